@@ -1,0 +1,54 @@
+"""Baselines: accept the findings a document already has, report only new ones.
+
+Entries are fingerprints (code + hash of the matched text and its context, see
+engine.fingerprint) with counts per path, so edits elsewhere in a file keep the baseline valid.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from .findings import Finding
+from .fixes import atomic_write_text
+
+VERSION = 1
+
+
+class BaselineError(Exception):
+    pass
+
+
+def load_baseline(path: str) -> dict[str, Counter]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: baseline file not found (create it with --update-baseline)") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BaselineError(f"{path}: unreadable baseline: {exc}") from None
+    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("files"), dict):
+        raise BaselineError(f"{path}: not a kjlint baseline (expected version {VERSION} with 'files')")
+    return {p: Counter({fp: e["count"] for fp, e in entries.items()}) for p, entries in data["files"].items()}
+
+
+def filter_baseline(findings: list[Finding], baseline: dict[str, Counter]) -> list[Finding]:
+    remaining = {p: Counter(c) for p, c in baseline.items()}
+    kept = []
+    for f in findings:
+        counts = remaining.get(f.path)
+        if counts and counts[f.fingerprint] > 0:
+            counts[f.fingerprint] -= 1
+            continue
+        kept.append(f)
+    return kept
+
+
+def write_baseline(path: str, findings: list[Finding]) -> int:
+    files: dict[str, dict] = {}
+    for f in findings:
+        entry = files.setdefault(f.path, {}).setdefault(f.fingerprint, {"code": f.code, "count": 0,
+                                                                        "message": f.message})
+        entry["count"] += 1
+    data = {"version": VERSION, "files": {p: dict(sorted(e.items())) for p, e in sorted(files.items())}}
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return len(findings)

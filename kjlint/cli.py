@@ -1,0 +1,262 @@
+"""The command-line interface: parses options and calls the library. Exit codes:
+
+0  no finding at or above the failing severity (and every input was read)
+1  findings at or above the failing severity
+2  usage error, unreadable configuration or rule pack, unreadable input, or internal error
+"""
+from __future__ import annotations
+
+import importlib
+import io
+import os
+import sys
+import traceback
+
+import click
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMAT_NAMES = ["text", "concise", "json", "jsonl", "sarif", "github", "rdjson", "junit", "html"]
+
+
+class LazyGroup(click.Group):
+    """Subcommands living in other modules are imported only when invoked (fast start-up)."""
+
+    lazy = {
+        "dedupe": "kjlint.dedupe.cli:dedupe",
+        "diff": "kjlint.dedupe.cli:diff",
+    }
+
+    def list_commands(self, ctx):
+        return sorted(set(super().list_commands(ctx)) | set(self.lazy))
+
+    def get_command(self, ctx, name):
+        if name in self.lazy:
+            module, attr = self.lazy[name].split(":")
+            try:
+                return getattr(importlib.import_module(module), attr)
+            except (ImportError, AttributeError):
+                return None
+        return super().get_command(ctx, name)
+
+
+def _err(msg: str, level: str = "error") -> None:
+    click.echo(f"kjlint: {level}: {msg}", err=True)
+
+
+def _split(values) -> tuple[str, ...]:
+    out = []
+    for v in values or ():
+        out.extend(s for s in v.replace(" ", ",").split(",") if s)
+    return tuple(out)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kjlint")
+def main():
+    """kjlint: lint and deduplicate Chinese official documents (工作总结, 工作计划, 述职报告)."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--select", multiple=True, help="Rule codes, prefixes (KJ2) or names to enable (replaces config).")
+@click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to disable.")
+@click.option("--extend-select", multiple=True, help="Rules to enable in addition to the selection.")
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="text", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write the report to a file.")
+@click.option("--config", type=click.Path(dir_okay=False), help="Use this configuration file for all inputs.")
+@click.option("--profile", help="Document profile (work-summary, work-plan, duty-report…); default: from the title.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, warnings or progress.")
+@click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--fail-level", type=click.Choice(["info", "warning", "error"]),
+              help="Lowest severity that makes the exit code 1 (default from config: info).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (implies --fix unless --diff).")
+@click.option("--diff", is_flag=True, help="Show fixes as a unified diff instead of writing them.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Ignore findings recorded in this baseline file.")
+@click.option("--update-baseline", is_flag=True, help="Write all current findings to the --baseline file.")
+@click.option("--reference", multiple=True, type=click.Path(),
+              help="Directory or file of earlier documents to compare the draft against (KJ1).")
+@click.option("--report-unchanged", is_flag=True, help="Report the share of the draft carried over from a reference.")
+@click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes (default: all cores).")
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks and more detail.")
+def check(paths, select, ignore, extend_select, fmt, output_file, config, profile, statistics, quiet,
+          no_progress, exit_zero, fail_level, fix, unsafe_fixes, diff, baseline, update_baseline,
+          reference, report_unchanged, jobs, verbose):
+    """Lint documents (files, directories, or - for standard input)."""
+    try:
+        code = _check(**locals())
+    except Exception as exc:  # internal error: exit 2 with a one-line message
+        if verbose:
+            traceback.print_exc()
+        _err(f"internal error: {exc!r} (run with --verbose for a traceback)")
+        code = EXIT_ERROR
+    sys.exit(code)
+
+
+def _check(paths, select, ignore, extend_select, fmt, output_file, config, profile, statistics, quiet,
+           no_progress, exit_zero, fail_level, fix, unsafe_fixes, diff, baseline, update_baseline,
+           reference, report_unchanged, jobs, verbose) -> int:
+    from .baseline import BaselineError, filter_baseline, load_baseline, write_baseline
+    from .catalog import PackError
+    from .config import ConfigError
+    from .findings import Severity
+    from .runner import Overrides, catalog_for, lint_paths
+
+    if update_baseline and not baseline:
+        raise click.UsageError("--update-baseline needs --baseline FILE")
+    if fmt == "html" and not output_file and sys.stdout.isatty():
+        pass  # allowed: writes HTML to the terminal, as asked
+    options = (("report-unchanged", True),) if report_unchanged else ()
+    ov = Overrides(select=_split(select) if select else None, ignore=_split(ignore),
+                   extend_select=_split(extend_select), profile=profile, reference=tuple(reference),
+                   fix=fix or (unsafe_fixes and not diff), unsafe_fixes=unsafe_fixes, diff=diff,
+                   options=options)
+    show_progress = not (quiet or no_progress) and sys.stderr.isatty()
+    try:
+        from .config import ConfigResolver
+
+        resolver = ConfigResolver(config)
+        base_settings = resolver.for_path(paths[0] if paths else ".")
+        catalog = catalog_for(base_settings)
+        for sel in _split(select) + _split(ignore) + _split(extend_select):
+            if not catalog.is_known(sel):
+                raise click.UsageError(f"unknown rule selector {sel!r} (see `kjlint rules`)")
+        results = _run_with_progress(lint_paths, paths, config, ov, jobs, fmt, show_progress)
+    except (ConfigError, PackError) as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+    fail = Severity.parse(fail_level) if fail_level else base_settings.fail_level
+    if baseline and not update_baseline:
+        try:
+            entries = load_baseline(baseline)
+        except BaselineError as exc:
+            _err(str(exc))
+            return EXIT_ERROR
+        for r in results:
+            r.findings = filter_baseline(r.findings, entries)
+    if update_baseline:
+        n = write_baseline(baseline, [f for r in results for f in r.findings])
+        if not quiet:
+            click.echo(f"Wrote {n} finding{'s' if n != 1 else ''} to baseline {baseline}.", err=True)
+        for r in results:
+            r.findings = []
+    input_errors = [r.error for r in results if r.error]
+    for e in input_errors:
+        _err(e)
+    if not quiet:
+        for r in results:
+            if r.warning:
+                _err(r.warning, "warning")
+    if diff:
+        for r in results:
+            if r.diff:
+                click.echo(r.diff, nl=False)
+    _write_report(results, fmt, output_file, catalog, statistics, quiet)
+    failing = any(f.severity >= fail for r in results for f in r.findings)
+    if input_errors:
+        return EXIT_ERROR
+    if failing and not exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _run_with_progress(lint_paths, paths, config, ov, jobs, fmt, show_progress):
+    keep_text = fmt in ("text", "html", "rdjson")
+    if not show_progress:
+        return lint_paths(paths, config=config, overrides=ov, jobs=jobs, keep_text=keep_text)
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=_stderr_console()) as progress:
+        task = progress.add_task("Linting", total=None)
+
+        def update(done, total):
+            progress.update(task, completed=done, total=total)
+
+        return lint_paths(paths, config=config, overrides=ov, jobs=jobs, keep_text=keep_text, progress=update)
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _write_report(results, fmt, output_file, catalog, statistics, quiet):
+    from .fixes import atomic_write_text
+    from .formats import get_writer
+
+    writer = get_writer(fmt)
+    if output_file:
+        buf = io.StringIO()
+        writer(results, buf, catalog=catalog, color=False, statistics=statistics, fix_hint=not quiet)
+        atomic_write_text(output_file, buf.getvalue())
+        return
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    if fmt in ("text", "concise") and quiet:
+        buf = io.StringIO()
+        writer(results, buf, catalog=catalog, color=color, statistics=statistics, fix_hint=False)
+        lines = [ln for ln in buf.getvalue().splitlines() if not ln.startswith(("Found ", "[*] "))]
+        if lines:
+            click.echo("\n".join(lines))
+        return
+    writer(results, sys.stdout, catalog=catalog, color=color, statistics=statistics, fix_hint=True)
+    if fmt in ("text", "concise") and not any(r.findings for r in results) and not any(r.error for r in results):
+        n = sum(1 for r in results if not r.error)
+        click.echo(f"All checks passed ({n} file{'s' if n != 1 else ''}).")
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
+@click.option("--config", type=click.Path(dir_okay=False), help="Include packs named by this configuration.")
+def rules_cmd(fmt, config):
+    """List every rule: code, name, family, severity, fixable."""
+    from .catalog import PackError
+    from .config import ConfigError, ConfigResolver
+    from .runner import catalog_for
+
+    try:
+        catalog = catalog_for(ConfigResolver(config).for_path("."))
+    except (ConfigError, PackError) as exc:
+        _err(str(exc))
+        sys.exit(EXIT_ERROR)
+    from .docs import rules_json, rules_markdown, rules_table
+
+    if fmt == "json":
+        click.echo(rules_json(catalog))
+    elif fmt == "markdown":
+        click.echo(rules_markdown(catalog), nl=False)
+    else:
+        rules_table(catalog)
+
+
+@main.command("rule")
+@click.argument("selector")
+@click.option("--config", type=click.Path(dir_okay=False), help="Include packs named by this configuration.")
+def rule_cmd(selector, config):
+    """Explain one rule (code or name): description, rationale and examples."""
+    from .catalog import PackError
+    from .config import ConfigError, ConfigResolver
+    from .runner import catalog_for
+
+    try:
+        catalog = catalog_for(ConfigResolver(config).for_path("."))
+    except (ConfigError, PackError) as exc:
+        _err(str(exc))
+        sys.exit(EXIT_ERROR)
+    codes = catalog.resolve(selector)
+    if len(codes) != 1:
+        _err(f"no single rule matches {selector!r}" + (f" (matches {', '.join(codes)})" if codes else "")
+             + "; see `kjlint rules`")
+        sys.exit(EXIT_ERROR)
+    from .docs import rule_markdown
+
+    click.echo(rule_markdown(catalog.rules[codes[0]]), nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,178 @@
+"""Configuration: `[tool.kjlint]` in pyproject.toml, or kjlint.toml / .kjlint.toml.
+
+The closest configuration file above each linted file applies to it (like ruff); `--config`
+forces one file for all. Command-line options override file settings.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .findings import Severity
+from .reading import DEFAULT_INCLUDE
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAMES = (".kjlint.toml", "kjlint.toml", "pyproject.toml")
+KEYS = {
+    "select", "ignore", "extend-select", "per-file-ignores", "profile", "required-sections",
+    "extend-rules", "include", "exclude", "extend-exclude", "fail-level", "rules", "max-file-size",
+    "reference", "duplication",
+}
+
+
+class ConfigError(Exception):
+    """An unreadable or invalid configuration file; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    profile: str | None = None
+    required_sections: tuple[tuple[str, tuple[str, ...]], ...] | None = None
+    extend_rules: tuple[str, ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    fail_level: Severity = Severity.INFO
+    rules: tuple = ()  # frozen {code: {param: value}} overrides
+    max_file_size: int = 20_000_000
+    reference: tuple[str, ...] = ()
+    root: str = "."
+    source: str | None = None
+
+    def rule_overrides(self) -> dict[str, dict]:
+        return {code: dict(params) for code, params in self.rules}
+
+    def required_sections_list(self) -> list[dict] | None:
+        if self.required_sections is None:
+            return None
+        return [{"name": n, "label": n, "any": list(words)} for n, words in self.required_sections]
+
+
+def _strs(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{where}: expected a string or a list of strings")
+
+
+def read_table(path: Path) -> dict | None:
+    """The kjlint table of a config file, or None when a pyproject.toml has none."""
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+    if path.name == "pyproject.toml":
+        return data.get("tool", {}).get("kjlint")
+    return data.get("tool", {}).get("kjlint", data)
+
+
+def parse_settings(table: dict, path: Path) -> Settings:
+    where = str(path)
+    unknown = set(table) - KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key '{sorted(unknown)[0]}' "
+                          f"(known keys: {', '.join(sorted(KEYS))})")
+    root = path.parent
+    s = Settings(root=str(root), source=where)
+    kw: dict[str, Any] = {}
+    if "select" in table:
+        kw["select"] = _strs(table["select"], f"{where}: select")
+    for key in ("ignore", "extend-select", "include"):
+        if key in table:
+            kw[key.replace("-", "_")] = _strs(table[key], f"{where}: {key}")
+    exclude = _strs(table.get("exclude", []), f"{where}: exclude") + \
+        _strs(table.get("extend-exclude", []), f"{where}: extend-exclude")
+    if exclude:
+        kw["exclude"] = exclude
+    if "per-file-ignores" in table:
+        pfi = table["per-file-ignores"]
+        if not isinstance(pfi, dict):
+            raise ConfigError(f"{where}: per-file-ignores: expected a table of glob = [codes]")
+        kw["per_file_ignores"] = tuple((g, _strs(v, f"{where}: per-file-ignores.{g}")) for g, v in pfi.items())
+    if "profile" in table:
+        if not isinstance(table["profile"], str):
+            raise ConfigError(f"{where}: profile: expected a profile name such as 'work-summary'")
+        kw["profile"] = table["profile"]
+    if "required-sections" in table:
+        rs = table["required-sections"]
+        if not isinstance(rs, dict):
+            raise ConfigError(f"{where}: required-sections: expected a table of name = [heading keywords]")
+        kw["required_sections"] = tuple((n, _strs(v, f"{where}: required-sections.{n}")) for n, v in rs.items())
+    if "extend-rules" in table:
+        kw["extend_rules"] = tuple(str((root / p).resolve()) for p in _strs(table["extend-rules"], f"{where}: extend-rules"))
+    if "reference" in table:
+        kw["reference"] = tuple(str((root / p).resolve()) for p in _strs(table["reference"], f"{where}: reference"))
+    if "fail-level" in table:
+        try:
+            kw["fail_level"] = Severity.parse(str(table["fail-level"]))
+        except ValueError as exc:
+            raise ConfigError(f"{where}: fail-level: {exc}") from None
+    if "max-file-size" in table:
+        if not isinstance(table["max-file-size"], int) or table["max-file-size"] <= 0:
+            raise ConfigError(f"{where}: max-file-size: expected a positive number of bytes")
+        kw["max_file_size"] = table["max-file-size"]
+    rules = dict(table.get("rules", {}))
+    if "duplication" in table:  # shorthand for the KJ1 parameters
+        rules.setdefault("KJ1", {}).update(table["duplication"])
+    if rules:
+        if not all(isinstance(v, dict) for v in rules.values()):
+            raise ConfigError(f"{where}: rules: expected tables such as [tool.kjlint.rules.KJ301]")
+        kw["rules"] = tuple(sorted((k, tuple(sorted(v.items()))) for k, v in rules.items()))
+    return replace(s, **kw)
+
+
+def load_config_file(path: str | os.PathLike) -> Settings:
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError(f"{p}: configuration file not found")
+    table = read_table(p)
+    return parse_settings(table or {}, p.resolve())
+
+
+class ConfigResolver:
+    """Finds the settings for each file: the closest config file above it, cached per folder."""
+
+    def __init__(self, forced: str | None = None, cwd: str | None = None):
+        self.forced = load_config_file(forced) if forced else None
+        self.cwd = Path(cwd or os.getcwd()).resolve()
+        self._cache: dict[Path, Settings] = {}
+
+    def for_dir(self, directory: Path) -> Settings:
+        if self.forced is not None:
+            return self.forced
+        directory = directory.resolve()
+        if directory in self._cache:
+            return self._cache[directory]
+        found = None
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file():
+                table = read_table(candidate)
+                if table is not None:
+                    found = parse_settings(table, candidate)
+                    break
+        if found is None:
+            parent = directory.parent
+            found = self.for_dir(parent) if parent != directory else Settings(root=str(self.cwd))
+        self._cache[directory] = found
+        return found
+
+    def for_path(self, path: str) -> Settings:
+        if path == "-":
+            return self.for_dir(self.cwd)
+        p = Path(path)
+        return self.for_dir(p if p.is_dir() else p.parent)

@@ -1,0 +1,100 @@
+"""The Document model: decoded text plus the indexes rules need (lines, paragraphs, offsets)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+# Whitespace used in Chinese documents, including the ideographic space used for indentation.
+BLANK_CHARS = " \t\r\f\v\u3000\u00a0\ufeff"
+_NEWLINE = re.compile(r"\n")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range [start, end) of character offsets, with the text it covers."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Document:
+    """Decoded text of one input. Offsets everywhere are 0-based indexes into `text`.
+
+    Lines end at '\\n' (a preceding '\\r' belongs to the line ending, so CRLF files keep their
+    endings when fixed). A paragraph is a non-blank line with its indentation and trailing blanks
+    trimmed: Chinese reports put one paragraph per line and do not hard-wrap.
+    """
+
+    text: str
+    path: str = "<string>"
+    encoding: str = "utf-8"
+    # (offset, raw byte value) of bytes that could not be decoded; each became U+FFFD in `text`.
+    undecodable: list[tuple[int, int]] = field(default_factory=list)
+    had_bom: bool = False
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Every line, without its line ending."""
+        spans = []
+        text, starts = self.text, self.line_starts
+        for i, start in enumerate(starts):
+            end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+            if end > start and text[end - 1] == "\r":
+                end -= 1
+            spans.append(Span(start, end, text[start:end]))
+        return spans
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Non-blank lines with leading and trailing blanks trimmed."""
+        out = []
+        for line in self.lines:
+            stripped = line.text.lstrip(BLANK_CHARS)
+            lead = len(line.text) - len(stripped)
+            stripped = stripped.rstrip(BLANK_CHARS)
+            if stripped:
+                start = line.start + lead
+                out.append(Span(start, start + len(stripped), stripped))
+        return out
+
+    def line_index(self, offset: int) -> int:
+        """0-based index of the line holding `offset`."""
+        return bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count characters."""
+        offset = max(0, min(offset, len(self.text)))
+        i = self.line_index(offset)
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def line_text(self, line: int) -> str:
+        """Text of a 1-based line number, without its line ending."""
+        return self.lines[line - 1].text
+
+    def paragraph_at(self, offset: int) -> Span | None:
+        """The paragraph containing `offset`, if any."""
+        line = self.lines[self.line_index(offset)]
+        for p in self.paragraphs_in_line(line):
+            return p
+        return None
+
+    def paragraphs_in_line(self, line: Span):
+        stripped = line.text.strip(BLANK_CHARS)
+        if stripped:
+            lead = len(line.text) - len(line.text.lstrip(BLANK_CHARS))
+            yield Span(line.start + lead, line.start + lead + len(stripped), stripped)
+
+
+def display_width(text: str) -> int:
+    """Terminal cells taken by `text`: wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
+               for ch in text)

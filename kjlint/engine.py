@@ -1,0 +1,134 @@
+"""The lint engine: run the active rules on a Document and post-process their hits.
+
+Stages: run each active rule → Findings with positions → drop suppressed ones (directives,
+per-file ignores, baseline) → add meta findings for unused or unknown suppressions.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .catalog import Catalog, Rule, load_catalog
+from .document import Document
+from .findings import Finding
+from .ruletypes import Context, Hit, format_message
+from .suppression import is_suppressed, parse_directives, regions
+
+META_UNUSED = "KJ002"
+META_UNKNOWN = "KJ003"
+_FINGERPRINT_STRIP = re.compile(r"[\s\u3000]+")
+
+
+@dataclass
+class LintOptions:
+    """What to run: a resolved selection plus profile and check options."""
+
+    codes: set[str] | None = None  # None = every enabled rule
+    profile: str | None = None
+    required_sections: list[dict] | None = None
+    options: dict = field(default_factory=dict)
+
+
+def active_rules(catalog: Catalog, codes: set[str] | None) -> list[Rule]:
+    if codes is None:
+        return [r for r in catalog.rules.values() if r.enabled]
+    return [catalog.rules[c] for c in sorted(codes) if c in catalog.rules]
+
+
+def fingerprint(doc: Document, code: str, offset: int, end: int) -> str:
+    """Stable across edits elsewhere: code + matched text + a little context, blanks removed."""
+    text = doc.text
+    ctx = _FINGERPRINT_STRIP.sub("", text[max(0, offset - 12):offset]) + "\x00" + \
+        _FINGERPRINT_STRIP.sub("", text[offset:min(end, offset + 200)]) + "\x00" + \
+        _FINGERPRINT_STRIP.sub("", text[end:end + 12])
+    return hashlib.sha1(f"{code}\x00{ctx}".encode("utf-8")).hexdigest()[:16]
+
+
+def make_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
+    message = hit.message if hit.message is not None else format_message(rule.message, hit.fields)
+    f = Finding(rule.code, rule.name, rule.severity, message, hit.offset, hit.end,
+                hit.fix, hit.related, path=doc.path)
+    f.line, f.column = doc.position(hit.offset)
+    f.end_line, f.end_column = doc.position(hit.end)
+    f.fingerprint = fingerprint(doc, rule.code, hit.offset, hit.end)
+    return f
+
+
+def run_rules(doc: Document, rules: Iterable[Rule], ctx: Context) -> list[Finding]:
+    findings = []
+    for rule in rules:
+        if rule.code in (META_UNUSED, META_UNKNOWN):
+            continue
+        for hit in rule.run(doc, ctx):
+            findings.append(make_finding(doc, rule, hit))
+    return findings
+
+
+def lint_document(doc: Document, catalog: Catalog | None = None, opts: LintOptions | None = None) -> list[Finding]:
+    """All findings for one document, suppressions applied, sorted by position."""
+    catalog = catalog or load_catalog()
+    opts = opts or LintOptions()
+    rules = active_rules(catalog, opts.codes)
+    ctx = Context(catalog, opts.profile, opts.required_sections, opts.options)
+    findings = run_rules(doc, rules, ctx)
+    directives = parse_directives(doc, catalog)
+    if directives:
+        regs = regions(doc, directives)
+        kept = []
+        for f in findings:
+            r = is_suppressed(f.code, f.offset, f.end_offset, regs)
+            if r is None:
+                kept.append(f)
+            else:
+                r.directive.used = True
+        findings = kept
+        active = {r.code for r in rules}
+        for d in directives:
+            for sel in d.unknown:
+                if META_UNKNOWN in active:
+                    findings.append(make_finding(doc, catalog.rules[META_UNKNOWN],
+                                                 Hit(d.offset, d.end, {"selector": sel})))
+            if not d.used and d.kind != "enable" and META_UNUSED in active:
+                # A directive is only "unused" if the rules it names actually ran.
+                named = d.codes if d.codes is not None else active
+                if named & active:
+                    findings.append(make_finding(doc, catalog.rules[META_UNUSED],
+                                                 Hit(d.offset, d.end, {"directive": doc.text[d.offset:d.end].strip()})))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def lint_text(text: str, path: str = "<string>", *, select: Iterable[str] | None = None,
+              ignore: Iterable[str] = (), profile: str | None = None,
+              extend_rules: Iterable[str] = ()) -> list[Finding]:
+    """Lint a string with the built-in catalogue (plus `extend_rules` packs).
+
+    >>> [f.code for f in lint_text("xx区科技局2021年工作总结")][:1]
+    ['KJ201']
+    """
+    catalog = load_catalog(tuple(extend_rules))
+    codes = select_codes(catalog, list(select) if select is not None else None, list(ignore))
+    return lint_document(Document(text, path), catalog, LintOptions(codes=codes, profile=profile))
+
+
+def select_codes(catalog: Catalog, select: list[str] | None, ignore: list[str],
+                 extend_select: list[str] = ()) -> set[str] | None:
+    """Resolve select/ignore/extend-select selectors (codes, prefixes or names) to codes.
+
+    Rules with `enabled: false` run only when selected by their exact code or name."""
+    def expand(selectors, explicit_only=False):
+        out = set()
+        for s in selectors:
+            for code in catalog.resolve(s):
+                rule = catalog.rules[code]
+                exact = s.upper() == code or s == rule.name
+                if rule.enabled or exact:
+                    out.add(code)
+        return out
+
+    if select is None and not ignore and not extend_select:
+        return None
+    chosen = expand(select if select is not None else ["ALL"]) | expand(extend_select)
+    return chosen - {c for s in ignore for c in catalog.resolve(s)}

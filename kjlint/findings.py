@@ -1,0 +1,102 @@
+"""Findings, fixes and related locations: the values every rule produces and every format prints."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    """Ordered so that `finding.severity >= fail_level` decides the exit code."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace text[offset:end_offset] with `replacement`. Unsafe fixes need --unsafe-fixes."""
+
+    replacement: str
+    offset: int
+    end_offset: int
+    safe: bool = True
+
+    def to_dict(self) -> dict:
+        return {"replacement": self.replacement, "offset": self.offset, "end_offset": self.end_offset,
+                "applicability": "safe" if self.safe else "unsafe"}
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another place a finding refers to, such as the first copy of a repeated passage."""
+
+    path: str
+    line: int
+    column: int
+    message: str = ""
+    offset: int | None = None
+    end_offset: int | None = None
+
+    def to_dict(self) -> dict:
+        d = {"path": self.path, "line": self.line, "column": self.column}
+        if self.message:
+            d["message"] = self.message
+        return d
+
+
+@dataclass
+class Finding:
+    """One problem at one place in one document. Offsets are 0-based character offsets."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    offset: int
+    end_offset: int
+    fix: Fix | None = None
+    related: list[Related] = field(default_factory=list)
+    # Filled in by the engine from the Document:
+    path: str = ""
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    fingerprint: str = ""
+
+    @property
+    def family(self) -> str:
+        return self.code[:3]
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.offset, self.end_offset, self.code)
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "code": self.code,
+            "name": self.name,
+            "family": self.family,
+            "severity": str(self.severity),
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "offset": self.offset,
+            "end_offset": self.end_offset,
+            "fix": self.fix.to_dict() if self.fix else None,
+            "related": [r.to_dict() for r in self.related],
+            "fingerprint": self.fingerprint,
+        }

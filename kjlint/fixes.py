@@ -1,0 +1,52 @@
+"""Applying fixes and writing files atomically in their original encoding."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .findings import Finding, Fix
+
+
+def applicable(findings: list[Finding], unsafe: bool) -> list[Fix]:
+    return [f.fix for f in findings if f.fix is not None and (f.fix.safe or unsafe)]
+
+
+def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
+    """Apply non-overlapping fixes (earliest first; overlapping ones wait for the next pass)."""
+    out, pos, applied = [], 0, 0
+    for fix in sorted(fixes, key=lambda f: (f.offset, f.end_offset)):
+        if fix.offset < pos:
+            continue
+        out.append(text[pos:fix.offset])
+        out.append(fix.replacement)
+        pos = fix.end_offset
+        applied += 1
+    out.append(text[pos:])
+    return "".join(out), applied
+
+
+def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """Write via a temporary file in the same folder and rename, keeping the file's mode."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".kjlint-tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        except FileNotFoundError:
+            pass
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def atomic_write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> None:
+    atomic_write_bytes(path, text.encode(encoding))

@@ -1,0 +1,96 @@
+"""Machine-readable formats: JSON, JSON Lines, GitHub annotations, reviewdog rdjson, JUnit XML."""
+from __future__ import annotations
+
+import json
+from xml.sax.saxutils import quoteattr, escape
+
+from ..findings import Severity
+
+
+def all_findings(results):
+    return [f for r in results for f in r.findings]
+
+
+def write_json(results, out, **_):
+    json.dump([f.to_dict() for f in all_findings(results)], out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def write_jsonl(results, out, **_):
+    for f in all_findings(results):
+        out.write(json.dumps(f.to_dict(), ensure_ascii=False) + "\n")
+
+
+def _gh_escape(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def write_github(results, out, **_):
+    for f in all_findings(results):
+        props = (f"file={_gh_escape(f.path, True)},line={f.line},col={f.column},"
+                 f"endLine={f.end_line},endColumn={f.end_column},"
+                 f"title={_gh_escape(f'{f.code} {f.name}', True)}")
+        out.write(f"::{GITHUB_LEVEL[f.severity]} {props}::{_gh_escape(f'{f.code} {f.message}')}\n")
+
+
+def _byte_column(text: str | None, line: int, column: int) -> int:
+    """rdjson counts columns in UTF-8 bytes; fall back to characters if the text is not kept."""
+    if text is None:
+        return column
+    lines = text.split("\n")
+    if line - 1 >= len(lines):
+        return column
+    return len(lines[line - 1][: column - 1].encode("utf-8")) + 1
+
+
+def write_rdjson(results, out, **_):
+    """reviewdog Diagnostic Format (rdjson)."""
+    diagnostics = []
+    for r in results:
+        for f in r.findings:
+            d = {
+                "message": f.message,
+                "location": {"path": f.path, "range": {
+                    "start": {"line": f.line, "column": _byte_column(r.text, f.line, f.column)},
+                    "end": {"line": f.end_line, "column": _byte_column(r.text, f.end_line, f.end_column)}}},
+                "severity": str(f.severity).upper(),
+                "code": {"value": f.code},
+            }
+            if f.fix:
+                d["suggestions"] = [{"range": d["location"]["range"], "text": f.fix.replacement}]
+            if f.related:
+                d["related_locations"] = [{"message": rel.message, "location": {"path": rel.path, "range": {
+                    "start": {"line": rel.line, "column": rel.column}}}} for rel in f.related]
+            diagnostics.append(d)
+    json.dump({"source": {"name": "kjlint"}, "diagnostics": diagnostics}, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def write_junit(results, out, **_):
+    findings = all_findings(results)
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(f'<testsuites name="kjlint" tests="{max(len(findings), len(results))}" '
+              f'failures="{len(findings)}">\n')
+    for r in results:
+        cases = r.findings
+        out.write(f'  <testsuite name={quoteattr(r.path)} tests="{max(1, len(cases))}" '
+                  f'failures="{len(cases)}" errors="{1 if r.error else 0}">\n')
+        if r.error:
+            out.write(f'    <testcase name={quoteattr(r.path)} classname="kjlint">'
+                      f'<error message={quoteattr(r.error)}/></testcase>\n')
+        elif not cases:
+            out.write(f'    <testcase name={quoteattr(r.path)} classname="kjlint"/>\n')
+        for f in cases:
+            name = f"{f.code} {f.name} at line {f.line}, column {f.column}"
+            out.write(f'    <testcase name={quoteattr(name)} classname={quoteattr(f.path)}>\n')
+            out.write(f'      <failure message={quoteattr(f.message)} type={quoteattr(f.code)}>'
+                      f'{escape(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}")}</failure>\n')
+            out.write("    </testcase>\n")
+        out.write("  </testsuite>\n")
+    out.write("</testsuites>\n")

@@ -1,0 +1,75 @@
+"""SARIF 2.1.0, for GitHub code scanning and other static-analysis dashboards."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .. import __version__
+from ..findings import Severity
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _uri(path: str) -> str:
+    return Path(path).as_posix() if path != "-" else "stdin"
+
+
+def write_sarif(results, out, catalog=None, **_):
+    findings = [f for r in results for f in r.findings]
+    used = sorted({f.code for f in findings})
+    rules = []
+    index = {}
+    for code in used:
+        rule = catalog.rules.get(code) if catalog else None
+        index[code] = len(rules)
+        entry = {"id": code, "name": rule.name if rule else code}
+        if rule:
+            entry.update({
+                "shortDescription": {"text": rule.description.split("\n")[0][:200]},
+                "fullDescription": {"text": rule.description},
+                "help": {"text": f"{rule.description}\n\n{rule.rationale}\n\nRun `kjlint rule {code}` for examples."},
+                "defaultConfiguration": {"level": LEVEL[rule.severity]},
+                "properties": {"family": rule.family_name},
+            })
+        rules.append(entry)
+    sarif_results = []
+    for f in findings:
+        res = {
+            "ruleId": f.code,
+            "ruleIndex": index[f.code],
+            "level": LEVEL[f.severity],
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": _uri(f.path)},
+                "region": {"startLine": f.line, "startColumn": f.column,
+                           "endLine": f.end_line, "endColumn": f.end_column,
+                           "charOffset": f.offset, "charLength": f.end_offset - f.offset}}}],
+            "partialFingerprints": {"kjlintFingerprint/v1": f.fingerprint},
+        }
+        if f.related:
+            res["relatedLocations"] = [{
+                "id": i,
+                "message": {"text": rel.message or "related location"},
+                "physicalLocation": {"artifactLocation": {"uri": _uri(rel.path)},
+                                     "region": {"startLine": rel.line, "startColumn": rel.column}}}
+                for i, rel in enumerate(f.related)]
+        if f.fix:
+            res["fixes"] = [{"description": {"text": "safe fix" if f.fix.safe else "unsafe fix"},
+                             "artifactChanges": [{"artifactLocation": {"uri": _uri(f.path)}, "replacements": [{
+                                 "deletedRegion": {"charOffset": f.fix.offset,
+                                                   "charLength": f.fix.end_offset - f.fix.offset},
+                                 "insertedContent": {"text": f.fix.replacement}}]}]}]
+        sarif_results.append(res)
+    doc = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "kjlint", "version": __version__,
+                                "informationUri": "https://pypi.org/project/kjlint/", "rules": rules}},
+            "columnKind": "unicodeCodePoints",
+            "results": sarif_results,
+        }],
+    }
+    json.dump(doc, out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,102 @@
+"""Human-readable output in the style of ruff/rustc, with code frames aligned for CJK text."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..document import display_width
+from ..findings import Severity
+
+WINDOW = 24  # characters of context shown either side of a finding in long lines
+STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
+
+
+def _console(out, color: bool):
+    from rich.console import Console
+
+    return Console(file=out, force_terminal=color, no_color=not color, highlight=False,
+                   soft_wrap=True, emoji=False, markup=False, color_system="standard" if color else None)
+
+
+def _frame(text: str, f) -> list[tuple[str, str]]:
+    """(gutter, line) pairs: the source line (windowed) and a caret line under the finding."""
+    lines = text.split("\n")
+    if not (1 <= f.line <= len(lines)):
+        return []
+    line = lines[f.line - 1].rstrip("\r")
+    start = f.column - 1
+    end = f.end_column - 1 if f.end_line == f.line else len(line)
+    end = max(end, start + 1)
+    lo, hi = max(0, start - WINDOW), min(len(line), max(end, start + 1) + WINDOW)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(line) else ""
+    shown = prefix + line[lo:hi] + suffix
+    pad = display_width(prefix + line[lo:start])
+    marks = max(1, display_width(line[start:min(end, hi)]))
+    return [(str(f.line), shown.replace("\t", " ")), ("", " " * pad + "^" * marks)]
+
+
+def write_text(results, out, color: bool = False, show_source: bool = True, statistics: bool = False,
+               fix_hint: bool = True, **_):
+    from rich.text import Text
+
+    console = _console(out, color)
+    findings = [(r, f) for r in results for f in r.findings]
+    for r, f in findings:
+        head = Text()
+        head.append(f"{f.path}:{f.line}:{f.column}: ", style="bold")
+        head.append(f.code, style=STYLE[f.severity])
+        head.append(f" [{f.name}] ", style="dim")
+        head.append(f.message)
+        if f.fix:
+            head.append(" [*]" if f.fix.safe else " [unsafe fix]", style="cyan")
+        console.print(head)
+        if show_source and r.text is not None:
+            frame = _frame(r.text, f)
+            width = max((len(g) for g, _ in frame), default=1)
+            for gutter, line in frame:
+                row = Text(f" {gutter:>{width}} | ", style="blue")
+                row.append(line, style=STYLE[f.severity] if not gutter else "")
+                console.print(row)
+        for rel in f.related:
+            console.print(Text(f"   = related: {rel.path}:{rel.line}:{rel.column}"
+                               + (f" ({rel.message})" if rel.message else ""), style="dim"))
+        if show_source:
+            console.print()
+    _summary(console, results, statistics, fix_hint)
+
+
+def write_concise(results, out, color: bool = False, statistics: bool = False, fix_hint: bool = True, **_):
+    from rich.text import Text
+
+    console = _console(out, color)
+    for r in results:
+        for f in r.findings:
+            line = Text(f"{f.path}:{f.line}:{f.column}: ")
+            line.append(f.code, style=STYLE[f.severity])
+            line.append(f" [{f.name}] {f.message}")
+            console.print(line)
+    _summary(console, results, statistics, fix_hint)
+
+
+def _summary(console, results, statistics: bool, fix_hint: bool) -> None:
+    findings = [f for r in results for f in r.findings]
+    fixed = sum(r.fixed for r in results)
+    if fixed:
+        console.print(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.")
+    if not findings:
+        return
+    counts = Counter((f.code, f.name) for f in findings)
+    if statistics:
+        for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            console.print(f"{n:>6}  {code}  {name}")
+    files = len({f.path for f in findings})
+    by_code = ", ".join(f"{code} ×{n}" for (code, _), n in sorted(counts.items()))
+    console.print(f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} "
+                  f"file{'s' if files != 1 else ''} ({by_code}).")
+    safe = sum(1 for f in findings if f.fix and f.fix.safe)
+    unsafe = sum(1 for f in findings if f.fix and not f.fix.safe)
+    if fix_hint and (safe or unsafe):
+        hint = f"{safe} fixable with --fix" if safe else ""
+        if unsafe:
+            hint += ("; " if hint else "") + f"{unsafe} more with --unsafe-fixes"
+        console.print(f"[*] {hint}.")

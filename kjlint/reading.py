@@ -1,0 +1,202 @@
+"""Reading inputs: file discovery and byte decoding with detected (not locale-guessed) encodings."""
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path
+
+from .document import Document
+
+DEFAULT_INCLUDE = ("*.txt", "*.md")
+SKIPPED_DIRS = {".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", "node_modules", "__pycache__", ".venv"}
+# Candidate encodings tried strictly, in order, after BOM detection.
+CANDIDATES = ("utf-8", "gb18030", "big5")
+
+
+class InputError(Exception):
+    """An input that cannot be linted; the message names the path and the problem."""
+
+    def __init__(self, path: str, problem: str):
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    undecodable: list[tuple[int, int]]
+    had_bom: bool
+
+
+def _decode_replacing(data: bytes, encoding: str) -> tuple[str, list[tuple[int, int]]]:
+    """Decode, turning each undecodable byte into U+FFFD and remembering where it was."""
+    raw = data.decode(encoding, errors="surrogateescape")
+    bad: list[tuple[int, int]] = []
+    if any("\udc80" <= ch <= "\udcff" for ch in raw):
+        chars = list(raw)
+        for i, ch in enumerate(chars):
+            if "\udc80" <= ch <= "\udcff":
+                bad.append((i, ord(ch) - 0xDC00))
+                chars[i] = "\ufffd"
+        raw = "".join(chars)
+    return raw, bad
+
+
+def _plausibility(text: str) -> float:
+    """Share of characters that are common CJK, ASCII or CJK punctuation: ranks candidate decodings."""
+    if not text:
+        return 0.0
+    good = 0
+    for ch in text:
+        o = ord(ch)
+        if o < 0x80 or 0x4E00 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF:
+            good += 1
+    return good / len(text)
+
+
+def decode_bytes(data: bytes, path: str = "<bytes>") -> Decoded:
+    """Detect the encoding of `data` and decode it.
+
+    BOMs decide first (UTF-8, UTF-16). Otherwise strict UTF-8, GB18030 and Big5 are tried; when
+    several decode cleanly the most plausible Chinese text wins (charset-normalizer is consulted
+    for ties). When none decodes cleanly, the best candidate is used and the bad bytes are
+    reported as positions, so the rest of the file can still be linted.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        text, bad = _decode_replacing(data[3:], "utf-8")
+        return Decoded(text, "utf-8-sig", bad, True)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return Decoded(data.decode("utf-16"), "utf-16", [], True)
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"invalid UTF-16 ({exc.reason})") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "binary file (contains NUL bytes), skipped")
+    clean = []
+    for enc in CANDIDATES:
+        try:
+            clean.append((enc, data.decode(enc)))
+        except UnicodeDecodeError:
+            continue
+        if enc == "utf-8":
+            break  # valid UTF-8 is almost never accidental for non-ASCII text
+    if len(clean) == 1:
+        return Decoded(clean[0][1], clean[0][0], [], False)
+    if len(clean) > 1:
+        best = _choose_by_detector(data, clean)
+        return Decoded(best[1], best[0], [], False)
+    # Nothing decodes cleanly: pick the candidate with the fewest bad bytes, then most plausible.
+    scored = []
+    for enc in CANDIDATES:
+        text, bad = _decode_replacing(data, enc)
+        scored.append((len(bad), -_plausibility(text), enc, text, bad))
+    scored.sort(key=lambda s: (s[0], s[1]))
+    _, _, enc, text, bad = scored[0]
+    return Decoded(text, enc, bad, False)
+
+
+def _choose_by_detector(data: bytes, clean: list[tuple[str, str]]) -> tuple[str, str]:
+    """GB18030 and Big5 both decode many byte strings; prefer the more plausible Chinese text."""
+    scored = sorted(clean, key=lambda c: -_plausibility(c[1]))
+    if len(scored) > 1 and abs(_plausibility(scored[0][1]) - _plausibility(scored[1][1])) < 0.01:
+        try:
+            from charset_normalizer import from_bytes
+
+            guess = from_bytes(data, cp_isolation=[c[0] for c in clean]).best()
+            if guess is not None:
+                for enc, text in clean:
+                    if codecs.lookup(enc).name == codecs.lookup(guess.encoding).name:
+                        return enc, text
+        except Exception:  # detector trouble must not stop linting
+            pass
+    return scored[0]
+
+
+def read_document(path: str | os.PathLike, display_path: str | None = None,
+                  max_bytes: int | None = None) -> Document:
+    """Read and decode one file into a Document, raising InputError with a clear reason."""
+    p = Path(path)
+    shown = display_path or str(path)
+    try:
+        if max_bytes is not None:
+            size = p.stat().st_size
+            if size > max_bytes:
+                raise InputError(shown, f"file too large ({size / 1e6:.1f} MB > max-file-size "
+                                        f"{max_bytes / 1e6:.1f} MB), skipped")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(shown, "no such file or directory") from None
+    except PermissionError:
+        raise InputError(shown, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(shown, "is a directory") from None
+    except OSError as exc:
+        raise InputError(shown, exc.strerror or str(exc)) from None
+    decoded = decode_bytes(data, shown)
+    return Document(decoded.text, shown, decoded.encoding, decoded.undecodable, decoded.had_bom)
+
+
+def read_stdin() -> Document:
+    decoded = decode_bytes(sys.stdin.buffer.read(), "-")
+    return Document(decoded.text, "-", decoded.encoding, decoded.undecodable, decoded.had_bom)
+
+
+def matches_any(path: str, patterns) -> bool:
+    """Glob match against the path and its base name; `dir/` style patterns match any component."""
+    name = os.path.basename(path)
+    norm = path.replace(os.sep, "/")
+    for pat in patterns:
+        pat = pat.rstrip("/") if pat.endswith("/") else pat
+        if fnmatch(name, pat) or fnmatch(norm, pat) or fnmatch(norm, f"*/{pat}") \
+                or any(fnmatch(part, pat) for part in norm.split("/")[:-1]):
+            return True
+    return False
+
+
+def discover(paths, include=DEFAULT_INCLUDE, exclude=(), errors=None, force_exclude: bool = True):
+    """Yield files to lint from files and directories, sorted, skipping hidden and VCS folders.
+
+    Named files are yielded whatever their extension (as a user asked for them), unless they
+    match `exclude` (so pre-commit, which names files, still honours excludes). Problems such as
+    missing paths or directory symlink loops are appended to `errors` as InputError.
+    """
+    errors = errors if errors is not None else []
+    seen: set[str] = set()
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            root_real = os.path.realpath(p)
+            visited = {root_real}
+            for dirpath, dirnames, filenames in os.walk(p, followlinks=True):
+                keep = []
+                for d in sorted(dirnames):
+                    full = os.path.join(dirpath, d)
+                    if d.startswith(".") or d in SKIPPED_DIRS or matches_any(full, exclude):
+                        continue
+                    real = os.path.realpath(full)
+                    if real in visited:
+                        errors.append(InputError(full, "directory symlink loop, skipped"))
+                        continue
+                    visited.add(real)
+                    keep.append(d)
+                dirnames[:] = keep
+                for f in sorted(filenames):
+                    full = os.path.join(dirpath, f)
+                    if f.startswith(".") or not matches_any(f, include) or matches_any(full, exclude):
+                        continue
+                    if full not in seen:
+                        seen.add(full)
+                        yield full
+        elif p.exists() or p.is_symlink():
+            if force_exclude and matches_any(str(p), exclude):
+                continue
+            if str(p) not in seen:
+                seen.add(str(p))
+                yield str(p)
+        else:
+            errors.append(InputError(str(raw), "no such file or directory"))

@@ -1,0 +1,223 @@
+"""The generic rule types. Packs name a type; this module turns its parameters into a checker.
+
+- `pattern`: regular-expression existence, with exception patterns and an optional fix.
+- `phrases`: many literal phrases found in one Aho-Corasick pass (optionally also in traditional
+  script, at line starts only, or covering the whole line with a delete-line fix).
+- `sections`: required sections for the document's profile (工作总结, 工作计划…).
+- `builtin`: a named check written in Python for what needs an algorithm (kjlint.checks).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+from .catalog import Catalog, PackError, Rule
+from .document import BLANK_CHARS, Document
+from .findings import Fix, Related
+
+
+@dataclass
+class Hit:
+    """What a checker reports; the engine turns it into a Finding with positions."""
+
+    offset: int
+    end: int
+    fields: dict[str, Any] = field(default_factory=dict)
+    fix: Fix | None = None
+    related: list[Related] = field(default_factory=list)
+    message: str | None = None  # overrides the rule's template when set
+
+
+@dataclass
+class Context:
+    """Run-wide settings and per-document memo shared by checkers."""
+
+    catalog: Catalog
+    profile: str | None = None  # forced profile name; None = detect from the title
+    required_sections: list[dict] | None = None  # overrides the profile's sections
+    options: dict[str, Any] = field(default_factory=dict)  # e.g. reference directories for KJ1
+    memo: dict[str, Any] = field(default_factory=dict)  # cleared for every document
+
+
+Checker = Callable[[Document, Context], Iterable[Hit]]
+
+
+class _SafeDict(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def format_message(template: str, fields: dict[str, Any]) -> str:
+    return template.format_map(_SafeDict(fields))
+
+
+def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise PackError(f"{where}: bad regular expression {pattern!r}: {exc}") from None
+
+
+def _where(rule: Rule, fieldname: str) -> str:
+    return f"{rule.source}: rule {rule.code}: field 'params.{fieldname}'"
+
+
+def _flags(rule: Rule) -> int:
+    return re.IGNORECASE if rule.params.get("ignorecase") else 0
+
+
+def _patterns(rule: Rule, key: str, required: bool) -> list[str]:
+    value = rule.params.get(key)
+    if value is None:
+        if required:
+            raise PackError(f"{rule.source}: rule {rule.code}: field 'params.{key}' is missing")
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    raise PackError(f"{_where(rule, key)} must be a string or a list of strings")
+
+
+def _build_fix(rule: Rule, m: re.Match) -> Fix | None:
+    spec = rule.params.get("fix")
+    if not spec:
+        return None
+    replacement = m.expand(spec.get("replacement", ""))
+    return Fix(replacement, m.start(), m.end(), safe=bool(spec.get("safe", rule.fixable == "safe")))
+
+
+def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
+    flags = _flags(rule) | re.MULTILINE
+    regex = _compile("|".join(f"(?:{p})" for p in _patterns(rule, "pattern", True)),
+                     _where(rule, "pattern"), flags)
+    exceptions = [_compile(p, _where(rule, "exceptions"), flags) for p in _patterns(rule, "exceptions", False)]
+    fix = rule.params.get("fix")
+    if fix is not None and not isinstance(fix, dict):
+        raise PackError(f"{_where(rule, 'fix')} must be a mapping with 'replacement'")
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        text = doc.text
+        excluded: list[tuple[int, int]] = []
+        for ex in exceptions:
+            excluded.extend(m.span() for m in ex.finditer(text))
+        excluded.sort()
+        j = 0
+        for m in regex.finditer(text):
+            if m.start() == m.end():
+                continue
+            # Skip matches that lie inside an exception match (both lists are in offset order).
+            while j < len(excluded) and excluded[j][1] <= m.start():
+                j += 1
+            k, covered = j, False
+            while k < len(excluded) and excluded[k][0] <= m.start():
+                if excluded[k][1] >= m.end():
+                    covered = True
+                    break
+                k += 1
+            if covered:
+                continue
+            fields = {"match": m.group(0)}
+            fields.update({k2: v for k2, v in m.groupdict().items() if v is not None})
+            yield Hit(m.start(), m.end(), fields, _build_fix(rule, m))
+
+    return check
+
+
+def build_phrases(rule: Rule, catalog: Catalog) -> Checker:
+    import ahocorasick
+
+    from .normalize import to_traditional
+
+    phrases = _patterns(rule, "phrases", True)
+    if rule.params.get("traditional", True):
+        phrases = phrases + [to_traditional(p) for p in phrases]
+    ignorecase = bool(rule.params.get("ignorecase"))
+    automaton = ahocorasick.Automaton()
+    for p in set(phrases):
+        if not p:
+            raise PackError(f"{_where(rule, 'phrases')} contains an empty phrase")
+        key = p.lower() if ignorecase else p
+        automaton.add_word(key, (len(key), p))
+    automaton.make_automaton()
+    scope = rule.params.get("scope", "anywhere")
+    if scope not in ("anywhere", "line-start", "line"):
+        raise PackError(f"{_where(rule, 'scope')} must be anywhere, line-start or line")
+    max_line = int(rule.params.get("max-line-length", 0) or 0)
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        text = doc.text.lower() if ignorecase else doc.text
+        last_line = -1
+        for end_idx, (length, phrase) in automaton.iter_long(text):
+            start = end_idx - length + 1
+            if scope == "anywhere":
+                yield Hit(start, end_idx + 1, {"match": doc.text[start:end_idx + 1], "phrase": phrase})
+                continue
+            li = doc.line_index(start)
+            line = doc.lines[li]
+            if line.text[: start - line.start].strip(BLANK_CHARS + "-*#>•·"):
+                continue  # not at the start of its line
+            if scope == "line-start":
+                yield Hit(start, end_idx + 1, {"match": doc.text[start:end_idx + 1], "phrase": phrase})
+                continue
+            if li == last_line or (max_line and len(line.text.strip(BLANK_CHARS)) > max_line):
+                continue
+            last_line = li
+            stop = doc.line_starts[li + 1] if li + 1 < len(doc.line_starts) else len(doc.text)
+            fix = Fix("", line.start, stop, safe=rule.fixable != "unsafe") if rule.fixable != "none" else None
+            yield Hit(line.start, line.end, {"match": line.text.strip(BLANK_CHARS), "phrase": phrase}, fix)
+
+    return check
+
+
+def build_sections(rule: Rule, catalog: Catalog) -> Checker:
+    from .checks.structure import check_required_sections
+
+    return lambda doc, ctx: check_required_sections(doc, ctx, rule)
+
+
+def build_builtin(rule: Rule, catalog: Catalog) -> Checker:
+    from .checks import get_check
+
+    name = rule.params.get("check")
+    if not name:
+        raise PackError(f"{rule.source}: rule {rule.code}: field 'params.check' is missing")
+    func = get_check(str(name))
+    if func is None:
+        raise PackError(f"{_where(rule, 'check')}: unknown built-in check {name!r}")
+    return lambda doc, ctx: func(doc, ctx, rule)
+
+
+TYPES: dict[str, Callable[[Rule, Catalog], Checker]] = {
+    "pattern": build_pattern,
+    "phrases": build_phrases,
+    "sections": build_sections,
+    "builtin": build_builtin,
+}
+
+
+def build_rule(rule: Rule, catalog: Catalog) -> None:
+    builder = TYPES.get(rule.type)
+    if builder is None:
+        raise PackError(f"{rule.source}: rule {rule.code}: field 'type': unknown type {rule.type!r} "
+                        f"(expected one of {', '.join(TYPES)})")
+    rule.run = builder(rule, catalog)
+
+
+def verify_rule_examples(rule: Rule, catalog: Catalog) -> None:
+    """A rule must flag each of its bad examples and none of its good ones."""
+    for kind, examples in (("bad", rule.bad), ("good", rule.good)):
+        for i, example in enumerate(examples):
+            doc = Document(example, path=f"<{rule.code} {kind} example>")
+            try:
+                hits = list(rule.run(doc, Context(catalog)))
+            except Exception as exc:  # a crashing rule is a broken pack, say where
+                raise PackError(f"{rule.source}: rule {rule.code}: {kind} example #{i + 1} "
+                                f"crashed the rule: {exc!r}") from exc
+            if kind == "bad" and not hits:
+                raise PackError(f"{rule.source}: rule {rule.code}: field 'examples.bad' "
+                                f"#{i + 1} does not trigger the rule: {example[:60]!r}")
+            if kind == "good" and hits:
+                raise PackError(f"{rule.source}: rule {rule.code}: field 'examples.good' "
+                                f"#{i + 1} triggers the rule at {hits[0].offset}: {example[:60]!r}")
