@@ -226,57 +226,63 @@ def load_catalog(extra_packs: tuple[str, ...] = (), overrides: dict[str, dict] |
     `overrides` maps a code or name to {"severity": ..., <param>: value}. Every built rule is
     checked against its own examples: the bad ones must trigger it and the good ones must not.
     """
-    key = (tuple(extra_packs), _freeze(overrides or {}), verify_examples)
+    key = (tuple(extra_packs), freeze(overrides or {}), verify_examples)
     return _load_catalog_cached(key)
 
 
-def _freeze(obj: Any) -> Any:
+def freeze(obj: Any) -> Any:
+    """A hashable copy of nested dicts/lists (for caching on settings)."""
     if isinstance(obj, dict):
-        return tuple(sorted((k, _freeze(v)) for k, v in obj.items()))
+        return tuple(sorted((k, freeze(v)) for k, v in obj.items()))
     if isinstance(obj, list):
-        return tuple(_freeze(v) for v in obj)
+        return tuple(freeze(v) for v in obj)
     return obj
 
 
-def _thaw(obj: Any) -> Any:
+def thaw(obj: Any) -> Any:
     if isinstance(obj, tuple) and all(isinstance(x, tuple) and len(x) == 2 and isinstance(x[0], str) for x in obj):
-        return {k: _thaw(v) for k, v in obj}
+        return {k: thaw(v) for k, v in obj}
     if isinstance(obj, tuple):
-        return [_thaw(v) for v in obj]
+        return [thaw(v) for v in obj]
     return obj
 
 
 @lru_cache(maxsize=8)
 def _load_catalog_cached(key) -> Catalog:
     extra_packs, frozen_overrides, verify = key
-    overrides = _thaw(frozen_overrides) if frozen_overrides else {}
+    overrides = thaw(frozen_overrides) if frozen_overrides else {}
     from .ruletypes import build_rule, verify_rule_examples
 
     catalog = Catalog()
     packs = sorted(builtin_rules_dir().glob("*.yaml")) + [Path(p) for p in extra_packs]
-    defined: list[Rule] = []
     for pack in packs:
-        defined.extend(load_pack_data(pack, catalog))
+        load_pack_data(pack, catalog)
+    for rule in catalog.rules.values():
+        build_rule(rule, catalog)
+    if verify:  # examples hold for the pack as written, before user overrides
+        for rule in catalog.rules.values():
+            verify_rule_examples(rule, catalog)
     by_name = catalog.by_name()
     for sel, change in (overrides or {}).items():
-        rule = catalog.rules.get(str(sel).upper()) or by_name.get(str(sel))
-        if rule is None:
+        rules = ([catalog.rules[c] for c in catalog.resolve(str(sel))] if str(sel).upper().startswith("KJ")
+                 else [r for r in [by_name.get(str(sel))] if r])
+        if not rules:
             raise PackError(f"configuration: [rules] names unknown rule {sel!r}")
         if not isinstance(change, dict):
             raise PackError(f"configuration: rules.{sel} must be a table of parameters")
-        for k, v in change.items():
-            if k == "severity":
-                try:
-                    rule.severity = Severity.parse(str(v))
-                except ValueError as exc:
-                    raise PackError(f"configuration: rules.{sel}.severity: {exc}") from None
-            elif k == "enabled":
-                rule.enabled = bool(v)
-            else:
-                rule.params[k] = v
-    for rule in catalog.rules.values():
-        build_rule(rule, catalog)
-    if verify:
-        for rule in catalog.rules.values():
-            verify_rule_examples(rule, catalog)
+        for rule in rules:
+            for k, v in change.items():
+                if k == "severity":
+                    try:
+                        rule.severity = Severity.parse(str(v))
+                    except ValueError as exc:
+                        raise PackError(f"configuration: rules.{sel}.severity: {exc}") from None
+                elif k == "enabled":
+                    rule.enabled = bool(v)
+                else:
+                    rule.params[k] = v
+            try:
+                build_rule(rule, catalog)
+            except PackError as exc:
+                raise PackError(f"configuration: rules.{sel}: {exc}") from None
     return catalog

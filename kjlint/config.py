@@ -50,7 +50,9 @@ class Settings:
     source: str | None = None
 
     def rule_overrides(self) -> dict[str, dict]:
-        return {code: dict(params) for code, params in self.rules}
+        from .catalog import thaw
+
+        return thaw(self.rules) if self.rules else {}
 
     def required_sections_list(self) -> list[dict] | None:
         if self.required_sections is None:
@@ -131,7 +133,9 @@ def parse_settings(table: dict, path: Path) -> Settings:
     if rules:
         if not all(isinstance(v, dict) for v in rules.values()):
             raise ConfigError(f"{where}: rules: expected tables such as [tool.kjlint.rules.KJ301]")
-        kw["rules"] = tuple(sorted((k, tuple(sorted(v.items()))) for k, v in rules.items()))
+        from .catalog import freeze
+
+        kw["rules"] = freeze(rules)
     return replace(s, **kw)
 
 

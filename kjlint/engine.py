@@ -38,11 +38,15 @@ def active_rules(catalog: Catalog, codes: set[str] | None) -> list[Rule]:
 
 
 def fingerprint(doc: Document, code: str, offset: int, end: int) -> str:
-    """Stable across edits elsewhere: code + matched text + a little context, blanks removed."""
+    """Stable across edits elsewhere: code + matched text + a little context from the same
+    line(s), blanks removed. Line numbers are deliberately not part of it."""
     text = doc.text
-    ctx = _FINGERPRINT_STRIP.sub("", text[max(0, offset - 12):offset]) + "\x00" + \
+    line_start = doc.line_starts[doc.line_index(offset)]
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    ctx = _FINGERPRINT_STRIP.sub("", text[max(line_start, offset - 12):offset]) + "\x00" + \
         _FINGERPRINT_STRIP.sub("", text[offset:min(end, offset + 200)]) + "\x00" + \
-        _FINGERPRINT_STRIP.sub("", text[end:end + 12])
+        _FINGERPRINT_STRIP.sub("", text[end:min(line_end, end + 12)])
     return hashlib.sha1(f"{code}\x00{ctx}".encode("utf-8")).hexdigest()[:16]
 
 

@@ -1,0 +1,98 @@
+"""Rule packs as data: house rules, parameter overrides, clear errors for malformed packs."""
+import textwrap
+
+import pytest
+
+from kjlint import lint_text
+from kjlint.catalog import PackError, load_catalog
+from helpers import run_cli
+
+HOUSE = textwrap.dedent("""\
+    rules:
+      - code: KJ901
+        name: banned-phrase
+        severity: warning
+        type: phrases
+        params: {phrases: [据不完全统计, 众所周知]}
+        message: "Avoid `{match}` in official reports"
+        description: Vague phrases the house style forbids.
+        rationale: They weaken the figures they introduce.
+        examples:
+          bad: 据不完全统计，全年完成项目12项。
+          good: 全年完成项目12项。
+    """)
+
+
+def write(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_every_builtin_rule_is_documented_and_passes_its_examples():
+    catalog = load_catalog()  # raises PackError if any example misbehaves
+    assert {"KJ201", "KJ202", "KJ301", "KJ501"} <= set(catalog.rules)
+    for rule in catalog.rules.values():
+        assert rule.description and rule.rationale and rule.bad and rule.good, rule.code
+        assert rule.family_name != "custom", rule.code
+
+
+def test_house_rules_pack_without_python(tmp_path):
+    pack = write(tmp_path, "house.yaml", HOUSE)
+    found = lint_text("众所周知，據不完全統計的數字不准。", extend_rules=[str(pack)], select=["KJ901"])
+    assert [f.message for f in found] == ["Avoid `众所周知` in official reports",
+                                          "Avoid `據不完全統計` in official reports"]
+
+
+def test_config_extends_rules_and_overrides_parameters(tmp_path):
+    write(tmp_path, "house.yaml", HOUSE)
+    write(tmp_path, "kjlint.toml", textwrap.dedent("""\
+        extend-rules = ["house.yaml"]
+        select = ["KJ901", "KJ201"]
+        [rules.KJ901]
+        severity = "error"
+        phrases = ["据统计"]
+        """))
+    write(tmp_path, "draft.txt", "据统计，众所周知。\n")
+    result = run_cli("check", "--format", "json", "draft.txt", cwd=tmp_path)
+    assert result.exit_code == 1, result.output
+    import json
+    found = json.loads(result.stdout)
+    assert [(f["code"], f["severity"], f["message"]) for f in found] == [
+        ("KJ901", "error", "Avoid `据统计` in official reports")]
+
+
+@pytest.mark.parametrize("mutation, expected", [
+    (lambda s: "".join(l for l in s.splitlines(True) if "message:" not in l), "field 'message' is missing"),
+    (lambda s: s.replace("code: KJ901", "code: K901"), "field 'code'"),
+    (lambda s: s.replace("name: banned-phrase", "name: Banned Phrase"), "field 'name' must be kebab-case"),
+    (lambda s: s.replace("severity: warning", "severity: fatal"), "field 'severity'"),
+    (lambda s: s.replace("type: phrases", "type: magic"), "field 'type': unknown type 'magic'"),
+    (lambda s: s.replace("good: 全年完成项目12项。", "good: 众所周知，完成了。"), "field 'examples.good'"),
+    (lambda s: s.replace("bad: 据不完全统计，全年完成项目12项。", "bad: 全年完成。"), "field 'examples.bad'"),
+    (lambda s: s.replace("rules:", "rules: [\n"), "not valid YAML"),
+])
+def test_malformed_pack_names_file_rule_and_field(tmp_path, mutation, expected):
+    pack = write(tmp_path, "broken.yaml", mutation(HOUSE))
+    with pytest.raises(PackError) as exc:
+        load_catalog((str(pack),))
+    msg = str(exc.value)
+    assert "broken.yaml" in msg and expected in msg
+    if "YAML" not in expected:
+        assert "KJ901" in msg or "K901" in msg
+
+
+def test_bad_regex_in_pattern_rule_is_reported(tmp_path):
+    pack = write(tmp_path, "re.yaml", HOUSE.replace("type: phrases", "type: pattern").replace(
+        "params: {phrases: [据不完全统计, 众所周知]}", "params: {pattern: '(unclosed'}"))
+    with pytest.raises(PackError, match=r"re\.yaml: rule KJ901: field 'params.pattern'"):
+        load_catalog((str(pack),))
+
+
+def test_malformed_pack_from_cli_exits_2_with_one_line(tmp_path):
+    write(tmp_path, "broken.yaml", HOUSE.replace("severity: warning", "severity: fatal"))
+    write(tmp_path, "kjlint.toml", 'extend-rules = ["broken.yaml"]\n')
+    write(tmp_path, "draft.txt", "正文。\n")
+    result = run_cli("check", "draft.txt", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "broken.yaml" in result.stderr and "Traceback" not in result.stderr
