@@ -36,6 +36,16 @@ class Document:
     # (offset, raw byte value) of bytes that could not be decoded; each became U+FFFD in `text`.
     undecodable: list[tuple[int, int]] = field(default_factory=list)
     had_bom: bool = False
+    # Set by readers of structured formats (kjlint.docx); plain text leaves the defaults.
+    source_format: str = "text"  # "text" or "docx"; --fix is offered for text only
+    # Per 0-based line: where it came from ("paragraph 12", "table 1, row 2, cell 3", "header (section 1)").
+    line_sources: list[str] | None = None
+    # 1-based line -> heading level from the paragraph style (Heading 1/标题 1 -> 1 …; Title -> 0).
+    # Structure rules treat these lines as headings alongside the numbering in the text.
+    style_headings: dict[int, int] = field(default_factory=dict)
+    # 1-based line -> label Word generates from its list numbering ("一、", "（二）", "1."); the
+    # label is already rendered at the start of that line's text.
+    list_labels: dict[int, str] = field(default_factory=dict)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -75,6 +85,13 @@ class Document:
         offset = max(0, min(offset, len(self.text)))
         i = self.line_index(offset)
         return i + 1, offset - self.line_starts[i] + 1
+
+    def where(self, offset: int) -> str:
+        """The source location of `offset` in the original file ("" for plain text)."""
+        if not self.line_sources:
+            return ""
+        i = self.line_index(max(0, min(offset, len(self.text))))
+        return self.line_sources[i] if i < len(self.line_sources) else ""
 
     def line_text(self, line: int) -> str:
         """Text of a 1-based line number, without its line ending."""

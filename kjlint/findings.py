@@ -74,6 +74,8 @@ class Finding:
     end_line: int = 0
     end_column: int = 0
     fingerprint: str = ""
+    # Place in the source file when it is not plain text, e.g. "table 1, row 2, cell 3" in a .docx.
+    where: str = ""
 
     @property
     def family(self) -> str:
@@ -99,4 +101,5 @@ class Finding:
             "fix": self.fix.to_dict() if self.fix else None,
             "related": [r.to_dict() for r in self.related],
             "fingerprint": self.fingerprint,
+            **({"where": self.where} if self.where else {}),
         }

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .document import Document
 
-DEFAULT_INCLUDE = ("*.txt", "*.md")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx")
 SKIPPED_DIRS = {".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", "node_modules", "__pycache__", ".venv"}
 # Candidate encodings tried strictly, in order, after BOM detection.
 CANDIDATES = ("utf-8", "gb18030", "big5")
@@ -122,6 +122,12 @@ def read_document(path: str | os.PathLike, display_path: str | None = None,
     """Read and decode one file into a Document, raising InputError with a clear reason."""
     p = Path(path)
     shown = display_path or str(path)
+    if p.suffix.lower() == ".docx":
+        from .docx import read_docx
+
+        return read_docx(p, shown, max_bytes)
+    if p.suffix.lower() == ".doc":
+        raise InputError(shown, "old Word 97-2003 .doc files are not supported: save it as .docx")
     try:
         if max_bytes is not None:
             size = p.stat().st_size
@@ -187,7 +193,7 @@ def discover(paths, include=DEFAULT_INCLUDE, exclude=(), errors=None, force_excl
                 dirnames[:] = keep
                 for f in sorted(filenames):
                     full = os.path.join(dirpath, f)
-                    if f.startswith(".") or not matches_any(f, include) or matches_any(full, exclude):
+                    if f.startswith((".", "~$")) or not matches_any(f, include) or matches_any(full, exclude):
                         continue
                     if full not in seen:
                         seen.add(full)

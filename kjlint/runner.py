@@ -99,10 +99,16 @@ def lint_one(path: str, settings: Settings, ov: Overrides, keep_text: bool = Fal
         doc = read_stdin() if path == "-" else read_document(path, max_bytes=settings.max_file_size)
         opts = options_for(path, settings, catalog, ov)
         findings = lint_document(doc, catalog, opts)
+        if doc.line_sources:
+            for f in findings:
+                f.where = doc.where(f.offset)
         result = FileResult(path, findings, text=doc.text if keep_text else None, encoding=doc.encoding)
         if not doc.text.strip():
             result.warning = f"{path}: empty file, nothing to lint"
-        if (ov.fix or ov.diff) and applicable(findings, ov.unsafe_fixes):
+        if (ov.fix or ov.diff) and doc.source_format != "text":
+            result.warning = (f"{path}: --fix and --diff are not offered for {doc.source_format} files "
+                              f"(kjlint does not rewrite Word documents); findings are reported only")
+        elif (ov.fix or ov.diff) and applicable(findings, ov.unsafe_fixes):
             _fix(doc, findings, catalog, opts, ov, result)
         return result
     except InputError as exc:

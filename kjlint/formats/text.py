@@ -47,6 +47,8 @@ def write_text(results, out, color: bool = False, show_source: bool = True, stat
         head.append(f.code, style=STYLE[f.severity])
         head.append(f" [{f.name}] ", style="dim")
         head.append(f.message)
+        if f.where:
+            head.append(f" ({f.where})", style="dim")
         if f.fix:
             head.append(" [*]" if f.fix.safe else " [unsafe fix]", style="cyan")
         console.print(head)
@@ -73,7 +75,7 @@ def write_concise(results, out, color: bool = False, statistics: bool = False, f
         for f in r.findings:
             line = Text(f"{f.path}:{f.line}:{f.column}: ")
             line.append(f.code, style=STYLE[f.severity])
-            line.append(f" [{f.name}] {f.message}")
+            line.append(f" [{f.name}] {f.message}" + (f" ({f.where})" if f.where else ""))
             console.print(line)
     _summary(console, results, statistics, fix_hint)
 

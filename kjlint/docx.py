@@ -1,0 +1,433 @@
+"""Word (.docx) input: the text of a draft as Word shows it, one paragraph per line.
+
+python-docx opens the package; the text itself is collected from the XML so that what Word
+displays is what gets linted: tracked deletions, field codes and fallback copies of drawings are
+left out, and numbering that Word generates from its list definitions (numbering.xml: "一、",
+"（一）", "1." …) is rendered in front of the paragraph it belongs to, since rules on heading
+numbering must see it although it is not in the paragraph's characters.
+
+Layout of the extracted text (`Document.text`): body paragraphs and table cells in document
+order (each table cell paragraph on its own line), then headers and footers. Every line gets a
+source in `Document.line_sources` ("paragraph 12", "table 1, row 2, cell 3", "header (section
+1)"), which findings carry as `Finding.where`. Headings by paragraph style (Heading 1/标题 1 …,
+or an outline level) are in `Document.style_headings`; generated list labels in
+`Document.list_labels` (see kjlint.document.Document).
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .document import Document
+from .reading import InputError
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+W = "{%s}" % W_NS
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK"
+# Elements whose content Word does not display as the paragraph's text.
+SKIPPED = {W + "del", W + "moveFrom", W + "txbxContent", W + "instrText", W + "delText",
+           "{%s}Fallback" % MC_NS, W + "rPr", W + "pPr", W + "footnoteReference",
+           W + "endnoteReference", W + "commentReference"}
+HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+TITLE_STYLE = re.compile(r"^(?:title|标题)$", re.IGNORECASE)
+LINE_BREAK_SUBSTITUTE = " "  # a soft line break inside a paragraph; lines are paragraphs
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    restart: int | None = None  # restart after this level (1-based); None: after any higher level
+    legal: bool = False  # isLgl: show every level as decimal
+
+
+@dataclass
+class _Numbering:
+    """List definitions from numbering.xml: numId -> levels, and per-numId counters."""
+
+    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        """Advance the list's counter at `ilvl` and return the label Word would show."""
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return ""
+        count = self.counters.setdefault(num_id, {})
+        count[ilvl] = count.get(ilvl, levels[ilvl].start - 1) + 1
+        for deeper in [k for k in count if k > ilvl]:
+            restart = levels.get(deeper, _Level()).restart
+            if restart is None or restart > ilvl:  # lvlRestart counts levels 1-based
+                del count[deeper]
+        lvl = levels[ilvl]
+        if lvl.fmt == "none":
+            return ""
+        if lvl.fmt == "bullet":
+            return lvl.text
+
+        def sub(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            shown = levels.get(k, _Level())
+            value = count.get(k, shown.start)
+            fmt = "decimal" if (lvl.legal and k != ilvl) else shown.fmt
+            return format_number(value, fmt)
+
+        return re.sub(r"%([1-9])", sub, lvl.text)
+
+
+CHINESE_DIGITS = "零一二三四五六七八九"
+TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+DIZHI = "子丑寅卯辰巳午未申酉戌亥"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def chinese_number(n: int) -> str:
+    """Chinese counting as Word's chineseCounting renders it: 一 … 十, 十一, 二十, 一百零一."""
+    if n <= 0:
+        return str(n)
+    if n >= 10000:
+        return str(n)
+    out, units = "", [(1000, "千"), (100, "百"), (10, "十")]
+    rest, zero = n, False
+    for value, unit in units:
+        d = rest // value
+        rest %= value
+        if d:
+            if zero:
+                out += "零"
+                zero = False
+            if not (value == 10 and d == 1 and not out):
+                out += CHINESE_DIGITS[d]
+            out += unit
+        elif out:
+            zero = True
+    if rest:
+        if zero:
+            out += "零"
+        out += CHINESE_DIGITS[rest]
+    return out
+
+
+def _roman(n: int) -> str:
+    if n <= 0:
+        return str(n)
+    out = ""
+    for value, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                       (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out += sym
+            n -= value
+    return out
+
+
+def _letter(n: int) -> str:
+    if n <= 0:
+        return str(n)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """One list number in a Word numFmt; unknown formats fall back to decimal."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified",
+               "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand"):
+        return chinese_number(n)
+    if fmt == "ideographTraditional" and 1 <= n <= 10:
+        return TIANGAN[n - 1]
+    if fmt == "ideographZodiac" and 1 <= n <= 12:
+        return DIZHI[n - 1]
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
+        return CIRCLED[n - 1]
+    if fmt == "decimalFullWidth":
+        return "".join(chr(ord(c) - ord("0") + 0xFF10) for c in str(n))
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "lowerLetter":
+        return _letter(n)
+    if fmt == "upperLetter":
+        return _letter(n).upper()
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    return str(n)
+
+
+def _val(el, tag: str) -> str | None:
+    child = el.find(W + tag) if el is not None else None
+    return child.get(W + "val") if child is not None else None
+
+
+def _load_numbering(docx_part) -> _Numbering:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    numbering = _Numbering()
+    try:
+        root = docx_part.part_related_by(RT.NUMBERING).element
+    except (KeyError, ValueError):
+        return numbering
+    abstract: dict[str, dict[int, _Level]] = {}
+    for an in root.iterfind(W + "abstractNum"):
+        levels = {}
+        for lvl in an.iterfind(W + "lvl"):
+            ilvl = int(lvl.get(W + "ilvl", "0"))
+            restart = _val(lvl, "lvlRestart")
+            levels[ilvl] = _Level(start=int(_val(lvl, "start") or 1), fmt=_val(lvl, "numFmt") or "decimal",
+                                  text=_val(lvl, "lvlText") or "", restart=int(restart) if restart else None,
+                                  legal=lvl.find(W + "isLgl") is not None)
+        abstract[an.get(W + "abstractNumId")] = levels
+    for num in root.iterfind(W + "num"):
+        base = abstract.get(_val(num, "abstractNumId") or "", {})
+        levels = {k: _Level(**vars(v)) for k, v in base.items()}
+        for override in num.iterfind(W + "lvlOverride"):
+            ilvl = int(override.get(W + "ilvl", "0"))
+            start = _val(override, "startOverride")
+            if start is not None and ilvl in levels:
+                levels[ilvl].start = int(start)
+        numbering.levels[num.get(W + "numId")] = levels
+    return numbering
+
+
+class _Styles:
+    """Paragraph style lookups along the basedOn chain: heading level, outline level, numbering."""
+
+    def __init__(self, styles_element):
+        self.by_id = {}
+        if styles_element is not None:
+            for s in styles_element.iterfind(W + "style"):
+                self.by_id[s.get(W + "styleId")] = s
+        self.default_para = next((sid for sid, s in self.by_id.items()
+                                  if s.get(W + "type") == "paragraph" and s.get(W + "default") in ("1", "true")),
+                                 None)
+
+    def chain(self, style_id: str | None):
+        seen = set()
+        while style_id and style_id in self.by_id and style_id not in seen:
+            seen.add(style_id)
+            s = self.by_id[style_id]
+            yield s
+            style_id = _val(s, "basedOn")
+
+    def heading_level(self, style_id: str | None) -> int | None:
+        """1-9 for heading styles (by name or outline level), 0 for the Title style."""
+        for s in self.chain(style_id):
+            name = (_val(s, "name") or "").strip()
+            m = HEADING_STYLE.match(name)
+            if m:
+                return int(m.group(1))
+            if TITLE_STYLE.match(name):
+                return 0
+            outline = _val(s.find(W + "pPr"), "outlineLvl")
+            if outline is not None and outline.isdigit() and int(outline) < 9:
+                return int(outline) + 1
+        return None
+
+    def numbering(self, style_id: str | None) -> tuple[str | None, int]:
+        for s in self.chain(style_id):
+            num_pr = s.find(W + "pPr")
+            num_pr = num_pr.find(W + "numPr") if num_pr is not None else None
+            if num_pr is not None:
+                return _val(num_pr, "numId"), int(_val(num_pr, "ilvl") or 0)
+        return None, 0
+
+
+def paragraph_text(p) -> str:
+    """The characters Word displays for one w:p element (without generated numbering)."""
+    out: list[str] = []
+
+    def walk(el):
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in SKIPPED:
+                continue
+            if tag == W + "t":
+                out.append(child.text or "")
+            elif tag == W + "tab" or tag == W + "ptab":
+                out.append("\t")
+            elif tag in (W + "br", W + "cr"):
+                if child.get(W + "type") in (None, "textWrapping"):
+                    out.append(LINE_BREAK_SUBSTITUTE)
+            elif tag == W + "noBreakHyphen":
+                out.append("-")
+            elif tag == W + "sym":
+                char = child.get(W + "char")
+                try:
+                    out.append(chr(int(char, 16)) if char else "")
+                except ValueError:
+                    pass
+            elif tag == W + "p":
+                continue  # nested paragraphs (shapes) are not part of this one
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(out).replace("\r", LINE_BREAK_SUBSTITUTE).replace("\n", LINE_BREAK_SUBSTITUTE)
+
+
+class _Extractor:
+    def __init__(self, styles: _Styles, numbering: _Numbering):
+        self.styles, self.numbering = styles, numbering
+        self.lines: list[str] = []
+        self.sources: list[str] = []
+        self.headings: dict[int, int] = {}
+        self.labels: dict[int, str] = {}
+        self.body_paragraphs = 0
+        self.tables = 0
+
+    def paragraph(self, p, where: str) -> None:
+        ppr = p.find(W + "pPr")
+        style_id = _val(ppr, "pStyle") or self.styles.default_para
+        text = paragraph_text(p)
+        num_pr = ppr.find(W + "numPr") if ppr is not None else None
+        num_id, ilvl = self.styles.numbering(style_id)
+        if num_pr is not None:
+            num_id = _val(num_pr, "numId") or num_id
+            ilvl = int(_val(num_pr, "ilvl") or ilvl)
+        label = self.numbering.label(num_id, ilvl) if num_id and num_id != "0" else ""
+        line_no = len(self.lines) + 1
+        if label:
+            self.labels[line_no] = label
+            text = label + text
+        level = self.styles.heading_level(style_id)
+        outline = _val(ppr, "outlineLvl")
+        if outline is not None and outline.isdigit():
+            level = int(outline) + 1 if int(outline) < 9 else None
+        if level is not None and text.strip():
+            self.headings[line_no] = level
+        self.lines.append(text)
+        self.sources.append(where)
+
+    def blocks(self, parent, top_level: bool, where: str = "") -> None:
+        """Paragraphs and tables of a body, cell, header or footer, in order (content controls opened)."""
+        for child in parent:
+            if child.tag == W + "p":
+                if top_level:
+                    self.body_paragraphs += 1
+                    self.paragraph(child, f"paragraph {self.body_paragraphs}")
+                else:
+                    self.paragraph(child, where)
+            elif child.tag == W + "tbl":
+                self.table(child, where if not top_level else "")
+            elif child.tag == W + "sdt":
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    self.blocks(content, top_level, where)
+            elif child.tag in (W + "customXml", W + "ins", W + "moveTo"):
+                self.blocks(child, top_level, where)
+
+    def table(self, tbl, outer: str) -> None:
+        self.tables += 1
+        name = f"table {self.tables}"
+        if outer:
+            name = f"{outer} > {name}"
+        for r, tr in enumerate(_children(tbl, "tr"), 1):
+            c = 0
+            for tc in _children(tr, "tc"):
+                tcpr = tc.find(W + "tcPr")
+                span = int(_val(tcpr, "gridSpan") or 1)
+                c += 1
+                vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
+                if vmerge is not None and vmerge.get(W + "val") in (None, "continue"):
+                    c += span - 1
+                    continue  # continuation of a vertically merged cell: its text is above
+                self.blocks(tc, False, f"{name}, row {r}, cell {c}")
+                c += span - 1
+
+
+def _children(el, tag: str):
+    """Direct children with `tag`, looking through content controls and custom XML wrappers."""
+    for child in el:
+        if child.tag == W + tag:
+            yield child
+        elif child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                yield from _children(content, tag)
+        elif child.tag == W + "customXml":
+            yield from _children(child, tag)
+
+
+def _headers_footers(word, ex: _Extractor) -> None:
+    """Header and footer text, each distinct part once, after the body."""
+    seen: set[int] = set()
+    for i, section in enumerate(word.sections, 1):
+        for kind, attrs in (("header", ("header", "first_page_header", "even_page_header")),
+                            ("footer", ("footer", "first_page_footer", "even_page_footer"))):
+            for attr in attrs:
+                hf = getattr(section, attr)
+                if hf.is_linked_to_previous:
+                    continue
+                part = hf.part
+                if id(part) in seen:
+                    continue
+                seen.add(id(part))
+                label = kind if attr in ("header", "footer") else attr.replace("_", " ")
+                ex.blocks(part.element, False, f"{label} (section {i})")
+
+
+def _classify_non_zip(data: bytes) -> str | None:
+    if data.startswith(OLE_MAGIC):
+        if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
+            return "password-protected (encrypted) Word file: remove the password in Word and save again"
+        return "not a .docx file but an old Word 97-2003 (OLE) document: save it as .docx"
+    if not data.startswith(ZIP_MAGIC):
+        return "not a valid .docx file (not a zip package); is it corrupt or renamed?"
+    return None
+
+
+def read_docx(path: str | Path, display_path: str | None = None, max_bytes: int | None = None) -> Document:
+    """Read a .docx into a Document (see the module docstring); InputError names the file."""
+    import io
+
+    shown = display_path or str(path)
+    p = Path(path)
+    try:
+        if max_bytes is not None and p.stat().st_size > max_bytes:
+            raise InputError(shown, f"file too large ({p.stat().st_size / 1e6:.1f} MB > max-file-size "
+                                    f"{max_bytes / 1e6:.1f} MB), skipped")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(shown, "no such file or directory") from None
+    except PermissionError:
+        raise InputError(shown, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(shown, "is a directory") from None
+    except OSError as exc:
+        raise InputError(shown, exc.strerror or str(exc)) from None
+    problem = _classify_non_zip(data)
+    if problem:
+        raise InputError(shown, problem)
+    try:
+        import docx
+
+        word = docx.Document(io.BytesIO(data))
+        styles = _Styles(word.styles.element if _has_styles(word) else None)
+        ex = _Extractor(styles, _load_numbering(word.part))
+        ex.blocks(word.element.body, True)
+        _headers_footers(word, ex)
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
+        raise InputError(shown, f"corrupt .docx package ({exc})") from None
+    except KeyError as exc:
+        raise InputError(shown, f"corrupt .docx package (missing part {exc})") from None
+    except Exception as exc:  # lxml syntax errors, python-docx package errors: all mean "corrupt"
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(shown, f"cannot read Word file ({type(exc).__name__}: {reason})") from None
+    return Document("\n".join(ex.lines) + ("\n" if ex.lines else ""), shown, "utf-8",
+                    source_format="docx", line_sources=ex.sources, style_headings=ex.headings,
+                    list_labels=ex.labels)
+
+
+def _has_styles(word) -> bool:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    try:
+        word.part.part_related_by(RT.STYLES)
+        return True
+    except (KeyError, ValueError):
+        return False
