@@ -192,7 +192,7 @@ def discover(paths, include=DEFAULT_INCLUDE, exclude=(), errors=None, force_excl
                     keep.append(d)
                 dirnames[:] = keep
                 for f in sorted(filenames):
-                    full = os.path.join(dirpath, f)
+                    full = os.path.normpath(os.path.join(dirpath, f))
                     if f.startswith((".", "~$")) or not matches_any(f, include) or matches_any(full, exclude):
                         continue
                     if full not in seen:
