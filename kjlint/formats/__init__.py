@@ -14,6 +14,7 @@ FORMATS: dict[str, str] = {
     "rdjson": "machine:write_rdjson",
     "junit": "machine:write_junit",
     "sarif": "sarif:write_sarif",
+    "html": "html:write_html",
 }
 
 

@@ -1,0 +1,301 @@
+"""`--format html`: one self-contained page (inline CSS and JS, no network) to look at findings.
+
+Per file: the document text with every finding highlighted in place (overlapping findings split
+into segments that know all the findings covering them), and a panel listing the findings by
+family with counts; a click on a finding scrolls to its highlight. Filters by code and severity
+hide findings in both places. Fixes are shown as before → after. With several files an index
+comes first, then one section per file. Every piece of document or message text is escaped.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from html import escape
+
+from ..findings import Severity
+
+FAMILY_NAMES = {"KJ0": "meta", "KJ1": "duplication", "KJ2": "placeholders", "KJ3": "truncation",
+                "KJ4": "encoding", "KJ5": "structure", "KJ6": "contamination", "KJ7": "script"}
+FIX_CONTEXT = 8  # characters of context around a fix's before/after
+
+BASE_CSS = """
+:root{--err:#c62828;--warn:#b26a00;--info:#1565c0;--bg:#fafafa;--line:#e0e0e0}
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.5 system-ui,"Noto Sans CJK SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;background:var(--bg);color:#212121}
+header.top{position:sticky;top:0;z-index:5;background:#263238;color:#fff;padding:8px 16px;display:flex;gap:16px;align-items:center;flex-wrap:wrap}
+header.top h1{font-size:16px;margin:0}
+header.top label{font-size:13px}
+main{padding:12px 16px}
+table.index{border-collapse:collapse;margin:8px 0 24px}
+table.index td,table.index th{border:1px solid var(--line);padding:3px 10px;text-align:left}
+.count{font-variant-numeric:tabular-nums}
+.sev-error{color:var(--err)} .sev-warning{color:var(--warn)} .sev-info{color:var(--info)}
+code,pre,.doc{font-family:"Noto Sans Mono CJK SC","Sarasa Mono SC","WenQuanYi Micro Hei Mono",ui-monospace,monospace}
+.hidden{display:none!important}
+"""
+
+CSS = BASE_CSS + """
+section.file{border-top:2px solid #90a4ae;padding-top:8px;margin-bottom:32px}
+section.file h2{font-size:15px;margin:4px 0 8px;word-break:break-all}
+.layout{display:grid;grid-template-columns:minmax(0,3fr) minmax(280px,2fr);gap:12px;align-items:start}
+.doc{background:#fff;border:1px solid var(--line);padding:6px 0;white-space:pre-wrap;word-break:break-all;font-size:14px}
+.doc .ln{padding:0 8px 0 0;display:flex}
+.doc .ln::before{content:attr(data-n);min-width:3.5em;padding-right:8px;text-align:right;color:#9e9e9e;flex:none;user-select:none}
+.doc .lt{flex:1;min-width:0}
+mark.f,span.anchor{scroll-margin-top:60px}
+mark.f{background:#fff3c4;border-bottom:2px solid var(--warn);color:inherit;padding:0}
+mark.f.s-error{background:#ffe0e0;border-bottom-color:var(--err)}
+mark.f.s-info{background:#e3f0ff;border-bottom-color:var(--info)}
+mark.f.off{background:none;border-bottom:none}
+mark.f.active,mark.f.active.off{outline:3px solid #7c4dff;background:#e8dcff}
+.panel{position:sticky;top:52px;max-height:calc(100vh - 64px);overflow:auto;background:#fff;border:1px solid var(--line);padding:6px 10px}
+.panel h3{font-size:13px;margin:10px 0 4px;color:#455a64}
+.panel ol{list-style:none;margin:0;padding:0}
+.panel li{border-bottom:1px solid #f0f0f0;padding:4px 0}
+.panel li a{color:inherit;text-decoration:none;display:block;cursor:pointer}
+.panel li a:hover{background:#f5f5f5}
+.panel li.active{background:#ede7f6}
+.loc{color:#757575;font-size:12px}
+.code{font-weight:600}
+.fix{font-size:13px;margin-top:2px}
+.fix del{background:#ffd7d5;text-decoration:line-through}
+.fix ins{background:#ccffd8;text-decoration:none}
+.error-msg{color:var(--err);font-weight:600}
+.empty-doc{color:#757575;padding:4px 12px}
+"""
+
+JS = r"""
+(function(){
+  function visibleFinding(li){
+    var code=document.getElementById('flt-code').value;
+    var sev=li.getAttribute('data-sev');
+    if(code && li.getAttribute('data-code')!==code) return false;
+    return document.getElementById('flt-'+sev).checked;
+  }
+  function applyFilters(){
+    var shown={};
+    document.querySelectorAll('li.finding').forEach(function(li){
+      var ok=visibleFinding(li);
+      li.classList.toggle('hidden',!ok);
+      if(ok) shown[li.getAttribute('data-id')]=true;
+    });
+    document.querySelectorAll('mark.f').forEach(function(m){
+      var ids=m.getAttribute('data-f').split(' ');
+      m.classList.toggle('off',!ids.some(function(id){return shown[id];}));
+    });
+    document.querySelectorAll('.famcount').forEach(function(el){
+      var ol=document.getElementById(el.getAttribute('data-list'));
+      el.textContent=ol.querySelectorAll('li.finding:not(.hidden)').length;
+    });
+    var total=document.querySelectorAll('li.finding:not(.hidden)').length;
+    document.getElementById('shown-count').textContent=total;
+  }
+  function jump(id){
+    document.querySelectorAll('.active').forEach(function(el){el.classList.remove('active');});
+    var marks=document.querySelectorAll('mark.f');
+    var first=null;
+    marks.forEach(function(m){
+      if(m.getAttribute('data-f').split(' ').indexOf(id)>=0){m.classList.add('active'); if(!first) first=m;}
+    });
+    var li=document.querySelector('li.finding[data-id="'+id+'"]');
+    if(li) li.classList.add('active');
+    var target=first||document.getElementById(id);
+    if(target) target.scrollIntoView({block:'center'});
+    if(history.replaceState) history.replaceState(null,'','#'+id);
+  }
+  document.addEventListener('click',function(ev){
+    var a=ev.target.closest('a.jump');
+    if(!a) return;
+    ev.preventDefault();
+    jump(a.getAttribute('data-target'));
+  });
+  ['flt-code','flt-error','flt-warning','flt-info'].forEach(function(id){
+    document.getElementById(id).addEventListener('change',applyFilters);
+  });
+  window.kjlintJump=jump;
+  applyFilters();
+})();
+"""
+
+
+def _family(code: str) -> str:
+    return code[:3]
+
+
+def _family_label(family: str) -> str:
+    return f"{family}xx {FAMILY_NAMES.get(family, 'custom')}"
+
+
+def _segments(text: str, spans: list[tuple[int, int, str]]) -> list[list[tuple[str, list[str], list[str]]]]:
+    """Split `text` into lines of (piece, ids of findings covering it, ids starting there).
+
+    `spans` are (start, end, id) with start < end. Cuts fall on finding bounds and line starts,
+    so every piece sits in one line and has one set of covering findings."""
+    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    cuts = set(line_starts)
+    cuts.add(len(text))
+    for start, end, _ in spans:
+        cuts.add(start)
+        cuts.add(end)
+    points = sorted(c for c in cuts if 0 <= c <= len(text))
+    # Which findings cover [a, b): sweep over starts/ends.
+    opens: dict[int, list[str]] = defaultdict(list)
+    closes: dict[int, list[str]] = defaultdict(list)
+    for start, end, fid in spans:
+        opens[start].append(fid)
+        closes[end].append(fid)
+    lines: list[list[tuple[str, list[str], list[str]]]] = [[] for _ in line_starts]
+    active: list[str] = []
+    for a, b in zip(points, points[1:]):
+        for fid in closes.get(a, ()):
+            active.remove(fid)
+        active.extend(opens.get(a, ()))
+        piece = text[a:b]
+        line = bisect_right(line_starts, a) - 1
+        if piece.endswith("\n"):
+            piece = piece[:-1]
+        if piece.endswith("\r"):
+            piece = piece[:-1]
+        if piece or active:
+            lines[line].append((piece, list(active), list(opens.get(a, ()))))
+    return lines
+
+
+def _display_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A visible range for a finding: empty ones get one character (or stay empty at the end)."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    if end == start and start < len(text) and text[start] != "\n":
+        end = start + 1
+    return start, end
+
+
+def _fix_html(text: str | None, f) -> str:
+    if not f.fix:
+        return ""
+    kind = "safe fix" if f.fix.safe else "unsafe fix"
+    if text is None:
+        return (f'<div class="fix">{kind}: → <ins>{escape(f.fix.replacement)}</ins></div>')
+    a, b = f.fix.offset, f.fix.end_offset
+    before_ctx = text[max(0, a - FIX_CONTEXT):a].split("\n")[-1]
+    after_ctx = text[b:b + FIX_CONTEXT].split("\n")[0]
+    old, new = text[a:b], f.fix.replacement
+    shown_old = escape(old).replace("\n", "↵") if old else "∅"
+    shown_new = escape(new).replace("\n", "↵") if new else "∅"
+    return (f'<div class="fix"><span class="loc">{kind}:</span> '
+            f'<span class="before">{escape(before_ctx)}<del>{shown_old}</del>{escape(after_ctx)}</span>'
+            f' → <span class="after">{escape(before_ctx)}<ins>{shown_new}</ins>{escape(after_ctx)}</span></div>')
+
+
+def _doc_html(text: str, findings, file_no: int) -> str:
+    spans = []
+    for i, f in enumerate(findings):
+        start, end = _display_span(text, f.offset, f.end_offset)
+        spans.append((start, end, f"f{file_no}-{i}"))
+    sev_of = {f"f{file_no}-{i}": f.severity for i, f in enumerate(findings)}
+    anchors: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for (start, end, fid), f in zip(spans, findings):
+        if start == end:  # empty finding at the very end: an anchor only
+            anchors[(len(text.split("\n")) - 1, 0)].append(fid)
+    out = ['<div class="doc">']
+    for n, pieces in enumerate(_segments(text, [s for s in spans if s[0] < s[1]]), 1):
+        parts = []
+        for piece, ids, starting in pieces:
+            parts.extend(f'<span class="anchor" id="{fid}"></span>' for fid in starting)
+            if ids:
+                worst = max(sev_of[i] for i in ids)
+                parts.append(f'<mark class="f s-{worst}" data-f="{" ".join(ids)}">{escape(piece)}</mark>')
+            else:
+                parts.append(escape(piece))
+        for fid in anchors.get((n - 1, 0), ()):
+            parts.append(f'<mark class="f s-{sev_of[fid]}" data-f="{fid}" id="{fid}">⁁</mark>')
+        out.append(f'<div class="ln" data-n="{n}" id="L{file_no}-{n}"><span class="lt">{"".join(parts)}</span></div>')
+    out.append("</div>")
+    return "".join(out)
+
+
+def _panel_html(text: str | None, findings, file_no: int) -> str:
+    by_family: dict[str, list[tuple[int, object]]] = defaultdict(list)
+    for i, f in enumerate(findings):
+        by_family[_family(f.code)].append((i, f))
+    out = ['<div class="panel">']
+    if not findings:
+        out.append('<p class="empty-doc">No findings.</p>')
+    for family in sorted(by_family):
+        items = by_family[family]
+        list_id = f"fam{file_no}-{family}"
+        out.append(f'<h3>{escape(_family_label(family))} '
+                   f'(<span class="famcount count" data-list="{list_id}">{len(items)}</span>)</h3>')
+        out.append(f'<ol id="{list_id}">')
+        for i, f in items:
+            fid = f"f{file_no}-{i}"
+            where = f' · {escape(f.where)}' if getattr(f, "where", "") else ""
+            related = "".join(f'<div class="loc">related: {escape(r.path)}:{r.line}:{r.column}'
+                              f'{(" " + escape(r.message)) if r.message else ""}</div>' for r in f.related)
+            out.append(
+                f'<li class="finding" data-id="{fid}" data-code="{escape(f.code)}" data-sev="{f.severity}">'
+                f'<a class="jump" href="#{fid}" data-target="{fid}">'
+                f'<span class="code sev-{f.severity}">{escape(f.code)}</span> '
+                f'<span class="loc">{f.line}:{f.column}{where} · {f.severity} · {escape(f.name)}</span><br>'
+                f'<span class="msg">{escape(f.message)}</span></a>'
+                f'{_fix_html(text, f)}{related}</li>')
+        out.append("</ol>")
+    out.append("</div>")
+    return "".join(out)
+
+
+def _severity_counts(findings) -> str:
+    counts = Counter(f.severity for f in findings)
+    return " ".join(f'<span class="sev-{s} count">{counts.get(s, 0)} {s}</span>'
+                    for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+
+
+def page(title: str, body: str, css: str, js: str = "", controls: str = "") -> str:
+    """The shell of a self-contained report page (nothing is loaded from the network)."""
+    script = f"<script>{js}</script>" if js else ""
+    return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width,initial-scale=1">'
+            f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            f"style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
+            f"<title>{escape(title)}</title><style>{css}</style></head><body>"
+            f'<header class="top"><h1>{escape(title)}</h1>{controls}</header>'
+            f"<main>{body}</main>{script}</body></html>\n")
+
+
+def render_html(results) -> str:
+    """The whole report for a run's FileResults (text kept by the runner for highlighting)."""
+    findings = [f for r in results for f in r.findings]
+    codes = sorted({f.code for f in findings})
+    options = "".join(f'<option value="{escape(c)}">{escape(c)}</option>' for c in codes)
+    controls = (f'<label>Code <select id="flt-code"><option value="">all</option>{options}</select></label>'
+                + "".join(f'<label><input type="checkbox" id="flt-{s}" checked> {s}</label>'
+                          for s in ("error", "warning", "info"))
+                + f'<span><span id="shown-count" class="count">{len(findings)}</span> of '
+                  f'{len(findings)} findings shown</span>')
+    body = [f'<p class="summary">{len(results)} file{"s" if len(results) != 1 else ""}, '
+            f'{len(findings)} finding{"s" if len(findings) != 1 else ""}: {_severity_counts(findings)}</p>']
+    if len(results) > 1:
+        body.append('<table class="index"><thead><tr><th>File</th><th>Findings</th><th>By severity</th>'
+                    '</tr></thead><tbody>')
+        for n, r in enumerate(results):
+            status = (f'<span class="error-msg">{escape(r.error)}</span>' if r.error
+                      else _severity_counts(r.findings))
+            body.append(f'<tr><td><a href="#file{n}">{escape(r.path)}</a></td>'
+                        f'<td class="count">{len(r.findings)}</td><td>{status}</td></tr>')
+        body.append("</tbody></table>")
+    for n, r in enumerate(results):
+        body.append(f'<section class="file" id="file{n}"><h2>{escape(r.path)}</h2>')
+        if r.error:
+            body.append(f'<p class="error-msg">{escape(r.error)}</p></section>')
+            continue
+        if r.warning:
+            body.append(f'<p class="loc">{escape(r.warning)}</p>')
+        ordered = sorted(r.findings, key=lambda f: (f.offset, f.end_offset, f.code))
+        doc = (_doc_html(r.text, ordered, n) if r.text is not None
+               else '<p class="empty-doc">(document text not kept)</p>')
+        body.append(f'<div class="layout">{doc}{_panel_html(r.text, ordered, n)}</div></section>')
+    return page("kjlint report", "".join(body), CSS, JS, controls)
+
+
+def write_html(results, out, **_) -> None:
+    out.write(render_html(results))
