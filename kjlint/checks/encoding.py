@@ -1,0 +1,329 @@
+"""KJ4 encoding corruption: text damaged by a wrong decode, a converter or a lost byte.
+
+Every detector here reverses the damage where it can: mojibake is turned back into bytes and
+decoded the right way, and the result is only reported when it is clearly better Chinese
+(measured with `plausibility`). Scans are single regex passes over the text, so they stay linear.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from . import check
+from ..document import Document
+from ..findings import Fix
+from ..normalize import PINYIN_ANNOTATION, PINYIN_LETTERS
+from ..ruletypes import Context, Hit
+from .textspans import HAN_RANGES, Edit, frequency_table, group_by_line, is_han, plausibility
+
+# --- undecodable bytes and replacement characters ------------------------------------------
+
+# 锟斤拷 is U+FFFD's UTF-8 bytes (EF BF BD EF BF BD) read as GBK, ï¿½ the same bytes read as
+# Latin-1: replacement characters that went through a second wrong decode.
+_GARBLED_REPLACEMENT = re.compile("(?:锟斤拷)+锟?|(?:ï¿½)+")
+_REPLACEMENT = re.compile("\ufffd+")
+
+
+@check("undecodable-bytes")
+def undecodable_bytes(doc: Document, ctx: Context, rule) -> list[Hit]:
+    """Runs of U+FFFD: bytes kjlint could not decode (their values are in doc.undecodable) or
+    that an earlier decoder already replaced. One finding per run."""
+    raw = dict(doc.undecodable)
+    hits = []
+    for m in _REPLACEMENT.finditer(doc.text):
+        count = m.end() - m.start()
+        values = [raw[i] for i in range(m.start(), m.end()) if i in raw]
+        if values:
+            shown = " ".join(f"0x{b:02X}" for b in values[:8]) + (" …" if len(values) > 8 else "")
+            message = (f"{count} byte(s) could not be decoded as {doc.encoding} ({shown}); "
+                       f"shown as U+FFFD")
+        else:
+            message = (f"{count} replacement character(s) U+FFFD: an earlier conversion could not "
+                       f"decode the original bytes, the characters are lost")
+        hits.append(Hit(m.start(), m.end(), {"count": count}, message=message))
+    return hits
+
+
+@check("garbled-replacement-character")
+def garbled_replacement_character(doc: Document, ctx: Context, rule) -> list[Hit]:
+    """锟斤拷 / ï¿½: U+FFFD that was itself mis-decoded; the original characters are lost."""
+    edits = [Edit(m.start(), m.end()) for m in _GARBLED_REPLACEMENT.finditer(doc.text)]
+    return group_by_line(doc, edits, fixable=False)
+
+
+# --- pinyin annotations --------------------------------------------------------------------
+
+@check("pinyin-annotation")
+def pinyin_annotation(doc: Document, ctx: Context, rule) -> list[Hit]:
+    """總結(jié): one finding per line with the count; the fix drops the annotations."""
+    edits = [Edit(m.start(), m.end(), "") for m in PINYIN_ANNOTATION.finditer(doc.text)]
+    return group_by_line(doc, edits, safe=rule.fixable == "safe")
+
+
+# --- GBK byte-shift garbage ----------------------------------------------------------------
+
+# A question mark between Han characters (pinyin annotations may sit before it), then the run of
+# Han characters that may be garbage.
+_SHIFT_CANDIDATE = re.compile(
+    rf"(?<=[{HAN_RANGES}])(?:[(（][{PINYIN_LETTERS}]{{1,6}}[)）])?[?？](?P<run>[{HAN_RANGES}]{{2,24}})")
+_QUESTION_WORDS = re.compile("[吗呢么嘛吧]$|什么|怎么|怎样|如何|为何|为什么|哪|谁|几|多少|是否|能否|可否|难道|岂")
+
+
+def _gbk_bytes(text: str) -> bytes | None:
+    try:
+        return text.encode("gb18030")
+    except UnicodeEncodeError:
+        return None
+
+
+def _decode_prefix(data: bytes) -> str:
+    """GBK text decoded from `data` up to the first undecodable byte."""
+    out = data.decode("gbk", errors="replace")
+    cut = out.find("\ufffd")
+    return out if cut < 0 else out[:cut]
+
+
+def _local_scores(text: str) -> list[float]:
+    """Per-character plausibility: the character's own frequency plus its pairs with both
+    neighbours, so a common character amid garbage still scores low."""
+    from ..normalize import to_simplified
+
+    chars, pairs = frequency_table()
+    simple = to_simplified(text)
+    out = []
+    for i, c in enumerate(simple):
+        score = chars.get(c, 0) if is_han(c) else 0
+        if i > 0:
+            score += pairs.get(simple[i - 1:i + 1], 0)
+        if i + 1 < len(simple):
+            score += pairs.get(simple[i:i + 2], 0)
+        out.append(score)
+    return out
+
+
+def repair_byte_shift(run: str) -> tuple[int, str, float, float] | None:
+    """Undo a one-byte shift of GBK text at the start of `run`.
+
+    Returns (garbage length, repaired text, old score, new score), or None.
+
+    When one byte of a GBK stream is lost, every later pair of bytes straddles two characters
+    until the decoder resynchronises. Re-encoding the garbage and putting back the lead byte
+    that the `?` swallowed (all 126 are tried) realigns the pairs. The garbage ends where the
+    realigned reading stops being better than the text as it stands."""
+    data = _gbk_bytes(run)
+    if data is None or len(data) < 4:
+        return None
+    old_local = _local_scores(run)
+    best: tuple[float, int, str] | None = None
+    for lead in range(0x81, 0xFF):
+        cand = _decode_prefix(bytes([lead]) + data)
+        n = min(len(cand), len(run))
+        if n < 2:
+            continue
+        new_local = _local_scores(cand[:n])
+        gain, best_k, best_gain = 0.0, 0, 0.0
+        for i in range(n):
+            if not is_han(cand[i]):
+                break
+            gain += new_local[i] - old_local[i]
+            if gain > best_gain:
+                best_gain, best_k = gain, i + 1
+        if best_k >= 2 and (best is None or best_gain > best[0]):
+            best = (best_gain, best_k, cand[:best_k])
+    if best is None:
+        return None
+    _, k, repaired = best
+    return k, repaired, plausibility(run[:k]), plausibility(repaired)
+
+
+@check("gbk-byte-shift")
+def gbk_byte_shift(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """環?萍加邢薰旧 for 環保科技有限公司: a `?` then Han garbage that realigns into real words."""
+    min_gain = float(rule.params.get("min-gain", 5.0))
+    min_score = float(rule.params.get("min-score", 15.0))
+    max_garbage = float(rule.params.get("max-garbage-score", 13.0))
+    for m in _SHIFT_CANDIDATE.finditer(doc.text):
+        run = m.group("run")
+        before = doc.text[max(0, m.start() - 12):m.start()]
+        repaired = repair_byte_shift(run)
+        if repaired and repaired[3] >= min_score and repaired[3] - repaired[2] >= min_gain:
+            k, text, old, new = repaired
+            start = m.start("run")
+            fix = Fix(text, start, start + k, safe=False)
+            yield Hit(start - 1, start + k, {"match": run[:k], "repaired": text},
+                      fix, message=f"GBK byte-shift garbage '?{run[:k]}': one byte of the original "
+                                   f"was lost; realigned it reads '{text}' (the character hidden "
+                                   f"in '?' is lost)")
+        elif len(run) >= 4 and plausibility(run) < max_garbage and not _QUESTION_WORDS.search(before):
+            yield Hit(m.start("run") - 1, m.end("run"), {"match": run, "repaired": ""},
+                      message=f"Implausible characters after '?': '{run}' looks like GBK text "
+                              f"decoded one byte off; no realignment reads better")
+
+
+# --- Latin-1 / CP1252 mojibake ---------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _cp1252_reverse() -> dict[str, int]:
+    table = {}
+    for b in range(0x80, 0xA0):
+        try:
+            table[bytes([b]).decode("cp1252")] = b
+        except UnicodeDecodeError:
+            pass
+    return table
+
+
+_CP1252_SPECIALS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+# Runs of characters that a Latin-1/CP1252 decoder produces for bytes 0x80-0xFF.
+_LATIN_RUN = re.compile(f"[\u0080-\u00ff{_CP1252_SPECIALS}]{{2,}}")
+_UTF8_SEQ = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})+")
+_GBK_SEQ = re.compile(rb"(?:[\xb0-\xf7][\xa1-\xfe]|[\xa1-\xa3][\xa1-\xfe]){2,}")
+
+
+def _latin_bytes(run: str) -> bytes:
+    rev = _cp1252_reverse()
+    return bytes(ord(c) if ord(c) < 256 else rev[c] for c in run)
+
+
+def latin1_mojibake(doc: Document, ctx: Context) -> tuple[list[Edit], list[Edit]]:
+    """(UTF-8 read as Latin-1/CP1252, GBK read as Latin-1) edits; memoized per document."""
+    if "latin1-mojibake" in ctx.memo:
+        return ctx.memo["latin1-mojibake"]
+    utf8_edits: list[Edit] = []
+    gbk_edits: list[Edit] = []
+    for m in _LATIN_RUN.finditer(doc.text):
+        data = _latin_bytes(m.group(0))
+        covered = bytearray(len(data))
+        for s in _UTF8_SEQ.finditer(data):
+            decoded = s.group(0).decode("utf-8")
+            if any(ord(c) >= 0x800 for c in decoded) or len(decoded) >= 2:
+                utf8_edits.append(Edit(m.start() + s.start(), m.start() + s.end(), decoded))
+                covered[s.start():s.end()] = b"\x01" * (s.end() - s.start())
+        for s in _GBK_SEQ.finditer(data):
+            if any(covered[s.start():s.end()]):
+                continue
+            try:
+                decoded = s.group(0).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if sum(is_han(c) for c in decoded) >= 2 and plausibility(decoded) >= 12:
+                gbk_edits.append(Edit(m.start() + s.start(), m.start() + s.end(), decoded))
+    ctx.memo["latin1-mojibake"] = (utf8_edits, gbk_edits)
+    return utf8_edits, gbk_edits
+
+
+def _mojibake_message(kind: str):
+    def message(group: list[Edit], snippet: str) -> str:
+        shown = "".join(e.replacement or "" for e in group)
+        if len(shown) > 30:
+            shown = shown[:29] + "…"
+        return f"{kind} mojibake ({len(group)} run{'s' if len(group) > 1 else ''}): '{snippet}' reads '{shown}'"
+    return message
+
+
+@check("utf8-read-as-latin1")
+def utf8_read_as_latin1(doc: Document, ctx: Context, rule) -> list[Hit]:
+    edits, _ = latin1_mojibake(doc, ctx)
+    return group_by_line(doc, edits, _mojibake_message("UTF-8 read as Latin-1/CP1252"),
+                         safe=rule.fixable == "safe")
+
+
+@check("gbk-read-as-latin1")
+def gbk_read_as_latin1(doc: Document, ctx: Context, rule) -> list[Hit]:
+    _, edits = latin1_mojibake(doc, ctx)
+    return group_by_line(doc, edits, _mojibake_message("GBK read as Latin-1"), safe=rule.fixable == "safe")
+
+
+# --- UTF-8 read as GBK (浣犲ソ for 你好) -------------------------------------------------------
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{3,}")
+_UTF8_CJK = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){2,}")
+
+
+@check("utf8-read-as-gbk")
+def utf8_read_as_gbk(doc: Document, ctx: Context, rule) -> list[Hit]:
+    """Runs of rare Han characters whose GBK bytes are valid UTF-8 Chinese that reads better."""
+    min_gain = float(rule.params.get("min-gain", 6.0))
+    edits = []
+    for m in _NON_ASCII_RUN.finditer(doc.text):
+        run = m.group(0)
+        # Byte offset of each character, so byte matches map back to character boundaries.
+        starts: dict[int, int] = {}
+        chunks = []
+        pos = 0
+        for i, ch in enumerate(run):
+            starts[pos] = i
+            try:
+                b = ch.encode("gbk")
+            except UnicodeEncodeError:
+                b = b"\x00"
+            chunks.append(b)
+            pos += len(b)
+        starts[pos] = len(run)
+        data = b"".join(chunks)
+        for s in _UTF8_CJK.finditer(data):
+            if s.start() not in starts:
+                continue
+            end = s.end()
+            # The last UTF-8 character may share its final byte with the next GBK character.
+            tail = end not in starts
+            while end not in starts:
+                end += 1
+            decoded = s.group(0).decode("utf-8")
+            a, b = m.start() + starts[s.start()], m.start() + starts[end]
+            garbage = doc.text[a:b]
+            if plausibility(decoded) - plausibility(garbage) >= min_gain:
+                edits.append(Edit(a, b, None if tail else decoded))
+    return group_by_line(doc, edits, lambda g, snip: (
+        f"UTF-8 read as GBK ({len(g)} run{'s' if len(g) > 1 else ''}): '{snip}'"
+        + (f" reads '{''.join(e.replacement or '' for e in g)}'" if all(e.replacement for e in g) else "")),
+        safe=False)
+
+
+# --- invisible and private characters ---------------------------------------------------------
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]+")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]+")
+_ZERO_WIDTH = re.compile("(?<=[^\\s\u3000])[\u200b\u200c\u200d\u2060\ufeff\u00ad]+(?=[^\\s\u3000])")
+
+
+@check("control-character")
+def control_character(doc: Document, ctx: Context, rule) -> list[Hit]:
+    """C0/C1 control characters (tab, line breaks and form feed excepted); fix deletes them."""
+    utf8_edits, gbk_edits = latin1_mojibake(doc, ctx)
+    mojibake = [(e.start, e.end) for e in utf8_edits + gbk_edits]
+    edits = []
+    for m in _CONTROL.finditer(doc.text):
+        if any(a <= m.start() < b for a, b in mojibake):
+            continue
+        edits.append(Edit(m.start(), m.end(), "", ", ".join(f"U+{ord(c):04X}" for c in m.group(0))))
+    return group_by_line(doc, edits, lambda g, s: (
+        f"{sum(e.end - e.start for e in g)} control character(s) ({'; '.join(e.label for e in g)[:60]})"),
+        safe=rule.fixable == "safe")
+
+
+@check("private-use-character")
+def private_use_character(doc: Document, ctx: Context, rule) -> list[Hit]:
+    """Private-use code points: a font-specific glyph (Word bullets, GBK user area) that other
+    systems show as a box or nothing."""
+    edits = [Edit(m.start(), m.end(), None, " ".join(f"U+{ord(c):04X}" for c in m.group(0)))
+             for m in _PRIVATE_USE.finditer(doc.text)]
+    return group_by_line(doc, edits, lambda g, s: (
+        f"{sum(e.end - e.start for e in g)} private-use character(s) ({' '.join(e.label for e in g)[:60]})"),
+        fixable=False)
+
+
+@check("zero-width-in-word")
+def zero_width_in_word(doc: Document, ctx: Context, rule) -> list[Hit]:
+    """Zero-width spaces/joiners and soft hyphens between visible characters break search and
+    matching; emoji sequences (joiner between symbols) are left alone."""
+    edits = []
+    for m in _ZERO_WIDTH.finditer(doc.text):
+        prev, nxt = doc.text[m.start() - 1], doc.text[m.end()]
+        if "\u200d" in m.group(0) and (ord(prev) >= 0x2600 and not is_han(prev)):
+            continue
+        edits.append(Edit(m.start(), m.end(), "", " ".join(f"U+{ord(c):04X}" for c in m.group(0))))
+    return group_by_line(doc, edits, lambda g, s: (
+        f"{sum(e.end - e.start for e in g)} zero-width character(s) inside words "
+        f"({' '.join(e.label for e in g)[:60]})"), safe=rule.fixable == "safe")
