@@ -1,0 +1,361 @@
+"""`kjlint dedupe --report report.html`: a page to judge duplicate clusters at a glance.
+
+Input (documented so any dedupe engine can feed it):
+- clusters: dicts as `kjlint dedupe --clusters` writes them, one per cluster of two or more:
+  {"cluster": N, "members": [{"id", "path", "kept", "similarity", "reason"}, ...]}
+  (`similarity` is to the kept member; `reason` says why the kept one was kept).
+- text_of(member) -> str | None: the text of a member (only cluster members are asked for).
+  `texts_from_sources` builds one that reads files by path and JSONL/Parquet records by id.
+- similarities: the verified pair similarities (for the histogram); when not given, the members'
+  similarities to their kept member are used.
+- timings: phase name -> seconds; summary: name -> value, shown as a small table.
+
+The page: summary, histogram (inline SVG) and timings, then clusters largest first, each with
+its kept member and a side-by-side diff of every dropped member against it. The diff aligns
+lines (paragraphs) and then characters with rapidfuzz; characters are compared after
+traditional→simplified folding, so a copy converted to traditional script shows only its real
+edits (script-only differences are marked separately).
+"""
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Callable, Iterable, Mapping, Sequence
+
+from .html import BASE_CSS, page
+
+MAX_DIFF_CHARS = 400_000  # a member longer than this is shown without character-level diff
+EQUAL_CONTEXT = 2  # identical lines kept around changes; longer identical runs are folded
+HIST_BINS = 20
+
+CSS = BASE_CSS + """
+details.cluster{background:#fff;border:1px solid var(--line);margin:10px 0;padding:4px 10px}
+details.cluster>summary{cursor:pointer;font-weight:600;padding:4px 0}
+.member{margin:10px 0 16px}
+.member h4{margin:6px 0;font-size:13px;font-weight:normal}
+.badge{display:inline-block;padding:0 6px;border-radius:3px;font-size:12px;margin-right:4px}
+.badge.kept{background:#c8e6c9} .badge.dropped{background:#ffcdd2}
+.sim{font-weight:600}
+table.diff{border-collapse:collapse;width:100%;table-layout:fixed;font-size:13px}
+table.diff td{vertical-align:top;border:1px solid #eee;padding:1px 6px;white-space:pre-wrap;word-break:break-all;
+  font-family:"Noto Sans Mono CJK SC","WenQuanYi Micro Hei Mono",ui-monospace,monospace}
+table.diff td.n{width:3.5em;color:#9e9e9e;text-align:right;user-select:none}
+table.diff th{font-size:12px;text-align:left;background:#eceff1;padding:2px 6px;word-break:break-all}
+table.diff tr.fold td{background:#f5f5f5;color:#757575;text-align:center}
+table.diff td.gone{background:repeating-linear-gradient(45deg,#fafafa,#fafafa 4px,#eee 4px,#eee 8px)}
+table.diff td.chg-old{background:#fff5f5} table.diff td.chg-new{background:#f3fff5}
+table.diff del{background:#ffb3ad;text-decoration:none}
+table.diff ins{background:#9be9a8;text-decoration:none}
+table.diff span.script{border-bottom:2px dotted #7e57c2}
+.charts{display:flex;gap:24px;flex-wrap:wrap;align-items:flex-start}
+.charts figure{margin:0;background:#fff;border:1px solid var(--line);padding:8px}
+.charts figcaption{font-size:13px;font-weight:600;margin-bottom:4px}
+table.timings td{padding:1px 8px} table.timings td.count{text-align:right}
+.bar{display:inline-block;height:10px;background:#78909c}
+.missing{color:#757575;font-style:italic}
+"""
+
+
+def _fold(text: str) -> str:
+    from ..normalize import to_simplified
+
+    return to_simplified(text)
+
+
+def _char_diff(old: str, new: str) -> tuple[str, str]:
+    """HTML of two lines with the differing characters wrapped in <del> (old) and <ins> (new)."""
+    from rapidfuzz.distance import Levenshtein
+
+    if len(old) + len(new) > MAX_DIFF_CHARS:
+        return f"<del>{escape(old)}</del>", f"<ins>{escape(new)}</ins>"
+    fold_old, fold_new = _fold(old), _fold(new)
+    left, right = [], []
+    for op in Levenshtein.opcodes(fold_old, fold_new):
+        a, b = old[op.src_start:op.src_end], new[op.dest_start:op.dest_end]
+        if op.tag == "equal":
+            if a == b:
+                left.append(escape(a))
+                right.append(escape(b))
+            else:  # same after folding: only the script differs
+                left.append(f'<span class="script" title="script only">{escape(a)}</span>')
+                right.append(f'<span class="script" title="script only">{escape(b)}</span>')
+        else:
+            if a:
+                left.append(f"<del>{escape(a)}</del>")
+            if b:
+                right.append(f"<ins>{escape(b)}</ins>")
+    return "".join(left), "".join(right)
+
+
+def diff_rows(old: str, new: str) -> list[str]:
+    """Table rows (HTML) of a side-by-side diff: kept text on the left, the other on the right."""
+    from rapidfuzz.distance import Levenshtein
+
+    a, b = old.splitlines(), new.splitlines()
+    rows: list[str] = []
+
+    def row(i, left, j, right, cls_l="", cls_r=""):
+        rows.append(f'<tr><td class="n">{i if i is not None else ""}</td><td class="{cls_l}">{left}</td>'
+                    f'<td class="n">{j if j is not None else ""}</td><td class="{cls_r}">{right}</td></tr>')
+
+    ops = Levenshtein.opcodes([_fold(x) for x in a], [_fold(x) for x in b])
+    for k, op in enumerate(ops):
+        if op.tag == "equal":
+            n = op.src_end - op.src_start
+            keep_head = EQUAL_CONTEXT if k > 0 else 0
+            keep_tail = EQUAL_CONTEXT if k < len(ops) - 1 else 0
+            if n > keep_head + keep_tail + 1:
+                shown = list(range(keep_head)) + [None] + list(range(n - keep_tail, n))
+            else:
+                shown = list(range(n))
+            for off in shown:
+                if off is None:
+                    folded = n - keep_head - keep_tail
+                    script_only = sum(1 for x in range(keep_head, n - keep_tail)
+                                      if a[op.src_start + x] != b[op.dest_start + x])
+                    note = f" ({script_only} differ in script only)" if script_only else ""
+                    rows.append(f'<tr class="fold"><td colspan="4">… {folded} identical line'
+                                f'{"s" if folded != 1 else ""}{note} …</td></tr>')
+                    continue
+                i, j = op.src_start + off, op.dest_start + off
+                if a[i] == b[j]:
+                    row(i + 1, escape(a[i]), j + 1, escape(b[j]))
+                else:
+                    left, right = _char_diff(a[i], b[j])
+                    row(i + 1, left, j + 1, right)
+        elif op.tag == "replace":
+            n_old, n_new = op.src_end - op.src_start, op.dest_end - op.dest_start
+            for off in range(max(n_old, n_new)):
+                i = op.src_start + off if off < n_old else None
+                j = op.dest_start + off if off < n_new else None
+                if i is not None and j is not None:
+                    left, right = _char_diff(a[i], b[j])
+                    row(i + 1, left, j + 1, right, "chg-old", "chg-new")
+                elif i is not None:
+                    row(i + 1, f"<del>{escape(a[i])}</del>", None, "", "chg-old", "gone")
+                else:
+                    row(None, "", j + 1, f"<ins>{escape(b[j])}</ins>", "gone", "chg-new")
+        elif op.tag == "delete":
+            for i in range(op.src_start, op.src_end):
+                row(i + 1, f"<del>{escape(a[i])}</del>", None, "", "chg-old", "gone")
+        else:  # insert
+            for j in range(op.dest_start, op.dest_end):
+                row(None, "", j + 1, f"<ins>{escape(b[j])}</ins>", "gone", "chg-new")
+    return rows
+
+
+def histogram_svg(values: Sequence[float], bins: int = HIST_BINS, lo: float | None = None) -> str:
+    """An inline SVG bar chart of similarities in [lo, 1] (lo: 0.5 or lower if values go lower)."""
+    values = [min(1.0, max(0.0, float(v))) for v in values if v is not None]
+    if lo is None:
+        lo = 0.5 if not values or min(values) >= 0.5 else 0.0
+    width, height, pad = 420, 160, 24
+    counts = [0] * bins
+    for v in values:
+        k = int((v - lo) / (1 - lo) * bins) if v >= lo else 0
+        counts[min(bins - 1, max(0, k))] += 1
+    top = max(counts) or 1
+    bar_w = (width - 2 * pad) / bins
+    parts = [f'<svg class="hist" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'role="img" aria-label="histogram of {len(values)} pair similarities">']
+    for k, c in enumerate(counts):
+        h = (height - 2 * pad) * c / top
+        x = pad + k * bar_w
+        left_edge = lo + (1 - lo) * k / bins
+        parts.append(f'<rect class="bin" data-count="{c}" x="{x:.1f}" y="{height - pad - h:.1f}" '
+                     f'width="{bar_w - 1:.1f}" height="{h:.1f}" fill="#5c6bc0">'
+                     f'<title>{left_edge:.3f}–{left_edge + (1 - lo) / bins:.3f}: {c}</title></rect>')
+    parts.append(f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#555"/>')
+    for t in range(5):
+        v = lo + (1 - lo) * t / 4
+        x = pad + (width - 2 * pad) * t / 4
+        parts.append(f'<text x="{x:.1f}" y="{height - 6}" font-size="10" text-anchor="middle">{v:.2f}</text>')
+    parts.append(f'<text x="{pad}" y="{pad - 8}" font-size="10">max {top}</text></svg>')
+    return "".join(parts)
+
+
+def _timings_html(timings: Mapping[str, float]) -> str:
+    if not timings:
+        return '<p class="missing">no timings recorded</p>'
+    top = max(timings.values()) or 1
+    rows = "".join(f'<tr><td>{escape(str(k))}</td><td class="count">{v:.2f} s</td>'
+                   f'<td><span class="bar" style="width:{120 * v / top:.0f}px"></span></td></tr>'
+                   for k, v in timings.items())
+    total = sum(timings.values())
+    return f'<table class="timings">{rows}<tr><td><b>total</b></td><td class="count"><b>{total:.2f} s</b></td><td></td></tr></table>'
+
+
+def _member_title(m: Mapping) -> str:
+    ident, path = str(m.get("id", "")), str(m.get("path", "") or "")
+    return escape(ident) + (f' <span class="loc">({escape(path)})</span>' if path and path != ident else "")
+
+
+def _cluster_html(c: Mapping, text_of: Callable[[Mapping], str | None], open_: bool) -> str:
+    members = list(c.get("members", []))
+    kept = next((m for m in members if m.get("kept")), members[0] if members else None)
+    dropped = [m for m in members if m is not kept]
+    kept_text = text_of(kept) if kept is not None else None
+    number = escape(str(c.get("cluster", "?")))
+    out = [f'<details class="cluster" id="cluster-{number}" data-size="{len(members)}"{" open" if open_ else ""}>'
+           f'<summary>Cluster {number}: {len(members)} members, keeping {_member_title(kept or {})}</summary>']
+    reason = kept.get("reason") if kept else None
+    out.append(f'<div class="member kept-member"><h4><span class="badge kept">kept</span>{_member_title(kept or {})}'
+               f'{(" — " + escape(str(reason))) if reason else ""}'
+               f'{f" · {len(kept_text)} characters" if kept_text is not None else ""}</h4></div>')
+    for m in dropped:
+        sim = m.get("similarity")
+        sim_s = f"{float(sim):.3f}" if isinstance(sim, (int, float)) else "?"
+        why = m.get("reason")
+        out.append(f'<div class="member dropped-member"><h4><span class="badge dropped">dropped</span>'
+                   f'{_member_title(m)} · similarity <span class="sim">{sim_s}</span>'
+                   f'{(" · " + escape(str(why))) if why else ""}</h4>')
+        text = text_of(m)
+        if kept_text is None or text is None:
+            missing = "kept member" if kept_text is None else "this member"
+            out.append(f'<p class="missing">text of the {missing} is not available</p></div>')
+            continue
+        out.append('<table class="diff"><colgroup><col style="width:3.5em"><col><col style="width:3.5em"><col>'
+                   f'</colgroup><thead><tr><th></th><th>kept: {escape(str(kept.get("id", "")))}</th><th></th>'
+                   f'<th>dropped: {escape(str(m.get("id", "")))}</th></tr></thead><tbody>')
+        out.extend(diff_rows(kept_text, text))
+        out.append("</tbody></table></div>")
+    out.append("</details>")
+    return "".join(out)
+
+
+def render_dedupe_report(clusters: Iterable[Mapping], text_of: Callable[[Mapping], str | None],
+                         similarities: Sequence[float] | None = None,
+                         timings: Mapping[str, float] | None = None,
+                         summary: Mapping[str, object] | None = None,
+                         max_clusters: int | None = None, open_first: int = 3) -> str:
+    """The whole report page; clusters are sorted largest first (ties: by cluster number)."""
+    clusters = sorted(clusters, key=lambda c: (-len(c.get("members", [])), str(c.get("cluster", ""))))
+    if similarities is None:
+        similarities = [m["similarity"] for c in clusters for m in c.get("members", [])
+                        if not m.get("kept") and isinstance(m.get("similarity"), (int, float))]
+    shown = clusters if max_clusters is None else clusters[:max_clusters]
+    body = []
+    rows = dict(summary or {})
+    rows.setdefault("clusters", len(clusters))
+    rows.setdefault("duplicates (dropped)", sum(len(c.get("members", [])) - 1 for c in clusters))
+    body.append('<table class="index">' + "".join(
+        f"<tr><th>{escape(str(k))}</th><td class=\"count\">{escape(str(v))}</td></tr>" for k, v in rows.items())
+        + "</table>")
+    body.append('<div class="charts">'
+                f'<figure id="histogram"><figcaption>Verified pair similarities ({len(similarities)} pairs)'
+                f'</figcaption>{histogram_svg(similarities)}</figure>'
+                f'<figure id="timings"><figcaption>Time per phase</figcaption>{_timings_html(timings or {})}</figure>'
+                "</div>")
+    if len(shown) < len(clusters):
+        body.append(f'<p class="loc">Showing the {len(shown)} largest of {len(clusters)} clusters.</p>')
+    if not clusters:
+        body.append('<p class="missing">No duplicate clusters.</p>')
+    for k, c in enumerate(shown):
+        body.append(_cluster_html(c, text_of, k < open_first))
+    return page("kjlint dedupe report", "".join(body), CSS)
+
+
+def read_clusters(path: str) -> list[dict]:
+    """Clusters from a `--clusters` JSONL file (blank lines ignored)."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if line.strip():
+                try:
+                    out.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
+    return out
+
+
+def texts_from_sources(clusters: Iterable[Mapping], text_field: str = "text",
+                       id_field: str = "id") -> Callable[[Mapping], str | None]:
+    """A text_of that reads only cluster members: files by path (any format kjlint reads, .docx
+    too), records of JSONL/Parquet inputs by id (each such input scanned once)."""
+    from ..reading import InputError, read_document
+
+    wanted_by_source: dict[str, set[str]] = {}
+    for c in clusters:
+        for m in c.get("members", []):
+            path, ident = str(m.get("path", "") or ""), str(m.get("id", ""))
+            if path.lower().endswith((".jsonl", ".ndjson", ".json", ".parquet", ".pq")):
+                wanted_by_source.setdefault(path, set()).add(ident)
+    records: dict[tuple[str, str], str] = {}
+    for path, ids in wanted_by_source.items():
+        try:
+            for ident, text in _scan_records(path, text_field, id_field):
+                if ident in ids:
+                    records[(path, ident)] = text
+        except (OSError, ValueError):
+            continue
+
+    def text_of(m: Mapping) -> str | None:
+        path, ident = str(m.get("path", "") or ""), str(m.get("id", ""))
+        if (path, ident) in records:
+            return records[(path, ident)]
+        if path in wanted_by_source:
+            return None
+        try:
+            return read_document(path or ident).text
+        except InputError:
+            return None
+
+    return text_of
+
+
+def _scan_records(path: str, text_field: str, id_field: str):
+    if path.lower().endswith((".parquet", ".pq")):
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(path, columns=None)
+        cols = table.to_pydict()
+        texts, ids = cols.get(text_field, []), cols.get(id_field) or [None] * len(cols.get(text_field, []))
+        for row, (t, i) in enumerate(zip(texts, ids), 1):
+            if isinstance(t, str):
+                yield (str(i) if i is not None else f"{path}:{row}"), t
+        return
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for row, line in enumerate(fh, 1):
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(obj, dict) and isinstance(obj.get(text_field), str):
+                i = obj.get(id_field)
+                yield (str(i) if i is not None else f"{path}:{row}"), obj[text_field]
+
+
+def write_dedupe_report(path: str, clusters: Iterable[Mapping], text_of=None, **kwargs) -> None:
+    """Render and write atomically; `text_of` defaults to texts_from_sources(clusters)."""
+    from ..fixes import atomic_write_text
+
+    clusters = list(clusters)
+    if text_of is None:
+        text_of = texts_from_sources(clusters)
+    atomic_write_text(path, render_dedupe_report(clusters, text_of, **kwargs))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m kjlint.formats.dedupe_html clusters.jsonl -o report.html`: a report from a
+    clusters file written earlier by `kjlint dedupe --clusters` (texts read from the members)."""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m kjlint.formats.dedupe_html", description=main.__doc__)
+    ap.add_argument("clusters")
+    ap.add_argument("-o", "--output", required=True)
+    ap.add_argument("--text-field", default="text")
+    ap.add_argument("--id-field", default="id")
+    ap.add_argument("--max-clusters", type=int)
+    args = ap.parse_args(argv)
+    try:
+        clusters = read_clusters(args.clusters)
+    except (OSError, ValueError) as exc:
+        print(f"kjlint: error: {exc}")
+        return 2
+    write_dedupe_report(args.output, clusters, texts_from_sources(clusters, args.text_field, args.id_field),
+                        max_clusters=args.max_clusters)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
