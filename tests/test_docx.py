@@ -1,0 +1,211 @@
+"""Word (.docx) input: extracted text, source locations, headings, list numbering, bad files."""
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+
+from docx_maker import make_docx
+from kjlint.cli import main
+from kjlint.docx import chinese_number, format_number, read_docx
+from kjlint.reading import InputError, discover, read_document
+
+
+def _summary_docx(tmp_path, name="报告.docx"):
+    return make_docx(tmp_path / name, [
+        ("title", "2023年科技局工作总结"),
+        ("list", "chinese", 0, "主要工作情况"),
+        ("list", "chinese", 1, "项目申报"),
+        "全年组织企业申报项目xx项，争取资金300万元。",
+        ("list", "chinese", 1, "人才培养"),
+        ("list", "chinese", 2, "引进博士两名。"),
+        ("list", "chinese", 2, "培训骨干三十人。"),
+        ("list", "chinese", 0, "存在问题"),
+        ("list", "chinese", 1, "投入不足"),
+        ("heading", 1, "下一步工作计划"),
+        ("style", "标题 2", "继续做好项目申报"),
+        ("table", [["指标", "完成"], ["申报项目", "xx项"]]),
+        ("break", "第一行", "第二行"),
+    ], header="某区科技局", footer="第 1 页")
+
+
+def test_paragraphs_tables_headers_one_per_line(tmp_path):
+    doc = read_docx(_summary_docx(tmp_path))
+    lines = doc.text.split("\n")[:-1]
+    assert len(lines) == len(doc.line_sources)
+    assert lines[0] == "2023年科技局工作总结"
+    assert doc.line_sources[0] == "paragraph 1"
+    cell = lines.index("xx项")
+    assert doc.line_sources[cell] == "table 1, row 2, cell 2"
+    assert "第一行 第二行" in lines  # a soft line break does not split the paragraph
+    assert doc.line_sources[lines.index("某区科技局")] == "header (section 1)"
+    assert doc.line_sources[lines.index("第 1 页")] == "footer (section 1)"
+    assert lines.index("第 1 页") > cell  # headers and footers come after the body
+    assert doc.source_format == "docx"
+
+
+def test_word_list_numbering_is_rendered_and_exposed(tmp_path):
+    doc = read_docx(_summary_docx(tmp_path))
+    lines = doc.text.split("\n")
+    assert lines[1] == "一、主要工作情况"
+    assert lines[2] == "（一）项目申报"
+    assert lines[4] == "（二）人才培养"
+    assert lines[5] == "1.引进博士两名。"
+    assert lines[6] == "2.培训骨干三十人。"
+    assert lines[7] == "二、存在问题"
+    assert lines[8] == "（一）投入不足"  # deeper levels restart under a new parent
+    assert doc.list_labels[2] == "一、" and doc.list_labels[9] == "（一）"
+    assert 4 not in doc.list_labels  # an ordinary paragraph
+
+
+def test_heading_styles_exposed_by_line(tmp_path):
+    doc = read_docx(_summary_docx(tmp_path))
+    lines = doc.text.split("\n")
+    assert doc.style_headings[1] == 0  # Title
+    assert doc.style_headings[lines.index("下一步工作计划") + 1] == 1
+    assert doc.style_headings[lines.index("继续做好项目申报") + 1] == 2  # a style named 标题 2
+    assert lines.index("全年组织企业申报项目xx项，争取资金300万元。") + 1 not in doc.style_headings
+
+
+@pytest.mark.parametrize("n, fmt, expected", [
+    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCounting", "十一"),
+    (20, "chineseCounting", "二十"), (105, "chineseCountingThousand", "一百零五"),
+    (3, "ideographTraditional", "丙"), (2, "decimalEnclosedCircle", "②"), (4, "upperRoman", "IV"),
+    (28, "lowerLetter", "bb"), (7, "decimalFullWidth", "７"), (7, "decimal", "7"),
+])
+def test_number_formats(n, fmt, expected):
+    assert format_number(n, fmt) == expected
+
+
+def test_chinese_number_zeros():
+    assert chinese_number(1001) == "一千零一"
+    assert chinese_number(110) == "一百一十"
+
+
+def test_findings_report_paragraph_and_cell(tmp_path):
+    path = _summary_docx(tmp_path)
+    result = CliRunner().invoke(main, ["check", str(path), "--select", "KJ201", "--format", "json"])
+    findings = json.loads(result.stdout)
+    wheres = {f["where"] for f in findings}
+    assert "paragraph 4" in wheres
+    assert "table 1, row 2, cell 2" in wheres
+    body = next(f for f in findings if f["where"] == "paragraph 4")
+    lines = read_docx(path).text.split("\n")
+    assert lines[body["line"] - 1][body["column"] - 1:body["end_column"] - 1] == "xx"
+    text = CliRunner().invoke(main, ["check", str(path), "--select", "KJ201", "--no-progress"])
+    assert "(table 1, row 2, cell 2)" in text.stdout
+
+
+def test_fix_and_diff_refused_for_docx(tmp_path):
+    path = _summary_docx(tmp_path)
+    before = path.read_bytes()
+    for flag in ("--fix", "--diff"):
+        result = CliRunner().invoke(main, ["check", str(path), flag])
+        assert "not offered" in result.stderr and str(path) in result.stderr
+    assert path.read_bytes() == before
+
+
+def _truncated(tmp_path, bad):
+    good = _summary_docx(tmp_path, "good.docx").read_bytes()
+    bad.write_bytes(good[: len(good) // 2])
+
+
+def _broken_xml(tmp_path, bad):
+    good = _summary_docx(tmp_path, "good.docx")
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data[: len(data) // 2]
+            zout.writestr(info, data)
+
+
+@pytest.mark.parametrize("make_bad", [
+    lambda tmp_path, bad: bad.write_bytes(b"PK\x03\x04 this is not really a zip"),
+    lambda tmp_path, bad: bad.write_text("纯文本改了扩展名", encoding="utf-8"),
+    _truncated,
+    _broken_xml,
+], ids=["junk-zip", "renamed-text", "truncated", "broken-xml"])
+def test_corrupt_docx_message_names_file(tmp_path, make_bad):
+    bad = tmp_path / "坏.docx"
+    make_bad(tmp_path, bad)
+    with pytest.raises(InputError) as err:
+        read_document(bad)
+    assert str(bad) in str(err.value) and "\n" not in str(err.value)
+    result = CliRunner().invoke(main, ["check", str(bad)])
+    assert result.exit_code == 2
+    assert str(bad) in result.stderr and "Traceback" not in result.stderr
+
+
+def test_zip_without_word_document(tmp_path):
+    bad = tmp_path / "empty.docx"
+    with zipfile.ZipFile(bad, "w") as z:
+        z.writestr("hello.txt", "hi")
+    with pytest.raises(InputError, match="empty.docx"):
+        read_document(bad)
+
+
+def test_encrypted_docx_is_reported_as_password_protected(tmp_path):
+    # A real password-protected file, encrypted here with msoffcrypto-tool (Agile encryption,
+    # as Word does): an OLE container holding EncryptionInfo and EncryptedPackage streams.
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = _summary_docx(tmp_path, "plain.docx")
+    enc = tmp_path / "加密.docx"
+    with open(plain, "rb") as src, open(enc, "wb") as out:
+        OOXMLFile(src).encrypt("口令123", out)
+    with pytest.raises(InputError, match="password-protected") as err:
+        read_document(enc)
+    assert str(enc) in str(err.value)
+    result = CliRunner().invoke(main, ["check", str(enc)])
+    assert result.exit_code == 2 and "password-protected" in result.stderr and str(enc) in result.stderr
+
+
+def test_old_word_format_is_named(tmp_path):
+    import olefile  # noqa: F401  (installed with msoffcrypto-tool; proves the OLE magic is what we check)
+
+    old = tmp_path / "旧.docx"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024)
+    with pytest.raises(InputError, match="Word 97-2003"):
+        read_document(old)
+
+
+def test_directories_include_docx_but_not_word_lock_files(tmp_path):
+    _summary_docx(tmp_path, "a.docx")
+    (tmp_path / "~$a.docx").write_bytes(b"\x00lock")
+    (tmp_path / "b.txt").write_text("正文", encoding="utf-8")
+    found = [p.rsplit("/", 1)[-1] for p in discover([str(tmp_path)])]
+    assert found == ["a.docx", "b.txt"]
+
+
+def test_docx_and_txt_give_same_findings_for_same_text(tmp_path):
+    path = _summary_docx(tmp_path)
+    doc = read_docx(path)
+    txt = tmp_path / "same.txt"
+    txt.write_text(doc.text, encoding="utf-8")
+    runner = CliRunner()
+    a = json.loads(runner.invoke(main, ["check", str(path), "--format", "json"]).stdout)
+    b = json.loads(runner.invoke(main, ["check", str(txt), "--format", "json"]).stdout)
+    key = lambda f: (f["code"], f["line"], f["column"])  # noqa: E731
+    assert sorted(map(key, a)) == sorted(map(key, b))
+    assert all("where" in f for f in a) and not any("where" in f for f in b)
+
+
+def test_dedupe_accepts_docx_in_directories(tmp_path):
+    dedupe_cli = pytest.importorskip("kjlint.dedupe.cli", reason="kjlint dedupe has not landed yet")
+    assert dedupe_cli
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    body = [("title", "2023年科技局工作总结")] + [
+        f"第{i}项工作：组织企业申报科技项目，开展科技活动周，推进创新型县区建设。" for i in range(30)]
+    make_docx(corpus / "a.docx", body)
+    make_docx(corpus / "b.docx", body + ["另附说明一段。"])
+    (corpus / "c.txt").write_text("完全不同的一篇文章，讲述农业生产和乡村振兴的工作安排。" * 20, encoding="utf-8")
+    clusters = tmp_path / "clusters.jsonl"
+    result = CliRunner().invoke(main, ["dedupe", str(corpus), "--clusters", str(clusters)])
+    assert result.exit_code == 0, result.output
+    found = [json.loads(line) for line in clusters.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(found) == 1
+    assert sorted(m["path"].rsplit("/", 1)[-1] for m in found[0]["members"]) == ["a.docx", "b.docx"]
