@@ -1,0 +1,32 @@
+"""Near-duplicate detection over a corpus of Chinese documents (`kjlint dedupe`).
+
+Library use (no CLI needed):
+
+    from kjlint.dedupe import dedupe, DedupeConfig
+    result = dedupe(["corpus/"], DedupeConfig(cache_dir=".cache"))
+    for cluster in result.clusters:
+        print(cluster.to_json())       # {"cluster": N, "members": [{id, path, kept, similarity, reason}]}
+    result.timings, result.similarities(), result.summary()   # what a report needs
+
+Stages, each a plain function over arrays/records (for distributed re-implementations):
+`normalize` → `sign_texts` → `band_keys` → `candidate_pairs_sorted` → `shingle_set`/`verify_pairs`
+→ `union_find`/`components` → `choose` (keep policy) → `write_output`.
+"""
+from .cluster import components, union_find
+from .keep import Candidate, choose, quality_findings
+from .lsh import band_keys, candidate_pairs_datasketch, candidate_pairs_sorted
+from .minhash import permutations, shingle_hash, shingle_hashes, shingles, sign_hashes, signature, to_lean_minhash
+from .normalize import NormalizeOptions, normalize
+from .pipeline import (Cluster, DedupeConfig, DedupeResult, Member, Signed, VerifiedPairs, dedupe,
+                       exact_groups, sign_texts)
+from .sources import Fields, Record, Warnings, iter_records, plan_sources, write_output
+from .verify import VerifyOptions, overlap, score_pair, shingle_set, verify_pairs
+
+__all__ = [
+    "Candidate", "Cluster", "DedupeConfig", "DedupeResult", "Fields", "Member", "NormalizeOptions",
+    "Record", "Signed", "VerifiedPairs", "VerifyOptions", "Warnings", "band_keys", "candidate_pairs_datasketch",
+    "candidate_pairs_sorted", "choose", "components", "dedupe", "exact_groups", "iter_records", "normalize",
+    "overlap", "permutations", "plan_sources", "quality_findings", "score_pair", "shingle_hash",
+    "shingle_hashes", "shingle_set", "shingles", "sign_hashes", "sign_texts", "signature", "to_lean_minhash",
+    "union_find", "verify_pairs", "write_output",
+]

@@ -1,0 +1,265 @@
+"""`kjlint dedupe` and `kjlint diff` (mapped lazily from kjlint.cli)."""
+from __future__ import annotations
+
+import io
+import json
+import sys
+import time
+
+import click
+
+from .keep import POLICIES
+
+EXIT_OK, EXIT_ERROR = 0, 2
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+class _RichProgress:
+    """One rich progress bar per phase, on a TTY only."""
+
+    def __init__(self):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=_console(), transient=True)
+        self.tasks: dict[str, int] = {}
+
+    def __enter__(self):
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        return self.progress.__exit__(*exc)
+
+    def __call__(self, phase: str, done: int, total) -> None:
+        if phase not in self.tasks:
+            self.tasks[phase] = self.progress.add_task(phase, total=total)
+        self.progress.update(self.tasks[phase], completed=done, total=total)
+
+
+def _write_lines(path: str, lines) -> None:
+    from ..fixes import atomic_write_text
+
+    atomic_write_text(path, "".join(f"{line}\n" for line in lines))
+
+
+def summary_table(result) -> None:
+    from rich.table import Table
+
+    table = Table(title="kjlint dedupe", show_header=True)
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for k, v in result.summary().items():
+        table.add_row(k, f"{v:,}" if isinstance(v, int) else str(v))
+    for phase, secs in result.timings.items():
+        table.add_row(f"time: {phase}", f"{secs:.2f} s")
+    _console().print(table)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("--text-field", default="text", show_default=True, help="JSONL/Parquet field holding the text.")
+@click.option("--id-field", default="id", show_default=True, help="JSONL/Parquet field holding the id.")
+@click.option("--clusters", "clusters_path", type=click.Path(dir_okay=False),
+              help="Write clusters of two or more as JSONL.")
+@click.option("--output", "output_path", type=click.Path(),
+              help="Write the deduplicated corpus in the input's format (JSONL, Parquet, or a directory).")
+@click.option("--keep-list", type=click.Path(dir_okay=False), help="Write the ids kept, one per line.")
+@click.option("--drop-list", type=click.Path(dir_okay=False), help="Write the ids dropped, one per line.")
+@click.option("--keep", type=click.Choice(POLICIES), default="best", show_default=True,
+              help="Which copy to keep: fewest KJ2/KJ3/KJ4/KJ6 findings, first, or longest.")
+@click.option("--level", type=click.Choice(["document", "paragraph"]), default="document", show_default=True,
+              help="paragraph: report passages repeated across documents instead of clustering documents.")
+@click.option("--min-docs", type=click.IntRange(2), default=3, show_default=True,
+              help="(--level paragraph) Report passages found in at least this many documents.")
+@click.option("--num-perm", type=click.IntRange(8), default=128, show_default=True)
+@click.option("--bands", type=click.IntRange(1), default=16, show_default=True)
+@click.option("--rows", type=click.IntRange(1), default=8, show_default=True)
+@click.option("--jaccard", type=click.FloatRange(0, 1), default=0.6, show_default=True,
+              help="Verified Jaccard (character 5-grams) that makes a duplicate.")
+@click.option("--containment", type=click.FloatRange(0, 1), default=0.8, show_default=True,
+              help="Verified containment that makes a truncated copy a duplicate.")
+@click.option("--fuzzy", type=click.FloatRange(0, 1), help="Also accept pairs with this rapidfuzz ratio.")
+@click.option("--fold-digits", is_flag=True, help="Treat all numbers as equal (year-over-year reports then match).")
+@click.option("--fold-masks", is_flag=True, help="Treat masks (xx, XX, ××) as numbers.")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False),
+              help="Signature cache folder (default: ~/.cache/kjlint/dedupe).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the signature cache.")
+@click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes (default: all cores).")
+@click.option("--dry-run", is_flag=True, help="Report only; write no output files.")
+@click.option("--show", type=click.IntRange(0), default=0, help="Show the first N clusters side by side.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write an HTML report.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary table or warnings.")
+@click.option("--no-progress", is_flag=True, help="Never show progress bars.")
+def dedupe(inputs, text_field, id_field, clusters_path, output_path, keep_list, drop_list, keep, level, min_docs,
+           num_perm, bands, rows, jaccard, containment, fuzzy, fold_digits, fold_masks, cache_dir, no_cache, jobs,
+           dry_run, show, report_path, quiet, no_progress):
+    """Find near-duplicate documents (traditional/simplified, truncated, masked, re-headed copies)
+    and keep the best copy of each."""
+    from .cache import default_cache_dir
+    from .normalize import NormalizeOptions
+    from .pipeline import DedupeConfig
+    from .sources import Fields
+    from .verify import VerifyOptions
+
+    if bands * rows > num_perm:
+        raise click.UsageError(f"--bands x --rows ({bands * rows}) exceeds --num-perm ({num_perm})")
+    config = DedupeConfig(
+        num_perm=num_perm, bands=bands, rows=rows, keep=keep, jobs=jobs,
+        normalize=NormalizeOptions(fold_digits=fold_digits, fold_masks=fold_masks),
+        verify=VerifyOptions(jaccard=jaccard, containment=containment, fuzzy=fuzzy),
+        cache_dir=None if no_cache else str(cache_dir or default_cache_dir()),
+        fields=Fields(text_field, id_field))
+    show_progress = not (quiet or no_progress) and sys.stderr.isatty()
+    if level == "paragraph":
+        sys.exit(_paragraphs(inputs, config, min_docs, clusters_path, dry_run, quiet))
+    from .pipeline import dedupe as run
+    from .sources import output_kind, plan_sources, write_output
+
+    started = time.perf_counter()
+    sources = plan_sources(inputs)
+    if output_path and not dry_run:
+        try:
+            output_kind(sources)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+    if show_progress:
+        with _RichProgress() as bar:
+            result = run(config=config, sources=sources, progress=bar)
+    else:
+        result = run(config=config, sources=sources)
+    # Missing inputs are found while planning: count them with the run's warnings.
+    plan_warnings = []
+    plan_sources(inputs, _Collect(plan_warnings))
+    for msg in plan_warnings:
+        result.warnings.add(msg)
+    if not dry_run:
+        t = time.perf_counter()
+        if clusters_path:
+            _write_lines(clusters_path, (json.dumps(c.to_json(), ensure_ascii=False) for c in result.clusters))
+        if keep_list:
+            _write_lines(keep_list, result.keep_list())
+        if drop_list:
+            _write_lines(drop_list, result.drop_list())
+        if output_path:
+            write_output(sources, result.keep_mask, output_path, config.fields)
+        if report_path:
+            _write_report(report_path, result, config)
+        result.timings["write"] = time.perf_counter() - t
+    result.timings["total"] = time.perf_counter() - started
+    if not quiet:
+        for msg in result.warnings.messages:
+            click.echo(f"kjlint: warning: {msg}", err=True)
+        if result.warnings.count > len(result.warnings.messages):
+            click.echo(f"kjlint: warning: … and {result.warnings.count - len(result.warnings.messages)} more",
+                       err=True)
+        if show:
+            for c in result.clusters[:show]:
+                kept = c.kept
+                for m in c.members:
+                    if not m.kept:
+                        _show_pair(kept.path if kept.id == kept.path else None, kept.id,
+                                   m.path if m.id == m.path else None, m.id, config, sources)
+                        break
+        summary_table(result)
+        if not (clusters_path or output_path or keep_list or drop_list or report_path) or dry_run:
+            click.echo("Dry run: no output written (use --clusters, --output, --keep-list or --drop-list).", err=True)
+    sys.exit(EXIT_OK if result.documents or not result.warnings.count else EXIT_ERROR)
+
+
+class _Collect:
+    def __init__(self, out: list):
+        self.out = out
+
+    def add(self, msg: str) -> None:
+        self.out.append(msg)
+
+
+def _write_report(path: str, result, config) -> None:
+    from ..formats.dedupe_html import texts_from_sources, write_dedupe_report
+
+    clusters = [c.to_json() for c in result.clusters]
+    write_dedupe_report(path, clusters, texts_from_sources(clusters, config.fields.text, config.fields.id),
+                        similarities=result.similarities(), timings=result.timings, summary=result.summary())
+
+
+def _paragraphs(inputs, config, min_docs, out_path, dry_run, quiet) -> int:
+    from .paragraphs import repeated_paragraphs
+    from .sources import Warnings, iter_records, plan_sources
+
+    warnings = Warnings()
+    sources = plan_sources(inputs, warnings)
+    passages, docs = repeated_paragraphs(iter_records(sources, config.fields, warnings), config.normalize, min_docs)
+    if out_path and not dry_run:
+        _write_lines(out_path, (json.dumps(p.to_json(), ensure_ascii=False) for p in passages))
+    if not quiet:
+        for msg in warnings.messages:
+            click.echo(f"kjlint: warning: {msg}", err=True)
+        from rich.table import Table
+
+        table = Table(title=f"Passages repeated in ≥ {min_docs} of {docs} documents")
+        table.add_column("documents", justify="right")
+        table.add_column("passage")
+        for p in passages[:20]:
+            table.add_row(str(p.documents), p.text[:80])
+        _console().print(table)
+    return EXIT_OK
+
+
+def _text_for(path: str | None, ident: str, config, sources) -> str:
+    if path:
+        from ..reading import read_document
+
+        return read_document(path).text
+    from .sources import iter_records
+
+    for r in iter_records(sources, config.fields, None):
+        if r.id == ident:
+            return r.text
+    raise click.UsageError(f"no document with id {ident!r}")
+
+
+def _show_pair(path_a, id_a, path_b, id_b, config, sources) -> None:
+    from .sidebyside import render_side_by_side
+
+    render_side_by_side(_text_for(path_a, id_a, config, sources), _text_for(path_b, id_b, config, sources),
+                        id_a, id_b, _console_out())
+
+
+def _console_out():
+    from rich.console import Console
+
+    return Console()
+
+
+@click.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--input", "inputs", multiple=True, type=click.Path(exists=True),
+              help="Corpus (JSONL/Parquet/directory) in which A and B are ids rather than files.")
+@click.option("--text-field", default="text", show_default=True)
+@click.option("--id-field", default="id", show_default=True)
+@click.option("--width", type=click.IntRange(40), help="Terminal width to use.")
+def diff(a, b, inputs, text_field, id_field, width):
+    """Show two documents side by side with their differences highlighted."""
+    from ..reading import InputError
+    from .pipeline import DedupeConfig
+    from .sidebyside import render_side_by_side
+    from .sources import Fields, plan_sources
+
+    config = DedupeConfig(fields=Fields(text_field, id_field))
+    sources = plan_sources(inputs) if inputs else []
+    try:
+        ta = _text_for(None if inputs else a, a, config, sources)
+        tb = _text_for(None if inputs else b, b, config, sources)
+    except InputError as exc:
+        click.echo(f"kjlint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    from rich.console import Console
+
+    render_side_by_side(ta, tb, a, b, Console(width=width) if width else Console())

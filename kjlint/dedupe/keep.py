@@ -1,0 +1,69 @@
+"""Which member of a cluster to keep, and why.
+
+`best` (default): fewest lint findings of the quality families KJ2 (placeholders/masks), KJ3
+(truncation), KJ4 (encoding corruption) and KJ6 (contamination/boilerplate), i.e. not truncated,
+no masks, no mojibake, no site boilerplate; ties go to the longest, then the first. `first` and
+`longest` are the plain alternatives.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+QUALITY_FAMILIES = ("KJ2", "KJ3", "KJ4", "KJ6")
+POLICIES = ("best", "first", "longest")
+
+
+@lru_cache(maxsize=1)
+def _quality_setup():
+    from ..catalog import load_catalog
+    from ..engine import LintOptions, select_codes
+
+    catalog = load_catalog()
+    families = [f for f in QUALITY_FAMILIES if catalog.is_known(f)]
+    codes = select_codes(catalog, families, []) if families else set()
+    return catalog, LintOptions(codes=codes or set())
+
+
+def quality_findings(text: str, path: str = "<dedupe>") -> int:
+    """Number of KJ2/KJ3/KJ4/KJ6 findings in a document (lower is a cleaner copy)."""
+    from ..document import Document
+    from ..engine import lint_document
+
+    catalog, opts = _quality_setup()
+    if not opts.codes:
+        return 0
+    return len(lint_document(Document(text, path), catalog, opts))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    index: int  # corpus order: lower is "first"
+    chars: int  # content length (canonical characters, boilerplate excluded)
+    findings: int | None = None  # needed for `best`
+
+
+def choose(members: list[Candidate], policy: str = "best") -> tuple[int, str]:
+    """(position in `members` of the one to keep, reason stated for the output)."""
+    if policy not in POLICIES:
+        raise ValueError(f"unknown keep policy {policy!r} (expected {', '.join(POLICIES)})")
+    if policy == "first":
+        k = min(range(len(members)), key=lambda i: members[i].index)
+        return k, "first: earliest in the input"
+    if policy == "longest":
+        k = min(range(len(members)), key=lambda i: (-members[i].chars, members[i].index))
+        return k, f"longest: {members[k].chars} characters of content"
+    key = lambda i: (members[i].findings or 0, -members[i].chars, members[i].index)  # noqa: E731
+    k = min(range(len(members)), key=key)
+    best = members[k]
+    others = [m for i, m in enumerate(members) if i != k]
+    fewer = all((m.findings or 0) > (best.findings or 0) for m in others)
+    longer = all(m.chars < best.chars for m in others if (m.findings or 0) == (best.findings or 0))
+    f = best.findings or 0
+    if fewer:
+        worst = max(m.findings or 0 for m in others)
+        span = f"{min(m.findings or 0 for m in others)}" + (f"-{worst}" if worst != min(m.findings or 0 for m in others) else "")
+        return k, f"best: fewest quality findings ({f} vs {span} in the other copies)"
+    if longer:
+        return k, f"best: {f} quality findings like another copy; longest ({best.chars} characters of content)"
+    return k, f"best: tied on quality findings ({f}) and length; first in the input"

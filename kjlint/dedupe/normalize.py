@@ -1,0 +1,147 @@
+"""Normalization before hashing: the canonical text two copies of one document share.
+
+Reuses kjlint.normalize (NFKC, traditional→simplified, pinyin annotations) and adds what only
+matters for corpus dedupe: boilerplate lines (site headers/footers) and page markers are dropped
+before whitespace and punctuation are removed. Boilerplate phrases come from the KJ6 rule pack
+(`phrases` rules with `scope: line`) when it exists, so the linter and dedupe agree on what a
+site footer is; a small built-in list is the fallback.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..normalize import strip_pinyin_annotations, to_simplified
+
+# Used only when no KJ6 pack with line-scoped phrases is found.
+FALLBACK_BOILERPLATE = (
+    "当前位置", "来源：", "来源:", "免责声明", "版权所有", "转载请", "转载请注明", "链接地址",
+    "本文由", "上一篇", "下一篇", "相关文章", "相关推荐", "热门推荐", "推荐度", "猜你喜欢",
+    "扫一扫", "分享到", "点击下载", "下载全文", "阅读全文", "责任编辑", "范文网", "收藏本文",
+    "返回顶部", "联系我们", "网站地图", "移动端",
+)
+# A boilerplate line is short; a long paragraph that merely mentions 来源 is body text.
+MAX_BOILERPLATE_LINE = 80
+
+# Page markers inserted by PDF/Word conversion or pagination: "第 3 页", "- 12 -", "3/10",
+# "Page 3 of 10", "— 4 —". Whole-line only, so figures in body text are untouched.
+PAGE_MARKER = re.compile(
+    r"^[\s\u3000]*(?:"
+    r"第\s*[0-9一二三四五六七八九十百]+\s*页(?:\s*[,，/／]?\s*共\s*[0-9一二三四五六七八九十百]+\s*页)?"
+    r"|[-—–－_·•]+\s*[0-9]{1,4}\s*[-—–－_·•]+"
+    r"|[0-9]{1,4}\s*[/／]\s*[0-9]{1,4}"
+    r"|(?i:page)\s*[0-9]{1,4}(?:\s*(?i:of)\s*[0-9]{1,4})?"
+    r"|[0-9]{1,4}"
+    r")[\s\u3000]*$",
+    re.MULTILINE,
+)
+_NON_WORD = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"[0-9]+")
+# Masks standing for numbers or names: xx, XXXX, x.xx, ××, ＊＊ (after NFKC and lower-casing).
+_MASKS = re.compile(r"(?<![a-z])x+(?:\.x+)?(?![a-z])|×+|\*{2,}|○{2,}")
+
+
+@dataclass(frozen=True)
+class NormalizeOptions:
+    """What the canonical form ignores. Digits are kept by default: year-over-year reports of
+    one office differ mainly in their figures."""
+
+    fold_digits: bool = False
+    fold_masks: bool = False
+    drop_boilerplate: bool = True
+    drop_page_markers: bool = True
+    rules_dir: str | None = None  # where to look for kj6-*.yaml; None = the built-in rules
+
+
+def _kj6_phrases(rules_dir: Path) -> list[str]:
+    import yaml
+
+    phrases: list[str] = []
+    for pack in sorted(rules_dir.glob("kj6-*.yaml")):
+        try:
+            data = yaml.safe_load(pack.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError):
+            continue
+        for rule in data.get("rules", []) or []:
+            params = rule.get("params") or {}
+            if rule.get("type") == "phrases" and params.get("scope") == "line" and rule.get("enabled", True):
+                values = params.get("phrases") or []
+                phrases.extend(p for p in ([values] if isinstance(values, str) else values) if p)
+    return phrases
+
+
+@lru_cache(maxsize=8)
+def boilerplate_phrases(rules_dir: str | None = None) -> tuple[str, ...]:
+    """Line-scoped boilerplate phrases from the KJ6 pack, else the built-in fallback list.
+    Phrases are returned in canonical form (simplified, NFKC, lower-case)."""
+    if rules_dir is None:
+        from ..catalog import PackError, builtin_rules_dir
+
+        try:
+            directory: Path | None = builtin_rules_dir()
+        except PackError:
+            directory = None
+    else:
+        directory = Path(rules_dir)
+    found = _kj6_phrases(directory) if directory and directory.is_dir() else []
+    chosen = found or list(FALLBACK_BOILERPLATE)
+    return tuple(sorted({to_simplified(unicodedata.normalize("NFKC", p)).lower() for p in chosen}))
+
+
+@lru_cache(maxsize=8)
+def _automaton(phrases: tuple[str, ...]):
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for p in phrases:
+        automaton.add_word(p, p)
+    automaton.make_automaton()
+    return automaton
+
+
+def drop_boilerplate_lines(text: str, phrases: tuple[str, ...]) -> str:
+    """Remove short lines that contain a boilerplate phrase (text already canonicalised)."""
+    if not phrases:
+        return text
+    automaton = _automaton(phrases)
+    out = []
+    for line in text.split("\n"):
+        if len(line.strip()) <= MAX_BOILERPLATE_LINE:
+            if next(automaton.iter(line), None) is not None:
+                continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def canonical_lines(text: str, opts: NormalizeOptions = NormalizeOptions()) -> str:
+    """NFKC, pinyin annotations removed, simplified script, lower case, boilerplate lines and
+    page markers dropped; line structure kept (paragraph mode needs it)."""
+    text = unicodedata.normalize("NFKC", text).replace("\r", "")
+    text = to_simplified(strip_pinyin_annotations(text)).lower()
+    if opts.drop_page_markers:
+        text = PAGE_MARKER.sub("", text)
+    if opts.drop_boilerplate:
+        text = drop_boilerplate_lines(text, boilerplate_phrases(opts.rules_dir))
+    return text
+
+
+def squeeze(text: str, opts: NormalizeOptions = NormalizeOptions()) -> str:
+    """Drop whitespace and punctuation; optionally fold masks and digits to one symbol."""
+    if opts.fold_masks:
+        text = _MASKS.sub("0", text)
+    text = _NON_WORD.sub("", text)
+    if opts.fold_digits:
+        text = _DIGITS.sub("0", text)
+    return text
+
+
+def normalize(text: str, opts: NormalizeOptions = NormalizeOptions()) -> str:
+    """The canonical form hashed for near-duplicate detection.
+
+    >>> normalize("總結(jié)：2021年\\n第 3 页\\n工作　計劃。")
+    '总结2021年工作计划'
+    """
+    return squeeze(canonical_lines(text, opts), opts)

@@ -1,0 +1,495 @@
+"""The dedupe pipeline as separate stages over plain arrays and records.
+
+read → normalize+sign → band keys → candidate pairs → verify → union-find → keep policy → write.
+
+Each stage is a function a distributed engine can call per partition (`sign_texts`,
+`band_keys`, `candidate_pairs_sorted`, `shingle_sets`, `verify_pairs`, `union_find`,
+`choose`); `dedupe()` runs them all in one process (plus a worker pool for signatures) and
+returns a `DedupeResult` holding everything a report needs.
+"""
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import multiprocessing
+import os
+import resource
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+
+from .cache import SignatureCache, content_key
+from .cluster import components, union_find
+from .keep import Candidate, choose, quality_findings
+from .lsh import band_keys, candidate_pairs_datasketch, candidate_pairs_sorted, unique_pairs
+from .minhash import SHINGLE_SIZE, Permutations, permutations, shingle_hashes, sign_hashes
+from .normalize import NormalizeOptions, boilerplate_phrases, normalize
+from .sources import Fields, Record, Source, Warnings, iter_records, plan_sources
+from .verify import VerifyOptions, overlap, shingle_set, verify_pairs
+
+Progress = Callable[[str, int, "int | None"], None]
+
+
+@dataclass(frozen=True)
+class DedupeConfig:
+    """Every setting of a run (the CLI options map one to one)."""
+
+    num_perm: int = 128
+    seed: int = 1
+    shingle: int = SHINGLE_SIZE
+    bands: int = 16
+    rows: int = 8
+    # Truncated copies: a second, small signature of the first `prefix_chars` canonical
+    # characters (the first `prefix_perm` permutations), banded `prefix_bands` x rest.
+    prefix_chars: int = 300
+    prefix_perm: int = 32
+    prefix_bands: int = 8
+    normalize: NormalizeOptions = NormalizeOptions()
+    verify: VerifyOptions = VerifyOptions()
+    keep: str = "best"
+    jobs: int | None = None  # worker processes for signing; None = all cores
+    batch: int = 256  # documents per worker task
+    cache_dir: str | None = None  # None = no cache
+    datasketch_max: int = 20_000  # up to this many documents, candidates via datasketch MinHashLSH
+    fields: Fields = Fields()
+
+    def settings_key(self) -> str:
+        """What changes a signature: hashed into the cache folder name."""
+        desc = json.dumps({
+            "v": 1, "num_perm": self.num_perm, "seed": self.seed, "shingle": self.shingle,
+            "prefix_chars": self.prefix_chars, "prefix_perm": self.prefix_perm,
+            "normalize": asdict(self.normalize),
+            "boilerplate": boilerplate_phrases(self.normalize.rules_dir),
+        }, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha1(desc.encode("utf-8")).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- stage: normalize + sign
+
+@dataclass
+class Signed:
+    """Per-document arrays from the signing stage, aligned with document indices."""
+
+    sigs: np.ndarray  # (n, num_perm) uint32
+    prefix: np.ndarray  # (n, prefix_perm) uint32
+    norm_hash: np.ndarray  # (n,) uint64: hash of the canonical text (exact copies)
+    norm_len: np.ndarray  # (n,) int32: canonical characters
+
+
+def _hash64(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+def sign_texts(texts: Sequence[str], config: DedupeConfig = DedupeConfig()) -> Signed:
+    """Normalize and sign raw texts (a pure function: safe in any worker or Spark partition)."""
+    perms = permutations(config.num_perm, config.seed)
+    canon = [normalize(t, config.normalize) for t in texts]
+    hashes = [shingle_hashes(c, config.shingle) for c in canon]
+    sigs = sign_hashes(hashes, perms)
+    pre = [shingle_hashes(c[: config.prefix_chars], config.shingle) for c in canon]
+    prefix = sign_hashes(pre, Permutations(perms.a[: config.prefix_perm], perms.b[: config.prefix_perm], config.seed))
+    return Signed(sigs, prefix, np.array([_hash64(c) for c in canon], dtype=np.uint64),
+                  np.array([len(c) for c in canon], dtype=np.int32))
+
+
+_WORKER_CONFIG: DedupeConfig | None = None
+
+
+def _init_worker(config: DedupeConfig) -> None:
+    global _WORKER_CONFIG
+    _WORKER_CONFIG = config
+
+
+def _sign_task(task):
+    batch_id, texts = task
+    return batch_id, sign_texts(texts, _WORKER_CONFIG)
+
+
+def _shingle_task(task):
+    batch_id, texts = task
+    cfg = _WORKER_CONFIG
+    return batch_id, [shingle_set(normalize(t, cfg.normalize), cfg.shingle) for t in texts]
+
+
+def _quality_task(task):
+    batch_id, texts = task
+    return batch_id, [quality_findings(t) for t in texts]
+
+
+class Workers:
+    """A process pool started only when there is more than one task; ordered results."""
+
+    def __init__(self, config: DedupeConfig, jobs: int):
+        self.config = config
+        self.jobs = jobs
+        self.pool = None
+        _init_worker(config)  # in-process execution uses the same global
+
+    def imap(self, func, tasks: Iterable):
+        it = iter(tasks)
+        head = list(itertools.islice(it, 2))
+        if self.jobs <= 1 or len(head) < 2:
+            return map(func, itertools.chain(head, it))
+        if self.pool is None:
+            ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+            self.pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(self.config,))
+        return self.pool.imap(func, itertools.chain(head, it), chunksize=1)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+
+def _batches(records: Iterable[Record], size: int):
+    batch: list[Record] = []
+    for r in records:
+        batch.append(r)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@dataclass
+class Corpus:
+    """What the first pass keeps per document (no texts)."""
+
+    ids: list[str] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+    chars: list[int] = field(default_factory=list)
+    keys: list[np.ndarray] = field(default_factory=list)  # band keys per batch
+    prefix_keys: list[np.ndarray] = field(default_factory=list)
+    sigs: list[np.ndarray] = field(default_factory=list)  # kept while the corpus is small
+    norm_hash: list[np.ndarray] = field(default_factory=list)
+    norm_len: list[np.ndarray] = field(default_factory=list)
+    signed: int = 0  # documents hashed in this run
+    cached: int = 0  # documents whose signature came from the cache
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def sign_corpus(records: Iterable[Record], config: DedupeConfig, workers: Workers,
+                cache: SignatureCache | None = None, progress: Progress | None = None) -> Corpus:
+    """Pass 1: sign every document (cached ones are looked up, not hashed)."""
+    corpus = Corpus()
+    pending: dict[int, tuple[list[Record], np.ndarray, np.ndarray, np.ndarray]] = {}
+
+    def tasks():
+        for batch_id, batch in enumerate(_batches(records, config.batch)):
+            keys = np.array([content_key(r.text) for r in batch], dtype=np.uint64)
+            found, rows = cache.lookup(keys) if cache is not None else (np.zeros(len(batch), bool), None)
+            pending[batch_id] = (batch, keys, found, rows)
+            yield batch_id, [r.text for r, f in zip(batch, found) if not f]
+
+    prefix_rows = config.prefix_perm // config.prefix_bands
+    for batch_id, fresh in workers.imap(_sign_task, tasks()):
+        batch, keys, found, rows = pending.pop(batch_id)
+        n = len(batch)
+        sigs = np.empty((n, config.num_perm), dtype=np.uint32)
+        prefix = np.empty((n, config.prefix_perm), dtype=np.uint32)
+        nh = np.empty(n, dtype=np.uint64)
+        nl = np.empty(n, dtype=np.int32)
+        miss = ~found
+        sigs[miss], prefix[miss], nh[miss], nl[miss] = fresh.sigs, fresh.prefix, fresh.norm_hash, fresh.norm_len
+        if found.any():
+            r = rows[found]
+            sigs[found], prefix[found] = cache.get("sigs", r), cache.get("prefix", r)
+            nh[found], nl[found] = cache.get("norm_hash", r), cache.get("norm_len", r)
+        if cache is not None and miss.any():
+            cache.add(keys=keys[miss], sigs=fresh.sigs, prefix=fresh.prefix,
+                      norm_hash=fresh.norm_hash, norm_len=fresh.norm_len)
+            cache.flush()
+        corpus.signed += int(miss.sum())
+        corpus.cached += int(found.sum())
+        for r in batch:
+            corpus.ids.append(r.id)
+            corpus.paths.append(r.path)
+            corpus.chars.append(len(r.text))
+        corpus.keys.append(band_keys(sigs, config.bands, config.rows))
+        corpus.prefix_keys.append(band_keys(prefix, config.prefix_bands, prefix_rows))
+        corpus.norm_hash.append(nh)
+        corpus.norm_len.append(nl)
+        if corpus.sigs is not None:
+            corpus.sigs.append(sigs)
+            if len(corpus) > config.datasketch_max:
+                corpus.sigs = None  # large corpus: band keys only (128 bytes per document)
+        if progress:
+            progress("sign", len(corpus), None)
+    return corpus
+
+
+# ---------------------------------------------------------------- stage: candidates
+
+def exact_groups(norm_hash: np.ndarray, norm_len: np.ndarray) -> np.ndarray:
+    """Representative (first document with the same canonical text) of each document; -1 for
+    documents whose canonical text is empty."""
+    n = len(norm_hash)
+    rep = np.full(n, -1, dtype=np.int64)
+    valid = np.flatnonzero(norm_len > 0)
+    if len(valid) == 0:
+        return rep
+    order = valid[np.argsort(norm_hash[valid], kind="stable")]
+    h = norm_hash[order]
+    starts = np.concatenate(([True], h[1:] != h[:-1]))
+    group_first = order[np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))]
+    rep[order] = group_first
+    return rep
+
+
+def find_candidates(corpus: Corpus, rep: np.ndarray, config: DedupeConfig) -> np.ndarray:
+    """Candidate pairs among representatives: main bands, plus prefix bands for documents long
+    enough to have a prefix (truncated copies)."""
+    reps = np.flatnonzero(rep == np.arange(len(rep)))
+    if len(reps) < 2:
+        return np.empty((0, 2), dtype=np.int64)
+    if corpus.sigs is not None and len(reps) <= config.datasketch_max:
+        sigs = np.concatenate(corpus.sigs)[reps]
+        main = candidate_pairs_datasketch(sigs, config.bands, config.rows, config.seed, members=reps)
+    else:
+        keys = np.concatenate(corpus.keys)[reps]
+        main = candidate_pairs_sorted(keys, members=reps)
+    norm_len = np.concatenate(corpus.norm_len)
+    long_reps = reps[norm_len[reps] >= config.prefix_chars]
+    if len(long_reps) >= 2:
+        pkeys = np.concatenate(corpus.prefix_keys)[long_reps]
+        prefix = candidate_pairs_sorted(pkeys, members=long_reps)
+        return unique_pairs(np.concatenate([main, prefix]))
+    return main
+
+
+# ---------------------------------------------------------------- stage: verify
+
+def shingle_sets(records: Iterable[Record], config: DedupeConfig, workers: Workers,
+                 progress: Progress | None = None) -> dict[int, np.ndarray]:
+    """Pass 2: exact shingle sets of the documents that appear in candidate pairs."""
+    out: dict[int, np.ndarray] = {}
+    pending: dict[int, list[int]] = {}
+
+    def tasks():
+        for batch_id, batch in enumerate(_batches(records, config.batch)):
+            pending[batch_id] = [r.index for r in batch]
+            yield batch_id, [r.text for r in batch]
+
+    for batch_id, sets in workers.imap(_shingle_task, tasks()):
+        for i, s in zip(pending.pop(batch_id), sets):
+            out[i] = s
+        if progress:
+            progress("verify", len(out), None)
+    return out
+
+
+# ---------------------------------------------------------------- results
+
+@dataclass
+class Member:
+    index: int
+    id: str
+    path: str
+    kept: bool
+    similarity: float  # Jaccard of canonical shingle sets to the kept member
+    containment: float  # share of the smaller member's shingles found in the other
+    reason: str
+    chars: int
+    findings: int | None = None  # quality findings (keep=best)
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "path": self.path, "kept": self.kept,
+                "similarity": round(self.similarity, 4), "reason": self.reason}
+
+
+@dataclass
+class Cluster:
+    number: int
+    members: list[Member]
+
+    @property
+    def kept(self) -> Member:
+        return next(m for m in self.members if m.kept)
+
+    def to_json(self) -> dict:
+        """The `--clusters` JSONL object: {"cluster": N, "members": [{id, path, kept, similarity, reason}]}"""
+        return {"cluster": self.number, "members": [m.to_json() for m in self.members]}
+
+
+@dataclass
+class VerifiedPairs:
+    """Every candidate pair that was verified: indices, exact scores, decision, method."""
+
+    pairs: np.ndarray  # (m, 2) int64 document indices
+    jaccard: np.ndarray  # (m,) float32
+    containment: np.ndarray  # (m,) float32
+    duplicate: np.ndarray  # (m,) bool
+    method: np.ndarray  # (m,) object: exact/jaccard/containment/fuzzy or ""
+
+
+@dataclass
+class DedupeResult:
+    """Everything a report needs: clusters with members, verified pair similarities, per-phase
+    timings, counts, warnings. `keep_mask[i]` is False for dropped documents."""
+
+    documents: int
+    clusters: list[Cluster]
+    pairs: VerifiedPairs
+    candidates: int
+    exact_copies: int
+    timings: dict[str, float]
+    peak_rss_bytes: int  # this process
+    peak_rss_children_bytes: int  # largest worker
+    warnings: Warnings
+    signed: int
+    cached: int
+    keep_mask: np.ndarray
+    chars: np.ndarray
+    ids: list[str]
+    paths: list[str]
+
+    @property
+    def duplicates(self) -> int:
+        return int((~self.keep_mask).sum())
+
+    @property
+    def chars_saved(self) -> int:
+        return int(self.chars[~self.keep_mask].sum())
+
+    def similarities(self) -> list[float]:
+        """Jaccard of every verified duplicate pair (for a histogram)."""
+        return [float(x) for x in self.pairs.jaccard[self.pairs.duplicate]]
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "documents": self.documents, "clusters": len(self.clusters), "duplicates": self.duplicates,
+            "characters saved": self.chars_saved, "candidate pairs": self.candidates,
+            "verified pairs": int(self.pairs.duplicate.sum()), "exact copies": self.exact_copies,
+            "signed": self.signed, "from cache": self.cached, "warnings": self.warnings.count,
+            "peak memory (MB)": round(max(self.peak_rss_bytes, self.peak_rss_children_bytes) / 2**20, 1),
+        }
+
+    def keep_list(self) -> list[str]:
+        return [self.ids[i] for i in np.flatnonzero(self.keep_mask)]
+
+    def drop_list(self) -> list[str]:
+        return [self.ids[i] for i in np.flatnonzero(~self.keep_mask)]
+
+
+def _peak_rss() -> tuple[int, int]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    return own, kids
+
+
+# ---------------------------------------------------------------- the whole run
+
+def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeConfig(), *,
+           sources: list[Source] | None = None, progress: Progress | None = None) -> DedupeResult:
+    """Find near-duplicate clusters in a corpus and choose the copy to keep in each.
+
+    >>> from kjlint.dedupe import dedupe                                    # doctest: +SKIP
+    >>> result = dedupe(["corpus/"]); [c.to_json() for c in result.clusters]  # doctest: +SKIP
+    """
+    timings: dict[str, float] = {}
+    warnings = Warnings()
+    t = time.perf_counter()
+    if sources is None:
+        sources = plan_sources(inputs or [], warnings)
+    validity: dict[str, bool] = {}
+    jobs = config.jobs or os.cpu_count() or 1
+    cache = SignatureCache(config.cache_dir, config.settings_key()) if config.cache_dir else None
+    workers = Workers(config, jobs)
+    try:
+        records = iter_records(sources, config.fields, warnings, validity=validity)
+        corpus = sign_corpus(records, config, workers, cache, progress)
+        if cache is not None:
+            cache.compact()
+        timings["read+sign"] = time.perf_counter() - t
+        n = len(corpus)
+
+        t = time.perf_counter()
+        norm_hash = np.concatenate(corpus.norm_hash) if n else np.empty(0, np.uint64)
+        norm_len = np.concatenate(corpus.norm_len) if n else np.empty(0, np.int32)
+        for i in np.flatnonzero(norm_len == 0):
+            warnings.add(f"{corpus.ids[i]}: nothing left after normalization (only boilerplate?), not compared")
+        rep = exact_groups(norm_hash, norm_len)
+        candidates = find_candidates(corpus, rep, config) if n else np.empty((0, 2), np.int64)
+        timings["candidates"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        needed = set(np.unique(candidates).tolist())
+        sets = shingle_sets(iter_records(sources, config.fields, None, wanted=needed.__contains__,
+                                         validity=validity), config, workers, progress) if needed else {}
+        mask, jac, con, methods = verify_pairs(candidates, sets, config.verify)
+        pairs = VerifiedPairs(candidates, jac, con, mask, methods)
+        timings["verify"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        copies = np.flatnonzero((rep >= 0) & (rep != np.arange(n)))
+        exact_edges = np.stack([rep[copies], copies], axis=1) if len(copies) else np.empty((0, 2), np.int64)
+        labels = union_find(n, np.concatenate([exact_edges, candidates[mask]]))
+        groups = components(labels)
+        timings["cluster"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        findings: dict[int, int] = {}
+        if config.keep == "best" and groups:
+            members = set(np.concatenate(groups).tolist())
+            pending: dict[int, list[int]] = {}
+
+            def tasks():
+                recs = iter_records(sources, config.fields, None, wanted=members.__contains__, validity=validity)
+                for batch_id, batch in enumerate(_batches(recs, 32)):
+                    pending[batch_id] = [r.index for r in batch]
+                    yield batch_id, [r.text for r in batch]
+
+            for batch_id, counts in workers.imap(_quality_task, tasks()):
+                findings.update(zip(pending.pop(batch_id), counts))
+                if progress:
+                    progress("keep", len(findings), len(members))
+        clusters, keep_mask = build_clusters(groups, corpus, rep, sets, findings, config.keep, n)
+        timings["keep"] = time.perf_counter() - t
+    finally:
+        workers.close()
+    own, kids = _peak_rss()
+    return DedupeResult(n, clusters, pairs, len(candidates), len(copies), timings, own, kids, warnings,
+                        corpus.signed, corpus.cached, keep_mask, np.asarray(corpus.chars, dtype=np.int64),
+                        corpus.ids, corpus.paths)
+
+
+def build_clusters(groups: list[np.ndarray], corpus: Corpus, rep: np.ndarray, sets: dict[int, np.ndarray],
+                   findings: dict[int, int], policy: str, n: int) -> tuple[list[Cluster], np.ndarray]:
+    """Apply the keep policy to each component; similarities are measured to the kept member."""
+    keep_mask = np.ones(n, dtype=bool)
+    norm_len = np.concatenate(corpus.norm_len) if n else np.empty(0, np.int32)
+    clusters = []
+    for number, group in enumerate(groups, 1):
+        idx = [int(i) for i in group]
+        # Length = canonical characters: a copy padded with site boilerplate is not "longer".
+        cands = [Candidate(i, int(norm_len[i]), findings.get(i)) for i in idx]
+        k, kept_reason = choose(cands, policy)
+        kept = idx[k]
+        members = []
+        for i in idx:
+            same = rep[i] == rep[kept]
+            a, b = sets.get(int(rep[i])), sets.get(int(rep[kept]))
+            jac, con = (1.0, 1.0) if same or a is None or b is None else overlap(a, b)
+            if i == kept:
+                reason = kept_reason
+            elif same:
+                reason = f"exact copy of {corpus.ids[kept]} after normalization"
+            elif con >= 0.8 and norm_len[i] < 0.9 * norm_len[kept]:
+                reason = f"truncated copy of {corpus.ids[kept]} (containment {con:.2f}, jaccard {jac:.2f})"
+            else:
+                reason = f"near-duplicate of {corpus.ids[kept]} (jaccard {jac:.2f})"
+            if i != kept and policy == "best" and findings.get(i, 0) > findings.get(kept, 0):
+                reason += f"; {findings[i]} quality findings vs {findings.get(kept, 0)}"
+            members.append(Member(i, corpus.ids[i], corpus.paths[i], i == kept, jac, con, reason,
+                                  corpus.chars[i], findings.get(i)))
+            if i != kept:
+                keep_mask[i] = False
+        clusters.append(Cluster(number, members))
+    return clusters, keep_mask

@@ -1,0 +1,262 @@
+"""Streaming readers for corpora: directories of .txt/.md, JSONL and Parquet.
+
+Every pass over the corpus (sign, verify, keep, write) re-reads the inputs in the same order and
+gives each valid document the same ordinal `index`, so memory only holds per-document arrays,
+never the texts. Bad input (malformed JSONL, missing or non-string field, undecodable or empty
+document) becomes a counted warning naming the file and line; the run goes on.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from ..reading import InputError, discover, read_document
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+PARQUET_SUFFIXES = (".parquet", ".pq")
+PARQUET_BATCH = 2048
+
+
+@dataclass
+class Record:
+    """One document: ordinal index, id (the path for files), where it came from, its text."""
+
+    index: int
+    id: str
+    path: str
+    text: str
+
+
+@dataclass
+class Warnings:
+    """Counted problems with the input; the first `keep` messages are kept for display."""
+
+    count: int = 0
+    messages: list[str] = field(default_factory=list)
+    keep: int = 200
+
+    def add(self, message: str) -> None:
+        self.count += 1
+        if len(self.messages) < self.keep:
+            self.messages.append(message)
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str  # "text", "jsonl" or "parquet"
+    path: str
+    root: str | None = None  # directory a text file was found under (for --output)
+
+
+@dataclass(frozen=True)
+class Fields:
+    text: str = "text"
+    id: str = "id"
+
+
+def kind_of(path: str) -> str:
+    low = path.lower()
+    if low.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if low.endswith(PARQUET_SUFFIXES):
+        return "parquet"
+    return "text"
+
+
+def plan_sources(inputs, warnings: Warnings | None = None) -> list[Source]:
+    """Expand directories (recursive .txt/.md) and classify files by extension."""
+    errors: list[InputError] = []
+    out = []
+    for raw in inputs:
+        if os.path.isdir(raw):
+            out.extend(Source("text", p, str(raw)) for p in discover([raw], errors=errors))
+        else:
+            for p in discover([raw], errors=errors):
+                out.append(Source(kind_of(p), p))
+    for e in errors:
+        if warnings is not None:
+            warnings.add(str(e))
+    return out
+
+
+def _text_of(value, where: str, fieldname: str, warnings: Warnings | None) -> str | None:
+    if not isinstance(value, str):
+        if warnings is not None:
+            what = "missing" if value is None else f"not a string ({type(value).__name__})"
+            warnings.add(f"{where}: field {fieldname!r} {what}, skipped")
+        return None
+    if not value.strip():
+        if warnings is not None:
+            warnings.add(f"{where}: empty document, skipped")
+        return None
+    return value
+
+
+def scan_jsonl(path: str, fields: Fields, warnings: Warnings | None) -> Iterator[tuple[bytes, str | None, str | None]]:
+    """(raw line, text or None when invalid, id) for every line of a JSONL file."""
+    with open(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            where = f"{path}:{lineno}"
+            if not raw.strip():
+                yield raw, None, None
+                continue
+            try:
+                obj = json.loads(raw)
+            except (ValueError, UnicodeDecodeError) as exc:
+                if warnings is not None:
+                    warnings.add(f"{where}: malformed JSON ({str(exc).split(':')[0]}), skipped")
+                yield raw, None, None
+                continue
+            if not isinstance(obj, dict):
+                if warnings is not None:
+                    warnings.add(f"{where}: not a JSON object, skipped")
+                yield raw, None, None
+                continue
+            text = _text_of(obj.get(fields.text), where, fields.text, warnings)
+            ident = obj.get(fields.id)
+            yield raw, text, str(ident) if ident is not None else where
+
+
+def scan_parquet(path: str, fields: Fields, warnings: Warnings | None):
+    """(record batch, [(text or None, id)] per row) for a Parquet file, streamed by batches."""
+    import pyarrow.parquet as pq
+
+    pf = pq.ParquetFile(path)
+    names = pf.schema_arrow.names
+    if fields.text not in names:
+        if warnings is not None:
+            warnings.add(f"{path}: no column {fields.text!r} (columns: {', '.join(names)}), skipped")
+        return
+    row = 0
+    for batch in pf.iter_batches(batch_size=PARQUET_BATCH):
+        texts = batch.column(fields.text).to_pylist()
+        ids = batch.column(fields.id).to_pylist() if fields.id in names else [None] * len(texts)
+        rows = []
+        for t, ident in zip(texts, ids):
+            where = f"{path}#row{row}"
+            rows.append((_text_of(t, where, fields.text, warnings), str(ident) if ident is not None else where))
+            row += 1
+        yield batch, rows
+
+
+def read_text_file(path: str, warnings: Warnings | None) -> str | None:
+    try:
+        doc = read_document(path)
+    except InputError as exc:
+        if warnings is not None:
+            warnings.add(f"{exc}")
+        return None
+    if doc.undecodable and warnings is not None:
+        warnings.add(f"{path}: {len(doc.undecodable)} undecodable byte(s) replaced by U+FFFD "
+                     f"(decoded as {doc.encoding})")
+    return _text_of(doc.text, path, "text", warnings)
+
+
+def iter_records(sources: list[Source], fields: Fields = Fields(), warnings: Warnings | None = None,
+                 wanted=None, validity: dict[str, bool] | None = None) -> Iterator[Record]:
+    """Every valid document in order. `wanted(index) -> bool` skips building unwanted records
+    (later passes that need a few documents only); `warnings` is None on later passes.
+    `validity` (path -> readable) is filled by the first pass and lets later passes skip text
+    files without reading them."""
+    index = 0
+    for src in sources:
+        if src.kind == "jsonl":
+            for _raw, text, ident in scan_jsonl(src.path, fields, warnings):
+                if text is not None:
+                    if wanted is None or wanted(index):
+                        yield Record(index, ident, src.path, text)
+                    index += 1
+        elif src.kind == "parquet":
+            try:
+                for _batch, rows in scan_parquet(src.path, fields, warnings):
+                    for text, ident in rows:
+                        if text is not None:
+                            if wanted is None or wanted(index):
+                                yield Record(index, ident, src.path, text)
+                            index += 1
+            except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError)
+                if warnings is not None:
+                    warnings.add(f"{src.path}: unreadable Parquet ({exc}), skipped")
+        else:
+            if validity is not None and src.path in validity:
+                # A later pass: validity is known, so unwanted files are not read at all.
+                if validity[src.path]:
+                    if wanted is None or wanted(index):
+                        text = read_text_file(src.path, None)
+                        if text is not None:
+                            yield Record(index, src.path, src.path, text)
+                    index += 1
+                continue
+            text = read_text_file(src.path, warnings)
+            if validity is not None:
+                validity[src.path] = text is not None
+            if text is not None:
+                if wanted is None or wanted(index):
+                    yield Record(index, src.path, src.path, text)
+                index += 1
+
+
+def output_kind(sources: list[Source]) -> str:
+    kinds = {s.kind for s in sources}
+    if len(kinds) != 1:
+        raise ValueError(f"--output needs inputs of one format, got {', '.join(sorted(kinds))}")
+    return kinds.pop()
+
+
+def write_output(sources: list[Source], keep, out_path: str, fields: Fields = Fields()) -> int:
+    """Write the kept documents in the input's own format, atomically. `keep[index]` is a bool
+    per document. JSONL: the kept lines verbatim; Parquet: the kept rows, same schema; text files:
+    a directory with the kept files under their paths relative to the input directory."""
+    from ..fixes import atomic_open, atomic_write_bytes
+
+    kind = output_kind(sources)
+    written = 0
+    index = 0
+    if kind == "jsonl":
+        with atomic_open(out_path) as out:
+            for src in sources:
+                for raw, text, _ident in scan_jsonl(src.path, fields, None):
+                    if text is None:
+                        continue
+                    if keep[index]:
+                        out.write(raw if raw.endswith(b"\n") else raw + b"\n")
+                        written += 1
+                    index += 1
+        return written
+    if kind == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        with atomic_open(out_path) as out:
+            writer = None
+            for src in sources:
+                for batch, rows in scan_parquet(src.path, fields, None):
+                    mask = []
+                    for text, _ident in rows:
+                        mask.append(text is not None and bool(keep[index]))
+                        index += text is not None
+                    table = pa.Table.from_batches([batch]).filter(pa.array(mask, type=pa.bool_()))
+                    if writer is None:
+                        writer = pq.ParquetWriter(out, batch.schema)
+                    writer.write_table(table.cast(writer.schema))
+                    written += table.num_rows
+            if writer is not None:
+                writer.close()
+        return written
+    base = Path(out_path)
+    base.mkdir(parents=True, exist_ok=True)
+    for src in sources:
+        text = read_text_file(src.path, None)
+        if text is None:
+            continue
+        if keep[index]:
+            rel = os.path.relpath(src.path, src.root) if src.root else os.path.basename(src.path)
+            target = base / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(target, Path(src.path).read_bytes())
+            written += 1
+        index += 1
+    return written
