@@ -1,0 +1,425 @@
+"""KJ1 duplication: repeated paragraphs, passages and blocks inside a draft, and text carried
+over from reference documents.
+
+One analysis per document (memoized in ctx.memo) feeds every in-document KJ1 rule, so that each
+repeat is reported once, by the most specific rule: a repeated block is one finding for the
+whole second copy and hides the paragraph findings inside it; a passage that is really one
+whole paragraph is left to the paragraph rules.
+
+- Paragraphs are compared after `normalize_for_matching` (whitespace, punctuation width,
+  traditional/simplified, pinyin annotations) with list numbering (一是, 1、, （二）) removed.
+  Exact repeats are found by hashing; near repeats by MinHash LSH (rapidfuzz's `cdist` for
+  small documents), confirmed with rapidfuzz's normalized Indel similarity.
+- Passages and blocks are found on the whole document flattened into one normalized stream
+  (page-number lines dropped, so repeats across line breaks and page markers still line up):
+  every k-gram is hashed, a k-gram seen before seeds a match that is extended character by
+  character, and matches on the same diagonal separated by small edits are chained. The scan
+  skips past each match, so the work is linear in the length of the document.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import check
+from ..document import BLANK_CHARS, Document, Span
+from ..findings import Fix, Related
+from ..normalize import PINYIN_ANNOTATION, normalize_for_matching
+from ..ruletypes import Context, Hit
+
+# A line that only carries a page number: "- 3 -", "— 12 —", "第3页 共10页", "3/10", "Page 3".
+PAGE_MARKER = re.compile(
+    r"^[-－—–_=·\s]*(?:第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}(?:\s*[/／]\s*\d{1,4})?|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)[-－—–_=·\s]*$")
+# List numbering at the start of a paragraph; a renumbered copy is still a copy.
+LIST_MARK = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}是|[（(]?[一二三四五六七八九十]{1,3}[)）、．.]|[（(]?\d{1,3}[)）、．.]"
+    r"|[①-⑳]|[•·●▪■◆\-*])[ \t\u3000]*")
+SENTENCE_MARKS = "。！？；!?;，,：:"
+
+DEFAULTS: dict[str, dict[str, Any]] = {
+    "duplicate-paragraph": {"min-length": 16, "min-distinct": 8, "heading-max-length": 30},
+    "near-duplicate-paragraph": {"min-length": 20, "threshold": 0.9, "exhaustive-below": 200},
+    "repeated-passage": {"min-length": 50, "seed-length": 12, "max-gap": 12, "threshold": 0.9},
+    "repeated-block": {"min-paragraphs": 3, "body-fraction": 0.3},
+    "reference-match": {"min-length": 20, "threshold": 0.9},
+    "carried-over-summary": {},
+}
+
+
+def params_for(ctx: Context, name: str, rule=None) -> dict[str, Any]:
+    """Parameters of the KJ1 rule implemented by check `name` (defaults, then the pack and the
+    user's [tool.kjlint.rules] overrides, which the catalog has already merged in)."""
+    out = dict(DEFAULTS.get(name, {}))
+    if rule is not None and rule.params.get("check") == name:
+        out.update(rule.params)
+        return out
+    for r in ctx.catalog.rules.values():
+        if r.type == "builtin" and r.params.get("check") == name:
+            out.update(r.params)
+            break
+    return out
+
+
+@dataclass
+class Unit:
+    """A paragraph taking part in matching (page-number lines excluded)."""
+
+    index: int
+    span: Span
+    norm: str  # normalize_for_matching without list numbering
+    s0: int = 0  # range in the normalized stream
+    s1: int = 0
+
+
+@dataclass
+class Pair:
+    later: int  # unit index
+    earlier: int
+    score: float  # 0..100
+
+
+@dataclass
+class Chain:
+    """A repeated stretch of the stream: later copy [i0, i1) matches earlier copy [j0, j1)."""
+
+    i0: int
+    i1: int
+    j0: int
+    j1: int
+    pieces: int = 1
+
+
+@dataclass
+class Analysis:
+    hits: dict[str, list[Hit]] = field(default_factory=dict)
+
+
+# --- normalization ------------------------------------------------------------------------
+
+_CHAR_NORM: dict[str, str] = {}
+
+
+def _char_norm(ch: str) -> str:
+    n = _CHAR_NORM.get(ch)
+    if n is None:
+        n = _CHAR_NORM[ch] = normalize_for_matching(ch)
+    return n
+
+
+def paragraph_norm(text: str) -> str:
+    return normalize_for_matching(LIST_MARK.sub("", text, count=1))
+
+
+def build_units(doc: Document) -> list[Unit]:
+    units = []
+    for p in doc.paragraphs:
+        if len(p.text) <= 40 and PAGE_MARKER.match(p.text):
+            continue
+        units.append(Unit(len(units), p, paragraph_norm(p.text)))
+    return units
+
+
+def build_stream(units: list[Unit]) -> tuple[str, list[int]]:
+    """All units' normalized characters in one string, with each character's source offset."""
+    chars: list[str] = []
+    offs: list[int] = []
+    for u in units:
+        text, base = u.span.text, u.span.start
+        u.s0 = len(chars)
+        skip = set()
+        if "(" in text or "（" in text:
+            for m in PINYIN_ANNOTATION.finditer(text):
+                skip.update(range(m.start(), m.end()))
+        for i, ch in enumerate(text):
+            n = _CHAR_NORM.get(ch)
+            if n is None:
+                n = _char_norm(ch)
+            if n and i not in skip:
+                for c in n:
+                    chars.append(c)
+                    offs.append(base + i)
+        u.s1 = len(chars)
+    return "".join(chars), offs
+
+
+# --- paragraph pairs ----------------------------------------------------------------------
+
+
+def _is_heading_like(u: Unit, heading_max: int) -> bool:
+    """Short text without sentence punctuation: headings, table labels, titles."""
+    return len(u.norm) <= heading_max and not any(c in u.span.text for c in SENTENCE_MARKS)
+
+
+def informative(u: Unit, p: dict) -> bool:
+    return (len(u.norm) >= int(p["min-length"]) and len(set(u.norm)) >= int(p["min-distinct"])
+            and not _is_heading_like(u, int(p["heading-max-length"])))
+
+
+def exact_pairs(units: list[Unit], p: dict) -> list[Pair]:
+    first: dict[str, int] = {}
+    out = []
+    for u in units:
+        if not informative(u, p):
+            continue
+        q = first.setdefault(u.norm, u.index)
+        if q != u.index:
+            out.append(Pair(u.index, q, 100.0))
+    return out
+
+
+def near_pairs(units: list[Unit], exact_later: set[int], p: dict, dup_p: dict) -> list[Pair]:
+    """Later paragraphs similar (>= threshold) but not equal to an earlier one; best match each."""
+    from rapidfuzz import fuzz
+
+    cutoff = float(p["threshold"]) * 100
+    eligible = [u for u in units if len(u.norm) >= int(p["min-length"]) and informative(u, dup_p)]
+    if len(eligible) < 2:
+        return []
+    texts = [u.norm for u in eligible]
+    if len(eligible) <= int(p["exhaustive-below"]):
+        from rapidfuzz import process
+
+        scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
+        cands = [(a, b) for b in range(len(texts)) for a in scores[b, :b].nonzero()[0].tolist()]
+    else:
+        from ..reference import candidate_pairs
+
+        cands = sorted(candidate_pairs(texts))
+    best: dict[int, Pair] = {}
+    for a, b in cands:
+        ua, ub = eligible[a], eligible[b]
+        if ub.index in exact_later or ua.norm == ub.norm:
+            continue
+        score = fuzz.ratio(ua.norm, ub.norm, score_cutoff=cutoff)
+        if not score:
+            continue
+        cur = best.get(ub.index)
+        if cur is None or score > cur.score or (score == cur.score and ua.index < cur.earlier):
+            best[ub.index] = Pair(ub.index, ua.index, score)
+    return sorted(best.values(), key=lambda x: x.later)
+
+
+# --- repeated stretches of the stream -----------------------------------------------------
+
+
+def _extend(s: str, i: int, j: int, limit: int) -> int:
+    """Length of the common prefix of s[i:] and s[j:], at most `limit` (compares in blocks)."""
+    n, step = 0, 64
+    while n < limit:
+        m = min(step, limit - n)
+        if s[i + n:i + n + m] == s[j + n:j + n + m]:
+            n += m
+            step = min(step * 2, 4096)
+            continue
+        if step > 64 or m > 16:
+            step = 16 if m > 16 else 1
+            continue
+        while n < limit and s[i + n] == s[j + n]:
+            n += 1
+        break
+    return n
+
+
+def repeated_stretches(s: str, k: int, max_candidates: int = 8) -> list[tuple[int, int, int]]:
+    """(later start, earlier start, length) of maximal exact repeats of at least k characters,
+    later copies not overlapping their earlier copy, found by k-gram hashing and extension."""
+    occ: dict[str, list[int]] = {}
+    out = []
+    n = len(s)
+    i = 0
+    while i <= n - k:
+        g = s[i:i + k]
+        cands = occ.get(g)
+        best_j, best_len = -1, 0
+        if cands:
+            for j in cands:
+                length = _extend(s, i, j, min(n - i, i - j))
+                if length > best_len:
+                    best_j, best_len = j, length
+        if best_len >= k:
+            out.append((i, best_j, best_len))
+            for t in range(i, min(i + best_len, n - k + 1)):
+                lst = occ.setdefault(s[t:t + k], [])
+                if len(lst) < max_candidates:
+                    lst.append(t)
+            i += best_len
+        else:
+            lst = occ.setdefault(g, [])
+            if len(lst) < max_candidates:
+                lst.append(i)
+            i += 1
+    return out
+
+
+def chain_stretches(stretches: list[tuple[int, int, int]], max_gap: int) -> list[Chain]:
+    """Join exact repeats that continue each other across small edits (same diagonal ± gap)."""
+    chains: list[Chain] = []
+    for i, j, length in stretches:
+        joined = False
+        for c in reversed(chains[-4:]):
+            gi, gj = i - c.i1, j - c.j1
+            if 0 <= gi <= max_gap and -2 <= gj <= max_gap and abs(gi - gj) <= max_gap:
+                c.i1, c.j1 = i + length, max(c.j1, j + length)
+                c.pieces += 1
+                joined = True
+                break
+        if not joined:
+            chains.append(Chain(i, i + length, j, j + length))
+    return chains
+
+
+# --- the analysis -------------------------------------------------------------------------
+
+
+def _line_fix(doc: Document, start: int, end: int) -> Fix:
+    """Delete whole lines [line of start, line of end], with the line ending, and the blank
+    lines after them when the copy was preceded by a blank line (keeps the spacing)."""
+    starts = doc.line_starts
+    first = doc.line_index(start)
+    last = doc.line_index(max(start, end - 1))
+    stop_line = last + 1
+    prev_blank = first == 0 or not doc.lines[first - 1].text.strip(BLANK_CHARS)
+    if prev_blank:
+        while stop_line < len(starts) and not doc.lines[stop_line].text.strip(BLANK_CHARS):
+            stop_line += 1
+    stop = starts[stop_line] if stop_line < len(starts) else len(doc.text)
+    begin = starts[first]
+    if stop == len(doc.text) and stop_line >= len(starts) and begin > 0 and not doc.text.endswith("\n"):
+        begin -= 1  # last line without a line ending: take the previous line's ending instead
+        if begin > 0 and doc.text[begin - 1] == "\r":
+            begin -= 1
+    return Fix("", begin, stop, safe=True)
+
+
+def _related(doc: Document, offset: int, end: int, what: str) -> Related:
+    line, col = doc.position(offset)
+    return Related(doc.path, line, col, what, offset, end)
+
+
+def analyse(doc: Document, ctx: Context) -> Analysis:
+    if "kj1" in ctx.memo:
+        return ctx.memo["kj1"]
+    from rapidfuzz import fuzz
+
+    p_dup = params_for(ctx, "duplicate-paragraph")
+    p_near = params_for(ctx, "near-duplicate-paragraph")
+    p_pass = params_for(ctx, "repeated-passage")
+    p_block = params_for(ctx, "repeated-block")
+    result = Analysis({"duplicate-paragraph": [], "near-duplicate-paragraph": [],
+                       "repeated-passage": [], "repeated-block": []})
+    ctx.memo["kj1"] = result
+    units = build_units(doc)
+    if len(units) < 1:
+        return result
+    exact = exact_pairs(units, p_dup)
+    near = near_pairs(units, {x.later for x in exact}, p_near, p_dup)
+    stream, offs = build_stream(units)
+    n = len(stream)
+    unit_starts = [u.s0 for u in units]
+    covered_by_stretch: set[int] = set()
+
+    k = max(4, int(p_pass["seed-length"]))
+    chains = chain_stretches(repeated_stretches(stream, k), int(p_pass["max-gap"]))
+    min_passage = int(p_pass["min-length"])
+    min_block = int(p_block["min-paragraphs"])
+    body_fraction = float(p_block["body-fraction"])
+    passage_cutoff = float(p_pass["threshold"]) * 100
+    for c in chains:
+        length = c.i1 - c.i0
+        if length < min(min_passage, k * 2):
+            continue
+        # Units whose text lies (almost) wholly inside the later copy.
+        lo = max(0, bisect_right(unit_starts, c.i0) - 1)
+        hi = bisect_left(unit_starts, c.i1)
+        inside = []
+        for u in units[lo:hi]:
+            size = u.s1 - u.s0
+            overlap = min(u.s1, c.i1) - max(u.s0, c.i0)
+            if size and overlap >= 0.9 * size:
+                inside.append(u)
+        covered = sum(min(u.s1, c.i1) - max(u.s0, c.i0) for u in inside)
+        aligned = length - covered <= max(4, 0.1 * length)
+        is_body = length >= body_fraction * n and length >= 4 * min_passage
+        if len(inside) >= min_block or (is_body and len(inside) != 1):
+            kind = "repeated-block"
+        elif length >= min_passage and not aligned:
+            kind = "repeated-passage"
+        else:
+            continue  # one or two whole paragraphs: the paragraph rules report them
+        later = stream[c.i0:c.i1]
+        earlier = stream[c.j0:c.j1]
+        exact_copy = later == earlier
+        score = 100.0 if exact_copy else fuzz.ratio(later, earlier)
+        if score < passage_cutoff:
+            continue
+        covered_by_stretch.update(u.index for u in inside)
+        if kind == "repeated-block" and inside and aligned:
+            start, end = inside[0].span.start, inside[-1].span.end
+            shift = inside[0].s0 - c.i0
+        else:
+            start, end = offs[c.i0], offs[c.i1 - 1] + 1
+            shift = 0
+        first_at = offs[min(c.j0 + max(0, shift), c.j1 - 1)]
+        first_line = doc.position(first_at)[0]
+        related = [_related(doc, first_at, offs[c.j1 - 1] + 1, "first copy")]
+        similar = "" if exact_copy else f", {score:.0f}% similar"
+        if kind == "repeated-block":
+            what = "document body" if is_body else f"block of {len(inside)} paragraphs" if inside else \
+                f"passage of {length} characters"
+            extra = f" ({len(inside)} paragraphs{similar})" if is_body and inside else \
+                f" ({similar[2:]})" if similar else ""
+            message = f"{what} repeated from line {first_line}{extra}"
+            fix = None
+            if exact_copy and aligned and inside and all(
+                    stream[u.s0:u.s1] == stream[u.s0 - c.i0 + c.j0:u.s1 - c.i0 + c.j0] for u in inside):
+                fix = _line_fix(doc, start, end)
+            result.hits[kind].append(Hit(start, end, {"first_line": first_line, "paragraphs": len(inside),
+                                                      "length": length, "similarity": round(score)},
+                                         fix, related, message))
+        else:
+            message = f"passage of {length} characters repeated from line {first_line}" + \
+                (f" ({similar[2:]})" if similar else "")
+            result.hits[kind].append(Hit(start, end, {"first_line": first_line, "length": length,
+                                                      "similarity": round(score)}, None, related, message))
+
+    for pair in exact:
+        if pair.later in covered_by_stretch:
+            continue
+        u, q = units[pair.later], units[pair.earlier]
+        line = doc.position(q.span.start)[0]
+        result.hits["duplicate-paragraph"].append(Hit(
+            u.span.start, u.span.end, {"first_line": line, "similarity": 100},
+            _line_fix(doc, u.span.start, u.span.end),
+            [_related(doc, q.span.start, q.span.end, "first copy")]))
+    for pair in near:
+        if pair.later in covered_by_stretch:
+            continue
+        u, q = units[pair.later], units[pair.earlier]
+        line = doc.position(q.span.start)[0]
+        result.hits["near-duplicate-paragraph"].append(Hit(
+            u.span.start, u.span.end, {"first_line": line, "similarity": round(pair.score)}, None,
+            [_related(doc, q.span.start, q.span.end, f"similar paragraph ({pair.score:.0f}%)")]))
+    return result
+
+
+@check("duplicate-paragraph")
+def duplicate_paragraph(doc: Document, ctx: Context, rule) -> list[Hit]:
+    return analyse(doc, ctx).hits["duplicate-paragraph"]
+
+
+@check("near-duplicate-paragraph")
+def near_duplicate_paragraph(doc: Document, ctx: Context, rule) -> list[Hit]:
+    return analyse(doc, ctx).hits["near-duplicate-paragraph"]
+
+
+@check("repeated-passage")
+def repeated_passage(doc: Document, ctx: Context, rule) -> list[Hit]:
+    return analyse(doc, ctx).hits["repeated-passage"]
+
+
+@check("repeated-block")
+def repeated_block(doc: Document, ctx: Context, rule) -> list[Hit]:
+    return analyse(doc, ctx).hits["repeated-block"]
