@@ -27,6 +27,8 @@ from .html import BASE_CSS, page
 MAX_DIFF_CHARS = 400_000  # a member longer than this is shown without character-level diff
 EQUAL_CONTEXT = 2  # identical lines kept around changes; longer identical runs are folded
 HIST_BINS = 20
+PAIR_MIN_SIMILARITY = 0.4  # changed lines less alike than this are shown as removed + added
+PAIR_WINDOW = 50
 
 CSS = BASE_CSS + """
 details.cluster{background:#fff;border:1px solid var(--line);margin:10px 0;padding:4px 10px}
@@ -87,6 +89,29 @@ def _char_diff(old: str, new: str) -> tuple[str, str]:
     return "".join(left), "".join(right)
 
 
+def _pair_lines(a: list[str], b: list[str], i0: int, i1: int, j0: int, j1: int):
+    """Align a changed block: each old line with the most similar later new line (in order), so an
+    edited paragraph sits beside its new version and inserted ones stand alone."""
+    from rapidfuzz import fuzz
+
+    j = j0
+    for i in range(i0, i1):
+        best, best_k = PAIR_MIN_SIMILARITY, None
+        for k in range(j, min(j1, j + PAIR_WINDOW)):
+            score = fuzz.ratio(_fold(a[i]), _fold(b[k])) / 100
+            if score > best:
+                best, best_k = score, k
+        if best_k is None:
+            yield i, None
+            continue
+        for k in range(j, best_k):
+            yield None, k
+        yield i, best_k
+        j = best_k + 1
+    for k in range(j, j1):
+        yield None, k
+
+
 def diff_rows(old: str, new: str) -> list[str]:
     """Table rows (HTML) of a side-by-side diff: kept text on the left, the other on the right."""
     from rapidfuzz.distance import Levenshtein
@@ -99,6 +124,7 @@ def diff_rows(old: str, new: str) -> list[str]:
                     f'<td class="n">{j if j is not None else ""}</td><td class="{cls_r}">{right}</td></tr>')
 
     ops = Levenshtein.opcodes([_fold(x) for x in a], [_fold(x) for x in b])
+    pending: list = []  # consecutive non-equal opcodes, aligned together
     for k, op in enumerate(ops):
         if op.tag == "equal":
             n = op.src_end - op.src_start
@@ -123,11 +149,14 @@ def diff_rows(old: str, new: str) -> list[str]:
                 else:
                     left, right = _char_diff(a[i], b[j])
                     row(i + 1, left, j + 1, right)
-        elif op.tag == "replace":
-            n_old, n_new = op.src_end - op.src_start, op.dest_end - op.dest_start
-            for off in range(max(n_old, n_new)):
-                i = op.src_start + off if off < n_old else None
-                j = op.dest_start + off if off < n_new else None
+        else:
+            pending.append(op)
+            if k + 1 < len(ops) and ops[k + 1].tag != "equal":
+                continue
+            i0, i1 = pending[0].src_start, pending[-1].src_end
+            j0, j1 = pending[0].dest_start, pending[-1].dest_end
+            pending.clear()
+            for i, j in _pair_lines(a, b, i0, i1, j0, j1):
                 if i is not None and j is not None:
                     left, right = _char_diff(a[i], b[j])
                     row(i + 1, left, j + 1, right, "chg-old", "chg-new")
@@ -135,12 +164,6 @@ def diff_rows(old: str, new: str) -> list[str]:
                     row(i + 1, f"<del>{escape(a[i])}</del>", None, "", "chg-old", "gone")
                 else:
                     row(None, "", j + 1, f"<ins>{escape(b[j])}</ins>", "gone", "chg-new")
-        elif op.tag == "delete":
-            for i in range(op.src_start, op.src_end):
-                row(i + 1, f"<del>{escape(a[i])}</del>", None, "", "chg-old", "gone")
-        else:  # insert
-            for j in range(op.dest_start, op.dest_end):
-                row(None, "", j + 1, f"<ins>{escape(b[j])}</ins>", "gone", "chg-new")
     return rows
 
 

@@ -1,0 +1,252 @@
+"""Both HTML reports opened in a real browser: Debian's Chromium, driven by Playwright.
+
+Playwright is pointed at /usr/bin/chromium (no browser download). Network requests other than
+the report file itself are blocked and recorded: a self-contained report makes none. Screenshots
+are kept as test artifacts in $KJLINT_ARTIFACTS (default: tmp/artifacts in the repository).
+
+When Chromium cannot start, the tests fail with the reason under CI (CI=true) and skip with the
+reason locally.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kjlint.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = Path(os.environ.get("KJLINT_ARTIFACTS", REPO / "tmp" / "artifacts"))
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"]
+XSS = "<script>window.__pwned = 1; alert('pwned')</script>"
+
+
+def _unavailable(reason: str):
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"browser test cannot run under CI: {reason}", pytrace=False)
+    pytest.skip(f"browser test skipped locally: {reason}")
+
+
+def _chromium_path() -> str | None:
+    for name in (os.environ.get("KJLINT_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
+                 shutil.which("chromium-browser")):
+        if name and os.path.exists(name):
+            return name
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser_context(tmp_path_factory):
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        _unavailable(f"playwright is not installed ({exc}); pip install -e '.[test]'")
+    executable = _chromium_path()
+    if executable is None:
+        _unavailable("Chromium not found (apt-get install -y chromium; .ci/run installs it)")
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    pw = sync_playwright().start()
+    try:
+        context = pw.chromium.launch_persistent_context(
+            str(profile), executable_path=executable, headless=True, args=CHROMIUM_FLAGS,
+            viewport={"width": 1280, "height": 800}, timeout=60_000)
+    except Exception as exc:  # any launch problem: report its first line
+        pw.stop()
+        _unavailable(f"Chromium ({executable}) did not start: {str(exc).strip().splitlines()[0]}")
+    yield context
+    context.close()
+    pw.stop()
+
+
+@pytest.fixture
+def page(browser_context):
+    """A page that records dialogs, console errors and every non-file request (blocked)."""
+    p = browser_context.new_page()
+    p.dialogs, p.errors, p.remote = [], [], []
+    p.on("dialog", lambda d: (p.dialogs.append(d.message), d.dismiss()))
+    p.on("pageerror", lambda e: p.errors.append(str(e)))
+
+    def route(r):
+        if r.request.url.startswith("file://"):
+            r.continue_()
+        else:
+            p.remote.append(r.request.url)
+            r.abort()
+
+    p.route("**/*", route)
+    yield p
+    p.close()
+
+
+def _screenshot(p, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / name
+    p.screenshot(path=str(path), full_page=False)
+    assert path.stat().st_size > 1000
+    return path
+
+
+def _draft() -> str:
+    filler = "\n".join(f"（{i}）全年推进第{i}项重点工作，组织企业开展科技创新活动，各项任务稳步推进。"
+                       for i in range(1, 60))
+    return ("2023年xx区科技局工作总结\n"
+            f"一、主要工作情况 {XSS}\n"
+            f"{filler}\n"
+            "二、存在问题\n"
+            "企业研发投入不足，全年申报项目xx项。\n"
+            "三、下一步工作计划\n"
+            "继续做好项目申报工作，力争引进人才x名。\n")
+
+
+def _check_report(tmp_path) -> tuple[Path, list[dict]]:
+    src = tmp_path / "draft.txt"
+    src.write_text(_draft(), encoding="utf-8")
+    other = tmp_path / "plan.txt"
+    other.write_text("2024年工作计划\n一、目标\n完成xx项。\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    runner = CliRunner()
+    result = runner.invoke(main, ["check", str(src), str(other), "--format", "html", "-o", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    findings = json.loads(runner.invoke(main, ["check", str(src), str(other), "--format", "json"]).stdout)
+    return out, findings
+
+
+def _in_viewport(p, selector_js: str) -> bool:
+    return p.evaluate(f"""() => {{
+        const el = {selector_js};
+        if (!el) return false;
+        const r = el.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight && r.height > 0;
+    }}""")
+
+
+def test_check_report_in_browser(page, tmp_path):
+    report, findings = _check_report(tmp_path)
+    page.goto(report.as_uri())
+    page.wait_for_load_state("load")
+    # Escaping: the document's script did not run and shows as text.
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.dialogs == []
+    assert XSS in page.inner_text("#file0 .doc")
+    assert page.errors == [] and page.remote == []
+    # Highlights render: one panel entry per finding, marks with a visible background.
+    assert page.locator("li.finding").count() == len(findings)
+    marks = page.locator("mark.f")
+    assert marks.count() >= len([f for f in findings if f["end_offset"] > f["offset"]]) // 2
+    bg = page.evaluate("() => getComputedStyle(document.querySelector('mark.f')).backgroundColor")
+    assert bg not in ("rgba(0, 0, 0, 0)", "transparent")
+    _screenshot(page, "check-report-top.png")
+
+    # Clicking a finding far down the document scrolls its highlight into view.
+    fid = page.evaluate("""() => {
+        let best = null, top = -1;
+        document.querySelectorAll('#file0 li.finding').forEach(li => {
+            const id = li.getAttribute('data-id');
+            const y = document.getElementById(id).getBoundingClientRect().top;
+            if (y > top) { top = y; best = id; }
+        });
+        return best;
+    }""")
+    last = page.locator(f"li.finding[data-id='{fid}']")
+    target = f"document.getElementById('{fid}')"
+    assert not _in_viewport(page, target), "the lowest finding should start off-screen"
+    before = page.evaluate("() => window.scrollY")
+    last.locator("a.jump").click()
+    page.wait_for_function(f"() => {{ const r = {target}.getBoundingClientRect(); "
+                           f"return r.top >= 0 && r.top < window.innerHeight; }}", timeout=5000)
+    assert page.evaluate("() => window.scrollY") > before
+    active = page.locator("mark.f.active")
+    assert active.count() >= 1 and fid in active.first.get_attribute("data-f").split()
+    assert _in_viewport(page, "document.querySelector('mark.f.active')")
+    _screenshot(page, "check-report-after-click.png")
+
+    # Filters: by code, then by severity.
+    code = last.get_attribute("data-code")
+    page.select_option("#flt-code", code)
+    visible = page.locator("li.finding:not(.hidden)")
+    assert visible.count() == sum(1 for f in findings if f["code"] == code)
+    assert page.inner_text("#shown-count") == str(visible.count())
+    page.select_option("#flt-code", "")
+    sev = last.get_attribute("data-sev")
+    page.uncheck(f"#flt-{sev}")
+    assert page.locator(f"li.finding[data-sev='{sev}']:not(.hidden)").count() == 0
+    others = sum(1 for f in findings if f["severity"] != sev)
+    assert page.locator("li.finding:not(.hidden)").count() == others
+    assert page.locator(f"mark.f[data-f='{fid}']:not(.off)").count() == 0
+    page.check(f"#flt-{sev}")
+    assert page.locator("li.finding:not(.hidden)").count() == len(findings)
+
+
+def test_check_report_index_jumps_to_file(page, tmp_path):
+    report, _ = _check_report(tmp_path)
+    page.goto(report.as_uri())
+    assert page.locator("table.index a").count() == 2
+    page.locator("table.index a").nth(1).click()
+    page.wait_for_function("() => { const r = document.getElementById('file1').getBoundingClientRect();"
+                           " return r.top < window.innerHeight && r.bottom > 0; }", timeout=5000)
+
+
+def test_docx_report_shows_where(page, tmp_path):
+    from docx_maker import make_docx
+
+    src = make_docx(tmp_path / "报告.docx", [("title", "2023年科技局工作总结"),
+                                            ("list", "chinese", 0, "主要工作"),
+                                            ("table", [["指标", "xx项"]])])
+    out = tmp_path / "docx.html"
+    CliRunner().invoke(main, ["check", str(src), "--format", "html", "-o", str(out)])
+    page.goto(out.as_uri())
+    assert "一、主要工作" in page.inner_text(".doc")
+    assert "table 1, row 1, cell 2" in page.inner_text(".panel")
+
+
+def _dedupe_inputs(tmp_path):
+    kept = "\n".join(["2023年科技局工作总结", "一、主要工作情况"]
+                     + [f"第{i}段：全年组织企业申报项目，推进科技创新工作。" for i in range(1, 25)]
+                     + ["二、存在问题", "企业研发投入不足，全年申报项目12项。"]) + "\n"
+    dropped = kept.replace("12项", "15项").replace("第3段", "第三段") + f"附：{XSS}\n"
+    files = {"kept.txt": kept, "copy.txt": dropped, "cut.txt": kept[: len(kept) * 6 // 10]}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    p = lambda n: str(tmp_path / n)  # noqa: E731
+    return [{"cluster": 7, "members": [
+        {"id": p("kept.txt"), "path": p("kept.txt"), "kept": True, "similarity": 1.0,
+         "reason": "fewest findings, then longest"},
+        {"id": p("copy.txt"), "path": p("copy.txt"), "kept": False, "similarity": 0.91},
+        {"id": p("cut.txt"), "path": p("cut.txt"), "kept": False, "similarity": 0.6,
+         "reason": "truncated copy"}]}]
+
+
+def test_dedupe_report_in_browser(page, tmp_path):
+    from kjlint.formats.dedupe_html import write_dedupe_report
+
+    out = tmp_path / "dedupe.html"
+    write_dedupe_report(str(out), _dedupe_inputs(tmp_path), similarities=[0.91, 0.6, 0.75, 0.99],
+                        timings={"read": 0.4, "sign": 2.5, "verify": 0.3, "cluster": 0.01})
+    page.goto(out.as_uri())
+    assert page.evaluate("() => window.__pwned") is None and page.dialogs == []
+    assert page.errors == [] and page.remote == []
+    tables = page.locator("table.diff")
+    assert tables.count() == 2 and tables.first.is_visible()
+    row = tables.first.locator("tr", has_text="15项")
+    assert row.count() == 1 and "12项" in row.inner_text()
+    changed_old, changed_new = row.locator("del"), row.locator("ins")
+    assert changed_old.inner_text() == "2" and changed_new.inner_text() == "5"
+    assert changed_old.is_visible() and changed_new.is_visible()
+    for el in (changed_old, changed_new):
+        bg = el.evaluate("e => getComputedStyle(e).backgroundColor")
+        assert bg not in ("rgba(0, 0, 0, 0)", "transparent")
+    # The two sides sit next to each other.
+    left = changed_old.bounding_box()
+    right = changed_new.bounding_box()
+    assert right["x"] > left["x"] + 200 and abs(right["y"] - left["y"]) < 5
+    assert XSS in page.inner_text("table.diff >> nth=0")
+    assert "0.910" in page.inner_text("#cluster-7")
+    bars = page.locator("svg.hist rect.bin")
+    assert sum(int(b.get_attribute("data-count")) for b in bars.all()) == 4
+    assert page.locator("#histogram svg").is_visible() and "sign" in page.inner_text("#timings")
+    _screenshot(page, "dedupe-report.png")
