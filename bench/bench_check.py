@@ -1,0 +1,80 @@
+"""Benchmark `kjlint check` (run by hand; prints figures, asserts nothing).
+
+1. One 20,000-character draft, whole process from shell to exit (target <= 0.25 s wall).
+2. A directory of 1,000 drafts (about 5 MB of text) with both cores (target >= 2 MB/s).
+
+Texts come from ../shared/corpus when present (real reports), otherwise generated prose.
+Usage: python bench/bench_check.py [--runs 15] [--files 1000]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+PHRASES = ["一是加强组织领导，", "二是强化资金保障，", "进一步推动高质量发展，", "全年完成固定资产投资3.6亿元，",
+           "新认定高新技术企业18家，", "组织xx家企业参加培训，", "争取上级资金*万元。", "深化放管服改革。"]
+
+
+def source_text() -> str:
+    if CORPUS.is_dir():
+        parts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPUS.rglob("*.txt"))[:200]]
+        return "\n".join(parts)
+    rnd = random.Random(7)
+    return "\n".join("".join(rnd.choice(PHRASES) for _ in range(12)) for _ in range(20000))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--files", type=int, default=1000)
+    args = ap.parse_args()
+    text = source_text()
+    kjlint = [sys.executable, "-m", "kjlint", "check", "--no-progress", "-q", "--exit-zero"]
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        draft = tmp / "draft.txt"
+        start = random.Random(1).randrange(0, max(1, len(text) - 20000))
+        draft.write_text(text[start:start + 20000], encoding="utf-8")
+        subprocess.run(kjlint + [str(draft)], capture_output=True)  # warm the page cache
+        walls = []
+        for _ in range(args.runs):
+            t = time.perf_counter()
+            subprocess.run(kjlint + [str(draft)], capture_output=True)
+            walls.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        for _ in range(5):
+            subprocess.run([sys.executable, "-c", "pass"], capture_output=True)
+        bare = (time.perf_counter() - t) / 5
+        print(f"single 20,000-char draft: median {statistics.median(walls):.3f} s, "
+              f"min {min(walls):.3f} s over {args.runs} runs (bare python start-up {bare:.3f} s; target <= 0.25 s)")
+
+        docs = tmp / "drafts"
+        docs.mkdir()
+        rnd = random.Random(2)
+        total = 0
+        for i in range(args.files):
+            size = rnd.randint(3000, 7000)
+            s = rnd.randrange(0, max(1, len(text) - size))
+            chunk = text[s:s + size]
+            (docs / f"d{i:04}.txt").write_text(chunk, encoding="utf-8")
+            total += len(chunk.encode("utf-8"))
+        for jobs in (1, os.cpu_count() or 1):
+            t = time.perf_counter()
+            r = subprocess.run(kjlint + ["-j", str(jobs), "--format", "json", str(docs)], capture_output=True)
+            wall = time.perf_counter() - t
+            n = r.stdout.count(b'"code"')
+            print(f"{args.files} drafts, {total / 1e6:.1f} MB, {jobs} job(s): {wall:.2f} s, "
+                  f"{total / 1e6 / wall:.2f} MB/s, {n} findings (target >= 2 MB/s with both cores)")
+
+
+if __name__ == "__main__":
+    main()
