@@ -110,7 +110,8 @@ def _load_yaml(path: Path) -> Any:
 
     try:
         with open(path, encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            # libyaml's C loader is ~10x faster than the pure-Python one: it matters at start-up.
+            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError:
         raise PackError(f"{path}: rule pack not found") from None
     except yaml.YAMLError as exc:
@@ -230,6 +231,43 @@ def load_catalog(extra_packs: tuple[str, ...] = (), overrides: dict[str, dict] |
     return _load_catalog_cached(key)
 
 
+def cache_dir() -> Path:
+    """Where kjlint keeps caches: $KJLINT_CACHE_DIR, else $XDG_CACHE_HOME/kjlint or ~/.cache/kjlint."""
+    import os
+
+    if os.environ.get("KJLINT_CACHE_DIR"):
+        return Path(os.environ["KJLINT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "kjlint"
+
+
+def _verification_stamp(packs: list[Path]) -> Path | None:
+    """A cache file named by the hash of every pack and every kjlint source file.
+
+    Verifying examples runs every rule (and imports what the algorithmic checks need), which
+    dominates start-up; it is repeated only when a pack or kjlint's code changes."""
+    import hashlib
+
+    h = hashlib.sha256()
+    try:
+        sources = sorted(Path(__file__).resolve().parent.rglob("*.py"))
+        for path in list(packs) + sources:
+            h.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    except OSError:
+        return None
+    return cache_dir() / "verified" / h.hexdigest()[:32]
+
+
+def _touch(stamp: Path | None) -> None:
+    if stamp is None:
+        return
+    try:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.touch()
+    except OSError:
+        pass  # an unwritable cache only costs time
+
+
 def freeze(obj: Any) -> Any:
     """A hashable copy of nested dicts/lists (for caching on settings)."""
     if isinstance(obj, dict):
@@ -260,8 +298,11 @@ def _load_catalog_cached(key) -> Catalog:
     for rule in catalog.rules.values():
         build_rule(rule, catalog)
     if verify:  # examples hold for the pack as written, before user overrides
-        for rule in catalog.rules.values():
-            verify_rule_examples(rule, catalog)
+        stamp = _verification_stamp(packs)
+        if stamp is None or not stamp.exists():
+            for rule in catalog.rules.values():
+                verify_rule_examples(rule, catalog)
+            _touch(stamp)
     by_name = catalog.by_name()
     for sel, change in (overrides or {}).items():
         rules = ([catalog.rules[c] for c in catalog.resolve(str(sel))] if str(sel).upper().startswith("KJ")
