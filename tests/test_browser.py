@@ -57,7 +57,10 @@ def browser_context(tmp_path_factory):
             viewport={"width": 1280, "height": 800}, timeout=60_000)
     except Exception as exc:  # any launch problem: report its first line
         pw.stop()
-        _unavailable(f"Chromium ({executable}) did not start: {str(exc).strip().splitlines()[0]}")
+        lines = str(exc).strip().splitlines() or [type(exc).__name__]
+        # Playwright's message ends with the browser's own stderr, which names the real cause.
+        tail = " ".join(" ".join(lines[1:]).split())[-400:]
+        _unavailable(f"Chromium ({executable}) did not start: {lines[0]} … {tail}")
     yield context
     context.close()
     pw.stop()
