@@ -18,7 +18,7 @@ def fixture_files() -> list[Path]:
     files = []
     for d in FIXTURE_DIRS:
         base = ROOT / "fixtures" / d
-        files += sorted(p for p in base.glob("*") if p.suffix in (".txt", ".md") and p.is_file())
+        files += sorted(p for p in base.glob("*.txt") if p.is_file())
     return files
 
 
