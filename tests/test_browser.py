@@ -253,3 +253,32 @@ def test_dedupe_report_in_browser(page, tmp_path):
     assert sum(int(b.get_attribute("data-count")) for b in bars.all()) == 4
     assert page.locator("#histogram svg").is_visible() and "sign" in page.inner_text("#timings")
     _screenshot(page, "dedupe-report.png")
+
+
+def test_real_dedupe_report_in_browser(page, tmp_path):
+    """`kjlint dedupe --report` on a generated corpus (with a .docx copy), opened in Chromium."""
+    from test_html_report import _dedupe_corpus
+
+    corpus = tmp_path / "corpus"
+    _dedupe_corpus(corpus)
+    out, clusters_path = tmp_path / "real.html", tmp_path / "clusters.jsonl"
+    result = CliRunner().invoke(main, ["dedupe", str(corpus), "--report", str(out), "--clusters",
+                                       str(clusters_path), "--no-cache", "-q"])
+    assert result.exit_code == 0, result.output
+    clusters = [json.loads(x) for x in clusters_path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    page.goto(out.as_uri())
+    assert page.evaluate("() => window.__pwned") is None and page.dialogs == [] and page.remote == []
+    sizes = [int(d.get_attribute("data-size")) for d in page.locator("details.cluster").all()]
+    assert sizes == sorted((len(c["members"]) for c in clusters), reverse=True)
+    first = page.locator("details.cluster").first
+    assert first.locator("table.diff").count() == sizes[0] - 1
+    assert first.locator("table.diff").first.is_visible()
+    assert page.locator("table.diff del, table.diff ins").count() > 0
+    assert "<script>alert(1)</script>" in page.inner_text("body")
+    verified = page.evaluate("""() => { for (const tr of document.querySelectorAll('table.index tr'))
+        if (tr.querySelector('th').textContent === 'verified pairs')
+            return Number(tr.querySelector('td').textContent.replace(/,/g, ''));
+        return null; }""")
+    bars = sum(int(b.get_attribute("data-count")) for b in page.locator("svg.hist rect.bin").all())
+    assert verified is not None and bars == verified
+    _screenshot(page, "dedupe-report-real.png")

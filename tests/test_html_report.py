@@ -254,3 +254,47 @@ def test_dedupe_report_jsonl_members(tmp_path):
         {"id": "x2", "path": str(corpus), "kept": False, "similarity": 0.95}]}]
     html = render_dedupe_report(clusters, texts_from_sources(clusters))
     assert "<ins>多一行</ins>" in html
+
+
+def _dedupe_corpus(root):
+    """Two families of copies plus a loner; one copy is a .docx (made here with python-docx)."""
+    from docx_maker import make_docx
+    from kjlint.normalize import to_traditional
+
+    root.mkdir()
+    base = "2023年科技局工作总结\n一、主要工作情况\n" + "\n".join(
+        f"第{i}项：全年组织企业申报科技项目{i * 3}项，开展科技活动周，推进创新型县区建设，争取资金{i * 10}万元。"
+        for i in range(1, 30)) + "\n二、存在问题\n企业研发投入不足。\n三、下一步工作计划\n继续做好项目申报工作。\n"
+    other = "2022年农业农村局工作总结\n" + "\n".join(
+        f"第{i}点：推进乡村振兴，发展特色产业{i}个，完成高标准农田{i * 100}亩建设任务。" for i in range(1, 30)) + "\n"
+    (root / "a.txt").write_text(base, encoding="utf-8")
+    (root / "b.txt").write_text(to_traditional(base), encoding="utf-8")
+    (root / "c.txt").write_text(base.replace("争取资金50万元", "争取资金<script>alert(1)</script>"), encoding="utf-8")
+    (root / "d.txt").write_text(base[: len(base) * 7 // 10], encoding="utf-8")
+    (root / "e.txt").write_text(other, encoding="utf-8")
+    (root / "f.txt").write_text(other.replace("100亩", "150亩"), encoding="utf-8")
+    (root / "g.txt").write_text("一篇无关的短文，讲述社区志愿服务的安排。" * 30, encoding="utf-8")
+    make_docx(root / "h.docx", [line for line in base.split("\n") if line])
+
+
+def test_dedupe_command_writes_report(tmp_path):
+    corpus = tmp_path / "corpus"
+    _dedupe_corpus(corpus)
+    report, clusters_path = tmp_path / "dedupe.html", tmp_path / "clusters.jsonl"
+    result = CliRunner().invoke(main, ["dedupe", str(corpus), "--report", str(report), "--clusters",
+                                       str(clusters_path), "--no-cache", "-q"])
+    assert result.exit_code == 0, result.output
+    clusters = read_clusters(str(clusters_path))
+    html = report.read_text(encoding="utf-8")
+    page = _parse(html)
+    sizes = [int(a["data-size"]) for t, a in page.tags if t == "details"]
+    assert sizes == sorted((len(c["members"]) for c in clusters), reverse=True) and sizes[0] >= 4
+    assert html.count('class="diff"') == sum(len(c["members"]) - 1 for c in clusters)
+    assert any(m["path"].endswith("h.docx") for c in clusters for m in c["members"])
+    assert "h.docx" in html
+    for c in clusters:
+        for m in c["members"]:
+            if not m["kept"]:
+                assert f'{m["similarity"]:.3f}' in html
+    assert [t for t, _ in page.tags].count("script") == 0  # the copy's <script> is text
+    assert "verified pairs" in html and "read+sign" in html

@@ -258,9 +258,9 @@ def render_dedupe_report(clusters: Iterable[Mapping], text_of: Callable[[Mapping
                         if not m.get("kept") and isinstance(m.get("similarity"), (int, float))]
     shown = clusters if max_clusters is None else clusters[:max_clusters]
     body = []
-    rows = dict(summary or {})
-    rows.setdefault("clusters", len(clusters))
-    rows.setdefault("duplicates (dropped)", sum(len(c.get("members", [])) - 1 for c in clusters))
+    rows = dict(summary) if summary else {
+        "clusters": len(clusters),
+        "duplicates (dropped)": sum(len(c.get("members", [])) - 1 for c in clusters)}
     body.append('<table class="index">' + "".join(
         f"<tr><th>{escape(str(k))}</th><td class=\"count\">{escape(str(v))}</td></tr>" for k, v in rows.items())
         + "</table>")
