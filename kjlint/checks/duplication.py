@@ -180,10 +180,12 @@ def near_pairs(units: list[Unit], exact_later: set[int], p: dict, dup_p: dict) -
         return []
     texts = [u.norm for u in eligible]
     if len(eligible) <= int(p["exhaustive-below"]):
+        # Few paragraphs: rapidfuzz compares each with all earlier ones in C (no numpy import).
         from rapidfuzz import process
 
-        scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
-        cands = [(a, b) for b in range(len(texts)) for a in scores[b, :b].nonzero()[0].tolist()]
+        cands = [(a, b) for b in range(1, len(texts))
+                 for _, _, a in process.extract(texts[b], texts[:b], scorer=fuzz.ratio,
+                                                score_cutoff=cutoff, limit=None)]
     else:
         from ..reference import candidate_pairs
 
@@ -271,6 +273,18 @@ def chain_stretches(stretches: list[tuple[int, int, int]], max_gap: int) -> list
     return chains
 
 
+def _units_inside(units: list[Unit], unit_starts: list[int], i0: int, i1: int) -> list[Unit]:
+    """Units whose normalized text lies (almost) wholly inside stream range [i0, i1)."""
+    lo = max(0, bisect_right(unit_starts, i0) - 1)
+    hi = bisect_left(unit_starts, i1)
+    out = []
+    for u in units[lo:hi]:
+        size = u.s1 - u.s0
+        if size and min(u.s1, i1) - max(u.s0, i0) >= 0.9 * size:
+            out.append(u)
+    return out
+
+
 # --- the analysis -------------------------------------------------------------------------
 
 
@@ -320,6 +334,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
     n = len(stream)
     unit_starts = [u.s0 for u in units]
     covered_by_stretch: set[int] = set()
+    paired = {x.later for x in exact} | {x.later for x in near}
 
     k = max(4, int(p_pass["seed-length"]))
     chains = chain_stretches(repeated_stretches(stream, k), int(p_pass["max-gap"]))
@@ -331,24 +346,19 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         length = c.i1 - c.i0
         if length < min(min_passage, k * 2):
             continue
-        # Units whose text lies (almost) wholly inside the later copy.
-        lo = max(0, bisect_right(unit_starts, c.i0) - 1)
-        hi = bisect_left(unit_starts, c.i1)
-        inside = []
-        for u in units[lo:hi]:
-            size = u.s1 - u.s0
-            overlap = min(u.s1, c.i1) - max(u.s0, c.i0)
-            if size and overlap >= 0.9 * size:
-                inside.append(u)
+        inside = _units_inside(units, unit_starts, c.i0, c.i1)
+        inside_earlier = _units_inside(units, unit_starts, c.j0, c.j1)
         covered = sum(min(u.s1, c.i1) - max(u.s0, c.i0) for u in inside)
         aligned = length - covered <= max(4, 0.1 * length)
         is_body = length >= body_fraction * n and length >= 4 * min_passage
-        if len(inside) >= min_block or (is_body and len(inside) != 1):
+        if min(len(inside), len(inside_earlier)) >= min_block or (is_body and len(inside) != 1):
             kind = "repeated-block"
-        elif length >= min_passage and not aligned:
+        elif inside and aligned and all(u.index in paired for u in inside):
+            continue  # whole paragraphs that the paragraph rules report
+        elif length >= min_passage:
             kind = "repeated-passage"
         else:
-            continue  # one or two whole paragraphs: the paragraph rules report them
+            continue
         later = stream[c.i0:c.i1]
         earlier = stream[c.j0:c.j1]
         exact_copy = later == earlier
@@ -401,7 +411,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         line = doc.position(q.span.start)[0]
         result.hits["near-duplicate-paragraph"].append(Hit(
             u.span.start, u.span.end, {"first_line": line, "similarity": round(pair.score)}, None,
-            [_related(doc, q.span.start, q.span.end, f"similar paragraph ({pair.score:.0f}%)")]))
+            [_related(doc, q.span.start, q.span.end, f"similar paragraph, {pair.score:.0f}% similar")]))
     return result
 
 
@@ -423,3 +433,113 @@ def repeated_passage(doc: Document, ctx: Context, rule) -> list[Hit]:
 @check("repeated-block")
 def repeated_block(doc: Document, ctx: Context, rule) -> list[Hit]:
     return analyse(doc, ctx).hits["repeated-block"]
+
+
+# --- reference documents ------------------------------------------------------------------
+
+_INDEXES: dict[tuple, Any] = {}  # one index per reference set per process (many drafts, one index)
+
+
+def _reference_index(doc: Document, ctx: Context, rule, min_length: int):
+    """The index for the configured references; a rule's own examples use `example-reference`."""
+    from ..reference import IndexParams, index_from_texts, open_index
+
+    paths = ctx.options.get("reference") or []
+    if isinstance(paths, str):
+        paths = [paths]
+    if paths:
+        key = (tuple(paths), min_length)
+        if key not in _INDEXES:
+            _INDEXES[key] = open_index(list(paths), IndexParams(min_length))
+        return _INDEXES[key]
+    texts = ctx.options.get("reference-texts")  # library use: {name: text}
+    if not texts and rule is not None and doc.path.startswith(f"<{rule.code} "):
+        texts = rule.params.get("example-reference")  # the pack verifies examples without a CLI
+    if texts:
+        return index_from_texts(dict(texts), IndexParams(min_length))
+    return None
+
+
+@dataclass
+class ReferenceResult:
+    units: list[Unit]
+    texts: list[str]
+    matches: list[list]  # per unit: list of reference.Match, best first
+
+
+def reference_matches(doc: Document, ctx: Context, rule) -> ReferenceResult | None:
+    if "kj1-ref" in ctx.memo:
+        return ctx.memo["kj1-ref"]
+    import os
+
+    from ..reference import matching_text, query
+
+    p = params_for(ctx, "reference-match", rule if rule is not None and rule.params.get("check") == "reference-match" else None)
+    min_length = int(p["min-length"])
+    index = _reference_index(doc, ctx, rule, min_length)
+    result = None
+    if index is not None and len(index):
+        units = [u for u in build_units(doc)]
+        texts = [matching_text(u.span.text) for u in units]
+        chosen = [i for i, t in enumerate(texts) if len(t) >= min_length]
+        found = query(index, [texts[i] for i in chosen], float(p["threshold"]) * 100,
+                      exclude_path=os.path.abspath(doc.path) if not doc.path.startswith("<") else None)
+        matches: list[list] = [[] for _ in units]
+        for i, m in zip(chosen, found):
+            matches[i] = m
+        result = ReferenceResult(units, texts, matches)
+    ctx.memo["kj1-ref"] = result
+    return result
+
+
+def _display(path: str) -> str:
+    import os
+
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
+@check("reference-match")
+def reference_match(doc: Document, ctx: Context, rule) -> list[Hit]:
+    res = reference_matches(doc, ctx, rule)
+    if res is None:
+        return []
+    hits = []
+    for u, matches in zip(res.units, res.matches):
+        if not matches:
+            continue
+        m = matches[0]
+        hits.append(Hit(u.span.start, u.span.end, {"reference": m.doc, "line": m.line, "similarity": round(m.score)},
+                        None, [Related(_display(m.doc_path), m.line, 1, f"reference paragraph, {m.score:.0f}% similar")],
+                        f"paragraph matches {m.doc}:{m.line} ({m.score:.0f}%)"))
+    return hits
+
+
+@check("carried-over-summary")
+def carried_over_summary(doc: Document, ctx: Context, rule) -> list[Hit]:
+    example = rule is not None and doc.path.startswith(f"<{rule.code} ")
+    if not (ctx.options.get("report-unchanged") or example):
+        return []
+    res = reference_matches(doc, ctx, rule)
+    if res is None or not res.units:
+        return []
+    total = sum(len(t) for t in res.texts) or 1
+    per_doc: dict[str, list] = {}
+    for t, matches in zip(res.texts, res.matches):
+        for m in matches:
+            entry = per_doc.setdefault(m.doc, [0, 0, m.doc_path])
+            entry[0] += len(t)
+            entry[1] += 1
+    if not per_doc:
+        return []
+    name, (chars, paras, path) = max(per_doc.items(), key=lambda kv: (kv[1][0], kv[0]))
+    share = 100 * chars / total
+    first = res.units[0].span
+    return [Hit(first.start, first.end, {"share": round(share), "reference": name, "paragraphs": paras,
+                                         "total": len(res.units)},
+                None, [Related(_display(path), 1, 1, "closest reference document")],
+                f"{share:.0f}% of the draft ({paras} of {len(res.units)} paragraphs) is carried over "
+                f"from {name}")]
