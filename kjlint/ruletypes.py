@@ -1,8 +1,11 @@
 """The generic rule types. Packs name a type; this module turns its parameters into a checker.
 
 - `pattern`: regular-expression existence, with exception patterns and an optional fix.
+- `pattern` options: `traditional: true` also matches the patterns' traditional spelling;
+  `context-fields` derive message fields from the text around a match.
 - `phrases`: many literal phrases found in one Aho-Corasick pass (optionally also in traditional
-  script, at line starts only, or covering the whole line with a delete-line fix).
+  script, at line starts only, or covering the whole line with a delete-line fix: scope `line`
+  when the phrase starts the line, `line-containing` when it is anywhere in it).
 - `sections`: required sections for the document's profile (工作总结, 工作计划…).
 - `builtin`: a named check written in Python for what needs an algorithm (kjlint.checks).
 """
@@ -88,11 +91,78 @@ def _build_fix(rule: Rule, m: re.Match) -> Fix | None:
     return Fix(replacement, m.start(), m.end(), safe=bool(spec.get("safe", rule.fixable == "safe")))
 
 
+def _with_traditional(rule: Rule, patterns: list[str]) -> list[str]:
+    """With `traditional: true`, each pattern also matches its traditional-script spelling."""
+    if not rule.params.get("traditional"):
+        return patterns
+    from .normalize import to_traditional
+
+    out = list(patterns)
+    for p in patterns:
+        t = to_traditional(p)
+        if t != p and t not in out:
+            out.append(t)
+    return out
+
+
+@dataclass
+class _ContextField:
+    """A message field whose value depends on the text around a match (`context-fields`).
+
+    Each case may test `match` (the matched text), `before` (the text just before, anchored at
+    its end) and `after` (the text just after, anchored at its start); the first case whose
+    tests all pass gives the value, else `default`."""
+
+    name: str
+    default: str
+    cases: list[tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None, str]]
+    window: int = 12
+
+    def value(self, text: str, start: int, end: int) -> str:
+        before = text[max(0, start - self.window):start]
+        after = text[end:end + self.window]
+        match = text[start:end]
+        for m_re, b_re, a_re, value in self.cases:
+            if m_re and not m_re.search(match):
+                continue
+            if b_re and not b_re.search(before):
+                continue
+            if a_re and not a_re.match(after):
+                continue
+            return value
+        return self.default
+
+
+def _context_fields(rule: Rule) -> list[_ContextField]:
+    raw = rule.params.get("context-fields") or []
+    where = _where(rule, "context-fields")
+    if not isinstance(raw, list):
+        raise PackError(f"{where} must be a list of {{name, default, cases}}")
+    out = []
+    for i, spec in enumerate(raw):
+        if not isinstance(spec, dict) or "name" not in spec or not isinstance(spec.get("cases", []), list):
+            raise PackError(f"{where}[{i}] needs 'name' and a list 'cases'")
+        cases = []
+        for j, case in enumerate(spec.get("cases", [])):
+            if not isinstance(case, dict) or "value" not in case:
+                raise PackError(f"{where}[{i}].cases[{j}] needs 'value'")
+            m_re, b_re, a_re = (
+                _compile(f"(?:{case[k]})$" if k == "before" else case[k], f"{where}[{i}].cases[{j}].{k}")
+                if case.get(k) else None
+                for k in ("match", "before", "after"))
+            cases.append((m_re, b_re, a_re, str(case["value"])))
+        out.append(_ContextField(str(spec["name"]), str(spec.get("default", "")), cases,
+                                 int(spec.get("window", 12))))
+    return out
+
+
 def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     flags = _flags(rule) | re.MULTILINE
-    regex = _compile("|".join(f"(?:{p})" for p in _patterns(rule, "pattern", True)),
+    regex = _compile("|".join(f"(?:{p})" for p in _with_traditional(rule, _patterns(rule, "pattern", True))),
                      _where(rule, "pattern"), flags)
-    exceptions = [_compile(p, _where(rule, "exceptions"), flags) for p in _patterns(rule, "exceptions", False)]
+    exceptions = [_compile(p, _where(rule, "exceptions"), flags)
+                  for p in _with_traditional(rule, _patterns(rule, "exceptions", False))]
+    context_fields = _context_fields(rule)
     fix = rule.params.get("fix")
     if fix is not None and not isinstance(fix, dict):
         raise PackError(f"{_where(rule, 'fix')} must be a mapping with 'replacement'")
@@ -120,6 +190,8 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
                 continue
             fields = {"match": m.group(0)}
             fields.update({k2: v for k2, v in m.groupdict().items() if v is not None})
+            for cf in context_fields:
+                fields[cf.name] = cf.value(text, m.start(), m.end())
             yield Hit(m.start(), m.end(), fields, _build_fix(rule, m))
 
     return check
@@ -142,8 +214,8 @@ def build_phrases(rule: Rule, catalog: Catalog) -> Checker:
         automaton.add_word(key, (len(key), p))
     automaton.make_automaton()
     scope = rule.params.get("scope", "anywhere")
-    if scope not in ("anywhere", "line-start", "line"):
-        raise PackError(f"{_where(rule, 'scope')} must be anywhere, line-start or line")
+    if scope not in ("anywhere", "line-start", "line", "line-containing"):
+        raise PackError(f"{_where(rule, 'scope')} must be anywhere, line-start, line or line-containing")
     max_line = int(rule.params.get("max-line-length", 0) or 0)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -156,7 +228,7 @@ def build_phrases(rule: Rule, catalog: Catalog) -> Checker:
                 continue
             li = doc.line_index(start)
             line = doc.lines[li]
-            if line.text[: start - line.start].strip(BLANK_CHARS + "-*#>•·"):
+            if scope != "line-containing" and line.text[: start - line.start].strip(BLANK_CHARS + "-*#>•·"):
                 continue  # not at the start of its line
             if scope == "line-start":
                 yield Hit(start, end_idx + 1, {"match": doc.text[start:end_idx + 1], "phrase": phrase})
