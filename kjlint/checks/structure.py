@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from . import check
 from ..catalog import PackError, Profile
 from ..document import Document, Span
 from ..normalize import strip_pinyin_annotations, to_simplified
@@ -15,6 +17,8 @@ HEADING_MARK = re.compile(
 )
 SENTENCE_END = "。！？!?；;：:…"
 TITLE_SCAN = 12  # paragraphs from the top searched for the title
+# Breadcrumbs, source lines and site navigation that name the report but are not its title.
+NOT_TITLE = re.compile(r"[>›|｜]|当前位置|来源[:：]|推荐度|相关|^[-•*·]\s|[:：]\S")
 
 
 def is_heading(p: Span, max_len: int = 40) -> bool:
@@ -37,6 +41,8 @@ def find_title(doc: Document, ctx: Context) -> tuple[Span | None, Profile | None
         if len(p.text) > 60 or p.text[-1] in "。；;":
             continue
         plain = to_simplified(strip_pinyin_annotations(p.text))
+        if NOT_TITLE.search(plain):
+            continue
         for profile in profiles:
             if any(pat.search(plain) for pat in profile.title_patterns):
                 result = (p, profile)
@@ -75,3 +81,204 @@ def check_required_sections(doc: Document, ctx: Context, rule) -> list[Hit]:
             hits.append(Hit(start, end, {"section": sec["label"], "profile": profile.label,
                                          "keywords": " / ".join(words)}))
     return hits
+
+
+# --- heading numbering ---------------------------------------------------------------------
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}
+CN_NUM = "一二三四五六七八九十"
+# The official hierarchy (GB/T 9704 and common practice): 一、 → （一） → 1. / 1、 → （1）.
+# Half-width and full-width brackets and points are all accepted.
+LEVEL_PATTERNS = (
+    (1, re.compile(rf"^(?P<n>[{CN_NUM}]{{1,3}})[、.．](?!\d)")),
+    (2, re.compile(rf"^[（(](?P<n>[{CN_NUM}]{{1,3}})[）)]")),
+    (3, re.compile(r"^(?P<n>\d{1,2})[、.．](?![\d.．、])")),
+    (4, re.compile(r"^[（(](?P<n>\d{1,2})[）)]")),
+)
+LEVEL_STYLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+
+
+def cn_number(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十三 → 23 (up to 99); None for anything else."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            return None
+        t = CN_DIGITS.get(tens, None) if tens else 1
+        o = CN_DIGITS.get(ones, None) if ones else 0
+        return None if t is None or o is None else t * 10 + o
+    return CN_DIGITS.get(text) if len(text) == 1 else None
+
+
+def numeral(level: int, n: int) -> str:
+    """How number `n` is written at `level`, for messages."""
+    if level in (1, 2):
+        cn = ("十" if n // 10 == 1 else (CN_NUM[n // 10 - 1] + "十" if n >= 20 else "")) + \
+             (CN_NUM[n % 10 - 1] if n % 10 else "")
+        return f"{cn}、" if level == 1 else f"（{cn}）"
+    return f"{n}." if level == 3 else f"（{n}）"
+
+
+@dataclass
+class Numbered:
+    level: int
+    number: int
+    para: Span
+    mark_end: int  # offset just after the numbering mark
+
+
+@dataclass
+class NumberingIssue:
+    kind: str  # gap | repeat | order | parent
+    item: Numbered
+    message: str
+
+
+def numbered_paragraphs(doc: Document) -> list[Numbered]:
+    out = []
+    for p in doc.paragraphs:
+        for level, pat in LEVEL_PATTERNS:
+            m = pat.match(p.text)
+            if m:
+                n = cn_number(m.group("n"))
+                if n:
+                    out.append(Numbered(level, n, p, p.start + m.end()))
+                break
+    return out
+
+
+def _looks_cut(prev: Span | None) -> bool:
+    """A long paragraph that stops without punctuation: the next line's `3、` is likely a page
+    number from a document-sharing site (KJ6), not a list item."""
+    return prev is not None and len(prev.text) > 40 and prev.text[-1] not in SENTENCE_END + "”）)》」』"
+
+
+def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
+    """Walk the numbered paragraphs keeping the last number at each level (memoized)."""
+    if "numbering" in ctx.memo:
+        return ctx.memo["numbering"]
+    title, _ = find_title(doc, ctx)
+    title_text = title.text if title else None
+    items = {p.start: it for it in numbered_paragraphs(doc) for p in [it.para]}
+    last: dict[int, int | None] = {1: None, 2: None, 3: None, 4: None}
+    issues: list[NumberingIssue] = []
+    prev: Span | None = None
+    for p in doc.paragraphs:
+        if title_text and p.text == title_text and title is not None and p.start != title.start:
+            last = {k: None for k in last}  # the title again: a second copy starts over
+        it = items.get(p.start)
+        if it is None or (it.level == 3 and _looks_cut(prev)):
+            prev = p
+            continue
+        prev = p
+        lv, n = it.level, it.number
+        if lv == 2 and last[1] is None:
+            issues.append(NumberingIssue("parent", it, f"Heading {numeral(2, n)} has no "
+                                         f"{LEVEL_STYLE[1]} level above it"))
+        elif lv == 4 and last[2] is None and last[3] is None:
+            issues.append(NumberingIssue("parent", it, f"Item {numeral(4, n)} has no "
+                                         f"{LEVEL_STYLE[3]} or {LEVEL_STYLE[2]} level above it"))
+        prior = last[lv]
+        expected = 1 if prior is None else prior + 1
+        if n > expected:
+            missing = numeral(lv, expected) + ("" if n - expected == 1 else f"–{numeral(lv, n - 1)}")
+            after = f"after {numeral(lv, prior)}" if prior else "at the start of its level"
+            issues.append(NumberingIssue("gap", it, f"Numbering gap: {numeral(lv, n)} {after}; "
+                                         f"{missing} missing"))
+        elif prior is not None and n == prior:
+            issues.append(NumberingIssue("repeat", it, f"Number {numeral(lv, n)} used twice in a row"))
+        elif prior is not None and n < prior:
+            issues.append(NumberingIssue("order", it, f"Numbering out of order: {numeral(lv, n)} "
+                                         f"after {numeral(lv, prior)}"))
+        last[lv] = n
+        for deeper in range(lv + 1, 5):
+            last[deeper] = None
+    ctx.memo["numbering"] = issues
+    return issues
+
+
+def _numbering_hits(doc: Document, ctx: Context, kinds: set[str]) -> list[Hit]:
+    return [Hit(i.item.para.start, i.item.mark_end, {"match": doc.text[i.item.para.start:i.item.mark_end]},
+                message=i.message)
+            for i in numbering_issues(doc, ctx) if i.kind in kinds]
+
+
+@check("heading-number-gap")
+def heading_number_gap(doc: Document, ctx: Context, rule) -> list[Hit]:
+    return _numbering_hits(doc, ctx, {"gap"})
+
+
+@check("heading-number-repeat")
+def heading_number_repeat(doc: Document, ctx: Context, rule) -> list[Hit]:
+    return _numbering_hits(doc, ctx, {"repeat", "order"})
+
+
+@check("heading-without-parent")
+def heading_without_parent(doc: Document, ctx: Context, rule) -> list[Hit]:
+    return _numbering_hits(doc, ctx, {"parent"})
+
+
+# --- 一是…二是…三是 --------------------------------------------------------------------------
+
+ENUMERATOR = re.compile(rf"(?:^|(?<=[。；;，,：:！!？?\s]))(?P<n>[{CN_NUM}]{{1,2}})是(?![否非])")
+
+
+@check("enumeration-sequence")
+def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
+    """一是…二是…三是: gaps and repeats. A sequence may run across paragraphs; a heading or a
+    new 一是 starts a new one."""
+    hits = []
+    heading_starts = {it.para.start for it in numbered_paragraphs(doc)}
+    last: int | None = None
+    for p in doc.paragraphs:
+        if p.start in heading_starts or is_heading(p):
+            last = None
+        for m in ENUMERATOR.finditer(p.text):
+            n = cn_number(m.group("n"))
+            if not n:
+                continue
+            word = f"{m.group('n')}是"
+            start = p.start + m.start()
+            if n == 1:
+                last = 1
+                continue
+            expected = 1 if last is None else last + 1
+            if n > expected:
+                gap = "一是" if last is None else f"{numeral(1, last)[:-1]}是"
+                msg = (f"Enumeration starts at {word}: 一是 missing" if last is None else
+                       f"Enumeration gap: {word} follows {gap}")
+                hits.append(Hit(start, start + len(word), {"match": word}, message=msg))
+            elif last is not None and n <= last:
+                hits.append(Hit(start, start + len(word), {"match": word},
+                                message=f"Enumeration repeats or goes back: {word} after "
+                                        f"{numeral(1, last)[:-1]}是"))
+            last = n
+    return hits
+
+
+# --- title -------------------------------------------------------------------------------------
+
+@check("missing-title")
+def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
+    """The first paragraph is body text or a numbered heading, not a title."""
+    if not doc.paragraphs:
+        return []
+    title, _ = find_title(doc, ctx)
+    if title is not None or 0 in doc.style_headings.values():
+        return []
+    first = doc.paragraphs[0]
+    max_len = int(rule.params.get("max-title-length", 60))
+    reason = None
+    if any(pat.match(first.text) for _, pat in LEVEL_PATTERNS):
+        reason = "it starts with heading numbering"
+    elif first.text[-1] in "。；;！!":
+        reason = "it is a sentence"
+    elif len(first.text) > max_len:
+        reason = f"it is longer than {max_len} characters"
+    if reason is None:
+        return []
+    return [Hit(first.start, first.end, {"match": first.text[:20]},
+                message=f"Document has no title: the first paragraph is not one ({reason})")]
