@@ -40,9 +40,10 @@ LIST_MARK = re.compile(
 SENTENCE_MARKS = "。！？；!?;，,：:"
 
 DEFAULTS: dict[str, dict[str, Any]] = {
-    "duplicate-paragraph": {"min-length": 16, "min-distinct": 8, "heading-max-length": 30},
+    "duplicate-paragraph": {"min-length": 16, "min-distinct": 8, "heading-max-length": 60},
     "near-duplicate-paragraph": {"min-length": 20, "threshold": 0.9, "exhaustive-below": 200},
-    "repeated-passage": {"min-length": 50, "seed-length": 12, "max-gap": 12, "threshold": 0.9},
+    "repeated-passage": {"min-length": 50, "min-distinct": 16, "seed-length": 12, "max-gap": 12,
+                         "threshold": 0.95, "formulaic": []},
     "repeated-block": {"min-paragraphs": 3, "body-fraction": 0.3},
     "reference-match": {"min-length": 20, "threshold": 0.9},
     "carried-over-summary": {},
@@ -143,6 +144,38 @@ def build_stream(units: list[Unit]) -> tuple[str, list[int]]:
                     offs.append(base + i)
         u.s1 = len(chars)
     return "".join(chars), offs
+
+
+_FORMULAIC_CACHE: dict[tuple, Any] = {}
+
+
+def mask_formulaic(stream: str, offs: list[int], units: list[Unit], patterns: list[str]):
+    """Drop formulaic political phrases (in normalized form) from the stream, so that a
+    sentence made mostly of them is too short to count as a repeated passage."""
+    if not patterns:
+        return stream, offs
+    key = tuple(patterns)
+    regex = _FORMULAIC_CACHE.get(key)
+    if regex is None:
+        regex = _FORMULAIC_CACHE[key] = re.compile("|".join(f"(?:{normalize_for_matching(p, keep_punctuation=True)})"
+                                                           for p in patterns))
+    spans = [m.span() for m in regex.finditer(stream) if m.end() > m.start()]
+    if not spans:
+        return stream, offs
+    keep = bytearray([1]) * len(stream)
+    for a, b in spans:
+        keep[a:b] = bytes(b - a)
+    new_index = []
+    count = 0
+    for flag in keep:
+        new_index.append(count)
+        count += flag
+    new_index.append(count)
+    for u in units:
+        u.s0, u.s1 = new_index[u.s0], new_index[u.s1]
+    chars = [c for c, flag in zip(stream, keep) if flag]
+    new_offs = [o for o, flag in zip(offs, keep) if flag]
+    return "".join(chars), new_offs
 
 
 # --- paragraph pairs ----------------------------------------------------------------------
@@ -331,6 +364,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
     exact = exact_pairs(units, p_dup)
     near = near_pairs(units, {x.later for x in exact}, p_near, p_dup)
     stream, offs = build_stream(units)
+    stream, offs = mask_formulaic(stream, offs, units, p_pass.get("formulaic") or [])
     n = len(stream)
     unit_starts = [u.s0 for u in units]
     covered_by_stretch: set[int] = set()
@@ -342,6 +376,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
     min_block = int(p_block["min-paragraphs"])
     body_fraction = float(p_block["body-fraction"])
     passage_cutoff = float(p_pass["threshold"]) * 100
+    min_distinct = int(p_pass["min-distinct"])
     for c in chains:
         length = c.i1 - c.i0
         if length < min(min_passage, k * 2):
@@ -353,14 +388,17 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         is_body = length >= body_fraction * n and length >= 4 * min_passage
         if min(len(inside), len(inside_earlier)) >= min_block or (is_body and len(inside) != 1):
             kind = "repeated-block"
-        elif inside and aligned and all(u.index in paired for u in inside):
-            continue  # whole paragraphs that the paragraph rules report
+        elif inside and aligned and (len(inside) == len(inside_earlier) <= 2
+                                     or all(u.index in paired for u in inside)):
+            continue  # one or two whole paragraphs: the paragraph rules judge them
         elif length >= min_passage:
             kind = "repeated-passage"
         else:
             continue
         later = stream[c.i0:c.i1]
         earlier = stream[c.j0:c.j1]
+        if len(set(later)) < min_distinct:
+            continue  # "<U+00A0><U+00A0>…", rows of dashes or figures: no content repeated
         exact_copy = later == earlier
         score = 100.0 if exact_copy else fuzz.ratio(later, earlier)
         if score < passage_cutoff:
