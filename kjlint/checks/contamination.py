@@ -1,0 +1,242 @@
+"""KJ6 contamination: website chrome, document-sharing page numbers and spliced documents.
+
+- `boilerplate-lines`: whole lines of site chrome (breadcrumbs, source lines, disclaimers,
+  related-article lists…), from phrase and pattern groups in the pack, one finding per line.
+  Lines are matched after removing pinyin annotations and converting to simplified script.
+- `page-number-artifact`: a page number `N、` that a document-sharing site left at the start
+  of a page, splitting a word or sentence across two lines.
+- `spliced-document`: a second document appended after the first.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from . import check
+from ..catalog import PackError
+from ..document import BLANK_CHARS, Document, Span
+from ..findings import Fix
+from ..normalize import strip_pinyin_annotations, to_simplified
+from ..ruletypes import Context, Hit
+from .truncation import TERMINAL, body_paragraphs, heading_level
+
+BULLETS = "-*#>•·"
+_WIDTH = str.maketrans({"：": ":", "\u3000": " ", "｜": "|", "（": "(", "）": ")"})
+
+
+def normalize_line(text: str) -> str:
+    """Simplified script, no pinyin annotations, half-width colon, no leading bullets."""
+    return to_simplified(strip_pinyin_annotations(text)).translate(_WIDTH).strip(BLANK_CHARS + BULLETS + " ")
+
+
+class _Boilerplate:
+    """Compiled phrase and pattern groups of a boilerplate-lines rule."""
+
+    def __init__(self, rule) -> None:
+        import ahocorasick
+
+        where = f"{rule.source}: rule {rule.code}: field 'params.groups'"
+        groups = rule.params.get("groups")
+        if not isinstance(groups, list) or not groups:
+            raise PackError(f"{where} must be a non-empty list of {{label, line-start, anywhere, patterns}}")
+        self.automaton = ahocorasick.Automaton()
+        self.patterns: list[tuple[re.Pattern, str]] = []
+        count = 0
+        for i, group in enumerate(groups):
+            if not isinstance(group, dict) or "label" not in group:
+                raise PackError(f"{where}[{i}] needs a 'label'")
+            label = str(group["label"])
+            for kind in ("line-start", "anywhere"):
+                for phrase in group.get(kind, []) or []:
+                    key = normalize_line(str(phrase)) if kind == "line-start" else to_simplified(str(phrase)).translate(_WIDTH)
+                    if not key:
+                        raise PackError(f"{where}[{i}].{kind} contains an empty phrase")
+                    self.automaton.add_word(key, (len(key), kind == "line-start", label))
+                    count += 1
+            for pat in group.get("patterns", []) or []:
+                try:
+                    self.patterns.append((re.compile(pat), label))
+                except re.error as exc:
+                    raise PackError(f"{where}[{i}].patterns: bad regular expression {pat!r}: {exc}") from None
+        if count:
+            self.automaton.make_automaton()
+        self.has_phrases = bool(count)
+        self.max_len = int(rule.params.get("max-line-length", 120))
+
+    def match(self, text: str) -> tuple[str, str] | None:
+        """(label, matched text) when a normalized line is boilerplate."""
+        if not text or len(text) > self.max_len:
+            return None
+        if self.has_phrases:
+            for end, (length, at_start, label) in self.automaton.iter(text):
+                start = end - length + 1
+                if not at_start or start == 0:
+                    return label, text[start:end + 1]
+        for regex, label in self.patterns:
+            m = regex.search(text)
+            if m:
+                return label, m.group(0)
+        return None
+
+
+def _line_stop(doc: Document, index: int) -> int:
+    """Offset just past line `index` including its line ending."""
+    return doc.line_starts[index + 1] if index + 1 < len(doc.line_starts) else len(doc.text)
+
+
+@check("boilerplate-lines")
+def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    matcher = _compiled_boilerplate(rule)
+    for i, line in enumerate(doc.lines):
+        found = matcher.match(normalize_line(line.text))
+        if found is None:
+            continue
+        label, phrase = found
+        p = next(doc.paragraphs_in_line(line))
+        fix = Fix("", line.start, _line_stop(doc, i), safe=rule.fixable != "unsafe") if rule.fixable != "none" else None
+        yield Hit(p.start, p.end, {"kind": label, "phrase": phrase, "match": p.text}, fix)
+
+
+_BOILERPLATE_CACHE: dict[int, tuple[object, _Boilerplate]] = {}
+
+
+def _compiled_boilerplate(rule) -> _Boilerplate:
+    cached = _BOILERPLATE_CACHE.get(id(rule))
+    if cached is None or cached[0] is not rule:
+        cached = (rule, _Boilerplate(rule))
+        _BOILERPLATE_CACHE[id(rule)] = cached
+    return cached[1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Page numbers of document-sharing sites
+
+PAGE_MARK = re.compile(r"^(\d{1,3})、")
+LIST_MARK = re.compile(r"^(\d{1,3})[、.．]")
+LONE_NUMERAL = re.compile(r"^(?:[一二三四五六七八九十]+|第[一二三四五六七八九十]+|[（(][一二三四五六七八九十]+)$")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _word_frequencies() -> dict[str, int]:
+    """jieba's dictionary (word → frequency); loaded only when a candidate needs it."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba.dt.FREQ
+
+
+def joins_into_word(left: str, right: str, longest: int = 4) -> bool:
+    """Does some dictionary word span the boundary between `left` and `right`?"""
+    freq = _word_frequencies()
+    for a in range(1, min(len(left), longest - 1) + 1):
+        tail = left[-a:]
+        if not CJK.search(tail):
+            break
+        for b in range(1, min(len(right), longest - a) + 1):
+            head = right[:b]
+            if not CJK.fullmatch(head[-1]):
+                break
+            if freq.get(tail + head, 0) > 0:
+                return True
+    return False
+
+
+def _looks_like_heading(text: str) -> bool:
+    return heading_level(text) is not None or (len(text) <= 25 and not re.search(r"[，,。；;]", text))
+
+
+@check("page-number-artifact")
+def page_number_artifact(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """`N、` at a line start that continues the previous line rather than starting a list item.
+
+    Evidence for a page number: the previous line ends without punctuation and either the
+    halves join into a word, a heading mark or a year (二 / 9、、加强, 20 / 4、23年), or the
+    number does not continue the list above it; page numbers also rise down the document."""
+    paras = doc.paragraphs
+    last_page = 0
+    last_item: int | None = None  # number of the latest real list item in this section
+    for i, p in enumerate(paras):
+        text = p.text
+        level = heading_level(text)
+        m = PAGE_MARK.match(text)
+        if m is None:
+            if level is not None and level < 3:
+                last_item = None
+            elif level is None and LIST_MARK.match(text):
+                last_item = int(LIST_MARK.match(text).group(1))
+            continue
+        n = int(m.group(1))
+        rest = text[m.end():]
+        prev = paras[i - 1].text if i else ""
+        artifact = False
+        if n >= 2 and prev and prev[-1] not in TERMINAL + "，,、:：" and n > last_page:
+            if rest.startswith("、") or LONE_NUMERAL.match(prev) or (prev[-1].isdigit() and rest[:1].isdigit()):
+                artifact = True  # a split heading mark or number: 二 / 9、、加强, 20 / 4、23年
+            elif LIST_MARK.match(prev) and int(LIST_MARK.match(prev).group(1)) == n - 1:
+                artifact = False  # the item right before is number n-1: a real list
+            elif _looks_like_heading(prev):
+                artifact = False
+            elif joins_into_word(prev, rest):
+                artifact = True
+            elif last_item is not None and last_item != n - 1 and CJK.match(rest[:1] or " "):
+                artifact = True
+        if not artifact:
+            last_item = n
+            continue
+        last_page = n
+        prev_span: Span = paras[i - 1]
+        fix = Fix("", prev_span.end, p.start + m.end(), safe=rule.fixable != "unsafe")
+        yield Hit(p.start, p.start + m.end(), {"marker": m.group(0), "joined": prev[-4:] + rest[:4]}, fix)
+
+
+# ---------------------------------------------------------------------------------------------
+# Spliced documents
+
+_SENTENCE = re.compile(r"[。！？!?；;]")
+_DATE_GLUED = re.compile(r"[\u4e00-\u9fff](?:\d{4}-)?\d{1,2}-\d{1,2}$")
+
+
+def _title_like(text: str, max_len: int) -> bool:
+    return (4 <= len(text) <= max_len and not _SENTENCE.search(text) and heading_level(text) is None
+            and text[-1] not in "，,:：" and not _DATE_GLUED.search(text))
+
+
+@check("spliced-document")
+def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """A lead-in such as 以下内容供阅读: followed by a title, or a second report title after the
+    first document's body (a different one: an identical title is a duplicate, KJ1's job)."""
+    words = [to_simplified(w) for w in rule.params.get("title-words", [])]
+    leadins = [to_simplified(w).translate(_WIDTH) for w in rule.params.get("lead-ins", [])]
+    max_len = int(rule.params.get("max-title-length", 40))
+    min_body = int(rule.params.get("min-body-paragraphs", 3))
+    paras = body_paragraphs(doc, ctx, rule)
+    plain = [normalize_line(p.text) for p in paras]
+    first_title: str | None = None
+    body_since_title = 0
+    skip_next = False
+    for i, (p, text) in enumerate(zip(paras, plain)):
+        if skip_next:
+            skip_next = False
+            continue
+        nxt = plain[i + 1] if i + 1 < len(plain) else ""
+        if (len(text) <= 30 and any(text.startswith(w) for w in leadins) and nxt and _title_like(nxt, max_len)
+                and i > 0):
+            yield Hit(p.start, p.end, {"match": p.text, "title": paras[i + 1].text})
+            skip_next = True
+            first_title, body_since_title = nxt, 0
+            continue
+        is_title = _title_like(text, max_len) and any(w in text for w in words)
+        if is_title and first_title is None:
+            first_title, body_since_title = text, 0
+            continue
+        if (is_title and body_since_title >= min_body and text not in first_title
+                and first_title not in text):
+            yield Hit(p.start, p.end, {"match": p.text, "title": p.text})
+            first_title, body_since_title = text, 0
+            continue
+        if len(text) > 40 or (text and text[-1] in "。；;"):
+            body_since_title += 1

@@ -1,0 +1,118 @@
+"""KJ3 truncation: a document that stops mid-sentence, or a heading left with no body.
+
+Notices of cut text (未完, 只显示1500字…) are a pattern pack (rules/kj3-truncation.yaml); what
+needs the document's shape lives here.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from . import check
+from ..document import Document, Span
+from ..normalize import strip_pinyin_annotations, to_simplified
+from ..ruletypes import Context, Hit
+
+# Characters a finished sentence (or a closed quotation/bracket after one) may end with.
+TERMINAL = "。！？!?；;…”’\"'）)】」』》.．~～"
+# Heading numbering by level of the official hierarchy: 一、 → （一） → 1. / 1、 → （1）.
+HEADING_LEVELS = (
+    (1, re.compile(r"^(?:[一二三四五六七八九十百]+[、.．]|第[一二三四五六七八九十百]+(?:部分|章|篇))")),
+    (2, re.compile(r"^[（(][一二三四五六七八九十百]+[）)]")),
+    (3, re.compile(r"^\d{1,2}(?:[、．]|\.(?!\d))")),
+    (4, re.compile(r"^[（(]\d{1,2}[）)]")),
+)
+_NUM = r"[\d〇○零一二三四五六七八九十]"
+DATE_LINE = re.compile(
+    rf"^(?:{_NUM}{{2,4}}\s*年\s*{_NUM}{{1,2}}\s*月(?:\s*{_NUM}{{1,3}}\s*[日号])?|\d{{4}}[-./]\d{{1,2}}(?:[-./]\d{{1,2}})?)$")
+SENTENCE_STOP = re.compile(r"[。！？!?；;]")
+
+
+def heading_level(text: str, max_len: int = 40) -> int | None:
+    """Level 1–4 of a numbered heading (short, no full stop inside), else None."""
+    if len(text) > max_len or SENTENCE_STOP.search(text):
+        return None
+    for level, mark in HEADING_LEVELS:
+        if mark.match(text):
+            return level
+    return None
+
+
+def flagged_lines(doc: Document, ctx: Context, codes: list[str]) -> set[int]:
+    """0-based line indexes covered by findings of the named rules (memoized per document)."""
+    out: set[int] = set()
+    for code in codes:
+        key = f"flagged-lines:{code}"
+        if key not in ctx.memo:
+            rule = ctx.catalog.rules.get(code)
+            lines: set[int] = set()
+            if rule is not None and rule.run is not None and rule.enabled:
+                for hit in rule.run(doc, ctx):
+                    first, last = doc.line_index(hit.offset), doc.line_index(max(hit.offset, hit.end - 1))
+                    lines.update(range(first, last + 1))
+            ctx.memo[key] = lines
+        out |= ctx.memo[key]
+    return out
+
+
+def body_paragraphs(doc: Document, ctx: Context, rule) -> list[Span]:
+    """Paragraphs that are not site boilerplate (as judged by the rules in params.skip-flagged-by)."""
+    skip = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))
+    return [p for p in doc.paragraphs if doc.line_index(p.start) not in skip]
+
+
+def _plain(text: str) -> str:
+    return to_simplified(strip_pinyin_annotations(text))
+
+
+def is_signature_or_date(text: str, max_signature: int) -> bool:
+    """A closing date line, or a short line with no sentence punctuation (signature, org name)."""
+    if DATE_LINE.match(text.replace(" ", "")):
+        return True
+    return len(text) <= max_signature and not re.search(r"[，,。；;、]", text)
+
+
+@check("truncated-ending")
+def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """The last body paragraph stops without terminal punctuation: the rest was cut off."""
+    paras = body_paragraphs(doc, ctx, rule)
+    max_signature = int(rule.params.get("max-signature-length", 20))
+    min_length = int(rule.params.get("min-length", 10))
+    for p in reversed(paras):
+        text = _plain(p.text)
+        if is_signature_or_date(text, max_signature):
+            continue
+        if heading_level(text) is not None or text[-1] in TERMINAL or len(text) < min_length:
+            return
+        tail = p.text[-8:]
+        yield Hit(max(p.start, p.end - 8), p.end, {"tail": tail})
+        return
+
+
+@check("empty-heading")
+def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """A numbered heading followed directly by a heading of the same or a higher level, or by
+    the end of the document. Runs of short numbered items with no body at all are lists, not
+    empty headings, so a same-level successor only counts when the heading's earlier siblings
+    had a body."""
+    max_len = int(rule.params.get("max-heading-length", 40))
+    paras = body_paragraphs(doc, ctx, rule)
+    levels = [heading_level(_plain(p.text), max_len) for p in paras]
+    # had_body[level] = whether the latest heading at that level (in its parent) had a body.
+    sibling_had_body: dict[int, bool] = {}
+    for i, (p, level) in enumerate(zip(paras, levels)):
+        if level is None:
+            continue
+        nxt = levels[i + 1] if i + 1 < len(paras) else 0  # 0: end of document
+        has_body = i + 1 < len(paras) and (nxt is None or nxt > level)
+        previous_sibling = sibling_had_body.get(level)
+        for deeper in [lv for lv in sibling_had_body if lv > level]:
+            del sibling_had_body[deeper]
+        sibling_had_body[level] = has_body
+        if has_body:
+            continue
+        # A bare item after bare siblings is a list; the first of a same-level run waits for
+        # evidence that siblings have bodies.
+        empty = previous_sibling is not False and not (previous_sibling is None and nxt == level)
+        if empty:
+            yield Hit(p.start, p.end, {"heading": p.text})
