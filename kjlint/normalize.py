@@ -52,14 +52,38 @@ def s2t_table() -> dict[int, str]:
     return {ord(k): v for k, v in _read_char_table("STCharacters.txt").items() if k != v}
 
 
+def _read_candidates(name: str) -> dict[str, list[str]]:
+    """Every single-character candidate of each single-character entry of an OpenCC table."""
+    table = {}
+    with open(_opencc_dictionary_dir() / name, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 2 and len(parts[0]) == 1:
+                table[parts[0]] = [c for c in parts[1].split(" ") if len(c) == 1]
+    return table
+
+
 @lru_cache(maxsize=1)
 def script_sets() -> tuple[frozenset[str], frozenset[str]]:
-    """(traditional-only, simplified-only) characters: those that change under conversion and
-    are not themselves a valid form of the other script."""
-    ts = _read_char_table("TSCharacters.txt")
-    st = _read_char_table("STCharacters.txt")
-    trad_only = frozenset(k for k, v in ts.items() if k != v and k not in st)
-    simp_only = frozenset(k for k, v in st.items() if k != v and k not in ts)
+    """(traditional-only, simplified-only) characters.
+
+    A character is traditional-only when OpenCC converts it to simplified, none of its
+    simplified candidates is itself (乾 and 於 are also valid simplified), and it is neither a
+    simplified form of anything nor a key of the simplified table. Symmetrically for
+    simplified-only (后 is also traditional: 皇后)."""
+    ts = _read_candidates("TSCharacters.txt")
+    st = _read_candidates("STCharacters.txt")
+    simp_values = {c for cands in ts.values() for c in cands}
+    trad_values = {c for cands in st.values() for c in cands}
+    # Taiwan and Hong Kong standard forms (群 for OpenCC's 羣, 衛 for 衞) are traditional too.
+    for variants in ("TWVariants.txt", "HKVariants.txt"):
+        for k, cands in _read_candidates(variants).items():
+            trad_values.add(k)
+            trad_values.update(cands)
+    trad_only = frozenset(k for k, v in ts.items()
+                          if v and k not in v and k not in st and k not in simp_values)
+    simp_only = frozenset(k for k, v in st.items()
+                          if v and k not in v and k not in ts and k not in trad_values)
     return trad_only, simp_only
 
 

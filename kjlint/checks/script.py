@@ -1,0 +1,159 @@
+"""KJ7 script and typography: mixed traditional/simplified script, half-width punctuation in
+Chinese text (GB/T 15834), OCR residue.
+
+Both checks report one finding per line with a count and one fix for the line, so a scraped
+document that uses half-width commas throughout gets one finding per line, not hundreds.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from types import SimpleNamespace
+
+from . import check
+from ..document import Document
+from ..normalize import PINYIN_ANNOTATION, script_sets, to_simplified, to_traditional
+from ..ruletypes import Context, Hit
+from .textspans import CJK_PUNCT, Edit, group_by_line, is_cjk, is_han
+
+# --- mixed traditional and simplified script ------------------------------------------------
+
+
+def script_counts(doc: Document, ctx: Context) -> tuple[Counter, Counter]:
+    """(traditional-only, simplified-only) character counts of the document (memoized)."""
+    if "script-counts" not in ctx.memo:
+        trad, simp = script_sets()
+        text = doc.text
+        ctx.memo["script-counts"] = (Counter(c for c in text if c in trad),
+                                     Counter(c for c in text if c in simp))
+    return ctx.memo["script-counts"]
+
+
+@check("mixed-script")
+def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
+    """Characters of the minority script, one finding per line with counts; the fix converts
+    them to the dominant script (unsafe: simplified→traditional is one-to-many)."""
+    trad, simp = script_counts(doc, ctx)
+    n_trad, n_simp = sum(trad.values()), sum(simp.values())
+    if not n_trad or not n_simp or n_trad == n_simp:
+        return []
+    ratio = float(rule.params.get("max-minority-share", 0.45))
+    if min(n_trad, n_simp) / (n_trad + n_simp) > ratio:
+        return []
+    if n_simp > n_trad:
+        minority, dominant, minor_name, major_name, convert = trad, n_simp, "traditional", "simplified", to_simplified
+    else:
+        minority, dominant, minor_name, major_name, convert = simp, n_trad, "simplified", "traditional", to_traditional
+    total = sum(minority.values())
+    edits = [Edit(i, i + 1, convert(c), c) for i, c in enumerate(doc.text) if c in minority]
+
+    def message(group: list[Edit], snippet: str) -> str:
+        counts = Counter(e.label for e in group)
+        shown = " ".join(f"{c}×{n}" if n > 1 else c for c, n in counts.most_common(12))
+        return (f"{len(group)} {minor_name} character(s) in a {major_name} document: {shown} "
+                f"(document: {total} {minor_name}, {dominant} {major_name})")
+
+    return group_by_line(doc, edits, message, safe=False)
+
+
+# --- half-width punctuation between Chinese characters -----------------------------------------
+
+FULL_WIDTH = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
+_HALF = re.compile(r"[,:;()?!]")
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`\n]*`")
+_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _protected_spans(doc: Document, ctx: Context) -> list[tuple[int, int]]:
+    """URLs, e-mail addresses, code, pinyin annotations (KJ403) and byte-shift marks (KJ404)."""
+    spans = [m.span() for m in _URL.finditer(doc.text)]
+    spans += [m.span() for m in PINYIN_ANNOTATION.finditer(doc.text)]
+    from .encoding import gbk_byte_shift
+
+    stub = SimpleNamespace(params={})
+    spans += [(h.offset, h.offset + 1) for h in gbk_byte_shift(doc, ctx, stub)]
+    return sorted(spans)
+
+
+def _is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _neighbours(text: str, i: int, j: int) -> tuple[str, str]:
+    """Nearest characters before i and from j on the same line, skipping spaces."""
+    a = i - 1
+    while a >= 0 and text[a] in " \t":
+        a -= 1
+    b = j
+    while b < len(text) and text[b] in " \t":
+        b += 1
+    return (text[a] if a >= 0 and text[a] != "\n" else ""), (text[b] if b < len(text) and text[b] not in "\r\n" else "")
+
+
+def halfwidth_edits(doc: Document, ctx: Context) -> list[Edit]:
+    text = doc.text
+    protected = _protected_spans(doc, ctx)
+    edits: list[Edit] = []
+    for line in doc.lines:
+        lt = line.text
+        if "," not in lt and ":" not in lt and ";" not in lt and "(" not in lt and ")" not in lt \
+                and "?" not in lt and "!" not in lt:
+            continue
+        visible = [c for c in lt if not c.isspace()]
+        if not visible or sum(1 for c in visible if _LATIN.match(c)) > len(visible) / 2:
+            continue  # an English line
+        paired: dict[int, int] = {}
+        stack: list[int] = []
+        for m in re.finditer(r"[()]", lt):
+            if m.group(0) == "(":
+                stack.append(m.start())
+            elif stack:
+                paired[stack.pop()] = m.start()
+        close_of = {v: k for k, v in paired.items()}
+        for m in _HALF.finditer(lt):
+            pos = line.start + m.start()
+            if any(a <= pos < b for a, b in protected):
+                continue
+            ch = m.group(0)
+            prev, nxt = _neighbours(text, pos, pos + 1)
+            convert = False
+            if ch in "()":
+                if ch == "(" and m.start() in paired:
+                    close = paired[m.start()]
+                    inner = lt[m.start() + 1:close]
+                    outer_prev, _ = _neighbours(text, pos, pos + 1)
+                    _, outer_next = _neighbours(text, line.start + close, line.start + close + 1)
+                    convert = any(is_han(c) for c in inner) or is_cjk(outer_prev) or is_cjk(outer_next)
+                    if convert and not (PINYIN_ANNOTATION.match(lt, m.start())):
+                        edits.append(Edit(pos, pos + 1, "（"))
+                        edits.append(Edit(line.start + close, line.start + close + 1, "）"))
+                    continue
+                if ch == ")" and m.start() in close_of:
+                    continue  # handled with its opening bracket
+                convert = is_cjk(prev) or is_cjk(nxt)
+            elif ch == ":":
+                if text.startswith("//", pos + 1) or (prev.isdigit() and nxt.isdigit()):
+                    continue
+                convert = is_cjk(prev) or is_cjk(nxt)
+            else:
+                if _is_ascii_alnum(prev) and _is_ascii_alnum(nxt):
+                    continue
+                convert = is_cjk(prev) or is_cjk(nxt)
+            if convert:
+                edits.append(Edit(pos, pos + 1, FULL_WIDTH[ch]))
+    return edits
+
+
+@check("halfwidth-punctuation")
+def halfwidth_punctuation(doc: Document, ctx: Context, rule) -> list[Hit]:
+    def message(group: list[Edit], snippet: str) -> str:
+        marks = Counter(doc.text[e.start] for e in group)
+        shown = " ".join(f"'{c}'×{n}" for c, n in marks.most_common())
+        return (f"{len(group)} half-width punctuation mark(s) in Chinese text ({shown}); "
+                f"GB/T 15834 uses full-width {' '.join(FULL_WIDTH[c] for c in marks)}")
+
+    return group_by_line(doc, halfwidth_edits(doc, ctx), message, safe=rule.fixable == "safe")
+
+
+__all__ = ["mixed_script", "halfwidth_punctuation", "script_counts", "CJK_PUNCT"]
