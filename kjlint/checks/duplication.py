@@ -73,6 +73,7 @@ class Unit:
     norm: str  # normalize_for_matching without list numbering
     s0: int = 0  # range in the normalized stream
     s1: int = 0
+    informative: bool | None = None  # worth reporting on its own (see `informative`)
 
 
 @dataclass
@@ -123,72 +124,114 @@ def build_units(doc: Document) -> list[Unit]:
     return units
 
 
-def build_stream(units: list[Unit]) -> tuple[str, list[int]]:
-    """All units' normalized characters in one string, with each character's source offset."""
-    chars: list[str] = []
-    offs: list[int] = []
-    for u in units:
-        text, base = u.span.text, u.span.start
-        u.s0 = len(chars)
-        skip = set()
-        if "(" in text or "（" in text:
-            for m in PINYIN_ANNOTATION.finditer(text):
-                skip.update(range(m.start(), m.end()))
-        for i, ch in enumerate(text):
-            n = _CHAR_NORM.get(ch)
-            if n is None:
-                n = _char_norm(ch)
-            if n and i not in skip:
-                for c in n:
-                    chars.append(c)
-                    offs.append(base + i)
-        u.s1 = len(chars)
-    return "".join(chars), offs
+_TRANSLATE: dict[int, str | None] = {}
+
+
+def _unit_piece(text: str) -> str:
+    """A unit's normalized characters (C-speed: one table lookup per character)."""
+    table = _TRANSLATE
+    for ch in set(text):
+        if ord(ch) not in table:
+            table[ord(ch)] = _char_norm(ch) or None
+    if "(" in text or "（" in text:
+        text = PINYIN_ANNOTATION.sub("", text)
+    return text.translate(table)
+
+
+def _unit_offsets(u: Unit) -> list[int]:
+    """Source offset of each of the unit's normalized characters (same rules as _unit_piece)."""
+    text, base = u.span.text, u.span.start
+    skip = set()
+    if "(" in text or "（" in text:
+        for m in PINYIN_ANNOTATION.finditer(text):
+            skip.update(range(m.start(), m.end()))
+    out = []
+    for i, ch in enumerate(text):
+        if i not in skip:
+            out.extend([base + i] * len(_char_norm(ch)))
+    return out
+
+
+class Stream:
+    """The document's units as one normalized string, formulaic phrases left out.
+
+    Source offsets are worked out only for the few positions that findings need."""
+
+    def __init__(self, units: list[Unit], formulaic: list[str]):
+        self.units = units
+        pieces = [_unit_piece(u.span.text) for u in units]
+        self.r0s: list[int] = []
+        pos = 0
+        for u, piece in zip(units, pieces):
+            self.r0s.append(pos)
+            pos += len(piece)
+        raw = "".join(pieces)
+        removed = _formulaic_spans(raw, formulaic)
+        # kept segments: S position seg_s[k] corresponds to raw position seg_r[k]
+        self.seg_s, self.seg_r = [0], [0]
+        kept, s_pos, r_pos = [], 0, 0
+        for a, b in removed:
+            kept.append(raw[r_pos:a])
+            s_pos += a - r_pos
+            r_pos = b
+            self.seg_s.append(s_pos)
+            self.seg_r.append(r_pos)
+        kept.append(raw[r_pos:])
+        self.text = "".join(kept)
+        for u, r0, piece in zip(units, self.r0s, pieces):
+            u.s0, u.s1 = self._raw_to_s(r0), self._raw_to_s(r0 + len(piece))
+        self._offsets: dict[int, list[int]] = {}
+
+    def _raw_to_s(self, r: int) -> int:
+        k = bisect_right(self.seg_r, r) - 1
+        return self.seg_s[k] + min(r - self.seg_r[k], (self.seg_s[k + 1] - self.seg_s[k])
+                                   if k + 1 < len(self.seg_s) else r - self.seg_r[k])
+
+    def offset(self, pos: int) -> int:
+        """Source offset of stream character `pos`."""
+        pos = max(0, min(pos, len(self.text) - 1))
+        k = bisect_right(self.seg_s, pos) - 1
+        r = self.seg_r[k] + (pos - self.seg_s[k])
+        ui = bisect_right(self.r0s, r) - 1
+        offs = self._offsets.get(ui)
+        if offs is None:
+            offs = self._offsets[ui] = _unit_offsets(self.units[ui])
+        local = r - self.r0s[ui]
+        return offs[min(local, len(offs) - 1)] if offs else self.units[ui].span.start
 
 
 _FORMULAIC_CACHE: dict[tuple, Any] = {}
 
 
-def mask_formulaic(stream: str, offs: list[int], units: list[Unit], patterns: list[str]):
-    """Drop formulaic political phrases (in normalized form) from the stream, so that a
-    sentence made mostly of them is too short to count as a repeated passage."""
+def _formulaic_spans(raw: str, patterns: list[str]) -> list[tuple[int, int]]:
+    """Spans of formulaic political phrases (in normalized form), so that a sentence made mostly
+    of them is too short to count as a repeated passage."""
     if not patterns:
-        return stream, offs
+        return []
     key = tuple(patterns)
     regex = _FORMULAIC_CACHE.get(key)
     if regex is None:
-        regex = _FORMULAIC_CACHE[key] = re.compile("|".join(f"(?:{normalize_for_matching(p, keep_punctuation=True)})"
-                                                           for p in patterns))
-    spans = [m.span() for m in regex.finditer(stream) if m.end() > m.start()]
-    if not spans:
-        return stream, offs
-    keep = bytearray([1]) * len(stream)
-    for a, b in spans:
-        keep[a:b] = bytes(b - a)
-    new_index = []
-    count = 0
-    for flag in keep:
-        new_index.append(count)
-        count += flag
-    new_index.append(count)
-    for u in units:
-        u.s0, u.s1 = new_index[u.s0], new_index[u.s1]
-    chars = [c for c, flag in zip(stream, keep) if flag]
-    new_offs = [o for o, flag in zip(offs, keep) if flag]
-    return "".join(chars), new_offs
+        regex = _FORMULAIC_CACHE[key] = re.compile("|".join(
+            f"(?:{normalize_for_matching(p, keep_punctuation=True)})" for p in patterns))
+    return [m.span() for m in regex.finditer(raw) if m.end() > m.start()]
 
 
 # --- paragraph pairs ----------------------------------------------------------------------
 
 
+_SENTENCE_MARK = re.compile(f"[{re.escape(SENTENCE_MARKS)}]")
+
+
 def _is_heading_like(u: Unit, heading_max: int) -> bool:
     """Short text without sentence punctuation: headings, table labels, titles."""
-    return len(u.norm) <= heading_max and not any(c in u.span.text for c in SENTENCE_MARKS)
+    return len(u.norm) <= heading_max and not _SENTENCE_MARK.search(u.span.text)
 
 
 def informative(u: Unit, p: dict) -> bool:
-    return (len(u.norm) >= int(p["min-length"]) and len(set(u.norm)) >= int(p["min-distinct"])
-            and not _is_heading_like(u, int(p["heading-max-length"])))
+    if u.informative is None:
+        u.informative = (len(u.norm) >= int(p["min-length"]) and len(set(u.norm)) >= int(p["min-distinct"])
+                         and not _is_heading_like(u, int(p["heading-max-length"])))
+    return u.informative
 
 
 def exact_pairs(units: list[Unit], p: dict) -> list[Pair]:
@@ -258,34 +301,51 @@ def _extend(s: str, i: int, j: int, limit: int) -> int:
     return n
 
 
-def repeated_stretches(s: str, k: int, max_candidates: int = 8) -> list[tuple[int, int, int]]:
-    """(later start, earlier start, length) of maximal exact repeats of at least k characters,
-    later copies not overlapping their earlier copy, found by k-gram hashing and extension."""
+def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -> list[tuple[int, int, int]]:
+    """(later start, earlier start, length) of maximal exact repeats of at least k + step - 1
+    characters, later copies not overlapping their earlier copy.
+
+    k-gram hashing and extension: the k-gram at every `step`-th position is remembered (a dict
+    keyed by the k-gram); every position looks its k-gram up, a hit is extended forward and
+    backward and the scan jumps past it, so the work is linear in the length of the text."""
     occ: dict[str, list[int]] = {}
-    out = []
+    get = occ.get
+    out: list[tuple[int, int, int]] = []
     n = len(s)
+    last = n - k
     i = 0
-    while i <= n - k:
+    prev_end = 0
+    while i <= last:
         g = s[i:i + k]
-        cands = occ.get(g)
-        best_j, best_len = -1, 0
-        if cands:
-            for j in cands:
-                length = _extend(s, i, j, min(n - i, i - j))
-                if length > best_len:
-                    best_j, best_len = j, length
-        if best_len >= k:
-            out.append((i, best_j, best_len))
-            for t in range(i, min(i + best_len, n - k + 1)):
-                lst = occ.setdefault(s[t:t + k], [])
-                if len(lst) < max_candidates:
-                    lst.append(t)
-            i += best_len
-        else:
-            lst = occ.setdefault(g, [])
-            if len(lst) < max_candidates:
-                lst.append(i)
+        cands = get(g)
+        if cands is None:
+            if i % step == 0:
+                occ[g] = [i]
             i += 1
+            continue
+        best_j, best_len = -1, 0
+        for j in cands:
+            if j >= i:
+                break
+            length = _extend(s, i, j, min(n - i, i - j))
+            if length > best_len:
+                best_j, best_len = j, length
+        if i % step == 0 and len(cands) < max_candidates:
+            cands.append(i)
+        if best_len < k:
+            i += 1
+            continue
+        back = 0  # the copy may have started up to step-1 characters earlier
+        while (i - back > prev_end and best_j - back > 0 and s[i - back - 1] == s[best_j - back - 1]
+               and best_j + best_len <= i - back - 1):
+            back += 1
+        start, j0, length = i - back, best_j - back, best_len + back
+        out.append((start, j0, length))
+        for t in range(i + step - i % step, min(start + length, last + 1), step):
+            lst = occ.setdefault(s[t:t + k], [])
+            if len(lst) < max_candidates:
+                lst.append(t)
+        i = prev_end = start + length
     return out
 
 
@@ -363,8 +423,9 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         return result
     exact = exact_pairs(units, p_dup)
     near = near_pairs(units, {x.later for x in exact}, p_near, p_dup)
-    stream, offs = build_stream(units)
-    stream, offs = mask_formulaic(stream, offs, units, p_pass.get("formulaic") or [])
+    st = Stream(units, p_pass.get("formulaic") or [])
+    stream = st.text
+    offs = st.offset
     n = len(stream)
     unit_starts = [u.s0 for u in units]
     covered_by_stretch: set[int] = set()
@@ -408,11 +469,11 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             start, end = inside[0].span.start, inside[-1].span.end
             shift = inside[0].s0 - c.i0
         else:
-            start, end = offs[c.i0], offs[c.i1 - 1] + 1
+            start, end = offs(c.i0), offs(c.i1 - 1) + 1
             shift = 0
-        first_at = offs[min(c.j0 + max(0, shift), c.j1 - 1)]
+        first_at = offs(min(c.j0 + max(0, shift), c.j1 - 1))
         first_line = doc.position(first_at)[0]
-        related = [_related(doc, first_at, offs[c.j1 - 1] + 1, "first copy")]
+        related = [_related(doc, first_at, offs(c.j1 - 1) + 1, "first copy")]
         similar = "" if exact_copy else f", {score:.0f}% similar"
         if kind == "repeated-block":
             what = "document body" if is_body else f"block of {len(inside)} paragraphs" if inside else \
