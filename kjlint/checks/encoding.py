@@ -197,6 +197,8 @@ def latin1_mojibake(doc: Document, ctx: Context) -> tuple[list[Edit], list[Edit]
         covered = bytearray(len(data))
         for s in _UTF8_SEQ.finditer(data):
             decoded = s.group(0).decode("utf-8")
+            if set(decoded) == {"\ufffd"}:
+                continue  # ï¿½: a garbled replacement character (KJ402)
             if any(ord(c) >= 0x800 for c in decoded) or len(decoded) >= 2:
                 utf8_edits.append(Edit(m.start() + s.start(), m.start() + s.end(), decoded))
                 covered[s.start():s.end()] = b"\x01" * (s.end() - s.start())

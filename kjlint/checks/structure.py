@@ -91,9 +91,9 @@ CN_NUM = "一二三四五六七八九十"
 # The official hierarchy (GB/T 9704 and common practice): 一、 → （一） → 1. / 1、 → （1）.
 # Half-width and full-width brackets and points are all accepted.
 LEVEL_PATTERNS = (
-    (1, re.compile(rf"^(?P<n>[{CN_NUM}]{{1,3}})[、.．](?!\d)")),
+    (1, re.compile(rf"^(?P<n>[{CN_NUM}]{{1,3}})(?:、(?!、)|[.．](?!\d))")),
     (2, re.compile(rf"^[（(](?P<n>[{CN_NUM}]{{1,3}})[）)]")),
-    (3, re.compile(r"^(?P<n>\d{1,2})[、.．](?![\d.．、])")),
+    (3, re.compile(r"^(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．]))")),
     (4, re.compile(r"^[（(](?P<n>\d{1,2})[）)]")),
 )
 LEVEL_STYLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
