@@ -164,6 +164,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     title_text = title.text if title else None
     items = {p.start: it for it in numbered_paragraphs(doc) for p in [it.para]}
     last: dict[int, int | None] = {1: None, 2: None, 3: None, 4: None}
+    orphan_reported: dict[int, bool] = {}
     issues: list[NumberingIssue] = []
     prev: Span | None = None
     for p in doc.paragraphs:
@@ -175,12 +176,16 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             continue
         prev = p
         lv, n = it.level, it.number
-        if lv == 2 and last[1] is None:
+        if orphan_reported.get(lv):
+            pass  # siblings of an orphan already reported
+        elif lv == 2 and last[1] is None:
             issues.append(NumberingIssue("parent", it, f"Heading {numeral(2, n)} has no "
                                          f"{LEVEL_STYLE[1]} level above it"))
         elif lv == 4 and last[2] is None and last[3] is None:
             issues.append(NumberingIssue("parent", it, f"Item {numeral(4, n)} has no "
                                          f"{LEVEL_STYLE[3]} or {LEVEL_STYLE[2]} level above it"))
+        if issues and issues[-1].item is it and issues[-1].kind == "parent":
+            orphan_reported[lv] = True
         prior = last[lv]
         expected = 1 if prior is None else prior + 1
         if n > expected:
@@ -196,6 +201,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         last[lv] = n
         for deeper in range(lv + 1, 5):
             last[deeper] = None
+            orphan_reported[deeper] = False
     ctx.memo["numbering"] = issues
     return issues
 

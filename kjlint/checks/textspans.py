@@ -24,6 +24,8 @@ _DATA = Path(__file__).resolve().parent.parent / "data" / "hanzi_freq.txt"
 
 
 def is_han(ch: str) -> bool:
+    if not ch:
+        return False
     o = ord(ch)
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FFFF
 
