@@ -19,28 +19,11 @@ if TYPE_CHECKING:  # pyspark is an optional extra: `pip install 'kjlint[spark]'`
     from pyspark.sql import DataFrame, SparkSession
 
 
-from .normalize import NormalizeOptions
-from .sources import Fields
-from .verify import VerifyOptions
+from .pipeline import DedupeConfig
 
 
 class SparkUnavailable(RuntimeError):
     """pyspark is missing or the JVM cannot start; the message says which and how to fix it."""
-
-
-@dataclass(frozen=True)
-class SparkDedupeOptions:
-    """The method's parameters (the local engine's defaults); shipped to every executor."""
-
-    fields: Fields = Fields()
-    normalize: NormalizeOptions = NormalizeOptions()
-    verify: VerifyOptions = VerifyOptions()
-    num_perm: int = 128
-    seed: int = 1
-    shingle_size: int = 5
-    bands: int = 16
-    rows: int = 8
-    keep: str = "best"
 
 
 # Defaults for a local master: the web UI and a large shuffle fan-out only slow small runs down.
@@ -103,11 +86,12 @@ def spark_session(master: str = "local[*]", conf: Mapping[str, str] | None = Non
 
 def _large_star(edges: "DataFrame") -> "DataFrame":
     """Each node links its larger neighbours to the smallest node of its neighbourhood."""
+    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     both = edges.union(edges.select(F.col("dst").alias("src"), F.col("src").alias("dst")))
-    smallest = both.groupBy("src").agg(F.least(F.min("dst"), F.col("src")).alias("m"))
-    return (both.join(smallest, "src")
+    smallest = F.least(F.min("dst").over(Window.partitionBy("src")), F.col("src"))
+    return (both.withColumn("m", smallest)
             .where(F.col("dst") > F.col("src"))
             .select(F.col("dst").alias("src"), F.col("m").alias("dst"))
             .distinct())
@@ -115,14 +99,15 @@ def _large_star(edges: "DataFrame") -> "DataFrame":
 
 def _small_star(edges: "DataFrame") -> "DataFrame":
     """Each node links itself and its smaller neighbours to the smallest of them."""
+    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     oriented = edges.select(F.greatest("src", "dst").alias("src"), F.least("src", "dst").alias("dst"))
-    smallest = oriented.groupBy("src").agg(F.least(F.min("dst"), F.col("src")).alias("m"))
-    members = oriented.union(oriented.select("src", F.col("src").alias("dst")))
-    return (members.join(smallest, "src")
-            .where(F.col("dst") != F.col("m"))
-            .select(F.col("dst").alias("src"), F.col("m").alias("dst"))
+    smallest = F.least(F.min("dst").over(Window.partitionBy("src")), F.col("src"))
+    linked = oriented.withColumn("m", smallest)
+    members = linked.select(F.col("dst").alias("node"), "m").union(linked.select(F.col("src").alias("node"), "m"))
+    return (members.where(F.col("node") != F.col("m"))
+            .select(F.col("node").alias("src"), F.col("m").alias("dst"))
             .distinct())
 
 
@@ -194,8 +179,8 @@ _FILE, _DIR, _SEP = "\x01", "\x02", "\x00"
 
 PREPARED_SCHEMA = (
     "uid long, input_no int, file_key string, block long, rank long, line long, "
-    "path string, id string, valid boolean, warning string, nchars long, "
-    "keys array<long>, canonical string"
+    "path string, id string, valid boolean, warning string, chars long, norm_len int, "
+    "norm_hash long, keys array<long>, prefix_keys array<long>, text string"
 )
 
 
@@ -296,14 +281,11 @@ def scan_input(spark: "SparkSession", spec: _InputSpec, fields) -> "DataFrame":
 
 
 # --------------------------------------------------------------------------------------------
-# Normalize and sign: the local engine's functions, run inside mapPartitions
+# Normalize and sign: pipeline.sign_texts inside mapPartitions
 # --------------------------------------------------------------------------------------------
 
-SIGN_BATCH = 256  # documents signed together by one vectorized sign_hashes call
-
-
 def _parse_jsonl_line(line: str, where: str, fields, warnings) -> tuple[str | None, str | None]:
-    """(text, id) of one JSONL line, with the local reader's rules (sources.scan_jsonl)."""
+    """(text, id or None) of one JSONL line by the local reader's rules (sources.scan_jsonl)."""
     import json
 
     from .sources import _text_of
@@ -333,9 +315,8 @@ def _read_file_row(uri: str, shown: str, content: bytes | None, warnings) -> str
     if content is None:
         local = uri[len("file:"):] if uri.startswith("file:") else uri
         return read_text_file(shown if os.path.exists(shown) else local, warnings)
-    suffix = os.path.splitext(shown)[1]
     with tempfile.TemporaryDirectory() as tmp:
-        copy = os.path.join(tmp, "doc" + suffix)
+        copy = os.path.join(tmp, "doc" + os.path.splitext(shown)[1])
         with open(copy, "wb") as fh:
             fh.write(content)
         before = len(warnings.messages)
@@ -344,28 +325,36 @@ def _read_file_row(uri: str, shown: str, content: bytes | None, warnings) -> str
         return text
 
 
-def prepare_partition(index: int, rows, spec: "_InputSpec", opts: "SparkDedupeOptions"):
+def _row_uid(input_no: int, partition: int, counter: int) -> int:
+    """Unique, deterministic row id: the same scan numbers its rows the same way again."""
+    return (input_no << 48) | (partition << 28) | counter
+
+
+def prepare_partition(partition: int, rows, spec: _InputSpec, config: DedupeConfig):
     """Rows of one scan partition → one PREPARED_SCHEMA tuple per line/row/file.
 
-    Valid documents carry their band keys and canonical text; invalid ones carry the warning
-    (or none, for blank JSONL lines) so that line numbers stay exact."""
+    Valid documents are signed in batches by pipeline.sign_texts (the local engine's function)
+    and carry band keys, prefix band keys, the canonical text's hash and length. Invalid ones
+    carry their warning (none for blank JSONL lines) so that line numbers stay exact."""
     import numpy as np
 
     from .lsh import band_keys
-    from .minhash import permutations, shingle_hashes, sign_hashes
-    from .normalize import normalize
+    from .pipeline import sign_texts
     from .sources import Warnings, _text_of
 
-    perms = permutations(opts.num_perm, opts.seed)
     pending: list[list] = []
+    prefix_rows = config.prefix_perm // config.prefix_bands
 
     def flush():
         if not pending:
             return
-        hashes = [shingle_hashes(row[12], opts.shingle_size) for row in pending]
-        keys = band_keys(sign_hashes(hashes, perms), opts.bands, opts.rows)
-        for row, k in zip(pending, keys):
-            row[11] = [int(x) for x in k.view(np.int64)]
+        signed = sign_texts([row[15] for row in pending], config)
+        keys = band_keys(signed.sigs, config.bands, config.rows).view(np.int64)
+        prefix = band_keys(signed.prefix, config.prefix_bands, prefix_rows).view(np.int64)
+        hashes = signed.norm_hash.view(np.int64)
+        for k, row in enumerate(pending):
+            row[11], row[12] = int(signed.norm_len[k]), int(hashes[k])
+            row[13], row[14] = keys[k].tolist(), prefix[k].tolist()
             yield tuple(row)
         pending.clear()
 
@@ -378,148 +367,476 @@ def prepare_partition(index: int, rows, spec: "_InputSpec", opts: "SparkDedupeOp
         if spec.kind == "text" and spec.is_dir and not _walked(relative):
             continue
         shown = shown_path(spec.raw, relative)
-        where = f"{shown}:{line + 1}" if block == 0 else f"{shown} (split at byte {block}), line {line + 1}"
         warnings = Warnings()
-        ident = None
         if spec.kind == "jsonl":
-            text, ident = _parse_jsonl_line(row["value"], where, opts.fields, warnings)
+            where = f"{shown}:{line + 1}" if block == 0 else f"{shown} (split at byte {block}) line {line + 1}"
+            text, ident = _parse_jsonl_line(row["value"], where, config.fields, warnings)
         elif spec.kind == "parquet":
-            where = f"{shown}#row{line}" if block == 0 else f"{shown} (split at byte {block}), row {line}"
-            text = _text_of(row["value"], where, opts.fields.text, warnings)
-            ident = row["ident"]
+            where = f"{shown}#row{line}" if block == 0 else f"{shown} (split at byte {block}) row {line}"
+            text, ident = _text_of(row["value"], where, config.fields.text, warnings), row["ident"]
         else:
             text = _read_file_row(uri, shown, row["content"] if spec.remote else None, warnings)
             ident = shown
-        uid = (spec.number << 48) | (index << 28) | counter
+        out = [_row_uid(spec.number, partition, counter), spec.number,
+               file_key(relative) if spec.kind == "text" else shown, int(block), rank, line, shown, ident,
+               text is not None, "\n".join(warnings.messages) or None, 0, 0, 0, None, None, text]
         counter += 1
-        key = file_key(relative) if spec.kind == "text" else shown
-        out = [uid, spec.number, key, int(block), rank, line, shown, ident, text is not None,
-               "\n".join(warnings.messages) or None, 0, None, None]
         line += 1
         if text is None:
             yield tuple(out)
             continue
         rank += 1
         out[10] = len(text)
-        out[12] = normalize(text, opts.normalize)
         pending.append(out)
-        if len(pending) >= SIGN_BATCH:
+        if len(pending) >= config.batch:
             yield from flush()
     yield from flush()
 
 
-def prepare(spark: "SparkSession", inputs: list[str], opts: SparkDedupeOptions) -> "DataFrame":
-    """Read every input and normalize+sign its documents: one PREPARED_SCHEMA row per line/row/file."""
+def prepare(spark: "SparkSession", inputs: list[str], config: DedupeConfig) -> "DataFrame":
+    """Read every input and sign its documents: one PREPARED_SCHEMA row per line/row/file."""
     from functools import partial
 
     from pyspark.sql.types import _parse_datatype_string
 
-    schema = _parse_datatype_string(PREPARED_SCHEMA)
     rdds = []
     for number, raw in enumerate(inputs):
         spec = inspect_input(spark, number, raw)
-        scan = scan_input(spark, spec, opts.fields)
-        rdds.append(scan.rdd.mapPartitionsWithIndex(partial(prepare_partition, spec=spec, opts=opts)))
+        scan = scan_input(spark, spec, config.fields)
+        rdds.append(scan.rdd.mapPartitionsWithIndex(partial(prepare_partition, spec=spec, config=config)))
     rdd = rdds[0] if len(rdds) == 1 else spark.sparkContext.union(rdds)
-    return spark.createDataFrame(rdd, schema)
+    return spark.createDataFrame(rdd, _parse_datatype_string(PREPARED_SCHEMA))
 
 
-def _fill_missing_ids(spark: "SparkSession", prepared: "DataFrame") -> "DataFrame":
-    """JSONL lines and Parquet rows without an id are named `path:line` / `path#rowN` as in the
-    local engine; line numbers need the line counts of the earlier splits of the same file."""
+# --------------------------------------------------------------------------------------------
+# Document numbers: the local engine's `index`, without shuffling the texts
+# --------------------------------------------------------------------------------------------
+
+DOCS_SCHEMA = ("uid long, index long, id string, path string, chars long, norm_len int, norm_hash long, "
+               "keys array<long>, prefix_keys array<long>, text string")
+
+
+def _segment_offsets(prepared: "DataFrame") -> dict[tuple, tuple[int, int]]:
+    """(input, file, split) → (documents before it, lines before it in the same file).
+
+    One small aggregate (a row per split: per file for text inputs) collected to the driver;
+    the rows themselves stay where they are."""
     from pyspark.sql import functions as F
 
-    missing = prepared.where(F.col("valid") & F.col("id").isNull())
-    if missing.limit(1).count() == 0:
-        return prepared
-    splits = (prepared.where(F.col("block") > 0).select("input_no", "file_key").distinct())
-    counts = (prepared.join(F.broadcast(splits), ["input_no", "file_key"], "left_semi")
-              .groupBy("input_no", "file_key", "block").agg(F.count("*").alias("n")).collect())
-    offsets, running = [], {}
+    counts = (prepared.groupBy("input_no", "file_key", "block")
+              .agg(F.count("*").alias("lines"), F.sum(F.col("valid").cast("long")).alias("docs")).collect())
+    offsets: dict[tuple, tuple[int, int]] = {}
+    documents, lines, current = 0, 0, None
     for row in sorted(counts, key=lambda r: (r["input_no"], r["file_key"], r["block"])):
-        key = (row["input_no"], row["file_key"])
-        offsets.append((row["input_no"], row["file_key"], row["block"], running.get(key, 0)))
-        running[key] = running.get(key, 0) + row["n"]
-    table = spark.createDataFrame(offsets, "input_no int, file_key string, block long, offset long")
-    with_offset = (prepared.join(F.broadcast(table), ["input_no", "file_key", "block"], "left")
-                   .withColumn("offset", F.coalesce("offset", F.lit(0))))
-    number = F.col("offset") + F.col("line")
-    parquet = F.col("path").rlike(r"(?i)\.(parquet|pq)$")
-    fallback = F.when(parquet, F.concat("path", F.lit("#row"), number.cast("string"))) \
-        .otherwise(F.concat("path", F.lit(":"), (number + 1).cast("string")))
-    return with_offset.withColumn("id", F.coalesce("id", fallback)).drop("offset")
+        file = (row["input_no"], row["file_key"])
+        if file != current:
+            current, lines = file, 0
+        offsets[(row["input_no"], row["file_key"], row["block"])] = (documents, lines)
+        documents += row["docs"] or 0
+        lines += row["lines"]
+    return offsets
 
 
-def index_documents(spark: "SparkSession", prepared: "DataFrame") -> "DataFrame":
-    """Valid documents numbered 0.. in the local engine's order: (index, id, path, nchars, keys,
-    canonical). A sort of the narrow key columns, then one join back on the row's uid."""
+def _number_partition(rows, offsets):
+    for row in rows:
+        if not row["valid"]:
+            continue
+        before, lines = offsets.value[(row["input_no"], row["file_key"], row["block"])]
+        ident = row["id"]
+        if ident is None:  # the local engine names id-less records by their place in the file
+            number = lines + row["line"]
+            parquet = row["path"].lower().endswith((".parquet", ".pq"))
+            ident = f"{row['path']}#row{number}" if parquet else f"{row['path']}:{number + 1}"
+        yield (row["uid"], before + row["rank"], ident, row["path"], row["chars"], row["norm_len"],
+               row["norm_hash"], row["keys"], row["prefix_keys"], row["text"])
+
+
+def number_documents(spark: "SparkSession", prepared: "DataFrame") -> "DataFrame":
+    """Valid documents with their local-engine index (0.. in input order) and id."""
+    from functools import partial
+
+    from pyspark.sql.types import _parse_datatype_string
+
+    offsets = spark.sparkContext.broadcast(_segment_offsets(prepared))
+    rdd = prepared.rdd.mapPartitions(partial(_number_partition, offsets=offsets))
+    return spark.createDataFrame(rdd, _parse_datatype_string(DOCS_SCHEMA))
+
+
+# --------------------------------------------------------------------------------------------
+# Exact copies, candidate pairs, verification
+# --------------------------------------------------------------------------------------------
+
+def representatives(meta: "DataFrame") -> "DataFrame":
+    """meta + `rep`: the first document with the same canonical text (pipeline.exact_groups);
+    -1 when nothing is left after normalization."""
     from pyspark.sql import functions as F
 
-    valid = prepared.where("valid")
-    order = valid.select("uid", "input_no", "file_key", "block", "rank") \
-        .orderBy("input_no", "file_key", "block", "rank")
-    numbered = spark.createDataFrame(order.rdd.map(lambda r: r["uid"]).zipWithIndex(), "uid long, index long")
-    return valid.join(numbered, "uid").select("index", "id", "path", "nchars", "keys", "canonical")
+    first = meta.where(F.col("norm_len") > 0).groupBy("norm_hash").agg(F.min("index").alias("rep"))
+    return (meta.join(first, "norm_hash", "left")
+            .withColumn("rep", F.when(F.col("norm_len") > 0, F.col("rep")).otherwise(F.lit(-1))))
 
 
-def _bucket_pairs(members: list[int]) -> list[tuple[int, int]]:
-    """Candidate pairs of one LSH bucket, exactly as lsh._pairs_from_runs makes them locally
-    (all pairs in small buckets; consecutive and star-to-first pairs in big ones)."""
+def _bucket_pairs(members: list[int], all_pairs: bool) -> list[tuple[int, int]]:
+    """Candidate pairs of one LSH bucket as the local engine makes them: every pair (datasketch
+    MinHashLSH, small corpora) or lsh._pairs_from_runs (sorted band keys, large corpora)."""
     import numpy as np
 
     from .lsh import _pairs_from_runs
 
     order = np.array(sorted(members), dtype=np.int64)
+    if all_pairs:
+        i, j = np.triu_indices(len(order), k=1)
+        return list(zip(order[i].tolist(), order[j].tolist()))
     pairs = _pairs_from_runs(order, np.zeros(len(order), dtype=np.uint64))
-    return [(int(min(a, b)), int(max(a, b))) for a, b in pairs if a != b]
+    return [(int(min(a, b)), int(max(a, b))) for a, b in pairs.tolist() if a != b]
 
 
-def candidate_pairs(spark: "SparkSession", docs: "DataFrame") -> "DataFrame":
-    """(i, j) with i < j for documents sharing at least one band key: explode keys, group."""
+def _banded_pairs(spark: "SparkSession", reps: "DataFrame", column: str, all_pairs: bool) -> "DataFrame":
     from pyspark.sql import functions as F
 
-    exploded = docs.select("index", F.posexplode("keys").alias("band", "key"))
+    exploded = reps.select("index", F.posexplode(column).alias("band", "key"))
     buckets = (exploded.groupBy("band", "key").agg(F.collect_list("index").alias("members"))
                .where(F.size("members") > 1))
-    pairs = buckets.rdd.flatMap(lambda r: _bucket_pairs(r["members"]))
-    return spark.createDataFrame(pairs, "i long, j long").distinct()
+    pairs = buckets.rdd.flatMap(lambda r: _bucket_pairs(r["members"], all_pairs))
+    return spark.createDataFrame(pairs, "i long, j long")
 
 
-def _verify_partition(rows, opts: SparkDedupeOptions):
-    from .verify import score_pair, shingle_set
+def candidate_pairs(spark: "SparkSession", meta: "DataFrame", documents: int, config: DedupeConfig) -> "DataFrame":
+    """(i, j), i < j, among representatives sharing a main band, or a prefix band when both are
+    long enough to have a prefix signature (pipeline.find_candidates)."""
+    from pyspark.sql import functions as F
+
+    reps = meta.where(F.col("rep") == F.col("index"))
+    main = _banded_pairs(spark, reps, "keys", documents <= config.datasketch_max)
+    long_reps = reps.where(F.col("norm_len") >= config.prefix_chars)
+    prefix = _banded_pairs(spark, long_reps, "prefix_keys", False)
+    return main.union(prefix).distinct()
+
+
+def _shingle_partition(rows, config: DedupeConfig):
+    from .normalize import normalize
+    from .verify import shingle_set
 
     for row in rows:
-        a, b = row["text_i"], row["text_j"]
-        score = score_pair(shingle_set(a, opts.shingle_size), shingle_set(b, opts.shingle_size),
-                           opts.verify, a, b)
-        yield (row["i"], row["j"], bool(score.duplicate), float(score.jaccard),
-               float(score.containment), score.method)
+        yield row["index"], shingle_set(normalize(row["text"], config.normalize), config.shingle).tobytes()
 
 
-def verify(spark: "SparkSession", pairs: "DataFrame", docs: "DataFrame",
-           opts: SparkDedupeOptions) -> "DataFrame":
-    """Every candidate pair scored with verify.score_pair on exact shingle sets."""
+def shingle_sets(spark: "SparkSession", texts: "DataFrame", nodes: "DataFrame", config: DedupeConfig) -> "DataFrame":
+    """(index, set): exact shingle sets (verify.shingle_set, uint32 bytes) of the given documents."""
+    from functools import partial
+
+    needed = texts.join(nodes, "index", "left_semi")
+    return spark.createDataFrame(needed.rdd.mapPartitions(partial(_shingle_partition, config=config)),
+                                 "index long, set binary")
+
+
+def _verify_partition(rows, config: DedupeConfig, batch: int = 512):
+    """verify.verify_pairs (the local function) over batches of joined pairs."""
+    import numpy as np
+
+    from .verify import verify_pairs
+
+    def run(chunk):
+        pairs = np.array([(r["i"], r["j"]) for r in chunk], dtype=np.int64).reshape(-1, 2)
+        sets = {}
+        for r in chunk:
+            sets[r["i"]] = np.frombuffer(r["set_i"], dtype=np.uint32)
+            sets[r["j"]] = np.frombuffer(r["set_j"], dtype=np.uint32)
+        mask, jac, con, methods = verify_pairs(pairs, sets, config.verify)
+        for k, (i, j) in enumerate(pairs.tolist()):
+            yield i, j, bool(mask[k]), float(jac[k]), float(con[k]), str(methods[k])
+
+    chunk = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= batch:
+            yield from run(chunk)
+            chunk = []
+    if chunk:
+        yield from run(chunk)
+
+
+def verify(spark: "SparkSession", pairs: "DataFrame", sets: "DataFrame", config: DedupeConfig) -> "DataFrame":
+    """Every candidate pair scored on exact shingle sets: (i, j, duplicate, jaccard, containment, method)."""
     from functools import partial
 
     from pyspark.sql import functions as F
 
-    texts = docs.select("index", "canonical")
-    joined = (pairs.join(texts.select(F.col("index").alias("i"), F.col("canonical").alias("text_i")), "i")
-              .join(texts.select(F.col("index").alias("j"), F.col("canonical").alias("text_j")), "j"))
-    scored = joined.rdd.mapPartitions(partial(_verify_partition, opts=opts))
+    joined = (pairs.join(sets.select(F.col("index").alias("i"), F.col("set").alias("set_i")), "i")
+              .join(sets.select(F.col("index").alias("j"), F.col("set").alias("set_j")), "j"))
+    scored = joined.rdd.mapPartitions(partial(_verify_partition, config=config))
     return spark.createDataFrame(
         scored, "i long, j long, duplicate boolean, jaccard double, containment double, method string")
 
 
-def components(edges: "DataFrame", algorithm: str = "auto", checkpoint_dir: str | None = None) -> "DataFrame":
-    """(node, component) of the verified pairs; component = smallest index, as in union_find."""
+def connected_components(edges: "DataFrame", algorithm: str = "star",
+                         checkpoint_dir: str | None = None) -> "DataFrame":
+    """(node, component) of (i, j) edges; component = smallest index, as cluster.union_find."""
     from pyspark.sql import functions as F
 
     edges = edges.select(F.col("i").alias("src"), F.col("j").alias("dst"))
-    if algorithm in ("auto", "graphframes") and checkpoint_dir:
-        found = graphframes_components(edges, checkpoint_dir)
-        if found is not None:
-            return found
-        if algorithm == "graphframes":
-            raise SparkUnavailable("GraphFrames is not installed (pip install graphframes and add its jar)")
+    if algorithm == "graphframes":
+        found = graphframes_components(edges, checkpoint_dir or "/tmp/kjlint-graphframes")
+        if found is None:
+            raise SparkUnavailable("GraphFrames is not installed: pip install graphframes-py and add its "
+                                   "jar (--conf spark.jars.packages=io.graphframes:graphframes-spark4_2.13:…)")
+        return found
     return star_components(edges)
+
+
+# --------------------------------------------------------------------------------------------
+# Keep policy: pipeline.build_clusters on each cluster
+# --------------------------------------------------------------------------------------------
+
+MEMBERS_SCHEMA = ("cluster long, index long, id string, path string, kept boolean, similarity double, "
+                  "containment double, reason string, chars long, findings int")
+
+
+def _cluster_rows(number: int, rows: list, config: DedupeConfig):
+    """One cluster through the local keep stage: quality findings (keep=best), shingle sets of
+    its representatives, then pipeline.build_clusters on a corpus of just these members."""
+    import numpy as np
+
+    from .keep import quality_findings
+    from .normalize import normalize
+    from .pipeline import Corpus, build_clusters
+    from .verify import shingle_set
+
+    rows = sorted(rows, key=lambda r: r["index"])
+    position = {r["index"]: k for k, r in enumerate(rows)}
+    corpus = Corpus(ids=[r["id"] for r in rows], paths=[r["path"] for r in rows],
+                    chars=[r["chars"] for r in rows],
+                    norm_len=[np.array([r["norm_len"] for r in rows], dtype=np.int32)])
+    rep = np.array([position.get(r["rep"], -1) if r["rep"] >= 0 else -1 for r in rows], dtype=np.int64)
+    sets = {k: shingle_set(normalize(r["text"], config.normalize), config.shingle)
+            for k, r in enumerate(rows) if rep[k] == k}
+    findings = {k: quality_findings(r["text"]) for k, r in enumerate(rows)} if config.keep == "best" else {}
+    clusters, _ = build_clusters([np.arange(len(rows))], corpus, rep, sets, findings, config.keep, len(rows))
+    for m in clusters[0].members:
+        yield (number, rows[m.index]["index"], m.id, m.path, m.kept, float(m.similarity), float(m.containment),
+               m.reason, int(m.chars), m.findings)
+
+
+def clusters_of(spark: "SparkSession", comps: "DataFrame", meta: "DataFrame", texts: "DataFrame",
+                config: DedupeConfig) -> "DataFrame":
+    """One MEMBERS_SCHEMA row per member of a cluster of two or more, numbered 1.. by first member."""
+    from pyspark.sql import functions as F
+
+    roots = comps.select("component").distinct().orderBy("component")
+    numbered = spark.createDataFrame(roots.rdd.map(lambda r: r["component"]).zipWithIndex()
+                                     .map(lambda p: (p[0], p[1] + 1)), "component long, cluster long")
+    members = (comps.join(numbered, "component")
+               .join(meta.select(F.col("index").alias("node"), "id", "path", "chars", "norm_len", "rep"), "node")
+               .join(texts.select(F.col("index").alias("node"), "text"), "node")
+               .select("cluster", F.col("node").alias("index"), "id", "path", "chars", "norm_len", "rep", "text"))
+    grouped = members.rdd.map(lambda r: (r["cluster"], r)).groupByKey()
+    rows = grouped.flatMap(lambda kv: _cluster_rows(kv[0], list(kv[1]), config))
+    return spark.createDataFrame(rows, MEMBERS_SCHEMA)
+
+
+# --------------------------------------------------------------------------------------------
+# Outputs: directories of Parquet/JSONL/text part files (Spark's commit protocol makes them atomic)
+# --------------------------------------------------------------------------------------------
+
+def _cluster_json(number: int, members) -> str:
+    import json
+
+    ordered = sorted(members, key=lambda r: r["index"])
+    return json.dumps({"cluster": number, "members": [
+        {"id": m["id"], "path": m["path"], "kept": m["kept"], "similarity": round(m["similarity"], 4),
+         "reason": m["reason"]} for m in ordered]}, ensure_ascii=False)
+
+
+def cluster_json(members: "DataFrame") -> "DataFrame":
+    """(cluster, value): the `--clusters` JSONL object of each cluster, as the local engine writes it."""
+    grouped = members.rdd.map(lambda r: (r["cluster"], r)).groupByKey()
+    return members.sparkSession.createDataFrame(grouped.map(lambda kv: (kv[0], _cluster_json(kv[0], kv[1]))),
+                                                "cluster long, value string")
+
+
+def _guard_output(spark: "SparkSession", path: str, inputs: list[str]) -> str:
+    """Qualified output path; refuses to overwrite an input."""
+    jvm = spark._jvm
+    p = jvm.org.apache.hadoop.fs.Path(path)
+    qualified = p.getFileSystem(spark._jsc.hadoopConfiguration()).makeQualified(p).toString().rstrip("/")
+    for raw in inputs:
+        q = jvm.org.apache.hadoop.fs.Path(raw)
+        other = q.getFileSystem(spark._jsc.hadoopConfiguration()).makeQualified(q).toString().rstrip("/")
+        if qualified == other or other.startswith(qualified + "/") or qualified.startswith(other + "/"):
+            raise ValueError(f"{path}: output would overwrite the input {raw}")
+    return path
+
+
+def _rescan_partition(partition: int, rows, spec: _InputSpec, columns: list[str]):
+    """The rows of a scan numbered like prepare_partition numbers them (same uid)."""
+    counter = 0
+    for row in rows:
+        if spec.kind == "text" and spec.is_dir and not _walked(spec.relative(row["__file"])):
+            continue
+        yield (_row_uid(spec.number, partition, counter), *[row[c] for c in columns])
+        counter += 1
+
+
+def write_corpus(spark: "SparkSession", inputs: list[str], docs: "DataFrame", dropped: "DataFrame",
+                 path: str, config: DedupeConfig) -> None:
+    """The kept documents in the input's format: JSONL lines verbatim, Parquet rows with their
+    whole schema; text-file inputs become JSONL records {id, path, text}."""
+    from functools import partial
+
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import LongType, StructField, StructType
+
+    specs = [inspect_input(spark, n, raw) for n, raw in enumerate(inputs)]
+    kinds = {s.kind for s in specs}
+    if len(kinds) != 1:
+        raise ValueError(f"--output needs inputs of one format, got {', '.join(sorted(kinds))}")
+    kind = kinds.pop()
+    if kind == "text":
+        (docs.join(dropped, "uid", "left_anti").orderBy("index").select("id", "path", "text")
+         .write.mode("overwrite").json(path))
+        return
+    parts = []
+    for spec in specs:
+        if kind == "jsonl":
+            scan = scan_input(spark, spec, config.fields)
+            columns = ["value"]
+        else:
+            scan = spark.read.parquet(spec.raw)
+            columns = scan.columns
+            scan = scan.select("*", F.col("_metadata.file_path").alias("__file"),
+                               F.col("_metadata.file_block_start").alias("__block"))
+        schema = StructType([StructField("uid", LongType())] +
+                            [f for f in scan.schema.fields if f.name in columns])
+        rdd = scan.rdd.mapPartitionsWithIndex(partial(_rescan_partition, spec=spec, columns=columns))
+        parts.append(spark.createDataFrame(rdd, schema))
+    rows = parts[0]
+    for other in parts[1:]:
+        rows = rows.unionByName(other, allowMissingColumns=True)
+    kept = rows.join(dropped, "uid", "left_anti").orderBy("uid").drop("uid")
+    if kind == "jsonl":
+        kept.write.mode("overwrite").text(path)
+    else:
+        kept.write.mode("overwrite").parquet(path)
+
+
+# --------------------------------------------------------------------------------------------
+# The whole run
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class SparkDedupeResult:
+    """Counts, timings and warnings of a Spark run; clusters stay distributed (`members`)."""
+
+    documents: int
+    clusters: int
+    duplicates: int
+    chars_saved: int
+    candidates: int
+    verified: int
+    exact_copies: int
+    warnings: "Warnings"
+    timings: dict[str, float] = field(default_factory=dict)
+    members: "DataFrame | None" = None  # MEMBERS_SCHEMA
+    docs: "DataFrame | None" = None  # DOCS_SCHEMA without text, plus rep
+
+    def summary(self) -> dict[str, object]:
+        return {"documents": self.documents, "clusters": self.clusters, "duplicates": self.duplicates,
+                "characters saved": self.chars_saved, "candidate pairs": self.candidates,
+                "verified pairs": self.verified, "exact copies": self.exact_copies,
+                "warnings": self.warnings.count}
+
+    def cluster_objects(self) -> list[dict]:
+        """Every cluster as the local `--clusters` object, in order (collects: small corpora only)."""
+        import json
+
+        return [json.loads(r["value"]) for r in cluster_json(self.members).orderBy("cluster").collect()]
+
+
+def run(spark: "SparkSession", inputs: list[str], config: DedupeConfig = DedupeConfig(), *,
+        clusters_path: str | None = None, output_path: str | None = None, keep_list: str | None = None,
+        drop_list: str | None = None, components: str = "star", storage_level: str = "MEMORY_AND_DISK",
+        progress=None) -> SparkDedupeResult:
+    """`kjlint dedupe --engine spark`: the local method, stage by stage, on a Spark cluster."""
+    import time
+
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    from .sources import Warnings
+
+    level = getattr(StorageLevel, storage_level)
+    timings: dict[str, float] = {}
+    cached: list = []
+
+    def keep(df):
+        cached.append(df.persist(level))
+        return cached[-1]
+
+    def phase(name):
+        timings[name] = time.perf_counter() - started[0]
+        started[0] = time.perf_counter()
+        if progress:
+            progress(name)
+
+    for path in (clusters_path, output_path, keep_list, drop_list):
+        if path:
+            _guard_output(spark, path, inputs)
+    started = [time.perf_counter()]
+    prepared = keep(prepare(spark, inputs, config))
+    prepared.count()
+    phase("read+sign")
+
+    warnings = Warnings()
+    problems = prepared.where(F.col("warning").isNotNull())
+    for row in problems.orderBy("input_no", "file_key", "block", "line").limit(warnings.keep).collect():
+        for message in row["warning"].split("\n"):
+            warnings.add(message)
+    warnings.count = max(warnings.count, problems.count())
+    docs = keep(number_documents(spark, prepared))
+    documents = docs.count()
+    prepared.unpersist()
+    meta = keep(representatives(docs.drop("text")))
+    texts = docs.select("index", "text")
+    for row in meta.where(F.col("norm_len") == 0).orderBy("index").select("id").collect():
+        warnings.add(f"{row['id']}: nothing left after normalization (only boilerplate?), not compared")
+    phase("number")
+
+    pairs = keep(candidate_pairs(spark, meta, documents, config))
+    candidates = pairs.count()
+    phase("candidates")
+
+    nodes = pairs.select(F.col("i").alias("index")).union(pairs.select(F.col("j").alias("index"))).distinct()
+    sets = keep(shingle_sets(spark, texts, nodes, config))
+    scored = keep(verify(spark, pairs, sets, config))
+    verified_pairs = scored.where("duplicate").select("i", "j")
+    verified = verified_pairs.count()
+    phase("verify")
+
+    exact = meta.where((F.col("rep") >= 0) & (F.col("rep") != F.col("index"))) \
+        .select(F.col("rep").alias("i"), F.col("index").alias("j"))
+    exact_copies = exact.count()
+    comps = keep(connected_components(exact.union(verified_pairs), components))
+    comps.count()
+    phase("cluster")
+
+    members = keep(clusters_of(spark, comps, meta, texts, config))
+    totals = members.agg(F.countDistinct("cluster").alias("clusters"),
+                         F.sum(F.when(~F.col("kept"), 1).otherwise(0)).alias("dropped"),
+                         F.sum(F.when(~F.col("kept"), F.col("chars")).otherwise(0)).alias("saved")).first()
+    phase("keep")
+
+    dropped = members.where(~F.col("kept")).select("index").join(meta.select("index", "uid"), "index")
+    if clusters_path:
+        cluster_json(members).orderBy("cluster").select("value").write.mode("overwrite").text(clusters_path)
+    if keep_list:
+        meta.join(dropped, "index", "left_anti").orderBy("index").select("id") \
+            .write.mode("overwrite").text(keep_list)
+    if drop_list:
+        meta.join(dropped, "index", "left_semi").orderBy("index").select("id") \
+            .write.mode("overwrite").text(drop_list)
+    if output_path:
+        write_corpus(spark, inputs, docs, dropped.select("uid"), output_path, config)
+    if clusters_path or keep_list or drop_list or output_path:
+        phase("write")
+    return SparkDedupeResult(documents, totals["clusters"] or 0, totals["dropped"] or 0, totals["saved"] or 0,
+                             candidates, verified, exact_copies, warnings, timings, members, meta)
