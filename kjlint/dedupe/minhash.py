@@ -112,7 +112,7 @@ def permutations(num_perm: int = 128, seed: int = 1) -> Permutations:
 
 
 def sign_hashes(hash_arrays: Sequence[np.ndarray], perms: Permutations,
-                chunk_rows: int = 1 << 14) -> np.ndarray:
+                chunk_rows: int = 1024) -> np.ndarray:
     """MinHash signatures (len(hash_arrays), num_perm) uint32 of many shingle-hash arrays.
 
     Shingles of several documents are stacked into chunks of about `chunk_rows`, permuted as one

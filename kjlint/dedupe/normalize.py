@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from ..normalize import strip_pinyin_annotations, to_simplified
 
 # Used only when no KJ6 pack with line-scoped phrases is found.
@@ -116,11 +118,68 @@ def drop_boilerplate_lines(text: str, phrases: tuple[str, ...]) -> str:
     return "\n".join(out)
 
 
+@lru_cache(maxsize=1)
+def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per-character lookup tables over the BMP, derived from the exact per-character operations:
+    `fold[cp]` = lower(simplified(NFKC(ch))) when that is one character; `complex[cp]` when a
+    character's NFKC or lower case is not one character, it combines, or it is a surrogate (such
+    texts take the exact, slower path); `word[cp]` when the character matches regex \\w."""
+    from ..normalize import t2s_table
+
+    t2s = t2s_table()
+    fold = np.arange(0x10000, dtype=np.uint32)
+    complex_ = np.zeros(0x10000, dtype=bool)
+    word = np.zeros(0x10000, dtype=bool)
+    w = re.compile(r"\w")
+    for cp in range(0x10000):
+        ch = chr(cp)
+        word[cp] = bool(w.match(ch)) and ch != "_"
+        if 0xD800 <= cp <= 0xDFFF or unicodedata.combining(ch) or 0x1100 <= cp <= 0x11FF:
+            complex_[cp] = True
+            continue
+        n = unicodedata.normalize("NFKC", ch)
+        if len(n) != 1:
+            complex_[cp] = True
+            continue
+        s = n.translate(t2s)
+        low = s.lower()
+        if len(low) != 1 or unicodedata.normalize("NFKC", low) != low:
+            complex_[cp] = True
+            continue
+        fold[cp] = ord(low)
+    return fold, complex_, word
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _from_code_points(cp: np.ndarray) -> str:
+    return cp.astype(np.uint32, copy=False).tobytes().decode("utf-32-le")
+
+
+def _fold_fast(text: str) -> str | None:
+    """NFKC + simplified + lower case as one table lookup, or None when the text needs the
+    exact path (characters outside the BMP, combining marks, multi-character foldings)."""
+    fold, complex_, _ = _tables()
+    cp = _code_points(text)
+    if cp.size and (cp.max() >= 0x10000 or complex_[cp].any()):
+        return None
+    return _from_code_points(fold[cp])
+
+
+def _fold_exact(text: str) -> str:
+    return to_simplified(unicodedata.normalize("NFKC", text)).lower()
+
+
 def canonical_lines(text: str, opts: NormalizeOptions = NormalizeOptions()) -> str:
     """NFKC, pinyin annotations removed, simplified script, lower case, boilerplate lines and
     page markers dropped; line structure kept (paragraph mode needs it)."""
-    text = unicodedata.normalize("NFKC", text).replace("\r", "")
-    text = to_simplified(strip_pinyin_annotations(text)).lower()
+    text = text.replace("\r", "")
+    folded = _fold_fast(text)
+    text = folded if folded is not None else _fold_exact(text)
+    if "(" in text:
+        text = strip_pinyin_annotations(text)
     if opts.drop_page_markers:
         text = PAGE_MARKER.sub("", text)
     if opts.drop_boilerplate:
@@ -132,7 +191,11 @@ def squeeze(text: str, opts: NormalizeOptions = NormalizeOptions()) -> str:
     """Drop whitespace and punctuation; optionally fold masks and digits to one symbol."""
     if opts.fold_masks:
         text = _MASKS.sub("0", text)
-    text = _NON_WORD.sub("", text)
+    cp = _code_points(text)
+    if cp.size and cp.max() < 0x10000:
+        text = _from_code_points(cp[_tables()[2][cp]])
+    else:
+        text = _NON_WORD.sub("", text)
     if opts.fold_digits:
         text = _DIGITS.sub("0", text)
     return text
