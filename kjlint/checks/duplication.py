@@ -27,6 +27,7 @@ from . import check
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix, Related
 from ..normalize import PINYIN_ANNOTATION, normalize_for_matching
+from ..reference import char_norm, fast_normalize
 from ..ruletypes import Context, Hit
 
 # A line that only carries a page number: "- 3 -", "— 12 —", "第3页 共10页", "3/10", "Page 3".
@@ -101,16 +102,6 @@ class Analysis:
 
 # --- normalization ------------------------------------------------------------------------
 
-_CHAR_NORM: dict[str, str] = {}
-
-
-def _char_norm(ch: str) -> str:
-    n = _CHAR_NORM.get(ch)
-    if n is None:
-        n = _CHAR_NORM[ch] = normalize_for_matching(ch)
-    return n
-
-
 def paragraph_norm(text: str) -> str:
     return normalize_for_matching(LIST_MARK.sub("", text, count=1))
 
@@ -124,20 +115,6 @@ def build_units(doc: Document) -> list[Unit]:
     return units
 
 
-_TRANSLATE: dict[int, str | None] = {}
-
-
-def _unit_piece(text: str) -> str:
-    """A unit's normalized characters (C-speed: one table lookup per character)."""
-    table = _TRANSLATE
-    for ch in set(text):
-        if ord(ch) not in table:
-            table[ord(ch)] = _char_norm(ch) or None
-    if "(" in text or "（" in text:
-        text = PINYIN_ANNOTATION.sub("", text)
-    return text.translate(table)
-
-
 def _unit_offsets(u: Unit) -> list[int]:
     """Source offset of each of the unit's normalized characters (same rules as _unit_piece)."""
     text, base = u.span.text, u.span.start
@@ -148,7 +125,7 @@ def _unit_offsets(u: Unit) -> list[int]:
     out = []
     for i, ch in enumerate(text):
         if i not in skip:
-            out.extend([base + i] * len(_char_norm(ch)))
+            out.extend([base + i] * len(char_norm(ch)))
     return out
 
 
@@ -159,7 +136,7 @@ class Stream:
 
     def __init__(self, units: list[Unit], formulaic: list[str]):
         self.units = units
-        pieces = [_unit_piece(u.span.text) for u in units]
+        pieces = [fast_normalize(u.span.text) for u in units]
         self.r0s: list[int] = []
         pos = 0
         for u, piece in zip(units, pieces):
