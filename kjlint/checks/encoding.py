@@ -195,13 +195,16 @@ def latin1_mojibake(doc: Document, ctx: Context) -> tuple[list[Edit], list[Edit]
     for m in _LATIN_RUN.finditer(doc.text):
         data = _latin_bytes(m.group(0))
         covered = bytearray(len(data))
+        latin_only = []
         for s in _UTF8_SEQ.finditer(data):
             decoded = s.group(0).decode("utf-8")
             if set(decoded) == {"\ufffd"}:
                 continue  # ï¿½: a garbled replacement character (KJ402)
-            if any(ord(c) >= 0x800 for c in decoded) or len(decoded) >= 2:
+            if any(ord(c) >= 0x800 for c in decoded):  # Chinese: three-byte sequences
                 utf8_edits.append(Edit(m.start() + s.start(), m.start() + s.end(), decoded))
                 covered[s.start():s.end()] = b"\x01" * (s.end() - s.start())
+            elif all(0xC0 <= ord(c) <= 0x24F for c in decoded):  # é read as Ã©
+                latin_only.append((s, decoded))
         for s in _GBK_SEQ.finditer(data):
             if any(covered[s.start():s.end()]):
                 continue
@@ -211,6 +214,10 @@ def latin1_mojibake(doc: Document, ctx: Context) -> tuple[list[Edit], list[Edit]
                 continue
             if sum(is_han(c) for c in decoded) >= 2 and plausibility(decoded) >= 12:
                 gbk_edits.append(Edit(m.start() + s.start(), m.start() + s.end(), decoded))
+                covered[s.start():s.end()] = b"\x01" * (s.end() - s.start())
+        for s, decoded in latin_only:
+            if not any(covered[s.start():s.end()]):
+                utf8_edits.append(Edit(m.start() + s.start(), m.start() + s.end(), decoded))
     ctx.memo["latin1-mojibake"] = (utf8_edits, gbk_edits)
     return utf8_edits, gbk_edits
 

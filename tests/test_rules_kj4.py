@@ -1,0 +1,105 @@
+"""KJ4 encoding corruption: detection, repairs and fixes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kjlint.engine import lint_text
+from kjlint.fixes import apply_fixes
+from kjlint.reading import decode_bytes
+from kjlint.document import Document
+from kjlint.catalog import load_catalog
+from kjlint.engine import LintOptions, lint_document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def codes(text: str, prefix: str = "KJ4") -> list[str]:
+    return [f.code for f in lint_text(text) if f.code.startswith(prefix)]
+
+
+def shifted(sentence: str, at: int) -> str:
+    """`sentence` as seen after the first byte of character `at` was lost from its GBK bytes."""
+    data = sentence.encode("gbk")
+    pos = len(sentence[:at].encode("gbk"))
+    out = (data[:pos] + data[pos + 1:]).decode("gbk", errors="replace")
+    rest = "?" + out[at + 1:]
+    return sentence[:at] + rest[:1] + rest[1:].replace("\ufffd", "", 1)
+
+
+def test_pinyin_annotations_one_finding_per_line_with_count_and_safe_fix():
+    text = "工作總結(jié)\n根據(jù)區(qū)發(fā)改局要求，現將情況報告如下。\n"
+    found = [f for f in lint_text(text) if f.code == "KJ403"]
+    assert [f.line for f in found] == [1, 2]
+    assert found[1].message.startswith("3 pinyin")
+    fixed, _ = apply_fixes(text, [f.fix for f in found])
+    assert fixed == "工作總結\n根據區發改局要求，現將情況報告如下。\n"
+
+
+def test_byte_shift_is_repaired_and_offered_as_unsafe_fix():
+    original = "全力支持高新技术企业开展关键技术研究。"
+    text = shifted(original, 4)
+    assert text != original and "?" in text
+    (f,) = [f for f in lint_text(text) if f.code == "KJ404"]
+    assert "新技术企业" in f.message
+    assert f.fix is not None and not f.fix.safe
+    fixed, _ = apply_fixes(text, [f.fix])
+    assert "新技术企业" in fixed
+
+
+@pytest.mark.parametrize("text", [
+    "如何写好材料?写材料有什么技巧?",
+    "企业反映：申报材料能否简化？我局已在网上公开办事指南。",
+    "详见https://www.example.gov.cn/list?page=2&id=35，欢迎查阅。",
+    "为什么研发投入不足？主要是融资难、人才缺。",
+])
+def test_legitimate_question_marks_are_not_byte_shift(text):
+    assert "KJ404" not in codes(text)
+
+
+def test_utf8_read_as_latin1_is_decoded_back():
+    garbled = "科技局".encode("utf-8").decode("latin-1")
+    text = f"市{garbled}工作总结"
+    (f,) = [f for f in lint_text(text) if f.code == "KJ405"]
+    assert f.fix.safe and apply_fixes(text, [f.fix])[0] == "市科技局工作总结"
+
+
+def test_gbk_read_as_latin1_is_decoded_back():
+    text = "加强" + "知识产权".encode("gbk").decode("latin-1") + "保护。"
+    (f,) = [f for f in lint_text(text) if f.code == "KJ406"]
+    assert apply_fixes(text, [f.fix])[0] == "加强知识产权保护。"
+
+
+def test_latin_text_is_not_mojibake():
+    assert codes("Café Résumé GmbH — naïve façade, ½ price, Ångström, Señor.") == []
+
+
+def test_utf8_read_as_gbk():
+    text = "组织" + "教研活动".encode("utf-8").decode("gbk") + "3场。"
+    (f,) = [f for f in lint_text(text) if f.code == "KJ407"]
+    assert "教研活动" in f.message
+
+
+def test_undecodable_bytes_report_byte_values():
+    data = "全年培训".encode("gb18030") + b"\xff" + "人次。".encode("gb18030")
+    decoded = decode_bytes(data)
+    doc = Document(decoded.text, "x.txt", decoded.encoding, decoded.undecodable)
+    found = [f for f in lint_document(doc, load_catalog()) if f.code == "KJ401"]
+    assert len(found) == 1 and "0xFF" in found[0].message
+
+
+def test_replacement_and_garbled_replacement():
+    assert codes("培训\ufffd\ufffd人次") == ["KJ401"]
+    assert codes("投资锟斤拷锟斤拷万元") == ["KJ402"]
+
+
+def test_invisible_and_private_characters():
+    assert codes("培训\x0b人次") == ["KJ408"]
+    assert codes("\uf06c 加强组织领导") == ["KJ409"]
+    assert codes("科\u200b技局") == ["KJ410"]
+    assert codes("\ufeff科技局工作总结\n首行缩进\u3000\u200b") == []
+
+
+def test_rare_characters_in_names_are_not_flagged():
+    assert codes("邀请中科院院士陈志南，联合欽州市鴻韻坭興陶藝有限責任公司参展。") == []

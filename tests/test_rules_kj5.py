@@ -1,0 +1,69 @@
+"""KJ5 structure: numbering hierarchy, 一是 sequences, title and profiles."""
+from __future__ import annotations
+
+import pytest
+
+from kjlint.catalog import load_catalog
+from kjlint.document import Document
+from kjlint.engine import lint_text
+from kjlint.checks.structure import cn_number, find_title
+from kjlint.ruletypes import Context
+
+
+def kj5(text: str) -> list[tuple[str, int]]:
+    return [(f.code, f.line) for f in lint_text(text) if f.code.startswith("KJ5")]
+
+
+def test_chinese_numbers():
+    assert [cn_number(s) for s in ("一", "十", "十二", "二十三", "九十九")] == [1, 10, 12, 23, 99]
+    assert cn_number("十十") is None
+
+
+def test_gap_repeat_and_order_with_both_bracket_widths():
+    text = "工作总结\n一、工作情况\n(一)甲\n（四）乙\n二、存在问题\n二、问题分析\n一、下一步计划\n"
+    assert kj5(text) == [("KJ502", 4), ("KJ503", 6), ("KJ503", 7)]
+
+
+def test_lists_restart_under_each_parent():
+    text = "工作总结\n一、工作情况\n1、甲\n2、乙\n二、存在问题\n1、丙\n2、丁\n三、下一步计划\n"
+    assert kj5(text) == []
+
+
+def test_level_without_parent_reported_once():
+    text = "工作计划\n（一）加强领导\n（二）强化督查\n一、重点任务\n(1)甲\n(2)乙\n"
+    assert [c for c in kj5(text) if c[0] == "KJ504"] == [("KJ504", 2), ("KJ504", 5)]
+
+
+def test_repeated_title_restarts_numbering():
+    body = "一、工作情况\n二、存在问题\n三、下一步计划\n"
+    assert kj5("区科技局2021年工作总结\n" + body + "区科技局2021年工作总结\n" + body) == []
+
+
+def test_enumeration_gaps_and_repeats_across_paragraphs():
+    text = "工作总结\n一、工作情况\n一是甲。三是乙。\n一是丙。\n二是丁。\n二是戊。\n二、存在问题\n三、下一步计划\n"
+    assert kj5(text) == [("KJ505", 3), ("KJ505", 6)]
+    assert kj5("工作总结\n一、工作情况\n坚持一是一、二是二。\n二、存在问题\n三、下一步计划\n") == []
+
+
+def test_missing_title():
+    assert ("KJ506", 1) in kj5("一、主要工作\n全年完成任务。\n")
+    assert kj5("关于安全生产检查情况的报告\n全年检查12次。\n") == []
+
+
+@pytest.mark.parametrize("title,profile", [
+    ("2018年科技局第一季度工作總結(jié)", "quarterly-summary"),
+    ("2023年上半年工作总结", "half-year-summary"),
+    ("区科技局2021年工作总结和2022年工作计划", "work-summary"),
+    ("2024年镇政府工作要点", "work-plan"),
+    ("2023年度个人述职报告", "debriefing-report"),
+])
+def test_profile_detected_from_title(title, profile):
+    doc = Document(f"当前位置：首页 > 范文 > {title}\n{title}\n正文。\n")
+    span, found = find_title(doc, Context(load_catalog()))
+    assert span is not None and span.text == title and found.name == profile
+
+
+def test_profile_required_sections():
+    text = "2022年度个人述职报告\n一、履职情况\n二、廉洁自律\n"
+    found = [f for f in lint_text(text) if f.code == "KJ501"]
+    assert len(found) == 2  # no 问题/不足 and no 今后努力方向

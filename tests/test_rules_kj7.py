@@ -1,0 +1,50 @@
+"""KJ7 script and typography."""
+from __future__ import annotations
+
+from kjlint.engine import lint_text
+from kjlint.fixes import apply_fixes
+from kjlint.normalize import script_sets
+
+
+def kj7(text: str, code: str | None = None):
+    return [f for f in lint_text(text) if f.code.startswith(code or "KJ7")]
+
+
+def test_script_sets_skip_characters_valid_in_both_scripts():
+    trad, simp = script_sets()
+    assert {"總", "結", "關"} <= trad and {"总", "结", "关"} <= simp
+    assert not {"乾", "於", "后", "群", "里"} & (trad | simp)
+
+
+def test_minority_script_reported_per_line_with_counts():
+    text = "县卫生健康局工作总结\n深化醫藥衛生體制改革。\n推进医共体建设，醫疗服务提升。\n"
+    found = kj7(text, "KJ701")
+    assert [f.line for f in found] == [2, 3]
+    assert "醫" in found[0].message and "traditional" in found[0].message
+    assert "document: 5 traditional" in found[0].message
+
+
+def test_dominant_script_alone_is_fine():
+    assert kj7("區科技局工作總結\n積極培育高新技術企業。\n", "KJ701") == []
+
+
+def test_halfwidth_punctuation_one_finding_per_line_and_safe_fix():
+    text = "年初,我局走访企业:宣传政策;效果好!\n(一)加强创新\n会议于13:30开始,投入1,000万元。\n"
+    found = kj7(text, "KJ702")
+    assert [f.line for f in found] == [1, 2, 3]
+    assert found[0].message.startswith("4 half-width")
+    fixed, _ = apply_fixes(text, [f.fix for f in found])
+    assert fixed == "年初，我局走访企业：宣传政策；效果好！\n（一）加强创新\n会议于13:30开始，投入1,000万元。\n"
+
+
+def test_urls_code_and_english_untouched():
+    text = ("网址：https://www.example.cn/a?id=1&b=2\n"
+            "The bureau held 12 events (3 online), see p. 4: results!\n"
+            "运行`print(a, b)`即可。\n")
+    assert kj7(text, "KJ702") == []
+
+
+def test_ocr_stray_letters():
+    found = kj7("开展培训I，人数增加。\n占比5.9%o。\n", "KJ703")
+    assert [f.line for f in found] == [1, 2]
+    assert kj7("维生素C，A股，第I期，B超，增长5.9%。\n", "KJ703") == []
