@@ -15,7 +15,7 @@ from ..document import Document
 from ..findings import Fix
 from ..normalize import PINYIN_ANNOTATION, PINYIN_LETTERS
 from ..ruletypes import Context, Hit
-from .textspans import HAN_RANGES, Edit, frequency_table, group_by_line, is_han, plausibility
+from .textspans import HAN_RANGES, Edit, SpanSet, frequency_table, group_by_line, is_han, plausibility
 
 # --- undecodable bytes and replacement characters ------------------------------------------
 
@@ -145,6 +145,8 @@ def gbk_byte_shift(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     max_garbage = float(rule.params.get("max-garbage-score", 13.0))
     for m in _SHIFT_CANDIDATE.finditer(doc.text):
         run = m.group("run")
+        if plausibility(run[:4]) >= max_garbage + 4:
+            continue  # reads as ordinary Chinese: a real question mark
         before = doc.text[max(0, m.start() - 12):m.start()]
         repaired = repair_byte_shift(run)
         if repaired and repaired[3] >= min_score and repaired[3] - repaired[2] >= min_gain:
@@ -301,10 +303,10 @@ _ZERO_WIDTH = re.compile("(?<=[^\\s\u3000])[\u200b\u200c\u200d\u2060\ufeff\u00ad
 def control_character(doc: Document, ctx: Context, rule) -> list[Hit]:
     """C0/C1 control characters (tab, line breaks and form feed excepted); fix deletes them."""
     utf8_edits, gbk_edits = latin1_mojibake(doc, ctx)
-    mojibake = [(e.start, e.end) for e in utf8_edits + gbk_edits]
+    mojibake = SpanSet((e.start, e.end) for e in utf8_edits + gbk_edits)
     edits = []
     for m in _CONTROL.finditer(doc.text):
-        if any(a <= m.start() < b for a, b in mojibake):
+        if m.start() in mojibake:
             continue
         edits.append(Edit(m.start(), m.end(), "", ", ".join(f"U+{ord(c):04X}" for c in m.group(0))))
     return group_by_line(doc, edits, lambda g, s: (

@@ -14,7 +14,7 @@ from . import check
 from ..document import Document
 from ..normalize import PINYIN_ANNOTATION, script_sets, to_simplified, to_traditional
 from ..ruletypes import Context, Hit
-from .textspans import CJK_PUNCT, Edit, group_by_line, is_cjk, is_han
+from .textspans import CJK_PUNCT, Edit, SpanSet, group_by_line, is_cjk, is_han
 
 # --- mixed traditional and simplified script ------------------------------------------------
 
@@ -65,7 +65,7 @@ _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-def _protected_spans(doc: Document, ctx: Context) -> list[tuple[int, int]]:
+def _protected_spans(doc: Document, ctx: Context) -> SpanSet:
     """URLs, e-mail addresses, code, pinyin annotations (KJ403) and byte-shift marks (KJ404)."""
     spans = [m.span() for m in _URL.finditer(doc.text)]
     spans += [m.span() for m in PINYIN_ANNOTATION.finditer(doc.text)]
@@ -73,7 +73,7 @@ def _protected_spans(doc: Document, ctx: Context) -> list[tuple[int, int]]:
 
     stub = SimpleNamespace(params={})
     spans += [(h.offset, h.offset + 1) for h in gbk_byte_shift(doc, ctx, stub)]
-    return sorted(spans)
+    return SpanSet(spans)
 
 
 def _is_ascii_alnum(ch: str) -> bool:
@@ -113,7 +113,7 @@ def halfwidth_edits(doc: Document, ctx: Context) -> list[Edit]:
         close_of = {v: k for k, v in paired.items()}
         for m in _HALF.finditer(lt):
             pos = line.start + m.start()
-            if any(a <= pos < b for a, b in protected):
+            if pos in protected:
                 continue
             ch = m.group(0)
             prev, nxt = _neighbours(text, pos, pos + 1)

@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -63,6 +64,24 @@ def plausibility(text: str) -> float:
     total = sum(chars.get(c, 0) for c in han)
     total += sum(pairs.get(a + b, 0) for a, b in zip(han, han[1:]))
     return total / len(han)
+
+
+class SpanSet:
+    """Sorted, possibly overlapping [start, end) spans with a logarithmic membership test."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
 
 
 @dataclass
