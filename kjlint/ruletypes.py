@@ -92,16 +92,35 @@ def _build_fix(rule: Rule, m: re.Match) -> Fix | None:
 
 
 def _with_traditional(rule: Rule, patterns: list[str]) -> list[str]:
-    """With `traditional: true`, each pattern also matches its traditional-script spelling."""
+    """With `traditional: true`, every Chinese character in a pattern also matches its
+    traditional form: `页` becomes `[页頁]` (or `页頁` inside a character class), so negated
+    classes and lookbehinds keep their meaning in both scripts."""
     if not rule.params.get("traditional"):
         return patterns
     from .normalize import to_traditional
 
-    out = list(patterns)
-    for p in patterns:
-        t = to_traditional(p)
-        if t != p and t not in out:
-            out.append(t)
+    out = []
+    for pattern in patterns:
+        chars, in_class, escaped = [], False, False
+        for ch in pattern:
+            t = to_traditional(ch)
+            if escaped:
+                chars.append(ch)
+                escaped = False
+            elif ch == "\\":
+                chars.append(ch)
+                escaped = True
+            elif ch == "[" and not in_class:
+                chars.append(ch)
+                in_class = True
+            elif ch == "]" and in_class:
+                chars.append(ch)
+                in_class = False
+            elif t != ch:
+                chars.append(ch + t if in_class else f"[{ch}{t}]")
+            else:
+                chars.append(ch)
+        out.append("".join(chars))
     return out
 
 

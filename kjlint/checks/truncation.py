@@ -28,14 +28,19 @@ DATE_LINE = re.compile(
 SENTENCE_STOP = re.compile(r"[。！？!?；;]")
 
 
-def heading_level(text: str, max_len: int = 40) -> int | None:
-    """Level 1–4 of a numbered heading (short, no full stop inside), else None."""
-    if len(text) > max_len or SENTENCE_STOP.search(text):
-        return None
+def mark_level(text: str) -> int | None:
+    """Level 1–4 of the numbering a paragraph starts with, heading or numbered item alike."""
     for level, mark in HEADING_LEVELS:
         if mark.match(text):
             return level
     return None
+
+
+def heading_level(text: str, max_len: int = 40) -> int | None:
+    """Level 1–4 of a numbered heading (short, no full stop inside), else None."""
+    if len(text) > max_len or SENTENCE_STOP.search(text):
+        return None
+    return mark_level(text)
 
 
 def flagged_lines(doc: Document, ctx: Context, codes: list[str]) -> set[int]:
@@ -98,12 +103,18 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     max_len = int(rule.params.get("max-heading-length", 40))
     paras = body_paragraphs(doc, ctx, rule)
     levels = [heading_level(_plain(p.text), max_len) for p in paras]
+    marks = [mark_level(_plain(p.text)) for p in paras]  # numbered items with inline text too
     # had_body[level] = whether the latest heading at that level (in its parent) had a body.
     sibling_had_body: dict[int, bool] = {}
     for i, (p, level) in enumerate(zip(paras, levels)):
         if level is None:
+            inline = marks[i]
+            if inline is not None:  # a numbered item with its text inline: a sibling with a body
+                for deeper in [lv for lv in sibling_had_body if lv > inline]:
+                    del sibling_had_body[deeper]
+                sibling_had_body[inline] = True
             continue
-        nxt = levels[i + 1] if i + 1 < len(paras) else 0  # 0: end of document
+        nxt = marks[i + 1] if i + 1 < len(paras) else 0  # 0: end of document
         has_body = i + 1 < len(paras) and (nxt is None or nxt > level)
         previous_sibling = sibling_had_body.get(level)
         for deeper in [lv for lv in sibling_had_body if lv > level]:
