@@ -16,10 +16,13 @@ POLICIES = ("best", "first", "longest")
 
 @lru_cache(maxsize=1)
 def _quality_setup():
-    from ..catalog import load_catalog
+    from ..catalog import PackError, load_catalog
     from ..engine import LintOptions, select_codes
 
-    catalog = load_catalog()
+    try:
+        catalog = load_catalog()
+    except PackError:  # a broken rule pack must not stop dedupe: `best` falls back to longest
+        return None, LintOptions(codes=set())
     families = [f for f in QUALITY_FAMILIES if catalog.is_known(f)]
     codes = select_codes(catalog, families, []) if families else set()
     return catalog, LintOptions(codes=codes or set())

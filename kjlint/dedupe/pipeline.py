@@ -53,7 +53,7 @@ class DedupeConfig:
     jobs: int | None = None  # worker processes for signing; None = all cores
     batch: int = 256  # documents per worker task
     cache_dir: str | None = None  # None = no cache
-    datasketch_max: int = 20_000  # up to this many documents, candidates via datasketch MinHashLSH
+    datasketch_max: int = 10_000  # up to this many documents, candidates via datasketch MinHashLSH
     fields: Fields = Fields()
 
     def settings_key(self) -> str:
