@@ -524,10 +524,16 @@ def _reference_index(doc: Document, ctx: Context, rule, min_length: int):
     if isinstance(paths, str):
         paths = [paths]
     if paths:
+        # Linting many drafts in one process reuses the index; the reference files are
+        # checked again (open_index stats them) once a second at most.
+        import time
+
         key = (tuple(paths), min_length)
-        if key not in _INDEXES:
-            _INDEXES[key] = open_index(list(paths), IndexParams(min_length))
-        return _INDEXES[key]
+        cached = _INDEXES.get(key)
+        now = time.monotonic()
+        if cached is None or now - cached[1] > 1.0:
+            cached = _INDEXES[key] = (open_index(list(paths), IndexParams(min_length)), now)
+        return cached[0]
     texts = ctx.options.get("reference-texts")  # library use: {name: text}
     if not texts and rule is not None and doc.path.startswith(f"<{rule.code} "):
         texts = rule.params.get("example-reference")  # the pack verifies examples without a CLI
