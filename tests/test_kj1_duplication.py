@@ -1,0 +1,198 @@
+"""KJ101-KJ104: repeats inside one document (findings, related locations, fixes, parameters)."""
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import run_cli
+from kjlint import lint_text
+from kjlint.catalog import load_catalog
+from kjlint.checks import duplication
+from kjlint.document import Document
+from kjlint.ruletypes import Context
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "kj1"
+BASE = FIXTURES / "base"
+
+P1 = "全年组织辖区企业申报省级科技项目十二项，争取上级资金八百万元，带动企业研发投入。"
+P2 = "开展科技下乡活动五次，培训农民一千二百人次，发放技术资料三千份。"
+P3 = "企业研发投入不足，科技人才缺乏，科技成果转化率不高。"
+P4 = "新认定高新技术企业九家，技术合同成交额突破三亿元，同比增长两成。"
+
+
+def kj1(text: str, **kw):
+    return lint_text(text, select=["KJ1"], **kw)
+
+
+def test_exact_duplicate_points_at_later_copy_with_first_as_related():
+    found = kj1(f"标题\n{P1}\n{P2}\n{P1}\n")
+    assert [(f.code, f.line) for f in found] == [("KJ101", 4)]
+    rel = found[0].related[0]
+    assert (rel.line, rel.column, rel.message) == (2, 1, "first copy")
+    assert found[0].message == "Paragraph repeated from line 2"
+
+
+def test_normalization_width_script_pinyin_and_numbering():
+    trad = "全年組織轄區企業申報省級科技項目(xiàng)十二項，爭取上級資金八百萬元，帶動企業研發投入。"
+    half = P1.replace("，", ", ").replace("。", ".")
+    for copy in (trad, half, "一是" + P1, "  " + P1 + "\u3000"):
+        found = kj1(f"{P1}\n{P2}\n{copy}\n")
+        assert [(f.code, f.line) for f in found] == [("KJ101", 3)], copy
+
+
+def test_formulaic_repeats_are_not_findings():
+    text = "\n".join([
+        "区科技局2023年工作总结", "区科技局2023年工作总结",  # title twice at the top: KJ6's business
+        "一、工作情况", "（一）主要做法", P1, "（一）主要做法", P2,  # repeated short headings
+        "单位：万元", "指标名称", "完成数", "指标名称", "完成数",  # table labels
+        "一是进一步加强组织领导。", "二是进一步加强组织领导。",  # short lead-ins
+        "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，推动高质量发展，" + P3,
+        "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，推动高质量发展，" + P4,
+    ]) + "\n"
+    assert kj1(text) == []
+
+
+def test_near_duplicate_reported_without_fix():
+    edited = P1.replace("十二项", "十三项").replace("带动", "有效带动")
+    found = kj1(f"{P1}\n{P2}\n{edited}\n")
+    assert [(f.code, f.line) for f in found] == [("KJ102", 3)]
+    assert found[0].fix is None and "% similar" in found[0].message
+
+
+def test_repeated_block_is_one_finding_with_safe_fix(tmp_path):
+    base = (BASE / "science-bureau-2023.txt").read_text(encoding="utf-8")
+    lines = base.splitlines()
+    doubled = "\n".join(lines[:20] + lines[2:16] + lines[20:]) + "\n"
+    found = kj1(doubled)
+    assert [(f.code, f.line) for f in found] == [("KJ104", 21)]
+    assert found[0].message.startswith("document body repeated from line 3") or \
+        found[0].message.startswith("block of 14 paragraphs repeated from line 3")
+    assert found[0].fix is not None and found[0].fix.safe
+    (tmp_path / "doc.txt").write_text(doubled, encoding="utf-8")
+    r = run_cli("check", "--select", "KJ1", "--fix", "doc.txt", cwd=tmp_path)
+    assert r.exit_code == 0, r.stdout
+    assert (tmp_path / "doc.txt").read_text(encoding="utf-8") == base
+
+
+@pytest.mark.parametrize("name", ["exact-paragraph", "exact-paragraph-traditional", "list-repeated",
+                                  "body-repeated", "list-three-copies"])
+def test_fix_of_exact_fixture_restores_the_base_document(name, tmp_path):
+    """Fixtures made by inserting exact copies into a base document: --fix removes the copies."""
+    src = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    base = {"exact-paragraph": "science-bureau-2023", "exact-paragraph-traditional": "personal-report-2023",
+            "list-repeated": "science-bureau-2023", "body-repeated": "street-office-2024h1",
+            "list-three-copies": "street-office-2024h1"}[name]
+    (tmp_path / "doc.txt").write_text(src, encoding="utf-8")
+    r = run_cli("check", "--select", "KJ1", "--fix", "doc.txt", cwd=tmp_path)
+    fixed = (tmp_path / "doc.txt").read_text(encoding="utf-8")
+    assert [x for x in fixed.splitlines() if x.strip()] == \
+        [x for x in (BASE / f"{base}.txt").read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert r.exit_code == 0
+
+
+def test_near_block_and_near_paragraph_are_never_fixed(tmp_path):
+    for name in ("block-near", "near-paragraph-edits", "list-renumbered", "passage-mid-paragraph"):
+        src = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+        (tmp_path / "doc.txt").write_text(src, encoding="utf-8")
+        run_cli("check", "--select", "KJ1", "--fix", "doc.txt", cwd=tmp_path)
+        assert (tmp_path / "doc.txt").read_text(encoding="utf-8") == src, name
+
+
+def test_crlf_line_endings_survive_the_fix(tmp_path):
+    text = f"标题\r\n{P1}\r\n{P2}\r\n{P1}\r\n{P3}\r\n"
+    (tmp_path / "doc.txt").write_bytes(text.encode("utf-8"))
+    run_cli("check", "--select", "KJ101", "--fix", "doc.txt", cwd=tmp_path)
+    assert (tmp_path / "doc.txt").read_bytes() == f"标题\r\n{P1}\r\n{P2}\r\n{P3}\r\n".encode("utf-8")
+
+
+def test_passage_across_page_marker_and_line_breaks():
+    flat = P1 + P2 + P4
+    text = f"一、工作情况\n{flat}\n二、存在问题\n{P3}\n{flat[:40]}\n- 2 -\n{flat[40:]}\n"
+    found = kj1(text)
+    assert [(f.code, f.line) for f in found] == [("KJ103", 5)]
+    assert found[0].related[0].line == 2
+
+
+def test_passage_threshold_and_min_length_are_parameters(tmp_path):
+    sentence = "通过组织技术对接会和成果发布会促成企业与高校院所签订技术合同三十七项成交额三点四亿元"
+    text = f"一、工作情况\n今年以来，{sentence}。\n二、下一步\n明年继续，{sentence[:40]}，并且{P4}\n"
+    assert [f.code for f in kj1(text)] == []  # 40 characters: below the default 50
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "kjlint.toml").write_text("[rules.KJ103]\nmin-length = 30\n", encoding="utf-8")
+    r = run_cli("check", "--select", "KJ1", "--format", "json", "doc.txt", cwd=tmp_path)
+    assert [f["code"] for f in json.loads(r.stdout)] == ["KJ103"]
+
+
+def test_related_location_in_text_json_and_sarif(tmp_path):
+    (tmp_path / "doc.txt").write_text(f"标题\n{P1}\n{P2}\n{P1}\n", encoding="utf-8")
+    text = run_cli("check", "--select", "KJ1", "doc.txt", cwd=tmp_path).stdout
+    assert "doc.txt:4:1: KJ101" in text and "= related: doc.txt:2:1 (first copy)" in text
+    js = json.loads(run_cli("check", "--select", "KJ1", "--format", "json", "doc.txt", cwd=tmp_path).stdout)
+    assert js[0]["related"] == [{"path": "doc.txt", "line": 2, "column": 1, "message": "first copy"}]
+    sarif = json.loads(run_cli("check", "--select", "KJ1", "--format", "sarif", "doc.txt", cwd=tmp_path).stdout)
+    rel = sarif["runs"][0]["results"][0]["relatedLocations"][0]
+    assert rel["physicalLocation"]["region"]["startLine"] == 2 and rel["message"]["text"] == "first copy"
+
+
+def _near(units_text: list[str], exhaustive_below: int):
+    doc = Document("\n".join(units_text) + "\n")
+    units = duplication.build_units(doc)
+    p_near = dict(duplication.DEFAULTS["near-duplicate-paragraph"], **{"exhaustive-below": exhaustive_below})
+    return [(x.later, x.earlier) for x in duplication.near_pairs(units, set(), p_near,
+                                                                   duplication.DEFAULTS["duplicate-paragraph"])]
+
+
+def test_minhash_lsh_finds_the_same_near_duplicates_as_exhaustive_comparison():
+    base = [line for p in sorted(BASE.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()]
+    edited = [line[:20] + "进一步" + line[20:] for line in base if len(line) > 40][:25]
+    paragraphs = base + edited
+    exhaustive = _near(paragraphs, 10_000)
+    lsh = _near(paragraphs, 0)
+    assert len(exhaustive) >= 20 and lsh == exhaustive
+
+
+def test_analysis_is_linear_not_all_pairs():
+    """Doubling a document of distinct paragraphs must not quadruple the stream work: the
+    k-gram index does one dict lookup per character, whatever the number of paragraphs."""
+    # distinct text, with the same formulaic phrase every 40 characters (a candidate for every
+    # earlier occurrence: an all-pairs comparison would extend O(n^2) times)
+    rng = random.Random(0)
+    distinct = "".join(chr(0x4E00 + rng.randrange(3000)) for _ in range(40_000))
+    s = "".join(distinct[i:i + 20] + "进一步加强组织领导确保各项工作落到实处" for i in range(0, 40_000, 20))
+    calls = []
+    real_extend = duplication._extend
+
+    def counting(*a):
+        calls.append(1)
+        return real_extend(*a)
+
+    duplication._extend = counting
+    try:
+        duplication.repeated_stretches(s[:len(s) // 2], 12)
+        small = len(calls)
+        duplication.repeated_stretches(s, 12)
+        large = len(calls) - small
+    finally:
+        duplication._extend = real_extend
+    assert small > 100 and large <= 2.2 * small
+
+
+def test_checks_do_not_import_numpy_or_datasketch_for_a_small_draft():
+    code = ("import sys\nfrom kjlint import lint_text\n"
+            f"lint_text({(P1 + chr(10) + P2 + chr(10) + P1 + chr(10))!r}, select=['KJ1'])\n"
+            "print('numpy' in sys.modules, 'datasketch' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["False", "False"], out.stderr
+
+
+def test_all_kj1_checks_share_one_analysis_per_document():
+    catalog = load_catalog()
+    ctx = Context(catalog)
+    doc = Document(f"{P1}\n{P2}\n{P1}\n")
+    first = duplication.analyse(doc, ctx)
+    assert duplication.analyse(doc, ctx) is first
