@@ -91,11 +91,11 @@ def _build_fix(rule: Rule, m: re.Match) -> Fix | None:
     return Fix(replacement, m.start(), m.end(), safe=bool(spec.get("safe", rule.fixable == "safe")))
 
 
-def _with_traditional(rule: Rule, patterns: list[str]) -> list[str]:
-    """With `traditional: true`, every Chinese character in a pattern also matches its
-    traditional form: `页` becomes `[页頁]` (or `页頁` inside a character class), so negated
-    classes and lookbehinds keep their meaning in both scripts."""
-    if not rule.params.get("traditional"):
+def _with_traditional(rule: Rule | None, patterns: list[str]) -> list[str]:
+    """With `traditional: true` (or rule None), every Chinese character in a pattern also
+    matches its traditional form: `页` becomes `[页頁]` (or `页頁` inside a character class), so
+    negated classes and lookbehinds keep their meaning in both scripts."""
+    if rule is not None and not rule.params.get("traditional"):
         return patterns
     from .normalize import to_traditional
 
@@ -129,8 +129,8 @@ class _ContextField:
     """A message field whose value depends on the text around a match (`context-fields`).
 
     Each case may test `match` (the matched text), `before` (the text just before, anchored at
-    its end) and `after` (the text just after, anchored at its start); the first case whose
-    tests all pass gives the value, else `default`."""
+    its end) and `after` (the text just after, anchored at its start), in either script; the
+    first case whose tests all pass gives the value, else `default`."""
 
     name: str
     default: str
@@ -166,7 +166,8 @@ def _context_fields(rule: Rule) -> list[_ContextField]:
             if not isinstance(case, dict) or "value" not in case:
                 raise PackError(f"{where}[{i}].cases[{j}] needs 'value'")
             m_re, b_re, a_re = (
-                _compile(f"(?:{case[k]})$" if k == "before" else case[k], f"{where}[{i}].cases[{j}].{k}")
+                _compile(_with_traditional(None, [f"(?:{case[k]})$" if k == "before" else case[k]])[0],
+                         f"{where}[{i}].cases[{j}].{k}")
                 if case.get(k) else None
                 for k in ("match", "before", "after"))
             cases.append((m_re, b_re, a_re, str(case["value"])))

@@ -1,0 +1,59 @@
+"""KJ2 placeholders and masks: what is flagged, what is not, and what the message says is missing."""
+from __future__ import annotations
+
+import pytest
+
+from kjlint.engine import lint_text
+
+
+def kj2(text: str):
+    return lint_text(text, select=["KJ2"])
+
+
+@pytest.mark.parametrize("text, code, masked, kind", [
+    ("xx区科技局在区委的正确领导下开展工作。", "KJ201", "xx", "a name"),
+    ("x.xx-xx日我局组织辖区企业开展培训。", "KJ201", "x.xx-xx", "a date"),
+    ("xx月拟举办高端论坛。", "KJ201", "xx", "a date"),
+    ("根据x府字xx文件兑现科技奖励。", "KJ201", "x府字xx", "a document number"),
+    ("我区申报高新技术企业x家。", "KJ201", "x", "a count"),
+    ("与x大学长期合作。", "KJ201", "x", "a name"),
+    ("争取上级资金xx万元。", "KJ201", "xx", "an amount"),
+    ("今年共走访企业××家。", "KJ201", "××", "a count"),
+    ("全年争取上级资金*万元。", "KJ202", "*", "an amount"),
+    ("认真贯彻__会议精神。", "KJ203", "__", "a name"),
+    ("全年共培训＿＿人次。", "KJ203", "＿＿", "a count"),
+    ("报送日期：    年  月  日", "KJ204", "    年  月  日", "a date"),
+    ("全年实施重点项目    个。", "KJ204", "    ", "a count"),
+    ("【单位名称】2023年工作总结", "KJ205", "【单位名称】", "a name"),
+    ("报送时间：（填写日期）", "KJ205", "（填写日期）", "a date"),
+    ("【單位名稱】2023年工作總結", "KJ205", "【單位名稱】", "a name"),
+    ("□□局2023年工作总结", "KJ206", "□□", "a name"),
+    ("○○镇全年完成造林500亩。", "KJ206", "○○", "a name"),
+])
+def test_masks_are_flagged_once_with_the_missing_kind(text, code, masked, kind):
+    findings = kj2(text)
+    assert [(f.code, text[f.offset:f.end_offset]) for f in findings] == [(code, masked)]
+    assert kind in findings[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "全区GDP增长5.2%，X射线检测设备投入使用。",
+    "服务器采用x86架构，展板尺寸为3×4米，面积按长×宽计算。",
+    "共投入Windows XP终端20台，iPhone X两台。",
+    "y=2x+1，函数在x=3处取得极值。",
+    "* 项目申报\n* 企业培训\n",
+    "全年争取上级资金1200万元，**重点工作**全面完成。",
+    "二○○三年建成投产，是否签约：□是 □否",
+    "配置文件为config_file.yaml，变量名为__init__。",
+    "表1 主要指标完成情况（单位：万元）",
+    "【工作亮点】全年完成投资1200万元，高 企申报工作稳步推进。",
+    "一是抓好粮食生产；二是推进产业发展，进一步推动高质量发展。",
+    "报送日期：2023年5月6日",
+])
+def test_real_text_is_not_flagged(text):
+    assert kj2(text) == []
+
+
+def test_each_mask_in_a_run_of_date_parts_is_its_own_finding():
+    text = "xxxx年x月，我区申报高新技术企业x家。"
+    assert [text[f.offset:f.end_offset] for f in kj2(text)] == ["xxxx", "x", "x"]

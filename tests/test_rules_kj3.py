@@ -1,0 +1,108 @@
+"""KJ3 truncation: notices (one finding each, both scripts, extensible), truncated endings,
+headings with no body."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from kjlint.catalog import load_catalog
+from kjlint.document import Document
+from kjlint.engine import LintOptions, lint_document, lint_text
+
+
+def codes(text: str, select=("KJ3",)):
+    return [(f.code, f.line) for f in lint_text(textwrap.dedent(text), select=list(select))]
+
+
+@pytest.mark.parametrize("text, notice", [
+    ("加快推进创新型县区建设……(未完,全文共2890字,当前只显示1500字…)", "(未完,全文共2890字,当前只显示1500字…)"),
+    ("落实项目管理……(某某网…省略800字,会员可阅读全文)……", "(某某网…省略800字,会员可阅读全文)"),
+    ("加強隊伍建設……（未完，全文共3200字，當前只顯示1200字）", "（未完，全文共3200字，當前只顯示1200字）"),
+    ("全文共2890字，当前只显示1500字。", "全文共2890字，当前只显示1500字"),
+    ("2023年度工作总结(12页珍藏版)", "(12页珍藏版)"),
+    ("推进项目建设。點擊閱讀全文", "點擊閱讀全文"),
+    ("网格员92名。试读结束", "试读结束"),
+])
+def test_a_notice_is_one_finding(text, notice):
+    findings = lint_text(text, select=["KJ301"])
+    assert [text[f.offset:f.end_offset] for f in findings] == [notice]
+
+
+@pytest.mark.parametrize("text", [
+    "部分项目尚未完成，计划明年完工。",
+    "全面完成各项工作任务，阅读全文后提出修改意见。",
+    "全书共分三章，正文第12页列出了主要指标。",
+])
+def test_ordinary_prose_is_not_a_notice(text):
+    assert lint_text(text, select=["KJ301"]) == []
+
+
+def test_notice_pack_is_extensible(tmp_path):
+    pack = tmp_path / "house.yaml"
+    pack.write_text(textwrap.dedent("""\
+        rules:
+          - code: KJ399
+            name: house-truncation-notice
+            severity: error
+            type: pattern
+            message: "Truncation notice `{match}`"
+            description: A site-specific notice.
+            rationale: Text is missing.
+            params:
+              traditional: true
+              pattern: ['内容过长已折叠']
+            examples:
+              bad: ['工作成效明显。内容过长已折叠']
+              good: ['工作成效明显。']
+        """), encoding="utf-8")
+    catalog = load_catalog((str(pack),))
+    doc = Document("工作成效明显。內容過長已折疊\n")
+    assert [f.code for f in lint_document(doc, catalog, LintOptions(codes={"KJ399"}))] == ["KJ399"]
+
+
+def test_document_ending_mid_sentence_is_flagged_even_before_site_boilerplate():
+    assert codes("""\
+        2023年工作总结
+        一、主要工作
+        全年组织企业申报项目12项，推动产业
+        来源:某某范文网 | 时间:2023-12-29 13:38:33
+        转载请保留,谢谢!
+        """) == [("KJ302", 3)]
+
+
+@pytest.mark.parametrize("ending", [
+    "全年组织企业申报项目12项，推动产业升级。\n",
+    "全年组织企业申报项目12项，推动产业升级。\nxx县科技局\n2023年12月20日\n",
+    "全年组织企业申报项目12项，推动产业升级……\n",
+    "全年组织企业申报项目12项，推动产业升级。\n二〇二三年十二月\n",
+])
+def test_finished_endings_are_not_flagged(ending):
+    assert codes("2023年工作总结\n一、主要工作\n" + ending, select=["KJ302"]) == []
+
+
+def test_heading_without_body_is_flagged():
+    assert codes("""\
+        一、主要工作
+        （一）项目申报。全年组织企业申报项目12项。
+        （二）人才培训
+        （三）企业服务。协调解决企业诉求36条。
+        二、存在问题
+        三、下一步计划
+        继续做好项目申报工作。
+        四、保障措施
+        """, select=["KJ303"]) == [("KJ303", 3), ("KJ303", 5), ("KJ303", 8)]
+
+
+def test_bare_numbered_lists_are_not_empty_headings():
+    assert codes("""\
+        一、主要工作
+        全年组织企业申报项目12项。
+        二、下一步计划
+        1、抓好项目申报
+        2、优化营商环境
+        3、强化人才支撑
+        三、保障措施
+        1、加强组织领导
+        2、强化督查考核
+        """, select=["KJ303"]) == []

@@ -1,0 +1,151 @@
+"""KJ6 contamination: site boilerplate lines, page-number artifacts, spliced documents; and the
+fixes of KJ2/KJ3/KJ6 applied to every labeled fixture."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from kjlint.catalog import load_catalog
+from kjlint.document import Document
+from kjlint.engine import LintOptions, lint_document, lint_text
+from kjlint.fixes import apply_fixes
+from kjlint.reading import read_document
+
+ROOT = Path(__file__).resolve().parent.parent
+MY_FAMILIES = ("KJ2", "KJ3", "KJ6")
+
+
+def found(text: str, select=("KJ6",)):
+    return [(f.code, f.line) for f in lint_text(textwrap.dedent(text), select=list(select))]
+
+
+@pytest.mark.parametrize("line", [
+    "当前位置:某某范文网 > 工作总结 > 2023年科技局工作总结",
+    "来源:某某文库 | 时间:2023-12-29 13:38:33 | 移动端:2023年科技局工作总结",
+    "来源:网络整理 免责声明:本文仅限学习分享,如产生版权问题,请联系我们及时删除。",
+    "链接地址:http://www.example.com/fanwen/123.html",
+    "转载请保留,谢谢!",
+    "上一篇:2023年教育局工作总结",
+    "- 科技局第一季度工作總結(jié) 推薦度:",
+    "- 相關(guān)推薦",
+    "【科技局工作總結(jié)】相關(guān)文章:",
+    "第一季度工作總結(jié)12-31",
+    "2023年工作总结.docx 由会员分享,可在线阅读,更多相关文档请在文库网上搜索",
+    "关 键 词：工作总结 科技局",
+    "配套讲稿：2023年工作总结汇报",
+])
+def test_boilerplate_line_is_one_finding_with_a_delete_line_fix(line):
+    text = "2023年科技局工作总结\n" + line + "\n全年组织企业申报项目12项。\n"
+    findings = lint_text(text, select=["KJ601"])
+    assert [(f.code, f.line) for f in findings] == [("KJ601", 2)]
+    fixed, _ = apply_fixes(text, [findings[0].fix])
+    assert fixed == "2023年科技局工作总结\n全年组织企业申报项目12项。\n"
+
+
+@pytest.mark.parametrize("text", [
+    "全区资金来源：财政拨款1200万元，社会资本800万元。",
+    "当前，我局正按照上级部署推进各项工作。",
+    "时间紧、任务重，我们仍然按期完成了全部目标任务。",
+    "实施时间：2023年5月至12月，分三个阶段推进。",
+    "2023-12-01",
+])
+def test_prose_is_not_boilerplate(text):
+    assert found(text) == []
+
+
+def test_file_name_first_line_and_title_prefix_and_edition_label():
+    assert found("""\
+        2023年科技局工作总结.doc
+        标题：2023年科技局工作总结(珍藏版)
+        全年组织企业申报项目12项。
+        """) == [("KJ602", 1), ("KJ603", 2), ("KJ604", 2)]
+
+
+PAGES = """\
+一、主要工作
+（一）工业经济。深入实施技术改造专项行动，推动产
+3、业升级，全年完成工业技改投资42亿元。
+（二）数字经济。新建5G基站420个，组织专
+5、家开展诊断服务，覆盖企业120家。
+二、下一步计划
+1、稳住工业增长。确保规上工业增加值增长7%以上。
+2、推动产业转型升级，力争到20
+8、26年主导产业产值突破千亿元。
+3、优化企业服务。常态化开展政企对接活动。
+三
+9、、加强自身建设
+坚持以党建引领业务。
+"""
+
+
+def test_page_numbers_are_told_from_list_items():
+    assert found(PAGES, select=["KJ605"]) == [("KJ605", 3), ("KJ605", 5), ("KJ605", 9), ("KJ605", 12)]
+
+
+def test_page_number_fix_joins_the_halves():
+    findings = lint_text(PAGES, select=["KJ605"])
+    fixed, applied = apply_fixes(PAGES, [f.fix for f in findings])
+    assert applied == 4
+    assert "推动产业升级" in fixed and "组织专家开展" in fixed and "到2026年" in fixed
+    assert "三、加强自身建设" in fixed
+    assert "1、稳住工业增长" in fixed and "3、优化企业服务" in fixed
+
+
+def test_list_after_heading_and_after_a_finished_sentence_is_not_a_page_number():
+    assert found("""\
+        一、主要工作
+        1、组织企业申报项目
+        2、开展科技培训
+        全年共培训企业技术人员500人次。
+        3、强化人才支撑，新引进人才26名。
+        """, select=["KJ605"]) == []
+
+
+BODY = ("全年组织企业申报项目12项，争取资金1200万元，超额完成年度目标任务。\n"
+        "新培育高新技术企业8家，科技型中小企业入库42家，创新主体不断壮大。\n"
+        "举办各类培训班6期，培训企业技术人员500余人次，人才支撑持续增强。\n")
+
+
+def test_spliced_document_after_lead_in():
+    text = "2023年科技局工作总结\n一、主要工作\n" + BODY + "以下内容供阅读：\n2023年教育局工作计划\n" + BODY
+    assert found(text, select=["KJ606"]) == [("KJ606", 6)]
+
+
+def test_second_report_title_deep_in_the_file():
+    text = "2023年科技局工作总结\n一、主要工作\n" + BODY + "县农业农村局2023年述职报告\n" + BODY
+    assert found(text, select=["KJ606"]) == [("KJ606", 6)]
+
+
+def test_same_title_again_and_plan_part_of_a_combined_title_are_not_spliced():
+    text = ("2023年科技局工作总结和2024年工作计划\n一、主要工作\n" + BODY + "2024年工作计划\n" + BODY
+            + "2023年科技局工作总结和2024年工作计划\n" + BODY)
+    assert found(text, select=["KJ606"]) == []
+
+
+def _my_fixtures() -> list[Path]:
+    return sorted(p for p in (ROOT / "fixtures" / "labeled").glob("kj[236]-*.txt"))
+
+
+def test_fixtures_exist():
+    assert len(_my_fixtures()) >= 10
+
+
+@pytest.mark.parametrize("path", _my_fixtures(), ids=lambda p: p.name)
+def test_every_fix_applies_cleanly_and_the_fixed_findings_are_gone(path):
+    catalog = load_catalog()
+    codes = {c for c in catalog.rules if c[:3] in MY_FAMILIES}
+    doc = read_document(path)
+    findings = lint_document(doc, catalog, LintOptions(codes=codes))
+    fixes = sorted((f.fix for f in findings if f.fix is not None), key=lambda x: (x.offset, x.end_offset))
+    for a, b in zip(fixes, fixes[1:]):
+        assert a.end_offset <= b.offset, f"overlapping fixes in {path.name}: {a} {b}"
+    fixed, applied = apply_fixes(doc.text, fixes)
+    assert applied == len(fixes)
+    fixed.encode(doc.encoding)  # still encodable in the file's encoding
+    fixed_codes = {f.code for f in findings if f.fix is not None}
+    again = lint_document(Document(fixed, str(path)), catalog, LintOptions(codes=codes))
+    assert [f for f in again if f.code in fixed_codes] == []
+    unfixed = sorted((f.code, f.message) for f in findings if f.fix is None)
+    assert sorted((f.code, f.message) for f in again) == unfixed
