@@ -72,12 +72,13 @@ def run_datasketch(path, mode):
     records = read(path)
     if mode == "words":  # README: set of whitespace-separated tokens, threshold 0.5
         lsh = MinHashLSH(threshold=0.5, num_perm=NUM_PERM)
-        tokens = [set(r["text"].split()) for r in records]
+        tokenize = lambda t: set(t.split())  # noqa: E731
     else:
         lsh = MinHashLSH(num_perm=NUM_PERM, params=(BANDS, ROWS))
-        tokens = [char_shingles(r["text"]) for r in records]
+        tokenize = char_shingles
     sketches = []
-    for i, toks in enumerate(tokens):
+    for i, r in enumerate(records):
+        toks = tokenize(r["text"])
         m = MinHash(num_perm=NUM_PERM)
         m.update_batch([t.encode("utf-8") for t in toks])
         lsh.insert(i, m)

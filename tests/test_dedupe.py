@@ -203,8 +203,8 @@ def test_copies_cluster_and_templated_reports_do_not(tmp_path):
 
 def test_large_corpus_path_gives_the_same_clusters(tmp_path):
     write_corpus(tmp_path / "corpus")
-    small = dedupe([str(tmp_path / "corpus")], config())
-    large = dedupe([str(tmp_path / "corpus")], config(datasketch_max=0))
+    small = dedupe([str(tmp_path / "corpus")], config(lsh="datasketch"))
+    large = dedupe([str(tmp_path / "corpus")], config(lsh="sort"))
     assert cluster_names(small) == cluster_names(large)
 
 

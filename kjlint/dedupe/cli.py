@@ -80,6 +80,8 @@ def summary_table(result) -> None:
 @click.option("--num-perm", type=click.IntRange(8), default=128, show_default=True)
 @click.option("--bands", type=click.IntRange(1), default=16, show_default=True)
 @click.option("--rows", type=click.IntRange(1), default=8, show_default=True)
+@click.option("--lsh", type=click.Choice(["auto", "sort", "datasketch"]), default="auto", show_default=True,
+              help="Candidate search: numpy sort of band keys, datasketch MinHashLSH, or datasketch for small corpora.")
 @click.option("--jaccard", type=click.FloatRange(0, 1), default=0.6, show_default=True,
               help="Verified Jaccard (character 5-grams) that makes a duplicate.")
 @click.option("--containment", type=click.FloatRange(0, 1), default=0.8, show_default=True,
@@ -96,9 +98,15 @@ def summary_table(result) -> None:
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write an HTML report.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary table or warnings.")
 @click.option("--no-progress", is_flag=True, help="Never show progress bars.")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="local: this machine; spark: the same method on a Spark cluster (pip install 'kjlint[spark]').")
+@click.option("--master", default="local[*]", show_default=True, help="(--engine spark) Spark master URL.")
+@click.option("--conf", "spark_conf", multiple=True, metavar="KEY=VALUE",
+              help="(--engine spark) Spark configuration property; repeatable.")
 def dedupe(inputs, text_field, id_field, clusters_path, output_path, keep_list, drop_list, keep, level, min_docs,
-           num_perm, bands, rows, jaccard, containment, fuzzy, fold_digits, fold_masks, cache_dir, no_cache, jobs,
-           dry_run, show, report_path, quiet, no_progress):
+           num_perm, bands, rows, lsh, jaccard, containment, fuzzy, fold_digits, fold_masks, cache_dir, no_cache, jobs,
+           dry_run, show, report_path, quiet, no_progress, engine="local", master="local[*]",
+           spark_conf=()):
     """Find near-duplicate documents (traditional/simplified, truncated, masked, re-headed copies)
     and keep the best copy of each."""
     from .cache import default_cache_dir
@@ -110,11 +118,17 @@ def dedupe(inputs, text_field, id_field, clusters_path, output_path, keep_list, 
     if bands * rows > num_perm:
         raise click.UsageError(f"--bands x --rows ({bands * rows}) exceeds --num-perm ({num_perm})")
     config = DedupeConfig(
-        num_perm=num_perm, bands=bands, rows=rows, keep=keep, jobs=jobs,
+        num_perm=num_perm, bands=bands, rows=rows, lsh=lsh, keep=keep, jobs=jobs,
         normalize=NormalizeOptions(fold_digits=fold_digits, fold_masks=fold_masks),
         verify=VerifyOptions(jaccard=jaccard, containment=containment, fuzzy=fuzzy),
         cache_dir=None if no_cache else str(cache_dir or default_cache_dir()),
         fields=Fields(text_field, id_field))
+    if engine == "spark":
+        from .spark import run_cli
+
+        sys.exit(run_cli(inputs, config, master, spark_conf, level=level, clusters_path=clusters_path,
+                         output_path=output_path, keep_list=keep_list, drop_list=drop_list, dry_run=dry_run,
+                         quiet=quiet, show=show, report_path=report_path))
     show_progress = not (quiet or no_progress) and sys.stderr.isatty()
     if level == "paragraph":
         sys.exit(_paragraphs(inputs, config, min_docs, clusters_path, dry_run, quiet))

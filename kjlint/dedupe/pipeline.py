@@ -53,7 +53,11 @@ class DedupeConfig:
     jobs: int | None = None  # worker processes for signing; None = all cores
     batch: int = 256  # documents per worker task
     cache_dir: str | None = None  # None = no cache
-    datasketch_max: int = 10_000  # up to this many documents, candidates via datasketch MinHashLSH
+    # Candidate search: "sort" (numpy sort of band keys, 128 bytes per document), "datasketch"
+    # (MinHashLSH; keeps signatures) or "auto" (datasketch up to `datasketch_max` documents).
+    # Both give the same pairs (tested); importing datasketch costs about a second.
+    lsh: str = "auto"
+    datasketch_max: int = 1_000
     fields: Fields = Fields()
 
     def settings_key(self) -> str:
@@ -218,7 +222,7 @@ def sign_corpus(records: Iterable[Record], config: DedupeConfig, workers: Worker
         corpus.norm_len.append(nl)
         if corpus.sigs is not None:
             corpus.sigs.append(sigs)
-            if len(corpus) > config.datasketch_max:
+            if len(corpus) > config.datasketch_max and config.lsh != "datasketch":
                 corpus.sigs = None  # large corpus: band keys only (128 bytes per document)
         if progress:
             progress("sign", len(corpus), None)
@@ -249,7 +253,8 @@ def find_candidates(corpus: Corpus, rep: np.ndarray, config: DedupeConfig) -> np
     reps = np.flatnonzero(rep == np.arange(len(rep)))
     if len(reps) < 2:
         return np.empty((0, 2), dtype=np.int64)
-    if corpus.sigs is not None and len(reps) <= config.datasketch_max:
+    use_datasketch = config.lsh == "datasketch" or (config.lsh == "auto" and len(reps) <= config.datasketch_max)
+    if corpus.sigs is not None and use_datasketch:
         sigs = np.concatenate(corpus.sigs)[reps]
         main = candidate_pairs_datasketch(sigs, config.bands, config.rows, config.seed, members=reps)
     else:

@@ -501,13 +501,21 @@ def _banded_pairs(spark: "SparkSession", reps: "DataFrame", column: str, all_pai
     return spark.createDataFrame(pairs, "i long, j long")
 
 
+def _all_pairs(config: DedupeConfig, documents: int, reps: int) -> bool:
+    """Whether the local engine would take its main candidates from datasketch's MinHashLSH
+    (every pair sharing a band) rather than the sorted band keys (pipeline.find_candidates)."""
+    lsh = getattr(config, "lsh", "auto")
+    return lsh == "datasketch" or (lsh == "auto" and documents <= config.datasketch_max
+                                   and reps <= config.datasketch_max)
+
+
 def candidate_pairs(spark: "SparkSession", meta: "DataFrame", documents: int, config: DedupeConfig) -> "DataFrame":
     """(i, j), i < j, among representatives sharing a main band, or a prefix band when both are
     long enough to have a prefix signature (pipeline.find_candidates)."""
     from pyspark.sql import functions as F
 
     reps = meta.where(F.col("rep") == F.col("index"))
-    main = _banded_pairs(spark, reps, "keys", documents <= config.datasketch_max)
+    main = _banded_pairs(spark, reps, "keys", _all_pairs(config, documents, reps.count()))
     long_reps = reps.where(F.col("norm_len") >= config.prefix_chars)
     prefix = _banded_pairs(spark, long_reps, "prefix_keys", False)
     return main.union(prefix).distinct()
@@ -840,3 +848,49 @@ def run(spark: "SparkSession", inputs: list[str], config: DedupeConfig = DedupeC
         phase("write")
     return SparkDedupeResult(documents, totals["clusters"] or 0, totals["dropped"] or 0, totals["saved"] or 0,
                              candidates, verified, exact_copies, warnings, timings, members, meta)
+
+
+def run_cli(inputs, config: DedupeConfig, master: str, conf_pairs, *, level: str = "document",
+            clusters_path=None, output_path=None, keep_list=None, drop_list=None, dry_run: bool = False,
+            quiet: bool = False, show: int = 0, report_path=None) -> int:
+    """`kjlint dedupe --engine spark …`: exit status 0, or 2 with a message naming the problem."""
+    import click
+
+    if level != "document":
+        raise click.UsageError("--engine spark supports --level document only")
+    if show or report_path:
+        raise click.UsageError("--show and --report read texts on this machine: use --engine local "
+                               "(or run kjlint diff on two members of the --clusters output)")
+    try:
+        conf = parse_conf(conf_pairs)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    try:
+        spark = spark_session(master, conf)
+    except SparkUnavailable as exc:
+        click.echo(f"kjlint: error: {exc}", err=True)
+        return 2
+    outputs = {} if dry_run else dict(clusters_path=clusters_path, output_path=output_path,
+                                      keep_list=keep_list, drop_list=drop_list)
+    try:
+        result = run(spark, list(inputs), config, components=conf.get("kjlint.components", "star"),
+                     storage_level=conf.get("kjlint.storageLevel", "MEMORY_AND_DISK"), **outputs)
+    except (FileNotFoundError, ValueError) as exc:
+        click.echo(f"kjlint: error: {exc}", err=True)
+        return 2
+    finally:
+        if master.startswith("local"):
+            spark.stop()
+    if not quiet:
+        from .cli import summary_table
+
+        for msg in result.warnings.messages:
+            click.echo(f"kjlint: warning: {msg}", err=True)
+        if result.warnings.count > len(result.warnings.messages):
+            click.echo(f"kjlint: warning: … and {result.warnings.count - len(result.warnings.messages)} more",
+                       err=True)
+        summary_table(result)
+        if not any(outputs.values()):
+            click.echo("Dry run: no output written (use --clusters, --output, --keep-list or --drop-list).",
+                       err=True)
+    return 0 if result.documents or not result.warnings.count else 2
