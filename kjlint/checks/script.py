@@ -139,6 +139,8 @@ def halfwidth_edits(doc: Document, ctx: Context) -> list[Edit]:
             else:
                 if _is_ascii_alnum(prev) and _is_ascii_alnum(nxt):
                     continue
+                if ch == "?" and prev in "、，；：（“《":
+                    continue  # not a question mark: a character lost in an encoding step
                 convert = is_cjk(prev) or is_cjk(nxt)
             if convert:
                 edits.append(Edit(pos, pos + 1, FULL_WIDTH[ch]))

@@ -97,6 +97,9 @@ LEVEL_PATTERNS = (
     (4, re.compile(r"^[（(](?P<n>\d{1,2})[）)]")),
 )
 LEVEL_STYLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+# A sentence that introduces a list: "有下列情形之一的：", "国务院作出了以下规定。"
+LIST_INTRO = re.compile(r"(?:[：:]|(?:如下|以下|下列)[^。；]{0,8}[。：:]?)[\ue000-\uf8ff\u200b\s]*$")
+ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[条章节篇]|^第[一二三四五六七八九十百零〇\d]+部分")
 
 
 def cn_number(text: str) -> int | None:
@@ -165,19 +168,32 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     items = {p.start: it for it in numbered_paragraphs(doc) for p in [it.para]}
     last: dict[int, int | None] = {1: None, 2: None, 3: None, 4: None}
     orphan_reported: dict[int, bool] = {}
+    under_article = new_list = False
     issues: list[NumberingIssue] = []
     prev: Span | None = None
     for p in doc.paragraphs:
         if title_text and p.text == title_text and title is not None and p.start != title.start:
             last = {k: None for k in last}  # the title again: a second copy starts over
         it = items.get(p.start)
+        if it is None and ARTICLE.match(p.text):
+            # 第三条 / 第二章: legal and long documents number lists inside each article.
+            last = {k: None for k in last}
+            under_article = True
         if it is None or (it.level == 3 and _looks_cut(prev)):
+            if it is None and LIST_INTRO.search(p.text):
+                new_list = True  # "有下列情形之一的：" introduces a fresh list
             prev = p
             continue
         prev = p
+        if new_list and it.number == 1:
+            for k in range(it.level, 5):
+                last[k] = None
+        new_list = False
         lv, n = it.level, it.number
         if orphan_reported.get(lv):
             pass  # siblings of an orphan already reported
+        elif under_article:
+            pass  # an article (第X条) is the parent of any list level
         elif lv == 2 and last[1] is None:
             issues.append(NumberingIssue("parent", it, f"Heading {numeral(2, n)} has no "
                                          f"{LEVEL_STYLE[1]} level above it"))
@@ -240,7 +256,7 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
     heading_starts = {it.para.start for it in numbered_paragraphs(doc)}
     last: int | None = None
     for p in doc.paragraphs:
-        if p.start in heading_starts or is_heading(p):
+        if p.start in heading_starts or (is_heading(p) and not ENUMERATOR.match(p.text)):
             last = None
         for m in ENUMERATOR.finditer(p.text):
             n = cn_number(m.group("n"))
