@@ -28,7 +28,8 @@ _WIDTH = str.maketrans({"：": ":", "\u3000": " ", "｜": "|", "（": "(", "）"
 
 def normalize_line(text: str) -> str:
     """Simplified script, no pinyin annotations, half-width colon, no leading bullets."""
-    return to_simplified(strip_pinyin_annotations(text)).translate(_WIDTH).strip(BLANK_CHARS + BULLETS + " ")
+    return to_simplified(strip_pinyin_annotations(text)).translate(_WIDTH).strip(BLANK_CHARS + " ").lstrip(
+        BULLETS + BLANK_CHARS + " ")
 
 
 class _Boilerplate:
@@ -64,16 +65,22 @@ class _Boilerplate:
             self.automaton.make_automaton()
         self.has_phrases = bool(count)
         self.max_len = int(rule.params.get("max-line-length", 120))
+        self.max_start_len = int(rule.params.get("max-line-start-length", 400))
 
     def match(self, text: str) -> tuple[str, str] | None:
-        """(label, matched text) when a normalized line is boilerplate."""
-        if not text or len(text) > self.max_len:
+        """(label, matched text) when a normalized line is boilerplate. A line that starts with
+        a line-start phrase may be up to max-line-start-length long; anything else is body text
+        when longer than max-line-length."""
+        if not text or len(text) > max(self.max_len, self.max_start_len):
             return None
+        short = len(text) <= self.max_len
         if self.has_phrases:
             for end, (length, at_start, label) in self.automaton.iter(text):
                 start = end - length + 1
-                if not at_start or start == 0:
+                if (at_start and start == 0) or (not at_start and short):
                     return label, text[start:end + 1]
+        if not short:
+            return None
         for regex, label in self.patterns:
             m = regex.search(text)
             if m:
@@ -216,6 +223,7 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     paras = body_paragraphs(doc, ctx, rule)
     plain = [normalize_line(p.text) for p in paras]
     first_title: str | None = None
+    seen_titles: list[str] = []  # every title met so far: page headers repeat them
     body_since_title = 0
     skip_next = False
     for i, (p, text) in enumerate(zip(paras, plain)):
@@ -228,15 +236,19 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield Hit(p.start, p.end, {"match": p.text, "title": paras[i + 1].text})
             skip_next = True
             first_title, body_since_title = nxt, 0
+            seen_titles.append(nxt)
             continue
         is_title = _title_like(text, max_len) and any(w in text for w in words)
         if is_title and first_title is None:
             first_title, body_since_title = text, 0
+            seen_titles.append(text)
             continue
-        if (is_title and body_since_title >= min_body and text not in first_title
-                and first_title not in text):
-            yield Hit(p.start, p.end, {"match": p.text, "title": p.text})
-            first_title, body_since_title = text, 0
-            continue
+        if is_title:
+            known = any(text in t or t in text for t in seen_titles)
+            seen_titles.append(text)
+            if body_since_title >= min_body and not known:
+                yield Hit(p.start, p.end, {"match": p.text, "title": p.text})
+                first_title, body_since_title = text, 0
+                continue
         if len(text) > 40 or (text and text[-1] in "。；;"):
             body_since_title += 1

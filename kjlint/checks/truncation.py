@@ -14,7 +14,7 @@ from ..normalize import strip_pinyin_annotations, to_simplified
 from ..ruletypes import Context, Hit
 
 # Characters a finished sentence (or a closed quotation/bracket after one) may end with.
-TERMINAL = "。！？!?；;…”’\"'）)】」』》.．~～"
+TERMINAL = "。！？!?；;…”’\"'）)】」』》.．~～|}"
 # Heading numbering by level of the official hierarchy: 一、 → （一） → 1. / 1、 → （1）.
 HEADING_LEVELS = (
     (1, re.compile(r"^(?:[一二三四五六七八九十百]+[、.．]|第[一二三四五六七八九十百]+(?:部分|章|篇))")),
@@ -37,8 +37,9 @@ def mark_level(text: str) -> int | None:
 
 
 def heading_level(text: str, max_len: int = 40) -> int | None:
-    """Level 1–4 of a numbered heading (short, no full stop inside), else None."""
-    if len(text) > max_len or SENTENCE_STOP.search(text):
+    """Level 1–4 of a numbered heading (short, no full stop inside, not introducing a list
+    with a colon), else None."""
+    if len(text) > max_len or SENTENCE_STOP.search(text) or text[-1] in "：:":
         return None
     return mark_level(text)
 
