@@ -7,7 +7,8 @@ left out, and numbering that Word generates from its list definitions (numbering
 numbering must see it although it is not in the paragraph's characters.
 
 Layout of the extracted text (`Document.text`): body paragraphs and table cells in document
-order (each table cell paragraph on its own line), then headers and footers. Every line gets a
+order (each table cell paragraph on its own line; text boxes after the paragraph holding them),
+then headers and footers. Footnotes, endnotes and comments are not read. Every line gets a
 source in `Document.line_sources` ("paragraph 12", "table 1, row 2, cell 3", "header (section
 1)"), which findings carry as `Finding.where`. Headings by paragraph style (Heading 1/标题 1 …,
 or an outline level) are in `Document.style_headings`; generated list labels in
@@ -29,9 +30,9 @@ W = "{%s}" % W_NS
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK"
 # Elements whose content Word does not display as the paragraph's text.
-SKIPPED = {W + "del", W + "moveFrom", W + "txbxContent", W + "instrText", W + "delText",
-           "{%s}Fallback" % MC_NS, W + "rPr", W + "pPr", W + "footnoteReference",
-           W + "endnoteReference", W + "commentReference"}
+FALLBACK = "{%s}Fallback" % MC_NS
+SKIPPED = {W + "del", W + "moveFrom", W + "txbxContent", W + "instrText", W + "delText", FALLBACK,
+           W + "rPr", W + "pPr", W + "footnoteReference", W + "endnoteReference", W + "commentReference"}
 HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 TITLE_STYLE = re.compile(r"^(?:title|标题)$", re.IGNORECASE)
 LINE_BREAK_SUBSTITUTE = " "  # a soft line break inside a paragraph; lines are paragraphs
@@ -48,21 +49,33 @@ class _Level:
 
 @dataclass
 class _Numbering:
-    """List definitions from numbering.xml: numId -> levels, and per-numId counters."""
+    """List definitions from numbering.xml and the running counters.
 
-    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)
-    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    As in Word, paragraphs whose w:num instances share one abstract list continue one sequence;
+    a w:num with a startOverride restarts it at its first use."""
+
+    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # numId -> levels
+    abstract_of: dict[str, str] = field(default_factory=dict)  # numId -> abstractNumId
+    overrides: dict[str, dict[int, int]] = field(default_factory=dict)  # numId -> ilvl -> start
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)  # abstractNumId -> ilvl -> n
+    used: set[str] = field(default_factory=set)
 
     def label(self, num_id: str, ilvl: int) -> str:
         """Advance the list's counter at `ilvl` and return the label Word would show."""
         levels = self.levels.get(num_id)
         if not levels or ilvl not in levels:
             return ""
-        count = self.counters.setdefault(num_id, {})
+        count = self.counters.setdefault(self.abstract_of.get(num_id, num_id), {})
+        if num_id not in self.used:
+            self.used.add(num_id)
+            for k, start in self.overrides.get(num_id, {}).items():
+                count[k] = start - 1
+                for deeper in [d for d in count if d > k]:
+                    del count[deeper]
         count[ilvl] = count.get(ilvl, levels[ilvl].start - 1) + 1
         for deeper in [k for k in count if k > ilvl]:
             restart = levels.get(deeper, _Level()).restart
-            if restart is None or restart > ilvl:  # lvlRestart counts levels 1-based
+            if restart is None or restart > ilvl:  # lvlRestart counts levels 1-based; 0 = never
                 del count[deeper]
         lvl = levels[ilvl]
         if lvl.fmt == "none":
@@ -181,14 +194,13 @@ def _load_numbering(docx_part) -> _Numbering:
                                   legal=lvl.find(W + "isLgl") is not None)
         abstract[an.get(W + "abstractNumId")] = levels
     for num in root.iterfind(W + "num"):
-        base = abstract.get(_val(num, "abstractNumId") or "", {})
-        levels = {k: _Level(**vars(v)) for k, v in base.items()}
+        num_id, abstract_id = num.get(W + "numId"), _val(num, "abstractNumId") or ""
+        numbering.levels[num_id] = abstract.get(abstract_id, {})
+        numbering.abstract_of[num_id] = abstract_id
         for override in num.iterfind(W + "lvlOverride"):
-            ilvl = int(override.get(W + "ilvl", "0"))
             start = _val(override, "startOverride")
-            if start is not None and ilvl in levels:
-                levels[ilvl].start = int(start)
-        numbering.levels[num.get(W + "numId")] = levels
+            if start is not None:
+                numbering.overrides.setdefault(num_id, {})[int(override.get(W + "ilvl", "0"))] = int(start)
     return numbering
 
 
@@ -300,6 +312,8 @@ class _Extractor:
             self.headings[line_no] = level
         self.lines.append(text)
         self.sources.append(where)
+        for box in _text_boxes(p):
+            self.blocks(box, False, f"text box in {where}")
 
     def blocks(self, parent, top_level: bool, where: str = "") -> None:
         """Paragraphs and tables of a body, cell, header or footer, in order (content controls opened)."""
@@ -336,6 +350,20 @@ class _Extractor:
                     continue  # continuation of a vertically merged cell: its text is above
                 self.blocks(tc, False, f"{name}, row {r}, cell {c}")
                 c += span - 1
+
+
+def _text_boxes(p):
+    """Text boxes anchored in a paragraph (outermost only; the VML fallback copy is skipped)."""
+    def walk(el):
+        for child in el:
+            if not isinstance(child.tag, str) or child.tag == FALLBACK or child.tag == W + "p":
+                continue
+            if child.tag == W + "txbxContent":
+                yield child
+            else:
+                yield from walk(child)
+
+    yield from walk(p)
 
 
 def _children(el, tag: str):

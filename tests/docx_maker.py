@@ -5,7 +5,7 @@
   ("title", text)                Title style
   ("heading", level, text)       Heading N style (shown as 标题 N in Chinese Word)
   ("style", name, text)          any paragraph style by name, e.g. a custom "标题 2"
-  ("list", list_name, ilvl, text) a paragraph numbered by Word (see LISTS) at level ilvl
+  ("list", list_name, ilvl, text) a paragraph numbered by Word (see LISTS, INSTANCES) at level ilvl
   ("table", [[cell, ...], ...])  a table, one string per cell
   ("break", text_before, text_after) one paragraph with a soft line break
 """
@@ -18,6 +18,11 @@ LISTS = {
     "chinese": [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."),
                 ("decimal", "（%4）")],
     "decimal": [("decimal", "%1."), ("decimal", "%1.%2")],
+}
+# Further w:num instances of a list above: name -> (list name, {ilvl: startOverride}).
+INSTANCES = {
+    "chinese-continued": ("chinese", {}),  # same abstract list: numbering continues
+    "chinese-restarted": ("chinese", {0: 1}),  # startOverride: numbering starts again
 }
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -57,6 +62,21 @@ def _add_lists(document) -> dict[str, str]:
         num.append(ref)
         numbering.append(num)
         ids[name] = num_id
+    for i, (name, (base, overrides)) in enumerate(INSTANCES.items()):
+        num = OxmlElement("w:num")
+        num.set(_w("numId"), str(80 + i))
+        ref = OxmlElement("w:abstractNumId")
+        ref.set(_w("val"), str(900 + list(LISTS).index(base)))
+        num.append(ref)
+        for ilvl, start in overrides.items():
+            override = OxmlElement("w:lvlOverride")
+            override.set(_w("ilvl"), str(ilvl))
+            start_el = OxmlElement("w:startOverride")
+            start_el.set(_w("val"), str(start))
+            override.append(start_el)
+            num.append(override)
+        numbering.append(num)
+        ids[name] = str(80 + i)
     return ids
 
 

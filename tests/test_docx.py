@@ -69,6 +69,19 @@ def test_heading_styles_exposed_by_line(tmp_path):
     assert lines.index("全年组织企业申报项目xx项，争取资金300万元。") + 1 not in doc.style_headings
 
 
+def test_list_instances_continue_or_restart_like_word(tmp_path):
+    path = make_docx(tmp_path / "lists.docx", [
+        ("list", "chinese", 0, "甲"), ("list", "chinese", 0, "乙"),
+        "一段正文。",
+        ("list", "chinese-continued", 0, "丙"),  # another w:num of the same list: continues
+        ("list", "chinese-restarted", 0, "丁"),  # startOverride: starts again
+        ("list", "chinese-restarted", 0, "戊"),
+        ("list", "decimal", 0, "子"), ("list", "decimal", 1, "丑"), ("list", "decimal", 1, "寅"),
+    ])
+    lines = read_docx(path).text.split("\n")
+    assert lines[:9] == ["一、甲", "二、乙", "一段正文。", "三、丙", "一、丁", "二、戊", "1.子", "1.1丑", "1.2寅"]
+
+
 @pytest.mark.parametrize("n, fmt, expected", [
     (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCounting", "十一"),
     (20, "chineseCounting", "二十"), (105, "chineseCountingThousand", "一百零五"),
@@ -209,3 +222,39 @@ def test_dedupe_accepts_docx_in_directories(tmp_path):
     found = [json.loads(line) for line in clusters.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(found) == 1
     assert sorted(m["path"].rsplit("/", 1)[-1] for m in found[0]["members"]) == ["a.docx", "b.docx"]
+
+
+def test_tracked_changes_fields_and_text_boxes(tmp_path):
+    """What Word displays: insertions yes, deletions and field codes no; text boxes once."""
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:v="urn:schemas-microsoft-com:vml" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+    path = make_docx(tmp_path / "rev.docx", ["第一段。", "第二段。"])
+    word = docx.Document(str(path))
+    first, second = word.paragraphs
+    first._p.append(parse_xml(
+        f'<w:ins {ns} w:id="1" w:author="a"><w:r><w:t>新增</w:t></w:r></w:ins>'))
+    first._p.append(parse_xml(
+        f'<w:del {ns} w:id="2" w:author="a"><w:r><w:delText>删掉</w:delText></w:r></w:del>'))
+    first._p.append(parse_xml(
+        f'<w:r {ns}><w:fldChar w:fldCharType="begin"/></w:r>'))
+    first._p.append(parse_xml(f'<w:r {ns}><w:instrText> PAGE </w:instrText></w:r>'))
+    first._p.append(parse_xml(f'<w:r {ns}><w:fldChar w:fldCharType="separate"/></w:r>'))
+    first._p.append(parse_xml(f'<w:r {ns}><w:t>7</w:t></w:r>'))
+    first._p.append(parse_xml(f'<w:r {ns}><w:fldChar w:fldCharType="end"/></w:r>'))
+    box = '<w:txbxContent><w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent>'
+    second._p.append(parse_xml(
+        f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>{box}</wps:txbx>'
+        f'</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape>'
+        f'</w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
+    word.save(str(path))
+    doc = read_docx(path)
+    lines = doc.text.split("\n")
+    assert lines[0] == "第一段。新增7"
+    assert lines[1] == "第二段。"
+    assert lines[2] == "框内文字" and doc.line_sources[2] == "text box in paragraph 2"
+    assert doc.text.count("框内文字") == 1
