@@ -67,3 +67,15 @@ def test_profile_required_sections():
     text = "2022年度个人述职报告\n一、履职情况\n二、廉洁自律\n"
     found = [f for f in lint_text(text) if f.code == "KJ501"]
     assert len(found) == 2  # no 问题/不足 and no 今后努力方向
+
+
+def test_lists_restart_under_articles_and_after_list_introductions():
+    text = ("某某管理办法\n第一条 有下列情形之一的：\n（一）甲；\n（二）乙。\n"
+            "第二条 按照下列原则管理：\n（一）丙；\n（三）丁。\n"
+            "国务院作出了以下规定。\n（一）戊。\n")
+    assert kj5(text) == [("KJ502", 7)]
+
+
+def test_enumerator_alone_on_a_line_continues_the_sequence():
+    text = "工作总结\n一、存在问题\n一是\n企业管理落后。\n二是\n结构不合理。\n四是\n投入不足。\n二、下一步计划\n"
+    assert [c for c in kj5(text) if c[0] == "KJ505"] == [("KJ505", 7)]
