@@ -408,24 +408,17 @@ def _classify_non_zip(data: bytes) -> str | None:
 
 
 def read_docx(path: str | Path, display_path: str | None = None, max_bytes: int | None = None) -> Document:
-    """Read a .docx into a Document (see the module docstring); InputError names the file."""
-    import io
+    """Read a .docx file into a Document (see the module docstring); InputError names the file."""
+    from .reading import read_bytes
 
     shown = display_path or str(path)
-    p = Path(path)
-    try:
-        if max_bytes is not None and p.stat().st_size > max_bytes:
-            raise InputError(shown, f"file too large ({p.stat().st_size / 1e6:.1f} MB > max-file-size "
-                                    f"{max_bytes / 1e6:.1f} MB), skipped")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(shown, "no such file or directory") from None
-    except PermissionError:
-        raise InputError(shown, "permission denied") from None
-    except IsADirectoryError:
-        raise InputError(shown, "is a directory") from None
-    except OSError as exc:
-        raise InputError(shown, exc.strerror or str(exc)) from None
+    return docx_document(read_bytes(path, shown, max_bytes), shown)
+
+
+def docx_document(data: bytes, shown: str) -> Document:
+    """The Document of a .docx package's bytes; `shown` names the file in errors."""
+    import io
+
     problem = _classify_non_zip(data)
     if problem:
         raise InputError(shown, problem)

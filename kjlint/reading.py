@@ -117,24 +117,16 @@ def _choose_by_detector(data: bytes, clean: list[tuple[str, str]]) -> tuple[str,
     return scored[0]
 
 
-def read_document(path: str | os.PathLike, display_path: str | None = None,
-                  max_bytes: int | None = None) -> Document:
-    """Read and decode one file into a Document, raising InputError with a clear reason."""
+def read_bytes(path: str | os.PathLike, shown: str, max_bytes: int | None = None) -> bytes:
+    """The bytes of one input, with InputError naming the file for every way reading fails."""
     p = Path(path)
-    shown = display_path or str(path)
-    if p.suffix.lower() == ".docx":
-        from .docx import read_docx
-
-        return read_docx(p, shown, max_bytes)
-    if p.suffix.lower() == ".doc":
-        raise InputError(shown, "old Word 97-2003 .doc files are not supported: save it as .docx")
     try:
         if max_bytes is not None:
             size = p.stat().st_size
             if size > max_bytes:
                 raise InputError(shown, f"file too large ({size / 1e6:.1f} MB > max-file-size "
                                         f"{max_bytes / 1e6:.1f} MB), skipped")
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise InputError(shown, "no such file or directory") from None
     except PermissionError:
@@ -143,6 +135,20 @@ def read_document(path: str | os.PathLike, display_path: str | None = None,
         raise InputError(shown, "is a directory") from None
     except OSError as exc:
         raise InputError(shown, exc.strerror or str(exc)) from None
+
+
+def read_document(path: str | os.PathLike, display_path: str | None = None,
+                  max_bytes: int | None = None) -> Document:
+    """Read and decode one file into a Document, raising InputError with a clear reason."""
+    shown = display_path or str(path)
+    suffix = Path(path).suffix.lower()
+    if suffix == ".doc":
+        raise InputError(shown, "old Word 97-2003 .doc files are not supported: save it as .docx")
+    data = read_bytes(path, shown, max_bytes)
+    if suffix == ".docx":
+        from .docx import docx_document
+
+        return docx_document(data, shown)
     decoded = decode_bytes(data, shown)
     return Document(decoded.text, shown, decoded.encoding, decoded.undecodable, decoded.had_bom)
 
