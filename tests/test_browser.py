@@ -257,15 +257,9 @@ def test_dedupe_report_in_browser(page, tmp_path):
 
 def test_real_dedupe_report_in_browser(page, tmp_path):
     """`kjlint dedupe --report` on a generated corpus (with a .docx copy), opened in Chromium."""
-    from test_html_report import _dedupe_corpus
+    from test_html_report import run_dedupe_report
 
-    corpus = tmp_path / "corpus"
-    _dedupe_corpus(corpus)
-    out, clusters_path = tmp_path / "real.html", tmp_path / "clusters.jsonl"
-    result = CliRunner().invoke(main, ["dedupe", str(corpus), "--report", str(out), "--clusters",
-                                       str(clusters_path), "--no-cache", "-q"])
-    assert result.exit_code == 0, result.output
-    clusters = [json.loads(x) for x in clusters_path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    out, clusters = run_dedupe_report(tmp_path)
     page.goto(out.as_uri())
     assert page.evaluate("() => window.__pwned") is None and page.dialogs == [] and page.remote == []
     sizes = [int(d.get_attribute("data-size")) for d in page.locator("details.cluster").all()]

@@ -277,14 +277,19 @@ def _dedupe_corpus(root):
     make_docx(root / "h.docx", [line for line in base.split("\n") if line])
 
 
-def test_dedupe_command_writes_report(tmp_path):
+def run_dedupe_report(tmp_path):
+    """`kjlint dedupe --report --clusters` over _dedupe_corpus: (report path, clusters)."""
     corpus = tmp_path / "corpus"
     _dedupe_corpus(corpus)
     report, clusters_path = tmp_path / "dedupe.html", tmp_path / "clusters.jsonl"
     result = CliRunner().invoke(main, ["dedupe", str(corpus), "--report", str(report), "--clusters",
                                        str(clusters_path), "--no-cache", "-q"])
     assert result.exit_code == 0, result.output
-    clusters = read_clusters(str(clusters_path))
+    return report, read_clusters(str(clusters_path))
+
+
+def test_dedupe_command_writes_report(tmp_path):
+    report, clusters = run_dedupe_report(tmp_path)
     html = report.read_text(encoding="utf-8")
     page = _parse(html)
     sizes = [int(a["data-size"]) for t, a in page.tags if t == "details"]
