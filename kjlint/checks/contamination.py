@@ -189,8 +189,8 @@ def page_number_artifact(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 artifact = False
             elif joins_into_word(prev, rest):
                 artifact = True
-            elif last_item is not None and last_item != n - 1 and CJK.match(rest[:1] or " "):
-                artifact = True
+            elif last_item != n - 1 and (CJK.match(rest[:1] or " ") or rest[:1].isdigit()):
+                artifact = True  # a body paragraph cut mid-sentence, and no list to continue
         if not artifact:
             last_item = n
             continue

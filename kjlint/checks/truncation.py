@@ -71,9 +71,13 @@ def _plain(text: str) -> str:
     return to_simplified(strip_pinyin_annotations(text))
 
 
+CLOSING_LINE = re.compile(r"^(?:联系人|联系电话|电话|报送|抄送|抄报|附件|主题词|签发人|述职人|汇报人|报告人|印发|落款)")
+
+
 def is_signature_or_date(text: str, max_signature: int) -> bool:
-    """A closing date line, or a short line with no sentence punctuation (signature, org name)."""
-    if DATE_LINE.match(text.replace(" ", "")):
+    """A closing date line, a contact/attachment/copy-to line, or a short line with no sentence
+    punctuation (signature, org name)."""
+    if DATE_LINE.match(text.replace(" ", "")) or CLOSING_LINE.match(text):
         return True
     return len(text) <= max_signature and not re.search(r"[，,。；;、]", text)
 
