@@ -80,6 +80,8 @@ def summary_table(result) -> None:
 @click.option("--num-perm", type=click.IntRange(8), default=128, show_default=True)
 @click.option("--bands", type=click.IntRange(1), default=16, show_default=True)
 @click.option("--rows", type=click.IntRange(1), default=8, show_default=True)
+@click.option("--lsh", type=click.Choice(["auto", "sort", "datasketch"]), default="auto", show_default=True,
+              help="Candidate search: numpy sort of band keys, datasketch MinHashLSH, or datasketch for small corpora.")
 @click.option("--jaccard", type=click.FloatRange(0, 1), default=0.6, show_default=True,
               help="Verified Jaccard (character 5-grams) that makes a duplicate.")
 @click.option("--containment", type=click.FloatRange(0, 1), default=0.8, show_default=True,
@@ -102,7 +104,7 @@ def summary_table(result) -> None:
 @click.option("--conf", "spark_conf", multiple=True, metavar="KEY=VALUE",
               help="(--engine spark) Spark configuration property; repeatable.")
 def dedupe(inputs, text_field, id_field, clusters_path, output_path, keep_list, drop_list, keep, level, min_docs,
-           num_perm, bands, rows, jaccard, containment, fuzzy, fold_digits, fold_masks, cache_dir, no_cache, jobs,
+           num_perm, bands, rows, lsh, jaccard, containment, fuzzy, fold_digits, fold_masks, cache_dir, no_cache, jobs,
            dry_run, show, report_path, quiet, no_progress, engine="local", master="local[*]",
            spark_conf=()):
     """Find near-duplicate documents (traditional/simplified, truncated, masked, re-headed copies)
@@ -116,7 +118,7 @@ def dedupe(inputs, text_field, id_field, clusters_path, output_path, keep_list, 
     if bands * rows > num_perm:
         raise click.UsageError(f"--bands x --rows ({bands * rows}) exceeds --num-perm ({num_perm})")
     config = DedupeConfig(
-        num_perm=num_perm, bands=bands, rows=rows, keep=keep, jobs=jobs,
+        num_perm=num_perm, bands=bands, rows=rows, lsh=lsh, keep=keep, jobs=jobs,
         normalize=NormalizeOptions(fold_digits=fold_digits, fold_masks=fold_masks),
         verify=VerifyOptions(jaccard=jaccard, containment=containment, fuzzy=fuzzy),
         cache_dir=None if no_cache else str(cache_dir or default_cache_dir()),
