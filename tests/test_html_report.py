@@ -303,3 +303,36 @@ def test_dedupe_command_writes_report(tmp_path):
                 assert f'{m["similarity"]:.3f}' in html
     assert [t for t, _ in page.tags].count("script") == 0  # the copy's <script> is text
     assert "verified pairs" in html and "read+sign" in html
+
+
+def test_dedupe_report_caps_clusters_and_reads_only_shown_members(tmp_path):
+    clusters = [{"cluster": n, "members": [
+        {"id": f"{n}a", "path": str(tmp_path / f"{n}a.txt"), "kept": True, "similarity": 1.0},
+        *({"id": f"{n}{k}", "path": str(tmp_path / f"{n}{k}.txt"), "kept": False, "similarity": 0.9}
+          for k in range(n))]} for n in range(1, 8)]
+    asked = []
+
+    def text_of(m):
+        asked.append(m["id"])
+        return "正文\n" + m["id"]
+
+    html = render_dedupe_report(clusters, text_of, max_clusters=3)
+    order = re.findall(r'<details class="cluster" id="cluster-(\d+)"', html)
+    assert order == ["7", "6", "5"]
+    assert "Showing the 3 largest of 7 clusters." in html
+    assert set(asked) == {m["id"] for c in clusters[4:] for m in c["members"]}
+    # The histogram still counts every dropped member's similarity.
+    assert sum(int(c) for c in re.findall(r'data-count="(\d+)"', html)) == sum(range(1, 8))
+
+
+def test_related_place_in_same_file_links_to_its_line():
+    from kjlint.findings import Related
+
+    text = "第一段重复的话。\n别的内容。\n第一段重复的话。\n"
+    f = Finding("KJ101", "duplicate-paragraph", Severity.WARNING, "repeated", 14, 22, None,
+                [Related("a.txt", 1, 1, "first copy"), Related("b.txt", 4, 2)], path="a.txt",
+                line=3, column=1, end_line=3, end_column=9)
+    html = render_html([FileResult("a.txt", [f], text=text)])
+    assert '<a class="related" href="#L0-1">line 1:1</a> first copy' in html
+    assert 'id="L0-1"' in html
+    assert "related: b.txt:4:2" in html

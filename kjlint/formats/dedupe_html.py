@@ -29,6 +29,7 @@ EQUAL_CONTEXT = 2  # identical lines kept around changes; longer identical runs 
 HIST_BINS = 20
 PAIR_MIN_SIMILARITY = 0.4  # changed lines less alike than this are shown as removed + added
 PAIR_WINDOW = 50
+MAX_CLUSTERS = 500  # clusters shown with diffs (largest first); the histogram counts every pair
 
 CSS = BASE_CSS + """
 details.cluster{background:#fff;border:1px solid var(--line);margin:10px 0;padding:4px 10px}
@@ -246,13 +247,23 @@ def _cluster_html(c: Mapping, text_of: Callable[[Mapping], str | None], open_: b
     return "".join(out)
 
 
+def largest_first(clusters: Iterable[Mapping]) -> list[Mapping]:
+    """Clusters by size, largest first; ties by cluster number."""
+    def key(c):
+        n = c.get("cluster")
+        return (-len(c.get("members", [])), 0 if isinstance(n, int) else 1, n if isinstance(n, int) else 0, str(n))
+
+    return sorted(clusters, key=key)
+
+
 def render_dedupe_report(clusters: Iterable[Mapping], text_of: Callable[[Mapping], str | None],
                          similarities: Sequence[float] | None = None,
                          timings: Mapping[str, float] | None = None,
                          summary: Mapping[str, object] | None = None,
-                         max_clusters: int | None = None, open_first: int = 3) -> str:
-    """The whole report page; clusters are sorted largest first (ties: by cluster number)."""
-    clusters = sorted(clusters, key=lambda c: (-len(c.get("members", [])), str(c.get("cluster", ""))))
+                         max_clusters: int | None = MAX_CLUSTERS, open_first: int = 3) -> str:
+    """The whole report page; clusters are sorted largest first (ties: by cluster number), and
+    the first `max_clusters` (None: all) are shown with their diffs."""
+    clusters = largest_first(clusters)
     if similarities is None:
         similarities = [m["similarity"] for c in clusters for m in c.get("members", [])
                         if not m.get("kept") and isinstance(m.get("similarity"), (int, float))]
@@ -292,13 +303,15 @@ def read_clusters(path: str) -> list[dict]:
 
 
 def texts_from_sources(clusters: Iterable[Mapping], text_field: str = "text",
-                       id_field: str = "id") -> Callable[[Mapping], str | None]:
-    """A text_of that reads only cluster members: files by path (any format kjlint reads, .docx
-    too), records of JSONL/Parquet inputs by id (each such input scanned once)."""
+                       id_field: str = "id", max_clusters: int | None = MAX_CLUSTERS) -> Callable[[Mapping], str | None]:
+    """A text_of that reads only members of the clusters a report shows: files by path (any
+    format kjlint reads, .docx too), records of JSONL/Parquet inputs by id (each such input
+    scanned once, keeping only the wanted records in memory)."""
     from ..reading import InputError, read_document
 
     wanted_by_source: dict[str, set[str]] = {}
-    for c in clusters:
+    shown = largest_first(clusters)
+    for c in shown if max_clusters is None else shown[:max_clusters]:
         for m in c.get("members", []):
             path, ident = str(m.get("path", "") or ""), str(m.get("id", ""))
             if path.lower().endswith((".jsonl", ".ndjson", ".json", ".parquet", ".pq")):
@@ -368,14 +381,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("-o", "--output", required=True)
     ap.add_argument("--text-field", default="text")
     ap.add_argument("--id-field", default="id")
-    ap.add_argument("--max-clusters", type=int)
+    ap.add_argument("--max-clusters", type=int, default=MAX_CLUSTERS,
+                    help=f"clusters shown with diffs, largest first (default {MAX_CLUSTERS})")
     args = ap.parse_args(argv)
     try:
         clusters = read_clusters(args.clusters)
     except (OSError, ValueError) as exc:
         print(f"kjlint: error: {exc}")
         return 2
-    write_dedupe_report(args.output, clusters, texts_from_sources(clusters, args.text_field, args.id_field),
+    write_dedupe_report(args.output, clusters,
+                        texts_from_sources(clusters, args.text_field, args.id_field, args.max_clusters),
                         max_clusters=args.max_clusters)
     return 0
 

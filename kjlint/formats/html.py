@@ -214,6 +214,14 @@ def _doc_html(text: str, findings, file_no: int) -> str:
     return "".join(out)
 
 
+def _related_html(rel, path: str, file_no: int) -> str:
+    """A related place; one in the same file links to its line (e.g. the first copy of a passage)."""
+    where = f"{escape(rel.path)}:{rel.line}:{rel.column}"
+    if rel.path == path:
+        where = f'<a class="related" href="#L{file_no}-{rel.line}">line {rel.line}:{rel.column}</a>'
+    return f'<div class="loc">related: {where}{(" " + escape(rel.message)) if rel.message else ""}</div>'
+
+
 def _panel_html(text: str | None, findings, file_no: int) -> str:
     by_family: dict[str, list[tuple[int, object]]] = defaultdict(list)
     for i, f in enumerate(findings):
@@ -230,8 +238,7 @@ def _panel_html(text: str | None, findings, file_no: int) -> str:
         for i, f in items:
             fid = f"f{file_no}-{i}"
             where = f' · {escape(f.where)}' if getattr(f, "where", "") else ""
-            related = "".join(f'<div class="loc">related: {escape(r.path)}:{r.line}:{r.column}'
-                              f'{(" " + escape(r.message)) if r.message else ""}</div>' for r in f.related)
+            related = "".join(_related_html(rel, f.path, file_no) for rel in f.related)
             out.append(
                 f'<li class="finding" data-id="{fid}" data-code="{escape(f.code)}" data-sev="{f.severity}">'
                 f'<a class="jump" href="#{fid}" data-target="{fid}">'
