@@ -149,3 +149,19 @@ def test_every_fix_applies_cleanly_and_the_fixed_findings_are_gone(path):
     assert [f for f in again if f.code in fixed_codes] == []
     unfixed = sorted((f.code, f.message) for f in findings if f.fix is None)
     assert sorted((f.code, f.message) for f in again) == unfixed
+
+
+def test_title_repeated_above_the_body_is_flagged_and_only_the_copy_is_deleted():
+    text = ("区科技局2023年工作总结\n\n来源:某某范文网 | 时间:2023-12-29 13:38:33\n\n"
+            "区科技局2023年工作总结\n全年组织企业申报项目12项。\n")
+    findings = lint_text(text, select=["KJ607"])
+    assert [(f.code, f.line) for f in findings] == [("KJ607", 5)]
+    fixed, _ = apply_fixes(text, [findings[0].fix])
+    assert fixed.count("区科技局2023年工作总结") == 1 and fixed.startswith("区科技局2023年工作总结\n")
+
+
+def test_repeats_after_the_body_started_and_different_editions_are_not_title_repeats():
+    assert found("论联合政府 (1945年)\n论联合政府 (1953年)\n全年组织企业申报项目12项。\n",
+                 select=["KJ607"]) == []
+    assert found("区科技局2023年工作总结\n全年组织企业申报项目12项。\n区科技局2023年工作总结\n",
+                 select=["KJ607"]) == []

@@ -252,3 +252,40 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 continue
         if len(text) > 40 or (text and text[-1] in "。；;"):
             body_since_title += 1
+
+
+# ---------------------------------------------------------------------------------------------
+# A title repeated before the body starts
+
+_TITLE_LABEL = re.compile(r"^(?:文章)?标题:\s*")
+_EDITION = re.compile(r"\s*[(【][^()【】]{0,4}(?:版|精选|可编辑)[)】]$")
+
+
+def _title_key(text: str) -> str:
+    return _EDITION.sub("", _TITLE_LABEL.sub("", normalize_line(text))).replace(" ", "")
+
+
+@check("repeated-title")
+def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """The same title line again before any body text: the site's page title and the article
+    title (or a title field) both copied. Only the first copy is kept by the fix."""
+    from .truncation import flagged_lines
+
+    max_len = int(rule.params.get("max-title-length", 60))
+    top = int(rule.params.get("top-paragraphs", 15))
+    skip = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))
+    seen: dict[str, Span] = {}
+    for p in doc.paragraphs[:top]:
+        li = doc.line_index(p.start)
+        if li in skip:
+            continue
+        key = _title_key(p.text)
+        if not (4 <= len(key) <= max_len) or _SENTENCE.search(key) or heading_level(key) is not None:
+            return  # the body has started
+        first = seen.get(key)
+        if first is None:
+            seen[key] = p
+            continue
+        fix = Fix("", doc.line_starts[li], _line_stop(doc, li), safe=rule.fixable != "unsafe")
+        line, _ = doc.position(first.start)
+        yield Hit(p.start, p.end, {"match": p.text, "first_line": line}, fix)
