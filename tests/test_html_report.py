@@ -336,3 +336,13 @@ def test_related_place_in_same_file_links_to_its_line():
     assert '<a class="related" href="#L0-1">line 1:1</a> first copy' in html
     assert 'id="L0-1"' in html
     assert "related: b.txt:4:2" in html
+
+
+def test_diff_ignores_blank_lines_and_indentation_and_caps_rows():
+    spaced = "\n\n".join("\u3000\u3000" + line for line in KEPT.splitlines()) + "\n\n\n"
+    rows = "".join(diff_rows(KEPT, spaced))
+    assert "<del>" not in rows and "<ins>" not in rows and "identical paragraph" in rows
+    other = "\n".join(f"完全不同的第{i}段。" for i in range(50))
+    capped = diff_rows(KEPT, other, max_changed=10)
+    assert len([r for r in capped if 'class="chg-' in r]) == 10
+    assert "more changed paragraphs not shown" in capped[-1]

@@ -25,7 +25,8 @@ from typing import Callable, Iterable, Mapping, Sequence
 from .html import BASE_CSS, page
 
 MAX_DIFF_CHARS = 400_000  # a member longer than this is shown without character-level diff
-EQUAL_CONTEXT = 2  # identical lines kept around changes; longer identical runs are folded
+EQUAL_CONTEXT = 2  # identical paragraphs kept around changes; longer identical runs are folded
+MAX_CHANGED_ROWS = 300  # changed rows shown per dropped member
 HIST_BINS = 20
 PAIR_MIN_SIMILARITY = 0.4  # changed lines less alike than this are shown as removed + added
 PAIR_WINDOW = 50
@@ -113,16 +114,39 @@ def _pair_lines(a: list[str], b: list[str], i0: int, i1: int, j0: int, j1: int):
         yield None, k
 
 
-def diff_rows(old: str, new: str) -> list[str]:
-    """Table rows (HTML) of a side-by-side diff: kept text on the left, the other on the right."""
+def _paragraphs(text: str) -> tuple[list[str], list[int]]:
+    """Non-blank lines, trimmed, with their 1-based line numbers: blank lines and indentation are
+    layout (scraped copies differ in them everywhere), so the diff compares paragraphs."""
+    from ..document import BLANK_CHARS
+
+    lines, numbers = [], []
+    for n, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip(BLANK_CHARS)
+        if stripped:
+            lines.append(stripped)
+            numbers.append(n)
+    return lines, numbers
+
+
+def diff_rows(old: str, new: str, max_changed: int = MAX_CHANGED_ROWS) -> list[str]:
+    """Table rows (HTML) of a side-by-side diff of paragraphs: kept text on the left, the other
+    on the right; after `max_changed` changed rows the rest is summarised in one row."""
     from rapidfuzz.distance import Levenshtein
 
-    a, b = old.splitlines(), new.splitlines()
+    a, na = _paragraphs(old)
+    b, nb = _paragraphs(new)
     rows: list[str] = []
+    changed = hidden = 0
 
     def row(i, left, j, right, cls_l="", cls_r=""):
-        rows.append(f'<tr><td class="n">{i if i is not None else ""}</td><td class="{cls_l}">{left}</td>'
-                    f'<td class="n">{j if j is not None else ""}</td><td class="{cls_r}">{right}</td></tr>')
+        nonlocal changed, hidden
+        if cls_l or cls_r:
+            changed += 1
+            if changed > max_changed:
+                hidden += 1
+                return
+        rows.append(f'<tr><td class="n">{na[i] if i is not None else ""}</td><td class="{cls_l}">{left}</td>'
+                    f'<td class="n">{nb[j] if j is not None else ""}</td><td class="{cls_r}">{right}</td></tr>')
 
     ops = Levenshtein.opcodes([_fold(x) for x in a], [_fold(x) for x in b])
     pending: list = []  # consecutive non-equal opcodes, aligned together
@@ -141,15 +165,15 @@ def diff_rows(old: str, new: str) -> list[str]:
                     script_only = sum(1 for x in range(keep_head, n - keep_tail)
                                       if a[op.src_start + x] != b[op.dest_start + x])
                     note = f" ({script_only} differ in script only)" if script_only else ""
-                    rows.append(f'<tr class="fold"><td colspan="4">… {folded} identical line'
+                    rows.append(f'<tr class="fold"><td colspan="4">… {folded} identical paragraph'
                                 f'{"s" if folded != 1 else ""}{note} …</td></tr>')
                     continue
                 i, j = op.src_start + off, op.dest_start + off
                 if a[i] == b[j]:
-                    row(i + 1, escape(a[i]), j + 1, escape(b[j]))
+                    row(i, escape(a[i]), j, escape(b[j]))
                 else:
                     left, right = _char_diff(a[i], b[j])
-                    row(i + 1, left, j + 1, right)
+                    row(i, left, j, right)
         else:
             pending.append(op)
             if k + 1 < len(ops) and ops[k + 1].tag != "equal":
@@ -160,11 +184,14 @@ def diff_rows(old: str, new: str) -> list[str]:
             for i, j in _pair_lines(a, b, i0, i1, j0, j1):
                 if i is not None and j is not None:
                     left, right = _char_diff(a[i], b[j])
-                    row(i + 1, left, j + 1, right, "chg-old", "chg-new")
+                    row(i, left, j, right, "chg-old", "chg-new")
                 elif i is not None:
-                    row(i + 1, f"<del>{escape(a[i])}</del>", None, "", "chg-old", "gone")
+                    row(i, f"<del>{escape(a[i])}</del>", None, "", "chg-old", "gone")
                 else:
-                    row(None, "", j + 1, f"<ins>{escape(b[j])}</ins>", "gone", "chg-new")
+                    row(None, "", j, f"<ins>{escape(b[j])}</ins>", "gone", "chg-new")
+    if hidden:
+        rows.append(f'<tr class="fold"><td colspan="4">… and {hidden} more changed paragraph'
+                    f'{"s" if hidden != 1 else ""} not shown …</td></tr>')
     return rows
 
 

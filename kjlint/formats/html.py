@@ -42,7 +42,7 @@ section.file h2{font-size:15px;margin:4px 0 8px;word-break:break-all}
 .doc .ln{padding:0 8px 0 0;display:flex}
 .doc .ln::before{content:attr(data-n);min-width:3.5em;padding-right:8px;text-align:right;color:#9e9e9e;flex:none;user-select:none}
 .doc .lt{flex:1;min-width:0}
-mark.f,span.anchor{scroll-margin-top:60px}
+mark.f,span.anchor,.doc .ln{scroll-margin-top:60px}
 mark.f{background:#fff3c4;border-bottom:2px solid var(--warn);color:inherit;padding:0}
 mark.f.s-error{background:#ffe0e0;border-bottom-color:var(--err)}
 mark.f.s-info{background:#e3f0ff;border-bottom-color:var(--info)}
