@@ -24,7 +24,7 @@ PEER_PACKAGES = {
     "datasketch-char5": ["datasketch>=1.6,<3"],
     "rensa": ["rensa"],
     "text-dedup": ["text-dedup"],
-    "datatrove": ["datatrove"],
+    "datatrove": ["datatrove", "regex", "tokenizers", "xxhash<4", "orjson"],
 }
 
 

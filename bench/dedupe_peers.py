@@ -100,14 +100,77 @@ def run_rensa(path):
     return _lsh_clusters(records, sketches, lsh), {}
 
 
-def run_text_dedup(path):
-    """text-dedup's MinHash functions (embed_func / banding), text pre-split into characters
-    joined by spaces so its whitespace/word n-gram tokenizer yields character 5-grams."""
-    import numpy as np
-    from text_dedup.minhash import embed_func  # noqa: F401  (API differs across versions)
-    from text_dedup.utils import UnionFind  # type: ignore
+def run_datatrove(path):
+    """datatrove's four MinHash stages (signature, buckets, cluster, filter) run locally, with a
+    character tokenizer (its word tokenizers cannot segment Chinese): 5-character shingles,
+    16 buckets x 8 hashes."""
+    import gzip
+    import os
+    import tempfile
 
-    raise NotImplementedError("text-dedup adapter not wired for this version")
+    from datatrove.executor.local import LocalPipelineExecutor
+    from datatrove.pipeline.dedup import MinhashDedupSignature
+    from datatrove.pipeline.dedup.minhash import (MinhashConfig, MinhashDedupBuckets, MinhashDedupCluster,
+                                                  MinhashDedupFilter)
+    from datatrove.pipeline.readers import JsonlReader
+    from datatrove.pipeline.writers.jsonl import JsonlWriter
+    from datatrove.utils.word_tokenizers import WordTokenizer
+
+    class CharTokenizer(WordTokenizer):
+        def word_tokenize(self, text):
+            return [c for c in text if not c.isspace()]
+
+        def sent_tokenize(self, text):
+            return [text]
+
+        def span_tokenize(self, text):
+            return [(0, len(text))]
+
+    work = tempfile.mkdtemp(prefix="datatrove-")
+    data_dir = os.path.join(work, "data")
+    os.makedirs(data_dir)
+    os.link(path, os.path.join(data_dir, "corpus.jsonl")) if False else \
+        open(os.path.join(data_dir, "corpus.jsonl"), "wb").write(open(path, "rb").read())
+    cfg = MinhashConfig(n_grams=5, num_buckets=BANDS, hashes_per_bucket=ROWS)
+    logs = os.path.join(work, "logs")
+    run = dict(logging_dir=None)
+    LocalPipelineExecutor(pipeline=[JsonlReader(data_dir), MinhashDedupSignature(
+        output_folder=f"{work}/sigs", config=cfg, language=CharTokenizer("zh"))], tasks=1,
+        logging_dir=f"{logs}/1").run()
+    LocalPipelineExecutor(pipeline=[MinhashDedupBuckets(input_folder=f"{work}/sigs", output_folder=f"{work}/buckets",
+                                                        config=cfg)], tasks=cfg.num_buckets, workers=2,
+                          logging_dir=f"{logs}/2").run()
+    LocalPipelineExecutor(pipeline=[MinhashDedupCluster(input_folder=f"{work}/buckets", output_folder=f"{work}/remove",
+                                                        config=cfg, save_cluster_id=True)], tasks=1,
+                          logging_dir=f"{logs}/3").run()
+    LocalPipelineExecutor(pipeline=[JsonlReader(data_dir), MinhashDedupFilter(
+        input_folder=f"{work}/remove", load_cluster_ids=True,
+        exclusion_writer=JsonlWriter(f"{work}/removed")), JsonlWriter(f"{work}/kept")], tasks=1,
+        logging_dir=f"{logs}/4").run()
+    del run
+    labels = {}
+    for sub in ("kept", "removed"):
+        for name in os.listdir(f"{work}/{sub}"):
+            opener = gzip.open if name.endswith(".gz") else open
+            with opener(os.path.join(work, sub, name), "rt", encoding="utf-8") as fh:
+                for line in fh:
+                    doc = json.loads(line)
+                    cid = doc.get("metadata", {}).get("minhash_cluster_id", -1)
+                    if cid != -1:
+                        labels[doc["id"]] = f"c{cid}"
+    return labels, {}
+
+
+def run_text_dedup(path):
+    """text-dedup's MinHash: its own embed function and banding, with the text pre-split into
+    characters separated by spaces (its tokenizer splits on whitespace)."""
+    import inspect
+
+    import numpy as np
+    import text_dedup.minhash as tdm
+
+    records = read(path)
+    raise NotImplementedError(f"text-dedup adapter not wired (module has {sorted(n for n in dir(tdm) if not n.startswith('_'))[:12]})")
 
 
 SYSTEMS = {
@@ -116,6 +179,7 @@ SYSTEMS = {
     "datasketch-char5": lambda p, j: run_datasketch(p, "char5"),
     "rensa": lambda p, j: run_rensa(p),
     "text-dedup": lambda p, j: run_text_dedup(p),
+    "datatrove": lambda p, j: run_datatrove(p),
 }
 
 
