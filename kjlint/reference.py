@@ -466,7 +466,12 @@ def load_index(path: Path) -> ReferenceIndex | None:
 def open_index(paths: Sequence[str], params: IndexParams | None = None) -> ReferenceIndex:
     """The index for `paths`: read from the cache when no reference file changed, else rebuilt
     (and the cache rewritten). Checking costs one directory walk and one stat per file."""
+    from .reading import InputError
+
     params = params or IndexParams()
+    for raw in paths:
+        if not os.path.exists(raw):
+            raise InputError(str(raw), "reference document or folder not found")
     manifest = scan_references(paths)
     files = manifest
     where = cache_path(paths, params)

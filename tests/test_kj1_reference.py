@@ -160,3 +160,10 @@ def test_threshold_is_a_rule_parameter(refs, tmp_path):
     (tmp_path / "kjlint.toml").write_text("[rules.KJ105]\nthreshold = 0.99\n", encoding="utf-8")
     r = run_cli("check", "--select", "KJ105", "--reference", "refs", "--format", "json", "draft.txt", cwd=tmp_path)
     assert [f["line"] for f in json.loads(r.stdout)] == [6]
+
+
+def test_missing_reference_folder_is_a_clear_error(tmp_path):
+    (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    r = run_cli("check", "--select", "KJ105", "--reference", "nowhere", "draft.txt", cwd=tmp_path)
+    assert r.exit_code == 2
+    assert "nowhere: reference document or folder not found" in r.stdout + r.stderr
