@@ -226,7 +226,7 @@ class IndexParams:
     min_length: int = 20
 
     def key(self) -> dict:
-        return {"format": INDEX_FORMAT, "min_length": self.min_length, "shingle": SHINGLE,
+        return {"format": INDEX_FORMAT, "units": "paragraphs-or-sentences-300", "min_length": self.min_length, "shingle": SHINGLE,
                 "num_perm": NUM_PERM, "seed": SEED, "bands": BANDS, "rows": ROWS}
 
 
@@ -263,6 +263,47 @@ def matching_text(paragraph: str) -> str:
     """The form paragraphs are compared in: normalized, digits folded (updated figures in a
     carried-over paragraph do not make it new text)."""
     return _DIGITS.sub("0", fast_normalize(paragraph))
+
+
+_SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*")
+
+
+@dataclass
+class MatchUnit:
+    """A paragraph, or a run of sentences of a long paragraph (flattened pages), compared as one."""
+
+    start: int
+    end: int
+    line: int
+    paragraph: int  # index among the document's paragraphs
+    text: str  # matching_text of the span
+    whole: bool  # the whole paragraph
+
+
+def matching_units(doc, min_length: int, max_length: int = 300) -> list[MatchUnit]:
+    """Paragraphs with at least `min_length` characters in matching form; a paragraph longer
+    than `max_length` (a page flattened to one line) is compared sentence by sentence (short
+    sentences joined to the next), so that a sentence copied into or out of it is still found."""
+    out = []
+    for pi, p in enumerate(doc.paragraphs):
+        text = matching_text(p.text)
+        if len(text) < min_length:
+            continue
+        if len(text) <= max_length:
+            out.append(MatchUnit(p.start, p.end, doc.position(p.start)[0], pi, text, True))
+            continue
+        begin = 0
+        cuts = [m.end() for m in _SENTENCE_END.finditer(p.text)]
+        if not cuts or cuts[-1] < len(p.text):
+            cuts.append(len(p.text))
+        for cut in cuts:
+            t = matching_text(p.text[begin:cut])
+            if len(t) >= min_length or cut == len(p.text):
+                if len(t) >= min_length:
+                    out.append(MatchUnit(p.start + begin, p.start + cut, doc.position(p.start + begin)[0],
+                                         pi, t, False))
+                begin = cut
+    return out
 
 
 @dataclass
@@ -375,14 +416,13 @@ def build_index(files: Sequence[Sequence], params: IndexParams) -> ReferenceInde
         docs.append(name)
         doc_paths.append(path)
         seen = set()
-        for p in doc.paragraphs:
-            t = matching_text(p.text)
-            if len(t) < params.min_length or t in seen:
+        for u in matching_units(doc, params.min_length):
+            if u.text in seen:
                 continue
-            seen.add(t)
-            texts.append(t)
+            seen.add(u.text)
+            texts.append(u.text)
             para_doc.append(d)
-            para_line.append(doc.position(p.start)[0])
+            para_line.append(u.line)
     encoded = [t.encode("utf-8") for t in texts]
     text_len = array("I", (len(e) for e in encoded))
     text_off = array("Q")
@@ -496,12 +536,10 @@ def index_from_texts(named_texts: dict[str, str], params: IndexParams | None = N
     para_doc, para_line = array("I"), array("I")
     for d, name in enumerate(docs):
         doc = Document(named_texts[name], name)
-        for p in doc.paragraphs:
-            t = matching_text(p.text)
-            if len(t) >= params.min_length:
-                texts.append(t)
-                para_doc.append(d)
-                para_line.append(doc.position(p.start)[0])
+        for u in matching_units(doc, params.min_length):
+            texts.append(u.text)
+            para_doc.append(d)
+            para_line.append(u.line)
     encoded = [t.encode("utf-8") for t in texts]
     text_off, pos = array("Q"), 0
     for e in encoded:

@@ -167,3 +167,14 @@ def test_missing_reference_folder_is_a_clear_error(tmp_path):
     r = run_cli("check", "--select", "KJ105", "--reference", "nowhere", "draft.txt", cwd=tmp_path)
     assert r.exit_code == 2
     assert "nowhere: reference document or folder not found" in r.stdout + r.stderr
+
+
+def test_passage_of_a_flattened_page_is_matched(refs, tmp_path):
+    """A scraped draft with a whole page on one line: sentence runs are compared, not the line."""
+    filler = "全区新增市场主体一千二百户，新增就业岗位三千个，城乡居民收入稳步增长。" * 6
+    line = filler + LAST_YEAR.splitlines()[2] + filler.replace("全区", "本区")
+    (tmp_path / "flat.txt").write_text("区科技局2023年工作总结\n" + line + "\n", encoding="utf-8")
+    r = run_cli("check", "--select", "KJ105", "--reference", "refs", "--format", "json", "flat.txt", cwd=tmp_path)
+    findings = json.loads(r.stdout)
+    assert [f["message"] for f in findings] == ["passage matches 2022年工作总结.txt:3 (100%)"]
+    assert findings[0]["line"] == 2 and findings[0]["column"] > 100

@@ -544,8 +544,8 @@ def _reference_index(doc: Document, ctx: Context, rule, min_length: int):
 
 @dataclass
 class ReferenceResult:
-    units: list[Unit]
-    texts: list[str]
+    units: list  # reference.MatchUnit of the draft
+    paragraphs: int  # paragraphs in the draft
     matches: list[list]  # per unit: list of reference.Match, best first
 
 
@@ -554,22 +554,17 @@ def reference_matches(doc: Document, ctx: Context, rule) -> ReferenceResult | No
         return ctx.memo["kj1-ref"]
     import os
 
-    from ..reference import matching_text, query
+    from ..reference import matching_units, query
 
     p = params_for(ctx, "reference-match", rule if rule is not None and rule.params.get("check") == "reference-match" else None)
     min_length = int(p["min-length"])
     index = _reference_index(doc, ctx, rule, min_length)
     result = None
     if index is not None and len(index):
-        units = [u for u in build_units(doc)]
-        texts = [matching_text(u.span.text) for u in units]
-        chosen = [i for i, t in enumerate(texts) if len(t) >= min_length]
-        found = query(index, [texts[i] for i in chosen], float(p["threshold"]) * 100,
+        units = matching_units(doc, min_length)
+        found = query(index, [u.text for u in units], float(p["threshold"]) * 100,
                       exclude_path=os.path.abspath(doc.path) if not doc.path.startswith("<") else None)
-        matches: list[list] = [[] for _ in units]
-        for i, m in zip(chosen, found):
-            matches[i] = m
-        result = ReferenceResult(units, texts, matches)
+        result = ReferenceResult(units, len(doc.paragraphs), found)
     ctx.memo["kj1-ref"] = result
     return result
 
@@ -594,9 +589,10 @@ def reference_match(doc: Document, ctx: Context, rule) -> list[Hit]:
         if not matches:
             continue
         m = matches[0]
-        hits.append(Hit(u.span.start, u.span.end, {"reference": m.doc, "line": m.line, "similarity": round(m.score)},
-                        None, [Related(_display(m.doc_path), m.line, 1, f"reference paragraph, {m.score:.0f}% similar")],
-                        f"paragraph matches {m.doc}:{m.line} ({m.score:.0f}%)"))
+        what = "paragraph" if u.whole else "passage"
+        hits.append(Hit(u.start, u.end, {"reference": m.doc, "line": m.line, "similarity": round(m.score)},
+                        None, [Related(_display(m.doc_path), m.line, 1, f"reference {what}, {m.score:.0f}% similar")],
+                        f"{what} matches {m.doc}:{m.line} ({m.score:.0f}%)"))
     return hits
 
 
@@ -608,20 +604,22 @@ def carried_over_summary(doc: Document, ctx: Context, rule) -> list[Hit]:
     res = reference_matches(doc, ctx, rule)
     if res is None or not res.units:
         return []
-    total = sum(len(t) for t in res.texts) or 1
+    # Share of the draft's text in matching form (all paragraphs, short ones included).
+    total = sum(len(fast_normalize(p.text)) for p in doc.paragraphs) or 1
     per_doc: dict[str, list] = {}
-    for t, matches in zip(res.texts, res.matches):
+    for u, matches in zip(res.units, res.matches):
         for m in matches:
-            entry = per_doc.setdefault(m.doc, [0, 0, m.doc_path])
-            entry[0] += len(t)
-            entry[1] += 1
+            entry = per_doc.setdefault(m.doc, [0, set(), m.doc_path])
+            entry[0] += len(u.text)
+            entry[1].add(u.paragraph)
     if not per_doc:
         return []
     name, (chars, paras, path) = max(per_doc.items(), key=lambda kv: (kv[1][0], kv[0]))
+    paras = len(paras)
     share = 100 * chars / total
-    first = res.units[0].span
+    first = doc.paragraphs[0]
     return [Hit(first.start, first.end, {"share": round(share), "reference": name, "paragraphs": paras,
-                                         "total": len(res.units)},
+                                         "total": res.paragraphs},
                 None, [Related(_display(path), 1, 1, "closest reference document")],
-                f"{share:.0f}% of the draft ({paras} of {len(res.units)} paragraphs) is carried over "
+                f"{share:.0f}% of the draft ({paras} of {res.paragraphs} paragraphs) is carried over "
                 f"from {name}")]
