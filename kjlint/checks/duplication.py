@@ -355,6 +355,12 @@ def _units_inside(units: list[Unit], unit_starts: list[int], i0: int, i1: int) -
     return out
 
 
+def _units_overlapping(units: list[Unit], unit_starts: list[int], i0: int, i1: int) -> list[Unit]:
+    lo = max(0, bisect_right(unit_starts, i0) - 1)
+    hi = bisect_left(unit_starts, i1)
+    return [u for u in units[lo:hi] if min(u.s1, i1) > max(u.s0, i0)]
+
+
 # --- the analysis -------------------------------------------------------------------------
 
 
@@ -431,6 +437,9 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             continue  # one or two whole paragraphs: the paragraph rules judge them
         elif length >= min_passage:
             kind = "repeated-passage"
+            touched = _units_overlapping(units, unit_starts, c.i0, c.i1)
+            if touched and all(u.index in paired for u in touched):
+                continue  # inside paragraphs that are already reported as (near) repeats
         else:
             continue
         later = stream[c.i0:c.i1]
