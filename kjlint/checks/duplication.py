@@ -361,6 +361,11 @@ def _units_overlapping(units: list[Unit], unit_starts: list[int], i0: int, i1: i
     return [u for u in units[lo:hi] if min(u.s1, i1) > max(u.s0, i0)]
 
 
+def percent(score: float) -> int:
+    """Similarity for messages: a copy that is not identical never shows as 100%."""
+    return 100 if score >= 100 else min(99, round(score))
+
+
 # --- the analysis -------------------------------------------------------------------------
 
 
@@ -460,7 +465,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         first_at = offs(min(c.j0 + max(0, shift), c.j1 - 1))
         first_line = doc.position(first_at)[0]
         related = [_related(doc, first_at, offs(c.j1 - 1) + 1, "first copy")]
-        similar = "" if exact_copy else f", {score:.0f}% similar"
+        similar = "" if exact_copy else f", {percent(score)}% similar"
         if kind == "repeated-block":
             what = "document body" if is_body else f"block of {len(inside)} paragraphs" if inside else \
                 f"passage of {length} characters"
@@ -472,13 +477,13 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
                     stream[u.s0:u.s1] == stream[u.s0 - c.i0 + c.j0:u.s1 - c.i0 + c.j0] for u in inside):
                 fix = _line_fix(doc, start, end)
             result.hits[kind].append(Hit(start, end, {"first_line": first_line, "paragraphs": len(inside),
-                                                      "length": length, "similarity": round(score)},
+                                                      "length": length, "similarity": percent(score)},
                                          fix, related, message))
         else:
             message = f"passage of {length} characters repeated from line {first_line}" + \
                 (f" ({similar[2:]})" if similar else "")
             result.hits[kind].append(Hit(start, end, {"first_line": first_line, "length": length,
-                                                      "similarity": round(score)}, None, related, message))
+                                                      "similarity": percent(score)}, None, related, message))
 
     for pair in exact:
         if pair.later in covered_by_stretch:
@@ -495,8 +500,8 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         u, q = units[pair.later], units[pair.earlier]
         line = doc.position(q.span.start)[0]
         result.hits["near-duplicate-paragraph"].append(Hit(
-            u.span.start, u.span.end, {"first_line": line, "similarity": round(pair.score)}, None,
-            [_related(doc, q.span.start, q.span.end, f"similar paragraph, {pair.score:.0f}% similar")]))
+            u.span.start, u.span.end, {"first_line": line, "similarity": percent(pair.score)}, None,
+            [_related(doc, q.span.start, q.span.end, f"similar paragraph, {percent(pair.score)}% similar")]))
     return result
 
 
@@ -599,9 +604,9 @@ def reference_match(doc: Document, ctx: Context, rule) -> list[Hit]:
             continue
         m = matches[0]
         what = "paragraph" if u.whole else "passage"
-        hits.append(Hit(u.start, u.end, {"reference": m.doc, "line": m.line, "similarity": round(m.score)},
-                        None, [Related(_display(m.doc_path), m.line, 1, f"reference {what}, {m.score:.0f}% similar")],
-                        f"{what} matches {m.doc}:{m.line} ({m.score:.0f}%)"))
+        hits.append(Hit(u.start, u.end, {"reference": m.doc, "line": m.line, "similarity": percent(m.score)},
+                        None, [Related(_display(m.doc_path), m.line, 1, f"reference {what}, {percent(m.score)}% similar")],
+                        f"{what} matches {m.doc}:{m.line} ({percent(m.score)}%)"))
     return hits
 
 
