@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..normalize import strip_pinyin_annotations, to_simplified
+from ..normalize import PINYIN_LETTERS, TONED, to_simplified
 
 # Used only when no KJ6 pack with line-scoped phrases is found.
 FALLBACK_BOILERPLATE = (
@@ -30,16 +30,18 @@ MAX_BOILERPLATE_LINE = 80
 
 # Page markers inserted by PDF/Word conversion or pagination: "第 3 页", "- 12 -", "3/10",
 # "Page 3 of 10", "— 4 —". Whole-line only, so figures in body text are untouched.
-PAGE_MARKER = re.compile(
-    r"^[\s\u3000]*(?:"
+PAGE_LINE = re.compile(
     r"第\s*[0-9一二三四五六七八九十百]+\s*页(?:\s*[,，/／]?\s*共\s*[0-9一二三四五六七八九十百]+\s*页)?"
     r"|[-—–－_·•]+\s*[0-9]{1,4}\s*[-—–－_·•]+"
     r"|[0-9]{1,4}\s*[/／]\s*[0-9]{1,4}"
     r"|(?i:page)\s*[0-9]{1,4}(?:\s*(?i:of)\s*[0-9]{1,4})?"
     r"|[0-9]{1,4}"
-    r")[\s\u3000]*$",
-    re.MULTILINE,
 )
+MAX_PAGE_LINE = 24
+# Pinyin annotations after NFKC (full-width brackets are ASCII by then). The literal "(" comes
+# first so the regex engine scans for it instead of testing a lookbehind at every character.
+_PINYIN_AFTER_NFKC = re.compile(
+    rf"\((?<=[\u3400-\u9fff]\()(?=[{PINYIN_LETTERS}]{{0,5}}[{TONED}])[{PINYIN_LETTERS}]{{1,6}}\)")
 _NON_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"[0-9]+")
 # Masks standing for numbers or names: xx, XXXX, x.xx, ××, ＊＊ (after NFKC and lower-casing).
@@ -104,15 +106,17 @@ def _automaton(phrases: tuple[str, ...]):
     return automaton
 
 
-def drop_boilerplate_lines(text: str, phrases: tuple[str, ...]) -> str:
-    """Remove short lines that contain a boilerplate phrase (text already canonicalised)."""
-    if not phrases:
-        return text
-    automaton = _automaton(phrases)
+def drop_lines(text: str, phrases: tuple[str, ...], page_markers: bool = True) -> str:
+    """Remove short lines that are page markers or contain a boilerplate phrase (text already
+    canonicalised)."""
+    automaton = _automaton(phrases) if phrases else None
     out = []
     for line in text.split("\n"):
-        if len(line.strip()) <= MAX_BOILERPLATE_LINE:
-            if next(automaton.iter(line), None) is not None:
+        s = line.strip()
+        if s and len(s) <= MAX_BOILERPLATE_LINE:
+            if page_markers and len(s) <= MAX_PAGE_LINE and PAGE_LINE.fullmatch(s):
+                continue
+            if automaton is not None and next(automaton.iter(s), None) is not None:
                 continue
         out.append(line)
     return "\n".join(out)
@@ -179,11 +183,10 @@ def canonical_lines(text: str, opts: NormalizeOptions = NormalizeOptions()) -> s
     folded = _fold_fast(text)
     text = folded if folded is not None else _fold_exact(text)
     if "(" in text:
-        text = strip_pinyin_annotations(text)
-    if opts.drop_page_markers:
-        text = PAGE_MARKER.sub("", text)
-    if opts.drop_boilerplate:
-        text = drop_boilerplate_lines(text, boilerplate_phrases(opts.rules_dir))
+        text = _PINYIN_AFTER_NFKC.sub("", text)
+    if opts.drop_page_markers or opts.drop_boilerplate:
+        phrases = boilerplate_phrases(opts.rules_dir) if opts.drop_boilerplate else ()
+        text = drop_lines(text, phrases, opts.drop_page_markers)
     return text
 
 

@@ -720,7 +720,9 @@ def write_corpus(spark: "SparkSession", inputs: list[str], docs: "DataFrame", dr
     rows = parts[0]
     for other in parts[1:]:
         rows = rows.unionByName(other, allowMissingColumns=True)
-    kept = rows.join(dropped, "uid", "left_anti").orderBy("uid").drop("uid")
+    # Only valid documents that were not dropped, as the local writer (invalid lines go too).
+    keep_uids = docs.select("uid").join(dropped, "uid", "left_anti")
+    kept = rows.join(keep_uids, "uid", "left_semi").orderBy("uid").drop("uid")
     if kind == "jsonl":
         kept.write.mode("overwrite").text(path)
     else:
@@ -866,7 +868,13 @@ def run_cli(inputs, config: DedupeConfig, master: str, conf_pairs, *, level: str
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     try:
+        from pyspark.sql import SparkSession
+
+        ours = SparkSession.getActiveSession() is None
         spark = spark_session(master, conf)
+    except ImportError:
+        click.echo("kjlint: error: the Spark engine needs pyspark: pip install 'kjlint[spark]'", err=True)
+        return 2
     except SparkUnavailable as exc:
         click.echo(f"kjlint: error: {exc}", err=True)
         return 2
@@ -879,7 +887,7 @@ def run_cli(inputs, config: DedupeConfig, master: str, conf_pairs, *, level: str
         click.echo(f"kjlint: error: {exc}", err=True)
         return 2
     finally:
-        if master.startswith("local"):
+        if ours and master.startswith("local"):
             spark.stop()
     if not quiet:
         from .cli import summary_table

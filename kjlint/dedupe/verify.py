@@ -35,8 +35,15 @@ class PairScore:
 
 
 def shingle_set(canonical: str, k: int = SHINGLE_SIZE) -> np.ndarray:
-    """Sorted unique 32-bit shingle hashes of a canonical text."""
-    return np.unique(shingle_hashes(canonical, k))
+    """Sorted unique 32-bit shingle hashes of a canonical text. (Sort and mask: numpy 2's
+    hash-based np.unique was measured 30x slower on these arrays.)"""
+    h = np.sort(shingle_hashes(canonical, k))
+    if len(h) < 2:
+        return h
+    first = np.empty(len(h), dtype=bool)
+    first[0] = True
+    np.not_equal(h[1:], h[:-1], out=first[1:])
+    return h[first]
 
 
 def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
