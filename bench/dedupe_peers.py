@@ -162,15 +162,37 @@ def run_datatrove(path):
 
 
 def run_text_dedup(path):
-    """text-dedup's MinHash: its own embed function and banding, with the text pre-split into
-    characters separated by spaces (its tokenizer splits on whitespace)."""
-    import inspect
+    """text-dedup's MinHash (its embed_func, permutations, band tables and union-find, as its
+    `main` sets them up: 64-bit hashes, sha1, seed 42), 16 bands x 8 rows, 5-token n-grams, with
+    the text pre-split into characters separated by spaces (its tokenizer splits on non-word
+    characters, so an unsegmented Chinese paragraph would be one token)."""
+    from collections import defaultdict
 
     import numpy as np
-    import text_dedup.minhash as tdm
+    from text_dedup.minhash import embed_func
+    from text_dedup.utils import UnionFind, sha1_hash
 
     records = read(path)
-    raise NotImplementedError(f"text-dedup adapter not wired (module has {sorted(n for n in dir(tdm) if not n.startswith('_'))[:12]})")
+    dtype, max_hash, prime = np.uint64, np.uint32((1 << 32) - 1), np.uint64((1 << 61) - 1)
+    rng = np.random.RandomState(42)
+    perms = (rng.randint(1, prime, size=(NUM_PERM,), dtype=dtype), rng.randint(0, prime, size=(NUM_PERM,), dtype=dtype))
+    ranges = [(i * ROWS, (i + 1) * ROWS) for i in range(BANDS)]
+    tables = [defaultdict(set) for _ in range(BANDS)]
+    uf = UnionFind()
+    for idx, r in enumerate(records):
+        chars = " ".join(c for c in r["text"] if not c.isspace())
+        out = embed_func(chars, idx, num_perm=NUM_PERM, ngram_size=5, min_length=0, hashranges=ranges,
+                         permutations=perms, hash_func=lambda b: sha1_hash(b, d=32), dtype=dtype,
+                         max_hash=max_hash, modulo_prime=prime)
+        for i, h in enumerate(out["__signatures__"]):
+            tables[i][h].add(idx)
+    for table in tables:
+        for cluster in table.values():
+            if len(cluster) > 1:
+                root = min(cluster)
+                for x in cluster:
+                    uf.union(x, root)
+    return {r["id"]: f"c{uf.find(i)}" for i, r in enumerate(records)}, {}
 
 
 SYSTEMS = {
