@@ -237,3 +237,14 @@ def test_result_exposes_report_data(tmp_path):
     s = result.summary()
     assert s["documents"] == result.documents and s["duplicates"] == result.duplicates
     assert result.chars_saved > 0 and s["characters saved"] == result.chars_saved
+
+
+def test_html_report_from_dedupe_run(tmp_path):
+    pytest.importorskip("kjlint.formats.dedupe_html")
+    src = tmp_path / "c.jsonl"
+    write_jsonl(src, corpus_records())
+    report = tmp_path / "report.html"
+    run_cli([str(src), "--text-field", "body", "--id-field", "doc_id", "--no-cache", "--report", str(report)])
+    html = report.read_text(encoding="utf-8")
+    assert "plan_edu.trunc" in html and "duty_street.trad" in html
+    assert "read+sign" in html  # per-phase timings reach the report
