@@ -248,17 +248,53 @@ def gbk_read_as_latin1(doc: Document, ctx: Context, rule) -> list[Hit]:
 
 # --- UTF-8 read as GBK (浣犲ソ for 你好) -------------------------------------------------------
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{3,}")
 _UTF8_CJK = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){2,}")
+
+
+@lru_cache(maxsize=1)
+def _utf8_lead_chars() -> re.Pattern:
+    """Characters whose GBK bytes start with 0xE4-0xE9, the lead bytes of UTF-8 Chinese: every
+    UTF-8-read-as-GBK run starts with one, and in real text they are rare."""
+    chars = set()
+    for lead in range(0xE4, 0xEA):
+        for trail in list(range(0x40, 0x7F)) + list(range(0x80, 0xFF)):
+            try:
+                chars.add(bytes([lead, trail]).decode("gbk"))
+            except UnicodeDecodeError:
+                pass
+    return re.compile("[" + "".join(sorted(chars)) + "]")
+
+
+def _candidate_windows(text: str) -> Iterator[tuple[int, int]]:
+    """Stretches of non-ASCII text that start at such a character and run while more follow
+    within a few characters; only these are re-encoded."""
+    start = end = -1
+    for m in _utf8_lead_chars().finditer(text):
+        i = m.start()
+        if start >= 0 and i <= end:
+            end = i + 4
+            continue
+        if start >= 0:
+            yield start, end
+        start, end = i, i + 4
+    if start >= 0:
+        yield start, end
 
 
 @check("utf8-read-as-gbk")
 def utf8_read_as_gbk(doc: Document, ctx: Context, rule) -> list[Hit]:
     """Runs of rare Han characters whose GBK bytes are valid UTF-8 Chinese that reads better."""
     min_gain = float(rule.params.get("min-gain", 6.0))
+    text = doc.text
     edits = []
-    for m in _NON_ASCII_RUN.finditer(doc.text):
-        run = m.group(0)
+    for w_start, w_end in _candidate_windows(text):
+        w_end = min(w_end, len(text))
+        cut = w_start
+        while cut < w_end and ord(text[cut]) >= 0x80 and text[cut] != "\ufffd":
+            cut += 1
+        run = text[w_start:cut]
+        if len(run) < 3:
+            continue
         # Byte offset of each character, so byte matches map back to character boundaries.
         starts: dict[int, int] = {}
         chunks = []
@@ -282,8 +318,8 @@ def utf8_read_as_gbk(doc: Document, ctx: Context, rule) -> list[Hit]:
             while end not in starts:
                 end += 1
             decoded = s.group(0).decode("utf-8")
-            a, b = m.start() + starts[s.start()], m.start() + starts[end]
-            garbage = doc.text[a:b]
+            a, b = w_start + starts[s.start()], w_start + starts[end]
+            garbage = text[a:b]
             if plausibility(decoded) - plausibility(garbage) >= min_gain:
                 edits.append(Edit(a, b, None if tail else decoded))
     return group_by_line(doc, edits, lambda g, snip: (
