@@ -40,7 +40,7 @@ def undecodable_bytes(doc: Document, ctx: Context, rule) -> list[Hit]:
                        f"shown as U+FFFD")
         else:
             message = (f"{count} replacement character(s) U+FFFD: an earlier conversion could not "
-                       f"decode the original bytes, the characters are lost")
+                       f"decode the original bytes (often GBK read as UTF-8); the characters are lost")
         hits.append(Hit(m.start(), m.end(), {"count": count}, message=message))
     return hits
 
