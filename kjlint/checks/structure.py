@@ -140,16 +140,24 @@ class NumberingIssue:
     message: str
 
 
+def heading_level(text: str) -> tuple[int, int, int] | None:
+    """(level 1-4, number, length of the mark) when `text` starts with official heading
+    numbering (一、 （一） 1. （1）), else None. Shared by rules that need the outline."""
+    for level, pat in LEVEL_PATTERNS:
+        m = pat.match(text)
+        if m:
+            n = cn_number(m.group("n"))
+            return (level, n, m.end()) if n else None
+    return None
+
+
 def numbered_paragraphs(doc: Document) -> list[Numbered]:
     out = []
     for p in doc.paragraphs:
-        for level, pat in LEVEL_PATTERNS:
-            m = pat.match(p.text)
-            if m:
-                n = cn_number(m.group("n"))
-                if n:
-                    out.append(Numbered(level, n, p, p.start + m.end()))
-                break
+        found = heading_level(p.text)
+        if found:
+            level, n, mark = found
+            out.append(Numbered(level, n, p, p.start + mark))
     return out
 
 
