@@ -45,7 +45,7 @@ def test_byte_shift_is_repaired_and_offered_as_unsafe_fix():
     assert "新技术企业" in f.message
     assert f.fix is not None and not f.fix.safe
     fixed, _ = apply_fixes(text, [f.fix])
-    assert "新技术企业" in fixed
+    assert "□新技术企业" in fixed and "?" not in fixed
 
 
 @pytest.mark.parametrize("text", [

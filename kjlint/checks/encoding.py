@@ -152,11 +152,13 @@ def gbk_byte_shift(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if repaired and repaired[3] >= min_score and repaired[3] - repaired[2] >= min_gain:
             k, text, old, new = repaired
             start = m.start("run")
-            fix = Fix(text, start, start + k, safe=False)
+            # The character the '?' stands for is lost: the fix marks it with □, the standard
+            # sign for a missing character (and a placeholder the KJ2 rules then point at).
+            fix = Fix("□" + text, start - 1, start + k, safe=False)
             yield Hit(start - 1, start + k, {"match": run[:k], "repaired": text},
                       fix, message=f"GBK byte-shift garbage '?{run[:k]}': one byte of the original "
                                    f"was lost; realigned it reads '{text}' (the character hidden "
-                                   f"in '?' is lost)")
+                                   f"in '?' is lost: the fix marks it □)")
         elif len(run) >= 4 and plausibility(run) < max_garbage and not _QUESTION_WORDS.search(before):
             yield Hit(m.start("run") - 1, m.end("run"), {"match": run, "repaired": ""},
                       message=f"Implausible characters after '?': '{run}' looks like GBK text "
