@@ -346,3 +346,13 @@ def test_diff_ignores_blank_lines_and_indentation_and_caps_rows():
     capped = diff_rows(KEPT, other, max_changed=10)
     assert len([r for r in capped if 'class="chg-' in r]) == 10
     assert "more changed paragraphs not shown" in capped[-1]
+
+
+def test_empty_finding_at_line_end_marks_its_own_line():
+    text = "第一行\n第二行没有写完\n第三行。\n"
+    at = text.index("\n", 4)  # end of line 2
+    f = Finding("KJ301", "truncated", Severity.WARNING, "cut off", at, at, path="a.txt",
+                line=2, column=8, end_line=2, end_column=8)
+    html = render_html([FileResult("a.txt", [f], text=text)])
+    line2 = re.search(r'<div class="ln" data-n="2" id="L0-2">(.*?)</div>', html).group(1)
+    assert 'id="f0-0"' in line2 and "⁁" in line2

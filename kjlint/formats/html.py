@@ -8,6 +8,7 @@ comes first, then one section per file. Every piece of document or message text 
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from html import escape
@@ -126,12 +127,17 @@ def _family_label(family: str) -> str:
     return f"{family}xx {FAMILY_NAMES.get(family, 'custom')}"
 
 
-def _segments(text: str, spans: list[tuple[int, int, str]]) -> list[list[tuple[str, list[str], list[str]]]]:
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def _segments(text: str, spans: list[tuple[int, int, str]],
+              line_starts: list[int] | None = None) -> list[list[tuple[str, list[str], list[str]]]]:
     """Split `text` into lines of (piece, ids of findings covering it, ids starting there).
 
     `spans` are (start, end, id) with start < end. Cuts fall on finding bounds and line starts,
     so every piece sits in one line and has one set of covering findings."""
-    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    line_starts = line_starts if line_starts is not None else _line_starts(text)
     cuts = set(line_starts)
     cuts.add(len(text))
     for start, end, _ in spans:
@@ -193,12 +199,14 @@ def _doc_html(text: str, findings, file_no: int) -> str:
         start, end = _display_span(text, f.offset, f.end_offset)
         spans.append((start, end, f"f{file_no}-{i}"))
     sev_of = {f"f{file_no}-{i}": f.severity for i, f in enumerate(findings)}
-    anchors: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for (start, end, fid), f in zip(spans, findings):
-        if start == end:  # empty finding at the very end: an anchor only
-            anchors[(len(text.split("\n")) - 1, 0)].append(fid)
+    # Empty findings at a line end (or the end of the text) get a caret mark at the end of their line.
+    line_starts = _line_starts(text)
+    anchors: dict[int, list[str]] = defaultdict(list)
+    for start, end, fid in spans:
+        if start == end:
+            anchors[bisect_right(line_starts, start) - 1].append(fid)
     out = ['<div class="doc">']
-    for n, pieces in enumerate(_segments(text, [s for s in spans if s[0] < s[1]]), 1):
+    for n, pieces in enumerate(_segments(text, [s for s in spans if s[0] < s[1]], line_starts), 1):
         parts = []
         for piece, ids, starting in pieces:
             parts.extend(f'<span class="anchor" id="{fid}"></span>' for fid in starting)
@@ -207,7 +215,7 @@ def _doc_html(text: str, findings, file_no: int) -> str:
                 parts.append(f'<mark class="f s-{worst}" data-f="{" ".join(ids)}">{escape(piece)}</mark>')
             else:
                 parts.append(escape(piece))
-        for fid in anchors.get((n - 1, 0), ()):
+        for fid in anchors.get(n - 1, ()):
             parts.append(f'<mark class="f s-{sev_of[fid]}" data-f="{fid}" id="{fid}">⁁</mark>')
         out.append(f'<div class="ln" data-n="{n}" id="L{file_no}-{n}"><span class="lt">{"".join(parts)}</span></div>')
     out.append("</div>")
