@@ -13,7 +13,7 @@ from typing import Iterator
 from . import check
 from ..document import Document
 from ..findings import Fix
-from ..normalize import PINYIN_ANNOTATION, PINYIN_LETTERS
+from ..normalize import PINYIN_ANNOTATION, PINYIN_LETTERS, script_sets, to_simplified, to_traditional
 from ..ruletypes import Context, Hit
 from .textspans import HAN_RANGES, Edit, SpanSet, frequency_table, group_by_line, is_han, plausibility
 
@@ -111,6 +111,9 @@ def repair_byte_shift(run: str) -> tuple[int, str, float, float] | None:
     until the decoder resynchronises. Re-encoding the garbage and putting back the lead byte
     that the `?` swallowed (all 126 are tried) realigns the pairs. The garbage ends where the
     realigned reading stops being better than the text as it stands."""
+    # A script converter may have run after the damage (the sample's 環?萍加邢薰 is annotated
+    # traditional text): the garbage was GBK, i.e. simplified, so fold it back first.
+    run = to_simplified(run)
     data = _gbk_bytes(run)
     if data is None or len(data) < 4:
         return None
@@ -137,6 +140,11 @@ def repair_byte_shift(run: str) -> tuple[int, str, float, float] | None:
     return k, repaired, plausibility(run[:k]), plausibility(repaired)
 
 
+def _traditional_context(window: str) -> bool:
+    trad, simp = script_sets()
+    return sum(c in trad for c in window) > sum(c in simp for c in window)
+
+
 @check("gbk-byte-shift")
 def gbk_byte_shift(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """環?萍加邢薰旧 for 環保科技有限公司: a `?` then Han garbage that realigns into real words."""
@@ -152,13 +160,16 @@ def gbk_byte_shift(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if repaired and repaired[3] >= min_score and repaired[3] - repaired[2] >= min_gain:
             k, text, old, new = repaired
             start = m.start("run")
+            if _traditional_context(doc.text[max(0, start - 40):start + 40]):
+                text = to_traditional(text)  # the repair reads in the document's script
             # The character the '?' stands for is lost: the fix marks it with □, the standard
             # sign for a missing character (and a placeholder the KJ2 rules then point at).
             fix = Fix("□" + text, start - 1, start + k, safe=False)
             yield Hit(start - 1, start + k, {"match": run[:k], "repaired": text},
                       fix, message=f"GBK byte-shift garbage '?{run[:k]}': one byte of the original "
-                                   f"was lost; realigned it reads '{text}' (the character hidden "
-                                   f"in '?' is lost: the fix marks it □)")
+                                   f"was lost; realigned it reads '{text}' (its first character "
+                                   f"is a best guess; the one hidden in '?' is lost: the fix marks "
+                                   f"it □)")
         elif len(run) >= 4 and plausibility(run) < max_garbage and not _QUESTION_WORDS.search(before):
             yield Hit(m.start("run") - 1, m.end("run"), {"match": run, "repaired": ""},
                       message=f"Implausible characters after '?': '{run}' looks like GBK text "
