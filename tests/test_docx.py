@@ -258,3 +258,17 @@ def test_tracked_changes_fields_and_text_boxes(tmp_path):
     assert lines[1] == "第二段。"
     assert lines[2] == "框内文字" and doc.line_sources[2] == "text box in paragraph 2"
     assert doc.text.count("框内文字") == 1
+
+
+def test_numbering_rules_see_word_generated_numbers(tmp_path):
+    """Word numbers 一、二、; the author typed 四、 by hand: the gap is found (KJ502)."""
+    gap = make_docx(tmp_path / "gap.docx", [
+        ("title", "2023年科技局工作总结"), ("list", "chinese", 0, "主要工作情况"), "全年完成项目12项。",
+        ("list", "chinese", 0, "存在问题"), "投入不足。", "四、下一步工作计划", "继续做好。"])
+    ok = make_docx(tmp_path / "ok.docx", [
+        ("title", "2023年科技局工作总结"), ("list", "chinese", 0, "主要工作情况"), "全年完成项目12项。",
+        ("list", "chinese", 0, "存在问题"), "投入不足。", "三、下一步工作计划", "继续做好。"])
+    runner = CliRunner()
+    found = json.loads(runner.invoke(main, ["check", str(gap), "--select", "KJ502", "--format", "json"]).stdout)
+    assert [(f["code"], f["line"], f["where"]) for f in found] == [("KJ502", 6, "paragraph 6")]
+    assert json.loads(runner.invoke(main, ["check", str(ok), "--select", "KJ502", "--format", "json"]).stdout) == []
