@@ -37,7 +37,7 @@ def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
     n_trad, n_simp = sum(trad.values()), sum(simp.values())
     if not n_trad or not n_simp or n_trad == n_simp:
         return []
-    ratio = float(rule.params.get("max-minority-share", 0.45))
+    ratio = float(rule.params.get("max-minority-share", 0.5))
     if min(n_trad, n_simp) / (n_trad + n_simp) > ratio:
         return []
     if n_simp > n_trad:
