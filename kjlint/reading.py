@@ -154,7 +154,12 @@ def read_document(path: str | os.PathLike, display_path: str | None = None,
 
 
 def read_stdin() -> Document:
-    decoded = decode_bytes(sys.stdin.buffer.read(), "-")
+    data = sys.stdin.buffer.read()
+    if data.startswith(b"PK\x03\x04"):  # a zip package: a .docx piped in
+        from .docx import docx_document
+
+        return docx_document(data, "-")
+    decoded = decode_bytes(data, "-")
     return Document(decoded.text, "-", decoded.encoding, decoded.undecodable, decoded.had_bom)
 
 

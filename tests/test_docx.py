@@ -272,3 +272,12 @@ def test_numbering_rules_see_word_generated_numbers(tmp_path):
     found = json.loads(runner.invoke(main, ["check", str(gap), "--select", "KJ502", "--format", "json"]).stdout)
     assert [(f["code"], f["line"], f["where"]) for f in found] == [("KJ502", 6, "paragraph 6")]
     assert json.loads(runner.invoke(main, ["check", str(ok), "--select", "KJ502", "--format", "json"]).stdout) == []
+
+
+def test_docx_on_standard_input(tmp_path):
+    path = _summary_docx(tmp_path)
+    result = CliRunner().invoke(main, ["check", "-", "--select", "KJ201", "--format", "json"],
+                                input=path.read_bytes())
+    findings = json.loads(result.stdout)
+    assert {f["where"] for f in findings} >= {"paragraph 4", "table 1, row 2, cell 2"}
+    assert all(f["path"] == "-" for f in findings)
