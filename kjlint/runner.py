@@ -47,6 +47,7 @@ class FileResult:
     fixed: int = 0
     diff: str = ""
     text: str | None = None  # kept for formats that show the document (html)
+    line_sources: list[str] | None = None  # with text, for .docx: where each line came from
     encoding: str = ""
 
 
@@ -102,7 +103,8 @@ def lint_one(path: str, settings: Settings, ov: Overrides, keep_text: bool = Fal
         if doc.line_sources:
             for f in findings:
                 f.where = doc.where(f.offset)
-        result = FileResult(path, findings, text=doc.text if keep_text else None, encoding=doc.encoding)
+        result = FileResult(path, findings, text=doc.text if keep_text else None, encoding=doc.encoding,
+                            line_sources=doc.line_sources if keep_text else None)
         if not doc.text.strip():
             result.warning = f"{path}: empty file, nothing to lint"
         if (ov.fix or ov.diff) and doc.source_format != "text":

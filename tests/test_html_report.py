@@ -356,3 +356,14 @@ def test_empty_finding_at_line_end_marks_its_own_line():
     html = render_html([FileResult("a.txt", [f], text=text)])
     line2 = re.search(r'<div class="ln" data-n="2" id="L0-2">(.*?)</div>', html).group(1)
     assert 'id="f0-0"' in line2 and "⁁" in line2
+
+
+def test_docx_lines_carry_their_place(tmp_path):
+    from docx_maker import make_docx
+
+    src = make_docx(tmp_path / "a.docx", [("title", "2023年工作总结"), ("table", [["指标", "xx项"]])])
+    out = tmp_path / "r.html"
+    CliRunner().invoke(main, ["check", str(src), "--format", "html", "-o", str(out)])
+    html = out.read_text(encoding="utf-8")
+    assert re.search(r'<div class="ln" data-n="1" id="L0-1" title="paragraph 1">', html)
+    assert re.search(r'<div class="ln" data-n="3" id="L0-3" title="table 1, row 1, cell 2">.*?xx', html)

@@ -193,7 +193,7 @@ def _fix_html(text: str | None, f) -> str:
             f' → <span class="after">{escape(before_ctx)}<ins>{shown_new}</ins>{escape(after_ctx)}</span></div>')
 
 
-def _doc_html(text: str, findings, file_no: int) -> str:
+def _doc_html(text: str, findings, file_no: int, line_sources: list[str] | None = None) -> str:
     spans = []
     for i, f in enumerate(findings):
         start, end = _display_span(text, f.offset, f.end_offset)
@@ -217,7 +217,10 @@ def _doc_html(text: str, findings, file_no: int) -> str:
                 parts.append(escape(piece))
         for fid in anchors.get(n - 1, ()):
             parts.append(f'<mark class="f s-{sev_of[fid]}" data-f="{fid}" id="{fid}">⁁</mark>')
-        out.append(f'<div class="ln" data-n="{n}" id="L{file_no}-{n}"><span class="lt">{"".join(parts)}</span></div>')
+        source = line_sources[n - 1] if line_sources and n <= len(line_sources) else ""
+        title = f' title="{escape(source)}"' if source else ""
+        out.append(f'<div class="ln" data-n="{n}" id="L{file_no}-{n}"{title}>'
+                   f'<span class="lt">{"".join(parts)}</span></div>')
     out.append("</div>")
     return "".join(out)
 
@@ -306,7 +309,7 @@ def render_html(results) -> str:
         if r.warning:
             body.append(f'<p class="loc">{escape(r.warning)}</p>')
         ordered = sorted(r.findings, key=lambda f: (f.offset, f.end_offset, f.code))
-        doc = (_doc_html(r.text, ordered, n) if r.text is not None
+        doc = (_doc_html(r.text, ordered, n, getattr(r, "line_sources", None)) if r.text is not None
                else '<p class="empty-doc">(document text not kept)</p>')
         body.append(f'<div class="layout">{doc}{_panel_html(r.text, ordered, n)}</div></section>')
     return page("kjlint report", "".join(body), CSS, JS, controls)
