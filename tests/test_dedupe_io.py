@@ -184,7 +184,7 @@ def test_cli_summary_warnings_and_exit_code(tmp_path):
                                        "--no-cache", "--no-progress"])
     assert result.exit_code == 0, result.output
     assert f"{src}:{len(corpus_records()) + 1}: malformed JSON" in result.output
-    for label in ("documents", "clusters", "duplicates", "characters saved", "peak memory", "time: verify"):
+    for label in ("documents", "clusters", "duplicates", "characters saved", "peak memory", "time: verify+keep"):
         assert label in result.output
     assert "Dry run" in result.output
     bad = CliRunner().invoke(main, ["dedupe", str(tmp_path / "nothing-here"), "--no-cache", "--no-progress"])

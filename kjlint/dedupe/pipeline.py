@@ -16,8 +16,9 @@ import multiprocessing
 import os
 import resource
 import time
+from array import array
 from dataclasses import asdict, dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -27,7 +28,7 @@ from .keep import Candidate, choose, quality_findings
 from .lsh import band_keys, candidate_pairs_datasketch, candidate_pairs_sorted, unique_pairs
 from .minhash import SHINGLE_SIZE, Permutations, permutations, shingle_hashes, sign_hashes
 from .normalize import NormalizeOptions, boilerplate_phrases, normalize
-from .sources import Fields, Record, Source, Warnings, iter_records, plan_sources
+from .sources import Fetcher, Fields, Record, Source, Warnings, iter_records, plan_sources
 from .verify import VerifyOptions, overlap, shingle_set, verify_pairs
 
 Progress = Callable[[str, int, "int | None"], None]
@@ -100,11 +101,13 @@ def sign_texts(texts: Sequence[str], config: DedupeConfig = DedupeConfig()) -> S
 
 
 _WORKER_CONFIG: DedupeConfig | None = None
+_WORKER_FETCHER: Fetcher | None = None
 
 
-def _init_worker(config: DedupeConfig) -> None:
-    global _WORKER_CONFIG
+def _init_worker(config: DedupeConfig, sources: list[Source] | None = None) -> None:
+    global _WORKER_CONFIG, _WORKER_FETCHER
     _WORKER_CONFIG = config
+    _WORKER_FETCHER = Fetcher(sources, config.fields) if sources is not None else None
 
 
 def _sign_task(task):
@@ -112,35 +115,29 @@ def _sign_task(task):
     return batch_id, sign_texts(texts, _WORKER_CONFIG)
 
 
-def _shingle_task(task):
-    batch_id, texts = task
-    cfg = _WORKER_CONFIG
-    return batch_id, [shingle_set(normalize(t, cfg.normalize), cfg.shingle) for t in texts]
-
-
-def _quality_task(task):
-    batch_id, texts = task
-    return batch_id, [quality_findings(t) for t in texts]
+def _group_task(group: "Group"):
+    return resolve_group(group, _WORKER_FETCHER, _WORKER_CONFIG)
 
 
 class Workers:
     """A process pool started only when there is more than one task; ordered results."""
 
-    def __init__(self, config: DedupeConfig, jobs: int):
+    def __init__(self, config: DedupeConfig, jobs: int, sources: list[Source] | None = None):
         self.config = config
         self.jobs = jobs
+        self.sources = sources
         self.pool = None
-        _init_worker(config)  # in-process execution uses the same global
+        _init_worker(config, sources)  # in-process execution uses the same globals
 
-    def imap(self, func, tasks: Iterable):
+    def imap(self, func, tasks: Iterable, chunksize: int = 1):
         it = iter(tasks)
         head = list(itertools.islice(it, 2))
         if self.jobs <= 1 or len(head) < 2:
             return map(func, itertools.chain(head, it))
         if self.pool is None:
             ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-            self.pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(self.config,))
-        return self.pool.imap(func, itertools.chain(head, it), chunksize=1)
+            self.pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(self.config, self.sources))
+        return self.pool.imap(func, itertools.chain(head, it), chunksize=chunksize)
 
     def close(self) -> None:
         if self.pool is not None:
@@ -166,7 +163,9 @@ class Corpus:
 
     ids: list[str] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
-    chars: list[int] = field(default_factory=list)
+    chars: array = field(default_factory=lambda: array("q"))
+    source: array = field(default_factory=lambda: array("i"))  # locator for random access
+    offset: array = field(default_factory=lambda: array("q"))
     keys: list[np.ndarray] = field(default_factory=list)  # band keys per batch
     prefix_keys: list[np.ndarray] = field(default_factory=list)
     sigs: list[np.ndarray] = field(default_factory=list)  # kept while the corpus is small
@@ -216,6 +215,8 @@ def sign_corpus(records: Iterable[Record], config: DedupeConfig, workers: Worker
             corpus.ids.append(r.id)
             corpus.paths.append(r.path)
             corpus.chars.append(len(r.text))
+            corpus.source.append(r.source)
+            corpus.offset.append(r.offset)
         corpus.keys.append(band_keys(sigs, config.bands, config.rows))
         corpus.prefix_keys.append(band_keys(prefix, config.prefix_bands, prefix_rows))
         corpus.norm_hash.append(nh)
@@ -269,25 +270,79 @@ def find_candidates(corpus: Corpus, rep: np.ndarray, config: DedupeConfig) -> np
     return main
 
 
-# ---------------------------------------------------------------- stage: verify
+# ---------------------------------------------------------------- stage: verify + keep per group
 
-def shingle_sets(records: Iterable[Record], config: DedupeConfig, workers: Workers,
-                 progress: Progress | None = None) -> dict[int, np.ndarray]:
-    """Pass 2: exact shingle sets of the documents that appear in candidate pairs."""
-    out: dict[int, np.ndarray] = {}
-    pending: dict[int, list[int]] = {}
+@dataclass
+class Group:
+    """A connected component of exact-copy edges and (unverified) candidate pairs: the unit of
+    work for verification and the keep policy. Plain arrays, so it pickles to a worker (or a
+    Spark partition) that reads only these documents."""
 
-    def tasks():
-        for batch_id, batch in enumerate(_batches(records, config.batch)):
-            pending[batch_id] = [r.index for r in batch]
-            yield batch_id, [r.text for r in batch]
+    members: np.ndarray  # (k,) document indices, ascending
+    rep: np.ndarray  # (k,) representative (first exact copy) of each member
+    pairs: np.ndarray  # (m, 2) candidate pairs among representatives
+    ids: list[str]
+    source: np.ndarray  # (k,) locator: source number
+    offset: np.ndarray  # (k,) locator: offset in the source
 
-    for batch_id, sets in workers.imap(_shingle_task, tasks()):
-        for i, s in zip(pending.pop(batch_id), sets):
-            out[i] = s
-        if progress:
-            progress("verify", len(out), None)
-    return out
+
+@dataclass
+class GroupResult:
+    pairs: np.ndarray
+    jaccard: np.ndarray
+    containment: np.ndarray
+    duplicate: np.ndarray
+    method: np.ndarray
+    clusters: list[list["Member"]]
+
+
+def candidate_groups(n: int, rep: np.ndarray, candidates: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """(members, candidate pairs) of every group of two or more documents."""
+    copies = np.flatnonzero((rep >= 0) & (rep != np.arange(n)))
+    exact_edges = np.stack([rep[copies], copies], axis=1) if len(copies) else np.empty((0, 2), np.int64)
+    labels = union_find(n, np.concatenate([exact_edges, candidates]))
+    by_label: dict[int, np.ndarray] = {}
+    if len(candidates):
+        plab = labels[candidates[:, 0]]
+        order = np.argsort(plab, kind="stable")
+        cuts = np.flatnonzero(np.diff(plab[order])) + 1
+        for chunk in np.split(order, cuts):
+            by_label[int(plab[chunk[0]])] = candidates[chunk]
+    empty = np.empty((0, 2), dtype=np.int64)
+    for members in components(labels):
+        yield members, by_label.get(int(members[0]), empty)
+
+
+def resolve_group(group: Group, fetcher: Fetcher, config: DedupeConfig) -> GroupResult:
+    """Verify a group's candidate pairs on exact shingle sets, cluster the verified pairs and
+    exact copies with union-find, and choose the member to keep in each cluster."""
+    k = len(group.members)
+    local = {int(d): i for i, d in enumerate(group.members)}
+    texts = [fetcher.text(int(s), int(o)) or "" for s, o in zip(group.source, group.offset)]
+    is_rep = group.rep == group.members
+    canon = {int(group.members[i]): normalize(texts[i], config.normalize) for i in np.flatnonzero(is_rep)}
+    sets = {d: shingle_set(c, config.shingle) for d, c in canon.items()}
+    norm_len = np.array([len(canon[int(r)]) for r in group.rep], dtype=np.int64)
+    mask, jac, con, methods = verify_pairs(group.pairs, sets, config.verify,
+                                           canon if config.verify.fuzzy is not None else None)
+    edges = [(local[int(r)], i) for i, r in enumerate(group.rep) if not is_rep[i]]
+    edges += [(local[int(a)], local[int(b)]) for a, b in group.pairs[mask]]
+    labels = union_find(k, np.array(edges, dtype=np.int64).reshape(-1, 2))
+    rep_local = np.array([local[int(r)] for r in group.rep], dtype=np.int64)
+    local_sets = {local[d]: s for d, s in sets.items()}
+    findings: dict[int, int] = {}
+    clusters = []
+    for comp in components(labels):
+        idx = [int(i) for i in comp]
+        if config.keep == "best":
+            for i in idx:
+                findings[i] = quality_findings(texts[i])
+        clusters.append(describe_cluster(
+            idx, index=group.members, ids=group.ids,
+            paths=[fetcher.sources[int(s)].path for s in group.source], chars=[len(t) for t in texts],
+            norm_len=norm_len, rep=rep_local, sets=local_sets, findings=findings, policy=config.keep,
+            containment=config.verify.containment))
+    return GroupResult(group.pairs, jac, con, mask, methods, clusters)
 
 
 # ---------------------------------------------------------------- results
@@ -406,7 +461,7 @@ def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeCon
     validity: dict[str, bool] = {}
     jobs = config.jobs or os.cpu_count() or 1
     cache = SignatureCache(config.cache_dir, config.settings_key()) if config.cache_dir else None
-    workers = Workers(config, jobs)
+    workers = Workers(config, jobs, sources)
     try:
         records = iter_records(sources, config.fields, warnings, validity=validity)
         corpus = sign_corpus(records, config, workers, cache, progress)
@@ -425,76 +480,103 @@ def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeCon
         timings["candidates"] = time.perf_counter() - t
 
         t = time.perf_counter()
-        needed = set(np.unique(candidates).tolist())
-        sets = shingle_sets(iter_records(sources, config.fields, None, wanted=needed.__contains__,
-                                         validity=validity), config, workers, progress) if needed else {}
-        mask, jac, con, methods = verify_pairs(candidates, sets, config.verify)
-        pairs = VerifiedPairs(candidates, jac, con, mask, methods)
-        timings["verify"] = time.perf_counter() - t
+        source = np.frombuffer(corpus.source, dtype=np.int32) if n else np.empty(0, np.int32)
+        offset = np.frombuffer(corpus.offset, dtype=np.int64) if n else np.empty(0, np.int64)
+        groups = list(candidate_groups(n, rep, candidates)) if n else []
+        timings["candidates"] += time.perf_counter() - t
 
         t = time.perf_counter()
-        copies = np.flatnonzero((rep >= 0) & (rep != np.arange(n)))
-        exact_edges = np.stack([rep[copies], copies], axis=1) if len(copies) else np.empty((0, 2), np.int64)
-        labels = union_find(n, np.concatenate([exact_edges, candidates[mask]]))
-        groups = components(labels)
-        timings["cluster"] = time.perf_counter() - t
 
-        t = time.perf_counter()
-        findings: dict[int, int] = {}
-        if config.keep == "best" and groups:
-            members = set(np.concatenate(groups).tolist())
-            pending: dict[int, list[int]] = {}
+        def tasks():
+            for members, pairs in groups:
+                yield Group(members, rep[members], pairs, [corpus.ids[i] for i in members],
+                            source[members], offset[members])
 
-            def tasks():
-                recs = iter_records(sources, config.fields, None, wanted=members.__contains__, validity=validity)
-                for batch_id, batch in enumerate(_batches(recs, 32)):
-                    pending[batch_id] = [r.index for r in batch]
-                    yield batch_id, [r.text for r in batch]
-
-            for batch_id, counts in workers.imap(_quality_task, tasks()):
-                findings.update(zip(pending.pop(batch_id), counts))
-                if progress:
-                    progress("keep", len(findings), len(members))
-        clusters, keep_mask = build_clusters(groups, corpus, rep, sets, findings, config.keep, n)
-        timings["keep"] = time.perf_counter() - t
+        results = []
+        for done, res in enumerate(workers.imap(_group_task, tasks(), chunksize=16), 1):
+            results.append(res)
+            if progress:
+                progress("verify+keep", done, len(groups))
+        clusters, keep_mask, pairs = assemble(results, n)
+        timings["verify+keep"] = time.perf_counter() - t
+        copies = int(((rep >= 0) & (rep != np.arange(n))).sum())
     finally:
         workers.close()
     own, kids = _peak_rss()
-    return DedupeResult(n, clusters, pairs, len(candidates), len(copies), timings, own, kids, warnings,
+    return DedupeResult(n, clusters, pairs, len(candidates), copies, timings, own, kids, warnings,
                         corpus.signed, corpus.cached, keep_mask, np.asarray(corpus.chars, dtype=np.int64),
                         corpus.ids, corpus.paths)
 
 
+def assemble(results: list[GroupResult], n: int) -> tuple[list[Cluster], np.ndarray, VerifiedPairs]:
+    """Number clusters by their first member (input order), build the keep mask, and gather the
+    verified pairs of every group."""
+    keep_mask = np.ones(n, dtype=bool)
+    found = sorted((members for r in results for members in r.clusters), key=lambda ms: ms[0].index)
+    clusters = []
+    for number, members in enumerate(found, 1):
+        for m in members:
+            if not m.kept:
+                keep_mask[m.index] = False
+        clusters.append(Cluster(number, members))
+    if results:
+        pairs = VerifiedPairs(np.concatenate([r.pairs for r in results]).reshape(-1, 2),
+                              np.concatenate([r.jaccard for r in results]),
+                              np.concatenate([r.containment for r in results]),
+                              np.concatenate([r.duplicate for r in results]),
+                              np.concatenate([r.method for r in results]))
+    else:
+        pairs = VerifiedPairs(np.empty((0, 2), np.int64), np.empty(0, np.float32), np.empty(0, np.float32),
+                              np.empty(0, bool), np.empty(0, object))
+    return clusters, keep_mask, pairs
+
+
+def describe_cluster(idx: list[int], *, index, ids, paths, chars, norm_len, rep, sets: dict[int, np.ndarray],
+                     findings: dict[int, int], policy: str, containment: float = 0.8) -> list[Member]:
+    """Apply the keep policy to one cluster and state every member's similarity and reason.
+
+    `idx` are positions into the per-document sequences (`index` = document index, `ids`,
+    `paths`, `chars` = raw length, `norm_len` = canonical length, `rep` = position of the
+    representative exact copy); `sets` holds the shingle sets of representatives by position;
+    `findings` the quality findings by position (keep=best). Length comparisons use canonical
+    length, so a copy padded with site boilerplate is not "longer"."""
+    cands = [Candidate(int(index[i]), int(norm_len[i]), findings.get(i)) for i in idx]
+    pos, kept_reason = choose(cands, policy)
+    kept = idx[pos]
+    kept_id = ids[kept]
+    members = []
+    for i in idx:
+        same = rep[i] == rep[kept]
+        a, b = sets.get(int(rep[i])), sets.get(int(rep[kept]))
+        j, c = (1.0, 1.0) if same or a is None or b is None else overlap(a, b)
+        if i == kept:
+            reason = kept_reason
+        elif same:
+            reason = f"exact copy of {kept_id} after normalization"
+        elif c >= containment and norm_len[i] < 0.9 * norm_len[kept]:
+            reason = f"truncated copy of {kept_id} (containment {c:.2f}, jaccard {j:.2f})"
+        else:
+            reason = f"near-duplicate of {kept_id} (jaccard {j:.2f})"
+        if i != kept and policy == "best" and findings.get(i, 0) > findings.get(kept, 0):
+            reason += f"; {findings[i]} quality findings vs {findings.get(kept, 0)}"
+        members.append(Member(int(index[i]), ids[i], paths[i], i == kept, float(j), float(c), reason,
+                              int(chars[i]), findings.get(i)))
+    return members
+
+
 def build_clusters(groups: list[np.ndarray], corpus: Corpus, rep: np.ndarray, sets: dict[int, np.ndarray],
                    findings: dict[int, int], policy: str, n: int) -> tuple[list[Cluster], np.ndarray]:
-    """Apply the keep policy to each component; similarities are measured to the kept member."""
+    """Keep policy over verified components of an in-memory corpus (positions = indices):
+    numbered clusters and the keep mask. Used by engines that hold a group's data themselves."""
     keep_mask = np.ones(n, dtype=bool)
     norm_len = np.concatenate(corpus.norm_len) if n else np.empty(0, np.int32)
     clusters = []
     for number, group in enumerate(groups, 1):
         idx = [int(i) for i in group]
-        # Length = canonical characters: a copy padded with site boilerplate is not "longer".
-        cands = [Candidate(i, int(norm_len[i]), findings.get(i)) for i in idx]
-        k, kept_reason = choose(cands, policy)
-        kept = idx[k]
-        members = []
-        for i in idx:
-            same = rep[i] == rep[kept]
-            a, b = sets.get(int(rep[i])), sets.get(int(rep[kept]))
-            jac, con = (1.0, 1.0) if same or a is None or b is None else overlap(a, b)
-            if i == kept:
-                reason = kept_reason
-            elif same:
-                reason = f"exact copy of {corpus.ids[kept]} after normalization"
-            elif con >= 0.8 and norm_len[i] < 0.9 * norm_len[kept]:
-                reason = f"truncated copy of {corpus.ids[kept]} (containment {con:.2f}, jaccard {jac:.2f})"
-            else:
-                reason = f"near-duplicate of {corpus.ids[kept]} (jaccard {jac:.2f})"
-            if i != kept and policy == "best" and findings.get(i, 0) > findings.get(kept, 0):
-                reason += f"; {findings[i]} quality findings vs {findings.get(kept, 0)}"
-            members.append(Member(i, corpus.ids[i], corpus.paths[i], i == kept, jac, con, reason,
-                                  corpus.chars[i], findings.get(i)))
-            if i != kept:
-                keep_mask[i] = False
+        members = describe_cluster(idx, index=np.arange(n), ids=corpus.ids, paths=corpus.paths, chars=corpus.chars,
+                                   norm_len=norm_len, rep=rep, sets=sets, findings=findings, policy=policy)
+        for m in members:
+            if not m.kept:
+                keep_mask[m.index] = False
         clusters.append(Cluster(number, members))
     return clusters, keep_mask

@@ -28,6 +28,8 @@ class Record:
     id: str
     path: str
     text: str
+    source: int = 0  # position of its Source in the planned list
+    offset: int = 0  # byte offset of the JSONL line, Parquet row number, 0 for a file
 
 
 @dataclass
@@ -95,11 +97,17 @@ def _text_of(value, where: str, fieldname: str, warnings: Warnings | None) -> st
     return value
 
 
-def scan_jsonl(path: str, fields: Fields, warnings: Warnings | None) -> Iterator[tuple[bytes, str | None, str | None]]:
-    """(raw line, text or None when invalid, id) for every line of a JSONL file."""
+def scan_jsonl(path: str, fields: Fields, warnings: Warnings | None, offsets: list | None = None
+               ) -> Iterator[tuple[bytes, str | None, str | None]]:
+    """(raw line, text or None when invalid, id) for every line of a JSONL file; the byte
+    offset of each line is appended to `offsets` when given."""
+    pos = 0
     with open(path, "rb") as fh:
         for lineno, raw in enumerate(fh, 1):
             where = f"{path}:{lineno}"
+            if offsets is not None:
+                offsets.append(pos)
+            pos += len(raw)
             if not raw.strip():
                 yield raw, None, None
                 continue
@@ -162,21 +170,24 @@ def iter_records(sources: list[Source], fields: Fields = Fields(), warnings: War
     `validity` (path -> readable) is filled by the first pass and lets later passes skip text
     files without reading them."""
     index = 0
-    for src in sources:
+    for k, src in enumerate(sources):
         if src.kind == "jsonl":
-            for _raw, text, ident in scan_jsonl(src.path, fields, warnings):
+            offsets: list[int] = []
+            for _raw, text, ident in scan_jsonl(src.path, fields, warnings, offsets):
                 if text is not None:
                     if wanted is None or wanted(index):
-                        yield Record(index, ident, src.path, text)
+                        yield Record(index, ident, src.path, text, k, offsets[-1])
                     index += 1
         elif src.kind == "parquet":
             try:
+                row = 0
                 for _batch, rows in scan_parquet(src.path, fields, warnings):
                     for text, ident in rows:
                         if text is not None:
                             if wanted is None or wanted(index):
-                                yield Record(index, ident, src.path, text)
+                                yield Record(index, ident, src.path, text, k, row)
                             index += 1
+                        row += 1
             except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError)
                 if warnings is not None:
                     warnings.add(f"{src.path}: unreadable Parquet ({exc}), skipped")
@@ -187,7 +198,7 @@ def iter_records(sources: list[Source], fields: Fields = Fields(), warnings: War
                     if wanted is None or wanted(index):
                         text = read_text_file(src.path, None)
                         if text is not None:
-                            yield Record(index, src.path, src.path, text)
+                            yield Record(index, src.path, src.path, text, k)
                     index += 1
                 continue
             text = read_text_file(src.path, warnings)
@@ -195,8 +206,58 @@ def iter_records(sources: list[Source], fields: Fields = Fields(), warnings: War
                 validity[src.path] = text is not None
             if text is not None:
                 if wanted is None or wanted(index):
-                    yield Record(index, src.path, src.path, text)
+                    yield Record(index, src.path, src.path, text, k)
                 index += 1
+
+
+class Fetcher:
+    """Random access to documents by (source, offset) from the first pass: verification and the
+    keep policy read only the documents of one candidate group at a time, so memory never holds
+    the texts (or shingle sets) of the whole corpus."""
+
+    def __init__(self, sources: list[Source], fields: Fields = Fields()):
+        self.sources = sources
+        self.fields = fields
+        self._files: dict[int, object] = {}
+        self._row_groups: dict[int, tuple[object, list[int]]] = {}
+        self._cached: tuple[int, int, list] | None = None
+
+    def text(self, source: int, offset: int) -> str | None:
+        src = self.sources[source]
+        if src.kind == "jsonl":
+            fh = self._files.get(source)
+            if fh is None:
+                fh = self._files[source] = open(src.path, "rb")
+            fh.seek(offset)
+            value = json.loads(fh.readline()).get(self.fields.text)
+            return value if isinstance(value, str) else None
+        if src.kind == "parquet":
+            return self._parquet_text(source, offset)
+        return read_text_file(src.path, None)
+
+    def _parquet_text(self, source: int, row: int) -> str | None:
+        import bisect
+
+        import pyarrow.parquet as pq
+
+        if source not in self._row_groups:
+            pf = pq.ParquetFile(self.sources[source].path)
+            starts, total = [], 0
+            for g in range(pf.metadata.num_row_groups):
+                starts.append(total)
+                total += pf.metadata.row_group(g).num_rows
+            self._row_groups[source] = (pf, starts)
+        pf, starts = self._row_groups[source]
+        g = bisect.bisect_right(starts, row) - 1
+        if self._cached is None or self._cached[:2] != (source, g):
+            column = pf.read_row_group(g, columns=[self.fields.text]).column(0).to_pylist()
+            self._cached = (source, g, column)
+        return self._cached[2][row - starts[g]]
+
+    def close(self) -> None:
+        for fh in self._files.values():
+            fh.close()
+        self._files.clear()
 
 
 def output_kind(sources: list[Source]) -> str:
