@@ -45,7 +45,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "near-duplicate-paragraph": {"min-length": 20, "threshold": 0.9, "exhaustive-below": 200},
     "repeated-passage": {"min-length": 50, "min-distinct": 16, "seed-length": 12, "max-gap": 12,
                          "threshold": 0.95, "formulaic": []},
-    "repeated-block": {"min-paragraphs": 3, "body-fraction": 0.3},
+    "repeated-block": {"min-paragraphs": 3, "body-fraction": 0.3, "threshold": 0.9},
     "reference-match": {"min-length": 20, "threshold": 0.9},
     "carried-over-summary": {},
 }
@@ -425,6 +425,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
     min_block = int(p_block["min-paragraphs"])
     body_fraction = float(p_block["body-fraction"])
     passage_cutoff = float(p_pass["threshold"]) * 100
+    block_cutoff = float(p_block["threshold"]) * 100
     min_distinct = int(p_pass["min-distinct"])
     for c in chains:
         length = c.i1 - c.i0
@@ -453,7 +454,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             continue  # "<U+00A0><U+00A0>…", rows of dashes or figures: no content repeated
         exact_copy = later == earlier
         score = 100.0 if exact_copy else fuzz.ratio(later, earlier)
-        if score < passage_cutoff:
+        if score < (block_cutoff if kind == "repeated-block" else passage_cutoff):
             continue
         covered_by_stretch.update(u.index for u in inside)
         if kind == "repeated-block" and inside and aligned:
