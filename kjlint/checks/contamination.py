@@ -2,6 +2,8 @@
 
 - `boilerplate-lines`: whole lines of site chrome (breadcrumbs, source lines, disclaimers,
   related-article lists…), from phrase and pattern groups in the pack, one finding per line.
+  A group's phrases must start the line (`line-start`), end it (`line-end`, before an optional
+  colon or rating stars) or may be anywhere in a short line (`anywhere`).
   Lines are matched after removing pinyin annotations and converting to simplified script.
 - `page-number-artifact`: a page number `N、` that a document-sharing site left at the start
   of a page, splitting a word or sentence across two lines.
@@ -23,6 +25,7 @@ from ..ruletypes import Context, Hit
 from .truncation import TERMINAL, body_paragraphs, heading_level
 
 BULLETS = "-*#>•·"
+_LINE_END_TAIL = re.compile(r"[:\s★☆]*")  # what may follow a line-end phrase: 推荐度:★★★
 _WIDTH = str.maketrans({"：": ":", "\u3000": " ", "｜": "|", "（": "(", "）": ")"})
 
 
@@ -49,12 +52,12 @@ class _Boilerplate:
             if not isinstance(group, dict) or "label" not in group:
                 raise PackError(f"{where}[{i}] needs a 'label'")
             label = str(group["label"])
-            for kind in ("line-start", "anywhere"):
+            for kind in ("line-start", "anywhere", "line-end"):
                 for phrase in group.get(kind, []) or []:
                     key = normalize_line(str(phrase)) if kind == "line-start" else to_simplified(str(phrase)).translate(_WIDTH)
                     if not key:
                         raise PackError(f"{where}[{i}].{kind} contains an empty phrase")
-                    self.automaton.add_word(key, (len(key), kind == "line-start", label))
+                    self.automaton.add_word(key, (len(key), kind, label))
                     count += 1
             for pat in group.get("patterns", []) or []:
                 try:
@@ -75,9 +78,10 @@ class _Boilerplate:
             return None
         short = len(text) <= self.max_len
         if self.has_phrases:
-            for end, (length, at_start, label) in self.automaton.iter(text):
+            for end, (length, kind, label) in self.automaton.iter(text):
                 start = end - length + 1
-                if (at_start and start == 0) or (not at_start and short):
+                if ((kind == "line-start" and start == 0) or (kind == "anywhere" and short)
+                        or (kind == "line-end" and short and _LINE_END_TAIL.fullmatch(text, end + 1))):
                     return label, text[start:end + 1]
         if not short:
             return None
@@ -223,7 +227,7 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     paras = body_paragraphs(doc, ctx, rule)
     plain = [normalize_line(p.text) for p in paras]
     first_title: str | None = None
-    seen_titles: list[str] = []  # every title met so far: page headers repeat them
+    seen_titles: list[str] = []  # titles met so far (the latest 64): page headers repeat them
     body_since_title = 0
     skip_next = False
     for i, (p, text) in enumerate(zip(paras, plain)):
@@ -246,6 +250,7 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if is_title:
             known = any(text in t or t in text for t in seen_titles)
             seen_titles.append(text)
+            del seen_titles[:-64]  # bounded: page headers repeat the same few titles
             if body_since_title >= min_body and not known:
                 yield Hit(p.start, p.end, {"match": p.text, "title": p.text})
                 first_title, body_since_title = text, 0
