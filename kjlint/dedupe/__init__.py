@@ -9,21 +9,25 @@ Library use (no CLI needed):
     result.timings, result.similarities(), result.summary()   # what a report needs
 
 Stages, each a plain function over arrays/records (for distributed re-implementations):
-`normalize` → `sign_texts` → `band_keys` → `candidate_pairs_sorted` → `shingle_set`/`verify_pairs`
-→ `union_find`/`components` → `choose` (keep policy) → `write_output`.
+`iter_records` → `normalize` + `sign_texts` → `band_keys` → `exact_groups` + `candidate_pairs_sorted`
+→ `candidate_groups` → `resolve_group` (`shingle_set`, `verify_pairs`, `union_find`, `choose`,
+`describe_cluster`) → `assemble` → `write_output`. A `Fetcher` reads any document back by its
+(source, offset) locator.
 """
 from .cluster import components, union_find
 from .keep import Candidate, choose, quality_findings
 from .lsh import band_keys, candidate_pairs_datasketch, candidate_pairs_sorted
 from .minhash import permutations, shingle_hash, shingle_hashes, shingles, sign_hashes, signature, to_lean_minhash
 from .normalize import NormalizeOptions, normalize
-from .pipeline import (Cluster, DedupeConfig, DedupeResult, Member, Signed, VerifiedPairs, dedupe,
-                       exact_groups, sign_texts)
-from .sources import Fields, Record, Warnings, iter_records, plan_sources, write_output
+from .pipeline import (Cluster, DedupeConfig, DedupeResult, Group, GroupResult, Member, Signed, VerifiedPairs,
+                       assemble, build_clusters, candidate_groups, dedupe, describe_cluster, exact_groups,
+                       resolve_group, sign_texts)
+from .sources import Fetcher, Fields, Record, Warnings, iter_records, plan_sources, write_output
 from .verify import VerifyOptions, overlap, score_pair, shingle_set, verify_pairs
 
 __all__ = [
-    "Candidate", "Cluster", "DedupeConfig", "DedupeResult", "Fields", "Member", "NormalizeOptions",
+    "Candidate", "Cluster", "DedupeConfig", "DedupeResult", "Fetcher", "Fields", "Group", "GroupResult", "Member",
+    "NormalizeOptions", "assemble", "build_clusters", "candidate_groups", "describe_cluster", "resolve_group",
     "Record", "Signed", "VerifiedPairs", "VerifyOptions", "Warnings", "band_keys", "candidate_pairs_datasketch",
     "candidate_pairs_sorted", "choose", "components", "dedupe", "exact_groups", "iter_records", "normalize",
     "overlap", "permutations", "plan_sources", "quality_findings", "score_pair", "shingle_hash",
