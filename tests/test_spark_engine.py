@@ -1,0 +1,180 @@
+"""The Spark engine (`kjlint dedupe --engine spark`) finds the same clusters and keeps the same
+members as the local engine, on `local[2]`.
+
+Spark needs Java; where it cannot start the tests skip with the reason, except in CI
+(CI=true), where they fail with it: the Spark engine is never silently untested there.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kjlint.dedupe.cluster import union_find
+from kjlint.dedupe.pipeline import DedupeConfig, dedupe
+from kjlint.dedupe.sources import Fields, plan_sources, write_output
+
+ROOT = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI", "").lower() == "true"
+SPARK_CONF = {
+    "spark.driver.memory": "768m",
+    "spark.sql.shuffle.partitions": "2",
+    "spark.default.parallelism": "2",
+}
+
+
+def _unavailable(reason: str):
+    if IN_CI:
+        pytest.fail(f"Spark could not start in CI: {reason}", pytrace=False)
+    pytest.skip(f"Spark unavailable: {reason}")
+
+
+@pytest.fixture(scope="module")
+def spark():
+    try:
+        from kjlint.dedupe.spark import SparkUnavailable, spark_session
+    except ImportError as exc:  # pyspark missing
+        _unavailable(str(exc))
+    try:
+        session = spark_session("local[2]", SPARK_CONF)
+    except SparkUnavailable as exc:
+        _unavailable(str(exc))
+    yield session
+    session.stop()
+
+
+def generated_records(n: int, seed: int) -> list[dict]:
+    """The project's labeled near-duplicate generator (bench/dedupe_data.py), synthetic bases:
+    variants of every kind plus hard negatives (bases sharing stock phrases)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from dedupe_data import generate
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    return generate(n, seed=seed, dup_share=0.4, real=False)
+
+
+def write_jsonl(path: Path, records: list[dict], bad_lines: bool = True) -> None:
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    if bad_lines:  # what scrapes contain: counted as warnings, and line numbers must stay exact
+        lines.insert(7, "{not json")
+        lines.insert(20, "")
+        lines.insert(33, json.dumps({"id": "empty", "text": "   "}))
+        lines.insert(40, json.dumps({"text": records[3]["text"]}, ensure_ascii=False))  # no id: path:line
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def local_and_spark(spark, inputs: list[str], config: DedupeConfig, **outputs):
+    from kjlint.dedupe.spark import run
+
+    local = dedupe(inputs, config)
+    remote = run(spark, inputs, config, **outputs)
+    return local, remote
+
+
+def assert_same(local, remote) -> None:
+    assert remote.documents == local.documents
+    assert remote.warnings.count == local.warnings.count
+    assert remote.cluster_objects() == [c.to_json() for c in local.clusters]
+    for key in ("clusters", "duplicates", "characters saved", "candidate pairs", "verified pairs", "exact copies"):
+        assert remote.summary()[key] == local.summary()[key], key
+
+
+def test_spark_engine_equals_local_engine_on_generated_corpus(spark, tmp_path):
+    records = generated_records(2000, seed=11)
+    corpus = tmp_path / "corpus.jsonl"
+    write_jsonl(corpus, records)
+    config = DedupeConfig(jobs=1, keep="best")
+    local, remote = local_and_spark(spark, [str(corpus)], config,
+                                    clusters_path=str(tmp_path / "clusters"),
+                                    drop_list=str(tmp_path / "drop"), output_path=str(tmp_path / "out"))
+    # The corpus exercises what matters: many clusters, exact copies, rejected candidates,
+    # and clusters where `best` keeps a member other than the first.
+    assert len(local.clusters) > 100 and local.exact_copies > 0
+    assert not local.pairs.duplicate.all()
+    assert any(not c.members[0].kept for c in local.clusters)
+    assert local.warnings.count >= 2
+    assert_same(local, remote)
+
+    # Outputs: JSONL partitions with the same clusters, drop list and surviving lines.
+    part_lines = lambda d: [line for p in sorted(d.glob("part-*")) for line in  # noqa: E731
+                            p.read_text(encoding="utf-8").splitlines()]
+    assert [json.loads(x) for x in part_lines(tmp_path / "clusters")] == [c.to_json() for c in local.clusters]
+    assert part_lines(tmp_path / "drop") == local.drop_list()
+    write_output(plan_sources([str(corpus)]), local.keep_mask, str(tmp_path / "local.jsonl"))
+    expected = (tmp_path / "local.jsonl").read_text(encoding="utf-8").splitlines()
+    assert sorted(part_lines(tmp_path / "out")) == sorted(expected)
+
+
+def test_spark_engine_reads_text_directories_and_parquet_like_local(spark, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    records = generated_records(160, seed=5)
+    root = tmp_path / "docs"
+    for k, r in enumerate(records):  # nested folders; the walk order is not plain path order
+        folder = root / ("a" if k % 3 else "a/b") / ("z-x" if k % 2 else "z")
+        folder.mkdir(parents=True, exist_ok=True)
+        data = r["text"].encode("gb18030" if k % 5 == 0 else "utf-8")  # decoded like local files
+        (folder / f"{r['id']}.txt").write_bytes(data)
+    (root / "a" / ".hidden.txt").write_text(records[0]["text"], encoding="utf-8")
+    (root / "a" / "~$lock.txt").write_text(records[0]["text"], encoding="utf-8")
+    config = DedupeConfig(jobs=1, keep="longest")
+    local, remote = local_and_spark(spark, [str(root)], config)
+    assert len(local.clusters) > 5
+    assert_same(local, remote)
+
+    table = pa.table({"id": [r["id"] for r in records] + [None],
+                      "text": [r["text"] for r in records] + [records[1]["text"]],
+                      "truth": [r["truth"] for r in records] + ["x"]})
+    parquet = tmp_path / "corpus.parquet"
+    pq.write_table(table, parquet, row_group_size=40)
+    config = DedupeConfig(jobs=1, keep="first", fields=Fields("text", "id"))
+    local, remote = local_and_spark(spark, [str(parquet)], config, output_path=str(tmp_path / "out"))
+    assert_same(local, remote)
+    kept = pq.read_table(tmp_path / "out")
+    assert kept.schema.names == ["id", "text", "truth"]  # the whole schema, not only id and text
+    assert sorted(map(str, kept.column("text").to_pylist())) == \
+        sorted(str(t) for t, k in zip(table.column("text").to_pylist(), local.keep_mask) if k)
+
+
+def test_large_star_small_star_components_equal_union_find(spark):
+    from kjlint.dedupe.spark import star_components
+
+    rng = random.Random(3)
+    edges = [(rng.randrange(600), rng.randrange(600)) for _ in range(400)]
+    edges += [(i, i + 1) for i in range(700, 760)]  # a long chain needs several rounds
+    edges = [e for e in edges if e[0] != e[1]]
+    labels = union_find(800, np.array(edges))
+    expected = {n: int(labels[n]) for e in edges for n in e}
+    got = {r["node"]: r["component"] for r in
+           star_components(spark.createDataFrame(edges, "src long, dst long")).collect()}
+    assert got == expected
+
+
+def test_cli_engine_spark_writes_the_local_clusters(spark, tmp_path):
+    from click.testing import CliRunner
+
+    from kjlint.cli import main
+
+    corpus = tmp_path / "c.jsonl"
+    write_jsonl(corpus, generated_records(120, seed=2), bad_lines=False)
+    runner = CliRunner()
+    args = ["dedupe", str(corpus), "--no-cache", "-q", "--keep", "longest"]
+    res = runner.invoke(main, args + ["--clusters", str(tmp_path / "local.jsonl")])
+    assert res.exit_code == 0, res.output
+    conf = [x for k, v in SPARK_CONF.items() for x in ("--conf", f"{k}={v}")]
+    res = runner.invoke(main, args + ["--engine", "spark", "--master", "local[2]", *conf,
+                                      "--clusters", str(tmp_path / "spark")])
+    assert res.exit_code == 0, res.output
+    got = "".join(p.read_text(encoding="utf-8") for p in sorted((tmp_path / "spark").glob("part-*")))
+    assert got == (tmp_path / "local.jsonl").read_text(encoding="utf-8")
+    assert got.count("\n") > 3
+
+    res = runner.invoke(main, args + ["--engine", "spark", "--conf", "no-equals-sign"])
+    assert res.exit_code == 2 and "key=value" in res.output
