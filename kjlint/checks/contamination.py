@@ -22,7 +22,7 @@ from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix
 from ..normalize import strip_pinyin_annotations, to_simplified
 from ..ruletypes import Context, Hit
-from .truncation import TERMINAL, body_paragraphs, heading_level
+from .truncation import TERMINAL, body_paragraphs, flagged_lines, heading_level
 
 BULLETS = "-*#>•·"
 _LINE_END_TAIL = re.compile(r"[:\s★☆]*")  # what may follow a line-end phrase: 推荐度:★★★
@@ -274,8 +274,6 @@ def _title_key(text: str) -> str:
 def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """The same title line again before any body text: the site's page title and the article
     title (or a title field) both copied. Only the first copy is kept by the fix."""
-    from .truncation import flagged_lines
-
     max_len = int(rule.params.get("max-title-length", 60))
     top = int(rule.params.get("top-paragraphs", 15))
     skip = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))

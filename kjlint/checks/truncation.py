@@ -12,16 +12,10 @@ from . import check
 from ..document import Document, Span
 from ..normalize import strip_pinyin_annotations, to_simplified
 from ..ruletypes import Context, Hit
+from .structure import heading_level as outline_level
 
 # Characters a finished sentence (or a closed quotation/bracket after one) may end with.
 TERMINAL = "。！？!?；;…”’\"'）)】」』》.．~～|}"
-# Heading numbering by level of the official hierarchy: 一、 → （一） → 1. / 1、 → （1）.
-HEADING_LEVELS = (
-    (1, re.compile(r"^(?:[一二三四五六七八九十百]+[、.．]|第[一二三四五六七八九十百]+(?:部分|章|篇))")),
-    (2, re.compile(r"^[（(][一二三四五六七八九十百]+[）)]")),
-    (3, re.compile(r"^\d{1,2}(?:[、．]|\.(?!\d))")),
-    (4, re.compile(r"^[（(]\d{1,2}[）)]")),
-)
 _NUM = r"[\d〇○零一二三四五六七八九十]"
 DATE_LINE = re.compile(
     rf"^(?:{_NUM}{{2,4}}\s*年\s*{_NUM}{{1,2}}\s*月(?:\s*{_NUM}{{1,3}}\s*[日号])?|\d{{4}}[-./]\d{{1,2}}(?:[-./]\d{{1,2}})?)$")
@@ -29,11 +23,10 @@ SENTENCE_STOP = re.compile(r"[。！？!?；;]")
 
 
 def mark_level(text: str) -> int | None:
-    """Level 1–4 of the numbering a paragraph starts with, heading or numbered item alike."""
-    for level, mark in HEADING_LEVELS:
-        if mark.match(text):
-            return level
-    return None
+    """Level 1–4 (一、 → （一） → 1. → （1）) of the numbering a paragraph starts with, heading
+    or numbered item alike (the outline parser of KJ5)."""
+    found = outline_level(text)
+    return found[0] if found else None
 
 
 def heading_level(text: str, max_len: int = 40) -> int | None:
