@@ -45,26 +45,16 @@ _BAND_MIX = 0x9E3779B97F4A7C15
 _SHINGLE_MUL = (0x100000001B3, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)
 
 
-# One-permutation MinHash with optimal densification (Li, Owen & Zhang 2012; Shrivastava 2017):
-# each shingle hash goes to one of NUM_PERM bins by its low bits and the bin keeps the minimum of
-# the remaining bits. A bin no shingle reached copies the value of the first non-empty bin in a
-# fixed pseudo-random order, so two texts still agree on a bin with probability ~ Jaccard. One
-# pass over the shingles instead of NUM_PERM: a draft's signatures take ~2 ms in pure Python.
+# One-permutation MinHash with rotation densification (Li, Owen & Zhang 2012; Shrivastava & Li
+# 2014): each shingle hash goes to one of NUM_PERM bins by its low bits and the bin keeps the
+# minimum of the remaining bits. A bin no shingle reached takes the value of the nearest
+# non-empty bin to its right (circularly) plus distance x 2**26, so two texts still agree on a
+# bin with probability ~ Jaccard. One pass over the shingles instead of NUM_PERM: a draft's
+# signatures take milliseconds in pure Python.
 _BIN_BITS = 6
 assert 1 << _BIN_BITS == NUM_PERM
+_VALUE_BITS = 32 - _BIN_BITS
 EMPTY = (1 << 32) - 1
-
-
-def _fallback_orders(seed: int = SEED) -> list[list[int]]:
-    orders = []
-    for i in range(NUM_PERM):
-        others = [j for j in range(NUM_PERM) if j != i]
-        random.Random(seed * 1000 + i).shuffle(others)
-        orders.append(others)
-    return orders
-
-
-FALLBACK = _fallback_orders()
 
 
 def _fmix64(h: int) -> int:
@@ -98,9 +88,10 @@ def signature_py(text: str) -> list[int]:
         orig = list(sig)
         for i in range(NUM_PERM):
             if orig[i] == EMPTY:
-                for j in FALLBACK[i]:
+                for d in range(1, NUM_PERM):
+                    j = (i + d) & mask
                     if orig[j] != EMPTY:
-                        sig[i] = orig[j]
+                        sig[i] = orig[j] + (d << _VALUE_BITS)
                         break
     return sig
 
@@ -134,7 +125,7 @@ def signatures_np(texts: Sequence[str]):
         hashes = _fmix64_np(cps[first] * m0 + cps[first + 1] * m1 + cps[first + 2] * m2) >> np.uint64(32)
     # Minimum per (text, bin): sort (text, bin, value) packed in one integer, keep run heads
     # (faster than np.minimum.at).
-    value_bits = np.uint64(32 - _BIN_BITS)
+    value_bits = np.uint64(_VALUE_BITS)
     packed = ((owner.astype(np.uint64) * np.uint64(NUM_PERM) + (hashes & np.uint64(NUM_PERM - 1))) << value_bits) \
         | (hashes >> np.uint64(_BIN_BITS))
     packed.sort()
@@ -143,23 +134,21 @@ def signatures_np(texts: Sequence[str]):
     head[0] = True
     np.not_equal(slot[1:], slot[:-1], out=head[1:])
     flat = np.full(n * NUM_PERM, EMPTY, dtype=np.uint64)
-    flat[slot[head].astype(np.int64)] = packed[head] & np.uint64((1 << (32 - _BIN_BITS)) - 1)
+    flat[slot[head].astype(np.int64)] = packed[head] & np.uint64((1 << _VALUE_BITS) - 1)
     sig = flat.reshape(n, NUM_PERM)
     empty = sig == EMPTY
     if empty.any():
         rows = np.flatnonzero(empty.any(axis=1))
         orig = sig[rows]
-        out = orig.copy()
-        todo = orig == EMPTY
-        order = np.array(FALLBACK, dtype=np.int64)  # (NUM_PERM, NUM_PERM - 1)
-        for k in range(NUM_PERM - 1):
-            cand = orig[:, order[:, k]]
-            take = todo & (cand != EMPTY)
-            out[take] = cand[take]
-            todo &= ~take
-            if not todo.any():
-                break
-        sig[rows] = out
+        filled = np.tile(~empty[rows], 2)  # (rows, 2 * NUM_PERM): bins twice, for wrapping
+        width = 2 * NUM_PERM
+        pos = np.where(filled, np.arange(width), width)
+        nxt = np.minimum.accumulate(pos[:, ::-1], axis=1)[:, ::-1]  # first non-empty at or after
+        right = nxt[:, 1:NUM_PERM + 1]  # for bin i: first non-empty strictly after i
+        dist = (right - np.arange(NUM_PERM)).astype(np.uint64)
+        source = np.take_along_axis(orig, right % NUM_PERM, axis=1)
+        dense = np.where(orig == EMPTY, source + (dist << np.uint64(_VALUE_BITS)), orig)
+        sig[rows] = dense
     return sig
 
 
@@ -226,7 +215,7 @@ class IndexParams:
     min_length: int = 20
 
     def key(self) -> dict:
-        return {"format": INDEX_FORMAT, "units": "paragraphs-or-sentences-300", "min_length": self.min_length, "shingle": SHINGLE,
+        return {"format": INDEX_FORMAT, "units": "paragraphs-or-sentences-300", "oph": "rotation", "min_length": self.min_length, "shingle": SHINGLE,
                 "num_perm": NUM_PERM, "seed": SEED, "bands": BANDS, "rows": ROWS}
 
 
