@@ -215,14 +215,12 @@ class IndexParams:
     min_length: int = 20
 
     def key(self) -> dict:
-        return {"format": INDEX_FORMAT, "units": "paragraphs-or-sentences-300", "oph": "rotation", "min_length": self.min_length, "shingle": SHINGLE,
+        return {"format": INDEX_FORMAT, "units": "paragraphs-or-sentences-300", "oph": "rotation", "digits": "each", "min_length": self.min_length, "shingle": SHINGLE,
                 "num_perm": NUM_PERM, "seed": SEED, "bands": BANDS, "rows": ROWS}
 
 
 _CHAR_NORM: dict[str, str] = {}
-_TRANSLATE: dict[int, str | None] = {}
-_KNOWN: set[str] = set()
-_DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 
 
 def char_norm(ch: str) -> str:
@@ -233,25 +231,41 @@ def char_norm(ch: str) -> str:
     return n
 
 
+class _CharTable(dict):
+    """A str.translate table filled on first sight of each character (no pass over the text
+    to collect its characters first)."""
+
+    def __init__(self, fold_digits: bool):
+        super().__init__()
+        self.fold_digits = fold_digits
+
+    def __missing__(self, codepoint: int) -> str | None:
+        n = char_norm(chr(codepoint))
+        if self.fold_digits:
+            n = _DIGIT.sub("0", n)
+        self[codepoint] = n or None
+        return n or None
+
+
+_TRANSLATE = _CharTable(fold_digits=False)
+_MATCH_TRANSLATE = _CharTable(fold_digits=True)
+
+
 def fast_normalize(text: str) -> str:
     """normalize_for_matching applied character by character through one cached translate
     table: the same result except for NFKC compositions across characters (rare in Chinese
     text), at a fraction of the cost on megabytes of reference documents."""
-    table = _TRANSLATE
-    new = set(text) - _KNOWN
-    if new:
-        for ch in new:
-            table[ord(ch)] = char_norm(ch) or None
-        _KNOWN.update(new)
     if "(" in text or "（" in text:
         text = PINYIN_ANNOTATION.sub("", text)
-    return text.translate(table)
+    return text.translate(_TRANSLATE)
 
 
 def matching_text(paragraph: str) -> str:
-    """The form paragraphs are compared in: normalized, digits folded (updated figures in a
-    carried-over paragraph do not make it new text)."""
-    return _DIGITS.sub("0", fast_normalize(paragraph))
+    """The form paragraphs are compared in: normalized, every digit folded to 0 (updated
+    figures in a carried-over paragraph do not make it new text)."""
+    if "(" in paragraph or "（" in paragraph:
+        paragraph = PINYIN_ANNOTATION.sub("", paragraph)
+    return paragraph.translate(_MATCH_TRANSLATE)
 
 
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*")
@@ -275,11 +289,10 @@ def matching_units(doc, min_length: int, max_length: int = 300) -> list[MatchUni
     sentences joined to the next), so that a sentence copied into or out of it is still found."""
     out = []
     for pi, p in enumerate(doc.paragraphs):
-        text = matching_text(p.text)
-        if len(text) < min_length:
-            continue
-        if len(text) <= max_length:
-            out.append(MatchUnit(p.start, p.end, doc.position(p.start)[0], pi, text, True))
+        if len(p.text) <= max_length:  # raw length: normalizing only shortens
+            text = matching_text(p.text)
+            if len(text) >= min_length:
+                out.append(MatchUnit(p.start, p.end, doc.position(p.start)[0], pi, text, True))
             continue
         begin = 0
         cuts = [m.end() for m in _SENTENCE_END.finditer(p.text)]
