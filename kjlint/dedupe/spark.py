@@ -26,6 +26,7 @@ class SparkUnavailable(RuntimeError):
     """pyspark is missing or the JVM cannot start; the message says which and how to fix it."""
 
 
+DEFAULT_MASTER = "local[*]"
 # Defaults for a local master: the web UI and a large shuffle fan-out only slow small runs down.
 LOCAL_DEFAULTS = {
     "spark.ui.enabled": "false",
@@ -50,10 +51,11 @@ def parse_conf(pairs: Iterable[str]) -> dict[str, str]:
     return conf
 
 
-def spark_session(master: str = "local[*]", conf: Mapping[str, str] | None = None,
+def spark_session(master: str = DEFAULT_MASTER, conf: Mapping[str, str] | None = None,
                   app_name: str = "kjlint-dedupe") -> "SparkSession":
     """Start (or reuse) a SparkSession.
 
+    Under `spark-submit` the default master is left to spark-submit's own `--master`.
     With a `local` master, Python workers run this interpreter (so they import this kjlint)
     and the defaults above apply unless `conf` overrides them. On a cluster nothing is assumed:
     `spark-submit` and `--conf` decide.
@@ -63,13 +65,17 @@ def spark_session(master: str = "local[*]", conf: Mapping[str, str] | None = Non
     except ImportError as exc:
         raise SparkUnavailable(
             "the Spark engine needs pyspark: pip install 'kjlint[spark]' (and Java 17+)") from exc
+    if os.environ.get("PYSPARK_GATEWAY_PORT") and master == DEFAULT_MASTER:
+        master = ""  # under spark-submit: its --master decides, not our default
     settings: dict[str, str] = {}
     if master.startswith("local"):
         settings.update(LOCAL_DEFAULTS)
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     settings.update(conf or {})
-    builder = SparkSession.builder.master(master).appName(app_name)
+    builder = SparkSession.builder.appName(app_name)
+    if master:
+        builder = builder.master(master)
     for key, value in settings.items():
         builder = builder.config(key, value)
     try:
