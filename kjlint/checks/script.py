@@ -44,8 +44,12 @@ def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
         minority, dominant, minor_name, major_name, convert = trad, n_simp, "traditional", "simplified", to_simplified
     else:
         minority, dominant, minor_name, major_name, convert = simp, n_trad, "simplified", "traditional", to_traditional
-    total = sum(minority.values())
-    edits = [Edit(i, i + 1, convert(c), c) for i, c in enumerate(doc.text) if c in minority]
+    garbage = SpanSet(byte_shift_spans(doc, ctx))
+    edits = [Edit(i, i + 1, convert(c), c) for i, c in enumerate(doc.text)
+             if c in minority and i not in garbage]
+    total = len(edits)
+    if not edits:
+        return []
 
     def message(group: list[Edit], snippet: str) -> str:
         counts = Counter(e.label for e in group)
@@ -69,11 +73,18 @@ def _protected_spans(doc: Document, ctx: Context) -> SpanSet:
     """URLs, e-mail addresses, code, pinyin annotations (KJ403) and byte-shift marks (KJ404)."""
     spans = [m.span() for m in _URL.finditer(doc.text)]
     spans += [m.span() for m in PINYIN_ANNOTATION.finditer(doc.text)]
-    from .encoding import gbk_byte_shift
-
-    stub = SimpleNamespace(params={})
-    spans += [(h.offset, h.offset + 1) for h in gbk_byte_shift(doc, ctx, stub)]
+    spans += [(a, a + 1) for a, _ in byte_shift_spans(doc, ctx)]
     return SpanSet(spans)
+
+
+def byte_shift_spans(doc: Document, ctx: Context) -> list[tuple[int, int]]:
+    """Spans of GBK byte-shift garbage (KJ404, default parameters): reported there, not here."""
+    if "byte-shift-spans" not in ctx.memo:
+        from .encoding import gbk_byte_shift
+
+        stub = SimpleNamespace(params={})
+        ctx.memo["byte-shift-spans"] = [(h.offset, h.end) for h in gbk_byte_shift(doc, ctx, stub)]
+    return ctx.memo["byte-shift-spans"]
 
 
 def _is_ascii_alnum(ch: str) -> bool:
