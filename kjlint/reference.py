@@ -214,7 +214,7 @@ class IndexParams:
     min_length: int = 20
 
     def key(self) -> dict:
-        return {"format": INDEX_FORMAT, "units": "paragraphs-or-sentences-300", "oph": "rotation", "digits": "each", "min_length": self.min_length, "shingle": SHINGLE,
+        return {"format": INDEX_FORMAT, "units": "paragraphs-or-sentences-300", "oph": "rotation", "digits": "each", "lengths": "chars", "min_length": self.min_length, "shingle": SHINGLE,
                 "num_perm": NUM_PERM, "seed": SEED, "bands": BANDS, "rows": ROWS}
 
 
@@ -316,7 +316,7 @@ class ReferenceIndex:
     para_doc: array  # 'I'
     para_line: array  # 'I'
     text_off: array  # 'Q' byte offsets into blob
-    text_len: array  # 'I' byte lengths
+    text_len: array  # 'I' lengths in characters (byte ranges come from text_off)
     blob: bytes
     keys: array  # 'Q' sorted band keys
     key_para: array  # 'I' paragraph of each key
@@ -326,7 +326,8 @@ class ReferenceIndex:
 
     def text(self, para: int) -> str:
         off = self.text_off[para]
-        return bytes(self.blob[off:off + self.text_len[para]]).decode("utf-8")
+        end = self.text_off[para + 1] if para + 1 < len(self.text_off) else len(self.blob)
+        return bytes(self.blob[off:end]).decode("utf-8")
 
     def __len__(self) -> int:
         return len(self.para_doc)
@@ -425,7 +426,7 @@ def build_index(files: Sequence[Sequence], params: IndexParams) -> ReferenceInde
             para_doc.append(d)
             para_line.append(u.line)
     encoded = [t.encode("utf-8") for t in texts]
-    text_len = array("I", (len(e) for e in encoded))
+    text_len = array("I", map(len, texts))
     text_off = array("Q")
     pos = 0
     for e in encoded:
@@ -547,7 +548,7 @@ def index_from_texts(named_texts: dict[str, str], params: IndexParams | None = N
         text_off.append(pos)
         pos += len(e)
     pairs = sorted((k, i) for i, t in enumerate(texts) for k in band_keys_py(signature_py(t)))
-    return ReferenceIndex(docs, list(docs), para_doc, para_line, text_off, array("I", map(len, encoded)),
+    return ReferenceIndex(docs, list(docs), para_doc, para_line, text_off, array("I", map(len, texts)),
                           b"".join(encoded), array("Q", (k for k, _ in pairs)), array("I", (i for _, i in pairs)))
 
 
@@ -574,11 +575,15 @@ def query(index: ReferenceIndex, texts: Sequence[str], threshold: float,
         keys_all = [band_keys_py(signature_py(t)) for t in texts]
     excluded = {i for i, p in enumerate(index.doc_paths) if exclude_path and p == exclude_path}
     out = []
+    lengths = index.text_len
     for text, keys in zip(texts, keys_all):
         best: dict[int, Match] = {}
+        n = len(text)
         for para in index.candidates(keys):
             d = index.para_doc[para]
-            if d in excluded:
+            m = lengths[para]
+            # the Indel ratio can reach `threshold` only if the lengths are close enough
+            if d in excluded or 200 * min(n, m) < threshold * (n + m):
                 continue
             score = fuzz.ratio(text, index.text(para), score_cutoff=threshold)
             if score and (d not in best or score > best[d].score):
