@@ -49,7 +49,7 @@ def test_byte_shift_is_repaired_and_offered_as_unsafe_fix():
 
 
 @pytest.mark.parametrize("text", [
-    "如何写好材料?写材料有什么技巧?",
+    "如何提高调研质量?关键在于深入基层。",
     "企业反映：申报材料能否简化？我局已在网上公开办事指南。",
     "详见https://www.example.gov.cn/list?page=2&id=35，欢迎查阅。",
     "为什么研发投入不足？主要是融资难、人才缺。",
@@ -102,4 +102,4 @@ def test_invisible_and_private_characters():
 
 
 def test_rare_characters_in_names_are_not_flagged():
-    assert codes("邀请中科院院士陈志南，联合欽州市鴻韻坭興陶藝有限責任公司参展。") == []
+    assert codes("邀请院士冼星海、钟南山的同事，联合鄞州区甬江街道的企业参展。") == []

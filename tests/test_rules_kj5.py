@@ -36,7 +36,7 @@ def test_level_without_parent_reported_once():
 
 def test_repeated_title_restarts_numbering():
     body = "一、工作情况\n二、存在问题\n三、下一步计划\n"
-    assert kj5("区科技局2021年工作总结\n" + body + "区科技局2021年工作总结\n" + body) == []
+    assert kj5("县水务局2021年工作总结\n" + body + "县水务局2021年工作总结\n" + body) == []
 
 
 def test_enumeration_gaps_and_repeats_across_paragraphs():
@@ -51,9 +51,9 @@ def test_missing_title():
 
 
 @pytest.mark.parametrize("title,profile", [
-    ("2018年科技局第一季度工作總結(jié)", "quarterly-summary"),
+    ("2020年農業局第三季度工作總結(jié)", "quarterly-summary"),
     ("2023年上半年工作总结", "half-year-summary"),
-    ("区科技局2021年工作总结和2022年工作计划", "work-summary"),
+    ("县水务局2022年工作总结和2023年工作计划", "work-summary"),
     ("2024年镇政府工作要点", "work-plan"),
     ("2023年度个人述职报告", "debriefing-report"),
 ])
