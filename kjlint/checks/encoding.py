@@ -111,8 +111,8 @@ def repair_byte_shift(run: str) -> tuple[int, str, float, float] | None:
     until the decoder resynchronises. Re-encoding the garbage and putting back the lead byte
     that the `?` swallowed (all 126 are tried) realigns the pairs. The garbage ends where the
     realigned reading stops being better than the text as it stands."""
-    # A script converter may have run after the damage (the sample's 環?萍加邢薰 is annotated
-    # traditional text): the garbage was GBK, i.e. simplified, so fold it back first.
+    # A script converter may have run after the damage (garbage inside annotated traditional
+    # text): the garbage was GBK, i.e. simplified, so fold it back first.
     run = to_simplified(run)
     data = _gbk_bytes(run)
     if data is None or len(data) < 4:
@@ -147,7 +147,7 @@ def _traditional_context(window: str) -> bool:
 
 @check("gbk-byte-shift")
 def gbk_byte_shift(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
-    """環?萍加邢薰旧 for 環保科技有限公司: a `?` then Han garbage that realigns into real words."""
+    """新材?煞萦邢薰 for 新材料股份有限: a `?` then Han garbage that realigns into real words."""
     min_gain = float(rule.params.get("min-gain", 5.0))
     min_score = float(rule.params.get("min-score", 15.0))
     max_garbage = float(rule.params.get("max-garbage-score", 13.0))
