@@ -207,8 +207,6 @@ def test_docx_and_txt_give_same_findings_for_same_text(tmp_path):
 
 
 def test_dedupe_accepts_docx_in_directories(tmp_path):
-    dedupe_cli = pytest.importorskip("kjlint.dedupe.cli", reason="kjlint dedupe has not landed yet")
-    assert dedupe_cli
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     body = [("title", "2023年科技局工作总结")] + [
