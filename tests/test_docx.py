@@ -214,12 +214,17 @@ def test_dedupe_accepts_docx_in_directories(tmp_path):
     make_docx(corpus / "a.docx", body)
     make_docx(corpus / "b.docx", body + ["另附说明一段。"])
     (corpus / "c.txt").write_text("完全不同的一篇文章，讲述农业生产和乡村振兴的工作安排。" * 20, encoding="utf-8")
-    clusters = tmp_path / "clusters.jsonl"
-    result = CliRunner().invoke(main, ["dedupe", str(corpus), "--clusters", str(clusters)])
+    clusters, kept_dir = tmp_path / "clusters.jsonl", tmp_path / "kept"
+    result = CliRunner().invoke(main, ["dedupe", str(corpus), "--clusters", str(clusters), "--output",
+                                       str(kept_dir), "--no-cache", "-q"])
     assert result.exit_code == 0, result.output
     found = [json.loads(line) for line in clusters.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(found) == 1
     assert sorted(m["path"].rsplit("/", 1)[-1] for m in found[0]["members"]) == ["a.docx", "b.docx"]
+    # The kept Word file is copied byte for byte (still a .docx), the dropped one is not.
+    kept = next(m["path"].rsplit("/", 1)[-1] for m in found[0]["members"] if m["kept"])
+    assert sorted(p.name for p in kept_dir.iterdir()) == sorted([kept, "c.txt"])
+    assert (kept_dir / kept).read_bytes() == (corpus / kept).read_bytes()
 
 
 def test_tracked_changes_fields_and_text_boxes(tmp_path):
