@@ -196,3 +196,19 @@ def test_all_kj1_checks_share_one_analysis_per_document():
     doc = Document(f"{P1}\n{P2}\n{P1}\n")
     first = duplication.analyse(doc, ctx)
     assert duplication.analyse(doc, ctx) is first
+
+
+def test_third_copy_points_at_the_first_copy():
+    found = lint_text((FIXTURES / "list-three-copies.txt").read_text(encoding="utf-8"), select=["KJ1"])
+    assert [(f.code, f.line, f.related[0].line) for f in found] == [("KJ104", 19, 16), ("KJ104", 22, 16)]
+
+
+def test_copy_with_several_edits_stays_one_block():
+    lines = (BASE / "street-office-2024h1.txt").read_text(encoding="utf-8").splitlines()
+    # one character changed in the middle of every paragraph
+    copy = [line[:len(line) // 2] + "某" + line[len(line) // 2 + 1:] for line in lines[3:14]]
+    found = kj1("\n".join(lines + copy) + "\n")
+    assert [(f.code, f.line) for f in found] == [("KJ104", len(lines) + 1)]
+    msg = found[0].message
+    assert "repeated from line 4" in msg and "11 paragraphs" in msg and "% similar" in msg
+    assert found[0].fix is None

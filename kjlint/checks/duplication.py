@@ -230,7 +230,10 @@ def near_pairs(units: list[Unit], exact_later: set[int], p: dict, dup_p: dict) -
     from rapidfuzz import fuzz
 
     cutoff = float(p["threshold"]) * 100
-    eligible = [u for u in units if len(u.norm) >= int(p["min-length"]) and informative(u, dup_p)]
+    # Exact copies of an earlier paragraph are already reported; leaving them out also keeps a
+    # paragraph repeated a thousand times from filling one LSH bucket.
+    eligible = [u for u in units if len(u.norm) >= int(p["min-length"]) and informative(u, dup_p)
+                and u.index not in exact_later]
     if len(eligible) < 2:
         return []
     texts = [u.norm for u in eligible]
@@ -294,22 +297,38 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
     last = n - k
     i = 0
     prev_end = 0
+    delta = 0  # later start - earlier start of the last repeat
+    copy_start = 0  # where the later copy that the last repeat belongs to started
+    diagonal = False
     while i <= last:
+        best_j, best_len = -1, 0
+        diagonal = False
+        if out and i - prev_end <= 2 * k and copy_start - (i - delta) >= k:
+            # Just after a repeat that an edit interrupted: try the same diagonal first, so that
+            # the copy continues as one chain, but never into the later copy itself (a third
+            # copy must match the first one, not the second).
+            best_j = i - delta
+            best_len = _extend(s, i, best_j, min(n - i, copy_start - best_j))
+            diagonal = best_len >= k
+            if not diagonal:
+                best_j, best_len = -1, 0
         g = s[i:i + k]
         cands = get(g)
         if cands is None:
             if i % step == 0:
                 occ[g] = [i]
-            i += 1
-            continue
-        best_j, best_len = -1, 0
-        for j in cands:
-            if j >= i:
-                break
-            length = _extend(s, i, j, min(n - i, i - j))
-            if length > best_len:
-                best_j, best_len = j, length
-        if i % step == 0 and len(cands) < max_candidates:
+            if best_len < k:
+                i += 1
+                continue
+            cands = []
+        if best_len < k:
+            for j in cands:
+                if j >= i:
+                    break
+                length = _extend(s, i, j, min(n - i, i - j))
+                if length > best_len:
+                    best_j, best_len = j, length
+        if i % step == 0 and cands is not None and len(cands) < max_candidates and (not cands or cands[-1] != i):
             cands.append(i)
         if best_len < k:
             i += 1
@@ -320,6 +339,9 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
             back += 1
         start, j0, length = i - back, best_j - back, best_len + back
         out.append((start, j0, length))
+        if not diagonal:
+            copy_start = start
+        delta = start - j0
         for t in range(i + step - i % step, min(start + length, last + 1), step):
             lst = occ.setdefault(s[t:t + k], [])
             if len(lst) < max_candidates:
@@ -343,6 +365,38 @@ def chain_stretches(stretches: list[tuple[int, int, int]], max_gap: int) -> list
         if not joined:
             chains.append(Chain(i, i + length, j, j + length))
     return chains
+
+
+def widen_chain(s: str, c: Chain, lower: int, hops: int = 4) -> None:
+    """Extend a chain past single-character substitutions near its ends, which k-gram seeds
+    cannot reach (an edit in the first or last k characters of a copy)."""
+    for _ in range(hops):  # backward
+        t = 0
+        while c.i0 - t - 1 >= lower and c.j0 - t - 1 >= 0 and s[c.i0 - t - 1] == s[c.j0 - t - 1]:
+            t += 1
+        if t:
+            c.i0, c.j0 = c.i0 - t, c.j0 - t
+            continue
+        t = 0
+        while c.i0 - t - 2 >= lower and c.j0 - t - 2 >= 0 and s[c.i0 - t - 2] == s[c.j0 - t - 2]:
+            t += 1
+        if t < 2:
+            break
+        c.i0, c.j0 = c.i0 - t - 1, c.j0 - t - 1
+    n = len(s)
+    for _ in range(hops):  # forward, the earlier copy staying before the later one
+        t = 0
+        while c.i1 + t < n and c.j1 + t < c.i0 and s[c.i1 + t] == s[c.j1 + t]:
+            t += 1
+        if t:
+            c.i1, c.j1 = c.i1 + t, c.j1 + t
+            continue
+        t = 0
+        while c.i1 + t + 1 < n and c.j1 + t + 1 < c.i0 and s[c.i1 + t + 1] == s[c.j1 + t + 1]:
+            t += 1
+        if t < 2:
+            break
+        c.i1, c.j1 = c.i1 + t + 1, c.j1 + t + 1
 
 
 def _units_inside(units: list[Unit], unit_starts: list[int], i0: int, i1: int) -> list[Unit]:
@@ -423,6 +477,10 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
 
     k = max(4, int(p_pass["seed-length"]))
     chains = chain_stretches(repeated_stretches(stream, k), int(p_pass["max-gap"]))
+    lower = 0
+    for c in chains:
+        widen_chain(stream, c, lower)
+        lower = c.i1
     min_passage = int(p_pass["min-length"])
     min_block = int(p_block["min-paragraphs"])
     body_fraction = float(p_block["body-fraction"])
