@@ -299,40 +299,36 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
     prev_end = 0
     delta = 0  # later start - earlier start of the last repeat
     copy_start = 0  # where the later copy that the last repeat belongs to started
-    diagonal = False
+    diag_until = -1  # up to here, positions try the last repeat's diagonal first
     while i <= last:
-        best_j, best_len = -1, 0
-        diagonal = False
-        if out and i - prev_end <= 2 * k and copy_start - (i - delta) >= k:
-            # Just after a repeat that an edit interrupted: try the same diagonal first, so that
-            # the copy continues as one chain, but never into the later copy itself (a third
-            # copy must match the first one, not the second).
-            best_j = i - delta
-            best_len = _extend(s, i, best_j, min(n - i, copy_start - best_j))
-            diagonal = best_len >= k
-            if not diagonal:
-                best_j, best_len = -1, 0
-        g = s[i:i + k]
-        cands = get(g)
-        if cands is None:
-            if i % step == 0:
-                occ[g] = [i]
-            if best_len < k:
+        best_j, best_len, diagonal = -1, 0, False
+        if i <= diag_until and copy_start - (i - delta) >= k:
+            # Just after a repeat that an edit interrupted: the same diagonal first, so that the
+            # copy continues as one chain, but never into the later copy itself (a third copy
+            # must match the first one, not the second).
+            jd = i - delta
+            length = _extend(s, i, jd, min(n - i, copy_start - jd))
+            if length >= k:
+                best_j, best_len, diagonal = jd, length, True
+        if not diagonal:
+            g = s[i:i + k]
+            cands = get(g)
+            if cands is None:
+                if i % step == 0:
+                    occ[g] = [i]
                 i += 1
                 continue
-            cands = []
-        if best_len < k:
             for j in cands:
                 if j >= i:
                     break
                 length = _extend(s, i, j, min(n - i, i - j))
                 if length > best_len:
                     best_j, best_len = j, length
-        if i % step == 0 and cands is not None and len(cands) < max_candidates and (not cands or cands[-1] != i):
-            cands.append(i)
-        if best_len < k:
-            i += 1
-            continue
+            if i % step == 0 and len(cands) < max_candidates:
+                cands.append(i)
+            if best_len < k:
+                i += 1
+                continue
         back = 0  # the copy may have started up to step-1 characters earlier
         while (i - back > prev_end and best_j - back > 0 and s[i - back - 1] == s[best_j - back - 1]
                and best_j + best_len <= i - back - 1):
@@ -342,11 +338,13 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
         if not diagonal:
             copy_start = start
         delta = start - j0
-        for t in range(i + step - i % step, min(start + length, last + 1), step):
+        first = i if diagonal else i + 1
+        for t in range(first + (-first) % step, min(start + length, last + 1), step):
             lst = occ.setdefault(s[t:t + k], [])
             if len(lst) < max_candidates:
                 lst.append(t)
         i = prev_end = start + length
+        diag_until = prev_end + 2 * k
     return out
 
 
