@@ -21,6 +21,7 @@ of one candidate group at a time by their locator (JSONL byte offset, Parquet ro
 """
 from __future__ import annotations
 
+import collections
 import hashlib
 import itertools
 import json
@@ -127,6 +128,10 @@ def _sign_task(task):
     return batch_id, sign_texts(texts, _WORKER_CONFIG)
 
 
+def _run_many(func, items: list) -> list:
+    return [func(x) for x in items]
+
+
 def _group_task(group: "Group"):
     return resolve_group(group, _WORKER_FETCHER, _WORKER_CONFIG)
 
@@ -142,6 +147,8 @@ class Workers:
         _init_worker(config, sources)  # in-process execution uses the same globals
 
     def imap(self, func, tasks: Iterable, chunksize: int = 1):
+        """Results of func over tasks, in order. At most a few chunks per worker are in flight,
+        so a fast reader never queues the whole corpus in memory (Pool.imap has no backpressure)."""
         it = iter(tasks)
         head = list(itertools.islice(it, 2))
         if self.jobs <= 1 or len(head) < 2:
@@ -149,7 +156,19 @@ class Workers:
         if self.pool is None:
             ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
             self.pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(self.config, self.sources))
-        return self.pool.imap(func, itertools.chain(head, it), chunksize=chunksize)
+        return self._bounded(func, itertools.chain(head, it), chunksize)
+
+    def _bounded(self, func, tasks, chunksize: int):
+        window: collections.deque = collections.deque()
+        limit = 3 * self.jobs
+        while True:
+            chunk = list(itertools.islice(tasks, chunksize))
+            if chunk:
+                window.append(self.pool.apply_async(_run_many, (func, chunk)))
+            if window and (len(window) >= limit or not chunk):
+                yield from window.popleft().get()
+            elif not chunk:
+                return
 
     def close(self) -> None:
         if self.pool is not None:
