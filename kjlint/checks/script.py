@@ -14,7 +14,7 @@ from . import check
 from ..document import Document
 from ..normalize import PINYIN_ANNOTATION, script_sets, to_simplified, to_traditional
 from ..ruletypes import Context, Hit
-from .textspans import CJK_PUNCT, Edit, SpanSet, group_by_line, is_cjk, is_han
+from .textspans import Edit, SpanSet, group_by_line, is_cjk, is_han
 
 # --- mixed traditional and simplified script ------------------------------------------------
 
@@ -64,7 +64,9 @@ def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
 
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
 _HALF = re.compile(r"[,:;()?!]")
-_URL = re.compile(r"(?:https?://|ftp://|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`\n]*`")
+# Bounded local part: an unbounded one would rescan long runs of word characters (linear time).
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[\x21-\x7e]+|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+                  r"|`[^`\n]{0,500}`")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -168,5 +170,3 @@ def halfwidth_punctuation(doc: Document, ctx: Context, rule) -> list[Hit]:
 
     return group_by_line(doc, halfwidth_edits(doc, ctx), message, safe=rule.fixable == "safe")
 
-
-__all__ = ["mixed_script", "halfwidth_punctuation", "script_counts", "CJK_PUNCT"]
