@@ -48,7 +48,7 @@ def main() -> None:
         for code, ts in times.items():
             ratio = ts[-1] / ts[0] if ts[0] > 1e-4 else float("nan")
             print(f"  {code}  " + "  ".join(f"{t:7.3f}" for t in ts) + f"   x{ratio:4.1f}")
-        print(f"  total  " + "  ".join(f"{sum(t[i] for t in times.values()):7.3f}" for i in range(len(SIZES))))
+        print("  total  " + "  ".join(f"{sum(t[i] for t in times.values()):7.3f}" for i in range(len(SIZES))))
 
 
 if __name__ == "__main__":

@@ -1,18 +1,13 @@
 """KJ4 encoding corruption: detection, repairs and fixes."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from kjlint.engine import lint_text
+from kjlint.catalog import load_catalog
+from kjlint.document import Document
+from kjlint.engine import lint_document, lint_text
 from kjlint.fixes import apply_fixes
 from kjlint.reading import decode_bytes
-from kjlint.document import Document
-from kjlint.catalog import load_catalog
-from kjlint.engine import LintOptions, lint_document
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def codes(text: str, prefix: str = "KJ4") -> list[str]:
@@ -103,3 +98,7 @@ def test_invisible_and_private_characters():
 
 def test_rare_characters_in_names_are_not_flagged():
     assert codes("邀请院士冼星海、钟南山的同事，联合鄞州区甬江街道的企业参展。") == []
+
+
+def test_zero_width_joiner_in_emoji_is_left_alone():
+    assert codes("为基层减负\U0001F468\u200d\U0001F4BB点赞") == []

@@ -381,7 +381,7 @@ def zero_width_in_word(doc: Document, ctx: Context, rule) -> list[Hit]:
     edits = []
     for m in _ZERO_WIDTH.finditer(doc.text):
         prev, nxt = doc.text[m.start() - 1], doc.text[m.end()]
-        if "\u200d" in m.group(0) and (ord(prev) >= 0x2600 and not is_han(prev)):
+        if "\u200d" in m.group(0) and any(ord(c) >= 0x2600 and not is_han(c) for c in (prev, nxt)):
             continue
         edits.append(Edit(m.start(), m.end(), "", " ".join(f"U+{ord(c):04X}" for c in m.group(0))))
     return group_by_line(doc, edits, lambda g, s: (
