@@ -115,7 +115,7 @@ def test_spark_engine_reads_text_directories_and_parquet_like_local(spark, tmp_p
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    records = generated_records(160, seed=5)
+    records = generated_records(100, seed=5)
     root = tmp_path / "docs"
     for k, r in enumerate(records):  # nested folders; the walk order is not plain path order
         folder = root / ("a" if k % 3 else "a/b") / ("z-x" if k % 2 else "z")

@@ -422,8 +422,9 @@ DOCS_SCHEMA = ("uid long, index long, id string, path string, chars long, norm_l
                "keys array<long>, prefix_keys array<long>, text string")
 
 
-def _segment_offsets(prepared: "DataFrame") -> dict[tuple, tuple[int, int]]:
-    """(input, file, split) → (documents before it, lines before it in the same file).
+def _segment_offsets(prepared: "DataFrame") -> tuple[dict[tuple, tuple[int, int]], int]:
+    """(input, file, split) → (documents before it, lines before it in the same file), and the
+    number of valid documents.
 
     One small aggregate (a row per split: per file for text inputs) collected to the driver;
     the rows themselves stay where they are."""
@@ -440,7 +441,7 @@ def _segment_offsets(prepared: "DataFrame") -> dict[tuple, tuple[int, int]]:
         offsets[(row["input_no"], row["file_key"], row["block"])] = (documents, lines)
         documents += row["docs"] or 0
         lines += row["lines"]
-    return offsets
+    return offsets, documents
 
 
 def _number_partition(rows, offsets):
@@ -457,13 +458,13 @@ def _number_partition(rows, offsets):
                row["norm_hash"], row["keys"], row["prefix_keys"], row["text"])
 
 
-def number_documents(spark: "SparkSession", prepared: "DataFrame") -> "DataFrame":
+def number_documents(spark: "SparkSession", prepared: "DataFrame", offsets: dict | None = None) -> "DataFrame":
     """Valid documents with their local-engine index (0.. in input order) and id."""
     from functools import partial
 
     from pyspark.sql.types import _parse_datatype_string
 
-    offsets = spark.sparkContext.broadcast(_segment_offsets(prepared))
+    offsets = spark.sparkContext.broadcast(offsets if offsets is not None else _segment_offsets(prepared)[0])
     rdd = prepared.rdd.mapPartitions(partial(_number_partition, offsets=offsets))
     return spark.createDataFrame(rdd, _parse_datatype_string(DOCS_SCHEMA))
 
@@ -515,13 +516,16 @@ def _all_pairs(config: DedupeConfig, documents: int, reps: int) -> bool:
                                    and reps <= config.datasketch_max)
 
 
-def candidate_pairs(spark: "SparkSession", meta: "DataFrame", documents: int, config: DedupeConfig) -> "DataFrame":
+def candidate_pairs(spark: "SparkSession", meta: "DataFrame", documents: int, config: DedupeConfig,
+                    representatives: int | None = None) -> "DataFrame":
     """(i, j), i < j, among representatives sharing a main band, or a prefix band when both are
     long enough to have a prefix signature (pipeline.find_candidates)."""
     from pyspark.sql import functions as F
 
     reps = meta.where(F.col("rep") == F.col("index"))
-    main = _banded_pairs(spark, reps, "keys", _all_pairs(config, documents, reps.count()))
+    if representatives is None:
+        representatives = reps.count()
+    main = _banded_pairs(spark, reps, "keys", _all_pairs(config, documents, representatives))
     long_reps = reps.where(F.col("norm_len") >= config.prefix_chars)
     prefix = _banded_pairs(spark, long_reps, "prefix_keys", False)
     return main.union(prefix).distinct()
@@ -531,8 +535,10 @@ def _shingle_partition(rows, config: DedupeConfig):
     from .normalize import normalize
     from .verify import shingle_set
 
+    fuzzy = config.verify.fuzzy is not None  # the rapidfuzz test needs the canonical texts too
     for row in rows:
-        yield row["index"], shingle_set(normalize(row["text"], config.normalize), config.shingle).tobytes()
+        canonical = normalize(row["text"], config.normalize)
+        yield row["index"], shingle_set(canonical, config.shingle).tobytes(), canonical if fuzzy else None
 
 
 def shingle_sets(spark: "SparkSession", texts: "DataFrame", nodes: "DataFrame", config: DedupeConfig) -> "DataFrame":
@@ -541,7 +547,7 @@ def shingle_sets(spark: "SparkSession", texts: "DataFrame", nodes: "DataFrame", 
 
     needed = texts.join(nodes, "index", "left_semi")
     return spark.createDataFrame(needed.rdd.mapPartitions(partial(_shingle_partition, config=config)),
-                                 "index long, set binary")
+                                 "index long, set binary, canonical string")
 
 
 def _verify_partition(rows, config: DedupeConfig, batch: int = 512):
@@ -552,11 +558,13 @@ def _verify_partition(rows, config: DedupeConfig, batch: int = 512):
 
     def run(chunk):
         pairs = np.array([(r["i"], r["j"]) for r in chunk], dtype=np.int64).reshape(-1, 2)
-        sets = {}
+        sets, texts = {}, {}
         for r in chunk:
             sets[r["i"]] = np.frombuffer(r["set_i"], dtype=np.uint32)
             sets[r["j"]] = np.frombuffer(r["set_j"], dtype=np.uint32)
-        mask, jac, con, methods = verify_pairs(pairs, sets, config.verify)
+            texts[r["i"]], texts[r["j"]] = r["canonical_i"], r["canonical_j"]
+        mask, jac, con, methods = verify_pairs(pairs, sets, config.verify,
+                                               texts if config.verify.fuzzy is not None else None)
         for k, (i, j) in enumerate(pairs.tolist()):
             yield i, j, bool(mask[k]), float(jac[k]), float(con[k]), str(methods[k])
 
@@ -576,8 +584,10 @@ def verify(spark: "SparkSession", pairs: "DataFrame", sets: "DataFrame", config:
 
     from pyspark.sql import functions as F
 
-    joined = (pairs.join(sets.select(F.col("index").alias("i"), F.col("set").alias("set_i")), "i")
-              .join(sets.select(F.col("index").alias("j"), F.col("set").alias("set_j")), "j"))
+    joined = (pairs.join(sets.select(F.col("index").alias("i"), F.col("set").alias("set_i"),
+                                     F.col("canonical").alias("canonical_i")), "i")
+              .join(sets.select(F.col("index").alias("j"), F.col("set").alias("set_j"),
+                                F.col("canonical").alias("canonical_j")), "j"))
     scored = joined.rdd.mapPartitions(partial(_verify_partition, config=config))
     return spark.createDataFrame(
         scored, "i long, j long, duplicate boolean, jaccard double, containment double, method string")
@@ -599,7 +609,7 @@ def connected_components(edges: "DataFrame", algorithm: str = "star",
 
 
 # --------------------------------------------------------------------------------------------
-# Keep policy: pipeline.build_clusters on each cluster
+# Keep policy: pipeline.describe_cluster on each cluster
 # --------------------------------------------------------------------------------------------
 
 MEMBERS_SCHEMA = ("cluster long, index long, id string, path string, kept boolean, similarity double, "
@@ -608,26 +618,27 @@ MEMBERS_SCHEMA = ("cluster long, index long, id string, path string, kept boolea
 
 def _cluster_rows(number: int, rows: list, config: DedupeConfig):
     """One cluster through the local keep stage: quality findings (keep=best), shingle sets of
-    its representatives, then pipeline.build_clusters on a corpus of just these members."""
+    its representatives, then pipeline.describe_cluster (policy, similarity, reason)."""
     import numpy as np
 
     from .keep import quality_findings
     from .normalize import normalize
-    from .pipeline import Corpus, build_clusters
+    from .pipeline import describe_cluster
     from .verify import shingle_set
 
     rows = sorted(rows, key=lambda r: r["index"])
     position = {r["index"]: k for k, r in enumerate(rows)}
-    corpus = Corpus(ids=[r["id"] for r in rows], paths=[r["path"] for r in rows],
-                    chars=[r["chars"] for r in rows],
-                    norm_len=[np.array([r["norm_len"] for r in rows], dtype=np.int32)])
     rep = np.array([position.get(r["rep"], -1) if r["rep"] >= 0 else -1 for r in rows], dtype=np.int64)
     sets = {k: shingle_set(normalize(r["text"], config.normalize), config.shingle)
             for k, r in enumerate(rows) if rep[k] == k}
     findings = {k: quality_findings(r["text"]) for k, r in enumerate(rows)} if config.keep == "best" else {}
-    clusters, _ = build_clusters([np.arange(len(rows))], corpus, rep, sets, findings, config.keep, len(rows))
-    for m in clusters[0].members:
-        yield (number, rows[m.index]["index"], m.id, m.path, m.kept, float(m.similarity), float(m.containment),
+    members = describe_cluster(
+        list(range(len(rows))), index=[r["index"] for r in rows], ids=[r["id"] for r in rows],
+        paths=[r["path"] for r in rows], chars=[r["chars"] for r in rows],
+        norm_len=np.array([r["norm_len"] for r in rows], dtype=np.int64), rep=rep, sets=sets,
+        findings=findings, policy=config.keep, containment=config.verify.containment)
+    for m in members:
+        yield (number, m.index, m.id, m.path, m.kept, float(m.similarity), float(m.containment),
                m.reason, int(m.chars), m.findings)
 
 
@@ -799,40 +810,45 @@ def run(spark: "SparkSession", inputs: list[str], config: DedupeConfig = DedupeC
             _guard_output(spark, path, inputs)
     started = [time.perf_counter()]
     prepared = keep(prepare(spark, inputs, config))
-    prepared.count()
+    offsets, documents = _segment_offsets(prepared)  # first action: reads, signs, caches everything
     phase("read+sign")
 
     warnings = Warnings()
     problems = prepared.where(F.col("warning").isNotNull())
-    for row in problems.orderBy("input_no", "file_key", "block", "line").limit(warnings.keep).collect():
+    found = problems.orderBy("input_no", "file_key", "block", "line").limit(warnings.keep).collect()
+    for row in found:
         for message in row["warning"].split("\n"):
             warnings.add(message)
-    warnings.count = max(warnings.count, problems.count())
-    docs = keep(number_documents(spark, prepared))
-    documents = docs.count()
-    prepared.unpersist()
+    if len(found) >= warnings.keep:
+        warnings.count = max(warnings.count, problems.count())
+    docs = keep(number_documents(spark, prepared, offsets))
     meta = keep(representatives(docs.drop("text")))
     texts = docs.select("index", "text")
-    for row in meta.where(F.col("norm_len") == 0).orderBy("index").select("id").collect():
-        warnings.add(f"{row['id']}: nothing left after normalization (only boilerplate?), not compared")
+    counts = meta.agg(F.sum((F.col("rep") == F.col("index")).cast("long")).alias("reps"),
+                      F.sum(((F.col("rep") >= 0) & (F.col("rep") != F.col("index"))).cast("long")).alias("exact"),
+                      F.sum((F.col("norm_len") == 0).cast("long")).alias("empty")).first()
+    prepared.unpersist()
+    if counts["empty"]:
+        for row in meta.where(F.col("norm_len") == 0).orderBy("index").select("id").collect():
+            warnings.add(f"{row['id']}: nothing left after normalization (only boilerplate?), not compared")
+    exact_copies = counts["exact"] or 0
     phase("number")
 
-    pairs = keep(candidate_pairs(spark, meta, documents, config))
-    candidates = pairs.count()
+    pairs = keep(candidate_pairs(spark, meta, documents, config, counts["reps"] or 0))
     phase("candidates")
 
     nodes = pairs.select(F.col("i").alias("index")).union(pairs.select(F.col("j").alias("index"))).distinct()
     sets = keep(shingle_sets(spark, texts, nodes, config))
     scored = keep(verify(spark, pairs, sets, config))
+    tally = scored.agg(F.count("*").alias("candidates"),
+                       F.sum(F.col("duplicate").cast("long")).alias("verified")).first()
+    candidates, verified = tally["candidates"], tally["verified"] or 0
     verified_pairs = scored.where("duplicate").select("i", "j")
-    verified = verified_pairs.count()
     phase("verify")
 
     exact = meta.where((F.col("rep") >= 0) & (F.col("rep") != F.col("index"))) \
         .select(F.col("rep").alias("i"), F.col("index").alias("j"))
-    exact_copies = exact.count()
     comps = keep(connected_components(exact.union(verified_pairs), components))
-    comps.count()
     phase("cluster")
 
     members = keep(clusters_of(spark, comps, meta, texts, config))
