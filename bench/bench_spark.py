@@ -45,7 +45,9 @@ def event_log_metrics(log_dir: str) -> dict[str, float]:
     """Sum task metrics over the run's event log (one JSON event per line)."""
     totals = {"task_seconds": 0.0, "jvm_cpu_seconds": 0.0, "shuffle_write_bytes": 0, "shuffle_read_bytes": 0,
               "spilled_bytes": 0, "tasks": 0, "stages": 0, "jobs": 0}
-    for path in glob.glob(os.path.join(log_dir, "*")):
+    for path in glob.glob(os.path.join(log_dir, "**", "*"), recursive=True):
+        if os.path.isdir(path) or os.path.basename(path).startswith("appstatus"):
+            continue
         with open(path, encoding="utf-8", errors="replace") as fh:
             for line in fh:
                 event = json.loads(line)
@@ -106,7 +108,8 @@ def main(argv=None) -> None:
     log_dir = tempfile.mkdtemp(prefix="kjlint-spark-events-")
     spark = spark_session(args.master, {
         "spark.driver.memory": args.driver_memory, "spark.eventLog.enabled": "true",
-        "spark.eventLog.dir": log_dir, "spark.sql.shuffle.partitions": "16"})
+        "spark.eventLog.dir": log_dir, "spark.eventLog.compress": "false",
+        "spark.eventLog.rolling.enabled": "false", "spark.sql.shuffle.partitions": "16"})
     cores = spark.sparkContext.defaultParallelism
     t = time.perf_counter()
     result = run(spark, [str(path)], config)

@@ -111,9 +111,12 @@ def test_spark_engine_equals_local_engine_on_generated_corpus(spark, tmp_path):
     assert sorted(part_lines(tmp_path / "out")) == sorted(expected)
 
 
-def test_spark_engine_reads_text_directories_and_parquet_like_local(spark, tmp_path):
+def test_cli_engine_spark_on_text_folders_and_parquet_like_local(spark, tmp_path):
     import pyarrow as pa
     import pyarrow.parquet as pq
+    from click.testing import CliRunner
+
+    from kjlint.cli import main
 
     records = generated_records(100, seed=5)
     root = tmp_path / "docs"
@@ -124,11 +127,21 @@ def test_spark_engine_reads_text_directories_and_parquet_like_local(spark, tmp_p
         (folder / f"{r['id']}.txt").write_bytes(data)
     (root / "a" / ".hidden.txt").write_text(records[0]["text"], encoding="utf-8")
     (root / "a" / "~$lock.txt").write_text(records[0]["text"], encoding="utf-8")
-    config = DedupeConfig(jobs=1, keep="longest")
-    local, remote = local_and_spark(spark, [str(root)], config)
-    assert len(local.clusters) > 5
-    assert_same(local, remote)
 
+    # The command line: --engine spark --master --conf, clusters written as JSONL parts.
+    local = dedupe([str(root)], DedupeConfig(jobs=1, keep="longest"))
+    assert len(local.clusters) > 5
+    conf = [x for k, v in SPARK_CONF.items() for x in ("--conf", f"{k}={v}")]
+    res = CliRunner().invoke(main, ["dedupe", str(root), "--keep", "longest", "-q", "--engine", "spark",
+                                    "--master", "local[2]", *conf, "--clusters", str(tmp_path / "clusters")])
+    assert res.exit_code == 0, res.output
+    written = [json.loads(line) for p in sorted((tmp_path / "clusters").glob("part-*"))
+               for line in p.read_text(encoding="utf-8").splitlines()]
+    assert written == [c.to_json() for c in local.clusters]
+    res = CliRunner().invoke(main, ["dedupe", str(root), "--engine", "spark", "--conf", "no-equals-sign"])
+    assert res.exit_code == 2 and "key=value" in res.output
+
+    # Parquet: id-less rows named by row number, output with the input's whole schema.
     table = pa.table({"id": [r["id"] for r in records] + [None],
                       "text": [r["text"] for r in records] + [records[1]["text"]],
                       "truth": [r["truth"] for r in records] + ["x"]})
@@ -155,26 +168,3 @@ def test_large_star_small_star_components_equal_union_find(spark):
     got = {r["node"]: r["component"] for r in
            star_components(spark.createDataFrame(edges, "src long, dst long")).collect()}
     assert got == expected
-
-
-def test_cli_engine_spark_writes_the_local_clusters(spark, tmp_path):
-    from click.testing import CliRunner
-
-    from kjlint.cli import main
-
-    corpus = tmp_path / "c.jsonl"
-    write_jsonl(corpus, generated_records(120, seed=2), bad_lines=False)
-    runner = CliRunner()
-    args = ["dedupe", str(corpus), "--no-cache", "-q", "--keep", "longest"]
-    res = runner.invoke(main, args + ["--clusters", str(tmp_path / "local.jsonl")])
-    assert res.exit_code == 0, res.output
-    conf = [x for k, v in SPARK_CONF.items() for x in ("--conf", f"{k}={v}")]
-    res = runner.invoke(main, args + ["--engine", "spark", "--master", "local[2]", *conf,
-                                      "--clusters", str(tmp_path / "spark")])
-    assert res.exit_code == 0, res.output
-    got = "".join(p.read_text(encoding="utf-8") for p in sorted((tmp_path / "spark").glob("part-*")))
-    assert got == (tmp_path / "local.jsonl").read_text(encoding="utf-8")
-    assert got.count("\n") > 3
-
-    res = runner.invoke(main, args + ["--engine", "spark", "--conf", "no-equals-sign"])
-    assert res.exit_code == 2 and "key=value" in res.output

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pyspark is an optional extra: `pip install 'kjlint[spark]'`
     from pyspark.sql import DataFrame, SparkSession
 
+    from .sources import Warnings
+
 
 from .pipeline import DedupeConfig
 
