@@ -132,8 +132,10 @@ def _sign_task(task):
     return batch_id, sign_texts(texts, _WORKER_CONFIG)
 
 
-def _run_many(func, items: list) -> list:
-    return [func(x) for x in items]
+def _run_many(func, items: list) -> tuple[list, int]:
+    """Results plus this worker's peak RSS (forkserver workers are not our children, so
+    RUSAGE_CHILDREN would not see them)."""
+    return [func(x) for x in items], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def _group_task(group: "Group"):
@@ -148,6 +150,7 @@ class Workers:
         self.jobs = jobs
         self.sources = sources
         self.pool = None
+        self.peak_rss = 0  # largest worker RSS seen (bytes)
         _init_worker(config, sources)  # in-process execution uses the same globals
 
     def imap(self, func, tasks: Iterable, chunksize: int = 1):
@@ -170,7 +173,9 @@ class Workers:
             if chunk:
                 window.append(self.pool.apply_async(_run_many, (func, chunk)))
             if window and (len(window) >= limit or not chunk):
-                yield from window.popleft().get()
+                results, rss = window.popleft().get()
+                self.peak_rss = max(self.peak_rss, rss)
+                yield from results
             elif not chunk:
                 return
 
@@ -436,7 +441,7 @@ class DedupeResult:
     exact_copies: int
     timings: dict[str, float]
     peak_rss_bytes: int  # this process
-    peak_rss_children_bytes: int  # largest worker
+    peak_rss_children_bytes: int  # largest worker process
     warnings: Warnings
     signed: int
     cached: int
@@ -463,7 +468,8 @@ class DedupeResult:
             "characters saved": self.chars_saved, "candidate pairs": self.candidates,
             "verified pairs": int(self.pairs.duplicate.sum()), "exact copies": self.exact_copies,
             "signed": self.signed, "from cache": self.cached, "warnings": self.warnings.count,
-            "peak memory (MB)": round(max(self.peak_rss_bytes, self.peak_rss_children_bytes) / 2**20, 1),
+            "peak memory, main (MB)": round(self.peak_rss_bytes / 2**20, 1),
+            "peak memory, per worker (MB)": round(self.peak_rss_children_bytes / 2**20, 1),
         }
 
     def keep_list(self) -> list[str]:
@@ -538,6 +544,7 @@ def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeCon
     finally:
         workers.close()
     own, kids = _peak_rss()
+    kids = max(kids, workers.peak_rss)
     return DedupeResult(n, clusters, pairs, len(candidates), copies, timings, own, kids, warnings,
                         corpus.signed, corpus.cached, keep_mask, np.asarray(corpus.chars, dtype=np.int64),
                         corpus.ids, corpus.paths)
