@@ -284,3 +284,19 @@ def test_docx_on_standard_input(tmp_path):
     findings = json.loads(result.stdout)
     assert {f["where"] for f in findings} >= {"paragraph 4", "table 1, row 2, cell 2"}
     assert all(f["path"] == "-" for f in findings)
+
+
+def test_word_heading_styles_count_for_required_sections(tmp_path):
+    # The problems heading ends with a full stop, so only its Word style marks it as a heading.
+    path = make_docx(tmp_path / "总结.docx", [
+        ("title", "2023年科技局工作总结"),
+        ("heading", 1, "主要工作情况"),
+        "全年组织企业申报项目12项，争取资金300万元，完成年度目标任务的百分之一百二十，各项工作稳步推进。",
+        ("heading", 1, "工作中存在的问题和不足主要是企业研发投入仍然偏低。"),
+        "企业研发投入不足。",
+        ("heading", 1, "下一步工作计划"),
+        "继续做好项目申报工作。",
+    ])
+    result = CliRunner().invoke(main, ["check", "--select", "KJ501", "--format", "json", str(path)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == []

@@ -70,8 +70,10 @@ def check_required_sections(doc: Document, ctx: Context, rule) -> list[Hit]:
         return []
     sections = ctx.required_sections if ctx.required_sections is not None else profile.sections
     max_len = int(rule.params.get("max-heading-length", 40))
+    # Word heading styles (标题 1…) count as headings whatever their punctuation.
+    styled = doc.style_headings
     headings = [to_simplified(strip_pinyin_annotations(p.text)) for p in doc.paragraphs
-                if is_heading(p, max_len)]
+                if is_heading(p, max_len) or (styled and doc.line_index(p.start) + 1 in styled)]
     anchor = title or (doc.paragraphs[0] if doc.paragraphs else None)
     start, end = (anchor.start, anchor.end) if anchor else (0, 0)
     hits = []
