@@ -165,3 +165,30 @@ def test_repeats_after_the_body_started_and_different_editions_are_not_title_rep
                  select=["KJ607"]) == []
     assert found("区科技局2023年工作总结\n全年组织企业申报项目12项。\n区科技局2023年工作总结\n",
                  select=["KJ607"]) == []
+
+
+def test_a_house_pack_adds_site_wording_as_whole_line_phrases(tmp_path):
+    pack = tmp_path / "house.yaml"
+    pack.write_text(textwrap.dedent("""\
+        rules:
+          - code: KJ699
+            name: house-boilerplate
+            severity: error
+            type: phrases
+            fixable: safe
+            message: "Boilerplate of our intranet: `{match}`"
+            description: Intranet page chrome.
+            rationale: Not part of the report.
+            params:
+              scope: line-containing
+              max-line-length: 60
+              phrases: [内网门户]
+            examples:
+              bad: ['返回内网门户首页']
+              good: ['全年组织企业申报项目12项。']
+        """), encoding="utf-8")
+    catalog = load_catalog((str(pack),))
+    text = "2023年工作总结\n点此返回內網門戶首页\n全年组织企业申报项目12项。\n"
+    findings = lint_document(Document(text), catalog, LintOptions(codes={"KJ699"}))
+    assert [(f.code, f.line) for f in findings] == [("KJ699", 2)]
+    assert apply_fixes(text, [findings[0].fix])[0] == "2023年工作总结\n全年组织企业申报项目12项。\n"
