@@ -110,7 +110,6 @@ def main(argv=None) -> None:
         "spark.driver.memory": args.driver_memory, "spark.eventLog.enabled": "true",
         "spark.eventLog.dir": log_dir, "spark.eventLog.compress": "false",
         "spark.eventLog.rolling.enabled": "false", "spark.sql.shuffle.partitions": "16"})
-    cores = spark.sparkContext.defaultParallelism
     t = time.perf_counter()
     result = run(spark, [str(path)], config)
     spark_wall = time.perf_counter() - t
@@ -126,7 +125,8 @@ def main(argv=None) -> None:
     print(f"\ndocuments {n:,}; clusters {result.clusters:,}; duplicates {result.duplicates:,}; "
           f"candidate pairs {result.candidates:,}; same clusters as local: {same}")
     if local is not None:
-        print(f"ratio spark/local wall time: {spark_wall / local_wall:.2f} (same {cores} cores, {args.master})")
+        print(f"ratio spark/local wall time: {spark_wall / local_wall:.2f} (same machine; spark {args.master}, "
+              f"local {os.cpu_count()} worker processes)")
     per_doc_task = m["task_seconds"] / n
     print(f"spark measured: {m['jobs']} jobs, {m['stages']} stages, {m['tasks']} tasks; "
           f"task time {m['task_seconds']:.0f} s = {per_doc_task * 1e3:.2f} ms per document "
