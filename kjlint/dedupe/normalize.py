@@ -71,10 +71,20 @@ def _kj6_phrases(rules_dir: Path) -> list[str]:
             continue
         for rule in data.get("rules", []) or []:
             params = rule.get("params") or {}
-            if rule.get("type") == "phrases" and params.get("scope") == "line" and rule.get("enabled", True):
-                values = params.get("phrases") or []
-                phrases.extend(p for p in ([values] if isinstance(values, str) else values) if p)
+            if not rule.get("enabled", True):
+                continue
+            if rule.get("type") == "phrases" and params.get("scope") in ("line", "line-containing"):
+                phrases.extend(_strings(params.get("phrases")))
+            # KJ601's built-in check keeps its phrases in labelled groups.
+            for group in params.get("groups") or []:
+                if isinstance(group, dict):
+                    phrases.extend(_strings(group.get("line-start")) + _strings(group.get("anywhere")))
     return phrases
+
+
+def _strings(values) -> list[str]:
+    values = [values] if isinstance(values, str) else (values or [])
+    return [v for v in values if isinstance(v, str) and v.strip()]
 
 
 @lru_cache(maxsize=8)
