@@ -210,20 +210,25 @@ def _write_report(results, fmt, output_file, catalog, statistics, quiet):
         click.echo(f"All checks passed ({n} file{'s' if n != 1 else ''}).")
 
 
-@main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
-@click.option("--config", type=click.Path(dir_okay=False), help="Include packs named by this configuration.")
-def rules_cmd(fmt, config):
-    """List every rule: code, name, family, severity, fixable."""
+def _catalog_or_exit(config: str | None):
+    """The catalogue for the current folder's configuration; exit 2 with a message if broken."""
     from .catalog import PackError
     from .config import ConfigError, ConfigResolver
     from .runner import catalog_for
 
     try:
-        catalog = catalog_for(ConfigResolver(config).for_path("."))
+        return catalog_for(ConfigResolver(config).for_path("."))
     except (ConfigError, PackError) as exc:
         _err(str(exc))
         sys.exit(EXIT_ERROR)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
+@click.option("--config", type=click.Path(dir_okay=False), help="Include packs named by this configuration.")
+def rules_cmd(fmt, config):
+    """List every rule: code, name, family, severity, fixable."""
+    catalog = _catalog_or_exit(config)
     from .docs import rules_json, rules_markdown, rules_table
 
     if fmt == "json":
@@ -239,15 +244,7 @@ def rules_cmd(fmt, config):
 @click.option("--config", type=click.Path(dir_okay=False), help="Include packs named by this configuration.")
 def rule_cmd(selector, config):
     """Explain one rule (code or name): description, rationale and examples."""
-    from .catalog import PackError
-    from .config import ConfigError, ConfigResolver
-    from .runner import catalog_for
-
-    try:
-        catalog = catalog_for(ConfigResolver(config).for_path("."))
-    except (ConfigError, PackError) as exc:
-        _err(str(exc))
-        sys.exit(EXIT_ERROR)
+    catalog = _catalog_or_exit(config)
     codes = catalog.resolve(selector)
     if len(codes) != 1:
         _err(f"no single rule matches {selector!r}" + (f" (matches {', '.join(codes)})" if codes else "")
