@@ -68,6 +68,12 @@ def _strs(value: Any, where: str) -> tuple[str, ...]:
     raise ConfigError(f"{where}: expected a string or a list of strings")
 
 
+def _str_table(value: Any, where: str, shape: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a table of {shape}")
+    return tuple((k, _strs(v, f"{where}.{k}")) for k, v in value.items())
+
+
 def read_table(path: Path) -> dict | None:
     """The kjlint table of a config file, or None when a pyproject.toml has none."""
     try:
@@ -100,24 +106,16 @@ def parse_settings(table: dict, path: Path) -> Settings:
         _strs(table.get("extend-exclude", []), f"{where}: extend-exclude")
     if exclude:
         kw["exclude"] = exclude
-    if "per-file-ignores" in table:
-        pfi = table["per-file-ignores"]
-        if not isinstance(pfi, dict):
-            raise ConfigError(f"{where}: per-file-ignores: expected a table of glob = [codes]")
-        kw["per_file_ignores"] = tuple((g, _strs(v, f"{where}: per-file-ignores.{g}")) for g, v in pfi.items())
+    for key, shape in (("per-file-ignores", "glob = [codes]"), ("required-sections", "name = [heading keywords]")):
+        if key in table:
+            kw[key.replace("-", "_")] = _str_table(table[key], f"{where}: {key}", shape)
     if "profile" in table:
         if not isinstance(table["profile"], str):
             raise ConfigError(f"{where}: profile: expected a profile name such as 'work-summary'")
         kw["profile"] = table["profile"]
-    if "required-sections" in table:
-        rs = table["required-sections"]
-        if not isinstance(rs, dict):
-            raise ConfigError(f"{where}: required-sections: expected a table of name = [heading keywords]")
-        kw["required_sections"] = tuple((n, _strs(v, f"{where}: required-sections.{n}")) for n, v in rs.items())
-    if "extend-rules" in table:
-        kw["extend_rules"] = tuple(str((root / p).resolve()) for p in _strs(table["extend-rules"], f"{where}: extend-rules"))
-    if "reference" in table:
-        kw["reference"] = tuple(str((root / p).resolve()) for p in _strs(table["reference"], f"{where}: reference"))
+    for key in ("extend-rules", "reference"):  # paths relative to the configuration file
+        if key in table:
+            kw[key.replace("-", "_")] = tuple(str((root / p).resolve()) for p in _strs(table[key], f"{where}: {key}"))
     if "fail-level" in table:
         try:
             kw["fail_level"] = Severity.parse(str(table["fail-level"]))
