@@ -248,3 +248,17 @@ def test_many_files_are_linted_in_parallel_with_same_results(tree):
     serial = json_findings(run_cli("check", *SEL, "--format", "json", "-j", "1", ".", cwd=tree))
     parallel = json_findings(run_cli("check", *SEL, "--format", "json", "-j", "2", ".", cwd=tree))
     assert serial == parallel and len(serial) == 2 + sum(2 * (i + 1) for i in range(20))
+
+
+def test_profile_and_required_sections_from_config(tree):
+    (tree / "plan.txt").write_text("一、主要工作情况\n完成项目12项。\n二、存在问题\n投入不足。\n", encoding="utf-8")
+    (tree / "kjlint.toml").write_text(textwrap.dedent("""\
+        select = ["KJ501"]
+        profile = "work-summary"
+        [required-sections]
+        problems = ["存在问题"]
+        lessons = ["经验体会"]
+        """), encoding="utf-8")
+    found = json_findings(run_cli("check", "--format", "json", "plan.txt", cwd=tree))
+    assert [f["message"] for f in found] == [
+        "Missing required section: lessons (a heading containing 经验体会) for a 工作总结"]
