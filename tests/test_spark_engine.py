@@ -87,6 +87,11 @@ def assert_same(local, remote) -> None:
 
 def test_spark_engine_equals_local_engine_on_generated_corpus(spark, tmp_path):
     records = generated_records(2000, seed=11, dup_share=0.25)  # keep=best lints every member: CI time
+    # Hard negatives: the first half of one report glued to the second half of another shares
+    # the first one's prefix band (a candidate) but fails verification.
+    bases = [r["text"] for r in records if not r["kinds"]][:40]
+    records += [{"id": f"spliced{k}", "text": a[: len(a) // 2] + b[len(b) // 2:]}
+                for k, (a, b) in enumerate(zip(bases[0::2], bases[1::2]))]
     corpus = tmp_path / "corpus.jsonl"
     write_jsonl(corpus, records)
     config = DedupeConfig(jobs=1, keep="best")
