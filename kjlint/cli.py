@@ -17,6 +17,7 @@ import click
 from . import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+PROGRESS_MIN_FILES = 8
 FORMAT_NAMES = ["text", "concise", "json", "jsonl", "sarif", "github", "rdjson", "junit", "html"]
 
 
@@ -90,6 +91,9 @@ def check(paths, select, ignore, extend_select, fmt, output_file, config, profil
     """Lint documents (files, directories, or - for standard input)."""
     try:
         code = _check(**locals())
+    except BrokenPipeError:  # `kjlint check … | head`: the reader left, stop quietly
+        sys.stdout = open(os.devnull, "w")
+        code = EXIT_FINDINGS
     except Exception as exc:  # internal error: exit 2 with a one-line message
         if verbose:
             traceback.print_exc()
@@ -169,15 +173,24 @@ def _run_with_progress(lint_paths, paths, config, ov, jobs, fmt, show_progress):
     keep_text = fmt in ("text", "html", "rdjson")
     if not show_progress:
         return lint_paths(paths, config=config, overrides=ov, jobs=jobs, keep_text=keep_text)
-    from rich.progress import Progress
+    bar: dict = {}
 
-    with Progress(transient=True, console=_stderr_console()) as progress:
-        task = progress.add_task("Linting", total=None)
+    def update(done, total):
+        if total < PROGRESS_MIN_FILES:
+            return  # a bar that flashes for a file or two is noise
+        if not bar:
+            from rich.progress import Progress
 
-        def update(done, total):
-            progress.update(task, completed=done, total=total)
+            bar["progress"] = Progress(transient=True, console=_stderr_console())
+            bar["progress"].start()
+            bar["task"] = bar["progress"].add_task("Linting", total=total)
+        bar["progress"].update(bar["task"], completed=done, total=total)
 
+    try:
         return lint_paths(paths, config=config, overrides=ov, jobs=jobs, keep_text=keep_text, progress=update)
+    finally:
+        if bar:
+            bar["progress"].stop()
 
 
 def _stderr_console():

@@ -7,14 +7,27 @@ from ..document import display_width
 from ..findings import Severity
 
 WINDOW = 24  # characters of context shown either side of a finding in long lines
+# ANSI SGR codes, written directly: importing a terminal library costs more start-up time than
+# the whole lint of a typical draft.
+_SGR = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "blue": "34", "cyan": "36"}
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
 
 
-def _console(out, color: bool):
-    from rich.console import Console
+class _Out:
+    """Writes lines to a stream, styling segments with ANSI colour only when asked."""
 
-    return Console(file=out, force_terminal=color, no_color=not color, highlight=False,
-                   soft_wrap=True, emoji=False, markup=False, color_system="standard" if color else None)
+    def __init__(self, out, color: bool):
+        self.out, self.color = out, color
+
+    def style(self, text: str, style: str) -> str:
+        if not self.color or not style or not text:
+            return text
+        codes = ";".join(_SGR[s] for s in style.split())
+        return f"\x1b[{codes}m{text}\x1b[0m"
+
+    def print(self, *segments) -> None:
+        """Each segment is a string or a (text, style) pair."""
+        self.out.write("".join(seg if isinstance(seg, str) else self.style(*seg) for seg in segments) + "\n")
 
 
 def _frame(text: str, f) -> list[tuple[str, str]]:
@@ -37,47 +50,44 @@ def _frame(text: str, f) -> list[tuple[str, str]]:
 
 def write_text(results, out, color: bool = False, show_source: bool = True, statistics: bool = False,
                fix_hint: bool = True, **_):
-    from rich.text import Text
-
-    console = _console(out, color)
-    findings = [(r, f) for r in results for f in r.findings]
-    for r, f in findings:
-        head = Text()
-        head.append(f"{f.path}:{f.line}:{f.column}: ", style="bold")
-        head.append(f.code, style=STYLE[f.severity])
-        head.append(f" [{f.name}] ", style="dim")
-        head.append(f.message)
-        if f.where:
-            head.append(f" ({f.where})", style="dim")
-        if f.fix:
-            head.append(" [*]" if f.fix.safe else " [unsafe fix]", style="cyan")
-        console.print(head)
-        if show_source and r.text is not None:
-            frame = _frame(r.text, f)
-            width = max((len(g) for g, _ in frame), default=1)
-            for gutter, line in frame:
-                row = Text(f" {gutter:>{width}} | ", style="blue")
-                row.append(line, style=STYLE[f.severity] if not gutter else "")
-                console.print(row)
-        for rel in f.related:
-            console.print(Text(f"   = related: {rel.path}:{rel.line}:{rel.column}"
-                               + (f" ({rel.message})" if rel.message else ""), style="dim"))
-        if show_source:
-            console.print()
+    console = _Out(out, color)
+    for r in results:
+        for f in r.findings:
+            console.print(*_head(f), *_fix_mark(f))
+            if show_source and r.text is not None:
+                frame = _frame(r.text, f)
+                width = max((len(g) for g, _ in frame), default=1)
+                for gutter, line in frame:
+                    console.print((f" {gutter:>{width}} | ", "blue"), (line, "" if gutter else STYLE[f.severity]))
+            for rel in f.related:
+                console.print((f"   = related: {rel.path}:{rel.line}:{rel.column}"
+                               + (f" ({rel.message})" if rel.message else ""), "dim"))
+            if show_source:
+                console.print()
     _summary(console, results, statistics, fix_hint)
 
 
 def write_concise(results, out, color: bool = False, statistics: bool = False, fix_hint: bool = True, **_):
-    from rich.text import Text
-
-    console = _console(out, color)
+    console = _Out(out, color)
     for r in results:
         for f in r.findings:
-            line = Text(f"{f.path}:{f.line}:{f.column}: ")
-            line.append(f.code, style=STYLE[f.severity])
-            line.append(f" [{f.name}] {f.message}" + (f" ({f.where})" if f.where else ""))
-            console.print(line)
+            console.print(*_head(f, concise=True))
     _summary(console, results, statistics, fix_hint)
+
+
+def _head(f, concise: bool = False) -> list:
+    """`path:line:col: CODE [name] message (where)` as styled segments."""
+    where = f" ({f.where})" if f.where else ""
+    if concise:
+        return [f"{f.path}:{f.line}:{f.column}: ", (f.code, STYLE[f.severity]), f" [{f.name}] {f.message}{where}"]
+    return [(f"{f.path}:{f.line}:{f.column}: ", "bold"), (f.code, STYLE[f.severity]),
+            (f" [{f.name}] ", "dim"), f.message, (where, "dim")]
+
+
+def _fix_mark(f):
+    if not f.fix:
+        return ()
+    return ((" [*]" if f.fix.safe else " [unsafe fix]", "cyan"),)
 
 
 def _summary(console, results, statistics: bool, fix_hint: bool) -> None:
