@@ -48,6 +48,15 @@ def _write_lines(path: str, lines) -> None:
     atomic_write_text(path, "".join(f"{line}\n" for line in lines))
 
 
+def print_warnings(result) -> None:
+    """The run's counted bad-input warnings on stderr (the first ones, then how many more)."""
+    for msg in result.warnings.messages:
+        click.echo(f"kjlint: warning: {msg}", err=True)
+    if result.warnings.count > len(result.warnings.messages):
+        click.echo(f"kjlint: warning: … and {result.warnings.count - len(result.warnings.messages)} more",
+                   err=True)
+
+
 def summary_table(result) -> None:
     from rich.table import Table
 
@@ -167,11 +176,7 @@ def dedupe(inputs, text_field, id_field, clusters_path, output_path, keep_list, 
         result.timings["write"] = time.perf_counter() - t
     result.timings["total"] = time.perf_counter() - started
     if not quiet:
-        for msg in result.warnings.messages:
-            click.echo(f"kjlint: warning: {msg}", err=True)
-        if result.warnings.count > len(result.warnings.messages):
-            click.echo(f"kjlint: warning: … and {result.warnings.count - len(result.warnings.messages)} more",
-                       err=True)
+        print_warnings(result)
         if show:
             for c in result.clusters[:show]:
                 kept = c.kept

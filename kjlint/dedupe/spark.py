@@ -914,13 +914,9 @@ def run_cli(inputs, config: DedupeConfig, master: str, conf_pairs, *, level: str
         if ours and master.startswith("local"):
             spark.stop()
     if not quiet:
-        from .cli import summary_table
+        from .cli import print_warnings, summary_table
 
-        for msg in result.warnings.messages:
-            click.echo(f"kjlint: warning: {msg}", err=True)
-        if result.warnings.count > len(result.warnings.messages):
-            click.echo(f"kjlint: warning: … and {result.warnings.count - len(result.warnings.messages)} more",
-                       err=True)
+        print_warnings(result)
         summary_table(result)
         if not any(outputs.values()):
             click.echo("Dry run: no output written (use --clusters, --output, --keep-list or --drop-list).",
