@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_DIRS = ("labeled", "clean", "drafts")
+FIXTURE_DIRS = ("labeled", "clean", "drafts", "kj1", "meta", "reference")
 EXPECTED = ROOT / "fixtures" / "expected"
 
 
