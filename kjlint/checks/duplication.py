@@ -564,24 +564,9 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
     return result
 
 
-@check("duplicate-paragraph")
-def duplicate_paragraph(doc: Document, ctx: Context, rule) -> list[Hit]:
-    return analyse(doc, ctx).hits["duplicate-paragraph"]
-
-
-@check("near-duplicate-paragraph")
-def near_duplicate_paragraph(doc: Document, ctx: Context, rule) -> list[Hit]:
-    return analyse(doc, ctx).hits["near-duplicate-paragraph"]
-
-
-@check("repeated-passage")
-def repeated_passage(doc: Document, ctx: Context, rule) -> list[Hit]:
-    return analyse(doc, ctx).hits["repeated-passage"]
-
-
-@check("repeated-block")
-def repeated_block(doc: Document, ctx: Context, rule) -> list[Hit]:
-    return analyse(doc, ctx).hits["repeated-block"]
+# KJ101–KJ104 share one analysis per document (memoized in ctx); each rule reads its own part.
+for _name in ("duplicate-paragraph", "near-duplicate-paragraph", "repeated-passage", "repeated-block"):
+    check(_name)(lambda doc, ctx, rule, _name=_name: analyse(doc, ctx).hits[_name])
 
 
 # --- reference documents ------------------------------------------------------------------
