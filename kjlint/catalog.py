@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .findings import Severity
+from .diskcache import compile_regex, file_key, load_or_build
 
 FAMILIES = {
     "KJ0": "meta",
@@ -24,8 +25,8 @@ FAMILIES = {
     "KJ6": "contamination",
     "KJ7": "script",
 }
-CODE_RE = re.compile(r"^KJ\d{3}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+CODE_RE = compile_regex(r"^KJ\d{3}$")
+NAME_RE = compile_regex(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 REQUIRED_FIELDS = ("code", "name", "severity", "message", "description", "rationale", "examples", "type")
 
 
@@ -106,6 +107,17 @@ def builtin_rules_dir() -> Path:
 
 
 def _load_yaml(path: Path) -> Any:
+    """A pack's data, parsed once per version of the file (the parse is cached on disk)."""
+    return load_or_build(f"pack-{_path_hash(path)}", file_key(path), lambda: _parse_yaml(path))
+
+
+def _path_hash(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha1(str(path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _parse_yaml(path: Path) -> Any:
     import yaml
 
     try:
@@ -180,7 +192,7 @@ def parse_profile(key: str, raw: Any, source: str) -> Profile:
     patterns = []
     for pat in _as_list(raw["title"], where, "title"):
         try:
-            patterns.append(re.compile(pat))
+            patterns.append(compile_regex(pat))
         except re.error as exc:
             raise PackError(f"{where}: field 'title': bad regular expression {pat!r}: {exc}") from None
     sections = []
@@ -231,41 +243,20 @@ def load_catalog(extra_packs: tuple[str, ...] = (), overrides: dict[str, dict] |
     return _load_catalog_cached(key)
 
 
-def cache_dir() -> Path:
-    """Where kjlint keeps caches: $KJLINT_CACHE_DIR, else $XDG_CACHE_HOME/kjlint or ~/.cache/kjlint."""
-    import os
+def _verify_examples(catalog: Catalog, packs: list[Path]) -> None:
+    """Check every rule against its own examples, once per version of the packs and of kjlint.
 
-    if os.environ.get("KJLINT_CACHE_DIR"):
-        return Path(os.environ["KJLINT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "kjlint"
+    Verifying runs every rule (and imports what the algorithmic checks need), which would
+    dominate start-up; it is repeated only when a pack or one of kjlint's source files changes."""
+    from .ruletypes import verify_rule_examples
 
+    def verify() -> bool:
+        for rule in catalog.rules.values():
+            verify_rule_examples(rule, catalog)  # raises PackError: nothing is recorded
+        return True
 
-def _verification_stamp(packs: list[Path]) -> Path | None:
-    """A cache file named by the hash of every pack and every kjlint source file.
-
-    Verifying examples runs every rule (and imports what the algorithmic checks need), which
-    dominates start-up; it is repeated only when a pack or kjlint's code changes."""
-    import hashlib
-
-    h = hashlib.sha256()
-    try:
-        sources = sorted(Path(__file__).resolve().parent.rglob("*.py"))
-        for path in list(packs) + sources:
-            h.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
-    except OSError:
-        return None
-    return cache_dir() / "verified" / h.hexdigest()[:32]
-
-
-def _touch(stamp: Path | None) -> None:
-    if stamp is None:
-        return
-    try:
-        stamp.parent.mkdir(parents=True, exist_ok=True)
-        stamp.touch()
-    except OSError:
-        pass  # an unwritable cache only costs time
+    sources = sorted(Path(__file__).resolve().parent.rglob("*.py"))
+    load_or_build("verified-examples", file_key(*packs, *sources), verify)
 
 
 def freeze(obj: Any) -> Any:
@@ -289,7 +280,7 @@ def thaw(obj: Any) -> Any:
 def _load_catalog_cached(key) -> Catalog:
     extra_packs, frozen_overrides, verify = key
     overrides = thaw(frozen_overrides) if frozen_overrides else {}
-    from .ruletypes import build_rule, verify_rule_examples
+    from .ruletypes import build_rule
 
     catalog = Catalog()
     packs = sorted(builtin_rules_dir().glob("*.yaml")) + [Path(p) for p in extra_packs]
@@ -298,11 +289,7 @@ def _load_catalog_cached(key) -> Catalog:
     for rule in catalog.rules.values():
         build_rule(rule, catalog)
     if verify:  # examples hold for the pack as written, before user overrides
-        stamp = _verification_stamp(packs)
-        if stamp is None or not stamp.exists():
-            for rule in catalog.rules.values():
-                verify_rule_examples(rule, catalog)
-            _touch(stamp)
+        _verify_examples(catalog, packs)
     by_name = catalog.by_name()
     for sel, change in (overrides or {}).items():
         rules = ([catalog.rules[c] for c in catalog.resolve(str(sel))] if str(sel).upper().startswith("KJ")

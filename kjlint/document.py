@@ -1,15 +1,15 @@
 """The Document model: decoded text plus the indexes rules need (lines, paragraphs, offsets)."""
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from .diskcache import compile_regex
 
 # Whitespace used in Chinese documents, including the ideographic space used for indentation.
 BLANK_CHARS = " \t\r\f\v\u3000\u00a0\ufeff"
-_NEWLINE = re.compile(r"\n")
+_NEWLINE = compile_regex(r"\n")
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,23 @@ class Document:
                 start = line.start + lead
                 out.append(Span(start, start + len(stripped), stripped))
         return out
+
+    @cached_property
+    def plain_lines(self) -> list[str]:
+        """Each line (as in `lines`) in simplified script without pinyin annotations: the form
+        phrase, heading and boilerplate rules compare against. Computed once per document
+        rather than once per rule and line; offsets do not map into it."""
+        from .normalize import strip_pinyin_annotations, to_simplified
+
+        text = self.text
+        if "(" in text or "（" in text:
+            text = strip_pinyin_annotations(text)  # annotations never span a line break
+        lines = to_simplified(text).split("\n")
+        return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+    def plain(self, span: Span) -> str:
+        """The plain form (see `plain_lines`) of a paragraph, or of a line without its blanks."""
+        return self.plain_lines[self.line_index(span.start)].strip(BLANK_CHARS)
 
     def line_index(self, offset: int) -> int:
         """0-based index of the line holding `offset`."""

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .document import Document
 from .reading import InputError
+from .diskcache import compile_regex
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -33,8 +34,8 @@ ZIP_MAGIC = b"PK"
 FALLBACK = "{%s}Fallback" % MC_NS
 SKIPPED = {W + "del", W + "moveFrom", W + "txbxContent", W + "instrText", W + "delText", FALLBACK,
            W + "rPr", W + "pPr", W + "footnoteReference", W + "endnoteReference", W + "commentReference"}
-HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
-TITLE_STYLE = re.compile(r"^(?:title|标题)$", re.IGNORECASE)
+HEADING_STYLE = compile_regex(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+TITLE_STYLE = compile_regex(r"^(?:title|标题)$", re.IGNORECASE)
 LINE_BREAK_SUBSTITUTE = " "  # a soft line break inside a paragraph; lines are paragraphs
 
 

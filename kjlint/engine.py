@@ -6,7 +6,6 @@ per-file ignores, baseline) → add meta findings for unused or unknown suppress
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -15,10 +14,11 @@ from .document import Document
 from .findings import Finding
 from .ruletypes import Context, Hit, format_message
 from .suppression import is_suppressed, parse_directives, regions
+from .diskcache import compile_regex
 
 META_UNUSED = "KJ002"
 META_UNKNOWN = "KJ003"
-_FINGERPRINT_STRIP = re.compile(r"[\s\u3000]+")
+_FINGERPRINT_STRIP = compile_regex(r"[\s\u3000]+")
 
 
 @dataclass

@@ -10,22 +10,45 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from .diskcache import compile_regex, file_key, load_or_build
+
 # A CJK character followed by its pinyin in parentheses, as left by some web converters:
 # 總結(jié), 關(guān). A tone mark is required so ordinary "(a)" or "(de)" is never touched.
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 PINYIN_LETTERS = "a-zü" + TONED
-PINYIN_ANNOTATION = re.compile(
+PINYIN_ANNOTATION = compile_regex(
     rf"(?<=[\u3400-\u9fff])[(（](?=[{PINYIN_LETTERS}]{{0,5}}[{TONED}])[{PINYIN_LETTERS}]{{1,6}}[)）]"
 )
 
-_CJK_PUNCT_AND_SPACE = re.compile(r"[\s\u3000\u00a0\ufeff\u200b-\u200f\u2060]+")
+_CJK_PUNCT_AND_SPACE = compile_regex(r"[\s\u3000\u00a0\ufeff\u200b-\u200f\u2060]+")
 
 
 @lru_cache(maxsize=1)
 def _opencc_dictionary_dir() -> Path:
-    import opencc  # opencc-python-reimplemented ships OpenCC's dictionaries as text files
+    """opencc-python-reimplemented ships OpenCC's dictionaries as text files; find them without
+    importing the package (its import is slow and only the files are needed)."""
+    from importlib.util import find_spec
 
-    return Path(opencc.__file__).parent / "dictionary"
+    spec = find_spec("opencc")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("opencc-python-reimplemented is not installed")
+    return Path(list(spec.submodule_search_locations)[0]) / "dictionary"
+
+
+_OPENCC_FILES = ("TSCharacters.txt", "STCharacters.txt", "TWVariants.txt", "HKVariants.txt")
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[int, str], dict[int, str], frozenset[str], frozenset[str]]:
+    """(t2s, s2t, traditional-only, simplified-only), derived once per OpenCC install."""
+    key = file_key(*(_opencc_dictionary_dir() / name for name in _OPENCC_FILES))
+    return tuple(load_or_build("opencc-tables", key, _build_tables))
+
+
+def _build_tables() -> tuple:
+    t2s = {ord(k): v for k, v in _read_char_table("TSCharacters.txt").items() if k != v}
+    s2t = {ord(k): v for k, v in _read_char_table("STCharacters.txt").items() if k != v}
+    return (t2s, s2t) + _script_sets()
 
 
 def _read_char_table(name: str) -> dict[str, str]:
@@ -40,16 +63,14 @@ def _read_char_table(name: str) -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=1)
 def t2s_table() -> dict[int, str]:
     """Character-level traditional→simplified table from OpenCC's TSCharacters dictionary."""
-    return {ord(k): v for k, v in _read_char_table("TSCharacters.txt").items() if k != v}
+    return _tables()[0]
 
 
-@lru_cache(maxsize=1)
 def s2t_table() -> dict[int, str]:
     """Character-level simplified→traditional table (first candidate) from STCharacters."""
-    return {ord(k): v for k, v in _read_char_table("STCharacters.txt").items() if k != v}
+    return _tables()[1]
 
 
 def _read_candidates(name: str) -> dict[str, list[str]]:
@@ -63,8 +84,12 @@ def _read_candidates(name: str) -> dict[str, list[str]]:
     return table
 
 
-@lru_cache(maxsize=1)
 def script_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """(traditional-only, simplified-only) characters (see _script_sets)."""
+    return _tables()[2], _tables()[3]
+
+
+def _script_sets() -> tuple[frozenset[str], frozenset[str]]:
     """(traditional-only, simplified-only) characters.
 
     A character is traditional-only when OpenCC converts it to simplified, none of its
@@ -109,7 +134,7 @@ def _fold_table() -> dict[int, str | None]:
     return table
 
 
-_NON_WORD = re.compile(r"[\W_]+")
+_NON_WORD = compile_regex(r"[\W_]+")
 
 
 def fold_width(text: str) -> str:

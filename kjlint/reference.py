@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import struct
 from array import array
 from bisect import bisect_left
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .normalize import PINYIN_ANNOTATION, normalize_for_matching
+from .diskcache import cache_dir, compile_regex
 
 INDEX_FORMAT = 1
 MAGIC = b"KJLINT-REF\n"
@@ -219,7 +219,7 @@ class IndexParams:
 
 
 _CHAR_NORM: dict[str, str] = {}
-_DIGIT = re.compile(r"\d")
+_DIGIT = compile_regex(r"\d")
 
 
 def char_norm(ch: str) -> str:
@@ -267,7 +267,7 @@ def matching_text(paragraph: str) -> str:
     return paragraph.translate(_MATCH_TRANSLATE)
 
 
-_SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*")
+_SENTENCE_END = compile_regex(r"[。！？；!?;]+[”’」』）)]*")
 
 
 @dataclass
@@ -387,14 +387,6 @@ def scan_references(paths: Sequence[str]) -> list[list]:
                     out.append(stat_row(entry.path, name, entry))
     out.sort()
     return out
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("KJLINT_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "kjlint"
 
 
 def cache_path(paths: Sequence[str], params: IndexParams) -> Path:

@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .catalog import Catalog, PackError, Rule
 from .document import BLANK_CHARS, Document
 from .findings import Fix, Related
+from .diskcache import compile_regex, required_chars
 
 
 @dataclass
@@ -57,7 +58,7 @@ def format_message(template: str, fields: dict[str, Any]) -> str:
 
 def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern:
     try:
-        return re.compile(pattern, flags)
+        return compile_regex(pattern, flags)
     except re.error as exc:
         raise PackError(f"{where}: bad regular expression {pattern!r}: {exc}") from None
 
@@ -178,8 +179,11 @@ def _context_fields(rule: Rule) -> list[_ContextField]:
 
 def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     flags = _flags(rule) | re.MULTILINE
-    regex = _compile("|".join(f"(?:{p})" for p in _with_traditional(rule, _patterns(rule, "pattern", True))),
-                     _where(rule, "pattern"), flags)
+    combined = "|".join(f"(?:{p})" for p in _with_traditional(rule, _patterns(rule, "pattern", True)))
+    regex = _compile(combined, _where(rule, "pattern"), flags)
+    # A document without any character the pattern needs is skipped after one fast scan.
+    needed = required_chars(combined, flags)
+    precheck = compile_regex(f"[{re.escape(needed)}]") if needed else None
     exceptions = [_compile(p, _where(rule, "exceptions"), flags)
                   for p in _with_traditional(rule, _patterns(rule, "exceptions", False))]
     context_fields = _context_fields(rule)
@@ -189,6 +193,8 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.text
+        if precheck is not None and not precheck.search(text):
+            return
         excluded: list[tuple[int, int]] = []
         for ex in exceptions:
             excluded.extend(m.span() for m in ex.finditer(text))

@@ -8,7 +8,6 @@ import difflib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Callable, Iterable
 
 from .catalog import Catalog, PackError, load_catalog

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 
 from .catalog import Catalog
 from .document import Document
+from .diskcache import compile_regex
 
-DIRECTIVE = re.compile(
+DIRECTIVE = compile_regex(
     r"^[ \t\u3000]*(?:<!--[ \t]*)?kjlint-(disable-file|disable-next-line|disable|enable)\b"
     r"[ \t:=]*([A-Za-z0-9_,\- \t]*?)[ \t]*(?:-->)?[ \t\r]*$",
     re.MULTILINE,

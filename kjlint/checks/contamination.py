@@ -23,16 +23,29 @@ from ..findings import Fix
 from ..normalize import strip_pinyin_annotations, to_simplified
 from ..ruletypes import Context, Hit
 from .truncation import TERMINAL, body_paragraphs, flagged_lines, heading_level
+from ..diskcache import compile_regex
 
 BULLETS = "-*#>•·"
-_LINE_END_TAIL = re.compile(r"[:\s★☆]*")  # what may follow a line-end phrase: 推荐度:★★★
+_LINE_END_TAIL = compile_regex(r"[:\s★☆]*")  # what may follow a line-end phrase: 推荐度:★★★
 _WIDTH = str.maketrans({"：": ":", "\u3000": " ", "｜": "|", "（": "(", "）": ")"})
 
 
 def normalize_line(text: str) -> str:
     """Simplified script, no pinyin annotations, half-width colon, no leading bullets."""
-    return to_simplified(strip_pinyin_annotations(text)).translate(_WIDTH).strip(BLANK_CHARS + " ").lstrip(
-        BULLETS + BLANK_CHARS + " ")
+    return _finish_line(to_simplified(strip_pinyin_annotations(text)).translate(_WIDTH))
+
+
+def _finish_line(text: str) -> str:
+    return text.strip(BLANK_CHARS + " ").lstrip(BULLETS + BLANK_CHARS + " ")
+
+
+def normalized_lines(doc: Document, ctx: Context) -> list[str]:
+    """normalize_line of every line of `doc` (memoized: several rules read them)."""
+    out = ctx.memo.get("normalized-lines")
+    if out is None:
+        out = ctx.memo["normalized-lines"] = [
+            _finish_line(line) for line in "\n".join(doc.plain_lines).translate(_WIDTH).split("\n")]
+    return out
 
 
 class _Boilerplate:
@@ -61,7 +74,7 @@ class _Boilerplate:
                     count += 1
             for pat in group.get("patterns", []) or []:
                 try:
-                    self.patterns.append((re.compile(pat), label))
+                    self.patterns.append((compile_regex(pat), label))
                 except re.error as exc:
                     raise PackError(f"{where}[{i}].patterns: bad regular expression {pat!r}: {exc}") from None
         if count:
@@ -100,8 +113,8 @@ def _line_stop(doc: Document, index: int) -> int:
 @check("boilerplate-lines")
 def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     matcher = _compiled_boilerplate(rule)
-    for i, line in enumerate(doc.lines):
-        found = matcher.match(normalize_line(line.text))
+    for i, (line, text) in enumerate(zip(doc.lines, normalized_lines(doc, ctx))):
+        found = matcher.match(text)
         if found is None:
             continue
         label, phrase = found
@@ -124,10 +137,10 @@ def _compiled_boilerplate(rule) -> _Boilerplate:
 # ---------------------------------------------------------------------------------------------
 # Page numbers of document-sharing sites
 
-PAGE_MARK = re.compile(r"^(\d{1,3})、")
-LIST_MARK = re.compile(r"^(\d{1,3})[、.．]")
-LONE_NUMERAL = re.compile(r"^(?:[一二三四五六七八九十]+|第[一二三四五六七八九十]+|[（(][一二三四五六七八九十]+)$")
-CJK = re.compile(r"[\u4e00-\u9fff]")
+PAGE_MARK = compile_regex(r"^(\d{1,3})、")
+LIST_MARK = compile_regex(r"^(\d{1,3})[、.．]")
+LONE_NUMERAL = compile_regex(r"^(?:[一二三四五六七八九十]+|第[一二三四五六七八九十]+|[（(][一二三四五六七八九十]+)$")
+CJK = compile_regex(r"[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)
@@ -207,8 +220,8 @@ def page_number_artifact(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 # ---------------------------------------------------------------------------------------------
 # Spliced documents
 
-_SENTENCE = re.compile(r"[。！？!?；;]")
-_DATE_GLUED = re.compile(r"[\u4e00-\u9fff](?:\d{4}-)?\d{1,2}-\d{1,2}$")
+_SENTENCE = compile_regex(r"[。！？!?；;]")
+_DATE_GLUED = compile_regex(r"[\u4e00-\u9fff](?:\d{4}-)?\d{1,2}-\d{1,2}$")
 
 
 def _title_like(text: str, max_len: int) -> bool:
@@ -225,7 +238,8 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     max_len = int(rule.params.get("max-title-length", 40))
     min_body = int(rule.params.get("min-body-paragraphs", 3))
     paras = body_paragraphs(doc, ctx, rule)
-    plain = [normalize_line(p.text) for p in paras]
+    lines = normalized_lines(doc, ctx)
+    plain = [lines[doc.line_index(p.start)] for p in paras]
     first_title: str | None = None
     seen_titles: list[str] = []  # titles met so far (the latest 64): page headers repeat them
     body_since_title = 0
@@ -262,8 +276,8 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 # ---------------------------------------------------------------------------------------------
 # A title repeated before the body starts
 
-_TITLE_LABEL = re.compile(r"^(?:文章)?标题:\s*")
-_EDITION = re.compile(r"\s*[(【][^()【】]{0,4}(?:版|精选|可编辑)[)】]$")
+_TITLE_LABEL = compile_regex(r"^(?:文章)?标题:\s*")
+_EDITION = compile_regex(r"\s*[(【][^()【】]{0,4}(?:版|精选|可编辑)[)】]$")
 
 
 def _title_key(text: str) -> str:

@@ -31,13 +31,14 @@ from ..findings import Fix, Related
 from ..normalize import PINYIN_ANNOTATION, normalize_for_matching
 from ..reference import char_norm, fast_normalize
 from ..ruletypes import Context, Hit
+from ..diskcache import compile_regex
 
 # A line that only carries a page number: "- 3 -", "— 12 —", "第3页 共10页", "3/10", "Page 3".
-PAGE_MARKER = re.compile(
+PAGE_MARKER = compile_regex(
     r"^[-－—–_=·\s]*(?:第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页"
     r"|\d{1,4}(?:\s*[/／]\s*\d{1,4})?|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)[-－—–_=·\s]*$")
 # List numbering at the start of a paragraph; a renumbered copy is still a copy.
-LIST_MARK = re.compile(
+LIST_MARK = compile_regex(
     r"^(?:[一二三四五六七八九十]{1,3}是|[（(]?[一二三四五六七八九十]{1,3}[)）、．.]|[（(]?\d{1,3}[)）、．.]"
     r"|[①-⑳]|[•·●▪■◆\-*])[ \t\u3000]*")
 SENTENCE_MARKS = "。！？；!?;，,：:"
@@ -190,7 +191,7 @@ def _formulaic_spans(raw: str, patterns: list[str]) -> list[tuple[int, int]]:
     key = tuple(patterns)
     regex = _FORMULAIC_CACHE.get(key)
     if regex is None:
-        regex = _FORMULAIC_CACHE[key] = re.compile("|".join(
+        regex = _FORMULAIC_CACHE[key] = compile_regex("|".join(
             f"(?:{normalize_for_matching(p, keep_punctuation=True)})" for p in patterns))
     return [m.span() for m in regex.finditer(raw) if m.end() > m.start()]
 
@@ -198,7 +199,7 @@ def _formulaic_spans(raw: str, patterns: list[str]) -> list[tuple[int, int]]:
 # --- paragraph pairs ----------------------------------------------------------------------
 
 
-_SENTENCE_MARK = re.compile(f"[{re.escape(SENTENCE_MARKS)}]")
+_SENTENCE_MARK = compile_regex(f"[{re.escape(SENTENCE_MARKS)}]")
 
 
 def _is_heading_like(u: Unit, heading_max: int) -> bool:

@@ -16,13 +16,14 @@ from ..findings import Fix
 from ..normalize import PINYIN_ANNOTATION, PINYIN_LETTERS, script_sets, to_simplified, to_traditional
 from ..ruletypes import Context, Hit
 from .textspans import HAN_RANGES, Edit, SpanSet, frequency_table, group_by_line, is_han, plausibility
+from ..diskcache import compile_regex
 
 # --- undecodable bytes and replacement characters ------------------------------------------
 
 # 锟斤拷 is U+FFFD's UTF-8 bytes (EF BF BD EF BF BD) read as GBK, ï¿½ the same bytes read as
 # Latin-1: replacement characters that went through a second wrong decode.
-_GARBLED_REPLACEMENT = re.compile("(?:锟斤拷)+锟?|(?:ï¿½)+")
-_REPLACEMENT = re.compile("\ufffd+")
+_GARBLED_REPLACEMENT = compile_regex("(?:锟斤拷)+锟?|(?:ï¿½)+")
+_REPLACEMENT = compile_regex("\ufffd+")
 
 
 @check("undecodable-bytes")
@@ -65,9 +66,9 @@ def pinyin_annotation(doc: Document, ctx: Context, rule) -> list[Hit]:
 
 # A question mark between Han characters (pinyin annotations may sit before it), then the run of
 # Han characters that may be garbage.
-_SHIFT_CANDIDATE = re.compile(
+_SHIFT_CANDIDATE = compile_regex(
     rf"(?<=[{HAN_RANGES}])(?:[(（][{PINYIN_LETTERS}]{{1,6}}[)）])?[?？](?P<run>[{HAN_RANGES}]{{2,24}})")
-_QUESTION_WORDS = re.compile("[吗呢么嘛吧]$|什么|怎么|怎样|如何|为何|为什么|哪|谁|几|多少|是否|能否|可否|难道|岂")
+_QUESTION_WORDS = compile_regex("[吗呢么嘛吧]$|什么|怎么|怎样|如何|为何|为什么|哪|谁|几|多少|是否|能否|可否|难道|岂")
 
 
 def _gbk_bytes(text: str) -> bytes | None:
@@ -191,9 +192,9 @@ def _cp1252_reverse() -> dict[str, int]:
 
 _CP1252_SPECIALS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 # Runs of characters that a Latin-1/CP1252 decoder produces for bytes 0x80-0xFF.
-_LATIN_RUN = re.compile(f"[\u0080-\u00ff{_CP1252_SPECIALS}]{{2,}}")
-_UTF8_SEQ = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})+")
-_GBK_SEQ = re.compile(rb"(?:[\xb0-\xf7][\xa1-\xfe]|[\xa1-\xa3][\xa1-\xfe]){2,}")
+_LATIN_RUN = compile_regex(f"[\u0080-\u00ff{_CP1252_SPECIALS}]{{2,}}")
+_UTF8_SEQ = compile_regex(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})+")
+_GBK_SEQ = compile_regex(rb"(?:[\xb0-\xf7][\xa1-\xfe]|[\xa1-\xa3][\xa1-\xfe]){2,}")
 
 
 def _latin_bytes(run: str) -> bytes:
@@ -261,7 +262,7 @@ def gbk_read_as_latin1(doc: Document, ctx: Context, rule) -> list[Hit]:
 
 # --- UTF-8 read as GBK (浣犲ソ for 你好) -------------------------------------------------------
 
-_UTF8_CJK = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){2,}")
+_UTF8_CJK = compile_regex(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){2,}")
 
 
 @lru_cache(maxsize=1)
@@ -275,7 +276,7 @@ def _utf8_lead_chars() -> re.Pattern:
                 chars.add(bytes([lead, trail]).decode("gbk"))
             except UnicodeDecodeError:
                 pass
-    return re.compile("[" + "".join(sorted(chars)) + "]")
+    return compile_regex("[" + "".join(sorted(chars)) + "]")
 
 
 def _candidate_windows(text: str) -> Iterator[tuple[int, int]]:
@@ -343,9 +344,9 @@ def utf8_read_as_gbk(doc: Document, ctx: Context, rule) -> list[Hit]:
 
 # --- invisible and private characters ---------------------------------------------------------
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]+")
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]+")
-_ZERO_WIDTH = re.compile("(?<=[^\\s\u3000])[\u200b\u200c\u200d\u2060\ufeff\u00ad]+(?=[^\\s\u3000])")
+_CONTROL = compile_regex("[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]+")
+_PRIVATE_USE = compile_regex("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]+")
+_ZERO_WIDTH = compile_regex("(?<=[^\\s\u3000])[\u200b\u200c\u200d\u2060\ufeff\u00ad]+(?=[^\\s\u3000])")
 
 
 @check("control-character")

@@ -15,6 +15,7 @@ from ..document import Document
 from ..normalize import PINYIN_ANNOTATION, script_sets, to_simplified, to_traditional
 from ..ruletypes import Context, Hit
 from .textspans import Edit, SpanSet, group_by_line, is_cjk, is_han
+from ..diskcache import compile_regex
 
 # --- mixed traditional and simplified script ------------------------------------------------
 
@@ -23,9 +24,9 @@ def script_counts(doc: Document, ctx: Context) -> tuple[Counter, Counter]:
     """(traditional-only, simplified-only) character counts of the document (memoized)."""
     if "script-counts" not in ctx.memo:
         trad, simp = script_sets()
-        text = doc.text
-        ctx.memo["script-counts"] = (Counter(c for c in text if c in trad),
-                                     Counter(c for c in text if c in simp))
+        every = Counter(doc.text)  # counted in C; the few hundred distinct characters are then sorted
+        ctx.memo["script-counts"] = (Counter({c: n for c, n in every.items() if c in trad}),
+                                     Counter({c: n for c, n in every.items() if c in simp}))
     return ctx.memo["script-counts"]
 
 
@@ -63,12 +64,12 @@ def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
 # --- half-width punctuation between Chinese characters -----------------------------------------
 
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
-_HALF = re.compile(r"[,:;()?!]")
+_HALF = compile_regex(r"[,:;()?!]")
 # Bounded local part: an unbounded one would rescan long runs of word characters (linear time).
-_URL = re.compile(r"(?:https?://|ftp://|www\.)[\x21-\x7e]+|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+_URL = compile_regex(r"(?:https?://|ftp://|www\.)[\x21-\x7e]+|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
                   r"|`[^`\n]{0,500}`")
-_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
-_LATIN = re.compile(r"[A-Za-z]")
+_ASCII_ALNUM = compile_regex(r"[A-Za-z0-9]")
+_LATIN = compile_regex(r"[A-Za-z]")
 
 
 def _protected_spans(doc: Document, ctx: Context) -> SpanSet:

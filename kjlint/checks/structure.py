@@ -1,7 +1,6 @@
 """KJ5 structure: document profile, title and required sections."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from . import check
@@ -9,16 +8,17 @@ from ..catalog import PackError, Profile
 from ..document import Document, Span
 from ..normalize import strip_pinyin_annotations, to_simplified
 from ..ruletypes import Context, Hit
+from ..diskcache import compile_regex
 
 # Heading numbering of the official hierarchy: 一、 （一） 1. 1、 （1）, and 第一部分/第一章.
-HEADING_MARK = re.compile(
+HEADING_MARK = compile_regex(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[、.．](?!\d)|"
     r"[（(]\d{1,2}[）)]|第[一二三四五六七八九十百\d]+[部分章节条篇]?)"
 )
 SENTENCE_END = "。！？!?；;：:…"
 TITLE_SCAN = 12  # paragraphs from the top searched for the title
 # Breadcrumbs, source lines and site navigation that name the report but are not its title.
-NOT_TITLE = re.compile(r"[>›|｜]|当前位置|来源[:：]|推荐度|相关|^[-•*·]\s|[:：]\S")
+NOT_TITLE = compile_regex(r"[>›|｜]|当前位置|来源[:：]|推荐度|相关|^[-•*·]\s|[:：]\S")
 
 
 def is_heading(p: Span, max_len: int = 40) -> bool:
@@ -93,15 +93,15 @@ CN_NUM = "一二三四五六七八九十"
 # The official hierarchy (GB/T 9704 and common practice): 一、 → （一） → 1. / 1、 → （1）.
 # Half-width and full-width brackets and points are all accepted.
 LEVEL_PATTERNS = (
-    (1, re.compile(rf"^(?P<n>[{CN_NUM}]{{1,3}})(?:、(?!、)|[.．](?!\d))")),
-    (2, re.compile(rf"^[（(](?P<n>[{CN_NUM}]{{1,3}})[）)]")),
-    (3, re.compile(r"^(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．]))")),
-    (4, re.compile(r"^[（(](?P<n>\d{1,2})[）)]")),
+    (1, compile_regex(rf"^(?P<n>[{CN_NUM}]{{1,3}})(?:、(?!、)|[.．](?!\d))")),
+    (2, compile_regex(rf"^[（(](?P<n>[{CN_NUM}]{{1,3}})[）)]")),
+    (3, compile_regex(r"^(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．]))")),
+    (4, compile_regex(r"^[（(](?P<n>\d{1,2})[）)]")),
 )
 LEVEL_STYLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 # A sentence that introduces a list: "有下列情形之一的：", "国务院作出了以下规定。"
-LIST_INTRO = re.compile(r"(?:[：:]|(?:如下|以下|下列)[^。；]{0,8}[。：:]?)[\ue000-\uf8ff\u200b\s]*$")
-ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[条章节篇]|^第[一二三四五六七八九十百零〇\d]+部分")
+LIST_INTRO = compile_regex(r"(?:[：:]|(?:如下|以下|下列)[^。；]{0,8}[。：:]?)[\ue000-\uf8ff\u200b\s]*$")
+ARTICLE = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+[条章节篇]|^第[一二三四五六七八九十百零〇\d]+部分")
 
 
 def cn_number(text: str) -> int | None:
@@ -255,7 +255,7 @@ def heading_without_parent(doc: Document, ctx: Context, rule) -> list[Hit]:
 
 # --- 一是…二是…三是 --------------------------------------------------------------------------
 
-ENUMERATOR = re.compile(rf"(?:^|(?<=[。；;，,：:！!？?\s]))(?P<n>[{CN_NUM}]{{1,2}})是(?![否非])")
+ENUMERATOR = compile_regex(rf"(?:^|(?<=[。；;，,：:！!？?\s]))(?P<n>[{CN_NUM}]{{1,2}})是(?![否非])")
 
 
 @check("enumeration-sequence")

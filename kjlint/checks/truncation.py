@@ -10,16 +10,16 @@ from typing import Iterator
 
 from . import check
 from ..document import Document, Span
-from ..normalize import strip_pinyin_annotations, to_simplified
 from ..ruletypes import Context, Hit
 from .structure import heading_level as outline_level
+from ..diskcache import compile_regex
 
 # Characters a finished sentence (or a closed quotation/bracket after one) may end with.
 TERMINAL = "。！？!?；;…”’\"'）)】」』》.．~～|}"
 _NUM = r"[\d〇○零一二三四五六七八九十]"
-DATE_LINE = re.compile(
+DATE_LINE = compile_regex(
     rf"^(?:{_NUM}{{2,4}}\s*年\s*{_NUM}{{1,2}}\s*月(?:\s*{_NUM}{{1,3}}\s*[日号])?|\d{{4}}[-./]\d{{1,2}}(?:[-./]\d{{1,2}})?)$")
-SENTENCE_STOP = re.compile(r"[。！？!?；;]")
+SENTENCE_STOP = compile_regex(r"[。！？!?；;]")
 
 
 def mark_level(text: str) -> int | None:
@@ -60,11 +60,7 @@ def body_paragraphs(doc: Document, ctx: Context, rule) -> list[Span]:
     return [p for p in doc.paragraphs if doc.line_index(p.start) not in skip]
 
 
-def _plain(text: str) -> str:
-    return to_simplified(strip_pinyin_annotations(text))
-
-
-CLOSING_LINE = re.compile(r"^(?:联系人|联系电话|电话|报送|抄送|抄报|附件|主题词|签发人|述职人|汇报人|报告人|印发|落款)")
+CLOSING_LINE = compile_regex(r"^(?:联系人|联系电话|电话|报送|抄送|抄报|附件|主题词|签发人|述职人|汇报人|报告人|印发|落款)")
 
 
 def is_signature_or_date(text: str, max_signature: int) -> bool:
@@ -82,7 +78,7 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     max_signature = int(rule.params.get("max-signature-length", 20))
     min_length = int(rule.params.get("min-length", 10))
     for p in reversed(paras):
-        text = _plain(p.text)
+        text = doc.plain(p)
         if is_signature_or_date(text, max_signature):
             continue
         if heading_level(text) is not None or text[-1] in TERMINAL or len(text) < min_length:
@@ -100,8 +96,8 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     had a body."""
     max_len = int(rule.params.get("max-heading-length", 40))
     paras = body_paragraphs(doc, ctx, rule)
-    levels = [heading_level(_plain(p.text), max_len) for p in paras]
-    marks = [mark_level(_plain(p.text)) for p in paras]  # numbered items with inline text too
+    levels = [heading_level(doc.plain(p), max_len) for p in paras]
+    marks = [mark_level(doc.plain(p)) for p in paras]  # numbered items with inline text too
     # had_body[level] = whether the latest heading at that level (in its parent) had a body.
     sibling_had_body: dict[int, bool] = {}
     for i, (p, level) in enumerate(zip(paras, levels)):

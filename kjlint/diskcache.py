@@ -1,0 +1,145 @@
+"""Derived data kept on disk between runs, so that start-up does not redo work that depends only
+on kjlint's inputs: parsed rule packs, OpenCC character tables, compiled regular expressions.
+
+A pre-commit hook starts kjlint for every commit; before this cache, half of a one-file run went
+into parsing YAML, reading OpenCC's dictionaries and compiling ~150 patterns (Python's `re`
+compiler is pure Python and slow on CJK character ranges). Entries are stored with `marshal`
+(plain data only, nothing executable) and keyed on what they derive from; an unreadable,
+stale or corrupt file is ignored and rebuilt, and an unwritable cache directory only costs time.
+"""
+from __future__ import annotations
+
+import atexit
+import marshal
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+_FORMAT = 1  # bump when the layout of any entry changes
+
+
+def cache_dir() -> Path:
+    """Where kjlint keeps caches: $KJLINT_CACHE_DIR, else $XDG_CACHE_HOME/kjlint or ~/.cache/kjlint."""
+    if os.environ.get("KJLINT_CACHE_DIR"):
+        return Path(os.environ["KJLINT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "kjlint"
+
+
+def _read(name: str) -> Any:
+    try:
+        with open(cache_dir() / name, "rb") as fh:
+            return marshal.load(fh)
+    except Exception:  # missing, truncated or written by another Python: rebuild
+        return None
+
+
+def _write(name: str, value: Any) -> None:
+    from .fixes import atomic_write_bytes
+
+    try:
+        data = marshal.dumps(value)
+        cache_dir().mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(cache_dir() / name, data)
+    except (OSError, ValueError):
+        pass
+
+
+def file_key(*paths: str | os.PathLike) -> tuple:
+    """Identity of files by path, size and modification time (cheap: no reading)."""
+    out = []
+    for p in paths:
+        try:
+            st = os.stat(p)
+            out.append((str(p), st.st_size, st.st_mtime_ns))
+        except OSError:
+            out.append((str(p), -1, -1))
+    return tuple(out)
+
+
+def load_or_build(name: str, key: Any, build: Callable[[], Any]) -> Any:
+    """The value stored under `name` when it was built for `key`, else `build()` (then stored).
+
+    `build` must return plain data (dict, list, tuple, set, str, bytes, numbers, None)."""
+    stored = _read(f"{name}.marshal")
+    full_key = (_FORMAT, sys.version, key)
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == full_key:
+        return stored[1]
+    value = build()
+    _write(f"{name}.marshal", (full_key, value))
+    return value
+
+
+# --- compiled regular expressions -----------------------------------------------------------
+# `re.compile` parses the pattern and generates a program for the C matcher (`_sre`); only the
+# generation is slow, so the program is what gets cached. It is valid for one interpreter build
+# and matcher version, which the file name carries.
+
+try:
+    import _sre
+    from re import _compiler as _re_compiler
+    from re import _parser as _re_parser
+
+    _REGEX_FILE = f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+except (ImportError, AttributeError):  # Python 3.10 or another implementation: plain re.compile
+    _sre = None
+    _REGEX_FILE = ""
+
+_programs: dict | None = None
+_new_programs = 0
+
+
+def _save_programs() -> None:
+    if _new_programs and _programs is not None:
+        current = _read(_REGEX_FILE)
+        merged = dict(current) if isinstance(current, dict) else {}
+        merged.update(_programs)
+        _write(_REGEX_FILE, merged)
+
+
+def _entry(pattern: str, flags: int) -> tuple:
+    """(flags, program, groups, groupindex, indexgroup, required characters) of a pattern."""
+    global _programs, _new_programs
+    if _programs is None:
+        stored = _read(_REGEX_FILE)
+        _programs = stored if isinstance(stored, dict) else {}
+    entry = _programs.get((pattern, flags))
+    if isinstance(entry, tuple) and len(entry) == 6:
+        return entry
+    from .regexinfo import required_chars
+
+    parsed = _re_parser.parse(pattern, flags)  # raises re.error for a bad pattern, as re.compile
+    code = [int(op) for op in _re_compiler._code(parsed, flags)]  # opcodes are int subclasses
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    needed = required_chars(parsed, flags)
+    entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup),
+             "".join(sorted(needed)) if needed is not None else None)
+    if not _new_programs:
+        atexit.register(_save_programs)
+    _programs[(pattern, flags)] = entry
+    _new_programs += 1
+    return entry
+
+
+def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
+    """`re.compile`, with the generated matcher program cached on disk across runs."""
+    flags = int(flags)
+    if _sre is None:
+        return re.compile(pattern, flags)
+    entry = _entry(pattern, flags)
+    try:
+        return _sre.compile(pattern, *entry[:5])
+    except Exception:  # a corrupt entry: let re build it
+        return re.compile(pattern, flags)
+
+
+def required_chars(pattern: str, flags: int = 0) -> str | None:
+    """Characters of which every match of `pattern` contains one (None: no such small set)."""
+    if _sre is None:
+        return None
+    return _entry(pattern, int(flags))[5]

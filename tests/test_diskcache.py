@@ -1,0 +1,113 @@
+"""The start-up cache: cached regex programs, OpenCC tables and parsed packs behave exactly like
+freshly built ones, and a stale or corrupt cache is rebuilt, never trusted."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from kjlint import diskcache
+
+PATTERNS = [
+    (r"(?<![A-Za-z0-9])[xX×]{2,}(?=[\u4e00-\u9fff])", 0),
+    (r"^(?P<num>[一二三四五六七八九十]{1,3})、(?P<rest>.+)$", re.MULTILINE),
+    (r"(?i)total\s+(\d+)", 0),
+    (r"[^\t\n\r -~\x85\xa0-\ud7ff\ue000-\uffff]", 0),
+]
+SAMPLES = ["组织xx家企业", "一、总体情况\n二、存在问题", "TOTAL 12 items", "x86 and xx", "\x07bell", "abc"]
+
+
+@pytest.fixture
+def fresh_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("KJLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(diskcache, "_programs", None)
+    monkeypatch.setattr(diskcache, "_new_programs", 0)
+    return tmp_path
+
+
+def _behaviour(rx: re.Pattern) -> list:
+    return [(rx.pattern, rx.flags, rx.groups, dict(rx.groupindex))] + [
+        [(m.span(), m.groups(), m.groupdict()) for m in rx.finditer(s)] for s in SAMPLES]
+
+
+def test_cached_programs_match_exactly_like_re_compile(fresh_cache):
+    if diskcache._sre is None:
+        pytest.skip("no program cache on this Python: compile_regex is re.compile")
+    cold = [diskcache.compile_regex(p, f) for p, f in PATTERNS]
+    diskcache._save_programs()
+    assert (fresh_cache / diskcache._REGEX_FILE).exists()
+    diskcache._programs = None  # as in a new process: read back from disk
+    warm = [diskcache.compile_regex(p, f) for p, f in PATTERNS]
+    assert diskcache._programs and len(diskcache._programs) == len(PATTERNS)
+    for (p, f), a, b in zip(PATTERNS, cold, warm):
+        assert _behaviour(a) == _behaviour(b) == _behaviour(re.compile(p, f))
+
+
+def test_corrupt_program_cache_is_ignored(fresh_cache):
+    if diskcache._sre is None:
+        pytest.skip("no program cache on this Python")
+    (fresh_cache / diskcache._REGEX_FILE).write_bytes(b"\x00garbage")
+    rx = diskcache.compile_regex(r"x{2,}")
+    assert rx.findall("axxxb") == ["xxx"]
+
+
+def test_bad_pattern_raises_re_error(fresh_cache):
+    with pytest.raises(re.error):
+        diskcache.compile_regex(r"(unclosed")
+
+
+def test_load_or_build_rebuilds_on_key_change_and_corruption(fresh_cache):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"n": len(calls)}
+
+    assert diskcache.load_or_build("thing", ("v", 1), build) == {"n": 1}
+    assert diskcache.load_or_build("thing", ("v", 1), build) == {"n": 1}  # from disk
+    assert diskcache.load_or_build("thing", ("v", 2), build) == {"n": 2}  # key changed
+    (fresh_cache / "thing.marshal").write_bytes(b"not marshal")
+    assert diskcache.load_or_build("thing", ("v", 2), build) == {"n": 3}
+    assert len(calls) == 3
+
+
+def test_edited_pack_is_reparsed(tmp_path, monkeypatch):
+    """A house pack edited between runs takes effect (the parse cache is keyed on the file)."""
+    monkeypatch.setenv("KJLINT_CACHE_DIR", str(tmp_path / "cache"))
+    pack = tmp_path / "house.yaml"
+    rule = """rules:
+  - code: KJ901
+    name: house-word
+    severity: warning
+    message: "house word {{match}}"
+    description: d
+    rationale: r
+    examples: {{bad: ["{bad}"], good: ["正文"]}}
+    type: pattern
+    params: {{pattern: "{word}"}}
+"""
+    script = ("import sys; from kjlint import lint_text; "
+              "print(sorted({f.code for f in lint_text(sys.argv[1], extend_rules=[sys.argv[2]])}))")
+    env = {**__import__("os").environ, "KJLINT_CACHE_DIR": str(tmp_path / "cache")}
+    pack.write_text(rule.format(bad="甲方", word="甲方"), encoding="utf-8")
+    out1 = subprocess.run([sys.executable, "-c", script, "甲方与乙方", str(pack)], capture_output=True,
+                          text=True, env=env, check=True).stdout
+    pack.write_text(rule.format(bad="乙方乙方", word="乙方乙方"), encoding="utf-8")
+    out2 = subprocess.run([sys.executable, "-c", script, "甲方与乙方", str(pack)], capture_output=True,
+                          text=True, env=env, check=True).stdout
+    assert "KJ901" in out1
+    assert "KJ901" not in out2
+
+
+def test_opencc_tables_survive_the_cache(fresh_cache):
+    from kjlint import normalize
+
+    normalize._tables.cache_clear()
+    cold = normalize._tables()
+    normalize._tables.cache_clear()
+    warm = normalize._tables()  # read back from disk
+    assert cold == warm
+    assert "總結".translate(warm[0]) == "总结"
+    assert "總" in warm[2] and "总" in warm[3]
