@@ -112,7 +112,20 @@ def _script_sets() -> tuple[frozenset[str], frozenset[str]]:
     return trad_only, simp_only
 
 
+@lru_cache(maxsize=2)
+def _convertible(table_name: str) -> re.Pattern:
+    """A character class of the table's keys: one C-speed scan tells whether `translate` (a
+    dictionary lookup per character) has anything to do; in most documents it has not."""
+    table = t2s_table() if table_name == "t2s" else s2t_table()
+    # Keys beyond the BMP would be tried one by one for every scanned character: any character
+    # beyond the BMP (rare) sends the text to translate instead.
+    bmp = "".join(re.escape(chr(cp)) for cp in sorted(table) if cp <= 0xFFFF)
+    return compile_regex(f"[{bmp}\U00010000-\U0010ffff]")
+
+
 def to_simplified(text: str) -> str:
+    if _convertible("t2s").search(text) is None:
+        return text
     return text.translate(t2s_table())
 
 

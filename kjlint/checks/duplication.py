@@ -74,7 +74,8 @@ class Unit:
 
     index: int
     span: Span
-    norm: str  # normalize_for_matching without list numbering
+    norm: str  # normalized text without list numbering
+    piece: str = ""  # normalized text including list numbering
     s0: int = 0  # range in the normalized stream
     s1: int = 0
     informative: bool | None = None  # worth reporting on its own (see `informative`)
@@ -105,16 +106,24 @@ class Analysis:
 
 # --- normalization ------------------------------------------------------------------------
 
-def paragraph_norm(text: str) -> str:
-    return normalize_for_matching(LIST_MARK.sub("", text, count=1))
-
-
 def build_units(doc: Document) -> list[Unit]:
+    """The paragraphs that take part in matching, normalized once (`norm` without the list
+    numbering for comparing paragraphs, `piece` with it for the stream of repeated passages)."""
     units = []
     for p in doc.paragraphs:
-        if len(p.text) <= 40 and PAGE_MARKER.match(p.text):
+        text = p.text
+        if len(text) <= 40 and PAGE_MARKER.match(text):
             continue
-        units.append(Unit(len(units), p, paragraph_norm(p.text)))
+        m = LIST_MARK.match(text)
+        if m is None or not m.end():
+            norm = piece = fast_normalize(text)
+        else:
+            norm = fast_normalize(text[m.end():])
+            # an annotation right after the mark (一是(shì)) needs the mark's character
+            piece = fast_normalize(text) if text[m.end():m.end() + 1] in "(（" else fast_normalize(text[:m.end()]) + norm
+        unit = Unit(len(units), p, norm)
+        unit.piece = piece
+        units.append(unit)
     return units
 
 
@@ -139,7 +148,7 @@ class Stream:
 
     def __init__(self, units: list[Unit], formulaic: list[str]):
         self.units = units
-        pieces = [fast_normalize(u.span.text) for u in units]
+        pieces = [u.piece for u in units]
         self.r0s: list[int] = []
         pos = 0
         for u, piece in zip(units, pieces):
@@ -291,12 +300,19 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
     k-gram hashing and extension: the k-gram at every `step`-th position is remembered (a dict
     keyed by the k-gram); every position looks its k-gram up, a hit is extended forward and
     backward and the scan jumps past it, so the work is linear in the length of the text."""
-    occ: dict[str, list[int]] = {}
-    get = occ.get
-    out: list[tuple[int, int, int]] = []
     n = len(s)
     last = n - k
-    i = 0
+    # Skip to the first position whose k-gram occurs at an earlier sampled position (the first
+    # place the scan below can find anything) in one generator pass; most documents have none.
+    # Up to there every sampled k-gram is new, so the scan would only have recorded them.
+    earliest = {s[t:t + k]: t for t in range(last - last % step, -1, -step)} if last >= 0 else {}
+    seen_before = earliest.get
+    i = next((p for p in range(last + 1) if seen_before(s[p:p + k], p) < p), None)
+    if i is None:
+        return []
+    occ: dict[str, list[int]] = {s[t:t + k]: [t] for t in range(0, i, step)}
+    get = occ.get
+    out: list[tuple[int, int, int]] = []
     prev_end = 0
     delta = 0  # later start - earlier start of the last repeat
     copy_start = 0  # where the later copy that the last repeat belongs to started
