@@ -100,15 +100,15 @@ def _save_programs() -> None:
 
 
 def _entry(pattern: str, flags: int) -> tuple:
-    """(flags, program, groups, groupindex, indexgroup, required characters) of a pattern."""
+    """(flags, program, groups, groupindex, indexgroup, required characters, first characters)."""
     global _programs, _new_programs
     if _programs is None:
         stored = _read(_REGEX_FILE)
         _programs = stored if isinstance(stored, dict) else {}
     entry = _programs.get((pattern, flags))
-    if isinstance(entry, tuple) and len(entry) == 6:
+    if isinstance(entry, tuple) and len(entry) == 7:
         return entry
-    from .regexinfo import required_chars
+    from .regexinfo import first_chars, required_chars
 
     parsed = _re_parser.parse(pattern, flags)  # raises re.error for a bad pattern, as re.compile
     code = [int(op) for op in _re_compiler._code(parsed, flags)]  # opcodes are int subclasses
@@ -116,9 +116,10 @@ def _entry(pattern: str, flags: int) -> tuple:
     indexgroup = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    needed = required_chars(parsed, flags)
+    needed, first = required_chars(parsed, flags), first_chars(parsed, flags)
     entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup),
-             "".join(sorted(needed)) if needed is not None else None)
+             "".join(sorted(needed)) if needed is not None else None,
+             "".join(sorted(first)) if first is not None else None)
     if not _new_programs:
         atexit.register(_save_programs)
     _programs[(pattern, flags)] = entry
@@ -140,6 +141,9 @@ def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
 
 def required_chars(pattern: str, flags: int = 0) -> str | None:
     """Characters of which every match of `pattern` contains one (None: no such small set)."""
-    if _sre is None:
-        return None
-    return _entry(pattern, int(flags))[5]
+    return _entry(pattern, int(flags))[5] if _sre is not None else None
+
+
+def first_chars(pattern: str, flags: int = 0) -> str | None:
+    """Characters one of which starts every match of `pattern` (None: no such small set)."""
+    return _entry(pattern, int(flags))[6] if _sre is not None else None

@@ -75,3 +75,55 @@ def _char_class(items) -> frozenset[str] | None:
         if len(chars) > MAX_CLASS_SIZE:
             return None
     return frozenset(chars)
+
+
+def first_chars(parsed, flags: int) -> frozenset[str] | None:
+    """Characters one of which starts every non-empty match of `parsed` (None: unknown or too
+    many). Scanning for them, then trying the pattern only there, finds the same matches as
+    finditer; lookbehinds still see the text before the candidate position."""
+    if (flags | parsed.state.flags) & C.SRE_FLAG_IGNORECASE:
+        return None
+    chars, nullable = _first(list(parsed))
+    return None if nullable else chars
+
+
+def _first(items: list) -> tuple[frozenset[str] | None, bool]:
+    """(possible first characters, whether the sequence can match the empty string)."""
+    out: set[str] = set()
+    for op, av in items:
+        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            continue  # zero-width: the next item supplies the first character
+        chars, nullable = _first_item(op, av)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return frozenset(out), False
+    return frozenset(out), True
+
+
+def _first_item(op, av) -> tuple[frozenset[str] | None, bool]:
+    if op is C.LITERAL:
+        return frozenset(chr(av)), False
+    if op is C.IN:
+        return _char_class(av), False
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+        low, _high, sub = av
+        chars, nullable = _first(list(sub))
+        return chars, nullable or low == 0
+    if op is C.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        return (None, False) if add_flags & C.SRE_FLAG_IGNORECASE else _first(list(sub))
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _first(list(av))
+    if op is C.BRANCH:
+        union: set[str] = set()
+        any_nullable = False
+        for alternative in av[1]:
+            chars, nullable = _first(list(alternative))
+            if chars is None:
+                return None, False
+            union |= chars
+            any_nullable = any_nullable or nullable
+        return frozenset(union), any_nullable
+    return None, False  # ANY, NOT_LITERAL, categories, back-references: unknown

@@ -60,3 +60,46 @@ def test_never_rejects_a_matching_text_for_the_builtin_rules():
                 assert set(text) & needed, (rule.code, text)
                 checked += 1
     assert checked > 20
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"(?<![A-Za-z])[xX]{2,}", set("xX")),
+    (r"a?b", {"a", "b"}),
+    (r"^(?:未完|省略)", {"未", "省"}),
+    (r"(?:ab|c*d)", {"a", "c", "d"}),
+])
+def test_first_chars(pattern, expected):
+    from kjlint.regexinfo import first_chars
+
+    assert set(first_chars(re_parser.parse(pattern, 0), 0)) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"a?", r".x", r"[^x]y", r"\dx", r"(?i)x"])
+def test_first_chars_unknown(pattern):
+    from kjlint.regexinfo import first_chars
+
+    assert first_chars(re_parser.parse(pattern, 0), 0) is None
+
+
+def test_scanning_from_first_chars_finds_what_finditer_finds():
+    from kjlint.catalog import load_catalog
+    from kjlint.regexinfo import first_chars
+    from kjlint.ruletypes import _patterns, _starting_at, _with_traditional
+
+    catalog = load_catalog()
+    examples = [e for r in catalog.rules.values() for e in r.bad + r.good]
+    rnd = random.Random(9)
+    texts = examples + ["\n".join(rnd.sample(examples, 4)) for _ in range(300)]
+    compared = 0
+    for rule in (r for r in catalog.rules.values() if r.type == "pattern"):
+        flags = re.MULTILINE | (re.IGNORECASE if rule.params.get("ignorecase") else 0)
+        combined = "|".join(f"(?:{p})" for p in _with_traditional(rule, _patterns(rule, "pattern", True)))
+        first = first_chars(re_parser.parse(combined, flags), flags)
+        if not first:
+            continue
+        rx = re.compile(combined, flags)
+        scan = _starting_at(rx, re.compile(f"[{re.escape(''.join(first))}]"))
+        for text in texts:
+            assert [m.span() for m in scan(text)] == [m.span() for m in rx.finditer(text)], (rule.code, text)
+            compared += 1
+    assert compared > 1000
