@@ -8,7 +8,10 @@ answer None ("no cheap precondition"), which is always safe.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from re import _constants as C  # type: ignore[attr-defined]
+from typing import Callable, Iterator
 
 MAX_CLASS_SIZE = 64  # a class wider than this (e.g. every CJK ideograph) is not a useful filter
 
@@ -127,3 +130,30 @@ def _first_item(op, av) -> tuple[frozenset[str] | None, bool]:
             any_nullable = any_nullable or nullable
         return frozenset(union), any_nullable
     return None, False  # ANY, NOT_LITERAL, categories, back-references: unknown
+
+
+@lru_cache(maxsize=None)
+def fast_finditer(regex: re.Pattern) -> Callable[[str], Iterator[re.Match]]:
+    """`regex.finditer`, or an equivalent that tries the pattern only where one of its possible
+    first characters occurs (found by a C-speed scan): the same matches, without the engine
+    trying every alternative, or a leading lookbehind, at every position of the text."""
+    from .diskcache import compile_regex, first_chars
+
+    first = first_chars(regex.pattern, regex.flags) if isinstance(regex.pattern, str) else None
+    if not first:
+        return regex.finditer
+    find, match = compile_regex(f"[{re.escape(first)}]").search, regex.match
+
+    def finditer(text: str) -> Iterator[re.Match]:
+        pos = 0
+        while True:
+            c = find(text, pos)
+            if c is None:
+                return
+            m = match(text, c.start())
+            if m is None:
+                pos = c.start() + 1
+            else:
+                yield m
+                pos = m.end() if m.end() > m.start() else m.end() + 1
+    return finditer

@@ -18,7 +18,8 @@ from typing import Any, Callable, Iterable, Iterator
 from .catalog import Catalog, PackError, Rule
 from .document import BLANK_CHARS, Document
 from .findings import Fix, Related
-from .diskcache import compile_regex, first_chars, required_chars
+from .diskcache import compile_regex, required_chars
+from .regexinfo import fast_finditer
 
 
 @dataclass
@@ -177,35 +178,15 @@ def _context_fields(rule: Rule) -> list[_ContextField]:
     return out
 
 
-def _starting_at(regex: re.Pattern, starts: re.Pattern) -> Callable[[str], Iterator[re.Match]]:
-    """regex.finditer, trying the pattern only where `starts` (its possible first characters)
-    matches: the same matches, without the regex engine trying every alternative at every
-    position of the text."""
-    def finditer(text: str) -> Iterator[re.Match]:
-        find, match = starts.search, regex.match
-        pos = 0
-        while True:
-            c = find(text, pos)
-            if c is None:
-                return
-            m = match(text, c.start())
-            if m is None:
-                pos = c.start() + 1
-            else:
-                yield m
-                pos = m.end() if m.end() > m.start() else m.end() + 1
-    return finditer
-
-
 def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     flags = _flags(rule) | re.MULTILINE
     combined = "|".join(f"(?:{p})" for p in _with_traditional(rule, _patterns(rule, "pattern", True)))
     regex = _compile(combined, _where(rule, "pattern"), flags)
     # A document without any character the pattern needs is skipped after one fast scan, and
     # the pattern is only tried where one of the characters it starts with occurs.
-    needed, first = required_chars(combined, flags), first_chars(combined, flags)
+    needed = required_chars(combined, flags)
     precheck = compile_regex(f"[{re.escape(needed)}]") if needed else None
-    matches = _starting_at(regex, compile_regex(f"[{re.escape(first)}]")) if first else regex.finditer
+    matches = fast_finditer(regex)
     exceptions = [_compile(p, _where(rule, "exceptions"), flags)
                   for p in _with_traditional(rule, _patterns(rule, "exceptions", False))]
     context_fields = _context_fields(rule)

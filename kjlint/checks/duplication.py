@@ -32,6 +32,7 @@ from ..normalize import PINYIN_ANNOTATION, normalize_for_matching
 from ..reference import char_norm, fast_normalize
 from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
+from ..regexinfo import fast_finditer
 
 # A line that only carries a page number: "- 3 -", "— 12 —", "第3页 共10页", "3/10", "Page 3".
 PAGE_MARKER = compile_regex(
@@ -202,7 +203,7 @@ def _formulaic_spans(raw: str, patterns: list[str]) -> list[tuple[int, int]]:
     if regex is None:
         regex = _FORMULAIC_CACHE[key] = compile_regex("|".join(
             f"(?:{normalize_for_matching(p, keep_punctuation=True)})" for p in patterns))
-    return [m.span() for m in regex.finditer(raw) if m.end() > m.start()]
+    return [m.span() for m in fast_finditer(regex)(raw) if m.end() > m.start()]
 
 
 # --- paragraph pairs ----------------------------------------------------------------------
@@ -302,14 +303,15 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
     backward and the scan jumps past it, so the work is linear in the length of the text."""
     n = len(s)
     last = n - k
-    # Skip to the first position whose k-gram occurs at an earlier sampled position (the first
-    # place the scan below can find anything) in one generator pass; most documents have none.
-    # Up to there every sampled k-gram is new, so the scan would only have recorded them.
+    # The positions whose k-gram occurs at an earlier sampled position, found in one pass: the
+    # scan below finds candidates exactly there (outside the diagonal follow-up of a repeat),
+    # so it jumps from one to the next, only recording the sampled k-grams in between.
     earliest = {s[t:t + k]: t for t in range(last - last % step, -1, -step)} if last >= 0 else {}
     seen_before = earliest.get
-    i = next((p for p in range(last + 1) if seen_before(s[p:p + k], p) < p), None)
-    if i is None:
+    hits = [p for p in range(last + 1) if seen_before(s[p:p + k], p) < p]
+    if not hits:
         return []
+    i = hits[0]
     occ: dict[str, list[int]] = {s[t:t + k]: [t] for t in range(0, i, step)}
     get = occ.get
     out: list[tuple[int, int, int]] = []
@@ -334,6 +336,12 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
                 if i % step == 0:
                     occ[g] = [i]
                 i += 1
+                if i > diag_until:
+                    h = bisect_left(hits, i)
+                    target = hits[h] if h < len(hits) else last + 1
+                    for t in range(i + (-i) % step, target, step):
+                        occ.setdefault(s[t:t + k], [t])
+                    i = target
                 continue
             for j in cands:
                 if j >= i:

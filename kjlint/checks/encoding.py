@@ -17,6 +17,7 @@ from ..normalize import PINYIN_ANNOTATION, PINYIN_LETTERS, script_sets, to_simpl
 from ..ruletypes import Context, Hit
 from .textspans import HAN_RANGES, Edit, SpanSet, frequency_table, group_by_line, is_han, plausibility
 from ..diskcache import compile_regex
+from ..regexinfo import fast_finditer
 
 # --- undecodable bytes and replacement characters ------------------------------------------
 
@@ -32,7 +33,7 @@ def undecodable_bytes(doc: Document, ctx: Context, rule) -> list[Hit]:
     that an earlier decoder already replaced. One finding per run."""
     raw = dict(doc.undecodable)
     hits = []
-    for m in _REPLACEMENT.finditer(doc.text):
+    for m in fast_finditer(_REPLACEMENT)(doc.text):
         count = m.end() - m.start()
         values = [raw[i] for i in range(m.start(), m.end()) if i in raw]
         if values:
@@ -49,7 +50,7 @@ def undecodable_bytes(doc: Document, ctx: Context, rule) -> list[Hit]:
 @check("garbled-replacement-character")
 def garbled_replacement_character(doc: Document, ctx: Context, rule) -> list[Hit]:
     """锟斤拷 / ï¿½: U+FFFD that was itself mis-decoded; the original characters are lost."""
-    edits = [Edit(m.start(), m.end()) for m in _GARBLED_REPLACEMENT.finditer(doc.text)]
+    edits = [Edit(m.start(), m.end()) for m in fast_finditer(_GARBLED_REPLACEMENT)(doc.text)]
     return group_by_line(doc, edits, fixable=False)
 
 
@@ -58,7 +59,7 @@ def garbled_replacement_character(doc: Document, ctx: Context, rule) -> list[Hit
 @check("pinyin-annotation")
 def pinyin_annotation(doc: Document, ctx: Context, rule) -> list[Hit]:
     """總結(jié): one finding per line with the count; the fix drops the annotations."""
-    edits = [Edit(m.start(), m.end(), "") for m in PINYIN_ANNOTATION.finditer(doc.text)]
+    edits = [Edit(m.start(), m.end(), "") for m in fast_finditer(PINYIN_ANNOTATION)(doc.text)]
     return group_by_line(doc, edits, safe=rule.fixable == "safe")
 
 
@@ -152,7 +153,7 @@ def gbk_byte_shift(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     min_gain = float(rule.params.get("min-gain", 5.0))
     min_score = float(rule.params.get("min-score", 15.0))
     max_garbage = float(rule.params.get("max-garbage-score", 13.0))
-    for m in _SHIFT_CANDIDATE.finditer(doc.text):
+    for m in fast_finditer(_SHIFT_CANDIDATE)(doc.text):
         run = m.group("run")
         if plausibility(run[:4]) >= max_garbage + 4:
             continue  # reads as ordinary Chinese: a real question mark
@@ -355,7 +356,7 @@ def control_character(doc: Document, ctx: Context, rule) -> list[Hit]:
     utf8_edits, gbk_edits = latin1_mojibake(doc, ctx)
     mojibake = SpanSet((e.start, e.end) for e in utf8_edits + gbk_edits)
     edits = []
-    for m in _CONTROL.finditer(doc.text):
+    for m in fast_finditer(_CONTROL)(doc.text):
         if m.start() in mojibake:
             continue
         edits.append(Edit(m.start(), m.end(), "", ", ".join(f"U+{ord(c):04X}" for c in m.group(0))))
@@ -380,7 +381,7 @@ def zero_width_in_word(doc: Document, ctx: Context, rule) -> list[Hit]:
     """Zero-width spaces/joiners and soft hyphens between visible characters break search and
     matching; emoji sequences (joiner between symbols) are left alone."""
     edits = []
-    for m in _ZERO_WIDTH.finditer(doc.text):
+    for m in fast_finditer(_ZERO_WIDTH)(doc.text):
         prev, nxt = doc.text[m.start() - 1], doc.text[m.end()]
         if "\u200d" in m.group(0) and any(ord(c) >= 0x2600 and not is_han(c) for c in (prev, nxt)):
             continue

@@ -16,6 +16,7 @@ from ..normalize import PINYIN_ANNOTATION, script_sets, to_simplified, to_tradit
 from ..ruletypes import Context, Hit
 from .textspans import Edit, SpanSet, group_by_line, is_cjk, is_han
 from ..diskcache import compile_regex
+from ..regexinfo import fast_finditer
 
 # --- mixed traditional and simplified script ------------------------------------------------
 
@@ -75,7 +76,7 @@ _LATIN = compile_regex(r"[A-Za-z]")
 def _protected_spans(doc: Document, ctx: Context) -> SpanSet:
     """URLs, e-mail addresses, code, pinyin annotations (KJ403) and byte-shift marks (KJ404)."""
     spans = [m.span() for m in _URL.finditer(doc.text)]
-    spans += [m.span() for m in PINYIN_ANNOTATION.finditer(doc.text)]
+    spans += [m.span() for m in fast_finditer(PINYIN_ANNOTATION)(doc.text)]
     spans += [(a, a + 1) for a, _ in byte_shift_spans(doc, ctx)]
     return SpanSet(spans)
 
