@@ -11,9 +11,9 @@
 """
 from __future__ import annotations
 
-import logging
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterator
 
 from . import check
@@ -23,7 +23,7 @@ from ..findings import Fix
 from ..normalize import strip_pinyin_annotations, to_simplified
 from ..ruletypes import Context, Hit
 from .truncation import TERMINAL, body_paragraphs, flagged_lines, heading_level
-from ..diskcache import compile_regex
+from ..diskcache import compile_regex, file_key, load_or_build
 
 BULLETS = "-*#>•·"
 _LINE_END_TAIL = compile_regex(r"[:\s★☆]*")  # what may follow a line-end phrase: 推荐度:★★★
@@ -151,19 +151,40 @@ LONE_NUMERAL = compile_regex(r"^(?:[一二三四五六七八九十]+|第[一二�
 CJK = compile_regex(r"[\u4e00-\u9fff]")
 
 
-@lru_cache(maxsize=1)
-def _word_frequencies() -> dict[str, int]:
-    """jieba's dictionary (word → frequency); loaded only when a candidate needs it."""
-    import jieba
+def _jieba_dictionary() -> Path:
+    from importlib.util import find_spec
 
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba.dt.FREQ
+    spec = find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("jieba is not installed")
+    return Path(list(spec.submodule_search_locations)[0]) / "dict.txt"
+
+
+def _build_word_index() -> dict[str, str]:
+    """Words of 2 to 4 characters from jieba's dictionary, grouped by first character, each
+    group one newline-separated string (fast to load, fast to search)."""
+    groups: dict[str, list[str]] = {}
+    with open(_jieba_dictionary(), encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split(" ")
+            if len(parts) >= 2 and 2 <= len(parts[0]) <= 4 and parts[1].strip("\n") not in ("0", ""):
+                groups.setdefault(parts[0][0], []).append(parts[0])
+    return {first: "\n" + "\n".join(words) + "\n" for first, words in groups.items()}
+
+
+@lru_cache(maxsize=1)
+def _word_index() -> dict[str, str]:
+    """jieba's word list, read once per jieba install and cached: importing and initializing
+    jieba itself takes seconds, far more than a lint run."""
+    return load_or_build("jieba-words", file_key(_jieba_dictionary()), _build_word_index)
+
+
+def is_word(text: str) -> bool:
+    return len(text) >= 2 and f"\n{text}\n" in _word_index().get(text[0], "")
 
 
 def joins_into_word(left: str, right: str, longest: int = 4) -> bool:
     """Does some dictionary word span the boundary between `left` and `right`?"""
-    freq = _word_frequencies()
     for a in range(1, min(len(left), longest - 1) + 1):
         tail = left[-a:]
         if not CJK.search(tail):
@@ -172,7 +193,7 @@ def joins_into_word(left: str, right: str, longest: int = 4) -> bool:
             head = right[:b]
             if not CJK.fullmatch(head[-1]):
                 break
-            if freq.get(tail + head, 0) > 0:
+            if is_word(tail + head):
                 return True
     return False
 
