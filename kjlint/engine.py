@@ -12,7 +12,7 @@ from typing import Iterable
 from .catalog import Catalog, Rule, load_catalog
 from .document import Document
 from .findings import Finding
-from .ruletypes import Context, Hit, format_message
+from .ruletypes import Context, Hit, format_message, rule_hits
 from .suppression import is_suppressed, parse_directives, regions
 from .diskcache import compile_regex
 
@@ -65,7 +65,7 @@ def run_rules(doc: Document, rules: Iterable[Rule], ctx: Context) -> list[Findin
     for rule in rules:
         if rule.code in (META_UNUSED, META_UNKNOWN):
             continue
-        for hit in rule.run(doc, ctx):
+        for hit in rule_hits(rule, doc, ctx):
             findings.append(make_finding(doc, rule, hit))
     return findings
 

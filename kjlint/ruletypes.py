@@ -48,6 +48,16 @@ class Context:
 Checker = Callable[[Document, Context], Iterable[Hit]]
 
 
+def rule_hits(rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
+    """A rule's hits on the document, computed once per document: the engine and rules that
+    consult other rules (truncation skips lines flagged as boilerplate) share them."""
+    key = ("hits", rule.code)
+    hits = ctx.memo.get(key)
+    if hits is None:
+        hits = ctx.memo[key] = list(rule.run(doc, ctx))
+    return hits
+
+
 class _SafeDict(dict):
     def __missing__(self, key):
         return "{" + key + "}"

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from . import check
 from ..document import Document, Span
-from ..ruletypes import Context, Hit
+from ..ruletypes import Context, Hit, rule_hits
 from .structure import heading_level as outline_level
 from ..diskcache import compile_regex
 
@@ -46,7 +46,7 @@ def flagged_lines(doc: Document, ctx: Context, codes: list[str]) -> set[int]:
             rule = ctx.catalog.rules.get(code)
             lines: set[int] = set()
             if rule is not None and rule.run is not None and rule.enabled:
-                for hit in rule.run(doc, ctx):
+                for hit in rule_hits(rule, doc, ctx):
                     first, last = doc.line_index(hit.offset), doc.line_index(max(hit.offset, hit.end - 1))
                     lines.update(range(first, last + 1))
             ctx.memo[key] = lines
