@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .findings import Severity
-from .diskcache import compile_regex, file_key, load_or_build
+from .diskcache import compile_regex, file_key, load_or_build, load_or_build_item
 
 FAMILIES = {
     "KJ0": "meta",
@@ -108,13 +108,7 @@ def builtin_rules_dir() -> Path:
 
 def _load_yaml(path: Path) -> Any:
     """A pack's data, parsed once per version of the file (the parse is cached on disk)."""
-    return load_or_build(f"pack-{_path_hash(path)}", file_key(path), lambda: _parse_yaml(path))
-
-
-def _path_hash(path: Path) -> str:
-    import hashlib
-
-    return hashlib.sha1(str(path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return load_or_build_item("packs", str(path.resolve()), file_key(path), lambda: _parse_yaml(path))
 
 
 def _parse_yaml(path: Path) -> Any:

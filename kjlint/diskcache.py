@@ -72,6 +72,30 @@ def load_or_build(name: str, key: Any, build: Callable[[], Any]) -> Any:
     return value
 
 
+_stores: dict[str, dict] = {}  # shared stores read in this process
+
+
+def load_or_build_item(name: str, item: str, key: Any, build: Callable[[], Any], keep: int = 64) -> Any:
+    """load_or_build for one item of a shared store (one rule pack among every pack ever
+    linted): one file per store, holding the `keep` most recently built items, so that
+    temporary checkouts do not grow the cache without bound."""
+    store = _stores.get(name)
+    if store is None:
+        stored = _read(f"{name}.marshal")
+        store = _stores[name] = stored if isinstance(stored, dict) else {}
+    full_key = (_FORMAT, sys.version, key)
+    hit = store.get(item)
+    if isinstance(hit, tuple) and len(hit) == 2 and hit[0] == full_key:
+        return hit[1]
+    value = build()
+    store.pop(item, None)
+    store[item] = (full_key, value)
+    while len(store) > keep:
+        del store[next(iter(store))]
+    _write(f"{name}.marshal", store)
+    return value
+
+
 # --- compiled regular expressions -----------------------------------------------------------
 # `re.compile` parses the pattern and generates a program for the C matcher (`_sre`); only the
 # generation is slow, so the program is what gets cached. It is valid for one interpreter build
@@ -91,12 +115,15 @@ _programs: dict | None = None
 _new_programs = 0
 
 
+MAX_PROGRAMS = 4096  # beyond this, the store keeps only the patterns of the latest run
+
+
 def _save_programs() -> None:
     if _new_programs and _programs is not None:
         current = _read(_REGEX_FILE)
         merged = dict(current) if isinstance(current, dict) else {}
         merged.update(_programs)
-        _write(_REGEX_FILE, merged)
+        _write(_REGEX_FILE, merged if len(merged) <= MAX_PROGRAMS else _programs)
 
 
 def _entry(pattern: str, flags: int) -> tuple:

@@ -111,3 +111,13 @@ def test_opencc_tables_survive_the_cache(fresh_cache):
     assert cold == warm
     assert "總結".translate(warm[0]) == "总结"
     assert "總" in warm[2] and "总" in warm[3]
+
+
+def test_item_store_keeps_the_latest_items_only(fresh_cache, monkeypatch):
+    monkeypatch.setattr(diskcache, "_stores", {})
+    for i in range(10):
+        assert diskcache.load_or_build_item("things", f"item{i}", 1, lambda i=i: i * 2, keep=4) == i * 2
+    diskcache._stores.clear()  # as in a new process
+    assert diskcache.load_or_build_item("things", "item9", 1, lambda: "rebuilt", keep=4) == 18
+    assert diskcache.load_or_build_item("things", "item0", 1, lambda: "rebuilt", keep=4) == "rebuilt"
+    assert len(diskcache._stores["things"]) == 4
