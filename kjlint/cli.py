@@ -105,7 +105,6 @@ def check(paths, select, ignore, extend_select, fmt, output_file, config, profil
 def _check(paths, select, ignore, extend_select, fmt, output_file, config, profile, statistics, quiet,
            no_progress, exit_zero, fail_level, fix, unsafe_fixes, diff, baseline, update_baseline,
            reference, report_unchanged, jobs, verbose) -> int:
-    from .baseline import BaselineError, filter_baseline, load_baseline, write_baseline
     from .catalog import PackError
     from .config import ConfigError
     from .findings import Severity
@@ -135,6 +134,8 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
         _err(str(exc))
         return EXIT_ERROR
     fail = Severity.parse(fail_level) if fail_level else base_settings.fail_level
+    if baseline:
+        from .baseline import BaselineError, filter_baseline, load_baseline, write_baseline
     if baseline and not update_baseline:
         try:
             entries = load_baseline(baseline)

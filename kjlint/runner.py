@@ -4,9 +4,7 @@ The CLI is a thin layer over `lint_paths`; library users can call it directly.
 """
 from __future__ import annotations
 
-import difflib
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
@@ -136,6 +134,8 @@ def _fix(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOpt
         total += n
         findings = lint_document(Document(text, doc.path, doc.encoding), catalog, opts)
     if ov.diff:
+        import difflib
+
         result.diff = "".join(difflib.unified_diff(
             doc.text.splitlines(keepends=True), text.splitlines(keepends=True),
             fromfile=f"a/{doc.path}", tofile=f"b/{doc.path}"))
@@ -175,6 +175,7 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, overrides: Ov
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(tasks) >= PARALLEL_MIN_FILES and not any(t[0] == "-" for t in tasks):
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor  # not imported for one file
 
         ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
