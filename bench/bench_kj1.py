@@ -28,6 +28,8 @@ IN_DOMAIN = ("national_gov_reports_wikisource", "provincial_gov_reports_2026", "
 KJLINT = str(Path(sys.executable).with_name("kjlint"))
 sys.path.insert(0, str(ROOT))
 
+from benchenv import bench_env, run_timed  # noqa: E402
+
 
 def corpus_paragraphs(min_len: int = 20) -> list[list[str]]:
     """Paragraphs of the in-domain reports (government and party reports), per document."""
@@ -59,17 +61,12 @@ TIMED_CPU: list[float] = [0.0]
 
 def _process_time(args: list[str], env: dict, repeat: int = 5) -> list[float]:
     """Wall-clock seconds of each run; CPU seconds (user + sys) of the runs in CPU_TIMES."""
-    import resource
-
     times = []
     CPU_TIMES.clear()
     for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t = time.perf_counter()
-        subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - t)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        CPU_TIMES.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        wall, cpu, _ = run_timed(args, env)
+        times.append(wall)
+        CPU_TIMES.append(cpu)
     return times
 
 
@@ -110,7 +107,7 @@ def bench_doc() -> None:
         path = Path(tmp) / "draft.txt"
         path.write_text(text, encoding="utf-8")
         times = _process_time([KJLINT, "check", "--select", "KJ1", "--format", "concise", str(path)],
-                              dict(os.environ))
+                              bench_env())
         print(f"doc: whole process `kjlint check --select KJ1`: min {min(times):.3f} s, "
               f"median {statistics.median(times):.3f} s wall; CPU min {min(CPU_TIMES):.3f} s")
 
@@ -138,7 +135,7 @@ def bench_index() -> None:
         make_reference_set(refs)
         files = sorted(refs.glob("*.txt"))
         total = sum(len(p.read_text(encoding="utf-8")) for p in files)
-        env = dict(os.environ, KJLINT_CACHE_DIR=str(Path(tmp) / "cache"))
+        env = bench_env(KJLINT_CACHE_DIR=str(Path(tmp) / "cache"))
         os.environ["KJLINT_CACHE_DIR"] = env["KJLINT_CACHE_DIR"]
         t, cpu = time.perf_counter(), time.process_time()
         index = reference.open_index([str(refs)])

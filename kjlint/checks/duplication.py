@@ -107,6 +107,11 @@ class Analysis:
 
 # --- normalization ------------------------------------------------------------------------
 
+def paragraph_norm(text: str) -> str:
+    """How paragraphs are compared: normalized (fast_normalize), list numbering left out."""
+    return fast_normalize(LIST_MARK.sub("", text, count=1))
+
+
 def build_units(doc: Document) -> list[Unit]:
     """The paragraphs that take part in matching, normalized once (`norm` without the list
     numbering for comparing paragraphs, `piece` with it for the stream of repeated passages)."""

@@ -1,0 +1,26 @@
+"""Shared by the benchmarks: how to run kjlint as a user would, and how to time it."""
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import time
+
+
+def bench_env(**extra: str) -> dict[str, str]:
+    """The environment for timed kjlint processes: a user's, with bytecode caching on
+    (PYTHONDONTWRITEBYTECODE, set in some sandboxes, would recompile edited modules every run)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(extra)
+    return env
+
+
+def run_timed(args: list[str], env: dict[str, str]) -> tuple[float, float, subprocess.CompletedProcess]:
+    """(wall seconds, CPU seconds of the child, result): CPU time is what a loaded machine
+    distorts least, wall time is what the user waits."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    result = subprocess.run(args, env=env, capture_output=True)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, result
