@@ -10,7 +10,6 @@ import importlib
 import io
 import os
 import sys
-import traceback
 
 import click
 
@@ -96,6 +95,8 @@ def check(paths, select, ignore, extend_select, fmt, output_file, config, profil
         code = EXIT_FINDINGS
     except Exception as exc:  # internal error: exit 2 with a one-line message
         if verbose:
+            import traceback
+
             traceback.print_exc()
         _err(f"internal error: {exc!r} (run with --verbose for a traceback)")
         code = EXIT_ERROR

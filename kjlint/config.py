@@ -14,11 +14,6 @@ from typing import Any
 from .findings import Severity
 from .reading import DEFAULT_INCLUDE
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 CONFIG_NAMES = (".kjlint.toml", "kjlint.toml", "pyproject.toml")
 KEYS = {
     "select", "ignore", "extend-select", "per-file-ignores", "profile", "required-sections",
@@ -76,6 +71,10 @@ def _str_table(value: Any, where: str, shape: str) -> tuple[tuple[str, tuple[str
 
 def read_table(path: Path) -> dict | None:
     """The kjlint table of a config file, or None when a pyproject.toml has none."""
+    if sys.version_info >= (3, 11):
+        import tomllib  # only when a configuration file exists
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)

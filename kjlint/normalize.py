@@ -167,3 +167,44 @@ def normalize_for_matching(text: str, *, keep_punctuation: bool = False, fold_di
     if fold_digits:
         text = re.sub(r"\d+", "0", text)
     return text
+
+
+_CHAR_NORM: dict[str, str] = {}
+_DIGIT = compile_regex(r"\d")
+
+
+def char_norm(ch: str) -> str:
+    """normalize_for_matching of one character, cached."""
+    n = _CHAR_NORM.get(ch)
+    if n is None:
+        n = _CHAR_NORM[ch] = normalize_for_matching(ch)
+    return n
+
+
+class _CharTable(dict):
+    """A str.translate table filled on first sight of each character (no pass over the text
+    to collect its characters first)."""
+
+    def __init__(self, fold_digits: bool):
+        super().__init__()
+        self.fold_digits = fold_digits
+
+    def __missing__(self, codepoint: int) -> str | None:
+        n = char_norm(chr(codepoint))
+        if self.fold_digits:
+            n = _DIGIT.sub("0", n)
+        self[codepoint] = n or None
+        return n or None
+
+
+_TRANSLATE = _CharTable(fold_digits=False)
+MATCH_TRANSLATE = _CharTable(fold_digits=True)  # digits folded to 0, see reference.matching_text
+
+
+def fast_normalize(text: str) -> str:
+    """normalize_for_matching applied character by character through one cached translate
+    table: the same result except for NFKC compositions across characters (rare in Chinese
+    text), at a fraction of the cost on megabytes of reference documents."""
+    if "(" in text or "（" in text:
+        text = PINYIN_ANNOTATION.sub("", text)
+    return text.translate(_TRANSLATE)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .normalize import PINYIN_ANNOTATION, normalize_for_matching
+from .normalize import MATCH_TRANSLATE, PINYIN_ANNOTATION
 from .diskcache import cache_dir, compile_regex
 
 INDEX_FORMAT = 1
@@ -218,53 +218,12 @@ class IndexParams:
                 "num_perm": NUM_PERM, "seed": SEED, "bands": BANDS, "rows": ROWS}
 
 
-_CHAR_NORM: dict[str, str] = {}
-_DIGIT = compile_regex(r"\d")
-
-
-def char_norm(ch: str) -> str:
-    """normalize_for_matching of one character, cached."""
-    n = _CHAR_NORM.get(ch)
-    if n is None:
-        n = _CHAR_NORM[ch] = normalize_for_matching(ch)
-    return n
-
-
-class _CharTable(dict):
-    """A str.translate table filled on first sight of each character (no pass over the text
-    to collect its characters first)."""
-
-    def __init__(self, fold_digits: bool):
-        super().__init__()
-        self.fold_digits = fold_digits
-
-    def __missing__(self, codepoint: int) -> str | None:
-        n = char_norm(chr(codepoint))
-        if self.fold_digits:
-            n = _DIGIT.sub("0", n)
-        self[codepoint] = n or None
-        return n or None
-
-
-_TRANSLATE = _CharTable(fold_digits=False)
-_MATCH_TRANSLATE = _CharTable(fold_digits=True)
-
-
-def fast_normalize(text: str) -> str:
-    """normalize_for_matching applied character by character through one cached translate
-    table: the same result except for NFKC compositions across characters (rare in Chinese
-    text), at a fraction of the cost on megabytes of reference documents."""
-    if "(" in text or "（" in text:
-        text = PINYIN_ANNOTATION.sub("", text)
-    return text.translate(_TRANSLATE)
-
-
 def matching_text(paragraph: str) -> str:
     """The form paragraphs are compared in: normalized, every digit folded to 0 (updated
     figures in a carried-over paragraph do not make it new text)."""
     if "(" in paragraph or "（" in paragraph:
         paragraph = PINYIN_ANNOTATION.sub("", paragraph)
-    return paragraph.translate(_MATCH_TRANSLATE)
+    return paragraph.translate(MATCH_TRANSLATE)
 
 
 _SENTENCE_END = compile_regex(r"[。！？；!?;]+[”’」』）)]*")

@@ -28,8 +28,7 @@ from typing import Any
 from . import check
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix, Related
-from ..normalize import PINYIN_ANNOTATION, normalize_for_matching
-from ..reference import char_norm, fast_normalize
+from ..normalize import PINYIN_ANNOTATION, char_norm, fast_normalize, normalize_for_matching
 from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
 from ..regexinfo import fast_finditer
