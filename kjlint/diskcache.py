@@ -31,7 +31,7 @@ def cache_dir() -> Path:
 def _read(name: str) -> Any:
     try:
         with open(cache_dir() / name, "rb") as fh:
-            return marshal.load(fh)
+            return marshal.loads(fh.read())  # one read: marshal.load(fh) reads in small pieces
     except Exception:  # missing, truncated or written by another Python: rebuild
         return None
 

@@ -98,6 +98,7 @@ LEVEL_PATTERNS = (
     (3, compile_regex(r"^(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．]))")),
     (4, compile_regex(r"^[（(](?P<n>\d{1,2})[）)]")),
 )
+_LEVEL_FIRST = CN_NUM + "（("  # what LEVEL_PATTERNS can start with, besides digits
 LEVEL_STYLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 # A sentence that introduces a list: "有下列情形之一的：", "国务院作出了以下规定。"
 LIST_INTRO = compile_regex(r"(?:[：:]|(?:如下|以下|下列)[^。；]{0,8}[。：:]?)[\ue000-\uf8ff\u200b\s]*$")
@@ -145,6 +146,9 @@ class NumberingIssue:
 def heading_level(text: str) -> tuple[int, int, int] | None:
     """(level 1-4, number, length of the mark) when `text` starts with official heading
     numbering (一、 （一） 1. （1）), else None. Shared by rules that need the outline."""
+    first = text[:1]
+    if not (first in _LEVEL_FIRST or first.isdigit()) or not first:
+        return None  # most paragraphs: no pattern can match, none is tried
     for level, pat in LEVEL_PATTERNS:
         m = pat.match(text)
         if m:

@@ -38,7 +38,14 @@ def is_cjk(ch: str) -> bool:
 
 @lru_cache(maxsize=1)
 def frequency_table() -> tuple[dict[str, int], dict[str, int]]:
-    """(character -> log2 count, character pair -> log2 count); loaded on first use only."""
+    """(character -> log2 count, character pair -> log2 count); loaded on first use only,
+    parsed once per version of the data file (start-up cache)."""
+    from ..diskcache import file_key, load_or_build
+
+    return tuple(load_or_build("hanzi-frequencies", file_key(_DATA), _read_frequency_table))
+
+
+def _read_frequency_table() -> tuple[dict[str, int], dict[str, int]]:
     chars: dict[str, int] = {}
     pairs: dict[str, int] = {}
     with open(_DATA, encoding="utf-8") as fh:
