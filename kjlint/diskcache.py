@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
-_FORMAT = 1  # bump when the layout of any entry changes
+_FORMAT = 2  # bump when the layout of any entry changes
 
 
 def cache_dir() -> Path:
@@ -78,18 +78,26 @@ _stores: dict[str, dict] = {}  # shared stores read in this process
 def load_or_build_item(name: str, item: str, key: Any, build: Callable[[], Any], keep: int = 64) -> Any:
     """load_or_build for one item of a shared store (one rule pack among every pack ever
     linted): one file per store, holding the `keep` most recently built items, so that
-    temporary checkouts do not grow the cache without bound."""
+    temporary checkouts do not grow the cache without bound. Items are kept serialized and
+    every call returns a fresh copy: callers may modify what they get."""
     store = _stores.get(name)
     if store is None:
         stored = _read(f"{name}.marshal")
         store = _stores[name] = stored if isinstance(stored, dict) else {}
     full_key = (_FORMAT, sys.version, key)
     hit = store.get(item)
-    if isinstance(hit, tuple) and len(hit) == 2 and hit[0] == full_key:
-        return hit[1]
+    if isinstance(hit, tuple) and len(hit) == 2 and hit[0] == full_key and isinstance(hit[1], bytes):
+        try:
+            return marshal.loads(hit[1])
+        except Exception:  # corrupt: rebuild below
+            pass
     value = build()
+    try:
+        data = marshal.dumps(value)
+    except ValueError:  # not plain data: usable, not cacheable
+        return value
     store.pop(item, None)
-    store[item] = (full_key, value)
+    store[item] = (full_key, data)
     while len(store) > keep:
         del store[next(iter(store))]
     _write(f"{name}.marshal", store)

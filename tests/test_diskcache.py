@@ -121,3 +121,22 @@ def test_item_store_keeps_the_latest_items_only(fresh_cache, monkeypatch):
     assert diskcache.load_or_build_item("things", "item9", 1, lambda: "rebuilt", keep=4) == 18
     assert diskcache.load_or_build_item("things", "item0", 1, lambda: "rebuilt", keep=4) == "rebuilt"
     assert len(diskcache._stores["things"]) == 4
+
+
+def test_parameter_overrides_do_not_leak_into_later_catalogues(tmp_path, monkeypatch):
+    """[rules.X] overrides change the built rule, never the cached parse of the pack."""
+    from kjlint import catalog as cat_mod
+
+    monkeypatch.setenv("KJLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(diskcache, "_stores", {})
+    cat_mod._load_catalog_cached.cache_clear()
+    try:
+        changed = cat_mod.load_catalog(overrides={"KJ105": {"threshold": 0.99}})
+        assert changed.rules["KJ105"].params["threshold"] == 0.99
+        plain = cat_mod.load_catalog(overrides={"KJ201": {"severity": "info"}})
+        assert plain.rules["KJ105"].params["threshold"] != 0.99
+        diskcache._stores.clear()  # as in a new process, from the file on disk
+        cat_mod._load_catalog_cached.cache_clear()
+        assert cat_mod.load_catalog().rules["KJ105"].params["threshold"] != 0.99
+    finally:
+        cat_mod._load_catalog_cached.cache_clear()
