@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from re import _constants as C  # type: ignore[attr-defined]
 from typing import Callable, Iterator
+
+try:
+    from re import _constants as C  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_constants as C  # type: ignore[no-redef]
 
 MAX_CLASS_SIZE = 64  # a class wider than this (e.g. every CJK ideograph) is not a useful filter
 

@@ -114,8 +114,7 @@ def _with_traditional(rule: Rule | None, patterns: list[str]) -> list[str]:
     out = []
     for pattern in patterns:
         chars, in_class, escaped = [], False, False
-        for ch in pattern:
-            t = to_traditional(ch)
+        for ch, t in zip(pattern, to_traditional(pattern)):  # character for character
             if escaped:
                 chars.append(ch)
                 escaped = False
