@@ -173,3 +173,49 @@ def test_large_star_small_star_components_equal_union_find(spark):
     got = {r["node"]: r["component"] for r in
            star_components(spark.createDataFrame(edges, "src long, dst long")).collect()}
     assert got == expected
+
+
+# The 20,000-document mismatch of the benchmark (docs/spark.md) was not an engine bug: the source
+# tree changed between the local run and the Spark run of one benchmark process (new boilerplate
+# phrases from the KJ6 pack), so the Spark workers, started later, normalized with other code
+# than the local engine had. An executor with another kjlint (a stale cluster image, an edited
+# checkout) now stops the run with the reason instead of producing other clusters.
+
+def test_executors_running_other_kjlint_code_stop_the_run(spark, tmp_path, monkeypatch):
+    import kjlint.dedupe.spark as engine
+
+    corpus = tmp_path / "corpus.jsonl"
+    write_jsonl(corpus, generated_records(40, seed=2), bad_lines=False)
+    config = DedupeConfig(jobs=1, keep="first")
+    real = engine.method_fingerprint(config)
+    # The driver started with other code than the executors now import.
+    monkeypatch.setattr(engine, "method_fingerprint", lambda c: real.replace("code+rules ", "code+rules old"))
+    with pytest.raises(Exception, match="different kjlint than the driver"):
+        engine.run(spark, [str(corpus)], config)
+
+
+def test_method_fingerprint_follows_code_rules_and_settings(tmp_path):
+    from kjlint.dedupe.normalize import NormalizeOptions
+    from kjlint.dedupe.spark import MethodMismatch, _source_digest, method_fingerprint, require_method
+
+    tree = tmp_path / "pkg"
+    (tree / "sub").mkdir(parents=True)
+    (tree / "sub" / "normalize.py").write_text("PHRASES = ['a']\n", encoding="utf-8")
+    (tree / "__pycache__").mkdir()
+    (tree / "__pycache__" / "x.pyc").write_bytes(b"\x00")
+    before = _source_digest((str(tree),))
+    (tree / "__pycache__" / "x.pyc").write_bytes(b"\x01")  # compiled caches do not count
+    assert _source_digest((str(tree),)) == before
+    (tree / "sub" / "normalize.py").write_text("PHRASES = ['a', 'b']\n", encoding="utf-8")
+    assert _source_digest((str(tree),)) != before
+
+    config = DedupeConfig()
+    pack = tmp_path / "rules"
+    pack.mkdir()
+    (pack / "kj6-site.yaml").write_text(
+        "rules:\n  - code: KJ699\n    type: phrases\n    params: {scope: line, phrases: [本站声明]}\n", encoding="utf-8")
+    other = DedupeConfig(normalize=NormalizeOptions(rules_dir=str(pack)))
+    assert method_fingerprint(other) != method_fingerprint(config)
+    require_method(method_fingerprint(config), config)
+    with pytest.raises(MethodMismatch, match="different kjlint"):
+        require_method(method_fingerprint(other), config)

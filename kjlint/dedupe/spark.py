@@ -13,6 +13,8 @@ import os
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pyspark is an optional extra: `pip install 'kjlint[spark]'`
@@ -26,6 +28,69 @@ from .pipeline import DedupeConfig
 
 class SparkUnavailable(RuntimeError):
     """pyspark is missing or the JVM cannot start; the message says which and how to fix it."""
+
+
+class MethodMismatch(RuntimeError):
+    """An executor runs other kjlint code, rule packs or settings than the driver: its
+    signatures, verdicts and quality findings would not match the rest of the run's."""
+
+
+# --------------------------------------------------------------------------------------------
+# The same method on every executor
+# --------------------------------------------------------------------------------------------
+
+def _source_digest(roots: tuple[str, ...]) -> str:
+    """SHA-1 of every file under `roots` (relative name and bytes; caches and compiled files
+    skipped). Works on packages imported from a zip (`--py-files`) through importlib.resources."""
+    import hashlib
+    from importlib.resources import files
+
+    digest = hashlib.sha1()
+
+    def walk(node, prefix: str):
+        for child in sorted(node.iterdir(), key=lambda c: c.name):
+            name = f"{prefix}/{child.name}"
+            if child.name == "__pycache__" or child.name.endswith((".pyc", ".pyo")):
+                continue
+            if child.is_dir():
+                walk(child, name)
+            else:
+                digest.update(name.encode("utf-8") + b"\0" + child.read_bytes() + b"\0")
+
+    for root in roots:
+        node = files(root) if "/" not in root and os.sep not in root else Path(root)
+        if node.is_dir():
+            walk(node, os.path.basename(str(root).rstrip("/")) or root)
+    return digest.hexdigest()[:12]
+
+
+@lru_cache(maxsize=8)
+def method_fingerprint(config: DedupeConfig) -> str:
+    """What decides a run's results in this process: kjlint's version, a digest of its code and
+    rule packs, and the settings that change a signature (DedupeConfig.settings_key, which
+    includes the boilerplate phrases read from the packs).
+
+    Computed once per process, on first use: the driver's value is what it started with, so an
+    executor whose kjlint differs (another version in the cluster image, or a source tree edited
+    while a run was going) is caught by `require_method` instead of silently producing other
+    signatures or keep decisions."""
+    from .. import __version__
+    from ..catalog import builtin_rules_dir
+
+    package = Path(__file__).resolve().parent.parent
+    rules = builtin_rules_dir().resolve()
+    roots = ("kjlint",) if rules.is_relative_to(package) else ("kjlint", str(rules))
+    return f"kjlint {__version__}, code+rules {_source_digest(roots)}, settings {config.settings_key()}"
+
+
+def require_method(expected: str, config: DedupeConfig) -> None:
+    """Raise MethodMismatch when this process would not run the driver's method."""
+    here = method_fingerprint(config)
+    if here != expected:
+        raise MethodMismatch(
+            f"this executor runs a different kjlint than the driver ({here} here, {expected} on the "
+            "driver): install the same kjlint version and rule packs on every node, and do not edit "
+            "a source checkout while a run is going")
 
 
 DEFAULT_MASTER = "local[*]"
@@ -338,7 +403,7 @@ def _row_uid(input_no: int, partition: int, counter: int) -> int:
     return (input_no << 48) | (partition << 28) | counter
 
 
-def prepare_partition(partition: int, rows, spec: _InputSpec, config: DedupeConfig):
+def prepare_partition(partition: int, rows, spec: _InputSpec, config: DedupeConfig, method: str | None = None):
     """Rows of one scan partition → one PREPARED_SCHEMA tuple per line/row/file.
 
     Valid documents are signed in batches by pipeline.sign_texts (the local engine's function)
@@ -350,6 +415,8 @@ def prepare_partition(partition: int, rows, spec: _InputSpec, config: DedupeConf
     from .pipeline import sign_texts
     from .sources import Warnings, _text_of
 
+    if method is not None:
+        require_method(method, config)
     pending: list[list] = []
     prefix_rows = config.prefix_perm // config.prefix_bands
 
@@ -401,8 +468,10 @@ def prepare_partition(partition: int, rows, spec: _InputSpec, config: DedupeConf
     yield from flush()
 
 
-def prepare(spark: "SparkSession", inputs: list[str], config: DedupeConfig) -> "DataFrame":
-    """Read every input and sign its documents: one PREPARED_SCHEMA row per line/row/file."""
+def prepare(spark: "SparkSession", inputs: list[str], config: DedupeConfig,
+            method: str | None = None) -> "DataFrame":
+    """Read every input and sign its documents: one PREPARED_SCHEMA row per line/row/file.
+    `method`: the driver's method_fingerprint, checked on the executors (None: not checked)."""
     from functools import partial
 
     from pyspark.sql.types import _parse_datatype_string
@@ -411,7 +480,8 @@ def prepare(spark: "SparkSession", inputs: list[str], config: DedupeConfig) -> "
     for number, raw in enumerate(inputs):
         spec = inspect_input(spark, number, raw)
         scan = scan_input(spark, spec, config.fields)
-        rdds.append(scan.rdd.mapPartitionsWithIndex(partial(prepare_partition, spec=spec, config=config)))
+        rdds.append(scan.rdd.mapPartitionsWithIndex(partial(prepare_partition, spec=spec, config=config,
+                                                                    method=method)))
     rdd = rdds[0] if len(rdds) == 1 else spark.sparkContext.union(rdds)
     return spark.createDataFrame(rdd, _parse_datatype_string(PREPARED_SCHEMA))
 
@@ -500,13 +570,24 @@ def _bucket_pairs(members: list[int], all_pairs: bool) -> list[tuple[int, int]]:
     return [(int(min(a, b)), int(max(a, b))) for a, b in pairs.tolist() if a != b]
 
 
-def _banded_pairs(spark: "SparkSession", reps: "DataFrame", column: str, all_pairs: bool) -> "DataFrame":
+def _buckets_partition(rows, all_pairs: bool, config: DedupeConfig, method: str | None):
+    if method is not None:
+        require_method(method, config)
+    for row in rows:
+        yield from _bucket_pairs(row["members"], all_pairs)
+
+
+def _banded_pairs(spark: "SparkSession", reps: "DataFrame", column: str, all_pairs: bool,
+                  config: DedupeConfig, method: str | None) -> "DataFrame":
+    from functools import partial
+
     from pyspark.sql import functions as F
 
     exploded = reps.select("index", F.posexplode(column).alias("band", "key"))
     buckets = (exploded.groupBy("band", "key").agg(F.collect_list("index").alias("members"))
                .where(F.size("members") > 1))
-    pairs = buckets.rdd.flatMap(lambda r: _bucket_pairs(r["members"], all_pairs))
+    pairs = buckets.rdd.mapPartitions(partial(_buckets_partition, all_pairs=all_pairs, config=config,
+                                              method=method))
     return spark.createDataFrame(pairs, "i long, j long")
 
 
@@ -519,7 +600,7 @@ def _all_pairs(config: DedupeConfig, documents: int, reps: int) -> bool:
 
 
 def candidate_pairs(spark: "SparkSession", meta: "DataFrame", documents: int, config: DedupeConfig,
-                    representatives: int | None = None) -> "DataFrame":
+                    representatives: int | None = None, method: str | None = None) -> "DataFrame":
     """(i, j), i < j, among representatives sharing a main band, or a prefix band when both are
     long enough to have a prefix signature (pipeline.find_candidates)."""
     from pyspark.sql import functions as F
@@ -527,37 +608,42 @@ def candidate_pairs(spark: "SparkSession", meta: "DataFrame", documents: int, co
     reps = meta.where(F.col("rep") == F.col("index"))
     if representatives is None:
         representatives = reps.count()
-    main = _banded_pairs(spark, reps, "keys", _all_pairs(config, documents, representatives))
+    main = _banded_pairs(spark, reps, "keys", _all_pairs(config, documents, representatives), config, method)
     long_reps = reps.where(F.col("norm_len") >= config.prefix_chars)
-    prefix = _banded_pairs(spark, long_reps, "prefix_keys", False)
+    prefix = _banded_pairs(spark, long_reps, "prefix_keys", False, config, method)
     return main.union(prefix).distinct()
 
 
-def _shingle_partition(rows, config: DedupeConfig):
+def _shingle_partition(rows, config: DedupeConfig, method: str | None = None):
     from .normalize import normalize
     from .verify import shingle_set
 
+    if method is not None:
+        require_method(method, config)
     fuzzy = config.verify.fuzzy is not None  # the rapidfuzz test needs the canonical texts too
     for row in rows:
         canonical = normalize(row["text"], config.normalize)
         yield row["index"], shingle_set(canonical, config.shingle).tobytes(), canonical if fuzzy else None
 
 
-def shingle_sets(spark: "SparkSession", texts: "DataFrame", nodes: "DataFrame", config: DedupeConfig) -> "DataFrame":
+def shingle_sets(spark: "SparkSession", texts: "DataFrame", nodes: "DataFrame", config: DedupeConfig,
+                 method: str | None = None) -> "DataFrame":
     """(index, set): exact shingle sets (verify.shingle_set, uint32 bytes) of the given documents."""
     from functools import partial
 
     needed = texts.join(nodes, "index", "left_semi")
-    return spark.createDataFrame(needed.rdd.mapPartitions(partial(_shingle_partition, config=config)),
+    return spark.createDataFrame(needed.rdd.mapPartitions(partial(_shingle_partition, config=config, method=method)),
                                  "index long, set binary, canonical string")
 
 
-def _verify_partition(rows, config: DedupeConfig, batch: int = 512):
+def _verify_partition(rows, config: DedupeConfig, batch: int = 512, method: str | None = None):
     """verify.verify_pairs (the local function) over batches of joined pairs."""
     import numpy as np
 
     from .verify import verify_pairs
 
+    if method is not None:
+        require_method(method, config)
     def run(chunk):
         pairs = np.array([(r["i"], r["j"]) for r in chunk], dtype=np.int64).reshape(-1, 2)
         sets, texts = {}, {}
@@ -580,7 +666,8 @@ def _verify_partition(rows, config: DedupeConfig, batch: int = 512):
         yield from run(chunk)
 
 
-def verify(spark: "SparkSession", pairs: "DataFrame", sets: "DataFrame", config: DedupeConfig) -> "DataFrame":
+def verify(spark: "SparkSession", pairs: "DataFrame", sets: "DataFrame", config: DedupeConfig,
+           method: str | None = None) -> "DataFrame":
     """Every candidate pair scored on exact shingle sets: (i, j, duplicate, jaccard, containment, method)."""
     from functools import partial
 
@@ -590,7 +677,7 @@ def verify(spark: "SparkSession", pairs: "DataFrame", sets: "DataFrame", config:
                                      F.col("canonical").alias("canonical_i")), "i")
               .join(sets.select(F.col("index").alias("j"), F.col("set").alias("set_j"),
                                 F.col("canonical").alias("canonical_j")), "j"))
-    scored = joined.rdd.mapPartitions(partial(_verify_partition, config=config))
+    scored = joined.rdd.mapPartitions(partial(_verify_partition, config=config, method=method))
     return spark.createDataFrame(
         scored, "i long, j long, duplicate boolean, jaccard double, containment double, method string")
 
@@ -616,6 +703,13 @@ def connected_components(edges: "DataFrame", algorithm: str = "star",
 
 MEMBERS_SCHEMA = ("cluster long, index long, id string, path string, kept boolean, similarity double, "
                   "containment double, reason string, chars long, findings int")
+
+
+def _clusters_partition(groups, config: DedupeConfig, method: str | None):
+    if method is not None:
+        require_method(method, config)
+    for number, rows in groups:
+        yield from _cluster_rows(number, list(rows), config)
 
 
 def _cluster_rows(number: int, rows: list, config: DedupeConfig):
@@ -645,8 +739,10 @@ def _cluster_rows(number: int, rows: list, config: DedupeConfig):
 
 
 def clusters_of(spark: "SparkSession", comps: "DataFrame", meta: "DataFrame", texts: "DataFrame",
-                config: DedupeConfig) -> "DataFrame":
+                config: DedupeConfig, method: str | None = None) -> "DataFrame":
     """One MEMBERS_SCHEMA row per member of a cluster of two or more, numbered 1.. by first member."""
+    from functools import partial
+
     from pyspark.sql import functions as F
 
     roots = comps.select("component").distinct().orderBy("component")
@@ -657,7 +753,7 @@ def clusters_of(spark: "SparkSession", comps: "DataFrame", meta: "DataFrame", te
                .join(texts.select(F.col("index").alias("node"), "text"), "node")
                .select("cluster", F.col("node").alias("index"), "id", "path", "chars", "norm_len", "rep", "text"))
     grouped = members.rdd.map(lambda r: (r["cluster"], r)).groupByKey()
-    rows = grouped.flatMap(lambda kv: _cluster_rows(kv[0], list(kv[1]), config))
+    rows = grouped.mapPartitions(partial(_clusters_partition, config=config, method=method))
     return spark.createDataFrame(rows, MEMBERS_SCHEMA)
 
 
@@ -810,8 +906,10 @@ def run(spark: "SparkSession", inputs: list[str], config: DedupeConfig = DedupeC
     for path in (clusters_path, output_path, keep_list, drop_list):
         if path:
             _guard_output(spark, path, inputs)
+    # Every executor must run the driver's method (same kjlint code, rule packs and settings).
+    method = method_fingerprint(config)
     started = [time.perf_counter()]
-    prepared = keep(prepare(spark, inputs, config))
+    prepared = keep(prepare(spark, inputs, config, method))
     offsets, documents = _segment_offsets(prepared)  # first action: reads, signs, caches everything
     phase("read+sign")
 
@@ -836,12 +934,12 @@ def run(spark: "SparkSession", inputs: list[str], config: DedupeConfig = DedupeC
     exact_copies = counts["exact"] or 0
     phase("number")
 
-    pairs = keep(candidate_pairs(spark, meta, documents, config, counts["reps"] or 0))
+    pairs = keep(candidate_pairs(spark, meta, documents, config, counts["reps"] or 0, method))
     phase("candidates")
 
     nodes = pairs.select(F.col("i").alias("index")).union(pairs.select(F.col("j").alias("index"))).distinct()
-    sets = keep(shingle_sets(spark, texts, nodes, config))
-    scored = keep(verify(spark, pairs, sets, config))
+    sets = keep(shingle_sets(spark, texts, nodes, config, method))
+    scored = keep(verify(spark, pairs, sets, config, method=method))
     tally = scored.agg(F.count("*").alias("candidates"),
                        F.sum(F.col("duplicate").cast("long")).alias("verified")).first()
     candidates, verified = tally["candidates"], tally["verified"] or 0
@@ -853,7 +951,7 @@ def run(spark: "SparkSession", inputs: list[str], config: DedupeConfig = DedupeC
     comps = keep(connected_components(exact.union(verified_pairs), components))
     phase("cluster")
 
-    members = keep(clusters_of(spark, comps, meta, texts, config))
+    members = keep(clusters_of(spark, comps, meta, texts, config, method))
     totals = members.agg(F.countDistinct("cluster").alias("clusters"),
                          F.sum(F.when(~F.col("kept"), 1).otherwise(0)).alias("dropped"),
                          F.sum(F.when(~F.col("kept"), F.col("chars")).otherwise(0)).alias("saved")).first()
