@@ -18,6 +18,7 @@ import argparse
 import glob
 import json
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -68,6 +69,46 @@ def event_log_metrics(log_dir: str) -> dict[str, float]:
     return totals
 
 
+def _proc_status(pid: int) -> dict[str, str]:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
+            return dict(line.split(":", 1) for line in fh if ":" in line)
+    except OSError:
+        return {}
+
+
+def _kb(status: dict[str, str], key: str) -> int:
+    return int(status.get(key, "0 kB").split()[0]) * 1024
+
+
+def spark_peak_rss(spark) -> tuple[int, int, int]:
+    """(JVM peak RSS, largest Python worker peak RSS, Python workers alive) of a local master,
+    from /proc (VmHWM): the executors run inside the driver JVM; their Python workers are its
+    descendants. Zeros where /proc is not available."""
+    jvm = int(spark._jvm.java.lang.ProcessHandle.current().pid())
+    parent = {}
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if entry.isdigit():
+            ppid = _proc_status(int(entry)).get("PPid")
+            if ppid:
+                parent[int(entry)] = int(ppid)
+
+    def descends(pid):
+        while pid in parent and pid > 1:
+            pid = parent[pid]
+            if pid == jvm:
+                return True
+        return False
+
+    workers = [pid for pid in parent if descends(pid)]
+    return (_kb(_proc_status(jvm), "VmHWM"),
+            max((_kb(_proc_status(pid), "VmHWM") for pid in workers), default=0), len(workers))
+
+
+def load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def cached_bytes(spark) -> int:
     """Memory + disk held by the persisted tables right now (prepared/docs/meta/pairs/sets…)."""
     return sum(info.memSize() + info.diskSize() for info in spark.sparkContext._jsc.sc().getRDDStorageInfo())
@@ -90,13 +131,21 @@ def main(argv=None) -> None:
                     help="Share of cluster core time spent in tasks (stragglers, scheduling, I/O waits).")
     args = ap.parse_args(argv)
 
+    import kjlint
     from kjlint.dedupe.pipeline import DedupeConfig, dedupe
-    from kjlint.dedupe.spark import run, spark_session
+    from kjlint.dedupe.spark import method_fingerprint, run, spark_session
 
     path = corpus(args.n, args.seed, args.synthetic)
     size = path.stat().st_size
     config = DedupeConfig(keep=args.keep, jobs=None, cache_dir=None)
+    # Fixed now, before the local run: if kjlint's code or rule packs change on disk before the
+    # Spark workers start (another session editing the tree), the Spark run stops with
+    # MethodMismatch instead of comparing two different methods. Run from a snapshot
+    # (git archive) when the tree is being edited.
+    method = method_fingerprint(config)
     print(f"corpus: {path} ({args.n:,} documents, {size / 1e6:.0f} MB), keep={args.keep}", flush=True)
+    print(f"method: {method} (kjlint from {Path(kjlint.__file__).parent}); load average {load()} "
+          f"on {os.cpu_count()} cores", flush=True)
 
     local = None
     if not args.skip_local:
@@ -104,6 +153,8 @@ def main(argv=None) -> None:
         local = dedupe([str(path)], config)
         local_wall = time.perf_counter() - t
         print(f"local  {local_wall:8.1f} s  " + "  ".join(f"{k} {v:.1f}" for k, v in local.timings.items()), flush=True)
+        print(f"       peak RSS main {local.peak_rss_bytes / 2**20:.0f} MB, largest worker "
+              f"{local.peak_rss_children_bytes / 2**20:.0f} MB; load average after {load()}", flush=True)
 
     log_dir = tempfile.mkdtemp(prefix="kjlint-spark-events-")
     spark = spark_session(args.master, {
@@ -114,16 +165,28 @@ def main(argv=None) -> None:
     result = run(spark, [str(path)], config)
     spark_wall = time.perf_counter() - t
     held = cached_bytes(spark)
+    jvm_rss, worker_rss, workers = spark_peak_rss(spark)
+    print(f"spark  {spark_wall:8.1f} s  " + "  ".join(f"{k} {v:.1f}" for k, v in result.timings.items()), flush=True)
+    print(f"       peak RSS driver JVM (runs the executors) {jvm_rss / 2**20:.0f} MB, largest Python worker "
+          f"{worker_rss / 2**20:.0f} MB ({workers} alive at the end), driver Python "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; load average after {load()}",
+          flush=True)
     same = None
     if local is not None:
-        same = result.cluster_objects() == [c.to_json() for c in local.clusters]
+        expected = [c.to_json() for c in local.clusters]
+        got = result.cluster_objects()
+        same = got == expected
+        if not same:
+            first = next((k for k, (a, b) in enumerate(zip(got, expected)) if a != b), min(len(got), len(expected)))
+            print(f"FIRST DIFFERENCE at cluster {first + 1}:\n  spark {got[first] if first < len(got) else None}"
+                  f"\n  local {expected[first] if first < len(expected) else None}", flush=True)
     spark.stop()
-    print(f"spark  {spark_wall:8.1f} s  " + "  ".join(f"{k} {v:.1f}" for k, v in result.timings.items()), flush=True)
     m = event_log_metrics(log_dir)
 
     n = result.documents
     print(f"\ndocuments {n:,}; clusters {result.clusters:,}; duplicates {result.duplicates:,}; "
-          f"candidate pairs {result.candidates:,}; same clusters as local: {same}")
+          f"candidate pairs {result.candidates:,}; verified pairs {result.verified:,}; exact copies "
+          f"{result.exact_copies:,}; same clusters and kept members as local (--clusters objects): {same}")
     if local is not None:
         print(f"ratio spark/local wall time: {spark_wall / local_wall:.2f} (same machine; spark {args.master}, "
               f"local {os.cpu_count()} worker processes)")
@@ -131,8 +194,10 @@ def main(argv=None) -> None:
     print(f"spark measured: {m['jobs']} jobs, {m['stages']} stages, {m['tasks']} tasks; "
           f"task time {m['task_seconds']:.0f} s = {per_doc_task * 1e3:.2f} ms per document "
           f"(JVM CPU {m['jvm_cpu_seconds'] / n * 1e3:.2f} ms; the rest is Python workers); "
-          f"shuffle written {m['shuffle_write_bytes'] / n:.0f} B per document; spilled {m['spilled_bytes']:,} B; "
-          f"cached tables at the end {held / n:.0f} B per document; input {size / n:.0f} B per document")
+          f"shuffle written {m['shuffle_write_bytes'] / 1e6:,.0f} MB = {m['shuffle_write_bytes'] / n:.0f} B per "
+          f"document (read {m['shuffle_read_bytes'] / 1e6:,.0f} MB); spilled {m['spilled_bytes']:,} B; "
+          f"cached tables at the end {held / 1e6:,.0f} MB = {held / n:.0f} B per document; input {size / n:.0f} B "
+          f"per document")
 
     target = args.target
     core_hours = per_doc_task * target / 3600
