@@ -193,6 +193,18 @@ def test_executors_running_other_kjlint_code_stop_the_run(spark, tmp_path, monke
     with pytest.raises(Exception, match="different kjlint than the driver"):
         engine.run(spark, [str(corpus)], config)
 
+    # On the command line: exit status 2 and the reason, not a Java stack trace.
+    from click.testing import CliRunner
+
+    from kjlint.cli import main
+
+    res = CliRunner().invoke(main, ["dedupe", str(corpus), "-q", "--keep", "first", "--engine", "spark",
+                                    "--master", "local[2]"])
+    assert res.exit_code == 2, res.output
+    message = [line for line in res.output.splitlines() if line.startswith("kjlint: error:")]
+    assert len(message) == 1 and "different kjlint than the driver" in message[0]
+    assert "install the same kjlint" in message[0] and "Traceback" not in res.output
+
 
 def test_method_fingerprint_follows_code_rules_and_settings(tmp_path):
     from kjlint.dedupe.normalize import NormalizeOptions

@@ -83,6 +83,15 @@ def method_fingerprint(config: DedupeConfig) -> str:
     return f"kjlint {__version__}, code+rules {_source_digest(roots)}, settings {config.settings_key()}"
 
 
+def method_mismatch_message(exc: BaseException) -> str | None:
+    """The MethodMismatch message inside a failed Spark job's exception, if that is what failed."""
+    marker = MethodMismatch.__name__ + ": "
+    for line in str(exc).splitlines():
+        if marker in line:
+            return line.split(marker, 1)[1].strip()
+    return str(exc) if isinstance(exc, MethodMismatch) else None
+
+
 def require_method(expected: str, config: DedupeConfig) -> None:
     """Raise MethodMismatch when this process would not run the driver's method."""
     here = method_fingerprint(config)
@@ -1007,6 +1016,12 @@ def run_cli(inputs, config: DedupeConfig, master: str, conf_pairs, *, level: str
                      storage_level=conf.get("kjlint.storageLevel", "MEMORY_AND_DISK"), **outputs)
     except (FileNotFoundError, ValueError) as exc:
         click.echo(f"kjlint: error: {exc}", err=True)
+        return 2
+    except Exception as exc:  # a task failed; Spark wraps the executor's exception in its own
+        mismatch = method_mismatch_message(exc)
+        if mismatch is None:
+            raise
+        click.echo(f"kjlint: error: {mismatch}", err=True)
         return 2
     finally:
         if ours and master.startswith("local"):
