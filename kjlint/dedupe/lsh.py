@@ -52,11 +52,13 @@ def _pairs_from_runs(order: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
     for s, e in zip(starts[~small], ends[~small]):
         members = order[s + 2:e]
         out.append(np.stack([np.full(len(members), order[s]), members], axis=1))
-    # All pairs inside small runs of three or more.
-    for s, e in zip(starts[small & (sizes > 2)], ends[small & (sizes > 2)]):
-        members = order[s:e]
-        i, j = np.triu_indices(len(members), k=2)
-        out.append(np.stack([members[i], members[j]], axis=1))
+    # All pairs inside small runs of three or more (the consecutive ones are in already), one
+    # vectorized step per run size rather than one per run.
+    mid = small & (sizes > 2)
+    for size in np.unique(sizes[mid]).tolist():
+        i, j = np.triu_indices(size, k=2)
+        first = starts[mid & (sizes == size)][:, None]
+        out.append(np.stack([order[first + i].ravel(), order[first + j].ravel()], axis=1))
     return np.concatenate(out)
 
 

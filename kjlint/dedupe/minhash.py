@@ -54,7 +54,12 @@ def code_points(text: str) -> np.ndarray:
 def shingle_hashes(text: str, k: int = SHINGLE_SIZE) -> np.ndarray:
     """32-bit hashes of every character k-gram of `text` (one for the whole text when it is
     shorter than k, none when empty), in order, duplicates included."""
-    cp = code_points(text).astype(np.uint64)
+    return shingle_hashes_cp(code_points(text), k)
+
+
+def shingle_hashes_cp(cp: np.ndarray, k: int = SHINGLE_SIZE) -> np.ndarray:
+    """`shingle_hashes` of a text given as uint32 code points."""
+    cp = np.asarray(cp).astype(np.uint64)
     n = len(cp)
     if n == 0:
         return np.empty(0, dtype=np.uint32)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -220,4 +222,147 @@ def normalize(text: str, opts: NormalizeOptions = NormalizeOptions()) -> str:
     >>> normalize("總結(jié)：2021年\\n第 3 页\\n工作　計劃。")
     '总结2021年工作计划'
     """
+    return _from_code_points(canonical_code_points(text, opts))
+
+
+def normalize_reference(text: str, opts: NormalizeOptions = NormalizeOptions()) -> str:
+    """`normalize` step by step on strings (the definition `canonical_code_points` must match;
+    also the path for the regex-based digit and mask folds)."""
     return squeeze(canonical_lines(text, opts), opts)
+
+
+@lru_cache(maxsize=1)
+def _expansions() -> tuple[dict[int, str], np.ndarray]:
+    """Characters the fold table cannot map alone, when NFKC expands them into several plain
+    characters (… → "...", ⑶ → "(3)", Ⅱ → "ii"). Returns their folded form and a boolean table of them: texts whose only irregular
+    characters are these take a str.translate instead of the exact path (a full-text NFKC, 10x
+    slower). Only forms made of non-combining characters that fold to themselves qualify, so no
+    composition can cross their edges."""
+    fold, irregular, _ = _tables()
+    table: dict[int, str] = {}
+    flags = np.zeros(0x10000, dtype=bool)
+
+    def settled(c: str) -> bool:
+        if unicodedata.combining(c):
+            return False
+        if ord(c) >= 0x10000:
+            return _fold_exact(c) == c
+        return not irregular[ord(c)] and fold[ord(c)] == ord(c)
+
+    for cp in np.flatnonzero(irregular).tolist():
+        if 0xD800 <= cp <= 0xDFFF or 0x1100 <= cp <= 0x11FF or unicodedata.combining(chr(cp)):
+            continue
+        exp = _fold_exact(chr(cp))
+        if not exp or not all(settled(c) for c in exp):
+            continue
+        if _fold_exact("a" + chr(cp) + chr(cp) + "a") != "a" + exp + exp + "a":
+            continue
+        table[cp] = exp
+        flags[cp] = True
+    return table, flags
+
+
+def _fold_irregular(text: str) -> str:
+    """Fold a text that the one-lookup path cannot (see `_expansions`), \\r removed; the same
+    result as `canonical_lines`' folding step."""
+    text = text.replace("\r", "")
+    cp = _code_points(text)
+    if cp.size and cp.max() < 0x10000:
+        fold, complex_, _ = _tables()
+        irregular = np.flatnonzero(complex_[cp])
+        if len(irregular) == 0:  # simplified forms outside the BMP: still one character each
+            return _from_code_points(fold[cp])
+        table, flags = _expansions()
+        if flags[cp[irregular]].all() and "\u03a3" not in text:  # Σ: str.lower() looks at context
+            folded = _from_code_points(fold[cp])
+            pieces, last = [], 0
+            for i in irregular.tolist():
+                pieces += (folded[last:i], table[int(cp[i])])
+                last = i + 1
+            pieces.append(folded[last:])
+            return "".join(pieces)
+    return _fold_exact(text)
+
+
+def _dropped_lines(text: str, phrases: tuple[str, ...], page_markers: bool) -> list[tuple[int, int]]:
+    """(start, end) of the lines `drop_lines` removes. The short lines (the only ones that can
+    be dropped) are scanned by the Aho-Corasick automaton in one pass, joined by newlines (no
+    phrase holds a newline), instead of one pass per line."""
+    automaton = _automaton(phrases) if phrases else None
+    short: list[tuple[int, int, str]] = []  # (start, end, stripped) of lines that may be dropped
+    pos = 0
+    for line in text.split("\n"):
+        s = line.strip()
+        if s and len(s) <= MAX_BOILERPLATE_LINE:
+            short.append((pos, pos + len(line), s))
+        pos += len(line) + 1
+    if not short:
+        return []
+    drop = [page_markers and len(s) <= MAX_PAGE_LINE and PAGE_LINE.fullmatch(s) is not None
+            for _, _, s in short]
+    if automaton is not None:
+        if all("\n" not in p for p in phrases):
+            joined = "\n".join(s for _, _, s in short)
+            ends = [end for end, _ in automaton.iter(joined)]
+            if ends:
+                next_starts = list(accumulate(len(s) + 1 for _, _, s in short))
+                for e in ends:
+                    drop[bisect_right(next_starts, e)] = True
+        else:
+            for k, (_, _, s) in enumerate(short):
+                drop[k] = drop[k] or next(automaton.iter(s), None) is not None
+    return [(a, b) for (a, b, _), d in zip(short, drop) if d]
+
+
+_IRREGULAR = np.uint32(0xFFFFFFFF)
+
+
+@lru_cache(maxsize=1)
+def _fold_or_irregular() -> np.ndarray:
+    """The fold table with `_IRREGULAR` for characters it cannot fold alone and for those whose
+    folded form lies outside the BMP: one lookup both folds and tells whether a text may stay on
+    the fast path (whose later tables cover the BMP only)."""
+    fold, complex_, _ = _tables()
+    return np.where(complex_ | (fold >= 0x10000), _IRREGULAR, fold).astype(np.uint32)
+
+
+def canonical_code_points(text: str, opts: NormalizeOptions = NormalizeOptions()) -> np.ndarray:
+    """`normalize(text)` as a uint32 array of code points (what the signing stage hashes):
+    one table lookup folds NFKC, script and case; dropped lines and punctuation are masked out of
+    the array instead of re-joining strings. Equal to `normalize_reference` (tested)."""
+    if opts.fold_masks or opts.fold_digits:
+        return _code_points(normalize_reference(text, opts)).copy()
+    cp = _code_points(text)
+    if cp.size == 0:
+        return np.empty(0, dtype=np.uint32)
+    folded_cp = _fold_or_irregular()[cp] if cp.max() < 0x10000 else None
+    if folded_cp is None or (folded_cp == _IRREGULAR).any():
+        return _canonical_irregular(text, opts)
+    folded = _from_code_points(folded_cp)
+    if "\r" in folded:
+        folded = folded.replace("\r", "")
+        folded_cp = None
+    if "(" in folded:
+        stripped = _PINYIN_AFTER_NFKC.sub("", folded)
+        if len(stripped) != len(folded):
+            folded, folded_cp = stripped, None
+    if folded_cp is None:
+        folded_cp = _code_points(folded)
+    keep = _tables()[2][folded_cp]
+    if opts.drop_page_markers or opts.drop_boilerplate:
+        phrases = boilerplate_phrases(opts.rules_dir) if opts.drop_boilerplate else ()
+        for start, end in _dropped_lines(folded, phrases, opts.drop_page_markers):
+            keep[start:end] = False
+    return folded_cp[keep]
+
+
+def _canonical_irregular(text: str, opts: NormalizeOptions) -> np.ndarray:
+    """`canonical_code_points` for texts with characters outside the fold table."""
+    folded = _fold_irregular(text)
+    if "(" in folded:
+        folded = _PINYIN_AFTER_NFKC.sub("", folded)
+    if opts.drop_page_markers or opts.drop_boilerplate:
+        phrases = boilerplate_phrases(opts.rules_dir) if opts.drop_boilerplate else ()
+        for start, end in reversed(_dropped_lines(folded, phrases, opts.drop_page_markers)):
+            folded = folded[:start] + folded[end:]
+    return _code_points(squeeze(folded, opts)).copy()

@@ -34,7 +34,7 @@ import os
 import resource
 import time
 from array import array
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
@@ -43,8 +43,9 @@ from .cache import SignatureCache, content_key
 from .cluster import components, union_find
 from .keep import Candidate, choose, quality_findings
 from .lsh import band_keys, candidate_pairs_datasketch, candidate_pairs_sorted, unique_pairs
-from .minhash import SHINGLE_SIZE, Permutations, permutations, shingle_hashes, sign_hashes
-from .normalize import NormalizeOptions, boilerplate_phrases, normalize
+from . import kernels
+from .minhash import EMPTY, SHINGLE_SIZE, Permutations, permutations, shingle_hashes_cp, sign_hashes
+from .normalize import NormalizeOptions, _from_code_points, boilerplate_phrases, canonical_code_points
 from .sources import Fetcher, Fields, Record, Source, Warnings, iter_records, plan_sources
 from .verify import VerifyOptions, overlap, shingle_set, verify_pairs
 
@@ -77,11 +78,14 @@ class DedupeConfig:
     lsh: str = "auto"
     datasketch_max: int = 1_000
     fields: Fields = Fields()
+    # Inner loops: "numba" (compiled, see kernels.py), "numpy", or "auto" (numba from about
+    # 48 MB of input, where it pays for its load time). Same values either way.
+    kernels: str = "auto"
 
     def settings_key(self) -> str:
         """What changes a signature: hashed into the cache folder name."""
         desc = json.dumps({
-            "v": 1, "num_perm": self.num_perm, "seed": self.seed, "shingle": self.shingle,
+            "v": 2, "num_perm": self.num_perm, "seed": self.seed, "shingle": self.shingle,
             "prefix_chars": self.prefix_chars, "prefix_perm": self.prefix_perm,
             "normalize": asdict(self.normalize),
             "boilerplate": boilerplate_phrases(self.normalize.rules_dir),
@@ -101,20 +105,46 @@ class Signed:
     norm_len: np.ndarray  # (n,) int32: canonical characters
 
 
-def _hash64(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+def _hash64(canonical: np.ndarray) -> int:
+    """Hash of a canonical text given as code points (exact copies share it)."""
+    return int.from_bytes(hashlib.blake2b(canonical.tobytes(), digest_size=8).digest(), "little")
 
 
 def sign_texts(texts: Sequence[str], config: DedupeConfig = DedupeConfig()) -> Signed:
-    """Normalize and sign raw texts (a pure function: safe in any worker or Spark partition)."""
+    """Normalize and sign raw texts (a pure function: safe in any worker or Spark partition).
+
+    The canonical texts stay code-point arrays; with numba (kernels.available()) one compiled
+    pass per batch computes shingle hashes, the signature and the prefix signature together,
+    otherwise the numpy functions of `minhash` do (same values)."""
     perms = permutations(config.num_perm, config.seed)
-    canon = [normalize(t, config.normalize) for t in texts]
-    hashes = [shingle_hashes(c, config.shingle) for c in canon]
-    sigs = sign_hashes(hashes, perms)
-    pre = [shingle_hashes(c[: config.prefix_chars], config.shingle) for c in canon]
-    prefix = sign_hashes(pre, Permutations(perms.a[: config.prefix_perm], perms.b[: config.prefix_perm], config.seed))
-    return Signed(sigs, prefix, np.array([_hash64(c) for c in canon], dtype=np.uint64),
-                  np.array([len(c) for c in canon], dtype=np.int32))
+    canon = [canonical_code_points(t, config.normalize) for t in texts]
+    lengths = np.array([len(c) for c in canon], dtype=np.int64)
+    norm_hash = np.array([_hash64(c) for c in canon], dtype=np.uint64)
+    pa, pb = perms.a[: config.prefix_perm], perms.b[: config.prefix_perm]
+    if kernels.available():
+        n = len(canon)
+        sigs = np.full((n, config.num_perm), EMPTY, dtype=np.uint32)
+        prefix = np.full((n, len(pa)), EMPTY, dtype=np.uint32)
+        k = config.shingle
+        head = np.minimum(lengths, config.prefix_chars)
+        # The prefix text's shingles are the document's first ones when it holds a whole shingle
+        # or is the whole document; otherwise (prefix_chars < shingle size) it is one shorter
+        # shingle of its own, signed below.
+        own = (head < k) & (head < lengths)
+        count = np.where(head >= k, head - k + 1, np.where(lengths > 0, 1, 0))
+        count[own] = 0
+        starts = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(lengths, out=starts[1:])
+        flat = np.concatenate(canon) if n else np.empty(0, np.uint32)
+        kernels.sign_docs(flat.astype(np.uint32, copy=False), starts, k, count, perms.a, perms.b, sigs, prefix)
+        for i in np.flatnonzero(own & (head > 0)):
+            prefix[i] = sign_hashes([shingle_hashes_cp(canon[i][: config.prefix_chars], k)],
+                                    Permutations(pa, pb, config.seed))[0]
+    else:
+        sigs = sign_hashes([shingle_hashes_cp(c, config.shingle) for c in canon], perms)
+        prefix = sign_hashes([shingle_hashes_cp(c[: config.prefix_chars], config.shingle) for c in canon],
+                             Permutations(pa, pb, config.seed))
+    return Signed(sigs, prefix, norm_hash, lengths.astype(np.int32))
 
 
 _WORKER_CONFIG: DedupeConfig | None = None
@@ -124,6 +154,7 @@ _WORKER_FETCHER: Fetcher | None = None
 def _init_worker(config: DedupeConfig, sources: list[Source] | None = None) -> None:
     global _WORKER_CONFIG, _WORKER_FETCHER
     _WORKER_CONFIG = config
+    kernels.configure(config.kernels)
     _WORKER_FETCHER = Fetcher(sources, config.fields) if sources is not None else None
 
 
@@ -222,12 +253,15 @@ def sign_corpus(records: Iterable[Record], config: DedupeConfig, workers: Worker
                 cache: SignatureCache | None = None, progress: Progress | None = None) -> Corpus:
     """Pass 1: sign every document (cached ones are looked up, not hashed)."""
     corpus = Corpus()
-    pending: dict[int, tuple[list[Record], np.ndarray, np.ndarray, np.ndarray]] = {}
+    pending: dict[int, tuple[list[Record], np.ndarray | None, np.ndarray, np.ndarray | None]] = {}
 
     def tasks():
         for batch_id, batch in enumerate(_batches(records, config.batch)):
-            keys = np.array([content_key(r.text) for r in batch], dtype=np.uint64)
-            found, rows = cache.lookup(keys) if cache is not None else (np.zeros(len(batch), bool), None)
+            if cache is not None:  # content keys only matter for the cache
+                keys = np.array([content_key(r.text) for r in batch], dtype=np.uint64)
+                found, rows = cache.lookup(keys)
+            else:
+                keys, found, rows = None, np.zeros(len(batch), bool), None
             pending[batch_id] = (batch, keys, found, rows)
             yield batch_id, [r.text for r, f in zip(batch, found) if not f]
 
@@ -324,6 +358,7 @@ class Group:
     ids: list[str]
     source: np.ndarray  # (k,) locator: source number
     offset: np.ndarray  # (k,) locator: offset in the source
+    chars: np.ndarray | None = None  # (k,) raw lengths; None = measure the fetched texts
 
 
 @dataclass
@@ -358,13 +393,18 @@ def resolve_group(group: Group, fetcher: Fetcher, config: DedupeConfig) -> Group
     exact copies with union-find, and choose the member to keep in each cluster."""
     k = len(group.members)
     local = {int(d): i for i, d in enumerate(group.members)}
-    texts = [fetcher.text(int(s), int(o)) or "" for s, o in zip(group.source, group.offset)]
     is_rep = group.rep == group.members
-    canon = {int(group.members[i]): normalize(texts[i], config.normalize) for i in np.flatnonzero(is_rep)}
+    # Exact copies share their representative's canonical text: only `best` (which lints every
+    # member) and a group without raw lengths need their texts.
+    need_all = config.keep == "best" or group.chars is None
+    texts: list[str | None] = [
+        fetcher.text(int(s), int(o)) or "" if need_all or is_rep[i] else None
+        for i, (s, o) in enumerate(zip(group.source, group.offset))]
+    canon = {int(group.members[i]): canonical_code_points(texts[i], config.normalize) for i in np.flatnonzero(is_rep)}
     sets = {d: shingle_set(c, config.shingle) for d, c in canon.items()}
     norm_len = np.array([len(canon[int(r)]) for r in group.rep], dtype=np.int64)
-    mask, jac, con, methods = verify_pairs(group.pairs, sets, config.verify,
-                                           canon if config.verify.fuzzy is not None else None)
+    canon_texts = {d: _from_code_points(c) for d, c in canon.items()} if config.verify.fuzzy is not None else None
+    mask, jac, con, methods = verify_pairs(group.pairs, sets, config.verify, canon_texts)
     edges = [(local[int(r)], i) for i, r in enumerate(group.rep) if not is_rep[i]]
     edges += [(local[int(a)], local[int(b)]) for a, b in group.pairs[mask]]
     labels = union_find(k, np.array(edges, dtype=np.int64).reshape(-1, 2))
@@ -379,7 +419,8 @@ def resolve_group(group: Group, fetcher: Fetcher, config: DedupeConfig) -> Group
                 findings[i] = quality_findings(texts[i])
         clusters.append(describe_cluster(
             idx, index=group.members, ids=group.ids,
-            paths=[fetcher.sources[int(s)].path for s in group.source], chars=[len(t) for t in texts],
+            paths=[fetcher.sources[int(s)].path for s in group.source],
+            chars=group.chars if group.chars is not None else [len(t) for t in texts],
             norm_len=norm_len, rep=rep_local, sets=local_sets, findings=findings, policy=config.keep,
             containment=config.verify.containment))
     return GroupResult(group.pairs, jac, con, mask, methods, clusters)
@@ -501,6 +542,7 @@ def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeCon
         sources = plan_sources(inputs or [], warnings)
     validity: dict[str, bool] = {}
     jobs = config.jobs or os.cpu_count() or 1
+    config = replace(config, kernels=kernels.resolve(config.kernels, _input_bytes(sources, kernels.AUTO_MIN_INPUT_BYTES)))
     cache = SignatureCache(config.cache_dir, config.settings_key()) if config.cache_dir else None
     workers = Workers(config, jobs, sources)
     try:
@@ -523,6 +565,7 @@ def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeCon
         t = time.perf_counter()
         source = np.frombuffer(corpus.source, dtype=np.int32) if n else np.empty(0, np.int32)
         offset = np.frombuffer(corpus.offset, dtype=np.int64) if n else np.empty(0, np.int64)
+        chars = np.frombuffer(corpus.chars, dtype=np.int64) if n else np.empty(0, np.int64)
         groups = list(candidate_groups(n, rep, candidates)) if n else []
         timings["candidates"] += time.perf_counter() - t
 
@@ -531,7 +574,7 @@ def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeCon
         def tasks():
             for members, pairs in groups:
                 yield Group(members, rep[members], pairs, [corpus.ids[i] for i in members],
-                            source[members], offset[members])
+                            source[members], offset[members], chars[members])
 
         results = []
         for done, res in enumerate(workers.imap(_group_task, tasks(), chunksize=16), 1):
@@ -548,6 +591,19 @@ def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeCon
     return DedupeResult(n, clusters, pairs, len(candidates), copies, timings, own, kids, warnings,
                         corpus.signed, corpus.cached, keep_mask, np.asarray(corpus.chars, dtype=np.int64),
                         corpus.ids, corpus.paths)
+
+
+def _input_bytes(sources: list[Source], enough: int) -> int:
+    """Size of the inputs on disk, counted until `enough` (deciding needs no more)."""
+    total = 0
+    for src in sources:
+        try:
+            total += os.path.getsize(src.path)
+        except OSError:
+            continue
+        if total >= enough:
+            break
+    return total
 
 
 def assemble(results: list[GroupResult], n: int) -> tuple[list[Cluster], np.ndarray, VerifiedPairs]:

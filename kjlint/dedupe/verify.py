@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .minhash import SHINGLE_SIZE, shingle_hashes
+from . import kernels
+from .minhash import SHINGLE_SIZE, code_points, shingle_hashes_cp
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,17 @@ class PairScore:
     method: str  # "exact", "jaccard", "containment", "fuzzy" or "" when rejected
 
 
-def shingle_set(canonical: str, k: int = SHINGLE_SIZE) -> np.ndarray:
-    """Sorted unique 32-bit shingle hashes of a canonical text. (Sort and mask: numpy 2's
-    hash-based np.unique was measured 30x slower on these arrays.)"""
-    h = np.sort(shingle_hashes(canonical, k))
+def shingle_set(canonical: str | np.ndarray, k: int = SHINGLE_SIZE) -> np.ndarray:
+    """Sorted unique 32-bit shingle hashes of a canonical text (a string or its code points, as
+    `normalize.canonical_code_points` gives). (Sort and mask: numpy 2's hash-based np.unique
+    was measured 30x slower on these arrays.)"""
+    if isinstance(canonical, str):
+        canonical = code_points(canonical)
+    if kernels.available():
+        h = kernels.shingle_hashes(canonical, k)
+    else:
+        h = shingle_hashes_cp(canonical, k)
+    h.sort()
     if len(h) < 2:
         return h
     first = np.empty(len(h), dtype=bool)
@@ -50,7 +58,10 @@ def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
     """(Jaccard, containment of the smaller in the larger) of two sorted unique hash arrays."""
     if len(a) == 0 or len(b) == 0:
         return (1.0, 1.0) if len(a) == len(b) else (0.0, 0.0)
-    inter = len(np.intersect1d(a, b, assume_unique=True))
+    if kernels.available():
+        inter = kernels.intersection_size(a, b)
+    else:
+        inter = len(np.intersect1d(a, b, assume_unique=True))
     return inter / (len(a) + len(b) - inter), inter / min(len(a), len(b))
 
 
