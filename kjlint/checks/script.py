@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from types import SimpleNamespace
 
 from . import check
@@ -21,13 +22,26 @@ from ..regexinfo import fast_finditer
 # --- mixed traditional and simplified script ------------------------------------------------
 
 
+@lru_cache(maxsize=2)
+def _script_class(script: str) -> re.Pattern:
+    """A character class of the script's own characters: one C-speed scan says whether a
+    document has any (most documents are in one script only)."""
+    chars = script_sets()[0 if script == "traditional" else 1]
+    bmp = "".join(re.escape(c) for c in sorted(chars) if c <= "\uffff")
+    wide = "\U00010000-\U0010ffff" if any(c > "\uffff" for c in chars) else ""
+    return compile_regex(f"[{bmp}{wide}]")
+
+
 def script_counts(doc: Document, ctx: Context) -> tuple[Counter, Counter]:
     """(traditional-only, simplified-only) character counts of the document (memoized)."""
     if "script-counts" not in ctx.memo:
         trad, simp = script_sets()
-        every = Counter(doc.text)  # counted in C; the few hundred distinct characters are then sorted
-        ctx.memo["script-counts"] = (Counter({c: n for c, n in every.items() if c in trad}),
-                                     Counter({c: n for c, n in every.items() if c in simp}))
+        if not (_script_class("traditional").search(doc.text) and _script_class("simplified").search(doc.text)):
+            ctx.memo["script-counts"] = (Counter(), Counter())  # one script only: nothing to count
+        else:
+            every = Counter(doc.text)  # counted in C; the few hundred distinct characters are then sorted
+            ctx.memo["script-counts"] = (Counter({c: n for c, n in every.items() if c in trad}),
+                                         Counter({c: n for c, n in every.items() if c in simp}))
     return ctx.memo["script-counts"]
 
 
