@@ -15,7 +15,6 @@ import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
-from itertools import combinations
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -52,6 +51,40 @@ def metrics(records: list[dict], labels: dict[str, str]) -> dict:
             by_kind[kind][1] += 1
     return {"precision": p, "recall": r, "f1": f1,
             "recall_by_kind": {k: v[0] / v[1] for k, v in sorted(by_kind.items())}}
+
+
+# Issue #5 targets: throughput >= 5x datasketch with character 5-grams, ahead of every peer;
+# 1,000,000 documents of about 2,500 characters in <= 30 min with peak RSS <= 4 GB.
+TARGET_RATIO, TARGET_DOCS, TARGET_MINUTES, TARGET_RSS_MB = 5.0, 1_000_000, 30.0, 4096.0
+
+
+def speed_figures(kj: dict, rows: list[dict], n: int, mean_chars: float) -> str:
+    """kjlint's speed relative to each peer in this run, and the 1,000,000-document estimate
+    (time linear in documents from this run; memory below)."""
+    out = ["", f"kjlint throughput vs peers (same corpus, same run; target >= {TARGET_RATIO:.0f}x datasketch-char5):"]
+    for r in rows:
+        if r is not kj:
+            ratio = r["seconds"] / kj["seconds"]
+            mark = "" if r["system"] != "datasketch-char5" else (" (met)" if ratio >= TARGET_RATIO else " (NOT met)")
+            out.append(f"  vs {r['system']}: {ratio:.2f}x{mark}")
+    scale = TARGET_DOCS / n
+    minutes = kj["seconds"] * scale / 60
+    summary = kj.get("summary", {})
+    main_mb = summary.get("peak memory, main (MB)", kj["peak_rss_mb"])
+    worker_mb = summary.get("peak memory, per worker (MB)", 0.0)
+    jobs = 2
+    # Workers hold one batch or group at a time (constant). The main process holds per-document
+    # arrays: its growth above the RSS it had before the run, per document, is scaled.
+    base_mb = kj.get("base_rss_mb", 0.0)
+    per_doc_kb = (main_mb - base_mb) * 1024 / n
+    est_mb = base_mb + per_doc_kb * TARGET_DOCS / 1024 + jobs * worker_mb
+    out.append(f"estimate for {TARGET_DOCS:,} documents of {mean_chars:,.0f} characters: {minutes:.1f} min "
+               f"({'met' if minutes <= TARGET_MINUTES else 'NOT met'}: <= {TARGET_MINUTES:.0f} min)")
+    out.append(f"peak RSS at {n:,} documents: main {main_mb:.0f} MB ({base_mb:.0f} MB before the run, "
+               f"{per_doc_kb:.2f} KB per document above it) + {jobs} workers x {worker_mb:.0f} MB; "
+               f"estimate at {TARGET_DOCS:,}: {est_mb / 1024:.2f} GB "
+               f"({'met' if est_mb <= TARGET_RSS_MB else 'NOT met'}: <= 4 GB)")
+    return "\n".join(out)
 
 
 def peer_python(name: str, workdir: Path) -> str:
@@ -142,6 +175,8 @@ def main(argv=None):
     kj = next((r for r in ok if r["system"] == "kjlint"), None)
     if kj and "timings" in kj:
         print("\nkjlint phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in kj["timings"].items()))
+    if kj:
+        print(speed_figures(kj, ok, len(records), chars / len(records)))
     (workdir / "last-results.json").write_text(json.dumps(
         [{k: v for k, v in r.items() if k != "labels"} for r in rows], indent=1, ensure_ascii=False))
 

@@ -166,7 +166,7 @@ def _sign_task(task):
 def _run_many(func, items: list) -> tuple[list, int]:
     """Results plus this worker's peak RSS (forkserver workers are not our children, so
     RUSAGE_CHILDREN would not see them)."""
-    return [func(x) for x in items], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return [func(x) for x in items], _own_peak_rss()
 
 
 def _group_task(group: "Group"):
@@ -411,12 +411,15 @@ def resolve_group(group: Group, fetcher: Fetcher, config: DedupeConfig) -> Group
     rep_local = np.array([local[int(r)] for r in group.rep], dtype=np.int64)
     local_sets = {local[d]: s for d, s in sets.items()}
     findings: dict[int, int] = {}
+    linted: dict[str | None, int] = {}
     clusters = []
     for comp in components(labels):
         idx = [int(i) for i in comp]
-        if config.keep == "best":
+        if config.keep == "best":  # lint only cluster members, once per distinct raw text
             for i in idx:
-                findings[i] = quality_findings(texts[i])
+                if texts[i] not in linted:
+                    linted[texts[i]] = quality_findings(texts[i])
+                findings[i] = linted[texts[i]]
         clusters.append(describe_cluster(
             idx, index=group.members, ids=group.ids,
             paths=[fetcher.sources[int(s)].path for s in group.source],
@@ -520,8 +523,22 @@ class DedupeResult:
         return [self.ids[i] for i in np.flatnonzero(~self.keep_mask)]
 
 
+def _own_peak_rss() -> int:
+    """Peak RSS of this process in bytes. Linux: VmHWM, which starts afresh at exec; ru_maxrss
+    also counts the memory of the parent a process was forked from before its exec (a benchmark
+    that holds its corpus would be charged for it)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
 def _peak_rss() -> tuple[int, int]:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    own = _own_peak_rss()
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     return own, kids
 
