@@ -7,10 +7,12 @@ passes over an (n, P) uint32 matrix for them (multiply, add, min) and was measur
 the shingle hashes from the code points (no intermediate array) and the prefix signature (the
 first `prefix_perm` permutations over the leading shingles) in the same pass.
 
-numba is imported lazily (about 0.4 s) and its machine code is cached on disk (`cache=True`), so
-only the first run after an install compiles. Without numba (a platform it does not support yet)
-`available()` is False and callers use the numpy functions of `minhash`, which give the same
-values (tested).
+numba is imported lazily and its machine code is cached on disk (`cache=True`, in __pycache__ or
+numba's user cache), so only the first run after an install compiles (a few seconds). Importing
+numba and loading the cached kernels still costs about 1 s per process (2 s on a loaded machine),
+so `dedupe` uses them only from AUTO_MIN_INPUT_BYTES of input (`resolve`). Without numba (a
+platform it does not support yet) `available()` is False and callers use the numpy functions of
+`minhash`, which give the same values (tests/test_dedupe_fast.py).
 """
 from __future__ import annotations
 

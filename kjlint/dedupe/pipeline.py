@@ -9,11 +9,12 @@ batch of texts), `band_keys`, `candidate_pairs_sorted`, `exact_groups`, `candida
 worker pool (signing and group resolution) and returns a `DedupeResult` with everything a report
 needs (clusters with members, verified pair similarities, per-phase timings, counts).
 
-Memory per document held by `dedupe()`. Measured (bench/dedupe_bench.py corpora, 2,600 characters
-per document): main-process peak RSS 112 MB at 20,000 documents without cache, 335 MB at 100,000
-with the signature cache (278 MB on the fully cached re-run); about 2.8 KB per document at the
-margin including the cache and the result objects, so about 3 GB at 1,000,000 (extrapolated).
-Worker processes hold one batch each. By design the arrays are:
+Memory per document held by `dedupe()`. Measured (bench/dedupe_bench.py corpus, 2,500 characters
+per document, VmHWM): main-process peak RSS 218 MB at 100,000 documents without cache, 35 MB of it
+before the run, so 1.9 KB per document (cluster records included) and about 1.9 GB at 1,000,000
+(extrapolated); each of the two workers peaks at about 190 MB whatever the corpus size (numba's
+compiler is about 140 MB of it). With the signature cache: 335 MB at 100,000 (earlier version).
+Worker processes hold one batch or candidate group each. By design the arrays are:
 - id string (about 50-100 bytes) and, for directory inputs, its path;
 - 20 bytes of locator and length (`array` of int32/int64), 128 bytes of band keys (16 x uint64),
   64 bytes of prefix band keys, 12 bytes of canonical hash and length, 16 bytes of exact-copy
