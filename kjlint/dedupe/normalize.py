@@ -284,6 +284,11 @@ def _fold_irregular(text: str) -> str:
     return _fold_exact(text)
 
 
+@lru_cache(maxsize=8)
+def _single_line(phrases: tuple[str, ...]) -> bool:
+    return all("\n" not in p for p in phrases)
+
+
 def _dropped_lines(text: str, phrases: tuple[str, ...], page_markers: bool) -> list[tuple[int, int]]:
     """(start, end) of the lines `drop_lines` removes. The short lines (the only ones that can
     be dropped) are scanned by the Aho-Corasick automaton in one pass, joined by newlines (no
@@ -301,7 +306,7 @@ def _dropped_lines(text: str, phrases: tuple[str, ...], page_markers: bool) -> l
     drop = [page_markers and len(s) <= MAX_PAGE_LINE and PAGE_LINE.fullmatch(s) is not None
             for _, _, s in short]
     if automaton is not None:
-        if all("\n" not in p for p in phrases):
+        if _single_line(phrases):
             joined = "\n".join(s for _, _, s in short)
             ends = [end for end, _ in automaton.iter(joined)]
             if ends:
