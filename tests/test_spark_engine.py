@@ -217,6 +217,7 @@ def test_method_fingerprint_follows_code_rules_and_settings(tmp_path):
     (tree / "__pycache__" / "x.pyc").write_bytes(b"\x00")
     before = _source_digest((str(tree),))
     (tree / "__pycache__" / "x.pyc").write_bytes(b"\x01")  # compiled caches do not count
+    (tree / "sub" / ".normalize.py.swp").write_bytes(b"\x01")  # nor an editor's swap file
     assert _source_digest((str(tree),)) == before
     (tree / "sub" / "normalize.py").write_text("PHRASES = ['a', 'b']\n", encoding="utf-8")
     assert _source_digest((str(tree),)) != before

@@ -40,8 +40,8 @@ class MethodMismatch(RuntimeError):
 # --------------------------------------------------------------------------------------------
 
 def _source_digest(roots: tuple[str, ...]) -> str:
-    """SHA-1 of every file under `roots` (relative name and bytes; caches and compiled files
-    skipped). Works on packages imported from a zip (`--py-files`) through importlib.resources."""
+    """SHA-1 of every file under `roots` (relative name and bytes; caches, compiled files and
+    hidden files such as editors' swap files skipped). Works on packages imported from a zip (`--py-files`) through importlib.resources."""
     import hashlib
     from importlib.resources import files
 
@@ -50,7 +50,7 @@ def _source_digest(roots: tuple[str, ...]) -> str:
     def walk(node, prefix: str):
         for child in sorted(node.iterdir(), key=lambda c: c.name):
             name = f"{prefix}/{child.name}"
-            if child.name == "__pycache__" or child.name.endswith((".pyc", ".pyo")):
+            if child.name == "__pycache__" or child.name.startswith(".") or child.name.endswith((".pyc", ".pyo")):
                 continue
             if child.is_dir():
                 walk(child, name)
