@@ -226,7 +226,8 @@ def test_method_fingerprint_follows_code_rules_and_settings(tmp_path):
     pack = tmp_path / "rules"
     pack.mkdir()
     (pack / "kj6-site.yaml").write_text(
-        "rules:\n  - code: KJ699\n    type: phrases\n    params: {scope: line, phrases: [本站声明]}\n", encoding="utf-8")
+        "rules:\n  - code: KJ699\n    type: phrases\n    params: {scope: line, phrases: [本站声明]}\n",
+        encoding="utf-8")
     other = DedupeConfig(normalize=NormalizeOptions(rules_dir=str(pack)))
     assert method_fingerprint(other) != method_fingerprint(config)
     require_method(method_fingerprint(config), config)

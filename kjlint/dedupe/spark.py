@@ -41,7 +41,8 @@ class MethodMismatch(RuntimeError):
 
 def _source_digest(roots: tuple[str, ...]) -> str:
     """SHA-1 of every file under `roots` (relative name and bytes; caches, compiled files and
-    hidden files such as editors' swap files skipped). Works on packages imported from a zip (`--py-files`) through importlib.resources."""
+    hidden files such as editors' swap files skipped). Works on packages imported from a zip
+    (`--py-files`) through importlib.resources."""
     import hashlib
     from importlib.resources import files
 
