@@ -24,7 +24,12 @@ def cache_dir() -> Path:
     """Where kjlint keeps caches: $KJLINT_CACHE_DIR, else $XDG_CACHE_HOME/kjlint or ~/.cache/kjlint."""
     if os.environ.get("KJLINT_CACHE_DIR"):
         return Path(os.environ["KJLINT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    home = os.path.expanduser("~")
+    if home.startswith("~"):  # no home directory (a bare container): never write into the cwd
+        import tempfile
+
+        home = os.path.join(tempfile.gettempdir(), f"kjlint-{os.getuid() if hasattr(os, 'getuid') else 'user'}")
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
     return Path(base) / "kjlint"
 
 
