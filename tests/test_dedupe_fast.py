@@ -142,3 +142,27 @@ def test_union_find_labels_components_by_smallest_member():
                     comp = [low if c in (a, b) else c for c in comp]
                     changed = True
         assert labels == comp
+
+
+def test_spilled_canonical_texts_give_the_same_clusters(tmp_path):
+    import json
+    import tempfile
+
+    from kjlint.dedupe import dedupe
+    from kjlint.dedupe.sources import Source
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    corpus = tmp_path / "corpus.jsonl"
+    with open(corpus, "w", encoding="utf-8") as fh:
+        for i, t in enumerate(texts):
+            for j, variant in enumerate((t, to_traditional(t), t[: int(len(t) * 0.7)], "\U00020000" + t)):
+                fh.write(json.dumps({"id": f"{i}-{j}", "text": variant}, ensure_ascii=False) + "\n")
+    before = set(Path(tempfile.gettempdir()).glob("kjlint-dedupe-*"))
+    runs = {}
+    for spill in (True, False):
+        for jobs in (1, 2):
+            result = dedupe(sources=[Source("jsonl", str(corpus))],
+                            config=DedupeConfig(jobs=jobs, keep="first", spill=spill, batch=4))
+            runs[spill, jobs] = [c.to_json() for c in result.clusters]
+    assert runs[True, 1] and all(r == runs[True, 1] for r in runs.values())
+    assert set(Path(tempfile.gettempdir()).glob("kjlint-dedupe-*")) == before  # the spill file is removed

@@ -33,6 +33,8 @@ import json
 import multiprocessing
 import os
 import resource
+import shutil
+import tempfile
 import time
 from array import array
 from dataclasses import asdict, dataclass, field, replace
@@ -82,6 +84,9 @@ class DedupeConfig:
     # Inner loops: "numba" (compiled, see kernels.py), "numpy", or "auto" (numba from about
     # 48 MB of input, where it pays for its load time). Same values either way.
     kernels: str = "auto"
+    # Verification reads the canonical texts signing computed from a temporary file (2 bytes per
+    # canonical character, in the system temp directory) instead of normalizing them again.
+    spill: bool = True
 
     def settings_key(self) -> str:
         """What changes a signature: hashed into the cache folder name."""
@@ -104,6 +109,7 @@ class Signed:
     prefix: np.ndarray  # (n, prefix_perm) uint32
     norm_hash: np.ndarray  # (n,) uint64: hash of the canonical text (exact copies)
     norm_len: np.ndarray  # (n,) int32: canonical characters
+    canonical: list[np.ndarray | None] | None = None  # uint16 code points (None: outside the BMP)
 
 
 def _hash64(canonical: np.ndarray) -> int:
@@ -111,7 +117,7 @@ def _hash64(canonical: np.ndarray) -> int:
     return int.from_bytes(hashlib.blake2b(canonical.tobytes(), digest_size=8).digest(), "little")
 
 
-def sign_texts(texts: Sequence[str], config: DedupeConfig = DedupeConfig()) -> Signed:
+def sign_texts(texts: Sequence[str], config: DedupeConfig = DedupeConfig(), keep_canonical: bool = False) -> Signed:
     """Normalize and sign raw texts (a pure function: safe in any worker or Spark partition).
 
     The canonical texts stay code-point arrays; with numba (kernels.available()) one compiled
@@ -145,23 +151,26 @@ def sign_texts(texts: Sequence[str], config: DedupeConfig = DedupeConfig()) -> S
         sigs = sign_hashes([shingle_hashes_cp(c, config.shingle) for c in canon], perms)
         prefix = sign_hashes([shingle_hashes_cp(c[: config.prefix_chars], config.shingle) for c in canon],
                              Permutations(pa, pb, config.seed))
-    return Signed(sigs, prefix, norm_hash, lengths.astype(np.int32))
+    kept = [c.astype(np.uint16) if len(c) == 0 or c.max() < 0x10000 else None for c in canon] if keep_canonical else None
+    return Signed(sigs, prefix, norm_hash, lengths.astype(np.int32), kept)
 
 
 _WORKER_CONFIG: DedupeConfig | None = None
 _WORKER_FETCHER: Fetcher | None = None
+_WORKER_SPILL: "Spill | None" = None
 
 
-def _init_worker(config: DedupeConfig, sources: list[Source] | None = None) -> None:
-    global _WORKER_CONFIG, _WORKER_FETCHER
+def _init_worker(config: DedupeConfig, sources: list[Source] | None = None, spill_path: str | None = None) -> None:
+    global _WORKER_CONFIG, _WORKER_FETCHER, _WORKER_SPILL
     _WORKER_CONFIG = config
+    _WORKER_SPILL = Spill(spill_path) if spill_path else None
     kernels.configure(config.kernels)
     _WORKER_FETCHER = Fetcher(sources, config.fields) if sources is not None else None
 
 
 def _sign_task(task):
     batch_id, texts = task
-    return batch_id, sign_texts(texts, _WORKER_CONFIG)
+    return batch_id, sign_texts(texts, _WORKER_CONFIG, keep_canonical=_WORKER_SPILL is not None)
 
 
 def _run_many(func, items: list) -> tuple[list, int]:
@@ -171,19 +180,21 @@ def _run_many(func, items: list) -> tuple[list, int]:
 
 
 def _group_task(group: "Group"):
-    return resolve_group(group, _WORKER_FETCHER, _WORKER_CONFIG)
+    return resolve_group(group, _WORKER_FETCHER, _WORKER_CONFIG, _WORKER_SPILL)
 
 
 class Workers:
     """A process pool started only when there is more than one task; ordered results."""
 
-    def __init__(self, config: DedupeConfig, jobs: int, sources: list[Source] | None = None):
+    def __init__(self, config: DedupeConfig, jobs: int, sources: list[Source] | None = None,
+                 spill_path: str | None = None):
         self.config = config
         self.jobs = jobs
         self.sources = sources
+        self.spill_path = spill_path
         self.pool = None
         self.peak_rss = 0  # largest worker RSS seen (bytes)
-        _init_worker(config, sources)  # in-process execution uses the same globals
+        _init_worker(config, sources, spill_path)  # in-process execution uses the same globals
 
     def imap(self, func, tasks: Iterable, chunksize: int = 1):
         """Results of func over tasks, in order. At most a few chunks per worker are in flight,
@@ -194,7 +205,8 @@ class Workers:
             return map(func, itertools.chain(head, it))
         if self.pool is None:
             ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-            self.pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(self.config, self.sources))
+            self.pool = ctx.Pool(self.jobs, initializer=_init_worker,
+                                 initargs=(self.config, self.sources, self.spill_path))
         return self._bounded(func, itertools.chain(head, it), chunksize)
 
     def _bounded(self, func, tasks, chunksize: int):
@@ -212,6 +224,8 @@ class Workers:
                 return
 
     def close(self) -> None:
+        if _WORKER_SPILL is not None:  # the in-process reader
+            _WORKER_SPILL.close()
         if self.pool is not None:
             self.pool.terminate()
             self.pool.join()
@@ -229,6 +243,26 @@ def _batches(records: Iterable[Record], size: int):
         yield batch
 
 
+class Spill:
+    """The canonical texts of the signing pass, appended to one temporary file by the main process
+    (uint16 code points) and read back by offset during verification."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self._fd: int | None = None
+
+    def read(self, offset: int, length: int) -> np.ndarray:
+        if self._fd is None:
+            self._fd = os.open(self.path, os.O_RDONLY)
+        data = os.pread(self._fd, 2 * length, offset)
+        return np.frombuffer(data, dtype=np.uint16).astype(np.uint32)
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
 @dataclass
 class Corpus:
     """What the first pass keeps per document (no texts)."""
@@ -243,6 +277,7 @@ class Corpus:
     sigs: list[np.ndarray] = field(default_factory=list)  # kept while the corpus is small
     norm_hash: list[np.ndarray] = field(default_factory=list)
     norm_len: list[np.ndarray] = field(default_factory=list)
+    spill: array = field(default_factory=lambda: array("q"))  # canonical text offset in the spill file, -1: none
     signed: int = 0  # documents hashed in this run
     cached: int = 0  # documents whose signature came from the cache
 
@@ -251,9 +286,11 @@ class Corpus:
 
 
 def sign_corpus(records: Iterable[Record], config: DedupeConfig, workers: Workers,
-                cache: SignatureCache | None = None, progress: Progress | None = None) -> Corpus:
-    """Pass 1: sign every document (cached ones are looked up, not hashed)."""
+                cache: SignatureCache | None = None, progress: Progress | None = None, spill=None) -> Corpus:
+    """Pass 1: sign every document (cached ones are looked up, not hashed). `spill`, a binary file
+    open for writing, receives the canonical texts the workers return."""
     corpus = Corpus()
+    spill_pos = 0
     pending: dict[int, tuple[list[Record], np.ndarray | None, np.ndarray, np.ndarray | None]] = {}
 
     def tasks():
@@ -286,6 +323,15 @@ def sign_corpus(records: Iterable[Record], config: DedupeConfig, workers: Worker
             cache.flush()
         corpus.signed += int(miss.sum())
         corpus.cached += int(found.sum())
+        canonical = iter(fresh.canonical or ())
+        for f in found:
+            c = None if f else next(canonical, None)
+            if spill is None or c is None:
+                corpus.spill.append(-1)
+            else:
+                corpus.spill.append(spill_pos)
+                spill.write(c.tobytes())
+                spill_pos += 2 * len(c)
         for r in batch:
             corpus.ids.append(r.id)
             corpus.paths.append(r.path)
@@ -360,6 +406,8 @@ class Group:
     source: np.ndarray  # (k,) locator: source number
     offset: np.ndarray  # (k,) locator: offset in the source
     chars: np.ndarray | None = None  # (k,) raw lengths; None = measure the fetched texts
+    spill: np.ndarray | None = None  # (k,) offset of the canonical text in the spill file, -1: none
+    norm_len: np.ndarray | None = None  # (k,) canonical lengths (with `spill`)
 
 
 @dataclass
@@ -389,7 +437,7 @@ def candidate_groups(n: int, rep: np.ndarray, candidates: np.ndarray) -> Iterato
         yield members, by_label.get(int(members[0]), empty)
 
 
-def resolve_group(group: Group, fetcher: Fetcher, config: DedupeConfig) -> GroupResult:
+def resolve_group(group: Group, fetcher: Fetcher, config: DedupeConfig, spill: Spill | None = None) -> GroupResult:
     """Verify a group's candidate pairs on exact shingle sets, cluster the verified pairs and
     exact copies with union-find, and choose the member to keep in each cluster."""
     k = len(group.members)
@@ -398,10 +446,12 @@ def resolve_group(group: Group, fetcher: Fetcher, config: DedupeConfig) -> Group
     # Exact copies share their representative's canonical text: only `best` (which lints every
     # member) and a group without raw lengths need their texts.
     need_all = config.keep == "best" or group.chars is None
+    spilled = group.spill if spill is not None and group.spill is not None else np.full(k, -1)
     texts: list[str | None] = [
-        fetcher.text(int(s), int(o)) or "" if need_all or is_rep[i] else None
+        fetcher.text(int(s), int(o)) or "" if need_all or (is_rep[i] and spilled[i] < 0) else None
         for i, (s, o) in enumerate(zip(group.source, group.offset))]
-    canon = {int(group.members[i]): canonical_code_points(texts[i], config.normalize) for i in np.flatnonzero(is_rep)}
+    canon = {int(group.members[i]): spill.read(int(spilled[i]), int(group.norm_len[i])) if spilled[i] >= 0
+             else canonical_code_points(texts[i], config.normalize) for i in np.flatnonzero(is_rep)}
     sets = {d: shingle_set(c, config.shingle) for d, c in canon.items()}
     norm_len = np.array([len(canon[int(r)]) for r in group.rep], dtype=np.int64)
     canon_texts = {d: _from_code_points(c) for d, c in canon.items()} if config.verify.fuzzy is not None else None
@@ -562,10 +612,13 @@ def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeCon
     jobs = config.jobs or os.cpu_count() or 1
     config = replace(config, kernels=kernels.resolve(config.kernels, _input_bytes(sources, kernels.AUTO_MIN_INPUT_BYTES)))
     cache = SignatureCache(config.cache_dir, config.settings_key()) if config.cache_dir else None
-    workers = Workers(config, jobs, sources)
+    spill_dir = tempfile.mkdtemp(prefix="kjlint-dedupe-") if config.spill else None
+    spill_path = os.path.join(spill_dir, "canonical.u16") if spill_dir else None
+    workers = Workers(config, jobs, sources, spill_path)
     try:
         records = iter_records(sources, config.fields, warnings, validity=validity)
-        corpus = sign_corpus(records, config, workers, cache, progress)
+        with open(spill_path if spill_path else os.devnull, "wb") as spill:
+            corpus = sign_corpus(records, config, workers, cache, progress, spill if spill_path else None)
         if cache is not None:
             cache.compact()
         timings["read+sign"] = time.perf_counter() - t
@@ -584,6 +637,7 @@ def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeCon
         source = np.frombuffer(corpus.source, dtype=np.int32) if n else np.empty(0, np.int32)
         offset = np.frombuffer(corpus.offset, dtype=np.int64) if n else np.empty(0, np.int64)
         chars = np.frombuffer(corpus.chars, dtype=np.int64) if n else np.empty(0, np.int64)
+        spilled = np.frombuffer(corpus.spill, dtype=np.int64) if n else np.empty(0, np.int64)
         groups = list(candidate_groups(n, rep, candidates)) if n else []
         timings["candidates"] += time.perf_counter() - t
 
@@ -592,7 +646,7 @@ def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeCon
         def tasks():
             for members, pairs in groups:
                 yield Group(members, rep[members], pairs, [corpus.ids[i] for i in members],
-                            source[members], offset[members], chars[members])
+                            source[members], offset[members], chars[members], spilled[members], norm_len[members])
 
         results = []
         for done, res in enumerate(workers.imap(_group_task, tasks(), chunksize=16), 1):
@@ -604,6 +658,8 @@ def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeCon
         copies = int(((rep >= 0) & (rep != np.arange(n))).sum())
     finally:
         workers.close()
+        if spill_dir:
+            shutil.rmtree(spill_dir, ignore_errors=True)
     own, kids = _peak_rss()
     kids = max(kids, workers.peak_rss)
     return DedupeResult(n, clusters, pairs, len(candidates), copies, timings, own, kids, warnings,
