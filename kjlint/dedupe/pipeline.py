@@ -612,7 +612,7 @@ def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeCon
     jobs = config.jobs or os.cpu_count() or 1
     config = replace(config, kernels=kernels.resolve(config.kernels, _input_bytes(sources, kernels.AUTO_MIN_INPUT_BYTES)))
     cache = SignatureCache(config.cache_dir, config.settings_key()) if config.cache_dir else None
-    spill_dir = tempfile.mkdtemp(prefix="kjlint-dedupe-") if config.spill else None
+    spill_dir = _spill_dir() if config.spill else None
     spill_path = os.path.join(spill_dir, "canonical.u16") if spill_dir else None
     workers = Workers(config, jobs, sources, spill_path)
     try:
@@ -665,6 +665,34 @@ def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeCon
     return DedupeResult(n, clusters, pairs, len(candidates), copies, timings, own, kids, warnings,
                         corpus.signed, corpus.cached, keep_mask, np.asarray(corpus.chars, dtype=np.int64),
                         corpus.ids, corpus.paths)
+
+
+SPILL_PREFIX = "kjlint-dedupe-"
+
+
+def _spill_dir() -> str:
+    """A fresh temporary folder for the spill file, named after this process; folders left by
+    killed runs (their process gone) are removed first."""
+    base = tempfile.gettempdir()
+    try:
+        names = os.listdir(base)
+    except OSError:
+        names = []
+    for name in names:
+        pid = name[len(SPILL_PREFIX):].split("-", 1)[0]
+        if name.startswith(SPILL_PREFIX) and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(os.path.join(base, name), ignore_errors=True)
+    return tempfile.mkdtemp(prefix=f"{SPILL_PREFIX}{os.getpid()}-")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists but not ours
+        return True
+    return True
 
 
 def _input_bytes(sources: list[Source], enough: int) -> int:
