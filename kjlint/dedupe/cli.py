@@ -102,6 +102,9 @@ def summary_table(result) -> None:
               help="Signature cache folder (default: ~/.cache/kjlint/dedupe).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the signature cache.")
 @click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes (default: all cores).")
+@click.option("--no-spill", is_flag=True,
+              help="Normalize candidate documents again when verifying, instead of keeping the canonical "
+                   "texts in a temporary file (2 bytes per character, removed at the end).")
 @click.option("--dry-run", is_flag=True, help="Report only; write no output files.")
 @click.option("--show", type=click.IntRange(0), default=0, help="Show the first N clusters side by side.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write an HTML report.")
@@ -115,7 +118,7 @@ def summary_table(result) -> None:
 def dedupe(inputs, text_field, id_field, clusters_path, output_path, keep_list, drop_list, keep, level, min_docs,
            num_perm, bands, rows, lsh, jaccard, containment, fuzzy, fold_digits, fold_masks, cache_dir, no_cache, jobs,
            dry_run, show, report_path, quiet, no_progress, engine="local", master="local[*]",
-           spark_conf=()):
+           spark_conf=(), no_spill=False):
     """Find near-duplicate documents (traditional/simplified, truncated, masked, re-headed copies)
     and keep the best copy of each."""
     from .cache import default_cache_dir
@@ -131,7 +134,7 @@ def dedupe(inputs, text_field, id_field, clusters_path, output_path, keep_list, 
         normalize=NormalizeOptions(fold_digits=fold_digits, fold_masks=fold_masks),
         verify=VerifyOptions(jaccard=jaccard, containment=containment, fuzzy=fuzzy),
         cache_dir=None if no_cache else str(cache_dir or default_cache_dir()),
-        fields=Fields(text_field, id_field))
+        fields=Fields(text_field, id_field), spill=not no_spill)
     if engine == "spark":
         from .spark import run_cli
 
