@@ -9,11 +9,12 @@ batch of texts), `band_keys`, `candidate_pairs_sorted`, `exact_groups`, `candida
 worker pool (signing and group resolution) and returns a `DedupeResult` with everything a report
 needs (clusters with members, verified pair similarities, per-phase timings, counts).
 
-Memory per document held by `dedupe()`. Measured (bench/dedupe_bench.py corpus, 2,500 characters
-per document, VmHWM): main-process peak RSS 218 MB at 100,000 documents without cache, 35 MB of it
-before the run, so 1.9 KB per document (cluster records included) and about 1.9 GB at 1,000,000
-(extrapolated); each of the two workers peaks at about 190 MB whatever the corpus size (numba's
-compiler is about 140 MB of it). With the signature cache: 335 MB at 100,000 (earlier version).
+Memory per document held by `dedupe()`. Measured (bench/dedupe_bench.py corpus, 2,600 characters
+per document, VmHWM): main-process peak RSS 216 MB at 100,000 documents without cache, 35 MB of it
+before the run, so 1.85 KB per document (cluster records included) and about 2 GB at 1,000,000
+(extrapolated); each of the two workers peaks at about 180 MB whatever the corpus size (numba's
+compiler is about 130 MB of it). With the signature cache: 335 MB at 100,000 (earlier version).
+On disk, while a run lasts: the spill file of canonical texts, 2 bytes per canonical character.
 Worker processes hold one batch or candidate group each. By design the arrays are:
 - id string (about 50-100 bytes) and, for directory inputs, its path;
 - 20 bytes of locator and length (`array` of int32/int64), 128 bytes of band keys (16 x uint64),
