@@ -12,6 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DIRS = ("labeled", "clean", "drafts", "kj1", "meta", "reference")
 EXPECTED = ROOT / "fixtures" / "expected"
+# Command-line options a folder's fixtures are checked with (as `kjlint check` would be called).
+FOLDER_OPTIONS = {"reference": (("report-unchanged", True),)}  # --report-unchanged: KJ106
 
 
 def fixture_files() -> list[Path]:
@@ -28,14 +30,15 @@ def expected_path(fixture: Path) -> Path:
 
 
 def current_output(fixture: Path) -> list[dict]:
-    from kjlint.runner import lint_paths
+    from kjlint.runner import Overrides, lint_paths
 
     rel = fixture.relative_to(ROOT).as_posix()
+    overrides = Overrides(options=FOLDER_OPTIONS.get(fixture.parent.name, ()))
     import os
     old = os.getcwd()
     os.chdir(ROOT)
     try:
-        (result,) = lint_paths([rel], jobs=1)
+        (result,) = lint_paths([rel], jobs=1, overrides=overrides)
     finally:
         os.chdir(old)
     assert result.error is None, result.error
