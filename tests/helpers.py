@@ -31,5 +31,11 @@ def run_process(*args: str, cwd=None, timeout: int = 300, stdin: bytes | None = 
                           timeout=timeout, input=stdin)
 
 
+def run_python(code: str, *args: str, timeout: int = 300, env: dict | None = None, check: bool = False):
+    """Run a Python snippet in a fresh interpreter (start-up behaviour, hangs caught by `timeout`)."""
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          timeout=timeout, env=env, check=check)
+
+
 def json_findings(result) -> list[dict]:
     return json.loads(result.stdout)

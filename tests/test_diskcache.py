@@ -3,11 +3,10 @@ freshly built ones, and a stale or corrupt cache is rebuilt, never trusted."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 
+from helpers import run_python
 from kjlint import diskcache
 
 PATTERNS = [
@@ -92,11 +91,9 @@ def test_edited_pack_is_reparsed(tmp_path, monkeypatch):
               "print(sorted({f.code for f in lint_text(sys.argv[1], extend_rules=[sys.argv[2]])}))")
     env = {**__import__("os").environ, "KJLINT_CACHE_DIR": str(tmp_path / "cache")}
     pack.write_text(rule.format(bad="甲方", word="甲方"), encoding="utf-8")
-    out1 = subprocess.run([sys.executable, "-c", script, "甲方与乙方", str(pack)], capture_output=True,
-                          text=True, env=env, check=True).stdout
+    out1 = run_python(script, "甲方与乙方", str(pack), env=env, check=True).stdout
     pack.write_text(rule.format(bad="乙方乙方", word="乙方乙方"), encoding="utf-8")
-    out2 = subprocess.run([sys.executable, "-c", script, "甲方与乙方", str(pack)], capture_output=True,
-                          text=True, env=env, check=True).stdout
+    out2 = run_python(script, "甲方与乙方", str(pack), env=env, check=True).stdout
     assert "KJ901" in out1
     assert "KJ901" not in out2
 

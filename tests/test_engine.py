@@ -1,8 +1,7 @@
 """Engine: selection by code/prefix/name, suppression directives, library API."""
-import subprocess
-import sys
 import textwrap
 
+from helpers import run_python
 from kjlint import lint_text
 
 DRAFT = "xx区科技局2023年工作总结\n全年争取资金*万元。\n"
@@ -91,6 +90,6 @@ def test_whole_catalogue_runs_on_a_1mb_single_line_document():
             "chunk = '一是加强科技创新xx能力建设，推动产业升级,争取资金*万元(省略' + 'ab?x.' * 3 + '《关于》'\n"
             "text = (chunk * (1_000_000 // len(chunk) + 1))[:1_000_000]\n"
             "print(len(lint_text(text)))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    out = run_python(code, timeout=600)
     assert out.returncode == 0, out.stderr[-2000:]
     assert int(out.stdout.strip()) > 1000

@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import run_cli
+from helpers import run_cli, run_python
 from kjlint import lint_text
 from kjlint.catalog import load_catalog
 from kjlint.checks import duplication
@@ -186,7 +184,7 @@ def test_checks_do_not_import_numpy_or_datasketch_for_a_small_draft():
     code = ("import sys\nfrom kjlint import lint_text\n"
             f"lint_text({(P1 + chr(10) + P2 + chr(10) + P1 + chr(10))!r}, select=['KJ1'])\n"
             "print('numpy' in sys.modules, 'datasketch' in sys.modules)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    out = run_python(code, timeout=120)
     assert out.stdout.split() == ["False", "False"], out.stderr
 
 

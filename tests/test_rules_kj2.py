@@ -62,12 +62,11 @@ def test_each_mask_in_a_run_of_date_parts_is_its_own_finding():
 def test_kj2_kj3_kj6_patterns_do_not_backtrack_on_long_runs():
     # Runs of one character are the worst case for a pattern that rescans a run from every
     # position (quadratic: minutes at this size). Linear patterns finish in seconds.
-    import subprocess
-    import sys
+    from helpers import run_python
 
     code = ("from kjlint import lint_text\n"
             "for ch in [' ', '\\u3000', 'a', 'x', '_', '*', '(', '\\u5e74', '3\\u3001', '\\n']:\n"
             "    lint_text(ch * 300_000, select=['KJ2', 'KJ3', 'KJ6'])\n"
             "print('ok')\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=240)
+    out = run_python(code, timeout=240)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-2000:]

@@ -573,23 +573,20 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             result.hits[kind].append(Hit(start, end, {"first_line": first_line, "length": length,
                                                       "similarity": percent(score)}, None, related, message))
 
-    for pair in exact:
-        if pair.later in covered_by_stretch:
-            continue
-        u, q = units[pair.later], units[pair.earlier]
-        line = doc.position(q.span.start)[0]
-        result.hits["duplicate-paragraph"].append(Hit(
-            u.span.start, u.span.end, {"first_line": line, "similarity": 100},
-            _line_fix(doc, u.span.start, u.span.end),
-            [_related(doc, q.span.start, q.span.end, "first copy")]))
-    for pair in near:
-        if pair.later in covered_by_stretch:
-            continue
-        u, q = units[pair.later], units[pair.earlier]
-        line = doc.position(q.span.start)[0]
-        result.hits["near-duplicate-paragraph"].append(Hit(
-            u.span.start, u.span.end, {"first_line": line, "similarity": percent(pair.score)}, None,
-            [_related(doc, q.span.start, q.span.end, f"similar paragraph, {percent(pair.score)}% similar")]))
+    # Paragraph pairs not already inside a reported passage or block. Only exact copies get the
+    # delete fix: near-duplicates are reported, never auto-deleted.
+    for kind, pairs in (("duplicate-paragraph", exact), ("near-duplicate-paragraph", near)):
+        for pair in pairs:
+            if pair.later in covered_by_stretch:
+                continue
+            u, q = units[pair.later], units[pair.earlier]
+            exact_copy = kind == "duplicate-paragraph"
+            what = "first copy" if exact_copy else f"similar paragraph, {percent(pair.score)}% similar"
+            result.hits[kind].append(Hit(
+                u.span.start, u.span.end,
+                {"first_line": doc.position(q.span.start)[0], "similarity": percent(pair.score)},
+                _line_fix(doc, u.span.start, u.span.end) if exact_copy else None,
+                [_related(doc, q.span.start, q.span.end, what)]))
     return result
 
 
