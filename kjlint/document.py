@@ -93,6 +93,12 @@ class Document:
         """The plain form (see `plain_lines`) of a paragraph, or of a line without its blanks."""
         return self.plain_lines[self.line_index(span.start)].strip(BLANK_CHARS)
 
+    def line_stop(self, index: int) -> int:
+        """Offset just past 0-based line `index`, its line ending included (end of text for the
+        last line): what deleting the whole line removes."""
+        starts = self.line_starts
+        return starts[index + 1] if index + 1 < len(starts) else len(self.text)
+
     def line_index(self, offset: int) -> int:
         """0-based index of the line holding `offset`."""
         return bisect_right(self.line_starts, offset) - 1
@@ -113,13 +119,6 @@ class Document:
     def line_text(self, line: int) -> str:
         """Text of a 1-based line number, without its line ending."""
         return self.lines[line - 1].text
-
-    def paragraph_at(self, offset: int) -> Span | None:
-        """The paragraph containing `offset`, if any."""
-        line = self.lines[self.line_index(offset)]
-        for p in self.paragraphs_in_line(line):
-            return p
-        return None
 
     def paragraphs_in_line(self, line: Span):
         stripped = line.text.strip(BLANK_CHARS)

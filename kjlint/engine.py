@@ -122,7 +122,7 @@ def select_codes(catalog: Catalog, select: list[str] | None, ignore: list[str],
     """Resolve select/ignore/extend-select selectors (codes, prefixes or names) to codes.
 
     Rules with `enabled: false` run only when selected by their exact code or name."""
-    def expand(selectors, explicit_only=False):
+    def expand(selectors):
         out = set()
         for s in selectors:
             for code in catalog.resolve(s):

@@ -137,21 +137,7 @@ def strip_pinyin_annotations(text: str) -> str:
     return PINYIN_ANNOTATION.sub("", text)
 
 
-@lru_cache(maxsize=1)
-def _fold_table() -> dict[int, str | None]:
-    """Full-width ASCII to half-width, and punctuation/space removal, as one translate table."""
-    table: dict[int, str | None] = {}
-    for cp in range(0xFF01, 0xFF5F):
-        table[cp] = chr(cp - 0xFEE0)
-    table[0x3000] = None
-    return table
-
-
 _NON_WORD = compile_regex(r"[\W_]+")
-
-
-def fold_width(text: str) -> str:
-    return text.translate(_fold_table())
 
 
 def normalize_for_matching(text: str, *, keep_punctuation: bool = False, fold_digits: bool = False) -> str:
@@ -198,13 +184,13 @@ class _CharTable(dict):
 
 
 _TRANSLATE = _CharTable(fold_digits=False)
-MATCH_TRANSLATE = _CharTable(fold_digits=True)  # digits folded to 0, see reference.matching_text
+_MATCH_TRANSLATE = _CharTable(fold_digits=True)
 
 
-def fast_normalize(text: str) -> str:
+def fast_normalize(text: str, *, fold_digits: bool = False) -> str:
     """normalize_for_matching applied character by character through one cached translate
     table: the same result except for NFKC compositions across characters (rare in Chinese
     text), at a fraction of the cost on megabytes of reference documents."""
     if "(" in text or "（" in text:
         text = PINYIN_ANNOTATION.sub("", text)
-    return text.translate(_TRANSLATE)
+    return text.translate(_MATCH_TRANSLATE if fold_digits else _TRANSLATE)

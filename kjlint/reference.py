@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .normalize import MATCH_TRANSLATE, PINYIN_ANNOTATION
+from .normalize import fast_normalize
 from .diskcache import cache_dir, compile_regex
 
 INDEX_FORMAT = 1
@@ -221,9 +221,7 @@ class IndexParams:
 def matching_text(paragraph: str) -> str:
     """The form paragraphs are compared in: normalized, every digit folded to 0 (updated
     figures in a carried-over paragraph do not make it new text)."""
-    if "(" in paragraph or "（" in paragraph:
-        paragraph = PINYIN_ANNOTATION.sub("", paragraph)
-    return paragraph.translate(MATCH_TRANSLATE)
+    return fast_normalize(paragraph, fold_digits=True)
 
 
 _SENTENCE_END = compile_regex(r"[。！？；!?;]+[”’」』）)]*")
@@ -376,14 +374,7 @@ def build_index(files: Sequence[Sequence], params: IndexParams) -> ReferenceInde
             texts.append(u.text)
             para_doc.append(d)
             para_line.append(u.line)
-    encoded = [t.encode("utf-8") for t in texts]
-    text_len = array("I", map(len, texts))
-    text_off = array("Q")
-    pos = 0
-    for e in encoded:
-        text_off.append(pos)
-        pos += len(e)
-    blob = b"".join(encoded)
+    text_off, text_len, blob = _pack_texts(texts)
     if texts:
         import numpy as np
 
@@ -417,7 +408,6 @@ def save_index(index: ReferenceIndex, path: Path, manifest: list) -> None:
     parts += [bytes(getattr(index, name)) if isinstance(getattr(index, name), memoryview)
               else getattr(index, name).tobytes() for name, _ in _ARRAYS]
     parts.append(bytes(index.blob))
-    header["size"] = sum(map(len, parts))
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(path, b"".join(parts))
 
@@ -480,6 +470,16 @@ def open_index(paths: Sequence[str], params: IndexParams | None = None) -> Refer
     return index
 
 
+def _pack_texts(texts: Sequence[str]) -> tuple[array, array, bytes]:
+    """(byte offsets, lengths in characters, UTF-8 blob) of the indexed paragraph texts."""
+    encoded = [t.encode("utf-8") for t in texts]
+    text_off, pos = array("Q"), 0
+    for e in encoded:
+        text_off.append(pos)
+        pos += len(e)
+    return text_off, array("I", map(len, texts)), b"".join(encoded)
+
+
 def index_from_texts(named_texts: dict[str, str], params: IndexParams | None = None) -> ReferenceIndex:
     """An in-memory index of reference texts (rule examples, library use); never cached."""
     from .document import Document
@@ -493,14 +493,10 @@ def index_from_texts(named_texts: dict[str, str], params: IndexParams | None = N
             texts.append(u.text)
             para_doc.append(d)
             para_line.append(u.line)
-    encoded = [t.encode("utf-8") for t in texts]
-    text_off, pos = array("Q"), 0
-    for e in encoded:
-        text_off.append(pos)
-        pos += len(e)
+    text_off, text_len, blob = _pack_texts(texts)
     pairs = sorted((k, i) for i, t in enumerate(texts) for k in band_keys_py(signature_py(t)))
-    return ReferenceIndex(docs, list(docs), para_doc, para_line, text_off, array("I", map(len, texts)),
-                          b"".join(encoded), array("Q", (k for k, _ in pairs)), array("I", (i for _, i in pairs)))
+    return ReferenceIndex(docs, list(docs), para_doc, para_line, text_off, text_len, blob,
+                          array("Q", (k for k, _ in pairs)), array("I", (i for _, i in pairs)))
 
 
 @dataclass

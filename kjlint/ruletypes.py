@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
-from .catalog import Catalog, PackError, Rule
+from .catalog import Catalog, PackError, Rule, _as_list
 from .document import BLANK_CHARS, Document
 from .findings import Fix, Related
 from .diskcache import compile_regex, required_chars
@@ -88,11 +88,14 @@ def _patterns(rule: Rule, key: str, required: bool) -> list[str]:
         if required:
             raise PackError(f"{rule.source}: rule {rule.code}: field 'params.{key}' is missing")
         return []
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return value
-    raise PackError(f"{_where(rule, key)} must be a string or a list of strings")
+    return _as_list(value, f"{rule.source}: rule {rule.code}", f"params.{key}")
+
+
+def delete_line_fix(doc: Document, index: int, rule: Rule) -> Fix | None:
+    """The fix that deletes 0-based line `index` with its line ending, as the rule offers it."""
+    if rule.fixable == "none":
+        return None
+    return Fix("", doc.lines[index].start, doc.line_stop(index), safe=rule.fixable != "unsafe")
 
 
 def _build_fix(rule: Rule, m: re.Match) -> Fix | None:
@@ -274,9 +277,8 @@ def build_phrases(rule: Rule, catalog: Catalog) -> Checker:
             if li == last_line or (max_line and len(line.text.strip(BLANK_CHARS)) > max_line):
                 continue
             last_line = li
-            stop = doc.line_starts[li + 1] if li + 1 < len(doc.line_starts) else len(doc.text)
-            fix = Fix("", line.start, stop, safe=rule.fixable != "unsafe") if rule.fixable != "none" else None
-            yield Hit(line.start, line.end, {"match": line.text.strip(BLANK_CHARS), "phrase": phrase}, fix)
+            yield Hit(line.start, line.end, {"match": line.text.strip(BLANK_CHARS), "phrase": phrase},
+                      delete_line_fix(doc, li, rule))
 
     return check
 

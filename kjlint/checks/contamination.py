@@ -21,7 +21,7 @@ from ..catalog import PackError
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix
 from ..normalize import strip_pinyin_annotations, to_simplified
-from ..ruletypes import Context, Hit
+from ..ruletypes import Context, Hit, delete_line_fix
 from .truncation import TERMINAL, body_paragraphs, flagged_lines, heading_level
 from ..diskcache import compile_regex, file_key, load_or_build
 
@@ -113,11 +113,6 @@ class _Boilerplate:
         return None
 
 
-def _line_stop(doc: Document, index: int) -> int:
-    """Offset just past line `index` including its line ending."""
-    return doc.line_starts[index + 1] if index + 1 < len(doc.line_starts) else len(doc.text)
-
-
 @check("boilerplate-lines")
 def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     matcher = _compiled_boilerplate(rule)
@@ -127,7 +122,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue
         label, phrase = found
         p = next(doc.paragraphs_in_line(line))
-        fix = Fix("", line.start, _line_stop(doc, i), safe=rule.fixable != "unsafe") if rule.fixable != "none" else None
+        fix = delete_line_fix(doc, i, rule)
         yield Hit(p.start, p.end, {"kind": label, "phrase": phrase, "match": p.text}, fix)
 
 
@@ -309,8 +304,9 @@ _TITLE_LABEL = compile_regex(r"^(?:文章)?标题:\s*")
 _EDITION = compile_regex(r"\s*[(【][^()【】]{0,4}(?:版|精选|可编辑)[)】]$")
 
 
-def _title_key(text: str) -> str:
-    return _EDITION.sub("", _TITLE_LABEL.sub("", normalize_line(text))).replace(" ", "")
+def _title_key(line: str) -> str:
+    """A title line's key (from normalized_lines): label, edition tag and spaces left out."""
+    return _EDITION.sub("", _TITLE_LABEL.sub("", line)).replace(" ", "")
 
 
 @check("repeated-title")
@@ -321,17 +317,18 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     top = int(rule.params.get("top-paragraphs", 15))
     skip = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))
     seen: dict[str, Span] = {}
+    lines = normalized_lines(doc, ctx)
     for p in doc.paragraphs[:top]:
         li = doc.line_index(p.start)
         if li in skip:
             continue
-        key = _title_key(p.text)
+        key = _title_key(lines[li])
         if not (4 <= len(key) <= max_len) or _SENTENCE.search(key) or heading_level(key) is not None:
             return  # the body has started
         first = seen.get(key)
         if first is None:
             seen[key] = p
             continue
-        fix = Fix("", doc.line_starts[li], _line_stop(doc, li), safe=rule.fixable != "unsafe")
+        fix = Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe")
         line, _ = doc.position(first.start)
         yield Hit(p.start, p.end, {"match": p.text, "first_line": line}, fix)

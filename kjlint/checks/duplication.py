@@ -133,7 +133,7 @@ def build_units(doc: Document) -> list[Unit]:
 
 
 def _unit_offsets(u: Unit) -> list[int]:
-    """Source offset of each of the unit's normalized characters (same rules as _unit_piece)."""
+    """Source offset of each of the unit's normalized characters (as fast_normalize produces them)."""
     text, base = u.span.text, u.span.start
     skip = set()
     if "(" in text or "（" in text:
@@ -463,7 +463,7 @@ def _line_fix(doc: Document, start: int, end: int) -> Fix:
     if prev_blank:
         while stop_line < len(starts) and not doc.lines[stop_line].text.strip(BLANK_CHARS):
             stop_line += 1
-    stop = starts[stop_line] if stop_line < len(starts) else len(doc.text)
+    stop = doc.line_stop(stop_line - 1)
     begin = starts[first]
     if stop == len(doc.text) and stop_line >= len(starts) and begin > 0 and not doc.text.endswith("\n"):
         begin -= 1  # last line without a line ending: take the previous line's ending instead

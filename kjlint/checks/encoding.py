@@ -89,8 +89,6 @@ def _decode_prefix(data: bytes) -> str:
 def _local_scores(text: str) -> list[float]:
     """Per-character plausibility: the character's own frequency plus its pairs with both
     neighbours, so a common character amid garbage still scores low."""
-    from ..normalize import to_simplified
-
     chars, pairs = frequency_table()
     simple = to_simplified(text)
     out = []
@@ -148,11 +146,23 @@ def _traditional_context(window: str) -> bool:
 
 
 @check("gbk-byte-shift")
-def gbk_byte_shift(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+def gbk_byte_shift(doc: Document, ctx: Context, rule) -> list[Hit]:
     """新材?煞萦邢薰 for 新材料股份有限: a `?` then Han garbage that realigns into real words."""
-    min_gain = float(rule.params.get("min-gain", 5.0))
-    min_score = float(rule.params.get("min-score", 15.0))
-    max_garbage = float(rule.params.get("max-garbage-score", 13.0))
+    return byte_shift_hits(doc, ctx, float(rule.params.get("min-gain", 5.0)),
+                           float(rule.params.get("min-score", 15.0)),
+                           float(rule.params.get("max-garbage-score", 13.0)))
+
+
+def byte_shift_hits(doc: Document, ctx: Context, min_gain: float = 5.0, min_score: float = 15.0,
+                    max_garbage: float = 13.0) -> list[Hit]:
+    """KJ404's hits for these parameters, once per document (KJ702 also skips these spans)."""
+    key = ("gbk-byte-shift", min_gain, min_score, max_garbage)
+    if key not in ctx.memo:
+        ctx.memo[key] = list(_byte_shift(doc, min_gain, min_score, max_garbage))
+    return ctx.memo[key]
+
+
+def _byte_shift(doc: Document, min_gain: float, min_score: float, max_garbage: float) -> Iterator[Hit]:
     for m in fast_finditer(_SHIFT_CANDIDATE)(doc.text):
         run = m.group("run")
         if plausibility(run[:4]) >= max_garbage + 4:

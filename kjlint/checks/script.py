@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from types import SimpleNamespace
 
 from . import check
 from ..document import Document
@@ -83,7 +82,7 @@ _HALF = compile_regex(r"[,:;()?!]")
 # Bounded local part: an unbounded one would rescan long runs of word characters (linear time).
 _URL = compile_regex(r"(?:https?://|ftp://|www\.)[\x21-\x7e]+|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
                   r"|`[^`\n]{0,500}`")
-_ASCII_ALNUM = compile_regex(r"[A-Za-z0-9]")
+_PAREN = compile_regex(r"[()]")
 _LATIN = compile_regex(r"[A-Za-z]")
 
 
@@ -97,12 +96,9 @@ def _protected_spans(doc: Document, ctx: Context) -> SpanSet:
 
 def byte_shift_spans(doc: Document, ctx: Context) -> list[tuple[int, int]]:
     """Spans of GBK byte-shift garbage (KJ404, default parameters): reported there, not here."""
-    if "byte-shift-spans" not in ctx.memo:
-        from .encoding import gbk_byte_shift
+    from .encoding import byte_shift_hits
 
-        stub = SimpleNamespace(params={})
-        ctx.memo["byte-shift-spans"] = [(h.offset, h.end) for h in gbk_byte_shift(doc, ctx, stub)]
-    return ctx.memo["byte-shift-spans"]
+    return [(h.offset, h.end) for h in byte_shift_hits(doc, ctx)]
 
 
 def _is_ascii_alnum(ch: str) -> bool:
@@ -134,7 +130,7 @@ def halfwidth_edits(doc: Document, ctx: Context) -> list[Edit]:
             continue  # an English line
         paired: dict[int, int] = {}
         stack: list[int] = []
-        for m in re.finditer(r"[()]", lt):
+        for m in _PAREN.finditer(lt):
             if m.group(0) == "(":
                 stack.append(m.start())
             elif stack:
@@ -151,9 +147,8 @@ def halfwidth_edits(doc: Document, ctx: Context) -> list[Edit]:
                 if ch == "(" and m.start() in paired:
                     close = paired[m.start()]
                     inner = lt[m.start() + 1:close]
-                    outer_prev, _ = _neighbours(text, pos, pos + 1)
                     _, outer_next = _neighbours(text, line.start + close, line.start + close + 1)
-                    convert = any(is_han(c) for c in inner) or is_cjk(outer_prev) or is_cjk(outer_next)
+                    convert = any(is_han(c) for c in inner) or is_cjk(prev) or is_cjk(outer_next)
                     if convert and not (PINYIN_ANNOTATION.match(lt, m.start())):
                         edits.append(Edit(pos, pos + 1, "（"))
                         edits.append(Edit(line.start + close, line.start + close + 1, "）"))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from . import check
 from ..catalog import PackError, Profile
 from ..document import Document, Span
-from ..normalize import strip_pinyin_annotations, to_simplified
+from ..normalize import to_simplified
 from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
 
@@ -40,7 +40,7 @@ def find_title(doc: Document, ctx: Context) -> tuple[Span | None, Profile | None
     for p in doc.paragraphs[:TITLE_SCAN]:
         if len(p.text) > 60 or p.text[-1] in "。；;":
             continue
-        plain = to_simplified(strip_pinyin_annotations(p.text))
+        plain = doc.plain(p)
         if NOT_TITLE.search(plain):
             continue
         for profile in profiles:
@@ -72,14 +72,15 @@ def check_required_sections(doc: Document, ctx: Context, rule) -> list[Hit]:
     max_len = int(rule.params.get("max-heading-length", 40))
     # Word heading styles (标题 1…) count as headings whatever their punctuation.
     styled = doc.style_headings
-    headings = [to_simplified(strip_pinyin_annotations(p.text)) for p in doc.paragraphs
+    headings = [doc.plain(p) for p in doc.paragraphs
                 if is_heading(p, max_len) or (styled and doc.line_index(p.start) + 1 in styled)]
     anchor = title or (doc.paragraphs[0] if doc.paragraphs else None)
     start, end = (anchor.start, anchor.end) if anchor else (0, 0)
     hits = []
     for sec in sections:
         words = sec["any"]
-        if not any(to_simplified(w) in h for h in headings for w in words):
+        simplified = [to_simplified(w) for w in words]
+        if not any(w in h for h in headings for w in simplified):
             hits.append(Hit(start, end, {"section": sec["label"], "profile": profile.label,
                                          "keywords": " / ".join(words)}))
     return hits
@@ -157,13 +158,16 @@ def heading_level(text: str) -> tuple[int, int, int] | None:
     return None
 
 
-def numbered_paragraphs(doc: Document) -> list[Numbered]:
-    out = []
-    for p in doc.paragraphs:
-        found = heading_level(p.text)
-        if found:
-            level, n, mark = found
-            out.append(Numbered(level, n, p, p.start + mark))
+def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
+    """Paragraphs that start with official heading numbering (memoized per document)."""
+    out = ctx.memo.get("numbered-paragraphs")
+    if out is None:
+        out = ctx.memo["numbered-paragraphs"] = []
+        for p in doc.paragraphs:
+            found = heading_level(p.text)
+            if found:
+                level, n, mark = found
+                out.append(Numbered(level, n, p, p.start + mark))
     return out
 
 
@@ -179,7 +183,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         return ctx.memo["numbering"]
     title, _ = find_title(doc, ctx)
     title_text = title.text if title else None
-    items = {p.start: it for it in numbered_paragraphs(doc) for p in [it.para]}
+    items = {p.start: it for it in numbered_paragraphs(doc, ctx) for p in [it.para]}
     last: dict[int, int | None] = {1: None, 2: None, 3: None, 4: None}
     orphan_reported: dict[int, bool] = {}
     under_article = new_list = False
@@ -267,7 +271,7 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
     """一是…二是…三是: gaps and repeats. A sequence may run across paragraphs; a heading or a
     new 一是 starts a new one."""
     hits = []
-    heading_starts = {it.para.start for it in numbered_paragraphs(doc)}
+    heading_starts = {it.para.start for it in numbered_paragraphs(doc, ctx)}
     last: int | None = None
     for p in doc.paragraphs:
         if p.start in heading_starts or (is_heading(p) and not ENUMERATOR.match(p.text)):

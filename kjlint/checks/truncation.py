@@ -96,8 +96,9 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     had a body."""
     max_len = int(rule.params.get("max-heading-length", 40))
     paras = body_paragraphs(doc, ctx, rule)
-    levels = [heading_level(doc.plain(p), max_len) for p in paras]
-    marks = [mark_level(doc.plain(p)) for p in paras]  # numbered items with inline text too
+    plain = [doc.plain(p) for p in paras]
+    levels = [heading_level(text, max_len) for text in plain]
+    marks = [mark_level(text) for text in plain]  # numbered items with inline text too
     # had_body[level] = whether the latest heading at that level (in its parent) had a body.
     sibling_had_body: dict[int, bool] = {}
     for i, (p, level) in enumerate(zip(paras, levels)):

@@ -1,7 +1,6 @@
 """`kjlint dedupe` and `kjlint diff` (mapped lazily from kjlint.cli)."""
 from __future__ import annotations
 
-import io
 import json
 import sys
 import time
