@@ -177,6 +177,30 @@ def test_bad_input_is_counted_and_named_and_the_run_goes_on(tmp_path):
     assert len(result.clusters) == 1
 
 
+def test_unreadable_jsonl_and_corrupt_parquet_are_warnings_not_crashes(tmp_path):
+    good = tmp_path / "good.jsonl"
+    write_jsonl(good, corpus_records())
+    dangling = tmp_path / "gone.jsonl"
+    dangling.symlink_to(tmp_path / "deleted-after-listing.jsonl")
+    result = dedupe([str(good), str(dangling)], DedupeConfig(jobs=1, fields=Fields("body", "doc_id")))
+    assert any(m.startswith(f"{dangling}: cannot read") for m in result.warnings.messages), result.warnings.messages
+    assert result.documents == len(corpus_records())
+
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    records = corpus_records()
+    pq.write_table(pa.table({"id": [r["doc_id"] for r in records], "text": [r["body"] for r in records]}),
+                   tmp_path / "good.parquet")
+    corrupt = tmp_path / "bad.parquet"
+    corrupt.write_bytes(b"not a parquet file at all")
+    out = tmp_path / "out.parquet"
+    result = CliRunner().invoke(main, ["dedupe", str(tmp_path / "good.parquet"), str(corrupt), "--no-cache",
+                                       "--no-progress", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"{corrupt}: unreadable Parquet" in result.output
+    assert pq.read_table(out).num_rows == len(BASES) + 2  # the good file's kept rows
+
+
 def test_cli_summary_warnings_and_exit_code(tmp_path):
     src = tmp_path / "c.jsonl"
     write_jsonl(src, corpus_records(), ["not json"])

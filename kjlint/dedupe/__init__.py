@@ -20,14 +20,14 @@ from .lsh import band_keys, candidate_pairs_datasketch, candidate_pairs_sorted
 from .minhash import permutations, shingle_hash, shingle_hashes, shingles, sign_hashes, signature, to_lean_minhash
 from .normalize import NormalizeOptions, normalize
 from .pipeline import (Cluster, DedupeConfig, DedupeResult, Group, GroupResult, Member, Signed, VerifiedPairs,
-                       assemble, build_clusters, candidate_groups, dedupe, describe_cluster, exact_groups,
+                       assemble, candidate_groups, dedupe, describe_cluster, exact_groups,
                        resolve_group, sign_texts)
 from .sources import Fetcher, Fields, Record, Warnings, iter_records, plan_sources, write_output
 from .verify import VerifyOptions, overlap, score_pair, shingle_set, verify_pairs
 
 __all__ = [
     "Candidate", "Cluster", "DedupeConfig", "DedupeResult", "Fetcher", "Fields", "Group", "GroupResult", "Member",
-    "NormalizeOptions", "assemble", "build_clusters", "candidate_groups", "describe_cluster", "resolve_group",
+    "NormalizeOptions", "assemble", "candidate_groups", "describe_cluster", "resolve_group",
     "Record", "Signed", "VerifiedPairs", "VerifyOptions", "Warnings", "band_keys", "candidate_pairs_datasketch",
     "candidate_pairs_sorted", "choose", "components", "dedupe", "exact_groups", "iter_records", "normalize",
     "overlap", "permutations", "plan_sources", "quality_findings", "score_pair", "shingle_hash",

@@ -28,8 +28,9 @@ def content_key(text: str) -> int:
 
 
 def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "kjlint" / "dedupe"
+    from ..diskcache import cache_dir
+
+    return cache_dir() / "dedupe"
 
 
 class SignatureCache:

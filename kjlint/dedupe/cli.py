@@ -47,13 +47,12 @@ def _write_lines(path: str, lines) -> None:
     atomic_write_text(path, "".join(f"{line}\n" for line in lines))
 
 
-def print_warnings(result) -> None:
-    """The run's counted bad-input warnings on stderr (the first ones, then how many more)."""
-    for msg in result.warnings.messages:
+def print_warnings(warnings) -> None:
+    """Counted bad-input warnings on stderr (the first ones, then how many more)."""
+    for msg in warnings.messages:
         click.echo(f"kjlint: warning: {msg}", err=True)
-    if result.warnings.count > len(result.warnings.messages):
-        click.echo(f"kjlint: warning: … and {result.warnings.count - len(result.warnings.messages)} more",
-                   err=True)
+    if warnings.count > len(warnings.messages):
+        click.echo(f"kjlint: warning: … and {warnings.count - len(warnings.messages)} more", err=True)
 
 
 def summary_table(result) -> None:
@@ -147,7 +146,8 @@ def dedupe(inputs, text_field, id_field, clusters_path, output_path, keep_list, 
     from .sources import output_kind, plan_sources, write_output
 
     started = time.perf_counter()
-    sources = plan_sources(inputs)
+    plan_warnings: list[str] = []
+    sources = plan_sources(inputs, _Collect(plan_warnings))
     if output_path and not dry_run:
         try:
             output_kind(sources)
@@ -159,8 +159,6 @@ def dedupe(inputs, text_field, id_field, clusters_path, output_path, keep_list, 
     else:
         result = run(config=config, sources=sources)
     # Missing inputs are found while planning: count them with the run's warnings.
-    plan_warnings = []
-    plan_sources(inputs, _Collect(plan_warnings))
     for msg in plan_warnings:
         result.warnings.add(msg)
     if not dry_run:
@@ -178,7 +176,7 @@ def dedupe(inputs, text_field, id_field, clusters_path, output_path, keep_list, 
         result.timings["write"] = time.perf_counter() - t
     result.timings["total"] = time.perf_counter() - started
     if not quiet:
-        print_warnings(result)
+        print_warnings(result.warnings)
         if show:
             for c in result.clusters[:show]:
                 kept = c.kept
@@ -219,8 +217,7 @@ def _paragraphs(inputs, config, min_docs, out_path, dry_run, quiet) -> int:
     if out_path and not dry_run:
         _write_lines(out_path, (json.dumps(p.to_json(), ensure_ascii=False) for p in passages))
     if not quiet:
-        for msg in warnings.messages:
-            click.echo(f"kjlint: warning: {msg}", err=True)
+        print_warnings(warnings)
         from rich.table import Table
 
         table = Table(title=f"Passages repeated in ≥ {min_docs} of {docs} documents")

@@ -99,8 +99,3 @@ def candidate_pairs_datasketch(sigs: np.ndarray, bands: int = DEFAULT_BANDS, row
             session.insert(i, m, check_duplication=False)
     pairs = [(rows_idx[i], rows_idx[j]) for i, m in enumerate(lean) for j in lsh.query(m) if j > i]
     return unique_pairs(np.array(pairs, dtype=np.int64).reshape(-1, 2))
-
-
-def collision_probability(similarity: float, bands: int = DEFAULT_BANDS, rows: int = DEFAULT_ROWS) -> float:
-    """Chance two documents with this Jaccard similarity share a band: 1 - (1 - s^r)^b."""
-    return 1.0 - (1.0 - similarity ** rows) ** bands

@@ -154,7 +154,3 @@ def to_lean_minhash(sig: np.ndarray, seed: int = 1):
     from datasketch import LeanMinHash
 
     return LeanMinHash(seed=seed, hashvalues=np.asarray(sig, dtype=np.uint32), scheme=SCHEME)
-
-
-def estimate_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
-    return float(np.count_nonzero(sig_a == sig_b)) / len(sig_a)

@@ -63,13 +63,15 @@ class NormalizeOptions:
 
 
 def _kj6_phrases(rules_dir: Path) -> list[str]:
-    import yaml
+    from ..catalog import PackError, _load_yaml  # the linter's (C loader, parse cached on disk)
 
     phrases: list[str] = []
     for pack in sorted(rules_dir.glob("kj6-*.yaml")):
         try:
-            data = yaml.safe_load(pack.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError):
+            data = _load_yaml(pack) or {}
+        except PackError:
+            continue
+        if not isinstance(data, dict):
             continue
         for rule in data.get("rules", []) or []:
             params = rule.get("params") or {}

@@ -5,7 +5,7 @@ read → normalize+sign → band keys → candidate pairs → groups → verify 
 Each stage is a function another engine can call per partition: `sign_texts` (normalize + sign a
 batch of texts), `band_keys`, `candidate_pairs_sorted`, `exact_groups`, `candidate_groups`,
 `resolve_group` (verify a group's pairs on exact shingle sets, cluster, keep policy),
-`describe_cluster`/`build_clusters`, `assemble`. `dedupe()` runs them in one process plus a
+`describe_cluster`, `assemble`. `dedupe()` runs them in one process plus a
 worker pool (signing and group resolution) and returns a `DedupeResult` with everything a report
 needs (clusters with members, verified pair similarities, per-phase timings, counts).
 
@@ -225,8 +225,10 @@ class Workers:
                 return
 
     def close(self) -> None:
-        if _WORKER_SPILL is not None:  # the in-process reader
+        if _WORKER_SPILL is not None:  # the in-process readers
             _WORKER_SPILL.close()
+        if _WORKER_FETCHER is not None:
+            _WORKER_FETCHER.close()
         if self.pool is not None:
             self.pool.terminate()
             self.pool.join()
@@ -465,6 +467,8 @@ def resolve_group(group: Group, fetcher: Fetcher, config: DedupeConfig, spill: S
     findings: dict[int, int] = {}
     linted: dict[str | None, int] = {}
     clusters = []
+    paths = [fetcher.sources[int(s)].path for s in group.source]
+    chars = group.chars if group.chars is not None else [len(t) for t in texts]
     for comp in components(labels):
         idx = [int(i) for i in comp]
         if config.keep == "best":  # lint only cluster members, once per distinct raw text
@@ -474,8 +478,7 @@ def resolve_group(group: Group, fetcher: Fetcher, config: DedupeConfig, spill: S
                 findings[i] = linted[texts[i]]
         clusters.append(describe_cluster(
             idx, index=group.members, ids=group.ids,
-            paths=[fetcher.sources[int(s)].path for s in group.source],
-            chars=group.chars if group.chars is not None else [len(t) for t in texts],
+            paths=paths, chars=chars,
             norm_len=norm_len, rep=rep_local, sets=local_sets, findings=findings, policy=config.keep,
             containment=config.verify.containment))
     return GroupResult(group.pairs, jac, con, mask, methods, clusters)
@@ -763,21 +766,3 @@ def describe_cluster(idx: list[int], *, index, ids, paths, chars, norm_len, rep,
         members.append(Member(int(index[i]), ids[i], paths[i], i == kept, float(j), float(c), reason,
                               int(chars[i]), findings.get(i)))
     return members
-
-
-def build_clusters(groups: list[np.ndarray], corpus: Corpus, rep: np.ndarray, sets: dict[int, np.ndarray],
-                   findings: dict[int, int], policy: str, n: int) -> tuple[list[Cluster], np.ndarray]:
-    """Keep policy over verified components of an in-memory corpus (positions = indices):
-    numbered clusters and the keep mask. Used by engines that hold a group's data themselves."""
-    keep_mask = np.ones(n, dtype=bool)
-    norm_len = np.concatenate(corpus.norm_len) if n else np.empty(0, np.int32)
-    clusters = []
-    for number, group in enumerate(groups, 1):
-        idx = [int(i) for i in group]
-        members = describe_cluster(idx, index=np.arange(n), ids=corpus.ids, paths=corpus.paths, chars=corpus.chars,
-                                   norm_len=norm_len, rep=rep, sets=sets, findings=findings, policy=policy)
-        for m in members:
-            if not m.kept:
-                keep_mask[m.index] = False
-        clusters.append(Cluster(number, members))
-    return clusters, keep_mask

@@ -97,57 +97,69 @@ def _text_of(value, where: str, fieldname: str, warnings: Warnings | None) -> st
     return value
 
 
-def scan_jsonl(path: str, fields: Fields, warnings: Warnings | None, offsets: list | None = None
-               ) -> Iterator[tuple[bytes, str | None, str | None]]:
-    """(raw line, text or None when invalid, id) for every line of a JSONL file; the byte
-    offset of each line is appended to `offsets` when given."""
+def parse_jsonl_line(line: str | bytes, where: str, fields: Fields, warnings: Warnings | None
+                     ) -> tuple[str | None, str | None]:
+    """(text or None when invalid, id or None) of one JSONL line: the rules both engines read
+    lines by (kjlint.dedupe.spark parses the lines of its partitions with it too)."""
+    if not line.strip():
+        return None, None
+    try:
+        obj = json.loads(line)
+    except ValueError as exc:  # UnicodeDecodeError is a ValueError
+        if warnings is not None:
+            warnings.add(f"{where}: malformed JSON ({str(exc).split(':')[0]}), skipped")
+        return None, None
+    if not isinstance(obj, dict):
+        if warnings is not None:
+            warnings.add(f"{where}: not a JSON object, skipped")
+        return None, None
+    ident = obj.get(fields.id)
+    return _text_of(obj.get(fields.text), where, fields.text, warnings), (str(ident) if ident is not None else None)
+
+
+def scan_jsonl(path: str, fields: Fields, warnings: Warnings | None
+               ) -> Iterator[tuple[bytes, str | None, str | None, int]]:
+    """(raw line, text or None when invalid, id, byte offset) for every line of a JSONL file;
+    a file that cannot be read is a warning and yields nothing."""
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        if warnings is not None:
+            warnings.add(f"{path}: cannot read ({exc.strerror or exc}), skipped")
+        return
     pos = 0
-    with open(path, "rb") as fh:
+    with fh:
         for lineno, raw in enumerate(fh, 1):
             where = f"{path}:{lineno}"
-            if offsets is not None:
-                offsets.append(pos)
+            text, ident = parse_jsonl_line(raw, where, fields, warnings)
+            yield raw, text, (ident or where) if text is not None else None, pos
             pos += len(raw)
-            if not raw.strip():
-                yield raw, None, None
-                continue
-            try:
-                obj = json.loads(raw)
-            except (ValueError, UnicodeDecodeError) as exc:
-                if warnings is not None:
-                    warnings.add(f"{where}: malformed JSON ({str(exc).split(':')[0]}), skipped")
-                yield raw, None, None
-                continue
-            if not isinstance(obj, dict):
-                if warnings is not None:
-                    warnings.add(f"{where}: not a JSON object, skipped")
-                yield raw, None, None
-                continue
-            text = _text_of(obj.get(fields.text), where, fields.text, warnings)
-            ident = obj.get(fields.id)
-            yield raw, text, str(ident) if ident is not None else where
 
 
 def scan_parquet(path: str, fields: Fields, warnings: Warnings | None):
     """(record batch, [(text or None, id)] per row) for a Parquet file, streamed by batches."""
     import pyarrow.parquet as pq
 
-    pf = pq.ParquetFile(path)
-    names = pf.schema_arrow.names
-    if fields.text not in names:
+    try:
+        pf = pq.ParquetFile(path)
+        names = pf.schema_arrow.names
+        if fields.text not in names:
+            if warnings is not None:
+                warnings.add(f"{path}: no column {fields.text!r} (columns: {', '.join(names)}), skipped")
+            return
+        row = 0
+        for batch in pf.iter_batches(batch_size=PARQUET_BATCH):
+            texts = batch.column(fields.text).to_pylist()
+            ids = batch.column(fields.id).to_pylist() if fields.id in names else [None] * len(texts)
+            rows = []
+            for t, ident in zip(texts, ids):
+                where = f"{path}#row{row}"
+                rows.append((_text_of(t, where, fields.text, warnings), str(ident) if ident is not None else where))
+                row += 1
+            yield batch, rows
+    except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError)
         if warnings is not None:
-            warnings.add(f"{path}: no column {fields.text!r} (columns: {', '.join(names)}), skipped")
-        return
-    row = 0
-    for batch in pf.iter_batches(batch_size=PARQUET_BATCH):
-        texts = batch.column(fields.text).to_pylist()
-        ids = batch.column(fields.id).to_pylist() if fields.id in names else [None] * len(texts)
-        rows = []
-        for t, ident in zip(texts, ids):
-            where = f"{path}#row{row}"
-            rows.append((_text_of(t, where, fields.text, warnings), str(ident) if ident is not None else where))
-            row += 1
-        yield batch, rows
+            warnings.add(f"{path}: unreadable Parquet ({exc}), skipped")
 
 
 def read_text_file(path: str, warnings: Warnings | None) -> str | None:
@@ -172,25 +184,20 @@ def iter_records(sources: list[Source], fields: Fields = Fields(), warnings: War
     index = 0
     for k, src in enumerate(sources):
         if src.kind == "jsonl":
-            offsets: list[int] = []
-            for _raw, text, ident in scan_jsonl(src.path, fields, warnings, offsets):
+            for _raw, text, ident, pos in scan_jsonl(src.path, fields, warnings):
                 if text is not None:
                     if wanted is None or wanted(index):
-                        yield Record(index, ident, src.path, text, k, offsets[-1])
+                        yield Record(index, ident, src.path, text, k, pos)
                     index += 1
         elif src.kind == "parquet":
-            try:
-                row = 0
-                for _batch, rows in scan_parquet(src.path, fields, warnings):
-                    for text, ident in rows:
-                        if text is not None:
-                            if wanted is None or wanted(index):
-                                yield Record(index, ident, src.path, text, k, row)
-                            index += 1
-                        row += 1
-            except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError)
-                if warnings is not None:
-                    warnings.add(f"{src.path}: unreadable Parquet ({exc}), skipped")
+            row = 0
+            for _batch, rows in scan_parquet(src.path, fields, warnings):
+                for text, ident in rows:
+                    if text is not None:
+                        if wanted is None or wanted(index):
+                            yield Record(index, ident, src.path, text, k, row)
+                        index += 1
+                    row += 1
         else:
             if validity is not None and src.path in validity:
                 # A later pass: validity is known, so unwanted files are not read at all.
@@ -279,7 +286,7 @@ def write_output(sources: list[Source], keep, out_path: str, fields: Fields = Fi
     if kind == "jsonl":
         with atomic_open(out_path) as out:
             for src in sources:
-                for raw, text, _ident in scan_jsonl(src.path, fields, None):
+                for raw, text, _ident, _pos in scan_jsonl(src.path, fields, None):
                     if text is None:
                         continue
                     if keep[index]:

@@ -367,27 +367,6 @@ def scan_input(spark: "SparkSession", spec: _InputSpec, fields) -> "DataFrame":
 # Normalize and sign: pipeline.sign_texts inside mapPartitions
 # --------------------------------------------------------------------------------------------
 
-def _parse_jsonl_line(line: str, where: str, fields, warnings) -> tuple[str | None, str | None]:
-    """(text, id or None) of one JSONL line by the local reader's rules (sources.scan_jsonl)."""
-    import json
-
-    from .sources import _text_of
-
-    if not line.strip():
-        return None, None
-    try:
-        obj = json.loads(line)
-    except ValueError as exc:
-        warnings.add(f"{where}: malformed JSON ({str(exc).split(':')[0]}), skipped")
-        return None, None
-    if not isinstance(obj, dict):
-        warnings.add(f"{where}: not a JSON object, skipped")
-        return None, None
-    text = _text_of(obj.get(fields.text), where, fields.text, warnings)
-    ident = obj.get(fields.id)
-    return text, (str(ident) if ident is not None else None)
-
-
 def _read_file_row(uri: str, shown: str, content: bytes | None, warnings) -> str | None:
     """Text of one file exactly as the local engine reads it (sources.read_text_file): local
     files are read in place; files on other filesystems go through a temporary copy."""
@@ -423,7 +402,7 @@ def prepare_partition(partition: int, rows, spec: _InputSpec, config: DedupeConf
 
     from .lsh import band_keys
     from .pipeline import sign_texts
-    from .sources import Warnings, _text_of
+    from .sources import Warnings, _text_of, parse_jsonl_line
 
     if method is not None:
         require_method(method, config)
@@ -455,7 +434,7 @@ def prepare_partition(partition: int, rows, spec: _InputSpec, config: DedupeConf
         warnings = Warnings()
         if spec.kind == "jsonl":
             where = f"{shown}:{line + 1}" if block == 0 else f"{shown} (split at byte {block}) line {line + 1}"
-            text, ident = _parse_jsonl_line(row["value"], where, config.fields, warnings)
+            text, ident = parse_jsonl_line(row["value"], where, config.fields, warnings)
         elif spec.kind == "parquet":
             where = f"{shown}#row{line}" if block == 0 else f"{shown} (split at byte {block}) row {line}"
             text, ident = _text_of(row["value"], where, config.fields.text, warnings), row["ident"]
@@ -1030,7 +1009,7 @@ def run_cli(inputs, config: DedupeConfig, master: str, conf_pairs, *, level: str
     if not quiet:
         from .cli import print_warnings, summary_table
 
-        print_warnings(result)
+        print_warnings(result.warnings)
         summary_table(result)
         if not any(outputs.values()):
             click.echo("Dry run: no output written (use --clusters, --output, --keep-list or --drop-list).",
