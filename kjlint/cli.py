@@ -113,8 +113,6 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
 
     if update_baseline and not baseline:
         raise click.UsageError("--update-baseline needs --baseline FILE")
-    if fmt == "html" and not output_file and sys.stdout.isatty():
-        pass  # allowed: writes HTML to the terminal, as asked
     options = (("report-unchanged", True),) if report_unchanged else ()
     ov = Overrides(select=_split(select) if select else None, ignore=_split(ignore),
                    extend_select=_split(extend_select), profile=profile, reference=tuple(reference),
@@ -213,11 +211,8 @@ def _write_report(results, fmt, output_file, catalog, statistics, quiet):
         return
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if fmt in ("text", "concise") and quiet:
-        buf = io.StringIO()
-        writer(results, buf, catalog=catalog, color=color, statistics=statistics, fix_hint=False)
-        lines = [ln for ln in buf.getvalue().splitlines() if not ln.startswith(("Found ", "[*] "))]
-        if lines:
-            click.echo("\n".join(lines))
+        writer(results, sys.stdout, catalog=catalog, color=color, statistics=statistics, fix_hint=False,
+               summary=False)
         return
     writer(results, sys.stdout, catalog=catalog, color=color, statistics=statistics, fix_hint=True)
     if fmt in ("text", "concise") and not any(r.findings for r in results) and not any(r.error for r in results):

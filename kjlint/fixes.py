@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -32,6 +31,8 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
 def atomic_open(path: str | os.PathLike) -> Iterator[BinaryIO]:
     """A binary file to stream into; it replaces `path` only when the block ends without error
     (temporary file in the same folder, fsync, rename, keeping the target's mode)."""
+    import tempfile  # only when writing: it pulls in shutil, random… at start-up otherwise
+
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".kjlint-tmp", dir=target.parent)
     try:

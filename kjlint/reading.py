@@ -127,14 +127,19 @@ def read_bytes(path: str | os.PathLike, shown: str, max_bytes: int | None = None
                 raise InputError(shown, f"file too large ({size / 1e6:.1f} MB > max-file-size "
                                         f"{max_bytes / 1e6:.1f} MB), skipped")
         return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(shown, "no such file or directory") from None
-    except PermissionError:
-        raise InputError(shown, "permission denied") from None
-    except IsADirectoryError:
-        raise InputError(shown, "is a directory") from None
     except OSError as exc:
-        raise InputError(shown, exc.strerror or str(exc)) from None
+        raise InputError(shown, os_problem(exc)) from None
+
+
+def os_problem(exc: OSError) -> str:
+    """How an OSError reads in a message: "permission denied", "no such file or directory"…"""
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    return exc.strerror or str(exc)
 
 
 def read_document(path: str | os.PathLike, display_path: str | None = None,
@@ -189,7 +194,10 @@ def discover(paths, include=DEFAULT_INCLUDE, exclude=(), errors=None, force_excl
         if p.is_dir():
             root_real = os.path.realpath(p)
             visited = {root_real}
-            for dirpath, dirnames, filenames in os.walk(p, followlinks=True):
+            def unreadable(exc: OSError) -> None:  # os.walk would skip the folder silently
+                errors.append(InputError(exc.filename or str(raw), f"cannot list directory: {os_problem(exc)}"))
+
+            for dirpath, dirnames, filenames in os.walk(p, followlinks=True, onerror=unreadable):
                 keep = []
                 for d in sorted(dirnames):
                     full = os.path.join(dirpath, d)

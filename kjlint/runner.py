@@ -108,7 +108,10 @@ def lint_one(path: str, settings: Settings, ov: Overrides, keep_text: bool = Fal
             result.warning = (f"{path}: --fix and --diff are not offered for {doc.source_format} files "
                               f"(kjlint does not rewrite Word documents); findings are reported only")
         elif (ov.fix or ov.diff) and applicable(findings, ov.unsafe_fixes):
-            _fix(doc, findings, catalog, opts, ov, result)
+            try:
+                _fix(doc, findings, catalog, opts, ov, result)
+            except (OSError, UnicodeError) as exc:  # read-only folder, full disk, unencodable fix
+                result.error = f"{path}: fixes not written: {getattr(exc, 'strerror', None) or exc}"
         return result
     except InputError as exc:
         return FileResult(path, error=str(exc))

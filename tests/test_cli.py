@@ -213,6 +213,26 @@ def test_fix_diff_and_atomic_write_keep_encoding(tree):
     assert not [p for p in os.listdir(tree) if "kjlint-tmp" in p]
 
 
+def test_a_fix_that_cannot_be_written_is_an_error_for_that_file_only(tree, monkeypatch):
+    import kjlint.runner
+
+    real = kjlint.runner.atomic_write_text
+
+    def write(path, text, encoding="utf-8"):
+        if str(path).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, text, encoding)
+
+    monkeypatch.setattr(kjlint.runner, "atomic_write_text", write)
+    for name in ("locked.txt", "open.txt"):
+        (tree / name).write_text("会议时间:上午\n", encoding="utf-8")
+    r = run_cli("check", "--fix", "--select", "KJ702", "locked.txt", "open.txt", cwd=tree)
+    assert r.exit_code == 2
+    assert "locked.txt: fixes not written: Permission denied" in r.output
+    assert (tree / "locked.txt").read_text(encoding="utf-8") == "会议时间:上午\n"
+    assert (tree / "open.txt").read_text(encoding="utf-8") == "会议时间：上午\n"
+
+
 def test_fix_refuses_files_with_undecodable_bytes(tree):
     data = "会议时间".encode() + b"\xff" + "xx区".encode()
     (tree / "bad.txt").write_bytes(data)

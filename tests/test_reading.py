@@ -77,6 +77,24 @@ def test_discovery_reports_symlink_loops_and_missing_paths(tmp_path):
     assert any("missing.txt" in m and "no such file" in m for m in messages)
 
 
+def test_an_unreadable_folder_is_reported_and_the_rest_still_found(tmp_path, monkeypatch):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "hidden.txt").write_text("内容", encoding="utf-8")
+    (tmp_path / "open.txt").write_text("内容", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):  # root may read any folder: deny this one as a permission error would
+        if os.path.basename(str(path)) == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    errors = []
+    found = list(discover([str(tmp_path)], errors=errors))
+    assert [os.path.basename(f) for f in found] == ["open.txt"]
+    assert [str(e) for e in errors] == [f"{tmp_path / 'locked'}: cannot list directory: permission denied"]
+
+
 def test_excludes_apply_to_files_named_explicitly(tmp_path):
     p = tmp_path / "skip-me.txt"
     p.write_text("内容", encoding="utf-8")

@@ -93,14 +93,15 @@ def _char_diff(old: str, new: str) -> tuple[str, str]:
 
 def _pair_lines(a: list[str], b: list[str], i0: int, i1: int, j0: int, j1: int):
     """Align a changed block: each old line with the most similar later new line (in order), so an
-    edited paragraph sits beside its new version and inserted ones stand alone."""
+    edited paragraph sits beside its new version and inserted ones stand alone. `a` and `b` are
+    the folded lines."""
     from rapidfuzz import fuzz
 
     j = j0
     for i in range(i0, i1):
         best, best_k = PAIR_MIN_SIMILARITY, None
         for k in range(j, min(j1, j + PAIR_WINDOW)):
-            score = fuzz.ratio(_fold(a[i]), _fold(b[k])) / 100
+            score = fuzz.ratio(a[i], b[k]) / 100
             if score > best:
                 best, best_k = score, k
         if best_k is None:
@@ -148,7 +149,8 @@ def diff_rows(old: str, new: str, max_changed: int = MAX_CHANGED_ROWS) -> list[s
         rows.append(f'<tr><td class="n">{na[i] if i is not None else ""}</td><td class="{cls_l}">{left}</td>'
                     f'<td class="n">{nb[j] if j is not None else ""}</td><td class="{cls_r}">{right}</td></tr>')
 
-    ops = Levenshtein.opcodes([_fold(x) for x in a], [_fold(x) for x in b])
+    fa, fb = [_fold(x) for x in a], [_fold(x) for x in b]
+    ops = Levenshtein.opcodes(fa, fb)
     pending: list = []  # consecutive non-equal opcodes, aligned together
     for k, op in enumerate(ops):
         if op.tag == "equal":
@@ -181,9 +183,10 @@ def diff_rows(old: str, new: str, max_changed: int = MAX_CHANGED_ROWS) -> list[s
             i0, i1 = pending[0].src_start, pending[-1].src_end
             j0, j1 = pending[0].dest_start, pending[-1].dest_end
             pending.clear()
-            for i, j in _pair_lines(a, b, i0, i1, j0, j1):
+            for i, j in _pair_lines(fa, fb, i0, i1, j0, j1):
                 if i is not None and j is not None:
-                    left, right = _char_diff(a[i], b[j])
+                    # a row past max_changed is only counted: no character diff for it
+                    left, right = _char_diff(a[i], b[j]) if changed < max_changed else ("", "")
                     row(i, left, j, right, "chg-old", "chg-new")
                 elif i is not None:
                     row(i, f"<del>{escape(a[i])}</del>", None, "", "chg-old", "gone")

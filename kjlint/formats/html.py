@@ -13,10 +13,9 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from html import escape
 
+from ..catalog import FAMILIES
 from ..findings import Severity
 
-FAMILY_NAMES = {"KJ0": "meta", "KJ1": "duplication", "KJ2": "placeholders", "KJ3": "truncation",
-                "KJ4": "encoding", "KJ5": "structure", "KJ6": "contamination", "KJ7": "script"}
 FIX_CONTEXT = 8  # characters of context around a fix's before/after
 
 BASE_CSS = """
@@ -119,12 +118,8 @@ JS = r"""
 """
 
 
-def _family(code: str) -> str:
-    return code[:3]
-
-
 def _family_label(family: str) -> str:
-    return f"{family}xx {FAMILY_NAMES.get(family, 'custom')}"
+    return f"{family}xx {FAMILIES.get(family, 'custom')}"
 
 
 def _line_starts(text: str) -> list[int]:
@@ -236,7 +231,7 @@ def _related_html(rel, path: str, file_no: int) -> str:
 def _panel_html(text: str | None, findings, file_no: int) -> str:
     by_family: dict[str, list[tuple[int, object]]] = defaultdict(list)
     for i, f in enumerate(findings):
-        by_family[_family(f.code)].append((i, f))
+        by_family[f.family].append((i, f))
     out = ['<div class="panel">']
     if not findings:
         out.append('<p class="empty-doc">No findings.</p>')

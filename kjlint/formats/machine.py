@@ -39,11 +39,10 @@ def write_github(results, out, **_):
         out.write(f"::{GITHUB_LEVEL[f.severity]} {props}::{_gh_escape(f'{f.code} {f.message}')}\n")
 
 
-def _byte_column(text: str | None, line: int, column: int) -> int:
+def _byte_column(lines: list[str] | None, line: int, column: int) -> int:
     """rdjson counts columns in UTF-8 bytes; fall back to characters if the text is not kept."""
-    if text is None:
+    if lines is None:
         return column
-    lines = text.split("\n")
     if line - 1 >= len(lines):
         return column
     return len(lines[line - 1][: column - 1].encode("utf-8")) + 1
@@ -53,12 +52,13 @@ def write_rdjson(results, out, **_):
     """reviewdog Diagnostic Format (rdjson)."""
     diagnostics = []
     for r in results:
+        lines = r.text.split("\n") if r.text is not None and r.findings else None
         for f in r.findings:
             d = {
                 "message": f.message,
                 "location": {"path": f.path, "range": {
-                    "start": {"line": f.line, "column": _byte_column(r.text, f.line, f.column)},
-                    "end": {"line": f.end_line, "column": _byte_column(r.text, f.end_line, f.end_column)}}},
+                    "start": {"line": f.line, "column": _byte_column(lines, f.line, f.column)},
+                    "end": {"line": f.end_line, "column": _byte_column(lines, f.end_line, f.end_column)}}},
                 "severity": str(f.severity).upper(),
                 "code": {"value": f.code},
             }

@@ -30,9 +30,8 @@ class _Out:
         self.out.write("".join(seg if isinstance(seg, str) else self.style(*seg) for seg in segments) + "\n")
 
 
-def _frame(text: str, f) -> list[tuple[str, str]]:
+def _frame(lines: list[str], f) -> list[tuple[str, str]]:
     """(gutter, line) pairs: the source line (windowed) and a caret line under the finding."""
-    lines = text.split("\n")
     if not (1 <= f.line <= len(lines)):
         return []
     line = lines[f.line - 1].rstrip("\r")
@@ -49,13 +48,14 @@ def _frame(text: str, f) -> list[tuple[str, str]]:
 
 
 def write_text(results, out, color: bool = False, show_source: bool = True, statistics: bool = False,
-               fix_hint: bool = True, **_):
+               fix_hint: bool = True, summary: bool = True, **_):
     console = _Out(out, color)
     for r in results:
+        lines = r.text.split("\n") if show_source and r.text is not None and r.findings else None
         for f in r.findings:
             console.print(*_head(f), *_fix_mark(f))
-            if show_source and r.text is not None:
-                frame = _frame(r.text, f)
+            if lines is not None:
+                frame = _frame(lines, f)
                 width = max((len(g) for g, _ in frame), default=1)
                 for gutter, line in frame:
                     console.print((f" {gutter:>{width}} | ", "blue"), (line, "" if gutter else STYLE[f.severity]))
@@ -64,15 +64,16 @@ def write_text(results, out, color: bool = False, show_source: bool = True, stat
                                + (f" ({rel.message})" if rel.message else ""), "dim"))
             if show_source:
                 console.print()
-    _summary(console, results, statistics, fix_hint)
+    _summary(console, results, statistics, fix_hint, summary)
 
 
-def write_concise(results, out, color: bool = False, statistics: bool = False, fix_hint: bool = True, **_):
+def write_concise(results, out, color: bool = False, statistics: bool = False, fix_hint: bool = True,
+                  summary: bool = True, **_):
     console = _Out(out, color)
     for r in results:
         for f in r.findings:
             console.print(*_head(f, concise=True))
-    _summary(console, results, statistics, fix_hint)
+    _summary(console, results, statistics, fix_hint, summary)
 
 
 def _head(f, concise: bool = False) -> list:
@@ -90,7 +91,9 @@ def _fix_mark(f):
     return ((" [*]" if f.fix.safe else " [unsafe fix]", "cyan"),)
 
 
-def _summary(console, results, statistics: bool, fix_hint: bool) -> None:
+def _summary(console, results, statistics: bool, fix_hint: bool, summary: bool = True) -> None:
+    """Fixed count, statistics, then (unless `summary` is off, as with -q) the "Found …" line
+    and the fix hint."""
     findings = [f for r in results for f in r.findings]
     fixed = sum(r.fixed for r in results)
     if fixed:
@@ -101,6 +104,8 @@ def _summary(console, results, statistics: bool, fix_hint: bool) -> None:
     if statistics:
         for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             console.print(f"{n:>6}  {code}  {name}")
+    if not summary:
+        return
     files = len({f.path for f in findings})
     by_code = ", ".join(f"{code} ×{n}" for (code, _), n in sorted(counts.items()))
     console.print(f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} "
