@@ -272,3 +272,18 @@ def test_html_report_from_dedupe_run(tmp_path):
     html = report.read_text(encoding="utf-8")
     assert "plan_edu.trunc" in html and "duty_street.trad" in html
     assert "read+sign" in html  # per-phase timings reach the report
+
+
+def test_show_renders_each_pair_from_its_own_documents_even_with_repeated_ids(tmp_path, monkeypatch):
+    import kjlint.dedupe.sidebyside as sidebyside
+
+    src = tmp_path / "c.jsonl"
+    records = corpus_records()
+    write_jsonl(src, [{"body": r["body"], "doc_id": "same"} for r in records])
+    shown = []
+    monkeypatch.setattr(sidebyside, "render_side_by_side", lambda a, b, *rest: shown.append((a, b)))
+    run_cli([str(src), "--text-field", "body", "--id-field", "doc_id", "--no-cache", "--keep", "first",
+             "--show", "2"])
+    bodies = {r["body"] for r in records}
+    assert len(shown) == 2
+    assert all(a in bodies and b in bodies and a != b for a, b in shown)

@@ -178,13 +178,8 @@ def dedupe(inputs, text_field, id_field, clusters_path, output_path, keep_list, 
     if not quiet:
         print_warnings(result.warnings)
         if show:
-            for c in result.clusters[:show]:
-                kept = c.kept
-                for m in c.members:
-                    if not m.kept:
-                        _show_pair(kept.path if kept.id == kept.path else None, kept.id,
-                                   m.path if m.id == m.path else None, m.id, config, sources)
-                        break
+            _show_pairs([(c.kept, next(m for m in c.members if not m.kept)) for c in result.clusters[:show]],
+                        config, sources)
         summary_table(result)
         if not (clusters_path or output_path or keep_list or drop_list or report_path) or dry_run:
             click.echo("Dry run: no output written (use --clusters, --output, --keep-list or --drop-list).", err=True)
@@ -230,6 +225,7 @@ def _paragraphs(inputs, config, min_docs, out_path, dry_run, quiet) -> int:
 
 
 def _text_for(path: str | None, ident: str, config, sources) -> str:
+    """`kjlint diff`: a file's text, or the text of the document with id `ident` in `sources`."""
     if path:
         from ..reading import read_document
 
@@ -242,11 +238,16 @@ def _text_for(path: str | None, ident: str, config, sources) -> str:
     raise click.UsageError(f"no document with id {ident!r}")
 
 
-def _show_pair(path_a, id_a, path_b, id_b, config, sources) -> None:
+def _show_pairs(pairs, config, sources) -> None:
+    """Each (kept, duplicate) pair side by side; the texts come from one pass over the inputs,
+    found by document index (ids need not be unique)."""
     from .sidebyside import render_side_by_side
+    from .sources import iter_records
 
-    render_side_by_side(_text_for(path_a, id_a, config, sources), _text_for(path_b, id_b, config, sources),
-                        id_a, id_b, _console_out())
+    wanted = {m.index for pair in pairs for m in pair}
+    texts = {r.index: r.text for r in iter_records(sources, config.fields, None, wanted=wanted.__contains__)}
+    for a, b in pairs:
+        render_side_by_side(texts.get(a.index, ""), texts.get(b.index, ""), a.id, b.id, _console_out())
 
 
 def _console_out():
