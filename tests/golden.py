@@ -10,10 +10,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_DIRS = ("labeled", "clean", "drafts", "kj1", "meta", "reference")
+FIXTURE_DIRS = ("labeled", "clean", "drafts", "kj1", "meta", "reference", "style")
 EXPECTED = ROOT / "fixtures" / "expected"
 # Command-line options a folder's fixtures are checked with (as `kjlint check` would be called).
-FOLDER_OPTIONS = {"reference": (("report-unchanged", True),)}  # --report-unchanged: KJ106
+FOLDER_OVERRIDES = {
+    "reference": {"options": (("report-unchanged", True),)},  # --report-unchanged: KJ106
+    "style": {"extend_select": ("KJ702",)},  # style rules are off by default
+}
 
 
 def fixture_files() -> list[Path]:
@@ -33,7 +36,7 @@ def current_output(fixture: Path) -> list[dict]:
     from kjlint.runner import Overrides, lint_paths
 
     rel = fixture.relative_to(ROOT).as_posix()
-    overrides = Overrides(options=FOLDER_OPTIONS.get(fixture.parent.name, ()))
+    overrides = Overrides(**FOLDER_OVERRIDES.get(fixture.parent.name, {}))
     import os
     old = os.getcwd()
     os.chdir(ROOT)

@@ -19,20 +19,30 @@ SCORED_FAMILIES = ("KJ2", "KJ3", "KJ4", "KJ5", "KJ6", "KJ7")
 
 
 @dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class Tally:
+    """Precision over findings, recall over labels (one finding may cover several labels)."""
+
+    true_findings: int = 0
+    false_findings: int = 0
+    found: int = 0
+    missed: int = 0
     misses: list = field(default_factory=list)
     false_alarms: list = field(default_factory=list)
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        n = self.true_findings + self.false_findings
+        return self.true_findings / n if n else 1.0
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        n = self.found + self.missed
+        return self.found / n if n else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def lint_file(path: Path):
@@ -41,34 +51,40 @@ def lint_file(path: Path):
     return doc, lint_document(doc, catalog, LintOptions())
 
 
-def score_labeled() -> tuple[dict[str, Score], int, int]:
-    """Per-family scores over fixtures/labeled; also (documents, labels) counts."""
-    scores: dict[str, Score] = defaultdict(Score)
+def score_labeled() -> tuple[dict[str, Tally], int, int]:
+    """Per-family scores over fixtures/labeled; also (documents, labels) counts.
+
+    Labels and findings meet by (family, line): a finding is true when its line carries a label of
+    its family, a label is found when its line carries a finding of its family. Labels of rules
+    that are off by default (style rules such as KJ702) are not scored."""
+    catalog = load_catalog()
+    scores: dict[str, Tally] = defaultdict(Tally)
     ndocs = nlabels = 0
     for txt in sorted(LABELED.glob("*.txt")):
         spec = yaml.safe_load((txt.with_suffix("").with_suffix(".labels.yaml")).read_text(encoding="utf-8"))
         families = set(spec.get("families", SCORED_FAMILIES))
-        labels = spec.get("labels") or []
+        labels = [lab for lab in spec.get("labels") or []
+                  if lab["code"][:3] in families and catalog.rules[lab["code"]].enabled]
         ndocs += 1
         nlabels += len(labels)
         doc, findings = lint_file(txt)
-        want = Counter((lab["code"][:3], int(lab["line"])) for lab in labels)
-        got = Counter((f.family, f.line) for f in findings if f.family in families)
-        for key in set(want) | set(got):
-            fam = key[0]
-            if fam not in families:
-                continue
-            s = scores[fam]
-            tp = min(want[key], got[key])
-            s.tp += tp
-            if got[key] > tp:
-                s.fp += got[key] - tp
-                s.false_alarms += [f"{txt.name}:{key[1]}: {f.code} {f.message}" for f in findings
-                                   if (f.family, f.line) == key][: got[key] - tp]
-            if want[key] > tp:
-                s.fn += want[key] - tp
-                s.misses += [f"{txt.name}:{key[1]}: {lab['code']} {lab.get('text', '')}" for lab in labels
-                             if (lab["code"][:3], int(lab["line"])) == key][: want[key] - tp]
+        findings = [f for f in findings if f.family in families]
+        labeled = {(lab["code"][:3], int(lab["line"])) for lab in labels}
+        reported = {(f.family, f.line) for f in findings}
+        for f in findings:
+            s = scores[f.family]
+            if (f.family, f.line) in labeled:
+                s.true_findings += 1
+            else:
+                s.false_findings += 1
+                s.false_alarms.append(f"{txt.name}:{f.line}: {f.code} {f.message}")
+        for lab in labels:
+            s = scores[lab["code"][:3]]
+            if (lab["code"][:3], int(lab["line"])) in reported:
+                s.found += 1
+            else:
+                s.missed += 1
+                s.misses.append(f"{txt.name}:{lab['line']}: {lab['code']} {lab.get('text', '')}")
     return dict(scores), ndocs, nlabels
 
 
@@ -84,9 +100,163 @@ def clean_false_positives() -> tuple[list[str], int, int]:
     return fps, ndocs, chars
 
 
-def report(scores: dict[str, Score]) -> str:
-    rows = [f"{'family':<7}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}"]
+def report(scores: dict[str, Tally]) -> str:
+    rows = [f"{'family':<7}{'labels':>7}{'found':>6}{'findings':>9}{'true':>6}{'precision':>10}{'recall':>7}"]
     for fam in sorted(scores):
-        s = scores[fam]
-        rows.append(f"{fam:<7}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.precision:>11.3f}{s.recall:>8.3f}")
+        t = scores[fam]
+        rows.append(f"{fam:<7}{t.found + t.missed:>7}{t.found:>6}{t.true_findings + t.false_findings:>9}"
+                    f"{t.true_findings:>6}{t.precision:>10.3f}{t.recall:>7.3f}")
+    return "\n".join(rows)
+
+
+# --- Real-world corpus (fixtures/realworld, labels per docs/labeling.md) -------------------------
+
+REALWORLD = ROOT / "fixtures" / "realworld"
+REALWORLD_FAMILIES = ("KJ1", "KJ2", "KJ3", "KJ4", "KJ5", "KJ6", "KJ7")
+# On an excerpt the store cut (`cut: true`), the ending and what depends on it are not judged.
+CUT_UNSCORED = {"KJ302", "KJ303", "KJ501"}
+
+
+@dataclass
+class Label:
+    family: str
+    rule: str | None
+    start: int | None  # None: the whole document
+    end: int | None
+    text: str = ""
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start is None or (start < self.end and self.start < max(end, start + 1))
+
+
+def locate(text: str, quote: str, nth: int = 1) -> tuple[int, int] | None:
+    """Character range of the nth (1-based) occurrence of `quote` in `text`."""
+    at, start = -1, 0
+    for _ in range(nth):  # occurrences counted without overlap, as str.count does
+        at = text.find(quote, start)
+        if at < 0:
+            return None
+        start = at + len(quote)
+    return at, at + len(quote)
+
+
+def load_labels(spec: dict, text: str, where: str) -> tuple[list[Label], list[tuple[int, int]]]:
+    """Labels and must-not-flag ranges of one settled label file; a quote not found is an error."""
+    labels, keep_out = [], []
+    for item in spec.get("defects") or []:
+        if item.get("scope") == "document":
+            labels.append(Label(item["family"], item.get("rule"), None, None))
+            continue
+        span = locate(text, item["text"], int(item.get("nth", 1)))
+        if span is None:
+            raise ValueError(f"{where}: {item['text']!r} (nth {item.get('nth', 1)}) not in the document")
+        labels.append(Label(item["family"], item.get("rule"), *span, text=item["text"]))
+    for item in spec.get("must_not_flag") or []:
+        span = locate(text, item["text"], int(item.get("nth", 1)))
+        if span is None:
+            raise ValueError(f"{where}: must_not_flag {item['text']!r} not in the document")
+        keep_out.append(span)
+    return labels, keep_out
+
+
+def realworld_manifest() -> list[dict]:
+    path = REALWORLD / "manifest.jsonl"
+    if not path.is_file():
+        return []
+    import json
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@dataclass
+class RealworldResult:
+    families: dict[str, Tally]
+    rules: dict[str, Tally]
+    documents: int = 0
+    labels: int = 0
+    sites: int = 0
+    chars: int = 0
+    clean_chars: int = 0  # characters of government texts
+    clean_false_alarms: list = field(default_factory=list)
+    must_not_flag_hits: list = field(default_factory=list)
+
+    @property
+    def clean_rate(self) -> float:
+        """False alarms per 10,000 characters on the government (clean side) texts."""
+        return len(self.clean_false_alarms) * 10_000 / self.clean_chars if self.clean_chars else 0.0
+
+
+def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | None = None) -> RealworldResult:
+    """Lint every labeled real-world document with the default rules and match findings to labels.
+
+    A finding is true when it overlaps a label of its family (document-wide labels match any
+    finding of the family); a label is found when a finding of its family overlaps it (for the
+    per-rule table: a finding of its rule). Findings on must-not-flag spans are listed apart."""
+    labels_dir = labels_dir or REALWORLD / "labels"
+    catalog = load_catalog()
+    res = RealworldResult(defaultdict(Tally), defaultdict(Tally))
+    sites = set()
+    for entry in realworld_manifest():
+        if kinds and entry.get("kind") not in kinds:
+            continue
+        spec_path = labels_dir / f"{entry['id']}.yaml"
+        if not spec_path.is_file():
+            continue
+        doc = read_document(REALWORLD / entry["file"])
+        text = doc.text
+        labels, keep_out = load_labels(yaml.safe_load(spec_path.read_text(encoding="utf-8")) or {}, text,
+                                       str(spec_path))
+        findings = [f for f in lint_document(doc, catalog, LintOptions()) if f.family in REALWORLD_FAMILIES]
+        if entry.get("cut"):
+            findings = [f for f in findings if f.code not in CUT_UNSCORED]
+        res.documents += 1
+        res.labels += len(labels)
+        res.chars += len(text)
+        sites.add(entry.get("site"))
+        government = entry.get("kind") == "government"
+        if government:
+            res.clean_chars += len(text)
+        for f in findings:
+            hits = [lab for lab in labels if lab.family == f.family and lab.overlaps(f.offset, f.end_offset)]
+            where = f"{entry['id']}:{f.line}:{f.column}: {f.code} {text[f.offset:f.end_offset][:30]!r} {f.message[:70]}"
+            for tally in (res.families[f.family], res.rules[f.code]):
+                if hits:
+                    tally.true_findings += 1
+                else:
+                    tally.false_findings += 1
+                    tally.false_alarms.append(where)
+            if not hits:
+                if government:
+                    res.clean_false_alarms.append(where)
+                if any(s < max(f.end_offset, f.offset + 1) and f.offset < e for s, e in keep_out):
+                    res.must_not_flag_hits.append(where)
+        for lab in labels:
+            near = [f for f in findings if f.family == lab.family and lab.overlaps(f.offset, f.end_offset)]
+            tallies = [(res.families[lab.family], bool(near))]
+            if lab.rule:
+                tallies.append((res.rules[lab.rule], any(f.code == lab.rule for f in near)))
+            for tally, ok in tallies:
+                if ok:
+                    tally.found += 1
+                else:
+                    tally.missed += 1
+                    tally.misses.append(f"{entry['id']}: {lab.rule or lab.family} {lab.text[:30]!r}")
+    res.sites = len(sites)
+    res.families, res.rules = dict(res.families), dict(res.rules)
+    return res
+
+
+def realworld_report(res: RealworldResult) -> str:
+    """Per-family and per-rule table, as bench/quality.py and the test print it."""
+    head = f"{'':<7}{'labels':>7}{'found':>6}{'findings':>9}{'true':>6}{'precision':>10}{'recall':>7}{'F1':>6}"
+    rows = [head]
+    for table in (res.families, res.rules):
+        for key in sorted(table):
+            t = table[key]
+            rows.append(f"{key:<7}{t.found + t.missed:>7}{t.found:>6}{t.true_findings + t.false_findings:>9}"
+                        f"{t.true_findings:>6}{t.precision:>10.3f}{t.recall:>7.3f}{t.f1:>6.3f}")
+        rows.append("")
+    rows.append(f"{res.documents} documents from {res.sites} sites, {res.labels} labels, {res.chars} characters; "
+                f"government texts: {res.clean_chars} characters, {len(res.clean_false_alarms)} false alarms "
+                f"({res.clean_rate:.2f} per 10,000 characters); findings on must-not-flag spans: "
+                f"{len(res.must_not_flag_hits)}")
     return "\n".join(rows)

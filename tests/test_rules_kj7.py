@@ -28,11 +28,13 @@ def test_dominant_script_alone_is_fine():
     assert kj7("區科技局工作總結\n積極培育高新技術企業。\n", "KJ701") == []
 
 
-def test_halfwidth_punctuation_one_finding_per_line_and_safe_fix():
+def test_halfwidth_punctuation_off_by_default_one_finding_per_mark_and_safe_fix():
     text = "年初,我局走访企业:宣传政策;效果好!\n(一)加强创新\n会议于13:30开始,投入1,000万元。\n"
-    found = kj7(text, "KJ702")
-    assert [f.line for f in found] == [1, 2, 3]
-    assert found[0].message.startswith("4 half-width")
+    assert kj7(text, "KJ702") == []  # a style rule: only when selected
+    found = [f for f in lint_text(text, select=["KJ702"])]
+    assert [(f.line, text[f.offset:f.end_offset]) for f in found] == [
+        (1, ","), (1, ":"), (1, ";"), (1, "!"), (2, "("), (2, ")"), (3, ",")]
+    assert "'，'" in found[0].message
     fixed, _ = apply_fixes(text, [f.fix for f in found])
     assert fixed == "年初，我局走访企业：宣传政策；效果好！\n（一）加强创新\n会议于13:30开始，投入1,000万元。\n"
 
@@ -41,7 +43,7 @@ def test_urls_code_and_english_untouched():
     text = ("网址：https://www.example.cn/a?id=1&b=2\n"
             "The bureau held 12 events (3 online), see p. 4: results!\n"
             "运行`print(a, b)`即可。\n")
-    assert kj7(text, "KJ702") == []
+    assert lint_text(text, select=["KJ702"]) == []
 
 
 def test_ocr_stray_letters():

@@ -174,10 +174,9 @@ def halfwidth_edits(doc: Document, ctx: Context) -> list[Edit]:
 @check("halfwidth-punctuation")
 def halfwidth_punctuation(doc: Document, ctx: Context, rule) -> list[Hit]:
     def message(group: list[Edit], snippet: str) -> str:
-        marks = Counter(doc.text[e.start] for e in group)
-        shown = " ".join(f"'{c}'×{n}" for c, n in marks.most_common())
-        return (f"{len(group)} half-width punctuation mark(s) in Chinese text ({shown}); "
-                f"GB/T 15834 uses full-width {' '.join(FULL_WIDTH[c] for c in marks)}")
+        marks = "".join(doc.text[e.start] for e in group)
+        return (f"Half-width '{marks}' in Chinese text: GB/T 15834 uses full-width "
+                f"'{''.join(FULL_WIDTH[c] for c in marks)}'")
 
-    return group_by_line(doc, halfwidth_edits(doc, ctx), message, safe=rule.fixable == "safe")
+    return group_by_line(doc, halfwidth_edits(doc, ctx), message, safe=rule.fixable == "safe", join=0)
 
