@@ -1,7 +1,8 @@
 """The lint engine: run the active rules on a Document and post-process their hits.
 
 Stages: run each active rule → Findings with positions → drop suppressed ones (directives,
-per-file ignores, baseline) → add meta findings for unused or unknown suppressions.
+per-file ignores, baseline) → fold findings inside a repeated copy into its KJ104 finding →
+add meta findings for unused or unknown suppressions.
 """
 from __future__ import annotations
 
@@ -11,13 +12,17 @@ from typing import Iterable
 
 from .catalog import Catalog, Rule, load_catalog
 from .document import Document
-from .findings import Finding
+from collections import Counter
+
+from .findings import Finding, Related
 from .ruletypes import Context, Hit, format_message, rule_hits
 from .suppression import is_suppressed, parse_directives, regions
 from .diskcache import compile_regex
 
 META_UNUSED = "KJ002"
 META_UNKNOWN = "KJ003"
+REPEATED_BLOCK = "KJ104"
+FOLDED_SHOWN = 10  # related locations listed per repeated block; the rest are counted
 _FINGERPRINT_STRIP = compile_regex(r"[\s\u3000]+")
 
 
@@ -88,6 +93,8 @@ def lint_document(doc: Document, catalog: Catalog | None = None, opts: LintOptio
             else:
                 r.directive.used = True
         findings = kept
+    findings = fold_into_repeated_blocks(findings)
+    if directives:
         active = {r.code for r in rules}
         for d in directives:
             for sel in d.unknown:
@@ -102,6 +109,33 @@ def lint_document(doc: Document, catalog: Catalog | None = None, opts: LintOptio
                                                  Hit(d.offset, d.end, {"directive": doc.text[d.offset:d.end].strip()})))
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def fold_into_repeated_blocks(findings: list[Finding]) -> list[Finding]:
+    """A defect inside the second copy of a repeated block is the first copy's defect again, and
+    deleting the copy removes it: it becomes a related location of the block's finding instead of
+    a second finding the user would fix twice."""
+    blocks = [f for f in findings if f.code == REPEATED_BLOCK]
+    if not blocks:
+        return findings
+    kept, folded = [], {id(b): [] for b in blocks}
+    for f in findings:
+        host = None if f.family == "KJ1" else next(
+            (b for b in blocks if b.offset <= f.offset and f.end_offset <= b.end_offset), None)
+        if host is None:
+            kept.append(f)
+        else:
+            folded[id(host)].append(f)
+    for b in blocks:
+        inside = folded[id(b)]
+        if not inside:
+            continue
+        counts = Counter(f.code for f in inside)
+        b.message += " — also inside the copy: " + ", ".join(
+            f"{code}×{n}" if n > 1 else code for code, n in sorted(counts.items()))
+        b.related += [Related(f.path, f.line, f.column, f"{f.code} {f.message}", f.offset, f.end_offset)
+                      for f in inside[:FOLDED_SHOWN]]
+    return kept
 
 
 def lint_text(text: str, path: str = "<string>", *, select: Iterable[str] | None = None,

@@ -77,6 +77,18 @@ def test_repeated_block_is_one_finding_with_safe_fix(tmp_path):
     assert (tmp_path / "doc.txt").read_text(encoding="utf-8") == base
 
 
+def test_findings_inside_a_repeated_copy_are_folded_into_the_block():
+    body = [P1.replace("十二项", "xx项"), P2, P3.replace("科技人才", "**人才"), P4]
+    text = "\n".join(["县科技局工作总结"] + body + body) + "\n"
+    found = lint_text(text, select=["KJ1", "KJ2"])
+    assert [(f.code, f.line) for f in found] == [("KJ201", 2), ("KJ202", 4), ("KJ104", 6)]
+    block = found[-1]
+    assert "also inside the copy: KJ201, KJ202" in block.message
+    assert [(r.line, r.message[:5]) for r in block.related[1:]] == [(6, "KJ201"), (8, "KJ202")]
+    # Without a repeated block nothing is folded: each copy's mask is its own finding.
+    assert [f.code for f in lint_text(text, select=["KJ2"])] == ["KJ201", "KJ202", "KJ201", "KJ202"]
+
+
 @pytest.mark.parametrize("name", ["exact-paragraph", "exact-paragraph-traditional", "list-repeated",
                                   "body-repeated", "list-three-copies"])
 def test_fix_of_exact_fixture_restores_the_base_document(name, tmp_path):
