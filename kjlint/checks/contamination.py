@@ -22,7 +22,8 @@ from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix
 from ..normalize import strip_pinyin_annotations, to_simplified
 from ..ruletypes import Context, Hit, delete_line_fix
-from .truncation import TERMINAL, body_paragraphs, flagged_lines, heading_level
+from .layout import flagged_lines
+from .truncation import TERMINAL, body_paragraphs, heading_level
 from ..diskcache import compile_regex, file_key, load_or_build
 
 BULLETS = "-*#>•·"
@@ -68,11 +69,14 @@ class _Boilerplate:
             raise PackError(f"{where} must be a non-empty list of {{label, line-start, anywhere, patterns}}")
         self.automaton = ahocorasick.Automaton()
         self.patterns: list[tuple[re.Pattern, str]] = []
+        self.max_len = int(rule.params.get("max-line-length", 120))
+        self.group_max: dict[str, int] = {}  # a group's own limit: notices of one site run long
         count = 0
         for i, group in enumerate(groups):
             if not isinstance(group, dict) or "label" not in group:
                 raise PackError(f"{where}[{i}] needs a 'label'")
             label = str(group["label"])
+            self.group_max[label] = int(group.get("max-line-length", self.max_len))
             for kind in ("line-start", "anywhere", "line-end"):
                 for phrase in group.get(kind, []) or []:
                     key = normalize_line(str(phrase)) if kind == "line-start" else to_simplified(str(phrase)).translate(_WIDTH)
@@ -88,28 +92,27 @@ class _Boilerplate:
         if count:
             self.automaton.make_automaton()
         self.has_phrases = bool(count)
-        self.max_len = int(rule.params.get("max-line-length", 120))
         self.max_start_len = int(rule.params.get("max-line-start-length", 400))
+        self.longest = max([self.max_start_len, self.max_len, *self.group_max.values()])
 
     def match(self, text: str) -> tuple[str, str] | None:
         """(label, matched text) when a normalized line is boilerplate. A line that starts with
         a line-start phrase may be up to max-line-start-length long; anything else is body text
         when longer than max-line-length."""
-        if not text or len(text) > max(self.max_len, self.max_start_len):
+        if not text or len(text) > self.longest:
             return None
-        short = len(text) <= self.max_len
         if self.has_phrases:
             for end, (length, kind, label) in self.automaton.iter(text):
                 start = end - length + 1
+                short = len(text) <= self.group_max[label]
                 if ((kind == "line-start" and start == 0) or (kind == "anywhere" and short)
                         or (kind == "line-end" and short and _LINE_END_TAIL.fullmatch(text, end + 1))):
                     return label, text[start:end + 1]
-        if not short:
-            return None
         for regex, label in self.patterns:
-            m = regex.search(text)
-            if m:
-                return label, m.group(0)
+            if len(text) <= self.group_max[label]:
+                m = regex.search(text)
+                if m:
+                    return label, m.group(0)
         return None
 
 
@@ -197,14 +200,62 @@ def _looks_like_heading(text: str) -> bool:
     return heading_level(text) is not None or (len(text) <= 25 and not re.search(r"[，,。；;]", text))
 
 
+PAGE_MIN_CHARS = 200  # mean characters between page markers of one run: pages are long, list items short
+
+
+def _page_run(paras: list[Span], furniture: set[int], line_of) -> dict[int, bool]:
+    """Markers that belong to the run of page numbers 1, 2, 3… of a document-sharing site,
+    judged by the whole document's layout: {paragraph index: starts the first page}.
+
+    A page starts wherever the site's page break fell: after a word cut in two, a comma or a
+    heading as often as after a full stop, and pages are long. A real list item follows a
+    finished sentence or heading and list items are short. So a marker can be a page number
+    when the body paragraph before it does not end a sentence (or there is none: the first
+    page); a run of such markers numbered 1, 2, 3… (or from 2: the first page unnumbered)
+    whose pages average PAGE_MIN_CHARS characters or more is the site's pagination."""
+    run: list[int] = []
+    body_before = 0  # paragraphs that are not site furniture above this one
+    for i, p in enumerate(paras):
+        if line_of(p.start) in furniture:
+            continue
+        body_before += 1
+        m = PAGE_MARK.match(p.text)
+        if m is None:
+            continue
+        body_before -= 1
+        n = int(m.group(1))
+        prev = next((paras[j] for j in range(i - 1, -1, -1) if line_of(paras[j].start) not in furniture), None)
+        expected = int(PAGE_MARK.match(paras[run[-1]].text).group(1)) + 1 if run else None
+        if expected is None and n == 1 and body_before < 3:
+            run.append(i)  # the first page starts the document, after whatever the site put above
+            continue
+        page_like = prev is None or prev.text[-1] not in TERMINAL or joins_into_word(prev.text, p.text[m.end():])
+        prev_item = LIST_MARK.match(prev.text) if prev is not None else None
+        if prev_item and int(prev_item.group(1)) == n - 1 and len(prev.text) < PAGE_MIN_CHARS:
+            page_like = False  # right after a short item n-1: a list, not a page
+        if run and p.start - paras[run[-1]].start < PAGE_MIN_CHARS / 2:
+            page_like = False  # pages are never this short
+        if page_like and ((expected is None and n == 2) or n == expected):
+            run.append(i)
+    if len(run) < 2:
+        return {}
+    span = paras[run[-1]].start - paras[run[0]].start
+    if span / (len(run) - 1) < PAGE_MIN_CHARS:
+        return {}
+    return {i: k == 0 and int(PAGE_MARK.match(paras[i].text).group(1)) == 1 for k, i in enumerate(run)}
+
+
 @check("page-number-artifact")
 def page_number_artifact(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
-    """`N、` at a line start that continues the previous line rather than starting a list item.
+    """`N、` at a line start that is a page number of a document-sharing site, not a list item.
 
-    Evidence for a page number: the previous line ends without punctuation and either the
-    halves join into a word, a heading mark or a year (二 / 9、、加强, 20 / 4、23年), or the
-    number does not continue the list above it; page numbers also rise down the document."""
+    The document's layout decides first (`_page_run`); a marker outside such a run is a page
+    number when the previous line ends without punctuation and either the halves join into a
+    word, a heading mark or a year (二 / 9、、加强, 20 / 4、23年), or the number does not
+    continue the list above it."""
     paras = doc.paragraphs
+    furniture = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))
+    in_run = _page_run(paras, furniture, doc.line_index)
     last_page = 0
     last_item: int | None = None  # number of the latest real list item in this section
     for i, p in enumerate(paras):
@@ -220,8 +271,8 @@ def page_number_artifact(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         n = int(m.group(1))
         rest = text[m.end():]
         prev = paras[i - 1].text if i else ""
-        artifact = False
-        if n >= 2 and prev and prev[-1] not in TERMINAL + "，,、:：" and n > last_page:
+        artifact = i in in_run
+        if not artifact and n >= 2 and prev and prev[-1] not in TERMINAL + "，,、:：" and n > last_page:
             if rest.startswith("、") or LONE_NUMERAL.match(prev) or (prev[-1].isdigit() and rest[:1].isdigit()):
                 artifact = True  # a split heading mark or number: 二 / 9、、加强, 20 / 4、23年
             elif LIST_MARK.match(prev) and int(LIST_MARK.match(prev).group(1)) == n - 1:
@@ -236,9 +287,16 @@ def page_number_artifact(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             last_item = n
             continue
         last_page = n
-        prev_span: Span = paras[i - 1]
-        fix = Fix("", prev_span.end, p.start + m.end(), safe=rule.fixable != "unsafe")
-        yield Hit(p.start, p.start + m.end(), {"marker": m.group(0), "joined": prev[-4:] + rest[:4]}, fix)
+        fields = {"marker": m.group(0), "joined": prev[-4:] + rest[:4]}
+        if i == 0 or in_run.get(i) or doc.line_index(paras[i - 1].start) in furniture:
+            # The first page (or a page after site furniture): nothing to join, drop the number.
+            yield Hit(p.start, p.start + m.end(), fields,
+                      Fix("", p.start, p.start + m.end(), safe=rule.fixable != "unsafe"),
+                      message=f"Page number `{m.group(0)}` from a document-sharing site starts a page "
+                              f"(`{rest[:8]}`): remove it")
+            continue
+        fix = Fix("", paras[i - 1].end, p.start + m.end(), safe=rule.fixable != "unsafe")
+        yield Hit(p.start, p.start + m.end(), fields, fix)
 
 
 # ---------------------------------------------------------------------------------------------

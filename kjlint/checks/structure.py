@@ -9,6 +9,7 @@ from ..document import Document, Span
 from ..normalize import to_simplified
 from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
+from .layout import reading_paragraphs
 
 # Heading numbering of the official hierarchy: 一、 （一） 1. 1、 （1）, and 第一部分/第一章.
 HEADING_MARK = compile_regex(
@@ -37,7 +38,7 @@ def find_title(doc: Document, ctx: Context) -> tuple[Span | None, Profile | None
         return ctx.memo["title"]
     result: tuple[Span | None, Profile | None] = (None, None)
     profiles = list(ctx.catalog.profiles.values())
-    for p in doc.paragraphs[:TITLE_SCAN]:
+    for p in reading_paragraphs(doc, ctx)[:TITLE_SCAN]:
         if len(p.text) > 60 or p.text[-1] in "。；;":
             continue
         plain = doc.plain(p)
@@ -72,9 +73,10 @@ def check_required_sections(doc: Document, ctx: Context, rule) -> list[Hit]:
     max_len = int(rule.params.get("max-heading-length", 40))
     # Word heading styles (标题 1…) count as headings whatever their punctuation.
     styled = doc.style_headings
-    headings = [doc.plain(p) for p in doc.paragraphs
+    paras = reading_paragraphs(doc, ctx)
+    headings = [doc.plain(p) for p in paras
                 if is_heading(p, max_len) or (styled and doc.line_index(p.start) + 1 in styled)]
-    anchor = title or (doc.paragraphs[0] if doc.paragraphs else None)
+    anchor = title or (paras[0] if paras else None)
     start, end = (anchor.start, anchor.end) if anchor else (0, 0)
     hits = []
     for sec in sections:
@@ -163,7 +165,7 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
     out = ctx.memo.get("numbered-paragraphs")
     if out is None:
         out = ctx.memo["numbered-paragraphs"] = []
-        for p in doc.paragraphs:
+        for p in reading_paragraphs(doc, ctx):
             found = heading_level(p.text)
             if found:
                 level, n, mark = found
@@ -189,7 +191,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     under_article = new_list = False
     issues: list[NumberingIssue] = []
     prev: Span | None = None
-    for p in doc.paragraphs:
+    for p in reading_paragraphs(doc, ctx):
         if title_text and p.text == title_text and title is not None and p.start != title.start:
             last = {k: None for k in last}  # the title again: a second copy starts over
         it = items.get(p.start)
@@ -273,7 +275,7 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
     hits = []
     heading_starts = {it.para.start for it in numbered_paragraphs(doc, ctx)}
     last: int | None = None
-    for p in doc.paragraphs:
+    for p in reading_paragraphs(doc, ctx):
         if p.start in heading_starts or (is_heading(p) and not ENUMERATOR.match(p.text)):
             last = None
         for m in ENUMERATOR.finditer(p.text):
@@ -304,12 +306,13 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
 @check("missing-title")
 def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     """The first paragraph is body text or a numbered heading, not a title."""
-    if not doc.paragraphs:
+    paras = reading_paragraphs(doc, ctx)
+    if not paras:
         return []
     title, _ = find_title(doc, ctx)
     if title is not None or 0 in doc.style_headings.values():
         return []
-    first = doc.paragraphs[0]
+    first = paras[0]
     max_len = int(rule.params.get("max-title-length", 60))
     reason = None
     if any(pat.match(first.text) for _, pat in LEVEL_PATTERNS):
@@ -317,6 +320,9 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     elif first.text[-1] in "。；;！!":
         reason = "it is a sentence"
     elif len(first.text) > max_len:
+        head = doc.plain(first)[:max_len]
+        if any(pat.search(head) for profile in ctx.catalog.profiles.values() for pat in profile.title_patterns):
+            return []  # a title run into the body (a flattened page): the title is there
         reason = f"it is longer than {max_len} characters"
     if reason is None:
         return []

@@ -10,7 +10,8 @@ from typing import Iterator
 
 from . import check
 from ..document import Document, Span
-from ..ruletypes import Context, Hit, rule_hits
+from ..ruletypes import Context, Hit
+from .layout import flagged_lines
 from .structure import heading_level as outline_level
 from ..diskcache import compile_regex
 
@@ -35,23 +36,6 @@ def heading_level(text: str, max_len: int = 40) -> int | None:
     if len(text) > max_len or SENTENCE_STOP.search(text) or text[-1] in "：:":
         return None
     return mark_level(text)
-
-
-def flagged_lines(doc: Document, ctx: Context, codes: list[str]) -> set[int]:
-    """0-based line indexes covered by findings of the named rules (memoized per document)."""
-    out: set[int] = set()
-    for code in codes:
-        key = f"flagged-lines:{code}"
-        if key not in ctx.memo:
-            rule = ctx.catalog.rules.get(code)
-            lines: set[int] = set()
-            if rule is not None and rule.run is not None and rule.enabled:
-                for hit in rule_hits(rule, doc, ctx):
-                    first, last = doc.line_index(hit.offset), doc.line_index(max(hit.offset, hit.end - 1))
-                    lines.update(range(first, last + 1))
-            ctx.memo[key] = lines
-        out |= ctx.memo[key]
-    return out
 
 
 def body_paragraphs(doc: Document, ctx: Context, rule) -> list[Span]:
