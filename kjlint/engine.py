@@ -1,7 +1,7 @@
 """The lint engine: run the active rules on a Document and post-process their hits.
 
 Stages: run each active rule → Findings with positions → drop suppressed ones (directives,
-per-file ignores, baseline) → fold findings inside a repeated copy into its KJ104 finding →
+per-file ignores, baseline) → fold findings inside a repeated copy or a furniture line into it →
 add meta findings for unused or unknown suppressions.
 """
 from __future__ import annotations
@@ -22,6 +22,7 @@ from .diskcache import compile_regex
 META_UNUSED = "KJ002"
 META_UNKNOWN = "KJ003"
 REPEATED_BLOCK = "KJ104"
+BOILERPLATE_LINE = "KJ601"
 FOLDED_SHOWN = 10  # related locations listed per repeated block; the rest are counted
 _FINGERPRINT_STRIP = compile_regex(r"[\s\u3000]+")
 
@@ -93,7 +94,7 @@ def lint_document(doc: Document, catalog: Catalog | None = None, opts: LintOptio
             else:
                 r.directive.used = True
         findings = kept
-    findings = fold_into_repeated_blocks(findings)
+    findings = fold_into_containers(findings)
     if directives:
         active = {r.code for r in rules}
         for d in directives:
@@ -111,32 +112,40 @@ def lint_document(doc: Document, catalog: Catalog | None = None, opts: LintOptio
     return findings
 
 
-def fold_into_repeated_blocks(findings: list[Finding]) -> list[Finding]:
+# A finding that contains others: deleting what it flags removes them too, so they are listed as
+# its related locations instead of being reported (and fixed) a second time.
+CONTAINERS = {
+    REPEATED_BLOCK: ("the copy", lambda f: f.family != "KJ1"),  # a second copy of a body or list
+    BOILERPLATE_LINE: ("the line", lambda f: f.family == "KJ6" and f.code != BOILERPLATE_LINE),
+}
+
+
+def fold_into_containers(findings: list[Finding]) -> list[Finding]:
     """A defect inside the second copy of a repeated block is the first copy's defect again, and
-    deleting the copy removes it: it becomes a related location of the block's finding instead of
-    a second finding the user would fix twice."""
-    blocks = [f for f in findings if f.code == REPEATED_BLOCK]
-    if not blocks:
+    deleting the copy removes it; a sharing-site label inside a line of site furniture goes with
+    the line. Such findings become related locations of the containing finding instead of
+    findings the user would fix twice."""
+    hosts = [f for f in findings if f.code in CONTAINERS]
+    if not hosts:
         return findings
-    kept, folded = [], {id(b): [] for b in blocks}
+    kept, folded = [], {id(h): [] for h in hosts}
     for f in findings:
-        host = None if f.family == "KJ1" else next(
-            (b for b in blocks if b.offset <= f.offset and f.end_offset <= b.end_offset), None)
+        host = next((h for h in hosts if h is not f and CONTAINERS[h.code][1](f)
+                     and h.offset <= f.offset and f.end_offset <= h.end_offset), None)
         if host is None:
             kept.append(f)
         else:
             folded[id(host)].append(f)
-    for b in blocks:
-        inside = folded[id(b)]
+    for h in hosts:
+        inside = folded[id(h)]
         if not inside:
             continue
         counts = Counter(f.code for f in inside)
-        b.message += " — also inside the copy: " + ", ".join(
+        h.message += f" — also inside {CONTAINERS[h.code][0]}: " + ", ".join(
             f"{code}×{n}" if n > 1 else code for code, n in sorted(counts.items()))
-        b.related += [Related(f.path, f.line, f.column, f"{f.code} {f.message}", f.offset, f.end_offset)
+        h.related += [Related(f.path, f.line, f.column, f"{f.code} {f.message}", f.offset, f.end_offset)
                       for f in inside[:FOLDED_SHOWN]]
     return kept
-
 
 def lint_text(text: str, path: str = "<string>", *, select: Iterable[str] | None = None,
               ignore: Iterable[str] = (), profile: str | None = None,

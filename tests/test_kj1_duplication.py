@@ -151,7 +151,7 @@ def test_related_location_in_text_json_and_sarif(tmp_path):
 
 def _near(units_text: list[str], exhaustive_below: int):
     doc = Document("\n".join(units_text) + "\n")
-    units = duplication.build_units(doc)
+    units = duplication.build_units(doc, Context(load_catalog(), None, None, {}))
     p_near = dict(duplication.DEFAULTS["near-duplicate-paragraph"], **{"exhaustive-below": exhaustive_below})
     return [(x.later, x.earlier) for x in duplication.near_pairs(units, set(), p_near,
                                                                    duplication.DEFAULTS["duplicate-paragraph"])]

@@ -20,13 +20,18 @@ def codes(text: str, select=("KJ3",)):
     ("落实项目管理……(某某网…省略800字,会员可阅读全文)……", "(某某网…省略800字,会员可阅读全文)"),
     ("加強隊伍建設……（未完，全文共3200字，當前只顯示1200字）", "（未完，全文共3200字，當前只顯示1200字）"),
     ("全文共2890字，当前只显示1500字。", "全文共2890字，当前只显示1500字"),
-    ("2023年度工作总结(12页珍藏版)", "(12页珍藏版)"),
     ("推进项目建设。點擊閱讀全文", "點擊閱讀全文"),
     ("网格员92名。试读结束", "试读结束"),
 ])
 def test_a_notice_is_one_finding(text, notice):
     findings = lint_text(text, select=["KJ301"])
     assert [text[f.offset:f.end_offset] for f in findings] == [notice]
+
+
+def test_a_page_count_sold_with_the_title_is_a_sales_label_not_a_cut():
+    text = "2023年度工作总结(12页珍藏版)"
+    assert lint_text(text, select=["KJ301"]) == []
+    assert [(f.code, text[f.offset:f.end_offset]) for f in lint_text(text, select=["KJ604"])] == [("KJ604", "(12页珍藏版)")]
 
 
 @pytest.mark.parametrize("text", [

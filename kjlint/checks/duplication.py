@@ -32,6 +32,7 @@ from ..normalize import PINYIN_ANNOTATION, char_norm, fast_normalize, normalize_
 from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
 from ..regexinfo import fast_finditer
+from .layout import reading_paragraphs
 
 # A line that only carries a page number: "- 3 -", "— 12 —", "第3页 共10页", "3/10", "Page 3".
 PAGE_MARKER = compile_regex(
@@ -111,11 +112,12 @@ def paragraph_norm(text: str) -> str:
     return fast_normalize(LIST_MARK.sub("", text, count=1))
 
 
-def build_units(doc: Document) -> list[Unit]:
+def build_units(doc: Document, ctx: Context) -> list[Unit]:
     """The paragraphs that take part in matching, normalized once (`norm` without the list
-    numbering for comparing paragraphs, `piece` with it for the stream of repeated passages)."""
+    numbering for comparing paragraphs, `piece` with it for the stream of repeated passages).
+    Site furniture is not the document: a header repeated in a footer is KJ601's finding."""
     units = []
-    for p in doc.paragraphs:
+    for p in reading_paragraphs(doc, ctx):
         text = p.text
         if len(text) <= 40 and PAGE_MARKER.match(text):
             continue
@@ -489,7 +491,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
     result = Analysis({"duplicate-paragraph": [], "near-duplicate-paragraph": [],
                        "repeated-passage": [], "repeated-block": []})
     ctx.memo["kj1"] = result
-    units = build_units(doc)
+    units = build_units(doc, ctx)
     if len(units) < 1:
         return result
     exact = exact_pairs(units, p_dup)

@@ -1,7 +1,7 @@
 """The document as it reads: the parts of a text that are not the document itself.
 
-Scraped copies carry site furniture (KJ601, KJ602) and page numbers of document-sharing sites
-(KJ605). Rules that judge the document's own structure and wording read past them, so that one
+Scraped copies carry site furniture (KJ601, KJ602), page numbers of document-sharing sites
+(KJ605) and web markup (KJ608). Rules that judge the document's own structure and wording read past them, so that one
 contamination defect is reported once, by its own rule, and does not cascade into a missing
 title, a numbering gap or a truncated ending. Positions stay those of the original text.
 """
@@ -11,7 +11,9 @@ from ..document import Document, Span
 from ..ruletypes import Context, rule_hits
 
 FURNITURE = ("KJ601", "KJ602")  # whole lines that are not part of the document
-PAGE_NUMBERS = "KJ605"  # a page number at the start of a paragraph, continuing the one before
+# What can stand at the start of a paragraph without being part of it: a page number of a
+# sharing site (the paragraph continues the one before) and web markup such as <p> or [NextPage].
+LEADING = ("KJ605", "KJ608")
 
 
 def flagged_lines(doc: Document, ctx: Context, codes: list[str] | tuple[str, ...]) -> set[int]:
@@ -32,33 +34,41 @@ def flagged_lines(doc: Document, ctx: Context, codes: list[str] | tuple[str, ...
     return out
 
 
-def page_number_ends(doc: Document, ctx: Context) -> dict[int, int]:
-    """{paragraph start: end of its page number} for paragraphs that begin with one."""
-    key = "page-number-ends"
+def leading_residue(doc: Document, ctx: Context) -> dict[int, int]:
+    """{offset: end} of page numbers and markup residue found by their rules (memoized): where one
+    starts a paragraph, the paragraph as it reads starts after it."""
+    key = "leading-residue"
     if key not in ctx.memo:
-        rule = ctx.catalog.rules.get(PAGE_NUMBERS)
-        ctx.memo[key] = ({hit.offset: hit.end for hit in rule_hits(rule, doc, ctx)}
-                         if rule is not None and rule.run is not None and rule.enabled else {})
+        spans: dict[int, int] = {}
+        for code in LEADING:
+            rule = ctx.catalog.rules.get(code)
+            if rule is not None and rule.run is not None and rule.enabled:
+                for hit in rule_hits(rule, doc, ctx):
+                    spans[hit.offset] = max(hit.end, spans.get(hit.offset, hit.end))
+        ctx.memo[key] = spans
     return ctx.memo[key]
 
 
 def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
-    """The paragraphs of the document as it reads: furniture lines left out, page numbers cut
-    off the paragraphs they start (memoized per document)."""
+    """The paragraphs of the document as it reads: furniture lines left out, page numbers and
+    markup cut off the paragraphs they start (memoized per document)."""
     out = ctx.memo.get("reading-paragraphs")
     if out is None:
         furniture = flagged_lines(doc, ctx, FURNITURE)
-        pages = page_number_ends(doc, ctx)
+        residue = leading_residue(doc, ctx)
         out = []
         for p in doc.paragraphs:
             if doc.line_index(p.start) in furniture:
                 continue
-            cut = pages.get(p.start)
-            if cut is not None:
-                rest = doc.text[cut:p.end].lstrip(" \t\u3000")
-                if not rest:
-                    continue
-                p = Span(p.end - len(rest), p.end, rest)
+            start = p.start
+            while start in residue and start < p.end:
+                start = residue[start]
+                while start < p.end and doc.text[start] in " \t\u3000":
+                    start += 1
+            if start >= p.end:
+                continue
+            if start != p.start:
+                p = Span(start, p.end, doc.text[start:p.end])
             out.append(p)
         ctx.memo["reading-paragraphs"] = out
     return out

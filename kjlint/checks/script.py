@@ -60,8 +60,9 @@ def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
     else:
         minority, dominant, minor_name, major_name, convert = simp, n_trad, "simplified", "traditional", to_traditional
     garbage = SpanSet(byte_shift_spans(doc, ctx))
+    both = set(rule.params.get("valid-in-both", ""))
     edits = [Edit(i, i + 1, convert(c), c) for i, c in enumerate(doc.text)
-             if c in minority and i not in garbage]
+             if c in minority and c not in both and i not in garbage]
     total = len(edits)
     if not edits:
         return []

@@ -20,6 +20,9 @@ SENTENCE_END = "。！？!?；;：:…"
 TITLE_SCAN = 12  # paragraphs from the top searched for the title
 # Breadcrumbs, source lines and site navigation that name the report but are not its title.
 NOT_TITLE = compile_regex(r"[>›|｜]|当前位置|来源[:：]|推荐度|相关|^[-•*·]\s|[:：]\S")
+# A title about an event or a speech names a kind of report without being one: 召开年终总结大会,
+# 在工作总结会上的讲话, 关于报送述职报告的通知. Such a document has no required sections.
+NOT_A_REPORT = compile_regex(r"讲话|发言|致辞|召开|举行|会议|大会|会上|座谈|表彰|通知|纪要|新闻")
 
 
 def is_heading(p: Span, max_len: int = 40) -> bool:
@@ -44,6 +47,9 @@ def find_title(doc: Document, ctx: Context) -> tuple[Span | None, Profile | None
         plain = doc.plain(p)
         if NOT_TITLE.search(plain):
             continue
+        if NOT_A_REPORT.search(plain):
+            result = (p, None)
+            break
         for profile in profiles:
             if any(pat.search(plain) for pat in profile.title_patterns):
                 result = (p, profile)
@@ -303,6 +309,16 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
 
 # --- title -------------------------------------------------------------------------------------
 
+def _glued_title(head: str, ctx: Context) -> bool:
+    """Does the paragraph open with a report title before its first clause ends (标题 run into
+    the body by a flattened page), rather than mention a kind of report inside a sentence?"""
+    clause = head[:_CLAUSE_END.search(head + "。").start()]
+    return any(pat.search(clause) for profile in ctx.catalog.profiles.values() for pat in profile.title_patterns)
+
+
+_CLAUSE_END = compile_regex(r"[，。；,;：:！!？?]")
+
+
 @check("missing-title")
 def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     """The first paragraph is body text or a numbered heading, not a title."""
@@ -314,15 +330,14 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
         return []
     first = paras[0]
     max_len = int(rule.params.get("max-title-length", 60))
+    if _glued_title(doc.plain(first)[:max_len], ctx):
+        return []  # a title run into the body (a flattened page): the title is there
     reason = None
     if any(pat.match(first.text) for _, pat in LEVEL_PATTERNS):
         reason = "it starts with heading numbering"
     elif first.text[-1] in "。；;！!":
         reason = "it is a sentence"
     elif len(first.text) > max_len:
-        head = doc.plain(first)[:max_len]
-        if any(pat.search(head) for profile in ctx.catalog.profiles.values() for pat in profile.title_patterns):
-            return []  # a title run into the body (a flattened page): the title is there
         reason = f"it is longer than {max_len} characters"
     if reason is None:
         return []
