@@ -21,7 +21,7 @@ from ..catalog import PackError
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix
 from ..normalize import strip_pinyin_annotations, to_simplified
-from ..ruletypes import Context, Hit, delete_line_fix
+from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
 from .layout import flagged_lines
 from .truncation import TERMINAL, body_paragraphs, heading_level
 from ..diskcache import compile_regex, file_key, load_or_build
@@ -367,10 +367,24 @@ def _title_key(line: str) -> str:
     return _EDITION.sub("", _TITLE_LABEL.sub("", line)).replace(" ", "")
 
 
+def _same_title(key: str, seen: dict[str, Span]) -> Span | None:
+    """The earlier title this key repeats: the same text, or one containing the other when the
+    shorter is most of the longer (a site adds the year or 范文 to the document's own title)."""
+    if key in seen:
+        return seen[key]
+    for other, span in seen.items():
+        short, long_ = sorted((key, other), key=len)
+        if len(short) >= 8 and short in long_ and len(short) >= 0.7 * len(long_):
+            return span
+    return None
+
+
 @check("repeated-title")
 def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """The same title line again before any body text: the site's page title and the article
-    title (or a title field) both copied. Only the first copy is kept by the fix."""
+    title (or a title field) both copied, or the title run into the first body paragraph. Only
+    the first copy is kept by the fix. Very short lines (a date, a counter, 海报) are the site's
+    and do not end the top of the page."""
     max_len = int(rule.params.get("max-title-length", 60))
     top = int(rule.params.get("top-paragraphs", 15))
     skip = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))
@@ -381,12 +395,100 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if li in skip:
             continue
         key = _title_key(lines[li])
-        if not (4 <= len(key) <= max_len) or _SENTENCE.search(key) or heading_level(key) is not None:
+        if len(key) < 4 and not _SENTENCE.search(key):
+            continue
+        if not (len(key) <= max_len) or _SENTENCE.search(key) or heading_level(key) is not None:
+            yield from _inline_title(doc, p, seen, rule)
             return  # the body has started
-        first = seen.get(key)
+        first = _same_title(key, seen)
         if first is None:
             seen[key] = p
             continue
         fix = Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe")
         line, _ = doc.position(first.start)
         yield Hit(p.start, p.end, {"match": p.text, "first_line": line}, fix)
+
+
+_TITLE_ENDS = ("报告", "总结", "计划", "方案", "要点", "汇报", "讲话", "规则", "细则", "办法", "意见", "通知", "纪要")
+
+
+def _inline_title(doc: Document, p: Span, seen: dict[str, Span], rule) -> Iterator[Hit]:
+    """The first body paragraph opening with a title seen above it (镇2021年度述职报告 镇2021年度
+    述职报告 一年来…): the copy is cut off the paragraph."""
+    text = p.text
+    for key, first in seen.items():
+        at = 0
+        for ch in key:  # match the key's characters in order, spaces in the text skipped
+            while at < len(text) and text[at] in " \t\u3000" and ch != text[at]:
+                at += 1
+            if at >= len(text) or text[at] != ch:
+                break
+            at += 1
+        else:
+            spaced = at < len(text) and text[at] in " \t\u3000"
+            if at < len(text) and (spaced or key.endswith(_TITLE_ENDS)):
+                while at < len(text) and text[at] in " \t\u3000":
+                    at += 1
+                line, _ = doc.position(first.start)
+                yield Hit(p.start, p.start + at, {"match": text[:at].strip(), "first_line": line},
+                          Fix("", p.start, p.start + at, safe=rule.fixable != "unsafe"))
+                return
+
+
+# ---------------------------------------------------------------------------------------------
+# Page chrome around the title
+
+
+def _starts_document(text: str, max_len: int) -> bool:
+    """A line that belongs to the document itself: a sentence, a numbered heading, a long line,
+    a table of contents, a 公文 header element."""
+    if not text:
+        return False
+    return (len(text) > max_len or bool(_SENTENCE.search(text)) or heading_level(text) is not None
+            or text[-1] in ":：" or text.replace(" ", "") in ("目录", "目次")
+            or bool(_OFFICIAL_HEAD.search(text)) or bool(_DATELINE.search(text)))
+
+
+_DATELINE = compile_regex(r"\d+月\d+日电$|^\d{4}年\d{1,2}月\d{1,2}日")  # a news dateline, a date under a title
+
+_OFFICIAL_HEAD = compile_regex(r"文件$|〔\d{4}〕|\[\d{4}\]\s*\d+\s*号|签发人|密级|机密|秘密|绝密|★|特急|加急|^\d{6}$|^——|^—")
+
+
+@check("page-chrome")
+def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """Short lines above the title, and between the title and its repeat (KJ607), that are not
+    sentences: the page's own furniture (site names, dates, counters, share buttons) in wording
+    no phrase list knows. A 公文's header (发文机关标志, 文号, 签发人, 密级) and a subtitle are kept."""
+    top = int(rule.params.get("top-paragraphs", 15))
+    max_len = int(rule.params.get("max-length", 40))
+    words = [to_simplified(w) for w in rule.params.get("title-words", [])]
+    skip = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))
+    lines = normalized_lines(doc, ctx)
+    paras = [p for p in doc.paragraphs[:top] if doc.line_index(p.start) not in skip]
+    title = next((i for i, p in enumerate(paras)
+                  if _title_like(lines[doc.line_index(p.start)], 60) and not lines[doc.line_index(p.start)].startswith("—")
+                  and any(w in lines[doc.line_index(p.start)] for w in words)), None)
+    if title is None:
+        return
+    # Above the title only when nothing there reads as the document (a sentence, a heading, a
+    # long line), and not the lines right above it that are the title's own first half.
+    line_of = [doc.line_index(p.start) for p in paras]
+    zone = [] if any(_starts_document(lines[line_of[i]], max_len) for i in range(title)) else list(range(title))
+    head = lines[line_of[title]]
+    while zone and line_of[zone[-1]] + 1 == line_of[zone[-1] + 1] and _title_like(lines[line_of[zone[-1]]] + head, 60):
+        head = lines[line_of[zone.pop()]] + head  # a title broken over lines: …2023年政府信息 / 公开工作年度报告
+    repeat_rule = ctx.catalog.rules.get(rule.params.get("repeated-title", "KJ607"))
+    if repeat_rule is not None and repeat_rule.run is not None and repeat_rule.enabled:
+        repeats = [h.offset for h in rule_hits(repeat_rule, doc, ctx)]
+        if repeats:
+            zone += [i for i, p in enumerate(paras) if title < i and p.start < repeats[0]]
+    for i in zone:
+        p = paras[i]
+        li = doc.line_index(p.start)
+        text = lines[li]
+        if not _VISIBLE.search(text) or len(text) > max_len or _SENTENCE.search(text) or _OFFICIAL_HEAD.search(text):
+            continue
+        yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule))
+
+
+_VISIBLE = compile_regex(r"[0-9A-Za-z\u4e00-\u9fff]")

@@ -1,6 +1,6 @@
 """The document as it reads: the parts of a text that are not the document itself.
 
-Scraped copies carry site furniture (KJ601, KJ602), page numbers of document-sharing sites
+Scraped copies carry site furniture (KJ601, KJ602, KJ609), page numbers of document-sharing sites
 (KJ605) and web markup (KJ608). Rules that judge the document's own structure and wording read past them, so that one
 contamination defect is reported once, by its own rule, and does not cascade into a missing
 title, a numbering gap or a truncated ending. Positions stay those of the original text.
@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..document import Document, Span
 from ..ruletypes import Context, rule_hits
 
-FURNITURE = ("KJ601", "KJ602")  # whole lines that are not part of the document
+FURNITURE = ("KJ601", "KJ602", "KJ609")  # whole lines that are not part of the document
 # What can stand at the start of a paragraph without being part of it: a page number of a
 # sharing site (the paragraph continues the one before) and web markup such as <p> or [NextPage].
 LEADING = ("KJ605", "KJ608")
