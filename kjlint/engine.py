@@ -156,15 +156,25 @@ def lint_text(text: str, path: str = "<string>", *, select: Iterable[str] | None
     ['KJ201']
     """
     catalog = load_catalog(tuple(extend_rules))
-    codes = select_codes(catalog, list(select) if select is not None else None, list(ignore))
+    codes = select_codes(catalog, list(select) if select is not None else None, list(ignore),
+                         with_profile=profile is not None)
     return lint_document(Document(text, path), catalog, LintOptions(codes=codes, profile=profile))
 
 
+# Rules that judge a document against the kind of report it is: on when the user says which kind
+# (a profile or required sections), off when kjlint would only be guessing from the title.
+PROFILE_RULES = ("missing-required-section",)
+
+
 def select_codes(catalog: Catalog, select: list[str] | None, ignore: list[str],
-                 extend_select: list[str] = ()) -> set[str] | None:
+                 extend_select: list[str] = (), with_profile: bool = False) -> set[str] | None:
     """Resolve select/ignore/extend-select selectors (codes, prefixes or names) to codes.
 
-    Rules with `enabled: false` run only when selected by their exact code or name."""
+    Rules with `enabled: false` run only when selected by their exact code or name, or, for
+    PROFILE_RULES, when the user names the document's kind (`with_profile`) and did not `select`
+    a set of rules without them."""
+    if with_profile and select is None:
+        extend_select = [*extend_select, *PROFILE_RULES]
     def expand(selectors):
         out = set()
         for s in selectors:

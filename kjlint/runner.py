@@ -76,7 +76,8 @@ def _relative(path: str, root: str) -> str:
 
 def options_for(path: str, settings: Settings, catalog: Catalog, ov: Overrides) -> LintOptions:
     codes = select_codes(catalog, list(settings.select) if settings.select is not None else None,
-                         list(settings.ignore), list(settings.extend_select))
+                         list(settings.ignore), list(settings.extend_select),
+                         with_profile=bool(settings.profile or settings.required_sections_list()))
     if settings.per_file_ignores and path != "-":
         rel = _relative(path, settings.root)
         for glob, selectors in settings.per_file_ignores:

@@ -10,12 +10,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_DIRS = ("labeled", "clean", "drafts", "kj1", "meta", "reference", "style")
+FIXTURE_DIRS = ("labeled", "clean", "drafts", "kj1", "meta", "reference", "style", "profile")
 EXPECTED = ROOT / "fixtures" / "expected"
 # Command-line options a folder's fixtures are checked with (as `kjlint check` would be called).
 FOLDER_OVERRIDES = {
     "reference": {"options": (("report-unchanged", True),)},  # --report-unchanged: KJ106
     "style": {"extend_select": ("KJ702",)},  # style rules are off by default
+    "profile": {"profile": "work-summary"},  # --profile: the document's kind, so its sections are checked
 }
 
 

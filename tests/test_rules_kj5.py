@@ -65,8 +65,11 @@ def test_profile_detected_from_title(title, profile):
 
 def test_profile_required_sections():
     text = "2022年度个人述职报告\n一、履职情况\n二、廉洁自律\n"
-    found = [f for f in lint_text(text) if f.code == "KJ501"]
+    assert [f for f in lint_text(text) if f.code == "KJ501"] == []  # off unless the kind is named
+    found = [f for f in lint_text(text, profile="debriefing-report") if f.code == "KJ501"]
     assert len(found) == 2  # no 问题/不足 and no 今后努力方向
+    found = [f for f in lint_text(text, select=["KJ501"]) if f.code == "KJ501"]
+    assert len(found) == 2  # selected by its code: the kind detected from the title
 
 
 def test_lists_restart_under_articles_and_after_list_introductions():

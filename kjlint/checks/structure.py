@@ -281,9 +281,10 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
     hits = []
     heading_starts = {it.para.start for it in numbered_paragraphs(doc, ctx)}
     last: int | None = None
+    since = 0  # where the current sequence may have started
     for p in reading_paragraphs(doc, ctx):
         if p.start in heading_starts or (is_heading(p) and not ENUMERATOR.match(p.text)):
-            last = None
+            last, since = None, p.start
         for m in ENUMERATOR.finditer(p.text):
             n = cn_number(m.group("n"))
             if not n:
@@ -294,6 +295,9 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
                 last = 1
                 continue
             expected = 1 if last is None else last + 1
+            if n > expected and _glued_predecessor(doc.text[since:start], n):
+                last = n  # 一是 run into the text before it (…工作机制一是…), or 一要…二是
+                continue
             if n > expected:
                 gap = "一是" if last is None else f"{numeral(1, last)[:-1]}是"
                 msg = (f"Enumeration starts at {word}: 一是 missing" if last is None else
@@ -305,6 +309,13 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
                                         f"{numeral(1, last)[:-1]}是"))
             last = n
     return hits
+
+
+def _glued_predecessor(before: str, n: int) -> bool:
+    """Is the item before `n` in the text anyway, where ENUMERATOR cannot see it: glued to the
+    word before it by a flattened page (素质一是), or written another way (一要, 首先 for 一)?"""
+    prev = numeral(1, n - 1)[:-1]
+    return any(f"{prev}{verb}" in before for verb in "是要则") or (n == 2 and ("首先" in before or "第一" in before))
 
 
 # --- title -------------------------------------------------------------------------------------
