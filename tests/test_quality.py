@@ -32,9 +32,9 @@ def test_clean_documents_have_almost_no_findings():
 # false alarms per 10,000 characters of government text. The floors below are what the corpus
 # measures now, rounded down: a change may raise them, never lower them.
 REALWORLD_FLOORS = {  # family: (precision, recall)
-    "KJ2": (0.99, 0.86),
+    "KJ2": (0.99, 0.90),
     "KJ3": (0.86, 0.54),
-    "KJ4": (0.99, 0.83),
+    "KJ4": (0.99, 0.97),
     "KJ5": (0.62, 0.64),
     "KJ6": (0.98, 0.60),
     "KJ7": (0.59, 0.72),

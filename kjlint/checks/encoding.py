@@ -56,10 +56,23 @@ def garbled_replacement_character(doc: Document, ctx: Context, rule) -> list[Hit
 
 # --- pinyin annotations --------------------------------------------------------------------
 
+# A pinyin syllable without tone marks, two letters or more: de, dang, zhong, xue (not a, e, o).
+_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+             r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|iao|ian|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)")
+_TONELESS = compile_regex(rf"(?<=[\u3400-\u9fff])[(（](?=[a-z]{{2,6}}[)）])(?:{_SYLLABLE})[)）]")
+TONELESS_MIN = 3  # toneless annotations count only when a document has this many (or toned ones)
+
+
 @check("pinyin-annotation")
 def pinyin_annotation(doc: Document, ctx: Context, rule) -> list[Hit]:
-    """總結(jié): one finding per line with the count; the fix drops the annotations."""
+    """總結(jié): one finding per cluster; the fix drops the annotations. Some converters leave the
+    reading without tone marks (黨(dang)的(de)); one `(de)` could be anything, so those count when
+    the document has several, or toned ones too."""
     edits = [Edit(m.start(), m.end(), "") for m in fast_finditer(PINYIN_ANNOTATION)(doc.text)]
+    if "(" in doc.text or "（" in doc.text:
+        toneless = [Edit(m.start(), m.end(), "") for m in _TONELESS.finditer(doc.text)]
+        if edits or len(toneless) >= TONELESS_MIN:
+            edits += toneless
     return group_by_line(doc, edits, safe=rule.fixable == "safe")
 
 
