@@ -267,13 +267,13 @@ BLOCK_GAP = 3  # short lines (a field's value) that may sit between two lines of
 
 def _below_block(doc, f, lines: set[int]) -> bool:
     """Is the finding's first line below a line in `lines` with only blank lines and at most
-    BLOCK_GAP short ones (up to 20 characters: the values of a metadata block) in between?"""
+    BLOCK_GAP short ones (up to 40 characters: the values of a metadata block) in between?"""
     i, short = f.line - 2, 0
     while i >= 0 and i not in lines:
         text = doc.lines[i].text.strip()
         if text:
             short += 1
-            if short > BLOCK_GAP or len(text) > 20:
+            if short > BLOCK_GAP or len(text) > 40:
                 return False
         i -= 1
     return i >= 0

@@ -35,11 +35,11 @@ REALWORLD_FLOORS = {  # family: (precision, recall)
     "KJ2": (0.99, 0.90),
     "KJ3": (0.86, 0.54),
     "KJ4": (0.99, 0.97),
-    "KJ5": (0.62, 0.64),
-    "KJ6": (0.98, 0.60),
+    "KJ5": (0.70, 0.77),
+    "KJ6": (0.99, 0.65),
     "KJ7": (0.59, 0.72),
 }
-REALWORLD_CLEAN_RATE = 1.9  # false alarms per 10,000 characters of government text, at most
+REALWORLD_CLEAN_RATE = 0.52  # false alarms per 10,000 characters of government text, at most
 REALWORLD_MUST_NOT_FLAG = 5  # findings on must-not-flag spans, at most
 
 

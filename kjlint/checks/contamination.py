@@ -395,6 +395,10 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if li in skip:
             continue
         key = _title_key(lines[li])
+        if key in ("目录", "目次"):
+            return  # a table of contents repeats the headings by design
+        if len(CJK.findall(key)) < 4:
+            continue  # a date, a counter: not a title
         if len(key) < 4 and not _SENTENCE.search(key):
             continue
         if not (len(key) <= max_len) or _SENTENCE.search(key) or heading_level(key) is not None:

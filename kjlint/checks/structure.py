@@ -195,6 +195,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     last: dict[int, int | None] = {1: None, 2: None, 3: None, 4: None}
     orphan_reported: dict[int, bool] = {}
     under_article = new_list = False
+    # The last number of each level before a reset (a chapter, a new parent): some documents
+    # number on across chapters and sections (第二章 … 四、, （二） … 3.), which is no gap.
+    carried: dict[int, int] = {}
     issues: list[NumberingIssue] = []
     prev: Span | None = None
     for p in reading_paragraphs(doc, ctx):
@@ -203,6 +206,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         it = items.get(p.start)
         if it is None and ARTICLE.match(p.text):
             # 第三条 / 第二章: legal and long documents number lists inside each article.
+            carried.update({k: v for k, v in last.items() if v is not None})
             last = {k: None for k in last}
             under_article = True
         if it is None or (it.level == 3 and _looks_cut(prev)):
@@ -230,6 +234,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             orphan_reported[lv] = True
         prior = last[lv]
         expected = 1 if prior is None else prior + 1
+        if prior is None and n > 1 and carried.get(lv) == n - 1:
+            expected = n  # numbering that runs on across a chapter or section
         if n > expected:
             missing = numeral(lv, expected) + ("" if n - expected == 1 else f"–{numeral(lv, n - 1)}")
             after = f"after {numeral(lv, prior)}" if prior else "at the start of its level"
@@ -241,7 +247,10 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             issues.append(NumberingIssue("order", it, f"Numbering out of order: {numeral(lv, n)} "
                                          f"after {numeral(lv, prior)}"))
         last[lv] = n
+        carried[lv] = n
         for deeper in range(lv + 1, 5):
+            if last[deeper] is not None:
+                carried[deeper] = last[deeper]
             last[deeper] = None
             orphan_reported[deeper] = False
     ctx.memo["numbering"] = issues
