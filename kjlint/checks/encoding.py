@@ -70,7 +70,7 @@ def pinyin_annotation(doc: Document, ctx: Context, rule) -> list[Hit]:
     the document has several, or toned ones too."""
     edits = [Edit(m.start(), m.end(), "") for m in fast_finditer(PINYIN_ANNOTATION)(doc.text)]
     if "(" in doc.text or "（" in doc.text:
-        toneless = [Edit(m.start(), m.end(), "") for m in _TONELESS.finditer(doc.text)]
+        toneless = [Edit(m.start(), m.end(), "") for m in fast_finditer(_TONELESS)(doc.text)]
         if edits or len(toneless) >= TONELESS_MIN:
             edits += toneless
     return group_by_line(doc, edits, safe=rule.fixable == "safe")
