@@ -14,7 +14,7 @@ from . import check
 from ..document import Document
 from ..normalize import PINYIN_ANNOTATION, script_sets, to_simplified, to_traditional
 from ..ruletypes import Context, Hit
-from .textspans import Edit, SpanSet, group_by_line, is_cjk, is_han
+from .textspans import Edit, SpanSet, frequency_table, group_by_line, is_cjk, is_han
 from ..diskcache import compile_regex
 from ..regexinfo import fast_finditer
 
@@ -61,8 +61,9 @@ def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
         minority, dominant, minor_name, major_name, convert = simp, n_trad, "simplified", "traditional", to_traditional
     garbage = SpanSet(byte_shift_spans(doc, ctx))
     both = set(rule.params.get("valid-in-both", ""))
-    edits = [Edit(i, i + 1, convert(c), c) for i, c in enumerate(doc.text)
-             if c in minority and c not in both and i not in garbage]
+    text = doc.text
+    edits = [Edit(i, i + 1, convert(c), c) for i, c in enumerate(text)
+             if c in minority and c not in both and i not in garbage and not _in_garbled_run(text, i)]
     total = len(edits)
     if not edits:
         return []
@@ -74,6 +75,20 @@ def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
                 f"(document: {total} {minor_name}, {dominant} {major_name})")
 
     return group_by_line(doc, edits, message, safe=False)
+
+
+RARE = 14  # log2 count in the frequency table: below it a character is rare (铀 10, 镜 13, 边 16)
+
+
+def _in_garbled_run(text: str, i: int) -> bool:
+    """A rare character next to another rare one: encoding garbage (铀痉, 龊眯滦) that happens to
+    contain characters of the other script, KJ4's finding, not mixed script."""
+    chars, _ = frequency_table()  # of simplified characters: look traditional ones up converted
+
+    def rare(c: str) -> bool:
+        return chars.get(c, 0) < RARE and chars.get(to_simplified(c), 0) < RARE
+
+    return rare(text[i]) and any(0 <= j < len(text) and is_han(text[j]) and rare(text[j]) for j in (i - 1, i + 1))
 
 
 # --- half-width punctuation between Chinese characters -----------------------------------------
