@@ -9,7 +9,7 @@ from .catalog import Catalog, Rule
 def rule_markdown(rule: Rule) -> str:
     lines = [f"# {rule.code} {rule.name}", "",
              f"Family: {rule.family} {rule.family_name} · Severity: {rule.severity} · "
-             f"Fixable: {rule.fixable} · Type: {rule.type}", "",
+             f"Default: {default_state(rule)} · Fixable: {rule.fixable} · Type: {rule.type}", "",
              "## What it does", rule.description, "", "## Why", rule.rationale, ""]
     for kind, examples in (("Bad", rule.bad), ("Good", rule.good)):
         lines.append(f"## {kind} example{'s' if len(examples) > 1 else ''}")
@@ -26,16 +26,26 @@ def rule_markdown(rule: Rule) -> str:
 
 def rules_json(catalog: Catalog) -> str:
     return json.dumps([{"code": r.code, "name": r.name, "family": r.family, "family_name": r.family_name,
-                        "severity": str(r.severity), "fixable": r.fixable, "type": r.type,
+                        "severity": str(r.severity), "default": default_state(r), "fixable": r.fixable, "type": r.type,
                         "description": r.description} for r in sorted(catalog.rules.values(), key=lambda r: r.code)],
                       ensure_ascii=False, indent=2)
 
 
+def default_state(rule) -> str:
+    """"on", or how an opt-in rule is turned on."""
+    from .engine import PROFILE_RULES
+
+    if rule.enabled:
+        return "on"
+    return "with a profile" if rule.name in PROFILE_RULES else "opt-in"
+
+
 def rules_markdown(catalog: Catalog) -> str:
-    lines = ["| Code | Name | Family | Severity | Fixable | Description |", "|---|---|---|---|---|---|"]
+    lines = ["| Code | Name | Family | Severity | Default | Fixable | Description |",
+             "|---|---|---|---|---|---|---|"]
     for r in sorted(catalog.rules.values(), key=lambda r: r.code):
         desc = " ".join(r.description.split()).replace("|", "\\|")
-        lines.append(f"| {r.code} | {r.name} | {r.family_name} | {r.severity} | {r.fixable} | {desc} |")
+        lines.append(f"| {r.code} | {r.name} | {r.family_name} | {r.severity} | {default_state(r)} | {r.fixable} | {desc} |")
     return "\n".join(lines) + "\n"
 
 
@@ -44,8 +54,8 @@ def rules_table(catalog: Catalog) -> None:
     from rich.table import Table
 
     table = Table(title="kjlint rules")
-    for col in ("Code", "Name", "Family", "Severity", "Fixable"):
+    for col in ("Code", "Name", "Family", "Severity", "Default", "Fixable"):
         table.add_column(col)
     for r in sorted(catalog.rules.values(), key=lambda r: r.code):
-        table.add_row(r.code, r.name, r.family_name, str(r.severity), r.fixable)
+        table.add_row(r.code, r.name, r.family_name, str(r.severity), default_state(r), r.fixable)
     Console().print(table)
