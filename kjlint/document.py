@@ -9,6 +9,9 @@ from .diskcache import compile_regex
 
 # Whitespace used in Chinese documents, including the ideographic space used for indentation.
 BLANK_CHARS = " \t\r\f\v\u3000\u00a0\ufeff"
+# Parts of a Word document (Document.parts) whose lines are read as the document's running text;
+# the others (header, footer, footnote, endnote, comment, toc, cover) are its furniture.
+READING_PARTS = frozenset({"body", "textbox", "equation"})
 _NEWLINE = compile_regex(r"\n")
 
 
@@ -46,6 +49,13 @@ class Document:
     # 1-based line -> label Word generates from its list numbering ("一、", "（二）", "1."); the
     # label is already rendered at the start of that line's text.
     list_labels: dict[int, str] = field(default_factory=dict)
+    # 0-based line -> the part of a Word document it comes from, for lines outside the body:
+    # "header", "footer", "footnote", "endnote", "comment", "textbox", "toc" (table of contents),
+    # "cover" (cover page) or "equation" (a paragraph that is only an equation). See `part`.
+    parts: dict[int, str] = field(default_factory=dict)
+    # [start, end) offsets of equation text (OMML) in `text`, in order: variables such as x or X
+    # there are mathematics, not placeholders (see `in_math`).
+    math_spans: list[tuple[int, int]] = field(default_factory=list)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -115,6 +125,23 @@ class Document:
             return ""
         i = self.line_index(max(0, min(offset, len(self.text))))
         return self.line_sources[i] if i < len(self.line_sources) else ""
+
+    def part(self, line_index: int) -> str:
+        """The part of the document 0-based line `line_index` belongs to: "body" for plain text
+        and for the body of a Word file (paragraphs and tables), else one of the names in `parts`."""
+        return self.parts.get(line_index, "body")
+
+    def in_reading(self, line_index: int) -> bool:
+        """Whether the line is part of the document's running text (body, text box, equation),
+        not a header, footer, note, comment, table of contents or cover page."""
+        return not self.parts or self.parts.get(line_index, "body") in READING_PARTS
+
+    def in_math(self, start: int, end: int) -> bool:
+        """Whether the text [start, end) lies inside one equation."""
+        if not self.math_spans:
+            return False
+        i = bisect_right(self.math_spans, (start, float("inf"))) - 1
+        return i >= 0 and self.math_spans[i][0] <= start and end <= self.math_spans[i][1]
 
     def line_text(self, line: int) -> str:
         """Text of a 1-based line number, without its line ending."""

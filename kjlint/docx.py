@@ -4,15 +4,22 @@ python-docx opens the package; the text itself is collected from the XML so that
 displays is what gets linted: tracked deletions, field codes and fallback copies of drawings are
 left out, and numbering that Word generates from its list definitions (numbering.xml: "一、",
 "（一）", "1." …) is rendered in front of the paragraph it belongs to, since rules on heading
-numbering must see it although it is not in the paragraph's characters.
+numbering must see it although it is not in the paragraph's characters. Characters of the Symbol
+and Wingdings fonts (list bullets, `w:sym`) are rendered as the Unicode characters Word shows
+(kjlint.symbolfonts), and equations (OMML `m:oMath`) keep their text in the sentence.
 
 Layout of the extracted text (`Document.text`): body paragraphs and table cells in document
 order (each table cell paragraph on its own line; text boxes after the paragraph holding them),
-then headers and footers. Footnotes, endnotes and comments are not read. Every line gets a
-source in `Document.line_sources` ("paragraph 12", "table 1, row 2, cell 3", "header (section
-1)"), which findings carry as `Finding.where`. Headings by paragraph style (Heading 1/标题 1 …,
-or an outline level) are in `Document.style_headings`; generated list labels in
-`Document.list_labels` (see kjlint.document.Document).
+then headers and footers, footnotes, endnotes and comments. Every line gets a source in
+`Document.line_sources` ("paragraph 12", "table 1, row 2, cell 3", "header (section 1)",
+"footnote 2"), which findings carry as `Finding.where`, and a part in `Document.parts` when it is
+not body text: "header", "footer", "footnote", "endnote", "comment", "textbox", "toc" (a table of
+contents: a TOC field, a Table of Contents content control, TOC 1–9/目录 styles, and the 目录 title
+above one), "cover" (a Cover Pages content control) or "equation" (a paragraph that is only an
+equation). Rules that read the document as a text (kjlint.checks.layout) leave the furniture
+out. Headings by paragraph style (Heading 1/标题 1 …, or an outline level) are in
+`Document.style_headings`; generated list labels in `Document.list_labels` (see
+kjlint.document.Document).
 """
 from __future__ import annotations
 
@@ -24,10 +31,13 @@ from pathlib import Path
 from .document import Document
 from .reading import InputError
 from .diskcache import compile_regex
+from .symbolfonts import render as render_symbols, symbol_char, symbol_font
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 W = "{%s}" % W_NS
+M = "{%s}" % M_NS
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK"
 # Elements whose content Word does not display as the paragraph's text.
@@ -36,6 +46,13 @@ SKIPPED = {W + "del", W + "moveFrom", W + "txbxContent", W + "instrText", W + "d
            W + "rPr", W + "pPr", W + "footnoteReference", W + "endnoteReference", W + "commentReference"}
 HEADING_STYLE = compile_regex(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 TITLE_STYLE = compile_regex(r"^(?:title|标题)$", re.IGNORECASE)
+# Table of contents entries (toc 1 … toc 9, 目录 1 …) and the TOC Heading style (目录标题).
+TOC_STYLE = compile_regex(r"^(?:toc|目录)\s*[1-9]?$|^(?:toc heading|目录标题)$", re.IGNORECASE)
+# The title paragraph above a table of contents.
+TOC_TITLE = compile_regex(r"^(?:目录|目次|contents|table of contents)$", re.IGNORECASE)
+TOC_FIELD = compile_regex(r"^\s*TOC\b", re.IGNORECASE)
+# Content-control galleries (w:docPartGallery) that hold a part of the document.
+GALLERY_PARTS = {"table of contents": "toc", "cover pages": "cover"}
 LINE_BREAK_SUBSTITUTE = " "  # a soft line break inside a paragraph; lines are paragraphs
 
 
@@ -46,6 +63,7 @@ class _Level:
     text: str = "%1."
     restart: int | None = None  # restart after this level (1-based); None: after any higher level
     legal: bool = False  # isLgl: show every level as decimal
+    font: str | None = None  # the label's font (rPr/rFonts): Symbol and Wingdings bullets
 
 
 @dataclass
@@ -81,8 +99,9 @@ class _Numbering:
         lvl = levels[ilvl]
         if lvl.fmt == "none":
             return ""
+        table = symbol_font(lvl.font)
         if lvl.fmt == "bullet":
-            return lvl.text
+            return render_symbols(lvl.text, table)  # "\uf0a7" in Wingdings is ▪
 
         def sub(m: re.Match) -> str:
             k = int(m.group(1)) - 1
@@ -91,7 +110,10 @@ class _Numbering:
             fmt = "decimal" if (lvl.legal and k != ilvl) else shown.fmt
             return format_number(value, fmt)
 
-        return re.sub(r"%([1-9])", sub, lvl.text)
+        text = lvl.text
+        if table is not None:  # only the font's private-use codes: digits stay digits
+            text = "".join(symbol_char(ord(c), table) or c if 0xF000 <= ord(c) <= 0xF0FF else c for c in text)
+        return re.sub(r"%([1-9])", sub, text)
 
 
 CHINESE_DIGITS = "零一二三四五六七八九"
@@ -176,6 +198,14 @@ def _val(el, tag: str) -> str | None:
     return child.get(W + "val") if child is not None else None
 
 
+def _run_font(rpr) -> str | None:
+    """The font of a run's Latin characters (rFonts ascii, else hAnsi), where symbol fonts are set."""
+    fonts = rpr.find(W + "rFonts") if rpr is not None else None
+    if fonts is None:
+        return None
+    return fonts.get(W + "ascii") or fonts.get(W + "hAnsi")
+
+
 def _load_numbering(docx_part) -> _Numbering:
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
@@ -192,7 +222,7 @@ def _load_numbering(docx_part) -> _Numbering:
             restart = _val(lvl, "lvlRestart")
             levels[ilvl] = _Level(start=int(_val(lvl, "start") or 1), fmt=_val(lvl, "numFmt") or "decimal",
                                   text=_val(lvl, "lvlText") or "", restart=int(restart) if restart else None,
-                                  legal=lvl.find(W + "isLgl") is not None)
+                                  legal=lvl.find(W + "isLgl") is not None, font=_run_font(lvl.find(W + "rPr")))
         abstract[an.get(W + "abstractNumId")] = levels
     for num in root.iterfind(W + "num"):
         num_id, abstract_id = num.get(W + "numId"), _val(num, "abstractNumId") or ""
@@ -247,38 +277,145 @@ class _Styles:
                 return _val(num_pr, "numId"), int(_val(num_pr, "ilvl") or 0)
         return None, 0
 
+    def is_toc(self, style_id: str | None) -> bool:
+        """A table-of-contents entry style (toc 1 … toc 9, 目录 1 …) or TOC Heading."""
+        return any(TOC_STYLE.match((_val(s, "name") or "").strip()) for s in self.chain(style_id))
 
-def paragraph_text(p) -> str:
-    """The characters Word displays for one w:p element (without generated numbering)."""
-    out: list[str] = []
 
-    def walk(el):
+class _Text:
+    """The characters Word displays for one paragraph, and whether they are all an equation."""
+
+    def __init__(self):
+        self.out: list[str] = []
+        self.length = 0
+        self.math = False  # an equation contributed text
+        self.other = False  # visible text outside equations
+        self.math_spans: list[tuple[int, int]] = []  # [start, end) of equation text in `text()`
+
+    def text(self) -> str:
+        return "".join(self.out).replace("\r", LINE_BREAK_SUBSTITUTE).replace("\n", LINE_BREAK_SUBSTITUTE)
+
+    def add(self, text: str, math: bool) -> None:
+        if not text:
+            return
+        self.out.append(text)
+        start, self.length = self.length, self.length + len(text)
+        if math:
+            self.math = True
+            if self.math_spans and self.math_spans[-1][1] == start:
+                self.math_spans[-1] = (self.math_spans[-1][0], self.length)
+            else:
+                self.math_spans.append((start, self.length))
+        elif text.strip(" \t\u3000"):
+            self.other = True
+
+    def walk(self, el, font=None, math: bool = False) -> None:
         for child in el:
             tag = child.tag
             if not isinstance(tag, str) or tag in SKIPPED:
                 continue
-            if tag == W + "t":
-                out.append(child.text or "")
+            if tag == W + "r":
+                self.walk(child, symbol_font(_run_font(child.find(W + "rPr"))), math)
+            elif tag == W + "t":
+                self.add(render_symbols(child.text or "", font), math)
             elif tag == W + "tab" or tag == W + "ptab":
-                out.append("\t")
+                self.add("\t", math)
             elif tag in (W + "br", W + "cr"):
                 if child.get(W + "type") in (None, "textWrapping"):
-                    out.append(LINE_BREAK_SUBSTITUTE)
+                    self.add(LINE_BREAK_SUBSTITUTE, math)
             elif tag == W + "noBreakHyphen":
-                out.append("-")
+                self.add("-", math)
             elif tag == W + "sym":
-                char = child.get(W + "char")
-                try:
-                    out.append(chr(int(char, 16)) if char else "")
-                except ValueError:
-                    pass
+                self.add(_sym(child), math)
             elif tag == W + "p":
                 continue  # nested paragraphs (shapes) are not part of this one
+            elif tag.startswith(M):
+                self.math_element(child, tag[len(M):])
             else:
-                walk(child)
+                self.walk(child, font, math)
 
-    walk(p)
-    return "".join(out).replace("\r", LINE_BREAK_SUBSTITUTE).replace("\n", LINE_BREAK_SUBSTITUTE)
+    def math_element(self, el, name: str) -> None:
+        """OMML: the text of m:t runs in reading order, with the delimiters, fraction bars,
+        operators and radicals Word draws around them (no layout: x², a/b, ∑, √)."""
+        if name.endswith("Pr"):  # m:rPr, m:ctrlPr, m:dPr …: properties, no text
+            return
+        if name == "t":
+            self.add(el.text or "", True)
+        elif name == "d":
+            props = el.find(M + "dPr")
+            beg, end, sep = (_mval(props, "begChr", "("), _mval(props, "endChr", ")"),
+                             _mval(props, "sepChr", "|"))
+            self.add(beg, True)
+            for i, e in enumerate(el.iterfind(M + "e")):
+                if i:
+                    self.add(sep, True)
+                self.walk(e, None, True)
+            self.add(end, True)
+        elif name == "f":
+            num, den = el.find(M + "num"), el.find(M + "den")
+            bar = _mval(el.find(M + "fPr"), "type", "bar") != "noBar"
+            if num is not None:
+                self.walk(num, None, True)
+            if bar:
+                self.add("/", True)
+            if den is not None:
+                self.walk(den, None, True)
+        elif name == "nary":
+            self.add(_mval(el.find(M + "naryPr"), "chr", "∫"), True)
+            self.walk(el, None, True)
+        elif name == "rad":
+            self.add("√", True)
+            self.walk(el, None, True)
+        else:  # m:oMath, m:oMathPara, m:r, m:e, m:sSup …: their children in order
+            self.walk(el, None, True)
+
+
+def _mval(props, tag: str, default: str) -> str:
+    child = props.find(M + tag) if props is not None else None
+    if child is None:
+        return default
+    value = child.get(M + "val")
+    return default if value is None else value
+
+
+def _sym(el) -> str:
+    """A w:sym symbol: a character code of a font, shown as Word shows it."""
+    char = el.get(W + "char")
+    try:
+        code = int(char, 16) if char else None
+    except ValueError:
+        return ""
+    if code is None:
+        return ""
+    shown = symbol_char(code, symbol_font(el.get(W + "font")))
+    return shown if shown is not None else chr(code)
+
+
+def paragraph_text(p) -> str:
+    """The characters Word displays for one w:p element (without generated numbering)."""
+    collected = _Text()
+    collected.walk(p)
+    return collected.text()
+
+
+class _Field:
+    __slots__ = ("instr", "toc")
+
+    def __init__(self):
+        self.instr, self.toc = "", False
+
+
+def _field_marks(el):
+    """fldChar, instrText and fldSimple elements of a paragraph in document order (not those of
+    text boxes, deleted text or fallback copies, which belong to other stories)."""
+    for child in el:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in (W + "txbxContent", W + "del", W + "moveFrom", FALLBACK):
+            continue
+        if tag in (W + "fldChar", W + "instrText", W + "fldSimple"):
+            yield child
+        if tag != W + "instrText":
+            yield from _field_marks(child)
 
 
 class _Extractor:
@@ -286,15 +423,52 @@ class _Extractor:
         self.styles, self.numbering = styles, numbering
         self.lines: list[str] = []
         self.sources: list[str] = []
+        self.parts: dict[int, str] = {}  # 0-based line -> part, when not "body"
         self.headings: dict[int, int] = {}
         self.labels: dict[int, str] = {}
         self.body_paragraphs = 0
         self.tables = 0
+        self.fields: list[_Field] = []  # complex fields open in the current story
+        self.offset = 0  # offset of the next line in the extracted text
+        self.toc_by_field: list[int] = []  # lines marked "toc" only because a TOC field spans them
+        self.math_spans: list[tuple[int, int]] = []  # equation text, as offsets into the text
 
-    def paragraph(self, p, where: str) -> None:
+    def in_toc_field(self, p) -> bool:
+        """Track the complex fields through `p`; True when a TOC field is open during it."""
+        inside = any(f.toc for f in self.fields)
+        for mark in _field_marks(p):
+            if mark.tag == W + "fldSimple":
+                inside = inside or bool(TOC_FIELD.match(mark.get(W + "instr") or ""))
+            elif mark.tag == W + "instrText":
+                if self.fields:
+                    self.fields[-1].instr += mark.text or ""
+            else:
+                kind = mark.get(W + "fldCharType")
+                if kind == "begin":
+                    self.fields.append(_Field())
+                elif kind in ("separate", "end") and self.fields:
+                    field_ = self.fields[-1]
+                    field_.toc = field_.toc or bool(TOC_FIELD.match(field_.instr))
+                    inside = inside or field_.toc
+                    if kind == "end":
+                        self.fields.pop()
+        return inside
+
+    def paragraph(self, p, where: str, part: str = "body") -> None:
         ppr = p.find(W + "pPr")
         style_id = _val(ppr, "pStyle") or self.styles.default_para
-        text = paragraph_text(p)
+        collected = _Text()
+        collected.walk(p)
+        text = collected.text()
+        in_toc = self.in_toc_field(p)
+        if part == "body":
+            if self.styles.is_toc(style_id):
+                part = "toc"
+            elif in_toc:
+                part = "toc"
+                self.toc_by_field.append(len(self.lines))
+            elif collected.math and not collected.other:
+                part = "equation"
         num_pr = ppr.find(W + "numPr") if ppr is not None else None
         num_id, ilvl = self.styles.numbering(style_id)
         if num_pr is not None:
@@ -309,32 +483,40 @@ class _Extractor:
         outline = _val(ppr, "outlineLvl")
         if outline is not None and outline.isdigit():
             level = int(outline) + 1 if int(outline) < 9 else None
-        if level is not None and text.strip():
+        if level is not None and text.strip() and part in ("body", "textbox"):
             self.headings[line_no] = level
+        if part != "body":
+            self.parts[line_no - 1] = part
+        start = self.offset + len(label)
+        self.math_spans.extend((start + a, start + b) for a, b in collected.math_spans)
         self.lines.append(text)
         self.sources.append(where)
+        self.offset += len(text) + 1
+        box_part = "textbox" if part in ("body", "equation") else part
         for box in _text_boxes(p):
-            self.blocks(box, False, f"text box in {where}")
+            outer, self.fields = self.fields, []  # a text box is a story of its own
+            self.blocks(box, False, f"text box in {where}", box_part)
+            self.fields = outer
 
-    def blocks(self, parent, top_level: bool, where: str = "") -> None:
+    def blocks(self, parent, top_level: bool, where: str = "", part: str = "body") -> None:
         """Paragraphs and tables of a body, cell, header or footer, in order (content controls opened)."""
         for child in parent:
             if child.tag == W + "p":
                 if top_level:
                     self.body_paragraphs += 1
-                    self.paragraph(child, f"paragraph {self.body_paragraphs}")
+                    self.paragraph(child, f"paragraph {self.body_paragraphs}", part)
                 else:
-                    self.paragraph(child, where)
+                    self.paragraph(child, where, part)
             elif child.tag == W + "tbl":
-                self.table(child, where if not top_level else "")
+                self.table(child, where if not top_level else "", part)
             elif child.tag == W + "sdt":
                 content = child.find(W + "sdtContent")
                 if content is not None:
-                    self.blocks(content, top_level, where)
+                    self.blocks(content, top_level, where, _gallery_part(child, part))
             elif child.tag in (W + "customXml", W + "ins", W + "moveTo"):
-                self.blocks(child, top_level, where)
+                self.blocks(child, top_level, where, part)
 
-    def table(self, tbl, outer: str) -> None:
+    def table(self, tbl, outer: str, part: str = "body") -> None:
         self.tables += 1
         name = f"table {self.tables}"
         if outer:
@@ -349,8 +531,49 @@ class _Extractor:
                 if vmerge is not None and vmerge.get(W + "val") in (None, "continue"):
                     c += span - 1
                     continue  # continuation of a vertically merged cell: its text is above
-                self.blocks(tc, False, f"{name}, row {r}, cell {c}")
+                self.blocks(tc, False, f"{name}, row {r}, cell {c}", part)
                 c += span - 1
+
+    def story(self, element, where: str, part: str) -> None:
+        """A header, footer, note or comment: its own text flow, after the body."""
+        self.fields = []
+        self.blocks(element, False, where, part)
+        self.fields = []
+
+    def end_body(self) -> None:
+        """A TOC field still open at the end of the body is broken (its end mark was lost): where
+        it stops is unknown, so the lines it would cover stay body text."""
+        if any(f.toc for f in self.fields):
+            for i in self.toc_by_field:
+                self.parts.pop(i, None)
+        self.toc_by_field, self.fields = [], []
+        self.mark_toc_titles()
+
+    def mark_toc_titles(self) -> None:
+        """The 目录 paragraph right above a table of contents belongs to it."""
+        for i in sorted(i for i, part in self.parts.items() if part == "toc"):
+            j = i - 1
+            while j >= 0 and not self.lines[j].strip(" \t\u3000") and self.parts.get(j, "body") == "body":
+                j -= 1
+            if j >= 0 and self.parts.get(j, "body") == "body" and TOC_TITLE.match(
+                    re.sub(r"[\s\u3000]+", "", self.lines[j]) or " "):
+                self.parts[j] = "toc"
+                self.headings.pop(j + 1, None)
+
+
+def _gallery_part(sdt, part: str) -> str:
+    """The part a content control holds (a table of contents, a cover page), else `part`."""
+    if part != "body":
+        return part
+    props = sdt.find(W + "sdtPr")
+    gallery = None
+    if props is not None:
+        for tag in ("docPartObj", "docPartList"):
+            obj = props.find(W + tag)
+            if obj is not None and obj.find(W + "docPartGallery") is not None:
+                gallery = obj.find(W + "docPartGallery").get(W + "val")
+                break
+    return GALLERY_PARTS.get((gallery or "").strip().lower(), part)
 
 
 def _text_boxes(p):
@@ -381,7 +604,7 @@ def _children(el, tag: str):
 
 
 def _headers_footers(word, ex: _Extractor) -> None:
-    """Header and footer text, each distinct part once, after the body."""
+    """Header and footer text, each distinct part once, after the body, marked as such."""
     seen: set[int] = set()
     for i, section in enumerate(word.sections, 1):
         for kind, attrs in (("header", ("header", "first_page_header", "even_page_header")),
@@ -395,7 +618,44 @@ def _headers_footers(word, ex: _Extractor) -> None:
                     continue
                 seen.add(id(part))
                 label = kind if attr in ("header", "footer") else attr.replace("_", " ")
-                ex.blocks(part.element, False, f"{label} (section {i})")
+                ex.story(part.element, f"{label} (section {i})", kind)
+
+
+def _related_root(docx_part, reltype):
+    """The XML root of a part related to the main document, or None when there is none."""
+    try:
+        related = docx_part.part_related_by(reltype)
+    except (KeyError, ValueError):
+        return None
+    element = getattr(related, "element", None)
+    if element is not None:
+        return element
+    from docx.oxml import parse_xml
+
+    return parse_xml(related.blob)
+
+
+NOTE_SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
+
+
+def _notes_and_comments(word, ex: _Extractor) -> None:
+    """Footnotes, endnotes and comments, each note on its own lines after the headers and footers."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    for reltype, tag, part in ((RT.FOOTNOTES, "footnote", "footnote"), (RT.ENDNOTES, "endnote", "endnote")):
+        root = _related_root(word.part, reltype)
+        if root is None:
+            continue
+        n = 0
+        for note in root.iterfind(W + tag):
+            if note.get(W + "type") in NOTE_SEPARATORS:
+                continue
+            n += 1
+            ex.story(note, f"{part} {n}", part)
+    root = _related_root(word.part, RT.COMMENTS)
+    if root is not None:
+        for n, comment in enumerate(root.iterfind(W + "comment"), 1):
+            ex.story(comment, f"comment {n}", "comment")
 
 
 def _classify_non_zip(data: bytes) -> str | None:
@@ -430,7 +690,9 @@ def docx_document(data: bytes, shown: str) -> Document:
         styles = _Styles(word.styles.element if _has_styles(word) else None)
         ex = _Extractor(styles, _load_numbering(word.part))
         ex.blocks(word.element.body, True)
+        ex.end_body()
         _headers_footers(word, ex)
+        _notes_and_comments(word, ex)
     except InputError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
@@ -442,7 +704,7 @@ def docx_document(data: bytes, shown: str) -> Document:
         raise InputError(shown, f"cannot read Word file ({type(exc).__name__}: {reason})") from None
     return Document("\n".join(ex.lines) + ("\n" if ex.lines else ""), shown, "utf-8",
                     source_format="docx", line_sources=ex.sources, style_headings=ex.headings,
-                    list_labels=ex.labels)
+                    list_labels=ex.labels, parts=ex.parts, math_spans=ex.math_spans)
 
 
 def _has_styles(word) -> bool:

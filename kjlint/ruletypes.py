@@ -54,8 +54,23 @@ def rule_hits(rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
     key = ("hits", rule.code)
     hits = ctx.memo.get(key)
     if hits is None:
-        hits = ctx.memo[key] = list(rule.run(doc, ctx))
+        hits = list(rule.run(doc, ctx))
+        if doc.math_spans and rule.code.startswith(MATH_EXEMPT):
+            hits = [h for h in hits if not doc.in_math(h.offset, h.end)]
+        exempt = PART_EXEMPT.get(rule.code[:3]) if doc.parts else None
+        if exempt:
+            hits = [h for h in hits if doc.part(doc.line_index(h.offset)) not in exempt]
+        ctx.memo[key] = hits
     return hits
+
+
+# Rule families that do not judge the text of an equation in a Word file (Document.math_spans):
+# x, X and * there are variables and operators, not placeholders.
+MATH_EXEMPT = ("KJ2",)
+# Rule families that do not judge some parts of a Word file (Document.parts): the page numbers
+# and running titles of headers and footers, the entries of a table of contents (标题…页码) and a
+# cover page are the document's own furniture, not a web site's (KJ6 contamination).
+PART_EXEMPT = {"KJ6": frozenset({"header", "footer", "toc", "cover"})}
 
 
 class _SafeDict(dict):

@@ -8,16 +8,32 @@
   ("list", list_name, ilvl, text) a paragraph numbered by Word (see LISTS, INSTANCES) at level ilvl
   ("table", [[cell, ...], ...])  a table, one string per cell
   ("break", text_before, text_after) one paragraph with a soft line break
+  ("toc", how, [entry, ...])     a table of contents: how = "field" (a TOC field spanning the
+                                 entries), "sdt" (a Table of Contents content control with a 目录
+                                 title) or "style" (paragraphs styled "toc 1", under a 目录 title)
+  ("cover", [text, ...])         a Cover Pages content control
+  ("sym", before, font, char, after) a w:sym symbol (font "Wingdings", char "F0FC") in a sentence
+  ("math", before, [math, ...], after) a sentence with inline equations (OMML m:oMath, one per
+                                 item; a tuple (num, den) is a fraction)
+  ("equation", text)             a paragraph that is only an equation (m:oMathPara)
+  ("footnoted", text, note)      a paragraph with a footnote reference; the note's text is `note`
+  ("commented", text, comment)   a paragraph with a comment on it
+Lists with symbol-font bullets: "wingdings-square" (U+F0A7 ▪), "wingdings-arrow" (U+F0D8 ➢),
+"symbol-dot" (U+F0B7 •, Symbol font), "wingdings-bytes" (the byte "§" in Wingdings, ▪).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-# Word list definitions: name -> [(numFmt, lvlText), ...] one per level.
+# Word list definitions: name -> [(numFmt, lvlText[, font]), ...] one per level.
 LISTS = {
     "chinese": [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."),
                 ("decimal", "（%4）")],
     "decimal": [("decimal", "%1."), ("decimal", "%1.%2")],
+    "wingdings-square": [("bullet", "\uf0a7", "Wingdings")],
+    "wingdings-arrow": [("bullet", "\uf0d8", "Wingdings")],
+    "symbol-dot": [("bullet", "\uf0b7", "Symbol")],
+    "wingdings-bytes": [("bullet", "\u00a7", "Wingdings")],
 }
 # Further w:num instances of a list above: name -> (list name, {ilvl: startOverride}).
 INSTANCES = {
@@ -41,13 +57,19 @@ def _add_lists(document) -> dict[str, str]:
         abstract_id, num_id = str(900 + i), str(90 + i)
         an = OxmlElement("w:abstractNum")
         an.set(_w("abstractNumId"), abstract_id)
-        for ilvl, (fmt, text) in enumerate(levels):
+        for ilvl, (fmt, text, *font) in enumerate(levels):
             lvl = OxmlElement("w:lvl")
             lvl.set(_w("ilvl"), str(ilvl))
             for tag, val in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text)):
                 el = OxmlElement(tag)
                 el.set(_w("val"), val)
                 lvl.append(el)
+            if font:
+                rpr, fonts = OxmlElement("w:rPr"), OxmlElement("w:rFonts")
+                for attr in ("w:ascii", "w:hAnsi", "w:hint"):
+                    fonts.set(_w(attr.split(":")[1]), font[0] if attr != "w:hint" else "default")
+                rpr.append(fonts)
+                lvl.append(rpr)
             an.append(lvl)
         # abstractNum elements must precede num elements in numbering.xml
         first_num = numbering.find(_w("num"))
@@ -94,6 +116,96 @@ def _number(paragraph, num_id: str, ilvl: int) -> None:
     ppr.append(num_pr)
 
 
+NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+      'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"')
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{_esc(text)}</w:t></w:r>'
+
+
+def _omml(item) -> str:
+    """One m:oMath: a string is one math run, a (num, den) tuple a fraction."""
+    if isinstance(item, tuple):
+        num, den = item
+        inner = (f'<m:f><m:num><m:r><m:t>{_esc(num)}</m:t></m:r></m:num>'
+                 f'<m:den><m:r><m:t>{_esc(den)}</m:t></m:r></m:den></m:f>')
+    else:
+        inner = f'<m:r><m:t>{_esc(item)}</m:t></m:r>'
+    return f"<m:oMath>{inner}</m:oMath>"
+
+
+def _append_xml(paragraph, xml: str) -> None:
+    """Append the children of `xml` (a w:p with the namespaces) to a python-docx paragraph."""
+    from docx.oxml import parse_xml
+
+    for child in list(parse_xml(f"<w:p {NS}>{xml}</w:p>")):
+        paragraph._p.append(child)
+
+
+def _body_xml(document, xml: str) -> None:
+    """Insert block-level XML (a w:sdt, w:p …) at the end of the body, before its sectPr."""
+    from docx.oxml import parse_xml
+
+    element = parse_xml(xml)
+    document.element.body.sectPr.addprevious(element)
+
+
+def _toc(document, how: str, entries) -> None:
+    if how in ("field", "field-unclosed"):  # field-unclosed: the field's end mark is lost
+        instr = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                 '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+                 '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+        document.add_paragraph("目录")
+        for i, entry in enumerate(entries):
+            p = document.add_paragraph()
+            _append_xml(p, (instr if i == 0 else "") + _run(entry))
+        if how == "field":
+            _append_xml(document.add_paragraph(), '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    elif how == "sdt":
+        paragraphs = "".join(f"<w:p>{_run(t)}</w:p>" for t in ["目录", *entries])
+        _body_xml(document, f'<w:sdt {NS}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+                            f'<w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>{paragraphs}'
+                            f'</w:sdtContent></w:sdt>')
+    elif how == "style":
+        from docx.enum.style import WD_STYLE_TYPE
+
+        if "toc 1" not in {s.name for s in document.styles}:
+            document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+        document.add_paragraph("目 录")
+        for entry in entries:
+            document.add_paragraph(entry, style="toc 1")
+    else:
+        raise ValueError(f"unknown table of contents {how!r}")
+
+
+def _footnote(document, paragraph, note: str) -> None:
+    """A footnote on `paragraph` (the package gets a footnotes part when it has none)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import XmlPart
+    from docx.oxml import parse_xml
+
+    try:
+        part = document.part.part_related_by(RT.FOOTNOTES)
+    except KeyError:
+        xml = (f'<w:footnotes {NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
+               f'</w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+               f'<w:continuationSeparator/></w:r></w:p></w:footnote></w:footnotes>')
+        part = XmlPart(PackURI("/word/footnotes.xml"),
+                       "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                       parse_xml(xml), document.part.package)
+        document.part.relate_to(part, RT.FOOTNOTES)
+    note_id = str(len(part.element.findall(_w("footnote"))) - 1)
+    part.element.append(parse_xml(
+        f'<w:footnote {NS} w:id="{note_id}"><w:p><w:r><w:footnoteRef/></w:r>{_run(" " + note)}</w:p></w:footnote>'))
+    _append_xml(paragraph, f'<w:r><w:footnoteReference w:id="{note_id}"/></w:r>')
+
+
 def make_docx(path: str | Path, blocks, header: str | None = None, footer: str | None = None) -> Path:
     import docx
     from docx.enum.style import WD_STYLE_TYPE
@@ -126,6 +238,29 @@ def make_docx(path: str | Path, blocks, header: str | None = None, footer: str |
             p = document.add_paragraph(block[1])
             p.add_run().add_break()
             p.add_run(block[2])
+        elif kind == "toc":
+            _toc(document, block[1], block[2])
+        elif kind == "cover":
+            paragraphs = "".join(f"<w:p>{_run(t)}</w:p>" for t in block[1])
+            _body_xml(document, f'<w:sdt {NS}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Cover Pages"/>'
+                                f'</w:docPartObj></w:sdtPr><w:sdtContent>{paragraphs}</w:sdtContent></w:sdt>')
+        elif kind == "sym":
+            _, before, font, char, after = block
+            _append_xml(document.add_paragraph(), _run(before) + f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>'
+                        + _run(after))
+        elif kind == "math":
+            _, before, items, after = block
+            xml = _run(before)
+            for i, item in enumerate(items):
+                xml += _omml(item) + (_run("、") if i + 1 < len(items) else "")
+            _append_xml(document.add_paragraph(), xml + _run(after))
+        elif kind == "equation":
+            _append_xml(document.add_paragraph(), f"<m:oMathPara>{_omml(block[1])}</m:oMathPara>")
+        elif kind == "footnoted":
+            _footnote(document, document.add_paragraph(block[1]), block[2])
+        elif kind == "commented":
+            p = document.add_paragraph(block[1])
+            document.add_comment(p.runs, text=block[2], author="审核人")
         else:
             raise ValueError(f"unknown block {block!r}")
     section = document.sections[0]

@@ -43,6 +43,8 @@ def test_paragraphs_tables_headers_one_per_line(tmp_path):
     assert doc.line_sources[lines.index("某区科技局")] == "header (section 1)"
     assert doc.line_sources[lines.index("第 1 页")] == "footer (section 1)"
     assert lines.index("第 1 页") > cell  # headers and footers come after the body
+    assert doc.part(lines.index("某区科技局")) == "header" and doc.part(lines.index("第 1 页")) == "footer"
+    assert doc.part(cell) == "body" and doc.part(0) == "body"
     assert doc.source_format == "docx"
 
 
@@ -202,7 +204,11 @@ def test_docx_and_txt_give_same_findings_for_same_text(tmp_path):
     a = json.loads(runner.invoke(main, ["check", str(path), "--format", "json"]).stdout)
     b = json.loads(runner.invoke(main, ["check", str(txt), "--format", "json"]).stdout)
     key = lambda f: (f["code"], f["line"], f["column"])  # noqa: E731
-    assert sorted(map(key, a)) == sorted(map(key, b))
+    # The one difference: the footer's page number, which a plain text cannot tell from a web
+    # page's counter (KJ601), is the Word file's own furniture.
+    furniture = {i + 1 for i in doc.parts}
+    assert {key(f) for f in b if f["line"] in furniture} == {("KJ601", len(doc.lines) - 1, 1)}
+    assert sorted(map(key, a)) == sorted(key(f) for f in b if f["line"] not in furniture)
     assert all("where" in f for f in a) and not any("where" in f for f in b)
 
 
@@ -300,3 +306,191 @@ def test_word_heading_styles_count_for_required_sections(tmp_path):
     result = CliRunner().invoke(main, ["check", "--select", "KJ501", "--format", "json", str(path)])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == []
+
+
+# --- the document's layout: parts ------------------------------------------------------------
+
+def _json(*args):
+    result = CliRunner().invoke(main, ["check", *map(str, args), "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def test_headers_and_footers_are_marked_and_not_the_end_of_the_text(tmp_path):
+    """The body ends with a finished sentence; the footer that follows it in the extracted text
+    (long, no closing punctuation) is page furniture, not where the document stops (KJ302)."""
+    path = make_docx(tmp_path / "总结.docx", [
+        ("title", "2023年科技局工作总结"),
+        "全年组织企业申报项目12项，争取资金300万元，各项工作稳步推进。",
+    ], header="某区科技局办公室关于2023年度科技工作的总结报告材料", footer="某区科技局印制，内部资料注意保存 第1页 共1页")
+    doc = read_docx(path)
+    lines = doc.text.split("\n")
+    header, footer = lines.index("某区科技局办公室关于2023年度科技工作的总结报告材料"), lines.index(
+        "某区科技局印制，内部资料注意保存 第1页 共1页")
+    assert (doc.part(header), doc.part(footer)) == ("header", "footer")
+    assert doc.parts == {header: "header", footer: "footer"}
+    assert not doc.in_reading(footer) and doc.in_reading(1)
+    assert _json(path, "--select", "KJ302") == []
+    # The same text as a plain file ends in the footer's words: the furniture was the cause.
+    txt = tmp_path / "总结.txt"
+    txt.write_text(doc.text, encoding="utf-8")
+    assert [f["code"] for f in _json(txt, "--select", "KJ302")] == ["KJ302"]
+
+
+def test_page_numbers_in_footers_are_not_web_furniture(tmp_path):
+    """`2 / 2` or `— 1 —` in a footer is Word's page number, not a sharing site's page counter
+    (KJ601): contamination rules do not judge headers and footers."""
+    body = [("title", "2023年科技局工作总结"), "全年组织企业申报项目12项，各项工作稳步推进。"]
+    for footer in ("2 / 2", "— 1 —"):
+        path = make_docx(tmp_path / "总结.docx", body, footer=footer)
+        assert _json(path, "--select", "KJ6") == []
+        txt = tmp_path / "总结.txt"
+        txt.write_text(read_docx(path).text, encoding="utf-8")
+        assert [f["code"] for f in _json(txt, "--select", "KJ6")] == ["KJ601"]
+
+
+@pytest.mark.parametrize("how", ["field", "sdt", "style"])
+def test_table_of_contents_is_marked_and_gives_no_numbering_findings(tmp_path, how):
+    """A table of contents repeats every heading: read as text, its 一、二、三 followed by the
+    body's 一、 is numbering out of order (KJ503) and its entries are empty headings (KJ303)."""
+    path = make_docx(tmp_path / "总结.docx", [
+        ("title", "2023年科技局工作总结"),
+        ("toc", how, ["一、主要工作\t1", "二、存在问题\t2", "三、下一步计划\t3"]),
+        "一、主要工作", "全年组织企业申报项目12项。",
+        "二、存在问题", "企业研发投入不足。",
+        "三、下一步计划", "继续做好项目申报工作。",
+    ])
+    doc = read_docx(path)
+    lines = doc.text.split("\n")
+    toc = [lines[i] for i in sorted(doc.parts) if doc.parts[i] == "toc" and lines[i]]
+    assert [t.replace(" ", "") for t in toc] == ["目录", "一、主要工作\t1", "二、存在问题\t2", "三、下一步计划\t3"]
+    assert doc.part(lines.index("一、主要工作")) == "body"
+    assert _json(path, "--select", "KJ502,KJ503,KJ303") == []
+    txt = tmp_path / "总结.txt"  # the same lines without the layout: the contents are read as text
+    txt.write_text(doc.text, encoding="utf-8")
+    assert "KJ503" in {f["code"] for f in _json(txt, "--select", "KJ502,KJ503,KJ303")}
+
+
+def test_a_table_of_contents_field_that_never_ends_leaves_the_text_alone(tmp_path):
+    """A TOC field whose end mark was lost would swallow the whole body: its lines stay body."""
+    path = make_docx(tmp_path / "总结.docx", [
+        ("toc", "field-unclosed", ["一、主要工作\t1"]), "一、主要工作", "全年组织企业申报项目12项。"])
+    doc = read_docx(path)
+    assert doc.parts == {} and doc.in_reading(2)
+
+
+def test_cover_page_content_control_is_marked(tmp_path):
+    path = make_docx(tmp_path / "论文.docx", [
+        ("cover", ["某某大学本科毕业论文", "学生姓名"]), ("title", "基于语言模型的任务规划研究"), "正文。"])
+    doc = read_docx(path)
+    assert [doc.part(i) for i in range(4)] == ["cover", "cover", "body", "body"]
+
+
+@pytest.mark.parametrize("bullets, shown", [
+    ("wingdings-square", "▪"), ("wingdings-arrow", "➢"), ("symbol-dot", "•"), ("wingdings-bytes", "▪"),
+])
+def test_symbol_font_bullets_are_the_characters_word_shows(tmp_path, bullets, shown):
+    """Word bullets are private-use codes of the Wingdings or Symbol font (U+F0A7, U+F0D8,
+    U+F0B7) or plain bytes in that font; the text shows ▪ ➢ •, and KJ409 does not fire."""
+    path = make_docx(tmp_path / "计划.docx", [
+        ("title", "2024年工作计划"), ("list", bullets, 0, "加强组织领导。"), ("list", bullets, 0, "强化资金保障。")])
+    doc = read_docx(path)
+    assert doc.text.split("\n")[1:3] == [shown + "加强组织领导。", shown + "强化资金保障。"]
+    assert not any("\ue000" <= c <= "\uf8ff" for c in doc.text)
+    assert _json(path, "--select", "KJ409") == []
+
+
+def test_symbol_characters_inserted_with_w_sym(tmp_path):
+    path = make_docx(tmp_path / "表.docx", [
+        ("sym", "已完成", "Wingdings", "F0FC", "全部任务。"), ("sym", "误差", "Symbol", "F0B1", "5%。"),
+        ("sym", "其他符号", "Some Font", "F021", "照旧。")])
+    lines = read_docx(path).text.split("\n")
+    assert lines[:3] == ["已完成✓全部任务。", "误差±5%。", "其他符号\uf021照旧。"]  # an unknown font keeps its code
+
+
+def test_equation_text_stays_in_the_sentence(tmp_path):
+    """OMML equations keep their text (m:t runs, fraction bars) where they stand in the sentence;
+    a paragraph that is only an equation is marked as one; x-masks do not judge equations."""
+    path = make_docx(tmp_path / "论文.docx", [
+        ("title", "基于神经网络的预测方法研究"),
+        ("math", "其中", ["σ"], "为sigmoid激活函数，"),
+        ("math", "X是共现矩阵中的值，其中", ["X"], "为输入矩阵。"),
+        ("math", "", [("X", "N")], "为其频率。"),
+        ("equation", "y=σ(Wx+b)"),
+        "该方法在测试集上取得了较好的效果。",
+    ])
+    doc = read_docx(path)
+    lines = doc.text.split("\n")
+    assert lines[1] == "其中σ为sigmoid激活函数，"
+    assert lines[2:4] == ["X是共现矩阵中的值，其中X为输入矩阵。", "X/N为其频率。"]
+    assert lines[4] == "y=σ(Wx+b)" and doc.part(4) == "equation" and doc.part(1) == "body"
+    assert [doc.text[a:b] for a, b in doc.math_spans] == ["σ", "X", "X/N", "y=σ(Wx+b)"]
+    # The X typed as text is a placeholder; the one in the equation is a variable.
+    found = _json(path, "--select", "KJ201")
+    assert [(f["line"], f["column"]) for f in found] == [(3, 1)]
+
+
+@pytest.mark.parametrize("ending", [
+    ["抄送：市委办公室，市人大常委会办公室，市政协办公室。", "某区人民政府办公室          2026年7月16日印发"],
+    ["某区人民政府办公室                        二〇二六年七月十六日印发"],
+    ["甲方（签字/盖章）：____________        乙方（签字/盖章）：____________", "日期：    年  月  日"],
+    ["整理：                            审核：               "],
+    ["签订时间：2024年4月21日\t\t 签订时间：2024年4月21日"],
+])
+def test_closing_blocks_are_not_a_truncated_ending(tmp_path, ending):
+    """The 版记 of GB/T 9704 (抄送, …印发), signature blocks and forms with their blanks end a
+    document without closing punctuation: they are not a sentence cut off (KJ302)."""
+    body = [("title", "关于做好2026年科技工作的通知"), "各单位要认真抓好落实，确保各项任务按期完成。"]
+    path = make_docx(tmp_path / "通知.docx", body + ending)
+    assert _json(path, "--select", "KJ302") == []
+    cut = make_docx(tmp_path / "截断.docx", body + ["各单位要认真组织实施，加强督促检查，推动产业"] + ending)
+    assert [f["code"] for f in _json(cut, "--select", "KJ302")] == ["KJ302"]  # a real cut is still found
+
+
+def test_signature_block_run_into_the_last_paragraph(tmp_path):
+    """A signature block typed after the last sentence with soft line breaks (one paragraph)."""
+    sign = "甲方（盖章）： 授权人： 日期：2021.2.2 乙方（盖章）： 授权人： 日期：2021.2"
+    path = make_docx(tmp_path / "协议.docx", [
+        ("title", "安全生产管理协议"), ("break", "本协议一式两份，双方各执一份，具有同等法律效力。", sign)])
+    assert _json(path, "--select", "KJ302") == []
+    cut = make_docx(tmp_path / "截断.docx", [
+        ("title", "安全生产管理协议"), ("break", "本协议一式两份，双方各执一份。", "乙方应当按照规定配备安全管理人员并组织")])
+    assert [f["code"] for f in _json(cut, "--select", "KJ302")] == ["KJ302"]
+
+
+def test_a_short_question_is_a_sentence_not_a_signature(tmp_path):
+    """Short lines without commas are skipped as signatures; one ending with ？ or ！ is a
+    finished sentence, so the line before it is not the end of the text."""
+    path = make_docx(tmp_path / "纪要.docx", [
+        ("title", "简历制作交流会纪要"), "易文轩----2017级MEM第二梯次班长", "问题：能够通过简历了解他嘛？", "想要认识他嘛？"])
+    assert _json(path, "--select", "KJ302") == []
+
+
+def test_a_document_ending_with_a_table_or_a_styled_heading_is_not_cut(tmp_path):
+    table = make_docx(tmp_path / "验收表.docx", [
+        ("title", "项目验收表"), "项目已按合同完成建设任务。",
+        ("table", [["验收项目", "验收意见"], ["系统功能", "功能完整，错误率是否较高"]])])
+    assert _json(table, "--select", "KJ302") == []
+    heading = make_docx(tmp_path / "提纲.docx", [
+        ("title", "毕业论文提纲"), "本文研究人脸识别追踪系统的设计。", ("heading", 2, "5.3.3 OpenMV人脸跟踪程序调试方案")])
+    assert _json(heading, "--select", "KJ302") == []
+
+
+def test_footnotes_and_comments_are_read_with_their_part(tmp_path):
+    """Footnotes and comments are read (KJ2 and other text rules see them), each on its own lines
+    after the body, marked as such; they are not the end of the body (KJ302)."""
+    path = make_docx(tmp_path / "总结.docx", [
+        ("title", "2023年科技局工作总结"),
+        ("footnoted", "全年争取上级资金300万元。", "数据来源为xx区财政局2023年度财政决算报表和统计年鉴"),
+        ("commented", "科技投入持续增长，创新能力明显提升。", "请补充具体的增长比例，并注明数据来源"),
+    ])
+    doc = read_docx(path)
+    lines = doc.text.split("\n")
+    note = next(i for i, line in enumerate(lines) if "决算报表" in line)
+    comment = lines.index("请补充具体的增长比例，并注明数据来源")
+    assert note > 2 and comment > 2  # after the body
+    assert (doc.part(note), doc.line_sources[note]) == ("footnote", "footnote 1")
+    assert (doc.part(comment), doc.line_sources[comment]) == ("comment", "comment 1")
+    assert "全年争取上级资金300万元。" in lines  # the reference mark adds nothing to the sentence
+    found = _json(path, "--select", "KJ201,KJ302")
+    assert [(f["code"], f["where"]) for f in found] == [("KJ201", "footnote 1")]

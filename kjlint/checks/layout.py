@@ -3,7 +3,9 @@
 Scraped copies carry site furniture (KJ601, KJ602, KJ609), page numbers of document-sharing sites
 (KJ605) and web markup (KJ608). Rules that judge the document's own structure and wording read past them, so that one
 contamination defect is reported once, by its own rule, and does not cascade into a missing
-title, a numbering gap or a truncated ending. Positions stay those of the original text.
+title, a numbering gap or a truncated ending. A Word file's own furniture is left out the same
+way: headers, footers, footnotes, endnotes, comments, the table of contents and the cover page
+(`Document.parts`, kjlint.docx). Positions stay those of the original text.
 """
 from __future__ import annotations
 
@@ -50,15 +52,17 @@ def leading_residue(doc: Document, ctx: Context) -> dict[int, int]:
 
 
 def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
-    """The paragraphs of the document as it reads: furniture lines left out, page numbers and
-    markup cut off the paragraphs they start (memoized per document)."""
+    """The paragraphs of the document as it reads: furniture lines and the furniture parts of a
+    Word file (see `Document.in_reading`) left out, page numbers and markup cut off the
+    paragraphs they start (memoized per document)."""
     out = ctx.memo.get("reading-paragraphs")
     if out is None:
         furniture = flagged_lines(doc, ctx, FURNITURE)
         residue = leading_residue(doc, ctx)
         out = []
         for p in doc.paragraphs:
-            if doc.line_index(p.start) in furniture:
+            index = doc.line_index(p.start)
+            if index in furniture or not doc.in_reading(index):
                 continue
             start = p.start
             while start in residue and start < p.end:

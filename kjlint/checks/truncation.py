@@ -39,20 +39,60 @@ def heading_level(text: str, max_len: int = 40) -> int | None:
 
 
 def body_paragraphs(doc: Document, ctx: Context, rule) -> list[Span]:
-    """Paragraphs that are not site boilerplate (as judged by the rules in params.skip-flagged-by)."""
+    """Paragraphs of the document's running text: not site boilerplate (as judged by the rules in
+    params.skip-flagged-by), not a Word file's headers, footers, notes, comments, table of
+    contents or cover page (`Document.in_reading`)."""
     skip = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))
-    return [p for p in doc.paragraphs if doc.line_index(p.start) not in skip]
+    out = []
+    for p in doc.paragraphs:
+        index = doc.line_index(p.start)
+        if index not in skip and doc.in_reading(index):
+            out.append(p)
+    return out
 
 
 CLOSING_LINE = compile_regex(r"^(?:联系人|联系电话|电话|报送|抄送|抄报|附件|主题词|签发人|述职人|汇报人|报告人|印发|落款)")
+# The 版记 of GB/T 9704: the issuing office and 印发 date (某某办公室  2026年7月16日印发).
+ISSUED_LINE = compile_regex(rf"{_NUM}{{2,4}}\s*年\s*{_NUM}{{1,3}}\s*月\s*{_NUM}{{1,3}}\s*日\s*(?:印发|发布|印制|翻印)$")
+# A date to be filled in by hand: "    年  月  日", "20  年  月  日".
+BLANK_DATE = compile_regex(r"^[\s_＿\u3000]*(?:\d{2,4}[\s_＿\u3000]*)?年[\s_＿\u3000]+月[\s_＿\u3000]+日$")
+# Labels of a signature block or a form: 甲方（盖章）：, 日期：, 授权代表：, 审核：, 联系电话：…
+SIGN_LABEL = compile_regex(
+    r"甲方|乙方|丙方|签字|签名|签章|盖章|公章|日期|时间|代表|委托|授权|联系|电话|手机|地址|邮编|开户|账号|帐号|传真|邮箱"
+    r"|整理|审核|审批|批准|记录|主持|拟稿|核稿|校对|签发|负责人|经办|填表|制表|编制|单位|部门|姓名|学号|指导教师|导师")
+_FIELD_SEP = compile_regex(r"[：:]")
+_CLAUSE_PUNCT = compile_regex(r"[，,。；;！？!?]")
+
+
+def is_form_line(text: str, max_value: int = 40) -> bool:
+    """Label：value fields with short values and no sentence punctuation, the first label one of a
+    signature block or a form: 甲方（签字/盖章）：____, 日期：    年  月  日, 整理：    审核：,
+    签订时间：2024年4月21日  签订时间：2024年4月21日."""
+    fields = _FIELD_SEP.split(text)
+    if len(fields) < 2 or len(fields[0]) > 15 or not SIGN_LABEL.search(fields[0]):
+        return False
+    return not _CLAUSE_PUNCT.search(text) and all(len(f.strip()) <= max_value for f in fields[1:])
+
+
+def is_closing_block(text: str) -> bool:
+    """A line of the closing block: a date, a contact/attachment/copy-to line, the 版记 印发
+    line, a signature block or a form to fill in (with or without its blanks filled)."""
+    return bool(DATE_LINE.match(text.replace(" ", "")) or CLOSING_LINE.match(text) or ISSUED_LINE.search(text)
+                or BLANK_DATE.match(text) or is_form_line(text))
 
 
 def is_signature_or_date(text: str, max_signature: int) -> bool:
-    """A closing date line, a contact/attachment/copy-to line, or a short line with no sentence
-    punctuation (signature, org name)."""
-    if DATE_LINE.match(text.replace(" ", "")) or CLOSING_LINE.match(text):
+    """A closing line (`is_closing_block`), or a short line with no sentence punctuation
+    (signature, org name)."""
+    if is_closing_block(text):
         return True
-    return len(text) <= max_signature and not re.search(r"[，,。；;、]", text)
+    # A signature or an organization's name is not a sentence: it has no sentence punctuation
+    # inside and does not end with a question or an exclamation (想要认识他嘛？ is a sentence).
+    return len(text) <= max_signature and not re.search(r"[，,。；;、]", text) and text[-1] not in "？?！!"
+
+
+# The source of a line in a Word table (kjlint.docx line_sources: "table 1, row 2, cell 3").
+TABLE_CELL = compile_regex(r"\brow \d+, cell \d+$")
 
 
 @check("truncated-ending")
@@ -62,11 +102,20 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     max_signature = int(rule.params.get("max-signature-length", 20))
     min_length = int(rule.params.get("min-length", 10))
     for p in reversed(paras):
+        index = doc.line_index(p.start)
+        if doc.part(index) != "body":  # a text box or an equation is not where the text ends
+            continue
+        if doc.line_sources and TABLE_CELL.search(doc.where(p.start)):
+            return  # a Word document ending with a table: a cell is not a sentence
         text = doc.plain(p)
         if is_signature_or_date(text, max_signature):
             continue
-        if heading_level(text) is not None or text[-1] in TERMINAL or len(text) < min_length:
+        if (heading_level(text) is not None or index + 1 in doc.style_headings or text[-1] in TERMINAL
+                or len(text) < min_length):
             return
+        stops = list(SENTENCE_STOP.finditer(text))
+        if stops and is_closing_block(text[stops[-1].end():].strip()):
+            return  # the last sentence is finished; a signature block follows on the same line
         tail = p.text[-8:]
         yield Hit(max(p.start, p.end - 8), p.end, {"tail": tail})
         return
