@@ -520,9 +520,12 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         p = paras[i]
         li = doc.line_index(p.start)
         text = lines[li]
-        if not _VISIBLE.search(text) or len(text) > max_len or _SENTENCE.search(text) or _OFFICIAL_HEAD.search(text):
-            continue
+        if (not _VISIBLE.search(text) or len(text) > max_len or _SENTENCE.search(text) or _OFFICIAL_HEAD.search(text)
+                or _DATELINE.search(text) or _ISSUER.search(text)):
+            continue  # a date or 施行 line under the title, an issuer (最高人民法院) above it
         yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule))
 
 
 _VISIBLE = compile_regex(r"[0-9A-Za-z\u4e00-\u9fff]")
+# The name of an issuing body on a line of its own: the first part of a title broken over lines.
+_ISSUER = compile_regex(r"(?:法院|检察院|政府|委员会|常委会|人大|政协|办公厅|办公室|部|局|厅|委|院|公司|集团|大学|学校|中心)$")

@@ -95,6 +95,11 @@ def is_signature_or_date(text: str, max_signature: int) -> bool:
 TABLE_CELL = compile_regex(r"\brow \d+, cell \d+$")
 
 
+# ASCII dots right after a Chinese character at the end: an excerpt's cut (Chinese text writes
+# an ellipsis as ……, never as ......).
+DOTS_CUT = compile_regex(r"(?<=[\u4e00-\u9fff])\.{3,}\s*$")
+
+
 @check("truncated-ending")
 def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """The last body paragraph stops without terminal punctuation: the rest was cut off."""
@@ -110,6 +115,11 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         text = doc.plain(p)
         if is_signature_or_date(text, max_signature):
             continue
+        if DOTS_CUT.search(text):
+            cut = DOTS_CUT.search(p.text)
+            start = cut.start() if cut else max(p.start, p.end - 8) - p.start
+            yield Hit(p.start + max(0, start - 6), p.end, {"tail": p.text[max(0, start - 6):]})
+            return  # 专项行动实......: a web page's excerpt cut mid-word, its dots left behind
         if (heading_level(text) is not None or index + 1 in doc.style_headings or text[-1] in TERMINAL
                 or len(text) < min_length):
             return
