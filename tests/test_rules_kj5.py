@@ -82,3 +82,29 @@ def test_lists_restart_under_articles_and_after_list_introductions():
 def test_enumerator_alone_on_a_line_continues_the_sequence():
     text = "工作总结\n一、存在问题\n一是\n企业管理落后。\n二是\n结构不合理。\n四是\n投入不足。\n二、下一步计划\n"
     assert [c for c in kj5(text) if c[0] == "KJ505"] == [("KJ505", 7)]
+
+
+def test_a_heading_with_ji_is_not_a_plan_and_a_heading_names_no_kind():
+    text = "县统计局2023年工作总结\n一、主要工作\n二、存在问题\n三、科技统计工作\n"
+    found = [f.message for f in lint_text(text, profile="work-summary") if f.code == "KJ501"]
+    assert len(found) == 1 and "plan" in found[0]  # 统计 is not 计划
+    assert [f for f in lint_text(text.replace("三、科技统计工作", "三、2024年工作谋划"), profile="work-summary")
+            if f.code == "KJ501"] == []
+    minutes = "一、会议听取了年度工作总结\n二、会议研究了下一步工作\n"
+    title, profile = find_title(Document(minutes), Context(load_catalog()))
+    assert title is None and profile is None  # the body starts at a heading: no title, no kind
+
+
+def test_malformed_heading_numbers():
+    text = "三)加强队伍建设\n(一)、加强组织领导\n（三加强督查考核\n3.、开展业务培训\n（三）加强队伍建设\n三农工作取得新进展。\n"
+    found = [(f.line, text.splitlines()[f.line - 1][:4]) for f in lint_text(text, select=["KJ507"])]
+    assert [line for line, _ in found] == [1, 2, 3, 4]
+
+
+def test_a_table_of_contents_typed_as_text_is_not_read_as_headings():
+    toc = "一、总体要求\n二、主要任务\n三、保障措施\n"
+    body = "一、总体要求\n坚持稳中求进。\n二、主要任务\n推进重点项目。\n三、保障措施\n加强组织领导。\n"
+    with_toc = "某县2024年工作要点\n目 录\n" + toc + body
+    assert [f.code for f in lint_text(with_toc, select=["KJ5", "KJ1"])] == []
+    # The same entries without the 目录 line are a list followed by a restart: reported.
+    assert "KJ503" in [f.code for f in lint_text("某县2024年工作要点\n" + toc + body, select=["KJ5"])]

@@ -10,12 +10,17 @@ way: headers, footers, footnotes, endnotes, comments, the table of contents and 
 from __future__ import annotations
 
 from ..document import Document, Span
+from ..diskcache import compile_regex
 from ..ruletypes import Context, rule_hits
 
 FURNITURE = ("KJ601", "KJ602", "KJ609")  # whole lines that are not part of the document
 # What can stand at the start of a paragraph without being part of it: a page number of a
 # sharing site (the paragraph continues the one before) and web markup such as <p> or [NextPage].
 LEADING = ("KJ605", "KJ608")
+CONTENTS_TITLE = compile_regex(r"^[ \t\u3000]*目[ \t\u3000]*[录次][ \t\u3000]*$")
+# An entry of a table of contents: short, no sentence in it, often ending in dots and a page number.
+CONTENTS_ENTRY = compile_regex(r"^[^。；;！？!?]{1,50}$")
+CONTENTS_PAGE = compile_regex(r"[\s.．…·_-]*\d*$")  # dot leaders and the page number
 
 
 def flagged_lines(doc: Document, ctx: Context, codes: list[str] | tuple[str, ...]) -> set[int]:
@@ -60,10 +65,20 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
         furniture = flagged_lines(doc, ctx, FURNITURE)
         residue = leading_residue(doc, ctx)
         out = []
+        in_contents = False
         for p in doc.paragraphs:
             index = doc.line_index(p.start)
             if index in furniture or not doc.in_reading(index):
                 continue
+            if CONTENTS_TITLE.match(p.text):
+                in_contents, entries = True, set()  # a table of contents typed as text
+                continue
+            if in_contents and CONTENTS_ENTRY.match(p.text):
+                key = CONTENTS_PAGE.sub("", p.text).replace(" ", "").replace("\u3000", "")
+                if key not in entries:  # an entry again: the body has begun with the first heading
+                    entries.add(key)
+                    continue
+            in_contents = False
             start = p.start
             while start in residue and start < p.end:
                 start = residue[start]

@@ -45,6 +45,8 @@ def find_title(doc: Document, ctx: Context) -> tuple[Span | None, Profile | None
         if len(p.text) > 60 or p.text[-1] in "。；;":
             continue
         plain = doc.plain(p)
+        if HEADING_MARK.match(plain):
+            break  # the body has begun: a heading (二、年度工作总结) inside it names no kind
         if NOT_TITLE.search(plain):
             continue
         if NOT_A_REPORT.search(plain):
