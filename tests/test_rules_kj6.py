@@ -192,3 +192,16 @@ def test_a_house_pack_adds_site_wording_as_whole_line_phrases(tmp_path):
     findings = lint_document(Document(text), catalog, LintOptions(codes={"KJ699"}))
     assert [(f.code, f.line) for f in findings] == [("KJ699", 2)]
     assert apply_fixes(text, [findings[0].fix])[0] == "2023年工作总结\n全年组织企业申报项目12项。\n"
+
+
+def test_titles_run_together_on_a_flattened_page_and_reworded_copies():
+    flat = ("县科学技术局2021年度工作总结范文及2022年度工作安排县科学技术局2021年工作总结及2022年工作安排"
+            "今年是决胜全面建成小康社会、决战脱贫攻坚之年，我局全面完成各项任务。\n")
+    found = [f for f in lint_text(flat) if f.code == "KJ607"]
+    assert len(found) == 1 and flat[found[0].offset:found[0].end_offset].endswith("2022年工作安排")
+    lines = "2024年乡镇年工作总结范文和2024年工作计划\n乡镇xx年工作总结和xx年工作计划\n一、主要工作\n全年完成投资1.2亿元。\n"
+    assert [f.line for f in lint_text(lines) if f.code == "KJ607"] == [2]
+    # A law's dates of adoption and entry into force are not a repeated title.
+    law = ("某某条例\n2021年3月1日 某某委员会第18次会议通过\n2021年4月22日 某某委员会第19次会议通过\n"
+           "第一条 为了规范管理，制定本条例。\n")
+    assert [f for f in lint_text(law) if f.code == "KJ607"] == []

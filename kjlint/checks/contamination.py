@@ -404,9 +404,51 @@ def _same_title(key: str, seen: dict[str, Span]) -> Span | None:
         return seen[key]
     for other, span in seen.items():
         short, long_ = sorted((key, other), key=len)
-        if len(short) >= 8 and short in long_ and len(short) >= 0.7 * len(long_):
+        if len(short) >= 8 and ((short in long_ and len(short) >= 0.7 * len(long_))
+                                or (_TITLE_END.search(key) and not _DATELINE.search(key) and _alike(key, other))):
             return span
     return None
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two wordings of one title: the site's copy with a year masked or 范文 added (鄉鎮2024年
+    工作總結範文 / 鄉鎮xx年工作總結)."""
+    from rapidfuzz import fuzz
+
+    return min(len(a), len(b)) >= 8 and fuzz.ratio(_TITLE_NOISE.sub("", a), _TITLE_NOISE.sub("", b)) >= TITLE_LIKENESS
+
+
+# What two copies of a title differ in without being two titles: figures, masks, sales words.
+_TITLE_NOISE = compile_regex(r"[\dxX×*＊\s]+|范文|範文|范本|精选|参考")
+
+
+TITLE_LIKENESS = 75  # rapidfuzz ratio of two copies of one title
+# Where a report title may end: titles run together on a flattened page split at these.
+_TITLE_END = compile_regex(r"(?:总结|計劃|计划|安排|打算|思路|要点|方案|报告|汇报|谋划|總結|報告)(?:范文|範文|范本)?")
+
+
+def _glued_titles(doc: Document, p: Span) -> Hit | None:
+    """Two copies of the title run together at the start of a flattened page (the site's
+    wording, then the document's: 县科学技术局2021年度工作总结范文及2022年度工作安排县科学技术局
+    2021年工作总结及2022年工作安排今年是…): one finding covering both."""
+    head = p.text[:160]
+    ends = [m.end() for m in _TITLE_END.finditer(head)]
+    best = None
+    for i, cut in enumerate(ends):
+        first = head[:cut]
+        if len(first) > 70 or _SENTENCE.search(first) or "，" in first:
+            break
+        for stop in ends[i + 1:]:
+            second = head[cut:stop]
+            if len(second) > 70 or _SENTENCE.search(second) or "，" in second:
+                break
+            key1, key2 = first.replace(" ", ""), second.replace(" ", "")
+            if _alike(key1, key2) or (min(len(key1), len(key2)) >= 8 and (key1 in key2 or key2 in key1)):
+                best = stop
+    if best is None:
+        return None
+    return Hit(p.start, p.start + best, {"match": p.text[:best], "first_line": doc.position(p.start)[0]},
+               message=f"Title repeated at the start of the body: `{p.text[:best]}`")
 
 
 @check("repeated-title")
@@ -432,7 +474,8 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if len(key) < 4 and not _SENTENCE.search(key):
             continue
         if not (len(key) <= max_len) or _SENTENCE.search(key) or heading_level(key) is not None:
-            yield from _inline_title(doc, p, seen, rule)
+            inline = list(_inline_title(doc, p, seen, rule))
+            yield from inline or filter(None, [_glued_titles(doc, p)])
             return  # the body has started
         first = _same_title(key, seen)
         if first is None:
