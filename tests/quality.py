@@ -113,9 +113,11 @@ def report(scores: dict[str, Tally]) -> str:
 
 REALWORLD = ROOT / "fixtures" / "realworld"
 REALWORLD_FAMILIES = ("KJ1", "KJ2", "KJ3", "KJ4", "KJ5", "KJ6", "KJ7")
-# On an excerpt the store cut (`cut: true`), the ending and what depends on it are not judged,
-# and the guide asks for a missing title only on complete documents.
-CUT_UNSCORED = {"KJ302", "KJ303", "KJ501", "KJ506"}
+# On an excerpt the store cut (`cut: true`), the ending and what depends on it are not judged
+# (an empty heading counts only when it is not the last paragraph), and the guide asks for a
+# missing title only on complete documents.
+CUT_UNSCORED = {"KJ302", "KJ501", "KJ506"}
+CUT_AT_END = {"KJ303"}
 # A block of furniture lines may be labeled by its first line (docs/labeling.md): a finding of
 # such a family on the lines right below a true one of the same family is part of the block.
 BLOCK_FAMILIES = {"KJ6"}
@@ -217,7 +219,9 @@ def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | Non
         labels = [lab for lab in labels if lab.rule not in opt_in]
         findings = [f for f in lint_document(doc, catalog, LintOptions()) if f.family in REALWORLD_FAMILIES]
         if entry.get("cut"):
-            findings = [f for f in findings if f.code not in CUT_UNSCORED]
+            last = doc.paragraphs[-1].start if doc.paragraphs else 0
+            findings = [f for f in findings if f.code not in CUT_UNSCORED
+                        and not (f.code in CUT_AT_END and f.offset >= last)]
         res.documents += 1
         res.labels += len(labels)
         res.chars += len(text)

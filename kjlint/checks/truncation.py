@@ -11,7 +11,7 @@ from typing import Iterator
 from . import check
 from ..document import Document, Span
 from ..ruletypes import Context, Hit
-from .layout import flagged_lines
+from .layout import flagged_lines, reading_paragraphs
 from .structure import heading_level as outline_level
 from ..diskcache import compile_regex
 
@@ -131,6 +131,9 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         return
 
 
+TABLE_CAPTION = compile_regex(r"(?:表|图|附件\d*|清单|目录)$")  # a caption: its table or figure is the body
+
+
 @check("empty-heading")
 def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """A numbered heading followed directly by a heading of the same or a higher level, or by
@@ -138,7 +141,7 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     empty headings, so a same-level successor only counts when the heading's earlier siblings
     had a body."""
     max_len = int(rule.params.get("max-heading-length", 40))
-    paras = body_paragraphs(doc, ctx, rule)
+    paras = reading_paragraphs(doc, ctx)
     plain = [doc.plain(p) for p in paras]
     levels = [heading_level(text, max_len) for text in plain]
     marks = [mark_level(text) for text in plain]  # numbered items with inline text too
@@ -147,10 +150,14 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     for i, (p, level) in enumerate(zip(paras, levels)):
         if level is None:
             inline = marks[i]
-            if inline is not None:  # a numbered item with its text inline: a sibling with a body
+            if inline is not None:  # a numbered item with its text inline: a sibling with a body,
                 for deeper in [lv for lv in sibling_had_body if lv > inline]:
                     del sibling_had_body[deeper]
-                sibling_had_body[inline] = True
+                # unless it is a short item of a list (9.负责教育督导和评估工作。): then a bare
+                # item among them is an item that lost its full stop, not an empty heading
+                text = plain[i]
+                sibling_had_body[inline] = text[-1] not in "；;，,、" and (
+                    len(text) > max_len or bool(SENTENCE_STOP.search(text[:-1])))  # 标题。正文…
             continue
         nxt = marks[i + 1] if i + 1 < len(paras) else 0  # 0: end of document
         has_body = i + 1 < len(paras) and (nxt is None or nxt > level)
@@ -160,8 +167,9 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         sibling_had_body[level] = has_body
         if has_body:
             continue
-        # A bare item after bare siblings is a list; the first of a same-level run waits for
-        # evidence that siblings have bodies.
-        empty = previous_sibling is not False and not (previous_sibling is None and nxt == level)
-        if empty:
+        # A bare item after bare siblings is a list; the first item of a level is empty only
+        # where the document ends, since a bare first item before the next part is a list or the
+        # caption of a table shown as a picture (一、收入支出决算表 / 第二部分).
+        empty = previous_sibling is True or (previous_sibling is None and i + 1 == len(paras))
+        if empty and not TABLE_CAPTION.search(plain[i]):
             yield Hit(p.start, p.end, {"heading": p.text})
