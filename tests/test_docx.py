@@ -495,3 +495,98 @@ def test_footnotes_and_comments_are_read_with_their_part(tmp_path):
     assert "全年争取上级资金300万元。" in lines  # the reference mark adds nothing to the sentence
     found = _json(path, "--select", "KJ201,KJ302")
     assert [(f["code"], f["where"]) for f in found] == [("KJ201", "footnote 1")]
+
+
+def test_lists_restart_under_word_headings(tmp_path):
+    """A Word heading (标题 1/2 style) starts a section: the `1.` list below it is a new list, and
+    numbered Word headings are numbered among themselves, not after the list above them."""
+    blocks = [
+        ("title", "软件项目管理计划书"),
+        ("heading", 1, "1.绪论"), "1.课题背景。", "2.研究现状。", "3.论文结构。",
+        ("heading", 1, "2.项目质量目标"),
+        ("heading", 2, "性能响应目标"), "1.快速响应时间：不超过2秒。", "2.高并发处理能力：至少50个用户。",
+        "3.资源优化：内存占用合理。",
+        ("heading", 2, "故障处理目标"), "1.错误日志系统：记录所有错误。", "2.故障响应时间：2小时内响应。",
+        ("heading", 1, "4.总结"), "全文完。",
+    ]
+    path = make_docx(tmp_path / "计划书.docx", blocks)
+    assert [(f["code"], f["line"]) for f in _json(path, "--select", "KJ5")] == [("KJ502", len(blocks) - 1)]
+    txt = tmp_path / "计划书.txt"  # the same lines without their styles: one list that restarts
+    txt.write_text(read_docx(path).text, encoding="utf-8")
+    assert "KJ503" in {f["code"] for f in _json(txt, "--select", "KJ5")}
+
+
+def test_a_long_word_paragraph_without_a_full_stop_is_no_cut_page(tmp_path):
+    """In a text, `1.` after a long line that stops mid-sentence may be a sharing site's page
+    number; a Word paragraph ends where its writer ended it, and the `1.` after it is an item."""
+    lines = [("title", "个人工作总结"), ("heading", 1, "一、主要工作"),
+             "目前在混合工序工作，在这里跟着师傅学习了抽料、混合、出料、称重，现在已经能够独立操作设备",
+             "1.执行力", "基层员工要有执行力。", "2.责任感", "要对药品的质量负责。"]
+    path = make_docx(tmp_path / "总结.docx", lines)
+    assert _json(path, "--select", "KJ5") == []
+    txt = tmp_path / "总结.txt"
+    txt.write_text(read_docx(path).text, encoding="utf-8")
+    assert [f["code"] for f in _json(txt, "--select", "KJ5")] == ["KJ502"]
+
+
+def test_table_rows_repeating_cells_are_the_tables_design(tmp_path):
+    """A header row over every table and the same remark down a column are how tables are
+    made, not a repeated passage; a whole table pasted again is."""
+    header = ["字段", "类型", "长度", "备注"]
+    remark = "0表示不需要填写，1表示需要填写并且是必填项，2表示需要填写但是可选项"
+    tbl1 = [header, ["userId", "int", "11", "用户标识，非空，主键，和活动标识组成联合主键"],
+            ["needName", "int", "2", remark], ["needPhone", "int", "2", remark], ["needMail", "int", "2", remark]]
+    tbl2 = [header, ["orgId", "int", "11", "组织标识，非空，主键，和用户标识组成联合主键"],
+            ["needCard", "int", "2", remark], ["needSchool", "int", "2", remark]]
+    blocks = ["数据库设计", "活动报名表：tbl_enroll", ("table", tbl1), "组织报名表：tbl_orgEnroll", ("table", tbl2)]
+    path = make_docx(tmp_path / "论文.docx", blocks)
+    assert _json(path, "--select", "KJ1") == []
+    txt = tmp_path / "论文.txt"  # the same lines without the tables: repeats
+    txt.write_text(read_docx(path).text, encoding="utf-8")
+    assert {f["code"] for f in _json(txt, "--select", "KJ1")} >= {"KJ101"}
+    roles = [["项目经理", "负责整体项目管理，包括时间、预算、人员安排和对外沟通协调。"],
+             ["后端开发", "负责服务器端逻辑处理及数据库的设计、实现和日常维护管理。"]]
+    pasted = make_docx(tmp_path / "计划.docx", ["项目组织", ("table", roles), "人力资源计划", ("table", roles)])
+    assert [f["code"] for f in _json(pasted, "--select", "KJ1")] == ["KJ104"]
+
+
+def _with_text_box(path, paragraph_index: int, box_text: str):
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+    word = docx.Document(str(path))
+    box = f'<w:txbxContent><w:p><w:r><w:t>{box_text}</w:t></w:r></w:p></w:txbxContent>'
+    word.paragraphs[paragraph_index]._p.append(parse_xml(
+        f'<w:r {ns}><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></w:r>'))
+    word.save(str(path))
+
+
+def test_a_text_box_repeating_the_body_is_a_sample_not_a_copy(tmp_path):
+    rule = "二级标题：黑体，4号，段前0.5行，段后0行，固定行间距20 pt，标题序号与标题之间空一格。"
+    path = make_docx(tmp_path / "规范.docx", ["学位论文编写规则", rule, "正文：宋体，小4号。", "样页如下。"])
+    _with_text_box(path, 3, rule)
+    doc = read_docx(path)
+    assert doc.part(doc.text.split("\n").index(rule, 2)) == "textbox"
+    assert _json(path, "--select", "KJ1") == []
+    txt = tmp_path / "规范.txt"
+    txt.write_text(doc.text, encoding="utf-8")
+    assert [f["code"] for f in _json(txt, "--select", "KJ1")] == ["KJ101"]
+
+
+def test_a_word_files_cover_keywords_and_author_are_its_own(tmp_path):
+    """A Word file has no web page around it: the cover lines above its title (not in a Cover
+    Pages control), its 关键词 and 作者 lines and a web address typed on a line of its own are
+    the document's, not a site's furniture (KJ609, KJ601). The same lines in a text are."""
+    blocks = ["清 华 大 学", "综 合 论 文 训 练", "系    别：自动化系", "指导教师：某某某 教授",
+              ("title", "基于视觉搜索模式的驾驶意图预测方法研究报告"),
+              "本文研究十字路口驾驶员的视觉搜索模式，并据此预测驾驶意图。",
+              "关键词：视觉搜索模式；驾驶意图；层次聚类", "作者：张三",
+              "数据来源于公开数据集，地址如下。", "http://www.example.com/dataset/eye-tracking"]
+    path = make_docx(tmp_path / "论文.docx", blocks)
+    assert _json(path, "--select", "KJ601,KJ609") == []
+    txt = tmp_path / "论文.txt"
+    txt.write_text(read_docx(path).text, encoding="utf-8")
+    found = [(f["code"], f["line"]) for f in _json(txt, "--select", "KJ601,KJ609")]
+    assert ("KJ609", 1) in found and ("KJ601", 7) in found and ("KJ601", 8) in found and ("KJ601", 10) in found

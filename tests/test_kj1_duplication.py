@@ -222,3 +222,84 @@ def test_copy_with_several_edits_stays_one_block():
     msg = found[0].message
     assert "repeated from line 4" in msg and "11 paragraphs" in msg and "% similar" in msg
     assert found[0].fix is None
+
+
+LEGAL_ITEMS = ["（一）申请人隐瞒有关情况或者提供虚假材料的；", "（二）申请事项依法不需要取得行政许可的；",
+               "（三）申请事项不属于本行政机关职权范围的；"]
+
+
+def test_enumerated_conditions_repeated_under_other_articles_are_not_copies():
+    """Legal texts list the same conditions under several articles on purpose."""
+    text = "\n".join([
+        "某市行政许可实施办法", "第一条 为规范行政许可的实施，根据有关法律法规，制定本办法。",
+        "第四条 申请人有下列情形之一的，行政机关不予受理：", *LEGAL_ITEMS,
+        "第六条 有下列情形之一的，行政机关应当撤销行政许可：", *LEGAL_ITEMS, "（四）依法应当撤销行政许可的其他情形。",
+        "第七条 本办法自发布之日起施行。"]) + "\n"
+    assert kj1(text) == []
+    # The same items twice under one article are a copy; so is the whole text pasted again.
+    once = text.replace("（四）依法应当撤销行政许可的其他情形。\n", "")
+    same_article = once.replace("第六条 有下列情形之一的，行政机关应当撤销行政许可：\n", "")
+    assert [f.code for f in kj1(same_article)] == ["KJ104"]
+    assert [f.code for f in kj1(text + text.split("\n", 1)[1])] == ["KJ104"]
+
+
+def test_program_code_repeats_its_own_lines():
+    """Statements, calls and web addresses recur in code listings: no prose is repeated."""
+    code = ["wac = WebApplicationContextUtils.getRequiredWebApplicationContext(req.getServletContext());",
+            "Activity1Service activity1Service = wac.getBean(Activity1Service.class);",
+            "patern_pro(i,1) = patern_pro(i,1) + max_pro(i,j);", "http://api.example.com/sentiment/analysis"]
+    text = "\n".join(["系统实现", "活动模块的控制器如下。", *code, "组织模块的控制器如下。", *code,
+                      "patern_pro(i,2) = patern_pro(i,2) + max_pro(i,j);"]) + "\n"
+    assert kj1(text) == []
+
+
+def test_parallel_captions_fields_and_clauses_are_not_near_copies():
+    text = "\n".join([
+        "论文写作规范",
+        "如图5-9所示，分别为红灯情况下，十折交叉验证和五折交叉验证时，新方法的准确率。",
+        "如图5-10所示，分别为红灯情况下，十折交叉验证和五折交叉验证时，新方法的准确率。",
+        "二级标题：黑体，4号，段前0.5行，段后0行，固定行间距20 pt。",
+        "三级标题：黑体，小4号，段前0.5行，段后0行，固定行间距20 pt。",
+        "Name名称：selectUserGovernOrgByUserId", "Name名称：selectUserGovernOrgByOrgId",
+        "Description说明：插入用户参与的活动，注意在活动表中要做相应的修改", "Description说明：根据orgId选择组织",
+        "Description说明：删除用户参与的活动，注意在活动表中要做相应的修改",
+        "Definition定义: public List<Activity1> selectUserGovernActivityByUserId(int userId)",
+        "Definition定义: public List<Activity1> selectUserEnrollActivityByUserId (int userId)",
+        "2.提供相应技术工程师对乙方技术人员进行培训交流，并提供全部技术文档。",
+        "5.提供相应技术工程师对甲方技术人员进行培训交流，并提供全部技术文档。",
+    ]) + "\n"
+    assert kj1(text) == []
+    # The same caption for the same figure is a copy; so is a labelled sentence with a figure
+    # edited, and the same 代表 (not a table) in both.
+    caption = "如图5-9所示，分别为红灯情况下，十折交叉验证和五折交叉验证时，新方法的准确率。"
+    assert [f.code for f in kj1(f"标题\n{caption}\n{P2}\n{caption.replace('五折', '三折')}\n")] == ["KJ102"]
+    done = "主要做法：全年走访人大代表12名，召开专题会议8次，督办群众反映事项45件。"
+    assert [f.code for f in kj1(f"标题\n{done}\n{P2}\n{done.replace('12名', '15名')}\n")] == ["KJ102"]
+
+
+def test_reference_list_venues_are_not_repeated_passages():
+    venue = ("In Proceedings of the 2019 Conference of the North American Chapter of the Association "
+             "for Computational Linguistics: Human Language Technologies")
+    refs = ["[1]Devlin, J., Chang, M., Lee, K., & Toutanova, K. (2019). BERT: Pre-training of Deep "
+            f"Bidirectional Transformers. {venue}, 4171-4186.",
+            "[2]Talmor, A., Herzig, J., Lourie, N., & Berant, J. (2019). CommonsenseQA: A Question "
+            f"Answering Challenge Targeting Commonsense Knowledge. {venue}, 4149-4158.",
+            "[3]Rajani, N., McCann, B., Xiong, C., & Socher, R. (2019). Explain Yourself! Leveraging "
+            "Language Models for Commonsense Reasoning. In Proceedings of the 57th Annual Meeting of "
+            "the Association for Computational Linguistics, 4932-4942."]
+    text = "\n".join(["参考文献", *refs]) + "\n"
+    assert kj1(text) == []
+    # One reference listed twice is a real repeat.
+    found = kj1(text + refs[1].replace("[2]", "[4]") + "\n")
+    assert [(f.code, f.line) for f in found] == [("KJ102", 5)]
+
+
+def test_a_template_of_labels_repeated_is_not_a_repeated_block():
+    """Use cases repeat their labels (Actors, Trigger 触发条件 …) around different text."""
+    def case(n, goal, actor, trigger):
+        return [f"Use Case {n} 用例{n}", "Goal in Context 简要说明", goal, "End Condition 后置条件",
+                "Success End Condition 成功后置条件", "界面显示操作成功。", "Actors", actor,
+                "Trigger 触发条件", trigger]
+    text = "\n".join(["需求规格说明书", *case(1, "用户通过探索，在地图上发现自己感兴趣的活动并报名。", "用户", "用户选择报名活动。"),
+                      *case(2, "用户进入活动详情页后，可以关注该活动或者取消关注。", "用户", "用户选择关注活动。")]) + "\n"
+    assert kj1(text) == []

@@ -108,3 +108,46 @@ def test_a_table_of_contents_typed_as_text_is_not_read_as_headings():
     assert [f.code for f in lint_text(with_toc, select=["KJ5", "KJ1"])] == []
     # The same entries without the 目录 line are a list followed by a restart: reported.
     assert "KJ503" in [f.code for f in lint_text("某县2024年工作要点\n" + toc + body, select=["KJ5"])]
+
+
+def test_lists_restart_under_decimal_outline_headings():
+    """Specifications, theses and contracts number sections 2.1.3 / 5 and lists inside each from 1."""
+    text = ("软件项目管理计划书\n2.1.3 项目可交付成果\n项目可交付成果如下\n1.程序\n2.文档\n3.培训\n"
+            "2.2 项目组织\n1.系统软件环境：Windows。\n2.数据库软件：MySQL。\n5.3培训发展\n1.入职培训。\n"
+            "5 技术保证考核指标\n1.熟料产量：连续72小时≥7200t/d；\n2.熟料标准煤耗≤91kg/t-cl；\n"
+            "（1）检测方法另行约定。\n")
+    assert kj5(text) == []
+    # The heading is the parent of the section's top level only: a level skipped below it is found.
+    text = "实施方案\n2.1 总体要求\n一、工作目标\n（1）完成改造。\n（2）完成验收。\n2.2 保障措施\n（1）加强领导。\n"
+    assert kj5(text) == [("KJ504", 4)]
+    # Quantities are no headings: the list runs on and its restart is still reported.
+    assert kj5("工作总结\n1.甲。\n2.乙。\n12 月份完成验收。\n1.丙。\n") == [("KJ503", 5)]
+
+
+def test_a_list_restarts_after_a_label_line():
+    """Use-case steps restart under `Description 基本事件流描述`; a restart with only sentences
+    between the items is still out of order."""
+    text = ("需求规格说明书\nDescription 基本事件流描述\n1、 用户通过简介进入活动详情页。\n"
+            "2、 用户点击报名活动。\n3、 系统显示报名成功。\nUse Case 2 用例2 关注活动\n"
+            "用户进入活动详情页后，可以关注该活动。\nDescription 基本事件流描述\n"
+            "1、 用户点击“关注”直接关注该活动。\n2、 我关注的活动列表可以查看该活动。\n"
+            "A．输入\n1.系统登录：账号和密码。\n2.系统注册：账号和密码。\nB．输出\n1.查询的结果。\n")
+    assert kj5(text) == []
+    text = "工作总结\n一、主要工作\n1.执行力\n基层员工要有执行力。\n2.责任感\n要对质量负责。\n1.服务意识\n"
+    assert kj5(text) == [("KJ503", 7)]
+
+
+def test_an_item_whose_text_starts_with_a_number():
+    """`4.11MW 余热发电站` is item 4 and `2.2026 年 3 月…` item 2 of their lists, not decimals."""
+    text = ("总承包合同\n1.石灰石破碎系统；\n2.原料粉磨系统；\n3.煤粉制备系统；\n4.11MW 余热发电站；\n"
+            "5.协同处置系统。\n仅以下情形可调整合同总价：\n1.甲方出具书面变更；\n"
+            "2.2026 年 3 月基准期钢材价格波动超过 ±5%；\n3.2026 年 3 月后国家新出台行业标准；\n"
+            "4.甲方厂区地下管线未探明。\n")
+    assert kj5(text) == []
+    # A paragraph opening with a decimal is no item where the list goes on without it.
+    assert kj5("工作总结\n1.甲。\n2.5亿元资金已到位。\n2.乙。\n3.丙。\n") == []
+
+
+def test_typographic_spaces_before_a_number_are_indentation():
+    text = "工作方案\n一、实施步骤\n1、组织测试：\n\u2002 （1）跟踪登录环节。\n（2）观察业务流程。\n"
+    assert kj5(text) == []

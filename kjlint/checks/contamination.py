@@ -146,14 +146,25 @@ class _Boilerplate:
         return None
 
 
+# Lines that a web page adds around an article but that a Word file writes itself: a thesis's
+# 关键词 and 作者 lines, a web address typed on a line of its own (a Word file has no address bar).
+WORD_OWN_PHRASES = ("关键词:", "关 键 词", "关键字:", "标签:", "tags:", "作者:")
+_BARE_URL = compile_regex(r"^(?:https?://|www\.)\S+$")
+
+
 @check("boilerplate-lines")
 def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     matcher = _compiled_boilerplate(rule)
+    own = ()
+    if doc.source_format == "docx":
+        own = tuple(normalize_line(str(p)) for p in rule.params.get("word-own-phrases", WORD_OWN_PHRASES))
     for i, (line, text) in enumerate(zip(doc.lines, normalized_lines(doc, ctx))):
         found = matcher.match(text)
         if found is None:
             continue
         label, phrase = found
+        if own and (phrase in own or _BARE_URL.match(phrase)):
+            continue  # the document's own keyword, author or reference line
         p = next(doc.paragraphs_in_line(line))
         fix = delete_line_fix(doc, i, rule)
         yield Hit(p.start, p.end, {"kind": label, "phrase": phrase, "match": p.text}, fix)
@@ -550,7 +561,10 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     # Above the title only when nothing there reads as the document (a sentence, a heading, a
     # long line), and not the lines right above it that are the title's own first half.
     line_of = [doc.line_index(p.start) for p in paras]
-    zone = [] if any(_starts_document(lines[line_of[i]], max_len) for i in range(title)) else list(range(title))
+    # A Word file has no web page around it: what stands above its title (a thesis's cover,
+    # 清 华 大 学, 题目：…) is its own.
+    zone = [] if doc.source_format == "docx" or any(
+        _starts_document(lines[line_of[i]], max_len) for i in range(title)) else list(range(title))
     head = lines[line_of[title]]
     while zone and line_of[zone[-1]] + 1 == line_of[zone[-1] + 1] and _title_like(lines[line_of[zone[-1]]] + head, 60):
         head = lines[line_of[zone.pop()]] + head  # a title broken over lines: …2023年政府信息 / 公开工作年度报告

@@ -43,13 +43,33 @@ LIST_MARK = compile_regex(
     r"^(?:[一二三四五六七八九十]{1,3}是|[（(]?[一二三四五六七八九十]{1,3}[)）、．.]|[（(]?\d{1,3}[)）、．.]"
     r"|[①-⑳]|[•·●▪■◆\-*])[ \t\u3000]*")
 SENTENCE_MARKS = "。！？；!?;，,：:"
+# The table a cell line of a Word file belongs to (Document.line_sources "table 3, row 2, cell 1").
+TABLE_CELL = compile_regex(r"^(.*table \d+), row \d+, cell \d+$")
+# A line of program code: a statement, call or block (no Chinese outside a trailing comment).
+CODE_MARK = compile_regex(r"[;{}]|(?<![=!<>])=(?!=)|[A-Za-z_]\w*\(")
+HAN = compile_regex(r"[\u3400-\u9fff]")
+URL_LINE = compile_regex(r"^(?:https?://|www\.)\S+$")  # a web address on its own: no prose either
+# An entry of a reference list: [12] …, or a GB/T 7714 type mark ([J], [M], [EB/OL]).
+BIB_ENTRY = compile_regex(r"^[\[［]\d{1,3}[\]］]|[\[［](?:[JMCDRNPSZGA]|EB/OL|DB/OL|J/OL|M/OL)[\]］]")
+# 第四条 / 第二章: where a legal text's articles and chapters begin.
+ARTICLE_START = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+[条章节]")
+LEGAL_ARTICLE = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+条")
+# A figure or table a sentence names: 图5-9, 如表4-2所示, 见图 3.1, Figure 2, Table 4 (not 代表3名).
+FIGURE_REF = compile_regex(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[如见据由从在下上附]))[图表]\s*\d+(?:\s*[.\-－–—]\s*\d+)*"
+    r"|\b(?:Fig(?:ure)?\.?|Table)\s*\d+(?:\.\d+)*", re.IGNORECASE)
+BIB_TYPE = compile_regex(r"[\[［]((?:[JMCDRNPSZGA]|EB/OL|DB/OL|J/OL|M/OL))[\]］]")
+# A field of a form or a specification: a short label, a colon, its value (三级标题：黑体，小4号…).
+FIELD = compile_regex(r"^([^：:，。；,;]{1,16})[：:](.*)$")
+PARTIES = set("甲乙丙丁")
 
 DEFAULTS: dict[str, dict[str, Any]] = {
     "duplicate-paragraph": {"min-length": 16, "min-distinct": 8, "heading-max-length": 60},
     "near-duplicate-paragraph": {"min-length": 20, "threshold": 0.9, "exhaustive-below": 200},
     "repeated-passage": {"min-length": 50, "min-distinct": 16, "seed-length": 12, "max-gap": 12,
                          "threshold": 0.95, "formulaic": []},
-    "repeated-block": {"min-paragraphs": 3, "body-fraction": 0.3, "threshold": 0.9},
+    "repeated-block": {"min-paragraphs": 3, "body-fraction": 0.3, "threshold": 0.9,
+                       "legal-item-max-length": 50},
     "reference-match": {"min-length": 20, "threshold": 0.9},
     "carried-over-summary": {},
 }
@@ -80,6 +100,11 @@ class Unit:
     s0: int = 0  # range in the normalized stream
     s1: int = 0
     informative: bool | None = None  # worth reporting on its own (see `informative`)
+    table: str | None = None  # the table a cell belongs to ("table 3"; nested: "table 1, … > table 4")
+    boxed: bool = False  # in a text box of a Word file
+    code: bool = False  # a line of program code (or a bare web address)
+    bib: bool = False  # an entry of a reference list
+    article: int = 0  # articles (第X条) and chapters begun before it
 
 
 @dataclass
@@ -117,10 +142,14 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
     numbering for comparing paragraphs, `piece` with it for the stream of repeated passages).
     Site furniture is not the document: a header repeated in a footer is KJ601's finding."""
     units = []
+    sources = doc.line_sources
+    articles = 0
     for p in reading_paragraphs(doc, ctx):
         text = p.text
         if len(text) <= 40 and PAGE_MARKER.match(text):
             continue
+        if text[0] == "第" and ARTICLE_START.match(text):
+            articles += 1
         m = LIST_MARK.match(text)
         if m is None or not m.end():
             norm = piece = fast_normalize(text)
@@ -130,8 +159,28 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
             piece = fast_normalize(text) if text[m.end():m.end() + 1] in "(（" else fast_normalize(text[:m.end()]) + norm
         unit = Unit(len(units), p, norm)
         unit.piece = piece
+        unit.article = articles
+        unit.bib = ("[" in text or "［" in text) and BIB_ENTRY.search(text) is not None
+        unit.code = not unit.bib and (_is_code(text) or URL_LINE.match(text) is not None)
+        if sources:
+            line = doc.line_index(p.start)
+            cell = TABLE_CELL.match(sources[line]) if line < len(sources) else None
+            unit.table = cell.group(1) if cell else None
+            unit.boxed = doc.part(line) == "textbox"
         units.append(unit)
     return units
+
+
+def _is_code(text: str) -> bool:
+    """A line of program code (`wac = getBean(…);`, `$.widget( … {`): no Chinese outside a
+    trailing comment, and a statement end, a brace, an assignment or a call."""
+    if HAN.search(text) is not None:
+        if "//" not in text:
+            return False
+        text = text.split("//", 1)[0]
+        if HAN.search(text) is not None:
+            return False
+    return CODE_MARK.search(text) is not None
 
 
 def _unit_offsets(u: Unit) -> list[int]:
@@ -223,11 +272,91 @@ def _is_heading_like(u: Unit, heading_max: int) -> bool:
     return len(u.norm) <= heading_max and not _SENTENCE_MARK.search(u.span.text)
 
 
+def _label(u: Unit, heading_max: int) -> bool:
+    """A label of a template or a form: no sentence in it and a few Chinese words at most
+    (Actors, Trigger 触发条件, 字段, 表4-2红灯最佳聚类参数); a line of hard-wrapped text is longer."""
+    return _is_heading_like(u, heading_max) and len(HAN.findall(u.span.text)) <= 12
+
+
 def informative(u: Unit, p: dict) -> bool:
+    """Worth reporting on its own: long and varied enough, not a heading or label, not code
+    (program code repeats its statements and calls by nature) nor a bare web address."""
     if u.informative is None:
         u.informative = (len(u.norm) >= int(p["min-length"]) and len(set(u.norm)) >= int(p["min-distinct"])
-                         and not _is_heading_like(u, int(p["heading-max-length"])))
+                         and not _is_heading_like(u, int(p["heading-max-length"])) and not u.code)
     return u.informative
+
+
+# --- repeats that are the document's design ---------------------------------------------------
+
+def _layout_repeat(later: list[Unit], earlier: list[Unit], table_size: dict[str, int]) -> bool:
+    """A repeat that a Word file's layout makes: cells of tables repeating other cells (a header
+    row over every table, the same value down a column, a role table restated in another
+    chapter) unless a whole table is repeated; a text box repeating the body (a sample page, a
+    callout) or the body repeating one."""
+    if not later or not earlier:
+        return False
+    if all(u.table for u in later) and all(u.table for u in earlier):
+        def whole(units: list[Unit]) -> bool:
+            counts: dict[str, int] = {}
+            for u in units:
+                counts[u.table] = counts.get(u.table, 0) + 1
+            return all(table_size[t] == n for t, n in counts.items())
+
+        if not (whole(later) and whole(earlier)):
+            return True
+    return any(u.boxed for u in later + earlier) and not all(u.boxed for u in later + earlier)
+
+
+def _enumerated_in_articles(later: list[Unit], earlier: list[Unit], legal: bool, max_len: int) -> bool:
+    """Legal texts repeat short enumerated conditions under different articles on purpose
+    (第四条 （一）…（四）, 第六条 （一）…（六）); a copy that holds articles itself is a copy."""
+    if not legal or not later or not earlier:
+        return False
+    if any(len(u.norm) > max_len or ARTICLE_START.match(u.span.text) for u in later + earlier):
+        return False
+    return not ({u.article for u in later} & {u.article for u in earlier})
+
+
+def _figures(text: str) -> set[str]:
+    return {re.sub(r"\s", "", m.group(0)).lower() for m in FIGURE_REF.finditer(text)}
+
+
+def _parallel(a: Unit, b: Unit, fields: dict[str, int]) -> bool:
+    """Two similar paragraphs that say the same of different things, not a copy edited: they
+    name different figures or tables (如图5-9所示 … 如图5-10所示) or different kinds of
+    reference ([C] / [R]), are fields of a form or a specification (三级标题：黑体… / 四级标题：
+    仿宋…; Name名称：selectOrgById / …ByUserId), or are a contract's clause for each party
+    (对甲方… / 对乙方…). `fields` counts the paragraphs of the document under each label."""
+    if a.norm == b.norm:
+        return False
+    fa, fb = _figures(a.span.text), _figures(b.span.text)
+    if fa and fb and fa != fb:
+        return True
+    ta, tb = set(BIB_TYPE.findall(a.span.text)), set(BIB_TYPE.findall(b.span.text))
+    if ta and tb and ta != tb:
+        return True
+    ma, mb = _field(a), _field(b)
+    if ma and mb:
+        if ma[0] != mb[0]:
+            return True  # the same said of two fields
+        value = ma[1]
+        if ((len(fast_normalize(value)) <= 40 and not _SENTENCE_MARK.search(value)) or not HAN.search(value)
+                or fields.get(ma[0], 0) >= 3):
+            return True  # one field, two values (names, signatures; a field of every record): two records
+    if len(a.norm) == len(b.norm):
+        diff = [(x, y) for x, y in zip(a.norm, b.norm) if x != y]
+        if diff and all(x in PARTIES and y in PARTIES for x, y in diff):
+            return True
+    return False
+
+
+def _field(u: Unit) -> tuple[str, str] | None:
+    """(label, value) of a `label：value` line, the label short and no sentence."""
+    m = FIELD.match(LIST_MARK.sub("", u.span.text, count=1))
+    if m is None or _SENTENCE_MARK.search(m.group(1)):
+        return None
+    return m.group(1).strip(BLANK_CHARS), m.group(2).strip(BLANK_CHARS)
 
 
 def exact_pairs(units: list[Unit], p: dict) -> list[Pair]:
@@ -440,6 +569,11 @@ def _units_inside(units: list[Unit], unit_starts: list[int], i0: int, i1: int) -
     return out
 
 
+def _mostly_in(units: list[Unit], i0: int, i1: int) -> list[Unit]:
+    """The units of which stream range [i0, i1) holds at least half."""
+    return [u for u in units if 2 * (min(u.s1, i1) - max(u.s0, i0)) >= u.s1 - u.s0]
+
+
 def _units_overlapping(units: list[Unit], unit_starts: list[int], i0: int, i1: int) -> list[Unit]:
     lo = max(0, bisect_right(unit_starts, i0) - 1)
     hi = bisect_left(unit_starts, i1)
@@ -494,8 +628,32 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
     units = build_units(doc, ctx)
     if len(units) < 1:
         return result
+    table_size: dict[str, int] = {}
+    for u in units:
+        if u.table:
+            table_size[u.table] = table_size.get(u.table, 0) + 1
+    legal = units[-1].article >= 2 and sum(1 for u in units if LEGAL_ARTICLE.match(u.span.text)) >= 2
+    item_max = int(p_block["legal-item-max-length"])
+
+    def designed(later: list[Unit], earlier: list[Unit]) -> bool:
+        return (_layout_repeat(later, earlier, table_size)
+                or _enumerated_in_articles(later, earlier, legal, item_max))
+
+    fields: dict[str, int] = {}  # label -> paragraphs `label：…`, counted when first needed
+
+    def parallel(a: Unit, b: Unit) -> bool:
+        if not fields:
+            fields[""] = 0
+            for u in units:
+                f = _field(u) if "：" in u.span.text or ":" in u.span.text else None
+                if f:
+                    fields[f[0]] = fields.get(f[0], 0) + 1
+        return _parallel(a, b, fields)
+
     exact = exact_pairs(units, p_dup)
-    near = near_pairs(units, {x.later for x in exact}, p_near, p_dup)
+    near = [x for x in near_pairs(units, {x.later for x in exact}, p_near, p_dup)
+            if not designed([units[x.later]], [units[x.earlier]]) and not parallel(units[x.later], units[x.earlier])]
+    exact = [x for x in exact if not designed([units[x.later]], [units[x.earlier]])]
     st = Stream(units, p_pass.get("formulaic") or [])
     stream = st.text
     offs = st.offset
@@ -516,6 +674,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
     passage_cutoff = float(p_pass["threshold"]) * 100
     block_cutoff = float(p_block["threshold"]) * 100
     min_distinct = int(p_pass["min-distinct"])
+    heading_max = int(p_dup["heading-max-length"])
     for c in chains:
         length = c.i1 - c.i0
         if length < min(min_passage, k * 2):
@@ -541,6 +700,18 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         earlier = stream[c.j0:c.j1]
         if len(set(later)) < min_distinct:
             continue  # "<U+00A0><U+00A0>…", rows of dashes or figures: no content repeated
+        later_units = _units_overlapping(units, unit_starts, c.i0, c.i1)
+        earlier_units = _units_overlapping(units, unit_starts, c.j0, c.j1)
+        if designed(later_units, earlier_units):
+            continue
+        content = sum(min(u.s1, c.i1) - max(u.s0, c.i0) for u in later_units if not (u.code or _label(u, heading_max)))
+        if content < min(min_passage, length):
+            continue  # labels, captions, table headers and code around little text: a template
+        if kind == "repeated-passage" and (
+                all(u.bib for u in later_units + earlier_units)
+                or any(parallel(a, b) for a, b in zip(_mostly_in(later_units, c.i0, c.i1),
+                                                       _mostly_in(earlier_units, c.j0, c.j1)))):
+            continue  # a journal's name in each reference; a caption for each figure; records
         exact_copy = later == earlier
         score = 100.0 if exact_copy else fuzz.ratio(later, earlier)
         if score < (block_cutoff if kind == "repeated-block" else passage_cutoff):

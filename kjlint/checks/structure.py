@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from . import check
 from ..catalog import PackError, Profile
-from ..document import Document, Span
+from ..document import BLANK_CHARS, Document, Span
 from ..normalize import to_simplified
 from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
@@ -114,6 +114,17 @@ LEVEL_STYLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 # A sentence that introduces a list: "有下列情形之一的：", "国务院作出了以下规定。"
 LIST_INTRO = compile_regex(r"(?:[：:]|(?:如下|以下|下列)[^。；]{0,8}[。：:]?)[\ue000-\uf8ff\u200b\s]*$")
 ARTICLE = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+[条章节篇]|^第[一二三四五六七八九十百零〇\d]+部分")
+# A decimal outline heading (2.1 系统需求, 2.1.3 项目可交付成果, 5.3培训发展, 5 技术保证考核指标):
+# theses, specifications and contracts number their sections so, and number the lists inside
+# each section from 1 again. Not a quantity: 2.5亿元, 12 月份, 3 个百分点.
+_UNIT = "年月日号时点分秒个项条元万亿千百倍米吨台家人次"
+DECIMAL_HEADING = compile_regex(
+    rf"^\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}}[.．]?(?![\d.．%‰{_UNIT}])\s*\S"
+    rf"|^\d{{1,2}}[ \t\u3000]+(?![\d.．%‰{_UNIT}])\S"
+)
+# An item of a `1.` list whose text starts with a number (4.11MW …, 2.2026 年 3 月…).
+NUMBER_LED_ITEM = compile_regex(r"^(?P<n>\d{1,2})[.．](?=\d)")
+WIDE_SPACES = "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
 
 
 def cn_number(text: str) -> int | None:
@@ -169,15 +180,32 @@ def heading_level(text: str) -> tuple[int, int, int] | None:
 
 
 def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
-    """Paragraphs that start with official heading numbering (memoized per document)."""
+    """Paragraphs that start with official heading numbering (memoized per document). Word's
+    typographic spaces (en and em spaces) in front of the number are indentation."""
     out = ctx.memo.get("numbered-paragraphs")
     if out is None:
         out = ctx.memo["numbered-paragraphs"] = []
         for p in reading_paragraphs(doc, ctx):
-            found = heading_level(p.text)
+            text = p.text
+            if text[:1] in WIDE_SPACES:
+                text = text.lstrip(WIDE_SPACES + BLANK_CHARS)
+            found = heading_level(text)
             if found:
                 level, n, mark = found
-                out.append(Numbered(level, n, p, p.start + mark))
+                out.append(Numbered(level, n, p, p.start + len(p.text) - len(text) + mark))
+    return out
+
+
+def _number_led_items(doc: Document, ctx: Context) -> dict[int, Numbered]:
+    """Paragraphs such as `4.11MW 余热发电站` or `2.2026 年 3 月…`: item 4 or 2 of a `1.` list
+    whose text starts with a number, which LEVEL_PATTERNS cannot tell from a decimal (4.11) and
+    leaves out. Keyed by paragraph start; numbering_issues takes one as an item only where its
+    number continues the list and the next item follows it."""
+    out: dict[int, Numbered] = {}
+    for p in reading_paragraphs(doc, ctx):
+        m = NUMBER_LED_ITEM.match(p.text) if p.text[0].isdigit() else None
+        if m:
+            out[p.start] = Numbered(3, int(m.group("n")), p, p.start + m.end())
     return out
 
 
@@ -187,45 +215,79 @@ def _looks_cut(prev: Span | None) -> bool:
     return prev is not None and len(prev.text) > 40 and prev.text[-1] not in SENTENCE_END + "”）)》」』"
 
 
+def _label(text: str) -> bool:
+    """A short line naming what follows (`Description 基本事件流描述`, `B．输出`, `API`,
+    `2017-10-26`): a `1.` below it starts a list of its own."""
+    return len(text) <= 25 and text[-1] not in SENTENCE_END and not any(c in text for c in "，,。")
+
+
+def _decimal_heading(text: str) -> bool:
+    """`2.1.3 项目可交付成果`, `5.3培训发展`, `5 技术保证考核指标`: a section of a decimal outline."""
+    return (text[0].isdigit() and len(text) <= 40 and text[-1] not in "。；;，,！!？?"
+            and DECIMAL_HEADING.match(text) is not None)
+
+
 def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
-    """Walk the numbered paragraphs keeping the last number at each level (memoized)."""
+    """Walk the numbered paragraphs keeping the last number at each level (memoized).
+
+    A section starts the lists below it afresh and is their parent whatever their level: an
+    article or chapter (第三条, 第二章), a Word heading (paragraph style 标题 1…9) and a heading
+    of a decimal outline (2.1.3 项目可交付成果, 5 技术保证指标). Numbered Word headings are
+    checked against the Word headings before them at their level, not against the lists of the
+    section above (`1.绪论` … its list `1.` `2.` `3.` … `2.系统方案设计`)."""
     if "numbering" in ctx.memo:
         return ctx.memo["numbering"]
     title, _ = find_title(doc, ctx)
     title_text = title.text if title else None
     items = {p.start: it for it in numbered_paragraphs(doc, ctx) for p in [it.para]}
+    number_led = _number_led_items(doc, ctx)
+    paras = reading_paragraphs(doc, ctx)
+    styled = doc.style_headings
+    # Title is the document's title; a writer who gives it to several paragraphs (摘 要, 附 录)
+    # uses it for the titles of sections.
+    titled_sections = sum(1 for level in styled.values() if level == 0) > 1
+    # A Word paragraph ends where its writer ended it: a long one without a full stop is no page
+    # cut off by a document-sharing site, and the `3、` after it is an item.
+    page_cuts = doc.source_format != "docx"
     last: dict[int, int | None] = {1: None, 2: None, 3: None, 4: None}
     orphan_reported: dict[int, bool] = {}
     under_article = new_list = False
+    section_top = 5  # the highest level used in the current section: the heading is its parent
+    since_item: list[str] = []  # paragraphs since the last item: a label among them starts a list
     # The last number of each level before a reset (a chapter, a new parent): some documents
     # number on across chapters and sections (第二章 … 四、, （二） … 3.), which is no gap.
     carried: dict[int, int] = {}
+    # Word heading level -> (numbering level, number) of the last Word heading at that level;
+    # (0, 0) for an unnumbered one.
+    outline: dict[int, tuple[int, int]] = {}
     issues: list[NumberingIssue] = []
     prev: Span | None = None
-    for p in reading_paragraphs(doc, ctx):
-        if title_text and p.text == title_text and title is not None and p.start != title.start:
-            last = {k: None for k in last}  # the title again: a second copy starts over
-        it = items.get(p.start)
-        if it is None and ARTICLE.match(p.text):
-            # 第三条 / 第二章: legal and long documents number lists inside each article.
-            carried.update({k: v for k, v in last.items() if v is not None})
-            last = {k: None for k in last}
-            under_article = True
-        if it is None or (it.level == 3 and _looks_cut(prev)):
-            if it is None and LIST_INTRO.search(p.text):
-                new_list = True  # "有下列情形之一的：" introduces a fresh list
-            prev = p
-            continue
-        prev = p
-        if new_list and it.number == 1:
-            for k in range(it.level, 5):
-                last[k] = None
-        new_list = False
+
+    def new_section() -> None:
+        nonlocal last, under_article, section_top
+        carried.update({k: v for k, v in last.items() if v is not None})
+        last = {k: None for k in last}
+        under_article = True
+        section_top = 5
+
+    def next_list_number(i: int) -> int | None:
+        for q in paras[i + 1:]:
+            found = items.get(q.start) or number_led.get(q.start)
+            if found is not None and found.level == 3:
+                return found.number
+            if found is not None:
+                return None
+        return None
+
+    def judge(it: Numbered, prior: int | None, parent_known: bool) -> None:
+        nonlocal section_top
         lv, n = it.level, it.number
+        if under_article:
+            section_top = min(section_top, lv)
         if orphan_reported.get(lv):
             pass  # siblings of an orphan already reported
-        elif under_article:
-            pass  # an article (第X条) is the parent of any list level
+        elif parent_known or (under_article and lv <= section_top):
+            pass  # an article (第X条) or a section heading is the parent of its top level
         elif lv == 2 and last[1] is None:
             issues.append(NumberingIssue("parent", it, f"Heading {numeral(2, n)} has no "
                                          f"{LEVEL_STYLE[1]} level above it"))
@@ -234,7 +296,6 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                                          f"{LEVEL_STYLE[3]} or {LEVEL_STYLE[2]} level above it"))
         if issues and issues[-1].item is it and issues[-1].kind == "parent":
             orphan_reported[lv] = True
-        prior = last[lv]
         expected = 1 if prior is None else prior + 1
         if prior is None and n > 1 and carried.get(lv) == n - 1:
             expected = n  # numbering that runs on across a chapter or section
@@ -248,6 +309,59 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         elif prior is not None and n < prior:
             issues.append(NumberingIssue("order", it, f"Numbering out of order: {numeral(lv, n)} "
                                          f"after {numeral(lv, prior)}"))
+
+    for i, p in enumerate(paras):
+        if title_text and p.text == title_text and title is not None and p.start != title.start:
+            last = {k: None for k in last}  # the title again: a second copy starts over
+            outline.clear()
+        it = items.get(p.start)
+        if it is None and p.start in number_led:
+            led = number_led[p.start]  # 4.11MW … after 3. and before 5.
+            if last[3] == led.number - 1 and next_list_number(i) == led.number + 1:
+                it = led
+        word_level = styled.get(doc.line_index(p.start) + 1) if styled else None
+        if word_level == 0 and not titled_sections:
+            word_level = None  # the document's title is no section
+        if word_level is not None:
+            for deeper in [k for k in outline if k > word_level]:
+                del outline[deeper]
+        if it is None and (word_level is not None or ARTICLE.match(p.text) or _decimal_heading(p.text)):
+            # 第三条 / 第二章 / a Word heading / 2.1.3: lists are numbered inside each section.
+            new_section()
+            if word_level is not None:
+                outline[word_level] = (0, 0)
+            new_list = False
+            since_item.clear()
+            prev = p
+            continue
+        if it is None or (page_cuts and it.level == 3 and _looks_cut(prev)):
+            if it is None and LIST_INTRO.search(p.text):
+                new_list = True  # "有下列情形之一的：" introduces a fresh list
+            elif it is None:
+                since_item.append(p.text)
+            prev = p
+            continue
+        prev = p
+        lv, n = it.level, it.number
+        if word_level is not None:
+            # A numbered Word heading: numbered among the Word headings of its level.
+            before = outline.get(word_level)
+            prior = before[1] if before and before[0] == lv else None
+            if prior is not None and carried.get(lv) == n - 1:
+                prior = n - 1  # 1.【引言】 … 2.【任务概述】 not styled … 3.【需求规定】
+            judge(it, prior, any(k < word_level for k in outline))
+            new_section()
+            outline[word_level] = (lv, n)
+            carried[lv] = n
+            new_list = False
+            since_item.clear()
+            continue
+        if n == 1 and (new_list or (lv >= 3 and any(_label(t) for t in since_item))):
+            for k in range(lv, 5):
+                last[k] = None  # a fresh list under an introduction or a label
+        new_list = False
+        since_item.clear()
+        judge(it, last[lv], False)
         last[lv] = n
         carried[lv] = n
         for deeper in range(lv + 1, 5):
