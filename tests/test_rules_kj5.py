@@ -151,3 +151,11 @@ def test_an_item_whose_text_starts_with_a_number():
 def test_typographic_spaces_before_a_number_are_indentation():
     text = "工作方案\n一、实施步骤\n1、组织测试：\n\u2002 （1）跟踪登录环节。\n（2）观察业务流程。\n"
     assert kj5(text) == []
+
+
+def test_a_title_run_into_the_first_line_is_not_a_missing_title():
+    for text in ("全县统计工作会议市长讲话同志们：经县委研究同意，今天召开全县统计工作会议。\n",
+                 "赤壁市审计局审计结果公告试行办法 第一条 为了规范审计结果公告工作，制定本办法。\n"):
+        assert [f for f in lint_text(text) if f.code == "KJ506"] == []
+    sentence = "根据《关于做好年度工作总结的通知》要求，现将有关情况报告如下。\n"
+    assert [f.code for f in lint_text(sentence) if f.code == "KJ506"] == ["KJ506"]
