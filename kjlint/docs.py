@@ -16,7 +16,7 @@ def rule_markdown(rule: Rule) -> str:
         for ex in examples:
             lines += ["```text", ex.rstrip("\n"), "```"]
         lines.append("")
-    params = {k: v for k, v in rule.params.items() if k not in ("pattern", "exceptions", "phrases", "check")}
+    params = {k: v for k, v in rule.params.items() if k not in ("pattern", "exceptions", "docx-exceptions", "phrases", "check")}
     if params:
         lines.append("## Parameters (override in [tool.kjlint.rules." + rule.code + "])")
         lines += [f"- `{k}` = {json.dumps(v, ensure_ascii=False)}" for k, v in params.items()]

@@ -1,6 +1,7 @@
 """The generic rule types. Packs name a type; this module turns its parameters into a checker.
 
-- `pattern`: regular-expression existence, with exception patterns and an optional fix.
+- `pattern`: regular-expression existence, with exception patterns (`exceptions`, and
+  `docx-exceptions` that hold in Word files only) and an optional fix.
 - `pattern` options: `traditional: true` also matches the patterns' traditional spelling;
   `context-fields` derive message fields from the text around a match.
 - `phrases`: many literal phrases found in one Aho-Corasick pass (optionally also in traditional
@@ -54,7 +55,10 @@ def rule_hits(rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
     key = ("hits", rule.code)
     hits = ctx.memo.get(key)
     if hits is None:
-        hits = list(rule.run(doc, ctx))
+        if doc.source_format in (rule.params.get("skip-source-formats") or ()):
+            hits = []  # e.g. a sharing site's page numbers and a web page's markup: no Word file has them
+        else:
+            hits = list(rule.run(doc, ctx))
         if doc.math_spans and rule.code.startswith(MATH_EXEMPT):
             hits = [h for h in hits if not doc.in_math(h.offset, h.end)]
         exempt = PART_EXEMPT.get(rule.code[:3]) if doc.parts else None
@@ -216,6 +220,11 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     matches = fast_finditer(regex)
     exceptions = [_compile(p, _where(rule, "exceptions"), flags)
                   for p in _with_traditional(rule, _patterns(rule, "exceptions", False))]
+    # Exceptions for one source format only: `docx-exceptions` hold in a Word file (a form's
+    # signature and date blanks are its design there, a value left out in a published text).
+    format_exceptions = {fmt: [_compile(p, _where(rule, f"{fmt}-exceptions"), flags)
+                               for p in _with_traditional(rule, _patterns(rule, f"{fmt}-exceptions", False))]
+                         for fmt in ("docx",) if rule.params.get(f"{fmt}-exceptions")}
     context_fields = _context_fields(rule)
     fix = rule.params.get("fix")
     if fix is not None and not isinstance(fix, dict):
@@ -226,7 +235,7 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
         if precheck is not None and not precheck.search(text):
             return
         excluded: list[tuple[int, int]] = []
-        for ex in exceptions:
+        for ex in exceptions + format_exceptions.get(doc.source_format, []):
             excluded.extend(m.span() for m in ex.finditer(text))
         excluded.sort()
         j = 0

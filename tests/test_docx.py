@@ -590,3 +590,33 @@ def test_a_word_files_cover_keywords_and_author_are_its_own(tmp_path):
     txt.write_text(read_docx(path).text, encoding="utf-8")
     found = [(f["code"], f["line"]) for f in _json(txt, "--select", "KJ601,KJ609")]
     assert ("KJ609", 1) in found and ("KJ601", 7) in found and ("KJ601", 8) in found and ("KJ601", 10) in found
+
+
+def test_no_sharing_site_page_numbers_or_web_markup_in_a_word_file(tmp_path):
+    """A Word file was never paged by a document-sharing site nor scraped from a web page: a
+    list number after an unfinished line is a list item (KJ605), and markup typed in it is its
+    content, e.g. notes on HTML (KJ608). The same lines in a text file are still reported."""
+    blocks = [("title", "前端开发学习笔记"), "常用的版本管理命令有以下几种，分别用于查看和回退",
+              "4、回退到上一个版本", "段落标签写作<p>内容</p>，换行写作<br/>。"]
+    path = make_docx(tmp_path / "笔记.docx", blocks)
+    assert _json(path, "--select", "KJ605,KJ608") == []
+    txt = tmp_path / "笔记.txt"
+    txt.write_text(read_docx(path).text, encoding="utf-8")
+    assert {f["code"] for f in _json(txt, "--select", "KJ605,KJ608")} == {"KJ605", "KJ608"}
+
+
+def test_signature_and_date_blanks_of_a_word_form_are_its_design(tmp_path):
+    """A Word file is the form itself: the blanks of its signature, seal and date fields and a
+    line that is only a date to be written in are left for the pen (KJ203, KJ204). Blanks in
+    running text are still reported, and so are the same fields in a text file."""
+    blocks = [("title", "毕业论文原创性声明"), "本人郑重声明：所呈交的论文是本人独立完成的研究成果。",
+              "作者签名：             年   月    日", "签名：_____________ 导师签名：_____________ 日期：_____________",
+              "签 名： _____________ 日 期： _____________", "负责人（签字）：________", "20   年  月  日",
+              "全年共    家企业参加培训，认真贯彻__会议精神。"]
+    path = make_docx(tmp_path / "声明.docx", blocks)
+    found = [(f["code"], f["line"]) for f in _json(path, "--select", "KJ203,KJ204")]
+    assert sorted(found) == [("KJ203", 8), ("KJ204", 8)]
+    txt = tmp_path / "声明.txt"
+    txt.write_text(read_docx(path).text, encoding="utf-8")
+    lines = {f["line"] for f in _json(txt, "--select", "KJ203,KJ204")}
+    assert lines == {3, 4, 5, 6, 7, 8}

@@ -70,3 +70,31 @@ def test_kj2_kj3_kj6_patterns_do_not_backtrack_on_long_runs():
             "print('ok')\n")
     out = run_python(code, timeout=240)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-2000:]
+
+
+def test_a_heading_in_braces_with_its_text_below_is_no_slot():
+    """●{成长} on a line of its own with its text below is a heading dressed in braces; a braced
+    label that names a value (名称, 日期…), one inside a sentence and one with nothing below are slots."""
+    text = ("二、【我的成长与不足】\n●{成长}\n入职以来，我熟悉了药品生产的全流程。\n{不足}\n"
+            "（1）遇到棘手的问题，处理得还不够完美。\n")
+    assert [f.code for f in kj2(text)] == []
+    for slot in ("●{单位名称}\n全年完成投资500万元。\n", "全年完成{成长}任务。\n", "●{成长}\n\n"):
+        assert [f.code for f in kj2(slot)] == ["KJ205"], slot
+
+
+@pytest.mark.parametrize("text", [
+    "背景修改为“*微观：新生尚未了解学习环境。*中观：尚未有完整的流程。*宏观：急需产业整合人才。”",
+    "私有地址有三段：10.*.*.*，172.16.*.*至172.31.*.*，192.168.*.*。",
+    'openFile.Filter = "*.xls|*.xlsx";//所有文件(*.*)|*.*',
+    "        box-shadow:5px 5px 10px #000;   /*设置外阴影*/",
+    "TAPEX将SQL查询和扁平化的表T*拼接起来，A*算法用于寻路。",
+])
+def test_asterisks_of_bullets_code_and_notation_are_no_masks(text):
+    """* as a bullet before a label and its colon, in an IP wildcard, a file filter, a code
+    comment, or after a Latin letter (T*, A*) hides nothing."""
+    assert [f.code for f in kj2(text)] == []
+
+
+@pytest.mark.parametrize("text", ["全年争取上级资金*万元。", "于*.*召开推进会。", "“***”惠民行动取得实效。"])
+def test_asterisk_masks_are_still_masks(text):
+    assert [f.code for f in kj2(text)] == ["KJ202"]

@@ -111,3 +111,23 @@ def test_bare_numbered_lists_are_not_empty_headings():
         1、加强组织领导
         2、强化督查考核
         """, select=["KJ303"]) == []
+
+
+def test_item_one_starts_a_list_of_its_own():
+    """A bare 1. starts a new list even when a list further up at its level had bodies and no
+    heading closed it (a plain paragraph, a Word-styled heading between them): a list, not an
+    empty heading. A bare item after siblings with bodies is still one."""
+    assert codes("""\
+        2023年工作总结
+        价款分项如下。
+        1.设备购置
+        全年购置设备12台。
+        2.工程建设
+        完成主体工程建设。
+        工作完成情况如下。
+        1.一年接待工作，全平台销售总额达300万元
+        2.平均响应时长缩短。客户满意度稳步提升至99.53%。
+        3.人才培训
+        4.企业服务
+        协调解决企业诉求36条。
+        """, select=["KJ303"]) == [("KJ303", 10)]

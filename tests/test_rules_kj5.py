@@ -159,3 +159,10 @@ def test_a_title_run_into_the_first_line_is_not_a_missing_title():
         assert [f for f in lint_text(text) if f.code == "KJ506"] == []
     sentence = "根据《关于做好年度工作总结的通知》要求，现将有关情况报告如下。\n"
     assert [f.code for f in lint_text(sentence) if f.code == "KJ506"] == ["KJ506"]
+
+
+def test_item_one_at_the_end_of_the_line_above_is_no_gap():
+    """本学位论文属于 1、保密囗… / 2、不保密囗: item 1 runs on inside the line above item 2."""
+    text = "学位论文使用授权书\n本学位论文属于 1、保密囗，在    年解密后适用本授权书。\n2、不保密囗。\n"
+    assert [c for c, _ in kj5(text) if c == "KJ502"] == []
+    assert [c for c, _ in kj5(text.replace(" 1、保密", " 保密"))] .count("KJ502") == 1

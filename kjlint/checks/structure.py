@@ -1,6 +1,7 @@
 """KJ5 structure: document profile, title and required sections."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import check
@@ -262,6 +263,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     outline: dict[int, tuple[int, int]] = {}
     issues: list[NumberingIssue] = []
     prev: Span | None = None
+    previous_text = ""
 
     def new_section() -> None:
         nonlocal last, under_article, section_top
@@ -299,7 +301,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         expected = 1 if prior is None else prior + 1
         if prior is None and n > 1 and carried.get(lv) == n - 1:
             expected = n  # numbering that runs on across a chapter or section
-        if n > expected:
+        if n > expected and prior is None and n == 2 and _inline_predecessor(doc.text, it, previous_text):
+            pass  # 本论文属于 1、保密囗 / 2、不保密囗: item 1 runs on at the end of the line above
+        elif n > expected:
             missing = numeral(lv, expected) + ("" if n - expected == 1 else f"–{numeral(lv, n - 1)}")
             after = f"after {numeral(lv, prior)}" if prior else "at the start of its level"
             issues.append(NumberingIssue("gap", it, f"Numbering gap: {numeral(lv, n)} {after}; "
@@ -341,6 +345,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                 since_item.append(p.text)
             prev = p
             continue
+        previous_text = prev.text if prev is not None else ""
         prev = p
         lv, n = it.level, it.number
         if word_level is not None:
@@ -436,6 +441,17 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
     return hits
 
 
+def _inline_predecessor(text: str, it: Numbered, before: str) -> bool:
+    """Is item n-1, numbered the same way (1、 for 2、), inside the paragraph before item n, after
+    a space or a colon (本学位论文属于 1、保密囗 / 2、不保密囗; 效果：1、输入值… / 2、点击…)?"""
+    mark = text[it.para.start:it.mark_end].strip(" \t\u3000")
+    digits = re.search(r"\d+", mark)
+    if digits is None or int(digits.group()) != it.number:
+        return False
+    want = mark[:digits.start()] + str(it.number - 1) + mark[digits.end():]
+    return re.search(r"(?:[\s：:]|^)" + re.escape(want), before) is not None and not before.startswith(want)
+
+
 def _glued_predecessor(before: str, n: int) -> bool:
     """Is the item before `n` in the text anyway, where ENUMERATOR cannot see it: glued to the
     word before it by a flattened page (素质一是), or written another way (一要, 首先 for 一)?"""
@@ -445,11 +461,13 @@ def _glued_predecessor(before: str, n: int) -> bool:
 
 # --- title -------------------------------------------------------------------------------------
 
-def _glued_title(head: str, ctx: Context) -> bool:
-    """Does the paragraph open with a report title before its first clause ends (标题 run into
-    the body by a flattened page), rather than mention a kind of report inside a sentence?"""
-    clause = head[:_CLAUSE_END.search(head + "。").start()]
-    return any(pat.search(clause) for profile in ctx.catalog.profiles.values() for pat in profile.title_patterns)
+def _glued_title(head: str, ctx: Context, words: list[str]) -> bool:
+    """Does the paragraph open with a title before its first clause ends (标题 run into the body
+    by a flattened page: …市长讲话同志们：, …试行办法 第一条 …), rather than mention a kind of
+    document inside a sentence or a quoted 《…》?"""
+    clause = head[:_CLAUSE_END.search(head + "。").start()].split("《")[0]
+    return (any(pat.search(clause) for profile in ctx.catalog.profiles.values() for pat in profile.title_patterns)
+            or any(w in clause for w in words))
 
 
 _CLAUSE_END = compile_regex(r"[，。；,;：:！!？?]")
@@ -466,7 +484,7 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
         return []
     first = paras[0]
     max_len = int(rule.params.get("max-title-length", 60))
-    if _glued_title(doc.plain(first)[:max_len], ctx):
+    if _glued_title(doc.plain(first)[:max_len], ctx, list(rule.params.get("title-words", []))):
         return []  # a title run into the body (a flattened page): the title is there
     reason = None
     if any(pat.match(first.text) for _, pat in LEVEL_PATTERNS):

@@ -30,6 +30,12 @@ def mark_level(text: str) -> int | None:
     return found[0] if found else None
 
 
+def _number(text: str) -> int | None:
+    """The number of a paragraph's heading or item mark (1 for 一、, （一）, 1., （1）)."""
+    found = outline_level(text)
+    return found[1] if found else None
+
+
 def heading_level(text: str, max_len: int = 40) -> int | None:
     """Level 1–4 of a numbered heading (short, no full stop inside, not introducing a list
     with a colon), else None."""
@@ -161,7 +167,9 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue
         nxt = marks[i + 1] if i + 1 < len(paras) else 0  # 0: end of document
         has_body = i + 1 < len(paras) and (nxt is None or nxt > level)
-        previous_sibling = sibling_had_body.get(level)
+        # Item 1 starts a list of its own: a list further up at this level (under a Word-styled
+        # heading or a plain paragraph, which do not close it) is no sibling of it.
+        previous_sibling = None if _number(plain[i]) == 1 else sibling_had_body.get(level)
         for deeper in [lv for lv in sibling_had_body if lv > level]:
             del sibling_had_body[deeper]
         sibling_had_body[level] = has_body
