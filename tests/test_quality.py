@@ -33,14 +33,14 @@ def test_clean_documents_have_almost_no_findings():
 # measures now, rounded down: a change may raise them, never lower them.
 REALWORLD_FLOORS = {  # family: (precision, recall)
     "KJ2": (0.99, 0.90),
-    "KJ3": (0.89, 0.54),
+    "KJ3": (0.90, 0.61),
     "KJ4": (0.99, 0.97),
-    "KJ5": (0.74, 0.80),
-    "KJ6": (0.99, 0.68),
+    "KJ5": (0.78, 0.80),
+    "KJ6": (0.99, 0.69),
     "KJ7": (0.66, 0.72),
 }
 REALWORLD_CLEAN_RATE = 0.4  # false alarms per 10,000 characters of government text, at most
-REALWORLD_MUST_NOT_FLAG = 3  # findings on must-not-flag spans, at most
+REALWORLD_MUST_NOT_FLAG = 1  # findings on must-not-flag spans, at most
 
 
 @pytest.fixture(scope="module")
