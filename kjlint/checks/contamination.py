@@ -165,9 +165,45 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         label, phrase = found
         if own and (phrase in own or _BARE_URL.match(phrase)):
             continue  # the document's own keyword, author or reference line
+        if own and _word_own_line(doc, i, text, label, phrase, matcher):
+            continue
         p = next(doc.paragraphs_in_line(line))
         fix = delete_line_fix(doc, i, rule)
         yield Hit(p.start, p.end, {"kind": label, "phrase": phrase, "match": p.text}, fix)
+
+
+# What a Word file's author writes that reads like site chrome on a web page: a form's date,
+# time and page values in table cells, a rule of ===== typed between notes.
+FORM_CELL_LABELS = frozenset({"page counter", "source line", "government page metadata", "file details"})
+_NAV_SEPARATORS = " |/\\>»›·-_:：,，"
+# A notice that is about the download or the site, not about the text it sits in.
+_SITE_NOTICE = compile_regex(r"下载|文档|预览|本站|网站|会员|VIP|vip|页|阅读|上传|举报|版权|付费|积分|客服")
+
+
+def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, matcher: _Boilerplate) -> bool:
+    """A line of a Word file that only looks like site chrome: a navigation word starting an
+    ordinary sentence or a note (返回结果集，传给…; 首页表头; 返回：), a 温馨提示 about the
+    text itself, a separator line without a word on it, a phrase that is part of a longer word
+    (文档网格), a form's value in a table cell (日期：20  年  月  日, 2015/10/25 8:30, 3/4)."""
+    if label == "navigation" and text.startswith(phrase):
+        rest = text[len(phrase):]
+        for p in matcher.start_tuple:
+            if matcher.starts[p] == "navigation":
+                rest = rest.replace(p, "")
+        if rest.strip(_NAV_SEPARATORS + BLANK_CHARS) or ":" in rest:
+            return True  # more than a row of navigation links
+    if label == "download panel" and text.startswith(phrase) and not _SITE_NOTICE.search(text[len(phrase):]):
+        return True
+    if not any(ch.isalnum() for ch in text):
+        return True  # ===== or ||| typed by the author: no site writes its chrome in a .docx
+    at = text.find(phrase)
+    if at >= 0 and CJK.search(phrase[-1:]) and joins_into_word(phrase, text[at + len(phrase):]):
+        return True
+    if label in FORM_CELL_LABELS:
+        sources = doc.line_sources
+        if sources and i < len(sources) and ", cell " in sources[i]:
+            return True
+    return False
 
 
 _BOILERPLATE_CACHE: dict[int, tuple[object, _Boilerplate]] = {}

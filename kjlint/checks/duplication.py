@@ -41,7 +41,7 @@ PAGE_MARKER = compile_regex(
 # List numbering at the start of a paragraph; a renumbered copy is still a copy.
 LIST_MARK = compile_regex(
     r"^(?:[一二三四五六七八九十]{1,3}是|[（(]?[一二三四五六七八九十]{1,3}[)）、．.]|[（(]?\d{1,3}[)）、．.]"
-    r"|[①-⑳]|[•·●▪■◆\-*])[ \t\u3000]*")
+    r"|\d{1,3}[，,](?!\d)|[①-⑳]|[•·●▪■◆\-*])[ \t\u3000]*")
 SENTENCE_MARKS = "。！？；!?;，,：:"
 # The table a cell line of a Word file belongs to (Document.line_sources "table 3, row 2, cell 1").
 TABLE_CELL = compile_regex(r"^(.*table \d+), row \d+, cell \d+$")
@@ -348,7 +348,57 @@ def _parallel(a: Unit, b: Unit, fields: dict[str, int]) -> bool:
         diff = [(x, y) for x, y in zip(a.norm, b.norm) if x != y]
         if diff and all(x in PARTIES and y in PARTIES for x, y in diff):
             return True
-    return False
+    return _consecutive_items(a, b) or (not (a.bib or b.bib) and _differs_in_names(a.span.text, b.span.text))
+
+
+# A name or a figure: what parallel statements about different things differ in.
+_NAME_CHAR = compile_regex(r"[A-Za-z0-9_.%]")
+_NAME = compile_regex(r"[A-Za-z0-9_.%]+")
+_WORD_CHAR = compile_regex(r"[A-Za-z0-9]")
+_SENTENCE_END = compile_regex(r"[。！？；!?;]")
+_ITEM_NUMBER = compile_regex(r"^[（(]?(\d{1,3})[)）、．.，,]")
+
+
+def _differs_in_names(a: str, b: str) -> bool:
+    """Two texts that differ only in names and figures, in two places or more (rotateX … X 轴 /
+    rotateY … Y 轴; 模式1占63%，模式2占37% / 39.3% … 60.7%; selectOrgById … OrgService /
+    selectEnrollActivity … Activity1Service): the same sentence said of different objects or
+    results, not a copy edited."""
+    from rapidfuzz.distance import Indel
+
+    def widen(t: str, i: int, j: int) -> tuple[int, int]:
+        while i > 0 and _NAME_CHAR.match(t[i - 1]):
+            i -= 1
+        while j < len(t) and _NAME_CHAR.match(t[j]):
+            j += 1
+        return i, j
+
+    spans = set()
+    for op in Indel.opcodes(a, b):
+        if op.tag == "equal":
+            continue
+        ia, ja = widen(a, op.src_start, op.src_end)
+        ib, jb = widen(b, op.dest_start, op.dest_end)
+        if not (_NAME.fullmatch(a, ia, ja) and _NAME.fullmatch(b, ib, jb)):
+            return False
+        if not (_WORD_CHAR.search(a, ia, ja) and _WORD_CHAR.search(b, ib, jb)):
+            return False  # a full stop or a per cent sign added: an edit
+        spans.add((ia, ja))
+    return len(spans) >= 2
+
+
+def _consecutive_items(a: Unit, b: Unit) -> bool:
+    """Successive items of one numbered list ((4) 图中用字… / (5) 表中用字…; 12，… / 13，…): a
+    specification or an amendment list says the same of each thing in turn."""
+    ma, mb = _ITEM_NUMBER.match(a.span.text.lstrip(BLANK_CHARS)), _ITEM_NUMBER.match(b.span.text.lstrip(BLANK_CHARS))
+    return bool(ma and mb) and abs(int(ma.group(1)) - int(mb.group(1))) == 1
+
+
+def _record_field(u: Unit, fields: dict[str, int]) -> bool:
+    """A short field of a record that the document lists many of (Name名称：updateCreator)."""
+    f = _field(u)
+    return (f is not None and fields.get(f[0], 0) >= 3 and len(fast_normalize(f[1])) <= 60
+            and not _SENTENCE_END.search(f[1]))
 
 
 def _field(u: Unit) -> tuple[str, str] | None:
@@ -650,7 +700,11 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
                     fields[f[0]] = fields.get(f[0], 0) + 1
         return _parallel(a, b, fields)
 
-    exact = exact_pairs(units, p_dup)
+    def record(u: Unit) -> bool:
+        parallel(u, u)  # counts the fields
+        return _record_field(u, fields)
+
+    exact = [x for x in exact_pairs(units, p_dup) if not record(units[x.later])]
     near = [x for x in near_pairs(units, {x.later for x in exact}, p_near, p_dup)
             if not designed([units[x.later]], [units[x.earlier]]) and not parallel(units[x.later], units[x.earlier])]
     exact = [x for x in exact if not designed([units[x.later]], [units[x.earlier]])]
@@ -709,6 +763,9 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             continue  # labels, captions, table headers and code around little text: a template
         if kind == "repeated-passage" and (
                 all(u.bib for u in later_units + earlier_units)
+                or all(record(u) or _label(u, heading_max) for u in later_units + earlier_units)
+                or _differs_in_names("".join(u.span.text.strip(BLANK_CHARS) for u in later_units if not _label(u, heading_max)),
+                                     "".join(u.span.text.strip(BLANK_CHARS) for u in earlier_units if not _label(u, heading_max)))
                 or any(parallel(a, b) for a, b in zip(_mostly_in(later_units, c.i0, c.i1),
                                                        _mostly_in(earlier_units, c.j0, c.j1)))):
             continue  # a journal's name in each reference; a caption for each figure; records
