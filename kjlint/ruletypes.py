@@ -234,14 +234,15 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
         text = doc.text
         if precheck is not None and not precheck.search(text):
             return
+        found = [m for m in matches(text) if m.start() != m.end()]
+        if not found:
+            return  # most documents: no exception needs to be searched for
         excluded: list[tuple[int, int]] = []
         for ex in exceptions + format_exceptions.get(doc.source_format, []):
             excluded.extend(m.span() for m in ex.finditer(text))
         excluded.sort()
         j = 0
-        for m in matches(text):
-            if m.start() == m.end():
-                continue
+        for m in found:
             # Skip matches that lie inside an exception match (both lists are in offset order).
             while j < len(excluded) and excluded[j][1] <= m.start():
                 j += 1
