@@ -166,3 +166,9 @@ def test_item_one_at_the_end_of_the_line_above_is_no_gap():
     text = "学位论文使用授权书\n本学位论文属于 1、保密囗，在    年解密后适用本授权书。\n2、不保密囗。\n"
     assert [c for c, _ in kj5(text) if c == "KJ502"] == []
     assert [c for c, _ in kj5(text.replace(" 1、保密", " 保密"))] .count("KJ502") == 1
+
+
+def test_a_sentence_naming_a_document_or_asking_a_question_is_no_title():
+    for text in ("根据县人大常委会2023年工作安排，10月18日调研组对科工贸局的工作开展评议调研。\n",
+                 "记者：马局长您好，首先请您介绍一下我县铁合金产业运行情况？\n"):
+        assert [f.code for f in lint_text(text) if f.code == "KJ506"] == ["KJ506"]

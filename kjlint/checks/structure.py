@@ -466,11 +466,14 @@ def _glued_title(head: str, ctx: Context, words: list[str]) -> bool:
     by a flattened page: …市长讲话同志们：, …试行办法 第一条 …), rather than mention a kind of
     document inside a sentence or a quoted 《…》?"""
     clause = head[:_CLAUSE_END.search(head + "。").start()].split("《")[0]
+    if _SENTENCE_OPENER.match(clause):
+        return False  # 根据…工作安排，…: a sentence that names a document, not a title
     return (any(pat.search(clause) for profile in ctx.catalog.profiles.values() for pat in profile.title_patterns)
             or any(w in clause for w in words))
 
 
 _CLAUSE_END = compile_regex(r"[，。；,;：:！!？?]")
+_SENTENCE_OPENER = compile_regex(r"(?:根据|根據|按照|依据|依據|为了|為了|为|為|经|經|在|随着|隨著|截至|近日|今年|去年)")
 
 
 @check("missing-title")
@@ -489,7 +492,7 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     reason = None
     if any(pat.match(first.text) for _, pat in LEVEL_PATTERNS):
         reason = "it starts with heading numbering"
-    elif first.text[-1] in "。；;！!":
+    elif first.text[-1] in "。；;！!？?":
         reason = "it is a sentence"
     elif len(first.text) > max_len:
         reason = f"it is longer than {max_len} characters"
