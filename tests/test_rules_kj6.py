@@ -205,3 +205,12 @@ def test_titles_run_together_on_a_flattened_page_and_reworded_copies():
     law = ("某某条例\n2021年3月1日 某某委员会第18次会议通过\n2021年4月22日 某某委员会第19次会议通过\n"
            "第一条 为了规范管理，制定本条例。\n")
     assert [f for f in lint_text(law) if f.code == "KJ607"] == []
+
+
+def test_a_menu_or_tag_list_is_page_chrome_but_a_sentence_broken_by_a_pdf_is_not():
+    page = "支援社区核酸 服务社区居民\n核酸\n社区\n检测\n居民\n随着疫情多点散发，街道组织志愿者开展核酸检测。\n"
+    assert [f.line for f in lint_text(page) if f.code == "KJ609"] == [2, 3, 4, 5]
+    broken = "全年销售\n园蓝\n莓\n销量达\n十万斤，增收明显。\n"
+    assert [f for f in lint_text(broken) if f.code == "KJ609"] == []
+    table = "附表：主要指标完成情况\n指标名称\n单位\n完成数\n粮食总产量\n万吨\n16.8\n"
+    assert [f for f in lint_text(table) if f.code == "KJ609"] == []

@@ -592,6 +592,8 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     title = next((i for i, p in enumerate(paras)
                   if _title_like(lines[doc.line_index(p.start)], 60) and not lines[doc.line_index(p.start)].startswith("—")
                   and any(w in lines[doc.line_index(p.start)] for w in words)), None)
+    if doc.source_format != "docx":
+        yield from _menu_runs(doc, lines, skip, int(rule.params.get("menu-run", 4)))
     if title is None:
         return
     # Above the title only when nothing there reads as the document (a sentence, a heading, a
@@ -620,5 +622,33 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 
 
 _VISIBLE = compile_regex(r"[0-9A-Za-z\u4e00-\u9fff]")
+_MENU_ITEM = compile_regex(r"^[\u4e00-\u9fff]{2,5}$")
+_FIGURE_CELL = compile_regex(r"^[-+]?[\d.,，%％]+\s*[\u4e00-\u9fff%％]{0,3}$")  # 16.8, 36, 3.2万亩
+
+
+def _menu_runs(doc: Document, lines: list[str], skip: set[int], least: int) -> Iterator[Hit]:
+    """A run of `least` or more lines of one to five Chinese characters each (核酸 / 社区 / 检测 /
+    居民, 招聘 / 交友 / 二手车): a site's menu or a post's tag list, not text a document writes
+    (a Word file's table cells are kept apart: this runs on text only)."""
+    run: list[tuple[Span, int]] = []
+    before: Span | None = None  # the paragraph before the run
+    for p in doc.paragraphs + [None]:
+        li = doc.line_index(p.start) if p is not None else -1
+        if p is not None and li not in skip and _MENU_ITEM.match(lines[li]) and heading_level(lines[li]) is None \
+                and not _ISSUER.search(lines[li]):
+            run.append((p, li))
+            continue
+        # Not a menu: lines that join into words (a sentence broken by a PDF: 园蓝 / 莓 / 销量达),
+        # or the cells of a table flattened to lines (a 表 caption above, figures below).
+        table = (before is not None and "表" in before.text) or (p is not None and _FIGURE_CELL.match(p.text))
+        if len(run) >= least and not table and not any(
+                joins_into_word(a.text, b.text) for (a, _), (b, _) in zip(run, run[1:])):
+            for q, qi in run:
+                yield Hit(q.start, q.end, {"match": q.text}, Fix("", doc.lines[qi].start, doc.line_stop(qi)),
+                          message=f"Web page menu or tag list: `{q.text}`")
+        run = []
+        before = p
+
+
 # The name of an issuing body on a line of its own: the first part of a title broken over lines.
 _ISSUER = compile_regex(r"(?:法院|检察院|政府|委员会|常委会|人大|政协|办公厅|办公室|部|局|厅|委|院|公司|集团|大学|学校|中心)$")
