@@ -633,6 +633,9 @@ def _menu_runs(doc: Document, lines: list[str], skip: set[int], least: int) -> I
     run: list[tuple[Span, int]] = []
     before: Span | None = None  # the paragraph before the run
     for p in doc.paragraphs + [None]:
+        if p is not None and len(p.text) > 8 and not run:
+            before = p
+            continue  # most paragraphs: too long to be a menu item, no run to close
         li = doc.line_index(p.start) if p is not None else -1
         if p is not None and li not in skip and _MENU_ITEM.match(lines[li]) and heading_level(lines[li]) is None \
                 and not _ISSUER.search(lines[li]):
