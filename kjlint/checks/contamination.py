@@ -471,7 +471,8 @@ _TITLE_NOISE = compile_regex(r"[\dxX×*＊\s]+|范文|範文|范本|精选|参�
 
 TITLE_LIKENESS = 75  # rapidfuzz ratio of two copies of one title
 # Where a report title may end: titles run together on a flattened page split at these.
-_TITLE_END = compile_regex(r"(?:总结|計劃|计划|安排|打算|思路|要点|方案|报告|汇报|谋划|總結|報告)(?:范文|範文|范本)?")
+_TITLE_END = compile_regex(r"(?:总结|計劃|计划|安排|打算|思路|要点|方案|报告|汇报|谋划|總結|報告|讲话|规则|细则|办法|意见|通知|纪要)"
+                           r"(?:范文|範文|范本)?")
 
 
 def _glued_titles(doc: Document, p: Span) -> Hit | None:
@@ -533,9 +534,6 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         yield Hit(p.start, p.end, {"match": p.text, "first_line": line}, fix)
 
 
-_TITLE_ENDS = ("报告", "总结", "计划", "方案", "要点", "汇报", "讲话", "规则", "细则", "办法", "意见", "通知", "纪要")
-
-
 def _inline_title(doc: Document, p: Span, seen: dict[str, Span], rule) -> Iterator[Hit]:
     """The first body paragraph opening with a title seen above it (镇2021年度述职报告 镇2021年度
     述职报告 一年来…): the copy is cut off the paragraph."""
@@ -550,7 +548,7 @@ def _inline_title(doc: Document, p: Span, seen: dict[str, Span], rule) -> Iterat
             at += 1
         else:
             spaced = at < len(text) and text[at] in " \t\u3000"
-            if at < len(text) and (spaced or key.endswith(_TITLE_ENDS)):
+            if at < len(text) and (spaced or any(m.end() == len(key) for m in _TITLE_END.finditer(key))):
                 while at < len(text) and text[at] in " \t\u3000":
                     at += 1
                 line, _ = doc.position(first.start)
@@ -589,16 +587,16 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     skip = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))
     lines = normalized_lines(doc, ctx)
     paras = [p for p in doc.paragraphs[:top] if doc.line_index(p.start) not in skip]
-    title = next((i for i, p in enumerate(paras)
-                  if _title_like(lines[doc.line_index(p.start)], 60) and not lines[doc.line_index(p.start)].startswith("—")
-                  and any(w in lines[doc.line_index(p.start)] for w in words)), None)
+    line_of = [doc.line_index(p.start) for p in paras]
+    title = next((i for i, li in enumerate(line_of)
+                  if _title_like(lines[li], 60) and not lines[li].startswith("—") and any(w in lines[li] for w in words)),
+                 None)
     if doc.source_format != "docx":
         yield from _menu_runs(doc, lines, skip, int(rule.params.get("menu-run", 4)))
     if title is None:
         return
     # Above the title only when nothing there reads as the document (a sentence, a heading, a
     # long line), and not the lines right above it that are the title's own first half.
-    line_of = [doc.line_index(p.start) for p in paras]
     # A Word file has no web page around it: what stands above its title (a thesis's cover,
     # 清 华 大 学, 题目：…) is its own.
     zone = [] if doc.source_format == "docx" or any(
@@ -612,8 +610,7 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if repeats:
             zone += [i for i, p in enumerate(paras) if title < i and p.start < repeats[0]]
     for i in zone:
-        p = paras[i]
-        li = doc.line_index(p.start)
+        p, li = paras[i], line_of[i]
         text = lines[li]
         if (not _VISIBLE.search(text) or len(text) > max_len or _SENTENCE.search(text) or _OFFICIAL_HEAD.search(text)
                 or _DATELINE.search(text) or _ISSUER.search(text)):
