@@ -108,7 +108,34 @@ def builtin_rules_dir() -> Path:
 
 def _load_yaml(path: Path) -> Any:
     """A pack's data, parsed once per version of the file (the parse is cached on disk)."""
-    return load_or_build_item("packs", str(path.resolve()), file_key(path), lambda: _parse_yaml(path))
+    key = (_PACK_PARSER, file_key(path))
+    return load_or_build_item("packs", str(path.resolve()), key, lambda: _parse_yaml(path))
+
+
+_PACK_PARSER = 2  # bump when _parse_yaml changes what it accepts: cached parses are then redone
+
+
+def _strict_loader() -> type:
+    """A YAML loader that refuses a key written twice in one mapping: YAML keeps the last, so a
+    second `line-start:` in a group silently drops the first list (it happened to KJ601)."""
+    import yaml
+
+    # libyaml's C loader is ~10x faster than the pure-Python one: it matters at start-up.
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class StrictLoader(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if isinstance(key, str) and key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"key '{key}' appears twice in one mapping", key_node.start_mark
+                    )
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return StrictLoader
 
 
 def _parse_yaml(path: Path) -> Any:
@@ -116,8 +143,7 @@ def _parse_yaml(path: Path) -> Any:
 
     try:
         with open(path, encoding="utf-8") as fh:
-            # libyaml's C loader is ~10x faster than the pure-Python one: it matters at start-up.
-            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            return yaml.load(fh, Loader=_strict_loader())
     except FileNotFoundError:
         raise PackError(f"{path}: rule pack not found") from None
     except yaml.YAMLError as exc:

@@ -71,6 +71,9 @@ def test_config_extends_rules_and_overrides_parameters(tmp_path):
     (lambda s: s.replace("good: 全年完成项目12项。", "good: 众所周知，完成了。"), "field 'examples.good'"),
     (lambda s: s.replace("bad: 据不完全统计，全年完成项目12项。", "bad: 全年完成。"), "field 'examples.bad'"),
     (lambda s: s.replace("rules:", "rules: [\n"), "not valid YAML"),
+    # YAML keeps the last of two equal keys: the first list would vanish without a word
+    (lambda s: s.replace("severity: warning", "severity: warning\n    severity: error"),
+     "not valid YAML (line 5, column 5): key 'severity' appears twice"),
 ])
 def test_malformed_pack_names_file_rule_and_field(tmp_path, mutation, expected):
     pack = write(tmp_path, "broken.yaml", mutation(HOUSE))
