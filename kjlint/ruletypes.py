@@ -117,6 +117,15 @@ def delete_line_fix(doc: Document, index: int, rule: Rule) -> Fix | None:
     return Fix("", doc.lines[index].start, doc.line_stop(index), safe=rule.fixable != "unsafe")
 
 
+def reported_span(m: re.Match) -> tuple[int, int]:
+    """The part of a match a finding covers: the group named `report` when the pattern has one
+    and it took part (context such as "on a short line without a sentence" can then be matched
+    without being reported), else the whole match."""
+    if "report" in m.re.groupindex and m.start("report") >= 0:
+        return m.span("report")
+    return m.span()
+
+
 def _build_fix(rule: Rule, m: re.Match) -> Fix | None:
     spec = rule.params.get("fix")
     if not spec:
@@ -254,11 +263,12 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
                 k += 1
             if covered:
                 continue
-            fields = {"match": m.group(0)}
+            start, end = reported_span(m)
+            fields = {"match": text[start:end]}
             fields.update({k2: v for k2, v in m.groupdict().items() if v is not None})
             for cf in context_fields:
-                fields[cf.name] = cf.value(text, m.start(), m.end())
-            yield Hit(m.start(), m.end(), fields, _build_fix(rule, m))
+                fields[cf.name] = cf.value(text, start, end)
+            yield Hit(start, end, fields, _build_fix(rule, m))
 
     return check
 
