@@ -214,3 +214,23 @@ def test_a_menu_or_tag_list_is_page_chrome_but_a_sentence_broken_by_a_pdf_is_not
     assert [f for f in lint_text(broken) if f.code == "KJ609"] == []
     table = "附表：主要指标完成情况\n指标名称\n单位\n完成数\n粮食总产量\n万吨\n16.8\n"
     assert [f for f in lint_text(table) if f.code == "KJ609"] == []
+
+
+def test_furniture_inside_a_long_line_is_reported_alone_and_the_rest_kept():
+    # scraped lead paragraphs carry the editor's blurb as one sentence, and PDF text carries page
+    # counters glued between sentences: the finding is that sentence or counter, not the line
+    lead = ("总结是对过去一定时期的工作、学习或思想情况进行回顾、分析，并做出客观评价的书面材料，它有助于我们寻找工作"
+            "和事物发展的规律，从而掌握并运用这些规律，让我们好好地写一份工作总结吧。下面是小编精心整理的"
+            "医院上半年宣传工作总结5篇，希望对大家有所帮助。")
+    pdf = ("村委文明创建工作对于推动农村经济发展、提升农民生活品质具有重要意义，必须长期坚持，"
+           "久久为功，常抓不懈。 第1页共3页 因此，制定本方案，明确目标任务和工作措施，确保各项"
+           "工作落到实处、取得实效，让群众有更多的获得感、幸福感和安全感。")
+    text = f"2023年工作总结\n{lead}\n{pdf}\n"
+    hits = [f for f in lint_text(text, select=["KJ601"])]
+    assert [text[f.offset:f.end_offset] for f in hits] == [
+        "下面是小编精心整理的医院上半年宣传工作总结5篇，希望对大家有所帮助。", "第1页共3页"]
+    assert all(f.fix is not None and not f.fix.safe for f in hits)  # deleting inside prose: unsafe
+    # the same words in the report's own sentences are not furniture
+    assert lint_text("2023年工作总结\n全年共整理档案3000卷，为大家办实事20件，群众满意度明显提升，"
+                     "各项工作取得了新的进展，得到了上级部门和社会各界的充分肯定，为明年工作打下了基础。\n",
+                     select=["KJ601"]) == []

@@ -75,12 +75,25 @@ class _Boilerplate:
         # automaton holds the phrases that may stand anywhere or end the line.
         self.starts: dict[str, str] = {}
         self.phrase_max = 0
+        # Groups whose phrases mark a whole sentence as furniture wherever it sits (an editor's
+        # blurb inside a long paragraph), and patterns of furniture glued into the text itself
+        # (a page counter in the middle of a PDF line): both report the furniture, not the line.
+        self.sentence_labels: set[str] = set()
+        in_text: list[tuple[str, str]] = []
         count = 0
         for i, group in enumerate(groups):
             if not isinstance(group, dict) or "label" not in group:
                 raise PackError(f"{where}[{i}] needs a 'label'")
             label = str(group["label"])
             self.group_max[label] = int(group.get("max-line-length", self.max_len))
+            if group.get("in-sentences"):
+                self.sentence_labels.add(label)
+            for pat in group.get("in-text", []) or []:
+                try:
+                    re.compile(pat)
+                except re.error as exc:
+                    raise PackError(f"{where}[{i}].in-text: bad regular expression {pat!r}: {exc}") from None
+                in_text.append((pat, label))
             for kind in ("line-start", "anywhere", "line-end"):
                 for phrase in group.get(kind, []) or []:
                     key = normalize_line(str(phrase)) if kind == "line-start" else to_simplified(str(phrase)).translate(_WIDTH)
@@ -114,6 +127,11 @@ class _Boilerplate:
                     gate = compile_regex(f"[{re.escape(needed)}]").match if anchored and needed else \
                         compile_regex(f"[{re.escape(needed)}]").search if needed else None
                     self.patterns.append((limit, anchored, compile_regex(combined), names, gate))
+        self.in_text = compile_regex("|".join(f"(?P<t{k}>{pat})" for k, (pat, _) in enumerate(in_text))) \
+            if in_text else None
+        self.in_text_labels = {f"t{k}": label for k, (_, label) in enumerate(in_text)}
+        self.in_text_gate = compile_regex(f"[{re.escape(needed)}]").search \
+            if in_text and (needed := required_chars(self.in_text.pattern)) else None
         if count:
             self.automaton.make_automaton()
         self.has_phrases = bool(count)
@@ -145,6 +163,33 @@ class _Boilerplate:
                     return names[m.lastgroup], m.group(0)
         return None
 
+    def sentence_phrase(self, text: str) -> tuple[str, str] | None:
+        """(label, phrase) when a normalized text holds a phrase of an in-sentences group."""
+        if self.sentence_labels and self.has_phrases:
+            for end, (length, kind, label) in self.automaton.iter(text):
+                if kind == "anywhere" and label in self.sentence_labels:
+                    return label, text[end - length + 1:end + 1]
+        return None
+
+    def furniture_in_line(self, line: str, normalized: str) -> Iterator[tuple[int, int, str, str]]:
+        """(start, end, label, phrase) of furniture inside a line that is not furniture as a whole:
+        in-text pattern matches, and sentences holding an in-sentences phrase (each no longer
+        than its group's line limit, so a paragraph is never taken for a blurb)."""
+        if self.in_text is not None and (self.in_text_gate is None or self.in_text_gate(line)):
+            for m in self.in_text.finditer(line):
+                if m.end() > m.start():
+                    yield m.start(), m.end(), self.in_text_labels[m.lastgroup], m.group(0)
+        if self.sentence_phrase(normalized) is None:
+            return
+        for m in _SENTENCE_SPAN.finditer(line):
+            found = self.sentence_phrase(normalize_line(m.group(0)))
+            if found and len(m.group(0).strip()) <= self.group_max[found[0]]:
+                start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+                yield start, m.end(), found[0], found[1]
+
+
+_SENTENCE_SPAN = compile_regex(r"[^。！？!?]+[。！？!?]*")
+
 
 # Lines that a web page adds around an article but that a Word file writes itself: a thesis's
 # 关键词 and 作者 lines, a web address typed on a line of its own (a Word file has no address bar).
@@ -161,6 +206,12 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     for i, (line, text) in enumerate(zip(doc.lines, normalized_lines(doc, ctx))):
         found = matcher.match(text)
         if found is None:
+            if own:
+                continue  # a Word file's own sentences: no site glues its chrome into them
+            for start, end, label, phrase in matcher.furniture_in_line(doc.text[line.start:line.end], text):
+                at, stop = line.start + start, line.start + end
+                yield Hit(at, stop, {"kind": label, "phrase": phrase, "match": doc.text[at:stop]},
+                          Fix("", at, stop, safe=False) if rule.fixable != "none" else None)
             continue
         label, phrase = found
         if own and (phrase in own or _BARE_URL.match(phrase)):
@@ -174,7 +225,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 
 # What a Word file's author writes that reads like site chrome on a web page: a form's date,
 # time and page values in table cells, a rule of ===== typed between notes.
-FORM_CELL_LABELS = frozenset({"page counter", "source line", "government page metadata", "file details"})
+FORM_CELL_LABELS = frozenset({"page counter", "source line", "government page metadata", "site widget", "file details"})
 _NAV_SEPARATORS = " |/\\>»›·-_:：,，"
 # A notice that is about the download or the site, not about the text it sits in.
 _SITE_NOTICE = compile_regex(r"下载|文档|预览|本站|网站|会员|VIP|vip|页|阅读|上传|举报|版权|付费|积分|客服")
