@@ -35,6 +35,9 @@ def found(text: str, select=("KJ6",)):
     "2023年工作总结.docx 由会员分享,可在线阅读,更多相关文档请在文库网上搜索",
     "关 键 词：工作总结 科技局",
     "配套讲稿：2023年工作总结汇报",
+    "打印 | 收藏",                               # a line of the page's buttons
+    "主办单位：某某县人大常委会",                 # a government site's footer
+    "地址：某某县九华西路 电话：0566-5021225",
 ])
 def test_boilerplate_line_is_one_finding_with_a_delete_line_fix(line):
     text = "2023年科技局工作总结\n" + line + "\n全年组织企业申报项目12项。\n"
