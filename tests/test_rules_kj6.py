@@ -237,3 +237,22 @@ def test_furniture_inside_a_long_line_is_reported_alone_and_the_rest_kept():
     assert lint_text("2023年工作总结\n全年共整理档案3000卷，为大家办实事20件，群众满意度明显提升，"
                      "各项工作取得了新的进展，得到了上级部门和社会各界的充分肯定，为明年工作打下了基础。\n",
                      select=["KJ601"]) == []
+
+
+def test_title_written_twice_at_the_start_of_the_body_whatever_its_last_word():
+    text = ("XX县区委指导组到沙土指导村（社区）党支部书记述职评议工作 XX县区委指导组到沙土指导村（社区）"
+            "党支部书记述职评议工作 1月19日，沙土镇召开党支部书记述职评议会议，县委组织部指导组到会指导。\n")
+    hits = lint_text(text, select=["KJ607"])
+    assert [text[f.offset:f.end_offset] for f in hits] == [
+        "XX县区委指导组到沙土指导村（社区）党支部书记述职评议工作 XX县区委指导组到沙土指导村（社区）党支部书记述职评议工作"]
+    # words that merely repeat (工作工作) or a sentence said twice are not a title
+    assert lint_text("工作工作，全年完成任务。\n", select=["KJ607"]) == []
+
+
+def test_a_long_download_panel_does_not_end_the_top_of_the_page():
+    panel = "\n".join(["分享", "下载文档", "大小:16.74KB", "页数:12页", "格式:DOCX", "收藏 分享赚钱", "温馨提示:",
+                       "1. 部分包含数学公式或PPT动画的文件,查看预览时可能会显示错乱或异常。",
+                       "2. 本文档由用户上传,版权归属用户。", "3. 下载前请仔细阅读文档内容。", "网站客服:3074922707",
+                       "大小:16KB", "页数:12页", "格式:DOCX", "上传人:abc", "文档编号:123"])
+    text = f"2022年上半年县卫生健康工作总结\n{panel}\n2022年上半年县卫生健康工作总结\n2022年上半年，全系统干部职工坚决贯彻县委决策部署。\n"
+    assert [f.line for f in lint_text(text, select=["KJ607"])] == [18]

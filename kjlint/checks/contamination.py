@@ -203,8 +203,14 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     own = ()
     if doc.source_format == "docx":
         own = tuple(normalize_line(str(p)) for p in rule.params.get("word-own-phrases", WORD_OWN_PHRASES))
+    notice = None  # (label, phrase) of a notice heading (温馨提示:) whose numbered items follow
     for i, (line, text) in enumerate(zip(doc.lines, normalized_lines(doc, ctx))):
         found = matcher.match(text)
+        if found is None and notice is not None and text:
+            if _LIST_ITEM.match(text) and _SITE_NOTICE.search(text):
+                found = notice  # 1. 下载前请仔细阅读文档内容… under 温馨提示:
+            else:
+                notice = None
         if found is None:
             if own:
                 continue  # a Word file's own sentences: no site glues its chrome into them
@@ -214,6 +220,8 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                           Fix("", at, stop, safe=False) if rule.fixable != "none" else None)
             continue
         label, phrase = found
+        if text.endswith(":"):
+            notice = found
         if own and (phrase in own or _BARE_URL.match(phrase)):
             continue  # the document's own keyword, author or reference line
         if own and _word_own_line(doc, i, text, label, phrase, matcher):
@@ -227,6 +235,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 # time and page values in table cells, a rule of ===== typed between notes.
 FORM_CELL_LABELS = frozenset({"page counter", "source line", "government page metadata", "site widget", "file details"})
 _NAV_SEPARATORS = " |/\\>»›·-_:：,，"
+_LIST_ITEM = compile_regex(r"\d{1,2}\s*[.、．]")
 # A notice that is about the download or the site, not about the text it sits in.
 _SITE_NOTICE = compile_regex(r"下载|文档|预览|本站|网站|会员|VIP|vip|页|阅读|上传|举报|版权|付费|积分|客服")
 
@@ -531,6 +540,10 @@ def _glued_titles(doc: Document, p: Span) -> Hit | None:
     wording, then the document's: 县科学技术局2021年度工作总结范文及2022年度工作安排县科学技术局
     2021年工作总结及2022年工作安排今年是…): one finding covering both."""
     head = p.text[:160]
+    doubled = _doubled_opening(head)
+    if doubled:
+        return Hit(p.start, p.start + doubled, {"match": p.text[:doubled], "first_line": doc.position(p.start)[0]},
+                   message=f"Title repeated at the start of the body: `{p.text[:doubled].strip()}`")
     ends = [m.end() for m in _TITLE_END.finditer(head)]
     best = None
     for i, cut in enumerate(ends):
@@ -550,6 +563,18 @@ def _glued_titles(doc: Document, p: Span) -> Hit | None:
                message=f"Title repeated at the start of the body: `{p.text[:best]}`")
 
 
+def _doubled_opening(head: str, least: int = 8, most: int = 70) -> int:
+    """The end of a paragraph's opening words written twice in a row (a title, however it ends:
+    XX县…述职评议工作 XX县…述职评议工作 1月19日，…), spaces aside; 0 when there is none."""
+    compact = [(i, ch) for i, ch in enumerate(head) if ch not in " \t\u3000"]
+    chars = "".join(ch for _, ch in compact)
+    for n in range(least, min(most, len(chars) // 2) + 1):
+        if chars[n:2 * n] == chars[:n] and not _SENTENCE.search(chars[:n]) and "，" not in chars[:n] \
+                and len(CJK.findall(chars[:n])) >= least // 2:
+            return compact[2 * n - 1][0] + 1
+    return 0
+
+
 @check("repeated-title")
 def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """The same title line again before any body text: the site's page title and the article
@@ -561,10 +586,14 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     skip = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))
     seen: dict[str, Span] = {}
     lines = normalized_lines(doc, ctx)
-    for p in doc.paragraphs[:top]:
+    read = 0
+    for p in doc.paragraphs:
         li = doc.line_index(p.start)
         if li in skip:
-            continue
+            continue  # furniture (a download panel of twenty lines) does not end the top
+        read += 1
+        if read > top:
+            return
         key = _title_key(lines[li])
         if key in ("目录", "目次"):
             return  # a table of contents repeats the headings by design
