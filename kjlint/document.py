@@ -91,12 +91,9 @@ class Document:
         """Each line (as in `lines`) in simplified script without pinyin annotations: the form
         phrase, heading and boilerplate rules compare against. Computed once per document
         rather than once per rule and line; offsets do not map into it."""
-        from .normalize import strip_pinyin_annotations, to_simplified
+        from .normalize import plain_text
 
-        text = self.text
-        if "(" in text or "（" in text:
-            text = strip_pinyin_annotations(text)  # annotations never span a line break
-        lines = to_simplified(text).split("\n")
+        lines = plain_text(self.text).split("\n")  # annotations never span a line break
         return [line[:-1] if line.endswith("\r") else line for line in lines]
 
     def plain(self, span: Span) -> str:

@@ -171,6 +171,11 @@ class _Boilerplate:
                     return label, text[end - length + 1:end + 1]
         return None
 
+    def has_other_sentences(self, text: str) -> bool:
+        """Whether a normalized line holds a sentence without an in-sentences phrase."""
+        return any(self.sentence_phrase(m.group(0)) is None for m in _SENTENCE_SPAN.finditer(text)
+                   if m.group(0).strip(BLANK_CHARS + " 。！？!?"))
+
     def furniture_in_line(self, line: str, normalized: str) -> Iterator[tuple[int, int, str, str]]:
         """(start, end, label, phrase) of furniture inside a line that is not furniture as a whole:
         in-text pattern matches, and sentences holding an in-sentences phrase (each no longer
@@ -206,6 +211,8 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     notice = None  # (label, phrase) of a notice heading (温馨提示:) whose numbered items follow
     for i, (line, text) in enumerate(zip(doc.lines, normalized_lines(doc, ctx))):
         found = matcher.match(text)
+        if found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text):
+            found = None  # one sentence of a paragraph of text: report that sentence, keep the rest
         if found is None and notice is not None and text:
             if _LIST_ITEM.match(text) and _SITE_NOTICE.search(text):
                 found = notice  # 1. 下载前请仔细阅读文档内容… under 温馨提示:

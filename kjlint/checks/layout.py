@@ -42,6 +42,22 @@ def flagged_lines(doc: Document, ctx: Context, codes: list[str] | tuple[str, ...
     return out
 
 
+def text_before_trailing_furniture(doc: Document, ctx: Context, p: Span, codes: list[str] | tuple[str, ...]) -> int:
+    """Where paragraph `p` ends once furniture the named rules found at its end is taken off
+    (…切实改善了生产生活条件。 精品办公范文集锦; …的问题。 第1页共3页): the offset after its
+    last character of text."""
+    end = p.end
+    hits = sorted((h for code in codes if (rule := ctx.catalog.rules.get(code)) is not None
+                   and rule.run is not None and rule.enabled for h in rule_hits(rule, doc, ctx)
+                   if p.start <= h.offset < p.end), key=lambda h: h.end, reverse=True)
+    for h in hits:
+        if h.end >= end or not doc.text[h.end:end].strip():
+            end = min(end, h.offset)
+    while end > p.start and doc.text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _covers(doc: Document, i: int, start: int, end: int) -> bool:
     """Whether [start, end) covers the visible text of line i."""
     line = doc.lines[i]
