@@ -33,7 +33,7 @@ def test_clean_documents_have_almost_no_findings():
 # measures now, rounded down: a change may raise them, never lower them.
 REALWORLD_FLOORS = {  # family: (precision, recall)
     "KJ2": (0.99, 0.90),
-    "KJ3": (0.95, 0.64),
+    "KJ3": (0.95, 0.68),
     "KJ4": (0.99, 0.97),
     "KJ5": (0.80, 0.88),
     "KJ6": (0.99, 0.79),

@@ -152,3 +152,15 @@ def test_a_preview_that_stops_before_its_last_page_is_cut():
     found = lint_text(f"{body} 第1页共3页\n", select=["KJ302"])
     assert [f.message for f in found] == ["The document stops at page 1 of 3 (`第1页共3页`): the rest is missing"]
     assert lint_text(f"{body} 第3页共3页\n", select=["KJ302"]) == []
+
+
+def test_a_preview_cut_before_the_full_text_is_reported_at_its_cut():
+    preview = "一、背景分析。随着现代化进程的推进，乡村文明建设成为一个亟待解决的问题。因此，制定2024年村委文明创建"
+    full = "一、背景分析。 随着现代化进程的推进，乡村文明建设成为一个亟待 解决的问题。因此，制定2024年村委文明创建工作方案如下。"
+    text = f"2024年村委文明创建工作方案\n{preview}\n{full}\n"
+    found = lint_text(text, select=["KJ304"])
+    assert [(f.line, text[f.offset:f.end_offset]) for f in found] == [(2, "4年村委文明创建")]
+    # a title or a heading repeated above its text is not a preview; nor is a finished sentence
+    assert lint_text("2024年村委文明创建工作方案\n2024年村委文明创建工作方案 一、背景分析。随着现代化进程的推进。\n",
+                     select=["KJ304"]) == []
+    assert lint_text(f"2024年村委文明创建工作方案\n{preview}工作方案如下。\n{full}\n", select=["KJ304"]) == []

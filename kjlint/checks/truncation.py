@@ -151,6 +151,25 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         return
 
 
+@check("truncated-preview")
+def truncated_preview(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """A paragraph cut mid-sentence that the following text starts with, word for word (spaces
+    aside): a site's preview copied before the document it previews."""
+    paras = body_paragraphs(doc, ctx, rule)
+    min_length = int(rule.params.get("min-length", 30))
+    compact = [_BLANKS.sub("", doc.plain(p)) for p in paras]
+    for i, p in enumerate(paras[:-1]):
+        text = compact[i]
+        if len(text) < min_length or text[-1] in TERMINAL or not _CLAUSE_PUNCT.search(text):
+            continue  # a title or a heading repeated above the text is KJ607's
+        following = "".join(compact[i + 1:i + 4])
+        if len(following) > len(text) and following.startswith(text):
+            yield Hit(max(p.start, p.end - 8), p.end, {"tail": p.text[-8:]})
+
+
+_BLANKS = compile_regex(r"\s+")
+
+
 # A sharing site's page counter ending the text: 第1页共2页 (or 第 1 页 / 共 2 页) before the end.
 PAGE_OF = compile_regex(r"第\s*(\d{1,4})\s*[页頁]\s*[/,，]?\s*共\s*(\d{1,4})\s*[页頁]\s*$")
 
