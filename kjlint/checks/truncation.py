@@ -162,9 +162,14 @@ def truncated_preview(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         text = compact[i]
         if len(text) < min_length or text[-1] in TERMINAL or not _CLAUSE_PUNCT.search(text):
             continue  # a title or a heading repeated above the text is KJ607's
-        following = "".join(compact[i + 1:i + 4])
-        if len(following) > len(text) and following.startswith(text):
-            yield Hit(max(p.start, p.end - 8), p.end, {"tail": p.text[-8:]})
+        # the full text may open with the title again: 标题 / 预览… / 标题 / 全文…
+        skip = 1 if i + 1 < len(paras) and heading_level(compact[i + 1]) is None and len(compact[i + 1]) <= 60 \
+            and not _CLAUSE_PUNCT.search(compact[i + 1]) else 0
+        for start in {i + 1, i + 1 + skip}:
+            following = "".join(compact[start:start + 3])
+            if len(following) > len(text) and following.startswith(text):
+                yield Hit(max(p.start, p.end - 8), p.end, {"tail": p.text[-8:]})
+                break
 
 
 _BLANKS = compile_regex(r"\s+")
