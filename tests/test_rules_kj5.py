@@ -172,3 +172,12 @@ def test_a_sentence_naming_a_document_or_asking_a_question_is_no_title():
     for text in ("根据县人大常委会2023年工作安排，10月18日调研组对科工贸局的工作开展评议调研。\n",
                  "记者：马局长您好，首先请您介绍一下我县铁合金产业运行情况？\n"):
         assert [f.code for f in lint_text(text) if f.code == "KJ506"] == ["KJ506"]
+
+
+def test_an_enumeration_item_whose_verb_was_lost_is_reported_where_it_stands():
+    text = ("一、主要工作\n一是聚力稳增长，经济运行总体平稳。二是聚力抓项目，投资拉动持续增强。"
+            "三是聚力改善供给质量，产业结构不断优化。四聚力深化改革创新，发展动能不断积聚。"
+            "五是聚力加快城乡融合，区域发展更加协调。\n")
+    found = lint_text(text, select=["KJ505"])
+    assert [(text[f.offset:f.end_offset], f.message) for f in found] == [
+        ("四", "Enumeration item `四聚力`: 四是 expected between 三是 and 五是")]

@@ -412,6 +412,7 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
     heading_starts = {it.para.start for it in numbered_paragraphs(doc, ctx)}
     last: int | None = None
     since = 0  # where the current sequence may have started
+    last_end = 0  # where the previous item's word ends
     for p in reading_paragraphs(doc, ctx):
         if p.start in heading_starts or (is_heading(p) and not ENUMERATOR.match(p.text)):
             last, since = None, p.start
@@ -422,7 +423,7 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
             word = f"{m.group('n')}是"
             start = p.start + m.start()
             if n == 1:
-                last = 1
+                last, last_end = 1, start + len(word)
                 continue
             expected = 1 if last is None else last + 1
             if n > expected and _glued_predecessor(doc.text[since:start], n):
@@ -430,15 +431,37 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
                 continue
             if n > expected:
                 gap = "一是" if last is None else f"{numeral(1, last)[:-1]}是"
-                msg = (f"Enumeration starts at {word}: 一是 missing" if last is None else
-                       f"Enumeration gap: {word} follows {gap}")
-                hits.append(Hit(start, start + len(word), {"match": word}, message=msg))
+                lost = _item_without_verb(doc.text, last_end, start, expected) if last is not None else None
+                if lost is not None:  # 三是… 四聚力… 五是: item 四 is there, its 是 lost
+                    item = doc.text[lost:lost + 3]
+                    hits.append(Hit(lost, lost + 1, {"match": item}, message=(
+                        f"Enumeration item `{item}`: {numeral(1, expected)[:-1]}是 expected between {gap} and {word}")))
+                else:
+                    msg = (f"Enumeration starts at {word}: 一是 missing" if last is None else
+                           f"Enumeration gap: {word} follows {gap}")
+                    hits.append(Hit(start, start + len(word), {"match": word}, message=msg))
             elif last is not None and n <= last:
                 hits.append(Hit(start, start + len(word), {"match": word},
                                 message=f"Enumeration repeats or goes back: {word} after "
                                         f"{numeral(1, last)[:-1]}是"))
-            last = n
+            last, last_end = n, start + len(word)
     return hits
+
+
+def _item_without_verb(text: str, start: int, end: int, n: int) -> int | None:
+    """Offset of the numeral of item `n` standing at a clause start between the items before and
+    after it, its 是 lost (三是聚力… 四聚力… 五是聚力…), or None."""
+    mark = numeral(1, n)[:-1]
+    for m in _CLAUSE_START.finditer(text, start, end):
+        at = m.end()
+        if text.startswith(mark, at) and at + len(mark) < end and CJK_CHAR.match(text, at + len(mark)) \
+                and text[at + len(mark)] not in "是要则":
+            return at
+    return None
+
+
+_CLAUSE_START = compile_regex(r"[。；;！!？?\n]\s*")
+CJK_CHAR = compile_regex(r"[\u4e00-\u9fff]")
 
 
 def _inline_predecessor(text: str, it: Numbered, before: str) -> bool:
