@@ -10,7 +10,15 @@ from pathlib import Path
 
 from .document import Document
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.docm")
+# Read as Word packages: a macro-enabled .docm is a .docx with a VBA part beside the text.
+WORD_SUFFIXES = (".docx", ".docm")
+# Document formats kjlint cannot read, by lower-case extension, and what to do about them. Named,
+# such a file is an input error; in a folder scan it is named too, not skipped without a word.
+UNSUPPORTED = {
+    ".doc": "old Word 97-2003 .doc files are not supported: save it as .docx",
+    ".wps": "WPS Writer .wps files are not supported: save it as .docx",
+}
 SKIPPED_DIRS = {".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", "node_modules", "__pycache__", ".venv"}
 # Candidate encodings tried strictly, in order, after BOM detection.
 CANDIDATES = ("utf-8", "gb18030", "big5")
@@ -147,10 +155,10 @@ def read_document(path: str | os.PathLike, display_path: str | None = None,
     """Read and decode one file into a Document, raising InputError with a clear reason."""
     shown = display_path or str(path)
     suffix = Path(path).suffix.lower()
-    if suffix == ".doc":
-        raise InputError(shown, "old Word 97-2003 .doc files are not supported: save it as .docx")
+    if suffix in UNSUPPORTED:
+        raise InputError(shown, UNSUPPORTED[suffix])
     data = read_bytes(path, shown, max_bytes)
-    if suffix == ".docx":
+    if suffix in WORD_SUFFIXES:
         from .docx import docx_document
 
         return docx_document(data, shown)
@@ -184,10 +192,13 @@ def discover(paths, include=DEFAULT_INCLUDE, exclude=(), errors=None, force_excl
     """Yield files to lint from files and directories, sorted, skipping hidden and VCS folders.
 
     Named files are yielded whatever their extension (as a user asked for them), unless they
-    match `exclude` (so pre-commit, which names files, still honours excludes). Problems such as
-    missing paths or directory symlink loops are appended to `errors` as InputError.
+    match `exclude` (so pre-commit, which names files, still honours excludes). In folders,
+    `include` matches names regardless of case (Windows saves 会议纪要.DOCX). Problems such as
+    missing paths, directory symlink loops, or documents in a format kjlint cannot read (an old
+    .doc where a .docx would be included) are appended to `errors` as InputError.
     """
     errors = errors if errors is not None else []
+    include = [pat.lower() for pat in include]
     seen: set[str] = set()
     for raw in paths:
         p = Path(raw)
@@ -212,7 +223,12 @@ def discover(paths, include=DEFAULT_INCLUDE, exclude=(), errors=None, force_excl
                 dirnames[:] = keep
                 for f in sorted(filenames):
                     full = os.path.normpath(os.path.join(dirpath, f))
-                    if f.startswith((".", "~$")) or not matches_any(f, include) or matches_any(full, exclude):
+                    if f.startswith((".", "~$")) or matches_any(full, exclude):
+                        continue
+                    if not matches_any(f.lower(), include):
+                        stem, suffix = os.path.splitext(f.lower())
+                        if suffix in UNSUPPORTED and matches_any(stem + ".docx", include):
+                            errors.append(InputError(full, UNSUPPORTED[suffix]))
                         continue
                     if full not in seen:
                         seen.add(full)

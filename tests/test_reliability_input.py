@@ -1,0 +1,109 @@
+"""Issue #12, inputs that were misread or skipped without a word: upper-case and macro-enabled
+Word files, old formats in a folder scan."""
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+from docx_maker import make_docx
+from helpers import run_cli
+
+from kjlint.reading import read_document
+
+DRAFT = ["xx区科技局2023年工作总结", "全年争取资金*万元。"]
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+DOCM_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
+
+
+def make_docm(path: Path, blocks) -> Path:
+    """A macro-enabled Word file as Word saves it: a .docx package whose main part has the
+    macro-enabled content type, with a VBA project beside it."""
+    plain = make_docx(path.with_suffix(".tmp.docx"), blocks)
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(DOCX_MAIN.encode(), DOCM_MAIN.encode())
+            dst.writestr(item, data)
+        dst.writestr("word/vbaProject.bin", OLE_MAGIC + b"\x00" * 512)
+    plain.unlink()
+    return path
+
+
+def paths_with(result, code: str) -> set[str]:
+    return {f["path"] for f in json.loads(result.stdout) if f["code"] == code}
+
+
+# --- Word files in a folder scan ---------------------------------------------------------------
+
+def test_a_folder_scan_reads_word_files_whatever_the_case_of_their_extension(tmp_path):
+    make_docx(tmp_path / "会议纪要.DOCX", DRAFT)
+    make_docx(tmp_path / "总结.Docx", DRAFT)
+    (tmp_path / "a.TXT").write_text("\n".join(DRAFT), encoding="utf-8")
+    r = run_cli("check", "--select", "KJ201", "--format", "json", ".", cwd=tmp_path)
+    assert r.exit_code == 1, r.stderr
+    assert paths_with(r, "KJ201") == {"会议纪要.DOCX", "总结.Docx", "a.TXT"}
+
+
+def test_a_macro_enabled_word_file_is_read_like_a_docx(tmp_path):
+    make_docm(tmp_path / "报告.docm", DRAFT)
+    named = run_cli("check", "--select", "KJ201,KJ202", "--format", "json", "报告.docm", cwd=tmp_path)
+    assert named.exit_code == 1, named.stderr
+    assert "binary" not in named.stderr
+    assert {f["code"] for f in json.loads(named.stdout)} == {"KJ201", "KJ202"}
+    scanned = run_cli("check", "--select", "KJ201", "--format", "json", ".", cwd=tmp_path)
+    assert scanned.exit_code == 1, scanned.stderr
+    assert paths_with(scanned, "KJ201") == {"报告.docm"}
+
+
+def test_a_folder_scan_names_the_word_files_it_cannot_read_and_says_not_all_were_checked(tmp_path):
+    (tmp_path / "a.txt").write_text("\n".join(DRAFT), encoding="utf-8")
+    (tmp_path / "旧报告.doc").write_bytes(OLE_MAGIC + b"\x00" * 1024)
+    (tmp_path / "计划.WPS").write_bytes(OLE_MAGIC + b"\x00" * 1024)
+    (tmp_path / "图片.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")  # not a document: no word
+    r = run_cli("check", "--select", "KJ201", ".", cwd=tmp_path)
+    assert r.exit_code == 2
+    err = r.stderr
+    assert "旧报告.doc: old Word 97-2003 .doc files are not supported: save it as .docx" in err
+    assert "计划.WPS: WPS Writer .wps files are not supported: save it as .docx" in err
+    assert "图片.png" not in err
+    assert "Found 1 finding in 1 file" in r.stdout  # the finding of a.txt is still reported
+    assert "All checks passed" not in r.stdout
+    assert "2 of 3 inputs were not checked" in err
+
+
+def test_an_excluded_old_word_file_is_not_reported(tmp_path):
+    (tmp_path / "a.txt").write_text("区科技局2023年工作总结\n", encoding="utf-8")
+    (tmp_path / "旧报告.doc").write_bytes(OLE_MAGIC)
+    (tmp_path / "kjlint.toml").write_text('extend-exclude = ["*.doc"]\n', encoding="utf-8")
+    r = run_cli("check", "--select", "KJ201", ".", cwd=tmp_path)
+    assert r.exit_code == 0 and "doc" not in r.stderr
+
+
+def test_an_old_word_file_named_directly_says_what_to_do(tmp_path):
+    (tmp_path / "旧报告.DOC").write_bytes(OLE_MAGIC + b"\x00" * 64)
+    r = run_cli("check", "旧报告.DOC", cwd=tmp_path)
+    assert r.exit_code == 2
+    assert "旧报告.DOC: old Word 97-2003 .doc files are not supported: save it as .docx" in r.stderr
+
+
+def test_reference_folders_find_word_and_text_files_whatever_the_case_of_their_extension(tmp_path,
+                                                                                      monkeypatch):
+    monkeypatch.setenv("KJLINT_CACHE_DIR", str(tmp_path / "cache"))
+    last_year = ["全年组织辖区企业申报省级科技项目十二项，争取上级资金八百万元，带动企业研发投入。",
+                 "开展科技下乡活动五次，培训农民一千二百人次，发放技术资料三千份。"]
+    (tmp_path / "refs").mkdir()
+    (tmp_path / "refs" / "2022.TXT").write_text(last_year[0] + "\n", encoding="utf-8")
+    make_docm(tmp_path / "refs" / "2021.DOCM", [last_year[1]])
+    (tmp_path / "draft.txt").write_text("区科技局2023年工作总结\n" + "\n".join(last_year) + "\n",
+                                        encoding="utf-8")
+    r = run_cli("check", "--select", "KJ105", "--reference", "refs", "--format", "json", "draft.txt",
+                cwd=tmp_path)
+    assert sorted(f["related"][0]["path"] for f in json.loads(r.stdout)) == ["refs/2021.DOCM", "refs/2022.TXT"]
+
+
+def test_read_document_reads_a_docm_by_its_extension(tmp_path):
+    doc = read_document(make_docm(tmp_path / "x.DOCM", DRAFT))
+    assert doc.source_format == "docx" and "全年争取资金" in doc.text
