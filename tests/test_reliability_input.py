@@ -1,5 +1,5 @@
 """Issue #12, inputs that were misread or skipped without a word: upper-case and macro-enabled
-Word files, old formats in a folder scan."""
+Word files, old formats in a folder scan, lone CR line endings, UTF-16 without a BOM."""
 from __future__ import annotations
 
 import json
@@ -9,6 +9,8 @@ from pathlib import Path
 from docx_maker import make_docx
 from helpers import run_cli
 
+from kjlint.document import Document
+from kjlint.engine import lint_text
 from kjlint.reading import read_document
 
 DRAFT = ["xx区科技局2023年工作总结", "全年争取资金*万元。"]
@@ -102,6 +104,41 @@ def test_reference_folders_find_word_and_text_files_whatever_the_case_of_their_e
     r = run_cli("check", "--select", "KJ105", "--reference", "refs", "--format", "json", "draft.txt",
                 cwd=tmp_path)
     assert sorted(f["related"][0]["path"] for f in json.loads(r.stdout)) == ["refs/2021.DOCM", "refs/2022.TXT"]
+
+
+# --- lone CR ------------------------------------------------------------------------------------
+
+STRUCTURED = "区科技局2023年工作总结\n一、工作情况\n全年争取资金*万元。\n二、存在问题\n三、下一步计划\n"
+
+
+def test_a_lone_cr_is_a_line_break():
+    doc = Document("标题\r一、工作\r\n二、问题\r")
+    assert [line.text for line in doc.lines] == ["标题", "一、工作", "二、问题", ""]
+    assert doc.position(doc.text.index("二")) == (3, 1)
+
+
+def test_lone_cr_findings_are_those_of_the_same_text_with_lf():
+    def found(text):
+        return [(f.code, f.line, f.column, f.message) for f in lint_text(text)]
+
+    assert found(STRUCTURED.replace("\n", "\r")) == found(STRUCTURED)
+    assert found(STRUCTURED.replace("\n", "\r")) != []
+
+
+def test_a_lone_cr_file_is_reported_line_by_line_and_cr_is_never_printed(tmp_path):
+    (tmp_path / "mac.txt").write_bytes(STRUCTURED.replace("\n", "\r").encode("utf-8"))
+    r = run_cli("check", "--select", "KJ202", "mac.txt", cwd=tmp_path)
+    assert r.exit_code == 1
+    assert "mac.txt:3:7: KJ202" in r.stdout
+    assert "\r" not in r.stdout and "\r" not in r.stderr
+
+
+def test_fix_keeps_lone_cr_line_endings(tmp_path):
+    p = tmp_path / "mac.txt"
+    p.write_bytes("标题\r工作總結(jié)\r第三行\r".encode("utf-8"))
+    r = run_cli("check", "--select", "KJ403", "--fix", "mac.txt", cwd=tmp_path)
+    assert r.exit_code == 0, r.stdout + r.stderr
+    assert p.read_bytes() == "标题\r工作總結\r第三行\r".encode("utf-8")
 
 
 def test_read_document_reads_a_docm_by_its_extension(tmp_path):
