@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import sys
 from dataclasses import dataclass
 from fnmatch import fnmatch
@@ -22,6 +23,13 @@ UNSUPPORTED = {
 SKIPPED_DIRS = {".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", "node_modules", "__pycache__", ".venv"}
 # Candidate encodings tried strictly, in order, after BOM detection.
 CANDIDATES = ("utf-8", "gb18030", "big5")
+BINARY = "binary file (contains NUL bytes), skipped"
+BINARY_UTF16_HINT = " (if it is text, it may be UTF-16 without a BOM: save it as UTF-8)"
+# Characters that never occur in text: a decoding that yields them is not the file's encoding.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
+# Share of plausible characters (see _plausibility) a BOM-less UTF-16 reading needs: the right
+# byte order reads ~1.0 for Chinese or English, the wrong one far less.
+UTF16_MIN_PLAUSIBILITY = 0.6
 
 
 class InputError(Exception):
@@ -84,7 +92,10 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> Decoded:
         except UnicodeDecodeError as exc:
             raise InputError(path, f"invalid UTF-16 ({exc.reason})") from None
     if b"\x00" in data[:8192]:
-        raise InputError(path, "binary file (contains NUL bytes), skipped")
+        readings = _utf16_readings(data)
+        if readings and readings[0][0] >= UTF16_MIN_PLAUSIBILITY:
+            return Decoded(readings[0][2], readings[0][1], [], False)
+        raise InputError(path, BINARY + (BINARY_UTF16_HINT if readings else ""))
     clean = []
     for enc in CANDIDATES:
         try:
@@ -106,6 +117,22 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> Decoded:
     scored.sort(key=lambda s: (s[0], s[1]))
     _, _, enc, text, bad = scored[0]
     return Decoded(text, enc, bad, False)
+
+
+def _utf16_readings(data: bytes) -> list[tuple[float, str, str]]:
+    """(plausibility, byte order, text) for each order in which `data` decodes as UTF-16 to
+    characters text can hold, most plausible first. Text with NUL bytes may be UTF-16 saved
+    without a BOM (ASCII characters and line breaks carry a zero byte); binary data does not
+    decode so."""
+    out = []
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if not _NOT_TEXT.search(text):
+            out.append((_plausibility(text), enc, text))
+    return sorted(out, reverse=True)
 
 
 def _choose_by_detector(data: bytes, clean: list[tuple[str, str]]) -> tuple[str, str]:

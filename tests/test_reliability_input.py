@@ -2,16 +2,19 @@
 Word files, old formats in a folder scan, lone CR line endings, UTF-16 without a BOM."""
 from __future__ import annotations
 
+import codecs
 import json
 import zipfile
 from pathlib import Path
+
+import pytest
 
 from docx_maker import make_docx
 from helpers import run_cli
 
 from kjlint.document import Document
 from kjlint.engine import lint_text
-from kjlint.reading import read_document
+from kjlint.reading import decode_bytes, read_document
 
 DRAFT = ["xx区科技局2023年工作总结", "全年争取资金*万元。"]
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -139,6 +142,44 @@ def test_fix_keeps_lone_cr_line_endings(tmp_path):
     r = run_cli("check", "--select", "KJ403", "--fix", "mac.txt", cwd=tmp_path)
     assert r.exit_code == 0, r.stdout + r.stderr
     assert p.read_bytes() == "标题\r工作總結\r第三行\r".encode("utf-8")
+
+
+# --- UTF-16 without a BOM -----------------------------------------------------------------------
+
+UTF16_TEXT = "区科技局2023年工作总结\n一、全年争取资金1200万元。\n二、xx项目进展顺利。\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected(encoding):
+    d = decode_bytes(UTF16_TEXT.encode(encoding))
+    assert (d.text, d.encoding, d.undecodable, d.had_bom) == (UTF16_TEXT, encoding, [], False)
+
+
+def test_utf16_without_bom_is_linted_and_fixed_in_its_encoding(tmp_path):
+    p = tmp_path / "unicode.txt"
+    p.write_bytes("工作總結(jié)\n全年争取资金xx万元。\n".encode("utf-16-le"))
+    r = run_cli("check", "--select", "KJ201,KJ403", "unicode.txt", cwd=tmp_path)
+    assert r.exit_code == 1 and "binary" not in r.stderr
+    assert "unicode.txt:2:7: KJ201" in r.stdout
+    run_cli("check", "--select", "KJ403", "--fix", "unicode.txt", cwd=tmp_path)
+    assert p.read_bytes() == "工作總結\n全年争取资金xx万元。\n".encode("utf-16-le")
+
+
+def test_undetectable_utf16_without_bom_gets_a_hint(tmp_path):
+    p = tmp_path / "korean.txt"  # valid UTF-16, but not text kjlint can judge plausible
+    p.write_bytes("안녕하세요\n반갑습니다\n".encode("utf-16-le"))
+    r = run_cli("check", "korean.txt", cwd=tmp_path)
+    assert r.exit_code == 2
+    assert "korean.txt: binary file (contains NUL bytes), skipped" in r.stderr
+    assert "may be UTF-16 without a BOM" in r.stderr
+
+
+def test_real_binary_data_is_still_binary_without_a_utf16_hint(tmp_path):
+    p = tmp_path / "image.txt"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    r = run_cli("check", "image.txt", cwd=tmp_path)
+    assert r.exit_code == 2 and "image.txt: binary file" in r.stderr
+    assert "UTF-16" not in r.stderr
 
 
 def test_read_document_reads_a_docm_by_its_extension(tmp_path):
