@@ -11,11 +11,13 @@ from pathlib import Path
 
 from .document import Document
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.docm")
+# Old Word and WPS files are included so that a folder scan names them (see UNSUPPORTED).
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.docm", "*.doc", "*.wps")
 # Read as Word packages: a macro-enabled .docm is a .docx with a VBA part beside the text.
 WORD_SUFFIXES = (".docx", ".docm")
-# Document formats kjlint cannot read, by lower-case extension, and what to do about them. Named,
-# such a file is an input error; in a folder scan it is named too, not skipped without a word.
+ZIP_MAGIC = b"PK\x03\x04"
+# Document formats kjlint cannot read, by lower-case extension, and what to do about them: an
+# input error, unless the file is in fact a Word package (a .docx renamed .doc is read).
 UNSUPPORTED = {
     ".doc": "old Word 97-2003 .doc files are not supported: save it as .docx",
     ".wps": "WPS Writer .wps files are not supported: save it as .docx",
@@ -182,10 +184,10 @@ def read_document(path: str | os.PathLike, display_path: str | None = None,
     """Read and decode one file into a Document, raising InputError with a clear reason."""
     shown = display_path or str(path)
     suffix = Path(path).suffix.lower()
-    if suffix in UNSUPPORTED:
-        raise InputError(shown, UNSUPPORTED[suffix])
     data = read_bytes(path, shown, max_bytes)
-    if suffix in WORD_SUFFIXES:
+    if suffix in UNSUPPORTED and not data.startswith(ZIP_MAGIC):
+        raise InputError(shown, UNSUPPORTED[suffix])
+    if suffix in WORD_SUFFIXES or suffix in UNSUPPORTED:
         from .docx import docx_document
 
         return docx_document(data, shown)
@@ -195,7 +197,7 @@ def read_document(path: str | os.PathLike, display_path: str | None = None,
 
 def read_stdin() -> Document:
     data = sys.stdin.buffer.read()
-    if data.startswith(b"PK\x03\x04"):  # a zip package: a .docx piped in
+    if data.startswith(ZIP_MAGIC):  # a zip package: a .docx piped in
         from .docx import docx_document
 
         return docx_document(data, "-")
@@ -221,8 +223,7 @@ def discover(paths, include=DEFAULT_INCLUDE, exclude=(), errors=None, force_excl
     Named files are yielded whatever their extension (as a user asked for them), unless they
     match `exclude` (so pre-commit, which names files, still honours excludes). In folders,
     `include` matches names regardless of case (Windows saves 会议纪要.DOCX). Problems such as
-    missing paths, directory symlink loops, or documents in a format kjlint cannot read (an old
-    .doc where a .docx would be included) are appended to `errors` as InputError.
+    missing paths or directory symlink loops are appended to `errors` as InputError.
     """
     errors = errors if errors is not None else []
     include = [pat.lower() for pat in include]
@@ -250,12 +251,8 @@ def discover(paths, include=DEFAULT_INCLUDE, exclude=(), errors=None, force_excl
                 dirnames[:] = keep
                 for f in sorted(filenames):
                     full = os.path.normpath(os.path.join(dirpath, f))
-                    if f.startswith((".", "~$")) or matches_any(full, exclude):
-                        continue
-                    if not matches_any(f.lower(), include):
-                        stem, suffix = os.path.splitext(f.lower())
-                        if suffix in UNSUPPORTED and matches_any(stem + ".docx", include):
-                            errors.append(InputError(full, UNSUPPORTED[suffix]))
+                    if f.startswith((".", "~$")) or not matches_any(f.lower(), include) \
+                            or matches_any(full, exclude):
                         continue
                     if full not in seen:
                         seen.add(full)

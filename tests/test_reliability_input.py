@@ -87,6 +87,13 @@ def test_an_excluded_old_word_file_is_not_reported(tmp_path):
     assert r.exit_code == 0 and "doc" not in r.stderr
 
 
+def test_a_docx_saved_under_a_doc_name_is_read(tmp_path):
+    make_docx(tmp_path / "下载的总结.doc", DRAFT)  # as document-sharing sites serve them
+    r = run_cli("check", "--select", "KJ201", "--format", "json", ".", cwd=tmp_path)
+    assert r.exit_code == 1, r.stderr
+    assert paths_with(r, "KJ201") == {"下载的总结.doc"}
+
+
 def test_an_old_word_file_named_directly_says_what_to_do(tmp_path):
     (tmp_path / "旧报告.DOC").write_bytes(OLE_MAGIC + b"\x00" * 64)
     r = run_cli("check", "旧报告.DOC", cwd=tmp_path)
