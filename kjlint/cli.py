@@ -161,6 +161,10 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
             if r.diff:
                 click.echo(r.diff, nl=False)
     _write_report(results, fmt, output_file, catalog, statistics, quiet)
+    if input_errors and not quiet:  # the summary above counts checked files only: say so
+        n, total = len(input_errors), len(results)
+        _err(f"{n} of {total} input{'s' if total != 1 else ''} {'was' if n == 1 else 'were'} "
+             f"not checked (see the errors above)")
     failing = any(f.severity >= fail for r in results for f in r.findings)
     if input_errors:
         return EXIT_ERROR

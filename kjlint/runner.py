@@ -129,7 +129,9 @@ def _fix(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOpt
         result.warning = (f"{doc.path}: not fixed: it holds undecodable bytes that rewriting "
                           f"would lose (fix the encoding first)")
         return
-    text, total = doc.text, 0
+    # Fixes go into the text as read (lone CRs kept): their offsets hold in it too.
+    before = doc.source or doc.text
+    text, total = before, 0
     for _ in range(MAX_FIX_PASSES):
         fixes = applicable(findings, ov.unsafe_fixes)
         if not fixes:
@@ -141,7 +143,7 @@ def _fix(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOpt
         import difflib
 
         result.diff = "".join(difflib.unified_diff(
-            doc.text.splitlines(keepends=True), text.splitlines(keepends=True),
+            before.splitlines(keepends=True), text.splitlines(keepends=True),
             fromfile=f"a/{doc.path}", tofile=f"b/{doc.path}"))
     else:
         atomic_write_text(doc.path, text, doc.encoding)

@@ -95,6 +95,19 @@ def test_a_heading_with_ji_is_not_a_plan_and_a_heading_names_no_kind():
     assert title is None and profile is None  # the body starts at a heading: no title, no kind
 
 
+PLAN_SECTIONS = [(name, s["label"]) for name, p in load_catalog().profiles.items()
+                 for s in p.sections if s["name"] == "plan"]
+
+
+@pytest.mark.parametrize("profile,label", PLAN_SECTIONS, ids=[p for p, _ in PLAN_SECTIONS])
+def test_a_statistics_heading_is_no_plan_in_any_profile(profile, label):
+    """Issue #12: the 工作总结 profile took any heading containing 计 as its plan section, so
+    二、科技统计工作 counted as one."""
+    text = "区科技局2023年工作总结\n一、主要工作\n二、科技统计工作\n"
+    found = [f.message for f in lint_text(text, profile=profile) if f.code == "KJ501"]
+    assert any(label in m for m in found), found
+
+
 def test_malformed_heading_numbers():
     text = "三)加强队伍建设\n(一)、加强组织领导\n（三加强督查考核\n3.、开展业务培训\n（三）加强队伍建设\n三农工作取得新进展。\n"
     found = [(f.line, text.splitlines()[f.line - 1][:4]) for f in lint_text(text, select=["KJ507"])]
