@@ -194,3 +194,20 @@ def test_an_enumeration_item_whose_verb_was_lost_is_reported_where_it_stands():
     found = lint_text(text, select=["KJ505"])
     assert [(text[f.offset:f.end_offset], f.message) for f in found] == [
         ("四", "Enumeration item `四聚力`: 四是 expected between 三是 and 五是")]
+
+
+def test_points_under_a_lead_in_or_under_a_glued_first_heading_have_a_parent():
+    # a 批复 answers in points; the 一、 of a flattened page is glued to the title line above
+    reply = "关于某某问题的批复\n你院的请示收悉。经研究，答复如下：\n（一）人民法院审理此类案件，用判决书。\n（二）其他案件，用裁定书。\n"
+    glued = "基层司法所工作总结一、引言\n（一）背景与意义\n司法所是基层政法工作的重要力量。\n（二）研究方法\n走访调研。\n二、主要工作\n（一）人民调解\n全年调解纠纷120件。\n"
+    assert lint_text(reply, select=["KJ504"]) == []
+    assert lint_text(glued, select=["KJ504"]) == []
+    # sections under a heading that lost its 一、 still have no parent
+    lost = "2023年工作总结\n促进城乡就业\n（一）稳就业保就业\n全年新增就业1200人。\n（二）强化技能培训\n培训3000人次。\n"
+    assert [f.code for f in lint_text(lost, select=["KJ504"])] == ["KJ504"]
+
+
+def test_item_one_run_on_a_few_lines_up_is_the_predecessor_of_item_two():
+    text = ("装订要求\n1、文本：按照标准A4纸进行纵向左侧装订。\n2、字体和字型 （1）封面主标题：\n"
+            "第一行为三号宋体，居中。\n第二行为二号黑体，居中。\n（2）章、节标题分别采用小二号和三号黑体。\n")
+    assert lint_text(text, select=["KJ502"]) == []
