@@ -42,7 +42,9 @@ class LazyGroup(click.Group):
 
 
 def _err(msg: str, level: str = "error") -> None:
-    click.echo(f"kjlint: {level}: {msg}", err=True)
+    from .formats import escape_controls  # messages quote file names and document text
+
+    click.echo(f"kjlint: {level}: {escape_controls(msg)}", err=True)
 
 
 def _split(values) -> tuple[str, ...]:

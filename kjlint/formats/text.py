@@ -5,6 +5,7 @@ from collections import Counter
 
 from ..document import display_width
 from ..findings import Severity
+from . import escape_controls as esc
 
 WINDOW = 24  # characters of context shown either side of a finding in long lines
 # ANSI SGR codes, written directly: importing a terminal library costs more start-up time than
@@ -34,17 +35,17 @@ def _frame(lines: list[str], f) -> list[tuple[str, str]]:
     """(gutter, line) pairs: the source line (windowed) and a caret line under the finding."""
     if not (1 <= f.line <= len(lines)):
         return []
-    line = lines[f.line - 1].rstrip("\r")
+    line = lines[f.line - 1].rstrip("\r").replace("\t", " ")
     start = f.column - 1
     end = f.end_column - 1 if f.end_line == f.line else len(line)
     end = max(end, start + 1)
     lo, hi = max(0, start - WINDOW), min(len(line), max(end, start + 1) + WINDOW)
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(line) else ""
-    shown = prefix + line[lo:hi] + suffix
-    pad = display_width(prefix + line[lo:start])
-    marks = max(1, display_width(line[start:min(end, hi)]))
-    return [(str(f.line), shown.replace("\t", " ")), ("", " " * pad + "^" * marks)]
+    shown = prefix + esc(line[lo:hi]) + suffix
+    pad = display_width(prefix + esc(line[lo:start]))
+    marks = max(1, display_width(esc(line[start:min(end, hi)])))
+    return [(str(f.line), shown), ("", " " * pad + "^" * marks)]
 
 
 def write_text(results, out, color: bool = False, show_source: bool = True, statistics: bool = False,
@@ -60,8 +61,8 @@ def write_text(results, out, color: bool = False, show_source: bool = True, stat
                 for gutter, line in frame:
                     console.print((f" {gutter:>{width}} | ", "blue"), (line, "" if gutter else STYLE[f.severity]))
             for rel in f.related:
-                console.print((f"   = related: {rel.path}:{rel.line}:{rel.column}"
-                               + (f" ({rel.message})" if rel.message else ""), "dim"))
+                console.print((f"   = related: {esc(rel.path)}:{rel.line}:{rel.column}"
+                               + (f" ({esc(rel.message)})" if rel.message else ""), "dim"))
             if show_source:
                 console.print()
     _summary(console, results, statistics, fix_hint, summary)
@@ -77,12 +78,13 @@ def write_concise(results, out, color: bool = False, statistics: bool = False, f
 
 
 def _head(f, concise: bool = False) -> list:
-    """`path:line:col: CODE [name] message (where)` as styled segments."""
-    where = f" ({f.where})" if f.where else ""
+    """`path:line:col: CODE [name] message (where)` as styled segments, control characters escaped."""
+    path, message = esc(f.path), esc(f.message)
+    where = f" ({esc(f.where)})" if f.where else ""
     if concise:
-        return [f"{f.path}:{f.line}:{f.column}: ", (f.code, STYLE[f.severity]), f" [{f.name}] {f.message}{where}"]
-    return [(f"{f.path}:{f.line}:{f.column}: ", "bold"), (f.code, STYLE[f.severity]),
-            (f" [{f.name}] ", "dim"), f.message, (where, "dim")]
+        return [f"{path}:{f.line}:{f.column}: ", (f.code, STYLE[f.severity]), f" [{f.name}] {message}{where}"]
+    return [(f"{path}:{f.line}:{f.column}: ", "bold"), (f.code, STYLE[f.severity]),
+            (f" [{f.name}] ", "dim"), message, (where, "dim")]
 
 
 def _fix_mark(f):
