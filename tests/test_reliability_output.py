@@ -210,3 +210,32 @@ def test_a_report_file_with_hostile_names_parses(hostile, fmt):
     r = run_process("check", *SEL, "--format", fmt, "-o", "report.out", ".", cwd=hostile)
     assert r.returncode == 1, r.stderr
     assert len(_parse(fmt, (hostile / "report.out").read_bytes())[0]) == 3
+
+
+@pytest.mark.parametrize("fmt", MACHINE_FORMATS)
+def test_every_machine_format_carries_input_errors(hostile_with_error, fmt):
+    """A consumer that reads only the report must not see "no findings" when an input was not read."""
+    r = run_process("check", *SEL, "--format", fmt, BINARY_NAME, "missing.txt", cwd=hostile_with_error)
+    assert r.returncode == 2
+    if fmt == "html":
+        text = r.stdout.decode("utf-8")
+        assert "binary file" in text and "missing.txt: no such file or directory" in text
+        return
+    findings, errors = _parse(fmt, r.stdout)
+    assert findings == []
+    assert sorted(path for path, _ in errors) == sorted([_expected_path(fmt, BINARY_NAME), "missing.txt"])
+    messages = " ".join(message for _, message in errors)
+    assert "binary file" in messages and "missing.txt: no such file or directory" in messages
+
+
+def test_json_error_entry_shape(tmp_path):
+    """The documented shape: {"path": …, "error": …} among the findings, in path order."""
+    (tmp_path / "a.txt").write_text("xx区\n", encoding="utf-8")
+    r = run_process("check", "--select", "KJ201", "--format", "json", "a.txt", "b.txt", cwd=tmp_path)
+    entries = json.loads(r.stdout)
+    assert r.returncode == 2
+    assert [sorted(e) for e in entries] == [
+        sorted(["path", "code", "name", "family", "severity", "message", "line", "column", "end_line",
+                "end_column", "offset", "end_offset", "fix", "related", "fingerprint"]),
+        ["error", "path"]]
+    assert entries[1] == {"path": "b.txt", "error": "b.txt: no such file or directory"}

@@ -12,14 +12,25 @@ def all_findings(results):
     return [f for r in results for f in r.findings]
 
 
+def entries(results):
+    """Findings as dicts, with an `{"path", "error"}` entry for each input that could not be read
+    (in path order): a consumer that reads only the report must not take an unread file for a
+    clean one."""
+    for r in results:
+        if r.error:
+            yield {"path": r.path, "error": r.error}
+        for f in r.findings:
+            yield f.to_dict()
+
+
 def write_json(results, out, **_):
-    json.dump([f.to_dict() for f in all_findings(results)], out, ensure_ascii=False, indent=2)
+    json.dump(list(entries(results)), out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
 def write_jsonl(results, out, **_):
-    for f in all_findings(results):
-        out.write(json.dumps(f.to_dict(), ensure_ascii=False) + "\n")
+    for entry in entries(results):
+        out.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
 def _gh_escape(value: str, prop: bool = False) -> str:
@@ -35,6 +46,9 @@ GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.I
 
 
 def write_github(results, out, **_):
+    for r in results:
+        if r.error:  # a file-level annotation
+            out.write(f"::error file={_gh_escape(r.path, True)},title=kjlint input error::{_gh_escape(r.error)}\n")
     for f in all_findings(results):
         props = (f"file={_gh_escape(f.path, True)},line={f.line},col={f.column},"
                  f"endLine={f.end_line},endColumn={f.end_column},"
@@ -55,6 +69,8 @@ def write_rdjson(results, out, **_):
     """reviewdog Diagnostic Format (rdjson)."""
     diagnostics = []
     for r in results:
+        if r.error:  # no range, no code: the whole file could not be read
+            diagnostics.append({"message": r.error, "location": {"path": r.path}, "severity": "ERROR"})
         lines = r.text.split("\n") if r.text is not None and r.findings else None
         for f in r.findings:
             d = {

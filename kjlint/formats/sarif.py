@@ -71,12 +71,19 @@ def write_sarif(results, out, catalog=None, **_):
                                                    "charLength": f.fix.end_offset - f.fix.offset},
                                  "insertedContent": {"text": f.fix.replacement}}]}]}]
         sarif_results.append(res)
+    errors = [r for r in results if r.error]
+    invocation = {"executionSuccessful": not errors, "toolExecutionNotifications": [
+        {"level": "error", "message": {"text": r.error},
+         "descriptor": {"id": "input-error"},
+         "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]}
+        for r in errors]}
     doc = {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "kjlint", "version": __version__,
                                 "informationUri": "https://pypi.org/project/kjlint/", "rules": rules}},
+            "invocations": [invocation],
             "columnKind": "unicodeCodePoints",
             "results": sarif_results,
         }],
