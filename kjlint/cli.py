@@ -79,7 +79,7 @@ def main():
               help="Lowest severity that makes the exit code 1 (default from config: info).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (implies --fix unless --diff).")
-@click.option("--diff", is_flag=True, help="Show fixes as a unified diff instead of writing them.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a patch (for patch -p1) instead of writing them; the report goes to stderr.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Ignore findings recorded in this baseline file.")
 @click.option("--update-baseline", is_flag=True, help="Write all current findings to the --baseline file.")
 @click.option("--reference", multiple=True, type=click.Path(),
@@ -159,11 +159,11 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
         for r in results:
             if r.warning:
                 _err(r.warning, "warning")
-    if diff:
+    if diff:  # standard output holds the patch alone; the report goes to stderr
         for r in results:
             if r.diff:
                 click.echo(r.diff, nl=False)
-    _write_report(results, fmt, output_file, catalog, statistics, quiet)
+    _write_report(results, fmt, output_file, catalog, statistics, quiet, diff)
     failing = any(f.severity >= fail for r in results for f in r.findings)
     if input_errors:
         return EXIT_ERROR
@@ -202,7 +202,7 @@ def _stderr_console():
     return Console(stderr=True)
 
 
-def _write_report(results, fmt, output_file, catalog, statistics, quiet, to_stderr=False):
+def _write_report(results, fmt, output_file, catalog, statistics, quiet, diff=False):
     """Write the report to `output_file`, or to stdout (stderr with --diff, which keeps stdout
     for the patch). Characters the stream cannot encode (bytes of a file name that are not UTF-8)
     are written as backslash escapes, which are also valid JSON escapes."""
@@ -212,17 +212,17 @@ def _write_report(results, fmt, output_file, catalog, statistics, quiet, to_stde
     writer = get_writer(fmt)
     if output_file:
         buf = io.StringIO()
-        writer(results, buf, catalog=catalog, color=False, statistics=statistics, fix_hint=not quiet)
+        writer(results, buf, catalog=catalog, color=False, statistics=statistics, fix_hint=not quiet, diff=diff)
         atomic_write_bytes(output_file, buf.getvalue().encode("utf-8", "backslashreplace"))
         return
-    stream = sys.stderr if to_stderr else sys.stdout
+    stream = sys.stderr if diff else sys.stdout
     color = stream.isatty() and "NO_COLOR" not in os.environ
     with _escaping(stream) as out:
         if fmt in ("text", "concise") and quiet:
             writer(results, out, catalog=catalog, color=color, statistics=statistics, fix_hint=False,
-                   summary=False)
+                   summary=False, diff=diff)
             return
-        writer(results, out, catalog=catalog, color=color, statistics=statistics, fix_hint=True)
+        writer(results, out, catalog=catalog, color=color, statistics=statistics, fix_hint=True, diff=diff)
         if fmt in ("text", "concise") and not any(r.findings for r in results) and not any(r.error for r in results):
             n = sum(1 for r in results if not r.error)
             out.write(f"All checks passed ({n} file{'s' if n != 1 else ''}).\n")

@@ -41,8 +41,9 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     warning: str | None = None
-    fixed: int = 0
-    diff: str = ""
+    fixed: int = 0  # findings with an applicable fix that fixing resolved (what "N fixable" counted)
+    went_away: int = 0  # findings without one that went away with the changes
+    diff: bytes = b""  # with --diff: a patch for `patch -p1` (see patch.unified_diff)
     text: str | None = None  # kept for formats that show the document (html)
     line_sources: list[str] | None = None  # with text, for .docx: where each line came from
     encoding: str = ""
@@ -125,28 +126,44 @@ def _fix(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOpt
     if doc.path == "-" and not ov.diff:
         result.warning = "-: fixes are not written for standard input (use --diff)"
         return
-    if doc.undecodable and not ov.diff:
+    if doc.undecodable:  # rewriting would lose them, and a patch would not match the file
         result.warning = (f"{doc.path}: not fixed: it holds undecodable bytes that rewriting "
                           f"would lose (fix the encoding first)")
         return
-    text, total = doc.text, 0
+    text, after = doc.text, findings
     for _ in range(MAX_FIX_PASSES):
-        fixes = applicable(findings, ov.unsafe_fixes)
+        fixes = applicable(after, ov.unsafe_fixes)
         if not fixes:
             break
-        text, n = apply_fixes(text, fixes)
-        total += n
-        findings = lint_document(Document(text, doc.path, doc.encoding), catalog, opts)
+        text = apply_fixes(text, fixes)[0]
+        after = lint_document(Document(text, doc.path, doc.encoding), catalog, opts)
+    gone = _gone(doc.text, findings, text, after)
+    result.fixed = len(applicable(gone, ov.unsafe_fixes))
+    result.went_away = len(gone) - result.fixed
     if ov.diff:
-        import difflib
+        from .patch import unified_diff
 
-        result.diff = "".join(difflib.unified_diff(
-            doc.text.splitlines(keepends=True), text.splitlines(keepends=True),
-            fromfile=f"a/{doc.path}", tofile=f"b/{doc.path}"))
+        result.diff = unified_diff(doc.path, doc.text, text, doc.encoding)
     else:
         atomic_write_text(doc.path, text, doc.encoding)
-    result.fixed = total
-    result.findings = findings if not ov.diff else result.findings
+        result.findings = after
+
+
+def _gone(old_text: str, before: list[Finding], new_text: str, after: list[Finding]) -> list[Finding]:
+    """The findings of `before` that `after` no longer has: matched on code and flagged text, not
+    on position (fixes move text) nor on fix count (one fix can resolve several findings, such
+    as two rules flagging the same mark, or a finding without a fix inside a deleted line)."""
+    from collections import Counter
+
+    left = Counter((f.code, new_text[f.offset:f.end_offset]) for f in after)
+    gone = []
+    for f in before:
+        key = (f.code, old_text[f.offset:f.end_offset])
+        if left[key]:
+            left[key] -= 1
+        else:
+            gone.append(f)
+    return gone
 
 
 def _worker(args) -> FileResult:

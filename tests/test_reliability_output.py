@@ -239,3 +239,100 @@ def test_json_error_entry_shape(tmp_path):
                 "end_column", "offset", "end_offset", "fix", "related", "fingerprint"]),
         ["error", "path"]]
     assert entries[1] == {"path": "b.txt", "error": "b.txt: no such file or directory"}
+
+
+# --- --diff and --fix: a patch that applies, counts that are true ---------------------------------
+
+# Two house rules flag the same half-width colon with the same fix (one fix resolves both), and a
+# third, without a fix, flags a word that the fix changes: fixing resolves all three.
+OVERLAPPING_PACK = """\
+rules:
+  - code: KJ902
+    name: colon-a
+    severity: warning
+    type: pattern
+    fixable: safe
+    params: {pattern: '(?<=[\\u4e00-\\u9fff]):(?=[\\u4e00-\\u9fff])', fix: {replacement: '：'}}
+    message: "Half-width colon"
+    description: d
+    rationale: r
+    examples: {bad: '时间:上午', good: '时间：上午'}
+  - code: KJ903
+    name: colon-b
+    severity: warning
+    type: pattern
+    fixable: safe
+    params: {pattern: '(?<=[\\u4e00-\\u9fff]):(?=[\\u4e00-\\u9fff])', fix: {replacement: '：'}}
+    message: "Half-width colon again"
+    description: d
+    rationale: r
+    examples: {bad: '时间:上午', good: '时间：上午'}
+  - code: KJ904
+    name: colon-label
+    severity: info
+    type: pattern
+    params: {pattern: '时间:'}
+    message: "Label with a half-width colon"
+    description: d
+    rationale: r
+    examples: {bad: '时间:上午', good: '时间：上午'}
+"""
+
+
+@pytest.fixture
+def fixable(tmp_path):
+    (tmp_path / "pack.yaml").write_text(OVERLAPPING_PACK, encoding="utf-8")
+    (tmp_path / "kjlint.toml").write_text('extend-rules = ["pack.yaml"]\nselect = ["KJ9", "KJ201"]\n',
+                                          encoding="utf-8")
+    (tmp_path / "a.txt").write_text("会议时间:上午\nxx区\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_fixable_count_is_what_fix_then_fixes(fixable):
+    r = run_process("check", "--no-progress", "a.txt", cwd=fixable)
+    out = r.stdout.decode()
+    assert "Found 4 findings in 1 file" in out and "[*] 2 fixable with --fix." in out
+    r = run_process("check", "--no-progress", "--fix", "a.txt", cwd=fixable)
+    out = r.stdout.decode()
+    assert "Fixed 2 findings; 1 other finding went away with the changes." in out
+    assert "Found 1 finding in 1 file (KJ201 ×1)." in out
+    assert (fixable / "a.txt").read_text(encoding="utf-8") == "会议时间：上午\nxx区\n"
+
+
+def test_diff_writes_the_patch_alone_on_stdout_and_the_rest_on_stderr(fixable):
+    r = run_process("check", "--no-progress", "--diff", "a.txt", cwd=fixable)
+    out, err = r.stdout.decode(), r.stderr.decode()
+    assert out == ("--- a/a.txt\n+++ b/a.txt\n@@ -1,2 +1,2 @@\n-会议时间:上午\n+会议时间：上午\n xx区\n")
+    assert "Fixed" not in out + err  # nothing was written
+    assert "Would fix 2 findings; 1 other finding would go away with the changes." in err
+    assert "a.txt:2:1: KJ201 [x-mask]" in err and "Found 4 findings in 1 file" in err
+    assert (fixable / "a.txt").read_text(encoding="utf-8") == "会议时间:上午\nxx区\n"
+
+
+@pytest.mark.parametrize("name,data", [
+    ("no-final-newline.txt", "会议时间:上午\n地点:三楼".encode("utf-8")),
+    ("gb18030-crlf.txt", "会议时间:上午\r\n地点:三楼\r\n".encode("gb18030")),
+    ("bom.txt", "\ufeff会议时间:上午\n地点:三楼\n".encode("utf-8")),
+    ("sp ace.txt", "会议时间:上午\n".encode("utf-8")),
+    ('new\nline "quoted".txt', "会议时间:上午\n".encode("utf-8")),
+], ids=["no-final-newline", "gb18030-crlf", "bom", "space-in-name", "newline-and-quotes-in-name"])
+def test_diff_is_a_patch_that_applies(tmp_path, name, data):
+    """`kjlint check --diff | patch -p1` leaves the file as `--fix` would."""
+    import shutil
+    import subprocess
+
+    if shutil.which("patch") is None:
+        pytest.skip("GNU patch is not installed")
+    for d in ("diffed", "fixed"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / name).write_bytes(data)
+    r = run_process("check", "--no-progress", "--select", "KJ702", "--diff", name, cwd=tmp_path / "diffed")
+    assert r.returncode == 1 and r.stdout
+    if not data.endswith(b"\n"):
+        assert r.stdout.endswith(b"\n\\ No newline at end of file\n")
+    applied = subprocess.run(["patch", "-p1", "--batch", "--silent"], input=r.stdout, cwd=tmp_path / "diffed",
+                             capture_output=True)
+    assert applied.returncode == 0, applied.stdout + applied.stderr
+    assert run_process("check", "--no-progress", "--select", "KJ702", "--fix", name,
+                       cwd=tmp_path / "fixed").returncode == 0
+    assert (tmp_path / "diffed" / name).read_bytes() == (tmp_path / "fixed" / name).read_bytes() != data

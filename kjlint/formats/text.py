@@ -49,7 +49,7 @@ def _frame(lines: list[str], f) -> list[tuple[str, str]]:
 
 
 def write_text(results, out, color: bool = False, show_source: bool = True, statistics: bool = False,
-               fix_hint: bool = True, summary: bool = True, **_):
+               fix_hint: bool = True, summary: bool = True, diff: bool = False, **_):
     console = _Out(out, color)
     for r in results:
         lines = r.text.split("\n") if show_source and r.text is not None and r.findings else None
@@ -65,16 +65,16 @@ def write_text(results, out, color: bool = False, show_source: bool = True, stat
                                + (f" ({esc(rel.message)})" if rel.message else ""), "dim"))
             if show_source:
                 console.print()
-    _summary(console, results, statistics, fix_hint, summary)
+    _summary(console, results, statistics, fix_hint, summary, diff)
 
 
 def write_concise(results, out, color: bool = False, statistics: bool = False, fix_hint: bool = True,
-                  summary: bool = True, **_):
+                  summary: bool = True, diff: bool = False, **_):
     console = _Out(out, color)
     for r in results:
         for f in r.findings:
             console.print(*_head(f, concise=True))
-    _summary(console, results, statistics, fix_hint, summary)
+    _summary(console, results, statistics, fix_hint, summary, diff)
 
 
 def _head(f, concise: bool = False) -> list:
@@ -93,13 +93,29 @@ def _fix_mark(f):
     return ((" [*]" if f.fix.safe else " [unsafe fix]", "cyan"),)
 
 
-def _summary(console, results, statistics: bool, fix_hint: bool, summary: bool = True) -> None:
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def fixed_line(fixed: int, went_away: int, written: bool) -> str:
+    """What --fix did (or --diff would do). `fixed` counts the findings that had a fix, so it
+    equals the "N fixable with --fix" of the run before."""
+    if written:
+        line = f"Fixed {_plural(fixed, 'finding')}"
+        other = f"{_plural(went_away, 'other finding')} went away with the changes"
+    else:
+        line = f"Would fix {_plural(fixed, 'finding')}"
+        other = f"{_plural(went_away, 'other finding')} would go away with the changes"
+    return f"{line}; {other}." if went_away else f"{line}."
+
+
+def _summary(console, results, statistics: bool, fix_hint: bool, summary: bool = True, diff: bool = False) -> None:
     """Fixed count, statistics, then (unless `summary` is off, as with -q) the "Found …" line
     and the fix hint."""
     findings = [f for r in results for f in r.findings]
-    fixed = sum(r.fixed for r in results)
-    if fixed:
-        console.print(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.")
+    fixed, went_away = sum(r.fixed for r in results), sum(r.went_away for r in results)
+    if fixed or went_away:
+        console.print(fixed_line(fixed, went_away, written=not diff))
     if not findings:
         return
     counts = Counter((f.code, f.name) for f in findings)
