@@ -71,7 +71,7 @@ def main():
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write the report to a file.")
 @click.option("--config", type=click.Path(dir_okay=False), help="Use this configuration file for all inputs.")
 @click.option("--profile", help="Document profile (work-summary, work-plan, duty-report…); default: from the title.")
-@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("--statistics", is_flag=True, help="Print a count of findings per rule instead of the findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, warnings or progress.")
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")

@@ -336,3 +336,16 @@ def test_diff_is_a_patch_that_applies(tmp_path, name, data):
     assert run_process("check", "--no-progress", "--select", "KJ702", "--fix", name,
                        cwd=tmp_path / "fixed").returncode == 0
     assert (tmp_path / "diffed" / name).read_bytes() == (tmp_path / "fixed" / name).read_bytes() != data
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise"])
+def test_statistics_prints_the_table_alone(fixable, fmt):
+    out = run_process("check", "--no-progress", "--statistics", "--format", fmt, "a.txt", cwd=fixable).stdout.decode()
+    assert out.splitlines() == [
+        "     1  KJ201  x-mask",
+        "     1  KJ902  colon-a",
+        "     1  KJ903  colon-b",
+        "     1  KJ904  colon-label",
+        "Found 4 findings in 1 file (KJ201 ×1, KJ902 ×1, KJ903 ×1, KJ904 ×1).",
+        "[*] 2 fixable with --fix.",
+    ]

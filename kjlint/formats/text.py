@@ -50,8 +50,9 @@ def _frame(lines: list[str], f) -> list[tuple[str, str]]:
 
 def write_text(results, out, color: bool = False, show_source: bool = True, statistics: bool = False,
                fix_hint: bool = True, summary: bool = True, diff: bool = False, **_):
+    """Findings with code frames, then the summary; with `statistics`, the table alone (as ruff)."""
     console = _Out(out, color)
-    for r in results:
+    for r in results if not statistics else ():
         lines = r.text.split("\n") if show_source and r.text is not None and r.findings else None
         for f in r.findings:
             console.print(*_head(f), *_fix_mark(f))
@@ -71,7 +72,7 @@ def write_text(results, out, color: bool = False, show_source: bool = True, stat
 def write_concise(results, out, color: bool = False, statistics: bool = False, fix_hint: bool = True,
                   summary: bool = True, diff: bool = False, **_):
     console = _Out(out, color)
-    for r in results:
+    for r in results if not statistics else ():
         for f in r.findings:
             console.print(*_head(f, concise=True))
     _summary(console, results, statistics, fix_hint, summary, diff)
