@@ -349,3 +349,27 @@ def test_statistics_prints_the_table_alone(fixable, fmt):
         "Found 4 findings in 1 file (KJ201 ×1, KJ902 ×1, KJ903 ×1, KJ904 ×1).",
         "[*] 2 fixable with --fix.",
     ]
+
+
+def test_pre_commit_entry_passes_a_staged_file_named_like_an_option(tmp_path):
+    """pre-commit runs `entry + args + file names`; a staged `-x.txt` must be linted, not parsed as
+    an option (the real pre-commit runs in test_packaging.py)."""
+    import shlex
+    import subprocess
+    import sys
+
+    import yaml
+
+    from helpers import ROOT
+
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    (tmp_path / "-x.txt").write_text("xx区\n", encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("区科技局\n", encoding="utf-8")
+    staged = [name for name in ("-x.txt", "ok.txt") if re.search(hook["files"], name)]
+    entry = shlex.split(hook["entry"])
+    assert entry[0] == "kjlint"
+    cmd = [sys.executable, "-m", "kjlint", *entry[1:], *hook.get("args", []), *staged]
+    r = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert r.returncode == 1, r.stderr
+    assert "-x.txt:1:1: KJ201" in r.stdout
