@@ -110,12 +110,13 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
            no_progress, exit_zero, fail_level, fix, unsafe_fixes, diff, baseline, update_baseline,
            reference, report_unchanged, jobs, verbose) -> int:
     from .catalog import PackError
-    from .config import ConfigError
+    from .config import UNKNOWN_SELECTOR, ConfigError
     from .findings import Severity
     from .runner import Overrides, catalog_for, lint_paths
 
     if update_baseline and not baseline:
-        raise click.UsageError("--update-baseline needs --baseline FILE")
+        _err("--update-baseline needs --baseline FILE")
+        return EXIT_ERROR
     options = (("report-unchanged", True),) if report_unchanged else ()
     ov = Overrides(select=_split(select) if select else None, ignore=_split(ignore),
                    extend_select=_split(extend_select), profile=profile, reference=tuple(reference),
@@ -128,9 +129,10 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
         resolver = ConfigResolver(config)
         base_settings = resolver.for_path(paths[0] if paths else ".")
         catalog = catalog_for(base_settings)
-        for sel in _split(select) + _split(ignore) + _split(extend_select):
-            if not catalog.is_known(sel):
-                raise click.UsageError(f"unknown rule selector {sel!r} (see `kjlint rules`)")
+        unknown = [sel for sel in _split(select) + _split(ignore) + _split(extend_select) if not catalog.is_known(sel)]
+        if unknown:
+            _err(UNKNOWN_SELECTOR.format(unknown[0]))
+            return EXIT_ERROR
         results = _run_with_progress(lint_paths, paths, config, ov, jobs, fmt, show_progress)
     except (ConfigError, PackError) as exc:
         _err(str(exc))

@@ -8,8 +8,8 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
-from .catalog import Catalog, PackError, load_catalog
-from .config import ConfigError, ConfigResolver, Settings
+from .catalog import Catalog, OverrideError, PackError, load_catalog
+from .config import ConfigError, ConfigResolver, Settings, check_selectors
 from .document import Document
 from .engine import LintOptions, lint_document, select_codes
 from .findings import Finding
@@ -65,7 +65,19 @@ def effective(settings: Settings, ov: Overrides) -> Settings:
 
 
 def catalog_for(settings: Settings) -> Catalog:
-    return load_catalog(settings.extend_rules, settings.rule_overrides() or None)
+    """The catalogue with the settings' packs and rule overrides; ConfigError naming the file and
+    the key for an override that does not fit its rule."""
+    try:
+        return load_catalog(settings.extend_rules, settings.rule_overrides() or None)
+    except OverrideError as exc:
+        raise ConfigError(f"{settings.source or 'configuration'}: {exc}") from None
+
+
+def check_settings(settings: Settings) -> Catalog:
+    """catalog_for, and every selector of the configuration file known to that catalogue."""
+    catalog = catalog_for(settings)
+    check_selectors(settings, catalog.is_known)
+    return catalog
 
 
 def _relative(path: str, root: str) -> str:
@@ -178,21 +190,27 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, overrides: Ov
     paths = list(paths) or ["."]
     results: list[FileResult] = []
     tasks = []
+    configured: set[Settings] = set()
     for raw in paths:
         if raw == "-":
+            configured.add(resolver.for_path("-"))
             tasks.append(("-", effective(resolver.for_path("-"), overrides), overrides, keep_text))
             continue
+        configured.add(resolver.for_path(raw))
         settings = effective(resolver.for_path(raw), overrides)
         errors: list[InputError] = []
         for f in discover([raw], settings.include, settings.exclude, errors):
+            if f != raw:
+                configured.add(resolver.for_path(f))
             s = settings if f == raw else effective(resolver.for_path(f), overrides)
             if f != raw and s.exclude and matches_any(_relative(f, s.root), s.exclude):
                 continue
             tasks.append((f, s, overrides, keep_text))
         results.extend(FileResult(e.path, error=str(e)) for e in errors)
-    # Fail fast on broken packs or rule options (exit 2), before forking workers.
-    for s in {t[1] for t in tasks}:
-        catalog_for(s)
+    # Fail fast on broken packs, rule options or selectors (exit 2), before forking workers. The
+    # files' own settings are checked, so that a command-line selector is not blamed on a file.
+    for s in configured:
+        check_settings(s)
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(tasks) >= PARALLEL_MIN_FILES and not any(t[0] == "-" for t in tasks):
         import multiprocessing
