@@ -79,7 +79,8 @@ def main():
               help="Lowest severity that makes the exit code 1 (default from config: info).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (implies --fix unless --diff).")
-@click.option("--diff", is_flag=True, help="Print the fixes as a patch (for patch -p1) instead of writing them; the report goes to stderr.")
+@click.option("--diff", is_flag=True,
+              help="Print the fixes as a patch (for patch -p1) instead of writing them; the report goes to stderr.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Ignore findings recorded in this baseline file.")
 @click.option("--update-baseline", is_flag=True, help="Write all current findings to the --baseline file.")
 @click.option("--reference", multiple=True, type=click.Path(),
@@ -129,7 +130,8 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
         resolver = ConfigResolver(config)
         base_settings = resolver.for_path(paths[0] if paths else ".")
         catalog = catalog_for(base_settings)
-        unknown = [sel for sel in _split(select) + _split(ignore) + _split(extend_select) if not catalog.is_known(sel)]
+        unknown = [sel for sel in _split(select) + _split(ignore) + _split(extend_select)
+                   if not catalog.is_known(sel)]
         if unknown:
             _err(UNKNOWN_SELECTOR.format(unknown[0]))
             return EXIT_ERROR
