@@ -29,6 +29,7 @@ BINARY = "binary file (contains NUL bytes), skipped"
 BINARY_UTF16_HINT = " (if it is text, it may be UTF-16 without a BOM: save it as UTF-8)"
 # Characters that never occur in text: a decoding that yields them is not the file's encoding.
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
+_TEXT_MARK = re.compile("[\n \u3000，。、；：！？,.;:]")
 # Share of plausible characters (see _plausibility) a BOM-less UTF-16 reading needs: the right
 # byte order reads ~1.0 for Chinese or English, the wrong one far less.
 UTF16_MIN_PLAUSIBILITY = 0.6
@@ -132,7 +133,9 @@ def _utf16_readings(data: bytes) -> list[tuple[float, str, str]]:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        if not _NOT_TEXT.search(text):
+        # Text has a line break, a space or a punctuation mark somewhere; ASCII bytes read in
+        # pairs give CJK-looking characters (binary -> 楢慮祲) but never those.
+        if not _NOT_TEXT.search(text) and _TEXT_MARK.search(text):
             out.append((_plausibility(text), enc, text))
     return sorted(out, reverse=True)
 
