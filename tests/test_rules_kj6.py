@@ -256,3 +256,11 @@ def test_a_long_download_panel_does_not_end_the_top_of_the_page():
                        "大小:16KB", "页数:12页", "格式:DOCX", "上传人:abc", "文档编号:123"])
     text = f"2022年上半年县卫生健康工作总结\n{panel}\n2022年上半年县卫生健康工作总结\n2022年上半年，全系统干部职工坚决贯彻县委决策部署。\n"
     assert [f.line for f in lint_text(text, select=["KJ607"])] == [18]
+
+
+def test_lines_above_the_breadcrumb_are_the_site_header_whatever_they_say():
+    text = ("珠海市审计局\n当前位置:首页 > 政务公开 > 通知公告\n关于珠海市2020年度市本级预算执行的审计工作报告\n"
+            "——2021年7月29日在珠海市人大常委会会议上\n市人大常委会：\n我受市人民政府委托，报告2020年度审计工作情况。\n")
+    assert [(f.code, f.line) for f in lint_text(text, select=["KJ6"])] == [("KJ609", 1), ("KJ601", 2)]
+    # without a breadcrumb the issuer above the title is the document's own
+    assert lint_text("珠海市审计局\n" + text.split("\n", 2)[2], select=["KJ6"]) == []

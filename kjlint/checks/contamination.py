@@ -675,11 +675,15 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     lines = normalized_lines(doc, ctx)
     paras = [p for p in doc.paragraphs[:top] if doc.line_index(p.start) not in skip]
     line_of = [doc.line_index(p.start) for p in paras]
+    if doc.source_format != "docx":
+        yield from _menu_runs(doc, lines, skip, int(rule.params.get("menu-run", 4)))
+        above = _above_breadcrumb(doc, ctx, rule, paras, line_of, lines, max_len)
+        yield from above
+        line_of = line_of[len(above):]  # the page starts below its header
+        paras = paras[len(above):]
     title = next((i for i, li in enumerate(line_of)
                   if _title_like(lines[li], 60) and not lines[li].startswith("—") and any(w in lines[li] for w in words)),
                  None)
-    if doc.source_format != "docx":
-        yield from _menu_runs(doc, lines, skip, int(rule.params.get("menu-run", 4)))
     if title is None:
         return
     # Above the title only when nothing there reads as the document (a sentence, a heading, a
@@ -703,6 +707,27 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 or _DATELINE.search(text) or _ISSUER.search(text)):
             continue  # a date or 施行 line under the title, an issuer (最高人民法院) above it
         yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule))
+
+
+def _above_breadcrumb(doc: Document, ctx: Context, rule, paras: list[Span], line_of: list[int],
+                      lines: list[str], max_len: int) -> list[Hit]:
+    """Short lines above the page's breadcrumb (当前位置：首页 > …): the site's header (its name,
+    the date, a section name), whatever they say; the document starts below the breadcrumb."""
+    boilerplate = ctx.catalog.rules.get("KJ601")
+    if boilerplate is None or boilerplate.run is None or not boilerplate.enabled or not paras:
+        return []
+    crumbs = [h.offset for h in rule_hits(boilerplate, doc, ctx) if h.fields.get("kind") == "breadcrumb"]
+    if not crumbs or crumbs[0] > paras[-1].end:
+        return []  # no breadcrumb at the top of the page
+    out = []
+    for p, li in zip(paras, line_of):
+        if p.start >= crumbs[0]:
+            break
+        text = lines[li]
+        if not _VISIBLE.search(text) or len(text) > max_len or _SENTENCE.search(text):
+            return []  # the page shows text above its breadcrumb: not a header
+        out.append(Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule)))
+    return out
 
 
 _VISIBLE = compile_regex(r"[0-9A-Za-z\u4e00-\u9fff]")
