@@ -141,14 +141,18 @@ def parse_settings(table: dict, path: Path) -> Settings:
         kw["profile"] = table["profile"]
     for key in ("extend-rules", "reference"):  # paths relative to the configuration file
         if key in table:
-            kw[key.replace("-", "_")] = tuple(str((root / p).resolve()) for p in _strs(table[key], f"{where}: {key}"))
+            paths = _strs(table[key], f"{where}: {key}")
+            if any(not p or "\x00" in p for p in paths):
+                raise ConfigError(f"{where}: {key}: expected paths (an empty one or one with a NUL character is none)")
+            kw[key.replace("-", "_")] = tuple(str((root / p).resolve()) for p in paths)
     if "fail-level" in table:
         try:
             kw["fail_level"] = Severity.parse(str(table["fail-level"]))
         except ValueError as exc:
             raise ConfigError(f"{where}: fail-level: {exc}") from None
     if "max-file-size" in table:
-        if not isinstance(table["max-file-size"], int) or table["max-file-size"] <= 0:
+        if not isinstance(table["max-file-size"], int) or isinstance(table["max-file-size"], bool) \
+                or table["max-file-size"] <= 0:
             raise ConfigError(f"{where}: max-file-size: expected a positive number of bytes")
         kw["max_file_size"] = table["max-file-size"]
     rules = dict(table.get("rules", {}))

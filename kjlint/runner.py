@@ -71,12 +71,19 @@ def catalog_for(settings: Settings) -> Catalog:
         return load_catalog(settings.extend_rules, settings.rule_overrides() or None)
     except OverrideError as exc:
         raise ConfigError(f"{settings.source or 'configuration'}: {exc}") from None
+    except PackError as exc:
+        if settings.source and any(str(exc).startswith(p) for p in settings.extend_rules):
+            raise ConfigError(f"{settings.source}: extend-rules: {exc}") from None  # a pack it names
+        raise
 
 
 def check_settings(settings: Settings) -> Catalog:
     """catalog_for, and every selector of the configuration file known to that catalogue."""
     catalog = catalog_for(settings)
     check_selectors(settings, catalog.is_known)
+    if settings.profile and settings.profile not in catalog.profiles:
+        raise ConfigError(f"{settings.source}: profile: unknown profile {settings.profile!r} "
+                          f"(known: {', '.join(sorted(catalog.profiles))})")
     return catalog
 
 

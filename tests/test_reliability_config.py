@@ -100,3 +100,19 @@ def test_baseline_with_wrong_entry_types_names_the_file_and_the_key(tree, files,
     code, _, err = _check(tree, "--select", "KJ201", "--baseline", "base.json")
     assert code == 2
     assert f"base.json: {key}:" in err and "internal error" not in err, err
+
+
+@pytest.mark.parametrize("toml,expected", [
+    ('profile = "KJ2"\n', "kjlint.toml: profile: unknown profile 'KJ2'"),
+    ('extend-rules = ["\\u0000"]\n', "kjlint.toml: extend-rules: expected paths"),
+    ('extend-rules = ["house.yaml"]\n', "kjlint.toml: extend-rules: "),
+    ("max-file-size = true\n", "kjlint.toml: max-file-size: expected a positive number of bytes"),
+], ids=["unknown-profile", "nul-in-pack-path", "missing-pack", "boolean-size"])
+def test_values_of_the_right_type_but_unusable_name_the_file_and_the_key(tree, toml, expected):
+    # found by tests/test_fuzz.py: a profile or a pack path checked only when a file was linted
+    # ('configuration: unknown profile'), a NUL in a path ('internal error: ValueError'), and
+    # `true` taken for the number 1
+    (tree / "kjlint.toml").write_text(toml, encoding="utf-8")
+    code, out, err = _check(tree)
+    assert code == 2 and expected in err, err
+    assert "internal error" not in err

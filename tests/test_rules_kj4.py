@@ -137,3 +137,11 @@ def test_rare_characters_in_names_are_not_flagged():
 
 def test_zero_width_joiner_in_emoji_is_left_alone():
     assert codes("为基层减负\U0001F468\u200d\U0001F4BB点赞") == []
+
+
+@pytest.mark.parametrize("text", ["à\x80\x80", "说话(huà)……", "à\x85\x85"])
+def test_latin1_runs_that_look_like_utf8_but_are_not_well_formed_are_no_crash(text):
+    # E0 80 80 / E0 85 85 are overlong forms: they matched the UTF-8 pattern and failed to decode
+    # (found by the fuzz test, and by dedupe --keep best at 200,000 documents)
+    found = lint_text(text, select=["KJ4"])  # raised UnicodeDecodeError
+    assert all(f.code != "KJ405" for f in found)  # and none of them is read as UTF-8 mojibake

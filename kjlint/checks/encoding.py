@@ -244,7 +244,11 @@ def _cp1252_reverse() -> dict[str, int]:
 _CP1252_SPECIALS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 # Runs of characters that a Latin-1/CP1252 decoder produces for bytes 0x80-0xFF.
 _LATIN_RUN = compile_regex(f"[\u0080-\u00ff{_CP1252_SPECIALS}]{{2,}}")
-_UTF8_SEQ = compile_regex(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})+")
+# Well-formed UTF-8 only (RFC 3629: no overlong forms, no surrogates): pinyin huà before …… reads
+# back as E0 85 85, which looks like UTF-8 but does not decode.
+_UTF8_SEQ = compile_regex(rb"(?:[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+                          rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+                          rb"|\xf4[\x80-\x8f][\x80-\xbf]{2})+")
 _GBK_SEQ = compile_regex(rb"(?:[\xb0-\xf7][\xa1-\xfe]|[\xa1-\xa3][\xa1-\xfe]){2,}")
 
 
