@@ -251,7 +251,10 @@ def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, ma
     """A line of a Word file that only looks like site chrome: a navigation word starting an
     ordinary sentence or a note (返回结果集，传给…; 首页表头; 返回：), a 温馨提示 about the
     text itself, a separator line without a word on it, a phrase that is part of a longer word
-    (文档网格), a form's value in a table cell (日期：20  年  月  日, 2015/10/25 8:30, 3/4)."""
+    (文档网格), a form's field (日期：    年  月  日) and a form's value in a table cell
+    (2015/10/25 8:30, 3/4)."""
+    if label == "site widget" and text.startswith(phrase) and phrase.endswith(":"):
+        return True  # 日期：    年  月  日, 审核：[审核人]: the writer's own form field
     if label == "navigation" and text.startswith(phrase):
         rest = text[len(phrase):]
         for p in matcher.start_tuple:

@@ -189,6 +189,7 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     empty headings, so a same-level successor only counts when the heading's earlier siblings
     had a body."""
     max_len = int(rule.params.get("max-heading-length", 40))
+    word = doc.source_format == "docx"
     paras = reading_paragraphs(doc, ctx)
     plain = [doc.plain(p) for p in paras]
     levels = [heading_level(text, max_len) for text in plain]
@@ -221,5 +222,7 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         # where the document ends, since a bare first item before the next part is a list or the
         # caption of a table shown as a picture (一、收入支出决算表 / 第二部分).
         empty = previous_sibling is True or (previous_sibling is None and i + 1 == len(paras))
-        if empty and not TABLE_CAPTION.search(plain[i]):
+        if word and level >= 3 and doc.line_index(p.start) + 1 not in doc.style_headings:
+            continue  # a Word list item (1、 （1）) its writer left one line long: a list, not a cut
+        if empty and not TABLE_CAPTION.search(plain[i]) and not plain[i].endswith(("/", "／")):  # ：/ = none
             yield Hit(p.start, p.end, {"heading": p.text})
