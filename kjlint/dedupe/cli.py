@@ -127,6 +127,10 @@ def dedupe(inputs, text_field, id_field, clusters_path, output_path, keep_list, 
 
     if bands * rows > num_perm:
         raise click.UsageError(f"--bands x --rows ({bands * rows}) exceeds --num-perm ({num_perm})")
+    outputs = {} if dry_run else {"--output": output_path, "--clusters": clusters_path, "--keep-list": keep_list,
+                                  "--drop-list": drop_list, "--report": report_path}
+    if engine != "spark":  # the Spark engine checks the paths Hadoop qualified, in spark.run
+        _refuse_overwriting_inputs(outputs, inputs)
     config = DedupeConfig(
         num_perm=num_perm, bands=bands, rows=rows, lsh=lsh, keep=keep, jobs=jobs,
         normalize=NormalizeOptions(fold_digits=fold_digits, fold_masks=fold_masks),
@@ -184,6 +188,17 @@ def dedupe(inputs, text_field, id_field, clusters_path, output_path, keep_list, 
         if not (clusters_path or output_path or keep_list or drop_list or report_path) or dry_run:
             click.echo("Dry run: no output written (use --clusters, --output, --keep-list or --drop-list).", err=True)
     sys.exit(EXIT_OK if result.documents or not result.warnings.count else EXIT_ERROR)
+
+
+def _refuse_overwriting_inputs(outputs: dict, inputs) -> None:
+    """Exit 2 before anything is read or written when an output would land on, in or around an input."""
+    from ..paths import OutputOverlap, refuse_overwriting_inputs
+
+    try:
+        refuse_overwriting_inputs(outputs, inputs)
+    except OutputOverlap as exc:
+        click.echo(f"kjlint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 class _Collect:

@@ -766,17 +766,18 @@ def cluster_json(members: "DataFrame") -> "DataFrame":
                                                 "cluster long, value string")
 
 
-def _guard_output(spark: "SparkSession", path: str, inputs: list[str]) -> str:
-    """Qualified output path; refuses to overwrite an input."""
+def _guard_outputs(spark: "SparkSession", outputs: dict[str, str | None], inputs: list[str]) -> None:
+    """Refuse (ValueError) an output that is, contains or lies inside an input: the local engine's
+    check (kjlint.paths) on the paths Hadoop qualified (file:/…, hdfs://nn/…)."""
+    from ..paths import refuse_overwriting_inputs
+
     jvm = spark._jvm
-    p = jvm.org.apache.hadoop.fs.Path(path)
-    qualified = p.getFileSystem(spark._jsc.hadoopConfiguration()).makeQualified(p).toString().rstrip("/")
-    for raw in inputs:
-        q = jvm.org.apache.hadoop.fs.Path(raw)
-        other = q.getFileSystem(spark._jsc.hadoopConfiguration()).makeQualified(q).toString().rstrip("/")
-        if qualified == other or other.startswith(qualified + "/") or qualified.startswith(other + "/"):
-            raise ValueError(f"{path}: output would overwrite the input {raw}")
-    return path
+
+    def qualified(raw: str) -> str:
+        p = jvm.org.apache.hadoop.fs.Path(raw)
+        return p.getFileSystem(spark._jsc.hadoopConfiguration()).makeQualified(p).toString()
+
+    refuse_overwriting_inputs({k: qualified(v) for k, v in outputs.items() if v}, [qualified(r) for r in inputs])
 
 
 def _rescan_partition(partition: int, rows, spec: _InputSpec, columns: list[str]):
@@ -892,9 +893,8 @@ def run(spark: "SparkSession", inputs: list[str], config: DedupeConfig = DedupeC
         if progress:
             progress(name)
 
-    for path in (clusters_path, output_path, keep_list, drop_list):
-        if path:
-            _guard_output(spark, path, inputs)
+    _guard_outputs(spark, {"--clusters": clusters_path, "--output": output_path, "--keep-list": keep_list,
+                           "--drop-list": drop_list}, inputs)
     # Every executor must run the driver's method (same kjlint code, rule packs and settings).
     method = method_fingerprint(config)
     started = [time.perf_counter()]
