@@ -13,7 +13,7 @@ from .config import ConfigError, ConfigResolver, Settings
 from .document import Document
 from .engine import LintOptions, lint_document, select_codes
 from .findings import Finding
-from .fixes import applicable, apply_fixes, atomic_write_text
+from .fixes import applicable, apply_fixes, atomic_write_text, refuse_unsafe_rewrite
 from .reading import InputError, discover, matches_any, read_document, read_stdin
 
 PARALLEL_MIN_FILES = 8
@@ -144,6 +144,7 @@ def _fix(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOpt
             doc.text.splitlines(keepends=True), text.splitlines(keepends=True),
             fromfile=f"a/{doc.path}", tofile=f"b/{doc.path}"))
     else:
+        refuse_unsafe_rewrite(doc.path)
         atomic_write_text(doc.path, text, doc.encoding)
     result.fixed = total
     result.findings = findings if not ov.diff else result.findings

@@ -93,3 +93,90 @@ def test_output_check_compares_qualified_spark_paths():
     refuse_overwriting_inputs({"--output": "hdfs://nn/out"}, ["hdfs://nn/corpus"])
     refuse_overwriting_inputs({"--output": "hdfs://nn/corpus"}, ["file:/tmp/corpus"])  # another file system
     refuse_overwriting_inputs({"--output": "hdfs://nn/corpus-2"}, ["hdfs://nn/corpus"])  # a prefix is not a folder
+
+
+# ------------------------------------------------------------------ --fix and links, read-only files
+
+COLON = "会议时间:上午\n"
+COLON_FIXED = "会议时间：上午\n"
+
+
+def test_fix_through_a_symlink_writes_the_target_and_keeps_the_link(tmp_path):
+    real = tmp_path / "docs" / "real.txt"
+    real.parent.mkdir()
+    real.write_text(COLON, encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    r = run_cli("check", "--fix", "--select", "KJ702", str(link))
+    assert r.exit_code == 0, r.output
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text(encoding="utf-8") == COLON_FIXED
+    assert not [p for p in tmp_path.rglob("*kjlint-tmp*")]
+
+
+def test_fix_refuses_a_hard_linked_file_and_keeps_both_names(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(COLON, encoding="utf-8")
+    os.link(a, b)
+    other = tmp_path / "other.txt"
+    other.write_text(COLON, encoding="utf-8")
+    r = run_cli("check", "--fix", "--select", "KJ702", str(a), str(other))
+    assert r.exit_code == 2, r.output
+    assert f"{a}: fixes not written: it has 2 hard links" in r.output
+    assert os.stat(a).st_ino == os.stat(b).st_ino and os.stat(a).st_nlink == 2
+    assert a.read_text(encoding="utf-8") == COLON
+    assert other.read_text(encoding="utf-8") == COLON_FIXED  # the other files are still fixed
+
+
+def test_fix_refuses_a_read_only_file(tmp_path):
+    ro = tmp_path / "ro.txt"
+    ro.write_text(COLON, encoding="utf-8")
+    ro.chmod(0o444)
+    r = run_cli("check", "--fix", "--select", "KJ702", str(ro))
+    assert r.exit_code == 2, r.output
+    assert f"{ro}: fixes not written: the file is read-only" in r.output
+    assert ro.read_text(encoding="utf-8") == COLON
+    assert stat.S_IMODE(ro.stat().st_mode) == 0o444
+    # --diff only shows the fix: a read-only file is fine.
+    r = run_cli("check", "--diff", "--select", "KJ702", str(ro))
+    assert "+会议时间：上午" in r.stdout
+
+
+# ------------------------------------------------------------------ modes
+
+@pytest.fixture
+def umask():
+    old = os.umask(0o022)
+    yield lambda mask: os.umask(mask)
+    os.umask(old)
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o027])
+def test_new_files_follow_the_umask(tmp_path, corpus, umask, mask):
+    umask(mask)
+    expected = 0o666 & ~mask
+    out = tmp_path / "out"
+    out.mkdir()
+    names = {"--output": "dedup.jsonl", "--clusters": "c.jsonl", "--keep-list": "keep.txt",
+             "--drop-list": "drop.txt", "--report": "r.html"}
+    args = [x for opt, name in names.items() for x in (opt, str(out / name))]
+    r = dedupe_cli(str(corpus), *FIELDS, *args)
+    assert r.exit_code == 0, r.output
+    folder = tmp_path / "folder"
+    write_corpus(folder)
+    assert dedupe_cli(str(folder), "--output", str(out / "kept")).exit_code == 0
+    (tmp_path / "d.txt").write_text("xx区科技局2023年工作总结\n", encoding="utf-8")
+    run_cli("check", str(tmp_path / "d.txt"), "-o", str(out / "report.txt"))
+    files = [p for p in out.rglob("*") if p.is_file()]
+    assert len(files) > 6
+    assert {str(p.relative_to(out)): oct(stat.S_IMODE(p.stat().st_mode)) for p in files} == \
+        {str(p.relative_to(out)): oct(expected) for p in files}
+
+
+def test_a_fixed_file_keeps_its_mode(tmp_path, umask):
+    f = tmp_path / "f.txt"
+    f.write_text(COLON, encoding="utf-8")
+    f.chmod(0o640)
+    assert run_cli("check", "--fix", "--select", "KJ702", str(f)).exit_code == 0
+    assert f.read_text(encoding="utf-8") == COLON_FIXED
+    assert stat.S_IMODE(f.stat().st_mode) == 0o640
