@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pyspark is an optional extra: `pip install 'kjlint[spark]'`
     from .sources import Warnings
 
 
-from .pipeline import DedupeConfig
+from .pipeline import REPEATED_IDS, DedupeConfig
 
 
 class SparkUnavailable(RuntimeError):
@@ -921,6 +921,10 @@ def run(spark: "SparkSession", inputs: list[str], config: DedupeConfig = DedupeC
         for row in meta.where(F.col("norm_len") == 0).orderBy("index").select("id").collect():
             warnings.add(f"{row['id']}: nothing left after normalization (only boilerplate?), not compared")
     exact_copies = counts["exact"] or 0
+    repeated = meta.groupBy("id").agg(F.count("*").alias("n"), F.min("index").alias("first")).where("n > 1")
+    examples = repeated.orderBy("first").limit(3).collect()
+    if examples:
+        warnings.add(REPEATED_IDS.format(count=repeated.count(), examples=", ".join(repr(r["id"]) for r in examples)))
     phase("number")
 
     pairs = keep(candidate_pairs(spark, meta, documents, config, counts["reps"] or 0, method))
@@ -949,11 +953,13 @@ def run(spark: "SparkSession", inputs: list[str], config: DedupeConfig = DedupeC
     dropped = members.where(~F.col("kept")).select("index").join(meta.select("index", "uid"), "index")
     if clusters_path:
         cluster_json(members).orderBy("cluster").select("value").write.mode("overwrite").text(clusters_path)
+    # Each id once; an id kept for any of its documents is never in the drop list (as local).
+    kept_ids = meta.join(dropped, "index", "left_anti").groupBy("id").agg(F.min("index").alias("index"))
     if keep_list:
-        meta.join(dropped, "index", "left_anti").orderBy("index").select("id") \
-            .write.mode("overwrite").text(keep_list)
+        kept_ids.orderBy("index").select("id").write.mode("overwrite").text(keep_list)
     if drop_list:
-        meta.join(dropped, "index", "left_semi").orderBy("index").select("id") \
+        meta.join(dropped, "index", "left_semi").join(kept_ids.select("id"), "id", "left_anti") \
+            .groupBy("id").agg(F.min("index").alias("index")).orderBy("index").select("id") \
             .write.mode("overwrite").text(drop_list)
     if output_path:
         write_corpus(spark, inputs, docs, dropped.select("uid"), output_path, config)
