@@ -243,6 +243,33 @@ def test_repeated_ids_are_named_and_the_id_lists_stay_disjoint(tmp_path):
 
 # ------------------------------------------------------------------ what dedupe says
 
+def test_show_says_which_side_was_kept_the_similarity_and_the_reason(corpus):
+    r = CliRunner().invoke(main, ["dedupe", "--no-progress", "--no-cache", str(corpus), *FIELDS,
+                                  "--keep", "first", "--show", "1"], terminal_width=200)
+    assert r.exit_code == 0, r.output
+    first = corpus_records()[0]["doc_id"]
+    assert f"kept: {first}" in r.output and "dropped:" in r.output
+    assert "similarity" in r.output and "first: earliest in the input" in r.output
+    assert "copy of" in r.output or "near-duplicate of" in r.output
+
+
+def test_summary_says_what_was_written_where(corpus, tmp_path):
+    out, clusters, keep, drop, report = (tmp_path / n for n in ("o.jsonl", "c.jsonl", "k.txt", "d.txt", "r.html"))
+    r = dedupe_cli(str(corpus), *FIELDS, "--output", str(out), "--clusters", str(clusters), "--keep-list",
+                   str(keep), "--drop-list", str(drop), "--report", str(report))
+    assert r.exit_code == 0, r.output
+    n_kept = len(out.read_text(encoding="utf-8").splitlines())
+    n_clusters = len(clusters.read_text(encoding="utf-8").splitlines())
+    n_dropped = len(drop.read_text(encoding="utf-8").splitlines())
+    assert f"wrote {out}: {n_kept} documents" in r.output
+    assert f"wrote {clusters}: {n_clusters} clusters" in r.output
+    assert f"wrote {keep}: {n_kept} ids" in r.output
+    assert f"wrote {drop}: {n_dropped} ids" in r.output
+    assert f"wrote {report}" in r.output
+    q = dedupe_cli(str(corpus), *FIELDS, "-q", "--output", str(out))
+    assert "wrote" not in q.output
+
+
 def test_progress_on_jsonl_counts_towards_a_total_estimated_from_the_file_size(tmp_path):
     src = tmp_path / "c.jsonl"
     records = corpus_records() * 6
