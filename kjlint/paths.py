@@ -50,10 +50,12 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
-def refuse_overwriting_inputs(outputs: Mapping[str, str | None], inputs: Iterable[str]) -> None:
+def refuse_overwriting_inputs(outputs: Mapping[str, str | None], inputs: Iterable[str], *,
+                              nested: bool = True) -> None:
     """Raise OutputOverlap naming the option, the output and the input when an output (option ->
     path; None when not given) is an input (also through a link), lies inside an input folder
-    (the next run would read it back) or contains an input (a folder written over it)."""
+    (the next run would read it back) or contains an input (a folder written over it).
+    `nested=False` checks the first only (`kjlint check . -o report.sarif` is the usual form)."""
     located = [(raw, _location(str(raw))) for raw in inputs]
     for option, output in outputs.items():
         if not output:
@@ -64,6 +66,8 @@ def refuse_overwriting_inputs(outputs: Mapping[str, str | None], inputs: Iterabl
                 continue
             if out == inp or (not fs and _same_file(out, inp)):
                 message = IS_INPUT
+            elif not nested:
+                continue
             elif _inside(out, inp):
                 message = INSIDE_INPUT
             elif _inside(inp, out):

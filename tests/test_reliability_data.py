@@ -82,6 +82,17 @@ def test_dedupe_refuses_output_folders_inside_or_around_an_input_folder(tmp_path
     assert r.exit_code == 0, r.output
 
 
+def test_check_refuses_a_report_written_over_an_input(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("xx区科技局2023年工作总结\n", encoding="utf-8")
+    r = run_cli("check", str(draft), "-o", str(draft))
+    assert r.exit_code == 2 and f"kjlint: error: -o {draft}: is the input {draft}" in r.output
+    assert draft.read_text(encoding="utf-8") == "xx区科技局2023年工作总结\n"
+    # A report inside the folder linted is the usual form (kjlint check . -o kjlint.sarif).
+    r = run_cli("check", str(tmp_path), "--format", "sarif", "-o", str(tmp_path / "kjlint.sarif"))
+    assert r.exit_code == 1 and (tmp_path / "kjlint.sarif").exists()
+
+
 def test_output_check_compares_qualified_spark_paths():
     """The Spark engine qualifies paths with Hadoop (file:/…, hdfs://…) and calls the same check."""
     from kjlint.paths import OutputOverlap, refuse_overwriting_inputs
