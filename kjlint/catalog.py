@@ -108,7 +108,34 @@ def builtin_rules_dir() -> Path:
 
 def _load_yaml(path: Path) -> Any:
     """A pack's data, parsed once per version of the file (the parse is cached on disk)."""
-    return load_or_build_item("packs", str(path.resolve()), file_key(path), lambda: _parse_yaml(path))
+    key = (_PACK_PARSER, file_key(path))
+    return load_or_build_item("packs", str(path.resolve()), key, lambda: _parse_yaml(path))
+
+
+_PACK_PARSER = 2  # bump when _parse_yaml changes what it accepts: cached parses are then redone
+
+
+def _strict_loader() -> type:
+    """A YAML loader that refuses a key written twice in one mapping: YAML keeps the last, so a
+    second `line-start:` in a group silently drops the first list (it happened to KJ601)."""
+    import yaml
+
+    # libyaml's C loader is ~10x faster than the pure-Python one: it matters at start-up.
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class StrictLoader(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if isinstance(key, str) and key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"key '{key}' appears twice in one mapping", key_node.start_mark
+                    )
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return StrictLoader
 
 
 def _parse_yaml(path: Path) -> Any:
@@ -116,8 +143,7 @@ def _parse_yaml(path: Path) -> Any:
 
     try:
         with open(path, encoding="utf-8") as fh:
-            # libyaml's C loader is ~10x faster than the pure-Python one: it matters at start-up.
-            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            return yaml.load(fh, Loader=_strict_loader())
     except FileNotFoundError:
         raise PackError(f"{path}: rule pack not found") from None
     except yaml.YAMLError as exc:
@@ -271,6 +297,33 @@ def thaw(obj: Any) -> Any:
     return obj
 
 
+class OverrideError(PackError):
+    """A `[rules]` override in a configuration file that does not fit the rule; the message starts
+    with the key (`rules.KJ302.min-length: …`) and the caller adds the file."""
+
+
+_TYPE_NAMES = ((bool, "true or false"), (int, "a whole number"), (float, "a number"), (str, "a string"),
+               (list, "a list"), (dict, "a table"))
+
+
+def _check_param_type(rule: Rule, name: str, value: Any, key: str) -> None:
+    """A parameter the pack sets must keep its type: the checks read `min-length = "abc"` with
+    int() deep inside a run (an internal error, or a silently wrong limit for `true`)."""
+    if name not in rule.params or rule.params[name] is None:
+        return
+    default = rule.params[name]
+    for kind, label in _TYPE_NAMES:
+        if isinstance(default, kind):
+            ok = isinstance(value, kind) and not (isinstance(value, bool) and kind is not bool)
+            if kind is float:  # 1 is a fine threshold
+                ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if ok and kind is list and default and all(isinstance(x, str) for x in default):
+                ok, label = all(isinstance(x, str) for x in value), "a list of strings"
+            if not ok:
+                raise OverrideError(f"{key}: expected {label}, got {value!r}")
+            return
+
+
 @lru_cache(maxsize=8)
 def _load_catalog_cached(key) -> Catalog:
     extra_packs, frozen_overrides, verify = key
@@ -290,22 +343,25 @@ def _load_catalog_cached(key) -> Catalog:
         rules = ([catalog.rules[c] for c in catalog.resolve(str(sel))] if str(sel).upper().startswith("KJ")
                  else [r for r in [by_name.get(str(sel))] if r])
         if not rules:
-            raise PackError(f"configuration: [rules] names unknown rule {sel!r}")
+            raise OverrideError(f"rules.{sel}: names unknown rule {sel!r}")
         if not isinstance(change, dict):
-            raise PackError(f"configuration: rules.{sel} must be a table of parameters")
+            raise OverrideError(f"rules.{sel}: must be a table of parameters")
         for rule in rules:
             for k, v in change.items():
                 if k == "severity":
                     try:
-                        rule.severity = Severity.parse(str(v))
+                        rule.severity = Severity.parse(v if isinstance(v, str) else repr(v))
                     except ValueError as exc:
-                        raise PackError(f"configuration: rules.{sel}.severity: {exc}") from None
+                        raise OverrideError(f"rules.{sel}.severity: {exc}") from None
                 elif k == "enabled":
-                    rule.enabled = bool(v)
+                    if not isinstance(v, bool):
+                        raise OverrideError(f"rules.{sel}.enabled: expected true or false, got {v!r}")
+                    rule.enabled = v
                 else:
+                    _check_param_type(rule, k, v, f"rules.{sel}.{k}")
                     rule.params[k] = v
             try:
                 build_rule(rule, catalog)
             except PackError as exc:
-                raise PackError(f"configuration: rules.{sel}: {exc}") from None
+                raise OverrideError(f"rules.{sel}: {exc}") from None
     return catalog

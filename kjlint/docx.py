@@ -684,9 +684,7 @@ def docx_document(data: bytes, shown: str) -> Document:
     if problem:
         raise InputError(shown, problem)
     try:
-        import docx
-
-        word = docx.Document(io.BytesIO(data))
+        word = _word_document(io.BytesIO(data))
         styles = _Styles(word.styles.element if _has_styles(word) else None)
         ex = _Extractor(styles, _load_numbering(word.part))
         ex.blocks(word.element.body, True)
@@ -705,6 +703,25 @@ def docx_document(data: bytes, shown: str) -> Document:
     return Document("\n".join(ex.lines) + ("\n" if ex.lines else ""), shown, "utf-8",
                     source_format="docx", line_sources=ex.sources, style_headings=ex.headings,
                     list_labels=ex.labels, parts=ex.parts, math_spans=ex.math_spans)
+
+
+# The main part of a macro-enabled .docm: the same WordprocessingML as a .docx, under a content
+# type python-docx's `docx.Document` refuses.
+DOCM_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
+
+
+def _word_document(stream):
+    """python-docx's Document for a .docx or a .docm package (the macros are never read)."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.part import PartFactory
+    from docx.package import Package
+    from docx.parts.document import DocumentPart
+
+    PartFactory.part_type_for.setdefault(DOCM_MAIN, DocumentPart)
+    part = Package.open(stream).main_document_part
+    if part.content_type not in (CT.WML_DOCUMENT_MAIN, DOCM_MAIN):
+        raise ValueError(f"not a Word document (content type {part.content_type})")
+    return part.document
 
 
 def _has_styles(word) -> bool:

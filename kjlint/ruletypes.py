@@ -117,6 +117,36 @@ def delete_line_fix(doc: Document, index: int, rule: Rule) -> Fix | None:
     return Fix("", doc.lines[index].start, doc.line_stop(index), safe=rule.fixable != "unsafe")
 
 
+def reported_span(m: re.Match) -> tuple[int, int]:
+    """The part of a match a finding covers: the group named `report` when the pattern has one
+    and it took part (context such as "on a short line without a sentence" can then be matched
+    without being reported), else the whole match."""
+    if "report" in m.re.groupindex and m.start("report") >= 0:
+        return m.span("report")
+    return m.span()
+
+
+def annotation_free_view(doc: Document, ctx: Context) -> tuple[str, list[int]] | None:
+    """The document's text without pinyin annotations and, for each of its characters, the
+    offset in doc.text (memoized); None when the text has no annotation."""
+    key = "annotation-free-view"
+    if key not in ctx.memo:
+        from .normalize import PINYIN_ANNOTATION
+
+        view = None
+        if PINYIN_ANNOTATION.search(doc.text):
+            kept, where, at = [], [], 0
+            for m in PINYIN_ANNOTATION.finditer(doc.text):
+                kept.append(doc.text[at:m.start()])
+                where.extend(range(at, m.start()))
+                at = m.end()
+            kept.append(doc.text[at:])
+            where.extend(range(at, len(doc.text)))
+            view = ("".join(kept), where)
+        ctx.memo[key] = view
+    return ctx.memo[key]
+
+
 def _build_fix(rule: Rule, m: re.Match) -> Fix | None:
     spec = rule.params.get("fix")
     if not spec:
@@ -230,15 +260,14 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     if fix is not None and not isinstance(fix, dict):
         raise PackError(f"{_where(rule, 'fix')} must be a mapping with 'replacement'")
 
-    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
-        text = doc.text
+    def hits_in(text: str, source_format: str) -> Iterator[tuple[int, int, dict, Fix | None]]:
         if precheck is not None and not precheck.search(text):
             return
         found = [m for m in matches(text) if m.start() != m.end()]
         if not found:
             return  # most documents: no exception needs to be searched for
         excluded: list[tuple[int, int]] = []
-        for ex in exceptions + format_exceptions.get(doc.source_format, []):
+        for ex in exceptions + format_exceptions.get(source_format, []):
             excluded.extend(m.span() for m in ex.finditer(text))
         excluded.sort()
         j = 0
@@ -254,11 +283,32 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
                 k += 1
             if covered:
                 continue
-            fields = {"match": m.group(0)}
+            start, end = reported_span(m)
+            fields = {"match": text[start:end]}
             fields.update({k2: v for k2, v in m.groupdict().items() if v is not None})
             for cf in context_fields:
-                fields[cf.name] = cf.value(text, m.start(), m.end())
-            yield Hit(m.start(), m.end(), fields, _build_fix(rule, m))
+                fields[cf.name] = cf.value(text, start, end)
+            yield start, end, fields, _build_fix(rule, m)
+
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        spans = []
+        for start, end, fields, fix in hits_in(doc.text, doc.source_format):
+            spans.append((start, end))
+            yield Hit(start, end, fields, fix)
+        # Pages that annotate characters with pinyin (繼續(xù)閱讀) hide every phrase from the
+        # patterns: they are also tried on the text without the annotations, positions mapped
+        # back (no fix there: a replacement was written for the text the pattern saw).
+        view = annotation_free_view(doc, ctx)
+        if view is None:
+            return
+        plain, where = view
+        for start, end, fields, _ in hits_in(plain, doc.source_format):
+            if where[end - 1] - where[start] == end - 1 - start:
+                continue  # no annotation inside: the text as written was judged above
+            start, end = where[start], where[end - 1] + 1
+            if not any(s < end and start < e for s, e in spans):
+                fields["match"] = doc.text[start:end]
+                yield Hit(start, end, fields, None)
 
     return check
 

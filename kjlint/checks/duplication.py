@@ -840,9 +840,10 @@ def _reference_index(doc: Document, ctx: Context, rule, min_length: int):
     if paths:
         # Linting many drafts in one process reuses the index; the reference files are
         # checked again (open_index stats them) once a second at most.
+        import os
         import time
 
-        key = (tuple(paths), min_length)
+        key = (tuple(map(os.path.abspath, paths)), min_length)  # relative paths move with the cwd
         cached = _INDEXES.get(key)
         now = time.monotonic()
         if cached is None or now - cached[1] > 1.0:

@@ -153,6 +153,30 @@ def repair_byte_shift(run: str) -> tuple[int, str, float, float] | None:
     return k, repaired, plausibility(run[:k]), plausibility(repaired)
 
 
+# A realigned character must score this much in context (its frequency plus its pairs with its
+# neighbours, see _local_scores) to count as read: below it lie the real but wrong characters a
+# second loss realigns into (咕 for 公司).
+MIN_CHAR_SCORE = 13
+BYTE_SHIFT_FIXED = ("GBK byte-shift garbage '?{match}': one byte of the original was lost; "
+                    "realigned it reads '{repaired}' (the character hidden in '?' and the next one, "
+                    "whose first byte it took, are lost: the fix marks them □)")
+BYTE_SHIFT_UNVERIFIED = ("GBK byte-shift garbage '?{match}': one byte of the original was lost; "
+                         "realigned it reads '{repaired}', but '{weak}' does not read clearly better "
+                         "than the garbage (more bytes were probably lost there): no fix offered, "
+                         "restore the text from the original")
+
+
+def weak_character(garbage: str, repaired: str) -> int | None:
+    """Index of the first realigned character after the guessed one that does not read clearly
+    better than the garbage character it replaces, or None when every one does: a repair is
+    offered only where each character it writes is verified by the re-decoding."""
+    new, old = _local_scores(repaired), _local_scores(garbage)
+    for i in range(1, len(repaired)):
+        if new[i] < MIN_CHAR_SCORE or new[i] < old[i]:
+            return i
+    return None
+
+
 def _traditional_context(window: str) -> bool:
     trad, simp = script_sets()
     return sum(c in trad for c in window) > sum(c in simp for c in window)
@@ -183,18 +207,21 @@ def _byte_shift(doc: Document, min_gain: float, min_score: float, max_garbage: f
         before = doc.text[max(0, m.start() - 12):m.start()]
         repaired = repair_byte_shift(run)
         if repaired and repaired[3] >= min_score and repaired[3] - repaired[2] >= min_gain:
-            k, text, old, new = repaired
+            k, text, _, _ = repaired
             start = m.start("run")
+            weak = weak_character(run[:k], text)
             if _traditional_context(doc.text[max(0, start - 40):start + 40]):
                 text = to_traditional(text)  # the repair reads in the document's script
-            # The character the '?' stands for is lost: the fix marks it with □, the standard
-            # sign for a missing character (and a placeholder the KJ2 rules then point at).
-            fix = Fix("□" + text, start - 1, start + k, safe=False)
-            yield Hit(start - 1, start + k, {"match": run[:k], "repaired": text},
-                      fix, message=f"GBK byte-shift garbage '?{run[:k]}': one byte of the original "
-                                   f"was lost; realigned it reads '{text}' (its first character "
-                                   f"is a best guess; the one hidden in '?' is lost: the fix marks "
-                                   f"it □)")
+            # The character the '?' stands for is lost, and so is the first byte of the next one:
+            # frequency guesses that one wrong about half the time. Both are marked with □, the
+            # standard sign for a missing character (a placeholder the KJ2 rules point at).
+            fields = {"match": run[:k], "repaired": "□□" + text[1:]}
+            if weak is None:
+                fix = Fix(fields["repaired"], start - 1, start + k, safe=False)
+                yield Hit(start - 1, start + k, fields, fix, message=BYTE_SHIFT_FIXED.format(**fields))
+            else:
+                message = BYTE_SHIFT_UNVERIFIED.format(**fields, weak=text[weak])
+                yield Hit(start - 1, start + k, fields, message=message)
         elif len(run) >= 4 and plausibility(run) < max_garbage and not _QUESTION_WORDS.search(before):
             yield Hit(m.start("run") - 1, m.end("run"), {"match": run, "repaired": ""},
                       message=f"Implausible characters after '?': '{run}' looks like GBK text "

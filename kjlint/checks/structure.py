@@ -263,7 +263,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     outline: dict[int, tuple[int, int]] = {}
     issues: list[NumberingIssue] = []
     prev: Span | None = None
-    previous_text = ""
+    previous_text = recent_text = ""
 
     def new_section() -> None:
         nonlocal last, under_article, section_top
@@ -290,6 +290,11 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             pass  # siblings of an orphan already reported
         elif parent_known or (under_article and lv <= section_top):
             pass  # an article (第X条) or a section heading is the parent of its top level
+        elif lv == 2 and last[1] is None and (previous_text.rstrip().endswith((":", "："))
+                                              or GLUED_TOP.search(previous_text)):
+            # a list of points under a lead-in (答复如下： （一）…; 议程有两项： （一）…) is no
+            # section; 基層司法所工作總結一、引言: the 一、 is glued to the title above
+            orphan_reported[lv] = True  # its siblings have that parent too
         elif lv == 2 and last[1] is None:
             issues.append(NumberingIssue("parent", it, f"Heading {numeral(2, n)} has no "
                                          f"{LEVEL_STYLE[1]} level above it"))
@@ -301,7 +306,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         expected = 1 if prior is None else prior + 1
         if prior is None and n > 1 and carried.get(lv) == n - 1:
             expected = n  # numbering that runs on across a chapter or section
-        if n > expected and prior is None and n == 2 and _inline_predecessor(doc.text, it, previous_text):
+        if n > expected and prior is None and n == 2 and _inline_predecessor(doc.text, it, recent_text):
             pass  # 本论文属于 1、保密囗 / 2、不保密囗: item 1 runs on at the end of the line above
         elif n > expected:
             missing = numeral(lv, expected) + ("" if n - expected == 1 else f"–{numeral(lv, n - 1)}")
@@ -346,6 +351,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             prev = p
             continue
         previous_text = prev.text if prev is not None else ""
+        # item 1 may run on at the end of a line a few lines up (2、字体 (1)封面主标题: / 第一行… / (2)…)
+        recent_text = doc.text[paras[max(0, i - 3)].start:p.start] if i else ""
         prev = p
         lv, n = it.level, it.number
         if word_level is not None:
@@ -376,6 +383,10 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             orphan_reported[deeper] = False
     ctx.memo["numbering"] = issues
     return issues
+
+
+# 一、 run into the end of the line above its first subsection (…工作總結一、引言).
+GLUED_TOP = compile_regex(r"(?<=[\u4e00-\u9fff)）])一、\S")
 
 
 def _numbering_hits(doc: Document, ctx: Context, kinds: set[str]) -> list[Hit]:
@@ -412,6 +423,7 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
     heading_starts = {it.para.start for it in numbered_paragraphs(doc, ctx)}
     last: int | None = None
     since = 0  # where the current sequence may have started
+    last_end = 0  # where the previous item's word ends
     for p in reading_paragraphs(doc, ctx):
         if p.start in heading_starts or (is_heading(p) and not ENUMERATOR.match(p.text)):
             last, since = None, p.start
@@ -422,7 +434,7 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
             word = f"{m.group('n')}是"
             start = p.start + m.start()
             if n == 1:
-                last = 1
+                last, last_end = 1, start + len(word)
                 continue
             expected = 1 if last is None else last + 1
             if n > expected and _glued_predecessor(doc.text[since:start], n):
@@ -430,15 +442,37 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
                 continue
             if n > expected:
                 gap = "一是" if last is None else f"{numeral(1, last)[:-1]}是"
-                msg = (f"Enumeration starts at {word}: 一是 missing" if last is None else
-                       f"Enumeration gap: {word} follows {gap}")
-                hits.append(Hit(start, start + len(word), {"match": word}, message=msg))
+                lost = _item_without_verb(doc.text, last_end, start, expected) if last is not None else None
+                if lost is not None:  # 三是… 四聚力… 五是: item 四 is there, its 是 lost
+                    item = doc.text[lost:lost + 3]
+                    hits.append(Hit(lost, lost + 1, {"match": item}, message=(
+                        f"Enumeration item `{item}`: {numeral(1, expected)[:-1]}是 expected between {gap} and {word}")))
+                else:
+                    msg = (f"Enumeration starts at {word}: 一是 missing" if last is None else
+                           f"Enumeration gap: {word} follows {gap}")
+                    hits.append(Hit(start, start + len(word), {"match": word}, message=msg))
             elif last is not None and n <= last:
                 hits.append(Hit(start, start + len(word), {"match": word},
                                 message=f"Enumeration repeats or goes back: {word} after "
                                         f"{numeral(1, last)[:-1]}是"))
-            last = n
+            last, last_end = n, start + len(word)
     return hits
+
+
+def _item_without_verb(text: str, start: int, end: int, n: int) -> int | None:
+    """Offset of the numeral of item `n` standing at a clause start between the items before and
+    after it, its 是 lost (三是聚力… 四聚力… 五是聚力…), or None."""
+    mark = numeral(1, n)[:-1]
+    for m in _CLAUSE_START.finditer(text, start, end):
+        at = m.end()
+        if text.startswith(mark, at) and at + len(mark) < end and CJK_CHAR.match(text, at + len(mark)) \
+                and text[at + len(mark)] not in "是要则":
+            return at
+    return None
+
+
+_CLAUSE_START = compile_regex(r"[。；;！!？?\n]\s*")
+CJK_CHAR = compile_regex(r"[\u4e00-\u9fff]")
 
 
 def _inline_predecessor(text: str, it: Numbered, before: str) -> bool:
@@ -449,7 +483,8 @@ def _inline_predecessor(text: str, it: Numbered, before: str) -> bool:
     if digits is None or int(digits.group()) != it.number:
         return False
     want = mark[:digits.start()] + str(it.number - 1) + mark[digits.end():]
-    return re.search(r"(?:[\s：:]|^)" + re.escape(want), before) is not None and not before.startswith(want)
+    # inside a line: after a word and a space, or after a colon; not an item starting a line
+    return re.search(r"(?:[^\s][ \t\u3000]+|[：:][ \t\u3000]*)" + re.escape(want), before) is not None
 
 
 def _glued_predecessor(before: str, n: int) -> bool:
