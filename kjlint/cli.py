@@ -118,6 +118,14 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
     if update_baseline and not baseline:
         _err("--update-baseline needs --baseline FILE")
         return EXIT_ERROR
+    if output_file:
+        from .paths import OutputOverlap, refuse_overwriting_inputs
+
+        try:
+            refuse_overwriting_inputs({"-o": output_file}, [p for p in paths if p != "-"], nested=False)
+        except OutputOverlap as exc:
+            _err(str(exc))
+            return EXIT_ERROR
     options = (("report-unchanged", True),) if report_unchanged else ()
     ov = Overrides(select=_split(select) if select else None, ignore=_split(ignore),
                    extend_select=_split(extend_select), profile=profile, reference=tuple(reference),

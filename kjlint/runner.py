@@ -13,7 +13,7 @@ from .config import ConfigError, ConfigResolver, Settings, check_selectors
 from .document import Document
 from .engine import LintOptions, lint_document, select_codes
 from .findings import Finding
-from .fixes import applicable, apply_fixes, atomic_write_text
+from .fixes import applicable, apply_fixes, atomic_write_text, refuse_unsafe_rewrite
 from .reading import InputError, discover, matches_any, read_document, read_stdin
 
 PARALLEL_MIN_FILES = 8
@@ -166,6 +166,7 @@ def _fix(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOpt
 
         result.diff = unified_diff(doc.path, before, text, doc.encoding)
     else:
+        refuse_unsafe_rewrite(doc.path)
         atomic_write_text(doc.path, text, doc.encoding)
         result.findings = after
 
