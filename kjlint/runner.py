@@ -138,6 +138,9 @@ def lint_one(path: str, settings: Settings, ov: Overrides, keep_text: bool = Fal
         return FileResult(path, error=str(exc))
     except (PackError, ConfigError) as exc:
         return FileResult(path, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - a bug in a rule stops this file, not the whole run
+        return FileResult(path, error=f"{path}: internal error while linting this file "
+                                      f"({type(exc).__name__}: {exc}); the other files were linted")
 
 
 def _fix(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOptions,

@@ -93,3 +93,29 @@ def test_whole_catalogue_runs_on_a_1mb_single_line_document():
     out = run_python(code, timeout=600)
     assert out.returncode == 0, out.stderr[-2000:]
     assert int(out.stdout.strip()) > 1000
+
+
+def test_a_rule_that_fails_on_one_file_stops_that_file_only(tmp_path, monkeypatch):
+    """A bug in a rule (an exception) is an error for the file it met, exit 2; the other files
+    are still linted and reported."""
+    import json
+
+    from helpers import run_cli
+    from kjlint import engine
+
+    real = engine.lint_document
+
+    def failing(doc, *args, **kwargs):
+        if "坏" in doc.text:
+            raise UnicodeDecodeError("utf-8", b"\xe0", 0, 1, "invalid continuation byte")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr("kjlint.runner.lint_document", failing)
+    (tmp_path / "a.txt").write_text("坏文件\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("全年完成xx项目。\n", encoding="utf-8")
+    result = run_cli("check", "-j", "1", "--no-progress", "--format", "json", ".", cwd=tmp_path)
+    assert result.exit_code == 2
+    entries = json.loads(result.stdout)
+    assert {e["path"] for e in entries if "code" in e} == {"b.txt"}
+    assert [e["path"] for e in entries if "error" in e] == ["a.txt"]
+    assert "a.txt: internal error while linting this file (UnicodeDecodeError" in result.stderr
