@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from .findings import Severity
 from .diskcache import compile_regex, file_key, load_or_build, load_or_build_item
+from .i18n import LANGUAGES, pick
 
 FAMILIES = {
     "KJ0": "meta",
@@ -28,10 +29,52 @@ FAMILIES = {
 CODE_RE = compile_regex(r"^KJ\d{3}$")
 NAME_RE = compile_regex(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 REQUIRED_FIELDS = ("code", "name", "severity", "message", "description", "rationale", "examples", "type")
+OPTIONAL_FIELDS = ("title", "messages", "parameters", "params", "fixable", "enabled")
+# Texts people read, each a plain string or one entry per language ({zh: …, en: …}). A built-in
+# pack gives every text in every language (a missing translation is an error when it loads); a
+# user's pack may give one language only, which then stands for the other.
+TEXT_FIELDS = ("title", "message", "description", "rationale")
+LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 
 
 class PackError(Exception):
     """A malformed rule pack or profile; the message names the file, the rule and the field."""
+
+
+def parse_text(value: Any, where: str, fieldname: str, builtin: bool, strip: bool = False) -> str | dict[str, str]:
+    """A text people read: a plain string, or {zh: …, en: …} (the loader keeps it per language
+    and `pick` chooses when it is shown). In a built-in pack every language must be there."""
+    def clean(text: Any, key: str) -> str:
+        if isinstance(text, bool) or not isinstance(text, (str, int, float)) or not str(text).strip():
+            raise PackError(f"{where}: field '{key}' must be a non-empty text")
+        return str(text).strip() if strip else str(text)
+
+    if isinstance(value, dict):
+        unknown = sorted(str(k) for k in value if k not in LANGUAGES)
+        if unknown or not value:
+            raise PackError(f"{where}: field '{fieldname}': "
+                            + (f"unknown language '{unknown[0]}'" if unknown else "no text")
+                            + f" (a text is a string or one entry per language: {', '.join(LANGUAGES)})")
+        if builtin:
+            for lang in LANGUAGES:
+                if lang not in value:
+                    raise PackError(f"{where}: field '{fieldname}' has no {LANGUAGE_NAMES[lang]} text "
+                                    f"('{lang}'): a built-in pack gives every text in {' and '.join(LANGUAGES)}")
+        return {lang: clean(value[lang], f"{fieldname}.{lang}") for lang in LANGUAGES if lang in value}
+    text = clean(value, fieldname)
+    if builtin:
+        raise PackError(f"{where}: field '{fieldname}' must be given per language "
+                        f"({{{', '.join(f'{lang}: …' for lang in LANGUAGES)}}}) in a built-in pack")
+    return text
+
+
+def _text_table(value: Any, where: str, fieldname: str, builtin: bool) -> dict[str, Any]:
+    """`messages:` and `parameters:`: a mapping of keys to texts."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise PackError(f"{where}: field '{fieldname}' must be a mapping of names to texts")
+    return {str(k): parse_text(v, where, f"{fieldname}.{k}", builtin) for k, v in value.items()}
 
 
 @dataclass
@@ -39,9 +82,7 @@ class Rule:
     code: str
     name: str
     severity: Severity
-    message: str
-    description: str
-    rationale: str
+    texts: dict[str, Any]  # TEXT_FIELDS: a string or {zh: …, en: …}
     bad: list[str]
     good: list[str]
     type: str
@@ -49,8 +90,41 @@ class Rule:
     fixable: str = "none"  # none | safe | unsafe
     enabled: bool = True
     source: str = ""
+    # Message templates a check chooses by key (Hit.key) instead of `message`, per language.
+    messages: dict[str, Any] = field(default_factory=dict)
+    # What each of the rule's own parameters means, in words (kjlint rule CODE).
+    parameters: dict[str, Any] = field(default_factory=dict)
+    builtin: bool = False  # from kjlint's own packs: every text in every language
     # Built by kjlint.ruletypes: (Document, Context) -> iterable of Hit
     run: Callable | None = field(default=None, repr=False)
+
+    def text(self, key: str, lang: str | None = None) -> str:
+        """One of TEXT_FIELDS in `lang` (default: the language in use)."""
+        return pick(self.texts.get(key, ""), lang)
+
+    @property
+    def message(self) -> str:
+        return self.text("message")
+
+    @property
+    def description(self) -> str:
+        return self.text("description")
+
+    @property
+    def rationale(self) -> str:
+        return self.text("rationale")
+
+    @property
+    def title(self) -> str:
+        """The rule's name for people, in the language in use (the kebab-case name when a user's
+        pack gives none)."""
+        return self.text("title") or self.name
+
+    def message_for(self, key: str | None, lang: str | None = None) -> str:
+        """The template a check chose by key, or the rule's message."""
+        if key is not None and key in self.messages:
+            return pick(self.messages[key], lang)
+        return self.text("message", lang)
 
     @property
     def family(self) -> str:
@@ -63,13 +137,18 @@ class Rule:
 
 @dataclass
 class Profile:
-    """A kind of document (工作总结, 工作计划…) with the sections it must have."""
+    """A kind of document (工作总结, 工作计划…) with the sections it must have. It is named by its
+    key (work-summary), its Chinese name (label: 工作总结) or one of its aliases."""
 
     name: str
     label: str
     title_patterns: list[re.Pattern]
-    sections: list[dict]  # {"name", "label", "any": [keywords]}
+    sections: list[dict]  # {"name", "label" (a string or {zh: …, en: …}), "any": [keywords]}
     source: str = ""
+    aliases: list[str] = field(default_factory=list)
+
+    def names(self) -> list[str]:
+        return [self.name, self.label, *self.aliases]
 
 
 @dataclass
@@ -95,6 +174,27 @@ class Catalog:
 
     def is_known(self, selector: str) -> bool:
         return bool(self.resolve(selector))
+
+    def find_profile(self, name: str | None) -> Profile | None:
+        """The profile named by its key (work-summary), its Chinese name (工作总结) or an alias;
+        None for an unknown name."""
+        if not name:
+            return None
+        key = name.strip()
+        if key in self.profiles:
+            return self.profiles[key]
+        folded = key.lower()
+        for profile in self.profiles.values():
+            if any(folded == n.lower() for n in profile.names()):
+                return profile
+        return None
+
+    def unknown_profile(self, name: str) -> str:
+        """The message for a profile name that names none, with the names that do."""
+        from .i18n import _
+
+        known = ", ".join(f"{p.name} ({p.label})" for p in sorted(self.profiles.values(), key=lambda p: p.name))
+        return _("unknown profile {name} (known: {known})").format(name=repr(name), known=known)
 
 
 def builtin_rules_dir() -> Path:
@@ -162,7 +262,7 @@ def _as_list(value: Any, where: str, fieldname: str) -> list[str]:
     raise PackError(f"{where}: field '{fieldname}' must be a string or a list of strings")
 
 
-def parse_rule(raw: Any, source: str, index: int) -> Rule:
+def parse_rule(raw: Any, source: str, index: int, builtin: bool = False) -> Rule:
     if not isinstance(raw, dict):
         raise PackError(f"{source}: rule #{index + 1}: expected a mapping, got {type(raw).__name__}")
     ident = raw.get("code") or raw.get("name") or f"#{index + 1}"
@@ -193,16 +293,25 @@ def parse_rule(raw: Any, source: str, index: int) -> Rule:
     fixable = str(raw.get("fixable", "none"))
     if fixable not in ("none", "safe", "unsafe"):
         raise PackError(f"{where}: field 'fixable' must be none, safe or unsafe")
-    unknown = set(raw) - set(REQUIRED_FIELDS) - {"params", "fixable", "enabled"}
+    unknown = set(raw) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS)
     if unknown:
         raise PackError(f"{where}: unknown field '{sorted(unknown)[0]}'")
-    return Rule(code=code, name=name, severity=severity, message=str(raw["message"]),
-                description=str(raw["description"]).strip(), rationale=str(raw["rationale"]).strip(),
+    if builtin and "title" not in raw:
+        raise PackError(f"{where}: field 'title' is missing (the rule's name for people, per language)")
+    texts = {key: parse_text(raw[key], where, key, builtin, strip=key in ("description", "rationale"))
+             for key in TEXT_FIELDS if key in raw}
+    parameters = _text_table(raw.get("parameters"), where, "parameters", builtin)
+    for pname in parameters:
+        if pname not in params:
+            raise PackError(f"{where}: field 'parameters.{pname}' explains no parameter of the rule")
+    return Rule(code=code, name=name, severity=severity, texts=texts,
                 bad=bad, good=good, type=str(raw["type"]), params=params, fixable=fixable,
-                enabled=bool(raw.get("enabled", True)), source=source)
+                enabled=bool(raw.get("enabled", True)), source=source,
+                messages=_text_table(raw.get("messages"), where, "messages", builtin),
+                parameters=parameters, builtin=builtin)
 
 
-def parse_profile(key: str, raw: Any, source: str) -> Profile:
+def parse_profile(key: str, raw: Any, source: str, builtin: bool = False) -> Profile:
     where = f"{source}: profile {key}"
     if not isinstance(raw, dict):
         raise PackError(f"{where}: expected a mapping")
@@ -221,13 +330,17 @@ def parse_profile(key: str, raw: Any, source: str) -> Profile:
     for i, sec in enumerate(raw["sections"]):
         if not isinstance(sec, dict) or "name" not in sec or "any" not in sec:
             raise PackError(f"{where}: sections[{i}] needs 'name' and 'any' (heading keywords)")
-        sections.append({"name": str(sec["name"]), "label": str(sec.get("label", sec["name"])),
+        label = parse_text(sec["label"], f"{where}: sections[{i}]", "label", builtin) if "label" in sec \
+            else str(sec["name"])
+        sections.append({"name": str(sec["name"]), "label": label,
                          "any": _as_list(sec["any"], f"{where}: sections[{i}]", "any")})
-    return Profile(key, str(raw["label"]), patterns, sections, source)
+    aliases = _as_list(raw.get("aliases", []), where, "aliases")
+    return Profile(key, str(raw["label"]), patterns, sections, source, aliases)
 
 
-def load_pack_data(path: Path, catalog: Catalog) -> list[Rule]:
-    """Parse one pack into `catalog`; returns the rules it defined (not yet built)."""
+def load_pack_data(path: Path, catalog: Catalog, builtin: bool = False) -> list[Rule]:
+    """Parse one pack into `catalog`; returns the rules it defined (not yet built). Every text
+    of a `builtin` pack must be given in every language."""
     data = _load_yaml(path)
     source = str(path)
     if data is None:
@@ -235,13 +348,13 @@ def load_pack_data(path: Path, catalog: Catalog) -> list[Rule]:
     if not isinstance(data, dict) or not ({"rules", "profiles"} & set(data)):
         raise PackError(f"{source}: a rule pack is a mapping with a 'rules' list and/or 'profiles'")
     for key, raw in (data.get("profiles") or {}).items():
-        catalog.profiles[str(key)] = parse_profile(str(key), raw, source)
+        catalog.profiles[str(key)] = parse_profile(str(key), raw, source, builtin)
     rules = []
     raw_rules = data.get("rules") or []
     if not isinstance(raw_rules, list):
         raise PackError(f"{source}: 'rules' must be a list")
     for i, raw in enumerate(raw_rules):
-        rule = parse_rule(raw, source, i)
+        rule = parse_rule(raw, source, i, builtin)
         if rule.code in catalog.rules and catalog.rules[rule.code].source != source:
             prev = catalog.rules[rule.code]
             if prev.name != rule.name:
@@ -331,9 +444,10 @@ def _load_catalog_cached(key) -> Catalog:
     from .ruletypes import build_rule
 
     catalog = Catalog()
-    packs = sorted(builtin_rules_dir().glob("*.yaml")) + [Path(p) for p in extra_packs]
+    builtin = sorted(builtin_rules_dir().glob("*.yaml"))
+    packs = builtin + [Path(p) for p in extra_packs]
     for pack in packs:
-        load_pack_data(pack, catalog)
+        load_pack_data(pack, catalog, builtin=pack in builtin)
     for rule in catalog.rules.values():
         build_rule(rule, catalog)
     if verify:  # examples hold for the pack as written, before user overrides

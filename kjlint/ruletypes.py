@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
-from .catalog import Catalog, PackError, Rule, _as_list
+from .catalog import Catalog, PackError, Rule, _as_list, parse_text
 from .document import BLANK_CHARS, Document
 from .findings import Fix, Related
 from .diskcache import compile_regex, required_chars
 from .regexinfo import fast_finditer
+from .i18n import pick
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Hit:
     fix: Fix | None = None
     related: list[Related] = field(default_factory=list)
     message: str | None = None  # overrides the rule's template when set
+    key: str | None = None  # the rule's template of that key (`messages:` in its pack) instead of `message`
 
 
 @dataclass
@@ -83,7 +85,9 @@ class _SafeDict(dict):
 
 
 def format_message(template: str, fields: dict[str, Any]) -> str:
-    return template.format_map(_SafeDict(fields))
+    """The template filled in; a field given per language ({zh: …, en: …}, such as a context
+    field's value) in the language in use."""
+    return template.format_map(_SafeDict({k: pick(v) for k, v in fields.items()}))
 
 
 def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern:
@@ -196,11 +200,11 @@ class _ContextField:
     first case whose tests all pass gives the value, else `default`."""
 
     name: str
-    default: str
-    cases: list[tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None, str]]
+    default: Any  # a value is a string or {zh: …, en: …}: it ends up in a message
+    cases: list[tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None, Any]]
     window: int = 12
 
-    def value(self, text: str, start: int, end: int) -> str:
+    def value(self, text: str, start: int, end: int) -> Any:
         before = text[max(0, start - self.window):start]
         after = text[end:end + self.window]
         match = text[start:end]
@@ -233,9 +237,10 @@ def _context_fields(rule: Rule) -> list[_ContextField]:
                          f"{where}[{i}].cases[{j}].{k}")
                 if case.get(k) else None
                 for k in ("match", "before", "after"))
-            cases.append((m_re, b_re, a_re, str(case["value"])))
-        out.append(_ContextField(str(spec["name"]), str(spec.get("default", "")), cases,
-                                 int(spec.get("window", 12))))
+            cases.append((m_re, b_re, a_re, parse_text(case["value"], f"{where}[{i}].cases[{j}]", "value",
+                                                       rule.builtin)))
+        default = parse_text(spec["default"], f"{where}[{i}]", "default", rule.builtin) if "default" in spec else ""
+        out.append(_ContextField(str(spec["name"]), default, cases, int(spec.get("window", 12))))
     return out
 
 
