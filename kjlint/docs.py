@@ -125,7 +125,7 @@ def _shown_value(name: str, value: Any, rule: Rule) -> str:
                 if shown and shown not in values:
                     values.append(str(shown))
             parts.append(_("{field}: {values} (otherwise {default})").format(
-                field=spec.get("name"), values=sep.join(values), default=pick(spec.get("default", ""))))
+                field=f"`{spec.get('name')}`", values=sep.join(values), default=pick(spec.get("default", ""))))
         return "; ".join(parts)
     if name == "groups" and isinstance(value, list):
         labels = [str(pick(g.get("label"))) for g in value if isinstance(g, dict)]
@@ -136,7 +136,8 @@ def _shown_value(name: str, value: Any, rule: Rule) -> str:
     if name == "fix" and isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list):
-        items = [str(v) for v in value]
+        # identifiers (a file format: docx) as code, the way configuration writes them
+        items = [f"`{v}`" if re.fullmatch(r"[a-z][a-z0-9-]*", str(v)) else str(v) for v in value]
         if any(_REGEX_CHARS.search(v) for v in items):
             return ngettext("{n} regular expression", "{n} regular expressions", len(items)).format(n=len(items))
         if len(items) > 12:
