@@ -406,3 +406,29 @@ def test_rules_table_in_chinese_stays_aligned_in_a_narrow_terminal(monkeypatch):
     assert rows and len({cell_len(line) for line in rows}) == 1  # every row as wide as the frame
     assert "…" not in out  # wrapped, not cut
     assert "\ufffd" not in out
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("severity: warning", "severity: fatal",
+     "broken.yaml：规则 KJ901：字段“severity”：未知的级别 'fatal'（应为 error、warning 或 info）"),
+    ("good: 全年完成项目12项。", "good: 据不完全统计，完成了。",
+     "broken.yaml：规则 KJ901：字段“examples.good”第 1 个示例在位置 0 触发了规则：'据不完全统计，完成了。'"),
+    ("name: banned-phrase", "name: Banned Phrase", "broken.yaml：规则 KJ901：字段“name”应为小写字母和短横线组成的名称"),
+    ("    rationale: They weaken the figures they introduce.\n", "", "broken.yaml：规则 KJ901：缺少字段“rationale”"),
+])
+def test_a_malformed_pack_is_reported_in_chinese_naming_file_rule_and_field(tmp_path, zh, old, new, expected):
+    pack = tmp_path / "broken.yaml"
+    pack.write_text(HOUSE.replace("MESSAGE", '"Avoid `{match}`"').replace("DESCRIPTION", "x").replace(old, new),
+                    encoding="utf-8")
+    with pytest.raises(PackError) as exc:
+        load_catalog((str(pack),))
+    assert expected in str(exc.value)
+
+
+def test_a_parameter_override_of_the_wrong_type_is_reported_in_chinese(zh):
+    from kjlint.catalog import OverrideError
+
+    with pytest.raises(OverrideError, match="rules.KJ302.min-length：应为整数，实际为 'abc'"):
+        load_catalog(overrides={"KJ302": {"min-length": "abc"}})
+    with pytest.raises(OverrideError, match="rules.KJ999：规则 'KJ999' 不存在"):
+        load_catalog(overrides={"KJ999": {"min-length": 3}})

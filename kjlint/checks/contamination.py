@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from . import check
-from ..catalog import PackError, parse_text
+from ..catalog import PackError, parse_text, rule_where
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix
 from ..normalize import strip_pinyin_annotations, to_simplified
@@ -25,7 +25,7 @@ from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
 from .layout import flagged_lines
 from .truncation import TERMINAL, body_paragraphs, heading_level
 from ..diskcache import compile_regex, first_chars, required_chars, file_key, load_or_build
-from ..i18n import pick
+from ..i18n import _, pick
 
 BULLETS = "-*#>•·"
 _LINE_END_TAIL = compile_regex(r"[:\s★☆]*")  # what may follow a line-end phrase: 推荐度:★★★
@@ -64,10 +64,11 @@ class _Boilerplate:
     def __init__(self, rule) -> None:
         import ahocorasick
 
-        where = f"{rule.source}: rule {rule.code}: field 'params.groups'"
+        where = _("{where}: field '{field}'").format(where=rule_where(rule.source, rule.code), field="params.groups")
         groups = rule.params.get("groups")
         if not isinstance(groups, list) or not groups:
-            raise PackError(f"{where} must be a non-empty list of {{label, line-start, anywhere, patterns}}")
+            raise PackError(_("{where} must be a non-empty list of {{label, line-start, anywhere, patterns}}").format(
+                where=where))
         self.automaton = ahocorasick.Automaton()
         patterns: dict[int, list[tuple[str, str]]] = {}  # a group's line limit: its (pattern, label)s
         self.max_len = int(rule.params.get("max-line-length", 120))
@@ -85,7 +86,7 @@ class _Boilerplate:
         count = 0
         for i, group in enumerate(groups):
             if not isinstance(group, dict) or "label" not in group:
-                raise PackError(f"{where}[{i}] needs a 'label'")
+                raise PackError(_("{where}[{index}] needs a 'label'").format(where=where, index=i))
             shown = parse_text(group["label"], f"{where}[{i}]", "label", rule.builtin)
             label = pick(shown, "en")
             self.shown[label] = shown  # what the message says, per language
@@ -96,13 +97,14 @@ class _Boilerplate:
                 try:
                     re.compile(pat)
                 except re.error as exc:
-                    raise PackError(f"{where}[{i}].in-text: bad regular expression {pat!r}: {exc}") from None
+                    raise PackError(_("{where}: bad regular expression {pattern}: {problem}").format(
+                        where=f"{where}[{i}].in-text", pattern=repr(pat), problem=exc)) from None
                 in_text.append((pat, label))
             for kind in ("line-start", "anywhere", "line-end"):
                 for phrase in group.get(kind, []) or []:
                     key = normalize_line(str(phrase)) if kind == "line-start" else to_simplified(str(phrase)).translate(_WIDTH)
                     if not key:
-                        raise PackError(f"{where}[{i}].{kind} contains an empty phrase")
+                        raise PackError(_("{where} contains an empty phrase").format(where=f"{where}[{i}].{kind}"))
                     if kind == "line-start":
                         self.starts.setdefault(key, label)
                     else:
@@ -113,7 +115,8 @@ class _Boilerplate:
                 try:
                     re.compile(pat)
                 except re.error as exc:
-                    raise PackError(f"{where}[{i}].patterns: bad regular expression {pat!r}: {exc}") from None
+                    raise PackError(_("{where}: bad regular expression {pattern}: {problem}").format(
+                        where=f"{where}[{i}].patterns", pattern=repr(pat), problem=exc)) from None
                 patterns.setdefault(self.group_max[label], []).append((pat, label))
         # One regex per line limit instead of one per pattern, each pattern a named alternative;
         # patterns anchored at the line start are tried there only (re.match), the rest searched.

@@ -10,7 +10,7 @@ from ..document import BLANK_CHARS, Document, Span
 from ..normalize import to_simplified
 from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
-from ..i18n import pick
+from ..i18n import _, pick
 from .layout import reading_paragraphs
 
 # Heading numbering of the official hierarchy: 一、 （一） 1. 1、 （1）, and 第一部分/第一章.
@@ -69,7 +69,7 @@ def document_profile(doc: Document, ctx: Context) -> tuple[Span | None, Profile 
     if ctx.profile:
         forced = ctx.catalog.find_profile(ctx.profile)  # work-summary, 工作总结…
         if forced is None:
-            raise PackError(f"configuration: {ctx.catalog.unknown_profile(ctx.profile)}")
+            raise PackError(_("configuration: {problem}").format(problem=ctx.catalog.unknown_profile(ctx.profile)))
         profile = forced
     return title, profile
 
