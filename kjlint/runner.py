@@ -14,6 +14,7 @@ from .document import Document
 from .engine import LintOptions, lint_document, select_codes
 from .findings import Finding
 from .fixes import applicable, apply_fixes, atomic_write_text, refuse_unsafe_rewrite
+from .i18n import _
 from .reading import InputError, discover, matches_any, read_document, read_stdin
 
 PARALLEL_MIN_FILES = 8
@@ -70,7 +71,7 @@ def catalog_for(settings: Settings) -> Catalog:
     try:
         return load_catalog(settings.extend_rules, settings.rule_overrides() or None)
     except OverrideError as exc:
-        raise ConfigError(f"{settings.source or 'configuration'}: {exc}") from None
+        raise ConfigError(f"{settings.source or _('configuration')}: {exc}") from None
     except PackError as exc:
         if settings.source and any(str(exc).startswith(p) for p in settings.extend_rules):
             raise ConfigError(f"{settings.source}: extend-rules: {exc}") from None  # a pack it names
@@ -123,38 +124,40 @@ def lint_one(path: str, settings: Settings, ov: Overrides, keep_text: bool = Fal
         result = FileResult(path, findings, text=doc.text if keep_text else None, encoding=doc.encoding,
                             line_sources=doc.line_sources if keep_text else None)
         if not doc.text.strip():
-            result.warning = f"{path}: empty file, nothing to lint"
+            result.warning = _("{path}: empty file, nothing to lint").format(path=path)
         if (ov.fix or ov.diff) and doc.source_format != "text":
-            result.warning = (f"{path}: --fix and --diff are not offered for {doc.source_format} files "
-                              f"(kjlint does not rewrite Word documents); findings are reported only")
+            result.warning = _("{path}: --fix and --diff are not offered for {format} files (kjlint does not "
+                               "rewrite Word documents); findings are reported only").format(
+                path=path, format=doc.source_format)
         elif (ov.fix or ov.diff) and applicable(findings, ov.unsafe_fixes):
             try:
                 _fix(doc, findings, catalog, opts, ov, result)
             except (OSError, UnicodeError) as exc:  # read-only folder, full disk, unencodable fix
-                result.error = f"{path}: fixes not written: {getattr(exc, 'strerror', None) or exc}"
+                result.error = _("{path}: fixes not written: {problem}").format(
+                    path=path, problem=getattr(exc, "strerror", None) or exc)
         return result
     except InputError as exc:
         return FileResult(path, error=str(exc))
     except (PackError, ConfigError) as exc:
         return FileResult(path, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug in a rule stops this file, not the whole run
-        return FileResult(path, error=f"{path}: internal error while linting this file "
-                                      f"({type(exc).__name__}: {exc}); the other files were linted")
+        return FileResult(path, error=_("{path}: internal error while linting this file ({error}); the other "
+                                        "files were linted").format(path=path, error=f"{type(exc).__name__}: {exc}"))
 
 
 def _fix(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOptions,
          ov: Overrides, result: FileResult) -> None:
     if doc.path == "-" and not ov.diff:
-        result.warning = "-: fixes are not written for standard input (use --diff)"
+        result.warning = _("-: fixes are not written for standard input (use --diff)")
         return
     if doc.undecodable:  # rewriting would lose them, and a patch would not match the file
-        result.warning = (f"{doc.path}: not fixed: it holds undecodable bytes that rewriting "
-                          f"would lose (fix the encoding first)")
+        result.warning = _("{path}: not fixed: it holds undecodable bytes that rewriting would lose (fix the "
+                           "encoding first)").format(path=doc.path)
         return
     # Fixes go into the text as read (lone CRs kept): their offsets hold in it too.
     before = doc.source or doc.text
     text, after = before, findings
-    for _ in range(MAX_FIX_PASSES):
+    for _pass in range(MAX_FIX_PASSES):
         fixes = applicable(after, ov.unsafe_fixes)
         if not fixes:
             break
