@@ -1013,11 +1013,11 @@ def run_cli(inputs, config: DedupeConfig, master: str, conf_pairs, *, level: str
         if ours and master.startswith("local"):
             spark.stop()
     if not quiet:
+        from ..formats.dedupe_labels import dry_run
         from .cli import print_warnings, summary_table
 
         print_warnings(result.warnings)
         summary_table(result)
         if not any(outputs.values()):
-            click.echo("Dry run: no output written (use --clusters, --output, --keep-list or --drop-list).",
-                       err=True)
+            click.echo(dry_run(), err=True)
     return 0 if result.documents or not result.warnings.count else 2
