@@ -23,6 +23,7 @@ from ..catalog import FAMILIES
 from ..findings import Severity
 from ..i18n import _, language, ngettext
 from . import escape_controls
+from .places import place_name
 
 
 def _shown(value: str) -> str:
@@ -256,7 +257,7 @@ def _doc_html(text: str, findings, file_no: int, line_sources: list[str] | None 
         for fid in anchors.get(n - 1, ()):
             parts.append(f'<mark class="f s-{sev_of[fid]}" data-f="{fid}" id="{fid}">⁁</mark>')
         source = line_sources[n - 1] if line_sources and n <= len(line_sources) else ""
-        title = f' title="{escape(source)}"' if source else ""
+        title = f' title="{escape(place_name(source))}"' if source else ""
         out.append(f'<div class="ln" data-n="{n}" id="L{file_no}-{n}"{title}>'
                    f'<span class="lt">{"".join(parts)}</span></div>')
     out.append("</div>")
@@ -290,7 +291,7 @@ def _panel_html(text: str | None, findings, file_no: int) -> str:
         out.append(f'<ol id="{list_id}">')
         for i, f in items:
             fid = f"f{file_no}-{i}"
-            where = f' · {_shown(f.where)}' if getattr(f, "where", "") else ""
+            where = f' · {_shown(place_name(f.where))}' if getattr(f, "where", "") else ""
             # Translators: a finding's place in its file: line and column, both counted from 1.
             at = _t(_("{line}:{column}"), line=str(f.line), column=str(f.column))
             related = "".join(_related_html(rel, f.path, file_no) for rel in f.related)
