@@ -79,8 +79,8 @@ mark.f.active,mark.f.active.off{outline:3px solid #7c4dff;background:#e8dcff}
 .panel h3{font-size:13px;margin:10px 0 4px;color:#455a64}
 .panel ol{list-style:none;margin:0;padding:0}
 .panel li{border-bottom:1px solid #f0f0f0;padding:4px 0}
-.panel li a{color:inherit;text-decoration:none;display:block;cursor:pointer}
-.panel li a:hover{background:#f5f5f5}
+.panel li a.jump{color:inherit;text-decoration:none;display:block;cursor:pointer}
+.panel li a.jump:hover{background:#f5f5f5}
 .panel li.active{background:#ede7f6}
 .loc{color:#757575;font-size:12px}
 .code{font-weight:600}
@@ -286,8 +286,10 @@ def _panel_html(text: str | None, findings, file_no: int) -> str:
     for family in sorted(by_family):
         items = by_family[family]
         list_id = f"fam{file_no}-{family}"
-        out.append(f'<h3>{escape(_family_label(family))} '
-                   f'(<span class="famcount count" data-list="{list_id}">{len(items)}</span>)</h3>')
+        count = f'<span class="famcount count" data-list="{list_id}">{len(items)}</span>'
+        # Translators: a family's heading in the panel of findings, with how many it has: "KJ2xx placeholders (3)".
+        heading = _t(_("{family} ({count})"), family=escape(_family_label(family)), count=count)
+        out.append(f"<h3>{heading}</h3>")
         out.append(f'<ol id="{list_id}">')
         for i, f in items:
             fid = f"f{file_no}-{i}"
