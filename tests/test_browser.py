@@ -358,11 +358,11 @@ def test_chinese_check_report_in_browser(page, tmp_path):
     assert page.title() == "kjlint 检查报告"
     _assert_chinese_interface(page, tmp_path, "check-report-zh.png", {
         "header.top h1": "kjlint 检查报告",
-        "header.top": "规则编号",
+        "header.top": "规则代码",
         "header.top label:has(#flt-error)": "错误",
-        "p.summary": "共2个文件",
-        "table.index thead": "按严重程度",
-        "#file0 .panel h3:has(+ #fam0-KJ2)": "KJ2xx 占位符与掩码（",
+        "p.summary": "共 2 个文件",
+        "table.index thead": "按级别",
+        "#file0 .panel h3:has(+ #fam0-KJ2)": "KJ2xx 占位符（",
     })
     computed = page.evaluate("() => getComputedStyle(document.querySelector('header.top h1')).fontFamily")
     assert "Microsoft YaHei" in computed and "Noto Sans CJK SC" in computed
@@ -388,8 +388,8 @@ def test_chinese_dedupe_report_in_browser(page, tmp_path):
     _assert_chinese_interface(page, tmp_path, "dedupe-report-zh.png", {
         "header.top h1": "kjlint 去重报告",
         "table.index": "重复组数",
-        "#histogram figcaption": "经核验的文档对相似度（4对）",
+        "#histogram figcaption": "经核验的文档对相似度（4 对）",
         "#timings": "读取并计算签名",
-        "#cluster-7 > summary": "第7组：共3篇，保留",
+        "#cluster-7 > summary": "第 7 组：共 3 篇，保留",
         ".dropped-member .badge": "剔除",
     })

@@ -118,10 +118,10 @@ def test_check_report_interface_is_chinese(zh):
     lang, text, spaced = interface(html, "甲.txt", "乙.txt", "丙.docx", "坏.docx", "其他.txt")
     assert lang == "zh-CN"
     assert english_words(spaced) == [], spaced
-    for words in ("kjlint 检查报告", "规则编号", "全部", "共4处问题，显示4处", "共4个文件，发现问题4处",
-                  "错误1处", "警告2处", "提示1处", "文件", "问题数", "按严重程度", "占位符与掩码", "重复内容",
-                  "安全修复：", "相关位置：第1行第1列", "第3行第", "未发现问题。", "（未保留文档正文）",
-                  "表格1第2行第3格", "第1段", "页眉（第1节）"):
+    for words in ("kjlint 检查报告", "规则代码", "全部", "共 4 处问题，显示 4 处", "共 4 个文件，发现 4 处问题",
+                  "错误 1 处", "警告 2 处", "提示 1 处", "文件", "问题数", "按级别", "KJ2xx 占位符（1）",
+                  "KJ1xx 重复内容（1）", "安全修复：", "相关位置：第 1 行第 1 列", "第 3 行第", "未发现问题。",
+                  "（未保留文档正文）", "表格 1 第 2 行第 3 格", "第 1 段", "页眉（第 1 节）"):
         assert words in text, words
     # The filters still work on the stable codes and severities.
     assert 'id="flt-error"' in html and 'data-sev="error"' in html and '<option value="KJ201">' in html
@@ -159,7 +159,7 @@ def test_check_command_writes_a_chinese_report(zh, tmp_path):
     assert result.exit_code == 1, result.output
     html = out.read_text(encoding="utf-8")
     assert html.startswith('<!DOCTYPE html>\n<html lang="zh-CN">')
-    assert "<title>kjlint 检查报告</title>" in html and "共1个文件" in html
+    assert "<title>kjlint 检查报告</title>" in html and "共 1 个文件" in html
 
 
 def _clusters(tmp_path):
@@ -189,15 +189,15 @@ def test_dedupe_report_interface_is_chinese(zh, tmp_path):
     lang, text, spaced = interface(html, *ids)
     assert lang == "zh-CN"
     assert english_words(spaced) == [], spaced
-    for words in ("kjlint 去重报告", "重复组数", "重复文档数（剔除）", "经核验的文档对相似度（4对）", "4对文档相似度分布图",
-                  "最高", "各阶段用时", "读取并计算签名", "核验并取舍", "1.50秒", "合计", "1.75秒",
-                  "共2组，仅显示篇数最多的1组。", "第1组：共4篇，保留", "保留", "剔除", "相似度0.900",
+    for words in ("kjlint 去重报告", "重复组数", "重复文档数（剔除）", "经核验的文档对相似度（4 对）",
+                  "4 对文档相似度分布图", "最高", "各阶段用时", "读取并计算签名", "核验并取舍", "1.50 秒", "合计",
+                  "1.75 秒", "共 2 组，仅显示篇数最多的 1 组。", "第 1 组：共 4 篇，保留", "保留", "剔除", "相似度 0.900",
                   "无法读取本篇的正文", "保留：", "剔除：", "仅繁简字形不同", "段相同"):
         assert words in text, words
     assert '<table class="diff" lang="zh-CN">' in html
     folded = "".join(diff_rows("\n".join(f"第{i}段。" for i in range(40)),
                                "\n".join(f"第{i}段。" for i in range(40)).replace("第1段", "第壹段"), max_changed=0))
-    assert "……另有1段改动未显示……" in folded and "……36段相同……" in folded
+    assert "……另有 1 段改动未显示……" in folded and "……36 段相同……" in folded
     empty = render_dedupe_report([], lambda m: None)
     assert "未发现重复文档。" in empty and "未记录用时" in empty
 
@@ -227,8 +227,8 @@ def test_dedupe_summary_show_and_written_files_in_chinese(zh, tmp_path):
     for p in paths:
         plain = plain.replace(p, " ")
     assert english_words(plain) == [], plain
-    for words in ("第1组：保留", "相似度（Jaccard）", "指标", "数值", "文档数", "重复组数", "经核验的重复文档对",
-                  "用时：读取并计算签名", "用时：合计", "已写入", "个重复组", "HTML 报告，含1个重复组"):
+    for words in ("第 1 组：保留", "相似度（Jaccard）", "指标", "数值", "文档数", "重复组数", "经核验的重复文档对",
+                  "用时：读取并计算签名", "用时：合计", "已写入", "个重复组", "HTML 报告，含 1 个重复组"):
         assert words in out, words
     # Every table row is as wide as its border, in display cells (full-width characters count two).
     assert len(_tables(out)) == 2  # the side-by-side view and the summary
@@ -281,14 +281,14 @@ def test_side_by_side_keeps_columns_aligned_with_full_width_text():
 
 
 @pytest.mark.parametrize("where, shown", [
-    ("paragraph 12", "第12段"),
-    ("table 1, row 2, cell 3", "表格1第2行第3格"),
-    ("table 2, row 1, cell 1, row 3, cell 4", "表格2第1行第1格第3行第4格"),
-    ("text box in paragraph 4", "第4段中的文本框"),
-    ("text box in table 1, row 2, cell 3", "表格1第2行第3格中的文本框"),
-    ("header (section 1)", "页眉（第1节）"),
-    ("even page footer (section 2)", "偶数页页脚（第2节）"),
-    ("footnote 2", "脚注2"), ("endnote 3", "尾注3"), ("comment 1", "批注1"),
+    ("paragraph 12", "第 12 段"),
+    ("table 1, row 2, cell 3", "表格 1 第 2 行第 3 格"),
+    ("table 2, row 1, cell 1, row 3, cell 4", "表格 2 第 1 行第 1 格 第 3 行第 4 格"),
+    ("text box in paragraph 4", "第 4 段中的文本框"),
+    ("text box in table 1, row 2, cell 3", "表格 1 第 2 行第 3 格中的文本框"),
+    ("header (section 1)", "页眉（第 1 节）"),
+    ("even page footer (section 2)", "偶数页页脚（第 2 节）"),
+    ("footnote 2", "脚注 2"), ("endnote 3", "尾注 3"), ("comment 1", "批注 1"),
     ("somewhere else", "somewhere else"),
 ])
 def test_places_in_a_word_file_in_chinese(zh, where, shown):
@@ -303,9 +303,9 @@ def test_keep_reasons_in_chinese(zh):
     from kjlint.dedupe.keep import Candidate, choose
 
     _, reason = choose([Candidate(0, 100, 3), Candidate(1, 90, 0)], "best")
-    assert reason == "best：质量问题最少（本篇0处，其他副本3处）"
+    assert reason == "best：质量问题最少（本篇 0 处，其他副本 3 处）"
     assert choose([Candidate(0, 100), Candidate(1, 90)], "first")[1] == "first：在输入中排在最前"
-    assert choose([Candidate(0, 100), Candidate(1, 120)], "longest")[1] == "longest：正文最长（120字）"
+    assert choose([Candidate(0, 100), Candidate(1, 120)], "longest")[1] == "longest：正文最长（120 字）"
 
 
 def test_every_dedupe_measure_and_phase_has_a_chinese_name(zh, tmp_path):
