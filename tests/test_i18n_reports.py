@@ -357,3 +357,46 @@ def test_reports_modules_mark_their_strings_with_f_strings_outside():
                 found += [f"{rel}:{n.lineno}" for n in ast.walk(node) if isinstance(n, ast.Call)
                           and isinstance(n.func, ast.Name) and n.func.id in ("_", "ngettext")]
     assert found == []
+
+
+# ---- README.zh.md ----
+
+def _quick_start(text: str, heading: str) -> list[str]:
+    section = text.split(heading, 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.*?)\n```", section, re.S)
+
+
+def test_chinese_readme_is_linked_both_ways_and_has_the_same_quick_start():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    chinese = (ROOT / "README.zh.md").read_text(encoding="utf-8")
+    assert "](README.zh.md)" in "\n".join(readme.splitlines()[:4])
+    assert "](README.md)" in "\n".join(chinese.splitlines()[:4])
+    assert _quick_start(chinese, "## 快速上手") == _quick_start(readme, "## Quick start")
+    for section in ("## 界面语言", "## 用法", "## 配置", "## 输出格式", "### Word 文档", "### 网页报告",
+                    "## pre-commit", "## 去重"):
+        assert section in chinese, section
+
+
+# Options the Chinese README names that the command line gains in other parts of issue #13.
+PENDING_OPTIONS = {"--lang"}
+
+
+def test_every_option_the_chinese_readme_names_exists():
+    import click
+
+    from kjlint.cli import main as cli
+
+    known = set()
+    ctx = click.Context(cli)
+    for name in cli.list_commands(ctx):
+        for param in cli.get_command(ctx, name).params:
+            known.update(o for o in [*param.opts, *param.secondary_opts] if o.startswith("--"))
+    chinese = (ROOT / "README.zh.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", chinese))
+    assert named - known - PENDING_OPTIONS == set()
+    formats = re.search(r"`--format ([a-z|]+)`", chinese).group(1).split("|")
+    from kjlint.formats import FORMATS
+    assert sorted(formats) == sorted(FORMATS)
+    profiles = set(re.findall(r"`([a-z]+(?:-[a-z]+)+)`（[^）]*(?:总结|计划|报告)）", chinese))
+    from kjlint.catalog import load_catalog
+    assert profiles == set(load_catalog().profiles), profiles
