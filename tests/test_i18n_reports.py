@@ -278,6 +278,28 @@ def test_side_by_side_keeps_columns_aligned_with_full_width_text():
         cells = "".join(lines)
         for ch in "申报科技项目创新型":  # no character is split or lost
             assert cells.count(ch) >= 2
+        # 避头尾: in each column, no line starts with a closing mark (the character before came down).
+        from kjlint.dedupe.sidebyside import NO_LINE_START
+
+        for line in lines[3:-1]:
+            for cell in line.split("│")[1:-1]:
+                assert cell.strip()[:1] not in NO_LINE_START, (width, line)
+
+
+def test_line_breaks_never_start_a_line_with_a_closing_mark():
+    from rich.cells import cell_len
+
+    from kjlint.dedupe.sidebyside import NO_LINE_END, NO_LINE_START, line_breaks
+
+    text = "全年组织企业申报科技项目12项，开展科技活动周（第三届），推进“创新型县区”建设。争取资金10万元。"
+    for width in range(6, 40):
+        breaks = line_breaks(text, width)
+        pieces = [text[a:b] for a, b in zip([0, *breaks], [*breaks, len(text)])]
+        assert "".join(pieces) == text
+        assert all(cell_len(piece) <= width for piece in pieces), (width, pieces)
+        assert all(piece[0] not in NO_LINE_START for piece in pieces[1:]), (width, pieces)
+        assert all(piece[-1] not in NO_LINE_END for piece in pieces[:-1]), (width, pieces)
+    assert line_breaks("，，，，，，，，，，", 4) == [2, 4, 6, 8]  # marks only: break where they fit
 
 
 @pytest.mark.parametrize("where, shown", [
