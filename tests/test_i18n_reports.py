@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # What Chinese interface text may still contain: codes (KJ201, KJ2xx), kebab-case rule names,
 # the program's and commands' names, option names, units, "Jaccard", the policies' names.
 ALLOWED_LATIN = re.compile(r"\.docx\b|\bKJ\d+(?:xx)?\b|\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\bkjlint\b|\bdedupe\b|--[a-z-]+"
-                           r"|\bMB\b|\bJaccard\b|\bHTML\b|\bJSON\b|\b(?:best|first|longest)(?=：)")
+                           r"|\bMB\b|\bJaccard\b|\bHTML\b|\bJSONL?\b|\bParquet\b|\b(?:best|first|longest)(?=：)")
 
 
 @pytest.fixture
@@ -422,3 +422,23 @@ def test_every_option_the_chinese_readme_names_exists():
     profiles = set(re.findall(r"`([a-z]+(?:-[a-z]+)+)`（[^）]*(?:总结|计划|报告)）", chinese))
     from kjlint.catalog import load_catalog
     assert profiles == set(load_catalog().profiles), profiles
+
+
+def test_dedupe_report_module_help_and_errors_in_chinese(zh, capsys, tmp_path):
+    from kjlint.formats.dedupe_html import main as report_main
+
+    with pytest.raises(SystemExit):
+        report_main(["-h"])
+    out = capsys.readouterr().out
+    assert out.startswith("用法：python -m kjlint.formats.dedupe_html") and "显示本帮助并退出" in out
+    assert english_words(re.sub(r"（默认 \w+）", " ", out.replace("python -m kjlint.formats.dedupe_html", " "))) == [], out
+    with pytest.raises(SystemExit):
+        report_main([str(tmp_path / "c.jsonl")])
+    assert "错误：缺少以下参数：-o/--output" in capsys.readouterr().err
+    bad = tmp_path / "坏.jsonl"
+    bad.write_text("{不是 JSON\n", encoding="utf-8")
+    assert report_main([str(bad), "-o", str(tmp_path / "r.html")]) == 2
+    printed = capsys.readouterr().out
+    assert printed.startswith("kjlint 错误：") and "坏.jsonl:1：不是有效的 JSON" in printed
+    import argparse
+    assert argparse._("usage: ") == "usage: "  # argparse is left as it was

@@ -446,13 +446,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     clusters file written earlier by `kjlint dedupe --clusters` (texts read from the members)."""
     import argparse
 
-    ap = argparse.ArgumentParser(prog="python -m kjlint.formats.dedupe_html", description=main.__doc__)
-    ap.add_argument("clusters")
-    ap.add_argument("-o", "--output", required=True)
-    ap.add_argument("--text-field", default="text")
-    ap.add_argument("--id-field", default="id")
-    ap.add_argument("--max-clusters", type=int, default=MAX_CLUSTERS,
-                    help=f"clusters shown with diffs, largest first (default {MAX_CLUSTERS})")
+    words = {  # argparse's own words (it asks gettext's default domain, which has none of them)
+        "usage: ": _("usage: "), "positional arguments": _("positional arguments"), "options": _("options"),
+        "show this help message and exit": _("show this help message and exit"),
+        "%(prog)s: error: %(message)s\n": _("%(prog)s: error: %(message)s\n"),
+        "the following arguments are required: %s": _("the following arguments are required: %s"),
+        "unrecognized arguments: %s": _("unrecognized arguments: %s"),
+        "argument %(argument_name)s: %(message)s": _("argument %(argument_name)s: %(message)s"),
+        "expected one argument": _("expected one argument"),
+        "invalid %(type)s value: %(value)r": _("invalid %(type)s value: %(value)r"),
+    }
+    english = argparse._
+    argparse._ = lambda message: words.get(message, english(message))
+    try:
+        return _main(argparse, argv)
+    finally:
+        argparse._ = english
+
+
+def _main(argparse, argv) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m kjlint.formats.dedupe_html",
+        description=_("Write the HTML report of a clusters file written earlier by kjlint dedupe --clusters "
+                      "(the texts are read from the members' files and records)."))
+    # Translators: the names standing for values in the usage line (argparse's metavars).
+    ap.add_argument("clusters", metavar=_("CLUSTERS"), help=_("The clusters file (JSONL)."))
+    ap.add_argument("-o", "--output", required=True, metavar=_("OUTPUT"), help=_("The report to write (HTML)."))
+    ap.add_argument("--text-field", default="text", metavar=_("TEXT_FIELD"),
+                    help=_("JSONL/Parquet field holding the text (default {default}).").format(default="text"))
+    ap.add_argument("--id-field", default="id", metavar=_("ID_FIELD"),
+                    help=_("JSONL/Parquet field holding the id (default {default}).").format(default="id"))
+    ap.add_argument("--max-clusters", type=int, default=MAX_CLUSTERS, metavar=_("MAX_CLUSTERS"),
+                    help=_("Clusters shown with diffs, largest first (default {default}).").format(
+                        default=MAX_CLUSTERS))
     args = ap.parse_args(argv)
     try:
         clusters = read_clusters(args.clusters)
