@@ -28,12 +28,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from ..i18n import _, ngettext
 from .dedupe_labels import measure_name, phase_name, seconds
-from .html import BASE_CSS, DOC_LANG, page
-
-
-def _t(template: str, **values: str) -> str:
-    """A translated template as HTML: its own text escaped, then `values` (already HTML) put in."""
-    return escape(template, quote=False).format(**values)
+from .html import BASE_CSS, DOC_LANG, _t, page
 
 
 MAX_DIFF_CHARS = 400_000  # a member longer than this is shown without character-level diff

@@ -31,6 +31,7 @@ def _shown(value: str) -> str:
     the text as it is, so that highlights stay in place)."""
     return escape(escape_controls(value))
 
+
 def _t(template: str, **values: str) -> str:
     """A translated template as HTML: its own text escaped, then `values` (already HTML) put in."""
     return escape(template, quote=False).format(**values)
