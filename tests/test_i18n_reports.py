@@ -442,3 +442,18 @@ def test_dedupe_report_module_help_and_errors_in_chinese(zh, capsys, tmp_path):
     assert printed.startswith("kjlint 错误：") and "坏.jsonl:1：不是有效的 JSON" in printed
     import argparse
     assert argparse._("usage: ") == "usage: "  # argparse is left as it was
+
+
+def test_spark_keep_stage_writes_reasons_in_the_drivers_language():
+    """Spark executors describe clusters in the driver's language, whatever their environment says."""
+    from kjlint.dedupe.pipeline import DedupeConfig
+    from kjlint.dedupe.spark import _clusters_partition
+
+    text = "2023年科技局工作总结\n" + "全年组织企业申报科技项目，推进创新型县区建设。" * 20
+    rows = [{"index": i, "rep": 0, "text": text, "id": f"d{i}", "path": f"d{i}.txt", "chars": len(text),
+             "norm_len": len(text)} for i in range(2)]
+    config = DedupeConfig(keep="first")
+    english = list(_clusters_partition([(1, rows)], config, None))
+    assert [r[7] for r in english] == ["first: earliest in the input", "exact copy of d0 after normalization"]
+    chinese = list(_clusters_partition([(1, rows)], config, None, lang="zh"))
+    assert [r[7] for r in chinese] == ["first：在输入中排在最前", "规范化后与 d0 完全相同"]
