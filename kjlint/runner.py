@@ -81,9 +81,8 @@ def check_settings(settings: Settings) -> Catalog:
     """catalog_for, and every selector of the configuration file known to that catalogue."""
     catalog = catalog_for(settings)
     check_selectors(settings, catalog.is_known)
-    if settings.profile and settings.profile not in catalog.profiles:
-        raise ConfigError(f"{settings.source}: profile: unknown profile {settings.profile!r} "
-                          f"(known: {', '.join(sorted(catalog.profiles))})")
+    if settings.profile and catalog.find_profile(settings.profile) is None:  # work-summary or 工作总结
+        raise ConfigError(f"{settings.source}: profile: {catalog.unknown_profile(settings.profile)}")
     return catalog
 
 
