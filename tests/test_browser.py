@@ -325,7 +325,9 @@ def _assert_chinese_interface(p, tmp_path, name: str, selectors: dict[str, str])
         text = p.inner_text(selector)
         assert expected in text, (selector, text)
         assert re.search(r"[\u4e00-\u9fff]", text), (selector, text)
-        latin = re.sub(r"\bKJ\d+(?:xx)?\b|\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\bkjlint\b|[\w./-]+\.(?:txt|docx)", " ", text)
+        # Aside: codes, rule names, file names, and document text quoted in a message (“xx”).
+        latin = re.sub(r"\bKJ\d+(?:xx)?\b|\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\bkjlint\b|[\w./-]+\.(?:txt|docx)|“[^”]*”",
+                       " ", text)
         assert not re.search(r"[A-Za-z]{2,}", latin), (selector, text)
         fonts = _drawn_with(p, selector)
         han = sum(n for family, n in fonts.items() if family in families)
@@ -363,6 +365,7 @@ def test_chinese_check_report_in_browser(page, tmp_path):
         "p.summary": "共 2 个文件",
         "table.index thead": "按级别",
         "#file0 .panel h3:has(+ #fam0-KJ2)": "KJ2xx 占位符（",
+        "#file0 .panel": "第 1 行第",  # every finding: place, level, rule, message, fix, related places
     })
     computed = page.evaluate("() => getComputedStyle(document.querySelector('header.top h1')).fontFamily")
     assert "Microsoft YaHei" in computed and "Noto Sans CJK SC" in computed

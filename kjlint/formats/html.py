@@ -162,6 +162,26 @@ def severity_name(severity) -> str:
     return {"error": _("error"), "warning": _("warning"), "info": _("info")}[str(severity)]
 
 
+def rule_titles() -> dict[tuple[str, str], str]:
+    """(code, name) -> the rule's title for people in the language in use, for the built-in rules
+    (a house rule, or a pack that cannot be read, is shown by its name)."""
+    try:
+        from ..catalog import load_catalog
+
+        return {(r.code, r.name): r.title for r in load_catalog().rules.values()}
+    except Exception:  # noqa: BLE001 - a report must not fail for want of titles
+        return {}
+
+
+def _rule_label(f, titles: dict[tuple[str, str], str]) -> str:
+    """The rule as the panel names it: its name in English (as before), its title with the name as
+    a tooltip in another language."""
+    title = titles.get((f.code, f.name))
+    if not title or title == f.name:
+        return escape(f.name)
+    return f'<span class="rule" title="{escape(f.name)}">{escape(title)}</span>'
+
+
 def _family_label(family: str) -> str:
     return f"{family}xx {family_name(family)}"
 
@@ -276,7 +296,8 @@ def _related_html(rel, path: str, file_no: int) -> str:
     return f'<div class="loc">{related}{(" " + _shown(rel.message)) if rel.message else ""}</div>'
 
 
-def _panel_html(text: str | None, findings, file_no: int) -> str:
+def _panel_html(text: str | None, findings, file_no: int, titles: dict | None = None) -> str:
+    titles = titles or {}
     by_family: dict[str, list[tuple[int, object]]] = defaultdict(list)
     for i, f in enumerate(findings):
         by_family[f.family].append((i, f))
@@ -302,7 +323,7 @@ def _panel_html(text: str | None, findings, file_no: int) -> str:
                 f'<li class="finding" data-id="{fid}" data-code="{escape(f.code)}" data-sev="{f.severity}">'
                 f'<a class="jump" href="#{fid}" data-target="{fid}">'
                 f'<span class="code sev-{f.severity}">{escape(f.code)}</span> '
-                f'<span class="loc">{at}{where} · {escape(severity_name(f.severity))} · {escape(f.name)}</span><br>'
+                f'<span class="loc">{at}{where} · {escape(severity_name(f.severity))} · {_rule_label(f, titles)}</span><br>'
                 f'<span class="msg">{_shown(f.message)}</span></a>'
                 f'{_fix_html(text, f)}{related}</li>')
         out.append("</ol>")
@@ -338,6 +359,7 @@ def page(title: str, body: str, css: str, js: str = "", controls: str = "") -> s
 def render_html(results) -> str:
     """The whole report for a run's FileResults (text kept by the runner for highlighting)."""
     findings = [f for r in results for f in r.findings]
+    titles = rule_titles() if language() != "en" and findings else {}
     codes = sorted({f.code for f in findings})
     options = "".join(f'<option value="{escape(c)}">{escape(c)}</option>' for c in codes)
     every = escape(_("all"))
@@ -375,7 +397,7 @@ def render_html(results) -> str:
         ordered = sorted(r.findings, key=lambda f: (f.offset, f.end_offset, f.code))
         doc = (_doc_html(r.text, ordered, n, getattr(r, "line_sources", None)) if r.text is not None
                else '<p class="empty-doc">' + escape(_("(document text not kept)")) + "</p>")
-        body.append(f'<div class="layout">{doc}{_panel_html(r.text, ordered, n)}</div></section>')
+        body.append(f'<div class="layout">{doc}{_panel_html(r.text, ordered, n, titles)}</div></section>')
     return page(_("kjlint report"), "".join(body), CSS, JS, controls)
 
 
