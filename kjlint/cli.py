@@ -15,7 +15,7 @@ import sys
 import click
 
 from . import __version__
-from .clihelp import N_, Group, argument, explicit_language, lang_option, option
+from .clihelp import N_, Group, apply_configured_language, argument, lang_option, option
 from .i18n import _, ngettext
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -52,13 +52,9 @@ def _err(msg: str, level: str = "error") -> None:
 
 
 def _apply_config_language(settings) -> None:
-    """`lang` of the configuration, unless --lang was given (KJLINT_LANG and the locale come after
-    it: see kjlint.i18n). The configuration that applies to the first input (or the current
-    folder) decides for the whole run."""
-    if settings.lang and not explicit_language():
-        from .i18n import set_language
-
-        set_language(settings.lang)
+    """`lang` of the configuration, unless --lang was given. The configuration that applies to
+    the first input (or the current folder) decides for the whole run."""
+    apply_configured_language(settings)
 
 
 def _print_version(ctx, _param, value):

@@ -231,8 +231,11 @@ def wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str
             flush()
             continue
         carry: list[str] = []
-        if t in NO_START and len([x for x in line if not x.isspace()]) > 1:
-            carry.append(line.pop())  # the character before moves down with the mark
+        if t in NO_START:  # the character before moves down with the mark (and marks before it)
+            while len([x for x in line if not x.isspace()]) > 1:
+                carry.insert(0, line.pop())
+                if carry[0] not in NO_START:
+                    break
         while line and line[-1] in NO_END and len(line) > 1:
             carry.insert(0, line.pop())
         flush()
@@ -262,11 +265,13 @@ class HelpFormatter(click.HelpFormatter):
 
     def write_heading(self, heading: str) -> None:
         # Translators: a heading of the help ("Options:"), {heading} being translated already.
-        self.write(f"{'':>{self.current_indent}}{_('{heading}:').format(heading=heading)}\n")
+        line = _("{heading}:").format(heading=heading)
+        self.write(f"{'':>{self.current_indent}}{line}\n")
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         if prefix is None:
-            prefix = f"{_('Usage:')} "
+            usage = _("Usage:")
+            prefix = usage if usage.endswith("：") else usage + " "  # a full-width colon holds its space
         if not (_wide(prefix) or _wide(args)):
             return super().write_usage(prog, args, prefix)
         usage_prefix = f"{prefix:>{self.current_indent}}{prog} "
@@ -334,18 +339,49 @@ def _choose_language(ctx, _param, value):
     return value
 
 
+LANG_HELP = N_("Language of messages, help and reports: zh (Chinese) or en (English); default: lang in the "
+               "configuration, then KJLINT_LANG, then the locale.")
+
+
+def _lang_param() -> Option:
+    return Option(["--lang"], type=click.Choice(["zh", "en"]), expose_value=False, is_eager=True,
+                  callback=_choose_language, help=LANG_HELP)
+
+
 def lang_option(f):
     """`--lang zh|en` (exposes no value: the language is process-wide, see kjlint.i18n)."""
-    return option("--lang", type=click.Choice(["zh", "en"]), expose_value=False, is_eager=True,
-                  callback=_choose_language,
-                  help=N_("Language of messages, help and reports: zh (Chinese) or en (English); default: lang "
-                          "in the configuration, then KJLINT_LANG, then the locale."))(f)
+    if isinstance(f, click.Command):
+        f.params.append(_lang_param())
+    else:
+        f.__click_params__ = [*getattr(f, "__click_params__", []), _lang_param()]
+    return f
 
 
 def explicit_language(ctx=None) -> bool:
     """Whether this invocation was given --lang (which configuration does not override)."""
     ctx = ctx or click.get_current_context(silent=True)
     return bool(ctx and ctx.meta.get(LANG_KEY))
+
+
+def apply_configured_language(settings) -> None:
+    """`lang` of the configuration (Settings), unless --lang was given; KJLINT_LANG and the locale
+    come after it (see kjlint.i18n)."""
+    if settings.lang and not explicit_language():
+        set_language(settings.lang)
+
+
+def configured_language() -> None:
+    """For a command that reads no configuration otherwise (dedupe, diff): `lang` of the
+    configuration of the current folder; a broken configuration is left to the commands that use
+    it."""
+    if explicit_language():
+        return
+    from .config import ConfigError, ConfigResolver
+
+    try:
+        apply_configured_language(ConfigResolver().for_path("."))
+    except ConfigError:
+        pass
 
 
 HELP_OPTION_HELP = N_("Show this message and exit.")
@@ -372,7 +408,8 @@ class _Translated:
 
     def get_short_help_str(self, limit: int = 45) -> str:
         english = self.help
-        text = _(self.short_help or english or "")
+        text = self.short_help or english or ""
+        text = _(text) if text else text  # _("") would be the catalogue's header
         if not _wide(text):  # English: click's own short help
             self.help = _(english) if english else english
             try:
@@ -381,8 +418,8 @@ class _Translated:
                 self.help = english
         first = re.split(r"(?<=[。；！？])", " ".join(text.split()), maxsplit=1)[0]
         first = first.rstrip("。")
-        if cells(first) > limit * 2:  # wide characters: twice as many cells for the same room
-            first, _rest = _split_word(first, limit * 2 - 1)
+        if cells(first) > limit:  # `limit` cells at most, as click's English short help
+            first, _rest = _split_word(first, limit - 1)
             first += "…"
         return first
 
@@ -405,11 +442,12 @@ class Group(_Translated, click.Group):
 
 
 def command(**kwargs):
-    """click.command with a translated help (`help=N_(…)`) and `--lang`."""
+    """click.command of class Command (help given as `help=N_(…)`), with `--lang` last among its
+    options."""
     kwargs.setdefault("cls", Command)
 
     def decorator(f):
-        return click.command(**kwargs)(lang_option(f))
+        return lang_option(click.command(**kwargs)(f))
 
     return decorator
 

@@ -71,7 +71,8 @@ def catalog_for(settings: Settings) -> Catalog:
     try:
         return load_catalog(settings.extend_rules, settings.rule_overrides() or None)
     except OverrideError as exc:
-        raise ConfigError(f"{settings.source or _('configuration')}: {exc}") from None
+        where = settings.source or _("configuration")
+        raise ConfigError(f"{where}: {exc}") from None
     except PackError as exc:
         if settings.source and any(str(exc).startswith(p) for p in settings.extend_rules):
             raise ConfigError(f"{settings.source}: extend-rules: {exc}") from None  # a pack it names

@@ -7,6 +7,7 @@ from ..document import display_width
 from ..findings import Severity
 from ..i18n import _, language, ngettext
 from . import escape_controls as esc
+from .places import place_name
 
 WINDOW = 24  # characters of context shown either side of a finding in long lines
 # ANSI SGR codes, written directly: importing a terminal library costs more start-up time than
@@ -86,7 +87,8 @@ def write_concise(results, out, color: bool = False, statistics: bool = False, f
 def _head(f, concise: bool = False) -> list:
     """`path:line:col: CODE [name] message (where)` as styled segments, control characters escaped."""
     path, message = esc(f.path), esc(f.message)
-    where = f" ({esc(f.where)})" if f.where else ""
+    # Translators: where a finding is in a Word file, after its message: " (paragraph 12)".
+    where = _(" ({where})").format(where=esc(place_name(f.where))) if f.where else ""
     if concise:
         return [f"{path}:{f.line}:{f.column}: ", (f.code, STYLE[f.severity]), f" [{f.name}] {message}{where}"]
     return [(f"{path}:{f.line}:{f.column}: ", "bold"), (f.code, STYLE[f.severity]),
