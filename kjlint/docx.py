@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .document import Document
-from .reading import InputError
+from .reading import DEFAULT_MAX_FILE_SIZE, InputError
 from .diskcache import compile_regex
 from .symbolfonts import render as render_symbols, symbol_char, symbol_font
 
@@ -668,7 +668,8 @@ def _classify_non_zip(data: bytes) -> str | None:
     return None
 
 
-def read_docx(path: str | Path, display_path: str | None = None, max_bytes: int | None = None) -> Document:
+def read_docx(path: str | Path, display_path: str | None = None,
+              max_bytes: int = DEFAULT_MAX_FILE_SIZE) -> Document:
     """Read a .docx file into a Document (see the module docstring); InputError names the file."""
     from .reading import read_bytes
 
