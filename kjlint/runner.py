@@ -184,7 +184,10 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, overrides: Ov
         from concurrent.futures import ProcessPoolExecutor  # not imported for one file
 
         ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        from .processes import exit_with_parent
+
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=exit_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             for i, r in enumerate(pool.map(_worker, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))):
                 results.append(r)
                 if progress:
