@@ -126,3 +126,39 @@ def test_a_pipe_with_a_writer_is_read_like_a_file(tmp_path):
     p = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=TIMEOUT,
                        env=env, cwd=tmp_path)
     assert p.stdout.startswith("1 ") and "KJ201" in p.stdout, p.stdout + p.stderr
+
+
+SPAN_PACK = textwrap.dedent("""\
+    rules:
+      - code: KJ901
+        name: long-span
+        severity: warning
+        type: pattern
+        params: {pattern: '甲[^乙\\n]*乙'}
+        message: "A span from 甲 to 乙"
+        description: d
+        rationale: r
+        examples:
+          bad: 甲一二乙
+          good: 正文。
+    """)
+
+
+@pytest.mark.parametrize("layout", ["one long finding", "short finding in a long line", "finding over lines"])
+def test_code_frames_show_a_bounded_window_whatever_the_line_length(tmp_path, layout):
+    (tmp_path / "span.yaml").write_text(SPAN_PACK, encoding="utf-8")
+    (tmp_path / "kjlint.toml").write_text('extend-rules = ["span.yaml"]\nselect = ["KJ901"]\n')
+    filler = "全年完成项目十二项" * 200_000  # 1.8 M characters on one line
+    text = {"one long finding": "甲" + filler + "乙\n",
+            "short finding in a long line": filler + "甲一乙" + filler + "\n",
+            "finding over lines": "甲" + filler + "\n" + filler + "乙\n"}[layout]
+    if layout == "finding over lines":  # the pattern stops at line ends: let it cross one
+        (tmp_path / "span.yaml").write_text(SPAN_PACK.replace("[^乙\\n]*", "[^乙]*"), encoding="utf-8")
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    r = kjlint("check", "long.txt", cwd=tmp_path)
+    out = r.stdout.decode()
+    assert r.returncode == 1 and "long.txt:1:" in out, err_of(r)
+    assert max(len(line) for line in out.splitlines()) <= 200
+    assert len(out) < 2000
+    frame = [line for line in out.splitlines() if line.startswith(" 1 | ")]
+    assert frame and "甲" in frame[0]
