@@ -217,7 +217,7 @@ def read_document(path: str | os.PathLike, display_path: str | None = None,
     if suffix == ".docx":
         from .docx import docx_document
 
-        return docx_document(data, shown)
+        return docx_document(data, shown, max_bytes)
     decoded = decode_bytes(data, shown)
     return Document(decoded.text, shown, decoded.encoding, decoded.undecodable, decoded.had_bom)
 
@@ -232,7 +232,7 @@ def read_stdin(max_bytes: int = DEFAULT_MAX_FILE_SIZE) -> Document:
     if data.startswith(b"PK\x03\x04"):  # a zip package: a .docx piped in
         from .docx import docx_document
 
-        return docx_document(data, "-")
+        return docx_document(data, "-", max_bytes)
     decoded = decode_bytes(data, "-")
     return Document(decoded.text, "-", decoded.encoding, decoded.undecodable, decoded.had_bom)
 
