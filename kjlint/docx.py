@@ -657,6 +657,9 @@ def docx_document(data: bytes, shown: str, max_bytes: int = DEFAULT_MAX_FILE_SIZ
         raise InputError(shown, f"corrupt .docx package (missing part {exc})") from None
     except _Damaged as exc:
         raise InputError(shown, exc.describe(ex)) from None
+    except Exception as exc:  # a value Word would not write (gridSpan="x", a loop of styles …)
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(shown, f"cannot read Word file ({type(exc).__name__}: {reason})") from None
     return Document("\n".join(ex.lines) + ("\n" if ex.lines else ""), shown, "utf-8",
                     source_format="docx", line_sources=ex.sources, style_headings=ex.headings,
                     list_labels=ex.labels, parts=ex.parts, math_spans=ex.math_spans)
@@ -668,7 +671,9 @@ MAX_PARTS = 10_000  # a Word file has tens of parts, a few hundred with many pic
 XML_PER_FILE_BYTE = 20  # unpacked XML allowed per byte of max-file-size (Word's XML packs ~50:1)
 REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-XML_PARSER_OPTIONS = {"remove_blank_text": True, "resolve_entities": False, "huge_tree": True}
+# As python-docx parsed: blank text between elements dropped, no entities; libxml2's limits on
+# depth and text size stay on (no huge_tree).
+XML_PARSER_OPTIONS = {"remove_blank_text": True, "resolve_entities": False}
 
 
 class _Damaged(Exception):

@@ -715,3 +715,14 @@ def test_reading_a_large_table_keeps_memory_proportional_to_the_text(tmp_path):
     grown_mb, chars = map(int, out.stdout.split())
     assert chars > 5_000 * 5 * 4
     assert grown_mb < 60, f"reading took {grown_mb} MB more for {chars:,} characters of text"
+
+
+@pytest.mark.parametrize("change", [
+    lambda data: data.replace(b"<w:body>", b"<w:body>" + b"<w:customXml>" * 3000 + b"</w:customXml>" * 3000, 1),
+    lambda data: data.replace(b'w:ilvl w:val="1"', b'w:ilvl w:val="x"', 1),
+], ids=["deep-nesting", "bad-number"])
+def test_hostile_xml_inside_a_docx_is_an_input_error(tmp_path, change):
+    bad = _rewritten(tmp_path, "恶意.docx", lambda name, data: change(data) if name == "word/document.xml" else data)
+    with pytest.raises(InputError) as err:
+        read_document(bad)
+    assert str(bad) in str(err.value) and "\n" not in str(err.value)
