@@ -19,6 +19,7 @@ SKIPPED_DIRS = {".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", "node_modules", 
 CANDIDATES = ("utf-8", "gb18030", "big5")
 DEFAULT_MAX_FILE_SIZE = 20_000_000  # bytes read from one input at most (`max-file-size`)
 READ_CHUNK = 1 << 20
+NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX: opening a named pipe must not wait for a writer
 NO_WRITER = ("a named pipe with nothing writing to it, skipped "
              "(to lint what a program writes, pipe it to standard input: kjlint check -)")
 
@@ -152,7 +153,7 @@ def read_bytes(path: str | os.PathLike, shown: str, max_bytes: int = DEFAULT_MAX
     memory; a named pipe is opened without blocking, so one that nobody writes to is reported
     instead of hanging the run (a pipe with a writer, as `<(command)` gives, is read)."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(path, os.O_RDONLY | NONBLOCK | getattr(os, "O_BINARY", 0))  # O_BINARY: Windows
     except OSError as exc:
         raise InputError(shown, os_problem(exc)) from None
     try:
@@ -170,7 +171,8 @@ def read_bytes(path: str | os.PathLike, shown: str, max_bytes: int = DEFAULT_MAX
             else:
                 if not first:
                     raise InputError(shown, NO_WRITER)
-        os.set_blocking(fd, True)
+        if NONBLOCK:
+            os.set_blocking(fd, True)
         data = read_at_most(functools.partial(os.read, fd), max_bytes - len(first), first)
     except OSError as exc:
         raise InputError(shown, os_problem(exc)) from None
