@@ -28,7 +28,21 @@ def load_baseline(path: str) -> dict[str, Counter]:
         raise BaselineError(f"{path}: unreadable baseline: {exc}") from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("files"), dict):
         raise BaselineError(f"{path}: not a kjlint baseline (expected version {VERSION} with 'files')")
-    return {p: Counter({fp: e["count"] for fp, e in entries.items()}) for p, entries in data["files"].items()}
+    baseline = {}
+    for p, entries in data["files"].items():
+        if not isinstance(entries, dict):
+            raise BaselineError(f"{path}: files.{p}: expected an object of fingerprints")
+        counts = Counter()
+        for fp, entry in entries.items():
+            if not isinstance(entry, dict):
+                raise BaselineError(f"{path}: files.{p}.{fp}: expected an object with 'count'")
+            count = entry.get("count")
+            if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+                raise BaselineError(f"{path}: files.{p}.{fp}.count: expected a whole number of "
+                                    f"findings, got {count!r}")
+            counts[fp] = count
+        baseline[p] = counts
+    return baseline
 
 
 def filter_baseline(findings: list[Finding], baseline: dict[str, Counter]) -> list[Finding]:

@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
 import io
 import os
@@ -42,7 +43,9 @@ class LazyGroup(click.Group):
 
 
 def _err(msg: str, level: str = "error") -> None:
-    click.echo(f"kjlint: {level}: {msg}", err=True)
+    from .formats import escape_controls  # messages quote file names and document text
+
+    click.echo(f"kjlint: {level}: {escape_controls(msg)}", err=True)
 
 
 def _split(values) -> tuple[str, ...]:
@@ -68,7 +71,7 @@ def main():
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write the report to a file.")
 @click.option("--config", type=click.Path(dir_okay=False), help="Use this configuration file for all inputs.")
 @click.option("--profile", help="Document profile (work-summary, work-plan, duty-report…); default: from the title.")
-@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("--statistics", is_flag=True, help="Print a count of findings per rule instead of the findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, warnings or progress.")
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
@@ -76,7 +79,8 @@ def main():
               help="Lowest severity that makes the exit code 1 (default from config: info).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (implies --fix unless --diff).")
-@click.option("--diff", is_flag=True, help="Show fixes as a unified diff instead of writing them.")
+@click.option("--diff", is_flag=True,
+              help="Print the fixes as a patch (for patch -p1) instead of writing them; the report goes to stderr.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Ignore findings recorded in this baseline file.")
 @click.option("--update-baseline", is_flag=True, help="Write all current findings to the --baseline file.")
 @click.option("--reference", multiple=True, type=click.Path(),
@@ -107,12 +111,21 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
            no_progress, exit_zero, fail_level, fix, unsafe_fixes, diff, baseline, update_baseline,
            reference, report_unchanged, jobs, verbose) -> int:
     from .catalog import PackError
-    from .config import ConfigError
+    from .config import UNKNOWN_SELECTOR, ConfigError
     from .findings import Severity
     from .runner import Overrides, catalog_for, lint_paths
 
     if update_baseline and not baseline:
-        raise click.UsageError("--update-baseline needs --baseline FILE")
+        _err("--update-baseline needs --baseline FILE")
+        return EXIT_ERROR
+    if output_file:
+        from .paths import OutputOverlap, refuse_overwriting_inputs
+
+        try:
+            refuse_overwriting_inputs({"-o": output_file}, [p for p in paths if p != "-"], nested=False)
+        except OutputOverlap as exc:
+            _err(str(exc))
+            return EXIT_ERROR
     options = (("report-unchanged", True),) if report_unchanged else ()
     ov = Overrides(select=_split(select) if select else None, ignore=_split(ignore),
                    extend_select=_split(extend_select), profile=profile, reference=tuple(reference),
@@ -125,9 +138,11 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
         resolver = ConfigResolver(config)
         base_settings = resolver.for_path(paths[0] if paths else ".")
         catalog = catalog_for(base_settings)
-        for sel in _split(select) + _split(ignore) + _split(extend_select):
-            if not catalog.is_known(sel):
-                raise click.UsageError(f"unknown rule selector {sel!r} (see `kjlint rules`)")
+        unknown = [sel for sel in _split(select) + _split(ignore) + _split(extend_select)
+                   if not catalog.is_known(sel)]
+        if unknown:
+            _err(UNKNOWN_SELECTOR.format(unknown[0]))
+            return EXIT_ERROR
         results = _run_with_progress(lint_paths, paths, config, ov, jobs, fmt, show_progress)
     except (ConfigError, PackError) as exc:
         _err(str(exc))
@@ -156,11 +171,15 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
         for r in results:
             if r.warning:
                 _err(r.warning, "warning")
-    if diff:
+    if diff:  # standard output holds the patch alone; the report goes to stderr
         for r in results:
             if r.diff:
                 click.echo(r.diff, nl=False)
-    _write_report(results, fmt, output_file, catalog, statistics, quiet)
+    _write_report(results, fmt, output_file, catalog, statistics, quiet, diff)
+    if input_errors and not quiet:  # the summary above counts checked files only: say so
+        n, total = len(input_errors), len(results)
+        _err(f"{n} of {total} input{'s' if total != 1 else ''} {'was' if n == 1 else 'were'} "
+             f"not checked (see the errors above)")
     failing = any(f.severity >= fail for r in results for f in r.findings)
     if input_errors:
         return EXIT_ERROR
@@ -199,25 +218,48 @@ def _stderr_console():
     return Console(stderr=True)
 
 
-def _write_report(results, fmt, output_file, catalog, statistics, quiet):
-    from .fixes import atomic_write_text
+def _write_report(results, fmt, output_file, catalog, statistics, quiet, diff=False):
+    """Write the report to `output_file`, or to stdout (stderr with --diff, which keeps stdout
+    for the patch). Characters the stream cannot encode (bytes of a file name that are not UTF-8)
+    are written as backslash escapes, which are also valid JSON escapes."""
+    from .fixes import atomic_write_bytes
     from .formats import get_writer
 
     writer = get_writer(fmt)
     if output_file:
         buf = io.StringIO()
-        writer(results, buf, catalog=catalog, color=False, statistics=statistics, fix_hint=not quiet)
-        atomic_write_text(output_file, buf.getvalue())
+        writer(results, buf, catalog=catalog, color=False, statistics=statistics, fix_hint=not quiet, diff=diff)
+        atomic_write_bytes(output_file, buf.getvalue().encode("utf-8", "backslashreplace"))
         return
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    if fmt in ("text", "concise") and quiet:
-        writer(results, sys.stdout, catalog=catalog, color=color, statistics=statistics, fix_hint=False,
-               summary=False)
+    stream = sys.stderr if diff else sys.stdout
+    color = stream.isatty() and "NO_COLOR" not in os.environ
+    with _escaping(stream) as out:
+        if fmt in ("text", "concise") and quiet:
+            writer(results, out, catalog=catalog, color=color, statistics=statistics, fix_hint=False,
+                   summary=False, diff=diff)
+            return
+        writer(results, out, catalog=catalog, color=color, statistics=statistics, fix_hint=True, diff=diff)
+        if fmt in ("text", "concise") and not any(r.findings for r in results) and not any(r.error for r in results):
+            n = sum(1 for r in results if not r.error)
+            out.write(f"All checks passed ({n} file{'s' if n != 1 else ''}).\n")
+
+
+@contextlib.contextmanager
+def _escaping(stream):
+    """`stream` with errors='backslashreplace', so that no report is cut short by a character the
+    stream's encoding (or UTF-8, for a lone surrogate) cannot hold."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        yield stream
         return
-    writer(results, sys.stdout, catalog=catalog, color=color, statistics=statistics, fix_hint=True)
-    if fmt in ("text", "concise") and not any(r.findings for r in results) and not any(r.error for r in results):
-        n = sum(1 for r in results if not r.error)
-        click.echo(f"All checks passed ({n} file{'s' if n != 1 else ''}).")
+    stream.flush()
+    out = io.TextIOWrapper(buffer, encoding=stream.encoding or "utf-8", errors="backslashreplace",
+                           write_through=True)
+    try:
+        yield out
+    finally:
+        out.flush()
+        out.detach()
 
 
 def _catalog_or_exit(config: str | None):
@@ -233,11 +275,21 @@ def _catalog_or_exit(config: str | None):
         sys.exit(EXIT_ERROR)
 
 
+def _rule_docs_language(lang):
+    """`--lang` of the rule documentation commands (default: KJLINT_LANG, then the locale)."""
+    if lang:
+        from .i18n import set_language
+
+        set_language(lang)
+
+
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
 @click.option("--config", type=click.Path(dir_okay=False), help="Include packs named by this configuration.")
-def rules_cmd(fmt, config):
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the rule texts (default: from the locale).")
+def rules_cmd(fmt, config, lang):
     """List every rule: code, name, family, severity, fixable."""
+    _rule_docs_language(lang)
     catalog = _catalog_or_exit(config)
     from .docs import rules_json, rules_markdown, rules_table
 
@@ -252,8 +304,10 @@ def rules_cmd(fmt, config):
 @main.command("rule")
 @click.argument("selector")
 @click.option("--config", type=click.Path(dir_okay=False), help="Include packs named by this configuration.")
-def rule_cmd(selector, config):
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the rule texts (default: from the locale).")
+def rule_cmd(selector, config, lang):
     """Explain one rule (code or name): description, rationale and examples."""
+    _rule_docs_language(lang)
     catalog = _catalog_or_exit(config)
     codes = catalog.resolve(selector)
     if len(codes) != 1:

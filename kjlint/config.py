@@ -6,10 +6,11 @@ forces one file for all. Command-line options override file settings.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .findings import Severity
 from .reading import DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE
@@ -20,6 +21,9 @@ KEYS = {
     "extend-rules", "include", "exclude", "extend-exclude", "fail-level", "rules", "max-file-size",
     "reference", "duplication",
 }
+
+
+UNKNOWN_SELECTOR = "unknown rule selector {!r} (see `kjlint rules`)"
 
 
 class ConfigError(Exception):
@@ -76,8 +80,10 @@ def read_table(path: Path) -> dict | None:
     else:  # pragma: no cover
         import tomli as tomllib
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
+        raw = path.read_bytes()
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(_not_utf8(path, raw, exc.start)) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except OSError as exc:
@@ -85,6 +91,27 @@ def read_table(path: Path) -> dict | None:
     if path.name == "pyproject.toml":
         return data.get("tool", {}).get("kjlint")
     return data.get("tool", {}).get("kjlint", data)
+
+
+def _not_utf8(path: Path, raw: bytes, at: int) -> str:
+    """Where a configuration file stops being UTF-8 (TOML must be), with the key on that line."""
+    line = raw.count(b"\n", 0, at) + 1
+    text = raw.splitlines()[line - 1].decode("utf-8", "replace")
+    key = re.match(r"\s*([A-Za-z0-9_.\-\"']+)\s*=", text)
+    where = f"line {line} ({key.group(1)})" if key else f"line {line}"
+    return f"{path}: {where}: not UTF-8 text (a TOML file must be saved as UTF-8)"
+
+
+def check_selectors(settings: Settings, is_known: Callable[[str], bool]) -> None:
+    """Raise ConfigError naming the file and the key for a selector that matches no rule: a typo
+    in `select` turns every rule off ("All checks passed"), one in `ignore` keeps a rule on."""
+    keys = [("select", settings.select or ()), ("ignore", settings.ignore),
+            ("extend-select", settings.extend_select)]
+    keys += [(f"per-file-ignores.{glob}", selectors) for glob, selectors in settings.per_file_ignores]
+    for key, selectors in keys:
+        for selector in selectors:
+            if not is_known(selector):
+                raise ConfigError(f"{settings.source}: {key}: {UNKNOWN_SELECTOR.format(selector)}")
 
 
 def parse_settings(table: dict, path: Path) -> Settings:
@@ -114,14 +141,18 @@ def parse_settings(table: dict, path: Path) -> Settings:
         kw["profile"] = table["profile"]
     for key in ("extend-rules", "reference"):  # paths relative to the configuration file
         if key in table:
-            kw[key.replace("-", "_")] = tuple(str((root / p).resolve()) for p in _strs(table[key], f"{where}: {key}"))
+            paths = _strs(table[key], f"{where}: {key}")
+            if any(not p or "\x00" in p for p in paths):
+                raise ConfigError(f"{where}: {key}: expected paths (an empty one or one with a NUL character is none)")
+            kw[key.replace("-", "_")] = tuple(str((root / p).resolve()) for p in paths)
     if "fail-level" in table:
         try:
             kw["fail_level"] = Severity.parse(str(table["fail-level"]))
         except ValueError as exc:
             raise ConfigError(f"{where}: fail-level: {exc}") from None
     if "max-file-size" in table:
-        if not isinstance(table["max-file-size"], int) or table["max-file-size"] <= 0:
+        if not isinstance(table["max-file-size"], int) or isinstance(table["max-file-size"], bool) \
+                or table["max-file-size"] <= 0:
             raise ConfigError(f"{where}: max-file-size: expected a positive number of bytes")
         kw["max_file_size"] = table["max-file-size"]
     rules = dict(table.get("rules", {}))

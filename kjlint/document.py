@@ -13,6 +13,7 @@ BLANK_CHARS = " \t\r\f\v\u3000\u00a0\ufeff"
 # the others (header, footer, footnote, endnote, comment, toc, cover) are its furniture.
 READING_PARTS = frozenset({"body", "textbox", "equation"})
 _NEWLINE = compile_regex(r"\n")
+_LONE_CR = compile_regex(r"\r(?!\n)")
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,9 @@ class Document:
     """Decoded text of one input. Offsets everywhere are 0-based indexes into `text`.
 
     Lines end at '\\n' (a preceding '\\r' belongs to the line ending, so CRLF files keep their
-    endings when fixed). A paragraph is a non-blank line with its indentation and trailing blanks
-    trimmed: Chinese reports put one paragraph per line and do not hard-wrap.
+    endings when fixed). A lone '\\r' (old Mac files) ends a line too: `text` holds '\\n' in its
+    place and `source` the text as read. A paragraph is a non-blank line with its indentation
+    and trailing blanks trimmed: Chinese reports put one paragraph per line and do not hard-wrap.
     """
 
     text: str
@@ -56,6 +58,13 @@ class Document:
     # [start, end) offsets of equation text (OMML) in `text`, in order: variables such as x or X
     # there are mathematics, not placeholders (see `in_math`).
     math_spans: list[tuple[int, int]] = field(default_factory=list)
+    # The text as read when it differs from `text`: there a lone CR became '\n', one character
+    # for one, so offsets hold in both. Fixes are applied to it, so a file keeps its line endings.
+    source: str | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.source is None and "\r" in self.text and _LONE_CR.search(self.text):
+            self.source, self.text = self.text, _LONE_CR.sub("\n", self.text)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -91,12 +100,9 @@ class Document:
         """Each line (as in `lines`) in simplified script without pinyin annotations: the form
         phrase, heading and boilerplate rules compare against. Computed once per document
         rather than once per rule and line; offsets do not map into it."""
-        from .normalize import strip_pinyin_annotations, to_simplified
+        from .normalize import plain_text
 
-        text = self.text
-        if "(" in text or "（" in text:
-            text = strip_pinyin_annotations(text)  # annotations never span a line break
-        lines = to_simplified(text).split("\n")
+        lines = plain_text(self.text).split("\n")  # annotations never span a line break
         return [line[:-1] if line.endswith("\r") else line for line in lines]
 
     def plain(self, span: Span) -> str:

@@ -670,6 +670,9 @@ def docx_document(data: bytes, shown: str, max_bytes: int = DEFAULT_MAX_FILE_SIZ
 MAX_PARTS = 10_000  # a Word file has tens of parts, a few hundred with many pictures
 XML_PER_FILE_BYTE = 20  # unpacked XML allowed per byte of max-file-size (Word's XML packs ~50:1)
 REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+WORD_MAIN_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                   "application/vnd.ms-word.document.macroEnabled.main+xml")  # .docx, .docm
 R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 # As python-docx parsed: blank text between elements dropped, no entities; libxml2's limits on
 # depth and text size stay on (no huge_tree).
@@ -733,10 +736,25 @@ class _Package:
         return self._rels[part]
 
     def main_document(self) -> str:
+        """The main part's name, when it is a Word document (.docx, or .docm: its macros are
+        never read); ValueError for another Office file (a workbook renamed .docx)."""
         for _id, kind, target in self.relationships(""):
             if kind == "officeDocument":
+                content_type = self.content_type(target)
+                if content_type not in WORD_MAIN_TYPES:
+                    raise ValueError(f"not a Word document (content type {content_type})")
                 return target
         raise KeyError("the main document (word/document.xml)")
+
+    def content_type(self, part: str) -> str | None:
+        """A part's content type from [Content_Types].xml (an override, else its extension's)."""
+        types = self.parse("[Content_Types].xml")
+        for override in types.iter(CT_NS + "Override"):
+            if (override.get("PartName") or "").lstrip("/") == part:
+                return override.get("ContentType")
+        ext = part.rpartition(".")[2].lower()
+        return next((d.get("ContentType") for d in types.iter(CT_NS + "Default")
+                     if (d.get("Extension") or "").lower() == ext), None)
 
     def related(self, part: str, kind: str) -> str | None:
         return next((t for _i, k, t in self.relationships(part) if k == kind and t in self.names), None)

@@ -27,13 +27,42 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
     return "".join(out), applied
 
 
+READ_ONLY = "the file is read-only (make it writable, e.g. chmod u+w, for kjlint to fix it)"
+HARD_LINKS = ("it has {n} hard links, and a fix replaces the file, which would leave the other names "
+              "with the old text (kjlint leaves it unchanged; use --diff to see the fixes)")
+
+
+class NotRewritable(OSError):
+    """A file kjlint will not replace: its message says why."""
+
+
+def refuse_unsafe_rewrite(path: str | os.PathLike) -> None:
+    """Raise NotRewritable when replacing `path` (through its links) would do what the user did not
+    ask: write a read-only file (rename ignores the mode; root ignores it too) or split a hard link
+    (a new file takes one name, the others keep the old text). Symbolic links are fine: the
+    target is rewritten (see atomic_open)."""
+    st = os.stat(path)
+    if not st.st_mode & 0o222 or not os.access(path, os.W_OK):
+        raise NotRewritable(READ_ONLY)
+    if st.st_nlink > 1:
+        raise NotRewritable(HARD_LINKS.format(n=st.st_nlink))
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_open(path: str | os.PathLike) -> Iterator[BinaryIO]:
     """A binary file to stream into; it replaces `path` only when the block ends without error
-    (temporary file in the same folder, fsync, rename, keeping the target's mode)."""
+    (temporary file in the same folder, fsync, rename). A symbolic link is written through: its
+    target is replaced and the link stays. A replaced file keeps its mode (and owner, where
+    allowed); a new one gets the mode the umask gives (mkstemp's 0600 would hide reports)."""
     import tempfile  # only when writing: it pulls in shutil, random… at start-up otherwise
 
-    target = Path(path)
+    target = Path(os.path.realpath(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".kjlint-tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -41,9 +70,16 @@ def atomic_open(path: str | os.PathLike) -> Iterator[BinaryIO]:
             fh.flush()
             os.fsync(fh.fileno())
         try:
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
+            st = target.stat()
         except FileNotFoundError:
-            pass
+            os.chmod(tmp, 0o666 & ~_umask())
+        else:
+            os.chmod(tmp, st.st_mode & 0o7777)
+            if os.name == "posix" and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+                try:
+                    os.chown(tmp, st.st_uid, st.st_gid)
+                except OSError:
+                    pass
         os.replace(tmp, target)
     except BaseException:
         try:

@@ -137,6 +137,12 @@ def strip_pinyin_annotations(text: str) -> str:
     return PINYIN_ANNOTATION.sub("", text)
 
 
+def plain_text(text: str) -> str:
+    """Simplified script without pinyin annotations: the form that phrase, heading and
+    boilerplate rules compare against (Document.plain_lines is this, line by line)."""
+    return to_simplified(strip_pinyin_annotations(text) if "(" in text or "（" in text else text)
+
+
 _NON_WORD = compile_regex(r"[\W_]+")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import functools
 import os
+import re
 import stat
 import sys
 from dataclasses import dataclass
@@ -13,7 +14,17 @@ from typing import Callable
 
 from .document import Document
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx")
+# Old Word and WPS files are included so that a folder scan names them (see UNSUPPORTED).
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.docm", "*.doc", "*.wps")
+# Read as Word packages: a macro-enabled .docm is a .docx with a VBA part beside the text.
+WORD_SUFFIXES = (".docx", ".docm")
+ZIP_MAGIC = b"PK\x03\x04"
+# Document formats kjlint cannot read, by lower-case extension, and what to do about them: an
+# input error, unless the file is in fact a Word package (a .docx renamed .doc is read).
+UNSUPPORTED = {
+    ".doc": "old Word 97-2003 .doc files are not supported: save it as .docx",
+    ".wps": "WPS Writer .wps files are not supported: save it as .docx",
+}
 SKIPPED_DIRS = {".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", "node_modules", "__pycache__", ".venv"}
 # Candidate encodings tried strictly, in order, after BOM detection.
 CANDIDATES = ("utf-8", "gb18030", "big5")
@@ -22,6 +33,14 @@ READ_CHUNK = 1 << 20
 NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX: opening a named pipe must not wait for a writer
 NO_WRITER = ("a named pipe with nothing writing to it, skipped "
              "(to lint what a program writes, pipe it to standard input: kjlint check -)")
+BINARY = "binary file (contains NUL bytes), skipped"
+BINARY_UTF16_HINT = " (if it is text, it may be UTF-16 without a BOM: save it as UTF-8)"
+# Characters that never occur in text: a decoding that yields them is not the file's encoding.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
+_TEXT_MARK = re.compile("[\n \u3000，。、；：！？,.;:]")
+# Share of plausible characters (see _plausibility) a BOM-less UTF-16 reading needs: the right
+# byte order reads ~1.0 for Chinese or English, the wrong one far less.
+UTF16_MIN_PLAUSIBILITY = 0.6
 
 
 class InputError(Exception):
@@ -105,7 +124,10 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> Decoded:
         except UnicodeDecodeError as exc:
             raise InputError(path, f"invalid UTF-16 ({exc.reason})") from None
     if b"\x00" in data[:8192]:
-        raise InputError(path, "binary file (contains NUL bytes), skipped")
+        readings = _utf16_readings(data)
+        if readings and readings[0][0] >= UTF16_MIN_PLAUSIBILITY:
+            return Decoded(readings[0][2], readings[0][1], [], False)
+        raise InputError(path, BINARY + (BINARY_UTF16_HINT if readings else ""))
     clean = []
     for enc in CANDIDATES:
         try:
@@ -127,6 +149,24 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> Decoded:
     scored.sort(key=lambda s: (s[0], s[1]))
     _, _, enc, text, bad = scored[0]
     return Decoded(text, enc, bad, False)
+
+
+def _utf16_readings(data: bytes) -> list[tuple[float, str, str]]:
+    """(plausibility, byte order, text) for each order in which `data` decodes as UTF-16 to
+    characters text can hold, most plausible first. Text with NUL bytes may be UTF-16 saved
+    without a BOM (ASCII characters and line breaks carry a zero byte); binary data does not
+    decode so."""
+    out = []
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        # Text has a line break, a space or a punctuation mark somewhere; ASCII bytes read in
+        # pairs give CJK-looking characters (binary -> 楢慮祲) but never those.
+        if not _NOT_TEXT.search(text) and _TEXT_MARK.search(text):
+            out.append((_plausibility(text), enc, text))
+    return sorted(out, reverse=True)
 
 
 def _choose_by_detector(data: bytes, clean: list[tuple[str, str]]) -> tuple[str, str]:
@@ -213,10 +253,10 @@ def read_document(path: str | os.PathLike, display_path: str | None = None,
     """Read and decode one file into a Document, raising InputError with a clear reason."""
     shown = display_path or str(path)
     suffix = Path(path).suffix.lower()
-    if suffix == ".doc":
-        raise InputError(shown, "old Word 97-2003 .doc files are not supported: save it as .docx")
     data = read_bytes(path, shown, max_bytes)
-    if suffix == ".docx":
+    if suffix in UNSUPPORTED and not data.startswith(ZIP_MAGIC):
+        raise InputError(shown, UNSUPPORTED[suffix])
+    if suffix in WORD_SUFFIXES or suffix in UNSUPPORTED:
         from .docx import docx_document
 
         return docx_document(data, shown, max_bytes)
@@ -231,7 +271,7 @@ def read_stdin(max_bytes: int = DEFAULT_MAX_FILE_SIZE) -> Document:
     if data is None:
         raise InputError("-", f"standard input too large (more than max-file-size "
                               f"{max_bytes / 1e6:.1f} MB), skipped")
-    if data.startswith(b"PK\x03\x04"):  # a zip package: a .docx piped in
+    if data.startswith(ZIP_MAGIC):  # a zip package: a .docx piped in
         from .docx import docx_document
 
         return docx_document(data, "-", max_bytes)
@@ -255,11 +295,13 @@ def discover(paths, include=DEFAULT_INCLUDE, exclude=(), errors=None, force_excl
     """Yield files to lint from files and directories, sorted, skipping hidden and VCS folders.
 
     Named files are yielded whatever their extension (as a user asked for them), unless they
-    match `exclude` (so pre-commit, which names files, still honours excludes). Problems such as
+    match `exclude` (so pre-commit, which names files, still honours excludes). In folders,
+    `include` matches names regardless of case (Windows saves 会议纪要.DOCX). Problems such as
     missing paths or directory symlink loops are appended to `errors` as InputError; files of a
     folder that are not regular files (pipes, sockets, devices) as SkippedInput.
     """
     errors = errors if errors is not None else []
+    include = [pat.lower() for pat in include]
     seen: set[str] = set()
     for raw in paths:
         p = Path(raw)
@@ -284,7 +326,8 @@ def discover(paths, include=DEFAULT_INCLUDE, exclude=(), errors=None, force_excl
                 dirnames[:] = keep
                 for f in sorted(filenames):
                     full = os.path.normpath(os.path.join(dirpath, f))
-                    if f.startswith((".", "~$")) or not matches_any(f, include) or matches_any(full, exclude):
+                    if f.startswith((".", "~$")) or not matches_any(f.lower(), include) \
+                            or matches_any(full, exclude):
                         continue
                     if full in seen:
                         continue

@@ -338,7 +338,8 @@ def scan_references(paths: Sequence[str]) -> list[list]:
                 if entry.is_dir():
                     if entry.name not in SKIPPED_DIRS:
                         stack.append(entry.path)
-                elif entry.name.endswith(suffixes) or any(fnmatch(entry.name, pat) for pat in DEFAULT_INCLUDE):
+                elif (entry.name.lower().endswith(suffixes)  # 2022.DOCX too, as in file discovery
+                      or any(fnmatch(entry.name.lower(), pat) for pat in DEFAULT_INCLUDE)):
                     # entry.path is root + "/" + relative path: no relpath() per file
                     name = entry.path[len(root) + 1:].replace(os.sep, "/")
                     out.append(stat_row(entry.path, name, entry))

@@ -8,12 +8,12 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
-from .catalog import Catalog, PackError, load_catalog
-from .config import ConfigError, ConfigResolver, Settings
+from .catalog import Catalog, OverrideError, PackError, load_catalog
+from .config import ConfigError, ConfigResolver, Settings, check_selectors
 from .document import Document
 from .engine import LintOptions, lint_document, select_codes
 from .findings import Finding
-from .fixes import applicable, apply_fixes, atomic_write_text
+from .fixes import applicable, apply_fixes, atomic_write_text, refuse_unsafe_rewrite
 from .reading import InputError, SkippedInput, discover, matches_any, read_document, read_stdin
 
 PARALLEL_MIN_FILES = 8
@@ -41,8 +41,9 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     warning: str | None = None
-    fixed: int = 0
-    diff: str = ""
+    fixed: int = 0  # findings with an applicable fix that fixing resolved (what "N fixable" counted)
+    went_away: int = 0  # findings without one that went away with the changes
+    diff: bytes = b""  # with --diff: a patch for `patch -p1` (see patch.unified_diff)
     text: str | None = None  # kept for formats that show the document (html)
     line_sources: list[str] | None = None  # with text, for .docx: where each line came from
     encoding: str = ""
@@ -64,7 +65,25 @@ def effective(settings: Settings, ov: Overrides) -> Settings:
 
 
 def catalog_for(settings: Settings) -> Catalog:
-    return load_catalog(settings.extend_rules, settings.rule_overrides() or None)
+    """The catalogue with the settings' packs and rule overrides; ConfigError naming the file and
+    the key for an override that does not fit its rule."""
+    try:
+        return load_catalog(settings.extend_rules, settings.rule_overrides() or None)
+    except OverrideError as exc:
+        raise ConfigError(f"{settings.source or 'configuration'}: {exc}") from None
+    except PackError as exc:
+        if settings.source and any(str(exc).startswith(p) for p in settings.extend_rules):
+            raise ConfigError(f"{settings.source}: extend-rules: {exc}") from None  # a pack it names
+        raise
+
+
+def check_settings(settings: Settings) -> Catalog:
+    """catalog_for, and every selector of the configuration file known to that catalogue."""
+    catalog = catalog_for(settings)
+    check_selectors(settings, catalog.is_known)
+    if settings.profile and catalog.find_profile(settings.profile) is None:  # work-summary or 工作总结
+        raise ConfigError(f"{settings.source}: profile: {catalog.unknown_profile(settings.profile)}")
+    return catalog
 
 
 def _relative(path: str, root: str) -> str:
@@ -119,6 +138,9 @@ def lint_one(path: str, settings: Settings, ov: Overrides, keep_text: bool = Fal
         return FileResult(path, error=str(exc))
     except (PackError, ConfigError) as exc:
         return FileResult(path, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - a bug in a rule stops this file, not the whole run
+        return FileResult(path, error=f"{path}: internal error while linting this file "
+                                      f"({type(exc).__name__}: {exc}); the other files were linted")
 
 
 def _fix(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOptions,
@@ -126,28 +148,47 @@ def _fix(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOpt
     if doc.path == "-" and not ov.diff:
         result.warning = "-: fixes are not written for standard input (use --diff)"
         return
-    if doc.undecodable and not ov.diff:
+    if doc.undecodable:  # rewriting would lose them, and a patch would not match the file
         result.warning = (f"{doc.path}: not fixed: it holds undecodable bytes that rewriting "
                           f"would lose (fix the encoding first)")
         return
-    text, total = doc.text, 0
+    # Fixes go into the text as read (lone CRs kept): their offsets hold in it too.
+    before = doc.source or doc.text
+    text, after = before, findings
     for _ in range(MAX_FIX_PASSES):
-        fixes = applicable(findings, ov.unsafe_fixes)
+        fixes = applicable(after, ov.unsafe_fixes)
         if not fixes:
             break
-        text, n = apply_fixes(text, fixes)
-        total += n
-        findings = lint_document(Document(text, doc.path, doc.encoding), catalog, opts)
+        text = apply_fixes(text, fixes)[0]
+        after = lint_document(Document(text, doc.path, doc.encoding), catalog, opts)
+    gone = _gone(doc.text, findings, text, after)
+    result.fixed = len(applicable(gone, ov.unsafe_fixes))
+    result.went_away = len(gone) - result.fixed
     if ov.diff:
-        import difflib
+        from .patch import unified_diff
 
-        result.diff = "".join(difflib.unified_diff(
-            doc.text.splitlines(keepends=True), text.splitlines(keepends=True),
-            fromfile=f"a/{doc.path}", tofile=f"b/{doc.path}"))
+        result.diff = unified_diff(doc.path, before, text, doc.encoding)
     else:
+        refuse_unsafe_rewrite(doc.path)
         atomic_write_text(doc.path, text, doc.encoding)
-    result.fixed = total
-    result.findings = findings if not ov.diff else result.findings
+        result.findings = after
+
+
+def _gone(old_text: str, before: list[Finding], new_text: str, after: list[Finding]) -> list[Finding]:
+    """The findings of `before` that `after` no longer has: matched on code and flagged text, not
+    on position (fixes move text) nor on fix count (one fix can resolve several findings, such
+    as two rules flagging the same mark, or a finding without a fix inside a deleted line)."""
+    from collections import Counter
+
+    left = Counter((f.code, new_text[f.offset:f.end_offset]) for f in after)
+    gone = []
+    for f in before:
+        key = (f.code, old_text[f.offset:f.end_offset])
+        if left[key]:
+            left[key] -= 1
+        else:
+            gone.append(f)
+    return gone
 
 
 def _worker(args) -> FileResult:
@@ -162,22 +203,28 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, overrides: Ov
     paths = list(paths) or ["."]
     results: list[FileResult] = []
     tasks = []
+    configured: set[Settings] = set()
     for raw in paths:
         if raw == "-":
+            configured.add(resolver.for_path("-"))
             tasks.append(("-", effective(resolver.for_path("-"), overrides), overrides, keep_text))
             continue
+        configured.add(resolver.for_path(raw))
         settings = effective(resolver.for_path(raw), overrides)
         errors: list[InputError] = []
         for f in discover([raw], settings.include, settings.exclude, errors):
+            if f != raw:
+                configured.add(resolver.for_path(f))
             s = settings if f == raw else effective(resolver.for_path(f), overrides)
             if f != raw and s.exclude and matches_any(_relative(f, s.root), s.exclude):
                 continue
             tasks.append((f, s, overrides, keep_text))
         results.extend(FileResult(e.path, warning=str(e)) if isinstance(e, SkippedInput)
                        else FileResult(e.path, error=str(e)) for e in errors)
-    # Fail fast on broken packs or rule options (exit 2), before forking workers.
-    for s in {t[1] for t in tasks}:
-        catalog_for(s)
+    # Fail fast on broken packs, rule options or selectors (exit 2), before forking workers. The
+    # files' own settings are checked, so that a command-line selector is not blamed on a file.
+    for s in configured:
+        check_settings(s)
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(tasks) >= PARALLEL_MIN_FILES and not any(t[0] == "-" for t in tasks):
         import multiprocessing

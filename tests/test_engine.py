@@ -160,3 +160,29 @@ def test_which_directive_is_used_when_several_cover_a_finding():
 def test_a_narrowed_disable_that_suppresses_after_the_enable_is_used():
     text = "<!-- kjlint-disable KJ2 -->\n<!-- kjlint-enable KJ201 -->\n全年争取资金*万元。\n"
     assert lint_text(text, select=["KJ202", "KJ002"]) == []
+
+
+def test_a_rule_that_fails_on_one_file_stops_that_file_only(tmp_path, monkeypatch):
+    """A bug in a rule (an exception) is an error for the file it met, exit 2; the other files
+    are still linted and reported."""
+    import json
+
+    from helpers import run_cli
+    from kjlint import engine
+
+    real = engine.lint_document
+
+    def failing(doc, *args, **kwargs):
+        if "坏" in doc.text:
+            raise UnicodeDecodeError("utf-8", b"\xe0", 0, 1, "invalid continuation byte")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr("kjlint.runner.lint_document", failing)
+    (tmp_path / "a.txt").write_text("坏文件\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("全年完成xx项目。\n", encoding="utf-8")
+    result = run_cli("check", "-j", "1", "--no-progress", "--format", "json", ".", cwd=tmp_path)
+    assert result.exit_code == 2
+    entries = json.loads(result.stdout)
+    assert {e["path"] for e in entries if "code" in e} == {"b.txt"}
+    assert [e["path"] for e in entries if "error" in e] == ["a.txt"]
+    assert "a.txt: internal error while linting this file (UnicodeDecodeError" in result.stderr

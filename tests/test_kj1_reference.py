@@ -129,7 +129,8 @@ def test_check_reports_matches_with_reference_location(refs, tmp_path):
     sarif = json.loads(run_cli("check", "--select", "KJ105", "--reference", "refs", "--format", "sarif",
                                "draft.txt", cwd=tmp_path).stdout)
     loc = sarif["runs"][0]["results"][0]["relatedLocations"][0]["physicalLocation"]
-    assert loc["artifactLocation"]["uri"] == "refs/2022年工作总结.txt" and loc["region"]["startLine"] == 3
+    from urllib.parse import unquote  # SARIF URIs are percent-encoded (RFC 3986)
+    assert unquote(loc["artifactLocation"]["uri"]) == "refs/2022年工作总结.txt" and loc["region"]["startLine"] == 3
 
 
 def test_reference_from_configuration_and_report_unchanged(refs, tmp_path):

@@ -40,3 +40,8 @@ def test_form_values_in_table_cells(tmp_path):
     assert kj601(tmp_path, [("table", [["会议时间", "2015/10/25 8:30---10:00"], ["日期：  20   年  月  日", "3/4"]])]) == []
     # the same lines as paragraphs of a page copied into Word are still the page's
     assert len(kj601(tmp_path, ["2015/10/25 8:30", "3/4"], name="页面.docx")) == 2
+
+
+def test_form_fields_typed_as_paragraphs_are_the_writers(tmp_path):
+    # a signature block's date and a reviewer field, as real contracts and 公文 samples type them
+    assert kj601(tmp_path, ["日期：     年     月    日", "审核：[审核人]"]) == []

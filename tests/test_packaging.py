@@ -60,3 +60,8 @@ def test_pre_commit_try_repo(tmp_path):
     assert "KJ201" in bad.stdout
     good = run([pre_commit, "try-repo", str(ROOT), "kjlint", "--files", "clean.txt"], cwd=repo, env=env)
     assert good.returncode == 0, good.stdout + good.stderr
+    # A staged file whose name starts with '-' is a file, not an option (the entry ends with --).
+    (repo / "-x.txt").write_text("xx区科技局2023年工作总结\n", encoding="utf-8")
+    run(["git", "add", "--", "-x.txt"], cwd=repo, env=env)
+    dash = run([pre_commit, "try-repo", str(ROOT), "kjlint", "--all-files"], cwd=repo, env=env)
+    assert dash.returncode == 1 and "-x.txt:1:1: KJ201" in dash.stdout, dash.stdout + dash.stderr

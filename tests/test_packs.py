@@ -44,6 +44,18 @@ def test_house_rules_pack_without_python(tmp_path):
                                           "Avoid `據不完全統計` in official reports"]
 
 
+def test_pattern_report_group_narrows_the_finding_to_it(tmp_path):
+    # the context (a title line without a sentence) is matched, only the count is reported
+    pack = write(tmp_path, "house.yaml", HOUSE.replace("type: phrases", "type: pattern").replace(
+        "params: {phrases: [据不完全统计, 众所周知]}",
+        "params: {pattern: '^[^\\n。]{2,30}?(?P<report>\\d+篇)$'}").replace(
+        "bad: 据不完全统计，全年完成项目12项。", "bad: 工作总结5篇").replace(
+        "good: 全年完成项目12项。", "good: 全年发表文章，共5篇。"))
+    found = lint_text("标题\n学校工作总结5篇\n正文。\n", extend_rules=[str(pack)], select=["KJ901"])
+    assert [(f.line, f.column, f.message) for f in found] == [
+        (2, 7, "Avoid `5篇` in official reports")]
+
+
 def test_config_extends_rules_and_overrides_parameters(tmp_path):
     write(tmp_path, "house.yaml", HOUSE)
     write(tmp_path, "kjlint.toml", textwrap.dedent("""\
@@ -71,6 +83,9 @@ def test_config_extends_rules_and_overrides_parameters(tmp_path):
     (lambda s: s.replace("good: 全年完成项目12项。", "good: 众所周知，完成了。"), "field 'examples.good'"),
     (lambda s: s.replace("bad: 据不完全统计，全年完成项目12项。", "bad: 全年完成。"), "field 'examples.bad'"),
     (lambda s: s.replace("rules:", "rules: [\n"), "not valid YAML"),
+    # YAML keeps the last of two equal keys: the first list would vanish without a word
+    (lambda s: s.replace("severity: warning", "severity: warning\n    severity: error"),
+     "not valid YAML (line 5, column 5): key 'severity' appears twice"),
 ])
 def test_malformed_pack_names_file_rule_and_field(tmp_path, mutation, expected):
     pack = write(tmp_path, "broken.yaml", mutation(HOUSE))

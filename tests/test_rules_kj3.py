@@ -131,3 +131,36 @@ def test_item_one_starts_a_list_of_its_own():
         4.企业服务
         协调解决企业诉求36条。
         """, select=["KJ303"]) == [("KJ303", 10)]
+
+
+def test_a_notice_written_with_pinyin_after_each_character_is_found_where_it_stands():
+    # sites that annotate characters with pinyin hide every phrase from the patterns
+    text = "依法依規(guī)對特殊行業(yè)實行全覆蓋監(jiān)管；要點……\n繼續(xù)閱讀(剩余:30.81%)\n"
+    found = lint_text(text, select=["KJ301"])
+    assert [text[f.offset:f.end_offset] for f in found] == ["繼續(xù)閱讀(剩余"]
+    assert found[0].fix is None  # a replacement written for the plain text would not fit here
+
+
+def test_the_ending_is_judged_without_furniture_run_onto_the_last_line():
+    body = "一、主要工作\n全年组织企业申报项目12项，争取资金1200万元，超额完成年度目标任务。"
+    assert codes(f"{body} 精品办公范文集锦\n") == []  # a site slogan after the last sentence
+    assert codes(f"{body}（未完，全文共2890字）\n") == [("KJ301", 2)]
+
+
+def test_a_preview_that_stops_before_its_last_page_is_cut():
+    body = "一、主要工作\n全年组织企业申报项目12项，争取资金1200万元，超额完成年度目标任务。"
+    found = lint_text(f"{body} 第1页共3页\n", select=["KJ302"])
+    assert [f.message for f in found] == ["The document stops at page 1 of 3 (`第1页共3页`): the rest is missing"]
+    assert lint_text(f"{body} 第3页共3页\n", select=["KJ302"]) == []
+
+
+def test_a_preview_cut_before_the_full_text_is_reported_at_its_cut():
+    preview = "一、背景分析。随着现代化进程的推进，乡村文明建设成为一个亟待解决的问题。因此，制定2024年村委文明创建"
+    full = "一、背景分析。 随着现代化进程的推进，乡村文明建设成为一个亟待 解决的问题。因此，制定2024年村委文明创建工作方案如下。"
+    text = f"2024年村委文明创建工作方案\n{preview}\n{full}\n"
+    found = lint_text(text, select=["KJ304"])
+    assert [(f.line, text[f.offset:f.end_offset]) for f in found] == [(2, "4年村委文明创建")]
+    # a title or a heading repeated above its text is not a preview; nor is a finished sentence
+    assert lint_text("2024年村委文明创建工作方案\n2024年村委文明创建工作方案 一、背景分析。随着现代化进程的推进。\n",
+                     select=["KJ304"]) == []
+    assert lint_text(f"2024年村委文明创建工作方案\n{preview}工作方案如下。\n{full}\n", select=["KJ304"]) == []

@@ -6,6 +6,7 @@ import pytest
 from kjlint.catalog import load_catalog
 from kjlint.document import Document
 from kjlint.engine import lint_text
+from kjlint.i18n import pick
 from kjlint.checks.structure import cn_number, find_title
 from kjlint.ruletypes import Context
 
@@ -95,6 +96,19 @@ def test_a_heading_with_ji_is_not_a_plan_and_a_heading_names_no_kind():
     assert title is None and profile is None  # the body starts at a heading: no title, no kind
 
 
+PLAN_SECTIONS = [(name, pick(s["label"], "en")) for name, p in load_catalog().profiles.items()
+                 for s in p.sections if s["name"] == "plan"]
+
+
+@pytest.mark.parametrize("profile,label", PLAN_SECTIONS, ids=[p for p, _ in PLAN_SECTIONS])
+def test_a_statistics_heading_is_no_plan_in_any_profile(profile, label):
+    """Issue #12: the 工作总结 profile took any heading containing 计 as its plan section, so
+    二、科技统计工作 counted as one."""
+    text = "区科技局2023年工作总结\n一、主要工作\n二、科技统计工作\n"
+    found = [f.message for f in lint_text(text, profile=profile) if f.code == "KJ501"]
+    assert any(label in m for m in found), found
+
+
 def test_malformed_heading_numbers():
     text = "三)加强队伍建设\n(一)、加强组织领导\n（三加强督查考核\n3.、开展业务培训\n（三）加强队伍建设\n三农工作取得新进展。\n"
     found = [(f.line, text.splitlines()[f.line - 1][:4]) for f in lint_text(text, select=["KJ507"])]
@@ -172,3 +186,29 @@ def test_a_sentence_naming_a_document_or_asking_a_question_is_no_title():
     for text in ("根据县人大常委会2023年工作安排，10月18日调研组对科工贸局的工作开展评议调研。\n",
                  "记者：马局长您好，首先请您介绍一下我县铁合金产业运行情况？\n"):
         assert [f.code for f in lint_text(text) if f.code == "KJ506"] == ["KJ506"]
+
+
+def test_an_enumeration_item_whose_verb_was_lost_is_reported_where_it_stands():
+    text = ("一、主要工作\n一是聚力稳增长，经济运行总体平稳。二是聚力抓项目，投资拉动持续增强。"
+            "三是聚力改善供给质量，产业结构不断优化。四聚力深化改革创新，发展动能不断积聚。"
+            "五是聚力加快城乡融合，区域发展更加协调。\n")
+    found = lint_text(text, select=["KJ505"])
+    assert [(text[f.offset:f.end_offset], f.message) for f in found] == [
+        ("四", "Enumeration item `四聚力`: 四是 expected between 三是 and 五是")]
+
+
+def test_points_under_a_lead_in_or_under_a_glued_first_heading_have_a_parent():
+    # a 批复 answers in points; the 一、 of a flattened page is glued to the title line above
+    reply = "关于某某问题的批复\n你院的请示收悉。经研究，答复如下：\n（一）人民法院审理此类案件，用判决书。\n（二）其他案件，用裁定书。\n"
+    glued = "基层司法所工作总结一、引言\n（一）背景与意义\n司法所是基层政法工作的重要力量。\n（二）研究方法\n走访调研。\n二、主要工作\n（一）人民调解\n全年调解纠纷120件。\n"
+    assert lint_text(reply, select=["KJ504"]) == []
+    assert lint_text(glued, select=["KJ504"]) == []
+    # sections under a heading that lost its 一、 still have no parent
+    lost = "2023年工作总结\n促进城乡就业\n（一）稳就业保就业\n全年新增就业1200人。\n（二）强化技能培训\n培训3000人次。\n"
+    assert [f.code for f in lint_text(lost, select=["KJ504"])] == ["KJ504"]
+
+
+def test_item_one_run_on_a_few_lines_up_is_the_predecessor_of_item_two():
+    text = ("装订要求\n1、文本：按照标准A4纸进行纵向左侧装订。\n2、字体和字型 （1）封面主标题：\n"
+            "第一行为三号宋体，居中。\n第二行为二号黑体，居中。\n（2）章、节标题分别采用小二号和三号黑体。\n")
+    assert lint_text(text, select=["KJ502"]) == []

@@ -35,6 +35,9 @@ def found(text: str, select=("KJ6",)):
     "2023年工作总结.docx 由会员分享,可在线阅读,更多相关文档请在文库网上搜索",
     "关 键 词：工作总结 科技局",
     "配套讲稿：2023年工作总结汇报",
+    "打印 | 收藏",                               # a line of the page's buttons
+    "主办单位：某某县人大常委会",                 # a government site's footer
+    "地址：某某县九华西路 电话：0566-5021225",
 ])
 def test_boilerplate_line_is_one_finding_with_a_delete_line_fix(line):
     text = "2023年科技局工作总结\n" + line + "\n全年组织企业申报项目12项。\n"
@@ -214,3 +217,50 @@ def test_a_menu_or_tag_list_is_page_chrome_but_a_sentence_broken_by_a_pdf_is_not
     assert [f for f in lint_text(broken) if f.code == "KJ609"] == []
     table = "附表：主要指标完成情况\n指标名称\n单位\n完成数\n粮食总产量\n万吨\n16.8\n"
     assert [f for f in lint_text(table) if f.code == "KJ609"] == []
+
+
+def test_furniture_inside_a_long_line_is_reported_alone_and_the_rest_kept():
+    # scraped lead paragraphs carry the editor's blurb as one sentence, and PDF text carries page
+    # counters glued between sentences: the finding is that sentence or counter, not the line
+    lead = ("总结是对过去一定时期的工作、学习或思想情况进行回顾、分析，并做出客观评价的书面材料，它有助于我们寻找工作"
+            "和事物发展的规律，从而掌握并运用这些规律，让我们好好地写一份工作总结吧。下面是小编精心整理的"
+            "医院上半年宣传工作总结5篇，希望对大家有所帮助。")
+    pdf = ("村委文明创建工作对于推动农村经济发展、提升农民生活品质具有重要意义，必须长期坚持，"
+           "久久为功，常抓不懈。 第1页共3页 因此，制定本方案，明确目标任务和工作措施，确保各项"
+           "工作落到实处、取得实效，让群众有更多的获得感、幸福感和安全感。")
+    text = f"2023年工作总结\n{lead}\n{pdf}\n"
+    hits = [f for f in lint_text(text, select=["KJ601"])]
+    assert [text[f.offset:f.end_offset] for f in hits] == [
+        "下面是小编精心整理的医院上半年宣传工作总结5篇，希望对大家有所帮助。", "第1页共3页"]
+    assert all(f.fix is not None and not f.fix.safe for f in hits)  # deleting inside prose: unsafe
+    # the same words in the report's own sentences are not furniture
+    assert lint_text("2023年工作总结\n全年共整理档案3000卷，为大家办实事20件，群众满意度明显提升，"
+                     "各项工作取得了新的进展，得到了上级部门和社会各界的充分肯定，为明年工作打下了基础。\n",
+                     select=["KJ601"]) == []
+
+
+def test_title_written_twice_at_the_start_of_the_body_whatever_its_last_word():
+    text = ("XX县区委指导组到沙土指导村（社区）党支部书记述职评议工作 XX县区委指导组到沙土指导村（社区）"
+            "党支部书记述职评议工作 1月19日，沙土镇召开党支部书记述职评议会议，县委组织部指导组到会指导。\n")
+    hits = lint_text(text, select=["KJ607"])
+    assert [text[f.offset:f.end_offset] for f in hits] == [
+        "XX县区委指导组到沙土指导村（社区）党支部书记述职评议工作 XX县区委指导组到沙土指导村（社区）党支部书记述职评议工作"]
+    # words that merely repeat (工作工作) or a sentence said twice are not a title
+    assert lint_text("工作工作，全年完成任务。\n", select=["KJ607"]) == []
+
+
+def test_a_long_download_panel_does_not_end_the_top_of_the_page():
+    panel = "\n".join(["分享", "下载文档", "大小:16.74KB", "页数:12页", "格式:DOCX", "收藏 分享赚钱", "温馨提示:",
+                       "1. 部分包含数学公式或PPT动画的文件,查看预览时可能会显示错乱或异常。",
+                       "2. 本文档由用户上传,版权归属用户。", "3. 下载前请仔细阅读文档内容。", "网站客服:3074922707",
+                       "大小:16KB", "页数:12页", "格式:DOCX", "上传人:abc", "文档编号:123"])
+    text = f"2022年上半年县卫生健康工作总结\n{panel}\n2022年上半年县卫生健康工作总结\n2022年上半年，全系统干部职工坚决贯彻县委决策部署。\n"
+    assert [f.line for f in lint_text(text, select=["KJ607"])] == [18]
+
+
+def test_lines_above_the_breadcrumb_are_the_site_header_whatever_they_say():
+    text = ("珠海市审计局\n当前位置:首页 > 政务公开 > 通知公告\n关于珠海市2020年度市本级预算执行的审计工作报告\n"
+            "——2021年7月29日在珠海市人大常委会会议上\n市人大常委会：\n我受市人民政府委托，报告2020年度审计工作情况。\n")
+    assert [(f.code, f.line) for f in lint_text(text, select=["KJ6"])] == [("KJ609", 1), ("KJ601", 2)]
+    # without a breadcrumb the issuer above the title is the document's own
+    assert lint_text("珠海市审计局\n" + text.split("\n", 2)[2], select=["KJ6"]) == []

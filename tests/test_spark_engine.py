@@ -233,3 +233,26 @@ def test_method_fingerprint_follows_code_rules_and_settings(tmp_path):
     require_method(method_fingerprint(config), config)
     with pytest.raises(MethodMismatch, match="different kjlint"):
         require_method(method_fingerprint(other), config)
+
+
+def test_spark_engine_refuses_to_overwrite_inputs_and_keeps_id_lists_disjoint(spark, tmp_path):
+    """Issue #12: the same output check and the same id lists as the local engine."""
+    from kjlint.dedupe.spark import run
+
+    records = generated_records(60, seed=3)
+    records += [dict(records[0]), {"id": records[1]["id"], "text": records[2]["text"]}]  # repeated ids
+    corpus = tmp_path / "corpus.jsonl"
+    write_jsonl(corpus, records, bad_lines=False)
+    before = corpus.read_bytes()
+    for outputs in ({"output_path": str(corpus)}, {"keep_list": str(tmp_path)}):
+        with pytest.raises(ValueError, match="input"):
+            run(spark, [str(corpus)], DedupeConfig(jobs=1), **outputs)
+    assert corpus.read_bytes() == before
+    config = DedupeConfig(jobs=1, keep="first")
+    local, remote = local_and_spark(spark, [str(corpus)], config, keep_list=str(tmp_path / "keep"),
+                                    drop_list=str(tmp_path / "drop"))
+    lines = lambda d: [x for p in sorted(d.glob("part-*")) for x in p.read_text(encoding="utf-8").splitlines()]  # noqa: E731
+    assert lines(tmp_path / "keep") == local.keep_list() and lines(tmp_path / "drop") == local.drop_list()
+    assert not set(local.keep_list()) & set(local.drop_list())
+    assert remote.warnings.messages == local.warnings.messages
+    assert any("2 ids are used by more than one document" in m for m in local.warnings.messages)

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from . import check
-from ..catalog import PackError
+from ..catalog import PackError, parse_text, rule_where
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix
 from ..normalize import strip_pinyin_annotations, to_simplified
@@ -25,6 +25,7 @@ from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
 from .layout import flagged_lines
 from .truncation import TERMINAL, body_paragraphs, heading_level
 from ..diskcache import compile_regex, first_chars, required_chars, file_key, load_or_build
+from ..i18n import _, pick
 
 BULLETS = "-*#>•·"
 _LINE_END_TAIL = compile_regex(r"[:\s★☆]*")  # what may follow a line-end phrase: 推荐度:★★★
@@ -63,10 +64,11 @@ class _Boilerplate:
     def __init__(self, rule) -> None:
         import ahocorasick
 
-        where = f"{rule.source}: rule {rule.code}: field 'params.groups'"
+        where = _("{where}: field '{field}'").format(where=rule_where(rule.source, rule.code), field="params.groups")
         groups = rule.params.get("groups")
         if not isinstance(groups, list) or not groups:
-            raise PackError(f"{where} must be a non-empty list of {{label, line-start, anywhere, patterns}}")
+            raise PackError(_("{where} must be a non-empty list of {{label, line-start, anywhere, patterns}}").format(
+                where=where))
         self.automaton = ahocorasick.Automaton()
         patterns: dict[int, list[tuple[str, str]]] = {}  # a group's line limit: its (pattern, label)s
         self.max_len = int(rule.params.get("max-line-length", 120))
@@ -75,17 +77,34 @@ class _Boilerplate:
         # automaton holds the phrases that may stand anywhere or end the line.
         self.starts: dict[str, str] = {}
         self.phrase_max = 0
+        # Groups whose phrases mark a whole sentence as furniture wherever it sits (an editor's
+        # blurb inside a long paragraph), and patterns of furniture glued into the text itself
+        # (a page counter in the middle of a PDF line): both report the furniture, not the line.
+        self.sentence_labels: set[str] = set()
+        self.shown: dict[str, Any] = {}
+        in_text: list[tuple[str, str]] = []
         count = 0
         for i, group in enumerate(groups):
             if not isinstance(group, dict) or "label" not in group:
-                raise PackError(f"{where}[{i}] needs a 'label'")
-            label = str(group["label"])
+                raise PackError(_("{where}[{index}] needs a 'label'").format(where=where, index=i))
+            shown = parse_text(group["label"], f"{where}[{i}]", "label", rule.builtin)
+            label = pick(shown, "en")
+            self.shown[label] = shown  # what the message says, per language
             self.group_max[label] = int(group.get("max-line-length", self.max_len))
+            if group.get("in-sentences"):
+                self.sentence_labels.add(label)
+            for pat in group.get("in-text", []) or []:
+                try:
+                    re.compile(pat)
+                except re.error as exc:
+                    raise PackError(_("{where}: bad regular expression {pattern}: {problem}").format(
+                        where=f"{where}[{i}].in-text", pattern=repr(pat), problem=exc)) from None
+                in_text.append((pat, label))
             for kind in ("line-start", "anywhere", "line-end"):
                 for phrase in group.get(kind, []) or []:
                     key = normalize_line(str(phrase)) if kind == "line-start" else to_simplified(str(phrase)).translate(_WIDTH)
                     if not key:
-                        raise PackError(f"{where}[{i}].{kind} contains an empty phrase")
+                        raise PackError(_("{where} contains an empty phrase").format(where=f"{where}[{i}].{kind}"))
                     if kind == "line-start":
                         self.starts.setdefault(key, label)
                     else:
@@ -96,7 +115,8 @@ class _Boilerplate:
                 try:
                     re.compile(pat)
                 except re.error as exc:
-                    raise PackError(f"{where}[{i}].patterns: bad regular expression {pat!r}: {exc}") from None
+                    raise PackError(_("{where}: bad regular expression {pattern}: {problem}").format(
+                        where=f"{where}[{i}].patterns", pattern=repr(pat), problem=exc)) from None
                 patterns.setdefault(self.group_max[label], []).append((pat, label))
         # One regex per line limit instead of one per pattern, each pattern a named alternative;
         # patterns anchored at the line start are tried there only (re.match), the rest searched.
@@ -114,6 +134,11 @@ class _Boilerplate:
                     gate = compile_regex(f"[{re.escape(needed)}]").match if anchored and needed else \
                         compile_regex(f"[{re.escape(needed)}]").search if needed else None
                     self.patterns.append((limit, anchored, compile_regex(combined), names, gate))
+        self.in_text = compile_regex("|".join(f"(?P<t{k}>{pat})" for k, (pat, _) in enumerate(in_text))) \
+            if in_text else None
+        self.in_text_labels = {f"t{k}": label for k, (_, label) in enumerate(in_text)}
+        self.in_text_gate = compile_regex(f"[{re.escape(needed)}]").search \
+            if in_text and (needed := required_chars(self.in_text.pattern)) else None
         if count:
             self.automaton.make_automaton()
         self.has_phrases = bool(count)
@@ -145,6 +170,38 @@ class _Boilerplate:
                     return names[m.lastgroup], m.group(0)
         return None
 
+    def sentence_phrase(self, text: str) -> tuple[str, str] | None:
+        """(label, phrase) when a normalized text holds a phrase of an in-sentences group."""
+        if self.sentence_labels and self.has_phrases:
+            for end, (length, kind, label) in self.automaton.iter(text):
+                if kind == "anywhere" and label in self.sentence_labels:
+                    return label, text[end - length + 1:end + 1]
+        return None
+
+    def has_other_sentences(self, text: str) -> bool:
+        """Whether a normalized line holds a sentence without an in-sentences phrase."""
+        return any(self.sentence_phrase(m.group(0)) is None for m in _SENTENCE_SPAN.finditer(text)
+                   if m.group(0).strip(BLANK_CHARS + " 。！？!?"))
+
+    def furniture_in_line(self, line: str, normalized: str) -> Iterator[tuple[int, int, str, str]]:
+        """(start, end, label, phrase) of furniture inside a line that is not furniture as a whole:
+        in-text pattern matches, and sentences holding an in-sentences phrase (each no longer
+        than its group's line limit, so a paragraph is never taken for a blurb)."""
+        if self.in_text is not None and (self.in_text_gate is None or self.in_text_gate(line)):
+            for m in self.in_text.finditer(line):
+                if m.end() > m.start():
+                    yield m.start(), m.end(), self.in_text_labels[m.lastgroup], m.group(0)
+        if self.sentence_phrase(normalized) is None:
+            return
+        for m in _SENTENCE_SPAN.finditer(line):
+            found = self.sentence_phrase(normalize_line(m.group(0)))
+            if found and len(m.group(0).strip()) <= self.group_max[found[0]]:
+                start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+                yield start, m.end(), found[0], found[1]
+
+
+_SENTENCE_SPAN = compile_regex(r"[^。！？!?]+[。！？!?]*")
+
 
 # Lines that a web page adds around an article but that a Word file writes itself: a thesis's
 # 关键词 and 作者 lines, a web address typed on a line of its own (a Word file has no address bar).
@@ -158,24 +215,43 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     own = ()
     if doc.source_format == "docx":
         own = tuple(normalize_line(str(p)) for p in rule.params.get("word-own-phrases", WORD_OWN_PHRASES))
+    notice = None  # (label, phrase) of a notice heading (温馨提示:) whose numbered items follow
     for i, (line, text) in enumerate(zip(doc.lines, normalized_lines(doc, ctx))):
         found = matcher.match(text)
+        if found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text):
+            found = None  # one sentence of a paragraph of text: report that sentence, keep the rest
+        if found is None and notice is not None and text:
+            if _LIST_ITEM.match(text) and _SITE_NOTICE.search(text):
+                found = notice  # 1. 下载前请仔细阅读文档内容… under 温馨提示:
+            else:
+                notice = None
         if found is None:
+            if own:
+                continue  # a Word file's own sentences: no site glues its chrome into them
+            for start, end, label, phrase in matcher.furniture_in_line(doc.text[line.start:line.end], text):
+                at, stop = line.start + start, line.start + end
+                yield Hit(at, stop, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
+                                      "match": doc.text[at:stop]},
+                          Fix("", at, stop, safe=False) if rule.fixable != "none" else None)
             continue
         label, phrase = found
+        if text.endswith(":"):
+            notice = found
         if own and (phrase in own or _BARE_URL.match(phrase)):
             continue  # the document's own keyword, author or reference line
         if own and _word_own_line(doc, i, text, label, phrase, matcher):
             continue
         p = next(doc.paragraphs_in_line(line))
         fix = delete_line_fix(doc, i, rule)
-        yield Hit(p.start, p.end, {"kind": label, "phrase": phrase, "match": p.text}, fix)
+        yield Hit(p.start, p.end, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
+                                 "match": p.text}, fix)
 
 
 # What a Word file's author writes that reads like site chrome on a web page: a form's date,
 # time and page values in table cells, a rule of ===== typed between notes.
-FORM_CELL_LABELS = frozenset({"page counter", "source line", "government page metadata", "file details"})
+FORM_CELL_LABELS = frozenset({"page counter", "source line", "government page metadata", "site widget", "file details"})
 _NAV_SEPARATORS = " |/\\>»›·-_:：,，"
+_LIST_ITEM = compile_regex(r"\d{1,2}\s*[.、．]")
 # A notice that is about the download or the site, not about the text it sits in.
 _SITE_NOTICE = compile_regex(r"下载|文档|预览|本站|网站|会员|VIP|vip|页|阅读|上传|举报|版权|付费|积分|客服")
 
@@ -184,7 +260,10 @@ def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, ma
     """A line of a Word file that only looks like site chrome: a navigation word starting an
     ordinary sentence or a note (返回结果集，传给…; 首页表头; 返回：), a 温馨提示 about the
     text itself, a separator line without a word on it, a phrase that is part of a longer word
-    (文档网格), a form's value in a table cell (日期：20  年  月  日, 2015/10/25 8:30, 3/4)."""
+    (文档网格), a form's field (日期：    年  月  日) and a form's value in a table cell
+    (2015/10/25 8:30, 3/4)."""
+    if label == "site widget" and text.startswith(phrase) and phrase.endswith(":"):
+        return True  # 日期：    年  月  日, 审核：[审核人]: the writer's own form field
     if label == "navigation" and text.startswith(phrase):
         rest = text[len(phrase):]
         for p in matcher.start_tuple:
@@ -367,10 +446,8 @@ def page_number_artifact(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         fields = {"marker": m.group(0), "joined": prev[-4:] + rest[:4]}
         if i == 0 or in_run.get(i) or doc.line_index(paras[i - 1].start) in furniture:
             # The first page (or a page after site furniture): nothing to join, drop the number.
-            yield Hit(p.start, p.start + m.end(), fields,
-                      Fix("", p.start, p.start + m.end(), safe=rule.fixable != "unsafe"),
-                      message=f"Page number `{m.group(0)}` from a document-sharing site starts a page "
-                              f"(`{rest[:8]}`): remove it")
+            yield Hit(p.start, p.start + m.end(), {**fields, "start": rest[:8]},
+                      Fix("", p.start, p.start + m.end(), safe=rule.fixable != "unsafe"), key="first-page")
             continue
         fix = Fix("", paras[i - 1].end, p.start + m.end(), safe=rule.fixable != "unsafe")
         yield Hit(p.start, p.start + m.end(), fields, fix)
@@ -480,6 +557,10 @@ def _glued_titles(doc: Document, p: Span) -> Hit | None:
     wording, then the document's: 县科学技术局2021年度工作总结范文及2022年度工作安排县科学技术局
     2021年工作总结及2022年工作安排今年是…): one finding covering both."""
     head = p.text[:160]
+    doubled = _doubled_opening(head)
+    if doubled:
+        return Hit(p.start, p.start + doubled, {"match": p.text[:doubled], "first_line": doc.position(p.start)[0],
+                                                "title": p.text[:doubled].strip()}, key="glued")
     ends = [m.end() for m in _TITLE_END.finditer(head)]
     best = None
     for i, cut in enumerate(ends):
@@ -495,8 +576,20 @@ def _glued_titles(doc: Document, p: Span) -> Hit | None:
                 best = stop
     if best is None:
         return None
-    return Hit(p.start, p.start + best, {"match": p.text[:best], "first_line": doc.position(p.start)[0]},
-               message=f"Title repeated at the start of the body: `{p.text[:best]}`")
+    return Hit(p.start, p.start + best, {"match": p.text[:best], "first_line": doc.position(p.start)[0],
+                                         "title": p.text[:best]}, key="glued")
+
+
+def _doubled_opening(head: str, least: int = 8, most: int = 70) -> int:
+    """The end of a paragraph's opening words written twice in a row (a title, however it ends:
+    XX县…述职评议工作 XX县…述职评议工作 1月19日，…), spaces aside; 0 when there is none."""
+    compact = [(i, ch) for i, ch in enumerate(head) if ch not in " \t\u3000"]
+    chars = "".join(ch for _, ch in compact)
+    for n in range(least, min(most, len(chars) // 2) + 1):
+        if chars[n:2 * n] == chars[:n] and not _SENTENCE.search(chars[:n]) and "，" not in chars[:n] \
+                and len(CJK.findall(chars[:n])) >= least // 2:
+            return compact[2 * n - 1][0] + 1
+    return 0
 
 
 @check("repeated-title")
@@ -510,10 +603,14 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     skip = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))
     seen: dict[str, Span] = {}
     lines = normalized_lines(doc, ctx)
-    for p in doc.paragraphs[:top]:
+    read = 0
+    for p in doc.paragraphs:
         li = doc.line_index(p.start)
         if li in skip:
-            continue
+            continue  # furniture (a download panel of twenty lines) does not end the top
+        read += 1
+        if read > top:
+            return
         key = _title_key(lines[li])
         if key in ("目录", "目次"):
             return  # a table of contents repeats the headings by design
@@ -588,11 +685,15 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     lines = normalized_lines(doc, ctx)
     paras = [p for p in doc.paragraphs[:top] if doc.line_index(p.start) not in skip]
     line_of = [doc.line_index(p.start) for p in paras]
+    if doc.source_format != "docx":
+        yield from _menu_runs(doc, lines, skip, int(rule.params.get("menu-run", 4)))
+        above = _above_breadcrumb(doc, ctx, rule, paras, line_of, lines, max_len)
+        yield from above
+        line_of = line_of[len(above):]  # the page starts below its header
+        paras = paras[len(above):]
     title = next((i for i, li in enumerate(line_of)
                   if _title_like(lines[li], 60) and not lines[li].startswith("—") and any(w in lines[li] for w in words)),
                  None)
-    if doc.source_format != "docx":
-        yield from _menu_runs(doc, lines, skip, int(rule.params.get("menu-run", 4)))
     if title is None:
         return
     # Above the title only when nothing there reads as the document (a sentence, a heading, a
@@ -616,6 +717,27 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 or _DATELINE.search(text) or _ISSUER.search(text)):
             continue  # a date or 施行 line under the title, an issuer (最高人民法院) above it
         yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule))
+
+
+def _above_breadcrumb(doc: Document, ctx: Context, rule, paras: list[Span], line_of: list[int],
+                      lines: list[str], max_len: int) -> list[Hit]:
+    """Short lines above the page's breadcrumb (当前位置：首页 > …): the site's header (its name,
+    the date, a section name), whatever they say; the document starts below the breadcrumb."""
+    boilerplate = ctx.catalog.rules.get("KJ601")
+    if boilerplate is None or boilerplate.run is None or not boilerplate.enabled or not paras:
+        return []
+    crumbs = [h.offset for h in rule_hits(boilerplate, doc, ctx) if h.fields.get("group") == "breadcrumb"]
+    if not crumbs or crumbs[0] > paras[-1].end:
+        return []  # no breadcrumb at the top of the page
+    out = []
+    for p, li in zip(paras, line_of):
+        if p.start >= crumbs[0]:
+            break
+        text = lines[li]
+        if not _VISIBLE.search(text) or len(text) > max_len or _SENTENCE.search(text):
+            return []  # the page shows text above its breadcrumb: not a header
+        out.append(Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule)))
+    return out
 
 
 _VISIBLE = compile_regex(r"[0-9A-Za-z\u4e00-\u9fff]")
@@ -645,7 +767,7 @@ def _menu_runs(doc: Document, lines: list[str], skip: set[int], least: int) -> I
                 joins_into_word(a.text, b.text) for (a, _), (b, _) in zip(run, run[1:])):
             for q, qi in run:
                 yield Hit(q.start, q.end, {"match": q.text}, Fix("", doc.lines[qi].start, doc.line_stop(qi)),
-                          message=f"Web page menu or tag list: `{q.text}`")
+                          key="menu")
         run = []
         before = p
 

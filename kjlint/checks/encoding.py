@@ -38,12 +38,10 @@ def undecodable_bytes(doc: Document, ctx: Context, rule) -> list[Hit]:
         values = [raw[i] for i in range(m.start(), m.end()) if i in raw]
         if values:
             shown = " ".join(f"0x{b:02X}" for b in values[:8]) + (" …" if len(values) > 8 else "")
-            message = (f"{count} byte(s) could not be decoded as {doc.encoding} ({shown}); "
-                       f"shown as U+FFFD")
+            hits.append(Hit(m.start(), m.end(), {"count": count, "encoding": doc.encoding, "bytes": shown},
+                            key="bytes"))
         else:
-            message = (f"{count} replacement character(s) U+FFFD: an earlier conversion could not "
-                       f"decode the original bytes (often GBK read as UTF-8); the characters are lost")
-        hits.append(Hit(m.start(), m.end(), {"count": count}, message=message))
+            hits.append(Hit(m.start(), m.end(), {"count": count}, key="replacement"))
     return hits
 
 
@@ -153,6 +151,23 @@ def repair_byte_shift(run: str) -> tuple[int, str, float, float] | None:
     return k, repaired, plausibility(run[:k]), plausibility(repaired)
 
 
+# A realigned character must score this much in context (its frequency plus its pairs with its
+# neighbours, see _local_scores) to count as read: below it lie the real but wrong characters a
+# second loss realigns into (咕 for 公司).
+MIN_CHAR_SCORE = 13
+
+
+def weak_character(garbage: str, repaired: str) -> int | None:
+    """Index of the first realigned character after the guessed one that does not read clearly
+    better than the garbage character it replaces, or None when every one does: a repair is
+    offered only where each character it writes is verified by the re-decoding."""
+    new, old = _local_scores(repaired), _local_scores(garbage)
+    for i in range(1, len(repaired)):
+        if new[i] < MIN_CHAR_SCORE or new[i] < old[i]:
+            return i
+    return None
+
+
 def _traditional_context(window: str) -> bool:
     trad, simp = script_sets()
     return sum(c in trad for c in window) > sum(c in simp for c in window)
@@ -183,22 +198,22 @@ def _byte_shift(doc: Document, min_gain: float, min_score: float, max_garbage: f
         before = doc.text[max(0, m.start() - 12):m.start()]
         repaired = repair_byte_shift(run)
         if repaired and repaired[3] >= min_score and repaired[3] - repaired[2] >= min_gain:
-            k, text, old, new = repaired
+            k, text, _, _ = repaired
             start = m.start("run")
+            weak = weak_character(run[:k], text)
             if _traditional_context(doc.text[max(0, start - 40):start + 40]):
                 text = to_traditional(text)  # the repair reads in the document's script
-            # The character the '?' stands for is lost: the fix marks it with □, the standard
-            # sign for a missing character (and a placeholder the KJ2 rules then point at).
-            fix = Fix("□" + text, start - 1, start + k, safe=False)
-            yield Hit(start - 1, start + k, {"match": run[:k], "repaired": text},
-                      fix, message=f"GBK byte-shift garbage '?{run[:k]}': one byte of the original "
-                                   f"was lost; realigned it reads '{text}' (its first character "
-                                   f"is a best guess; the one hidden in '?' is lost: the fix marks "
-                                   f"it □)")
+            # The character the '?' stands for is lost, and so is the first byte of the next one:
+            # frequency guesses that one wrong about half the time. Both are marked with □, the
+            # standard sign for a missing character (a placeholder the KJ2 rules point at).
+            fields = {"match": run[:k], "repaired": "□□" + text[1:]}
+            if weak is None:
+                fix = Fix(fields["repaired"], start - 1, start + k, safe=False)
+                yield Hit(start - 1, start + k, fields, fix, key="fixed")
+            else:
+                yield Hit(start - 1, start + k, {**fields, "weak": text[weak]}, key="unverified")
         elif len(run) >= 4 and plausibility(run) < max_garbage and not _QUESTION_WORDS.search(before):
-            yield Hit(m.start("run") - 1, m.end("run"), {"match": run, "repaired": ""},
-                      message=f"Implausible characters after '?': '{run}' looks like GBK text "
-                              f"decoded one byte off; no realignment reads better")
+            yield Hit(m.start("run") - 1, m.end("run"), {"match": run, "repaired": ""}, key="implausible")
 
 
 # --- Latin-1 / CP1252 mojibake ---------------------------------------------------------------
@@ -217,7 +232,11 @@ def _cp1252_reverse() -> dict[str, int]:
 _CP1252_SPECIALS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 # Runs of characters that a Latin-1/CP1252 decoder produces for bytes 0x80-0xFF.
 _LATIN_RUN = compile_regex(f"[\u0080-\u00ff{_CP1252_SPECIALS}]{{2,}}")
-_UTF8_SEQ = compile_regex(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})+")
+# Well-formed UTF-8 only (RFC 3629: no overlong forms, no surrogates): pinyin huà before …… reads
+# back as E0 85 85, which looks like UTF-8 but does not decode.
+_UTF8_SEQ = compile_regex(rb"(?:[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+                          rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+                          rb"|\xf4[\x80-\x8f][\x80-\xbf]{2})+")
 _GBK_SEQ = compile_regex(rb"(?:[\xb0-\xf7][\xa1-\xfe]|[\xa1-\xa3][\xa1-\xfe]){2,}")
 
 
@@ -262,26 +281,24 @@ def latin1_mojibake(doc: Document, ctx: Context) -> tuple[list[Edit], list[Edit]
     return utf8_edits, gbk_edits
 
 
-def _mojibake_message(kind: str):
-    def message(group: list[Edit], snippet: str) -> str:
-        shown = "".join(e.replacement or "" for e in group)
-        if len(shown) > 30:
-            shown = shown[:29] + "…"
-        return f"{kind} mojibake ({len(group)} run{'s' if len(group) > 1 else ''}): '{snippet}' reads '{shown}'"
-    return message
+def _mojibake_reading(group: list[Edit], snippet: str) -> tuple[str, dict]:
+    """Message key (one run or several) and what the runs read decoded the right way."""
+    shown = "".join(e.replacement or "" for e in group)
+    if len(shown) > 30:
+        shown = shown[:29] + "…"
+    return ("one" if len(group) == 1 else "many"), {"reading": shown}
 
 
 @check("utf8-read-as-latin1")
 def utf8_read_as_latin1(doc: Document, ctx: Context, rule) -> list[Hit]:
     edits, _ = latin1_mojibake(doc, ctx)
-    return group_by_line(doc, edits, _mojibake_message("UTF-8 read as Latin-1/CP1252"),
-                         safe=rule.fixable == "safe")
+    return group_by_line(doc, edits, _mojibake_reading, safe=rule.fixable == "safe")
 
 
 @check("gbk-read-as-latin1")
 def gbk_read_as_latin1(doc: Document, ctx: Context, rule) -> list[Hit]:
     _, edits = latin1_mojibake(doc, ctx)
-    return group_by_line(doc, edits, _mojibake_message("GBK read as Latin-1"), safe=rule.fixable == "safe")
+    return group_by_line(doc, edits, _mojibake_reading, safe=rule.fixable == "safe")
 
 
 # --- UTF-8 read as GBK (浣犲ソ for 你好) -------------------------------------------------------
@@ -360,10 +377,13 @@ def utf8_read_as_gbk(doc: Document, ctx: Context, rule) -> list[Hit]:
             garbage = text[a:b]
             if plausibility(decoded) - plausibility(garbage) >= min_gain:
                 edits.append(Edit(a, b, None if tail else decoded))
-    return group_by_line(doc, edits, lambda g, snip: (
-        f"UTF-8 read as GBK ({len(g)} run{'s' if len(g) > 1 else ''}): '{snip}'"
-        + (f" reads '{''.join(e.replacement or '' for e in g)}'" if all(e.replacement for e in g) else "")),
-        safe=False)
+    def reading(group: list[Edit], snippet: str) -> tuple[str, dict]:
+        key = "one" if len(group) == 1 else "many"
+        if all(e.replacement for e in group):
+            return key, {"reading": "".join(e.replacement or "" for e in group)}
+        return key + "-unread", {}
+
+    return group_by_line(doc, edits, reading, safe=False)
 
 
 # --- invisible and private characters ---------------------------------------------------------
@@ -383,8 +403,8 @@ def control_character(doc: Document, ctx: Context, rule) -> list[Hit]:
         if m.start() in mojibake:
             continue
         edits.append(Edit(m.start(), m.end(), "", ", ".join(f"U+{ord(c):04X}" for c in m.group(0))))
-    return group_by_line(doc, edits, lambda g, s: (
-        f"{sum(e.end - e.start for e in g)} control character(s) ({'; '.join(e.label for e in g)[:60]})"),
+    return group_by_line(doc, edits, lambda g, s: ("characters", {
+        "characters": sum(e.end - e.start for e in g), "codes": "; ".join(e.label for e in g)[:60]}),
         safe=rule.fixable == "safe")
 
 
@@ -394,8 +414,8 @@ def private_use_character(doc: Document, ctx: Context, rule) -> list[Hit]:
     systems show as a box or nothing."""
     edits = [Edit(m.start(), m.end(), None, " ".join(f"U+{ord(c):04X}" for c in m.group(0)))
              for m in _PRIVATE_USE.finditer(doc.text)]
-    return group_by_line(doc, edits, lambda g, s: (
-        f"{sum(e.end - e.start for e in g)} private-use character(s) ({' '.join(e.label for e in g)[:60]})"),
+    return group_by_line(doc, edits, lambda g, s: ("characters", {
+        "characters": sum(e.end - e.start for e in g), "codes": " ".join(e.label for e in g)[:60]}),
         fixable=False)
 
 
@@ -409,6 +429,6 @@ def zero_width_in_word(doc: Document, ctx: Context, rule) -> list[Hit]:
         if "\u200d" in m.group(0) and any(ord(c) >= 0x2600 and not is_han(c) for c in (prev, nxt)):
             continue
         edits.append(Edit(m.start(), m.end(), "", " ".join(f"U+{ord(c):04X}" for c in m.group(0))))
-    return group_by_line(doc, edits, lambda g, s: (
-        f"{sum(e.end - e.start for e in g)} zero-width character(s) inside words "
-        f"({' '.join(e.label for e in g)[:60]})"), safe=rule.fixable == "safe")
+    return group_by_line(doc, edits, lambda g, s: ("characters", {
+        "characters": sum(e.end - e.start for e in g), "codes": " ".join(e.label for e in g)[:60]}),
+        safe=rule.fixable == "safe")

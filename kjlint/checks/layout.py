@@ -24,7 +24,8 @@ CONTENTS_PAGE = compile_regex(r"[\s.．…·_-]*\d*$")  # dot leaders and the pa
 
 
 def flagged_lines(doc: Document, ctx: Context, codes: list[str] | tuple[str, ...]) -> set[int]:
-    """0-based line indexes covered by findings of the named rules (memoized per document).
+    """0-based line indexes whose text findings of the named rules cover (memoized per document):
+    a line holding furniture inside its prose (a blurb sentence, a page counter) is still read.
     A rule the user deselected still counts: what it recognizes is still not the document."""
     out: set[int] = set()
     for code in codes:
@@ -35,10 +36,35 @@ def flagged_lines(doc: Document, ctx: Context, codes: list[str] | tuple[str, ...
             if rule is not None and rule.run is not None and rule.enabled:
                 for hit in rule_hits(rule, doc, ctx):
                     first, last = doc.line_index(hit.offset), doc.line_index(max(hit.offset, hit.end - 1))
-                    lines.update(range(first, last + 1))
+                    lines.update(i for i in range(first, last + 1) if _covers(doc, i, hit.offset, hit.end))
             ctx.memo[key] = lines
         out |= ctx.memo[key]
     return out
+
+
+def text_before_trailing_furniture(doc: Document, ctx: Context, p: Span, codes: list[str] | tuple[str, ...]) -> int:
+    """Where paragraph `p` ends once furniture the named rules found at its end is taken off
+    (…切实改善了生产生活条件。 精品办公范文集锦; …的问题。 第1页共3页): the offset after its
+    last character of text."""
+    end = p.end
+    hits = sorted((h for code in codes if (rule := ctx.catalog.rules.get(code)) is not None
+                   and rule.run is not None and rule.enabled for h in rule_hits(rule, doc, ctx)
+                   if p.start <= h.offset < p.end), key=lambda h: h.end, reverse=True)
+    for h in hits:
+        if h.end >= end or not doc.text[h.end:end].strip():
+            end = min(end, h.offset)
+    while end > p.start and doc.text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _covers(doc: Document, i: int, start: int, end: int) -> bool:
+    """Whether [start, end) covers the visible text of line i."""
+    line = doc.lines[i]
+    text = doc.text[line.start:line.end]
+    lead = len(text) - len(text.lstrip())
+    trail = len(text.rstrip())
+    return start <= line.start + lead and end >= line.start + trail
 
 
 def leading_residue(doc: Document, ctx: Context) -> dict[int, int]:

@@ -10,6 +10,7 @@ from ..document import BLANK_CHARS, Document, Span
 from ..normalize import to_simplified
 from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
+from ..i18n import _, pick
 from .layout import reading_paragraphs
 
 # Heading numbering of the official hierarchy: 一、 （一） 1. 1、 （1）, and 第一部分/第一章.
@@ -66,19 +67,39 @@ def find_title(doc: Document, ctx: Context) -> tuple[Span | None, Profile | None
 def document_profile(doc: Document, ctx: Context) -> tuple[Span | None, Profile | None]:
     title, profile = find_title(doc, ctx)
     if ctx.profile:
-        forced = ctx.catalog.profiles.get(ctx.profile)
+        forced = ctx.catalog.find_profile(ctx.profile)  # work-summary, 工作总结…
         if forced is None:
-            raise PackError(f"configuration: unknown profile {ctx.profile!r} "
-                            f"(known: {', '.join(sorted(ctx.catalog.profiles))})")
+            raise PackError(_("configuration: {problem}").format(problem=ctx.catalog.unknown_profile(ctx.profile)))
         profile = forced
     return title, profile
+
+
+def configured_sections(sections: list[dict], profile: Profile, ctx: Context) -> list[dict]:
+    """Required sections named in configuration (`required-sections`): a name the profiles know,
+    in English or Chinese (problems, 存在问题), is shown with that section's Chinese label in
+    Chinese output, and an empty keyword list takes that section's keywords."""
+    known: dict[str, dict] = {}
+    for p in [profile, *ctx.catalog.profiles.values()]:
+        for sec in p.sections:
+            for name in (sec["name"], pick(sec["label"], "zh")):
+                known.setdefault(name, sec)
+    out = []
+    for sec in sections:
+        found = known.get(sec["name"])
+        if found is None:
+            out.append(sec)
+            continue
+        out.append({"name": found["name"], "label": {"en": sec["name"], "zh": pick(found["label"], "zh")},
+                    "any": sec["any"] or found["any"]})
+    return out
 
 
 def check_required_sections(doc: Document, ctx: Context, rule) -> list[Hit]:
     title, profile = document_profile(doc, ctx)
     if profile is None:
         return []
-    sections = ctx.required_sections if ctx.required_sections is not None else profile.sections
+    sections = configured_sections(ctx.required_sections, profile, ctx) if ctx.required_sections is not None \
+        else profile.sections
     max_len = int(rule.params.get("max-heading-length", 40))
     # Word heading styles (标题 1…) count as headings whatever their punctuation.
     styled = doc.style_headings
@@ -163,7 +184,8 @@ class Numbered:
 class NumberingIssue:
     kind: str  # gap | repeat | order | parent
     item: Numbered
-    message: str
+    key: str  # the reporting rule's message template (`messages:` in its pack)
+    fields: dict
 
 
 def heading_level(text: str) -> tuple[int, int, int] | None:
@@ -263,7 +285,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     outline: dict[int, tuple[int, int]] = {}
     issues: list[NumberingIssue] = []
     prev: Span | None = None
-    previous_text = ""
+    previous_text = recent_text = ""
 
     def new_section() -> None:
         nonlocal last, under_article, section_top
@@ -290,29 +312,36 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             pass  # siblings of an orphan already reported
         elif parent_known or (under_article and lv <= section_top):
             pass  # an article (第X条) or a section heading is the parent of its top level
+        elif lv == 2 and last[1] is None and (previous_text.rstrip().endswith((":", "："))
+                                              or GLUED_TOP.search(previous_text)):
+            # a list of points under a lead-in (答复如下： （一）…; 议程有两项： （一）…) is no
+            # section; 基層司法所工作總結一、引言: the 一、 is glued to the title above
+            orphan_reported[lv] = True  # its siblings have that parent too
         elif lv == 2 and last[1] is None:
-            issues.append(NumberingIssue("parent", it, f"Heading {numeral(2, n)} has no "
-                                         f"{LEVEL_STYLE[1]} level above it"))
+            issues.append(NumberingIssue("parent", it, "heading", {"number": numeral(2, n),
+                                                                   "parent": LEVEL_STYLE[1]}))
         elif lv == 4 and last[2] is None and last[3] is None:
-            issues.append(NumberingIssue("parent", it, f"Item {numeral(4, n)} has no "
-                                         f"{LEVEL_STYLE[3]} or {LEVEL_STYLE[2]} level above it"))
+            issues.append(NumberingIssue("parent", it, "item", {"number": numeral(4, n), "parent": LEVEL_STYLE[3],
+                                                                "grandparent": LEVEL_STYLE[2]}))
         if issues and issues[-1].item is it and issues[-1].kind == "parent":
             orphan_reported[lv] = True
         expected = 1 if prior is None else prior + 1
         if prior is None and n > 1 and carried.get(lv) == n - 1:
             expected = n  # numbering that runs on across a chapter or section
-        if n > expected and prior is None and n == 2 and _inline_predecessor(doc.text, it, previous_text):
+        if n > expected and prior is None and n == 2 and _inline_predecessor(doc.text, it, recent_text):
             pass  # 本论文属于 1、保密囗 / 2、不保密囗: item 1 runs on at the end of the line above
         elif n > expected:
             missing = numeral(lv, expected) + ("" if n - expected == 1 else f"–{numeral(lv, n - 1)}")
-            after = f"after {numeral(lv, prior)}" if prior else "at the start of its level"
-            issues.append(NumberingIssue("gap", it, f"Numbering gap: {numeral(lv, n)} {after}; "
-                                         f"{missing} missing"))
+            fields = {"number": numeral(lv, n), "missing": missing}
+            if prior:
+                issues.append(NumberingIssue("gap", it, "gap", {**fields, "prior": numeral(lv, prior)}))
+            else:
+                issues.append(NumberingIssue("gap", it, "gap-at-start", fields))
         elif prior is not None and n == prior:
-            issues.append(NumberingIssue("repeat", it, f"Number {numeral(lv, n)} used twice in a row"))
+            issues.append(NumberingIssue("repeat", it, "repeat", {"number": numeral(lv, n)}))
         elif prior is not None and n < prior:
-            issues.append(NumberingIssue("order", it, f"Numbering out of order: {numeral(lv, n)} "
-                                         f"after {numeral(lv, prior)}"))
+            issues.append(NumberingIssue("order", it, "order", {"number": numeral(lv, n),
+                                                                 "prior": numeral(lv, prior)}))
 
     for i, p in enumerate(paras):
         if title_text and p.text == title_text and title is not None and p.start != title.start:
@@ -346,6 +375,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             prev = p
             continue
         previous_text = prev.text if prev is not None else ""
+        # item 1 may run on at the end of a line a few lines up (2、字体 (1)封面主标题: / 第一行… / (2)…)
+        recent_text = doc.text[paras[max(0, i - 3)].start:p.start] if i else ""
         prev = p
         lv, n = it.level, it.number
         if word_level is not None:
@@ -378,9 +409,13 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     return issues
 
 
+# 一、 run into the end of the line above its first subsection (…工作總結一、引言).
+GLUED_TOP = compile_regex(r"(?<=[\u4e00-\u9fff)）])一、\S")
+
+
 def _numbering_hits(doc: Document, ctx: Context, kinds: set[str]) -> list[Hit]:
-    return [Hit(i.item.para.start, i.item.mark_end, {"match": doc.text[i.item.para.start:i.item.mark_end]},
-                message=i.message)
+    return [Hit(i.item.para.start, i.item.mark_end,
+                {"match": doc.text[i.item.para.start:i.item.mark_end], **i.fields}, key=i.key)
             for i in numbering_issues(doc, ctx) if i.kind in kinds]
 
 
@@ -412,6 +447,7 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
     heading_starts = {it.para.start for it in numbered_paragraphs(doc, ctx)}
     last: int | None = None
     since = 0  # where the current sequence may have started
+    last_end = 0  # where the previous item's word ends
     for p in reading_paragraphs(doc, ctx):
         if p.start in heading_starts or (is_heading(p) and not ENUMERATOR.match(p.text)):
             last, since = None, p.start
@@ -422,7 +458,7 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
             word = f"{m.group('n')}是"
             start = p.start + m.start()
             if n == 1:
-                last = 1
+                last, last_end = 1, start + len(word)
                 continue
             expected = 1 if last is None else last + 1
             if n > expected and _glued_predecessor(doc.text[since:start], n):
@@ -430,15 +466,37 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
                 continue
             if n > expected:
                 gap = "一是" if last is None else f"{numeral(1, last)[:-1]}是"
-                msg = (f"Enumeration starts at {word}: 一是 missing" if last is None else
-                       f"Enumeration gap: {word} follows {gap}")
-                hits.append(Hit(start, start + len(word), {"match": word}, message=msg))
+                lost = _item_without_verb(doc.text, last_end, start, expected) if last is not None else None
+                if lost is not None:  # 三是… 四聚力… 五是: item 四 is there, its 是 lost
+                    item = doc.text[lost:lost + 3]
+                    hits.append(Hit(lost, lost + 1, {"match": item, "expected": f"{numeral(1, expected)[:-1]}是",
+                                                     "prior": gap, "number": word}, key="lost"))
+                elif last is None:
+                    hits.append(Hit(start, start + len(word), {"match": word, "number": word}, key="start"))
+                else:
+                    hits.append(Hit(start, start + len(word), {"match": word, "number": word, "prior": gap},
+                                    key="gap"))
             elif last is not None and n <= last:
-                hits.append(Hit(start, start + len(word), {"match": word},
-                                message=f"Enumeration repeats or goes back: {word} after "
-                                        f"{numeral(1, last)[:-1]}是"))
-            last = n
+                hits.append(Hit(start, start + len(word), {"match": word, "number": word,
+                                                           "prior": f"{numeral(1, last)[:-1]}是"}, key="back"))
+            last, last_end = n, start + len(word)
     return hits
+
+
+def _item_without_verb(text: str, start: int, end: int, n: int) -> int | None:
+    """Offset of the numeral of item `n` standing at a clause start between the items before and
+    after it, its 是 lost (三是聚力… 四聚力… 五是聚力…), or None."""
+    mark = numeral(1, n)[:-1]
+    for m in _CLAUSE_START.finditer(text, start, end):
+        at = m.end()
+        if text.startswith(mark, at) and at + len(mark) < end and CJK_CHAR.match(text, at + len(mark)) \
+                and text[at + len(mark)] not in "是要则":
+            return at
+    return None
+
+
+_CLAUSE_START = compile_regex(r"[。；;！!？?\n]\s*")
+CJK_CHAR = compile_regex(r"[\u4e00-\u9fff]")
 
 
 def _inline_predecessor(text: str, it: Numbered, before: str) -> bool:
@@ -449,7 +507,8 @@ def _inline_predecessor(text: str, it: Numbered, before: str) -> bool:
     if digits is None or int(digits.group()) != it.number:
         return False
     want = mark[:digits.start()] + str(it.number - 1) + mark[digits.end():]
-    return re.search(r"(?:[\s：:]|^)" + re.escape(want), before) is not None and not before.startswith(want)
+    # inside a line: after a word and a space, or after a colon; not an item starting a line
+    return re.search(r"(?:[^\s][ \t\u3000]+|[：:][ \t\u3000]*)" + re.escape(want), before) is not None
 
 
 def _glued_predecessor(before: str, n: int) -> bool:
@@ -489,14 +548,13 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     max_len = int(rule.params.get("max-title-length", 60))
     if _glued_title(doc.plain(first)[:max_len], ctx, list(rule.params.get("title-words", []))):
         return []  # a title run into the body (a flattened page): the title is there
-    reason = None
+    reason = None  # the key of the rule's message saying why the first paragraph is no title
     if any(pat.match(first.text) for _, pat in LEVEL_PATTERNS):
-        reason = "it starts with heading numbering"
+        reason = "numbered"
     elif first.text[-1] in "。；;！!？?":
-        reason = "it is a sentence"
+        reason = "sentence"
     elif len(first.text) > max_len:
-        reason = f"it is longer than {max_len} characters"
+        reason = "long"
     if reason is None:
         return []
-    return [Hit(first.start, first.end, {"match": first.text[:20]},
-                message=f"Document has no title: the first paragraph is not one ({reason})")]
+    return [Hit(first.start, first.end, {"match": first.text[:20], "max_length": max_len}, key=reason)]

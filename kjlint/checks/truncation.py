@@ -9,9 +9,10 @@ import re
 from typing import Iterator
 
 from . import check
-from ..document import Document, Span
+from ..document import BLANK_CHARS, Document, Span
+from ..normalize import plain_text
 from ..ruletypes import Context, Hit
-from .layout import flagged_lines, reading_paragraphs
+from .layout import flagged_lines, reading_paragraphs, text_before_trailing_furniture
 from .structure import heading_level as outline_level
 from ..diskcache import compile_regex
 
@@ -112,13 +113,26 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     paras = body_paragraphs(doc, ctx, rule)
     max_signature = int(rule.params.get("max-signature-length", 20))
     min_length = int(rule.params.get("min-length", 10))
+    furniture = list(rule.params.get("skip-flagged-by", []))
     for p in reversed(paras):
         index = doc.line_index(p.start)
         if doc.part(index) != "body":  # a text box or an equation is not where the text ends
             continue
+        last_page = PAGE_OF.search(p.text)
+        if last_page and int(last_page.group(1)) < int(last_page.group(2)):
+            n, of = last_page.group(1), last_page.group(2)
+            yield Hit(p.start + last_page.start(), p.start + last_page.end(),
+                      {"tail": last_page.group(0), "page": n, "pages": of}, key="pages")
+            return
+        end = text_before_trailing_furniture(doc, ctx, p, furniture)
+        if end <= p.start:
+            continue
+        trimmed = end < p.end
+        if trimmed:
+            p = Span(p.start, end, doc.text[p.start:end])
         if doc.line_sources and TABLE_CELL.search(doc.where(p.start)):
             return  # a Word document ending with a table: a cell is not a sentence
-        text = doc.plain(p)
+        text = plain_text(p.text).strip(BLANK_CHARS) if trimmed else doc.plain(p)
         if is_signature_or_date(text, max_signature):
             continue
         if DOTS_CUT.search(text):
@@ -137,6 +151,34 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         return
 
 
+@check("truncated-preview")
+def truncated_preview(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """A paragraph cut mid-sentence that the following text starts with, word for word (spaces
+    aside): a site's preview copied before the document it previews."""
+    paras = body_paragraphs(doc, ctx, rule)
+    min_length = int(rule.params.get("min-length", 30))
+    compact = [_BLANKS.sub("", doc.plain(p)) for p in paras]
+    for i, p in enumerate(paras[:-1]):
+        text = compact[i]
+        if len(text) < min_length or text[-1] in TERMINAL or not _CLAUSE_PUNCT.search(text):
+            continue  # a title or a heading repeated above the text is KJ607's
+        # the full text may open with the title again: 标题 / 预览… / 标题 / 全文…
+        skip = 1 if i + 1 < len(paras) and heading_level(compact[i + 1]) is None and len(compact[i + 1]) <= 60 \
+            and not _CLAUSE_PUNCT.search(compact[i + 1]) else 0
+        for start in {i + 1, i + 1 + skip}:
+            following = "".join(compact[start:start + 3])
+            if len(following) > len(text) and following.startswith(text):
+                yield Hit(max(p.start, p.end - 8), p.end, {"tail": p.text[-8:]})
+                break
+
+
+_BLANKS = compile_regex(r"\s+")
+
+
+# A sharing site's page counter ending the text: 第1页共2页 (or 第 1 页 / 共 2 页) before the end.
+PAGE_OF = compile_regex(r"第\s*(\d{1,4})\s*[页頁]\s*[/,，]?\s*共\s*(\d{1,4})\s*[页頁]\s*$")
+
+
 TABLE_CAPTION = compile_regex(r"(?:表|图|附件\d*|清单|目录)$")  # a caption: its table or figure is the body
 
 
@@ -147,6 +189,7 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     empty headings, so a same-level successor only counts when the heading's earlier siblings
     had a body."""
     max_len = int(rule.params.get("max-heading-length", 40))
+    word = doc.source_format == "docx"
     paras = reading_paragraphs(doc, ctx)
     plain = [doc.plain(p) for p in paras]
     levels = [heading_level(text, max_len) for text in plain]
@@ -179,5 +222,7 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         # where the document ends, since a bare first item before the next part is a list or the
         # caption of a table shown as a picture (一、收入支出决算表 / 第二部分).
         empty = previous_sibling is True or (previous_sibling is None and i + 1 == len(paras))
-        if empty and not TABLE_CAPTION.search(plain[i]):
+        if word and level >= 3 and doc.line_index(p.start) + 1 not in doc.style_headings:
+            continue  # a Word list item (1、 （1）) its writer left one line long: a list, not a cut
+        if empty and not TABLE_CAPTION.search(plain[i]) and not plain[i].endswith(("/", "／")):  # ：/ = none
             yield Hit(p.start, p.end, {"heading": p.text})

@@ -9,16 +9,20 @@ text), signature, prefix signature, canonical-text hash and length.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
 import time
+import zipfile
+import zlib
 from pathlib import Path
 
 import numpy as np
 
 from ..fixes import atomic_write_bytes
 
+DAMAGED = "{path}: damaged signature cache file, removed (its signatures are computed again)"
 FIELDS = ("keys", "sigs", "prefix", "norm_hash", "norm_len")
 COMPACT_AT = 64  # chunk files merged into one when a run ends with more than this
 
@@ -41,6 +45,7 @@ class SignatureCache:
         self.dir.mkdir(parents=True, exist_ok=True)
         self._pending: dict[str, list[np.ndarray]] = {f: [] for f in FIELDS}
         self._seq = 0
+        self.damaged: list[Path] = []  # chunk files found damaged and removed
         self._load()
 
     def _load(self) -> None:
@@ -49,10 +54,18 @@ class SignatureCache:
         for path in self.chunks:
             try:
                 with np.load(path) as data:
-                    for f in FIELDS:
-                        parts[f].append(data[f])
-            except (OSError, ValueError, KeyError, EOFError):
-                continue  # a damaged chunk only costs its signatures
+                    loaded = {f: data[f] for f in FIELDS}
+            except OSError:
+                continue  # unreadable (or removed by another run's compaction): skipped
+            except (ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error):
+                # Damaged (truncated by a full disk, a bad copy): it only costs its signatures,
+                # which this run computes again into a new chunk. Removed, so it is reported once.
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                self.damaged.append(path)
+                continue
+            for f in FIELDS:
+                parts[f].append(loaded[f])
         if parts["keys"]:
             arrays = {f: np.concatenate(parts[f]) for f in FIELDS}
             order = np.argsort(arrays["keys"], kind="stable")
@@ -106,4 +119,5 @@ class SignatureCache:
         if self.data is not None:
             self._write(self.data)
             for path in chunks:
-                path.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    path.unlink()

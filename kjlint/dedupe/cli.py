@@ -41,10 +41,18 @@ class _RichProgress:
         self.progress.update(self.tasks[phase], completed=done, total=total)
 
 
-def _write_lines(path: str, lines) -> None:
+WROTE = "wrote {path}: {count:,} {what}"
+SHOW_HEADER = ("cluster {number}: kept {kept} ({why}); dropped {dropped}: similarity (Jaccard) {similarity:.2f}, "
+               "{reason}{more}")
+
+
+def _write_lines(path: str, lines) -> int:
+    """Write one line per item atomically; the number of lines."""
     from ..fixes import atomic_write_text
 
-    atomic_write_text(path, "".join(f"{line}\n" for line in lines))
+    lines = [f"{line}\n" for line in lines]
+    atomic_write_text(path, "".join(lines))
+    return len(lines)
 
 
 def print_warnings(warnings) -> None:
@@ -127,6 +135,10 @@ def dedupe(inputs, text_field, id_field, clusters_path, output_path, keep_list, 
 
     if bands * rows > num_perm:
         raise click.UsageError(f"--bands x --rows ({bands * rows}) exceeds --num-perm ({num_perm})")
+    outputs = {} if dry_run else {"--output": output_path, "--clusters": clusters_path, "--keep-list": keep_list,
+                                  "--drop-list": drop_list, "--report": report_path}
+    if engine != "spark":  # the Spark engine checks the paths Hadoop qualified, in spark.run
+        _refuse_overwriting_inputs(outputs, inputs)
     config = DedupeConfig(
         num_perm=num_perm, bands=bands, rows=rows, lsh=lsh, keep=keep, jobs=jobs,
         normalize=NormalizeOptions(fold_digits=fold_digits, fold_masks=fold_masks),
@@ -161,29 +173,45 @@ def dedupe(inputs, text_field, id_field, clusters_path, output_path, keep_list, 
     # Missing inputs are found while planning: count them with the run's warnings.
     for msg in plan_warnings:
         result.warnings.add(msg)
+    written: list[tuple[str, int, str]] = []  # (path, count, what) for the summary
     if not dry_run:
         t = time.perf_counter()
         if clusters_path:
-            _write_lines(clusters_path, (json.dumps(c.to_json(), ensure_ascii=False) for c in result.clusters))
+            n = _write_lines(clusters_path, (json.dumps(c.to_json(), ensure_ascii=False) for c in result.clusters))
+            written.append((clusters_path, n, "clusters"))
         if keep_list:
-            _write_lines(keep_list, result.keep_list())
+            written.append((keep_list, _write_lines(keep_list, result.keep_list()), "ids"))
         if drop_list:
-            _write_lines(drop_list, result.drop_list())
+            written.append((drop_list, _write_lines(drop_list, result.drop_list()), "ids"))
         if output_path:
-            write_output(sources, result.keep_mask, output_path, config.fields)
+            written.append((output_path, write_output(sources, result.keep_mask, output_path, config.fields),
+                            "documents"))
         if report_path:
             _write_report(report_path, result, config)
+            written.append((report_path, len(result.clusters), "clusters in an HTML report"))
         result.timings["write"] = time.perf_counter() - t
     result.timings["total"] = time.perf_counter() - started
     if not quiet:
         print_warnings(result.warnings)
         if show:
-            _show_pairs([(c.kept, next(m for m in c.members if not m.kept)) for c in result.clusters[:show]],
-                        config, sources)
+            _show_clusters(result.clusters[:show], config, sources)
         summary_table(result)
-        if not (clusters_path or output_path or keep_list or drop_list or report_path) or dry_run:
+        for path, count, what in written:
+            click.echo(WROTE.format(path=path, count=count, what=what), err=True)
+        if not written:
             click.echo("Dry run: no output written (use --clusters, --output, --keep-list or --drop-list).", err=True)
     sys.exit(EXIT_OK if result.documents or not result.warnings.count else EXIT_ERROR)
+
+
+def _refuse_overwriting_inputs(outputs: dict, inputs) -> None:
+    """Exit 2 before anything is read or written when an output would land on, in or around an input."""
+    from ..paths import OutputOverlap, refuse_overwriting_inputs
+
+    try:
+        refuse_overwriting_inputs(outputs, inputs)
+    except OutputOverlap as exc:
+        click.echo(f"kjlint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 class _Collect:
@@ -209,10 +237,13 @@ def _paragraphs(inputs, config, min_docs, out_path, dry_run, quiet) -> int:
     warnings = Warnings()
     sources = plan_sources(inputs, warnings)
     passages, docs = repeated_paragraphs(iter_records(sources, config.fields, warnings), config.normalize, min_docs)
+    written = 0
     if out_path and not dry_run:
-        _write_lines(out_path, (json.dumps(p.to_json(), ensure_ascii=False) for p in passages))
+        written = _write_lines(out_path, (json.dumps(p.to_json(), ensure_ascii=False) for p in passages))
     if not quiet:
         print_warnings(warnings)
+        if out_path and not dry_run:
+            click.echo(WROTE.format(path=out_path, count=written, what="passages"), err=True)
         from rich.table import Table
 
         table = Table(title=f"Passages repeated in ≥ {min_docs} of {docs} documents")
@@ -238,16 +269,24 @@ def _text_for(path: str | None, ident: str, config, sources) -> str:
     raise click.UsageError(f"no document with id {ident!r}")
 
 
-def _show_pairs(pairs, config, sources) -> None:
-    """Each (kept, duplicate) pair side by side; the texts come from one pass over the inputs,
-    found by document index (ids need not be unique)."""
+def _show_clusters(clusters, config, sources) -> None:
+    """Each cluster's kept member and first dropped one side by side, under a line saying which is
+    which, their similarity and why; the texts come from one pass over the inputs, found by
+    document index (ids need not be unique)."""
     from .sidebyside import render_side_by_side
     from .sources import iter_records
 
-    wanted = {m.index for pair in pairs for m in pair}
+    pairs = [(c, c.kept, next(m for m in c.members if not m.kept)) for c in clusters]
+    wanted = {m.index for _, kept, dropped in pairs for m in (kept, dropped)}
     texts = {r.index: r.text for r in iter_records(sources, config.fields, None, wanted=wanted.__contains__)}
-    for a, b in pairs:
-        render_side_by_side(texts.get(a.index, ""), texts.get(b.index, ""), a.id, b.id, _console_out())
+    console = _console_out()
+    for c, kept, dropped in pairs:
+        others = len(c.members) - 2
+        console.print(SHOW_HEADER.format(
+            number=c.number, kept=kept.id, why=kept.reason, dropped=dropped.id, similarity=dropped.similarity,
+            reason=dropped.reason, more=f" (+{others} more dropped)" if others else ""), markup=False, highlight=False)
+        render_side_by_side(texts.get(kept.index, ""), texts.get(dropped.index, ""), f"kept: {kept.id}",
+                            f"dropped: {dropped.id}", console)
 
 
 def _console_out():

@@ -43,14 +43,14 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from .cache import SignatureCache, content_key
+from .cache import DAMAGED, SignatureCache, content_key
 from .cluster import components, union_find
 from .keep import Candidate, choose, quality_findings
 from .lsh import band_keys, candidate_pairs_datasketch, candidate_pairs_sorted, unique_pairs
 from . import kernels
 from .minhash import EMPTY, SHINGLE_SIZE, Permutations, permutations, shingle_hashes_cp, sign_hashes
 from .normalize import NormalizeOptions, _from_code_points, boilerplate_phrases, canonical_code_points
-from .sources import Fetcher, Fields, Record, Source, Warnings, iter_records, plan_sources
+from .sources import CountEstimate, Fetcher, Fields, Record, Source, Warnings, iter_records, plan_sources
 from .verify import VerifyOptions, overlap, shingle_set, verify_pairs
 
 Progress = Callable[[str, int, "int | None"], None]
@@ -294,9 +294,11 @@ class Corpus:
 
 
 def sign_corpus(records: Iterable[Record], config: DedupeConfig, workers: Workers,
-                cache: SignatureCache | None = None, progress: Progress | None = None, spill=None) -> Corpus:
+                cache: SignatureCache | None = None, progress: Progress | None = None, spill=None,
+                estimate: Callable[[int, Record], "int | None"] | None = None) -> Corpus:
     """Pass 1: sign every document (cached ones are looked up, not hashed). `spill`, a binary file
-    open for writing, receives the canonical texts the workers return."""
+    open for writing, receives the canonical texts the workers return; `estimate(done, last record)`
+    gives the progress bar its expected total."""
     corpus = Corpus()
     spill_pos = 0
     pending: dict[int, tuple[list[Record], np.ndarray | None, np.ndarray, np.ndarray | None]] = {}
@@ -355,7 +357,9 @@ def sign_corpus(records: Iterable[Record], config: DedupeConfig, workers: Worker
             if len(corpus) > config.datasketch_max and config.lsh != "datasketch":
                 corpus.sigs = None  # large corpus: band keys only (128 bytes per document)
         if progress:
-            progress("sign", len(corpus), None)
+            progress("sign", len(corpus), estimate(len(corpus), batch[-1]) if estimate else None)
+    if progress:
+        progress("sign", len(corpus), len(corpus))
     return corpus
 
 
@@ -577,10 +581,36 @@ class DedupeResult:
         }
 
     def keep_list(self) -> list[str]:
-        return [self.ids[i] for i in np.flatnonzero(self.keep_mask)]
+        """Ids of the kept documents, each once, in input order."""
+        return list(dict.fromkeys(self.ids[i] for i in np.flatnonzero(self.keep_mask)))
 
     def drop_list(self) -> list[str]:
-        return [self.ids[i] for i in np.flatnonzero(~self.keep_mask)]
+        """Ids of the dropped documents, each once, less any id also kept: a consumer that deletes
+        by id must never delete a kept document because its id is repeated."""
+        kept = set(self.keep_list())
+        return list(dict.fromkeys(self.ids[i] for i in np.flatnonzero(~self.keep_mask) if self.ids[i] not in kept))
+
+
+REPEATED_IDS = ("{count} ids are used by more than one document (e.g. {examples}); --keep-list names such "
+                "an id when any of its documents is kept, --drop-list only when none is")
+
+
+def repeated_ids(ids: Sequence[str], examples: int = 3) -> tuple[int, list[str]]:
+    """(number of ids used more than once, the first few): sorted 64-bit hashes, so memory stays
+    8 bytes per document; the strings decide (a hash collision is not a repeat)."""
+    if len(ids) < 2:
+        return 0, []
+    h = np.fromiter((hash(i) for i in ids), dtype=np.int64, count=len(ids))
+    order = np.argsort(h, kind="stable")
+    same = np.flatnonzero(h[order][1:] == h[order][:-1])
+    repeated = {ids[order[k]] for k in same if ids[order[k]] == ids[order[k + 1]]}
+    first: list[str] = []
+    for i in ids:  # in input order, until enough
+        if len(first) == examples:
+            break
+        if i in repeated and i not in first:
+            first.append(i)
+    return len(repeated), first
 
 
 def _own_peak_rss() -> int:
@@ -627,11 +657,17 @@ def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeCon
     try:
         records = iter_records(sources, config.fields, warnings, validity=validity)
         with open(spill_path if spill_path else os.devnull, "wb") as spill:
-            corpus = sign_corpus(records, config, workers, cache, progress, spill if spill_path else None)
+            corpus = sign_corpus(records, config, workers, cache, progress, spill if spill_path else None,
+                                 CountEstimate(sources) if progress else None)
         if cache is not None:
             cache.compact()
+            for path in cache.damaged:
+                warnings.add(DAMAGED.format(path=path))
         timings["read+sign"] = time.perf_counter() - t
         n = len(corpus)
+        count, examples = repeated_ids(corpus.ids)
+        if count:
+            warnings.add(REPEATED_IDS.format(count=count, examples=", ".join(map(repr, examples))))
 
         t = time.perf_counter()
         norm_hash = np.concatenate(corpus.norm_hash) if n else np.empty(0, np.uint64)

@@ -7,6 +7,7 @@ document) becomes a counted warning naming the file and line; the run goes on.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from dataclasses import dataclass, field
@@ -215,6 +216,44 @@ def iter_records(sources: list[Source], fields: Fields = Fields(), warnings: War
                 if wanted is None or wanted(index):
                     yield Record(index, src.path, src.path, text, k)
                 index += 1
+
+
+class CountEstimate:
+    """How many documents the inputs hold, for a progress bar ("51,200/200,000", not "51,200/?"):
+    the documents read so far scaled by how far into the inputs' bytes reading is (a JSONL record
+    carries its byte offset; a Parquet row its row number, of the row count in the file's footer)."""
+
+    def __init__(self, sources: list[Source]):
+        self.sources = sources
+        self.sizes = []
+        for src in sources:
+            try:
+                self.sizes.append(os.path.getsize(src.path))
+            except OSError:
+                self.sizes.append(0)
+        self.before = list(itertools.accumulate([0] + self.sizes[:-1]))
+        self.total = sum(self.sizes)
+        self._rows: dict[int, int] = {}
+
+    def __call__(self, done: int, last: Record) -> int | None:
+        """Estimated document count, `done` documents read, `last` the last of them."""
+        size = self.sizes[last.source]
+        kind = self.sources[last.source].kind
+        if kind == "jsonl":
+            within = last.offset
+        elif kind == "parquet":
+            within = size * (last.offset + 1) / max(1, self._parquet_rows(last.source))
+        else:
+            within = size
+        read = self.before[last.source] + within
+        return max(done, round(done * self.total / read)) if read > 0 else None
+
+    def _parquet_rows(self, source: int) -> int:
+        if source not in self._rows:
+            import pyarrow.parquet as pq
+
+            self._rows[source] = pq.ParquetFile(self.sources[source].path).metadata.num_rows
+        return self._rows[source]
 
 
 class Fetcher:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pyspark is an optional extra: `pip install 'kjlint[spark]'`
     from .sources import Warnings
 
 
-from .pipeline import DedupeConfig
+from .pipeline import REPEATED_IDS, DedupeConfig
 
 
 class SparkUnavailable(RuntimeError):
@@ -766,17 +766,18 @@ def cluster_json(members: "DataFrame") -> "DataFrame":
                                                 "cluster long, value string")
 
 
-def _guard_output(spark: "SparkSession", path: str, inputs: list[str]) -> str:
-    """Qualified output path; refuses to overwrite an input."""
+def _guard_outputs(spark: "SparkSession", outputs: dict[str, str | None], inputs: list[str]) -> None:
+    """Refuse (ValueError) an output that is, contains or lies inside an input: the local engine's
+    check (kjlint.paths) on the paths Hadoop qualified (file:/…, hdfs://nn/…)."""
+    from ..paths import refuse_overwriting_inputs
+
     jvm = spark._jvm
-    p = jvm.org.apache.hadoop.fs.Path(path)
-    qualified = p.getFileSystem(spark._jsc.hadoopConfiguration()).makeQualified(p).toString().rstrip("/")
-    for raw in inputs:
-        q = jvm.org.apache.hadoop.fs.Path(raw)
-        other = q.getFileSystem(spark._jsc.hadoopConfiguration()).makeQualified(q).toString().rstrip("/")
-        if qualified == other or other.startswith(qualified + "/") or qualified.startswith(other + "/"):
-            raise ValueError(f"{path}: output would overwrite the input {raw}")
-    return path
+
+    def qualified(raw: str) -> str:
+        p = jvm.org.apache.hadoop.fs.Path(raw)
+        return p.getFileSystem(spark._jsc.hadoopConfiguration()).makeQualified(p).toString()
+
+    refuse_overwriting_inputs({k: qualified(v) for k, v in outputs.items() if v}, [qualified(r) for r in inputs])
 
 
 def _rescan_partition(partition: int, rows, spec: _InputSpec, columns: list[str]):
@@ -892,9 +893,8 @@ def run(spark: "SparkSession", inputs: list[str], config: DedupeConfig = DedupeC
         if progress:
             progress(name)
 
-    for path in (clusters_path, output_path, keep_list, drop_list):
-        if path:
-            _guard_output(spark, path, inputs)
+    _guard_outputs(spark, {"--clusters": clusters_path, "--output": output_path, "--keep-list": keep_list,
+                           "--drop-list": drop_list}, inputs)
     # Every executor must run the driver's method (same kjlint code, rule packs and settings).
     method = method_fingerprint(config)
     started = [time.perf_counter()]
@@ -921,6 +921,10 @@ def run(spark: "SparkSession", inputs: list[str], config: DedupeConfig = DedupeC
         for row in meta.where(F.col("norm_len") == 0).orderBy("index").select("id").collect():
             warnings.add(f"{row['id']}: nothing left after normalization (only boilerplate?), not compared")
     exact_copies = counts["exact"] or 0
+    repeated = meta.groupBy("id").agg(F.count("*").alias("n"), F.min("index").alias("first")).where("n > 1")
+    examples = repeated.orderBy("first").limit(3).collect()
+    if examples:
+        warnings.add(REPEATED_IDS.format(count=repeated.count(), examples=", ".join(repr(r["id"]) for r in examples)))
     phase("number")
 
     pairs = keep(candidate_pairs(spark, meta, documents, config, counts["reps"] or 0, method))
@@ -949,11 +953,13 @@ def run(spark: "SparkSession", inputs: list[str], config: DedupeConfig = DedupeC
     dropped = members.where(~F.col("kept")).select("index").join(meta.select("index", "uid"), "index")
     if clusters_path:
         cluster_json(members).orderBy("cluster").select("value").write.mode("overwrite").text(clusters_path)
+    # Each id once; an id kept for any of its documents is never in the drop list (as local).
+    kept_ids = meta.join(dropped, "index", "left_anti").groupBy("id").agg(F.min("index").alias("index"))
     if keep_list:
-        meta.join(dropped, "index", "left_anti").orderBy("index").select("id") \
-            .write.mode("overwrite").text(keep_list)
+        kept_ids.orderBy("index").select("id").write.mode("overwrite").text(keep_list)
     if drop_list:
-        meta.join(dropped, "index", "left_semi").orderBy("index").select("id") \
+        meta.join(dropped, "index", "left_semi").join(kept_ids.select("id"), "id", "left_anti") \
+            .groupBy("id").agg(F.min("index").alias("index")).orderBy("index").select("id") \
             .write.mode("overwrite").text(drop_list)
     if output_path:
         write_corpus(spark, inputs, docs, dropped.select("uid"), output_path, config)

@@ -15,6 +15,13 @@ from html import escape
 
 from ..catalog import FAMILIES
 from ..findings import Severity
+from . import escape_controls
+
+
+def _shown(value: str) -> str:
+    """A file name or message as HTML, its control characters visible (the document view keeps
+    the text as it is, so that highlights stay in place)."""
+    return escape(escape_controls(value))
 
 FIX_CONTEXT = 8  # characters of context around a fix's before/after
 
@@ -222,10 +229,10 @@ def _doc_html(text: str, findings, file_no: int, line_sources: list[str] | None 
 
 def _related_html(rel, path: str, file_no: int) -> str:
     """A related place; one in the same file links to its line (e.g. the first copy of a passage)."""
-    where = f"{escape(rel.path)}:{rel.line}:{rel.column}"
+    where = f"{_shown(rel.path)}:{rel.line}:{rel.column}"
     if rel.path == path:
         where = f'<a class="related" href="#L{file_no}-{rel.line}">line {rel.line}:{rel.column}</a>'
-    return f'<div class="loc">related: {where}{(" " + escape(rel.message)) if rel.message else ""}</div>'
+    return f'<div class="loc">related: {where}{(" " + _shown(rel.message)) if rel.message else ""}</div>'
 
 
 def _panel_html(text: str | None, findings, file_no: int) -> str:
@@ -243,14 +250,14 @@ def _panel_html(text: str | None, findings, file_no: int) -> str:
         out.append(f'<ol id="{list_id}">')
         for i, f in items:
             fid = f"f{file_no}-{i}"
-            where = f' · {escape(f.where)}' if getattr(f, "where", "") else ""
+            where = f' · {_shown(f.where)}' if getattr(f, "where", "") else ""
             related = "".join(_related_html(rel, f.path, file_no) for rel in f.related)
             out.append(
                 f'<li class="finding" data-id="{fid}" data-code="{escape(f.code)}" data-sev="{f.severity}">'
                 f'<a class="jump" href="#{fid}" data-target="{fid}">'
                 f'<span class="code sev-{f.severity}">{escape(f.code)}</span> '
                 f'<span class="loc">{f.line}:{f.column}{where} · {f.severity} · {escape(f.name)}</span><br>'
-                f'<span class="msg">{escape(f.message)}</span></a>'
+                f'<span class="msg">{_shown(f.message)}</span></a>'
                 f'{_fix_html(text, f)}{related}</li>')
         out.append("</ol>")
     out.append("</div>")
@@ -291,18 +298,18 @@ def render_html(results) -> str:
         body.append('<table class="index"><thead><tr><th>File</th><th>Findings</th><th>By severity</th>'
                     '</tr></thead><tbody>')
         for n, r in enumerate(results):
-            status = (f'<span class="error-msg">{escape(r.error)}</span>' if r.error
+            status = (f'<span class="error-msg">{_shown(r.error)}</span>' if r.error
                       else _severity_counts(r.findings))
-            body.append(f'<tr><td><a href="#file{n}">{escape(r.path)}</a></td>'
+            body.append(f'<tr><td><a href="#file{n}">{_shown(r.path)}</a></td>'
                         f'<td class="count">{len(r.findings)}</td><td>{status}</td></tr>')
         body.append("</tbody></table>")
     for n, r in enumerate(results):
-        body.append(f'<section class="file" id="file{n}"><h2>{escape(r.path)}</h2>')
+        body.append(f'<section class="file" id="file{n}"><h2>{_shown(r.path)}</h2>')
         if r.error:
-            body.append(f'<p class="error-msg">{escape(r.error)}</p></section>')
+            body.append(f'<p class="error-msg">{_shown(r.error)}</p></section>')
             continue
         if r.warning:
-            body.append(f'<p class="loc">{escape(r.warning)}</p>')
+            body.append(f'<p class="loc">{_shown(r.warning)}</p>')
         ordered = sorted(r.findings, key=lambda f: (f.offset, f.end_offset, f.code))
         doc = (_doc_html(r.text, ordered, n, getattr(r, "line_sources", None)) if r.text is not None
                else '<p class="empty-doc">(document text not kept)</p>')

@@ -5,24 +5,38 @@ import json
 from xml.sax.saxutils import quoteattr, escape
 
 from ..findings import Severity
+from . import escape_controls
 
 
 def all_findings(results):
     return [f for r in results for f in r.findings]
 
 
+def entries(results):
+    """Findings as dicts, with an `{"path", "error"}` entry for each input that could not be read
+    (in path order): a consumer that reads only the report must not take an unread file for a
+    clean one."""
+    for r in results:
+        if r.error:
+            yield {"path": r.path, "error": r.error}
+        for f in r.findings:
+            yield f.to_dict()
+
+
 def write_json(results, out, **_):
-    json.dump([f.to_dict() for f in all_findings(results)], out, ensure_ascii=False, indent=2)
+    json.dump(list(entries(results)), out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
 def write_jsonl(results, out, **_):
-    for f in all_findings(results):
-        out.write(json.dumps(f.to_dict(), ensure_ascii=False) + "\n")
+    for entry in entries(results):
+        out.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
 def _gh_escape(value: str, prop: bool = False) -> str:
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Workflow-command escaping. Control characters (a newline too) are shown escaped, as in the
+    text output: the log viewer would act on them."""
+    value = escape_controls(value).replace("%", "%25")
     if prop:
         value = value.replace(":", "%3A").replace(",", "%2C")
     return value
@@ -32,6 +46,9 @@ GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.I
 
 
 def write_github(results, out, **_):
+    for r in results:
+        if r.error:  # a file-level annotation
+            out.write(f"::error file={_gh_escape(r.path, True)},title=kjlint input error::{_gh_escape(r.error)}\n")
     for f in all_findings(results):
         props = (f"file={_gh_escape(f.path, True)},line={f.line},col={f.column},"
                  f"endLine={f.end_line},endColumn={f.end_column},"
@@ -52,6 +69,8 @@ def write_rdjson(results, out, **_):
     """reviewdog Diagnostic Format (rdjson)."""
     diagnostics = []
     for r in results:
+        if r.error:  # no range, no code: the whole file could not be read
+            diagnostics.append({"message": r.error, "location": {"path": r.path}, "severity": "ERROR"})
         lines = r.text.split("\n") if r.text is not None and r.findings else None
         for f in r.findings:
             d = {
@@ -73,24 +92,31 @@ def write_rdjson(results, out, **_):
 
 
 def write_junit(results, out, **_):
+    """JUnit XML; names and messages have their control characters escaped, since XML 1.0 cannot
+    hold most of them even as character references."""
     findings = all_findings(results)
+
+    def attr(value: str) -> str:
+        return quoteattr(escape_controls(value))
+
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(f'<testsuites name="kjlint" tests="{max(len(findings), len(results))}" '
               f'failures="{len(findings)}">\n')
     for r in results:
         cases = r.findings
-        out.write(f'  <testsuite name={quoteattr(r.path)} tests="{max(1, len(cases))}" '
+        out.write(f'  <testsuite name={attr(r.path)} tests="{max(1, len(cases))}" '
                   f'failures="{len(cases)}" errors="{1 if r.error else 0}">\n')
         if r.error:
-            out.write(f'    <testcase name={quoteattr(r.path)} classname="kjlint">'
-                      f'<error message={quoteattr(r.error)}/></testcase>\n')
+            out.write(f'    <testcase name={attr(r.path)} classname="kjlint">'
+                      f'<error message={attr(r.error)}/></testcase>\n')
         elif not cases:
-            out.write(f'    <testcase name={quoteattr(r.path)} classname="kjlint"/>\n')
+            out.write(f'    <testcase name={attr(r.path)} classname="kjlint"/>\n')
         for f in cases:
             name = f"{f.code} {f.name} at line {f.line}, column {f.column}"
-            out.write(f'    <testcase name={quoteattr(name)} classname={quoteattr(f.path)}>\n')
-            out.write(f'      <failure message={quoteattr(f.message)} type={quoteattr(f.code)}>'
-                      f'{escape(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}")}</failure>\n')
+            out.write(f'    <testcase name={attr(name)} classname={attr(f.path)}>\n')
+            out.write(f'      <failure message={attr(f.message)} type={attr(f.code)}>'
+                      f'{escape(escape_controls(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}"))}'
+                      '</failure>\n')
             out.write("    </testcase>\n")
         out.write("  </testsuite>\n")
     out.write("</testsuites>\n")

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from urllib.parse import quote
 
 from .. import __version__
 from ..findings import Severity
@@ -12,7 +14,15 @@ LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "n
 
 
 def _uri(path: str) -> str:
-    return Path(path).as_posix() if path != "-" else "stdin"
+    """A URI reference (RFC 3986) for a path: relative paths percent-encoded from the bytes of
+    the name (spaces, newlines, `<`, `#`, Chinese, bytes that are not UTF-8), absolute ones as
+    file: URIs."""
+    if path == "-":
+        return "stdin"
+    p = Path(path)
+    if p.is_absolute():
+        return p.as_uri()
+    return quote(os.fsencode(p.as_posix()), safe="/")
 
 
 def write_sarif(results, out, catalog=None, **_):
@@ -61,12 +71,19 @@ def write_sarif(results, out, catalog=None, **_):
                                                    "charLength": f.fix.end_offset - f.fix.offset},
                                  "insertedContent": {"text": f.fix.replacement}}]}]}]
         sarif_results.append(res)
+    errors = [r for r in results if r.error]
+    invocation = {"executionSuccessful": not errors, "toolExecutionNotifications": [
+        {"level": "error", "message": {"text": r.error},
+         "descriptor": {"id": "input-error"},
+         "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]}
+        for r in errors]}
     doc = {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "kjlint", "version": __version__,
                                 "informationUri": "https://pypi.org/project/kjlint/", "rules": rules}},
+            "invocations": [invocation],
             "columnKind": "unicodeCodePoints",
             "results": sarif_results,
         }],

@@ -5,6 +5,7 @@ from collections import Counter
 
 from ..document import display_width
 from ..findings import Severity
+from . import escape_controls as esc
 
 WINDOW = 24  # characters of context shown either side of a finding in long lines
 MARKED = 60  # characters of a finding shown at most (then "…")
@@ -38,7 +39,7 @@ def _frame(lines: list[str], f) -> list[tuple[str, str]]:
     the whole line, and a caret under each of its characters, for every finding)."""
     if not (1 <= f.line <= len(lines)):
         return []
-    line = lines[f.line - 1].rstrip("\r")
+    line = lines[f.line - 1].rstrip("\r").replace("\t", " ")
     start = f.column - 1
     end = f.end_column - 1 if f.end_line == f.line else len(line)
     end = max(end, start + 1)
@@ -47,16 +48,17 @@ def _frame(lines: list[str], f) -> list[tuple[str, str]]:
     lo, hi = max(0, start - WINDOW), min(len(line), shown_end + (0 if cut else WINDOW))
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(line) or cut else ""
-    shown = prefix + line[lo:hi] + suffix
-    pad = display_width(prefix + line[lo:start])
-    marks = max(1, display_width(line[start:min(shown_end, hi)]))
-    return [(str(f.line), shown.replace("\t", " ")), ("", " " * pad + "^" * marks)]
+    shown = prefix + esc(line[lo:hi]) + suffix
+    pad = display_width(prefix + esc(line[lo:start]))
+    marks = max(1, display_width(esc(line[start:min(shown_end, hi)])))
+    return [(str(f.line), shown), ("", " " * pad + "^" * marks)]
 
 
 def write_text(results, out, color: bool = False, show_source: bool = True, statistics: bool = False,
-               fix_hint: bool = True, summary: bool = True, **_):
+               fix_hint: bool = True, summary: bool = True, diff: bool = False, **_):
+    """Findings with code frames, then the summary; with `statistics`, the table alone (as ruff)."""
     console = _Out(out, color)
-    for r in results:
+    for r in results if not statistics else ():
         lines = r.text.split("\n") if show_source and r.text is not None and r.findings else None
         for f in r.findings:
             console.print(*_head(f), *_fix_mark(f))
@@ -66,29 +68,30 @@ def write_text(results, out, color: bool = False, show_source: bool = True, stat
                 for gutter, line in frame:
                     console.print((f" {gutter:>{width}} | ", "blue"), (line, "" if gutter else STYLE[f.severity]))
             for rel in f.related:
-                console.print((f"   = related: {rel.path}:{rel.line}:{rel.column}"
-                               + (f" ({rel.message})" if rel.message else ""), "dim"))
+                console.print((f"   = related: {esc(rel.path)}:{rel.line}:{rel.column}"
+                               + (f" ({esc(rel.message)})" if rel.message else ""), "dim"))
             if show_source:
                 console.print()
-    _summary(console, results, statistics, fix_hint, summary)
+    _summary(console, results, statistics, fix_hint, summary, diff)
 
 
 def write_concise(results, out, color: bool = False, statistics: bool = False, fix_hint: bool = True,
-                  summary: bool = True, **_):
+                  summary: bool = True, diff: bool = False, **_):
     console = _Out(out, color)
-    for r in results:
+    for r in results if not statistics else ():
         for f in r.findings:
             console.print(*_head(f, concise=True))
-    _summary(console, results, statistics, fix_hint, summary)
+    _summary(console, results, statistics, fix_hint, summary, diff)
 
 
 def _head(f, concise: bool = False) -> list:
-    """`path:line:col: CODE [name] message (where)` as styled segments."""
-    where = f" ({f.where})" if f.where else ""
+    """`path:line:col: CODE [name] message (where)` as styled segments, control characters escaped."""
+    path, message = esc(f.path), esc(f.message)
+    where = f" ({esc(f.where)})" if f.where else ""
     if concise:
-        return [f"{f.path}:{f.line}:{f.column}: ", (f.code, STYLE[f.severity]), f" [{f.name}] {f.message}{where}"]
-    return [(f"{f.path}:{f.line}:{f.column}: ", "bold"), (f.code, STYLE[f.severity]),
-            (f" [{f.name}] ", "dim"), f.message, (where, "dim")]
+        return [f"{path}:{f.line}:{f.column}: ", (f.code, STYLE[f.severity]), f" [{f.name}] {message}{where}"]
+    return [(f"{path}:{f.line}:{f.column}: ", "bold"), (f.code, STYLE[f.severity]),
+            (f" [{f.name}] ", "dim"), message, (where, "dim")]
 
 
 def _fix_mark(f):
@@ -97,13 +100,29 @@ def _fix_mark(f):
     return ((" [*]" if f.fix.safe else " [unsafe fix]", "cyan"),)
 
 
-def _summary(console, results, statistics: bool, fix_hint: bool, summary: bool = True) -> None:
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def fixed_line(fixed: int, went_away: int, written: bool) -> str:
+    """What --fix did (or --diff would do). `fixed` counts the findings that had a fix, so it
+    equals the "N fixable with --fix" of the run before."""
+    if written:
+        line = f"Fixed {_plural(fixed, 'finding')}"
+        other = f"{_plural(went_away, 'other finding')} went away with the changes"
+    else:
+        line = f"Would fix {_plural(fixed, 'finding')}"
+        other = f"{_plural(went_away, 'other finding')} would go away with the changes"
+    return f"{line}; {other}." if went_away else f"{line}."
+
+
+def _summary(console, results, statistics: bool, fix_hint: bool, summary: bool = True, diff: bool = False) -> None:
     """Fixed count, statistics, then (unless `summary` is off, as with -q) the "Found …" line
     and the fix hint."""
     findings = [f for r in results for f in r.findings]
-    fixed = sum(r.fixed for r in results)
-    if fixed:
-        console.print(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.")
+    fixed, went_away = sum(r.fixed for r in results), sum(r.went_away for r in results)
+    if fixed or went_away:
+        console.print(fixed_line(fixed, went_away, written=not diff))
     if not findings:
         return
     counts = Counter((f.code, f.name) for f in findings)
