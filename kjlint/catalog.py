@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .findings import Severity
-from .diskcache import compile_regex, file_key, load_or_build, load_or_build_item
+from .diskcache import backtracking_risk, compile_regex, file_key, load_or_build, load_or_build_item
 from .i18n import LANGUAGES, _, pick
 
 FAMILIES = {
@@ -208,6 +208,24 @@ class Catalog:
         return _("unknown profile {name} (known: {known})").format(name=repr(name), known=known)
 
 
+def compile_pattern(pattern: str, where: str, flags: int = 0, shown: str | None = None) -> re.Pattern:
+    """A rule pack's regular expression, refused with a PackError naming `where` (and the pattern
+    as the pack wrote it, `shown`) when it does not compile or could take exponential time on
+    some text: a pack is user input, and one such pattern would hang every run."""
+    shown = pattern if shown is None else shown
+    try:
+        regex = compile_regex(pattern, flags)
+    except re.error as exc:
+        raise PackError(_("{where}: bad regular expression {pattern}: {problem}").format(
+            where=where, pattern=repr(shown), problem=exc)) from None
+    risk = backtracking_risk(pattern, flags)
+    if risk:
+        raise PackError(f"{where}: regular expression {shown!r} can take exponential time: {risk}; "
+                        f"end each repeated part with a character the inner repetition cannot match "
+                        f"(as in \\d+(?:,\\d+)*), or make the inner repetition possessive (x++)")
+    return regex
+
+
 def builtin_rules_dir() -> Path:
     """Top-level rules/ in a source checkout; kjlint/_rules inside an installed wheel."""
     here = Path(__file__).resolve().parent
@@ -340,11 +358,7 @@ def parse_profile(key: str, raw: Any, source: str, builtin: bool = False) -> Pro
             raise PackError(_("{where}: field '{field}' is missing").format(where=where, field=fieldname))
     patterns = []
     for pat in _as_list(raw["title"], where, "title"):
-        try:
-            patterns.append(compile_regex(pat))
-        except re.error as exc:
-            raise PackError(_("{where}: field '{field}': bad regular expression {pattern}: {problem}").format(
-                where=where, field="title", pattern=repr(pat), problem=exc)) from None
+        patterns.append(compile_pattern(pat, _("{where}: field '{field}'").format(where=where, field="title")))
     sections = []
     if not isinstance(raw["sections"], list):
         raise PackError(_("{where}: field 'sections' must be a list").format(where=where))

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from .findings import Severity
 from .i18n import _, normalize_language
-from .reading import DEFAULT_INCLUDE
+from .reading import DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE
 
 CONFIG_NAMES = (".kjlint.toml", "kjlint.toml", "pyproject.toml")
 KEYS = {
@@ -45,7 +45,7 @@ class Settings:
     exclude: tuple[str, ...] = ()
     fail_level: Severity = Severity.INFO
     rules: tuple = ()  # frozen {code: {param: value}} overrides
-    max_file_size: int = 20_000_000
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
     reference: tuple[str, ...] = ()
     lang: str | None = None  # "zh" or "en": the language of the run (see kjlint.i18n)
     root: str = "."

@@ -17,7 +17,7 @@ from collections import Counter
 from .findings import Finding, Related
 from .i18n import _, pick
 from .ruletypes import Context, Hit, format_message, rule_hits
-from .suppression import is_suppressed, parse_directives, regions
+from .suppression import parse_directives, regions, unsuppressed
 from .diskcache import compile_regex
 
 META_UNUSED = "KJ002"
@@ -86,15 +86,7 @@ def lint_document(doc: Document, catalog: Catalog | None = None, opts: LintOptio
     findings = run_rules(doc, rules, ctx)
     directives = parse_directives(doc, catalog)
     if directives:
-        regs = regions(doc, directives)
-        kept = []
-        for f in findings:
-            r = is_suppressed(f.code, f.offset, f.end_offset, regs)
-            if r is None:
-                kept.append(f)
-            else:
-                r.directive.used = True
-        findings = kept
+        findings = unsuppressed(findings, regions(doc, directives))
     findings = fold_into_containers(findings)
     if directives:
         active = {r.code for r in rules}

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
-from .catalog import Catalog, PackError, Rule, _as_list, parse_text, rule_where
+from .catalog import Catalog, PackError, Rule, _as_list, compile_pattern, parse_text, rule_where
 from .document import BLANK_CHARS, Document
 from .findings import Fix, Related
 from .diskcache import compile_regex, required_chars
@@ -90,14 +90,6 @@ def format_message(template: str, fields: dict[str, Any]) -> str:
     return template.format_map(_SafeDict({k: pick(v) for k, v in fields.items()}))
 
 
-def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern:
-    try:
-        return compile_regex(pattern, flags)
-    except re.error as exc:
-        raise PackError(_("{where}: bad regular expression {pattern}: {problem}").format(
-            where=where, pattern=repr(pattern), problem=exc)) from None
-
-
 def _where(rule: Rule, fieldname: str) -> str:
     """`house.yaml: rule KJ901: field 'params.pattern'`, the start of an error (language in use)."""
     return _("{where}: field '{field}'").format(where=rule_where(rule.source, rule.code), field=f"params.{fieldname}")
@@ -160,6 +152,12 @@ def _build_fix(rule: Rule, m: re.Match) -> Fix | None:
         return None
     replacement = m.expand(spec.get("replacement", ""))
     return Fix(replacement, m.start(), m.end(), safe=bool(spec.get("safe", rule.fixable == "safe")))
+
+
+def _written_and_traditional(rule: Rule, key: str) -> list[tuple[str, str]]:
+    """(pattern as the pack wrote it, pattern as it runs) for an optional list of patterns."""
+    written = _patterns(rule, key, False)
+    return list(zip(written, _with_traditional(rule, written)))
 
 
 def _with_traditional(rule: Rule | None, patterns: list[str]) -> list[str]:
@@ -236,8 +234,8 @@ def _context_fields(rule: Rule) -> list[_ContextField]:
             if not isinstance(case, dict) or "value" not in case:
                 raise PackError(_("{where}[{index}].cases[{case}] needs 'value'").format(where=where, index=i, case=j))
             m_re, b_re, a_re = (
-                _compile(_with_traditional(None, [f"(?:{case[k]})$" if k == "before" else case[k]])[0],
-                         f"{where}[{i}].cases[{j}].{k}")
+                compile_pattern(_with_traditional(None, [f"(?:{case[k]})$" if k == "before" else case[k]])[0],
+                                f"{where}[{i}].cases[{j}].{k}")
                 if case.get(k) else None
                 for k in ("match", "before", "after"))
             cases.append((m_re, b_re, a_re, parse_text(case["value"], f"{where}[{i}].cases[{j}]", "value",
@@ -249,19 +247,23 @@ def _context_fields(rule: Rule) -> list[_ContextField]:
 
 def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     flags = _flags(rule) | re.MULTILINE
-    combined = "|".join(f"(?:{p})" for p in _with_traditional(rule, _patterns(rule, "pattern", True)))
-    regex = _compile(combined, _where(rule, "pattern"), flags)
+    written = _patterns(rule, "pattern", True)
+    patterns = _with_traditional(rule, written)
+    for shown, pattern in zip(written, patterns):  # each pattern judged, and named, on its own
+        compile_pattern(pattern, _where(rule, "pattern"), flags, shown)
+    combined = "|".join(f"(?:{p})" for p in patterns)
+    regex = compile_regex(combined, flags)
     # A document without any character the pattern needs is skipped after one fast scan, and
     # the pattern is only tried where one of the characters it starts with occurs.
     needed = required_chars(combined, flags)
     precheck = compile_regex(f"[{re.escape(needed)}]") if needed else None
     matches = fast_finditer(regex)
-    exceptions = [_compile(p, _where(rule, "exceptions"), flags)
-                  for p in _with_traditional(rule, _patterns(rule, "exceptions", False))]
+    exceptions = [compile_pattern(p, _where(rule, "exceptions"), flags, shown)
+                  for shown, p in _written_and_traditional(rule, "exceptions")]
     # Exceptions for one source format only: `docx-exceptions` hold in a Word file (a form's
     # signature and date blanks are its design there, a value left out in a published text).
-    format_exceptions = {fmt: [_compile(p, _where(rule, f"{fmt}-exceptions"), flags)
-                               for p in _with_traditional(rule, _patterns(rule, f"{fmt}-exceptions", False))]
+    format_exceptions = {fmt: [compile_pattern(p, _where(rule, f"{fmt}-exceptions"), flags, shown)
+                               for shown, p in _written_and_traditional(rule, f"{fmt}-exceptions")]
                          for fmt in ("docx",) if rule.params.get(f"{fmt}-exceptions")}
     context_fields = _context_fields(rule)
     fix = rule.params.get("fix")

@@ -162,8 +162,13 @@ _WORKER_FETCHER: Fetcher | None = None
 _WORKER_SPILL: "Spill | None" = None
 
 
-def _init_worker(config: DedupeConfig, sources: list[Source] | None = None, spill_path: str | None = None) -> None:
+def _init_worker(config: DedupeConfig, sources: list[Source] | None = None, spill_path: str | None = None,
+                 pool_worker: bool = False) -> None:
     global _WORKER_CONFIG, _WORKER_FETCHER, _WORKER_SPILL
+    if pool_worker:  # a busy worker stops at once when the main process is killed
+        from ..processes import exit_with_parent
+
+        exit_with_parent()
     _WORKER_CONFIG = config
     _WORKER_SPILL = Spill(spill_path) if spill_path else None
     kernels.configure(config.kernels)
@@ -208,7 +213,7 @@ class Workers:
         if self.pool is None:
             ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
             self.pool = ctx.Pool(self.jobs, initializer=_init_worker,
-                                 initargs=(self.config, self.sources, self.spill_path))
+                                 initargs=(self.config, self.sources, self.spill_path, True))
         return self._bounded(func, itertools.chain(head, it), chunksize)
 
     def _bounded(self, func, tasks, chunksize: int):
