@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .document import Document
+from .i18n import _
 from .reading import DEFAULT_MAX_FILE_SIZE, InputError
 from .diskcache import compile_regex
 from .symbolfonts import render as render_symbols, symbol_char, symbol_font
@@ -611,10 +612,10 @@ def _children(el, tag: str):
 def _classify_non_zip(data: bytes) -> str | None:
     if data.startswith(OLE_MAGIC):
         if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
-            return "password-protected (encrypted) Word file: remove the password in Word and save again"
-        return "not a .docx file but an old Word 97-2003 (OLE) document: save it as .docx"
+            return _("password-protected (encrypted) Word file: remove the password in Word and save again")
+        return _("not a .docx file but an old Word 97-2003 (OLE) document: save it as .docx")
     if not data.startswith(ZIP_MAGIC):
-        return "not a valid .docx file (not a zip package); is it corrupt or renamed?"
+        return _("not a valid .docx file (not a zip package); is it corrupt or renamed?")
     return None
 
 
@@ -652,14 +653,15 @@ def docx_document(data: bytes, shown: str, max_bytes: int = DEFAULT_MAX_FILE_SIZ
     except InputError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as exc:
-        raise InputError(shown, f"corrupt .docx package ({exc})") from None
+        raise InputError(shown, _("corrupt .docx package ({problem})").format(problem=exc)) from None
     except KeyError as exc:
-        raise InputError(shown, f"corrupt .docx package (missing part {exc})") from None
+        raise InputError(shown, _("corrupt .docx package (missing part {part})").format(part=exc)) from None
     except _Damaged as exc:
         raise InputError(shown, exc.describe(ex)) from None
     except Exception as exc:  # a value Word would not write (gridSpan="x", a loop of styles …)
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise InputError(shown, f"cannot read Word file ({type(exc).__name__}: {reason})") from None
+        raise InputError(shown, _("cannot read Word file ({problem})").format(
+            problem=f"{type(exc).__name__}: {reason}")) from None
     return Document("\n".join(ex.lines) + ("\n" if ex.lines else ""), shown, "utf-8",
                     source_format="docx", line_sources=ex.sources, style_headings=ex.headings,
                     list_labels=ex.labels, parts=ex.parts, math_spans=ex.math_spans)
@@ -689,13 +691,32 @@ class _Damaged(Exception):
         self.line, self.column = line, column
 
     def describe(self, ex: "_Extractor | None") -> str:
-        at = f" from line {self.line:,}, column {self.column:,}" if self.line else ""
+        """In words, for people: where the text stops, and what to do."""
+        from .formats.places import place_name
+
+        kw = {"part": self.part, "line": f"{self.line:,}", "column": f"{self.column:,}"}
         if self.part.endswith("document.xml"):
-            where = f"after {ex.sources[-1]}" if ex is not None and ex.sources else "before its first paragraph"
-            return (f"the Word file is damaged {where} (its text cannot be read{at} of {self.part}); "
-                    f"open it in Word, which may repair it, and save it again")
-        return (f"the Word file is damaged ({self.part} cannot be read{at}); "
-                f"open it in Word, which may repair it, and save it again")
+            if ex is not None and ex.sources:
+                kw["place"] = place_name(ex.sources[-1])
+                template = (_("the Word file is damaged after {place} (its text cannot be read from line {line}, "
+                              "column {column} of {part}); open it in Word, which may repair it, and save it again")
+                            if self.line else
+                            _("the Word file is damaged after {place} (its text cannot be read of {part}); open it "
+                              "in Word, which may repair it, and save it again"))
+            else:
+                template = (_("the Word file is damaged before its first paragraph (its text cannot be read from "
+                              "line {line}, column {column} of {part}); open it in Word, which may repair it, and "
+                              "save it again")
+                            if self.line else
+                            _("the Word file is damaged before its first paragraph (its text cannot be read of "
+                              "{part}); open it in Word, which may repair it, and save it again"))
+        else:
+            template = (_("the Word file is damaged ({part} cannot be read from line {line}, column {column}); open "
+                          "it in Word, which may repair it, and save it again")
+                        if self.line else
+                        _("the Word file is damaged ({part} cannot be read); open it in Word, which may repair it, "
+                          "and save it again"))
+        return template.format(**kw)
 
 
 class _Package:
@@ -710,13 +731,16 @@ class _Package:
         self.zip = zipfile.ZipFile(stream)
         entries = self.zip.infolist()
         if len(entries) > MAX_PARTS:
-            raise InputError(shown, f"not a Word file that kjlint reads: the package has {len(entries):,} parts "
-                                    f"(more than {MAX_PARTS:,}), skipped")
+            raise InputError(shown, _("not a Word file that kjlint reads: the package has {parts} parts (more "
+                                      "than {limit}), skipped").format(parts=f"{len(entries):,}",
+                                                                       limit=f"{MAX_PARTS:,}"))
         xml = sum(e.file_size for e in entries if e.filename.lower().endswith((".xml", ".rels")))
         limit = XML_PER_FILE_BYTE * max_bytes
         if xml > limit:
-            raise InputError(shown, f"Word file too large when unpacked ({xml / 1e6:,.1f} MB of XML > "
-                                    f"{limit / 1e6:,.1f} MB, {XML_PER_FILE_BYTE} x max-file-size), skipped")
+            raise InputError(shown, _("Word file too large when unpacked ({size} MB of XML > {limit} MB, {factor} x "
+                                      "max-file-size), skipped").format(size=f"{xml / 1e6:,.1f}",
+                                                                        limit=f"{limit / 1e6:,.1f}",
+                                                                        factor=XML_PER_FILE_BYTE))
         self.names = {e.filename for e in entries}
         self._rels: dict[str, list[tuple[str, str, str]]] = {}
 

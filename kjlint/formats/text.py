@@ -159,10 +159,10 @@ def _summary(console, results, statistics: bool, fix_hint: bool, summary: bool =
     files = len({f.path for f in findings})
     # Translators: separates the per-rule counts of the summary: "(KJ201 ×2, KJ502 ×1)".
     by_code = _(", ").join(f"{code} ×{n}" for (code, _name), n in sorted(counts.items()))
-    found = ngettext("{n} finding", "{n} findings", len(findings)).format(n=len(findings))
     in_files = ngettext("{n} file", "{n} files", files).format(n=files)
-    # Translators: {findings} and {files} are "3 findings" and "2 files" above; {codes} the counts per rule.
-    console.print(_("Found {findings} in {files} ({codes}).").format(findings=found, files=in_files, codes=by_code))
+    # Translators: {files} is "2 files" (a message of its own); {codes} the counts per rule.
+    console.print(ngettext("Found {n} finding in {files} ({codes}).", "Found {n} findings in {files} ({codes}).",
+                           len(findings)).format(n=len(findings), files=in_files, codes=by_code))
     safe = sum(1 for f in findings if f.fix and f.fix.safe)
     unsafe = sum(1 for f in findings if f.fix and not f.fix.safe)
     if fix_hint and (safe or unsafe):
