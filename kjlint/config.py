@@ -24,6 +24,17 @@ KEYS = {
 }
 
 
+def at(where: str, key: str) -> str:
+    """`file: key`, where a configuration error is (a full-width colon in Chinese)."""
+    # Translators: a place in a configuration file or baseline: "kjlint.toml: select".
+    return _("{where}: {key}").format(where=where, key=key)
+
+
+def in_place(where: str, problem) -> str:
+    """A problem found at `where` (a file, or a key in it)."""
+    return _("{where}: {problem}").format(where=where, problem=problem)
+
+
 def unknown_selector(selector: str) -> str:
     return _("unknown rule selector {selector} (see `kjlint rules`)").format(selector=repr(selector))
 
@@ -117,7 +128,7 @@ def check_selectors(settings: Settings, is_known: Callable[[str], bool]) -> None
     for key, selectors in keys:
         for selector in selectors:
             if not is_known(selector):
-                raise ConfigError(f"{settings.source}: {key}: {unknown_selector(selector)}")
+                raise ConfigError(in_place(at(settings.source, key), unknown_selector(selector)))
 
 
 def parse_settings(table: dict, path: Path) -> Settings:
@@ -130,12 +141,12 @@ def parse_settings(table: dict, path: Path) -> Settings:
     s = Settings(root=str(root), source=where)
     kw: dict[str, Any] = {}
     if "select" in table:
-        kw["select"] = _strs(table["select"], f"{where}: select")
+        kw["select"] = _strs(table["select"], at(where, "select"))
     for key in ("ignore", "extend-select", "include"):
         if key in table:
-            kw[key.replace("-", "_")] = _strs(table[key], f"{where}: {key}")
-    exclude = _strs(table.get("exclude", []), f"{where}: exclude") + \
-        _strs(table.get("extend-exclude", []), f"{where}: extend-exclude")
+            kw[key.replace("-", "_")] = _strs(table[key], at(where, key))
+    exclude = _strs(table.get("exclude", []), at(where, "exclude")) + \
+        _strs(table.get("extend-exclude", []), at(where, "extend-exclude"))
     if exclude:
         kw["exclude"] = exclude
     # Translators: the shapes of two tables of the configuration; glob, codes, name and heading
@@ -143,7 +154,7 @@ def parse_settings(table: dict, path: Path) -> Settings:
     for key, shape in (("per-file-ignores", _("glob = [codes]")),
                        ("required-sections", _("name = [heading keywords]"))):
         if key in table:
-            kw[key.replace("-", "_")] = _str_table(table[key], f"{where}: {key}", shape)
+            kw[key.replace("-", "_")] = _str_table(table[key], at(where, key), shape)
     if "profile" in table:
         if not isinstance(table["profile"], str):
             raise ConfigError(_("{where}: profile: expected a profile name such as 'work-summary' or '工作总结'").format(
@@ -151,7 +162,7 @@ def parse_settings(table: dict, path: Path) -> Settings:
         kw["profile"] = table["profile"]
     for key in ("extend-rules", "reference"):  # paths relative to the configuration file
         if key in table:
-            paths = _strs(table[key], f"{where}: {key}")
+            paths = _strs(table[key], at(where, key))
             if any(not p or "\x00" in p for p in paths):
                 raise ConfigError(_("{where}: {key}: expected paths (an empty one or one with a NUL character is "
                                     "none)").format(where=where, key=key))
@@ -167,7 +178,7 @@ def parse_settings(table: dict, path: Path) -> Settings:
         try:
             kw["fail_level"] = Severity.parse(str(table["fail-level"]))
         except ValueError as exc:
-            raise ConfigError(f"{where}: fail-level: {exc}") from None
+            raise ConfigError(in_place(at(where, "fail-level"), exc)) from None
     if "max-file-size" in table:
         if not isinstance(table["max-file-size"], int) or isinstance(table["max-file-size"], bool) \
                 or table["max-file-size"] <= 0:

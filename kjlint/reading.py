@@ -51,7 +51,7 @@ class InputError(Exception):
     """An input that cannot be linted; the message names the path and the problem."""
 
     def __init__(self, path: str, problem: str):
-        super().__init__(f"{path}: {problem}")
+        super().__init__(_("{path}: {problem}").format(path=path, problem=problem))
         self.path = path
         self.problem = problem
 

@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from typing import Callable, Iterator
 
+from .i18n import N_
+
 try:
     from re import _constants as C  # type: ignore[attr-defined]
 except ImportError:  # Python 3.10
@@ -253,14 +255,14 @@ def _ambiguous_body(items: list, fold: bool) -> str | None:
             k = (i + step) % n
             other_chars, other_nullable, other_variable = infos[k]
             if k == i:
-                return ("a repeated group can match the same text in more than one way: a repetition "
-                        "inside it meets itself again in the next round with no required separator "
-                        "between, as in (a+)+ or (\\w+\\s?)+")
+                return N_("a repeated group can match the same text in more than one way: a repetition "
+                          "inside it meets itself again in the next round with no required separator "
+                          "between, as in (a+)+ or (\\w+\\s?)+")
             if not other_nullable and not _overlap(other_chars, chars):
                 break  # a separator the repetition cannot match
             if other_variable and _overlap(other_chars, chars):
-                return ("a repeated group holds two repetitions that can match the same characters "
-                        "with no required separator between them, as in (x+x+)+")
+                return N_("a repeated group holds two repetitions that can match the same characters "
+                          "with no required separator between them, as in (x+x+)+")
     return None
 
 

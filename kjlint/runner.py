@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
 from .catalog import Catalog, OverrideError, PackError, load_catalog
-from .config import ConfigError, ConfigResolver, Settings, check_selectors
+from .config import ConfigError, ConfigResolver, Settings, at, check_selectors, in_place
 from .document import Document
 from .engine import LintOptions, lint_document, select_codes
 from .findings import Finding
@@ -72,10 +72,10 @@ def catalog_for(settings: Settings) -> Catalog:
         return load_catalog(settings.extend_rules, settings.rule_overrides() or None)
     except OverrideError as exc:
         where = settings.source or _("configuration")
-        raise ConfigError(f"{where}: {exc}") from None
+        raise ConfigError(in_place(where, exc)) from None
     except PackError as exc:
         if settings.source and any(str(exc).startswith(p) for p in settings.extend_rules):
-            raise ConfigError(f"{settings.source}: extend-rules: {exc}") from None  # a pack it names
+            raise ConfigError(in_place(at(settings.source, "extend-rules"), exc)) from None  # a pack it names
         raise
 
 
@@ -84,7 +84,7 @@ def check_settings(settings: Settings) -> Catalog:
     catalog = catalog_for(settings)
     check_selectors(settings, catalog.is_known)
     if settings.profile and catalog.find_profile(settings.profile) is None:  # work-summary or 工作总结
-        raise ConfigError(f"{settings.source}: profile: {catalog.unknown_profile(settings.profile)}")
+        raise ConfigError(in_place(at(settings.source, "profile"), catalog.unknown_profile(settings.profile)))
     return catalog
 
 
