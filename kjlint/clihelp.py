@@ -120,9 +120,13 @@ class Option(click.Option):
         english = self.help
         self.help = _(english) if english else english
         try:
-            return super().get_help_record(ctx)
+            record = super().get_help_record(ctx)
         finally:
             self.help = english
+        if record and language() != "en":  # click joins its notes with "; ": [默认：3，x>=2]
+            spec, text = record
+            record = spec, re.sub(r"\[[^\[\]]*\]$", lambda m: m.group().replace("; ", "，"), text)
+        return record
 
 
 class Argument(click.Argument):
@@ -155,9 +159,23 @@ def _wide(text: str) -> bool:
     return cells(text) != len(_ANSI.sub("", text))
 
 
+_KEEP_TOGETHER = re.compile(r"\[[^\[\]]{1,30}\]")  # what click adds after help: [默认：text]
+
+
 def _tokens(paragraph: str) -> list[str]:
     """Spaces, single wide characters, and runs of narrow ones (a word, an option name, `KJ2`);
-    a character of no width (a combining mark) stays with the one before."""
+    a character of no width (a combining mark) stays with the one before; a short bracketed
+    note ([默认：text]) is one token."""
+    out: list[str] = []
+    pos = 0
+    for m in _KEEP_TOGETHER.finditer(paragraph):
+        out += _char_tokens(paragraph[pos:m.start()])
+        out.append(m.group())
+        pos = m.end()
+    return out + _char_tokens(paragraph[pos:])
+
+
+def _char_tokens(paragraph: str) -> list[str]:
     out: list[str] = []
     narrow = False  # whether out[-1] is a run of narrow characters that may go on
     for ch in paragraph:
