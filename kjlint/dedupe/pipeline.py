@@ -43,7 +43,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from ..i18n import _
+from ..i18n import N_, _
 from .cache import DAMAGED, SignatureCache, content_key
 from .cluster import components, union_find
 from .keep import Candidate, choose, quality_findings
@@ -592,8 +592,9 @@ class DedupeResult:
         return list(dict.fromkeys(self.ids[i] for i in np.flatnonzero(~self.keep_mask) if self.ids[i] not in kept))
 
 
-REPEATED_IDS = ("{count} ids are used by more than one document (e.g. {examples}); --keep-list names such "
-                "an id when any of its documents is kept, --drop-list only when none is")
+REPEATED_IDS = N_("{count} ids are used by more than one document (e.g. {examples}); --keep-list names such "
+                  "an id when any of its documents is kept, --drop-list only when none is")
+NOTHING_LEFT = N_("{id}: nothing left after normalization (only boilerplate?), not compared")
 
 
 def repeated_ids(ids: Sequence[str], examples: int = 3) -> tuple[int, list[str]]:
@@ -663,18 +664,18 @@ def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeCon
         if cache is not None:
             cache.compact()
             for path in cache.damaged:
-                warnings.add(DAMAGED.format(path=path))
+                warnings.add(_(DAMAGED).format(path=path))
         timings["read+sign"] = time.perf_counter() - t
         n = len(corpus)
         count, examples = repeated_ids(corpus.ids)
         if count:
-            warnings.add(REPEATED_IDS.format(count=count, examples=", ".join(map(repr, examples))))
+            warnings.add(_(REPEATED_IDS).format(count=count, examples=", ".join(map(repr, examples))))
 
         t = time.perf_counter()
         norm_hash = np.concatenate(corpus.norm_hash) if n else np.empty(0, np.uint64)
         norm_len = np.concatenate(corpus.norm_len) if n else np.empty(0, np.int32)
         for i in np.flatnonzero(norm_len == 0):
-            warnings.add(f"{corpus.ids[i]}: nothing left after normalization (only boilerplate?), not compared")
+            warnings.add(_(NOTHING_LEFT).format(id=corpus.ids[i]))
         rep = exact_groups(norm_hash, norm_len)
         candidates = find_candidates(corpus, rep, config) if n else np.empty((0, 2), np.int64)
         timings["candidates"] = time.perf_counter() - t

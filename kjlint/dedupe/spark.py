@@ -23,7 +23,8 @@ if TYPE_CHECKING:  # pyspark is an optional extra: `pip install 'kjlint[spark]'`
     from .sources import Warnings
 
 
-from .pipeline import REPEATED_IDS, DedupeConfig
+from ..i18n import _
+from .pipeline import NOTHING_LEFT, REPEATED_IDS, DedupeConfig
 
 
 class SparkUnavailable(RuntimeError):
@@ -123,7 +124,7 @@ def parse_conf(pairs: Iterable[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise ValueError(f"--conf expects key=value, got {pair!r}")
+            raise ValueError(_("--conf expects key=value, got {pair}").format(pair=repr(pair)))
         conf[key.strip()] = value.strip()
     return conf
 
@@ -158,7 +159,8 @@ def spark_session(master: str = DEFAULT_MASTER, conf: Mapping[str, str] | None =
     try:
         session = builder.getOrCreate()
     except Exception as exc:  # the JVM did not start: no Java, wrong version, no memory…
-        raise SparkUnavailable(f"Spark could not start on master {master!r}: {exc}") from exc
+        raise SparkUnavailable(_("Spark could not start on master {master}: {problem}").format(
+            master=repr(master), problem=exc)) from exc
     session.sparkContext.setLogLevel(settings.get("kjlint.logLevel", "WARN"))
     return session
 
@@ -332,7 +334,7 @@ def inspect_input(spark: "SparkSession", number: int, raw: str) -> _InputSpec:
     path = jvm.org.apache.hadoop.fs.Path(raw)
     fs = path.getFileSystem(spark._jsc.hadoopConfiguration())
     if not fs.exists(path):
-        raise FileNotFoundError(f"{raw}: no such file or directory")
+        raise FileNotFoundError(_("{path}: {problem}").format(path=raw, problem=_("no such file or directory")))
     return _InputSpec(number, raw, kind_of(raw.rstrip("/")), fs.makeQualified(path).toString().rstrip("/"),
                       bool(fs.getFileStatus(path).isDirectory()))
 
@@ -348,7 +350,8 @@ def scan_input(spark: "SparkSession", spec: _InputSpec, fields) -> "DataFrame":
     if spec.kind == "parquet":
         df = spark.read.parquet(spec.raw)
         if fields.text not in df.columns:
-            raise ValueError(f"{spec.raw}: no column {fields.text!r} (columns: {', '.join(df.columns)})")
+            raise ValueError(_("{path}: no column {column} (columns: {columns})").format(
+                path=spec.raw, column=repr(fields.text), columns=", ".join(df.columns)))
         ident = F.col(fields.id).cast("string") if fields.id in df.columns else F.lit(None).cast("string")
         return df.select(F.col(fields.text).alias("value"), ident.alias("ident"), *meta)
     reader = spark.read.format("binaryFile")
@@ -680,8 +683,8 @@ def connected_components(edges: "DataFrame", algorithm: str = "star",
     if algorithm == "graphframes":
         found = graphframes_components(edges, checkpoint_dir or "/tmp/kjlint-graphframes")
         if found is None:
-            raise SparkUnavailable("GraphFrames is not installed: pip install graphframes-py and add its "
-                                   "jar (--conf spark.jars.packages=io.graphframes:graphframes-spark4_2.13:…)")
+            raise SparkUnavailable(_("GraphFrames is not installed: pip install graphframes-py and add its jar "
+                                     "(--conf spark.jars.packages=io.graphframes:graphframes-spark4_2.13:…)"))
         return found
     return star_components(edges)
 
@@ -808,7 +811,7 @@ def write_corpus(spark: "SparkSession", inputs: list[str], docs: "DataFrame", dr
     specs = [inspect_input(spark, n, raw) for n, raw in enumerate(inputs)]
     kinds = {s.kind for s in specs}
     if len(kinds) != 1:
-        raise ValueError(f"--output needs inputs of one format, got {', '.join(sorted(kinds))}")
+        raise ValueError(_("--output needs inputs of one format, got {kinds}").format(kinds=", ".join(sorted(kinds))))
     kind = kinds.pop()
     if kind == "text":
         (docs.join(dropped, "uid", "left_anti").orderBy("index").select("id", "path", "text")
@@ -925,12 +928,13 @@ def run(spark: "SparkSession", inputs: list[str], config: DedupeConfig = DedupeC
     prepared.unpersist()
     if counts["empty"]:
         for row in meta.where(F.col("norm_len") == 0).orderBy("index").select("id").collect():
-            warnings.add(f"{row['id']}: nothing left after normalization (only boilerplate?), not compared")
+            warnings.add(_(NOTHING_LEFT).format(id=row["id"]))
     exact_copies = counts["exact"] or 0
     repeated = meta.groupBy("id").agg(F.count("*").alias("n"), F.min("index").alias("first")).where("n > 1")
     examples = repeated.orderBy("first").limit(3).collect()
     if examples:
-        warnings.add(REPEATED_IDS.format(count=repeated.count(), examples=", ".join(repr(r["id"]) for r in examples)))
+        warnings.add(_(REPEATED_IDS).format(count=repeated.count(),
+                                            examples=", ".join(repr(r["id"]) for r in examples)))
     phase("number")
 
     pairs = keep(candidate_pairs(spark, meta, documents, config, counts["reps"] or 0, method))
@@ -982,10 +986,10 @@ def run_cli(inputs, config: DedupeConfig, master: str, conf_pairs, *, level: str
     import click
 
     if level != "document":
-        raise click.UsageError("--engine spark supports --level document only")
+        raise click.UsageError(_("--engine spark supports --level document only"))
     if show or report_path:
-        raise click.UsageError("--show and --report read texts on this machine: use --engine local "
-                               "(or run kjlint diff on two members of the --clusters output)")
+        raise click.UsageError(_("--show and --report read texts on this machine: use --engine local (or run "
+                                 "kjlint diff on two members of the --clusters output)"))
     try:
         conf = parse_conf(conf_pairs)
     except ValueError as exc:
