@@ -157,8 +157,7 @@ def parse_settings(table: dict, path: Path) -> Settings:
             kw[key.replace("-", "_")] = _str_table(table[key], at(where, key), shape)
     if "profile" in table:
         if not isinstance(table["profile"], str):
-            raise ConfigError(_("{where}: profile: expected a profile name such as 'work-summary' or '工作总结'").format(
-                where=where))
+            raise ConfigError(_("{where}: profile: expected a profile name such as 'work-summary'").format(where=where))
         kw["profile"] = table["profile"]
     for key in ("extend-rules", "reference"):  # paths relative to the configuration file
         if key in table:
