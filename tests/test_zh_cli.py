@@ -95,6 +95,8 @@ def invoke(*args, cwd=None, env=None, input=None):
 def locale_env(**values) -> dict:
     """The environment of a real process with the locale given and no KJLINT_LANG."""
     env = {k: v for k, v in os.environ.items() if k not in ("KJLINT_LANG", "LC_ALL", "LC_MESSAGES", "LANG")}
+    if env.get("PYTHONPATH"):  # the processes run in a temporary folder
+        env["PYTHONPATH"] = os.pathsep.join(os.path.abspath(p) for p in env["PYTHONPATH"].split(os.pathsep))
     env.update(values)
     return env
 
