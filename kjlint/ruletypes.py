@@ -20,7 +20,7 @@ from .catalog import Catalog, PackError, Rule, _as_list, compile_pattern, parse_
 from .document import BLANK_CHARS, Document
 from .findings import Fix, Related
 from .diskcache import compile_regex, required_chars
-from .regexinfo import fast_finditer
+from .diskcache import fast_finditer
 from .i18n import _, pick
 
 
