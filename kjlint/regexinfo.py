@@ -12,7 +12,11 @@ import re
 from functools import lru_cache
 
 
-from .i18n import N_
+def N_(message: str) -> str:
+    """Marks a reason for kjlint's catalogue (as kjlint.i18n.N_; this module imports nothing of
+    kjlint): the reason is kept in English and translated where it is shown (compile_pattern)."""
+    return message
+
 
 try:
     from re import _constants as C  # type: ignore[attr-defined]
