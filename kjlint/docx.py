@@ -17,7 +17,12 @@ not body text: "header", "footer", "footnote", "endnote", "comment", "textbox", 
 contents: a TOC field, a Table of Contents content control, TOC 1–9/目录 styles, and the 目录 title
 above one), "cover" (a Cover Pages content control) or "equation" (a paragraph that is only an
 equation). Rules that read the document as a text (kjlint.checks.layout) leave the furniture
-out. Headings by paragraph style (Heading 1/标题 1 …, or an outline level) are in
+out. The text is what Word shows with tracked changes accepted: deletions are left out,
+insertions read, and a paragraph deleted whole has no list number.
+
+Comments are tied to the text they are on (`Document.comment_anchors`). For writers
+(kjlint.docx_review), `docx_document_with_sources` also gives, for every line, the w:p element
+and the w:t, w:tab … elements each piece of its text came from (`SourceLine`). Headings by paragraph style (Heading 1/标题 1 …, or an outline level) are in
 `Document.style_headings`; generated list labels in `Document.list_labels` (see
 kjlint.document.Document).
 """
@@ -291,15 +296,23 @@ class _Text:
         self.math = False  # an equation contributed text
         self.other = False  # visible text outside equations
         self.math_spans: list[tuple[int, int]] = []  # [start, end) of equation text in `text()`
+        # (start, length, element) of each piece of text outside equations: the w:t, w:tab, w:sym …
+        # it came from, so that a writer can map offsets back to runs (kjlint.docx_review).
+        self.pieces: list[tuple[int, int, object]] = []
+        # (kind, comment id, offset) of comment anchors: commentRangeStart, commentRangeEnd and
+        # commentReference, so that a comment's text can be tied to the text it is on.
+        self.comment_marks: list[tuple[str, str, int]] = []
 
     def text(self) -> str:
         return "".join(self.out).replace("\r", LINE_BREAK_SUBSTITUTE).replace("\n", LINE_BREAK_SUBSTITUTE)
 
-    def add(self, text: str, math: bool) -> None:
+    def add(self, text: str, math: bool, source=None) -> None:
         if not text:
             return
         self.out.append(text)
         start, self.length = self.length, self.length + len(text)
+        if source is not None and not math:
+            self.pieces.append((start, len(text), source))
         if math:
             self.math = True
             if self.math_spans and self.math_spans[-1][1] == start:
@@ -312,21 +325,28 @@ class _Text:
     def walk(self, el, font=None, math: bool = False) -> None:
         for child in el:
             tag = child.tag
-            if not isinstance(tag, str) or tag in SKIPPED:
+            if not isinstance(tag, str):
+                continue
+            if tag in SKIPPED:
+                if tag == W + "commentReference":
+                    self.comment_marks.append(("reference", child.get(W + "id") or "", self.length))
                 continue
             if tag == W + "r":
                 self.walk(child, symbol_font(_run_font(child.find(W + "rPr"))), math)
             elif tag == W + "t":
-                self.add(render_symbols(child.text or "", font), math)
+                self.add(render_symbols(child.text or "", font), math, child)
             elif tag == W + "tab" or tag == W + "ptab":
-                self.add("\t", math)
+                self.add("\t", math, child)
             elif tag in (W + "br", W + "cr"):
                 if child.get(W + "type") in (None, "textWrapping"):
-                    self.add(LINE_BREAK_SUBSTITUTE, math)
+                    self.add(LINE_BREAK_SUBSTITUTE, math, child)
             elif tag == W + "noBreakHyphen":
-                self.add("-", math)
+                self.add("-", math, child)
             elif tag == W + "sym":
-                self.add(_sym(child), math)
+                self.add(_sym(child), math, child)
+            elif tag in (W + "commentRangeStart", W + "commentRangeEnd"):
+                kind = "start" if tag == W + "commentRangeStart" else "end"
+                self.comment_marks.append((kind, child.get(W + "id") or "", self.length))
             elif tag == W + "p":
                 continue  # nested paragraphs (shapes) are not part of this one
             elif tag.startswith(M):
@@ -418,9 +438,29 @@ def _field_marks(el):
             yield from _field_marks(child)
 
 
+@dataclass
+class SourceLine:
+    """Where one line of the extracted text lives in the package: its w:p element, the offset
+    (in the extracted text) where the paragraph's own characters begin (after a generated list
+    label), the pieces of text with the elements they came from (offsets relative to that start)
+    and the name of the package part holding it ("/word/document.xml")."""
+
+    paragraph: object
+    start: int
+    pieces: list[tuple[int, int, object]]
+    partname: str
+
+
 class _Extractor:
-    def __init__(self, styles: _Styles, numbering: _Numbering):
+    def __init__(self, styles: _Styles, numbering: _Numbering, record: bool = False):
         self.styles, self.numbering = styles, numbering
+        self.record = record  # keep a SourceLine per line (a writer maps findings back to runs)
+        self.source_lines: list[SourceLine] = []
+        self.partname = "/word/document.xml"  # the part being read
+        # Comment anchors as offsets into the text: comment id -> {"start"|"end"|"reference": offset}.
+        self.comment_marks: dict[str, dict[str, int]] = {}
+        # The comments' own lines: (comment id, first line, end line) as 0-based [first, end).
+        self.comment_lines: list[tuple[str, int, int]] = []
         self.lines: list[str] = []
         self.sources: list[str] = []
         self.parts: dict[int, str] = {}  # 0-based line -> part, when not "body"
@@ -474,7 +514,10 @@ class _Extractor:
         if num_pr is not None:
             num_id = _val(num_pr, "numId") or num_id
             ilvl = int(_val(num_pr, "ilvl") or ilvl)
-        label = self.numbering.label(num_id, ilvl) if num_id and num_id != "0" else ""
+        if num_id and num_id != "0" and not (text == "" and _mark_deleted(ppr)):
+            label = self.numbering.label(num_id, ilvl)
+        else:  # a paragraph deleted as a tracked change (mark and text) is gone once accepted
+            label = ""
         line_no = len(self.lines) + 1
         if label:
             self.labels[line_no] = label
@@ -489,6 +532,10 @@ class _Extractor:
             self.parts[line_no - 1] = part
         start = self.offset + len(label)
         self.math_spans.extend((start + a, start + b) for a, b in collected.math_spans)
+        for kind, comment_id, at in collected.comment_marks:
+            self.comment_marks.setdefault(comment_id, {}).setdefault(kind, start + at)
+        if self.record:
+            self.source_lines.append(SourceLine(p, start, collected.pieces, self.partname))
         self.lines.append(text)
         self.sources.append(where)
         self.offset += len(text) + 1
@@ -534,11 +581,31 @@ class _Extractor:
                 self.blocks(tc, False, f"{name}, row {r}, cell {c}", part)
                 c += span - 1
 
-    def story(self, element, where: str, part: str) -> None:
+    def story(self, element, where: str, part: str, partname: str = "") -> None:
         """A header, footer, note or comment: its own text flow, after the body."""
         self.fields = []
+        outer, self.partname = self.partname, partname or self.partname
         self.blocks(element, False, where, part)
+        self.partname = outer
         self.fields = []
+
+    def comment_anchors(self) -> list[tuple[int, int, int, int]]:
+        """(start, end) of the text each comment is on, with the [first, end) lines of the
+        comment's own text. A comment without a range is on the paragraph of its reference mark."""
+        starts = [0]
+        for line in self.lines:
+            starts.append(starts[-1] + len(line) + 1)
+        out = []
+        for comment_id, first, end in self.comment_lines:
+            marks = self.comment_marks.get(comment_id, {})
+            if "start" in marks and "end" in marks and marks["start"] <= marks["end"]:
+                out.append((marks["start"], marks["end"], first, end))
+            elif "reference" in marks:
+                from bisect import bisect_right
+
+                i = bisect_right(starts, marks["reference"]) - 1
+                out.append((starts[i], starts[i] + len(self.lines[i]), first, end))
+        return out
 
     def end_body(self) -> None:
         """A TOC field still open at the end of the body is broken (its end mark was lost): where
@@ -559,6 +626,12 @@ class _Extractor:
                     re.sub(r"[\s\u3000]+", "", self.lines[j]) or " "):
                 self.parts[j] = "toc"
                 self.headings.pop(j + 1, None)
+
+
+def _mark_deleted(ppr) -> bool:
+    """Whether a paragraph's mark is a tracked deletion (w:pPr/w:rPr/w:del)."""
+    rpr = ppr.find(W + "rPr") if ppr is not None else None
+    return rpr is not None and rpr.find(W + "del") is not None
 
 
 def _gallery_part(sdt, part: str) -> str:
@@ -618,21 +691,27 @@ def _headers_footers(word, ex: _Extractor) -> None:
                     continue
                 seen.add(id(part))
                 label = kind if attr in ("header", "footer") else attr.replace("_", " ")
-                ex.story(part.element, f"{label} (section {i})", kind)
+                ex.story(part.element, f"{label} (section {i})", kind, str(part.partname))
 
 
 def _related_root(docx_part, reltype):
     """The XML root of a part related to the main document, or None when there is none."""
+    found = _related_part_root(docx_part, reltype)
+    return found[1] if found else None
+
+
+def _related_part_root(docx_part, reltype):
+    """(part name, XML root) of a part related to the main document, or None."""
     try:
         related = docx_part.part_related_by(reltype)
     except (KeyError, ValueError):
         return None
     element = getattr(related, "element", None)
-    if element is not None:
-        return element
-    from docx.oxml import parse_xml
+    if element is None:
+        from docx.oxml import parse_xml
 
-    return parse_xml(related.blob)
+        element = parse_xml(related.blob)
+    return str(related.partname), element
 
 
 NOTE_SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
@@ -643,19 +722,23 @@ def _notes_and_comments(word, ex: _Extractor) -> None:
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     for reltype, tag, part in ((RT.FOOTNOTES, "footnote", "footnote"), (RT.ENDNOTES, "endnote", "endnote")):
-        root = _related_root(word.part, reltype)
-        if root is None:
+        found = _related_part_root(word.part, reltype)
+        if found is None:
             continue
+        partname, root = found
         n = 0
         for note in root.iterfind(W + tag):
             if note.get(W + "type") in NOTE_SEPARATORS:
                 continue
             n += 1
-            ex.story(note, f"{part} {n}", part)
-    root = _related_root(word.part, RT.COMMENTS)
-    if root is not None:
+            ex.story(note, f"{part} {n}", part, partname)
+    found = _related_part_root(word.part, RT.COMMENTS)
+    if found is not None:
+        partname, root = found
         for n, comment in enumerate(root.iterfind(W + "comment"), 1):
-            ex.story(comment, f"comment {n}", "comment")
+            first = len(ex.lines)
+            ex.story(comment, f"comment {n}", "comment", partname)
+            ex.comment_lines.append((comment.get(W + "id") or "", first, len(ex.lines)))
 
 
 def _classify_non_zip(data: bytes) -> str | None:
@@ -678,6 +761,26 @@ def read_docx(path: str | Path, display_path: str | None = None, max_bytes: int 
 
 def docx_document(data: bytes, shown: str) -> Document:
     """The Document of a .docx package's bytes; `shown` names the file in errors."""
+    return _read(data, shown, False)[0]
+
+
+@dataclass
+class DocxSource:
+    """What a writer needs to put findings back into the package the Document was read from:
+    the python-docx document (its XML trees are those the elements below belong to) and one
+    SourceLine per line of `Document.text`."""
+
+    word: object
+    lines: list[SourceLine]
+
+
+def docx_document_with_sources(data: bytes, shown: str) -> tuple[Document, DocxSource]:
+    """The Document of a .docx package's bytes, and where each of its characters came from."""
+    doc, word, ex = _read(data, shown, True)
+    return doc, DocxSource(word, ex.source_lines)
+
+
+def _read(data: bytes, shown: str, record: bool):
     import io
 
     problem = _classify_non_zip(data)
@@ -686,7 +789,8 @@ def docx_document(data: bytes, shown: str) -> Document:
     try:
         word = _word_document(io.BytesIO(data))
         styles = _Styles(word.styles.element if _has_styles(word) else None)
-        ex = _Extractor(styles, _load_numbering(word.part))
+        ex = _Extractor(styles, _load_numbering(word.part), record)
+        ex.partname = str(word.part.partname)
         ex.blocks(word.element.body, True)
         ex.end_body()
         _headers_footers(word, ex)
@@ -700,9 +804,11 @@ def docx_document(data: bytes, shown: str) -> Document:
     except Exception as exc:  # lxml syntax errors, python-docx package errors: all mean "corrupt"
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(shown, f"cannot read Word file ({type(exc).__name__}: {reason})") from None
-    return Document("\n".join(ex.lines) + ("\n" if ex.lines else ""), shown, "utf-8",
-                    source_format="docx", line_sources=ex.sources, style_headings=ex.headings,
-                    list_labels=ex.labels, parts=ex.parts, math_spans=ex.math_spans)
+    doc = Document("\n".join(ex.lines) + ("\n" if ex.lines else ""), shown, "utf-8",
+                   source_format="docx", line_sources=ex.sources, style_headings=ex.headings,
+                   list_labels=ex.labels, parts=ex.parts, math_spans=ex.math_spans,
+                   comment_anchors=ex.comment_anchors())
+    return doc, word, ex
 
 
 # The main part of a macro-enabled .docm: the same WordprocessingML as a .docx, under a content

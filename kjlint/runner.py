@@ -118,9 +118,7 @@ def lint_one(path: str, settings: Settings, ov: Overrides, keep_text: bool = Fal
         doc = read_stdin() if path == "-" else read_document(path, max_bytes=settings.max_file_size)
         opts = options_for(path, settings, catalog, ov)
         findings = lint_document(doc, catalog, opts)
-        if doc.line_sources:
-            for f in findings:
-                f.where = doc.where(f.offset)
+        _locate(doc, findings)
         result = FileResult(path, findings, text=doc.text if keep_text else None, encoding=doc.encoding,
                             line_sources=doc.line_sources if keep_text else None)
         if not doc.text.strip():
@@ -141,6 +139,18 @@ def lint_one(path: str, settings: Settings, ov: Overrides, keep_text: bool = Fal
     except Exception as exc:  # noqa: BLE001 - a bug in a rule stops this file, not the whole run
         return FileResult(path, error=f"{path}: internal error while linting this file "
                                       f"({type(exc).__name__}: {exc}); the other files were linted")
+
+
+def _locate(doc: Document, findings: list[Finding]) -> None:
+    """Source locations of findings in a structured file: `where`, and in a Word draft the
+    place a Word user finds (headings, table cell, first words)."""
+    if doc.line_sources:
+        for f in findings:
+            f.where = doc.where(f.offset)
+    if doc.source_format == "docx":
+        from .wordplace import add_places
+
+        add_places(doc, findings)
 
 
 def _fix(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOptions,

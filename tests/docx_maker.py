@@ -18,6 +18,10 @@
   ("equation", text)             a paragraph that is only an equation (m:oMathPara)
   ("footnoted", text, note)      a paragraph with a footnote reference; the note's text is `note`
   ("commented", text, comment)   a paragraph with a comment on it
+  ("runs", [piece, ...])         one paragraph of several runs: a piece is a string or (text,
+                                 "bold" | "italic" | "red"), formatted so
+  ("tracked", before, inserted, deleted, after) a paragraph with an existing tracked insertion
+                                 and deletion by 审核人
 Lists with symbol-font bullets: "wingdings-square" (U+F0A7 ▪), "wingdings-arrow" (U+F0D8 ➢),
 "symbol-dot" (U+F0B7 •, Symbol font), "wingdings-bytes" (the byte "§" in Wingdings, ▪).
 """
@@ -261,6 +265,26 @@ def make_docx(path: str | Path, blocks, header: str | None = None, footer: str |
         elif kind == "commented":
             p = document.add_paragraph(block[1])
             document.add_comment(p.runs, text=block[2], author="审核人")
+        elif kind == "runs":
+            p = document.add_paragraph()
+            for piece in block[1]:
+                text, fmt = (piece, None) if isinstance(piece, str) else piece
+                run = p.add_run(text)
+                if fmt == "bold":
+                    run.bold = True
+                elif fmt == "italic":
+                    run.italic = True
+                elif fmt == "red":
+                    from docx.shared import RGBColor
+
+                    run.font.color.rgb = RGBColor(0xC0, 0, 0)
+        elif kind == "tracked":
+            _, before, inserted, deleted, after = block
+            change = 'w:author="审核人" w:date="2024-01-05T10:00:00Z"'
+            _append_xml(document.add_paragraph(), _run(before)
+                        + f'<w:ins w:id="501" {change}>{_run(inserted)}</w:ins>'
+                        + f'<w:del w:id="502" {change}><w:r><w:delText xml:space="preserve">{_esc(deleted)}'
+                          f'</w:delText></w:r></w:del>' + _run(after))
         else:
             raise ValueError(f"unknown block {block!r}")
     section = document.sections[0]

@@ -110,7 +110,9 @@ def test_findings_report_paragraph_and_cell(tmp_path):
     lines = read_docx(path).text.split("\n")
     assert lines[body["line"] - 1][body["column"] - 1:body["end_column"] - 1] == "xx"
     text = CliRunner().invoke(main, ["check", str(path), "--select", "KJ201", "--no-progress"])
-    assert "(table 1, row 2, cell 2)" in text.stdout
+    assert "(下一步工作计划 › 继续做好项目申报 › table 1, row 2, cell 2 › “xx项”)" in text.stdout
+    assert "paragraph 4" not in text.stdout  # Word numbers no paragraphs: the headings and words instead
+    assert "(一、主要工作情况 › （一）项目申报 › “全年组织企业申报项目xx…”)" in text.stdout
 
 
 def test_fix_and_diff_refused_for_docx(tmp_path):

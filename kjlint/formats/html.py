@@ -231,7 +231,8 @@ def _related_html(rel, path: str, file_no: int) -> str:
     """A related place; one in the same file links to its line (e.g. the first copy of a passage)."""
     where = f"{_shown(rel.path)}:{rel.line}:{rel.column}"
     if rel.path == path:
-        where = f'<a class="related" href="#L{file_no}-{rel.line}">line {rel.line}:{rel.column}</a>'
+        shown = _shown(rel.place.text()) if getattr(rel, "place", None) is not None else f"line {rel.line}:{rel.column}"
+        where = f'<a class="related" href="#L{file_no}-{rel.line}">{shown}</a>'
     return f'<div class="loc">related: {where}{(" " + _shown(rel.message)) if rel.message else ""}</div>'
 
 
@@ -250,7 +251,8 @@ def _panel_html(text: str | None, findings, file_no: int) -> str:
         out.append(f'<ol id="{list_id}">')
         for i, f in items:
             fid = f"f{file_no}-{i}"
-            where = f' · {_shown(f.where)}' if getattr(f, "where", "") else ""
+            shown = f.place.text() if getattr(f, "place", None) is not None else getattr(f, "where", "")
+            where = f' · {_shown(shown)}' if shown else ""
             related = "".join(_related_html(rel, f.path, file_no) for rel in f.related)
             out.append(
                 f'<li class="finding" data-id="{fid}" data-code="{escape(f.code)}" data-sev="{f.severity}">'
