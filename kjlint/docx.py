@@ -18,7 +18,7 @@ contents: a TOC field, a Table of Contents content control, TOC 1–9/目录 sty
 above one), "cover" (a Cover Pages content control) or "equation" (a paragraph that is only an
 equation). Rules that read the document as a text (kjlint.checks.layout) leave the furniture
 out. The text is what Word shows with tracked changes accepted: deletions are left out,
-insertions read, and a paragraph deleted whole has no list number.
+insertions read, and a paragraph deleted whole (its text and its mark) is no line.
 
 Comments are tied to the text they are on (`Document.comment_anchors`). For writers
 (kjlint.docx_review), `docx_document_with_sources` also gives, for every line, the w:p element
@@ -501,6 +501,8 @@ class _Extractor:
         collected.walk(p)
         text = collected.text()
         in_toc = self.in_toc_field(p)
+        if not text and _mark_deleted(ppr) and next(_text_boxes(p), None) is None:
+            return  # deleted whole as a tracked change: gone once accepted, as Word shows it
         if part == "body":
             if self.styles.is_toc(style_id):
                 part = "toc"
@@ -514,10 +516,7 @@ class _Extractor:
         if num_pr is not None:
             num_id = _val(num_pr, "numId") or num_id
             ilvl = int(_val(num_pr, "ilvl") or ilvl)
-        if num_id and num_id != "0" and not (text == "" and _mark_deleted(ppr)):
-            label = self.numbering.label(num_id, ilvl)
-        else:  # a paragraph deleted as a tracked change (mark and text) is gone once accepted
-            label = ""
+        label = self.numbering.label(num_id, ilvl) if num_id and num_id != "0" else ""
         line_no = len(self.lines) + 1
         if label:
             self.labels[line_no] = label
@@ -714,6 +713,8 @@ def _related_part_root(docx_part, reltype):
     return str(related.partname), element
 
 
+# Comments kjlint writes into a review copy (kjlint.docx_review) are its findings, not the draft's text.
+REVIEW_AUTHOR = "kjlint"
 NOTE_SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
 
 
@@ -735,7 +736,8 @@ def _notes_and_comments(word, ex: _Extractor) -> None:
     found = _related_part_root(word.part, RT.COMMENTS)
     if found is not None:
         partname, root = found
-        for n, comment in enumerate(root.iterfind(W + "comment"), 1):
+        ours = [c for c in root.iterfind(W + "comment") if c.get(W + "author") != REVIEW_AUTHOR]
+        for n, comment in enumerate(ours, 1):
             first = len(ex.lines)
             ex.story(comment, f"comment {n}", "comment", partname)
             ex.comment_lines.append((comment.get(W + "id") or "", first, len(ex.lines)))

@@ -14,6 +14,7 @@ from .document import Document
 from .engine import LintOptions, lint_document, select_codes
 from .findings import Finding
 from .fixes import applicable, apply_fixes, atomic_write_text, refuse_unsafe_rewrite
+from .i18n import _
 from .reading import InputError, discover, matches_any, read_document, read_stdin
 
 PARALLEL_MIN_FILES = 8
@@ -33,6 +34,8 @@ class Overrides:
     unsafe_fixes: bool = False
     diff: bool = False
     options: tuple = ()  # extra (key, value) check options, e.g. report-unchanged
+    annotate: bool = False  # Word drafts: a review copy with a comment per finding
+    annotate_output: str | None = None  # the copy's path (or a folder for the copies)
 
 
 @dataclass
@@ -47,6 +50,9 @@ class FileResult:
     text: str | None = None  # kept for formats that show the document (html)
     line_sources: list[str] | None = None  # with text, for .docx: where each line came from
     encoding: str = ""
+    review_copy: str | None = None  # a Word draft's review copy written (--annotate, --fix)
+    review_comments: int = 0  # comments in it
+    review_changes: int = 0  # tracked changes (fixes) in it
 
 
 def effective(settings: Settings, ov: Overrides) -> Settings:
@@ -123,9 +129,12 @@ def lint_one(path: str, settings: Settings, ov: Overrides, keep_text: bool = Fal
                             line_sources=doc.line_sources if keep_text else None)
         if not doc.text.strip():
             result.warning = f"{path}: empty file, nothing to lint"
-        if (ov.fix or ov.diff) and doc.source_format != "text":
-            result.warning = (f"{path}: --fix and --diff are not offered for {doc.source_format} files "
-                              f"(kjlint does not rewrite Word documents); findings are reported only")
+        if doc.source_format == "docx" and (ov.fix or ov.diff or ov.annotate):
+            try:
+                _review(doc, findings, catalog, opts, ov, settings, result)
+            except (OSError, UnicodeError) as exc:  # read-only folder, full disk
+                result.error = _("{path}: review copy not written: {reason}").format(
+                    path=path, reason=getattr(exc, "strerror", None) or exc)
         elif (ov.fix or ov.diff) and applicable(findings, ov.unsafe_fixes):
             try:
                 _fix(doc, findings, catalog, opts, ov, result)
@@ -184,6 +193,77 @@ def _fix(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOpt
         result.findings = after
 
 
+def review_output(path: str, ov: Overrides) -> str:
+    """Where the review copy of Word draft `path` goes: `--annotate-output` (a file, or a folder
+    for the copies), else `draft.kjlint.docx` beside the draft."""
+    from .docx_review import copy_path
+
+    if ov.annotate_output and os.path.isdir(ov.annotate_output):
+        return os.path.join(ov.annotate_output, os.path.basename(copy_path(path)))
+    return ov.annotate_output or copy_path(path)
+
+
+def _review(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOptions,
+            ov: Overrides, settings: Settings, result: FileResult) -> None:
+    """A Word draft with --annotate, --fix or --diff: a review copy with a Word comment per
+    finding (--annotate) and the fixes as tracked changes (--fix), or the fixes' effect on the
+    text as a diff (--diff); the draft itself is never written."""
+    from .docx import docx_document, docx_document_with_sources
+    from .docx_review import is_review_copy, review_copy
+    from .reading import read_bytes
+
+    path = doc.path
+    if path == "-":
+        result.warning = _("-: a Word file read from standard input gets no review copy and no fixes "
+                           "(name the file instead)")
+        return
+    if is_review_copy(path) and not ov.diff:
+        return  # a copy kjlint wrote (draft.kjlint.docx) gets no copy of its own: it is linted only
+    fixes = [f for f in findings if f.fix is not None and (f.fix.safe or ov.unsafe_fixes)] if ov.fix or ov.diff else []
+    comment_on = findings if ov.annotate else []
+    if not fixes and not comment_on:
+        return
+
+    def fresh():
+        data = read_bytes(path, path, settings.max_file_size)
+        again, source = docx_document_with_sources(data, path)
+        if again.text != doc.text:
+            raise OSError(_("the file changed while it was read"))
+        return data, again, source
+
+    if fixes:  # the copy with the fixes as tracked changes, read as Word shows it accepted
+        data, again, source = fresh()
+        review = review_copy(data, again, source, [] if ov.diff else comment_on, fixes)
+        changed = docx_document(review.data, path)
+        after = lint_document(changed, catalog, opts)
+        _locate(changed, after)
+        gone = _gone(doc.text, findings, changed.text, after)
+        result.fixed = len(applicable(gone, ov.unsafe_fixes))
+        result.went_away = len(gone) - result.fixed
+        if ov.diff:
+            from .patch import unified_diff
+
+            result.diff = unified_diff(path, doc.text, changed.text, "utf-8")
+        else:
+            _write_review(path, review, ov, result)
+            result.findings = after
+            result.review_changes = len(review.fixed)
+    if comment_on and (ov.diff or not fixes):  # comments only: --annotate, or beside --diff
+        data, again, source = fresh()
+        _write_review(path, review_copy(data, again, source, comment_on, []), ov, result)
+
+
+def _write_review(path: str, review, ov: Overrides, result: FileResult) -> None:
+    from .fixes import atomic_write_bytes
+
+    out = review_output(path, ov)
+    if os.path.exists(out) and os.path.samefile(out, path):
+        raise OSError(_("{out} is the draft itself; kjlint never writes over its inputs").format(out=out))
+    atomic_write_bytes(out, review.data)
+    result.review_copy = out
+    result.review_comments = review.comments
+
+
 def _gone(old_text: str, before: list[Finding], new_text: str, after: list[Finding]) -> list[Finding]:
     """The findings of `before` that `after` no longer has: matched on code and flagged text, not
     on position (fixes move text) nor on fix count (one fix can resolve several findings, such
@@ -230,6 +310,14 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, overrides: Ov
                 continue
             tasks.append((f, s, overrides, keep_text))
         results.extend(FileResult(e.path, error=str(e)) for e in errors)
+    if overrides.annotate_output and not os.path.isdir(overrides.annotate_output):
+        from .reading import WORD_SUFFIXES
+
+        words = [t[0] for t in tasks if t[0].lower().endswith(WORD_SUFFIXES)]
+        if len(words) > 1:
+            raise ConfigError(_("--annotate-output {out}: names one file, and {n} Word files are checked "
+                                "(name an existing folder for their copies, or leave it out to write "
+                                "each copy beside its draft)").format(out=overrides.annotate_output, n=len(words)))
     # Fail fast on broken packs, rule options or selectors (exit 2), before forking workers. The
     # files' own settings are checked, so that a command-line selector is not blamed on a file.
     for s in configured:

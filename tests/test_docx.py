@@ -115,13 +115,16 @@ def test_findings_report_paragraph_and_cell(tmp_path):
     assert "(一、主要工作情况 › （一）项目申报 › “全年组织企业申报项目xx…”)" in text.stdout
 
 
-def test_fix_and_diff_refused_for_docx(tmp_path):
+def test_fix_and_diff_never_write_the_docx(tmp_path):
+    """--fix writes tracked changes into a copy (tests/test_docx_review.py), never the draft;
+    with nothing to fix there is no copy."""
     path = _summary_docx(tmp_path)
     before = path.read_bytes()
     for flag in ("--fix", "--diff"):
         result = CliRunner().invoke(main, ["check", str(path), flag])
-        assert "not offered" in result.stderr and str(path) in result.stderr
+        assert result.exit_code == 1 and "not offered" not in result.stderr
     assert path.read_bytes() == before
+    assert not list(tmp_path.glob("*.kjlint.docx"))
 
 
 def _truncated(tmp_path, bad):
