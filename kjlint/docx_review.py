@@ -50,9 +50,10 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 DOCUMENT_LEVEL = frozenset({"missing-required-section", "carried-over-share"})
 # Parts of a draft where Word allows no comment (and kjlint writes no change).
 NO_COMMENT_PARTS = frozenset({"header", "footer", "comment"})
-# Notes: Word allows comments in them, LibreOffice cannot open such a file; a finding in a note
-# is commented on the note's reference mark in the body, and a fix there is no tracked change.
-NOTE_PARTS = {"footnote": "footnoteReference", "endnote": "endnoteReference"}
+# Notes and text boxes: Word allows comments in them, LibreOffice cannot open a file with a comment
+# in a note; a finding there is commented on the note's reference mark or on the text box's
+# anchor in the body, and a fix there is no tracked change.
+NOTE_PARTS = {"footnote": "footnoteReference", "endnote": "endnoteReference", "textbox": ""}
 # Elements a tracked change wraps around runs; comment marks go outside them.
 TRACKED = frozenset({W + "ins", W + "del", W + "moveTo", W + "moveFrom"})
 # Containers of runs inside a paragraph (hyperlinks, content controls, smart tags, fields).
@@ -449,11 +450,19 @@ class _Writer:
         self.comments.append((int(comment_id), paragraphs))
 
     def _note_reference(self, line: int):
-        """The run of the body holding the reference mark of the note `line` is in, if any."""
+        """The run of the body holding the reference mark of the note `line` is in, or the run
+        holding the text box it is in; None if there is none."""
         kind = NOTE_PARTS.get(self.doc.part(line))
         source = self.source_line(line)
         if kind is None or source is None:
             return None
+        if not kind:  # a text box: the outermost run around it
+            node, run = source.paragraph, None
+            while node is not None and node.tag != W + "body":
+                if node.tag == W + "r":
+                    run = node
+                node = node.getparent()
+            return run if run is not None and run.getparent().tag == W + "p" else None
         note = source.paragraph.getparent()
         while note is not None and note.tag not in (W + "footnote", W + "endnote"):
             note = note.getparent()

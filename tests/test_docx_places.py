@@ -73,6 +73,10 @@ def test_findings_carry_places_and_cite_places_instead_of_line_numbers(tmp_path)
     assert "repeated from line" not in text
     assert "= related: " in text and "一、主要工作 › （一）推进重点项目 › “全年组织企业申报项目12…” (first copy)" in text
     html = CliRunner().invoke(main, ["check", str(path), "--select", "KJ201", "--format", "html"]).stdout
+    sarif = json.loads(CliRunner().invoke(main, ["check", str(path), "--select", "KJ101", "--format", "sarif"]).stdout)
+    result = sarif["runs"][0]["results"][0]
+    assert result["properties"]["place"]["headings"] == ["一、主要工作", "（二）加强人才培养"]
+    assert result["relatedLocations"][0]["properties"]["place"]["paragraph"] == "全年组织企业申报项目12"
     assert "一、主要工作 › （二）加强人才培养 › table 1, row 2, cell 2 › “xx项”" in html
 
 

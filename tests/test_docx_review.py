@@ -234,3 +234,44 @@ def test_annotate_output_and_several_drafts(tmp_path):
 def _write(path, data: bytes):
     path.write_bytes(data)
     return path
+
+
+def test_comments_are_written_in_the_language_in_use(tmp_path, monkeypatch):
+    from kjlint import i18n
+
+    monkeypatch.setattr(i18n, "_chosen", "zh")
+    draft = realistic_draft(tmp_path)
+    result = _check(draft, "--annotate", "--fix")
+    assert "kjlint：已为" in result.stderr and "1 条批注" not in result.stderr
+    data = (tmp_path / "2023年工作总结.kjlint.docx").read_bytes()
+    ours = [t for a, t in _comments(data).values() if a == "kjlint"]
+    assert any("规则 KJ201（x-mask）" in t for t in ours)
+    assert any(t.startswith("kjlint：关于全文的问题") and "页眉（第 1 节） › “xx区科技局”" in t for t in ours)
+
+
+def test_a_finding_in_a_text_box_is_commented_on_the_box(tmp_path):
+    """Word allows comments inside text boxes, LibreOffice may not open them: the comment goes on
+    the run that holds the box, in the body, and names the place."""
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:v="urn:schemas-microsoft-com:vml" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+    path = make_docx(tmp_path / "框.docx", ["2024年工作计划", "见下图："])
+    word = docx.Document(str(path))
+    box = '<w:txbxContent><w:p><w:r><w:t>全年完成项目xx项</w:t></w:r></w:p></w:txbxContent>'
+    word.paragraphs[1]._p.append(parse_xml(
+        f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>{box}</wps:txbx>'
+        f'</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape>'
+        f'</w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
+    word.save(str(path))
+    _check(path, "--annotate")
+    data = (tmp_path / "框.kjlint.docx").read_bytes()
+    root = etree.fromstring(_parts(data)["word/document.xml"])
+    start = root.find(f".//{W}commentRangeStart")
+    assert start.getparent().tag == W + "p" and start.getnext().find(f".//{W}txbxContent") is not None
+    assert not root.findall(f".//{W}txbxContent//{W}commentRangeStart")
+    ours = [t for a, t in _comments(data).values() if a == "kjlint"]
+    assert ours and ours[0].startswith("text box › “全年完成项目xx项”: Placeholder")
