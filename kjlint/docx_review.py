@@ -272,9 +272,10 @@ class _Writer:
         if (not new and a == starts[first] and (b == len(text) or b in starts) and b > a
                 and text[b - 1] == "\n"):
             lines = tuple(range(first, self.line_of(b - 1) + 1))
-            if len({self.source.lines[i].partname for i in lines}) == 1:
+            if len({self.source.lines[i].partname for i in lines}) == 1 and not any(
+                    _last_in_container(self.source.lines[i].paragraph) for i in lines):
                 return _FixPlan("lines", a, b, lines=lines)
-            return None
+            return None  # Word keeps the last paragraph of a cell or of the document
         if first != last or "\n" in text[a:b] or not self.mapped(a, b):
             return None
         if a == b and not self.covered_loose(a - 1, a + 1):
@@ -354,16 +355,35 @@ class _Writer:
         if after is None:  # an insertion: after the text before it, else before the text after it
             before = self.covered_loose(plan.start - 1, plan.start)
             if before and before[-1].line == self.line_of(plan.start):
-                after = _outside_changes(before[-1].element.getparent())
-                template = before[-1].element.getparent()
+                after = template = before[-1].element.getparent()
             else:
                 nxt = self.covered_loose(plan.start, plan.start + 1)
-                anchor = _outside_changes(nxt[0].element.getparent())
                 template = nxt[0].element.getparent()
-                ins = self._insertion(plan.replacement, template)
-                anchor.addprevious(ins)
+                self._place(template, self._insertion(plan.replacement, template), before=True)
                 return
-        after.addnext(self._insertion(plan.replacement, template))
+        self._place(after, self._insertion(plan.replacement, template))
+
+    def _place(self, node, new, before: bool = False) -> None:
+        """Put `new` (a tracked insertion) right after (or before) `node`, outside any tracked
+        change around it: a reviewer's insertion holding `node` is cut in two there (a tracked
+        change holds no other)."""
+        while node.getparent() is not None and node.getparent().tag in TRACKED:
+            wrapper = node.getparent()
+            moved = [node, *node.itersiblings()] if before else list(node.itersiblings())
+            rest = None
+            if moved:
+                rest = wrapper.makeelement(wrapper.tag, dict(wrapper.attrib))
+                rest.set(W + "id", self.new_id())
+                for child in moved:
+                    rest.append(child)
+                wrapper.addnext(rest)
+                if not len(wrapper):
+                    wrapper.getparent().remove(wrapper)
+            node = rest if before else wrapper
+        if before:
+            node.addprevious(new)
+        else:
+            node.addnext(new)
 
     def _insertion(self, text: str, template) -> object:
         ins = template.makeelement(W + "ins", {W + "id": self.new_id(), W + "author": AUTHOR, W + "date": self.date})
@@ -398,8 +418,6 @@ class _Writer:
         for run in list(_runs(p)):
             if not any(child.tag in DRAWINGS for child in run):
                 self._delete_run(run)
-        if _last_in_container(p):
-            return  # Word keeps the last paragraph mark of a cell, note or document
         ppr = p.find(W + "pPr")
         if ppr is None:
             ppr = p.makeelement(W + "pPr", {})
@@ -429,12 +447,7 @@ class _Writer:
         if not pieces and line is not None:  # a list number or an equation: the whole paragraph
             pieces = [p for p in self.pieces if p.line == self.line_of(a)]
         if pieces:
-            first = _outside_changes(pieces[0].element.getparent())
-            last = _outside_changes(pieces[-1].element.getparent())
-            first.addprevious(first.makeelement(W + "commentRangeStart", {W + "id": comment_id}))
-            end = last.makeelement(W + "commentRangeEnd", {W + "id": comment_id})
-            last.addnext(end)
-            end.addnext(_reference_run(end, comment_id))
+            _mark_range(pieces[0].element.getparent(), pieces[-1].element.getparent(), comment_id)
             self.touched.add(self.source.lines[pieces[0].line].partname)
             self.touched.add(self.source.lines[pieces[-1].line].partname)
         elif line is not None:  # an empty paragraph
@@ -480,11 +493,7 @@ class _Writer:
         if run is None:
             return
         comment_id = self.new_id()
-        node = _outside_changes(run)
-        node.addprevious(node.makeelement(W + "commentRangeStart", {W + "id": comment_id}))
-        end = node.makeelement(W + "commentRangeEnd", {W + "id": comment_id})
-        node.addnext(end)
-        end.addnext(_reference_run(end, comment_id))
+        _mark_range(run, run, comment_id)
         self.touched.add(str(self.source.word.part.partname))
         self.comments.append((int(comment_id), paragraphs))
 
@@ -653,6 +662,17 @@ def _outside_changes(run):
     while node.getparent() is not None and node.getparent().tag in TRACKED:
         node = node.getparent()
     return node
+
+
+def _mark_range(first, last, comment_id: str) -> None:
+    """A comment's range from run `first` to run `last`, then its reference mark. The range marks
+    sit right by the runs (inside a tracked insertion or deletion around them, so that the range
+    is exactly the text); the reference goes outside it, so that rejecting a change keeps it."""
+    first.addprevious(first.makeelement(W + "commentRangeStart", {W + "id": comment_id}))
+    end = last.makeelement(W + "commentRangeEnd", {W + "id": comment_id})
+    last.addnext(end)
+    outer = _outside_changes(last)
+    (end if outer is last else outer).addnext(_reference_run(end, comment_id))
 
 
 def _reference_run(sibling, comment_id: str):

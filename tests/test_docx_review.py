@@ -275,3 +275,54 @@ def test_a_finding_in_a_text_box_is_commented_on_the_box(tmp_path):
     assert not root.findall(f".//{W}txbxContent//{W}commentRangeStart")
     ours = [t for a, t in _comments(data).values() if a == "kjlint"]
     assert ours and ours[0].startswith("text box › “全年完成项目xx项”: Placeholder")
+
+
+def test_any_ranges_and_fixes_give_a_copy_with_the_same_text_and_exact_anchors(tmp_path):
+    """Comments on random ranges of the body (overlapping, across runs and paragraphs, empty) and
+    random replacements inside paragraphs: the copy reads as the draft with the changes accepted,
+    and each comment covers exactly the text characters of its range."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from kjlint.docx_review import review_copy
+    from kjlint.findings import Finding, Fix, Severity
+
+    original = realistic_draft(tmp_path).read_bytes()
+    doc, source = docx_document_with_sources(original, "x")
+    body_end = max(line.start + max((s + n for s, n, _ in line.pieces), default=0) for line in source.lines
+                   if line.partname == "/word/document.xml")
+    offsets = st.integers(0, body_end)
+
+    def finding(a: int, b: int, fix=None) -> Finding:
+        a, b = min(a, b), max(a, b)
+        return Finding("KJ201", "x-mask", Severity.ERROR, f"range {a}-{b}", a, b, fix)
+
+    @settings(max_examples=40, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @given(st.lists(st.tuples(offsets, offsets), max_size=8),
+           st.lists(st.tuples(offsets, st.integers(0, 6), st.sampled_from(["", "新", "改写"])), max_size=4))
+    def check(ranges, replacements):
+        doc, source = docx_document_with_sources(original, "x")
+        comments = [finding(a, b) for a, b in ranges]
+        fixes = [finding(a, a, Fix(new, a, min(a + n, len(doc.text)))) for a, n, new in replacements]
+        wanted = {id(f): "".join(doc.text[max(f.offset, line.start + s):min(f.end_offset, line.start + s + n)]
+                                 for line in source.lines for s, n, el in line.pieces if el.tag == W + "t")
+                  for f in comments}
+        review = review_copy(original, doc, source, comments, fixes)
+        expected, pos = [], 0
+        for f in sorted(review.fixed, key=lambda f: f.fix.offset):
+            expected += [doc.text[pos:f.fix.offset], f.fix.replacement]
+            pos = f.fix.end_offset
+        expected.append(doc.text[pos:])
+        assert docx_document(accept_all(review.data), "x").text == "".join(expected)
+        anchored, texts = _anchored_texts(review.data), _comments(review.data)
+        for f in comments:
+            changed = any(g.fix.offset < f.end_offset and f.offset < max(g.fix.end_offset, g.fix.offset + 1)
+                          for g in review.fixed)
+            if f.offset == f.end_offset or changed or not wanted[id(f)]:
+                continue
+            ids = [i for i, (_, t) in texts.items() if t.startswith(f.message + "\n")]
+            got = [anchored.get(i, "").replace("[footnote]", "") for i in ids]
+            assert wanted[id(f)] in got, (f.offset, f.end_offset, wanted[id(f)], got)
+
+    check()
