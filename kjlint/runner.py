@@ -248,6 +248,8 @@ def _review(doc: Document, findings: list[Finding], catalog: Catalog, opts: Lint
             _write_review(path, review, ov, result)
             result.findings = after
             result.review_changes = len(review.fixed)
+            if result.text is not None:  # the report shows the copy's text, changes accepted
+                result.text, result.line_sources = changed.text, changed.line_sources
     if comment_on and (ov.diff or not fixes):  # comments only: --annotate, or beside --diff
         data, again, source = fresh()
         _write_review(path, review_copy(data, again, source, comment_on, []), ov, result)
@@ -318,6 +320,18 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, overrides: Ov
             raise ConfigError(_("--annotate-output {out}: names one file, and {n} Word files are checked "
                                 "(name an existing folder for their copies, or leave it out to write "
                                 "each copy beside its draft)").format(out=overrides.annotate_output, n=len(words)))
+    if overrides.annotate_output and os.path.isdir(overrides.annotate_output):
+        from collections import Counter
+
+        from .reading import WORD_SUFFIXES
+
+        taken = Counter(os.path.normcase(review_output(t[0], overrides)) for t in tasks
+                        if t[0].lower().endswith(WORD_SUFFIXES))
+        clash = next((name for name, n in taken.items() if n > 1), None)
+        if clash:
+            raise ConfigError(_("--annotate-output {out}: drafts of the same name would write the same "
+                                "copy {copy} (check them one folder at a time)").format(
+                out=overrides.annotate_output, copy=clash))
     # Fail fast on broken packs, rule options or selectors (exit 2), before forking workers. The
     # files' own settings are checked, so that a command-line selector is not blamed on a file.
     for s in configured:

@@ -24,7 +24,7 @@ SEPARATOR = " › "
 _HEADING_END = re.compile(r"[。；;：:！!？?]")
 _TABLE = re.compile(r"table (\d+), row (\d+), cell (\d+)")
 _STORY = re.compile(r"^(first page |even page )?(header|footer) \(section (\d+)\)$|^(footnote|endnote|comment) (\d+)$")
-_LINE_REF = re.compile(r"\blines? (\d+)\b|第\s*(\d+)\s*行")
+_LINE_REF = re.compile(r"\bline (\d+)\b|第\s*(\d+)\s*行")
 
 
 def _heading_text(text: str) -> str:

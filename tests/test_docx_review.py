@@ -229,6 +229,13 @@ def test_annotate_output_and_several_drafts(tmp_path):
     assert (tmp_path / "二.kjlint.docx").is_file() and not list(tmp_path.glob("*.kjlint.kjlint.docx"))
     same = _check(one, "--annotate-output", one)
     assert same.exit_code == 2 and "never overwrites its inputs" in same.stderr
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    make_docx(tmp_path / "a" / "总结.docx", ["2024年工作计划", "全年计划完成项目xx项。"])
+    make_docx(tmp_path / "b" / "总结.docx", ["2024年工作计划", "争取资金xx万元。"])
+    clash = _check(tmp_path / "a", tmp_path / "b", "--annotate-output", folder)
+    assert clash.exit_code == 2 and "would write the same copy" in clash.stderr
+    assert not (folder / "总结.kjlint.docx").exists()
 
 
 def _write(path, data: bytes):
