@@ -195,6 +195,7 @@ class _Writer:
         self.starts = [p.start for p in self.pieces]
         self.touched: set[str] = set()  # part names whose XML changed
         self.roots: dict[str, object] = {}  # part name -> XML root
+        self.roots[source.main] = source.main_root
         for line in source.lines:
             self.roots.setdefault(line.partname, line.paragraph.getroottree().getroot())
         self.next_id = 1 + _max_id(data)  # comments and changes need ids no part uses yet
@@ -481,7 +482,7 @@ class _Writer:
             note = note.getparent()
         if note is None:
             return None
-        body = self.source.word.element
+        body = self.source.main_root
         for mark in body.iter(W + kind):
             if mark.get(W + "id") == note.get(W + "id") and mark.getparent().tag == W + "r":
                 return mark.getparent()
@@ -494,7 +495,7 @@ class _Writer:
             return
         comment_id = self.new_id()
         _mark_range(run, run, comment_id)
-        self.touched.add(str(self.source.word.part.partname))
+        self.touched.add(self.source.main)
         self.comments.append((int(comment_id), paragraphs))
 
     def title_comment(self, findings: list[Finding]) -> None:
@@ -523,7 +524,7 @@ class _Writer:
             replaced[partname.lstrip("/")] = _xml_bytes(self.roots[partname])
         added: dict[str, bytes] = {}
         if self.comments:
-            body = str(self.source.word.part.partname)
+            body = self.source.main
             rels_name = posixpath.join(posixpath.dirname(body.lstrip("/")), "_rels",
                                        posixpath.basename(body) + ".rels")
             rels = etree.fromstring(zin.read(rels_name)) if rels_name in names else \

@@ -297,7 +297,7 @@ def test_any_ranges_and_fixes_give_a_copy_with_the_same_text_and_exact_anchors(t
     original = realistic_draft(tmp_path).read_bytes()
     doc, source = docx_document_with_sources(original, "x")
     body_end = max(line.start + max((s + n for s, n, _ in line.pieces), default=0) for line in source.lines
-                   if line.partname == "/word/document.xml")
+                   if line.partname == source.main)
     offsets = st.integers(0, body_end)
 
     def finding(a: int, b: int, fix=None) -> Finding:
@@ -333,3 +333,16 @@ def test_any_ranges_and_fixes_give_a_copy_with_the_same_text_and_exact_anchors(t
             assert wanted[id(f)] in got, (f.offset, f.end_offset, wanted[id(f)], got)
 
     check()
+
+
+def test_the_tree_a_writer_reads_gives_the_text_of_the_stream(tmp_path):
+    """The review copy reads the main document as one tree, the linter as a stream: same text,
+    same places, same parts, same comment anchors."""
+    for path in (realistic_draft(tmp_path),
+                 make_docx(tmp_path / "表.docx", ["标题", ("table", [["a", "b"], ["c", "xx"]]), ("cover", ["封面"]),
+                                                  ("toc", "field", ["一、概况……1"]), "正文xx。"])):
+        data = path.read_bytes()
+        streamed, (tree, source) = docx_document(data, "x"), docx_document_with_sources(data, "x")
+        assert tree.text == streamed.text and tree.line_sources == streamed.line_sources
+        assert tree.parts == streamed.parts and tree.comment_anchors == streamed.comment_anchors
+        assert len(source.lines) == len(tree.line_sources)

@@ -43,6 +43,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
+from ..i18n import _
 from .cache import DAMAGED, SignatureCache, content_key
 from .cluster import components, union_find
 from .keep import Candidate, choose, quality_findings
@@ -161,8 +162,13 @@ _WORKER_FETCHER: Fetcher | None = None
 _WORKER_SPILL: "Spill | None" = None
 
 
-def _init_worker(config: DedupeConfig, sources: list[Source] | None = None, spill_path: str | None = None) -> None:
+def _init_worker(config: DedupeConfig, sources: list[Source] | None = None, spill_path: str | None = None,
+                 pool_worker: bool = False) -> None:
     global _WORKER_CONFIG, _WORKER_FETCHER, _WORKER_SPILL
+    if pool_worker:  # a busy worker stops at once when the main process is killed
+        from ..processes import exit_with_parent
+
+        exit_with_parent()
     _WORKER_CONFIG = config
     _WORKER_SPILL = Spill(spill_path) if spill_path else None
     kernels.configure(config.kernels)
@@ -207,7 +213,7 @@ class Workers:
         if self.pool is None:
             ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
             self.pool = ctx.Pool(self.jobs, initializer=_init_worker,
-                                 initargs=(self.config, self.sources, self.spill_path))
+                                 initargs=(self.config, self.sources, self.spill_path, True))
         return self._bounded(func, itertools.chain(head, it), chunksize)
 
     def _bounded(self, func, tasks, chunksize: int):
@@ -792,13 +798,15 @@ def describe_cluster(idx: list[int], *, index, ids, paths, chars, norm_len, rep,
         if i == kept:
             reason = kept_reason
         elif same:
-            reason = f"exact copy of {kept_id} after normalization"
+            reason = _("exact copy of {kept} after normalization").format(kept=kept_id)
         elif c >= containment and norm_len[i] < 0.9 * norm_len[kept]:
-            reason = f"truncated copy of {kept_id} (containment {c:.2f}, jaccard {j:.2f})"
+            reason = _("truncated copy of {kept} (containment {containment:.2f}, jaccard {jaccard:.2f})").format(
+                kept=kept_id, containment=c, jaccard=j)
         else:
-            reason = f"near-duplicate of {kept_id} (jaccard {j:.2f})"
+            reason = _("near-duplicate of {kept} (jaccard {jaccard:.2f})").format(kept=kept_id, jaccard=j)
         if i != kept and policy == "best" and findings.get(i, 0) > findings.get(kept, 0):
-            reason += f"; {findings[i]} quality findings vs {findings.get(kept, 0)}"
+            reason = _("{reason}; {count} quality findings vs {kept_count}").format(
+                reason=reason, count=findings[i], kept_count=findings.get(kept, 0))
         members.append(Member(int(index[i]), ids[i], paths[i], i == kept, float(j), float(c), reason,
                               int(chars[i]), findings.get(i)))
     return members

@@ -694,9 +694,13 @@ MEMBERS_SCHEMA = ("cluster long, index long, id string, path string, kept boolea
                   "containment double, reason string, chars long, findings int")
 
 
-def _clusters_partition(groups, config: DedupeConfig, method: str | None):
+def _clusters_partition(groups, config: DedupeConfig, method: str | None, lang: str | None = None):
     if method is not None:
         require_method(method, config)
+    if lang:  # the reasons in the driver's language (an executor's environment may say otherwise)
+        from ..i18n import set_language
+
+        set_language(lang)
     for number, rows in groups:
         yield from _cluster_rows(number, list(rows), config)
 
@@ -734,6 +738,8 @@ def clusters_of(spark: "SparkSession", comps: "DataFrame", meta: "DataFrame", te
 
     from pyspark.sql import functions as F
 
+    from ..i18n import language
+
     roots = comps.select("component").distinct().orderBy("component")
     numbered = spark.createDataFrame(roots.rdd.map(lambda r: r["component"]).zipWithIndex()
                                      .map(lambda p: (p[0], p[1] + 1)), "component long, cluster long")
@@ -742,7 +748,7 @@ def clusters_of(spark: "SparkSession", comps: "DataFrame", meta: "DataFrame", te
                .join(texts.select(F.col("index").alias("node"), "text"), "node")
                .select("cluster", F.col("node").alias("index"), "id", "path", "chars", "norm_len", "rep", "text"))
     grouped = members.rdd.map(lambda r: (r["cluster"], r)).groupByKey()
-    rows = grouped.mapPartitions(partial(_clusters_partition, config=config, method=method))
+    rows = grouped.mapPartitions(partial(_clusters_partition, config=config, method=method, lang=language()))
     return spark.createDataFrame(rows, MEMBERS_SCHEMA)
 
 
@@ -1013,11 +1019,11 @@ def run_cli(inputs, config: DedupeConfig, master: str, conf_pairs, *, level: str
         if ours and master.startswith("local"):
             spark.stop()
     if not quiet:
+        from ..formats.dedupe_labels import dry_run
         from .cli import print_warnings, summary_table
 
         print_warnings(result.warnings)
         summary_table(result)
         if not any(outputs.values()):
-            click.echo("Dry run: no output written (use --clusters, --output, --keep-list or --drop-list).",
-                       err=True)
+            click.echo(dry_run(), err=True)
     return 0 if result.documents or not result.warnings.count else 2
