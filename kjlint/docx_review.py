@@ -88,12 +88,13 @@ def is_review_copy(path: str) -> bool:
 
 
 def review_copy(data: bytes, doc: Document, source: DocxSource, comment_on: list[Finding],
-                fix: list[Finding]) -> Review:
+                fix: list[Finding], titles: dict[str, str] | None = None) -> Review:
     """The bytes of a copy of the draft `data` (read as `doc`, `source` by
     kjlint.docx.docx_document_with_sources) with a comment for each finding of `comment_on` and
     a tracked change for each fix of `fix` that can be one. A finding in both is commented only
-    when its fix could not be written. `source`'s XML trees are changed: read the draft again to
-    write another copy."""
+    when its fix could not be written. `titles` (code -> the rule's title in the language in use)
+    name the rules in comments; without one, a rule is named by its name. `source`'s XML trees are
+    changed: read the draft again to write another copy."""
     writer = _Writer(doc, source, data)
     review = Review(b"")
     planned = writer.plan_fixes(fix)
@@ -106,12 +107,13 @@ def review_copy(data: bytes, doc: Document, source: DocxSource, comment_on: list
     writer.split_runs([a for _, plan in planned for a in plan.bounds()] + [b for _, span in in_text for b in span])
     for f, plan in planned:
         writer.apply_fix(plan, f)
+    titles = titles or {}
     for f, (a, b) in in_text:
-        writer.comment(a, b, _comment_text(f, doc))
+        writer.comment(a, b, _comment_text(f, doc, titles))
     for f, (a, _b) in in_notes:
-        writer.note_comment(doc.line_index(a), _comment_text(f, doc, with_place=True))
+        writer.note_comment(doc.line_index(a), _comment_text(f, doc, titles, with_place=True))
     if on_title:
-        writer.title_comment(on_title)
+        writer.title_comment(_title_text(on_title, doc, titles))
     review.commented = [f for f, _ in anchored] + on_title
     review.comments = len(anchored) + (1 if on_title else 0)
     review.data = writer.package(data)
@@ -140,23 +142,23 @@ def _fix_text(f: Finding, doc: Document) -> str:
     return text
 
 
-def _comment_text(f: Finding, doc: Document, with_place: bool = False) -> list[str]:
+def _comment_text(f: Finding, doc: Document, titles: dict[str, str], with_place: bool = False) -> list[str]:
     """The paragraphs of a finding's comment: message, rule, suggested fix."""
     message = f"{f.place.text()}: {f.message}" if with_place and f.place is not None else f.message
-    lines = [message, _("Rule {code} ({name})").format(code=f.code, name=f.name)]
+    lines = [message, _("Rule {code} ({name})").format(code=f.code, name=titles.get(f.code, f.name))]
     fix = _fix_text(f, doc)
     if fix:
         lines.append(fix)
     return lines
 
 
-def _title_text(findings: list[Finding], doc: Document) -> list[str]:
+def _title_text(findings: list[Finding], doc: Document, titles: dict[str, str]) -> list[str]:
     lines = [_("kjlint: findings about the whole document, or in headers, footers and comments, "
                "where Word allows no comment:")]
     for f in findings:
         where = f.place.text() if f.place is not None and f.name not in DOCUMENT_LEVEL else ""
         item = f"• {where}: " if where else "• "
-        item += f"{f.message} ({f.code} {f.name})"
+        item += f"{f.message} ({f.code} {titles.get(f.code, f.name)})"
         fix = _fix_text(f, doc)
         lines.append(f"{item} {fix}" if fix else item)
     return lines
@@ -498,12 +500,12 @@ class _Writer:
         self.touched.add(self.source.main)
         self.comments.append((int(comment_id), paragraphs))
 
-    def title_comment(self, findings: list[Finding]) -> None:
+    def title_comment(self, paragraphs: list[str]) -> None:
         title = self._title_line()
         if title is None:
             return
         line = self.doc.lines[title]
-        self.comment(line.start, max(line.end, line.start), _title_text(findings, self.doc))
+        self.comment(line.start, max(line.end, line.start), paragraphs)
 
     def _title_line(self) -> int | None:
         body = [i for i, line in enumerate(self.doc.lines[:len(self.source.lines)])

@@ -219,6 +219,9 @@ def _review(doc: Document, findings: list[Finding], catalog: Catalog, opts: Lint
         return
     if is_review_copy(path) and not ov.diff:
         return  # a copy kjlint wrote (draft.kjlint.docx) gets no copy of its own: it is linted only
+    from .i18n import language
+
+    titles = {code: rule.title for code, rule in catalog.rules.items()} if language() != "en" else {}
     fixes = [f for f in findings if f.fix is not None and (f.fix.safe or ov.unsafe_fixes)] if ov.fix or ov.diff else []
     comment_on = findings if ov.annotate else []
     if not fixes and not comment_on:
@@ -233,7 +236,7 @@ def _review(doc: Document, findings: list[Finding], catalog: Catalog, opts: Lint
 
     if fixes:  # the copy with the fixes as tracked changes, read as Word shows it accepted
         data, again, source = fresh()
-        review = review_copy(data, again, source, [] if ov.diff else comment_on, fixes)
+        review = review_copy(data, again, source, [] if ov.diff else comment_on, fixes, titles)
         changed = docx_document(review.data, path)
         after = lint_document(changed, catalog, opts)
         _locate(changed, after)
@@ -252,7 +255,7 @@ def _review(doc: Document, findings: list[Finding], catalog: Catalog, opts: Lint
                 result.text, result.line_sources = changed.text, changed.line_sources
     if comment_on and (ov.diff or not fixes):  # comments only: --annotate, or beside --diff
         data, again, source = fresh()
-        _write_review(path, review_copy(data, again, source, comment_on, []), ov, result)
+        _write_review(path, review_copy(data, again, source, comment_on, [], titles), ov, result)
 
 
 def _write_review(path: str, review, ov: Overrides, result: FileResult) -> None:
