@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from . import check
-from ..catalog import PackError, parse_text, rule_where
+from ..catalog import PackError, compile_pattern, parse_text, rule_where
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix
 from ..normalize import strip_pinyin_annotations, to_simplified
@@ -94,11 +94,7 @@ class _Boilerplate:
             if group.get("in-sentences"):
                 self.sentence_labels.add(label)
             for pat in group.get("in-text", []) or []:
-                try:
-                    re.compile(pat)
-                except re.error as exc:
-                    raise PackError(_("{where}: bad regular expression {pattern}: {problem}").format(
-                        where=f"{where}[{i}].in-text", pattern=repr(pat), problem=exc)) from None
+                compile_pattern(pat, f"{where}[{i}].in-text")  # refused now if bad or exponential
                 in_text.append((pat, label))
             for kind in ("line-start", "anywhere", "line-end"):
                 for phrase in group.get(kind, []) or []:
@@ -112,11 +108,7 @@ class _Boilerplate:
                         self.phrase_max = max(self.phrase_max, self.group_max[label])
                         count += 1
             for pat in group.get("patterns", []) or []:
-                try:
-                    re.compile(pat)
-                except re.error as exc:
-                    raise PackError(_("{where}: bad regular expression {pattern}: {problem}").format(
-                        where=f"{where}[{i}].patterns", pattern=repr(pat), problem=exc)) from None
+                compile_pattern(pat, f"{where}[{i}].patterns")
                 patterns.setdefault(self.group_max[label], []).append((pat, label))
         # One regex per line limit instead of one per pattern, each pattern a named alternative;
         # patterns anchored at the line start are tried there only (re.match), the rest searched.
