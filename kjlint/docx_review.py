@@ -47,7 +47,7 @@ RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Findings about the whole document: they go into the comment on the title.
-DOCUMENT_LEVEL = frozenset({"missing-required-section", "carried-over-share"})
+DOCUMENT_LEVEL = frozenset({"missing-required-section", "carried-over-summary"})
 # Parts of a draft where Word allows no comment (and kjlint writes no change).
 NO_COMMENT_PARTS = frozenset({"header", "footer", "comment"})
 # Notes and text boxes: Word allows comments in them, LibreOffice cannot open a file with a comment

@@ -346,3 +346,16 @@ def test_the_tree_a_writer_reads_gives_the_text_of_the_stream(tmp_path):
         assert tree.text == streamed.text and tree.line_sources == streamed.line_sources
         assert tree.parts == streamed.parts and tree.comment_anchors == streamed.comment_anchors
         assert len(source.lines) == len(tree.line_sources)
+
+
+def test_a_missing_section_goes_into_the_comment_on_the_title(tmp_path):
+    draft = make_docx(tmp_path / "总结.docx", [("title", "2023年科技局工作总结"), "全年完成项目十二项，成效显著。"],
+                      header="xx区科技局")
+    findings, _ = _json(draft, "--profile", "work-summary", "--annotate")
+    assert {f["code"] for f in findings} >= {"KJ501", "KJ201"}
+    data = (tmp_path / "总结.kjlint.docx").read_bytes()
+    ours = {i: t for i, (a, t) in _comments(data).items() if a == "kjlint"}
+    assert len(ours) == 1  # one comment, on the title, for the whole document and the header
+    (only, text), = ours.items()
+    assert _anchored_texts(data)[only] == "2023年科技局工作总结"
+    assert all(f["message"] in text for f in findings)
