@@ -68,7 +68,8 @@ def write_text(results, out, color: bool = False, show_source: bool = True, stat
                 for gutter, line in frame:
                     console.print((f" {gutter:>{width}} | ", "blue"), (line, "" if gutter else STYLE[f.severity]))
             for rel in f.related:
-                console.print((f"   = related: {esc(rel.path)}:{rel.line}:{rel.column}"
+                place = f", {esc(rel.place.text())}" if rel.place is not None else ""
+                console.print((f"   = related: {esc(rel.path)}:{rel.line}:{rel.column}{place}"
                                + (f" ({esc(rel.message)})" if rel.message else ""), "dim"))
             if show_source:
                 console.print()
@@ -87,7 +88,8 @@ def write_concise(results, out, color: bool = False, statistics: bool = False, f
 def _head(f, concise: bool = False) -> list:
     """`path:line:col: CODE [name] message (where)` as styled segments, control characters escaped."""
     path, message = esc(f.path), esc(f.message)
-    where = f" ({esc(f.where)})" if f.where else ""
+    shown = f.place.text() if f.place is not None else f.where  # a Word draft: headings, first words
+    where = f" ({esc(shown)})" if shown else ""
     if concise:
         return [f"{path}:{f.line}:{f.column}: ", (f.code, STYLE[f.severity]), f" [{f.name}] {message}{where}"]
     return [(f"{path}:{f.line}:{f.column}: ", "bold"), (f.code, STYLE[f.severity]),
