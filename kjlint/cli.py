@@ -100,6 +100,10 @@ def main():
 @option("--unsafe-fixes", is_flag=True, help=N_("Also apply unsafe fixes (implies --fix unless --diff)."))
 @option("--diff", is_flag=True,
         help=N_("Print the fixes as a patch (for patch -p1) instead of writing them; the report goes to stderr."))
+@option("--annotate", is_flag=True,
+        help=N_("Word files: write a review copy (draft.kjlint.docx) with a Word comment per finding."))
+@option("--annotate-output", type=click.Path(),
+        help=N_("Where the review copy goes (a file, or a folder for several); implies --annotate."))
 @option("--baseline", type=click.Path(dir_okay=False), help=N_("Ignore findings recorded in this baseline file."))
 @option("--update-baseline", is_flag=True, help=N_("Write all current findings to the --baseline file."))
 @option("--reference", multiple=True, type=click.Path(),
@@ -110,8 +114,8 @@ def main():
 @option("-v", "--verbose", is_flag=True, help=N_("Show tracebacks and more detail."))
 @lang_option
 def check(paths, select, ignore, extend_select, fmt, output_file, config, profile, statistics, quiet,
-          no_progress, exit_zero, fail_level, fix, unsafe_fixes, diff, baseline, update_baseline,
-          reference, report_unchanged, jobs, verbose):
+          no_progress, exit_zero, fail_level, fix, unsafe_fixes, diff, annotate, annotate_output, baseline,
+          update_baseline, reference, report_unchanged, jobs, verbose):
     try:
         code = _check(**locals())
     except BrokenPipeError:  # `kjlint check … | head`: the reader left, stop quietly
@@ -128,8 +132,8 @@ def check(paths, select, ignore, extend_select, fmt, output_file, config, profil
 
 
 def _check(paths, select, ignore, extend_select, fmt, output_file, config, profile, statistics, quiet,
-           no_progress, exit_zero, fail_level, fix, unsafe_fixes, diff, baseline, update_baseline,
-           reference, report_unchanged, jobs, verbose) -> int:
+           no_progress, exit_zero, fail_level, fix, unsafe_fixes, diff, annotate, annotate_output, baseline,
+           update_baseline, reference, report_unchanged, jobs, verbose) -> int:
     from .catalog import PackError
     from .config import ConfigError, unknown_selector
     from .findings import Severity
@@ -138,11 +142,12 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
     if update_baseline and not baseline:
         _err(_("--update-baseline needs --baseline FILE"))
         return EXIT_ERROR
-    if output_file:
+    if output_file or annotate_output:
         from .paths import OutputOverlap, refuse_overwriting_inputs
 
         try:
-            refuse_overwriting_inputs({"-o": output_file}, [p for p in paths if p != "-"], nested=False)
+            refuse_overwriting_inputs({"-o": output_file, "--annotate-output": annotate_output},
+                                      [p for p in paths if p != "-"], nested=False)
         except OutputOverlap as exc:
             _err(str(exc))
             return EXIT_ERROR
@@ -150,7 +155,7 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
     ov = Overrides(select=_split(select) if select else None, ignore=_split(ignore),
                    extend_select=_split(extend_select), profile=profile, reference=tuple(reference),
                    fix=fix or (unsafe_fixes and not diff), unsafe_fixes=unsafe_fixes, diff=diff,
-                   options=options)
+                   options=options, annotate=annotate or bool(annotate_output), annotate_output=annotate_output)
     show_progress = not (quiet or no_progress) and sys.stderr.isatty()
     try:
         from .config import ConfigResolver
@@ -193,6 +198,7 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
         for r in results:
             if r.warning:
                 _err(r.warning, "warning")
+        _review_notes(results)
     if diff:  # standard output holds the patch alone; the report goes to stderr
         for r in results:
             if r.diff:
@@ -212,6 +218,20 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
     if failing and not exit_zero:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _review_notes(results) -> None:
+    """One line on stderr per review copy of a Word draft written."""
+    from .formats import escape_controls
+    from .i18n import _, ngettext
+
+    for r in results:
+        if r.review_copy:
+            comments = ngettext("{n} comment", "{n} comments", r.review_comments).format(n=r.review_comments)
+            changes = ngettext("{n} tracked change", "{n} tracked changes", r.review_changes).format(
+                n=r.review_changes)
+            click.echo(escape_controls(_("kjlint: wrote {copy} ({comments}, {changes}) for {draft}").format(
+                copy=r.review_copy, comments=comments, changes=changes, draft=r.path)), err=True)
 
 
 def _run_with_progress(lint_paths, paths, config, ov, jobs, fmt, show_progress):

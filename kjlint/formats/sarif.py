@@ -64,8 +64,11 @@ def write_sarif(results, out, catalog=None, **_ignored):
                 "id": i,
                 "message": {"text": rel.message or _("related location")},
                 "physicalLocation": {"artifactLocation": {"uri": _uri(rel.path)},
-                                     "region": {"startLine": rel.line, "startColumn": rel.column}}}
+                                     "region": {"startLine": rel.line, "startColumn": rel.column}},
+                **({"properties": {"place": rel.place.to_dict()}} if getattr(rel, "place", None) else {})}
                 for i, rel in enumerate(f.related)]
+        if getattr(f, "place", None) is not None:  # a Word draft: where a Word user finds it
+            res["properties"] = {"place": f.place.to_dict()}
         if f.fix:
             res["fixes"] = [{"description": {"text": _("safe fix") if f.fix.safe else _("unsafe fix")},
                              "artifactChanges": [{"artifactLocation": {"uri": _uri(f.path)}, "replacements": [{

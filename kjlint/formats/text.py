@@ -71,6 +71,9 @@ def write_text(results, out, color: bool = False, show_source: bool = True, stat
                     console.print((f" {gutter:>{width}} | ", "blue"), (line, "" if gutter else STYLE[f.severity]))
             for rel in f.related:
                 where = f"{esc(rel.path)}:{rel.line}:{rel.column}"
+                if rel.place is not None:  # a Word draft: headings, first words
+                    # Translators: a related location and its place in a Word file.
+                    where = _("{location}, {place}").format(location=where, place=esc(rel.place.text()))
                 if rel.message:
                     text = _("   = related: {where} ({message})").format(where=where, message=esc(rel.message))
                 else:
@@ -93,8 +96,9 @@ def write_concise(results, out, color: bool = False, statistics: bool = False, f
 def _head(f, concise: bool = False) -> list:
     """`path:line:col: CODE [name] message (where)` as styled segments, control characters escaped."""
     path, message = esc(f.path), esc(f.message)
+    shown = f.place.text() if f.place is not None else place_name(f.where)  # a Word draft: headings, first words
     # Translators: where a finding is in a Word file, after its message: " (paragraph 12)".
-    where = _(" ({where})").format(where=esc(place_name(f.where))) if f.where else ""
+    where = _(" ({where})").format(where=esc(shown)) if shown else ""
     if concise:
         return [f"{path}:{f.line}:{f.column}: ", (f.code, STYLE[f.severity]), f" [{f.name}] {message}{where}"]
     return [(f"{path}:{f.line}:{f.column}: ", "bold"), (f.code, STYLE[f.severity]),
