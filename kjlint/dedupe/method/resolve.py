@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..cluster import components, union_find
-from ..keep import Candidate, choose, quality_findings
+from ..keep import Candidate, QualityProbe, choose, decisive_findings
 from ..normalize import _from_code_points, canonical_code_points
 from ..sources import Fetcher
 from ..verify import overlap, shingle_set, verify_pairs
@@ -50,15 +50,18 @@ def resolve_group(group: Group, fetcher: Fetcher | None, config: DedupeConfig, s
     k = len(group.members)
     local = {int(d): i for i, d in enumerate(group.members)}
     is_rep = group.rep == group.members
-    # Exact copies share their representative's canonical text: only `best` (which lints every
-    # member) and a group without raw lengths need their texts.
-    need_all = config.keep == "best" or group.chars is None
     spilled = group.spill if spill is not None and group.spill is not None else np.full(k, -1)
-    texts: list[str | None] = list(group.texts) if group.texts is not None else [
-        fetcher.text(int(s), int(o)) or "" if need_all or (is_rep[i] and spilled[i] < 0) else None
-        for i, (s, o) in enumerate(zip(group.source, group.offset))]
+    texts: list[str | None] = list(group.texts) if group.texts is not None else [None] * k
+
+    def text(i: int) -> str:
+        """A member's raw text, read when first needed (exact copies share their
+        representative's canonical text; `best` lints only the copies that decide)."""
+        if texts[i] is None:
+            texts[i] = fetcher.text(int(group.source[i]), int(group.offset[i])) or ""
+        return texts[i]
+
     canon = {int(group.members[i]): spill.read(int(spilled[i]), int(group.norm_len[i])) if spilled[i] >= 0
-             else canonical_code_points(texts[i], config.normalize) for i in np.flatnonzero(is_rep)}
+             else canonical_code_points(text(i), config.normalize) for i in np.flatnonzero(is_rep)}
     sets = {d: shingle_set(c, config.shingle) for d, c in canon.items()}
     norm_len = np.array([len(canon[int(r)]) for r in group.rep], dtype=np.int64)
     canon_texts = {d: _from_code_points(c) for d, c in canon.items()} if config.verify.fuzzy is not None else None
@@ -69,17 +72,21 @@ def resolve_group(group: Group, fetcher: Fetcher | None, config: DedupeConfig, s
     rep_local = np.array([local[int(r)] for r in group.rep], dtype=np.int64)
     local_sets = {local[d]: s for d, s in sets.items()}
     findings: dict[int, int] = {}
-    linted: dict[str | None, int] = {}
+    linted: dict[str | None, QualityProbe] = {}
     clusters = []
     paths = group.paths
-    chars = group.chars if group.chars is not None else [len(t) for t in texts]
+    chars = group.chars if group.chars is not None else [len(text(i)) for i in range(k)]
+
+    def probe_of(i: int) -> QualityProbe:  # once per distinct raw text (exact copies)
+        if text(i) not in linted:
+            linted[text(i)] = QualityProbe(text(i))
+        return linted[text(i)]
+
     for comp in components(labels):
         idx = [int(i) for i in comp]
-        if config.keep == "best":  # lint only cluster members, once per distinct raw text
-            for i in idx:
-                if texts[i] not in linted:
-                    linted[texts[i]] = quality_findings(texts[i])
-                findings[i] = linted[texts[i]]
+        if config.keep == "best":
+            findings.update(decisive_findings(sorted(idx, key=lambda i: (-norm_len[i], group.members[i])),
+                                              probe_of))
         clusters.append(describe_cluster(
             idx, index=group.members, ids=group.ids,
             paths=paths, chars=chars,
