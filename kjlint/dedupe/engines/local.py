@@ -7,7 +7,6 @@ import multiprocessing
 import os
 from typing import Any, Iterable, Iterator
 
-from .. import kernels
 from ..method.memory import own_peak_rss
 from .base import Engine, Task
 
@@ -17,7 +16,7 @@ _CONTEXT: Any = None  # this process's copy of the run's context
 def _init_worker(context: Any) -> None:
     global _CONTEXT
     _CONTEXT = context
-    kernels.configure(context.config.kernels)
+    context.prepare()
 
 
 def _run_many(func: Task, items: list) -> tuple[list, int]:
@@ -35,11 +34,13 @@ class LocalEngine(Engine):
         self.jobs = jobs or os.cpu_count() or 1
         self.context: Any = None
         self.pool = None
+        self._prepared = False  # this process set up for in-process tasks
         self.peak_rss = 0
 
     def start(self, context: Any) -> None:
-        self.context = context
-        _init_worker(context)  # in-process execution uses the same global
+        global _CONTEXT
+        self.context = _CONTEXT = context  # in-process execution uses the same global
+        self._prepared = False
 
     def map(self, func: Task, tasks: Iterable, chunksize: int = 1) -> Iterator:
         """At most a few chunks per worker are in flight, so a fast reader never queues the
@@ -47,6 +48,9 @@ class LocalEngine(Engine):
         it = iter(tasks)
         head = list(itertools.islice(it, 2))
         if self.jobs <= 1 or len(head) < 2:
+            if not self._prepared:
+                self.context.prepare()
+                self._prepared = True
             return (func(self.context, t) for t in itertools.chain(head, it))
         if self.pool is None:
             ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")

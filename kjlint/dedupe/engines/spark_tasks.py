@@ -16,11 +16,9 @@ _CONTEXTS: dict[str, Any] = {}  # run → unpickled context, once per worker pro
 
 def _context(run: str, broadcast) -> Any:
     if run not in _CONTEXTS:
-        from .. import kernels
-
         _CONTEXTS.clear()
         _CONTEXTS[run] = context = pickle.loads(broadcast.value)
-        kernels.configure(context.config.kernels)
+        context.prepare()
     return _CONTEXTS[run]
 
 

@@ -45,6 +45,17 @@ class Context:
         return {"config": self.config, "sources": self.sources, "spill_path": self.spill_path,
                 "_fetcher": None, "_spill": None}
 
+    def prepare(self) -> None:
+        """Set up a worker for this run before its first task: the kernels, and the quality lint
+        `--keep best` ranks copies with (its rule packs load while the driver reads the first batch)."""
+        from .. import kernels
+
+        kernels.configure(self.config.kernels)
+        if self.config.keep == "best":
+            from ..keep import _quality_setup
+
+            _quality_setup()
+
     @property
     def fetcher(self) -> Fetcher:
         if self._fetcher is None:
