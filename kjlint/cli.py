@@ -275,11 +275,21 @@ def _catalog_or_exit(config: str | None):
         sys.exit(EXIT_ERROR)
 
 
+def _rule_docs_language(lang):
+    """`--lang` of the rule documentation commands (default: KJLINT_LANG, then the locale)."""
+    if lang:
+        from .i18n import set_language
+
+        set_language(lang)
+
+
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
 @click.option("--config", type=click.Path(dir_okay=False), help="Include packs named by this configuration.")
-def rules_cmd(fmt, config):
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the rule texts (default: from the locale).")
+def rules_cmd(fmt, config, lang):
     """List every rule: code, name, family, severity, fixable."""
+    _rule_docs_language(lang)
     catalog = _catalog_or_exit(config)
     from .docs import rules_json, rules_markdown, rules_table
 
@@ -294,8 +304,10 @@ def rules_cmd(fmt, config):
 @main.command("rule")
 @click.argument("selector")
 @click.option("--config", type=click.Path(dir_okay=False), help="Include packs named by this configuration.")
-def rule_cmd(selector, config):
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the rule texts (default: from the locale).")
+def rule_cmd(selector, config, lang):
     """Explain one rule (code or name): description, rationale and examples."""
+    _rule_docs_language(lang)
     catalog = _catalog_or_exit(config)
     codes = catalog.resolve(selector)
     if len(codes) != 1:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .findings import Severity
-from .reading import DEFAULT_INCLUDE
+from .reading import DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE
 
 CONFIG_NAMES = (".kjlint.toml", "kjlint.toml", "pyproject.toml")
 KEYS = {
@@ -43,7 +43,7 @@ class Settings:
     exclude: tuple[str, ...] = ()
     fail_level: Severity = Severity.INFO
     rules: tuple = ()  # frozen {code: {param: value}} overrides
-    max_file_size: int = 20_000_000
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
     reference: tuple[str, ...] = ()
     root: str = "."
     source: str | None = None

@@ -140,15 +140,16 @@ def _save_programs() -> None:
 
 
 def _entry(pattern: str, flags: int) -> tuple:
-    """(flags, program, groups, groupindex, indexgroup, required characters, first characters)."""
+    """(flags, program, groups, groupindex, indexgroup, required characters, first characters,
+    backtracking risk)."""
     global _programs, _new_programs
     if _programs is None:
         stored = _read(_REGEX_FILE)
         _programs = stored if isinstance(stored, dict) else {}
     entry = _programs.get((pattern, flags))
-    if isinstance(entry, tuple) and len(entry) == 7:
+    if isinstance(entry, tuple) and len(entry) == 8:
         return entry
-    from .regexinfo import first_chars, required_chars
+    from .regexinfo import backtracking_risk, first_chars, required_chars
 
     parsed = _re_parser.parse(pattern, flags)  # raises re.error for a bad pattern, as re.compile
     code = [int(op) for op in _re_compiler._code(parsed, flags)]  # opcodes are int subclasses
@@ -159,7 +160,7 @@ def _entry(pattern: str, flags: int) -> tuple:
     needed, first = required_chars(parsed, flags), first_chars(parsed, flags)
     entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup),
              "".join(sorted(needed)) if needed is not None else None,
-             "".join(sorted(first)) if first is not None else None)
+             "".join(sorted(first)) if first is not None else None, backtracking_risk(parsed))
     if not _new_programs:
         atexit.register(_save_programs)
     _programs[(pattern, flags)] = entry
@@ -182,6 +183,17 @@ def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
 def required_chars(pattern: str, flags: int = 0) -> str | None:
     """Characters of which every match of `pattern` contains one (None: no such small set)."""
     return _entry(pattern, int(flags))[5] if _sre is not None else None
+
+
+def backtracking_risk(pattern: str, flags: int = 0) -> str | None:
+    """Why `pattern` can take exponential time (kjlint.regexinfo.backtracking_risk), or None."""
+    if _sre is None:  # pragma: no cover - Python 3.10
+        import sre_parse
+
+        from .regexinfo import backtracking_risk as risk
+
+        return risk(sre_parse.parse(pattern, flags))
+    return _entry(pattern, int(flags))[7]
 
 
 def first_chars(pattern: str, flags: int = 0) -> str | None:

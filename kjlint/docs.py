@@ -1,51 +1,220 @@
-"""Rule documentation generated from the packs: `kjlint rules`, `kjlint rule CODE`, README catalogue."""
+"""Rule documentation generated from the packs: `kjlint rules`, `kjlint rule CODE`, README catalogue.
+
+Everything is written in the language in use: the rules' own texts come from the packs (one entry
+per language), the headings and the words for states and parameters from the gettext catalogue.
+Codes, rule names and parameter names stay as they are: they are what configuration uses.
+"""
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
+from typing import Any
 
 from .catalog import Catalog, Rule
+from .i18n import _, language, ngettext, pick
+
+
+def family_title(rule: Rule) -> str:
+    """The rule's family for people: placeholders, or 占位符 in Chinese."""
+    titles = {
+        # Translators: rule families (docs/glossary.md, 类别)
+        "meta": _("meta"),
+        "duplication": _("duplication"),
+        "placeholders": _("placeholders"),
+        "truncation": _("truncation"),
+        "encoding": _("encoding"),
+        "structure": _("structure"),
+        "contamination": _("contamination"),
+        "script": _("script"),
+        "custom": _("custom"),
+    }
+    return titles.get(rule.family_name, rule.family_name)
+
+
+def severity_title(rule: Rule) -> str:
+    # Translators: severities (docs/glossary.md, 级别)
+    return {"error": _("error"), "warning": _("warning"), "info": _("info")}[str(rule.severity)]
+
+
+def fixable_title(rule: Rule) -> str:
+    # Translators: whether a rule offers a fix: none, safe, unsafe (docs/glossary.md, 自动修复)
+    return {"none": _("none"), "safe": _("safe"), "unsafe": _("unsafe")}.get(rule.fixable, rule.fixable)
+
+
+def type_title(rule: Rule) -> str:
+    # Translators: rule types of the packs; keep the identifier (pattern…) in the translation
+    return {"pattern": _("pattern"), "phrases": _("phrases"), "sections": _("sections"),
+            "builtin": _("builtin")}.get(rule.type, rule.type)
+
+
+def default_state(rule) -> str:
+    """"on", or how an opt-in rule is turned on (in the language in use)."""
+    from .engine import PROFILE_RULES
+
+    if rule.enabled:
+        return _("on")
+    return _("with a profile") if rule.name in PROFILE_RULES else _("opt-in")
+
+
+def heading(rule: Rule) -> str:
+    """`KJ201 x-mask`, and the rule's name for people when it says more than the kebab-case
+    name (in Chinese: `KJ201 字母 x 占位符（x-mask）`)."""
+    if language() == "en":
+        return f"{rule.code} {rule.name}"
+    return _("{code} {title} ({name})").format(code=rule.code, title=rule.title, name=rule.name)
+
+
+# --- parameters in words ------------------------------------------------------------------
+
+_REGEX_CHARS = re.compile(r"[\\()\[\]?*+|^${}]")
+
+
+def _generic_meaning(name: str, value: Any, rule: Rule) -> str | None:
+    """What a parameter of the rule types means (kjlint.ruletypes), in words."""
+    pack = Path(rule.source).name if rule.source else ""
+    if name == "check":
+        return _("The built-in check (algorithm) the rule runs.")
+    if name == "pattern":
+        return _("What the rule looks for (listed in {pack}).").format(pack=pack)
+    if name == "exceptions":
+        return _("Text that looks like a finding but is none: what is found inside it is not reported "
+                 "(listed in {pack}).").format(pack=pack)
+    if name == "docx-exceptions":
+        return _("Exceptions that hold in Word files only, such as a form's fields left for the pen "
+                 "(listed in {pack}).").format(pack=pack)
+    if name == "traditional":
+        return _("When true, the patterns also match their traditional-script spelling.")
+    if name == "ignorecase":
+        return _("When true, upper and lower case are not told apart.")
+    if name == "fix":
+        replacement = value.get("replacement", "") if isinstance(value, dict) else ""
+        if replacement == "":
+            return _("The fix deletes the text found.")
+        return _("The fix replaces the text found with {replacement}.").format(replacement=replacement)
+    if name == "context-fields":
+        return _("Values of the message's fields, told from the text around what was found.")
+    if name == "skip-source-formats":
+        return _("Kinds of file the rule does not judge.")
+    if name == "skip-flagged-by":
+        return _("Lines these rules report (site furniture) are passed over.")
+    if name == "example-reference":
+        return _("Reference documents used only when the rule checks its own examples.")
+    if name == "phrases":
+        return _("Phrases the rule looks for (their traditional spelling too).")
+    if name == "scope":
+        return _("Where a phrase must stand: anywhere, line-start, line (the line starts with it) or "
+                 "line-containing (anywhere in the line).")
+    if name == "max-line-length":
+        return _("Lines longer than this many characters are not flagged.")
+    return None
+
+
+def _shown_value(name: str, value: Any, rule: Rule) -> str:
+    """A parameter's value as a person reads it: numbers and short lists as they are, lists of
+    regular expressions and tables summed up."""
+    sep = pick({"en": ", ", "zh": "、"})
+    if name == "context-fields" and isinstance(value, list):
+        parts = []
+        for spec in value:
+            if not isinstance(spec, dict):
+                continue
+            values = []
+            for case in spec.get("cases") or []:
+                shown = pick(case.get("value")) if isinstance(case, dict) else None
+                if shown and shown not in values:
+                    values.append(str(shown))
+            parts.append(_("{field}: {values} (otherwise {default})").format(
+                field=f"`{spec.get('name')}`", values=sep.join(values), default=pick(spec.get("default", ""))))
+        return "; ".join(parts)
+    if name == "groups" and isinstance(value, list):
+        labels = [str(pick(g.get("label"))) for g in value if isinstance(g, dict)]
+        return ngettext("{n} group: {names}", "{n} groups: {names}", len(labels)).format(
+            n=len(labels), names=sep.join(labels))
+    if name == "example-reference" and isinstance(value, dict):
+        return sep.join(str(k) for k in value)
+    if name == "fix" and isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        # identifiers (a file format: docx) as code, the way configuration writes them
+        items = [f"`{v}`" if re.fullmatch(r"[a-z][a-z0-9-]*", str(v)) else str(v) for v in value]
+        if any(_REGEX_CHARS.search(v) for v in items):
+            return ngettext("{n} regular expression", "{n} regular expressions", len(items)).format(n=len(items))
+        if len(items) > 12:
+            return _("{items} … ({n} in all)").format(items=sep.join(items[:12]), n=len(items))
+        return sep.join(items)
+    if isinstance(value, dict):
+        return ngettext("{n} entry", "{n} entries", len(value)).format(n=len(value))
+    return json.dumps(value, ensure_ascii=False)
+
+
+def parameter_lines(rule: Rule) -> list[str]:
+    """`- name = value: what it means` for every parameter of the rule."""
+    lines = []
+    for name, value in rule.params.items():
+        meaning = pick(rule.parameters[name]) if name in rule.parameters else _generic_meaning(name, value, rule)
+        shown = _shown_value(name, value, rule)
+        line = f"- `{name}` = {shown}"
+        lines.append(_("{parameter} — {meaning}").format(parameter=line, meaning=meaning) if meaning else line)
+    return lines
 
 
 def rule_markdown(rule: Rule) -> str:
-    lines = [f"# {rule.code} {rule.name}", "",
-             f"Family: {rule.family} {rule.family_name} · Severity: {rule.severity} · "
-             f"Default: {default_state(rule)} · Fixable: {rule.fixable} · Type: {rule.type}", "",
-             "## What it does", rule.description, "", "## Why", rule.rationale, ""]
-    for kind, examples in (("Bad", rule.bad), ("Good", rule.good)):
-        lines.append(f"## {kind} example{'s' if len(examples) > 1 else ''}")
+    lines = [f"# {heading(rule)}", "",
+             _("Family: {family} · Severity: {severity} · Default: {default} · Fixable: {fixable} · "
+               "Type: {type}").format(family=f"{rule.family} {family_title(rule)}", severity=severity_title(rule),
+                                      default=default_state(rule), fixable=fixable_title(rule),
+                                      type=type_title(rule)), "",
+             _("## What it does"), rule.description, "", _("## Why"), rule.rationale, ""]
+    for kind, examples in (("bad", rule.bad), ("good", rule.good)):
+        if kind == "bad":
+            lines.append(ngettext("## Bad example", "## Bad examples", len(examples)))
+        else:
+            lines.append(ngettext("## Good example", "## Good examples", len(examples)))
         for ex in examples:
             lines += ["```text", ex.rstrip("\n"), "```"]
         lines.append("")
-    params = {k: v for k, v in rule.params.items() if k not in ("pattern", "exceptions", "docx-exceptions", "phrases", "check")}
-    if params:
-        lines.append("## Parameters (override in [tool.kjlint.rules." + rule.code + "])")
-        lines += [f"- `{k}` = {json.dumps(v, ensure_ascii=False)}" for k, v in params.items()]
+    if rule.params:
+        lines.append(_("## Parameters (override in [tool.kjlint.rules.{code}])").format(code=rule.code))
+        lines += parameter_lines(rule)
         lines.append("")
     return "\n".join(lines)
 
 
 def rules_json(catalog: Catalog) -> str:
+    """Machine-readable: codes, names and states stay stable, the description is in the language
+    in use."""
+    from .engine import PROFILE_RULES
+
+    def state(r: Rule) -> str:
+        return "on" if r.enabled else "with a profile" if r.name in PROFILE_RULES else "opt-in"
+
     return json.dumps([{"code": r.code, "name": r.name, "family": r.family, "family_name": r.family_name,
-                        "severity": str(r.severity), "default": default_state(r), "fixable": r.fixable, "type": r.type,
+                        "severity": str(r.severity), "default": state(r), "fixable": r.fixable, "type": r.type,
                         "description": r.description} for r in sorted(catalog.rules.values(), key=lambda r: r.code)],
                       ensure_ascii=False, indent=2)
 
 
-def default_state(rule) -> str:
-    """"on", or how an opt-in rule is turned on."""
-    from .engine import PROFILE_RULES
-
-    if rule.enabled:
-        return "on"
-    return "with a profile" if rule.name in PROFILE_RULES else "opt-in"
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
 
 
 def rules_markdown(catalog: Catalog) -> str:
-    lines = ["| Code | Name | Family | Severity | Default | Fixable | Description |",
-             "|---|---|---|---|---|---|---|"]
-    for r in sorted(catalog.rules.values(), key=lambda r: r.code):
-        desc = " ".join(r.description.split()).replace("|", "\\|")
-        lines.append(f"| {r.code} | {r.name} | {r.family_name} | {r.severity} | {default_state(r)} | {r.fixable} | {desc} |")
+    """The rule catalogue of README.md (English) and README.zh.md (`--lang zh`)."""
+    rules = sorted(catalog.rules.values(), key=lambda r: r.code)
+    if language() == "en":
+        lines = ["| Code | Name | Family | Severity | Default | Fixable | Description |",
+                 "|---|---|---|---|---|---|---|"]
+        for r in rules:
+            lines.append(f"| {r.code} | {r.name} | {r.family_name} | {r.severity} | {default_state(r)} | "
+                         f"{r.fixable} | {_cell(r.description)} |")
+        return "\n".join(lines) + "\n"
+    lines = ["| " + " | ".join([_("Code"), _("Rule title"), _("Name"), _("Family"), _("Severity"), _("Default"),
+                                _("Fixable"), _("Description")]) + " |",
+             "|---|---|---|---|---|---|---|---|"]
+    for r in rules:
+        lines.append(f"| {r.code} | {_cell(r.title)} | {r.name} | {family_title(r)} | {severity_title(r)} | "
+                     f"{default_state(r)} | {fixable_title(r)} | {_cell(r.description)} |")
     return "\n".join(lines) + "\n"
 
 
@@ -53,9 +222,18 @@ def rules_table(catalog: Catalog) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="kjlint rules")
-    for col in ("Code", "Name", "Family", "Severity", "Default", "Fixable"):
-        table.add_column(col)
+    table = Table(title=_("kjlint rules"))
+    english = language() == "en"
+    columns = [_("Code"), _("Name"), _("Family"), _("Severity"), _("Default"), _("Fixable")]
+    if not english:
+        columns.insert(1, _("Rule title"))
+    for col in columns:
+        # Chinese titles are wide: a narrow terminal wraps them (at a character) instead of cutting
+        table.add_column(col) if english else table.add_column(col, overflow="fold")
     for r in sorted(catalog.rules.values(), key=lambda r: r.code):
-        table.add_row(r.code, r.name, r.family_name, str(r.severity), default_state(r), r.fixable)
+        if english:
+            table.add_row(r.code, r.name, r.family_name, str(r.severity), default_state(r), r.fixable)
+        else:
+            table.add_row(r.code, r.title, r.name, family_title(r), severity_title(r), default_state(r),
+                          fixable_title(r))
     Console().print(table)

@@ -1,6 +1,6 @@
 """Word (.docx) input: the text of a draft as Word shows it, one paragraph per line.
 
-python-docx opens the package; the text itself is collected from the XML so that what Word
+The package is opened with zipfile and lxml; the text itself is collected from the XML so that what Word
 displays is what gets linted: tracked deletions, field codes and fallback copies of drawings are
 left out, and numbering that Word generates from its list definitions (numbering.xml: "一、",
 "（一）", "1." …) is rendered in front of the paragraph it belongs to, since rules on heading
@@ -23,13 +23,14 @@ kjlint.document.Document).
 """
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .document import Document
-from .reading import InputError
+from .reading import DEFAULT_MAX_FILE_SIZE, InputError
 from .diskcache import compile_regex
 from .symbolfonts import render as render_symbols, symbol_char, symbol_font
 
@@ -206,13 +207,10 @@ def _run_font(rpr) -> str | None:
     return fonts.get(W + "ascii") or fonts.get(W + "hAnsi")
 
 
-def _load_numbering(docx_part) -> _Numbering:
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
+def _load_numbering(root) -> _Numbering:
+    """List definitions from the numbering part's root element (None: no lists)."""
     numbering = _Numbering()
-    try:
-        root = docx_part.part_related_by(RT.NUMBERING).element
-    except (KeyError, ValueError):
+    if root is None:
         return numbering
     abstract: dict[str, dict[int, _Level]] = {}
     for an in root.iterfind(W + "abstractNum"):
@@ -517,22 +515,29 @@ class _Extractor:
                 self.blocks(child, top_level, where, part)
 
     def table(self, tbl, outer: str, part: str = "body") -> None:
+        name = self.start_table(outer)
+        for r, tr in enumerate(_children(tbl, "tr"), 1):
+            self.row(tr, name, r, part)
+
+    def start_table(self, outer: str) -> str:
+        """Number a new table; its name in line sources ("table 3", "… > table 4" when nested)."""
         self.tables += 1
         name = f"table {self.tables}"
-        if outer:
-            name = f"{outer} > {name}"
-        for r, tr in enumerate(_children(tbl, "tr"), 1):
-            c = 0
-            for tc in _children(tr, "tc"):
-                tcpr = tc.find(W + "tcPr")
-                span = int(_val(tcpr, "gridSpan") or 1)
-                c += 1
-                vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
-                if vmerge is not None and vmerge.get(W + "val") in (None, "continue"):
-                    c += span - 1
-                    continue  # continuation of a vertically merged cell: its text is above
-                self.blocks(tc, False, f"{name}, row {r}, cell {c}", part)
+        return f"{outer} > {name}" if outer else name
+
+    def row(self, tr, name: str, r: int, part: str) -> None:
+        """The cells of row `r` of table `name`, each cell's paragraphs on lines of their own."""
+        c = 0
+        for tc in _children(tr, "tc"):
+            tcpr = tc.find(W + "tcPr")
+            span = int(_val(tcpr, "gridSpan") or 1)
+            c += 1
+            vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
+            if vmerge is not None and vmerge.get(W + "val") in (None, "continue"):
                 c += span - 1
+                continue  # continuation of a vertically merged cell: its text is above
+            self.blocks(tc, False, f"{name}, row {r}, cell {c}", part)
+            c += span - 1
 
     def story(self, element, where: str, part: str) -> None:
         """A header, footer, note or comment: its own text flow, after the body."""
@@ -603,61 +608,6 @@ def _children(el, tag: str):
             yield from _children(child, tag)
 
 
-def _headers_footers(word, ex: _Extractor) -> None:
-    """Header and footer text, each distinct part once, after the body, marked as such."""
-    seen: set[int] = set()
-    for i, section in enumerate(word.sections, 1):
-        for kind, attrs in (("header", ("header", "first_page_header", "even_page_header")),
-                            ("footer", ("footer", "first_page_footer", "even_page_footer"))):
-            for attr in attrs:
-                hf = getattr(section, attr)
-                if hf.is_linked_to_previous:
-                    continue
-                part = hf.part
-                if id(part) in seen:
-                    continue
-                seen.add(id(part))
-                label = kind if attr in ("header", "footer") else attr.replace("_", " ")
-                ex.story(part.element, f"{label} (section {i})", kind)
-
-
-def _related_root(docx_part, reltype):
-    """The XML root of a part related to the main document, or None when there is none."""
-    try:
-        related = docx_part.part_related_by(reltype)
-    except (KeyError, ValueError):
-        return None
-    element = getattr(related, "element", None)
-    if element is not None:
-        return element
-    from docx.oxml import parse_xml
-
-    return parse_xml(related.blob)
-
-
-NOTE_SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
-
-
-def _notes_and_comments(word, ex: _Extractor) -> None:
-    """Footnotes, endnotes and comments, each note on its own lines after the headers and footers."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    for reltype, tag, part in ((RT.FOOTNOTES, "footnote", "footnote"), (RT.ENDNOTES, "endnote", "endnote")):
-        root = _related_root(word.part, reltype)
-        if root is None:
-            continue
-        n = 0
-        for note in root.iterfind(W + tag):
-            if note.get(W + "type") in NOTE_SEPARATORS:
-                continue
-            n += 1
-            ex.story(note, f"{part} {n}", part)
-    root = _related_root(word.part, RT.COMMENTS)
-    if root is not None:
-        for n, comment in enumerate(root.iterfind(W + "comment"), 1):
-            ex.story(comment, f"comment {n}", "comment")
-
-
 def _classify_non_zip(data: bytes) -> str | None:
     if data.startswith(OLE_MAGIC):
         if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
@@ -668,36 +618,46 @@ def _classify_non_zip(data: bytes) -> str | None:
     return None
 
 
-def read_docx(path: str | Path, display_path: str | None = None, max_bytes: int | None = None) -> Document:
+def read_docx(path: str | Path, display_path: str | None = None,
+              max_bytes: int = DEFAULT_MAX_FILE_SIZE) -> Document:
     """Read a .docx file into a Document (see the module docstring); InputError names the file."""
     from .reading import read_bytes
 
     shown = display_path or str(path)
-    return docx_document(read_bytes(path, shown, max_bytes), shown)
+    return docx_document(read_bytes(path, shown, max_bytes), shown, max_bytes)
 
 
-def docx_document(data: bytes, shown: str) -> Document:
-    """The Document of a .docx package's bytes; `shown` names the file in errors."""
+def docx_document(data: bytes, shown: str, max_bytes: int = DEFAULT_MAX_FILE_SIZE) -> Document:
+    """The Document of a .docx package's bytes; `shown` names the file in errors.
+
+    The package is checked before anything is unpacked (a zip bomb is refused: see _Package);
+    the main document is read as a stream, each top-level paragraph and table row dropped once
+    its text is taken, so memory follows the text kept, not Word's XML (a 60,000-row table is
+    about 260 MB of XML: 4 GB as one tree)."""
     import io
 
     problem = _classify_non_zip(data)
     if problem:
         raise InputError(shown, problem)
+    ex: _Extractor | None = None
     try:
-        word = _word_document(io.BytesIO(data))
-        styles = _Styles(word.styles.element if _has_styles(word) else None)
-        ex = _Extractor(styles, _load_numbering(word.part))
-        ex.blocks(word.element.body, True)
+        package = _Package(io.BytesIO(data), shown, max_bytes)
+        main = package.main_document()
+        ex = _Extractor(_Styles(package.related_root(main, "styles")),
+                        _load_numbering(package.related_root(main, "numbering")))
+        sections = _stream_body(package, main, ex)
         ex.end_body()
-        _headers_footers(word, ex)
-        _notes_and_comments(word, ex)
+        _headers_footers(package, main, sections, ex)
+        _notes_and_comments(package, main, ex)
     except InputError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as exc:
         raise InputError(shown, f"corrupt .docx package ({exc})") from None
     except KeyError as exc:
         raise InputError(shown, f"corrupt .docx package (missing part {exc})") from None
-    except Exception as exc:  # lxml syntax errors, python-docx package errors: all mean "corrupt"
+    except _Damaged as exc:
+        raise InputError(shown, exc.describe(ex)) from None
+    except Exception as exc:  # a value Word would not write (gridSpan="x", a loop of styles …)
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(shown, f"cannot read Word file ({type(exc).__name__}: {reason})") from None
     return Document("\n".join(ex.lines) + ("\n" if ex.lines else ""), shown, "utf-8",
@@ -705,30 +665,287 @@ def docx_document(data: bytes, shown: str) -> Document:
                     list_labels=ex.labels, parts=ex.parts, math_spans=ex.math_spans)
 
 
-# The main part of a macro-enabled .docm: the same WordprocessingML as a .docx, under a content
-# type python-docx's `docx.Document` refuses.
-DOCM_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
+# --- the package: parts, relationships, limits -----------------------------------------------
+
+MAX_PARTS = 10_000  # a Word file has tens of parts, a few hundred with many pictures
+XML_PER_FILE_BYTE = 20  # unpacked XML allowed per byte of max-file-size (Word's XML packs ~50:1)
+REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+WORD_MAIN_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                   "application/vnd.ms-word.document.macroEnabled.main+xml")  # .docx, .docm
+R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+# As python-docx parsed: blank text between elements dropped, no entities; libxml2's limits on
+# depth and text size stay on (no huge_tree).
+XML_PARSER_OPTIONS = {"remove_blank_text": True, "resolve_entities": False}
 
 
-def _word_document(stream):
-    """python-docx's Document for a .docx or a .docm package (the macros are never read)."""
-    from docx.opc.constants import CONTENT_TYPE as CT
-    from docx.opc.part import PartFactory
-    from docx.package import Package
-    from docx.parts.document import DocumentPart
+class _Damaged(Exception):
+    """Unreadable XML in a part; described in words by `describe`."""
 
-    PartFactory.part_type_for.setdefault(DOCM_MAIN, DocumentPart)
-    part = Package.open(stream).main_document_part
-    if part.content_type not in (CT.WML_DOCUMENT_MAIN, DOCM_MAIN):
-        raise ValueError(f"not a Word document (content type {part.content_type})")
-    return part.document
+    def __init__(self, part: str, exc: Exception):
+        super().__init__(part)
+        self.part = part
+        line, column = getattr(exc, "position", None) or (None, None)
+        self.line, self.column = line, column
+
+    def describe(self, ex: "_Extractor | None") -> str:
+        at = f" from line {self.line:,}, column {self.column:,}" if self.line else ""
+        if self.part.endswith("document.xml"):
+            where = f"after {ex.sources[-1]}" if ex is not None and ex.sources else "before its first paragraph"
+            return (f"the Word file is damaged {where} (its text cannot be read{at} of {self.part}); "
+                    f"open it in Word, which may repair it, and save it again")
+        return (f"the Word file is damaged ({self.part} cannot be read{at}); "
+                f"open it in Word, which may repair it, and save it again")
 
 
-def _has_styles(word) -> bool:
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+class _Package:
+    """The parts of a .docx (an Open Packaging zip) found through their relationships.
+
+    Nothing is unpacked before the package passes its limits: at most MAX_PARTS entries, and at
+    most XML_PER_FILE_BYTE x max-file-size bytes of XML (.xml and .rels entries) once unpacked,
+    so a few kilobytes that unpack to gigabytes (a zip bomb) are refused, not read. Reads never
+    exceed the sizes the entries declare (zipfile stops there)."""
+
+    def __init__(self, stream, shown: str, max_bytes: int):
+        self.zip = zipfile.ZipFile(stream)
+        entries = self.zip.infolist()
+        if len(entries) > MAX_PARTS:
+            raise InputError(shown, f"not a Word file that kjlint reads: the package has {len(entries):,} parts "
+                                    f"(more than {MAX_PARTS:,}), skipped")
+        xml = sum(e.file_size for e in entries if e.filename.lower().endswith((".xml", ".rels")))
+        limit = XML_PER_FILE_BYTE * max_bytes
+        if xml > limit:
+            raise InputError(shown, f"Word file too large when unpacked ({xml / 1e6:,.1f} MB of XML > "
+                                    f"{limit / 1e6:,.1f} MB, {XML_PER_FILE_BYTE} x max-file-size), skipped")
+        self.names = {e.filename for e in entries}
+        self._rels: dict[str, list[tuple[str, str, str]]] = {}
+
+    def relationships(self, part: str) -> list[tuple[str, str, str]]:
+        """(id, type name such as "styles", target part) of a part ("" for the package)."""
+        if part not in self._rels:
+            folder, name = part.rpartition("/")[::2] if part else ("", "")
+            rels_name = f"{folder + '/' if folder else ''}_rels/{name}.rels"
+            out = []
+            if rels_name in self.names:
+                for rel in self.parse(rels_name).iter(REL_NS + "Relationship"):
+                    if rel.get("TargetMode") == "External":
+                        continue
+                    target = posixpath.normpath(posixpath.join("/" + folder, rel.get("Target") or "")).lstrip("/")
+                    out.append((rel.get("Id") or "", (rel.get("Type") or "").rsplit("/", 1)[-1], target))
+            self._rels[part] = out
+        return self._rels[part]
+
+    def main_document(self) -> str:
+        """The main part's name, when it is a Word document (.docx, or .docm: its macros are
+        never read); ValueError for another Office file (a workbook renamed .docx)."""
+        for _id, kind, target in self.relationships(""):
+            if kind == "officeDocument":
+                content_type = self.content_type(target)
+                if content_type not in WORD_MAIN_TYPES:
+                    raise ValueError(f"not a Word document (content type {content_type})")
+                return target
+        raise KeyError("the main document (word/document.xml)")
+
+    def content_type(self, part: str) -> str | None:
+        """A part's content type from [Content_Types].xml (an override, else its extension's)."""
+        types = self.parse("[Content_Types].xml")
+        for override in types.iter(CT_NS + "Override"):
+            if (override.get("PartName") or "").lstrip("/") == part:
+                return override.get("ContentType")
+        ext = part.rpartition(".")[2].lower()
+        return next((d.get("ContentType") for d in types.iter(CT_NS + "Default")
+                     if (d.get("Extension") or "").lower() == ext), None)
+
+    def related(self, part: str, kind: str) -> str | None:
+        return next((t for _i, k, t in self.relationships(part) if k == kind and t in self.names), None)
+
+    def by_id(self, part: str, rel_id: str) -> str | None:
+        return next((t for i, _k, t in self.relationships(part) if i == rel_id and t in self.names), None)
+
+    def parse(self, name: str):
+        """The root element of a (small) part."""
+        from lxml import etree
+
+        try:
+            with self.zip.open(name) as fh:
+                return etree.parse(fh, etree.XMLParser(**XML_PARSER_OPTIONS)).getroot()
+        except etree.XMLSyntaxError as exc:
+            raise _Damaged(name, exc) from None
+
+    def related_root(self, part: str, kind: str):
+        name = self.related(part, kind)
+        return self.parse(name) if name is not None else None
+
+
+# --- the main document as a stream ---------------------------------------------------------
+
+BLOCK_CONTAINERS = {W + "body", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"}
+BLOCKS = {W + "p", W + "tbl", W + "sdt", W + "customXml", W + "ins", W + "moveTo"}
+ROW_CONTAINERS = {W + "tbl", W + "sdtContent", W + "customXml"}
+ROWS = {W + "tr", W + "sdt", W + "customXml"}
+# The elements the stream stops at: blocks, rows and what can wrap them, and text not shown
+# (deleted blocks) so that it is dropped too.
+STREAMED = sorted(BLOCK_CONTAINERS | BLOCKS | ROW_CONTAINERS | ROWS |
+                  {W + "sdt", W + "del", W + "moveFrom", "{%s}AlternateContent" % MC_NS})
+
+
+def _block_chain(el) -> list | None:
+    """The content controls around a body-level block, outermost first, or None when `el` is
+    not a block of the body (a paragraph of a cell, a deleted paragraph …): the path blocks()
+    walks from w:body (through sdt/sdtContent, customXml, ins, moveTo)."""
+    sdts = []
+    child, parent = el, el.getparent()
+    while parent is not None:
+        if parent.tag == W + "sdt":
+            if child.tag != W + "sdtContent":
+                return None
+            sdts.append(parent)
+        elif parent.tag in BLOCK_CONTAINERS:
+            if child.tag not in BLOCKS:
+                return None
+            if parent.tag == W + "body":
+                return sdts[::-1]
+        else:
+            return None
+        child, parent = parent, parent.getparent()
+    return None
+
+
+def _row_table(tr):
+    """The table whose row `tr` is (looking through row-level content controls), else None."""
+    child, parent = tr, tr.getparent()
+    while parent is not None:
+        if parent.tag == W + "tbl":
+            return parent
+        if parent.tag == W + "sdt":
+            if child.tag != W + "sdtContent":
+                return None
+        elif parent.tag not in ROW_CONTAINERS or child.tag not in ROWS:
+            return None
+        child, parent = parent, parent.getparent()
+    return None
+
+
+def _stream_body(package: _Package, main: str, ex: _Extractor) -> list:
+    """Extract the body of the main document as it is parsed; returns its section properties
+    (the w:sectPr of body paragraphs, then the body's own), as python-docx's `sections` were.
+
+    Top-level paragraphs are extracted when they end and table rows when they end (a table of
+    the body is numbered when it starts, so nested tables, met in its rows, come after it, as
+    in `_Extractor.blocks`); what is extracted is then dropped from the tree."""
+    from lxml import etree
+
+    tables: dict[int, tuple[str, str, list[int]]] = {}  # id(tbl) -> (name, part, [rows seen])
+    sections: list = []
+
+    def in_body_flow(container) -> bool:
+        return container.tag == W + "body" or _block_chain(container) is not None
+
+    def drop(el) -> None:  # its text is taken (or never shown): free the subtree
+        parent = el.getparent()
+        el.clear()
+        if parent is not None:
+            parent.remove(el)
 
     try:
-        word.part.part_related_by(RT.STYLES)
-        return True
-    except (KeyError, ValueError):
-        return False
+        with package.zip.open(main) as fh:
+            for event, el in etree.iterparse(fh, events=("start", "end"), tag=STREAMED, **XML_PARSER_OPTIONS):
+                tag = el.tag
+                if event == "start":
+                    if tag == W + "tbl":
+                        chain = _block_chain(el)
+                        if chain is not None:
+                            tables[id(el)] = (ex.start_table(""), _part_of(chain), [0])
+                    continue
+                parent = el.getparent()
+                if tag == W + "body":
+                    sect = el.find(W + "sectPr")
+                    if sect is not None:
+                        sections.append(_section_refs(sect))
+                elif parent is None:
+                    continue
+                elif tag == W + "tr":
+                    tbl = _row_table(el)
+                    if tbl is not None and id(tbl) in tables:
+                        name, part, rows = tables[id(tbl)]
+                        rows[0] += 1
+                        ex.row(el, name, rows[0], part)
+                        drop(el)
+                elif parent.tag in BLOCK_CONTAINERS and in_body_flow(parent):
+                    if tag == W + "p":
+                        ex.body_paragraphs += 1
+                        ex.paragraph(el, f"paragraph {ex.body_paragraphs}", _part_of(_block_chain(el)))
+                        sect = el.find(f"{W}pPr/{W}sectPr") if parent.tag == W + "body" else None
+                        if sect is not None:
+                            sections.append(_section_refs(sect))
+                    elif tag == W + "tbl":
+                        tables.pop(id(el), None)
+                    drop(el)
+                elif tag in ROWS and parent.tag in ROW_CONTAINERS:
+                    tbl = _row_table(el)
+                    if tbl is not None and id(tbl) in tables:
+                        drop(el)  # a content control around rows, its rows taken
+    except etree.XMLSyntaxError as exc:
+        raise _Damaged(main, exc) from None
+    return sections
+
+
+def _part_of(chain: list) -> str:
+    """The part a body block belongs to, from the content controls around it (outermost first)."""
+    part = "body"
+    for sdt in chain:
+        part = _gallery_part(sdt, part)
+    return part
+
+
+def _section_refs(sect) -> dict[tuple[str, str], str]:
+    """(header|footer, default|first|even) -> relationship id of one section's definitions."""
+    refs = {}
+    for kind in ("header", "footer"):
+        for ref in sect.iterfind(f"{W}{kind}Reference"):
+            refs[(kind, ref.get(W + "type") or "")] = ref.get(R_NS + "id") or ""
+    return refs
+
+
+HEADER_FOOTER_KINDS = (("header", "header", "default"), ("first page header", "header", "first"),
+                       ("even page header", "header", "even"), ("footer", "footer", "default"),
+                       ("first page footer", "footer", "first"), ("even page footer", "footer", "even"))
+
+
+def _headers_footers(package: _Package, main: str, sections: list, ex: _Extractor) -> None:
+    """Header and footer text, each distinct part once, after the body, marked as such. A
+    section without a definition of a kind shows the previous section's (linked): skipped."""
+    seen: set[str] = set()
+    for i, refs in enumerate(sections, 1):
+        for label, kind, which in (HEADER_FOOTER_KINDS[:3] + HEADER_FOOTER_KINDS[3:]):
+            rel_id = refs.get((kind, which))
+            if rel_id is None:
+                continue
+            name = package.by_id(main, rel_id)
+            if name is None:
+                raise KeyError(f"{kind} {rel_id!r}")
+            if name in seen:
+                continue
+            seen.add(name)
+            ex.story(package.parse(name), f"{label} (section {i})", kind)
+
+
+NOTE_SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
+
+
+def _notes_and_comments(package: _Package, main: str, ex: _Extractor) -> None:
+    """Footnotes, endnotes and comments, each note on its own lines after the headers and footers."""
+    for kind, tag in (("footnotes", "footnote"), ("endnotes", "endnote")):
+        root = package.related_root(main, kind)
+        if root is None:
+            continue
+        n = 0
+        for note in root.iterfind(W + tag):
+            if note.get(W + "type") in NOTE_SEPARATORS:
+                continue
+            n += 1
+            ex.story(note, f"{tag} {n}", tag)
+    root = package.related_root(main, "comments")
+    if root is not None:
+        for n, comment in enumerate(root.iterfind(W + "comment"), 1):
+            ex.story(comment, f"comment {n}", "comment")

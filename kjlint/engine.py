@@ -15,8 +15,9 @@ from .document import Document
 from collections import Counter
 
 from .findings import Finding, Related
+from .i18n import _, pick
 from .ruletypes import Context, Hit, format_message, rule_hits
-from .suppression import is_suppressed, parse_directives, regions
+from .suppression import parse_directives, regions, unsuppressed
 from .diskcache import compile_regex
 
 META_UNUSED = "KJ002"
@@ -57,7 +58,7 @@ def fingerprint(doc: Document, code: str, offset: int, end: int) -> str:
 
 
 def make_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
-    message = hit.message if hit.message is not None else format_message(rule.message, hit.fields)
+    message = hit.message if hit.message is not None else format_message(rule.message_for(hit.key), hit.fields)
     f = Finding(rule.code, rule.name, rule.severity, message, hit.offset, hit.end,
                 hit.fix, hit.related, path=doc.path)
     f.line, f.column = doc.position(hit.offset)
@@ -87,15 +88,7 @@ def lint_document(doc: Document, catalog: Catalog | None = None, opts: LintOptio
     findings = run_rules(doc, rules, ctx)
     directives = parse_directives(doc, catalog)
     if directives:
-        regs = regions(doc, directives)
-        kept = []
-        for f in findings:
-            r = is_suppressed(f.code, f.offset, f.end_offset, regs)
-            if r is None:
-                kept.append(f)
-            else:
-                r.directive.used = True
-        findings = kept
+        findings = unsuppressed(findings, regions(doc, directives))
     findings = fold_into_containers(findings)
     if directives:
         active = {r.code for r in rules}
@@ -143,8 +136,11 @@ def fold_into_containers(findings: list[Finding]) -> list[Finding]:
         if not inside:
             continue
         counts = Counter(f.code for f in inside)
-        h.message += f" — also inside {CONTAINERS[h.code][0]}: " + ", ".join(
+        codes = pick({"en": ", ", "zh": "、"}).join(
             f"{code}×{n}" if n > 1 else code for code, n in sorted(counts.items()))
+        template = (_("{message} — also inside the copy: {codes}") if CONTAINERS[h.code][0] == "the copy"
+                    else _("{message} — also inside the line: {codes}"))
+        h.message = template.format(message=h.message, codes=codes)
         h.related += [Related(f.path, f.line, f.column, f"{f.code} {f.message}", f.offset, f.end_offset)
                       for f in inside[:FOLDED_SHOWN]]
     return kept

@@ -17,7 +17,10 @@ class Severity(IntEnum):
         try:
             return cls[value.strip().upper()]
         except KeyError:
-            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
+            from .i18n import _
+
+            raise ValueError(_("unknown severity {value} (expected error, warning or info)").format(
+                value=repr(value))) from None
 
     def __str__(self) -> str:
         return self.name.lower()

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import Callable
 
 from .document import Document
 
@@ -25,6 +28,11 @@ UNSUPPORTED = {
 SKIPPED_DIRS = {".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", "node_modules", "__pycache__", ".venv"}
 # Candidate encodings tried strictly, in order, after BOM detection.
 CANDIDATES = ("utf-8", "gb18030", "big5")
+DEFAULT_MAX_FILE_SIZE = 20_000_000  # bytes read from one input at most (`max-file-size`)
+READ_CHUNK = 1 << 20
+NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX: opening a named pipe must not wait for a writer
+NO_WRITER = ("a named pipe with nothing writing to it, skipped "
+             "(to lint what a program writes, pipe it to standard input: kjlint check -)")
 BINARY = "binary file (contains NUL bytes), skipped"
 BINARY_UTF16_HINT = " (if it is text, it may be UTF-16 without a BOM: save it as UTF-8)"
 # Characters that never occur in text: a decoding that yields them is not the file's encoding.
@@ -42,6 +50,27 @@ class InputError(Exception):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class SkippedInput(InputError):
+    """A file left out of a folder scan on purpose: reported as a warning, not an error."""
+
+
+# What a folder scan says of the files it does not read because reading could block or never end.
+NOT_REGULAR = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+               (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def not_regular(path: str) -> str | None:
+    """Why `path` (its target, for a symbolic link) is no regular file to read, or None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # reading it reports the problem
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in NOT_REGULAR if test(mode)), "a special file")
+    return f"not a regular file ({kind}), skipped"
 
 
 @dataclass
@@ -157,18 +186,55 @@ def _choose_by_detector(data: bytes, clean: list[tuple[str, str]]) -> tuple[str,
     return scored[0]
 
 
-def read_bytes(path: str | os.PathLike, shown: str, max_bytes: int | None = None) -> bytes:
-    """The bytes of one input, with InputError naming the file for every way reading fails."""
-    p = Path(path)
+def read_bytes(path: str | os.PathLike, shown: str, max_bytes: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
+    """The bytes of one input, with InputError naming the file for every way reading fails.
+
+    At most `max_bytes` are ever read, so a device (/dev/zero) or a growing file cannot exhaust
+    memory; a named pipe is opened without blocking, so one that nobody writes to is reported
+    instead of hanging the run (a pipe with a writer, as `<(command)` gives, is read)."""
     try:
-        if max_bytes is not None:
-            size = p.stat().st_size
-            if size > max_bytes:
-                raise InputError(shown, f"file too large ({size / 1e6:.1f} MB > max-file-size "
-                                        f"{max_bytes / 1e6:.1f} MB), skipped")
-        return p.read_bytes()
+        fd = os.open(path, os.O_RDONLY | NONBLOCK | getattr(os, "O_BINARY", 0))  # O_BINARY: Windows
     except OSError as exc:
         raise InputError(shown, os_problem(exc)) from None
+    try:
+        info = os.fstat(fd)
+        mode, size = info.st_mode, info.st_size
+        if stat.S_ISREG(mode) and size > max_bytes:
+            raise InputError(shown, f"file too large ({size / 1e6:.1f} MB > max-file-size "
+                                    f"{max_bytes / 1e6:.1f} MB), skipped")
+        first = b""
+        if stat.S_ISFIFO(mode):
+            try:
+                first = os.read(fd, 1)
+            except BlockingIOError:  # a writer is there, nothing written yet: wait for it
+                pass
+            else:
+                if not first:
+                    raise InputError(shown, NO_WRITER)
+        if NONBLOCK:
+            os.set_blocking(fd, True)
+        data = read_at_most(functools.partial(os.read, fd), max_bytes - len(first), first)
+    except OSError as exc:
+        raise InputError(shown, os_problem(exc)) from None
+    finally:
+        os.close(fd)
+    if data is None:
+        raise InputError(shown, f"file too large (more than max-file-size {max_bytes / 1e6:.1f} MB), skipped")
+    return data
+
+
+def read_at_most(read: Callable[[int], bytes], limit: int, head: bytes = b"") -> bytes | None:
+    """`head` and what `read(n)` returns until end of input, or None as soon as that exceeds
+    `limit` bytes (more than `limit` + one chunk is never held)."""
+    chunks, total = [head], 0
+    while True:
+        chunk = read(min(READ_CHUNK, limit + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            return None
 
 
 def os_problem(exc: OSError) -> str:
@@ -183,7 +249,7 @@ def os_problem(exc: OSError) -> str:
 
 
 def read_document(path: str | os.PathLike, display_path: str | None = None,
-                  max_bytes: int | None = None) -> Document:
+                  max_bytes: int = DEFAULT_MAX_FILE_SIZE) -> Document:
     """Read and decode one file into a Document, raising InputError with a clear reason."""
     shown = display_path or str(path)
     suffix = Path(path).suffix.lower()
@@ -193,17 +259,22 @@ def read_document(path: str | os.PathLike, display_path: str | None = None,
     if suffix in WORD_SUFFIXES or suffix in UNSUPPORTED:
         from .docx import docx_document
 
-        return docx_document(data, shown)
+        return docx_document(data, shown, max_bytes)
     decoded = decode_bytes(data, shown)
     return Document(decoded.text, shown, decoded.encoding, decoded.undecodable, decoded.had_bom)
 
 
-def read_stdin() -> Document:
-    data = sys.stdin.buffer.read()
+def read_stdin(max_bytes: int = DEFAULT_MAX_FILE_SIZE) -> Document:
+    """Standard input as a Document, read up to `max_bytes` (a piped stream has no size to check)."""
+    stream = sys.stdin.buffer
+    data = read_at_most(getattr(stream, "read1", stream.read), max_bytes)
+    if data is None:
+        raise InputError("-", f"standard input too large (more than max-file-size "
+                              f"{max_bytes / 1e6:.1f} MB), skipped")
     if data.startswith(ZIP_MAGIC):  # a zip package: a .docx piped in
         from .docx import docx_document
 
-        return docx_document(data, "-")
+        return docx_document(data, "-", max_bytes)
     decoded = decode_bytes(data, "-")
     return Document(decoded.text, "-", decoded.encoding, decoded.undecodable, decoded.had_bom)
 
@@ -226,7 +297,8 @@ def discover(paths, include=DEFAULT_INCLUDE, exclude=(), errors=None, force_excl
     Named files are yielded whatever their extension (as a user asked for them), unless they
     match `exclude` (so pre-commit, which names files, still honours excludes). In folders,
     `include` matches names regardless of case (Windows saves 会议纪要.DOCX). Problems such as
-    missing paths or directory symlink loops are appended to `errors` as InputError.
+    missing paths or directory symlink loops are appended to `errors` as InputError; files of a
+    folder that are not regular files (pipes, sockets, devices) as SkippedInput.
     """
     errors = errors if errors is not None else []
     include = [pat.lower() for pat in include]
@@ -257,8 +329,13 @@ def discover(paths, include=DEFAULT_INCLUDE, exclude=(), errors=None, force_excl
                     if f.startswith((".", "~$")) or not matches_any(f.lower(), include) \
                             or matches_any(full, exclude):
                         continue
-                    if full not in seen:
-                        seen.add(full)
+                    if full in seen:
+                        continue
+                    seen.add(full)
+                    problem = not_regular(full)
+                    if problem:
+                        errors.append(SkippedInput(full, problem))
+                    else:
                         yield full
         elif p.exists() or p.is_symlink():
             if force_exclude and matches_any(str(p), exclude):

@@ -161,3 +161,205 @@ def fast_finditer(regex: re.Pattern) -> Callable[[str], Iterator[re.Match]]:
                 yield m
                 pos = m.end() if m.end() > m.start() else m.end() + 1
     return finditer
+
+
+# --- patterns that can take exponential time ------------------------------------------------
+# Python's `re` backtracks: `(x+x+)+y` on "xxxx…x" tries every way of cutting the x's between
+# the repetitions, 2^n of them. A rule pack comes from users, so such a pattern is refused when
+# the pack loads. The test is structural and conservative: in a repeated group, a repetition of
+# variable length must be followed, before the group's text comes round to it again (the next
+# iteration) or to another repetition that can match the same characters, by a required
+# character it cannot match: `\d+(?:,\d+)*` and `[xX]+(?:[.-][xX]+)+` pass, `(a+)+`, `(x+x+)+`
+# and `(\w+\s?)+` do not. Possessive repetitions (`a++`) and atomic groups never backtrack, and
+# a repetition that nothing able to fail follows (the end of a pattern, `x*` after it) ends the
+# match however it cut the text, so it is never retried.
+
+_EVERY = (True, frozenset())  # (complemented, characters): the set of every character
+
+
+def backtracking_risk(parsed) -> str | None:
+    """Why the pattern parsed as `parsed` (a re._parser.SubPattern) can take exponential time
+    on some text, or None when it cannot by this test."""
+    return _risk_in(list(parsed), bool(parsed.state.flags & C.SRE_FLAG_IGNORECASE), True)
+
+
+def _risk_in(items: list, fold: bool, tail: bool) -> str | None:
+    """`tail`: nothing that can fail follows this sequence."""
+    last = [tail] * (len(items) + 1)  # last[j]: nothing that can fail follows item j - 1
+    for j in range(len(items) - 1, -1, -1):
+        last[j] = last[j + 1] and _always_matches(*items[j])
+    for j, (op, av) in enumerate(items):
+        repeat = op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None))
+        inner_tail = True if op in (C.ASSERT, C.ASSERT_NOT) else (last[j + 1] and not repeat)
+        for sub in _subsequences(op, av):
+            found = _risk_in(sub, fold, inner_tail)
+            if found:
+                return found
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[1] >= 2 and not last[j + 1]:
+            found = _ambiguous_body(_flatten(list(av[2])), fold)
+            if found:
+                return found
+    return None
+
+
+def _always_matches(op, av) -> bool:
+    """Whether an item matches (the empty string at least) wherever it is tried."""
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+        return av[0] == 0 or all(_always_matches(*x) for x in av[2])
+    if op is C.SUBPATTERN:
+        return all(_always_matches(*x) for x in av[3])
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return all(_always_matches(*x) for x in av)
+    if op is C.BRANCH:
+        return any(all(_always_matches(*x) for x in alt) for alt in av[1])
+    return False
+
+
+def _subsequences(op, av) -> list[list]:
+    """The item sequences directly inside one parse-tree item."""
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+        return [list(av[2])]
+    if op is C.SUBPATTERN:
+        return [list(av[3])]
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return [list(av)]
+    if op is C.BRANCH:
+        return [list(a) for a in av[1]]
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        return [list(av[1])]
+    if op is C.GROUPREF_EXISTS:
+        return [list(a) for a in av[1:] if a is not None]
+    return []
+
+
+def _flatten(items: list) -> list:
+    """A sequence with its plain groups opened: `(?:(?:a+)b)` is the sequence a+, b."""
+    out = []
+    for op, av in items:
+        if op is C.SUBPATTERN and not av[1] and not av[2]:
+            out.extend(_flatten(list(av[3])))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _ambiguous_body(items: list, fold: bool) -> str | None:
+    infos = [_info(op, av, fold) for op, av in items]
+    n = len(infos)
+    for i, (chars, _nullable, variable) in enumerate(infos):
+        if not variable:
+            continue
+        for step in range(1, n + 1):
+            k = (i + step) % n
+            other_chars, other_nullable, other_variable = infos[k]
+            if k == i:
+                return ("a repeated group can match the same text in more than one way: a repetition "
+                        "inside it meets itself again in the next round with no required separator "
+                        "between, as in (a+)+ or (\\w+\\s?)+")
+            if not other_nullable and not _overlap(other_chars, chars):
+                break  # a separator the repetition cannot match
+            if other_variable and _overlap(other_chars, chars):
+                return ("a repeated group holds two repetitions that can match the same characters "
+                        "with no required separator between them, as in (x+x+)+")
+    return None
+
+
+def _info(op, av, fold: bool) -> tuple[tuple[bool, frozenset], bool, bool]:
+    """(characters the item can consume, whether it can match empty, whether it holds a
+    repetition that can backtrack)."""
+    if op is C.LITERAL:
+        return _literal(av, fold), False, False
+    if op is C.NOT_LITERAL:
+        return (True, _literal(av, fold)[1]), False, False
+    if op is C.ANY:
+        return _EVERY, False, False
+    if op is C.IN:
+        return _class(av, fold), False, False
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        low, high, sub = av
+        chars, nullable, variable = _seq_info(list(sub), fold)
+        return chars, nullable or low == 0, variable or (high != low and chars != (False, frozenset()))
+    if op is getattr(C, "POSSESSIVE_REPEAT", None) or op is getattr(C, "ATOMIC_GROUP", None):
+        sub = av[2] if op is not getattr(C, "ATOMIC_GROUP", None) else av
+        chars, nullable, _variable = _seq_info(list(sub), fold)
+        return chars, nullable or (op is not getattr(C, "ATOMIC_GROUP", None) and av[0] == 0), False
+    if op is C.SUBPATTERN:
+        return _seq_info(list(av[3]), fold or bool(av[1] & C.SRE_FLAG_IGNORECASE))
+    if op in (C.BRANCH, C.GROUPREF_EXISTS):
+        alternatives = av[1] if op is C.BRANCH else [a for a in av[1:] if a is not None]
+        chars, nullable, variable = (False, frozenset()), op is C.GROUPREF_EXISTS, False
+        for alt in alternatives:
+            c, nl, v = _seq_info(list(alt), fold)
+            chars, nullable, variable = _union(chars, c), nullable or nl, variable or v
+        return chars, nullable, variable
+    if op is C.GROUPREF:
+        return _EVERY, True, False
+    return (False, frozenset()), True, False  # anchors and lookarounds consume nothing
+
+
+def _seq_info(items: list, fold: bool) -> tuple[tuple[bool, frozenset], bool, bool]:
+    chars, nullable, variable = (False, frozenset()), True, False
+    for op, av in items:
+        c, nl, v = _info(op, av, fold)
+        chars, nullable, variable = _union(chars, c), nullable and nl, variable or v
+    return chars, nullable, variable
+
+
+def _literal(code: int, fold: bool) -> tuple[bool, frozenset]:
+    ch = chr(code)
+    return False, frozenset({ch, ch.lower(), ch.upper()} if fold else {ch})
+
+
+def _class(items, fold: bool) -> tuple[bool, frozenset]:
+    chars: tuple[bool, frozenset] = (False, frozenset())
+    negate = False
+    for op, av in items:
+        if op is C.NEGATE:
+            negate = True
+        elif op is C.LITERAL:
+            chars = _union(chars, _literal(av, fold))
+        elif op is C.RANGE:
+            chars = _union(chars, (False, frozenset(chr(c) for c in range(av[0], av[1] + 1))))
+            if fold:
+                chars = _union(chars, (False, frozenset(c.swapcase() for c in chars[1])))
+        elif op is C.CATEGORY:
+            chars = _union(chars, _category(av))
+        else:
+            return _EVERY
+    return (not chars[0], chars[1]) if negate else chars
+
+
+def _category(code) -> tuple[bool, frozenset]:
+    name = str(code).rsplit("_", 1)[-1].lower()  # CATEGORY_DIGIT, CATEGORY_NOT_SPACE …
+    escape = {"digit": r"\d", "space": r"\s", "word": r"\w", "linebreak": "\n"}.get(name)
+    if escape is None:
+        return _EVERY
+    members = _category_members(escape)
+    return (True, members) if "_NOT_" in str(code) else (False, members)
+
+
+@lru_cache(maxsize=None)
+def _category_members(escape: str) -> frozenset[str]:
+    import sys
+
+    every = "".join(map(chr, range(sys.maxunicode + 1))).encode("utf-8", "surrogatepass").decode(
+        "utf-8", "ignore")
+    return frozenset(re.findall(escape, every))
+
+
+def _union(a: tuple[bool, frozenset], b: tuple[bool, frozenset]) -> tuple[bool, frozenset]:
+    (neg_a, set_a), (neg_b, set_b) = a, b
+    if not neg_a and not neg_b:
+        return False, set_a | set_b
+    if neg_a and neg_b:
+        return True, set_a & set_b
+    return (True, set_a - set_b) if neg_a else (True, set_b - set_a)
+
+
+def _overlap(a: tuple[bool, frozenset], b: tuple[bool, frozenset]) -> bool:
+    (neg_a, set_a), (neg_b, set_b) = a, b
+    if not neg_a and not neg_b:
+        return not set_a.isdisjoint(set_b)
+    if neg_a and neg_b:
+        return True
+    return bool(set_b - set_a) if neg_a else bool(set_a - set_b)

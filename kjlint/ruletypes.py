@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
-from .catalog import Catalog, PackError, Rule, _as_list
+from .catalog import Catalog, PackError, Rule, _as_list, compile_pattern, parse_text, rule_where
 from .document import BLANK_CHARS, Document
 from .findings import Fix, Related
 from .diskcache import compile_regex, required_chars
 from .regexinfo import fast_finditer
+from .i18n import _, pick
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Hit:
     fix: Fix | None = None
     related: list[Related] = field(default_factory=list)
     message: str | None = None  # overrides the rule's template when set
+    key: str | None = None  # the rule's template of that key (`messages:` in its pack) instead of `message`
 
 
 @dataclass
@@ -83,18 +85,14 @@ class _SafeDict(dict):
 
 
 def format_message(template: str, fields: dict[str, Any]) -> str:
-    return template.format_map(_SafeDict(fields))
-
-
-def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern:
-    try:
-        return compile_regex(pattern, flags)
-    except re.error as exc:
-        raise PackError(f"{where}: bad regular expression {pattern!r}: {exc}") from None
+    """The template filled in; a field given per language ({zh: …, en: …}, such as a context
+    field's value) in the language in use."""
+    return template.format_map(_SafeDict({k: pick(v) for k, v in fields.items()}))
 
 
 def _where(rule: Rule, fieldname: str) -> str:
-    return f"{rule.source}: rule {rule.code}: field 'params.{fieldname}'"
+    """`house.yaml: rule KJ901: field 'params.pattern'`, the start of an error (language in use)."""
+    return _("{where}: field '{field}'").format(where=rule_where(rule.source, rule.code), field=f"params.{fieldname}")
 
 
 def _flags(rule: Rule) -> int:
@@ -105,9 +103,10 @@ def _patterns(rule: Rule, key: str, required: bool) -> list[str]:
     value = rule.params.get(key)
     if value is None:
         if required:
-            raise PackError(f"{rule.source}: rule {rule.code}: field 'params.{key}' is missing")
+            raise PackError(_("{where}: field '{field}' is missing").format(
+                where=rule_where(rule.source, rule.code), field=f"params.{key}"))
         return []
-    return _as_list(value, f"{rule.source}: rule {rule.code}", f"params.{key}")
+    return _as_list(value, rule_where(rule.source, rule.code), f"params.{key}")
 
 
 def delete_line_fix(doc: Document, index: int, rule: Rule) -> Fix | None:
@@ -155,6 +154,12 @@ def _build_fix(rule: Rule, m: re.Match) -> Fix | None:
     return Fix(replacement, m.start(), m.end(), safe=bool(spec.get("safe", rule.fixable == "safe")))
 
 
+def _written_and_traditional(rule: Rule, key: str) -> list[tuple[str, str]]:
+    """(pattern as the pack wrote it, pattern as it runs) for an optional list of patterns."""
+    written = _patterns(rule, key, False)
+    return list(zip(written, _with_traditional(rule, written)))
+
+
 def _with_traditional(rule: Rule | None, patterns: list[str]) -> list[str]:
     """With `traditional: true` (or rule None), every Chinese character in a pattern also
     matches its traditional form: `页` becomes `[页頁]` (or `页頁` inside a character class), so
@@ -196,11 +201,11 @@ class _ContextField:
     first case whose tests all pass gives the value, else `default`."""
 
     name: str
-    default: str
-    cases: list[tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None, str]]
+    default: Any  # a value is a string or {zh: …, en: …}: it ends up in a message
+    cases: list[tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None, Any]]
     window: int = 12
 
-    def value(self, text: str, start: int, end: int) -> str:
+    def value(self, text: str, start: int, end: int) -> Any:
         before = text[max(0, start - self.window):start]
         after = text[end:end + self.window]
         match = text[start:end]
@@ -219,46 +224,51 @@ def _context_fields(rule: Rule) -> list[_ContextField]:
     raw = rule.params.get("context-fields") or []
     where = _where(rule, "context-fields")
     if not isinstance(raw, list):
-        raise PackError(f"{where} must be a list of {{name, default, cases}}")
+        raise PackError(_("{where} must be a list of {{name, default, cases}}").format(where=where))
     out = []
     for i, spec in enumerate(raw):
         if not isinstance(spec, dict) or "name" not in spec or not isinstance(spec.get("cases", []), list):
-            raise PackError(f"{where}[{i}] needs 'name' and a list 'cases'")
+            raise PackError(_("{where}[{index}] needs 'name' and a list 'cases'").format(where=where, index=i))
         cases = []
         for j, case in enumerate(spec.get("cases", [])):
             if not isinstance(case, dict) or "value" not in case:
-                raise PackError(f"{where}[{i}].cases[{j}] needs 'value'")
+                raise PackError(_("{where}[{index}].cases[{case}] needs 'value'").format(where=where, index=i, case=j))
             m_re, b_re, a_re = (
-                _compile(_with_traditional(None, [f"(?:{case[k]})$" if k == "before" else case[k]])[0],
-                         f"{where}[{i}].cases[{j}].{k}")
+                compile_pattern(_with_traditional(None, [f"(?:{case[k]})$" if k == "before" else case[k]])[0],
+                                f"{where}[{i}].cases[{j}].{k}")
                 if case.get(k) else None
                 for k in ("match", "before", "after"))
-            cases.append((m_re, b_re, a_re, str(case["value"])))
-        out.append(_ContextField(str(spec["name"]), str(spec.get("default", "")), cases,
-                                 int(spec.get("window", 12))))
+            cases.append((m_re, b_re, a_re, parse_text(case["value"], f"{where}[{i}].cases[{j}]", "value",
+                                                       rule.builtin)))
+        default = parse_text(spec["default"], f"{where}[{i}]", "default", rule.builtin) if "default" in spec else ""
+        out.append(_ContextField(str(spec["name"]), default, cases, int(spec.get("window", 12))))
     return out
 
 
 def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     flags = _flags(rule) | re.MULTILINE
-    combined = "|".join(f"(?:{p})" for p in _with_traditional(rule, _patterns(rule, "pattern", True)))
-    regex = _compile(combined, _where(rule, "pattern"), flags)
+    written = _patterns(rule, "pattern", True)
+    patterns = _with_traditional(rule, written)
+    for shown, pattern in zip(written, patterns):  # each pattern judged, and named, on its own
+        compile_pattern(pattern, _where(rule, "pattern"), flags, shown)
+    combined = "|".join(f"(?:{p})" for p in patterns)
+    regex = compile_regex(combined, flags)
     # A document without any character the pattern needs is skipped after one fast scan, and
     # the pattern is only tried where one of the characters it starts with occurs.
     needed = required_chars(combined, flags)
     precheck = compile_regex(f"[{re.escape(needed)}]") if needed else None
     matches = fast_finditer(regex)
-    exceptions = [_compile(p, _where(rule, "exceptions"), flags)
-                  for p in _with_traditional(rule, _patterns(rule, "exceptions", False))]
+    exceptions = [compile_pattern(p, _where(rule, "exceptions"), flags, shown)
+                  for shown, p in _written_and_traditional(rule, "exceptions")]
     # Exceptions for one source format only: `docx-exceptions` hold in a Word file (a form's
     # signature and date blanks are its design there, a value left out in a published text).
-    format_exceptions = {fmt: [_compile(p, _where(rule, f"{fmt}-exceptions"), flags)
-                               for p in _with_traditional(rule, _patterns(rule, f"{fmt}-exceptions", False))]
+    format_exceptions = {fmt: [compile_pattern(p, _where(rule, f"{fmt}-exceptions"), flags, shown)
+                               for shown, p in _written_and_traditional(rule, f"{fmt}-exceptions")]
                          for fmt in ("docx",) if rule.params.get(f"{fmt}-exceptions")}
     context_fields = _context_fields(rule)
     fix = rule.params.get("fix")
     if fix is not None and not isinstance(fix, dict):
-        raise PackError(f"{_where(rule, 'fix')} must be a mapping with 'replacement'")
+        raise PackError(_("{where} must be a mapping with 'replacement'").format(where=_where(rule, "fix")))
 
     def hits_in(text: str, source_format: str) -> Iterator[tuple[int, int, dict, Fix | None]]:
         if precheck is not None and not precheck.search(text):
@@ -325,13 +335,14 @@ def build_phrases(rule: Rule, catalog: Catalog) -> Checker:
     automaton = ahocorasick.Automaton()
     for p in set(phrases):
         if not p:
-            raise PackError(f"{_where(rule, 'phrases')} contains an empty phrase")
+            raise PackError(_("{where} contains an empty phrase").format(where=_where(rule, "phrases")))
         key = p.lower() if ignorecase else p
         automaton.add_word(key, (len(key), p))
     automaton.make_automaton()
     scope = rule.params.get("scope", "anywhere")
     if scope not in ("anywhere", "line-start", "line", "line-containing"):
-        raise PackError(f"{_where(rule, 'scope')} must be anywhere, line-start, line or line-containing")
+        raise PackError(_("{where} must be anywhere, line-start, line or line-containing").format(
+            where=_where(rule, "scope")))
     max_line = int(rule.params.get("max-line-length", 0) or 0)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -369,10 +380,11 @@ def build_builtin(rule: Rule, catalog: Catalog) -> Checker:
 
     name = rule.params.get("check")
     if not name:
-        raise PackError(f"{rule.source}: rule {rule.code}: field 'params.check' is missing")
+        raise PackError(_("{where}: field '{field}' is missing").format(
+            where=rule_where(rule.source, rule.code), field="params.check"))
     func = get_check(str(name))
     if func is None:
-        raise PackError(f"{_where(rule, 'check')}: unknown built-in check {name!r}")
+        raise PackError(_("{where}: unknown built-in check {name}").format(where=_where(rule, "check"), name=repr(name)))
     return lambda doc, ctx: func(doc, ctx, rule)
 
 
@@ -387,8 +399,8 @@ TYPES: dict[str, Callable[[Rule, Catalog], Checker]] = {
 def build_rule(rule: Rule, catalog: Catalog) -> None:
     builder = TYPES.get(rule.type)
     if builder is None:
-        raise PackError(f"{rule.source}: rule {rule.code}: field 'type': unknown type {rule.type!r} "
-                        f"(expected one of {', '.join(TYPES)})")
+        raise PackError(_("{where}: field 'type': unknown type {type} (expected one of {types})").format(
+            where=rule_where(rule.source, rule.code), type=repr(rule.type), types=", ".join(TYPES)))
     rule.run = builder(rule, catalog)
 
 
@@ -400,11 +412,14 @@ def verify_rule_examples(rule: Rule, catalog: Catalog) -> None:
             try:
                 hits = list(rule.run(doc, Context(catalog)))
             except Exception as exc:  # a crashing rule is a broken pack, say where
-                raise PackError(f"{rule.source}: rule {rule.code}: {kind} example #{i + 1} "
-                                f"crashed the rule: {exc!r}") from exc
+                problem = (_("{where}: bad example #{number} crashed the rule: {problem}") if kind == "bad" else
+                           _("{where}: good example #{number} crashed the rule: {problem}"))
+                raise PackError(problem.format(where=rule_where(rule.source, rule.code), number=i + 1,
+                                               problem=repr(exc))) from exc
             if kind == "bad" and not hits:
-                raise PackError(f"{rule.source}: rule {rule.code}: field 'examples.bad' "
-                                f"#{i + 1} does not trigger the rule: {example[:60]!r}")
+                raise PackError(_("{where}: field 'examples.bad' #{number} does not trigger the rule: {text}").format(
+                    where=rule_where(rule.source, rule.code), number=i + 1, text=repr(example[:60])))
             if kind == "good" and hits:
-                raise PackError(f"{rule.source}: rule {rule.code}: field 'examples.good' "
-                                f"#{i + 1} triggers the rule at {hits[0].offset}: {example[:60]!r}")
+                raise PackError(_("{where}: field 'examples.good' #{number} triggers the rule at {offset}: "
+                                  "{text}").format(where=rule_where(rule.source, rule.code), number=i + 1,
+                                                   offset=hits[0].offset, text=repr(example[:60])))

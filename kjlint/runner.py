@@ -14,7 +14,7 @@ from .document import Document
 from .engine import LintOptions, lint_document, select_codes
 from .findings import Finding
 from .fixes import applicable, apply_fixes, atomic_write_text, refuse_unsafe_rewrite
-from .reading import InputError, discover, matches_any, read_document, read_stdin
+from .reading import InputError, SkippedInput, discover, matches_any, read_document, read_stdin
 
 PARALLEL_MIN_FILES = 8
 MAX_FIX_PASSES = 10
@@ -81,9 +81,8 @@ def check_settings(settings: Settings) -> Catalog:
     """catalog_for, and every selector of the configuration file known to that catalogue."""
     catalog = catalog_for(settings)
     check_selectors(settings, catalog.is_known)
-    if settings.profile and settings.profile not in catalog.profiles:
-        raise ConfigError(f"{settings.source}: profile: unknown profile {settings.profile!r} "
-                          f"(known: {', '.join(sorted(catalog.profiles))})")
+    if settings.profile and catalog.find_profile(settings.profile) is None:  # work-summary or 工作总结
+        raise ConfigError(f"{settings.source}: profile: {catalog.unknown_profile(settings.profile)}")
     return catalog
 
 
@@ -115,7 +114,8 @@ def lint_one(path: str, settings: Settings, ov: Overrides, keep_text: bool = Fal
     """Read, lint and (if asked) fix one file. Never raises for bad input: see FileResult.error."""
     try:
         catalog = catalog_for(settings)
-        doc = read_stdin() if path == "-" else read_document(path, max_bytes=settings.max_file_size)
+        doc = read_stdin(settings.max_file_size) if path == "-" else \
+            read_document(path, max_bytes=settings.max_file_size)
         opts = options_for(path, settings, catalog, ov)
         findings = lint_document(doc, catalog, opts)
         if doc.line_sources:
@@ -219,7 +219,8 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, overrides: Ov
             if f != raw and s.exclude and matches_any(_relative(f, s.root), s.exclude):
                 continue
             tasks.append((f, s, overrides, keep_text))
-        results.extend(FileResult(e.path, error=str(e)) for e in errors)
+        results.extend(FileResult(e.path, warning=str(e)) if isinstance(e, SkippedInput)
+                       else FileResult(e.path, error=str(e)) for e in errors)
     # Fail fast on broken packs, rule options or selectors (exit 2), before forking workers. The
     # files' own settings are checked, so that a command-line selector is not blamed on a file.
     for s in configured:
@@ -230,7 +231,10 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, overrides: Ov
         from concurrent.futures import ProcessPoolExecutor  # not imported for one file
 
         ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        from .processes import exit_with_parent
+
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=exit_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             for i, r in enumerate(pool.map(_worker, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))):
                 results.append(r)
                 if progress:

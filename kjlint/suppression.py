@@ -13,6 +13,7 @@ codes, prefixes (KJ2) or rule names, separated by commas or spaces.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .catalog import Catalog
@@ -63,10 +64,17 @@ def parse_directives(doc: Document, catalog: Catalog) -> list[Directive]:
 
 
 def regions(doc: Document, directives: list[Directive]) -> list[Region]:
-    """Turn directives into suppressed offset ranges."""
+    """Turn directives into suppressed offset ranges, in the order they become known (the first
+    region that covers a finding is the one whose directive counts as used).
+
+    Open `disable` directives are indexed by code, so an `enable` only visits the ones it closes
+    or narrows: the work is linear in the directives, whatever their number."""
     out: list[Region] = []
-    open_: list[Directive] = []
-    for d in directives:
+    # Open disables in opening order: key -> (directive, where its region starts, its codes now).
+    open_: dict[int, tuple[Directive, int, set[str] | None]] = {}
+    open_all: set[int] = set()  # keys of open disables of every code
+    by_code: dict[str, set[int]] = {}
+    for key, d in enumerate(directives):
         if d.kind == "disable-file":
             out.append(Region(0, len(doc.text), d.codes, d))
         elif d.kind == "disable-next-line":
@@ -76,27 +84,92 @@ def regions(doc: Document, directives: list[Directive]) -> list[Region]:
             if li < len(doc.lines):
                 out.append(Region(doc.lines[li].start, doc.lines[li].end, d.codes, d))
         elif d.kind == "disable":
-            open_.append(d)
+            open_[key] = (d, d.end, d.codes)
+            if d.codes is None:
+                open_all.add(key)
+            for c in d.codes or ():
+                by_code.setdefault(c, set()).add(key)
         elif d.kind == "enable":
-            still_open = []
-            for o in open_:
-                if d.codes is None or o.codes is None or o.codes <= d.codes:
-                    out.append(Region(o.end, d.offset, o.codes, o))
-                    if d.codes is not None and o.codes is None:
-                        continue
-                else:
-                    out.append(Region(o.end, d.offset, o.codes & d.codes, o))
-                    still_open.append(Directive(o.kind, o.selectors, d.end, d.end, o.codes - d.codes))
-                    continue
-            open_ = still_open
+            if d.codes is None:
+                affected = list(open_)
+            else:
+                affected = sorted(open_all.union(*(by_code.get(c, ()) for c in d.codes)))
+            for k in affected:
+                o, start, codes = open_[k]
+                if d.codes is None or codes is None or codes <= d.codes:
+                    # An enable of some codes ends a disable of every code as well.
+                    out.append(Region(start, d.offset, codes, o))
+                    del open_[k]
+                    open_all.discard(k)
+                    for c in codes or ():
+                        by_code[c].discard(k)
+                else:  # narrowed: the codes not re-enabled stay disabled after the enable
+                    out.append(Region(start, d.offset, codes & d.codes, o))
+                    open_[k] = (o, d.end, codes - d.codes)
+                    for c in codes & d.codes:
+                        by_code[c].discard(k)
             d.used = True  # an enable is never "unused"
-    for o in open_:
-        out.append(Region(o.end, len(doc.text), o.codes, o))
+    for o, start, codes in open_.values():
+        out.append(Region(start, len(doc.text), codes, o))
     return out
 
 
-def is_suppressed(code: str, offset: int, end: int, regs: list[Region]) -> Region | None:
-    for r in regs:
-        if r.start <= offset and end <= r.end + 1 and (r.codes is None or code in r.codes):
-            return r
-    return None
+def unsuppressed(findings: list, regs: list[Region]) -> list:
+    """The findings no region suppresses. A suppressed finding marks the directive of the first
+    region (in `regs` order) that covers it and names its code (or all codes) as used.
+
+    One sweep per code over regions sorted by start and findings sorted by offset; a Fenwick
+    tree over region ends answers "the first region, among those started, that reaches this
+    finding's end" in log time: O((regions + findings) log regions), not their product."""
+    if not regs or not findings:
+        return findings
+    groups: dict[str | None, list[int]] = {}  # None: regions of every code
+    for i, r in enumerate(regs):
+        for key in ([None] if r.codes is None else r.codes):
+            groups.setdefault(key, []).append(i)
+    by_code: dict[str, list[int]] = {}
+    for k in sorted(range(len(findings)), key=lambda k: findings[k].offset):
+        by_code.setdefault(findings[k].code, []).append(k)
+    first = [len(regs)] * len(findings)  # index of the first covering region, len(regs): none
+    for key, members in groups.items():
+        wanted = [k for ks in by_code.values() for k in ks] if key is None else by_code.get(key, [])
+        if key is None:
+            wanted.sort(key=lambda k: findings[k].offset)
+        _first_covering(regs, members, findings, wanted, first)
+    kept = []
+    for f, i in zip(findings, first):
+        if i == len(regs):
+            kept.append(f)
+        else:
+            regs[i].directive.used = True
+    return kept
+
+
+def _first_covering(regs: list[Region], members: list[int], findings: list, wanted: list[int],
+                    first: list[int]) -> None:
+    """Lower first[k] to the smallest index in `members` of a region covering finding k
+    (start <= offset and end_offset <= end + 1), for the findings `wanted`, sorted by offset."""
+    if not wanted:
+        return
+    members = sorted(members, key=lambda i: regs[i].start)
+    ends = sorted({regs[i].end for i in members})
+    size = len(ends)
+    tree = [len(regs)] * (size + 1)  # prefix minimum over ends taken from the largest down
+    j = 0
+    for k in wanted:
+        f = findings[k]
+        while j < len(members) and regs[members[j]].start <= f.offset:
+            i = members[j]
+            pos = size - bisect_left(ends, regs[i].end)  # 1 for the largest end
+            while pos <= size:
+                if i < tree[pos]:
+                    tree[pos] = i
+                pos += pos & -pos
+            j += 1
+        pos = size - bisect_left(ends, f.end_offset - 1)  # regions ending at end_offset - 1 or later
+        best = len(regs)
+        while pos > 0:
+            best = min(best, tree[pos])
+            pos -= pos & -pos
+        if best < first[k]:
+            first[k] = best

@@ -276,3 +276,123 @@ def test_real_dedupe_report_in_browser(page, tmp_path):
     bars = sum(int(b.get_attribute("data-count")) for b in page.locator("svg.hist rect.bin").all())
     assert verified is not None and bars == verified
     _screenshot(page, "dedupe-report-real.png")
+
+
+# ---- the reports in Chinese (issue #13) ----
+
+def _cjk_families() -> set[str]:
+    """Font families installed here that cover Chinese (fontconfig), every name they go by."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    return {name.strip() for line in out.splitlines() for name in line.split(",") if name.strip()}
+
+
+def _drawn_with(p, selector: str) -> dict[str, int]:
+    """The fonts Chromium really drew the text of `selector`'s first match (and its descendants)
+    with, and how many glyphs each (DevTools CSS.getPlatformFontsForNode; a character no font
+    has would be drawn with a last-resort font, as a box)."""
+    cdp = p.context.new_cdp_session(p)
+    try:
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+        first = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        assert first, selector
+        nodes = [first] + cdp.send("DOM.querySelectorAll", {"nodeId": first, "selector": "*"})["nodeIds"]
+        glyphs: dict[str, int] = {}
+        for node in nodes:
+            for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
+                glyphs[font["familyName"]] = glyphs.get(font["familyName"], 0) + font["glyphCount"]
+        return glyphs
+    finally:
+        cdp.detach()
+
+
+def _assert_chinese_interface(p, tmp_path, name: str, selectors: dict[str, str]) -> None:
+    """Every selector's text is Chinese (codes, rule names and file names aside) and drawn with a
+    CJK font; a screenshot is saved in the test's tmp path (and the artifacts) and its path printed."""
+    import re
+
+    families = _cjk_families()
+    if not families:
+        _unavailable("no font covering Chinese is installed (apt-get install fonts-wqy-microhei or fonts-noto-cjk)")
+    assert p.evaluate("() => document.documentElement.lang") == "zh-CN"
+    for selector, expected in selectors.items():
+        text = p.inner_text(selector)
+        assert expected in text, (selector, text)
+        assert re.search(r"[\u4e00-\u9fff]", text), (selector, text)
+        # Aside: codes, rule names, file names, and document text quoted in a message (“xx”).
+        latin = re.sub(r"\bKJ\d+(?:xx)?\b|\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\bkjlint\b|[\w./-]+\.(?:txt|docx)|“[^”]*”",
+                       " ", text)
+        assert not re.search(r"[A-Za-z]{2,}", latin), (selector, text)
+        fonts = _drawn_with(p, selector)
+        han = sum(n for family, n in fonts.items() if family in families)
+        assert han >= len(re.findall(r"[\u4e00-\u9fff]", text)) > 0, (selector, fonts, sorted(families))
+    # The glyphs are real characters, not boxes: two different Han characters differ in ink.
+    shot = tmp_path / name
+    p.screenshot(path=str(shot), full_page=False)
+    assert shot.stat().st_size > 1000
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(shot, ARTIFACTS / name)
+    print(f"screenshot: {shot}")
+
+
+def _ink(p, text: str, font: str) -> str:
+    """The pixels of `text` drawn in a canvas with `font`, as a data URL."""
+    return p.evaluate("""([text, font]) => {
+        const c = document.createElement('canvas'); c.width = 64; c.height = 32;
+        const g = c.getContext('2d'); g.font = font; g.fillText(text, 2, 24); return c.toDataURL(); }""",
+                      [text, font])
+
+
+def test_chinese_check_report_in_browser(page, tmp_path):
+    from kjlint import i18n
+
+    i18n.set_language("zh")  # undone after the test (tests/conftest.py)
+    report, findings = _check_report(tmp_path)
+    page.goto(report.as_uri())
+    page.wait_for_load_state("load")
+    assert page.errors == [] and page.remote == []
+    assert page.title() == "kjlint 检查报告"
+    _assert_chinese_interface(page, tmp_path, "check-report-zh.png", {
+        "header.top h1": "kjlint 检查报告",
+        "header.top": "规则代码",
+        "header.top label:has(#flt-error)": "错误",
+        "p.summary": "共 2 个文件",
+        "table.index thead": "按级别",
+        "#file0 .panel h3:has(+ #fam0-KJ2)": "KJ2xx 占位符（",
+        "#file0 .panel": "第 1 行第",  # every finding: place, level, rule, message, fix, related places
+    })
+    computed = page.evaluate("() => getComputedStyle(document.querySelector('header.top h1')).fontFamily")
+    assert "Microsoft YaHei" in computed and "Noto Sans CJK SC" in computed
+    font = f"16px {computed}"
+    assert _ink(page, "检", font) != _ink(page, "查", font), "Han characters drawn as identical boxes"
+    # The filters still work on the stable codes in Chinese.
+    page.uncheck("#flt-error")
+    assert page.locator("li.finding[data-sev='error']:not(.hidden)").count() == 0
+    assert page.inner_text("#shown-count") == str(sum(1 for f in findings if f["severity"] != "error"))
+
+
+def test_chinese_dedupe_report_in_browser(page, tmp_path):
+    from kjlint import i18n
+    from kjlint.formats.dedupe_html import write_dedupe_report
+
+    i18n.set_language("zh")
+    out = tmp_path / "dedupe-zh.html"
+    write_dedupe_report(str(out), _dedupe_inputs(tmp_path), similarities=[0.91, 0.6, 0.75, 0.99],
+                        timings={"read+sign": 0.4, "candidates": 0.2, "verify+keep": 0.3})
+    page.goto(out.as_uri())
+    assert page.errors == [] and page.remote == []
+    assert page.title() == "kjlint 去重报告"
+    _assert_chinese_interface(page, tmp_path, "dedupe-report-zh.png", {
+        "header.top h1": "kjlint 去重报告",
+        "table.index": "重复组数",
+        "#histogram figcaption": "经核验的文档对相似度（4 对）",
+        "#timings": "读取并计算签名",
+        "#cluster-7 > summary": "第 7 组：共 3 篇，保留",
+        ".dropped-member .badge": "剔除",
+    })

@@ -161,14 +161,14 @@ def test_unreadable_file_is_reported(tree, monkeypatch):
     from pathlib import Path
 
     from kjlint.runner import Overrides, lint_paths
-    real = Path.read_bytes
+    real = os.open
 
-    def deny(self):
-        if self.name == "draft.txt":
+    def deny(path, *args, **kw):  # root reads any file: deny this one as a permission error would
+        if Path(path).name == "draft.txt":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args, **kw)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(os, "open", deny)
     results = lint_paths([str(tree)], overrides=Overrides(select=("KJ201",)), jobs=1)
     by_name = {os.path.basename(r.path): r for r in results}
     assert by_name["draft.txt"].error.endswith("draft.txt: permission denied")

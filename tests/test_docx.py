@@ -629,6 +629,109 @@ def test_signature_and_date_blanks_of_a_word_form_are_its_design(tmp_path):
     assert lines == {3, 4, 5, 6, 7, 8}
 
 
+# --- issue #12: zip bombs, memory and damaged files ------------------------------------------
+
+def _rewritten(tmp_path, name: str, change) -> "Path":
+    """A copy of the summary .docx with `change(filename, data) -> data` applied to each part."""
+    good = _summary_docx(tmp_path, "good.docx")
+    out = tmp_path / name
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, change(info.filename, zin.read(info.filename)))
+    return out
+
+
+def test_a_docx_whose_xml_unpacks_too_large_is_refused_before_reading(tmp_path):
+    """A zip bomb: a few KB that unpack to many MB of XML."""
+    padding = b"<!--" + b" " * 3_000_000 + b"-->"
+    bomb = _rewritten(tmp_path, "炸弹.docx", lambda name, data: data.replace(b"?>", b"?>" + padding, 1)
+                      if name == "word/document.xml" else data)
+    assert bomb.stat().st_size < 100_000
+    with pytest.raises(InputError) as err:
+        read_docx(bomb, max_bytes=100_000)  # unpacked XML limit: 20 x 100 KB
+    msg = str(err.value)
+    assert str(bomb) in msg and "too large when unpacked" in msg and "max-file-size" in msg
+    assert read_docx(bomb).text  # within the default limit it is read
+
+
+def test_a_docx_with_too_many_parts_is_refused_before_reading(tmp_path):
+    many = _rewritten(tmp_path, "多.docx", lambda name, data: data)
+    with zipfile.ZipFile(many, "a") as z:
+        for i in range(10_001):
+            z.writestr(f"padding/part{i}.xml", b"")
+    with pytest.raises(InputError) as err:
+        read_docx(many)
+    assert str(many) in str(err.value) and "parts" in str(err.value)
+
+
+def test_the_zip_bomb_guard_from_the_cli(tmp_path):
+    padding = b"<!--" + b" " * 3_000_000 + b"-->"
+    _rewritten(tmp_path, "bomb.docx", lambda name, data: data.replace(b"?>", b"?>" + padding, 1)
+               if name == "word/document.xml" else data)
+    (tmp_path / "kjlint.toml").write_text("max-file-size = 100000\n")
+    (tmp_path / "draft.txt").write_text("xx区工作总结\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--select", "KJ201", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "bomb.docx: Word file too large when unpacked" in result.stderr
+    assert "draft.txt:1:1: KJ201" in result.stdout
+
+
+def test_a_damaged_document_xml_is_described_in_words(tmp_path):
+    def cut(name, data):
+        if name != "word/document.xml":
+            return data
+        at = data.index("人才培养".encode("utf-8"))
+        return data[:at] + b"<w:p<<" + data[at:]
+
+    bad = _rewritten(tmp_path, "坏.docx", cut)
+    with pytest.raises(InputError) as err:
+        read_document(bad)
+    msg = str(err.value)
+    assert str(bad) in msg and "the Word file is damaged" in msg
+    assert "after paragraph 4" in msg  # the last paragraph read whole: 项目申报 … 人才培养
+    for jargon in ("XMLSyntaxError", "StartTag", "lxml"):
+        assert jargon not in msg
+
+
+def test_reading_a_large_table_keeps_memory_proportional_to_the_text(tmp_path):
+    """5,000 rows of Word's verbose table XML (22 MB): python-docx's tree took 330 MB more."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from bench_docx import make_docx as make_table_docx
+
+    small, large = tmp_path / "small.docx", tmp_path / "large.docx"
+    make_table_docx(small, 10)
+    make_table_docx(large, 5_000)
+    code = (
+        "import resource, sys\n"
+        "from kjlint.docx import read_docx\n"
+        "read_docx(sys.argv[1])\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "doc = read_docx(sys.argv[2])\n"
+        "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print((after - before) // 1024, len(doc.text))\n")
+    out = subprocess.run([sys.executable, "-c", code, str(small), str(large)], capture_output=True, text=True,
+                         timeout=300, env={**__import__("os").environ,
+                                           "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+    grown_mb, chars = map(int, out.stdout.split())
+    assert chars > 5_000 * 5 * 4
+    assert grown_mb < 60, f"reading took {grown_mb} MB more for {chars:,} characters of text"
+
+
+@pytest.mark.parametrize("change", [
+    lambda data: data.replace(b"<w:body>", b"<w:body>" + b"<w:customXml>" * 3000 + b"</w:customXml>" * 3000, 1),
+    lambda data: data.replace(b'w:ilvl w:val="1"', b'w:ilvl w:val="x"', 1),
+], ids=["deep-nesting", "bad-number"])
+def test_hostile_xml_inside_a_docx_is_an_input_error(tmp_path, change):
+    bad = _rewritten(tmp_path, "恶意.docx", lambda name, data: change(data) if name == "word/document.xml" else data)
+    with pytest.raises(InputError) as err:
+        read_document(bad)
+    assert str(bad) in str(err.value) and "\n" not in str(err.value)
+
+
 def test_a_one_line_list_item_in_a_word_file_is_no_empty_heading(tmp_path):
     """On real Word files KJ303 was right once in 14: a writer's list of one-line items
     (`2. 给自己施加太多压力…`) is a list. A section heading with nothing under it still counts."""

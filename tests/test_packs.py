@@ -5,7 +5,7 @@ import pytest
 
 from kjlint import lint_text
 from kjlint.catalog import PackError, load_catalog
-from helpers import run_cli
+from helpers import run_cli, run_process
 
 HOUSE = textwrap.dedent("""\
     rules:
@@ -111,3 +111,55 @@ def test_malformed_pack_from_cli_exits_2_with_one_line(tmp_path):
     result = run_cli("check", "draft.txt", cwd=tmp_path)
     assert result.exit_code == 2
     assert "broken.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def _pattern_pack(tmp_path, pattern: str, bad: str = "xxxxy", good: str = "正文。", exceptions: str = ""):
+    extra = f", exceptions: ['{exceptions}']" if exceptions else ""  # YAML single quotes: no escapes
+    return write(tmp_path, "slow.yaml", HOUSE.replace("type: phrases", "type: pattern").replace(
+        "params: {phrases: [据不完全统计, 众所周知]}", f"params: {{pattern: '{pattern}'{extra}}}").replace(
+        "bad: 据不完全统计，全年完成项目12项。", f"bad: {bad}").replace("good: 全年完成项目12项。", f"good: {good}"))
+
+
+@pytest.mark.parametrize("pattern", [r"(x+x+)+y", r"(\w+\s?)+y", r"^(\d+)+y"])
+def test_a_pattern_that_can_take_exponential_time_is_refused_naming_the_rule(tmp_path, pattern):
+    pack = _pattern_pack(tmp_path, pattern, bad="xxxxy" if "x" in pattern else "12 3y")
+    with pytest.raises(PackError) as exc:
+        load_catalog((str(pack),))
+    msg = str(exc.value)
+    assert "slow.yaml: rule KJ901: field 'params.pattern'" in msg and "exponential time" in msg
+    assert repr(pattern) in msg
+
+
+def test_an_exception_pattern_is_checked_too(tmp_path):
+    pack = _pattern_pack(tmp_path, "y", bad="y", good="正文。", exceptions=r"(a*)*by")
+    with pytest.raises(PackError, match=r"rule KJ901: field 'params.exceptions'.*exponential time"):
+        load_catalog((str(pack),))
+
+
+def test_a_profile_title_pattern_is_checked_too(tmp_path):
+    pack = write(tmp_path, "prof.yaml", textwrap.dedent("""\
+        profiles:
+          slow-report:
+            label: 报告
+            title: ['(报+)+$']
+            sections: []
+        """))
+    with pytest.raises(PackError, match=r"prof\.yaml: profile slow-report: field 'title'.*exponential time"):
+        load_catalog((str(pack),))
+
+
+@pytest.mark.parametrize("pattern", [r"\d+(?:,\d+)*万元", r"[xX]+(?:[.-][xX]+)+", r"(?:\d++)+y", r"(?:一|二)+、"])
+def test_repetitions_with_a_separator_or_that_never_backtrack_are_accepted(tmp_path, pattern):
+    examples = {r"\d+(?:,\d+)*万元": "1,000万元", r"[xX]+(?:[.-][xX]+)+": "xx.xx", r"(?:\d++)+y": "12y",
+                r"(?:一|二)+、": "一二、"}
+    pack = _pattern_pack(tmp_path, pattern, bad=examples[pattern])
+    assert "KJ901" in load_catalog((str(pack),)).rules
+
+
+def test_a_slow_house_pattern_from_the_cli_exits_2_quickly(tmp_path):
+    _pattern_pack(tmp_path, r"(x+x+)+y")
+    write(tmp_path, "kjlint.toml", 'extend-rules = ["slow.yaml"]\n')
+    write(tmp_path, "draft.txt", "x" * 40 + "\n")  # 2^40 ways to try: the run would never end
+    result = run_process("check", "draft.txt", cwd=tmp_path, timeout=120)
+    assert result.returncode == 2
+    assert "rule KJ901" in result.stderr.decode() and "exponential time" in result.stderr.decode()

@@ -102,3 +102,25 @@ def test_scanning_from_first_chars_finds_what_finditer_finds():
             assert [m.span() for m in scan(text)] == [m.span() for m in rx.finditer(text)], (rule.code, text)
             compared += 1
     assert compared > 1000
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(x+x+)+y", r"(a+)+b", r"(a*)*b", r"(\w+\s?)+$", r"(?:x+x+,)+y", r"(?:[^,]+,?)+;", r"^(\d+)+$",
+    r"(?:\d{1,3})+x", r"(?i)(?:A+a+)+b", r"(?!(a+)+b)",
+])
+def test_backtracking_risk_finds_nested_ambiguous_repetitions(pattern):
+    from kjlint.regexinfo import backtracking_risk
+
+    assert backtracking_risk(re_parser.parse(pattern)) is not None
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\d+(?:,\d+)*", r"(?:\d+,)+", r"(?:(?:a+)b)+", r"(?:[一二三]{1,3}、)+", r"(?:a++)+b", r"(?>a+)+b",
+    r"(?:A+a+)+b",  # case matters: A and a are different characters
+    r"(a+)+", r"(?:\s*\S+)+",  # nothing after them can fail: the first way found is the match
+    r"(?=(a+)+)",
+])
+def test_backtracking_risk_accepts_separated_or_final_repetitions(pattern):
+    from kjlint.regexinfo import backtracking_risk
+
+    assert backtracking_risk(re_parser.parse(pattern)) is None

@@ -6,6 +6,7 @@ import pytest
 from kjlint.catalog import load_catalog
 from kjlint.document import Document
 from kjlint.engine import lint_text
+from kjlint.i18n import pick
 from kjlint.checks.structure import cn_number, find_title
 from kjlint.ruletypes import Context
 
@@ -95,7 +96,7 @@ def test_a_heading_with_ji_is_not_a_plan_and_a_heading_names_no_kind():
     assert title is None and profile is None  # the body starts at a heading: no title, no kind
 
 
-PLAN_SECTIONS = [(name, s["label"]) for name, p in load_catalog().profiles.items()
+PLAN_SECTIONS = [(name, pick(s["label"], "en")) for name, p in load_catalog().profiles.items()
                  for s in p.sections if s["name"] == "plan"]
 
 

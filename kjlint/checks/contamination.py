@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from . import check
-from ..catalog import PackError
+from ..catalog import PackError, parse_text, rule_where
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix
 from ..normalize import strip_pinyin_annotations, to_simplified
@@ -25,6 +25,7 @@ from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
 from .layout import flagged_lines
 from .truncation import TERMINAL, body_paragraphs, heading_level
 from ..diskcache import compile_regex, first_chars, required_chars, file_key, load_or_build
+from ..i18n import _, pick
 
 BULLETS = "-*#>•·"
 _LINE_END_TAIL = compile_regex(r"[:\s★☆]*")  # what may follow a line-end phrase: 推荐度:★★★
@@ -63,10 +64,11 @@ class _Boilerplate:
     def __init__(self, rule) -> None:
         import ahocorasick
 
-        where = f"{rule.source}: rule {rule.code}: field 'params.groups'"
+        where = _("{where}: field '{field}'").format(where=rule_where(rule.source, rule.code), field="params.groups")
         groups = rule.params.get("groups")
         if not isinstance(groups, list) or not groups:
-            raise PackError(f"{where} must be a non-empty list of {{label, line-start, anywhere, patterns}}")
+            raise PackError(_("{where} must be a non-empty list of {{label, line-start, anywhere, patterns}}").format(
+                where=where))
         self.automaton = ahocorasick.Automaton()
         patterns: dict[int, list[tuple[str, str]]] = {}  # a group's line limit: its (pattern, label)s
         self.max_len = int(rule.params.get("max-line-length", 120))
@@ -79,12 +81,15 @@ class _Boilerplate:
         # blurb inside a long paragraph), and patterns of furniture glued into the text itself
         # (a page counter in the middle of a PDF line): both report the furniture, not the line.
         self.sentence_labels: set[str] = set()
+        self.shown: dict[str, Any] = {}
         in_text: list[tuple[str, str]] = []
         count = 0
         for i, group in enumerate(groups):
             if not isinstance(group, dict) or "label" not in group:
-                raise PackError(f"{where}[{i}] needs a 'label'")
-            label = str(group["label"])
+                raise PackError(_("{where}[{index}] needs a 'label'").format(where=where, index=i))
+            shown = parse_text(group["label"], f"{where}[{i}]", "label", rule.builtin)
+            label = pick(shown, "en")
+            self.shown[label] = shown  # what the message says, per language
             self.group_max[label] = int(group.get("max-line-length", self.max_len))
             if group.get("in-sentences"):
                 self.sentence_labels.add(label)
@@ -92,13 +97,14 @@ class _Boilerplate:
                 try:
                     re.compile(pat)
                 except re.error as exc:
-                    raise PackError(f"{where}[{i}].in-text: bad regular expression {pat!r}: {exc}") from None
+                    raise PackError(_("{where}: bad regular expression {pattern}: {problem}").format(
+                        where=f"{where}[{i}].in-text", pattern=repr(pat), problem=exc)) from None
                 in_text.append((pat, label))
             for kind in ("line-start", "anywhere", "line-end"):
                 for phrase in group.get(kind, []) or []:
                     key = normalize_line(str(phrase)) if kind == "line-start" else to_simplified(str(phrase)).translate(_WIDTH)
                     if not key:
-                        raise PackError(f"{where}[{i}].{kind} contains an empty phrase")
+                        raise PackError(_("{where} contains an empty phrase").format(where=f"{where}[{i}].{kind}"))
                     if kind == "line-start":
                         self.starts.setdefault(key, label)
                     else:
@@ -109,7 +115,8 @@ class _Boilerplate:
                 try:
                     re.compile(pat)
                 except re.error as exc:
-                    raise PackError(f"{where}[{i}].patterns: bad regular expression {pat!r}: {exc}") from None
+                    raise PackError(_("{where}: bad regular expression {pattern}: {problem}").format(
+                        where=f"{where}[{i}].patterns", pattern=repr(pat), problem=exc)) from None
                 patterns.setdefault(self.group_max[label], []).append((pat, label))
         # One regex per line limit instead of one per pattern, each pattern a named alternative;
         # patterns anchored at the line start are tried there only (re.match), the rest searched.
@@ -223,7 +230,8 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 continue  # a Word file's own sentences: no site glues its chrome into them
             for start, end, label, phrase in matcher.furniture_in_line(doc.text[line.start:line.end], text):
                 at, stop = line.start + start, line.start + end
-                yield Hit(at, stop, {"kind": label, "phrase": phrase, "match": doc.text[at:stop]},
+                yield Hit(at, stop, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
+                                      "match": doc.text[at:stop]},
                           Fix("", at, stop, safe=False) if rule.fixable != "none" else None)
             continue
         label, phrase = found
@@ -235,7 +243,8 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue
         p = next(doc.paragraphs_in_line(line))
         fix = delete_line_fix(doc, i, rule)
-        yield Hit(p.start, p.end, {"kind": label, "phrase": phrase, "match": p.text}, fix)
+        yield Hit(p.start, p.end, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
+                                 "match": p.text}, fix)
 
 
 # What a Word file's author writes that reads like site chrome on a web page: a form's date,
@@ -437,10 +446,8 @@ def page_number_artifact(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         fields = {"marker": m.group(0), "joined": prev[-4:] + rest[:4]}
         if i == 0 or in_run.get(i) or doc.line_index(paras[i - 1].start) in furniture:
             # The first page (or a page after site furniture): nothing to join, drop the number.
-            yield Hit(p.start, p.start + m.end(), fields,
-                      Fix("", p.start, p.start + m.end(), safe=rule.fixable != "unsafe"),
-                      message=f"Page number `{m.group(0)}` from a document-sharing site starts a page "
-                              f"(`{rest[:8]}`): remove it")
+            yield Hit(p.start, p.start + m.end(), {**fields, "start": rest[:8]},
+                      Fix("", p.start, p.start + m.end(), safe=rule.fixable != "unsafe"), key="first-page")
             continue
         fix = Fix("", paras[i - 1].end, p.start + m.end(), safe=rule.fixable != "unsafe")
         yield Hit(p.start, p.start + m.end(), fields, fix)
@@ -552,8 +559,8 @@ def _glued_titles(doc: Document, p: Span) -> Hit | None:
     head = p.text[:160]
     doubled = _doubled_opening(head)
     if doubled:
-        return Hit(p.start, p.start + doubled, {"match": p.text[:doubled], "first_line": doc.position(p.start)[0]},
-                   message=f"Title repeated at the start of the body: `{p.text[:doubled].strip()}`")
+        return Hit(p.start, p.start + doubled, {"match": p.text[:doubled], "first_line": doc.position(p.start)[0],
+                                                "title": p.text[:doubled].strip()}, key="glued")
     ends = [m.end() for m in _TITLE_END.finditer(head)]
     best = None
     for i, cut in enumerate(ends):
@@ -569,8 +576,8 @@ def _glued_titles(doc: Document, p: Span) -> Hit | None:
                 best = stop
     if best is None:
         return None
-    return Hit(p.start, p.start + best, {"match": p.text[:best], "first_line": doc.position(p.start)[0]},
-               message=f"Title repeated at the start of the body: `{p.text[:best]}`")
+    return Hit(p.start, p.start + best, {"match": p.text[:best], "first_line": doc.position(p.start)[0],
+                                         "title": p.text[:best]}, key="glued")
 
 
 def _doubled_opening(head: str, least: int = 8, most: int = 70) -> int:
@@ -719,7 +726,7 @@ def _above_breadcrumb(doc: Document, ctx: Context, rule, paras: list[Span], line
     boilerplate = ctx.catalog.rules.get("KJ601")
     if boilerplate is None or boilerplate.run is None or not boilerplate.enabled or not paras:
         return []
-    crumbs = [h.offset for h in rule_hits(boilerplate, doc, ctx) if h.fields.get("kind") == "breadcrumb"]
+    crumbs = [h.offset for h in rule_hits(boilerplate, doc, ctx) if h.fields.get("group") == "breadcrumb"]
     if not crumbs or crumbs[0] > paras[-1].end:
         return []  # no breadcrumb at the top of the page
     out = []
@@ -760,7 +767,7 @@ def _menu_runs(doc: Document, lines: list[str], skip: set[int], least: int) -> I
                 joins_into_word(a.text, b.text) for (a, _), (b, _) in zip(run, run[1:])):
             for q, qi in run:
                 yield Hit(q.start, q.end, {"match": q.text}, Fix("", doc.lines[qi].start, doc.line_stop(qi)),
-                          message=f"Web page menu or tag list: `{q.text}`")
+                          key="menu")
         run = []
         before = p
 

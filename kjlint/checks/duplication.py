@@ -31,6 +31,7 @@ from ..findings import Fix, Related
 from ..normalize import PINYIN_ANNOTATION, char_norm, fast_normalize, normalize_for_matching
 from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
+from ..i18n import _
 from ..regexinfo import fast_finditer
 from .layout import reading_paragraphs
 
@@ -782,26 +783,23 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             shift = 0
         first_at = offs(min(c.j0 + max(0, shift), c.j1 - 1))
         first_line = doc.position(first_at)[0]
-        related = [_related(doc, first_at, offs(c.j1 - 1) + 1, "first copy")]
-        similar = "" if exact_copy else f", {percent(score)}% similar"
+        related = [_related(doc, first_at, offs(c.j1 - 1) + 1, _("first copy"))]
+        # the key of the reporting rule's message: what was repeated, and whether exactly
+        similar = "" if exact_copy else "-similar"
+        fields = {"first_line": first_line, "paragraphs": len(inside), "length": length,
+                  "similarity": percent(score)}
         if kind == "repeated-block":
-            what = "document body" if is_body else f"block of {len(inside)} paragraphs" if inside else \
-                f"passage of {length} characters"
-            extra = f" ({len(inside)} paragraphs{similar})" if is_body and inside else \
-                f" ({similar[2:]})" if similar else ""
-            message = f"{what} repeated from line {first_line}{extra}"
+            # body: the body as whole paragraphs; body-text: the body, not lined up with paragraphs
+            key = ("body" if is_body and inside else "body-text" if is_body else "block" if inside
+                   else "passage") + similar
             fix = None
             if exact_copy and aligned and inside and all(
                     stream[u.s0:u.s1] == stream[u.s0 - c.i0 + c.j0:u.s1 - c.i0 + c.j0] for u in inside):
                 fix = _line_fix(doc, start, end)
-            result.hits[kind].append(Hit(start, end, {"first_line": first_line, "paragraphs": len(inside),
-                                                      "length": length, "similarity": percent(score)},
-                                         fix, related, message))
+            result.hits[kind].append(Hit(start, end, fields, fix, related, key=key))
         else:
-            message = f"passage of {length} characters repeated from line {first_line}" + \
-                (f" ({similar[2:]})" if similar else "")
-            result.hits[kind].append(Hit(start, end, {"first_line": first_line, "length": length,
-                                                      "similarity": percent(score)}, None, related, message))
+            del fields["paragraphs"]
+            result.hits[kind].append(Hit(start, end, fields, None, related, key="passage" + similar))
 
     # Paragraph pairs not already inside a reported passage or block. Only exact copies get the
     # delete fix: near-duplicates are reported, never auto-deleted.
@@ -811,7 +809,8 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
                 continue
             u, q = units[pair.later], units[pair.earlier]
             exact_copy = kind == "duplicate-paragraph"
-            what = "first copy" if exact_copy else f"similar paragraph, {percent(pair.score)}% similar"
+            what = _("first copy") if exact_copy else \
+                _("similar paragraph, {similarity}% similar").format(similarity=percent(pair.score))
             result.hits[kind].append(Hit(
                 u.span.start, u.span.end,
                 {"first_line": doc.position(q.span.start)[0], "similarity": percent(pair.score)},
@@ -904,10 +903,12 @@ def reference_match(doc: Document, ctx: Context, rule) -> list[Hit]:
         if not matches:
             continue
         m = matches[0]
-        what = "paragraph" if u.whole else "passage"
-        hits.append(Hit(u.start, u.end, {"reference": m.doc, "line": m.line, "similarity": percent(m.score)},
-                        None, [Related(_display(m.doc_path), m.line, 1, f"reference {what}, {percent(m.score)}% similar")],
-                        f"{what} matches {m.doc}:{m.line} ({percent(m.score)}%)"))
+        similar = percent(m.score)
+        related = (_("reference paragraph, {similarity}% similar") if u.whole else
+                   _("reference passage, {similarity}% similar")).format(similarity=similar)
+        hits.append(Hit(u.start, u.end, {"reference": m.doc, "line": m.line, "similarity": similar},
+                        None, [Related(_display(m.doc_path), m.line, 1, related)],
+                        key="paragraph" if u.whole else "passage"))
     return hits
 
 
@@ -933,8 +934,6 @@ def carried_over_summary(doc: Document, ctx: Context, rule) -> list[Hit]:
     paras = len(paras)
     share = 100 * chars / total
     first = doc.paragraphs[0]
-    return [Hit(first.start, first.end, {"share": round(share), "reference": name, "paragraphs": paras,
+    return [Hit(first.start, first.end, {"share": f"{share:.0f}", "reference": name, "paragraphs": paras,
                                          "total": res.paragraphs},
-                None, [Related(_display(path), 1, 1, "closest reference document")],
-                f"{share:.0f}% of the draft ({paras} of {res.paragraphs} paragraphs) is carried over "
-                f"from {name}")]
+                None, [Related(_display(path), 1, 1, _("closest reference document"))])]

@@ -38,12 +38,10 @@ def undecodable_bytes(doc: Document, ctx: Context, rule) -> list[Hit]:
         values = [raw[i] for i in range(m.start(), m.end()) if i in raw]
         if values:
             shown = " ".join(f"0x{b:02X}" for b in values[:8]) + (" …" if len(values) > 8 else "")
-            message = (f"{count} byte(s) could not be decoded as {doc.encoding} ({shown}); "
-                       f"shown as U+FFFD")
+            hits.append(Hit(m.start(), m.end(), {"count": count, "encoding": doc.encoding, "bytes": shown},
+                            key="bytes"))
         else:
-            message = (f"{count} replacement character(s) U+FFFD: an earlier conversion could not "
-                       f"decode the original bytes (often GBK read as UTF-8); the characters are lost")
-        hits.append(Hit(m.start(), m.end(), {"count": count}, message=message))
+            hits.append(Hit(m.start(), m.end(), {"count": count}, key="replacement"))
     return hits
 
 
@@ -157,13 +155,6 @@ def repair_byte_shift(run: str) -> tuple[int, str, float, float] | None:
 # neighbours, see _local_scores) to count as read: below it lie the real but wrong characters a
 # second loss realigns into (咕 for 公司).
 MIN_CHAR_SCORE = 13
-BYTE_SHIFT_FIXED = ("GBK byte-shift garbage '?{match}': one byte of the original was lost; "
-                    "realigned it reads '{repaired}' (the character hidden in '?' and the next one, "
-                    "whose first byte it took, are lost: the fix marks them □)")
-BYTE_SHIFT_UNVERIFIED = ("GBK byte-shift garbage '?{match}': one byte of the original was lost; "
-                         "realigned it reads '{repaired}', but '{weak}' does not read clearly better "
-                         "than the garbage (more bytes were probably lost there): no fix offered, "
-                         "restore the text from the original")
 
 
 def weak_character(garbage: str, repaired: str) -> int | None:
@@ -218,14 +209,11 @@ def _byte_shift(doc: Document, min_gain: float, min_score: float, max_garbage: f
             fields = {"match": run[:k], "repaired": "□□" + text[1:]}
             if weak is None:
                 fix = Fix(fields["repaired"], start - 1, start + k, safe=False)
-                yield Hit(start - 1, start + k, fields, fix, message=BYTE_SHIFT_FIXED.format(**fields))
+                yield Hit(start - 1, start + k, fields, fix, key="fixed")
             else:
-                message = BYTE_SHIFT_UNVERIFIED.format(**fields, weak=text[weak])
-                yield Hit(start - 1, start + k, fields, message=message)
+                yield Hit(start - 1, start + k, {**fields, "weak": text[weak]}, key="unverified")
         elif len(run) >= 4 and plausibility(run) < max_garbage and not _QUESTION_WORDS.search(before):
-            yield Hit(m.start("run") - 1, m.end("run"), {"match": run, "repaired": ""},
-                      message=f"Implausible characters after '?': '{run}' looks like GBK text "
-                              f"decoded one byte off; no realignment reads better")
+            yield Hit(m.start("run") - 1, m.end("run"), {"match": run, "repaired": ""}, key="implausible")
 
 
 # --- Latin-1 / CP1252 mojibake ---------------------------------------------------------------
@@ -293,26 +281,24 @@ def latin1_mojibake(doc: Document, ctx: Context) -> tuple[list[Edit], list[Edit]
     return utf8_edits, gbk_edits
 
 
-def _mojibake_message(kind: str):
-    def message(group: list[Edit], snippet: str) -> str:
-        shown = "".join(e.replacement or "" for e in group)
-        if len(shown) > 30:
-            shown = shown[:29] + "…"
-        return f"{kind} mojibake ({len(group)} run{'s' if len(group) > 1 else ''}): '{snippet}' reads '{shown}'"
-    return message
+def _mojibake_reading(group: list[Edit], snippet: str) -> tuple[str, dict]:
+    """Message key (one run or several) and what the runs read decoded the right way."""
+    shown = "".join(e.replacement or "" for e in group)
+    if len(shown) > 30:
+        shown = shown[:29] + "…"
+    return ("one" if len(group) == 1 else "many"), {"reading": shown}
 
 
 @check("utf8-read-as-latin1")
 def utf8_read_as_latin1(doc: Document, ctx: Context, rule) -> list[Hit]:
     edits, _ = latin1_mojibake(doc, ctx)
-    return group_by_line(doc, edits, _mojibake_message("UTF-8 read as Latin-1/CP1252"),
-                         safe=rule.fixable == "safe")
+    return group_by_line(doc, edits, _mojibake_reading, safe=rule.fixable == "safe")
 
 
 @check("gbk-read-as-latin1")
 def gbk_read_as_latin1(doc: Document, ctx: Context, rule) -> list[Hit]:
     _, edits = latin1_mojibake(doc, ctx)
-    return group_by_line(doc, edits, _mojibake_message("GBK read as Latin-1"), safe=rule.fixable == "safe")
+    return group_by_line(doc, edits, _mojibake_reading, safe=rule.fixable == "safe")
 
 
 # --- UTF-8 read as GBK (浣犲ソ for 你好) -------------------------------------------------------
@@ -391,10 +377,13 @@ def utf8_read_as_gbk(doc: Document, ctx: Context, rule) -> list[Hit]:
             garbage = text[a:b]
             if plausibility(decoded) - plausibility(garbage) >= min_gain:
                 edits.append(Edit(a, b, None if tail else decoded))
-    return group_by_line(doc, edits, lambda g, snip: (
-        f"UTF-8 read as GBK ({len(g)} run{'s' if len(g) > 1 else ''}): '{snip}'"
-        + (f" reads '{''.join(e.replacement or '' for e in g)}'" if all(e.replacement for e in g) else "")),
-        safe=False)
+    def reading(group: list[Edit], snippet: str) -> tuple[str, dict]:
+        key = "one" if len(group) == 1 else "many"
+        if all(e.replacement for e in group):
+            return key, {"reading": "".join(e.replacement or "" for e in group)}
+        return key + "-unread", {}
+
+    return group_by_line(doc, edits, reading, safe=False)
 
 
 # --- invisible and private characters ---------------------------------------------------------
@@ -414,8 +403,8 @@ def control_character(doc: Document, ctx: Context, rule) -> list[Hit]:
         if m.start() in mojibake:
             continue
         edits.append(Edit(m.start(), m.end(), "", ", ".join(f"U+{ord(c):04X}" for c in m.group(0))))
-    return group_by_line(doc, edits, lambda g, s: (
-        f"{sum(e.end - e.start for e in g)} control character(s) ({'; '.join(e.label for e in g)[:60]})"),
+    return group_by_line(doc, edits, lambda g, s: ("characters", {
+        "characters": sum(e.end - e.start for e in g), "codes": "; ".join(e.label for e in g)[:60]}),
         safe=rule.fixable == "safe")
 
 
@@ -425,8 +414,8 @@ def private_use_character(doc: Document, ctx: Context, rule) -> list[Hit]:
     systems show as a box or nothing."""
     edits = [Edit(m.start(), m.end(), None, " ".join(f"U+{ord(c):04X}" for c in m.group(0)))
              for m in _PRIVATE_USE.finditer(doc.text)]
-    return group_by_line(doc, edits, lambda g, s: (
-        f"{sum(e.end - e.start for e in g)} private-use character(s) ({' '.join(e.label for e in g)[:60]})"),
+    return group_by_line(doc, edits, lambda g, s: ("characters", {
+        "characters": sum(e.end - e.start for e in g), "codes": " ".join(e.label for e in g)[:60]}),
         fixable=False)
 
 
@@ -440,6 +429,6 @@ def zero_width_in_word(doc: Document, ctx: Context, rule) -> list[Hit]:
         if "\u200d" in m.group(0) and any(ord(c) >= 0x2600 and not is_han(c) for c in (prev, nxt)):
             continue
         edits.append(Edit(m.start(), m.end(), "", " ".join(f"U+{ord(c):04X}" for c in m.group(0))))
-    return group_by_line(doc, edits, lambda g, s: (
-        f"{sum(e.end - e.start for e in g)} zero-width character(s) inside words "
-        f"({' '.join(e.label for e in g)[:60]})"), safe=rule.fixable == "safe")
+    return group_by_line(doc, edits, lambda g, s: ("characters", {
+        "characters": sum(e.end - e.start for e in g), "codes": " ".join(e.label for e in g)[:60]}),
+        safe=rule.fixable == "safe")

@@ -56,9 +56,9 @@ def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
     if min(n_trad, n_simp) / (n_trad + n_simp) > ratio:
         return []
     if n_simp > n_trad:
-        minority, dominant, minor_name, major_name, convert = trad, n_simp, "traditional", "simplified", to_simplified
+        minority, dominant, minor_name, convert = trad, n_simp, "traditional", to_simplified
     else:
-        minority, dominant, minor_name, major_name, convert = simp, n_trad, "simplified", "traditional", to_traditional
+        minority, dominant, minor_name, convert = simp, n_trad, "simplified", to_traditional
     garbage = SpanSet(byte_shift_spans(doc, ctx))
     both = set(rule.params.get("valid-in-both", ""))
     text = doc.text
@@ -68,13 +68,13 @@ def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
     if not edits:
         return []
 
-    def message(group: list[Edit], snippet: str) -> str:
+    def describe(group: list[Edit], snippet: str) -> tuple[str, dict]:
         counts = Counter(e.label for e in group)
         shown = " ".join(f"{c}×{n}" if n > 1 else c for c, n in counts.most_common(12))
-        return (f"{len(group)} {minor_name} character(s) in a {major_name} document: {shown} "
-                f"(document: {total} {minor_name}, {dominant} {major_name})")
+        # the message key names the minority script: "traditional" characters in a simplified text
+        return minor_name, {"characters": shown, "total": total, "dominant": dominant}
 
-    return group_by_line(doc, edits, message, safe=False)
+    return group_by_line(doc, edits, describe, safe=False)
 
 
 RARE = 14  # log2 count in the frequency table: below it a character is rare (铀 10, 镜 13, 边 16)
@@ -189,10 +189,9 @@ def halfwidth_edits(doc: Document, ctx: Context) -> list[Edit]:
 
 @check("halfwidth-punctuation")
 def halfwidth_punctuation(doc: Document, ctx: Context, rule) -> list[Hit]:
-    def message(group: list[Edit], snippet: str) -> str:
+    def describe(group: list[Edit], snippet: str) -> tuple[str, dict]:
         marks = "".join(doc.text[e.start] for e in group)
-        return (f"Half-width '{marks}' in Chinese text: GB/T 15834 uses full-width "
-                f"'{''.join(FULL_WIDTH[c] for c in marks)}'")
+        return "marks", {"marks": marks, "full": "".join(FULL_WIDTH[c] for c in marks)}
 
-    return group_by_line(doc, halfwidth_edits(doc, ctx), message, safe=rule.fixable == "safe", join=0)
+    return group_by_line(doc, halfwidth_edits(doc, ctx), describe, safe=rule.fixable == "safe", join=0)
 

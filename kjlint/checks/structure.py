@@ -10,6 +10,7 @@ from ..document import BLANK_CHARS, Document, Span
 from ..normalize import to_simplified
 from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
+from ..i18n import _, pick
 from .layout import reading_paragraphs
 
 # Heading numbering of the official hierarchy: 一、 （一） 1. 1、 （1）, and 第一部分/第一章.
@@ -66,19 +67,39 @@ def find_title(doc: Document, ctx: Context) -> tuple[Span | None, Profile | None
 def document_profile(doc: Document, ctx: Context) -> tuple[Span | None, Profile | None]:
     title, profile = find_title(doc, ctx)
     if ctx.profile:
-        forced = ctx.catalog.profiles.get(ctx.profile)
+        forced = ctx.catalog.find_profile(ctx.profile)  # work-summary, 工作总结…
         if forced is None:
-            raise PackError(f"configuration: unknown profile {ctx.profile!r} "
-                            f"(known: {', '.join(sorted(ctx.catalog.profiles))})")
+            raise PackError(_("configuration: {problem}").format(problem=ctx.catalog.unknown_profile(ctx.profile)))
         profile = forced
     return title, profile
+
+
+def configured_sections(sections: list[dict], profile: Profile, ctx: Context) -> list[dict]:
+    """Required sections named in configuration (`required-sections`): a name the profiles know,
+    in English or Chinese (problems, 存在问题), is shown with that section's Chinese label in
+    Chinese output, and an empty keyword list takes that section's keywords."""
+    known: dict[str, dict] = {}
+    for p in [profile, *ctx.catalog.profiles.values()]:
+        for sec in p.sections:
+            for name in (sec["name"], pick(sec["label"], "zh")):
+                known.setdefault(name, sec)
+    out = []
+    for sec in sections:
+        found = known.get(sec["name"])
+        if found is None:
+            out.append(sec)
+            continue
+        out.append({"name": found["name"], "label": {"en": sec["name"], "zh": pick(found["label"], "zh")},
+                    "any": sec["any"] or found["any"]})
+    return out
 
 
 def check_required_sections(doc: Document, ctx: Context, rule) -> list[Hit]:
     title, profile = document_profile(doc, ctx)
     if profile is None:
         return []
-    sections = ctx.required_sections if ctx.required_sections is not None else profile.sections
+    sections = configured_sections(ctx.required_sections, profile, ctx) if ctx.required_sections is not None \
+        else profile.sections
     max_len = int(rule.params.get("max-heading-length", 40))
     # Word heading styles (标题 1…) count as headings whatever their punctuation.
     styled = doc.style_headings
@@ -163,7 +184,8 @@ class Numbered:
 class NumberingIssue:
     kind: str  # gap | repeat | order | parent
     item: Numbered
-    message: str
+    key: str  # the reporting rule's message template (`messages:` in its pack)
+    fields: dict
 
 
 def heading_level(text: str) -> tuple[int, int, int] | None:
@@ -296,11 +318,11 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             # section; 基層司法所工作總結一、引言: the 一、 is glued to the title above
             orphan_reported[lv] = True  # its siblings have that parent too
         elif lv == 2 and last[1] is None:
-            issues.append(NumberingIssue("parent", it, f"Heading {numeral(2, n)} has no "
-                                         f"{LEVEL_STYLE[1]} level above it"))
+            issues.append(NumberingIssue("parent", it, "heading", {"number": numeral(2, n),
+                                                                   "parent": LEVEL_STYLE[1]}))
         elif lv == 4 and last[2] is None and last[3] is None:
-            issues.append(NumberingIssue("parent", it, f"Item {numeral(4, n)} has no "
-                                         f"{LEVEL_STYLE[3]} or {LEVEL_STYLE[2]} level above it"))
+            issues.append(NumberingIssue("parent", it, "item", {"number": numeral(4, n), "parent": LEVEL_STYLE[3],
+                                                                "grandparent": LEVEL_STYLE[2]}))
         if issues and issues[-1].item is it and issues[-1].kind == "parent":
             orphan_reported[lv] = True
         expected = 1 if prior is None else prior + 1
@@ -310,14 +332,16 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             pass  # 本论文属于 1、保密囗 / 2、不保密囗: item 1 runs on at the end of the line above
         elif n > expected:
             missing = numeral(lv, expected) + ("" if n - expected == 1 else f"–{numeral(lv, n - 1)}")
-            after = f"after {numeral(lv, prior)}" if prior else "at the start of its level"
-            issues.append(NumberingIssue("gap", it, f"Numbering gap: {numeral(lv, n)} {after}; "
-                                         f"{missing} missing"))
+            fields = {"number": numeral(lv, n), "missing": missing}
+            if prior:
+                issues.append(NumberingIssue("gap", it, "gap", {**fields, "prior": numeral(lv, prior)}))
+            else:
+                issues.append(NumberingIssue("gap", it, "gap-at-start", fields))
         elif prior is not None and n == prior:
-            issues.append(NumberingIssue("repeat", it, f"Number {numeral(lv, n)} used twice in a row"))
+            issues.append(NumberingIssue("repeat", it, "repeat", {"number": numeral(lv, n)}))
         elif prior is not None and n < prior:
-            issues.append(NumberingIssue("order", it, f"Numbering out of order: {numeral(lv, n)} "
-                                         f"after {numeral(lv, prior)}"))
+            issues.append(NumberingIssue("order", it, "order", {"number": numeral(lv, n),
+                                                                 "prior": numeral(lv, prior)}))
 
     for i, p in enumerate(paras):
         if title_text and p.text == title_text and title is not None and p.start != title.start:
@@ -390,8 +414,8 @@ GLUED_TOP = compile_regex(r"(?<=[\u4e00-\u9fff)）])一、\S")
 
 
 def _numbering_hits(doc: Document, ctx: Context, kinds: set[str]) -> list[Hit]:
-    return [Hit(i.item.para.start, i.item.mark_end, {"match": doc.text[i.item.para.start:i.item.mark_end]},
-                message=i.message)
+    return [Hit(i.item.para.start, i.item.mark_end,
+                {"match": doc.text[i.item.para.start:i.item.mark_end], **i.fields}, key=i.key)
             for i in numbering_issues(doc, ctx) if i.kind in kinds]
 
 
@@ -445,16 +469,16 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
                 lost = _item_without_verb(doc.text, last_end, start, expected) if last is not None else None
                 if lost is not None:  # 三是… 四聚力… 五是: item 四 is there, its 是 lost
                     item = doc.text[lost:lost + 3]
-                    hits.append(Hit(lost, lost + 1, {"match": item}, message=(
-                        f"Enumeration item `{item}`: {numeral(1, expected)[:-1]}是 expected between {gap} and {word}")))
+                    hits.append(Hit(lost, lost + 1, {"match": item, "expected": f"{numeral(1, expected)[:-1]}是",
+                                                     "prior": gap, "number": word}, key="lost"))
+                elif last is None:
+                    hits.append(Hit(start, start + len(word), {"match": word, "number": word}, key="start"))
                 else:
-                    msg = (f"Enumeration starts at {word}: 一是 missing" if last is None else
-                           f"Enumeration gap: {word} follows {gap}")
-                    hits.append(Hit(start, start + len(word), {"match": word}, message=msg))
+                    hits.append(Hit(start, start + len(word), {"match": word, "number": word, "prior": gap},
+                                    key="gap"))
             elif last is not None and n <= last:
-                hits.append(Hit(start, start + len(word), {"match": word},
-                                message=f"Enumeration repeats or goes back: {word} after "
-                                        f"{numeral(1, last)[:-1]}是"))
+                hits.append(Hit(start, start + len(word), {"match": word, "number": word,
+                                                           "prior": f"{numeral(1, last)[:-1]}是"}, key="back"))
             last, last_end = n, start + len(word)
     return hits
 
@@ -524,14 +548,13 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     max_len = int(rule.params.get("max-title-length", 60))
     if _glued_title(doc.plain(first)[:max_len], ctx, list(rule.params.get("title-words", []))):
         return []  # a title run into the body (a flattened page): the title is there
-    reason = None
+    reason = None  # the key of the rule's message saying why the first paragraph is no title
     if any(pat.match(first.text) for _, pat in LEVEL_PATTERNS):
-        reason = "it starts with heading numbering"
+        reason = "numbered"
     elif first.text[-1] in "。；;！!？?":
-        reason = "it is a sentence"
+        reason = "sentence"
     elif len(first.text) > max_len:
-        reason = f"it is longer than {max_len} characters"
+        reason = "long"
     if reason is None:
         return []
-    return [Hit(first.start, first.end, {"match": first.text[:20]},
-                message=f"Document has no title: the first paragraph is not one ({reason})")]
+    return [Hit(first.start, first.end, {"match": first.text[:20], "max_length": max_len}, key=reason)]

@@ -102,12 +102,13 @@ class Edit:
 
 
 def group_by_line(doc: Document, edits: Iterable[Edit],
-                  message: Callable[[list[Edit], str], str] | None = None,
+                  describe: Callable[[list[Edit], str], tuple[str, dict]] | None = None,
                   safe: bool = True, fixable: bool = True, join: int = 8) -> list[Hit]:
     """One Hit per group of edits (in offset order, non-overlapping) on one line with at most
     `join` characters between neighbours: its span covers the group's first to last edit, and its
     fix (when every edit has a replacement) rewrites that span. `join=0` groups only touching
-    edits, so each mark of a style rule is its own finding."""
+    edits, so each mark of a style rule is its own finding. `describe(group, snippet)` gives the
+    key of the rule's message template for the group and the fields it adds to count and match."""
     groups: list[list[Edit]] = []
     last_end, last_line = -1, -1
     for e in sorted(edits, key=lambda e: (e.start, e.end)):
@@ -134,6 +135,10 @@ def group_by_line(doc: Document, edits: Iterable[Edit],
         snippet = text[start:end]
         if len(snippet) > 40:
             snippet = snippet[:37] + "…"
-        hits.append(Hit(start, end, {"count": len(group), "match": snippet}, fix,
-                        message=message(group, snippet) if message else None))
+        fields = {"count": len(group), "match": snippet}
+        key = None
+        if describe is not None:
+            key, extra = describe(group, snippet)
+            fields.update(extra)
+        hits.append(Hit(start, end, fields, fix, key=key))
     return hits

@@ -121,8 +121,8 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         last_page = PAGE_OF.search(p.text)
         if last_page and int(last_page.group(1)) < int(last_page.group(2)):
             n, of = last_page.group(1), last_page.group(2)
-            yield Hit(p.start + last_page.start(), p.start + last_page.end(), {"tail": last_page.group(0)},
-                      message=f"The document stops at page {n} of {of} (`{last_page.group(0)}`): the rest is missing")
+            yield Hit(p.start + last_page.start(), p.start + last_page.end(),
+                      {"tail": last_page.group(0), "page": n, "pages": of}, key="pages")
             return
         end = text_before_trailing_furniture(doc, ctx, p, furniture)
         if end <= p.start:

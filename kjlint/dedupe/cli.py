@@ -8,6 +8,8 @@ import time
 import click
 
 from .engines.base import ENGINES
+from ..formats import dedupe_labels as labels
+from ..i18n import _
 from .keep import POLICIES
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -38,33 +40,43 @@ class _RichProgress:
 
     def __call__(self, phase: str, done: int, total) -> None:
         if phase not in self.tasks:
-            self.tasks[phase] = self.progress.add_task(phase, total=total)
+            self.tasks[phase] = self.progress.add_task(labels.phase_name(phase), total=total)
         self.progress.update(self.tasks[phase], completed=done, total=total)
 
 
-WROTE = "wrote {path}: {count:,} {what}"
-SHOW_HEADER = ("cluster {number}: kept {kept} ({why}); dropped {dropped}: similarity (Jaccard) {similarity:.2f}, "
-               "{reason}{more}")
+
+def show_header(number, kept, why, dropped, similarity: float, reason, others: int) -> str:
+    """The line above a cluster shown side by side (--show): which is which, how alike, why."""
+    if others:
+        template = _("cluster {number}: kept {kept} ({why}); dropped {dropped}: similarity (Jaccard) "
+                     "{similarity:.2f}, {reason} (+{others} more dropped)")
+    else:
+        template = _("cluster {number}: kept {kept} ({why}); dropped {dropped}: similarity (Jaccard) "
+                     "{similarity:.2f}, {reason}")
+    return template.format(number=number, kept=kept, why=why, dropped=dropped, similarity=similarity,
+                           reason=reason, others=others)
 
 
 def print_warnings(warnings) -> None:
     """Counted bad-input warnings on stderr (the first ones, then how many more)."""
     for msg in warnings.messages:
-        click.echo(f"kjlint: warning: {msg}", err=True)
+        click.echo(_("kjlint: warning: {message}").format(message=msg), err=True)
     if warnings.count > len(warnings.messages):
-        click.echo(f"kjlint: warning: … and {warnings.count - len(warnings.messages)} more", err=True)
+        click.echo(_("kjlint: warning: … and {count} more").format(count=warnings.count - len(warnings.messages)),
+                   err=True)
 
 
 def summary_table(result) -> None:
     from rich.table import Table
 
     table = Table(title="kjlint dedupe", show_header=True)
-    table.add_column("measure")
-    table.add_column("value", justify="right")
+    # Translators: the heads of the columns of dedupe's summary table.
+    table.add_column(_("measure"))
+    table.add_column(_("value"), justify="right")
     for k, v in result.summary().items():
-        table.add_row(k, f"{v:,}" if isinstance(v, int) else str(v))
+        table.add_row(labels.measure_name(k), f"{v:,}" if isinstance(v, int) else str(v))
     for phase, secs in result.timings.items():
-        table.add_row(f"time: {phase}", f"{secs:.2f} s")
+        table.add_row(_("time: {phase}").format(phase=labels.phase_name(phase)), labels.seconds(secs))
     _console().print(table)
 
 
@@ -156,7 +168,7 @@ def run(options) -> int:
         else:
             result = run_method(config=options.config, sources=sources, engine=engine)
     except (EngineUnavailable, MethodMismatch) as exc:
-        click.echo(f"kjlint: error: {exc}", err=True)
+        click.echo(_("kjlint: error: {message}").format(message=exc), err=True)
         return EXIT_ERROR
     # Missing inputs are found while planning: count them with the run's warnings.
     for msg in plan_warnings:
@@ -172,9 +184,9 @@ def run(options) -> int:
             _show_clusters(result.clusters[:options.show], options.config, sources)
         summary_table(result)
         for path, count, what in written:
-            click.echo(WROTE.format(path=path, count=count, what=what), err=True)
+            click.echo(labels.wrote(path, count, what), err=True)
         if not written:
-            click.echo("Dry run: no output written (use --clusters, --output, --keep-list or --drop-list).", err=True)
+            click.echo(labels.dry_run(), err=True)
     return EXIT_OK if result.documents or not result.warnings.count else EXIT_ERROR
 
 
@@ -185,7 +197,7 @@ def _refuse_overwriting_inputs(outputs: dict, inputs) -> None:
     try:
         refuse_overwriting_inputs(outputs, inputs)
     except OutputOverlap as exc:
-        click.echo(f"kjlint: error: {exc}", err=True)
+        click.echo(_("kjlint: error: {message}").format(message=exc), err=True)
         sys.exit(EXIT_ERROR)
 
 
@@ -211,12 +223,14 @@ def _paragraphs(inputs, config, min_docs, out_path, quiet) -> int:
     if not quiet:
         print_warnings(warnings)
         if out_path:
-            click.echo(WROTE.format(path=out_path, count=written, what="passages"), err=True)
+            click.echo(labels.wrote(out_path, written, "passages"), err=True)
         from rich.table import Table
 
-        table = Table(title=f"Passages repeated in ≥ {min_docs} of {docs} documents")
-        table.add_column("documents", justify="right")
-        table.add_column("passage")
+        table = Table(title=_("Passages repeated in ≥ {min_docs} of {docs} documents").format(
+            min_docs=min_docs, docs=docs))
+        # Translators: the heads of the columns of the table of passages repeated across documents.
+        table.add_column(_("documents"), justify="right")
+        table.add_column(_("passage"))
         for p in passages[:20]:
             table.add_row(str(p.documents), p.text[:80])
         _console().print(table)
@@ -234,7 +248,7 @@ def _text_for(path: str | None, ident: str, config, sources) -> str:
     for r in iter_records(sources, config.fields, None):
         if r.id == ident:
             return r.text
-    raise click.UsageError(f"no document with id {ident!r}")
+    raise click.UsageError(_("no document with id {id}").format(id=repr(ident)))
 
 
 def _show_clusters(clusters, config, sources) -> None:
@@ -248,12 +262,10 @@ def _show_clusters(clusters, config, sources) -> None:
     texts = member_texts(clusters, sources, config)
     console = _console_out()
     for c, kept, dropped in pairs:
-        others = len(c.members) - 2
-        console.print(SHOW_HEADER.format(
-            number=c.number, kept=kept.id, why=kept.reason, dropped=dropped.id, similarity=dropped.similarity,
-            reason=dropped.reason, more=f" (+{others} more dropped)" if others else ""), markup=False, highlight=False)
-        render_side_by_side(texts.get(kept.index, ""), texts.get(dropped.index, ""), f"kept: {kept.id}",
-                            f"dropped: {dropped.id}", console)
+        console.print(show_header(c.number, kept.id, kept.reason, dropped.id, dropped.similarity, dropped.reason,
+                                  len(c.members) - 2), markup=False, highlight=False)
+        render_side_by_side(texts.get(kept.index, ""), texts.get(dropped.index, ""),
+                            _("kept: {id}").format(id=kept.id), _("dropped: {id}").format(id=dropped.id), console)
 
 
 def _console_out():
@@ -283,7 +295,7 @@ def diff(a, b, inputs, text_field, id_field, width):
         ta = _text_for(None if inputs else a, a, config, sources)
         tb = _text_for(None if inputs else b, b, config, sources)
     except InputError as exc:
-        click.echo(f"kjlint: error: {exc}", err=True)
+        click.echo(_("kjlint: error: {message}").format(message=exc), err=True)
         sys.exit(EXIT_ERROR)
     from rich.console import Console
 

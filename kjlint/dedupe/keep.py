@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
+from ..i18n import _
+
 QUALITY_FAMILIES = ("KJ2", "KJ3", "KJ4", "KJ6")
 POLICIES = ("best", "first", "longest")
 
@@ -131,24 +133,27 @@ def choose(members: list[Candidate], policy: str = "best") -> tuple[int, str]:
         raise ValueError(f"unknown keep policy {policy!r} (expected {', '.join(POLICIES)})")
     if policy == "first":
         k = min(range(len(members)), key=lambda i: members[i].index)
-        return k, "first: earliest in the input"
+        return k, _("first: earliest in the input")
     if policy == "longest":
         k = min(range(len(members)), key=lambda i: (-members[i].chars, members[i].index))
-        return k, f"longest: {members[k].chars} characters of content"
+        return k, _("longest: {chars} characters of content").format(chars=members[k].chars)
     linted = [i for i in range(len(members)) if members[i].findings is not None] or range(len(members))
     key = lambda i: (members[i].findings or 0, -members[i].chars, members[i].index)  # noqa: E731
     k = min(linted, key=key)
     best = members[k]
     others = [m for i, m in enumerate(members) if i != k]
     if any(m.findings is None for m in others):
-        return k, f"best: no quality findings; the longest such copy ({best.chars} characters of content)"
+        return k, _("best: no quality findings; the longest such copy ({chars} characters of content)").format(
+            chars=best.chars)
     fewer = all((m.findings or 0) > (best.findings or 0) for m in others)
     longer = all(m.chars < best.chars for m in others if (m.findings or 0) == (best.findings or 0))
     f = best.findings or 0
     if fewer:
         worst = max(m.findings or 0 for m in others)
         span = f"{min(m.findings or 0 for m in others)}" + (f"-{worst}" if worst != min(m.findings or 0 for m in others) else "")
-        return k, f"best: fewest quality findings ({f} vs {span} in the other copies)"
+        return k, _("best: fewest quality findings ({count} vs {others} in the other copies)").format(
+            count=f, others=span)
     if longer:
-        return k, f"best: {f} quality findings like another copy; longest ({best.chars} characters of content)"
-    return k, f"best: tied on quality findings ({f}) and length; first in the input"
+        return k, _("best: {count} quality findings like another copy; longest ({chars} characters of content)"
+                    ).format(count=f, chars=best.chars)
+    return k, _("best: tied on quality findings ({count}) and length; first in the input").format(count=f)

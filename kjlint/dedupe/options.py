@@ -42,13 +42,15 @@ class DedupeOptions:
     @classmethod
     def from_params(cls, p: Mapping[str, Any]) -> "DedupeOptions":
         """From the `dedupe` command's parameters; ValueError names a bad combination."""
+        from ..i18n import _
         from .cache import default_cache_dir
         from .normalize import NormalizeOptions
         from .sources import Fields
         from .verify import VerifyOptions
 
         if p["bands"] * p["rows"] > p["num_perm"]:
-            raise ValueError(f"--bands x --rows ({p['bands'] * p['rows']}) exceeds --num-perm ({p['num_perm']})")
+            raise ValueError(_("--bands x --rows ({product}) exceeds --num-perm ({num_perm})").format(
+                product=p["bands"] * p["rows"], num_perm=p["num_perm"]))
         config = DedupeConfig(
             num_perm=p["num_perm"], bands=p["bands"], rows=p["rows"], lsh=p["lsh"], keep=p["keep"], jobs=p["jobs"],
             normalize=NormalizeOptions(fold_digits=p["fold_digits"], fold_masks=p["fold_masks"]),

@@ -35,7 +35,7 @@ def write_results(result: DedupeResult, outputs: Outputs, sources: list[Source],
                         "documents"))
     if outputs.report:
         write_report(outputs.report, result, sources, config)
-        written.append((outputs.report, len(result.clusters), "clusters in an HTML report"))
+        written.append((outputs.report, len(result.clusters), "report"))
     return written
 
 

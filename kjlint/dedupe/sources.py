@@ -106,8 +106,7 @@ def _text_of(value, where: str, fieldname: str, warnings: Warnings | None) -> st
 
 def parse_jsonl_line(line: str | bytes, where: str, fields: Fields, warnings: Warnings | None
                      ) -> tuple[str | None, str | None]:
-    """(text or None when invalid, id or None) of one JSONL line: the rules both engines read
-    lines by (kjlint.dedupe.spark parses the lines of its partitions with it too)."""
+    """(text or None when invalid, id or None) of one JSONL line."""
     if not line.strip():
         return None, None
     try:

@@ -15,6 +15,10 @@ its kept member and a side-by-side diff of every dropped member against it. The 
 lines (paragraphs) and then characters with rapidfuzz; characters are compared after
 traditional→simplified folding, so a copy converted to traditional script shows only its real
 edits (script-only differences are marked separately).
+
+Interface text (headings, badges, counts, the summary's measures and the phases' names) is in the
+language in use (`kjlint.i18n`); ids, paths, similarities and the reasons given by the clusters
+are shown as they are. Document text is marked `lang="zh-CN"`.
 """
 from __future__ import annotations
 
@@ -22,7 +26,10 @@ import json
 from html import escape
 from typing import Callable, Iterable, Mapping, Sequence
 
-from .html import BASE_CSS, page
+from ..i18n import _, ngettext
+from .dedupe_labels import measure_name, phase_name, seconds
+from .html import BASE_CSS, DOC_LANG, _t, page
+
 
 MAX_DIFF_CHARS = 400_000  # a member longer than this is shown without character-level diff
 EQUAL_CONTEXT = 2  # identical paragraphs kept around changes; longer identical runs are folded
@@ -81,8 +88,10 @@ def _char_diff(old: str, new: str) -> tuple[str, str]:
                 left.append(escape(a))
                 right.append(escape(b))
             else:  # same after folding: only the script differs
-                left.append(f'<span class="script" title="script only">{escape(a)}</span>')
-                right.append(f'<span class="script" title="script only">{escape(b)}</span>')
+                # Translators: tooltip of characters that differ only as traditional/simplified forms.
+                title = escape(_("script only"))
+                left.append(f'<span class="script" title="{title}">{escape(a)}</span>')
+                right.append(f'<span class="script" title="{title}">{escape(b)}</span>')
         else:
             if a:
                 left.append(f"<del>{escape(a)}</del>")
@@ -166,9 +175,13 @@ def diff_rows(old: str, new: str, max_changed: int = MAX_CHANGED_ROWS) -> list[s
                     folded = n - keep_head - keep_tail
                     script_only = sum(1 for x in range(keep_head, n - keep_tail)
                                       if a[op.src_start + x] != b[op.dest_start + x])
-                    note = f" ({script_only} differ in script only)" if script_only else ""
-                    rows.append(f'<tr class="fold"><td colspan="4">… {folded} identical paragraph'
-                                f'{"s" if folded != 1 else ""}{note} …</td></tr>')
+                    if script_only:
+                        note = ngettext("… {n} identical paragraph ({k} differ in script only) …",
+                                        "… {n} identical paragraphs ({k} differ in script only) …", folded)
+                    else:
+                        note = ngettext("… {n} identical paragraph …", "… {n} identical paragraphs …", folded)
+                    rows.append(f'<tr class="fold"><td colspan="4">{escape(note.format(n=folded, k=script_only))}'
+                                '</td></tr>')
                     continue
                 i, j = op.src_start + off, op.dest_start + off
                 if a[i] == b[j]:
@@ -193,8 +206,9 @@ def diff_rows(old: str, new: str, max_changed: int = MAX_CHANGED_ROWS) -> list[s
                 else:
                     row(None, "", j, f"<ins>{escape(b[j])}</ins>", "gone", "chg-new")
     if hidden:
-        rows.append(f'<tr class="fold"><td colspan="4">… and {hidden} more changed paragraph'
-                    f'{"s" if hidden != 1 else ""} not shown …</td></tr>')
+        more = ngettext("… and {n} more changed paragraph not shown …",
+                        "… and {n} more changed paragraphs not shown …", hidden).format(n=hidden)
+        rows.append(f'<tr class="fold"><td colspan="4">{escape(more)}</td></tr>')
     return rows
 
 
@@ -209,9 +223,10 @@ def histogram_svg(values: Sequence[float], bins: int = HIST_BINS, lo: float | No
         k = int((v - lo) / (1 - lo) * bins) if v >= lo else 0
         counts[min(bins - 1, max(0, k))] += 1
     top = max(counts) or 1
+    label = _("histogram of {n} pair similarities").format(n=len(values))
     bar_w = (width - 2 * pad) / bins
     parts = [f'<svg class="hist" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'role="img" aria-label="histogram of {len(values)} pair similarities">']
+             f'role="img" aria-label="{escape(label)}">']
     for k, c in enumerate(counts):
         h = (height - 2 * pad) * c / top
         x = pad + k * bar_w
@@ -224,22 +239,24 @@ def histogram_svg(values: Sequence[float], bins: int = HIST_BINS, lo: float | No
         v = lo + (1 - lo) * t / 4
         x = pad + (width - 2 * pad) * t / 4
         parts.append(f'<text x="{x:.1f}" y="{height - 6}" font-size="10" text-anchor="middle">{v:.2f}</text>')
-    parts.append(f'<text x="{pad}" y="{pad - 8}" font-size="10">max {top}</text></svg>')
+    # Translators: the top of the histogram's scale: the largest number of pairs in one bar.
+    scale_top = escape(_("max {n}").format(n=top))
+    parts.append(f'<text x="{pad}" y="{pad - 8}" font-size="10">{scale_top}</text></svg>')
     return "".join(parts)
 
 
 def _timings_html(timings: Mapping[str, float]) -> str:
     if not timings:
-        return '<p class="missing">no timings recorded</p>'
+        return '<p class="missing">' + escape(_("no timings recorded")) + "</p>"
     top = max(timings.values()) or 1
-    rows = "".join(f'<tr><td>{escape(str(k))}</td><td class="count">{v:.2f} s</td>'
+    rows = "".join(f'<tr><td>{escape(phase_name(str(k)))}</td><td class="count">{escape(seconds(v))}</td>'
                    f'<td><span class="bar" style="width:{120 * v / top:.0f}px"></span></td></tr>'
                    for k, v in timings.items())
     if "total" in timings:
         return f'<table class="timings">{rows}</table>'
     total = sum(timings.values())
-    return (f'<table class="timings">{rows}<tr><td><b>total</b></td>'
-            f'<td class="count"><b>{total:.2f} s</b></td><td></td></tr></table>')
+    return (f'<table class="timings">{rows}<tr><td><b>{escape(phase_name("total"))}</b></td>'
+            f'<td class="count"><b>{escape(seconds(total))}</b></td><td></td></tr></table>')
 
 
 def _member_title(m: Mapping) -> str:
@@ -253,27 +270,38 @@ def _cluster_html(c: Mapping, text_of: Callable[[Mapping], str | None], open_: b
     dropped = [m for m in members if m is not kept]
     kept_text = text_of(kept) if kept is not None else None
     number = escape(str(c.get("cluster", "?")))
+    heading = _t(_("Cluster {number}: {n} members, keeping {kept}"),
+                 number=number, n=str(len(members)), kept=_member_title(kept or {}))
     out = [f'<details class="cluster" id="cluster-{number}" data-size="{len(members)}"{" open" if open_ else ""}>'
-           f'<summary>Cluster {number}: {len(members)} members, keeping {_member_title(kept or {})}</summary>']
+           f'<summary>{heading}</summary>']
     reason = kept.get("reason") if kept else None
-    out.append(f'<div class="member kept-member"><h4><span class="badge kept">kept</span>{_member_title(kept or {})}'
-               f'{(" — " + escape(str(reason))) if reason else ""}'
-               f'{f" · {len(kept_text)} characters" if kept_text is not None else ""}</h4></div>')
+    # Translators: badges of the copy of a document kept by dedupe and of the copies dropped.
+    kept_badge, dropped_badge = escape(_("kept")), escape(_("dropped"))
+    length = (" · " + escape(_("{n} characters").format(n=len(kept_text)))
+              if kept_text is not None else "")
+    out.append(f'<div class="member kept-member"><h4><span class="badge kept">{kept_badge}</span>'
+               f'{_member_title(kept or {})}{(" — " + escape(str(reason))) if reason else ""}{length}</h4></div>')
     for m in dropped:
         sim = m.get("similarity")
         sim_s = f"{float(sim):.3f}" if isinstance(sim, (int, float)) else "?"
         why = m.get("reason")
-        out.append(f'<div class="member dropped-member"><h4><span class="badge dropped">dropped</span>'
-                   f'{_member_title(m)} · similarity <span class="sim">{sim_s}</span>'
+        similarity = _t(_("similarity {value}"), value=f'<span class="sim">{sim_s}</span>')
+        out.append(f'<div class="member dropped-member"><h4><span class="badge dropped">{dropped_badge}</span>'
+                   f'{_member_title(m)} · {similarity}'
                    f'{(" · " + escape(str(why))) if why else ""}</h4>')
         text = text_of(m)
         if kept_text is None or text is None:
-            missing = "kept member" if kept_text is None else "this member"
-            out.append(f'<p class="missing">text of the {missing} is not available</p></div>')
+            missing = (_("text of the kept member is not available") if kept_text is None
+                       else _("text of this member is not available"))
+            out.append(f'<p class="missing">{escape(missing)}</p></div>')
             continue
-        out.append('<table class="diff"><colgroup><col style="width:3.5em"><col><col style="width:3.5em"><col>'
-                   f'</colgroup><thead><tr><th></th><th>kept: {escape(str(kept.get("id", "")))}</th><th></th>'
-                   f'<th>dropped: {escape(str(m.get("id", "")))}</th></tr></thead><tbody>')
+        # Translators: the heads of the two columns of a side-by-side diff, with the documents' ids.
+        left = _t(_("kept: {id}"), id=escape(str(kept.get("id", ""))))
+        right = _t(_("dropped: {id}"), id=escape(str(m.get("id", ""))))
+        out.append(f'<table class="diff" lang="{DOC_LANG}"><colgroup><col style="width:3.5em"><col>'
+                   '<col style="width:3.5em"><col>'
+                   f'</colgroup><thead><tr><th></th><th>{left}</th><th></th>'
+                   f'<th>{right}</th></tr></thead><tbody>')
         out.extend(diff_rows(kept_text, text))
         out.append("</tbody></table></div>")
     out.append("</details>")
@@ -306,20 +334,23 @@ def render_dedupe_report(clusters: Iterable[Mapping], text_of: Callable[[Mapping
         "clusters": len(clusters),
         "duplicates (dropped)": sum(len(c.get("members", [])) - 1 for c in clusters)}
     body.append('<table class="index">' + "".join(
-        f"<tr><th>{escape(str(k))}</th><td class=\"count\">{escape(str(v))}</td></tr>" for k, v in rows.items())
-        + "</table>")
+        f"<tr><th>{escape(measure_name(str(k)))}</th><td class=\"count\">{escape(str(v))}</td></tr>"
+        for k, v in rows.items()) + "</table>")
+    caption = escape(_("Verified pair similarities ({n} pairs)").format(n=len(similarities)))
+    per_phase = escape(_("Time per phase"))
     body.append('<div class="charts">'
-                f'<figure id="histogram"><figcaption>Verified pair similarities ({len(similarities)} pairs)'
+                f'<figure id="histogram"><figcaption>{caption}'
                 f'</figcaption>{histogram_svg(similarities)}</figure>'
-                f'<figure id="timings"><figcaption>Time per phase</figcaption>{_timings_html(timings or {})}</figure>'
+                f'<figure id="timings"><figcaption>{per_phase}</figcaption>{_timings_html(timings or {})}</figure>'
                 "</div>")
     if len(shown) < len(clusters):
-        body.append(f'<p class="loc">Showing the {len(shown)} largest of {len(clusters)} clusters.</p>')
+        showing = _("Showing the {shown} largest of {total} clusters.").format(shown=len(shown), total=len(clusters))
+        body.append(f'<p class="loc">{escape(showing)}</p>')
     if not clusters:
-        body.append('<p class="missing">No duplicate clusters.</p>')
+        body.append('<p class="missing">' + escape(_("No duplicate clusters.")) + "</p>")
     for k, c in enumerate(shown):
         body.append(_cluster_html(c, text_of, k < open_first))
-    return page("kjlint dedupe report", "".join(body), CSS)
+    return page(_("kjlint dedupe report"), "".join(body), CSS)
 
 
 def read_clusters(path: str) -> list[dict]:
@@ -331,7 +362,8 @@ def read_clusters(path: str) -> list[dict]:
                 try:
                     out.append(json.loads(line))
                 except json.JSONDecodeError as exc:
-                    raise ValueError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
+                    raise ValueError(_("{path}:{line}: not valid JSON ({error})").format(
+                        path=path, line=n, error=exc.msg)) from None
     return out
 
 
@@ -395,18 +427,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     clusters file written earlier by `kjlint dedupe --clusters` (texts read from the members)."""
     import argparse
 
-    ap = argparse.ArgumentParser(prog="python -m kjlint.formats.dedupe_html", description=main.__doc__)
-    ap.add_argument("clusters")
-    ap.add_argument("-o", "--output", required=True)
-    ap.add_argument("--text-field", default="text")
-    ap.add_argument("--id-field", default="id")
-    ap.add_argument("--max-clusters", type=int, default=MAX_CLUSTERS,
-                    help=f"clusters shown with diffs, largest first (default {MAX_CLUSTERS})")
+    words = {  # argparse's own words (it asks gettext's default domain, which has none of them)
+        "usage: ": _("usage: "), "positional arguments": _("positional arguments"), "options": _("options"),
+        "show this help message and exit": _("show this help message and exit"),
+        "%(prog)s: error: %(message)s\n": _("%(prog)s: error: %(message)s\n"),
+        "the following arguments are required: %s": _("the following arguments are required: %s"),
+        "unrecognized arguments: %s": _("unrecognized arguments: %s"),
+        "argument %(argument_name)s: %(message)s": _("argument %(argument_name)s: %(message)s"),
+        "expected one argument": _("expected one argument"),
+        "invalid %(type)s value: %(value)r": _("invalid %(type)s value: %(value)r"),
+    }
+    english = argparse._
+    argparse._ = lambda message: words.get(message, english(message))
+    try:
+        return _main(argparse, argv)
+    finally:
+        argparse._ = english
+
+
+def _main(argparse, argv) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m kjlint.formats.dedupe_html",
+        description=_("Write the HTML report of a clusters file written earlier by kjlint dedupe --clusters "
+                      "(the texts are read from the members' files and records)."))
+    # Translators: the names standing for values in the usage line (argparse's metavars).
+    ap.add_argument("clusters", metavar=_("CLUSTERS"), help=_("The clusters file (JSONL)."))
+    ap.add_argument("-o", "--output", required=True, metavar=_("OUTPUT"), help=_("The report to write (HTML)."))
+    ap.add_argument("--text-field", default="text", metavar=_("TEXT_FIELD"),
+                    help=_("JSONL/Parquet field holding the text (default {default}).").format(default="text"))
+    ap.add_argument("--id-field", default="id", metavar=_("ID_FIELD"),
+                    help=_("JSONL/Parquet field holding the id (default {default}).").format(default="id"))
+    ap.add_argument("--max-clusters", type=int, default=MAX_CLUSTERS, metavar=_("MAX_CLUSTERS"),
+                    help=_("Clusters shown with diffs, largest first (default {default}).").format(
+                        default=MAX_CLUSTERS))
     args = ap.parse_args(argv)
     try:
         clusters = read_clusters(args.clusters)
     except (OSError, ValueError) as exc:
-        print(f"kjlint: error: {exc}")
+        print(_("kjlint: error: {message}").format(message=exc))
         return 2
     write_dedupe_report(args.output, clusters,
                         texts_from_sources(clusters, args.text_field, args.id_field, args.max_clusters),

@@ -5,6 +5,12 @@ into segments that know all the findings covering them), and a panel listing the
 family with counts; a click on a finding scrolls to its highlight. Filters by code and severity
 hide findings in both places. Fixes are shown as before → after. With several files an index
 comes first, then one section per file. Every piece of document or message text is escaped.
+
+Interface text is in the language in use (`kjlint.i18n`: English or Chinese), the page's `lang`
+says which, and the document text is marked `lang="zh-CN"` whatever the interface language, with
+a font stack that has CJK fonts of Windows, macOS and Linux (a Han character is never drawn with
+a Japanese or Korean glyph, nor as a box). Codes, severities and rule names in attributes (the
+filters use them) stay the stable English ones.
 """
 from __future__ import annotations
 
@@ -15,7 +21,9 @@ from html import escape
 
 from ..catalog import FAMILIES
 from ..findings import Severity
+from ..i18n import _, language, ngettext
 from . import escape_controls
+from .places import place_name
 
 
 def _shown(value: str) -> str:
@@ -23,12 +31,25 @@ def _shown(value: str) -> str:
     the text as it is, so that highlights stay in place)."""
     return escape(escape_controls(value))
 
+
+def _t(template: str, **values: str) -> str:
+    """A translated template as HTML: its own text escaped, then `values` (already HTML) put in."""
+    return escape(template, quote=False).format(**values)
+
+
+def html_lang() -> str:
+    """The `lang` of a report page: that of its interface text."""
+    return "zh-CN" if language() == "zh" else "en"
+
+
+DOC_LANG = "zh-CN"  # documents kjlint reads are Chinese, whatever the interface language
+
 FIX_CONTEXT = 8  # characters of context around a fix's before/after
 
 BASE_CSS = """
 :root{--err:#c62828;--warn:#b26a00;--info:#1565c0;--bg:#fafafa;--line:#e0e0e0}
 *{box-sizing:border-box}
-body{margin:0;font:14px/1.5 system-ui,"Noto Sans CJK SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;background:var(--bg);color:#212121}
+body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif;background:var(--bg);color:#212121}
 header.top{position:sticky;top:0;z-index:5;background:#263238;color:#fff;padding:8px 16px;display:flex;gap:16px;align-items:center;flex-wrap:wrap}
 header.top h1{font-size:16px;margin:0}
 header.top label{font-size:13px}
@@ -37,7 +58,7 @@ table.index{border-collapse:collapse;margin:8px 0 24px}
 table.index td,table.index th{border:1px solid var(--line);padding:3px 10px;text-align:left}
 .count{font-variant-numeric:tabular-nums}
 .sev-error{color:var(--err)} .sev-warning{color:var(--warn)} .sev-info{color:var(--info)}
-code,pre,.doc{font-family:"Noto Sans Mono CJK SC","Sarasa Mono SC","WenQuanYi Micro Hei Mono",ui-monospace,monospace}
+code,pre,.doc{font-family:ui-monospace,"SF Mono",Consolas,"Sarasa Mono SC","Noto Sans Mono CJK SC","WenQuanYi Micro Hei Mono","PingFang SC","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",monospace}
 .hidden{display:none!important}
 """
 
@@ -59,8 +80,8 @@ mark.f.active,mark.f.active.off{outline:3px solid #7c4dff;background:#e8dcff}
 .panel h3{font-size:13px;margin:10px 0 4px;color:#455a64}
 .panel ol{list-style:none;margin:0;padding:0}
 .panel li{border-bottom:1px solid #f0f0f0;padding:4px 0}
-.panel li a{color:inherit;text-decoration:none;display:block;cursor:pointer}
-.panel li a:hover{background:#f5f5f5}
+.panel li a.jump{color:inherit;text-decoration:none;display:block;cursor:pointer}
+.panel li a.jump:hover{background:#f5f5f5}
 .panel li.active{background:#ede7f6}
 .loc{color:#757575;font-size:12px}
 .code{font-weight:600}
@@ -125,8 +146,44 @@ JS = r"""
 """
 
 
+def family_name(family: str) -> str:
+    """A rule family's name for people (catalog.FAMILIES holds the stable English ones)."""
+    english = FAMILIES.get(family, "custom")
+    names = {
+        "meta": _("meta"), "duplication": _("duplication"), "placeholders": _("placeholders"),
+        "truncation": _("truncation"), "encoding": _("encoding"), "structure": _("structure"),
+        "contamination": _("contamination"), "script": _("script"), "custom": _("custom"),
+    }
+    return names.get(english, english)
+
+
+def severity_name(severity) -> str:
+    """error / warning / info for people (the stable name is `str(severity)`)."""
+    return {"error": _("error"), "warning": _("warning"), "info": _("info")}[str(severity)]
+
+
+def rule_titles() -> dict[tuple[str, str], str]:
+    """(code, name) -> the rule's title for people in the language in use, for the built-in rules
+    (a house rule, or a pack that cannot be read, is shown by its name)."""
+    try:
+        from ..catalog import load_catalog
+
+        return {(r.code, r.name): r.title for r in load_catalog().rules.values()}
+    except Exception:  # noqa: BLE001 - a report must not fail for want of titles
+        return {}
+
+
+def _rule_label(f, titles: dict[tuple[str, str], str]) -> str:
+    """The rule as the panel names it: its name in English (as before), its title with the name as
+    a tooltip in another language."""
+    title = titles.get((f.code, f.name))
+    if not title or title == f.name:
+        return escape(f.name)
+    return f'<span class="rule" title="{escape(f.name)}">{escape(title)}</span>'
+
+
 def _family_label(family: str) -> str:
-    return f"{family}xx {FAMILIES.get(family, 'custom')}"
+    return f"{family}xx {family_name(family)}"
 
 
 def _line_starts(text: str) -> list[int]:
@@ -142,7 +199,7 @@ def _segments(text: str, spans: list[tuple[int, int, str]],
     line_starts = line_starts if line_starts is not None else _line_starts(text)
     cuts = set(line_starts)
     cuts.add(len(text))
-    for start, end, _ in spans:
+    for start, end, _fid in spans:
         cuts.add(start)
         cuts.add(end)
     points = sorted(c for c in cuts if 0 <= c <= len(text))
@@ -181,16 +238,17 @@ def _display_span(text: str, start: int, end: int) -> tuple[int, int]:
 def _fix_html(text: str | None, f) -> str:
     if not f.fix:
         return ""
-    kind = "safe fix" if f.fix.safe else "unsafe fix"
+    # Translators: a fix kjlint applies with --fix (safe) or only with --unsafe-fixes (unsafe).
+    kind = escape(_("safe fix:") if f.fix.safe else _("unsafe fix:"))
     if text is None:
-        return (f'<div class="fix">{kind}: → <ins>{escape(f.fix.replacement)}</ins></div>')
+        return (f'<div class="fix">{kind} → <ins>{escape(f.fix.replacement)}</ins></div>')
     a, b = f.fix.offset, f.fix.end_offset
     before_ctx = text[max(0, a - FIX_CONTEXT):a].split("\n")[-1]
     after_ctx = text[b:b + FIX_CONTEXT].split("\n")[0]
     old, new = text[a:b], f.fix.replacement
     shown_old = escape(old).replace("\n", "↵") if old else "∅"
     shown_new = escape(new).replace("\n", "↵") if new else "∅"
-    return (f'<div class="fix"><span class="loc">{kind}:</span> '
+    return (f'<div class="fix"><span class="loc">{kind}</span> '
             f'<span class="before">{escape(before_ctx)}<del>{shown_old}</del>{escape(after_ctx)}</span>'
             f' → <span class="after">{escape(before_ctx)}<ins>{shown_new}</ins>{escape(after_ctx)}</span></div>')
 
@@ -207,7 +265,7 @@ def _doc_html(text: str, findings, file_no: int, line_sources: list[str] | None 
     for start, end, fid in spans:
         if start == end:
             anchors[bisect_right(line_starts, start) - 1].append(fid)
-    out = ['<div class="doc">']
+    out = [f'<div class="doc" lang="{DOC_LANG}">']
     for n, pieces in enumerate(_segments(text, [s for s in spans if s[0] < s[1]], line_starts), 1):
         parts = []
         for piece, ids, starting in pieces:
@@ -220,7 +278,7 @@ def _doc_html(text: str, findings, file_no: int, line_sources: list[str] | None 
         for fid in anchors.get(n - 1, ()):
             parts.append(f'<mark class="f s-{sev_of[fid]}" data-f="{fid}" id="{fid}">⁁</mark>')
         source = line_sources[n - 1] if line_sources and n <= len(line_sources) else ""
-        title = f' title="{escape(source)}"' if source else ""
+        title = f' title="{escape(place_name(source))}"' if source else ""
         out.append(f'<div class="ln" data-n="{n}" id="L{file_no}-{n}"{title}>'
                    f'<span class="lt">{"".join(parts)}</span></div>')
     out.append("</div>")
@@ -231,32 +289,41 @@ def _related_html(rel, path: str, file_no: int) -> str:
     """A related place; one in the same file links to its line (e.g. the first copy of a passage)."""
     where = f"{_shown(rel.path)}:{rel.line}:{rel.column}"
     if rel.path == path:
-        where = f'<a class="related" href="#L{file_no}-{rel.line}">line {rel.line}:{rel.column}</a>'
-    return f'<div class="loc">related: {where}{(" " + _shown(rel.message)) if rel.message else ""}</div>'
+        line = _t(_("line {line}:{column}"), line=str(rel.line), column=str(rel.column))
+        where = f'<a class="related" href="#L{file_no}-{rel.line}">{line}</a>'
+    # Translators: another place a finding refers to (e.g. the first copy of a repeated paragraph).
+    related = _t(_("related: {place}"), place=where)
+    return f'<div class="loc">{related}{(" " + _shown(rel.message)) if rel.message else ""}</div>'
 
 
-def _panel_html(text: str | None, findings, file_no: int) -> str:
+def _panel_html(text: str | None, findings, file_no: int, titles: dict | None = None) -> str:
+    titles = titles or {}
     by_family: dict[str, list[tuple[int, object]]] = defaultdict(list)
     for i, f in enumerate(findings):
         by_family[f.family].append((i, f))
     out = ['<div class="panel">']
     if not findings:
-        out.append('<p class="empty-doc">No findings.</p>')
+        none = escape(_("No findings."))
+        out.append(f'<p class="empty-doc">{none}</p>')
     for family in sorted(by_family):
         items = by_family[family]
         list_id = f"fam{file_no}-{family}"
-        out.append(f'<h3>{escape(_family_label(family))} '
-                   f'(<span class="famcount count" data-list="{list_id}">{len(items)}</span>)</h3>')
+        count = f'<span class="famcount count" data-list="{list_id}">{len(items)}</span>'
+        # Translators: a family's heading in the panel of findings, with how many it has: "KJ2xx placeholders (3)".
+        heading = _t(_("{family} ({count})"), family=escape(_family_label(family)), count=count)
+        out.append(f"<h3>{heading}</h3>")
         out.append(f'<ol id="{list_id}">')
         for i, f in items:
             fid = f"f{file_no}-{i}"
-            where = f' · {_shown(f.where)}' if getattr(f, "where", "") else ""
+            where = f' · {_shown(place_name(f.where))}' if getattr(f, "where", "") else ""
+            # Translators: a finding's place in its file: line and column, both counted from 1.
+            at = _t(_("{line}:{column}"), line=str(f.line), column=str(f.column))
             related = "".join(_related_html(rel, f.path, file_no) for rel in f.related)
             out.append(
                 f'<li class="finding" data-id="{fid}" data-code="{escape(f.code)}" data-sev="{f.severity}">'
                 f'<a class="jump" href="#{fid}" data-target="{fid}">'
                 f'<span class="code sev-{f.severity}">{escape(f.code)}</span> '
-                f'<span class="loc">{f.line}:{f.column}{where} · {f.severity} · {escape(f.name)}</span><br>'
+                f'<span class="loc">{at}{where} · {escape(severity_name(f.severity))} · {_rule_label(f, titles)}</span><br>'
                 f'<span class="msg">{_shown(f.message)}</span></a>'
                 f'{_fix_html(text, f)}{related}</li>')
         out.append("</ol>")
@@ -264,16 +331,23 @@ def _panel_html(text: str | None, findings, file_no: int) -> str:
     return "".join(out)
 
 
+def _severity_count(severity, count: int) -> str:
+    # Translators: counts of findings by severity in the HTML report ("3 error 1 warning 0 info").
+    template = {Severity.ERROR: _("{count} error"), Severity.WARNING: _("{count} warning"),
+                Severity.INFO: _("{count} info")}[severity]
+    return escape(template).format(count=count)
+
+
 def _severity_counts(findings) -> str:
     counts = Counter(f.severity for f in findings)
-    return " ".join(f'<span class="sev-{s} count">{counts.get(s, 0)} {s}</span>'
+    return " ".join(f'<span class="sev-{s} count">{_severity_count(s, counts.get(s, 0))}</span>'
                     for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
 
 
 def page(title: str, body: str, css: str, js: str = "", controls: str = "") -> str:
     """The shell of a self-contained report page (nothing is loaded from the network)."""
     script = f"<script>{js}</script>" if js else ""
-    return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+    return (f'<!DOCTYPE html>\n<html lang="{html_lang()}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'
             f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
             f"style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
@@ -285,18 +359,28 @@ def page(title: str, body: str, css: str, js: str = "", controls: str = "") -> s
 def render_html(results) -> str:
     """The whole report for a run's FileResults (text kept by the runner for highlighting)."""
     findings = [f for r in results for f in r.findings]
+    titles = rule_titles() if language() != "en" and findings else {}
     codes = sorted({f.code for f in findings})
     options = "".join(f'<option value="{escape(c)}">{escape(c)}</option>' for c in codes)
-    controls = (f'<label>Code <select id="flt-code"><option value="">all</option>{options}</select></label>'
-                + "".join(f'<label><input type="checkbox" id="flt-{s}" checked> {s}</label>'
-                          for s in ("error", "warning", "info"))
-                + f'<span><span id="shown-count" class="count">{len(findings)}</span> of '
-                  f'{len(findings)} findings shown</span>')
-    body = [f'<p class="summary">{len(results)} file{"s" if len(results) != 1 else ""}, '
-            f'{len(findings)} finding{"s" if len(findings) != 1 else ""}: {_severity_counts(findings)}</p>']
+    every = escape(_("all"))
+    select = f'<select id="flt-code"><option value="">{every}</option>{options}</select>'
+    # Translators: the filter by rule code ("Code [all ▾]").
+    code_filter = _t(_("Code {select}"), select=select)
+    controls = (f'<label>{code_filter}</label>'
+                + "".join(f'<label><input type="checkbox" id="flt-{s}" checked> {escape(severity_name(s))}</label>'
+                          for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+                + "<span>" + _t(_("{shown} of {total} findings shown"),
+                                shown=f'<span id="shown-count" class="count">{len(findings)}</span>',
+                                total=str(len(findings))) + "</span>")
+    # Translators: the report's summary line: "{files}, {findings}: 3 error 1 warning 0 info".
+    summary = _t(_("{files}, {findings}: {counts}"),
+                 files=escape(ngettext("{n} file", "{n} files", len(results)).format(n=len(results))),
+                 findings=escape(ngettext("{n} finding", "{n} findings", len(findings)).format(n=len(findings))),
+                 counts=_severity_counts(findings))
+    body = [f'<p class="summary">{summary}</p>']
     if len(results) > 1:
-        body.append('<table class="index"><thead><tr><th>File</th><th>Findings</th><th>By severity</th>'
-                    '</tr></thead><tbody>')
+        heads = "".join(f"<th>{escape(head)}</th>" for head in (_("File"), _("Findings"), _("By severity")))
+        body.append(f'<table class="index"><thead><tr>{heads}</tr></thead><tbody>')
         for n, r in enumerate(results):
             status = (f'<span class="error-msg">{_shown(r.error)}</span>' if r.error
                       else _severity_counts(r.findings))
@@ -312,9 +396,9 @@ def render_html(results) -> str:
             body.append(f'<p class="loc">{_shown(r.warning)}</p>')
         ordered = sorted(r.findings, key=lambda f: (f.offset, f.end_offset, f.code))
         doc = (_doc_html(r.text, ordered, n, getattr(r, "line_sources", None)) if r.text is not None
-               else '<p class="empty-doc">(document text not kept)</p>')
-        body.append(f'<div class="layout">{doc}{_panel_html(r.text, ordered, n)}</div></section>')
-    return page("kjlint report", "".join(body), CSS, JS, controls)
+               else '<p class="empty-doc">' + escape(_("(document text not kept)")) + "</p>")
+        body.append(f'<div class="layout">{doc}{_panel_html(r.text, ordered, n, titles)}</div></section>')
+    return page(_("kjlint report"), "".join(body), CSS, JS, controls)
 
 
 def write_html(results, out, **_) -> None:

@@ -8,6 +8,7 @@ from ..findings import Severity
 from . import escape_controls as esc
 
 WINDOW = 24  # characters of context shown either side of a finding in long lines
+MARKED = 60  # characters of a finding shown at most (then "…")
 # ANSI SGR codes, written directly: importing a terminal library costs more start-up time than
 # the whole lint of a typical draft.
 _SGR = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "blue": "34", "cyan": "36"}
@@ -32,19 +33,24 @@ class _Out:
 
 
 def _frame(lines: list[str], f) -> list[tuple[str, str]]:
-    """(gutter, line) pairs: the source line (windowed) and a caret line under the finding."""
+    """(gutter, line) pairs: the source line and a caret line under the finding, both bounded
+    whatever the line's length: WINDOW characters either side of the finding, and of a longer
+    finding only its first MARKED characters (a one-line file of 50 MB would otherwise print
+    the whole line, and a caret under each of its characters, for every finding)."""
     if not (1 <= f.line <= len(lines)):
         return []
     line = lines[f.line - 1].rstrip("\r").replace("\t", " ")
     start = f.column - 1
     end = f.end_column - 1 if f.end_line == f.line else len(line)
     end = max(end, start + 1)
-    lo, hi = max(0, start - WINDOW), min(len(line), max(end, start + 1) + WINDOW)
+    cut = end - start > MARKED
+    shown_end = min(end, start + MARKED)
+    lo, hi = max(0, start - WINDOW), min(len(line), shown_end + (0 if cut else WINDOW))
     prefix = "…" if lo > 0 else ""
-    suffix = "…" if hi < len(line) else ""
+    suffix = "…" if hi < len(line) or cut else ""
     shown = prefix + esc(line[lo:hi]) + suffix
     pad = display_width(prefix + esc(line[lo:start]))
-    marks = max(1, display_width(esc(line[start:min(end, hi)])))
+    marks = max(1, display_width(esc(line[start:min(shown_end, hi)])))
     return [(str(f.line), shown), ("", " " * pad + "^" * marks)]
 
 

@@ -14,7 +14,11 @@ _CONTEXT: Any = None  # this process's copy of the run's context
 
 
 def _init_worker(context: Any) -> None:
+    """A pool worker's set-up; a busy worker stops at once when the main process is killed."""
+    from ...processes import exit_with_parent
+
     global _CONTEXT
+    exit_with_parent()
     _CONTEXT = context
     context.prepare()
 

@@ -38,19 +38,23 @@ class Context:
     config: DedupeConfig
     sources: list[Source] = field(default_factory=list)
     spill_path: str | None = None  # None: verification normalizes the texts again
+    language: str | None = None  # the driver's: the reasons are written in it, whatever a worker's locale says
     _fetcher: Fetcher | None = field(default=None, repr=False, compare=False)
     _spill: Spill | None = field(default=None, repr=False, compare=False)
 
     def __getstate__(self) -> dict:
         return {"config": self.config, "sources": self.sources, "spill_path": self.spill_path,
-                "_fetcher": None, "_spill": None}
+                "language": self.language, "_fetcher": None, "_spill": None}
 
     def prepare(self) -> None:
         """Set up a worker for this run before its first task: the kernels, and the quality lint
         `--keep best` ranks copies with (its rule packs load while the driver reads the first batch)."""
+        from ...i18n import set_language
         from .. import kernels
 
         kernels.configure(self.config.kernels)
+        if self.language:
+            set_language(self.language)
         if self.config.keep == "best":
             from ..keep import _quality_setup
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ...i18n import _
 from ..cluster import components, union_find
 from ..keep import Candidate, QualityProbe, choose, decisive_findings
 from ..normalize import _from_code_points, canonical_code_points
@@ -116,13 +117,15 @@ def describe_cluster(idx: list[int], *, index, ids, paths, chars, norm_len, rep,
         if i == kept:
             reason = kept_reason
         elif same:
-            reason = f"exact copy of {kept_id} after normalization"
+            reason = _("exact copy of {kept} after normalization").format(kept=kept_id)
         elif c >= containment and norm_len[i] < 0.9 * norm_len[kept]:
-            reason = f"truncated copy of {kept_id} (containment {c:.2f}, jaccard {j:.2f})"
+            reason = _("truncated copy of {kept} (containment {containment:.2f}, jaccard {jaccard:.2f})").format(
+                kept=kept_id, containment=c, jaccard=j)
         else:
-            reason = f"near-duplicate of {kept_id} (jaccard {j:.2f})"
+            reason = _("near-duplicate of {kept} (jaccard {jaccard:.2f})").format(kept=kept_id, jaccard=j)
         if i != kept and policy == "best" and findings.get(i, 0) > findings.get(kept, 0):
-            reason += f"; {findings[i]} quality findings vs {findings.get(kept, 0)}"
+            reason = _("{reason}; {count} quality findings vs {kept_count}").format(
+                reason=reason, count=findings[i], kept_count=findings.get(kept, 0))
         members.append(Member(int(index[i]), ids[i], paths[i], i == kept, float(j), float(c), reason,
                               int(chars[i]), findings.get(i)))
     return members

@@ -22,6 +22,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ...i18n import language
 from .. import kernels
 from ..cache import DAMAGED, SignatureCache
 from ..engines.base import Engine
@@ -58,7 +59,7 @@ def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeCon
     cache = SignatureCache(config.cache_dir, config.settings_key()) if config.cache_dir else None
     spill_dir = _spill_dir() if config.spill and engine.shares_files else None
     spill_path = os.path.join(spill_dir, "canonical.u16") if spill_dir else None
-    engine.start(Context(config, sources, spill_path))
+    engine.start(Context(config, sources, spill_path, language()))
     try:
         records = iter_records(sources, config.fields, warnings, validity=validity)
         with open(spill_path if spill_path else os.devnull, "wb") as spill:

@@ -1,0 +1,139 @@
+"""Issue #12: worker processes exit when the main process goes (SIGTERM, SIGKILL, `timeout`, a
+cancelled CI step), instead of living on forever.
+
+Each run is held in the middle of its work by a named pipe that the test keeps open for writing
+without writing to it: the main process (dedupe) or a worker (check) waits on it, the pool is up,
+and the test kills the main process and checks that every process it started is gone.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DRAFT = "xx区科技局2021年工作总结\n一、主要工作\n全年完成项目十二项。\n"
+GONE_WITHIN = 10.0  # seconds
+
+
+def _children() -> dict[int, int]:
+    """pid -> parent pid of every live (not zombie) process."""
+    out = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        if fields[0] != "Z":
+            out[int(entry)] = int(fields[1])
+    return out
+
+
+def descendants(pid: int) -> set[int]:
+    table = _children()
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {c for c, p in table.items() if p in frontier} - found
+        found |= frontier
+    return found
+
+
+def alive(pids: set[int]) -> set[int]:
+    return pids & set(_children())
+
+
+def _start(args, cwd, workers_expected: int) -> tuple[subprocess.Popen, set[int]]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "kjlint", *args], cwd=cwd, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        kids = descendants(proc.pid)
+        if len(kids) >= workers_expected:
+            time.sleep(1.0)  # let the pool settle into waiting
+            return proc, descendants(proc.pid)
+        assert proc.poll() is None, "kjlint ended before its workers were seen"
+        time.sleep(0.1)
+    proc.kill()
+    pytest.fail("the worker pool never started")
+
+
+def _assert_gone(pids: set[int]) -> None:
+    deadline = time.monotonic() + GONE_WITHIN
+    while alive(pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = alive(pids)
+    for pid in left:  # do not leave them behind for the rest of the suite
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"processes still alive {GONE_WITHIN:.0f} s after their parent died: {sorted(left)}"
+
+
+@pytest.fixture
+def held_pipe(tmp_path):
+    """A named pipe open for writing by this test (so readers wait) with nothing written to it."""
+    path = tmp_path / "held.txt"
+    os.mkfifo(path)
+    fd = os.open(path, os.O_RDWR)  # a writer that never writes
+    yield path
+    os.close(fd)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_check_workers_exit_when_the_main_process_is_killed(tmp_path, held_pipe, sig):
+    names = []
+    for i in range(10):
+        (tmp_path / f"d{i}.txt").write_text(DRAFT, encoding="utf-8")
+        names.append(f"d{i}.txt")
+    proc, workers = _start(["check", "-j", "2", *names, held_pipe.name], tmp_path, workers_expected=2)
+    assert workers
+    os.kill(proc.pid, sig)
+    proc.wait(timeout=30)
+    _assert_gone(workers)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_dedupe_workers_exit_when_the_main_process_is_killed(tmp_path, held_pipe, sig):
+    corpus = tmp_path / "corpus.jsonl"
+    with open(corpus, "w", encoding="utf-8") as fh:
+        for i in range(1500):  # several batches: the pool starts
+            fh.write(json.dumps({"id": str(i), "text": f"{DRAFT}第{i}号文件，全年完成项目{i}项。" * 3},
+                                ensure_ascii=False) + "\n")
+    pipe = tmp_path / "held.jsonl"
+    os.rename(held_pipe, pipe)
+    proc, workers = _start(["dedupe", "-j", "2", "--no-cache", "--no-progress", "-q", corpus.name, pipe.name],
+                           tmp_path, workers_expected=3)  # the forkserver and two workers
+    os.kill(proc.pid, sig)
+    proc.wait(timeout=30)
+    _assert_gone(workers)
+
+
+def test_without_the_kernel_signal_a_thread_ends_the_orphaned_worker():
+    """The fallback of systems without PR_SET_PDEATHSIG (macOS): a thread watches the parent."""
+    code = (
+        "import os, sys, time\n"
+        "import kjlint.processes as p\n"
+        "p._kernel_signal_on_parent_death = lambda: False\n"
+        "if os.fork() == 0:\n"
+        "    g = os.fork()\n"
+        "    if g == 0:\n"
+        "        p.exit_with_parent()\n"
+        "        time.sleep(60)\n"
+        "        os._exit(0)\n"
+        "    print(g, flush=True)\n"
+        "    time.sleep(0.5)\n"
+        "    os._exit(0)\n"  # the worker's parent dies; the worker is orphaned
+        "os.wait()\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=30)
+    worker = int(out.stdout.split()[0])
+    _assert_gone({worker})
