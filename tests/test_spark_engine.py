@@ -280,8 +280,10 @@ def test_spark_on_a_cluster_ships_the_texts_its_executors_cannot_read(spark, tmp
     records = generated_records(300, seed=6)
     corpus = tmp_path / "corpus.jsonl"
     write_jsonl(corpus, records)
-    engine = SparkEngine(spark)
-    engine.shares_files = False  # as with a spark:// or yarn master
+    class OnACluster(SparkEngine):
+        shares_files = False  # as with a spark:// or yarn master
+
+    engine = OnACluster(spark)
     config = DedupeConfig(jobs=1, keep="best")
     local = dedupe([str(corpus)], config)
     assert len(local.clusters) > 20
@@ -315,3 +317,35 @@ def test_spark_from_the_checkout_folder_and_from_elsewhere_runs_the_driver_packa
         assert proc.returncode == 0, proc.stderr[-3000:]
         written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
         assert written == [c.to_json() for c in local.clusters], cwd
+
+
+def test_spark_submit_on_a_cluster_of_two_workers_as_docs_spark_md_says(tmp_path):
+    """docs/spark.md's `spark-submit` instructions, against a local cluster of two worker JVMs
+    (`local-cluster[2,1,1024]`: executors in other processes, as on a standalone cluster), run
+    from a folder holding a decoy ./kjlint: same clusters as the local engine."""
+    import shutil
+
+    submit = Path(sys.executable).parent / "spark-submit"
+    if not submit.exists():
+        submit = Path(shutil.which("spark-submit") or "spark-submit")
+    records = generated_records(120, seed=9)
+    corpus = tmp_path / "corpus.jsonl"
+    write_jsonl(corpus, records)
+    local = dedupe([str(corpus)], DedupeConfig(jobs=1, keep="best", cache_dir=None))
+    job = tmp_path / "job" / "kjlint_job.py"  # its folder, not the working directory, is the driver's sys.path[0]
+    job.parent.mkdir()
+    job.write_text("from kjlint.cli import main\nmain()\n", encoding="utf-8")  # as docs/spark.md writes it
+    (tmp_path / "kjlint").mkdir()
+    (tmp_path / "kjlint" / "__init__.py").write_text("raise ImportError('the decoy kjlint was imported')\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYSPARK_PYTHON": sys.executable,
+           "PYSPARK_DRIVER_PYTHON": sys.executable}
+    out = tmp_path / "clusters.jsonl"
+    proc = subprocess.run([str(submit), "--master", "local-cluster[2,1,1024]", "--conf", "spark.executor.memory=768m",
+                           "--conf", "spark.driver.memory=768m", "--conf", "spark.ui.enabled=false", str(job),
+                           "dedupe", str(corpus), "--engine", "spark", "--no-cache", "-q", "--clusters", str(out)],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    if proc.returncode != 0 and ("JAVA_HOME" in proc.stderr or "java: not found" in proc.stderr):
+        _unavailable(proc.stderr[-500:])
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
+    written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert written == [c.to_json() for c in local.clusters]

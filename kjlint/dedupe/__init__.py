@@ -7,6 +7,7 @@ Library use (no CLI needed):
     for cluster in result.clusters:
         print(cluster.to_json())       # {"cluster": N, "members": [{id, path, kept, similarity, reason}]}
     result.timings, result.similarities(), result.summary()   # what a report needs
+    dedupe(["corpus/"], engine=SparkEngine(spark))           # kjlint.dedupe.engines.spark: same clusters
 
 Stages, each a plain function over arrays/records (kjlint.dedupe.method), run by an engine
 (kjlint.dedupe.engines: local processes or Spark):

@@ -130,10 +130,16 @@ class SparkEngine(Engine):
         self.session, self.master, self.conf = session, master, dict(conf or {})
         self.tasks_per_job = tasks_per_job
         self._own = False
-        self.shares_files = (session.sparkContext.master if session else master or "local").startswith("local")
         self.peak_rss = 0
 
-    def start(self, context: Any) -> None:
+    @property
+    def shares_files(self) -> bool:
+        """Executors run on this machine (a `local[…]` master): they can open the driver's files.
+        Under spark-submit the master is the one spark-submit was given."""
+        master = self._session().sparkContext.master
+        return master == "local" or master.startswith("local[")
+
+    def _session(self) -> "SparkSession":
         if self.session is None:
             try:
                 from pyspark.sql import SparkSession
@@ -141,6 +147,10 @@ class SparkEngine(Engine):
                 raise SparkUnavailable("the Spark engine needs pyspark: pip install 'kjlint[spark]' (and Java 17+)") from exc
             self._own = SparkSession.getActiveSession() is None
             self.session = spark_session(self.master, self.conf)
+        return self.session
+
+    def start(self, context: Any) -> None:
+        self._session()
         _register_bootstrap()
         sc = self.session.sparkContext
         archive = package_zip()
