@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .findings import Finding
 from .fixes import atomic_write_text
+from .i18n import _
 
 VERSION = 1
 
@@ -23,23 +24,27 @@ def load_baseline(path: str) -> dict[str, Counter]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BaselineError(f"{path}: baseline file not found (create it with --update-baseline)") from None
+        raise BaselineError(_("{path}: baseline file not found (create it with --update-baseline)").format(
+            path=path)) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaselineError(f"{path}: unreadable baseline: {exc}") from None
+        raise BaselineError(_("{path}: unreadable baseline: {problem}").format(path=path, problem=exc)) from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("files"), dict):
-        raise BaselineError(f"{path}: not a kjlint baseline (expected version {VERSION} with 'files')")
+        raise BaselineError(_("{path}: not a kjlint baseline (expected version {version} with 'files')").format(
+            path=path, version=VERSION))
     baseline = {}
     for p, entries in data["files"].items():
         if not isinstance(entries, dict):
-            raise BaselineError(f"{path}: files.{p}: expected an object of fingerprints")
+            raise BaselineError(_("{path}: {key}: expected an object of fingerprints").format(
+                path=path, key=f"files.{p}"))
         counts = Counter()
         for fp, entry in entries.items():
             if not isinstance(entry, dict):
-                raise BaselineError(f"{path}: files.{p}.{fp}: expected an object with 'count'")
+                raise BaselineError(_("{path}: {key}: expected an object with 'count'").format(
+                    path=path, key=f"files.{p}.{fp}"))
             count = entry.get("count")
             if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-                raise BaselineError(f"{path}: files.{p}.{fp}.count: expected a whole number of "
-                                    f"findings, got {count!r}")
+                raise BaselineError(_("{path}: {key}: expected a whole number of findings, got {value}").format(
+                    path=path, key=f"files.{p}.{fp}.count", value=repr(count)))
             counts[fp] = count
         baseline[p] = counts
     return baseline

@@ -220,9 +220,11 @@ def compile_pattern(pattern: str, where: str, flags: int = 0, shown: str | None 
             where=where, pattern=repr(shown), problem=exc)) from None
     risk = backtracking_risk(pattern, flags)
     if risk:
-        raise PackError(f"{where}: regular expression {shown!r} can take exponential time: {risk}; "
-                        f"end each repeated part with a character the inner repetition cannot match "
-                        f"(as in \\d+(?:,\\d+)*), or make the inner repetition possessive (x++)")
+        # The risk is an English msgid (kept so in the start-up cache), translated here.
+        raise PackError(_("{where}: regular expression {pattern} can take exponential time: {risk}; end each "
+                          "repeated part with a character the inner repetition cannot match (as in "
+                          "\\d+(?:,\\d+)*), or make the inner repetition possessive (x++)").format(
+            where=where, pattern=repr(shown), risk=_(risk)))
     return regex
 
 

@@ -15,13 +15,15 @@ import sys
 import click
 
 from . import __version__
+from .clihelp import N_, Group, apply_configured_language, argument, lang_option, option
+from .i18n import _, ngettext
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 PROGRESS_MIN_FILES = 8
 FORMAT_NAMES = ["text", "concise", "json", "jsonl", "sarif", "github", "rdjson", "junit", "html"]
 
 
-class LazyGroup(click.Group):
+class LazyGroup(Group):
     """Subcommands living in other modules are imported only when invoked (fast start-up)."""
 
     lazy = {
@@ -45,7 +47,21 @@ class LazyGroup(click.Group):
 def _err(msg: str, level: str = "error") -> None:
     from .formats import escape_controls  # messages quote file names and document text
 
-    click.echo(f"kjlint: {level}: {escape_controls(msg)}", err=True)
+    template = _("kjlint: warning: {message}") if level == "warning" else _("kjlint: error: {message}")
+    click.echo(template.format(message=escape_controls(msg)), err=True)
+
+
+def _apply_config_language(settings) -> None:
+    """`lang` of the configuration, unless --lang was given. The configuration that applies to
+    the first input (or the current folder) decides for the whole run."""
+    apply_configured_language(settings)
+
+
+def _print_version(ctx, _param, value):
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(_("{prog}, version {version}").format(prog="kjlint", version=__version__))
+    ctx.exit()
 
 
 def _split(values) -> tuple[str, ...]:
@@ -55,43 +71,51 @@ def _split(values) -> tuple[str, ...]:
     return tuple(out)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kjlint")
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             help=N_("kjlint: lint and deduplicate Chinese official documents (工作总结, 工作计划, 述职报告)."))
+@option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+        help=N_("Show the version and exit."))
+@lang_option
 def main():
-    """kjlint: lint and deduplicate Chinese official documents (工作总结, 工作计划, 述职报告)."""
+    pass
 
 
-@main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--select", multiple=True, help="Rule codes, prefixes (KJ2) or names to enable (replaces config).")
-@click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to disable.")
-@click.option("--extend-select", multiple=True, help="Rules to enable in addition to the selection.")
-@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="text", show_default=True,
-              help="Output format.")
-@click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write the report to a file.")
-@click.option("--config", type=click.Path(dir_okay=False), help="Use this configuration file for all inputs.")
-@click.option("--profile", help="Document profile (work-summary, work-plan, duty-report…); default: from the title.")
-@click.option("--statistics", is_flag=True, help="Print a count of findings per rule instead of the findings.")
-@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, warnings or progress.")
-@click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--fail-level", type=click.Choice(["info", "warning", "error"]),
-              help="Lowest severity that makes the exit code 1 (default from config: info).")
-@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
-@click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (implies --fix unless --diff).")
-@click.option("--diff", is_flag=True,
-              help="Print the fixes as a patch (for patch -p1) instead of writing them; the report goes to stderr.")
-@click.option("--baseline", type=click.Path(dir_okay=False), help="Ignore findings recorded in this baseline file.")
-@click.option("--update-baseline", is_flag=True, help="Write all current findings to the --baseline file.")
-@click.option("--reference", multiple=True, type=click.Path(),
-              help="Directory or file of earlier documents to compare the draft against (KJ1).")
-@click.option("--report-unchanged", is_flag=True, help="Report the share of the draft carried over from a reference.")
-@click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes (default: all cores).")
-@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks and more detail.")
+@main.command(help=N_("Lint documents (files, directories, or - for standard input)."))
+@argument("paths", nargs=-1, type=click.Path())
+@option("--select", multiple=True, help=N_("Rule codes, prefixes (KJ2) or names to enable (replaces config)."))
+@option("--ignore", multiple=True, help=N_("Rule codes, prefixes or names to disable."))
+@option("--extend-select", multiple=True, help=N_("Rules to enable in addition to the selection."))
+@option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="text", show_default=True,
+        help=N_("Output format."))
+@option("-o", "--output-file", type=click.Path(dir_okay=False), help=N_("Write the report to a file."))
+@option("--config", type=click.Path(dir_okay=False), help=N_("Use this configuration file for all inputs."))
+@option("--profile", help=N_("Document profile (work-summary, work-plan, duty-report…); default: from the title."))
+@option("--statistics", is_flag=True, help=N_("Print a count of findings per rule instead of the findings."))
+@option("-q", "--quiet", is_flag=True, help=N_("Print findings only: no summary, warnings or progress."))
+@option("--no-progress", is_flag=True, help=N_("Never show a progress bar."))
+@option("--exit-zero", is_flag=True, help=N_("Exit 0 even when there are findings."))
+@option("--fail-level", type=click.Choice(["info", "warning", "error"]),
+        help=N_("Lowest severity that makes the exit code 1 (default from config: info)."))
+@option("--fix", is_flag=True, help=N_("Apply safe fixes to the files (atomically)."))
+@option("--unsafe-fixes", is_flag=True, help=N_("Also apply unsafe fixes (implies --fix unless --diff)."))
+@option("--diff", is_flag=True,
+        help=N_("Print the fixes as a patch (for patch -p1) instead of writing them; the report goes to stderr."))
+@option("--annotate", is_flag=True,
+        help=N_("Word files: write a review copy (draft.kjlint.docx) with a Word comment per finding."))
+@option("--annotate-output", type=click.Path(),
+        help=N_("Where the review copy goes (a file, or a folder for several); implies --annotate."))
+@option("--baseline", type=click.Path(dir_okay=False), help=N_("Ignore findings recorded in this baseline file."))
+@option("--update-baseline", is_flag=True, help=N_("Write all current findings to the --baseline file."))
+@option("--reference", multiple=True, type=click.Path(),
+        help=N_("Directory or file of earlier documents to compare the draft against (KJ1)."))
+@option("--report-unchanged", is_flag=True,
+        help=N_("Report the share of the draft carried over from a reference."))
+@option("-j", "--jobs", type=click.IntRange(1), help=N_("Worker processes (default: all cores)."))
+@option("-v", "--verbose", is_flag=True, help=N_("Show tracebacks and more detail."))
+@lang_option
 def check(paths, select, ignore, extend_select, fmt, output_file, config, profile, statistics, quiet,
-          no_progress, exit_zero, fail_level, fix, unsafe_fixes, diff, baseline, update_baseline,
-          reference, report_unchanged, jobs, verbose):
-    """Lint documents (files, directories, or - for standard input)."""
+          no_progress, exit_zero, fail_level, fix, unsafe_fixes, diff, annotate, annotate_output, baseline,
+          update_baseline, reference, report_unchanged, jobs, verbose):
     try:
         code = _check(**locals())
     except BrokenPipeError:  # `kjlint check … | head`: the reader left, stop quietly
@@ -102,27 +126,28 @@ def check(paths, select, ignore, extend_select, fmt, output_file, config, profil
             import traceback
 
             traceback.print_exc()
-        _err(f"internal error: {exc!r} (run with --verbose for a traceback)")
+        _err(_("internal error: {error} (run with --verbose for a traceback)").format(error=repr(exc)))
         code = EXIT_ERROR
     sys.exit(code)
 
 
 def _check(paths, select, ignore, extend_select, fmt, output_file, config, profile, statistics, quiet,
-           no_progress, exit_zero, fail_level, fix, unsafe_fixes, diff, baseline, update_baseline,
-           reference, report_unchanged, jobs, verbose) -> int:
+           no_progress, exit_zero, fail_level, fix, unsafe_fixes, diff, annotate, annotate_output, baseline,
+           update_baseline, reference, report_unchanged, jobs, verbose) -> int:
     from .catalog import PackError
-    from .config import UNKNOWN_SELECTOR, ConfigError
+    from .config import ConfigError, unknown_selector
     from .findings import Severity
     from .runner import Overrides, catalog_for, lint_paths
 
     if update_baseline and not baseline:
-        _err("--update-baseline needs --baseline FILE")
+        _err(_("--update-baseline needs --baseline FILE"))
         return EXIT_ERROR
-    if output_file:
+    if output_file or annotate_output:
         from .paths import OutputOverlap, refuse_overwriting_inputs
 
         try:
-            refuse_overwriting_inputs({"-o": output_file}, [p for p in paths if p != "-"], nested=False)
+            refuse_overwriting_inputs({"-o": output_file, "--annotate-output": annotate_output},
+                                      [p for p in paths if p != "-"], nested=False)
         except OutputOverlap as exc:
             _err(str(exc))
             return EXIT_ERROR
@@ -130,18 +155,19 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
     ov = Overrides(select=_split(select) if select else None, ignore=_split(ignore),
                    extend_select=_split(extend_select), profile=profile, reference=tuple(reference),
                    fix=fix or (unsafe_fixes and not diff), unsafe_fixes=unsafe_fixes, diff=diff,
-                   options=options)
+                   options=options, annotate=annotate or bool(annotate_output), annotate_output=annotate_output)
     show_progress = not (quiet or no_progress) and sys.stderr.isatty()
     try:
         from .config import ConfigResolver
 
         resolver = ConfigResolver(config)
         base_settings = resolver.for_path(paths[0] if paths else ".")
+        _apply_config_language(base_settings)
         catalog = catalog_for(base_settings)
         unknown = [sel for sel in _split(select) + _split(ignore) + _split(extend_select)
                    if not catalog.is_known(sel)]
         if unknown:
-            _err(UNKNOWN_SELECTOR.format(unknown[0]))
+            _err(unknown_selector(unknown[0]))
             return EXIT_ERROR
         results = _run_with_progress(lint_paths, paths, config, ov, jobs, fmt, show_progress)
     except (ConfigError, PackError) as exc:
@@ -161,7 +187,8 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
     if update_baseline:
         n = write_baseline(baseline, [f for r in results for f in r.findings])
         if not quiet:
-            click.echo(f"Wrote {n} finding{'s' if n != 1 else ''} to baseline {baseline}.", err=True)
+            click.echo(ngettext("Wrote {n} finding to baseline {path}.", "Wrote {n} findings to baseline {path}.",
+                                n).format(n=n, path=baseline), err=True)
         for r in results:
             r.findings = []
     input_errors = [r.error for r in results if r.error]
@@ -171,6 +198,7 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
         for r in results:
             if r.warning:
                 _err(r.warning, "warning")
+        _review_notes(results)
     if diff:  # standard output holds the patch alone; the report goes to stderr
         for r in results:
             if r.diff:
@@ -178,14 +206,32 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
     _write_report(results, fmt, output_file, catalog, statistics, quiet, diff)
     if input_errors and not quiet:  # the summary above counts checked files only: say so
         n, total = len(input_errors), len(results)
-        _err(f"{n} of {total} input{'s' if total != 1 else ''} {'was' if n == 1 else 'were'} "
-             f"not checked (see the errors above)")
+        if n == 1:
+            message = ngettext("{n} of {total} input was not checked (see the errors above)",
+                               "{n} of {total} inputs was not checked (see the errors above)", total)
+        else:
+            message = _("{n} of {total} inputs were not checked (see the errors above)")
+        _err(message.format(n=n, total=total))
     failing = any(f.severity >= fail for r in results for f in r.findings)
     if input_errors:
         return EXIT_ERROR
     if failing and not exit_zero:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _review_notes(results) -> None:
+    """One line on stderr per review copy of a Word draft written."""
+    from .formats import escape_controls
+    from .i18n import _, ngettext
+
+    for r in results:
+        if r.review_copy:
+            comments = ngettext("{n} comment", "{n} comments", r.review_comments).format(n=r.review_comments)
+            changes = ngettext("{n} tracked change", "{n} tracked changes", r.review_changes).format(
+                n=r.review_changes)
+            click.echo(escape_controls(_("kjlint: wrote {copy} ({comments}, {changes}) for {draft}").format(
+                copy=r.review_copy, comments=comments, changes=changes, draft=r.path)), err=True)
 
 
 def _run_with_progress(lint_paths, paths, config, ov, jobs, fmt, show_progress):
@@ -202,7 +248,8 @@ def _run_with_progress(lint_paths, paths, config, ov, jobs, fmt, show_progress):
 
             bar["progress"] = Progress(transient=True, console=_stderr_console())
             bar["progress"].start()
-            bar["task"] = bar["progress"].add_task("Linting", total=total)
+            # Translators: the label of the progress bar while files are linted.
+            bar["task"] = bar["progress"].add_task(_("Linting"), total=total)
         bar["progress"].update(bar["task"], completed=done, total=total)
 
     try:
@@ -241,7 +288,8 @@ def _write_report(results, fmt, output_file, catalog, statistics, quiet, diff=Fa
         writer(results, out, catalog=catalog, color=color, statistics=statistics, fix_hint=True, diff=diff)
         if fmt in ("text", "concise") and not any(r.findings for r in results) and not any(r.error for r in results):
             n = sum(1 for r in results if not r.error)
-            out.write(f"All checks passed ({n} file{'s' if n != 1 else ''}).\n")
+            out.write(ngettext("All checks passed ({n} file).", "All checks passed ({n} files).", n).format(n=n)
+                      + "\n")
 
 
 @contextlib.contextmanager
@@ -263,33 +311,27 @@ def _escaping(stream):
 
 
 def _catalog_or_exit(config: str | None):
-    """The catalogue for the current folder's configuration; exit 2 with a message if broken."""
+    """The catalogue for the current folder's configuration (and its `lang`); exit 2 with a
+    message if broken."""
     from .catalog import PackError
     from .config import ConfigError, ConfigResolver
     from .runner import catalog_for
 
     try:
-        return catalog_for(ConfigResolver(config).for_path("."))
+        settings = ConfigResolver(config).for_path(".")
+        _apply_config_language(settings)
+        return catalog_for(settings)
     except (ConfigError, PackError) as exc:
         _err(str(exc))
         sys.exit(EXIT_ERROR)
 
 
-def _rule_docs_language(lang):
-    """`--lang` of the rule documentation commands (default: KJLINT_LANG, then the locale)."""
-    if lang:
-        from .i18n import set_language
-
-        set_language(lang)
-
-
-@main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
-@click.option("--config", type=click.Path(dir_okay=False), help="Include packs named by this configuration.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the rule texts (default: from the locale).")
-def rules_cmd(fmt, config, lang):
-    """List every rule: code, name, family, severity, fixable."""
-    _rule_docs_language(lang)
+@main.command("rules", help=N_("List every rule: code, name, family, severity, fixable."))
+@option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True,
+        help=N_("Output format: a table for the terminal, JSON, or Markdown for documentation."))
+@option("--config", type=click.Path(dir_okay=False), help=N_("Include packs named by this configuration."))
+@lang_option
+def rules_cmd(fmt, config):
     catalog = _catalog_or_exit(config)
     from .docs import rules_json, rules_markdown, rules_table
 
@@ -301,18 +343,19 @@ def rules_cmd(fmt, config, lang):
         rules_table(catalog)
 
 
-@main.command("rule")
-@click.argument("selector")
-@click.option("--config", type=click.Path(dir_okay=False), help="Include packs named by this configuration.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the rule texts (default: from the locale).")
-def rule_cmd(selector, config, lang):
-    """Explain one rule (code or name): description, rationale and examples."""
-    _rule_docs_language(lang)
+@main.command("rule", help=N_("Explain one rule (code or name): description, rationale and examples."))
+@argument("selector")
+@option("--config", type=click.Path(dir_okay=False), help=N_("Include packs named by this configuration."))
+@lang_option
+def rule_cmd(selector, config):
     catalog = _catalog_or_exit(config)
     codes = catalog.resolve(selector)
     if len(codes) != 1:
-        _err(f"no single rule matches {selector!r}" + (f" (matches {', '.join(codes)})" if codes else "")
-             + "; see `kjlint rules`")
+        if codes:
+            message = _("no single rule matches {selector} (matches {codes}); see `kjlint rules`")
+        else:
+            message = _("no single rule matches {selector}; see `kjlint rules`")
+        _err(message.format(selector=repr(selector), codes=", ".join(codes)))
         sys.exit(EXIT_ERROR)
     from .docs import rule_markdown
 

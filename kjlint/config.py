@@ -13,17 +13,30 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .findings import Severity
+from .i18n import _, normalize_language
 from .reading import DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE
 
 CONFIG_NAMES = (".kjlint.toml", "kjlint.toml", "pyproject.toml")
 KEYS = {
     "select", "ignore", "extend-select", "per-file-ignores", "profile", "required-sections",
     "extend-rules", "include", "exclude", "extend-exclude", "fail-level", "rules", "max-file-size",
-    "reference", "duplication",
+    "reference", "duplication", "lang",
 }
 
 
-UNKNOWN_SELECTOR = "unknown rule selector {!r} (see `kjlint rules`)"
+def at(where: str, key: str) -> str:
+    """`file: key`, where a configuration error is (a full-width colon in Chinese)."""
+    # Translators: a place in a configuration file or baseline: "kjlint.toml: select".
+    return _("{where}: {key}").format(where=where, key=key)
+
+
+def in_place(where: str, problem) -> str:
+    """A problem found at `where` (a file, or a key in it)."""
+    return _("{where}: {problem}").format(where=where, problem=problem)
+
+
+def unknown_selector(selector: str) -> str:
+    return _("unknown rule selector {selector} (see `kjlint rules`)").format(selector=repr(selector))
 
 
 class ConfigError(Exception):
@@ -45,6 +58,7 @@ class Settings:
     rules: tuple = ()  # frozen {code: {param: value}} overrides
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     reference: tuple[str, ...] = ()
+    lang: str | None = None  # "zh" or "en": the language of the run (see kjlint.i18n)
     root: str = "."
     source: str | None = None
 
@@ -64,12 +78,12 @@ def _strs(value: Any, where: str) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise ConfigError(f"{where}: expected a string or a list of strings")
+    raise ConfigError(_("{where}: expected a string or a list of strings").format(where=where))
 
 
 def _str_table(value: Any, where: str, shape: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: expected a table of {shape}")
+        raise ConfigError(_("{where}: expected a table of {shape}").format(where=where, shape=shape))
     return tuple((k, _strs(v, f"{where}.{k}")) for k, v in value.items())
 
 
@@ -85,9 +99,10 @@ def read_table(path: Path) -> dict | None:
     except UnicodeDecodeError as exc:
         raise ConfigError(_not_utf8(path, raw, exc.start)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(_("{path}: invalid TOML: {problem}").format(path=path, problem=exc)) from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+        raise ConfigError(_("{path}: cannot read configuration: {problem}").format(
+            path=path, problem=exc.strerror or exc)) from None
     if path.name == "pyproject.toml":
         return data.get("tool", {}).get("kjlint")
     return data.get("tool", {}).get("kjlint", data)
@@ -98,8 +113,10 @@ def _not_utf8(path: Path, raw: bytes, at: int) -> str:
     line = raw.count(b"\n", 0, at) + 1
     text = raw.splitlines()[line - 1].decode("utf-8", "replace")
     key = re.match(r"\s*([A-Za-z0-9_.\-\"']+)\s*=", text)
-    where = f"line {line} ({key.group(1)})" if key else f"line {line}"
-    return f"{path}: {where}: not UTF-8 text (a TOML file must be saved as UTF-8)"
+    if key:
+        return _("{path}: line {line} ({key}): not UTF-8 text (a TOML file must be saved as UTF-8)").format(
+            path=path, line=line, key=key.group(1))
+    return _("{path}: line {line}: not UTF-8 text (a TOML file must be saved as UTF-8)").format(path=path, line=line)
 
 
 def check_selectors(settings: Settings, is_known: Callable[[str], bool]) -> None:
@@ -111,66 +128,87 @@ def check_selectors(settings: Settings, is_known: Callable[[str], bool]) -> None
     for key, selectors in keys:
         for selector in selectors:
             if not is_known(selector):
-                raise ConfigError(f"{settings.source}: {key}: {UNKNOWN_SELECTOR.format(selector)}")
+                raise ConfigError(in_place(at(settings.source, key), unknown_selector(selector)))
 
 
 def parse_settings(table: dict, path: Path) -> Settings:
     where = str(path)
     unknown = set(table) - KEYS
     if unknown:
-        raise ConfigError(f"{where}: unknown key '{sorted(unknown)[0]}' "
-                          f"(known keys: {', '.join(sorted(KEYS))})")
+        raise ConfigError(_("{where}: unknown key '{key}' (known keys: {keys})").format(
+            where=where, key=sorted(unknown)[0], keys=", ".join(sorted(KEYS))))
     root = path.parent
     s = Settings(root=str(root), source=where)
     kw: dict[str, Any] = {}
     if "select" in table:
-        kw["select"] = _strs(table["select"], f"{where}: select")
+        kw["select"] = _strs(table["select"], at(where, "select"))
     for key in ("ignore", "extend-select", "include"):
         if key in table:
-            kw[key.replace("-", "_")] = _strs(table[key], f"{where}: {key}")
-    exclude = _strs(table.get("exclude", []), f"{where}: exclude") + \
-        _strs(table.get("extend-exclude", []), f"{where}: extend-exclude")
+            kw[key.replace("-", "_")] = _strs(table[key], at(where, key))
+    exclude = _strs(table.get("exclude", []), at(where, "exclude")) + \
+        _strs(table.get("extend-exclude", []), at(where, "extend-exclude"))
     if exclude:
         kw["exclude"] = exclude
-    for key, shape in (("per-file-ignores", "glob = [codes]"), ("required-sections", "name = [heading keywords]")):
+    # Translators: the shapes of two tables of the configuration; glob, codes, name and heading
+    # keywords are what the user writes there.
+    for key, shape in (("per-file-ignores", _("glob = [codes]")),
+                       ("required-sections", _("name = [heading keywords]"))):
         if key in table:
-            kw[key.replace("-", "_")] = _str_table(table[key], f"{where}: {key}", shape)
+            kw[key.replace("-", "_")] = _str_table(table[key], at(where, key), shape)
     if "profile" in table:
         if not isinstance(table["profile"], str):
-            raise ConfigError(f"{where}: profile: expected a profile name such as 'work-summary'")
+            raise ConfigError(_("{where}: profile: expected a profile name such as 'work-summary'").format(where=where))
         kw["profile"] = table["profile"]
     for key in ("extend-rules", "reference"):  # paths relative to the configuration file
         if key in table:
-            paths = _strs(table[key], f"{where}: {key}")
+            paths = _strs(table[key], at(where, key))
             if any(not p or "\x00" in p for p in paths):
-                raise ConfigError(f"{where}: {key}: expected paths (an empty one or one with a NUL character is none)")
+                raise ConfigError(_("{where}: {key}: expected paths (an empty one or one with a NUL character is "
+                                    "none)").format(where=where, key=key))
             kw[key.replace("-", "_")] = tuple(str((root / p).resolve()) for p in paths)
+    if "lang" in table:
+        value = table["lang"]
+        lang = normalize_language(value) if isinstance(value, str) else None
+        if lang is None:
+            raise ConfigError(_("{where}: lang: expected \"zh\" (Chinese) or \"en\" (English), got {value}").format(
+                where=where, value=_toml_value(value)))
+        kw["lang"] = lang
     if "fail-level" in table:
         try:
             kw["fail_level"] = Severity.parse(str(table["fail-level"]))
         except ValueError as exc:
-            raise ConfigError(f"{where}: fail-level: {exc}") from None
+            raise ConfigError(in_place(at(where, "fail-level"), exc)) from None
     if "max-file-size" in table:
         if not isinstance(table["max-file-size"], int) or isinstance(table["max-file-size"], bool) \
                 or table["max-file-size"] <= 0:
-            raise ConfigError(f"{where}: max-file-size: expected a positive number of bytes")
+            raise ConfigError(_("{where}: max-file-size: expected a positive number of bytes").format(where=where))
         kw["max_file_size"] = table["max-file-size"]
     rules = dict(table.get("rules", {}))
     if "duplication" in table:  # shorthand for the KJ1 parameters
         rules.setdefault("KJ1", {}).update(table["duplication"])
     if rules:
         if not all(isinstance(v, dict) for v in rules.values()):
-            raise ConfigError(f"{where}: rules: expected tables such as [tool.kjlint.rules.KJ301]")
+            raise ConfigError(_("{where}: rules: expected tables such as [tool.kjlint.rules.KJ301]").format(
+                where=where))
         from .catalog import freeze
 
         kw["rules"] = freeze(rules)
     return replace(s, **kw)
 
 
+def _toml_value(value: Any) -> str:
+    """A configuration value as it is written in TOML (for messages)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return repr(value)
+
+
 def load_config_file(path: str | os.PathLike) -> Settings:
     p = Path(path)
     if not p.is_file():
-        raise ConfigError(f"{p}: configuration file not found")
+        raise ConfigError(_("{path}: configuration file not found").format(path=p))
     table = read_table(p)
     return parse_settings(table or {}, p.resolve())
 

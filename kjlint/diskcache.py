@@ -15,7 +15,8 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from functools import lru_cache
+from typing import Any, Callable, Iterator
 
 _FORMAT = 2  # bump when the layout of any entry changes
 
@@ -199,3 +200,40 @@ def backtracking_risk(pattern: str, flags: int = 0) -> str | None:
 def first_chars(pattern: str, flags: int = 0) -> str | None:
     """Characters one of which starts every match of `pattern` (None: no such small set)."""
     return _entry(pattern, int(flags))[6] if _sre is not None else None
+
+
+@lru_cache(maxsize=None)
+def fast_finditer(regex: re.Pattern) -> Callable[[str], Iterator[re.Match]]:
+    """`regex.finditer`, or an equivalent that tries the pattern only where one of its possible
+    first characters occurs (found by a C-speed scan): the same matches, without the engine
+    trying every alternative, or a leading lookbehind, at every position of the text."""
+    first = first_chars(regex.pattern, regex.flags) if isinstance(regex.pattern, str) else None
+    if not first:
+        return regex.finditer
+    find, match = compile_regex(f"[{re.escape(first)}]").search, regex.match
+
+    def finditer(text: str) -> Iterator[re.Match]:
+        pos = 0
+        while True:
+            c = find(text, pos)
+            if c is None:
+                return
+            m = match(text, c.start())
+            if m is None:
+                pos = c.start() + 1
+            else:
+                yield m
+                pos = m.end() if m.end() > m.start() else m.end() + 1
+    return finditer
+
+
+# --- patterns that can take exponential time ------------------------------------------------
+# Python's `re` backtracks: `(x+x+)+y` on "xxxx…x" tries every way of cutting the x's between
+# the repetitions, 2^n of them. A rule pack comes from users, so such a pattern is refused when
+# the pack loads. The test is structural and conservative: in a repeated group, a repetition of
+# variable length must be followed, before the group's text comes round to it again (the next
+# iteration) or to another repetition that can match the same characters, by a required
+# character it cannot match: `\d+(?:,\d+)*` and `[xX]+(?:[.-][xX]+)+` pass, `(a+)+`, `(x+x+)+`
+# and `(\w+\s?)+` do not. Possessive repetitions (`a++`) and atomic groups never backtrack, and
+# a repetition that nothing able to fail follows (the end of a pattern, `x*` after it) ends the
+# match however it cut the text, so it is never retried.

@@ -58,6 +58,10 @@ class Document:
     # [start, end) offsets of equation text (OMML) in `text`, in order: variables such as x or X
     # there are mathematics, not placeholders (see `in_math`).
     math_spans: list[tuple[int, int]] = field(default_factory=list)
+    # Comments of a Word draft: (start, end) of the text each is on, and the 0-based [first, end)
+    # lines of the comment's own text (part "comment"). A comment holding a kjlint directive
+    # suppresses findings in the text it is on (kjlint.suppression).
+    comment_anchors: list[tuple[int, int, int, int]] = field(default_factory=list)
     # The text as read when it differs from `text`: there a lone CR became '\n', one character
     # for one, so offsets hold in both. Fixes are applied to it, so a file keeps its line endings.
     source: str | None = field(default=None, repr=False)

@@ -17,7 +17,12 @@ not body text: "header", "footer", "footnote", "endnote", "comment", "textbox", 
 contents: a TOC field, a Table of Contents content control, TOC 1–9/目录 styles, and the 目录 title
 above one), "cover" (a Cover Pages content control) or "equation" (a paragraph that is only an
 equation). Rules that read the document as a text (kjlint.checks.layout) leave the furniture
-out. Headings by paragraph style (Heading 1/标题 1 …, or an outline level) are in
+out. The text is what Word shows with tracked changes accepted: deletions are left out,
+insertions read, and a paragraph deleted whole (its text and its mark) is no line.
+
+Comments are tied to the text they are on (`Document.comment_anchors`). For writers
+(kjlint.docx_review), `docx_document_with_sources` also gives, for every line, the w:p element
+and the w:t, w:tab … elements each piece of its text came from (`SourceLine`). Headings by paragraph style (Heading 1/标题 1 …, or an outline level) are in
 `Document.style_headings`; generated list labels in `Document.list_labels` (see
 kjlint.document.Document).
 """
@@ -30,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .document import Document
+from .i18n import _
 from .reading import DEFAULT_MAX_FILE_SIZE, InputError
 from .diskcache import compile_regex
 from .symbolfonts import render as render_symbols, symbol_char, symbol_font
@@ -289,15 +295,23 @@ class _Text:
         self.math = False  # an equation contributed text
         self.other = False  # visible text outside equations
         self.math_spans: list[tuple[int, int]] = []  # [start, end) of equation text in `text()`
+        # (start, length, element) of each piece of text outside equations: the w:t, w:tab, w:sym …
+        # it came from, so that a writer can map offsets back to runs (kjlint.docx_review).
+        self.pieces: list[tuple[int, int, object]] = []
+        # (kind, comment id, offset) of comment anchors: commentRangeStart, commentRangeEnd and
+        # commentReference, so that a comment's text can be tied to the text it is on.
+        self.comment_marks: list[tuple[str, str, int]] = []
 
     def text(self) -> str:
         return "".join(self.out).replace("\r", LINE_BREAK_SUBSTITUTE).replace("\n", LINE_BREAK_SUBSTITUTE)
 
-    def add(self, text: str, math: bool) -> None:
+    def add(self, text: str, math: bool, source=None) -> None:
         if not text:
             return
         self.out.append(text)
         start, self.length = self.length, self.length + len(text)
+        if source is not None and not math:
+            self.pieces.append((start, len(text), source))
         if math:
             self.math = True
             if self.math_spans and self.math_spans[-1][1] == start:
@@ -310,21 +324,28 @@ class _Text:
     def walk(self, el, font=None, math: bool = False) -> None:
         for child in el:
             tag = child.tag
-            if not isinstance(tag, str) or tag in SKIPPED:
+            if not isinstance(tag, str):
+                continue
+            if tag in SKIPPED:
+                if tag == W + "commentReference":
+                    self.comment_marks.append(("reference", child.get(W + "id") or "", self.length))
                 continue
             if tag == W + "r":
                 self.walk(child, symbol_font(_run_font(child.find(W + "rPr"))), math)
             elif tag == W + "t":
-                self.add(render_symbols(child.text or "", font), math)
+                self.add(render_symbols(child.text or "", font), math, child)
             elif tag == W + "tab" or tag == W + "ptab":
-                self.add("\t", math)
+                self.add("\t", math, child)
             elif tag in (W + "br", W + "cr"):
                 if child.get(W + "type") in (None, "textWrapping"):
-                    self.add(LINE_BREAK_SUBSTITUTE, math)
+                    self.add(LINE_BREAK_SUBSTITUTE, math, child)
             elif tag == W + "noBreakHyphen":
-                self.add("-", math)
+                self.add("-", math, child)
             elif tag == W + "sym":
-                self.add(_sym(child), math)
+                self.add(_sym(child), math, child)
+            elif tag in (W + "commentRangeStart", W + "commentRangeEnd"):
+                kind = "start" if tag == W + "commentRangeStart" else "end"
+                self.comment_marks.append((kind, child.get(W + "id") or "", self.length))
             elif tag == W + "p":
                 continue  # nested paragraphs (shapes) are not part of this one
             elif tag.startswith(M):
@@ -416,9 +437,29 @@ def _field_marks(el):
             yield from _field_marks(child)
 
 
+@dataclass
+class SourceLine:
+    """Where one line of the extracted text lives in the package: its w:p element, the offset
+    (in the extracted text) where the paragraph's own characters begin (after a generated list
+    label), the pieces of text with the elements they came from (offsets relative to that start)
+    and the name of the package part holding it ("word/document.xml")."""
+
+    paragraph: object
+    start: int
+    pieces: list[tuple[int, int, object]]
+    partname: str
+
+
 class _Extractor:
-    def __init__(self, styles: _Styles, numbering: _Numbering):
+    def __init__(self, styles: _Styles, numbering: _Numbering, record: bool = False):
         self.styles, self.numbering = styles, numbering
+        self.record = record  # keep a SourceLine per line (a writer maps findings back to runs)
+        self.source_lines: list[SourceLine] = []
+        self.partname = "word/document.xml"  # the part being read (its name in the zip)
+        # Comment anchors as offsets into the text: comment id -> {"start"|"end"|"reference": offset}.
+        self.comment_marks: dict[str, dict[str, int]] = {}
+        # The comments' own lines: (comment id, first line, end line) as 0-based [first, end).
+        self.comment_lines: list[tuple[str, int, int]] = []
         self.lines: list[str] = []
         self.sources: list[str] = []
         self.parts: dict[int, str] = {}  # 0-based line -> part, when not "body"
@@ -459,6 +500,8 @@ class _Extractor:
         collected.walk(p)
         text = collected.text()
         in_toc = self.in_toc_field(p)
+        if not text and _mark_deleted(ppr) and next(_text_boxes(p), None) is None:
+            return  # deleted whole as a tracked change: gone once accepted, as Word shows it
         if part == "body":
             if self.styles.is_toc(style_id):
                 part = "toc"
@@ -487,6 +530,10 @@ class _Extractor:
             self.parts[line_no - 1] = part
         start = self.offset + len(label)
         self.math_spans.extend((start + a, start + b) for a, b in collected.math_spans)
+        for kind, comment_id, at in collected.comment_marks:
+            self.comment_marks.setdefault(comment_id, {}).setdefault(kind, start + at)
+        if self.record:
+            self.source_lines.append(SourceLine(p, start, collected.pieces, self.partname))
         self.lines.append(text)
         self.sources.append(where)
         self.offset += len(text) + 1
@@ -539,11 +586,31 @@ class _Extractor:
             self.blocks(tc, False, f"{name}, row {r}, cell {c}", part)
             c += span - 1
 
-    def story(self, element, where: str, part: str) -> None:
+    def story(self, element, where: str, part: str, partname: str = "") -> None:
         """A header, footer, note or comment: its own text flow, after the body."""
         self.fields = []
+        outer, self.partname = self.partname, partname or self.partname
         self.blocks(element, False, where, part)
+        self.partname = outer
         self.fields = []
+
+    def comment_anchors(self) -> list[tuple[int, int, int, int]]:
+        """(start, end) of the text each comment is on, with the [first, end) lines of the
+        comment's own text. A comment without a range is on the paragraph of its reference mark."""
+        starts = [0]
+        for line in self.lines:
+            starts.append(starts[-1] + len(line) + 1)
+        out = []
+        for comment_id, first, end in self.comment_lines:
+            marks = self.comment_marks.get(comment_id, {})
+            if "start" in marks and "end" in marks and marks["start"] <= marks["end"]:
+                out.append((marks["start"], marks["end"], first, end))
+            elif "reference" in marks:
+                from bisect import bisect_right
+
+                i = bisect_right(starts, marks["reference"]) - 1
+                out.append((starts[i], starts[i] + len(self.lines[i]), first, end))
+        return out
 
     def end_body(self) -> None:
         """A TOC field still open at the end of the body is broken (its end mark was lost): where
@@ -564,6 +631,12 @@ class _Extractor:
                     re.sub(r"[\s\u3000]+", "", self.lines[j]) or " "):
                 self.parts[j] = "toc"
                 self.headings.pop(j + 1, None)
+
+
+def _mark_deleted(ppr) -> bool:
+    """Whether a paragraph's mark is a tracked deletion (w:pPr/w:rPr/w:del)."""
+    rpr = ppr.find(W + "rPr") if ppr is not None else None
+    return rpr is not None and rpr.find(W + "del") is not None
 
 
 def _gallery_part(sdt, part: str) -> str:
@@ -611,10 +684,10 @@ def _children(el, tag: str):
 def _classify_non_zip(data: bytes) -> str | None:
     if data.startswith(OLE_MAGIC):
         if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
-            return "password-protected (encrypted) Word file: remove the password in Word and save again"
-        return "not a .docx file but an old Word 97-2003 (OLE) document: save it as .docx"
+            return _("password-protected (encrypted) Word file: remove the password in Word and save again")
+        return _("not a .docx file but an old Word 97-2003 (OLE) document: save it as .docx")
     if not data.startswith(ZIP_MAGIC):
-        return "not a valid .docx file (not a zip package); is it corrupt or renamed?"
+        return _("not a valid .docx file (not a zip package); is it corrupt or renamed?")
     return None
 
 
@@ -634,6 +707,29 @@ def docx_document(data: bytes, shown: str, max_bytes: int = DEFAULT_MAX_FILE_SIZ
     the main document is read as a stream, each top-level paragraph and table row dropped once
     its text is taken, so memory follows the text kept, not Word's XML (a 60,000-row table is
     about 260 MB of XML: 4 GB as one tree)."""
+    return _read(data, shown, max_bytes, False)[0]
+
+
+@dataclass
+class DocxSource:
+    """What a writer needs to put findings back into the package the Document was read from:
+    the main document's part name and XML tree, and one SourceLine per line of `Document.text`
+    (its elements belong to the trees the writer changes and serializes)."""
+
+    main: str
+    main_root: object
+    lines: list[SourceLine]
+
+
+def docx_document_with_sources(data: bytes, shown: str,
+                               max_bytes: int = DEFAULT_MAX_FILE_SIZE) -> tuple[Document, DocxSource]:
+    """The Document of a .docx package's bytes, and where each of its characters came from. The
+    main document is read as one tree here, not as a stream: its elements must stay."""
+    doc, ex, main, root = _read(data, shown, max_bytes, True)
+    return doc, DocxSource(main, root, ex.source_lines)
+
+
+def _read(data: bytes, shown: str, max_bytes: int, record: bool):
     import io
 
     problem = _classify_non_zip(data)
@@ -644,25 +740,38 @@ def docx_document(data: bytes, shown: str, max_bytes: int = DEFAULT_MAX_FILE_SIZ
         package = _Package(io.BytesIO(data), shown, max_bytes)
         main = package.main_document()
         ex = _Extractor(_Styles(package.related_root(main, "styles")),
-                        _load_numbering(package.related_root(main, "numbering")))
-        sections = _stream_body(package, main, ex)
+                        _load_numbering(package.related_root(main, "numbering")), record)
+        ex.partname = main
+        root = None
+        if record:  # the whole tree, kept: a writer changes it
+            root = package.parse(main)
+            body = root.find(W + "body")
+            if body is None:
+                raise KeyError("the body of the main document")
+            ex.blocks(body, True)
+            sections = _body_sections(body)
+        else:
+            sections = _stream_body(package, main, ex)
         ex.end_body()
         _headers_footers(package, main, sections, ex)
         _notes_and_comments(package, main, ex)
     except InputError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as exc:
-        raise InputError(shown, f"corrupt .docx package ({exc})") from None
+        raise InputError(shown, _("corrupt .docx package ({problem})").format(problem=exc)) from None
     except KeyError as exc:
-        raise InputError(shown, f"corrupt .docx package (missing part {exc})") from None
+        raise InputError(shown, _("corrupt .docx package (missing part {part})").format(part=exc)) from None
     except _Damaged as exc:
         raise InputError(shown, exc.describe(ex)) from None
     except Exception as exc:  # a value Word would not write (gridSpan="x", a loop of styles …)
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise InputError(shown, f"cannot read Word file ({type(exc).__name__}: {reason})") from None
-    return Document("\n".join(ex.lines) + ("\n" if ex.lines else ""), shown, "utf-8",
-                    source_format="docx", line_sources=ex.sources, style_headings=ex.headings,
-                    list_labels=ex.labels, parts=ex.parts, math_spans=ex.math_spans)
+        raise InputError(shown, _("cannot read Word file ({problem})").format(
+            problem=f"{type(exc).__name__}: {reason}")) from None
+    doc = Document("\n".join(ex.lines) + ("\n" if ex.lines else ""), shown, "utf-8",
+                   source_format="docx", line_sources=ex.sources, style_headings=ex.headings,
+                   list_labels=ex.labels, parts=ex.parts, math_spans=ex.math_spans,
+                   comment_anchors=ex.comment_anchors())
+    return doc, ex, main, root
 
 
 # --- the package: parts, relationships, limits -----------------------------------------------
@@ -689,13 +798,32 @@ class _Damaged(Exception):
         self.line, self.column = line, column
 
     def describe(self, ex: "_Extractor | None") -> str:
-        at = f" from line {self.line:,}, column {self.column:,}" if self.line else ""
+        """In words, for people: where the text stops, and what to do."""
+        from .formats.places import place_name
+
+        kw = {"part": self.part, "line": f"{self.line:,}", "column": f"{self.column:,}"}
         if self.part.endswith("document.xml"):
-            where = f"after {ex.sources[-1]}" if ex is not None and ex.sources else "before its first paragraph"
-            return (f"the Word file is damaged {where} (its text cannot be read{at} of {self.part}); "
-                    f"open it in Word, which may repair it, and save it again")
-        return (f"the Word file is damaged ({self.part} cannot be read{at}); "
-                f"open it in Word, which may repair it, and save it again")
+            if ex is not None and ex.sources:
+                kw["place"] = place_name(ex.sources[-1])
+                template = (_("the Word file is damaged after {place} (its text cannot be read from line {line}, "
+                              "column {column} of {part}); open it in Word, which may repair it, and save it again")
+                            if self.line else
+                            _("the Word file is damaged after {place} (its text cannot be read of {part}); open it "
+                              "in Word, which may repair it, and save it again"))
+            else:
+                template = (_("the Word file is damaged before its first paragraph (its text cannot be read from "
+                              "line {line}, column {column} of {part}); open it in Word, which may repair it, and "
+                              "save it again")
+                            if self.line else
+                            _("the Word file is damaged before its first paragraph (its text cannot be read of "
+                              "{part}); open it in Word, which may repair it, and save it again"))
+        else:
+            template = (_("the Word file is damaged ({part} cannot be read from line {line}, column {column}); open "
+                          "it in Word, which may repair it, and save it again")
+                        if self.line else
+                        _("the Word file is damaged ({part} cannot be read); open it in Word, which may repair it, "
+                          "and save it again"))
+        return template.format(**kw)
 
 
 class _Package:
@@ -710,13 +838,16 @@ class _Package:
         self.zip = zipfile.ZipFile(stream)
         entries = self.zip.infolist()
         if len(entries) > MAX_PARTS:
-            raise InputError(shown, f"not a Word file that kjlint reads: the package has {len(entries):,} parts "
-                                    f"(more than {MAX_PARTS:,}), skipped")
+            raise InputError(shown, _("not a Word file that kjlint reads: the package has {parts} parts (more "
+                                      "than {limit}), skipped").format(parts=f"{len(entries):,}",
+                                                                       limit=f"{MAX_PARTS:,}"))
         xml = sum(e.file_size for e in entries if e.filename.lower().endswith((".xml", ".rels")))
         limit = XML_PER_FILE_BYTE * max_bytes
         if xml > limit:
-            raise InputError(shown, f"Word file too large when unpacked ({xml / 1e6:,.1f} MB of XML > "
-                                    f"{limit / 1e6:,.1f} MB, {XML_PER_FILE_BYTE} x max-file-size), skipped")
+            raise InputError(shown, _("Word file too large when unpacked ({size} MB of XML > {limit} MB, {factor} x "
+                                      "max-file-size), skipped").format(size=f"{xml / 1e6:,.1f}",
+                                                                        limit=f"{limit / 1e6:,.1f}",
+                                                                        factor=XML_PER_FILE_BYTE))
         self.names = {e.filename for e in entries}
         self._rels: dict[str, list[tuple[str, str, str]]] = {}
 
@@ -742,7 +873,7 @@ class _Package:
             if kind == "officeDocument":
                 content_type = self.content_type(target)
                 if content_type not in WORD_MAIN_TYPES:
-                    raise ValueError(f"not a Word document (content type {content_type})")
+                    raise ValueError(_("not a Word document (content type {type})").format(type=content_type))
                 return target
         raise KeyError("the main document (word/document.xml)")
 
@@ -890,6 +1021,14 @@ def _stream_body(package: _Package, main: str, ex: _Extractor) -> list:
     return sections
 
 
+def _body_sections(body) -> list:
+    """The section properties of a body read as one tree, in the order _stream_body gives them."""
+    sections = [_section_refs(sect) for p in body.iterfind(W + "p")
+                for sect in [p.find(f"{W}pPr/{W}sectPr")] if sect is not None]
+    sect = body.find(W + "sectPr")
+    return sections + ([_section_refs(sect)] if sect is not None else [])
+
+
 def _part_of(chain: list) -> str:
     """The part a body block belongs to, from the content controls around it (outermost first)."""
     part = "body"
@@ -927,25 +1066,30 @@ def _headers_footers(package: _Package, main: str, sections: list, ex: _Extracto
             if name in seen:
                 continue
             seen.add(name)
-            ex.story(package.parse(name), f"{label} (section {i})", kind)
+            ex.story(package.parse(name), f"{label} (section {i})", kind, name)
 
 
 NOTE_SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
+# Comments kjlint writes into a review copy (kjlint.docx_review) are its findings, not the draft's text.
+REVIEW_AUTHOR = "kjlint"
 
 
 def _notes_and_comments(package: _Package, main: str, ex: _Extractor) -> None:
     """Footnotes, endnotes and comments, each note on its own lines after the headers and footers."""
     for kind, tag in (("footnotes", "footnote"), ("endnotes", "endnote")):
-        root = package.related_root(main, kind)
-        if root is None:
+        name = package.related(main, kind)
+        if name is None:
             continue
         n = 0
-        for note in root.iterfind(W + tag):
+        for note in package.parse(name).iterfind(W + tag):
             if note.get(W + "type") in NOTE_SEPARATORS:
                 continue
             n += 1
-            ex.story(note, f"{tag} {n}", tag)
-    root = package.related_root(main, "comments")
-    if root is not None:
-        for n, comment in enumerate(root.iterfind(W + "comment"), 1):
-            ex.story(comment, f"comment {n}", "comment")
+            ex.story(note, f"{tag} {n}", tag, name)
+    name = package.related(main, "comments")
+    if name is not None:
+        drafts = [c for c in package.parse(name).iterfind(W + "comment") if c.get(W + "author") != REVIEW_AUTHOR]
+        for n, comment in enumerate(drafts, 1):
+            first = len(ex.lines)
+            ex.story(comment, f"comment {n}", "comment", name)
+            ex.comment_lines.append((comment.get(W + "id") or "", first, len(ex.lines)))

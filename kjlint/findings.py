@@ -41,6 +41,36 @@ class Fix:
 
 
 @dataclass(frozen=True)
+class WordPlace:
+    """Where a place in a Word draft is, as its writer finds it in Word (kjlint.wordplace): the
+    headings above it, the table cell or the story outside the body (header, footnote,
+    comment …), and the first words of its paragraph as Word's Find finds them (no generated
+    list number, no tab)."""
+
+    headings: tuple[str, ...] = ()
+    quote: str = ""
+    table: str = ""  # "table 1, row 3, cell 3" (as in `Finding.where`)
+    story: str = ""  # "header (section 1)", "footnote 2", "comment 1" …; "" in the body
+    part: str = "body"  # as Document.part: body, header, footer, footnote, endnote, comment, toc …
+    more: bool = False  # the paragraph goes on after `quote`
+
+    def to_dict(self) -> dict:
+        d: dict = {"headings": list(self.headings), "paragraph": self.quote, "part": self.part}
+        if self.table:
+            d["table"] = self.table
+        if self.story:
+            d["story"] = self.story
+        d["text"] = self.text()
+        return d
+
+    def text(self) -> str:
+        """One line in the language in use: `一、主要工作 › （二）推进重点项目 › “本年度我局…”`."""
+        from .wordplace import place_text
+
+        return place_text(self)
+
+
+@dataclass(frozen=True)
 class Related:
     """Another place a finding refers to, such as the first copy of a repeated passage."""
 
@@ -50,11 +80,14 @@ class Related:
     message: str = ""
     offset: int | None = None
     end_offset: int | None = None
+    place: WordPlace | None = None  # in a Word draft: where a Word user finds it
 
     def to_dict(self) -> dict:
         d = {"path": self.path, "line": self.line, "column": self.column}
         if self.message:
             d["message"] = self.message
+        if self.place is not None:
+            d["place"] = self.place.to_dict()
         return d
 
 
@@ -79,6 +112,8 @@ class Finding:
     fingerprint: str = ""
     # Place in the source file when it is not plain text, e.g. "table 1, row 2, cell 3" in a .docx.
     where: str = ""
+    # In a Word draft: the headings, table cell and first words a Word user finds it by.
+    place: WordPlace | None = None
 
     @property
     def family(self) -> str:
@@ -105,4 +140,5 @@ class Finding:
             "related": [r.to_dict() for r in self.related],
             "fingerprint": self.fingerprint,
             **({"where": self.where} if self.where else {}),
+            **({"place": self.place.to_dict()} if self.place is not None else {}),
         }

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from .findings import Finding, Fix
+from .i18n import N_, _
 
 
 def applicable(findings: list[Finding], unsafe: bool) -> list[Fix]:
@@ -27,9 +28,9 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
     return "".join(out), applied
 
 
-READ_ONLY = "the file is read-only (make it writable, e.g. chmod u+w, for kjlint to fix it)"
-HARD_LINKS = ("it has {n} hard links, and a fix replaces the file, which would leave the other names "
-              "with the old text (kjlint leaves it unchanged; use --diff to see the fixes)")
+READ_ONLY = N_("the file is read-only (make it writable, e.g. chmod u+w, for kjlint to fix it)")
+HARD_LINKS = N_("it has {n} hard links, and a fix replaces the file, which would leave the other names "
+                "with the old text (kjlint leaves it unchanged; use --diff to see the fixes)")
 
 
 class NotRewritable(OSError):
@@ -43,9 +44,9 @@ def refuse_unsafe_rewrite(path: str | os.PathLike) -> None:
     target is rewritten (see atomic_open)."""
     st = os.stat(path)
     if not st.st_mode & 0o222 or not os.access(path, os.W_OK):
-        raise NotRewritable(READ_ONLY)
+        raise NotRewritable(_(READ_ONLY))
     if st.st_nlink > 1:
-        raise NotRewritable(HARD_LINKS.format(n=st.st_nlink))
+        raise NotRewritable(_(HARD_LINKS).format(n=st.st_nlink))
 
 
 def _umask() -> int:

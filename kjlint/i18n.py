@@ -87,6 +87,13 @@ def _(message: str) -> str:
     return message if lang == "en" else _catalog(lang).gettext(message)
 
 
+def N_(message: str) -> str:
+    """Marks `message` for the catalogue without translating it: for English texts stored before
+    the language is known (click's help strings, message templates held in constants), given to
+    `_()` when they are shown."""
+    return message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural form for `n`, in the language in use."""
     lang = language()

@@ -12,10 +12,12 @@ import posixpath
 import re
 from typing import Iterable, Mapping
 
-IS_INPUT = "{option} {output}: is the input {input}; kjlint never overwrites its inputs"
-INSIDE_INPUT = ("{option} {output}: lies inside the input {input}; a later run would read it back "
-                "as input (write it elsewhere)")
-CONTAINS_INPUT = "{option} {output}: contains the input {input}; kjlint never writes over its inputs"
+from .i18n import N_, _
+
+IS_INPUT = N_("{option} {output}: is the input {input}; kjlint never overwrites its inputs")
+INSIDE_INPUT = N_("{option} {output}: lies inside the input {input}; a later run would read it back "
+                  "as input (write it elsewhere)")
+CONTAINS_INPUT = N_("{option} {output}: contains the input {input}; kjlint never writes over its inputs")
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")  # two letters at least: C: is a drive
 
@@ -31,7 +33,7 @@ def _location(path: str) -> tuple[str, str]:
         rest = path[m.end():]
         authority = ""
         if rest.startswith("//"):
-            authority, _, rest = rest[2:].partition("/")
+            authority, _slash, rest = rest[2:].partition("/")
             rest = "/" + rest
         return f"{m.group(1).lower()}://{authority}", posixpath.normpath(rest or "/")
     if m:  # file:/a, file:///a
@@ -74,4 +76,4 @@ def refuse_overwriting_inputs(outputs: Mapping[str, str | None], inputs: Iterabl
                 message = CONTAINS_INPUT
             else:
                 continue
-            raise OutputOverlap(message.format(option=option, output=output, input=raw))
+            raise OutputOverlap(_(message).format(option=option, output=output, input=raw))

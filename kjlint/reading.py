@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from .document import Document
+from .i18n import N_, _, language
 
 # Old Word and WPS files are included so that a folder scan names them (see UNSUPPORTED).
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.docm", "*.doc", "*.wps")
@@ -22,8 +23,8 @@ ZIP_MAGIC = b"PK\x03\x04"
 # Document formats kjlint cannot read, by lower-case extension, and what to do about them: an
 # input error, unless the file is in fact a Word package (a .docx renamed .doc is read).
 UNSUPPORTED = {
-    ".doc": "old Word 97-2003 .doc files are not supported: save it as .docx",
-    ".wps": "WPS Writer .wps files are not supported: save it as .docx",
+    ".doc": N_("old Word 97-2003 .doc files are not supported: save it as .docx"),
+    ".wps": N_("WPS Writer .wps files are not supported: save it as .docx"),
 }
 SKIPPED_DIRS = {".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", "node_modules", "__pycache__", ".venv"}
 # Candidate encodings tried strictly, in order, after BOM detection.
@@ -31,10 +32,13 @@ CANDIDATES = ("utf-8", "gb18030", "big5")
 DEFAULT_MAX_FILE_SIZE = 20_000_000  # bytes read from one input at most (`max-file-size`)
 READ_CHUNK = 1 << 20
 NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX: opening a named pipe must not wait for a writer
-NO_WRITER = ("a named pipe with nothing writing to it, skipped "
-             "(to lint what a program writes, pipe it to standard input: kjlint check -)")
-BINARY = "binary file (contains NUL bytes), skipped"
-BINARY_UTF16_HINT = " (if it is text, it may be UTF-16 without a BOM: save it as UTF-8)"
+# Problems as English templates (msgids), translated when raised: the language is chosen after
+# this module is imported.
+NO_WRITER = N_("a named pipe with nothing writing to it, skipped "
+               "(to lint what a program writes, pipe it to standard input: kjlint check -)")
+BINARY = N_("binary file (contains NUL bytes), skipped")
+BINARY_UTF16 = N_("binary file (contains NUL bytes), skipped (if it is text, it may be UTF-16 without a BOM: "
+                  "save it as UTF-8)")
 # Characters that never occur in text: a decoding that yields them is not the file's encoding.
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 _TEXT_MARK = re.compile("[\n \u3000，。、；：！？,.;:]")
@@ -47,7 +51,7 @@ class InputError(Exception):
     """An input that cannot be linted; the message names the path and the problem."""
 
     def __init__(self, path: str, problem: str):
-        super().__init__(f"{path}: {problem}")
+        super().__init__(_("{path}: {problem}").format(path=path, problem=problem))
         self.path = path
         self.problem = problem
 
@@ -57,8 +61,11 @@ class SkippedInput(InputError):
 
 
 # What a folder scan says of the files it does not read because reading could block or never end.
-NOT_REGULAR = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
-               (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+NOT_REGULAR = ((stat.S_ISFIFO, N_("not a regular file (a named pipe), skipped")),
+               (stat.S_ISSOCK, N_("not a regular file (a socket), skipped")),
+               (stat.S_ISCHR, N_("not a regular file (a character device), skipped")),
+               (stat.S_ISBLK, N_("not a regular file (a block device), skipped")))
+NOT_REGULAR_OTHER = N_("not a regular file (a special file), skipped")
 
 
 def not_regular(path: str) -> str | None:
@@ -69,8 +76,7 @@ def not_regular(path: str) -> str | None:
         return None  # reading it reports the problem
     if stat.S_ISREG(mode):
         return None
-    kind = next((name for test, name in NOT_REGULAR if test(mode)), "a special file")
-    return f"not a regular file ({kind}), skipped"
+    return _(next((problem for test, problem in NOT_REGULAR if test(mode)), NOT_REGULAR_OTHER))
 
 
 @dataclass
@@ -122,12 +128,12 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> Decoded:
         try:
             return Decoded(data.decode("utf-16"), "utf-16", [], True)
         except UnicodeDecodeError as exc:
-            raise InputError(path, f"invalid UTF-16 ({exc.reason})") from None
+            raise InputError(path, _("invalid UTF-16 ({reason})").format(reason=exc.reason)) from None
     if b"\x00" in data[:8192]:
         readings = _utf16_readings(data)
         if readings and readings[0][0] >= UTF16_MIN_PLAUSIBILITY:
             return Decoded(readings[0][2], readings[0][1], [], False)
-        raise InputError(path, BINARY + (BINARY_UTF16_HINT if readings else ""))
+        raise InputError(path, _(BINARY_UTF16 if readings else BINARY))
     clean = []
     for enc in CANDIDATES:
         try:
@@ -147,7 +153,7 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> Decoded:
         text, bad = _decode_replacing(data, enc)
         scored.append((len(bad), -_plausibility(text), enc, text, bad))
     scored.sort(key=lambda s: (s[0], s[1]))
-    _, _, enc, text, bad = scored[0]
+    _bad_count, _score, enc, text, bad = scored[0]
     return Decoded(text, enc, bad, False)
 
 
@@ -200,8 +206,8 @@ def read_bytes(path: str | os.PathLike, shown: str, max_bytes: int = DEFAULT_MAX
         info = os.fstat(fd)
         mode, size = info.st_mode, info.st_size
         if stat.S_ISREG(mode) and size > max_bytes:
-            raise InputError(shown, f"file too large ({size / 1e6:.1f} MB > max-file-size "
-                                    f"{max_bytes / 1e6:.1f} MB), skipped")
+            raise InputError(shown, _("file too large ({size} MB > max-file-size {limit} MB), skipped").format(
+                size=f"{size / 1e6:.1f}", limit=f"{max_bytes / 1e6:.1f}"))
         first = b""
         if stat.S_ISFIFO(mode):
             try:
@@ -210,7 +216,7 @@ def read_bytes(path: str | os.PathLike, shown: str, max_bytes: int = DEFAULT_MAX
                 pass
             else:
                 if not first:
-                    raise InputError(shown, NO_WRITER)
+                    raise InputError(shown, _(NO_WRITER))
         if NONBLOCK:
             os.set_blocking(fd, True)
         data = read_at_most(functools.partial(os.read, fd), max_bytes - len(first), first)
@@ -219,7 +225,8 @@ def read_bytes(path: str | os.PathLike, shown: str, max_bytes: int = DEFAULT_MAX
     finally:
         os.close(fd)
     if data is None:
-        raise InputError(shown, f"file too large (more than max-file-size {max_bytes / 1e6:.1f} MB), skipped")
+        raise InputError(shown, _("file too large (more than max-file-size {limit} MB), skipped").format(
+            limit=f"{max_bytes / 1e6:.1f}"))
     return data
 
 
@@ -239,12 +246,20 @@ def read_at_most(read: Callable[[int], bytes], limit: int, head: bytes = b"") ->
 
 def os_problem(exc: OSError) -> str:
     """How an OSError reads in a message: "permission denied", "no such file or directory"…"""
+    import errno
+
     if isinstance(exc, FileNotFoundError):
-        return "no such file or directory"
+        return _("no such file or directory")
     if isinstance(exc, PermissionError):
-        return "permission denied"
+        return _("permission denied")
     if isinstance(exc, IsADirectoryError):
-        return "is a directory"
+        return _("is a directory")
+    # Other problems in the system's words (English on most systems), a few common ones translated.
+    known = {errno.ENOTDIR: N_("Not a directory"), errno.ELOOP: N_("Too many levels of symbolic links"),
+             errno.ENAMETOOLONG: N_("File name too long"), errno.ENOSPC: N_("No space left on device"),
+             errno.EROFS: N_("Read-only file system")}
+    if exc.errno in known and language() != "en":
+        return _(known[exc.errno])
     return exc.strerror or str(exc)
 
 
@@ -255,7 +270,7 @@ def read_document(path: str | os.PathLike, display_path: str | None = None,
     suffix = Path(path).suffix.lower()
     data = read_bytes(path, shown, max_bytes)
     if suffix in UNSUPPORTED and not data.startswith(ZIP_MAGIC):
-        raise InputError(shown, UNSUPPORTED[suffix])
+        raise InputError(shown, _(UNSUPPORTED[suffix]))
     if suffix in WORD_SUFFIXES or suffix in UNSUPPORTED:
         from .docx import docx_document
 
@@ -269,8 +284,8 @@ def read_stdin(max_bytes: int = DEFAULT_MAX_FILE_SIZE) -> Document:
     stream = sys.stdin.buffer
     data = read_at_most(getattr(stream, "read1", stream.read), max_bytes)
     if data is None:
-        raise InputError("-", f"standard input too large (more than max-file-size "
-                              f"{max_bytes / 1e6:.1f} MB), skipped")
+        raise InputError("-", _("standard input too large (more than max-file-size {limit} MB), skipped").format(
+            limit=f"{max_bytes / 1e6:.1f}"))
     if data.startswith(ZIP_MAGIC):  # a zip package: a .docx piped in
         from .docx import docx_document
 
@@ -309,7 +324,8 @@ def discover(paths, include=DEFAULT_INCLUDE, exclude=(), errors=None, force_excl
             root_real = os.path.realpath(p)
             visited = {root_real}
             def unreadable(exc: OSError) -> None:  # os.walk would skip the folder silently
-                errors.append(InputError(exc.filename or str(raw), f"cannot list directory: {os_problem(exc)}"))
+                errors.append(InputError(exc.filename or str(raw),
+                                         _("cannot list directory: {problem}").format(problem=os_problem(exc))))
 
             for dirpath, dirnames, filenames in os.walk(p, followlinks=True, onerror=unreadable):
                 keep = []
@@ -319,7 +335,7 @@ def discover(paths, include=DEFAULT_INCLUDE, exclude=(), errors=None, force_excl
                         continue
                     real = os.path.realpath(full)
                     if real in visited:
-                        errors.append(InputError(full, "directory symlink loop, skipped"))
+                        errors.append(InputError(full, _("directory symlink loop, skipped")))
                         continue
                     visited.add(real)
                     keep.append(d)
@@ -344,4 +360,4 @@ def discover(paths, include=DEFAULT_INCLUDE, exclude=(), errors=None, force_excl
                 seen.add(str(p))
                 yield str(p)
         else:
-            errors.append(InputError(str(raw), "no such file or directory"))
+            errors.append(InputError(str(raw), _("no such file or directory")))

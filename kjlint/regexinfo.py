@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable, Iterator
+
+
+def N_(message: str) -> str:
+    """Marks a reason for kjlint's catalogue (as kjlint.i18n.N_; this module imports nothing of
+    kjlint): the reason is kept in English and translated where it is shown (compile_pattern)."""
+    return message
+
 
 try:
     from re import _constants as C  # type: ignore[attr-defined]
@@ -136,44 +142,6 @@ def _first_item(op, av) -> tuple[frozenset[str] | None, bool]:
     return None, False  # ANY, NOT_LITERAL, categories, back-references: unknown
 
 
-@lru_cache(maxsize=None)
-def fast_finditer(regex: re.Pattern) -> Callable[[str], Iterator[re.Match]]:
-    """`regex.finditer`, or an equivalent that tries the pattern only where one of its possible
-    first characters occurs (found by a C-speed scan): the same matches, without the engine
-    trying every alternative, or a leading lookbehind, at every position of the text."""
-    from .diskcache import compile_regex, first_chars
-
-    first = first_chars(regex.pattern, regex.flags) if isinstance(regex.pattern, str) else None
-    if not first:
-        return regex.finditer
-    find, match = compile_regex(f"[{re.escape(first)}]").search, regex.match
-
-    def finditer(text: str) -> Iterator[re.Match]:
-        pos = 0
-        while True:
-            c = find(text, pos)
-            if c is None:
-                return
-            m = match(text, c.start())
-            if m is None:
-                pos = c.start() + 1
-            else:
-                yield m
-                pos = m.end() if m.end() > m.start() else m.end() + 1
-    return finditer
-
-
-# --- patterns that can take exponential time ------------------------------------------------
-# Python's `re` backtracks: `(x+x+)+y` on "xxxx…x" tries every way of cutting the x's between
-# the repetitions, 2^n of them. A rule pack comes from users, so such a pattern is refused when
-# the pack loads. The test is structural and conservative: in a repeated group, a repetition of
-# variable length must be followed, before the group's text comes round to it again (the next
-# iteration) or to another repetition that can match the same characters, by a required
-# character it cannot match: `\d+(?:,\d+)*` and `[xX]+(?:[.-][xX]+)+` pass, `(a+)+`, `(x+x+)+`
-# and `(\w+\s?)+` do not. Possessive repetitions (`a++`) and atomic groups never backtrack, and
-# a repetition that nothing able to fail follows (the end of a pattern, `x*` after it) ends the
-# match however it cut the text, so it is never retried.
-
 _EVERY = (True, frozenset())  # (complemented, characters): the set of every character
 
 
@@ -253,14 +221,14 @@ def _ambiguous_body(items: list, fold: bool) -> str | None:
             k = (i + step) % n
             other_chars, other_nullable, other_variable = infos[k]
             if k == i:
-                return ("a repeated group can match the same text in more than one way: a repetition "
-                        "inside it meets itself again in the next round with no required separator "
-                        "between, as in (a+)+ or (\\w+\\s?)+")
+                return N_("a repeated group can match the same text in more than one way: a repetition "
+                          "inside it meets itself again in the next round with no required separator "
+                          "between, as in (a+)+ or (\\w+\\s?)+")
             if not other_nullable and not _overlap(other_chars, chars):
                 break  # a separator the repetition cannot match
             if other_variable and _overlap(other_chars, chars):
-                return ("a repeated group holds two repetitions that can match the same characters "
-                        "with no required separator between them, as in (x+x+)+")
+                return N_("a repeated group holds two repetitions that can match the same characters "
+                          "with no required separator between them, as in (x+x+)+")
     return None
 
 

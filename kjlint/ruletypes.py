@@ -20,7 +20,7 @@ from .catalog import Catalog, PackError, Rule, _as_list, compile_pattern, parse_
 from .document import BLANK_CHARS, Document
 from .findings import Fix, Related
 from .diskcache import compile_regex, required_chars
-from .regexinfo import fast_finditer
+from .diskcache import fast_finditer
 from .i18n import _, pick
 
 
@@ -245,6 +245,26 @@ def _context_fields(rule: Rule) -> list[_ContextField]:
     return out
 
 
+def _scanner(patterns: list[str], flags: int) -> Callable[[str], list[re.Match]]:
+    """Matches of a rule whose patterns are partly anchored at a line start: one alternation
+    cannot be tried only where its first characters occur when one alternative may start
+    anywhere a line does, so the anchored patterns and the others are searched apart and their
+    matches merged in text order (at one place the longer wins; none overlaps an earlier one)."""
+    groups = ([p for p in patterns if not p.startswith("^")], [p for p in patterns if p.startswith("^")])
+    scans = [fast_finditer(compile_regex("|".join(f"(?:{p})" for p in group), flags)) for group in groups if group]
+
+    def matches(text: str) -> list[re.Match]:
+        found = sorted((m for scan in scans for m in scan(text)), key=lambda m: (m.start(), -m.end()))
+        kept, end = [], -1
+        for m in found:
+            if m.start() >= end:
+                kept.append(m)
+                end = max(m.end(), m.start() + 1)
+        return kept
+
+    return matches
+
+
 def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     flags = _flags(rule) | re.MULTILINE
     written = _patterns(rule, "pattern", True)
@@ -257,7 +277,12 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     # the pattern is only tried where one of the characters it starts with occurs.
     needed = required_chars(combined, flags)
     precheck = compile_regex(f"[{re.escape(needed)}]") if needed else None
-    matches = fast_finditer(regex)
+    if all(p.startswith("\\A") for p in patterns):  # the start of the text only (a file name on line 1)
+        matches: Callable[[str], Iterable[re.Match]] = lambda text: filter(None, [regex.match(text)])
+    elif any(p.startswith("^") for p in patterns):
+        matches = _scanner(patterns, flags)
+    else:
+        matches = fast_finditer(regex)
     exceptions = [compile_pattern(p, _where(rule, "exceptions"), flags, shown)
                   for shown, p in _written_and_traditional(rule, "exceptions")]
     # Exceptions for one source format only: `docx-exceptions` hold in a Word file (a form's

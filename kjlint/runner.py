@@ -9,11 +9,12 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
 from .catalog import Catalog, OverrideError, PackError, load_catalog
-from .config import ConfigError, ConfigResolver, Settings, check_selectors
+from .config import ConfigError, ConfigResolver, Settings, at, check_selectors, in_place
 from .document import Document
 from .engine import LintOptions, lint_document, select_codes
 from .findings import Finding
 from .fixes import applicable, apply_fixes, atomic_write_text, refuse_unsafe_rewrite
+from .i18n import _
 from .reading import InputError, SkippedInput, discover, matches_any, read_document, read_stdin
 
 PARALLEL_MIN_FILES = 8
@@ -33,6 +34,8 @@ class Overrides:
     unsafe_fixes: bool = False
     diff: bool = False
     options: tuple = ()  # extra (key, value) check options, e.g. report-unchanged
+    annotate: bool = False  # Word drafts: a review copy with a comment per finding
+    annotate_output: str | None = None  # the copy's path (or a folder for the copies)
 
 
 @dataclass
@@ -47,6 +50,9 @@ class FileResult:
     text: str | None = None  # kept for formats that show the document (html)
     line_sources: list[str] | None = None  # with text, for .docx: where each line came from
     encoding: str = ""
+    review_copy: str | None = None  # a Word draft's review copy written (--annotate, --fix)
+    review_comments: int = 0  # comments in it
+    review_changes: int = 0  # tracked changes (fixes) in it
 
 
 def effective(settings: Settings, ov: Overrides) -> Settings:
@@ -70,10 +76,11 @@ def catalog_for(settings: Settings) -> Catalog:
     try:
         return load_catalog(settings.extend_rules, settings.rule_overrides() or None)
     except OverrideError as exc:
-        raise ConfigError(f"{settings.source or 'configuration'}: {exc}") from None
+        where = settings.source or _("configuration")
+        raise ConfigError(in_place(where, exc)) from None
     except PackError as exc:
         if settings.source and any(str(exc).startswith(p) for p in settings.extend_rules):
-            raise ConfigError(f"{settings.source}: extend-rules: {exc}") from None  # a pack it names
+            raise ConfigError(in_place(at(settings.source, "extend-rules"), exc)) from None  # a pack it names
         raise
 
 
@@ -82,7 +89,7 @@ def check_settings(settings: Settings) -> Catalog:
     catalog = catalog_for(settings)
     check_selectors(settings, catalog.is_known)
     if settings.profile and catalog.find_profile(settings.profile) is None:  # work-summary or 工作总结
-        raise ConfigError(f"{settings.source}: profile: {catalog.unknown_profile(settings.profile)}")
+        raise ConfigError(in_place(at(settings.source, "profile"), catalog.unknown_profile(settings.profile)))
     return catalog
 
 
@@ -118,44 +125,58 @@ def lint_one(path: str, settings: Settings, ov: Overrides, keep_text: bool = Fal
             read_document(path, max_bytes=settings.max_file_size)
         opts = options_for(path, settings, catalog, ov)
         findings = lint_document(doc, catalog, opts)
-        if doc.line_sources:
-            for f in findings:
-                f.where = doc.where(f.offset)
+        _locate(doc, findings)
         result = FileResult(path, findings, text=doc.text if keep_text else None, encoding=doc.encoding,
                             line_sources=doc.line_sources if keep_text else None)
         if not doc.text.strip():
-            result.warning = f"{path}: empty file, nothing to lint"
-        if (ov.fix or ov.diff) and doc.source_format != "text":
-            result.warning = (f"{path}: --fix and --diff are not offered for {doc.source_format} files "
-                              f"(kjlint does not rewrite Word documents); findings are reported only")
+            result.warning = _("{path}: empty file, nothing to lint").format(path=path)
+        if doc.source_format == "docx" and (ov.fix or ov.diff or ov.annotate):
+            try:
+                _review(doc, findings, catalog, opts, ov, settings, result)
+            except (OSError, UnicodeError) as exc:  # read-only folder, full disk
+                result.error = _("{path}: review copy not written: {reason}").format(
+                    path=path, reason=getattr(exc, "strerror", None) or exc)
         elif (ov.fix or ov.diff) and applicable(findings, ov.unsafe_fixes):
             try:
                 _fix(doc, findings, catalog, opts, ov, result)
             except (OSError, UnicodeError) as exc:  # read-only folder, full disk, unencodable fix
-                result.error = f"{path}: fixes not written: {getattr(exc, 'strerror', None) or exc}"
+                result.error = _("{path}: fixes not written: {problem}").format(
+                    path=path, problem=getattr(exc, "strerror", None) or exc)
         return result
     except InputError as exc:
         return FileResult(path, error=str(exc))
     except (PackError, ConfigError) as exc:
         return FileResult(path, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug in a rule stops this file, not the whole run
-        return FileResult(path, error=f"{path}: internal error while linting this file "
-                                      f"({type(exc).__name__}: {exc}); the other files were linted")
+        return FileResult(path, error=_("{path}: internal error while linting this file ({error}); the other "
+                                        "files were linted").format(path=path, error=f"{type(exc).__name__}: {exc}"))
+
+
+def _locate(doc: Document, findings: list[Finding]) -> None:
+    """Source locations of findings in a structured file: `where`, and in a Word draft the
+    place a Word user finds (headings, table cell, first words)."""
+    if doc.line_sources:
+        for f in findings:
+            f.where = doc.where(f.offset)
+    if doc.source_format == "docx":
+        from .wordplace import add_places
+
+        add_places(doc, findings)
 
 
 def _fix(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOptions,
          ov: Overrides, result: FileResult) -> None:
     if doc.path == "-" and not ov.diff:
-        result.warning = "-: fixes are not written for standard input (use --diff)"
+        result.warning = _("-: fixes are not written for standard input (use --diff)")
         return
     if doc.undecodable:  # rewriting would lose them, and a patch would not match the file
-        result.warning = (f"{doc.path}: not fixed: it holds undecodable bytes that rewriting "
-                          f"would lose (fix the encoding first)")
+        result.warning = _("{path}: not fixed: it holds undecodable bytes that rewriting would lose (fix the "
+                           "encoding first)").format(path=doc.path)
         return
     # Fixes go into the text as read (lone CRs kept): their offsets hold in it too.
     before = doc.source or doc.text
     text, after = before, findings
-    for _ in range(MAX_FIX_PASSES):
+    for _pass in range(MAX_FIX_PASSES):
         fixes = applicable(after, ov.unsafe_fixes)
         if not fixes:
             break
@@ -172,6 +193,82 @@ def _fix(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOpt
         refuse_unsafe_rewrite(doc.path)
         atomic_write_text(doc.path, text, doc.encoding)
         result.findings = after
+
+
+def review_output(path: str, ov: Overrides) -> str:
+    """Where the review copy of Word draft `path` goes: `--annotate-output` (a file, or a folder
+    for the copies), else `draft.kjlint.docx` beside the draft."""
+    from .docx_review import copy_path
+
+    if ov.annotate_output and os.path.isdir(ov.annotate_output):
+        return os.path.join(ov.annotate_output, os.path.basename(copy_path(path)))
+    return ov.annotate_output or copy_path(path)
+
+
+def _review(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOptions,
+            ov: Overrides, settings: Settings, result: FileResult) -> None:
+    """A Word draft with --annotate, --fix or --diff: a review copy with a Word comment per
+    finding (--annotate) and the fixes as tracked changes (--fix), or the fixes' effect on the
+    text as a diff (--diff); the draft itself is never written."""
+    from .docx import docx_document, docx_document_with_sources
+    from .docx_review import is_review_copy, review_copy
+    from .reading import read_bytes
+
+    path = doc.path
+    if path == "-":
+        result.warning = _("-: a Word file read from standard input gets no review copy and no fixes "
+                           "(name the file instead)")
+        return
+    if is_review_copy(path) and not ov.diff:
+        return  # a copy kjlint wrote (draft.kjlint.docx) gets no copy of its own: it is linted only
+    from .i18n import language
+
+    titles = {code: rule.title for code, rule in catalog.rules.items()} if language() != "en" else {}
+    fixes = [f for f in findings if f.fix is not None and (f.fix.safe or ov.unsafe_fixes)] if ov.fix or ov.diff else []
+    comment_on = findings if ov.annotate else []
+    if not fixes and not comment_on:
+        return
+
+    def fresh():
+        data = read_bytes(path, path, settings.max_file_size)
+        again, source = docx_document_with_sources(data, path)
+        if again.text != doc.text:
+            raise OSError(_("the file changed while it was read"))
+        return data, again, source
+
+    if fixes:  # the copy with the fixes as tracked changes, read as Word shows it accepted
+        data, again, source = fresh()
+        review = review_copy(data, again, source, [] if ov.diff else comment_on, fixes, titles)
+        changed = docx_document(review.data, path)
+        after = lint_document(changed, catalog, opts)
+        _locate(changed, after)
+        gone = _gone(doc.text, findings, changed.text, after)
+        result.fixed = len(applicable(gone, ov.unsafe_fixes))
+        result.went_away = len(gone) - result.fixed
+        if ov.diff:
+            from .patch import unified_diff
+
+            result.diff = unified_diff(path, doc.text, changed.text, "utf-8")
+        else:
+            _write_review(path, review, ov, result)
+            result.findings = after
+            result.review_changes = len(review.fixed)
+            if result.text is not None:  # the report shows the copy's text, changes accepted
+                result.text, result.line_sources = changed.text, changed.line_sources
+    if comment_on and (ov.diff or not fixes):  # comments only: --annotate, or beside --diff
+        data, again, source = fresh()
+        _write_review(path, review_copy(data, again, source, comment_on, [], titles), ov, result)
+
+
+def _write_review(path: str, review, ov: Overrides, result: FileResult) -> None:
+    from .fixes import atomic_write_bytes
+
+    out = review_output(path, ov)
+    if os.path.exists(out) and os.path.samefile(out, path):
+        raise OSError(_("{out} is the draft itself; kjlint never writes over its inputs").format(out=out))
+    atomic_write_bytes(out, review.data)
+    result.review_copy = out
+    result.review_comments = review.comments
 
 
 def _gone(old_text: str, before: list[Finding], new_text: str, after: list[Finding]) -> list[Finding]:
@@ -221,6 +318,26 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, overrides: Ov
             tasks.append((f, s, overrides, keep_text))
         results.extend(FileResult(e.path, warning=str(e)) if isinstance(e, SkippedInput)
                        else FileResult(e.path, error=str(e)) for e in errors)
+    if overrides.annotate_output and not os.path.isdir(overrides.annotate_output):
+        from .reading import WORD_SUFFIXES
+
+        words = [t[0] for t in tasks if t[0].lower().endswith(WORD_SUFFIXES)]
+        if len(words) > 1:
+            raise ConfigError(_("--annotate-output {out}: names one file, and {n} Word files are checked "
+                                "(name an existing folder for their copies, or leave it out to write "
+                                "each copy beside its draft)").format(out=overrides.annotate_output, n=len(words)))
+    if overrides.annotate_output and os.path.isdir(overrides.annotate_output):
+        from collections import Counter
+
+        from .reading import WORD_SUFFIXES
+
+        taken = Counter(os.path.normcase(review_output(t[0], overrides)) for t in tasks
+                        if t[0].lower().endswith(WORD_SUFFIXES))
+        clash = next((name for name, n in taken.items() if n > 1), None)
+        if clash:
+            raise ConfigError(_("--annotate-output {out}: drafts of the same name would write the same "
+                                "copy {copy} (check them one folder at a time)").format(
+                out=overrides.annotate_output, copy=clash))
     # Fail fast on broken packs, rule options or selectors (exit 2), before forking workers. The
     # files' own settings are checked, so that a command-line selector is not blamed on a file.
     for s in configured:

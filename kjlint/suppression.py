@@ -9,6 +9,10 @@ A directive is a line of its own (an HTML comment, so it stays invisible in rend
 
 The comment markers are optional (`kjlint-disable KJ201` alone on a line works too). Codes may be
 codes, prefixes (KJ2) or rule names, separated by commas or spaces.
+
+In a Word draft, a Word comment (Review > New Comment) whose text is a directive suppresses the
+findings in the text it is on: `kjlint-disable KJ201` on a selected sentence, `kjlint-disable`
+for every rule there; `kjlint-disable-file …` in a comment anywhere covers the whole file.
 """
 from __future__ import annotations
 
@@ -36,6 +40,17 @@ class Directive:
     codes: set[str] | None = None  # resolved; None = all
     unknown: list[str] = field(default_factory=list)
     used: bool = False
+    span: tuple[int, int] | None = None  # kind "anchored": the text a Word comment is on
+
+
+def _comment_directives(doc: Document) -> dict[int, tuple[int, int]]:
+    """Line of a Word comment that is a directive by itself -> the text the comment is on."""
+    out = {}
+    for start, end, first, stop in doc.comment_anchors:
+        lines = [i for i in range(first, stop) if doc.lines[i].text.strip()]
+        if len(lines) == 1:  # the directive is the whole comment
+            out[lines[0]] = (start, end)
+    return out
 
 
 @dataclass
@@ -48,9 +63,16 @@ class Region:
 
 def parse_directives(doc: Document, catalog: Catalog) -> list[Directive]:
     out = []
+    anchored = _comment_directives(doc) if doc.comment_anchors else {}
     for m in DIRECTIVE.finditer(doc.text):
         selectors = [s for s in re.split(r"[,\s]+", m.group(2)) if s]
         d = Directive(m.group(1), selectors, m.start(), m.end() - (1 if m.group(0).endswith("\r") else 0))
+        if doc.parts and doc.part(doc.line_index(m.start())) == "comment":
+            span = anchored.get(doc.line_index(m.start()))
+            if span is None or d.kind == "enable":
+                continue  # a directive among other words of a Word comment is none; nor is an enable
+            if d.kind != "disable-file":
+                d.kind, d.span = "anchored", span
         if selectors:
             d.codes = set()
             for s in selectors:
@@ -111,6 +133,7 @@ def regions(doc: Document, directives: list[Directive]) -> list[Region]:
             d.used = True  # an enable is never "unused"
     for o, start, codes in open_.values():
         out.append(Region(start, len(doc.text), codes, o))
+    out.extend(Region(d.span[0], d.span[1], d.codes, d) for d in directives if d.kind == "anchored" and d.span)
     return out
 
 

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "kjlint"
 LOCALE = PACKAGE / "locale"
 LANGUAGES = ("zh",)  # English is the source language
-KEYWORDS = {"_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "ngettext": (1, 2), "N_": None}  # N_: marked, translated when shown
 
 
 def extract() -> Catalog:

@@ -110,16 +110,21 @@ def test_findings_report_paragraph_and_cell(tmp_path):
     lines = read_docx(path).text.split("\n")
     assert lines[body["line"] - 1][body["column"] - 1:body["end_column"] - 1] == "xx"
     text = CliRunner().invoke(main, ["check", str(path), "--select", "KJ201", "--no-progress"])
-    assert "(table 1, row 2, cell 2)" in text.stdout
+    assert "(下一步工作计划 › 继续做好项目申报 › table 1, row 2, cell 2 › “xx项”)" in text.stdout
+    assert "paragraph 4" not in text.stdout  # Word numbers no paragraphs: the headings and words instead
+    assert "(一、主要工作情况 › （一）项目申报 › “全年组织企业申报项目xx…”)" in text.stdout
 
 
-def test_fix_and_diff_refused_for_docx(tmp_path):
+def test_fix_and_diff_never_write_the_docx(tmp_path):
+    """--fix writes tracked changes into a copy (tests/test_docx_review.py), never the draft;
+    with nothing to fix there is no copy."""
     path = _summary_docx(tmp_path)
     before = path.read_bytes()
     for flag in ("--fix", "--diff"):
         result = CliRunner().invoke(main, ["check", str(path), flag])
-        assert "not offered" in result.stderr and str(path) in result.stderr
+        assert result.exit_code == 1 and "not offered" not in result.stderr
     assert path.read_bytes() == before
+    assert not list(tmp_path.glob("*.kjlint.docx"))
 
 
 def _truncated(tmp_path, bad):

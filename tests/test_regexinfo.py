@@ -83,7 +83,7 @@ def test_first_chars_unknown(pattern):
 
 def test_scanning_from_first_chars_finds_what_finditer_finds():
     from kjlint.catalog import load_catalog
-    from kjlint.regexinfo import fast_finditer
+    from kjlint.diskcache import fast_finditer
     from kjlint.ruletypes import _patterns, _with_traditional
 
     catalog = load_catalog()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from . import check
-from ..catalog import PackError, parse_text, rule_where
+from ..catalog import PackError, compile_pattern, parse_text, rule_where
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix
 from ..normalize import strip_pinyin_annotations, to_simplified
@@ -94,11 +94,7 @@ class _Boilerplate:
             if group.get("in-sentences"):
                 self.sentence_labels.add(label)
             for pat in group.get("in-text", []) or []:
-                try:
-                    re.compile(pat)
-                except re.error as exc:
-                    raise PackError(_("{where}: bad regular expression {pattern}: {problem}").format(
-                        where=f"{where}[{i}].in-text", pattern=repr(pat), problem=exc)) from None
+                compile_pattern(pat, f"{where}[{i}].in-text")  # refused now if bad or exponential
                 in_text.append((pat, label))
             for kind in ("line-start", "anywhere", "line-end"):
                 for phrase in group.get(kind, []) or []:
@@ -112,11 +108,7 @@ class _Boilerplate:
                         self.phrase_max = max(self.phrase_max, self.group_max[label])
                         count += 1
             for pat in group.get("patterns", []) or []:
-                try:
-                    re.compile(pat)
-                except re.error as exc:
-                    raise PackError(_("{where}: bad regular expression {pattern}: {problem}").format(
-                        where=f"{where}[{i}].patterns", pattern=repr(pat), problem=exc)) from None
+                compile_pattern(pat, f"{where}[{i}].patterns")
                 patterns.setdefault(self.group_max[label], []).append((pat, label))
         # One regex per line limit instead of one per pattern, each pattern a named alternative;
         # patterns anchored at the line start are tried there only (re.match), the rest searched.
@@ -134,6 +126,8 @@ class _Boilerplate:
                     gate = compile_regex(f"[{re.escape(needed)}]").match if anchored and needed else \
                         compile_regex(f"[{re.escape(needed)}]").search if needed else None
                     self.patterns.append((limit, anchored, compile_regex(combined), names, gate))
+        # Lines up to this long had their in-sentences phrases looked for by match() already.
+        self.sentence_checked = min((self.group_max[label] for label in self.sentence_labels), default=0)
         self.in_text = compile_regex("|".join(f"(?P<t{k}>{pat})" for k, (pat, _) in enumerate(in_text))) \
             if in_text else None
         self.in_text_labels = {f"t{k}": label for k, (_, label) in enumerate(in_text)}
@@ -183,7 +177,8 @@ class _Boilerplate:
         return any(self.sentence_phrase(m.group(0)) is None for m in _SENTENCE_SPAN.finditer(text)
                    if m.group(0).strip(BLANK_CHARS + " 。！？!?"))
 
-    def furniture_in_line(self, line: str, normalized: str) -> Iterator[tuple[int, int, str, str]]:
+    def furniture_in_line(self, line: str, normalized: str,
+                          in_prose: bool = False) -> Iterator[tuple[int, int, str, str]]:
         """(start, end, label, phrase) of furniture inside a line that is not furniture as a whole:
         in-text pattern matches, and sentences holding an in-sentences phrase (each no longer
         than its group's line limit, so a paragraph is never taken for a blurb)."""
@@ -191,8 +186,8 @@ class _Boilerplate:
             for m in self.in_text.finditer(line):
                 if m.end() > m.start():
                     yield m.start(), m.end(), self.in_text_labels[m.lastgroup], m.group(0)
-        if self.sentence_phrase(normalized) is None:
-            return
+        if (len(normalized) <= self.sentence_checked and not in_prose) or self.sentence_phrase(normalized) is None:
+            return  # match() already looked for the phrases in a line this short, and found none
         for m in _SENTENCE_SPAN.finditer(line):
             found = self.sentence_phrase(normalize_line(m.group(0)))
             if found and len(m.group(0).strip()) <= self.group_max[found[0]]:
@@ -218,7 +213,8 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     notice = None  # (label, phrase) of a notice heading (温馨提示:) whose numbered items follow
     for i, (line, text) in enumerate(zip(doc.lines, normalized_lines(doc, ctx))):
         found = matcher.match(text)
-        if found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text):
+        in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
+        if in_prose:
             found = None  # one sentence of a paragraph of text: report that sentence, keep the rest
         if found is None and notice is not None and text:
             if _LIST_ITEM.match(text) and _SITE_NOTICE.search(text):
@@ -228,7 +224,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if found is None:
             if own:
                 continue  # a Word file's own sentences: no site glues its chrome into them
-            for start, end, label, phrase in matcher.furniture_in_line(doc.text[line.start:line.end], text):
+            for start, end, label, phrase in matcher.furniture_in_line(doc.text[line.start:line.end], text, in_prose):
                 at, stop = line.start + start, line.start + end
                 yield Hit(at, stop, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
                                       "match": doc.text[at:stop]},

@@ -32,7 +32,7 @@ from ..normalize import PINYIN_ANNOTATION, char_norm, fast_normalize, normalize_
 from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
 from ..i18n import _
-from ..regexinfo import fast_finditer
+from ..diskcache import fast_finditer
 from .layout import reading_paragraphs
 
 # A line that only carries a page number: "- 3 -", "— 12 —", "第3页 共10页", "3/10", "Page 3".

@@ -17,7 +17,7 @@ from ..normalize import PINYIN_ANNOTATION, PINYIN_LETTERS, script_sets, to_simpl
 from ..ruletypes import Context, Hit
 from .textspans import HAN_RANGES, Edit, SpanSet, frequency_table, group_by_line, is_han, plausibility
 from ..diskcache import compile_regex
-from ..regexinfo import fast_finditer
+from ..diskcache import fast_finditer
 
 # --- undecodable bytes and replacement characters ------------------------------------------
 

@@ -16,7 +16,7 @@ from ..normalize import PINYIN_ANNOTATION, script_sets, to_simplified, to_tradit
 from ..ruletypes import Context, Hit
 from .textspans import Edit, SpanSet, frequency_table, group_by_line, is_cjk, is_han
 from ..diskcache import compile_regex
-from ..regexinfo import fast_finditer
+from ..diskcache import fast_finditer
 
 # --- mixed traditional and simplified script ------------------------------------------------
 

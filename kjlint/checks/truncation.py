@@ -157,16 +157,24 @@ def truncated_preview(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     aside): a site's preview copied before the document it previews."""
     paras = body_paragraphs(doc, ctx, rule)
     min_length = int(rule.params.get("min-length", 30))
-    compact = [_BLANKS.sub("", doc.plain(p)) for p in paras]
+    compact: dict[int, str] = {}
+
+    def squeezed(i: int) -> str:  # the paragraph without blanks, made when first needed
+        if i not in compact:
+            compact[i] = _BLANKS.sub("", doc.plain(paras[i])) if i < len(paras) else ""
+        return compact[i]
+
     for i, p in enumerate(paras[:-1]):
-        text = compact[i]
+        if p.text.rstrip()[-1:] in TERMINAL or p.end - p.start < min_length:
+            continue  # most paragraphs: finished, or too short to be a preview
+        text = squeezed(i)
         if len(text) < min_length or text[-1] in TERMINAL or not _CLAUSE_PUNCT.search(text):
             continue  # a title or a heading repeated above the text is KJ607's
         # the full text may open with the title again: 标题 / 预览… / 标题 / 全文…
-        skip = 1 if i + 1 < len(paras) and heading_level(compact[i + 1]) is None and len(compact[i + 1]) <= 60 \
-            and not _CLAUSE_PUNCT.search(compact[i + 1]) else 0
+        nxt = squeezed(i + 1)
+        skip = 1 if heading_level(nxt) is None and len(nxt) <= 60 and not _CLAUSE_PUNCT.search(nxt) else 0
         for start in {i + 1, i + 1 + skip}:
-            following = "".join(compact[start:start + 3])
+            following = "".join(squeezed(j) for j in range(start, min(start + 3, len(paras))))
             if len(following) > len(text) and following.startswith(text):
                 yield Hit(max(p.start, p.end - 8), p.end, {"tail": p.text[-8:]})
                 break

@@ -21,8 +21,9 @@ from pathlib import Path
 import numpy as np
 
 from ..fixes import atomic_write_bytes
+from ..i18n import N_
 
-DAMAGED = "{path}: damaged signature cache file, removed (its signatures are computed again)"
+DAMAGED = N_("{path}: damaged signature cache file, removed (its signatures are computed again)")
 FIELDS = ("keys", "sigs", "prefix", "norm_hash", "norm_len")
 COMPACT_AT = 64  # chunk files merged into one when a run ends with more than this
 

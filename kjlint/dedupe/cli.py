@@ -7,9 +7,10 @@ import time
 
 import click
 
-from .engines.base import ENGINES
+from ..clihelp import N_, argument, command, configured_language, option
 from ..formats import dedupe_labels as labels
 from ..i18n import _
+from .engines.base import ENGINES
 from .keep import POLICIES
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -80,54 +81,59 @@ def summary_table(result) -> None:
     _console().print(table)
 
 
-@click.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path())
-@click.option("--text-field", default="text", show_default=True, help="JSONL/Parquet field holding the text.")
-@click.option("--id-field", default="id", show_default=True, help="JSONL/Parquet field holding the id.")
-@click.option("--clusters", "clusters_path", type=click.Path(dir_okay=False),
-              help="Write clusters of two or more as JSONL.")
-@click.option("--output", "output_path", type=click.Path(),
-              help="Write the deduplicated corpus in the input's format (JSONL, Parquet, or a directory).")
-@click.option("--keep-list", type=click.Path(dir_okay=False), help="Write the ids kept, one per line.")
-@click.option("--drop-list", type=click.Path(dir_okay=False), help="Write the ids dropped, one per line.")
-@click.option("--keep", type=click.Choice(POLICIES), default="best", show_default=True,
-              help="Which copy to keep: fewest KJ2/KJ3/KJ4/KJ6 findings, first, or longest.")
-@click.option("--level", type=click.Choice(["document", "paragraph"]), default="document", show_default=True,
-              help="paragraph: report passages repeated across documents instead of clustering documents.")
-@click.option("--min-docs", type=click.IntRange(2), default=3, show_default=True,
-              help="(--level paragraph) Report passages found in at least this many documents.")
-@click.option("--num-perm", type=click.IntRange(8), default=128, show_default=True)
-@click.option("--bands", type=click.IntRange(1), default=16, show_default=True)
-@click.option("--rows", type=click.IntRange(1), default=8, show_default=True)
-@click.option("--lsh", type=click.Choice(["auto", "sort", "datasketch"]), default="auto", show_default=True,
-              help="Candidate search: numpy sort of band keys, datasketch MinHashLSH, or datasketch for small corpora.")
-@click.option("--jaccard", type=click.FloatRange(0, 1), default=0.6, show_default=True,
-              help="Verified Jaccard (character 5-grams) that makes a duplicate.")
-@click.option("--containment", type=click.FloatRange(0, 1), default=0.8, show_default=True,
-              help="Verified containment that makes a truncated copy a duplicate.")
-@click.option("--fuzzy", type=click.FloatRange(0, 1), help="Also accept pairs with this rapidfuzz ratio.")
-@click.option("--fold-digits", is_flag=True, help="Treat all numbers as equal (year-over-year reports then match).")
-@click.option("--fold-masks", is_flag=True, help="Treat masks (xx, XX, ××) as numbers.")
-@click.option("--cache", "cache_dir", type=click.Path(file_okay=False),
-              help="Signature cache folder (default: ~/.cache/kjlint/dedupe).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the signature cache.")
-@click.option("-j", "--jobs", type=click.IntRange(1), help="Worker processes (default: all cores).")
-@click.option("--no-spill", is_flag=True,
-              help="Normalize candidate documents again when verifying, instead of keeping the canonical "
-                   "texts in a temporary file (2 bytes per character, removed at the end).")
-@click.option("--dry-run", is_flag=True, help="Report only; write no output files.")
-@click.option("--show", type=click.IntRange(0), default=0, help="Show the first N clusters side by side.")
-@click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write an HTML report.")
-@click.option("-q", "--quiet", is_flag=True, help="No summary table or warnings.")
-@click.option("--no-progress", is_flag=True, help="Never show progress bars.")
-@click.option("--engine", type=click.Choice(list(ENGINES)), default="local", show_default=True,
-              help="local: this machine; spark: the same method on a Spark cluster (pip install 'kjlint[spark]').")
-@click.option("--master", default="local[*]", show_default=True, help="(--engine spark) Spark master URL.")
-@click.option("--conf", "spark_conf", multiple=True, metavar="KEY=VALUE",
-              help="(--engine spark) Spark configuration property; repeatable.")
+@command(help=N_("Find near-duplicate documents (traditional/simplified, truncated, masked, re-headed copies) "
+                "and keep the best copy of each."))
+@argument("inputs", nargs=-1, required=True, type=click.Path())
+@option("--text-field", default="text", show_default=True, help=N_("JSONL/Parquet field holding the text."))
+@option("--id-field", default="id", show_default=True, help=N_("JSONL/Parquet field holding the id."))
+@option("--clusters", "clusters_path", type=click.Path(dir_okay=False),
+        help=N_("Write clusters of two or more as JSONL."))
+@option("--output", "output_path", type=click.Path(),
+        help=N_("Write the deduplicated corpus in the input's format (JSONL, Parquet, or a directory)."))
+@option("--keep-list", type=click.Path(dir_okay=False), help=N_("Write the ids kept, one per line."))
+@option("--drop-list", type=click.Path(dir_okay=False), help=N_("Write the ids dropped, one per line."))
+@option("--keep", type=click.Choice(POLICIES), default="best", show_default=True,
+        help=N_("Which copy to keep: fewest KJ2/KJ3/KJ4/KJ6 findings, first, or longest."))
+@option("--level", type=click.Choice(["document", "paragraph"]), default="document", show_default=True,
+        help=N_("paragraph: report passages repeated across documents instead of clustering documents."))
+@option("--min-docs", type=click.IntRange(2), default=3, show_default=True,
+        help=N_("(--level paragraph) Report passages found in at least this many documents."))
+@option("--num-perm", type=click.IntRange(8), default=128, show_default=True,
+        help=N_("Hash functions in each document's MinHash signature (more: finer similarity, slower)."))
+@option("--bands", type=click.IntRange(1), default=16, show_default=True,
+        help=N_("LSH bands: documents that agree on all rows of one band become a candidate pair."))
+@option("--rows", type=click.IntRange(1), default=8, show_default=True,
+        help=N_("Signature values per LSH band (bands x rows may not exceed --num-perm)."))
+@option("--lsh", type=click.Choice(["auto", "sort", "datasketch"]), default="auto", show_default=True,
+        help=N_("Candidate search: numpy sort of band keys, datasketch MinHashLSH, or datasketch for small "
+                "corpora."))
+@option("--jaccard", type=click.FloatRange(0, 1), default=0.6, show_default=True,
+        help=N_("Verified Jaccard (character 5-grams) that makes a duplicate."))
+@option("--containment", type=click.FloatRange(0, 1), default=0.8, show_default=True,
+        help=N_("Verified containment that makes a truncated copy a duplicate."))
+@option("--fuzzy", type=click.FloatRange(0, 1), help=N_("Also accept pairs with this rapidfuzz ratio."))
+@option("--fold-digits", is_flag=True, help=N_("Treat all numbers as equal (year-over-year reports then match)."))
+@option("--fold-masks", is_flag=True, help=N_("Treat masks (xx, XX, ××) as numbers."))
+@option("--cache", "cache_dir", type=click.Path(file_okay=False),
+        help=N_("Signature cache folder (default: ~/.cache/kjlint/dedupe)."))
+@option("--no-cache", is_flag=True, help=N_("Do not read or write the signature cache."))
+@option("-j", "--jobs", type=click.IntRange(1), help=N_("Worker processes (default: all cores)."))
+@option("--no-spill", is_flag=True,
+        help=N_("Normalize candidate documents again when verifying, instead of keeping the canonical "
+                "texts in a temporary file (2 bytes per character, removed at the end)."))
+@option("--dry-run", is_flag=True, help=N_("Report only; write no output files."))
+@option("--show", type=click.IntRange(0), default=0, help=N_("Show the first N clusters side by side."))
+@option("--report", "report_path", type=click.Path(dir_okay=False), help=N_("Write an HTML report."))
+@option("-q", "--quiet", is_flag=True, help=N_("No summary table or warnings."))
+@option("--no-progress", is_flag=True, help=N_("Never show progress bars."))
+@option("--engine", type=click.Choice(list(ENGINES)), default="local", show_default=True,
+        help=N_("local: this machine; spark: the same method on a Spark cluster (pip install "
+                "'kjlint[spark]')."))
+@option("--master", default="local[*]", show_default=True, help=N_("(--engine spark) Spark master URL."))
+@option("--conf", "spark_conf", multiple=True, metavar="KEY=VALUE",
+        help=N_("(--engine spark) Spark configuration property; repeatable."))
 def dedupe(**params):
-    """Find near-duplicate documents (traditional/simplified, truncated, masked, re-headed copies)
-    and keep the best copy of each."""
+    configured_language()
     from .options import DedupeOptions
 
     try:
@@ -147,7 +153,7 @@ def run(options) -> int:
     from .sources import output_kind, plan_sources
 
     if options.engine == "spark" and options.level != "document":
-        raise click.UsageError("--engine spark supports --level document only")
+        raise click.UsageError(_("--engine spark supports --level document only"))
     _refuse_overwriting_inputs(options.outputs.named(), options.inputs)
     if options.level == "paragraph":
         return _paragraphs(options.inputs, options.config, options.min_docs, options.outputs.clusters,
@@ -274,16 +280,17 @@ def _console_out():
     return Console()
 
 
-@click.command()
-@click.argument("a")
-@click.argument("b")
-@click.option("--input", "inputs", multiple=True, type=click.Path(exists=True),
-              help="Corpus (JSONL/Parquet/directory) in which A and B are ids rather than files.")
-@click.option("--text-field", default="text", show_default=True)
-@click.option("--id-field", default="id", show_default=True)
-@click.option("--width", type=click.IntRange(40), help="Terminal width to use.")
+@command(help=N_("Show two documents side by side with their differences highlighted."))
+@argument("a")
+@argument("b")
+@option("--input", "inputs", multiple=True, type=click.Path(exists=True),
+        help=N_("Corpus (JSONL/Parquet/directory) in which A and B are ids rather than files."))
+@option("--text-field", default="text", show_default=True,
+        help=N_("(--input) JSONL/Parquet field holding the text."))
+@option("--id-field", default="id", show_default=True, help=N_("(--input) JSONL/Parquet field holding the id."))
+@option("--width", type=click.IntRange(40), help=N_("Terminal width to use."))
 def diff(a, b, inputs, text_field, id_field, width):
-    """Show two documents side by side with their differences highlighted."""
+    configured_language()
     from ..reading import InputError
     from .method import DedupeConfig
     from .sidebyside import render_side_by_side

@@ -72,6 +72,8 @@ def parse_conf(pairs) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise ValueError(f"--conf expects key=value, got {pair!r}")
+            from ..i18n import _
+
+            raise ValueError(_("--conf expects key=value, got {pair}").format(pair=repr(pair)))
         conf[key.strip()] = value.strip()
     return conf

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from ..i18n import _
 from ..reading import InputError, discover, read_document
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -94,12 +95,15 @@ def plan_sources(inputs, warnings: Warnings | None = None) -> list[Source]:
 def _text_of(value, where: str, fieldname: str, warnings: Warnings | None) -> str | None:
     if not isinstance(value, str):
         if warnings is not None:
-            what = "missing" if value is None else f"not a string ({type(value).__name__})"
-            warnings.add(f"{where}: field {fieldname!r} {what}, skipped")
+            if value is None:
+                message = _("{where}: field {field} missing, skipped")
+            else:
+                message = _("{where}: field {field} not a string ({type}), skipped")
+            warnings.add(message.format(where=where, field=repr(fieldname), type=type(value).__name__))
         return None
     if not value.strip():
         if warnings is not None:
-            warnings.add(f"{where}: empty document, skipped")
+            warnings.add(_("{where}: empty document, skipped").format(where=where))
         return None
     return value
 
@@ -113,11 +117,12 @@ def parse_jsonl_line(line: str | bytes, where: str, fields: Fields, warnings: Wa
         obj = json.loads(line)
     except ValueError as exc:  # UnicodeDecodeError is a ValueError
         if warnings is not None:
-            warnings.add(f"{where}: malformed JSON ({str(exc).split(':')[0]}), skipped")
+            warnings.add(_("{where}: malformed JSON ({problem}), skipped").format(
+                where=where, problem=str(exc).split(":")[0]))
         return None, None
     if not isinstance(obj, dict):
         if warnings is not None:
-            warnings.add(f"{where}: not a JSON object, skipped")
+            warnings.add(_("{where}: not a JSON object, skipped").format(where=where))
         return None, None
     ident = obj.get(fields.id)
     return _text_of(obj.get(fields.text), where, fields.text, warnings), (str(ident) if ident is not None else None)
@@ -131,7 +136,7 @@ def scan_jsonl(path: str, fields: Fields, warnings: Warnings | None
         fh = open(path, "rb")
     except OSError as exc:
         if warnings is not None:
-            warnings.add(f"{path}: cannot read ({exc.strerror or exc}), skipped")
+            warnings.add(_("{path}: cannot read ({problem}), skipped").format(path=path, problem=exc.strerror or exc))
         return
     pos = 0
     with fh:
@@ -151,7 +156,8 @@ def scan_parquet(path: str, fields: Fields, warnings: Warnings | None):
         names = pf.schema_arrow.names
         if fields.text not in names:
             if warnings is not None:
-                warnings.add(f"{path}: no column {fields.text!r} (columns: {', '.join(names)}), skipped")
+                warnings.add(_("{path}: no column {column} (columns: {columns}), skipped").format(
+                    path=path, column=repr(fields.text), columns=", ".join(names)))
             return
         row = 0
         for batch in pf.iter_batches(batch_size=PARQUET_BATCH):
@@ -165,7 +171,7 @@ def scan_parquet(path: str, fields: Fields, warnings: Warnings | None):
             yield batch, rows
     except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError)
         if warnings is not None:
-            warnings.add(f"{path}: unreadable Parquet ({exc}), skipped")
+            warnings.add(_("{path}: unreadable Parquet ({problem}), skipped").format(path=path, problem=exc))
 
 
 def read_text_file(path: str, warnings: Warnings | None) -> str | None:
@@ -176,8 +182,8 @@ def read_text_file(path: str, warnings: Warnings | None) -> str | None:
             warnings.add(f"{exc}")
         return None
     if doc.undecodable and warnings is not None:
-        warnings.add(f"{path}: {len(doc.undecodable)} undecodable byte(s) replaced by U+FFFD "
-                     f"(decoded as {doc.encoding})")
+        warnings.add(_("{path}: {n} undecodable byte(s) replaced by U+FFFD (decoded as {encoding})").format(
+            path=path, n=len(doc.undecodable), encoding=doc.encoding))
     return _text_of(doc.text, path, "text", warnings)
 
 
@@ -314,7 +320,7 @@ class Fetcher:
 def output_kind(sources: list[Source]) -> str:
     kinds = {s.kind for s in sources}
     if len(kinds) != 1:
-        raise ValueError(f"--output needs inputs of one format, got {', '.join(sorted(kinds))}")
+        raise ValueError(_("--output needs inputs of one format, got {kinds}").format(kinds=", ".join(sorted(kinds))))
     return kinds.pop()
 
 

@@ -289,7 +289,10 @@ def _related_html(rel, path: str, file_no: int) -> str:
     """A related place; one in the same file links to its line (e.g. the first copy of a passage)."""
     where = f"{_shown(rel.path)}:{rel.line}:{rel.column}"
     if rel.path == path:
-        line = _t(_("line {line}:{column}"), line=str(rel.line), column=str(rel.column))
+        if getattr(rel, "place", None) is not None:  # a Word draft: headings and first words
+            line = _shown(rel.place.text())
+        else:
+            line = _t(_("line {line}:{column}"), line=str(rel.line), column=str(rel.column))
         where = f'<a class="related" href="#L{file_no}-{rel.line}">{line}</a>'
     # Translators: another place a finding refers to (e.g. the first copy of a repeated paragraph).
     related = _t(_("related: {place}"), place=where)
@@ -315,7 +318,8 @@ def _panel_html(text: str | None, findings, file_no: int, titles: dict | None = 
         out.append(f'<ol id="{list_id}">')
         for i, f in items:
             fid = f"f{file_no}-{i}"
-            where = f' · {_shown(place_name(f.where))}' if getattr(f, "where", "") else ""
+            shown = f.place.text() if getattr(f, "place", None) is not None else place_name(getattr(f, "where", ""))
+            where = f' · {_shown(shown)}' if shown else ""
             # Translators: a finding's place in its file: line and column, both counted from 1.
             at = _t(_("{line}:{column}"), line=str(f.line), column=str(f.column))
             related = "".join(_related_html(rel, f.path, file_no) for rel in f.related)

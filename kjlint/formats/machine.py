@@ -5,6 +5,7 @@ import json
 from xml.sax.saxutils import quoteattr, escape
 
 from ..findings import Severity
+from ..i18n import _
 from . import escape_controls
 
 
@@ -45,10 +46,12 @@ def _gh_escape(value: str, prop: bool = False) -> str:
 GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def write_github(results, out, **_):
+def write_github(results, out, **_ignored):
+    # Translators: the title of a GitHub annotation on a file kjlint could not read.
+    title = _gh_escape(_("kjlint input error"), True)
     for r in results:
         if r.error:  # a file-level annotation
-            out.write(f"::error file={_gh_escape(r.path, True)},title=kjlint input error::{_gh_escape(r.error)}\n")
+            out.write(f"::error file={_gh_escape(r.path, True)},title={title}::{_gh_escape(r.error)}\n")
     for f in all_findings(results):
         props = (f"file={_gh_escape(f.path, True)},line={f.line},col={f.column},"
                  f"endLine={f.end_line},endColumn={f.end_column},"
@@ -91,7 +94,7 @@ def write_rdjson(results, out, **_):
     out.write("\n")
 
 
-def write_junit(results, out, **_):
+def write_junit(results, out, **_ignored):
     """JUnit XML; names and messages have their control characters escaped, since XML 1.0 cannot
     hold most of them even as character references."""
     findings = all_findings(results)
@@ -112,7 +115,8 @@ def write_junit(results, out, **_):
         elif not cases:
             out.write(f'    <testcase name={attr(r.path)} classname="kjlint"/>\n')
         for f in cases:
-            name = f"{f.code} {f.name} at line {f.line}, column {f.column}"
+            name = _("{code} {name} at line {line}, column {column}").format(code=f.code, name=f.name, line=f.line,
+                                                                             column=f.column)
             out.write(f'    <testcase name={attr(name)} classname={attr(f.path)}>\n')
             out.write(f'      <failure message={attr(f.message)} type={attr(f.code)}>'
                       f'{escape(escape_controls(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}"))}'

@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..findings import Severity
+from ..i18n import _
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -25,7 +26,7 @@ def _uri(path: str) -> str:
     return quote(os.fsencode(p.as_posix()), safe="/")
 
 
-def write_sarif(results, out, catalog=None, **_):
+def write_sarif(results, out, catalog=None, **_ignored):
     findings = [f for r in results for f in r.findings]
     used = sorted({f.code for f in findings})
     rules = []
@@ -38,7 +39,8 @@ def write_sarif(results, out, catalog=None, **_):
             entry.update({
                 "shortDescription": {"text": rule.description.split("\n")[0][:200]},
                 "fullDescription": {"text": rule.description},
-                "help": {"text": f"{rule.description}\n\n{rule.rationale}\n\nRun `kjlint rule {code}` for examples."},
+                "help": {"text": f"{rule.description}\n\n{rule.rationale}\n\n"
+                                 + _("Run `kjlint rule {code}` for examples.").format(code=code)},
                 "defaultConfiguration": {"level": LEVEL[rule.severity]},
                 "properties": {"family": rule.family_name},
             })
@@ -60,12 +62,15 @@ def write_sarif(results, out, catalog=None, **_):
         if f.related:
             res["relatedLocations"] = [{
                 "id": i,
-                "message": {"text": rel.message or "related location"},
+                "message": {"text": rel.message or _("related location")},
                 "physicalLocation": {"artifactLocation": {"uri": _uri(rel.path)},
-                                     "region": {"startLine": rel.line, "startColumn": rel.column}}}
+                                     "region": {"startLine": rel.line, "startColumn": rel.column}},
+                **({"properties": {"place": rel.place.to_dict()}} if getattr(rel, "place", None) else {})}
                 for i, rel in enumerate(f.related)]
+        if getattr(f, "place", None) is not None:  # a Word draft: where a Word user finds it
+            res["properties"] = {"place": f.place.to_dict()}
         if f.fix:
-            res["fixes"] = [{"description": {"text": "safe fix" if f.fix.safe else "unsafe fix"},
+            res["fixes"] = [{"description": {"text": _("safe fix") if f.fix.safe else _("unsafe fix")},
                              "artifactChanges": [{"artifactLocation": {"uri": _uri(f.path)}, "replacements": [{
                                  "deletedRegion": {"charOffset": f.fix.offset,
                                                    "charLength": f.fix.end_offset - f.fix.offset},

@@ -5,7 +5,9 @@ from collections import Counter
 
 from ..document import display_width
 from ..findings import Severity
+from ..i18n import _, language, ngettext
 from . import escape_controls as esc
+from .places import place_name
 
 WINDOW = 24  # characters of context shown either side of a finding in long lines
 MARKED = 60  # characters of a finding shown at most (then "…")
@@ -55,7 +57,7 @@ def _frame(lines: list[str], f) -> list[tuple[str, str]]:
 
 
 def write_text(results, out, color: bool = False, show_source: bool = True, statistics: bool = False,
-               fix_hint: bool = True, summary: bool = True, diff: bool = False, **_):
+               fix_hint: bool = True, summary: bool = True, diff: bool = False, catalog=None, **_ignored):
     """Findings with code frames, then the summary; with `statistics`, the table alone (as ruff)."""
     console = _Out(out, color)
     for r in results if not statistics else ():
@@ -64,30 +66,39 @@ def write_text(results, out, color: bool = False, show_source: bool = True, stat
             console.print(*_head(f), *_fix_mark(f))
             if lines is not None:
                 frame = _frame(lines, f)
-                width = max((len(g) for g, _ in frame), default=1)
+                width = max((len(g) for g, _line in frame), default=1)
                 for gutter, line in frame:
                     console.print((f" {gutter:>{width}} | ", "blue"), (line, "" if gutter else STYLE[f.severity]))
             for rel in f.related:
-                console.print((f"   = related: {esc(rel.path)}:{rel.line}:{rel.column}"
-                               + (f" ({esc(rel.message)})" if rel.message else ""), "dim"))
+                where = f"{esc(rel.path)}:{rel.line}:{rel.column}"
+                if rel.place is not None:  # a Word draft: headings, first words
+                    # Translators: a related location and its place in a Word file.
+                    where = _("{location}, {place}").format(location=where, place=esc(rel.place.text()))
+                if rel.message:
+                    text = _("   = related: {where} ({message})").format(where=where, message=esc(rel.message))
+                else:
+                    text = _("   = related: {where}").format(where=where)
+                console.print((text, "dim"))
             if show_source:
                 console.print()
-    _summary(console, results, statistics, fix_hint, summary, diff)
+    _summary(console, results, statistics, fix_hint, summary, diff, catalog)
 
 
 def write_concise(results, out, color: bool = False, statistics: bool = False, fix_hint: bool = True,
-                  summary: bool = True, diff: bool = False, **_):
+                  summary: bool = True, diff: bool = False, catalog=None, **_ignored):
     console = _Out(out, color)
     for r in results if not statistics else ():
         for f in r.findings:
             console.print(*_head(f, concise=True))
-    _summary(console, results, statistics, fix_hint, summary, diff)
+    _summary(console, results, statistics, fix_hint, summary, diff, catalog)
 
 
 def _head(f, concise: bool = False) -> list:
     """`path:line:col: CODE [name] message (where)` as styled segments, control characters escaped."""
     path, message = esc(f.path), esc(f.message)
-    where = f" ({esc(f.where)})" if f.where else ""
+    shown = f.place.text() if f.place is not None else place_name(f.where)  # a Word draft: headings, first words
+    # Translators: where a finding is in a Word file, after its message: " (paragraph 12)".
+    where = _(" ({where})").format(where=esc(shown)) if shown else ""
     if concise:
         return [f"{path}:{f.line}:{f.column}: ", (f.code, STYLE[f.severity]), f" [{f.name}] {message}{where}"]
     return [(f"{path}:{f.line}:{f.column}: ", "bold"), (f.code, STYLE[f.severity]),
@@ -97,26 +108,45 @@ def _head(f, concise: bool = False) -> list:
 def _fix_mark(f):
     if not f.fix:
         return ()
-    return ((" [*]" if f.fix.safe else " [unsafe fix]", "cyan"),)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
+    return ((" [*]" if f.fix.safe else _(" [unsafe fix]"), "cyan"),)
 
 
 def fixed_line(fixed: int, went_away: int, written: bool) -> str:
     """What --fix did (or --diff would do). `fixed` counts the findings that had a fix, so it
     equals the "N fixable with --fix" of the run before."""
     if written:
-        line = f"Fixed {_plural(fixed, 'finding')}"
-        other = f"{_plural(went_away, 'other finding')} went away with the changes"
+        line = ngettext("Fixed {n} finding", "Fixed {n} findings", fixed).format(n=fixed)
+        other = ngettext("{n} other finding went away with the changes",
+                         "{n} other findings went away with the changes", went_away).format(n=went_away)
     else:
-        line = f"Would fix {_plural(fixed, 'finding')}"
-        other = f"{_plural(went_away, 'other finding')} would go away with the changes"
-    return f"{line}; {other}." if went_away else f"{line}."
+        line = ngettext("Would fix {n} finding", "Would fix {n} findings", fixed).format(n=fixed)
+        other = ngettext("{n} other finding would go away with the changes",
+                         "{n} other findings would go away with the changes", went_away).format(n=went_away)
+    # Translators: {fixed} and {other} are the two clauses above ("Fixed 3 findings", "1 other…").
+    return _("{fixed}; {other}.").format(fixed=line, other=other) if went_away else \
+        _("{fixed}.").format(fixed=line)
 
 
-def _summary(console, results, statistics: bool, fix_hint: bool, summary: bool = True, diff: bool = False) -> None:
+def _statistics(console, counts, catalog) -> None:
+    """One line per rule, most findings first: count, code and name; in Chinese the rule's
+    title too, before its name, padded in display cells so that the names line up."""
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if language() == "en" or catalog is None:
+        for (code, name), n in rows:
+            console.print(f"{n:>6}  {code}  {name}")
+        return
+    titles = {}
+    for (code, name), _n in rows:
+        rule = catalog.rules.get(code)
+        titles[code] = rule.title if rule is not None and rule.title != name else ""
+    width = max(display_width(t) for t in titles.values())
+    for (code, name), n in rows:
+        title = titles[code]
+        console.print(f"{n:>6}  {code}  {title}{' ' * (width - display_width(title))}  {name}".rstrip())
+
+
+def _summary(console, results, statistics: bool, fix_hint: bool, summary: bool = True, diff: bool = False,
+             catalog=None) -> None:
     """Fixed count, statistics, then (unless `summary` is off, as with -q) the "Found …" line
     and the fix hint."""
     findings = [f for r in results for f in r.findings]
@@ -127,18 +157,23 @@ def _summary(console, results, statistics: bool, fix_hint: bool, summary: bool =
         return
     counts = Counter((f.code, f.name) for f in findings)
     if statistics:
-        for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            console.print(f"{n:>6}  {code}  {name}")
+        _statistics(console, counts, catalog)
     if not summary:
         return
     files = len({f.path for f in findings})
-    by_code = ", ".join(f"{code} ×{n}" for (code, _), n in sorted(counts.items()))
-    console.print(f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} "
-                  f"file{'s' if files != 1 else ''} ({by_code}).")
+    # Translators: separates the per-rule counts of the summary: "(KJ201 ×2, KJ502 ×1)".
+    by_code = _(", ").join(f"{code} ×{n}" for (code, _name), n in sorted(counts.items()))
+    in_files = ngettext("{n} file", "{n} files", files).format(n=files)
+    # Translators: {files} is "2 files" (a message of its own); {codes} the counts per rule.
+    console.print(ngettext("Found {n} finding in {files} ({codes}).", "Found {n} findings in {files} ({codes}).",
+                           len(findings)).format(n=len(findings), files=in_files, codes=by_code))
     safe = sum(1 for f in findings if f.fix and f.fix.safe)
     unsafe = sum(1 for f in findings if f.fix and not f.fix.safe)
     if fix_hint and (safe or unsafe):
-        hint = f"{safe} fixable with --fix" if safe else ""
-        if unsafe:
-            hint += ("; " if hint else "") + f"{unsafe} more with --unsafe-fixes"
-        console.print(f"[*] {hint}.")
+        if safe and unsafe:
+            hint = _("[*] {safe} fixable with --fix; {unsafe} more with --unsafe-fixes.")
+        elif safe:
+            hint = _("[*] {safe} fixable with --fix.")
+        else:
+            hint = _("[*] {unsafe} more with --unsafe-fixes.")
+        console.print(hint.format(safe=safe, unsafe=unsafe))

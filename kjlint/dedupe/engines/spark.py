@@ -20,6 +20,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from ...i18n import _
 from ..method.fingerprint import MethodMismatch, method_fingerprint
 from . import _bootstrap
 from .base import Engine, EngineUnavailable, Task
@@ -77,7 +78,8 @@ def spark_session(master: str = DEFAULT_MASTER, conf: Mapping[str, str] | None =
     try:
         session = builder.getOrCreate()
     except Exception as exc:  # the JVM did not start: no Java, wrong version, no memory…
-        raise SparkUnavailable(f"Spark could not start on master {master!r}: {exc}") from exc
+        raise SparkUnavailable(_("Spark could not start on master {master}: {problem}").format(
+            master=repr(master), problem=exc)) from exc
     session.sparkContext.setLogLevel(settings.get("kjlint.logLevel", "WARN"))
     return session
 

@@ -6,6 +6,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ...i18n import N_
 from ..sources import Warnings
 
 
@@ -105,8 +106,9 @@ class DedupeResult:
         return list(dict.fromkeys(self.ids[i] for i in np.flatnonzero(~self.keep_mask) if self.ids[i] not in kept))
 
 
-REPEATED_IDS = ("{count} ids are used by more than one document (e.g. {examples}); --keep-list names such "
-                "an id when any of its documents is kept, --drop-list only when none is")
+REPEATED_IDS = N_("{count} ids are used by more than one document (e.g. {examples}); --keep-list names such "
+                  "an id when any of its documents is kept, --drop-list only when none is")
+NOTHING_LEFT = N_("{id}: nothing left after normalization (only boilerplate?), not compared")
 
 
 def repeated_ids(ids: Sequence[str], examples: int = 3) -> tuple[int, list[str]]:

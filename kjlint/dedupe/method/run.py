@@ -22,7 +22,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ...i18n import language
+from ...i18n import _, language
 from .. import kernels
 from ..cache import DAMAGED, SignatureCache
 from ..engines.base import Engine
@@ -33,7 +33,7 @@ from .context import Context
 from .corpus import Progress, sign_corpus
 from .memory import peak_rss
 from .resolve import Group, group_task
-from .result import REPEATED_IDS, DedupeResult, assemble, repeated_ids
+from .result import NOTHING_LEFT, REPEATED_IDS, DedupeResult, assemble, repeated_ids
 
 
 def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeConfig(), *,
@@ -68,18 +68,18 @@ def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeCon
         if cache is not None:
             cache.compact()
             for path in cache.damaged:
-                warnings.add(DAMAGED.format(path=path))
+                warnings.add(_(DAMAGED).format(path=path))
         timings["read+sign"] = time.perf_counter() - t
         n = len(corpus)
         count, examples = repeated_ids(corpus.ids)
         if count:
-            warnings.add(REPEATED_IDS.format(count=count, examples=", ".join(map(repr, examples))))
+            warnings.add(_(REPEATED_IDS).format(count=count, examples=", ".join(map(repr, examples))))
 
         t = time.perf_counter()
         norm_hash = np.concatenate(corpus.norm_hash) if n else np.empty(0, np.uint64)
         norm_len = np.concatenate(corpus.norm_len) if n else np.empty(0, np.int32)
         for i in np.flatnonzero(norm_len == 0):
-            warnings.add(f"{corpus.ids[i]}: nothing left after normalization (only boilerplate?), not compared")
+            warnings.add(_(NOTHING_LEFT).format(id=corpus.ids[i]))
         rep = exact_groups(norm_hash, norm_len)
         candidates = find_candidates(corpus, rep, config) if n else np.empty((0, 2), np.int64)
         groups = list(candidate_groups(n, rep, candidates)) if n else []

@@ -1,0 +1,206 @@
+"""Places in a Word draft that its writer can find in Word.
+
+Word shows no line or paragraph numbers, and kjlint's paragraph count includes empty paragraphs
+("paragraph 877"), so a finding in a .docx is also given as Word shows the draft: the headings
+above it (`一、主要工作 › （二）推进重点项目`, numbered as Word numbers them), the table cell or the
+story outside the body it is in (header, footnote, comment …), and the first words of its
+paragraph quoted as Word's Find (Ctrl+F) finds them: without the list number Word generates and
+without tabs. Messages that cite another line ("repeated from line 5") cite that place instead.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+
+from .document import BLANK_CHARS, Document
+from .findings import Finding, WordPlace
+from .i18n import _
+
+QUOTE_CHARS = 12  # first characters of a paragraph quoted
+HEADING_CHARS = 20  # characters of a heading shown in a path
+SEPARATOR = " › "
+# A heading ends at its first sentence mark: （一）强化政治引领。全年… is the heading 强化政治引领.
+_HEADING_END = re.compile(r"[。；;：:！!？?]")
+_TABLE = re.compile(r"table (\d+), row (\d+), cell (\d+)")
+_STORY = re.compile(r"^(first page |even page )?(header|footer) \(section (\d+)\)$|^(footnote|endnote|comment) (\d+)$")
+_LINE_REF = re.compile(r"\bline (\d+)\b|第\s*(\d+)\s*行")
+
+
+def _heading_text(text: str) -> str:
+    text = text.strip(BLANK_CHARS)
+    m = _HEADING_END.search(text)
+    if m and 0 < m.start() <= HEADING_CHARS + 10:
+        text = text[:m.start()]
+    return text if len(text) <= HEADING_CHARS else text[:HEADING_CHARS] + "…"
+
+
+def _numbered_heading(text: str) -> int | None:
+    """The outline level (1–4) of a paragraph numbered as a heading (一、 （一） 1. （1）), when it
+    reads as one: levels 1 and 2 always, 1. and （1） only when short (else a list item)."""
+    from .checks.structure import heading_level
+
+    found = heading_level(text.strip(BLANK_CHARS))
+    if not found:
+        return None
+    level = found[0]
+    if level <= 2:
+        return level
+    short = text.strip(BLANK_CHARS)
+    return level if len(short) <= 30 and not _HEADING_END.search(short[:-1]) else None
+
+
+def _in_table(source: str) -> bool:
+    return "table " in source
+
+
+def line_places(doc: Document) -> list[WordPlace]:
+    """The place of every line of a Word draft's text (memoized on the document)."""
+    cached = getattr(doc, "_word_places", None)
+    if cached is not None:
+        return cached
+    sources = doc.line_sources or []
+    places: list[WordPlace] = []
+    stack: list[tuple[int, str]] = []  # (rank, heading text) of the headings above
+    for i, line in enumerate(doc.lines):
+        source = sources[i] if i < len(sources) else ""
+        part = doc.part(i)
+        label = doc.list_labels.get(i + 1, "")
+        own = line.text[len(label):] if label and line.text.startswith(label) else line.text
+        quote, more = _quote(doc, line.start + (len(line.text) - len(own)), own)
+        table, story = _source_parts(source)
+        if part == "comment":
+            story = _comment_story(doc, i, story)
+        rank = None
+        if part == "body" and not _in_table(source) and line.text.strip(BLANK_CHARS):
+            rank = _numbered_heading(line.text)
+            style = doc.style_headings.get(i + 1)
+            if rank is None and style:  # a Word heading style (标题 1 …); 0 is the Title
+                rank = style
+        if rank is not None:  # a heading's place: the headings above it, not its siblings
+            while stack and stack[-1][0] >= rank:
+                stack.pop()
+        headings = tuple(h for _, h in stack) if part in ("body", "textbox", "equation", "toc") else ()
+        places.append(WordPlace(headings, quote, table, story, part, more))
+        if rank is not None:
+            stack.append((rank, _heading_text(line.text)))
+    object.__setattr__(doc, "_word_places", places)
+    return places
+
+
+def _quote(doc: Document, start: int, text: str) -> tuple[str, bool]:
+    """The first words of a paragraph as Word's Find finds them, and whether it goes on."""
+    lead = len(text) - len(text.lstrip(BLANK_CHARS))
+    text, start = text[lead:].rstrip(BLANK_CHARS), start + lead
+    cut = len(text)
+    tab = text.find("\t")
+    if tab >= 0:
+        cut = tab
+    if doc.math_spans:
+        i = bisect_right(doc.math_spans, (start + cut, 0))
+        for a, b in doc.math_spans[max(0, i - 1):]:
+            if b > start and a < start + cut:
+                cut = max(0, a - start)
+                break
+    shown = text[:min(cut, QUOTE_CHARS)].rstrip(BLANK_CHARS)
+    return shown, len(shown) < len(text.rstrip(BLANK_CHARS))
+
+
+def _source_parts(source: str) -> tuple[str, str]:
+    """(table cell, story) of a line source such as "header (section 1) > table 2, row 1, cell 1"."""
+    table, story = "", ""
+    for piece in source.split(" > "):
+        if _TABLE.fullmatch(piece):
+            table = f"{table} > {piece}" if table else piece
+        elif piece.startswith("text box in "):
+            story = "text box"
+        elif _STORY.match(piece):
+            story = piece
+    return table, story
+
+
+def _comment_story(doc: Document, line: int, story: str) -> str:
+    """A comment's lines: "comment N" and the text it is on."""
+    for start, end, first, stop in doc.comment_anchors:
+        if first <= line < stop:
+            return f"{story}\x00{doc.text[start:end]}"
+    return story
+
+
+def _story_text(story: str) -> str:
+    story, _sep, on = story.partition("\x00")
+    m = _STORY.match(story)
+    if story == "text box":
+        shown = _("text box")
+    elif m and m.group(2):  # the same texts as the reports' names of places
+        kind = f"{m.group(1) or ''}{m.group(2)}"
+        shown = {
+            "header": _("header (section {n})"), "footer": _("footer (section {n})"),
+            "first page header": _("first page header (section {n})"),
+            "first page footer": _("first page footer (section {n})"),
+            "even page header": _("even page header (section {n})"),
+            "even page footer": _("even page footer (section {n})"),
+        }[kind].format(n=m.group(3))
+    elif m:
+        shown = {"footnote": _("footnote {n}"), "endnote": _("endnote {n}"),
+                 "comment": _("comment {n}")}[m.group(4)].format(n=m.group(5))
+    else:
+        shown = story
+    on = on.strip(BLANK_CHARS).replace("\n", " ")
+    if on:
+        quoted = on[:QUOTE_CHARS] + ("…" if len(on) > QUOTE_CHARS else "")
+        shown = _("{comment} on “{text}”").format(comment=shown, text=quoted)
+    return shown
+
+
+def _table_text(table: str) -> str:
+    return " > ".join(_("{table}, row {row}, cell {cell}").format(
+        table=_("table {n}").format(n=m.group(1)), row=m.group(2), cell=m.group(3))
+        for m in _TABLE.finditer(table))
+
+
+def place_text(place: WordPlace) -> str:
+    """`一、主要工作 › （二）推进重点项目 › “本年度我局…”` in the language in use."""
+    pieces = list(place.headings)
+    if place.story:
+        pieces.append(_story_text(place.story))
+    if place.table:
+        pieces.append(_table_text(place.table))
+    if place.quote:
+        pieces.append(f"“{place.quote}{'…' if place.more else ''}”")
+    else:
+        pieces.append(_("empty paragraph"))
+    return SEPARATOR.join(pieces)
+
+
+def place_at(doc: Document, offset: int) -> WordPlace:
+    """The place of the paragraph holding `offset`."""
+    places = line_places(doc)
+    i = doc.line_index(max(0, min(offset, len(doc.text))))
+    return places[min(i, len(places) - 1)] if places else WordPlace()
+
+
+def add_places(doc: Document, findings: list[Finding]) -> None:
+    """Give each finding of a Word draft, and each of its related places in the same draft, the
+    place a Word user finds it by; a message citing a line number ("repeated from line 5",
+    "与第5行…") cites that line's place instead."""
+    if doc.source_format != "docx" or not doc.lines:
+        return
+    for f in findings:
+        f.place = place_at(doc, f.offset)
+        f.related = [replace(r, place=place_at(doc, r.offset if r.offset is not None
+                                               else doc.line_starts[min(r.line, len(doc.line_starts)) - 1]))
+                     if r.path == doc.path and r.line >= 1 else r for r in f.related]
+        f.message = cite_places(doc, f.message)
+        f.related = [replace(r, message=cite_places(doc, r.message)) if r.message else r for r in f.related]
+
+
+def cite_places(doc: Document, message: str) -> str:
+    """`message` with each "line N" (第N行) replaced by the place of line N of a Word draft."""
+    def sub(m: re.Match) -> str:
+        n = int(m.group(1) or m.group(2))
+        if not 1 <= n <= len(doc.line_starts):
+            return m.group(0)
+        return place_text(place_at(doc, doc.line_starts[n - 1]))
+
+    return _LINE_REF.sub(sub, message)
