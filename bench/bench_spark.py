@@ -132,8 +132,8 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
 
     import kjlint
-    from kjlint.dedupe.pipeline import DedupeConfig, dedupe
-    from kjlint.dedupe.spark import method_fingerprint, run, spark_session
+    from kjlint.dedupe.method import DedupeConfig, dedupe
+    from kjlint.dedupe.engines.spark import SparkEngine, method_fingerprint, spark_session
 
     path = corpus(args.n, args.seed, args.synthetic)
     size = path.stat().st_size
@@ -162,7 +162,7 @@ def main(argv=None) -> None:
         "spark.eventLog.dir": log_dir, "spark.eventLog.compress": "false",
         "spark.eventLog.rolling.enabled": "false", "spark.sql.shuffle.partitions": "16"})
     t = time.perf_counter()
-    result = run(spark, [str(path)], config)
+    result = dedupe([str(path)], config, engine=SparkEngine(spark))
     spark_wall = time.perf_counter() - t
     held = cached_bytes(spark)
     jvm_rss, worker_rss, workers = spark_peak_rss(spark)
@@ -174,7 +174,7 @@ def main(argv=None) -> None:
     same = None
     if local is not None:
         expected = [c.to_json() for c in local.clusters]
-        got = result.cluster_objects()
+        got = [c.to_json() for c in result.clusters]
         same = got == expected
         if not same:
             first = next((k for k, (a, b) in enumerate(zip(got, expected)) if a != b), min(len(got), len(expected)))
@@ -184,9 +184,10 @@ def main(argv=None) -> None:
     m = event_log_metrics(log_dir)
 
     n = result.documents
-    print(f"\ndocuments {n:,}; clusters {result.clusters:,}; duplicates {result.duplicates:,}; "
-          f"candidate pairs {result.candidates:,}; verified pairs {result.verified:,}; exact copies "
-          f"{result.exact_copies:,}; same clusters and kept members as local (--clusters objects): {same}")
+    s = result.summary()
+    print(f"\ndocuments {n:,}; clusters {s['clusters']:,}; duplicates {s['duplicates']:,}; "
+          f"candidate pairs {s['candidate pairs']:,}; verified pairs {s['verified pairs']:,}; exact copies "
+          f"{s['exact copies']:,}; same clusters and kept members as local (--clusters objects): {same}")
     if local is not None:
         print(f"ratio spark/local wall time: {spark_wall / local_wall:.2f} (same machine; spark {args.master}, "
               f"local {os.cpu_count()} worker processes)")

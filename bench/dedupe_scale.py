@@ -10,7 +10,9 @@ Exits 1 when the run fails.
 
 Measured on the 2-core development machine shared with other jobs (so a ceiling, not a rate):
 200,000 documents (1.5 GB of JSONL), `--keep best`: 414 s, peak memory main 377 MB, per worker
-188 MB, every document in the keep or drop list once.
+188 MB, every document in the keep or drop list once (before lazy ranking). 1,000,000 documents
+(7.3 GB), `--jobs 2`, load 2-4: `--keep best` 644 s (verify+keep 487 s), peak memory main 1,432 MB,
+per worker 193 MB; `--keep first` 235 s, 1,398 MB and 174 MB.
 
 Issue #12: at 200,000 documents the default `--keep best` crashed in a worker
 (UnicodeDecodeError: pinyin "huà" before a "……" truncation notice made a KJ4 check decode bytes
@@ -20,6 +22,7 @@ tests/test_reliability_data.py::test_keep_best_survives_a_document_the_quality_r
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -59,7 +62,8 @@ def main(argv=None) -> int:
     cmd = [sys.executable, "-m", "kjlint", "dedupe", str(data), "--no-cache", "--no-progress", "--keep", args.keep,
            "--keep-list", str(keep), "--drop-list", str(drop)] + (["-j", str(args.jobs)] if args.jobs else [])
     t = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    env = {**os.environ, "KJLINT_LANG": "en"}  # the summary is read in English
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - t
     if proc.returncode != 0:
         print(f"FAILED (exit {proc.returncode}) after {seconds:.0f} s:\n{proc.stderr[-3000:]}")
@@ -70,8 +74,13 @@ def main(argv=None) -> int:
     print(f"kjlint dedupe --keep {args.keep}: {documents:,} documents in {seconds:.0f} s "
           f"({documents / seconds:,.0f} documents/s), "
           f"{summary_value(proc.stderr, 'duplicates')} duplicates in {summary_value(proc.stderr, 'clusters')} clusters")
-    print(f"peak memory: main {summary_value(proc.stderr, 'peak memory, main (MB)')} MB, "
-          f"per worker {summary_value(proc.stderr, 'peak memory, per worker (MB)')} MB")
+    main_mb = float(summary_value(proc.stderr, "peak memory, main (MB)") or 0)
+    worker_mb = float(summary_value(proc.stderr, "peak memory, per worker (MB)") or 0)
+    workers = args.jobs or os.cpu_count() or 1
+    print(f"peak memory: main {main_mb:,.0f} MB, per worker {worker_mb:,.0f} MB; at most "
+          f"{main_mb + workers * worker_mb:,.0f} MB together ({workers} workers)")
+    phases = re.findall(r"time: ([\w+]+)\s*[│|]\s*([\d.]+) s", proc.stderr)
+    print("phases: " + ", ".join(f"{name} {float(secs):.0f} s" for name, secs in phases))
     print(f"keep and drop lists: {'every document listed once' if ok else 'NOT every document listed once'}")
     return 0 if ok else 1
 

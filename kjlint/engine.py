@@ -77,12 +77,14 @@ def run_rules(doc: Document, rules: Iterable[Rule], ctx: Context) -> list[Findin
     return findings
 
 
-def lint_document(doc: Document, catalog: Catalog | None = None, opts: LintOptions | None = None) -> list[Finding]:
-    """All findings for one document, suppressions applied, sorted by position."""
+def lint_document(doc: Document, catalog: Catalog | None = None, opts: LintOptions | None = None,
+                  ctx: Context | None = None) -> list[Finding]:
+    """All findings for one document, suppressions applied, sorted by position. `ctx`: one whose
+    memo already holds some rules' hits on `doc` (dedupe's keep policy probes rules first)."""
     catalog = catalog or load_catalog()
     opts = opts or LintOptions()
     rules = active_rules(catalog, opts.codes)
-    ctx = Context(catalog, opts.profile, opts.required_sections, opts.options)
+    ctx = ctx or Context(catalog, opts.profile, opts.required_sections, opts.options)
     findings = run_rules(doc, rules, ctx)
     directives = parse_directives(doc, catalog)
     if directives:

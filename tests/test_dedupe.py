@@ -220,7 +220,8 @@ def test_keep_best_prefers_the_clean_copy_over_first_and_longest(tmp_path):
     assert len(best.clusters) == 1
     kept = best.clusters[0].kept
     assert Path(kept.path).name == "d_clean.txt", [(m.path, m.findings, m.reason) for m in best.clusters[0].members]
-    assert kept.reason.startswith("best: fewest quality findings")
+    # The longer copies have findings and the shorter one cannot win: it is not linted (lazy ranking).
+    assert kept.reason.startswith("best: no quality findings; the longest such copy")
     first = dedupe([str(root)], config(keep="first"))
     assert Path(first.clusters[0].kept.path).name == "a_masked.txt"
     dropped = [m for m in best.clusters[0].members if not m.kept]
@@ -238,3 +239,37 @@ def test_choose_policies_and_reasons():
     assert k == 1 and "fewest quality findings (0 vs 3" in reason
     with pytest.raises(ValueError):
         choose(members, "newest")
+
+
+def test_lazy_ranking_keeps_what_linting_every_copy_keeps():
+    """`best` lints copies in tie order, stops at the first without findings and only probes the
+    ones before it; the kept copy is the one full counts give, over many random clusters."""
+    import random
+
+    from kjlint.dedupe.keep import Candidate, choose, decisive_findings
+
+    class Probe:
+        def __init__(self, n):
+            self.n, self.counted = n, False
+
+        def has_finding(self):
+            return self.n > 0
+
+        def count(self):
+            self.counted = True
+            return self.n
+
+    rng = random.Random(5)
+    linted = 0
+    for _ in range(2000):
+        k = rng.randint(2, 7)
+        counts = [rng.choice((0, 0, 1, 2, 3, 5)) for _ in range(k)]
+        chars = [rng.choice((100, 120, 150)) for _ in range(k)]
+        full = [Candidate(i, chars[i], counts[i]) for i in range(k)]
+        probes = [Probe(n) for n in counts]
+        order = sorted(range(k), key=lambda i: (-chars[i], i))
+        found = decisive_findings(order, probes.__getitem__)
+        lazy = [Candidate(i, chars[i], found.get(i)) for i in range(k)]
+        assert choose(lazy, "best")[0] == choose(full, "best")[0]
+        linted += sum(p.counted for p in probes)
+    assert linted < 2000 * 4.5 / 2  # most clusters have a copy without findings: few full counts

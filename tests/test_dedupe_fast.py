@@ -15,7 +15,7 @@ from kjlint.dedupe.cluster import union_find
 from kjlint.dedupe.lsh import candidate_pairs_sorted
 from kjlint.dedupe.minhash import Permutations, permutations, shingle_hashes, sign_hashes
 from kjlint.dedupe.normalize import canonical_code_points, normalize, normalize_reference
-from kjlint.dedupe.pipeline import sign_texts
+from kjlint.dedupe.method import sign_texts
 from kjlint.dedupe.verify import overlap, shingle_set
 from kjlint.normalize import to_traditional
 
@@ -157,7 +157,10 @@ def test_spilled_canonical_texts_give_the_same_clusters(tmp_path):
         for i, t in enumerate(texts):
             for j, variant in enumerate((t, to_traditional(t), t[: int(len(t) * 0.7)], "\U00020000" + t)):
                 fh.write(json.dumps({"id": f"{i}-{j}", "text": variant}, ensure_ascii=False) + "\n")
-    before = set(Path(tempfile.gettempdir()).glob("kjlint-dedupe-*"))
+    import os
+
+    mine = f"kjlint-dedupe-{os.getpid()}-*"  # other runs on the machine have their own folders
+    before = set(Path(tempfile.gettempdir()).glob(mine))
     runs = {}
     for spill in (True, False):
         for jobs in (1, 2):
@@ -165,4 +168,4 @@ def test_spilled_canonical_texts_give_the_same_clusters(tmp_path):
                             config=DedupeConfig(jobs=jobs, keep="first", spill=spill, batch=4))
             runs[spill, jobs] = [c.to_json() for c in result.clusters]
     assert runs[True, 1] and all(r == runs[True, 1] for r in runs.values())
-    assert set(Path(tempfile.gettempdir()).glob("kjlint-dedupe-*")) == before  # the spill file is removed
+    assert set(Path(tempfile.gettempdir()).glob(mine)) == before  # the spill file is removed

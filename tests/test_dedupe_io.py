@@ -288,3 +288,43 @@ def test_show_renders_each_pair_from_its_own_documents_even_with_repeated_ids(tm
     bodies = {r["body"] for r in records}
     assert len(shown) == 2
     assert all(a in bodies and b in bodies and a != b for a, b in shown)
+
+
+def test_records_without_ids_have_one_name_in_every_output(tmp_path, monkeypatch):
+    """Issue #14: a Parquet row or JSONL line without an id is `path:N` (N its 1-based line or row)
+    in clusters, keep/drop lists, --show and --report, and the report (also rebuilt later from the
+    clusters file) finds its text."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    import kjlint.dedupe.sidebyside as sidebyside
+    from kjlint.formats.dedupe_html import texts_from_sources
+
+    records = corpus_records()
+    parquet = tmp_path / "corpus.parquet"
+    pq.write_table(pa.table({"body": [r["body"] for r in records]}), parquet, row_group_size=7)
+    jsonl = tmp_path / "corpus.jsonl"
+    write_jsonl(jsonl, [{"body": r["body"]} for r in records])
+    shown, every_name = [], set()
+    monkeypatch.setattr(sidebyside, "render_side_by_side", lambda a, b, *rest: shown.append(rest[:2]))
+    for path in (parquet, jsonl):
+        out = tmp_path / path.suffix[1:]
+        out.mkdir()
+        run_cli([str(path), "--text-field", "body", "--keep", "first", "--no-cache", "--show", "2",
+                 "--clusters", str(out / "c.jsonl"), "--keep-list", str(out / "keep.txt"),
+                 "--drop-list", str(out / "drop.txt"), "--report", str(out / "r.html")])
+        clusters = [json.loads(line) for line in (out / "c.jsonl").read_text(encoding="utf-8").splitlines()]
+        names = {f"{path}:{k}" for k in range(1, len(records) + 1)}
+        every_name |= names
+        members = [m for c in clusters for m in c["members"]]
+        assert members and {m["id"] for m in members} <= names
+        lists = (out / "keep.txt").read_text(encoding="utf-8").split() + \
+            (out / "drop.txt").read_text(encoding="utf-8").split()
+        assert sorted(lists) == sorted(names)
+        text_of = texts_from_sources(clusters, "body")
+        for m in members:
+            assert text_of(m) == records[int(m["id"].rsplit(":", 1)[1]) - 1]["body"]
+        report = (out / "r.html").read_text(encoding="utf-8")
+        first = members[0]["id"]
+        assert first in report and "is not available" not in report and "class=\"diff\"" in report
+    assert len(shown) == 4 and all(label.split(": ", 1)[1] in every_name for pair in shown for label in pair)

@@ -1,5 +1,5 @@
 """The Spark engine (`kjlint dedupe --engine spark`) finds the same clusters and keeps the same
-members as the local engine, on `local[2]`.
+members as the local engine, on `local[2]`, and its executors run the package the driver imported.
 
 Spark needs Java; where it cannot start the tests skip with the reason, except in CI
 (CI=true), where they fail with it: the Spark engine is never silently untested there.
@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import json
 import os
-import random
+import subprocess
 import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from kjlint.dedupe.cluster import union_find
-from kjlint.dedupe.pipeline import DedupeConfig, dedupe
-from kjlint.dedupe.sources import Fields, plan_sources, write_output
+from kjlint.dedupe.method import DedupeConfig, dedupe
+from kjlint.dedupe.sources import Fields
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -37,7 +36,7 @@ def _unavailable(reason: str):
 @pytest.fixture(scope="module")
 def spark():
     try:
-        from kjlint.dedupe.spark import SparkUnavailable, spark_session
+        from kjlint.dedupe.engines.spark import SparkUnavailable, spark_session
     except ImportError as exc:  # pyspark missing
         _unavailable(str(exc))
     try:
@@ -69,18 +68,21 @@ def write_jsonl(path: Path, records: list[dict], bad_lines: bool = True) -> None
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def local_and_spark(spark, inputs: list[str], config: DedupeConfig, **outputs):
-    from kjlint.dedupe.spark import run
+def local_and_spark(spark, inputs: list[str], config: DedupeConfig):
+    from kjlint.dedupe.engines.spark import SparkEngine
 
-    local = dedupe(inputs, config)
-    remote = run(spark, inputs, config, **outputs)
-    return local, remote
+    return dedupe(inputs, config), dedupe(inputs, config, engine=SparkEngine(spark))
 
 
 def assert_same(local, remote) -> None:
+    """Same clusters (members, kept flags, similarities, reasons), same keep choices and lists."""
     assert remote.documents == local.documents
-    assert remote.warnings.count == local.warnings.count
-    assert remote.cluster_objects() == [c.to_json() for c in local.clusters]
+    assert remote.warnings.messages == local.warnings.messages
+    assert [c.to_json() for c in remote.clusters] == [c.to_json() for c in local.clusters]
+    assert [[m.findings for m in c.members] for c in remote.clusters] == \
+        [[m.findings for m in c.members] for c in local.clusters]
+    assert (remote.keep_mask == local.keep_mask).all()
+    assert remote.keep_list() == local.keep_list() and remote.drop_list() == local.drop_list()
     for key in ("clusters", "duplicates", "characters saved", "candidate pairs", "verified pairs", "exact copies"):
         assert remote.summary()[key] == local.summary()[key], key
 
@@ -95,9 +97,7 @@ def test_spark_engine_equals_local_engine_on_generated_corpus(spark, tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     write_jsonl(corpus, records)
     config = DedupeConfig(jobs=1, keep="best")
-    local, remote = local_and_spark(spark, [str(corpus)], config,
-                                    clusters_path=str(tmp_path / "clusters"),
-                                    drop_list=str(tmp_path / "drop"), output_path=str(tmp_path / "out"))
+    local, remote = local_and_spark(spark, [str(corpus)], config)
     # The corpus exercises what matters: many clusters, exact copies, rejected candidates,
     # and clusters where `best` keeps a member other than the first.
     assert len(local.clusters) > 100 and local.exact_copies > 0
@@ -105,15 +105,6 @@ def test_spark_engine_equals_local_engine_on_generated_corpus(spark, tmp_path):
     assert any(not c.members[0].kept for c in local.clusters)
     assert local.warnings.count >= 2
     assert_same(local, remote)
-
-    # Outputs: JSONL partitions with the same clusters, drop list and surviving lines.
-    part_lines = lambda d: [line for p in sorted(d.glob("part-*")) for line in  # noqa: E731
-                            p.read_text(encoding="utf-8").splitlines()]
-    assert [json.loads(x) for x in part_lines(tmp_path / "clusters")] == [c.to_json() for c in local.clusters]
-    assert part_lines(tmp_path / "drop") == local.drop_list()
-    write_output(plan_sources([str(corpus)]), local.keep_mask, str(tmp_path / "local.jsonl"))
-    expected = (tmp_path / "local.jsonl").read_text(encoding="utf-8").splitlines()
-    assert sorted(part_lines(tmp_path / "out")) == sorted(expected)
 
 
 def test_cli_engine_spark_on_text_folders_and_parquet_like_local(spark, tmp_path):
@@ -133,15 +124,14 @@ def test_cli_engine_spark_on_text_folders_and_parquet_like_local(spark, tmp_path
     (root / "a" / ".hidden.txt").write_text(records[0]["text"], encoding="utf-8")
     (root / "a" / "~$lock.txt").write_text(records[0]["text"], encoding="utf-8")
 
-    # The command line: --engine spark --master --conf, clusters written as JSONL parts.
+    # The command line: --engine spark --master --conf, clusters written as the local engine writes them.
     local = dedupe([str(root)], DedupeConfig(jobs=1, keep="longest"))
     assert len(local.clusters) > 5
     conf = [x for k, v in SPARK_CONF.items() for x in ("--conf", f"{k}={v}")]
     res = CliRunner().invoke(main, ["dedupe", str(root), "--keep", "longest", "-q", "--engine", "spark",
                                     "--master", "local[2]", *conf, "--clusters", str(tmp_path / "clusters")])
     assert res.exit_code == 0, res.output
-    written = [json.loads(line) for p in sorted((tmp_path / "clusters").glob("part-*"))
-               for line in p.read_text(encoding="utf-8").splitlines()]
+    written = [json.loads(line) for line in (tmp_path / "clusters").read_text(encoding="utf-8").splitlines()]
     assert written == [c.to_json() for c in local.clusters]
     res = CliRunner().invoke(main, ["dedupe", str(root), "--engine", "spark", "--conf", "no-equals-sign"])
     assert res.exit_code == 2 and "key=value" in res.output
@@ -153,26 +143,15 @@ def test_cli_engine_spark_on_text_folders_and_parquet_like_local(spark, tmp_path
     parquet = tmp_path / "corpus.parquet"
     pq.write_table(table, parquet, row_group_size=40)
     config = DedupeConfig(jobs=1, keep="first", fields=Fields("text", "id"))
-    local, remote = local_and_spark(spark, [str(parquet)], config, output_path=str(tmp_path / "out"))
+    local, remote = local_and_spark(spark, [str(parquet)], config)
     assert_same(local, remote)
-    kept = pq.read_table(tmp_path / "out")
+    res = CliRunner().invoke(main, ["dedupe", str(parquet), "--keep", "first", "-q", "--no-cache", "--engine",
+                                    "spark", "--master", "local[2]", "--output", str(tmp_path / "out.parquet")])
+    assert res.exit_code == 0, res.output
+    kept = pq.read_table(tmp_path / "out.parquet")
     assert kept.schema.names == ["id", "text", "truth"]  # the whole schema, not only id and text
     assert sorted(map(str, kept.column("text").to_pylist())) == \
         sorted(str(t) for t, k in zip(table.column("text").to_pylist(), local.keep_mask) if k)
-
-
-def test_large_star_small_star_components_equal_union_find(spark):
-    from kjlint.dedupe.spark import star_components
-
-    rng = random.Random(3)
-    edges = [(rng.randrange(600), rng.randrange(600)) for _ in range(400)]
-    edges += [(i, i + 1) for i in range(700, 760)]  # a long chain needs several rounds
-    edges = [e for e in edges if e[0] != e[1]]
-    labels = union_find(800, np.array(edges))
-    expected = {n: int(labels[n]) for e in edges for n in e}
-    got = {r["node"]: r["component"] for r in
-           star_components(spark.createDataFrame(edges, "src long, dst long")).collect()}
-    assert got == expected
 
 
 # The 20,000-document mismatch of the benchmark (docs/spark.md) was not an engine bug: the source
@@ -182,7 +161,7 @@ def test_large_star_small_star_components_equal_union_find(spark):
 # checkout) now stops the run with the reason instead of producing other clusters.
 
 def test_executors_running_other_kjlint_code_stop_the_run(spark, tmp_path, monkeypatch):
-    import kjlint.dedupe.spark as engine
+    import kjlint.dedupe.engines.spark as engine
 
     corpus = tmp_path / "corpus.jsonl"
     write_jsonl(corpus, generated_records(40, seed=2), bad_lines=False)
@@ -191,7 +170,7 @@ def test_executors_running_other_kjlint_code_stop_the_run(spark, tmp_path, monke
     # The driver started with other code than the executors now import.
     monkeypatch.setattr(engine, "method_fingerprint", lambda c: real.replace("code+rules ", "code+rules old"))
     with pytest.raises(Exception, match="different kjlint than the driver"):
-        engine.run(spark, [str(corpus)], config)
+        dedupe([str(corpus)], config, engine=engine.SparkEngine(spark))
 
     # On the command line: exit status 2 and the reason, not a Java stack trace.
     from click.testing import CliRunner
@@ -208,7 +187,7 @@ def test_executors_running_other_kjlint_code_stop_the_run(spark, tmp_path, monke
 
 def test_method_fingerprint_follows_code_rules_and_settings(tmp_path):
     from kjlint.dedupe.normalize import NormalizeOptions
-    from kjlint.dedupe.spark import MethodMismatch, _source_digest, method_fingerprint, require_method
+    from kjlint.dedupe.method.fingerprint import MethodMismatch, _source_digest, method_fingerprint, require_method
 
     tree = tmp_path / "pkg"
     (tree / "sub").mkdir(parents=True)
@@ -237,22 +216,136 @@ def test_method_fingerprint_follows_code_rules_and_settings(tmp_path):
 
 def test_spark_engine_refuses_to_overwrite_inputs_and_keeps_id_lists_disjoint(spark, tmp_path):
     """Issue #12: the same output check and the same id lists as the local engine."""
-    from kjlint.dedupe.spark import run
+    from click.testing import CliRunner
+
+    from kjlint.cli import main
 
     records = generated_records(60, seed=3)
     records += [dict(records[0]), {"id": records[1]["id"], "text": records[2]["text"]}]  # repeated ids
     corpus = tmp_path / "corpus.jsonl"
     write_jsonl(corpus, records, bad_lines=False)
     before = corpus.read_bytes()
-    for outputs in ({"output_path": str(corpus)}, {"keep_list": str(tmp_path)}):
-        with pytest.raises(ValueError, match="input"):
-            run(spark, [str(corpus)], DedupeConfig(jobs=1), **outputs)
+    for option, path in (("--output", corpus), ("--drop-list", corpus)):
+        res = CliRunner().invoke(main, ["dedupe", str(corpus), "--engine", "spark", "--master", "local[2]",
+                                        option, str(path)])
+        assert res.exit_code == 2 and "input" in res.output
     assert corpus.read_bytes() == before
     config = DedupeConfig(jobs=1, keep="first")
-    local, remote = local_and_spark(spark, [str(corpus)], config, keep_list=str(tmp_path / "keep"),
-                                    drop_list=str(tmp_path / "drop"))
-    lines = lambda d: [x for p in sorted(d.glob("part-*")) for x in p.read_text(encoding="utf-8").splitlines()]  # noqa: E731
-    assert lines(tmp_path / "keep") == local.keep_list() and lines(tmp_path / "drop") == local.drop_list()
+    local, remote = local_and_spark(spark, [str(corpus)], config)
+    assert_same(local, remote)
     assert not set(local.keep_list()) & set(local.drop_list())
-    assert remote.warnings.messages == local.warnings.messages
     assert any("2 ids are used by more than one document" in m for m in local.warnings.messages)
+
+
+def _edge_corpora(tmp_path: Path) -> dict[str, list[str]]:
+    """Small corpora where engines could part ways: nothing to compare, one document, every
+    document the same, ids repeated across files, Parquet and JSONL in one run."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    records = generated_records(30, seed=8)
+    text = records[0]["text"]
+
+    def jsonl(name: str, rows: list[dict]) -> str:
+        path = tmp_path / name
+        write_jsonl(path, rows, bad_lines=False)
+        return str(path)
+
+    part = tmp_path / "part.parquet"
+    pq.write_table(pa.table({"id": [r["id"] for r in records[15:]] + [None],
+                             "text": [r["text"] for r in records[15:]] + [records[2]["text"]]}), part)
+    return {
+        "empty texts": [jsonl("empty.jsonl", [{"id": "a", "text": ""}, {"id": "b", "text": "  \n"},
+                                              {"id": "c", "text": "第1页"}, {"id": "d", "text": "第1页"}])],
+        "one document": [jsonl("one.jsonl", records[:1])],
+        "all identical": [jsonl("same.jsonl", [{"id": f"s{k}", "text": text} for k in range(12)])],
+        "ids repeated across files": [jsonl("x.jsonl", records[:15]), jsonl("y.jsonl", records[:15])],
+        "parquet and jsonl": [jsonl("head.jsonl", records[:15]), str(part)],
+    }
+
+
+@pytest.mark.parametrize("keep", ["best", "first"])
+def test_engines_agree_on_edge_cases(spark, tmp_path, keep):
+    for name, inputs in _edge_corpora(tmp_path).items():
+        config = DedupeConfig(jobs=2, keep=keep)
+        local, remote = local_and_spark(spark, inputs, config)
+        assert_same(local, remote), name
+    assert local.documents > 0
+
+
+def test_spark_on_a_cluster_ships_the_texts_its_executors_cannot_read(spark, tmp_path):
+    """Executors on other machines cannot open the driver's files: the groups carry their texts."""
+    from kjlint.dedupe.engines.spark import SparkEngine
+
+    records = generated_records(300, seed=6)
+    corpus = tmp_path / "corpus.jsonl"
+    write_jsonl(corpus, records)
+    class OnACluster(SparkEngine):
+        shares_files = False  # as with a spark:// or yarn master
+
+    engine = OnACluster(spark)
+    config = DedupeConfig(jobs=1, keep="best")
+    local = dedupe([str(corpus)], config)
+    assert len(local.clusters) > 20
+    assert_same(local, dedupe([str(corpus)], config, engine=engine))
+
+
+def test_spark_from_the_checkout_folder_and_from_elsewhere_runs_the_driver_package(tmp_path):
+    """Python workers start in the driver's working directory: from a source checkout they would
+    import its ./kjlint instead of the package the driver imported. A decoy ./kjlint that cannot
+    be imported stands for a checkout of another version; the executors must not notice it."""
+    records = generated_records(80, seed=4)
+    corpus = tmp_path / "corpus.jsonl"
+    write_jsonl(corpus, records, bad_lines=False)
+    local = dedupe([str(corpus)], DedupeConfig(jobs=1, keep="first", cache_dir=None))
+    decoy = tmp_path / "elsewhere"
+    (decoy / "kjlint").mkdir(parents=True)
+    (decoy / "kjlint" / "__init__.py").write_text("raise ImportError('the decoy kjlint was imported')\n")
+    script = tmp_path / "run_kjlint.py"  # like an installed console script: its folder, not the cwd, on sys.path
+    script.write_text("from kjlint.cli import main\nmain()\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONSAFEPATH", None)
+    conf = [x for k, v in SPARK_CONF.items() for x in ("--conf", f"{k}={v}")]
+    for cwd in (ROOT, decoy):
+        out = tmp_path / f"clusters-{cwd.name}.jsonl"
+        proc = subprocess.run([sys.executable, str(script), "dedupe", str(corpus), "--keep", "first", "-q",
+                               "--no-cache", "--engine", "spark", "--master", "local[2]", *conf,
+                               "--clusters", str(out)], cwd=cwd, env=env, capture_output=True, text=True,
+                              timeout=600)
+        if proc.returncode == 2 and "Spark could not start" in proc.stderr:
+            _unavailable(proc.stderr)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert written == [c.to_json() for c in local.clusters], cwd
+
+
+def test_spark_submit_on_a_cluster_of_two_workers_as_docs_spark_md_says(tmp_path):
+    """docs/spark.md's `spark-submit` instructions, against a local cluster of two worker JVMs
+    (`local-cluster[2,1,1024]`: executors in other processes, as on a standalone cluster), run
+    from a folder holding a decoy ./kjlint: same clusters as the local engine."""
+    import shutil
+
+    submit = Path(sys.executable).parent / "spark-submit"
+    if not submit.exists():
+        submit = Path(shutil.which("spark-submit") or "spark-submit")
+    records = generated_records(120, seed=9)
+    corpus = tmp_path / "corpus.jsonl"
+    write_jsonl(corpus, records)
+    local = dedupe([str(corpus)], DedupeConfig(jobs=1, keep="best", cache_dir=None))
+    job = tmp_path / "job" / "kjlint_job.py"  # its folder, not the working directory, is the driver's sys.path[0]
+    job.parent.mkdir()
+    job.write_text("from kjlint.cli import main\nmain()\n", encoding="utf-8")  # as docs/spark.md writes it
+    (tmp_path / "kjlint").mkdir()
+    (tmp_path / "kjlint" / "__init__.py").write_text("raise ImportError('the decoy kjlint was imported')\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYSPARK_PYTHON": sys.executable,
+           "PYSPARK_DRIVER_PYTHON": sys.executable}
+    out = tmp_path / "clusters.jsonl"
+    proc = subprocess.run([str(submit), "--master", "local-cluster[2,1,1024]", "--conf", "spark.executor.memory=768m",
+                           "--conf", "spark.driver.memory=768m", "--conf", "spark.ui.enabled=false", str(job),
+                           "dedupe", str(corpus), "--engine", "spark", "--no-cache", "-q", "--clusters", str(out)],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    if proc.returncode != 0 and ("JAVA_HOME" in proc.stderr or "java: not found" in proc.stderr):
+        _unavailable(proc.stderr[-500:])
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
+    written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert written == [c.to_json() for c in local.clusters]

@@ -7,8 +7,10 @@ Library use (no CLI needed):
     for cluster in result.clusters:
         print(cluster.to_json())       # {"cluster": N, "members": [{id, path, kept, similarity, reason}]}
     result.timings, result.similarities(), result.summary()   # what a report needs
+    dedupe(["corpus/"], engine=SparkEngine(spark))           # kjlint.dedupe.engines.spark: same clusters
 
-Stages, each a plain function over arrays/records (for distributed re-implementations):
+Stages, each a plain function over arrays/records (kjlint.dedupe.method), run by an engine
+(kjlint.dedupe.engines: local processes or Spark):
 `iter_records` → `normalize` + `sign_texts` → `band_keys` → `exact_groups` + `candidate_pairs_sorted`
 → `candidate_groups` → `resolve_group` (`shingle_set`, `verify_pairs`, `union_find`, `choose`,
 `describe_cluster`) → `assemble` → `write_output`. A `Fetcher` reads any document back by its
@@ -19,9 +21,9 @@ from .keep import Candidate, choose, quality_findings
 from .lsh import band_keys, candidate_pairs_datasketch, candidate_pairs_sorted
 from .minhash import permutations, shingle_hash, shingle_hashes, shingles, sign_hashes, signature, to_lean_minhash
 from .normalize import NormalizeOptions, normalize
-from .pipeline import (Cluster, DedupeConfig, DedupeResult, Group, GroupResult, Member, Signed, VerifiedPairs,
-                       assemble, candidate_groups, dedupe, describe_cluster, exact_groups,
-                       resolve_group, sign_texts)
+from .method import (Cluster, DedupeConfig, DedupeResult, Group, GroupResult, Member, Signed, VerifiedPairs,
+                     assemble, candidate_groups, dedupe, describe_cluster, exact_groups,
+                     resolve_group, sign_texts)
 from .sources import Fetcher, Fields, Record, Warnings, iter_records, plan_sources, write_output
 from .verify import VerifyOptions, overlap, score_pair, shingle_set, verify_pairs
 

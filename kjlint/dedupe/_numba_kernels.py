@@ -4,13 +4,13 @@ from __future__ import annotations
 import numpy as np
 from numba import njit, uint32, uint64
 
-from .kernels import _M32_1, _M32_2, _M64_1, _M64_2, _POLY_MUL, _POLY_START
+from .minhash import _FMIX32, _FMIX64, _POLY_MUL, _POLY_START
 
-# Typed constants: numba freezes globals at compile time; mixing uint64 with a Python int would
-# promote to float64.
+# Typed constants (minhash's: one hashing scheme): numba freezes globals at compile time; mixing
+# uint64 with a Python int would promote to float64.
 poly_mul, poly_start = np.uint64(_POLY_MUL), np.uint64(_POLY_START)
-m64_1, m64_2 = np.uint64(_M64_1), np.uint64(_M64_2)
-m32_1, m32_2 = np.uint32(_M32_1), np.uint32(_M32_2)
+m64_1, m64_2 = np.uint64(_FMIX64[1]), np.uint64(_FMIX64[2])
+m32_1, m32_2 = np.uint32(_FMIX32[1]), np.uint32(_FMIX32[3])
 s33, s32 = np.uint64(33), np.uint64(32)
 s16, s13 = np.uint32(16), np.uint32(13)
 

@@ -10,6 +10,7 @@ import click
 from ..clihelp import N_, argument, command, configured_language, option
 from ..formats import dedupe_labels as labels
 from ..i18n import _
+from .engines.base import ENGINES
 from .keep import POLICIES
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -55,15 +56,6 @@ def show_header(number, kept, why, dropped, similarity: float, reason, others: i
                      "{similarity:.2f}, {reason}")
     return template.format(number=number, kept=kept, why=why, dropped=dropped, similarity=similarity,
                            reason=reason, others=others)
-
-
-def _write_lines(path: str, lines) -> int:
-    """Write one line per item atomically; the number of lines."""
-    from ..fixes import atomic_write_text
-
-    lines = [f"{line}\n" for line in lines]
-    atomic_write_text(path, "".join(lines))
-    return len(lines)
 
 
 def print_warnings(warnings) -> None:
@@ -134,92 +126,74 @@ def summary_table(result) -> None:
 @option("--report", "report_path", type=click.Path(dir_okay=False), help=N_("Write an HTML report."))
 @option("-q", "--quiet", is_flag=True, help=N_("No summary table or warnings."))
 @option("--no-progress", is_flag=True, help=N_("Never show progress bars."))
-@option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+@option("--engine", type=click.Choice(list(ENGINES)), default="local", show_default=True,
         help=N_("local: this machine; spark: the same method on a Spark cluster (pip install "
                 "'kjlint[spark]')."))
 @option("--master", default="local[*]", show_default=True, help=N_("(--engine spark) Spark master URL."))
 @option("--conf", "spark_conf", multiple=True, metavar="KEY=VALUE",
         help=N_("(--engine spark) Spark configuration property; repeatable."))
-def dedupe(inputs, text_field, id_field, clusters_path, output_path, keep_list, drop_list, keep, level, min_docs,
-           num_perm, bands, rows, lsh, jaccard, containment, fuzzy, fold_digits, fold_masks, cache_dir, no_cache, jobs,
-           dry_run, show, report_path, quiet, no_progress, engine="local", master="local[*]",
-           spark_conf=(), no_spill=False):
+def dedupe(**params):
     configured_language()
-    from .cache import default_cache_dir
-    from .normalize import NormalizeOptions
-    from .pipeline import DedupeConfig
-    from .sources import Fields
-    from .verify import VerifyOptions
+    from .options import DedupeOptions
 
-    if bands * rows > num_perm:
-        raise click.UsageError(_("--bands x --rows ({product}) exceeds --num-perm ({num_perm})").format(
-            product=bands * rows, num_perm=num_perm))
-    outputs = {} if dry_run else {"--output": output_path, "--clusters": clusters_path, "--keep-list": keep_list,
-                                  "--drop-list": drop_list, "--report": report_path}
-    if engine != "spark":  # the Spark engine checks the paths Hadoop qualified, in spark.run
-        _refuse_overwriting_inputs(outputs, inputs)
-    config = DedupeConfig(
-        num_perm=num_perm, bands=bands, rows=rows, lsh=lsh, keep=keep, jobs=jobs,
-        normalize=NormalizeOptions(fold_digits=fold_digits, fold_masks=fold_masks),
-        verify=VerifyOptions(jaccard=jaccard, containment=containment, fuzzy=fuzzy),
-        cache_dir=None if no_cache else str(cache_dir or default_cache_dir()),
-        fields=Fields(text_field, id_field), spill=not no_spill)
-    if engine == "spark":
-        from .spark import run_cli
+    try:
+        options = DedupeOptions.from_params(params)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    sys.exit(run(options))
 
-        sys.exit(run_cli(inputs, config, master, spark_conf, level=level, clusters_path=clusters_path,
-                         output_path=output_path, keep_list=keep_list, drop_list=drop_list, dry_run=dry_run,
-                         quiet=quiet, show=show, report_path=report_path))
-    show_progress = not (quiet or no_progress) and sys.stderr.isatty()
-    if level == "paragraph":
-        sys.exit(_paragraphs(inputs, config, min_docs, clusters_path, dry_run, quiet))
-    from .pipeline import dedupe as run
-    from .sources import output_kind, plan_sources, write_output
 
+def run(options) -> int:
+    """One `kjlint dedupe`: plan the inputs, run the method through the chosen engine, write, print."""
+    from .engines import engine_named
+    from .engines.base import EngineUnavailable
+    from .method import dedupe as run_method
+    from .method.fingerprint import MethodMismatch
+    from .outputs import write_results
+    from .sources import output_kind, plan_sources
+
+    if options.engine == "spark" and options.level != "document":
+        raise click.UsageError(_("--engine spark supports --level document only"))
+    _refuse_overwriting_inputs(options.outputs.named(), options.inputs)
+    if options.level == "paragraph":
+        return _paragraphs(options.inputs, options.config, options.min_docs, options.outputs.clusters,
+                           options.quiet)
     started = time.perf_counter()
     plan_warnings: list[str] = []
-    sources = plan_sources(inputs, _Collect(plan_warnings))
-    if output_path and not dry_run:
+    sources = plan_sources(options.inputs, _Collect(plan_warnings))
+    if options.outputs.output:
         try:
             output_kind(sources)
         except ValueError as exc:
             raise click.UsageError(str(exc)) from None
-    if show_progress:
-        with _RichProgress() as bar:
-            result = run(config=config, sources=sources, progress=bar)
-    else:
-        result = run(config=config, sources=sources)
+    try:
+        engine = engine_named(options.engine, **options.engine_options)
+        if options.progress and sys.stderr.isatty():
+            with _RichProgress() as bar:
+                result = run_method(config=options.config, sources=sources, progress=bar, engine=engine)
+        else:
+            result = run_method(config=options.config, sources=sources, engine=engine)
+    except (EngineUnavailable, MethodMismatch) as exc:
+        click.echo(_("kjlint: error: {message}").format(message=exc), err=True)
+        return EXIT_ERROR
     # Missing inputs are found while planning: count them with the run's warnings.
     for msg in plan_warnings:
         result.warnings.add(msg)
-    written: list[tuple[str, int, str]] = []  # (path, count, what) for the summary
-    if not dry_run:
-        t = time.perf_counter()
-        if clusters_path:
-            n = _write_lines(clusters_path, (json.dumps(c.to_json(), ensure_ascii=False) for c in result.clusters))
-            written.append((clusters_path, n, "clusters"))
-        if keep_list:
-            written.append((keep_list, _write_lines(keep_list, result.keep_list()), "ids"))
-        if drop_list:
-            written.append((drop_list, _write_lines(drop_list, result.drop_list()), "ids"))
-        if output_path:
-            written.append((output_path, write_output(sources, result.keep_mask, output_path, config.fields),
-                            "documents"))
-        if report_path:
-            _write_report(report_path, result, config)
-            written.append((report_path, len(result.clusters), "report"))
+    t = time.perf_counter()
+    written = write_results(result, options.outputs, sources, options.config)
+    if written:
         result.timings["write"] = time.perf_counter() - t
     result.timings["total"] = time.perf_counter() - started
-    if not quiet:
+    if not options.quiet:
         print_warnings(result.warnings)
-        if show:
-            _show_clusters(result.clusters[:show], config, sources)
+        if options.show:
+            _show_clusters(result.clusters[:options.show], options.config, sources)
         summary_table(result)
         for path, count, what in written:
             click.echo(labels.wrote(path, count, what), err=True)
         if not written:
             click.echo(labels.dry_run(), err=True)
-    sys.exit(EXIT_OK if result.documents or not result.warnings.count else EXIT_ERROR)
+    return EXIT_OK if result.documents or not result.warnings.count else EXIT_ERROR
 
 
 def _refuse_overwriting_inputs(outputs: dict, inputs) -> None:
@@ -241,15 +215,8 @@ class _Collect:
         self.out.append(msg)
 
 
-def _write_report(path: str, result, config) -> None:
-    from ..formats.dedupe_html import texts_from_sources, write_dedupe_report
-
-    clusters = [c.to_json() for c in result.clusters]
-    write_dedupe_report(path, clusters, texts_from_sources(clusters, config.fields.text, config.fields.id),
-                        similarities=result.similarities(), timings=result.timings, summary=result.summary())
-
-
-def _paragraphs(inputs, config, min_docs, out_path, dry_run, quiet) -> int:
+def _paragraphs(inputs, config, min_docs, out_path, quiet) -> int:
+    from .outputs import write_lines
     from .paragraphs import repeated_paragraphs
     from .sources import Warnings, iter_records, plan_sources
 
@@ -257,11 +224,11 @@ def _paragraphs(inputs, config, min_docs, out_path, dry_run, quiet) -> int:
     sources = plan_sources(inputs, warnings)
     passages, docs = repeated_paragraphs(iter_records(sources, config.fields, warnings), config.normalize, min_docs)
     written = 0
-    if out_path and not dry_run:
-        written = _write_lines(out_path, (json.dumps(p.to_json(), ensure_ascii=False) for p in passages))
+    if out_path:
+        written = write_lines(out_path, (json.dumps(p.to_json(), ensure_ascii=False) for p in passages))
     if not quiet:
         print_warnings(warnings)
-        if out_path and not dry_run:
+        if out_path:
             click.echo(labels.wrote(out_path, written, "passages"), err=True)
         from rich.table import Table
 
@@ -294,12 +261,11 @@ def _show_clusters(clusters, config, sources) -> None:
     """Each cluster's kept member and first dropped one side by side, under a line saying which is
     which, their similarity and why; the texts come from one pass over the inputs, found by
     document index (ids need not be unique)."""
+    from .outputs import member_texts
     from .sidebyside import render_side_by_side
-    from .sources import iter_records
 
     pairs = [(c, c.kept, next(m for m in c.members if not m.kept)) for c in clusters]
-    wanted = {m.index for _c, kept, dropped in pairs for m in (kept, dropped)}
-    texts = {r.index: r.text for r in iter_records(sources, config.fields, None, wanted=wanted.__contains__)}
+    texts = member_texts(clusters, sources, config)
     console = _console_out()
     for c, kept, dropped in pairs:
         console.print(show_header(c.number, kept.id, kept.reason, dropped.id, dropped.similarity, dropped.reason,
@@ -326,7 +292,7 @@ def _console_out():
 def diff(a, b, inputs, text_field, id_field, width):
     configured_language()
     from ..reading import InputError
-    from .pipeline import DedupeConfig
+    from .method import DedupeConfig
     from .sidebyside import render_side_by_side
     from .sources import Fields, plan_sources
 

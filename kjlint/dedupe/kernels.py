@@ -21,13 +21,6 @@ from functools import lru_cache
 
 import numpy as np
 
-# Same constants as kjlint.dedupe.minhash (64-bit polynomial shingle hash, fmix64, fmix32).
-_POLY_MUL = 0x100000001B3
-_POLY_START = 0xCBF29CE484222325
-_M64_1, _M64_2 = 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53
-_M32_1, _M32_2 = 0x85EBCA6B, 0xC2B2AE35
-
-
 MODES = ("auto", "numba", "numpy")
 # Loading numba and the cached kernels costs about 1 s per process (2 s on a loaded machine); the
 # kernels save about 0.4 ms of CPU per 2,500-character document, so `dedupe` turns them on from

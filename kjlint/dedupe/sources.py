@@ -61,6 +61,12 @@ class Fields:
     id: str = "id"
 
 
+def record_name(path: str, position: int) -> str:
+    """The one name of a record without an id, in every output (clusters, keep/drop lists, --show,
+    --report, warnings): its file and 1-based position there (JSONL line, Parquet row)."""
+    return f"{path}:{position}"
+
+
 def kind_of(path: str) -> str:
     low = path.lower()
     if low.endswith(JSONL_SUFFIXES):
@@ -104,8 +110,7 @@ def _text_of(value, where: str, fieldname: str, warnings: Warnings | None) -> st
 
 def parse_jsonl_line(line: str | bytes, where: str, fields: Fields, warnings: Warnings | None
                      ) -> tuple[str | None, str | None]:
-    """(text or None when invalid, id or None) of one JSONL line: the rules both engines read
-    lines by (kjlint.dedupe.spark parses the lines of its partitions with it too)."""
+    """(text or None when invalid, id or None) of one JSONL line."""
     if not line.strip():
         return None, None
     try:
@@ -136,7 +141,7 @@ def scan_jsonl(path: str, fields: Fields, warnings: Warnings | None
     pos = 0
     with fh:
         for lineno, raw in enumerate(fh, 1):
-            where = f"{path}:{lineno}"
+            where = record_name(path, lineno)
             text, ident = parse_jsonl_line(raw, where, fields, warnings)
             yield raw, text, (ident or where) if text is not None else None, pos
             pos += len(raw)
@@ -160,7 +165,7 @@ def scan_parquet(path: str, fields: Fields, warnings: Warnings | None):
             ids = batch.column(fields.id).to_pylist() if fields.id in names else [None] * len(texts)
             rows = []
             for t, ident in zip(texts, ids):
-                where = f"{path}#row{row}"
+                where = record_name(path, row + 1)
                 rows.append((_text_of(t, where, fields.text, warnings), str(ident) if ident is not None else where))
                 row += 1
             yield batch, rows

@@ -405,25 +405,11 @@ def texts_from_sources(clusters: Iterable[Mapping], text_field: str = "text", id
 
 
 def _scan_records(path: str, text_field: str, id_field: str):
-    if path.lower().endswith((".parquet", ".pq")):
-        import pyarrow.parquet as pq
+    """(id, text) of each record, named as `kjlint dedupe` names them (kjlint.dedupe.sources)."""
+    from ..dedupe.sources import Fields, Source, iter_records, kind_of
 
-        table = pq.read_table(path, columns=None)
-        cols = table.to_pydict()
-        texts, ids = cols.get(text_field, []), cols.get(id_field) or [None] * len(cols.get(text_field, []))
-        for row, (t, i) in enumerate(zip(texts, ids), 1):
-            if isinstance(t, str):
-                yield (str(i) if i is not None else f"{path}:{row}"), t
-        return
-    with open(path, encoding="utf-8", errors="replace") as fh:
-        for row, line in enumerate(fh, 1):
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if isinstance(obj, dict) and isinstance(obj.get(text_field), str):
-                i = obj.get(id_field)
-                yield (str(i) if i is not None else f"{path}:{row}"), obj[text_field]
+    for r in iter_records([Source(kind_of(path), path)], Fields(text_field, id_field)):
+        yield r.id, r.text
 
 
 def write_dedupe_report(path: str, clusters: Iterable[Mapping], text_of=None, **kwargs) -> None:

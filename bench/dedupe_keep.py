@@ -1,0 +1,103 @@
+"""`--keep best` against `--keep first` on the labeled benchmark, in one run, without cache.
+
+    python bench/dedupe_keep.py [--n 4000] [--seed 1] [--repeats 3] [--jobs 2] [--check]
+
+Generates the benchmark corpus (bench/dedupe_data.py, the held-out generator of
+bench/dedupe_bench.py), then runs `kjlint dedupe` as a command (a fresh process each time, so
+the linter's start-up is counted) alternately with `--keep first` and `--keep best`, and prints
+each run's wall time, the ratio of the medians, and both runs' pairwise F1. `--check` also lints
+every member of every cluster and applies the keep policy to all of them, as `--keep best` did
+before it ranked copies lazily: the kept members must be the same.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+def corpus(n: int, seed: int, synthetic: bool) -> Path:
+    from dedupe_data import generate
+
+    path = Path(tempfile.gettempdir()) / f"kjlint-keep-bench-{n}-{seed}{'-syn' if synthetic else ''}.jsonl"
+    if not path.exists():
+        records = generate(n, seed, real=not synthetic)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        os.replace(tmp, path)
+    return path
+
+
+def run(data: Path, keep: str, jobs: int, out: Path) -> float:
+    """Wall time of one `kjlint dedupe` command."""
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "kjlint", "dedupe", str(data), "--keep", keep, "--no-cache", "-q",
+                    "-j", str(jobs), "--clusters", str(out)], check=True)
+    return time.perf_counter() - t
+
+
+def f1(records: list[dict], clusters: list[dict]) -> float:
+    from dedupe_bench import metrics
+
+    labels = {m["id"]: f"c{c['cluster']}" for c in clusters for m in c["members"]}
+    return metrics(records, labels)["f1"]
+
+
+def exhaustive_choices(records: list[dict], clusters: list[dict]) -> list[str]:
+    """The kept id of each cluster when every member is linted (the policy before lazy ranking)."""
+    from kjlint.dedupe.keep import Candidate, choose, quality_findings
+    from kjlint.dedupe.normalize import canonical_code_points
+
+    text = {r["id"]: r["text"] for r in records}
+    order = {r["id"]: k for k, r in enumerate(records)}
+    kept = []
+    for c in clusters:
+        ids = [m["id"] for m in c["members"]]
+        cands = [Candidate(order[i], len(canonical_code_points(text[i])), quality_findings(text[i])) for i in ids]
+        kept.append(ids[choose(cands, "best")[0]])
+    return kept
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=4000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--synthetic", action="store_true", help="Do not read ../shared/corpus.")
+    ap.add_argument("--check", action="store_true", help="Compare with linting every member.")
+    args = ap.parse_args(argv)
+    data = corpus(args.n, args.seed, args.synthetic)
+    records = [json.loads(line) for line in data.open(encoding="utf-8")]
+    print(f"corpus: {data} ({len(records):,} documents); load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} cores", flush=True)
+    times: dict[str, list[float]] = {"first": [], "best": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        out = {k: Path(tmp) / f"{k}.jsonl" for k in times}
+        for r in range(args.repeats):
+            for keep in (("first", "best") if r % 2 == 0 else ("best", "first")):
+                times[keep].append(run(data, keep, args.jobs, out[keep]))
+                print(f"run {r + 1} --keep {keep}: {times[keep][-1]:.2f} s", flush=True)
+        clusters = {k: [json.loads(x) for x in out[k].read_text(encoding="utf-8").splitlines()] for k in times}
+    first, best = statistics.median(times["first"]), statistics.median(times["best"])
+    print(f"median --keep first {first:.2f} s, --keep best {best:.2f} s: ratio {best / first:.2f} "
+          f"(target <= 1.5); load average {os.getloadavg()[0]:.1f}")
+    print(f"F1 --keep first {f1(records, clusters['first']):.4f}, --keep best {f1(records, clusters['best']):.4f}")
+    if args.check:
+        kept = [next(m["id"] for m in c["members"] if m["kept"]) for c in clusters["best"]]
+        reference = exhaustive_choices(records, clusters["best"])
+        same = sum(a == b for a, b in zip(kept, reference))
+        print(f"kept members as when every member is linted: {same:,} of {len(kept):,} clusters")
+
+
+if __name__ == "__main__":
+    main()
