@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ...i18n import _
-from ..method.fingerprint import MethodMismatch, method_fingerprint
+from ..method.fingerprint import MethodMismatch, method_fingerprint, method_mismatch_message
 from . import _bootstrap
 from .base import Engine, EngineUnavailable, Task
 
@@ -82,15 +82,6 @@ def spark_session(master: str = DEFAULT_MASTER, conf: Mapping[str, str] | None =
             master=repr(master), problem=exc)) from exc
     session.sparkContext.setLogLevel(settings.get("kjlint.logLevel", "WARN"))
     return session
-
-
-def method_mismatch_message(exc: BaseException) -> str | None:
-    """The MethodMismatch message inside a failed Spark job's exception, if that is what failed."""
-    marker = MethodMismatch.__name__ + ": "
-    for line in str(exc).splitlines():
-        if marker in line:
-            return line.split(marker, 1)[1].strip()
-    return str(exc) if isinstance(exc, MethodMismatch) else None
 
 
 def package_zip(directory: str | None = None) -> Path:
