@@ -246,6 +246,7 @@ def _load_yaml(path: Path) -> Any:
 _PACK_PARSER = 2  # bump when _parse_yaml changes what it accepts: cached parses are then redone
 
 
+@lru_cache(maxsize=1)
 def _strict_loader() -> type:
     """A YAML loader that refuses a key written twice in one mapping: YAML keeps the last, so a
     second `line-start:` in a group silently drops the first list (it happened to KJ601)."""

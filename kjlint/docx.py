@@ -799,7 +799,7 @@ class _Damaged(Exception):
 
     def describe(self, ex: "_Extractor | None") -> str:
         """In words, for people: where the text stops, and what to do."""
-        from .formats.places import place_name
+        from .wordplace import place_name
 
         kw = {"part": self.part, "line": f"{self.line:,}", "column": f"{self.column:,}"}
         if self.part.endswith("document.xml"):

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from .document import BLANK_CHARS, Document
 from .findings import Finding, WordPlace
-from .i18n import _
+from .i18n import _, language
 
 QUOTE_CHARS = 12  # first characters of a paragraph quoted
 HEADING_CHARS = 20  # characters of a heading shown in a path
@@ -127,23 +127,36 @@ def _comment_story(doc: Document, line: int, story: str) -> str:
     return story
 
 
+def _section_name(kind: str, n: str) -> str:
+    """A header or footer of a section in the language in use (`kind`: header, first page footer…)."""
+    return {
+        "header": _("header (section {n})"), "footer": _("footer (section {n})"),
+        "first page header": _("first page header (section {n})"),
+        "first page footer": _("first page footer (section {n})"),
+        "even page header": _("even page header (section {n})"),
+        "even page footer": _("even page footer (section {n})"),
+    }[kind].format(n=n)
+
+
+def _numbered_name(kind: str, n: str) -> str:
+    """A paragraph, table, note or comment by its number, in the language in use."""
+    return {"paragraph": _("paragraph {n}"), "table": _("table {n}"), "footnote": _("footnote {n}"),
+            "endnote": _("endnote {n}"), "comment": _("comment {n}")}[kind].format(n=n)
+
+
+def _cell_name(table: str, row: str, cell: str) -> str:
+    return _("{table}, row {row}, cell {cell}").format(table=table, row=row, cell=cell)
+
+
 def _story_text(story: str) -> str:
     story, _sep, on = story.partition("\x00")
     m = _STORY.match(story)
     if story == "text box":
         shown = _("text box")
     elif m and m.group(2):  # the same texts as the reports' names of places
-        kind = f"{m.group(1) or ''}{m.group(2)}"
-        shown = {
-            "header": _("header (section {n})"), "footer": _("footer (section {n})"),
-            "first page header": _("first page header (section {n})"),
-            "first page footer": _("first page footer (section {n})"),
-            "even page header": _("even page header (section {n})"),
-            "even page footer": _("even page footer (section {n})"),
-        }[kind].format(n=m.group(3))
+        shown = _section_name(f"{m.group(1) or ''}{m.group(2)}", m.group(3))
     elif m:
-        shown = {"footnote": _("footnote {n}"), "endnote": _("endnote {n}"),
-                 "comment": _("comment {n}")}[m.group(4)].format(n=m.group(5))
+        shown = _numbered_name(m.group(4), m.group(5))
     else:
         shown = story
     on = on.strip(BLANK_CHARS).replace("\n", " ")
@@ -154,9 +167,32 @@ def _story_text(story: str) -> str:
 
 
 def _table_text(table: str) -> str:
-    return " > ".join(_("{table}, row {row}, cell {cell}").format(
-        table=_("table {n}").format(n=m.group(1)), row=m.group(2), cell=m.group(3))
-        for m in _TABLE.finditer(table))
+    return " > ".join(_cell_name(_numbered_name("table", m.group(1)), m.group(2), m.group(3))
+                      for m in _TABLE.finditer(table))
+
+
+_CELL = re.compile(r"(.+), row (\d+), cell (\d+)")
+_NUMBERED = re.compile(r"(paragraph|table|footnote|endnote|comment) (\d+)")
+
+
+def place_name(where: str) -> str:
+    """A line source (`Finding.where`, `Document.line_sources`: "paragraph 12", "table 1, row 2,
+    cell 3", "text box in paragraph 4", "header (section 1)") for people, in the language in use.
+    The English form stays the stable one in machine output; a form not known is returned as is."""
+    if not where or language() == "en":
+        return where
+    if where.startswith("text box in "):
+        return _("text box in {place}").format(place=place_name(where[len("text box in "):]))
+    m = _CELL.fullmatch(where)
+    if m:
+        return _cell_name(place_name(m[1]), m[2], m[3])
+    m = _NUMBERED.fullmatch(where)
+    if m:
+        return _numbered_name(m[1], m[2])
+    m = _STORY.match(where)
+    if m and m.group(2):
+        return _section_name(f"{m.group(1) or ''}{m.group(2)}", m.group(3))
+    return where
 
 
 def place_text(place: WordPlace) -> str:

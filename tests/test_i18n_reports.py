@@ -317,7 +317,7 @@ def test_line_breaks_never_start_a_line_with_a_closing_mark():
     ("somewhere else", "somewhere else"),
 ])
 def test_places_in_a_word_file_in_chinese(zh, where, shown):
-    from kjlint.formats.places import place_name
+    from kjlint.wordplace import place_name
 
     assert place_name(where) == shown
     i18n.set_language("en")

@@ -23,7 +23,7 @@ from ..catalog import FAMILIES
 from ..findings import Severity
 from ..i18n import _, language, ngettext
 from . import escape_controls
-from .places import place_name
+from ..wordplace import place_name
 
 
 def _shown(value: str) -> str:

@@ -7,7 +7,7 @@ from ..document import display_width
 from ..findings import Severity
 from ..i18n import _, language, ngettext
 from . import escape_controls as esc
-from .places import place_name
+from ..wordplace import place_name
 
 WINDOW = 24  # characters of context shown either side of a finding in long lines
 MARKED = 60  # characters of a finding shown at most (then "…")
