@@ -21,6 +21,7 @@ whole paragraph is left to the paragraph rules.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -480,6 +481,58 @@ def _extend(s: str, i: int, j: int, limit: int) -> int:
     return n
 
 
+_NUMPY_FROM = 100_000  # characters: a shorter stream is not worth importing numpy (~0.1 s) for
+
+
+def first_sampled(s: str, k: int, step: int) -> tuple[list[int], list[int]]:
+    """(for every position p of s up to len(s) - k, the first position t that is a multiple of
+    `step` and whose k-gram equals p's, len(s) when there is none; the positions p with such a t
+    before p).
+
+    This per-position work is most of KJ1's time on long documents; numpy hashes the k-grams
+    (exact: every repeat it finds is checked, and a hash collision falls back to comparing the
+    k-grams themselves). Short streams, when numpy is not loaded, use a dict of k-grams."""
+    last = len(s) - k
+    if last < 0:
+        return [], []
+    if "numpy" in sys.modules or len(s) >= _NUMPY_FROM:
+        found = _first_sampled_hashed(s, k, step)
+        if found is not None:
+            return found
+    earliest = {s[t:t + k]: t for t in range(last - last % step, -1, -step)}
+    get, none = earliest.get, len(s)
+    first = [get(s[p:p + k], none) for p in range(last + 1)]
+    return first, [p for p, e in enumerate(first) if e < p]
+
+
+def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[list[int], list[int]] | None:
+    """first_sampled by 64-bit polynomial hashes of the k-grams; None on a hash collision."""
+    import numpy as np
+
+    codes = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+    m = len(codes) - k + 1
+    h = np.zeros(m, dtype=np.uint64)
+    base = np.uint64(0x100000001B3)
+    with np.errstate(over="ignore"):
+        for i in range(k):
+            h = h * base + codes[i:i + m]
+    # Positions grouped by hash (in any order within a group); a group's first sampled position.
+    order = np.argsort(h)
+    ordered = h[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    sampled = np.where(order % step == 0, order, len(s))
+    first = np.repeat(np.minimum.reduceat(sampled, starts), np.diff(np.r_[starts, m]))
+    out = np.empty(m, dtype=np.int64)
+    out[order] = first
+    earlier = np.flatnonzero(out < np.arange(m))
+    same = np.ones(len(earlier), dtype=bool)
+    for i in range(k):  # the repeats the hashes found, k-gram by k-gram
+        same &= codes[earlier + i] == codes[out[earlier] + i]
+    if not same.all():
+        return None
+    return out.tolist(), earlier.tolist()
+
+
 def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -> list[tuple[int, int, int]]:
     """(later start, earlier start, length) of maximal exact repeats of at least k + step - 1
     characters, later copies not overlapping their earlier copy.
@@ -491,15 +544,21 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
     last = n - k
     # The positions whose k-gram occurs at an earlier sampled position, found in one pass: the
     # scan below finds candidates exactly there (outside the diagonal follow-up of a repeat),
-    # so it jumps from one to the next, only recording the sampled k-grams in between.
-    earliest = {s[t:t + k]: t for t in range(last - last % step, -1, -step)} if last >= 0 else {}
-    seen_before = earliest.get
-    hits = [p for p in range(last + 1) if seen_before(s[p:p + k], p) < p]
+    # so it jumps from one to the next. A sampled position it jumps over holds the first copy
+    # of its k-gram: it enters the dict when a later position looks that k-gram up.
+    earliest, hits = first_sampled(s, k, step)
     if not hits:
         return []
     i = hits[0]
-    occ: dict[str, list[int]] = {s[t:t + k]: [t] for t in range(0, i, step)}
-    get = occ.get
+    occ: dict[str, list[int]] = {}
+
+    def get(g: str, at: int) -> list[int] | None:
+        """The remembered positions of k-gram g (the k-gram at `at`), first copy included."""
+        found = occ.get(g)
+        if found is None and earliest[at] < at:
+            found = occ[g] = [earliest[at]]
+        return found
+
     out: list[tuple[int, int, int]] = []
     prev_end = 0
     delta = 0  # later start - earlier start of the last repeat
@@ -517,17 +576,16 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
                 best_j, best_len, diagonal = jd, length, True
         if not diagonal:
             g = s[i:i + k]
-            cands = get(g)
+            cands = occ.get(g)
+            if cands is None and earliest[i] < i:
+                cands = occ[g] = [earliest[i]]
             if cands is None:
                 if i % step == 0:
                     occ[g] = [i]
                 i += 1
                 if i > diag_until:
                     h = bisect_left(hits, i)
-                    target = hits[h] if h < len(hits) else last + 1
-                    for t in range(i + (-i) % step, target, step):
-                        occ.setdefault(s[t:t + k], [t])
-                    i = target
+                    i = hits[h] if h < len(hits) else last + 1
                 continue
             for j in cands:
                 if j >= i:
@@ -551,7 +609,10 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
         delta = start - j0
         first = i if diagonal else i + 1
         for t in range(first + (-first) % step, min(start + length, last + 1), step):
-            lst = occ.setdefault(s[t:t + k], [])
+            g = s[t:t + k]
+            lst = get(g, t)
+            if lst is None:
+                lst = occ[g] = []
             if len(lst) < max_candidates:
                 lst.append(t)
         i = prev_end = start + length
