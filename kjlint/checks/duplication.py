@@ -482,6 +482,7 @@ def _extend(s: str, i: int, j: int, limit: int) -> int:
 
 
 _NUMPY_FROM = 100_000  # characters: a shorter stream is not worth importing numpy (~0.1 s) for
+_HASH_BASE = 0x100000001B3  # of the k-gram hashes (any odd number; collisions are checked)
 
 
 def first_sampled(s: str, k: int, step: int) -> tuple[list[int], list[int]]:
@@ -499,6 +500,11 @@ def first_sampled(s: str, k: int, step: int) -> tuple[list[int], list[int]]:
         found = _first_sampled_hashed(s, k, step)
         if found is not None:
             return found
+    return _first_sampled_dict(s, k, step)
+
+
+def _first_sampled_dict(s: str, k: int, step: int) -> tuple[list[int], list[int]]:
+    last = len(s) - k
     earliest = {s[t:t + k]: t for t in range(last - last % step, -1, -step)}
     get, none = earliest.get, len(s)
     first = [get(s[p:p + k], none) for p in range(last + 1)]
@@ -512,7 +518,7 @@ def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[list[int], list[in
     codes = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
     m = len(codes) - k + 1
     h = np.zeros(m, dtype=np.uint64)
-    base = np.uint64(0x100000001B3)
+    base = np.uint64(_HASH_BASE)
     with np.errstate(over="ignore"):
         for i in range(k):
             h = h * base + codes[i:i + m]
