@@ -343,3 +343,22 @@ def test_a_hash_collision_falls_back_to_comparing_kgrams(monkeypatch):
     assert duplication._first_sampled_hashed(text, 4, 4) is None
     monkeypatch.setattr(duplication, "_NUMPY_FROM", 0)
     assert duplication.first_sampled(text, 4, 4) == duplication._first_sampled_dict(text, 4, 4)
+
+
+@pytest.mark.parametrize("cutoff", [0.0, 50.0, 90.0, 97.5, 100.0])
+def test_similar_pairs_compares_only_similar_lengths_and_misses_nothing(cutoff):
+    from rapidfuzz import fuzz
+
+    rng = random.Random(int(cutoff))
+    base = "".join(chr(0x4E00 + rng.randrange(40)) for _ in range(120))
+    texts = []
+    for _ in range(70):
+        t = base[:rng.randint(5, 120)]
+        for _ in range(rng.randint(0, 12)):
+            at = rng.randrange(len(t) + 1)
+            t = t[:at] + chr(0x4E00 + rng.randrange(40)) + t[at + 1:]
+        texts.append(t)
+    texts += texts[10:13]  # exact copies
+    every = sorted((a, b) for b in range(len(texts)) for a in range(b) if fuzz.ratio(texts[a], texts[b]) >= cutoff)
+    assert sorted(duplication._similar_pairs(texts, cutoff)) == every
+    assert cutoff == 0.0 or 0 < len(every) < len(texts) * (len(texts) - 1) // 2
