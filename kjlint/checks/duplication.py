@@ -438,9 +438,16 @@ def near_pairs(units: list[Unit], exact_later: set[int], p: dict, dup_p: dict) -
     if len(eligible) <= int(p["exhaustive-below"]):
         cands = _similar_pairs(texts, cutoff)
     else:
+        import numpy as np
+        from rapidfuzz import process
+
         from ..reference import candidate_pairs
 
         cands = sorted(candidate_pairs(texts))
+        if cands:  # scored in one C call; only the pairs that reach the cutoff go on
+            scores = process.cpdist([texts[a] for a, _ in cands], [texts[b] for _, b in cands], scorer=fuzz.ratio,
+                                    score_cutoff=cutoff, dtype=np.float64, workers=1)
+            cands = [cands[i] for i in np.flatnonzero(scores).tolist()]
     best: dict[int, Pair] = {}
     for a, b in cands:
         ua, ub = eligible[a], eligible[b]
