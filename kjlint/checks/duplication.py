@@ -580,15 +580,10 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
     if not hits:
         return []
     i = hits[0]
-    occ: dict[str, list[int]] = {}
-
-    def get(g: str, at: int) -> list[int] | None:
-        """The remembered positions of k-gram g (the k-gram at `at`), first copy included."""
-        found = occ.get(g)
-        if found is None and earliest[at] < at:
-            found = occ[g] = [earliest[at]]
-        return found
-
+    # Remembered positions per k-gram, keyed by the k-gram's first sampled position (its
+    # `earliest`): no slicing and hashing of k-grams in the loop. A position before the first
+    # sampled copy of its k-gram finds nothing remembered, as with the k-grams themselves.
+    occ: dict[int, list[int]] = {}
     out: list[tuple[int, int, int]] = []
     prev_end = 0
     delta = 0  # later start - earlier start of the last repeat
@@ -605,13 +600,13 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
             if length >= k:
                 best_j, best_len, diagonal = jd, length, True
         if not diagonal:
-            g = s[i:i + k]
-            cands = occ.get(g)
-            if cands is None and earliest[i] < i:
-                cands = occ[g] = [earliest[i]]
+            key = earliest[i]
+            cands = occ.get(key) if key <= i else None
+            if cands is None and key < i:
+                cands = occ[key] = [key]
             if cands is None:
-                if i % step == 0:
-                    occ[g] = [i]
+                if key == i:  # a sampled position with the first copy of its k-gram
+                    occ[i] = [i]
                 i += 1
                 if i > diag_until:
                     h = bisect_left(hits, i)
@@ -639,10 +634,10 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
         delta = start - j0
         first = i if diagonal else i + 1
         for t in range(first + (-first) % step, min(start + length, last + 1), step):
-            g = s[t:t + k]
-            lst = get(g, t)
+            key = earliest[t]
+            lst = occ.get(key)
             if lst is None:
-                lst = occ[g] = []
+                lst = occ[key] = [key] if key < t else []
             if len(lst) < max_candidates:
                 lst.append(t)
         i = prev_end = start + length
