@@ -284,7 +284,9 @@ def informative(u: Unit, p: dict) -> bool:
     """Worth reporting on its own: long and varied enough, not a heading or label, not code
     (program code repeats its statements and calls by nature) nor a bare web address."""
     if u.informative is None:
-        u.informative = (len(u.norm) >= int(p["min-length"]) and len(set(u.norm)) >= int(p["min-distinct"])
+        distinct = int(p["min-distinct"])
+        u.informative = (len(u.norm) >= int(p["min-length"])
+                         and (len(set(u.norm[:4 * distinct])) >= distinct or len(set(u.norm)) >= distinct)
                          and not _is_heading_like(u, int(p["heading-max-length"])) and not u.code)
     return u.informative
 
