@@ -191,15 +191,21 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
         others = [p for p in paths if p not in corpora]
         results = _run_with_progress(lint_paths, others, config, ov, jobs, fmt, show_progress) \
             if others or not corpora else []
-        copy = None
+        copy = health = None
         if corpora:
             from .corpus import lint_corpora
             from .records import Fields
 
             drop = frozenset(c for sel in _split(drop_if) for c in catalog.resolve(sel))
+            health = None
+            if report_path:
+                from .formats.corpus_html import Health
+
+                health = Health()
             linted, copy = lint_corpora(corpora, config=config, overrides=ov, jobs=jobs,
                                         keep_text=fmt in ("text", "html", "rdjson"),
-                                        fields=Fields(text_field, id_field), output=corpus_output, drop=drop)
+                                        fields=Fields(text_field, id_field), output=corpus_output, drop=drop,
+                                        tally=health.add if health else None)
             results += linted
             results.sort(key=lambda r: r.path)  # stable: the records of a file stay in their order
     except (ConfigError, PackError) as exc:
@@ -238,11 +244,11 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
     _write_report(results, fmt, output_file, catalog, statistics, quiet, diff)
     if corpora and not quiet:
         _corpus_notes(copy, corpus_output, drop_if)
-    if report_path:
+    if health is not None:
         from .fixes import atomic_write_bytes
-        from .formats.corpus_html import corpus_report
+        from .formats.corpus_html import render_health
 
-        atomic_write_bytes(report_path, corpus_report(results, catalog).encode("utf-8", "backslashreplace"))
+        atomic_write_bytes(report_path, render_health(health).encode("utf-8", "backslashreplace"))
     if input_errors and not quiet:  # the summary above counts checked files only: say so
         n, total = len(input_errors), len(results)
         if n == 1:

@@ -148,11 +148,13 @@ class _Copy:
 def lint_corpora(paths: list[str], *, config: str | None = None, overrides: Overrides = Overrides(),
                  jobs: int | None = None, keep_text: bool = False, fields: Fields = Fields(),
                  output: str | None = None, drop: frozenset[str] = frozenset(),
-                 progress: Callable[[int], None] | None = None) -> tuple[list[FileResult], CopyStats]:
+                 progress: Callable[[int], None] | None = None,
+                 tally: Callable[[FileResult], None] | None = None) -> tuple[list[FileResult], CopyStats]:
     """Lint every record of the corpus files `paths` (in order); with `output`, write the cleaned
     copy there: the records with their fixed text (`overrides.fix`), without those that have a
-    finding of a rule in `drop` after the fixes. Config errors raise ConfigError before anything
-    is read."""
+    finding of a rule in `drop` after the fixes. `tally` sees each result with its text (the
+    health report) before the text is let go unless `keep_text`. Config errors raise ConfigError
+    before anything is read."""
     resolver = ConfigResolver(config)
     settings: list[Settings] = []
     for p in paths:
@@ -177,9 +179,9 @@ def lint_corpora(paths: list[str], *, config: str | None = None, overrides: Over
         for path, s in zip(paths, settings):
             warnings = Warnings(keep=1 << 62)
             for batch, items in _groups(path, fields, warnings):
-                results.extend(_problems(warnings, path))
+                problems = _problems(warnings, path)
                 valid = [(it.record, it.text) for it in items if it.text is not None]
-                linted = _lint(pool, jobs, path, valid, s, overrides, keep_text)
+                linted = _lint(pool, jobs, path, valid, s, overrides, keep_text or tally is not None)
                 kept, cleaned = [], []
                 done = iter(linted)
                 for it in items:
@@ -200,10 +202,10 @@ def lint_corpora(paths: list[str], *, config: str | None = None, overrides: Over
                     r.cleaned = None  # written below; not kept for the whole corpus
                 if copy is not None:
                     stats.written += copy.write(batch, items, kept, cleaned)
-                results.extend(linted)
+                _keep(results, problems + linted, tally, keep_text)
                 if progress:
                     progress(stats.read)
-            results.extend(_problems(warnings, path))
+            _keep(results, _problems(warnings, path), tally, keep_text)
         ok = True
     finally:
         if copy is not None:
@@ -211,6 +213,15 @@ def lint_corpora(paths: list[str], *, config: str | None = None, overrides: Over
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     return results, stats
+
+
+def _keep(results: list[FileResult], new: list[FileResult], tally, keep_text: bool) -> None:
+    for r in new:
+        if tally is not None:
+            tally(r)
+            if not keep_text:
+                r.text = None
+        results.append(r)
 
 
 def _lint(pool, jobs: int, path: str, records: list[tuple[str, str]], settings: Settings, ov: Overrides,

@@ -367,6 +367,15 @@ def render_html(results) -> str:
     corpus, the records with something to show (the clean ones are only counted)."""
     checked = len(results)
     results = [r for r in results if not r.record or r.findings or r.error or r.warning]
+    controls, body = report_parts(results, checked)
+    return page(_("kjlint report"), "".join(body), CSS, JS, controls)
+
+
+def report_parts(results, checked: int | None = None, overview: bool = True) -> tuple[str, list[str]]:
+    """(filter controls, body pieces) of a report on `results`: with `overview`, a summary line
+    counting `checked` inputs and an index when there are several; then a section per result
+    with its text and findings. The corpus health report puts the sections under its charts."""
+    checked = len(results) if checked is None else checked
     findings = [f for r in results for f in r.findings]
     titles = rule_titles() if language() != "en" and findings else {}
     codes = sorted({f.code for f in findings})
@@ -386,8 +395,8 @@ def render_html(results) -> str:
                  files=escape(ngettext("{n} file", "{n} files", checked).format(n=checked)),
                  findings=escape(ngettext("{n} finding", "{n} findings", len(findings)).format(n=len(findings))),
                  counts=_severity_counts(findings))
-    body = [f'<p class="summary">{summary}</p>']
-    if len(results) > 1:
+    body = [f'<p class="summary">{summary}</p>'] if overview else []
+    if len(results) > 1 and overview:
         heads = "".join(f"<th>{escape(head)}</th>" for head in (_("File"), _("Findings"), _("By severity")))
         body.append(f'<table class="index"><thead><tr>{heads}</tr></thead><tbody>')
         for n, r in enumerate(results):
@@ -407,7 +416,7 @@ def render_html(results) -> str:
         doc = (_doc_html(r.text, ordered, n, getattr(r, "line_sources", None)) if r.text is not None
                else '<p class="empty-doc">' + escape(_("(document text not kept)")) + "</p>")
         body.append(f'<div class="layout">{doc}{_panel_html(r.text, ordered, n, titles)}</div></section>')
-    return page(_("kjlint report"), "".join(body), CSS, JS, controls)
+    return controls, body
 
 
 def write_html(results, out, **_) -> None:

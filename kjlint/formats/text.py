@@ -145,6 +145,30 @@ def _statistics(console, counts, catalog) -> None:
         console.print(f"{n:>6}  {code}  {title}{' ' * (width - display_width(title))}  {name}".rstrip())
 
 
+def _corpus_summary(console, results) -> None:
+    """Records of a corpus by defect family and rule: how many records have at least one
+    finding of each (a record with ten masks counts once), as a share of the records checked."""
+    from .html import family_name
+
+    records = [r for r in results if r.record and not r.error]
+    if not records:
+        return
+    families, rules = Counter(), Counter()
+    for r in records:
+        families.update({f.family for f in r.findings})
+        rules.update({f.code for f in r.findings})
+    total = len(records)
+    with_findings = sum(1 for r in records if r.findings)
+    console.print(_("Records: {total} checked, {n} with findings ({share:.1f}%).").format(
+        total=total, n=with_findings, share=100 * with_findings / total))
+    for family, n in sorted(families.items()):
+        by_rule = _(", ").join(f"{code} {m}" for code, m in sorted(rules.items()) if code.startswith(family))
+        # Translators: one line of the corpus summary: "KJ2 placeholders: 12 records (1.4%): KJ201 10, KJ202 3".
+        console.print(_("  {family} {name}: {records} ({share:.1f}%): {rules}").format(
+            family=family, name=family_name(family), records=ngettext("{n} record", "{n} records", n).format(n=n),
+            share=100 * n / total, rules=by_rule))
+
+
 def _summary(console, results, statistics: bool, fix_hint: bool, summary: bool = True, diff: bool = False,
              catalog=None) -> None:
     """Fixed count, statistics, then (unless `summary` is off, as with -q) the "Found …" line
@@ -160,6 +184,8 @@ def _summary(console, results, statistics: bool, fix_hint: bool, summary: bool =
         _statistics(console, counts, catalog)
     if not summary:
         return
+    if any(r.record for r in results):
+        _corpus_summary(console, results)
     files = len({f.path for f in findings if not f.record})
     records = len({(f.path, f.record) for f in findings if f.record})
     # Translators: separates the per-rule counts of the summary: "(KJ201 ×2, KJ502 ×1)".
