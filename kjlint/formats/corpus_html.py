@@ -84,13 +84,22 @@ class Health:
         return [e[2] for e in sorted(self._worst, key=lambda e: e[:2], reverse=True)]
 
 
+def _none_found() -> str:
+    none = escape(_("None found."))
+    return f'<p class="empty-doc">{none}</p>'
+
+
+def _h2(title: str) -> str:
+    return f"<h2>{escape(title)}</h2>"
+
+
 def _share(n: int, total: int) -> str:
     return f"{100 * n / total:.1f}%" if total else "–"
 
 
 def _lines_table(counts: Counter) -> str:
     if not counts:
-        return f'<p class="empty-doc">{escape(_("None found."))}</p>'
+        return _none_found()
     heads = "".join(f"<th>{escape(h)}</th>" for h in (_("Findings"), _("Rule"), _("Text")))
     rows = "".join(f'<tr><td class="count">{n}</td><td>{escape(code)}</td><td class="text" lang="zh-CN">'
                    f"{_shown(text)}</td></tr>" for (code, text), n in counts.most_common(TOP_LINES))
@@ -100,14 +109,14 @@ def _lines_table(counts: Counter) -> str:
 def render_health(health: Health) -> str:
     """The whole page."""
     total = health.records
-    out = ['<section class="health">', f"<h2>{escape(_('Corpus health'))}</h2>"]
+    out = ['<section class="health">', _h2(_("Corpus health"))]
     summary = _("{records} checked, {with_findings} with findings ({share}); {unreadable} unreadable, "
                 "{empty} empty (skipped)").format(
         records=ngettext("{n} record", "{n} records", total).format(n=total),
         with_findings=health.with_findings, share=_share(health.with_findings, total),
         unreadable=health.unreadable, empty=health.empty)
     out.append(f'<p class="summary" id="health-summary">{escape(summary)}</p>')
-    out.append(f"<h2>{escape(_('Share of records per family'))}</h2>")
+    out.append(_h2(_("Share of records per family")))
     out.append('<div class="bars" id="family-bars">')
     for family, n in sorted(health.families.items()):
         width = 100 * n / total if total else 0
@@ -123,14 +132,14 @@ def render_health(health: Health) -> str:
         f'<td class="count">{n}</td><td class="count">{_share(n, total)}</td>'
         f'<td class="count">{health.findings[code]}</td></tr>'
         for code, n in sorted(health.rules.items()))
-    out.append(f"<h2>{escape(_('Records per rule'))}</h2>")
+    out.append(_h2(_("Records per rule")))
     out.append(f'<table class="health" id="rules"><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>')
-    out.append(f"<h2>{escape(_('Most frequent site furniture lines'))}</h2>")
+    out.append(_h2(_("Most frequent site furniture lines")))
     out.append(_lines_table(health.furniture))
-    out.append(f"<h2>{escape(_('Most frequent truncation notices'))}</h2>")
+    out.append(_h2(_("Most frequent truncation notices")))
     out.append(_lines_table(health.notices))
     worst = health.worst()
-    out.append(f"<h2>{escape(_('Worst records'))}</h2>")
+    out.append(_h2(_("Worst records")))
     if worst:
         heads = "".join(f"<th>{escape(h)}</th>" for h in (_("Record"), _("Errors"), _("Findings")))
         rows = "".join(
@@ -139,7 +148,7 @@ def render_health(health: Health) -> str:
             f'<td class="count">{len(r.findings)}</td></tr>' for n, r in enumerate(worst))
         out.append(f'<table class="health" id="worst"><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>')
     else:
-        out.append(f'<p class="empty-doc">{escape(_("None found."))}</p>')
+        out.append(_none_found())
     out.append("</section>")
     controls, body = report_parts(worst, overview=False)
     # Translators: the title of the corpus health report page.
