@@ -156,6 +156,9 @@ def test_gzip_corpus_in_and_out(tmp_path):
     run_cli("check", "c.jsonl.gz", "--fix", "--output", "out.jsonl.gz", "-j", "1", cwd=tmp_path)
     cleaned = [json.loads(x) for x in gzip.decompress((tmp_path / "out.jsonl.gz").read_bytes()).splitlines()]
     assert cleaned[2]["text"] == R3.replace(GLOSS, "")
+    # dedupe reads it through the same reader
+    assert run_cli("dedupe", "c.jsonl.gz", "--keep-list", "kept.txt", cwd=tmp_path).exit_code == 0
+    assert (tmp_path / "kept.txt").read_text(encoding="utf-8").split() == ["r1", "r2", "r3"]
 
 
 def test_parquet_corpus(tmp_path):
