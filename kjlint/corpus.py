@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
@@ -90,20 +91,20 @@ def _lint_chunk(args) -> list[FileResult]:
 
 class _Copy:
     """The cleaned copy: records in input order, each fixed or verbatim, dropped ones left out;
-    written atomically (the output appears whole when the run ends, or not at all)."""
+    written atomically (the output appears whole when the run ends without error, or not at all)."""
 
-    def __init__(self, output: str, kind: str, fields: Fields):
+    def __init__(self, output: str, kind: str, fields: Fields, stack: ExitStack):
         from .fixes import atomic_open
 
         self.kind, self.fields = kind, fields
-        self._context = atomic_open(output)
-        self._fh = self._context.__enter__()
+        self._fh = stack.enter_context(atomic_open(output))
         self._out = self._fh
         if kind == "jsonl" and output.lower().endswith(".gz"):
             import gzip
 
-            self._out = gzip.GzipFile(fileobj=self._fh, mode="wb", mtime=0)
+            self._out = stack.enter_context(gzip.GzipFile(fileobj=self._fh, mode="wb", mtime=0))
         self._parquet = None
+        stack.callback(self._close_parquet)  # runs before the atomic rename
 
     def write(self, batch, items: list[_Item], kept: list[bool], cleaned: list[str | None]) -> int:
         if self.kind == "jsonl":
@@ -124,25 +125,18 @@ class _Copy:
 
         table = pa.Table.from_batches([batch])
         column = table.schema.get_field_index(self.fields.text)
-        texts = [new if new is not None else item.text for item, new in zip(items, cleaned)]
-        originals = table.column(column).to_pylist()
-        texts = [t if item.text is not None else o for t, item, o in zip(texts, items, originals)]
-        table = table.set_column(column, table.schema.field(column), pa.array(texts, type=table.schema.field(column).type))
+        texts = [old if new is None else new for new, old in zip(cleaned, table.column(column).to_pylist())]
+        field = table.schema.field(column)
+        table = table.set_column(column, field, pa.array(texts, type=field.type))
         table = table.filter(pa.array(kept, type=pa.bool_()))
         if self._parquet is None:
             self._parquet = pq.ParquetWriter(self._fh, table.schema)
         self._parquet.write_table(table.cast(self._parquet.schema))
         return table.num_rows
 
-    def close(self, ok: bool) -> None:
+    def _close_parquet(self) -> None:
         if self._parquet is not None:
             self._parquet.close()
-        if self._out is not self._fh:
-            self._out.close()
-        if ok:
-            self._context.__exit__(None, None, None)
-        else:
-            self._context.__exit__(RuntimeError, RuntimeError(), None)
 
 
 def lint_corpora(paths: list[str], *, config: str | None = None, overrides: Overrides = Overrides(),
@@ -171,11 +165,12 @@ def lint_corpora(paths: list[str], *, config: str | None = None, overrides: Over
         ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=exit_with_parent,
                                    initargs=(os.getpid(),))
-    copy = _Copy(output, kind_of(paths[0]), fields) if output else None
     stats = CopyStats()
     results: list[FileResult] = []
-    ok = False
-    try:
+    with ExitStack() as stack:
+        if pool is not None:
+            stack.callback(pool.shutdown, cancel_futures=True)
+        copy = _Copy(output, kind_of(paths[0]), fields, stack) if output else None
         for path, s in zip(paths, settings):
             warnings = Warnings(keep=1 << 62)
             for batch, items in _groups(path, fields, warnings):
@@ -206,12 +201,6 @@ def lint_corpora(paths: list[str], *, config: str | None = None, overrides: Over
                 if progress:
                     progress(stats.read)
             _keep(results, _problems(warnings, path), tally, keep_text)
-        ok = True
-    finally:
-        if copy is not None:
-            copy.close(ok)
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
     return results, stats
 
 
