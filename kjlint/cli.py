@@ -202,10 +202,11 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
                 from .formats.corpus_html import Health
 
                 health = Health()
-            linted, copy = lint_corpora(corpora, config=config, overrides=ov, jobs=jobs,
-                                        keep_text=fmt in ("text", "html", "rdjson"),
-                                        fields=Fields(text_field, id_field), output=corpus_output, drop=drop,
-                                        tally=health.add if health else None)
+            with _record_progress(show_progress) as progress:
+                linted, copy = lint_corpora(corpora, config=config, overrides=ov, jobs=jobs,
+                                            keep_text=fmt in ("text", "html", "rdjson"),
+                                            fields=Fields(text_field, id_field), output=corpus_output,
+                                            drop=drop, progress=progress, tally=health.add if health else None)
             results += linted
             results.sort(key=lambda r: r.path)  # stable: the records of a file stay in their order
     except (ConfigError, PackError) as exc:
@@ -347,6 +348,22 @@ def _run_with_progress(lint_paths, paths, config, ov, jobs, fmt, show_progress):
     finally:
         if bar:
             bar["progress"].stop()
+
+
+@contextlib.contextmanager
+def _record_progress(show: bool):
+    """A progress callback counting the records of corpora linted so far (how many there are is
+    known only at the end), or None."""
+    if not show:
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    # Translators: the progress of a corpus check: "Linting records: 51200".
+    with Progress(SpinnerColumn(), TextColumn(_("Linting records: {n}").replace("{n}", "{task.completed}")),
+                  TimeElapsedColumn(), transient=True, console=_stderr_console()) as bar:
+        task = bar.add_task("", total=None)
+        yield lambda done: bar.update(task, completed=done)
 
 
 def _stderr_console():
