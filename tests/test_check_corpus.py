@@ -222,3 +222,13 @@ def test_health_report(tmp_path):
     assert "未完，全文共3200字" in html  # the truncation notice
     assert 'href="#file0"' in html and 'id="file0"' in html  # worst records link to their findings
     assert run_cli("check", "c.jsonl", "--report", "c.jsonl", cwd=tmp_path).exit_code == 2
+
+
+def test_health_report_and_summary_in_chinese(tmp_path):
+    _jsonl(tmp_path / "c.jsonl")
+    r = run_cli("check", "c.jsonl", "--report", "health.html", "--lang", "zh", "-j", "1", cwd=tmp_path)
+    html = (tmp_path / "health.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in html and "kjlint 文档集质量报告" in html
+    assert "共检查 3 条记录，2 条有问题（66.7%）" in html and "问题最多的记录" in html
+    assert "记录：共检查 3 条，2 条有问题（66.7%）。" in r.stdout
+    assert "KJ2 占位符：1 条记录（33.3%）：KJ201 1" in r.stdout
