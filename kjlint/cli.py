@@ -197,7 +197,6 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
             from .records import Fields
 
             drop = frozenset(c for sel in _split(drop_if) for c in catalog.resolve(sel))
-            health = None
             if report_path:
                 from .formats.corpus_html import Health
 
@@ -244,7 +243,7 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
                 click.echo(r.diff, nl=False)
     _write_report(results, fmt, output_file, catalog, statistics, quiet, diff)
     if corpora and not quiet:
-        _corpus_notes(copy, corpus_output, drop_if)
+        _corpus_notes(copy, corpus_output)
     if health is not None:
         from .fixes import atomic_write_bytes
         from .formats.corpus_html import render_health
@@ -296,7 +295,7 @@ def _corpus_usage(paths, corpora, fix, diff, output, drop_if, report) -> str | N
     return None
 
 
-def _corpus_notes(copy, output, drop_if) -> None:
+def _corpus_notes(copy, output) -> None:
     """The cleaned copy's counts on stderr: read, changed, dropped (per rule family), skipped."""
     from .formats import escape_controls
 

@@ -68,8 +68,9 @@ class Fields:
 
 
 def record_name(path: str, position: int) -> str:
-    """The one name of a record without an id, in every output (clusters, keep/drop lists, --show,
-    --report, warnings): its file and 1-based position there (JSONL line, Parquet row)."""
+    """The one name of a record without an id, in every output of dedupe (clusters, keep/drop
+    lists, --show, --report, warnings) and check (findings, reports): its file and 1-based
+    position there (JSONL line, Parquet row)."""
     return f"{path}:{position}"
 
 
