@@ -232,3 +232,22 @@ def test_health_report_and_summary_in_chinese(tmp_path):
     assert "共检查 3 条记录，2 条有问题（66.7%）" in html and "问题最多的记录" in html
     assert "记录：共检查 3 条，2 条有问题（66.7%）。" in r.stdout
     assert "KJ2 占位符：1 条记录（33.3%）：KJ201 1" in r.stdout
+
+
+def test_unsafe_fixes_reach_the_copy_only_when_asked(tmp_path):
+    mixed = "某区农业局工作总结\n今年全区农业工作总結如下，请审阅。\n"  # one traditional character
+    _jsonl(tmp_path / "c.jsonl", [{"id": "m", "text": mixed}])
+    run_cli("check", "c.jsonl", "--fix", "--output", "safe.jsonl", "-j", "1", cwd=tmp_path)
+    assert json.loads((tmp_path / "safe.jsonl").read_text(encoding="utf-8"))["text"] == mixed
+    run_cli("check", "c.jsonl", "--unsafe-fixes", "--output", "unsafe.jsonl", "-j", "1", cwd=tmp_path)
+    assert json.loads((tmp_path / "unsafe.jsonl").read_text(encoding="utf-8"))["text"] == mixed.replace("結", "结")
+
+
+def test_a_failed_copy_leaves_no_output(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    pq.write_table(pa.Table.from_pylist([{"id": "a", "text": R2}]), tmp_path / "a.parquet")
+    pq.write_table(pa.Table.from_pylist([{"id": "b", "text": R1, "extra": 1}]), tmp_path / "b.parquet")
+    r = run_cli("check", "a.parquet", "b.parquet", "--output", "out.parquet", "-j", "1", cwd=tmp_path)
+    assert r.exit_code == 2  # the second file's schema does not fit the copy's
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.parquet", "b.parquet"]
