@@ -191,7 +191,7 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
         others = [p for p in paths if p not in corpora]
         results = _run_with_progress(lint_paths, others, config, ov, jobs, fmt, show_progress) \
             if others or not corpora else []
-        copy = health = None
+        copy = health = streamed = None
         if corpora:
             from .corpus import lint_corpora
             from .records import Fields
@@ -201,13 +201,21 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
                 from .formats.corpus_html import Health
 
                 health = Health()
-            with _record_progress(show_progress) as progress:
+            fail = Severity.parse(fail_level) if fail_level else base_settings.fail_level
+            if fmt == "jsonl" and not (baseline or statistics):  # streamed: see _StreamedRecords
+                streamed = _StreamedRecords(fail)
+            with _record_progress(show_progress) as progress, _report_stream(streamed, output_file) as out:
+                if streamed is not None:
+                    streamed.out = out
+                    results = [r for r in results if streamed(r)]
                 linted, copy = lint_corpora(corpora, config=config, overrides=ov, jobs=jobs,
                                             keep_text=fmt in ("text", "html", "rdjson"),
                                             fields=Fields(text_field, id_field), output=corpus_output,
-                                            drop=drop, progress=progress, tally=health.add if health else None)
+                                            drop=drop, progress=progress, tally=health.add if health else None,
+                                            emit=streamed)
             results += linted
-            results.sort(key=lambda r: r.path)  # stable: the records of a file stay in their order
+            if streamed is None:
+                results.sort(key=lambda r: r.path)  # stable: the records of a file stay in their order
     except (ConfigError, PackError) as exc:
         _err(str(exc))
         return EXIT_ERROR
@@ -241,7 +249,8 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
         for r in results:
             if r.diff:
                 click.echo(r.diff, nl=False)
-    _write_report(results, fmt, output_file, catalog, statistics, quiet, diff)
+    if streamed is None:
+        _write_report(results, fmt, output_file, catalog, statistics, quiet, diff)
     if corpora and not quiet:
         _corpus_notes(copy, corpus_output)
     if health is not None:
@@ -250,19 +259,59 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
 
         atomic_write_bytes(report_path, render_health(health).encode("utf-8", "backslashreplace"))
     if input_errors and not quiet:  # the summary above counts checked files only: say so
-        n, total = len(input_errors), len(results)
+        n, total = len(input_errors), len(results) + (streamed.let_go if streamed else 0)
         if n == 1:
             message = ngettext("{n} of {total} input was not checked (see the errors above)",
                                "{n} of {total} inputs was not checked (see the errors above)", total)
         else:
             message = _("{n} of {total} inputs were not checked (see the errors above)")
         _err(message.format(n=n, total=total))
-    failing = any(f.severity >= fail for r in results for f in r.findings)
+    failing = any(f.severity >= fail for r in results for f in r.findings) or bool(streamed and streamed.failing)
     if input_errors:
         return EXIT_ERROR
     if failing and not exit_zero:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+class _StreamedRecords:
+    """`--format jsonl` on corpora: each record's line is written as soon as it is linted, and only
+    the results with an error or a warning are kept (for the messages at the end), so that memory
+    does not grow with the corpus. Lines come in input order: files first, then each corpus."""
+
+    def __init__(self, fail):
+        self.fail, self.out = fail, None
+        self.failing = False
+        self.let_go = 0
+
+    def __call__(self, r) -> bool:
+        from .formats.machine import write_record_line
+
+        write_record_line(r, self.out)
+        self.failing = self.failing or any(f.severity >= self.fail for f in r.findings)
+        if r.error or r.warning:
+            return True
+        self.let_go += 1
+        return False
+
+
+@contextlib.contextmanager
+def _report_stream(streamed, output_file):
+    """Where a streamed report goes: `output_file` (replaced when the run ends without error) or
+    standard output; None when the report is not streamed."""
+    if streamed is None:
+        yield None
+    elif output_file:
+        from .fixes import atomic_open
+
+        with atomic_open(output_file) as fh:
+            out = io.TextIOWrapper(fh, encoding="utf-8", errors="backslashreplace", newline="\n")
+            yield out
+            out.flush()
+            out.detach()
+    else:
+        with _escaping(sys.stdout) as out:
+            yield out
 
 
 def _is_corpus(path: str) -> bool:

@@ -143,12 +143,14 @@ def lint_corpora(paths: list[str], *, config: str | None = None, overrides: Over
                  jobs: int | None = None, keep_text: bool = False, fields: Fields = Fields(),
                  output: str | None = None, drop: frozenset[str] = frozenset(),
                  progress: Callable[[int], None] | None = None,
-                 tally: Callable[[FileResult], None] | None = None) -> tuple[list[FileResult], CopyStats]:
+                 tally: Callable[[FileResult], None] | None = None,
+                 emit: Callable[[FileResult], bool] | None = None) -> tuple[list[FileResult], CopyStats]:
     """Lint every record of the corpus files `paths` (in order); with `output`, write the cleaned
     copy there: the records with their fixed text (`overrides.fix`), without those that have a
     finding of a rule in `drop` after the fixes. `tally` sees each result with its text (the
-    health report) before the text is let go unless `keep_text`. Config errors raise ConfigError
-    before anything is read."""
+    health report) before the text is let go unless `keep_text`. `emit` sees each result as it
+    comes (a streamed report); the results it returns False for are not kept, so that memory does
+    not grow with the corpus. Config errors raise ConfigError before anything is read."""
     resolver = ConfigResolver(config)
     settings: list[Settings] = []
     for p in paths:
@@ -197,20 +199,21 @@ def lint_corpora(paths: list[str], *, config: str | None = None, overrides: Over
                     r.cleaned = None  # written below; not kept for the whole corpus
                 if copy is not None:
                     stats.written += copy.write(batch, items, kept, cleaned)
-                _keep(results, problems + linted, tally, keep_text)
+                _keep(results, problems + linted, tally, keep_text, emit)
                 if progress:
                     progress(stats.read)
-            _keep(results, _problems(warnings, path), tally, keep_text)
+            _keep(results, _problems(warnings, path), tally, keep_text, emit)
     return results, stats
 
 
-def _keep(results: list[FileResult], new: list[FileResult], tally, keep_text: bool) -> None:
+def _keep(results: list[FileResult], new: list[FileResult], tally, keep_text: bool, emit) -> None:
     for r in new:
         if tally is not None:
             tally(r)
             if not keep_text:
                 r.text = None
-        results.append(r)
+        if emit is None or emit(r):
+            results.append(r)
 
 
 def _lint(pool, jobs: int, path: str, records: list[tuple[str, str]], settings: Settings, ov: Overrides,

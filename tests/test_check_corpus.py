@@ -251,3 +251,15 @@ def test_a_failed_copy_leaves_no_output(tmp_path):
     r = run_cli("check", "a.parquet", "b.parquet", "--output", "out.parquet", "-j", "1", cwd=tmp_path)
     assert r.exit_code == 2  # the second file's schema does not fit the copy's
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.parquet", "b.parquet"]
+
+
+def test_streamed_jsonl_keeps_the_exit_code(tmp_path):
+    _jsonl(tmp_path / "clean.jsonl", [RECORDS[0]])
+    _jsonl(tmp_path / "c.jsonl")
+    assert run_cli("check", "clean.jsonl", "--format", "jsonl", "-j", "1", cwd=tmp_path).exit_code == 0
+    r = run_cli("check", "c.jsonl", "--format", "jsonl", "-o", "out.jsonl", "-j", "1", cwd=tmp_path)
+    assert r.exit_code == 1 and r.stdout == ""
+    lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(x)["record"] for x in lines] == ["r1", "r2", "r3"]
+    assert run_cli("check", "c.jsonl", "--format", "jsonl", "--fail-level", "error", "--select", "KJ7",
+                   "-j", "1", cwd=tmp_path).exit_code == 0

@@ -38,15 +38,20 @@ def write_jsonl(results, out, **_):
             out.write(json.dumps(entry, ensure_ascii=False) + "\n")
         return
     for r in results:
-        if r.error:
-            out.write(json.dumps({"path": r.path, "error": r.error}, ensure_ascii=False) + "\n")
-            continue
-        if r.warning and not r.record and not r.findings:  # an empty record, skipped (warned on stderr)
-            continue
-        families = Counter(f.family for f in r.findings)
+        write_record_line(r, out)
+
+
+def write_record_line(r, out) -> None:
+    """The line of one record (or file) in `--format jsonl` on a corpus; nothing for an empty
+    record, which is only warned about."""
+    if r.error:
+        line = {"path": r.path, "error": r.error}
+    elif r.warning and not r.record and not r.findings:
+        return
+    else:
         line = {"path": r.path, "record": r.record or None, "findings": [f.to_dict() for f in r.findings],
-                "counts": dict(sorted(families.items()))}
-        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+                "counts": dict(sorted(Counter(f.family for f in r.findings).items()))}
+    out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
 def _gh_escape(value: str, prop: bool = False) -> str:
