@@ -5,7 +5,7 @@ kjlint.records as `kjlint dedupe` reads them, each linted as a document of its o
 Records are read in groups (GROUP_RECORDS, or a Parquet batch), linted on the worker processes,
 written to the copy and forgotten, so that memory holds one group's texts whatever the corpus
 size; the findings (and, for formats that show it, the text of a record with findings) stay for
-the report.
+the report, unless it is streamed (`emit`: --format jsonl).
 """
 from __future__ import annotations
 
@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from .config import ConfigResolver, Settings
-from .i18n import _
-from .records import Fields, Warnings, kind_of, record_name, scan_jsonl, scan_parquet
+from .records import Fields, Warnings, kind_of, scan_jsonl, scan_parquet
 from .runner import FileResult, Overrides, check_settings, effective, lint_record
 
 CORPUS_KINDS = ("jsonl", "parquet")
@@ -66,13 +65,8 @@ def _problems(warnings: Warnings, path: str) -> list[FileResult]:
 def _groups(path: str, fields: Fields, warnings: Warnings) -> Iterator[tuple[object, list[_Item]]]:
     """(Parquet batch or None, records) of a corpus file, a group at a time."""
     if kind_of(path) == "parquet":
-        row = 0
         for batch, rows in scan_parquet(path, fields, warnings):
-            items = []
-            for text, ident in rows:
-                row += 1
-                items.append(_Item(ident if text is not None else record_name(path, row), text))
-            yield batch, items
+            yield batch, [_Item(ident, text) for text, ident in rows]
         return
     items = []
     for raw, text, ident, _pos in scan_jsonl(path, fields, warnings):

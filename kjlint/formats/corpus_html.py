@@ -15,7 +15,7 @@ from html import escape
 
 from ..findings import Severity
 from ..i18n import _, ngettext
-from .html import CSS, JS, _shown, _t, family_name, page, report_parts, rule_titles
+from .html import CSS, JS, _shown, family_name, page, report_parts, rule_titles
 
 WORST = 20  # records shown in full
 TOP_LINES = 20  # furniture lines and truncation notices listed
