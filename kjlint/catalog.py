@@ -16,18 +16,21 @@ from .checks import get_check
 from .checks.structure import check_required_sections
 from .diskcache import file_key, load_or_build
 from .findings import Severity
-from .i18n import LANGUAGES, _  # noqa: F401  (LANGUAGES: callers import it from here)
-# The data of the packs, which callers (and the tests) import from here too.
+# LANGUAGES, FAMILIES, Catalog, PackError, Rule and builtin_rules_dir are also imported from here
+# by tests and bench scripts written before the data moved to kjlint.packs.
+from .i18n import LANGUAGES, _  # noqa: F401
 from .packs import (FAMILIES, Catalog, PackError, Rule, builtin_rules_dir,  # noqa: F401
                     freeze, load_pack_data, rule_where, thaw)
 from .ruletypes import Checker, _where, build_pattern, build_phrases, verify_rule_examples
 
 
 def build_sections(rule: Rule, catalog: Catalog) -> Checker:
+    """The required sections of the document's profile (the profiles are in the catalogue)."""
     return lambda doc, ctx: check_required_sections(doc, ctx, rule)
 
 
 def build_builtin(rule: Rule, catalog: Catalog) -> Checker:
+    """The named check of kjlint.checks (its family module is imported on first use)."""
     name = rule.params.get("check")
     if not name:
         raise PackError(_("{where}: field '{field}' is missing").format(
