@@ -255,7 +255,7 @@ _SITE_NOTICE = compile_regex(r"下载|文档|预览|本站|网站|会员|VIP|vip
 def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, matcher: _Boilerplate) -> bool:
     """A line of a Word file that only looks like site chrome: a navigation word starting an
     ordinary sentence or a note (返回结果集，传给…; 首页表头; 返回：), a 温馨提示 about the
-    text itself, a separator line without a word on it, a phrase that is part of a longer word
+    text itself, a numbered heading that is the phrase alone, a separator line without a word on it, a phrase that is part of a longer word
     (文档网格), a form's field (日期：    年  月  日) and a form's value in a table cell
     (2015/10/25 8:30, 3/4)."""
     if label == "site widget" and text.startswith(phrase) and phrase.endswith(":"):
@@ -269,6 +269,9 @@ def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, ma
             return True  # more than a row of navigation links
     if label == "download panel" and text.startswith(phrase) and not _SITE_NOTICE.search(text[len(phrase):]):
         return True
+    item = _LIST_ITEM.match(text)
+    if item and text[item.end():].strip(BLANK_CHARS + ":") == phrase.strip(":"):
+        return True  # 3.文档完整性： a numbered heading of the writer's own (a SOW's acceptance criteria)
     if not any(ch.isalnum() for ch in text):
         return True  # ===== or ||| typed by the author: no site writes its chrome in a .docx
     at = text.find(phrase)
@@ -607,6 +610,8 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         read += 1
         if read > top:
             return
+        if doc.in_table(li):
+            continue  # a cell of a Word table (a cover's 作者/导师 form) is no title
         key = _title_key(lines[li])
         if key in ("目录", "目次"):
             return  # a table of contents repeats the headings by design

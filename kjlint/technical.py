@@ -1,0 +1,61 @@
+"""Lines written in a technical notation (code, markup, API listings) rather than in prose.
+
+Developers' notes, specifications and course reports paste code and API references into a
+Word file: `rotateX(angle)	定义沿着 X 轴的 3D 旋转`, `filename.Filter = "All files(*.*)|*.*"`,
+`"开单查询" "/SpecialWanngDian/Splaceorder";`, `minimum-scale	允许用户的最小缩放值`. There an
+`x` or a `*` is a variable, an axis or a wildcard, not a mask, and parallel lines that differ
+in one identifier are a listing, not a repeated paragraph. The rules that would misread such
+lines (see `ruletypes.TECHNICAL_EXEMPT`) leave them alone.
+
+A line is technical when it shows code syntax (a call `name(…)`, an assignment, a statement
+`;`, a markup tag, a dotted name `System.Web.Mvc`, a path `/Area/Page/Index`, a `//` comment)
+or opens with an identifier being defined (`AbsoluteExpiration：…`, `frameborder<TAB>…`),
+and, for code syntax, Chinese characters are less than half of what it holds: prose that
+mentions one function stays prose.
+"""
+from __future__ import annotations
+
+import re
+
+# Web addresses and e-mail addresses are taken out first: a URL in a sentence is no code.
+_ADDRESS = re.compile(r"(?:https?://|www\.)[!-~]+|[!-~]+@[!-~]+")
+_CODE = re.compile(
+    r"[A-Za-z_]*[a-z][A-Za-z0-9_]*\([ -~]*\)"  # a call: rotateX(angle), Index(), rgb(x,x,x)
+    r"|[A-Za-z_][A-Za-z0-9_.\[\]\"']*[ \t]*(?:[=!]=|\+=|=)[ \t]*[^\s=]"  # state = 1, a.b == c
+    r"|[!-~];[ \t]*(?://.*)?$"  # a statement: …Index";
+    r"|</?[A-Za-z][A-Za-z0-9]*(?:[ \t][^<>\n]*)?/?>"  # a markup tag: <abbr title="…">
+    r"|\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,}"  # a dotted name: System.Web.Mvc, col.name.x
+    r"|\b[A-Za-z_]*[a-wyz][A-Za-z_]*\.[A-Za-z_]*[a-wyz][A-Za-z_]*\b"  # sys.syscolumns (not x.xx)
+    r"|(?<![\w:/])/[A-Za-z_]\w*/[A-Za-z_]"  # a path: "/SpecialWanngDian/Splaceorder"
+    r"|(?<![:/])//[ \t]*\S",  # a comment: //亲测可用
+    re.ASCII,
+)
+# An identifier defined at the start of the line: camelCase, hyphenated or dotted names and
+# lower-case words before a tab; not a form label (Tel：, Email：, GDP：).
+_DEFINED = re.compile(
+    r"^[ \t]*(?:[a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+)"
+    r"[ \t]*(?:\t|[：:])"
+    r"|^[ \t]*[a-z][a-z0-9]{3,}[ \t]*\t",
+)
+MAX_LINE = 1000
+_LETTER = re.compile(r"[A-Za-z]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def is_technical(line: str) -> bool:
+    """Is this line code, markup or an API listing rather than Chinese prose? A line longer
+    than MAX_LINE is prose (and the patterns are never run on a run of 300,000 letters)."""
+    if len(line) > MAX_LINE:
+        return False
+    text = _ADDRESS.sub(" ", line)
+    if _DEFINED.search(text):
+        return True
+    if not _CODE.search(text):
+        return False
+    visible = len(text) - sum(text.count(c) for c in " \t\u3000")
+    return len(_HAN.findall(text)) * 2 < visible
+
+
+def technical_lines(lines: list[str]) -> frozenset[int]:
+    """0-based indexes of the technical lines among `lines`."""
+    return frozenset(i for i, line in enumerate(lines) if _LETTER.search(line) and is_technical(line))
