@@ -213,6 +213,8 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
             if text[:1] in WIDE_SPACES:
                 text = text.lstrip(WIDE_SPACES + BLANK_CHARS)
             found = heading_level(text)
+            if found and text.count("”") > text.count("“"):
+                found = None  # 2.圈子后续…决定。” closes a quotation opened above: quoted text, no item
             if found:
                 level, n, mark = found
                 out.append(Numbered(level, n, p, p.start + len(p.text) - len(text) + mark))
@@ -286,6 +288,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     issues: list[NumberingIssue] = []
     prev: Span | None = None
     previous_text = recent_text = ""
+    previous_numbered = False
+    since_prior: dict[int, int] = {}  # level -> where its last item's paragraph ends
+    p_start = 0
 
     def new_section() -> None:
         nonlocal last, under_article, section_top
@@ -320,6 +325,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         elif lv == 2 and last[1] is None:
             issues.append(NumberingIssue("parent", it, "heading", {"number": numeral(2, n),
                                                                    "parent": LEVEL_STYLE[1]}))
+        elif lv == 4 and last[2] is None and last[3] is None and _introduces_list(previous_text, previous_numbered):
+            orphan_reported[lv] = True  # （1）（2） under 五、…不同： or under a label (●不足): a list of its own
         elif lv == 4 and last[2] is None and last[3] is None:
             issues.append(NumberingIssue("parent", it, "item", {"number": numeral(4, n), "parent": LEVEL_STYLE[3],
                                                                 "grandparent": LEVEL_STYLE[2]}))
@@ -330,6 +337,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             expected = n  # numbering that runs on across a chapter or section
         if n > expected and prior is None and n == 2 and _inline_predecessor(doc.text, it, recent_text):
             pass  # 本论文属于 1、保密囗 / 2、不保密囗: item 1 runs on at the end of the line above
+        elif n == expected + 1 and prior is not None and _inline_predecessor(
+                doc.text, it, doc.text[since_prior.get(lv, p_start):it.para.start], expected):
+            pass  # …并达到标准要求。 二．工作感悟 / … / 三．成就与不足: item 二 glued to a paragraph's end
         elif n > expected:
             missing = numeral(lv, expected) + ("" if n - expected == 1 else f"–{numeral(lv, n - 1)}")
             fields = {"number": numeral(lv, n), "missing": missing}
@@ -358,6 +368,19 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         if word_level is not None:
             for deeper in [k for k in outline if k > word_level]:
                 del outline[deeper]
+        if it is not None and word_level is None and _chapter_heading(it, paras[i + 1].text if i + 1 < len(paras) else ""):
+            # 5. 清华与我 above 5.1班级宪章: a chapter of a decimal outline, numbered among the
+            # chapters (a chapter file may start at any number, an outline starts again at 1) and the
+            # parent of the lists below.
+            prior = last[3] if last[3] is not None else carried.get(3)
+            if prior is not None and it.number > 1:
+                judge(it, prior, True)
+            new_section()
+            carried[3] = it.number
+            new_list = False
+            since_item.clear()
+            prev = p
+            continue
         if it is None and (word_level is not None or ARTICLE.match(p.text) or _decimal_heading(p.text)):
             # 第三条 / 第二章 / a Word heading / 2.1.3: lists are numbered inside each section.
             new_section()
@@ -375,6 +398,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             prev = p
             continue
         previous_text = prev.text if prev is not None else ""
+        previous_numbered = prev is not None and prev.start in items
+        p_start = p.start
         # item 1 may run on at the end of a line a few lines up (2、字体 (1)封面主标题: / 第一行… / (2)…)
         recent_text = doc.text[paras[max(0, i - 3)].start:p.start] if i else ""
         prev = p
@@ -386,6 +411,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             if prior is not None and carried.get(lv) == n - 1:
                 prior = n - 1  # 1.【引言】 … 2.【任务概述】 not styled … 3.【需求规定】
             judge(it, prior, any(k < word_level for k in outline))
+            since_prior[lv] = p.end
             new_section()
             outline[word_level] = (lv, n)
             carried[lv] = n
@@ -399,6 +425,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         since_item.clear()
         judge(it, last[lv], False)
         last[lv] = n
+        since_prior[lv] = p.end
         carried[lv] = n
         for deeper in range(lv + 1, 5):
             if last[deeper] is not None:
@@ -499,14 +526,34 @@ _CLAUSE_START = compile_regex(r"[。；;！!？?\n]\s*")
 CJK_CHAR = compile_regex(r"[\u4e00-\u9fff]")
 
 
-def _inline_predecessor(text: str, it: Numbered, before: str) -> bool:
-    """Is item n-1, numbered the same way (1、 for 2、), inside the paragraph before item n, after
-    a space or a colon (本学位论文属于 1、保密囗 / 2、不保密囗; 效果：1、输入值… / 2、点击…)?"""
+def _introduces_list(previous: str, numbered: bool) -> bool:
+    """Does the paragraph above a （1） introduce a list of its own: a lead-in ending with a colon
+    (五、对于数字的精确度不同：) or an unnumbered label (●不足, 注意事项)?"""
+    previous = previous.rstrip(BLANK_CHARS)
+    return bool(previous) and (previous.endswith((":", "：")) or (not numbered and _label(previous)))
+
+
+def _chapter_heading(it: Numbered, following: str) -> bool:
+    """Is `5. 清华与我` the chapter of a decimal outline, its first section (5.1班级宪章) below it?"""
+    return it.level == 3 and re.match(rf"{it.number}[.．]1(?![\d])", following) is not None
+
+
+def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None = None) -> bool:
+    """Is item `number` (n-1 unless given), numbered the same way (1、 for 2、, 二． for 三．),
+    inside the text before item n, after a space or a colon (本学位论文属于 1、保密囗 / 2、不保密囗;
+    效果：1、输入值… / 2、点击…; …标准要求。 二．工作感悟 / … / 三．成就与不足)?"""
     mark = text[it.para.start:it.mark_end].strip(" \t\u3000")
-    digits = re.search(r"\d+", mark)
-    if digits is None or int(digits.group()) != it.number:
-        return False
-    want = mark[:digits.start()] + str(it.number - 1) + mark[digits.end():]
+    number = it.number - 1 if number is None else number
+    if it.level in (1, 2):
+        shown = numeral(it.level, it.number).strip("（）、")
+        if shown not in mark:
+            return False
+        want = mark.replace(shown, numeral(it.level, number).strip("（）、"), 1)
+    else:
+        digits = re.search(r"\d+", mark)
+        if digits is None or int(digits.group()) != it.number:
+            return False
+        want = mark[:digits.start()] + str(number) + mark[digits.end():]
     # inside a line: after a word and a space, or after a colon; not an item starting a line
     return re.search(r"(?:[^\s][ \t\u3000]+|[：:][ \t\u3000]*)" + re.escape(want), before) is not None
 
@@ -549,6 +596,10 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     if _glued_title(doc.plain(first)[:max_len], ctx, list(rule.params.get("title-words", []))):
         return []  # a title run into the body (a flattened page): the title is there
     reason = None  # the key of the rule's message saying why the first paragraph is no title
+    found = heading_level(first.text)
+    if found and len(paras) > 1 and _chapter_heading(Numbered(found[0], found[1], first, first.start + found[2]),
+                                                       paras[1].text):
+        return []  # 5. 清华与我 above 5.1…: a chapter file, its heading is its title
     if any(pat.match(first.text) for _, pat in LEVEL_PATTERNS):
         reason = "numbered"
     elif first.text[-1] in "。；;！!？?":
