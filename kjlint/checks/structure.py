@@ -291,6 +291,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     previous_numbered = False
     since_prior: dict[int, int] = {}  # level -> where its last item's paragraph ends
     p_start = 0
+    last_item_end: int | None = None  # where the last numbered paragraph ends
 
     def new_section() -> None:
         nonlocal last, under_article, section_top
@@ -400,8 +401,10 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         previous_text = prev.text if prev is not None else ""
         previous_numbered = prev is not None and prev.start in items
         p_start = p.start
-        # item 1 may run on at the end of a line a few lines up (2、字体 (1)封面主标题: / 第一行… / (2)…)
-        recent_text = doc.text[paras[max(0, i - 3)].start:p.start] if i else ""
+        # item 1 may run on at the end of a line since the last item or a few lines up
+        # (2、字体 (1)封面主标题: / 第一行… / (2)…)
+        recent = paras[max(0, i - 3)].start
+        recent_text = doc.text[recent if last_item_end is None else min(recent, last_item_end):p.start] if i else ""
         prev = p
         lv, n = it.level, it.number
         if word_level is not None:
@@ -425,7 +428,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         since_item.clear()
         judge(it, last[lv], False)
         last[lv] = n
-        since_prior[lv] = p.end
+        since_prior[lv] = last_item_end = p.end
         carried[lv] = n
         for deeper in range(lv + 1, 5):
             if last[deeper] is not None:
@@ -554,8 +557,10 @@ def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None
         if digits is None or int(digits.group()) != it.number:
             return False
         want = mark[:digits.start()] + str(number) + mark[digits.end():]
-    # inside a line: after a word and a space, or after a colon; not an item starting a line
-    return re.search(r"(?:[^\s][ \t\u3000]+|[：:][ \t\u3000]*)" + re.escape(want), before) is not None
+    # inside a line: after a word and a space, or after a colon; not an item starting a line,
+    # unless struck out by dashes typed before it (--1、basefont …不赞成使用)
+    return re.search(r"(?:[^\s][ \t\u3000]+|[：:][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3})" + re.escape(want),
+                     before, re.MULTILINE) is not None
 
 
 def _glued_predecessor(before: str, n: int) -> bool:
