@@ -204,20 +204,45 @@ def heading_level(text: str) -> tuple[int, int, int] | None:
 
 def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
     """Paragraphs that start with official heading numbering (memoized per document). Word's
-    typographic spaces (en and em spaces) in front of the number are indentation."""
+    typographic spaces (en and em spaces) in front of the number are indentation. Items inside
+    a quotation (see `_quoted`) are the quoted text's, not the document's outline."""
     out = ctx.memo.get("numbered-paragraphs")
     if out is None:
         out = ctx.memo["numbered-paragraphs"] = []
-        for p in reading_paragraphs(doc, ctx):
+        paras = reading_paragraphs(doc, ctx)
+        quoted = _quoted(paras)
+        for i, p in enumerate(paras):
             text = p.text
             if text[:1] in WIDE_SPACES:
                 text = text.lstrip(WIDE_SPACES + BLANK_CHARS)
             found = heading_level(text)
-            if found and text.count("”") > text.count("“"):
-                found = None  # 2.圈子后续…决定。” closes a quotation opened above: quoted text, no item
-            if found:
+            if found and i not in quoted:
                 level, n, mark = found
                 out.append(Numbered(level, n, p, p.start + len(p.text) - len(text) + mark))
+    return out
+
+
+QUOTE_SPAN = 60  # paragraphs a quotation may run across
+
+
+def _quoted(paras: list[Span]) -> set[int]:
+    """Indexes of paragraphs inside a quotation that runs across paragraphs: after one that opens
+    a quotation it does not close (…修改为“1.圈子在正式建立后…) up to the one that closes it
+    (2.圈子后续…决定。”), when that comes within QUOTE_SPAN paragraphs and before another opens."""
+    out: set[int] = set()
+    opened: int | None = None
+    for i, p in enumerate(paras):
+        text = p.text
+        if "“" not in text and "”" not in text:
+            continue
+        balance = text.count("“") - text.count("”")
+        if balance < 0 and opened is not None and i - opened <= QUOTE_SPAN:
+            out.update(range(opened + 1, i + 1))
+            opened = None
+        elif balance > 0:
+            opened = i
+        elif balance < 0:
+            out.add(i)  # closes a quotation opened out of reach: at least this line is quoted
     return out
 
 
