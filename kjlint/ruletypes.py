@@ -22,6 +22,7 @@ from .findings import Fix, Related
 from .diskcache import compile_regex, required_chars
 from .diskcache import fast_finditer
 from .i18n import _, pick
+from .technical import glued_to_han
 
 
 @dataclass
@@ -69,7 +70,9 @@ def rule_hits(rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
         if hits and rule.code.startswith(TECHNICAL_EXEMPT):
             technical = doc.technical_lines
             if technical:
-                hits = [h for h in hits if doc.line_index(h.offset) not in technical]
+                whole = rule.code.startswith("KJ1")  # a repeated line; a mask is judged where it stands
+                hits = [h for h in hits if doc.line_index(h.offset) not in technical
+                        or (not whole and glued_to_han(doc.text, h.offset, h.end))]
         ctx.memo[key] = hits
     return hits
 
@@ -83,8 +86,9 @@ MATH_EXEMPT = ("KJ2",)
 # A blank in a header or footer (KJ204) is the tab and spaces that align a running title.
 PART_EXEMPT = {"KJ6": frozenset({"header", "footer", "toc", "cover"}), "KJ204": frozenset({"header", "footer"})}
 # Rules that do not judge a line in a technical notation (Document.technical_lines: code, markup,
-# API listings): an x or a * there is a variable, an axis or a wildcard, and lines of a listing
-# that differ in one identifier are parallel entries, not a repeated passage.
+# API listings): an x or a * there is a variable, an axis or a wildcard (unless it is glued to a
+# Chinese word: `*万元` stays a mask), and lines of a listing that differ in one identifier are
+# parallel entries, not a repeated passage.
 TECHNICAL_EXEMPT = ("KJ1", "KJ201", "KJ202")
 
 

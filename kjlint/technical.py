@@ -59,3 +59,9 @@ def is_technical(line: str) -> bool:
 def technical_lines(lines: list[str]) -> frozenset[int]:
     """0-based indexes of the technical lines among `lines`."""
     return frozenset(i for i, line in enumerate(lines) if _LETTER.search(line) and is_technical(line))
+
+
+def glued_to_han(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] written against a Chinese character (`*万元`, `共xx家`)? Such a mask
+    stands in Chinese prose even on a line that also holds code."""
+    return bool((start > 0 and _HAN.match(text[start - 1])) or (end < len(text) and _HAN.match(text[end])))

@@ -128,3 +128,8 @@ def test_an_item_glued_to_a_paragraph_end_or_struck_out_is_there():
     struck = "HTML标签\n--1、basefont\t规定页面上的默认字体颜色：不赞成使用。\n\tface\t规定默认字体。\n2、bdo\t设置文本方向。\n"
     assert codes(struck, ["KJ502"]) == []
     assert codes(struck.replace("--1、", "basefont "), ["KJ502"]) == [("KJ502", 4)]
+
+
+def test_a_mask_glued_to_a_chinese_word_on_a_technical_line_is_still_a_mask():
+    """Markup left in a scraped line does not hide the mask of its prose."""
+    assert codes("工作总结\n全年争取资金*万元。]]><script>x</script>\n", ["KJ202"]) == [("KJ202", 2)]
