@@ -1,15 +1,15 @@
 """Lines written in a technical notation (code, markup, API listings) rather than in prose.
 
 Developers' notes, specifications and course reports paste code and API references into a
-Word file: `rotateX(angle)	定义沿着 X 轴的 3D 旋转`, `filename.Filter = "All files(*.*)|*.*"`,
-`"开单查询" "/SpecialWanngDian/Splaceorder";`, `minimum-scale	允许用户的最小缩放值`. There an
+Word file: `scaleX(n)	沿 X 轴缩放元素`, `dialog.Filter = "所有文件(*.*)|*.*"`,
+`"订单查询" "/Shop/Order/Query";`, `max-width	元素的最大宽度`. There an
 `x` or a `*` is a variable, an axis or a wildcard, not a mask, and parallel lines that differ
 in one identifier are a listing, not a repeated paragraph. The rules that would misread such
 lines (see `ruletypes.TECHNICAL_EXEMPT`) leave them alone.
 
 A line is technical when it shows code syntax (a call `name(…)`, an assignment, a statement
-`;`, a markup tag, a dotted name `System.Web.Mvc`, a path `/Area/Page/Index`, a `//` comment)
-or opens with an identifier being defined (`AbsoluteExpiration：…`, `frameborder<TAB>…`),
+`;`, a markup tag, a dotted name `System.IO.File`, a path `/Area/Page/Index`, a `//` comment)
+or opens with an identifier being defined (`RetryInterval：…`, `bordercolor<TAB>…`),
 and, for code syntax, Chinese characters are less than half of what it holds: prose that
 mentions one function stays prose.
 """
@@ -20,14 +20,14 @@ import re
 # Web addresses and e-mail addresses are taken out first: a URL in a sentence is no code.
 _ADDRESS = re.compile(r"(?:https?://|www\.)[!-~]+|[!-~]+@[!-~]+")
 _CODE = re.compile(
-    r"[A-Za-z_]*[a-z][A-Za-z0-9_]*\([ -~]*\)"  # a call: rotateX(angle), Index(), rgb(x,x,x)
+    r"[A-Za-z_]*[a-z][A-Za-z0-9_]*\([ -~]*\)"  # a call: scaleX(n), Index(), rgb(x,x,x)
     r"|[A-Za-z_][A-Za-z0-9_.\[\]\"']*[ \t]*(?:[=!]=|\+=|=)[ \t]*[^\s=]"  # state = 1, a.b == c
     r"|[!-~];[ \t]*(?://.*)?$"  # a statement: …Index";
     r"|</?[A-Za-z][A-Za-z0-9]*(?:[ \t][^<>\n]*)?/?>"  # a markup tag: <abbr title="…">
-    r"|\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,}"  # a dotted name: System.Web.Mvc, col.name.x
+    r"|\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,}"  # a dotted name: System.IO.File, a.b.c
     r"|\b[A-Za-z_]*[a-wyz][A-Za-z_]*\.[A-Za-z_]*[a-wyz][A-Za-z_]*\b"  # sys.syscolumns (not x.xx)
-    r"|(?<![\w:/])/[A-Za-z_]\w*/[A-Za-z_]"  # a path: "/SpecialWanngDian/Splaceorder"
-    r"|(?<![:/])//[ \t]*\S",  # a comment: //亲测可用
+    r"|(?<![\w:/])/[A-Za-z_]\w*/[A-Za-z_]"  # a path: "/Shop/Order/Query"
+    r"|(?<![:/])//[ \t]*\S",  # a comment: //已测试
     re.ASCII,
 )
 # An identifier defined at the start of the line: camelCase, hyphenated or dotted names and

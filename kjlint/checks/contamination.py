@@ -271,7 +271,7 @@ def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, ma
         return True
     item = _LIST_ITEM.match(text)
     if item and text[item.end():].strip(BLANK_CHARS + ":") == phrase.strip(":"):
-        return True  # 3.文档完整性： a numbered heading of the writer's own (a SOW's acceptance criteria)
+        return True  # 2.文档完整性： a numbered heading of the writer's own (acceptance criteria)
     if not any(ch.isalnum() for ch in text):
         return True  # ===== or ||| typed by the author: no site writes its chrome in a .docx
     at = text.find(phrase)

@@ -227,8 +227,8 @@ QUOTE_SPAN = 60  # paragraphs a quotation may run across
 
 def _quoted(paras: list[Span]) -> set[int]:
     """Indexes of paragraphs inside a quotation that runs across paragraphs: after one that opens
-    a quotation it does not close (…修改为“1.圈子在正式建立后…) up to the one that closes it
-    (2.圈子后续…决定。”), when that comes within QUOTE_SPAN paragraphs and before another opens."""
+    a quotation it does not close (…修改为“1.小组成立后…) up to the one that closes it
+    (2.组长由组员推选。”), when that comes within QUOTE_SPAN paragraphs and before another opens."""
     out: set[int] = set()
     opened: int | None = None
     for i, p in enumerate(paras):
@@ -352,7 +352,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             issues.append(NumberingIssue("parent", it, "heading", {"number": numeral(2, n),
                                                                    "parent": LEVEL_STYLE[1]}))
         elif lv == 4 and last[2] is None and last[3] is None and _introduces_list(previous_text, previous_numbered):
-            orphan_reported[lv] = True  # （1）（2） under 五、…不同： or under a label (●不足): a list of its own
+            orphan_reported[lv] = True  # （1）（2） under 三、…区别： or under a label (●存在问题): a list of its own
         elif lv == 4 and last[2] is None and last[3] is None:
             issues.append(NumberingIssue("parent", it, "item", {"number": numeral(4, n), "parent": LEVEL_STYLE[3],
                                                                 "grandparent": LEVEL_STYLE[2]}))
@@ -365,7 +365,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             pass  # 本论文属于 1、保密囗 / 2、不保密囗: item 1 runs on at the end of the line above
         elif n == expected + 1 and prior is not None and _inline_predecessor(
                 doc.text, it, doc.text[since_prior.get(lv, p_start):it.para.start], expected):
-            pass  # …并达到标准要求。 二．工作感悟 / … / 三．成就与不足: item 二 glued to a paragraph's end
+            pass  # …按期完成。 二．体会 / … / 三．打算: item 二 glued to a paragraph's end
         elif n > expected:
             missing = numeral(lv, expected) + ("" if n - expected == 1 else f"–{numeral(lv, n - 1)}")
             fields = {"number": numeral(lv, n), "missing": missing}
@@ -395,7 +395,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             for deeper in [k for k in outline if k > word_level]:
                 del outline[deeper]
         if it is not None and word_level is None and _chapter_heading(it, paras[i + 1].text if i + 1 < len(paras) else ""):
-            # 5. 清华与我 above 5.1班级宪章: a chapter of a decimal outline, numbered among the
+            # 3. 系统设计 above 3.1总体架构: a chapter of a decimal outline, numbered among the
             # chapters (a chapter file may start at any number, an outline starts again at 1) and the
             # parent of the lists below.
             prior = last[3] if last[3] is not None else carried.get(3)
@@ -556,20 +556,20 @@ CJK_CHAR = compile_regex(r"[\u4e00-\u9fff]")
 
 def _introduces_list(previous: str, numbered: bool) -> bool:
     """Does the paragraph above a （1） introduce a list of its own: a lead-in ending with a colon
-    (五、对于数字的精确度不同：) or an unnumbered label (●不足, 注意事项)?"""
+    (三、两种方法的区别：) or an unnumbered label (●存在问题, 注意事项)?"""
     previous = previous.rstrip(BLANK_CHARS)
     return bool(previous) and (previous.endswith((":", "：")) or (not numbered and _label(previous)))
 
 
 def _chapter_heading(it: Numbered, following: str) -> bool:
-    """Is `5. 清华与我` the chapter of a decimal outline, its first section (5.1班级宪章) below it?"""
+    """Is `3. 系统设计` the chapter of a decimal outline, its first section (3.1总体架构) below it?"""
     return it.level == 3 and re.match(rf"{it.number}[.．]1(?![\d])", following) is not None
 
 
 def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None = None) -> bool:
     """Is item `number` (n-1 unless given), numbered the same way (1、 for 2、, 二． for 三．),
     inside the text before item n, after a space or a colon (本学位论文属于 1、保密囗 / 2、不保密囗;
-    效果：1、输入值… / 2、点击…; …标准要求。 二．工作感悟 / … / 三．成就与不足)?"""
+    效果：1、输入值… / 2、点击…; …按期完成。 二．体会 / … / 三．打算)?"""
     mark = text[it.para.start:it.mark_end].strip(" \t\u3000")
     number = it.number - 1 if number is None else number
     if it.level in (1, 2):
@@ -583,7 +583,7 @@ def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None
             return False
         want = mark[:digits.start()] + str(number) + mark[digits.end():]
     # inside a line: after a word and a space, or after a colon; not an item starting a line,
-    # unless struck out by dashes typed before it (--1、basefont …不赞成使用)
+    # unless struck out by dashes typed before it (--1、旧接口（已废弃）)
     return re.search(r"(?:[^\s][ \t\u3000]+|[：:][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3})" + re.escape(want),
                      before, re.MULTILINE) is not None
 
@@ -629,7 +629,7 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     found = heading_level(first.text)
     if found and len(paras) > 1 and _chapter_heading(Numbered(found[0], found[1], first, first.start + found[2]),
                                                        paras[1].text):
-        return []  # 5. 清华与我 above 5.1…: a chapter file, its heading is its title
+        return []  # 3. 系统设计 above 3.1…: a chapter file, its heading is its title
     if any(pat.match(first.text) for _, pat in LEVEL_PATTERNS):
         reason = "numbered"
     elif first.text[-1] in "。；;！!？?":
