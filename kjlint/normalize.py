@@ -170,12 +170,12 @@ def fold(text: str) -> str:
 
 # Pinyin annotations in the folded form (NFKC made full-width brackets ASCII). The literal "("
 # comes first so the regex engine scans for it instead of testing a lookbehind at every character.
-PINYIN_AFTER_NFKC = compile_regex(
+PINYIN_AFTER_NFKC = re.compile(
     rf"\((?<=[\u3400-\u9fff]\()(?=[{PINYIN_LETTERS}]{{0,5}}[{TONED}])[{PINYIN_LETTERS}]{{1,6}}\)")
 # What the matching and canonical forms drop: whitespace, punctuation, symbols, "_".
 NON_WORD = compile_regex(r"[\W_]+")
 # Masks standing for numbers or names in templates: xx, XXXX, x.xx, ××, ＊＊ (folded form).
-MASKS = compile_regex(r"(?<![a-z])x+(?:\.x+)?(?![a-z])|×+|\*{2,}|○{2,}")
+MASKS = re.compile(r"(?<![a-z])x+(?:\.x+)?(?![a-z])|×+|\*{2,}|○{2,}")
 
 
 def normalize_for_matching(text: str, *, keep_punctuation: bool = False, fold_digits: bool = False) -> str:
@@ -246,8 +246,9 @@ _PAGE_N = r"[0-9０-９一二三四五六七八九十百]{1,4}"
 _PAGE_DECOR = r"[-－—–_=·•\s]*"
 # A line that carries only a page number, as PDF and Word conversion or a site's pagination
 # leave it: "- 3 -", "— 12 —", "第3页", "第 3 页 / 共 10 页", "共10页 第3页", "共3页", "3/10",
-# "Page 3 of 10", a bare "12". Raw or folded text alike (full width, 頁, any case).
-PAGE_NUMBER_LINE = compile_regex(
+# "Page 3 of 10", a bare "12". Raw or folded text alike (full width, 頁, any case). re.compile,
+# not compile_regex: the disk cache's analysis of this pattern costs 0.7 s and 90 MB once.
+PAGE_NUMBER_LINE = re.compile(
     rf"{_PAGE_DECOR}(?:第\s*{_PAGE_N}\s*[页頁](?:\s*[,，/／]?\s*共\s*{_PAGE_N}\s*[页頁])?"
     rf"|共\s*{_PAGE_N}\s*[页頁](?:\s*[,，/／]?\s*第\s*{_PAGE_N}\s*[页頁])?"
     r"|\d{1,4}(?:\s*[/／]\s*\d{1,4})?"
