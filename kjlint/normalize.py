@@ -9,8 +9,9 @@ and `kjlint dedupe` alike:
   without pinyin annotations, whitespace or punctuation; for comparing passages (KJ1 inside a
   draft). `matching_text` adds digit folding, for comparing with references (updated figures do
   not make a carried-over paragraph new).
-- page-number line (`is_page_number_line`): a line that carries only a page number; dropped
-  before comparing (KJ1, dedupe) and reported by KJ6.
+- page-number line (`is_page_number_line`): a line that carries only a page number, a page
+  counter (`is_page_counter_line`: 第3页, 共10页, 3/10, - 3 -, Page 3; what KJ6 reports) or a
+  bare number; dropped before comparing (KJ1, dedupe).
 - boilerplate line (`is_boilerplate_line`): a short line holding a site-furniture phrase (the
   phrases come from the KJ6 pack, `FALLBACK_BOILERPLATE` without one); dropped before dedupe.
 - dedupe's canonical form (kjlint.dedupe.normalize, a vectorized implementation): the folded
@@ -243,23 +244,35 @@ def matching_text(text: str) -> str:
 # --- page-number lines ---------------------------------------------------------------------
 
 _PAGE_N = r"[0-9０-９一二三四五六七八九十百]{1,4}"
-_PAGE_DECOR = r"[-－—–_=·•\s]*"
-# A line that carries only a page number, as PDF and Word conversion or a site's pagination
-# leave it: "- 3 -", "— 12 —", "第3页", "第 3 页 / 共 10 页", "共10页 第3页", "共3页", "3/10",
-# "Page 3 of 10", a bare "12". Raw or folded text alike (full width, 頁, any case). re.compile,
-# not compile_regex: the disk cache's analysis of this pattern costs 0.7 s and 90 MB once.
-PAGE_NUMBER_LINE = re.compile(
-    rf"{_PAGE_DECOR}(?:第\s*{_PAGE_N}\s*[页頁](?:\s*[,，/／]?\s*共\s*{_PAGE_N}\s*[页頁])?"
+_DECOR = r"[-－—–_=·•\s]*"
+# A page counter: a line that is unmistakably pagination, as PDF and Word conversion or a site
+# leave it: "第3页", "第 3 页 / 共 10 页", "共10页 第3页", "共3页", "3/10", "Page 3 of 10", or a
+# number between dashes ("- 3 -", "— 12 —"). Raw or folded text alike (full width, 頁, any case).
+# re.compile, not compile_regex: the disk cache's analysis of these costs 0.7 s and 90 MB once.
+PAGE_COUNTER_LINE = re.compile(
+    rf"{_DECOR}(?:第\s*{_PAGE_N}\s*[页頁](?:\s*[,，/／]?\s*共\s*{_PAGE_N}\s*[页頁])?"
     rf"|共\s*{_PAGE_N}\s*[页頁](?:\s*[,，/／]?\s*第\s*{_PAGE_N}\s*[页頁])?"
-    r"|\d{1,4}(?:\s*[/／]\s*\d{1,4})?"
-    rf"|(?i:page)\s*\d{{1,4}}(?:\s*(?i:of)\s*\d{{1,4}})?){_PAGE_DECOR}")
+    r"|\d{1,4}\s*[/／]\s*\d{1,4}"
+    rf"|(?i:page)\s*\d{{1,4}}(?:\s*(?i:of)\s*\d{{1,4}})?){_DECOR}"
+    r"|[-－—–_=·•][-－—–_=·•\s]*\d{1,4}[-－—–_=·•\s]*[-－—–_=·•]")
+# A bare number on a line of its own: a page number as often as a flattened table's cell.
+_BARE_NUMBER_LINE = re.compile(rf"{_DECOR}\d{{1,4}}{_DECOR}")
 MAX_PAGE_NUMBER_LINE = 40  # longer lines are never only a page number: one length test first
 
 
-def is_page_number_line(line: str) -> bool:
-    """True when `line` (stripped of spaces) carries only a page number (PAGE_NUMBER_LINE)."""
+def is_page_counter_line(line: str) -> bool:
+    """True when `line` is unmistakably a page counter (PAGE_COUNTER_LINE): what KJ6 reports."""
     s = line.strip()
-    return 0 < len(s) <= MAX_PAGE_NUMBER_LINE and PAGE_NUMBER_LINE.fullmatch(s) is not None
+    return 0 < len(s) <= MAX_PAGE_NUMBER_LINE and PAGE_COUNTER_LINE.fullmatch(s) is not None
+
+
+def is_page_number_line(line: str) -> bool:
+    """True when `line` carries only a page number: a page counter or a bare number. What KJ1
+    and dedupe leave out before comparing (dropping a table's lone figure costs nothing there;
+    reporting it would be a false alarm, so KJ6 reports page counters only)."""
+    s = line.strip()
+    return 0 < len(s) <= MAX_PAGE_NUMBER_LINE and (
+        PAGE_COUNTER_LINE.fullmatch(s) is not None or _BARE_NUMBER_LINE.fullmatch(s) is not None)
 
 
 # --- boilerplate lines ---------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kjlint import lint_text
-from kjlint.normalize import fold, is_boilerplate_line, is_page_number_line, matching_text
+from kjlint.normalize import fold, is_boilerplate_line, is_page_counter_line, is_page_number_line, matching_text
 
 PAGE_LINES = ["- 3 -", "— 12 —", "第3页", "第 3 页 / 共 10 页", "共10页 第3页", "共3页", "3/10", "Page 3 of 10",
               "12", "第三页", "第１２頁", "page 3", "－ 4 －"]
@@ -20,6 +20,21 @@ def test_page_number_lines_raw_and_folded(line):
 @pytest.mark.parametrize("line", NOT_PAGE_LINES)
 def test_not_page_number_lines(line):
     assert not is_page_number_line(line) and not is_page_number_line(fold(line))
+
+
+def test_page_counters_are_the_unmistakable_page_number_lines():
+    """A bare number may be a flattened table's cell: dropped before comparing, never reported."""
+    bare = {"12", "- 3", "2023"}
+    for line in PAGE_LINES + NOT_PAGE_LINES + sorted(bare):
+        assert is_page_counter_line(line) == (is_page_number_line(line) and line not in bare), line
+
+
+def test_kj6_reports_page_counters_and_not_bare_numbers():
+    text = "关于2023年工作的报告\n一、工作情况\n全年完成固定资产投资3.6亿元，同比增长百分之八。\n{}\n继续推进各项工作。\n"
+    for line, reported in (("Page 3 of 10", True), ("第 3 页 / 共 10 页", True), ("— 12 —", True),
+                           ("共10页 第3页", True), ("2023", False), ("12", False)):
+        found = [f for f in lint_text(text.format(line), select=["KJ601"]) if f.line == 4]
+        assert bool(found) == reported, line
 
 
 def test_dedupe_drops_exactly_the_defined_lines():

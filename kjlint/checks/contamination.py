@@ -3,7 +3,9 @@
 - `boilerplate-lines`: whole lines of site chrome (breadcrumbs, source lines, disclaimers,
   related-article lists…), from phrase and pattern groups in the pack, one finding per line.
   A group's phrases must start the line (`line-start`), end it (`line-end`, before an optional
-  colon or rating stars) or may be anywhere in a short line (`anywhere`).
+  colon or rating stars) or may be anywhere in a short line (`anywhere`); a group with
+  `page-counters: true` also takes every page counter line (kjlint.normalize's definition,
+  whose page-number lines KJ1 and dedupe leave out).
   Lines are matched after removing pinyin annotations and converting to simplified script.
 - `page-number-artifact`: a page number `N、` that a document-sharing site left at the start
   of a page, splitting a word or sentence across two lines.
@@ -20,7 +22,7 @@ from . import check
 from ..catalog import PackError, compile_pattern, parse_text, rule_where
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix
-from ..normalize import strip_pinyin_annotations, to_simplified
+from ..normalize import is_page_counter_line, strip_pinyin_annotations, to_simplified
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
 from .layout import flagged_lines
 from .truncation import TERMINAL, body_paragraphs, heading_level
@@ -82,6 +84,7 @@ class _Boilerplate:
         # (a page counter in the middle of a PDF line): both report the furniture, not the line.
         self.sentence_labels: set[str] = set()
         self.shown: dict[str, Any] = {}
+        self.page_label: str | None = None  # the group that page counter lines belong to
         in_text: list[tuple[str, str]] = []
         count = 0
         for i, group in enumerate(groups):
@@ -93,6 +96,8 @@ class _Boilerplate:
             self.group_max[label] = int(group.get("max-line-length", self.max_len))
             if group.get("in-sentences"):
                 self.sentence_labels.add(label)
+            if group.get("page-counters"):
+                self.page_label = label
             for pat in group.get("in-text", []) or []:
                 compile_pattern(pat, f"{where}[{i}].in-text")  # refused now if bad or exponential
                 in_text.append((pat, label))
@@ -155,6 +160,8 @@ class _Boilerplate:
                 if len(text) <= self.group_max[label] and (
                         kind == "anywhere" or _LINE_END_TAIL.fullmatch(text, end + 1)):
                     return label, text[start:end + 1]
+        if self.page_label is not None and is_page_counter_line(text):
+            return self.page_label, text
         if text[-1] in "。！？" and ("，" in text or "," in text):
             return None  # a sentence: furniture that reads as one is matched by phrases above
         for limit, anchored, regex, names, gate in self.patterns:
