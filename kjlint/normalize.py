@@ -3,6 +3,9 @@ and `kjlint dedupe` alike:
 
 - plain form (`plain_text`): simplified script, pinyin annotations dropped; what phrase, heading
   and boilerplate rules compare against (Document.plain_lines is this, line by line).
+- line form (`line_form`, `fold_line_width`): the plain form with the colon, bar, brackets and
+  ideographic space half width; how KJ6 matches site-furniture phrases against a line (来源：
+  and 来源: alike).
 - folded form (`fold`): NFKC (full width to half width, compatibility characters), simplified
   script, lower case; the character-level base of the two forms below.
 - matching form (`normalize_for_matching`, `fast_normalize`, `char_norm`): the folded form
@@ -161,6 +164,23 @@ def plain_text(text: str) -> str:
     """Simplified script without pinyin annotations: the form that phrase, heading and
     boilerplate rules compare against (Document.plain_lines is this, line by line)."""
     return to_simplified(strip_pinyin_annotations(text) if "(" in text or "（" in text else text)
+
+
+# The widths the line form folds: site furniture writes them either way (来源： / 来源:).
+LINE_WIDTH = str.maketrans({"：": ":", "\u3000": " ", "｜": "|", "（": "(", "）": ")"})
+
+
+def fold_line_width(text: str) -> str:
+    """text.translate(LINE_WIDTH), as chained replaces: C substring scans instead of a dictionary
+    lookup per character (five times faster on Chinese text)."""
+    for a, b in LINE_WIDTH.items():
+        text = text.replace(chr(a), b)
+    return text
+
+
+def line_form(text: str) -> str:
+    """The line form of a text (see the module docstring)."""
+    return fold_line_width(plain_text(text))
 
 
 def fold(text: str) -> str:
