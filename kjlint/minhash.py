@@ -13,9 +13,10 @@ bits; `shingle_hash` is the same function for one shingle, usable as datasketch'
 
 produces exactly `signature(text)`, and `to_lean_minhash(sig, seed)` rebuilds a LeanMinHash.
 
-Every function has a pure-Python twin with the same values (`signature_py`, `band_keys_py`,
-tested): a draft of a few paragraphs is signed in milliseconds without importing numpy (0.1 s),
-which this module imports only when a vectorized function is first called.
+The signature and the band keys also have pure-Python twins with the same values
+(`signature_py`, `band_keys_py`, `permutation_draws`; tested): a draft of a few paragraphs is
+signed in milliseconds without importing numpy (0.1 s), which this module imports only when a
+vectorized function is first called.
 """
 from __future__ import annotations
 
