@@ -149,7 +149,7 @@ def test_spilled_canonical_texts_give_the_same_clusters(tmp_path):
     import tempfile
 
     from kjlint.dedupe import dedupe
-    from kjlint.dedupe.sources import Source
+    from kjlint.records import Source
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
     corpus = tmp_path / "corpus.jsonl"

@@ -24,7 +24,7 @@ from .normalize import NormalizeOptions, normalize
 from .method import (Cluster, DedupeConfig, DedupeResult, Group, GroupResult, Member, Signed, VerifiedPairs,
                      assemble, candidate_groups, dedupe, describe_cluster, exact_groups,
                      resolve_group, sign_texts)
-from .sources import Fetcher, Fields, Record, Warnings, iter_records, plan_sources, write_output
+from ..records import Fetcher, Fields, Record, Warnings, iter_records, plan_sources, write_output
 from .verify import VerifyOptions, overlap, score_pair, shingle_set, verify_pairs
 
 __all__ = [

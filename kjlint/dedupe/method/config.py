@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 
 from ...minhash import SHINGLE_SIZE
 from ..normalize import NormalizeOptions, boilerplate_phrases
-from ..sources import Fields
+from ...records import Fields
 from ..verify import VerifyOptions
 
 

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..cache import SignatureCache, content_key
 from ...minhash import band_keys
-from ..sources import Record
+from ...records import Record
 from .config import DedupeConfig
 from ..engines.base import Engine
 from .sign import sign_task
