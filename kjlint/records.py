@@ -67,11 +67,11 @@ class Fields:
     id: str = "id"
 
 
-def record_name(path: str, position: int) -> str:
-    """The one name of a record without an id, in every output of dedupe (clusters, keep/drop
-    lists, --show, --report, warnings) and check (findings, reports): its file and 1-based
-    position there (JSONL line, Parquet row)."""
-    return f"{path}:{position}"
+def record_name(path: str, position: int | None = None) -> str:
+    """The one name of a document without an id field, in every output of dedupe (clusters,
+    keep/drop lists, --show, --report, warnings) and check (findings, reports): a text file's
+    path; a record's file and 1-based position there (JSONL line, Parquet row), `path:N`."""
+    return path if position is None else f"{path}:{position}"
 
 
 def open_binary(path: str):
@@ -237,7 +237,7 @@ def iter_records(sources: list[Source], fields: Fields = Fields(), warnings: War
                     if wanted is None or wanted(index):
                         text = read_text_file(src.path, None)
                         if text is not None:
-                            yield Record(index, src.path, src.path, text, k)
+                            yield Record(index, record_name(src.path), src.path, text, k)
                     index += 1
                 continue
             text = read_text_file(src.path, warnings)
@@ -245,7 +245,7 @@ def iter_records(sources: list[Source], fields: Fields = Fields(), warnings: War
                 validity[src.path] = text is not None
             if text is not None:
                 if wanted is None or wanted(index):
-                    yield Record(index, src.path, src.path, text, k)
+                    yield Record(index, record_name(src.path), src.path, text, k)
                 index += 1
 
 

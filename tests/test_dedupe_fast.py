@@ -13,7 +13,7 @@ import pytest
 from kjlint.dedupe import DedupeConfig, NormalizeOptions, kernels
 from kjlint.dedupe.cluster import union_find
 from kjlint.dedupe.lsh import candidate_pairs_sorted
-from kjlint.dedupe.minhash import Permutations, permutations, shingle_hashes, sign_hashes
+from kjlint.minhash import Permutations, permutations, shingle_hashes, sign_hashes
 from kjlint.dedupe.normalize import canonical_code_points, normalize, normalize_reference
 from kjlint.dedupe.method import sign_texts
 from kjlint.dedupe.verify import overlap, shingle_set
