@@ -36,7 +36,7 @@ def _unavailable(reason: str):
 @pytest.fixture(scope="module")
 def spark():
     try:
-        from kjlint.dedupe.engines.spark import SparkUnavailable, spark_session
+        from kjlint.engines.spark import SparkUnavailable, spark_session
     except ImportError as exc:  # pyspark missing
         _unavailable(str(exc))
     try:
@@ -69,7 +69,7 @@ def write_jsonl(path: Path, records: list[dict], bad_lines: bool = True) -> None
 
 
 def local_and_spark(spark, inputs: list[str], config: DedupeConfig):
-    from kjlint.dedupe.engines.spark import SparkEngine
+    from kjlint.engines.spark import SparkEngine
 
     return dedupe(inputs, config), dedupe(inputs, config, engine=SparkEngine(spark))
 
@@ -161,14 +161,15 @@ def test_cli_engine_spark_on_text_folders_and_parquet_like_local(spark, tmp_path
 # checkout) now stops the run with the reason instead of producing other clusters.
 
 def test_executors_running_other_kjlint_code_stop_the_run(spark, tmp_path, monkeypatch):
-    import kjlint.dedupe.engines.spark as engine
+    import kjlint.engines.spark as engine
+    from kjlint.dedupe.method.context import Context
 
     corpus = tmp_path / "corpus.jsonl"
     write_jsonl(corpus, generated_records(40, seed=2), bad_lines=False)
     config = DedupeConfig(jobs=1, keep="first")
-    real = engine.method_fingerprint(config)
+    real = Context(config).fingerprint()
     # The driver started with other code than the executors now import.
-    monkeypatch.setattr(engine, "method_fingerprint", lambda c: real.replace("code+rules ", "code+rules old"))
+    monkeypatch.setattr(Context, "fingerprint", lambda self: real.replace("code+rules ", "code+rules old"))
     with pytest.raises(Exception, match="different kjlint than the driver"):
         dedupe([str(corpus)], config, engine=engine.SparkEngine(spark))
 
@@ -275,7 +276,7 @@ def test_engines_agree_on_edge_cases(spark, tmp_path, keep):
 
 def test_spark_on_a_cluster_ships_the_texts_its_executors_cannot_read(spark, tmp_path):
     """Executors on other machines cannot open the driver's files: the groups carry their texts."""
-    from kjlint.dedupe.engines.spark import SparkEngine
+    from kjlint.engines.spark import SparkEngine
 
     records = generated_records(300, seed=6)
     corpus = tmp_path / "corpus.jsonl"
