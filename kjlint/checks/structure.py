@@ -8,10 +8,10 @@ from . import check
 from ..catalog import PackError, Profile
 from ..document import BLANK_CHARS, Document, Span
 from ..normalize import to_simplified
-from ..ruletypes import Context, Hit
+from ..ruletypes import Context, Hit, rule_hits
 from ..diskcache import compile_regex
 from ..i18n import _, pick
-from .layout import reading_paragraphs
+from .layout import FURNITURE, flagged_lines, reading_paragraphs
 
 # Heading numbering of the official hierarchy: 一、 （一） 1. 1、 （1）, and 第一部分/第一章.
 HEADING_MARK = compile_regex(
@@ -285,7 +285,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     outline: dict[int, tuple[int, int]] = {}
     issues: list[NumberingIssue] = []
     prev: Span | None = None
+    previous: Span | None = None
     previous_text = recent_text = ""
+    furniture = flagged_lines(doc, ctx, FURNITURE)
 
     def new_section() -> None:
         nonlocal last, under_article, section_top
@@ -328,7 +330,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         expected = 1 if prior is None else prior + 1
         if prior is None and n > 1 and carried.get(lv) == n - 1:
             expected = n  # numbering that runs on across a chapter or section
-        if n > expected and prior is None and n == 2 and _inline_predecessor(doc.text, it, recent_text):
+        if n > expected and prior is None and n == 2 and (_inline_predecessor(doc.text, it, recent_text)
+                                                          or _glued_first(doc.text, it)):
             pass  # 本论文属于 1、保密囗 / 2、不保密囗: item 1 runs on at the end of the line above
         elif n > expected:
             missing = numeral(lv, expected) + ("" if n - expected == 1 else f"–{numeral(lv, n - 1)}")
@@ -374,6 +377,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                 since_item.append(p.text)
             prev = p
             continue
+        previous = prev
         previous_text = prev.text if prev is not None else ""
         # item 1 may run on at the end of a line a few lines up (2、字体 (1)封面主标题: / 第一行… / (2)…)
         recent_text = doc.text[paras[max(0, i - 3)].start:p.start] if i else ""
@@ -392,7 +396,11 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             new_list = False
             since_item.clear()
             continue
-        if n == 1 and (new_list or (lv >= 3 and any(_label(t) for t in since_item))):
+        # Site furniture between two lists (下载地址: 点击此处下载) parts them: a page goes on with
+        # another text, whose list starts afresh.
+        parted = previous is not None and any(k in furniture for k in range(doc.line_index(previous.end),
+                                                                          doc.line_index(p.start)))
+        if n == 1 and (new_list or parted or (lv >= 3 and any(_label(t) for t in since_item))):
             for k in range(lv, 5):
                 last[k] = None  # a fresh list under an introduction or a label
         new_list = False
@@ -446,11 +454,14 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
     hits = []
     heading_starts = {it.para.start for it in numbered_paragraphs(doc, ctx)}
     last: int | None = None
+    # The item before a reported jump (一是 … 五是): an inner list whose first items were lost.
+    # The next item of the outer list (二是 after 五是) resumes it and is no step back.
+    outer: int | None = None
     since = 0  # where the current sequence may have started
     last_end = 0  # where the previous item's word ends
     for p in reading_paragraphs(doc, ctx):
         if p.start in heading_starts or (is_heading(p) and not ENUMERATOR.match(p.text)):
-            last, since = None, p.start
+            last, since, outer = None, p.start, None
         for m in ENUMERATOR.finditer(p.text):
             n = cn_number(m.group("n"))
             if not n:
@@ -458,7 +469,10 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
             word = f"{m.group('n')}是"
             start = p.start + m.start()
             if n == 1:
-                last, last_end = 1, start + len(word)
+                last, last_end, outer = 1, start + len(word), None
+                continue
+            if outer is not None and last is not None and n == outer + 1 and n <= last:
+                last, last_end, outer = n, start + len(word), None  # the outer list resumes
                 continue
             expected = 1 if last is None else last + 1
             if n > expected and _glued_predecessor(doc.text[since:start], n):
@@ -476,6 +490,8 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
                 else:
                     hits.append(Hit(start, start + len(word), {"match": word, "number": word, "prior": gap},
                                     key="gap"))
+                    # two or more items skipped: an inner list, not one item out of place
+                    outer = last if n - last > 2 else None
             elif last is not None and n <= last:
                 hits.append(Hit(start, start + len(word), {"match": word, "number": word,
                                                            "prior": f"{numeral(1, last)[:-1]}是"}, key="back"))
@@ -509,6 +525,12 @@ def _inline_predecessor(text: str, it: Numbered, before: str) -> bool:
     want = mark[:digits.start()] + str(it.number - 1) + mark[digits.end():]
     # inside a line: after a word and a space, or after a colon; not an item starting a line
     return re.search(r"(?:[^\s][ \t\u3000]+|[：:][ \t\u3000]*)" + re.escape(want), before) is not None
+
+
+def _glued_first(text: str, it: Numbered) -> bool:
+    """Is the first item of a top-level heading run into a line above the second (…工作方案参考模板一、背景分析
+    … 二、问题定义): a title and its first heading flattened into one line?"""
+    return it.level == 1 and GLUED_TOP.search(text, 0, it.para.start) is not None
 
 
 def _glued_predecessor(before: str, n: int) -> bool:
@@ -548,6 +570,10 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     max_len = int(rule.params.get("max-title-length", 60))
     if _glued_title(doc.plain(first)[:max_len], ctx, list(rule.params.get("title-words", []))):
         return []  # a title run into the body (a flattened page): the title is there
+    repeat_rule = ctx.catalog.rules.get(rule.params.get("repeated-title", "KJ607"))
+    if repeat_rule is not None and repeat_rule.run is not None and repeat_rule.enabled and any(
+            first.start <= h.offset < first.end for h in rule_hits(repeat_rule, doc, ctx)):
+        return []  # a title run into the body twice (编号:…工作总结汇报…工作总结2019年以来…): it is there
     reason = None  # the key of the rule's message saying why the first paragraph is no title
     if any(pat.match(first.text) for _, pat in LEVEL_PATTERNS):
         reason = "numbered"
