@@ -99,6 +99,24 @@ def test_heading_without_body_is_flagged():
         """, select=["KJ303"]) == [("KJ303", 3), ("KJ303", 5), ("KJ303", 8)]
 
 
+def test_top_level_sections_after_one_with_a_body_are_empty_in_a_run():
+    """一、 sections are the document's parts, not a list: after a first section with a body, each
+    bare 一、 heading followed by the next is empty (a table dropped by the page), run or not."""
+    text = """\
+        2023年政府信息公开工作年度报告
+        一、总体情况
+        全年主动公开信息1200条。
+        二、主动公开政府信息情况
+        三、收到和处理政府信息公开申请情况
+        四、存在的主要问题及改进情况
+        加强培训。
+        """
+    assert codes(text, select=["KJ303"]) == [("KJ303", 4), ("KJ303", 5)]
+    # the same run at level 3 is a list of short items
+    assert codes(text.replace("二、", "1.").replace("三、", "2.").replace("四、", "3."),
+                 select=["KJ303"]) == []
+
+
 def test_bare_numbered_lists_are_not_empty_headings():
     assert codes("""\
         一、主要工作

@@ -204,6 +204,9 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     marks = [mark_level(text) for text in plain]  # numbered items with inline text too
     # had_body[level] = whether the latest heading at that level (in its parent) had a body.
     sibling_had_body: dict[int, bool] = {}
+    # Whether the first top-level section (一、) had a body: a document's parts are sections, not
+    # a list, so bare 一、 headings after it are empty (their tables or text dropped) even in a run.
+    top_had_body: bool | None = None
     for i, (p, level) in enumerate(zip(paras, levels)):
         if level is None:
             inline = marks[i]
@@ -224,12 +227,15 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         for deeper in [lv for lv in sibling_had_body if lv > level]:
             del sibling_had_body[deeper]
         sibling_had_body[level] = has_body
+        if level == 1 and top_had_body is None:
+            top_had_body = has_body
         if has_body:
             continue
         # A bare item after bare siblings is a list; the first item of a level is empty only
         # where the document ends, since a bare first item before the next part is a list or the
         # caption of a table shown as a picture (一、收入支出决算表 / 第二部分).
-        empty = previous_sibling is True or (previous_sibling is None and i + 1 == len(paras))
+        empty = (previous_sibling is True or (previous_sibling is None and i + 1 == len(paras))
+                 or (level == 1 and top_had_body is True))
         if word and level >= 3 and doc.line_index(p.start) + 1 not in doc.style_headings:
             continue  # a Word list item (1、 （1）) its writer left one line long: a list, not a cut
         if empty and not TABLE_CAPTION.search(plain[i]) and not plain[i].endswith(("/", "／")):  # ：/ = none
