@@ -182,3 +182,14 @@ def test_a_preview_cut_before_the_full_text_is_reported_at_its_cut():
     assert lint_text("2024年村委文明创建工作方案\n2024年村委文明创建工作方案 一、背景分析。随着现代化进程的推进。\n",
                      select=["KJ304"]) == []
     assert lint_text(f"2024年村委文明创建工作方案\n{preview}工作方案如下。\n{full}\n", select=["KJ304"]) == []
+
+
+def test_an_ending_in_an_ellipsis_or_an_unclosed_quotation_is_cut():
+    """A preview stops in an ellipsis; a cut the site closed with a full stop leaves a quotation or
+    a 《title》 open. Notices and furniture after the text are not its end."""
+    body = "全年组织企业申报项目12项,完成科技成果转化8项,培育高新技术企业6家。\n"
+    assert codes("工作总结\n" + body + "依法依规对特殊行业实行全覆盖的重点监管;要点 ……\n继续阅读(剩余:30.81%)\n请登录后识别阅读权限!\n",
+                 select=["KJ302"]) == [("KJ302", 3)]
+    assert codes("工作总结\n" + body + "研究制定了《蒙自市老龄事业发展“十。\n", select=["KJ302"]) == [("KJ302", 3)]
+    assert codes("工作总结\n" + body + "研究制定了《蒙自市老龄事业发展“十四五”规划》。\n", select=["KJ302"]) == []
+    assert codes("工作总结\n" + body + "他说:“我们要继续努力。”\n", select=["KJ302"]) == []

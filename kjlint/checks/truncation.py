@@ -11,7 +11,7 @@ from typing import Iterator
 from . import check
 from ..document import BLANK_CHARS, Document, Span
 from ..normalize import plain_text
-from ..ruletypes import Context, Hit
+from ..ruletypes import Context, Hit, rule_hits
 from .layout import flagged_lines, reading_paragraphs, text_before_trailing_furniture
 from .structure import heading_level as outline_level
 from ..diskcache import compile_regex
@@ -114,10 +114,15 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     max_signature = int(rule.params.get("max-signature-length", 20))
     min_length = int(rule.params.get("min-length", 10))
     furniture = list(rule.params.get("skip-flagged-by", []))
+    flagged = [(h.offset, h.end) for code in furniture if (r := ctx.catalog.rules.get(code)) is not None
+               and r.run is not None and r.enabled for h in rule_hits(r, doc, ctx)]
     for p in reversed(paras):
         index = doc.line_index(p.start)
         if doc.part(index) != "body":  # a text box or an equation is not where the text ends
             continue
+        covered = sum(max(0, min(e, p.end) - max(s, p.start)) for s, e in flagged)
+        if covered * 10 >= 6 * len(p.text.strip()):
+            continue  # mostly a notice or furniture (請登錄後識別閱讀權限!): not the text's end
         last_page = PAGE_OF.search(p.text)
         if last_page and int(last_page.group(1)) < int(last_page.group(2)):
             n, of = last_page.group(1), last_page.group(2)
@@ -140,6 +145,13 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             start = cut.start() if cut else max(p.start, p.end - 8) - p.start
             yield Hit(p.start + max(0, start - 6), p.end, {"tail": p.text[max(0, start - 6):]})
             return  # 专项行动实......: a web page's excerpt cut mid-word, its dots left behind
+        if len(text) >= min_length and heading_level(text) is None:
+            if ELLIPSIS_END.search(text):
+                yield Hit(max(p.start, p.end - 8), p.end, {"tail": p.text[-8:]}, key="ellipsis")
+                return  # …重点监管;要点 ……: a preview's cut, the paywall after it
+            if _unclosed(text):
+                yield Hit(max(p.start, p.end - 8), p.end, {"tail": p.text[-8:]}, key="unclosed")
+                return
         if (heading_level(text) is not None or index + 1 in doc.style_headings or text[-1] in TERMINAL
                 or len(text) < min_length):
             return
@@ -149,6 +161,20 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         tail = p.text[-8:]
         yield Hit(max(p.start, p.end - 8), p.end, {"tail": tail})
         return
+
+
+# A last paragraph ending in an ellipsis set apart by a space (…重点监管;要点 ……): a preview's
+# mark where it stopped, not the writer's 等等…… written onto the word.
+ELLIPSIS_END = compile_regex(r"[ \t\u3000](?:…+|\.{3,})\s*$")
+PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
+
+
+def _unclosed(text: str) -> bool:
+    """Does the last sentence open a quotation, a 《title》 or a bracket it never closes
+    (研究制定了《老龄事业发展“十。): the text was cut and a full stop added after the cut."""
+    stops = list(SENTENCE_STOP.finditer(text, 0, len(text) - 1))
+    last = text[stops[-1].end():] if stops else text
+    return any(last.rfind(a) > last.rfind(b) for a, b in PAIRS)
 
 
 @check("truncated-preview")
