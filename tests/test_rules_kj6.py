@@ -38,6 +38,9 @@ def found(text: str, select=("KJ6",)):
     "打印 | 收藏",                               # a line of the page's buttons
     "主办单位：某某县人大常委会",                 # a government site's footer
     "地址：某某县九华西路 电话：0566-5021225",
+    "乡2023年政府工作报告-10篇(第20/30页)",      # a collection's count and page counter
+    "乡村干部扶贫工作总结一",                     # the number of the piece in a collection
+    "2023年社區雙擁工作計劃書怎么寫一",
 ])
 def test_boilerplate_line_is_one_finding_with_a_delete_line_fix(line):
     text = "2023年科技局工作总结\n" + line + "\n全年组织企业申报项目12项。\n"
@@ -53,6 +56,8 @@ def test_boilerplate_line_is_one_finding_with_a_delete_line_fix(line):
     "时间紧、任务重，我们仍然按期完成了全部目标任务。",
     "实施时间：2023年5月至12月，分三个阶段推进。",
     "2023-12-01",
+    "一、关于工作总结",
+    "全县林业工作会议纪要",
 ])
 def test_prose_is_not_boilerplate(text):
     assert found(text) == []
@@ -264,3 +269,9 @@ def test_lines_above_the_breadcrumb_are_the_site_header_whatever_they_say():
     assert [(f.code, f.line) for f in lint_text(text, select=["KJ6"])] == [("KJ609", 1), ("KJ601", 2)]
     # without a breadcrumb the issuer above the title is the document's own
     assert lint_text("珠海市审计局\n" + text.split("\n", 2)[2], select=["KJ6"]) == []
+
+
+def test_the_site_talking_to_its_reader_is_reported_inside_a_paragraph():
+    text = ("2023年社区工作计划\n写计划的时候需要注意什么呢?那么下面我就给大家讲一讲计划书怎么写才比较好,"
+            "我们一起来看一看吧。\n全年组织企业申报项目12项。\n")
+    assert found(text, select=["KJ601"]) == [("KJ601", 2)]
