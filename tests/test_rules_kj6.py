@@ -40,6 +40,11 @@ def found(text: str, select=("KJ6",)):
     "地址：某某县九华西路 电话：0566-5021225",
     "乡2023年政府工作报告-10篇(第20/30页)",      # a collection's count and page counter
     "乡村干部扶贫工作总结一",                     # the number of the piece in a collection
+    "文章出处:9月5日《某某法制报》18版",
+    "保密审查情况:已审查",                         # a disclosure page's review fields
+    "    2023-04-07 911",                          # a date and a view count
+    "2026/02/10经典总结",                          # a date and the site's section
+    "ID:2221358",                                  # the page's document id
     "2023年社區雙擁工作計劃書怎么寫一",
 ])
 def test_boilerplate_line_is_one_finding_with_a_delete_line_fix(line):
@@ -275,3 +280,9 @@ def test_the_site_talking_to_its_reader_is_reported_inside_a_paragraph():
     text = ("2023年社区工作计划\n写计划的时候需要注意什么呢?那么下面我就给大家讲一讲计划书怎么写才比较好,"
             "我们一起来看一看吧。\n全年组织企业申报项目12项。\n")
     assert found(text, select=["KJ601"]) == [("KJ601", 2)]
+
+
+def test_a_byline_at_the_head_of_a_story_is_reported_alone():
+    text = "某某市司法局工作综述\n本网讯 (王某某 李某某)近年来，市司法局坚持从实际出发，抓基层、打基础，各项工作取得新进展。\n"
+    findings = lint_text(text, select=["KJ601"])
+    assert [(f.line, text[f.offset:f.end_offset]) for f in findings] == [(2, "本网讯 (王某某 李某某)")]
