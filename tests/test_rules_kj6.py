@@ -286,3 +286,10 @@ def test_a_byline_at_the_head_of_a_story_is_reported_alone():
     text = "某某市司法局工作综述\n本网讯 (王某某 李某某)近年来，市司法局坚持从实际出发，抓基层、打基础，各项工作取得新进展。\n"
     findings = lint_text(text, select=["KJ601"])
     assert [(f.line, text[f.offset:f.end_offset]) for f in findings] == [(2, "本网讯 (王某某 李某某)")]
+
+
+def test_gambling_spam_injected_into_sentences_is_reported_alone():
+    text = ("市政府常务会议纪要\n会议听取了皇冠体育平台,皇冠体育app贯彻省政府关于加强消防工作实施意见的情况汇报。\n"
+            "会议指出，学校体育工作和体育平台建设要统筹推进。\n")
+    findings = lint_text(text, select=["KJ601"])
+    assert [(f.line, text[f.offset:f.end_offset]) for f in findings] == [(2, "皇冠体育平台,皇冠体育app")]
