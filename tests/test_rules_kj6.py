@@ -257,6 +257,10 @@ def test_title_written_twice_at_the_start_of_the_body_whatever_its_last_word():
         "XX县区委指导组到沙土指导村（社区）党支部书记述职评议工作 XX县区委指导组到沙土指导村（社区）党支部书记述职评议工作"]
     # words that merely repeat (工作工作) or a sentence said twice are not a title
     assert lint_text("工作工作，全年完成任务。\n", select=["KJ607"]) == []
+    # the title above, then twice more at the start of the body (a preview's copy and the text's): one finding
+    text = "国道收费所2023年安全生产管理工作总结\n国道收费所2023年安全生产管理工作总结国道收费所2023年安全生产管理工作总结随着交通运输的发展，安全生产管理一直是重中之重。\n"
+    hits = lint_text(text, select=["KJ607"])
+    assert [(f.line, text[f.offset:f.end_offset]) for f in hits] == [(2, "国道收费所2023年安全生产管理工作总结" * 2)]
 
 
 def test_a_long_download_panel_does_not_end_the_top_of_the_page():

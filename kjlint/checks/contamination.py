@@ -627,19 +627,27 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         yield Hit(p.start, p.end, {"match": p.text, "first_line": line}, fix)
 
 
+def _copy_end(text: str, at: int, key: str) -> int | None:
+    """Where a copy of `key` starting at `at` ends in `text` (spaces in the text skipped), or None."""
+    for ch in key:
+        while at < len(text) and text[at] in " \t\u3000" and ch != text[at]:
+            at += 1
+        if at >= len(text) or text[at] != ch:
+            return None
+        at += 1
+    return at
+
+
 def _inline_title(doc: Document, p: Span, seen: dict[str, Span], rule) -> Iterator[Hit]:
     """The first body paragraph opening with a title seen above it (镇2021年度述职报告 镇2021年度
     述职报告 一年来…): the copy is cut off the paragraph."""
     text = p.text
     for key, first in seen.items():
-        at = 0
-        for ch in key:  # match the key's characters in order, spaces in the text skipped
-            while at < len(text) and text[at] in " \t\u3000" and ch != text[at]:
-                at += 1
-            if at >= len(text) or text[at] != ch:
-                break
-            at += 1
-        else:
+        at = _copy_end(text, 0, key)
+        if at is not None:
+            # the title may be there twice (a preview's and the text's): one finding for both
+            while (again := _copy_end(text, at, key)) is not None and again < len(text):
+                at = again
             spaced = at < len(text) and text[at] in " \t\u3000"
             if at < len(text) and (spaced or any(m.end() == len(key) for m in _TITLE_END.finditer(key))):
                 while at < len(text) and text[at] in " \t\u3000":
