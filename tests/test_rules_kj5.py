@@ -239,3 +239,12 @@ def test_a_title_repeated_in_a_flattened_first_paragraph_is_a_title():
     text = "编号:658229379区教育局2019年上半年工作总结汇报 区教育局2019年上半年工作总结汇报 " + body + "\n"
     assert [c for c in kj5(text) if c[0] == "KJ506"] == []
     assert ("KJ506", 1) in kj5(body + body + "\n")
+
+
+def test_a_heading_whose_mark_was_lost_is_reported_and_parents_the_list_below():
+    text = ("街道工作总结\n（四）甲。\n（五）城市管理步入正轨。\n四以打造特色社区为着力点,社区建设渐入佳境。\n"
+            "（一）强化政务服务。\n（二）健全社区网络。\n")
+    found = lint_text(text, select=["KJ5"])
+    assert [(f.code, f.line, text[f.offset:f.end_offset]) for f in found if f.code == "KJ503"] == [("KJ503", 4, "四")]
+    # a sentence opening with a numeral (三年来…) is no heading: the step back is reported at （一）
+    assert [(c, n) for c, n in kj5(text.replace("四以打造", "三年来打造")) if c == "KJ503"] == [("KJ503", 5)]

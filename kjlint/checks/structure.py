@@ -232,6 +232,23 @@ def _number_led_items(doc: Document, ctx: Context) -> dict[int, Numbered]:
     return out
 
 
+# What a numeral starting a sentence is followed by when it is no heading: 一是, 三年来, 两个…
+_NOT_LOST_MARK = set("是要则年月日个项次批名家人期届位条种点大小些方")
+
+
+def _lost_mark_parent(paras: list[Span], prior: int | None) -> Span | None:
+    """Among the paragraphs between two items of a list, one that starts with a Chinese numeral run
+    straight into its words (四以打造特色社区为着力点…): a top-level heading whose 、 was lost,
+    numbered after the last one (any number when none was seen). None when there is none."""
+    for q in paras:
+        text = q.text
+        n = cn_number(text[:1]) if text[:1] in CN_NUM else None
+        if (n and len(text) <= 40 and len(text) > 4 and CJK_CHAR.match(text, 1) and text[1] not in _NOT_LOST_MARK
+                and text[1] not in CN_NUM and (prior is None or n == prior + 1)):
+            return q
+    return None
+
+
 def _looks_cut(prev: Span | None) -> bool:
     """A long paragraph that stops without punctuation: the next line's `3、` is likely a page
     number from a document-sharing site (KJ6), not a list item."""
@@ -277,6 +294,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     under_article = new_list = False
     section_top = 5  # the highest level used in the current section: the heading is its parent
     since_item: list[str] = []  # paragraphs since the last item: a label among them starts a list
+    since_paras: list[Span] = []  # the same paragraphs
     # The last number of each level before a reset (a chapter, a new parent): some documents
     # number on across chapters and sections (第二章 … 四、, （二） … 3.), which is no gap.
     carried: dict[int, int] = {}
@@ -368,6 +386,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                 outline[word_level] = (0, 0)
             new_list = False
             since_item.clear()
+            since_paras.clear()
             prev = p
             continue
         if it is None or (page_cuts and it.level == 3 and _looks_cut(prev)):
@@ -375,6 +394,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                 new_list = True  # "有下列情形之一的：" introduces a fresh list
             elif it is None:
                 since_item.append(p.text)
+                since_paras.append(p)
             prev = p
             continue
         previous = prev
@@ -395,16 +415,28 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             carried[lv] = n
             new_list = False
             since_item.clear()
+            since_paras.clear()
             continue
         # Site furniture between two lists (下载地址: 点击此处下载) parts them: a page goes on with
         # another text, whose list starts afresh.
         parted = previous is not None and any(k in furniture for k in range(doc.line_index(previous.end),
                                                                           doc.line_index(p.start)))
+        lost = _lost_mark_parent(since_paras, last[1]) if lv == 2 and n == 1 and (last[2] or 0) > 1 else None
+        if lost is not None:
+            # 四以打造特色社区… between （五） and （一）: heading 四、 whose 、 was lost is the parent
+            # of the list that starts again below it; reported there, not as a step back at （一）
+            head = Numbered(1, cn_number(lost.text[0]) or 0, lost, lost.start + 1)
+            issues.append(NumberingIssue("repeat", head, "lost-mark", {"number": numeral(1, head.number),
+                                                                      "prior": numeral(2, last[2])}))
+            last[1], carried[1] = head.number, head.number
+            for deeper in range(2, 5):
+                last[deeper] = None
         if n == 1 and (new_list or parted or (lv >= 3 and any(_label(t) for t in since_item))):
             for k in range(lv, 5):
                 last[k] = None  # a fresh list under an introduction or a label
         new_list = False
         since_item.clear()
+        since_paras.clear()
         judge(it, last[lv], False)
         last[lv] = n
         carried[lv] = n
