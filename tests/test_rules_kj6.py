@@ -297,3 +297,10 @@ def test_gambling_spam_injected_into_sentences_is_reported_alone():
             "会议指出，学校体育工作和体育平台建设要统筹推进。\n")
     findings = lint_text(text, select=["KJ601"])
     assert [(f.line, text[f.offset:f.end_offset]) for f in findings] == [(2, "皇冠体育平台,皇冠体育app")]
+
+
+def test_a_title_set_in_brackets_is_the_same_title():
+    text = ("[教育局2019年上半年工作总结]\n时间:2021-10-16 14:10:19\n"
+            "教育局2019年上半年工作总结   2019年，我局继续深入贯彻落实上级精神，各项工作取得明显成效。\n")
+    hits = lint_text(text, select=["KJ607"])
+    assert [(f.line, text[f.offset:f.end_offset].strip()) for f in hits] == [(3, "教育局2019年上半年工作总结")]

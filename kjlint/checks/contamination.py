@@ -514,7 +514,10 @@ _EDITION = compile_regex(r"\s*[(【][^()【】]{0,4}(?:版|精选|可编辑)[)�
 
 def _title_key(line: str) -> str:
     """A title line's key (from normalized_lines): label, edition tag and spaces left out."""
-    return _EDITION.sub("", _TITLE_LABEL.sub("", line)).replace(" ", "")
+    key = _EDITION.sub("", _TITLE_LABEL.sub("", line)).replace(" ", "")
+    if len(key) > 2 and key[0] in "[【" and key[-1] in "]】" and not any(c in key[1:-1] for c in "[]【】"):
+        key = key[1:-1]  # a page's title set in brackets: [教育局2019年上半年工作总结]
+    return key
 
 
 def _same_title(key: str, seen: dict[str, Span]) -> Span | None:
