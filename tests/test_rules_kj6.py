@@ -178,6 +178,12 @@ def test_repeats_after_the_body_started_and_different_editions_are_not_title_rep
                  select=["KJ607"]) == []
     assert found("区科技局2023年工作总结\n全年组织企业申报项目12项。\n区科技局2023年工作总结\n",
                  select=["KJ607"]) == []
+    # the title again above the text's first heading, after the page's excerpt: a repeat
+    text = "区科技局2023年工作总结\n2023年，我局紧紧围绕年度目标推进各项工作。\n区科技局2023年工作总结\n一、主要工作\n全年申报项目12项。\n"
+    assert found(text, select=["KJ607"]) == [("KJ607", 3)]
+    # …but not a second copy of the whole text, which starts as the first did (KJ1's)
+    body = "一、主要工作\n全年申报项目12项。\n"
+    assert found("区科技局2023年工作总结\n" + body + "区科技局2023年工作总结\n" + body, select=["KJ607"]) == []
 
 
 def test_a_house_pack_adds_site_wording_as_whole_line_phrases(tmp_path):

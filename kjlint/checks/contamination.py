@@ -603,6 +603,8 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     seen: dict[str, Span] = {}
     lines = normalized_lines(doc, ctx)
     read = 0
+    body = False  # the body has started: only the title again, word for word, is looked for
+    first_body = ""
     for p in doc.paragraphs:
         li = doc.line_index(p.start)
         if li in skip:
@@ -613,14 +615,31 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         key = _title_key(lines[li])
         if key in ("目录", "目次"):
             return  # a table of contents repeats the headings by design
+        if body:
+            nxt = next((lines[doc.line_index(q.start)] for q in doc.paragraphs if q.start > p.start
+                        and doc.line_index(q.start) not in skip), "") if key in seen else ""
+            if (nxt and len(CJK.findall(key)) >= 6 and heading_level(nxt) is not None and nxt != first_body):
+                # the page's excerpt of the text, then the text under its title (标题 / 摘要… /
+                # 标题 / 一、…); a second copy of the whole text is KJ1's (its body starts the same)
+                line, _ = doc.position(seen[key].start)
+                yield Hit(p.start, p.end, {"match": p.text, "first_line": line},
+                          Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe"))
+                return
+            if heading_level(key) is not None:
+                return  # the text's own sections have begun
+            continue
         if len(CJK.findall(key)) < 4:
             continue  # a date, a counter: not a title
         if len(key) < 4 and not _SENTENCE.search(key):
             continue
         if not (len(key) <= max_len) or _SENTENCE.search(key) or heading_level(key) is not None:
             inline = list(_inline_title(doc, p, seen, rule))
-            yield from inline or filter(None, [_glued_titles(doc, p)])
-            return  # the body has started
+            glued = inline or list(filter(None, [_glued_titles(doc, p)]))
+            yield from glued
+            if glued or heading_level(key) is not None:
+                return
+            body, first_body = True, lines[li]  # the body has started
+            continue
         first = _same_title(key, seen)
         if first is None:
             seen[key] = p
