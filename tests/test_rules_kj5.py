@@ -232,6 +232,8 @@ def test_site_furniture_between_two_lists_parts_them():
     body = "答复如下:\n(一)甲。\n(二)乙。\n(三)丙。\n此复。\n"
     assert kj5("关于某问题的批复\n" + body + "下载地址: 点击此处下载\n(一)隐私权的含义\n(二)隐私权的内容\n") == []
     assert kj5("关于某问题的批复\n" + body + "(一)隐私权的含义\n(二)隐私权的内容\n") == [("KJ503", 7)]
+    # furniture right after an item, no text closing the list: no break (下载地址 taken for one)
+    assert kj5("关于某问题的批复\n答复如下:\n(一)甲。\n(二)乙。\n下载地址: 点击此处下载\n(一)丙。\n") == [("KJ503", 6)]
 
 
 def test_a_title_repeated_in_a_flattened_first_paragraph_is_a_title():

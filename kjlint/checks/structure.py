@@ -417,10 +417,11 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             since_item.clear()
             since_paras.clear()
             continue
-        # Site furniture between two lists (下载地址: 点击此处下载) parts them: a page goes on with
-        # another text, whose list starts afresh.
-        parted = previous is not None and any(k in furniture for k in range(doc.line_index(previous.end),
-                                                                          doc.line_index(p.start)))
+        # Site furniture between two lists, after text that closed the first (…此复。 / 下载地址: 点击此处
+        # 下载 / （一）…), parts them: the page goes on with another text, whose list starts afresh.
+        # Right after an item it is no such break (an entry of a contents list taken for a counter).
+        parted = bool(since_paras) and previous is not None and any(
+            k in furniture for k in range(doc.line_index(previous.end), doc.line_index(p.start)))
         lost = _lost_mark_parent(since_paras, last[1]) if lv == 2 and n == 1 and (last[2] or 0) > 1 else None
         if lost is not None:
             # 四以打造特色社区… between （五） and （一）: heading 四、 whose 、 was lost is the parent
