@@ -193,3 +193,13 @@ def test_an_ending_in_an_ellipsis_or_an_unclosed_quotation_is_cut():
     assert codes("工作总结\n" + body + "研究制定了《蒙自市老龄事业发展“十。\n", select=["KJ302"]) == [("KJ302", 3)]
     assert codes("工作总结\n" + body + "研究制定了《蒙自市老龄事业发展“十四五”规划》。\n", select=["KJ302"]) == []
     assert codes("工作总结\n" + body + "他说:“我们要继续努力。”\n", select=["KJ302"]) == []
+
+
+def test_a_heading_right_above_a_truncation_notice_lost_its_body():
+    """Written with a full stop or not, a heading the notice follows had its text cut; a notice
+    with the text going on below it (a hidden passage) leaves the heading its body."""
+    head = "2023年民政工作总结\n(一)低保工作有新进展。\n全年发放低保金1200万元,惠及群众3000人。\n"
+    assert codes(head + "(二)社会救助水平有新提高。\n(未完,全文共1367字,当前显示281字)\n(请认真阅读下面的提示信息)\n",
+                 select=["KJ303"]) == [("KJ303", 4)]
+    assert codes(head + "(二)社会救助水平有新提高。\n此处内容需要权限查看\n全年救助困难群众1200人次,临时救助资金全部按时发放到位。\n",
+                 select=["KJ303"]) == []

@@ -233,7 +233,17 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     # Whether the first top-level section (一、) had a body: a document's parts are sections, not
     # a list, so bare 一、 headings after it are empty (their tables or text dropped) even in a run.
     top_had_body: bool | None = None
+    notices = flagged_lines(doc, ctx, list(rule.params.get("cut-by", [])))
     for i, (p, level) in enumerate(zip(paras, levels)):
+        if (i + 1 < len(paras) and doc.line_index(paras[i + 1].start) in notices
+                and heading_level(plain[i].rstrip("。"), max_len) is not None
+                and all(len(plain[j]) <= 30 and "。" not in plain[j] for j in range(i + 2, len(paras))
+                        if doc.line_index(paras[j].start) not in notices)):
+            # a heading (written with or without a full stop) right above a notice that the text
+            # was cut (（二）社会救助水平有新提高。 / （未完，全文共1367字…）), no text below the
+            # notice but the site's: its body is what was cut
+            yield Hit(p.start, p.end, {"heading": p.text})
+            continue
         if level is None:
             inline = marks[i]
             if inline is not None:  # a numbered item with its text inline: a sibling with a body,
