@@ -28,17 +28,13 @@ from typing import Any
 from . import check
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix, Related
-from ..normalize import PINYIN_ANNOTATION, char_norm, fast_normalize, normalize_for_matching
+from ..normalize import PINYIN_ANNOTATION, char_norm, fast_normalize, is_page_number_line, normalize_for_matching
 from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
 from ..i18n import _
 from ..diskcache import fast_finditer
 from .layout import reading_paragraphs
 
-# A line that only carries a page number: "- 3 -", "— 12 —", "第3页 共10页", "3/10", "Page 3".
-PAGE_MARKER = compile_regex(
-    r"^[-－—–_=·\s]*(?:第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页"
-    r"|\d{1,4}(?:\s*[/／]\s*\d{1,4})?|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)[-－—–_=·\s]*$")
 # List numbering at the start of a paragraph; a renumbered copy is still a copy.
 LIST_MARK = compile_regex(
     r"^(?:[一二三四五六七八九十]{1,3}是|[（(]?[一二三四五六七八九十]{1,3}[)）、．.]|[（(]?\d{1,3}[)）、．.]"
@@ -147,7 +143,7 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
     articles = 0
     for p in reading_paragraphs(doc, ctx):
         text = p.text
-        if len(text) <= 40 and PAGE_MARKER.match(text):
+        if is_page_number_line(text):
             continue
         if text[0] == "第" and ARTICLE_START.match(text):
             articles += 1
