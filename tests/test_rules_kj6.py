@@ -310,3 +310,10 @@ def test_a_title_set_in_brackets_is_the_same_title():
             "教育局2019年上半年工作总结   2019年，我局继续深入贯彻落实上级精神，各项工作取得明显成效。\n")
     hits = lint_text(text, select=["KJ607"])
     assert [(f.line, text[f.offset:f.end_offset].strip()) for f in hits] == [(3, "教育局2019年上半年工作总结")]
+
+
+def test_a_pieces_number_run_into_a_flattened_page_is_reported_alone():
+    text = "乡镇政府工作报告篇一2020年是开局之年，全镇上下奋发有为。\n"
+    findings = lint_text(text, select=["KJ601"])
+    assert [text[f.offset:f.end_offset] for f in findings] == ["篇一"]
+    assert lint_text("会议听取了工作报告，篇幅较长的材料会后印发。\n", select=["KJ601"]) == []
