@@ -333,6 +333,13 @@ def _gone(old_text: str, before: list[Finding], new_text: str, after: list[Findi
     return gone
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def _worker(args) -> FileResult:
     return lint_one(*args)
 
@@ -395,9 +402,13 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, overrides: Ov
         ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
         from .processes import exit_with_parent
 
+        # Largest files first, in small chunks: in path order, the big reports of one folder
+        # ended up in one worker's last chunk while the other cores sat idle (results are sorted
+        # by path below).
+        tasks.sort(key=lambda t: _size(t[0]), reverse=True)
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=exit_with_parent,
                                  initargs=(os.getpid(),)) as pool:
-            for i, r in enumerate(pool.map(_worker, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))):
+            for i, r in enumerate(pool.map(_worker, tasks, chunksize=max(1, len(tasks) // (jobs * 64)))):
                 results.append(r)
                 if progress:
                     progress(i + 1, len(tasks))
