@@ -5,7 +5,9 @@
 Generates the benchmark corpus (bench/dedupe_data.py, the held-out generator of
 bench/dedupe_bench.py), then runs `kjlint dedupe` as a command (a fresh process each time, so
 the linter's start-up is counted) alternately with `--keep first` and `--keep best`, and prints
-each run's wall time, the ratio of the medians, and both runs' pairwise F1. `--check` also lints
+each run's wall time, the ratio of the medians, and both runs' pairwise F1; then the CPU time of
+both policies run in this process with one job (alternating, medians), which other jobs on a
+shared machine disturb far less than wall time. `--check` also lints
 every member of every cluster and applies the keep policy to all of them, as `--keep best` did
 before it ranked copies lazily: the kept members must be the same.
 """
@@ -43,6 +45,21 @@ def run(data: Path, keep: str, jobs: int, out: Path) -> float:
     subprocess.run([sys.executable, "-m", "kjlint", "dedupe", str(data), "--keep", keep, "--no-cache", "-q",
                     "-j", str(jobs), "--clusters", str(out)], check=True)
     return time.perf_counter() - t
+
+
+def cpu_times(data: Path, repeats: int) -> dict[str, float]:
+    """Median CPU seconds of `dedupe()` in this process, one job, per policy (after one warm-up
+    run: imports and rule packs are loaded once, as in a long run)."""
+    from kjlint.dedupe import DedupeConfig, dedupe
+
+    dedupe([str(data)], DedupeConfig(keep="best", jobs=1))
+    times: dict[str, list[float]] = {"first": [], "best": []}
+    for r in range(repeats):
+        for keep in (("first", "best") if r % 2 == 0 else ("best", "first")):
+            t = time.process_time()
+            dedupe([str(data)], DedupeConfig(keep=keep, jobs=1))
+            times[keep].append(time.process_time() - t)
+    return {k: statistics.median(v) for k, v in times.items()}
 
 
 def f1(records: list[dict], clusters: list[dict]) -> float:
@@ -92,6 +109,9 @@ def main(argv=None) -> None:
     print(f"median --keep first {first:.2f} s, --keep best {best:.2f} s: ratio {best / first:.2f} "
           f"(target <= 1.5); load average {os.getloadavg()[0]:.1f}")
     print(f"F1 --keep first {f1(records, clusters['first']):.4f}, --keep best {f1(records, clusters['best']):.4f}")
+    cpu = cpu_times(data, args.repeats)
+    print(f"one process, one job, CPU: --keep first {cpu['first']:.2f} s, --keep best {cpu['best']:.2f} s: "
+          f"ratio {cpu['best'] / cpu['first']:.2f}")
     if args.check:
         kept = [next(m["id"] for m in c["members"] if m["kept"]) for c in clusters["best"]]
         reference = exhaustive_choices(records, clusters["best"])
