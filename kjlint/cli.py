@@ -134,7 +134,7 @@ def check(paths, select, ignore, extend_select, fmt, output_file, config, profil
 def _check(paths, select, ignore, extend_select, fmt, output_file, config, profile, statistics, quiet,
            no_progress, exit_zero, fail_level, fix, unsafe_fixes, diff, annotate, annotate_output, baseline,
            update_baseline, reference, report_unchanged, jobs, verbose) -> int:
-    from .catalog import PackError
+    from .packs import PackError
     from .config import ConfigError, unknown_selector
     from .findings import Severity
     from .runner import Overrides, catalog_for, lint_paths
@@ -313,7 +313,7 @@ def _escaping(stream):
 def _catalog_or_exit(config: str | None):
     """The catalogue for the current folder's configuration (and its `lang`); exit 2 with a
     message if broken."""
-    from .catalog import PackError
+    from .packs import PackError
     from .config import ConfigError, ConfigResolver
     from .runner import catalog_for
 

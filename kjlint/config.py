@@ -63,7 +63,7 @@ class Settings:
     source: str | None = None
 
     def rule_overrides(self) -> dict[str, dict]:
-        from .catalog import thaw
+        from .packs import thaw
 
         return thaw(self.rules) if self.rules else {}
 
@@ -190,7 +190,7 @@ def parse_settings(table: dict, path: Path) -> Settings:
         if not all(isinstance(v, dict) for v in rules.values()):
             raise ConfigError(_("{where}: rules: expected tables such as [tool.kjlint.rules.KJ301]").format(
                 where=where))
-        from .catalog import freeze
+        from .packs import freeze
 
         kw["rules"] = freeze(rules)
     return replace(s, **kw)

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .catalog import Catalog, Rule
+from .packs import Catalog, Rule
 from .i18n import _, language, ngettext, pick
 
 

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from .document import Document
 from .i18n import _
-from .reading import DEFAULT_MAX_FILE_SIZE, InputError
+from .inputbytes import DEFAULT_MAX_FILE_SIZE, InputError, read_bytes
 from .diskcache import compile_regex
 from .symbolfonts import render as render_symbols, symbol_char, symbol_font
 
@@ -694,8 +694,6 @@ def _classify_non_zip(data: bytes) -> str | None:
 def read_docx(path: str | Path, display_path: str | None = None,
               max_bytes: int = DEFAULT_MAX_FILE_SIZE) -> Document:
     """Read a .docx file into a Document (see the module docstring); InputError names the file."""
-    from .reading import read_bytes
-
     shown = display_path or str(path)
     return docx_document(read_bytes(path, shown, max_bytes), shown, max_bytes)
 

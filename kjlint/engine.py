@@ -10,7 +10,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .catalog import Catalog, Rule, load_catalog
+from .catalog import load_catalog
+from .packs import Catalog, Rule
 from .document import Document
 from collections import Counter
 

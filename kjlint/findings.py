@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # a finding's place is computed above this module, by kjlint.wordplace
+    from .wordplace import WordPlace
 
 
 class Severity(IntEnum):
@@ -38,36 +42,6 @@ class Fix:
     def to_dict(self) -> dict:
         return {"replacement": self.replacement, "offset": self.offset, "end_offset": self.end_offset,
                 "applicability": "safe" if self.safe else "unsafe"}
-
-
-@dataclass(frozen=True)
-class WordPlace:
-    """Where a place in a Word draft is, as its writer finds it in Word (kjlint.wordplace): the
-    headings above it, the table cell or the story outside the body (header, footnote,
-    comment …), and the first words of its paragraph as Word's Find finds them (no generated
-    list number, no tab)."""
-
-    headings: tuple[str, ...] = ()
-    quote: str = ""
-    table: str = ""  # "table 1, row 3, cell 3" (as in `Finding.where`)
-    story: str = ""  # "header (section 1)", "footnote 2", "comment 1" …; "" in the body
-    part: str = "body"  # as Document.part: body, header, footer, footnote, endnote, comment, toc …
-    more: bool = False  # the paragraph goes on after `quote`
-
-    def to_dict(self) -> dict:
-        d: dict = {"headings": list(self.headings), "paragraph": self.quote, "part": self.part}
-        if self.table:
-            d["table"] = self.table
-        if self.story:
-            d["story"] = self.story
-        d["text"] = self.text()
-        return d
-
-    def text(self) -> str:
-        """One line in the language in use: `一、主要工作 › （二）推进重点项目 › “本年度我局…”`."""
-        from .wordplace import place_text
-
-        return place_text(self)
 
 
 @dataclass(frozen=True)

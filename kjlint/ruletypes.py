@@ -1,4 +1,5 @@
-"""The generic rule types. Packs name a type; this module turns its parameters into a checker.
+"""The generic rule types, and what every checker shares (Hit, Context, rule_hits). Packs name a
+type; kjlint.catalog builds each rule through its type, turning its parameters into a checker:
 
 - `pattern`: regular-expression existence, with exception patterns (`exceptions`, and
   `docx-exceptions` that hold in Word files only) and an optional fix.
@@ -7,8 +8,9 @@
 - `phrases`: many literal phrases found in one Aho-Corasick pass (optionally also in traditional
   script, at line starts only, or covering the whole line with a delete-line fix: scope `line`
   when the phrase starts the line, `line-containing` when it is anywhere in it).
-- `sections`: required sections for the document's profile (工作总结, 工作计划…).
-- `builtin`: a named check written in Python for what needs an algorithm (kjlint.checks).
+- `sections` (required sections for the document's profile: 工作总结, 工作计划…) and `builtin` (a
+  named check written in Python for what needs an algorithm) run kjlint.checks, which use this
+  module: kjlint.catalog names all four.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
-from .catalog import Catalog, PackError, Rule, _as_list, compile_pattern, parse_text, rule_where
+from .packs import Catalog, PackError, Rule, _as_list, compile_pattern, parse_text, rule_where
 from .document import BLANK_CHARS, Document
 from .findings import Fix, Related
 from .diskcache import compile_regex, required_chars
@@ -392,41 +394,6 @@ def build_phrases(rule: Rule, catalog: Catalog) -> Checker:
                       delete_line_fix(doc, li, rule))
 
     return check
-
-
-def build_sections(rule: Rule, catalog: Catalog) -> Checker:
-    from .checks.structure import check_required_sections
-
-    return lambda doc, ctx: check_required_sections(doc, ctx, rule)
-
-
-def build_builtin(rule: Rule, catalog: Catalog) -> Checker:
-    from .checks import get_check
-
-    name = rule.params.get("check")
-    if not name:
-        raise PackError(_("{where}: field '{field}' is missing").format(
-            where=rule_where(rule.source, rule.code), field="params.check"))
-    func = get_check(str(name))
-    if func is None:
-        raise PackError(_("{where}: unknown built-in check {name}").format(where=_where(rule, "check"), name=repr(name)))
-    return lambda doc, ctx: func(doc, ctx, rule)
-
-
-TYPES: dict[str, Callable[[Rule, Catalog], Checker]] = {
-    "pattern": build_pattern,
-    "phrases": build_phrases,
-    "sections": build_sections,
-    "builtin": build_builtin,
-}
-
-
-def build_rule(rule: Rule, catalog: Catalog) -> None:
-    builder = TYPES.get(rule.type)
-    if builder is None:
-        raise PackError(_("{where}: field 'type': unknown type {type} (expected one of {types})").format(
-            where=rule_where(rule.source, rule.code), type=repr(rule.type), types=", ".join(TYPES)))
-    rule.run = builder(rule, catalog)
 
 
 def verify_rule_examples(rule: Rule, catalog: Catalog) -> None:

@@ -8,7 +8,8 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
-from .catalog import Catalog, OverrideError, PackError, load_catalog
+from .catalog import OverrideError, load_catalog
+from .packs import Catalog, PackError
 from .config import ConfigError, ConfigResolver, Settings, at, check_selectors, in_place
 from .document import Document
 from .engine import LintOptions, lint_document, select_codes

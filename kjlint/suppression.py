@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .catalog import Catalog
+from .packs import Catalog
 from .document import Document
 from .diskcache import compile_regex
 

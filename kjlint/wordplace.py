@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .document import BLANK_CHARS, Document
-from .findings import Finding, WordPlace
+from .findings import Finding
 from .i18n import _, language
 
 QUOTE_CHARS = 12  # first characters of a paragraph quoted
@@ -25,6 +25,34 @@ _HEADING_END = re.compile(r"[。；;：:！!？?]")
 _TABLE = re.compile(r"table (\d+), row (\d+), cell (\d+)")
 _STORY = re.compile(r"^(first page |even page )?(header|footer) \(section (\d+)\)$|^(footnote|endnote|comment) (\d+)$")
 _LINE_REF = re.compile(r"\bline (\d+)\b|第\s*(\d+)\s*行")
+
+
+@dataclass(frozen=True)
+class WordPlace:
+    """Where a place in a Word draft is, as its writer finds it in Word (Finding.place): the
+    headings above it, the table cell or the story outside the body (header, footnote,
+    comment …), and the first words of its paragraph as Word's Find finds them (no generated
+    list number, no tab)."""
+
+    headings: tuple[str, ...] = ()
+    quote: str = ""
+    table: str = ""  # "table 1, row 3, cell 3" (as in `Finding.where`)
+    story: str = ""  # "header (section 1)", "footnote 2", "comment 1" …; "" in the body
+    part: str = "body"  # as Document.part: body, header, footer, footnote, endnote, comment, toc …
+    more: bool = False  # the paragraph goes on after `quote`
+
+    def to_dict(self) -> dict:
+        d: dict = {"headings": list(self.headings), "paragraph": self.quote, "part": self.part}
+        if self.table:
+            d["table"] = self.table
+        if self.story:
+            d["story"] = self.story
+        d["text"] = self.text()
+        return d
+
+    def text(self) -> str:
+        """One line in the language in use: `一、主要工作 › （二）推进重点项目 › “本年度我局…”`."""
+        return place_text(self)
 
 
 def _heading_text(text: str) -> str:

@@ -2,9 +2,8 @@
 split in the wrong place (and a lazy import only hides the circle until someone moves it).
 
 The graph is read from the sources: every `import` and `from … import` of a kjlint module, at
-module level or inside a function, except under `if TYPE_CHECKING:`. Circles that existed when
-this test was written are listed in KNOWN_CYCLES, each with the reason it is still there; the
-test fails on any other, and on a known one that has been removed (so the list only shrinks).
+module level or inside a function, except under `if TYPE_CHECKING:`. The test fails on any circle
+and names the modules in it.
 """
 from __future__ import annotations
 
@@ -12,22 +11,6 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kjlint"
-
-# Each entry: the modules of one strongly connected component, as it is today.
-KNOWN_CYCLES: list[frozenset[str]] = [
-    # One component made of the circles the lead will split:
-    # - the catalog builds rules through ruletypes, whose checkers (checks.structure, and
-    #   checks.layout which it uses) read the catalog's profiles back;
-    # - the disk cache reaches findings through fixes (diskcache -> fixes -> findings), findings
-    #   place Word findings through wordplace, which uses checks.structure and document, and
-    #   document, normalize and the checks cache through diskcache. (Issue #14's diskcache <->
-    #   regexinfo circle is gone: regexinfo no longer imports diskcache.)
-    frozenset({"kjlint.catalog", "kjlint.ruletypes", "kjlint.checks.structure", "kjlint.checks.layout",
-               "kjlint.diskcache", "kjlint.document", "kjlint.findings", "kjlint.fixes", "kjlint.normalize",
-               "kjlint.wordplace"}),
-    # reading dispatches .docx files to docx, which reads plain parts back through reading.
-    frozenset({"kjlint.docx", "kjlint.reading"}),
-]
 
 
 def module_name(path: Path) -> str:
@@ -114,16 +97,33 @@ def cycles(graph: dict[str, set[str]]) -> list[frozenset[str]]:
     return out
 
 
+def shortest_circle(graph: dict[str, set[str]], component: frozenset[str]) -> list[str]:
+    """One circle through the component's first module, as a path that ends where it starts:
+    the imports to look at (a component can hold many circles)."""
+    start = min(component)
+    paths = {start: [start]}
+    queue = [start]
+    for v in queue:
+        for w in sorted(graph.get(v, set()) & component):
+            if w == start:
+                return paths[v] + [start]
+            if w not in paths:
+                paths[w] = paths[v] + [w]
+                queue.append(w)
+    raise ValueError(f"{sorted(component)} is no circle")
+
+
 def test_the_import_graph_finds_a_circle():
-    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [frozenset("abc")]
+    graph = {"a": {"b"}, "b": {"c", "a"}, "c": {"a"}, "d": {"a"}}
+    assert cycles(graph) == [frozenset("abc")]
+    assert shortest_circle(graph, frozenset("abc")) == ["a", "b", "a"]
     assert cycles({"a": {"b"}, "b": set()}) == []
 
 
-def test_kjlint_has_no_import_circles_but_the_known_ones():
+def test_kjlint_has_no_import_circles():
     graph = import_graph()
     assert "kjlint.dedupe.method.run" in graph and "kjlint.dedupe.engines.base" in graph["kjlint.dedupe.method.run"]
-    found = cycles(graph)
-    new = [sorted(c) for c in found if c not in KNOWN_CYCLES]
-    assert not new, f"import circles: {new}"
-    gone = [sorted(c) for c in KNOWN_CYCLES if c not in found]
-    assert not gone, f"known circles no longer there, remove them from KNOWN_CYCLES: {gone}"
+    assert "kjlint.docx" in graph["kjlint.reading"]  # read_document's function-level import is seen
+    assert "kjlint.wordplace" not in graph["kjlint.findings"]  # an import for annotations only is not
+    found = [" -> ".join(shortest_circle(graph, c)) for c in cycles(graph)]
+    assert not found, "import circles:\n" + "\n".join(found)

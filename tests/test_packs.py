@@ -163,3 +163,26 @@ def test_a_slow_house_pattern_from_the_cli_exits_2_quickly(tmp_path):
     result = run_process("check", "draft.txt", cwd=tmp_path, timeout=120)
     assert result.returncode == 2
     assert "rule KJ901" in result.stderr.decode() and "exponential time" in result.stderr.decode()
+
+
+def test_family_modules_are_exactly_the_modules_that_register_checks():
+    """FAMILY_MODULES once named a module that did not exist (placeholders) and the loader
+    skipped it; a check module left off the list would leave its rules unbuildable."""
+    import importlib
+    import pkgutil
+
+    import kjlint.checks as checks
+
+    for info in pkgutil.iter_modules(checks.__path__):
+        importlib.import_module(f"kjlint.checks.{info.name}")  # whether listed or not
+    registering = {func.__module__.rpartition(".")[2] for func in checks._REGISTRY.values()}
+    assert sorted(checks.FAMILY_MODULES) == sorted(registering)
+
+
+def test_a_missing_family_module_is_an_error(monkeypatch):
+    import kjlint.checks as checks
+
+    monkeypatch.setattr(checks, "FAMILY_MODULES", (*checks.FAMILY_MODULES, "no_such_family"))
+    monkeypatch.setattr(checks, "_loaded", False)
+    with pytest.raises(ModuleNotFoundError, match="no_such_family"):
+        checks.get_check("truncated-ending")

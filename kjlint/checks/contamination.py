@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from . import check
-from ..catalog import PackError, compile_pattern, parse_text, rule_where
+from ..packs import PackError, compile_pattern, parse_text, rule_where
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix
 from ..normalize import strip_pinyin_annotations, to_simplified

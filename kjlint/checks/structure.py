@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from . import check
-from ..catalog import PackError, Profile
+from ..packs import PackError, Profile
 from ..document import BLANK_CHARS, Document, Span
 from ..normalize import to_simplified
 from ..ruletypes import Context, Hit

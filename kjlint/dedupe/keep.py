@@ -25,7 +25,8 @@ POLICIES = ("best", "first", "longest")
 
 @lru_cache(maxsize=1)
 def _quality_setup():
-    from ..catalog import PackError, load_catalog
+    from ..catalog import load_catalog
+    from ..packs import PackError
     from ..engine import LintOptions, select_codes
 
     try:

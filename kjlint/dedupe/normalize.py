@@ -63,7 +63,7 @@ class NormalizeOptions:
 
 
 def _kj6_phrases(rules_dir: Path) -> list[str]:
-    from ..catalog import PackError, _load_yaml  # the linter's (C loader, parse cached on disk)
+    from ..packs import PackError, _load_yaml  # the linter's (C loader, parse cached on disk)
 
     phrases: list[str] = []
     for pack in sorted(rules_dir.glob("kj6-*.yaml")):
@@ -96,7 +96,7 @@ def boilerplate_phrases(rules_dir: str | None = None) -> tuple[str, ...]:
     """Line-scoped boilerplate phrases from the KJ6 pack, else the built-in fallback list.
     Phrases are returned in canonical form (simplified, NFKC, lower-case)."""
     if rules_dir is None:
-        from ..catalog import PackError, builtin_rules_dir
+        from ..packs import PackError, builtin_rules_dir
 
         try:
             directory: Path | None = builtin_rules_dir()

@@ -19,7 +19,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from html import escape
 
-from ..catalog import FAMILIES
+from ..packs import FAMILIES
 from ..findings import Severity
 from ..i18n import _, language, ngettext
 from . import escape_controls

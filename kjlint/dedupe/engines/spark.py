@@ -89,7 +89,7 @@ def package_zip(directory: str | None = None) -> Path:
     the rule packs live beside the package), named by its content so each version ships once."""
     import kjlint
 
-    from ...catalog import builtin_rules_dir
+    from ...packs import builtin_rules_dir
 
     package = Path(kjlint.__file__).resolve().parent
     rules = builtin_rules_dir().resolve()

@@ -55,7 +55,7 @@ def method_fingerprint(config: DedupeConfig) -> str:
     while a run was going) is caught by `require_method` instead of silently producing other
     signatures or keep decisions."""
     from ... import __version__
-    from ...catalog import builtin_rules_dir
+    from ...packs import builtin_rules_dir
 
     package = Path(__file__).resolve().parent.parent.parent
     rules = builtin_rules_dir().resolve()
