@@ -281,3 +281,20 @@ def test_lazy_ranking_keeps_what_linting_every_copy_keeps():
             assert reason.startswith(f"best: fewest quality findings ({counts[kept]}, at least as many")
         linted += sum(p.counted for p in probes)
     assert linted < 1000  # 651 full counts; 1,379 when every copy of a cluster with findings was counted
+
+
+def test_bounded_count_is_a_lower_bound_of_the_full_count():
+    """`count(stop_at)` stops once it reaches `stop_at` and never says more than the full count,
+    also when findings are folded into a boilerplate line that holds them (three KJ604 labels
+    on one line of site furniture: counted before that line, they would overshoot)."""
+    from kjlint.dedupe.keep import QualityProbe
+
+    text = ("xx区科技局2021年工作总结\n今年以来，我局认真贯彻落实上级决策部署，共培育家企业，同比增长%。\n"
+            "本文由文库网用户上传分享，更多精品范文(word版)(可编辑版)(精选版)请访问本站\n"
+            "免责声明：本文仅供学习交流使用，如有侵权请联系删除。\n")
+    full = QualityProbe(text).count()
+    assert full >= 4
+    for stop_at in range(1, full + 2):
+        n = QualityProbe(text).count(stop_at)
+        assert n <= full and (n >= stop_at or n == full), (stop_at, n, full)
+    assert QualityProbe(text).count(full + 1) == full  # not reached: counted to the end, exactly
