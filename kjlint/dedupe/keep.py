@@ -7,9 +7,8 @@ no masks, no mojibake, no site boilerplate; ties go to the longest, then the fir
 
 Linting is most of `best`'s cost, so copies are linted lazily (`decisive_findings`): in the
 tie order (longest canonical text, then first), stopping at the first copy without findings,
-which no copy after it can beat; when every copy has findings, a copy is counted only until it
-has as many as the best copy before it (it cannot win any more). The choice is the one linting
-every copy in full would give.
+which no copy after it can beat; when every copy has findings, a copy is counted only while it
+can still win. The choice is the one linting every copy in full would give.
 """
 from __future__ import annotations
 
@@ -61,6 +60,7 @@ class QualityProbe:
         self.doc = Document(text, path)
         self.ctx = Context(self.catalog, self.opts.profile, self.opts.required_sections, self.opts.options)
         self._count: int | None = None
+        self._found: dict[str, list] = {}  # findings by rule, kept between bounded counts
 
     def has_finding(self) -> bool:
         """Whether the full lint would report anything (exactly: every hit becomes a finding,
@@ -102,10 +102,11 @@ class QualityProbe:
         findings: list = []
         total = 0
         for rule in sorted(rules, key=lambda r: r.code not in CONTAINERS):
-            hits = rule_hits(rule, self.doc, self.ctx)
-            if not hits:
+            if rule.code not in self._found:
+                self._found[rule.code] = [make_finding(self.doc, rule, h) for h in rule_hits(rule, self.doc, self.ctx)]
+            if not self._found[rule.code]:
                 continue
-            findings += [make_finding(self.doc, rule, h) for h in hits]
+            findings += self._found[rule.code]
             total = len(fold_into_containers(list(findings)))
             if total >= stop_at:
                 return total
@@ -137,8 +138,12 @@ def decisive_findings(order: Sequence[int], probe_of: Callable[[int], QualityPro
     """Findings of the copies that decide `best`, by position, and the positions whose number is
     only a lower bound. `order` is the tie order (longest, then first): the first copy without
     findings wins against every copy after it, so those are not linted, and the copies before it
-    only as far as their first finding. When every copy has findings, a copy needs fewer than
-    the best one before it to win, so it is counted only until it has as many."""
+    only as far as their first finding.
+
+    When every copy has findings, a copy is counted only while it could still win: up to a limit
+    (2, then 4, 8… until some copy stays under it) and, once a copy is under it, up to that copy's
+    count, which a copy later in the tie order must beat. A copy with many findings (a page of
+    masks) is thus never counted to the end when another has few."""
     found: dict[int, int] = {}
     proven: list[int] = []
     for i in order:
@@ -147,15 +152,20 @@ def decisive_findings(order: Sequence[int], probe_of: Callable[[int], QualityPro
             continue
         found[i] = 0
         return found, set()
-    at_least: set[int] = set()
-    best: int | None = None
-    for i in proven:
-        found[i] = probe_of(i).count(best)
-        if best is None or found[i] < best:
-            best = found[i]
-        else:
-            at_least.add(i)
-    return found, at_least
+    limit = 2
+    while True:
+        at_least: set[int] = set()
+        best: int | None = None
+        for i in proven:
+            stop_at = limit if best is None else min(limit, found[best])
+            found[i] = probe_of(i).count(stop_at)
+            if found[i] < stop_at:
+                best = i
+            else:
+                at_least.add(i)
+        if best is not None:
+            return found, at_least
+        limit *= 2
 
 
 @dataclass(frozen=True)
