@@ -102,7 +102,7 @@ def composite(pool: list[str], rng: random.Random, chars: int) -> str:
 def dedupe_bases(bases: list[str]) -> list[str]:
     """Drop bases that are copies of an earlier one (permissive settings: clean ground truth)."""
     from kjlint.dedupe import DedupeConfig, VerifyOptions, dedupe
-    from kjlint.dedupe.sources import Source
+    from kjlint.records import Source
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -48,7 +48,7 @@ def char_shingles(text, k=5):
 
 def run_kjlint(path, jobs):
     from kjlint.dedupe import DedupeConfig, dedupe
-    from kjlint.dedupe.sources import Source
+    from kjlint.records import Source
 
     import os
 

@@ -110,12 +110,23 @@ def main():
         help=N_("Directory or file of earlier documents to compare the draft against (KJ1)."))
 @option("--report-unchanged", is_flag=True,
         help=N_("Report the share of the draft carried over from a reference."))
+@option("--text-field", default="text", show_default=True, help=N_("JSONL/Parquet field holding the text."))
+@option("--id-field", default="id", show_default=True, help=N_("JSONL/Parquet field holding the id."))
+@option("--output", "corpus_output", type=click.Path(),
+        help=N_("Corpus (JSONL, Parquet): write a cleaned copy here, in the input's format (with --fix, "
+                "the records fixed; never the input itself)."))
+@option("--drop-if", multiple=True,
+        help=N_("Corpus with --output: leave out records with a finding of these rules (codes, prefixes or "
+                "names)."))
+@option("--report", "report_path", type=click.Path(dir_okay=False),
+        help=N_("Corpus: write a health report (HTML) of the records' defects to this file."))
 @option("-j", "--jobs", type=click.IntRange(1), help=N_("Worker processes (default: all cores)."))
 @option("-v", "--verbose", is_flag=True, help=N_("Show tracebacks and more detail."))
 @lang_option
 def check(paths, select, ignore, extend_select, fmt, output_file, config, profile, statistics, quiet,
           no_progress, exit_zero, fail_level, fix, unsafe_fixes, diff, annotate, annotate_output, baseline,
-          update_baseline, reference, report_unchanged, jobs, verbose):
+          update_baseline, reference, report_unchanged, text_field, id_field, corpus_output, drop_if,
+          report_path, jobs, verbose):
     try:
         code = _check(**locals())
     except BrokenPipeError:  # `kjlint check … | head`: the reader left, stop quietly
@@ -133,7 +144,8 @@ def check(paths, select, ignore, extend_select, fmt, output_file, config, profil
 
 def _check(paths, select, ignore, extend_select, fmt, output_file, config, profile, statistics, quiet,
            no_progress, exit_zero, fail_level, fix, unsafe_fixes, diff, annotate, annotate_output, baseline,
-           update_baseline, reference, report_unchanged, jobs, verbose) -> int:
+           update_baseline, reference, report_unchanged, text_field, id_field, corpus_output, drop_if,
+           report_path, jobs, verbose) -> int:
     from .packs import PackError
     from .config import ConfigError, unknown_selector
     from .findings import Severity
@@ -142,12 +154,19 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
     if update_baseline and not baseline:
         _err(_("--update-baseline needs --baseline FILE"))
         return EXIT_ERROR
-    if output_file or annotate_output:
+    corpora = [p for p in paths if _is_corpus(p)]
+    problem = _corpus_usage(paths, corpora, fix or unsafe_fixes, diff, corpus_output, drop_if, report_path)
+    if problem:
+        _err(problem)
+        return EXIT_ERROR
+    if output_file or annotate_output or corpus_output or report_path:
         from .paths import OutputOverlap, refuse_overwriting_inputs
 
         try:
-            refuse_overwriting_inputs({"-o": output_file, "--annotate-output": annotate_output},
+            refuse_overwriting_inputs({"-o": output_file, "--annotate-output": annotate_output,
+                                       "--report": report_path},
                                       [p for p in paths if p != "-"], nested=False)
+            refuse_overwriting_inputs({"--output": corpus_output}, corpora)
         except OutputOverlap as exc:
             _err(str(exc))
             return EXIT_ERROR
@@ -164,12 +183,39 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
         base_settings = resolver.for_path(paths[0] if paths else ".")
         _apply_config_language(base_settings)
         catalog = catalog_for(base_settings)
-        unknown = [sel for sel in _split(select) + _split(ignore) + _split(extend_select)
+        unknown = [sel for sel in _split(select) + _split(ignore) + _split(extend_select) + _split(drop_if)
                    if not catalog.is_known(sel)]
         if unknown:
             _err(unknown_selector(unknown[0]))
             return EXIT_ERROR
-        results = _run_with_progress(lint_paths, paths, config, ov, jobs, fmt, show_progress)
+        others = [p for p in paths if p not in corpora]
+        results = _run_with_progress(lint_paths, others, config, ov, jobs, fmt, show_progress) \
+            if others or not corpora else []
+        copy = health = streamed = None
+        if corpora:
+            from .corpus import lint_corpora
+            from .records import Fields
+
+            drop = frozenset(c for sel in _split(drop_if) for c in catalog.resolve(sel))
+            if report_path:
+                from .formats.corpus_html import Health
+
+                health = Health()
+            fail = Severity.parse(fail_level) if fail_level else base_settings.fail_level
+            if fmt == "jsonl" and not (baseline or statistics):  # streamed: see _StreamedRecords
+                streamed = _StreamedRecords(fail)
+            with _record_progress(show_progress) as progress, _report_stream(streamed, output_file) as out:
+                if streamed is not None:
+                    streamed.out = out
+                    results = [r for r in results if streamed(r)]
+                linted, copy = lint_corpora(corpora, config=config, overrides=ov, jobs=jobs,
+                                            keep_text=fmt in ("text", "html", "rdjson"),
+                                            fields=Fields(text_field, id_field), output=corpus_output,
+                                            drop=drop, progress=progress, tally=health.add if health else None,
+                                            emit=streamed)
+            results += linted
+            if streamed is None:
+                results.sort(key=lambda r: r.path)  # stable: the records of a file stay in their order
     except (ConfigError, PackError) as exc:
         _err(str(exc))
         return EXIT_ERROR
@@ -203,21 +249,114 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
         for r in results:
             if r.diff:
                 click.echo(r.diff, nl=False)
-    _write_report(results, fmt, output_file, catalog, statistics, quiet, diff)
+    if streamed is None:
+        _write_report(results, fmt, output_file, catalog, statistics, quiet, diff)
+    if corpora and not quiet:
+        _corpus_notes(copy, corpus_output)
+    if health is not None:
+        from .fixes import atomic_write_bytes
+        from .formats.corpus_html import render_health
+
+        atomic_write_bytes(report_path, render_health(health).encode("utf-8", "backslashreplace"))
     if input_errors and not quiet:  # the summary above counts checked files only: say so
-        n, total = len(input_errors), len(results)
+        n, total = len(input_errors), len(results) + (streamed.let_go if streamed else 0)
         if n == 1:
             message = ngettext("{n} of {total} input was not checked (see the errors above)",
                                "{n} of {total} inputs was not checked (see the errors above)", total)
         else:
             message = _("{n} of {total} inputs were not checked (see the errors above)")
         _err(message.format(n=n, total=total))
-    failing = any(f.severity >= fail for r in results for f in r.findings)
+    failing = any(f.severity >= fail for r in results for f in r.findings) or bool(streamed and streamed.failing)
     if input_errors:
         return EXIT_ERROR
     if failing and not exit_zero:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+class _StreamedRecords:
+    """`--format jsonl` on corpora: each record's line is written as soon as it is linted, and only
+    the results with an error or a warning are kept (for the messages at the end), so that memory
+    does not grow with the corpus. Lines come in input order: files first, then each corpus."""
+
+    def __init__(self, fail):
+        self.fail, self.out = fail, None
+        self.failing = False
+        self.let_go = 0
+
+    def __call__(self, r) -> bool:
+        from .formats.machine import write_record_line
+
+        write_record_line(r, self.out)
+        self.failing = self.failing or any(f.severity >= self.fail for f in r.findings)
+        if r.error or r.warning:
+            return True
+        self.let_go += 1
+        return False
+
+
+@contextlib.contextmanager
+def _report_stream(streamed, output_file):
+    """Where a streamed report goes: `output_file` (replaced when the run ends without error) or
+    standard output; None when the report is not streamed."""
+    if streamed is None:
+        yield None
+    elif output_file:
+        from .fixes import atomic_open
+
+        with atomic_open(output_file) as fh:
+            out = io.TextIOWrapper(fh, encoding="utf-8", errors="backslashreplace", newline="\n")
+            yield out
+            out.flush()
+            out.detach()
+    else:
+        with _escaping(sys.stdout) as out:
+            yield out
+
+
+def _is_corpus(path: str) -> bool:
+    from .corpus import is_corpus
+
+    return is_corpus(path)
+
+
+def _corpus_usage(paths, corpora, fix, diff, output, drop_if, report) -> str | None:
+    """Why the corpus options do not fit the inputs, or None. A corpus is never rewritten in
+    place: it is fixed into a copy (--output)."""
+    if corpora and fix and not output:
+        return _("{path}: a corpus is never rewritten in place; write a cleaned copy with --fix --output "
+                 "CLEANED").format(path=corpora[0])
+    if corpora and diff:
+        return _("{path}: --diff is for files; for a corpus write a cleaned copy with --fix --output CLEANED"
+                 ).format(path=corpora[0])
+    if (output or drop_if or report) and (not corpora or len(corpora) < len(paths)):
+        option = "--output" if output else "--drop-if" if drop_if else "--report"
+        return _("{option} is for corpora (JSONL, Parquet files) only; other inputs: {paths}").format(
+            option=option, paths=", ".join(p for p in paths if p not in corpora) or "-")
+    if drop_if and not output:
+        return _("--drop-if needs --output CLEANED (records are left out of the cleaned copy)")
+    if output:
+        from .records import kind_of
+
+        kinds = {kind_of(p) for p in corpora}
+        if len(kinds) > 1:
+            return _("--output needs inputs of one format, got {kinds}").format(kinds=", ".join(sorted(kinds)))
+    return None
+
+
+def _corpus_notes(copy, output) -> None:
+    """The cleaned copy's counts on stderr: read, changed, dropped (per rule family), skipped."""
+    from .formats import escape_controls
+
+    if copy is None or not output:
+        return
+    dropped = _(", ").join(f"{family} ×{n}" for family, n in sorted(copy.dropped_by.items()))
+    message = _("kjlint: wrote {output}: {written} of {read} records ({changed} changed by fixes, {dropped} "
+                "dropped{why}, {skipped} skipped as unreadable or empty)").format(
+        output=output, written=copy.written, read=copy.read + copy.skipped, changed=copy.changed,
+        dropped=copy.dropped, why=_(": {families}").format(families=dropped) if dropped else "",
+        skipped=copy.skipped)
+    click.echo(escape_controls(message), err=True)
 
 
 def _review_notes(results) -> None:
@@ -257,6 +396,22 @@ def _run_with_progress(lint_paths, paths, config, ov, jobs, fmt, show_progress):
     finally:
         if bar:
             bar["progress"].stop()
+
+
+@contextlib.contextmanager
+def _record_progress(show: bool):
+    """A progress callback counting the records of corpora linted so far (how many there are is
+    known only at the end), or None."""
+    if not show:
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    # Translators: the progress of a corpus check: "Linting records: 51200".
+    with Progress(SpinnerColumn(), TextColumn(_("Linting records: {n}").replace("{n}", "{task.completed}")),
+                  TimeElapsedColumn(), transient=True, console=_stderr_console()) as bar:
+        task = bar.add_task("", total=None)
+        yield lambda done: bar.update(task, completed=done)
 
 
 def _stderr_console():

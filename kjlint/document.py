@@ -113,6 +113,19 @@ class Document:
         """The plain form (see `plain_lines`) of a paragraph, or of a line without its blanks."""
         return self.plain_lines[self.line_index(span.start)].strip(BLANK_CHARS)
 
+    @cached_property
+    def technical_lines(self) -> frozenset[int]:
+        """0-based indexes of lines in a technical notation (code, markup, API listings): see
+        kjlint.technical."""
+        from .technical import technical_lines
+
+        return technical_lines([line.text for line in self.lines])
+
+    def in_table(self, line_index: int) -> bool:
+        """Whether 0-based line `line_index` is a cell of a Word table."""
+        sources = self.line_sources
+        return sources is not None and line_index < len(sources) and "table " in sources[line_index]
+
     def line_stop(self, index: int) -> int:
         """Offset just past 0-based line `index`, its line ending included (end of text for the
         last line): what deleting the whole line removes."""

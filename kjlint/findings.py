@@ -30,6 +30,16 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
+def location_name(path: str, record: str = "") -> str:
+    """How reports name where a finding is: the file, or for a record of a corpus (JSONL,
+    Parquet) the file and the record's id, `c.jsonl:r2`; a record without an id is named by
+    its line (row) as `kjlint dedupe` names it, `c.jsonl:7`. Lines, columns and offsets then
+    count in the record's text."""
+    if not record:
+        return path
+    return record if record.startswith(path + ":") else f"{path}:{record}"
+
+
 @dataclass(frozen=True)
 class Fix:
     """Replace text[offset:end_offset] with `replacement`. Unsafe fixes need --unsafe-fixes."""
@@ -55,9 +65,15 @@ class Related:
     offset: int | None = None
     end_offset: int | None = None
     place: WordPlace | None = None  # in a Word draft: where a Word user finds it
+    record: str = ""  # in a corpus: the record's id (see location_name)
+
+    @property
+    def location(self) -> str:
+        return location_name(self.path, self.record)
 
     def to_dict(self) -> dict:
-        d = {"path": self.path, "line": self.line, "column": self.column}
+        d = {"path": self.path, **({"record": self.record} if self.record else {}),
+             "line": self.line, "column": self.column}
         if self.message:
             d["message"] = self.message
         if self.place is not None:
@@ -88,17 +104,25 @@ class Finding:
     where: str = ""
     # In a Word draft: the headings, table cell and first words a Word user finds it by.
     place: WordPlace | None = None
+    # In a corpus (JSONL, Parquet): the record's id; positions count in the record's text.
+    record: str = ""
+
+    @property
+    def location(self) -> str:
+        """The file, or the file and the record (location_name)."""
+        return location_name(self.path, self.record)
 
     @property
     def family(self) -> str:
         return self.code[:3]
 
     def sort_key(self) -> tuple:
-        return (self.path, self.offset, self.end_offset, self.code)
+        return (self.path, self.record, self.offset, self.end_offset, self.code)
 
     def to_dict(self) -> dict:
         return {
             "path": self.path,
+            **({"record": self.record} if self.record else {}),
             "code": self.code,
             "name": self.name,
             "family": self.family,

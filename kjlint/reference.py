@@ -2,15 +2,12 @@
 
 `kjlint check draft.txt --reference DIR` compares each paragraph of the draft with the
 paragraphs of earlier documents (last year's report, the template it was copied from). The
-index is built once (MinHash signatures of character 3-gram shingles computed with numpy, LSH
+index is built once (MinHash signatures of character 3-gram shingles in matching form, LSH
 band keys sorted in one array) and stored as one file in the cache directory; later runs only
 `stat` the reference files to check that nothing changed, memory-map the file and look the
-draft's band keys up with `bisect`. The query path imports neither numpy nor datasketch
-(datasketch pulls in scipy: 0.6 s) so that a pre-commit run stays fast; matches are confirmed
-with rapidfuzz.
-
-The MinHash scheme is defined here once and computed two ways that give identical values:
-vectorized with numpy (indexing, long documents) and in pure Python (drafts).
+draft's band keys up with `bisect`. The MinHash is kjlint.minhash, the one `kjlint dedupe` uses
+(numpy, imported only when a draft is matched; datasketch is never imported: it pulls in scipy,
+0.6 s); matches are confirmed with rapidfuzz.
 """
 from __future__ import annotations
 
@@ -24,13 +21,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .normalize import fast_normalize
+from . import minhash
+from .normalize import matching_text
 from .diskcache import cache_dir, compile_regex
 
-INDEX_FORMAT = 1
+# 2: signatures of kjlint.minhash (datasketch's affine32 scheme, dedupe's) instead of reference.py's
+# own one-permutation hashing; older index files sit under another cache name and are rebuilt.
+INDEX_FORMAT = 2
 MAGIC = b"KJLINT-REF\n"
-M64 = (1 << 64) - 1
-M32 = (1 << 32) - 1
 SHINGLE = 3
 NUM_PERM = 64
 SEED = 20240521
@@ -40,140 +38,31 @@ SEED = 20240521
 # (0.6 s start-up), three times the whole budget of a pre-commit run.
 LSH_THRESHOLD = 0.3
 BANDS, ROWS = 21, 3
-_BAND_MIX = 0x9E3779B97F4A7C15
-_SHINGLE_MUL = (0x100000001B3, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)
 
 
-# One-permutation MinHash with rotation densification (Li, Owen & Zhang 2012; Shrivastava & Li
-# 2014): each shingle hash goes to one of NUM_PERM bins by its low bits and the bin keeps the
-# minimum of the remaining bits. A bin no shingle reached takes the value of the nearest
-# non-empty bin to its right (circularly) plus distance x 2**26, so two texts still agree on a
-# bin with probability ~ Jaccard. One pass over the shingles instead of NUM_PERM: a draft's
-# signatures take milliseconds in pure Python.
-_BIN_BITS = 6
-assert 1 << _BIN_BITS == NUM_PERM
-_VALUE_BITS = 32 - _BIN_BITS
-EMPTY = (1 << 32) - 1
+# Up to this many characters, texts are signed in pure Python: cheaper than importing numpy
+# (0.1 s), which signing 4,000 distinct shingles costs (about 20 µs each).
+PY_MAX_CHARS = 4_000
 
 
-def _fmix64(h: int) -> int:
-    h ^= h >> 33
-    h = (h * 0xFF51AFD7ED558CCD) & M64
-    h ^= h >> 33
-    h = (h * 0xC4CEB9FE1A85EC53) & M64
-    h ^= h >> 33
-    return h
+def signatures(texts: Sequence[str]):
+    """MinHash signatures (len(texts), NUM_PERM) uint32 of texts in matching form: kjlint.minhash,
+    the scheme dedupe uses, over character SHINGLE-grams."""
+    return minhash.signatures(texts, minhash.permutations(NUM_PERM, SEED), SHINGLE)
 
 
-def shingle_hashes_py(text: str) -> list[int]:
-    """32-bit hashes of the character 3-grams of `text` (a text shorter than 3 is one shingle)."""
-    cps = [ord(c) for c in text]
-    if len(cps) < SHINGLE:
-        cps = cps + [0] * (SHINGLE - len(cps))
-    m0, m1, m2 = _SHINGLE_MUL
-    return [_fmix64((cps[i] * m0 + cps[i + 1] * m1 + cps[i + 2] * m2) & M64) >> 32
-            for i in range(len(cps) - SHINGLE + 1)]
+def band_keys(texts: Sequence[str]):
+    """LSH band keys (len(texts), BANDS) uint64 of texts in matching form (numpy)."""
+    return minhash.band_keys(signatures(texts), BANDS, ROWS)
 
 
-def signature_py(text: str) -> list[int]:
-    """MinHash signature of one text, pure Python (used for drafts: no numpy import)."""
-    sig = [EMPTY] * NUM_PERM
-    mask = NUM_PERM - 1
-    for h in set(shingle_hashes_py(text)):
-        b, v = h & mask, h >> _BIN_BITS
-        if v < sig[b]:
-            sig[b] = v
-    if EMPTY in sig:
-        orig = list(sig)
-        for i in range(NUM_PERM):
-            if orig[i] == EMPTY:
-                for d in range(1, NUM_PERM):
-                    j = (i + d) & mask
-                    if orig[j] != EMPTY:
-                        sig[i] = orig[j] + (d << _VALUE_BITS)
-                        break
-    return sig
-
-
-def _fmix64_np(h):
-    import numpy as np
-
-    h = h ^ (h >> np.uint64(33))
-    h = h * np.uint64(0xFF51AFD7ED558CCD)
-    h = h ^ (h >> np.uint64(33))
-    h = h * np.uint64(0xC4CEB9FE1A85EC53)
-    return h ^ (h >> np.uint64(33))
-
-
-def signatures_np(texts: Sequence[str]):
-    """Signatures of many texts at once, shape (len(texts), NUM_PERM), equal to signature_py."""
-    import numpy as np
-
-    n = len(texts)
-    if n == 0:
-        return np.zeros((0, NUM_PERM), dtype=np.uint64)
-    padded = [t if len(t) >= SHINGLE else t + "\0" * (SHINGLE - len(t)) for t in texts]
-    lengths = np.fromiter((len(t) - SHINGLE + 1 for t in padded), dtype=np.int64, count=n)
-    cps = np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    starts = np.zeros(n, dtype=np.int64)
-    np.cumsum([len(t) for t in padded[:-1]], out=starts[1:])
-    owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    first = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths) + starts[owner]
-    with np.errstate(over="ignore"):
-        m0, m1, m2 = (np.uint64(m) for m in _SHINGLE_MUL)
-        hashes = _fmix64_np(cps[first] * m0 + cps[first + 1] * m1 + cps[first + 2] * m2) >> np.uint64(32)
-    # Minimum per (text, bin): sort (text, bin, value) packed in one integer, keep run heads
-    # (faster than np.minimum.at).
-    value_bits = np.uint64(_VALUE_BITS)
-    packed = ((owner.astype(np.uint64) * np.uint64(NUM_PERM) + (hashes & np.uint64(NUM_PERM - 1))) << value_bits) \
-        | (hashes >> np.uint64(_BIN_BITS))
-    packed.sort()
-    slot = packed >> value_bits
-    head = np.empty(len(slot), dtype=bool)
-    head[0] = True
-    np.not_equal(slot[1:], slot[:-1], out=head[1:])
-    flat = np.full(n * NUM_PERM, EMPTY, dtype=np.uint64)
-    flat[slot[head].astype(np.int64)] = packed[head] & np.uint64((1 << _VALUE_BITS) - 1)
-    sig = flat.reshape(n, NUM_PERM)
-    empty = sig == EMPTY
-    if empty.any():
-        rows = np.flatnonzero(empty.any(axis=1))
-        orig = sig[rows]
-        filled = np.tile(~empty[rows], 2)  # (rows, 2 * NUM_PERM): bins twice, for wrapping
-        width = 2 * NUM_PERM
-        pos = np.where(filled, np.arange(width), width)
-        nxt = np.minimum.accumulate(pos[:, ::-1], axis=1)[:, ::-1]  # first non-empty at or after
-        right = nxt[:, 1:NUM_PERM + 1]  # for bin i: first non-empty strictly after i
-        dist = (right - np.arange(NUM_PERM)).astype(np.uint64)
-        source = np.take_along_axis(orig, right % NUM_PERM, axis=1)
-        dense = np.where(orig == EMPTY, source + (dist << np.uint64(_VALUE_BITS)), orig)
-        sig[rows] = dense
-    return sig
-
-
-def band_keys_py(sig: Sequence[int]) -> list[int]:
-    keys = []
-    for band in range(BANDS):
-        k = band + 1
-        for v in sig[band * ROWS:(band + 1) * ROWS]:
-            k = (k * _BAND_MIX + v) & M64
-        keys.append(_fmix64(k))
-    return keys
-
-
-def band_keys_np(sigs):
-    """LSH band keys, shape (n, BANDS), equal to band_keys_py row by row."""
-    import numpy as np
-
-    n = sigs.shape[0]
-    out = np.empty((n, BANDS), dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for band in range(BANDS):
-            k = np.full(n, band + 1, dtype=np.uint64)
-            for r in range(ROWS):
-                k = k * np.uint64(_BAND_MIX) + sigs[:, band * ROWS + r]
-            out[:, band] = _fmix64_np(k)
-    return out
+def band_key_lists(texts: Sequence[str]) -> list[list[int]]:
+    """`band_keys` as lists, computed without numpy for a few short texts (a draft, a rule's
+    examples): the same values either way."""
+    if sum(map(len, texts)) <= PY_MAX_CHARS:
+        return [minhash.band_keys_py(minhash.signature_py(t, NUM_PERM, SEED, SHINGLE), BANDS, ROWS)
+                for t in texts]
+    return band_keys(texts).tolist()
 
 
 def candidate_pairs(texts: Sequence[str], max_bucket: int = 64) -> set[tuple[int, int]]:
@@ -183,7 +72,7 @@ def candidate_pairs(texts: Sequence[str], max_bucket: int = 64) -> set[tuple[int
     repeated everywhere) contributes at most `max_bucket` neighbours per member."""
     import numpy as np
 
-    keys = band_keys_np(signatures_np(texts))
+    keys = band_keys(texts)
     n = len(texts)
     flat = keys.ravel()
     owner = np.repeat(np.arange(n), BANDS)
@@ -214,14 +103,9 @@ class IndexParams:
     min_length: int = 20
 
     def key(self) -> dict:
-        return {"format": INDEX_FORMAT, "units": "paragraphs-or-sentences-300", "oph": "rotation", "digits": "each", "lengths": "chars", "min_length": self.min_length, "shingle": SHINGLE,
+        return {"format": INDEX_FORMAT, "units": "paragraphs-or-sentences-300", "digits": "each",
+                "lengths": "chars", "min_length": self.min_length, "shingle": SHINGLE,
                 "num_perm": NUM_PERM, "seed": SEED, "bands": BANDS, "rows": ROWS}
-
-
-def matching_text(paragraph: str) -> str:
-    """The form paragraphs are compared in: normalized, every digit folded to 0 (updated
-    figures in a carried-over paragraph do not make it new text)."""
-    return fast_normalize(paragraph, fold_digits=True)
 
 
 _SENTENCE_END = compile_regex(r"[。！？；!?;]+[”’」』）)]*")
@@ -379,8 +263,7 @@ def build_index(files: Sequence[Sequence], params: IndexParams) -> ReferenceInde
     if texts:
         import numpy as np
 
-        keys2d = band_keys_np(signatures_np(texts))
-        flat = keys2d.ravel()
+        flat = band_keys(texts).ravel()
         owner = np.repeat(np.arange(len(texts), dtype=np.uint32), BANDS)
         order = np.argsort(flat, kind="stable")
         keys = array("Q", flat[order].tobytes())
@@ -401,7 +284,7 @@ def save_index(index: ReferenceIndex, path: Path, manifest: list) -> None:
     """One file: magic, header length, JSON header, padding to 8 bytes, arrays, texts."""
     from .fixes import atomic_write_bytes
 
-    header = {"docs": index.docs, "doc_paths": index.doc_paths, "manifest": manifest,
+    header = {"format": INDEX_FORMAT, "docs": index.docs, "doc_paths": index.doc_paths, "manifest": manifest,
               "lengths": {name: len(getattr(index, name)) for name, _ in _ARRAYS}, "blob": len(index.blob)}
     head = json.dumps(header, ensure_ascii=False).encode("utf-8")
     head += b" " * (-(len(MAGIC) + 8 + len(head)) % 8)
@@ -430,6 +313,8 @@ def load_index(path: Path) -> ReferenceIndex | None:
         (hlen,) = struct.unpack_from("<Q", mm, pos)
         pos += 8
         header = json.loads(mm[pos:pos + hlen].decode("utf-8"))
+        if header.get("format") != INDEX_FORMAT:
+            return None  # written by another kjlint (another MinHash): rebuild
         pos += hlen
         view = memoryview(mm)
         arrays = {}
@@ -495,7 +380,7 @@ def index_from_texts(named_texts: dict[str, str], params: IndexParams | None = N
             para_doc.append(d)
             para_line.append(u.line)
     text_off, text_len, blob = _pack_texts(texts)
-    pairs = sorted((k, i) for i, t in enumerate(texts) for k in band_keys_py(signature_py(t)))
+    pairs = sorted((k, i) for i, row in enumerate(band_key_lists(texts)) for k in row)
     return ReferenceIndex(docs, list(docs), para_doc, para_line, text_off, text_len, blob,
                           array("Q", (k for k, _ in pairs)), array("I", (i for _, i in pairs)))
 
@@ -517,10 +402,7 @@ def query(index: ReferenceIndex, texts: Sequence[str], threshold: float,
     similarity >= threshold (0..100), best first; at most one per reference document."""
     from rapidfuzz import fuzz
 
-    if sum(map(len, texts)) > 12_000:  # numpy's import (~0.1 s) pays off beyond this
-        keys_all = band_keys_np(signatures_np(texts)).tolist()
-    else:
-        keys_all = [band_keys_py(signature_py(t)) for t in texts]
+    keys_all = band_key_lists(texts)
     excluded = {i for i, p in enumerate(index.doc_paths) if exclude_path and p == exclude_path}
     out = []
     lengths = index.text_len

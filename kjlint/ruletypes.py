@@ -24,6 +24,7 @@ from .findings import Fix, Related
 from .diskcache import compile_regex, required_chars
 from .diskcache import fast_finditer
 from .i18n import _, pick
+from .technical import glued_to_han
 
 
 @dataclass
@@ -65,9 +66,15 @@ def rule_hits(rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
             hits = list(rule.run(doc, ctx))
         if doc.math_spans and rule.code.startswith(MATH_EXEMPT):
             hits = [h for h in hits if not doc.in_math(h.offset, h.end)]
-        exempt = PART_EXEMPT.get(rule.code[:3]) if doc.parts else None
+        exempt = (PART_EXEMPT.get(rule.code) or PART_EXEMPT.get(rule.code[:3])) if doc.parts else None
         if exempt:
             hits = [h for h in hits if doc.part(doc.line_index(h.offset)) not in exempt]
+        if hits and rule.code.startswith(TECHNICAL_EXEMPT):
+            technical = doc.technical_lines
+            if technical:
+                whole = rule.code.startswith("KJ1")  # a repeated line; a mask is judged where it stands
+                hits = [h for h in hits if doc.line_index(h.offset) not in technical
+                        or (not whole and glued_to_han(doc.text, h.offset, h.end))]
         ctx.memo[key] = hits
     return hits
 
@@ -78,7 +85,13 @@ MATH_EXEMPT = ("KJ2",)
 # Rule families that do not judge some parts of a Word file (Document.parts): the page numbers
 # and running titles of headers and footers, the entries of a table of contents (标题…页码) and a
 # cover page are the document's own furniture, not a web site's (KJ6 contamination).
-PART_EXEMPT = {"KJ6": frozenset({"header", "footer", "toc", "cover"})}
+# A blank in a header or footer (KJ204) is the tab and spaces that align a running title.
+PART_EXEMPT = {"KJ6": frozenset({"header", "footer", "toc", "cover"}), "KJ204": frozenset({"header", "footer"})}
+# Rules that do not judge a line in a technical notation (Document.technical_lines: code, markup,
+# API listings): an x or a * there is a variable, an axis or a wildcard (unless it is glued to a
+# Chinese word: `*万元` stays a mask), and lines of a listing that differ in one identifier are
+# parallel entries, not a repeated passage.
+TECHNICAL_EXEMPT = ("KJ1", "KJ201", "KJ202")
 
 
 class _SafeDict(dict):

@@ -13,7 +13,7 @@ from .packs import Catalog, PackError
 from .config import ConfigError, ConfigResolver, Settings, at, check_selectors, in_place
 from .document import Document
 from .engine import LintOptions, lint_document, select_codes
-from .findings import Finding
+from .findings import Finding, location_name
 from .fixes import applicable, apply_fixes, atomic_write_text, refuse_unsafe_rewrite
 from .i18n import _
 from .reading import InputError, SkippedInput, discover, matches_any, read_document, read_stdin
@@ -54,6 +54,12 @@ class FileResult:
     review_copy: str | None = None  # a Word draft's review copy written (--annotate, --fix)
     review_comments: int = 0  # comments in it
     review_changes: int = 0  # tracked changes (fixes) in it
+    record: str = ""  # a record of a corpus: its id (findings name it too, see location_name)
+    cleaned: str | None = None  # a record with --fix: its text with the fixes, when they changed it
+
+    @property
+    def location(self) -> str:
+        return location_name(self.path, self.record)
 
 
 def effective(settings: Settings, ov: Overrides) -> Settings:
@@ -174,15 +180,8 @@ def _fix(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOpt
         result.warning = _("{path}: not fixed: it holds undecodable bytes that rewriting would lose (fix the "
                            "encoding first)").format(path=doc.path)
         return
-    # Fixes go into the text as read (lone CRs kept): their offsets hold in it too.
     before = doc.source or doc.text
-    text, after = before, findings
-    for _pass in range(MAX_FIX_PASSES):
-        fixes = applicable(after, ov.unsafe_fixes)
-        if not fixes:
-            break
-        text = apply_fixes(text, fixes)[0]
-        after = lint_document(Document(text, doc.path, doc.encoding), catalog, opts)
+    text, after = fix_passes(doc, findings, catalog, opts, ov.unsafe_fixes)
     gone = _gone(doc.text, findings, text, after)
     result.fixed = len(applicable(gone, ov.unsafe_fixes))
     result.went_away = len(gone) - result.fixed
@@ -194,6 +193,51 @@ def _fix(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOpt
         refuse_unsafe_rewrite(doc.path)
         atomic_write_text(doc.path, text, doc.encoding)
         result.findings = after
+
+
+def fix_passes(doc: Document, findings: list[Finding], catalog: Catalog, opts: LintOptions,
+               unsafe: bool) -> tuple[str, list[Finding]]:
+    """The text with the applicable fixes, pass after pass (a fix can make room for another),
+    and its findings. Fixes go into the text as read (lone CRs kept): their offsets hold in it."""
+    text, after = doc.source or doc.text, findings
+    for _pass in range(MAX_FIX_PASSES):
+        fixes = applicable(after, unsafe)
+        if not fixes:
+            break
+        text = apply_fixes(text, fixes)[0]
+        after = lint_document(Document(text, doc.path, doc.encoding), catalog, opts)
+    return text, after
+
+
+def lint_record(text: str, path: str, record: str, settings: Settings, ov: Overrides,
+                keep_text: bool = False) -> FileResult:
+    """One record of a corpus `path`, linted as a document of its own (structure rules see the
+    record, not the file). With `ov.fix` its fixed text goes into `cleaned`: a corpus is never
+    written here, only copied (kjlint.corpus). Never raises: see FileResult.error."""
+    try:
+        catalog = catalog_for(settings)
+        opts = options_for(path, settings, catalog, ov)
+        doc = Document(text, path)
+        findings = lint_document(doc, catalog, opts)
+        result = FileResult(path, findings, record=record)
+        if ov.fix and applicable(findings, ov.unsafe_fixes):
+            new, after = fix_passes(doc, findings, catalog, opts, ov.unsafe_fixes)
+            gone = _gone(doc.text, findings, Document(new).text, after)
+            result.fixed = len(applicable(gone, ov.unsafe_fixes))
+            result.went_away = len(gone) - result.fixed
+            result.findings = after
+            if new != text:
+                result.cleaned = new
+        for f in result.findings:
+            f.record = record
+            f.related = [replace(r, record=record) if r.path == path and not r.record else r for r in f.related]
+        if keep_text and result.findings:
+            result.text = Document(result.cleaned).text if result.cleaned is not None else doc.text
+        return result
+    except Exception as exc:  # noqa: BLE001 - a bug in a rule stops this record, not the run
+        return FileResult(path, record=record, error=_(
+            "{path}: internal error while linting this file ({error}); the other files were linted").format(
+            path=location_name(path, record), error=f"{type(exc).__name__}: {exc}"))
 
 
 def review_output(path: str, ov: Overrides) -> str:
@@ -289,6 +333,13 @@ def _gone(old_text: str, before: list[Finding], new_text: str, after: list[Findi
     return gone
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def _worker(args) -> FileResult:
     return lint_one(*args)
 
@@ -351,9 +402,13 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, overrides: Ov
         ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
         from .processes import exit_with_parent
 
+        # Largest files first, in small chunks: in path order, the big reports of one folder
+        # ended up in one worker's last chunk while the other cores sat idle (results are sorted
+        # by path below).
+        tasks.sort(key=lambda t: _size(t[0]), reverse=True)
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=exit_with_parent,
                                  initargs=(os.getpid(),)) as pool:
-            for i, r in enumerate(pool.map(_worker, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))):
+            for i, r in enumerate(pool.map(_worker, tasks, chunksize=max(1, len(tasks) // (jobs * 64)))):
                 results.append(r)
                 if progress:
                     progress(i + 1, len(tasks))

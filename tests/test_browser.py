@@ -396,3 +396,52 @@ def test_chinese_dedupe_report_in_browser(page, tmp_path):
         "#cluster-7 > summary": "第 7 组：共 3 篇，保留",
         ".dropped-member .badge": "剔除",
     })
+
+
+# ---- the corpus health report (issue #15) ----
+
+def _corpus_report(tmp_path) -> Path:
+    """`kjlint check corpus.jsonl --report` on 30 generated records: masks in a third, a site
+    furniture line in a fifth, one truncation notice, one record with many defects and a script."""
+    records = []
+    for i in range(30):
+        lines = [f"某区第{i}局2023年工作总结", "一、主要工作", f"全年推进第{i}项重点工作，各项任务稳步推进。"]
+        if i % 3 == 0:
+            lines.append("全年争取资金xx万元。")
+        if i % 5 == 0:
+            lines.append("来源：某某网")
+        if i == 7:
+            lines += ["申报项目xx项，引进人才x名，投入**万元。", XSS,
+                      "二是加强队伍建设……（未完，全文共3200字，当前只显示1200字）"]
+        records.append({"id": f"doc{i}", "text": "\n".join(lines) + "\n"})
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "health.html"
+    result = CliRunner().invoke(main, ["check", str(corpus), "--report", str(out), "-q", "-j", "1"])
+    assert result.exit_code == 1, result.output
+    return out
+
+
+def test_corpus_health_report_in_browser(page, tmp_path):
+    report = _corpus_report(tmp_path)
+    page.goto(report.as_uri())
+    page.wait_for_load_state("load")
+    assert page.evaluate("() => window.__pwned") is None and page.dialogs == []
+    assert page.errors == [] and page.remote == []
+    assert "30 records checked" in page.inner_text("#health-summary")
+    # Bars: drawn, and as long as the share of records (masks in 11 of 30, furniture in 6 of 30).
+    widths = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('#family-bars .bar')].map(
+        b => [b.dataset.family, b.firstElementChild.getBoundingClientRect().width / b.getBoundingClientRect().width]))""")
+    assert abs(widths["KJ2"] - 11 / 30) < 0.01 and abs(widths["KJ6"] - 6 / 30) < 0.01
+    assert "来源：某某网" in page.inner_text("body") and "未完，全文共3200字" in page.inner_text("body")
+    # The worst record comes first and links to its findings, shown in its text.
+    first = page.locator("#worst a.worst").first
+    assert first.inner_text().endswith(":doc7")
+    first.click()
+    page.wait_for_function("() => { const r = document.getElementById('file0').getBoundingClientRect();"
+                           " return r.top < window.innerHeight && r.bottom > 0; }", timeout=5000)
+    assert XSS in page.inner_text("#file0 .doc")
+    assert page.locator("#file0 li.finding").count() >= 4
+    page.locator("#file0 li.finding a.jump").first.click()
+    assert page.locator("mark.f.active").count() >= 1
+    _screenshot(page, "corpus-health-report.png")

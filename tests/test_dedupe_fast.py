@@ -13,7 +13,7 @@ import pytest
 from kjlint.dedupe import DedupeConfig, NormalizeOptions, kernels
 from kjlint.dedupe.cluster import union_find
 from kjlint.dedupe.lsh import candidate_pairs_sorted
-from kjlint.dedupe.minhash import Permutations, permutations, shingle_hashes, sign_hashes
+from kjlint.minhash import Permutations, permutations, shingle_hashes, sign_hashes
 from kjlint.dedupe.normalize import canonical_code_points, normalize, normalize_reference
 from kjlint.dedupe.method import sign_texts
 from kjlint.dedupe.verify import overlap, shingle_set
@@ -149,7 +149,7 @@ def test_spilled_canonical_texts_give_the_same_clusters(tmp_path):
     import tempfile
 
     from kjlint.dedupe import dedupe
-    from kjlint.dedupe.sources import Source
+    from kjlint.records import Source
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
     corpus = tmp_path / "corpus.jsonl"

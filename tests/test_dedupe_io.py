@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from kjlint.cli import main
 from kjlint.dedupe import DedupeConfig, dedupe
-from kjlint.dedupe.sources import Fields
+from kjlint.records import Fields
 
 from test_dedupe import BASES, VARIANTS, base, cluster_names, write_corpus
 

@@ -303,3 +303,62 @@ def test_a_template_of_labels_repeated_is_not_a_repeated_block():
     text = "\n".join(["需求规格说明书", *case(1, "用户通过探索，在地图上发现自己感兴趣的活动并报名。", "用户", "用户选择报名活动。"),
                       *case(2, "用户进入活动详情页后，可以关注该活动或者取消关注。", "用户", "用户选择关注活动。")]) + "\n"
     assert kj1(text) == []
+
+
+def _repetitive_texts() -> list[str]:
+    """Texts full of exact and edited repeats: few distinct characters, copies with changes."""
+    rng = random.Random(3)
+    texts = ["", "甲" * 30, "甲乙" * 200]
+    for _ in range(60):
+        alphabet = "甲乙丙丁戊己庚辛"[:rng.randint(1, 8)]
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300)))
+        for _ in range(rng.randint(0, 5)):
+            a = rng.randrange(len(t) + 1)
+            piece = list(t[a:a + rng.randint(10, 150)])
+            for _ in range(rng.randint(0, 3)):
+                if piece:
+                    piece[rng.randrange(len(piece))] = rng.choice("子丑寅")
+            t += "".join(rng.choice("金木水火土") for _ in range(rng.randint(0, 20))) + "".join(piece)
+        texts.append(t)
+    return texts
+
+
+def test_hashed_kgram_index_equals_the_dict_one(monkeypatch):
+    """Long streams find first occurrences by numpy hashes, short ones by a dict: one result."""
+    for text in _repetitive_texts():
+        for k in (4, 12):
+            by_dict = duplication._first_sampled_dict(text, k, 4) if len(text) >= k else ([], [])
+            assert duplication.first_sampled(text, k, 4) == by_dict
+            if len(text) >= k:
+                assert duplication._first_sampled_hashed(text, k, 4) == by_dict
+            stretches = duplication.repeated_stretches(text, k)
+            with monkeypatch.context() as m:
+                m.setattr(duplication, "_first_sampled_hashed", lambda *a: None)
+                assert duplication.repeated_stretches(text, k) == stretches
+
+
+def test_a_hash_collision_falls_back_to_comparing_kgrams(monkeypatch):
+    text = "甲乙丙丁戊己庚辛子丑寅丁壬癸"  # 甲乙丙丁 and 子丑寅丁 end in the same character
+    monkeypatch.setattr(duplication, "_HASH_BASE", 0)  # a k-gram's hash is its last character
+    assert duplication._first_sampled_hashed(text, 4, 4) is None
+    monkeypatch.setattr(duplication, "_NUMPY_FROM", 0)
+    assert duplication.first_sampled(text, 4, 4) == duplication._first_sampled_dict(text, 4, 4)
+
+
+@pytest.mark.parametrize("cutoff", [0.0, 50.0, 90.0, 97.5, 100.0])
+def test_similar_pairs_compares_only_similar_lengths_and_misses_nothing(cutoff):
+    from rapidfuzz import fuzz
+
+    rng = random.Random(int(cutoff))
+    base = "".join(chr(0x4E00 + rng.randrange(40)) for _ in range(120))
+    texts = []
+    for _ in range(70):
+        t = base[:rng.randint(5, 120)]
+        for _ in range(rng.randint(0, 12)):
+            at = rng.randrange(len(t) + 1)
+            t = t[:at] + chr(0x4E00 + rng.randrange(40)) + t[at + 1:]
+        texts.append(t)
+    texts += texts[10:13]  # exact copies
+    every = sorted((a, b) for b in range(len(texts)) for a in range(b) if fuzz.ratio(texts[a], texts[b]) >= cutoff)
+    assert sorted(duplication._similar_pairs(texts, cutoff)) == every
+    assert cutoff == 0.0 or 0 < len(every) < len(texts) * (len(texts) - 1) // 2

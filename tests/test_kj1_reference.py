@@ -43,13 +43,21 @@ def refs(tmp_path, monkeypatch):
     return folder
 
 
-def test_python_and_numpy_minhash_agree():
-    texts = ["科技局工作总结", "ab", "进一步加强组织领导确保各项工作落到实处" * 3, "x" * 100, "甲乙" * 5000]
-    sigs = reference.signatures_np(texts)
-    keys = reference.band_keys_np(sigs)
-    for i, text in enumerate(texts):
-        assert sigs[i].tolist() == reference.signature_py(text)
-        assert keys[i].tolist() == reference.band_keys_py(reference.signature_py(text))
+def test_reference_minhash_is_dedupes_scheme_and_datasketchs():
+    """One MinHash: the index's signatures are kjlint.minhash's (dedupe's), which datasketch
+    reproduces with the same seed, permutations and shingle hash."""
+    from datasketch import MinHash
+
+    from kjlint import minhash
+
+    texts = ["科技局工作总结", "ab", "进一步加强组织领导确保各项工作落到实处" * 3, "x" * 100]
+    sigs = reference.signatures(texts)
+    assert sigs.shape == (len(texts), reference.NUM_PERM) and sigs.dtype.name == "uint32"
+    for text, sig in zip(texts, sigs):
+        m = MinHash(num_perm=reference.NUM_PERM, seed=reference.SEED, hashfunc=minhash.shingle_hash)
+        m.update_batch(minhash.shingles(text, reference.SHINGLE))
+        assert sig.tolist() == m.hashvalues.tolist()
+    assert (reference.band_keys(texts) == minhash.band_keys(sigs, reference.BANDS, reference.ROWS)).all()
 
 
 def test_lsh_bands_are_datasketchs_choice_for_the_threshold():
@@ -61,7 +69,7 @@ def test_lsh_bands_are_datasketchs_choice_for_the_threshold():
 def test_minhash_estimates_jaccard():
     a = "全年组织辖区企业申报省级科技项目十二项争取上级资金八百万元带动企业研发投入开展科技下乡活动"
     b = a[:30] + "培训农民一千二百人次" + a[40:]
-    sa, sb = reference.signature_py(a), reference.signature_py(b)
+    sa, sb = reference.signatures([a, b]).tolist()
     estimate = sum(x == y for x, y in zip(sa, sb)) / reference.NUM_PERM
     grams = lambda t: {t[i:i + 3] for i in range(len(t) - 2)}  # noqa: E731
     exact = len(grams(a) & grams(b)) / len(grams(a) | grams(b))
@@ -179,3 +187,38 @@ def test_passage_of_a_flattened_page_is_matched(refs, tmp_path):
     findings = json.loads(r.stdout)
     assert [f["message"] for f in findings] == ["passage matches 2022年工作总结.txt:3 (100%)"]
     assert findings[0]["line"] == 2 and findings[0]["column"] > 100
+
+
+def test_pure_python_and_numpy_minhash_agree():
+    """Drafts and rule examples are signed without numpy, long texts with it: same keys."""
+    from kjlint import minhash
+
+    texts = ["科技局工作总结", "ab", "", "进一步加强组织领导确保各项工作落到实处" * 3, "甲乙" * 3000]
+    for text in texts:
+        assert reference.band_key_lists([text]) == reference.band_keys([text]).tolist()
+        assert minhash.signature_py(text) == minhash.signature(text).tolist()  # dedupe's defaults
+
+
+def test_permutations_are_datasketchs_draws_without_numpy():
+    import numpy as np
+
+    from kjlint import minhash
+
+    for num_perm, seed in ((64, reference.SEED), (128, 1), (7, 42)):
+        gen = np.random.RandomState(seed)
+        a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+        b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+        assert minhash.permutation_draws(num_perm, seed) == (tuple(a.tolist()), tuple(b.tolist()))
+
+
+def test_an_index_of_another_format_is_rebuilt(refs):
+    """Index files written by an older kjlint (another MinHash) are never used."""
+    reference.open_index([str(refs)])
+    cache = reference.cache_path([str(refs)], reference.IndexParams())
+    data = cache.read_bytes()
+    old = data.replace(b'"format": %d' % reference.INDEX_FORMAT, b'"format": 1', 1)
+    assert old != data
+    cache.write_bytes(old)
+    assert reference.load_index(cache) is None
+    assert reference.open_index([str(refs)]).built
+    assert not reference.open_index([str(refs)]).built

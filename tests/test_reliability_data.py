@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from kjlint.cli import main
 from kjlint.dedupe import DedupeConfig, dedupe
-from kjlint.dedupe.sources import Fields
+from kjlint.records import Fields
 
 from helpers import run_cli
 from test_dedupe import base, write_corpus

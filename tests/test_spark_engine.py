@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from kjlint.dedupe.method import DedupeConfig, dedupe
-from kjlint.dedupe.sources import Fields
+from kjlint.records import Fields
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() == "true"

@@ -9,7 +9,7 @@ whole paragraph is left to the paragraph rules.
 - Paragraphs are compared after `normalize_for_matching` (whitespace, punctuation width,
   traditional/simplified, pinyin annotations) with list numbering (一是, 1、, （二）) removed.
   Exact repeats are found by hashing; near repeats by MinHash LSH (kjlint.reference; below
-  `exhaustive-below` paragraphs rapidfuzz's C loop compares each with the earlier ones),
+  `exhaustive-below` paragraphs rapidfuzz's C loop compares each with the others of similar length),
   confirmed with rapidfuzz's normalized Indel similarity (default threshold 0.9: measured with
   bench/bench_kj1.py threshold on real reports).
 - Passages and blocks are found on the whole document flattened into one normalized stream
@@ -21,6 +21,7 @@ whole paragraph is left to the paragraph rules.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,17 +29,13 @@ from typing import Any
 from . import check
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix, Related
-from ..normalize import PINYIN_ANNOTATION, char_norm, fast_normalize, normalize_for_matching
+from ..normalize import PINYIN_ANNOTATION, char_norm, fast_normalize, is_page_number_line, normalize_for_matching
 from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
 from ..i18n import _
 from ..diskcache import fast_finditer
 from .layout import reading_paragraphs
 
-# A line that only carries a page number: "- 3 -", "— 12 —", "第3页 共10页", "3/10", "Page 3".
-PAGE_MARKER = compile_regex(
-    r"^[-－—–_=·\s]*(?:第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页"
-    r"|\d{1,4}(?:\s*[/／]\s*\d{1,4})?|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)[-－—–_=·\s]*$")
 # List numbering at the start of a paragraph; a renumbered copy is still a copy.
 LIST_MARK = compile_regex(
     r"^(?:[一二三四五六七八九十]{1,3}是|[（(]?[一二三四五六七八九十]{1,3}[)）、．.]|[（(]?\d{1,3}[)）、．.]"
@@ -147,7 +144,7 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
     articles = 0
     for p in reading_paragraphs(doc, ctx):
         text = p.text
-        if len(text) <= 40 and PAGE_MARKER.match(text):
+        if is_page_number_line(text):
             continue
         if text[0] == "第" and ARTICLE_START.match(text):
             articles += 1
@@ -283,7 +280,9 @@ def informative(u: Unit, p: dict) -> bool:
     """Worth reporting on its own: long and varied enough, not a heading or label, not code
     (program code repeats its statements and calls by nature) nor a bare web address."""
     if u.informative is None:
-        u.informative = (len(u.norm) >= int(p["min-length"]) and len(set(u.norm)) >= int(p["min-distinct"])
+        distinct = int(p["min-distinct"])
+        u.informative = (len(u.norm) >= int(p["min-length"])
+                         and (len(set(u.norm[:4 * distinct])) >= distinct or len(set(u.norm)) >= distinct)
                          and not _is_heading_like(u, int(p["heading-max-length"])) and not u.code)
     return u.informative
 
@@ -435,16 +434,18 @@ def near_pairs(units: list[Unit], exact_later: set[int], p: dict, dup_p: dict) -
         return []
     texts = [u.norm for u in eligible]
     if len(eligible) <= int(p["exhaustive-below"]):
-        # Few paragraphs: rapidfuzz compares each with all earlier ones in C (no numpy import).
+        cands = _similar_pairs(texts, cutoff)
+    else:
+        import numpy as np
         from rapidfuzz import process
 
-        cands = [(a, b) for b in range(1, len(texts))
-                 for _, _, a in process.extract(texts[b], texts[:b], scorer=fuzz.ratio,
-                                                score_cutoff=cutoff, limit=None)]
-    else:
         from ..reference import candidate_pairs
 
         cands = sorted(candidate_pairs(texts))
+        if cands:  # scored in one C call; only the pairs that reach the cutoff go on
+            scores = process.cpdist([texts[a] for a, _ in cands], [texts[b] for _, b in cands], scorer=fuzz.ratio,
+                                    score_cutoff=cutoff, dtype=np.float64, workers=1)
+            cands = [cands[i] for i in np.flatnonzero(scores).tolist()]
     best: dict[int, Pair] = {}
     for a, b in cands:
         ua, ub = eligible[a], eligible[b]
@@ -457,6 +458,28 @@ def near_pairs(units: list[Unit], exact_later: set[int], p: dict, dup_p: dict) -
         if cur is None or score > cur.score or (score == cur.score and ua.index < cur.earlier):
             best[ub.index] = Pair(ub.index, ua.index, score)
     return sorted(best.values(), key=lambda x: x.later)
+
+
+def _similar_pairs(texts: list[str], cutoff: float) -> list[tuple[int, int]]:
+    """(earlier, later) of the texts with fuzz.ratio >= cutoff, all pairs compared by rapidfuzz in
+    C (no numpy import). Each text is compared only with the texts of similar length (sorted by
+    length): a ratio of `cutoff` allows a length difference of (1 - cutoff/100) of both lengths
+    at most, and most pairs of paragraphs differ more (measured: 1.8x faster on the corpus)."""
+    from rapidfuzz import fuzz, process
+
+    share = min(max(cutoff, 0.0), 100.0) / (200 - min(max(cutoff, 0.0), 100.0))
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    ordered = [texts[i] for i in order]
+    lengths = [len(t) for t in ordered]
+    out = []
+    for x in range(1, len(ordered)):
+        # the shortest text that can reach the cutoff (one character of slack for rounding)
+        lo = bisect_left(lengths, int(lengths[x] * share) - 1, 0, x)
+        for _, _, y in process.extract(ordered[x], ordered[lo:x], scorer=fuzz.ratio,
+                                       score_cutoff=cutoff, limit=None):
+            a, b = order[lo + y], order[x]
+            out.append((a, b) if a < b else (b, a))
+    return out
 
 
 # --- repeated stretches of the stream -----------------------------------------------------
@@ -480,6 +503,64 @@ def _extend(s: str, i: int, j: int, limit: int) -> int:
     return n
 
 
+_NUMPY_FROM = 100_000  # characters: a shorter stream is not worth importing numpy (~0.1 s) for
+_HASH_BASE = 0x100000001B3  # of the k-gram hashes (any odd number; collisions are checked)
+
+
+def first_sampled(s: str, k: int, step: int) -> tuple[list[int], list[int]]:
+    """(for every position p of s up to len(s) - k, the first position t that is a multiple of
+    `step` and whose k-gram equals p's, len(s) when there is none; the positions p with such a t
+    before p).
+
+    This per-position work is most of KJ1's time on long documents; numpy hashes the k-grams
+    (exact: every repeat it finds is checked, and a hash collision falls back to comparing the
+    k-grams themselves). Short streams, when numpy is not loaded, use a dict of k-grams."""
+    last = len(s) - k
+    if last < 0:
+        return [], []
+    if "numpy" in sys.modules or len(s) >= _NUMPY_FROM:
+        found = _first_sampled_hashed(s, k, step)
+        if found is not None:
+            return found
+    return _first_sampled_dict(s, k, step)
+
+
+def _first_sampled_dict(s: str, k: int, step: int) -> tuple[list[int], list[int]]:
+    last = len(s) - k
+    earliest = {s[t:t + k]: t for t in range(last - last % step, -1, -step)}
+    get, none = earliest.get, len(s)
+    first = [get(s[p:p + k], none) for p in range(last + 1)]
+    return first, [p for p, e in enumerate(first) if e < p]
+
+
+def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[list[int], list[int]] | None:
+    """first_sampled by 64-bit polynomial hashes of the k-grams; None on a hash collision."""
+    import numpy as np
+
+    codes = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+    m = len(codes) - k + 1
+    h = np.zeros(m, dtype=np.uint64)
+    base = np.uint64(_HASH_BASE)
+    with np.errstate(over="ignore"):
+        for i in range(k):
+            h = h * base + codes[i:i + m]
+    # Positions grouped by hash (in any order within a group); a group's first sampled position.
+    order = np.argsort(h)
+    ordered = h[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    sampled = np.where(order % step == 0, order, len(s))
+    first = np.repeat(np.minimum.reduceat(sampled, starts), np.diff(np.r_[starts, m]))
+    out = np.empty(m, dtype=np.int64)
+    out[order] = first
+    earlier = np.flatnonzero(out < np.arange(m))
+    same = np.ones(len(earlier), dtype=bool)
+    for i in range(k):  # the repeats the hashes found, k-gram by k-gram
+        same &= codes[earlier + i] == codes[out[earlier] + i]
+    if not same.all():
+        return None
+    return out.tolist(), earlier.tolist()
+
+
 def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -> list[tuple[int, int, int]]:
     """(later start, earlier start, length) of maximal exact repeats of at least k + step - 1
     characters, later copies not overlapping their earlier copy.
@@ -491,15 +572,16 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
     last = n - k
     # The positions whose k-gram occurs at an earlier sampled position, found in one pass: the
     # scan below finds candidates exactly there (outside the diagonal follow-up of a repeat),
-    # so it jumps from one to the next, only recording the sampled k-grams in between.
-    earliest = {s[t:t + k]: t for t in range(last - last % step, -1, -step)} if last >= 0 else {}
-    seen_before = earliest.get
-    hits = [p for p in range(last + 1) if seen_before(s[p:p + k], p) < p]
+    # so it jumps from one to the next. A sampled position it jumps over holds the first copy
+    # of its k-gram: it enters the dict when a later position looks that k-gram up.
+    earliest, hits = first_sampled(s, k, step)
     if not hits:
         return []
     i = hits[0]
-    occ: dict[str, list[int]] = {s[t:t + k]: [t] for t in range(0, i, step)}
-    get = occ.get
+    # Remembered positions per k-gram, keyed by the k-gram's first sampled position (its
+    # `earliest`): no slicing and hashing of k-grams in the loop. A position before the first
+    # sampled copy of its k-gram finds nothing remembered, as with the k-grams themselves.
+    occ: dict[int, list[int]] = {}
     out: list[tuple[int, int, int]] = []
     prev_end = 0
     delta = 0  # later start - earlier start of the last repeat
@@ -516,18 +598,17 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
             if length >= k:
                 best_j, best_len, diagonal = jd, length, True
         if not diagonal:
-            g = s[i:i + k]
-            cands = get(g)
+            key = earliest[i]
+            cands = occ.get(key) if key <= i else None
+            if cands is None and key < i:
+                cands = occ[key] = [key]
             if cands is None:
-                if i % step == 0:
-                    occ[g] = [i]
+                if key == i:  # a sampled position with the first copy of its k-gram
+                    occ[i] = [i]
                 i += 1
                 if i > diag_until:
                     h = bisect_left(hits, i)
-                    target = hits[h] if h < len(hits) else last + 1
-                    for t in range(i + (-i) % step, target, step):
-                        occ.setdefault(s[t:t + k], [t])
-                    i = target
+                    i = hits[h] if h < len(hits) else last + 1
                 continue
             for j in cands:
                 if j >= i:
@@ -551,7 +632,10 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
         delta = start - j0
         first = i if diagonal else i + 1
         for t in range(first + (-first) % step, min(start + length, last + 1), step):
-            lst = occ.setdefault(s[t:t + k], [])
+            key = earliest[t]
+            lst = occ.get(key)
+            if lst is None:
+                lst = occ[key] = [key] if key < t else []
             if len(lst) < max_candidates:
                 lst.append(t)
         i = prev_end = start + length

@@ -204,18 +204,45 @@ def heading_level(text: str) -> tuple[int, int, int] | None:
 
 def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
     """Paragraphs that start with official heading numbering (memoized per document). Word's
-    typographic spaces (en and em spaces) in front of the number are indentation."""
+    typographic spaces (en and em spaces) in front of the number are indentation. Items inside
+    a quotation (see `_quoted`) are the quoted text's, not the document's outline."""
     out = ctx.memo.get("numbered-paragraphs")
     if out is None:
         out = ctx.memo["numbered-paragraphs"] = []
-        for p in reading_paragraphs(doc, ctx):
+        paras = reading_paragraphs(doc, ctx)
+        quoted = _quoted(paras)
+        for i, p in enumerate(paras):
             text = p.text
             if text[:1] in WIDE_SPACES:
                 text = text.lstrip(WIDE_SPACES + BLANK_CHARS)
             found = heading_level(text)
-            if found:
+            if found and i not in quoted:
                 level, n, mark = found
                 out.append(Numbered(level, n, p, p.start + len(p.text) - len(text) + mark))
+    return out
+
+
+QUOTE_SPAN = 60  # paragraphs a quotation may run across
+
+
+def _quoted(paras: list[Span]) -> set[int]:
+    """Indexes of paragraphs inside a quotation that runs across paragraphs: after one that opens
+    a quotation it does not close (…修改为“1.小组成立后…) up to the one that closes it
+    (2.组长由组员推选。”), when that comes within QUOTE_SPAN paragraphs and before another opens."""
+    out: set[int] = set()
+    opened: int | None = None
+    for i, p in enumerate(paras):
+        text = p.text
+        if "“" not in text and "”" not in text:
+            continue
+        balance = text.count("“") - text.count("”")
+        if balance < 0 and opened is not None and i - opened <= QUOTE_SPAN:
+            out.update(range(opened + 1, i + 1))
+            opened = None
+        elif balance > 0:
+            opened = i
+        elif balance < 0:
+            out.add(i)  # closes a quotation opened out of reach: at least this line is quoted
     return out
 
 
@@ -286,6 +313,10 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     issues: list[NumberingIssue] = []
     prev: Span | None = None
     previous_text = recent_text = ""
+    previous_numbered = False
+    since_prior: dict[int, int] = {}  # level -> where its last item's paragraph ends
+    p_start = 0
+    last_item_end: int | None = None  # where the last numbered paragraph ends
 
     def new_section() -> None:
         nonlocal last, under_article, section_top
@@ -320,6 +351,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         elif lv == 2 and last[1] is None:
             issues.append(NumberingIssue("parent", it, "heading", {"number": numeral(2, n),
                                                                    "parent": LEVEL_STYLE[1]}))
+        elif lv == 4 and last[2] is None and last[3] is None and _introduces_list(previous_text, previous_numbered):
+            orphan_reported[lv] = True  # （1）（2） under 三、…区别： or under a label (●存在问题): a list of its own
         elif lv == 4 and last[2] is None and last[3] is None:
             issues.append(NumberingIssue("parent", it, "item", {"number": numeral(4, n), "parent": LEVEL_STYLE[3],
                                                                 "grandparent": LEVEL_STYLE[2]}))
@@ -330,6 +363,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             expected = n  # numbering that runs on across a chapter or section
         if n > expected and prior is None and n == 2 and _inline_predecessor(doc.text, it, recent_text):
             pass  # 本论文属于 1、保密囗 / 2、不保密囗: item 1 runs on at the end of the line above
+        elif n == expected + 1 and prior is not None and _inline_predecessor(
+                doc.text, it, doc.text[since_prior.get(lv, p_start):it.para.start], expected):
+            pass  # …按期完成。 二．体会 / … / 三．打算: item 二 glued to a paragraph's end
         elif n > expected:
             missing = numeral(lv, expected) + ("" if n - expected == 1 else f"–{numeral(lv, n - 1)}")
             fields = {"number": numeral(lv, n), "missing": missing}
@@ -358,6 +394,19 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         if word_level is not None:
             for deeper in [k for k in outline if k > word_level]:
                 del outline[deeper]
+        if it is not None and word_level is None and _chapter_heading(it, paras[i + 1].text if i + 1 < len(paras) else ""):
+            # 3. 系统设计 above 3.1总体架构: a chapter of a decimal outline, numbered among the
+            # chapters (a chapter file may start at any number, an outline starts again at 1) and the
+            # parent of the lists below.
+            prior = last[3] if last[3] is not None else carried.get(3)
+            if prior is not None and it.number > 1:
+                judge(it, prior, True)
+            new_section()
+            carried[3] = it.number
+            new_list = False
+            since_item.clear()
+            prev = p
+            continue
         if it is None and (word_level is not None or ARTICLE.match(p.text) or _decimal_heading(p.text)):
             # 第三条 / 第二章 / a Word heading / 2.1.3: lists are numbered inside each section.
             new_section()
@@ -375,8 +424,12 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             prev = p
             continue
         previous_text = prev.text if prev is not None else ""
-        # item 1 may run on at the end of a line a few lines up (2、字体 (1)封面主标题: / 第一行… / (2)…)
-        recent_text = doc.text[paras[max(0, i - 3)].start:p.start] if i else ""
+        previous_numbered = prev is not None and prev.start in items
+        p_start = p.start
+        # item 1 may run on at the end of a line since the last item or a few lines up
+        # (2、字体 (1)封面主标题: / 第一行… / (2)…)
+        recent = paras[max(0, i - 3)].start
+        recent_text = doc.text[recent if last_item_end is None else min(recent, last_item_end):p.start] if i else ""
         prev = p
         lv, n = it.level, it.number
         if word_level is not None:
@@ -386,6 +439,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             if prior is not None and carried.get(lv) == n - 1:
                 prior = n - 1  # 1.【引言】 … 2.【任务概述】 not styled … 3.【需求规定】
             judge(it, prior, any(k < word_level for k in outline))
+            since_prior[lv] = p.end
             new_section()
             outline[word_level] = (lv, n)
             carried[lv] = n
@@ -399,6 +453,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         since_item.clear()
         judge(it, last[lv], False)
         last[lv] = n
+        since_prior[lv] = last_item_end = p.end
         carried[lv] = n
         for deeper in range(lv + 1, 5):
             if last[deeper] is not None:
@@ -499,16 +554,38 @@ _CLAUSE_START = compile_regex(r"[。；;！!？?\n]\s*")
 CJK_CHAR = compile_regex(r"[\u4e00-\u9fff]")
 
 
-def _inline_predecessor(text: str, it: Numbered, before: str) -> bool:
-    """Is item n-1, numbered the same way (1、 for 2、), inside the paragraph before item n, after
-    a space or a colon (本学位论文属于 1、保密囗 / 2、不保密囗; 效果：1、输入值… / 2、点击…)?"""
+def _introduces_list(previous: str, numbered: bool) -> bool:
+    """Does the paragraph above a （1） introduce a list of its own: a lead-in ending with a colon
+    (三、两种方法的区别：) or an unnumbered label (●存在问题, 注意事项)?"""
+    previous = previous.rstrip(BLANK_CHARS)
+    return bool(previous) and (previous.endswith((":", "：")) or (not numbered and _label(previous)))
+
+
+def _chapter_heading(it: Numbered, following: str) -> bool:
+    """Is `3. 系统设计` the chapter of a decimal outline, its first section (3.1总体架构) below it?"""
+    return it.level == 3 and re.match(rf"{it.number}[.．]1(?![\d])", following) is not None
+
+
+def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None = None) -> bool:
+    """Is item `number` (n-1 unless given), numbered the same way (1、 for 2、, 二． for 三．),
+    inside the text before item n, after a space or a colon (本学位论文属于 1、保密囗 / 2、不保密囗;
+    效果：1、输入值… / 2、点击…; …按期完成。 二．体会 / … / 三．打算)?"""
     mark = text[it.para.start:it.mark_end].strip(" \t\u3000")
-    digits = re.search(r"\d+", mark)
-    if digits is None or int(digits.group()) != it.number:
-        return False
-    want = mark[:digits.start()] + str(it.number - 1) + mark[digits.end():]
-    # inside a line: after a word and a space, or after a colon; not an item starting a line
-    return re.search(r"(?:[^\s][ \t\u3000]+|[：:][ \t\u3000]*)" + re.escape(want), before) is not None
+    number = it.number - 1 if number is None else number
+    if it.level in (1, 2):
+        shown = numeral(it.level, it.number).strip("（）、")
+        if shown not in mark:
+            return False
+        want = mark.replace(shown, numeral(it.level, number).strip("（）、"), 1)
+    else:
+        digits = re.search(r"\d+", mark)
+        if digits is None or int(digits.group()) != it.number:
+            return False
+        want = mark[:digits.start()] + str(number) + mark[digits.end():]
+    # inside a line: after a word and a space, or after a colon; not an item starting a line,
+    # unless struck out by dashes typed before it (--1、旧接口（已废弃）)
+    return re.search(r"(?:[^\s][ \t\u3000]+|[：:][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3})" + re.escape(want),
+                     before, re.MULTILINE) is not None
 
 
 def _glued_predecessor(before: str, n: int) -> bool:
@@ -549,6 +626,10 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     if _glued_title(doc.plain(first)[:max_len], ctx, list(rule.params.get("title-words", []))):
         return []  # a title run into the body (a flattened page): the title is there
     reason = None  # the key of the rule's message saying why the first paragraph is no title
+    found = heading_level(first.text)
+    if found and len(paras) > 1 and _chapter_heading(Numbered(found[0], found[1], first, first.start + found[2]),
+                                                       paras[1].text):
+        return []  # 3. 系统设计 above 3.1…: a chapter file, its heading is its title
     if any(pat.match(first.text) for _, pat in LEVEL_PATTERNS):
         reason = "numbered"
     elif first.text[-1] in "。；;！!？?":

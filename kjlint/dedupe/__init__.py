@@ -18,13 +18,13 @@ Stages, each a plain function over arrays/records (kjlint.dedupe.method), run by
 """
 from .cluster import components, union_find
 from .keep import Candidate, choose, quality_findings
-from .lsh import band_keys, candidate_pairs_datasketch, candidate_pairs_sorted
-from .minhash import permutations, shingle_hash, shingle_hashes, shingles, sign_hashes, signature, to_lean_minhash
+from .lsh import candidate_pairs_datasketch, candidate_pairs_sorted
+from ..minhash import band_keys, permutations, shingle_hash, shingle_hashes, shingles, sign_hashes, signature, to_lean_minhash
 from .normalize import NormalizeOptions, normalize
 from .method import (Cluster, DedupeConfig, DedupeResult, Group, GroupResult, Member, Signed, VerifiedPairs,
                      assemble, candidate_groups, dedupe, describe_cluster, exact_groups,
                      resolve_group, sign_texts)
-from .sources import Fetcher, Fields, Record, Warnings, iter_records, plan_sources, write_output
+from ..records import Fetcher, Fields, Record, Warnings, iter_records, plan_sources, write_output
 from .verify import VerifyOptions, overlap, score_pair, shingle_set, verify_pairs
 
 __all__ = [

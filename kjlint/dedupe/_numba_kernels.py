@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit, uint32, uint64
 
-from .minhash import _FMIX32, _FMIX64, _POLY_MUL, _POLY_START
+from ..minhash import _FMIX32, _FMIX64, _POLY_MUL, _POLY_START
 
 # Typed constants (minhash's: one hashing scheme): numba freezes globals at compile time; mixing
 # uint64 with a Python int would promote to float64.

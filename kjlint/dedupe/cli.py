@@ -150,7 +150,7 @@ def run(options) -> int:
     from .method import dedupe as run_method
     from .method.fingerprint import MethodMismatch
     from .outputs import write_results
-    from .sources import output_kind, plan_sources
+    from ..records import output_kind, plan_sources
 
     if options.engine == "spark" and options.level != "document":
         raise click.UsageError(_("--engine spark supports --level document only"))
@@ -218,7 +218,7 @@ class _Collect:
 def _paragraphs(inputs, config, min_docs, out_path, quiet) -> int:
     from .outputs import write_lines
     from .paragraphs import repeated_paragraphs
-    from .sources import Warnings, iter_records, plan_sources
+    from ..records import Warnings, iter_records, plan_sources
 
     warnings = Warnings()
     sources = plan_sources(inputs, warnings)
@@ -249,7 +249,7 @@ def _text_for(path: str | None, ident: str, config, sources) -> str:
         from ..reading import read_document
 
         return read_document(path).text
-    from .sources import iter_records
+    from ..records import iter_records
 
     for r in iter_records(sources, config.fields, None):
         if r.id == ident:
@@ -294,7 +294,7 @@ def diff(a, b, inputs, text_field, id_field, width):
     from ..reading import InputError
     from .method import DedupeConfig
     from .sidebyside import render_side_by_side
-    from .sources import Fields, plan_sources
+    from ..records import Fields, plan_sources
 
     config = DedupeConfig(fields=Fields(text_field, id_field))
     sources = plan_sources(inputs) if inputs else []

@@ -2,7 +2,8 @@
 
 Two back ends with the same result set (pairs sharing at least one band):
 - `candidate_pairs_datasketch`: datasketch's MinHashLSH, for small corpora (keeps signatures);
-- `candidate_pairs_sorted`: each band of `rows` values is folded into one uint64 key (16 bands
+- `candidate_pairs_sorted`: each band of `rows` values is folded into one uint64 key
+  (kjlint.minhash.band_keys: 16 bands
   x 8 bytes = 128 bytes per document instead of the 512-byte signature), then a numpy sort per
   band finds the runs of equal keys. Used for large corpora.
 """
@@ -10,26 +11,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .minhash import _fmix64
+from ..minhash import DEFAULT_BANDS, DEFAULT_ROWS
 
-DEFAULT_BANDS, DEFAULT_ROWS = 16, 8
 # Buckets bigger than this connect each member to its first and next member only, instead of
 # all pairs (a bucket of 10,000 exact copies would otherwise make 50 million pairs).
 MAX_BUCKET_PAIRS = 64
-
-
-def band_keys(sigs: np.ndarray, bands: int = DEFAULT_BANDS, rows: int = DEFAULT_ROWS) -> np.ndarray:
-    """(n, bands) uint64 keys: equal keys ⇔ (with overwhelming probability) equal bands."""
-    sigs = np.asarray(sigs)
-    n, num_perm = sigs.shape
-    if bands * rows > num_perm:
-        raise ValueError(f"{bands} bands x {rows} rows needs {bands * rows} permutations, have {num_perm}")
-    v = sigs[:, : bands * rows].reshape(n, bands, rows).astype(np.uint64)
-    key = np.broadcast_to(np.arange(1, bands + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15),
-                          (n, bands)).copy()
-    for r in range(rows):
-        key = _fmix64(key ^ v[:, :, r]) if r else _fmix64(key + v[:, :, r])
-    return key
 
 
 def _pairs_from_runs(order: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
@@ -88,7 +74,7 @@ def candidate_pairs_datasketch(sigs: np.ndarray, bands: int = DEFAULT_BANDS, row
     """The same candidates through datasketch.MinHashLSH (query every signature once)."""
     from datasketch import MinHashLSH
 
-    from .minhash import to_lean_minhash
+    from ..minhash import to_lean_minhash
 
     sigs = np.asarray(sigs)
     rows_idx = np.arange(len(sigs)) if members is None else np.asarray(members)

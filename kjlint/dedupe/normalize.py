@@ -1,10 +1,10 @@
 """Normalization before hashing: the canonical text two copies of one document share.
 
-Reuses kjlint.normalize (NFKC, traditional→simplified, pinyin annotations) and adds what only
-matters for corpus dedupe: boilerplate lines (site headers/footers) and page markers are dropped
-before whitespace and punctuation are removed. Boilerplate phrases come from the KJ6 rule pack
-(`phrases` rules with `scope: line`) when it exists, so the linter and dedupe agree on what a
-site footer is; a small built-in list is the fallback.
+The form is defined in kjlint.normalize (folded form, pinyin annotations, page-number lines,
+boilerplate lines, masks); this module computes it fast, with numpy lookup tables over code
+points, and loads the boilerplate phrases from the KJ6 rule pack (`phrases` rules with
+`scope: line`, KJ601's groups) when it exists, so the linter and dedupe agree on what a site
+footer is; kjlint.normalize.FALLBACK_BOILERPLATE is the fallback.
 """
 from __future__ import annotations
 
@@ -18,36 +18,10 @@ from pathlib import Path
 
 import numpy as np
 
-from ..normalize import PINYIN_LETTERS, TONED, to_simplified
+from ..normalize import (FALLBACK_BOILERPLATE, MASKS, MAX_BOILERPLATE_LINE, NON_WORD, PINYIN_AFTER_NFKC,
+                         fold, is_page_number_line, to_simplified)
 
-# Used only when no KJ6 pack with line-scoped phrases is found.
-FALLBACK_BOILERPLATE = (
-    "当前位置", "来源：", "来源:", "免责声明", "版权所有", "转载请", "转载请注明", "链接地址",
-    "本文由", "上一篇", "下一篇", "相关文章", "相关推荐", "热门推荐", "推荐度", "猜你喜欢",
-    "扫一扫", "分享到", "点击下载", "下载全文", "阅读全文", "责任编辑", "范文网", "收藏本文",
-    "返回顶部", "联系我们", "网站地图", "移动端",
-)
-# A boilerplate line is short; a long paragraph that merely mentions 来源 is body text.
-MAX_BOILERPLATE_LINE = 80
-
-# Page markers inserted by PDF/Word conversion or pagination: "第 3 页", "- 12 -", "3/10",
-# "Page 3 of 10", "— 4 —". Whole-line only, so figures in body text are untouched.
-PAGE_LINE = re.compile(
-    r"第\s*[0-9一二三四五六七八九十百]+\s*页(?:\s*[,，/／]?\s*共\s*[0-9一二三四五六七八九十百]+\s*页)?"
-    r"|[-—–－_·•]+\s*[0-9]{1,4}\s*[-—–－_·•]+"
-    r"|[0-9]{1,4}\s*[/／]\s*[0-9]{1,4}"
-    r"|(?i:page)\s*[0-9]{1,4}(?:\s*(?i:of)\s*[0-9]{1,4})?"
-    r"|[0-9]{1,4}"
-)
-MAX_PAGE_LINE = 24
-# Pinyin annotations after NFKC (full-width brackets are ASCII by then). The literal "(" comes
-# first so the regex engine scans for it instead of testing a lookbehind at every character.
-_PINYIN_AFTER_NFKC = re.compile(
-    rf"\((?<=[\u3400-\u9fff]\()(?=[{PINYIN_LETTERS}]{{0,5}}[{TONED}])[{PINYIN_LETTERS}]{{1,6}}\)")
-_NON_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"[0-9]+")
-# Masks standing for numbers or names: xx, XXXX, x.xx, ××, ＊＊ (after NFKC and lower-casing).
-_MASKS = re.compile(r"(?<![a-z])x+(?:\.x+)?(?![a-z])|×+|\*{2,}|○{2,}")
 
 
 @dataclass(frozen=True)
@@ -106,7 +80,7 @@ def boilerplate_phrases(rules_dir: str | None = None) -> tuple[str, ...]:
         directory = Path(rules_dir)
     found = _kj6_phrases(directory) if directory and directory.is_dir() else []
     chosen = found or list(FALLBACK_BOILERPLATE)
-    return tuple(sorted({to_simplified(unicodedata.normalize("NFKC", p)).lower() for p in chosen}))
+    return tuple(sorted({fold(p) for p in chosen}))
 
 
 @lru_cache(maxsize=8)
@@ -128,7 +102,7 @@ def drop_lines(text: str, phrases: tuple[str, ...], page_markers: bool = True) -
     for line in text.split("\n"):
         s = line.strip()
         if s and len(s) <= MAX_BOILERPLATE_LINE:
-            if page_markers and len(s) <= MAX_PAGE_LINE and PAGE_LINE.fullmatch(s):
+            if page_markers and is_page_number_line(s):
                 continue
             if automaton is not None and next(automaton.iter(s), None) is not None:
                 continue
@@ -186,8 +160,7 @@ def _fold_fast(text: str) -> str | None:
     return _from_code_points(fold[cp])
 
 
-def _fold_exact(text: str) -> str:
-    return to_simplified(unicodedata.normalize("NFKC", text)).lower()
+_fold_exact = fold  # the definition the lookup tables must match
 
 
 def canonical_lines(text: str, opts: NormalizeOptions = NormalizeOptions()) -> str:
@@ -197,7 +170,7 @@ def canonical_lines(text: str, opts: NormalizeOptions = NormalizeOptions()) -> s
     folded = _fold_fast(text)
     text = folded if folded is not None else _fold_exact(text)
     if "(" in text:
-        text = _PINYIN_AFTER_NFKC.sub("", text)
+        text = PINYIN_AFTER_NFKC.sub("", text)
     if opts.drop_page_markers or opts.drop_boilerplate:
         phrases = boilerplate_phrases(opts.rules_dir) if opts.drop_boilerplate else ()
         text = drop_lines(text, phrases, opts.drop_page_markers)
@@ -207,12 +180,12 @@ def canonical_lines(text: str, opts: NormalizeOptions = NormalizeOptions()) -> s
 def squeeze(text: str, opts: NormalizeOptions = NormalizeOptions()) -> str:
     """Drop whitespace and punctuation; optionally fold masks and digits to one symbol."""
     if opts.fold_masks:
-        text = _MASKS.sub("0", text)
+        text = MASKS.sub("0", text)
     cp = _code_points(text)
     if cp.size and cp.max() < 0x10000:
         text = _from_code_points(cp[_tables()[2][cp]])
     else:
-        text = _NON_WORD.sub("", text)
+        text = NON_WORD.sub("", text)
     if opts.fold_digits:
         text = _DIGITS.sub("0", text)
     return text
@@ -305,8 +278,7 @@ def _dropped_lines(text: str, phrases: tuple[str, ...], page_markers: bool) -> l
         pos += len(line) + 1
     if not short:
         return []
-    drop = [page_markers and len(s) <= MAX_PAGE_LINE and PAGE_LINE.fullmatch(s) is not None
-            for _, _, s in short]
+    drop = [page_markers and is_page_number_line(s) for _, _, s in short]
     if automaton is not None:
         if _single_line(phrases):
             joined = "\n".join(s for _, _, s in short)
@@ -350,7 +322,7 @@ def canonical_code_points(text: str, opts: NormalizeOptions = NormalizeOptions()
         folded = folded.replace("\r", "")
         folded_cp = None
     if "(" in folded:
-        stripped = _PINYIN_AFTER_NFKC.sub("", folded)
+        stripped = PINYIN_AFTER_NFKC.sub("", folded)
         if len(stripped) != len(folded):
             folded, folded_cp = stripped, None
     if folded_cp is None:
@@ -367,7 +339,7 @@ def _canonical_irregular(text: str, opts: NormalizeOptions) -> np.ndarray:
     """`canonical_code_points` for texts with characters outside the fold table."""
     folded = _fold_irregular(text)
     if "(" in folded:
-        folded = _PINYIN_AFTER_NFKC.sub("", folded)
+        folded = PINYIN_AFTER_NFKC.sub("", folded)
     if opts.drop_page_markers or opts.drop_boilerplate:
         phrases = boilerplate_phrases(opts.rules_dir) if opts.drop_boilerplate else ()
         for start, end in reversed(_dropped_lines(folded, phrases, opts.drop_page_markers)):

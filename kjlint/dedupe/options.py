@@ -45,7 +45,7 @@ class DedupeOptions:
         from ..i18n import _
         from .cache import default_cache_dir
         from .normalize import NormalizeOptions
-        from .sources import Fields
+        from ..records import Fields
         from .verify import VerifyOptions
 
         if p["bands"] * p["rows"] > p["num_perm"]:

@@ -7,7 +7,7 @@ from typing import Iterable
 from .method.config import DedupeConfig
 from .method.result import DedupeResult
 from .options import Outputs
-from .sources import Source, iter_records, write_output
+from ..records import Source, iter_records, write_output
 
 
 def write_lines(path: str, lines: Iterable[str]) -> int:

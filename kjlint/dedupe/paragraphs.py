@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from .normalize import NormalizeOptions, canonical_lines, squeeze
-from .sources import Record
+from ..records import Record
 
 MIN_CHARS = 12  # shorter lines (headings, dates) repeat by nature
 MAX_EXAMPLES = 5

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import kernels
-from .minhash import SHINGLE_SIZE, code_points, shingle_hashes_cp
+from ..minhash import SHINGLE_SIZE, code_points, shingle_hashes_cp
 
 
 @dataclass(frozen=True)

@@ -405,8 +405,8 @@ def texts_from_sources(clusters: Iterable[Mapping], text_field: str = "text", id
 
 
 def _scan_records(path: str, text_field: str, id_field: str):
-    """(id, text) of each record, named as `kjlint dedupe` names them (kjlint.dedupe.sources)."""
-    from ..dedupe.sources import Fields, Source, iter_records, kind_of
+    """(id, text) of each record, named as `kjlint dedupe` names them (kjlint.records)."""
+    from ..records import Fields, Source, iter_records, kind_of
 
     for r in iter_records([Source(kind_of(path), path)], Fields(text_field, id_field)):
         yield r.id, r.text

@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from html import escape
 
 from ..packs import FAMILIES
-from ..findings import Severity
+from ..findings import Severity, location_name
 from ..i18n import _, language, ngettext
 from . import escape_controls
 from ..wordplace import place_name
@@ -286,9 +286,11 @@ def _doc_html(text: str, findings, file_no: int, line_sources: list[str] | None 
 
 
 def _related_html(rel, path: str, file_no: int) -> str:
-    """A related place; one in the same file links to its line (e.g. the first copy of a passage)."""
-    where = f"{_shown(rel.path)}:{rel.line}:{rel.column}"
-    if rel.path == path:
+    """A related place; one in the same file (record) links to its line (e.g. the first copy of
+    a passage). `path` is the finding's location_name."""
+    location = location_name(rel.path, getattr(rel, "record", ""))
+    where = f"{_shown(location)}:{rel.line}:{rel.column}"
+    if location == path:
         if getattr(rel, "place", None) is not None:  # a Word draft: headings and first words
             line = _shown(rel.place.text())
         else:
@@ -322,7 +324,7 @@ def _panel_html(text: str | None, findings, file_no: int, titles: dict | None = 
             where = f' · {_shown(shown)}' if shown else ""
             # Translators: a finding's place in its file: line and column, both counted from 1.
             at = _t(_("{line}:{column}"), line=str(f.line), column=str(f.column))
-            related = "".join(_related_html(rel, f.path, file_no) for rel in f.related)
+            related = "".join(_related_html(rel, f.location, file_no) for rel in f.related)
             out.append(
                 f'<li class="finding" data-id="{fid}" data-code="{escape(f.code)}" data-sev="{f.severity}">'
                 f'<a class="jump" href="#{fid}" data-target="{fid}">'
@@ -361,7 +363,19 @@ def page(title: str, body: str, css: str, js: str = "", controls: str = "") -> s
 
 
 def render_html(results) -> str:
-    """The whole report for a run's FileResults (text kept by the runner for highlighting)."""
+    """The whole report for a run's FileResults (text kept by the runner for highlighting); of a
+    corpus, the records with something to show (the clean ones are only counted)."""
+    checked = len(results)
+    results = [r for r in results if not r.record or r.findings or r.error or r.warning]
+    controls, body = report_parts(results, checked)
+    return page(_("kjlint report"), "".join(body), CSS, JS, controls)
+
+
+def report_parts(results, checked: int | None = None, overview: bool = True) -> tuple[str, list[str]]:
+    """(filter controls, body pieces) of a report on `results`: with `overview`, a summary line
+    counting `checked` inputs and an index when there are several; then a section per result
+    with its text and findings. The corpus health report puts the sections under its charts."""
+    checked = len(results) if checked is None else checked
     findings = [f for r in results for f in r.findings]
     titles = rule_titles() if language() != "en" and findings else {}
     codes = sorted({f.code for f in findings})
@@ -378,21 +392,21 @@ def render_html(results) -> str:
                                 total=str(len(findings))) + "</span>")
     # Translators: the report's summary line: "{files}, {findings}: 3 error 1 warning 0 info".
     summary = _t(_("{files}, {findings}: {counts}"),
-                 files=escape(ngettext("{n} file", "{n} files", len(results)).format(n=len(results))),
+                 files=escape(ngettext("{n} file", "{n} files", checked).format(n=checked)),
                  findings=escape(ngettext("{n} finding", "{n} findings", len(findings)).format(n=len(findings))),
                  counts=_severity_counts(findings))
-    body = [f'<p class="summary">{summary}</p>']
-    if len(results) > 1:
+    body = [f'<p class="summary">{summary}</p>'] if overview else []
+    if len(results) > 1 and overview:
         heads = "".join(f"<th>{escape(head)}</th>" for head in (_("File"), _("Findings"), _("By severity")))
         body.append(f'<table class="index"><thead><tr>{heads}</tr></thead><tbody>')
         for n, r in enumerate(results):
             status = (f'<span class="error-msg">{_shown(r.error)}</span>' if r.error
                       else _severity_counts(r.findings))
-            body.append(f'<tr><td><a href="#file{n}">{_shown(r.path)}</a></td>'
+            body.append(f'<tr><td><a href="#file{n}">{_shown(r.location)}</a></td>'
                         f'<td class="count">{len(r.findings)}</td><td>{status}</td></tr>')
         body.append("</tbody></table>")
     for n, r in enumerate(results):
-        body.append(f'<section class="file" id="file{n}"><h2>{_shown(r.path)}</h2>')
+        body.append(f'<section class="file" id="file{n}"><h2>{_shown(r.location)}</h2>')
         if r.error:
             body.append(f'<p class="error-msg">{_shown(r.error)}</p></section>')
             continue
@@ -402,7 +416,7 @@ def render_html(results) -> str:
         doc = (_doc_html(r.text, ordered, n, getattr(r, "line_sources", None)) if r.text is not None
                else '<p class="empty-doc">' + escape(_("(document text not kept)")) + "</p>")
         body.append(f'<div class="layout">{doc}{_panel_html(r.text, ordered, n, titles)}</div></section>')
-    return page(_("kjlint report"), "".join(body), CSS, JS, controls)
+    return controls, body
 
 
 def write_html(results, out, **_) -> None:

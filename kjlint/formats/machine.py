@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from xml.sax.saxutils import quoteattr, escape
 
 from ..findings import Severity
@@ -30,8 +31,27 @@ def write_json(results, out, **_):
 
 
 def write_jsonl(results, out, **_):
-    for entry in entries(results):
-        out.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    """One finding a line; when records of a corpus are among the results, one line per record
+    (and per file) instead: its findings and counts per family, for a pipeline to join on."""
+    if not any(r.record for r in results):
+        for entry in entries(results):
+            out.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        return
+    for r in results:
+        write_record_line(r, out)
+
+
+def write_record_line(r, out) -> None:
+    """The line of one record (or file) in `--format jsonl` on a corpus; nothing for an empty
+    record, which is only warned about."""
+    if r.error:
+        line = {"path": r.path, "error": r.error}
+    elif r.warning and not r.record and not r.findings:
+        return
+    else:
+        line = {"path": r.path, "record": r.record or None, "findings": [f.to_dict() for f in r.findings],
+                "counts": dict(sorted(Counter(f.family for f in r.findings).items()))}
+    out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
 def _gh_escape(value: str, prop: bool = False) -> str:
@@ -53,7 +73,7 @@ def write_github(results, out, **_ignored):
         if r.error:  # a file-level annotation
             out.write(f"::error file={_gh_escape(r.path, True)},title={title}::{_gh_escape(r.error)}\n")
     for f in all_findings(results):
-        props = (f"file={_gh_escape(f.path, True)},line={f.line},col={f.column},"
+        props = (f"file={_gh_escape(f.location, True)},line={f.line},col={f.column},"
                  f"endLine={f.end_line},endColumn={f.end_column},"
                  f"title={_gh_escape(f'{f.code} {f.name}', True)}")
         out.write(f"::{GITHUB_LEVEL[f.severity]} {props}::{_gh_escape(f'{f.code} {f.message}')}\n")
@@ -78,7 +98,7 @@ def write_rdjson(results, out, **_):
         for f in r.findings:
             d = {
                 "message": f.message,
-                "location": {"path": f.path, "range": {
+                "location": {"path": f.location, "range": {
                     "start": {"line": f.line, "column": _byte_column(lines, f.line, f.column)},
                     "end": {"line": f.end_line, "column": _byte_column(lines, f.end_line, f.end_column)}}},
                 "severity": str(f.severity).upper(),
@@ -107,19 +127,19 @@ def write_junit(results, out, **_ignored):
               f'failures="{len(findings)}">\n')
     for r in results:
         cases = r.findings
-        out.write(f'  <testsuite name={attr(r.path)} tests="{max(1, len(cases))}" '
+        out.write(f'  <testsuite name={attr(r.location)} tests="{max(1, len(cases))}" '
                   f'failures="{len(cases)}" errors="{1 if r.error else 0}">\n')
         if r.error:
-            out.write(f'    <testcase name={attr(r.path)} classname="kjlint">'
+            out.write(f'    <testcase name={attr(r.location)} classname="kjlint">'
                       f'<error message={attr(r.error)}/></testcase>\n')
         elif not cases:
             out.write(f'    <testcase name={attr(r.path)} classname="kjlint"/>\n')
         for f in cases:
             name = _("{code} {name} at line {line}, column {column}").format(code=f.code, name=f.name, line=f.line,
                                                                              column=f.column)
-            out.write(f'    <testcase name={attr(name)} classname={attr(f.path)}>\n')
+            out.write(f'    <testcase name={attr(name)} classname={attr(f.location)}>\n')
             out.write(f'      <failure message={attr(f.message)} type={attr(f.code)}>'
-                      f'{escape(escape_controls(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}"))}'
+                      f'{escape(escape_controls(f"{f.location}:{f.line}:{f.column}: {f.code} {f.message}"))}'
                       '</failure>\n')
             out.write("    </testcase>\n")
         out.write("  </testsuite>\n")

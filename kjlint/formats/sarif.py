@@ -59,6 +59,10 @@ def write_sarif(results, out, catalog=None, **_ignored):
                            "charOffset": f.offset, "charLength": f.end_offset - f.offset}}}],
             "partialFingerprints": {"kjlintFingerprint/v1": f.fingerprint},
         }
+        if f.record:  # a record of a corpus: lines, columns and offsets count in its text
+            res["locations"][0]["logicalLocations"] = [{"name": f.record, "fullyQualifiedName": f.location,
+                                                        "kind": "object"}]
+            res["properties"] = {"record": f.record}
         if f.related:
             res["relatedLocations"] = [{
                 "id": i,
@@ -68,7 +72,7 @@ def write_sarif(results, out, catalog=None, **_ignored):
                 **({"properties": {"place": rel.place.to_dict()}} if getattr(rel, "place", None) else {})}
                 for i, rel in enumerate(f.related)]
         if getattr(f, "place", None) is not None:  # a Word draft: where a Word user finds it
-            res["properties"] = {"place": f.place.to_dict()}
+            res["properties"] = {**res.get("properties", {}), "place": f.place.to_dict()}
         if f.fix:
             res["fixes"] = [{"description": {"text": _("safe fix") if f.fix.safe else _("unsafe fix")},
                              "artifactChanges": [{"artifactLocation": {"uri": _uri(f.path)}, "replacements": [{

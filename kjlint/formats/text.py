@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..document import display_width
-from ..findings import Severity
+from ..findings import Severity, location_name
 from ..i18n import _, language, ngettext
 from . import escape_controls as esc
 from ..wordplace import place_name
@@ -70,7 +70,7 @@ def write_text(results, out, color: bool = False, show_source: bool = True, stat
                 for gutter, line in frame:
                     console.print((f" {gutter:>{width}} | ", "blue"), (line, "" if gutter else STYLE[f.severity]))
             for rel in f.related:
-                where = f"{esc(rel.path)}:{rel.line}:{rel.column}"
+                where = f"{esc(location_name(rel.path, rel.record))}:{rel.line}:{rel.column}"
                 if rel.place is not None:  # a Word draft: headings, first words
                     # Translators: a related location and its place in a Word file.
                     where = _("{location}, {place}").format(location=where, place=esc(rel.place.text()))
@@ -95,7 +95,7 @@ def write_concise(results, out, color: bool = False, statistics: bool = False, f
 
 def _head(f, concise: bool = False) -> list:
     """`path:line:col: CODE [name] message (where)` as styled segments, control characters escaped."""
-    path, message = esc(f.path), esc(f.message)
+    path, message = esc(f.location), esc(f.message)
     shown = f.place.text() if f.place is not None else place_name(f.where)  # a Word draft: headings, first words
     # Translators: where a finding is in a Word file, after its message: " (paragraph 12)".
     where = _(" ({where})").format(where=esc(shown)) if shown else ""
@@ -145,6 +145,30 @@ def _statistics(console, counts, catalog) -> None:
         console.print(f"{n:>6}  {code}  {title}{' ' * (width - display_width(title))}  {name}".rstrip())
 
 
+def _corpus_summary(console, results) -> None:
+    """Records of a corpus by defect family and rule: how many records have at least one
+    finding of each (a record with ten masks counts once), as a share of the records checked."""
+    from .html import family_name
+
+    records = [r for r in results if r.record and not r.error]
+    if not records:
+        return
+    families, rules = Counter(), Counter()
+    for r in records:
+        families.update({f.family for f in r.findings})
+        rules.update({f.code for f in r.findings})
+    total = len(records)
+    with_findings = sum(1 for r in records if r.findings)
+    console.print(_("Records: {total} checked, {n} with findings ({share:.1f}%).").format(
+        total=total, n=with_findings, share=100 * with_findings / total))
+    for family, n in sorted(families.items()):
+        by_rule = _(", ").join(f"{code} {m}" for code, m in sorted(rules.items()) if code.startswith(family))
+        # Translators: one line of the corpus summary: "KJ2 placeholders: 12 records (1.4%): KJ201 10, KJ202 3".
+        console.print(_("  {family} {name}: {records} ({share:.1f}%): {rules}").format(
+            family=family, name=family_name(family), records=ngettext("{n} record", "{n} records", n).format(n=n),
+            share=100 * n / total, rules=by_rule))
+
+
 def _summary(console, results, statistics: bool, fix_hint: bool, summary: bool = True, diff: bool = False,
              catalog=None) -> None:
     """Fixed count, statistics, then (unless `summary` is off, as with -q) the "Found …" line
@@ -160,10 +184,15 @@ def _summary(console, results, statistics: bool, fix_hint: bool, summary: bool =
         _statistics(console, counts, catalog)
     if not summary:
         return
-    files = len({f.path for f in findings})
+    if any(r.record for r in results):
+        _corpus_summary(console, results)
+    files = len({f.path for f in findings if not f.record})
+    records = len({(f.path, f.record) for f in findings if f.record})
     # Translators: separates the per-rule counts of the summary: "(KJ201 ×2, KJ502 ×1)".
     by_code = _(", ").join(f"{code} ×{n}" for (code, _name), n in sorted(counts.items()))
-    in_files = ngettext("{n} file", "{n} files", files).format(n=files)
+    in_files = _(", ").join(
+        ([ngettext("{n} file", "{n} files", files).format(n=files)] if files else [])
+        + ([ngettext("{n} record", "{n} records", records).format(n=records)] if records else []))
     # Translators: {files} is "2 files" (a message of its own); {codes} the counts per rule.
     console.print(ngettext("Found {n} finding in {files} ({codes}).", "Found {n} findings in {files} ({codes}).",
                            len(findings)).format(n=len(findings), files=in_files, codes=by_code))

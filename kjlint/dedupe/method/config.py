@@ -5,9 +5,9 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 
-from ..minhash import SHINGLE_SIZE
+from ...minhash import SHINGLE_SIZE
 from ..normalize import NormalizeOptions, boilerplate_phrases
-from ..sources import Fields
+from ...records import Fields
 from ..verify import VerifyOptions
 
 
@@ -47,7 +47,7 @@ class DedupeConfig:
     def settings_key(self) -> str:
         """What changes a signature: hashed into the cache folder name."""
         desc = json.dumps({
-            "v": 2, "num_perm": self.num_perm, "seed": self.seed, "shingle": self.shingle,
+            "v": 3, "num_perm": self.num_perm, "seed": self.seed, "shingle": self.shingle,
             "prefix_chars": self.prefix_chars, "prefix_perm": self.prefix_perm,
             "normalize": asdict(self.normalize),
             "boilerplate": boilerplate_phrases(self.normalize.rules_dir),

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..sources import Fetcher, Source
+from ...records import Fetcher, Source
 from .config import DedupeConfig
 
 

@@ -8,8 +8,8 @@ from typing import Callable, Iterable
 import numpy as np
 
 from ..cache import SignatureCache, content_key
-from ..lsh import band_keys
-from ..sources import Record
+from ...minhash import band_keys
+from ...records import Record
 from .config import DedupeConfig
 from ..engines.base import Engine
 from .sign import sign_task

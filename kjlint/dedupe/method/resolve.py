@@ -10,7 +10,7 @@ from ...i18n import _
 from ..cluster import components, union_find
 from ..keep import Candidate, QualityProbe, choose, decisive_findings
 from ..normalize import _from_code_points, canonical_code_points
-from ..sources import Fetcher
+from ...records import Fetcher
 from ..verify import overlap, shingle_set, verify_pairs
 from .config import DedupeConfig
 from .context import Spill

@@ -7,7 +7,7 @@ from typing import Sequence
 import numpy as np
 
 from ...i18n import N_
-from ..sources import Warnings
+from ...records import Warnings
 
 
 @dataclass

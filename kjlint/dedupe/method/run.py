@@ -26,7 +26,7 @@ from ...i18n import _, language
 from .. import kernels
 from ..cache import DAMAGED, SignatureCache
 from ..engines.base import Engine
-from ..sources import CountEstimate, Fetcher, Source, Warnings, iter_records, plan_sources
+from ...records import CountEstimate, Fetcher, Source, Warnings, iter_records, plan_sources
 from .candidates import candidate_groups, exact_groups, find_candidates
 from .config import DedupeConfig
 from .context import Context

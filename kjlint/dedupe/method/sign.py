@@ -8,7 +8,7 @@ from typing import Sequence
 import numpy as np
 
 from .. import kernels
-from ..minhash import EMPTY, Permutations, permutations, shingle_hashes_cp, sign_hashes
+from ...minhash import EMPTY, Permutations, permutations, shingle_hashes_cp, sign_hashes
 from ..normalize import canonical_code_points
 from .config import DedupeConfig
 

@@ -1,4 +1,5 @@
-"""Streaming readers for corpora: directories of .txt/.md, JSONL and Parquet.
+"""Streaming readers for corpora: directories of .txt/.md, JSONL (also .gz and .zst compressed) and Parquet;
+the one reader and the one record naming of `kjlint dedupe` and `kjlint check`.
 
 Every pass over the corpus (sign, verify, keep, write) re-reads the inputs in the same order and
 gives each valid document the same ordinal `index`, so memory only holds per-document arrays,
@@ -7,17 +8,20 @@ document) becomes a counted warning naming the file and line; the run goes on.
 """
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from ..i18n import _
-from ..reading import InputError, discover, read_document
+from .i18n import _
+from .reading import InputError, discover, read_document
 
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+COMPRESSED_SUFFIXES = (".gz", ".zst")
+JSONL_SUFFIXES = tuple(base + comp for base in (".jsonl", ".ndjson", ".json") for comp in ("",) + COMPRESSED_SUFFIXES)
 PARQUET_SUFFIXES = (".parquet", ".pq")
 PARQUET_BATCH = 2048
 
@@ -41,11 +45,16 @@ class Warnings:
     count: int = 0
     messages: list[str] = field(default_factory=list)
     keep: int = 200
+    levels: list[str] = field(default_factory=list)  # per kept message: "error" (bad input) or "warning"
 
-    def add(self, message: str) -> None:
+    def add(self, message: str, level: str = "error") -> None:
+        """`level` "warning" for input that is valid but has nothing in it (an empty document):
+        `kjlint check` reports bad records as errors, like unreadable files, and empty ones as
+        warnings, like empty files."""
         self.count += 1
         if len(self.messages) < self.keep:
             self.messages.append(message)
+            self.levels.append(level)
 
 
 @dataclass(frozen=True)
@@ -61,10 +70,82 @@ class Fields:
     id: str = "id"
 
 
-def record_name(path: str, position: int) -> str:
-    """The one name of a record without an id, in every output (clusters, keep/drop lists, --show,
-    --report, warnings): its file and 1-based position there (JSONL line, Parquet row)."""
-    return f"{path}:{position}"
+def record_name(path: str, position: int | None = None) -> str:
+    """The one name of a document without an id field, in every output of dedupe (clusters,
+    keep/drop lists, --show, --report, warnings) and check (findings, reports): a text file's
+    path; a record's file and 1-based position there (JSONL line, Parquet row), `path:N`."""
+    return path if position is None else f"{path}:{position}"
+
+
+def _zstandard():
+    try:
+        import zstandard
+    except ImportError:
+        raise OSError(_("reading and writing .zst files needs the zstandard package: pip install 'kjlint[zstd]'")) from None
+    return zstandard
+
+
+class _ZstdReader:
+    """A .zst file read as bytes, line by line; seeking back restarts the stream (as gzip does),
+    so random access by offset works, at the cost of decompressing again from the start."""
+
+    def __init__(self, path: str):
+        self._path = path
+        self._fh = self._open()
+
+    def _open(self) -> io.BufferedReader:
+        raw = _zstandard().ZstdDecompressor().stream_reader(open(self._path, "rb"), closefd=True)
+        return io.BufferedReader(raw, 1 << 20)
+
+    def seek(self, offset: int) -> None:
+        if offset < self._fh.tell():
+            self._fh.close()
+            self._fh = self._open()
+        while self._fh.tell() < offset and self._fh.read(min(offset - self._fh.tell(), 1 << 20)):
+            pass
+
+    def readline(self) -> bytes:
+        return self._fh.readline()
+
+    def __iter__(self):
+        return iter(self._fh)
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_binary(path: str):
+    """A JSONL file for reading bytes, decompressed when its name ends in .gz or .zst."""
+    low = path.lower()
+    if low.endswith(".gz"):
+        import gzip
+
+        return gzip.open(path, "rb")
+    if low.endswith(".zst"):
+        return _ZstdReader(path)
+    return open(path, "rb")
+
+
+@contextmanager
+def compressed_writer(fh, path: str):
+    """`fh` (an open binary file) compressed as `path`'s name says: .gz, .zst, or as it is."""
+    low = path.lower()
+    if low.endswith(".gz"):
+        import gzip
+
+        with gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as out:
+            yield out
+    elif low.endswith(".zst"):
+        with _zstandard().ZstdCompressor().stream_writer(fh, closefd=False) as out:
+            yield out
+    else:
+        yield fh
 
 
 def kind_of(path: str) -> str:
@@ -103,7 +184,7 @@ def _text_of(value, where: str, fieldname: str, warnings: Warnings | None) -> st
         return None
     if not value.strip():
         if warnings is not None:
-            warnings.add(_("{where}: empty document, skipped").format(where=where))
+            warnings.add(_("{where}: empty document, skipped").format(where=where), "warning")
         return None
     return value
 
@@ -133,18 +214,22 @@ def scan_jsonl(path: str, fields: Fields, warnings: Warnings | None
     """(raw line, text or None when invalid, id, byte offset) for every line of a JSONL file;
     a file that cannot be read is a warning and yields nothing."""
     try:
-        fh = open(path, "rb")
+        fh = open_binary(path)
     except OSError as exc:
         if warnings is not None:
             warnings.add(_("{path}: cannot read ({problem}), skipped").format(path=path, problem=exc.strerror or exc))
         return
     pos = 0
     with fh:
-        for lineno, raw in enumerate(fh, 1):
-            where = record_name(path, lineno)
-            text, ident = parse_jsonl_line(raw, where, fields, warnings)
-            yield raw, text, (ident or where) if text is not None else None, pos
-            pos += len(raw)
+        try:
+            for lineno, raw in enumerate(fh, 1):
+                where = record_name(path, lineno)
+                text, ident = parse_jsonl_line(raw, where, fields, warnings)
+                yield raw, text, (ident or where) if text is not None else None, pos
+                pos += len(raw)
+        except (OSError, EOFError) as exc:  # a truncated or corrupt .gz
+            if warnings is not None:
+                warnings.add(_("{path}: cannot read ({problem}), skipped").format(path=path, problem=exc))
 
 
 def scan_parquet(path: str, fields: Fields, warnings: Warnings | None):
@@ -217,7 +302,7 @@ def iter_records(sources: list[Source], fields: Fields = Fields(), warnings: War
                     if wanted is None or wanted(index):
                         text = read_text_file(src.path, None)
                         if text is not None:
-                            yield Record(index, src.path, src.path, text, k)
+                            yield Record(index, record_name(src.path), src.path, text, k)
                     index += 1
                 continue
             text = read_text_file(src.path, warnings)
@@ -225,7 +310,7 @@ def iter_records(sources: list[Source], fields: Fields = Fields(), warnings: War
                 validity[src.path] = text is not None
             if text is not None:
                 if wanted is None or wanted(index):
-                    yield Record(index, src.path, src.path, text, k)
+                    yield Record(index, record_name(src.path), src.path, text, k)
                 index += 1
 
 
@@ -284,7 +369,7 @@ class Fetcher:
         if src.kind == "jsonl":
             fh = self._files.get(source)
             if fh is None:
-                fh = self._files[source] = open(src.path, "rb")
+                fh = self._files[source] = open_binary(src.path)
             fh.seek(offset)
             value = json.loads(fh.readline()).get(self.fields.text)
             return value if isinstance(value, str) else None
@@ -328,13 +413,13 @@ def write_output(sources: list[Source], keep, out_path: str, fields: Fields = Fi
     """Write the kept documents in the input's own format, atomically. `keep[index]` is a bool
     per document. JSONL: the kept lines verbatim; Parquet: the kept rows, same schema; text files:
     a directory with the kept files under their paths relative to the input directory."""
-    from ..fixes import atomic_open, atomic_write_bytes
+    from .fixes import atomic_open, atomic_write_bytes
 
     kind = output_kind(sources)
     written = 0
     index = 0
     if kind == "jsonl":
-        with atomic_open(out_path) as out:
+        with atomic_open(out_path) as fh, compressed_writer(fh, out_path) as out:
             for src in sources:
                 for raw, text, _ident, _pos in scan_jsonl(src.path, fields, None):
                     if text is None:

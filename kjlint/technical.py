@@ -1,0 +1,67 @@
+"""Lines written in a technical notation (code, markup, API listings) rather than in prose.
+
+Developers' notes, specifications and course reports paste code and API references into a
+Word file: `scaleX(n)	沿 X 轴缩放元素`, `dialog.Filter = "所有文件(*.*)|*.*"`,
+`"订单查询" "/Shop/Order/Query";`, `max-width	元素的最大宽度`. There an
+`x` or a `*` is a variable, an axis or a wildcard, not a mask, and parallel lines that differ
+in one identifier are a listing, not a repeated paragraph. The rules that would misread such
+lines (see `ruletypes.TECHNICAL_EXEMPT`) leave them alone.
+
+A line is technical when it shows code syntax (a call `name(…)`, an assignment, a statement
+`;`, a markup tag, a dotted name `System.IO.File`, a path `/Area/Page/Index`, a `//` comment)
+or opens with an identifier being defined (`RetryInterval：…`, `bordercolor<TAB>…`),
+and, for code syntax, Chinese characters are less than half of what it holds: prose that
+mentions one function stays prose.
+"""
+from __future__ import annotations
+
+import re
+
+# Web addresses and e-mail addresses are taken out first: a URL in a sentence is no code.
+_ADDRESS = re.compile(r"(?:https?://|www\.)[!-~]+|[!-~]+@[!-~]+")
+_CODE = re.compile(
+    r"[A-Za-z_]*[a-z][A-Za-z0-9_]*\([ -~]*\)"  # a call: scaleX(n), Index(), rgb(x,x,x)
+    r"|[A-Za-z_][A-Za-z0-9_.\[\]\"']*[ \t]*(?:[=!]=|\+=|=)[ \t]*[^\s=]"  # state = 1, a.b == c
+    r"|[!-~];[ \t]*(?://.*)?$"  # a statement: …Index";
+    r"|</?[A-Za-z][A-Za-z0-9]*(?:[ \t][^<>\n]*)?/?>"  # a markup tag: <abbr title="…">
+    r"|\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,}"  # a dotted name: System.IO.File, a.b.c
+    r"|\b[A-Za-z_]*[a-wyz][A-Za-z_]*\.[A-Za-z_]*[a-wyz][A-Za-z_]*\b"  # sys.syscolumns (not x.xx)
+    r"|(?<![\w:/])/[A-Za-z_]\w*/[A-Za-z_]"  # a path: "/Shop/Order/Query"
+    r"|(?<![:/])//[ \t]*\S",  # a comment: //已测试
+    re.ASCII,
+)
+# An identifier defined at the start of the line: camelCase, hyphenated or dotted names and
+# lower-case words before a tab; not a form label (Tel：, Email：, GDP：).
+_DEFINED = re.compile(
+    r"^[ \t]*(?:[a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+)"
+    r"[ \t]*(?:\t|[：:])"
+    r"|^[ \t]*[a-z][a-z0-9]{3,}[ \t]*\t",
+)
+MAX_LINE = 1000
+_LETTER = re.compile(r"[A-Za-z]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def is_technical(line: str) -> bool:
+    """Is this line code, markup or an API listing rather than Chinese prose? A line longer
+    than MAX_LINE is prose (and the patterns are never run on a run of 300,000 letters)."""
+    if len(line) > MAX_LINE:
+        return False
+    text = _ADDRESS.sub(" ", line)
+    if _DEFINED.search(text):
+        return True
+    if not _CODE.search(text):
+        return False
+    visible = len(text) - sum(text.count(c) for c in " \t\u3000")
+    return len(_HAN.findall(text)) * 2 < visible
+
+
+def technical_lines(lines: list[str]) -> frozenset[int]:
+    """0-based indexes of the technical lines among `lines`."""
+    return frozenset(i for i, line in enumerate(lines) if _LETTER.search(line) and is_technical(line))
+
+
+def glued_to_han(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] written against a Chinese character (`*万元`, `共xx家`)? Such a mask
+    stands in Chinese prose even on a line that also holds code."""
+    return bool((start > 0 and _HAN.match(text[start - 1])) or (end < len(text) and _HAN.match(text[end])))

@@ -1,0 +1,68 @@
+"""One text form per purpose (kjlint.normalize): KJ1, `--reference`, dedupe and the KJ6 rules
+use the same definitions of a page-number line, a boilerplate line and the matching form."""
+from __future__ import annotations
+
+import pytest
+
+from kjlint import lint_text
+from kjlint.normalize import fold, is_boilerplate_line, is_page_counter_line, is_page_number_line, matching_text
+
+PAGE_LINES = ["- 3 -", "— 12 —", "第3页", "第 3 页 / 共 10 页", "共10页 第3页", "共3页", "3/10", "Page 3 of 10",
+              "12", "第三页", "第１２頁", "page 3", "－ 4 －"]
+NOT_PAGE_LINES = ["2023年", "一、", "第3条", "第一章", "共3项", "3.5", "第3页的表格", "", "  "]
+
+
+@pytest.mark.parametrize("line", PAGE_LINES)
+def test_page_number_lines_raw_and_folded(line):
+    assert is_page_number_line(line) and is_page_number_line(fold(line))
+
+
+@pytest.mark.parametrize("line", NOT_PAGE_LINES)
+def test_not_page_number_lines(line):
+    assert not is_page_number_line(line) and not is_page_number_line(fold(line))
+
+
+def test_page_counters_are_the_unmistakable_page_number_lines():
+    """A bare number may be a flattened table's cell: dropped before comparing, never reported."""
+    bare = {"12", "- 3", "2023"}
+    for line in PAGE_LINES + NOT_PAGE_LINES + sorted(bare):
+        assert is_page_counter_line(line) == (is_page_number_line(line) and line not in bare), line
+
+
+def test_kj6_reports_page_counters_and_not_bare_numbers():
+    text = "关于2023年工作的报告\n一、工作情况\n全年完成固定资产投资3.6亿元，同比增长百分之八。\n{}\n继续推进各项工作。\n"
+    for line, reported in (("Page 3 of 10", True), ("第 3 页 / 共 10 页", True), ("— 12 —", True),
+                           ("共10页 第3页", True), ("2023", False), ("12", False)):
+        found = [f for f in lint_text(text.format(line), select=["KJ601"]) if f.line == 4]
+        assert bool(found) == reported, line
+
+
+def test_dedupe_drops_exactly_the_defined_lines():
+    """dedupe's fast line scan (one Aho-Corasick pass) drops what the definitions say, no more."""
+    from kjlint.dedupe.normalize import _dropped_lines, boilerplate_phrases
+
+    phrases = boilerplate_phrases()
+    lines = PAGE_LINES + NOT_PAGE_LINES + ["当前位置：首页 > 工作总结", "上一篇：2022年工作计划",
+                                           "来源" * 50, "全年完成固定资产投资3.6亿元。"]
+    text = fold("\n".join(lines))
+    folded = text.split("\n")
+    starts = [sum(len(x) + 1 for x in folded[:i]) for i in range(len(folded))]
+    dropped = {starts.index(a) for a, _ in _dropped_lines(text, phrases, True)}
+    expected = {i for i, line in enumerate(folded)
+                if is_page_number_line(line) or is_boilerplate_line(line, phrases)}
+    assert dropped == expected and len(expected) > len(PAGE_LINES)
+
+
+def test_kj1_and_dedupe_ignore_the_same_page_number_lines():
+    """A copy split by a page counter is still a copy, for KJ1 inside a draft and for dedupe."""
+    from kjlint.dedupe.normalize import normalize
+
+    body = "全年组织辖区企业申报省级科技项目十二项，争取上级资金八百万元，带动企业研发投入。"
+    for marker in ("共3页", "— 2 —", "第2页 / 共3页"):
+        assert normalize(f"{body}\n{marker}\n{body}") == normalize(f"{body}\n{body}")
+        findings = lint_text(f"标题\n{body}\n{marker}\n{body}\n", select=["KJ1"])
+        assert [f.code for f in findings] and all(marker not in f.message for f in findings)
+
+
+def test_matching_text_folds_width_script_digits_and_drops_punctuation():
+    assert matching_text("總結（2021年）：ＡＢ　工作") == matching_text("总结(2022年)ab工作") == "总结0000年ab工作"  # each digit
