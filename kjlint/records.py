@@ -402,11 +402,35 @@ class Fetcher:
         self._files.clear()
 
 
+def output_problem(paths: list[str]) -> str | None:
+    """Why the inputs `paths` cannot share one `--output` copy, or None: the copy is one file or
+    folder in the inputs' own format, so they must have one format (and Parquet files one schema)."""
+    kinds = {kind_of(p) for p in paths}
+    if len(kinds) > 1:
+        return _("--output needs inputs of one format, got {kinds}").format(kinds=", ".join(sorted(kinds)))
+    if kinds == {"parquet"}:
+        import pyarrow.parquet as pq
+
+        first = None
+        for p in paths:
+            try:
+                schema = pq.read_schema(p).remove_metadata()
+            except (OSError, ValueError):  # unreadable: reported and skipped when read
+                continue
+            if first is None:
+                first = (p, schema)
+            elif not schema.equals(first[1]):
+                return _("--output needs Parquet inputs of one schema: {path} differs from {first} "
+                         "(write each to its own --output)").format(path=p, first=first[0])
+    return None
+
+
 def output_kind(sources: list[Source]) -> str:
-    kinds = {s.kind for s in sources}
-    if len(kinds) != 1:
-        raise ValueError(_("--output needs inputs of one format, got {kinds}").format(kinds=", ".join(sorted(kinds))))
-    return kinds.pop()
+    problem = output_problem(sorted({s.path for s in sources})) if sources else _(
+        "--output needs inputs of one format, got {kinds}").format(kinds="")
+    if problem:
+        raise ValueError(problem)
+    return sources[0].kind
 
 
 def write_output(sources: list[Source], keep, out_path: str, fields: Fields = Fields()) -> int:

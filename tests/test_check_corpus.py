@@ -186,6 +186,17 @@ def test_dedupe_gzip_copy_is_gzip(tmp_path):
     assert gzip.decompress((tmp_path / "kept.jsonl.gz").read_bytes()) == plain
 
 
+def test_parquet_inputs_of_two_schemas_refused_for_one_copy(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    pq.write_table(pa.Table.from_pylist([{"id": "a", "text": R2}]), tmp_path / "a.parquet")
+    pq.write_table(pa.Table.from_pylist([{"id": "b", "text": R3, "n": 1}]), tmp_path / "b.parquet")
+    for command in (("check", "--fix"), ("dedupe",)):
+        r = run_cli(*command, "a.parquet", "b.parquet", "--output", "out.parquet", cwd=tmp_path)
+        assert r.exit_code == 2 and "b.parquet differs from a.parquet" in r.stderr, (command, r.stderr)
+        assert not (tmp_path / "out.parquet").exists()
+
+
 def test_parquet_corpus(tmp_path):
     pa = pytest.importorskip("pyarrow")
     pq = pytest.importorskip("pyarrow.parquet")
