@@ -21,8 +21,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .packs import Catalog, PackError, Rule, _as_list, compile_pattern, parse_text, rule_where
 from .document import BLANK_CHARS, Document
 from .findings import Fix, Related
-from .diskcache import compile_regex, required_chars
-from .diskcache import fast_finditer
+from .diskcache import compile_regex, fast_finditer, first_chars, required_chars
 from .i18n import _, pick
 from .technical import glued_to_han
 
@@ -261,11 +260,12 @@ def _context_fields(rule: Rule) -> list[_ContextField]:
 
 
 def _scanner(patterns: list[str], flags: int) -> Callable[[str], list[re.Match]]:
-    """Matches of a rule whose patterns are partly anchored at a line start: one alternation
-    cannot be tried only where its first characters occur when one alternative may start
-    anywhere a line does, so the anchored patterns and the others are searched apart and their
-    matches merged in text order (at one place the longer wins; none overlaps an earlier one)."""
-    groups = ([p for p in patterns if not p.startswith("^")], [p for p in patterns if p.startswith("^")])
+    """Matches of a rule some of whose patterns may start at any character (anchored at a line
+    start, or opening with a repeated class such as `[^:]{0,8}`): one alternation cannot be tried only
+    where its first characters occur when one alternative may start anywhere, so the patterns
+    with known first characters and the others are searched apart and their matches merged in
+    text order (at one place the longer wins; none overlaps an earlier one)."""
+    groups = ([p for p in patterns if first_chars(p, flags)], [p for p in patterns if not first_chars(p, flags)])
     scans = [fast_finditer(compile_regex("|".join(f"(?:{p})" for p in group), flags)) for group in groups if group]
 
     def matches(text: str) -> list[re.Match]:
@@ -294,7 +294,7 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     precheck = compile_regex(f"[{re.escape(needed)}]") if needed else None
     if all(p.startswith("\\A") for p in patterns):  # the start of the text only (a file name on line 1)
         matches: Callable[[str], Iterable[re.Match]] = lambda text: filter(None, [regex.match(text)])
-    elif any(p.startswith("^") for p in patterns):
+    elif len(patterns) > 1 and not first_chars(combined, flags) and any(first_chars(p, flags) for p in patterns):
         matches = _scanner(patterns, flags)
     else:
         matches = fast_finditer(regex)
