@@ -227,6 +227,28 @@ def fast_finditer(regex: re.Pattern) -> Callable[[str], Iterator[re.Match]]:
     return finditer
 
 
+@lru_cache(maxsize=None)
+def finditer_alternatives(patterns: tuple[str, ...], flags: int = 0) -> Callable[[str], list[re.Match]]:
+    """Matches of the alternation of `patterns`, when some of them may start at any character
+    (anchored at a line start, or opening with a repeated class such as `[^:]{0,8}`): such an
+    alternation cannot be tried only where its first characters occur, so the patterns with
+    known first characters and the others are searched apart and their matches merged in text
+    order (at one place the longer wins; none overlaps an earlier one). Named groups are kept."""
+    groups = ([p for p in patterns if first_chars(p, flags)], [p for p in patterns if not first_chars(p, flags)])
+    scans = [fast_finditer(compile_regex("|".join(f"(?:{p})" for p in group), flags)) for group in groups if group]
+
+    def matches(text: str) -> list[re.Match]:
+        found = sorted((m for scan in scans for m in scan(text)), key=lambda m: (m.start(), -m.end()))
+        kept, end = [], -1
+        for m in found:
+            if m.start() >= end:
+                kept.append(m)
+                end = max(m.end(), m.start() + 1)
+        return kept
+
+    return matches
+
+
 # --- patterns that can take exponential time ------------------------------------------------
 # Python's `re` backtracks: `(x+x+)+y` on "xxxx…x" tries every way of cutting the x's between
 # the repetitions, 2^n of them. A rule pack comes from users, so such a pattern is refused when

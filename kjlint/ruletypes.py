@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .packs import Catalog, PackError, Rule, _as_list, compile_pattern, parse_text, rule_where
 from .document import BLANK_CHARS, Document
 from .findings import Fix, Related
-from .diskcache import compile_regex, fast_finditer, first_chars, required_chars
+from .diskcache import compile_regex, fast_finditer, finditer_alternatives, first_chars, required_chars
 from .i18n import _, pick
 from .technical import glued_to_han
 
@@ -259,27 +259,6 @@ def _context_fields(rule: Rule) -> list[_ContextField]:
     return out
 
 
-def _scanner(patterns: list[str], flags: int) -> Callable[[str], list[re.Match]]:
-    """Matches of a rule some of whose patterns may start at any character (anchored at a line
-    start, or opening with a repeated class such as `[^:]{0,8}`): one alternation cannot be tried only
-    where its first characters occur when one alternative may start anywhere, so the patterns
-    with known first characters and the others are searched apart and their matches merged in
-    text order (at one place the longer wins; none overlaps an earlier one)."""
-    groups = ([p for p in patterns if first_chars(p, flags)], [p for p in patterns if not first_chars(p, flags)])
-    scans = [fast_finditer(compile_regex("|".join(f"(?:{p})" for p in group), flags)) for group in groups if group]
-
-    def matches(text: str) -> list[re.Match]:
-        found = sorted((m for scan in scans for m in scan(text)), key=lambda m: (m.start(), -m.end()))
-        kept, end = [], -1
-        for m in found:
-            if m.start() >= end:
-                kept.append(m)
-                end = max(m.end(), m.start() + 1)
-        return kept
-
-    return matches
-
-
 def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     flags = _flags(rule) | re.MULTILINE
     written = _patterns(rule, "pattern", True)
@@ -295,7 +274,7 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     if all(p.startswith("\\A") for p in patterns):  # the start of the text only (a file name on line 1)
         matches: Callable[[str], Iterable[re.Match]] = lambda text: filter(None, [regex.match(text)])
     elif len(patterns) > 1 and not first_chars(combined, flags) and any(first_chars(p, flags) for p in patterns):
-        matches = _scanner(patterns, flags)
+        matches = finditer_alternatives(tuple(patterns), flags)
     else:
         matches = fast_finditer(regex)
     exceptions = [compile_pattern(p, _where(rule, "exceptions"), flags, shown)

@@ -26,7 +26,7 @@ from ..normalize import fold_line_width, is_page_counter_line, line_form, to_sim
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
 from .layout import flagged_lines
 from .truncation import TERMINAL, body_paragraphs, heading_level
-from ..diskcache import compile_regex, first_chars, required_chars, file_key, load_or_build
+from ..diskcache import compile_regex, finditer_alternatives, first_chars, required_chars, file_key, load_or_build
 from ..i18n import _, pick
 
 BULLETS = "-*#>•·"
@@ -124,8 +124,9 @@ class _Boilerplate:
                     self.patterns.append((limit, anchored, compile_regex(combined), names, gate))
         # Lines up to this long had their in-sentences phrases looked for by match() already.
         self.sentence_checked = min((self.group_max[label] for label in self.sentence_labels), default=0)
-        self.in_text = compile_regex("|".join(f"(?P<t{k}>{pat})" for k, (pat, _) in enumerate(in_text))) \
-            if in_text else None
+        named = tuple(f"(?P<t{k}>{pat})" for k, (pat, _) in enumerate(in_text))
+        self.in_text = compile_regex("|".join(named)) if in_text else None
+        self.in_text_matches = finditer_alternatives(named) if in_text else None
         self.in_text_labels = {f"t{k}": label for k, (_, label) in enumerate(in_text)}
         self.in_text_gate = compile_regex(f"[{re.escape(needed)}]").search \
             if in_text and (needed := required_chars(self.in_text.pattern)) else None
@@ -181,7 +182,7 @@ class _Boilerplate:
         in-text pattern matches, and sentences holding an in-sentences phrase (each no longer
         than its group's line limit, so a paragraph is never taken for a blurb)."""
         if self.in_text is not None and (self.in_text_gate is None or self.in_text_gate(line)):
-            for m in self.in_text.finditer(line):
+            for m in self.in_text_matches(line):
                 if m.end() > m.start():
                     yield m.start(), m.end(), self.in_text_labels[m.lastgroup], m.group(0)
         if (len(normalized) <= self.sentence_checked and not in_prose) or self.sentence_phrase(normalized) is None:
