@@ -1,7 +1,7 @@
 """Baselines: accept the findings a document already has, report only new ones.
 
 Entries are fingerprints (code + hash of the matched text and its context, see
-engine.fingerprint) with counts per path, so edits elsewhere in a file keep the baseline valid.
+linting.fingerprint) with counts per path, so edits elsewhere in a file keep the baseline valid.
 """
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from . import check
+from .registry import check
 from ..packs import PackError, compile_pattern, parse_text, rule_where
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix

@@ -26,7 +26,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import check
+from .registry import check
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix, Related
 from ..normalize import PINYIN_ANNOTATION, char_norm, fast_normalize, is_page_number_line, normalize_for_matching

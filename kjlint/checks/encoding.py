@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from . import check
+from .registry import check
 from ..document import Document
 from ..findings import Fix
 from ..normalize import PINYIN_ANNOTATION, PINYIN_LETTERS, script_sets, to_simplified, to_traditional

@@ -1,19 +1,18 @@
 """KJ0 meta: findings about kjlint's own directives (unused or unknown suppressions).
 
-The engine computes these while applying suppressions; the checks here only let the rules be
+The lint stages compute these while applying suppressions; the checks here only let the rules be
 run on their own (for their examples and for `kjlint rule`)."""
 from __future__ import annotations
 
-from . import check
+from .registry import check
+from ..linting import LintOptions, lint_with
 from ..ruletypes import Hit
 
 
 def _meta_hits(doc, ctx, rule):
-    from ..engine import LintOptions, lint_document
-
     codes = {c for c, r in ctx.catalog.rules.items() if r.enabled} | {rule.code}
     return [Hit(f.offset, f.end_offset, message=f.message)
-            for f in lint_document(doc, ctx.catalog, LintOptions(codes=codes)) if f.code == rule.code]
+            for f in lint_with(doc, ctx.catalog, LintOptions(codes=codes)) if f.code == rule.code]
 
 
 check("unused-suppression")(_meta_hits)

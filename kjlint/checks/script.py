@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from . import check
+from .registry import check
 from ..document import Document
 from ..normalize import PINYIN_ANNOTATION, script_sets, to_simplified, to_traditional
 from ..ruletypes import Context, Hit

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import check
+from .registry import check
 from ..packs import PackError, Profile
 from ..document import BLANK_CHARS, Document, Span
 from ..normalize import to_simplified

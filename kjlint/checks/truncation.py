@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from . import check
+from .registry import check
 from ..document import BLANK_CHARS, Document, Span
 from ..normalize import plain_text
 from ..ruletypes import Context, Hit, rule_hits

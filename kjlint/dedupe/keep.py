@@ -95,7 +95,7 @@ class QualityProbe:
         """`count` rule by rule, the rules whose findings hold others (a boilerplate line holds
         the KJ6 labels on it) first: each later finding adds one or is folded into one of them,
         so the count so far never goes down and is a lower bound at every step."""
-        from ..engine import CONTAINERS, META_UNKNOWN, META_UNUSED, active_rules, fold_into_containers, make_finding
+        from ..linting import CONTAINERS, META_UNKNOWN, META_UNUSED, active_rules, fold_into_containers, make_finding
         from ..ruletypes import rule_hits
 
         rules = [r for r in active_rules(self.catalog, self.opts.codes) if r.code not in (META_UNUSED, META_UNKNOWN)]

@@ -8,7 +8,6 @@ by reference, and the context (settings, inputs) once per worker. A context is p
 """
 from __future__ import annotations
 
-import importlib
 from abc import ABC, abstractmethod
 from typing import Any, Callable, ClassVar, Iterable, Iterator, Protocol
 
@@ -23,12 +22,6 @@ class RunContext(Protocol):
     def close(self) -> None: ...
 
     def fingerprint(self) -> str: ...
-
-# name → "module:class", imported only when chosen (the Spark adapter needs pyspark).
-ENGINES: dict[str, str] = {
-    "local": "kjlint.engines.local:LocalEngine",
-    "spark": "kjlint.engines.spark:SparkEngine",
-}
 
 
 class EngineUnavailable(RuntimeError):
@@ -62,11 +55,3 @@ class Engine(ABC):
     def __exit__(self, *exc) -> None:
         self.close()
 
-
-def engine_named(name: str, **options: Any) -> Engine:
-    """The engine registered as `name`, built with its own options (e.g. jobs, master, conf)."""
-    try:
-        module, cls = ENGINES[name].split(":")
-    except KeyError:
-        raise ValueError(f"unknown engine {name!r} (expected {', '.join(ENGINES)})") from None
-    return getattr(importlib.import_module(module), cls)(**options)

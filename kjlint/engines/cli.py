@@ -7,7 +7,7 @@ from typing import Any, Callable
 import click
 
 from ..clihelp import N_, option
-from .base import ENGINES
+from . import ENGINES
 
 ENGINE_HELP = N_("local: this machine; spark: the same method on a Spark cluster (pip install "
                  "'kjlint[spark]').")

@@ -22,7 +22,7 @@ from html import escape
 from ..packs import FAMILIES
 from ..findings import Severity, location_name
 from ..i18n import _, language, ngettext
-from . import escape_controls
+from .escape import escape_controls
 from ..wordplace import place_name
 
 

@@ -7,7 +7,7 @@ from xml.sax.saxutils import quoteattr, escape
 
 from ..findings import Severity
 from ..i18n import _
-from . import escape_controls
+from .escape import escape_controls
 
 
 def all_findings(results):

@@ -6,7 +6,7 @@ from collections import Counter
 from ..document import display_width
 from ..findings import Severity, location_name
 from ..i18n import _, language, ngettext
-from . import escape_controls as esc
+from .escape import escape_controls as esc
 from ..wordplace import place_name
 
 WINDOW = 24  # characters of context shown either side of a finding in long lines
