@@ -594,9 +594,12 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
             # copy continues as one chain, but never into the later copy itself (a third copy
             # must match the first one, not the second).
             jd = i - delta
-            length = _extend(s, i, jd, min(n - i, copy_start - jd))
-            if length >= k:
-                best_j, best_len, diagonal = jd, length, True
+            # equal k-grams have the same first sampled copy: a cheap test that rules out most
+            # positions after a repeat before comparing any characters
+            if earliest[i] == earliest[jd]:
+                length = _extend(s, i, jd, min(n - i, copy_start - jd))
+                if length >= k:
+                    best_j, best_len, diagonal = jd, length, True
         if not diagonal:
             key = earliest[i]
             cands = occ.get(key) if key <= i else None
