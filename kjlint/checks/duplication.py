@@ -29,7 +29,8 @@ from typing import Any
 from . import check
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix, Related
-from ..normalize import PINYIN_ANNOTATION, char_norm, fast_normalize, is_page_number_line, normalize_for_matching
+from ..normalize import (NUMPY_FROM, PINYIN_ANNOTATION, MatchingSlices, char_norm, fast_normalize, is_page_number_line,
+                         normalize_for_matching)
 from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
 from ..i18n import _
@@ -142,6 +143,7 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
     units = []
     sources = doc.line_sources
     articles = 0
+    form = MatchingSlices(doc.text)
     for p in reading_paragraphs(doc, ctx):
         text = p.text
         if is_page_number_line(text):
@@ -150,11 +152,12 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
             articles += 1
         m = LIST_MARK.match(text)
         if m is None or not m.end():
-            norm = piece = fast_normalize(text)
+            norm = piece = form(p.start, p.end)
         else:
-            norm = fast_normalize(text[m.end():])
+            mark_end = p.start + m.end()
+            norm = form(mark_end, p.end)
             # an annotation right after the mark (一是(shì)) needs the mark's character
-            piece = fast_normalize(text) if text[m.end():m.end() + 1] in "(（" else fast_normalize(text[:m.end()]) + norm
+            piece = form(p.start, p.end) if text[m.end():m.end() + 1] in "(（" else form(p.start, mark_end) + norm
         unit = Unit(len(units), p, norm)
         unit.piece = piece
         unit.article = articles
@@ -503,7 +506,6 @@ def _extend(s: str, i: int, j: int, limit: int) -> int:
     return n
 
 
-_NUMPY_FROM = 100_000  # characters: a shorter stream is not worth importing numpy (~0.1 s) for
 _HASH_BASE = 0x100000001B3  # of the k-gram hashes (any odd number; collisions are checked)
 
 
@@ -518,7 +520,7 @@ def first_sampled(s: str, k: int, step: int) -> tuple[list[int], list[int]]:
     last = len(s) - k
     if last < 0:
         return [], []
-    if "numpy" in sys.modules or len(s) >= _NUMPY_FROM:
+    if "numpy" in sys.modules or len(s) >= NUMPY_FROM:
         found = _first_sampled_hashed(s, k, step)
         if found is not None:
             return found
