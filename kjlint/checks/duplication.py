@@ -44,8 +44,6 @@ LIST_MARK = compile_regex(
 SENTENCE_MARKS = "。！？；!?;，,：:"
 # The table a cell line of a Word file belongs to (Document.line_sources "table 3, row 2, cell 1").
 TABLE_CELL = compile_regex(r"^(.*table \d+), row \d+, cell \d+$")
-# A line of program code: a statement, call or block (no Chinese outside a trailing comment).
-CODE_MARK = compile_regex(r"[;{}]|(?<![=!<>])=(?!=)|[A-Za-z_]\w*\(")
 HAN = compile_regex(r"[\u3400-\u9fff]")
 URL_LINE = compile_regex(r"^(?:https?://|www\.)\S+$")  # a web address on its own: no prose either
 # An entry of a reference list: [12] …, or a GB/T 7714 type mark ([J], [M], [EB/OL]).
@@ -101,7 +99,7 @@ class Unit:
     informative: bool | None = None  # worth reporting on its own (see `informative`)
     table: str | None = None  # the table a cell belongs to ("table 3"; nested: "table 1, … > table 4")
     boxed: bool = False  # in a text box of a Word file
-    code: bool = False  # a line of program code (or a bare web address)
+    code: bool = False  # on a line in a technical notation (kjlint.technical), or a bare web address
     bib: bool = False  # an entry of a reference list
     article: int = 0  # articles (第X条) and chapters begun before it
 
@@ -144,6 +142,7 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
     sources = doc.line_sources
     articles = 0
     form = MatchingSlices(doc.text)
+    technical = doc.technical_lines
     for p in reading_paragraphs(doc, ctx):
         text = p.text
         if is_page_number_line(text):
@@ -162,7 +161,7 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
         unit.piece = piece
         unit.article = articles
         unit.bib = ("[" in text or "［" in text) and BIB_ENTRY.search(text) is not None
-        unit.code = not unit.bib and (_is_code(text) or URL_LINE.match(text) is not None)
+        unit.code = not unit.bib and (doc.line_index(p.start) in technical or URL_LINE.match(text) is not None)
         if sources:
             line = doc.line_index(p.start)
             cell = TABLE_CELL.match(sources[line]) if line < len(sources) else None
@@ -170,18 +169,6 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
             unit.boxed = doc.part(line) == "textbox"
         units.append(unit)
     return units
-
-
-def _is_code(text: str) -> bool:
-    """A line of program code (`wac = getBean(…);`, `$.widget( … {`): no Chinese outside a
-    trailing comment, and a statement end, a brace, an assignment or a call."""
-    if HAN.search(text) is not None:
-        if "//" not in text:
-            return False
-        text = text.split("//", 1)[0]
-        if HAN.search(text) is not None:
-            return False
-    return CODE_MARK.search(text) is not None
 
 
 def _unit_offsets(u: Unit) -> list[int]:
