@@ -132,6 +132,16 @@ class _Boilerplate:
         if count:
             self.automaton.make_automaton()
         self.has_phrases = bool(count)
+        # The phrases sentence_phrase looks for, in an automaton of their own: a long line of
+        # prose holds many other phrases, each of which iterating the full automaton yields
+        self.sentence_automaton = None
+        sentence_words = [(key, value) for key, value in self.automaton.items()
+                          if value[1] == "anywhere" and value[2] in self.sentence_labels] if count else []
+        if sentence_words:
+            self.sentence_automaton = ahocorasick.Automaton()
+            for key, value in sentence_words:
+                self.sentence_automaton.add_word(key, value)
+            self.sentence_automaton.make_automaton()
         self.start_tuple = tuple(sorted(self.starts, key=len, reverse=True))
         self.max_start_len = int(rule.params.get("max-line-start-length", 400))
         self.longest = max([self.max_start_len, self.max_len, *self.group_max.values()])
@@ -164,10 +174,9 @@ class _Boilerplate:
 
     def sentence_phrase(self, text: str) -> tuple[str, str] | None:
         """(label, phrase) when a normalized text holds a phrase of an in-sentences group."""
-        if self.sentence_labels and self.has_phrases:
-            for end, (length, kind, label) in self.automaton.iter(text):
-                if kind == "anywhere" and label in self.sentence_labels:
-                    return label, text[end - length + 1:end + 1]
+        if self.sentence_automaton is not None:
+            for end, (length, _kind, label) in self.sentence_automaton.iter(text):
+                return label, text[end - length + 1:end + 1]  # the first, as in the full automaton
         return None
 
     def has_other_sentences(self, text: str) -> bool:
