@@ -336,11 +336,9 @@ def _corpus_usage(paths, corpora, fix, diff, output, drop_if, report) -> str | N
     if drop_if and not output:
         return _("--drop-if needs --output CLEANED (records are left out of the cleaned copy)")
     if output:
-        from .records import kind_of
+        from .records import output_problem
 
-        kinds = {kind_of(p) for p in corpora}
-        if len(kinds) > 1:
-            return _("--output needs inputs of one format, got {kinds}").format(kinds=", ".join(sorted(kinds)))
+        return output_problem(corpora)
     return None
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from .config import ConfigResolver, Settings
-from .records import Fields, Warnings, kind_of, scan_jsonl, scan_parquet
+from .records import Fields, Warnings, compressed_writer, kind_of, scan_jsonl, scan_parquet
 from .runner import FileResult, Overrides, check_settings, effective, lint_record
 
 CORPUS_KINDS = ("jsonl", "parquet")
@@ -92,11 +92,7 @@ class _Copy:
 
         self.kind, self.fields = kind, fields
         self._fh = stack.enter_context(atomic_open(output))
-        self._out = self._fh
-        if kind == "jsonl" and output.lower().endswith(".gz"):
-            import gzip
-
-            self._out = stack.enter_context(gzip.GzipFile(fileobj=self._fh, mode="wb", mtime=0))
+        self._out = stack.enter_context(compressed_writer(self._fh, output)) if kind == "jsonl" else self._fh
         self._parquet = None
         stack.callback(self._close_parquet)  # runs before the atomic rename
 

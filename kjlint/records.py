@@ -1,4 +1,4 @@
-"""Streaming readers for corpora: directories of .txt/.md, JSONL (also gzip-compressed) and Parquet;
+"""Streaming readers for corpora: directories of .txt/.md, JSONL (also .gz and .zst compressed) and Parquet;
 the one reader and the one record naming of `kjlint dedupe` and `kjlint check`.
 
 Every pass over the corpus (sign, verify, keep, write) re-reads the inputs in the same order and
@@ -8,9 +8,11 @@ document) becomes a counted warning naming the file and line; the run goes on.
 """
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -18,7 +20,8 @@ from typing import Iterator
 from .i18n import _
 from .reading import InputError, discover, read_document
 
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz")
+COMPRESSED_SUFFIXES = (".gz", ".zst")
+JSONL_SUFFIXES = tuple(base + comp for base in (".jsonl", ".ndjson", ".json") for comp in ("",) + COMPRESSED_SUFFIXES)
 PARQUET_SUFFIXES = (".parquet", ".pq")
 PARQUET_BATCH = 2048
 
@@ -74,13 +77,75 @@ def record_name(path: str, position: int | None = None) -> str:
     return path if position is None else f"{path}:{position}"
 
 
+def _zstandard():
+    try:
+        import zstandard
+    except ImportError:
+        raise OSError(_("reading and writing .zst files needs the zstandard package: pip install 'kjlint[zstd]'")) from None
+    return zstandard
+
+
+class _ZstdReader:
+    """A .zst file read as bytes, line by line; seeking back restarts the stream (as gzip does),
+    so random access by offset works, at the cost of decompressing again from the start."""
+
+    def __init__(self, path: str):
+        self._path = path
+        self._fh = self._open()
+
+    def _open(self) -> io.BufferedReader:
+        raw = _zstandard().ZstdDecompressor().stream_reader(open(self._path, "rb"), closefd=True)
+        return io.BufferedReader(raw, 1 << 20)
+
+    def seek(self, offset: int) -> None:
+        if offset < self._fh.tell():
+            self._fh.close()
+            self._fh = self._open()
+        while self._fh.tell() < offset and self._fh.read(min(offset - self._fh.tell(), 1 << 20)):
+            pass
+
+    def readline(self) -> bytes:
+        return self._fh.readline()
+
+    def __iter__(self):
+        return iter(self._fh)
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 def open_binary(path: str):
-    """A JSONL file for reading bytes, decompressed when its name ends in .gz."""
-    if path.lower().endswith(".gz"):
+    """A JSONL file for reading bytes, decompressed when its name ends in .gz or .zst."""
+    low = path.lower()
+    if low.endswith(".gz"):
         import gzip
 
         return gzip.open(path, "rb")
+    if low.endswith(".zst"):
+        return _ZstdReader(path)
     return open(path, "rb")
+
+
+@contextmanager
+def compressed_writer(fh, path: str):
+    """`fh` (an open binary file) compressed as `path`'s name says: .gz, .zst, or as it is."""
+    low = path.lower()
+    if low.endswith(".gz"):
+        import gzip
+
+        with gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as out:
+            yield out
+    elif low.endswith(".zst"):
+        with _zstandard().ZstdCompressor().stream_writer(fh, closefd=False) as out:
+            yield out
+    else:
+        yield fh
 
 
 def kind_of(path: str) -> str:
@@ -337,11 +402,35 @@ class Fetcher:
         self._files.clear()
 
 
+def output_problem(paths: list[str]) -> str | None:
+    """Why the inputs `paths` cannot share one `--output` copy, or None: the copy is one file or
+    folder in the inputs' own format, so they must have one format (and Parquet files one schema)."""
+    kinds = {kind_of(p) for p in paths}
+    if len(kinds) > 1:
+        return _("--output needs inputs of one format, got {kinds}").format(kinds=", ".join(sorted(kinds)))
+    if kinds == {"parquet"}:
+        import pyarrow.parquet as pq
+
+        first = None
+        for p in paths:
+            try:
+                schema = pq.read_schema(p).remove_metadata()
+            except (OSError, ValueError):  # unreadable: reported and skipped when read
+                continue
+            if first is None:
+                first = (p, schema)
+            elif not schema.equals(first[1]):
+                return _("--output needs Parquet inputs of one schema: {path} differs from {first} "
+                         "(write each to its own --output)").format(path=p, first=first[0])
+    return None
+
+
 def output_kind(sources: list[Source]) -> str:
-    kinds = {s.kind for s in sources}
-    if len(kinds) != 1:
-        raise ValueError(_("--output needs inputs of one format, got {kinds}").format(kinds=", ".join(sorted(kinds))))
-    return kinds.pop()
+    problem = output_problem(sorted({s.path for s in sources})) if sources else _(
+        "--output needs inputs of one format, got {kinds}").format(kinds="")
+    if problem:
+        raise ValueError(problem)
+    return sources[0].kind
 
 
 def write_output(sources: list[Source], keep, out_path: str, fields: Fields = Fields()) -> int:
@@ -354,7 +443,7 @@ def write_output(sources: list[Source], keep, out_path: str, fields: Fields = Fi
     written = 0
     index = 0
     if kind == "jsonl":
-        with atomic_open(out_path) as out:
+        with atomic_open(out_path) as fh, compressed_writer(fh, out_path) as out:
             for src in sources:
                 for raw, text, _ident, _pos in scan_jsonl(src.path, fields, None):
                     if text is None:

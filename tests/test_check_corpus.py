@@ -161,6 +161,42 @@ def test_gzip_corpus_in_and_out(tmp_path):
     assert (tmp_path / "kept.txt").read_text(encoding="utf-8").split() == ["r1", "r2", "r3"]
 
 
+def test_zstd_corpus_in_and_out(tmp_path):
+    zstandard = pytest.importorskip("zstandard")
+    plain = _jsonl(tmp_path / "c.jsonl")
+    (tmp_path / "c.jsonl.zst").write_bytes(zstandard.ZstdCompressor().compress(plain))
+    a = _json(run_cli("check", "c.jsonl", "--format", "json", "-j", "1", cwd=tmp_path))
+    b = _json(run_cli("check", "c.jsonl.zst", "--format", "json", "-j", "1", cwd=tmp_path))
+    assert [{**f, "path": "c.jsonl"} for f in b] == a
+    run_cli("check", "c.jsonl.zst", "--fix", "--output", "out.jsonl.zst", "-j", "1", cwd=tmp_path)
+    unzstd = zstandard.ZstdDecompressor()
+    cleaned = [json.loads(x) for x in unzstd.stream_reader((tmp_path / "out.jsonl.zst").read_bytes()).read().splitlines()]
+    assert cleaned[2]["text"] == R3.replace(GLOSS, "")
+    # dedupe reads it through the same reader, and its copy is compressed as its name says
+    r = run_cli("dedupe", "c.jsonl.zst", "--keep-list", "kept.txt", "--output", "kept.jsonl.zst", cwd=tmp_path)
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / "kept.txt").read_text(encoding="utf-8").split() == ["r1", "r2", "r3"]
+    assert unzstd.stream_reader((tmp_path / "kept.jsonl.zst").read_bytes()).read() == plain
+
+
+def test_dedupe_gzip_copy_is_gzip(tmp_path):
+    plain = _jsonl(tmp_path / "c.jsonl")
+    (tmp_path / "c.jsonl.gz").write_bytes(gzip.compress(plain))
+    assert run_cli("dedupe", "c.jsonl.gz", "--output", "kept.jsonl.gz", cwd=tmp_path).exit_code == 0
+    assert gzip.decompress((tmp_path / "kept.jsonl.gz").read_bytes()) == plain
+
+
+def test_parquet_inputs_of_two_schemas_refused_for_one_copy(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    pq.write_table(pa.Table.from_pylist([{"id": "a", "text": R2}]), tmp_path / "a.parquet")
+    pq.write_table(pa.Table.from_pylist([{"id": "b", "text": R3, "n": 1}]), tmp_path / "b.parquet")
+    for command in (("check", "--fix"), ("dedupe",)):
+        r = run_cli(*command, "a.parquet", "b.parquet", "--output", "out.parquet", cwd=tmp_path)
+        assert r.exit_code == 2 and "b.parquet differs from a.parquet" in r.stderr, (command, r.stderr)
+        assert not (tmp_path / "out.parquet").exists()
+
+
 def test_parquet_corpus(tmp_path):
     pa = pytest.importorskip("pyarrow")
     pq = pytest.importorskip("pyarrow.parquet")

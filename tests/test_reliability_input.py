@@ -147,7 +147,7 @@ def test_a_lone_cr_file_is_reported_line_by_line_and_cr_is_never_printed(tmp_pat
 def test_a_finding_quoting_a_line_quotes_it_without_its_line_ending(newline, tmp_path):
     text = newline.join(["2023年工作总结.docx", "区科技局2023年工作总结", "正文。", ""])
     (f,) = lint_text(text, select=["KJ602"])
-    assert f.message == "First line `2023年工作总结.docx` is a file name, not part of the report"
+    assert f.message == "Line `2023年工作总结.docx` is a file name, not part of the report"
     (tmp_path / "a.txt").write_bytes(text.encode("utf-8"))
     r = run_cli("check", "--select", "KJ602", "--format", "concise", "a.txt", cwd=tmp_path)
     assert r.stdout.splitlines()[0].endswith("is a file name, not part of the report")

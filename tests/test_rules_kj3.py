@@ -99,6 +99,24 @@ def test_heading_without_body_is_flagged():
         """, select=["KJ303"]) == [("KJ303", 3), ("KJ303", 5), ("KJ303", 8)]
 
 
+def test_top_level_sections_after_one_with_a_body_are_empty_in_a_run():
+    """一、 sections are the document's parts, not a list: after a first section with a body, each
+    bare 一、 heading followed by the next is empty (a table dropped by the page), run or not."""
+    text = """\
+        2023年政府信息公开工作年度报告
+        一、总体情况
+        全年主动公开信息1200条。
+        二、主动公开政府信息情况
+        三、收到和处理政府信息公开申请情况
+        四、存在的主要问题及改进情况
+        加强培训。
+        """
+    assert codes(text, select=["KJ303"]) == [("KJ303", 4), ("KJ303", 5)]
+    # the same run at level 3 is a list of short items
+    assert codes(text.replace("二、", "1.").replace("三、", "2.").replace("四、", "3."),
+                 select=["KJ303"]) == []
+
+
 def test_bare_numbered_lists_are_not_empty_headings():
     assert codes("""\
         一、主要工作
@@ -164,3 +182,24 @@ def test_a_preview_cut_before_the_full_text_is_reported_at_its_cut():
     assert lint_text("2024年村委文明创建工作方案\n2024年村委文明创建工作方案 一、背景分析。随着现代化进程的推进。\n",
                      select=["KJ304"]) == []
     assert lint_text(f"2024年村委文明创建工作方案\n{preview}工作方案如下。\n{full}\n", select=["KJ304"]) == []
+
+
+def test_an_ending_in_an_ellipsis_or_an_unclosed_quotation_is_cut():
+    """A preview stops in an ellipsis; a cut the site closed with a full stop leaves a quotation or
+    a 《title》 open. Notices and furniture after the text are not its end."""
+    body = "全年组织企业申报项目12项,完成科技成果转化8项,培育高新技术企业6家。\n"
+    assert codes("工作总结\n" + body + "依法依规对特殊行业实行全覆盖的重点监管;要点 ……\n继续阅读(剩余:30.81%)\n请登录后识别阅读权限!\n",
+                 select=["KJ302"]) == [("KJ302", 3)]
+    assert codes("工作总结\n" + body + "研究制定了《蒙自市老龄事业发展“十。\n", select=["KJ302"]) == [("KJ302", 3)]
+    assert codes("工作总结\n" + body + "研究制定了《蒙自市老龄事业发展“十四五”规划》。\n", select=["KJ302"]) == []
+    assert codes("工作总结\n" + body + "他说:“我们要继续努力。”\n", select=["KJ302"]) == []
+
+
+def test_a_heading_right_above_a_truncation_notice_lost_its_body():
+    """Written with a full stop or not, a heading the notice follows had its text cut; a notice
+    with the text going on below it (a hidden passage) leaves the heading its body."""
+    head = "2023年民政工作总结\n(一)低保工作有新进展。\n全年发放低保金1200万元,惠及群众3000人。\n"
+    assert codes(head + "(二)社会救助水平有新提高。\n(未完,全文共1367字,当前显示281字)\n(请认真阅读下面的提示信息)\n",
+                 select=["KJ303"]) == [("KJ303", 4)]
+    assert codes(head + "(二)社会救助水平有新提高。\n此处内容需要权限查看\n全年救助困难群众1200人次,临时救助资金全部按时发放到位。\n",
+                 select=["KJ303"]) == []

@@ -46,6 +46,14 @@ def test_enumeration_gaps_and_repeats_across_paragraphs():
     assert kj5("工作总结\n一、工作情况\n坚持一是一、二是二。\n二、存在问题\n三、下一步计划\n") == []
 
 
+def test_enumeration_resumes_after_an_inner_list_that_lost_its_first_items():
+    # 一是 … 五是 (items 二–四 of an inner list lost) … 二是: the outer list goes on, reported once
+    text = "工作总结\n一是加强学习。完成甲;五是申报乙。二是完善制度。三是强化督查。\n"
+    assert kj5(text) == [("KJ505", 2)]
+    # one item skipped is no inner list: 二是 after 三是 still goes back
+    assert kj5("工作总结\n一是甲。三是乙。二是丙。\n") == [("KJ505", 2), ("KJ505", 2)]
+
+
 def test_missing_title():
     assert ("KJ506", 1) in kj5("一、主要工作\n全年完成任务。\n")
     assert kj5("关于安全生产检查情况的报告\n全年检查12次。\n") == []
@@ -212,3 +220,33 @@ def test_item_one_run_on_a_few_lines_up_is_the_predecessor_of_item_two():
     text = ("装订要求\n1、文本：按照标准A4纸进行纵向左侧装订。\n2、字体和字型 （1）封面主标题：\n"
             "第一行为三号宋体，居中。\n第二行为二号黑体，居中。\n（2）章、节标题分别采用小二号和三号黑体。\n")
     assert lint_text(text, select=["KJ502"]) == []
+
+
+def test_a_first_heading_run_into_the_title_is_there():
+    text = "低保工作方案一、背景分析\n1.1政策背景\n1.2社会背景\n二、问题定义\n三、对策\n"
+    assert kj5(text) == []
+    assert kj5("低保工作方案\n背景分析\n二、问题定义\n三、对策\n") == [("KJ502", 3)]
+
+
+def test_site_furniture_between_two_lists_parts_them():
+    body = "答复如下:\n(一)甲。\n(二)乙。\n(三)丙。\n此复。\n"
+    assert kj5("关于某问题的批复\n" + body + "下载地址: 点击此处下载\n(一)隐私权的含义\n(二)隐私权的内容\n") == []
+    assert kj5("关于某问题的批复\n" + body + "(一)隐私权的含义\n(二)隐私权的内容\n") == [("KJ503", 7)]
+    # furniture right after an item, no text closing the list: no break (下载地址 taken for one)
+    assert kj5("关于某问题的批复\n答复如下:\n(一)甲。\n(二)乙。\n下载地址: 点击此处下载\n(一)丙。\n") == [("KJ503", 6)]
+
+
+def test_a_title_repeated_in_a_flattened_first_paragraph_is_a_title():
+    body = "2019年以来,我局以办好人民满意教育为宗旨,全面提高办学水平,努力提高教学质量,持续推进队伍建设。"
+    text = "编号:658229379区教育局2019年上半年工作总结汇报 区教育局2019年上半年工作总结汇报 " + body + "\n"
+    assert [c for c in kj5(text) if c[0] == "KJ506"] == []
+    assert ("KJ506", 1) in kj5(body + body + "\n")
+
+
+def test_a_heading_whose_mark_was_lost_is_reported_and_parents_the_list_below():
+    text = ("街道工作总结\n（四）甲。\n（五）城市管理步入正轨。\n四以打造特色社区为着力点,社区建设渐入佳境。\n"
+            "（一）强化政务服务。\n（二）健全社区网络。\n")
+    found = lint_text(text, select=["KJ5"])
+    assert [(f.code, f.line, text[f.offset:f.end_offset]) for f in found if f.code == "KJ503"] == [("KJ503", 4, "四")]
+    # a sentence opening with a numeral (三年来…) is no heading: the step back is reported at （一）
+    assert [(c, n) for c, n in kj5(text.replace("四以打造", "三年来打造")) if c == "KJ503"] == [("KJ503", 5)]

@@ -38,6 +38,14 @@ def found(text: str, select=("KJ6",)):
     "打印 | 收藏",                               # a line of the page's buttons
     "主办单位：某某县人大常委会",                 # a government site's footer
     "地址：某某县九华西路 电话：0566-5021225",
+    "乡2023年政府工作报告-10篇(第20/30页)",      # a collection's count and page counter
+    "乡村干部扶贫工作总结一",                     # the number of the piece in a collection
+    "文章出处:9月5日《某某法制报》18版",
+    "保密审查情况:已审查",                         # a disclosure page's review fields
+    "    2023-04-07 911",                          # a date and a view count
+    "2026/02/10经典总结",                          # a date and the site's section
+    "ID:2221358",                                  # the page's document id
+    "2023年社區雙擁工作計劃書怎么寫一",
 ])
 def test_boilerplate_line_is_one_finding_with_a_delete_line_fix(line):
     text = "2023年科技局工作总结\n" + line + "\n全年组织企业申报项目12项。\n"
@@ -53,6 +61,8 @@ def test_boilerplate_line_is_one_finding_with_a_delete_line_fix(line):
     "时间紧、任务重，我们仍然按期完成了全部目标任务。",
     "实施时间：2023年5月至12月，分三个阶段推进。",
     "2023-12-01",
+    "一、关于工作总结",
+    "全县林业工作会议纪要",
 ])
 def test_prose_is_not_boilerplate(text):
     assert found(text) == []
@@ -168,6 +178,12 @@ def test_repeats_after_the_body_started_and_different_editions_are_not_title_rep
                  select=["KJ607"]) == []
     assert found("区科技局2023年工作总结\n全年组织企业申报项目12项。\n区科技局2023年工作总结\n",
                  select=["KJ607"]) == []
+    # the title again above the text's first heading, after the page's excerpt: a repeat
+    text = "区科技局2023年工作总结\n2023年，我局紧紧围绕年度目标推进各项工作。\n区科技局2023年工作总结\n一、主要工作\n全年申报项目12项。\n"
+    assert found(text, select=["KJ607"]) == [("KJ607", 3)]
+    # …but not a second copy of the whole text, which starts as the first did (KJ1's)
+    body = "一、主要工作\n全年申报项目12项。\n"
+    assert found("区科技局2023年工作总结\n" + body + "区科技局2023年工作总结\n" + body, select=["KJ607"]) == []
 
 
 def test_a_house_pack_adds_site_wording_as_whole_line_phrases(tmp_path):
@@ -247,6 +263,10 @@ def test_title_written_twice_at_the_start_of_the_body_whatever_its_last_word():
         "XX县区委指导组到沙土指导村（社区）党支部书记述职评议工作 XX县区委指导组到沙土指导村（社区）党支部书记述职评议工作"]
     # words that merely repeat (工作工作) or a sentence said twice are not a title
     assert lint_text("工作工作，全年完成任务。\n", select=["KJ607"]) == []
+    # the title above, then twice more at the start of the body (a preview's copy and the text's): one finding
+    text = "国道收费所2023年安全生产管理工作总结\n国道收费所2023年安全生产管理工作总结国道收费所2023年安全生产管理工作总结随着交通运输的发展，安全生产管理一直是重中之重。\n"
+    hits = lint_text(text, select=["KJ607"])
+    assert [(f.line, text[f.offset:f.end_offset]) for f in hits] == [(2, "国道收费所2023年安全生产管理工作总结" * 2)]
 
 
 def test_a_long_download_panel_does_not_end_the_top_of_the_page():
@@ -264,3 +284,36 @@ def test_lines_above_the_breadcrumb_are_the_site_header_whatever_they_say():
     assert [(f.code, f.line) for f in lint_text(text, select=["KJ6"])] == [("KJ609", 1), ("KJ601", 2)]
     # without a breadcrumb the issuer above the title is the document's own
     assert lint_text("珠海市审计局\n" + text.split("\n", 2)[2], select=["KJ6"]) == []
+
+
+def test_the_site_talking_to_its_reader_is_reported_inside_a_paragraph():
+    text = ("2023年社区工作计划\n写计划的时候需要注意什么呢?那么下面我就给大家讲一讲计划书怎么写才比较好,"
+            "我们一起来看一看吧。\n全年组织企业申报项目12项。\n")
+    assert found(text, select=["KJ601"]) == [("KJ601", 2)]
+
+
+def test_a_byline_at_the_head_of_a_story_is_reported_alone():
+    text = "某某市司法局工作综述\n本网讯 (王某某 李某某)近年来，市司法局坚持从实际出发，抓基层、打基础，各项工作取得新进展。\n"
+    findings = lint_text(text, select=["KJ601"])
+    assert [(f.line, text[f.offset:f.end_offset]) for f in findings] == [(2, "本网讯 (王某某 李某某)")]
+
+
+def test_gambling_spam_injected_into_sentences_is_reported_alone():
+    text = ("市政府常务会议纪要\n会议听取了皇冠体育平台,皇冠体育app贯彻省政府关于加强消防工作实施意见的情况汇报。\n"
+            "会议指出，学校体育工作和体育平台建设要统筹推进。\n")
+    findings = lint_text(text, select=["KJ601"])
+    assert [(f.line, text[f.offset:f.end_offset]) for f in findings] == [(2, "皇冠体育平台,皇冠体育app")]
+
+
+def test_a_title_set_in_brackets_is_the_same_title():
+    text = ("[教育局2019年上半年工作总结]\n时间:2021-10-16 14:10:19\n"
+            "教育局2019年上半年工作总结   2019年，我局继续深入贯彻落实上级精神，各项工作取得明显成效。\n")
+    hits = lint_text(text, select=["KJ607"])
+    assert [(f.line, text[f.offset:f.end_offset].strip()) for f in hits] == [(3, "教育局2019年上半年工作总结")]
+
+
+def test_a_pieces_number_run_into_a_flattened_page_is_reported_alone():
+    text = "乡镇政府工作报告篇一2020年是开局之年，全镇上下奋发有为。\n"
+    findings = lint_text(text, select=["KJ601"])
+    assert [text[f.offset:f.end_offset] for f in findings] == ["篇一"]
+    assert lint_text("会议听取了工作报告，篇幅较长的材料会后印发。\n", select=["KJ601"]) == []

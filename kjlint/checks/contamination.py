@@ -526,7 +526,10 @@ _EDITION = compile_regex(r"\s*[(【][^()【】]{0,4}(?:版|精选|可编辑)[)�
 
 def _title_key(line: str) -> str:
     """A title line's key (from normalized_lines): label, edition tag and spaces left out."""
-    return _EDITION.sub("", _TITLE_LABEL.sub("", line)).replace(" ", "")
+    key = _EDITION.sub("", _TITLE_LABEL.sub("", line)).replace(" ", "")
+    if len(key) > 2 and key[0] in "[【" and key[-1] in "]】" and not any(c in key[1:-1] for c in "[]【】"):
+        key = key[1:-1]  # a page's title set in brackets: [教育局2019年上半年工作总结]
+    return key
 
 
 def _same_title(key: str, seen: dict[str, Span]) -> Span | None:
@@ -612,6 +615,8 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     seen: dict[str, Span] = {}
     lines = normalized_lines(doc, ctx)
     read = 0
+    body = False  # the body has started: only the title again, word for word, is looked for
+    first_body = ""
     for p in doc.paragraphs:
         li = doc.line_index(p.start)
         if li in skip:
@@ -624,14 +629,31 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         key = _title_key(lines[li])
         if key in ("目录", "目次"):
             return  # a table of contents repeats the headings by design
+        if body:
+            nxt = next((lines[doc.line_index(q.start)] for q in doc.paragraphs if q.start > p.start
+                        and doc.line_index(q.start) not in skip), "") if key in seen else ""
+            if (nxt and len(CJK.findall(key)) >= 6 and heading_level(nxt) is not None and nxt != first_body):
+                # the page's excerpt of the text, then the text under its title (标题 / 摘要… /
+                # 标题 / 一、…); a second copy of the whole text is KJ1's (its body starts the same)
+                line, _ = doc.position(seen[key].start)
+                yield Hit(p.start, p.end, {"match": p.text, "first_line": line},
+                          Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe"))
+                return
+            if heading_level(key) is not None:
+                return  # the text's own sections have begun
+            continue
         if len(CJK.findall(key)) < 4:
             continue  # a date, a counter: not a title
         if len(key) < 4 and not _SENTENCE.search(key):
             continue
         if not (len(key) <= max_len) or _SENTENCE.search(key) or heading_level(key) is not None:
             inline = list(_inline_title(doc, p, seen, rule))
-            yield from inline or filter(None, [_glued_titles(doc, p)])
-            return  # the body has started
+            glued = inline or list(filter(None, [_glued_titles(doc, p)]))
+            yield from glued
+            if glued or heading_level(key) is not None:
+                return
+            body, first_body = True, lines[li]  # the body has started
+            continue
         first = _same_title(key, seen)
         if first is None:
             seen[key] = p
@@ -641,19 +663,27 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         yield Hit(p.start, p.end, {"match": p.text, "first_line": line}, fix)
 
 
+def _copy_end(text: str, at: int, key: str) -> int | None:
+    """Where a copy of `key` starting at `at` ends in `text` (spaces in the text skipped), or None."""
+    for ch in key:
+        while at < len(text) and text[at] in " \t\u3000" and ch != text[at]:
+            at += 1
+        if at >= len(text) or text[at] != ch:
+            return None
+        at += 1
+    return at
+
+
 def _inline_title(doc: Document, p: Span, seen: dict[str, Span], rule) -> Iterator[Hit]:
     """The first body paragraph opening with a title seen above it (镇2021年度述职报告 镇2021年度
     述职报告 一年来…): the copy is cut off the paragraph."""
     text = p.text
     for key, first in seen.items():
-        at = 0
-        for ch in key:  # match the key's characters in order, spaces in the text skipped
-            while at < len(text) and text[at] in " \t\u3000" and ch != text[at]:
-                at += 1
-            if at >= len(text) or text[at] != ch:
-                break
-            at += 1
-        else:
+        at = _copy_end(text, 0, key)
+        if at is not None:
+            # the title may be there twice (a preview's and the text's): one finding for both
+            while (again := _copy_end(text, at, key)) is not None and again < len(text):
+                at = again
             spaced = at < len(text) and text[at] in " \t\u3000"
             if at < len(text) and (spaced or any(m.end() == len(key) for m in _TITLE_END.finditer(key))):
                 while at < len(text) and text[at] in " \t\u3000":

@@ -8,10 +8,10 @@ from . import check
 from ..packs import PackError, Profile
 from ..document import BLANK_CHARS, Document, Span
 from ..normalize import to_simplified
-from ..ruletypes import Context, Hit
+from ..ruletypes import Context, Hit, rule_hits
 from ..diskcache import compile_regex
 from ..i18n import _, pick
-from .layout import reading_paragraphs
+from .layout import FURNITURE, flagged_lines, reading_paragraphs
 
 # Heading numbering of the official hierarchy: 一、 （一） 1. 1、 （1）, and 第一部分/第一章.
 HEADING_MARK = compile_regex(
@@ -259,6 +259,23 @@ def _number_led_items(doc: Document, ctx: Context) -> dict[int, Numbered]:
     return out
 
 
+# What a numeral starting a sentence is followed by when it is no heading: 一是, 三年来, 两个…
+_NOT_LOST_MARK = set("是要则年月日个项次批名家人期届位条种点大小些方")
+
+
+def _lost_mark_parent(paras: list[Span], prior: int | None) -> Span | None:
+    """Among the paragraphs between two items of a list, one that starts with a Chinese numeral run
+    straight into its words (四以打造特色社区为着力点…): a top-level heading whose 、 was lost,
+    numbered after the last one (any number when none was seen). None when there is none."""
+    for q in paras:
+        text = q.text
+        n = cn_number(text[:1]) if text[:1] in CN_NUM else None
+        if (n and len(text) <= 40 and len(text) > 4 and CJK_CHAR.match(text, 1) and text[1] not in _NOT_LOST_MARK
+                and text[1] not in CN_NUM and (prior is None or n == prior + 1)):
+            return q
+    return None
+
+
 def _looks_cut(prev: Span | None) -> bool:
     """A long paragraph that stops without punctuation: the next line's `3、` is likely a page
     number from a document-sharing site (KJ6), not a list item."""
@@ -304,6 +321,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     under_article = new_list = False
     section_top = 5  # the highest level used in the current section: the heading is its parent
     since_item: list[str] = []  # paragraphs since the last item: a label among them starts a list
+    since_paras: list[Span] = []  # the same paragraphs
     # The last number of each level before a reset (a chapter, a new parent): some documents
     # number on across chapters and sections (第二章 … 四、, （二） … 3.), which is no gap.
     carried: dict[int, int] = {}
@@ -312,7 +330,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     outline: dict[int, tuple[int, int]] = {}
     issues: list[NumberingIssue] = []
     prev: Span | None = None
+    previous: Span | None = None
     previous_text = recent_text = ""
+    furniture = flagged_lines(doc, ctx, FURNITURE)
     previous_numbered = False
     since_prior: dict[int, int] = {}  # level -> where its last item's paragraph ends
     p_start = 0
@@ -361,7 +381,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         expected = 1 if prior is None else prior + 1
         if prior is None and n > 1 and carried.get(lv) == n - 1:
             expected = n  # numbering that runs on across a chapter or section
-        if n > expected and prior is None and n == 2 and _inline_predecessor(doc.text, it, recent_text):
+        if n > expected and prior is None and n == 2 and (_inline_predecessor(doc.text, it, recent_text)
+                                                          or _glued_first(doc.text, it)):
             pass  # 本论文属于 1、保密囗 / 2、不保密囗: item 1 runs on at the end of the line above
         elif n == expected + 1 and prior is not None and _inline_predecessor(
                 doc.text, it, doc.text[since_prior.get(lv, p_start):it.para.start], expected):
@@ -414,6 +435,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                 outline[word_level] = (0, 0)
             new_list = False
             since_item.clear()
+            since_paras.clear()
             prev = p
             continue
         if it is None or (page_cuts and it.level == 3 and _looks_cut(prev)):
@@ -421,8 +443,10 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                 new_list = True  # "有下列情形之一的：" introduces a fresh list
             elif it is None:
                 since_item.append(p.text)
+                since_paras.append(p)
             prev = p
             continue
+        previous = prev
         previous_text = prev.text if prev is not None else ""
         previous_numbered = prev is not None and prev.start in items
         p_start = p.start
@@ -445,12 +469,29 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             carried[lv] = n
             new_list = False
             since_item.clear()
+            since_paras.clear()
             continue
-        if n == 1 and (new_list or (lv >= 3 and any(_label(t) for t in since_item))):
+        # Site furniture between two lists, after text that closed the first (…此复。 / 下载地址: 点击此处
+        # 下载 / （一）…), parts them: the page goes on with another text, whose list starts afresh.
+        # Right after an item it is no such break (an entry of a contents list taken for a counter).
+        parted = bool(since_paras) and previous is not None and any(
+            k in furniture for k in range(doc.line_index(previous.end), doc.line_index(p.start)))
+        lost = _lost_mark_parent(since_paras, last[1]) if lv == 2 and n == 1 and (last[2] or 0) > 1 else None
+        if lost is not None:
+            # 四以打造特色社区… between （五） and （一）: heading 四、 whose 、 was lost is the parent
+            # of the list that starts again below it; reported there, not as a step back at （一）
+            head = Numbered(1, cn_number(lost.text[0]) or 0, lost, lost.start + 1)
+            issues.append(NumberingIssue("repeat", head, "lost-mark", {"number": numeral(1, head.number),
+                                                                      "prior": numeral(2, last[2])}))
+            last[1], carried[1] = head.number, head.number
+            for deeper in range(2, 5):
+                last[deeper] = None
+        if n == 1 and (new_list or parted or (lv >= 3 and any(_label(t) for t in since_item))):
             for k in range(lv, 5):
                 last[k] = None  # a fresh list under an introduction or a label
         new_list = False
         since_item.clear()
+        since_paras.clear()
         judge(it, last[lv], False)
         last[lv] = n
         since_prior[lv] = last_item_end = p.end
@@ -501,11 +542,14 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
     hits = []
     heading_starts = {it.para.start for it in numbered_paragraphs(doc, ctx)}
     last: int | None = None
+    # The item before a reported jump (一是 … 五是): an inner list whose first items were lost.
+    # The next item of the outer list (二是 after 五是) resumes it and is no step back.
+    outer: int | None = None
     since = 0  # where the current sequence may have started
     last_end = 0  # where the previous item's word ends
     for p in reading_paragraphs(doc, ctx):
         if p.start in heading_starts or (is_heading(p) and not ENUMERATOR.match(p.text)):
-            last, since = None, p.start
+            last, since, outer = None, p.start, None
         for m in ENUMERATOR.finditer(p.text):
             n = cn_number(m.group("n"))
             if not n:
@@ -513,7 +557,10 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
             word = f"{m.group('n')}是"
             start = p.start + m.start()
             if n == 1:
-                last, last_end = 1, start + len(word)
+                last, last_end, outer = 1, start + len(word), None
+                continue
+            if outer is not None and last is not None and n == outer + 1 and n <= last:
+                last, last_end, outer = n, start + len(word), None  # the outer list resumes
                 continue
             expected = 1 if last is None else last + 1
             if n > expected and _glued_predecessor(doc.text[since:start], n):
@@ -531,6 +578,8 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
                 else:
                     hits.append(Hit(start, start + len(word), {"match": word, "number": word, "prior": gap},
                                     key="gap"))
+                    # two or more items skipped: an inner list, not one item out of place
+                    outer = last if n - last > 2 else None
             elif last is not None and n <= last:
                 hits.append(Hit(start, start + len(word), {"match": word, "number": word,
                                                            "prior": f"{numeral(1, last)[:-1]}是"}, key="back"))
@@ -588,6 +637,12 @@ def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None
                      before, re.MULTILINE) is not None
 
 
+def _glued_first(text: str, it: Numbered) -> bool:
+    """Is the first item of a top-level heading run into a line above the second (…工作方案参考模板一、背景分析
+    … 二、问题定义): a title and its first heading flattened into one line?"""
+    return it.level == 1 and GLUED_TOP.search(text, 0, it.para.start) is not None
+
+
 def _glued_predecessor(before: str, n: int) -> bool:
     """Is the item before `n` in the text anyway, where ENUMERATOR cannot see it: glued to the
     word before it by a flattened page (素质一是), or written another way (一要, 首先 for 一)?"""
@@ -625,6 +680,10 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     max_len = int(rule.params.get("max-title-length", 60))
     if _glued_title(doc.plain(first)[:max_len], ctx, list(rule.params.get("title-words", []))):
         return []  # a title run into the body (a flattened page): the title is there
+    repeat_rule = ctx.catalog.rules.get(rule.params.get("repeated-title", "KJ607"))
+    if repeat_rule is not None and repeat_rule.run is not None and repeat_rule.enabled and any(
+            first.start <= h.offset < first.end for h in rule_hits(repeat_rule, doc, ctx)):
+        return []  # a title run into the body twice (编号:…工作总结汇报…工作总结2019年以来…): it is there
     reason = None  # the key of the rule's message saying why the first paragraph is no title
     found = heading_level(first.text)
     if found and len(paras) > 1 and _chapter_heading(Numbered(found[0], found[1], first, first.start + found[2]),

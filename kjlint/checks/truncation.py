@@ -11,7 +11,7 @@ from typing import Iterator
 from . import check
 from ..document import BLANK_CHARS, Document, Span
 from ..normalize import plain_text
-from ..ruletypes import Context, Hit
+from ..ruletypes import Context, Hit, rule_hits
 from .layout import flagged_lines, reading_paragraphs, text_before_trailing_furniture
 from .structure import heading_level as outline_level
 from ..diskcache import compile_regex
@@ -114,10 +114,15 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     max_signature = int(rule.params.get("max-signature-length", 20))
     min_length = int(rule.params.get("min-length", 10))
     furniture = list(rule.params.get("skip-flagged-by", []))
+    flagged = [(h.offset, h.end) for code in furniture if (r := ctx.catalog.rules.get(code)) is not None
+               and r.run is not None and r.enabled for h in rule_hits(r, doc, ctx)]
     for p in reversed(paras):
         index = doc.line_index(p.start)
         if doc.part(index) != "body":  # a text box or an equation is not where the text ends
             continue
+        covered = sum(max(0, min(e, p.end) - max(s, p.start)) for s, e in flagged)
+        if covered * 10 >= 6 * len(p.text.strip()):
+            continue  # mostly a notice or furniture (請登錄後識別閱讀權限!): not the text's end
         last_page = PAGE_OF.search(p.text)
         if last_page and int(last_page.group(1)) < int(last_page.group(2)):
             n, of = last_page.group(1), last_page.group(2)
@@ -140,6 +145,13 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             start = cut.start() if cut else max(p.start, p.end - 8) - p.start
             yield Hit(p.start + max(0, start - 6), p.end, {"tail": p.text[max(0, start - 6):]})
             return  # 专项行动实......: a web page's excerpt cut mid-word, its dots left behind
+        if len(text) >= min_length and heading_level(text) is None:
+            if ELLIPSIS_END.search(text):
+                yield Hit(max(p.start, p.end - 8), p.end, {"tail": p.text[-8:]}, key="ellipsis")
+                return  # …重点监管;要点 ……: a preview's cut, the paywall after it
+            if _unclosed(text):
+                yield Hit(max(p.start, p.end - 8), p.end, {"tail": p.text[-8:]}, key="unclosed")
+                return
         if (heading_level(text) is not None or index + 1 in doc.style_headings or text[-1] in TERMINAL
                 or len(text) < min_length):
             return
@@ -149,6 +161,20 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         tail = p.text[-8:]
         yield Hit(max(p.start, p.end - 8), p.end, {"tail": tail})
         return
+
+
+# A last paragraph ending in an ellipsis set apart by a space (…重点监管;要点 ……): a preview's
+# mark where it stopped, not the writer's 等等…… written onto the word.
+ELLIPSIS_END = compile_regex(r"[ \t\u3000](?:…+|\.{3,})\s*$")
+PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
+
+
+def _unclosed(text: str) -> bool:
+    """Does the last sentence open a quotation, a 《title》 or a bracket it never closes
+    (研究制定了《老龄事业发展“十。): the text was cut and a full stop added after the cut."""
+    stops = list(SENTENCE_STOP.finditer(text, 0, len(text) - 1))
+    last = text[stops[-1].end():] if stops else text
+    return any(last.rfind(a) > last.rfind(b) for a, b in PAIRS)
 
 
 @check("truncated-preview")
@@ -204,7 +230,20 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     marks = [mark_level(text) for text in plain]  # numbered items with inline text too
     # had_body[level] = whether the latest heading at that level (in its parent) had a body.
     sibling_had_body: dict[int, bool] = {}
+    # Whether the first top-level section (一、) had a body: a document's parts are sections, not
+    # a list, so bare 一、 headings after it are empty (their tables or text dropped) even in a run.
+    top_had_body: bool | None = None
+    notices = flagged_lines(doc, ctx, list(rule.params.get("cut-by", [])))
     for i, (p, level) in enumerate(zip(paras, levels)):
+        if (i + 1 < len(paras) and doc.line_index(paras[i + 1].start) in notices
+                and heading_level(plain[i].rstrip("。"), max_len) is not None
+                and all(len(plain[j]) <= 30 and "。" not in plain[j] for j in range(i + 2, len(paras))
+                        if doc.line_index(paras[j].start) not in notices)):
+            # a heading (written with or without a full stop) right above a notice that the text
+            # was cut (（二）社会救助水平有新提高。 / （未完，全文共1367字…）), no text below the
+            # notice but the site's: its body is what was cut
+            yield Hit(p.start, p.end, {"heading": p.text})
+            continue
         if level is None:
             inline = marks[i]
             if inline is not None:  # a numbered item with its text inline: a sibling with a body,
@@ -224,12 +263,15 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         for deeper in [lv for lv in sibling_had_body if lv > level]:
             del sibling_had_body[deeper]
         sibling_had_body[level] = has_body
+        if level == 1 and top_had_body is None:
+            top_had_body = has_body
         if has_body:
             continue
         # A bare item after bare siblings is a list; the first item of a level is empty only
         # where the document ends, since a bare first item before the next part is a list or the
         # caption of a table shown as a picture (一、收入支出决算表 / 第二部分).
-        empty = previous_sibling is True or (previous_sibling is None and i + 1 == len(paras))
+        empty = (previous_sibling is True or (previous_sibling is None and i + 1 == len(paras))
+                 or (level == 1 and top_had_body is True))
         if word and level >= 3 and doc.line_index(p.start) + 1 not in doc.style_headings:
             continue  # a Word list item (1、 （1）) its writer left one line long: a list, not a cut
         if empty and not TABLE_CAPTION.search(plain[i]) and not plain[i].endswith(("/", "／")):  # ：/ = none
