@@ -184,11 +184,26 @@ def _with_first_chars(code: list[int], parsed: Any, first: frozenset[str] | None
         return code  # anchored at the start: re tries one position only
     table: list[int] = []
     try:
-        charset, _cased = c._optimize_charset([(c.LITERAL, ord(ch)) for ch in sorted(first)])
+        charset, _cased = c._optimize_charset(_ranges(first))
         c._compile_charset(charset, 0, table)
     except Exception:  # another version of re's private compiler: the program as re made it
         return code
     return [int(c.INFO), 4 + len(table), int(c.SRE_INFO_CHARSET), code[3], code[4], *map(int, table), *code[5:]]
+
+
+def _ranges(chars: frozenset[str]) -> list[tuple]:
+    """A set of characters as re's charset items, runs of consecutive code points as one RANGE
+    (a class of every Han character is 27,000 LITERALs otherwise, slow to optimize)."""
+    c = _re_compiler
+    items: list[tuple] = []
+    points = sorted(map(ord, chars))
+    start = prev = points[0]
+    for cp in points[1:] + [-1]:
+        if cp != prev + 1:
+            items.append((c.LITERAL, start) if start == prev else (c.RANGE, (start, prev)))
+            start = cp
+        prev = cp
+    return items
 
 
 def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
