@@ -133,7 +133,8 @@ def main(argv=None) -> None:
 
     import kjlint
     from kjlint.dedupe.method import DedupeConfig, dedupe
-    from kjlint.dedupe.engines.spark import SparkEngine, method_fingerprint, spark_session
+    from kjlint.dedupe.method.fingerprint import method_fingerprint
+    from kjlint.engines.spark import SparkEngine, spark_session
 
     path = corpus(args.n, args.seed, args.synthetic)
     size = path.stat().st_size

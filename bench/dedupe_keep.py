@@ -5,9 +5,12 @@
 Generates the benchmark corpus (bench/dedupe_data.py, the held-out generator of
 bench/dedupe_bench.py), then runs `kjlint dedupe` as a command (a fresh process each time, so
 the linter's start-up is counted) alternately with `--keep first` and `--keep best`, and prints
-each run's wall time, the ratio of the medians, and both runs' pairwise F1. `--check` also lints
+each run's wall time, the ratio of the medians, and both runs' pairwise F1; then the CPU time of
+both policies run in this process with one job (alternating, medians), which other jobs on a
+shared machine disturb far less than wall time. `--check` also lints
 every member of every cluster and applies the keep policy to all of them, as `--keep best` did
-before it ranked copies lazily: the kept members must be the same.
+before it ranked copies lazily: the kept members must be the same; and it counts the lazy
+policy's work (copies linted in full, counts stopped early).
 """
 from __future__ import annotations
 
@@ -45,6 +48,21 @@ def run(data: Path, keep: str, jobs: int, out: Path) -> float:
     return time.perf_counter() - t
 
 
+def cpu_times(data: Path, repeats: int) -> dict[str, float]:
+    """Median CPU seconds of `dedupe()` in this process, one job, per policy (after one warm-up
+    run: imports and rule packs are loaded once, as in a long run)."""
+    from kjlint.dedupe import DedupeConfig, dedupe
+
+    dedupe([str(data)], DedupeConfig(keep="best", jobs=1))
+    times: dict[str, list[float]] = {"first": [], "best": []}
+    for r in range(repeats):
+        for keep in (("first", "best") if r % 2 == 0 else ("best", "first")):
+            t = time.process_time()
+            dedupe([str(data)], DedupeConfig(keep=keep, jobs=1))
+            times[keep].append(time.process_time() - t)
+    return {k: statistics.median(v) for k, v in times.items()}
+
+
 def f1(records: list[dict], clusters: list[dict]) -> float:
     from dedupe_bench import metrics
 
@@ -65,6 +83,35 @@ def exhaustive_choices(records: list[dict], clusters: list[dict]) -> list[str]:
         cands = [Candidate(order[i], len(canonical_code_points(text[i])), quality_findings(text[i])) for i in ids]
         kept.append(ids[choose(cands, "best")[0]])
     return kept
+
+
+def lazy_work(records: list[dict], clusters: list[dict]) -> dict[str, int]:
+    """How much linting the lazy policy does on these clusters: copies linted in full (proofs of
+    no finding and exact counts) and counts stopped once the copy could not win."""
+    from kjlint.dedupe.keep import QualityProbe, decisive_findings
+    from kjlint.dedupe.normalize import canonical_code_points
+
+    work = {"no finding proven": 0, "exact counts": 0, "count stopped": 0}
+
+    class Counted(QualityProbe):
+        def has_finding(self) -> bool:
+            found = super().has_finding()
+            work["no finding proven"] += not found
+            return found
+
+        def count(self, stop_at: int | None = None) -> int:
+            n = super().count(stop_at)
+            work["exact counts" if self._count is not None else "count stopped"] += 1
+            return n
+
+    text = {r["id"]: r["text"] for r in records}
+    order = {r["id"]: k for k, r in enumerate(records)}
+    for c in clusters:
+        ids = [m["id"] for m in c["members"]]
+        probes: dict[str, Counted] = {}
+        tie = sorted(range(len(ids)), key=lambda i: (-len(canonical_code_points(text[ids[i]])), order[ids[i]]))
+        decisive_findings(tie, lambda i: probes.setdefault(text[ids[i]], Counted(text[ids[i]])))
+    return work
 
 
 def main(argv=None) -> None:
@@ -92,11 +139,17 @@ def main(argv=None) -> None:
     print(f"median --keep first {first:.2f} s, --keep best {best:.2f} s: ratio {best / first:.2f} "
           f"(target <= 1.5); load average {os.getloadavg()[0]:.1f}")
     print(f"F1 --keep first {f1(records, clusters['first']):.4f}, --keep best {f1(records, clusters['best']):.4f}")
+    cpu = cpu_times(data, args.repeats)
+    print(f"one process, one job, CPU: --keep first {cpu['first']:.2f} s, --keep best {cpu['best']:.2f} s: "
+          f"ratio {cpu['best'] / cpu['first']:.2f}")
     if args.check:
         kept = [next(m["id"] for m in c["members"] if m["kept"]) for c in clusters["best"]]
         reference = exhaustive_choices(records, clusters["best"])
         same = sum(a == b for a, b in zip(kept, reference))
         print(f"kept members as when every member is linted: {same:,} of {len(kept):,} clusters")
+        members = sum(len(c["members"]) for c in clusters["best"])
+        print(f"quality lint for {members:,} cluster members: " + ", ".join(
+            f"{k} {v:,}" for k, v in lazy_work(records, clusters["best"]).items()))
 
 
 if __name__ == "__main__":

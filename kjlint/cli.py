@@ -16,6 +16,7 @@ import click
 
 from . import __version__
 from .clihelp import N_, Group, apply_configured_language, argument, lang_option, option
+from .engines.cli import engine_options
 from .i18n import _, ngettext
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -121,12 +122,14 @@ def main():
 @option("--report", "report_path", type=click.Path(dir_okay=False),
         help=N_("Corpus: write a health report (HTML) of the records' defects to this file."))
 @option("-j", "--jobs", type=click.IntRange(1), help=N_("Worker processes (default: all cores)."))
+@engine_options(N_("Corpus (JSONL, Parquet): where its records are linted. local: this machine's worker processes "
+                   "(-j); spark: the executors of a Spark cluster (pip install 'kjlint[spark]')."))
 @option("-v", "--verbose", is_flag=True, help=N_("Show tracebacks and more detail."))
 @lang_option
 def check(paths, select, ignore, extend_select, fmt, output_file, config, profile, statistics, quiet,
           no_progress, exit_zero, fail_level, fix, unsafe_fixes, diff, annotate, annotate_output, baseline,
           update_baseline, reference, report_unchanged, text_field, id_field, corpus_output, drop_if,
-          report_path, jobs, verbose):
+          report_path, jobs, engine, master, spark_conf, verbose):
     try:
         code = _check(**locals())
     except BrokenPipeError:  # `kjlint check … | head`: the reader left, stop quietly
@@ -145,19 +148,28 @@ def check(paths, select, ignore, extend_select, fmt, output_file, config, profil
 def _check(paths, select, ignore, extend_select, fmt, output_file, config, profile, statistics, quiet,
            no_progress, exit_zero, fail_level, fix, unsafe_fixes, diff, annotate, annotate_output, baseline,
            update_baseline, reference, report_unchanged, text_field, id_field, corpus_output, drop_if,
-           report_path, jobs, verbose) -> int:
+           report_path, jobs, engine, master, spark_conf, verbose) -> int:
     from .packs import PackError
     from .config import ConfigError, unknown_selector
     from .findings import Severity
     from .runner import Overrides, catalog_for, lint_paths
+    from .engines.base import EngineUnavailable
+    from .engines.cli import engine_settings
+    from .engines.fingerprint import MethodMismatch
 
     if update_baseline and not baseline:
         _err(_("--update-baseline needs --baseline FILE"))
         return EXIT_ERROR
     corpora = [p for p in paths if _is_corpus(p)]
-    problem = _corpus_usage(paths, corpora, fix or unsafe_fixes, diff, corpus_output, drop_if, report_path)
+    problem = _corpus_usage(paths, corpora, fix or unsafe_fixes, diff, corpus_output, drop_if, report_path,
+                            engine)
     if problem:
         _err(problem)
+        return EXIT_ERROR
+    try:
+        engine_config = engine_settings(engine, jobs, master, spark_conf)
+    except ValueError as exc:
+        _err(str(exc))
         return EXIT_ERROR
     if output_file or annotate_output or corpus_output or report_path:
         from .paths import OutputOverlap, refuse_overwriting_inputs
@@ -194,6 +206,7 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
         copy = health = streamed = None
         if corpora:
             from .corpus import lint_corpora
+            from .engines import engine_named
             from .records import Fields
 
             drop = frozenset(c for sel in _split(drop_if) for c in catalog.resolve(sel))
@@ -208,15 +221,15 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
                 if streamed is not None:
                     streamed.out = out
                     results = [r for r in results if streamed(r)]
-                linted, copy = lint_corpora(corpora, config=config, overrides=ov, jobs=jobs,
+                linted, copy = lint_corpora(corpora, config=config, overrides=ov,
                                             keep_text=fmt in ("text", "html", "rdjson"),
                                             fields=Fields(text_field, id_field), output=corpus_output,
                                             drop=drop, progress=progress, tally=health.add if health else None,
-                                            emit=streamed)
+                                            emit=streamed, engine=engine_named(engine, **engine_config))
             results += linted
             if streamed is None:
                 results.sort(key=lambda r: r.path)  # stable: the records of a file stay in their order
-    except (ConfigError, PackError) as exc:
+    except (ConfigError, PackError, EngineUnavailable, MethodMismatch) as exc:
         _err(str(exc))
         return EXIT_ERROR
     fail = Severity.parse(fail_level) if fail_level else base_settings.fail_level
@@ -320,7 +333,7 @@ def _is_corpus(path: str) -> bool:
     return is_corpus(path)
 
 
-def _corpus_usage(paths, corpora, fix, diff, output, drop_if, report) -> str | None:
+def _corpus_usage(paths, corpora, fix, diff, output, drop_if, report, engine="local") -> str | None:
     """Why the corpus options do not fit the inputs, or None. A corpus is never rewritten in
     place: it is fixed into a copy (--output)."""
     if corpora and fix and not output:
@@ -329,8 +342,8 @@ def _corpus_usage(paths, corpora, fix, diff, output, drop_if, report) -> str | N
     if corpora and diff:
         return _("{path}: --diff is for files; for a corpus write a cleaned copy with --fix --output CLEANED"
                  ).format(path=corpora[0])
-    if (output or drop_if or report) and (not corpora or len(corpora) < len(paths)):
-        option = "--output" if output else "--drop-if" if drop_if else "--report"
+    if (output or drop_if or report or engine != "local") and (not corpora or len(corpora) < len(paths)):
+        option = "--output" if output else "--drop-if" if drop_if else "--report" if report else "--engine"
         return _("{option} is for corpora (JSONL, Parquet files) only; other inputs: {paths}").format(
             option=option, paths=", ".join(p for p in paths if p not in corpora) or "-")
     if drop_if and not output:

@@ -2,26 +2,28 @@
 kjlint.records as `kjlint dedupe` reads them, each linted as a document of its own; with
 `--output`, a cleaned copy in the input's format (fixed texts, dropped records).
 
-Records are read in groups (GROUP_RECORDS, or a Parquet batch), linted on the worker processes,
-written to the copy and forgotten, so that memory holds one group's texts whatever the corpus
-size; the findings (and, for formats that show it, the text of a record with findings) stay for
+Records are read in groups (GROUP_RECORDS, or a Parquet batch), linted by an engine
+(kjlint.engines: local processes or Spark executors, TASK_RECORDS per task), written to the copy
+and forgotten, so that memory holds the groups in flight whatever the corpus size; the findings (and, for formats that show it, the text of a record with findings) stay for
 the report, unless it is streamed (`emit`: --format jsonl).
 """
 from __future__ import annotations
 
 import json
 import os
-from collections import Counter
+from collections import Counter, deque
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from .config import ConfigResolver, Settings
+from .engines.base import Engine
 from .records import Fields, Warnings, compressed_writer, kind_of, scan_jsonl, scan_parquet
 from .runner import FileResult, Overrides, check_settings, effective, lint_record
 
 CORPUS_KINDS = ("jsonl", "parquet")
-GROUP_RECORDS = 256  # JSONL records read ahead and linted together (Parquet: one batch)
+GROUP_RECORDS = 256  # JSONL records read and written together (Parquet: one batch)
+TASK_RECORDS = 64  # records per lint task: small enough that a long record leaves no worker idle
 
 
 def is_corpus(path: str) -> bool:
@@ -78,9 +80,38 @@ def _groups(path: str, fields: Fields, warnings: Warnings) -> Iterator[tuple[obj
         yield None, items
 
 
-def _lint_chunk(args) -> list[FileResult]:
-    path, records, settings, ov, keep_text = args
-    return [lint_record(text, path, record, settings, ov, keep_text) for record, text in records]
+@dataclass
+class CheckContext:
+    """What every lint task of a run shares, shipped once to each worker (a process or a Spark
+    executor): the settings of each corpus file, the overrides, and the driver's language (the
+    messages are written in it whatever a worker's locale says)."""
+
+    settings: list[Settings]
+    overrides: Overrides
+    keep_text: bool
+    language: str | None = None
+
+    def prepare(self) -> None:
+        from .i18n import set_language
+
+        if self.language:
+            set_language(self.language)
+
+    def close(self) -> None:
+        """Nothing to release: tasks carry their texts."""
+
+    def fingerprint(self) -> str:
+        """The settings travel in this context; the code and rule packs must be the driver's."""
+        from .engines.fingerprint import code_fingerprint
+
+        return code_fingerprint()
+
+
+def lint_task(context: CheckContext, task: tuple[int, str, list[tuple[str, str]]]) -> list[FileResult]:
+    """Lint one task's records ((id, text) pairs of corpus file number `source`), in order."""
+    source, path, records = task
+    s = context.settings[source]
+    return [lint_record(text, path, record, s, context.overrides, context.keep_text) for record, text in records]
 
 
 class _Copy:
@@ -134,65 +165,86 @@ def lint_corpora(paths: list[str], *, config: str | None = None, overrides: Over
                  output: str | None = None, drop: frozenset[str] = frozenset(),
                  progress: Callable[[int], None] | None = None,
                  tally: Callable[[FileResult], None] | None = None,
-                 emit: Callable[[FileResult], bool] | None = None) -> tuple[list[FileResult], CopyStats]:
+                 emit: Callable[[FileResult], bool] | None = None,
+                 engine: Engine | None = None) -> tuple[list[FileResult], CopyStats]:
     """Lint every record of the corpus files `paths` (in order); with `output`, write the cleaned
     copy there: the records with their fixed text (`overrides.fix`), without those that have a
     finding of a rule in `drop` after the fixes. `tally` sees each result with its text (the
     health report) before the text is let go unless `keep_text`. `emit` sees each result as it
     comes (a streamed report); the results it returns False for are not kept, so that memory does
-    not grow with the corpus. Config errors raise ConfigError before anything is read."""
+    not grow with the corpus. Config errors raise ConfigError before anything is read.
+
+    `engine` runs the lint tasks (default: local processes, `jobs` of them). The driver reads the
+    records and writes the copy; only the tasks' records travel to the workers, and the engine
+    keeps a bounded number of them in flight, so the same outputs come from every engine."""
+    from .engines.local import LocalEngine
+    from .i18n import language
+
     resolver = ConfigResolver(config)
     settings: list[Settings] = []
     for p in paths:
         check_settings(resolver.for_path(p))
         settings.append(effective(resolver.for_path(p), overrides))
-    jobs = jobs or os.cpu_count() or 1
-    pool = None
-    if jobs > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        from .processes import exit_with_parent
-
-        ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=exit_with_parent,
-                                   initargs=(os.getpid(),))
+    engine = engine or LocalEngine(jobs)
     stats = CopyStats()
     results: list[FileResult] = []
-    with ExitStack() as stack:
-        if pool is not None:
-            stack.callback(pool.shutdown, cancel_futures=True)
-        copy = _Copy(output, kind_of(paths[0]), fields, stack) if output else None
-        for path, s in zip(paths, settings):
+    pending: deque[tuple[str, object, list[_Item], list[FileResult], int]] = deque()
+
+    def tasks() -> Iterator[tuple[int, str, list[tuple[str, str]]]]:
+        """The lint tasks, in input order; each group read is queued in `pending` with how many
+        tasks it became, before the engine sees them."""
+        for source, path in enumerate(paths):
             warnings = Warnings(keep=1 << 62)
             for batch, items in _groups(path, fields, warnings):
-                problems = _problems(warnings, path)
                 valid = [(it.record, it.text) for it in items if it.text is not None]
-                linted = _lint(pool, jobs, path, valid, s, overrides, keep_text or tally is not None)
-                kept, cleaned = [], []
-                done = iter(linted)
-                for it in items:
-                    if it.text is None:
-                        stats.skipped += 1
-                        kept.append(False)
-                        cleaned.append(None)
-                        continue
-                    r = next(done)
-                    stats.read += 1
-                    stats.changed += r.cleaned is not None
-                    hit = sorted({f.family for f in r.findings if f.code in drop})
-                    if hit:
-                        stats.dropped += 1
-                        stats.dropped_by.update(hit)
-                    kept.append(not hit)  # a record a rule failed on is copied as it is
-                    cleaned.append(r.cleaned)
-                    r.cleaned = None  # written below; not kept for the whole corpus
-                if copy is not None:
-                    stats.written += copy.write(batch, items, kept, cleaned)
-                _keep(results, problems + linted, tally, keep_text, emit)
-                if progress:
-                    progress(stats.read)
-            _keep(results, _problems(warnings, path), tally, keep_text, emit)
+                chunks = [valid[i:i + TASK_RECORDS] for i in range(0, len(valid), TASK_RECORDS)]
+                pending.append((path, batch, items, _problems(warnings, path), len(chunks)))
+                for chunk in chunks:
+                    yield source, path, chunk
+            pending.append((path, None, [], _problems(warnings, path), 0))
+
+    with ExitStack() as stack:
+        copy = _Copy(output, kind_of(paths[0]), fields, stack) if output else None
+        engine.start(CheckContext(settings, overrides, keep_text or tally is not None, language()))
+        stack.callback(engine.close)
+        done = iter(engine.map(lint_task, tasks()))
+        ahead: deque[list[FileResult]] = deque()
+        while True:
+            if not pending:  # the engine reads the next group when asked for a result
+                more = next(done, None)
+                if more is None and not pending:
+                    break
+                if more is not None:
+                    ahead.append(more)
+                continue
+            path, batch, items, problems, n = pending.popleft()
+            linted = [r for _n in range(n) for r in (ahead.popleft() if ahead else next(done))]
+            if not items:
+                _keep(results, problems, tally, keep_text, emit)
+                continue
+            kept, cleaned = [], []
+            it_linted = iter(linted)
+            for it in items:
+                if it.text is None:
+                    stats.skipped += 1
+                    kept.append(False)
+                    cleaned.append(None)
+                    continue
+                r = next(it_linted)
+                stats.read += 1
+                stats.changed += r.cleaned is not None
+                hit = sorted({f.family for f in r.findings if f.code in drop})
+                if hit:
+                    stats.dropped += 1
+                    stats.dropped_by.update(hit)
+                kept.append(not hit)  # a record a rule failed on is copied as it is
+                cleaned.append(r.cleaned)
+                r.cleaned = None  # written below; not kept for the whole corpus
+            if copy is not None:
+                stats.written += copy.write(batch, items, kept, cleaned)
+            _keep(results, problems + linted, tally, keep_text, emit)
+            if progress:
+                progress(stats.read)
     return results, stats
 
 
@@ -204,14 +256,3 @@ def _keep(results: list[FileResult], new: list[FileResult], tally, keep_text: bo
                 r.text = None
         if emit is None or emit(r):
             results.append(r)
-
-
-def _lint(pool, jobs: int, path: str, records: list[tuple[str, str]], settings: Settings, ov: Overrides,
-          keep_text: bool) -> list[FileResult]:
-    """The records' results, in order, on the pool's workers (a few chunks each, so that a long
-    record does not leave the others idle)."""
-    if pool is None or len(records) < 2:
-        return _lint_chunk((path, records, settings, ov, keep_text))
-    size = max(1, -(-len(records) // (jobs * 4)))
-    chunks = [(path, records[i:i + size], settings, ov, keep_text) for i in range(0, len(records), size)]
-    return [r for part in pool.map(_lint_chunk, chunks) for r in part]

@@ -299,3 +299,49 @@ def test_streamed_jsonl_keeps_the_exit_code(tmp_path):
     assert [json.loads(x)["record"] for x in lines] == ["r1", "r2", "r3"]
     assert run_cli("check", "c.jsonl", "--format", "jsonl", "--fail-level", "error", "--select", "KJ7",
                    "-j", "1", cwd=tmp_path).exit_code == 0
+
+
+def test_any_engine_adapter_runs_the_corpus_check_in_bounded_tasks(tmp_path):
+    """The corpus check only talks to the engine interface: an in-process adapter written here gives
+    what the local engine gives, and no task carries more than TASK_RECORDS records."""
+    from kjlint.corpus import TASK_RECORDS, lint_corpora
+    from kjlint.engines.base import Engine
+    from kjlint.runner import Overrides
+
+    class Recording(Engine):
+        name = "recording"
+
+        def __init__(self):
+            self.sizes: list[int] = []
+
+        def start(self, context):
+            self.context = context
+            context.prepare()
+
+        def map(self, func, tasks, chunksize=1):
+            for task in tasks:
+                self.sizes.append(len(task[2]))
+                yield func(self.context, task)
+
+    records = [dict(r, id=f"{r['id']}-{k}") for k in range(100) for r in RECORDS]
+    _jsonl(tmp_path / "c.jsonl", records, extra="not json\n")
+    engine = Recording()
+    ov = Overrides(fix=True)
+    results, stats = lint_corpora([str(tmp_path / "c.jsonl")], overrides=ov, engine=engine,
+                                  output=str(tmp_path / "a.jsonl"), drop=frozenset({"KJ201"}))
+    local, local_stats = lint_corpora([str(tmp_path / "c.jsonl")], overrides=ov, jobs=2,
+                                      output=str(tmp_path / "b.jsonl"), drop=frozenset({"KJ201"}))
+    assert [(r.record, r.error, [f.to_dict() for f in r.findings]) for r in results] == \
+        [(r.record, r.error, [f.to_dict() for f in r.findings]) for r in local]
+    assert stats == local_stats and stats.dropped == 100 and stats.changed == 100 and stats.skipped == 1
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+    assert sum(engine.sizes) == 300 and max(engine.sizes) == TASK_RECORDS
+
+
+def test_engine_spark_is_for_corpora_only(tmp_path):
+    (tmp_path / "a.txt").write_text(R1, encoding="utf-8")
+    r = run_cli("check", "a.txt", "--engine", "spark", cwd=tmp_path)
+    assert r.exit_code == 2 and "--engine is for corpora" in r.stderr
+    _jsonl(tmp_path / "c.jsonl")
+    r = run_cli("check", "c.jsonl", "--engine", "spark", "--conf", "nonsense", cwd=tmp_path)
+    assert r.exit_code == 2 and "--conf expects key=value" in r.stderr

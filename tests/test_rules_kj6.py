@@ -317,3 +317,11 @@ def test_a_pieces_number_run_into_a_flattened_page_is_reported_alone():
     findings = lint_text(text, select=["KJ601"])
     assert [text[f.offset:f.end_offset] for f in findings] == ["篇一"]
     assert lint_text("会议听取了工作报告，篇幅较长的材料会后印发。\n", select=["KJ601"]) == []
+
+
+def test_a_line_left_empty_by_its_markup_is_no_title():
+    """`-->` (an HTML comment's end) after the text leaves an empty title key: it was an
+    IndexError in KJ607 that stopped the whole lint of the document."""
+    prose = "我们必须在党的领导下，巩固全国各族人民的团结，巩固人民民主统一战线。" * 8
+    for tail in ("-->", "<!-- -->", "【】", "  "):
+        assert [f.code for f in lint_text(f"{prose}\n{tail}", select=["KJ6"])] == []

@@ -40,7 +40,7 @@ def _number(text: str) -> int | None:
 def heading_level(text: str, max_len: int = 40) -> int | None:
     """Level 1–4 of a numbered heading (short, no full stop inside, not introducing a list
     with a colon), else None."""
-    if len(text) > max_len or SENTENCE_STOP.search(text) or text[-1] in "：:":
+    if not text or len(text) > max_len or SENTENCE_STOP.search(text) or text[-1] in "：:":
         return None
     return mark_level(text)
 

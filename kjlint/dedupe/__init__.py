@@ -7,10 +7,10 @@ Library use (no CLI needed):
     for cluster in result.clusters:
         print(cluster.to_json())       # {"cluster": N, "members": [{id, path, kept, similarity, reason}]}
     result.timings, result.similarities(), result.summary()   # what a report needs
-    dedupe(["corpus/"], engine=SparkEngine(spark))           # kjlint.dedupe.engines.spark: same clusters
+    dedupe(["corpus/"], engine=SparkEngine(spark))           # kjlint.engines.spark: same clusters
 
 Stages, each a plain function over arrays/records (kjlint.dedupe.method), run by an engine
-(kjlint.dedupe.engines: local processes or Spark):
+(kjlint.engines: local processes or Spark):
 `iter_records` → `normalize` + `sign_texts` → `band_keys` → `exact_groups` + `candidate_pairs_sorted`
 → `candidate_groups` → `resolve_group` (`shingle_set`, `verify_pairs`, `union_find`, `choose`,
 `describe_cluster`) → `assemble` → `write_output`. A `Fetcher` reads any document back by its

@@ -10,7 +10,7 @@ import click
 from ..clihelp import N_, argument, command, configured_language, option
 from ..formats import dedupe_labels as labels
 from ..i18n import _
-from .engines.base import ENGINES
+from ..engines.cli import engine_options
 from .keep import POLICIES
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -126,12 +126,7 @@ def summary_table(result) -> None:
 @option("--report", "report_path", type=click.Path(dir_okay=False), help=N_("Write an HTML report."))
 @option("-q", "--quiet", is_flag=True, help=N_("No summary table or warnings."))
 @option("--no-progress", is_flag=True, help=N_("Never show progress bars."))
-@option("--engine", type=click.Choice(list(ENGINES)), default="local", show_default=True,
-        help=N_("local: this machine; spark: the same method on a Spark cluster (pip install "
-                "'kjlint[spark]')."))
-@option("--master", default="local[*]", show_default=True, help=N_("(--engine spark) Spark master URL."))
-@option("--conf", "spark_conf", multiple=True, metavar="KEY=VALUE",
-        help=N_("(--engine spark) Spark configuration property; repeatable."))
+@engine_options()
 def dedupe(**params):
     configured_language()
     from .options import DedupeOptions
@@ -145,8 +140,8 @@ def dedupe(**params):
 
 def run(options) -> int:
     """One `kjlint dedupe`: plan the inputs, run the method through the chosen engine, write, print."""
-    from .engines import engine_named
-    from .engines.base import EngineUnavailable
+    from ..engines import engine_named
+    from ..engines.base import EngineUnavailable
     from .method import dedupe as run_method
     from .method.fingerprint import MethodMismatch
     from .outputs import write_results

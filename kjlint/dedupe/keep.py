@@ -7,7 +7,8 @@ no masks, no mojibake, no site boilerplate; ties go to the longest, then the fir
 
 Linting is most of `best`'s cost, so copies are linted lazily (`decisive_findings`): in the
 tie order (longest canonical text, then first), stopping at the first copy without findings,
-which no copy after it can beat; the choice is the one linting every copy would give.
+which no copy after it can beat; when every copy has findings, a copy is counted only while it
+can still win. The choice is the one linting every copy in full would give.
 """
 from __future__ import annotations
 
@@ -59,6 +60,7 @@ class QualityProbe:
         self.doc = Document(text, path)
         self.ctx = Context(self.catalog, self.opts.profile, self.opts.required_sections, self.opts.options)
         self._count: int | None = None
+        self._found: dict[str, list] = {}  # findings by rule, kept between bounded counts
 
     def has_finding(self) -> bool:
         """Whether the full lint would report anything (exactly: every hit becomes a finding,
@@ -74,13 +76,42 @@ class QualityProbe:
         except Exception:  # noqa: BLE001 - a rule bug: the lint rule by rule decides
             return self.count() > 0
 
-    def count(self) -> int:
-        """The number of findings. A rule that fails on one document must not stop a dedupe run
-        of hours (it did, at 200,000 documents: a KJ4 check raised UnicodeDecodeError on
-        "huà……"): the rules are then run one by one and the count is that of the rules that work."""
+    def count(self, stop_at: int | None = None) -> int:
+        """The number of findings; with `stop_at`, counting stops once it reaches `stop_at` and
+        the number returned is then only a lower bound (>= stop_at). A rule that fails on one
+        document must not stop a dedupe run of hours (it did, at 200,000 documents: a KJ4 check
+        raised UnicodeDecodeError on "huà……"): the rules are then run one by one and the count
+        is that of the rules that work."""
+        if self._count is None and stop_at is not None and "kjlint-" not in self.doc.text:
+            try:
+                return self._count_until(stop_at)
+            except Exception:  # noqa: BLE001 - a rule bug: the lint rule by rule decides
+                pass
         if self._count is None:
             self._count = self._lint()
         return self._count
+
+    def _count_until(self, stop_at: int) -> int:
+        """`count` rule by rule, the rules whose findings hold others (a boilerplate line holds
+        the KJ6 labels on it) first: each later finding adds one or is folded into one of them,
+        so the count so far never goes down and is a lower bound at every step."""
+        from ..engine import CONTAINERS, META_UNKNOWN, META_UNUSED, active_rules, fold_into_containers, make_finding
+        from ..ruletypes import rule_hits
+
+        rules = [r for r in active_rules(self.catalog, self.opts.codes) if r.code not in (META_UNUSED, META_UNKNOWN)]
+        findings: list = []
+        total = 0
+        for rule in sorted(rules, key=lambda r: r.code not in CONTAINERS):
+            if rule.code not in self._found:
+                self._found[rule.code] = [make_finding(self.doc, rule, h) for h in rule_hits(rule, self.doc, self.ctx)]
+            if not self._found[rule.code]:
+                continue
+            findings += self._found[rule.code]
+            total = len(fold_into_containers(list(findings)))
+            if total >= stop_at:
+                return total
+        self._count = total
+        return total
 
     def _lint(self) -> int:
         from dataclasses import replace
@@ -103,11 +134,16 @@ class QualityProbe:
             return total
 
 
-def decisive_findings(order: Sequence[int], probe_of: Callable[[int], QualityProbe]) -> dict[int, int]:
-    """Findings of the copies that decide `best`, by position. `order` is the tie order (longest,
-    then first): the first copy without findings wins against every copy after it, so those are
-    not linted, and the copies before it only as far as their first finding; when every copy has
-    findings, all are counted."""
+def decisive_findings(order: Sequence[int], probe_of: Callable[[int], QualityProbe]) -> tuple[dict[int, int], set[int]]:
+    """Findings of the copies that decide `best`, by position, and the positions whose number is
+    only a lower bound. `order` is the tie order (longest, then first): the first copy without
+    findings wins against every copy after it, so those are not linted, and the copies before it
+    only as far as their first finding.
+
+    When every copy has findings, a copy is counted only while it could still win: up to a limit
+    (2, then 4, 8… until some copy stays under it) and, once a copy is under it, up to that copy's
+    count, which a copy later in the tie order must beat. A copy with many findings (a page of
+    masks) is thus never counted to the end when another has few."""
     found: dict[int, int] = {}
     proven: list[int] = []
     for i in order:
@@ -115,10 +151,21 @@ def decisive_findings(order: Sequence[int], probe_of: Callable[[int], QualityPro
             proven.append(i)
             continue
         found[i] = 0
-        return found
-    for i in proven:
-        found[i] = probe_of(i).count()
-    return found
+        return found, set()
+    limit = 2
+    while True:
+        at_least: set[int] = set()
+        best: int | None = None
+        for i in proven:
+            stop_at = limit if best is None else min(limit, found[best])
+            found[i] = probe_of(i).count(stop_at)
+            if found[i] < stop_at:
+                best = i
+            else:
+                at_least.add(i)
+        if best is not None:
+            return found, at_least
+        limit *= 2
 
 
 @dataclass(frozen=True)
@@ -126,6 +173,7 @@ class Candidate:
     index: int  # corpus order: lower is "first"
     chars: int  # content length (canonical characters, boilerplate excluded)
     findings: int | None = None  # needed for `best`; None: not linted (it cannot win, see decisive_findings)
+    at_least: bool = False  # `findings` is a lower bound: counting stopped once the copy could not win
 
 
 def choose(members: list[Candidate], policy: str = "best") -> tuple[int, str]:
@@ -146,6 +194,9 @@ def choose(members: list[Candidate], policy: str = "best") -> tuple[int, str]:
     if any(m.findings is None for m in others):
         return k, _("best: no quality findings; the longest such copy ({chars} characters of content)").format(
             chars=best.chars)
+    if any(m.at_least for m in others):
+        return k, _("best: fewest quality findings ({count}, at least as many in every other copy); the longest "
+                    "such copy ({chars} characters of content)").format(count=best.findings, chars=best.chars)
     fewer = all((m.findings or 0) > (best.findings or 0) for m in others)
     longer = all(m.chars < best.chars for m in others if (m.findings or 0) == (best.findings or 0))
     f = best.findings or 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from ..engines.cli import engine_settings
 from .method.config import DedupeConfig
 
 
@@ -59,21 +60,7 @@ class DedupeOptions:
             fields=Fields(p["text_field"], p["id_field"]), spill=not p["no_spill"])
         outputs = Outputs() if p["dry_run"] else Outputs(p["clusters_path"], p["output_path"], p["keep_list"],
                                                          p["drop_list"], p["report_path"])
-        engine_options: dict[str, Any] = {"jobs": p["jobs"]}
-        if p["engine"] == "spark":
-            engine_options = {"master": p["master"], "conf": parse_conf(p["spark_conf"])}
+        engine_options = engine_settings(p["engine"], p["jobs"], p["master"], p["spark_conf"])
         return cls(tuple(p["inputs"]), config, outputs, p["engine"], engine_options, p["level"], p["min_docs"],
                    p["show"], p["quiet"], not (p["quiet"] or p["no_progress"]))
 
-
-def parse_conf(pairs) -> dict[str, str]:
-    """`--conf key=value` options as a dict; a malformed one is a usage error naming it."""
-    conf: dict[str, str] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            from ..i18n import _
-
-            raise ValueError(_("--conf expects key=value, got {pair}").format(pair=repr(pair)))
-        conf[key.strip()] = value.strip()
-    return conf

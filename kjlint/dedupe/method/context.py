@@ -60,6 +60,12 @@ class Context:
 
             _quality_setup()
 
+    def fingerprint(self) -> str:
+        """What executors must share with the driver: code, rule packs and signature settings."""
+        from .fingerprint import method_fingerprint
+
+        return method_fingerprint(self.config)
+
     @property
     def fetcher(self) -> Fetcher:
         if self._fetcher is None:

@@ -11,7 +11,7 @@ from ..cache import SignatureCache, content_key
 from ...minhash import band_keys
 from ...records import Record
 from .config import DedupeConfig
-from ..engines.base import Engine
+from ...engines.base import Engine
 from .sign import sign_task
 
 Progress = Callable[[str, int, "int | None"], None]

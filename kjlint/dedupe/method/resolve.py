@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import AbstractSet
 
 import numpy as np
 
@@ -73,6 +74,7 @@ def resolve_group(group: Group, fetcher: Fetcher | None, config: DedupeConfig, s
     rep_local = np.array([local[int(r)] for r in group.rep], dtype=np.int64)
     local_sets = {local[d]: s for d, s in sets.items()}
     findings: dict[int, int] = {}
+    at_least: set[int] = set()  # positions whose findings are a lower bound (see decisive_findings)
     linted: dict[str | None, QualityProbe] = {}
     clusters = []
     paths = group.paths
@@ -86,26 +88,29 @@ def resolve_group(group: Group, fetcher: Fetcher | None, config: DedupeConfig, s
     for comp in components(labels):
         idx = [int(i) for i in comp]
         if config.keep == "best":
-            findings.update(decisive_findings(sorted(idx, key=lambda i: (-norm_len[i], group.members[i])),
-                                              probe_of))
+            found, bounds = decisive_findings(sorted(idx, key=lambda i: (-norm_len[i], group.members[i])), probe_of)
+            findings.update(found)
+            at_least |= bounds
         clusters.append(describe_cluster(
             idx, index=group.members, ids=group.ids,
             paths=paths, chars=chars,
             norm_len=norm_len, rep=rep_local, sets=local_sets, findings=findings, policy=config.keep,
-            containment=config.verify.containment))
+            containment=config.verify.containment, at_least=at_least))
     return GroupResult(group.pairs, jac, con, mask, methods, clusters)
 
 
 def describe_cluster(idx: list[int], *, index, ids, paths, chars, norm_len, rep, sets: dict[int, np.ndarray],
-                     findings: dict[int, int], policy: str, containment: float = 0.8) -> list[Member]:
+                     findings: dict[int, int], policy: str, containment: float = 0.8,
+                     at_least: AbstractSet[int] = frozenset()) -> list[Member]:
     """Apply the keep policy to one cluster and state every member's similarity and reason.
 
     `idx` are positions into the per-document sequences (`index` = document index, `ids`,
     `paths`, `chars` = raw length, `norm_len` = canonical length, `rep` = position of the
     representative exact copy); `sets` holds the shingle sets of representatives by position;
-    `findings` the quality findings by position (keep=best). Length comparisons use canonical
-    length, so a copy padded with site boilerplate is not "longer"."""
-    cands = [Candidate(int(index[i]), int(norm_len[i]), findings.get(i)) for i in idx]
+    `findings` the quality findings by position (keep=best), lower bounds at the positions in
+    `at_least`. Length comparisons use canonical length, so a copy padded with site boilerplate
+    is not "longer"."""
+    cands = [Candidate(int(index[i]), int(norm_len[i]), findings.get(i), i in at_least) for i in idx]
     pos, kept_reason = choose(cands, policy)
     kept = idx[pos]
     kept_id = ids[kept]
@@ -124,8 +129,9 @@ def describe_cluster(idx: list[int], *, index, ids, paths, chars, norm_len, rep,
         else:
             reason = _("near-duplicate of {kept} (jaccard {jaccard:.2f})").format(kept=kept_id, jaccard=j)
         if i != kept and policy == "best" and findings.get(i, 0) > findings.get(kept, 0):
-            reason = _("{reason}; {count} quality findings vs {kept_count}").format(
-                reason=reason, count=findings[i], kept_count=findings.get(kept, 0))
+            template = (_("{reason}; at least {count} quality findings vs {kept_count}") if i in at_least
+                        else _("{reason}; {count} quality findings vs {kept_count}"))
+            reason = template.format(reason=reason, count=findings[i], kept_count=findings.get(kept, 0))
         members.append(Member(int(index[i]), ids[i], paths[i], i == kept, float(j), float(c), reason,
                               int(chars[i]), findings.get(i)))
     return members

@@ -1,7 +1,7 @@
 """The method, once: read → normalize+sign → exact groups → LSH candidates → verify → cluster → keep.
 
 `dedupe()` runs the stages of this package on the driver and hands their per-batch tasks
-(`sign.sign_task`, `resolve.group_task`) to an engine (kjlint.dedupe.engines), which decides only
+(`sign.sign_task`, `resolve.group_task`) to an engine (kjlint.engines), which decides only
 where they run. Memory held by the driver, measured (bench/dedupe_bench.py corpus, 2,600
 characters per document, VmHWM): 216 MB at 100,000 documents without cache, 35 MB of it before
 the run, so 1.85 KB per document: id and path, locator and length, band keys (16 x uint64),
@@ -25,7 +25,7 @@ import numpy as np
 from ...i18n import _, language
 from .. import kernels
 from ..cache import DAMAGED, SignatureCache
-from ..engines.base import Engine
+from ...engines.base import Engine
 from ...records import CountEstimate, Fetcher, Source, Warnings, iter_records, plan_sources
 from .candidates import candidate_groups, exact_groups, find_candidates
 from .config import DedupeConfig
@@ -40,13 +40,13 @@ def dedupe(inputs: Sequence[str] | None = None, config: DedupeConfig = DedupeCon
            sources: list[Source] | None = None, progress: Progress | None = None,
            engine: Engine | None = None) -> DedupeResult:
     """Find near-duplicate clusters in a corpus and choose the copy to keep in each.
-    `engine`: where the tasks run (default: kjlint.dedupe.engines.local with `config.jobs`).
+    `engine`: where the tasks run (default: kjlint.engines.local with `config.jobs`).
 
     >>> from kjlint.dedupe import dedupe                                    # doctest: +SKIP
     >>> result = dedupe(["corpus/"]); [c.to_json() for c in result.clusters]  # doctest: +SKIP
     """
     if engine is None:
-        from ..engines.local import LocalEngine
+        from ...engines.local import LocalEngine
 
         engine = LocalEngine(config.jobs)
     timings: dict[str, float] = {}

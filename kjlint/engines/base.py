@@ -1,21 +1,33 @@
 """The engine interface: run a task function over batches somewhere, give the results back in order.
 
-The method (kjlint.dedupe.method) decides what the tasks are; an engine only decides where they
-run. Task functions are module-level `func(context, task)`, so every engine ships them by
-reference, and the context (settings, inputs) once per worker.
+A method (kjlint.dedupe.method, kjlint.corpus) decides what the tasks are; an engine only decides
+where they run. Task functions are module-level `func(context, task)`, so every engine ships them
+by reference, and the context (settings, inputs) once per worker. A context is picklable and has
+`prepare()` (a worker's set-up before its first task), `close()` (release what tasks opened) and
+`fingerprint()` (what must be equal on the driver and every worker for the results to agree).
 """
 from __future__ import annotations
 
 import importlib
 from abc import ABC, abstractmethod
-from typing import Any, Callable, ClassVar, Iterable, Iterator
+from typing import Any, Callable, ClassVar, Iterable, Iterator, Protocol
 
 Task = Callable[[Any, Any], Any]
 
+
+class RunContext(Protocol):
+    """What every task of a run shares; shipped once to each worker."""
+
+    def prepare(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def fingerprint(self) -> str: ...
+
 # name → "module:class", imported only when chosen (the Spark adapter needs pyspark).
 ENGINES: dict[str, str] = {
-    "local": "kjlint.dedupe.engines.local:LocalEngine",
-    "spark": "kjlint.dedupe.engines.spark:SparkEngine",
+    "local": "kjlint.engines.local:LocalEngine",
+    "spark": "kjlint.engines.spark:SparkEngine",
 }
 
 

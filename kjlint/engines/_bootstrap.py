@@ -32,5 +32,5 @@ def run_shipped(items, *, archive: str, func: str, run: str, context, method: st
         sys.path.insert(0, root)
         for name in [m for m in sys.modules if m == "kjlint" or m.startswith("kjlint.")]:
             del sys.modules[name]
-    worker = importlib.import_module("kjlint.dedupe.engines.spark_tasks")
+    worker = importlib.import_module("kjlint.engines.spark_tasks")
     return worker.run_partition(items, func=func, run=run, context=context, method=method)

@@ -1,10 +1,10 @@
-"""The Spark engine: the method's tasks as Spark tasks (`--engine spark`), nothing else.
+"""The Spark engine: a run's tasks as Spark tasks (`--engine spark`), nothing else.
 
-The driver runs the method (kjlint.dedupe.method) as the local engine does; each batch of tasks
-becomes one Spark job over `parallelize`, gathered in order. Executors import the package the
-driver imported (shipped as a zip through SparkContext.addFile, see `_bootstrap`), and every task
-checks the driver's method fingerprint. With a `local` master the workers read the inputs by path
-as local workers do; on a cluster the driver ships each group's texts inside its task.
+The driver runs the method (`kjlint dedupe`'s or `kjlint check`'s on a corpus) as with the local
+engine; each batch of tasks becomes one Spark job over `parallelize`, gathered in order, so the
+driver holds one job's tasks and results at a time. Executors import the package the driver
+imported (shipped as a zip through SparkContext.addFile, see `_bootstrap`), and every task checks
+the driver's fingerprint of the run (`context.fingerprint()`).
 """
 from __future__ import annotations
 
@@ -20,15 +20,15 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from ...i18n import _
-from ..method.fingerprint import MethodMismatch, method_fingerprint, method_mismatch_message
+from ..i18n import _
+from .fingerprint import MethodMismatch, method_mismatch_message
 from . import _bootstrap
 from .base import Engine, EngineUnavailable, Task
 
 if TYPE_CHECKING:  # pyspark is an optional extra: `pip install 'kjlint[spark]'`
     from pyspark.sql import SparkSession
 
-__all__ = ["MethodMismatch", "SparkEngine", "SparkUnavailable", "method_fingerprint", "spark_session"]
+__all__ = ["MethodMismatch", "SparkEngine", "SparkUnavailable", "spark_session"]
 
 
 class SparkUnavailable(EngineUnavailable):
@@ -50,7 +50,7 @@ LOCAL_DEFAULTS = {
 
 
 def spark_session(master: str = DEFAULT_MASTER, conf: Mapping[str, str] | None = None,
-                  app_name: str = "kjlint-dedupe") -> "SparkSession":
+                  app_name: str = "kjlint") -> "SparkSession":
     """Start (or reuse) a SparkSession.
 
     Under `spark-submit` the default master is left to spark-submit's own `--master`.
@@ -89,7 +89,7 @@ def package_zip(directory: str | None = None) -> Path:
     the rule packs live beside the package), named by its content so each version ships once."""
     import kjlint
 
-    from ...packs import builtin_rules_dir
+    from ..packs import builtin_rules_dir
 
     package = Path(kjlint.__file__).resolve().parent
     rules = builtin_rules_dir().resolve()
@@ -150,7 +150,7 @@ class SparkEngine(Engine):
         sc.addFile(str(archive))
         # Every executor must run the driver's method (same kjlint code, rule packs and settings).
         self._ship = dict(archive=archive.name, run=uuid.uuid4().hex, context=sc.broadcast(pickle.dumps(context, protocol=5)),
-                          method=method_fingerprint(context.config))
+                          method=context.fingerprint())
 
     def map(self, func: Task, tasks: Iterable, chunksize: int = 1) -> Iterator:
         sc = self.session.sparkContext

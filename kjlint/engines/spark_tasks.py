@@ -1,4 +1,4 @@
-"""The executor side of the Spark engine (no pyspark import): run a method task over a partition.
+"""The executor side of the Spark engine (no pyspark import): run a task over a partition.
 
 Tasks, context and results cross the wire as pickled bytes, so nothing of kjlint is unpickled
 before `_bootstrap` has put the driver's package first on sys.path.
@@ -9,7 +9,7 @@ import importlib
 import pickle
 from typing import Any, Iterable, Iterator
 
-from ..method.fingerprint import require_method
+from .fingerprint import require_fingerprint
 
 _CONTEXTS: dict[str, Any] = {}  # run → unpickled context, once per worker process
 
@@ -25,7 +25,7 @@ def _context(run: str, broadcast) -> Any:
 def run_partition(items: Iterable[bytes], *, func: str, run: str, context, method: str) -> Iterator[bytes]:
     """func(context, task) for every pickled task, after checking this worker runs the driver's method."""
     ctx = _context(run, context)
-    require_method(method, ctx.config)
+    require_fingerprint(method, ctx.fingerprint())
     module, name = func.split(":")
     task = getattr(importlib.import_module(module), name)
     for item in items:

@@ -7,7 +7,7 @@ import multiprocessing
 import os
 from typing import Any, Iterable, Iterator
 
-from ..method.memory import own_peak_rss
+from ..processes import exit_with_parent, own_peak_rss
 from .base import Engine, Task
 
 _CONTEXT: Any = None  # this process's copy of the run's context
@@ -15,8 +15,6 @@ _CONTEXT: Any = None  # this process's copy of the run's context
 
 def _init_worker(context: Any) -> None:
     """A pool worker's set-up; a busy worker stops at once when the main process is killed."""
-    from ...processes import exit_with_parent
-
     global _CONTEXT
     exit_with_parent()
     _CONTEXT = context
