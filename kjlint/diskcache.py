@@ -120,7 +120,7 @@ try:
     from re import _compiler as _re_compiler
     from re import _parser as _re_parser
 
-    _REGEX_FILE = f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    _REGEX_FILE = f"regex-2-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 except (ImportError, AttributeError):  # Python 3.10 or another implementation: plain re.compile
     _sre = None
     _REGEX_FILE = ""
@@ -153,12 +153,13 @@ def _entry(pattern: str, flags: int) -> tuple:
     from .regexinfo import backtracking_risk, first_chars, required_chars
 
     parsed = _re_parser.parse(pattern, flags)  # raises re.error for a bad pattern, as re.compile
-    code = [int(op) for op in _re_compiler._code(parsed, flags)]  # opcodes are int subclasses
+    first = first_chars(parsed, flags)
+    code = _with_first_chars([int(op) for op in _re_compiler._code(parsed, flags)], parsed, first)
     groupindex = dict(parsed.state.groupdict)
     indexgroup = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    needed, first = required_chars(parsed, flags), first_chars(parsed, flags)
+    needed = required_chars(parsed, flags)
     entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup),
              "".join(sorted(needed)) if needed is not None else None,
              "".join(sorted(first)) if first is not None else None, backtracking_risk(parsed))
@@ -167,6 +168,42 @@ def _entry(pattern: str, flags: int) -> tuple:
     _programs[(pattern, flags)] = entry
     _new_programs += 1
     return entry
+
+
+def _with_first_chars(code: list[int], parsed: Any, first: frozenset[str] | None) -> list[int]:
+    """The matcher program with the characters that can start a match in its INFO block, when
+    re's compiler found none (a pattern that opens with a lookbehind, `\\b`, a group of
+    alternatives or an optional part): `search`, `finditer` and `sub` then skip in C to the
+    next such character instead of running the whole pattern at every position of the text.
+    The same matches: every non-empty match starts with one of them (regexinfo.first_chars),
+    and a pattern that can match the empty string has no such set."""
+    c = _re_compiler
+    if not first or code[0] != c.INFO or code[2] != 0 or code[1] != 4 or code[3] == 0:
+        return code  # re already has a prefix or a set, or the pattern can match ""
+    if parsed.data and parsed.data[0][0] is c.AT and parsed.data[0][1] in (c.AT_BEGINNING, c.AT_BEGINNING_STRING):
+        return code  # anchored at the start: re tries one position only
+    table: list[int] = []
+    try:
+        charset, _cased = c._optimize_charset(_ranges(first))
+        c._compile_charset(charset, 0, table)
+    except Exception:  # another version of re's private compiler: the program as re made it
+        return code
+    return [int(c.INFO), 4 + len(table), int(c.SRE_INFO_CHARSET), code[3], code[4], *map(int, table), *code[5:]]
+
+
+def _ranges(chars: frozenset[str]) -> list[tuple]:
+    """A set of characters as re's charset items, runs of consecutive code points as one RANGE
+    (a class of every Han character is 27,000 LITERALs otherwise, slow to optimize)."""
+    c = _re_compiler
+    items: list[tuple] = []
+    points = sorted(map(ord, chars))
+    start = prev = points[0]
+    for cp in points[1:] + [-1]:
+        if cp != prev + 1:
+            items.append((c.LITERAL, start) if start == prev else (c.RANGE, (start, prev)))
+            start = cp
+        prev = cp
+    return items
 
 
 def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
@@ -204,27 +241,12 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
 
 @lru_cache(maxsize=None)
 def fast_finditer(regex: re.Pattern) -> Callable[[str], Iterator[re.Match]]:
-    """`regex.finditer`, or an equivalent that tries the pattern only where one of its possible
-    first characters occurs (found by a C-speed scan): the same matches, without the engine
-    trying every alternative, or a leading lookbehind, at every position of the text."""
-    first = first_chars(regex.pattern, regex.flags) if isinstance(regex.pattern, str) else None
-    if not first:
+    """`regex.finditer` through compile_regex's program (see `_with_first_chars`), also for a
+    pattern made by re.compile: the same matches, tried only where one of the pattern's possible
+    first characters occurs."""
+    if _sre is None or not isinstance(regex.pattern, str):
         return regex.finditer
-    find, match = compile_regex(f"[{re.escape(first)}]").search, regex.match
-
-    def finditer(text: str) -> Iterator[re.Match]:
-        pos = 0
-        while True:
-            c = find(text, pos)
-            if c is None:
-                return
-            m = match(text, c.start())
-            if m is None:
-                pos = c.start() + 1
-            else:
-                yield m
-                pos = m.end() if m.end() > m.start() else m.end() + 1
-    return finditer
+    return compile_regex(regex.pattern, regex.flags & ~re.UNICODE).finditer
 
 
 @lru_cache(maxsize=None)

@@ -137,3 +137,34 @@ def test_parameter_overrides_do_not_leak_into_later_catalogues(tmp_path, monkeyp
         assert cat_mod.load_catalog().rules["KJ105"].params["threshold"] != 0.99
     finally:
         cat_mod._load_catalog_cached.cache_clear()
+
+
+# Patterns for which re's compiler finds no first character but regexinfo.first_chars does: the
+# cached program carries them (SRE_INFO_CHARSET) so that search and finditer skip in C.
+OPENING_UNKNOWN_TO_RE = [
+    r"(?<![0-9])[xX×]{2,}",  # a lookbehind first
+    r"(?:(?<=[如见])|(?<![一-龥]))[图表]\d+",
+    r"\b[A-Z][a-z]+|[甲乙]方",  # \b and a group of alternatives
+    r"(?:第\d+页|共\d+页)",
+    r"[ab]?c+d",  # an optional part first
+]
+
+
+def test_programs_skip_to_possible_first_characters_and_match_like_re(fresh_cache):
+    if diskcache._sre is None:
+        pytest.skip("no program cache on this Python")
+    import random
+    from re import _constants
+
+    rng = random.Random(7)
+    alphabet = "xX×0如见图表12Ab甲乙方第页共cd ba\n"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(300)]
+    for pattern in OPENING_UNKNOWN_TO_RE:
+        assert diskcache._entry(pattern, 0)[1][2] == _constants.SRE_INFO_CHARSET, pattern
+        ours, theirs = diskcache.compile_regex(pattern), re.compile(pattern)
+        for text in texts:
+            assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]
+            assert ours.sub("#", text) == theirs.sub("#", text)
+    # a pattern anchored at the start keeps re's one-position search; one that can match "" gets no set
+    assert diskcache._entry(r"^(?:[ab]|\bc)", 0)[1][2] == 0
+    assert diskcache._entry(r"(?<!a)b*", 0)[1][2] == 0

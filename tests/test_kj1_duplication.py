@@ -341,7 +341,7 @@ def test_a_hash_collision_falls_back_to_comparing_kgrams(monkeypatch):
     text = "甲乙丙丁戊己庚辛子丑寅丁壬癸"  # 甲乙丙丁 and 子丑寅丁 end in the same character
     monkeypatch.setattr(duplication, "_HASH_BASE", 0)  # a k-gram's hash is its last character
     assert duplication._first_sampled_hashed(text, 4, 4) is None
-    monkeypatch.setattr(duplication, "_NUMPY_FROM", 0)
+    monkeypatch.setattr(duplication, "NUMPY_FROM", 0)
     assert duplication.first_sampled(text, 4, 4) == duplication._first_sampled_dict(text, 4, 4)
 
 

@@ -70,6 +70,29 @@ def test_matching_text_folds_width_script_digits_and_drops_punctuation():
     assert matching_text("總結（2021年）：ＡＢ　工作") == matching_text("总结(2022年)ab工作") == "总结0000年ab工作"  # each digit
 
 
+def test_matching_slices_equal_fast_normalize_of_each_slice(monkeypatch):
+    """KJ1 normalizes paragraphs as slices of the whole document, through one numpy pass."""
+    import random
+
+    from kjlint import normalize
+    from kjlint.normalize import MatchingSlices, fast_normalize
+
+    monkeypatch.setattr(normalize, "NUMPY_FROM", 0)  # vectorized however short the text
+    # full width, traditional script, pinyin annotations (總結(jié)), whitespace and punctuation,
+    # a ligature that normalizes to two letters (ﬁ), an astral character and a lone surrogate
+    pieces = ["總結(jié)", "關（guān）", "ＡＢＣ１２３", "，。、；", " \t\u3000", "一是", "(a)", "ﬁ", "𠀀", "\ud800",
+              "发展", "x", "\n"]
+    rng = random.Random(3)
+    for with_ligature in (False, True):
+        text = "".join(rng.choice([p for p in pieces if with_ligature or p != "ﬁ"]) for _ in range(400))
+        form = MatchingSlices(text)
+        assert (form._out is None) == with_ligature  # ﬁ normalizes to "fi": the per-slice path
+        for _ in range(500):
+            a = rng.randrange(len(text) + 1)
+            b = rng.randrange(a, len(text) + 1)
+            assert form(a, b) == fast_normalize(text[a:b])
+
+
 # Characters and pieces real scraped text mixes: both scripts, full and half width, masks,
 # punctuation of both widths, blanks, compatibility forms, and lower-case pinyin glosses.
 _PIECES = list("总结工作計劃總結發展ＡＢＣabcXYZ１２３123，。、：（）()“”《》 \t\u3000-—_·…xX*×") + [

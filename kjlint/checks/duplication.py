@@ -29,7 +29,8 @@ from typing import Any
 from .registry import check
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix, Related
-from ..normalize import PINYIN_ANNOTATION, char_norm, fast_normalize, is_page_number_line, normalize_for_matching
+from ..normalize import (NUMPY_FROM, PINYIN_ANNOTATION, MatchingSlices, char_norm, fast_normalize, is_page_number_line,
+                         normalize_for_matching)
 from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
 from ..i18n import _
@@ -43,8 +44,6 @@ LIST_MARK = compile_regex(
 SENTENCE_MARKS = "。！？；!?;，,：:"
 # The table a cell line of a Word file belongs to (Document.line_sources "table 3, row 2, cell 1").
 TABLE_CELL = compile_regex(r"^(.*table \d+), row \d+, cell \d+$")
-# A line of program code: a statement, call or block (no Chinese outside a trailing comment).
-CODE_MARK = compile_regex(r"[;{}]|(?<![=!<>])=(?!=)|[A-Za-z_]\w*\(")
 HAN = compile_regex(r"[\u3400-\u9fff]")
 URL_LINE = compile_regex(r"^(?:https?://|www\.)\S+$")  # a web address on its own: no prose either
 # An entry of a reference list: [12] …, or a GB/T 7714 type mark ([J], [M], [EB/OL]).
@@ -100,7 +99,7 @@ class Unit:
     informative: bool | None = None  # worth reporting on its own (see `informative`)
     table: str | None = None  # the table a cell belongs to ("table 3"; nested: "table 1, … > table 4")
     boxed: bool = False  # in a text box of a Word file
-    code: bool = False  # a line of program code (or a bare web address)
+    code: bool = False  # on a line in a technical notation (kjlint.technical), or a bare web address
     bib: bool = False  # an entry of a reference list
     article: int = 0  # articles (第X条) and chapters begun before it
 
@@ -142,6 +141,8 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
     units = []
     sources = doc.line_sources
     articles = 0
+    form = MatchingSlices(doc.text)
+    technical = doc.technical_lines
     for p in reading_paragraphs(doc, ctx):
         text = p.text
         if is_page_number_line(text):
@@ -150,16 +151,17 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
             articles += 1
         m = LIST_MARK.match(text)
         if m is None or not m.end():
-            norm = piece = fast_normalize(text)
+            norm = piece = form(p.start, p.end)
         else:
-            norm = fast_normalize(text[m.end():])
+            mark_end = p.start + m.end()
+            norm = form(mark_end, p.end)
             # an annotation right after the mark (一是(shì)) needs the mark's character
-            piece = fast_normalize(text) if text[m.end():m.end() + 1] in "(（" else fast_normalize(text[:m.end()]) + norm
+            piece = form(p.start, p.end) if text[m.end():m.end() + 1] in "(（" else form(p.start, mark_end) + norm
         unit = Unit(len(units), p, norm)
         unit.piece = piece
         unit.article = articles
         unit.bib = ("[" in text or "［" in text) and BIB_ENTRY.search(text) is not None
-        unit.code = not unit.bib and (_is_code(text) or URL_LINE.match(text) is not None)
+        unit.code = not unit.bib and (doc.line_index(p.start) in technical or URL_LINE.match(text) is not None)
         if sources:
             line = doc.line_index(p.start)
             cell = TABLE_CELL.match(sources[line]) if line < len(sources) else None
@@ -167,18 +169,6 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
             unit.boxed = doc.part(line) == "textbox"
         units.append(unit)
     return units
-
-
-def _is_code(text: str) -> bool:
-    """A line of program code (`wac = getBean(…);`, `$.widget( … {`): no Chinese outside a
-    trailing comment, and a statement end, a brace, an assignment or a call."""
-    if HAN.search(text) is not None:
-        if "//" not in text:
-            return False
-        text = text.split("//", 1)[0]
-        if HAN.search(text) is not None:
-            return False
-    return CODE_MARK.search(text) is not None
 
 
 def _unit_offsets(u: Unit) -> list[int]:
@@ -503,7 +493,6 @@ def _extend(s: str, i: int, j: int, limit: int) -> int:
     return n
 
 
-_NUMPY_FROM = 100_000  # characters: a shorter stream is not worth importing numpy (~0.1 s) for
 _HASH_BASE = 0x100000001B3  # of the k-gram hashes (any odd number; collisions are checked)
 
 
@@ -518,7 +507,7 @@ def first_sampled(s: str, k: int, step: int) -> tuple[list[int], list[int]]:
     last = len(s) - k
     if last < 0:
         return [], []
-    if "numpy" in sys.modules or len(s) >= _NUMPY_FROM:
+    if "numpy" in sys.modules or len(s) >= NUMPY_FROM:
         found = _first_sampled_hashed(s, k, step)
         if found is not None:
             return found
@@ -594,9 +583,12 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
             # copy continues as one chain, but never into the later copy itself (a third copy
             # must match the first one, not the second).
             jd = i - delta
-            length = _extend(s, i, jd, min(n - i, copy_start - jd))
-            if length >= k:
-                best_j, best_len, diagonal = jd, length, True
+            # equal k-grams have the same first sampled copy: a cheap test that rules out most
+            # positions after a repeat before comparing any characters
+            if earliest[i] == earliest[jd]:
+                length = _extend(s, i, jd, min(n - i, copy_start - jd))
+                if length >= k:
+                    best_j, best_len, diagonal = jd, length, True
         if not diagonal:
             key = earliest[i]
             cands = occ.get(key) if key <= i else None
