@@ -49,13 +49,13 @@ def body_paragraphs(doc: Document, ctx: Context, rule) -> list[Span]:
     """Paragraphs of the document's running text: not site boilerplate (as judged by the rules in
     params.skip-flagged-by), not a Word file's headers, footers, notes, comments, table of
     contents or cover page (`Document.in_reading`)."""
-    skip = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))
-    out = []
-    for p in doc.paragraphs:
-        index = doc.line_index(p.start)
-        if index not in skip and doc.in_reading(index):
-            out.append(p)
-    return out
+    codes = tuple(rule.params.get("skip-flagged-by", []))
+    key = f"body-paragraphs:{','.join(codes)}"  # several rules read the same body
+    if key not in ctx.memo:
+        skip = flagged_lines(doc, ctx, codes)
+        ctx.memo[key] = [p for p in doc.paragraphs
+                         if (index := doc.line_index(p.start)) not in skip and doc.in_reading(index)]
+    return list(ctx.memo[key])
 
 
 CLOSING_LINE = compile_regex(r"^(?:联系人|联系电话|电话|报送|抄送|抄报|附件|主题词|签发人|述职人|汇报人|报告人|印发|落款)")
