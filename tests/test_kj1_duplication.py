@@ -243,6 +243,27 @@ def test_enumerated_conditions_repeated_under_other_articles_are_not_copies():
     assert [f.code for f in kj1(text + text.split("\n", 1)[1])] == ["KJ104"]
 
 
+PENALTY = ("由区市场监督管理部门责令限期改正，给予警告，没收违法所得；逾期不改正的，处二千元以上二万元以下罚款；"
+           "情节严重的，处二万元以上十万元以下罚款，并可以责令停业整顿。")
+
+
+def test_a_law_repeats_its_formulas_and_parallel_provisions_on_purpose():
+    """Article after article, a law repeats its penalty formula and words parallel provisions
+    alike (KJ102, KJ103), and may restate one provision in two chapters (KJ101): drafting, not a
+    scraping fault. An article pasted again with its own number is still a copy."""
+    text = "\n".join([
+        "某市生活垃圾管理条例", "第一条 为加强生活垃圾管理，改善城乡环境，根据有关法律，制定本条例。",
+        f"第二十条 违反本条例第八条规定，未按照要求设置分类收集容器的，{PENALTY}",
+        f"第二十一条 违反本条例第九条规定，未按照规定时间投放生活垃圾的，{PENALTY}",
+        "第二十二条 区人民政府应当每年组织有关部门对辖区内生活垃圾分类工作的开展情况进行检查，并将检查结果向社会公布。",
+        "第二十三条 区人民政府应当每年组织有关部门对辖区内餐厨垃圾处置工作的开展情况进行检查，并将检查结果向社会公布。",
+        "第三十条 收运单位应当按照规定的时间和路线收运生活垃圾，不得混装混运已分类的生活垃圾。",
+        "第四十条 本条例自2025年1月1日起施行。"]) + "\n"
+    assert kj1(text) == []
+    pasted = text.replace("第四十条", "第二十二条 区人民政府应当每年组织有关部门对辖区内生活垃圾分类工作的开展情况进行检查，并将检查结果向社会公布。\n第四十条")
+    assert [f.code for f in kj1(pasted)] == ["KJ101"]
+
+
 def test_program_code_repeats_its_own_lines():
     """Statements, calls and web addresses recur in code listings: no prose is repeated."""
     code = ["wac = WebApplicationContextUtils.getRequiredWebApplicationContext(req.getServletContext());",

@@ -308,6 +308,19 @@ def _enumerated_in_articles(later: list[Unit], earlier: list[Unit], legal: bool,
     return not ({u.article for u in later} & {u.article for u in earlier})
 
 
+def _drafted_in_articles(legal: bool, later: list[Unit], earlier: list[Unit]) -> bool:
+    """Legal drafting repeats its formulas on purpose, article after article (由…部门责令改正，给予
+    警告；拒不改正的，处…罚款), and parallel provisions differ in a few words: in a legal text,
+    recurring wording is the law's own, not a scraping fault. A copy is one that repeats an
+    article's own number (`later` and `earlier`: the units whose start lies in each occurrence;
+    第十条… again after 第十条…); a paragraph repeated word for word within one article is KJ101's."""
+    if not legal:
+        return False
+    def numbers(units: list[Unit]) -> set[str]:
+        return {m.group(0) for u in units if (m := ARTICLE_START.match(u.span.text))}
+    return not (numbers(later) & numbers(earlier))
+
+
 def _figures(text: str) -> set[str]:
     return {re.sub(r"\s", "", m.group(0)).lower() for m in FIGURE_REF.finditer(text)}
 
@@ -783,8 +796,11 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
 
     exact = [x for x in exact_pairs(units, p_dup) if not record(units[x.later])]
     near = [x for x in near_pairs(units, {x.later for x in exact}, p_near, p_dup)
-            if not designed([units[x.later]], [units[x.earlier]]) and not parallel(units[x.later], units[x.earlier])]
-    exact = [x for x in exact if not designed([units[x.later]], [units[x.earlier]])]
+            if not designed([units[x.later]], [units[x.earlier]]) and not parallel(units[x.later], units[x.earlier])
+            and not _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]])]
+    exact = [x for x in exact if not designed([units[x.later]], [units[x.earlier]])
+             and not (units[x.later].article != units[x.earlier].article
+                      and _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]]))]
     st = Stream(units, p_pass.get("formulaic") or [])
     stream = st.text
     offs = st.offset
@@ -834,6 +850,9 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         later_units = _units_overlapping(units, unit_starts, c.i0, c.i1)
         earlier_units = _units_overlapping(units, unit_starts, c.j0, c.j1)
         if designed(later_units, earlier_units):
+            continue
+        if kind == "repeated-passage" and _drafted_in_articles(
+                legal, [u for u in later_units if c.i0 <= u.s0 < c.i1], [u for u in earlier_units if c.j0 <= u.s0 < c.j1]):
             continue
         content = sum(min(u.s1, c.i1) - max(u.s0, c.i0) for u in later_units if not (u.code or _label(u, heading_max)))
         if content < min(min_passage, length):
