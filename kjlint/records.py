@@ -173,11 +173,16 @@ def plan_sources(inputs, warnings: Warnings | None = None) -> list[Source]:
     return out
 
 
+_MISSING = object()  # a record without the text field (null is reported as null)
+
+
 def _text_of(value, where: str, fieldname: str, warnings: Warnings | None) -> str | None:
     if not isinstance(value, str):
         if warnings is not None:
-            if value is None:
+            if value is _MISSING:
                 message = _("{where}: field {field} missing, skipped")
+            elif value is None:
+                message = _("{where}: field {field} is null, skipped")
             else:
                 message = _("{where}: field {field} not a string ({type}), skipped")
             warnings.add(message.format(where=where, field=repr(fieldname), type=type(value).__name__))
@@ -194,6 +199,15 @@ def parse_jsonl_line(line: str | bytes, where: str, fields: Fields, warnings: Wa
     """(text or None when invalid, id or None) of one JSONL line."""
     if not line.strip():
         return None, None
+    if isinstance(line, bytes):  # JSON Lines is UTF-8 (json.loads would guess UTF-16 from a BOM)
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if warnings is not None:
+                warnings.add(_("{where}: not UTF-8 (byte 0x{byte:02x} at byte {offset}), skipped").format(
+                    where=where, byte=line[exc.start], offset=exc.start + 1))
+            return None, None
+    line = line.removeprefix("\ufeff")  # a byte-order mark before the first record
     try:
         obj = json.loads(line)
     except ValueError as exc:  # UnicodeDecodeError is a ValueError
@@ -206,7 +220,7 @@ def parse_jsonl_line(line: str | bytes, where: str, fields: Fields, warnings: Wa
             warnings.add(_("{where}: not a JSON object, skipped").format(where=where))
         return None, None
     ident = obj.get(fields.id)
-    return _text_of(obj.get(fields.text), where, fields.text, warnings), (str(ident) if ident is not None else None)
+    return _text_of(obj.get(fields.text, _MISSING), where, fields.text, warnings), (str(ident) if ident is not None else None)
 
 
 def scan_jsonl(path: str, fields: Fields, warnings: Warnings | None

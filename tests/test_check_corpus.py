@@ -161,6 +161,18 @@ def test_gzip_corpus_in_and_out(tmp_path):
     assert (tmp_path / "kept.txt").read_text(encoding="utf-8").split() == ["r1", "r2", "r3"]
 
 
+def test_records_that_are_not_utf8_or_null_are_named_as_such(tmp_path):
+    """JSON Lines is UTF-8: a line of other bytes is not guessed as UTF-16 from a BOM-like start;
+    a null text is null, not missing; a UTF-8 byte-order mark before the first record is no fault."""
+    (tmp_path / "c.jsonl").write_bytes(
+        b'\xef\xbb\xbf{"id": "r1", "text": "\xe7\xa7\x91\xe6\x8a\x80\xe5\xb1\x80xx\xe5\xb9\xb4"}\n'
+        b'\xff\xfe{"id": "r2"}\n{"id": "r3", "text": null}\n')
+    r = run_cli("check", "c.jsonl", "--format", "json", "-j", "1", cwd=tmp_path)
+    assert "kjlint: error: c.jsonl:2: not UTF-8 (byte 0xff at byte 1), skipped" in r.stderr
+    assert "kjlint: error: c.jsonl:3: field 'text' is null, skipped" in r.stderr
+    assert [f["record"] for f in _json(r) if "code" in f] == ["r1"]
+
+
 def test_zstd_corpus_in_and_out(tmp_path):
     zstandard = pytest.importorskip("zstandard")
     plain = _jsonl(tmp_path / "c.jsonl")
