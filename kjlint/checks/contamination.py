@@ -750,7 +750,8 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     zone = [] if doc.source_format == "docx" or any(
         _starts_document(lines[line_of[i]], max_len) for i in range(title)) else list(range(title))
     head = lines[line_of[title]]
-    while zone and line_of[zone[-1]] + 1 == line_of[zone[-1] + 1] and _title_like(lines[line_of[zone[-1]]] + head, 60):
+    while zone and line_of[zone[-1]] + 1 == line_of[zone[-1] + 1] and _VISIBLE.search(lines[line_of[zone[-1]]]) \
+            and _title_like(lines[line_of[zone[-1]]] + head, 60):
         head = lines[line_of[zone.pop()]] + head  # a title broken over lines: …2023年政府信息 / 公开工作年度报告
     repeat_rule = ctx.catalog.rules.get(rule.params.get("repeated-title", "KJ607"))
     if repeat_rule is not None and repeat_rule.run is not None and repeat_rule.enabled:
@@ -760,9 +761,12 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     for i in zone:
         p, li = paras[i], line_of[i]
         text = lines[li]
-        if (not _VISIBLE.search(text) or len(text) > max_len or _SENTENCE.search(text) or _OFFICIAL_HEAD.search(text)
+        if not _VISIBLE.search(text) and not p.text.strip():
+            continue
+        if (len(text) > max_len or _SENTENCE.search(text) or _OFFICIAL_HEAD.search(text)
                 or _DATELINE.search(text) or _ISSUER.search(text)):
-            continue  # a date or 施行 line under the title, an issuer (最高人民法院) above it
+            continue  # a date or 施行 line under the title, an issuer (最高人民法院) above it;
+            # a line of symbols only (----, +, -) is the page's separator or a button
         yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule))
 
 
