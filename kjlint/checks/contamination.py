@@ -736,6 +736,9 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield h
         line_of = line_of[len(above):]  # the page starts below its header
         paras = paras[len(above):]
+        for h in _above_page_title(doc, doc.paragraphs[:top], skip | done, lines, rule):
+            done.add(doc.line_index(h.offset))
+            yield h
         keep = [i for i, li in enumerate(line_of) if li not in done]
         paras, line_of = [paras[i] for i in keep], [line_of[i] for i in keep]
     title = next((i for i, li in enumerate(line_of)
@@ -800,6 +803,36 @@ def _between_furniture(doc: Document, paras: list[Span], furniture: set[int], li
             if (before and after) or date:
                 yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, qi, rule))
         run, before = [], after
+
+
+_BROKEN_TITLE_END = compile_regex(r"[和及与的暨、]$")
+
+
+def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lines: list[str],
+                      rule) -> Iterator[Hit]:
+    """On a news or portal page the line right above the article's metadata (发布时间:…, 来源:…)
+    is its title, whatever words it holds; short lines above that title that are not sentences
+    are the page's section name or edition (公司新闻, 第一版), not the document. An issuer
+    (…人民政府) and the first half of a title broken over lines (…预算执行和) are kept."""
+    idx = [doc.line_index(p.start) for p in paras]
+    for f in range(1, len(paras)):
+        if idx[f] not in furniture or idx[f - 1] in furniture:
+            continue
+        if not _title_like(lines[idx[f - 1]], 60):
+            return
+        for i in range(f - 1):
+            text = lines[idx[i]]
+            if idx[i] in furniture:
+                continue
+            if not (_VISIBLE.search(text) and len(text) <= 12 and not _SENTENCE.search(text)
+                    and heading_level(text) is None and not _OFFICIAL_HEAD.search(text)
+                    and not _ISSUER.search(text) and not _DATELINE.search(text)
+                    and not (i == f - 2 and _BROKEN_TITLE_END.search(text))):
+                return
+        for i in range(f - 1):
+            if idx[i] not in furniture:
+                yield Hit(paras[i].start, paras[i].end, {"match": paras[i].text}, delete_line_fix(doc, idx[i], rule))
+        return
 
 
 def _above_breadcrumb(doc: Document, ctx: Context, rule, paras: list[Span], line_of: list[int],
