@@ -731,7 +731,7 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         above = _above_breadcrumb(doc, ctx, rule, paras, line_of, lines, max_len)
         yield from above
         done = {doc.line_index(h.offset) for h in above}
-        for h in _between_furniture(doc, doc.paragraphs[:top], skip, lines, words, rule):
+        for h in _date_lines(doc, doc.paragraphs[:top], skip, lines, rule):
             done.add(doc.line_index(h.offset))
             yield h
         line_of = line_of[len(above):]  # the page starts below its header
@@ -764,7 +764,7 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     for i in zone:
         p, li = paras[i], line_of[i]
         text = lines[li]
-        if not _VISIBLE.search(text) and not p.text.strip():
+        if not _VISIBLE.search(text) and not p.text.strip(BLANK_CHARS + "\u200b\u200c\u200d\u2060"):
             continue
         if (len(text) > max_len or _SENTENCE.search(text) or _OFFICIAL_HEAD.search(text)
                 or _DATELINE.search(text) or _ISSUER.search(text)):
@@ -776,33 +776,15 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 _DATE_ONLY = compile_regex(r"^[\s•·|-]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\s|]*$")
 
 
-def _chrome_like(text: str, words: list[str]) -> bool:
-    """A short line that is not the document's: no sentence, no heading, no title word, no 公文
-    header element (a name, a date, a site or section name, a counter)."""
-    return (bool(_VISIBLE.search(text)) and len(text) <= 20 and not _SENTENCE.search(text)
-            and heading_level(text) is None and not _OFFICIAL_HEAD.search(text) and text.replace(" ", "") not in ("目录", "目次")
-            and not any(w in text for w in words))
-
-
-def _between_furniture(doc: Document, paras: list[Span], furniture: set[int], lines: list[str],
-                       words: list[str], rule) -> Iterator[Hit]:
-    """Near the top of a page, short lines with furniture right above and right below them (a
-    site name between a download panel and a share button, an author between 时间: and 分享), and
-    a line holding only a numeric date and time (2025-04-01) next to furniture: the page's, in
-    wording no phrase list knows. A document's own lines are not sandwiched between a page's."""
-    run: list[tuple[Span, int]] = []
-    before = False  # the line above the run is furniture
-    for p in paras + [None]:
-        li = doc.line_index(p.start) if p is not None else -1
-        if p is not None and li not in furniture and _chrome_like(lines[li], words):
-            run.append((p, li))
-            continue
-        after = p is not None and li in furniture
-        for k, (q, qi) in enumerate(run):
-            date = bool(_DATE_ONLY.match(lines[qi])) and ((k == 0 and before) or (k == len(run) - 1 and after))
-            if (before and after) or date:
-                yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, qi, rule))
-        run, before = [], after
+def _date_lines(doc: Document, paras: list[Span], furniture: set[int], lines: list[str], rule) -> Iterator[Hit]:
+    """Near the top of a page, a line holding only a numeric date and time (2025-04-01,
+    2021-1-26 12:33) right above or below furniture: the page's publication stamp. A document
+    writes its dates in words (2025年4月1日), and those are kept."""
+    idx = [doc.line_index(p.start) for p in paras]
+    for k, (p, li) in enumerate(zip(paras, idx)):
+        if li not in furniture and _DATE_ONLY.match(lines[li]) and (
+                (k > 0 and idx[k - 1] in furniture) or (k + 1 < len(idx) and idx[k + 1] in furniture)):
+            yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule))
 
 
 _BROKEN_TITLE_END = compile_regex(r"[和及与的暨、]$")
