@@ -325,3 +325,40 @@ def test_a_line_left_empty_by_its_markup_is_no_title():
     prose = "我们必须在党的领导下，巩固全国各族人民的团结，巩固人民民主统一战线。" * 8
     for tail in ("-->", "<!-- -->", "【】", "  "):
         assert [f.code for f in lint_text(f"{prose}\n{tail}", select=["KJ6"])] == []
+
+
+def test_a_numeric_date_line_next_to_page_furniture_is_the_page_stamp():
+    text = "某乡镇2024年工作总结\n某某范文网\n2024-11-05\n今年以来，全镇上下团结一心，各项工作稳步推进。\n"
+    assert found(text) == [("KJ601", 2), ("KJ609", 3)]
+    # with no furniture beside it, or written in words, the date is the document's own
+    assert found("某乡镇2024年工作总结\n2024-11-05\n今年以来，全镇上下团结一心，各项工作稳步推进。\n") == []
+    assert found(text.replace("2024-11-05", "2024年11月5日")) == [("KJ601", 2)]
+
+
+def test_a_forum_post_header_is_page_furniture():
+    text = "对今年工业运行的一点看法\n老张说事 发表于 2023-3-8 09:15:02 |只看该作者\n今年以来，全市工业运行总体平稳。\n"
+    assert found(text, select=["KJ601"]) == [("KJ601", 2)]
+
+
+def test_symbol_lines_above_the_title_are_page_furniture_and_end_a_broken_title():
+    text = "信息公开目录\n+\n某县科技局2023年工作总结\n索引号:000123/2024-00001\n2023年，我局围绕中心工作，扎实推进科技创新。\n"
+    assert found(text) == [("KJ609", 1), ("KJ609", 2), ("KJ601", 4)]
+    # a title broken over two lines is still one title
+    broken = "某县科技局2023年\n工作总结\n2023年，我局围绕中心工作，扎实推进科技创新。\n"
+    assert found(broken) == []
+
+
+def test_a_section_name_above_a_portal_articles_title_is_page_furniture():
+    text = "单位动态\n某公司召开一季度经营分析会\n发布时间:2024-04-02\n4月1日，公司召开一季度经营分析会。\n"
+    assert found(text) == [("KJ609", 1), ("KJ601", 3)]
+    # an issuer above the title, or a title's first half, is the document's own
+    assert found(text.replace("单位动态", "某某县人民政府")) == [("KJ601", 3)]
+    assert found("关于2023年度预算执行和\n其他财政收支的审计工作报告\n发布时间:2024-04-02\n"
+                 "受县人民政府委托，报告审计工作情况。\n") == [("KJ601", 3)]
+
+
+def test_a_portal_info_panel_row_is_page_metadata():
+    text = "某镇2023年政府工作报告\n文 号: | 发布机构: | 某某镇 | 发布日期: \n各位代表：现在，我代表镇人民政府作工作报告。\n"
+    assert found(text, select=["KJ601"]) == [("KJ601", 2)]
+    # a flattened table row of figures is not a panel
+    assert found("指标 | 2022年 | 2023年\n产值 | 12 | 15\n", select=["KJ601"]) == []
