@@ -362,3 +362,11 @@ def test_a_portal_info_panel_row_is_page_metadata():
     assert found(text, select=["KJ601"]) == [("KJ601", 2)]
     # a flattened table row of figures is not a panel
     assert found("指标 | 2022年 | 2023年\n产值 | 12 | 15\n", select=["KJ601"]) == []
+
+
+def test_short_lines_in_the_page_footer_below_the_document_are_furniture():
+    body = "某县统计局2023年工作总结\n2023年，我局全面完成各项统计任务。\n某县统计局\n2024年1月10日\n"
+    text = body + "版权所有:某县人民政府\n扫码在手机上打开本文\n网站地图\n"
+    assert found(text) == [("KJ601", 5), ("KJ609", 6), ("KJ609", 7)]
+    # without a footer line the short lines below the text (a 落款) are the document's
+    assert found(body + "附件下载区\n") == []

@@ -728,6 +728,8 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     line_of = [doc.line_index(p.start) for p in paras]
     if doc.source_format != "docx":
         yield from _menu_runs(doc, lines, skip, int(rule.params.get("menu-run", 4)))
+        yield from _page_tail(doc, lines, flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", []))),
+                              max_len, rule)
         above = _above_breadcrumb(doc, ctx, rule, paras, line_of, lines, max_len)
         yield from above
         done = {doc.line_index(h.offset) for h in above}
@@ -788,6 +790,24 @@ def _date_lines(doc: Document, paras: list[Span], furniture: set[int], lines: li
 
 
 _BROKEN_TITLE_END = compile_regex(r"[和及与的暨、]$")
+
+
+def _page_tail(doc: Document, lines: list[str], furniture: set[int], max_len: int, rule) -> Iterator[Hit]:
+    """Below the document's last sentence, once the page's footer has begun (a line of known
+    furniture), the short lines that follow are the footer too (扫码在手机上打开本文, 版权声明,
+    微信支付), whatever they say. A 落款 stands above the footer and is kept."""
+    paras = doc.paragraphs
+    idx = [doc.line_index(p.start) for p in paras]
+    last = max((k for k, li in enumerate(idx) if li not in furniture
+                and (len(lines[li]) > max_len or _SENTENCE.search(lines[li]))), default=None)
+    if last is None:
+        return
+    start = next((k for k in range(last + 1, len(idx)) if idx[k] in furniture), None)
+    if start is None:
+        return
+    for p, li in zip(paras[start + 1:], idx[start + 1:]):
+        if li not in furniture and _VISIBLE.search(lines[li]) and heading_level(lines[li]) is None:
+            yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule), key="tail")
 
 
 def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lines: list[str],
