@@ -370,3 +370,15 @@ def test_short_lines_in_the_page_footer_below_the_document_are_furniture():
     assert found(text) == [("KJ601", 5), ("KJ609", 6), ("KJ609", 7)]
     # without a footer line the short lines below the text (a 落款) are the document's
     assert found(body + "附件下载区\n") == []
+
+
+@pytest.mark.parametrize("line", ["某某县召开春耕生产动员会，县长在会上讲话。张某某摄",
+                                  "3月2日，县人大会议开幕，县长作政府工作报告。 本报记者 李某 摄"])
+def test_a_news_photo_caption_with_its_credit_is_page_furniture(line):
+    text = f"某县2024年政府工作报告\n{line}\n各位代表：现在，我代表县人民政府向大会报告工作。\n"
+    assert found(text, select=["KJ601"]) == [("KJ601", 2)]
+
+
+def test_a_sentence_about_photography_is_not_a_caption():
+    text = "某县文旅局2024年工作总结\n全年组织采风活动12次，其中多幅作品由本地摄影师拍摄。\n"
+    assert found(text, select=["KJ601"]) == []
