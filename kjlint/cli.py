@@ -156,11 +156,12 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
     from .engines.base import EngineUnavailable
     from .engines.cli import engine_settings
     from .engines.fingerprint import MethodMismatch
+    from .reading import is_corpus
 
     if update_baseline and not baseline:
         _err(_("--update-baseline needs --baseline FILE"))
         return EXIT_ERROR
-    corpora = [p for p in paths if _is_corpus(p)]
+    corpora = [p for p in paths if is_corpus(p)]
     problem = _corpus_usage(paths, corpora, fix or unsafe_fixes, diff, corpus_output, drop_if, report_path,
                             engine)
     if problem:
@@ -325,12 +326,6 @@ def _report_stream(streamed, output_file):
     else:
         with _escaping(sys.stdout) as out:
             yield out
-
-
-def _is_corpus(path: str) -> bool:
-    from .corpus import is_corpus
-
-    return is_corpus(path)
 
 
 def _corpus_usage(paths, corpora, fix, diff, output, drop_if, report, engine="local") -> str | None:

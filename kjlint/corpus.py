@@ -10,7 +10,6 @@ the report, unless it is streamed (`emit`: --format jsonl).
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter, deque
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -21,15 +20,8 @@ from .engines.base import Engine
 from .records import Fields, Warnings, compressed_writer, kind_of, scan_jsonl, scan_parquet
 from .runner import FileResult, Overrides, check_settings, effective, lint_record
 
-CORPUS_KINDS = ("jsonl", "parquet")
 GROUP_RECORDS = 256  # JSONL records read and written together (Parquet: one batch)
 TASK_RECORDS = 64  # records per lint task: small enough that a long record leaves no worker idle
-
-
-def is_corpus(path: str) -> bool:
-    """A JSONL or Parquet file (by its name, as `kjlint dedupe` decides): its records are the
-    documents. A folder stays a folder of documents."""
-    return path != "-" and kind_of(path) in CORPUS_KINDS and os.path.isfile(path)
 
 
 @dataclass

@@ -208,6 +208,28 @@ def read_stdin(max_bytes: int = DEFAULT_MAX_FILE_SIZE) -> Document:
     return Document(decoded.text, "-", decoded.encoding, decoded.undecodable, decoded.had_bom)
 
 
+# Corpora: files whose records are the documents (kjlint check and kjlint dedupe read them alike).
+COMPRESSED_SUFFIXES = (".gz", ".zst")
+JSONL_SUFFIXES = tuple(base + comp for base in (".jsonl", ".ndjson", ".json") for comp in ("",) + COMPRESSED_SUFFIXES)
+PARQUET_SUFFIXES = (".parquet", ".pq")
+
+
+def kind_of(path: str) -> str:
+    """How an input is read, by its name: "jsonl" and "parquet" corpora, else "text" documents."""
+    low = path.lower()
+    if low.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if low.endswith(PARQUET_SUFFIXES):
+        return "parquet"
+    return "text"
+
+
+def is_corpus(path: str) -> bool:
+    """A JSONL or Parquet file: its records are the documents. A folder stays a folder of
+    documents. Decided here, without loading the corpus readers, on every `kjlint check`."""
+    return path != "-" and kind_of(path) != "text" and os.path.isfile(path)
+
+
 def matches_any(path: str, patterns) -> bool:
     """Glob match against the path and its base name; `dir/` style patterns match any component."""
     name = os.path.basename(path)

@@ -18,11 +18,8 @@ from pathlib import Path
 from typing import Iterator
 
 from .i18n import _
-from .reading import InputError, discover, read_document
+from .reading import InputError, discover, kind_of, read_document
 
-COMPRESSED_SUFFIXES = (".gz", ".zst")
-JSONL_SUFFIXES = tuple(base + comp for base in (".jsonl", ".ndjson", ".json") for comp in ("",) + COMPRESSED_SUFFIXES)
-PARQUET_SUFFIXES = (".parquet", ".pq")
 PARQUET_BATCH = 2048
 
 
@@ -146,15 +143,6 @@ def compressed_writer(fh, path: str):
             yield out
     else:
         yield fh
-
-
-def kind_of(path: str) -> str:
-    low = path.lower()
-    if low.endswith(JSONL_SUFFIXES):
-        return "jsonl"
-    if low.endswith(PARQUET_SUFFIXES):
-        return "parquet"
-    return "text"
 
 
 def plan_sources(inputs, warnings: Warnings | None = None) -> list[Source]:

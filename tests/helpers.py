@@ -25,10 +25,10 @@ def run_cli(*args: str, cwd: str | os.PathLike | None = None, input: str | bytes
         os.chdir(old)
 
 
-def run_process(*args: str, cwd=None, timeout: int = 300, stdin: bytes | None = None):
+def run_process(*args: str, cwd=None, timeout: int = 300, stdin: bytes | None = None, env: dict | None = None):
     """Run `python -m kjlint ARGS` as a real process (exit codes, stderr, start-up)."""
     return subprocess.run([sys.executable, "-m", "kjlint", *args], cwd=cwd, capture_output=True,
-                          timeout=timeout, input=stdin)
+                          timeout=timeout, input=stdin, env=env)
 
 
 def run_python(code: str, *args: str, timeout: int = 300, env: dict | None = None, check: bool = False):

@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -20,6 +18,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from helpers import run_process
 from kjlint import i18n
 from kjlint.catalog import load_catalog
 from kjlint.cli import main
@@ -101,11 +100,6 @@ def locale_env(**values) -> dict:
     return env
 
 
-def process(*args, cwd, env):
-    return subprocess.run([sys.executable, "-m", "kjlint", *args], cwd=cwd, capture_output=True, env=env,
-                          timeout=300)
-
-
 @pytest.fixture
 def drafts(tmp_path):
     (tmp_path / "草稿.txt").write_text(DRAFT, encoding="utf-8")
@@ -117,7 +111,7 @@ def drafts(tmp_path):
 
 def test_a_chinese_locale_gives_chinese_messages_and_summary_and_lang_en_gives_english(drafts):
     env = locale_env(LANG="zh_CN.UTF-8")
-    zh = process("check", "草稿.txt", cwd=drafts, env=env)
+    zh = run_process("check", "草稿.txt", cwd=drafts, env=env)
     out = zh.stdout.decode()
     assert zh.returncode == 1
     assert "草稿.txt:3:9: KJ202 [asterisk-mask] 金额缺失：“*”是星号占位符，请填写实际金额" in out
@@ -127,14 +121,14 @@ def test_a_chinese_locale_gives_chinese_messages_and_summary_and_lang_en_gives_e
     assert "   = 相关位置：草稿.txt:6:1（首次出现处）" in out
     assert english_words(out, ["草稿.txt"], RULE_NAMES) == [], out
 
-    en = process("check", "--lang", "en", "草稿.txt", cwd=drafts, env=env)
+    en = run_process("check", "--lang", "en", "草稿.txt", cwd=drafts, env=env)
     out = en.stdout.decode()
     assert "KJ202 [asterisk-mask] Asterisk mask `*` left in the text: an amount is missing" in out
     assert out.endswith("Found 6 findings in 1 file (KJ101 ×1, KJ201 ×1, KJ202 ×1, KJ403 ×1, KJ502 ×1, KJ701 ×1).\n"
                         "[*] 2 fixable with --fix; 1 more with --unsafe-fixes.\n")
     assert "Placeholder `xx` left in the text: a count is missing" in out and "   = related: 草稿.txt:6:1" in out
     assert "在 1 个文件" not in out and "金额" not in out
-    clean = process("check", "clean.txt", cwd=drafts, env=env)
+    clean = run_process("check", "clean.txt", cwd=drafts, env=env)
     assert clean.stdout.decode() == "检查完毕，未发现问题（共 1 个文件）。\n"
 
 
@@ -152,7 +146,7 @@ def test_a_chinese_locale_gives_chinese_messages_and_summary_and_lang_en_gives_e
 def test_language_from_lang_option_environment_and_locale(drafts, env, args, lang):
     group = args[:1] == ("GROUP",)
     argv = ([*args[1:], "check"] if group else ["check", *args]) + ["--format", "json", "草稿.txt"]
-    r = process(*argv, cwd=drafts, env=locale_env(**env))
+    r = run_process(*argv, cwd=drafts, env=locale_env(**env))
     messages = [f["message"] for f in json.loads(r.stdout)]
     assert len(messages) == 6
     for m in messages:  # English messages quote Chinese text too: what tells them apart is English words
@@ -171,7 +165,7 @@ def test_lang_in_configuration_then_lang_option_wins(drafts):
 
 def test_lang_in_configuration_beats_kjlint_lang(drafts):
     (drafts / "kjlint.toml").write_text('lang = "zh"\n', encoding="utf-8")
-    r = process("check", "草稿.txt", cwd=drafts, env=locale_env(KJLINT_LANG="en", LANG="en_US.UTF-8"))
+    r = run_process("check", "草稿.txt", cwd=drafts, env=locale_env(KJLINT_LANG="en", LANG="en_US.UTF-8"))
     assert "在 1 个文件中发现" in r.stdout.decode()
 
 
@@ -186,7 +180,7 @@ def test_a_bad_lang_in_configuration_names_the_file_and_the_key(drafts, value):
 
 
 def test_an_unknown_lang_option_is_a_usage_error_in_the_language_of_the_environment(drafts):
-    r = process("check", "--lang", "fr", "草稿.txt", cwd=drafts, env=locale_env(LANG="zh_CN.UTF-8"))
+    r = run_process("check", "--lang", "fr", "草稿.txt", cwd=drafts, env=locale_env(LANG="zh_CN.UTF-8"))
     assert r.returncode == 2
     assert "错误：'--lang' 的取值无效：'fr' 不是可选的值，可选：'zh', 'en'。" in r.stderr.decode()
 
@@ -195,7 +189,7 @@ def test_the_language_reaches_worker_processes(tmp_path):
     for i in range(10):
         (tmp_path / f"d{i}.txt").write_text(DRAFT, encoding="utf-8")
     (tmp_path / "kjlint.toml").write_text('lang = "zh"\n', encoding="utf-8")
-    r = process("check", "--format", "json", "-j", "2", ".", cwd=tmp_path, env=locale_env(LANG="en_US.UTF-8"))
+    r = run_process("check", "--format", "json", "-j", "2", ".", cwd=tmp_path, env=locale_env(LANG="en_US.UTF-8"))
     found = json.loads(r.stdout)
     assert len({f["path"] for f in found}) == 10
     assert all(CJK.search(re.sub(r"“[^”]*”", "", f["message"])) for f in found)
