@@ -212,6 +212,24 @@ WORD_OWN_PHRASES = ("关键词:", "关 键 词", "关键字:", "标签:", "tags:
 _BARE_URL = compile_regex(r"^(?:https?://|www\.)\S+$")
 
 
+def surely_boilerplate(doc: Document, ctx: Context, rule, max_len: int = 40) -> bool:
+    """Whether `boilerplate_lines` reports some line of at most `max_len` characters as a whole
+    line (site headers, footers, notices are short): a check of a few lines that proves a copy has
+    a finding without linting it, for `kjlint dedupe --keep best`. Exact, never a guess: a
+    whole-line match outside an in-sentences group is reported in a text file whatever the lines
+    around it say (a Word file's own lines and parts are judged by the rule itself: False)."""
+    if (rule.params.get("check") != "boilerplate-lines" or doc.source_format == "docx" or doc.parts
+            or doc.source_format in (rule.params.get("skip-source-formats") or ())):
+        return False
+    matcher = _compiled_boilerplate(rule)
+    for line, text in zip(doc.lines, normalized_lines(doc, ctx)):
+        if text and len(text) <= max_len and line.text.strip(BLANK_CHARS):
+            found = matcher.match(text)
+            if found is not None and found[0] not in matcher.sentence_labels:
+                return True
+    return False
+
+
 @check("boilerplate-lines")
 def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     matcher = _compiled_boilerplate(rule)
