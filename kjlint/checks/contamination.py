@@ -118,8 +118,11 @@ class _Boilerplate:
                 if chosen:
                     names = {f"p{k}": label for k, (_, label) in enumerate(chosen)}
                     combined = "|".join(f"(?P<p{k}>{pat})" for k, (pat, _) in enumerate(chosen))
-                    needed = first_chars(combined) if anchored else required_chars(combined)
-                    gate = compile_regex(f"[{re.escape(needed)}]").match if anchored and needed else \
+                    # anchored: a first character at the line start, or else (an alternative
+                    # opening with a lookahead or a repeated class) any character it needs
+                    start = first_chars(combined) if anchored else None
+                    needed = start or required_chars(combined)
+                    gate = compile_regex(f"[{re.escape(needed)}]").match if start else \
                         compile_regex(f"[{re.escape(needed)}]").search if needed else None
                     self.patterns.append((limit, anchored, compile_regex(combined), names, gate))
         # Lines up to this long had their in-sentences phrases looked for by match() already.
@@ -222,9 +225,10 @@ def surely_boilerplate(doc: Document, ctx: Context, rule, max_len: int = 40) -> 
             or doc.source_format in (rule.params.get("skip-source-formats") or ())):
         return False
     matcher = _compiled_boilerplate(rule)
-    for line, text in zip(doc.lines, normalized_lines(doc, ctx)):
+    seen = ctx.memo.setdefault(("boilerplate-match", rule.code), {})  # reused by boilerplate_lines
+    for i, (line, text) in enumerate(zip(doc.lines, normalized_lines(doc, ctx))):
         if text and len(text) <= max_len and line.text.strip(BLANK_CHARS):
-            found = matcher.match(text)
+            found = seen[i] = matcher.match(text)
             if found is not None and found[0] not in matcher.sentence_labels:
                 return True
     return False
@@ -238,8 +242,9 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         own = tuple(normalize_line(str(p)) for p in rule.params.get("word-own-phrases", WORD_OWN_PHRASES))
     notice = None  # (label, phrase) of a notice heading (温馨提示:) whose numbered items follow
     cited_pages = None  # whether a Word file's page lines cite pages rather than count them
+    seen = ctx.memo.get(("boilerplate-match", rule.code), {})  # lines surely_boilerplate matched
     for i, (line, text) in enumerate(zip(doc.lines, normalized_lines(doc, ctx))):
-        found = matcher.match(text)
+        found = seen[i] if i in seen else matcher.match(text)
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
         if in_prose:
             found = None  # one sentence of a paragraph of text: report that sentence, keep the rest
