@@ -43,7 +43,7 @@ MIN_TRIGRAM = 20
 MIN_BIGRAM = 60
 MAX_END_RATE = 0.05
 MAX_END_RATE_LIST = 0.01
-TOP, TOP_SHARE = 3, 0.9
+TOP, TOP_SHARE = 4, 0.9
 NUMERALS = set("〇零一二三四五六七八九十百千万亿两")  # 九十, 一万五千: a number may stop anywhere
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 

@@ -326,10 +326,11 @@ def cut_words(lines: list[str], i: int, table: CutTable) -> list[tuple[int, int]
         if mark == "、" and not before_list:
             continue
         if mark in ("", " ", "\t", "\u3000"):
-            nxt = next((s for s in lines[i + 1:] if s.strip()), None)
+            nxt = next((s for s in lines[i + 1:] if s.strip(BLANK_CHARS)), None)
             if nxt is None:
                 continue
-            rest = nxt[_LINE_LEAD.match(nxt).end():]
+            rest = nxt.strip(BLANK_CHARS)
+            rest = rest[_LINE_LEAD.match(rest).end():]
             if rest[:1] in followers:
                 continue
         out.append((m.start(), m.end()))
