@@ -300,9 +300,17 @@ def cut_table_path() -> Path:
 
 @lru_cache(maxsize=1)
 def cut_table() -> CutTable:
-    """context -> (characters seen after it, also judged before 、): scripts/gen_cut_words.py."""
+    """context -> (characters seen after it, also judged before 、): scripts/gen_cut_words.py;
+    parsed once per version of the file (start-up cache)."""
+    from ..diskcache import file_key, load_or_build
+
+    path = cut_table_path()
+    return load_or_build("kj3-cut-words", file_key(path), lambda: _read_cut_table(path))
+
+
+def _read_cut_table(path: Path) -> CutTable:
     out: CutTable = {}
-    with open(cut_table_path(), encoding="utf-8") as fh:
+    with open(path, encoding="utf-8") as fh:
         for line in fh:
             if not line.startswith("#"):
                 ctx, followers, before_list = line.rstrip("\n").split("\t")
