@@ -1,5 +1,5 @@
 """Generate rules/kj3-cut-words.tsv: three-character contexts that real official prose never ends
-a word with (KJ305 cut-word).
+a word with (KJ305 cut-inside).
 
 Derived from ../shared/corpus (government work reports, congress reports, laws and judicial
 interpretations: 11.7M characters; see its SOURCES.md). Only counts are kept, no text. Each
@@ -13,7 +13,7 @@ A context `zab` is kept when
   is a deleted value: KJ207's), and TOP characters were at least TOP_SHARE of it (指导思 -> 想:
   half a word; 管理者 -> 的/应/或/…: a word, followed by whatever word comes next);
 - its last two characters are no numerals (百分之九十, 十五个: a number stops anywhere);
-- `b` alone rarely ends a word anywhere in the corpus (under MAX_END_RATE of its occurrences:
+- `b` alone is rarely followed by a mark or a line end anywhere (under MAX_END_RATE of its occurrences:
   的, 会 and 标 end words too often for a closed context to mean a cut).
 Its followers are stored: a line end followed by a line that starts with one is a wrapped line,
 not a cut. The column `、` marks the contexts whose `b` ends a word under MAX_END_RATE_LIST of

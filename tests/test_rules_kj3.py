@@ -266,3 +266,7 @@ def test_the_cut_word_table_is_what_the_generator_writes():
     for ctx, (followers, _) in table.items():
         assert len(ctx) == 3 and all("\u4e00" <= c <= "\u9fff" for c in ctx + followers), ctx
         assert not set(ctx[1:]) & set("〇零一二三四五六七八九十百千万亿两"), ctx
+
+
+def test_a_one_character_heading_that_ends_the_document_is_not_judged_as_inside():
+    assert cut_spans("一、工业\n全年工业增加值增长8%。\n二、农\n") == []

@@ -399,7 +399,7 @@ def cut_inside(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue
         done.add(index)
         raw = doc.lines[index].text
-        if _NUMERAL_HEADING.match(raw):
+        if _NUMERAL_HEADING.match(raw) and index < last_line:  # the document's end is KJ302's
             yield Hit(p.start, p.end, {"text": p.text.strip()}, key="heading")
             continue
         if (index + 1 in notices and index < last_line and p.text.rstrip()[-1:] not in TERMINAL
