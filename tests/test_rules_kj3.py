@@ -270,3 +270,7 @@ def test_the_cut_word_table_is_what_the_generator_writes():
 
 def test_a_one_character_heading_that_ends_the_document_is_not_judged_as_inside():
     assert cut_spans("一、工业\n全年工业增加值增长8%。\n二、农\n") == []
+
+
+def test_a_line_wrapped_around_a_zero_width_line_is_not_cut():
+    assert cut_spans("全年新建项目12个，推动民生实事发展工\n\u200b\n作取得新成效。\n继续抓好项目建设。\n") == []

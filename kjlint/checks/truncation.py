@@ -289,6 +289,7 @@ CUT_MARKS = "，,。；;：:！？!?、"
 _CUT_CANDIDATE = compile_regex(rf"[\u4e00-\u9fff]{{3}}(?=[{CUT_MARKS}]|[ \t\u3000]*$)")
 _LINE_LEAD = compile_regex(r"^[\s\d、.．\-—]*")  # a page marker (2、) before a wrapped line's rest
 CutTable = dict[str, tuple[str, bool]]
+_INVISIBLE = BLANK_CHARS + "\u200b\u200c\u200d\u2060"  # a line of a zero-width space is blank to a reader
 
 
 def cut_table_path() -> Path:
@@ -334,10 +335,10 @@ def cut_words(lines: list[str], i: int, table: CutTable) -> list[tuple[int, int]
         if mark == "、" and not before_list:
             continue
         if mark in ("", " ", "\t", "\u3000"):
-            nxt = next((s for s in lines[i + 1:] if s.strip(BLANK_CHARS)), None)
+            nxt = next((s for s in lines[i + 1:] if s.strip(_INVISIBLE)), None)
             if nxt is None:
                 continue
-            rest = nxt.strip(BLANK_CHARS)
+            rest = nxt.strip(_INVISIBLE)
             rest = rest[_LINE_LEAD.match(rest).end():]
             if rest[:1] in followers:
                 continue
