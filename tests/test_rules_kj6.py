@@ -382,3 +382,45 @@ def test_a_news_photo_caption_with_its_credit_is_page_furniture(line):
 def test_a_sentence_about_photography_is_not_a_caption():
     text = "某县文旅局2024年工作总结\n全年组织采风活动12次，其中多幅作品由本地摄影师拍摄。\n"
     assert found(text, select=["KJ601"]) == []
+
+
+def test_a_title_broken_over_lines_below_its_one_line_copy_is_a_repeat():
+    page = ("当前位置:首页 > 政务公开 > 通知公告\n关于某某县2023年度县级预算执行和其他财政收支的审计工作报告\n\n"
+            "关于某某县2023年度县级预算执行和\n\n其他财政收支的审计工作报告\n\n主任、各位副主任、秘书长，各位委员：\n"
+            "我受县人民政府委托，向县人大常委会报告2023年度县级预算执行的审计情况。\n")
+    hits = lint_text(page, select=["KJ607"])
+    assert [(f.line, f.end_line) for f in hits] == [(4, 6)]
+    fixed, _ = apply_fixes(page, [hits[0].fix])
+    assert "其他财政收支的审计工作报告\n\n主任" not in fixed and fixed.count("审计工作报告") == 1
+    # a file's own heading above its title block, with no web page around it, is not compared piece by piece
+    own = page.split("\n", 1)[1]
+    assert lint_text(own, select=["KJ607"]) == []
+    # nor are a title's pieces that only begin the earlier title
+    assert lint_text("当前位置:首页 > 通知公告\n关于某某县2023年度县级预算执行和其他财政收支的审计工作报告\n\n"
+                     "关于某某县2023年度\n\n县级预算执行情况的说明\n\n各位委员：\n我受县人民政府委托，报告预算执行情况。\n",
+                     select=["KJ607"]) == []
+
+
+def test_the_sites_title_line_with_its_piece_counter_is_a_copy_of_the_title():
+    text = "某某镇2023年安全生产工作总结【精选6篇】\n某某镇2023年安全生产工作总结\n今年以来，我镇坚持安全发展理念，全年未发生较大事故。\n"
+    assert found(text, select=["KJ601", "KJ607"]) == [("KJ601", 1), ("KJ607", 2)]
+    text = "第一篇：某某县林业暨春季防火工作会议主持词\n某某县林业暨春季防火工作\n会议主持词\n同志们：\n今天召开全县林业工作会议。\n"
+    assert found(text, select=["KJ601", "KJ607"]) == [("KJ601", 1), ("KJ607", 2)]
+
+
+def test_the_title_run_into_paragraphs_at_the_top_again_and_after_the_year():
+    text = ("某某所2023年安全管理工作总结\n某某所2023年安全管理工作总结某某所2023年安全管理工作总结随着交通运输的发展，安全管理一直是重中之重。\n"
+            "某某所2023年安全管理工作总结 某某所2023年安全管理工作总结 随着交通运输的发展，安全管理一直是重中之重，关系着员工安全。\n")
+    assert [f.line for f in lint_text(text, select=["KJ607"])] == [2, 3]
+    text = "政府工作报告\n2019政府工作报告现将我区全年工作汇报如下：过去的一年，是不平凡的一年。\n一、2019年工作情况\n"
+    hits = lint_text(text, select=["KJ607"])
+    assert [text[f.offset:f.end_offset] for f in hits] == ["2019政府工作报告"]
+    # the body's own words that only begin with the title's are not a copy of it
+    assert lint_text("政府工作报告\n2019年政府工作报告确定的各项目标任务全面完成。\n", select=["KJ607"]) == []
+
+
+def test_a_paragraph_that_is_mostly_the_editors_blurb_does_not_start_the_body():
+    text = ("新任组长述职报告精品(七篇)\n时间:2023-02-13 04:47:19\n"
+            "序论:写作是一种自我表达。好投稿为您带来了七篇新任组长述职报告范文，愿它们成为您写作过程中的灵感催化剂，助力您的创作。\n"
+            "新任组长述职报告\n各位领导、同志们：\n现在，我代表园林局党组做年度述职报告。\n")
+    assert [(f.code, f.line) for f in lint_text(text, select=["KJ607"])] == [("KJ607", 4)]
