@@ -424,3 +424,27 @@ def test_a_paragraph_that_is_mostly_the_editors_blurb_does_not_start_the_body():
             "序论:写作是一种自我表达。好投稿为您带来了七篇新任组长述职报告范文，愿它们成为您写作过程中的灵感催化剂，助力您的创作。\n"
             "新任组长述职报告\n各位领导、同志们：\n现在，我代表园林局党组做年度述职报告。\n")
     assert [(f.code, f.line) for f in lint_text(text, select=["KJ607"])] == [("KJ607", 4)]
+
+
+def test_page_numbers_glued_into_a_flattened_document_at_regular_intervals():
+    page = "各村按照年度计划推进基础设施建设，道路硬化、饮水安全和农网改造同步实施，群众出行条件明显改善，"
+    text = ("12023年某某街道工作规划今年是实施规划的关键之年，做好全年工作至关重要。" + page * 4
+            + "聚力增效2一是聚焦村级组织建设，" + page * 4 + "开拓发展新3格局，" + page * 3 + "。\n")
+    hits = lint_text(text, select=["KJ605"])
+    assert [text[f.offset:f.end_offset] for f in hits] == ["1", "2", "3"]
+    assert [f.offset for f in hits][1:] == [text.index("2一是"), text.index("3格局")]
+    fixed, _ = apply_fixes(text, [f.fix for f in hits])
+    assert "增效一是" in fixed and "新格局" in fixed and fixed.startswith("2023年某某街道")
+    # figures with their unit, and numbers far from a page's length apart, are the text's own
+    prose = ("全镇新建村级组织活动场所2个，" + page * 4 + "培育新型经营主体3家，" + page * 4 + "。\n")
+    assert lint_text(prose, select=["KJ605"]) == []
+    uneven = "聚力增效2一是聚焦村级组织建设，" + page * 8 + "开拓发展新3格局，" + page * 3 + "。\n"
+    assert lint_text(page * 2 + uneven, select=["KJ605"]) == []
+
+
+def test_words_doubled_after_the_titles_first_words_are_the_subtitle_repeated():
+    text = ("2023年度某某局安全生产工作总结工作亮点和不足分析工作亮点和不足分析2023年是安全生产工作取得新突破的一年，"
+            "本文就全年工作的亮点和不足进行系统剖析。\n一、工作亮点分析\n")
+    hits = lint_text(text, select=["KJ607"])
+    assert [text[f.offset:f.end_offset] for f in hits] == ["工作亮点和不足分析"]
+    assert text.index("工作亮点和不足分析", 20) == hits[0].offset

@@ -410,6 +410,38 @@ def _page_run(paras: list[Span], furniture: set[int], line_of) -> dict[int, bool
     return {i: k == 0 and int(PAGE_MARK.match(paras[i].text).group(1)) == 1 for k, i in enumerate(run)}
 
 
+# A page's number glued into a document flattened to one line by a sharing site (…聚力增效2一是…):
+# a bare number between two pieces of a sentence, not a figure (no unit or measure word after it,
+# no 第 or bracket around it, not part of a decimal, a date, a range or a code).
+_GLUED_NUMBER = compile_regex(r"(?<![\d.．,，%％:：/／\-—~～()（）a-zA-Z第约近超共达前])([1-9]\d?)"
+                              r"(?=[\u4e00-\u9fff])")
+_COUNTED = frozenset("个年月日号时分秒人名家项次件条位元角万亿千百岁天周期批所座台辆户村组届章节款页篇倍份只头亩米吨度级类种型套场轮批支部")
+_FIRST_PAGE_YEAR = compile_regex(r"1(?=(?:19|20)\d\d年)")  # page 1 glued before the year that opens the text
+FLAT_PAGE_MIN = 150  # characters of one page of a flattened document, at least
+FLAT_PAGE_SPREAD = 1.5  # the longest page of a run is at most this many times the shortest
+
+
+def _flat_page_run(text: str) -> list[tuple[int, int]]:
+    """Page numbers 2, 3… glued into one flattened paragraph (and 1 at its start, glued before
+    a year), judged by the layout: pages of a run are about equally long, counted from the
+    paragraph's start, and each number cuts a sentence (what is before it ends none)."""
+    found = [(m.start(), m.end(), int(m.group(1))) for m in _GLUED_NUMBER.finditer(text)
+             if m.start() and text[m.start() - 1] not in TERMINAL and text[m.end()] not in _COUNTED]
+    run: list[tuple[int, int]] = []
+    at, want = 0, 2
+    for start, end, n in found:
+        if n == want and start - at >= FLAT_PAGE_MIN:
+            run.append((start, end))
+            at, want = start, want + 1
+    if len(run) < 2:
+        return []
+    pages = [b[0] - a[0] for a, b in zip([(0, 0)] + run, run)]
+    if max(pages) > FLAT_PAGE_SPREAD * min(pages):
+        return []
+    first = _FIRST_PAGE_YEAR.match(text)
+    return ([(0, 1)] if first else []) + run
+
+
 @check("page-number-artifact")
 def page_number_artifact(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """`N、` at a line start that is a page number of a document-sharing site, not a list item.
@@ -420,6 +452,15 @@ def page_number_artifact(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     continue the list above it."""
     paras = doc.paragraphs
     furniture = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))
+    for p in paras:
+        if len(p.text) >= 3 * FLAT_PAGE_MIN and doc.line_index(p.start) not in furniture:
+            for start, end in _flat_page_run(p.text):
+                marker, fix = p.text[start:end], Fix("", p.start + start, p.start + end, safe=rule.fixable != "unsafe")
+                if start == 0:
+                    yield Hit(p.start, p.start + end, {"marker": marker, "start": p.text[end:end + 8]}, fix, key="first-page")
+                else:
+                    yield Hit(p.start + start, p.start + end,
+                              {"marker": marker, "joined": p.text[max(0, start - 4):start] + p.text[end:end + 4]}, fix)
     in_run = _page_run(paras, furniture, doc.line_index)
     last_page = 0
     last_item: int | None = None  # number of the latest real list item in this section
@@ -593,10 +634,10 @@ def _glued_titles(doc: Document, p: Span) -> Hit | None:
     wording, then the document's: 县科学技术局2021年度工作总结范文及2022年度工作安排县科学技术局
     2021年工作总结及2022年工作安排今年是…): one finding covering both."""
     head = p.text[:160]
-    doubled = _doubled_opening(head)
+    start, doubled = _doubled_opening(head, lead=0)
     if doubled:
-        return Hit(p.start, p.start + doubled, {"match": p.text[:doubled], "first_line": doc.position(p.start)[0],
-                                                "title": p.text[:doubled].strip()}, key="glued")
+        return Hit(p.start + start, p.start + doubled, {"match": p.text[start:doubled], "first_line": doc.position(p.start)[0],
+                                                        "title": p.text[start:doubled].strip()}, key="glued")
     ends = [m.end() for m in _TITLE_END.finditer(head)]
     best = None
     for i, cut in enumerate(ends):
@@ -611,21 +652,31 @@ def _glued_titles(doc: Document, p: Span) -> Hit | None:
             if _alike(key1, key2) or (min(len(key1), len(key2)) >= 8 and (key1 in key2 or key2 in key1)):
                 best = stop
     if best is None:
+        start, doubled = _doubled_opening(head)  # words doubled after the title's first words
+        if doubled:
+            return Hit(p.start + start, p.start + doubled, {"match": p.text[start:doubled], "first_line": doc.position(p.start)[0],
+                                                            "title": p.text[start:doubled].strip()}, key="glued")
         return None
     return Hit(p.start, p.start + best, {"match": p.text[:best], "first_line": doc.position(p.start)[0],
                                          "title": p.text[:best]}, key="glued")
 
 
-def _doubled_opening(head: str, least: int = 8, most: int = 70) -> int:
-    """The end of a paragraph's opening words written twice in a row (a title, however it ends:
-    XX县…述职评议工作 XX县…述职评议工作 1月19日，…), spaces aside; 0 when there is none."""
+def _doubled_opening(head: str, least: int = 8, most: int = 70, lead: int = 40) -> tuple[int, int]:
+    """Words written twice in a row at a paragraph's opening (a title, however it ends:
+    XX县…述职评议工作 XX县…述职评议工作 1月19日，…), spaces aside, either at its very start or
+    after up to `lead` characters of title (…安全生产工作总结工作亮点和不足分析工作亮点和不足分析2023年是…):
+    (start, end) of what to cut, both copies at the very start, else the second; (0, 0) when
+    there is none."""
     compact = [(i, ch) for i, ch in enumerate(head) if ch not in " \t\u3000"]
     chars = "".join(ch for _, ch in compact)
-    for n in range(least, min(most, len(chars) // 2) + 1):
-        if chars[n:2 * n] == chars[:n] and not _SENTENCE.search(chars[:n]) and "，" not in chars[:n] \
-                and len(CJK.findall(chars[:n])) >= least // 2:
-            return compact[2 * n - 1][0] + 1
-    return 0
+    for s in range(0, min(lead, len(chars)) + 1):
+        if _SENTENCE.search(chars[s - 1:s]) or chars[s - 1:s] in ("，", ","):
+            break  # past the title: the text has begun
+        for n in range(least, min(most, (len(chars) - s) // 2) + 1):
+            if chars[s + n:s + 2 * n] == chars[s:s + n] and not _SENTENCE.search(chars[s:s + n]) \
+                    and "，" not in chars[s:s + n] and len(CJK.findall(chars[s:s + n])) >= least // 2:
+                return (0 if s == 0 else compact[s + n][0]), compact[s + 2 * n - 1][0] + 1
+    return 0, 0
 
 
 @check("repeated-title")
