@@ -448,3 +448,13 @@ def test_words_doubled_after_the_titles_first_words_are_the_subtitle_repeated():
     hits = lint_text(text, select=["KJ607"])
     assert [text[f.offset:f.end_offset] for f in hits] == ["工作亮点和不足分析"]
     assert text.index("工作亮点和不足分析", 20) == hits[0].offset
+
+
+def test_a_first_paragraph_above_the_title_ending_with_the_sites_blurb_is_all_the_sites():
+    text = ("做任何工作都应该有个计划，以明确目的，避免盲目性。写计划的时候需要注意什么呢?那么下面我就给大家讲一讲计划书怎么写才比较好,"
+            "我们一起来看一看吧。\n2023年社区双拥工作计划\n全年组织走访慰问活动12次，落实优抚政策。\n")
+    hits = lint_text(text, select=["KJ601"])
+    assert [(f.line, f.column, f.end_column) for f in hits] == [(1, 1, len(text.split("\n")[0]) + 1)]
+    # below the title it is one sentence of the document's paragraph, reported alone
+    moved = "2023年社区双拥工作计划\n" + text.split("\n")[0] + "\n全年组织走访慰问活动12次，落实优抚政策。\n"
+    assert [f.column > 1 for f in lint_text(moved, select=["KJ601"])] == [True]

@@ -219,11 +219,16 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     if doc.source_format == "docx":
         own = tuple(normalize_line(str(p)) for p in rule.params.get("word-own-phrases", WORD_OWN_PHRASES))
     notice = None  # (label, phrase) of a notice heading (温馨提示:) whose numbered items follow
-    for i, (line, text) in enumerate(zip(doc.lines, normalized_lines(doc, ctx))):
+    lines = normalized_lines(doc, ctx)
+    above = False  # a line of the page that is not furniture came before this one
+    for i, (line, text) in enumerate(zip(doc.lines, lines)):
         found = matcher.match(text)
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
-        if in_prose:
+        if in_prose and (above or not _title_like(next((t for t in lines[i + 1:] if t), ""), 60)):
             found = None  # one sentence of a paragraph of text: report that sentence, keep the rest
+        # else the page's first paragraph, above the title, ends with the site's blurb: all of it
+        # is the site's introduction (做任何工作都应该有个计划…那么下面我就给大家讲一讲…)
+        above = above or (found is None and bool(text))
         if found is None and notice is not None and text:
             if _LIST_ITEM.match(text) and _SITE_NOTICE.search(text):
                 found = notice  # 1. 下载前请仔细阅读文档内容… under 温馨提示:
