@@ -458,3 +458,22 @@ def test_a_first_paragraph_above_the_title_ending_with_the_sites_blurb_is_all_th
     # below the title it is one sentence of the document's paragraph, reported alone
     moved = "2023年社区双拥工作计划\n" + text.split("\n")[0] + "\n全年组织走访慰问活动12次，落实优抚政策。\n"
     assert [f.column > 1 for f in lint_text(moved, select=["KJ601"])] == [True]
+
+
+def test_the_heading_of_a_sites_list_of_collected_pieces_is_part_of_it():
+    text = ("医院年度工作总结汇编(9篇)\n目录\n1.某市中心医院年度工作总结 2\n2.某市人民医院年度工作总结 19\n"
+            "某市中心医院年度工作总结\n今年以来，我院坚持以患者为中心，医疗质量稳步提升。\n")
+    assert [f.line for f in lint_text(text, select=["KJ601"])] == [1, 2, 3, 4]
+    # a document's own table of contents is kept, and read past by the structure rules
+    own = "某某规划\n目录\n第一章 总则\n第二章 目标\n第一章 总则\n第一条 为了规范管理，制定本规划。\n第二章 目标\n第二条 到2025年，基本建成。\n"
+    assert lint_text(own, select=["KJ6", "KJ5"]) == []
+
+
+def test_a_sites_tag_in_black_brackets_before_the_text_or_the_title():
+    text = "【某某单位办公用房自查报告】为贯彻落实上级关于加强办公用房管理的要求，我单位开展了自查。\n一、自查情况\n"
+    hits = lint_text(text, select=["KJ601"])
+    assert [text[f.offset:f.end_offset] for f in hits] == ["【某某单位办公用房自查报告】"]
+    text = "【工作总结】安全生产工作总结\n某区2022年安全生产工作综述\n全年未发生较大事故。\n"
+    assert [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ601"])] == ["【工作总结】"]
+    # a bracketed heading of the text's own, or a bracket alone on its line, is not the site's
+    assert lint_text("2023年工作总结\n【典型案例】某镇推行网格化管理，群众满意度明显提升。\n", select=["KJ601"]) == []

@@ -221,6 +221,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     notice = None  # (label, phrase) of a notice heading (温馨提示:) whose numbered items follow
     lines = normalized_lines(doc, ctx)
     above = False  # a line of the page that is not furniture came before this one
+    toc: Span | None = None  # a 目录 line, until the next line with words tells what it heads
     for i, (line, text) in enumerate(zip(doc.lines, lines)):
         found = matcher.match(text)
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
@@ -229,6 +230,8 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         # else the page's first paragraph, above the title, ends with the site's blurb: all of it
         # is the site's introduction (做任何工作都应该有个计划…那么下面我就给大家讲一讲…)
         above = above or (found is None and bool(text))
+        if found is None and CJK.search(text):
+            toc = next(doc.paragraphs_in_line(line)) if text.replace(" ", "") in ("目录", "目次") else None
         if found is None and notice is not None and text:
             if _LIST_ITEM.match(text) and _SITE_NOTICE.search(text):
                 found = notice  # 1. 下载前请仔细阅读文档内容… under 温馨提示:
@@ -246,6 +249,11 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         label, phrase = found
         if text.endswith(":"):
             notice = found
+        if toc is not None and not own:
+            # the heading of the site's list of the pieces it collects (目录 above 1.…工作总结 3)
+            yield Hit(toc.start, toc.end, {"kind": matcher.shown[label], "group": label, "phrase": toc.text.strip(),
+                                           "match": toc.text}, delete_line_fix(doc, doc.line_index(toc.start), rule))
+        toc = None
         if own and (phrase in own or _BARE_URL.match(phrase)):
             continue  # the document's own keyword, author or reference line
         if own and _word_own_line(doc, i, text, label, phrase, matcher):
