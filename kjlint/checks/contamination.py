@@ -231,8 +231,11 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         # else the page's first paragraph, above the title, ends with the site's blurb: all of it
         # is the site's introduction (做任何工作都应该有个计划…那么下面我就给大家讲一讲…)
         above = above or (found is None and bool(text))
-        if found is None and CJK.search(text):
-            toc = next(doc.paragraphs_in_line(line)) if text.replace(" ", "") in ("目录", "目次") else None
+        if found is None and text:
+            if len(text) <= 8 and text.replace(" ", "") in ("目录", "目次"):
+                toc = next(doc.paragraphs_in_line(line))
+            elif toc is not None and CJK.search(text):
+                toc = None  # the line under 目录 is no site furniture: the document's own contents
         if found is None and notice is not None and text:
             if _LIST_ITEM.match(text) and _SITE_NOTICE.search(text):
                 found = notice  # 1. 下载前请仔细阅读文档内容… under 温馨提示:
@@ -643,6 +646,7 @@ _TITLE_DECOR_TAIL = compile_regex(r"(?:[-—_]*[(（【\[]?(?:精选|精品|优�
                                   r"|精品|精选|大全|汇编|彙編|范文|範文|范本|模板|参考)$")
 
 
+@lru_cache(maxsize=4096)
 def _title_core(key: str) -> str:
     """A title key without what the site puts around the title (_TITLE_DECOR_*), so that the
     site's copy and the document's own compare equal."""
@@ -693,6 +697,9 @@ def _glued_titles(doc: Document, p: Span) -> Hit | None:
                                          "title": p.text[:best]}, key="glued")
 
 
+_OPENING_END = compile_regex(r"[。！？!?；;，,]")
+
+
 def _doubled_opening(head: str, least: int = 8, most: int = 70, lead: int = 40) -> tuple[int, int]:
     """Words written twice in a row at a paragraph's opening (a title, however it ends:
     XX县…述职评议工作 XX县…述职评议工作 1月19日，…), spaces aside, either at its very start or
@@ -701,13 +708,15 @@ def _doubled_opening(head: str, least: int = 8, most: int = 70, lead: int = 40) 
     there is none."""
     compact = [(i, ch) for i, ch in enumerate(head) if ch not in " \t\u3000"]
     chars = "".join(ch for _, ch in compact)
-    for s in range(0, min(lead, len(chars)) + 1):
-        if _SENTENCE.search(chars[s - 1:s]) or chars[s - 1:s] in ("，", ","):
-            break  # past the title: the text has begun
-        for n in range(least, min(most, (len(chars) - s) // 2) + 1):
-            if chars[s + n:s + 2 * n] == chars[s:s + n] and not _SENTENCE.search(chars[s:s + n]) \
-                    and "，" not in chars[s:s + n] and len(CJK.findall(chars[s:s + n])) >= least // 2:
-                return (0 if s == 0 else compact[s + n][0]), compact[s + 2 * n - 1][0] + 1
+    text_begins = _OPENING_END.search(chars, 0, lead + 1)  # past it the title is over
+    for s in range(0, min(lead, len(chars), text_begins.start() if text_begins else lead) + 1):
+        j = chars.find(chars[s:s + least], s + least, s + most + least)  # where a second copy may start
+        while j != -1:
+            n = j - s
+            if chars[j:j + n] == chars[s:j] and not _SENTENCE.search(chars[s:j]) \
+                    and "，" not in chars[s:j] and len(CJK.findall(chars[s:j])) >= least // 2:
+                return (0 if s == 0 else compact[j][0]), compact[j + n - 1][0] + 1
+            j = chars.find(chars[s:s + least], j + 1, s + most + least)
     return 0, 0
 
 
