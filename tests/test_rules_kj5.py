@@ -250,3 +250,16 @@ def test_a_heading_whose_mark_was_lost_is_reported_and_parents_the_list_below():
     assert [(f.code, f.line, text[f.offset:f.end_offset]) for f in found if f.code == "KJ503"] == [("KJ503", 4, "四")]
     # a sentence opening with a numeral (三年来…) is no heading: the step back is reported at （一）
     assert [(c, n) for c, n in kj5(text.replace("四以打造", "三年来打造")) if c == "KJ503"] == [("KJ503", 5)]
+
+
+def test_an_enumeration_runs_on_across_lines_split_off_its_sentences():
+    # a scraped page splits inline markup onto lines of their own: a zero-width space, PM2.5's
+    # subscript, a linked title inside 《》. None is a heading that would start a new list.
+    head = "政府工作报告\n一年来，我们主要做了以下工作。\n一是稳定经济运行，就业形势总体平稳。\n"
+    tail = "\n二是推进结构调整，新动能加快成长。\n三是改善生态环境，绿色发展取得进展。\n"
+    for split in ("全年新增就业超过一千万人。\n\u200b\n城镇调查失业率保持稳定。",
+                  "空气质量持续改善，重点城市细颗粒物（PM\n2.5\n）平均浓度下降。",
+                  "认真落实《\n就业促进规划\n》，扩大就业渠道。"):
+        assert kj5(head + split + tail) == []
+    # a real heading between the items still starts a new list there
+    assert kj5(head + "全年新增就业超过一千万人。\n稳定市场主体\n" + tail) == [("KJ505", 7)]

@@ -538,7 +538,9 @@ ENUMERATOR = compile_regex(rf"(?:^|(?<=[。；;，,：:！!？?\s]))(?P<n>[{CN_N
 @check("enumeration-sequence")
 def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
     """一是…二是…三是: gaps and repeats. A sequence may run across paragraphs; a heading or a
-    new 一是 starts a new one."""
+    new 一是 starts a new one. A short line without a word (a zero-width space, `2.5` split off
+    PM2.5 by a scraped page) or split off a sentence (`《` / `纲要（草案）` / `》提出…`: a link on
+    a scraped page) is no heading: it does not end the sequence."""
     hits = []
     heading_starts = {it.para.start for it in numbered_paragraphs(doc, ctx)}
     last: int | None = None
@@ -548,7 +550,8 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
     since = 0  # where the current sequence may have started
     last_end = 0  # where the previous item's word ends
     for p in reading_paragraphs(doc, ctx):
-        if p.start in heading_starts or (is_heading(p) and not ENUMERATOR.match(p.text)):
+        if p.start in heading_starts or (is_heading(p) and not ENUMERATOR.match(p.text)
+                                         and CJK_CHAR.search(p.text) and not _split_off(doc.text, p)):
             last, since, outer = None, p.start, None
         for m in ENUMERATOR.finditer(p.text):
             n = cn_number(m.group("n"))
@@ -585,6 +588,20 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
                                                            "prior": f"{numeral(1, last)[:-1]}是"}, key="back"))
             last, last_end = n, start + len(word)
     return hits
+
+
+_OPENS = "《“‘「『（(〈"
+_CLOSES = "》”’」』）)〉"
+
+
+def _split_off(text: str, p: Span) -> bool:
+    """Is paragraph `p` a piece of a sentence split over lines around a quotation or a title:
+    it ends with 《 or starts with 》, or the line above ends with 《 or the line below starts
+    with 》?"""
+    before = text[max(0, p.start - 4):p.start].rstrip(BLANK_CHARS + "\n")
+    after = text[p.end:p.end + 4].lstrip(BLANK_CHARS + "\n")
+    return (p.text[-1] in _OPENS or p.text[0] in _CLOSES or (bool(before) and before[-1] in _OPENS)
+            or (bool(after) and after[0] in _CLOSES))
 
 
 def _item_without_verb(text: str, start: int, end: int, n: int) -> int | None:
