@@ -263,3 +263,14 @@ def test_an_enumeration_runs_on_across_lines_split_off_its_sentences():
         assert kj5(head + split + tail) == []
     # a real heading between the items still starts a new list there
     assert kj5(head + "全年新增就业超过一千万人。\n稳定市场主体\n" + tail) == [("KJ505", 7)]
+
+
+def test_a_list_run_on_inline_has_no_gap_where_its_items_stand():
+    text = ("关于罪名的意见\n\n第一章 总则\n\n"
+            "1．甲罪（第1条） 2．乙罪（第2条） 3．丙罪（第3条）\n\n"
+            "丁罪（第4条） 5．戊罪（第5条） 6．己罪（第6条）\n\n"
+            "7．庚罪（第7条） 8．辛罪（第8条）\n")
+    assert kj5(text) == []
+    # items 2–6 nowhere: the gap is reported
+    assert kj5(text.replace(" 2．乙罪（第2条） 3．丙罪（第3条）", "").replace("丁罪（第4条） 5．戊罪（第5条） 6．己罪（第6条）", "另有规定。")) \
+        == [("KJ502", 9)]

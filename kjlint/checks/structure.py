@@ -335,6 +335,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     furniture = flagged_lines(doc, ctx, FURNITURE)
     previous_numbered = False
     since_prior: dict[int, int] = {}  # level -> where its last item's paragraph ends
+    prior_start: dict[int, int] = {}  # level -> where its last item's paragraph starts
     p_start = 0
     last_item_end: int | None = None  # where the last numbered paragraph ends
 
@@ -387,6 +388,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         elif n == expected + 1 and prior is not None and _inline_predecessor(
                 doc.text, it, doc.text[since_prior.get(lv, p_start):it.para.start], expected):
             pass  # …按期完成。 二．体会 / … / 三．打算: item 二 glued to a paragraph's end
+        elif n > expected + 1 and prior is not None and all(_inline_predecessor(
+                doc.text, it, doc.text[prior_start.get(lv, p_start):it.para.start], k) for k in (expected, n - 1)):
+            pass  # a list run on inline (1．背叛国家罪 2．分裂国家罪 … 35．… / 36．…): 2–35 are there
         elif n > expected:
             missing = numeral(lv, expected) + ("" if n - expected == 1 else f"–{numeral(lv, n - 1)}")
             fields = {"number": numeral(lv, n), "missing": missing}
@@ -463,7 +467,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             if prior is not None and carried.get(lv) == n - 1:
                 prior = n - 1  # 1.【引言】 … 2.【任务概述】 not styled … 3.【需求规定】
             judge(it, prior, any(k < word_level for k in outline))
-            since_prior[lv] = p.end
+            since_prior[lv], prior_start[lv] = p.end, p.start
             new_section()
             outline[word_level] = (lv, n)
             carried[lv] = n
@@ -495,6 +499,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         judge(it, last[lv], False)
         last[lv] = n
         since_prior[lv] = last_item_end = p.end
+        prior_start[lv] = p.start
         carried[lv] = n
         for deeper in range(lv + 1, 5):
             if last[deeper] is not None:
