@@ -274,3 +274,11 @@ def test_a_list_run_on_inline_has_no_gap_where_its_items_stand():
     # items 2–6 nowhere: the gap is reported
     assert kj5(text.replace(" 2．乙罪（第2条） 3．丙罪（第3条）", "").replace("丁罪（第4条） 5．戊罪（第5条） 6．己罪（第6条）", "另有规定。")) \
         == [("KJ502", 9)]
+
+
+def test_a_long_official_title_is_a_title():
+    title = "最高人民法院、最高人民检察院关于办理利用信息网络发布、传播、转发虚假信息和非法广告等违法犯罪案件具体应用法律若干问题的解释"
+    body = "\n为依法惩治相关违法犯罪活动，制定本解释。\n第一条 本解释适用于相关案件。\n"
+    assert len(title) > 60 and [c for c in kj5("# " + title + body) if c[0] == "KJ506"] == []
+    # a long first paragraph that is a sentence of the body is no title
+    assert ("KJ506", 1) in kj5("各位代表，现在我代表政府向大会报告工作，请予审议，并请各位委员提出意见。过去一年，我们克服重重困难。" + body)

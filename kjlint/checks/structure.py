@@ -686,6 +686,15 @@ def _glued_title(head: str, ctx: Context, words: list[str]) -> bool:
 
 
 _CLAUSE_END = compile_regex(r"[，。；,;：:！!？?]")
+# A title may be long (关于办理…、…、…刑事案件具体应用法律若干问题的解释): one phrase ending with
+# the kind of document, no clause in it.
+_LONG_TITLE = compile_regex(r"[^，。；,;：:！!？?]*(?:解释|规定|决定|办法|条例|细则|通知|意见|批复|答复|决议|公告)"
+                            r"(?:[（(][^（()）]{1,10}[）)])?")
+
+
+def _long_title(text: str) -> bool:
+    """Is a paragraph longer than a title usually is a title all the same (see _LONG_TITLE)?"""
+    return _LONG_TITLE.fullmatch(text) is not None
 _SENTENCE_OPENER = compile_regex(r"(?:根据|根據|按照|依据|依據|为了|為了|为|為|经|經|在|随着|隨著|截至|近日|今年|去年)")
 
 
@@ -715,7 +724,7 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
         reason = "numbered"
     elif first.text[-1] in "。；;！!？?":
         reason = "sentence"
-    elif len(first.text) > max_len:
+    elif len(first.text) > max_len and not _long_title(first.text):
         reason = "long"
     if reason is None:
         return []
