@@ -63,9 +63,14 @@ def in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and end <= spans[i][1]
 
 
+def is_attachment_head(line: str) -> bool:
+    """Does the line start an attachment (附件2, 附件：主要文书参考样式, 附表1：…)? An attachment
+    is a section of its own: its numbering starts again, and it may be a form."""
+    return len(line.strip(_BLANK + "\r")) <= _MAX_ATTACHMENT_LINE and _ATTACHMENT.match(line) is not None
+
+
 def _attached_forms(text: str) -> list[tuple[int, int]]:
-    heads = [m for m in re.finditer(r"^.*$", text, re.MULTILINE)
-             if len(m.group().strip(_BLANK + "\r")) <= _MAX_ATTACHMENT_LINE and _ATTACHMENT.match(m.group())]
+    heads = [m for m in re.finditer(r"^.*$", text, re.MULTILINE) if is_attachment_head(m.group())]
     out = []
     for i, head in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)

@@ -282,3 +282,12 @@ def test_a_long_official_title_is_a_title():
     assert len(title) > 60 and [c for c in kj5("# " + title + body) if c[0] == "KJ506"] == []
     # a long first paragraph that is a sentence of the body is no title
     assert ("KJ506", 1) in kj5("各位代表，现在我代表政府向大会报告工作，请予审议，并请各位委员提出意见。过去一年，我们克服重重困难。" + body)
+
+
+def test_each_attachment_numbers_its_sections_afresh():
+    text = ("道路执勤工作规范\n第一条 为规范执勤工作，制定本规范。\n第二条 本规范自发布之日起施行。\n"
+            "附件1：查处超速行驶操作规程\n一、应当使用测速设备。\n二、应当告知当事人。\n三、应当制作笔录。\n"
+            "附件2：查处违法停车操作规程\n一、应当拍照取证。\n二、应当通知驾驶人。\n")
+    assert kj5(text) == []
+    # without the attachment heading the list goes back: reported
+    assert kj5(text.replace("附件2：查处违法停车操作规程\n", "")) == [("KJ503", 8)]

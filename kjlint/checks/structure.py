@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .registry import check
 from ..packs import PackError, Profile
 from ..document import BLANK_CHARS, Document, Span
+from ..forms import is_attachment_head
 from ..normalize import to_simplified
 from ..ruletypes import Context, Hit, rule_hits
 from ..diskcache import compile_regex
@@ -432,8 +433,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             since_item.clear()
             prev = p
             continue
-        if it is None and (word_level is not None or ARTICLE.match(p.text) or _decimal_heading(p.text)):
-            # 第三条 / 第二章 / a Word heading / 2.1.3: lists are numbered inside each section.
+        if it is None and (word_level is not None or ARTICLE.match(p.text) or _decimal_heading(p.text)
+                           or is_attachment_head(p.text)):
+            # 第三条 / 第二章 / a Word heading / 2.1.3 / 附件2: lists are numbered inside each section.
             new_section()
             if word_level is not None:
                 outline[word_level] = (0, 0)
