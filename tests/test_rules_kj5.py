@@ -291,3 +291,22 @@ def test_each_attachment_numbers_its_sections_afresh():
     assert kj5(text) == []
     # without the attachment heading the list goes back: reported
     assert kj5(text.replace("附件2：查处违法停车操作规程\n", "")) == [("KJ503", 8)]
+
+
+def test_a_list_interrupted_by_a_fresh_list_resumes():
+    text = ("政府工作报告\n一、过去五年的回顾\n五年来，各项事业全面进步。\n二、今后五年的主要任务\n"
+            "完成上述任务，要着重抓好以下几项工作：\n一、稳定经济增长\n二、优化产业结构\n"
+            "三、深化体制改革\n各项改革要统筹推进。\n三、加强政府自身建设\n")
+    # the fresh list under the lead-in (一、…三、) interrupted the report's own list at 二、:
+    # the last 三、 goes on with that one, it does not repeat the fresh list's 三、
+    assert kj5(text) == []
+    # a list that goes back without resuming anything is still out of order
+    assert kj5(text.replace("三、加强政府", "一、加强政府")) == [("KJ503", 10)]
+
+
+def test_a_speech_announcing_its_points_introduces_a_fresh_list():
+    head = "政府工作报告\n一、过去一年的工作\n二、今年的主要任务\n三、关于对外工作\n"
+    lead = "现在，我就对外工作的这三个方面，作些阐述。\n"
+    points = "一、维护世界和平\n二、坚持互利合作\n三、加强团结协作\n"
+    assert kj5(head + lead + points) == []
+    assert kj5(head + "对外工作取得新的进展。\n" + points) == [("KJ503", 6)]

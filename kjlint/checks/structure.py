@@ -135,7 +135,11 @@ LEVEL_PATTERNS = (
 _LEVEL_FIRST = CN_NUM + "（("  # what LEVEL_PATTERNS can start with, besides digits
 LEVEL_STYLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 # A sentence that introduces a list: "有下列情形之一的：", "国务院作出了以下规定。"
-LIST_INTRO = compile_regex(r"(?:[：:]|(?:如下|以下|下列)[^。；]{0,8}[。：:]?)[\ue000-\uf8ff\u200b\s]*$")
+LIST_INTRO = compile_regex(
+    r"(?:[：:]|(?:如下|以下|下列)[^。；]{0,8}[。：:]?)[\ue000-\uf8ff\u200b\s]*$"
+    # a speech announcing its points in its last sentence: 这里着重讲几个…问题。 / 就…这三个方面，…作些阐述。
+    r"|(?<![^。；！])[^。；！]*(?:(?:讲|谈|阐述|说明)[^。；！]*(?:几|[两三四五六七八九十])[个点]"
+    r"|(?:几|[两三四五六七八九十])[个点][^。；！]*(?:讲|谈|阐述|说明))[^。；！]*[。：:][\s]*$")
 ARTICLE = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+[条章节篇]|^第[一二三四五六七八九十百零〇\d]+部分")
 # A decimal outline heading (2.1 系统需求, 2.1.3 项目可交付成果, 5.3培训发展, 5 技术保证考核指标):
 # theses, specifications and contracts number their sections so, and number the lists inside
@@ -339,11 +343,15 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     prior_start: dict[int, int] = {}  # level -> where its last item's paragraph starts
     p_start = 0
     last_item_end: int | None = None  # where the last numbered paragraph ends
+    # level -> numbers of the lists a fresh list (under an introduction) interrupted, innermost
+    # last: 二、 … 一、 二、 三、 四、 … 三、 resumes the list the fresh one interrupted at 二、
+    interrupted: dict[int, list[int]] = {}
 
     def new_section() -> None:
         nonlocal last, under_article, section_top
         carried.update({k: v for k, v in last.items() if v is not None})
         last = {k: None for k in last}
+        interrupted.clear()
         under_article = True
         section_top = 5
 
@@ -399,6 +407,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                 issues.append(NumberingIssue("gap", it, "gap", {**fields, "prior": numeral(lv, prior)}))
             else:
                 issues.append(NumberingIssue("gap", it, "gap-at-start", fields))
+        elif prior is not None and n <= prior and n - 1 in interrupted.get(lv, ()):
+            stack = interrupted[lv]
+            del stack[len(stack) - 1 - stack[::-1].index(n - 1):]  # the interrupted list resumes
         elif prior is not None and n == prior:
             issues.append(NumberingIssue("repeat", it, "repeat", {"number": numeral(lv, n)}))
         elif prior is not None and n < prior:
@@ -493,6 +504,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             for deeper in range(2, 5):
                 last[deeper] = None
         if n == 1 and (new_list or parted or (lv >= 3 and any(_label(t) for t in since_item))):
+            if last[lv] is not None:
+                interrupted.setdefault(lv, []).append(last[lv])
             for k in range(lv, 5):
                 last[k] = None  # a fresh list under an introduction or a label
         new_list = False
