@@ -321,6 +321,17 @@ def _drafted_in_articles(legal: bool, later: list[Unit], earlier: list[Unit]) ->
     return not (numbers(later) & numbers(earlier))
 
 
+_LIST_ITEM = compile_regex(r"^[（(][一二三四五六七八九十]{1,3}[)）]|^\d{1,2}[.．、]")
+
+
+def _in_two_lists(units: list[Unit], later: list[Unit], earlier: list[Unit]) -> bool:
+    """Are the copies in two lists of a law's article, a lead-in ending with a colon between them
+    (情节严重的情形 …： （三）…; 实施前款规定的行为，具有下列情形之一的： （三）…)? The law states
+    the conditions for each list on purpose."""
+    first, last = max(u.index for u in earlier) + 1, min(u.index for u in later)
+    return any(u.span.text.rstrip(BLANK_CHARS).endswith(("：", ":")) for u in units[first:last])
+
+
 def _figures(text: str) -> set[str]:
     return {re.sub(r"\s", "", m.group(0)).lower() for m in FIGURE_REF.finditer(text)}
 
@@ -800,7 +811,9 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             and not _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]])]
     exact = [x for x in exact if not designed([units[x.later]], [units[x.earlier]])
              and not (units[x.later].article != units[x.earlier].article
-                      and _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]]))]
+                      and _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]]))
+             and not (legal and _LIST_ITEM.match(units[x.later].span.text)
+                      and _in_two_lists(units, [units[x.later]], [units[x.earlier]]))]
     st = Stream(units, p_pass.get("formulaic") or [])
     stream = st.text
     offs = st.offset
@@ -851,8 +864,13 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         earlier_units = _units_overlapping(units, unit_starts, c.j0, c.j1)
         if designed(later_units, earlier_units):
             continue
-        if kind == "repeated-passage" and _drafted_in_articles(
-                legal, [u for u in later_units if c.i0 <= u.s0 < c.i1], [u for u in earlier_units if c.j0 <= u.s0 < c.j1]):
+        starting = [u for u in later_units if c.i0 <= u.s0 < c.i1]
+        if _drafted_in_articles(legal, starting, [u for u in earlier_units if c.j0 <= u.s0 < c.j1]) and (
+                kind == "repeated-passage" or any(ARTICLE_START.match(u.span.text) for u in starting)
+                or not ({u.article for u in later_units} & {u.article for u in earlier_units})
+                or _in_two_lists(units, later_units, earlier_units)):
+            # a law's formula; parallel provisions (other article numbers); the same conditions
+            # under two articles or in two lists of one article
             continue
         content = sum(min(u.s1, c.i1) - max(u.s0, c.i0) for u in later_units if not (u.code or _label(u, heading_max)))
         if content < min(min_passage, length):
