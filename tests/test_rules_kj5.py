@@ -310,3 +310,19 @@ def test_a_speech_announcing_its_points_introduces_a_fresh_list():
     points = "一、维护世界和平\n二、坚持互利合作\n三、加强团结协作\n"
     assert kj5(head + lead + points) == []
     assert kj5(head + "对外工作取得新的进展。\n" + points) == [("KJ503", 6)]
+
+
+def test_markdown_headings_and_one_character_numbers_are_read_as_written():
+    # `## 八、…` is heading 八、 of a Markdown file, `## 第二章` a chapter; ⒈ is 1.
+    text = "\n".join([
+        "# 关于执行工作若干问题的规定", "## 一、执行机构", "1.人民法院设立执行机构。", "## 二、执行管辖",
+        "⒈执行案件由第一审法院执行。", "2.指定执行的，由上级法院决定。", "## 三、执行担保", "3.被执行人可以提供担保。",
+        "四、附则"]) + "\n"
+    assert kj5(text) == []
+    assert kj5(text.replace("四、附则", "六、附则")) == [("KJ502", 9)]
+
+
+def test_a_list_run_on_inline_keeps_its_numbers_across_a_chapter():
+    text = ("关于罪名的意见\n\n## 第一章 甲类犯罪\n\n1．甲罪（第1条） 2．乙罪（第2条） 3．丙罪（第3条）\n\n"
+            "## 第二章 乙类犯罪\n\n丁罪（第4条） 5．戊罪（第5条） 6．己罪（第6条）\n\n7．庚罪（第7条） 8．辛罪（第8条）\n")
+    assert kj5(text) == []

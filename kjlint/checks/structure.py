@@ -197,6 +197,8 @@ def heading_level(text: str) -> tuple[int, int, int] | None:
     """(level 1-4, number, length of the mark) when `text` starts with official heading
     numbering (一、 （一） 1. （1）), else None. Shared by rules that need the outline."""
     first = text[:1]
+    if "\u2488" <= first <= "\u249b":
+        return 3, ord(first) - 0x2487, 1  # ⒈ … ⒛: one character for 1. … 20.
     if not (first in _LEVEL_FIRST or first.isdigit()) or not first:
         return None  # most paragraphs: no pattern can match, none is tried
     for level, pat in LEVEL_PATTERNS:
@@ -220,11 +222,22 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
             text = p.text
             if text[:1] in WIDE_SPACES:
                 text = text.lstrip(WIDE_SPACES + BLANK_CHARS)
+            elif text[:1] == "#":
+                text = _unmarked(text)
             found = heading_level(text)
             if found and i not in quoted:
                 level, n, mark = found
                 out.append(Numbered(level, n, p, p.start + len(p.text) - len(text) + mark))
     return out
+
+
+_MARKDOWN_HEADING = compile_regex(r"#{1,6}[ \t]+")
+
+
+def _unmarked(text: str) -> str:
+    """The text of a Markdown heading (`## 八、执行担保`, `## 第二章 …`) without its marker."""
+    m = _MARKDOWN_HEADING.match(text)
+    return text[m.end():] if m else text
 
 
 QUOTE_SPAN = 60  # paragraphs a quotation may run across
@@ -391,15 +404,18 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         expected = 1 if prior is None else prior + 1
         if prior is None and n > 1 and carried.get(lv) == n - 1:
             expected = n  # numbering that runs on across a chapter or section
+        run_on = prior if prior is not None else carried.get(lv)
         if n > expected and prior is None and n == 2 and (_inline_predecessor(doc.text, it, recent_text)
                                                           or _glued_first(doc.text, it)):
             pass  # 本论文属于 1、保密囗 / 2、不保密囗: item 1 runs on at the end of the line above
         elif n == expected + 1 and prior is not None and _inline_predecessor(
                 doc.text, it, doc.text[since_prior.get(lv, p_start):it.para.start], expected):
             pass  # …按期完成。 二．体会 / … / 三．打算: item 二 glued to a paragraph's end
-        elif n > expected + 1 and prior is not None and all(_inline_predecessor(
-                doc.text, it, doc.text[prior_start.get(lv, p_start):it.para.start], k) for k in (expected, n - 1)):
-            pass  # a list run on inline (1．背叛国家罪 2．分裂国家罪 … 35．… / 36．…): 2–35 are there
+        elif run_on is not None and n > run_on + 2 and all(_inline_predecessor(
+                doc.text, it, doc.text[prior_start.get(lv, p_start):it.para.start], k) for k in (run_on + 1, n - 1)):
+            # a list run on inline (1．背叛国家罪 2．分裂国家罪 … 35．… / 36．…), also across a
+            # chapter heading: the items between are there
+            pass
         elif n > expected:
             missing = numeral(lv, expected) + ("" if n - expected == 1 else f"–{numeral(lv, n - 1)}")
             fields = {"number": numeral(lv, n), "missing": missing}
@@ -444,7 +460,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             since_item.clear()
             prev = p
             continue
-        if it is None and (word_level is not None or ARTICLE.match(p.text) or _decimal_heading(p.text)
+        if it is None and (word_level is not None or ARTICLE.match(_unmarked(p.text)) or _decimal_heading(p.text)
                            or is_attachment_head(p.text)):
             # 第三条 / 第二章 / a Word heading / 2.1.3 / 附件2: lists are numbered inside each section.
             new_section()
