@@ -326,3 +326,9 @@ def test_a_list_run_on_inline_keeps_its_numbers_across_a_chapter():
     text = ("关于罪名的意见\n\n## 第一章 甲类犯罪\n\n1．甲罪（第1条） 2．乙罪（第2条） 3．丙罪（第3条）\n\n"
             "## 第二章 乙类犯罪\n\n丁罪（第4条） 5．戊罪（第5条） 6．己罪（第6条）\n\n7．庚罪（第7条） 8．辛罪（第8条）\n")
     assert kj5(text) == []
+
+
+def test_a_heading_that_lost_its_opening_bracket_is_reported_once():
+    text = "政府工作报告\n一、过去一年的工作\n（一）经济运行稳中有进。\n（二）产业升级步伐加快。\n三）改革开放持续深化。\n（四）城乡发展更趋协调。\n"
+    # KJ507 says 三） is malformed; it is still item （三）, so no gap is reported at （四）
+    assert kj5(text) == [("KJ507", 5)]

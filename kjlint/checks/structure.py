@@ -128,7 +128,7 @@ CN_NUM = "一二三四五六七八九十"
 # Half-width and full-width brackets and points are all accepted.
 LEVEL_PATTERNS = (
     (1, compile_regex(rf"^(?P<n>[{CN_NUM}]{{1,3}})(?:、(?!、)|[.．](?!\d))")),
-    (2, compile_regex(rf"^[（(](?P<n>[{CN_NUM}]{{1,3}})[）)]")),
+    (2, compile_regex(rf"^[（(]?(?P<n>[{CN_NUM}]{{1,3}})[）)]")),  # 三） lost its （ (KJ507 reports it)
     (3, compile_regex(r"^(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．]))")),
     (4, compile_regex(r"^[（(](?P<n>\d{1,2})[）)]")),
 )
