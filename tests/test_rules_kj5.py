@@ -332,3 +332,11 @@ def test_a_heading_that_lost_its_opening_bracket_is_reported_once():
     text = "政府工作报告\n一、过去一年的工作\n（一）经济运行稳中有进。\n（二）产业升级步伐加快。\n三）改革开放持续深化。\n（四）城乡发展更趋协调。\n"
     # KJ507 says 三） is malformed; it is still item （三）, so no gap is reported at （四）
     assert kj5(text) == [("KJ507", 5)]
+
+
+def test_a_list_interrupted_by_a_fresh_list_resumes_with_its_next_number():
+    text = ("政府工作报告\n一、发展农业\n二、发展轻工业\n三、节约能源\n四、进行技术改造\n"
+            "技术改造要着重做好以下几项工作：\n一、节约原材料\n二、改革产品结构\n三、合理利用资源\n"
+            "五、整顿企业\n")
+    assert kj5(text) == []
+    assert kj5(text.replace("五、整顿企业", "六、整顿企业")) == [("KJ502", 10)]

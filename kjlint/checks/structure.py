@@ -405,7 +405,10 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         if prior is None and n > 1 and carried.get(lv) == n - 1:
             expected = n  # numbering that runs on across a chapter or section
         run_on = prior if prior is not None else carried.get(lv)
-        if n > expected and prior is None and n == 2 and (_inline_predecessor(doc.text, it, recent_text)
+        if prior is not None and n != prior + 1 and n - 1 in interrupted.get(lv, ()):
+            stack = interrupted[lv]
+            del stack[len(stack) - 1 - stack[::-1].index(n - 1):]  # the interrupted list resumes
+        elif n > expected and prior is None and n == 2 and (_inline_predecessor(doc.text, it, recent_text)
                                                           or _glued_first(doc.text, it)):
             pass  # 本论文属于 1、保密囗 / 2、不保密囗: item 1 runs on at the end of the line above
         elif n == expected + 1 and prior is not None and _inline_predecessor(
@@ -423,9 +426,6 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                 issues.append(NumberingIssue("gap", it, "gap", {**fields, "prior": numeral(lv, prior)}))
             else:
                 issues.append(NumberingIssue("gap", it, "gap-at-start", fields))
-        elif prior is not None and n <= prior and n - 1 in interrupted.get(lv, ()):
-            stack = interrupted[lv]
-            del stack[len(stack) - 1 - stack[::-1].index(n - 1):]  # the interrupted list resumes
         elif prior is not None and n == prior:
             issues.append(NumberingIssue("repeat", it, "repeat", {"number": numeral(lv, n)}))
         elif prior is not None and n < prior:
