@@ -19,6 +19,7 @@ still judged:
 """
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 
@@ -34,19 +35,21 @@ _FORM_LAYOUT = re.compile(
 _ARTICLE = re.compile(rf"^[{_BLANK}#*]*第[一二三四五六七八九十百零〇两]+条", re.MULTILINE)
 _QUOTED = re.compile(r"[“「][^”」\n]{1,60}[”」]")
 _DECLARED = re.compile(r"(?:格式|样式|式样|编排方式|编号方式|编号规则|用语|表述|写法)(?:是|为|如下)[：:][^\n]*")
-_DEFINED = re.compile(
-    rf"(?:^[{_BLANK}]*(?P<indexed>{_MASK}[0-9])|其中[，,：:]?[{_BLANK}]*(?:第[^，。；\n]{{1,8}}位)?(?P<token>{_MASK}[0-9]?))"
-    r"(?=为|代表|表示|是指)",
-    re.MULTILINE,
-)
+# A mask defined: after 其中 (其中，第一位X代表…), or an indexed one opening a line of the list
+# below it (××××3为首次注册年份). Both start with a literal, so the scan is quick.
+_DEFINED_AFTER = re.compile(
+    rf"其中[，,：:]?[{_BLANK}]*(?:第[^，。；\n]{{1,8}}位)?(?P<token>{_MASK}[0-9]?)(?=为|代表|表示|是指)")
+_DEFINED_LINE = re.compile(rf"\n[{_BLANK}]*(?P<token>{_MASK}[0-9])(?=为|代表|表示|是指)")
 _MAX_ATTACHMENT_LINE = 40
+_ANY_ATTACHMENT = re.compile(r"附[件表录]")
+_LINE = re.compile(r"^.*$", re.MULTILINE)
 
 
 def form_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) offsets of the text's published forms, prescribed wording and defined
     notation, in order, overlapping ones merged."""
     spans = _attached_forms(text)
-    if len(_ARTICLE.findall(text)) >= 3:
+    if next(itertools.islice(_ARTICLE.finditer(text), 2, None), None) is not None:  # three articles
         spans += _prescribed(text)
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
@@ -70,7 +73,9 @@ def is_attachment_head(line: str) -> bool:
 
 
 def _attached_forms(text: str) -> list[tuple[int, int]]:
-    heads = [m for m in re.finditer(r"^.*$", text, re.MULTILINE) if is_attachment_head(m.group())]
+    if not _ANY_ATTACHMENT.search(text):
+        return []  # most texts: no line is looked at
+    heads = [m for m in _LINE.finditer(text) if is_attachment_head(m.group())]
     out = []
     for i, head in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
@@ -91,11 +96,11 @@ def _prescribed(text: str) -> list[tuple[int, int]]:
         nxt = re.compile(r"\n[\s]*([^\n]*)").match(text, end)  # the declared text is the next paragraph
         out.append((m.start(), nxt.end() if nxt else end))
     tokens = set()
-    for m in _DEFINED.finditer(text):
-        token = m.group("indexed") or m.group("token")
-        out.append(m.span())
-        if token[-1].isdigit():
-            tokens.add(token)
+    if "其中" in text:  # a notation is explained (其中：…) where it is defined
+        for m in itertools.chain(_DEFINED_AFTER.finditer(text), _DEFINED_LINE.finditer(text)):
+            out.append(m.span("token"))
+            if m.group("token")[-1].isdigit():
+                tokens.add(m.group("token"))
     for token in tokens:
         out.extend(m.span() for m in re.finditer(rf"(?<![×xXｘＸ]){re.escape(token)}(?![0-9])", text))
     return out
