@@ -12,7 +12,8 @@ still judged:
 - an attachment (from a short line 附件/附表/附录… to the next one or the end) is a form when
   its heading names one (样式, 格式, 范本, 文书…) or its text has a form's layout: a seal's
   place on a line of its own (（院印）, （公章）) or a writing instruction (（以上写明…）);
-- in a regulation (at least three articles 第X条): wording in quotation marks, the rest of a
+- in a regulation (at least three articles 第X条, adopted or in force on a date written out: not
+  a template of rules whose date is masked too): wording in quotation marks, the rest of a
   paragraph after a declared format or wording (…格式为：, 规范用语是：; the next paragraph
   when the declaration ends its own), and a mask the text defines (`其中，第一位X代表`,
   `××××3为…`) wherever that indexed mask recurs.
@@ -32,6 +33,9 @@ _FORM_LAYOUT = re.compile(
     r"|[（(](?:以上|以下)?(?:写明|列明|载明|注明|简要列明|按顺序列明)[^）)\n]*[）)]",
     re.MULTILINE,
 )
+# A regulation adopted or in force on a date written out (2021年11月15日…通过, 本规定自2022年1月1日
+#起施行): a template of rules (本制度自20xx年x月x日起施行) is a draft whose masks are still judged.
+_ADOPTED = re.compile(r"[12][0-9]{3}年[0-9]{1,2}月[0-9]{1,2}日[^。\n]{0,30}(?:通过|施行|公布|发布|印发)")
 _ARTICLE = re.compile(rf"^[{_BLANK}#*]*第[一二三四五六七八九十百零〇两]+条", re.MULTILINE)
 _QUOTED = re.compile(r"[“「][^”」\n]{1,60}[”」]")
 _DECLARED = re.compile(r"(?:格式|样式|式样|编排方式|编号方式|编号规则|用语|表述|写法)(?:是|为|如下)[：:][^\n]*")
@@ -49,8 +53,8 @@ def form_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) offsets of the text's published forms, prescribed wording and defined
     notation, in order, overlapping ones merged."""
     spans = _attached_forms(text)
-    if next(itertools.islice(_ARTICLE.finditer(text), 2, None), None) is not None:  # three articles
-        spans += _prescribed(text)
+    if next(itertools.islice(_ARTICLE.finditer(text), 2, None), None) is not None and _ADOPTED.search(text):
+        spans += _prescribed(text)  # a regulation (three articles) adopted on a real date
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
