@@ -263,6 +263,21 @@ def test_long_conditions_under_other_articles_and_a_second_list_of_one_article_a
     assert "KJ104" in [f.code for f in kj1(pasted)]
 
 
+def test_a_decision_amending_several_regulations_quotes_their_parallel_wording():
+    """三、修改《…》 items quote each regulation's new wording; regulations on alike matters are worded
+    alike. An item pasted again with its own number is still a copy."""
+    preamble = "“为正确审理{}纠纷案件，依法保护当事人的合法权益，根据《中华人民共和国民法典》等法律的规定，结合审判实践，制定本解释。”"
+    costs = "“{}法规定的制止侵权行为所支付的合理开支，包括权利人或者委托代理人对侵权行为进行调查、取证的合理费用。”"
+    items = []
+    for n, (name, law) in enumerate([("商标", "商标"), ("著作权", "著作权"), ("专利", "专利")]):
+        items += [f"{'一二三'[n]}、修改《关于审理{name}民事纠纷案件适用法律若干问题的解释》", "1.将引言修改为：",
+                  preamble.format(name), "2.将第十七条修改为：", costs.format(law)]
+    text = "\n".join(["关于修改知识产权审判工作中适用的若干司法解释的决定", *items, "本决定自2021年1月1日起施行。"]) + "\n"
+    assert kj1(text) == []
+    pasted = text.replace("本决定", "\n".join(items[5:10]) + "\n本决定")
+    assert "KJ104" in [f.code for f in kj1(pasted)]
+
+
 PENALTY = ("由区市场监督管理部门责令限期改正，给予警告，没收违法所得；逾期不改正的，处二千元以上二万元以下罚款；"
            "情节严重的，处二万元以上十万元以下罚款，并可以责令停业整顿。")
 

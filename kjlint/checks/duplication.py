@@ -48,9 +48,11 @@ HAN = compile_regex(r"[\u3400-\u9fff]")
 URL_LINE = compile_regex(r"^(?:https?://|www\.)\S+$")  # a web address on its own: no prose either
 # An entry of a reference list: [12] …, or a GB/T 7714 type mark ([J], [M], [EB/OL]).
 BIB_ENTRY = compile_regex(r"^[\[［]\d{1,3}[\]］]|[\[［](?:[JMCDRNPSZGA]|EB/OL|DB/OL|J/OL|M/OL)[\]］]")
-# 第四条 / 第二章: where a legal text's articles and chapters begin.
-ARTICLE_START = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+[条章节]")
-LEGAL_ARTICLE = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+条")
+# 第四条 / 第二章: where a legal text's articles and chapters begin; 三、修改《…》: an item of a
+# decision amending several regulations, quoting each one's new wording.
+_AMENDMENT = r"|^[一二三四五六七八九十百]{1,4}、(?=修改《)"
+ARTICLE_START = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+[条章节]" + _AMENDMENT)
+LEGAL_ARTICLE = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+条" + _AMENDMENT)
 # A figure or table a sentence names: 图5-9, 如表4-2所示, 见图 3.1, Figure 2, Table 4 (not 代表3名).
 FIGURE_REF = compile_regex(
     r"(?:(?<![\u4e00-\u9fff])|(?<=[如见据由从在下上附]))[图表]\s*\d+(?:\s*[.\-－–—]\s*\d+)*"
@@ -147,7 +149,7 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
         text = p.text
         if is_page_number_line(text):
             continue
-        if text[0] == "第" and ARTICLE_START.match(text):
+        if (text[0] == "第" or text[1:5].find("修改《") >= 0) and ARTICLE_START.match(text):
             articles += 1
         m = LIST_MARK.match(text)
         if m is None or not m.end():
