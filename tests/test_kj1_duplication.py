@@ -366,11 +366,20 @@ def test_a_hash_collision_falls_back_to_comparing_kgrams(monkeypatch):
     assert list(map(list, duplication.first_sampled(text, 4, 4))) == list(map(list, duplication._first_sampled_dict(text, 4, 4)))
 
 
+@pytest.mark.parametrize("with_numpy", [True, False])
 @pytest.mark.parametrize("cutoff", [0.0, 50.0, 90.0, 97.5, 100.0])
-def test_similar_pairs_compares_only_similar_lengths_and_misses_nothing(cutoff):
+def test_similar_pairs_compares_only_similar_lengths_and_misses_nothing(cutoff, with_numpy, monkeypatch):
+    """Both ways: with numpy loaded, character counts rule pairs out first (_bag_bound); without,
+    rapidfuzz compares every pair of similar length."""
+    import types
+
+    import numpy  # noqa: F401
     from rapidfuzz import fuzz
 
+    if not with_numpy:
+        monkeypatch.setattr(duplication, "sys", types.SimpleNamespace(modules={}))
     rng = random.Random(int(cutoff))
+    # 40 characters: the bucket counts of the numpy way hold several characters each
     base = "".join(chr(0x4E00 + rng.randrange(40)) for _ in range(120))
     texts = []
     for _ in range(70):
