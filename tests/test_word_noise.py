@@ -133,3 +133,16 @@ def test_an_item_glued_to_a_paragraph_end_or_struck_out_is_there():
 def test_a_mask_glued_to_a_chinese_word_on_a_technical_line_is_still_a_mask():
     """Markup left in a scraped line does not hide the mask of its prose."""
     assert codes("工作总结\n全年争取资金*万元。]]><script>x</script>\n", ["KJ202"]) == [("KJ202", 2)]
+
+
+def test_word_notes_headed_by_the_pages_they_cite_are_no_page_counters(tmp_path):
+    notes = ["修改意见", "Page 3", "第二段的表述需要调整。", "Page 7", "表格的标题缺失。",
+             "Page 8", "页码与目录不一致。", "Page 11", "建议删去重复的例子。"]
+    assert docx_codes(make_docx(tmp_path / "意见.docx", notes), "KJ601") == []
+    pages = ["工作总结", "Page 1", "全年完成项目十二项。", "Page 2", "群众满意度进一步提升。", "Page 3", "下一步继续推进。"]
+    assert [code for code, _ in docx_codes(make_docx(tmp_path / "总结.docx", pages), "KJ601")] == ["KJ601"] * 3
+
+
+def test_shell_and_diff_lines_naming_a_file_are_no_file_name_lines():
+    lines = "学习笔记\n$ git add readme.txt\n--- a/readme.txt\n+++ b/readme.txt\n2023年工作总结.doc\n"
+    assert codes(lines, ["KJ602"]) == [("KJ602", 5)]

@@ -219,6 +219,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     if doc.source_format == "docx":
         own = tuple(normalize_line(str(p)) for p in rule.params.get("word-own-phrases", WORD_OWN_PHRASES))
     notice = None  # (label, phrase) of a notice heading (温馨提示:) whose numbered items follow
+    cited_pages = None  # whether a Word file's page lines cite pages rather than count them
     for i, (line, text) in enumerate(zip(doc.lines, normalized_lines(doc, ctx))):
         found = matcher.match(text)
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
@@ -245,10 +246,28 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue  # the document's own keyword, author or reference line
         if own and _word_own_line(doc, i, text, label, phrase, matcher):
             continue
+        if own and label == matcher.page_label:
+            if cited_pages is None:
+                cited_pages = _pages_cited(normalized_lines(doc, ctx), matcher)
+            if cited_pages:
+                continue
         p = next(doc.paragraphs_in_line(line))
         fix = delete_line_fix(doc, i, rule)
         yield Hit(p.start, p.end, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
                                  "match": p.text}, fix)
+
+
+_PAGE_NUMBER = compile_regex(r"\d{1,4}")
+
+
+def _pages_cited(texts: list[str], matcher: _Boilerplate) -> bool:
+    """Whether a Word file's page lines (Page 8, 第12页) head notes about pages of another
+    document rather than count its own pages: pagination goes up one page at a time, notes on
+    pages 8, 12, 13, 16 skip (a quarter of the steps or more are not +1). A Word file's own page numbers live in its footers."""
+    numbers = [int(m.group(0)) for text in texts
+               if matcher.match(text) == (matcher.page_label, text) and (m := _PAGE_NUMBER.search(text))]
+    steps = [b - a for a, b in zip(numbers, numbers[1:])]
+    return len(numbers) >= 3 and sum(step == 1 for step in steps) * 4 < len(steps) * 3
 
 
 # What a Word file's author writes that reads like site chrome on a web page: a form's date,
