@@ -9,9 +9,9 @@ whole paragraph is left to the paragraph rules.
 - Paragraphs are compared after `normalize_for_matching` (whitespace, punctuation width,
   traditional/simplified, pinyin annotations) with list numbering (一是, 1、, （二）) removed.
   Exact repeats are found by hashing; near repeats by MinHash LSH (kjlint.reference; below
-  `exhaustive-below` paragraphs rapidfuzz's C loop compares each with the others of similar length),
-  confirmed with rapidfuzz's normalized Indel similarity (default threshold 0.9: measured with
-  bench/bench_kj1.py threshold on real reports).
+  `exhaustive-below` paragraphs every pair of similar length whose character counts allow the
+  threshold is compared), confirmed with rapidfuzz's normalized Indel similarity (default
+  threshold 0.9: measured with bench/bench_kj1.py threshold on real reports).
 - Passages and blocks are found on the whole document flattened into one normalized stream
   (page-number lines dropped, so repeats across line breaks and page markers still line up):
   every k-gram is hashed, a k-gram seen before seeds a match that is extended character by
