@@ -33,10 +33,10 @@ def test_clean_documents_have_almost_no_findings():
 # measures now, rounded down: a change may raise them, never lower them.
 REALWORLD_FLOORS = {  # family: (precision, recall)
     "KJ2": (0.99, 0.93),
-    "KJ3": (0.97, 0.80),
+    "KJ3": (0.97, 0.90),
     "KJ4": (0.99, 0.97),
     "KJ5": (0.97, 0.91),
-    "KJ6": (0.99, 0.87),
+    "KJ6": (0.99, 0.91),
     "KJ7": (0.66, 0.72),
 }
 REALWORLD_CLEAN_RATE = 0.4  # false alarms per 10,000 characters of government text, at most

@@ -203,3 +203,74 @@ def test_a_heading_right_above_a_truncation_notice_lost_its_body():
                  select=["KJ303"]) == [("KJ303", 4)]
     assert codes(head + "(二)社会救助水平有新提高。\n此处内容需要权限查看\n全年救助困难群众1200人次,临时救助资金全部按时发放到位。\n",
                  select=["KJ303"]) == []
+
+
+# KJ305 cut-inside: text lost inside the document. The contexts come from rules/kj3-cut-words.tsv
+# (counts over real official prose, scripts/gen_cut_words.py).
+
+def cut_spans(text: str) -> list[str]:
+    text = textwrap.dedent(text)
+    return [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ305"])]
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("一、主要工作\n全年新建项目12个，推动民生实事发展工。\n二、下一步计划\n继续抓好项目建设。\n", "发展工"),
+    ("会议明确了全县城区环境整治的指导思、基本原则和完成时限。\n会议要求各单位抓好落实。\n", "指导思"),
+    # a pinyin annotation between the characters: the span is in the text as written
+    ("會議明確了整治工作的指導(dǎo)思、基本原則。\n會議要求各單位抓好落實。\n", "指導(dǎo)思"),
+    # a line (a title) that stops mid-word, the text going on with something else
+    ("2023年民生实事发展工\n全年新建项目12个，各项工作进展顺利。\n", "发展工"),
+])
+def test_a_word_cut_mid_way_inside_the_text(text, cut):
+    assert cut_spans(text) == [cut]
+
+
+@pytest.mark.parametrize("text", [
+    "全年新建项目12个，推动民生实事发展工作。\n继续抓好项目建设。\n",
+    # a wrapped line goes on with what follows the context, a page marker between or not
+    "全年新建项目12个，推动民生实事发展工\n作取得新成效。\n继续抓好项目建设。\n",
+    "全年新建项目12个，推动民生实事发展工\n2、作取得新成效。\n继续抓好项目建设。\n",
+    # the document's last line is KJ302's (truncated ending)
+    "继续抓好项目建设。\n全年新建项目12个，推动民生实事发展工",
+    # a Chinese numeral may stop anywhere: 百分之九十
+    "全县贫困人口减少百分之九十，群众满意度明显提升。\n继续抓好项目建设。\n",
+])
+def test_whole_words_and_wrapped_lines_are_not_cuts(text):
+    assert cut_spans(text) == []
+
+
+def test_a_numbered_heading_of_one_character_lost_its_words():
+    text = "一、工业\n全年工业增加值增长8%。\n二、农\n全年粮食产量稳定。\n（三）服务业\n全年服务业稳步发展。\n"
+    assert cut_spans(text) == ["二、农"]
+
+
+def test_a_sentence_broken_off_by_a_truncation_notice_line_is_cut():
+    text = ("一、主要工作\n全面推进乡村振兴战略，持续开展农村人居环境\n"
+            "……（某某网省略800字，会员可阅读全文）……\n整治工作取得明显成效，群众满意度提升。\n")
+    findings = lint_text(text, select=["KJ305"])
+    assert [text[f.offset:f.end_offset] for f in findings] == ["开展农村人居环境"[-8:]]
+    assert "truncation notice" in findings[0].message
+    # a heading above the notice is KJ303's (its body was cut), a finished sentence is whole
+    for above in ("二、经常开展国防教育，提高做好双拥工作的主动性", "全面推进乡村振兴战略，持续开展农村人居环境整治。"):
+        text = f"一、主要工作\n{above}\n……（某某网省略800字，会员可阅读全文）……\n整治工作取得明显成效。\n"
+        assert lint_text(text, select=["KJ305"]) == []
+
+
+def test_the_cut_word_table_is_what_the_generator_writes():
+    """Every context is three Han characters with the characters seen after it; contexts ending in
+    a numeral are left out (a number stops anywhere)."""
+    from kjlint.checks.truncation import cut_table
+
+    table = cut_table()
+    assert len(table) > 1000
+    for ctx, (followers, _) in table.items():
+        assert len(ctx) == 3 and all("\u4e00" <= c <= "\u9fff" for c in ctx + followers), ctx
+        assert not set(ctx[1:]) & set("〇零一二三四五六七八九十百千万亿两"), ctx
+
+
+def test_a_one_character_heading_that_ends_the_document_is_not_judged_as_inside():
+    assert cut_spans("一、工业\n全年工业增加值增长8%。\n二、农\n") == []
+
+
+def test_a_line_wrapped_around_a_zero_width_line_is_not_cut():
+    assert cut_spans("全年新建项目12个，推动民生实事发展工\n\u200b\n作取得新成效。\n继续抓好项目建设。\n") == []

@@ -382,3 +382,98 @@ def test_a_news_photo_caption_with_its_credit_is_page_furniture(line):
 def test_a_sentence_about_photography_is_not_a_caption():
     text = "某县文旅局2024年工作总结\n全年组织采风活动12次，其中多幅作品由本地摄影师拍摄。\n"
     assert found(text, select=["KJ601"]) == []
+
+
+def test_a_title_broken_over_lines_below_its_one_line_copy_is_a_repeat():
+    page = ("当前位置:首页 > 政务公开 > 通知公告\n关于某某县2023年度县级预算执行和其他财政收支的审计工作报告\n\n"
+            "关于某某县2023年度县级预算执行和\n\n其他财政收支的审计工作报告\n\n主任、各位副主任、秘书长，各位委员：\n"
+            "我受县人民政府委托，向县人大常委会报告2023年度县级预算执行的审计情况。\n")
+    hits = lint_text(page, select=["KJ607"])
+    assert [(f.line, f.end_line) for f in hits] == [(4, 6)]
+    fixed, _ = apply_fixes(page, [hits[0].fix])
+    assert "其他财政收支的审计工作报告\n\n主任" not in fixed and fixed.count("审计工作报告") == 1
+    # a file's own heading above its title block, with no web page around it, is not compared piece by piece
+    own = page.split("\n", 1)[1]
+    assert lint_text(own, select=["KJ607"]) == []
+    # nor are a title's pieces that only begin the earlier title
+    assert lint_text("当前位置:首页 > 通知公告\n关于某某县2023年度县级预算执行和其他财政收支的审计工作报告\n\n"
+                     "关于某某县2023年度\n\n县级预算执行情况的说明\n\n各位委员：\n我受县人民政府委托，报告预算执行情况。\n",
+                     select=["KJ607"]) == []
+
+
+def test_the_sites_title_line_with_its_piece_counter_is_a_copy_of_the_title():
+    text = "某某镇2023年安全生产工作总结【精选6篇】\n某某镇2023年安全生产工作总结\n今年以来，我镇坚持安全发展理念，全年未发生较大事故。\n"
+    assert found(text, select=["KJ601", "KJ607"]) == [("KJ601", 1), ("KJ607", 2)]
+    text = "第一篇：某某县林业暨春季防火工作会议主持词\n某某县林业暨春季防火工作\n会议主持词\n同志们：\n今天召开全县林业工作会议。\n"
+    assert found(text, select=["KJ601", "KJ607"]) == [("KJ601", 1), ("KJ607", 2)]
+
+
+def test_the_title_run_into_paragraphs_at_the_top_again_and_after_the_year():
+    text = ("某某所2023年安全管理工作总结\n某某所2023年安全管理工作总结某某所2023年安全管理工作总结随着交通运输的发展，安全管理一直是重中之重。\n"
+            "某某所2023年安全管理工作总结 某某所2023年安全管理工作总结 随着交通运输的发展，安全管理一直是重中之重，关系着员工安全。\n")
+    assert [f.line for f in lint_text(text, select=["KJ607"])] == [2, 3]
+    text = "政府工作报告\n2019政府工作报告现将我区全年工作汇报如下：过去的一年，是不平凡的一年。\n一、2019年工作情况\n"
+    hits = lint_text(text, select=["KJ607"])
+    assert [text[f.offset:f.end_offset] for f in hits] == ["2019政府工作报告"]
+    # the body's own words that only begin with the title's are not a copy of it
+    assert lint_text("政府工作报告\n2019年政府工作报告确定的各项目标任务全面完成。\n", select=["KJ607"]) == []
+
+
+def test_a_paragraph_that_is_mostly_the_editors_blurb_does_not_start_the_body():
+    text = ("新任组长述职报告精品(七篇)\n时间:2023-02-13 04:47:19\n"
+            "序论:写作是一种自我表达。好投稿为您带来了七篇新任组长述职报告范文，愿它们成为您写作过程中的灵感催化剂，助力您的创作。\n"
+            "新任组长述职报告\n各位领导、同志们：\n现在，我代表园林局党组做年度述职报告。\n")
+    assert [(f.code, f.line) for f in lint_text(text, select=["KJ607"])] == [("KJ607", 4)]
+
+
+def test_page_numbers_glued_into_a_flattened_document_at_regular_intervals():
+    page = "各村按照年度计划推进基础设施建设，道路硬化、饮水安全和农网改造同步实施，群众出行条件明显改善，"
+    text = ("12023年某某街道工作规划今年是实施规划的关键之年，做好全年工作至关重要。" + page * 4
+            + "聚力增效2一是聚焦村级组织建设，" + page * 4 + "开拓发展新3格局，" + page * 3 + "。\n")
+    hits = lint_text(text, select=["KJ605"])
+    assert [text[f.offset:f.end_offset] for f in hits] == ["1", "2", "3"]
+    assert [f.offset for f in hits][1:] == [text.index("2一是"), text.index("3格局")]
+    fixed, _ = apply_fixes(text, [f.fix for f in hits])
+    assert "增效一是" in fixed and "新格局" in fixed and fixed.startswith("2023年某某街道")
+    # figures with their unit, and numbers far from a page's length apart, are the text's own
+    prose = ("全镇新建村级组织活动场所2个，" + page * 4 + "培育新型经营主体3家，" + page * 4 + "。\n")
+    assert lint_text(prose, select=["KJ605"]) == []
+    uneven = "聚力增效2一是聚焦村级组织建设，" + page * 8 + "开拓发展新3格局，" + page * 3 + "。\n"
+    assert lint_text(page * 2 + uneven, select=["KJ605"]) == []
+
+
+def test_words_doubled_after_the_titles_first_words_are_the_subtitle_repeated():
+    text = ("2023年度某某局安全生产工作总结工作亮点和不足分析工作亮点和不足分析2023年是安全生产工作取得新突破的一年，"
+            "本文就全年工作的亮点和不足进行系统剖析。\n一、工作亮点分析\n")
+    hits = lint_text(text, select=["KJ607"])
+    assert [text[f.offset:f.end_offset] for f in hits] == ["工作亮点和不足分析"]
+    assert text.index("工作亮点和不足分析", 20) == hits[0].offset
+
+
+def test_a_first_paragraph_above_the_title_ending_with_the_sites_blurb_is_all_the_sites():
+    text = ("做任何工作都应该有个计划，以明确目的，避免盲目性。写计划的时候需要注意什么呢?那么下面我就给大家讲一讲计划书怎么写才比较好,"
+            "我们一起来看一看吧。\n2023年社区双拥工作计划\n全年组织走访慰问活动12次，落实优抚政策。\n")
+    hits = lint_text(text, select=["KJ601"])
+    assert [(f.line, f.column, f.end_column) for f in hits] == [(1, 1, len(text.split("\n")[0]) + 1)]
+    # below the title it is one sentence of the document's paragraph, reported alone
+    moved = "2023年社区双拥工作计划\n" + text.split("\n")[0] + "\n全年组织走访慰问活动12次，落实优抚政策。\n"
+    assert [f.column > 1 for f in lint_text(moved, select=["KJ601"])] == [True]
+
+
+def test_the_heading_of_a_sites_list_of_collected_pieces_is_part_of_it():
+    text = ("医院年度工作总结汇编(9篇)\n目录\n1.某市中心医院年度工作总结 2\n2.某市人民医院年度工作总结 19\n"
+            "某市中心医院年度工作总结\n今年以来，我院坚持以患者为中心，医疗质量稳步提升。\n")
+    assert [f.line for f in lint_text(text, select=["KJ601"])] == [1, 2, 3, 4]
+    # a document's own table of contents is kept, and read past by the structure rules
+    own = "某某规划\n目录\n第一章 总则\n第二章 目标\n第一章 总则\n第一条 为了规范管理，制定本规划。\n第二章 目标\n第二条 到2025年，基本建成。\n"
+    assert lint_text(own, select=["KJ6", "KJ5"]) == []
+
+
+def test_a_sites_tag_in_black_brackets_before_the_text_or_the_title():
+    text = "【某某单位办公用房自查报告】为贯彻落实上级关于加强办公用房管理的要求，我单位开展了自查。\n一、自查情况\n"
+    hits = lint_text(text, select=["KJ601"])
+    assert [text[f.offset:f.end_offset] for f in hits] == ["【某某单位办公用房自查报告】"]
+    text = "【工作总结】安全生产工作总结\n某区2022年安全生产工作综述\n全年未发生较大事故。\n"
+    assert [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ601"])] == ["【工作总结】"]
+    # a bracketed heading of the text's own, or a bracket alone on its line, is not the site's
+    assert lint_text("2023年工作总结\n【典型案例】某镇推行网格化管理，群众满意度明显提升。\n", select=["KJ601"]) == []

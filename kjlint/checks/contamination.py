@@ -24,7 +24,7 @@ from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix
 from ..normalize import fold_line_width, is_page_counter_line, line_form, to_simplified
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
-from .layout import flagged_lines
+from .layout import flagged_lines, text_before_trailing_furniture
 from .truncation import TERMINAL, body_paragraphs, heading_level
 from ..diskcache import compile_regex, finditer_alternatives, first_chars, required_chars, file_key, load_or_build
 from ..i18n import _, pick
@@ -220,11 +220,22 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         own = tuple(normalize_line(str(p)) for p in rule.params.get("word-own-phrases", WORD_OWN_PHRASES))
     notice = None  # (label, phrase) of a notice heading (温馨提示:) whose numbered items follow
     cited_pages = None  # whether a Word file's page lines cite pages rather than count them
-    for i, (line, text) in enumerate(zip(doc.lines, normalized_lines(doc, ctx))):
+    lines = normalized_lines(doc, ctx)
+    above = False  # a line of the page that is not furniture came before this one
+    toc: Span | None = None  # a 目录 line, until the next line with words tells what it heads
+    for i, (line, text) in enumerate(zip(doc.lines, lines)):
         found = matcher.match(text)
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
-        if in_prose:
+        if in_prose and (above or not _title_like(next((t for t in lines[i + 1:] if t), ""), 60)):
             found = None  # one sentence of a paragraph of text: report that sentence, keep the rest
+        # else the page's first paragraph, above the title, ends with the site's blurb: all of it
+        # is the site's introduction (做任何工作都应该有个计划…那么下面我就给大家讲一讲…)
+        above = above or (found is None and bool(text))
+        if found is None and text:
+            if len(text) <= 8 and text.replace(" ", "") in ("目录", "目次"):
+                toc = next(doc.paragraphs_in_line(line))
+            elif toc is not None and CJK.search(text):
+                toc = None  # the line under 目录 is no site furniture: the document's own contents
         if found is None and notice is not None and text:
             if _LIST_ITEM.match(text) and _SITE_NOTICE.search(text):
                 found = notice  # 1. 下载前请仔细阅读文档内容… under 温馨提示:
@@ -242,6 +253,11 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         label, phrase = found
         if text.endswith(":"):
             notice = found
+        if toc is not None and not own:
+            # the heading of the site's list of the pieces it collects (目录 above 1.…工作总结 3)
+            yield Hit(toc.start, toc.end, {"kind": matcher.shown[label], "group": label, "phrase": toc.text.strip(),
+                                           "match": toc.text}, delete_line_fix(doc, doc.line_index(toc.start), rule))
+        toc = None
         if own and (phrase in own or _BARE_URL.match(phrase)):
             continue  # the document's own keyword, author or reference line
         if own and _word_own_line(doc, i, text, label, phrase, matcher):
@@ -429,6 +445,38 @@ def _page_run(paras: list[Span], furniture: set[int], line_of) -> dict[int, bool
     return {i: k == 0 and int(PAGE_MARK.match(paras[i].text).group(1)) == 1 for k, i in enumerate(run)}
 
 
+# A page's number glued into a document flattened to one line by a sharing site (…聚力增效2一是…):
+# a bare number between two pieces of a sentence, not a figure (no unit or measure word after it,
+# no 第 or bracket around it, not part of a decimal, a date, a range or a code).
+_GLUED_NUMBER = compile_regex(r"(?<![\d.．,，%％:：/／\-—~～()（）a-zA-Z第约近超共达前])([1-9]\d?)"
+                              r"(?=[\u4e00-\u9fff])")
+_COUNTED = frozenset("个年月日号时分秒人名家项次件条位元角万亿千百岁天周期批所座台辆户村组届章节款页篇倍份只头亩米吨度级类种型套场轮批支部")
+_FIRST_PAGE_YEAR = compile_regex(r"1(?=(?:19|20)\d\d年)")  # page 1 glued before the year that opens the text
+FLAT_PAGE_MIN = 150  # characters of one page of a flattened document, at least
+FLAT_PAGE_SPREAD = 1.5  # the longest page of a run is at most this many times the shortest
+
+
+def _flat_page_run(text: str) -> list[tuple[int, int]]:
+    """Page numbers 2, 3… glued into one flattened paragraph (and 1 at its start, glued before
+    a year), judged by the layout: pages of a run are about equally long, counted from the
+    paragraph's start, and each number cuts a sentence (what is before it ends none)."""
+    found = [(m.start(), m.end(), int(m.group(1))) for m in _GLUED_NUMBER.finditer(text)
+             if m.start() and text[m.start() - 1] not in TERMINAL and text[m.end()] not in _COUNTED]
+    run: list[tuple[int, int]] = []
+    at, want = 0, 2
+    for start, end, n in found:
+        if n == want and start - at >= FLAT_PAGE_MIN:
+            run.append((start, end))
+            at, want = start, want + 1
+    if len(run) < 2:
+        return []
+    pages = [b[0] - a[0] for a, b in zip([(0, 0)] + run, run)]
+    if max(pages) > FLAT_PAGE_SPREAD * min(pages):
+        return []
+    first = _FIRST_PAGE_YEAR.match(text)
+    return ([(0, 1)] if first else []) + run
+
+
 @check("page-number-artifact")
 def page_number_artifact(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """`N、` at a line start that is a page number of a document-sharing site, not a list item.
@@ -439,6 +487,15 @@ def page_number_artifact(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     continue the list above it."""
     paras = doc.paragraphs
     furniture = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))
+    for p in paras:
+        if len(p.text) >= 3 * FLAT_PAGE_MIN and doc.line_index(p.start) not in furniture:
+            for start, end in _flat_page_run(p.text):
+                marker, fix = p.text[start:end], Fix("", p.start + start, p.start + end, safe=rule.fixable != "unsafe")
+                if start == 0:
+                    yield Hit(p.start, p.start + end, {"marker": marker, "start": p.text[end:end + 8]}, fix, key="first-page")
+                else:
+                    yield Hit(p.start + start, p.start + end,
+                              {"marker": marker, "joined": p.text[max(0, start - 4):start] + p.text[end:end + 4]}, fix)
     in_run = _page_run(paras, furniture, doc.line_index)
     last_page = 0
     last_item: int | None = None  # number of the latest real list item in this section
@@ -557,7 +614,10 @@ def _same_title(key: str, seen: dict[str, Span]) -> Span | None:
     shorter is most of the longer (a site adds the year or 范文 to the document's own title)."""
     if key in seen:
         return seen[key]
+    core = _title_core(key)
     for other, span in seen.items():
+        if len(core) >= 6 and core == _title_core(other):
+            return span  # the site's copy with a piece counter or sales word (…汇报【精选6篇】)
         short, long_ = sorted((key, other), key=len)
         if len(short) >= 8 and ((short in long_ and len(short) >= 0.7 * len(long_))
                                 or (_TITLE_END.search(key) and not _DATELINE.search(key) and _alike(key, other))):
@@ -576,6 +636,28 @@ def _alike(a: str, b: str) -> bool:
 # What two copies of a title differ in without being two titles: figures, masks, sales words.
 _TITLE_NOISE = compile_regex(r"[\dxX×*＊\s]+|范文|範文|范本|精选|参考")
 
+# What a site puts around a document's title on its own copy: a piece counter before or after
+# it (第一篇: / 篇一 / 【精选6篇】 / -22篇 / (七篇) / (9)), a category tag in brackets before
+# it (【工作总结】), sales words after it (精品, 大全, 汇编, 范文, 模板).
+_TITLE_DECOR_HEAD = compile_regex(r"^(?:第[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3})[:：]?"
+                                  r"|^[【\[][^】\]]{1,8}[】\]]")
+_TITLE_DECOR_TAIL = compile_regex(r"(?:[-—_]*[(（【\[]?(?:精选|精品|优秀|热门)?[\d一二三四五六七八九十]{1,3}篇[)）】\]]?"
+                                  r"|篇[(（]?[\d一二三四五六七八九十]{1,3}[)）]?|[(（]\d{1,2}[)）]"
+                                  r"|精品|精选|大全|汇编|彙編|范文|範文|范本|模板|参考)$")
+
+
+@lru_cache(maxsize=4096)
+def _title_core(key: str) -> str:
+    """A title key without what the site puts around the title (_TITLE_DECOR_*), so that the
+    site's copy and the document's own compare equal."""
+    key = _TITLE_DECOR_HEAD.sub("", key, count=1)
+    for _ in range(3):
+        cut = _TITLE_DECOR_TAIL.sub("", key)
+        if cut == key or len(cut) < 4:
+            break
+        key = cut
+    return key
+
 
 TITLE_LIKENESS = 75  # rapidfuzz ratio of two copies of one title
 # Where a report title may end: titles run together on a flattened page split at these.
@@ -588,10 +670,10 @@ def _glued_titles(doc: Document, p: Span) -> Hit | None:
     wording, then the document's: 县科学技术局2021年度工作总结范文及2022年度工作安排县科学技术局
     2021年工作总结及2022年工作安排今年是…): one finding covering both."""
     head = p.text[:160]
-    doubled = _doubled_opening(head)
+    start, doubled = _doubled_opening(head, lead=0)
     if doubled:
-        return Hit(p.start, p.start + doubled, {"match": p.text[:doubled], "first_line": doc.position(p.start)[0],
-                                                "title": p.text[:doubled].strip()}, key="glued")
+        return Hit(p.start + start, p.start + doubled, {"match": p.text[start:doubled], "first_line": doc.position(p.start)[0],
+                                                        "title": p.text[start:doubled].strip()}, key="glued")
     ends = [m.end() for m in _TITLE_END.finditer(head)]
     best = None
     for i, cut in enumerate(ends):
@@ -606,52 +688,80 @@ def _glued_titles(doc: Document, p: Span) -> Hit | None:
             if _alike(key1, key2) or (min(len(key1), len(key2)) >= 8 and (key1 in key2 or key2 in key1)):
                 best = stop
     if best is None:
+        start, doubled = _doubled_opening(head)  # words doubled after the title's first words
+        if doubled:
+            return Hit(p.start + start, p.start + doubled, {"match": p.text[start:doubled], "first_line": doc.position(p.start)[0],
+                                                            "title": p.text[start:doubled].strip()}, key="glued")
         return None
     return Hit(p.start, p.start + best, {"match": p.text[:best], "first_line": doc.position(p.start)[0],
                                          "title": p.text[:best]}, key="glued")
 
 
-def _doubled_opening(head: str, least: int = 8, most: int = 70) -> int:
-    """The end of a paragraph's opening words written twice in a row (a title, however it ends:
-    XX县…述职评议工作 XX县…述职评议工作 1月19日，…), spaces aside; 0 when there is none."""
+_OPENING_END = compile_regex(r"[。！？!?；;，,]")
+
+
+def _doubled_opening(head: str, least: int = 8, most: int = 70, lead: int = 40) -> tuple[int, int]:
+    """Words written twice in a row at a paragraph's opening (a title, however it ends:
+    XX县…述职评议工作 XX县…述职评议工作 1月19日，…), spaces aside, either at its very start or
+    after up to `lead` characters of title (…安全生产工作总结工作亮点和不足分析工作亮点和不足分析2023年是…):
+    (start, end) of what to cut, both copies at the very start, else the second; (0, 0) when
+    there is none."""
     compact = [(i, ch) for i, ch in enumerate(head) if ch not in " \t\u3000"]
     chars = "".join(ch for _, ch in compact)
-    for n in range(least, min(most, len(chars) // 2) + 1):
-        if chars[n:2 * n] == chars[:n] and not _SENTENCE.search(chars[:n]) and "，" not in chars[:n] \
-                and len(CJK.findall(chars[:n])) >= least // 2:
-            return compact[2 * n - 1][0] + 1
-    return 0
+    text_begins = _OPENING_END.search(chars, 0, lead + 1)  # past it the title is over
+    for s in range(0, min(lead, len(chars), text_begins.start() if text_begins else lead) + 1):
+        j = chars.find(chars[s:s + least], s + least, s + most + least)  # where a second copy may start
+        while j != -1:
+            n = j - s
+            if chars[j:j + n] == chars[s:j] and not _SENTENCE.search(chars[s:j]) \
+                    and "，" not in chars[s:j] and len(CJK.findall(chars[s:j])) >= least // 2:
+                return (0 if s == 0 else compact[j][0]), compact[j + n - 1][0] + 1
+            j = chars.find(chars[s:s + least], j + 1, s + most + least)
+    return 0, 0
 
 
 @check("repeated-title")
 def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
-    """The same title line again before any body text: the site's page title and the article
-    title (or a title field) both copied, or the title run into the first body paragraph. Only
-    the first copy is kept by the fix. Very short lines (a date, a counter, 海报) are the site's
-    and do not end the top of the page."""
+    """The same title again before any body text: the site's page title and the article title
+    (or a title field) both copied, the title broken over two or three lines below its one-line
+    copy, or the title run into a body paragraph at the top. Only the first copy is kept by the
+    fix. Very short lines (a date, a counter, 海报) are the site's and do not end the top of the
+    page; a furniture line that is the title with the site's piece counter (第一篇:…, …【精选6篇】)
+    counts as a copy of it."""
     max_len = int(rule.params.get("max-title-length", 60))
     top = int(rule.params.get("top-paragraphs", 15))
     skip = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))
     seen: dict[str, Span] = {}
     lines = normalized_lines(doc, ctx)
+    paras = doc.paragraphs
     read = 0
     body = False  # the body has started: only the title again, word for word, is looked for
     first_body = ""
-    for p in doc.paragraphs:
+    taken = -1  # the last paragraph a title broken over lines took
+    furniture_above = False  # a web page's: a file's own heading block is not compared piece by piece
+    for k, p in enumerate(paras):
         li = doc.line_index(p.start)
         if li in skip:
+            furniture_above = True
+            core = _title_core(_title_key(lines[li]))
+            if not body and core != _title_key(lines[li]) and _title_like(core, max_len) and len(CJK.findall(core)) >= 6:
+                seen.setdefault(core, p)  # the site's title line with its piece counter
             continue  # furniture (a download panel of twenty lines) does not end the top
         read += 1
         if read > top:
             return
-        if doc.in_table(li):
+        if k <= taken or doc.in_table(li):
             continue  # a cell of a Word table (a cover's 作者/导师 form) is no title
         key = _title_key(lines[li])
         if key in ("目录", "目次"):
             return  # a table of contents repeats the headings by design
         if body:
-            nxt = next((lines[doc.line_index(q.start)] for q in doc.paragraphs if q.start > p.start
-                        and doc.line_index(q.start) not in skip), "") if key in seen else ""
+            inline = list(_inline_title(doc, p, seen, rule))
+            if inline:
+                yield from inline  # the title run into a paragraph again (a preview, then the text)
+                continue
+            nxt = next((lines[doc.line_index(q.start)] for q in paras[k + 1:]
+                        if doc.line_index(q.start) not in skip), "") if key in seen else ""
             if (nxt and len(CJK.findall(key)) >= 6 and heading_level(nxt) is not None and nxt != first_body):
                 # the page's excerpt of the text, then the text under its title (标题 / 摘要… /
                 # 标题 / 一、…); a second copy of the whole text is KJ1's (its body starts the same)
@@ -662,16 +772,30 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             if heading_level(key) is not None:
                 return  # the text's own sections have begun
             continue
+        if seen and furniture_above and key and _title_piece(key) and _same_title(key, seen) is None:
+            broken = _broken_title(doc, paras, k, lines, skip, seen, max_len)
+            if broken is not None:
+                last, first = broken
+                line, _ = doc.position(first.start)
+                stop = doc.line_stop(doc.line_index(paras[last].start))
+                match = " ".join(q.text.strip() for q in paras[k:last + 1])
+                yield Hit(p.start, paras[last].end, {"match": match, "first_line": line},
+                          Fix("", doc.lines[li].start, stop, safe=rule.fixable != "unsafe"))
+                taken = last
+                continue
         if len(CJK.findall(key)) < 4:
             continue  # a date, a counter: not a title
         if len(key) < 4 and not _SENTENCE.search(key):
             continue
         if not (len(key) <= max_len) or _SENTENCE.search(key) or heading_level(key) is not None:
-            inline = list(_inline_title(doc, p, seen, rule))
-            glued = inline or list(filter(None, [_glued_titles(doc, p)]))
+            found = [*_inline_title(doc, p, seen, rule), *filter(None, [_glued_titles(doc, p)])]
+            glued = sorted(found, key=lambda h: -h.end)[:1]  # the copy that takes most of the opening
             yield from glued
-            if glued or heading_level(key) is not None:
+            if heading_level(key) is not None:
                 return
+            if text_before_trailing_furniture(doc, ctx, p, list(rule.params.get("skip-flagged-by", []))) - p.start \
+                    < len(p.text) / 2 and not glued:
+                continue  # mostly furniture (an editor's blurb after one sentence of its own): not the body
             body, first_body = True, lines[li]  # the body has started
             continue
         first = _same_title(key, seen)
@@ -681,6 +805,32 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         fix = Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe")
         line, _ = doc.position(first.start)
         yield Hit(p.start, p.end, {"match": p.text, "first_line": line}, fix)
+
+
+def _title_piece(key: str) -> bool:
+    """Could this line be a piece of a title broken over lines: not a sentence, not a heading."""
+    return not _SENTENCE.search(key) and heading_level(key) is None and key[-1] not in "，,:："
+
+
+def _broken_title(doc: Document, paras: list[Span], k: int, lines: list[str], skip: set[int],
+                  seen: dict[str, Span], max_len: int) -> tuple[int, Span] | None:
+    """A title seen above broken over this paragraph and the next one or two (关于…预算执行和 /
+    其他财政收支的审计工作报告; 巫溪县 / …公开的 / 说  明): (index of its last paragraph, the first
+    copy), or None. Each piece is a line that is not a sentence."""
+    key = _title_key(lines[doc.line_index(paras[k].start)])
+    for j in range(k + 1, min(k + 3, len(paras))):
+        lj = doc.line_index(paras[j].start)
+        piece = _title_key(lines[lj])
+        if lj in skip or not piece or not _title_piece(piece):
+            return None
+        key += piece
+        if len(key) > max_len:
+            return None
+        core = _title_core(key)
+        first = next((span for other, span in seen.items() if core == _title_core(other)), None)
+        if first is not None and len(key) >= 8:
+            return j, first  # the whole title, nothing else: a piece of furniture joined to it is not
+    return None
 
 
 def _copy_end(text: str, at: int, key: str) -> int | None:
@@ -694,18 +844,26 @@ def _copy_end(text: str, at: int, key: str) -> int | None:
     return at
 
 
+_YEAR_FIRST = compile_regex(r"(?:19|20)\d{2}(?:年度|年)?")
+
+
 def _inline_title(doc: Document, p: Span, seen: dict[str, Span], rule) -> Iterator[Hit]:
-    """The first body paragraph opening with a title seen above it (镇2021年度述职报告 镇2021年度
-    述职报告 一年来…): the copy is cut off the paragraph."""
+    """A body paragraph at the top opening with a title seen above it (镇2021年度述职报告 镇2021年度
+    述职报告 一年来…), the site's year tag before it or not: the copy is cut off the paragraph."""
     text = p.text
-    for key, first in seen.items():
-        at = _copy_end(text, 0, key)
+    year = _YEAR_FIRST.match(text)
+    for key, first in sorted(seen.items(), key=lambda item: -len(item[0])):  # the longest copy first
+        at, dated = _copy_end(text, 0, key), False
+        if at is None and year and not key[:1].isdigit():
+            # the site's year tag before the title (2019政府工作报告现将…); with 年 it may as well
+            # be the body's own words (2019年政府工作报告确定的…) unless a space follows the copy
+            at, dated = _copy_end(text, year.end(), key), year.group().endswith(("年", "年度"))
         if at is not None:
             # the title may be there twice (a preview's and the text's): one finding for both
             while (again := _copy_end(text, at, key)) is not None and again < len(text):
                 at = again
             spaced = at < len(text) and text[at] in " \t\u3000"
-            if at < len(text) and (spaced or any(m.end() == len(key) for m in _TITLE_END.finditer(key))):
+            if at < len(text) and (spaced or (not dated and any(m.end() == len(key) for m in _TITLE_END.finditer(key)))):
                 while at < len(text) and text[at] in " \t\u3000":
                     at += 1
                 line, _ = doc.position(first.start)
@@ -730,7 +888,7 @@ def _starts_document(text: str, max_len: int) -> bool:
 
 _DATELINE = compile_regex(r"\d+月\d+日电$|^\d{4}年\d{1,2}月\d{1,2}日")  # a news dateline, a date under a title
 
-_OFFICIAL_HEAD = compile_regex(r"文件$|〔\d{4}〕|\[\d{4}\]\s*\d+\s*号|签发人|密级|机密|秘密|绝密|★|特急|加急|^\d{6}$|^——|^—")
+_OFFICIAL_HEAD = compile_regex(r"文件$|〔\d{4}〕|[发字函]〔\d{4}|\[\d{4}\]\s*\d+\s*号|签发人|密级|机密|秘密|绝密|★|特急|加急|^\d{6}$|^——|^—")
 
 
 @check("page-chrome")
@@ -779,7 +937,8 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         head = lines[line_of[zone.pop()]] + head  # a title broken over lines: …2023年政府信息 / 公开工作年度报告
     repeat_rule = ctx.catalog.rules.get(rule.params.get("repeated-title", "KJ607"))
     if repeat_rule is not None and repeat_rule.run is not None and repeat_rule.enabled:
-        repeats = [h.offset for h in rule_hits(repeat_rule, doc, ctx)]
+        repeats = [h.offset for h in rule_hits(repeat_rule, doc, ctx)
+                   if h.key == "glued" or h.fields.get("first_line") == line_of[title] + 1]  # of this title
         if repeats:
             zone += [i for i, p in enumerate(paras) if title < i and p.start < repeats[0]]
     for i in zone:

@@ -94,10 +94,10 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
         in_contents = False
         for p in doc.paragraphs:
             index = doc.line_index(p.start)
-            if index in furniture or not doc.in_reading(index):
+            if CONTENTS_TITLE.match(p.text) and doc.in_reading(index):
+                in_contents, entries = True, set()  # a table of contents typed as text (or a site's: KJ601)
                 continue
-            if CONTENTS_TITLE.match(p.text):
-                in_contents, entries = True, set()  # a table of contents typed as text
+            if index in furniture or not doc.in_reading(index):
                 continue
             if in_contents and CONTENTS_ENTRY.match(p.text):
                 key = CONTENTS_PAGE.sub("", p.text).replace(" ", "").replace("\u3000", "")

@@ -6,11 +6,13 @@ needs the document's shape lives here.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterator
 
 from .registry import check
 from ..document import BLANK_CHARS, Document, Span
-from ..normalize import plain_text
+from ..normalize import PINYIN_ANNOTATION, plain_text
 from ..ruletypes import Context, Hit, rule_hits
 from .layout import flagged_lines, reading_paragraphs, text_before_trailing_furniture
 from .structure import heading_level as outline_level
@@ -276,3 +278,141 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue  # a Word list item (1、 （1）) its writer left one line long: a list, not a cut
         if empty and not TABLE_CAPTION.search(plain[i]) and not plain[i].endswith(("/", "／")):  # ：/ = none
             yield Hit(p.start, p.end, {"heading": p.text})
+
+
+# KJ305: text cut inside the document (characters lost at a page or scrape seam).
+
+# Marks after which a context that never ends a word shows a cut (思、 筛查工。): a word or clause
+# ends there. Closing quotes and brackets are left out: a name in quotes (“三重一大”) is often
+# an abbreviation that stops where the full word would go on.
+CUT_MARKS = "，,。；;：:！？!?、"
+_CUT_CANDIDATE = compile_regex(rf"[\u4e00-\u9fff]{{3}}(?=[{CUT_MARKS}]|[ \t\u3000]*$)")
+_LINE_LEAD = compile_regex(r"^[\s\d、.．\-—]*")  # a page marker (2、) before a wrapped line's rest
+CutTable = dict[str, tuple[str, bool]]
+_INVISIBLE = BLANK_CHARS + "\u200b\u200c\u200d\u2060"  # a line of a zero-width space is blank to a reader
+
+
+def cut_table_path() -> Path:
+    """rules/kj3-cut-words.tsv, in a checkout or an installed wheel (kjlint/_rules)."""
+    from ..packs import builtin_rules_dir
+
+    return builtin_rules_dir() / "kj3-cut-words.tsv"
+
+
+@lru_cache(maxsize=1)
+def cut_table() -> CutTable:
+    """context -> (characters seen after it, also judged before 、): scripts/gen_cut_words.py;
+    parsed once per version of the file (start-up cache)."""
+    from ..diskcache import file_key, load_or_build
+
+    path = cut_table_path()
+    return load_or_build("kj3-cut-words", file_key(path), lambda: _read_cut_table(path))
+
+
+def _read_cut_table(path: Path) -> CutTable:
+    out: CutTable = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                ctx, followers, before_list = line.rstrip("\n").split("\t")
+                out[ctx] = (followers, before_list == "、")
+    return out
+
+
+def cut_words(lines: list[str], i: int, table: CutTable) -> list[tuple[int, int]]:
+    """Spans (in plain line `lines[i]`) of three characters that real prose never ends a word
+    with, followed by a mark or the end of the line (发展工 / 指导思、): a word cut where text was
+    lost. A line that goes on, on the next line, with a character seen after the context is a
+    wrapped line; the document's last line is KJ302's."""
+    out = []
+    line = lines[i]
+    for m in _CUT_CANDIDATE.finditer(line):
+        entry = table.get(m.group())
+        if entry is None:
+            continue
+        followers, before_list = entry
+        mark = line[m.end():m.end() + 1]
+        if mark == "、" and not before_list:
+            continue
+        if mark in ("", " ", "\t", "\u3000"):
+            nxt = next((s for s in lines[i + 1:] if s.strip(_INVISIBLE)), None)
+            if nxt is None:
+                continue
+            rest = nxt.strip(_INVISIBLE)
+            rest = rest[_LINE_LEAD.match(rest).end():]
+            if rest[:1] in followers:
+                continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _raw_offset(raw: str, plain_index: int) -> int:
+    """Where character `plain_index` of a line's plain form is in the line itself (the plain form
+    drops pinyin annotations: 指導(dǎo)思)."""
+    if "(" not in raw and "（" not in raw:
+        return plain_index
+    shift = 0
+    for m in PINYIN_ANNOTATION.finditer(raw):
+        if m.start() - shift > plain_index:
+            break
+        shift += m.end() - m.start()
+    return plain_index + shift
+
+
+_NUMERAL_HEADING = compile_regex(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*[\u4e00-\u9fff][ \t\u3000]*$")
+
+
+_ELLIPSIS_ONLY = compile_regex(r"^[…．.·\s\u3000]*$")
+
+
+def _notice_lines(doc: Document, ctx: Context, codes) -> set[int]:
+    """0-based lines that hold a truncation notice and nothing else but ellipses around it
+    (……(某某网…省略912字,正式会员可完整阅读)……)."""
+    out: set[int] = set()
+    for code in codes:
+        rule = ctx.catalog.rules.get(code)
+        if rule is None or rule.run is None or not rule.enabled:
+            continue
+        for hit in rule_hits(rule, doc, ctx):
+            i = doc.line_index(hit.offset)
+            line = doc.lines[i]
+            if (_ELLIPSIS_ONLY.match(doc.text[line.start:hit.offset])
+                    and _ELLIPSIS_ONLY.match(doc.text[min(hit.end, line.end):line.end])):
+                out.add(i)
+    return out
+
+
+@check("cut-inside")
+def cut_inside(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """Text lost inside the document: a word cut mid-way (statistics of real official prose),
+    a heading of one character, a sentence broken off by a truncation notice."""
+    paras = body_paragraphs(doc, ctx, rule)
+    if not paras:
+        return
+    lines = doc.plain_lines
+    table = cut_table()
+    notices = _notice_lines(doc, ctx, rule.params.get("cut-by", []))
+    last_line = doc.line_index(paras[-1].start)
+    done: set[int] = set()
+    for p in paras:
+        index = doc.line_index(p.start)
+        if index in done:
+            continue
+        done.add(index)
+        raw = doc.lines[index].text
+        if _NUMERAL_HEADING.match(raw) and index < last_line:  # the document's end is KJ302's
+            yield Hit(p.start, p.end, {"text": p.text.strip()}, key="heading")
+            continue
+        if (index + 1 in notices and index < last_line and p.text.rstrip()[-1:] not in TERMINAL
+                and len(doc.plain(p)) >= int(rule.params.get("min-length", 10)) and heading_level(doc.plain(p)) is None):
+            # …大力开展“消费提振年 / ……(某某网…省略912字,正式会员可完整阅读)…… / 4个。低改…
+            yield Hit(max(p.start, p.end - 8), p.end, {"tail": p.text[-8:]}, key="notice")
+            continue
+        if index == last_line:
+            lines_here = lines[:index + 1]  # the end of the document is KJ302's
+        else:
+            lines_here = lines
+        line_start = doc.line_starts[index]
+        for start, end in cut_words(lines_here, index, table):
+            s, e = _raw_offset(raw, start), _raw_offset(raw, end - 1) + 1
+            yield Hit(line_start + s, line_start + e, {"word": raw[s:e]})
