@@ -121,6 +121,20 @@ class Document:
 
         return technical_lines([line.text for line in self.lines])
 
+    @cached_property
+    def form_spans(self) -> list[tuple[int, int]]:
+        """[start, end) offsets of the forms, prescribed wording and defined notation the text
+        publishes on purpose (masks there are slots, not values left out): see kjlint.forms."""
+        from .forms import form_spans
+
+        return form_spans(self.text)
+
+    def in_form(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside one of `form_spans`."""
+        from .forms import in_spans
+
+        return bool(self.form_spans) and in_spans(self.form_spans, start, end)
+
     def in_table(self, line_index: int) -> bool:
         """Whether 0-based line `line_index` is a cell of a Word table."""
         sources = self.line_sources

@@ -68,6 +68,8 @@ def rule_hits(rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
         exempt = (PART_EXEMPT.get(rule.code) or PART_EXEMPT.get(rule.code[:3])) if doc.parts else None
         if exempt:
             hits = [h for h in hits if doc.part(doc.line_index(h.offset)) not in exempt]
+        if hits and rule.code.startswith(FORM_EXEMPT):
+            hits = [h for h in hits if not doc.in_form(h.offset, h.end)]
         if hits and rule.code.startswith(TECHNICAL_EXEMPT):
             technical = doc.technical_lines
             if technical:
@@ -91,6 +93,10 @@ PART_EXEMPT = {"KJ6": frozenset({"header", "footer", "toc", "cover"}), "KJ204": 
 # Chinese word: `*万元` stays a mask), and lines of a listing that differ in one identifier are
 # parallel entries, not a repeated passage.
 TECHNICAL_EXEMPT = ("KJ1", "KJ201", "KJ202")
+# Rules that do not judge the forms a text publishes on purpose (Document.form_spans: a 文书样式
+# attached to a regulation, wording a provision prescribes, a code format it defines): a mask
+# or a bracketed slot there is left for whoever fills in the form.
+FORM_EXEMPT = ("KJ2",)
 
 
 class _SafeDict(dict):

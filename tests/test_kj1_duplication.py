@@ -243,6 +243,41 @@ def test_enumerated_conditions_repeated_under_other_articles_are_not_copies():
     assert [f.code for f in kj1(text + text.split("\n", 1)[1])] == ["KJ104"]
 
 
+def test_long_conditions_under_other_articles_and_a_second_list_of_one_article_are_drafting():
+    """Thresholds stated again for another offence (items longer than a line of a form), and the
+    same condition in an article's list for 情节严重 and again in its list for 情节特别严重."""
+    items = ["（一）违法所得数额在十万元以上不满五十万元，或者造成直接经济损失数额在二十万元以上不满一百万元的；",
+             "（二）违法所得数额在五万元以上不满十万元，曾因同类违法行为受过刑事追究或者二年内受过行政处罚的；",
+             "（三）在重大自然灾害、事故灾难、公共卫生事件等突发事件期间，针对救灾、防疫物资实施上述行为的；"]
+    graver = [items[0].replace("十万元以上不满五十万元", "五十万元以上"), items[1].replace("五万元以上不满十万元", "三十万元以上")]
+    second_list = "实施前款规定的行为，具有下列情形之一的，应当认定为“情节特别严重”："
+    text = "\n".join([
+        "关于办理某类刑事案件适用法律若干问题的解释", "第一条 为依法惩治相关犯罪，制定本解释。",
+        "第二条 实施甲行为，具有下列情形之一的，应当认定为“情节严重”：", *items, "（四）其他情节严重的情形。",
+        "第三条 实施乙行为，具有下列情形之一的，应当认定为“情节严重”：", *items, "（四）其他情节严重的情形。",
+        "第四条 实施丙行为，具有下列情形之一的，应当认定为“情节严重”：", *items,
+        second_list, *graver, items[2], "第五条 本解释自发布之日起施行。"]) + "\n"
+    assert all(len(i) > 40 for i in items) and kj1(text) == []
+    # the conditions pasted again under an article's own number: a copy
+    pasted = text.replace("第五条", "第三条 实施乙行为，具有下列情形之一的，应当认定为“情节严重”：\n" + "\n".join(items) + "\n第五条")
+    assert "KJ104" in [f.code for f in kj1(pasted)]
+
+
+def test_a_decision_amending_several_regulations_quotes_their_parallel_wording():
+    """三、修改《…》 items quote each regulation's new wording; regulations on alike matters are worded
+    alike. An item pasted again with its own number is still a copy."""
+    preamble = "“为正确审理{}纠纷案件，依法保护当事人的合法权益，根据《中华人民共和国民法典》等法律的规定，结合审判实践，制定本解释。”"
+    costs = "“{}法规定的制止侵权行为所支付的合理开支，包括权利人或者委托代理人对侵权行为进行调查、取证的合理费用。”"
+    items = []
+    for n, (name, law) in enumerate([("商标", "商标"), ("著作权", "著作权"), ("专利", "专利")]):
+        items += [f"{'一二三'[n]}、修改《关于审理{name}民事纠纷案件适用法律若干问题的解释》", "1.将引言修改为：",
+                  preamble.format(name), "2.将第十七条修改为：", costs.format(law)]
+    text = "\n".join(["关于修改知识产权审判工作中适用的若干司法解释的决定", *items, "本决定自2021年1月1日起施行。"]) + "\n"
+    assert kj1(text) == []
+    pasted = text.replace("本决定", "\n".join(items[5:10]) + "\n本决定")
+    assert "KJ104" in [f.code for f in kj1(pasted)]
+
+
 PENALTY = ("由区市场监督管理部门责令限期改正，给予警告，没收违法所得；逾期不改正的，处二千元以上二万元以下罚款；"
            "情节严重的，处二万元以上十万元以下罚款，并可以责令停业整顿。")
 

@@ -250,3 +250,93 @@ def test_a_heading_whose_mark_was_lost_is_reported_and_parents_the_list_below():
     assert [(f.code, f.line, text[f.offset:f.end_offset]) for f in found if f.code == "KJ503"] == [("KJ503", 4, "四")]
     # a sentence opening with a numeral (三年来…) is no heading: the step back is reported at （一）
     assert [(c, n) for c, n in kj5(text.replace("四以打造", "三年来打造")) if c == "KJ503"] == [("KJ503", 5)]
+
+
+def test_an_enumeration_runs_on_across_lines_split_off_its_sentences():
+    # a scraped page splits inline markup onto lines of their own: a zero-width space, PM2.5's
+    # subscript, a linked title inside 《》. None is a heading that would start a new list.
+    head = "政府工作报告\n一年来，我们主要做了以下工作。\n一是稳定经济运行，就业形势总体平稳。\n"
+    tail = "\n二是推进结构调整，新动能加快成长。\n三是改善生态环境，绿色发展取得进展。\n"
+    for split in ("全年新增就业超过一千万人。\n\u200b\n城镇调查失业率保持稳定。",
+                  "空气质量持续改善，重点城市细颗粒物（PM\n2.5\n）平均浓度下降。",
+                  "认真落实《\n就业促进规划\n》，扩大就业渠道。"):
+        assert kj5(head + split + tail) == []
+    # a real heading between the items still starts a new list there
+    assert kj5(head + "全年新增就业超过一千万人。\n稳定市场主体\n" + tail) == [("KJ505", 7)]
+
+
+def test_a_list_run_on_inline_has_no_gap_where_its_items_stand():
+    text = ("关于罪名的意见\n\n第一章 总则\n\n"
+            "1．甲罪（第1条） 2．乙罪（第2条） 3．丙罪（第3条）\n\n"
+            "丁罪（第4条） 5．戊罪（第5条） 6．己罪（第6条）\n\n"
+            "7．庚罪（第7条） 8．辛罪（第8条）\n")
+    assert kj5(text) == []
+    # items 2–6 nowhere: the gap is reported
+    assert kj5(text.replace(" 2．乙罪（第2条） 3．丙罪（第3条）", "").replace("丁罪（第4条） 5．戊罪（第5条） 6．己罪（第6条）", "另有规定。")) \
+        == [("KJ502", 9)]
+
+
+def test_a_long_official_title_is_a_title():
+    title = "最高人民法院、最高人民检察院关于办理利用信息网络发布、传播、转发虚假信息和非法广告等违法犯罪案件具体应用法律若干问题的解释"
+    body = "\n为依法惩治相关违法犯罪活动，制定本解释。\n第一条 本解释适用于相关案件。\n"
+    assert len(title) > 60 and [c for c in kj5("# " + title + body) if c[0] == "KJ506"] == []
+    # a long first paragraph that is a sentence of the body is no title
+    assert ("KJ506", 1) in kj5("各位代表，现在我代表政府向大会报告工作，请予审议，并请各位委员提出意见。过去一年，我们克服重重困难。" + body)
+
+
+def test_each_attachment_numbers_its_sections_afresh():
+    text = ("道路执勤工作规范\n第一条 为规范执勤工作，制定本规范。\n第二条 本规范自发布之日起施行。\n"
+            "附件1：查处超速行驶操作规程\n一、应当使用测速设备。\n二、应当告知当事人。\n三、应当制作笔录。\n"
+            "附件2：查处违法停车操作规程\n一、应当拍照取证。\n二、应当通知驾驶人。\n")
+    assert kj5(text) == []
+    # without the attachment heading the list goes back: reported
+    assert kj5(text.replace("附件2：查处违法停车操作规程\n", "")) == [("KJ503", 8)]
+
+
+def test_a_list_interrupted_by_a_fresh_list_resumes():
+    text = ("政府工作报告\n一、过去五年的回顾\n五年来，各项事业全面进步。\n二、今后五年的主要任务\n"
+            "完成上述任务，要着重抓好以下几项工作：\n一、稳定经济增长\n二、优化产业结构\n"
+            "三、深化体制改革\n各项改革要统筹推进。\n三、加强政府自身建设\n")
+    # the fresh list under the lead-in (一、…三、) interrupted the report's own list at 二、:
+    # the last 三、 goes on with that one, it does not repeat the fresh list's 三、
+    assert kj5(text) == []
+    # a list that goes back without resuming anything is still out of order
+    assert kj5(text.replace("三、加强政府", "一、加强政府")) == [("KJ503", 10)]
+
+
+def test_a_speech_announcing_its_points_introduces_a_fresh_list():
+    head = "政府工作报告\n一、过去一年的工作\n二、今年的主要任务\n三、关于对外工作\n"
+    lead = "现在，我就对外工作的这三个方面，作些阐述。\n"
+    points = "一、维护世界和平\n二、坚持互利合作\n三、加强团结协作\n"
+    assert kj5(head + lead + points) == []
+    assert kj5(head + "对外工作取得新的进展。\n" + points) == [("KJ503", 6)]
+
+
+def test_markdown_headings_and_one_character_numbers_are_read_as_written():
+    # `## 八、…` is heading 八、 of a Markdown file, `## 第二章` a chapter; ⒈ is 1.
+    text = "\n".join([
+        "# 关于执行工作若干问题的规定", "## 一、执行机构", "1.人民法院设立执行机构。", "## 二、执行管辖",
+        "⒈执行案件由第一审法院执行。", "2.指定执行的，由上级法院决定。", "## 三、执行担保", "3.被执行人可以提供担保。",
+        "四、附则"]) + "\n"
+    assert kj5(text) == []
+    assert kj5(text.replace("四、附则", "六、附则")) == [("KJ502", 9)]
+
+
+def test_a_list_run_on_inline_keeps_its_numbers_across_a_chapter():
+    text = ("关于罪名的意见\n\n## 第一章 甲类犯罪\n\n1．甲罪（第1条） 2．乙罪（第2条） 3．丙罪（第3条）\n\n"
+            "## 第二章 乙类犯罪\n\n丁罪（第4条） 5．戊罪（第5条） 6．己罪（第6条）\n\n7．庚罪（第7条） 8．辛罪（第8条）\n")
+    assert kj5(text) == []
+
+
+def test_a_heading_that_lost_its_opening_bracket_is_reported_once():
+    text = "政府工作报告\n一、过去一年的工作\n（一）经济运行稳中有进。\n（二）产业升级步伐加快。\n三）改革开放持续深化。\n（四）城乡发展更趋协调。\n"
+    # KJ507 says 三） is malformed; it is still item （三）, so no gap is reported at （四）
+    assert kj5(text) == [("KJ507", 5)]
+
+
+def test_a_list_interrupted_by_a_fresh_list_resumes_with_its_next_number():
+    text = ("政府工作报告\n一、发展农业\n二、发展轻工业\n三、节约能源\n四、进行技术改造\n"
+            "技术改造要着重做好以下几项工作：\n一、节约原材料\n二、改革产品结构\n三、合理利用资源\n"
+            "五、整顿企业\n")
+    assert kj5(text) == []
+    assert kj5(text.replace("五、整顿企业", "六、整顿企业")) == [("KJ502", 10)]

@@ -50,9 +50,11 @@ HAN = compile_regex(r"[\u3400-\u9fff]")
 URL_LINE = compile_regex(r"^(?:https?://|www\.)\S+$")  # a web address on its own: no prose either
 # An entry of a reference list: [12] …, or a GB/T 7714 type mark ([J], [M], [EB/OL]).
 BIB_ENTRY = compile_regex(r"^[\[［]\d{1,3}[\]］]|[\[［](?:[JMCDRNPSZGA]|EB/OL|DB/OL|J/OL|M/OL)[\]］]")
-# 第四条 / 第二章: where a legal text's articles and chapters begin.
-ARTICLE_START = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+[条章节]")
-LEGAL_ARTICLE = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+条")
+# 第四条 / 第二章: where a legal text's articles and chapters begin; 三、修改《…》: an item of a
+# decision amending several regulations, quoting each one's new wording.
+_AMENDMENT = r"|^[一二三四五六七八九十百]{1,4}、(?=修改《)"
+ARTICLE_START = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+[条章节]" + _AMENDMENT)
+LEGAL_ARTICLE = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+条" + _AMENDMENT)
 # A figure or table a sentence names: 图5-9, 如表4-2所示, 见图 3.1, Figure 2, Table 4 (not 代表3名).
 FIGURE_REF = compile_regex(
     r"(?:(?<![\u4e00-\u9fff])|(?<=[如见据由从在下上附]))[图表]\s*\d+(?:\s*[.\-－–—]\s*\d+)*"
@@ -149,7 +151,7 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
         text = p.text
         if is_page_number_line(text):
             continue
-        if text[0] == "第" and ARTICLE_START.match(text):
+        if (text[0] == "第" or text[1:5].find("修改《") >= 0) and ARTICLE_START.match(text):
             articles += 1
         m = LIST_MARK.match(text)
         if m is None or not m.end():
@@ -322,6 +324,17 @@ def _drafted_in_articles(legal: bool, later: list[Unit], earlier: list[Unit]) ->
     def numbers(units: list[Unit]) -> set[str]:
         return {m.group(0) for u in units if (m := ARTICLE_START.match(u.span.text))}
     return not (numbers(later) & numbers(earlier))
+
+
+_LIST_ITEM = compile_regex(r"^[（(][一二三四五六七八九十]{1,3}[)）]|^\d{1,2}[.．、]")
+
+
+def _in_two_lists(units: list[Unit], later: list[Unit], earlier: list[Unit]) -> bool:
+    """Are the copies in two lists of a law's article, a lead-in ending with a colon between them
+    (情节严重的情形 …： （三）…; 实施前款规定的行为，具有下列情形之一的： （三）…)? The law states
+    the conditions for each list on purpose."""
+    first, last = max(u.index for u in earlier) + 1, min(u.index for u in later)
+    return any(u.span.text.rstrip(BLANK_CHARS).endswith(("：", ":")) for u in units[first:last])
 
 
 def _figures(text: str) -> set[str]:
@@ -867,7 +880,9 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             and not _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]])]
     exact = [x for x in exact if not designed([units[x.later]], [units[x.earlier]])
              and not (units[x.later].article != units[x.earlier].article
-                      and _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]]))]
+                      and _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]]))
+             and not (legal and _LIST_ITEM.match(units[x.later].span.text)
+                      and _in_two_lists(units, [units[x.later]], [units[x.earlier]]))]
     st = Stream(units, p_pass.get("formulaic") or [])
     stream = st.text
     offs = st.offset
@@ -918,8 +933,13 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         earlier_units = _units_overlapping(units, unit_starts, c.j0, c.j1)
         if designed(later_units, earlier_units):
             continue
-        if kind == "repeated-passage" and _drafted_in_articles(
-                legal, [u for u in later_units if c.i0 <= u.s0 < c.i1], [u for u in earlier_units if c.j0 <= u.s0 < c.j1]):
+        starting = [u for u in later_units if c.i0 <= u.s0 < c.i1]
+        if _drafted_in_articles(legal, starting, [u for u in earlier_units if c.j0 <= u.s0 < c.j1]) and (
+                kind == "repeated-passage" or any(ARTICLE_START.match(u.span.text) for u in starting)
+                or not ({u.article for u in later_units} & {u.article for u in earlier_units})
+                or _in_two_lists(units, later_units, earlier_units)):
+            # a law's formula; parallel provisions (other article numbers); the same conditions
+            # under two articles or in two lists of one article
             continue
         content = sum(min(u.s1, c.i1) - max(u.s0, c.i0) for u in later_units if not (u.code or _label(u, heading_max)))
         if content < min(min_passage, length):

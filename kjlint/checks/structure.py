@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .registry import check
 from ..packs import PackError, Profile
 from ..document import BLANK_CHARS, Document, Span
+from ..forms import is_attachment_head
 from ..normalize import to_simplified
 from ..ruletypes import Context, Hit, rule_hits
 from ..diskcache import compile_regex
@@ -127,14 +128,18 @@ CN_NUM = "一二三四五六七八九十"
 # Half-width and full-width brackets and points are all accepted.
 LEVEL_PATTERNS = (
     (1, compile_regex(rf"^(?P<n>[{CN_NUM}]{{1,3}})(?:、(?!、)|[.．](?!\d))")),
-    (2, compile_regex(rf"^[（(](?P<n>[{CN_NUM}]{{1,3}})[）)]")),
+    (2, compile_regex(rf"^[（(]?(?P<n>[{CN_NUM}]{{1,3}})[）)]")),  # 三） lost its （ (KJ507 reports it)
     (3, compile_regex(r"^(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．]))")),
     (4, compile_regex(r"^[（(](?P<n>\d{1,2})[）)]")),
 )
 _LEVEL_FIRST = CN_NUM + "（("  # what LEVEL_PATTERNS can start with, besides digits
 LEVEL_STYLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 # A sentence that introduces a list: "有下列情形之一的：", "国务院作出了以下规定。"
-LIST_INTRO = compile_regex(r"(?:[：:]|(?:如下|以下|下列)[^。；]{0,8}[。：:]?)[\ue000-\uf8ff\u200b\s]*$")
+LIST_INTRO = compile_regex(
+    r"(?:[：:]|(?:如下|以下|下列)[^。；]{0,8}[。：:]?)[\ue000-\uf8ff\u200b\s]*$"
+    # a speech announcing its points in its last sentence: 这里着重讲几个…问题。 / 就…这三个方面，…作些阐述。
+    r"|(?<![^。；！])[^。；！]*(?:(?:讲|谈|阐述|说明)[^。；！]*(?:几|[两三四五六七八九十])[个点]"
+    r"|(?:几|[两三四五六七八九十])[个点][^。；！]*(?:讲|谈|阐述|说明))[^。；！]*[。：:][\s]*$")
 ARTICLE = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+[条章节篇]|^第[一二三四五六七八九十百零〇\d]+部分")
 # A decimal outline heading (2.1 系统需求, 2.1.3 项目可交付成果, 5.3培训发展, 5 技术保证考核指标):
 # theses, specifications and contracts number their sections so, and number the lists inside
@@ -192,6 +197,8 @@ def heading_level(text: str) -> tuple[int, int, int] | None:
     """(level 1-4, number, length of the mark) when `text` starts with official heading
     numbering (一、 （一） 1. （1）), else None. Shared by rules that need the outline."""
     first = text[:1]
+    if "\u2488" <= first <= "\u249b":
+        return 3, ord(first) - 0x2487, 1  # ⒈ … ⒛: one character for 1. … 20.
     if not (first in _LEVEL_FIRST or first.isdigit()) or not first:
         return None  # most paragraphs: no pattern can match, none is tried
     for level, pat in LEVEL_PATTERNS:
@@ -215,11 +222,22 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
             text = p.text
             if text[:1] in WIDE_SPACES:
                 text = text.lstrip(WIDE_SPACES + BLANK_CHARS)
+            elif text[:1] == "#":
+                text = _unmarked(text)
             found = heading_level(text)
             if found and i not in quoted:
                 level, n, mark = found
                 out.append(Numbered(level, n, p, p.start + len(p.text) - len(text) + mark))
     return out
+
+
+_MARKDOWN_HEADING = compile_regex(r"#{1,6}[ \t]+")
+
+
+def _unmarked(text: str) -> str:
+    """The text of a Markdown heading (`## 八、执行担保`, `## 第二章 …`) without its marker."""
+    m = _MARKDOWN_HEADING.match(text)
+    return text[m.end():] if m else text
 
 
 QUOTE_SPAN = 60  # paragraphs a quotation may run across
@@ -335,13 +353,18 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     furniture = flagged_lines(doc, ctx, FURNITURE)
     previous_numbered = False
     since_prior: dict[int, int] = {}  # level -> where its last item's paragraph ends
+    prior_start: dict[int, int] = {}  # level -> where its last item's paragraph starts
     p_start = 0
     last_item_end: int | None = None  # where the last numbered paragraph ends
+    # level -> numbers of the lists a fresh list (under an introduction) interrupted, innermost
+    # last: 二、 … 一、 二、 三、 四、 … 三、 resumes the list the fresh one interrupted at 二、
+    interrupted: dict[int, list[int]] = {}
 
     def new_section() -> None:
         nonlocal last, under_article, section_top
         carried.update({k: v for k, v in last.items() if v is not None})
         last = {k: None for k in last}
+        interrupted.clear()
         under_article = True
         section_top = 5
 
@@ -381,12 +404,21 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         expected = 1 if prior is None else prior + 1
         if prior is None and n > 1 and carried.get(lv) == n - 1:
             expected = n  # numbering that runs on across a chapter or section
-        if n > expected and prior is None and n == 2 and (_inline_predecessor(doc.text, it, recent_text)
+        run_on = prior if prior is not None else carried.get(lv)
+        if prior is not None and n != prior + 1 and n - 1 in interrupted.get(lv, ()):
+            stack = interrupted[lv]
+            del stack[len(stack) - 1 - stack[::-1].index(n - 1):]  # the interrupted list resumes
+        elif n > expected and prior is None and n == 2 and (_inline_predecessor(doc.text, it, recent_text)
                                                           or _glued_first(doc.text, it)):
             pass  # 本论文属于 1、保密囗 / 2、不保密囗: item 1 runs on at the end of the line above
         elif n == expected + 1 and prior is not None and _inline_predecessor(
                 doc.text, it, doc.text[since_prior.get(lv, p_start):it.para.start], expected):
             pass  # …按期完成。 二．体会 / … / 三．打算: item 二 glued to a paragraph's end
+        elif run_on is not None and n > run_on + 2 and all(_inline_predecessor(
+                doc.text, it, doc.text[prior_start.get(lv, p_start):it.para.start], k) for k in (run_on + 1, n - 1)):
+            # a list run on inline (1．背叛国家罪 2．分裂国家罪 … 35．… / 36．…), also across a
+            # chapter heading: the items between are there
+            pass
         elif n > expected:
             missing = numeral(lv, expected) + ("" if n - expected == 1 else f"–{numeral(lv, n - 1)}")
             fields = {"number": numeral(lv, n), "missing": missing}
@@ -428,8 +460,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             since_item.clear()
             prev = p
             continue
-        if it is None and (word_level is not None or ARTICLE.match(p.text) or _decimal_heading(p.text)):
-            # 第三条 / 第二章 / a Word heading / 2.1.3: lists are numbered inside each section.
+        if it is None and (word_level is not None or ARTICLE.match(_unmarked(p.text)) or _decimal_heading(p.text)
+                           or is_attachment_head(p.text)):
+            # 第三条 / 第二章 / a Word heading / 2.1.3 / 附件2: lists are numbered inside each section.
             new_section()
             if word_level is not None:
                 outline[word_level] = (0, 0)
@@ -463,7 +496,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             if prior is not None and carried.get(lv) == n - 1:
                 prior = n - 1  # 1.【引言】 … 2.【任务概述】 not styled … 3.【需求规定】
             judge(it, prior, any(k < word_level for k in outline))
-            since_prior[lv] = p.end
+            since_prior[lv], prior_start[lv] = p.end, p.start
             new_section()
             outline[word_level] = (lv, n)
             carried[lv] = n
@@ -487,6 +520,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             for deeper in range(2, 5):
                 last[deeper] = None
         if n == 1 and (new_list or parted or (lv >= 3 and any(_label(t) for t in since_item))):
+            if last[lv] is not None:
+                interrupted.setdefault(lv, []).append(last[lv])
             for k in range(lv, 5):
                 last[k] = None  # a fresh list under an introduction or a label
         new_list = False
@@ -495,6 +530,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         judge(it, last[lv], False)
         last[lv] = n
         since_prior[lv] = last_item_end = p.end
+        prior_start[lv] = p.start
         carried[lv] = n
         for deeper in range(lv + 1, 5):
             if last[deeper] is not None:
@@ -538,7 +574,9 @@ ENUMERATOR = compile_regex(rf"(?:^|(?<=[。；;，,：:！!？?\s]))(?P<n>[{CN_N
 @check("enumeration-sequence")
 def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
     """一是…二是…三是: gaps and repeats. A sequence may run across paragraphs; a heading or a
-    new 一是 starts a new one."""
+    new 一是 starts a new one. A short line without a word (a zero-width space, `2.5` split off
+    PM2.5 by a scraped page) or split off a sentence (`《` / `纲要（草案）` / `》提出…`: a link on
+    a scraped page) is no heading: it does not end the sequence."""
     hits = []
     heading_starts = {it.para.start for it in numbered_paragraphs(doc, ctx)}
     last: int | None = None
@@ -548,7 +586,8 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
     since = 0  # where the current sequence may have started
     last_end = 0  # where the previous item's word ends
     for p in reading_paragraphs(doc, ctx):
-        if p.start in heading_starts or (is_heading(p) and not ENUMERATOR.match(p.text)):
+        if p.start in heading_starts or (is_heading(p) and not ENUMERATOR.match(p.text)
+                                         and CJK_CHAR.search(p.text) and not _split_off(doc.text, p)):
             last, since, outer = None, p.start, None
         for m in ENUMERATOR.finditer(p.text):
             n = cn_number(m.group("n"))
@@ -585,6 +624,20 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
                                                            "prior": f"{numeral(1, last)[:-1]}是"}, key="back"))
             last, last_end = n, start + len(word)
     return hits
+
+
+_OPENS = "《“‘「『（(〈"
+_CLOSES = "》”’」』）)〉"
+
+
+def _split_off(text: str, p: Span) -> bool:
+    """Is paragraph `p` a piece of a sentence split over lines around a quotation or a title:
+    it ends with 《 or starts with 》, or the line above ends with 《 or the line below starts
+    with 》?"""
+    before = text[max(0, p.start - 4):p.start].rstrip(BLANK_CHARS + "\n")
+    after = text[p.end:p.end + 4].lstrip(BLANK_CHARS + "\n")
+    return (p.text[-1] in _OPENS or p.text[0] in _CLOSES or (bool(before) and before[-1] in _OPENS)
+            or (bool(after) and after[0] in _CLOSES))
 
 
 def _item_without_verb(text: str, start: int, end: int, n: int) -> int | None:
@@ -664,6 +717,15 @@ def _glued_title(head: str, ctx: Context, words: list[str]) -> bool:
 
 
 _CLAUSE_END = compile_regex(r"[，。；,;：:！!？?]")
+# A title may be long (关于办理…、…、…刑事案件具体应用法律若干问题的解释): one phrase ending with
+# the kind of document, no clause in it.
+_LONG_TITLE = compile_regex(r"[^，。；,;：:！!？?]*(?:解释|规定|决定|办法|条例|细则|通知|意见|批复|答复|决议|公告)"
+                            r"(?:[（(][^（()）]{1,10}[）)])?")
+
+
+def _long_title(text: str) -> bool:
+    """Is a paragraph longer than a title usually is a title all the same (see _LONG_TITLE)?"""
+    return _LONG_TITLE.fullmatch(text) is not None
 _SENTENCE_OPENER = compile_regex(r"(?:根据|根據|按照|依据|依據|为了|為了|为|為|经|經|在|随着|隨著|截至|近日|今年|去年)")
 
 
@@ -693,7 +755,7 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
         reason = "numbered"
     elif first.text[-1] in "。；;！!？?":
         reason = "sentence"
-    elif len(first.text) > max_len:
+    elif len(first.text) > max_len and not _long_title(first.text):
         reason = "long"
     if reason is None:
         return []

@@ -1,0 +1,110 @@
+"""Masks a document publishes on purpose: the forms (文书样式) attached to it, the wording a
+provision prescribes and a notation a provision defines.
+
+A judicial interpretation or a ministerial rule often ends with the forms it introduces
+(附件1 / 决定书 / （××××）…号 / ××××年××月××日 / （院印）); a provision prescribes wording
+(`以“中华人民共和国××中级人民法院”名义作出`, `应当使用的规范用语是：…第XX条…`) or a code
+(`编排方式为：X妆XXXXXXXX。其中，第一位X代表…`, `××××3为首次注册年份`). There `×××` is a slot
+for whoever fills in the form, not a value the writer forgot, and KJ2 leaves it alone
+(ruletypes.FORM_EXEMPT). A draft that left `××` in declares none of this, so its masks are
+still judged:
+
+- an attachment (from a short line 附件/附表/附录… to the next one or the end) is a form when
+  its heading names one (样式, 格式, 范本, 文书…) or its text has a form's layout: a seal's
+  place on a line of its own (（院印）, （公章）) or a writing instruction (（以上写明…）);
+- in a regulation (at least three articles 第X条, adopted or in force on a date written out: not
+  a template of rules whose date is masked too): wording in quotation marks, the rest of a
+  paragraph after a declared format or wording (…格式为：, 规范用语是：; the next paragraph
+  when the declaration ends its own), and a mask the text defines (`其中，第一位X代表`,
+  `××××3为…`) wherever that indexed mask recurs.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+
+_BLANK = " \t\u3000"
+_MASK = "[×xXｘＸ]+"
+_ATTACHMENT = re.compile(rf"^[{_BLANK}]*(?:附件|附表|附录)[{_BLANK}]*[0-9０-９一二三四五六七八九十]*[{_BLANK}]*(?:[：:].*)?$")
+_FORM_NAME = re.compile(r"样式|式样|格式|范本|示范文本|文书|样表|模板")
+_FORM_LAYOUT = re.compile(
+    rf"^[{_BLANK}]*[（(](?:院印|公章|印章|盖章|签章|签名|签字|(?:单位|机关)(?:盖章|公章|印章))[）)][{_BLANK}]*$"
+    r"|[（(](?:以上|以下)?(?:写明|列明|载明|注明|简要列明|按顺序列明)[^）)\n]*[）)]",
+    re.MULTILINE,
+)
+# A regulation adopted or in force on a date written out (2021年11月15日…通过, 本规定自2022年1月1日
+#起施行): a template of rules (本制度自20xx年x月x日起施行) is a draft whose masks are still judged.
+_ADOPTED = re.compile(r"[12][0-9]{3}年[0-9]{1,2}月[0-9]{1,2}日[^。\n]{0,30}(?:通过|施行|公布|发布|印发)")
+_ARTICLE = re.compile(rf"^[{_BLANK}#*]*第[一二三四五六七八九十百零〇两]+条", re.MULTILINE)
+_QUOTED = re.compile(r"[“「][^”」\n]{1,60}[”」]")
+_DECLARED = re.compile(r"(?:格式|样式|式样|编排方式|编号方式|编号规则|用语|表述|写法)(?:是|为|如下)[：:][^\n]*")
+# A mask defined: after 其中 (其中，第一位X代表…), or an indexed one opening a line of the list
+# below it (××××3为首次注册年份). Both start with a literal, so the scan is quick.
+_DEFINED_AFTER = re.compile(
+    rf"其中[，,：:]?[{_BLANK}]*(?:第[^，。；\n]{{1,8}}位)?(?P<token>{_MASK}[0-9]?)(?=为|代表|表示|是指)")
+_DEFINED_LINE = re.compile(rf"\n[{_BLANK}]*(?P<token>{_MASK}[0-9])(?=为|代表|表示|是指)")
+_MAX_ATTACHMENT_LINE = 40
+_ANY_ATTACHMENT = re.compile(r"附[件表录]")
+_LINE = re.compile(r"^.*$", re.MULTILINE)
+
+
+def form_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) offsets of the text's published forms, prescribed wording and defined
+    notation, in order, overlapping ones merged."""
+    spans = _attached_forms(text)
+    if next(itertools.islice(_ARTICLE.finditer(text), 2, None), None) is not None and _ADOPTED.search(text):
+        spans += _prescribed(text)  # a regulation (three articles) adopted on a real date
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of `spans` (sorted, not overlapping)."""
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and end <= spans[i][1]
+
+
+def is_attachment_head(line: str) -> bool:
+    """Does the line start an attachment (附件2, 附件：主要文书参考样式, 附表1：…)? An attachment
+    is a section of its own: its numbering starts again, and it may be a form."""
+    return len(line.strip(_BLANK + "\r")) <= _MAX_ATTACHMENT_LINE and _ATTACHMENT.match(line) is not None
+
+
+def _attached_forms(text: str) -> list[tuple[int, int]]:
+    if not _ANY_ATTACHMENT.search(text):
+        return []  # most texts: no line is looked at
+    heads = [m for m in _LINE.finditer(text) if is_attachment_head(m.group())]
+    out = []
+    for i, head in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        body = text[head.start():end]
+        title = "\n".join(line for line in body.split("\n")[:4] if line.strip(_BLANK + "\r"))
+        if _FORM_NAME.search(title) or _FORM_LAYOUT.search(body):
+            out.append((head.start(), end))
+    return out
+
+
+def _prescribed(text: str) -> list[tuple[int, int]]:
+    out = [m.span() for m in _QUOTED.finditer(text)]
+    for m in _DECLARED.finditer(text):
+        end = m.end()
+        if not text[m.start():end].rstrip(_BLANK + "\r").endswith(("：", ":")):
+            out.append((m.start(), end))
+            continue
+        nxt = re.compile(r"\n[\s]*([^\n]*)").match(text, end)  # the declared text is the next paragraph
+        out.append((m.start(), nxt.end() if nxt else end))
+    tokens = set()
+    if "其中" in text:  # a notation is explained (其中：…) where it is defined
+        for m in itertools.chain(_DEFINED_AFTER.finditer(text), _DEFINED_LINE.finditer(text)):
+            out.append(m.span("token"))
+            if m.group("token")[-1].isdigit():
+                tokens.add(m.group("token"))
+    for token in tokens:
+        out.extend(m.span() for m in re.finditer(rf"(?<![×xXｘＸ]){re.escape(token)}(?![0-9])", text))
+    return out

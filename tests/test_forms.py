@@ -1,0 +1,80 @@
+"""Masks a text publishes on purpose (kjlint.forms): the forms attached to a regulation, the
+wording a provision prescribes and a notation it defines are not values left out; a draft's
+masks, in the same words, still are."""
+from __future__ import annotations
+
+from kjlint.engine import lint_text
+
+
+def kj2(text: str) -> list[tuple[str, str]]:
+    return [(f.code, text[f.offset:f.end_offset]) for f in lint_text(text, select=["KJ2"])]
+
+
+ARTICLES = "\n\n".join([
+    "第一条 为规范协助办理事项，制定本办法。",
+    "第二条 协助单位应当在收到通知后及时办理。",
+    "第三条 本办法自2024年3月1日起施行。",
+])
+FORM = "\n\n".join([
+    "×××区人民法院",
+    "协助办理通知书",
+    "（××××）……号",
+    "×××管理所：",
+    "根据本院（××××）……号决定，请于××××年××月××日前协助办理下列事项。",
+    "××××年××月××日",
+    "（院印）",
+])
+
+
+def test_a_form_attached_to_a_regulation_is_not_a_draft_with_masks_left_in():
+    assert kj2(ARTICLES + "\n\n附件：通知书参考样式\n\n" + FORM) == []
+    # an attachment laid out as a form (a seal's place on its own line) is one without the word
+    assert kj2(ARTICLES + "\n\n附件2\n\n" + FORM) == []
+    # the same lines in a draft, not declared as a form: every mask is reported
+    found = kj2("关于协助办理事项的报告\n\n" + FORM.replace("（院印）", "特此报告。"))
+    assert len(found) == 10 and {code for code, _ in found} == {"KJ201"}
+
+
+def test_an_attachment_that_is_no_form_is_still_judged():
+    text = ARTICLES + "\n\n附件：重点项目清单\n\n全区新建学校××所，新增学位3000个。"
+    assert kj2(text) == [("KJ201", "××")]
+
+
+def test_a_mask_left_in_an_article_of_a_regulation_is_still_found():
+    text = ARTICLES + "\n\n第四条 本市已建成服务站××个。\n\n附件：通知书参考样式\n\n" + FORM
+    assert kj2(text) == [("KJ201", "××")]
+
+
+def test_wording_a_regulation_prescribes_in_quotation_marks_keeps_its_slots():
+    article = "第四条 决定书以“×××市××区人民法院”名义作出，加盖院印。"
+    assert kj2(ARTICLES + "\n\n" + article) == []
+    # a report quoting a name with a mask in it (no articles): the name is missing
+    assert kj2("我局荣获“×××市先进集体”称号。") == [("KJ201", "×××")]
+    # a template of rules, its date masked too, is a draft: its masks are values left out
+    template = ARTICLES.replace("2024年3月1日", "20xx年x月x日")
+    assert [m for _, m in kj2(template + "\n\n" + article)] == ["xx", "x", "x", "×××", "××"]
+
+
+def test_a_format_a_regulation_declares_and_defines_is_notation():
+    text = ARTICLES + "\n\n" + "\n\n".join([
+        "第四条 登记证编号的编排方式为：",
+        "×1登×2××××3。其中：",
+        "×1为登记机关所在地的简称；",
+        "×2为登记类别；",
+        "××××3为登记流水号。",
+        "变更登记的，××××3不变。",
+        "第五条 窗口人员应当使用的规范用语是：请于××日内补正材料。",
+    ])
+    assert kj2(text) == []
+    # the same lines in a work report: masks left in
+    assert ("KJ201", "××") in kj2("今年工作安排如下。\n\n请于××日内补正材料。")
+
+
+def test_a_unit_that_is_a_product_is_no_mask():
+    assert kj2("影响范围不满五万（用户×小时）的，按一般事件处理。") == []
+    assert kj2("全年走访企业××家。") == [("KJ201", "××")]
+
+
+def test_a_name_or_unit_name_alternative_is_no_template_slot():
+    assert kj2("所有人姓名（单位名称）变更的，应当申请变更登记。") == []
+    assert kj2("报送单位：（单位名称）") == [("KJ205", "（单位名称）")]
