@@ -5,7 +5,8 @@
                                          # then a draft checked against the cached index,
                                          # whole process (target <= 0.3 s)
     python bench/bench_kj1.py threshold  # similarity of real distinct paragraphs vs edited copies
-    python bench/bench_kj1.py            # all of the above
+    python bench/bench_kj1.py phases     # CPU seconds of KJ1's parts, linting all of ../shared/corpus
+    python bench/bench_kj1.py            # doc, index and threshold
 
 Needs ../shared/corpus (real documents, not in the repository). Prints figures; asserts nothing,
 because the machine is shared and timings are noisy: read the ratios.
@@ -219,9 +220,56 @@ def bench_threshold() -> None:
         print(f"{t:>10} {fp:>16.4f} {rec:>12.4f} {rec_s:>19.4f}")
 
 
+def bench_phases(rounds: int = 3) -> None:
+    """Where KJ1's time goes on the whole corpus: each part of the analysis timed (CPU, in
+    process) while lint_text lints every document with the default rules; median of `rounds`."""
+    from collections import Counter
+
+    import kjlint.checks.duplication as dup
+    from kjlint.engine import lint_text
+
+    spent: Counter = Counter()
+
+    def timed(name: str, fn):
+        def run(*args, **kwargs):
+            c = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - c
+        return run
+
+    parts = ("analyse", "reading_paragraphs", "build_units", "exact_pairs", "near_pairs", "Stream",
+             "repeated_stretches", "first_sampled")
+    saved = {name: getattr(dup, name) for name in parts}
+    docs = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(CORPUS.rglob("*.txt"))]
+    lint_text(*docs[0][::-1])  # imports and the catalogue, outside the timing
+    figures: dict[str, list[float]] = {name: [] for name in ("lint_text",) + parts}
+    try:
+        for name in parts:
+            setattr(dup, name, timed(name, saved[name]))
+        for _ in range(rounds):
+            spent.clear()
+            c = time.process_time()
+            for name, text in docs:
+                lint_text(text, name)
+            spent["lint_text"] = time.process_time() - c
+            for name in figures:
+                figures[name].append(spent[name])
+    finally:
+        for name, fn in saved.items():
+            setattr(dup, name, fn)
+    mb = sum(len(text.encode("utf-8")) for _, text in docs) / 1e6
+    print(f"phases: {len(docs)} documents, {mb:.1f} MB, CPU seconds (median of {rounds}; nested parts "
+          "are inside the ones above them: reading_paragraphs and first_sampled inside build_units and "
+          "repeated_stretches; reading_paragraphs finds the furniture lines that other rules read too)")
+    for name, values in figures.items():
+        print(f"  {name:<20} {statistics.median(values):6.2f}")
+
+
 if __name__ == "__main__":
     if not CORPUS.is_dir():
         sys.exit(f"{CORPUS} not found: the benchmarks need the shared corpus")
     which = sys.argv[1:] or ["doc", "index", "threshold"]
     for name in which:
-        {"doc": bench_doc, "index": bench_index, "threshold": bench_threshold}[name]()
+        {"doc": bench_doc, "index": bench_index, "threshold": bench_threshold, "phases": bench_phases}[name]()

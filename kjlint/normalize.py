@@ -302,7 +302,10 @@ class MatchingSlices:
     def __call__(self, start: int, end: int) -> str:
         """fast_normalize(text[start:end])."""
         text = self.text
-        if self._out is None or text.find("(", start, end) >= 0 or text.find("（", start, end) >= 0:
+        if self._out is None or ((text.find("(", start, end) >= 0 or text.find("（", start, end) >= 0)
+                                 and PINYIN_ANNOTATION.search(text, start, end) is not None):
+            # (searched in place, the annotation's character before `start` is seen: at worst a
+            # slice without an annotation of its own takes the per-slice path)
             return fast_normalize(text[start:end])
         return self._out[self._kept[start]:self._kept[end]]
 

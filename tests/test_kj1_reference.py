@@ -60,6 +60,23 @@ def test_reference_minhash_is_dedupes_scheme_and_datasketchs():
     assert (reference.band_keys(texts) == minhash.band_keys(sigs, reference.BANDS, reference.ROWS)).all()
 
 
+def test_signatures_of_many_texts_in_blocks_equal_each_text_signed_alone():
+    """minhash.signatures hashes all texts in one pass and signs blocks of texts; sign_hashes
+    of each text's shingle hashes is the reference (datasketch's values, tested above)."""
+    import random
+
+    from kjlint import minhash
+
+    perms = minhash.permutations(reference.NUM_PERM, reference.SEED)
+    rng = random.Random(5)
+    for _ in range(40):
+        texts = ["".join(rng.choice("甲乙丙丁戊己庚辛ab") for _ in range(rng.choice([0, 3, 4, 9, 60, 700])))
+                 for _ in range(rng.randint(1, 25))]
+        alone = minhash.sign_hashes([minhash.shingle_hashes(t, 3) for t in texts], perms)
+        for chunk_rows in (4096, 50, 1):  # blocks of many texts, of a few, one text in pieces
+            assert (minhash.signatures(texts, perms, 3, chunk_rows) == alone).all()
+
+
 def test_lsh_bands_are_datasketchs_choice_for_the_threshold():
     from datasketch.lsh import _optimal_param
 

@@ -9,9 +9,9 @@ whole paragraph is left to the paragraph rules.
 - Paragraphs are compared after `normalize_for_matching` (whitespace, punctuation width,
   traditional/simplified, pinyin annotations) with list numbering (一是, 1、, （二）) removed.
   Exact repeats are found by hashing; near repeats by MinHash LSH (kjlint.reference; below
-  `exhaustive-below` paragraphs rapidfuzz's C loop compares each with the others of similar length),
-  confirmed with rapidfuzz's normalized Indel similarity (default threshold 0.9: measured with
-  bench/bench_kj1.py threshold on real reports).
+  `exhaustive-below` paragraphs every pair of similar length whose character counts allow the
+  threshold is compared), confirmed with rapidfuzz's normalized Indel similarity (default
+  threshold 0.9: measured with bench/bench_kj1.py threshold on real reports).
 - Passages and blocks are found on the whole document flattened into one normalized stream
   (page-number lines dropped, so repeats across line breaks and page markers still line up):
   every k-gram is hashed, a k-gram seen before seeds a match that is extended character by
@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import compress
+from typing import Any, Sequence
 
 from .registry import check
 from ..document import BLANK_CHARS, Document, Span
@@ -163,7 +165,8 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
         unit.piece = piece
         unit.article = articles
         unit.bib = ("[" in text or "［" in text) and BIB_ENTRY.search(text) is not None
-        unit.code = not unit.bib and (doc.line_index(p.start) in technical or URL_LINE.match(text) is not None)
+        unit.code = not unit.bib and ((bool(technical) and doc.line_index(p.start) in technical)
+                                      or URL_LINE.match(text) is not None)
         if sources:
             line = doc.line_index(p.start)
             cell = TABLE_CELL.match(sources[line]) if line < len(sources) else None
@@ -477,25 +480,64 @@ def near_pairs(units: list[Unit], exact_later: set[int], p: dict, dup_p: dict) -
 
 
 def _similar_pairs(texts: list[str], cutoff: float) -> list[tuple[int, int]]:
-    """(earlier, later) of the texts with fuzz.ratio >= cutoff, all pairs compared by rapidfuzz in
-    C (no numpy import). Each text is compared only with the texts of similar length (sorted by
-    length): a ratio of `cutoff` allows a length difference of (1 - cutoff/100) of both lengths
-    at most, and most pairs of paragraphs differ more (measured: 1.8x faster on the corpus)."""
+    """(earlier, later) of the texts with fuzz.ratio >= cutoff. Each text is compared only with
+    the texts of similar length (sorted by length): a ratio of `cutoff` allows a length
+    difference of (1 - cutoff/100) of both lengths at most, and most pairs of paragraphs differ
+    more (measured: 1.8x faster on the corpus). With numpy loaded, `_bag_bound` rules out
+    nearly all of the remaining pairs before rapidfuzz compares any; without, rapidfuzz's C loop
+    compares them all (no numpy import for a short draft)."""
     from rapidfuzz import fuzz, process
 
     share = min(max(cutoff, 0.0), 100.0) / (200 - min(max(cutoff, 0.0), 100.0))
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     ordered = [texts[i] for i in order]
     lengths = [len(t) for t in ordered]
+    # the shortest text that can reach the cutoff (one character of slack for rounding)
+    lows = [bisect_left(lengths, int(lengths[x] * share) - 1, 0, x) for x in range(len(ordered))]
     out = []
+    if "numpy" in sys.modules:
+        for x, y in _bag_bound(ordered, lows, cutoff):
+            if cutoff <= 0 or fuzz.ratio(ordered[x], ordered[y], score_cutoff=cutoff):
+                a, b = order[y], order[x]
+                out.append((a, b) if a < b else (b, a))
+        return out
     for x in range(1, len(ordered)):
-        # the shortest text that can reach the cutoff (one character of slack for rounding)
-        lo = bisect_left(lengths, int(lengths[x] * share) - 1, 0, x)
+        lo = lows[x]
         for _, _, y in process.extract(ordered[x], ordered[lo:x], scorer=fuzz.ratio,
                                        score_cutoff=cutoff, limit=None):
             a, b = order[lo + y], order[x]
             out.append((a, b) if a < b else (b, a))
     return out
+
+
+_BAG_BUCKETS = 64
+
+
+def _bag_bound(texts: list[str], lows: list[int], cutoff: float) -> list[tuple[int, int]]:
+    """The pairs (x, y), lows[x] <= y < x, whose characters allow fuzz.ratio >= cutoff.
+
+    fuzz.ratio is 200 * LCS / (len(a) + len(b)), and the longest common subsequence uses each
+    character at most as often as the text with fewer of it has it: counting characters in
+    `_BAG_BUCKETS` hashed buckets (more per bucket than per character) bounds the LCS from
+    above, for all pairs in a few numpy operations. On the corpus's paragraphs it leaves 658
+    of 555,412 pairs of similar length to compare (bench/bench_kj1.py phases)."""
+    import numpy as np
+
+    n = len(texts)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    bucket = (codes.astype(np.uint64) * np.uint64(2654435761) >> np.uint64(13)) % np.uint64(_BAG_BUCKETS)
+    owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    counts = np.bincount(owner * _BAG_BUCKETS + bucket.astype(np.int64),
+                         minlength=n * _BAG_BUCKETS).reshape(n, _BAG_BUCKETS)
+    low = np.asarray(lows, dtype=np.int64)
+    per = np.arange(n, dtype=np.int64) - low  # candidates of each x
+    xs = np.repeat(np.arange(n, dtype=np.int64), per)
+    ys = np.arange(len(xs), dtype=np.int64) - np.repeat(np.cumsum(per) - per, per) + low[xs]
+    bound = np.minimum(counts[xs], counts[ys]).sum(axis=1)
+    # (one unit of slack for rapidfuzz's rounding of the cutoff)
+    keep = 200 * bound >= cutoff * (lengths[xs] + lengths[ys]) - 200
+    return list(zip(xs[keep].tolist(), ys[keep].tolist()))
 
 
 # --- repeated stretches of the stream -----------------------------------------------------
@@ -522,17 +564,19 @@ def _extend(s: str, i: int, j: int, limit: int) -> int:
 _HASH_BASE = 0x100000001B3  # of the k-gram hashes (any odd number; collisions are checked)
 
 
-def first_sampled(s: str, k: int, step: int) -> tuple[list[int], list[int]]:
+def first_sampled(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]]:
     """(for every position p of s up to len(s) - k, the first position t that is a multiple of
     `step` and whose k-gram equals p's, len(s) when there is none; the positions p with such a t
-    before p).
+    before p; for every p, the last position of p's k-gram), as int64 memoryviews: no Python
+    int per position is made until the scan reads it.
 
     This per-position work is most of KJ1's time on long documents; numpy hashes the k-grams
     (exact: every repeat it finds is checked, and a hash collision falls back to comparing the
     k-grams themselves). Short streams, when numpy is not loaded, use a dict of k-grams."""
     last = len(s) - k
     if last < 0:
-        return [], []
+        empty = memoryview(array("q"))
+        return empty, empty, empty
     if "numpy" in sys.modules or len(s) >= NUMPY_FROM:
         found = _first_sampled_hashed(s, k, step)
         if found is not None:
@@ -540,40 +584,54 @@ def first_sampled(s: str, k: int, step: int) -> tuple[list[int], list[int]]:
     return _first_sampled_dict(s, k, step)
 
 
-def _first_sampled_dict(s: str, k: int, step: int) -> tuple[list[int], list[int]]:
+def _first_sampled_dict(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]]:
     last = len(s) - k
     earliest = {s[t:t + k]: t for t in range(last - last % step, -1, -step)}
     get, none = earliest.get, len(s)
-    first = [get(s[p:p + k], none) for p in range(last + 1)]
-    return first, [p for p, e in enumerate(first) if e < p]
+    grams = [s[p:p + k] for p in range(last + 1)]
+    first = [get(g, none) for g in grams]
+    latest = {g: p for p, g in enumerate(grams)}
+    return (memoryview(array("q", first)), memoryview(array("q", [p for p, e in enumerate(first) if e < p])),
+            memoryview(array("q", [latest[g] for g in grams])))
 
 
-def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[list[int], list[int]] | None:
-    """first_sampled by 64-bit polynomial hashes of the k-grams; None on a hash collision."""
+def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]] | None:
+    """first_sampled by 64-bit polynomial hashes of the k-grams; None on a hash collision that
+    the repeats found show (one they do not show can only move a k-gram's last position later,
+    which costs the scan a shortcut, never a repeat)."""
     import numpy as np
 
-    codes = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+    codes = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     m = len(codes) - k + 1
-    h = np.zeros(m, dtype=np.uint64)
+    h = codes[:m].astype(np.uint64)
     base = np.uint64(_HASH_BASE)
     with np.errstate(over="ignore"):
-        for i in range(k):
-            h = h * base + codes[i:i + m]
-    # Positions grouped by hash (in any order within a group); a group's first sampled position.
+        for i in range(1, k):
+            h *= base
+            h += codes[i:i + m]
+    # Positions grouped by hash (in any order within a group); a group's first sampled position
+    # and its last position.
     order = np.argsort(h)
     ordered = h[order]
-    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    new = np.empty(m, dtype=bool)
+    new[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    group = np.cumsum(new) - 1
     sampled = np.where(order % step == 0, order, len(s))
-    first = np.repeat(np.minimum.reduceat(sampled, starts), np.diff(np.r_[starts, m]))
-    out = np.empty(m, dtype=np.int64)
-    out[order] = first
-    earlier = np.flatnonzero(out < np.arange(m))
+    first = np.empty(m, dtype=np.int64)
+    first[order] = np.minimum.reduceat(sampled, starts)[group]
+    latest = np.empty(m, dtype=np.int64)
+    latest[order] = np.maximum.reduceat(order, starts)[group]
+    earlier = np.flatnonzero(first < np.arange(m))
+    source = first[earlier]
     same = np.ones(len(earlier), dtype=bool)
     for i in range(k):  # the repeats the hashes found, k-gram by k-gram
-        same &= codes[earlier + i] == codes[out[earlier] + i]
+        same &= codes[earlier + i] == codes[source + i]
     if not same.all():
         return None
-    return out.tolist(), earlier.tolist()
+    return memoryview(first).cast("B").cast("q"), memoryview(earlier.astype(np.int64)).cast("B").cast("q"), \
+        memoryview(latest).cast("B").cast("q")
 
 
 def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -> list[tuple[int, int, int]]:
@@ -589,7 +647,7 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
     # scan below finds candidates exactly there (outside the diagonal follow-up of a repeat),
     # so it jumps from one to the next. A sampled position it jumps over holds the first copy
     # of its k-gram: it enters the dict when a later position looks that k-gram up.
-    earliest, hits = first_sampled(s, k, step)
+    earliest, hits, latest = first_sampled(s, k, step)
     if not hits:
         return []
     i = hits[0]
@@ -617,17 +675,24 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
                     best_j, best_len, diagonal = jd, length, True
         if not diagonal:
             key = earliest[i]
-            cands = occ.get(key) if key <= i else None
-            if cands is None and key < i:
-                cands = occ[key] = [key]
-            if cands is None:
-                if key == i:  # a sampled position with the first copy of its k-gram
-                    occ[i] = [i]
+            if key >= i:
+                # No earlier copy of this k-gram (a position of the diagonal follow-up): the
+                # next position that is a hit or may continue the diagonal. (The first sampled
+                # copy of a k-gram needs no entry: a later look-up creates it.)
                 i += 1
-                if i > diag_until:
-                    h = bisect_left(hits, i)
-                    i = hits[h] if h < len(hits) else last + 1
+                h = bisect_left(hits, i)
+                nxt = hits[h] if h < len(hits) else last + 1
+                if i <= diag_until:
+                    stop = min(nxt, diag_until + 1, copy_start + delta - k + 1)
+                    while i < stop and (earliest[i] != earliest[i - delta] or s[i] != s[i - delta]):
+                        i += 1
+                    if i < stop:
+                        continue
+                i = nxt
                 continue
+            cands = occ.get(key)
+            if cands is None:
+                cands = occ[key] = [key]
             for j in cands:
                 if j >= i:
                     break
@@ -649,15 +714,17 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
             copy_start = start
         delta = start - j0
         first = i if diagonal else i + 1
-        for t in range(first + (-first) % step, min(start + length, last + 1), step):
+        lo, hi = first + (-first) % step, min(start + length, last + 1)
+        i = prev_end = start + length
+        # only positions whose k-gram occurs again after the repeat can be looked up later
+        for t in compress(range(lo, hi, step), map(prev_end.__le__, latest[lo:hi:step])):
             key = earliest[t]
             lst = occ.get(key)
             if lst is None:
-                lst = occ[key] = [key] if key < t else []
-            if len(lst) < max_candidates:
+                occ[key] = [key, t] if key < t else [t]
+            elif len(lst) < max_candidates:
                 lst.append(t)
-        i = prev_end = start + length
-        diag_until = prev_end + 2 * k
+        diag_until = i + 2 * k
     return out
 
 
