@@ -24,29 +24,31 @@ import itertools
 import re
 from bisect import bisect_right
 
+from .diskcache import compile_regex
+
 _BLANK = " \t\u3000"
 _MASK = "[×xXｘＸ]+"
-_ATTACHMENT = re.compile(rf"^[{_BLANK}]*(?:附件|附表|附录)[{_BLANK}]*[0-9０-９一二三四五六七八九十]*[{_BLANK}]*(?:[：:].*)?$")
-_FORM_NAME = re.compile(r"样式|式样|格式|范本|示范文本|文书|样表|模板")
-_FORM_LAYOUT = re.compile(
+_ATTACHMENT = compile_regex(rf"^[{_BLANK}]*(?:附件|附表|附录)[{_BLANK}]*[0-9０-９一二三四五六七八九十]*[{_BLANK}]*(?:[：:].*)?$")
+_FORM_NAME = compile_regex(r"样式|式样|格式|范本|示范文本|文书|样表|模板")
+_FORM_LAYOUT = compile_regex(
     rf"^[{_BLANK}]*[（(](?:院印|公章|印章|盖章|签章|签名|签字|(?:单位|机关)(?:盖章|公章|印章))[）)][{_BLANK}]*$"
     r"|[（(](?:以上|以下)?(?:写明|列明|载明|注明|简要列明|按顺序列明)[^）)\n]*[）)]",
     re.MULTILINE,
 )
 # A regulation adopted or in force on a date written out (2021年11月15日…通过, 本规定自2022年1月1日
 #起施行): a template of rules (本制度自20xx年x月x日起施行) is a draft whose masks are still judged.
-_ADOPTED = re.compile(r"[12][0-9]{3}年[0-9]{1,2}月[0-9]{1,2}日[^。\n]{0,30}(?:通过|施行|公布|发布|印发)")
-_ARTICLE = re.compile(rf"^[{_BLANK}#*]*第[一二三四五六七八九十百零〇两]+条", re.MULTILINE)
-_QUOTED = re.compile(r"[“「][^”」\n]{1,60}[”」]")
-_DECLARED = re.compile(r"(?:格式|样式|式样|编排方式|编号方式|编号规则|用语|表述|写法)(?:是|为|如下)[：:][^\n]*")
+_ADOPTED = compile_regex(r"[12][0-9]{3}年[0-9]{1,2}月[0-9]{1,2}日[^。\n]{0,30}(?:通过|施行|公布|发布|印发)")
+_ARTICLE = compile_regex(rf"^[{_BLANK}#*]*第[一二三四五六七八九十百零〇两]+条", re.MULTILINE)
+_QUOTED = compile_regex(r"[“「][^”」\n]{1,60}[”」]")
+_DECLARED = compile_regex(r"(?:格式|样式|式样|编排方式|编号方式|编号规则|用语|表述|写法)(?:是|为|如下)[：:][^\n]*")
 # A mask defined: after 其中 (其中，第一位X代表…), or an indexed one opening a line of the list
 # below it (××××3为首次注册年份). Both start with a literal, so the scan is quick.
-_DEFINED_AFTER = re.compile(
+_DEFINED_AFTER = compile_regex(
     rf"其中[，,：:]?[{_BLANK}]*(?:第[^，。；\n]{{1,8}}位)?(?P<token>{_MASK}[0-9]?)(?=为|代表|表示|是指)")
-_DEFINED_LINE = re.compile(rf"\n[{_BLANK}]*(?P<token>{_MASK}[0-9])(?=为|代表|表示|是指)")
+_DEFINED_LINE = compile_regex(rf"\n[{_BLANK}]*(?P<token>{_MASK}[0-9])(?=为|代表|表示|是指)")
 _MAX_ATTACHMENT_LINE = 40
-_ANY_ATTACHMENT = re.compile(r"附[件表录]")
-_LINE = re.compile(r"^.*$", re.MULTILINE)
+_ANY_ATTACHMENT = compile_regex(r"附[件表录]")
+_LINE = compile_regex(r"^.*$", re.MULTILINE)
 
 
 def form_spans(text: str) -> list[tuple[int, int]]:

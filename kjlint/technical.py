@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 
+from .diskcache import compile_regex
+
 # Web addresses and e-mail addresses are taken out first: a URL in a sentence is no code.
-_ADDRESS = re.compile(r"(?:https?://|www\.)[!-~]+|[!-~]+@[!-~]+")
-_CODE = re.compile(
+_ADDRESS = compile_regex(r"(?:https?://|www\.)[!-~]+|[!-~]+@[!-~]+")
+_CODE = compile_regex(
     r"[A-Za-z_]*[a-z][A-Za-z0-9_]*\([ -~]*\)"  # a call: scaleX(n), Index(), rgb(x,x,x)
     r"|[A-Za-z_][A-Za-z0-9_.\[\]\"']*[ \t]*(?:[=!]=|\+=|=)[ \t]*[^\s=]"  # state = 1, a.b == c
     r"|[!-~];[ \t]*(?://.*)?$"  # a statement: …Index";
@@ -32,14 +34,14 @@ _CODE = re.compile(
 )
 # An identifier defined at the start of the line: camelCase, hyphenated or dotted names and
 # lower-case words before a tab; not a form label (Tel：, Email：, GDP：).
-_DEFINED = re.compile(
+_DEFINED = compile_regex(
     r"^[ \t]*(?:[a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+)"
     r"[ \t]*(?:\t|[：:])"
     r"|^[ \t]*[a-z][a-z0-9]{3,}[ \t]*\t",
 )
 MAX_LINE = 1000
-_LETTER = re.compile(r"[A-Za-z]")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LETTER = compile_regex(r"[A-Za-z]")
+_HAN = compile_regex(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def is_technical(line: str) -> bool:

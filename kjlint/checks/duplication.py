@@ -1012,9 +1012,8 @@ _INDEXES: dict[tuple, Any] = {}  # one index per reference set per process (many
 
 
 def _reference_index(doc: Document, ctx: Context, rule, min_length: int):
-    """The index for the configured references; a rule's own examples use `example-reference`."""
-    from ..reference import IndexParams, index_from_texts, open_index
-
+    """The index for the configured references; a rule's own examples use `example-reference`.
+    kjlint.reference (and MinHash) is imported only when there are references: most checks have none."""
     paths = ctx.options.get("reference") or []
     if isinstance(paths, str):
         paths = [paths]
@@ -1023,6 +1022,8 @@ def _reference_index(doc: Document, ctx: Context, rule, min_length: int):
         # checked again (open_index stats them) once a second at most.
         import os
         import time
+
+        from ..reference import IndexParams, open_index
 
         key = (tuple(map(os.path.abspath, paths)), min_length)  # relative paths move with the cwd
         cached = _INDEXES.get(key)
@@ -1034,6 +1035,8 @@ def _reference_index(doc: Document, ctx: Context, rule, min_length: int):
     if not texts and rule is not None and doc.path.startswith(f"<{rule.code} "):
         texts = rule.params.get("example-reference")  # the pack verifies examples without a CLI
     if texts:
+        from ..reference import IndexParams, index_from_texts
+
         return index_from_texts(dict(texts), IndexParams(min_length))
     return None
 
@@ -1050,13 +1053,13 @@ def reference_matches(doc: Document, ctx: Context, rule) -> ReferenceResult | No
         return ctx.memo["kj1-ref"]
     import os
 
-    from ..reference import matching_units, query
-
     p = params_for(ctx, "reference-match", rule if rule is not None and rule.params.get("check") == "reference-match" else None)
     min_length = int(p["min-length"])
     index = _reference_index(doc, ctx, rule, min_length)
     result = None
     if index is not None and len(index):
+        from ..reference import matching_units, query
+
         units = matching_units(doc, min_length)
         found = query(index, [u.text for u in units], float(p["threshold"]) * 100,
                       exclude_path=os.path.abspath(doc.path) if not doc.path.startswith("<") else None)

@@ -7,7 +7,6 @@ from ..document import display_width
 from ..findings import Severity, location_name
 from ..i18n import _, language, ngettext
 from .escape import escape_controls as esc
-from ..wordplace import place_name
 
 WINDOW = 24  # characters of context shown either side of a finding in long lines
 MARKED = 60  # characters of a finding shown at most (then "…")
@@ -96,7 +95,14 @@ def write_concise(results, out, color: bool = False, statistics: bool = False, f
 def _head(f, concise: bool = False) -> list:
     """`path:line:col: CODE [name] message (where)` as styled segments, control characters escaped."""
     path, message = esc(f.location), esc(f.message)
-    shown = f.place.text() if f.place is not None else place_name(f.where)  # a Word draft: headings, first words
+    if f.place is not None:  # a Word draft: headings, first words
+        shown = f.place.text()
+    elif f.where:  # imported here: a plain text check has no source places
+        from ..wordplace import place_name
+
+        shown = place_name(f.where)
+    else:
+        shown = ""
     # Translators: where a finding is in a Word file, after its message: " (paragraph 12)".
     where = _(" ({where})").format(where=esc(shown)) if shown else ""
     if concise:
