@@ -729,8 +729,7 @@ def _doubled_opening(head: str, least: int = 8, most: int = 70, lead: int = 40) 
     after up to `lead` characters of title (…安全生产工作总结工作亮点和不足分析工作亮点和不足分析2023年是…):
     (start, end) of what to cut, both copies at the very start, else the second; (0, 0) when
     there is none."""
-    compact = [(i, ch) for i, ch in enumerate(head) if ch not in " \t\u3000"]
-    chars = "".join(ch for _, ch in compact)
+    chars = head.replace(" ", "").replace("\t", "").replace("\u3000", "")
     text_begins = _OPENING_END.search(chars, 0, lead + 1)  # past it the title is over
     for s in range(0, min(lead, len(chars), text_begins.start() if text_begins else lead) + 1):
         j = chars.find(chars[s:s + least], s + least, s + most + least)  # where a second copy may start
@@ -738,7 +737,8 @@ def _doubled_opening(head: str, least: int = 8, most: int = 70, lead: int = 40) 
             n = j - s
             if chars[j:j + n] == chars[s:j] and not _SENTENCE.search(chars[s:j]) \
                     and "，" not in chars[s:j] and len(CJK.findall(chars[s:j])) >= least // 2:
-                return (0 if s == 0 else compact[j][0]), compact[j + n - 1][0] + 1
+                compact = [i for i, ch in enumerate(head) if ch not in " \t\u3000"]  # only for a finding
+                return (0 if s == 0 else compact[j]), compact[j + n - 1] + 1
             j = chars.find(chars[s:s + least], j + 1, s + most + least)
     return 0, 0
 
