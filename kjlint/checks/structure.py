@@ -135,11 +135,25 @@ LEVEL_PATTERNS = (
 _LEVEL_FIRST = CN_NUM + "（("  # what LEVEL_PATTERNS can start with, besides digits
 LEVEL_STYLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 # A sentence that introduces a list: "有下列情形之一的：", "国务院作出了以下规定。"
-LIST_INTRO = compile_regex(
-    r"(?:[：:]|(?:如下|以下|下列)[^。；]{0,8}[。：:]?)[\ue000-\uf8ff\u200b\s]*$"
-    # a speech announcing its points in its last sentence: 这里着重讲几个…问题。 / 就…这三个方面，…作些阐述。
-    r"|(?<![^。；！])[^。；！]*(?:(?:讲|谈|阐述|说明)[^。；！]*(?:几|[两三四五六七八九十])[个点]"
+LIST_INTRO = compile_regex(r"(?:[：:]|(?:如下|以下|下列)[^。；]{0,8}[。：:]?)[\ue000-\uf8ff\u200b\s]*$")
+# A speech announcing its points in its last sentence: 这里着重讲几个…问题。 / 就…这三个方面，…作些阐述。
+# Matched from the start of the last sentence only (see list_intro).
+SPEECH_INTRO = compile_regex(
+    r"[^。；！]*(?:(?:讲|谈|阐述|说明)[^。；！]*(?:几|[两三四五六七八九十])[个点]"
     r"|(?:几|[两三四五六七八九十])[个点][^。；！]*(?:讲|谈|阐述|说明))[^。；！]*[。：:][\s]*$")
+
+
+def list_intro(text: str) -> bool:
+    """Does the paragraph introduce a list (有下列情形之一的：, or a speech's 讲三个问题。)? The
+    speech's sentence is tried at its one possible start, after the last 。；！ before the final
+    mark: searched at every sentence start, it cost ten times the rest (each scan runs to the end)."""
+    if LIST_INTRO.search(text):
+        return True
+    end = len(text.rstrip()) - 1  # the final [。：:], followed by nothing but blanks
+    if end < 0 or text[end] not in "。：:":
+        return False
+    start = max(text.rfind(c, 0, end) for c in "。；！") + 1
+    return SPEECH_INTRO.match(text, start) is not None
 ARTICLE = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+[条章节篇]|^第[一二三四五六七八九十百零〇\d]+部分")
 # A decimal outline heading (2.1 系统需求, 2.1.3 项目可交付成果, 5.3培训发展, 5 技术保证考核指标):
 # theses, specifications and contracts number their sections so, and number the lists inside
@@ -472,7 +486,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             prev = p
             continue
         if it is None or (page_cuts and it.level == 3 and _looks_cut(prev)):
-            if it is None and LIST_INTRO.search(p.text):
+            if it is None and list_intro(p.text):
                 new_list = True  # "有下列情形之一的：" introduces a fresh list
             elif it is None:
                 since_item.append(p.text)
