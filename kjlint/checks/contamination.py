@@ -1014,8 +1014,8 @@ def _page_tail(doc: Document, lines: list[str], furniture: set[int], max_len: in
     微信支付), whatever they say. A 落款 stands above the footer and is kept."""
     paras = doc.paragraphs
     idx = [doc.line_index(p.start) for p in paras]
-    last = max((k for k, li in enumerate(idx) if li not in furniture
-                and (len(lines[li]) > max_len or _SENTENCE.search(lines[li]))), default=None)
+    last = next((k for k in range(len(idx) - 1, -1, -1) if idx[k] not in furniture  # from the end: one or two tests
+                 and (len(lines[idx[k]]) > max_len or _SENTENCE.search(lines[idx[k]]))), None)
     if last is None:
         return
     start = next((k for k in range(last + 1, len(idx)) if idx[k] in furniture), None)
