@@ -14,9 +14,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -138,7 +136,6 @@ class _Boilerplate:
         if count:
             self.automaton.make_automaton()
         self.has_phrases = bool(count)
-        self.phrase_across_lines = any("\n" in key for key in self.automaton.keys()) if count else False
         # The phrases sentence_phrase looks for, in an automaton of their own: a long line of
         # prose holds many other phrases, each of which iterating the full automaton yields
         self.sentence_automaton = None
@@ -153,27 +150,16 @@ class _Boilerplate:
         self.max_start_len = int(rule.params.get("max-line-start-length", 400))
         self.longest = max([self.max_start_len, self.max_len, *self.group_max.values()])
 
-    def phrase_lines(self, lines: list[str]) -> set[int] | None:
-        """Indexes of the normalized lines in which the automaton finds a phrase, from one pass
-        over the whole page (most lines hold none: one iterator per line cost more than the rest
-        of `match`); None: every line may hold one."""
-        if not self.has_phrases or self.phrase_across_lines:
-            return None
-        text = "\n".join(lines)
-        starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-        return {bisect_right(starts, end) - 1 for end, _ in self.automaton.iter(text)}
-
-    def match(self, text: str, phrases: bool = True) -> tuple[str, str] | None:
+    def match(self, text: str) -> tuple[str, str] | None:
         """(label, matched text) when a normalized line is boilerplate. A line that starts with
         a line-start phrase may be up to max-line-start-length long; anything else is body text
-        when longer than max-line-length. `phrases=False`: the line holds no phrase of the
-        automaton (`phrase_lines`)."""
+        when longer than max-line-length."""
         if not text or len(text) > self.longest:
             return None
         if len(text) <= self.max_start_len and text.startswith(self.start_tuple):
             phrase = next(p for p in self.start_tuple if text.startswith(p))  # the longest
             return self.starts[phrase], phrase
-        if phrases and self.has_phrases and len(text) <= self.phrase_max:
+        if self.has_phrases and len(text) <= self.phrase_max:
             for end, (length, kind, label) in self.automaton.iter(text):
                 start = end - length + 1
                 if len(text) <= self.group_max[label] and (
@@ -258,11 +244,10 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     cited_pages = None  # whether a Word file's page lines cite pages rather than count them
     seen = ctx.memo.get(("boilerplate-match", rule.code), {})  # lines surely_boilerplate matched
     lines = normalized_lines(doc, ctx)
-    with_phrases = matcher.phrase_lines(lines)
     above = False  # a line of the page that is not furniture came before this one
     toc: Span | None = None  # a 目录 line, until the next line with words tells what it heads
     for i, (line, text) in enumerate(zip(doc.lines, lines)):
-        found = seen[i] if i in seen else matcher.match(text, with_phrases is None or i in with_phrases)
+        found = seen[i] if i in seen else matcher.match(text)
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
         if in_prose and (above or not _title_like(next((t for t in lines[i + 1:] if t), ""), 60)):
             found = None  # one sentence of a paragraph of text: report that sentence, keep the rest
