@@ -577,7 +577,7 @@ def _title_like(text: str, max_len: int) -> bool:
 def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """A lead-in such as 以下内容供阅读: followed by a title, or a second report title after the
     first document's body (a different one: an identical title is a duplicate, KJ1's job)."""
-    words = [to_simplified(w) for w in rule.params.get("title-words", [])]
+    words = _simplified(tuple(rule.params.get("title-words", [])))
     leadins = [fold_line_width(to_simplified(w)) for w in rule.params.get("lead-ins", [])]
     max_len = int(rule.params.get("max-title-length", 40))
     min_body = int(rule.params.get("min-body-paragraphs", 3))
@@ -914,6 +914,12 @@ _DATELINE = compile_regex(r"\d+月\d+日电$|^\d{4}年\d{1,2}月\d{1,2}日")  # 
 _OFFICIAL_HEAD = compile_regex(r"文件$|〔\d{4}〕|[发字函]〔\d{4}|\[\d{4}\]\s*\d+\s*号|签发人|密级|机密|秘密|绝密|★|特急|加急|^\d{6}$|^——|^—")
 
 
+@lru_cache(maxsize=16)
+def _simplified(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A rule's words in simplified script, converted once, not for every document."""
+    return tuple(to_simplified(w) for w in words)
+
+
 @check("page-chrome")
 def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """Short lines above the title, and between the title and its repeat (KJ607), that are not
@@ -921,7 +927,7 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     no phrase list knows. A 公文's header (发文机关标志, 文号, 签发人, 密级) and a subtitle are kept."""
     top = int(rule.params.get("top-paragraphs", 15))
     max_len = int(rule.params.get("max-length", 40))
-    words = [to_simplified(w) for w in rule.params.get("title-words", [])]
+    words = _simplified(tuple(rule.params.get("title-words", [])))
     skip = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))
     lines = normalized_lines(doc, ctx)
     paras = [p for p in doc.paragraphs[:top] if doc.line_index(p.start) not in skip]
@@ -998,15 +1004,16 @@ def _page_tail(doc: Document, lines: list[str], furniture: set[int], max_len: in
     furniture), the short lines that follow are the footer too (扫码在手机上打开本文, 版权声明,
     微信支付), whatever they say. A 落款 stands above the footer and is kept."""
     paras = doc.paragraphs
-    idx = [doc.line_index(p.start) for p in paras]
-    last = next((k for k in range(len(idx) - 1, -1, -1) if idx[k] not in furniture  # from the end: one or two tests
-                 and (len(lines[idx[k]]) > max_len or _SENTENCE.search(lines[idx[k]]))), None)
+    last = next((k for k in range(len(paras) - 1, -1, -1)  # from the end: most pages end with a sentence
+                 if (li := doc.line_index(paras[k].start)) not in furniture
+                 and (len(lines[li]) > max_len or _SENTENCE.search(lines[li]))), None)
     if last is None:
         return
-    start = next((k for k in range(last + 1, len(idx)) if idx[k] in furniture), None)
+    start = next((k for k in range(last + 1, len(paras)) if doc.line_index(paras[k].start) in furniture), None)
     if start is None:
         return
-    for p, li in zip(paras[start + 1:], idx[start + 1:]):
+    for p in paras[start + 1:]:
+        li = doc.line_index(p.start)
         if li not in furniture and _VISIBLE.search(lines[li]) and heading_level(lines[li]) is None:
             yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule), key="tail")
 
