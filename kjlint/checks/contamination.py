@@ -873,6 +873,8 @@ _YEAR_FIRST = compile_regex(r"(?:19|20)\d{2}(?:年度|年)?")
 def _inline_title(doc: Document, p: Span, seen: dict[str, Span], rule) -> Iterator[Hit]:
     """A body paragraph at the top opening with a title seen above it (镇2021年度述职报告 镇2021年度
     述职报告 一年来…), the site's year tag before it or not: the copy is cut off the paragraph."""
+    if not seen:
+        return  # most pages: no title above
     text = p.text
     year = _YEAR_FIRST.match(text)
     for key, first in sorted(seen.items(), key=lambda item: -len(item[0])):  # the longest copy first
