@@ -152,7 +152,10 @@ def list_intro(text: str) -> bool:
     end = len(text.rstrip()) - 1  # the final [。：:], followed by nothing but blanks
     if end < 0 or text[end] not in "。：:":
         return False
-    start = max(text.rfind(c, 0, end) for c in "。；！") + 1
+    start = max(text.rfind("。", 0, end), text.rfind("；", 0, end), text.rfind("！", 0, end)) + 1
+    sentence = text[start:end]
+    if not ("个" in sentence or "点" in sentence) or not any(w in sentence for w in "讲谈述明"):
+        return False  # the pattern's words are not there: spare its backtracking
     return SPEECH_INTRO.match(text, start) is not None
 ARTICLE = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+[条章节篇]|^第[一二三四五六七八九十百零〇\d]+部分")
 # A decimal outline heading (2.1 系统需求, 2.1.3 项目可交付成果, 5.3培训发展, 5 技术保证考核指标):
