@@ -312,6 +312,13 @@ def _decimal_heading(text: str) -> bool:
             and DECIMAL_HEADING.match(text) is not None)
 
 
+def _cell(doc: Document, start: int) -> str | None:
+    """The Word table cell a paragraph is in ("table 2, row 13, cell 2"), None outside a table."""
+    sources = doc.line_sources
+    source = sources[doc.line_index(start)] if sources else ""
+    return source if source.startswith("table ") else None
+
+
 def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     """Walk the numbered paragraphs keeping the last number at each level (memoized).
 
@@ -359,6 +366,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     # level -> numbers of the lists a fresh list (under an introduction) interrupted, innermost
     # last: 二、 … 一、 二、 三、 四、 … 三、 resumes the list the fresh one interrupted at 二、
     interrupted: dict[int, list[int]] = {}
+    # level -> the Word table cell of its last item: a list starting at 1 in another cell is a
+    # list of that cell (each meeting's 讨论内容 一、…, each question's answers 1. 2.), not a repeat.
+    item_cell: dict[int, str | None] = {}
 
     def new_section() -> None:
         nonlocal last, under_article, section_top
@@ -519,7 +529,10 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             last[1], carried[1] = head.number, head.number
             for deeper in range(2, 5):
                 last[deeper] = None
-        if n == 1 and (new_list or parted or (lv >= 3 and any(_label(t) for t in since_item))):
+        cell = _cell(doc, p.start)
+        other_cell = cell is not None and item_cell.get(lv, cell) != cell
+        item_cell[lv] = cell
+        if n == 1 and (new_list or parted or other_cell or (lv >= 3 and any(_label(t) for t in since_item))):
             if last[lv] is not None:
                 interrupted.setdefault(lv, []).append(last[lv])
             for k in range(lv, 5):
@@ -738,6 +751,8 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     title, _ = find_title(doc, ctx)
     if title is not None or 0 in doc.style_headings.values():
         return []
+    if any(part == "cover" and doc.text[doc.lines[i].start:doc.lines[i].end].strip() for i, part in doc.parts.items()):
+        return []  # a Word file's title is on its cover page, left out of the text as it reads
     first = paras[0]
     max_len = int(rule.params.get("max-title-length", 60))
     if _glued_title(doc.plain(first)[:max_len], ctx, list(rule.params.get("title-words", []))):

@@ -1,0 +1,95 @@
+"""Word files nobody here wrote (issue 11, fresh set): meeting forms, covers, empty contents and
+diagram text boxes. Each mechanism is shown both ways: the look-alike is left alone, the defect
+still found."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from docx_maker import make_docx
+from kjlint.cli import main
+
+
+def docx_codes(path, *select: str) -> list[tuple[str, int]]:
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json", "--select", ",".join(select)])
+    assert result.exit_code in (0, 1), result.output
+    return [(f["code"], f["line"]) for f in json.loads(result.stdout)]
+
+
+def _meeting(n: int) -> list[list[str]]:
+    return [["会议名称", f"第{n}次会议"], ["会议概述", "一、讨论开发计划，分配任务。"],
+            ["讨论内容", "一、报告项目进度，预测完成时间。"], ["会议总结", "1.确认了各自的任务。"]]
+
+
+def test_lists_in_separate_table_cells_start_afresh(tmp_path):
+    blocks = ["会议纪要", "第一次会议：", ("table", _meeting(1)), "第二次会议：", ("table", _meeting(2))]
+    assert docx_codes(make_docx(tmp_path / "纪要.docx", blocks), "KJ5") == []
+
+
+def test_a_repeated_number_outside_tables_is_still_found(tmp_path):
+    blocks = ["开题报告", "研究步骤：", "1、查阅相关资料；", "2、系统的需求分析；", "2、系统的功能设计；", "3、系统结构设计。"]
+    assert docx_codes(make_docx(tmp_path / "开题.docx", blocks), "KJ503") == [("KJ503", 5)]
+
+
+def test_a_list_continued_down_a_table_is_still_judged(tmp_path):
+    rows = [["步骤", "内容"], ["一", "1.需求分析"], ["二", "2.概要设计"], ["三", "2.详细设计"]]
+    assert docx_codes(make_docx(tmp_path / "计划.docx", ["项目计划", ("table", rows)]), "KJ503") == [("KJ503", 9)]
+
+
+def _proposal(gap: bool) -> list:
+    return ["目   录", ("heading", 1, "一、研究背景"), ("heading", 2, "1. 问题的提出"),
+            "近年来，大学生群体的心理健康状况备受关注，本研究拟对其进行分型。",
+            ("heading", 2, "2. 方法的局限"), "传统方法在处理复杂数据时存在局限。",
+            ("heading", 1, "三、研究内容" if gap else "二、研究目的"), "本研究旨在打破传统筛查的局限。"]
+
+
+def test_word_headings_under_an_empty_contents_title_are_the_body(tmp_path):
+    assert docx_codes(make_docx(tmp_path / "开题.docx", _proposal(False)), "KJ502") == []
+    assert docx_codes(make_docx(tmp_path / "缺号.docx", _proposal(True)), "KJ502") == [("KJ502", 7)]
+
+
+def test_a_minutes_field_block_is_no_site_source_line(tmp_path):
+    minutes = ["第一次讨论会议纪要", "时间：2025.10.14 16:30-17:30", "地点：经济学院514会议室",
+               "内容：本次小组讨论会围绕课题开题方向展开。"]
+    assert docx_codes(make_docx(tmp_path / "纪要.docx", minutes), "KJ601") == []
+    page = ["关于开展专项检查的通知", "来源：某某文库", "时间：2023-12-29 13:38:33", "各单位：现将有关事项通知如下。"]
+    assert [c for c, _ in docx_codes(make_docx(tmp_path / "网页.docx", page), "KJ601")] == ["KJ601", "KJ601"]
+
+
+def test_a_diagram_label_in_a_text_box_is_no_site_widget(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    path = make_docx(tmp_path / "设计.docx", ["概要设计说明书", "用户注册流程如下图所示。", "注册"])
+    assert docx_codes(path, "KJ601") == [("KJ601", 3)]  # a line of its own in the body: a site button
+    word = docx.Document(str(path))
+    body = word.paragraphs[2]._p
+    body.getparent().remove(body)
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+    box = '<w:txbxContent><w:p><w:r><w:t>注册</w:t></w:r></w:p></w:txbxContent>'
+    word.paragraphs[1]._p.append(parse_xml(f'<w:r {ns}><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></w:r>'))
+    word.save(str(path))
+    assert docx_codes(path, "KJ601") == []
+
+
+def test_a_cover_page_title_is_the_documents_title(tmp_path):
+    body = [("heading", 1, "1. 引言"), "南小二是一个面向学生的二手交易网站。", ("heading", 1, "2. 计划概要"), "本计划说明需求获取的活动。"]
+    covered = make_docx(tmp_path / "计划书.docx", [("cover", ["需求获取计划书", "南小二"])] + body)
+    assert docx_codes(covered, "KJ506") == []
+    assert [c for c, _ in docx_codes(make_docx(tmp_path / "无题.docx", body), "KJ506")] == ["KJ506"]
+
+
+def test_a_cover_page_title_heading_the_first_page_is_no_repeat(tmp_path):
+    body = ["会议纪要", "第一次会议：项目初期阶段，讨论了分工。", "第二次会议：讨论了需求。"]
+    covered = make_docx(tmp_path / "纪要.docx", [("cover", ["会议纪要", "课程资料自主学习系统"])] + body)
+    assert docx_codes(covered, "KJ607") == []
+    twice = make_docx(tmp_path / "两遍.docx", ["关于课程资料自主学习系统的会议纪要"] * 2 + body[1:])
+    assert [c for c, _ in docx_codes(twice, "KJ607")] == ["KJ607"]
+
+
+def test_a_forms_blank_line_is_no_title(tmp_path):
+    form = ["转让合同", "转让方（以下简称甲方）：________________", "身份证号：________________",
+            "顶让方（以下简称乙方）：________________", "身份证号：________________", "甲乙双方经协商一致，订立本合同。"]
+    assert docx_codes(make_docx(tmp_path / "合同.docx", form), "KJ607") == []
