@@ -93,3 +93,17 @@ def test_a_forms_blank_line_is_no_title(tmp_path):
     form = ["转让合同", "转让方（以下简称甲方）：________________", "身份证号：________________",
             "顶让方（以下简称乙方）：________________", "身份证号：________________", "甲乙双方经协商一致，订立本合同。"]
     assert docx_codes(make_docx(tmp_path / "合同.docx", form), "KJ607") == []
+
+
+def _defect_form(build: str, date: str) -> list[list[str]]:
+    return [["缺陷报告", "编号：1"], ["软件名称：课程资料自主学习系统", f"编译号：{build}"],
+            ["测试人员：许必详", f"日期：{date}"], ["缺陷概述：用户名密码没有判空，点击登录后直接进入系统。", "严重程度：重要"]]
+
+
+def test_a_form_filled_in_again_is_no_repeated_block(tmp_path):
+    again = ["缺陷报告", "一轮测试", ("table", _defect_form("1-1", "2021.06.20")),
+             "二轮测试", ("table", _defect_form("2-1", "2021.06.23"))]
+    assert docx_codes(make_docx(tmp_path / "缺陷.docx", again), "KJ1") == []
+    pasted = ["缺陷报告", "一轮测试", ("table", _defect_form("1-1", "2021.06.20")),
+              "二轮测试", ("table", _defect_form("1-1", "2021.06.20"))]
+    assert [c for c, _ in docx_codes(make_docx(tmp_path / "粘贴.docx", pasted), "KJ1")] == ["KJ104"]

@@ -287,8 +287,8 @@ def informative(u: Unit, p: dict) -> bool:
 def _layout_repeat(later: list[Unit], earlier: list[Unit], table_size: dict[str, int]) -> bool:
     """A repeat that a Word file's layout makes: cells of tables repeating other cells (a header
     row over every table, the same value down a column, a role table restated in another
-    chapter) unless a whole table is repeated; a text box repeating the body (a sample page, a
-    callout) or the body repeating one."""
+    chapter) unless a whole table is repeated; a form filled in again (`_refilled_form`); a text
+    box repeating the body (a sample page, a callout) or the body repeating one."""
     if not later or not earlier:
         return False
     if all(u.table for u in later) and all(u.table for u in earlier):
@@ -300,7 +300,23 @@ def _layout_repeat(later: list[Unit], earlier: list[Unit], table_size: dict[str,
 
         if not (whole(later) and whole(earlier)):
             return True
+    if _refilled_form(later, earlier):
+        return True
     return any(u.boxed for u in later + earlier) and not all(u.boxed for u in later + earlier)
+
+
+def _refilled_form(later: list[Unit], earlier: list[Unit]) -> bool:
+    """A table again with a field's value in a cell changed (编译号：1-1 / 编译号：2-1, 面谈ID：M1 /
+    面谈ID：M2): the same form filled in once more (a second test round, the next interview), not
+    a pasted copy, which keeps every value."""
+    if len(later) != len(earlier):
+        return False
+    for a, b in zip(later, earlier):
+        if a.norm != b.norm and a.table and b.table:
+            fa, fb = _field(a), _field(b)
+            if fa and fb and fa[0] == fb[0] and fa[1] != fb[1]:
+                return True
+    return False
 
 
 def _enumerated_in_articles(later: list[Unit], earlier: list[Unit], legal: bool, max_len: int) -> bool:
