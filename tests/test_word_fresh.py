@@ -107,3 +107,16 @@ def test_a_form_filled_in_again_is_no_repeated_block(tmp_path):
     pasted = ["缺陷报告", "一轮测试", ("table", _defect_form("1-1", "2021.06.20")),
               "二轮测试", ("table", _defect_form("1-1", "2021.06.20"))]
     assert [c for c, _ in docx_codes(make_docx(tmp_path / "粘贴.docx", pasted), "KJ1")] == ["KJ104"]
+
+
+def test_similar_titles_in_an_apa_reference_list_are_no_repeated_passage():
+    from kjlint.engine import lint_text
+
+    refs = ("开题报告\n一、研究背景\n近年来，心理测量数据的分析方法不断发展，本研究拟采用深度学习方法。\n参考文献\n"
+            "Wang, L., & Liu, H. (2018). A study of high-dimensional exploratory item factor analysis for survey data. "
+            "Journal of Survey Methods, 12(3), 45-60.\n"
+            "Zhao, M. (2020). Bayesian estimation in high-dimensional exploratory item factor analysis for survey data. "
+            "Journal of Survey Methods, 14(2), 1-20.\n")
+    assert [f.code for f in lint_text(refs, select=["KJ1"])] == []
+    prose = refs.replace("Zhao, M. (2020). ", "In our view, ")
+    assert [f.code for f in lint_text(prose, select=["KJ1"])] == ["KJ103"]

@@ -50,6 +50,9 @@ HAN = compile_regex(r"[\u3400-\u9fff]")
 URL_LINE = compile_regex(r"^(?:https?://|www\.)\S+$")  # a web address on its own: no prose either
 # An entry of a reference list: [12] …, or a GB/T 7714 type mark ([J], [M], [EB/OL]).
 BIB_ENTRY = compile_regex(r"^[\[［]\d{1,3}[\]］]|[\[［](?:[JMCDRNPSZGA]|EB/OL|DB/OL|J/OL|M/OL)[\]］]")
+# An entry of an APA-style reference list: surnames and initials, then the year in brackets
+# (Urban, C. J., & Bauer, D. J. (2021). A Deep Learning Algorithm … Psychometrika, 86(1)).
+APA_ENTRY = compile_regex(r"^[A-Z][A-Za-z'’-]+,\s(?:[A-Z]\.[\s-]?){1,3}[^()\n]{0,300}\(\d{4}[a-z]?\)\.")
 # 第四条 / 第二章: where a legal text's articles and chapters begin; 三、修改《…》: an item of a
 # decision amending several regulations, quoting each one's new wording.
 _AMENDMENT = r"|^[一二三四五六七八九十百]{1,4}、(?=修改《)"
@@ -164,7 +167,8 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
         unit = Unit(len(units), p, norm)
         unit.piece = piece
         unit.article = articles
-        unit.bib = ("[" in text or "［" in text) and BIB_ENTRY.search(text) is not None
+        unit.bib = ((("[" in text or "［" in text) and BIB_ENTRY.search(text) is not None)
+                    or APA_ENTRY.match(text) is not None)
         unit.code = not unit.bib and ((bool(technical) and doc.line_index(p.start) in technical)
                                       or URL_LINE.match(text) is not None)
         if sources:
