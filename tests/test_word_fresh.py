@@ -120,3 +120,16 @@ def test_similar_titles_in_an_apa_reference_list_are_no_repeated_passage():
     assert [f.code for f in lint_text(refs, select=["KJ1"])] == []
     prose = refs.replace("Zhao, M. (2020). ", "In our view, ")
     assert [f.code for f in lint_text(prose, select=["KJ1"])] == ["KJ103"]
+
+
+def _expected_results(second: int) -> str:
+    return ("开题报告\n一、研究内容\n本研究拟对大学生心理困扰进行分型。\n二、预期结果\n1 前期工作基础\n"
+            "本研究已初步提取第3批数据进行预分析。\n1.1亚型的聚类特征\n三类群体在二维空间中边界清晰。\n"
+            f"{second}. 预期最终研究结果\n本研究对最终的研究结果有以下预期。\n")
+
+
+def test_an_item_after_a_chapter_numbered_without_its_mark_continues_it():
+    from kjlint.engine import lint_text
+
+    assert [f.code for f in lint_text(_expected_results(2), select=["KJ502"])] == []
+    assert [(f.code, f.line) for f in lint_text(_expected_results(3), select=["KJ502"])] == [("KJ502", 9)]

@@ -306,6 +306,9 @@ def _label(text: str) -> bool:
     return len(text) <= 25 and text[-1] not in SENTENCE_END and not any(c in text for c in "，,。")
 
 
+_CHAPTER_NUMBER = compile_regex(r"(\d{1,2})[ \t\u3000]")  # a decimal outline's chapter: `5 技术保证指标`
+
+
 def _decimal_heading(text: str) -> bool:
     """`2.1.3 项目可交付成果`, `5.3培训发展`, `5 技术保证考核指标`: a section of a decimal outline."""
     return (text[0].isdigit() and len(text) <= 40 and text[-1] not in "。；;，,！!？?"
@@ -474,6 +477,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                            or is_attachment_head(p.text)):
             # 第三条 / 第二章 / a Word heading / 2.1.3 / 附件2: lists are numbered inside each section.
             new_section()
+            chapter = _CHAPTER_NUMBER.match(p.text)
+            if chapter and _decimal_heading(p.text):
+                carried[3] = int(chapter.group(1))  # 1 前期工作基础 … 2. 预期结果: chapter 2 follows it
             if word_level is not None:
                 outline[word_level] = (0, 0)
             new_list = False
