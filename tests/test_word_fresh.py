@@ -133,3 +133,16 @@ def test_an_item_after_a_chapter_numbered_without_its_mark_continues_it():
 
     assert [f.code for f in lint_text(_expected_results(2), select=["KJ502"])] == []
     assert [(f.code, f.line) for f in lint_text(_expected_results(3), select=["KJ502"])] == [("KJ502", 9)]
+
+
+def test_code_pasted_with_no_break_spaces_is_technical():
+    from kjlint.engine import lint_text
+    from kjlint.technical import is_technical
+
+    code = "14.\u00a0\u00a0\u00a0\u00a0ListNode\u00a0slow\u00a0=\u00a0head;\u00a0\u00a0"
+    assert is_technical(code)
+    assert not is_technical("本月共走访企业\u00a0xx\u00a0家，争取资金\u00a0**\u00a0万元。")
+    notes = f"算法笔记\n快慢指针找中点：\n{code}\n反转链表时同样先找中点：\n{code}\n"
+    assert [f.code for f in lint_text(notes, select=["KJ1"])] == []
+    prose = "本月共走访企业二十家，争取资金三百万元，完成了全年目标任务的一半以上。"
+    assert [f.code for f in lint_text(notes + prose + "\n" + prose + "\n", select=["KJ1"])] == ["KJ101"]
