@@ -146,3 +146,12 @@ def test_code_pasted_with_no_break_spaces_is_technical():
     assert [f.code for f in lint_text(notes, select=["KJ1"])] == []
     prose = "本月共走访企业二十家，争取资金三百万元，完成了全年目标任务的一半以上。"
     assert [f.code for f in lint_text(notes + prose + "\n" + prose + "\n", select=["KJ1"])] == ["KJ101"]
+
+
+def test_a_form_of_bracketed_labels_with_their_values_is_filled_in():
+    from kjlint.engine import lint_text
+
+    form = "【作品名称】乡村振兴背景下的产业调查研究\n【关键字】乡村振兴，产业调查\n【作品简介】本作品调查了三个村的产业发展情况。\n"
+    assert [f.code for f in lint_text(form, select=["KJ205"])] == []
+    slot = "【单位名称】2023年工作总结\n全年完成投资1200万元。\n"
+    assert [f.code for f in lint_text(slot, select=["KJ205"])] == ["KJ205"]
