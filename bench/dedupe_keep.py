@@ -10,7 +10,7 @@ both policies run in this process with one job (alternating, medians), which oth
 shared machine disturb far less than wall time. `--check` also lints
 every member of every cluster and applies the keep policy to all of them, as `--keep best` did
 before it ranked copies lazily: the kept members must be the same; and it counts the lazy
-policy's work (copies linted in full, counts stopped early).
+policy's work (copies linted in full, counts stopped early) and its CPU time by kind.
 """
 from __future__ import annotations
 
@@ -85,22 +85,28 @@ def exhaustive_choices(records: list[dict], clusters: list[dict]) -> list[str]:
     return kept
 
 
-def lazy_work(records: list[dict], clusters: list[dict]) -> dict[str, int]:
+def lazy_work(records: list[dict], clusters: list[dict]) -> tuple[dict[str, int], dict[str, float]]:
     """How much linting the lazy policy does on these clusters: copies linted in full (proofs of
-    no finding and exact counts) and counts stopped once the copy could not win."""
+    no finding and exact counts) and counts stopped once the copy could not win; and the CPU
+    seconds of each kind of work (the proofs of no finding are a full lint each: the floor)."""
     from kjlint.dedupe.keep import QualityProbe, decisive_findings
     from kjlint.dedupe.normalize import canonical_code_points
 
     work = {"no finding proven": 0, "exact counts": 0, "count stopped": 0}
+    cpu = {"proofs of no finding": 0.0, "probes of copies that lose": 0.0, "counts": 0.0}
 
     class Counted(QualityProbe):
         def has_finding(self) -> bool:
+            t = time.process_time()
             found = super().has_finding()
+            cpu["probes of copies that lose" if found else "proofs of no finding"] += time.process_time() - t
             work["no finding proven"] += not found
             return found
 
         def count(self, stop_at: int | None = None) -> int:
+            t = time.process_time()
             n = super().count(stop_at)
+            cpu["counts"] += time.process_time() - t
             work["exact counts" if self._count is not None else "count stopped"] += 1
             return n
 
@@ -111,7 +117,7 @@ def lazy_work(records: list[dict], clusters: list[dict]) -> dict[str, int]:
         probes: dict[str, Counted] = {}
         tie = sorted(range(len(ids)), key=lambda i: (-len(canonical_code_points(text[ids[i]])), order[ids[i]]))
         decisive_findings(tie, lambda i: probes.setdefault(text[ids[i]], Counted(text[ids[i]])))
-    return work
+    return work, cpu
 
 
 def main(argv=None) -> None:
@@ -148,8 +154,9 @@ def main(argv=None) -> None:
         same = sum(a == b for a, b in zip(kept, reference))
         print(f"kept members as when every member is linted: {same:,} of {len(kept):,} clusters")
         members = sum(len(c["members"]) for c in clusters["best"])
-        print(f"quality lint for {members:,} cluster members: " + ", ".join(
-            f"{k} {v:,}" for k, v in lazy_work(records, clusters["best"]).items()))
+        work, cpu = lazy_work(records, clusters["best"])
+        print(f"quality lint for {members:,} cluster members: " + ", ".join(f"{k} {v:,}" for k, v in work.items()))
+        print("its CPU seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in cpu.items()))
 
 
 if __name__ == "__main__":

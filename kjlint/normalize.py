@@ -148,9 +148,18 @@ def _convertible(table_name: str) -> re.Pattern:
 
 
 def to_simplified(text: str) -> str:
-    if _convertible("t2s").search(text) is None:
+    """text.translate(t2s_table()). A simplified text with a few traditional characters (a
+    name, a rare character) has only those replaced, found by one C-speed scan, instead of a
+    dictionary lookup for each of its characters (about 160 µs for 2,500 characters); a text in
+    traditional script (many in the 400 characters from the first) is translated."""
+    regex = _convertible("t2s")
+    first = regex.search(text)
+    if first is None:
         return text
-    return text.translate(t2s_table())
+    table = t2s_table()
+    if len(regex.findall(text, first.start(), first.start() + 400)) > 8:
+        return text.translate(table)
+    return regex.sub(lambda m: table.get(ord(m.group()), m.group()), text)
 
 
 def to_traditional(text: str) -> str:

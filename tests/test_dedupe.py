@@ -283,6 +283,35 @@ def test_lazy_ranking_keeps_what_linting_every_copy_keeps():
     assert linted < 550  # 434 full counts; 651 counting each copy until it reached the best before it, 1,379 all
 
 
+def test_boilerplate_witness_only_says_what_the_rule_reports():
+    """`has_finding` takes a short line of site furniture (surely_boilerplate) as proof of a
+    finding without linting: wherever it says so, KJ601 reports a whole line, on the real pages
+    of fixtures/realworld and on every variant of the dedupe fixtures; and it does say so for
+    a site's header and footer."""
+    from kjlint.checks.contamination import surely_boilerplate
+    from kjlint.dedupe.keep import QualityProbe
+    from kjlint.ruletypes import rule_hits
+
+    pages = sorted((Path(__file__).parent.parent / "fixtures" / "realworld" / "pages").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in pages]
+    texts += [make(base(name)) for name in ("report_tech", "plan_edu", "duty_street") for make in VARIANTS.values()]
+    said = 0
+    for text in texts:
+        probe = QualityProbe(text)
+        rule = probe.catalog.rules["KJ601"]
+        if surely_boilerplate(probe.doc, probe.ctx, rule):
+            said += 1
+            whole = [h for h in rule_hits(rule, probe.doc, probe.ctx)
+                     if h.fields["match"] == probe.doc.lines[probe.doc.line_index(h.offset)].text.strip()]
+            assert whole, text[:200]
+            assert QualityProbe(text).count() > 0
+    assert said >= 3 + len(pages) // 10
+    assert surely_boilerplate(QualityProbe(site_wrapped(base("plan_edu"))).doc, QualityProbe("").ctx,
+                              QualityProbe("").catalog.rules["KJ601"])
+    assert not any(surely_boilerplate(q.doc, q.ctx, q.catalog.rules["KJ601"])
+                   for q in (QualityProbe(base(name)) for name in ("report_tech", "plan_edu", "duty_street")))
+
+
 def test_bounded_count_is_a_lower_bound_of_the_full_count():
     """`count(stop_at)` stops once it reaches `stop_at` and never says more than the full count,
     also when findings are folded into a boilerplate line that holds them (three KJ604 labels

@@ -111,3 +111,29 @@ def test_the_matching_form_is_one_definition_in_three_implementations(text):
 
     lines_kept = NormalizeOptions(drop_boilerplate=False, drop_page_markers=False)
     assert normalize(text, lines_kept) == normalize_for_matching(text) == fast_normalize(text)
+
+
+_T2S_KEYS = None
+
+
+def _t2s_keys() -> list[str]:
+    global _T2S_KEYS
+    if _T2S_KEYS is None:
+        from kjlint.normalize import t2s_table
+
+        _T2S_KEYS = [chr(k) for k in sorted(t2s_table())][::7]
+    return _T2S_KEYS
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from("的是一个中国人工作总结，。\n(（"), st.integers(0, 10**6)), max_size=80),
+       st.booleans())
+def test_to_simplified_is_the_table_translation(items, dense):
+    """A few traditional characters are replaced one by one, a traditional text is translated:
+    both give text.translate(t2s_table()), astral characters and all."""
+    from kjlint.normalize import t2s_table, to_simplified
+
+    keys = _t2s_keys()
+    text = "".join(x if isinstance(x, str) else (keys[x % len(keys)] if dense or x % 9 == 0 else
+                                                 "\U00020000" if x % 11 == 0 else "报") for x in items)
+    assert to_simplified(text) == text.translate(t2s_table())

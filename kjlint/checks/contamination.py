@@ -118,8 +118,11 @@ class _Boilerplate:
                 if chosen:
                     names = {f"p{k}": label for k, (_, label) in enumerate(chosen)}
                     combined = "|".join(f"(?P<p{k}>{pat})" for k, (pat, _) in enumerate(chosen))
-                    needed = first_chars(combined) if anchored else required_chars(combined)
-                    gate = compile_regex(f"[{re.escape(needed)}]").match if anchored and needed else \
+                    # anchored: a first character at the line start, or else (an alternative
+                    # opening with a lookahead or a repeated class) any character it needs
+                    start = first_chars(combined) if anchored else None
+                    needed = start or required_chars(combined)
+                    gate = compile_regex(f"[{re.escape(needed)}]").match if start else \
                         compile_regex(f"[{re.escape(needed)}]").search if needed else None
                     self.patterns.append((limit, anchored, compile_regex(combined), names, gate))
         # Lines up to this long had their in-sentences phrases looked for by match() already.
@@ -212,6 +215,25 @@ WORD_OWN_PHRASES = ("关键词:", "关 键 词", "关键字:", "标签:", "tags:
 _BARE_URL = compile_regex(r"^(?:https?://|www\.)\S+$")
 
 
+def surely_boilerplate(doc: Document, ctx: Context, rule, max_len: int = 40) -> bool:
+    """Whether `boilerplate_lines` reports some line of at most `max_len` characters as a whole
+    line (site headers, footers, notices are short): a check of a few lines that proves a copy has
+    a finding without linting it, for `kjlint dedupe --keep best`. Exact, never a guess: a
+    whole-line match outside an in-sentences group is reported in a text file whatever the lines
+    around it say (a Word file's own lines and parts are judged by the rule itself: False)."""
+    if (rule.params.get("check") != "boilerplate-lines" or doc.source_format == "docx" or doc.parts
+            or doc.source_format in (rule.params.get("skip-source-formats") or ())):
+        return False
+    matcher = _compiled_boilerplate(rule)
+    seen = ctx.memo.setdefault(("boilerplate-match", rule.code), {})  # reused by boilerplate_lines
+    for i, (line, text) in enumerate(zip(doc.lines, normalized_lines(doc, ctx))):
+        if text and len(text) <= max_len and line.text.strip(BLANK_CHARS):
+            found = seen[i] = matcher.match(text)
+            if found is not None and found[0] not in matcher.sentence_labels:
+                return True
+    return False
+
+
 @check("boilerplate-lines")
 def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     matcher = _compiled_boilerplate(rule)
@@ -220,11 +242,12 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         own = tuple(normalize_line(str(p)) for p in rule.params.get("word-own-phrases", WORD_OWN_PHRASES))
     notice = None  # (label, phrase) of a notice heading (温馨提示:) whose numbered items follow
     cited_pages = None  # whether a Word file's page lines cite pages rather than count them
+    seen = ctx.memo.get(("boilerplate-match", rule.code), {})  # lines surely_boilerplate matched
     lines = normalized_lines(doc, ctx)
     above = False  # a line of the page that is not furniture came before this one
     toc: Span | None = None  # a 目录 line, until the next line with words tells what it heads
     for i, (line, text) in enumerate(zip(doc.lines, lines)):
-        found = matcher.match(text)
+        found = seen[i] if i in seen else matcher.match(text)
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
         if in_prose and (above or not _title_like(next((t for t in lines[i + 1:] if t), ""), 60)):
             found = None  # one sentence of a paragraph of text: report that sentence, keep the rest

@@ -24,6 +24,7 @@ POLICIES = ("best", "first", "longest")
 
 @lru_cache(maxsize=1)
 def _quality_setup():
+    """(catalogue, lint options of the quality families, their rules in probe order)."""
     from ..catalog import load_catalog
     from ..packs import PackError
     from ..engine import LintOptions, select_codes
@@ -31,10 +32,13 @@ def _quality_setup():
     try:
         catalog = load_catalog()
     except PackError:  # a broken rule pack must not stop dedupe: `best` falls back to longest
-        return None, LintOptions(codes=set())
+        return None, LintOptions(codes=set()), ()
     families = [f for f in QUALITY_FAMILIES if catalog.is_known(f)]
     codes = select_codes(catalog, families, []) if families else set()
-    return catalog, LintOptions(codes=codes or set())
+    rank = {c: k for k, c in enumerate(PROBE_FIRST)}
+    order = tuple(catalog.rules[c] for c in sorted(codes or (), key=lambda c: (rank.get(c, len(rank)), c))
+                  if c in catalog.rules)
+    return catalog, LintOptions(codes=codes or set()), order
 
 
 def quality_findings(text: str, path: str = "<dedupe>") -> int:
@@ -56,7 +60,7 @@ class QualityProbe:
         from ..document import Document
         from ..ruletypes import Context
 
-        self.catalog, self.opts = _quality_setup()
+        self.catalog, self.opts, self.order = _quality_setup()
         self.doc = Document(text, path)
         self.ctx = Context(self.catalog, self.opts.profile, self.opts.required_sections, self.opts.options)
         self._count: int | None = None
@@ -64,15 +68,18 @@ class QualityProbe:
 
     def has_finding(self) -> bool:
         """Whether the full lint would report anything (exactly: every hit becomes a finding,
-        unless a kjlint directive in the text suppresses it, when `count` decides)."""
+        unless a kjlint directive in the text suppresses it, when `count` decides). A line of
+        site furniture is looked for among the short lines first: most copies that lose have
+        one (a site's header or footer), and finding it costs a few lines, not the lint."""
+        from ..checks.contamination import surely_boilerplate
+        from ..linting import BOILERPLATE_LINE
         from ..ruletypes import rule_hits
 
         if self._count is not None or "kjlint-" in self.doc.text:
             return self.count() > 0
-        rank = {c: k for k, c in enumerate(PROBE_FIRST)}
-        codes = sorted(self.opts.codes or (), key=lambda c: (rank.get(c, len(rank)), c))
         try:
-            return any(rule_hits(self.catalog.rules[c], self.doc, self.ctx) for c in codes if c in self.catalog.rules)
+            return any((rule.code == BOILERPLATE_LINE and surely_boilerplate(self.doc, self.ctx, rule))
+                       or rule_hits(rule, self.doc, self.ctx) for rule in self.order)
         except Exception:  # noqa: BLE001 - a rule bug: the lint rule by rule decides
             return self.count() > 0
 
