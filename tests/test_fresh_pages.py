@@ -44,3 +44,12 @@ def test_blurb_that_helps_the_reader_is_furniture():
 def test_bracketed_field_followed_by_its_value_is_not_a_slot():
     text = "【公布日期】2023.09.15\n【施行日期】 2023年9月15日\n【单位名称】2023年工作总结\n报送时间：【填写日期】\n"
     assert [line for line, _ in findings(text, "KJ205")] == [3, 4]
+
+
+def test_long_title_glued_to_the_body_is_a_repeated_title():
+    text = ("高塘镇述职述廉(惠民县胡集镇述职评议)\n"
+            "高塘镇述职述廉(惠民县胡集镇述职评议)回顾过去的一年，全镇经济社会高质量发展全面起势。\n"
+            "一、主要工作\n全年完成投资3.6亿元。\n")
+    assert findings(text, "KJ607") == [(2, "高塘镇述职述廉(惠民县胡集镇述职评议)")]
+    text = "全镇脱贫攻坚纪实\n全镇脱贫攻坚纪实材料由镇党政办汇编。\n"  # short: may be the body's own words
+    assert not findings(text, "KJ607")
