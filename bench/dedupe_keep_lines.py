@@ -10,7 +10,9 @@ finding depends on lines far from it. This script measures, on the benchmark's c
 corpus of bench/dedupe_keep.py, clustered with `--keep best`), whether that pays and whether it
 is exact:
 
-- how much of each kept copy such a view still holds (the part the lint would still read);
+- how much of each kept copy such a view still holds (the part the lint would still read), and
+  which variants of the generator leave little shared: per kind of variant, the share of the kept
+  copy's characters on lines a copy of that kind also holds;
 - per quality rule, the CPU seconds on the full copies and on their views; the clusters whose
   copies get different hits on shared lines (the rule is not line-local: run it in full); the
   copies whose view gives other hits on their differing lines than the full text does.
@@ -75,7 +77,9 @@ def main(argv=None) -> None:
     from kjlint.ruletypes import Context, rule_hits
 
     data = corpus(args.n, args.seed, args.synthetic)
-    text = {r["id"]: r["text"] for r in map(json.loads, data.open(encoding="utf-8"))}
+    records = [json.loads(line) for line in data.open(encoding="utf-8")]
+    text = {r["id"]: r["text"] for r in records}
+    kinds = {r["id"]: r.get("kinds") or ["base"] for r in records}
     clusters = dedupe([str(data)], DedupeConfig(keep="best", jobs=1)).clusters
     catalog, opts, rules = _quality_setup()
 
@@ -98,7 +102,15 @@ def main(argv=None) -> None:
 
     share = Counter()  # kept copies by tenth of their characters the view still holds
     kept_chars = view_chars = 0
+    by_kind: dict[str, list[float]] = {}  # kind of a dropped copy -> share of the kept copy's lines it holds
     for c in clusters:
+        kept_lines = Counter(text[c.kept.id].split("\n"))
+        for m in c.members:
+            if not m.kept:
+                held = kept_lines & Counter(text[m.id].split("\n"))
+                part = sum(len(line) * n for line, n in held.items()) / max(1, len(text[c.kept.id]))
+                for kind in kinds[m.id]:
+                    by_kind.setdefault(kind, []).append(part)
         texts = list(dict.fromkeys(text[m.id] for m in c.members))
         if len(texts) < 2:
             continue
@@ -126,6 +138,8 @@ def main(argv=None) -> None:
           f"{kept_chars:,} characters ({view_chars / max(1, kept_chars):.1%})")
     print("kept copies by share of their characters in the view: " + ", ".join(
         f"{10 * k}-{10 * k + 10}% {share[k]:,}" for k in range(10)))
+    print("share of the kept copy's characters on lines a dropped copy also holds, by the copy's kind: "
+          + ", ".join(f"{k} {sum(v) / len(v):.0%}" for k, v in sorted(by_kind.items(), key=lambda kv: sum(kv[1]) / len(kv[1]))))
     print(f"{'rule':6} {'CPU full s':>10} {'CPU view s':>10}  clusters with other hits on shared lines, "
           "copies whose view hits differ")
     whole = [r.code for r in rules if unequal_shared[r.code] or unequal_view[r.code]]
