@@ -1,6 +1,6 @@
 """Would `--keep best` gain by ranking copies on the lines where they differ? (issue #14)
 
-    python bench/dedupe_keep_lines.py [--n 4000] [--seed 1] [--synthetic]
+    python bench/dedupe_keep_lines.py [--n 4000] [--seed 1] [--context 1] [--synthetic]
 
 A finding of a line-local rule on a line that every copy of a cluster holds (same text, same
 neighbours, same edge of the text) adds one to every copy, so it cannot change the ranking: the
@@ -67,6 +67,7 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=4000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--context", type=int, default=1, help="Lines kept around each differing line.")
     ap.add_argument("--synthetic", action="store_true", help="Do not read ../shared/corpus.")
     args = ap.parse_args(argv)
 
@@ -116,13 +117,13 @@ def main(argv=None) -> None:
             continue
         diff = differing(texts)
         kept = texts.index(text[c.kept.id])
-        v = view(texts[kept], diff[kept])
+        v = view(texts[kept], diff[kept], args.context)
         kept_chars += len(texts[kept])
         view_chars += len(v.replace("\n", ""))
         share[min(9, 10 * len(v.replace("\n", "")) // max(1, len(texts[kept].replace("\n", ""))))] += 1
         shared_hits: dict[str, list[Counter]] = {r.code: [] for r in rules}
         for t, d in zip(texts, diff):
-            full, part, dset = hits(t, cpu_full), hits(view(t, d), cpu_view), set(d)
+            full, part, dset = hits(t, cpu_full), hits(view(t, d, args.context), cpu_view), set(d)
             keys = line_keys(t.split("\n"))
             for rule in rules:
                 mine = full[rule.code]
@@ -134,7 +135,7 @@ def main(argv=None) -> None:
 
     multi = sum(share.values())
     print(f"corpus: {data}; {len(clusters):,} clusters, {multi:,} with copies of different texts")
-    print(f"kept copies: their views (differing lines and one line of context) hold {view_chars:,} of their "
+    print(f"kept copies: their views (differing lines and {args.context} line(s) of context) hold {view_chars:,} of their "
           f"{kept_chars:,} characters ({view_chars / max(1, kept_chars):.1%})")
     print("kept copies by share of their characters in the view: " + ", ".join(
         f"{10 * k}-{10 * k + 10}% {share[k]:,}" for k in range(10)))
