@@ -37,6 +37,9 @@ _DEFINED = re.compile(
     r"[ \t]*(?:\t|[：:])"
     r"|^[ \t]*[a-z][a-z0-9]{3,}[ \t]*\t",
 )
+# No-break spaces, which code copied from a web page's code block keeps between its words
+# (int\xa0mid\xa0=\xa0low;): read as spaces.
+_NBSP = "\u00a0"
 MAX_LINE = 1000
 _LETTER = re.compile(r"[A-Za-z]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -47,7 +50,7 @@ def is_technical(line: str) -> bool:
     than MAX_LINE is prose (and the patterns are never run on a run of 300,000 letters)."""
     if len(line) > MAX_LINE:
         return False
-    text = _ADDRESS.sub(" ", line)
+    text = _ADDRESS.sub(" ", line.replace(_NBSP, " ") if _NBSP in line else line)
     if _DEFINED.search(text):
         return True
     if not _CODE.search(text):

@@ -283,8 +283,9 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         toc = None
         if own and (phrase in own or _BARE_URL.match(phrase)):
             continue  # the document's own keyword, author or reference line
-        if own and _word_own_line(doc, i, text, label, phrase, matcher):
-            continue
+        if own and (doc.part(i) == "textbox" or _word_own_line(doc, i, text, label, phrase, matcher)
+                    or _in_field_block(lines, i, matcher)):
+            continue  # a text box holds a diagram's labels (注册, 登录), no site's buttons
         if own and label == matcher.page_label:
             if cited_pages is None:
                 cited_pages = _pages_cited(normalized_lines(doc, ctx), matcher)
@@ -294,6 +295,28 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         fix = delete_line_fix(doc, i, rule)
         yield Hit(p.start, p.end, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
                                  "match": p.text}, fix)
+
+
+# A form field written as a line: a short label, a colon, its value (时间:2025.10.14 16:30,
+# 签订日期:«year»年…, Format2:用户上传的文件…).
+_FIELD_LINE = compile_regex(r"^[^:\s]{1,12}:\s*\S")
+
+
+def _in_field_block(lines: list[str], i: int, matcher: _Boilerplate) -> bool:
+    """Whether line i of a Word file is one of the writer's own fields: a `label: value` line
+    next to another such line that is no site chrome and no sentence (时间:… above 地点:…,
+    签订日期:… below 乙方:…). A page's metadata rows stand next to each other, and each of them
+    is chrome."""
+    if not _FIELD_LINE.match(lines[i]):
+        return False
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(lines) and not lines[k]:
+            k += step
+        if (0 <= k < len(lines) and _FIELD_LINE.match(lines[k]) and lines[k][-1] not in "。！？!?"
+                and matcher.match(lines[k]) is None):
+            return True  # a field's value, not a salutation's sentence (各单位:现将…通知如下。)
+    return False
 
 
 _PAGE_NUMBER = compile_regex(r"\d{1,4}")
@@ -773,8 +796,10 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         read += 1
         if read > top:
             return
-        if k <= taken or doc.in_table(li):
-            continue  # a cell of a Word table (a cover's 作者/导师 form) is no title
+        if k <= taken or doc.in_table(li) or doc.part(li) == "cover":
+            # a cell of a Word table (a cover's 作者/导师 form) is no title; a Word cover page
+            # shows the title that the first page then heads its text with, by design
+            continue
         key = _title_key(lines[li])
         if key in ("目录", "目次"):
             return  # a table of contents repeats the headings by design
@@ -806,8 +831,8 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                           Fix("", doc.lines[li].start, stop, safe=rule.fixable != "unsafe"))
                 taken = last
                 continue
-        if len(CJK.findall(key)) < 4:
-            continue  # a date, a counter: not a title
+        if len(CJK.findall(key)) < 4 or "__" in key:
+            continue  # a date, a counter, a form's blank (身份证号:______): not a title
         if len(key) < 4 and not _SENTENCE.search(key):
             continue
         if not (len(key) <= max_len) or _SENTENCE.search(key) or heading_level(key) is not None:

@@ -50,6 +50,9 @@ HAN = compile_regex(r"[\u3400-\u9fff]")
 URL_LINE = compile_regex(r"^(?:https?://|www\.)\S+$")  # a web address on its own: no prose either
 # An entry of a reference list: [12] …, or a GB/T 7714 type mark ([J], [M], [EB/OL]).
 BIB_ENTRY = compile_regex(r"^[\[［]\d{1,3}[\]］]|[\[［](?:[JMCDRNPSZGA]|EB/OL|DB/OL|J/OL|M/OL)[\]］]")
+# An entry of an APA-style reference list: surnames and initials, then the year in brackets
+# (Urban, C. J., & Bauer, D. J. (2021). A Deep Learning Algorithm … Psychometrika, 86(1)).
+APA_ENTRY = compile_regex(r"^[A-Z][A-Za-z'’-]+,\s(?:[A-Z]\.[\s-]?){1,3}[^()\n]{0,300}\(\d{4}[a-z]?\)\.")
 # 第四条 / 第二章: where a legal text's articles and chapters begin; 三、修改《…》: an item of a
 # decision amending several regulations, quoting each one's new wording.
 _AMENDMENT = r"|^[一二三四五六七八九十百]{1,4}、(?=修改《)"
@@ -164,7 +167,8 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
         unit = Unit(len(units), p, norm)
         unit.piece = piece
         unit.article = articles
-        unit.bib = ("[" in text or "［" in text) and BIB_ENTRY.search(text) is not None
+        unit.bib = ((("[" in text or "［" in text) and BIB_ENTRY.search(text) is not None)
+                    or APA_ENTRY.match(text) is not None)
         unit.code = not unit.bib and ((bool(technical) and doc.line_index(p.start) in technical)
                                       or URL_LINE.match(text) is not None)
         if sources:
@@ -287,8 +291,8 @@ def informative(u: Unit, p: dict) -> bool:
 def _layout_repeat(later: list[Unit], earlier: list[Unit], table_size: dict[str, int]) -> bool:
     """A repeat that a Word file's layout makes: cells of tables repeating other cells (a header
     row over every table, the same value down a column, a role table restated in another
-    chapter) unless a whole table is repeated; a text box repeating the body (a sample page, a
-    callout) or the body repeating one."""
+    chapter) unless a whole table is repeated; a form filled in again (`_refilled_form`); a text
+    box repeating the body (a sample page, a callout) or the body repeating one."""
     if not later or not earlier:
         return False
     if all(u.table for u in later) and all(u.table for u in earlier):
@@ -300,7 +304,23 @@ def _layout_repeat(later: list[Unit], earlier: list[Unit], table_size: dict[str,
 
         if not (whole(later) and whole(earlier)):
             return True
+    if _refilled_form(later, earlier):
+        return True
     return any(u.boxed for u in later + earlier) and not all(u.boxed for u in later + earlier)
+
+
+def _refilled_form(later: list[Unit], earlier: list[Unit]) -> bool:
+    """A table again with a field's value in a cell changed (编译号：1-1 / 编译号：2-1, 面谈ID：M1 /
+    面谈ID：M2): the same form filled in once more (a second test round, the next interview), not
+    a pasted copy, which keeps every value."""
+    if len(later) != len(earlier):
+        return False
+    for a, b in zip(later, earlier):
+        if a.norm != b.norm and a.table and b.table:
+            fa, fb = _field(a), _field(b)
+            if fa and fb and fa[0] == fb[0] and fa[1] != fb[1]:
+                return True
+    return False
 
 
 def _enumerated_in_articles(later: list[Unit], earlier: list[Unit], legal: bool, max_len: int) -> bool:

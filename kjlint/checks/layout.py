@@ -99,7 +99,9 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
                 continue
             if index in furniture or not doc.in_reading(index):
                 continue
-            if in_contents and CONTENTS_ENTRY.match(p.text):
+            # A Word heading (style 标题 1…) is the body's, never an entry: a 目录 line whose table
+            # Word left empty (not updated) is followed by the first chapter.
+            if in_contents and CONTENTS_ENTRY.match(p.text) and index + 1 not in doc.style_headings:
                 key = CONTENTS_PAGE.sub("", p.text).replace(" ", "").replace("\u3000", "")
                 if key not in entries:  # an entry again: the body has begun with the first heading
                     entries.add(key)

@@ -306,10 +306,20 @@ def _label(text: str) -> bool:
     return len(text) <= 25 and text[-1] not in SENTENCE_END and not any(c in text for c in "，,。")
 
 
+_CHAPTER_NUMBER = compile_regex(r"(\d{1,2})[ \t\u3000]")  # a decimal outline's chapter: `5 技术保证指标`
+
+
 def _decimal_heading(text: str) -> bool:
     """`2.1.3 项目可交付成果`, `5.3培训发展`, `5 技术保证考核指标`: a section of a decimal outline."""
     return (text[0].isdigit() and len(text) <= 40 and text[-1] not in "。；;，,！!？?"
             and DECIMAL_HEADING.match(text) is not None)
+
+
+def _cell(doc: Document, start: int) -> str | None:
+    """The Word table cell a paragraph is in ("table 2, row 13, cell 2"), None outside a table."""
+    sources = doc.line_sources
+    source = sources[doc.line_index(start)] if sources else ""
+    return source if source.startswith("table ") else None
 
 
 def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
@@ -359,6 +369,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     # level -> numbers of the lists a fresh list (under an introduction) interrupted, innermost
     # last: 二、 … 一、 二、 三、 四、 … 三、 resumes the list the fresh one interrupted at 二、
     interrupted: dict[int, list[int]] = {}
+    # level -> the Word table cell of its last item: a list starting at 1 in another cell is a
+    # list of that cell (each meeting's 讨论内容 一、…, each question's answers 1. 2.), not a repeat.
+    item_cell: dict[int, str | None] = {}
 
     def new_section() -> None:
         nonlocal last, under_article, section_top
@@ -464,6 +477,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                            or is_attachment_head(p.text)):
             # 第三条 / 第二章 / a Word heading / 2.1.3 / 附件2: lists are numbered inside each section.
             new_section()
+            chapter = _CHAPTER_NUMBER.match(p.text)
+            if chapter and _decimal_heading(p.text):
+                carried[3] = int(chapter.group(1))  # 1 前期工作基础 … 2. 预期结果: chapter 2 follows it
             if word_level is not None:
                 outline[word_level] = (0, 0)
             new_list = False
@@ -519,7 +535,10 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             last[1], carried[1] = head.number, head.number
             for deeper in range(2, 5):
                 last[deeper] = None
-        if n == 1 and (new_list or parted or (lv >= 3 and any(_label(t) for t in since_item))):
+        cell = _cell(doc, p.start)
+        other_cell = cell is not None and item_cell.get(lv, cell) != cell
+        item_cell[lv] = cell
+        if n == 1 and (new_list or parted or other_cell or (lv >= 3 and any(_label(t) for t in since_item))):
             if last[lv] is not None:
                 interrupted.setdefault(lv, []).append(last[lv])
             for k in range(lv, 5):
@@ -738,6 +757,8 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     title, _ = find_title(doc, ctx)
     if title is not None or 0 in doc.style_headings.values():
         return []
+    if any(part == "cover" and doc.text[doc.lines[i].start:doc.lines[i].end].strip() for i, part in doc.parts.items()):
+        return []  # a Word file's title is on its cover page, left out of the text as it reads
     first = paras[0]
     max_len = int(rule.params.get("max-title-length", 60))
     if _glued_title(doc.plain(first)[:max_len], ctx, list(rule.params.get("title-words", []))):
