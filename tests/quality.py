@@ -192,7 +192,8 @@ class RealworldResult:
         return len(self.clean_false_alarms) * 10_000 / self.clean_chars if self.clean_chars else 0.0
 
 
-def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | None = None) -> RealworldResult:
+def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | None = None,
+                    batch: str | None = None) -> RealworldResult:
     """Lint every labeled real-world document with the default rules and match findings to labels.
 
     A finding is true when it overlaps a label of its family (document-wide labels match any
@@ -205,6 +206,8 @@ def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | Non
     sites = set()
     for entry in realworld_manifest():
         if kinds and entry.get("kind") not in kinds:
+            continue
+        if batch is not None and entry.get("batch", "") != batch:
             continue
         spec_path = labels_dir / f"{entry['id']}.yaml"
         if not spec_path.is_file():

@@ -39,6 +39,15 @@ REALWORLD_FLOORS = {  # family: (precision, recall)
     "KJ6": (0.99, 0.91),
     "KJ7": (0.66, 0.72),
 }
+# The fresh batch (manifest `batch: fresh`, f001-f040): 40 pages from sites not in the first
+# collection, labeled before kjlint was run on them, to see how the rules tuned on the first
+# collection generalize. The floors above hold for the first collection; these for the batch
+# alone, families with at least 10 labels (what it measures now, rounded down).
+REALWORLD_FRESH_FLOORS = {  # family: (precision, recall)
+    "KJ2": (0.99, 0.98),
+    "KJ4": (0.99, 0.94),
+    "KJ6": (0.96, 0.72),
+}
 REALWORLD_CLEAN_RATE = 0.4  # false alarms per 10,000 characters of government text, at most
 REALWORLD_MUST_NOT_FLAG = 1  # findings on must-not-flag spans, at most
 
@@ -50,6 +59,14 @@ def realworld():
     if not realworld_manifest():
         pytest.fail("no real-world corpus in fixtures/realworld")
     return score_realworld()
+
+
+@pytest.fixture(scope="module")
+def realworld_batches():
+    """(the first collection, the fresh batch), each scored alone."""
+    from quality import score_realworld
+
+    return score_realworld(batch=""), score_realworld(batch="fresh")
 
 
 def test_realworld_labels_are_settled_and_found():
@@ -64,13 +81,18 @@ def test_realworld_labels_are_settled_and_found():
     assert open_disputes == [], f"labels with unsettled disagreements: {open_disputes[:10]}"
 
 
-def test_realworld_precision_and_recall_per_family(realworld):
+@pytest.mark.parametrize("batch", ["first", "fresh"])
+def test_realworld_precision_and_recall_per_family(realworld_batches, batch):
     from quality import realworld_report
 
-    print("\n" + realworld_report(realworld))
-    assert realworld.documents >= 300 and realworld.sites >= 25
-    for fam, (p_floor, r_floor) in REALWORLD_FLOORS.items():
-        t = realworld.families[fam]
+    res = realworld_batches[batch == "fresh"]
+    print("\n" + realworld_report(res))
+    if batch == "first":
+        assert res.documents >= 300 and res.sites >= 25
+    else:
+        assert res.documents >= 40
+    for fam, (p_floor, r_floor) in (REALWORLD_FRESH_FLOORS if batch == "fresh" else REALWORLD_FLOORS).items():
+        t = res.families[fam]
         detail = "\n  ".join(t.misses[:8] + t.false_alarms[:8])
         assert t.precision >= p_floor, f"{fam} precision {t.precision:.3f} < {p_floor}\n  {detail}"
         assert t.recall >= r_floor, f"{fam} recall {t.recall:.3f} < {r_floor}\n  {detail}"

@@ -895,6 +895,9 @@ def _copy_end(text: str, at: int, key: str) -> int | None:
 _YEAR_FIRST = compile_regex(r"(?:19|20)\d{2}(?:年度|年)?")
 
 
+INLINE_TITLE_LONG = 16  # characters of a title glued to the body that no body opens with by chance
+
+
 def _inline_title(doc: Document, p: Span, seen: dict[str, Span], rule) -> Iterator[Hit]:
     """A body paragraph at the top opening with a title seen above it (镇2021年度述职报告 镇2021年度
     述职报告 一年来…), the site's year tag before it or not: the copy is cut off the paragraph."""
@@ -911,7 +914,10 @@ def _inline_title(doc: Document, p: Span, seen: dict[str, Span], rule) -> Iterat
             while (again := _copy_end(text, at, key)) is not None and again < len(text):
                 at = again
             spaced = at < len(text) and text[at] in " \t\u3000"
-            if at < len(text) and (spaced or (not dated and any(m.end() == len(key) for m in _TITLE_END.finditer(key)))):
+            # glued to the body, the copy is the title's when the title ends as titles do, or is
+            # too long to be the body's own opening words (高塘镇述职述廉(惠民县胡集镇述职评议)回顾…)
+            titled = len(key) >= INLINE_TITLE_LONG or any(m.end() == len(key) for m in _TITLE_END.finditer(key))
+            if at < len(text) and (spaced or (not dated and titled)):
                 while at < len(text) and text[at] in " \t\u3000":
                     at += 1
                 line, _ = doc.position(first.start)
