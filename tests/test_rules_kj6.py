@@ -477,3 +477,30 @@ def test_a_sites_tag_in_black_brackets_before_the_text_or_the_title():
     assert [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ601"])] == ["【工作总结】"]
     # a bracketed heading of the text's own, or a bracket alone on its line, is not the site's
     assert lint_text("2023年工作总结\n【典型案例】某镇推行网格化管理，群众满意度明显提升。\n", select=["KJ601"]) == []
+
+
+def test_boilerplate_results_kept_by_line_are_those_of_a_fresh_matcher(monkeypatch):
+    """KJ601 keeps what it found in a line for the next document holding the same line: the
+    findings of documents linted one after another, through a memory emptied every few lines,
+    are those of each document linted with nothing kept."""
+    from kjlint.checks import contamination
+
+    texts = ["当前位置:某某范文网 > 工作总结\n2023年科技局工作总结\n本站小编为大家整理了工作总结。全年完成投资3亿元。",
+             "2023年科技局工作总结\n第 3 页 共 10 页\n转载请保留,谢谢!\n全年完成投资3亿元。",
+             "当前位置:某某范文网 > 工作总结\n全年完成投资3亿元。本站小编为大家整理了工作总结。\n第 3 页 共 10 页"] * 3
+
+    def findings(text):
+        return [(f.code, f.line, f.column, f.end_column, f.message) for f in lint_text(text, select=["KJ601"])]
+
+    monkeypatch.setattr(contamination._LineMemo.__init__, "__defaults__", (10_000_000,))
+    contamination._BOILERPLATE_CACHE.clear()
+    kept = [findings(t) for t in texts]
+    fresh = []
+    for t in texts:
+        contamination._BOILERPLATE_CACHE.clear()  # a new matcher: nothing kept
+        fresh.append(findings(t))
+    monkeypatch.setattr(contamination._LineMemo.__init__, "__defaults__", (60,))  # emptied every line or two
+    contamination._BOILERPLATE_CACHE.clear()
+    assert [findings(t) for t in texts] == kept == fresh
+    assert any(kept)
+    contamination._BOILERPLATE_CACHE.clear()

@@ -149,6 +149,11 @@ class _Boilerplate:
         self.start_tuple = tuple(sorted(self.starts, key=len, reverse=True))
         self.max_start_len = int(rule.params.get("max-line-start-length", 400))
         self.longest = max([self.max_start_len, self.max_len, *self.group_max.values()])
+        # What match and furniture_in_line found in a line, by its text: a corpus repeats lines
+        # (the copies of one page that dedupe ranks, a site's chrome on each of its pages), and
+        # both are functions of the text alone.
+        self.matched = _LineMemo()
+        self.furniture = _LineMemo()
 
     def match(self, text: str) -> tuple[str, str] | None:
         """(label, matched text) when a normalized line is boilerplate. A line that starts with
@@ -156,6 +161,12 @@ class _Boilerplate:
         when longer than max-line-length."""
         if not text or len(text) > self.longest:
             return None
+        found = self.matched.get(text, _UNSEEN)
+        if found is _UNSEEN:
+            found = self.matched.put(text, len(text), self._match(text))
+        return found
+
+    def _match(self, text: str) -> tuple[str, str] | None:
         if len(text) <= self.max_start_len and text.startswith(self.start_tuple):
             phrase = next(p for p in self.start_tuple if text.startswith(p))  # the longest
             return self.starts[phrase], phrase
@@ -189,10 +200,19 @@ class _Boilerplate:
                    if m.group(0).strip(BLANK_CHARS + " 。！？!?"))
 
     def furniture_in_line(self, line: str, normalized: str,
-                          in_prose: bool = False) -> Iterator[tuple[int, int, str, str]]:
+                          in_prose: bool = False) -> tuple[tuple[int, int, str, str], ...]:
         """(start, end, label, phrase) of furniture inside a line that is not furniture as a whole:
         in-text pattern matches, and sentences holding an in-sentences phrase (each no longer
-        than its group's line limit, so a paragraph is never taken for a blurb)."""
+        than its group's line limit, so a paragraph is never taken for a blurb). `normalized`
+        is normalize_line of `line`."""
+        key = (line, normalized, in_prose)
+        found = self.furniture.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self.furniture.put(key, len(line) + len(normalized), tuple(
+                self._furniture_in_line(line, normalized, in_prose)))
+        return found
+
+    def _furniture_in_line(self, line: str, normalized: str, in_prose: bool) -> Iterator[tuple[int, int, str, str]]:
         if self.in_text is not None and (self.in_text_gate is None or self.in_text_gate(line)):
             for m in self.in_text_matches(line):
                 if m.end() > m.start():
@@ -204,6 +224,27 @@ class _Boilerplate:
             if found and len(m.group(0).strip()) <= self.group_max[found[0]]:
                 start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
                 yield start, m.end(), found[0], found[1]
+
+
+_UNSEEN = object()
+
+
+class _LineMemo(dict):
+    """Results by line, emptied when the lines kept reach `budget` characters (memory stays
+    within some tens of MB whatever the corpus)."""
+
+    def __init__(self, budget: int = 4_000_000) -> None:
+        super().__init__()
+        self.budget = budget
+        self.chars = 0
+
+    def put(self, key: Any, size: int, value: Any) -> Any:
+        self.chars += size + 16
+        if self.chars > self.budget:
+            self.clear()
+            self.chars = size + 16
+        self[key] = value
+        return value
 
 
 _SENTENCE_SPAN = compile_regex(r"[^。！？!?]+[。！？!?]*")
