@@ -113,14 +113,16 @@ def load_or_build_item(name: str, item: str, key: Any, build: Callable[[], Any],
 # --- compiled regular expressions -----------------------------------------------------------
 # `re.compile` parses the pattern and generates a program for the C matcher (`_sre`); only the
 # generation is slow, so the program is what gets cached. It is valid for one interpreter build
-# and matcher version, which the file name carries.
+# and matcher version, which the file name carries, as it carries the layout of an entry (3:
+# with the preceding characters), so that two kjlint versions sharing a cache do not rewrite it
+# in turn.
 
 try:
     import _sre
     from re import _compiler as _re_compiler
     from re import _parser as _re_parser
 
-    _REGEX_FILE = f"regex-2-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    _REGEX_FILE = f"regex-3-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 except (ImportError, AttributeError):  # Python 3.10 or another implementation: plain re.compile
     _sre = None
     _REGEX_FILE = ""
