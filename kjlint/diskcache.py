@@ -113,14 +113,16 @@ def load_or_build_item(name: str, item: str, key: Any, build: Callable[[], Any],
 # --- compiled regular expressions -----------------------------------------------------------
 # `re.compile` parses the pattern and generates a program for the C matcher (`_sre`); only the
 # generation is slow, so the program is what gets cached. It is valid for one interpreter build
-# and matcher version, which the file name carries.
+# and matcher version, which the file name carries, as it carries the layout of an entry (3:
+# with the preceding characters), so that two kjlint versions sharing a cache do not rewrite it
+# in turn.
 
 try:
     import _sre
     from re import _compiler as _re_compiler
     from re import _parser as _re_parser
 
-    _REGEX_FILE = f"regex-2-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    _REGEX_FILE = f"regex-3-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 except (ImportError, AttributeError):  # Python 3.10 or another implementation: plain re.compile
     _sre = None
     _REGEX_FILE = ""
@@ -142,15 +144,15 @@ def _save_programs() -> None:
 
 def _entry(pattern: str, flags: int) -> tuple:
     """(flags, program, groups, groupindex, indexgroup, required characters, first characters,
-    backtracking risk)."""
+    backtracking risk, preceding characters)."""
     global _programs, _new_programs
     if _programs is None:
         stored = _read(_REGEX_FILE)
         _programs = stored if isinstance(stored, dict) else {}
     entry = _programs.get((pattern, flags))
-    if isinstance(entry, tuple) and len(entry) == 8:
+    if isinstance(entry, tuple) and len(entry) == 9:
         return entry
-    from .regexinfo import backtracking_risk, first_chars, required_chars
+    from .regexinfo import backtracking_risk, first_chars, preceding_chars, required_chars
 
     parsed = _re_parser.parse(pattern, flags)  # raises re.error for a bad pattern, as re.compile
     first = first_chars(parsed, flags)
@@ -162,7 +164,8 @@ def _entry(pattern: str, flags: int) -> tuple:
     needed = required_chars(parsed, flags)
     entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup),
              "".join(sorted(needed)) if needed is not None else None,
-             "".join(sorted(first)) if first is not None else None, backtracking_risk(parsed))
+             "".join(sorted(first)) if first is not None else None, backtracking_risk(parsed),
+             preceding_chars(parsed, flags))
     if not _new_programs:
         atexit.register(_save_programs)
     _programs[(pattern, flags)] = entry
@@ -249,6 +252,36 @@ def fast_finditer(regex: re.Pattern) -> Callable[[str], Iterator[re.Match]]:
     return compile_regex(regex.pattern, regex.flags & ~re.UNICODE).finditer
 
 
+def _after_chars(pattern: str, flags: int) -> Callable[[str], Iterator[re.Match]]:
+    """finditer of a pattern that may start at any character but only right after one of a few
+    (a form field after a space or at a line start, regexinfo.preceding_chars): the pattern is
+    tried at those places only (found by one C-speed scan), not at every character. Same
+    matches: a non-empty match can start nowhere else, and the search resumes where the last
+    match ended, as finditer's does."""
+    regex = compile_regex(pattern, flags)
+    after = _entry(pattern, int(flags))[8] if _sre is not None else None
+    if after is None:
+        return fast_finditer(regex)
+    chars, at_start = after
+    # One scan, in C, for a boundary character with a match of the pattern right after it (its
+    # lookbehinds see the boundary as before); Python only runs once per match.
+    scan = compile_regex(f"[{re.escape(''.join(sorted(chars)))}](?:{pattern})", flags).search if chars else None
+
+    def matches(text: str) -> Iterator[re.Match]:
+        m = regex.match(text) if at_start else None
+        if m is not None:
+            yield m
+        pos = m.end() - 1 if m is not None else 0
+        while scan is not None and (hit := scan(text, pos)) is not None:
+            m = regex.match(text, hit.start() + 1)
+            if m is None:  # pragma: no cover - the same program at the same place
+                break
+            yield m
+            pos = m.end() - 1
+
+    return matches
+
+
 @lru_cache(maxsize=None)
 def finditer_alternatives(patterns: tuple[str, ...], flags: int = 0) -> Callable[[str], list[re.Match]]:
     """Matches of the alternation of `patterns`, when some of them may start at any character
@@ -265,7 +298,7 @@ def finditer_alternatives(patterns: tuple[str, ...], flags: int = 0) -> Callable
         if group:
             combined = "|".join(f"(?:{p})" for p in group)
             needed = required_chars(combined, flags) if k else None
-            scans.append((fast_finditer(compile_regex(combined, flags)),
+            scans.append((_after_chars(combined, flags) if k else fast_finditer(compile_regex(combined, flags)),
                           compile_regex(f"[{re.escape(needed)}]").search if needed else None))
 
     def matches(text: str) -> list[re.Match]:

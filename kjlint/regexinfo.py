@@ -142,6 +142,56 @@ def _first_item(op, av) -> tuple[frozenset[str] | None, bool]:
     return None, False  # ANY, NOT_LITERAL, categories, back-references: unknown
 
 
+def preceding_chars(parsed, flags: int) -> tuple[frozenset[str], bool] | None:
+    """(characters, start): every match of `parsed` begins right after one of the characters,
+    or at the start of the text when `start` (a pattern opening with a lookbehind such as
+    `(?<![^\\n])` or `(?<=[ \\t])`, or `^` in MULTILINE). Trying the pattern only there finds
+    the matches finditer finds, without running it at every character. None: unknown."""
+    if (flags | parsed.state.flags) & C.SRE_FLAG_IGNORECASE or parsed.getwidth()[0] == 0:
+        return None  # a match could be empty: finditer's rules for those are not reproduced
+    items = list(parsed)
+    return _preceding(items[0], bool((flags | parsed.state.flags) & C.SRE_FLAG_MULTILINE)) if items else None
+
+
+def _preceding(item, multiline: bool) -> tuple[frozenset[str], bool] | None:
+    op, av = item
+    if op is C.AT and av is C.AT_BEGINNING:  # `^`
+        return frozenset("\n" if multiline else ""), True
+    if op in (C.ASSERT, C.ASSERT_NOT) and av[0] == -1 and len(av[1]) == 1:
+        sub_op, sub_av = list(av[1])[0]
+        if sub_op in (C.LITERAL, C.NOT_LITERAL):
+            chars: frozenset[str] | None = frozenset(chr(sub_av))
+            negated = sub_op is C.NOT_LITERAL
+        elif sub_op is C.IN:
+            negated = bool(sub_av) and sub_av[0][0] is C.NEGATE
+            chars = _char_class(sub_av[1:] if negated else sub_av)
+        else:
+            return None
+        if chars is None:
+            return None
+        if op is C.ASSERT and not negated:
+            return chars, False  # (?<=[…]): one of them before
+        if op is C.ASSERT_NOT and negated:
+            return chars, True  # (?<![^…]): one of them before, or the start of the text
+        return None
+    if op is C.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        inner = list(sub)
+        return None if add_flags & C.SRE_FLAG_IGNORECASE or not inner else _preceding(inner[0], multiline)
+    if op is C.BRANCH:
+        union: set[str] = set()
+        start = False
+        for alternative in av[1]:
+            inner = list(alternative)
+            found = _preceding(inner[0], multiline) if inner else None
+            if found is None:
+                return None
+            union |= found[0]
+            start = start or found[1]
+        return frozenset(union), start
+    return None
+
+
 _EVERY = (True, frozenset())  # (complemented, characters): the set of every character
 
 

@@ -228,8 +228,9 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     word = doc.source_format == "docx"
     paras = reading_paragraphs(doc, ctx)
     plain = [doc.plain(p) for p in paras]
-    levels = [heading_level(text, max_len) for text in plain]
     marks = [mark_level(text) for text in plain]  # numbered items with inline text too
+    # a heading is a numbered item first: no need to parse the marks of the others twice
+    levels = [None if mark is None else heading_level(text, max_len) for text, mark in zip(plain, marks)]
     # had_body[level] = whether the latest heading at that level (in its parent) had a body.
     sibling_had_body: dict[int, bool] = {}
     # Whether the first top-level section (一、) had a body: a document's parts are sections, not
@@ -237,7 +238,7 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     top_had_body: bool | None = None
     notices = flagged_lines(doc, ctx, list(rule.params.get("cut-by", [])))
     for i, (p, level) in enumerate(zip(paras, levels)):
-        if (i + 1 < len(paras) and doc.line_index(paras[i + 1].start) in notices
+        if (notices and i + 1 < len(paras) and doc.line_index(paras[i + 1].start) in notices
                 and heading_level(plain[i].rstrip("。"), max_len) is not None
                 and all(len(plain[j]) <= 30 and "。" not in plain[j] for j in range(i + 2, len(paras))
                         if doc.line_index(paras[j].start) not in notices)):
