@@ -131,8 +131,6 @@ class Document:
 
     def in_form(self, start: int, end: int) -> bool:
         """Whether [start, end) lies inside one of `form_spans`."""
-        from .forms import in_spans
-
         return bool(self.form_spans) and in_spans(self.form_spans, start, end)
 
     def in_table(self, line_index: int) -> bool:
@@ -175,10 +173,7 @@ class Document:
 
     def in_math(self, start: int, end: int) -> bool:
         """Whether the text [start, end) lies inside one equation."""
-        if not self.math_spans:
-            return False
-        i = bisect_right(self.math_spans, (start, float("inf"))) - 1
-        return i >= 0 and self.math_spans[i][0] <= start and end <= self.math_spans[i][1]
+        return bool(self.math_spans) and in_spans(self.math_spans, start, end)
 
     def line_text(self, line: int) -> str:
         """Text of a 1-based line number, without its line ending."""
@@ -189,6 +184,12 @@ class Document:
         if stripped:
             lead = len(line.text) - len(line.text.lstrip(BLANK_CHARS))
             yield Span(line.start + lead, line.start + lead + len(stripped), stripped)
+
+
+def in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of `spans` (sorted, not overlapping)."""
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and end <= spans[i][1]
 
 
 def display_width(text: str) -> int:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
 
 from .diskcache import compile_regex
 
@@ -49,6 +48,7 @@ _DEFINED_LINE = compile_regex(rf"\n[{_BLANK}]*(?P<token>{_MASK}[0-9])(?=为|代�
 _MAX_ATTACHMENT_LINE = 40
 _ANY_ATTACHMENT = compile_regex(r"附[件表录]")
 _LINE = compile_regex(r"^.*$", re.MULTILINE)
+_NEXT_PARAGRAPH = compile_regex(r"\n\s*[^\n]*")
 
 
 def form_spans(text: str) -> list[tuple[int, int]]:
@@ -64,12 +64,6 @@ def form_spans(text: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-def in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) lies inside one of `spans` (sorted, not overlapping)."""
-    i = bisect_right(spans, (start, float("inf"))) - 1
-    return i >= 0 and end <= spans[i][1]
 
 
 def is_attachment_head(line: str) -> bool:
@@ -99,7 +93,7 @@ def _prescribed(text: str) -> list[tuple[int, int]]:
         if not text[m.start():end].rstrip(_BLANK + "\r").endswith(("：", ":")):
             out.append((m.start(), end))
             continue
-        nxt = re.compile(r"\n[\s]*([^\n]*)").match(text, end)  # the declared text is the next paragraph
+        nxt = _NEXT_PARAGRAPH.match(text, end)  # the declared text is the next paragraph
         out.append((m.start(), nxt.end() if nxt else end))
     tokens = set()
     if "其中" in text:  # a notation is explained (其中：…) where it is defined

@@ -329,7 +329,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue  # a text box holds a diagram's labels (注册, 登录), no site's buttons
         if own and label == matcher.page_label:
             if cited_pages is None:
-                cited_pages = _pages_cited(normalized_lines(doc, ctx), matcher)
+                cited_pages = _pages_cited(lines)
             if cited_pages:
                 continue
         p = next(doc.paragraphs_in_line(line))
@@ -363,12 +363,12 @@ def _in_field_block(lines: list[str], i: int, matcher: _Boilerplate) -> bool:
 _PAGE_NUMBER = compile_regex(r"\d{1,4}")
 
 
-def _pages_cited(texts: list[str], matcher: _Boilerplate) -> bool:
+def _pages_cited(texts: list[str]) -> bool:
     """Whether a Word file's page lines (Page 8, 第12页) head notes about pages of another
     document rather than count its own pages: pagination goes up one page at a time, notes on
     pages 8, 12, 13, 16 skip (a quarter of the steps or more are not +1). A Word file's own page numbers live in its footers."""
     numbers = [int(m.group(0)) for text in texts
-               if matcher.match(text) == (matcher.page_label, text) and (m := _PAGE_NUMBER.search(text))]
+               if is_page_counter_line(text) and (m := _PAGE_NUMBER.search(text))]
     steps = [b - a for a, b in zip(numbers, numbers[1:])]
     return len(numbers) >= 3 and sum(step == 1 for step in steps) * 4 < len(steps) * 3
 

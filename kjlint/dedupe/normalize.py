@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ..normalize import (FALLBACK_BOILERPLATE, MASKS, MAX_BOILERPLATE_LINE, NON_WORD, PINYIN_AFTER_NFKC,
-                         fold, is_page_number_line, to_simplified)
+                         fold, is_page_number_line)
 
 _DIGITS = re.compile(r"[0-9]+")
 
