@@ -44,7 +44,9 @@ _DEFINED = compile_regex(
 _NBSP = "\u00a0"
 MAX_LINE = 1000
 _LETTER = compile_regex(r"[A-Za-z]")
-_HAN = compile_regex(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN_CLASS = "\u3400-\u9fff\uf900-\ufaff"
+_HAN = compile_regex(f"[{_HAN_CLASS}]")
+_NOT_HAN = compile_regex(f"[^{_HAN_CLASS}]+")
 
 
 def is_technical(line: str) -> bool:
@@ -52,13 +54,15 @@ def is_technical(line: str) -> bool:
     than MAX_LINE is prose (and the patterns are never run on a run of 300,000 letters)."""
     if len(line) > MAX_LINE:
         return False
-    text = _ADDRESS.sub(" ", line.replace(_NBSP, " ") if _NBSP in line else line)
+    text = line.replace(_NBSP, " ") if _NBSP in line else line
+    if "@" in text or "://" in text or "www." in text:  # what every address holds
+        text = _ADDRESS.sub(" ", text)
     if _DEFINED.search(text):
         return True
-    if not _CODE.search(text):
-        return False
+    # The share of Chinese first: it is cheaper than the code patterns, and a line that is half
+    # Chinese or more is prose whatever code it shows.
     visible = len(text) - sum(text.count(c) for c in " \t\u3000")
-    return len(_HAN.findall(text)) * 2 < visible
+    return len(_NOT_HAN.sub("", text)) * 2 < visible and _CODE.search(text) is not None
 
 
 def technical_lines(lines: list[str]) -> frozenset[int]:

@@ -46,9 +46,14 @@ def normalized_lines(doc: Document, ctx: Context) -> list[str]:
     """normalize_line of every line of `doc` (memoized: several rules read them)."""
     out = ctx.memo.get("normalized-lines")
     if out is None:
-        out = ctx.memo["normalized-lines"] = [
-            _finish_line(line) for line in fold_line_width("\n".join(doc.plain_lines)).split("\n")]
+        # _finish_line on every line at once: one substitution, not a call per line
+        out = ctx.memo["normalized-lines"] = _LINE_EDGES.sub("", fold_line_width("\n".join(doc.plain_lines))).split("\n")
     return out
+
+
+# What _finish_line strips, as one pattern over many lines: the leading run of blanks and bullets,
+# and the trailing blanks of what is left.
+_LINE_EDGES = compile_regex(f"^[{re.escape(BULLETS + BLANK_CHARS + ' ')}]+|[{re.escape(BLANK_CHARS + ' ')}]+$", re.MULTILINE)
 
 
 class _Boilerplate:
@@ -136,6 +141,14 @@ class _Boilerplate:
         if count:
             self.automaton.make_automaton()
         self.has_phrases = bool(count)
+        # A pre-test for the automaton: for each group limit, one regex of the phrases a line that
+        # long may hold (a trie, so the regex engine skips in C to the few places where a phrase
+        # can start). Most lines hold none and never reach the automaton, whose own scan costs
+        # several times more; a line that holds one is scanned by it as before.
+        phrases = list(self.automaton.items()) if count else []
+        self.phrase_gates = [(limit, compile_regex(_trie_pattern(
+            [key for key, (_n, _kind, label) in phrases if self.group_max[label] >= limit])).search)
+            for limit in sorted({self.group_max[label] for _key, (_n, _kind, label) in phrases})]
         # The phrases sentence_phrase looks for, in an automaton of their own: a long line of
         # prose holds many other phrases, each of which iterating the full automaton yields
         self.sentence_automaton = None
@@ -170,7 +183,8 @@ class _Boilerplate:
         if len(text) <= self.max_start_len and text.startswith(self.start_tuple):
             phrase = next(p for p in self.start_tuple if text.startswith(p))  # the longest
             return self.starts[phrase], phrase
-        if self.has_phrases and len(text) <= self.phrase_max:
+        if self.has_phrases and len(text) <= self.phrase_max and next(
+                gate for limit, gate in self.phrase_gates if len(text) <= limit)(text):
             for end, (length, kind, label) in self.automaton.iter(text):
                 start = end - length + 1
                 if len(text) <= self.group_max[label] and (
@@ -227,6 +241,26 @@ class _Boilerplate:
 
 
 _UNSEEN = object()
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching exactly the given words, as a trie (力|动力|动员 -> 力|动(?:力|员)): at
+    each place the engine tries one branch per distinct next character, not one per word."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
+        return body + ("?" if "" in node else "")
+
+    return emit(trie)
 
 
 class _LineMemo(dict):
