@@ -136,8 +136,11 @@ class _Boilerplate:
         self.in_text = compile_regex("|".join(named)) if in_text else None
         self.in_text_matches = finditer_alternatives(named) if in_text else None
         self.in_text_labels = {f"t{k}": label for k, (_, label) in enumerate(in_text)}
-        self.in_text_gate = compile_regex(f"[{re.escape(needed)}]").search \
-            if in_text and (needed := required_chars(self.in_text.pattern)) else None
+        # Whether a line can hold in-text furniture at all: each pattern searched alone, where a
+        # character it needs occurs (a line that none matches has none; most lines, and the
+        # merge of in_text_matches costs several such searches).
+        self.in_text_tests = [(compile_regex(pat).search, compile_regex(f"[{re.escape(needed)}]").search
+                               if (needed := required_chars(pat)) else None) for pat in named]
         if count:
             self.automaton.make_automaton()
         self.has_phrases = bool(count)
@@ -227,7 +230,8 @@ class _Boilerplate:
         return found
 
     def _furniture_in_line(self, line: str, normalized: str, in_prose: bool) -> Iterator[tuple[int, int, str, str]]:
-        if self.in_text is not None and (self.in_text_gate is None or self.in_text_gate(line)):
+        if self.in_text is not None and any((gate is None or gate(line)) and search(line)
+                                            for search, gate in self.in_text_tests):
             for m in self.in_text_matches(line):
                 if m.end() > m.start():
                     yield m.start(), m.end(), self.in_text_labels[m.lastgroup], m.group(0)
