@@ -145,11 +145,10 @@ class _Boilerplate:
             self.automaton.make_automaton()
         self.has_phrases = bool(count)
         # A pre-test for the automaton: for each group limit, one regex of the phrases a line that
-        # long may hold (a trie, so the regex engine skips in C to the few places where a phrase
-        # can start). Most lines hold none and never reach the automaton, whose own scan costs
+        # long may hold. Most lines hold none and never reach the automaton, whose own scan costs
         # several times more; a line that holds one is scanned by it as before.
         phrases = list(self.automaton.items()) if count else []
-        self.phrase_gates = [(limit, compile_regex(_trie_pattern(
+        self.phrase_gates = [(limit, compile_regex(_phrases_pattern(
             [key for key, (_n, _kind, label) in phrases if self.group_max[label] >= limit])).search)
             for limit in sorted({self.group_max[label] for _key, (_n, _kind, label) in phrases})]
         # The phrases sentence_phrase looks for, in an automaton of their own: a long line of
@@ -247,24 +246,23 @@ class _Boilerplate:
 _UNSEEN = object()
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """A regex matching exactly the given words, as a trie (力|动力|动员 -> 力|动(?:力|员)): at
-    each place the engine tries one branch per distinct next character, not one per word."""
-    trie: dict[str, dict] = {}
+def _phrases_pattern(words: list[str]) -> str:
+    """A regex that finds any of the given words, each found from its rarest character (by the
+    dictionary's character frequencies): 的文章 as 章(?<=的文章). The regex engine skips in C to
+    the next place one of those characters occurs, and those are few; words written from their
+    first character would stop it at every 的 and 是. Words sharing that character share a branch."""
+    from .textspans import frequency_table
+
+    single = frequency_table()[0]
+    by_anchor: dict[str, list[str]] = {}
     for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
-        return body + ("?" if "" in node else "")
-
-    return emit(trie)
+        # a character outside the table: a letter or digit is rarer in Chinese text than
+        # punctuation and spaces are
+        j = min(range(len(word)), key=lambda k: single.get(word[k], 16 if word[k].isalnum() else 24))
+        behind = f"(?<={re.escape(word[:j + 1])})" if j else ""
+        by_anchor.setdefault(word[j], []).append(behind + re.escape(word[j + 1:]))
+    return "|".join(re.escape(ch) + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(sorted(rests))})")
+                    for ch, rests in sorted(by_anchor.items()))
 
 
 class _LineMemo(dict):
