@@ -161,6 +161,7 @@ class _Boilerplate:
             for key, value in sentence_words:
                 self.sentence_automaton.add_word(key, value)
             self.sentence_automaton.make_automaton()
+            self.sentence_gate = compile_regex(_phrases_pattern([key for key, _value in sentence_words])).search
         self.start_tuple = tuple(sorted(self.starts, key=len, reverse=True))
         self.max_start_len = int(rule.params.get("max-line-start-length", 400))
         self.longest = max([self.max_start_len, self.max_len, *self.group_max.values()])
@@ -205,7 +206,7 @@ class _Boilerplate:
 
     def sentence_phrase(self, text: str) -> tuple[str, str] | None:
         """(label, phrase) when a normalized text holds a phrase of an in-sentences group."""
-        if self.sentence_automaton is not None:
+        if self.sentence_automaton is not None and self.sentence_gate(text):  # most text holds none
             for end, (length, _kind, label) in self.sentence_automaton.iter(text):
                 return label, text[end - length + 1:end + 1]  # the first, as in the full automaton
         return None
