@@ -136,21 +136,27 @@ class _Boilerplate:
         self.in_text = compile_regex("|".join(named)) if in_text else None
         self.in_text_matches = finditer_alternatives(named) if in_text else None
         self.in_text_labels = {f"t{k}": label for k, (_, label) in enumerate(in_text)}
-        # Whether a line can hold in-text furniture at all: each pattern searched alone, where a
-        # character it needs occurs (a line that none matches has none; most lines, and the
-        # merge of in_text_matches costs several such searches).
-        self.in_text_tests = [(compile_regex(pat).search, compile_regex(f"[{re.escape(needed)}]").search
-                               if (needed := required_chars(pat)) else None) for pat in named]
+        # Whether a line can hold in-text furniture at all (a line that no pattern matches has
+        # none: most lines, and the merge of in_text_matches costs several searches): the patterns
+        # with known first characters in one search (the engine skips to those characters), each
+        # other one alone, where a character it needs occurs.
+        started = [pat for pat in named if first_chars(pat)]
+        self.in_text_tests = ([(compile_regex("|".join(started)).search, None)] if started else []) + [
+            (compile_regex(pat).search, compile_regex(f"[{re.escape(needed)}]").search
+             if (needed := required_chars(pat)) else None) for pat in named if pat not in started]
         if count:
             self.automaton.make_automaton()
         self.has_phrases = bool(count)
         # A pre-test for the automaton: for each group limit, one regex of the phrases a line that
         # long may hold. Most lines hold none and never reach the automaton, whose own scan costs
         # several times more; a line that holds one is scanned by it as before.
+        # phrase_gates[n]: the pre-test of a line n characters long.
         phrases = list(self.automaton.items()) if count else []
-        self.phrase_gates = [(limit, compile_regex(_phrases_pattern(
-            [key for key, (_n, _kind, label) in phrases if self.group_max[label] >= limit])).search)
-            for limit in sorted({self.group_max[label] for _key, (_n, _kind, label) in phrases})]
+        self.phrase_gates: list[Callable] = []
+        for limit in sorted({self.group_max[label] for _key, (_n, _kind, label) in phrases}):
+            gate = compile_regex(_phrases_pattern(
+                [key for key, (_n, _kind, label) in phrases if self.group_max[label] >= limit])).search
+            self.phrase_gates += [gate] * (limit + 1 - len(self.phrase_gates))
         # The phrases sentence_phrase looks for, in an automaton of their own: a long line of
         # prose holds many other phrases, each of which iterating the full automaton yields
         self.sentence_automaton = None
@@ -186,8 +192,7 @@ class _Boilerplate:
         if len(text) <= self.max_start_len and text.startswith(self.start_tuple):
             phrase = next(p for p in self.start_tuple if text.startswith(p))  # the longest
             return self.starts[phrase], phrase
-        if self.has_phrases and len(text) <= self.phrase_max and next(
-                gate for limit, gate in self.phrase_gates if len(text) <= limit)(text):
+        if self.has_phrases and len(text) <= self.phrase_max and self.phrase_gates[len(text)](text):
             for end, (length, kind, label) in self.automaton.iter(text):
                 start = end - length + 1
                 if len(text) <= self.group_max[label] and (
