@@ -46,14 +46,9 @@ def normalized_lines(doc: Document, ctx: Context) -> list[str]:
     """normalize_line of every line of `doc` (memoized: several rules read them)."""
     out = ctx.memo.get("normalized-lines")
     if out is None:
-        # _finish_line on every line at once: one substitution, not a call per line
-        out = ctx.memo["normalized-lines"] = _LINE_EDGES.sub("", fold_line_width("\n".join(doc.plain_lines))).split("\n")
+        out = ctx.memo["normalized-lines"] = [
+            _finish_line(line) for line in fold_line_width("\n".join(doc.plain_lines)).split("\n")]
     return out
-
-
-# What _finish_line strips, as one pattern over many lines: the leading run of blanks and bullets,
-# and the trailing blanks of what is left.
-_LINE_EDGES = compile_regex(f"^[{re.escape(BULLETS + BLANK_CHARS + ' ')}]+|[{re.escape(BLANK_CHARS + ' ')}]+$", re.MULTILINE)
 
 
 class _Boilerplate:
