@@ -97,6 +97,12 @@ def test_page_numbers_are_told_from_list_items():
     assert found(PAGES, select=["KJ605"]) == [("KJ605", 3), ("KJ605", 5), ("KJ605", 9), ("KJ605", 12)]
 
 
+def test_page_numbers_behind_indentation_and_crlf_are_found():
+    # the rule skips a text none of whose paragraphs starts with a marker, found in the whole text
+    indented = "".join("\u3000\u3000" + line + "\r\n" for line in PAGES.splitlines())
+    assert found(indented, select=["KJ605"]) == found(PAGES, select=["KJ605"]) != []
+
+
 def test_page_number_fix_joins_the_halves():
     findings = lint_text(PAGES, select=["KJ605"])
     fixed, applied = apply_fixes(PAGES, [f.fix for f in findings])

@@ -466,6 +466,9 @@ def _compiled_boilerplate(rule) -> _Boilerplate:
 # Page numbers of document-sharing sites
 
 PAGE_MARK = compile_regex(r"^(\d{1,3})、")
+# A paragraph after the first that PAGE_MARK matches, in the whole text at once (a paragraph is its
+# line without the blanks around it)
+_PAGE_MARK_LINE = compile_regex(f"\n[{re.escape(BLANK_CHARS)}]*\\d{{1,3}}、")
 LIST_MARK = compile_regex(r"^(\d{1,3})[、.．]")
 LONE_NUMERAL = compile_regex(r"^(?:[一二三四五六七八九十]+|第[一二三四五六七八九十]+|[（(][一二三四五六七八九十]+)$")
 CJK = compile_regex(r"[\u4e00-\u9fff]")
@@ -620,6 +623,8 @@ def page_number_artifact(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 else:
                     yield Hit(p.start + start, p.start + end,
                               {"marker": marker, "joined": p.text[max(0, start - 4):start] + p.text[end:end + 4]}, fix)
+    if not (paras and PAGE_MARK.match(paras[0].text)) and not _PAGE_MARK_LINE.search(doc.text):
+        return  # no paragraph starts with a marker (most documents): nothing below can hit
     in_run = _page_run(paras, furniture, doc.line_index)
     last_page = 0
     last_item: int | None = None  # number of the latest real list item in this section
