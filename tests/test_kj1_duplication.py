@@ -380,8 +380,10 @@ def _repetitive_texts() -> list[str]:
 
 
 def test_hashed_kgram_index_equals_the_dict_one(monkeypatch):
-    """Long streams find first occurrences by numpy hashes, short ones by a dict: one result."""
-    for text in _repetitive_texts():
+    """Long streams find first occurrences by numpy hashes, short ones by a dict: one result
+    (also with a character outside the Basic Multilingual Plane, two UTF-16 units)."""
+    texts = _repetitive_texts()
+    for text in texts + [t.replace("丁", "𠀀") for t in texts if "丁" in t]:
         for k in (4, 12):
             by_dict = duplication._first_sampled_dict(text, k, 4) if len(text) >= k else ((), (), ())
             assert tuple(map(list, duplication.first_sampled(text, k, 4))) == tuple(map(list, by_dict))
@@ -394,9 +396,24 @@ def test_hashed_kgram_index_equals_the_dict_one(monkeypatch):
 
 
 def test_a_hash_collision_falls_back_to_comparing_kgrams(monkeypatch):
-    text = "甲乙丙丁戊己庚辛子丑寅丁壬癸"  # 甲乙丙丁 and 子丑寅丁 end in the same character
-    monkeypatch.setattr(duplication, "_HASH_BASE", 0)  # a k-gram's hash is its last character
+    text = "甲乙丙丁戊己庚辛子丑寅丁壬癸"
+    monkeypatch.setattr(duplication, "_HASH_MULTIPLIERS", (0,))  # every k-gram hashes to 0
     assert duplication._first_sampled_hashed(text, 4, 4) is None
+    monkeypatch.setattr(duplication, "NUMPY_FROM", 0)
+    assert list(map(list, duplication.first_sampled(text, 4, 4))) == list(map(list, duplication._first_sampled_dict(text, 4, 4)))
+
+
+def test_equal_high_bits_of_different_hashes_fall_back(monkeypatch):
+    """The sort groups k-grams by the high bits of their hashes (the position takes the low
+    bits): two k-grams that differ only there are told apart, not merged."""
+    # 甲乙丙丁 at 1 and its neighbour in the lowest bit at 6: no earlier sampled copy of either,
+    # so only the hashes can tell them apart
+    text = "子甲乙丙丁戊" + chr(ord("甲") + 1) + "乙丙丁己"
+    # a 4-gram's hash is its 4 UTF-16 units, the first in the lowest 16 bits
+    monkeypatch.setattr(duplication, "_HASH_MULTIPLIERS", (1,))
+    assert duplication._first_sampled_hashed(text, 4, 4) is None
+    monkeypatch.setattr(duplication, "NUMPY_FROM", 0)
+    assert list(map(list, duplication.first_sampled(text, 4, 4))) == list(map(list, duplication._first_sampled_dict(text, 4, 4)))
     monkeypatch.setattr(duplication, "NUMPY_FROM", 0)
     assert list(map(list, duplication.first_sampled(text, 4, 4))) == list(map(list, duplication._first_sampled_dict(text, 4, 4)))
 

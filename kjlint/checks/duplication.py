@@ -581,9 +581,6 @@ def _extend(s: str, i: int, j: int, limit: int) -> int:
     return n
 
 
-_HASH_BASE = 0x100000001B3  # of the k-gram hashes (any odd number; collisions are checked)
-
-
 def first_sampled(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]]:
     """(for every position p of s up to len(s) - k, the first position t that is a multiple of
     `step` and whose k-gram equals p's, len(s) when there is none; the positions p with such a t
@@ -615,39 +612,70 @@ def _first_sampled_dict(s: str, k: int, step: int) -> tuple[Sequence[int], Seque
             memoryview(array("q", [latest[g] for g in grams])))
 
 
+# Odd 64-bit multipliers of the k-gram hash, one per packed word of a k-gram (collisions are checked).
+_HASH_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+                     0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53)
+
+
 def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]] | None:
-    """first_sampled by 64-bit polynomial hashes of the k-grams; None on a hash collision that
-    the repeats found show (one they do not show can only move a k-gram's last position later,
-    which costs the scan a shortcut, never a repeat)."""
+    """first_sampled by 64-bit hashes of the k-grams; None on a hash collision that the repeats
+    found show (one they do not show can only move a k-gram's last position later, which costs
+    the scan a shortcut, never a repeat).
+
+    Few passes over the text, because this runs on every character of every document: a k-gram
+    is a few 64-bit words that each hold 4 characters exactly (UTF-16 code units; 2 UTF-32
+    characters outside the Basic Multilingual Plane), read from the encoded text at every
+    position; and one plain sort of (hash, position) keys groups equal k-grams with their
+    positions in order, where sorting positions by hash (argsort) costs twice as much."""
     import numpy as np
 
-    codes = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    m = len(codes) - k + 1
-    h = codes[:m].astype(np.uint64)
-    base = np.uint64(_HASH_BASE)
+    n = len(s)
+    m = n - k + 1
+    raw = s.encode("utf-16-le", "surrogatepass")
+    width = 2
+    if len(raw) != 2 * n:
+        raw, width = s.encode("utf-32-le", "surrogatepass"), 4
+    per = 8 // width
+    # words[p]: characters p .. p+per-1 (zeros past the end), exactly
+    words = np.ndarray((n,), dtype="<u8", buffer=raw + bytes(8), strides=(width,)).copy()
+    offsets = sorted(set(range(0, k - per + 1, per)) | {k - per})  # words that cover a k-gram
+    mult = [np.uint64(x) for x in _HASH_MULTIPLIERS]
     with np.errstate(over="ignore"):
-        for i in range(1, k):
-            h *= base
-            h += codes[i:i + m]
-    # Positions grouped by hash (in any order within a group); a group's first sampled position
-    # and its last position.
-    order = np.argsort(h)
-    ordered = h[order]
-    new = np.empty(m, dtype=bool)
-    new[0] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-    starts = np.flatnonzero(new)
-    group = np.cumsum(new) - 1
-    sampled = np.where(order % step == 0, order, len(s))
-    first = np.empty(m, dtype=np.int64)
-    first[order] = np.minimum.reduceat(sampled, starts)[group]
-    latest = np.empty(m, dtype=np.int64)
-    latest[order] = np.maximum.reduceat(order, starts)[group]
+        h = words[:m] * mult[0]
+        for j, o in enumerate(offsets[1:], 1):
+            h += words[o:o + m] * mult[j % len(mult)]
+    # keys: the hash's high bits, the position in the low ones; sorted, a run of equal high bits
+    # is a group of (probably) equal k-grams, its positions ascending
+    pbits = max(m - 1, 1).bit_length()
+    low = np.uint64((1 << pbits) - 1)
+    key = h & ~low
+    key |= np.arange(m, dtype=np.uint64)
+    key.sort()
+    same_next = (key[1:] ^ key[:-1]) <= low
+    multi = np.zeros(m, dtype=bool)  # in a group of two or more
+    multi[1:] = same_next
+    multi[:-1] |= same_next
+    at = np.flatnonzero(multi)
+    grouped = (key[at] & low).astype(np.int64)
+    first = np.full(m, n, dtype=np.int64)
+    first[::step] = np.arange(0, m, step)
+    latest = np.arange(m, dtype=np.int64)
+    if len(grouped):
+        new = np.empty(len(grouped), dtype=bool)
+        new[0] = True
+        np.logical_not(same_next[at[1:] - 1], out=new[1:])
+        starts = np.flatnonzero(new)
+        counts = np.diff(starts, append=len(grouped))
+        full = h[grouped]
+        if not (full == np.repeat(full[starts], counts)).all():
+            return None  # equal high bits of different hashes: rare, and the dict is exact
+        first[grouped] = np.repeat(np.minimum.reduceat(first[grouped], starts), counts)
+        latest[grouped] = np.repeat(grouped[starts + counts - 1], counts)
     earlier = np.flatnonzero(first < np.arange(m))
     source = first[earlier]
     same = np.ones(len(earlier), dtype=bool)
-    for i in range(k):  # the repeats the hashes found, k-gram by k-gram
-        same &= codes[earlier + i] == codes[source + i]
+    for o in offsets:  # the repeats the hashes found, word by word
+        same &= words[earlier + o] == words[source + o]
     if not same.all():
         return None
     return memoryview(first).cast("B").cast("q"), memoryview(earlier.astype(np.int64)).cast("B").cast("q"), \
