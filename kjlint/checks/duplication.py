@@ -530,7 +530,8 @@ def _similar_pairs(texts: list[str], cutoff: float) -> list[tuple[int, int]]:
     return out
 
 
-_BAG_BUCKETS = 64
+_BAG_BUCKETS = 64  # a power of two
+_BAG_BLOCK = 1 << 14  # pairs bounded at a time
 
 
 def _bag_bound(texts: list[str], lows: list[int], cutoff: float) -> list[tuple[int, int]]:
@@ -546,17 +547,25 @@ def _bag_bound(texts: list[str], lows: list[int], cutoff: float) -> list[tuple[i
     n = len(texts)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    bucket = (codes.astype(np.uint64) * np.uint64(2654435761) >> np.uint64(13)) % np.uint64(_BAG_BUCKETS)
+    # bits 13-18 of code * 2654435761: the low 32 bits of the product are all it takes
+    bucket = (codes * np.uint32(2654435761) >> np.uint32(13)) & np.uint32(_BAG_BUCKETS - 1)
     owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    # the narrowest type that holds a text's count in one bucket: the pairs' rows are gathered
+    top = int(lengths.max()) if n else 0
+    narrow, total = (np.uint8, np.uint16) if top < 256 else (np.uint16, np.int32) if top < 65536 else (np.int64, np.int64)
     counts = np.bincount(owner * _BAG_BUCKETS + bucket.astype(np.int64),
-                         minlength=n * _BAG_BUCKETS).reshape(n, _BAG_BUCKETS)
+                         minlength=n * _BAG_BUCKETS).astype(narrow).reshape(n, _BAG_BUCKETS)
     low = np.asarray(lows, dtype=np.int64)
     per = np.arange(n, dtype=np.int64) - low  # candidates of each x
     xs = np.repeat(np.arange(n, dtype=np.int64), per)
     ys = np.arange(len(xs), dtype=np.int64) - np.repeat(np.cumsum(per) - per, per) + low[xs]
-    bound = np.minimum(counts[xs], counts[ys]).sum(axis=1)
     # (one unit of slack for rapidfuzz's rounding of the cutoff)
-    keep = 200 * bound >= cutoff * (lengths[xs] + lengths[ys]) - 200
+    need = cutoff * (lengths[xs] + lengths[ys]) - 200
+    keep = np.empty(len(xs), dtype=bool)
+    for a in range(0, len(xs), _BAG_BLOCK):  # in blocks: two gathered rows per pair stay in cache
+        b = a + _BAG_BLOCK
+        bound = np.minimum(counts[xs[a:b]], counts[ys[a:b]]).sum(axis=1, dtype=total)
+        keep[a:b] = 200 * bound.astype(np.int64) >= need[a:b]
     return list(zip(xs[keep].tolist(), ys[keep].tolist()))
 
 
