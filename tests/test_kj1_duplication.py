@@ -395,6 +395,44 @@ def test_hashed_kgram_index_equals_the_dict_one(monkeypatch):
                 assert duplication.repeated_stretches(text, k) == stretches
 
 
+@pytest.mark.parametrize("with_numpy", [True, False])
+def test_remembered_positions_are_those_a_list_per_kgram_would_hold(with_numpy, monkeypatch):
+    """_Remembered keeps the repeats' ranges and reads them at a look-up: the candidates it gives
+    are the first ones (in text order) of the positions that the look-ups and the ranges put
+    there, as a list per k-gram filled at each repeat would hold them."""
+    import types
+
+    if not with_numpy:
+        monkeypatch.setattr(duplication, "sys", types.SimpleNamespace(modules={}))
+    seen = {"fills": 0, "added": 0}
+
+    class Checked(duplication._Remembered):
+        def __init__(self, earliest, latest, last, step):
+            super().__init__(earliest, latest, last, step)
+            self.every: dict[int, list[int]] = {}  # each range's positions, at once
+
+        def add(self, lo, hi, end):
+            super().add(lo, hi, end)
+            for t in range(lo, hi, self.step):
+                if self.latest[t] >= end:
+                    self.every.setdefault(self.earliest[t], []).append(t)
+
+        def fill(self, cands, key, i, limit):
+            expected = sorted(set(cands) | {t for t in self.every.get(key, []) if t < i})[:limit]
+            super().fill(cands, key, i, limit)
+            assert cands == expected
+            seen["fills"] += 1
+            seen["added"] += len(cands) > 1
+
+    monkeypatch.setattr(duplication, "_Remembered", Checked)
+    body = "".join(_repetitive_texts()[5:9])
+    texts = _repetitive_texts() + [body * 3, body + "壬癸" + body[:200] + body]
+    for text in texts:
+        for k in (4, 12):
+            duplication.repeated_stretches(text, k)
+    assert seen["fills"] > 100 and seen["added"] > 10
+
+
 def test_a_hash_collision_falls_back_to_comparing_kgrams(monkeypatch):
     text = "甲乙丙丁戊己庚辛子丑寅丁壬癸"
     monkeypatch.setattr(duplication, "_HASH_MULTIPLIERS", (0,))  # every k-gram hashes to 0
