@@ -706,8 +706,8 @@ class _Remembered:
         self.lo: list[int] = []  # the ranges, in the order of the text
         self.hi: list[int] = []
         self.end: list[int] = []  # where the repeat ended: a position's k-gram must occur from there
-        self.order: list[int] | None = None  # sampled positions whose k-gram occurs later, by (first copy, position)
-        self.keys: list[int] = []  # their first sampled copy
+        self.order: Sequence[int] | None = None  # sampled positions whose k-gram occurs later, by (first copy, position)
+        self.keys: Sequence[int] = []  # their first sampled copy
         self.cursor: dict[int, int] = {}
 
     def add(self, lo: int, hi: int, end: int) -> None:
@@ -745,7 +745,7 @@ class _Remembered:
             sampled = sampled[np.asarray(latest)[::step] > sampled]
             firsts = np.asarray(earliest)[sampled]
             by_first = np.argsort(firsts, kind="stable")
-            self.order, self.keys = sampled[by_first].tolist(), firsts[by_first].tolist()
+            self.order, self.keys = memoryview(sampled[by_first]), memoryview(firsts[by_first])
         else:
             self.order = sorted((t for t in range(0, last + 1, step) if latest[t] > t), key=earliest.__getitem__)
             self.keys = [earliest[t] for t in self.order]
