@@ -758,9 +758,11 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
     """(later start, earlier start, length) of maximal exact repeats of at least k + step - 1
     characters, later copies not overlapping their earlier copy.
 
-    k-gram hashing and extension: the k-gram at every `step`-th position is remembered (a dict
-    keyed by the k-gram); every position looks its k-gram up, a hit is extended forward and
-    backward and the scan jumps past it, so the work is linear in the length of the text."""
+    k-gram hashing and extension: the k-gram at every `step`-th position is remembered (a list
+    per k-gram, `max_candidates` long at most; positions inside a repeat are kept as its range
+    until their k-gram is looked up, see _Remembered); every position looks its k-gram up, a hit
+    is extended forward and backward and the scan jumps past it, so the work is linear in the
+    length of the text."""
     n = len(s)
     last = n - k
     # The positions whose k-gram occurs at an earlier sampled position, found in one pass: the
