@@ -592,7 +592,7 @@ def _extend(s: str, i: int, j: int, limit: int) -> int:
 def first_sampled(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]]:
     """(for every position p of s up to len(s) - k, the first position t that is a multiple of
     `step` and whose k-gram equals p's, len(s) when there is none; the positions p with such a t
-    before p; for every p, the last position of p's k-gram), as int64 memoryviews: no Python
+    before p; for every p, the last position of p's k-gram), as integer memoryviews: no Python
     int per position is made until the scan reads it.
 
     This per-position work is most of KJ1's time on long documents; numpy hashes the k-grams
