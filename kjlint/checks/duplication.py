@@ -551,7 +551,8 @@ def _bag_bound(texts: list[str], lows: list[int], cutoff: float) -> list[tuple[i
     owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
     # the narrowest type that holds a text's count in one bucket: the pairs' rows are gathered
     top = int(lengths.max()) if n else 0
-    narrow, total = (np.uint8, np.uint16) if top < 256 else (np.uint16, np.int32) if top < 65536 else (np.int64, np.int64)
+    narrow, total = ((np.uint8, np.uint16) if top < 256 else (np.uint16, np.int32) if top < 65536
+                     else (np.int64, np.int64))
     counts = np.bincount(owner * _BAG_BUCKETS + bucket.astype(np.int64),
                          minlength=n * _BAG_BUCKETS).astype(narrow).reshape(n, _BAG_BUCKETS)
     low = np.asarray(lows, dtype=np.int64)
@@ -709,7 +710,8 @@ class _Remembered:
         self.lo: list[int] = []  # the ranges, in the order of the text
         self.hi: list[int] = []
         self.end: list[int] = []  # where the repeat ended: a position's k-gram must occur from there
-        self.order: Sequence[int] | None = None  # sampled positions whose k-gram occurs later, by (first copy, position)
+        # sampled positions whose k-gram occurs later, by (first copy, position)
+        self.order: Sequence[int] | None = None
         self.keys: Sequence[int] = []  # their first sampled copy
         self.cursor: dict[int, int] = {}
 
