@@ -43,24 +43,22 @@ def _quality_setup():
 
 
 @lru_cache(maxsize=1)
-def _count_phases() -> tuple[tuple, tuple]:
-    """The quality rules in counting order, in two phases: those whose findings no active
-    container rule (linting.CONTAINERS: a repeated block, a boilerplate line) can fold into one of
-    its own, in the probe's order; then the containers, then the rules whose findings they may fold.
-    In the first phase every finding counts one, whatever is found later."""
+def _count_phases() -> tuple[frozenset[str], tuple, tuple]:
+    """The quality rules for counting: those whose findings no active container rule
+    (linting.CONTAINERS: a repeated block, a boilerplate line) can fold into one of its own, whose
+    every finding counts one whatever is found later; the containers; and every rule but the
+    containers in the probe's order (a rule whose findings a container may fold is counted only
+    after the containers)."""
     from ..findings import Finding
     from ..linting import CONTAINERS, META_UNKNOWN, META_UNUSED
 
     catalog, opts, steps = _quality_setup()
     rules = [rule for rule, short in steps if not short and rule.code not in (META_UNUSED, META_UNKNOWN)]
-    hosts = [CONTAINERS[r.code][1] for r in rules if r.code in CONTAINERS]
-
-    def foldable(rule) -> bool:
-        return any(takes(Finding(rule.code, rule.name, rule.severity, "", 0, 0)) for takes in hosts)
-
-    alone = tuple(r for r in rules if r.code not in CONTAINERS and not foldable(r))
-    held = tuple(sorted((r for r in rules if r not in alone), key=lambda r: (r.code not in CONTAINERS, r.code)))
-    return alone, held
+    holders = tuple(sorted((r for r in rules if r.code in CONTAINERS), key=lambda r: r.code))
+    takes = [CONTAINERS[r.code][1] for r in holders]
+    alone = frozenset(r.code for r in rules if r.code not in CONTAINERS
+                      and not any(t(Finding(r.code, r.name, r.severity, "", 0, 0)) for t in takes))
+    return alone, holders, tuple(r for r in rules if r.code not in CONTAINERS)
 
 
 def quality_findings(text: str, path: str = "<dedupe>") -> int:
@@ -126,30 +124,31 @@ class QualityProbe:
 
     def _count_until(self, stop_at: int) -> int:
         """`count` rule by rule, in an order in which the count so far never goes down, so that it
-        is a lower bound at every step (`_count_phases`): the rules whose findings no other finding
-        can hold first, one each (the probe's order: the rules it ran, then the cheap ones), then
-        the rules whose findings hold others (a boilerplate line holds the KJ6 labels on it), then
-        the rules whose findings they may hold, each adding one or folded into a holder."""
+        is a lower bound at every step (`_count_phases`): the rules the probe ran whose findings
+        no other finding can hold (one each) first, as they cost nothing more; then the rules whose
+        findings hold others (a boilerplate line holds the KJ6 labels on it: usually several
+        findings on a copy that lost by them), then the others in the probe's order, each finding
+        adding one or folded into a holder."""
         from ..linting import fold_into_containers, make_finding
         from ..ruletypes import rule_hits
 
-        alone, held = _count_phases()
-        total = 0
-        for rule in alone:
-            total += len(self._findings(rule, rule_hits, make_finding))
-            if total >= stop_at:
-                return total
-        findings: list = []
+        alone, holders, rest = _count_phases()
+        done = [r for r in rest if r.code in alone and (r.code in self._found or ("hits", r.code) in self.ctx.memo)]
+        alone_count = 0
+        held: list = []
         folded = 0
-        for rule in held:
+        for rule in (*done, *holders, *(r for r in rest if r not in done)):
             found = self._findings(rule, rule_hits, make_finding)
             if not found:
                 continue
-            findings += found
-            folded = len(fold_into_containers(list(findings)))
-            if total + folded >= stop_at:
-                return total + folded
-        self._count = total + folded
+            if rule.code in alone:
+                alone_count += len(found)
+            else:
+                held += found
+                folded = len(fold_into_containers(list(held)))
+            if alone_count + folded >= stop_at:
+                return alone_count + folded
+        self._count = alone_count + folded
         return self._count
 
     def _findings(self, rule, rule_hits, make_finding) -> list:
