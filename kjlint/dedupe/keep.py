@@ -27,8 +27,9 @@ def _quality_setup():
     """(catalogue, lint options of the quality families, the probe's steps: (rule, short lines
     only) in PROBE_FIRST order, then the other rules by code)."""
     from ..catalog import load_catalog
-    from ..packs import PackError
     from ..engine import LintOptions, select_codes
+    from ..linting import BOILERPLATE_LINE
+    from ..packs import PackError
 
     try:
         catalog = load_catalog()
@@ -37,7 +38,7 @@ def _quality_setup():
     families = [f for f in QUALITY_FAMILIES if catalog.is_known(f)]
     codes = {c for c in (select_codes(catalog, families, []) if families else ()) if c in catalog.rules}
     steps = [(catalog.rules[BOILERPLATE_LINE], True) if c == SHORT_LINES else (catalog.rules[c], False)
-             for c in PROBE_FIRST if c.split(":")[0] in codes]
+             for c in PROBE_FIRST if (BOILERPLATE_LINE if c == SHORT_LINES else c) in codes]
     steps += [(catalog.rules[c], False) for c in sorted(codes - set(PROBE_FIRST))]
     return catalog, LintOptions(codes=codes), tuple(steps)
 
@@ -71,10 +72,8 @@ def quality_findings(text: str, path: str = "<dedupe>") -> int:
 # have a finding, each rule alone: KJ403 170 of 699 in 42 ms, then KJ601's short lines 349 of the
 # rest in 54 ms, KJ409, KJ302 118 in 37 ms, ...; KJ601 in full, which costs as much as all of
 # those, finds one more), then the others. Only the order of work changes, never a count.
-BOILERPLATE_LINE = "KJ601"
-SHORT_LINES = f"{BOILERPLATE_LINE}:short-lines"  # contamination.surely_boilerplate
-PROBE_FIRST = ("KJ403", SHORT_LINES, "KJ409", "KJ302", "KJ201", "KJ607", "KJ202", BOILERPLATE_LINE, "KJ301",
-               "KJ604")
+SHORT_LINES = "short lines"  # KJ601 (linting.BOILERPLATE_LINE) on the short lines: contamination.surely_boilerplate
+PROBE_FIRST = ("KJ403", SHORT_LINES, "KJ409", "KJ302", "KJ201", "KJ607", "KJ202", "KJ601", "KJ301", "KJ604")
 
 
 class QualityProbe:
@@ -94,7 +93,7 @@ class QualityProbe:
     def has_finding(self) -> bool:
         """Whether the full lint would report anything (exactly: every hit becomes a finding,
         unless a kjlint directive in the text suppresses it, when `count` decides). A line of
-        site furniture is looked for among the short lines first: most copies that lose have
+        site furniture is looked for among the short lines early: half the copies that lose have
         one (a site's header or footer), and finding it costs a few lines, not the lint."""
         from ..checks.contamination import surely_boilerplate
         from ..ruletypes import rule_hits
@@ -129,16 +128,16 @@ class QualityProbe:
         findings hold others (a boilerplate line holds the KJ6 labels on it: usually several
         findings on a copy that lost by them), then the others in the probe's order, each finding
         adding one or folded into a holder."""
-        from ..linting import fold_into_containers, make_finding
-        from ..ruletypes import rule_hits
+        from ..linting import fold_into_containers
 
         alone, holders, rest = _count_phases()
         done = [r for r in rest if r.code in alone and (r.code in self._found or ("hits", r.code) in self.ctx.memo)]
+        first = {r.code for r in done}
         alone_count = 0
         held: list = []
         folded = 0
-        for rule in (*done, *holders, *(r for r in rest if r not in done)):
-            found = self._findings(rule, rule_hits, make_finding)
+        for rule in (*done, *holders, *(r for r in rest if r.code not in first)):
+            found = self._findings(rule)
             if not found:
                 continue
             if rule.code in alone:
@@ -151,8 +150,11 @@ class QualityProbe:
         self._count = alone_count + folded
         return self._count
 
-    def _findings(self, rule, rule_hits, make_finding) -> list:
+    def _findings(self, rule) -> list:
         """A rule's findings on this document, made once (kept between bounded counts)."""
+        from ..linting import make_finding
+        from ..ruletypes import rule_hits
+
         if rule.code not in self._found:
             self._found[rule.code] = [make_finding(self.doc, rule, h) for h in rule_hits(rule, self.doc, self.ctx)]
         return self._found[rule.code]
