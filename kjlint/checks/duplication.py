@@ -434,10 +434,11 @@ def _consecutive_items(a: Unit, b: Unit) -> bool:
 
 
 def _record_field(u: Unit, fields: dict[str, int]) -> bool:
-    """A short field of a record that the document lists many of (Name名称：updateCreator)."""
+    """A short field of a record that the document lists many of (Name名称：updateCreator;
+    出席人员：王兆源，袁洋。 under each meeting of a log: one full stop may close the value)."""
     f = _field(u)
     return (f is not None and fields.get(f[0], 0) >= 3 and len(fast_normalize(f[1])) <= 60
-            and not _SENTENCE_END.search(f[1]))
+            and not _SENTENCE_END.search(f[1].removesuffix("。")))
 
 
 def _field(u: Unit) -> tuple[str, str] | None:
@@ -964,9 +965,11 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         content = sum(min(u.s1, c.i1) - max(u.s0, c.i0) for u in later_units if not (u.code or _label(u, heading_max)))
         if content < min(min_passage, length):
             continue  # labels, captions, table headers and code around little text: a template
+        opening = [*_mostly_in(later_units, c.i0, c.i1), *_mostly_in(earlier_units, c.j0, c.j1)]
+        if opening and all(record(u) or _label(u, heading_max) for u in opening):
+            continue  # the fields that open each record again (时间：… / 参会人员：… / 主要内容：)
         if kind == "repeated-passage" and (
                 all(u.bib for u in later_units + earlier_units)
-                or all(record(u) or _label(u, heading_max) for u in later_units + earlier_units)
                 or _differs_in_names("".join(u.span.text.strip(BLANK_CHARS) for u in later_units if not _label(u, heading_max)),
                                      "".join(u.span.text.strip(BLANK_CHARS) for u in earlier_units if not _label(u, heading_max)))
                 or any(parallel(a, b) for a, b in zip(_mostly_in(later_units, c.i0, c.i1),

@@ -1,0 +1,81 @@
+"""Word files nobody here wrote (issue 11, second fresh set): meeting logs headed by dates, a
+widget's name in the writer's sentence, bracketed field labels with their values, the fields
+that open every record of a log, and a thesis cover page ended by a section break. Each
+mechanism is shown both ways: the look-alike is left alone, the defect still found."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from docx_maker import make_docx
+from kjlint.cli import main
+from kjlint.docx import read_docx
+
+
+def docx_codes(path, *select: str) -> list[tuple[str, int]]:
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json", "--select", ",".join(select)])
+    assert result.exit_code in (0, 1), result.output
+    return [(f["code"], f["line"]) for f in json.loads(result.stdout)]
+
+
+def test_dated_entries_of_a_log_are_no_source_lines(tmp_path):
+    log = ["会议记录", "2019.3.17 第一次会议", "会议地点：图书馆", "会议内容：讨论了用例文档，绘制了系统顺序图。",
+           "2019.3.19 第二次会议", "会议地点：咖啡馆", "会议内容：讨论了第一阶段的用例文档，绘制了状态图。"]
+    assert docx_codes(make_docx(tmp_path / "记录.docx", log), "KJ601") == []
+    page = ["2026/02/10经典总结", "关于开展专项检查的通知", "各单位：现将有关事项通知如下。"]
+    assert docx_codes(make_docx(tmp_path / "网页.docx", page), "KJ601") == [("KJ601", 1)]
+
+
+def test_a_widget_named_in_the_writers_sentence_is_no_site_furniture(tmp_path):
+    report = ["关于微信扫码点餐小程序的调研与分析", "微信扫码点餐小程序拥有着巨大的前景空间，互联网餐饮增长很快。"]
+    assert docx_codes(make_docx(tmp_path / "调研.docx", report), "KJ601") == []
+    page = ["工作总结", "微信扫码 分享", "一年来，我认真完成各项工作。"]
+    assert docx_codes(make_docx(tmp_path / "网页.docx", page), "KJ601") == [("KJ601", 2)]
+
+
+def test_bracketed_field_labels_with_their_values_are_filled_in(tmp_path):
+    record = ["会议记录", "[会议议题]  团队组建，确定产品", "[会议时间]  2016年3月10日", "[会议地点]   至善园四号227宿舍",
+              "会议确定了各成员的分工。"]
+    assert docx_codes(make_docx(tmp_path / "记录.docx", record), "KJ205") == []
+    template = ["述职报告", "述职人：[姓名]", "[会议时间]", "[会议地点]", "一年来，我认真履行职责。"]
+    assert [line for _, line in docx_codes(make_docx(tmp_path / "模板.docx", template), "KJ205")] == [2, 3, 4]
+
+
+def _meeting(n: str, date: str, work: str) -> list[str]:
+    return [f"{date}第{n}次会议", "会议地点：图书馆研讨间", "出席人员：王兆源，袁洋，许笑晨，黄健（住院，未出席，远程通话）。",
+            f"会议内容：{work}", ""]
+
+
+def test_the_fields_opening_each_record_are_no_repeated_block(tmp_path):
+    log = ["会议记录", *_meeting("十五", "2019.6.13", "进行第三阶段代码的整合与初步调试"),
+           *_meeting("十六", "2019.6.15", "进行第三阶段代码的整合与调试，并且分了下文档的任务。"),
+           *_meeting("十七", "2019.6.16", "进行第三阶段代码的整合"),
+           *_meeting("十八", "2019.6.17", "进行第三阶段代码的最后收官，开始整合文档。")]
+    assert docx_codes(make_docx(tmp_path / "记录.docx", log), "KJ1") == []
+    body = "本季度我们完成了需求分析、概要设计和详细设计三项工作，各项进度均符合计划要求。"
+    copied = [*log, body, "下一步工作安排如下。", body]
+    assert [c for c, _ in docx_codes(make_docx(tmp_path / "复制.docx", copied), "KJ1")] == ["KJ101"]
+
+
+_COVER = ["湖 北 大 学", "本 科 毕 业 论 文 （设 计）", "题    目      大学生自助旅游需求分析研究",
+          "姓    名   刘某某  学   号  2012221112410016", "指导教师   马某   职    称     教  授", "2016 年 4月1日"]
+_THESIS = ["大学生自助旅游需求分析研究", "摘  要", "自助旅游是当下非常时尚新潮的旅游方式，大学生群体是自助旅游市场的主力军。",
+           "本文围绕大学生自助旅游需求展开，采用调查问卷形式分析其需求特点。", "一、引言", "自助旅游近年来发展迅速。"]
+
+
+def test_a_first_page_of_short_lines_ended_by_a_break_is_a_cover(tmp_path):
+    for brk in ("section break", "page break"):
+        path = make_docx(tmp_path / f"论文{len(brk)}.docx", [*_COVER, (brk,), *_THESIS])
+        doc = read_docx(path)
+        assert [doc.part(i) for i in range(len(_COVER))] == ["cover"] * len(_COVER)
+        assert doc.part(doc.text.split("\n").index(_THESIS[0])) == "body"
+        assert docx_codes(path, "KJ607", "KJ506") == []
+    # without the break the title field and the title are one page: the repeat is reported
+    assert [c for c, _ in docx_codes(make_docx(tmp_path / "无分页.docx", [*_COVER, *_THESIS]), "KJ607")] == ["KJ607"]
+
+
+def test_a_first_page_with_a_sentence_or_a_heading_is_no_cover(tmp_path):
+    for first in (["关于开展检查的通知", "各单位：现将有关事项通知如下。"], ["工作总结", "一、主要工作"]):
+        doc = read_docx(make_docx(tmp_path / "通知.docx", [*first, ("page break",), *_THESIS]))
+        assert all(doc.part(i) == "body" for i in range(len(first)))
