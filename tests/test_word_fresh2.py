@@ -79,3 +79,27 @@ def test_a_first_page_with_a_sentence_or_a_heading_is_no_cover(tmp_path):
     for first in (["关于开展检查的通知", "各单位：现将有关事项通知如下。"], ["工作总结", "一、主要工作"]):
         doc = read_docx(make_docx(tmp_path / "通知.docx", [*first, ("page break",), *_THESIS]))
         assert all(doc.part(i) == "body" for i in range(len(first)))
+
+
+def test_a_quotation_typed_with_closing_marks_at_both_ends_is_closed(tmp_path):
+    items = ["更新说明", "1.图片尺寸：生成时等比缩放，宽不超过6厘米。", "2.中文字体：前端新增”中文字体”下拉框，默认仿宋。",
+             "3.验证：示例题端到端通过。", "4.注意：旧进程残留会导致改了代码却不生效。"]
+    assert docx_codes(make_docx(tmp_path / "说明.docx", items), "KJ502") == []
+    gap = [*items[:3], "5.注意：旧进程残留会导致改了代码却不生效。"]
+    assert docx_codes(make_docx(tmp_path / "缺号.docx", gap), "KJ502") == [("KJ502", 4)]
+
+
+def test_an_underscore_in_a_file_name_is_no_blank(tmp_path):
+    notes = ["工作总结", "示例输出见物理题_示例输出.docx，新管线的输出见物理题_双引擎版.docx。", "负责人签名后，报送科_室。"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", notes), "KJ203") == [("KJ203", 3)]
+
+
+def test_a_label_spaced_out_in_a_form_cell_is_no_blank(tmp_path):
+    form = ["项目申报书", ("table", [["姓   名", "陈某", "性   别", "男"], ["负 责 人", "陈某", "年   级", "2018级"]]),
+            "团队共有   名成员参加本次活动。"]
+    assert docx_codes(make_docx(tmp_path / "申报书.docx", form), "KJ204") == [("KJ204", 10)]
+
+
+def test_a_coordinate_named_x_in_technical_prose_is_no_mask(tmp_path):
+    notes = ["开发总结", "段数一致且 x 中心对齐才拆分，字母按 x 顺序重新生成，标签落在图 x 范围内即配对。", "全市共 X 个项目完成验收。"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", notes), "KJ201") == [("KJ201", 3)]

@@ -268,8 +268,8 @@ def _quoted(paras: list[Span]) -> set[int]:
     opened: int | None = None
     for i, p in enumerate(paras):
         text = p.text
-        if "“" not in text and "”" not in text:
-            continue
+        if "“" not in text and text.count("”") % 2 == 0:
+            continue  # no quotation, or ”…” typed with the closing mark at both ends: closed
         balance = text.count("“") - text.count("”")
         if balance < 0 and opened is not None and i - opened <= QUOTE_SPAN:
             out.update(range(opened + 1, i + 1))
