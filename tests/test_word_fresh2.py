@@ -103,3 +103,10 @@ def test_a_label_spaced_out_in_a_form_cell_is_no_blank(tmp_path):
 def test_a_coordinate_named_x_in_technical_prose_is_no_mask(tmp_path):
     notes = ["开发总结", "段数一致且 x 中心对齐才拆分，字母按 x 顺序重新生成，标签落在图 x 范围内即配对。", "全市共 X 个项目完成验收。"]
     assert docx_codes(make_docx(tmp_path / "总结.docx", notes), "KJ201") == [("KJ201", 3)]
+
+
+def test_masks_in_a_forms_filling_instructions_show_a_pattern(tmp_path):
+    instructions = ["填 表 说 明", "1．此表由团队负责人填写。", "2．团队名称按以下格式统一填写：",
+                    "中南大学×××（学院）赴×××（实践地点）暑期社会实践团。", "3．“实践地点”一栏应详写，例：湖南省××市××区××乡××村。", ""]
+    form = ["暑期社会实践项目申报书", *instructions, "团队名称：中南大学×××暑期社会实践团", "实践地点：湖南省长沙市"]
+    assert docx_codes(make_docx(tmp_path / "申报书.docx", form), "KJ201") == [("KJ201", 8)]
