@@ -110,3 +110,14 @@ def test_masks_in_a_forms_filling_instructions_show_a_pattern(tmp_path):
                     "中南大学×××（学院）赴×××（实践地点）暑期社会实践团。", "3．“实践地点”一栏应详写，例：湖南省××市××区××乡××村。", ""]
     form = ["暑期社会实践项目申报书", *instructions, "团队名称：中南大学×××暑期社会实践团", "实践地点：湖南省长沙市"]
     assert docx_codes(make_docx(tmp_path / "申报书.docx", form), "KJ201") == [("KJ201", 8)]
+
+
+def test_a_list_under_each_bullet_or_after_empty_paragraphs_starts_afresh(tmp_path):
+    stages = ["发展计划", "●第一阶段（软件研发阶段，预计持续三到五个月时间）", "1.软件研发", "2.与驾校沟通合作，签订协议",
+              "●第二阶段（软件上线准备完成、已与市内驾校签订协议）", "预期持续时间半年到一年。", "1、通过驾校线下报名学员宣传推广",
+              "2、为平台用户做好售后服务"]
+    assert docx_codes(make_docx(tmp_path / "计划.docx", stages), "KJ503") == []
+    tasks = ["分工", "1.科学史方面分析", "2.认知调研", "3.伦理问题探讨", "", "", "1.田润卉", "2.张旭婕"]
+    assert docx_codes(make_docx(tmp_path / "分工.docx", tasks), "KJ503") == []
+    typo = ["分工", "1.科学史方面分析", "2.认知调研", "3.伦理问题探讨", "", "1.田润卉", "2.张旭婕"]
+    assert docx_codes(make_docx(tmp_path / "错号.docx", typo), "KJ503") == [("KJ503", 6)]

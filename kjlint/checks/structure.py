@@ -317,6 +317,11 @@ def _looks_cut(prev: Span | None) -> bool:
     return prev is not None and len(prev.text) > 40 and prev.text[-1] not in SENTENCE_END + "”）)》」』"
 
 
+# A bullet opening a line: the item of an unnumbered list (●第二阶段（…）), whose own list of
+# 1. 2. 3. follows it.
+BULLET_MARKS = "●○■□◆◇▪•·➢►▶★☆"
+
+
 def _label(text: str) -> bool:
     """A short line naming what follows (`Description 基本事件流描述`, `B．输出`, `API`,
     `2017-10-26`): a `1.` below it starts a list of its own."""
@@ -555,7 +560,10 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         cell = _cell(doc, p.start)
         other_cell = cell is not None and item_cell.get(lv, cell) != cell
         item_cell[lv] = cell
-        if n == 1 and (new_list or parted or other_cell or (lv >= 3 and any(_label(t) for t in since_item))):
+        spaced = (doc.source_format == "docx" and previous is not None
+                  and doc.text.count("\n", previous.end, p.start) > 2)  # two empty paragraphs or more
+        if n == 1 and (new_list or parted or other_cell or spaced
+                       or (lv >= 3 and any(_label(t) or t[0] in BULLET_MARKS for t in since_item))):
             if last[lv] is not None:
                 interrupted.setdefault(lv, []).append(last[lv])
             for k in range(lv, 5):
