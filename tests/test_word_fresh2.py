@@ -121,3 +121,8 @@ def test_a_list_under_each_bullet_or_after_empty_paragraphs_starts_afresh(tmp_pa
     assert docx_codes(make_docx(tmp_path / "分工.docx", tasks), "KJ503") == []
     typo = ["分工", "1.科学史方面分析", "2.认知调研", "3.伦理问题探讨", "", "1.田润卉", "2.张旭婕"]
     assert docx_codes(make_docx(tmp_path / "错号.docx", typo), "KJ503") == [("KJ503", 6)]
+
+
+def test_an_asterisk_between_the_terms_of_a_formula_is_multiplication(tmp_path):
+    plan = ["创业计划", "主要利润为学员通过平台报名的提成。", "即利润 = 人数*驾校价格*20% – 平台运维成本", "全年共完成*项培训。"]
+    assert docx_codes(make_docx(tmp_path / "计划.docx", plan), "KJ202") == [("KJ202", 4)]
