@@ -126,3 +126,14 @@ def test_a_list_under_each_bullet_or_after_empty_paragraphs_starts_afresh(tmp_pa
 def test_an_asterisk_between_the_terms_of_a_formula_is_multiplication(tmp_path):
     plan = ["创业计划", "主要利润为学员通过平台报名的提成。", "即利润 = 人数*驾校价格*20% – 平台运维成本", "全年共完成*项培训。"]
     assert docx_codes(make_docx(tmp_path / "计划.docx", plan), "KJ202") == [("KJ202", 4)]
+
+
+def test_the_introduction_restating_the_abstract_is_no_copy(tmp_path):
+    summary = ("大学生追求个性、向往自由，爱好随心所欲的旅行，而不喜欢固定的线路、统一的食住行，"
+               "因此社会应该重视大学生自助旅游市场的开发。")
+    thesis = ["大学生自助旅游需求分析研究", "摘  要", "自助旅游是当下非常时尚新潮的旅游方式。" + summary,
+              "关键词：大学生 自助旅游 需求分析", "一、引言", "目前我国大学生群体基本属于90后，" + summary,
+              "二、研究方法", "本文采用调查问卷形式，深入大学生群体，分析其需求特点，并提出开发对策。"]
+    assert docx_codes(make_docx(tmp_path / "论文.docx", thesis), "KJ1") == []
+    pasted = [*thesis, "本文采用调查问卷形式，深入大学生群体，分析其需求特点，并提出开发对策。"]
+    assert [c for c, _ in docx_codes(make_docx(tmp_path / "粘贴.docx", pasted), "KJ1")] == ["KJ101"]

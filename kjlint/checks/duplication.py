@@ -48,6 +48,11 @@ SENTENCE_MARKS = "。！？；!?;，,：:"
 TABLE_CELL = compile_regex(r"^(.*table \d+), row \d+, cell \d+$")
 HAN = compile_regex(r"[\u3400-\u9fff]")
 URL_LINE = compile_regex(r"^(?:https?://|www\.)\S+$")  # a web address on its own: no prose either
+# A thesis's abstract: from its heading (摘  要, Abstract, 摘要：…) to its keyword line; it sums up
+# the text, in the text's own sentences.
+ABSTRACT_HEAD = compile_regex(r"^[ \t\u3000]*(?:摘[ \t\u3000]*要|内容摘要|内容提要|ABSTRACT|Abstract)[ \t\u3000]*(?:[:：]|$)")
+ABSTRACT_END = compile_regex(r"^[ \t\u3000【\[]*(?:关[ \t\u3000]*键[ \t\u3000]*[词字]|Key[ \t]*words|KEY[ \t]*WORDS)")
+ABSTRACT_MAX = 40  # paragraphs: an abstract without a keyword line ends at the latest here
 # An entry of a reference list: [12] …, or a GB/T 7714 type mark ([J], [M], [EB/OL]).
 BIB_ENTRY = compile_regex(r"^[\[［]\d{1,3}[\]］]|[\[［](?:[JMCDRNPSZGA]|EB/OL|DB/OL|J/OL|M/OL)[\]］]")
 # An entry of an APA-style reference list: surnames and initials, then the year in brackets
@@ -109,6 +114,7 @@ class Unit:
     code: bool = False  # on a line in a technical notation (kjlint.technical), or a bare web address
     bib: bool = False  # an entry of a reference list
     article: int = 0  # articles (第X条) and chapters begun before it
+    abstract: bool = False  # in the abstract of a thesis (ABSTRACT_HEAD)
 
 
 @dataclass
@@ -150,10 +156,13 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
     articles = 0
     form = MatchingSlices(doc.text)
     technical = doc.technical_lines
+    abstract_left = 0  # paragraphs of an abstract still to come
     for p in reading_paragraphs(doc, ctx):
         text = p.text
         if is_page_number_line(text):
             continue
+        if (text[0] in "摘内Aa \t\u3000") and ABSTRACT_HEAD.match(text):
+            abstract_left = ABSTRACT_MAX
         if (text[0] == "第" or text[1:5].find("修改《") >= 0) and ARTICLE_START.match(text):
             articles += 1
         m = LIST_MARK.match(text)
@@ -167,6 +176,9 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
         unit = Unit(len(units), p, norm)
         unit.piece = piece
         unit.article = articles
+        if abstract_left:
+            unit.abstract = True
+            abstract_left = 0 if ABSTRACT_END.match(text) else abstract_left - 1
         unit.bib = ((("[" in text or "［" in text) and BIB_ENTRY.search(text) is not None)
                     or APA_ENTRY.match(text) is not None)
         unit.code = not unit.bib and ((bool(technical) and doc.line_index(p.start) in technical)
@@ -878,6 +890,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
 
     def designed(later: list[Unit], earlier: list[Unit]) -> bool:
         return (_layout_repeat(later, earlier, table_size)
+                or any(u.abstract for u in later) != any(u.abstract for u in earlier)  # an abstract sums up the text
                 or _enumerated_in_articles(later, earlier, legal, item_max))
 
     fields: dict[str, int] = {}  # label -> paragraphs `label：…`, counted when first needed
