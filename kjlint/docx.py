@@ -15,7 +15,8 @@ then headers and footers, footnotes, endnotes and comments. Every line gets a so
 "footnote 2"), which findings carry as `Finding.where`, and a part in `Document.parts` when it is
 not body text: "header", "footer", "footnote", "endnote", "comment", "textbox", "toc" (a table of
 contents: a TOC field, a Table of Contents content control, TOC 1–9/目录 styles, and the 目录 title
-above one), "cover" (a Cover Pages content control) or "equation" (a paragraph that is only an
+above one), "cover" (a Cover Pages content control, or a first page of a few short lines that a
+page or section break ends: `_Extractor.mark_cover`) or "equation" (a paragraph that is only an
 equation). Rules that read the document as a text (kjlint.checks.layout) leave the furniture
 out. The text is what Word shows with tracked changes accepted: deletions are left out,
 insertions read, and a paragraph deleted whole (its text and its mark) is no line.

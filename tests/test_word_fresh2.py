@@ -137,3 +137,8 @@ def test_the_introduction_restating_the_abstract_is_no_copy(tmp_path):
     assert docx_codes(make_docx(tmp_path / "论文.docx", thesis), "KJ1") == []
     pasted = [*thesis, "本文采用调查问卷形式，深入大学生群体，分析其需求特点，并提出开发对策。"]
     assert [c for c, _ in docx_codes(make_docx(tmp_path / "粘贴.docx", pasted), "KJ1")] == ["KJ101"]
+
+
+def test_a_note_that_a_passage_is_still_to_be_written_is_reported(tmp_path):
+    minutes = ["会议记录", "1、汇报个人的进度。", "2、讨论具体每个成员的分工。（待补充）", "3、讨论软件应具有的功能，有待完善。"]
+    assert docx_codes(make_docx(tmp_path / "记录.docx", minutes), "KJ205") == [("KJ205", 3)]
