@@ -142,3 +142,12 @@ def test_the_introduction_restating_the_abstract_is_no_copy(tmp_path):
 def test_a_note_that_a_passage_is_still_to_be_written_is_reported(tmp_path):
     minutes = ["会议记录", "1、汇报个人的进度。", "2、讨论具体每个成员的分工。（待补充）", "3、讨论软件应具有的功能，有待完善。"]
     assert docx_codes(make_docx(tmp_path / "记录.docx", minutes), "KJ205") == [("KJ205", 3)]
+
+
+def test_a_number_typed_after_a_word_bullet_is_the_items_number(tmp_path):
+    issue = ["Issue 的两类", ("list", "symbol-dot", 0, "1.  Bug report 最重要的事情就是表达清楚。"),
+             ("list", "symbol-dot", 0, "注意：若所提的 issue 有模板，它应会列出来。"), "2. Feature request 的核心有两点：",
+             "第一，解释清楚你要加什么功能。"]
+    assert docx_codes(make_docx(tmp_path / "说明.docx", issue), "KJ502") == []
+    gap = [*issue[:3], "3. Feature request 的核心有两点：", "第一，解释清楚你要加什么功能。"]
+    assert docx_codes(make_docx(tmp_path / "缺号.docx", gap), "KJ502") == [("KJ502", 4)]

@@ -241,6 +241,8 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
                 text = text.lstrip(WIDE_SPACES + BLANK_CHARS)
             elif text[:1] == "#":
                 text = _unmarked(text)
+            elif text[:1] in BULLET_MARKS and text[1:2] in _BLANK_OR_DIGIT:
+                text = text[1:].lstrip(BLANK_CHARS)  # •1.  Bug report: a bullet Word drew before a typed number
             found = heading_level(text)
             if found and i not in quoted:
                 level, n, mark = found
@@ -320,6 +322,7 @@ def _looks_cut(prev: Span | None) -> bool:
 # A bullet opening a line: the item of an unnumbered list (●第二阶段（…）), whose own list of
 # 1. 2. 3. follows it.
 BULLET_MARKS = "●○■□◆◇▪•·➢►▶★☆"
+_BLANK_OR_DIGIT = BLANK_CHARS + "0123456789"
 
 
 def _label(text: str) -> bool:
