@@ -151,3 +151,10 @@ def test_a_number_typed_after_a_word_bullet_is_the_items_number(tmp_path):
     assert docx_codes(make_docx(tmp_path / "说明.docx", issue), "KJ502") == []
     gap = [*issue[:3], "3. Feature request 的核心有两点：", "第一，解释清楚你要加什么功能。"]
     assert docx_codes(make_docx(tmp_path / "缺号.docx", gap), "KJ502") == [("KJ502", 4)]
+
+
+def test_a_heading_number_without_words_is_an_empty_heading(tmp_path):
+    summary = ["个人总结", "组号：7  姓名：姜某", "一、", "二、 项目完成情况", "本组按期完成了全部功能的开发和测试。"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", summary), "KJ303") == [("KJ303", 3)]
+    written = ["个人总结", "组号：7  姓名：姜某", "一、 个人分工", "二、 项目完成情况", "本组按期完成了全部功能的开发和测试。"]
+    assert docx_codes(make_docx(tmp_path / "已写.docx", written), "KJ303") == []
