@@ -158,3 +158,11 @@ def test_a_heading_number_without_words_is_an_empty_heading(tmp_path):
     assert docx_codes(make_docx(tmp_path / "总结.docx", summary), "KJ303") == [("KJ303", 3)]
     written = ["个人总结", "组号：7  姓名：姜某", "一、 个人分工", "二、 项目完成情况", "本组按期完成了全部功能的开发和测试。"]
     assert docx_codes(make_docx(tmp_path / "已写.docx", written), "KJ303") == []
+
+
+def test_radicals_copied_out_of_a_pdf_in_place_of_characters(tmp_path):
+    path = make_docx(tmp_path / "鉴定.docx", ["自我鉴定", "我从2021年进⼊南京大学就读以来，不断奋⽃。", "我们的部首表：人、入、斗。"])
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json", "--select", "KJ411"])
+    found = json.loads(result.stdout)
+    assert [(f["line"], f["fix"]["replacement"], f["fix"]["applicability"]) for f in found] == [
+        (2, "入", "safe"), (2, "斗", "safe")]
