@@ -113,16 +113,16 @@ def load_or_build_item(name: str, item: str, key: Any, build: Callable[[], Any],
 # --- compiled regular expressions -----------------------------------------------------------
 # `re.compile` parses the pattern and generates a program for the C matcher (`_sre`); only the
 # generation is slow, so the program is what gets cached. It is valid for one interpreter build
-# and matcher version, which the file name carries, as it carries the layout of an entry (3:
-# with the preceding characters), so that two kjlint versions sharing a cache do not rewrite it
-# in turn.
+# and matcher version, which the file name carries, as it carries the layout of an entry (4:
+# the backtracking risk computed on first use, False until then), so that two kjlint versions
+# sharing a cache do not rewrite it in turn.
 
 try:
     import _sre
     from re import _compiler as _re_compiler
     from re import _parser as _re_parser
 
-    _REGEX_FILE = f"regex-3-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    _REGEX_FILE = f"regex-4-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 except (ImportError, AttributeError):  # Python 3.10 or another implementation: plain re.compile
     _sre = None
     _REGEX_FILE = ""
@@ -144,7 +144,8 @@ def _save_programs() -> None:
 
 def _entry(pattern: str, flags: int) -> tuple:
     """(flags, program, groups, groupindex, indexgroup, required characters, first characters,
-    backtracking risk, preceding characters)."""
+    backtracking risk (False until `backtracking_risk` asks: only rule packs' patterns are
+    judged, and the test was a third of a cold start's pattern work), preceding characters)."""
     global _programs, _new_programs
     if _programs is None:
         stored = _read(_REGEX_FILE)
@@ -152,7 +153,7 @@ def _entry(pattern: str, flags: int) -> tuple:
     entry = _programs.get((pattern, flags))
     if isinstance(entry, tuple) and len(entry) == 9:
         return entry
-    from .regexinfo import backtracking_risk, first_chars, preceding_chars, required_chars
+    from .regexinfo import first_chars, preceding_chars, required_chars
 
     parsed = _re_parser.parse(pattern, flags)  # raises re.error for a bad pattern, as re.compile
     first = first_chars(parsed, flags)
@@ -164,13 +165,18 @@ def _entry(pattern: str, flags: int) -> tuple:
     needed = required_chars(parsed, flags)
     entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup),
              "".join(sorted(needed)) if needed is not None else None,
-             "".join(sorted(first)) if first is not None else None, backtracking_risk(parsed),
-             preceding_chars(parsed, flags))
+             "".join(sorted(first)) if first is not None else None, False, preceding_chars(parsed, flags))
+    _store_entry((pattern, flags), entry)
+    return entry
+
+
+def _store_entry(key: tuple, entry: tuple) -> None:
+    """Keep a new or completed entry, to be written to disk when the process exits."""
+    global _new_programs
     if not _new_programs:
         atexit.register(_save_programs)
-    _programs[(pattern, flags)] = entry
+    _programs[key] = entry
     _new_programs += 1
-    return entry
 
 
 def _with_first_chars(code: list[int], parsed: Any, first: frozenset[str] | None) -> list[int]:
@@ -227,14 +233,20 @@ def required_chars(pattern: str, flags: int = 0) -> str | None:
 
 
 def backtracking_risk(pattern: str, flags: int = 0) -> str | None:
-    """Why `pattern` can take exponential time (kjlint.regexinfo.backtracking_risk), or None."""
+    """Why `pattern` can take exponential time (kjlint.regexinfo.backtracking_risk), or None;
+    computed once and kept with the pattern's program."""
+    from .regexinfo import backtracking_risk as risk
+
     if _sre is None:  # pragma: no cover - Python 3.10
         import sre_parse
 
-        from .regexinfo import backtracking_risk as risk
-
         return risk(sre_parse.parse(pattern, flags))
-    return _entry(pattern, int(flags))[7]
+    key = (pattern, int(flags))
+    entry = _entry(*key)
+    if entry[7] is False:
+        entry = entry[:7] + (risk(_re_parser.parse(pattern, int(flags))),) + entry[8:]
+        _store_entry(key, entry)
+    return entry[7]
 
 
 def first_chars(pattern: str, flags: int = 0) -> str | None:

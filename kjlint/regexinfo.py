@@ -329,6 +329,14 @@ def _literal(code: int, fold: bool) -> tuple[bool, frozenset]:
 
 
 def _class(items, fold: bool) -> tuple[bool, frozenset]:
+    return _class_set(tuple(items), fold)
+
+
+@lru_cache(maxsize=None)
+def _class_set(items: tuple, fold: bool) -> tuple[bool, frozenset]:
+    """A character class's members, built once per process for each class: the same classes
+    (every Han character, blanks) recur in most patterns, and building their sets was most of
+    the backtracking test's cost at a cold start."""
     chars: tuple[bool, frozenset] = (False, frozenset())
     negate = False
     for op, av in items:
