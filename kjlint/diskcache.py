@@ -254,6 +254,14 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     return _entry(pattern, int(flags))[6] if _sre is not None else None
 
 
+def line_anchored(pattern: str, flags: int = 0) -> bool:
+    """Whether every match of `pattern` starts a line (`^` in MULTILINE, `(?<![^\\n])`): then
+    trying it right after each line break (see `after_chars`) is faster than after any of its
+    first characters, which often include the blanks of an indentation."""
+    after = _entry(pattern, int(flags))[8] if _sre is not None else None
+    return after is not None and after[0] == frozenset("\n")
+
+
 @lru_cache(maxsize=None)
 def fast_finditer(regex: re.Pattern) -> Callable[[str], Iterator[re.Match]]:
     """`regex.finditer` through compile_regex's program (see `_with_first_chars`), also for a
@@ -264,7 +272,8 @@ def fast_finditer(regex: re.Pattern) -> Callable[[str], Iterator[re.Match]]:
     return compile_regex(regex.pattern, regex.flags & ~re.UNICODE).finditer
 
 
-def _after_chars(pattern: str, flags: int) -> Callable[[str], Iterator[re.Match]]:
+@lru_cache(maxsize=None)
+def after_chars(pattern: str, flags: int = 0) -> Callable[[str], Iterator[re.Match]]:
     """finditer of a pattern that may start at any character but only right after one of a few
     (a form field after a space or at a line start, regexinfo.preceding_chars): the pattern is
     tried at those places only (found by one C-speed scan), not at every character. Same
@@ -310,7 +319,7 @@ def finditer_alternatives(patterns: tuple[str, ...], flags: int = 0) -> Callable
         if group:
             combined = "|".join(f"(?:{p})" for p in group)
             needed = required_chars(combined, flags) if k else None
-            scans.append((_after_chars(combined, flags) if k else fast_finditer(compile_regex(combined, flags)),
+            scans.append((after_chars(combined, flags) if k else fast_finditer(compile_regex(combined, flags)),
                           compile_regex(f"[{re.escape(needed)}]").search if needed else None))
 
     def matches(text: str) -> list[re.Match]:
