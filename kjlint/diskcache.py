@@ -185,19 +185,37 @@ def _with_first_chars(code: list[int], parsed: Any, first: frozenset[str] | None
     alternatives or an optional part): `search`, `finditer` and `sub` then skip in C to the
     next such character instead of running the whole pattern at every position of the text.
     The same matches: every non-empty match starts with one of them (regexinfo.first_chars),
-    and a pattern that can match the empty string has no such set."""
+    and a pattern that can match the empty string has no such set. A pattern opening with a
+    repeated class too large to list (`[\\ue000-\\uf8ff…]+`, `[\\x80-\\xff]{2,}`) gets that
+    class, which re only uses when the class is not repeated."""
     c = _re_compiler
-    if not first or code[0] != c.INFO or code[2] != 0 or code[1] != 4 or code[3] == 0:
+    if code[0] != c.INFO or code[2] != 0 or code[1] != 4 or code[3] == 0:
         return code  # re already has a prefix or a set, or the pattern can match ""
     if parsed.data and parsed.data[0][0] is c.AT and parsed.data[0][1] in (c.AT_BEGINNING, c.AT_BEGINNING_STRING):
         return code  # anchored at the start: re tries one position only
+    items = _ranges(first) if first else _repeated_class(parsed)
+    if not items:
+        return code
     table: list[int] = []
     try:
-        charset, _cased = c._optimize_charset(_ranges(first))
-        c._compile_charset(charset, 0, table)
+        charset, _cased = c._optimize_charset(items)
+        c._compile_charset(charset, parsed.state.flags, table)  # \s, \w as the pattern means them
     except Exception:  # another version of re's private compiler: the program as re made it
         return code
     return [int(c.INFO), 4 + len(table), int(c.SRE_INFO_CHARSET), code[3], code[4], *map(int, table), *code[5:]]
+
+
+def _repeated_class(parsed: Any) -> list[tuple] | None:
+    """The class items of a pattern that opens with a class repeated at least once, case
+    respected (`[a-z]+`, `\\s{2,}`), else None."""
+    c = _re_compiler
+    if parsed.state.flags & c.SRE_FLAG_IGNORECASE or not parsed.data:
+        return None
+    op, av = parsed.data[0]
+    if op not in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)) or av[0] < 1:
+        return None
+    body = list(av[2])
+    return list(body[0][1]) if len(body) == 1 and body[0][0] is c.IN else None
 
 
 def _ranges(chars: frozenset[str]) -> list[tuple]:
