@@ -215,7 +215,22 @@ def _repeated_class(parsed: Any) -> list[tuple] | None:
     if op not in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)) or av[0] < 1:
         return None
     body = list(av[2])
-    return list(body[0][1]) if len(body) == 1 and body[0][0] is c.IN else None
+    if len(body) != 1 or body[0][0] is not c.IN:
+        return None
+    items = list(body[0][1])
+    if not all(op in (c.LITERAL, c.RANGE) for op, _av in items):
+        return items
+    # Ranges a few code points apart are tested as one (U+F0000-U+FFFFD and U+100000-U+10FFFD
+    # of the private-use planes): each range costs a comparison at every character of the
+    # text, and the INFO block only picks where the whole pattern is tried.
+    spans = sorted((av, av) if op is c.LITERAL else av for op, av in items)
+    merged = [list(spans[0])]
+    for lo, hi in spans[1:]:
+        if lo <= merged[-1][1] + 3:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return [(c.LITERAL, lo) if lo == hi else (c.RANGE, (lo, hi)) for lo, hi in merged]
 
 
 def _ranges(chars: frozenset[str]) -> list[tuple]:

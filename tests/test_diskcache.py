@@ -152,6 +152,8 @@ OPENING_UNKNOWN_TO_RE = [
     r"[\s\u3000]+",  # \s as a str pattern means it: Unicode blanks, the ideographic space too
     r"\w{2,}x",
     "[^a\n]+b",
+    # too large to list; tried from b to d: c, between the class's ranges, starts no match
+    "[\u4e00-\u9fffb\ufa00-\ufaffd]+c",
 ]
 
 
