@@ -146,7 +146,7 @@ def _entry(pattern: str, flags: int) -> tuple:
     """(flags, program, groups, groupindex, indexgroup, required characters, first characters,
     backtracking risk (False until `backtracking_risk` asks: only rule packs' patterns are
     judged, and the test was a third of a cold start's pattern work), preceding characters)."""
-    global _programs, _new_programs
+    global _programs
     if _programs is None:
         stored = _read(_REGEX_FILE)
         _programs = stored if isinstance(stored, dict) else {}

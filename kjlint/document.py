@@ -108,13 +108,24 @@ class Document:
         return _spans(starts, map(int.__add__, starts, map(len, texts)), texts)
 
     @cached_property
+    def pinyin_spans(self) -> list[tuple[int, int]]:
+        """[start, end) of the pinyin annotations (總結(zǒng jié)): found once for the rules
+        that report them, skip them or read the text without them."""
+        from .normalize import PINYIN_ANNOTATION
+
+        if "(" not in self.text and "（" not in self.text:
+            return []
+        return [m.span() for m in PINYIN_ANNOTATION.finditer(self.text)]
+
+    @cached_property
     def plain_lines(self) -> list[str]:
         """Each line (as in `lines`) in simplified script without pinyin annotations: the form
         phrase, heading and boilerplate rules compare against. Computed once per document
         rather than once per rule and line; offsets do not map into it."""
-        from .normalize import plain_text
+        from .normalize import plain_text, to_simplified
 
-        lines = plain_text(self.text).split("\n")  # annotations never span a line break
+        # annotations never span a line break
+        lines = (plain_text(self.text) if self.pinyin_spans else to_simplified(self.text)).split("\n")
         return [line[:-1] if line.endswith("\r") else line for line in lines]
 
     def plain(self, span: Span) -> str:

@@ -151,15 +151,13 @@ def annotation_free_view(doc: Document, ctx: Context) -> tuple[str, list[int]] |
     offset in doc.text (memoized); None when the text has no annotation."""
     key = "annotation-free-view"
     if key not in ctx.memo:
-        from .normalize import PINYIN_ANNOTATION
-
         view = None
-        if PINYIN_ANNOTATION.search(doc.text):
+        if doc.pinyin_spans:
             kept, where, at = [], [], 0
-            for m in PINYIN_ANNOTATION.finditer(doc.text):
-                kept.append(doc.text[at:m.start()])
-                where.extend(range(at, m.start()))
-                at = m.end()
+            for start, end in doc.pinyin_spans:
+                kept.append(doc.text[at:start])
+                where.extend(range(at, start))
+                at = end
             kept.append(doc.text[at:])
             where.extend(range(at, len(doc.text)))
             view = ("".join(kept), where)
