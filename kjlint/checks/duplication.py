@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import re
 import sys
-from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from .registry import check
 from ..document import BLANK_CHARS, Document, Span
@@ -584,35 +583,78 @@ def _extend(s: str, i: int, j: int, limit: int) -> int:
 _HASH_BASE = 0x100000001B3  # of the k-gram hashes (any odd number; collisions are checked)
 
 
-def first_sampled(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]]:
+def first_sampled(s: str, k: int, step: int) -> tuple[Sequence[int] | Mapping[int, int], Sequence[int], Sequence[int]]:
     """(for every position p of s up to len(s) - k, the first position t that is a multiple of
     `step` and whose k-gram equals p's, len(s) when there is none; the positions p with such a t
-    before p; for every p, the last position of p's k-gram), as int64 memoryviews: no Python
-    int per position is made until the scan reads it.
+    before p, in order; for every p, a position no earlier than the last one of p's k-gram).
 
-    This per-position work is most of KJ1's time on long documents; numpy hashes the k-grams
-    (exact: every repeat it finds is checked, and a hash collision falls back to comparing the
-    k-grams themselves). Short streams, when numpy is not loaded, use a dict of k-grams."""
+    This per-position work is most of KJ1's time; three ways give one result (the third value
+    only bounds: repeated_stretches uses it to skip remembering k-grams that never recur):
+    numpy hashes the k-grams of long streams, or of any once numpy is loaded (exact: every
+    repeat it finds is checked, and a hash collision falls back to comparing the k-grams
+    themselves); a draft's short stream searches each sampled k-gram with str.find, no Python
+    work per position (`_first_sampled_find`); the streams between slice every position into
+    a dict (`_first_sampled_dict`)."""
     last = len(s) - k
     if last < 0:
-        empty = memoryview(array("q"))
-        return empty, empty, empty
+        return [], [], []
     if "numpy" in sys.modules or len(s) >= NUMPY_FROM:
         found = _first_sampled_hashed(s, k, step)
         if found is not None:
             return found
+    if len(s) < FIND_BELOW:
+        return _first_sampled_find(s, k, step)
     return _first_sampled_dict(s, k, step)
 
 
-def _first_sampled_dict(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]]:
+# Stream length below which str.find per sampled k-gram beats slicing every position: each find
+# scans the rest of the stream, so its cost grows with the square of the length (measured on
+# the corpus's streams, ms per stream, find / dict: 0.09 / 0.15 at 1,000 characters, 0.24 /
+# 0.31 at 2,000, 0.73 / 0.63 at 4,000).
+FIND_BELOW = 3000
+
+
+def _sampled_kgrams(s: str, k: int, step: int) -> dict[str, int]:
+    """Each k-gram at a multiple of `step`, with the first such position it is at."""
     last = len(s) - k
-    earliest = {s[t:t + k]: t for t in range(last - last % step, -1, -step)}
+    return {s[t:t + k]: t for t in range(last - last % step, -1, -step)}
+
+
+def _first_sampled_dict(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]]:
+    earliest = _sampled_kgrams(s, k, step)
     get, none = earliest.get, len(s)
-    grams = [s[p:p + k] for p in range(last + 1)]
-    first = [get(g, none) for g in grams]
-    latest = {g: p for p, g in enumerate(grams)}
-    return (memoryview(array("q", first)), memoryview(array("q", [p for p, e in enumerate(first) if e < p])),
-            memoryview(array("q", [latest[g] for g in grams])))
+    first = [get(s[p:p + k], none) for p in range(len(s) - k + 1)]
+    return first, [p for p, e in enumerate(first) if e < p], [none] * len(first)
+
+
+class _FirstSampled(dict):
+    """first_sampled's first positions of a short stream, each worked out when the scan first
+    reads it (it reads the few around each repeat)."""
+
+    def __init__(self, s: str, k: int, earliest: dict[str, int]):
+        super().__init__()
+        self.s, self.k, self.get_first, self.none = s, k, earliest.get, len(s)
+
+    def __missing__(self, p: int) -> int:
+        t = self[p] = self.get_first(self.s[p:p + self.k], self.none)
+        return t
+
+
+def _first_sampled_find(s: str, k: int, step: int) -> tuple[Mapping[int, int], Sequence[int], Sequence[int]]:
+    """first_sampled by finding every later copy of each sampled k-gram: a draft repeats few of
+    them, so most finds find nothing and no position is sliced."""
+    earliest = _sampled_kgrams(s, k, step)
+    first = _FirstSampled(s, k, earliest)
+    hits = []
+    find = s.find
+    for g, t in earliest.items():
+        p = find(g, t + 1)
+        while p >= 0:
+            hits.append(p)
+            first[p] = t
+            p = find(g, p + 1)
+    hits.sort()
+    return first, hits, [len(s)] * (len(s) - k + 1)
 
 
 def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]] | None:
