@@ -219,8 +219,12 @@ class Stream:
             self.seg_r.append(r_pos)
         kept.append(raw[r_pos:])
         self.text = "".join(kept)
-        for u, r0, piece in zip(units, self.r0s, pieces):
-            u.s0, u.s1 = self._raw_to_s(r0), self._raw_to_s(r0 + len(piece))
+        if removed:
+            for u, r0, piece in zip(units, self.r0s, pieces):
+                u.s0, u.s1 = self._raw_to_s(r0), self._raw_to_s(r0 + len(piece))
+        else:  # nothing left out (no formulaic phrases): stream positions are raw positions
+            for u, r0, piece in zip(units, self.r0s, pieces):
+                u.s0, u.s1 = r0, r0 + len(piece)
         self._offsets: dict[int, list[int]] = {}
 
     def _raw_to_s(self, r: int) -> int:
@@ -746,7 +750,7 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
                 nxt = hits[h] if h < len(hits) else last + 1
                 if i <= diag_until:
                     stop = min(nxt, diag_until + 1, copy_start + delta - k + 1)
-                    while i < stop and (earliest[i] != earliest[i - delta] or s[i] != s[i - delta]):
+                    while i < stop and (s[i] != s[i - delta] or earliest[i] != earliest[i - delta]):
                         i += 1
                     if i < stop:
                         continue
