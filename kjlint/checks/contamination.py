@@ -248,6 +248,19 @@ class _LineMemo(dict):
 
 
 _SENTENCE_SPAN = compile_regex(r"[^。！？!?]+[。！？!?]*")
+_TABLE_RULE = compile_regex(r"^[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)+[|｜]?$")  # ---|---|
+LEAD_BLURB_MAX = 300  # a site's introduction is a few sentences, never a page of text
+
+
+def _last_sentence(text: str) -> str:
+    return next((m.group(0) for m in reversed(list(_SENTENCE_SPAN.finditer(text)))
+                 if m.group(0).strip(BLANK_CHARS + " 。！？!?")), "")
+
+
+def _ends_with_blurb(matcher: _Boilerplate, text: str) -> bool:
+    """Whether a normalized paragraph's last sentence is an editor's blurb (…以下是小编整理的…,
+    希望能够帮助到大家。): the site announcing the text below."""
+    return matcher.sentence_phrase(_last_sentence(text)) is not None
 
 
 # Lines that a web page adds around an article but that a Word file writes itself: a thesis's
@@ -286,15 +299,26 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     seen = ctx.memo.get(("boilerplate-match", rule.code), {})  # lines surely_boilerplate matched
     lines = normalized_lines(doc, ctx)
     above = False  # a line of the page that is not furniture came before this one
+    prose_above = False  # ... and one that is not a title either: the body has started
     toc: Span | None = None  # a 目录 line, until the next line with words tells what it heads
     for i, (line, text) in enumerate(zip(doc.lines, lines)):
         found = seen[i] if i in seen else matcher.match(text)
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
-        if in_prose and (above or not _title_like(next((t for t in lines[i + 1:] if t), ""), 60)):
+        titled = _title_like(next((t for t in lines[i + 1:] if t), ""), 60)
+        if in_prose and (above or not titled) and not (titled and not prose_above and _ends_with_blurb(matcher, text)):
             found = None  # one sentence of a paragraph of text: report that sentence, keep the rest
         # else the page's first paragraph, above the title, ends with the site's blurb: all of it
-        # is the site's introduction (做任何工作都应该有个计划…那么下面我就给大家讲一讲…)
+        # is the site's introduction (做任何工作都应该有个计划…那么下面我就给大家讲一讲…); so is a
+        # paragraph whose last sentence is the blurb, between the page's title lines and the title
+        # or article counter it announces, before any paragraph of text (总结是指…以下是小编整理的…)
+        if (found is None and text and titled and not prose_above and len(text) <= LEAD_BLURB_MAX
+                and _ends_with_blurb(matcher, text)):
+            found = matcher.sentence_phrase(_last_sentence(text))
+        if found is None and _TABLE_RULE.match(text):
+            # the rule row of a table the page's metadata fills (索引号: | … under 标题: | …)
+            found = next((matcher.match(t) for t in lines[i + 1:] if t), None)
         above = above or (found is None and bool(text))
+        prose_above = prose_above or (found is None and bool(text) and not _title_like(text, 60))
         if found is None and text:
             if len(text) <= 8 and text.replace(" ", "") in ("目录", "目次"):
                 toc = next(doc.paragraphs_in_line(line))

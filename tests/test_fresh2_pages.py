@@ -1,0 +1,36 @@
+"""Mechanisms that the second fresh batch of real pages (fixtures/realworld f041-f082) showed
+missing or too broad, on synthetic text: each test fails without its change."""
+from __future__ import annotations
+
+from kjlint.engine import lint_text
+
+
+def findings(text: str, prefix: str) -> list[tuple[int, str]]:
+    """(line, flagged text) of the default rules' findings whose code starts with `prefix`."""
+    return [(f.line, text[f.offset:f.end_offset]) for f in lint_text(text) if f.code.startswith(prefix)]
+
+
+def test_lead_paragraph_ending_with_a_blurb_is_the_sites_introduction():
+    intro = ("计划是对未来一段时间工作的安排，写好计划能让工作有条不紊。那么计划怎么写呢？"
+             "以下是小编整理的社区工作计划，希望能够帮助到大家。")
+    text = f"社区工作计划\n{intro}\n社区工作计划1\n今年社区将围绕服务居民开展工作。\n"
+    assert (2, intro) in findings(text, "KJ601")  # the whole paragraph, not its last sentence
+    # in the body, after a paragraph of text, only the blurb sentence is the site's
+    body = "今年社区将围绕服务居民开展工作，全年走访群众300户。"
+    text = f"社区工作计划\n{body}\n{intro}\n一、主要任务\n"
+    assert (3, intro) not in findings(text, "KJ601")
+    assert (3, "以下是小编整理的社区工作计划，希望能够帮助到大家。") in findings(text, "KJ601")
+
+
+def test_blurb_with_an_adverb_is_a_blurb():
+    text = "社区工作计划\n前言：本站为你精心整理了社区工作计划范文，欢迎咨询。\n今年社区将围绕服务居民开展工作。\n"
+    assert [line for line, _ in findings(text, "KJ601")] == [2]
+
+
+def test_rule_row_of_a_metadata_table_is_furniture_but_not_of_a_data_table():
+    text = ("标题: | 关于某县发展计划的解读 | ||\n---|---|---|---|\n索引号: | 1137/2022-52 | 文号: | |\n"
+            "一、起草背景\n为总结全年工作，县发改局牵头起草该文件。\n")
+    assert 2 in {line for line, _ in findings(text, "KJ601")}
+    text = ("一、工作成果\n项目阶段 | 完成率 | 关键指标 |\n---|---|---|\n需求调研 | 100% | 建立档案382份 |\n"
+            "全年完成改造126户。\n")
+    assert not findings(text, "KJ601")
