@@ -34,3 +34,15 @@ def test_rule_row_of_a_metadata_table_is_furniture_but_not_of_a_data_table():
     text = ("一、工作成果\n项目阶段 | 完成率 | 关键指标 |\n---|---|---|\n需求调研 | 100% | 建立档案382份 |\n"
             "全年完成改造126户。\n")
     assert not findings(text, "KJ601")
+
+
+def test_documents_cited_again_are_no_repeated_passage():
+    cite = ("根据省农业厅等九部门《关于进一步加强农村集体资产管理工作的通知》(农经〔2022〕15号)、"
+            "市财政局《关于规范涉农资金使用管理的实施意见》(财农〔2022〕7号)")
+    text = (f"关于印发某县涉农资金管理办法的通知\n各乡镇人民政府:\n{cite}等文件精神，经县政府同意，现将办法印发给你们。\n"
+            f"某县涉农资金管理办法\n第一条 为规范资金管理，{cite}，结合本县实际，制定本办法。\n")
+    assert not findings(text, "KJ10")
+    # a real passage pasted twice is still one
+    copy = "全年组织辖区企业申报省级科技项目十二项，争取上级资金八百万元，带动企业研发投入两亿元，新增高新技术企业九家。"
+    text = f"某局工作总结\n一、主要工作\n{copy}\n二、存在问题\n资金投入不足。{copy}\n"
+    assert findings(text, "KJ10")
