@@ -46,3 +46,21 @@ def test_documents_cited_again_are_no_repeated_passage():
     copy = "全年组织辖区企业申报省级科技项目十二项，争取上级资金八百万元，带动企业研发投入两亿元，新增高新技术企业九家。"
     text = f"某局工作总结\n一、主要工作\n{copy}\n二、存在问题\n资金投入不足。{copy}\n"
     assert findings(text, "KJ10")
+
+
+def test_bracketed_role_as_a_fields_whole_value_is_a_slot():
+    text = ("安全自查报告\n一、成立领导小组\n组长:(校长)\n副组长:(分管领导)\n组 长:(镇(zhèn)长)\n"
+            "成员:各班班主任\n组长:张三(校长)\n附件:(略)\n")
+    assert [hit for _, hit in findings(text, "KJ205")] == ["(校长)", "(分管领导)", "(镇(zhèn)长)"]
+
+
+def test_empty_year_brackets_of_a_document_number_are_a_deleted_value():
+    text = "关于加强法治政府建设的意见\n为贯彻落实《国务院关于加强法治政府建设的意见》(国发〔〕33号)，提出以下意见。\n"
+    assert findings(text, "KJ207") == [(2, "〔〕")]
+    assert not findings(text.replace("〔〕", "〔2010〕"), "KJ207")
+
+
+def test_lone_apostrophe_or_backtick_inside_words_is_stray():
+    text = ("学校自查报告\n对照市教育局文件的'要求，对学校食堂进行了检查。\n摘除乱挂的`横幅，清理墙上的广告。\n"
+            "坚持'三个代表'重要思想，紧扣'两个确保“目标。\n")
+    assert [(line, hit) for line, hit in findings(text, "KJ703")] == [(2, "'"), (3, "`")]

@@ -298,13 +298,19 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     cited_pages = None  # whether a Word file's page lines cite pages rather than count them
     seen = ctx.memo.get(("boilerplate-match", rule.code), {})  # lines surely_boilerplate matched
     lines = normalized_lines(doc, ctx)
+    following = [""] * len(lines)  # the next line with text after each line
+    for j in range(len(lines) - 2, -1, -1):
+        following[j] = lines[j + 1] or following[j + 1]
     above = False  # a line of the page that is not furniture came before this one
     prose_above = False  # ... and one that is not a title either: the body has started
     toc: Span | None = None  # a 目录 line, until the next line with words tells what it heads
     for i, (line, text) in enumerate(zip(doc.lines, lines)):
         found = seen[i] if i in seen else matcher.match(text)
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
-        titled = _title_like(next((t for t in lines[i + 1:] if t), ""), 60)
+        if in_prose or (found is None and text and not prose_above and len(text) <= LEAD_BLURB_MAX):
+            titled = _title_like(following[i], 60)
+        else:
+            titled = False
         if in_prose and (above or not titled) and not (titled and not prose_above and _ends_with_blurb(matcher, text)):
             found = None  # one sentence of a paragraph of text: report that sentence, keep the rest
         # else the page's first paragraph, above the title, ends with the site's blurb: all of it
@@ -316,7 +322,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             found = matcher.sentence_phrase(_last_sentence(text))
         if found is None and _TABLE_RULE.match(text):
             # the rule row of a table the page's metadata fills (索引号: | … under 标题: | …)
-            found = next((matcher.match(t) for t in lines[i + 1:] if t), None)
+            found = matcher.match(following[i]) if following[i] else None
         above = above or (found is None and bool(text))
         prose_above = prose_above or (found is None and bool(text) and not _title_like(text, 60))
         if found is None and text:
