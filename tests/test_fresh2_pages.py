@@ -64,3 +64,25 @@ def test_lone_apostrophe_or_backtick_inside_words_is_stray():
     text = ("学校自查报告\n对照市教育局文件的'要求，对学校食堂进行了检查。\n摘除乱挂的`横幅，清理墙上的广告。\n"
             "坚持'三个代表'重要思想，紧扣'两个确保“目标。\n")
     assert [(line, hit) for line, hit in findings(text, "KJ703")] == [(2, "'"), (3, "`")]
+
+
+def test_keyword_line_under_an_articles_abstract_is_its_own():
+    text = ("农村集体经济的发展路径\n摘要：本文分析了农村集体经济的发展现状，提出了对策建议。\n"
+            "关键词：集体经济；资源整合\n一、引言\n改革开放以来，农村集体经济不断壮大。\n")
+    assert not findings(text, "KJ601")
+    text = "农村集体经济的发展路径\n关键词：集体经济；资源整合\n一、引言\n改革开放以来，农村集体经济不断壮大。\n"
+    assert [line for line, _ in findings(text, "KJ601")] == [2]  # a page's tag line
+
+
+def test_last_line_saying_the_rest_is_not_shown_is_a_truncation_notice():
+    text = "某乡环境整治推进会\n会议要求集中整治场镇道路两侧乱停乱放等现象。\n因篇幅问题不能全部显示,请点此查看更多更全内容\n"
+    assert findings(text, "KJ30") == [(3, "因篇幅问题不能全部显示,请点此查看更多更全内容")]
+    text = "某镇工作总结\n今年部分项目因资金不能全部显示成效，明年继续推进。\n"
+    assert not findings(text, "KJ301")
+
+
+def test_numbering_starts_afresh_after_a_truncation_notice():
+    text = ("小学食品安全自查报告\n一、成立领导小组\n组长由校长担任。\n二、工作措施\n"
+            "1、组织健全。学校成立了领导小组。\n2、加强教育。逐步培养学生养成 ……此处隐藏20585个字……作。\n"
+            "一、检查配餐食谱\n检查本周食谱中是否含有严禁采购的食品。\n")
+    assert not findings(text, "KJ50")

@@ -249,6 +249,7 @@ class _LineMemo(dict):
 
 _SENTENCE_SPAN = compile_regex(r"[^。！？!?]+[。！？!?]*")
 _TABLE_RULE = compile_regex(r"^[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)+[|｜]?$")  # ---|---|
+_ABSTRACT = compile_regex(r"^[【\[]?摘\s*要[】\]]?\s*[:：]?")  # 摘要:, 【摘 要】
 LEAD_BLURB_MAX = 300  # a site's introduction is a few sentences, never a page of text
 
 
@@ -301,6 +302,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     following = [""] * len(lines)  # the next line with text after each line
     for j in range(len(lines) - 2, -1, -1):
         following[j] = lines[j + 1] or following[j + 1]
+    abstract = False  # an article's 摘要 came before, and no furniture since
     above = False  # a line of the page that is not furniture came before this one
     prose_above = False  # ... and one that is not a title either: the body has started
     toc: Span | None = None  # a 目录 line, until the next line with words tells what it heads
@@ -323,6 +325,9 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if found is None and _TABLE_RULE.match(text):
             # the rule row of a table the page's metadata fills (索引号: | … under 标题: | …)
             found = matcher.match(following[i]) if following[i] else None
+        if found is not None and found[0] == "keyword line" and abstract:
+            found = None  # an article's own 关键词 line, under its 摘要: not the site's tags
+        abstract = (abstract or bool(_ABSTRACT.match(text))) if found is None else False
         above = above or (found is None and bool(text))
         prose_above = prose_above or (found is None and bool(text) and not _title_like(text, 60))
         if found is None and text:
