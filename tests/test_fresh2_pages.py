@@ -86,3 +86,13 @@ def test_numbering_starts_afresh_after_a_truncation_notice():
             "1、组织健全。学校成立了领导小组。\n2、加强教育。逐步培养学生养成 ……此处隐藏20585个字……作。\n"
             "一、检查配餐食谱\n检查本周食谱中是否含有严禁采购的食品。\n")
     assert not findings(text, "KJ50")
+
+
+def test_line_of_search_phrases_above_the_title_is_spam():
+    spam = "高清影视在线观看,最新影视免费观看,影视大全在线看,热门影视排行榜,经典影视推荐网,好看影视在线播放"
+    text = f"{spam}\n学校食品安全自查报告\n我校对学校食堂进行了全面检查。\n"
+    assert (1, spam) in findings(text, "KJ601")
+    # a report's own line of short items, or the same below the body's first paragraph, is kept
+    items = "一季度完成产值,二季度完成产值,三季度完成产值,四季度完成产值,全年完成产值,同比增长产值"
+    text = f"某局工作总结\n全年经济运行平稳，各项指标稳中有升。\n{items}\n"
+    assert not findings(text, "KJ601")

@@ -250,7 +250,25 @@ class _LineMemo(dict):
 _SENTENCE_SPAN = compile_regex(r"[^。！？!?]+[。！？!?]*")
 _TABLE_RULE = compile_regex(r"^[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)+[|｜]?$")  # ---|---|
 _ABSTRACT = compile_regex(r"^[【\[]?摘\s*要[】\]]?\s*[:：]?")  # 摘要:, 【摘 要】
-LEAD_BLURB_MAX = 300  # a site's introduction is a few sentences, never a page of text
+LEAD_BLURB_MAX = 300
+_STUFFING_SEP = compile_regex(r"[,，\-－_|｜]")
+_CJK_PAIR = compile_regex(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+def _keyword_stuffing(text: str) -> bool:
+    """An SEO spammer's line of search phrases (亚洲一区亚洲二区亚洲三区,国产成人高清在线,…,
+    国产成人精品在线-国产成人精品综合-…): six or more phrases of 5 characters on average, no
+    sentence punctuation, the same two characters in three of them."""
+    if len(text) > 200 or _SENTENCE.search(text) or "：" in text or ":" in text:
+        return False
+    parts = [p for p in _STUFFING_SEP.split(text) if p.strip()]
+    if len(parts) < 6 or sum(map(len, parts)) < 5 * len(parts) or max(map(len, parts)) > 20:
+        return False
+    seen: dict[str, int] = {}
+    for part in parts:
+        for pair in set(_CJK_PAIR.findall(part)):
+            seen[pair] = seen.get(pair, 0) + 1
+    return max(seen.values(), default=0) >= 3  # a site's introduction is a few sentences, never a page of text
 
 
 def _last_sentence(text: str) -> str:
@@ -322,6 +340,8 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if (found is None and text and titled and not prose_above and len(text) <= LEAD_BLURB_MAX
                 and _ends_with_blurb(matcher, text)):
             found = matcher.sentence_phrase(_last_sentence(text))
+        if found is None and not prose_above and _keyword_stuffing(text):
+            found = ("injected spam", text)  # 亚洲一区亚洲二区…,国产成人高清在线,… above the title
         if found is None and _TABLE_RULE.match(text):
             # the rule row of a table the page's metadata fills (索引号: | … under 标题: | …)
             found = matcher.match(following[i]) if following[i] else None
