@@ -96,3 +96,6 @@ def test_line_of_search_phrases_above_the_title_is_spam():
     items = "一季度完成产值,二季度完成产值,三季度完成产值,四季度完成产值,全年完成产值,同比增长产值"
     text = f"某局工作总结\n全年经济运行平稳，各项指标稳中有升。\n{items}\n"
     assert not findings(text, "KJ601")
+    sentence = ("在新的一年里,我们将坚定不移地推进友好合作,进一步加强同周边地区的友好关系,扩大彼此在广泛领域的友好交往,"
+                "共同维护地区稳定,促进区域经济合作,实现共同繁荣.")
+    assert not findings(f"{sentence}\n政府工作报告\n", "KJ601")

@@ -258,8 +258,9 @@ _CJK_PAIR = compile_regex(r"(?=([\u4e00-\u9fff]{2}))")
 def _keyword_stuffing(text: str) -> bool:
     """An SEO spammer's line of search phrases (亚洲一区亚洲二区亚洲三区,国产成人高清在线,…,
     国产成人精品在线-国产成人精品综合-…): six or more phrases of 5 characters on average, no
-    sentence punctuation, the same two characters in three of them."""
-    if len(text) > 200 or _SENTENCE.search(text) or "：" in text or ":" in text:
+    sentence punctuation and none of the words that make phrases a sentence (的, 了, 是, 将), the same
+    two characters in three of them."""
+    if len(text) > 200 or _SENTENCE.search(text) or any(c in text for c in "：:的了是将."):
         return False
     parts = [p for p in _STUFFING_SEP.split(text) if p.strip()]
     if len(parts) < 6 or sum(map(len, parts)) < 5 * len(parts) or max(map(len, parts)) > 20:
