@@ -99,3 +99,11 @@ def test_line_of_search_phrases_above_the_title_is_spam():
     sentence = ("在新的一年里,我们将坚定不移地推进友好合作,进一步加强同周边地区的友好关系,扩大彼此在广泛领域的友好交往,"
                 "共同维护地区稳定,促进区域经济合作,实现共同繁荣.")
     assert not findings(f"{sentence}\n政府工作报告\n", "KJ601")
+
+
+def test_site_watermark_with_symbols_sprinkled_in_is_furniture():
+    mark = "某某文}创%素材[库:https://www.example.cn/。公众@号:某某星域。"
+    text = f"{mark}整理汇总。XX镇2023年政府工作报告各位代表:现在,我代表镇人民政府报告工作。\n"
+    assert findings(text, "KJ601") == [(1, mark)]
+    text = "某镇工作总结\n全年接待客商{X}次，详见网址:https://www.example.cn/。\n"
+    assert not findings(text, "KJ601")
