@@ -107,3 +107,14 @@ def test_site_watermark_with_symbols_sprinkled_in_is_furniture():
     assert findings(text, "KJ601") == [(1, mark)]
     text = "某镇工作总结\n全年接待客商{X}次，详见网址:https://www.example.cn/。\n"
     assert not findings(text, "KJ601")
+
+
+def test_menu_line_above_the_body_is_navigation_and_a_salutation_is_the_speech():
+    menu = "网站首页 个人文档 个人总结 工作总结 述职报告 心得体会 演讲稿 讲话致辞 实用文"
+    text = f"{menu}\n\n学校工作报告\n\n栏目: 学校工作总结 / 发布于: / 人气:8.39K\n\n各位代表,同志们:\n\n学校工作报告\n\n今年我校各项工作取得了令人满意的成绩。\n"
+    hits = findings(text, "KJ6")
+    assert (1, menu) in hits
+    assert not [h for h in hits if h[0] == 7]  # the speech's salutation is the speech's
+    row = "序号 项目名称 建设单位 建设内容 总投资额 开工时间 完工时间 备注说明"
+    text = f"某局工作总结\n全年实施重点项目12个，完成投资3.6亿元。\n{row}\n"
+    assert not findings(text, "KJ601")  # a table's header row in the body

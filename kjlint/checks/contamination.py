@@ -250,9 +250,20 @@ class _LineMemo(dict):
 _SENTENCE_SPAN = compile_regex(r"[^。！？!?]+[。！？!?]*")
 _TABLE_RULE = compile_regex(r"^[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)+[|｜]?$")  # ---|---|
 _ABSTRACT = compile_regex(r"^[【\[]?摘\s*要[】\]]?\s*[:：]?")  # 摘要:, 【摘 要】
+_SALUTATION = compile_regex(r"[，,、][^，,、:：]{1,10}[:：]$")  # 各位代表,同志们: (not a field, 时间:)
 LEAD_BLURB_MAX = 300
 _STUFFING_SEP = compile_regex(r"[,，\-－_|｜]")
 _CJK_PAIR = compile_regex(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+_MENU_ITEM = compile_regex(r"[\u4e00-\u9fff]{2,6}")
+
+
+def _menu_line(text: str) -> bool:
+    """A site's menu above the body: eight or more words of 2 to 6 characters, spaces between,
+    nothing else (网站首页 个人文档 个人总结 工作总结 述职报告 心得体会 演讲稿 …)."""
+    items = text.split()
+    return len(items) >= 8 and all(_MENU_ITEM.fullmatch(item) for item in items)
 
 
 def _keyword_stuffing(text: str) -> bool:
@@ -343,6 +354,8 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             found = matcher.sentence_phrase(_last_sentence(text))
         if found is None and not prose_above and _keyword_stuffing(text):
             found = ("injected spam", text)  # 亚洲一区亚洲二区…,国产成人高清在线,… above the title
+        if found is None and not prose_above and _menu_line(text):
+            found = ("navigation", text)  # 网站首页 个人文档 个人总结 工作总结 述职报告 心得体会 …
         if found is None and _TABLE_RULE.match(text):
             # the rule row of a table the page's metadata fills (索引号: | … under 标题: | …)
             found = matcher.match(following[i]) if following[i] else None
@@ -1106,8 +1119,9 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if not _VISIBLE.search(text) and not p.text.strip(BLANK_CHARS + "\u200b\u200c\u200d\u2060"):
             continue
         if (len(text) > max_len or _SENTENCE.search(text) or _OFFICIAL_HEAD.search(text)
-                or _DATELINE.search(text) or _ISSUER.search(text)):
-            continue  # a date or 施行 line under the title, an issuer (最高人民法院) above it;
+                or _DATELINE.search(text) or _ISSUER.search(text) or _SALUTATION.search(text)):
+            continue  # a date or 施行 line under the title, an issuer (最高人民法院) above it,
+            # a speech's salutation (各位代表,同志们:) that opens the text below;
             # a line of symbols only (----, +, -) is the page's separator or a button
         yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule))
 
