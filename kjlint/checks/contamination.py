@@ -249,6 +249,7 @@ class _LineMemo(dict):
 
 _SENTENCE_SPAN = compile_regex(r"[^。！？!?]+[。！？!?]*")
 _TABLE_RULE = compile_regex(r"^[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)+[|｜]?$")  # ---|---|
+KEYWORD_LINE = "keyword line"  # the group of rules/kj6-contamination.yaml, by its English label
 _ABSTRACT = compile_regex(r"^[【\[]?摘\s*要[】\]]?\s*[:：]?")  # 摘要:, 【摘 要】
 _SALUTATION = compile_regex(r"[，,、][^，,、:：]{1,10}[:：]$")  # 各位代表,同志们: (not a field, 时间:)
 LEAD_BLURB_MAX = 300
@@ -314,8 +315,8 @@ def surely_boilerplate(doc: Document, ctx: Context, rule, max_len: int = 40) -> 
     for i, (line, text) in enumerate(zip(doc.lines, normalized_lines(doc, ctx))):
         if text and len(text) <= max_len and line.text.strip(BLANK_CHARS):
             found = seen[i] = matcher.match(text)
-            if found is not None and found[0] not in matcher.sentence_labels:
-                return True
+            if found is not None and found[0] not in matcher.sentence_labels and found[0] != KEYWORD_LINE:
+                return True  # (a 关键词 line is the article's own under its 摘要)
     return False
 
 
@@ -359,7 +360,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if found is None and _TABLE_RULE.match(text):
             # the rule row of a table the page's metadata fills (索引号: | … under 标题: | …)
             found = matcher.match(following[i]) if following[i] else None
-        if found is not None and found[0] == "keyword line" and abstract:
+        if found is not None and found[0] == KEYWORD_LINE and abstract:
             found = None  # an article's own 关键词 line, under its 摘要: not the site's tags
         abstract = (abstract or bool(_ABSTRACT.match(text))) if found is None else False
         above = above or (found is None and bool(text))
