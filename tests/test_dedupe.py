@@ -327,3 +327,22 @@ def test_bounded_count_is_a_lower_bound_of_the_full_count():
         n = QualityProbe(text).count(stop_at)
         assert n <= full and (n >= stop_at or n == full), (stop_at, n, full)
     assert QualityProbe(text).count(full + 1) == full  # not reached: counted to the end, exactly
+
+
+def test_bounded_count_after_a_probe_starts_with_what_the_probe_found():
+    """After `has_finding`, a bounded count is still a lower bound of the full count, on every
+    variant of the dedupe fixtures; and one it reaches stops there without linting the rest (a
+    rule error would silently make it a full lint)."""
+    from kjlint.dedupe.keep import QualityProbe
+
+    texts = [make(base(name)) for name in ("report_tech", "plan_edu", "duty_street") for make in VARIANTS.values()]
+    stopped = 0
+    for text in texts:
+        full = QualityProbe(text).count()
+        for stop_at in range(1, full + 2):
+            probe = QualityProbe(text)
+            assert probe.has_finding() == (full > 0)
+            n = probe.count(stop_at)
+            assert n <= full and (n >= stop_at or n == full), (stop_at, n, full, text[:80])
+            stopped += probe._count is None
+    assert stopped > len(texts)

@@ -380,8 +380,10 @@ def _repetitive_texts() -> list[str]:
 
 
 def test_hashed_kgram_index_equals_the_dict_one(monkeypatch):
-    """Long streams find first occurrences by numpy hashes, short ones by a dict: one result."""
-    for text in _repetitive_texts():
+    """Long streams find first occurrences by numpy hashes, short ones by a dict: one result
+    (also with a character outside the Basic Multilingual Plane, two UTF-16 units)."""
+    texts = _repetitive_texts()
+    for text in texts + [t.replace("丁", "𠀀") for t in texts if "丁" in t]:
         for k in (4, 12):
             by_dict = duplication._first_sampled_dict(text, k, 4) if len(text) >= k else ((), (), ())
             assert tuple(map(list, duplication.first_sampled(text, k, 4))) == tuple(map(list, by_dict))
@@ -393,10 +395,63 @@ def test_hashed_kgram_index_equals_the_dict_one(monkeypatch):
                 assert duplication.repeated_stretches(text, k) == stretches
 
 
+@pytest.mark.parametrize("with_numpy", [True, False])
+def test_remembered_positions_are_those_a_list_per_kgram_would_hold(with_numpy, monkeypatch):
+    """_Remembered keeps the repeats' ranges and reads them at a look-up: the candidates it gives
+    are the first ones (in text order) of the positions that the look-ups and the ranges put
+    there, as a list per k-gram filled at each repeat would hold them."""
+    import types
+
+    if not with_numpy:
+        monkeypatch.setattr(duplication, "sys", types.SimpleNamespace(modules={}))
+    seen = {"fills": 0, "added": 0}
+
+    class Checked(duplication._Remembered):
+        def __init__(self, earliest, latest, last, step):
+            super().__init__(earliest, latest, last, step)
+            self.every: dict[int, list[int]] = {}  # each range's positions, at once
+
+        def add(self, lo, hi, end):
+            super().add(lo, hi, end)
+            for t in range(lo, hi, self.step):
+                if self.latest[t] >= end:
+                    self.every.setdefault(self.earliest[t], []).append(t)
+
+        def fill(self, cands, key, i, limit):
+            expected = sorted(set(cands) | {t for t in self.every.get(key, []) if t < i})[:limit]
+            super().fill(cands, key, i, limit)
+            assert cands == expected
+            seen["fills"] += 1
+            seen["added"] += len(cands) > 1
+
+    monkeypatch.setattr(duplication, "_Remembered", Checked)
+    body = "".join(_repetitive_texts()[5:9])
+    texts = _repetitive_texts() + [body * 3, body + "壬癸" + body[:200] + body]
+    for text in texts:
+        for k in (4, 12):
+            duplication.repeated_stretches(text, k)
+    assert seen["fills"] > 100 and seen["added"] > 10
+
+
 def test_a_hash_collision_falls_back_to_comparing_kgrams(monkeypatch):
-    text = "甲乙丙丁戊己庚辛子丑寅丁壬癸"  # 甲乙丙丁 and 子丑寅丁 end in the same character
-    monkeypatch.setattr(duplication, "_HASH_BASE", 0)  # a k-gram's hash is its last character
+    text = "甲乙丙丁戊己庚辛子丑寅丁壬癸"
+    monkeypatch.setattr(duplication, "_HASH_MULTIPLIERS", (0,))  # every k-gram hashes to 0
     assert duplication._first_sampled_hashed(text, 4, 4) is None
+    monkeypatch.setattr(duplication, "NUMPY_FROM", 0)
+    assert list(map(list, duplication.first_sampled(text, 4, 4))) == list(map(list, duplication._first_sampled_dict(text, 4, 4)))
+
+
+def test_equal_high_bits_of_different_hashes_fall_back(monkeypatch):
+    """The sort groups k-grams by the high bits of their hashes (the position takes the low
+    bits): two k-grams that differ only there are told apart, not merged."""
+    # 甲乙丙丁 at 1 and its neighbour in the lowest bit at 6: no earlier sampled copy of either,
+    # so only the hashes can tell them apart
+    text = "子甲乙丙丁戊" + chr(ord("甲") + 1) + "乙丙丁己"
+    # a 4-gram's hash is its 4 UTF-16 units, the first in the lowest 16 bits
+    monkeypatch.setattr(duplication, "_HASH_MULTIPLIERS", (1,))
+    assert duplication._first_sampled_hashed(text, 4, 4) is None
+    monkeypatch.setattr(duplication, "NUMPY_FROM", 0)
+    assert list(map(list, duplication.first_sampled(text, 4, 4))) == list(map(list, duplication._first_sampled_dict(text, 4, 4)))
     monkeypatch.setattr(duplication, "NUMPY_FROM", 0)
     assert list(map(list, duplication.first_sampled(text, 4, 4))) == list(map(list, duplication._first_sampled_dict(text, 4, 4)))
 

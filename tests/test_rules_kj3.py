@@ -274,3 +274,31 @@ def test_a_one_character_heading_that_ends_the_document_is_not_judged_as_inside(
 
 def test_a_line_wrapped_around_a_zero_width_line_is_not_cut():
     assert cut_spans("全年新建项目12个，推动民生实事发展工\n\u200b\n作取得新成效。\n继续抓好项目建设。\n") == []
+
+
+def test_the_whole_text_scan_finds_every_line_that_can_hold_a_cut_word():
+    """cut_possible, which spares KJ305 its line-by-line scan, says yes wherever some line has a
+    context of the table before a mark or at its end (random lines of table contexts, their
+    neighbours and marks), and no for a text whose contexts are not in the table."""
+    import random
+
+    from kjlint.checks.truncation import _CUT_CANDIDATE, CUT_MARKS, cut_possible, cut_table
+
+    table = cut_table()
+    contexts = sorted(table)
+    rng = random.Random(14)
+    han = [chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(200)] + [c for k in contexts[:300] for c in k]
+    seen = {True: 0, False: 0}
+    for _ in range(3000):
+        lines = []
+        for _ in range(rng.randrange(1, 4)):
+            parts = [rng.choice(contexts) if rng.random() < 0.02 else "".join(rng.choices(han, k=rng.randrange(1, 4)))
+                     for _ in range(rng.randrange(1, 8))]
+            lines.append("".join(p + (rng.choice(CUT_MARKS) if rng.random() < 0.5 else "") for p in parts)
+                         + rng.choice(["", " ", "\u3000"]))
+        expected = any(not table.keys().isdisjoint(_CUT_CANDIDATE.findall(line)) for line in lines)
+        if expected:
+            assert cut_possible(lines, table), lines
+        seen[expected] += 1
+    assert seen[True] > 100 and seen[False] > 100
+    assert not cut_possible(["全年工业增加值增长8%。", "继续抓好项目建设。"], {"加值增": ("长", False)})

@@ -25,7 +25,6 @@ import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import compress
 from typing import Any, Sequence
 
 from .registry import check
@@ -530,7 +529,8 @@ def _similar_pairs(texts: list[str], cutoff: float) -> list[tuple[int, int]]:
     return out
 
 
-_BAG_BUCKETS = 64
+_BAG_BUCKETS = 64  # a power of two
+_BAG_BLOCK = 1 << 14  # pairs bounded at a time
 
 
 def _bag_bound(texts: list[str], lows: list[int], cutoff: float) -> list[tuple[int, int]]:
@@ -546,17 +546,26 @@ def _bag_bound(texts: list[str], lows: list[int], cutoff: float) -> list[tuple[i
     n = len(texts)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    bucket = (codes.astype(np.uint64) * np.uint64(2654435761) >> np.uint64(13)) % np.uint64(_BAG_BUCKETS)
+    # bits 13-18 of code * 2654435761: the low 32 bits of the product are all it takes
+    bucket = (codes * np.uint32(2654435761) >> np.uint32(13)) & np.uint32(_BAG_BUCKETS - 1)
     owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    # the narrowest type that holds a text's count in one bucket: the pairs' rows are gathered
+    top = int(lengths.max()) if n else 0
+    narrow, total = ((np.uint8, np.uint16) if top < 256 else (np.uint16, np.int32) if top < 65536
+                     else (np.int64, np.int64))
     counts = np.bincount(owner * _BAG_BUCKETS + bucket.astype(np.int64),
-                         minlength=n * _BAG_BUCKETS).reshape(n, _BAG_BUCKETS)
+                         minlength=n * _BAG_BUCKETS).astype(narrow).reshape(n, _BAG_BUCKETS)
     low = np.asarray(lows, dtype=np.int64)
     per = np.arange(n, dtype=np.int64) - low  # candidates of each x
     xs = np.repeat(np.arange(n, dtype=np.int64), per)
     ys = np.arange(len(xs), dtype=np.int64) - np.repeat(np.cumsum(per) - per, per) + low[xs]
-    bound = np.minimum(counts[xs], counts[ys]).sum(axis=1)
     # (one unit of slack for rapidfuzz's rounding of the cutoff)
-    keep = 200 * bound >= cutoff * (lengths[xs] + lengths[ys]) - 200
+    need = cutoff * (lengths[xs] + lengths[ys]) - 200
+    keep = np.empty(len(xs), dtype=bool)
+    for a in range(0, len(xs), _BAG_BLOCK):  # in blocks: two gathered rows per pair stay in cache
+        b = a + _BAG_BLOCK
+        bound = np.minimum(counts[xs[a:b]], counts[ys[a:b]]).sum(axis=1, dtype=total)
+        keep[a:b] = 200 * bound.astype(np.int64) >= need[a:b]
     return list(zip(xs[keep].tolist(), ys[keep].tolist()))
 
 
@@ -581,13 +590,10 @@ def _extend(s: str, i: int, j: int, limit: int) -> int:
     return n
 
 
-_HASH_BASE = 0x100000001B3  # of the k-gram hashes (any odd number; collisions are checked)
-
-
 def first_sampled(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]]:
     """(for every position p of s up to len(s) - k, the first position t that is a multiple of
     `step` and whose k-gram equals p's, len(s) when there is none; the positions p with such a t
-    before p; for every p, the last position of p's k-gram), as int64 memoryviews: no Python
+    before p; for every p, the last position of p's k-gram), as integer memoryviews: no Python
     int per position is made until the scan reads it.
 
     This per-position work is most of KJ1's time on long documents; numpy hashes the k-grams
@@ -615,52 +621,150 @@ def _first_sampled_dict(s: str, k: int, step: int) -> tuple[Sequence[int], Seque
             memoryview(array("q", [latest[g] for g in grams])))
 
 
+# Odd 64-bit multipliers of the k-gram hash, one per packed word of a k-gram (collisions are checked).
+_HASH_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+                     0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53)
+
+
 def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]] | None:
-    """first_sampled by 64-bit polynomial hashes of the k-grams; None on a hash collision that
-    the repeats found show (one they do not show can only move a k-gram's last position later,
-    which costs the scan a shortcut, never a repeat)."""
+    """first_sampled by 64-bit hashes of the k-grams; None on a hash collision that the repeats
+    found show (one they do not show can only move a k-gram's last position later, which costs
+    the scan a shortcut, never a repeat).
+
+    Few passes over the text, because this runs on every character of every document: a k-gram
+    is a few 64-bit words that each hold 4 characters exactly (UTF-16 code units; 2 UTF-32
+    characters outside the Basic Multilingual Plane), read from the encoded text at every
+    position; and one plain sort of (hash, position) keys groups equal k-grams with their
+    positions in order, where sorting positions by hash (argsort) costs twice as much."""
     import numpy as np
 
-    codes = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    m = len(codes) - k + 1
-    h = codes[:m].astype(np.uint64)
-    base = np.uint64(_HASH_BASE)
+    n = len(s)
+    m = n - k + 1
+    raw = s.encode("utf-16-le", "surrogatepass")
+    width = 2
+    if len(raw) != 2 * n:
+        raw, width = s.encode("utf-32-le", "surrogatepass"), 4
+    per = 8 // width
+    # words[p]: characters p .. p+per-1 (zeros past the end), exactly
+    words = np.ndarray((n,), dtype="<u8", buffer=raw + bytes(8), strides=(width,)).copy()
+    offsets = sorted(set(range(0, k - per + 1, per)) | {k - per})  # words that cover a k-gram
+    mult = [np.uint64(x) for x in _HASH_MULTIPLIERS]
     with np.errstate(over="ignore"):
-        for i in range(1, k):
-            h *= base
-            h += codes[i:i + m]
-    # Positions grouped by hash (in any order within a group); a group's first sampled position
-    # and its last position.
-    order = np.argsort(h)
-    ordered = h[order]
-    new = np.empty(m, dtype=bool)
-    new[0] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-    starts = np.flatnonzero(new)
-    group = np.cumsum(new) - 1
-    sampled = np.where(order % step == 0, order, len(s))
-    first = np.empty(m, dtype=np.int64)
-    first[order] = np.minimum.reduceat(sampled, starts)[group]
-    latest = np.empty(m, dtype=np.int64)
-    latest[order] = np.maximum.reduceat(order, starts)[group]
-    earlier = np.flatnonzero(first < np.arange(m))
+        h = words[:m] * mult[0]
+        for j, o in enumerate(offsets[1:], 1):
+            h += words[o:o + m] * mult[j % len(mult)]
+    # keys: the hash's high bits, the position in the low ones; sorted, a run of equal high bits
+    # is a group of (probably) equal k-grams, its positions ascending
+    pbits = max(m - 1, 1).bit_length()
+    low = np.uint64((1 << pbits) - 1)
+    key = h & ~low
+    key |= np.arange(m, dtype=np.uint64)
+    key.sort()
+    same_next = (key[1:] ^ key[:-1]) <= low
+    multi = np.zeros(m, dtype=bool)  # in a group of two or more
+    multi[1:] = same_next
+    multi[:-1] |= same_next
+    at = np.flatnonzero(multi)
+    # positions in 32 bits where they fit: half the bytes to gather and scatter
+    dt, code = (np.int32, "i") if n < 1 << 31 else (np.int64, "q")
+    grouped = (key[at] & low).astype(dt)
+    del key
+    first = np.full(m, n, dtype=dt)
+    first[::step] = np.arange(0, m, step, dtype=dt)
+    latest = np.arange(m, dtype=dt)
+    if len(grouped):
+        new = np.empty(len(grouped), dtype=bool)
+        new[0] = True
+        np.logical_not(same_next[at[1:] - 1], out=new[1:])
+        full = h[grouped]
+        if not (new[1:] | (full[1:] == full[:-1])).all():
+            return None  # equal high bits of different hashes: rare, and the dict is exact
+        starts = np.flatnonzero(new)
+        counts = np.diff(starts, append=len(grouped))
+        first[grouped] = np.repeat(np.minimum.reduceat(first[grouped], starts), counts)
+        latest[grouped] = np.repeat(grouped[starts + counts - 1], counts)
+    earlier = np.flatnonzero(first < np.arange(m, dtype=dt)).astype(dt)
     source = first[earlier]
     same = np.ones(len(earlier), dtype=bool)
-    for i in range(k):  # the repeats the hashes found, k-gram by k-gram
-        same &= codes[earlier + i] == codes[source + i]
+    for o in offsets:  # the repeats the hashes found, word by word
+        same &= words[earlier + o] == words[source + o]
     if not same.all():
         return None
-    return memoryview(first).cast("B").cast("q"), memoryview(earlier.astype(np.int64)).cast("B").cast("q"), \
-        memoryview(latest).cast("B").cast("q")
+    return memoryview(first).cast("B").cast(code), memoryview(earlier).cast("B").cast(code), \
+        memoryview(latest).cast("B").cast(code)
+
+
+class _Remembered:
+    """The sampled positions inside the repeats found so far whose k-gram occurs again after the
+    repeat: after the first copy of each k-gram, the candidates a later look-up compares first
+    (in the order of the text, `max_candidates` at most).
+
+    Kept as the repeats' ranges, and read only for the k-grams that are looked up: a copy of a
+    whole body holds hundreds of thousands of such positions and few look-ups follow (on the
+    corpus, 874,444 positions and 24,438 look-ups), so a list per k-gram for each cost more than
+    the rest of the scan. A position before the one looked up cannot enter a range later (the
+    scan only moves forward), so each k-gram's positions are read once, through a cursor."""
+
+    def __init__(self, earliest: Sequence[int], latest: Sequence[int], last: int, step: int):
+        self.earliest, self.latest, self.last, self.step = earliest, latest, last, step
+        self.lo: list[int] = []  # the ranges, in the order of the text
+        self.hi: list[int] = []
+        self.end: list[int] = []  # where the repeat ended: a position's k-gram must occur from there
+        # sampled positions whose k-gram occurs later, by (first copy, position)
+        self.order: Sequence[int] | None = None
+        self.keys: Sequence[int] = []  # their first sampled copy
+        self.cursor: dict[int, int] = {}
+
+    def add(self, lo: int, hi: int, end: int) -> None:
+        if lo < hi:
+            self.lo.append(lo)
+            self.hi.append(hi)
+            self.end.append(end)
+
+    def fill(self, cands: list[int], key: int, i: int, limit: int) -> None:
+        """Add to `cands` (key's list) the positions of key's k-gram before i that a range holds."""
+        if not self.lo:
+            return
+        if self.order is None:
+            self._index()
+        order, keys, lo, hi, end, latest = self.order, self.keys, self.lo, self.hi, self.end, self.latest
+        c = self.cursor.get(key)
+        if c is None:
+            c = bisect_left(keys, key)
+        while c < len(order) and keys[c] == key and order[c] < i:
+            t = order[c]
+            c += 1
+            r = bisect_right(lo, t) - 1
+            if t != key and r >= 0 and t < hi[r] and latest[t] >= end[r]:
+                cands.append(t)
+                if len(cands) >= limit:
+                    break
+        self.cursor[key] = c
+
+    def _index(self) -> None:
+        earliest, latest, last, step = self.earliest, self.latest, self.last, self.step
+        if "numpy" in sys.modules:
+            import numpy as np
+
+            sampled = np.arange(0, last + 1, step)
+            sampled = sampled[np.asarray(latest)[::step] > sampled]
+            firsts = np.asarray(earliest)[sampled]
+            by_first = np.argsort(firsts, kind="stable")
+            self.order, self.keys = memoryview(sampled[by_first]), memoryview(firsts[by_first])
+        else:
+            self.order = sorted((t for t in range(0, last + 1, step) if latest[t] > t), key=earliest.__getitem__)
+            self.keys = [earliest[t] for t in self.order]
 
 
 def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -> list[tuple[int, int, int]]:
     """(later start, earlier start, length) of maximal exact repeats of at least k + step - 1
     characters, later copies not overlapping their earlier copy.
 
-    k-gram hashing and extension: the k-gram at every `step`-th position is remembered (a dict
-    keyed by the k-gram); every position looks its k-gram up, a hit is extended forward and
-    backward and the scan jumps past it, so the work is linear in the length of the text."""
+    k-gram hashing and extension: the k-gram at every `step`-th position is remembered (a list
+    per k-gram, `max_candidates` long at most; positions inside a repeat are kept as its range
+    until their k-gram is looked up, see _Remembered); every position looks its k-gram up, a hit
+    is extended forward and backward and the scan jumps past it, so the work is linear in the
+    length of the text."""
     n = len(s)
     last = n - k
     # The positions whose k-gram occurs at an earlier sampled position, found in one pass: the
@@ -675,6 +779,7 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
     # `earliest`): no slicing and hashing of k-grams in the loop. A position before the first
     # sampled copy of its k-gram finds nothing remembered, as with the k-grams themselves.
     occ: dict[int, list[int]] = {}
+    remembered = _Remembered(earliest, latest, last, step)
     out: list[tuple[int, int, int]] = []
     prev_end = 0
     delta = 0  # later start - earlier start of the last repeat
@@ -713,6 +818,8 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
             cands = occ.get(key)
             if cands is None:
                 cands = occ[key] = [key]
+            if len(cands) < max_candidates:
+                remembered.fill(cands, key, i, max_candidates)
             for j in cands:
                 if j >= i:
                     break
@@ -736,14 +843,7 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
         first = i if diagonal else i + 1
         lo, hi = first + (-first) % step, min(start + length, last + 1)
         i = prev_end = start + length
-        # only positions whose k-gram occurs again after the repeat can be looked up later
-        for t in compress(range(lo, hi, step), map(prev_end.__le__, latest[lo:hi:step])):
-            key = earliest[t]
-            lst = occ.get(key)
-            if lst is None:
-                occ[key] = [key, t] if key < t else [t]
-            elif len(lst) < max_candidates:
-                lst.append(t)
+        remembered.add(lo, hi, prev_end)
         diag_until = i + 2 * k
     return out
 
