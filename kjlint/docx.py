@@ -15,7 +15,8 @@ then headers and footers, footnotes, endnotes and comments. Every line gets a so
 "footnote 2"), which findings carry as `Finding.where`, and a part in `Document.parts` when it is
 not body text: "header", "footer", "footnote", "endnote", "comment", "textbox", "toc" (a table of
 contents: a TOC field, a Table of Contents content control, TOC 1–9/目录 styles, and the 目录 title
-above one), "cover" (a Cover Pages content control) or "equation" (a paragraph that is only an
+above one), "cover" (a Cover Pages content control, or a first page of a few short lines that a
+page or section break ends: `_Extractor.mark_cover`) or "equation" (a paragraph that is only an
 equation). Rules that read the document as a text (kjlint.checks.layout) leave the furniture
 out. The text is what Word shows with tracked changes accepted: deletions are left out,
 insertions read, and a paragraph deleted whole (its text and its mark) is no line.
@@ -471,6 +472,7 @@ class _Extractor:
         self.offset = 0  # offset of the next line in the extracted text
         self.toc_by_field: list[int] = []  # lines marked "toc" only because a TOC field spans them
         self.math_spans: list[tuple[int, int]] = []  # equation text, as offsets into the text
+        self.first_page: int | None = None  # lines of the body before its first page or section break
 
     def in_toc_field(self, p) -> bool:
         """Track the complex fields through `p`; True when a TOC field is open during it."""
@@ -537,6 +539,8 @@ class _Extractor:
         self.lines.append(text)
         self.sources.append(where)
         self.offset += len(text) + 1
+        if self.first_page is None and part == "body" and where.startswith("paragraph "):
+            self.first_page = _page_break(p, ppr, len(self.lines))
         box_part = "textbox" if part in ("body", "equation") else part
         for box in _text_boxes(p):
             outer, self.fields = self.fields, []  # a text box is a story of its own
@@ -620,6 +624,23 @@ class _Extractor:
                 self.parts.pop(i, None)
         self.toc_by_field, self.fields = [], []
         self.mark_toc_titles()
+        self.mark_cover()
+
+    def mark_cover(self) -> None:
+        """The body's first page is a cover page when it holds only a few short lines, none a
+        sentence or a numbered heading (学校 / 本科毕业论文 / 题  目 … / 姓  名 … / 日期), and the
+        document goes on after the page or section break that ends it."""
+        end = self.first_page
+        if not end:
+            return
+        shown = [i for i in range(end) if self.lines[i].strip(" \t\u3000")]
+        rest = sum(1 for line in self.lines[end:] if line.strip(" \t\u3000"))
+        if not shown or len(shown) > COVER_MAX_LINES or rest < 3 or any(
+                self.parts.get(i, "body") != "body" or _not_cover_line(self.lines[i]) for i in shown):
+            return
+        for i in range(end):
+            self.parts[i] = "cover"
+            self.headings.pop(i + 1, None)
 
     def mark_toc_titles(self) -> None:
         """The 目录 paragraph right above a table of contents belongs to it."""
@@ -631,6 +652,30 @@ class _Extractor:
                     re.sub(r"[\s\u3000]+", "", self.lines[j]) or " "):
                 self.parts[j] = "toc"
                 self.headings.pop(j + 1, None)
+
+
+COVER_MAX_LINES = 20
+_COVER_SENTENCE = compile_regex(r"[。！？；!?;]\s*$|^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．.](?!\d))")
+
+
+def _not_cover_line(text: str) -> bool:
+    """A line no cover page shows: a sentence, a numbered heading, or a paragraph of text."""
+    return len(re.sub(r"[\s\u3000]+", "", text)) > 40 or bool(_COVER_SENTENCE.search(text))
+
+
+def _page_break(p, ppr, lines: int) -> int | None:
+    """Where the first page ends if body paragraph `p` (the `lines`-th line) ends it: after it
+    for a section break in its properties or a page break after its text, before it for a page
+    break that opens it; None when it breaks no page."""
+    if ppr is not None and ppr.find(W + "sectPr") is not None:
+        return lines
+    text_before = False
+    for el in p.iter(W + "t", W + "br"):
+        if el.tag == W + "t":
+            text_before = text_before or bool((el.text or "").strip())
+        elif el.get(W + "type") == "page":
+            return lines if text_before else lines - 1
+    return None
 
 
 def _mark_deleted(ppr) -> bool:

@@ -12,6 +12,8 @@ still judged:
 - an attachment (from a short line 附件/附表/附录… to the next one or the end) is a form when
   its heading names one (样式, 格式, 范本, 文书…) or its text has a form's layout: a seal's
   place on a line of its own (（院印）, （公章）) or a writing instruction (（以上写明…）);
+- a form's instructions for filling it in (填表说明 and its items, to the next blank line) show
+  the pattern of a value with masks (中南大学×××（学院）, 例：湖南省××市××区);
 - in a regulation (at least three articles 第X条, adopted or in force on a date written out: not
   a template of rules whose date is masked too): wording in quotation marks, the rest of a
   paragraph after a declared format or wording (…格式为：, 规范用语是：; the next paragraph
@@ -49,12 +51,16 @@ _MAX_ATTACHMENT_LINE = 40
 _ANY_ATTACHMENT = compile_regex(r"附[件表录]")
 _LINE = compile_regex(r"^.*$", re.MULTILINE)
 _NEXT_PARAGRAPH = compile_regex(r"\n\s*[^\n]*")
+_INSTRUCTIONS = compile_regex(
+    rf"^[{_BLANK}]*(?:填[{_BLANK}]*[表写报]|申[{_BLANK}]*报)[{_BLANK}]*说[{_BLANK}]*明[{_BLANK}]*[：:]?[{_BLANK}]*$", re.MULTILINE)
+_BLANK_LINE = compile_regex(rf"\n[{_BLANK}\r]*(?=\n)")
+_MAX_INSTRUCTIONS = 3000
 
 
 def form_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) offsets of the text's published forms, prescribed wording and defined
     notation, in order, overlapping ones merged."""
-    spans = _attached_forms(text)
+    spans = _attached_forms(text) + _filling_instructions(text)
     if next(itertools.islice(_ARTICLE.finditer(text), 2, None), None) is not None and _ADOPTED.search(text):
         spans += _prescribed(text)  # a regulation (three articles) adopted on a real date
     merged: list[tuple[int, int]] = []
@@ -83,6 +89,20 @@ def _attached_forms(text: str) -> list[tuple[int, int]]:
         title = "\n".join(line for line in body.split("\n")[:4] if line.strip(_BLANK + "\r"))
         if _FORM_NAME.search(title) or _FORM_LAYOUT.search(body):
             out.append((head.start(), end))
+    return out
+
+
+def _filling_instructions(text: str) -> list[tuple[int, int]]:
+    """A form's instructions for filling it in: from a heading 填表说明 (填写说明, 填报说明,
+    申报说明) to the first blank line after its items, at most _MAX_INSTRUCTIONS characters.
+    Their masks show the pattern of a value (团队名称按以下格式填写：中南大学×××（学院）…;
+    例：湖南省××市××区)."""
+    if "说" not in text:
+        return []  # most texts: no pattern is run
+    out = []
+    for m in _INSTRUCTIONS.finditer(text):
+        stop = _BLANK_LINE.search(text, m.end(), m.end() + _MAX_INSTRUCTIONS)
+        out.append((m.start(), stop.start() if stop else min(len(text), m.end() + _MAX_INSTRUCTIONS)))
     return out
 
 

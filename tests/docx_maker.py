@@ -23,6 +23,8 @@
   ("tracked", before, inserted, deleted, after) a paragraph with an existing tracked insertion
                                  and deletion by 审核人
   ("picture", text)              a paragraph with a small picture after `text`
+  ("page break",)                a paragraph holding a page break (Ctrl+Enter)
+  ("section break",)             a section break (next page) after the paragraphs so far
 `accept_all(data)` gives a package's bytes with its tracked changes accepted, as Word's Accept All.
 Lists with symbol-font bullets: "wingdings-square" (U+F0A7 ▪), "wingdings-arrow" (U+F0D8 ➢),
 "symbol-dot" (U+F0B7 •, Symbol font), "wingdings-bytes" (the byte "§" in Wingdings, ▪).
@@ -294,6 +296,10 @@ def make_docx(path: str | Path, blocks, header: str | None = None, footer: str |
                         + f'<w:ins w:id="501" {change}>{_run(inserted)}</w:ins>'
                         + f'<w:del w:id="502" {change}><w:r><w:delText xml:space="preserve">{_esc(deleted)}'
                           f'</w:delText></w:r></w:del>' + _run(after))
+        elif kind == "page break":
+            document.add_page_break()
+        elif kind == "section break":
+            document.add_section()
         else:
             raise ValueError(f"unknown block {block!r}")
     section = document.sections[0]

@@ -328,6 +328,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         own = tuple(normalize_line(str(p)) for p in rule.params.get("word-own-phrases", WORD_OWN_PHRASES))
     notice = None  # (label, phrase) of a notice heading (温馨提示:) whose numbered items follow
     cited_pages = None  # whether a Word file's page lines cite pages rather than count them
+    dated_log = None  # whether a Word file is a log of dated entries
     seen = ctx.memo.get(("boilerplate-match", rule.code), {})  # lines surely_boilerplate matched
     lines = normalized_lines(doc, ctx)
     following = [""] * len(lines)  # the next line with text after each line
@@ -394,6 +395,11 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         toc = None
         if own and (phrase in own or _BARE_URL.match(phrase)):
             continue  # the document's own keyword, author or reference line
+        if own and label == "source line" and _DATED_LINE.match(text):
+            if dated_log is None:
+                dated_log = _dated_log(lines)
+            if dated_log:
+                continue  # 2019.3.17 第一次会议: an entry of the writer's log, not the page's date
         if own and (doc.part(i) == "textbox" or _word_own_line(doc, i, text, label, phrase, matcher)
                     or _in_field_block(lines, i, matcher)):
             continue  # a text box holds a diagram's labels (注册, 登录), no site's buttons
@@ -431,6 +437,16 @@ def _in_field_block(lines: list[str], i: int, matcher: _Boilerplate) -> bool:
 
 
 _PAGE_NUMBER = compile_regex(r"\d{1,4}")
+_DATED_LINE = compile_regex(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+
+
+def _dated_log(texts: list[str]) -> bool:
+    """Whether a Word file is a log of dated entries: lines starting with two different dates
+    or more (minutes meeting after meeting: 2019.3.17 第一次会议 … 2019.3.19 第二次会议, a
+    diary's 2017.12.27周三). A web page's own date line (2026/02/10经典总结) stands once, above
+    its text."""
+    dates = {tuple(map(int, m.groups())) for text in texts if (m := _DATED_LINE.match(text))}
+    return len(dates) >= 2
 
 
 def _pages_cited(texts: list[str]) -> bool:
@@ -456,8 +472,8 @@ def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, ma
     """A line of a Word file that only looks like site chrome: a navigation word starting an
     ordinary sentence or a note (返回结果集，传给…; 首页表头; 返回：), a 温馨提示 about the
     text itself, a numbered heading that is the phrase alone, a separator line without a word on it, a phrase that is part of a longer word
-    (文档网格), a form's field (日期：    年  月  日) and a form's value in a table cell
-    (2015/10/25 8:30, 3/4)."""
+    (文档网格), a widget's name read on into the writer's sentence (微信扫码点餐小程序), a form's
+    field (日期：    年  月  日) and a form's value in a table cell (2015/10/25 8:30, 3/4)."""
     if label == "site widget" and text.startswith(phrase) and phrase.endswith(":"):
         return True  # 日期：    年  月  日, 审核：[审核人]: the writer's own form field
     if label == "navigation" and text.startswith(phrase):
@@ -477,6 +493,9 @@ def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, ma
     at = text.find(phrase)
     if at >= 0 and CJK.search(phrase[-1:]) and joins_into_word(phrase, text[at + len(phrase):]):
         return True
+    if (label == "site widget" and at >= 0 and len(text) >= 16
+            and CJK.match(text[at + len(phrase):at + len(phrase) + 1])):
+        return True  # 关于微信扫码点餐小程序的调研, 用管理员微信登录就可以查看: the writer's sentence names it
     if label in FORM_CELL_LABELS:
         sources = doc.line_sources
         if sources and i < len(sources) and ", cell " in sources[i]:

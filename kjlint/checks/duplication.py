@@ -47,6 +47,11 @@ SENTENCE_MARKS = "。！？；!?;，,：:"
 TABLE_CELL = compile_regex(r"^(.*table \d+), row \d+, cell \d+$")
 HAN = compile_regex(r"[\u3400-\u9fff]")
 URL_LINE = compile_regex(r"^(?:https?://|www\.)\S+$")  # a web address on its own: no prose either
+# A thesis's abstract: from its heading (摘  要, Abstract, 摘要：…) to its keyword line; it sums up
+# the text, in the text's own sentences.
+ABSTRACT_HEAD = compile_regex(r"^[ \t\u3000]*(?:摘[ \t\u3000]*要|内容摘要|内容提要|ABSTRACT|Abstract)[ \t\u3000]*(?:[:：]|$)")
+ABSTRACT_END = compile_regex(r"^[ \t\u3000【\[]*(?:关[ \t\u3000]*键[ \t\u3000]*[词字]|Key[ \t]*words|KEY[ \t]*WORDS)")
+ABSTRACT_MAX = 40  # paragraphs: an abstract without a keyword line ends at the latest here
 # An entry of a reference list: [12] …, or a GB/T 7714 type mark ([J], [M], [EB/OL]).
 BIB_ENTRY = compile_regex(r"^[\[［]\d{1,3}[\]］]|[\[［](?:[JMCDRNPSZGA]|EB/OL|DB/OL|J/OL|M/OL)[\]］]")
 # An entry of an APA-style reference list: surnames and initials, then the year in brackets
@@ -108,6 +113,7 @@ class Unit:
     code: bool = False  # on a line in a technical notation (kjlint.technical), or a bare web address
     bib: bool = False  # an entry of a reference list
     article: int = 0  # articles (第X条) and chapters begun before it
+    abstract: bool = False  # in the abstract of a thesis (ABSTRACT_HEAD)
 
 
 @dataclass
@@ -149,10 +155,13 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
     articles = 0
     form = MatchingSlices(doc.text)
     technical = doc.technical_lines
+    abstract_left = 0  # paragraphs of an abstract still to come
     for p in reading_paragraphs(doc, ctx):
         text = p.text
         if is_page_number_line(text):
             continue
+        if (text[0] in "摘内Aa \t\u3000") and ABSTRACT_HEAD.match(text):
+            abstract_left = ABSTRACT_MAX
         if (text[0] == "第" or text[1:5].find("修改《") >= 0) and ARTICLE_START.match(text):
             articles += 1
         m = LIST_MARK.match(text)
@@ -166,6 +175,9 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
         unit = Unit(len(units), p, norm)
         unit.piece = piece
         unit.article = articles
+        if abstract_left:
+            unit.abstract = True
+            abstract_left = 0 if ABSTRACT_END.match(text) else abstract_left - 1
         unit.bib = ((("[" in text or "［" in text) and BIB_ENTRY.search(text) is not None)
                     or APA_ENTRY.match(text) is not None)
         unit.code = not unit.bib and ((bool(technical) and doc.line_index(p.start) in technical)
@@ -433,10 +445,11 @@ def _consecutive_items(a: Unit, b: Unit) -> bool:
 
 
 def _record_field(u: Unit, fields: dict[str, int]) -> bool:
-    """A short field of a record that the document lists many of (Name名称：updateCreator)."""
+    """A short field of a record that the document lists many of (Name名称：updateCreator;
+    出席人员：王兆源，袁洋。 under each meeting of a log: one full stop may close the value)."""
     f = _field(u)
     return (f is not None and fields.get(f[0], 0) >= 3 and len(fast_normalize(f[1])) <= 60
-            and not _SENTENCE_END.search(f[1]))
+            and not _SENTENCE_END.search(f[1].removesuffix("。")))
 
 
 def _field(u: Unit) -> tuple[str, str] | None:
@@ -977,6 +990,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
 
     def designed(later: list[Unit], earlier: list[Unit]) -> bool:
         return (_layout_repeat(later, earlier, table_size)
+                or any(u.abstract for u in later) != any(u.abstract for u in earlier)  # an abstract sums up the text
                 or _enumerated_in_articles(later, earlier, legal, item_max))
 
     fields: dict[str, int] = {}  # label -> paragraphs `label：…`, counted when first needed
@@ -1064,9 +1078,11 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         content = sum(min(u.s1, c.i1) - max(u.s0, c.i0) for u in later_units if not (u.code or _label(u, heading_max)))
         if content < min(min_passage, length):
             continue  # labels, captions, table headers and code around little text: a template
+        opening = [*_mostly_in(later_units, c.i0, c.i1), *_mostly_in(earlier_units, c.j0, c.j1)]
+        if opening and all(record(u) or _label(u, heading_max) for u in opening):
+            continue  # the fields that open each record again (时间：… / 参会人员：… / 主要内容：)
         if kind == "repeated-passage" and (
                 all(u.bib for u in later_units + earlier_units)
-                or all(record(u) or _label(u, heading_max) for u in later_units + earlier_units)
                 or _differs_in_names("".join(u.span.text.strip(BLANK_CHARS) for u in later_units if not _label(u, heading_max)),
                                      "".join(u.span.text.strip(BLANK_CHARS) for u in earlier_units if not _label(u, heading_max)))
                 or any(parallel(a, b) for a, b in zip(_mostly_in(later_units, c.i0, c.i1),

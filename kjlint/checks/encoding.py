@@ -419,6 +419,29 @@ def private_use_character(doc: Document, ctx: Context, rule) -> list[Hit]:
         fixable=False)
 
 
+# Kangxi radicals and CJK radical supplements that stand for a character: what copying text out
+# of a PDF gives for 入, 斗, 一, 人 … (the PDF's font maps its glyph to the radical's code point).
+_RADICAL = compile_regex("[\u2e80-\u2ef3\u2f00-\u2fd5]")
+
+
+@check("radical-for-character")
+def radical_for_character(doc: Document, ctx: Context, rule) -> list[Hit]:
+    """Radical code points read as characters (进⼊ for 进入, 奋⽃ for 奋斗): they look the same
+    but are other code points, so search, matching and a screen reader miss the word. The fix
+    writes the character the radical stands for (its compatibility form, NFKC)."""
+    import unicodedata
+
+    if not _RADICAL.search(doc.text):
+        return []
+    edits = []
+    for m in _RADICAL.finditer(doc.text):
+        char = unicodedata.normalize("NFKC", m.group(0))
+        if char != m.group(0) and is_han(char):
+            edits.append(Edit(m.start(), m.end(), char, f"{m.group(0)}→{char}"))
+    return group_by_line(doc, edits, lambda g, s: ("characters", {
+        "characters": len(g), "pairs": " ".join(e.label for e in g)[:60]}), safe=rule.fixable == "safe")
+
+
 @check("zero-width-in-word")
 def zero_width_in_word(doc: Document, ctx: Context, rule) -> list[Hit]:
     """Zero-width spaces/joiners and soft hyphens between visible characters break search and

@@ -241,6 +241,8 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
                 text = text.lstrip(WIDE_SPACES + BLANK_CHARS)
             elif text[:1] == "#":
                 text = _unmarked(text)
+            elif text[:1] in BULLET_MARKS and text[1:2] in _BLANK_OR_DIGIT:
+                text = text[1:].lstrip(BLANK_CHARS)  # •1.  Bug report: a bullet Word drew before a typed number
             found = heading_level(text)
             if found and i not in quoted:
                 level, n, mark = found
@@ -268,8 +270,8 @@ def _quoted(paras: list[Span]) -> set[int]:
     opened: int | None = None
     for i, p in enumerate(paras):
         text = p.text
-        if "“" not in text and "”" not in text:
-            continue
+        if "“" not in text and text.count("”") % 2 == 0:
+            continue  # no quotation, or ”…” typed with the closing mark at both ends: closed
         balance = text.count("“") - text.count("”")
         if balance < 0 and opened is not None and i - opened <= QUOTE_SPAN:
             out.update(range(opened + 1, i + 1))
@@ -315,6 +317,12 @@ def _looks_cut(prev: Span | None) -> bool:
     """A long paragraph that stops without punctuation: the next line's `3、` is likely a page
     number from a document-sharing site (KJ6), not a list item."""
     return prev is not None and len(prev.text) > 40 and prev.text[-1] not in SENTENCE_END + "”）)》」』"
+
+
+# A bullet opening a line: the item of an unnumbered list (●第二阶段（…）), whose own list of
+# 1. 2. 3. follows it.
+BULLET_MARKS = "●○■□◆◇▪•·➢►▶★☆"
+_BLANK_OR_DIGIT = BLANK_CHARS + "0123456789"
 
 
 def _label(text: str) -> bool:
@@ -567,7 +575,10 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         cell = _cell(doc, p.start)
         other_cell = cell is not None and item_cell.get(lv, cell) != cell
         item_cell[lv] = cell
-        if n == 1 and (new_list or parted or other_cell or (lv >= 3 and any(_label(t) for t in since_item))):
+        spaced = (doc.source_format == "docx" and previous is not None
+                  and doc.text.count("\n", previous.end, p.start) > 2)  # two empty paragraphs or more
+        if n == 1 and (new_list or parted or other_cell or spaced
+                       or (lv >= 3 and any(_label(t) or t[0] in BULLET_MARKS for t in since_item))):
             if last[lv] is not None:
                 interrupted.setdefault(lv, []).append(last[lv])
             for k in range(lv, 5):

@@ -277,8 +277,13 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                  or (level == 1 and top_had_body is True))
         if word and level >= 3 and doc.line_index(p.start) + 1 not in doc.style_headings:
             continue  # a Word list item (1、 （1）) its writer left one line long: a list, not a cut
+        if word and level <= 2 and _BARE_HEADING.match(plain[i]):
+            empty = True  # 一、 with no words at all: a heading never written (a sharing site's page marker is no Word line)
         if empty and not TABLE_CAPTION.search(plain[i]) and not plain[i].endswith(("/", "／")):  # ：/ = none
             yield Hit(p.start, p.end, {"heading": p.text})
+
+
+_BARE_HEADING = compile_regex(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)])[ \t\u3000]*$")
 
 
 # KJ305: text cut inside the document (characters lost at a page or scrape seam).
