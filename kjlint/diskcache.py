@@ -113,16 +113,16 @@ def load_or_build_item(name: str, item: str, key: Any, build: Callable[[], Any],
 # --- compiled regular expressions -----------------------------------------------------------
 # `re.compile` parses the pattern and generates a program for the C matcher (`_sre`); only the
 # generation is slow, so the program is what gets cached. It is valid for one interpreter build
-# and matcher version, which the file name carries, as it carries the layout of an entry (3:
-# with the preceding characters), so that two kjlint versions sharing a cache do not rewrite it
-# in turn.
+# and matcher version, which the file name carries, as it carries the layout of an entry (4:
+# the backtracking risk computed on first use, False until then), so that two kjlint versions
+# sharing a cache do not rewrite it in turn.
 
 try:
     import _sre
     from re import _compiler as _re_compiler
     from re import _parser as _re_parser
 
-    _REGEX_FILE = f"regex-3-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    _REGEX_FILE = f"regex-4-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 except (ImportError, AttributeError):  # Python 3.10 or another implementation: plain re.compile
     _sre = None
     _REGEX_FILE = ""
@@ -144,15 +144,16 @@ def _save_programs() -> None:
 
 def _entry(pattern: str, flags: int) -> tuple:
     """(flags, program, groups, groupindex, indexgroup, required characters, first characters,
-    backtracking risk, preceding characters)."""
-    global _programs, _new_programs
+    backtracking risk (False until `backtracking_risk` asks: only rule packs' patterns are
+    judged, and the test was a third of a cold start's pattern work), preceding characters)."""
+    global _programs
     if _programs is None:
         stored = _read(_REGEX_FILE)
         _programs = stored if isinstance(stored, dict) else {}
     entry = _programs.get((pattern, flags))
     if isinstance(entry, tuple) and len(entry) == 9:
         return entry
-    from .regexinfo import backtracking_risk, first_chars, preceding_chars, required_chars
+    from .regexinfo import first_chars, preceding_chars, required_chars
 
     parsed = _re_parser.parse(pattern, flags)  # raises re.error for a bad pattern, as re.compile
     first = first_chars(parsed, flags)
@@ -164,13 +165,18 @@ def _entry(pattern: str, flags: int) -> tuple:
     needed = required_chars(parsed, flags)
     entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup),
              "".join(sorted(needed)) if needed is not None else None,
-             "".join(sorted(first)) if first is not None else None, backtracking_risk(parsed),
-             preceding_chars(parsed, flags))
+             "".join(sorted(first)) if first is not None else None, False, preceding_chars(parsed, flags))
+    _store_entry((pattern, flags), entry)
+    return entry
+
+
+def _store_entry(key: tuple, entry: tuple) -> None:
+    """Keep a new or completed entry, to be written to disk when the process exits."""
+    global _new_programs
     if not _new_programs:
         atexit.register(_save_programs)
-    _programs[(pattern, flags)] = entry
+    _programs[key] = entry
     _new_programs += 1
-    return entry
 
 
 def _with_first_chars(code: list[int], parsed: Any, first: frozenset[str] | None) -> list[int]:
@@ -179,19 +185,52 @@ def _with_first_chars(code: list[int], parsed: Any, first: frozenset[str] | None
     alternatives or an optional part): `search`, `finditer` and `sub` then skip in C to the
     next such character instead of running the whole pattern at every position of the text.
     The same matches: every non-empty match starts with one of them (regexinfo.first_chars),
-    and a pattern that can match the empty string has no such set."""
+    and a pattern that can match the empty string has no such set. A pattern opening with a
+    repeated class too large to list (`[\\ue000-\\uf8ff…]+`, `[\\x80-\\xff]{2,}`) gets that
+    class, which re only uses when the class is not repeated."""
     c = _re_compiler
-    if not first or code[0] != c.INFO or code[2] != 0 or code[1] != 4 or code[3] == 0:
+    if code[0] != c.INFO or code[2] != 0 or code[1] != 4 or code[3] == 0:
         return code  # re already has a prefix or a set, or the pattern can match ""
     if parsed.data and parsed.data[0][0] is c.AT and parsed.data[0][1] in (c.AT_BEGINNING, c.AT_BEGINNING_STRING):
         return code  # anchored at the start: re tries one position only
+    items = _ranges(first) if first else _repeated_class(parsed)
+    if not items:
+        return code
     table: list[int] = []
     try:
-        charset, _cased = c._optimize_charset(_ranges(first))
-        c._compile_charset(charset, 0, table)
+        charset, _cased = c._optimize_charset(items)
+        c._compile_charset(charset, parsed.state.flags, table)  # \s, \w as the pattern means them
     except Exception:  # another version of re's private compiler: the program as re made it
         return code
     return [int(c.INFO), 4 + len(table), int(c.SRE_INFO_CHARSET), code[3], code[4], *map(int, table), *code[5:]]
+
+
+def _repeated_class(parsed: Any) -> list[tuple] | None:
+    """The class items of a pattern that opens with a class repeated at least once, case
+    respected (`[a-z]+`, `\\s{2,}`), else None."""
+    c = _re_compiler
+    if parsed.state.flags & c.SRE_FLAG_IGNORECASE or not parsed.data:
+        return None
+    op, av = parsed.data[0]
+    if op not in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)) or av[0] < 1:
+        return None
+    body = list(av[2])
+    if len(body) != 1 or body[0][0] is not c.IN:
+        return None
+    items = list(body[0][1])
+    if not all(op in (c.LITERAL, c.RANGE) for op, _av in items):
+        return items
+    # Ranges a few code points apart are tested as one (U+F0000-U+FFFFD and U+100000-U+10FFFD
+    # of the private-use planes): each range costs a comparison at every character of the
+    # text, and the INFO block only picks where the whole pattern is tried.
+    spans = sorted((av, av) if op is c.LITERAL else av for op, av in items)
+    merged = [list(spans[0])]
+    for lo, hi in spans[1:]:
+        if lo <= merged[-1][1] + 3:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return [(c.LITERAL, lo) if lo == hi else (c.RANGE, (lo, hi)) for lo, hi in merged]
 
 
 def _ranges(chars: frozenset[str]) -> list[tuple]:
@@ -227,19 +266,33 @@ def required_chars(pattern: str, flags: int = 0) -> str | None:
 
 
 def backtracking_risk(pattern: str, flags: int = 0) -> str | None:
-    """Why `pattern` can take exponential time (kjlint.regexinfo.backtracking_risk), or None."""
+    """Why `pattern` can take exponential time (kjlint.regexinfo.backtracking_risk), or None;
+    computed once and kept with the pattern's program."""
+    from .regexinfo import backtracking_risk as risk
+
     if _sre is None:  # pragma: no cover - Python 3.10
         import sre_parse
 
-        from .regexinfo import backtracking_risk as risk
-
         return risk(sre_parse.parse(pattern, flags))
-    return _entry(pattern, int(flags))[7]
+    key = (pattern, int(flags))
+    entry = _entry(*key)
+    if entry[7] is False:
+        entry = entry[:7] + (risk(_re_parser.parse(pattern, int(flags))),) + entry[8:]
+        _store_entry(key, entry)
+    return entry[7]
 
 
 def first_chars(pattern: str, flags: int = 0) -> str | None:
     """Characters one of which starts every match of `pattern` (None: no such small set)."""
     return _entry(pattern, int(flags))[6] if _sre is not None else None
+
+
+def line_anchored(pattern: str, flags: int = 0) -> bool:
+    """Whether every match of `pattern` starts a line (`^` in MULTILINE, `(?<![^\\n])`): then
+    trying it right after each line break (see `after_chars`) is faster than after any of its
+    first characters, which often include the blanks of an indentation."""
+    after = _entry(pattern, int(flags))[8] if _sre is not None else None
+    return after is not None and after[0] == frozenset("\n")
 
 
 @lru_cache(maxsize=None)
@@ -252,7 +305,8 @@ def fast_finditer(regex: re.Pattern) -> Callable[[str], Iterator[re.Match]]:
     return compile_regex(regex.pattern, regex.flags & ~re.UNICODE).finditer
 
 
-def _after_chars(pattern: str, flags: int) -> Callable[[str], Iterator[re.Match]]:
+@lru_cache(maxsize=None)
+def after_chars(pattern: str, flags: int = 0) -> Callable[[str], Iterator[re.Match]]:
     """finditer of a pattern that may start at any character but only right after one of a few
     (a form field after a space or at a line start, regexinfo.preceding_chars): the pattern is
     tried at those places only (found by one C-speed scan), not at every character. Same
@@ -298,7 +352,7 @@ def finditer_alternatives(patterns: tuple[str, ...], flags: int = 0) -> Callable
         if group:
             combined = "|".join(f"(?:{p})" for p in group)
             needed = required_chars(combined, flags) if k else None
-            scans.append((_after_chars(combined, flags) if k else fast_finditer(compile_regex(combined, flags)),
+            scans.append((after_chars(combined, flags) if k else fast_finditer(compile_regex(combined, flags)),
                           compile_regex(f"[{re.escape(needed)}]").search if needed else None))
 
     def matches(text: str) -> list[re.Match]:

@@ -5,6 +5,9 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate, repeat
+from typing import NamedTuple
+
 from .diskcache import compile_regex
 
 # Whitespace used in Chinese documents, including the ideographic space used for indentation.
@@ -12,17 +15,22 @@ BLANK_CHARS = " \t\r\f\v\u3000\u00a0\ufeff"
 # Parts of a Word document (Document.parts) whose lines are read as the document's running text;
 # the others (header, footer, footnote, endnote, comment, toc, cover) are its furniture.
 READING_PARTS = frozenset({"body", "textbox", "equation"})
-_NEWLINE = compile_regex(r"\n")
 _LONE_CR = compile_regex(r"\r(?!\n)")
 
 
-@dataclass(frozen=True)
-class Span:
-    """A half-open range [start, end) of character offsets, with the text it covers."""
+class Span(NamedTuple):
+    """A half-open range [start, end) of character offsets, with the text it covers. A named
+    tuple: a document's tables hold one per line and per paragraph, and `_spans` builds them
+    without a Python call each."""
 
     start: int
     end: int
     text: str
+
+
+def _spans(starts, ends, texts) -> list[Span]:
+    """Spans from parallel sequences, built at C speed (tuple.__new__ skips Span.__new__)."""
+    return list(map(tuple.__new__, repeat(Span), zip(starts, ends, texts)))
 
 
 @dataclass
@@ -71,42 +79,53 @@ class Document:
             self.source, self.text = self.text, _LONE_CR.sub("\n", self.text)
 
     @cached_property
+    def _line_texts(self) -> list[str]:
+        """The text between line breaks, a CR before a break included."""
+        return self.text.split("\n")
+
+    @cached_property
     def line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        return list(accumulate(map((1).__add__, map(len, self._line_texts[:-1])), initial=0))
 
     @cached_property
     def lines(self) -> list[Span]:
         """Every line, without its line ending."""
-        spans = []
-        text, starts = self.text, self.line_starts
-        for i, start in enumerate(starts):
-            end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
-            if end > start and text[end - 1] == "\r":
-                end -= 1
-            spans.append(Span(start, end, text[start:end]))
-        return spans
+        texts = self._line_texts
+        if "\r" in self.text:  # CRLF endings: the CR is the line ending's
+            texts = [t[:-1] if t[-1:] == "\r" else t for t in texts]
+        starts = self.line_starts
+        return _spans(starts, map(int.__add__, starts, map(len, texts)), texts)
 
     @cached_property
     def paragraphs(self) -> list[Span]:
         """Non-blank lines with leading and trailing blanks trimmed."""
-        out = []
-        for line in self.lines:
-            stripped = line.text.lstrip(BLANK_CHARS)
-            lead = len(line.text) - len(stripped)
-            stripped = stripped.rstrip(BLANK_CHARS)
+        starts, texts = [], []
+        for start, _, text in self.lines:
+            stripped = text.strip(BLANK_CHARS)
             if stripped:
-                start = line.start + lead
-                out.append(Span(start, start + len(stripped), stripped))
-        return out
+                starts.append(start + len(text) - len(text.lstrip(BLANK_CHARS)))
+                texts.append(stripped)
+        return _spans(starts, map(int.__add__, starts, map(len, texts)), texts)
+
+    @cached_property
+    def pinyin_spans(self) -> list[tuple[int, int]]:
+        """[start, end) of the pinyin annotations (總結(zǒng jié)): found once for the rules
+        that report them, skip them or read the text without them."""
+        from .normalize import PINYIN_ANNOTATION
+
+        if "(" not in self.text and "（" not in self.text:
+            return []
+        return [m.span() for m in PINYIN_ANNOTATION.finditer(self.text)]
 
     @cached_property
     def plain_lines(self) -> list[str]:
         """Each line (as in `lines`) in simplified script without pinyin annotations: the form
         phrase, heading and boilerplate rules compare against. Computed once per document
         rather than once per rule and line; offsets do not map into it."""
-        from .normalize import plain_text
+        from .normalize import plain_text, to_simplified
 
-        lines = plain_text(self.text).split("\n")  # annotations never span a line break
+        # annotations never span a line break
+        lines = (plain_text(self.text) if self.pinyin_spans else to_simplified(self.text)).split("\n")
         return [line[:-1] if line.endswith("\r") else line for line in lines]
 
     def plain(self, span: Span) -> str:

@@ -147,16 +147,22 @@ def preceding_chars(parsed, flags: int) -> tuple[frozenset[str], bool] | None:
     or at the start of the text when `start` (a pattern opening with a lookbehind such as
     `(?<![^\\n])` or `(?<=[ \\t])`, or `^` in MULTILINE). Trying the pattern only there finds
     the matches finditer finds, without running it at every character. None: unknown."""
-    if (flags | parsed.state.flags) & C.SRE_FLAG_IGNORECASE or parsed.getwidth()[0] == 0:
+    if parsed.getwidth()[0] == 0:
         return None  # a match could be empty: finditer's rules for those are not reproduced
     items = list(parsed)
-    return _preceding(items[0], bool((flags | parsed.state.flags) & C.SRE_FLAG_MULTILINE)) if items else None
+    flags |= parsed.state.flags
+    return _preceding(items[0], bool(flags & C.SRE_FLAG_MULTILINE), bool(flags & C.SRE_FLAG_IGNORECASE)) \
+        if items else None
 
 
-def _preceding(item, multiline: bool) -> tuple[frozenset[str], bool] | None:
+def _preceding(item, multiline: bool, fold: bool) -> tuple[frozenset[str], bool] | None:
+    """`fold`: case is ignored (a line start still is one; a lookbehind's characters are not
+    folded here, so it gives no answer)."""
     op, av = item
     if op is C.AT and av is C.AT_BEGINNING:  # `^`
         return frozenset("\n" if multiline else ""), True
+    if fold:
+        return None
     if op in (C.ASSERT, C.ASSERT_NOT) and av[0] == -1 and len(av[1]) == 1:
         sub_op, sub_av = list(av[1])[0]
         if sub_op in (C.LITERAL, C.NOT_LITERAL):
@@ -177,13 +183,13 @@ def _preceding(item, multiline: bool) -> tuple[frozenset[str], bool] | None:
     if op is C.SUBPATTERN:
         _group, add_flags, _del_flags, sub = av
         inner = list(sub)
-        return None if add_flags & C.SRE_FLAG_IGNORECASE or not inner else _preceding(inner[0], multiline)
+        return _preceding(inner[0], multiline, fold or bool(add_flags & C.SRE_FLAG_IGNORECASE)) if inner else None
     if op is C.BRANCH:
         union: set[str] = set()
         start = False
         for alternative in av[1]:
             inner = list(alternative)
-            found = _preceding(inner[0], multiline) if inner else None
+            found = _preceding(inner[0], multiline, fold) if inner else None
             if found is None:
                 return None
             union |= found[0]
@@ -329,6 +335,14 @@ def _literal(code: int, fold: bool) -> tuple[bool, frozenset]:
 
 
 def _class(items, fold: bool) -> tuple[bool, frozenset]:
+    return _class_set(tuple(items), fold)
+
+
+@lru_cache(maxsize=None)
+def _class_set(items: tuple, fold: bool) -> tuple[bool, frozenset]:
+    """A character class's members, built once per process for each class: the same classes
+    (every Han character, blanks) recur in most patterns, and building their sets was most of
+    the backtracking test's cost at a cold start."""
     chars: tuple[bool, frozenset] = (False, frozenset())
     negate = False
     for op, av in items:

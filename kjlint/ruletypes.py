@@ -21,7 +21,8 @@ from typing import Any, Callable, Iterable, Iterator
 from .packs import Catalog, PackError, Rule, _as_list, compile_pattern, parse_text, rule_where
 from .document import BLANK_CHARS, Document
 from .findings import Fix, Related
-from .diskcache import compile_regex, fast_finditer, finditer_alternatives, first_chars, required_chars
+from .diskcache import (after_chars, compile_regex, fast_finditer, finditer_alternatives, first_chars, line_anchored,
+                        required_chars)
 from .i18n import _, pick
 from .technical import glued_to_han
 
@@ -150,15 +151,13 @@ def annotation_free_view(doc: Document, ctx: Context) -> tuple[str, list[int]] |
     offset in doc.text (memoized); None when the text has no annotation."""
     key = "annotation-free-view"
     if key not in ctx.memo:
-        from .normalize import PINYIN_ANNOTATION
-
         view = None
-        if PINYIN_ANNOTATION.search(doc.text):
+        if doc.pinyin_spans:
             kept, where, at = [], [], 0
-            for m in PINYIN_ANNOTATION.finditer(doc.text):
-                kept.append(doc.text[at:m.start()])
-                where.extend(range(at, m.start()))
-                at = m.end()
+            for start, end in doc.pinyin_spans:
+                kept.append(doc.text[at:start])
+                where.extend(range(at, start))
+                at = end
             kept.append(doc.text[at:])
             where.extend(range(at, len(doc.text)))
             view = ("".join(kept), where)
@@ -279,6 +278,8 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     precheck = compile_regex(f"[{re.escape(needed)}]") if needed else None
     if all(p.startswith("\\A") for p in patterns):  # the start of the text only (a file name on line 1)
         matches: Callable[[str], Iterable[re.Match]] = lambda text: filter(None, [regex.match(text)])
+    elif line_anchored(combined, flags):  # tried after each line break only
+        matches = after_chars(combined, flags)
     elif len(patterns) > 1 and not first_chars(combined, flags) and any(first_chars(p, flags) for p in patterns):
         matches = finditer_alternatives(tuple(patterns), flags)
     else:

@@ -147,6 +147,13 @@ OPENING_UNKNOWN_TO_RE = [
     r"\b[A-Z][a-z]+|[甲乙]方",  # \b and a group of alternatives
     r"(?:第\d+页|共\d+页)",
     r"[ab]?c+d",  # an optional part first
+    # a class too large to list, repeated: re sets a class only when it is not repeated
+    "[\ue000-\uf8ff\U000f0000-\U000ffffd]+",
+    r"[\s\u3000]+",  # \s as a str pattern means it: Unicode blanks, the ideographic space too
+    r"\w{2,}x",
+    "[^a\n]+b",
+    # too large to list; tried from b to d: c, between the class's ranges, starts no match
+    "[\u4e00-\u9fffb\ufa00-\ufaffd]+c",
 ]
 
 
@@ -157,7 +164,7 @@ def test_programs_skip_to_possible_first_characters_and_match_like_re(fresh_cach
     from re import _constants
 
     rng = random.Random(7)
-    alphabet = "xX×0如见图表12Ab甲乙方第页共cd ba\n"
+    alphabet = "xX×0如见图表12Ab甲乙方第页共cd ba\n\u3000\u2003\t\ue000\uf8ff\U000f0001_"
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(300)]
     for pattern in OPENING_UNKNOWN_TO_RE:
         assert diskcache._entry(pattern, 0)[1][2] == _constants.SRE_INFO_CHARSET, pattern
@@ -168,3 +175,4 @@ def test_programs_skip_to_possible_first_characters_and_match_like_re(fresh_cach
     # a pattern anchored at the start keeps re's one-position search; one that can match "" gets no set
     assert diskcache._entry(r"^(?:[ab]|\bc)", 0)[1][2] == 0
     assert diskcache._entry(r"(?<!a)b*", 0)[1][2] == 0
+    assert diskcache._entry(r"[a-z]+", re.IGNORECASE)[1][2] == 0  # a repeated class, case ignored: as re made it

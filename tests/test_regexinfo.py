@@ -130,6 +130,8 @@ def test_backtracking_risk_accepts_separated_or_final_repetitions(pattern):
     (r"(?:(?<![^\n])|(?<=[ \t]))[^\s]{0,8}电话[:：]", re.M, ({"\n", " ", "\t"}, True)),
     (r"^abc", re.M, ({"\n"}, True)),
     (r"^abc", 0, (set(), True)),
+    (r"^abc", re.M | re.I, ({"\n"}, True)),  # a line start whatever the case
+    (r"(?i:^a)b", re.M, ({"\n"}, True)),
     (r"(?<=a)b|(?<![^\n])c", 0, ({"a", "\n"}, True)),
     (r"(?:(?<=a)|(?<=b))c", 0, ({"a", "b"}, False)),
 ])
@@ -149,24 +151,27 @@ def test_preceding_chars_unknown(pattern):
 
 
 def test_trying_only_after_boundaries_finds_what_finditer_finds():
-    """Every pattern rule's pattern that opens with a lookbehind, on its examples and on random
+    """Every pattern rule's pattern that opens with a lookbehind or a line start, and each rule's
+    alternation of them (which a line-anchored rule runs so), on its examples and on random
     strings of form fields, spaces and line breaks: the same spans as a plain finditer."""
     from kjlint.catalog import load_catalog
-    from kjlint.diskcache import _after_chars
+    from kjlint.diskcache import after_chars
     from kjlint.ruletypes import _patterns, _with_traditional
 
     catalog = load_catalog()
     examples = [e for r in catalog.rules.values() for e in r.bad + r.good]
     rnd = random.Random(11)
-    pieces = ["电话", "：", ":", " ", "\n", "\u3000", "联系", "单位(公章)", "各", "地址", "姓名", "手机", "x", "。", "年"]
+    pieces = ["电话", "：", ":", " ", "\n", "\u3000", "联系", "单位(公章)", "各", "地址", "姓名", "手机", "x", "。", "年",
+              "（一）", "二）", "1.、", "标题：", "报告.docx", "精选5篇"]
     texts = examples + ["".join(rnd.choices(pieces, k=rnd.randint(1, 40))) for _ in range(3000)]
     tried = found = 0
     for rule in (r for r in catalog.rules.values() if r.type == "pattern"):
         flags = re.MULTILINE | (re.IGNORECASE if rule.params.get("ignorecase") else 0)
-        for p in _with_traditional(rule, _patterns(rule, "pattern", True)):
+        patterns = _with_traditional(rule, _patterns(rule, "pattern", True))
+        for p in patterns + ["|".join(f"(?:{p})" for p in patterns)]:
             if preceding_chars_of(p, flags) is None:
                 continue
-            rx, scan = re.compile(p, flags), _after_chars(p, flags)
+            rx, scan = re.compile(p, flags), after_chars(p, flags)
             for text in texts:
                 expected = [m.span() for m in rx.finditer(text)]
                 assert [m.span() for m in scan(text)] == expected, (rule.code, p, text)

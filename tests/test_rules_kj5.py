@@ -340,3 +340,27 @@ def test_a_list_interrupted_by_a_fresh_list_resumes_with_its_next_number():
             "五、整顿企业\n")
     assert kj5(text) == []
     assert kj5(text.replace("五、整顿企业", "六、整顿企业")) == [("KJ502", 10)]
+
+
+def test_list_introduction_is_searched_near_the_end_only():
+    """list_intro searches LIST_INTRO from its possible start only: the same answers as a search
+    of the whole paragraph, whatever blanks, zero-width and private-use characters end it."""
+    import random
+
+    from kjlint.checks.structure import LIST_INTRO, SPEECH_INTRO, list_intro
+
+    def reference(text: str) -> bool:  # the paragraph searched from its first character
+        if LIST_INTRO.search(text):
+            return True
+        end = len(text.rstrip()) - 1
+        if end < 0 or text[end] not in "。：:":
+            return False
+        start = max(text.rfind("。", 0, end), text.rfind("；", 0, end), text.rfind("！", 0, end)) + 1
+        return SPEECH_INTRO.match(text, start) is not None
+
+    rnd = random.Random(5)
+    pieces = ["有", "下列", "如下", "以下", "情形之一的", "：", ":", "。", "；", "！", " ", "\u3000", "\u200b", "\ue000",
+              "\uf8ff", "\u2003", "\n", "一", "三个", "两点", "讲", "谈", "问题", "作些阐述"]
+    texts = ["".join(rnd.choices(pieces, k=rnd.randint(1, 24))) for _ in range(20000)]
+    assert sum(list_intro(t) for t in texts) > 1000
+    assert [t for t in texts if list_intro(t) != reference(t)] == []

@@ -13,7 +13,7 @@ from typing import Iterator
 from .registry import check
 from ..document import Document
 from ..findings import Fix
-from ..normalize import PINYIN_ANNOTATION, PINYIN_LETTERS, script_sets, to_simplified, to_traditional
+from ..normalize import PINYIN_LETTERS, script_sets, to_simplified, to_traditional
 from ..ruletypes import Context, Hit
 from .textspans import HAN_RANGES, Edit, SpanSet, frequency_table, group_by_line, is_han, plausibility
 from ..diskcache import compile_regex
@@ -66,7 +66,7 @@ def pinyin_annotation(doc: Document, ctx: Context, rule) -> list[Hit]:
     """總結(jié): one finding per cluster; the fix drops the annotations. Some converters leave the
     reading without tone marks (黨(dang)的(de)); one `(de)` could be anything, so those count when
     the document has several, or toned ones too."""
-    edits = [Edit(m.start(), m.end(), "") for m in fast_finditer(PINYIN_ANNOTATION)(doc.text)]
+    edits = [Edit(start, end, "") for start, end in doc.pinyin_spans]
     if "(" in doc.text or "（" in doc.text:
         toneless = [Edit(m.start(), m.end(), "") for m in fast_finditer(_TONELESS)(doc.text)]
         if edits or len(toneless) >= TONELESS_MIN:

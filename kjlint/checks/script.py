@@ -16,7 +16,6 @@ from ..normalize import PINYIN_ANNOTATION, script_sets, to_simplified, to_tradit
 from ..ruletypes import Context, Hit
 from .textspans import Edit, SpanSet, frequency_table, group_by_line, is_cjk, is_han
 from ..diskcache import compile_regex
-from ..diskcache import fast_finditer
 
 # --- mixed traditional and simplified script ------------------------------------------------
 
@@ -105,7 +104,7 @@ _LATIN = compile_regex(r"[A-Za-z]")
 def _protected_spans(doc: Document, ctx: Context) -> SpanSet:
     """URLs, e-mail addresses, code, pinyin annotations (KJ403) and byte-shift marks (KJ404)."""
     spans = [m.span() for m in _URL.finditer(doc.text)]
-    spans += [m.span() for m in fast_finditer(PINYIN_ANNOTATION)(doc.text)]
+    spans += doc.pinyin_spans
     spans += [(a, a + 1) for a, _ in byte_shift_spans(doc, ctx)]
     return SpanSet(spans)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .registry import check
@@ -146,11 +147,16 @@ SPEECH_INTRO = compile_regex(
 def list_intro(text: str) -> bool:
     """Does the paragraph introduce a list (有下列情形之一的：, or a speech's 讲三个问题。)? The
     speech's sentence is tried at its one possible start, after the last 。；！ before the final
-    mark: searched at every sentence start, it cost ten times the rest (each scan runs to the end)."""
-    if LIST_INTRO.search(text):
+    mark: searched at every sentence start, it cost ten times the rest (each scan runs to the end).
+    LIST_INTRO is searched from its one possible start region only: a match ends the text, and
+    what it holds before the trailing blanks is at most 11 characters (下列…八字。)."""
+    core = len(text)
+    while core and (text[core - 1].isspace() or text[core - 1] == "\u200b" or "\ue000" <= text[core - 1] <= "\uf8ff"):
+        core -= 1  # LIST_INTRO's trailing [\ue000-\uf8ff\u200b\s]*
+    if LIST_INTRO.search(text, max(0, core - 11)):
         return True
     end = len(text.rstrip()) - 1  # the final [。：:], followed by nothing but blanks
-    if end < 0 or text[end] not in "。：:":
+    if end < 0 or text[end] not in "。：:" or ("个" not in text and "点" not in text):
         return False
     start = max(text.rfind("。", 0, end), text.rfind("；", 0, end), text.rfind("！", 0, end)) + 1
     sentence = text[start:end]
@@ -628,6 +634,8 @@ def heading_without_parent(doc: Document, ctx: Context, rule) -> list[Hit]:
 # --- 一是…二是…三是 --------------------------------------------------------------------------
 
 ENUMERATOR = compile_regex(rf"(?:^|(?<=[。；;，,：:！!？?\s]))(?P<n>[{CN_NUM}]{{1,2}})是(?![否非])")
+# What every ENUMERATOR match holds: a document without it (most) has no sequence to walk.
+_NUMERAL_IS = compile_regex(rf"[{CN_NUM}]是")
 
 
 @check("enumeration-sequence")
@@ -636,18 +644,35 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
     new 一是 starts a new one. A short line without a word (a zero-width space, `2.5` split off
     PM2.5 by a scraped page) or split off a sentence (`《` / `纲要（草案）` / `》提出…`: a link on
     a scraped page) is no heading: it does not end the sequence."""
+    # Only the paragraphs holding a candidate are walked; a heading matters as the last one at
+    # or before such a paragraph, looked for backwards from it (most paragraphs are never tried).
+    candidates = [m.start() for m in _NUMERAL_IS.finditer(doc.text)]
+    if not candidates:
+        return []
     hits = []
     heading_starts = {it.para.start for it in numbered_paragraphs(doc, ctx)}
+
+    def heading(p: Span) -> bool:
+        return p.start in heading_starts or (is_heading(p) and not ENUMERATOR.match(p.text)
+                                             and CJK_CHAR.search(p.text) is not None and not _split_off(doc.text, p))
+
+    paras = reading_paragraphs(doc, ctx)
+    starts = [p.start for p in paras]
+    walked = sorted({i for c in candidates for i in [bisect_right(starts, c) - 1] if i >= 0 and c < paras[i].end})
     last: int | None = None
     # The item before a reported jump (一是 … 五是): an inner list whose first items were lost.
     # The next item of the outer list (二是 after 五是) resumes it and is no step back.
     outer: int | None = None
     since = 0  # where the current sequence may have started
     last_end = 0  # where the previous item's word ends
-    for p in reading_paragraphs(doc, ctx):
-        if p.start in heading_starts or (is_heading(p) and not ENUMERATOR.match(p.text)
-                                         and CJK_CHAR.search(p.text) and not _split_off(doc.text, p)):
-            last, since, outer = None, p.start, None
+    previous = -1
+    for i in walked:
+        for k in range(i, previous, -1):
+            if heading(paras[k]):
+                last, since, outer = None, paras[k].start, None
+                break
+        previous = i
+        p = paras[i]
         for m in ENUMERATOR.finditer(p.text):
             n = cn_number(m.group("n"))
             if not n:
