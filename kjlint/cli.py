@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import io
 import os
@@ -196,6 +197,10 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
         base_settings = resolver.for_path(paths[0] if paths else ".")
         _apply_config_language(base_settings)
         catalog = catalog_for(base_settings)
+        # Modules, the catalogue and the caches it read live until exit: kept out of the
+        # collector's way, every later full collection no longer walks them (one 20,000-character
+        # draft: 0.129 -> 0.113 CPU s, bench/bench_check.py's draft).
+        gc.freeze()
         unknown = [sel for sel in _split(select) + _split(ignore) + _split(extend_select) + _split(drop_if)
                    if not catalog.is_known(sel)]
         if unknown:

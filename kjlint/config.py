@@ -224,8 +224,12 @@ class ConfigResolver:
     def for_dir(self, directory: Path) -> Settings:
         if self.forced is not None:
             return self.forced
-        directory = directory.resolve()
+        known = self._cache.get(directory)  # as named (no resolving, which stats every component)
+        if known is not None:
+            return known
+        named, directory = directory, directory.resolve()
         if directory in self._cache:
+            self._cache[named] = self._cache[directory]
             return self._cache[directory]
         found = None
         for name in CONFIG_NAMES:
@@ -238,7 +242,7 @@ class ConfigResolver:
         if found is None:
             parent = directory.parent
             found = self.for_dir(parent) if parent != directory else Settings(root=str(self.cwd))
-        self._cache[directory] = found
+        self._cache[directory] = self._cache[named] = found
         return found
 
     def for_path(self, path: str) -> Settings:

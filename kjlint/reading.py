@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 import stat
 import sys
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
+from .diskcache import compile_regex
 from .document import Document
 from .inputbytes import DEFAULT_MAX_FILE_SIZE, InputError, os_problem, read_at_most, read_bytes
 from .i18n import N_, _
@@ -34,8 +34,8 @@ BINARY = N_("binary file (contains NUL bytes), skipped")
 BINARY_UTF16 = N_("binary file (contains NUL bytes), skipped (if it is text, it may be UTF-16 without a BOM: "
                   "save it as UTF-8)")
 # Characters that never occur in text: a decoding that yields them is not the file's encoding.
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
-_TEXT_MARK = re.compile("[\n \u3000，。、；：！？,.;:]")
+_NOT_TEXT = compile_regex("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
+_TEXT_MARK = compile_regex("[\n \u3000，。、；：！？,.;:]")
 # Share of plausible characters (see _plausibility) a BOM-less UTF-16 reading needs: the right
 # byte order reads ~1.0 for Chinese or English, the wrong one far less.
 UTF16_MIN_PLAUSIBILITY = 0.6

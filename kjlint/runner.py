@@ -363,8 +363,9 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, overrides: Ov
         errors: list[InputError] = []
         for f in discover([raw], settings.include, settings.exclude, errors):
             if f != raw:
-                configured.add(resolver.for_path(f))
-            s = settings if f == raw else effective(resolver.for_path(f), overrides)
+                found = resolver.for_path(f)
+                configured.add(found)
+            s = settings if f == raw else effective(found, overrides)
             if f != raw and s.exclude and matches_any(_relative(f, s.root), s.exclude):
                 continue
             tasks.append((f, s, overrides, keep_text))

@@ -379,19 +379,46 @@ def _repetitive_texts() -> list[str]:
     return texts
 
 
-def test_hashed_kgram_index_equals_the_dict_one(monkeypatch):
-    """Long streams find first occurrences by numpy hashes, short ones by a dict: one result
-    (also with a character outside the Basic Multilingual Plane, two UTF-16 units)."""
+def _index(found, text: str, k: int) -> tuple[list[int], list[int], list[int]]:
+    """first_sampled's values as lists, the first positions read one by one (the find path
+    works them out when read)."""
+    first, hits, latest = found
+    return [first[p] for p in range(len(text) - k + 1)], list(hits), list(latest)
+
+
+def _last_positions(text: str, k: int) -> list[int]:
+    return [text.rfind(text[p:p + k]) for p in range(len(text) - k + 1)]
+
+
+def test_the_kgram_indexes_agree(monkeypatch):
+    """numpy hashes (long streams), str.find (drafts) and a dict (the streams between) give
+    the same first positions and repeats (also with a character outside the Basic Multilingual
+    Plane, two UTF-16 units); the last positions are exact at the sampled positions and an
+    upper bound elsewhere, and repeated_stretches finds the same repeats with any of them."""
+    import types
+
     texts = _repetitive_texts()
     for text in texts + [t.replace("丁", "𠀀") for t in texts if "丁" in t]:
         for k in (4, 12):
-            by_dict = duplication._first_sampled_dict(text, k, 4) if len(text) >= k else ((), (), ())
-            assert tuple(map(list, duplication.first_sampled(text, k, 4))) == tuple(map(list, by_dict))
-            if len(text) >= k:
-                assert tuple(map(list, duplication._first_sampled_hashed(text, k, 4))) == tuple(map(list, by_dict))
+            if len(text) < k:
+                assert _index(duplication.first_sampled(text, k, 4), text, k) == ([], [], [])
+                continue
+            by_dict = _index(duplication._first_sampled_dict(text, k, 4), text, k)
+            by_find = _index(duplication._first_sampled_find(text, k, 4), text, k)
+            hashed = _index(duplication._first_sampled_hashed(text, k, 4), text, k)
+            exact = _last_positions(text, k)
+            assert by_find[:2] == by_dict[:2] == hashed[:2]
+            assert hashed[2] == exact
+            for latest in (by_find[2], by_dict[2]):
+                assert latest[::4] == exact[::4]
+                assert all(a >= b for a, b in zip(latest, exact))
             stretches = duplication.repeated_stretches(text, k)
             with monkeypatch.context() as m:
                 m.setattr(duplication, "_first_sampled_hashed", lambda *a: None)
+                assert duplication.repeated_stretches(text, k) == stretches
+                m.setattr(duplication, "sys", types.SimpleNamespace(modules={}))  # no numpy: find or dict
+                assert duplication.repeated_stretches(text, k) == stretches
+                m.setattr(duplication, "FIND_BELOW", 0)
                 assert duplication.repeated_stretches(text, k) == stretches
 
 
@@ -438,7 +465,10 @@ def test_a_hash_collision_falls_back_to_comparing_kgrams(monkeypatch):
     monkeypatch.setattr(duplication, "_HASH_MULTIPLIERS", (0,))  # every k-gram hashes to 0
     assert duplication._first_sampled_hashed(text, 4, 4) is None
     monkeypatch.setattr(duplication, "NUMPY_FROM", 0)
-    assert list(map(list, duplication.first_sampled(text, 4, 4))) == list(map(list, duplication._first_sampled_dict(text, 4, 4)))
+    found = duplication.first_sampled(text, 4, 4)
+    assert isinstance(found[0], list)  # the dict's exact lists, which numpy can read
+    by_dict, by_find = _index(found, text, 4), _index(duplication._first_sampled_find(text, 4, 4), text, 4)
+    assert by_dict[:2] == by_find[:2] and by_dict[2][::4] == by_find[2][::4]
 
 
 def test_equal_high_bits_of_different_hashes_fall_back(monkeypatch):

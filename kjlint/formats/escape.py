@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 
+from ..diskcache import compile_regex
+
 # What a terminal acts on instead of showing: C0/C1 controls (ESC starts colour, title and
 # hyperlink sequences; a newline would split a finding), line/paragraph separators, bidi
 # overrides that reorder what is shown, and lone surrogates (bytes of a file name that are not
 # UTF-8, which a UTF-8 stream cannot carry).
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_CONTROL = compile_regex("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from xml.sax.saxutils import quoteattr, escape
 
 from ..findings import Severity
 from ..i18n import _
@@ -117,6 +116,8 @@ def write_rdjson(results, out, **_):
 def write_junit(results, out, **_ignored):
     """JUnit XML; names and messages have their control characters escaped, since XML 1.0 cannot
     hold most of them even as character references."""
+    from xml.sax.saxutils import escape, quoteattr  # imports urllib.request, http.client, ssl: JUnit only
+
     findings = all_findings(results)
 
     def attr(value: str) -> str:
