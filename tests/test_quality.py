@@ -48,6 +48,14 @@ REALWORLD_FRESH_FLOORS = {  # family: (precision, recall)
     "KJ4": (0.99, 0.94),
     "KJ6": (0.96, 0.72),
 }
+# The second fresh batch (`batch: fresh2`, f041-f082): 42 pages from 42 more sites, labeled the
+# same way before kjlint was run on them. First run: recall 664/699 (146/180 without the pinyin
+# runs of KJ4); these floors are what it measures after the fixes it prompted, rounded down.
+REALWORLD_FRESH2_FLOORS = {  # family: (precision, recall)
+    "KJ2": (0.96, 0.99),
+    "KJ4": (0.99, 0.99),
+    "KJ6": (0.98, 0.83),
+}
 REALWORLD_CLEAN_RATE = 0.4  # false alarms per 10,000 characters of government text, at most
 REALWORLD_MUST_NOT_FLAG = 1  # findings on must-not-flag spans, at most
 
@@ -63,10 +71,11 @@ def realworld():
 
 @pytest.fixture(scope="module")
 def realworld_batches():
-    """(the first collection, the fresh batch), each scored alone."""
+    """The first collection and each fresh batch, each scored alone."""
     from quality import score_realworld
 
-    return score_realworld(batch=""), score_realworld(batch="fresh")
+    return {"first": score_realworld(batch=""), "fresh": score_realworld(batch="fresh"),
+            "fresh2": score_realworld(batch="fresh2")}
 
 
 def test_realworld_labels_are_settled_and_found():
@@ -81,17 +90,18 @@ def test_realworld_labels_are_settled_and_found():
     assert open_disputes == [], f"labels with unsettled disagreements: {open_disputes[:10]}"
 
 
-@pytest.mark.parametrize("batch", ["first", "fresh"])
+@pytest.mark.parametrize("batch", ["first", "fresh", "fresh2"])
 def test_realworld_precision_and_recall_per_family(realworld_batches, batch):
     from quality import realworld_report
 
-    res = realworld_batches[batch == "fresh"]
+    res = realworld_batches[batch]
     print("\n" + realworld_report(res))
     if batch == "first":
         assert res.documents >= 300 and res.sites >= 25
     else:
         assert res.documents >= 40
-    for fam, (p_floor, r_floor) in (REALWORLD_FRESH_FLOORS if batch == "fresh" else REALWORLD_FLOORS).items():
+    floors = {"first": REALWORLD_FLOORS, "fresh": REALWORLD_FRESH_FLOORS, "fresh2": REALWORLD_FRESH2_FLOORS}[batch]
+    for fam, (p_floor, r_floor) in floors.items():
         t = res.families[fam]
         detail = "\n  ".join(t.misses[:8] + t.false_alarms[:8])
         assert t.precision >= p_floor, f"{fam} precision {t.precision:.3f} < {p_floor}\n  {detail}"

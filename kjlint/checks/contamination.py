@@ -285,6 +285,51 @@ class _LineMemo(dict):
 
 
 _SENTENCE_SPAN = compile_regex(r"[^。！？!?]+[。！？!?]*")
+_TABLE_RULE = compile_regex(r"^[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)+[|｜]?$")  # ---|---|
+KEYWORD_LINE = "keyword line"  # the group of rules/kj6-contamination.yaml, by its English label
+_ABSTRACT = compile_regex(r"^[【\[]?摘\s*要[】\]]?\s*[:：]?")  # 摘要:, 【摘 要】
+_SALUTATION = compile_regex(r"[，,、][^，,、:：]{1,10}[:：]$")  # 各位代表,同志们: (not a field, 时间:)
+LEAD_BLURB_MAX = 300
+_STUFFING_SEP = compile_regex(r"[,，\-－_|｜]")
+_CJK_PAIR = compile_regex(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+_MENU_ITEM = compile_regex(r"[\u4e00-\u9fff]{2,6}")
+
+
+def _menu_line(text: str) -> bool:
+    """A site's menu above the body: eight or more words of 2 to 6 characters, spaces between,
+    nothing else (网站首页 个人文档 个人总结 工作总结 述职报告 心得体会 演讲稿 …)."""
+    items = text.split()
+    return len(items) >= 8 and all(_MENU_ITEM.fullmatch(item) for item in items)
+
+
+def _keyword_stuffing(text: str) -> bool:
+    """An SEO spammer's line of search phrases (亚洲一区亚洲二区亚洲三区,国产成人高清在线,…,
+    国产成人精品在线-国产成人精品综合-…): six or more phrases of 5 characters on average, no
+    sentence punctuation and none of the words that make phrases a sentence (的, 了, 是, 将), the same
+    two characters in three of them."""
+    if len(text) > 200 or _SENTENCE.search(text) or any(c in text for c in "：:的了是将."):
+        return False
+    parts = [p for p in _STUFFING_SEP.split(text) if p.strip()]
+    if len(parts) < 6 or sum(map(len, parts)) < 5 * len(parts) or max(map(len, parts)) > 20:
+        return False
+    seen: dict[str, int] = {}
+    for part in parts:
+        for pair in set(_CJK_PAIR.findall(part)):
+            seen[pair] = seen.get(pair, 0) + 1
+    return max(seen.values(), default=0) >= 3  # a site's introduction is a few sentences, never a page of text
+
+
+def _last_sentence(text: str) -> str:
+    return next((m.group(0) for m in reversed(list(_SENTENCE_SPAN.finditer(text)))
+                 if m.group(0).strip(BLANK_CHARS + " 。！？!?")), "")
+
+
+def _ends_with_blurb(matcher: _Boilerplate, text: str) -> bool:
+    """Whether a normalized paragraph's last sentence is an editor's blurb (…以下是小编整理的…,
+    希望能够帮助到大家。): the site announcing the text below."""
+    return matcher.sentence_phrase(_last_sentence(text)) is not None
 
 
 # Lines that a web page adds around an article but that a Word file writes itself: a thesis's
@@ -307,8 +352,8 @@ def surely_boilerplate(doc: Document, ctx: Context, rule, max_len: int = 40) -> 
     for i, (line, text) in enumerate(zip(doc.lines, normalized_lines(doc, ctx))):
         if text and len(text) <= max_len and line.text.strip(BLANK_CHARS):
             found = seen[i] = matcher.match(text)
-            if found is not None and found[0] not in matcher.sentence_labels:
-                return True
+            if found is not None and found[0] not in matcher.sentence_labels and found[0] != KEYWORD_LINE:
+                return True  # (a 关键词 line is the article's own under its 摘要)
     return False
 
 
@@ -323,16 +368,41 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     dated_log = None  # whether a Word file is a log of dated entries
     seen = ctx.memo.get(("boilerplate-match", rule.code), {})  # lines surely_boilerplate matched
     lines = normalized_lines(doc, ctx)
+    following = [""] * len(lines)  # the next line with text after each line
+    for j in range(len(lines) - 2, -1, -1):
+        following[j] = lines[j + 1] or following[j + 1]
+    abstract = False  # an article's 摘要 came before, and no furniture since
     above = False  # a line of the page that is not furniture came before this one
+    prose_above = False  # ... and one that is not a title either: the body has started
     toc: Span | None = None  # a 目录 line, until the next line with words tells what it heads
     for i, (line, text) in enumerate(zip(doc.lines, lines)):
         found = seen[i] if i in seen else matcher.match(text)
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
-        if in_prose and (above or not _title_like(next((t for t in lines[i + 1:] if t), ""), 60)):
+        if in_prose or (found is None and text and not prose_above and len(text) <= LEAD_BLURB_MAX):
+            titled = _title_like(following[i], 60)
+        else:
+            titled = False
+        if in_prose and (above or not titled) and not (titled and not prose_above and _ends_with_blurb(matcher, text)):
             found = None  # one sentence of a paragraph of text: report that sentence, keep the rest
         # else the page's first paragraph, above the title, ends with the site's blurb: all of it
-        # is the site's introduction (做任何工作都应该有个计划…那么下面我就给大家讲一讲…)
+        # is the site's introduction (做任何工作都应该有个计划…那么下面我就给大家讲一讲…); so is a
+        # paragraph whose last sentence is the blurb, between the page's title lines and the title
+        # or article counter it announces, before any paragraph of text (总结是指…以下是小编整理的…)
+        if (found is None and text and titled and not prose_above and len(text) <= LEAD_BLURB_MAX
+                and _ends_with_blurb(matcher, text)):
+            found = matcher.sentence_phrase(_last_sentence(text))
+        if found is None and not prose_above and _keyword_stuffing(text):
+            found = ("injected spam", text)  # 亚洲一区亚洲二区…,国产成人高清在线,… above the title
+        if found is None and not prose_above and _menu_line(text):
+            found = ("navigation", text)  # 网站首页 个人文档 个人总结 工作总结 述职报告 心得体会 …
+        if found is None and _TABLE_RULE.match(text):
+            # the rule row of a table the page's metadata fills (索引号: | … under 标题: | …)
+            found = matcher.match(following[i]) if following[i] else None
+        if found is not None and found[0] == KEYWORD_LINE and abstract:
+            found = None  # an article's own 关键词 line, under its 摘要: not the site's tags
+        abstract = (abstract or bool(_ABSTRACT.match(text))) if found is None else False
         above = above or (found is None and bool(text))
+        prose_above = prose_above or (found is None and bool(text) and not _title_like(text, 60))
         if found is None and text:
             if len(text) <= 8 and text.replace(" ", "") in ("目录", "目次"):
                 toc = next(doc.paragraphs_in_line(line))
@@ -1111,8 +1181,9 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if not _VISIBLE.search(text) and not p.text.strip(BLANK_CHARS + "\u200b\u200c\u200d\u2060"):
             continue
         if (len(text) > max_len or _SENTENCE.search(text) or _OFFICIAL_HEAD.search(text)
-                or _DATELINE.search(text) or _ISSUER.search(text)):
-            continue  # a date or 施行 line under the title, an issuer (最高人民法院) above it;
+                or _DATELINE.search(text) or _ISSUER.search(text) or _SALUTATION.search(text)):
+            continue  # a date or 施行 line under the title, an issuer (最高人民法院) above it,
+            # a speech's salutation (各位代表,同志们:) that opens the text below;
             # a line of symbols only (----, +, -) is the page's separator or a button
         yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule))
 

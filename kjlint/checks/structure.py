@@ -353,6 +353,14 @@ def _cell(doc: Document, start: int) -> str | None:
     return source if source.startswith("table ") else None
 
 
+def _notice_offsets(doc: Document, ctx: Context) -> list[int]:
+    """Where the truncation notices (KJ301) are: the text around them is not continuous."""
+    rule = ctx.catalog.rules.get("KJ301")
+    if rule is None or rule.run is None or not rule.enabled:
+        return []
+    return [h.offset for h in rule_hits(rule, doc, ctx)]
+
+
 def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     """Walk the numbered paragraphs keeping the last number at each level (memoized).
 
@@ -392,6 +400,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     previous: Span | None = None
     previous_text = recent_text = ""
     furniture = flagged_lines(doc, ctx, FURNITURE)
+    notices = _notice_offsets(doc, ctx)
     previous_numbered = False
     since_prior: dict[int, int] = {}  # level -> where its last item's paragraph ends
     prior_start: dict[int, int] = {}  # level -> where its last item's paragraph starts
@@ -556,6 +565,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         # Right after an item it is no such break (an entry of a contents list taken for a counter).
         parted = bool(since_paras) and previous is not None and any(
             k in furniture for k in range(doc.line_index(previous.end), doc.line_index(p.start)))
+        # A truncation notice since the last item (…养成 ……此处隐藏20585个字……作。): the text in
+        # between is missing, and the page may go on in another of the texts it collects.
+        parted = parted or (previous is not None and any(previous.start <= o < p.start for o in notices))
         lost = _lost_mark_parent(since_paras, last[1]) if lv == 2 and n == 1 and (last[2] or 0) > 1 else None
         if lost is not None:
             # 四以打造特色社区… between （五） and （一）: heading 四、 whose 、 was lost is the parent
