@@ -340,8 +340,32 @@ def _size(path: str) -> int:
         return 0
 
 
-def _worker(args) -> FileResult:
-    return lint_one(*args)
+def _lint_chunk(chunk: list[tuple]) -> list[FileResult]:
+    return [lint_one(*args) for args in chunk]
+
+
+def byte_balanced_chunks(tasks: list[tuple], sizes: list[int], jobs: int, min_bytes: int = 16_384) -> list[list[tuple]]:
+    """Tasks (largest first) cut into chunks by bytes, guided: each chunk takes about
+    1/(4 * jobs) of the bytes still left, at least `min_bytes`. A big report goes alone, small
+    drafts share a chunk, and the chunks shrink towards the end so the workers finish together.
+    Chunks of equal file counts were either too small for drafts (a pipe round trip per 3
+    files: +10% CPU on 400 drafts with two workers) or too big at a corpus's tail."""
+    left = sum(sizes)
+    chunks: list[list[tuple]] = []
+    chunk: list[tuple] = []
+    filled = 0
+    for task, size in zip(tasks, sizes):
+        if not chunk:
+            target = max(min_bytes, left // max(1, 4 * jobs))
+        chunk.append(task)
+        filled += size
+        left -= size
+        if filled >= target:
+            chunks.append(chunk)
+            chunk, filled = [], 0
+    if chunk:
+        chunks.append(chunk)
+    return chunks
 
 
 def lint_paths(paths: Iterable[str], *, config: str | None = None, overrides: Overrides = Overrides(),
@@ -403,16 +427,17 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, overrides: Ov
         ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
         from .processes import exit_with_parent
 
-        # Largest files first, in small chunks: in path order, the big reports of one folder
-        # ended up in one worker's last chunk while the other cores sat idle (results are sorted
-        # by path below).
-        tasks.sort(key=lambda t: _size(t[0]), reverse=True)
+        # Largest files first: in path order, the big reports of one folder ended up in one
+        # worker's last chunk while the other cores sat idle (results are sorted by path below).
+        sized = sorted(((t, _size(t[0])) for t in tasks), key=lambda ts: ts[1], reverse=True)
+        chunks = byte_balanced_chunks([t for t, _ in sized], [n for _, n in sized], jobs)
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=exit_with_parent,
                                  initargs=(os.getpid(),)) as pool:
-            for i, r in enumerate(pool.map(_worker, tasks, chunksize=max(1, len(tasks) // (jobs * 64)))):
-                results.append(r)
-                if progress:
-                    progress(i + 1, len(tasks))
+            for chunk in pool.map(_lint_chunk, chunks):
+                for r in chunk:
+                    results.append(r)
+                    if progress:
+                        progress(len(results), len(tasks))
     else:
         for i, t in enumerate(tasks):
             results.append(lint_one(*t))

@@ -137,3 +137,16 @@ def test_without_the_kernel_signal_a_thread_ends_the_orphaned_worker():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=30)
     worker = int(out.stdout.split()[0])
     _assert_gone({worker})
+
+
+def test_worker_chunks_balance_bytes_and_keep_every_task_in_order():
+    from kjlint.runner import byte_balanced_chunks
+
+    sizes = [200_000, 120_000] + [1_000] * 400  # two big reports, then many small drafts
+    tasks = [(f"f{i}",) for i in range(len(sizes))]
+    chunks = byte_balanced_chunks(tasks, sizes, jobs=2, min_bytes=4_000)
+    assert [t for c in chunks for t in c] == tasks
+    assert chunks[0] == [("f0",)] and chunks[1] == [("f1",)]  # a big report goes alone
+    small = chunks[2:]
+    assert small and all(len(c) >= 4 for c in small)  # drafts share a chunk, at least min_bytes
+    assert len(small[0]) > len(small[-1])  # and the chunks shrink towards the end
