@@ -2,6 +2,8 @@
 missing or too broad, on synthetic text: each test fails without its change."""
 from __future__ import annotations
 
+import pytest
+
 from kjlint.engine import lint_text
 
 
@@ -118,3 +120,18 @@ def test_menu_line_above_the_body_is_navigation_and_a_salutation_is_the_speech()
     row = "序号 项目名称 建设单位 建设内容 总投资额 开工时间 完工时间 备注说明"
     text = f"某局工作总结\n全年实施重点项目12个，完成投资3.6亿元。\n{row}\n"
     assert not findings(text, "KJ601")  # a table's header row in the body
+
+
+def test_kj506_marks_where_the_title_should_stand_not_a_whole_flattened_page():
+    page = "现在，我代表镇人民政府向大会报告工作，请予审议。" + "全年完成各项目标任务，群众满意度明显提升。" * 40
+    found = lint_text(page, select=["KJ506"])
+    assert [f.code for f in found] == ["KJ506"]
+    assert found[0].offset == 0 and found[0].end_offset - found[0].offset <= 20
+
+
+@pytest.mark.parametrize("line", ["资源ID:20481357", "刊发日期：2021-03-15", "供稿：县农业农村局",
+                                  "进入专题：乡村振兴", "加入VIP，本文免费下载", "说明：本页内容仅供预览，完整版请下载"])
+def test_site_fields_of_sharing_and_portal_pages_are_furniture(line):
+    page = f"某县农业农村局2021年工作总结\n{line}\n今年以来，我局认真落实各项惠农政策，全年完成粮食播种面积十二万亩。\n"
+    found = lint_text(page, select=["KJ601"])
+    assert [f.line for f in found] == [2], found

@@ -845,4 +845,7 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
         reason = "long"
     if reason is None:
         return []
-    return [Hit(first.start, first.end, {"match": first.text[:20], "max_length": max_len}, key=reason)]
+    # The defect is where a title should stand: the opening the message quotes, not a whole
+    # paragraph (a flattened page is one paragraph of thousands of characters).
+    return [Hit(first.start, min(first.end, first.start + len(first.text[:20])),
+                {"match": first.text[:20], "max_length": max_len}, key=reason)]
