@@ -399,9 +399,10 @@ def _raw_offset(raw: str, plain_index: int) -> int:
     return plain_index + shift
 
 
-_NUMERAL_HEADING = compile_regex(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*[\u4e00-\u9fff][ \t\u3000]*$")
+_NUMERAL_HEADING_BODY = r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*[\u4e00-\u9fff][ \t\u3000]*"
+_NUMERAL_HEADING = compile_regex(_NUMERAL_HEADING_BODY + "$")
 # Some line of a text that _NUMERAL_HEADING matches (or a line it does not: a superset, one scan).
-_NUMERAL_HEADING_LINE = compile_regex(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*[\u4e00-\u9fff][ \t\u3000]*\r?$", re.MULTILINE)
+_NUMERAL_HEADING_LINE = compile_regex(_NUMERAL_HEADING_BODY + r"\r?$", re.MULTILINE)
 
 
 _ELLIPSIS_ONLY = compile_regex(r"^[…．.·\s\u3000]*$")
