@@ -11,8 +11,8 @@ Exits 1 when the run fails.
 Measured on the 2-core development machine shared with other jobs (so a ceiling, not a rate):
 200,000 documents (1.5 GB of JSONL), `--keep best`: 414 s, peak memory main 377 MB, per worker
 188 MB, every document in the keep or drop list once (before lazy ranking). 1,000,000 documents
-(7.3 GB), `--jobs 2`, load 1-4: `--keep best` 548 s (verify+keep 414 s), peak memory main 1,433 MB,
-per worker 207 MB; `--keep first` 235 s, 1,398 MB and 174 MB.
+(7.3 GB), `--jobs 2`: `--keep best` 384 s on 2026-12-01 (verify+keep 273 s; 548 s before), peak memory main 1,432 MB,
+per worker 194 MB; `--keep first` 235 s, 1,398 MB and 174 MB.
 
 Issue #12: at 200,000 documents the default `--keep best` crashed in a worker
 (UnicodeDecodeError: pinyin "huà" before a "……" truncation notice made a KJ4 check decode bytes
