@@ -151,12 +151,15 @@ class QualityProbe:
         return self._count
 
     def _findings(self, rule) -> list:
-        """A rule's findings on this document, made once (kept between bounded counts)."""
-        from ..linting import make_finding
+        """A rule's findings on this document as far as counting needs them, made once (kept
+        between bounded counts): code and place, all that linting.fold_into_containers reads;
+        no message, line or fingerprint (make_finding's work), which a count never shows."""
+        from ..findings import Finding
         from ..ruletypes import rule_hits
 
         if rule.code not in self._found:
-            self._found[rule.code] = [make_finding(self.doc, rule, h) for h in rule_hits(rule, self.doc, self.ctx)]
+            self._found[rule.code] = [Finding(rule.code, rule.name, rule.severity, "", h.offset, h.end)
+                                      for h in rule_hits(rule, self.doc, self.ctx)]
         return self._found[rule.code]
 
     def _lint(self) -> int:
