@@ -82,3 +82,8 @@ def test_an_arabic_piece_counter_run_into_a_page():
 def test_a_bracketed_sales_word_ending_a_title(title, label):
     assert (1, label) in findings(f"{title}\n{BODY}\n", "KJ604")
     assert not findings(f"乡镇防汛工作汇报\n会议审议了工作报告(全文)和预算草案，{BODY}\n", "KJ604")
+
+
+def test_a_news_pages_media_markup_opening_a_paragraph():
+    text = f"某县召开工作会议\n【导语】4日上午，县政府召开工作会议。\n【图文】{BODY}\n"
+    assert [hit for _, hit in findings(text, "KJ601")] == ["【导语】", "【图文】"]
