@@ -87,3 +87,19 @@ def test_a_bracketed_sales_word_ending_a_title(title, label):
 def test_a_news_pages_media_markup_opening_a_paragraph():
     text = f"某县召开工作会议\n【导语】4日上午，县政府召开工作会议。\n【图文】{BODY}\n"
     assert [hit for _, hit in findings(text, "KJ601")] == ["【导语】", "【图文】"]
+
+
+def test_signature_lines_and_a_word_files_question_marks_are_the_writers(tmp_path):
+    from kjlint.catalog import load_catalog
+    from kjlint.engine import LintOptions, lint_document
+    from kjlint.reading import read_document
+
+    assert not findings(f"某县农业农村局2023年工作总结\n{BODY}\n甲方签名:     乙方签名:\n", "KJ601")
+    assert not findings("某县2023年工作报告\n这样做对吗？，还要再研究。\n", "KJ412")
+    docx = pytest.importorskip("docx")
+    path = tmp_path / "笔记.docx"
+    d = docx.Document()
+    for text in ("学习笔记", "??后面不能是int", "比例为1.6?36.9。"):
+        d.add_paragraph(text)
+    d.save(path)
+    assert not [f for f in lint_document(read_document(path), load_catalog(), LintOptions()) if f.code == "KJ412"]
