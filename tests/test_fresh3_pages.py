@@ -103,3 +103,8 @@ def test_signature_lines_and_a_word_files_question_marks_are_the_writers(tmp_pat
         d.add_paragraph(text)
     d.save(path)
     assert not [f for f in lint_document(read_document(path), load_catalog(), LintOptions()) if f.code == "KJ412"]
+
+
+def test_a_lower_case_x_after_an_abbreviation_is_a_mask():
+    assert (2, "x") in findings("某乡疫情防控工作汇报\n全乡共关闭饭店12家，KTVx家，网吧3家。\n", "KJ201")
+    assert not findings("某乡疫情防控工作汇报\n全乡共关闭饭店12家，KTV3家，网吧3家。\n", "KJ201")

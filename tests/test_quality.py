@@ -60,7 +60,7 @@ REALWORLD_FRESH2_FLOORS = {  # family: (precision, recall)
 # way before kjlint was run on them. First run: recall 312/366 (145/199 without the pinyin runs of
 # KJ4); these floors are what it measures after the fixes it prompted, rounded down.
 REALWORLD_FRESH3_FLOORS = {  # family: (precision, recall)
-    "KJ2": (0.99, 0.86),
+    "KJ2": (0.99, 0.87),
     "KJ4": (0.99, 0.98),
     "KJ6": (0.97, 0.88),
 }
