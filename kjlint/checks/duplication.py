@@ -289,14 +289,21 @@ def _label(u: Unit, heading_max: int) -> bool:
     return _is_heading_like(u, heading_max) and len(HAN.findall(u.span.text)) <= 12
 
 
+def _distinct_at_least(text: str, count: int) -> bool:
+    """Whether `text` holds `count` different characters; its opening usually shows it, and a
+    copied body runs to hundreds of thousands of characters."""
+    return len(set(text[:4 * count])) >= count or len(set(text)) >= count
+
+
 def informative(u: Unit, p: dict) -> bool:
     """Worth reporting on its own: long and varied enough, not a heading or label, not code
     (program code repeats its statements and calls by nature) nor a bare web address."""
     if u.informative is None:
         distinct = int(p["min-distinct"])
-        u.informative = (len(u.norm) >= int(p["min-length"])
-                         and (len(set(u.norm[:4 * distinct])) >= distinct or len(set(u.norm)) >= distinct)
-                         and not _is_heading_like(u, int(p["heading-max-length"])) and not u.code)
+        # the cheap tests first: the set of characters costs most
+        u.informative = (len(u.norm) >= int(p["min-length"]) and not u.code
+                         and not _is_heading_like(u, int(p["heading-max-length"]))
+                         and _distinct_at_least(u.norm, distinct))
     return u.informative
 
 
@@ -464,9 +471,16 @@ def _field(u: Unit) -> tuple[str, str] | None:
 
 
 def exact_pairs(units: list[Unit], p: dict) -> list[Pair]:
+    """Each informative paragraph paired with the first informative one of the same text. Only
+    texts met twice are tested (`informative`), in one dict pass over the paragraphs."""
+    seen: dict[str, int] = {}
+    again = [u for u in units if seen.setdefault(u.norm, u.index) != u.index]
+    if not again:
+        return []
     first: dict[str, int] = {}
     out = []
-    for u in units:
+    for i in sorted({seen[u.norm] for u in again}.union(u.index for u in again)):
+        u = units[i]
         if not informative(u, p):
             continue
         q = first.setdefault(u.norm, u.index)
@@ -1121,7 +1135,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             continue
         later = stream[c.i0:c.i1]
         earlier = stream[c.j0:c.j1]
-        if len(set(later)) < min_distinct:
+        if not _distinct_at_least(later, min_distinct):
             continue  # "<U+00A0><U+00A0>…", rows of dashes or figures: no content repeated
         later_units = _units_overlapping(units, unit_starts, c.i0, c.i1)
         earlier_units = _units_overlapping(units, unit_starts, c.j0, c.j1)
