@@ -29,7 +29,7 @@ from typing import Any, Mapping, Sequence
 from .registry import check
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix, Related
-from ..normalize import (NUMPY_FROM, PINYIN_ANNOTATION, MatchingSlices, char_norm, fast_normalize, is_page_number_line,
+from ..normalize import (MAX_PAGE_NUMBER_LINE, NUMPY_FROM, PINYIN_ANNOTATION, MatchingSlices, char_norm, fast_normalize, is_page_number_line,
                          normalize_for_matching)
 from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
@@ -96,7 +96,7 @@ def params_for(ctx: Context, name: str, rule=None) -> dict[str, Any]:
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """A paragraph taking part in matching (page-number lines excluded)."""
 
@@ -148,39 +148,61 @@ def paragraph_norm(text: str) -> str:
 def build_units(doc: Document, ctx: Context) -> list[Unit]:
     """The paragraphs that take part in matching, normalized once (`norm` without the list
     numbering for comparing paragraphs, `piece` with it for the stream of repeated passages).
-    Site furniture is not the document: a header repeated in a footer is KJ601's finding."""
+    Site furniture is not the document: a header repeated in a footer is KJ601's finding.
+
+    The slices to normalize are gathered first and cut from the document's matching form in
+    one batch (MatchingSlices.many): per paragraph, only Python's cheapest tests."""
+    # (a paragraph longer than any page number line, not opening or closing with a blank that
+    # strip() takes off, is none: no call)
+    paras = [p for p in reading_paragraphs(doc, ctx)
+             if not ((len(p.text) <= MAX_PAGE_NUMBER_LINE or p.text[0].isspace() or p.text[-1].isspace())
+                     and is_page_number_line(p.text))]
+    # per paragraph: where its list numbering ends (its start without one), and whether the
+    # piece is cut whole (no numbering, or an annotation right after it: 一是(shì) needs the
+    # mark's character)
+    marks, whole = [], []
+    starts, ends = [], []
+    for p in paras:
+        m = LIST_MARK.match(p.text)
+        if m is None or not m.end():
+            marks.append(p.start)
+            whole.append(True)
+            starts.append(p.start)
+            ends.append(p.end)
+        else:
+            mark_end = p.start + m.end()
+            marks.append(mark_end)
+            cut_whole = p.text[m.end():m.end() + 1] in "(（"
+            whole.append(cut_whole)
+            starts += (mark_end, p.start)
+            ends += (p.end, p.end if cut_whole else mark_end)
+    forms = iter(MatchingSlices(doc.text).many(starts, ends, doc.pinyin_spans))
     units = []
     sources = doc.line_sources
-    articles = 0
-    form = MatchingSlices(doc.text)
     technical = doc.technical_lines
+    articles = 0
     abstract_left = 0  # paragraphs of an abstract still to come
-    for p in reading_paragraphs(doc, ctx):
+    for index, (p, mark_end, cut_whole) in enumerate(zip(paras, marks, whole)):
         text = p.text
-        if is_page_number_line(text):
-            continue
+        if mark_end == p.start:
+            norm = piece = next(forms)
+        else:
+            norm = next(forms)
+            piece = next(forms) if cut_whole else next(forms) + norm
         if (text[0] in "摘内Aa \t\u3000") and ABSTRACT_HEAD.match(text):
             abstract_left = ABSTRACT_MAX
         if (text[0] == "第" or text[1:5].find("修改《") >= 0) and ARTICLE_START.match(text):
             articles += 1
-        m = LIST_MARK.match(text)
-        if m is None or not m.end():
-            norm = piece = form(p.start, p.end)
-        else:
-            mark_end = p.start + m.end()
-            norm = form(mark_end, p.end)
-            # an annotation right after the mark (一是(shì)) needs the mark's character
-            piece = form(p.start, p.end) if text[m.end():m.end() + 1] in "(（" else form(p.start, mark_end) + norm
-        unit = Unit(len(units), p, norm)
-        unit.piece = piece
-        unit.article = articles
+        abstract = False
         if abstract_left:
-            unit.abstract = True
+            abstract = True
             abstract_left = 0 if ABSTRACT_END.match(text) else abstract_left - 1
-        unit.bib = ((("[" in text or "［" in text) and BIB_ENTRY.search(text) is not None)
-                    or APA_ENTRY.match(text) is not None)
-        unit.code = not unit.bib and ((bool(technical) and doc.line_index(p.start) in technical)
-                                      or URL_LINE.match(text) is not None)
+        # (an APA entry opens with a capital letter, a web address with h or w)
+        bib = ((("[" in text or "［" in text) and BIB_ENTRY.search(text) is not None)
+               or ("A" <= text[0] <= "Z" and APA_ENTRY.match(text) is not None))
+        code = not bib and ((bool(technical) and doc.line_index(p.start) in technical)
+                            or (text[0] in "hw" and URL_LINE.match(text) is not None))
+        unit = Unit(index, p, norm, piece, code=code, bib=bib, article=articles, abstract=abstract)
         if sources:
             line = doc.line_index(p.start)
             cell = TABLE_CELL.match(sources[line]) if line < len(sources) else None
