@@ -518,28 +518,35 @@ def near_pairs(units: list[Unit], exact_later: set[int], p: dict, dup_p: dict) -
     cutoff = float(p["threshold"]) * 100
     # Exact copies of an earlier paragraph are already reported; leaving them out also keeps a
     # paragraph repeated a thousand times from filling one LSH bucket.
-    eligible = [u for u in units if len(u.norm) >= int(p["min-length"]) and informative(u, dup_p)
-                and u.index not in exact_later]
+    eligible = [u for u in units if len(u.norm) >= int(p["min-length"]) and u.index not in exact_later]
     if len(eligible) < 2:
         return []
-    texts = [u.norm for u in eligible]
     if len(eligible) <= int(p["exhaustive-below"]):
-        cands = _similar_pairs(texts, cutoff)
+        # so few that the informative ones are compared exhaustively: every pair is judged on its
+        # own, so the pairs of all are found and only theirs are tested for being informative
+        cands = _similar_pairs([u.norm for u in eligible], cutoff)
     else:
-        import numpy as np
-        from rapidfuzz import process
+        eligible = [u for u in eligible if informative(u, dup_p)]
+        if len(eligible) < 2:
+            return []
+        texts = [u.norm for u in eligible]
+        if len(eligible) <= int(p["exhaustive-below"]):
+            cands = _similar_pairs(texts, cutoff)
+        else:
+            import numpy as np
+            from rapidfuzz import process
 
-        from ..reference import candidate_pairs
+            from ..reference import candidate_pairs
 
-        cands = sorted(candidate_pairs(texts))
-        if cands:  # scored in one C call; only the pairs that reach the cutoff go on
-            scores = process.cpdist([texts[a] for a, _ in cands], [texts[b] for _, b in cands], scorer=fuzz.ratio,
-                                    score_cutoff=cutoff, dtype=np.float64, workers=1)
-            cands = [cands[i] for i in np.flatnonzero(scores).tolist()]
+            cands = sorted(candidate_pairs(texts))
+            if cands:  # scored in one C call; only the pairs that reach the cutoff go on
+                scores = process.cpdist([texts[a] for a, _ in cands], [texts[b] for _, b in cands], scorer=fuzz.ratio,
+                                        score_cutoff=cutoff, dtype=np.float64, workers=1)
+                cands = [cands[i] for i in np.flatnonzero(scores).tolist()]
     best: dict[int, Pair] = {}
     for a, b in cands:
         ua, ub = eligible[a], eligible[b]
-        if ub.index in exact_later or ua.norm == ub.norm:
+        if ub.index in exact_later or ua.norm == ub.norm or not (informative(ua, dup_p) and informative(ub, dup_p)):
             continue
         score = fuzz.ratio(ua.norm, ub.norm, score_cutoff=cutoff)
         if not score:
