@@ -743,9 +743,8 @@ _HASH_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
 
 
 def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]] | None:
-    """first_sampled by 64-bit hashes of the k-grams; None on a hash collision that the repeats
-    found show (one they do not show can only move a k-gram's last position later, which costs
-    the scan a shortcut, never a repeat).
+    """first_sampled by 64-bit hashes of the k-grams; None on a hash collision (two different
+    k-grams with equal high bits: every k-gram of a group is compared with the one before it).
 
     Few passes over the text, because this runs on every character of every document: a k-gram
     is a few 64-bit words that each hold 4 characters exactly (UTF-16 code units; 2 UTF-32
@@ -792,20 +791,15 @@ def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Seq
         new = np.empty(len(grouped), dtype=bool)
         new[0] = True
         np.logical_not(same_next[at[1:] - 1], out=new[1:])
-        full = h[grouped]
-        if not (new[1:] | (full[1:] == full[:-1])).all():
-            return None  # equal high bits of different hashes: rare, and the dict is exact
+        for o in offsets:  # every k-gram of a group equal to the one before it, word by word
+            w = words[grouped + o]
+            if not (new[1:] | (w[1:] == w[:-1])).all():
+                return None  # equal high bits of different k-grams: rare, and the dict is exact
         starts = np.flatnonzero(new)
         counts = np.diff(starts, append=len(grouped))
         first[grouped] = np.repeat(np.minimum.reduceat(first[grouped], starts), counts)
         latest[grouped] = np.repeat(grouped[starts + counts - 1], counts)
     earlier = np.flatnonzero(first < np.arange(m, dtype=dt)).astype(dt)
-    source = first[earlier]
-    same = np.ones(len(earlier), dtype=bool)
-    for o in offsets:  # the repeats the hashes found, word by word
-        same &= words[earlier + o] == words[source + o]
-    if not same.all():
-        return None
     return memoryview(first).cast("B").cast(code), memoryview(earlier).cast("B").cast(code), \
         memoryview(latest).cast("B").cast(code)
 
