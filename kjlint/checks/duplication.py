@@ -24,6 +24,7 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, Mapping, Sequence
 
 from .registry import check
@@ -181,6 +182,7 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
     sources = doc.line_sources
     technical = doc.technical_lines
     articles = 0
+    amending = "修改《" in doc.text  # (an amending decision's items: see ARTICLE_START)
     abstract_left = 0  # paragraphs of an abstract still to come
     for index, (p, mark_end, cut_whole) in enumerate(zip(paras, marks, whole)):
         text = p.text
@@ -191,7 +193,7 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
             piece = next(forms) if cut_whole else next(forms) + norm
         if (text[0] in "摘内Aa \t\u3000") and ABSTRACT_HEAD.match(text):
             abstract_left = ABSTRACT_MAX
-        if (text[0] == "第" or text[1:5].find("修改《") >= 0) and ARTICLE_START.match(text):
+        if (text[0] == "第" or (amending and text.find("修改《", 1, 5) >= 0)) and ARTICLE_START.match(text):
             articles += 1
         abstract = False
         if abstract_left:
@@ -234,11 +236,8 @@ class Stream:
     def __init__(self, units: list[Unit], formulaic: list[str]):
         self.units = units
         pieces = [u.piece for u in units]
-        self.r0s: list[int] = []
-        pos = 0
-        for u, piece in zip(units, pieces):
-            self.r0s.append(pos)
-            pos += len(piece)
+        bounds = [0, *accumulate(map(len, pieces))]  # where each piece starts, and the end
+        self.r0s: list[int] = bounds[:-1]
         raw = "".join(pieces)
         removed = _formulaic_spans(raw, formulaic)
         # kept segments: S position seg_s[k] corresponds to raw position seg_r[k]
@@ -252,12 +251,12 @@ class Stream:
             self.seg_r.append(r_pos)
         kept.append(raw[r_pos:])
         self.text = "".join(kept)
+        # a unit ends where the next one starts: each boundary converted once
         if removed:
-            for u, r0, piece in zip(units, self.r0s, pieces):
-                u.s0, u.s1 = self._raw_to_s(r0), self._raw_to_s(r0 + len(piece))
-        else:  # nothing left out (no formulaic phrases): stream positions are raw positions
-            for u, r0, piece in zip(units, self.r0s, pieces):
-                u.s0, u.s1 = r0, r0 + len(piece)
+            bounds = list(map(self._raw_to_s, bounds))
+        # (nothing left out, no formulaic phrases: stream positions are raw positions)
+        for u, s0, s1 in zip(units, bounds, bounds[1:]):
+            u.s0, u.s1 = s0, s1
         self._offsets: dict[int, list[int]] = {}
 
     def _raw_to_s(self, r: int) -> int:
@@ -1186,8 +1185,10 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
                                                        _mostly_in(earlier_units, c.j0, c.j1)))):
             continue  # a journal's name in each reference; a caption for each figure; records
         exact_copy = later == earlier
-        score = 100.0 if exact_copy else fuzz.ratio(later, earlier)
-        if score < (block_cutoff if kind == "repeated-block" else passage_cutoff):
+        cutoff = block_cutoff if kind == "repeated-block" else passage_cutoff
+        # (below the cutoff rapidfuzz stops early and returns 0; at or above it, the score)
+        score = 100.0 if exact_copy else fuzz.ratio(later, earlier, score_cutoff=cutoff)
+        if score < cutoff:
             continue
         covered_by_stretch.update(u.index for u in inside)
         if kind == "repeated-block" and inside and aligned:
