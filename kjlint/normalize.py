@@ -270,9 +270,9 @@ class MatchingSlices:
     """fast_normalize of slices of one text, from one vectorized pass over the whole text: KJ1
     normalizes every paragraph of a document, and per-paragraph str.translate looked up each
     character through a Python mapping (0.5 CPU-s on ../shared/corpus). The same table
-    (`_TRANSLATE`, filled by char_norm) maps code points through numpy; a slice holding a
-    parenthesis (a possible pinyin annotation, which depends on the text around it) and a
-    text with a character that normalizes to several characters take the per-slice path."""
+    (`_TRANSLATE`, filled by char_norm) maps code points through numpy (a text with a
+    character that normalizes to several characters is translated whole); a slice holding a
+    pinyin annotation, which depends on the text around it, takes the per-slice path."""
 
     def __init__(self, text: str):
         self.text = text
@@ -284,7 +284,11 @@ class MatchingSlices:
     def _vectorize(self) -> None:
         import numpy as np
 
-        codes = np.frombuffer(self.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        # UTF-16 code units are the code points of a text within the Basic Multilingual Plane
+        # (nearly all): half the bytes to encode and read
+        raw = self.text.encode("utf-16-le", "surrogatepass")
+        codes = (np.frombuffer(raw, dtype=np.uint16) if len(raw) == 2 * len(self.text)
+                 else np.frombuffer(self.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
         table = _code_table()
         mapped = table[codes]
         unknown = mapped == _UNKNOWN
@@ -293,11 +297,19 @@ class MatchingSlices:
                 n = _TRANSLATE[cp]
                 table[cp] = _DELETED if not n else ord(n) if len(n) == 1 else _SEVERAL
             mapped = table[codes]
-        if (mapped == _SEVERAL).any():
-            return
         keep = mapped != _DELETED
+        self._kept = np.zeros(len(codes) + 1, dtype=np.int32 if len(codes) < 1 << 31 else np.int64)
+        several = mapped == _SEVERAL
+        if several.any():
+            # a character that normalizes to several (⑩ -> 10, ㎡ -> m2): the form is the text's
+            # translation, each character counted with the length of its own
+            count = keep.astype(self._kept.dtype)
+            for cp in np.unique(codes[several]).tolist():
+                count[codes == cp] = len(_TRANSLATE[cp])
+            self._out = self.text.translate(_TRANSLATE)
+            np.cumsum(count, out=self._kept[1:])
+            return
         self._out = mapped[keep].tobytes().decode("utf-32-le", "surrogatepass")
-        self._kept = np.zeros(len(codes) + 1, dtype=np.int64)
         np.cumsum(keep, out=self._kept[1:])
 
     def __call__(self, start: int, end: int) -> str:
