@@ -277,7 +277,10 @@ class MatchingSlices:
     def __init__(self, text: str):
         self.text = text
         self._out: str | None = None
-        self._kept: Any = None  # _kept[i]: characters of the form from text[:i]
+        # characters of the form from text[:i]: i minus the dropped positions before i (most
+        # characters give one: no array as long as the text), or _kept[i] (some give several)
+        self._dropped: Any = None
+        self._kept: Any = None
         if "numpy" in sys.modules or len(text) >= NUMPY_FROM:
             self._vectorize()
 
@@ -298,19 +301,25 @@ class MatchingSlices:
                 table[cp] = _DELETED if not n else ord(n) if len(n) == 1 else _SEVERAL
             mapped = table[codes]
         keep = mapped != _DELETED
-        self._kept = np.zeros(len(codes) + 1, dtype=np.int32 if len(codes) < 1 << 31 else np.int64)
         several = mapped == _SEVERAL
         if several.any():
             # a character that normalizes to several (⑩ -> 10, ㎡ -> m2): the form is the text's
             # translation, each character counted with the length of its own
-            count = keep.astype(self._kept.dtype)
+            count = keep.astype(np.int64)
             for cp in np.unique(codes[several]).tolist():
                 count[codes == cp] = len(_TRANSLATE[cp])
             self._out = self.text.translate(_TRANSLATE)
+            self._kept = np.zeros(len(codes) + 1, dtype=np.int64)
             np.cumsum(count, out=self._kept[1:])
             return
         self._out = mapped[keep].tobytes().decode("utf-32-le", "surrogatepass")
-        np.cumsum(keep, out=self._kept[1:])
+        self._dropped = np.flatnonzero(~keep)
+
+    def _places(self, positions: Any) -> Any:
+        """Where text positions (a numpy array) fall in the form."""
+        if self._dropped is not None:
+            return positions - self._dropped.searchsorted(positions)
+        return self._kept[positions]
 
     def __call__(self, start: int, end: int) -> str:
         """fast_normalize(text[start:end])."""
@@ -320,7 +329,10 @@ class MatchingSlices:
             # (searched in place, the annotation's character before `start` is seen: at worst a
             # slice without an annotation of its own takes the per-slice path)
             return fast_normalize(text[start:end])
-        return self._out[self._kept[start]:self._kept[end]]
+        import numpy as np
+
+        a, b = self._places(np.array([start, end])).tolist()
+        return self._out[a:b]
 
     def many(self, starts: list[int], ends: list[int],
              annotations: list[tuple[int, int]] | None = None) -> list[str]:
@@ -333,9 +345,9 @@ class MatchingSlices:
             return [self(a, b) for a, b in zip(starts, ends)]
         import numpy as np
 
-        kept, out, text = self._kept, self._out, self.text
-        k0 = kept[np.asarray(starts, dtype=np.int64)].tolist()
-        k1 = kept[np.asarray(ends, dtype=np.int64)].tolist()
+        out, text = self._out, self.text
+        k0 = self._places(np.asarray(starts, dtype=np.int64)).tolist()
+        k1 = self._places(np.asarray(ends, dtype=np.int64)).tolist()
         if annotations is None:
             annotations = ([m.span() for m in PINYIN_ANNOTATION.finditer(text)]
                            if "(" in text or "（" in text else [])
