@@ -186,14 +186,15 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
     abstract_left = 0  # paragraphs of an abstract still to come
     for index, (p, mark_end, cut_whole) in enumerate(zip(paras, marks, whole)):
         text = p.text
+        first = text[0]
         if mark_end == p.start:
             norm = piece = next(forms)
         else:
             norm = next(forms)
             piece = next(forms) if cut_whole else next(forms) + norm
-        if (text[0] in "摘内Aa \t\u3000") and ABSTRACT_HEAD.match(text):
+        if first in "摘内Aa \t\u3000" and ABSTRACT_HEAD.match(text):
             abstract_left = ABSTRACT_MAX
-        if (text[0] == "第" or (amending and text.find("修改《", 1, 5) >= 0)) and ARTICLE_START.match(text):
+        if (first == "第" or (amending and text.find("修改《", 1, 5) >= 0)) and ARTICLE_START.match(text):
             articles += 1
         abstract = False
         if abstract_left:
@@ -201,9 +202,9 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
             abstract_left = 0 if ABSTRACT_END.match(text) else abstract_left - 1
         # (an APA entry opens with a capital letter, a web address with h or w)
         bib = ((("[" in text or "［" in text) and BIB_ENTRY.search(text) is not None)
-               or ("A" <= text[0] <= "Z" and APA_ENTRY.match(text) is not None))
+               or ("A" <= first <= "Z" and APA_ENTRY.match(text) is not None))
         code = not bib and ((bool(technical) and doc.line_index(p.start) in technical)
-                            or (text[0] in "hw" and URL_LINE.match(text) is not None))
+                            or (first in "hw" and URL_LINE.match(text) is not None))
         unit = Unit(index, p, norm, piece, code=code, bib=bib, article=articles, abstract=abstract)
         if sources:
             line = doc.line_index(p.start)
