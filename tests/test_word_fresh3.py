@@ -1,0 +1,46 @@
+"""Word files nobody here wrote (issue 11, third fresh set): what a Word file's own layout says
+about a line — a numbered or styled section, next year's plan after a summary, a picture under
+a heading, a reviewer's field of a form, a label cell and its value cell. Each mechanism is
+shown both ways: the look-alike is left alone, the defect still found."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from docx_maker import make_docx
+from kjlint.cli import main
+
+_BODY = ["全年组织企业申报项目12项，争取资金1200万元，超额完成年度目标任务。",
+         "新培育高新技术企业8家，科技型中小企业入库42家，创新主体不断壮大。",
+         "举办各类培训班6期，培训企业技术人员500余人次，人才支撑持续增强。"]
+
+
+def docx_codes(path, *select: str) -> list[tuple[str, int]]:
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json", "--select", ",".join(select)])
+    assert result.exit_code in (0, 1), result.output
+    return [(f["code"], f["line"]) for f in json.loads(result.stdout)]
+
+
+def text_codes(tmp_path, lines: list[str], *select: str) -> list[tuple[str, int]]:
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return docx_codes(path, *select)
+
+
+def test_a_numbered_or_styled_section_of_a_word_plan_is_no_spliced_document(tmp_path):
+    plan = ["导游众评网项目实施方案", "1. 前言", *_BODY, ("heading", 2, "3.1需求调研与分析阶段实施方案"), _BODY[0],
+            ("heading", 2, "系统设计阶段实施方案"), _BODY[1], "3.3 系统验收阶段实施方案", _BODY[2]]
+    assert docx_codes(make_docx(tmp_path / "方案.docx", plan), "KJ606") == []
+    # the same titles in a scraped page's text, unnumbered: another document after the body
+    page = ["导游众评网项目实施方案", "1. 前言", *_BODY, "系统设计阶段实施方案", _BODY[0]]
+    assert text_codes(tmp_path, page, "KJ606") == [("KJ606", 6)]
+    # and in a Word file, an unnumbered, unstyled title of another kind of report still is
+    other = ["2023年科技局工作总结", *_BODY, "2023年教育局述职报告", _BODY[0]]
+    assert docx_codes(make_docx(tmp_path / "拼接.docx", other), "KJ606") == [("KJ606", 5)]
+
+
+def test_next_years_plan_after_a_word_summary_is_its_plan_part(tmp_path):
+    report = ["2018年度工作总结", *_BODY, "2019年度工作计划", "继续做好项目申报工作。"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", report), "KJ606") == []
+    assert text_codes(tmp_path, report, "KJ606") == [("KJ606", 5)]
