@@ -44,3 +44,18 @@ def test_next_years_plan_after_a_word_summary_is_its_plan_part(tmp_path):
     report = ["2018年度工作总结", *_BODY, "2019年度工作计划", "继续做好项目申报工作。"]
     assert docx_codes(make_docx(tmp_path / "总结.docx", report), "KJ606") == []
     assert text_codes(tmp_path, report, "KJ606") == [("KJ606", 5)]
+
+
+def test_a_word_heading_whose_body_is_a_picture_has_a_body(tmp_path):
+    plan = ["变更方案", "一、变更内容", "更换会议室照明灯具，改造强电线路。", "二、项目小组成员", "童某、王某、孙某。",
+            "三、变更现场图片", ("picture", "")]
+    assert docx_codes(make_docx(tmp_path / "方案.docx", plan), "KJ303") == []
+    assert docx_codes(make_docx(tmp_path / "无图.docx", plan[:-1]), "KJ303") == [("KJ303", 6)]
+
+
+def test_a_reviewers_field_of_a_word_form_is_left_for_the_reviewer(tmp_path):
+    plan = ["团队项目策划书", "一、项目名称", "智能交通灯控制系统。", "二、项目分工", "张三负责硬件，李四负责软件。",
+            "三、老师点评"]
+    assert docx_codes(make_docx(tmp_path / "策划书.docx", plan), "KJ303") == []
+    plan[-1] = "三、项目总结"
+    assert docx_codes(make_docx(tmp_path / "空.docx", plan), "KJ303") == [("KJ303", 6)]

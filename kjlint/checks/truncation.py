@@ -260,6 +260,10 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue
         nxt = marks[i + 1] if i + 1 < len(paras) else 0  # 0: end of document
         has_body = i + 1 < len(paras) and (nxt is None or nxt > level)
+        if not has_body and doc.pictures:  # a Word heading whose body is a picture (三、现场图片)
+            line = doc.line_index(p.start)
+            upto = doc.line_index(paras[i + 1].start) if i + 1 < len(paras) else len(doc.lines)
+            has_body = any(j in doc.pictures for j in range(line, upto))
         # Item 1 starts a list of its own: a list further up at this level (under a Word-styled
         # heading or a plain paragraph, which do not close it) is no sibling of it.
         previous_sibling = None if _number(plain[i]) == 1 else sibling_had_body.get(level)
@@ -277,12 +281,17 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                  or (level == 1 and top_had_body is True))
         if word and level >= 3 and doc.line_index(p.start) + 1 not in doc.style_headings:
             continue  # a Word list item (1、 （1）) its writer left one line long: a list, not a cut
+        if word and _REVIEWER_FIELD.search(plain[i]):
+            continue  # 五、老师点评 / 导师意见: a form's field left for its reviewer to fill in
         if word and level <= 2 and _BARE_HEADING.match(plain[i]):
             empty = True  # 一、 with no words at all: a heading never written (a sharing site's page marker is no Word line)
         if empty and not TABLE_CAPTION.search(plain[i]) and not plain[i].endswith(("/", "／")):  # ：/ = none
             yield Hit(p.start, p.end, {"heading": p.text})
 
 
+# The field of a form its reviewer fills in, not the writer: 老师点评, 导师意见, 学院审核意见, 单位盖章.
+_REVIEWER_FIELD = compile_regex(r"(?:老师|教师|导师|专家|评委|领导|学院|学校|单位|部门|支部|组织|评审|审核|审批)"
+                                r"(?:点评|评语|评价|审核意见|审批意见|意见|签字|签名|盖章)[：:]?[ \t\u3000]*$")
 _BARE_HEADING = compile_regex(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)])[ \t\u3000]*$")
 
 
