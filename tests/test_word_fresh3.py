@@ -59,3 +59,19 @@ def test_a_reviewers_field_of_a_word_form_is_left_for_the_reviewer(tmp_path):
     assert docx_codes(make_docx(tmp_path / "策划书.docx", plan), "KJ303") == []
     plan[-1] = "三、项目总结"
     assert docx_codes(make_docx(tmp_path / "空.docx", plan), "KJ303") == [("KJ303", 6)]
+
+
+def test_a_domain_names_pattern_in_word_rules_is_no_mask(tmp_path):
+    rules = ["官网运营管理规范", "如需申请集团子域名xxx.tcl.com (例如：appliance.tcl.com)，需提交申请进行审批、备案。",
+             "若需申请xxx.com(例如：lehua.com)新域名，则由需求申请人自主申请。"]
+    assert docx_codes(make_docx(tmp_path / "规范.docx", rules), "KJ201") == []
+    rules.append("全年新增xxx个站点。")
+    assert docx_codes(make_docx(tmp_path / "掩码.docx", rules), "KJ201") == [("KJ201", 4)]
+
+
+def test_a_note_marked_with_an_asterisk_under_a_word_caption_is_no_mask(tmp_path):
+    rules = ["官网运营管理规范", "图1.项目管理平台域名审批备案流程", "*系统审批流程会根据需求等级分级对应不同审批流程节点",
+             "表2 站点清单", "*表中站点按区域排列"]
+    assert docx_codes(make_docx(tmp_path / "规范.docx", rules), "KJ202") == []
+    rules.append("*县科技局全年争取上级资金*万元。")
+    assert docx_codes(make_docx(tmp_path / "掩码.docx", rules), "KJ202") == [("KJ202", 6), ("KJ202", 6)]
