@@ -75,3 +75,11 @@ def test_a_note_marked_with_an_asterisk_under_a_word_caption_is_no_mask(tmp_path
     assert docx_codes(make_docx(tmp_path / "规范.docx", rules), "KJ202") == []
     rules.append("*县科技局全年争取上级资金*万元。")
     assert docx_codes(make_docx(tmp_path / "掩码.docx", rules), "KJ202") == [("KJ202", 6), ("KJ202", 6)]
+
+
+def test_a_word_forms_label_cell_and_its_choice_boxes_are_no_blanks(tmp_path):
+    form = ["大学生创新创业训练计划项目申报表", ("table", [["项目负责人：", "邓莹"], ["指导教师：", "胡凯"]]),
+            "项目类型：（ √）重点项目    （ ）一般项目     （  ）校企合作基金项目"]
+    assert docx_codes(make_docx(tmp_path / "申报表.docx", form), "KJ204") == []
+    form.append("请于（    ）前报送。")
+    assert docx_codes(make_docx(tmp_path / "留空.docx", form), "KJ204") == [("KJ204", 7)]
