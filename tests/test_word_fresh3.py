@@ -83,3 +83,28 @@ def test_a_word_forms_label_cell_and_its_choice_boxes_are_no_blanks(tmp_path):
     assert docx_codes(make_docx(tmp_path / "申报表.docx", form), "KJ204") == []
     form.append("请于（    ）前报送。")
     assert docx_codes(make_docx(tmp_path / "留空.docx", form), "KJ204") == [("KJ204", 7)]
+
+
+
+def _form_with_cells(path, cells: list[list[str]], after: list[str] = ()):
+    """A form table whose cells hold one paragraph per string (a label and its note below it)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("官网需求申请表")
+    table = document.add_table(rows=1, cols=len(cells))
+    for cell, paragraphs in zip(table.rows[0].cells, cells):
+        cell.text = paragraphs[0]
+        for text in paragraphs[1:]:
+            cell.add_paragraph(text)
+    for text in after:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def test_the_alternative_term_under_a_word_forms_label_is_no_slot(tmp_path):
+    cells = [["申请单位", "   （部门）"], [""], ["申请日期"], [""]]
+    assert docx_codes(_form_with_cells(tmp_path / "申请表.docx", cells), "KJ205") == []
+    path = _form_with_cells(tmp_path / "模板.docx", cells, ["2023年工作总结：", "（单位名称）"])
+    assert docx_codes(path, "KJ205") == [("KJ205", 8)]
