@@ -108,3 +108,11 @@ def test_the_alternative_term_under_a_word_forms_label_is_no_slot(tmp_path):
     assert docx_codes(_form_with_cells(tmp_path / "申请表.docx", cells), "KJ205") == []
     path = _form_with_cells(tmp_path / "模板.docx", cells, ["2023年工作总结：", "（单位名称）"])
     assert docx_codes(path, "KJ205") == [("KJ205", 8)]
+
+
+def test_a_word_list_under_a_line_set_apart_by_an_empty_paragraph_starts_afresh(tmp_path):
+    report = ["工作汇报", "心得", "1、多读书，开阔眼界。", "2、基础要扎实，深入本质。", "", "这周解决了什么问题？",
+              "1、找工作：继续努力。", "2、博览技术：Makefile、shell。"]
+    assert docx_codes(make_docx(tmp_path / "汇报.docx", report), "KJ503") == []
+    report.remove("")
+    assert docx_codes(make_docx(tmp_path / "连续.docx", report), "KJ503") == [("KJ503", 6)]
