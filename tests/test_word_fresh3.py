@@ -116,3 +116,10 @@ def test_a_word_list_under_a_line_set_apart_by_an_empty_paragraph_starts_afresh(
     assert docx_codes(make_docx(tmp_path / "汇报.docx", report), "KJ503") == []
     report.remove("")
     assert docx_codes(make_docx(tmp_path / "连续.docx", report), "KJ503") == [("KJ503", 6)]
+
+
+def test_a_widget_phrase_ending_the_writers_sentence_is_no_site_furniture(tmp_path):
+    report = ["数据脱敏项目工作总结", "使用Python爬虫等工具对这些数据进行全部下载到本地", "。"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", report), "KJ601") == []
+    page = ["数据脱敏项目工作总结", "全文阅读已结束，下载到本地", "一年来，我认真完成各项工作。"]
+    assert docx_codes(make_docx(tmp_path / "网页.docx", page), "KJ601") == [("KJ601", 2)]

@@ -531,8 +531,11 @@ def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, ma
     if at >= 0 and CJK.search(phrase[-1:]) and joins_into_word(phrase, text[at + len(phrase):]):
         return True
     if (label == "site widget" and at >= 0 and len(text) >= 16
-            and CJK.match(text[at + len(phrase):at + len(phrase) + 1])):
-        return True  # 关于微信扫码点餐小程序的调研, 用管理员微信登录就可以查看: the writer's sentence names it
+            and (CJK.match(text[at + len(phrase):at + len(phrase) + 1])
+                 or (at >= 8 and CJK.match(text[at - 1:at])))):
+        # 关于微信扫码点餐小程序的调研, 用管理员微信登录就可以查看, 对这些数据进行全部下载到本地:
+        # the writer's sentence names it, read on into it or leading up to it
+        return True
     if label in FORM_CELL_LABELS:
         sources = doc.line_sources
         if sources and i < len(sources) and ", cell " in sources[i]:
