@@ -123,3 +123,17 @@ def test_a_widget_phrase_ending_the_writers_sentence_is_no_site_furniture(tmp_pa
     assert docx_codes(make_docx(tmp_path / "总结.docx", report), "KJ601") == []
     page = ["数据脱敏项目工作总结", "全文阅读已结束，下载到本地", "一年来，我认真完成各项工作。"]
     assert docx_codes(make_docx(tmp_path / "网页.docx", page), "KJ601") == [("KJ601", 2)]
+
+
+_PROCEDURE = ("需提交需求至全球市场中心全球官网运营部，提供在前端页面需用户填写的信息（字段）、接口回传地址（邮箱或系统）等信息，"
+              "官网组和开发团队在评估工作量及排期后，会同步上线时间，各项目负责人需在功能开发后配合进行调取接口回传测试。")
+
+
+def test_parallel_sections_of_word_rules_are_drafted_alike_on_purpose(tmp_path):
+    rules = ["官网运营管理规范", "一、接口管理", "5.1 联系表单", "各市场部门根据业务需求，需要增加联系表单，" + _PROCEDURE,
+             "5.2 反馈表单", "各市场调研部门根据业务需求，需要增加反馈表单，需求方需拉通法务部门进行合规审核，" + _PROCEDURE,
+             "5.3 电商平台", "各电商部门根据业务需求，需要接入电商平台接口，" + _PROCEDURE]
+    assert docx_codes(make_docx(tmp_path / "规范.docx", rules), "KJ1") == []
+    # the same sections in a work summary are a passage pasted again and again
+    report = ["官网运营工作总结", *rules[1:]]
+    assert "KJ103" in {c for c, _ in docx_codes(make_docx(tmp_path / "总结.docx", report), "KJ1")}
