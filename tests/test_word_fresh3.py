@@ -137,3 +137,11 @@ def test_parallel_sections_of_word_rules_are_drafted_alike_on_purpose(tmp_path):
     # the same sections in a work summary are a passage pasted again and again
     report = ["官网运营工作总结", *rules[1:]]
     assert "KJ103" in {c for c, _ in docx_codes(make_docx(tmp_path / "总结.docx", report), "KJ1")}
+
+
+def test_a_bare_item_number_in_a_word_file_is_an_item_never_written(tmp_path):
+    report = ["工作汇报", "这周解决了什么问题？", "1、找工作：继续努力。", "2、博览技术：Makefile、shell。", "3、"]
+    assert docx_codes(make_docx(tmp_path / "汇报.docx", report), "KJ303") == [("KJ303", 5)]
+    assert text_codes(tmp_path, report, "KJ303") == []  # a scraped page's bare number is its page marker
+    report[-1] = "3、学会用Word记录自己的问题"
+    assert docx_codes(make_docx(tmp_path / "完整.docx", report), "KJ303") == []

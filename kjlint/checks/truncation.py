@@ -279,12 +279,13 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         # caption of a table shown as a picture (一、收入支出决算表 / 第二部分).
         empty = (previous_sibling is True or (previous_sibling is None and i + 1 == len(paras))
                  or (level == 1 and top_had_body is True))
-        if word and level >= 3 and doc.line_index(p.start) + 1 not in doc.style_headings:
+        bare = word and _BARE_HEADING.match(plain[i]) is not None
+        if word and level >= 3 and not bare and doc.line_index(p.start) + 1 not in doc.style_headings:
             continue  # a Word list item (1、 （1）) its writer left one line long: a list, not a cut
         if word and _REVIEWER_FIELD.search(plain[i]):
             continue  # 五、老师点评 / 导师意见: a form's field left for its reviewer to fill in
-        if word and level <= 2 and _BARE_HEADING.match(plain[i]):
-            empty = True  # 一、 with no words at all: a heading never written (a sharing site's page marker is no Word line)
+        if bare:
+            empty = True  # 一、 or 5. with no words at all: a heading or an item never written (a sharing site's page marker is no Word line)
         if empty and not TABLE_CAPTION.search(plain[i]) and not plain[i].endswith(("/", "／")):  # ：/ = none
             yield Hit(p.start, p.end, {"heading": p.text})
 
@@ -292,7 +293,8 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 # The field of a form its reviewer fills in, not the writer: 老师点评, 导师意见, 学院审核意见, 单位盖章.
 _REVIEWER_FIELD = compile_regex(r"(?:老师|教师|导师|专家|评委|领导|学院|学校|单位|部门|支部|组织|评审|审核|审批)"
                                 r"(?:点评|评语|评价|审核意见|审批意见|意见|签字|签名|盖章)[：:]?[ \t\u3000]*$")
-_BARE_HEADING = compile_regex(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)])[ \t\u3000]*$")
+_BARE_HEADING = compile_regex(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]"
+                              r"|\d{1,2}[、．.]|[（(]\d{1,2}[）)])[ \t\u3000]*$")
 
 
 # KJ305: text cut inside the document (characters lost at a page or scrape seam).
