@@ -145,3 +145,13 @@ def test_a_bare_item_number_in_a_word_file_is_an_item_never_written(tmp_path):
     assert text_codes(tmp_path, report, "KJ303") == []  # a scraped page's bare number is its page marker
     report[-1] = "3、学会用Word记录自己的问题"
     assert docx_codes(make_docx(tmp_path / "完整.docx", report), "KJ303") == []
+
+
+def test_wingdings_2_check_boxes_read_as_word_shows_them(tmp_path):
+    from kjlint.docx import read_docx
+
+    path = make_docx(tmp_path / "申报表.docx", [
+        ("sym", "项目类型：", "Wingdings 2", "0052", " 重点项目"), ("sym", "", "Wingdings 2", "00A3", " 一般项目"),
+        ("sym", "", "Wingdings 2", "F053", " 不通过"), ("sym", "其他", "Wingdings 2", "0041", "照旧")])
+    lines = read_docx(path).text.split("\n")
+    assert lines[:4] == ["项目类型：☑ 重点项目", "□ 一般项目", "☒ 不通过", "其他A照旧"]  # a glyph not listed keeps its byte
