@@ -155,3 +155,12 @@ def test_wingdings_2_check_boxes_read_as_word_shows_them(tmp_path):
         ("sym", "", "Wingdings 2", "F053", " 不通过"), ("sym", "其他", "Wingdings 2", "0041", "照旧")])
     lines = read_docx(path).text.split("\n")
     assert lines[:4] == ["项目类型：☑ 重点项目", "□ 一般项目", "☒ 不通过", "其他A照旧"]  # a glyph not listed keeps its byte
+
+
+def test_a_clause_after_an_inline_item_of_a_word_list_is_an_item(tmp_path):
+    claims = ["劳动仲裁申请书", "请求事项：", "一、裁决被申请人向申请人支付解除劳动合同经济补偿金32000元(月平均工资16000元*2)。",
+              "二、签合同日期为11月23日发工资日期为每月15日，其中该22天工资应补齐", "三、离职当月工资需要补齐、并补齐全部社保、公积金、保险等",
+              "事实与理由："]
+    assert docx_codes(make_docx(tmp_path / "申请书.docx", claims), "KJ303") == []
+    claims[3] = "二、关于加班费"  # a heading after the inline item: its text is missing
+    assert docx_codes(make_docx(tmp_path / "空.docx", claims), "KJ303") == [("KJ303", 4)]

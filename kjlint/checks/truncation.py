@@ -236,6 +236,7 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     # Whether the first top-level section (一、) had a body: a document's parts are sections, not
     # a list, so bare 一、 headings after it are empty (their tables or text dropped) even in a run.
     top_had_body: bool | None = None
+    inline_item: dict[int, bool] = {}  # level -> whether its latest item had its text inline
     notices = flagged_lines(doc, ctx, list(rule.params.get("cut-by", [])))
     for i, (p, level) in enumerate(zip(paras, levels)):
         if (notices and i + 1 < len(paras) and doc.line_index(paras[i + 1].start) in notices
@@ -257,7 +258,13 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 text = plain[i]
                 sibling_had_body[inline] = text[-1] not in "；;，,、" and (
                     len(text) > max_len or bool(SENTENCE_STOP.search(text[:-1])))  # 标题。正文…
+                inline_item[inline] = True
             continue
+        # A Word list of sentences (请求事项: 一、裁决…元。 二、签合同日期为…，其中…应补齐): an item
+        # worded as a clause after an item with its text inline lost its full stop, it heads nothing.
+        if word and inline_item.get(level) and len(plain[i]) > 20 and ("，" in plain[i] or "," in plain[i]):
+            continue
+        inline_item[level] = False
         nxt = marks[i + 1] if i + 1 < len(paras) else 0  # 0: end of document
         has_body = i + 1 < len(paras) and (nxt is None or nxt > level)
         if not has_body and doc.pictures:  # a Word heading whose body is a picture (三、现场图片)
