@@ -164,3 +164,10 @@ def test_a_clause_after_an_inline_item_of_a_word_list_is_an_item(tmp_path):
     assert docx_codes(make_docx(tmp_path / "申请书.docx", claims), "KJ303") == []
     claims[3] = "二、关于加班费"  # a heading after the inline item: its text is missing
     assert docx_codes(make_docx(tmp_path / "空.docx", claims), "KJ303") == [("KJ303", 4)]
+
+
+def test_the_mask_a_program_writes_named_in_quotes_is_no_mask(tmp_path):
+    notes = ["数据脱敏工作总结", "Mask的方法暂时只能替换为“**”，格式保留加密还在学习中。", "手机号脱敏后显示为“XXX”。"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", notes), "KJ201", "KJ202") == []
+    notes.append("本月共处理“**”项目数据。")
+    assert docx_codes(make_docx(tmp_path / "掩码.docx", notes), "KJ201", "KJ202") == [("KJ202", 4)]
