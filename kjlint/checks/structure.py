@@ -144,12 +144,23 @@ SPEECH_INTRO = compile_regex(
     r"|(?:几|[两三四五六七八九十])[个点][^。；！]*(?:讲|谈|阐述|说明))[^。；！]*[。：:][\s]*$")
 
 
+def _may_introduce_list(text: str) -> bool:
+    """False proves list_intro(text) False, at the cost of a few C calls: no colon at the end,
+    no 如下/以下/下列 within reach of it, no 个 or 点 for a speech's final sentence (most
+    paragraphs)."""
+    last = text[-1:]
+    return ("下" in text[-12:] or last in "：:" or (last == "。" and ("个" in text or "点" in text))
+            or last.isspace() or last == "\u200b" or "\ue000" <= last <= "\uf8ff")
+
+
 def list_intro(text: str) -> bool:
     """Does the paragraph introduce a list (有下列情形之一的：, or a speech's 讲三个问题。)? The
     speech's sentence is tried at its one possible start, after the last 。；！ before the final
     mark: searched at every sentence start, it cost ten times the rest (each scan runs to the end).
     LIST_INTRO is searched from its one possible start region only: a match ends the text, and
     what it holds before the trailing blanks is at most 11 characters (下列…八字。)."""
+    if not _may_introduce_list(text):
+        return False
     core = len(text)
     while core and (text[core - 1].isspace() or text[core - 1] == "\u200b" or "\ue000" <= text[core - 1] <= "\uf8ff"):
         core -= 1  # LIST_INTRO's trailing [\ue000-\uf8ff\u200b\s]*
@@ -240,16 +251,21 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
     if out is None:
         out = ctx.memo["numbered-paragraphs"] = []
         paras = reading_paragraphs(doc, ctx)
-        quoted = _quoted(paras)
+        quoted: set[int] | None = None
         for i, p in enumerate(paras):
             text = p.text
-            if text[:1] in WIDE_SPACES:
+            first = text[:1]
+            if first not in _ITEM_FIRST and not first.isdigit():
+                continue  # most paragraphs: heading_level would refuse them at once
+            if first in WIDE_SPACES:
                 text = text.lstrip(WIDE_SPACES + BLANK_CHARS)
             elif text[:1] == "#":
                 text = _unmarked(text)
             elif text[:1] in BULLET_MARKS and text[1:2] in _BLANK_OR_DIGIT:
                 text = text[1:].lstrip(BLANK_CHARS)  # •1.  Bug report: a bullet Word drew before a typed number
             found = heading_level(text)
+            if found and quoted is None:
+                quoted = _quoted(paras)
             if found and i not in quoted:
                 level, n, mark = found
                 out.append(Numbered(level, n, p, p.start + len(p.text) - len(text) + mark))
@@ -329,6 +345,8 @@ def _looks_cut(prev: Span | None) -> bool:
 # 1. 2. 3. follows it.
 BULLET_MARKS = "●○■□◆◇▪•·➢►▶★☆"
 _BLANK_OR_DIGIT = BLANK_CHARS + "0123456789"
+# What a numbered paragraph can start with (see numbered_paragraphs), besides a digit.
+_ITEM_FIRST = frozenset(_LEVEL_FIRST + WIDE_SPACES + "#" + BULLET_MARKS + "".join(map(chr, range(0x2488, 0x249C))))
 
 
 def _label(text: str) -> bool:
@@ -359,6 +377,11 @@ def _notice_offsets(doc: Document, ctx: Context) -> list[int]:
     if rule is None or rule.run is None or not rule.enabled:
         return []
     return [h.offset for h in rule_hits(rule, doc, ctx)]
+
+
+# What a section's first line starts with besides a digit (第三条, ## 第二章, 附件2), or blanks
+# before 附件.
+_SECTION_FIRST = "第#附 \t\u3000"
 
 
 def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
@@ -485,7 +508,25 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             issues.append(NumberingIssue("order", it, "order", {"number": numeral(lv, n),
                                                                  "prior": numeral(lv, prior)}))
 
-    for i, p in enumerate(paras):
+    # Only items report, and a paragraph only changes what the items after it are judged
+    # against: nothing after the last numbered paragraph (or 4.11MW item) is walked, and a
+    # document without any numbered paragraph (a number-led item needs one before it) has none.
+    # Of the others, a paragraph that is no title copy, section, Word heading or list
+    # introduction only joins the paragraphs since the last item: runs of them are added at once.
+    candidates = [i for i, p in enumerate(paras) if p.start in items or p.start in number_led] if items else []
+    stop = candidates[-1] + 1 if candidates else 0
+    walk = range(stop) if styled else [
+        i for i in range(stop) if (p := paras[i]).start in items or p.start in number_led or p.text == title_text
+        or (first := p.text[:1]) in _SECTION_FIRST or first.isdigit() or _may_introduce_list(p.text)]
+    walked = -1
+    for i in walk:
+        if i > walked + 1:
+            run = paras[walked + 1:i]
+            since_item.extend(q.text for q in run)
+            since_paras.extend(run)
+            prev = run[-1]
+        walked = i
+        p = paras[i]
         if title_text and p.text == title_text and title is not None and p.start != title.start:
             last = {k: None for k in last}  # the title again: a second copy starts over
             outline.clear()
@@ -513,8 +554,10 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             since_item.clear()
             prev = p
             continue
-        if it is None and (word_level is not None or ARTICLE.match(_unmarked(p.text)) or _decimal_heading(p.text)
-                           or is_attachment_head(p.text)):
+        first = p.text[:1]
+        if it is None and (word_level is not None
+                           or (first in _SECTION_FIRST and (ARTICLE.match(_unmarked(p.text)) or is_attachment_head(p.text)))
+                           or (first.isdigit() and _decimal_heading(p.text))):
             # 第三条 / 第二章 / a Word heading / 2.1.3 / 附件2: lists are numbered inside each section.
             new_section()
             chapter = _CHAPTER_NUMBER.match(p.text)
