@@ -134,6 +134,9 @@ LEVEL_PATTERNS = (
     (4, compile_regex(r"^[（(](?P<n>\d{1,2})[）)]")),
 )
 _LEVEL_FIRST = CN_NUM + "（("  # what LEVEL_PATTERNS can start with, besides digits
+# What a heading's numbering (heading_level) can start with, besides a digit: a caller testing
+# this first spares most paragraphs the call.
+HEADING_FIRST = frozenset(_LEVEL_FIRST + "".join(map(chr, range(0x2488, 0x249C))))
 LEVEL_STYLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 # A sentence that introduces a list: "有下列情形之一的：", "国务院作出了以下规定。"
 LIST_INTRO = compile_regex(r"(?:[：:]|(?:如下|以下|下列)[^。；]{0,8}[。：:]?)[\ue000-\uf8ff\u200b\s]*$")
@@ -231,10 +234,10 @@ def heading_level(text: str) -> tuple[int, int, int] | None:
     """(level 1-4, number, length of the mark) when `text` starts with official heading
     numbering (一、 （一） 1. （1）), else None. Shared by rules that need the outline."""
     first = text[:1]
+    if not (first in HEADING_FIRST or first.isdigit()):
+        return None  # most paragraphs: no pattern can match, none is tried
     if "\u2488" <= first <= "\u249b":
         return 3, ord(first) - 0x2487, 1  # ⒈ … ⒛: one character for 1. … 20.
-    if not (first in _LEVEL_FIRST or first.isdigit()) or not first:
-        return None  # most paragraphs: no pattern can match, none is tried
     for level, pat in LEVEL_PATTERNS:
         m = pat.match(text)
         if m:
@@ -346,7 +349,7 @@ def _looks_cut(prev: Span | None) -> bool:
 BULLET_MARKS = "●○■□◆◇▪•·➢►▶★☆"
 _BLANK_OR_DIGIT = BLANK_CHARS + "0123456789"
 # What a numbered paragraph can start with (see numbered_paragraphs), besides a digit.
-_ITEM_FIRST = frozenset(_LEVEL_FIRST + WIDE_SPACES + "#" + BULLET_MARKS + "".join(map(chr, range(0x2488, 0x249C))))
+_ITEM_FIRST = HEADING_FIRST | frozenset(WIDE_SPACES + "#" + BULLET_MARKS)
 
 
 def _label(text: str) -> bool:
