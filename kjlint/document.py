@@ -139,13 +139,21 @@ class Document:
     def plain_text(self) -> str:
         """`plain_lines` joined by line breaks: the whole text, simplified, without pinyin
         annotations (they never span a line break) and without the CR of CRLF endings."""
-        from .normalize import plain_text, to_simplified
+        from .normalize import plain_text
 
-        plain = plain_text(self.text) if self.pinyin_spans else to_simplified(self.text)
+        plain = plain_text(self.text) if self.pinyin_spans else self.simplified
         if "\r" in plain:
             plain = plain.replace("\r\n", "\n")
             plain = plain[:-1] if plain.endswith("\r") else plain
         return plain
+
+    @cached_property
+    def simplified(self) -> str:
+        """The text in simplified script (normalize.to_simplified): the text itself, the same
+        object, when no character of it converts (most documents)."""
+        from .normalize import to_simplified
+
+        return to_simplified(self.text)
 
     def plain(self, span: Span) -> str:
         """The plain form (see `plain_lines`) of a paragraph, or of a line without its blanks."""
