@@ -25,7 +25,7 @@ from ..findings import Fix
 from ..normalize import fold_line_width, is_page_counter_line, line_form, to_simplified
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
 from .layout import flagged_lines, text_before_trailing_furniture
-from .truncation import TERMINAL, body_paragraphs, heading_level
+from .truncation import TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
 from ..diskcache import compile_regex, finditer_alternatives, first_chars, required_chars, file_key, load_or_build
 from ..i18n import _, pick
 
@@ -773,12 +773,12 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """A lead-in such as 以下内容供阅读: followed by a title, or a second report title after the
     first document's body (a different one: an identical title is a duplicate, KJ1's job)."""
     words = _simplified(tuple(rule.params.get("title-words", [])))
-    leadins = [fold_line_width(to_simplified(w)) for w in rule.params.get("lead-ins", [])]
+    leadins = tuple(fold_line_width(to_simplified(w)) for w in rule.params.get("lead-ins", []))
     max_len = int(rule.params.get("max-title-length", 40))
     min_body = int(rule.params.get("min-body-paragraphs", 3))
     paras = body_paragraphs(doc, ctx, rule)
     lines = normalized_lines(doc, ctx)
-    plain = [lines[doc.line_index(p.start)] for p in paras]
+    plain = [lines[i] for i in body_paragraph_lines(doc, ctx, rule)]
     first_title: str | None = None
     seen_titles: list[str] = []  # titles met so far (the latest 64): page headers repeat them
     body_since_title = 0
@@ -788,14 +788,13 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             skip_next = False
             continue
         nxt = plain[i + 1] if i + 1 < len(plain) else ""
-        if (len(text) <= 30 and any(text.startswith(w) for w in leadins) and nxt and _title_like(nxt, max_len)
-                and i > 0):
+        if len(text) <= 30 and text.startswith(leadins) and nxt and _title_like(nxt, max_len) and i > 0:
             yield Hit(p.start, p.end, {"match": p.text, "title": paras[i + 1].text})
             skip_next = True
             first_title, body_since_title = nxt, 0
             seen_titles.append(nxt)
             continue
-        is_title = _title_like(text, max_len) and any(w in text for w in words)
+        is_title = 4 <= len(text) <= max_len and _title_like(text, max_len) and any(w in text for w in words)
         if is_title and first_title is None:
             first_title, body_since_title = text, 0
             seen_titles.append(text)

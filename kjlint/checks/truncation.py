@@ -51,16 +51,26 @@ def body_paragraphs(doc: Document, ctx: Context, rule) -> list[Span]:
     """Paragraphs of the document's running text: not site boilerplate (as judged by the rules in
     params.skip-flagged-by), not a Word file's headers, footers, notes, comments, table of
     contents or cover page (`Document.in_reading`)."""
+    return list(_body(doc, ctx, rule)[0])
+
+
+def body_paragraph_lines(doc: Document, ctx: Context, rule) -> list[int]:
+    """The 0-based line of each of `body_paragraphs`, in order."""
+    return _body(doc, ctx, rule)[1]
+
+
+def _body(doc: Document, ctx: Context, rule) -> tuple[list[Span], list[int]]:
     codes = tuple(rule.params.get("skip-flagged-by", []))
     key = f"body-paragraphs:{','.join(codes)}"  # several rules read the same body
     if key not in ctx.memo:
         skip = flagged_lines(doc, ctx, codes)
-        if not skip and not doc.parts:
-            ctx.memo[key] = doc.paragraphs  # most documents: every paragraph is the body's
+        if not skip and not doc.parts:  # most documents: every paragraph is the body's
+            ctx.memo[key] = (doc.paragraphs, doc.paragraph_lines)
         else:
-            ctx.memo[key] = [p for p, index in zip(doc.paragraphs, doc.paragraph_lines)
-                             if index not in skip and doc.in_reading(index)]
-    return list(ctx.memo[key])
+            kept = [(p, index) for p, index in zip(doc.paragraphs, doc.paragraph_lines)
+                    if index not in skip and doc.in_reading(index)]
+            ctx.memo[key] = ([p for p, _ in kept], [index for _, index in kept])
+    return ctx.memo[key]
 
 
 CLOSING_LINE = compile_regex(r"^(?:联系人|联系电话|电话|报送|抄送|抄报|附件|主题词|签发人|述职人|汇报人|报告人|印发|落款)")
