@@ -127,12 +127,18 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CN_NUM = "一二三四五六七八九十"
 # The official hierarchy (GB/T 9704 and common practice): 一、 → （一） → 1. / 1、 → （1）.
 # Half-width and full-width brackets and points are all accepted.
-LEVEL_PATTERNS = (
-    (1, compile_regex(rf"^(?P<n>[{CN_NUM}]{{1,3}})(?:、(?!、)|[.．](?!\d))")),
-    (2, compile_regex(rf"^[（(]?(?P<n>[{CN_NUM}]{{1,3}})[）)]")),  # 三） lost its （ (KJ507 reports it)
-    (3, compile_regex(r"^(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．]))")),
-    (4, compile_regex(r"^[（(](?P<n>\d{1,2})[）)]")),
+_LEVEL_BODIES = (
+    rf"(?P<n>[{CN_NUM}]{{1,3}})(?:、(?!、)|[.．](?!\d))",
+    rf"[（(]?(?P<n>[{CN_NUM}]{{1,3}})[）)]",  # 三） lost its （ (KJ507 reports it)
+    r"(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．]))",
+    r"[（(](?P<n>\d{1,2})[）)]",
 )
+LEVEL_PATTERNS = tuple((level, compile_regex("^" + body)) for level, body in enumerate(_LEVEL_BODIES, 1))
+# The four in one, tried in their order (the first that matches is the level, as when each is
+# tried in turn): one match call for a paragraph instead of up to four. Group n1 … n4 holds the
+# number of level 1 … 4.
+_ANY_LEVEL = compile_regex("|".join(f"(?:{body.replace('(?P<n>', f'(?P<n{level}>')})"
+                                    for level, body in enumerate(_LEVEL_BODIES, 1)))
 _LEVEL_FIRST = CN_NUM + "（("  # what LEVEL_PATTERNS can start with, besides digits
 # What a heading's numbering (heading_level) can start with, besides a digit: a caller testing
 # this first spares most paragraphs the call.
@@ -238,12 +244,11 @@ def heading_level(text: str) -> tuple[int, int, int] | None:
         return None  # most paragraphs: no pattern can match, none is tried
     if "\u2488" <= first <= "\u249b":
         return 3, ord(first) - 0x2487, 1  # ⒈ … ⒛: one character for 1. … 20.
-    for level, pat in LEVEL_PATTERNS:
-        m = pat.match(text)
-        if m:
-            n = cn_number(m.group("n"))
-            return (level, n, m.end()) if n else None
-    return None
+    m = _ANY_LEVEL.match(text)
+    if m is None:
+        return None
+    n = cn_number(m.group(m.lastgroup))
+    return (int(m.lastgroup[1]), n, m.end()) if n else None
 
 
 def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
@@ -609,11 +614,12 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         # Site furniture between two lists, after text that closed the first (…此复。 / 下载地址: 点击此处
         # 下载 / （一）…), parts them: the page goes on with another text, whose list starts afresh.
         # Right after an item it is no such break (an entry of a contents list taken for a counter).
-        parted = bool(since_paras) and previous is not None and any(
+        parted = bool(since_paras) and previous is not None and bool(furniture) and any(
             k in furniture for k in range(doc.line_index(previous.end), doc.line_index(p.start)))
         # A truncation notice since the last item (…养成 ……此处隐藏20585个字……作。): the text in
         # between is missing, and the page may go on in another of the texts it collects.
-        parted = parted or (previous is not None and any(previous.start <= o < p.start for o in notices))
+        parted = parted or (previous is not None and bool(notices)
+                            and any(previous.start <= o < p.start for o in notices))
         lost = _lost_mark_parent(since_paras, last[1]) if lv == 2 and n == 1 and (last[2] or 0) > 1 else None
         if lost is not None:
             # 四以打造特色社区… between （五） and （一）: heading 四、 whose 、 was lost is the parent
@@ -624,7 +630,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             last[1], carried[1] = head.number, head.number
             for deeper in range(2, 5):
                 last[deeper] = None
-        cell = _cell(doc, p.start)
+        cell = _cell(doc, p.start) if doc.line_sources else None
         other_cell = cell is not None and item_cell.get(lv, cell) != cell
         item_cell[lv] = cell
         spaced = (doc.source_format == "docx" and previous is not None
@@ -795,7 +801,12 @@ def _introduces_list(previous: str, numbered: bool) -> bool:
 
 def _chapter_heading(it: Numbered, following: str) -> bool:
     """Is `3. 系统设计` the chapter of a decimal outline, its first section (3.1总体架构) below it?"""
-    return it.level == 3 and re.match(rf"{it.number}[.．]1(?![\d])", following) is not None
+    if it.level != 3:
+        return False
+    number = str(it.number)  # `3.1` / `3．1`, not `3.10` (a digit after the 1)
+    k = len(number)
+    return (following.startswith(number) and following[k:k + 1] in (".", "．") and following[k + 1:k + 2] == "1"
+            and not following[k + 2:k + 3].isdecimal())
 
 
 def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None = None) -> bool:
