@@ -773,7 +773,7 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """A lead-in such as 以下内容供阅读: followed by a title, or a second report title after the
     first document's body (a different one: an identical title is a duplicate, KJ1's job)."""
     words = _simplified(tuple(rule.params.get("title-words", [])))
-    leadins = tuple(fold_line_width(to_simplified(w)) for w in rule.params.get("lead-ins", []))
+    leadins = _lead_ins(tuple(rule.params.get("lead-ins", [])))
     max_len = int(rule.params.get("max-title-length", 40))
     min_body = int(rule.params.get("min-body-paragraphs", 3))
     paras = body_paragraphs(doc, ctx, rule)
@@ -1116,6 +1116,12 @@ def _starts_document(text: str, max_len: int) -> bool:
 _DATELINE = compile_regex(r"\d+月\d+日电$|^\d{4}年\d{1,2}月\d{1,2}日")  # a news dateline, a date under a title
 
 _OFFICIAL_HEAD = compile_regex(r"文件$|〔\d{4}〕|[发字函]〔\d{4}|\[\d{4}\]\s*\d+\s*号|签发人|密级|机密|秘密|绝密|★|特急|加急|^\d{6}$|^——|^—")
+
+
+@lru_cache(maxsize=16)
+def _lead_ins(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A rule's lead-ins as normalized lines hold them, converted once, not for every document."""
+    return tuple(fold_line_width(to_simplified(w)) for w in words)
 
 
 @lru_cache(maxsize=16)
