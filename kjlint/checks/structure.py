@@ -168,8 +168,11 @@ def list_intro(text: str) -> bool:
     mark: searched at every sentence start, it cost ten times the rest (each scan runs to the end).
     LIST_INTRO is searched from its one possible start region only: a match ends the text, and
     what it holds before the trailing blanks is at most 11 characters (下列…八字。)."""
-    if not _may_introduce_list(text):
-        return False
+    return _may_introduce_list(text) and _introduces_list_fully(text)
+
+
+def _introduces_list_fully(text: str) -> bool:
+    """list_intro without its cheap proof first."""
     core = len(text)
     while core and (text[core - 1].isspace() or text[core - 1] == "\u200b" or "\ue000" <= text[core - 1] <= "\uf8ff"):
         core -= 1  # LIST_INTRO's trailing [\ue000-\uf8ff\u200b\s]*
