@@ -25,7 +25,7 @@ from ..findings import Fix
 from ..normalize import fold_line_width, is_page_counter_line, line_form, to_simplified
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
 from .layout import flagged_lines, text_before_trailing_furniture
-from .truncation import TERMINAL, body_paragraphs, heading_level
+from .truncation import TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
 from ..diskcache import compile_regex, finditer_alternatives, first_chars, required_chars, file_key, load_or_build
 from ..i18n import _, pick
 
@@ -776,12 +776,12 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """A lead-in such as 以下内容供阅读: followed by a title, or a second report title after the
     first document's body (a different one: an identical title is a duplicate, KJ1's job)."""
     words = _simplified(tuple(rule.params.get("title-words", [])))
-    leadins = [fold_line_width(to_simplified(w)) for w in rule.params.get("lead-ins", [])]
+    leadins = _lead_ins(tuple(rule.params.get("lead-ins", [])))
     max_len = int(rule.params.get("max-title-length", 40))
     min_body = int(rule.params.get("min-body-paragraphs", 3))
     paras = body_paragraphs(doc, ctx, rule)
     lines = normalized_lines(doc, ctx)
-    plain = [lines[doc.line_index(p.start)] for p in paras]
+    plain = [lines[i] for i in body_paragraph_lines(doc, ctx, rule)]
     first_title: str | None = None
     word = doc.source_format == "docx"
     seen_titles: list[str] = []  # titles met so far (the latest 64): page headers repeat them
@@ -792,14 +792,13 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             skip_next = False
             continue
         nxt = plain[i + 1] if i + 1 < len(plain) else ""
-        if (len(text) <= 30 and any(text.startswith(w) for w in leadins) and nxt and _title_like(nxt, max_len)
-                and i > 0):
+        if len(text) <= 30 and text.startswith(leadins) and nxt and _title_like(nxt, max_len) and i > 0:
             yield Hit(p.start, p.end, {"match": p.text, "title": paras[i + 1].text})
             skip_next = True
             first_title, body_since_title = nxt, 0
             seen_titles.append(nxt)
             continue
-        is_title = (_title_like(text, max_len) and any(w in text for w in words)
+        is_title = (4 <= len(text) <= max_len and _title_like(text, max_len) and any(w in text for w in words)
                     and not (word and _word_section(doc, doc.line_index(p.start), text, first_title)))
         if is_title and first_title is None:
             first_title, body_since_title = text, 0
@@ -1141,6 +1140,12 @@ def _starts_document(text: str, max_len: int) -> bool:
 _DATELINE = compile_regex(r"\d+月\d+日电$|^\d{4}年\d{1,2}月\d{1,2}日")  # a news dateline, a date under a title
 
 _OFFICIAL_HEAD = compile_regex(r"文件$|〔\d{4}〕|[发字函]〔\d{4}|\[\d{4}\]\s*\d+\s*号|签发人|密级|机密|秘密|绝密|★|特急|加急|^\d{6}$|^——|^—")
+
+
+@lru_cache(maxsize=16)
+def _lead_ins(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A rule's lead-ins as normalized lines hold them, converted once, not for every document."""
+    return tuple(fold_line_width(to_simplified(w)) for w in words)
 
 
 @lru_cache(maxsize=16)
