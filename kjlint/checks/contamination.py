@@ -44,8 +44,12 @@ def normalize_line(text: str) -> str:
     return _finish_line(line_form(text))
 
 
+_BLANKS = BLANK_CHARS + " "
+_LEAD = BULLETS + BLANK_CHARS + " "
+
+
 def _finish_line(text: str) -> str:
-    return text.strip(BLANK_CHARS + " ").lstrip(BULLETS + BLANK_CHARS + " ")
+    return text.strip(_BLANKS).lstrip(_LEAD)
 
 
 def normalized_lines(doc: Document, ctx: Context) -> list[str]:
@@ -53,7 +57,7 @@ def normalized_lines(doc: Document, ctx: Context) -> list[str]:
     out = ctx.memo.get("normalized-lines")
     if out is None:
         out = ctx.memo["normalized-lines"] = [
-            _finish_line(line) for line in fold_line_width("\n".join(doc.plain_lines)).split("\n")]
+            line and line.strip(_BLANKS).lstrip(_LEAD) for line in fold_line_width("\n".join(doc.plain_lines)).split("\n")]
     return out
 
 
@@ -483,9 +487,6 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     seen = ctx.memo.get(("boilerplate-match", rule.code), {})  # lines surely_boilerplate matched
     lines = normalized_lines(doc, ctx)
     patterns, in_text = matcher.live(lines, doc.text)
-    following = [""] * len(lines)  # the next line with text after each line
-    for j in range(len(lines) - 2, -1, -1):
-        following[j] = lines[j + 1] or following[j + 1]
     abstract = False  # an article's 摘要 came before, and no furniture since
     above = False  # a line of the page that is not furniture came before this one
     prose_above = False  # ... and one that is not a title either: the body has started
@@ -496,7 +497,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         found = seen[i] if i in seen else matcher.match(text, patterns)
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
         if in_prose or (found is None and text and not prose_above and len(text) <= LEAD_BLURB_MAX):
-            titled = _title_like(following[i], 60)
+            titled = _title_like(_following(lines, i), 60)
         else:
             titled = False
         if in_prose and (above or not titled) and not (titled and not prose_above and _ends_with_blurb(matcher, text)):
@@ -512,12 +513,12 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             found = ("injected spam", text)  # 亚洲一区亚洲二区…,国产成人高清在线,… above the title
         if found is None and not prose_above and _menu_line(text):
             found = ("navigation", text)  # 网站首页 个人文档 个人总结 工作总结 述职报告 心得体会 …
-        if found is None and _TABLE_RULE.match(text):
+        if found is None and "---" in text and _TABLE_RULE.match(text):
             # the rule row of a table the page's metadata fills (索引号: | … under 标题: | …)
-            found = matcher.match(following[i], patterns) if following[i] else None
+            found = matcher.match(_following(lines, i), patterns)
         if found is not None and found[0] == KEYWORD_LINE and abstract:
             found = None  # an article's own 关键词 line, under its 摘要: not the site's tags
-        abstract = (abstract or bool(_ABSTRACT.match(text))) if found is None else False
+        abstract = (abstract or ("摘" in text[:2] and bool(_ABSTRACT.match(text)))) if found is None else False
         above = above or (found is None and bool(text))
         prose_above = prose_above or (found is None and bool(text) and not _title_like(text, 60))
         if found is None and text:
@@ -566,6 +567,14 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         fix = delete_line_fix(doc, i, rule)
         yield Hit(p.start, p.end, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
                                  "match": p.text}, fix)
+
+
+def _following(lines: list[str], i: int) -> str:
+    """The next line with text after line i ("" when none): asked for a few lines only."""
+    j = i + 1
+    while j < len(lines) and not lines[j]:
+        j += 1
+    return lines[j] if j < len(lines) else ""
 
 
 # A form field written as a line: a short label, a colon, its value (时间:2025.10.14 16:30,
