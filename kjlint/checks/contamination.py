@@ -169,6 +169,11 @@ class _Boilerplate:
             self.sentence_automaton.make_automaton()
             self.sentence_gate = compile_regex(_phrases_pattern([key for key, _value in sentence_words])).search
         self.start_tuple = tuple(sorted(self.starts, key=len, reverse=True))
+        # The line-start phrases by their first character, longest first: a line is compared with
+        # the few that start as it does, not with all of them.
+        self.starts_by_first: dict[str, tuple[str, ...]] = {}
+        for phrase in self.start_tuple:
+            self.starts_by_first[phrase[0]] = self.starts_by_first.get(phrase[0], ()) + (phrase,)
         self.max_start_len = int(rule.params.get("max-line-start-length", 400))
         self.longest = max([self.max_start_len, self.max_len, *self.group_max.values()])
         # What match and furniture_in_line found in a line, by its text: a corpus repeats lines
@@ -196,8 +201,9 @@ class _Boilerplate:
         return found
 
     def _match(self, text: str, patterns: list) -> tuple[str, str] | None:
-        if len(text) <= self.max_start_len and text.startswith(self.start_tuple):
-            phrase = next(p for p in self.start_tuple if text.startswith(p))  # the longest
+        if len(text) <= self.max_start_len and (starting := self.starts_by_first.get(text[0])) \
+                and text.startswith(starting):
+            phrase = next(p for p in starting if text.startswith(p))  # the longest
             return self.starts[phrase], phrase
         if self.has_phrases and len(text) <= self.phrase_max and self.phrase_gates[len(text)](text):
             for end, (length, kind, label) in self.automaton.iter(text):
