@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -953,7 +954,10 @@ _EDITION = compile_regex(r"\s*[(【][^()【】]{0,4}(?:版|精选|可编辑)[)�
 
 def _title_key(line: str) -> str:
     """A title line's key (from normalized_lines): label, edition tag and spaces left out."""
-    key = _EDITION.sub("", _TITLE_LABEL.sub("", line)).replace(" ", "")
+    key = _TITLE_LABEL.sub("", line)
+    if key.endswith((")", "】")):  # what an edition tag ends with (most lines: not scanned for one)
+        key = _EDITION.sub("", key)
+    key = key.replace(" ", "")
     if len(key) > 2 and key[0] in "[【" and key[-1] in "]】" and not any(c in key[1:-1] for c in "[]【】"):
         key = key[1:-1]  # a page's title set in brackets: [教育局2019年上半年工作总结]
     return key
@@ -1094,7 +1098,7 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if li in skip:
             furniture_above = True
             core = _title_core(_title_key(lines[li]))
-            if not body and core != _title_key(lines[li]) and _title_like(core, max_len) and len(CJK.findall(core)) >= 6:
+            if not body and core != _title_key(lines[li]) and _title_like(core, max_len) and _han_at_least(core, 6):
                 seen.setdefault(core, p)  # the site's title line with its piece counter
             continue  # furniture (a download panel of twenty lines) does not end the top
         read += 1
@@ -1112,9 +1116,9 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             if inline:
                 yield from inline  # the title run into a paragraph again (a preview, then the text)
                 continue
-            nxt = next((lines[doc.line_index(q.start)] for q in paras[k + 1:]
+            nxt = next((lines[doc.line_index(q.start)] for q in islice(paras, k + 1, None)
                         if doc.line_index(q.start) not in skip), "") if key in seen else ""
-            if (nxt and len(CJK.findall(key)) >= 6 and heading_level(nxt) is not None and nxt != first_body):
+            if (nxt and _han_at_least(key, 6) and heading_level(nxt) is not None and nxt != first_body):
                 # the page's excerpt of the text, then the text under its title (标题 / 摘要… /
                 # 标题 / 一、…); a second copy of the whole text is KJ1's (its body starts the same)
                 line, _ = doc.position(seen[key].start)
@@ -1135,7 +1139,7 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                           Fix("", doc.lines[li].start, stop, safe=rule.fixable != "unsafe"))
                 taken = last
                 continue
-        if len(CJK.findall(key)) < 4 or "__" in key:
+        if not _han_at_least(key, 4) or "__" in key:
             continue  # a date, a counter, a form's blank (身份证号:______): not a title
         if len(key) < 4 and not _SENTENCE.search(key):
             continue
@@ -1157,6 +1161,12 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         fix = Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe")
         line, _ = doc.position(first.start)
         yield Hit(p.start, p.end, {"match": p.text, "first_line": line}, fix)
+
+
+def _han_at_least(text: str, count: int) -> bool:
+    """Whether `text` holds `count` Chinese characters or more (CJK), looked for no further: a
+    body paragraph may be a whole flattened page."""
+    return sum(1 for _ in islice(CJK.finditer(text), count)) >= count
 
 
 def _title_piece(key: str) -> bool:
