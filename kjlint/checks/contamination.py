@@ -241,11 +241,16 @@ class _Boilerplate:
         in-text pattern matches, and sentences holding an in-sentences phrase (each no longer
         than its group's line limit, so a paragraph is never taken for a blurb). `normalized`
         is normalize_line of `line`; `tests`: the in-text tests of live() for its document."""
+        if tests is None:
+            tests = self.in_text_tests
+        if not (self.in_text is not None and _any_passes(tests, line)) and (
+                (len(normalized) <= self.sentence_checked and not in_prose) or self.sentence_phrase(normalized) is None):
+            return ()  # most lines: the tests _furniture_in_line starts with fail (cheaper than the memo)
         key = (line, normalized, in_prose)
         found = self.furniture.get(key, _UNSEEN)
         if found is _UNSEEN:
             found = self.furniture.put(key, len(line) + len(normalized), tuple(self._furniture_in_line(
-                line, normalized, in_prose, self.in_text_tests if tests is None else tests)))
+                line, normalized, in_prose, tests)))
         return found
 
     def _furniture_in_line(self, line: str, normalized: str, in_prose: bool,

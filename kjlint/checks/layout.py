@@ -94,6 +94,10 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
         in_contents = False
         contents = "目" in doc.text  # what a 目录 line needs (most texts have none)
         line_of = doc.line_index
+        if not contents and not residue and not doc.parts:  # most texts: only furniture lines left out
+            out = [p for p in doc.paragraphs if line_of(p.start) not in furniture] if furniture else list(doc.paragraphs)
+            ctx.memo["reading-paragraphs"] = out
+            return out
         for p in doc.paragraphs:
             index = line_of(p.start)
             if contents and CONTENTS_TITLE.match(p.text) and doc.in_reading(index):
