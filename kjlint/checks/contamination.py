@@ -27,7 +27,8 @@ from ..normalize import fold_line_width, is_page_counter_line, line_form, to_sim
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
 from .layout import flagged_lines, text_before_trailing_furniture
 from .truncation import TERMINAL, body_paragraphs, heading_level
-from ..diskcache import compile_regex, finditer_alternatives, first_chars, required_chars, file_key, load_or_build
+from ..diskcache import (compile_regex, finditer_alternatives, first_chars, required_chars, file_key, load_or_build,
+                         load_or_build_item)
 from ..i18n import _, pick
 
 try:  # parse trees, as kjlint.regexinfo
@@ -341,8 +342,20 @@ def _first_match(tests: list[tuple[re.Pattern, Callable | None]], anchored: bool
     return best
 
 
-@lru_cache(maxsize=None)
 def _needed(pattern: str) -> str | None:
+    """_needed_chars(pattern), from the start-up cache (_pattern_facts)."""
+    return _pattern_facts(pattern)[0]
+
+
+@lru_cache(maxsize=None)
+def _pattern_facts(pattern: str) -> tuple[str | None, bool]:
+    """(_needed_chars, _at_line_start) of a pattern, kept in the start-up cache: parsing every
+    pattern again in each process would cost a short draft's check more than its KJ601 does."""
+    return tuple(load_or_build_item("kj601-pattern-facts", pattern, 1,
+                                    lambda: [_needed_chars(pattern), _parsed_at_line_start(pattern)], keep=1024))
+
+
+def _needed_chars(pattern: str) -> str | None:
     """The rarest set of characters of which every match of `pattern` holds one (by the
     dictionary's character frequencies), the text a lookahead requires included (a line's web
     address for a watermark, not its 。), or None when there is no such set."""
@@ -388,6 +401,11 @@ def _lookahead_needs(pattern: str) -> list[frozenset[str]]:
 
 
 def _at_line_start(pattern: str) -> bool:
+    """_parsed_at_line_start(pattern), from the start-up cache (_pattern_facts)."""
+    return _pattern_facts(pattern)[1]
+
+
+def _parsed_at_line_start(pattern: str) -> bool:
     """Whether every match of `pattern` starts at the start of the text (`^` before all of it):
     then re.match finds what re.search does without trying every other position."""
     items = list(_re_parser.parse(pattern))
