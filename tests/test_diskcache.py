@@ -176,3 +176,20 @@ def test_programs_skip_to_possible_first_characters_and_match_like_re(fresh_cach
     assert diskcache._entry(r"^(?:[ab]|\bc)", 0)[1][2] == 0
     assert diskcache._entry(r"(?<!a)b*", 0)[1][2] == 0
     assert diskcache._entry(r"[a-z]+", re.IGNORECASE)[1][2] == 0  # a repeated class, case ignored: as re made it
+
+
+def test_shared_class_optimization_gives_re_own_program():
+    """_program optimizes each distinct character class once per process (kjlint.diskcache
+    _shared_charset): the program must be the one re's compiler makes, classes repeated or not,
+    and re's own compiler is left as it was."""
+    if diskcache._sre is None:
+        pytest.skip("no program cache on this Python")
+    from re import _compiler, _parser
+
+    plain = _compiler._optimize_charset
+    patterns = [(r"[\u4e00-\u9fff]{2,}[，。][\u4e00-\u9fff]+", 0), (r"[^\u4e00-\u9fff\s]+[\u4e00-\u9fff]", 0),
+                (r"(?i)[a-z\u00e0-\u00ff]+[xX×]", 0), (r"[\U00020000-\U0002a6df\u3400-\u4dbf]", 0),
+                (r"[ \t\u3000]*\d{1,3}[、.．]", re.MULTILINE)] * 2  # the second round comes from the memo
+    for p, f in patterns:
+        assert diskcache._program(_parser.parse(p, f), f) == [int(op) for op in _compiler._code(_parser.parse(p, f), f)]
+    assert _compiler._optimize_charset is plain
