@@ -267,7 +267,12 @@ def _flatten(items: list) -> list:
     return out
 
 
+_VARYING = {C.MAX_REPEAT, C.MIN_REPEAT, C.SUBPATTERN, C.BRANCH, C.GROUPREF_EXISTS}  # items that can hold a repetition
+
+
 def _ambiguous_body(items: list, fold: bool) -> str | None:
+    if not any(op in _VARYING for op, _av in items):
+        return None  # single characters (`[\\w.-]+`): no repetition inside to meet itself; their sets are not built
     infos = [_info(op, av, fold) for op, av in items]
     n = len(infos)
     for i, (chars, _nullable, variable) in enumerate(infos):
