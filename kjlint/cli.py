@@ -206,6 +206,9 @@ def _check(paths, select, ignore, extend_select, fmt, output_file, config, profi
         if unknown:
             _err(unknown_selector(unknown[0]))
             return EXIT_ERROR
+        # The report's module now: the patterns it compiles are then stored with the catalogue's
+        # while the workers lint (kjlint.runner), not rewritten into the cache at exit.
+        from . import formats  # noqa: F401
         others = [p for p in paths if p not in corpora]
         results = _run_with_progress(lint_paths, others, config, ov, jobs, fmt, show_progress) \
             if others or not corpora else []

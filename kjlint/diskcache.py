@@ -145,18 +145,24 @@ except (ImportError, AttributeError):  # Python 3.10 or another implementation: 
     _REGEX_FILE = ""
 
 _programs: dict | None = None
-_new_programs = 0
+_new_programs = 0  # built since the last save
+_exit_hook = False  # save_programs registered to run at exit
 
 
 MAX_PROGRAMS = 4096  # beyond this, the store keeps only the patterns of the latest run
 
 
-def _save_programs() -> None:
+def save_programs() -> None:
+    """Store the programs built since the last save, merged with those other processes stored
+    meanwhile. Called at exit, and by a parallel run once its workers are busy (the main
+    process only waits then)."""
+    global _new_programs
     if _new_programs and _programs is not None:
         current = _read(_REGEX_FILE)
         merged = dict(current) if isinstance(current, dict) else {}
         merged.update(_programs)
         _write(_REGEX_FILE, merged if len(merged) <= MAX_PROGRAMS else _programs)
+        _new_programs = 0
 
 
 def _entry(pattern: str, flags: int) -> tuple:
@@ -222,9 +228,10 @@ def _program(parsed: Any, flags: int) -> list[int]:
 
 def _store_entry(key: tuple, entry: tuple) -> None:
     """Keep a new or completed entry, to be written to disk when the process exits."""
-    global _new_programs
-    if not _new_programs:
-        atexit.register(_save_programs)
+    global _new_programs, _exit_hook
+    if not _exit_hook:
+        _exit_hook = True
+        atexit.register(save_programs)
     _programs[key] = entry
     _new_programs += 1
 

@@ -35,7 +35,7 @@ def test_cached_programs_match_exactly_like_re_compile(fresh_cache):
     if diskcache._sre is None:
         pytest.skip("no program cache on this Python: compile_regex is re.compile")
     cold = [diskcache.compile_regex(p, f) for p, f in PATTERNS]
-    diskcache._save_programs()
+    diskcache.save_programs()
     assert (fresh_cache / diskcache._REGEX_FILE).exists()
     diskcache._programs = None  # as in a new process: read back from disk
     warm = [diskcache.compile_regex(p, f) for p, f in PATTERNS]
