@@ -152,12 +152,13 @@ _exit_hook = False  # save_programs registered to run at exit
 MAX_PROGRAMS = 4096  # beyond this, the store keeps only the patterns of the latest run
 
 
-def save_programs() -> None:
-    """Store the programs built since the last save, merged with those other processes stored
-    meanwhile. Called at exit, and by a parallel run once its workers are busy (the main
-    process only waits then)."""
+def save_programs(at_least: int = 1) -> None:
+    """Store the programs built since the last save (when there are `at_least` of them), merged
+    with those other processes stored meanwhile. Called at exit; by a parallel run once its
+    workers are busy (the main process only waits then); and by a worker after a chunk that
+    compiled the patterns rules compile on first use (a worker ends without exit hooks)."""
     global _new_programs
-    if _new_programs and _programs is not None:
+    if _new_programs >= max(1, at_least) and _programs is not None:
         current = _read(_REGEX_FILE)
         merged = dict(current) if isinstance(current, dict) else {}
         merged.update(_programs)
