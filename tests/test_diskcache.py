@@ -193,3 +193,34 @@ def test_shared_class_optimization_gives_re_own_program():
     for p, f in patterns:
         assert diskcache._program(_parser.parse(p, f), f) == [int(op) for op in _compiler._code(_parser.parse(p, f), f)]
     assert _compiler._optimize_charset is plain
+
+
+_WORKER_SAVE_SCRIPT = """
+import glob, marshal, os, sys
+from kjlint import diskcache, runner
+folder = sys.argv[1]
+for i in range(8):
+    with open(os.path.join(folder, f"d{i}.txt"), "w", encoding="utf-8") as fh:
+        fh.write("关于2024年工作总结\\n一、主要工作\\n全年组织企业申报项目十二项。\\n来源：某某网 责任编辑：张三\\n")
+runner.WORKER_SAVE_PROGRAMS = int(sys.argv[2])
+runner.lint_paths([folder], jobs=2)
+print(len(marshal.load(open(glob.glob(os.path.join(os.environ["KJLINT_CACHE_DIR"], "regex-*"))[0], "rb"))))
+os._exit(0)  # before the exit hooks: what the run stored while it linted
+"""
+
+
+def test_parallel_workers_store_what_they_compiled(tmp_path):
+    """A worker ends without exit hooks: the patterns rules compile on first use are stored by
+    the workers themselves, or every parallel run compiles them again in each worker."""
+    if diskcache._sre is None:
+        pytest.skip("no program cache on this Python")
+    import os
+
+    counts = []
+    for threshold in ("32", str(10 ** 9)):  # stored by the workers; not stored by them
+        docs, cache = tmp_path / f"docs{threshold}", tmp_path / f"cache{threshold}"
+        docs.mkdir()
+        env = {**os.environ, "KJLINT_CACHE_DIR": str(cache)}
+        out = run_python(_WORKER_SAVE_SCRIPT, str(docs), threshold, env=env, check=True).stdout
+        counts.append(int(out))
+    assert counts[0] > counts[1] + 32
