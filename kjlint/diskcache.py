@@ -95,13 +95,15 @@ def load_or_build(name: str, key: Any, build: Callable[[], Any]) -> Any:
 
 
 _stores: dict[str, dict] = {}  # shared stores read in this process
+_changed_stores: set[str] = set()  # ... with items built since they were last written
 
 
 def load_or_build_item(name: str, item: str, key: Any, build: Callable[[], Any], keep: int = 64) -> Any:
     """load_or_build for one item of a shared store (one rule pack among every pack ever
     linted): one file per store, holding the `keep` most recently built items, so that
     temporary checkouts do not grow the cache without bound. Items are kept serialized and
-    every call returns a fresh copy: callers may modify what they get."""
+    every call returns a fresh copy: callers may modify what they get. A new item is written
+    by `save_stores` (the catalogue calls it once its packs are loaded), not by each call."""
     store = _stores.get(name)
     if store is None:
         stored = _read(f"{name}.marshal")
@@ -122,8 +124,31 @@ def load_or_build_item(name: str, item: str, key: Any, build: Callable[[], Any],
     store[item] = (full_key, data)
     while len(store) > keep:
         del store[next(iter(store))]
-    _write(f"{name}.marshal", store)
+    _changed_stores.add(name)
+    _save_at_exit()  # for a caller that does not save
     return value
+
+
+_exit_hook = False  # whether _save_at_exit registered the saves
+
+
+def _save_at_exit() -> None:
+    """Have what this process built and has not saved written when it exits."""
+    global _exit_hook
+    if not _exit_hook:
+        _exit_hook = True
+        atexit.register(save_stores)
+        atexit.register(save_programs)
+
+
+def save_stores() -> None:
+    """Write the shared stores that have new items: once for all the packs of a catalogue (a
+    write per pack rewrote the growing store nine times at a cold start: 0.045-0.069 s of wall
+    time on a busy disk)."""
+    for name in sorted(_changed_stores):
+        if name in _stores:
+            _write(f"{name}.marshal", _stores[name])
+    _changed_stores.clear()
 
 
 # --- compiled regular expressions -----------------------------------------------------------
@@ -146,7 +171,6 @@ except (ImportError, AttributeError):  # Python 3.10 or another implementation: 
 
 _programs: dict | None = None
 _new_programs = 0  # built since the last save
-_exit_hook = False  # save_programs registered to run at exit
 
 
 MAX_PROGRAMS = 4096  # beyond this, the store keeps only the patterns of the latest run
@@ -229,10 +253,8 @@ def _program(parsed: Any, flags: int) -> list[int]:
 
 def _store_entry(key: tuple, entry: tuple) -> None:
     """Keep a new or completed entry, to be written to disk when the process exits."""
-    global _new_programs, _exit_hook
-    if not _exit_hook:
-        _exit_hook = True
-        atexit.register(save_programs)
+    global _new_programs
+    _save_at_exit()
     _programs[key] = entry
     _new_programs += 1
 

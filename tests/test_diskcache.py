@@ -114,6 +114,8 @@ def test_item_store_keeps_the_latest_items_only(fresh_cache, monkeypatch):
     monkeypatch.setattr(diskcache, "_stores", {})
     for i in range(10):
         assert diskcache.load_or_build_item("things", f"item{i}", 1, lambda i=i: i * 2, keep=4) == i * 2
+    assert not (fresh_cache / "things.marshal").exists()  # written once, by save_stores
+    diskcache.save_stores()
     diskcache._stores.clear()  # as in a new process
     assert diskcache.load_or_build_item("things", "item9", 1, lambda: "rebuilt", keep=4) == 18
     assert diskcache.load_or_build_item("things", "item0", 1, lambda: "rebuilt", keep=4) == "rebuilt"
