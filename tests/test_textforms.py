@@ -86,11 +86,19 @@ def test_matching_slices_equal_fast_normalize_of_each_slice(monkeypatch):
     for with_ligature in (False, True):
         text = "".join(rng.choice([p for p in pieces if with_ligature or p != "ﬁ"]) for _ in range(400))
         form = MatchingSlices(text)
-        assert (form._out is None) == with_ligature  # ﬁ normalizes to "fi": the per-slice path
+        assert form._out is not None  # vectorized, also with ﬁ (normalizes to "fi": translated whole)
+        cuts = []
         for _ in range(500):
             a = rng.randrange(len(text) + 1)
             b = rng.randrange(a, len(text) + 1)
             assert form(a, b) == fast_normalize(text[a:b])
+            cuts.append((a, b))
+        # the batch, with the annotations found by itself or given (as Document.pinyin_spans)
+        expected = [fast_normalize(text[a:b]) for a, b in cuts]
+        starts, ends = [a for a, _ in cuts], [b for _, b in cuts]
+        assert form.many(starts, ends) == expected
+        spans = [m.span() for m in normalize.PINYIN_ANNOTATION.finditer(text)]
+        assert spans and form.many(starts, ends, spans) == expected
 
 
 # Characters and pieces real scraped text mixes: both scripts, full and half width, masks,

@@ -24,12 +24,13 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, Mapping, Sequence
 
 from .registry import check
 from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix, Related
-from ..normalize import (NUMPY_FROM, PINYIN_ANNOTATION, MatchingSlices, char_norm, fast_normalize, is_page_number_line,
+from ..normalize import (MAX_PAGE_NUMBER_LINE, NUMPY_FROM, PINYIN_ANNOTATION, MatchingSlices, char_norm, fast_normalize, is_page_number_line,
                          normalize_for_matching)
 from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
@@ -100,7 +101,7 @@ def params_for(ctx: Context, name: str, rule=None) -> dict[str, Any]:
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """A paragraph taking part in matching (page-number lines excluded)."""
 
@@ -152,43 +153,67 @@ def paragraph_norm(text: str) -> str:
 def build_units(doc: Document, ctx: Context) -> list[Unit]:
     """The paragraphs that take part in matching, normalized once (`norm` without the list
     numbering for comparing paragraphs, `piece` with it for the stream of repeated passages).
-    Site furniture is not the document: a header repeated in a footer is KJ601's finding."""
-    units = []
-    sources = doc.line_sources
-    articles = 0
-    form = MatchingSlices(doc.text)
-    technical = doc.technical_lines
-    abstract_left = 0  # paragraphs of an abstract still to come
+    Site furniture is not the document: a header repeated in a footer is KJ601's finding.
+
+    The slices to normalize are gathered first and cut from the document's matching form in
+    one batch (MatchingSlices.many): per paragraph, only Python's cheapest tests."""
     paragraphs = reading_paragraphs(doc, ctx)
     rules = doc.source_format == "docx" and bool(paragraphs) and WORD_RULES_TITLE.search(paragraphs[0].text) is not None
-    for p in paragraphs:
+    # (a paragraph longer than any page number line, not opening or closing with a blank that
+    # strip() takes off, is none: no call)
+    paras = [p for p in paragraphs
+             if not ((len(p.text) <= MAX_PAGE_NUMBER_LINE or p.text[0].isspace() or p.text[-1].isspace())
+                     and is_page_number_line(p.text))]
+    # per paragraph: where its list numbering ends (its start without one), and whether the
+    # piece is cut whole (no numbering, or an annotation right after it: 一是(shì) needs the
+    # mark's character)
+    marks, whole = [], []
+    starts, ends = [], []
+    for p in paras:
+        m = LIST_MARK.match(p.text)
+        if m is None or not m.end():
+            marks.append(p.start)
+            whole.append(True)
+            starts.append(p.start)
+            ends.append(p.end)
+        else:
+            mark_end = p.start + m.end()
+            marks.append(mark_end)
+            cut_whole = p.text[m.end():m.end() + 1] in "(（"
+            whole.append(cut_whole)
+            starts += (mark_end, p.start)
+            ends += (p.end, p.end if cut_whole else mark_end)
+    forms = iter(MatchingSlices(doc.text).many(starts, ends, doc.pinyin_spans))
+    units = []
+    sources = doc.line_sources
+    technical = doc.technical_lines
+    articles = 0
+    amending = "修改《" in doc.text  # (an amending decision's items: see ARTICLE_START)
+    abstract_left = 0  # paragraphs of an abstract still to come
+    for index, (p, mark_end, cut_whole) in enumerate(zip(paras, marks, whole)):
         text = p.text
-        if is_page_number_line(text):
-            continue
-        if (text[0] in "摘内Aa \t\u3000") and ABSTRACT_HEAD.match(text):
+        first = text[0]
+        if mark_end == p.start:
+            norm = piece = next(forms)
+        else:
+            norm = next(forms)
+            piece = next(forms) if cut_whole else next(forms) + norm
+        if first in "摘内Aa \t\u3000" and ABSTRACT_HEAD.match(text):
             abstract_left = ABSTRACT_MAX
-        if (text[0] == "第" or text[1:5].find("修改《") >= 0) and ARTICLE_START.match(text):
+        if (first == "第" or (amending and text.find("修改《", 1, 5) >= 0)) and ARTICLE_START.match(text):
             articles += 1
         elif rules and len(text) <= 30 and RULES_SECTION.match(text):
             articles += 1  # 5.2 反馈表单: a section of a Word file's own rules, drafted like an article
-        m = LIST_MARK.match(text)
-        if m is None or not m.end():
-            norm = piece = form(p.start, p.end)
-        else:
-            mark_end = p.start + m.end()
-            norm = form(mark_end, p.end)
-            # an annotation right after the mark (一是(shì)) needs the mark's character
-            piece = form(p.start, p.end) if text[m.end():m.end() + 1] in "(（" else form(p.start, mark_end) + norm
-        unit = Unit(len(units), p, norm)
-        unit.piece = piece
-        unit.article = articles
+        abstract = False
         if abstract_left:
-            unit.abstract = True
+            abstract = True
             abstract_left = 0 if ABSTRACT_END.match(text) else abstract_left - 1
-        unit.bib = ((("[" in text or "［" in text) and BIB_ENTRY.search(text) is not None)
-                    or APA_ENTRY.match(text) is not None)
-        unit.code = not unit.bib and ((bool(technical) and doc.line_index(p.start) in technical)
-                                      or URL_LINE.match(text) is not None)
+        # (an APA entry opens with a capital letter, a web address with h or w)
+        bib = ((("[" in text or "［" in text) and BIB_ENTRY.search(text) is not None)
+               or ("A" <= first <= "Z" and APA_ENTRY.match(text) is not None))
+        code = not bib and ((bool(technical) and doc.line_index(p.start) in technical)
+                            or (first in "hw" and URL_LINE.match(text) is not None))
+        unit = Unit(index, p, norm, piece, code=code, bib=bib, article=articles, abstract=abstract)
         if sources:
             line = doc.line_index(p.start)
             cell = TABLE_CELL.match(sources[line]) if line < len(sources) else None
@@ -220,11 +245,8 @@ class Stream:
     def __init__(self, units: list[Unit], formulaic: list[str]):
         self.units = units
         pieces = [u.piece for u in units]
-        self.r0s: list[int] = []
-        pos = 0
-        for u, piece in zip(units, pieces):
-            self.r0s.append(pos)
-            pos += len(piece)
+        bounds = [0, *accumulate(map(len, pieces))]  # where each piece starts, and the end
+        self.r0s: list[int] = bounds[:-1]
         raw = "".join(pieces)
         removed = _formulaic_spans(raw, formulaic)
         # kept segments: S position seg_s[k] corresponds to raw position seg_r[k]
@@ -238,12 +260,12 @@ class Stream:
             self.seg_r.append(r_pos)
         kept.append(raw[r_pos:])
         self.text = "".join(kept)
+        # a unit ends where the next one starts: each boundary converted once
         if removed:
-            for u, r0, piece in zip(units, self.r0s, pieces):
-                u.s0, u.s1 = self._raw_to_s(r0), self._raw_to_s(r0 + len(piece))
-        else:  # nothing left out (no formulaic phrases): stream positions are raw positions
-            for u, r0, piece in zip(units, self.r0s, pieces):
-                u.s0, u.s1 = r0, r0 + len(piece)
+            bounds = list(map(self._raw_to_s, bounds))
+        # (nothing left out, no formulaic phrases: stream positions are raw positions)
+        for u, s0, s1 in zip(units, bounds, bounds[1:]):
+            u.s0, u.s1 = s0, s1
         self._offsets: dict[int, list[int]] = {}
 
     def _raw_to_s(self, r: int) -> int:
@@ -297,14 +319,21 @@ def _label(u: Unit, heading_max: int) -> bool:
     return _is_heading_like(u, heading_max) and len(HAN.findall(u.span.text)) <= 12
 
 
+def _distinct_at_least(text: str, count: int) -> bool:
+    """Whether `text` holds `count` different characters; its opening usually shows it, and a
+    copied body runs to hundreds of thousands of characters."""
+    return len(set(text[:4 * count])) >= count or len(set(text)) >= count
+
+
 def informative(u: Unit, p: dict) -> bool:
     """Worth reporting on its own: long and varied enough, not a heading or label, not code
     (program code repeats its statements and calls by nature) nor a bare web address."""
     if u.informative is None:
         distinct = int(p["min-distinct"])
-        u.informative = (len(u.norm) >= int(p["min-length"])
-                         and (len(set(u.norm[:4 * distinct])) >= distinct or len(set(u.norm)) >= distinct)
-                         and not _is_heading_like(u, int(p["heading-max-length"])) and not u.code)
+        # the cheap tests first: the set of characters costs most
+        u.informative = (len(u.norm) >= int(p["min-length"]) and not u.code
+                         and not _is_heading_like(u, int(p["heading-max-length"]))
+                         and _distinct_at_least(u.norm, distinct))
     return u.informative
 
 
@@ -472,9 +501,16 @@ def _field(u: Unit) -> tuple[str, str] | None:
 
 
 def exact_pairs(units: list[Unit], p: dict) -> list[Pair]:
+    """Each informative paragraph paired with the first informative one of the same text. Only
+    texts met twice are tested (`informative`), in one dict pass over the paragraphs."""
+    seen: dict[str, int] = {}
+    again = [u for u in units if seen.setdefault(u.norm, u.index) != u.index]
+    if not again:
+        return []
     first: dict[str, int] = {}
     out = []
-    for u in units:
+    for i in sorted({seen[u.norm] for u in again}.union(u.index for u in again)):
+        u = units[i]
         if not informative(u, p):
             continue
         q = first.setdefault(u.norm, u.index)
@@ -490,28 +526,35 @@ def near_pairs(units: list[Unit], exact_later: set[int], p: dict, dup_p: dict) -
     cutoff = float(p["threshold"]) * 100
     # Exact copies of an earlier paragraph are already reported; leaving them out also keeps a
     # paragraph repeated a thousand times from filling one LSH bucket.
-    eligible = [u for u in units if len(u.norm) >= int(p["min-length"]) and informative(u, dup_p)
-                and u.index not in exact_later]
+    eligible = [u for u in units if len(u.norm) >= int(p["min-length"]) and u.index not in exact_later]
     if len(eligible) < 2:
         return []
-    texts = [u.norm for u in eligible]
     if len(eligible) <= int(p["exhaustive-below"]):
-        cands = _similar_pairs(texts, cutoff)
+        # so few that the informative ones are compared exhaustively: every pair is judged on its
+        # own, so the pairs of all are found and only theirs are tested for being informative
+        cands = _similar_pairs([u.norm for u in eligible], cutoff)
     else:
-        import numpy as np
-        from rapidfuzz import process
+        eligible = [u for u in eligible if informative(u, dup_p)]
+        if len(eligible) < 2:
+            return []
+        texts = [u.norm for u in eligible]
+        if len(eligible) <= int(p["exhaustive-below"]):
+            cands = _similar_pairs(texts, cutoff)
+        else:
+            import numpy as np
+            from rapidfuzz import process
 
-        from ..reference import candidate_pairs
+            from ..reference import candidate_pairs
 
-        cands = sorted(candidate_pairs(texts))
-        if cands:  # scored in one C call; only the pairs that reach the cutoff go on
-            scores = process.cpdist([texts[a] for a, _ in cands], [texts[b] for _, b in cands], scorer=fuzz.ratio,
-                                    score_cutoff=cutoff, dtype=np.float64, workers=1)
-            cands = [cands[i] for i in np.flatnonzero(scores).tolist()]
+            cands = sorted(candidate_pairs(texts))
+            if cands:  # scored in one C call; only the pairs that reach the cutoff go on
+                scores = process.cpdist([texts[a] for a, _ in cands], [texts[b] for _, b in cands], scorer=fuzz.ratio,
+                                        score_cutoff=cutoff, dtype=np.float64, workers=1)
+                cands = [cands[i] for i in np.flatnonzero(scores).tolist()]
     best: dict[int, Pair] = {}
     for a, b in cands:
         ua, ub = eligible[a], eligible[b]
-        if ub.index in exact_later or ua.norm == ub.norm:
+        if ub.index in exact_later or ua.norm == ub.norm or not (informative(ua, dup_p) and informative(ub, dup_p)):
             continue
         score = fuzz.ratio(ua.norm, ub.norm, score_cutoff=cutoff)
         if not score:
@@ -708,9 +751,8 @@ _HASH_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
 
 
 def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]] | None:
-    """first_sampled by 64-bit hashes of the k-grams; None on a hash collision that the repeats
-    found show (one they do not show can only move a k-gram's last position later, which costs
-    the scan a shortcut, never a repeat).
+    """first_sampled by 64-bit hashes of the k-grams; None on a hash collision (two different
+    k-grams with equal high bits: every k-gram of a group is compared with the one before it).
 
     Few passes over the text, because this runs on every character of every document: a k-gram
     is a few 64-bit words that each hold 4 characters exactly (UTF-16 code units; 2 UTF-32
@@ -757,20 +799,15 @@ def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Seq
         new = np.empty(len(grouped), dtype=bool)
         new[0] = True
         np.logical_not(same_next[at[1:] - 1], out=new[1:])
-        full = h[grouped]
-        if not (new[1:] | (full[1:] == full[:-1])).all():
-            return None  # equal high bits of different hashes: rare, and the dict is exact
+        for o in offsets:  # every k-gram of a group equal to the one before it, word by word
+            w = words[grouped + o]
+            if not (new[1:] | (w[1:] == w[:-1])).all():
+                return None  # equal high bits of different k-grams: rare, and the dict is exact
         starts = np.flatnonzero(new)
         counts = np.diff(starts, append=len(grouped))
         first[grouped] = np.repeat(np.minimum.reduceat(first[grouped], starts), counts)
         latest[grouped] = np.repeat(grouped[starts + counts - 1], counts)
     earlier = np.flatnonzero(first < np.arange(m, dtype=dt)).astype(dt)
-    source = first[earlier]
-    same = np.ones(len(earlier), dtype=bool)
-    for o in offsets:  # the repeats the hashes found, word by word
-        same &= words[earlier + o] == words[source + o]
-    if not same.all():
-        return None
     return memoryview(first).cast("B").cast(code), memoryview(earlier).cast("B").cast(code), \
         memoryview(latest).cast("B").cast(code)
 
@@ -1131,7 +1168,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             continue
         later = stream[c.i0:c.i1]
         earlier = stream[c.j0:c.j1]
-        if len(set(later)) < min_distinct:
+        if not _distinct_at_least(later, min_distinct):
             continue  # "<U+00A0><U+00A0>…", rows of dashes or figures: no content repeated
         later_units = _units_overlapping(units, unit_starts, c.i0, c.i1)
         earlier_units = _units_overlapping(units, unit_starts, c.j0, c.j1)
@@ -1159,8 +1196,10 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
                                                        _mostly_in(earlier_units, c.j0, c.j1)))):
             continue  # a journal's name in each reference; a caption for each figure; records
         exact_copy = later == earlier
-        score = 100.0 if exact_copy else fuzz.ratio(later, earlier)
-        if score < (block_cutoff if kind == "repeated-block" else passage_cutoff):
+        cutoff = block_cutoff if kind == "repeated-block" else passage_cutoff
+        # (below the cutoff rapidfuzz stops early and returns 0; at or above it, the score)
+        score = 100.0 if exact_copy else fuzz.ratio(later, earlier, score_cutoff=cutoff)
+        if score < cutoff:
             continue
         covered_by_stretch.update(u.index for u in inside)
         if kind == "repeated-block" and inside and aligned:
