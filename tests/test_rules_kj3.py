@@ -257,15 +257,48 @@ def test_a_sentence_broken_off_by_a_truncation_notice_line_is_cut():
 
 
 def test_the_cut_word_table_is_what_the_generator_writes():
-    """Every context is three Han characters with the characters seen after it; contexts ending in
-    a numeral are left out (a number stops anywhere)."""
+    """Every context is three Han characters with the characters seen after it (contexts ending in
+    a numeral are left out: a number stops anywhere), or one lone character that jieba's word
+    frequencies say is almost never a word alone."""
     from kjlint.checks.truncation import cut_table
+    from kjlint.words import jieba_dictionary
 
     table = cut_table()
     assert len(table) > 1000
+    lone = {ctx for ctx in table if len(ctx) == 1}
+    assert 20 < len(lone) < 500
     for ctx, (followers, _) in table.items():
-        assert len(ctx) == 3 and all("\u4e00" <= c <= "\u9fff" for c in ctx + followers), ctx
+        assert len(ctx) in (1, 3) and all("\u4e00" <= c <= "\u9fff" for c in ctx + followers), ctx
         assert not set(ctx[1:]) & set("〇零一二三四五六七八九十百千万亿两"), ctx
+    alone: dict[str, int] = {}
+    begins: dict[str, int] = {}
+    for row in jieba_dictionary().read_text(encoding="utf-8").splitlines():
+        word, freq = row.split(" ")[:2]
+        if word[0] in lone:
+            if len(word) == 1:
+                alone[word] = int(freq)
+            elif len(word) <= 4:
+                begins[word[0]] = begins.get(word[0], 0) + int(freq)
+    for c in lone:
+        assert alone.get(c, 0) < 0.1 * begins[c], c
+
+
+@pytest.mark.parametrize("text, cut", [
+    # a word, then a character that begins words (思想, 措施, 检查) but is none alone: its word lost
+    ("一、工作思路\n进一步厘清发展思，明确工作重点。\n二、主要措施\n加快完善配套措，推动政策落地。\n", ["发展思", "配套措"]),
+    ("强化项目检、验收和审计。\n会议要求各单位抓好落实。\n", ["项目检"]),
+])
+def test_a_character_standing_alone_after_a_word_is_a_cut(text, cut):
+    assert cut_spans(text) == cut
+
+
+@pytest.mark.parametrize("text", [
+    "全体干部深刻反思，认真整改。\n会议要求各单位抓好落实。\n",  # 反思 is a word ending with it
+    "会议由李思、王强主持。\n会议要求各单位抓好落实。\n",  # no word before it: a name
+    "推动发展思路转变，明确工作重点。\n会议要求各单位抓好落实。\n",  # its word goes on
+])
+def test_a_character_in_a_word_or_a_name_is_not_a_cut(text):
+    assert cut_spans(text) == []
 
 
 def test_a_one_character_heading_that_ends_the_document_is_not_judged_as_inside():
@@ -278,14 +311,15 @@ def test_a_line_wrapped_around_a_zero_width_line_is_not_cut():
 
 def test_the_whole_text_scan_finds_every_line_that_can_hold_a_cut_word():
     """cut_possible, which spares KJ305 its line-by-line scan, says yes wherever some line has a
-    context of the table before a mark or at its end (random lines of table contexts, their
-    neighbours and marks), and no for a text whose contexts are not in the table."""
+    context of the table before a mark or at its end, or a lone character after a word (random
+    lines of table contexts, words before lone characters, their neighbours and marks), and no
+    for a text whose contexts are not in the table."""
     import random
 
-    from kjlint.checks.truncation import _CUT_CANDIDATE, CUT_MARKS, cut_possible, cut_table
+    from kjlint.checks.truncation import _CUT_CANDIDATE, CUT_MARKS, cut_possible, cut_table, lone_characters
 
     table = cut_table()
-    contexts = sorted(table)
+    contexts = sorted(table) + [word + c for c in table if len(c) == 1 for word in ("发展", "工作", "项目")]
     rng = random.Random(14)
     han = [chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(200)] + [c for k in contexts[:300] for c in k]
     seen = {True: 0, False: 0}
@@ -296,7 +330,8 @@ def test_the_whole_text_scan_finds_every_line_that_can_hold_a_cut_word():
                      for _ in range(rng.randrange(1, 8))]
             lines.append("".join(p + (rng.choice(CUT_MARKS) if rng.random() < 0.5 else "") for p in parts)
                          + rng.choice(["", " ", "\u3000"]))
-        expected = any(not table.keys().isdisjoint(_CUT_CANDIDATE.findall(line)) for line in lines)
+        expected = any(not table.keys().isdisjoint(_CUT_CANDIDATE.findall(line)) or lone_characters(line, table)
+                       for line in lines)
         if expected:
             assert cut_possible(lines, table), lines
         seen[expected] += 1
