@@ -23,8 +23,9 @@ Rows of one character are the lone characters of `lone_characters` (转化思，
 character standing alone before a mark): in jieba's dictionary the character alone is under
 LONE_RATIO as frequent as the 2-4 character words it begins (思 2,618 against 思想, 思路… ),
 those words sum to LONE_MIN_WORDS or more, the corpus has it LONE_MIN_SEEN times or more, and
-`lone_characters` never finds it standing so in the corpus (质效、 文旅、 工、农、: a new word or a list
-the dictionary does not know; the 2026 reports alone would have given 12 such places).
+`lone_characters` never finds it standing so in the corpus (质效， 以药补医，: a new word or an idiom
+the dictionary does not know), before 、 too; but they are not judged before 、 (委、办、 计生协、:
+a list names things by one character or by abbreviations).
 
 Usage: python scripts/gen_cut_words.py [CORPUS]               (writes the table)
        python scripts/gen_cut_words.py CORPUS --holdout A,B    (builds from the other sources and
@@ -128,8 +129,8 @@ def build(paths: list[Path]) -> dict[str, tuple[str, bool]]:
     for line in lines:
         chars.update(line)
     lone = {c: (before, True) for c, before in bound_characters().items() if chars[c] >= LONE_MIN_SEEN}
-    standing = {line[end - 1] for line in lines for _, end in lone_characters(line, lone)}
-    table.update((c, v) for c, v in lone.items() if c not in standing)
+    standing = {line[end - 1] for line in lines for _, end in lone_characters(line, lone)}  # 、 too
+    table.update((c, (before, False)) for c, (before, _) in lone.items() if c not in standing)
     return table
 
 

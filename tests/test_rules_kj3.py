@@ -286,7 +286,7 @@ def test_the_cut_word_table_is_what_the_generator_writes():
 @pytest.mark.parametrize("text, cut", [
     # a word, then a character that begins words (思想, 措施, 检查) but is none alone: its word lost
     ("一、工作思路\n进一步厘清发展思，明确工作重点。\n二、主要措施\n加快完善配套措，推动政策落地。\n", ["发展思", "配套措"]),
-    ("强化项目检、验收和审计。\n会议要求各单位抓好落实。\n", ["项目检"]),
+    ("强化项目检；严格验收和审计。\n会议要求各单位抓好落实。\n", ["项目检"]),
 ])
 def test_a_character_standing_alone_after_a_word_is_a_cut(text, cut):
     assert cut_spans(text) == cut
@@ -296,6 +296,7 @@ def test_a_character_standing_alone_after_a_word_is_a_cut(text, cut):
     "全体干部深刻反思，认真整改。\n会议要求各单位抓好落实。\n",  # 反思 is a word ending with it
     "会议由李思、王强主持。\n会议要求各单位抓好落实。\n",  # no word before it: a name
     "推动发展思路转变，明确工作重点。\n会议要求各单位抓好落实。\n",  # its word goes on
+    "强化项目检、验收和审计。\n会议要求各单位抓好落实。\n",  # before 、 a list may name things by one character
 ])
 def test_a_character_in_a_word_or_a_name_is_not_a_cut(text):
     assert cut_spans(text) == []

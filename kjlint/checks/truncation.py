@@ -368,9 +368,10 @@ def lone_characters(line: str, table: CutTable) -> list[tuple[int, int]]:
     frequent words (思想, 思路), where no dictionary word ends with it and the character before
     (反思， 构思、 are words). The characters are the table's one-character contexts, with the
     characters before them that words end with (scripts/gen_cut_words.py: from jieba's word
-    frequencies, minus any that stands so in real official prose)."""
+    frequencies, minus any that stands so in real official prose). Not before 、 unless the table
+    says so: a list names things by one character (委、办, 省、市)."""
     return [(m.start() - 3, m.start()) for m in _before_mark(table).finditer(line)
-            if _stands_alone(m.group(1), table)]
+            if _stands_alone(m.group(1), table) and (m.group() != "、" or table[line[m.start() - 1]][1])]
 
 
 def cut_words(lines: list[str], i: int, table: CutTable) -> list[tuple[int, int]]:
