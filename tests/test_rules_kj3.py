@@ -184,6 +184,23 @@ def test_a_preview_cut_before_the_full_text_is_reported_at_its_cut():
     assert lint_text(f"2024年村委文明创建工作方案\n{preview}工作方案如下。\n{full}\n", select=["KJ304"]) == []
 
 
+@pytest.mark.parametrize("label, inline", [("本文简介：", False), ("文档简介", False), ("摘要：", True)])
+def test_a_site_abstract_under_its_label_is_furniture_not_a_cut_preview(label, inline):
+    """The same cut preview is KJ304's alone, KJ601's ground under the site's abstract label."""
+    preview = "一、工作回顾。今年以来，全镇围绕生态宜居目标推进农村人居环境整治，完成改厕420户，新建污水管网"
+    full = "一、工作回顾。今年以来，全镇围绕生态宜居目标推进农村人居环境整治，完成改厕420户，新建污水管网12公里。"
+    title = "2025年某镇人居环境整治工作总结"
+    assert len(lint_text(f"{title}\n{preview}\n{full}\n", select=["KJ304"])) == 1
+    above = f"{title}\n{label}{preview}" if inline else f"{title} {label}\n{preview}"
+    assert lint_text(f"{above}\n{full}\n", select=["KJ304"]) == []
+
+
+def test_the_price_of_a_download_is_not_a_truncation_notice():
+    assert lint_text("资源格式：PDF\n下载本资源需要12金币\n", select=["KJ301"]) == []
+    text = "全年完成改厕420户。\n【扣点券查看全文】\n"
+    assert [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ301"])] == ["扣点券"]  # reading gated: a cut
+
+
 def test_an_ending_in_an_ellipsis_or_an_unclosed_quotation_is_cut():
     """A preview stops in an ellipsis; a cut the site closed with a full stop leaves a quotation or
     a 《title》 open. Notices and furniture after the text are not its end."""

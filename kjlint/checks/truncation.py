@@ -199,6 +199,8 @@ def truncated_preview(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         text = squeezed(i)
         if len(text) < min_length or text[-1] in TERMINAL or not _CLAUSE_PUNCT.search(text):
             continue  # a title or a heading repeated above the text is KJ607's
+        if ABSTRACT_LABEL.match(text) or (i and ABSTRACT_LABEL_END.search(squeezed(i - 1))):
+            continue  # a site's abstract under its label (本文简介：) is site furniture, KJ601's
         # the full text may open with the title again: 标题 / 预览… / 标题 / 全文…
         nxt = squeezed(i + 1)
         skip = 1 if heading_level(nxt) is None and len(nxt) <= 60 and not _CLAUSE_PUNCT.search(nxt) else 0
@@ -210,6 +212,10 @@ def truncated_preview(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 
 
 _BLANKS = compile_regex(r"\s+")
+# The label of a site's abstract of the page (摘要：, 本文简介：, 文档简介): what follows is furniture.
+_ABSTRACT = r"(?:本文|文档|文章|内容)?(?:简介|摘要|导读)"
+ABSTRACT_LABEL = compile_regex(_ABSTRACT + "[:：]")  # at a paragraph's start
+ABSTRACT_LABEL_END = compile_regex(_ABSTRACT + "[:：]?$")  # ending the paragraph above
 
 
 # A sharing site's page counter ending the text: 第1页共2页 (or 第 1 页 / 共 2 页) before the end.
