@@ -22,6 +22,7 @@ def codes(text: str, select=("KJ3",)):
     ("全文共2890字，当前只显示1500字。", "全文共2890字，当前只显示1500字"),
     ("推进项目建设。點擊閱讀全文", "點擊閱讀全文"),
     ("网格员92名。试读结束", "试读结束"),
+    ("推进项目建设。消耗 2 篇素材配额，会员有效期内可无限次阅读", "消耗 2 篇素材配额，会员有效期内可无限次阅读"),
 ])
 def test_a_notice_is_one_finding(text, notice):
     findings = lint_text(text, select=["KJ301"])
@@ -38,6 +39,7 @@ def test_a_page_count_sold_with_the_title_is_a_sales_label_not_a_cut():
     "部分项目尚未完成，计划明年完工。",
     "全面完成各项工作任务，阅读全文后提出修改意见。",
     "全书共分三章，正文第12页列出了主要指标。",
+    "协会会员有效期内享受培训优惠，会员单位可到现场查看。",
 ])
 def test_ordinary_prose_is_not_a_notice(text):
     assert lint_text(text, select=["KJ301"]) == []
