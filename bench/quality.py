@@ -4,8 +4,8 @@ asserts the floors).
 1. The real-world corpus (fixtures/realworld: real scraped and government pages, labeled per
    docs/labeling.md): precision, recall and F1 per family and per rule, false alarms per
    10,000 characters on the government texts, findings on must-not-flag spans; then per family
-   for the first collection, the fresh batch (f001-f040) and the second fresh batch
-   (f041-f082) alone.
+   for the first collection, the fresh batch (f001-f040), the second (f041-f082) and the third
+   (f083-f126) alone.
 2. The labeled fixtures written by the team (fixtures/labeled) and the clean fixtures.
 3. With ../shared/corpus present: findings per 10,000 characters on 878 real official texts
    (government work reports, laws) with the default rules — the quiet side at scale.
@@ -54,7 +54,8 @@ def main() -> None:
     res = score_realworld()
     print("== Real-world corpus (fixtures/realworld), default rules\n" + realworld_report(res))
     for batch, name in (("", "first collection"), ("fresh", "fresh batch (f001-f040)"),
-                        ("fresh2", "second fresh batch (f041-f082)")):
+                        ("fresh2", "second fresh batch (f041-f082)"),
+                        ("fresh3", "third fresh batch (f083-f126)")):
         part = score_realworld(batch=batch)
         print(f"\n== Real-world corpus, {name} alone\n" + realworld_report(part).split("\n\n")[0]
               + "\n" + realworld_report(part).rsplit("\n", 1)[-1])
