@@ -66,6 +66,9 @@ class Document:
     # [start, end) offsets of equation text (OMML) in `text`, in order: variables such as x or X
     # there are mathematics, not placeholders (see `in_math`).
     math_spans: list[tuple[int, int]] = field(default_factory=list)
+    # 0-based lines of a Word document whose paragraph shows a picture, drawing or embedded object
+    # (its text, if any, is the line's): a heading with a picture under it has a body.
+    pictures: frozenset[int] = frozenset()
     # Comments of a Word draft: (start, end) of the text each is on, and the 0-based [first, end)
     # lines of the comment's own text (part "comment"). A comment holding a kjlint directive
     # suppresses findings in the text it is on (kjlint.suppression).

@@ -50,6 +50,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK"
 # Elements whose content Word does not display as the paragraph's text.
 FALLBACK = "{%s}Fallback" % MC_NS
+PICTURES = {W + "drawing", W + "pict", W + "object"}  # what shows a picture in a paragraph
 SKIPPED = {W + "del", W + "moveFrom", W + "txbxContent", W + "instrText", W + "delText", FALLBACK,
            W + "rPr", W + "pPr", W + "footnoteReference", W + "endnoteReference", W + "commentReference"}
 HEADING_STYLE = compile_regex(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
@@ -294,6 +295,7 @@ class _Text:
         self.out: list[str] = []
         self.length = 0
         self.math = False  # an equation contributed text
+        self.picture = False  # a picture, drawing or embedded object is shown in the paragraph
         self.other = False  # visible text outside equations
         self.math_spans: list[tuple[int, int]] = []  # [start, end) of equation text in `text()`
         # (start, length, element) of each piece of text outside equations: the w:t, w:tab, w:sym …
@@ -352,6 +354,8 @@ class _Text:
             elif tag.startswith(M):
                 self.math_element(child, tag[len(M):])
             else:
+                if tag in PICTURES:
+                    self.picture = True
                 self.walk(child, font, math)
 
     def math_element(self, el, name: str) -> None:
@@ -473,6 +477,7 @@ class _Extractor:
         self.toc_by_field: list[int] = []  # lines marked "toc" only because a TOC field spans them
         self.math_spans: list[tuple[int, int]] = []  # equation text, as offsets into the text
         self.first_page: int | None = None  # lines of the body before its first page or section break
+        self.pictures: set[int] = set()  # 0-based lines whose paragraph shows a picture
 
     def in_toc_field(self, p) -> bool:
         """Track the complex fields through `p`; True when a TOC field is open during it."""
@@ -536,6 +541,8 @@ class _Extractor:
             self.comment_marks.setdefault(comment_id, {}).setdefault(kind, start + at)
         if self.record:
             self.source_lines.append(SourceLine(p, start, collected.pieces, self.partname))
+        if collected.picture:
+            self.pictures.add(len(self.lines))
         self.lines.append(text)
         self.sources.append(where)
         self.offset += len(text) + 1
@@ -812,7 +819,7 @@ def _read(data: bytes, shown: str, max_bytes: int, record: bool):
             problem=f"{type(exc).__name__}: {reason}")) from None
     doc = Document("\n".join(ex.lines) + ("\n" if ex.lines else ""), shown, "utf-8",
                    source_format="docx", line_sources=ex.sources, style_headings=ex.headings,
-                   list_labels=ex.labels, parts=ex.parts, math_spans=ex.math_spans,
+                   list_labels=ex.labels, parts=ex.parts, math_spans=ex.math_spans, pictures=frozenset(ex.pictures),
                    comment_anchors=ex.comment_anchors())
     return doc, ex, main, root
 

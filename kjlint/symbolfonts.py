@@ -52,7 +52,11 @@ WINGDINGS: dict[int, str] = {
     0xFF: "⊞",
 }
 
-FONTS = {"symbol": SYMBOL, "wingdings": WINGDINGS}
+# Wingdings 2: only the glyphs forms use for their check boxes and ticks (a byte not listed shows
+# as itself, as before): R ☑ and S ☒ beside the empty box £ □ (选项: R 重点项目 £ 一般项目), P ✓, O ✗.
+WINGDINGS_2: dict[int, str] = {0x20: " ", 0x4F: "✗", 0x50: "✓", 0x52: "☑", 0x53: "☒", 0xA3: "□"}
+
+FONTS = {"symbol": SYMBOL, "wingdings": WINGDINGS, "wingdings 2": WINGDINGS_2}
 
 
 def symbol_font(name: str | None) -> dict[int, str] | None:

@@ -531,8 +531,11 @@ def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, ma
     if at >= 0 and CJK.search(phrase[-1:]) and joins_into_word(phrase, text[at + len(phrase):]):
         return True
     if (label == "site widget" and at >= 0 and len(text) >= 16
-            and CJK.match(text[at + len(phrase):at + len(phrase) + 1])):
-        return True  # 关于微信扫码点餐小程序的调研, 用管理员微信登录就可以查看: the writer's sentence names it
+            and (CJK.match(text[at + len(phrase):at + len(phrase) + 1])
+                 or (at >= 8 and CJK.match(text[at - 1:at])))):
+        # 关于微信扫码点餐小程序的调研, 用管理员微信登录就可以查看, 对这些数据进行全部下载到本地:
+        # the writer's sentence names it, read on into it or leading up to it
+        return True
     if label in FORM_CELL_LABELS:
         sources = doc.line_sources
         if sources and i < len(sources) and ", cell " in sources[i]:
@@ -746,6 +749,7 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     lines = normalized_lines(doc, ctx)
     plain = [lines[doc.line_index(p.start)] for p in paras]
     first_title: str | None = None
+    word = doc.source_format == "docx"
     seen_titles: list[str] = []  # titles met so far (the latest 64): page headers repeat them
     body_since_title = 0
     skip_next = False
@@ -761,7 +765,8 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             first_title, body_since_title = nxt, 0
             seen_titles.append(nxt)
             continue
-        is_title = _title_like(text, max_len) and any(w in text for w in words)
+        is_title = (_title_like(text, max_len) and any(w in text for w in words)
+                    and not (word and _word_section(doc, doc.line_index(p.start), text, first_title)))
         if is_title and first_title is None:
             first_title, body_since_title = text, 0
             seen_titles.append(text)
@@ -776,6 +781,25 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 continue
         if len(text) > 40 or (text and text[-1] in "。；;"):
             body_since_title += 1
+
+
+# A section number typed before a heading (1.2 工作总结, 3.1需求调研与分析阶段实施方案).
+_SECTION_NUMBER = compile_regex(r"^[ \t\u3000]*\d{1,2}(?:[.．]\d{1,2})+")
+_SUMMARY_WORDS = ("总结", "小结")
+_PLAN_WORDS = ("计划", "打算", "要点", "思路")
+
+
+def _word_section(doc: Document, line: int, text: str, first_title: str | None) -> bool:
+    """Whether a report title in a Word file is a section of the writer's own document rather
+    than another document pasted on: its writer numbered it (a list label Word generates, a
+    section number typed before it) or set it in a heading style below the title (3.1 …实施方案
+    under the plan's own table of contents), or it is next year's plan after a summary (the
+    总结 + 计划 a year-end report is made of)."""
+    style = doc.style_headings.get(line + 1)
+    if line + 1 in doc.list_labels or _SECTION_NUMBER.match(text) or (style is not None and style >= 2):
+        return True
+    return (first_title is not None and any(w in first_title for w in _SUMMARY_WORDS)
+            and any(w in text for w in _PLAN_WORDS) and not any(w in text for w in _SUMMARY_WORDS))
 
 
 # ---------------------------------------------------------------------------------------------

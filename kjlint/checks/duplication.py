@@ -65,6 +65,10 @@ LEGAL_ARTICLE = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+
 FIGURE_REF = compile_regex(
     r"(?:(?<![\u4e00-\u9fff])|(?<=[如见据由从在下上附]))[图表]\s*\d+(?:\s*[.\-－–—]\s*\d+)*"
     r"|\b(?:Fig(?:ure)?\.?|Table)\s*\d+(?:\.\d+)*", re.IGNORECASE)
+# A Word file of rules (…运营管理规范, …管理办法) numbers its provisions as decimal sections
+# (5.1 联系表单, 5.2 反馈表单) and words parallel ones alike, as a law does its articles.
+WORD_RULES_TITLE = compile_regex(r"(?:规范|办法|制度|规定|细则|章程|守则|准则|规则)(?:[（(][^）)\n]{1,12}[）)])?[ \t\u3000]*$")
+RULES_SECTION = compile_regex(r"^[ \t\u3000]*\d{1,2}[.．]\d{1,2}(?![.．\d])[ \t\u3000]*[\u4e00-\u9fff]")
 BIB_TYPE = compile_regex(r"[\[［]((?:[JMCDRNPSZGA]|EB/OL|DB/OL|J/OL|M/OL))[\]］]")
 # A field of a form or a specification: a short label, a colon, its value (三级标题：黑体，小4号…).
 FIELD = compile_regex(r"^([^：:，。；,;]{1,16})[：:](.*)$")
@@ -155,7 +159,9 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
     form = MatchingSlices(doc.text)
     technical = doc.technical_lines
     abstract_left = 0  # paragraphs of an abstract still to come
-    for p in reading_paragraphs(doc, ctx):
+    paragraphs = reading_paragraphs(doc, ctx)
+    rules = doc.source_format == "docx" and bool(paragraphs) and WORD_RULES_TITLE.search(paragraphs[0].text) is not None
+    for p in paragraphs:
         text = p.text
         if is_page_number_line(text):
             continue
@@ -163,6 +169,8 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
             abstract_left = ABSTRACT_MAX
         if (text[0] == "第" or text[1:5].find("修改《") >= 0) and ARTICLE_START.match(text):
             articles += 1
+        elif rules and len(text) <= 30 and RULES_SECTION.match(text):
+            articles += 1  # 5.2 反馈表单: a section of a Word file's own rules, drafted like an article
         m = LIST_MARK.match(text)
         if m is None or not m.end():
             norm = piece = form(p.start, p.end)
@@ -1045,7 +1053,9 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
     for u in units:
         if u.table:
             table_size[u.table] = table_size.get(u.table, 0) + 1
-    legal = units[-1].article >= 2 and sum(1 for u in units if LEGAL_ARTICLE.match(u.span.text)) >= 2
+    legal = units[-1].article >= 2 and (
+        sum(1 for u in units if LEGAL_ARTICLE.match(u.span.text)) >= 2
+        or (doc.source_format == "docx" and WORD_RULES_TITLE.search(units[0].span.text) is not None))
     item_max = int(p_block["legal-item-max-length"])
 
     def designed(later: list[Unit], earlier: list[Unit]) -> bool:

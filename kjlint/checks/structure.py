@@ -581,8 +581,12 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         cell = _cell(doc, p.start)
         other_cell = cell is not None and item_cell.get(lv, cell) != cell
         item_cell[lv] = cell
-        spaced = (doc.source_format == "docx" and previous is not None
-                  and doc.text.count("\n", previous.end, p.start) > 2)  # two empty paragraphs or more
+        # Word: two empty paragraphs or more right before it, or an empty paragraph before the
+        # lines since the last item (6、… / (empty) / 这周解决了什么问题？ / 1、…): a list of its own
+        spaced = doc.source_format == "docx" and previous is not None and (
+            doc.text.count("\n", previous.end, p.start) > 2
+            or (bool(since_paras) and last_item_end is not None
+                and doc.text.count("\n", last_item_end, since_paras[0].start) > 1))
         if n == 1 and (new_list or parted or other_cell or spaced
                        or (lv >= 3 and any(_label(t) or t[0] in BULLET_MARKS for t in since_item))):
             if last[lv] is not None:

@@ -243,6 +243,7 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     # Whether the first top-level section (一、) had a body: a document's parts are sections, not
     # a list, so bare 一、 headings after it are empty (their tables or text dropped) even in a run.
     top_had_body: bool | None = None
+    inline_item: dict[int, bool] = {}  # level -> whether its latest item had its text inline
     notices = flagged_lines(doc, ctx, list(rule.params.get("cut-by", [])))
     for i, (p, level) in enumerate(zip(paras, levels)):
         if (notices and i + 1 < len(paras) and doc.line_index(paras[i + 1].start) in notices
@@ -264,9 +265,19 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 text = plain[i]
                 sibling_had_body[inline] = text[-1] not in "；;，,、" and (
                     len(text) > max_len or bool(SENTENCE_STOP.search(text[:-1])))  # 标题。正文…
+                inline_item[inline] = True
             continue
+        # A Word list of sentences (请求事项: 一、裁决…元。 二、签合同日期为…，其中…应补齐): an item
+        # worded as a clause after an item with its text inline lost its full stop, it heads nothing.
+        if word and inline_item.get(level) and len(plain[i]) > 20 and ("，" in plain[i] or "," in plain[i]):
+            continue
+        inline_item[level] = False
         nxt = marks[i + 1] if i + 1 < len(paras) else 0  # 0: end of document
         has_body = i + 1 < len(paras) and (nxt is None or nxt > level)
+        if not has_body and doc.pictures:  # a Word heading whose body is a picture (三、现场图片)
+            line = doc.line_index(p.start)
+            upto = doc.line_index(paras[i + 1].start) if i + 1 < len(paras) else len(doc.lines)
+            has_body = any(j in doc.pictures for j in range(line, upto))
         # Item 1 starts a list of its own: a list further up at this level (under a Word-styled
         # heading or a plain paragraph, which do not close it) is no sibling of it.
         previous_sibling = None if _number(plain[i]) == 1 else sibling_had_body.get(level)
@@ -282,15 +293,22 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         # caption of a table shown as a picture (一、收入支出决算表 / 第二部分).
         empty = (previous_sibling is True or (previous_sibling is None and i + 1 == len(paras))
                  or (level == 1 and top_had_body is True))
-        if word and level >= 3 and doc.line_index(p.start) + 1 not in doc.style_headings:
+        bare = word and _BARE_HEADING.match(plain[i]) is not None
+        if word and level >= 3 and not bare and doc.line_index(p.start) + 1 not in doc.style_headings:
             continue  # a Word list item (1、 （1）) its writer left one line long: a list, not a cut
-        if word and level <= 2 and _BARE_HEADING.match(plain[i]):
-            empty = True  # 一、 with no words at all: a heading never written (a sharing site's page marker is no Word line)
+        if word and _REVIEWER_FIELD.search(plain[i]):
+            continue  # 五、老师点评 / 导师意见: a form's field left for its reviewer to fill in
+        if bare:
+            empty = True  # 一、 or 5. with no words at all: a heading or an item never written (a sharing site's page marker is no Word line)
         if empty and not TABLE_CAPTION.search(plain[i]) and not plain[i].endswith(("/", "／")):  # ：/ = none
             yield Hit(p.start, p.end, {"heading": p.text})
 
 
-_BARE_HEADING = compile_regex(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)])[ \t\u3000]*$")
+# The field of a form its reviewer fills in, not the writer: 老师点评, 导师意见, 学院审核意见, 单位盖章.
+_REVIEWER_FIELD = compile_regex(r"(?:老师|教师|导师|专家|评委|领导|学院|学校|单位|部门|支部|组织|评审|审核|审批)"
+                                r"(?:点评|评语|评价|审核意见|审批意见|意见|签字|签名|盖章)[：:]?[ \t\u3000]*$")
+_BARE_HEADING = compile_regex(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]"
+                              r"|\d{1,2}[、．.]|[（(]\d{1,2}[）)])[ \t\u3000]*$")
 
 
 # KJ305: text cut inside the document (characters lost at a page or scrape seam).
