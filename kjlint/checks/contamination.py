@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import islice
-from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from .registry import check
@@ -27,9 +26,10 @@ from ..normalize import fold_line_width, is_page_counter_line, line_form, to_sim
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
 from .layout import flagged_lines, text_before_trailing_furniture
 from .truncation import TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
-from ..diskcache import (compile_regex, finditer_alternatives, first_chars, required_chars, file_key, load_or_build,
+from ..diskcache import (compile_regex, finditer_alternatives, first_chars, required_chars,
                          load_or_build_item)
 from ..i18n import _, pick
+from ..words import is_word
 
 try:  # parse trees, as kjlint.regexinfo
     from re import _constants as _re_constants, _parser as _re_parser  # type: ignore[attr-defined]
@@ -720,40 +720,6 @@ _PAGE_MARK_LINE = compile_regex(f"\n[{re.escape(BLANK_CHARS)}]*\\d{{1,3}}、")
 LIST_MARK = compile_regex(r"^(\d{1,3})[、.．]")
 LONE_NUMERAL = compile_regex(r"^(?:[一二三四五六七八九十]+|第[一二三四五六七八九十]+|[（(][一二三四五六七八九十]+)$")
 CJK = compile_regex(r"[\u4e00-\u9fff]")
-
-
-def _jieba_dictionary() -> Path:
-    from importlib.util import find_spec
-
-    spec = find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("jieba is not installed")
-    return Path(list(spec.submodule_search_locations)[0]) / "dict.txt"
-
-
-_DICTIONARY_WORD = re.compile(r"^([^ \n]{2,4}) (?!0?(?: |\n|\Z))", re.MULTILINE)
-
-
-def _build_word_index() -> dict[str, str]:
-    """Words of 2 to 4 characters from jieba's dictionary, grouped by first character, each
-    group one newline-separated string (fast to load, fast to search)."""
-    groups: dict[str, list[str]] = {}
-    # a line is "word frequency [tag]": keep words whose frequency is there and not 0 (one
-    # findall over the file, twice as fast as splitting each line on a cold start)
-    for word in _DICTIONARY_WORD.findall(_jieba_dictionary().read_text(encoding="utf-8")):
-        groups.setdefault(word[0], []).append(word)
-    return {first: "\n" + "\n".join(words) + "\n" for first, words in groups.items()}
-
-
-@lru_cache(maxsize=1)
-def _word_index() -> dict[str, str]:
-    """jieba's word list, read once per jieba install and cached: importing and initializing
-    jieba itself takes seconds, far more than a lint run."""
-    return load_or_build("jieba-words", file_key(_jieba_dictionary()), _build_word_index)
-
-
-def is_word(text: str) -> bool:
-    return len(text) >= 2 and f"\n{text}\n" in _word_index().get(text[0], "")
 
 
 def joins_into_word(left: str, right: str, longest: int = 4) -> bool:
