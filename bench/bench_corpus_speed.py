@@ -9,7 +9,10 @@ round (the order of the measurements alternates between rounds, because the mach
 - kjlint `lint_text` over every document, in this process (the rules alone);
 - `kjlint check -j 1` and `-j 2` on the corpus folder, whole process from start to exit, the JSON
   report written to a file, each run with a fresh, empty KJLINT_CACHE_DIR (start-up pays for
-  parsing rule packs and compiling patterns, as on a user's first run).
+  parsing rule packs and compiling patterns, as on a user's first run);
+- the cold start alone: `kjlint check` on the two short drafts of fixtures/drafts with a fresh
+  cache, CPU seconds. Start-up runs on one core before any worker lints, so it is the serial
+  part that bounds -j 2 / -j 1 (Amdahl), and its CPU time is little distorted by a loaded machine.
 
 Prints MB/s (UTF-8 bytes of the documents / wall seconds) and MB per CPU second (the process
 and its workers), the median and spread over rounds, and the ratios of each round's figures;
@@ -99,6 +102,7 @@ def main() -> None:
         "check -j 1": lambda: check_run(args.corpus, 1),
         "check -j 2": lambda: check_run(args.corpus, 2),
     }
+    cold: list[float] = []  # CPU seconds of a cold start
     ratios: dict[str, list[float]] = {"check -j 1 / autocorrect": [], "lint_text / autocorrect": [],
                                       "check -j 2 / check -j 1": []}
     cpu_ratios: dict[str, list[float]] = {"check -j 1 / autocorrect": [], "lint_text / autocorrect": []}
@@ -121,6 +125,7 @@ def main() -> None:
             later, earlier = key.split(" / ")
             table[key].append(figures[later] / figures[earlier])
         ratios["check -j 2 / check -j 1"].append(this["check -j 2"] / this["check -j 1"])
+        cold.append(check_run(ROOT / "fixtures" / "drafts", 1)[1])  # the cold start alone
         print(f"round {rnd + 1}: " + ", ".join(f"{k} {this[k]:.2f} MB/s ({this_cpu[k]:.2f} MB/CPU s)" for k in names),
               flush=True)
     print(f"\nover {args.rounds} rounds, MB per wall second (what the user waits) and per CPU second (what a "
@@ -128,6 +133,7 @@ def main() -> None:
     for name in names:
         print(f"  {name:<12} {spread(rates[name])} MB/s; {spread(per_cpu[name])} MB/CPU s")
     print(f"  (AutoCorrect failed on {failed} of {len(docs)} documents; kjlint lint_text: {findings} findings)")
+    print(f"  cold start (check on 2 short drafts, fresh cache): {spread(cold)} CPU s")
     print("ratios within a round (bar: check -j 1 / autocorrect >= 1.0, check -j 2 / check -j 1 >= 1.8):")
     for name, values in ratios.items():
         print(f"  {name:<25} wall {spread(values)}")

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from .checks import get_check
 from .checks.structure import check_required_sections
-from .diskcache import file_key, load_or_build
+from .diskcache import file_key, load_or_build, save_stores
 from .findings import Severity
 # LANGUAGES, FAMILIES, Catalog, PackError, Rule and builtin_rules_dir are also imported from here
 # by tests and bench scripts written before the data moved to kjlint.packs.
@@ -137,6 +137,7 @@ def _load_catalog_cached(key) -> Catalog:
     packs = builtin + [Path(p) for p in extra_packs]
     for pack in packs:
         load_pack_data(pack, catalog, builtin=pack in builtin)
+    save_stores()  # the packs parsed for the first time, in one write
     for rule in catalog.rules.values():
         build_rule(rule, catalog)
     if verify:  # examples hold for the pack as written, before user overrides

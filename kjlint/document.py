@@ -102,13 +102,24 @@ class Document:
     @cached_property
     def paragraphs(self) -> list[Span]:
         """Non-blank lines with leading and trailing blanks trimmed."""
-        starts, texts = [], []
-        for start, _, text in self.lines:
+        return self._paragraph_table[0]
+
+    @cached_property
+    def paragraph_lines(self) -> list[int]:
+        """The 0-based line of each of `paragraphs`, in order: known when they are made, where a
+        rule walking them would bisect for each."""
+        return self._paragraph_table[1]
+
+    @cached_property
+    def _paragraph_table(self) -> tuple[list[Span], list[int]]:
+        starts, texts, indexes = [], [], []
+        for index, (start, _, text) in enumerate(self.lines):
             stripped = text.strip(BLANK_CHARS)
             if stripped:
                 starts.append(start + len(text) - len(text.lstrip(BLANK_CHARS)))
                 texts.append(stripped)
-        return _spans(starts, map(int.__add__, starts, map(len, texts)), texts)
+                indexes.append(index)
+        return _spans(starts, map(int.__add__, starts, map(len, texts)), texts), indexes
 
     @cached_property
     def pinyin_spans(self) -> list[tuple[int, int]]:
@@ -125,11 +136,27 @@ class Document:
         """Each line (as in `lines`) in simplified script without pinyin annotations: the form
         phrase, heading and boilerplate rules compare against. Computed once per document
         rather than once per rule and line; offsets do not map into it."""
-        from .normalize import plain_text, to_simplified
+        return self.plain_text.split("\n")
 
-        # annotations never span a line break
-        lines = (plain_text(self.text) if self.pinyin_spans else to_simplified(self.text)).split("\n")
-        return [line[:-1] if line.endswith("\r") else line for line in lines]
+    @cached_property
+    def plain_text(self) -> str:
+        """`plain_lines` joined by line breaks: the whole text, simplified, without pinyin
+        annotations (they never span a line break) and without the CR of CRLF endings."""
+        from .normalize import plain_text
+
+        plain = plain_text(self.text) if self.pinyin_spans else self.simplified
+        if "\r" in plain:
+            plain = plain.replace("\r\n", "\n")
+            plain = plain[:-1] if plain.endswith("\r") else plain
+        return plain
+
+    @cached_property
+    def simplified(self) -> str:
+        """The text in simplified script (normalize.to_simplified): the text itself, the same
+        object, when no character of it converts (most documents)."""
+        from .normalize import to_simplified
+
+        return to_simplified(self.text)
 
     def plain(self, span: Span) -> str:
         """The plain form (see `plain_lines`) of a paragraph, or of a line without its blanks."""

@@ -264,6 +264,22 @@ def _context_fields(rule: Rule) -> list[_ContextField]:
     return out
 
 
+# Characters most Chinese documents hold, most frequent first: a test for a set of characters
+# looks for these first.
+_COMMON = "，。、：（） :().．\u3000eaoilnt"
+
+
+def _has_any(chars: str) -> Callable[[str], bool]:
+    """A test whether a text holds one of `chars`. For a few characters, one `in` each (CPython's
+    memchr-like search, about 4x the speed of a regex class scan, which matters when none is
+    there: `*`, `_`, `□` in most documents), common ones first so that a set holding one stops
+    at once; a regex class scan for more."""
+    if len(chars) > 8:
+        return compile_regex(f"[{re.escape(chars)}]").search
+    ordered = sorted(chars, key=lambda c: _COMMON.find(c) % (len(_COMMON) + 1))
+    return lambda text: any(c in text for c in ordered)
+
+
 def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     flags = _flags(rule) | re.MULTILINE
     written = _patterns(rule, "pattern", True)
@@ -275,7 +291,7 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     # A document without any character the pattern needs is skipped after one fast scan, and
     # the pattern is only tried where one of the characters it starts with occurs.
     needed = required_chars(combined, flags)
-    precheck = compile_regex(f"[{re.escape(needed)}]") if needed else None
+    precheck = _has_any(needed) if needed else None
     if all(p.startswith("\\A") for p in patterns):  # the start of the text only (a file name on line 1)
         matches: Callable[[str], Iterable[re.Match]] = lambda text: filter(None, [regex.match(text)])
     elif line_anchored(combined, flags):  # tried after each line break only
@@ -297,7 +313,7 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
         raise PackError(_("{where} must be a mapping with 'replacement'").format(where=_where(rule, "fix")))
 
     def hits_in(text: str, source_format: str) -> Iterator[tuple[int, int, dict, Fix | None]]:
-        if precheck is not None and not precheck.search(text):
+        if precheck is not None and not precheck(text):
             return
         found = [m for m in matches(text) if m.start() != m.end()]
         if not found:

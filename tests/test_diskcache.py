@@ -35,7 +35,7 @@ def test_cached_programs_match_exactly_like_re_compile(fresh_cache):
     if diskcache._sre is None:
         pytest.skip("no program cache on this Python: compile_regex is re.compile")
     cold = [diskcache.compile_regex(p, f) for p, f in PATTERNS]
-    diskcache._save_programs()
+    diskcache.save_programs()
     assert (fresh_cache / diskcache._REGEX_FILE).exists()
     diskcache._programs = None  # as in a new process: read back from disk
     warm = [diskcache.compile_regex(p, f) for p, f in PATTERNS]
@@ -114,6 +114,8 @@ def test_item_store_keeps_the_latest_items_only(fresh_cache, monkeypatch):
     monkeypatch.setattr(diskcache, "_stores", {})
     for i in range(10):
         assert diskcache.load_or_build_item("things", f"item{i}", 1, lambda i=i: i * 2, keep=4) == i * 2
+    assert not (fresh_cache / "things.marshal").exists()  # written once, by save_stores
+    diskcache.save_stores()
     diskcache._stores.clear()  # as in a new process
     assert diskcache.load_or_build_item("things", "item9", 1, lambda: "rebuilt", keep=4) == 18
     assert diskcache.load_or_build_item("things", "item0", 1, lambda: "rebuilt", keep=4) == "rebuilt"
@@ -176,3 +178,51 @@ def test_programs_skip_to_possible_first_characters_and_match_like_re(fresh_cach
     assert diskcache._entry(r"^(?:[ab]|\bc)", 0)[1][2] == 0
     assert diskcache._entry(r"(?<!a)b*", 0)[1][2] == 0
     assert diskcache._entry(r"[a-z]+", re.IGNORECASE)[1][2] == 0  # a repeated class, case ignored: as re made it
+
+
+def test_shared_class_optimization_gives_re_own_program():
+    """_program optimizes each distinct character class once per process (kjlint.diskcache
+    _shared_charset): the program must be the one re's compiler makes, classes repeated or not,
+    and re's own compiler is left as it was."""
+    if diskcache._sre is None:
+        pytest.skip("no program cache on this Python")
+    from re import _compiler, _parser
+
+    plain = _compiler._optimize_charset
+    patterns = [(r"[\u4e00-\u9fff]{2,}[，。][\u4e00-\u9fff]+", 0), (r"[^\u4e00-\u9fff\s]+[\u4e00-\u9fff]", 0),
+                (r"(?i)[a-z\u00e0-\u00ff]+[xX×]", 0), (r"[\U00020000-\U0002a6df\u3400-\u4dbf]", 0),
+                (r"[ \t\u3000]*\d{1,3}[、.．]", re.MULTILINE)] * 2  # the second round comes from the memo
+    for p, f in patterns:
+        assert diskcache._program(_parser.parse(p, f), f) == [int(op) for op in _compiler._code(_parser.parse(p, f), f)]
+    assert _compiler._optimize_charset is plain
+
+
+_WORKER_SAVE_SCRIPT = """
+import glob, marshal, os, sys
+from kjlint import diskcache, runner
+folder = sys.argv[1]
+for i in range(8):
+    with open(os.path.join(folder, f"d{i}.txt"), "w", encoding="utf-8") as fh:
+        fh.write("关于2024年工作总结\\n一、主要工作\\n全年组织企业申报项目十二项。\\n来源：某某网 责任编辑：张三\\n")
+runner.WORKER_SAVE_PROGRAMS = int(sys.argv[2])
+runner.lint_paths([folder], jobs=2)
+print(len(marshal.load(open(glob.glob(os.path.join(os.environ["KJLINT_CACHE_DIR"], "regex-*"))[0], "rb"))))
+os._exit(0)  # before the exit hooks: what the run stored while it linted
+"""
+
+
+def test_parallel_workers_store_what_they_compiled(tmp_path):
+    """A worker ends without exit hooks: the patterns rules compile on first use are stored by
+    the workers themselves, or every parallel run compiles them again in each worker."""
+    if diskcache._sre is None:
+        pytest.skip("no program cache on this Python")
+    import os
+
+    counts = []
+    for threshold in ("32", str(10 ** 9)):  # stored by the workers; not stored by them
+        docs, cache = tmp_path / f"docs{threshold}", tmp_path / f"cache{threshold}"
+        docs.mkdir()
+        env = {**os.environ, "KJLINT_CACHE_DIR": str(cache)}
+        out = run_python(_WORKER_SAVE_SCRIPT, str(docs), threshold, env=env, check=True).stdout
+        counts.append(int(out))
+    assert counts[0] > counts[1] + 32

@@ -33,7 +33,7 @@ def test_clean_documents_have_almost_no_findings():
 # measures now, rounded down: a change may raise them, never lower them.
 REALWORLD_FLOORS = {  # family: (precision, recall)
     "KJ2": (0.99, 0.93),
-    "KJ3": (0.97, 0.90),
+    "KJ3": (0.99, 0.93),
     "KJ4": (0.99, 0.97),
     "KJ5": (0.97, 0.91),
     "KJ6": (0.99, 0.91),

@@ -184,3 +184,39 @@ def preceding_chars_of(pattern: str, flags: int):
     from kjlint.regexinfo import preceding_chars
 
     return preceding_chars(re_parser.parse(pattern, flags), flags)
+
+
+def test_character_sets_are_built_exactly():
+    """The fast builders of the backtracking test's sets (a slice of every character, re.sub of
+    a class's complement, one set per class) give the sets chr() and findall give."""
+    import sys
+
+    from kjlint import regexinfo
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    assert regexinfo._every_character() == every
+    for escape in (r"\d", r"\s", r"\w", "\n"):
+        assert regexinfo._category_members(escape) == frozenset(re.findall(escape, every))
+    for low, high in [(0x41, 0x5A), (0x4E00, 0x9FFF), (0xD7F0, 0xE010), (0xE000, 0xE0FF), (0x20000, 0x2A6DF)]:
+        assert regexinfo._range_set(low, high) == frozenset(map(chr, range(low, high + 1)))
+    rng = random.Random(15)
+    pieces = ["a", "x-z", "\\d", "\\s", "\\w", "\\S", "\\W", "\\D", "\u4e00-\u9fff", "，", "\u3000"]
+    for _ in range(200):
+        body = "".join(rng.sample(pieces, rng.randint(1, 4)))
+        for cls in (f"[{body}]", f"[^{body}]"):
+            op, av = list(re_parser.parse(cls))[0]
+            if op is not re_parser.IN:  # [a]: a literal
+                continue
+            items = tuple(av)
+            union = (False, frozenset())
+            negate = False
+            for op, av in items:  # the reference: one _union per item
+                if op is re_parser.NEGATE:
+                    negate = True
+                elif op is re_parser.LITERAL:
+                    union = regexinfo._union(union, (False, frozenset(chr(av))))
+                elif op is re_parser.RANGE:
+                    union = regexinfo._union(union, (False, frozenset(map(chr, range(av[0], av[1] + 1)))))
+                else:
+                    union = regexinfo._union(union, regexinfo._category(av))
+            assert regexinfo._class_set(items, False) == ((not union[0], union[1]) if negate else union), cls

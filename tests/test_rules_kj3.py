@@ -22,6 +22,7 @@ def codes(text: str, select=("KJ3",)):
     ("全文共2890字，当前只显示1500字。", "全文共2890字，当前只显示1500字"),
     ("推进项目建设。點擊閱讀全文", "點擊閱讀全文"),
     ("网格员92名。试读结束", "试读结束"),
+    ("推进项目建设。消耗 2 篇素材配额，会员有效期内可无限次阅读", "消耗 2 篇素材配额，会员有效期内可无限次阅读"),
 ])
 def test_a_notice_is_one_finding(text, notice):
     findings = lint_text(text, select=["KJ301"])
@@ -38,6 +39,7 @@ def test_a_page_count_sold_with_the_title_is_a_sales_label_not_a_cut():
     "部分项目尚未完成，计划明年完工。",
     "全面完成各项工作任务，阅读全文后提出修改意见。",
     "全书共分三章，正文第12页列出了主要指标。",
+    "协会会员有效期内享受培训优惠，会员单位可到现场查看。",
 ])
 def test_ordinary_prose_is_not_a_notice(text):
     assert lint_text(text, select=["KJ301"]) == []
@@ -184,6 +186,23 @@ def test_a_preview_cut_before_the_full_text_is_reported_at_its_cut():
     assert lint_text(f"2024年村委文明创建工作方案\n{preview}工作方案如下。\n{full}\n", select=["KJ304"]) == []
 
 
+@pytest.mark.parametrize("label, inline", [("本文简介：", False), ("文档简介", False), ("摘要：", True)])
+def test_a_site_abstract_under_its_label_is_furniture_not_a_cut_preview(label, inline):
+    """The same cut preview is KJ304's alone, KJ601's ground under the site's abstract label."""
+    preview = "一、工作回顾。今年以来，全镇围绕生态宜居目标推进农村人居环境整治，完成改厕420户，新建污水管网"
+    full = "一、工作回顾。今年以来，全镇围绕生态宜居目标推进农村人居环境整治，完成改厕420户，新建污水管网12公里。"
+    title = "2025年某镇人居环境整治工作总结"
+    assert len(lint_text(f"{title}\n{preview}\n{full}\n", select=["KJ304"])) == 1
+    above = f"{title}\n{label}{preview}" if inline else f"{title} {label}\n{preview}"
+    assert lint_text(f"{above}\n{full}\n", select=["KJ304"]) == []
+
+
+def test_the_price_of_a_download_is_not_a_truncation_notice():
+    assert lint_text("资源格式：PDF\n下载本资源需要12金币\n", select=["KJ301"]) == []
+    text = "全年完成改厕420户。\n【扣点券查看全文】\n"
+    assert [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ301"])] == ["扣点券"]  # reading gated: a cut
+
+
 def test_an_ending_in_an_ellipsis_or_an_unclosed_quotation_is_cut():
     """A preview stops in an ellipsis; a cut the site closed with a full stop leaves a quotation or
     a 《title》 open. Notices and furniture after the text are not its end."""
@@ -257,15 +276,49 @@ def test_a_sentence_broken_off_by_a_truncation_notice_line_is_cut():
 
 
 def test_the_cut_word_table_is_what_the_generator_writes():
-    """Every context is three Han characters with the characters seen after it; contexts ending in
-    a numeral are left out (a number stops anywhere)."""
+    """Every context is three Han characters with the characters seen after it (contexts ending in
+    a numeral are left out: a number stops anywhere), or one lone character that jieba's word
+    frequencies say is almost never a word alone."""
     from kjlint.checks.truncation import cut_table
+    from kjlint.words import jieba_dictionary
 
     table = cut_table()
     assert len(table) > 1000
+    lone = {ctx for ctx in table if len(ctx) == 1}
+    assert 20 < len(lone) < 500
     for ctx, (followers, _) in table.items():
-        assert len(ctx) == 3 and all("\u4e00" <= c <= "\u9fff" for c in ctx + followers), ctx
+        assert len(ctx) in (1, 3) and all("\u4e00" <= c <= "\u9fff" for c in ctx + followers), ctx
         assert not set(ctx[1:]) & set("〇零一二三四五六七八九十百千万亿两"), ctx
+    alone: dict[str, int] = {}
+    begins: dict[str, int] = {}
+    for row in jieba_dictionary().read_text(encoding="utf-8").splitlines():
+        word, freq = row.split(" ")[:2]
+        if word[0] in lone:
+            if len(word) == 1:
+                alone[word] = int(freq)
+            elif len(word) <= 4:
+                begins[word[0]] = begins.get(word[0], 0) + int(freq)
+    for c in lone:
+        assert alone.get(c, 0) < 0.1 * begins[c], c
+
+
+@pytest.mark.parametrize("text, cut", [
+    # a word, then a character that begins words (思想, 措施, 检查) but is none alone: its word lost
+    ("一、工作思路\n进一步厘清发展思，明确工作重点。\n二、主要措施\n加快完善配套措，推动政策落地。\n", ["发展思", "配套措"]),
+    ("强化项目检；严格验收和审计。\n会议要求各单位抓好落实。\n", ["项目检"]),
+])
+def test_a_character_standing_alone_after_a_word_is_a_cut(text, cut):
+    assert cut_spans(text) == cut
+
+
+@pytest.mark.parametrize("text", [
+    "全体干部深刻反思，认真整改。\n会议要求各单位抓好落实。\n",  # 反思 is a word ending with it
+    "会议由李思、王强主持。\n会议要求各单位抓好落实。\n",  # no word before it: a name
+    "推动发展思路转变，明确工作重点。\n会议要求各单位抓好落实。\n",  # its word goes on
+    "强化项目检、验收和审计。\n会议要求各单位抓好落实。\n",  # before 、 a list may name things by one character
+])
+def test_a_character_in_a_word_or_a_name_is_not_a_cut(text):
+    assert cut_spans(text) == []
 
 
 def test_a_one_character_heading_that_ends_the_document_is_not_judged_as_inside():
@@ -278,14 +331,15 @@ def test_a_line_wrapped_around_a_zero_width_line_is_not_cut():
 
 def test_the_whole_text_scan_finds_every_line_that_can_hold_a_cut_word():
     """cut_possible, which spares KJ305 its line-by-line scan, says yes wherever some line has a
-    context of the table before a mark or at its end (random lines of table contexts, their
-    neighbours and marks), and no for a text whose contexts are not in the table."""
+    context of the table before a mark or at its end, or a lone character after a word (random
+    lines of table contexts, words before lone characters, their neighbours and marks), and no
+    for a text whose contexts are not in the table."""
     import random
 
-    from kjlint.checks.truncation import _CUT_CANDIDATE, CUT_MARKS, cut_possible, cut_table
+    from kjlint.checks.truncation import _CUT_CANDIDATE, CUT_MARKS, cut_possible, cut_table, lone_characters
 
     table = cut_table()
-    contexts = sorted(table)
+    contexts = sorted(table) + [word + c for c in table if len(c) == 1 for word in ("发展", "工作", "项目")]
     rng = random.Random(14)
     han = [chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(200)] + [c for k in contexts[:300] for c in k]
     seen = {True: 0, False: 0}
@@ -296,7 +350,8 @@ def test_the_whole_text_scan_finds_every_line_that_can_hold_a_cut_word():
                      for _ in range(rng.randrange(1, 8))]
             lines.append("".join(p + (rng.choice(CUT_MARKS) if rng.random() < 0.5 else "") for p in parts)
                          + rng.choice(["", " ", "\u3000"]))
-        expected = any(not table.keys().isdisjoint(_CUT_CANDIDATE.findall(line)) for line in lines)
+        expected = any(not table.keys().isdisjoint(_CUT_CANDIDATE.findall(line)) or lone_characters(line, table)
+                       for line in lines)
         if expected:
             assert cut_possible(lines, table), lines
         seen[expected] += 1

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
+from itertools import islice
 from typing import Any, Callable, Iterator
 
 from .registry import check
@@ -25,9 +25,17 @@ from ..findings import Fix
 from ..normalize import fold_line_width, is_page_counter_line, line_form, to_simplified
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
 from .layout import flagged_lines, text_before_trailing_furniture
-from .truncation import TERMINAL, body_paragraphs, heading_level
-from ..diskcache import compile_regex, finditer_alternatives, first_chars, required_chars, file_key, load_or_build
+from .truncation import TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
+from ..diskcache import (compile_regex, finditer_alternatives, first_chars, required_chars,
+                         load_or_build_item)
 from ..i18n import _, pick
+from ..words import is_word
+
+try:  # parse trees, as kjlint.regexinfo
+    from re import _constants as _re_constants, _parser as _re_parser  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_constants as _re_constants  # type: ignore[no-redef]
+    import sre_parse as _re_parser  # type: ignore[no-redef]
 
 BULLETS = "-*#>•·"
 _LINE_END_TAIL = compile_regex(r"[:\s★☆]*")  # what may follow a line-end phrase: 推荐度:★★★
@@ -38,8 +46,12 @@ def normalize_line(text: str) -> str:
     return _finish_line(line_form(text))
 
 
+_BLANKS = BLANK_CHARS + " "
+_LEAD = BULLETS + BLANK_CHARS + " "
+
+
 def _finish_line(text: str) -> str:
-    return text.strip(BLANK_CHARS + " ").lstrip(BULLETS + BLANK_CHARS + " ")
+    return text.strip(_BLANKS).lstrip(_LEAD)
 
 
 def normalized_lines(doc: Document, ctx: Context) -> list[str]:
@@ -47,7 +59,7 @@ def normalized_lines(doc: Document, ctx: Context) -> list[str]:
     out = ctx.memo.get("normalized-lines")
     if out is None:
         out = ctx.memo["normalized-lines"] = [
-            _finish_line(line) for line in fold_line_width("\n".join(doc.plain_lines)).split("\n")]
+            line and line.strip(_BLANKS).lstrip(_LEAD) for line in fold_line_width("\n".join(doc.plain_lines)).split("\n")]
     return out
 
 
@@ -106,25 +118,21 @@ class _Boilerplate:
             for pat in group.get("patterns", []) or []:
                 compile_pattern(pat, f"{where}[{i}].patterns")
                 patterns.setdefault(self.group_max[label], []).append((pat, label))
-        # One regex per line limit instead of one per pattern, each pattern a named alternative;
-        # patterns anchored at the line start are tried there only (re.match), the rest searched.
-        # A line without any character a regex needs (at its start, for the anchored one) is
-        # not tried: one C-speed scan instead of the engine trying each alternative.
-        self.patterns: list[tuple[int, bool, re.Pattern, dict[str, str], Callable | None]] = []
+        # Per line limit, the patterns anchored at the line start (tried there only, re.match) and
+        # the rest (searched), in tests: the patterns whose first characters are known in one regex,
+        # tried when the line starts with one of them (anchored) or holds one (searched), each other
+        # pattern in a regex of its own, tried when the line holds a character it needs (_gate).
+        # Most lines pass no gate: one C-speed scan each instead of the engine trying every
+        # alternative (a pattern opening with a lookahead scans the whole line).
+        self.patterns: list[tuple[int, bool, list[tuple[re.Pattern, Callable | None]], dict[str, str]]] = []
         for limit, pats in sorted(patterns.items()):
             for anchored in (True, False):
                 chosen = [(pat[1:] if anchored else pat, label) for pat, label in pats
                           if pat.startswith("^") == anchored]
                 if chosen:
                     names = {f"p{k}": label for k, (_, label) in enumerate(chosen)}
-                    combined = "|".join(f"(?P<p{k}>{pat})" for k, (pat, _) in enumerate(chosen))
-                    # anchored: a first character at the line start, or else (an alternative
-                    # opening with a lookahead or a repeated class) any character it needs
-                    start = first_chars(combined) if anchored else None
-                    needed = start or required_chars(combined)
-                    gate = compile_regex(f"[{re.escape(needed)}]").match if start else \
-                        compile_regex(f"[{re.escape(needed)}]").search if needed else None
-                    self.patterns.append((limit, anchored, compile_regex(combined), names, gate))
+                    named = [f"(?P<p{k}>{pat})" for k, (pat, _) in enumerate(chosen)]
+                    self.patterns.append((limit, anchored, _gated_tests(named, anchored), names))
         # Lines up to this long had their in-sentences phrases looked for by match() already.
         self.sentence_checked = min((self.group_max[label] for label in self.sentence_labels), default=0)
         named = tuple(f"(?P<t{k}>{pat})" for k, (pat, _) in enumerate(in_text))
@@ -132,13 +140,12 @@ class _Boilerplate:
         self.in_text_matches = finditer_alternatives(named) if in_text else None
         self.in_text_labels = {f"t{k}": label for k, (_, label) in enumerate(in_text)}
         # Whether a line can hold in-text furniture at all (a line that no pattern matches has
-        # none: most lines, and the merge of in_text_matches costs several searches): the patterns
-        # with known first characters in one search (the engine skips to those characters), each
-        # other one alone, where a character it needs occurs.
-        started = [pat for pat in named if first_chars(pat)]
-        self.in_text_tests = ([(compile_regex("|".join(started)).search, None)] if started else []) + [
-            (compile_regex(pat).search, compile_regex(f"[{re.escape(needed)}]").search
-             if (needed := required_chars(pat)) else None) for pat in named if pat not in started]
+        # none: most lines, and the merge of in_text_matches costs several searches): each pattern
+        # tried where a character it needs occurs (_gate), at the line start only when it is
+        # anchored there.
+        self.in_text_tests: list[Test] = [
+            (compile_regex(pat).match if _at_line_start(pat) else compile_regex(pat).search,
+             needed and _holds_any(needed), needed and _holds_any(needed)) for pat in named for needed in [_needed(pat)]]
         if count:
             self.automaton.make_automaton()
         self.has_phrases = bool(count)
@@ -164,6 +171,11 @@ class _Boilerplate:
             self.sentence_automaton.make_automaton()
             self.sentence_gate = compile_regex(_phrases_pattern([key for key, _value in sentence_words])).search
         self.start_tuple = tuple(sorted(self.starts, key=len, reverse=True))
+        # The line-start phrases by their first character, longest first: a line is compared with
+        # the few that start as it does, not with all of them.
+        self.starts_by_first: dict[str, tuple[str, ...]] = {}
+        for phrase in self.start_tuple:
+            self.starts_by_first[phrase[0]] = self.starts_by_first.get(phrase[0], ()) + (phrase,)
         self.max_start_len = int(rule.params.get("max-line-start-length", 400))
         self.longest = max([self.max_start_len, self.max_len, *self.group_max.values()])
         # What match and furniture_in_line found in a line, by its text: a corpus repeats lines
@@ -172,20 +184,28 @@ class _Boilerplate:
         self.matched = _LineMemo()
         self.furniture = _LineMemo()
 
-    def match(self, text: str) -> tuple[str, str] | None:
+    def live(self, lines: list[str], text: str) -> tuple[list, list[Test]]:
+        """(patterns, in-text tests) that may match a line of a document (its normalized lines,
+        its text), for match() and furniture_in_line(): what cannot is not tried on every line."""
+        joined = "\n".join(lines)
+        return ([(limit, anchored, live_tests(tests, joined), names) for limit, anchored, tests, names in self.patterns],
+                live_tests(self.in_text_tests, text))
+
+    def match(self, text: str, patterns: list | None = None) -> tuple[str, str] | None:
         """(label, matched text) when a normalized line is boilerplate. A line that starts with
         a line-start phrase may be up to max-line-start-length long; anything else is body text
-        when longer than max-line-length."""
+        when longer than max-line-length. `patterns`: those of live() for the line's document."""
         if not text or len(text) > self.longest:
             return None
         found = self.matched.get(text, _UNSEEN)
         if found is _UNSEEN:
-            found = self.matched.put(text, len(text), self._match(text))
+            found = self.matched.put(text, len(text), self._match(text, self.patterns if patterns is None else patterns))
         return found
 
-    def _match(self, text: str) -> tuple[str, str] | None:
-        if len(text) <= self.max_start_len and text.startswith(self.start_tuple):
-            phrase = next(p for p in self.start_tuple if text.startswith(p))  # the longest
+    def _match(self, text: str, patterns: list) -> tuple[str, str] | None:
+        if len(text) <= self.max_start_len and (starting := self.starts_by_first.get(text[0])) \
+                and text.startswith(starting):
+            phrase = next(p for p in starting if text.startswith(p))  # the longest
             return self.starts[phrase], phrase
         if self.has_phrases and len(text) <= self.phrase_max and self.phrase_gates[len(text)](text):
             for end, (length, kind, label) in self.automaton.iter(text):
@@ -197,9 +217,9 @@ class _Boilerplate:
             return self.page_label, text
         if text[-1] in "。！？" and ("，" in text or "," in text):
             return None  # a sentence: furniture that reads as one is matched by phrases above
-        for limit, anchored, regex, names, gate in self.patterns:
-            if len(text) <= limit and (gate is None or gate(text)):
-                m = regex.match(text) if anchored else regex.search(text)
+        for limit, anchored, tests, names in patterns:
+            if len(text) <= limit:
+                m = _first_match(tests, anchored, text)
                 if m:
                     return names[m.lastgroup], m.group(0)
         return None
@@ -216,22 +236,27 @@ class _Boilerplate:
         return any(self.sentence_phrase(m.group(0)) is None for m in _SENTENCE_SPAN.finditer(text)
                    if m.group(0).strip(BLANK_CHARS + " 。！？!?"))
 
-    def furniture_in_line(self, line: str, normalized: str,
-                          in_prose: bool = False) -> tuple[tuple[int, int, str, str], ...]:
+    def furniture_in_line(self, line: str, normalized: str, in_prose: bool = False,
+                          tests: list[Test] | None = None) -> tuple[tuple[int, int, str, str], ...]:
         """(start, end, label, phrase) of furniture inside a line that is not furniture as a whole:
         in-text pattern matches, and sentences holding an in-sentences phrase (each no longer
         than its group's line limit, so a paragraph is never taken for a blurb). `normalized`
-        is normalize_line of `line`."""
+        is normalize_line of `line`; `tests`: the in-text tests of live() for its document."""
+        if tests is None:
+            tests = self.in_text_tests
+        if not (self.in_text is not None and _any_passes(tests, line)) and (
+                (len(normalized) <= self.sentence_checked and not in_prose) or self.sentence_phrase(normalized) is None):
+            return ()  # most lines: the tests _furniture_in_line starts with fail (cheaper than the memo)
         key = (line, normalized, in_prose)
         found = self.furniture.get(key, _UNSEEN)
         if found is _UNSEEN:
-            found = self.furniture.put(key, len(line) + len(normalized), tuple(
-                self._furniture_in_line(line, normalized, in_prose)))
+            found = self.furniture.put(key, len(line) + len(normalized), tuple(self._furniture_in_line(
+                line, normalized, in_prose, tests)))
         return found
 
-    def _furniture_in_line(self, line: str, normalized: str, in_prose: bool) -> Iterator[tuple[int, int, str, str]]:
-        if self.in_text is not None and any((gate is None or gate(line)) and search(line)
-                                            for search, gate in self.in_text_tests):
+    def _furniture_in_line(self, line: str, normalized: str, in_prose: bool,
+                           tests: list[Test]) -> Iterator[tuple[int, int, str, str]]:
+        if self.in_text is not None and _any_passes(tests, line):
             for m in self.in_text_matches(line):
                 if m.end() > m.start():
                     yield m.start(), m.end(), self.in_text_labels[m.lastgroup], m.group(0)
@@ -264,6 +289,129 @@ def _phrases_pattern(words: list[str]) -> str:
         by_anchor.setdefault(word[j], []).append(behind + re.escape(word[j + 1:]))
     return "|".join(re.escape(ch) + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(sorted(rests))})")
                     for ch, rests in sorted(by_anchor.items()))
+
+
+# A test: a regex, the gate a line passes before it is tried (None: every line), and the test of a
+# whole document that holds no line the regex can match when it fails (None: every document).
+Test = tuple[Any, Callable[[str], Any] | None, Callable[[str], Any] | None]
+
+
+def _gated_tests(named: list[str], anchored: bool) -> list[Test]:
+    """Alternatives of one regex as separately gated tests (see `_first_match`): those whose first
+    characters are known together, gated by those characters at the line start (anchored; a
+    searched regex skips to them by itself), each other one alone, gated by `_needed`."""
+    started = [pat for pat in named if first_chars(pat)]
+    tests: list[Test] = []
+    if started:
+        combined = "|".join(started)
+        firsts = first_chars(combined)
+        needed = _needed(combined)
+        tests.append((compile_regex(combined),
+                      compile_regex(f"[{re.escape(firsts)}]").match if anchored else needed and _holds_any(needed),
+                      _holds_any(needed or firsts)))
+    for pat in named:
+        if pat not in started:
+            needed = _needed(pat)
+            tests.append((compile_regex(pat), needed and _holds_any(needed), needed and _holds_any(needed)))
+    return tests
+
+
+def _any_passes(tests: list[Test], line: str) -> bool:
+    """Whether some test's gate passes and its regex matches `line`."""
+    for find, gate, _whole in tests:
+        if (gate is None or gate(line)) and find(line):
+            return True
+    return False
+
+
+def live_tests(tests: list[Test], text: str) -> list[Test]:
+    """The tests that may match some line of `text` (a document's lines, joined): one scan of the
+    document for a test's characters instead of one for each of its lines."""
+    return [test for test in tests if test[2] is None or test[2](text)]
+
+
+def _first_match(tests: list[tuple[re.Pattern, Callable | None]], anchored: bool, text: str) -> re.Match | None:
+    """The match the alternation of all tests' alternatives (named p0, p1, … in order) finds:
+    the leftmost, and at one place the first alternative."""
+    best = None
+    for regex, gate, _whole in tests:
+        if gate is None or gate(text):
+            m = regex.match(text) if anchored else regex.search(text)
+            if m is not None and (best is None or (m.start(), int(m.lastgroup[1:])) < (best.start(), int(best.lastgroup[1:]))):
+                best = m
+    return best
+
+
+def _needed(pattern: str) -> str | None:
+    """_needed_chars(pattern), from the start-up cache (_pattern_facts)."""
+    return _pattern_facts(pattern)[0]
+
+
+@lru_cache(maxsize=None)
+def _pattern_facts(pattern: str) -> tuple[str | None, bool]:
+    """(_needed_chars, _at_line_start) of a pattern, kept in the start-up cache: parsing every
+    pattern again in each process would cost a short draft's check more than its KJ601 does."""
+    return tuple(load_or_build_item("kj601-pattern-facts", pattern, 1,
+                                    lambda: [_needed_chars(pattern), _parsed_at_line_start(pattern)], keep=1024))
+
+
+def _needed_chars(pattern: str) -> str | None:
+    """The rarest set of characters of which every match of `pattern` holds one (by the
+    dictionary's character frequencies), the text a lookahead requires included (a line's web
+    address for a watermark, not its 。), or None when there is no such set."""
+    from .textspans import frequency_table
+
+    single = frequency_table()[0]
+    sets = [frozenset(chars) for chars in (required_chars(pattern), *_lookahead_needs(pattern)) if chars]
+    if not sets:
+        return None
+    rarest = min(sets, key=lambda chars: sum(2 ** single.get(c, 16 if c.isalnum() else 24) for c in chars))
+    return "".join(sorted(rarest))
+
+
+HOLDS_ANY_MAX = 8  # characters looked for one by one at most; a regex class beyond
+
+
+@lru_cache(maxsize=None)
+def _holds_any(chars: str) -> Callable[[str], Any]:
+    """Whether a text holds one of `chars`: `c in text` for each, written out (str's own scan for
+    one character runs several times faster than a regex class, which is tested at every
+    position); a regex class for a larger set."""
+    if len(chars) > HOLDS_ANY_MAX:
+        return compile_regex(f"[{re.escape(chars)}]").search
+    return eval("lambda text: " + " or ".join(f"{c!r} in text" for c in chars))  # noqa: S307 (repr'd literals)
+
+
+def _lookahead_needs(pattern: str) -> list[frozenset[str]]:
+    """Characters the positive lookarounds of `pattern` need, each a set of which the text holds
+    one (kjlint.regexinfo.required_chars leaves lookarounds out)."""
+    if "(?=" not in pattern and "(?<=" not in pattern:
+        return []
+    from ..regexinfo import required_chars as needs
+
+    out: list[frozenset[str]] = []
+    items = list(_re_parser.parse(pattern))
+    while items:
+        op, av = items.pop()
+        if op is _re_constants.SUBPATTERN:
+            items.extend(av[3])  # a group's items are all required
+        elif op is _re_constants.ASSERT and (chars := needs(av[1], 0)):
+            out.append(chars)
+    return out
+
+
+def _at_line_start(pattern: str) -> bool:
+    """_parsed_at_line_start(pattern), from the start-up cache (_pattern_facts)."""
+    return _pattern_facts(pattern)[1]
+
+
+def _parsed_at_line_start(pattern: str) -> bool:
+    """Whether every match of `pattern` starts at the start of the text (`^` before all of it):
+    then re.match finds what re.search does without trying every other position."""
+    items = list(_re_parser.parse(pattern))
+    while len(items) == 1 and items[0][0] is _re_constants.SUBPATTERN and not items[0][1][1] & re.MULTILINE:
+        items = list(items[0][1][3])
+    return bool(items) and items[0] == (_re_constants.AT, _re_constants.AT_BEGINNING)
 
 
 class _LineMemo(dict):
@@ -368,18 +516,18 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     dated_log = None  # whether a Word file is a log of dated entries
     seen = ctx.memo.get(("boilerplate-match", rule.code), {})  # lines surely_boilerplate matched
     lines = normalized_lines(doc, ctx)
-    following = [""] * len(lines)  # the next line with text after each line
-    for j in range(len(lines) - 2, -1, -1):
-        following[j] = lines[j + 1] or following[j + 1]
+    patterns, in_text = matcher.live(lines, doc.text)
     abstract = False  # an article's 摘要 came before, and no furniture since
     above = False  # a line of the page that is not furniture came before this one
     prose_above = False  # ... and one that is not a title either: the body has started
     toc: Span | None = None  # a 目录 line, until the next line with words tells what it heads
     for i, (line, text) in enumerate(zip(doc.lines, lines)):
-        found = seen[i] if i in seen else matcher.match(text)
+        if not line.text:
+            continue  # an empty line (half of most texts) changes nothing below and holds nothing
+        found = seen[i] if i in seen else matcher.match(text, patterns)
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
         if in_prose or (found is None and text and not prose_above and len(text) <= LEAD_BLURB_MAX):
-            titled = _title_like(following[i], 60)
+            titled = _title_like(_following(lines, i), 60)
         else:
             titled = False
         if in_prose and (above or not titled) and not (titled and not prose_above and _ends_with_blurb(matcher, text)):
@@ -395,12 +543,12 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             found = ("injected spam", text)  # 亚洲一区亚洲二区…,国产成人高清在线,… above the title
         if found is None and not prose_above and _menu_line(text):
             found = ("navigation", text)  # 网站首页 个人文档 个人总结 工作总结 述职报告 心得体会 …
-        if found is None and _TABLE_RULE.match(text):
+        if found is None and "---" in text and _TABLE_RULE.match(text):
             # the rule row of a table the page's metadata fills (索引号: | … under 标题: | …)
-            found = matcher.match(following[i]) if following[i] else None
+            found = matcher.match(_following(lines, i), patterns)
         if found is not None and found[0] == KEYWORD_LINE and abstract:
             found = None  # an article's own 关键词 line, under its 摘要: not the site's tags
-        abstract = (abstract or bool(_ABSTRACT.match(text))) if found is None else False
+        abstract = (abstract or ("摘" in text[:2] and bool(_ABSTRACT.match(text)))) if found is None else False
         above = above or (found is None and bool(text))
         prose_above = prose_above or (found is None and bool(text) and not _title_like(text, 60))
         if found is None and text:
@@ -416,7 +564,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if found is None:
             if own:
                 continue  # a Word file's own sentences: no site glues its chrome into them
-            for start, end, label, phrase in matcher.furniture_in_line(doc.text[line.start:line.end], text, in_prose):
+            for start, end, label, phrase in matcher.furniture_in_line(line.text, text, in_prose, in_text):
                 at, stop = line.start + start, line.start + end
                 yield Hit(at, stop, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
                                       "match": doc.text[at:stop]},
@@ -449,6 +597,14 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         fix = delete_line_fix(doc, i, rule)
         yield Hit(p.start, p.end, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
                                  "match": p.text}, fix)
+
+
+def _following(lines: list[str], i: int) -> str:
+    """The next line with text after line i ("" when none): asked for a few lines only."""
+    j = i + 1
+    while j < len(lines) and not lines[j]:
+        j += 1
+    return lines[j] if j < len(lines) else ""
 
 
 # A form field written as a line: a short label, a colon, its value (时间:2025.10.14 16:30,
@@ -564,40 +720,6 @@ _PAGE_MARK_LINE = compile_regex(f"\n[{re.escape(BLANK_CHARS)}]*\\d{{1,3}}、")
 LIST_MARK = compile_regex(r"^(\d{1,3})[、.．]")
 LONE_NUMERAL = compile_regex(r"^(?:[一二三四五六七八九十]+|第[一二三四五六七八九十]+|[（(][一二三四五六七八九十]+)$")
 CJK = compile_regex(r"[\u4e00-\u9fff]")
-
-
-def _jieba_dictionary() -> Path:
-    from importlib.util import find_spec
-
-    spec = find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("jieba is not installed")
-    return Path(list(spec.submodule_search_locations)[0]) / "dict.txt"
-
-
-_DICTIONARY_WORD = re.compile(r"^([^ \n]{2,4}) (?!0?(?: |\n|\Z))", re.MULTILINE)
-
-
-def _build_word_index() -> dict[str, str]:
-    """Words of 2 to 4 characters from jieba's dictionary, grouped by first character, each
-    group one newline-separated string (fast to load, fast to search)."""
-    groups: dict[str, list[str]] = {}
-    # a line is "word frequency [tag]": keep words whose frequency is there and not 0 (one
-    # findall over the file, twice as fast as splitting each line on a cold start)
-    for word in _DICTIONARY_WORD.findall(_jieba_dictionary().read_text(encoding="utf-8")):
-        groups.setdefault(word[0], []).append(word)
-    return {first: "\n" + "\n".join(words) + "\n" for first, words in groups.items()}
-
-
-@lru_cache(maxsize=1)
-def _word_index() -> dict[str, str]:
-    """jieba's word list, read once per jieba install and cached: importing and initializing
-    jieba itself takes seconds, far more than a lint run."""
-    return load_or_build("jieba-words", file_key(_jieba_dictionary()), _build_word_index)
-
-
-def is_word(text: str) -> bool:
-    return len(text) >= 2 and f"\n{text}\n" in _word_index().get(text[0], "")
 
 
 def joins_into_word(left: str, right: str, longest: int = 4) -> bool:
@@ -776,12 +898,12 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """A lead-in such as 以下内容供阅读: followed by a title, or a second report title after the
     first document's body (a different one: an identical title is a duplicate, KJ1's job)."""
     words = _simplified(tuple(rule.params.get("title-words", [])))
-    leadins = [fold_line_width(to_simplified(w)) for w in rule.params.get("lead-ins", [])]
+    leadins = _lead_ins(tuple(rule.params.get("lead-ins", [])))
     max_len = int(rule.params.get("max-title-length", 40))
     min_body = int(rule.params.get("min-body-paragraphs", 3))
     paras = body_paragraphs(doc, ctx, rule)
     lines = normalized_lines(doc, ctx)
-    plain = [lines[doc.line_index(p.start)] for p in paras]
+    plain = [lines[i] for i in body_paragraph_lines(doc, ctx, rule)]
     first_title: str | None = None
     word = doc.source_format == "docx"
     seen_titles: list[str] = []  # titles met so far (the latest 64): page headers repeat them
@@ -792,14 +914,13 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             skip_next = False
             continue
         nxt = plain[i + 1] if i + 1 < len(plain) else ""
-        if (len(text) <= 30 and any(text.startswith(w) for w in leadins) and nxt and _title_like(nxt, max_len)
-                and i > 0):
+        if len(text) <= 30 and text.startswith(leadins) and nxt and _title_like(nxt, max_len) and i > 0:
             yield Hit(p.start, p.end, {"match": p.text, "title": paras[i + 1].text})
             skip_next = True
             first_title, body_since_title = nxt, 0
             seen_titles.append(nxt)
             continue
-        is_title = (_title_like(text, max_len) and any(w in text for w in words)
+        is_title = (4 <= len(text) <= max_len and _title_like(text, max_len) and any(w in text for w in words)
                     and not (word and _word_section(doc, doc.line_index(p.start), text, first_title)))
         if is_title and first_title is None:
             first_title, body_since_title = text, 0
@@ -845,7 +966,10 @@ _EDITION = compile_regex(r"\s*[(【][^()【】]{0,4}(?:版|精选|可编辑)[)�
 
 def _title_key(line: str) -> str:
     """A title line's key (from normalized_lines): label, edition tag and spaces left out."""
-    key = _EDITION.sub("", _TITLE_LABEL.sub("", line)).replace(" ", "")
+    key = _TITLE_LABEL.sub("", line)
+    if key.endswith((")", "】")):  # what an edition tag ends with (most lines: not scanned for one)
+        key = _EDITION.sub("", key)
+    key = key.replace(" ", "")
     if len(key) > 2 and key[0] in "[【" and key[-1] in "]】" and not any(c in key[1:-1] for c in "[]【】"):
         key = key[1:-1]  # a page's title set in brackets: [教育局2019年上半年工作总结]
     return key
@@ -986,7 +1110,7 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if li in skip:
             furniture_above = True
             core = _title_core(_title_key(lines[li]))
-            if not body and core != _title_key(lines[li]) and _title_like(core, max_len) and len(CJK.findall(core)) >= 6:
+            if not body and core != _title_key(lines[li]) and _title_like(core, max_len) and _han_at_least(core, 6):
                 seen.setdefault(core, p)  # the site's title line with its piece counter
             continue  # furniture (a download panel of twenty lines) does not end the top
         read += 1
@@ -1004,9 +1128,9 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             if inline:
                 yield from inline  # the title run into a paragraph again (a preview, then the text)
                 continue
-            nxt = next((lines[doc.line_index(q.start)] for q in paras[k + 1:]
+            nxt = next((lines[doc.line_index(q.start)] for q in islice(paras, k + 1, None)
                         if doc.line_index(q.start) not in skip), "") if key in seen else ""
-            if (nxt and len(CJK.findall(key)) >= 6 and heading_level(nxt) is not None and nxt != first_body):
+            if (nxt and _han_at_least(key, 6) and heading_level(nxt) is not None and nxt != first_body):
                 # the page's excerpt of the text, then the text under its title (标题 / 摘要… /
                 # 标题 / 一、…); a second copy of the whole text is KJ1's (its body starts the same)
                 line, _ = doc.position(seen[key].start)
@@ -1027,7 +1151,7 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                           Fix("", doc.lines[li].start, stop, safe=rule.fixable != "unsafe"))
                 taken = last
                 continue
-        if len(CJK.findall(key)) < 4 or "__" in key:
+        if not _han_at_least(key, 4) or "__" in key:
             continue  # a date, a counter, a form's blank (身份证号:______): not a title
         if len(key) < 4 and not _SENTENCE.search(key):
             continue
@@ -1049,6 +1173,12 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         fix = Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe")
         line, _ = doc.position(first.start)
         yield Hit(p.start, p.end, {"match": p.text, "first_line": line}, fix)
+
+
+def _han_at_least(text: str, count: int) -> bool:
+    """Whether `text` holds `count` Chinese characters or more (CJK), looked for no further: a
+    body paragraph may be a whole flattened page."""
+    return sum(1 for _ in islice(CJK.finditer(text), count)) >= count
 
 
 def _title_piece(key: str) -> bool:
@@ -1141,6 +1271,12 @@ def _starts_document(text: str, max_len: int) -> bool:
 _DATELINE = compile_regex(r"\d+月\d+日电$|^\d{4}年\d{1,2}月\d{1,2}日")  # a news dateline, a date under a title
 
 _OFFICIAL_HEAD = compile_regex(r"文件$|〔\d{4}〕|[发字函]〔\d{4}|\[\d{4}\]\s*\d+\s*号|签发人|密级|机密|秘密|绝密|★|特急|加急|^\d{6}$|^——|^—")
+
+
+@lru_cache(maxsize=16)
+def _lead_ins(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A rule's lead-ins as normalized lines hold them, converted once, not for every document."""
+    return tuple(fold_line_width(to_simplified(w)) for w in words)
 
 
 @lru_cache(maxsize=16)

@@ -30,11 +30,24 @@ def _script_class(script: str) -> re.Pattern:
     return compile_regex(f"[{bmp}{wide}]")
 
 
+@lru_cache(maxsize=1)
+def _traditional_all_convert() -> bool:
+    """Whether every traditional-only character is one to_simplified converts (so a text it
+    leaves unchanged has none): true of OpenCC's tables, checked rather than assumed."""
+    from ..normalize import t2s_table
+
+    return script_sets()[0] <= set(map(chr, t2s_table()))
+
+
 def script_counts(doc: Document, ctx: Context) -> tuple[Counter, Counter]:
     """(traditional-only, simplified-only) character counts of the document (memoized)."""
     if "script-counts" not in ctx.memo:
         trad, simp = script_sets()
-        if not (_script_class("traditional").search(doc.text) and _script_class("simplified").search(doc.text)):
+        # A text that to_simplified leaves as it is (Document.simplified, which the plain lines
+        # of the KJ3 rules have made by now) has no traditional-only character.
+        no_traditional = doc.simplified is doc.text and _traditional_all_convert()
+        if no_traditional or not (_script_class("traditional").search(doc.text)
+                                  and _script_class("simplified").search(doc.text)):
             ctx.memo["script-counts"] = (Counter(), Counter())  # one script only: nothing to count
         else:
             every = Counter(doc.text)  # counted in C; the few hundred distinct characters are then sorted
@@ -61,8 +74,11 @@ def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
     garbage = SpanSet(byte_shift_spans(doc, ctx))
     both = set(rule.params.get("valid-in-both", ""))
     text = doc.text
-    edits = [Edit(i, i + 1, convert(c), c) for i, c in enumerate(text)
-             if c in minority and c not in both and i not in garbage and not _in_garbled_run(text, i)]
+    # Where the minority's characters stand, found with str.find (a few dozen in a long text)
+    # rather than by a Python step per character of the text.
+    where = sorted(i for c in minority if c not in both for i in _positions(text, c))
+    edits = [Edit(i, i + 1, convert(text[i]), text[i]) for i in where
+             if i not in garbage and not _in_garbled_run(text, i)]
     total = len(edits)
     if not edits:
         return []
@@ -74,6 +90,15 @@ def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
         return minor_name, {"characters": shown, "total": total, "dominant": dominant}
 
     return group_by_line(doc, edits, describe, safe=False)
+
+
+def _positions(text: str, char: str) -> list[int]:
+    """Every offset of `char` in `text`."""
+    out, i = [], text.find(char)
+    while i >= 0:
+        out.append(i)
+        i = text.find(char, i + 1)
+    return out
 
 
 RARE = 14  # log2 count in the frequency table: below it a character is rare (铀 10, 镜 13, 边 16)

@@ -127,13 +127,22 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CN_NUM = "一二三四五六七八九十"
 # The official hierarchy (GB/T 9704 and common practice): 一、 → （一） → 1. / 1、 → （1）.
 # Half-width and full-width brackets and points are all accepted.
-LEVEL_PATTERNS = (
-    (1, compile_regex(rf"^(?P<n>[{CN_NUM}]{{1,3}})(?:、(?!、)|[.．](?!\d))")),
-    (2, compile_regex(rf"^[（(]?(?P<n>[{CN_NUM}]{{1,3}})[）)]")),  # 三） lost its （ (KJ507 reports it)
-    (3, compile_regex(r"^(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．]))")),
-    (4, compile_regex(r"^[（(](?P<n>\d{1,2})[）)]")),
+_LEVEL_BODIES = (
+    rf"(?P<n>[{CN_NUM}]{{1,3}})(?:、(?!、)|[.．](?!\d))",
+    rf"[（(]?(?P<n>[{CN_NUM}]{{1,3}})[）)]",  # 三） lost its （ (KJ507 reports it)
+    r"(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．]))",
+    r"[（(](?P<n>\d{1,2})[）)]",
 )
+LEVEL_PATTERNS = tuple((level, compile_regex("^" + body)) for level, body in enumerate(_LEVEL_BODIES, 1))
+# The four in one, tried in their order (the first that matches is the level, as when each is
+# tried in turn): one match call for a paragraph instead of up to four. Group n1 … n4 holds the
+# number of level 1 … 4.
+_ANY_LEVEL = compile_regex("|".join(f"(?:{body.replace('(?P<n>', f'(?P<n{level}>')})"
+                                    for level, body in enumerate(_LEVEL_BODIES, 1)))
 _LEVEL_FIRST = CN_NUM + "（("  # what LEVEL_PATTERNS can start with, besides digits
+# What a heading's numbering (heading_level) can start with, besides a digit: a caller testing
+# this first spares most paragraphs the call.
+HEADING_FIRST = frozenset(_LEVEL_FIRST + "".join(map(chr, range(0x2488, 0x249C))))
 LEVEL_STYLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 # A sentence that introduces a list: "有下列情形之一的：", "国务院作出了以下规定。"
 LIST_INTRO = compile_regex(r"(?:[：:]|(?:如下|以下|下列)[^。；]{0,8}[。：:]?)[\ue000-\uf8ff\u200b\s]*$")
@@ -144,12 +153,26 @@ SPEECH_INTRO = compile_regex(
     r"|(?:几|[两三四五六七八九十])[个点][^。；！]*(?:讲|谈|阐述|说明))[^。；！]*[。：:][\s]*$")
 
 
+def _may_introduce_list(text: str) -> bool:
+    """False proves list_intro(text) False, at the cost of a few C calls: no colon at the end,
+    no 如下/以下/下列 within reach of it, no 个 or 点 for a speech's final sentence (most
+    paragraphs)."""
+    last = text[-1:]
+    return ("下" in text[-12:] or last in "：:" or (last == "。" and ("个" in text or "点" in text))
+            or last.isspace() or last == "\u200b" or "\ue000" <= last <= "\uf8ff")
+
+
 def list_intro(text: str) -> bool:
     """Does the paragraph introduce a list (有下列情形之一的：, or a speech's 讲三个问题。)? The
     speech's sentence is tried at its one possible start, after the last 。；！ before the final
     mark: searched at every sentence start, it cost ten times the rest (each scan runs to the end).
     LIST_INTRO is searched from its one possible start region only: a match ends the text, and
     what it holds before the trailing blanks is at most 11 characters (下列…八字。)."""
+    return _may_introduce_list(text) and _introduces_list_fully(text)
+
+
+def _introduces_list_fully(text: str) -> bool:
+    """list_intro without its cheap proof first."""
     core = len(text)
     while core and (text[core - 1].isspace() or text[core - 1] == "\u200b" or "\ue000" <= text[core - 1] <= "\uf8ff"):
         core -= 1  # LIST_INTRO's trailing [\ue000-\uf8ff\u200b\s]*
@@ -220,16 +243,15 @@ def heading_level(text: str) -> tuple[int, int, int] | None:
     """(level 1-4, number, length of the mark) when `text` starts with official heading
     numbering (一、 （一） 1. （1）), else None. Shared by rules that need the outline."""
     first = text[:1]
+    if not (first in HEADING_FIRST or first.isdigit()):
+        return None  # most paragraphs: no pattern can match, none is tried
     if "\u2488" <= first <= "\u249b":
         return 3, ord(first) - 0x2487, 1  # ⒈ … ⒛: one character for 1. … 20.
-    if not (first in _LEVEL_FIRST or first.isdigit()) or not first:
-        return None  # most paragraphs: no pattern can match, none is tried
-    for level, pat in LEVEL_PATTERNS:
-        m = pat.match(text)
-        if m:
-            n = cn_number(m.group("n"))
-            return (level, n, m.end()) if n else None
-    return None
+    m = _ANY_LEVEL.match(text)
+    if m is None:
+        return None
+    n = cn_number(m.group(m.lastgroup))
+    return (int(m.lastgroup[1]), n, m.end()) if n else None
 
 
 def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
@@ -240,16 +262,21 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
     if out is None:
         out = ctx.memo["numbered-paragraphs"] = []
         paras = reading_paragraphs(doc, ctx)
-        quoted = _quoted(paras)
+        quoted: set[int] | None = None
         for i, p in enumerate(paras):
             text = p.text
-            if text[:1] in WIDE_SPACES:
+            first = text[:1]
+            if first not in _ITEM_FIRST and not first.isdigit():
+                continue  # most paragraphs: heading_level would refuse them at once
+            if first in WIDE_SPACES:
                 text = text.lstrip(WIDE_SPACES + BLANK_CHARS)
             elif text[:1] == "#":
                 text = _unmarked(text)
             elif text[:1] in BULLET_MARKS and text[1:2] in _BLANK_OR_DIGIT:
                 text = text[1:].lstrip(BLANK_CHARS)  # •1.  Bug report: a bullet Word drew before a typed number
             found = heading_level(text)
+            if found and quoted is None:
+                quoted = _quoted(paras)
             if found and i not in quoted:
                 level, n, mark = found
                 out.append(Numbered(level, n, p, p.start + len(p.text) - len(text) + mark))
@@ -329,6 +356,8 @@ def _looks_cut(prev: Span | None) -> bool:
 # 1. 2. 3. follows it.
 BULLET_MARKS = "●○■□◆◇▪•·➢►▶★☆"
 _BLANK_OR_DIGIT = BLANK_CHARS + "0123456789"
+# What a numbered paragraph can start with (see numbered_paragraphs), besides a digit.
+_ITEM_FIRST = HEADING_FIRST | frozenset(WIDE_SPACES + "#" + BULLET_MARKS)
 
 
 def _label(text: str) -> bool:
@@ -359,6 +388,11 @@ def _notice_offsets(doc: Document, ctx: Context) -> list[int]:
     if rule is None or rule.run is None or not rule.enabled:
         return []
     return [h.offset for h in rule_hits(rule, doc, ctx)]
+
+
+# What a section's first line starts with besides a digit (第三条, ## 第二章, 附件2), or blanks
+# before 附件.
+_SECTION_FIRST = "第#附 \t\u3000"
 
 
 def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
@@ -485,7 +519,25 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             issues.append(NumberingIssue("order", it, "order", {"number": numeral(lv, n),
                                                                  "prior": numeral(lv, prior)}))
 
-    for i, p in enumerate(paras):
+    # Only items report, and a paragraph only changes what the items after it are judged
+    # against: nothing after the last numbered paragraph (or 4.11MW item) is walked, and a
+    # document without any numbered paragraph (a number-led item needs one before it) has none.
+    # Of the others, a paragraph that is no title copy, section, Word heading or list
+    # introduction only joins the paragraphs since the last item: runs of them are added at once.
+    candidates = [i for i, p in enumerate(paras) if p.start in items or p.start in number_led] if items else []
+    stop = candidates[-1] + 1 if candidates else 0
+    walk = range(stop) if styled else [
+        i for i in range(stop) if (p := paras[i]).start in items or p.start in number_led or p.text == title_text
+        or (first := p.text[:1]) in _SECTION_FIRST or first.isdigit() or _may_introduce_list(p.text)]
+    walked = -1
+    for i in walk:
+        if i > walked + 1:
+            run = paras[walked + 1:i]
+            since_item.extend(q.text for q in run)
+            since_paras.extend(run)
+            prev = run[-1]
+        walked = i
+        p = paras[i]
         if title_text and p.text == title_text and title is not None and p.start != title.start:
             last = {k: None for k in last}  # the title again: a second copy starts over
             outline.clear()
@@ -513,8 +565,10 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             since_item.clear()
             prev = p
             continue
-        if it is None and (word_level is not None or ARTICLE.match(_unmarked(p.text)) or _decimal_heading(p.text)
-                           or is_attachment_head(p.text)):
+        first = p.text[:1]
+        if it is None and (word_level is not None
+                           or (first in _SECTION_FIRST and (ARTICLE.match(_unmarked(p.text)) or is_attachment_head(p.text)))
+                           or (first.isdigit() and _decimal_heading(p.text))):
             # 第三条 / 第二章 / a Word heading / 2.1.3 / 附件2: lists are numbered inside each section.
             new_section()
             chapter = _CHAPTER_NUMBER.match(p.text)
@@ -563,11 +617,12 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         # Site furniture between two lists, after text that closed the first (…此复。 / 下载地址: 点击此处
         # 下载 / （一）…), parts them: the page goes on with another text, whose list starts afresh.
         # Right after an item it is no such break (an entry of a contents list taken for a counter).
-        parted = bool(since_paras) and previous is not None and any(
+        parted = bool(since_paras) and previous is not None and bool(furniture) and any(
             k in furniture for k in range(doc.line_index(previous.end), doc.line_index(p.start)))
         # A truncation notice since the last item (…养成 ……此处隐藏20585个字……作。): the text in
         # between is missing, and the page may go on in another of the texts it collects.
-        parted = parted or (previous is not None and any(previous.start <= o < p.start for o in notices))
+        parted = parted or (previous is not None and bool(notices)
+                            and any(previous.start <= o < p.start for o in notices))
         lost = _lost_mark_parent(since_paras, last[1]) if lv == 2 and n == 1 and (last[2] or 0) > 1 else None
         if lost is not None:
             # 四以打造特色社区… between （五） and （一）: heading 四、 whose 、 was lost is the parent
@@ -578,7 +633,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             last[1], carried[1] = head.number, head.number
             for deeper in range(2, 5):
                 last[deeper] = None
-        cell = _cell(doc, p.start)
+        cell = _cell(doc, p.start) if doc.line_sources else None
         other_cell = cell is not None and item_cell.get(lv, cell) != cell
         item_cell[lv] = cell
         # Word: two empty paragraphs or more right before it, or an empty paragraph before the
@@ -753,7 +808,12 @@ def _introduces_list(previous: str, numbered: bool) -> bool:
 
 def _chapter_heading(it: Numbered, following: str) -> bool:
     """Is `3. 系统设计` the chapter of a decimal outline, its first section (3.1总体架构) below it?"""
-    return it.level == 3 and re.match(rf"{it.number}[.．]1(?![\d])", following) is not None
+    if it.level != 3:
+        return False
+    number = str(it.number)  # `3.1` / `3．1`, not `3.10` (a digit after the 1)
+    k = len(number)
+    return (following.startswith(number) and following[k:k + 1] in (".", "．") and following[k + 1:k + 2] == "1"
+            and not following[k + 2:k + 3].isdecimal())
 
 
 def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None = None) -> bool:

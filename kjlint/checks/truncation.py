@@ -15,8 +15,9 @@ from ..document import BLANK_CHARS, Document, Span
 from ..normalize import PINYIN_ANNOTATION, plain_text
 from ..ruletypes import Context, Hit, rule_hits
 from .layout import flagged_lines, reading_paragraphs, text_before_trailing_furniture
-from .structure import heading_level as outline_level
-from ..diskcache import compile_regex
+from .structure import HEADING_FIRST, heading_level as outline_level
+from ..diskcache import after_chars, compile_regex
+from ..words import is_word
 
 # Characters a finished sentence (or a closed quotation/bracket after one) may end with.
 TERMINAL = "。！？!?；;…”’\"'）)】」』》.．~～|}"
@@ -51,13 +52,26 @@ def body_paragraphs(doc: Document, ctx: Context, rule) -> list[Span]:
     """Paragraphs of the document's running text: not site boilerplate (as judged by the rules in
     params.skip-flagged-by), not a Word file's headers, footers, notes, comments, table of
     contents or cover page (`Document.in_reading`)."""
+    return list(_body(doc, ctx, rule)[0])
+
+
+def body_paragraph_lines(doc: Document, ctx: Context, rule) -> list[int]:
+    """The 0-based line of each of `body_paragraphs`, in order."""
+    return _body(doc, ctx, rule)[1]
+
+
+def _body(doc: Document, ctx: Context, rule) -> tuple[list[Span], list[int]]:
     codes = tuple(rule.params.get("skip-flagged-by", []))
     key = f"body-paragraphs:{','.join(codes)}"  # several rules read the same body
     if key not in ctx.memo:
         skip = flagged_lines(doc, ctx, codes)
-        ctx.memo[key] = [p for p in doc.paragraphs
-                         if (index := doc.line_index(p.start)) not in skip and doc.in_reading(index)]
-    return list(ctx.memo[key])
+        if not skip and not doc.parts:  # most documents: every paragraph is the body's
+            ctx.memo[key] = (doc.paragraphs, doc.paragraph_lines)
+        else:
+            kept = [(p, index) for p, index in zip(doc.paragraphs, doc.paragraph_lines)
+                    if index not in skip and doc.in_reading(index)]
+            ctx.memo[key] = ([p for p, _ in kept], [index for _, index in kept])
+    return ctx.memo[key]
 
 
 CLOSING_LINE = compile_regex(r"^(?:联系人|联系电话|电话|报送|抄送|抄报|附件|主题词|签发人|述职人|汇报人|报告人|印发|落款)")
@@ -198,6 +212,8 @@ def truncated_preview(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         text = squeezed(i)
         if len(text) < min_length or text[-1] in TERMINAL or not _CLAUSE_PUNCT.search(text):
             continue  # a title or a heading repeated above the text is KJ607's
+        if ABSTRACT_LABEL.match(text) or (i and ABSTRACT_LABEL_END.search(squeezed(i - 1))):
+            continue  # a site's abstract under its label (本文简介：) is site furniture, KJ601's
         # the full text may open with the title again: 标题 / 预览… / 标题 / 全文…
         nxt = squeezed(i + 1)
         skip = 1 if heading_level(nxt) is None and len(nxt) <= 60 and not _CLAUSE_PUNCT.search(nxt) else 0
@@ -209,6 +225,10 @@ def truncated_preview(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 
 
 _BLANKS = compile_regex(r"\s+")
+# The label of a site's abstract of the page (摘要：, 本文简介：, 文档简介): what follows is furniture.
+_ABSTRACT = r"(?:本文|文档|文章|内容)?(?:简介|摘要|导读)"
+ABSTRACT_LABEL = compile_regex(_ABSTRACT + "[:：]")  # at a paragraph's start
+ABSTRACT_LABEL_END = compile_regex(_ABSTRACT + "[:：]?$")  # ending the paragraph above
 
 
 # A sharing site's page counter ending the text: 第1页共2页 (or 第 1 页 / 共 2 页) before the end.
@@ -228,7 +248,8 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     word = doc.source_format == "docx"
     paras = reading_paragraphs(doc, ctx)
     plain = [doc.plain(p) for p in paras]
-    marks = [mark_level(text) for text in plain]  # numbered items with inline text too
+    # numbered items with inline text too (the first character spares most paragraphs the call)
+    marks = [mark_level(text) if text[:1] in HEADING_FIRST or text[:1].isdigit() else None for text in plain]
     # a heading is a numbered item first: no need to parse the marks of the others twice
     levels = [None if mark is None else heading_level(text, max_len) for text, mark in zip(plain, marks)]
     # had_body[level] = whether the latest heading at that level (in its parent) had a body.
@@ -343,16 +364,17 @@ def _read_cut_table(path: Path) -> CutTable:
     return out
 
 
-def cut_possible(lines: list[str], table: CutTable) -> bool:
+def cut_possible(lines: list[str], table: CutTable, text: str | None = None) -> bool:
     """Whether some line can hold a cut word: one of the table's contexts before a mark (found
-    over the whole text, and only where its second and third characters are ones the table's
-    contexts have there) or at a line's end. False proves `cut_words` finds nothing in any line;
-    True only lets it look."""
+    over the whole text, `text` when the caller has the lines joined, by `_before_mark`) or at
+    a line's end, or one of its lone characters after a word before a mark (`lone_characters`).
+    False proves `cut_words` finds nothing in any line; True only lets it look."""
     if not table:
         return False
-    keys = table.keys()
-    return (not keys.isdisjoint(_before_mark(table).findall("\n".join(lines)))
-            or not keys.isdisjoint(line.rstrip(" \t\u3000")[-3:] for line in lines))
+    found = set(_before_mark(table).findall("\n".join(lines) if text is None else text))
+    return (not table.keys().isdisjoint(found)
+            or not table.keys().isdisjoint(line.rstrip(" \t\u3000")[-3:] for line in lines)
+            or any(_stands_alone(three, table) for three in found if three[2] in table))
 
 
 _BEFORE_MARK_OF: dict[int, tuple[CutTable, re.Pattern]] = {}  # by table: (table, pattern)
@@ -360,28 +382,43 @@ _BEFORE_MARK_OF: dict[int, tuple[CutTable, re.Pattern]] = {}  # by table: (table
 
 def _before_mark(table: CutTable) -> re.Pattern:
     """Three Chinese characters before a mark, found from the mark (a rare character: the scan
-    skips to it in C), the second and third among those the table's contexts have there (500 and
-    338 characters for 4,289 contexts): 7 candidates in a dedupe benchmark document instead of
-    164, each a string made in Python."""
+    skips to it in C), the third among those the table's contexts (338 characters for 4,289
+    contexts) and lone characters have there: one scan of the text for both kinds of cut word."""
     entry = _BEFORE_MARK_OF.get(id(table))
     if entry is None or entry[0] is not table:
-        def han(position: int) -> str:
-            return "".join(sorted({k[position] for k in table if len(k) == 3 and "\u4e00" <= k[position] <= "\u9fff"}))
-
-        second, third = han(1) or "\u4e00", han(2) or "\u4e00"
-        pattern = compile_regex(rf"[{CUT_MARKS}](?<=([\u4e00-\u9fff][{second}][{third}])[{CUT_MARKS}])")
+        third = "".join(sorted({k[-1] for k in table if len(k) in (1, 3) and "\u4e00" <= k[-1] <= "\u9fff"})) or "\u4e00"
+        pattern = compile_regex(rf"[{CUT_MARKS}](?<=([\u4e00-\u9fff]{{2}}[{third}])[{CUT_MARKS}])")
         _BEFORE_MARK_OF.clear()
         _BEFORE_MARK_OF[id(table)] = entry = (table, pattern)
     return entry[1]
 
 
+def _stands_alone(three: str, table: CutTable) -> bool:
+    """Is the last of three characters one of the table's lone characters, after a dictionary
+    word that does not end a word with it?"""
+    entry = table.get(three[2])
+    return entry is not None and three[1] not in entry[0] and is_word(three[:2])
+
+
+def lone_characters(line: str, table: CutTable) -> list[tuple[int, int]]:
+    """Spans (in plain line `line`) of a dictionary word and one character after it that stands
+    alone before a mark (转化思，): a character that is almost never a word by itself but begins
+    frequent words (思想, 思路), where no dictionary word ends with it and the character before
+    (反思， 构思、 are words). The characters are the table's one-character contexts, with the
+    characters before them that words end with (scripts/gen_cut_words.py: from jieba's word
+    frequencies, minus any that stands so in real official prose). Not before 、 unless the table
+    says so: a list names things by one character (委、办, 省、市)."""
+    return [(m.start() - 3, m.start()) for m in _before_mark(table).finditer(line)
+            if _stands_alone(m.group(1), table) and (m.group() != "、" or table[line[m.start() - 1]][1])]
+
+
 def cut_words(lines: list[str], i: int, table: CutTable) -> list[tuple[int, int]]:
     """Spans (in plain line `lines[i]`) of three characters that real prose never ends a word
-    with, followed by a mark or the end of the line (发展工 / 指导思、): a word cut where text was
-    lost. A line that goes on, on the next line, with a character seen after the context is a
+    with, followed by a mark or the end of the line (发展工 / 指导思、), and `lone_characters`: a
+    word cut where text was lost. A line that goes on, on the next line, with a character seen after the context is a
     wrapped line; the document's last line is KJ302's."""
-    out = []
     line = lines[i]
+    out = lone_characters(line, table)
     if table.keys().isdisjoint(_CUT_CANDIDATE.findall(line)):
         return out  # most lines: one C-speed test instead of a lookup per candidate
     for m in _CUT_CANDIDATE.finditer(line):
@@ -400,8 +437,9 @@ def cut_words(lines: list[str], i: int, table: CutTable) -> list[tuple[int, int]
             rest = rest[_LINE_LEAD.match(rest).end():]
             if rest[:1] in followers:
                 continue
-        out.append((m.start(), m.end()))
-    return out
+        if (m.start(), m.end()) not in out:  # the same three characters may be a lone character's
+            out.append((m.start(), m.end()))
+    return sorted(out)
 
 
 def _raw_offset(raw: str, plain_index: int) -> int:
@@ -420,7 +458,8 @@ def _raw_offset(raw: str, plain_index: int) -> int:
 _NUMERAL_HEADING_BODY = r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*[\u4e00-\u9fff][ \t\u3000]*"
 _NUMERAL_HEADING = compile_regex(_NUMERAL_HEADING_BODY + "$")
 # Some line of a text that _NUMERAL_HEADING matches (or a line it does not: a superset, one scan).
-_NUMERAL_HEADING_LINE = compile_regex(_NUMERAL_HEADING_BODY + r"\r?$", re.MULTILINE)
+# Tried after each line break only (diskcache.after_chars): a third of the cost of a scan for `^`.
+_numeral_heading_lines = after_chars(_NUMERAL_HEADING_BODY + r"\r?$", re.MULTILINE)
 
 
 _ELLIPSIS_ONLY = compile_regex(r"^[…．.·\s\u3000]*$")
@@ -456,9 +495,9 @@ def cut_inside(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     # 946 copies dedupe's benchmark proves clean): one scan of the whole text then spares the
     # scan of each line; with no notice line and no line a one-character heading, nothing else
     # is looked for either.
-    cuts = cut_possible(lines, table)
+    cuts = cut_possible(lines, table, doc.plain_text)
     notices = _notice_lines(doc, ctx, rule.params.get("cut-by", []))
-    if not cuts and not notices and not _NUMERAL_HEADING_LINE.search(doc.text):
+    if not cuts and not notices and next(iter(_numeral_heading_lines(doc.text)), None) is None:
         return
     last_line = doc.line_index(paras[-1].start)
     done: set[int] = set()

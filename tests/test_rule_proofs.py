@@ -1,0 +1,76 @@
+"""The cheap tests rules run first to prove they cannot fire (or to skip a call) must never say
+"cannot" where the full test would say "can": each is checked against the full test on random
+texts built from the characters that matter."""
+from __future__ import annotations
+
+import random
+import re
+
+from kjlint.checks import structure as S
+from kjlint.checks.encoding import _UNUSUAL
+from kjlint.ruletypes import _has_any
+
+ALPHABET = "一二三四五六七八九十（()）、.．:：。；！下如以列个点讲谈述明阐说两几是 \t\u3000\u200b\ue000xX1234567890第附#"
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choices(ALPHABET, k=rng.randrange(0, 16))) for _ in range(n)]
+
+
+def test_may_introduce_list_is_false_only_where_list_intro_is():
+    texts = _texts(20000, 1) + ["有下列情形之一的：", "这里着重讲三个问题。", "如下：\u200b", "以下八点。 "]
+    for text in texts:
+        if not S._may_introduce_list(text):
+            assert not S._introduces_list_fully(text), text
+    assert all(S.list_intro(t) for t in texts[-4:])
+
+
+def test_heading_level_is_the_first_of_the_four_levels_that_matches():
+    def one_by_one(text: str):
+        for level, pat in S.LEVEL_PATTERNS:
+            m = pat.match(text)
+            if m:
+                n = S.cn_number(m.group("n"))
+                return (level, n, m.end()) if n else None
+        return None
+
+    texts = _texts(20000, 2) + ["一、总体要求", "（一）加强领导", "3.任务", "(4)进度", "三）缺括号", "12.5亿元", "⒊ 第三"]
+    for text in texts:
+        if "\u2488" <= text[:1] <= "\u249b":
+            continue  # ⒈ … ⒛ are read before the patterns
+        assert S.heading_level(text) == one_by_one(text), text
+
+
+def test_chapter_heading_matches_the_pattern_it_replaced():
+    rng = random.Random(3)
+    for _ in range(5000):
+        number = rng.randrange(1, 30)
+        following = "".join(rng.choices("1234567890.．１ 系统", k=rng.randrange(0, 6)))
+        it = S.Numbered(3, number, None, 0)
+        expected = re.match(rf"{number}[.．]1(?![\d])", following) is not None
+        assert S._chapter_heading(it, following) == expected, (number, following)
+
+
+def test_has_any_finds_a_character_wherever_the_class_scan_does():
+    rng = random.Random(4)
+    for chars in ["*＊", "_＿", "■□△◇○◯", "&<[", "'IO`lo", "\t (:\u3000（：", "(<[{〈【（［x"]:
+        test = _has_any(chars)
+        scan = re.compile(f"[{re.escape(chars)}]").search
+        for _ in range(500):
+            text = "".join(rng.choices("工作总结。，" + chars, k=rng.randrange(0, 12)))
+            assert bool(test(text)) == bool(scan(text)), (chars, text)
+
+
+def test_unusual_chars_holds_every_character_the_encoding_detectors_start_from():
+    """KJ4's detectors return at once when none of their characters is among these."""
+    from kjlint.checks import encoding as E
+
+    for pattern in (E._REPLACEMENT, E._CONTROL, E._PRIVATE_USE, E._RADICAL):
+        for cp in list(range(0, 0x3000)) + list(range(0xE000, 0xF900)) + [0xFFFD, 0xF0000, 0x10FFFD]:
+            c = chr(cp)
+            if pattern.fullmatch(c):
+                assert _UNUSUAL.fullmatch(c), (pattern.pattern, hex(cp))
+    # a UTF-8 lead byte or a GBK first byte read as Latin-1 (KJ405, KJ406)
+    for c in "锟ï\u200b\u200c\u200d\u2060\ufeff\u00ad" + "".join(map(chr, range(0xA1, 0xF8))):
+        assert _UNUSUAL.fullmatch(c), hex(ord(c))
