@@ -510,3 +510,15 @@ def test_boilerplate_results_kept_by_line_are_those_of_a_fresh_matcher(monkeypat
     assert [findings(t) for t in texts] == kept == fresh
     assert any(kept)
     contamination._BOILERPLATE_CACHE.clear()
+
+
+def test_a_notice_heading_alone_on_its_line_takes_its_numbered_download_tips_with_it():
+    """友情提示 with no colon heads the site's numbered tips as 温馨提示: does; once they are
+    furniture, the list's lost first item is no numbering gap of the document (KJ502)."""
+    text = ("2023年社区工作总结\n加入VIP免费下载\n友情提示\n2、文档下载后可能会被浏览器打开，请保存到桌面。\n"
+            "3、本站不支持迅雷下载，请使用浏览器下载。\n一年来，社区组织志愿服务活动36次。\n")
+    hits = lint_text(text, select=["KJ601", "KJ502"])
+    assert [(f.code, f.line) for f in hits] == [("KJ601", 2), ("KJ601", 3), ("KJ601", 4), ("KJ601", 5)]
+    # a sentence of the writer's own that opens with the phrase is not a heading of tips
+    own = "2023年社区工作总结\n友情提示：本周六上午停水，请居民提前储水。\n2、做好防汛准备。\n"
+    assert ("KJ601", 3) not in [(f.code, f.line) for f in lint_text(own, select=["KJ601"])]

@@ -571,8 +571,8 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                           Fix("", at, stop, safe=False) if rule.fixable != "none" else None)
             continue
         label, phrase = found
-        if text.endswith(":"):
-            notice = found
+        if text.endswith(":") or text == phrase:
+            notice = found  # 温馨提示: or a line that is the heading alone (友情提示): its items follow
         if toc is not None and not own:
             # the heading of the site's list of the pieces it collects (目录 above 1.…工作总结 3)
             yield Hit(toc.start, toc.end, {"kind": matcher.shown[label], "group": label, "phrase": toc.text.strip(),
