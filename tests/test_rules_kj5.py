@@ -35,6 +35,17 @@ def test_level_without_parent_reported_once():
     assert [c for c in kj5(text) if c[0] == "KJ504"] == [("KJ504", 2), ("KJ504", 5)]
 
 
+def test_a_body_that_opens_at_the_second_level_under_its_title_has_its_top_level():
+    """Issue #11: （一） right under the title (and the page's date line), with no 一、 anywhere,
+    is where the body legitimately starts; prose between them, a 一、 elsewhere, or a list
+    that opens past （一） keep the finding."""
+    assert kj5("乡镇重点工作安排\n时间:2022-04-09 08:27\n（一）做好换届选举。\n（二）打造示范单位。\n") == []
+    intro = "全年工作安排如下，各单位要结合实际认真抓好落实，确保各项任务按期完成并取得实效。"
+    assert [c for c in kj5(f"工作计划\n{intro}\n（一）加强领导。\n（二）强化督查。\n") if c[0] == "KJ504"] == [("KJ504", 3)]
+    assert [c for c in kj5("工作计划\n（一）加强领导。\n（二）强化督查。\n二、保障措施\n") if c[0] == "KJ504"] == [("KJ504", 2)]
+    assert [c for c in kj5("工作计划\n（三）加强领导。\n（四）强化督查。\n") if c[0] == "KJ504"] == [("KJ504", 2)]
+
+
 def test_repeated_title_restarts_numbering():
     body = "一、工作情况\n二、存在问题\n三、下一步计划\n"
     assert kj5("县水务局2021年工作总结\n" + body + "县水务局2021年工作总结\n" + body) == []

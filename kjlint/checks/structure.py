@@ -395,6 +395,9 @@ def _notice_offsets(doc: Document, ctx: Context) -> list[int]:
 _SECTION_FIRST = "第#附 \t\u3000"
 
 
+TOP_LINE_MAX = 40  # the longest date or source line of a page above a body's first heading
+
+
 def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     """Walk the numbered paragraphs keeping the last number at each level (memoized).
 
@@ -446,6 +449,19 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     # level -> the Word table cell of its last item: a list starting at 1 in another cell is a
     # list of that cell (each meeting's 讨论内容 一、…, each question's answers 1. 2.), not a repeat.
     item_cell: dict[int, str | None] = {}
+    # A body that opens at （一） under its title (nothing above it but the title, maybe repeated,
+    # and the page's short date or source lines), in a document with no 一、 anywhere: （一） is
+    # the document's top level, not a level whose parent was lost (issue #11). Prose or an
+    # unnumbered heading above it, a 一、 anywhere, or a list opening past （一） keep the finding.
+    first_item = min(items.values(), key=lambda it: it.para.start, default=None)
+
+    def title_or_dateline(p: Span) -> bool:
+        line = p.text.strip()
+        return line == (title_text or "").strip() or (len(line) <= TOP_LINE_MAX and any(c.isdigit() for c in line))
+
+    opens_at_second = (first_item is not None and first_item.level == 2 and first_item.number == 1
+                       and all(it.level != 1 for it in items.values())
+                       and all(title_or_dateline(p) for p in paras if p.end <= first_item.para.start))
 
     def new_section() -> None:
         nonlocal last, under_article, section_top
@@ -478,6 +494,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             # a list of points under a lead-in (答复如下： （一）…; 议程有两项： （一）…) is no
             # section; 基層司法所工作總結一、引言: the 一、 is glued to the title above
             orphan_reported[lv] = True  # its siblings have that parent too
+        elif lv == 2 and last[1] is None and opens_at_second:
+            orphan_reported[lv] = True  # the document's own top level
         elif lv == 2 and last[1] is None:
             issues.append(NumberingIssue("parent", it, "heading", {"number": numeral(2, n),
                                                                    "parent": LEVEL_STYLE[1]}))
