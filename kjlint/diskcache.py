@@ -345,19 +345,26 @@ def required_chars(pattern: str, flags: int = 0) -> str | None:
     return _entry(pattern, int(flags))[5] if _sre is not None else None
 
 
+def parse(pattern: str, flags: int = 0):
+    """re's parse tree of `pattern`, for kjlint.regexinfo's analyses."""
+    if _sre is None:  # pragma: no cover - Python 3.10
+        import sre_parse
+
+        return sre_parse.parse(pattern, flags)
+    return _re_parser.parse(pattern, flags)
+
+
 def backtracking_risk(pattern: str, flags: int = 0) -> str | None:
     """Why `pattern` can take exponential time (kjlint.regexinfo.backtracking_risk), or None;
     computed once and kept with the pattern's program."""
     from .regexinfo import backtracking_risk as risk
 
     if _sre is None:  # pragma: no cover - Python 3.10
-        import sre_parse
-
-        return risk(sre_parse.parse(pattern, flags))
+        return risk(parse(pattern, flags))
     key = (pattern, int(flags))
     entry = _entry(*key)
     if entry[7] is False:
-        entry = entry[:7] + (risk(_re_parser.parse(pattern, int(flags))),) + entry[8:]
+        entry = entry[:7] + (risk(parse(pattern, int(flags))),) + entry[8:]
         _store_entry(key, entry)
     return entry[7]
 

@@ -33,6 +33,29 @@ def required_chars(parsed, flags: int) -> frozenset[str] | None:
     return _sequence(list(parsed))
 
 
+def lookaround_chars(parsed) -> list[frozenset[str]]:
+    """Characters the positive lookarounds of a pattern's top level need, each a set of which
+    the text holds one (`required_chars` leaves lookarounds out)."""
+    out: list[frozenset[str]] = []
+    items = list(parsed)
+    while items:
+        op, av = items.pop()
+        if op is C.SUBPATTERN:
+            items.extend(av[3])  # a group's items are all required
+        elif op is C.ASSERT and (chars := required_chars(av[1], 0)):
+            out.append(chars)
+    return out
+
+
+def anchored_at_text_start(parsed) -> bool:
+    """Whether every match starts at the start of the text (`^` before all of it, not in
+    MULTILINE): then re.match finds what re.search does without trying every other position."""
+    items = list(parsed)
+    while len(items) == 1 and items[0][0] is C.SUBPATTERN and not items[0][1][1] & C.SRE_FLAG_MULTILINE:
+        items = list(items[0][1][3])
+    return bool(items) and items[0] == (C.AT, C.AT_BEGINNING)
+
+
 def _rarity_cost(chars: frozenset[str]) -> int:
     """How often a set's characters occur in Chinese prose, roughly: ideographs (办, 年) are
     everywhere, ASCII letters and symbols (x, *, □) are rare."""

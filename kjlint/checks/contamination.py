@@ -27,15 +27,10 @@ from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
 from .layout import flagged_lines, text_before_trailing_furniture
 from .truncation import TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
 from ..diskcache import (compile_regex, finditer_alternatives, first_chars, required_chars,
-                         load_or_build_item)
+                         load_or_build_item, parse)
+from ..regexinfo import anchored_at_text_start, lookaround_chars
 from ..i18n import _, pick
 from ..words import is_word
-
-try:  # parse trees, as kjlint.regexinfo
-    from re import _constants as _re_constants, _parser as _re_parser  # type: ignore[attr-defined]
-except ImportError:  # Python 3.10
-    import sre_constants as _re_constants  # type: ignore[no-redef]
-    import sre_parse as _re_parser  # type: ignore[no-redef]
 
 BULLETS = "-*#>•·"
 _LINE_END_TAIL = compile_regex(r"[:\s★☆]*")  # what may follow a line-end phrase: 推荐度:★★★
@@ -352,7 +347,7 @@ def _pattern_facts(pattern: str) -> tuple[str | None, bool]:
     """(_needed_chars, _at_line_start) of a pattern, kept in the start-up cache: parsing every
     pattern again in each process would cost a short draft's check more than its KJ601 does."""
     return tuple(load_or_build_item("kj601-pattern-facts", pattern, 1,
-                                    lambda: [_needed_chars(pattern), _parsed_at_line_start(pattern)], keep=1024))
+                                    lambda: [_needed_chars(pattern), anchored_at_text_start(parse(pattern))], keep=1024))
 
 
 def _needed_chars(pattern: str) -> str | None:
@@ -362,7 +357,7 @@ def _needed_chars(pattern: str) -> str | None:
     from .textspans import frequency_table
 
     single = frequency_table()[0]
-    sets = [frozenset(chars) for chars in (required_chars(pattern), *_lookahead_needs(pattern)) if chars]
+    sets = [frozenset(chars) for chars in (required_chars(pattern), *lookaround_chars(parse(pattern))) if chars]
     if not sets:
         return None
     rarest = min(sets, key=lambda chars: sum(2 ** single.get(c, 16 if c.isalnum() else 24) for c in chars))
@@ -382,36 +377,9 @@ def _holds_any(chars: str) -> Callable[[str], Any]:
     return eval("lambda text: " + " or ".join(f"{c!r} in text" for c in chars))  # noqa: S307 (repr'd literals)
 
 
-def _lookahead_needs(pattern: str) -> list[frozenset[str]]:
-    """Characters the positive lookarounds of `pattern` need, each a set of which the text holds
-    one (kjlint.regexinfo.required_chars leaves lookarounds out)."""
-    if "(?=" not in pattern and "(?<=" not in pattern:
-        return []
-    from ..regexinfo import required_chars as needs
-
-    out: list[frozenset[str]] = []
-    items = list(_re_parser.parse(pattern))
-    while items:
-        op, av = items.pop()
-        if op is _re_constants.SUBPATTERN:
-            items.extend(av[3])  # a group's items are all required
-        elif op is _re_constants.ASSERT and (chars := needs(av[1], 0)):
-            out.append(chars)
-    return out
-
-
 def _at_line_start(pattern: str) -> bool:
     """_parsed_at_line_start(pattern), from the start-up cache (_pattern_facts)."""
     return _pattern_facts(pattern)[1]
-
-
-def _parsed_at_line_start(pattern: str) -> bool:
-    """Whether every match of `pattern` starts at the start of the text (`^` before all of it):
-    then re.match finds what re.search does without trying every other position."""
-    items = list(_re_parser.parse(pattern))
-    while len(items) == 1 and items[0][0] is _re_constants.SUBPATTERN and not items[0][1][1] & re.MULTILINE:
-        items = list(items[0][1][3])
-    return bool(items) and items[0] == (_re_constants.AT, _re_constants.AT_BEGINNING)
 
 
 class _LineMemo(dict):

@@ -453,7 +453,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     # and the page's short date or source lines), in a document with no 一、 anywhere: （一） is
     # the document's top level, not a level whose parent was lost (issue #11). Prose or an
     # unnumbered heading above it, a 一、 anywhere, or a list opening past （一） keep the finding.
-    first_item = min(items.values(), key=lambda it: it.para.start, default=None)
+    first_item = items[min(items)] if items else None  # items are keyed by where they start
 
     def title_or_dateline(p: Span) -> bool:
         line = p.text.strip()
