@@ -36,7 +36,8 @@ BATCH_FLOORS = {  # batch: {family: (precision, recall)}
     "first": {"KJ2": (0.99, 0.93), "KJ3": (0.99, 0.93), "KJ4": (0.99, 0.97), "KJ5": (0.97, 0.91),
               "KJ6": (0.99, 0.91), "KJ7": (0.66, 0.72)},
     # The fresh batches: pages from sites not in the first collection, labeled once before
-    # kjlint was run on them, to see how the rules generalize; families with at least 10 labels.
+    # kjlint was run on them, to see how the rules generalize (f064-f126 since labeled a second
+    # time, independently, and settled); families with at least 10 labels.
     # `fresh` (f001-f040): 40 pages.
     "fresh": {"KJ2": (0.99, 0.98), "KJ4": (0.99, 0.94), "KJ6": (0.96, 0.82)},
     # `fresh2` (f041-f082): 42 pages; first run recall 664/699 (146/180 without the pinyin runs of
