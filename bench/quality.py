@@ -71,9 +71,9 @@ def main() -> None:
     word = score_realworld(batch="word")
     print("\n== Real Word files (fixtures/realworld/docx), default rules\n" + realworld_report(word))
     for fam, t in sorted(word.families.items()):
-        if t.misses or t.false_alarms:
-            print(f"\n-- Word {fam}: misses ({len(t.misses)})\n  " + "\n  ".join(t.misses))
-            print(f"-- Word {fam}: false alarms ({len(t.false_alarms)})\n  " + "\n  ".join(t.false_alarms))
+        for what, items in (("misses", t.misses), ("false alarms", t.false_alarms)):
+            if items:
+                print(f"\n-- Word {fam}: {what} ({len(items)})\n  " + "\n  ".join(items))
     if word.must_not_flag_hits:
         print("\n-- Word: findings on must-not-flag spans\n  " + "\n  ".join(word.must_not_flag_hits))
     scores, ndocs, nlabels = score_labeled()
