@@ -550,3 +550,43 @@ def test_site_ui_lines_of_other_sites_are_furniture(line):
 def test_report_sentences_that_share_words_with_site_ui_are_not_furniture(line):
     text = f"某县2024年工作总结\n{line}\n今年以来，我县认真落实各项工作部署，取得明显成效。\n"
     assert ("KJ601", 2) not in found(text), line
+
+
+@pytest.mark.parametrize("line", [
+    "- 在线查看《某某简报》全文",                   # a link to read the piece elsewhere
+    "- 原《某某信息》查看",
+    "某某日报 2023年5月8日",                        # a newspaper's masthead and page
+    "第二版",
+    "第3版：要闻",
+    "?? 来源:某某融媒体中心",                       # a source line behind blanks the encoding lost
+    "【推荐阅读】 【我要投稿】 【打印本页】",          # a row of the page's buttons
+    "精品推荐】 【会员投稿】 【点券查看全文】",
+])
+def test_link_labels_mastheads_and_button_rows_are_furniture(line):
+    text = f"某县2024年工作总结\n{line}\n今年以来，我县认真落实各项工作部署，取得明显成效。\n"
+    assert ("KJ601", 2) in found(text), line
+
+
+@pytest.mark.parametrize("line", [
+    "群众可在线查看办理进度，满意率达到98%。",        # a report's sentence about a service
+    "第二版修订稿已报县政府审定。",                   # a revision named in a sentence
+    "市日报社2023年5月8日刊发了我县经验做法。",
+    "【工作目标】",                                 # one bracketed heading of the writer's
+])
+def test_report_lines_that_look_like_links_mastheads_or_buttons_are_not_furniture(line):
+    text = f"某县2024年工作总结\n{line}\n今年以来，我县认真落实各项工作部署，取得明显成效。\n"
+    assert ("KJ601", 2) not in found(text), line
+
+
+def test_a_sites_copy_number_vip_badge_and_selection_word_on_a_title_are_edition_labels():
+    """The site's number for its copy ((9), (1)), its VIP badge and 精选 ending a title line,
+    or the copy number run into a flattened page before the first heading, are KJ604's: only
+    the label is reported, the title stays."""
+    text = ("某街道2023年工作总结(9)\n某县教育局工作计划精选\n某县养老服务情况调研报告[VIP]\n"
+            "某乡人民政府工作报告(1)一、2022年工作回顾全年生产总值2.9亿元，增长4.3%。\n")
+    hits = [(f.code, f.line, text[f.offset:f.end_offset]) for f in lint_text(text, select=["KJ604"])]
+    assert hits == [("KJ604", 1, "(9)"), ("KJ604", 2, "精选"), ("KJ604", 3, "[VIP]"), ("KJ604", 4, "(1)")]
+    # numbered items and a list's count in the text are not a site's copy number
+    own = ("某县2023年工作总结\n全年召开会议12次，审议工作报告(3)份。\n一是完善工作方案(1)，"
+           "二是健全制度。\n三是精选优秀案例汇编成册。\n")
+    assert [f for f in lint_text(own, select=["KJ604"])] == []
