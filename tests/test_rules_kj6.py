@@ -590,3 +590,17 @@ def test_a_sites_copy_number_vip_badge_and_selection_word_on_a_title_are_edition
     own = ("某县2023年工作总结\n全年召开会议12次，审议工作报告(3)份。\n一是完善工作方案(1)，"
            "二是健全制度。\n三是精选优秀案例汇编成册。\n")
     assert [f for f in lint_text(own, select=["KJ604"])] == []
+
+
+def test_a_download_panels_first_tip_takes_the_numbered_tips_after_it_and_the_title_copy_is_found():
+    """A panel of numbered tips without a heading: its first tip is furniture by its words, and
+    the tips after it that speak of the download or the site are too (as under 温馨提示:); the
+    page's title below them, with its sales word, and the title again then read as a repeat."""
+    text = ("- 1、本文档共9页,可阅读全部内容。\n- 2、本站文档一经付费,仅供个人学习、研究之用。\n"
+            "- 3、如对文档有疑问,请联系网站工作人员。\n某县教育局2023年工作计划精选\n某县教育局2023年工作计划\n"
+            "一、发展目标\n2023年，我局将以提高教育质量为核心，推动各项工作取得新进展。\n")
+    assert found(text) == [("KJ601", 1), ("KJ601", 2), ("KJ601", 3), ("KJ604", 4), ("KJ607", 5)]
+    # a report's own numbered list under a furniture line is the report's
+    own = ("某县2023年工作总结\n- 1、本文档共9页,可阅读全部内容。\n1、全年阅读推广活动开展12场。\n"
+           "2、新建农家书屋5个，页数统计完成。\n")
+    assert ("KJ601", 3) not in found(own)

@@ -480,6 +480,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     if doc.source_format == "docx":
         own = tuple(normalize_line(str(p)) for p in rule.params.get("word-own-phrases", WORD_OWN_PHRASES))
     notice = None  # (label, phrase) of a notice heading (温馨提示:) whose numbered items follow
+    tip: int | None = None  # the number of the notice's last item, when its first item started it
     cited_pages = None  # whether a Word file's page lines cite pages rather than count them
     dated_log = None  # whether a Word file is a log of dated entries
     seen = ctx.memo.get(("boilerplate-match", rule.code), {})  # lines surely_boilerplate matched
@@ -525,10 +526,12 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             elif toc is not None and CJK.search(text):
                 toc = None  # the line under 目录 is no site furniture: the document's own contents
         if found is None and notice is not None and text:
-            if _LIST_ITEM.match(text) and _SITE_NOTICE.search(text):
+            if _LIST_ITEM.match(text) and _SITE_NOTICE.search(text) and (tip is None or _item_number(text) == tip + 1):
                 found = notice  # 1. 下载前请仔细阅读文档内容… under 温馨提示:
+                if tip is not None:
+                    tip += 1
             else:
-                notice = None
+                notice = tip = None
         if found is None:
             if own:
                 continue  # a Word file's own sentences: no site glues its chrome into them
@@ -540,7 +543,10 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue
         label, phrase = found
         if text.endswith(":") or text == phrase:
-            notice = found  # 温馨提示: or a line that is the heading alone (友情提示): its items follow
+            notice, tip = found, None  # 温馨提示: or a line that is the heading alone (友情提示): its items follow
+        elif notice is None and _LIST_ITEM.match(text) and _SITE_NOTICE.search(text):
+            notice = found  # the panel's first tip (1、本文档共6页,可阅读全部内容。): the tips after it too,
+            tip = _item_number(text)  # numbered on from it
         if toc is not None and not own:
             # the heading of the site's list of the pieces it collects (目录 above 1.…工作总结 3)
             yield Hit(toc.start, toc.end, {"kind": matcher.shown[label], "group": label, "phrase": toc.text.strip(),
@@ -627,6 +633,11 @@ _NAV_SEPARATORS = " |/\\>»›·-_:：,，"
 _LIST_ITEM = compile_regex(r"\d{1,2}\s*[.、．]")
 # A notice that is about the download or the site, not about the text it sits in.
 _SITE_NOTICE = compile_regex(r"下载|文档|预览|本站|网站|会员|VIP|vip|页|阅读|上传|举报|版权|付费|积分|客服")
+
+
+def _item_number(text: str) -> int:
+    """The number of a numbered list item (_LIST_ITEM): 12 for `12、…`, 2 for `2 、…`."""
+    return int(text[:2]) if text[1:2].isdigit() else int(text[0])
 
 
 def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, matcher: _Boilerplate) -> bool:
