@@ -604,3 +604,32 @@ def test_a_download_panels_first_tip_takes_the_numbered_tips_after_it_and_the_ti
     own = ("某县2023年工作总结\n- 1、本文档共9页,可阅读全部内容。\n1、全年阅读推广活动开展12场。\n"
            "2、新建农家书屋5个，页数统计完成。\n")
     assert ("KJ601", 3) not in found(own)
+
+
+@pytest.mark.parametrize("line", [
+    "工作总结 时间:2024-03-05 09:12:45 收藏",          # the page's time field, to the second
+    "文章属性",                                       # a page's section words alone on their line
+    "文章导读",
+    "发布信息",
+    "內容全文",
+])
+def test_time_fields_and_section_words_of_a_page_are_furniture(line):
+    text = f"某县2024年工作总结\n{line}\n今年以来，我县认真落实各项工作部署，取得明显成效。\n"
+    assert ("KJ601", 2) in found(text), line
+
+
+def test_a_meeting_time_and_a_heading_with_those_words_are_the_writers():
+    text = ("某县2024年工作例会纪要\n会议时间：2024-03-05 09:30:00\n发布信息要及时准确。\n"
+            "今年以来，我县认真落实各项工作部署，取得明显成效。\n")
+    assert [f for f in found(text) if f[0] == "KJ601"] == []
+
+
+def test_a_piece_number_after_the_count_and_a_sites_address_glued_into_the_text_are_reported_alone():
+    body = "根据工作安排，调查组深入各乡镇、社区和养老机构开展调研，听取汇报，查阅资料，走访老人，形成如下报告。" * 2
+    text = (f"某县养老服务情况调研报告6篇 【篇1】 {body}\n"
+            f"某某范文宝典:www.example.com2021年某乡人民政府工作报告一、2020年工作回顾{body}\n")
+    hits = [(f.line, text[f.offset:f.end_offset].strip()) for f in lint_text(text, select=["KJ601"])]
+    assert hits == [(1, "【篇1】"), (2, "某某范文宝典:www.example.com")]
+    # a report sending its reader to an address keeps it
+    own = f"报名方式：{body}\n详见区政府网站:www.example.gov.cn{body}\n"
+    assert lint_text(own, select=["KJ601"]) == []
