@@ -633,3 +633,25 @@ def test_a_piece_number_after_the_count_and_a_sites_address_glued_into_the_text_
     # a report sending its reader to an address keeps it
     own = f"报名方式：{body}\n详见区政府网站:www.example.gov.cn{body}\n"
     assert lint_text(own, select=["KJ601"]) == []
+
+
+@pytest.mark.parametrize("line", [
+    "某网友 楼主",                                    # a forum post's floor under its poster
+    "| 李某",                                         # an uploader's name after its cell rule
+    "某某网来稿 打印 纠错 投稿须知",                    # the page's buttons after the source
+    "篇二:《社区年度工作总结》",                        # the site's number before a piece's title
+    "(简明型范文:篇幅短小,适用于基层单位)",              # the site's note on the sample below
+])
+def test_forum_floors_uploader_cells_button_rows_and_sample_notes_are_furniture(line):
+    text = f"某县2024年工作总结\n{line}\n今年以来，我县认真落实各项工作部署，取得明显成效。\n"
+    assert ("KJ601", 2) in found(text), line
+
+
+@pytest.mark.parametrize("line", [
+    "| 序号 | 项目 |",                                # a table's row
+    "打印纸、收藏柜等办公用品采购完毕",                  # the words in the writer's sentence
+    "(一)范文写作：组织培训三次，参训120人次)",
+])
+def test_table_rows_and_sentences_with_those_words_are_the_writers(line):
+    text = f"某县2024年工作总结\n{line}\n今年以来，我县认真落实各项工作部署，取得明显成效。\n"
+    assert ("KJ601", 2) not in found(text), line
