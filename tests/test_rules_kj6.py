@@ -655,3 +655,12 @@ def test_forum_floors_uploader_cells_button_rows_and_sample_notes_are_furniture(
 def test_table_rows_and_sentences_with_those_words_are_the_writers(line):
     text = f"某县2024年工作总结\n{line}\n今年以来，我县认真落实各项工作部署，取得明显成效。\n"
     assert ("KJ601", 2) not in found(text), line
+
+
+def test_sales_words_before_a_dash_opening_a_title_and_after_a_blank_ending_it_are_edition_labels():
+    text = "最新-某县政府工作报告2 精品\n今年以来，我县认真落实各项工作部署，取得明显成效。\n"
+    hits = [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ604"])]
+    assert hits == ["最新-", "精品"]
+    # the writer's words: a dash in a sentence, a quality named at a sentence's end
+    own = "某县2023年工作总结\n最新-数据显示，全年完成工作方案12个。\n全年打造文旅线路12条，件件精品\n"
+    assert lint_text(own, select=["KJ604"]) == []
