@@ -442,9 +442,9 @@ def anchors(pattern: str, flags: int = 0) -> tuple:
 
 # re's own scan for patterns with first characters is kept below this estimate (regexinfo's
 # nanoseconds per character): measured on ../shared/corpus, the anchors won only above it
-# (KJ301's patterns with first characters, estimated 26: 0.18 s by re, 0.12 s by anchors;
-# KJ207, 18: 0.22 s both; KJ205, 13: 0.05 s against 0.09 s).
-RE_SCAN_NS_AT_MOST = 20.0
+# (KJ301's patterns with first characters, estimated 26: 0.17 s by re, 0.14 s by anchors;
+# KJ207, 18: 0.22 s, 0.20 s; KJ205, 13: 0.05 s, 0.09 s; KJ604's, 5: 0.04 s, 0.09 s).
+RE_SCAN_NS_AT_MOST = 15.0
 
 
 @lru_cache(maxsize=None)
@@ -469,8 +469,8 @@ def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[st
     own: list[tuple[str, int]] = []
     for p in patterns:
         found, anchor_cost, rate = anchors(p, flags)
-        own_cost = TRY_NS * rate if rate is not None else None  # in a scan shared with others
-        if found is not None and (own_cost is None or anchor_cost < own_cost):
+        own_cost = TRY_NS * rate if rate is not None else None  # in a scan shared with others (SCAN_NS for the first)
+        if found is not None and (own_cost is None or anchor_cost < own_cost + SCAN_NS):
             runs.extend(found)
         elif own_cost is not None:
             own.append((p, -1 if line_anchored(p, flags) else 0))

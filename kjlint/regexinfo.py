@@ -510,8 +510,6 @@ def anchors(parsed, flags: int) -> tuple[tuple[tuple[str, int, int], ...] | None
     alternatives = [list(a) for a in items[0][1][1]] if len(items) == 1 and items[0][0] is C.BRANCH else [items]
     out, cost = [], 0.0
     for alternative in _expanded(alternatives):
-        if alternative is None:
-            return None, 0.0, rate
         found: list[tuple[tuple[_Run, ...], int, int]] = []
         try:
             _walk(alternative, 0, 0, found, parsed.state)
@@ -519,7 +517,10 @@ def anchors(parsed, flags: int) -> tuple[tuple[tuple[str, int, int], ...] | None
             pass
         if not found:
             return None, 0.0, rate
-        runs, lo, hi = min(_pieces(_joined(found)), key=_scan_cost)
+        usable = [a for a in _pieces(_joined(found)) if all(isinstance(run[0], frozenset) for run in a[0])]
+        if not usable:
+            return None, 0.0, rate
+        runs, lo, hi = min(usable, key=_scan_cost)
         cost += _scan_cost((runs, lo, hi))
         out.append(("|".join("".join(_class_source(s) for s in run) for run in runs), lo, hi))
     return tuple(out), cost, rate
@@ -532,25 +533,28 @@ def anchors(parsed, flags: int) -> tuple[tuple[tuple[str, int, int], ...] | None
 SCAN_NS, TRY_NS, HIT_NS, PLACE_NS = 2.0, 7.0, 300.0, 500.0
 
 
-def _expanded(alternatives: list[list]) -> list[list | None]:
-    """The alternatives with an optional part or a group of alternatives they open with spelt
-    out (`(?:未完，)?全文共` is `未完，全文共` or `全文共`), so that each starts with what it
-    needs; a None among them when there would be too many."""
-    out: list[list | None] = []
-    todo = list(alternatives)
+def _expanded(alternatives: list[list]) -> list[list]:
+    """The alternatives with the groups of alternatives they open with and their optional
+    parts spelt out (`(?:未完，)?全文共` is `未完，全文共` or `全文共`; `[额值](?:万|亿)?元`
+    is `[额值]万元`, `[额值]亿元` or `[额值]元`), so that each starts with what it needs and
+    its runs meet; up to 32 sequences (the rest left as they are: still true of every match)."""
+    out: list[list] = []
+    todo = [_flatten(a) for a in alternatives]
     while todo:
         items = todo.pop(0)
-        op, av = items[0] if items else (None, None)
-        if op is C.SUBPATTERN and not av[1] and not av[2]:
-            todo.insert(0, list(av[3]) + items[1:])
-        elif op is C.BRANCH:
-            todo[:0] = [list(a) + items[1:] for a in av[1]]
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
-            todo[:0] = [list(av[2]) + items[1:], items[1:]]
-        else:
+        if len(out) + len(todo) >= 31:
             out.append(items)
-        if len(out) + len(todo) > 32:
-            return [None]
+            continue
+        if items and items[0][0] is C.BRANCH:
+            todo[:0] = [_flatten(list(a) + items[1:]) for a in items[0][1][1]]
+            continue
+        optional = next((k for k, (op, av) in enumerate(items)
+                         if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] == 0 and av[1] == 1), None)
+        if optional is None:
+            out.append(items)
+        else:
+            rest = items[optional + 1:]
+            todo[:0] = [_flatten(items[:optional] + list(items[optional][1][2]) + rest), items[:optional] + rest]
     return out
 
 
@@ -603,8 +607,8 @@ def _walk(items: list, lo: int, hi: int | None, found: list, state) -> tuple[int
             close()
             run = []
             if op is C.BRANCH:
-                prefixes = [_prefix_run(list(a)) for a in av[1]]
-                if hi is not None and all(prefixes):
+                prefixes = _prefix_runs([(op, av)])
+                if hi is not None and prefixes:
                     found.append((tuple(prefixes), lo, hi))
             elif op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
                 body = list(av[2])
@@ -675,27 +679,41 @@ def _joined(found: list) -> list:
     return out
 
 
-def _single(op, av) -> frozenset[str] | None:
-    """The characters an item that matches exactly one of a few characters can match."""
+def _single(op, av) -> frozenset[str] | str | None:
+    """What an item that matches exactly one character of a few, or a digit, can match: the
+    characters, or `\\d` (any decimal digit: a run's later character, not its first)."""
     if op is C.LITERAL:
         return frozenset(chr(av))
     if op is C.IN:
+        if list(av) == [(C.CATEGORY, C.CATEGORY_DIGIT)]:
+            return "\\d"
         return _char_class(av)
     return None
 
 
-def _prefix_run(items: list) -> _Run | None:
-    """The run of few-character items a sequence starts with (zero-width items skipped)."""
-    run = []
-    for op, av in items:
+def _prefix_runs(items: list) -> list[_Run] | None:
+    """The runs of few-character items a sequence can start with (zero-width items skipped;
+    a group or a group of alternatives it opens with followed into), or None."""
+    run: list = []
+    for k, (op, av) in enumerate(items):
         chars = _single(op, av)
         if chars is not None:
             run.append(chars)
-        elif op in (C.AT, C.ASSERT, C.ASSERT_NOT) and not run:
             continue
-        else:
-            break
-    return tuple(run) or None
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT) and not run:
+            continue
+        if not run and op is C.SUBPATTERN and not av[1] and not av[2]:
+            return _prefix_runs(list(av[3]))
+        if not run and op is C.BRANCH:
+            out: list[_Run] = []
+            for alternative in av[1]:
+                inner = _prefix_runs(list(alternative))
+                if inner is None:
+                    return None
+                out += inner
+            return out if len(out) <= 64 else None
+        break
+    return [tuple(run)] if run and isinstance(run[0], frozenset) else None
 
 
 def _width(op, av, state) -> tuple[int, int | None]:
@@ -705,7 +723,9 @@ def _width(op, av, state) -> tuple[int, int | None]:
     return low, (None if high >= C.MAXREPEAT else high)
 
 
-def _class_source(chars: frozenset[str]) -> str:
+def _class_source(chars: frozenset[str] | str) -> str:
+    if isinstance(chars, str):
+        return chars
     if len(chars) == 1:
         return re.escape(next(iter(chars)))
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
@@ -743,12 +763,13 @@ def _anchor_cost(runs: tuple[_Run, ...]) -> float:
     for run in runs:
         p = 1.0
         for chars in run:
-            p *= min(1.0, sum(_frequency(c) for c in chars))
+            p *= DIGIT_RATE if isinstance(chars, str) else _rate(chars)
         total += p
     return total
 
 
 _FREQUENCY: dict[str, float] | None = None
+DIGIT_RATE = 10 * 2.0 ** -7  # `\\d`: ten digits (see `_frequency`)
 
 
 def _frequency(c: str) -> float:
