@@ -110,3 +110,16 @@ def test_anchored_matching_finds_what_finditer_finds(monkeypatch):
                 found += len(expected)
             tried += 1
     assert tried > 20 and found > 500, (tried, found)
+
+
+def test_plains_is_plain_of_each_span():
+    """Document.plains (one bisect per span at C speed) gives Document.plain of each span, on
+    texts with blank lines, CRLF and lone CR endings, traditional script and pinyin glosses."""
+    from kjlint.document import Document
+
+    rng = random.Random(13)
+    pieces = ["\n", "\r\n", "\r", " ", "\u3000", "總結(zǒng jié)", "工作", "一、", "。", "\t", "x"]
+    for _ in range(2000):
+        doc = Document("".join(rng.choices(pieces, k=rng.randint(0, 30))))
+        spans = doc.paragraphs + doc.lines
+        assert doc.plains(spans) == [doc.plain(s) for s in spans], doc.text
