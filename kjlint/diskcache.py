@@ -194,7 +194,7 @@ def _entry(pattern: str, flags: int) -> tuple:
     """(flags, program, groups, groupindex, indexgroup, required characters, first characters,
     backtracking risk (False until `backtracking_risk` asks: only rule packs' patterns are
     judged, and the test was a third of a cold start's pattern work), preceding characters,
-    anchors (False until `anchored_finditer` asks))."""
+    anchors (False until `anchored_finditer` asks, then tagged with _ANCHORS_FORMAT))."""
     global _programs
     if _programs is None:
         stored = _read(_REGEX_FILE)
@@ -432,12 +432,16 @@ def anchors(pattern: str, flags: int = 0) -> tuple:
         return None, 0.0, None
     key = (pattern, int(flags))
     entry = _entry(*key)
-    if entry[9] is False:
+    stored = entry[9]
+    if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == _ANCHORS_FORMAT):
         from .regexinfo import anchors as find
 
-        entry = entry[:9] + (find(parse(pattern, int(flags)), int(flags)),)
-        _store_entry(key, entry)
-    return entry[9]
+        stored = (_ANCHORS_FORMAT, find(parse(pattern, int(flags)), int(flags)))
+        _store_entry(key, entry[:9] + (stored,))
+    return stored[1]
+
+
+_ANCHORS_FORMAT = 2  # bump when regexinfo.anchors answers in another form: stored answers are redone
 
 
 # re's own scan for patterns with first characters is kept below this estimate (regexinfo's
@@ -465,7 +469,7 @@ def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[st
 
     if _sre is None:  # pragma: no cover - Python 3.10
         return None
-    runs: list[tuple[str, int, int]] = []
+    runs: list[tuple[tuple[tuple[str, ...], ...], int, int]] = []
     own: list[tuple[str, int]] = []
     for p in patterns:
         found, anchor_cost, rate = anchors(p, flags)
@@ -481,16 +485,19 @@ def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[st
     if not runs or (rate is not None and SCAN_NS + TRY_NS * rate * len(patterns) < RE_SCAN_NS_AT_MOST):
         return None
     regex = compile_regex(combined, flags)
-    windows: dict[str, tuple[int, int]] = {}  # each run's source once, with every start it allows
-    for source, lo, hi in runs:
-        was = windows.get(source, (lo, hi))
-        windows[source] = (min(lo, was[0]), max(hi, was[1]))
-    # One scan for every run (capturing groups would slow re's scan threefold); a hit is then
-    # told apart by its first character: the runs that can start with it are tested there.
-    scan = compile_regex("|".join(f"(?:{source})" for source in windows)).search
+    windows: dict[tuple[str, ...], tuple[int, int]] = {}  # each run once, with every start it allows
+    for group, lo, hi in runs:
+        for run in group:
+            was = windows.get(run, (lo, hi))
+            windows[run] = (min(lo, was[0]), max(hi, was[1]))
+    # One scan for every run, written as a tree of their shared beginnings (re tries each
+    # alternative of a group at each place one may start: fewer, faster); a hit is then told
+    # apart by its first character: the runs that can start with it are tested there.
+    scan = compile_regex(_tree(list(windows))).search
     by_first: dict[str, list[tuple[Callable, int, int]]] = {}
-    for source, (lo, hi) in windows.items():
-        if not first_chars(source):  # pragma: no cover - runs are literal: their first characters are known
+    for run, (lo, hi) in windows.items():
+        source = "".join(run)
+        if not first_chars(source):  # pragma: no cover - runs start with a few characters
             return None
         for c in first_chars(source):
             by_first.setdefault(c, []).append((compile_regex(source).match, lo, hi))
@@ -521,6 +528,26 @@ def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[st
                 pos = m.end()
 
     return matches
+
+
+def _tree(runs: list[tuple[str, ...]]) -> str:
+    """A regex matching where one of `runs` (tuples of one-character sources) starts, with
+    their shared beginnings written once: 年(?:工作(?:总结|计划)|上半年). A run that ends
+    where a longer one goes on is enough to find the place: the longer is left out."""
+    tree: dict = {}
+    for run in runs:
+        node = tree
+        for element in run:
+            node = node.setdefault(element, {})
+        node[""] = {}
+
+    def write(node: dict) -> str:
+        if "" in node:
+            return ""
+        alternatives = [element + write(child) for element, child in node.items()]
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return write(tree)
 
 
 @lru_cache(maxsize=None)

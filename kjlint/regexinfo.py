@@ -492,10 +492,12 @@ def _overlap(a: tuple[bool, frozenset], b: tuple[bool, frozenset]) -> bool:
 _Run = tuple  # a run: consecutive characters, each from a small set (tuple of frozensets)
 
 
-def anchors(parsed, flags: int) -> tuple[tuple[tuple[str, int, int], ...] | None, float, float | None]:
-    """(anchors, their cost, the first characters' frequency) of a pattern. Anchors: (regex,
-    lo, hi) for each of the pattern's alternatives: every match of the alternative starting at
-    t > 0 has a match of `regex` (literal runs) starting between t + lo and t + hi; None when
+def anchors(parsed, flags: int) -> tuple[tuple[tuple[tuple[tuple[str, ...], ...], int, int], ...] | None, float,
+                                         float | None]:
+    """(anchors, their cost, the first characters' frequency) of a pattern. Anchors: (runs, lo,
+    hi) for each of the pattern's alternatives: every match of the alternative starting at t > 0
+    has one of the runs (each a tuple of regex sources of one character) starting between t + lo
+    and t + hi; None when
     some alternative has none, a match could be empty or case is ignored. Cost: what finding
     them and trying the pattern where they allow costs per character of a Chinese text, in
     nanoseconds, roughly (`_scan_cost`). Frequency: how often one of the pattern's first
@@ -522,7 +524,7 @@ def anchors(parsed, flags: int) -> tuple[tuple[tuple[str, int, int], ...] | None
             return None, 0.0, rate
         runs, lo, hi = min(usable, key=_scan_cost)
         cost += _scan_cost((runs, lo, hi))
-        out.append(("|".join("".join(_class_source(s) for s in run) for run in runs), lo, hi))
+        out.append((tuple(tuple(map(_class_source, run)) for run in runs), lo, hi))
     return tuple(out), cost, rate
 
 
@@ -572,7 +574,7 @@ def _walk(items: list, lo: int, hi: int | None, found: list, state) -> tuple[int
         if run and at[1] is not None:
             found.append(((tuple(run),), at[0], at[1]))
 
-    for op, av in items:
+    for k, (op, av) in enumerate(items):
         chars = _single(op, av)
         if chars is not None:
             if not run:
@@ -607,7 +609,7 @@ def _walk(items: list, lo: int, hi: int | None, found: list, state) -> tuple[int
             close()
             run = []
             if op is C.BRANCH:
-                prefixes = _prefix_runs([(op, av)])
+                prefixes = _prefix_runs(items[k:])
                 if hi is not None and prefixes:
                     found.append((tuple(prefixes), lo, hi))
             elif op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
@@ -692,26 +694,32 @@ def _single(op, av) -> frozenset[str] | str | None:
 
 
 def _prefix_runs(items: list) -> list[_Run] | None:
-    """The runs of few-character items a sequence can start with (zero-width items skipped;
-    a group or a group of alternatives it opens with followed into), or None."""
+    """The runs of few-character items a sequence can start with, or None: zero-width items
+    skipped, groups and groups of alternatives followed into and out of (`(?:工作(?:总结|计划)
+    |上半年)` starts with 工作总结, 工作计划 or 上半年); at most 64 runs, else the runs up to
+    the group."""
     run: list = []
     for k, (op, av) in enumerate(items):
         chars = _single(op, av)
         if chars is not None:
             run.append(chars)
             continue
-        if op in (C.AT, C.ASSERT, C.ASSERT_NOT) and not run:
-            continue
-        if not run and op is C.SUBPATTERN and not av[1] and not av[2]:
-            return _prefix_runs(list(av[3]))
-        if not run and op is C.BRANCH:
-            out: list[_Run] = []
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero width: the next item follows the run at once
+        rest = items[k + 1:]
+        inner: list[_Run] | None = None
+        if op is C.SUBPATTERN and not av[1] and not av[2]:
+            inner = _prefix_runs(list(av[3]) + rest)
+        elif op is C.BRANCH:
+            inner = []
             for alternative in av[1]:
-                inner = _prefix_runs(list(alternative))
-                if inner is None:
-                    return None
-                out += inner
-            return out if len(out) <= 64 else None
+                found = _prefix_runs(list(alternative) + rest)
+                if found is None or len(inner) + len(found) > 64:
+                    inner = None
+                    break
+                inner += found
+        if inner is not None and (run or all(isinstance(r[0], frozenset) for r in inner)):
+            return list(dict.fromkeys(tuple(run) + r for r in inner))
         break
     return [tuple(run)] if run and isinstance(run[0], frozenset) else None
 
@@ -740,6 +748,9 @@ def _pieces(found: list) -> list:
             run = runs[0]
             out += [((run[i:j],), lo + i, hi + i) for i in range(len(run)) for j in range(i + 1, len(run) + 1)
                     if (i, j) != (0, len(run))]
+        else:  # the same first characters dropped from each of the runs of a group of alternatives
+            out += [(tuple(dict.fromkeys(run[i:] for run in runs)), lo + i, hi + i)
+                    for i in range(1, min(map(len, runs)))]
     return out
 
 
@@ -748,7 +759,7 @@ def _scan_cost(anchor: tuple) -> float:
     its runs at each of their first characters, each run found is handled in Python, and the
     pattern is tried at each start the run allows."""
     runs, lo, hi = anchor
-    first = sum(_rate(run[0]) for run in runs)
+    first = _rate(frozenset().union(*(run[0] for run in runs)))  # re tries them all at one place
     return TRY_NS * first + (HIT_NS + PLACE_NS * (hi - lo + 1)) * _anchor_cost(runs)
 
 
