@@ -428,20 +428,34 @@ def after_chars(pattern: str, flags: int = 0) -> Callable[[str], Iterator[re.Mat
 
 def anchors(pattern: str, flags: int = 0) -> tuple:
     """regexinfo.anchors of `pattern`, computed once and kept with its program."""
+    return _anchor_slot(pattern, int(flags), True)[2]
+
+
+def first_rate(pattern: str, flags: int = 0) -> float | None:
+    """regexinfo.first_rate of `pattern`, computed once and kept with its program."""
+    return _anchor_slot(pattern, int(flags), False)[1]
+
+
+def _anchor_slot(pattern: str, flags: int, full: bool) -> tuple:
+    """(_ANCHORS_FORMAT, first_rate, anchors or False until asked) of a pattern: the analysis of
+    an alternation that is only asked how often it starts is not made."""
     if _sre is None:  # pragma: no cover - Python 3.10
-        return None, 0.0, None
-    key = (pattern, int(flags))
+        return _ANCHORS_FORMAT, None, (None, 0.0)
+    key = (pattern, flags)
     entry = _entry(*key)
     stored = entry[9]
-    if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == _ANCHORS_FORMAT):
-        from .regexinfo import anchors as find
+    known = isinstance(stored, tuple) and len(stored) == 3 and stored[0] == _ANCHORS_FORMAT
+    if not known or (full and stored[2] is False):
+        from . import regexinfo
 
-        stored = (_ANCHORS_FORMAT, find(parse(pattern, int(flags)), int(flags)))
+        parsed = parse(pattern, flags)
+        stored = (_ANCHORS_FORMAT, stored[1] if known else regexinfo.first_rate(parsed, flags),
+                  regexinfo.anchors(parsed, flags) if full else False)
         _store_entry(key, entry[:9] + (stored,))
-    return stored[1]
+    return stored
 
 
-_ANCHORS_FORMAT = 2  # bump when regexinfo.anchors answers in another form: stored answers are redone
+_ANCHORS_FORMAT = 3  # bump when regexinfo.anchors answers in another form: stored answers are redone
 
 
 # re's own scan for patterns with first characters is kept below this estimate (regexinfo's
@@ -471,8 +485,12 @@ def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[st
         return None
     runs: list[tuple[tuple[tuple[str, ...], ...], int, int]] = []
     own: list[tuple[str, int]] = []
+    combined = "|".join(f"(?:{p})" for p in patterns)
+    rate = first_rate(combined, flags) if first_chars(combined, flags) else None
+    if rate is not None and SCAN_NS + TRY_NS * rate * len(patterns) < RE_SCAN_NS_AT_MOST:
+        return None
     for p in patterns:
-        found, anchor_cost, rate = anchors(p, flags)
+        (found, anchor_cost), rate = anchors(p, flags), first_rate(p, flags)
         own_cost = TRY_NS * rate if rate is not None else None  # in a scan shared with others (SCAN_NS for the first)
         if found is not None and (own_cost is None or anchor_cost < own_cost + SCAN_NS):
             runs.extend(found)
@@ -480,9 +498,7 @@ def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[st
             own.append((p, -1 if line_anchored(p, flags) else 0))
         else:
             return None
-    combined = "|".join(f"(?:{p})" for p in patterns)
-    rate = anchors(combined, flags)[2] if first_chars(combined, flags) else None
-    if not runs or (rate is not None and SCAN_NS + TRY_NS * rate * len(patterns) < RE_SCAN_NS_AT_MOST):
+    if not runs:
         return None
     regex = compile_regex(combined, flags)
     windows: dict[tuple[str, ...], tuple[int, int]] = {}  # each run once, with every start it allows

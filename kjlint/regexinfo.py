@@ -492,22 +492,27 @@ def _overlap(a: tuple[bool, frozenset], b: tuple[bool, frozenset]) -> bool:
 _Run = tuple  # a run: consecutive characters, each from a small set (tuple of frozensets)
 
 
-def anchors(parsed, flags: int) -> tuple[tuple[tuple[tuple[tuple[str, ...], ...], int, int], ...] | None, float,
-                                         float | None]:
-    """(anchors, their cost, the first characters' frequency) of a pattern. Anchors: (runs, lo,
+def first_rate(parsed, flags: int) -> float | None:
+    """How often one of the pattern's first characters (or of those it must follow, for one that
+    starts lines) occurs at a place of a Chinese text (None: neither is known), for the cost of
+    re's own scan (`SCAN_NS`, `TRY_NS`)."""
+    first = first_chars(parsed, flags)
+    if first is not None:
+        return _rate(first)
+    before = preceding_chars(parsed, flags)
+    return _rate(before[0]) if before and before[0] else None
+
+
+def anchors(parsed, flags: int) -> tuple[tuple[tuple[tuple[tuple[str, ...], ...], int, int], ...] | None, float]:
+    """(anchors, their cost) of a pattern. Anchors: (runs, lo,
     hi) for each of the pattern's alternatives: every match of the alternative starting at t > 0
     has one of the runs (each a tuple of regex sources of one character) starting between t + lo
     and t + hi; None when
     some alternative has none, a match could be empty or case is ignored. Cost: what finding
     them and trying the pattern where they allow costs per character of a Chinese text, in
-    nanoseconds, roughly (`_scan_cost`). Frequency: how often one of the pattern's first
-    characters (or of those it must follow, for one that starts lines) occurs in such a text
-    (None: neither is known), for the cost of re's own scan (`SCAN_NS`, `TRY_NS`)."""
-    first = first_chars(parsed, flags)
-    before = preceding_chars(parsed, flags) if first is None else None
-    rate = _rate(first) if first is not None else _rate(before[0]) if before and before[0] else None
+    nanoseconds, roughly (`_scan_cost`)."""
     if (flags | parsed.state.flags) & C.SRE_FLAG_IGNORECASE or parsed.getwidth()[0] == 0:
-        return None, 0.0, rate
+        return None, 0.0
     items = list(parsed)
     alternatives = [list(a) for a in items[0][1][1]] if len(items) == 1 and items[0][0] is C.BRANCH else [items]
     out, cost = [], 0.0
@@ -518,14 +523,14 @@ def anchors(parsed, flags: int) -> tuple[tuple[tuple[tuple[tuple[str, ...], ...]
         except _Unknown:
             pass
         if not found:
-            return None, 0.0, rate
+            return None, 0.0
         usable = [a for a in _pieces(_joined(found)) if all(isinstance(run[0], frozenset) for run in a[0])]
         if not usable:
-            return None, 0.0, rate
+            return None, 0.0
         runs, lo, hi = min(usable, key=_scan_cost)
         cost += _scan_cost((runs, lo, hi))
         out.append((tuple(tuple(map(_class_source, run)) for run in runs), lo, hi))
-    return tuple(out), cost, rate
+    return tuple(out), cost
 
 
 # Costs of finding matches, in nanoseconds, measured on ../shared/corpus (CPython 3.11): re's
@@ -763,7 +768,8 @@ def _scan_cost(anchor: tuple) -> float:
     return TRY_NS * first + (HIT_NS + PLACE_NS * (hi - lo + 1)) * _anchor_cost(runs)
 
 
-def _rate(chars) -> float:
+@lru_cache(maxsize=None)
+def _rate(chars: frozenset[str]) -> float:
     """How often one of `chars` occurs at a place of a Chinese text, roughly."""
     return min(1.0, sum(_frequency(c) for c in chars))
 

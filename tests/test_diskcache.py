@@ -237,3 +237,4 @@ def test_anchors_stored_in_another_form_are_redone(fresh_cache):
     diskcache._programs[key] = diskcache._entry(*key)[:9] + (((("[到至]的[0-9]", -1, -1),), 0.1, None),)
     assert diskcache.anchors(pattern, flags) == expected
     assert expected[0] == (((("[到至]", "的", "[0123456789]"),), -1, -1),)
+    assert diskcache.first_rate(pattern, flags) is not None  # 的
