@@ -460,8 +460,8 @@ _ANCHORS_FORMAT = 3  # bump when regexinfo.anchors answers in another form: stor
 
 # re's own scan for patterns with first characters is kept below this estimate (regexinfo's
 # nanoseconds per character): measured on ../shared/corpus, the anchors won only above it
-# (KJ301's patterns with first characters, estimated 26: 0.17 s by re, 0.14 s by anchors;
-# KJ207, 18: 0.22 s, 0.20 s; KJ205, 13: 0.05 s, 0.09 s; KJ604's, 5: 0.04 s, 0.09 s).
+# (KJ301's patterns with first characters, estimated 26: 0.19 s by re, 0.11 s by anchors;
+# KJ207, 18: 0.22 s, 0.12 s; KJ205, 13: 0.05 s, 0.07 s; KJ604's, 5: 0.04 s, 0.08 s).
 RE_SCAN_NS_AT_MOST = 15.0
 
 
@@ -477,8 +477,8 @@ def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[st
     places allow, and at the text's start, in order, resuming where the last match ended: the
     same matches as finditer, since every match starts at one of those places (and none is
     empty). On ../shared/corpus KJ204's and KJ301's patterns without first characters took
-    0.05 s and 0.04 s this way instead of 0.33 s and 0.12 s; with first characters, re's own
-    scan is mostly as fast or faster (RE_SCAN_NS_AT_MOST)."""
+    0.04 s each this way instead of 0.34 s and 0.13 s; with first characters, re's own scan is
+    faster unless it tries many alternatives at common characters (RE_SCAN_NS_AT_MOST)."""
     from .regexinfo import SCAN_NS, TRY_NS
 
     if _sre is None:  # pragma: no cover - Python 3.10
