@@ -135,7 +135,7 @@ def lint_one(path: str, settings: Settings, ov: Overrides, keep_text: bool = Fal
         _locate(doc, findings)
         result = FileResult(path, findings, text=doc.text if keep_text else None, encoding=doc.encoding,
                             line_sources=doc.line_sources if keep_text else None)
-        if not doc.text.strip():
+        if not doc.text or doc.text.isspace():  # not .strip(): a copy of every text
             result.warning = _("{path}: empty file, nothing to lint").format(path=path)
         if doc.source_format == "docx" and (ov.fix or ov.diff or ov.annotate):
             try:
