@@ -37,13 +37,20 @@ BATCH_FLOORS = {  # batch: {family: (precision, recall)}
               "KJ6": (0.99, 0.91), "KJ7": (0.66, 0.72)},
     # The fresh batches: pages from sites not in the first collection, labeled once before
     # kjlint was run on them, to see how the rules generalize; families with at least 10 labels.
+    # All were then labeled a second time, independently, and settled; the recall floors below are
+    # what the settled labels measure where they dropped: fresh KJ2 (misses f011 `A总书记`, f033 a
+    # town's name deleted from the title), fresh KJ4 (a pinyin run is one label: 14 found labels
+    # merged, the five `?` misses of f006/f031 stay), fresh2 KJ6 (miss: f057 the document's own
+    # title under the site's title, KJ607), fresh2 KJ2 (f067's deleted district name, KJ207).
     # `fresh` (f001-f040): 40 pages.
-    "fresh": {"KJ2": (0.99, 0.98), "KJ4": (0.99, 0.94), "KJ6": (0.96, 0.82)},
+    "fresh": {"KJ2": (0.99, 0.95), "KJ4": (0.99, 0.93), "KJ6": (0.96, 0.82)},
     # `fresh2` (f041-f082): 42 pages; first run recall 664/699 (146/180 without the pinyin runs of
     # KJ4), the floors what it measures after the fixes it prompted, rounded down.
-    "fresh2": {"KJ2": (0.96, 0.99), "KJ4": (0.99, 0.99), "KJ6": (0.98, 0.88)},
+    "fresh2": {"KJ2": (0.96, 0.98), "KJ4": (0.99, 0.99), "KJ6": (0.98, 0.87)},
     # `fresh3` (f083-f126): 44 pages; first run recall 312/366 (145/199 without the pinyin runs).
-    "fresh3": {"KJ2": (0.99, 0.87), "KJ4": (0.99, 0.98), "KJ6": (0.97, 0.88)},
+    # Settling the second labeling added two missed KJ6 labels (f104's description line, f111's
+    # title under the site's title) and dropped f096's KJ606 (missed): KJ6 recall 0.884 -> 0.874.
+    "fresh3": {"KJ2": (0.99, 0.87), "KJ4": (0.99, 0.98), "KJ6": (0.97, 0.87)},
 }
 REALWORLD_CLEAN_RATE = 0.4  # false alarms per 10,000 characters of government text, at most
 REALWORLD_MUST_NOT_FLAG = 0  # findings on must-not-flag spans, at most
