@@ -237,7 +237,7 @@ def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | Non
             if lab.start is not None:
                 true_lines[lab.family].update(range(doc.line_index(lab.start), doc.line_index(max(lab.start, lab.end - 1)) + 1))
         for f in findings:
-            hits = [lab for lab in labels if lab.family == f.family and lab.overlaps(f.offset, f.end_offset)]
+            hits = [lab for lab in labels if _matches(doc, labels, lab, f)]
             if hits or (f.family in BLOCK_FAMILIES and _below_block(doc, f, true_lines[f.family])):
                 true_lines[f.family].update(range(f.line - 1, f.end_line))
                 hits = hits or [None]
@@ -254,7 +254,7 @@ def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | Non
                 if any(s < max(f.end_offset, f.offset + 1) and f.offset < e for s, e in keep_out):
                     res.must_not_flag_hits.append(where)
         for lab in labels:
-            near = [f for f in findings if f.family == lab.family and lab.overlaps(f.offset, f.end_offset)]
+            near = [f for f in findings if _matches(doc, labels, lab, f)]
             tallies = [(res.families[lab.family], bool(near))]
             if lab.rule:
                 tallies.append((res.rules[lab.rule], any(f.code == lab.rule for f in near)))
@@ -267,6 +267,24 @@ def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | Non
     res.sites = len(sites)
     res.families, res.rules = dict(res.families), dict(res.rules)
     return res
+
+
+# A furniture line is one defect wherever its label quotes it (docs/labeling.md: an editor blurb
+# quoted at its start or at `下面是小编…`): a KJ601 finding and a KJ601 label on one line match.
+LINE_RULES = {"KJ601"}
+
+
+def _matches(doc, labels: list[Label], lab: Label, f) -> bool:
+    """Does finding `f` report the defect of label `lab`: same family and overlapping ranges, or,
+    for a line-level rule, the same line when the finding overlaps no other label (a flattened
+    page holds several furniture defects on one line)?"""
+    if lab.family != f.family:
+        return False
+    if lab.overlaps(f.offset, f.end_offset):
+        return True
+    return (f.code in LINE_RULES and lab.rule in LINE_RULES and lab.start is not None
+            and doc.line_index(lab.start) <= f.line - 1 <= doc.line_index(max(lab.start, lab.end - 1))
+            and not any(other.family == f.family and other.overlaps(f.offset, f.end_offset) for other in labels))
 
 
 BLOCK_GAP = 3  # short lines (a field's value) that may sit between two lines of one block
