@@ -394,3 +394,10 @@ def test_a_pages_separator_lines_above_the_text_are_no_title():
     text = "-\n-\n1月28日，某局召开年度述职大会，各科室依次述职。\n会议对全年工作进行了评议。\n"
     assert kj5(text) == [("KJ506", 3)]
     assert kj5("2021年度述职大会召开\n" + text) == []
+
+
+def test_a_theses_outline_of_chapters_described_in_sentences_skips_a_chapter():
+    outline = ("某系统设计与实现\n本文共分五章，安排如下：\n第一章 绪论，介绍研究背景和国内外现状；\n"
+               "第二章 说明系统的总体结构和主要模块；\n第三章 介绍硬件设计，包括电路和传感器；\n")
+    assert kj5(outline + "第五章 总结全文，提出今后的改进方向。\n") == [("KJ502", 6)]
+    assert kj5(outline + "第四章 总结全文，提出今后的改进方向。\n") == []

@@ -700,6 +700,7 @@ def heading_number_gap(doc: Document, ctx: Context, rule) -> list[Hit]:
 
 # A chapter heading on its own line: 第二章 责任, 第3章 系统设计 (a short title, no sentence).
 _CHAPTER = compile_regex(r"第(?P<n>[一二三四五六七八九十\d]{1,3})章(?![^\n]{0,30}[。；;，,])(?=[ \t\u3000]*\S)")
+_CHAPTER_LED = compile_regex(r"第(?P<n>[一二三四五六七八九十\d]{1,3})章[ \t\u3000]*[\u4e00-\u9fff]")
 _ARTICLE_ONE = compile_regex(r"第[一1]条")
 _CHAPTER_TITLE_MAX = 30
 
@@ -713,9 +714,15 @@ def _chapter_gaps(doc: Document, ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
     prior: int | None = None
     articles_before = False
-    for p in reading_paragraphs(doc, ctx):
+    paras = reading_paragraphs(doc, ctx)
+    # each chapter described in a paragraph of a thesis's outline (第一章 绪论阐述…；) runs on too
+    led = [_CHAPTER_LED.match(p.text) is not None for p in paras]
+    for i, p in enumerate(paras):
         m = _CHAPTER.match(p.text)
-        if m is None or len(p.text) > _CHAPTER_TITLE_MAX:
+        in_run = led[i] and ((i > 0 and led[i - 1]) or (i + 1 < len(led) and led[i + 1]))
+        if in_run:
+            m = _CHAPTER_LED.match(p.text)
+        if m is None or (len(p.text) > _CHAPTER_TITLE_MAX and not in_run):
             if prior is None and not articles_before and _ARTICLE_ONE.match(p.text):
                 articles_before = True
             continue
