@@ -311,7 +311,7 @@ def _gate_source(gate: tuple[str, Any], scope: dict[str, Any]) -> str:
         scope[name] = frozenset(chars)
         return f"text[:1] in {name}"
     terms = []
-    for needed in chars:
+    for needed in sorted(chars, key=lambda needed: len(needed) > HOLDS_ANY_MAX):  # the scans in C first
         if len(needed) > HOLDS_ANY_MAX:
             name = f"_c{len(scope)}"
             scope[name] = compile_regex(f"[{re.escape(needed)}]").search
@@ -368,7 +368,7 @@ def _needed(pattern: str) -> tuple[str, ...]:
 def _pattern_facts(pattern: str) -> tuple[tuple[str, ...], bool]:
     """(_needed_chars, _at_line_start) of a pattern, kept in the start-up cache: parsing every
     pattern again in each process would cost a short draft's check more than its KJ601 does."""
-    needed, at_start = load_or_build_item("kj601-pattern-facts", pattern, 2,
+    needed, at_start = load_or_build_item("kj601-pattern-facts", pattern, 3,
                                           lambda: [_needed_chars(pattern), anchored_at_text_start(parse(pattern))],
                                           keep=1024)
     return tuple(needed), at_start
