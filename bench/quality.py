@@ -6,6 +6,9 @@ asserts the floors).
    10,000 characters on the government texts, findings on must-not-flag spans; then per family
    for the first collection, the fresh batch (f001-f040), the second (f041-f082) and the third
    (f083-f126) alone.
+   Then the real Word files (fixtures/realworld/docx, batch `word`), as their own part: per family
+   and per rule, the share of all findings that are true (issue #11's Word bar), and every false
+   alarm and miss. They are not in the pages' figures.
 2. The labeled fixtures written by the team (fixtures/labeled) and the clean fixtures.
 3. With ../shared/corpus present: findings per 10,000 characters on 878 real official texts
    (government work reports, laws) with the default rules — the quiet side at scale.
@@ -56,15 +59,23 @@ def main() -> None:
     for batch, name in (("", "first collection"), ("fresh", "fresh batch (f001-f040)"),
                         ("fresh2", "second fresh batch (f041-f082)"),
                         ("fresh3", "third fresh batch (f083-f126)")):
-        part = score_realworld(batch=batch)
-        print(f"\n== Real-world corpus, {name} alone\n" + realworld_report(part).split("\n\n")[0]
-              + "\n" + realworld_report(part).rsplit("\n", 1)[-1])
+        table = realworld_report(score_realworld(batch=batch))
+        print(f"\n== Real-world corpus, {name} alone\n" + table.split("\n\n")[0]
+              + "\n" + "\n".join(table.rsplit("\n", 2)[-2:]))
     for fam, t in sorted(res.families.items()):
         if t.misses or t.false_alarms:
             print(f"\n-- {fam}: misses ({len(t.misses)})\n  " + "\n  ".join(t.misses[:args.misses]))
             print(f"-- {fam}: false alarms ({len(t.false_alarms)})\n  " + "\n  ".join(t.false_alarms[:args.misses]))
     if res.must_not_flag_hits:
         print("\n-- findings on must-not-flag spans\n  " + "\n  ".join(res.must_not_flag_hits))
+    word = score_realworld(batch="word")
+    print("\n== Real Word files (fixtures/realworld/docx), default rules\n" + realworld_report(word))
+    for fam, t in sorted(word.families.items()):
+        for what, items in (("misses", t.misses), ("false alarms", t.false_alarms)):
+            if items:
+                print(f"\n-- Word {fam}: {what} ({len(items)})\n  " + "\n  ".join(items))
+    if word.must_not_flag_hits:
+        print("\n-- Word: findings on must-not-flag spans\n  " + "\n  ".join(word.must_not_flag_hits))
     scores, ndocs, nlabels = score_labeled()
     fps, ncleandocs, chars = clean_false_positives()
     print(f"\n== Labeled fixtures ({ndocs} documents, {nlabels} labels)\n" + report(scores))

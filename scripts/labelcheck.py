@@ -3,7 +3,9 @@
 
 usage: python scripts/labelcheck.py fixtures/realworld/labels/first/a001.yaml ...
 Prints one line per problem (quote not found, unknown family or rule, missing field); exit 1 if any.
-Needs only Python and PyYAML: labelers run it without installing kjlint.
+Needs only Python and PyYAML for pages: labelers run it without installing kjlint. Word files
+(`kind: word`) are quoted from the text kjlint's Word reader gives (what Word shows), so checking
+their labels imports kjlint.
 """
 from __future__ import annotations
 
@@ -25,7 +27,22 @@ def documents() -> dict[str, Path]:
     found = {e["id"]: REALWORLD / e["file"] for e in map(json.loads, filter(str.strip, lines))}
     for txt in (REALWORLD / "pages").glob("*.txt"):  # documents not yet in the merged manifest
         found.setdefault(txt.stem, txt)
+    for docx in (REALWORLD / "docx").glob("*.docx"):
+        found.setdefault(docx.stem, docx)
     return found
+
+
+def document_text(doc_id: str, docs: dict[str, Path] | None = None) -> str:
+    """The text a document's labels quote: a page's file as stored; a Word file as kjlint's Word
+    reader renders it (list numbers, table cells and headers/footers as lines), since that is the
+    text kjlint's findings point into (tests/quality.py lints the Document that same reader gives,
+    kjlint.reading.read_document, and locates the quotes in its text)."""
+    path = (docs if docs is not None else documents())[doc_id]
+    if path.suffix.lower() == ".docx":
+        from kjlint.reading import read_document  # only Word files need kjlint
+
+        return read_document(path).text
+    return path.read_text(encoding="utf-8")
 
 
 def problems(path: Path, docs: dict[str, Path]) -> list[str]:
@@ -36,7 +53,7 @@ def problems(path: Path, docs: dict[str, Path]) -> list[str]:
     doc_id = str(spec.get("doc") or path.stem)
     if doc_id not in docs:
         return [f"{path}: no document {doc_id!r}"]
-    text = docs[doc_id].read_text(encoding="utf-8")
+    text = document_text(doc_id, docs)
     out = []
     for n, item in enumerate(spec.get("defects") or [], 1):
         if not isinstance(item, dict):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from labelcheck import REALWORLD, documents
+from labelcheck import REALWORLD, document_text, documents
 
 LABELS = REALWORLD / "labels"
 
@@ -83,7 +83,7 @@ def main(ids: list[str]) -> int:
         target = LABELS / path.name
         if (ids and doc_id not in ids) or not other.is_file() or target.exists() or doc_id not in docs:
             continue
-        text = docs[doc_id].read_text(encoding="utf-8")
+        text = document_text(doc_id, docs)
         first = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         second = yaml.safe_load(other.read_text(encoding="utf-8")) or {}
         out = settle(doc_id, text, first, second, tally)

@@ -262,6 +262,13 @@ def make_docx(path: str | Path, blocks, header: str | None = None, footer: str |
             for i, item in enumerate(items):
                 xml += _omml(item) + (_run("、") if i + 1 < len(items) else "")
             _append_xml(document.add_paragraph(), xml + _run(after))
+        elif kind == "mergefield":  # a mail-merge field showing `shown` (Word shows «name» before merging)
+            _, before, name, shown, after = block
+            _append_xml(document.add_paragraph(), _run(before)
+                        + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                        + f'<w:r><w:instrText xml:space="preserve"> MERGEFIELD {_esc(name)} \\* MERGEFORMAT </w:instrText></w:r>'
+                        + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + _run(shown)
+                        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>' + _run(after))
         elif kind == "equation":
             _append_xml(document.add_paragraph(), f"<m:oMathPara>{_omml(block[1])}</m:oMathPara>")
         elif kind == "footnoted":

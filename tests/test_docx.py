@@ -748,3 +748,14 @@ def test_a_one_line_list_item_in_a_word_file_is_no_empty_heading(tmp_path):
         ("title", "个人工作总结"), "一、不足之处", "1. 学习不够深入", "平时学习时间少，理论水平有待提高。",
         "2. 给自己施加太多压力，想要做好，有时候却适得其反", "二、存在问题", "三、下一步打算", "继续加强学习，提高业务水平。"])
     assert [(f["code"], f["line"]) for f in _json(path, "--select", "KJ303")] == [("KJ303", 6)]
+
+
+def test_a_numbered_item_with_no_text_in_a_word_file_is_empty_even_with_text_below(tmp_path):
+    """Word numbers an empty paragraph (`5.` alone) as it numbers the others: an item never
+    written, also when the next paragraph is the next part's title (2019年度工作计划), which is no
+    body of it. The items that have their text stay a list."""
+    blocks = [("title", "2018年度工作总结"), "一、存在不足", "存在的不足大致有以下几点：",
+              ("list", "decimal", 0, "工作中容易产生急躁的情绪。"), ("list", "decimal", 0, "处理问题的思路简单。"),
+              ("list", "decimal", 0, ""), "2019年度工作计划", "维护、优化以及持续开发后台系统。"]
+    path = make_docx(tmp_path / "总结.docx", blocks)
+    assert [(f["code"], f["line"]) for f in _json(path, "--select", "KJ303")] == [("KJ303", 6)]

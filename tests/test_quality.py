@@ -37,14 +37,32 @@ BATCH_FLOORS = {  # batch: {family: (precision, recall)}
               "KJ6": (0.99, 0.91), "KJ7": (0.66, 0.72)},
     # The fresh batches: pages from sites not in the first collection, labeled once before
     # kjlint was run on them, to see how the rules generalize; families with at least 10 labels.
+    # All were then labeled a second time, independently, and settled; the recall floors below are
+    # what the settled labels measure where they dropped: fresh KJ2 (misses f011 `A总书记`, f033 a
+    # town's name deleted from the title), fresh KJ4 (a pinyin run is one label: 14 found labels
+    # merged, the five `?` misses of f006/f031 stay), fresh2 KJ6 (miss: f057 the document's own
+    # title under the site's title, KJ607), fresh2 KJ2 (f067's deleted district name, KJ207).
     # `fresh` (f001-f040): 40 pages.
-    "fresh": {"KJ2": (0.99, 0.98), "KJ4": (0.99, 0.94), "KJ6": (0.96, 0.82)},
+    "fresh": {"KJ2": (0.99, 0.95), "KJ4": (0.99, 0.93), "KJ6": (0.96, 0.82)},
     # `fresh2` (f041-f082): 42 pages; first run recall 664/699 (146/180 without the pinyin runs of
     # KJ4), the floors what it measures after the fixes it prompted, rounded down.
-    "fresh2": {"KJ2": (0.96, 0.99), "KJ4": (0.99, 0.99), "KJ6": (0.98, 0.88)},
+    "fresh2": {"KJ2": (0.96, 0.98), "KJ4": (0.99, 0.99), "KJ6": (0.98, 0.87)},
     # `fresh3` (f083-f126): 44 pages; first run recall 312/366 (145/199 without the pinyin runs).
-    "fresh3": {"KJ2": (0.99, 0.87), "KJ4": (0.99, 0.98), "KJ6": (0.97, 0.88)},
+    # Settling the second labeling added two missed KJ6 labels (f104's description line, f111's
+    # title under the site's title) and dropped f096's KJ606 (missed): KJ6 recall 0.884 -> 0.874.
+    "fresh3": {"KJ2": (0.99, 0.87), "KJ4": (0.99, 0.98), "KJ6": (0.97, 0.87)},
+    # `word` (w001-w050): 50 real .docx files from 50 public repositories, labeled twice and settled
+    # (issue #11's Word files, figures of their own, never in the pages' totals); first run
+    # KJ2 20/22 findings true, 20/40 labels found (empty form fields and mail-merge slots missed);
+    # KJ205 then took unmerged mail-merge fields («name») and slots saying 待核实: 27/29, 27/40;
+    # KJ303 a numbered item with no text above the next part's title (KJ3 3/15 -> 4/15).
+    "word": {"KJ2": (0.93, 0.67), "KJ3": (0.99, 0.26), "KJ4": (0.99, 0.46), "KJ5": (0.99, 0.69)},
 }
+# Issue #11's bar for Word files is the share of all findings that are true: at least 0.80. The
+# floor is what the Word files measure now (54 of 57; 46 of 49 on the first run), rounded down, and the findings on their
+# must-not-flag spans (20xx年xx县网格属性表, a template table's own name: two KJ201).
+WORD_PRECISION = 0.94
+WORD_MUST_NOT_FLAG = 2
 REALWORLD_CLEAN_RATE = 0.4  # false alarms per 10,000 characters of government text, at most
 REALWORLD_MUST_NOT_FLAG = 0  # findings on must-not-flag spans, at most
 
@@ -88,6 +106,11 @@ def test_realworld_precision_and_recall_per_family(realworld_batches, batch):
         assert res.documents >= 300 and res.sites >= 25
     else:
         assert res.documents >= 40
+    if batch == "word":
+        every = res.findings
+        assert every.precision >= WORD_PRECISION, "\n  ".join(
+            a for t in res.families.values() for a in t.false_alarms)
+        assert len(res.must_not_flag_hits) <= WORD_MUST_NOT_FLAG, "\n  ".join(res.must_not_flag_hits)
     for fam, (p_floor, r_floor) in BATCH_FLOORS[batch].items():
         t = res.families[fam]
         detail = "\n  ".join(t.misses[:8] + t.false_alarms[:8])

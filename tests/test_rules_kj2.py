@@ -98,3 +98,23 @@ def test_asterisks_of_bullets_code_and_notation_are_no_masks(text):
 @pytest.mark.parametrize("text", ["全年争取上级资金*万元。", "于*.*召开推进会。", "“***”惠民行动取得实效。"])
 def test_asterisk_masks_are_still_masks(text):
     assert [f.code for f in kj2(text)] == ["KJ202"]
+
+
+def test_an_unmerged_mail_merge_field_of_a_word_file_is_a_slot(tmp_path):
+    """A mail-merge template (a certificate, a contract) shows each field as «name» until it is
+    merged: what is left so has never been filled in. Merged, the field shows its value."""
+    from docx_maker import make_docx
+    from kjlint.docx import read_docx
+    from kjlint.engine import LintOptions, lint_document
+
+    blocks = [("title", "在职证明"), ("mergefield", "兹证明", "姓名", "«姓名»", "同志自2020年起在我公司任职。"),
+              ("mergefield", "身份证号：", "id_no", "«id_no»", "。"),
+              ("mergefield", "岗位：", "job", "软件工程师", "。")]
+    doc = read_docx(make_docx(tmp_path / "证明.docx", blocks))
+    found = [doc.text[f.offset:f.end_offset] for f in lint_document(doc, opts=LintOptions(codes={"KJ205"}))]
+    assert found == ["«姓名»", "«id_no»"]
+
+
+def test_a_slot_that_says_its_value_is_still_to_come():
+    assert [doc for doc in kj2("通过[保障方式，待核实]等方式落实必要条件。") if doc.code == "KJ205"]
+    assert not kj2("该刊物名为«Le Monde»，创刊于1944年。")

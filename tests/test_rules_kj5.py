@@ -375,3 +375,29 @@ def test_list_introduction_is_searched_near_the_end_only():
     texts = ["".join(rnd.choices(pieces, k=rnd.randint(1, 24))) for _ in range(20000)]
     assert sum(list_intro(t) for t in texts) > 1000
     assert [t for t in texts if list_intro(t) != reference(t)] == []
+
+
+def test_chapters_that_skip_a_number_or_lost_their_first_heading():
+    rules = "某单位印章管理办法\n第一章 总则\n第一条 为规范印章管理，制定本办法。\n第二章 职责\n第二条 办公室负责保管。\n"
+    assert kj5(rules + "第四章 附则\n第三条 本办法自印发之日起施行。\n") == [("KJ502", 6)]
+    # articles from 第一条 under a first chapter past 第一章: its heading was lost
+    lost = rules.replace("第一章 总则\n", "")
+    assert kj5(lost) == [("KJ502", 3)]
+    assert kj5(rules) == []
+    # a site's outline of the chapters, then the text: 第一章 starts afresh
+    assert kj5("某办法\n第一章 总则\n第二章 职责\n" + rules.split("\n", 1)[1]) == []
+    # a chapter named in a sentence is no heading
+    assert kj5("某办法\n第一条 按照第三章的规定，办公室负责保管。\n") == []
+
+
+def test_a_pages_separator_lines_above_the_text_are_no_title():
+    text = "-\n-\n1月28日，某局召开年度述职大会，各科室依次述职。\n会议对全年工作进行了评议。\n"
+    assert kj5(text) == [("KJ506", 3)]
+    assert kj5("2021年度述职大会召开\n" + text) == []
+
+
+def test_a_theses_outline_of_chapters_described_in_sentences_skips_a_chapter():
+    outline = ("某系统设计与实现\n本文共分五章，安排如下：\n第一章 绪论，介绍研究背景和国内外现状；\n"
+               "第二章 说明系统的总体结构和主要模块；\n第三章 介绍硬件设计，包括电路和传感器；\n")
+    assert kj5(outline + "第五章 总结全文，提出今后的改进方向。\n") == [("KJ502", 6)]
+    assert kj5(outline + "第四章 总结全文，提出今后的改进方向。\n") == []

@@ -372,7 +372,7 @@ def test_a_portal_info_panel_row_is_page_metadata():
 
 def test_short_lines_in_the_page_footer_below_the_document_are_furniture():
     body = "某县统计局2023年工作总结\n2023年，我局全面完成各项统计任务。\n某县统计局\n2024年1月10日\n"
-    text = body + "版权所有:某县人民政府\n扫码在手机上打开本文\n网站地图\n"
+    text = body + "版权所有:某县人民政府\n网站纠错\n网站地图\n"
     assert found(text) == [("KJ601", 5), ("KJ609", 6), ("KJ609", 7)]
     # without a footer line the short lines below the text (a 落款) are the document's
     assert found(body + "附件下载区\n") == []
@@ -522,3 +522,31 @@ def test_a_notice_heading_alone_on_its_line_takes_its_numbered_download_tips_wit
     # a sentence of the writer's own that opens with the phrase is not a heading of tips
     own = "2023年社区工作总结\n友情提示：本周六上午停水，请居民提前储水。\n2、做好防汛准备。\n"
     assert ("KJ601", 3) not in [(f.code, f.line) for f in lint_text(own, select=["KJ601"])]
+
+
+@pytest.mark.parametrize("line", [
+    "网友发表时间 3021457",                       # a sharing site's header of a reader's post
+    "网友 分享 时间:",
+    "字大",                                       # font-size buttons, each on its own line
+    "字小",
+    "用户登录",                                   # a login box
+    "扫码在手机上打开本页",                        # the page's QR-code prompt (also in 繁体)
+    "掃碼在手機上閱讀全文",
+    "欢迎来到某某办公网!",                         # the site's greeting
+    "- 1、本文档共12页,可阅读全部内容。",           # a sharing site's download tips
+    "声明:本文档内容版权归属内容提供方,如有争议请与客服联系。",
+])
+def test_site_ui_lines_of_other_sites_are_furniture(line):
+    text = f"某县2024年工作总结\n{line}\n今年以来，我县认真落实各项工作部署，取得明显成效。\n"
+    assert ("KJ601", 2) in found(text), line
+
+
+@pytest.mark.parametrize("line", [
+    "用户登录后台管理系统，完成数据维护。",          # a thesis describing a system
+    "欢迎来到美丽的青山县，让我们共同见证发展的成果。",  # a speech's welcome
+    "本文档共分五章，第一章介绍系统需求。",            # a specification's own outline
+    "网友留言办理情况纳入年度考核。",                 # a report on citizens' messages
+])
+def test_report_sentences_that_share_words_with_site_ui_are_not_furniture(line):
+    text = f"某县2024年工作总结\n{line}\n今年以来，我县认真落实各项工作部署，取得明显成效。\n"
+    assert ("KJ601", 2) not in found(text), line

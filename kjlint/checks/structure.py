@@ -695,7 +695,53 @@ def _numbering_hits(doc: Document, ctx: Context, kinds: set[str]) -> list[Hit]:
 
 @check("heading-number-gap")
 def heading_number_gap(doc: Document, ctx: Context, rule) -> list[Hit]:
-    return _numbering_hits(doc, ctx, {"gap"})
+    return sorted(_numbering_hits(doc, ctx, {"gap"}) + _chapter_gaps(doc, ctx), key=lambda h: h.offset)
+
+
+# A chapter heading on its own line: 第二章 责任, 第3章 系统设计 (a short title, no sentence).
+_CHAPTER = compile_regex(r"第(?P<n>[一二三四五六七八九十\d]{1,3})章(?![^\n]{0,30}[。；;，,])(?=[ \t\u3000]*\S)")
+_CHAPTER_LED = compile_regex(r"第(?P<n>[一二三四五六七八九十\d]{1,3})章[ \t\u3000]*[\u4e00-\u9fff]")
+_ARTICLE_ONE = compile_regex(r"第[一1]条")
+_CHAPTER_TITLE_MAX = 30
+
+
+def _chapter_gaps(doc: Document, ctx: Context) -> list[Hit]:
+    """Chapters run 第一章, 第二章 …: a chapter past the next number (第二章 … 第四章), or a first
+    chapter past 第一章 under articles that start at 第一条 (a regulation whose 第一章 总则 heading
+    was lost), is a gap. A 第一章 starts the sequence afresh (a site's outline, then the text)."""
+    if "章" not in doc.text:
+        return []
+    hits: list[Hit] = []
+    prior: int | None = None
+    articles_before = False
+    paras = reading_paragraphs(doc, ctx)
+    # each chapter described in a paragraph of a thesis's outline (第一章 绪论阐述…；) runs on too
+    led = [_CHAPTER_LED.match(p.text) is not None for p in paras]
+    for i, p in enumerate(paras):
+        m = _CHAPTER.match(p.text)
+        in_run = led[i] and ((i > 0 and led[i - 1]) or (i + 1 < len(led) and led[i + 1]))
+        if in_run:
+            m = _CHAPTER_LED.match(p.text)
+        if m is None or (len(p.text) > _CHAPTER_TITLE_MAX and not in_run):
+            if prior is None and not articles_before and _ARTICLE_ONE.match(p.text):
+                articles_before = True
+            continue
+        n = cn_number(m.group("n"))
+        if n is None:
+            continue
+        mark = f"第{m.group('n')}章"
+        end = p.start + m.end()
+        if n == 1:
+            prior = 1
+            continue
+        if prior is None and articles_before:
+            hits.append(Hit(p.start, end, {"match": mark, "number": mark, "missing": "第一章"}, key="gap-at-start"))
+        elif prior is not None and n > prior + 1:
+            missing = f"第{numeral(1, prior + 1)[:-1]}章" + ("" if n == prior + 2 else f"–第{numeral(1, n - 1)[:-1]}章")
+            hits.append(Hit(p.start, end, {"match": mark, "number": mark, "prior": f"第{numeral(1, prior)[:-1]}章",
+                                           "missing": missing}, key="gap"))
+        prior = n
+    return hits
 
 
 @check("heading-number-repeat")
@@ -895,10 +941,17 @@ def _long_title(text: str) -> bool:
 _SENTENCE_OPENER = compile_regex(r"(?:根据|根據|按照|依据|依據|为了|為了|为|為|经|經|在|随着|隨著|截至|近日|今年|去年)")
 
 
+def _symbols_only(text: str) -> bool:
+    """Does a paragraph hold no letter, character or digit (`-`, `——`, `***`)?"""
+    return not any(c.isalnum() for c in text)
+
+
 @check("missing-title")
 def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
-    """The first paragraph is body text or a numbered heading, not a title."""
-    paras = reading_paragraphs(doc, ctx)
+    """The first paragraph is body text or a numbered heading, not a title. Lines of bare
+    symbols (a page's `-` separators) are no paragraph of the document's: the first with a word
+    or a number is judged."""
+    paras = [p for p in reading_paragraphs(doc, ctx) if not _symbols_only(p.text)]
     if not paras:
         return []
     title, _ = find_title(doc, ctx)

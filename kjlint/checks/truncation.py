@@ -300,20 +300,22 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         sibling_had_body[level] = has_body
         if level == 1 and top_had_body is None:
             top_had_body = has_body
-        if has_body:
+        # 一、 or 5. with no words at all in a Word file: a heading or an item never written, even
+        # with text below it (a sharing site's page marker is no Word line)
+        bare = word and _BARE_HEADING.match(plain[i]) is not None
+        if has_body and not bare:
             continue
         # A bare item after bare siblings is a list; the first item of a level is empty only
         # where the document ends, since a bare first item before the next part is a list or the
         # caption of a table shown as a picture (一、收入支出决算表 / 第二部分).
         empty = (previous_sibling is True or (previous_sibling is None and i + 1 == len(paras))
                  or (level == 1 and top_had_body is True))
-        bare = word and _BARE_HEADING.match(plain[i]) is not None
         if word and level >= 3 and not bare and doc.line_index(p.start) + 1 not in doc.style_headings:
             continue  # a Word list item (1、 （1）) its writer left one line long: a list, not a cut
         if word and _REVIEWER_FIELD.search(plain[i]):
             continue  # 五、老师点评 / 导师意见: a form's field left for its reviewer to fill in
         if bare:
-            empty = True  # 一、 or 5. with no words at all: a heading or an item never written (a sharing site's page marker is no Word line)
+            empty = True
         if empty and not TABLE_CAPTION.search(plain[i]) and not plain[i].endswith(("/", "／")):  # ：/ = none
             yield Hit(p.start, p.end, {"heading": p.text})
 
