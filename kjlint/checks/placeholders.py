@@ -98,9 +98,9 @@ def _empty_cells(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
             if _is_label(label):
                 if any(map(has_text, value)):
                     filled += 1
-                else:
+                elif not hand_filled.search(label):  # another hand's field is not the writer's
                     empties += 1
-                    if above_whole and not hand_filled.search(label):
+                    if above_whole:
                         empty.append(first[0])
             above_whole = whole
         if filled > empties:
