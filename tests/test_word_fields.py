@@ -98,3 +98,31 @@ def test_the_last_field_of_a_line_of_filled_fields_is_reported_not_room_for_the_
     assert lines(make_docx(tmp_path / "申请书.docx", found)) == [3]
     signing = ["合同", "甲方：某科技有限公司              乙方：                "]
     assert lines(make_docx(tmp_path / "合同.docx", signing)) == []
+
+
+def kj506(path) -> list[str]:
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json", "--select", "KJ506", "--lang", "en"])
+    assert result.exit_code in (0, 1), result.output
+    return [f["message"] for f in json.loads(result.stdout)]
+
+
+_TASKS = ["修复人员与部门切换左侧菜单栏时右侧面板显示异常的问题", "完成度：90%"]
+
+
+def test_a_word_file_opening_with_a_lead_in_or_a_field_of_prose_has_no_title(tmp_path):
+    # a Word file is the whole file in paragraphs of its own: its first one is where a title stands
+    assert kj506(make_docx(tmp_path / "周报.docx", ["任务一：", *_TASKS])) == [
+        "Document has no title: the first paragraph is not one (it introduces what follows)"]
+    plan = ["开发人员培训计划：开发人员自行加强各方面的知识贮备，查阅和学习各方面的知识要点。", "测试计划：计划两天。"]
+    assert kj506(make_docx(tmp_path / "计划.docx", plan)) == [
+        "Document has no title: the first paragraph is not one (it is a sentence)"]
+    notice = ["上机第16周，来机考就可以。学生成绩评定方法", "我们采用综合评定方法对学生成绩进行评定。"]
+    assert len(kj506(make_docx(tmp_path / "通知.docx", notice))) == 1
+    # a lead-in naming a kind of document is its title, and an attachment's mark stands above one
+    assert kj506(make_docx(tmp_path / "记录.docx", ["班级宪章修改记录：", "1，将序言结尾改为“义务”"])) == []
+    assert kj506(make_docx(tmp_path / "附件.docx", ["附件1：", "2020年暑期社会实践项目申报书", *_TASKS])) == []
+    assert kj506(make_docx(tmp_path / "有标题.docx", ["14周周报", "任务一：", *_TASKS])) == []
+    # a scraped page's first line may be the middle of a page: the same text is not judged so
+    page = tmp_path / "周报.txt"
+    page.write_text("\n".join(["任务一：", *_TASKS]) + "\n", encoding="utf-8")
+    assert kj506(page) == []
