@@ -41,8 +41,25 @@ def build_builtin(rule: Rule, catalog: Catalog) -> Checker:
     return lambda doc, ctx: func(doc, ctx, rule)
 
 
+def build_pattern_and_check(rule: Rule, catalog: Catalog) -> Checker:
+    """A pattern rule, plus the built-in check named by `check` when it has one: what the same
+    defect looks like where only the document's layout shows it (KJ204: a Word form's empty
+    field). A check's hit overlapping a pattern's is not reported twice."""
+    pattern = build_pattern(rule, catalog)
+    if not rule.params.get("check"):
+        return pattern
+    builtin = build_builtin(rule, catalog)
+
+    def run(doc, ctx):
+        hits = list(pattern(doc, ctx))
+        spans = [(h.offset, h.end) for h in hits]
+        hits += [h for h in builtin(doc, ctx) if not any(s < h.end and h.offset < e for s, e in spans)]
+        return sorted(hits, key=lambda h: (h.offset, h.end))
+    return run
+
+
 TYPES: dict[str, Callable[[Rule, Catalog], Checker]] = {
-    "pattern": build_pattern,
+    "pattern": build_pattern_and_check,
     "phrases": build_phrases,
     "sections": build_sections,
     "builtin": build_builtin,

@@ -13,7 +13,7 @@ from typing import Callable
 
 from .registry import _REGISTRY
 
-FAMILY_MODULES = ("meta", "duplication", "truncation", "encoding", "structure", "contamination", "script")
+FAMILY_MODULES = ("meta", "duplication", "placeholders", "truncation", "encoding", "structure", "contamination", "script")
 _loaded = False
 
 

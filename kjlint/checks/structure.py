@@ -946,6 +946,22 @@ def _symbols_only(text: str) -> bool:
     return not any(c.isalnum() for c in text)
 
 
+# The first paragraph of a Word file is prose, not a title, when it introduces what follows
+# (新API设计：, 任务一：), holds a sentence's end (上机第16周，来机考就可以。学生成绩评定方法) or is
+# a field whose value is a clause (开发人员培训计划：开发人员自行加强…，查阅和学习…).
+_WORD_LEAD_IN = compile_regex(r"[：:]$")
+_WORD_PROSE = compile_regex(r"[。！？；!?;]|[：:][^，,]*[，,]")
+
+
+def _word_prose(text: str, title_words: list[str]) -> str | None:
+    """Why a Word file's first paragraph is prose, not its title (a message key), else None. A
+    lead-in naming a kind of document (班级宪章修改记录：, …工作总结：) is a title; an
+    attachment's mark (附件1：) is no lead-in."""
+    if _WORD_LEAD_IN.search(text):
+        return None if is_attachment_head(text) or any(w in text for w in title_words) else "lead-in"
+    return "sentence" if _WORD_PROSE.search(text) else None
+
+
 @check("missing-title")
 def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     """The first paragraph is body text or a numbered heading, not a title. Lines of bare
@@ -961,7 +977,11 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
         return []  # a Word file's title is on its cover page, left out of the text as it reads
     first = paras[0]
     max_len = int(rule.params.get("max-title-length", 60))
-    if _glued_title(doc.plain(first)[:max_len], ctx, list(rule.params.get("title-words", []))):
+    # A Word file is the whole file as its writer made it, in paragraphs of its own: no scraped
+    # top above the first one, and no title run into it.
+    kinds = [*rule.params.get("title-words", []), *rule.params.get("lead-in-title-words", [])]
+    word = _word_prose(first.text, kinds) if doc.source_format == "docx" else None
+    if word is None and _glued_title(doc.plain(first)[:max_len], ctx, list(rule.params.get("title-words", []))):
         return []  # a title run into the body (a flattened page): the title is there
     repeat_rule = ctx.catalog.rules.get(rule.params.get("repeated-title", "KJ607"))
     if repeat_rule is not None and repeat_rule.run is not None and repeat_rule.enabled and any(
@@ -978,6 +998,8 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
         reason = "sentence"
     elif len(first.text) > max_len and not _long_title(first.text):
         reason = "long"
+    elif word is not None:
+        reason = word
     if reason is None:
         return []
     # The defect is where a title should stand: the opening the message quotes, not a whole

@@ -1,0 +1,203 @@
+"""KJ2 placeholders: what a pattern cannot see. Most KJ2 rules are patterns (rules/kj2-…yaml);
+a Word form's empty fields are judged by the form's layout (`empty_fields`) and reported by
+KJ204 beside its pattern hits."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .registry import check
+from .structure import cn_number
+from ..diskcache import compile_regex
+from ..document import Document
+from ..ruletypes import Context, Hit
+
+_BLANK = " \t\u3000"
+
+
+@check("empty-form-field")
+def empty_form_field(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """A field of a Word form left empty, quoted at its label (`hand-filled`: the labels of
+    what another hand fills in on the printed page)."""
+    if doc.source_format != "docx":
+        return
+    hand_filled = compile_regex("|".join(f"(?:{p})" for p in rule.params.get("hand-filled", ())) or r"(?!)")
+    for start, end in empty_fields(doc, hand_filled):
+        yield Hit(start, end, {"label": doc.text[start:end]}, key="field")
+
+
+# -- Fields a Word form's writer left empty (KJ204, `empty_fields`) -------------------------------
+
+_CELL = compile_regex(r"table \d+, row \d+, cell (\d+)$")
+_CELL_BLANK = _BLANK + "\r"
+# A field's label: a few words, no sentence in it (作品分类, 参赛组别（本科或高职高专）, 3、算法).
+_LABEL = compile_regex(r"[^\s。！？；，,;!?：:]{1,20}")
+_HAN = compile_regex(r"[\u4e00-\u9fff]")
+# A list number before a field's label (3、算法：, （二）职务：, 1. 名称：) and the one a line opens with.
+_NUMBER = r"(?:[0-9０-９]{1,2}[、.．]|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
+_LIST_ITEM = compile_regex(rf"^[{_BLANK}]*(?P<number>{_NUMBER})[{_BLANK}]*")
+_FIRST_ITEM = compile_regex(r"^(?:[1１][、.．]|[（(][1１一][）)]|一、)")
+# A paragraph that is a field: `label：value` or `label：` (a list number may come first).
+_FIELD_LINE = compile_regex(
+    rf"^[{_BLANK}]*(?:{_NUMBER}[{_BLANK}]*)?(?P<label>[^\s。！？；，,;!?：:]{{1,12}})[：:][{_BLANK}]*(?P<value>.*?)[{_BLANK}\r]*$")
+_PEN_ROOM = compile_regex(rf"[：:][{_BLANK}]{{2,}}\r?$")
+_SENTENCE = compile_regex(r"[，。；！？,;!?]")
+_LEAD_IN = compile_regex(r"以下|如下|下列")
+# The last field of a line of fields, empty: 法定代表人：闻龙 职务：
+_LAST_FIELD = compile_regex(
+    rf"[：:][{_BLANK}]*[^\s：:]+[{_BLANK}]+(?P<label>[^\s。！？；，,;!?：:]{{1,8}})[：:][{_BLANK}\r]*$")
+
+
+def empty_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
+    """[start, end) of the labels of a Word form's fields its writer left empty, in order.
+
+    A form is judged by its own layout, not by the names of its fields. In a table: a row that
+    is a label and empty cells (作品分类 | ), or a cell that is only a label and its colon above
+    empty paragraphs (作品安装说明： and the room to write), when most of that table's fields
+    are filled (a blank template's fields are all empty: it is a form still to be handed out).
+    Among paragraphs: `label：` with nothing after it among fields that are filled (3、算法：
+    between 2、Shell：函数… and 4、…; 项目管理工具： under 开发工具：Xcode), or the last field of
+    a line whose other fields are filled (法定代表人：闻龙 职务：). What another hand fills in on
+    the printed page (a signature, a date, a reviewer's comment: `hand_filled`) and an optional
+    field are never reported."""
+    if doc.source_format != "docx" or not doc.line_sources:
+        return []
+    spans = _empty_cells(doc, hand_filled) + _empty_paragraph_fields(doc, hand_filled)
+    return sorted(spans)
+
+
+def _empty_cells(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
+    # table -> row -> cell -> its lines (a nested table's rows are rows of their own table)
+    tables: dict[str, dict[str, dict[int, list[int]]]] = {}
+    for i, source in enumerate(doc.line_sources or ()):
+        m = _CELL.search(source)
+        if m is None or doc.part(i) != "body":
+            continue
+        row = source[:source.rfind(", cell ")]
+        tables.setdefault(row[:row.rfind(", row ")], {}).setdefault(row, {}).setdefault(int(m.group(1)), []).append(i)
+    lines = doc.lines
+
+    def has_text(i: int) -> bool:
+        return bool(lines[i].text.strip(_CELL_BLANK)) or i in doc.pictures  # a picture fills a cell too
+
+    out = []
+    for rows in tables.values():
+        filled, empties, empty = 0, 0, []
+        above_whole = True  # the row above has no empty cell
+        for cells in rows.values():
+            order = sorted(cells)
+            first = cells[order[0]]
+            whole = all(any(map(has_text, cells[c])) for c in order)
+            if len(order) >= 2:  # label | value …
+                label, value = "".join(lines[i].text for i in first), [i for c in order[1:] for i in cells[c]]
+            elif len(first) >= 2 and lines[first[0]].text.rstrip(_CELL_BLANK)[-1:] in "：:":  # label： and room below
+                label, value = lines[first[0]].text.rstrip(_CELL_BLANK)[:-1], first[1:]
+            else:
+                above_whole = whole
+                continue
+            if _is_label(label):
+                if any(map(has_text, value)):
+                    filled += 1
+                elif not hand_filled.search(label):  # another hand's field is not the writer's
+                    empties += 1
+                    if above_whole:
+                        empty.append(first[0])
+            above_whole = whole
+        if filled > empties:
+            out += [_label_span(doc, i) for i in empty]
+    return out
+
+
+def _empty_paragraph_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
+    lines = doc.lines
+    out = []
+    for i, (start, _end, text) in enumerate(lines):
+        if ("：" not in text and ":" not in text) or doc.in_table(i) or doc.part(i) != "body" or i in doc.pictures:
+            continue
+        if _PEN_ROOM.search(text):
+            continue  # room left after the colon: filled in by hand (乙方：        beside 甲方：…)
+        last = _LAST_FIELD.search(text)
+        if last is not None and not _LIST_ITEM.match(text[last.start("label"):]):
+            if _is_label(last.group("label")) and not hand_filled.search(last.group("label")):
+                out.append((start + last.start("label"), start + last.end("label") + 1))
+            continue
+        m = _field(text)
+        if m is None or m.group("value") or not _is_label(m.group("label")) or hand_filled.search(m.group("label")):
+            continue
+        if _filled_neighbour(doc, i) and _nothing_under(doc, i):
+            out.append((start + len(text) - len(text.lstrip(_BLANK)), start + m.end("label") + 1))
+    return out
+
+
+def _block(doc: Document, i: int) -> Iterator[int]:
+    """The paragraphs around line `i` up to a blank line or a table, nearest first."""
+    lines, n = doc.lines, len(doc.lines)
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < n and lines[j].text.strip(_CELL_BLANK) and not doc.in_table(j) and doc.part(j) == "body":
+            yield j
+            j += step
+
+
+def _field(text: str) -> re.Match | None:
+    """The paragraph as a field (开发工具：Xcode, 2、Shell：函数、流程, 3、算法：), else None: not
+    a sentence (数据库包含以下实体型：演员Actor，电影Film…), an address (https://…) nor a lead-in
+    that announces what follows (包含以下联系型：)."""
+    m = _FIELD_LINE.match(text)
+    if m is None or _SENTENCE.search(m.group("value")) or m.group("value").startswith("//") \
+            or _LEAD_IN.search(m.group("label")):
+        return None
+    return m
+
+
+def _filled_neighbour(doc: Document, i: int) -> bool:
+    """Is a paragraph of line i's block a field with its value (开发工具：Xcode)?"""
+    for j in _block(doc, i):
+        m = _field(doc.lines[j].text)
+        if m is not None and m.group("value"):
+            return True
+    return False
+
+
+def _nothing_under(doc: Document, i: int) -> bool:
+    """Is it plain that nothing under the empty field on line i is its value? A numbered field
+    (3、算法：) is followed by the next item of its own list (4、); an unnumbered one (项目管理工具：
+    under 4、ios端) ends its block, and the next item of a list above it follows (5、移动接口端).
+    What else follows may be the field's value, written under it: the facts under 事实与理由：,
+    a list (请求事项： and 一、…), the names under 任务分配：, a picture."""
+    lines = doc.lines
+    own = _LIST_ITEM.match(lines[i].text)
+    blank = False
+    for j in range(i + 1, len(lines)):
+        if not lines[j].text.strip(_CELL_BLANK):
+            blank = True
+            continue
+        if doc.part(j) != "body" or j in doc.pictures:
+            return False
+        number = _LIST_ITEM.match(lines[j].text)
+        if number is None:
+            return False
+        if own is not None:
+            return _next_number(own.group("number"), number.group("number"))
+        return blank and not _FIRST_ITEM.match(number.group("number"))
+    return False
+
+
+def _next_number(first: str, second: str) -> bool:
+    """Is list number `second` the one after `first`, written the same way (3、 → 4、, （二） → （三））?"""
+    a, b = (re.fullmatch(r"(\D*)(\w+?)(\W*)", x) for x in (first, second))
+    if a is None or b is None or (a.group(1), a.group(3)) != (b.group(1), b.group(3)):
+        return False
+    na, nb = cn_number(a.group(2)), cn_number(b.group(2))
+    return na is not None and nb == na + 1
+
+
+def _is_label(label: str) -> bool:
+    label = label.strip(_CELL_BLANK)
+    return _LABEL.fullmatch(label.replace(" ", "").replace("\u3000", "")) is not None and _HAN.search(label) is not None
+
+
+def _label_span(doc: Document, i: int) -> tuple[int, int]:
+    start, end, text = doc.lines[i]
+    lead = len(text) - len(text.lstrip(_CELL_BLANK))
+    return start + lead, start + len(text.rstrip(_CELL_BLANK))
