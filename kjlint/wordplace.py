@@ -268,3 +268,45 @@ def cite_places(doc: Document, message: str) -> str:
         return place_text(place_at(doc, doc.line_starts[n - 1]))
 
     return _LINE_REF.sub(sub, message)
+
+
+# A cell that holds only a row's number: 1. 1.2. 3、 4 （5） — Word's auto-numbered 序号 column.
+_ROW_NUMBER = re.compile(r"[ \t\u3000]*(?:\d{1,3}(?:[.．]\d{1,3})*[.．、)）]?|[（(]\d{1,3}[）)])[ \t\u3000]*")
+_NUMBERED_TEXT = re.compile(r"[ \t\u3000]*(?:\d{1,3}(?:[.．]\d{1,3})*[.．、)）]|[（(]\d{1,3}[）)])[ \t\u3000]*[^\d\s.．]")
+_CELL_OF = re.compile(r"^(.*), row \d+, cell (\d+)$")
+
+
+def row_number_lines(doc: Document) -> frozenset[int]:
+    """0-based lines of a Word draft that are a table row's number: a cell holding only `1.`
+    (the 序号 column of a 术语表 or a 进度计划表) in a row whose other cells hold text, in a column
+    where no cell numbers a text (7、界面显示 / 8、 / 9、… is a list that lost its item 8). The
+    number labels its row; it heads nothing, so it is no empty heading (memoized on the document)."""
+    cached = getattr(doc, "_row_number_lines", None)
+    if cached is not None:
+        return cached
+    sources = doc.line_sources or []
+    cells: dict[str, list[str]] = {}  # full cell source -> its non-blank lines' text
+    lines_of: dict[str, list[int]] = {}
+    for i, source in enumerate(sources[:len(doc.lines)]):
+        if _in_table(source) and doc.lines[i].text.strip(BLANK_CHARS):
+            cells.setdefault(source, []).append(doc.lines[i].text)
+            lines_of.setdefault(source, []).append(i)
+    filled: dict[str, int] = {}  # row -> how many of its cells hold text
+    itemised: set[tuple[str, str]] = set()  # (table, column) where a cell numbers a text
+    for source, texts in cells.items():
+        m = _CELL_OF.match(source)
+        if m:
+            row = source[:source.rindex(", cell ")]
+            filled[row] = filled.get(row, 0) + 1
+            if any(_NUMBERED_TEXT.match(t) for t in texts):
+                itemised.add((source[:source.rindex(", row ")], m.group(2)))
+    out: set[int] = set()
+    for source, texts in cells.items():
+        m = _CELL_OF.match(source)
+        if (m and len(texts) == 1 and _ROW_NUMBER.fullmatch(texts[0])
+                and filled[source[:source.rindex(", cell ")]] > 1
+                and (source[:source.rindex(", row ")], m.group(2)) not in itemised):
+            out.update(lines_of[source])
+    found = frozenset(out)
+    object.__setattr__(doc, "_row_number_lines", found)
+    return found
