@@ -29,3 +29,11 @@ def test_a_bare_item_among_numbered_cells_is_still_empty(tmp_path):
             ["列表", "50%", "9、需要病理的数据"]]
     blocks = ["项目工作汇报", "一、进度", ("table", rows), "二、计划", "下周联调。"]
     assert docx_codes(make_docx(tmp_path / "汇报.docx", blocks), "KJ303") == [("KJ303", 11)]
+
+
+def test_an_underscore_joining_two_words_is_no_blank(tmp_path):
+    notes = ["周报", "1.【驾驶舱】惠聚客_搭建推广页面：接口联调", "2.学习：虚幻四入坑指南合集版_哔哩哔哩_bilibili"]
+    assert docx_codes(make_docx(tmp_path / "周报.docx", notes), "KJ203") == []
+    # a blank stands where a value goes: before its unit, or in a date
+    blanks = ["总结", "全乡现有党支部_个，共有党员_名。", "申请人：张三", "时间：2024年_月"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", blanks), "KJ203") == [("KJ203", 2), ("KJ203", 2), ("KJ203", 4)]
