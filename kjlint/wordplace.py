@@ -310,3 +310,31 @@ def row_number_lines(doc: Document) -> frozenset[int]:
     found = frozenset(out)
     object.__setattr__(doc, "_row_number_lines", found)
     return found
+
+
+# A list item by its typed mark: 1. 2、 3) （4） a） f） 一、 （五） ①.
+_ITEM = re.compile(r"[ \t\u3000]*(?:[（(]?(?:\d{1,3}|[a-zA-Z]|[一二三四五六七八九十]{1,3})[)）]|\d{1,3}[.．、](?!\d)"
+                   r"|[一二三四五六七八九十]{1,3}、|[①-⑳])")
+
+
+def restated_item(doc: Document, later: list[int], earlier: list[int]) -> bool:
+    """Is a repeat in a Word draft an item restated in another section, on purpose? `later` and
+    `earlier` are the starts of the paragraphs of the two copies. When one copy is an item of a
+    list (a requirement （5）, a step 1), a function list's closing item j）, a problem 10.) and
+    the other stands under other headings, the draft restates it: a 方案's design repeats its
+    requirements, a summary lists an incident told before, each function list ends with the same
+    item. A paste slip repeats text in place: the same section (one holds the other; the draft's
+    opening before any heading is no section), or prose copied into prose."""
+    if not later or not earlier:
+        return False
+    places = line_places(doc)
+    a, b = places[doc.line_index(later[0])], places[doc.line_index(earlier[0])]
+    short, long = sorted((a.headings, b.headings), key=len)
+    if a.table or b.table or (short and long[:len(short)] == short) or a.headings == b.headings:
+        return False  # one section holds both (an item's own short line may read as a heading)
+
+    def item(offset: int) -> bool:
+        i = doc.line_index(offset)
+        return i + 1 in doc.list_labels or _ITEM.match(doc.lines[i].text) is not None
+
+    return any(item(o) for o in (*later, *earlier))

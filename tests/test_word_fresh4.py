@@ -37,3 +37,23 @@ def test_an_underscore_joining_two_words_is_no_blank(tmp_path):
     # a blank stands where a value goes: before its unit, or in a date
     blanks = ["总结", "全乡现有党支部_个，共有党员_名。", "申请人：张三", "时间：2024年_月"]
     assert docx_codes(make_docx(tmp_path / "总结.docx", blanks), "KJ203") == [("KJ203", 2), ("KJ203", 2), ("KJ203", 4)]
+
+
+_MONITOR = "具备测试数据监控、采集与管理功能，以列表、波形等形式显示监控结果，并以固定速率刷新当前监控结果，支持历史数据的保存与显示。"
+_CLOSING = "提供可视化、易于操作的控制工具，以满足用户对上述功能的控制。"
+
+
+def test_an_item_restated_in_another_section_is_no_repeat(tmp_path):
+    # a 方案's design restates its requirement (1); each function list ends with the same item
+    spec = ["测试平台设计方案", "一、设计要求", "平台的功能要求如下：", "（1）" + _MONITOR,
+            "（2）具备用户权限管理功能，支持设置管理员、开发与调试人员、测试使用人员等操作角色。",
+            "二、设计内容", "（一）测试执行功能", "a）支持测试执行随时开始、中止、停止，实现测试全过程受控；", "b）" + _CLOSING,
+            "（二）数据监控功能", "本模块" + _MONITOR, "a）支持监控历史数据的导出与打印；", "b）" + _CLOSING]
+    assert docx_codes(make_docx(tmp_path / "方案.docx", spec), "KJ1") == []
+
+
+def test_a_paragraph_pasted_twice_is_still_a_repeat(tmp_path):
+    # prose copied under the next heading, and an item repeated in its own list: paste slips
+    notes = ["会议记录", "一、启动流程", "主控端" + _MONITOR, "二、监视流程", "主控端" + _MONITOR,
+             "三、换届条件", "（1）" + _MONITOR, "（2）在校期间无违反校规校纪的行为。", "（3）" + _MONITOR]
+    assert docx_codes(make_docx(tmp_path / "纪要.docx", notes), "KJ1") == [("KJ101", 5), ("KJ101", 9)]
