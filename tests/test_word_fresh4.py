@@ -57,3 +57,12 @@ def test_a_paragraph_pasted_twice_is_still_a_repeat(tmp_path):
     notes = ["会议记录", "一、启动流程", "主控端" + _MONITOR, "二、监视流程", "主控端" + _MONITOR,
              "三、换届条件", "（1）" + _MONITOR, "（2）在校期间无违反校规校纪的行为。", "（3）" + _MONITOR]
     assert docx_codes(make_docx(tmp_path / "纪要.docx", notes), "KJ1") == [("KJ101", 5), ("KJ101", 9)]
+
+
+def test_a_labeled_reference_link_is_the_writers_own(tmp_path):
+    plan = ["项目开发计划", "1.4参考资料", "Django官方文档：https://docs.djangoproject.com/zh-hans/4.2/",
+            "●检测系统代码：https://github.com/example/alignment/", "2.项目概述", "本项目开发一个音乐控制网站。"]
+    assert docx_codes(make_docx(tmp_path / "计划.docx", plan), "KJ601") == []
+    # a link about the page itself came with a copied web page
+    page = ["学习笔记", "本项目开发一个音乐控制网站。", "如若转载，请注明出处：https://www.example.com/1.html"]
+    assert docx_codes(make_docx(tmp_path / "笔记.docx", page), "KJ601") == [("KJ601", 3)]
