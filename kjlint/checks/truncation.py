@@ -248,7 +248,7 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     max_len = int(rule.params.get("max-heading-length", 40))
     word = doc.source_format == "docx"
     paras = reading_paragraphs(doc, ctx)
-    plain = [doc.plain(p) for p in paras]
+    plain = doc.plains(paras)
     # numbered items with inline text too (the first character spares most paragraphs the call)
     marks = [mark_level(text) if text[:1] in HEADING_FIRST or text[:1].isdigit() else None for text in plain]
     if word and doc.line_sources:  # a table row's number (序号 1.) heads nothing: a cell of its row
