@@ -268,3 +268,73 @@ def cite_places(doc: Document, message: str) -> str:
         return place_text(place_at(doc, doc.line_starts[n - 1]))
 
     return _LINE_REF.sub(sub, message)
+
+
+# A cell that holds only a row's number: 1. 1.2. 3、 4 （5） — Word's auto-numbered 序号 column.
+_ROW_NUMBER = re.compile(r"[ \t\u3000]*(?:\d{1,3}(?:[.．]\d{1,3})*[.．、)）]?|[（(]\d{1,3}[）)])[ \t\u3000]*")
+_NUMBERED_TEXT = re.compile(r"[ \t\u3000]*(?:\d{1,3}(?:[.．]\d{1,3})*[.．、)）]|[（(]\d{1,3}[）)])[ \t\u3000]*[^\d\s.．]")
+_CELL_OF = re.compile(r"^(.*), row \d+, cell (\d+)$")
+
+
+def row_number_lines(doc: Document) -> frozenset[int]:
+    """0-based lines of a Word draft that are a table row's number: a cell holding only `1.`
+    (the 序号 column of a 术语表 or a 进度计划表) in a row whose other cells hold text, in a column
+    where no cell numbers a text (7、界面显示 / 8、 / 9、… is a list that lost its item 8). The
+    number labels its row; it heads nothing, so it is no empty heading (memoized on the document)."""
+    cached = getattr(doc, "_row_number_lines", None)
+    if cached is not None:
+        return cached
+    sources = doc.line_sources or []
+    cells: dict[str, list[str]] = {}  # full cell source -> its non-blank lines' text
+    lines_of: dict[str, list[int]] = {}
+    for i, source in enumerate(sources[:len(doc.lines)]):
+        if _in_table(source) and doc.lines[i].text.strip(BLANK_CHARS):
+            cells.setdefault(source, []).append(doc.lines[i].text)
+            lines_of.setdefault(source, []).append(i)
+    filled: dict[str, int] = {}  # row -> how many of its cells hold text
+    itemised: set[tuple[str, str]] = set()  # (table, column) where a cell numbers a text
+    for source, texts in cells.items():
+        m = _CELL_OF.match(source)
+        if m:
+            row = source[:source.rindex(", cell ")]
+            filled[row] = filled.get(row, 0) + 1
+            if any(_NUMBERED_TEXT.match(t) for t in texts):
+                itemised.add((source[:source.rindex(", row ")], m.group(2)))
+    out: set[int] = set()
+    for source, texts in cells.items():
+        m = _CELL_OF.match(source)
+        if (m and len(texts) == 1 and _ROW_NUMBER.fullmatch(texts[0])
+                and filled[source[:source.rindex(", cell ")]] > 1
+                and (source[:source.rindex(", row ")], m.group(2)) not in itemised):
+            out.update(lines_of[source])
+    found = frozenset(out)
+    object.__setattr__(doc, "_row_number_lines", found)
+    return found
+
+
+# A list item by its typed mark: 1. 2、 3) （4） a） f） 一、 （五） ①.
+_ITEM = re.compile(r"[ \t\u3000]*(?:[（(]?(?:\d{1,3}|[a-zA-Z]|[一二三四五六七八九十]{1,3})[)）]|\d{1,3}[.．、](?!\d)"
+                   r"|[一二三四五六七八九十]{1,3}、|[①-⑳])")
+
+
+def restated_item(doc: Document, later: list[int], earlier: list[int]) -> bool:
+    """Is a repeat in a Word draft an item restated in another section, on purpose? `later` and
+    `earlier` are the starts of the paragraphs of the two copies. When one copy is an item of a
+    list (a requirement （5）, a step 1), a function list's closing item j）, a problem 10.) and
+    the other stands under other headings, the draft restates it: a 方案's design repeats its
+    requirements, a summary lists an incident told before, each function list ends with the same
+    item. A paste slip repeats text in place: the same section (one holds the other; the draft's
+    opening before any heading is no section), or prose copied into prose."""
+    if not later or not earlier:
+        return False
+    places = line_places(doc)
+    a, b = places[doc.line_index(later[0])], places[doc.line_index(earlier[0])]
+    short, long = sorted((a.headings, b.headings), key=len)
+    if a.table or b.table or (short and long[:len(short)] == short) or a.headings == b.headings:
+        return False  # one section holds both (an item's own short line may read as a heading)
+
+    def item(offset: int) -> bool:
+        i = doc.line_index(offset)
+        return i + 1 in doc.list_labels or _ITEM.match(doc.lines[i].text) is not None
+
+    return any(item(o) for o in (*later, *earlier))

@@ -469,6 +469,10 @@ def _ends_with_blurb(matcher: _Boilerplate, text: str) -> bool:
 # 关键词 and 作者 lines, a web address typed on a line of its own (a Word file has no address bar).
 WORD_OWN_PHRASES = ("关键词:", "关 键 词", "关键字:", "标签:", "tags:", "作者:")
 _BARE_URL = compile_regex(r"^(?:https?://|www\.)\S+$")
+# A Word file's link behind a label naming what it links (Django官方文档:https://…, ●检测系统代码:
+# https://…): the writer's reference. A label about the page itself (原文链接, 转载请注明出处:) is
+# the copied page's.
+_LABELED_URL = compile_regex(r"^(?![^\n:]*(?:本文|原文|本页|出处|转载|来源))[^\n:]{1,24}:\s*(?:https?://|www\.)\S+$")
 
 
 def surely_boilerplate(doc: Document, ctx: Context, rule, max_len: int = 40) -> bool:
@@ -568,7 +572,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield Hit(toc.start, toc.end, {"kind": matcher.shown[label], "group": label, "phrase": toc.text.strip(),
                                            "match": toc.text}, delete_line_fix(doc, doc.line_index(toc.start), rule))
         toc = None
-        if own and (phrase in own or _BARE_URL.match(phrase)):
+        if own and (phrase in own or _BARE_URL.match(phrase) or _LABELED_URL.match(phrase)):
             continue  # the document's own keyword, author or reference line
         if own and label == "source line" and _DATED_LINE.match(text):
             if dated_log is None:

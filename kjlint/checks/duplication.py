@@ -37,6 +37,7 @@ from ..diskcache import compile_regex
 from ..i18n import _
 from ..diskcache import fast_finditer
 from .layout import reading_paragraphs
+from ..wordplace import restated_item
 
 # List numbering at the start of a paragraph; a renumbered copy is still a copy.
 LIST_MARK = compile_regex(
@@ -1098,6 +1099,11 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
                 or any(u.abstract for u in later) != any(u.abstract for u in earlier)  # an abstract sums up the text
                 or _enumerated_in_articles(later, earlier, legal, item_max))
 
+    word = doc.source_format == "docx"
+
+    def restated(later: list[Unit], earlier: list[Unit]) -> bool:  # an item restated elsewhere (Word)
+        return word and restated_item(doc, [u.span.start for u in later], [u.span.start for u in earlier])
+
     fields: dict[str, int] = {}  # label -> paragraphs `label：…`, counted when first needed
 
     def parallel(a: Unit, b: Unit) -> bool:
@@ -1113,10 +1119,12 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         parallel(u, u)  # counts the fields
         return _record_field(u, fields)
 
-    exact = [x for x in exact_pairs(units, p_dup) if not record(units[x.later])]
+    exact = [x for x in exact_pairs(units, p_dup) if not record(units[x.later])
+             and not restated([units[x.later]], [units[x.earlier]])]
     near = [x for x in near_pairs(units, {x.later for x in exact}, p_near, p_dup)
             if not designed([units[x.later]], [units[x.earlier]]) and not parallel(units[x.later], units[x.earlier])
-            and not _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]])]
+            and not _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]])
+            and not restated([units[x.later]], [units[x.earlier]])]
     exact = [x for x in exact if not designed([units[x.later]], [units[x.earlier]])
              and not (units[x.later].article != units[x.earlier].article
                       and _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]]))
@@ -1170,7 +1178,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             continue  # "<U+00A0><U+00A0>…", rows of dashes or figures: no content repeated
         later_units = _units_overlapping(units, unit_starts, c.i0, c.i1)
         earlier_units = _units_overlapping(units, unit_starts, c.j0, c.j1)
-        if designed(later_units, earlier_units):
+        if designed(later_units, earlier_units) or (kind == "repeated-passage" and restated(later_units, earlier_units)):
             continue
         starting = [u for u in later_units if c.i0 <= u.s0 < c.i1]
         if _drafted_in_articles(legal, starting, [u for u in earlier_units if c.j0 <= u.s0 < c.j1]) and (

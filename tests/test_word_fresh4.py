@@ -1,0 +1,68 @@
+"""Word files nobody here wrote (issue 11, fifth set): the mechanisms of its false findings.
+Each is shown both ways: the look-alike is left alone, the defect still found."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from docx_maker import make_docx
+from kjlint.cli import main
+
+
+def docx_codes(path, *select: str) -> list[tuple[str, int]]:
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json", "--select", ",".join(select)])
+    assert result.exit_code in (0, 1), result.output
+    return [(f["code"], f["line"]) for f in json.loads(result.stdout)]
+
+
+def test_a_tables_number_column_is_no_empty_heading(tmp_path):
+    rows = [["序号", "术语", "含义"], ["1.", "ICD", "接口控制文件"], ["2.", "XML", "可扩展标记语言"],
+            ["2.1.", "XSD", "模式定义"]]
+    blocks = ["测试软件设计方案", "一、术语", "本方案所用术语如下。", ("table", rows), "二、总体设计", "平台采用浏览器结构。"]
+    assert docx_codes(make_docx(tmp_path / "方案.docx", blocks), "KJ303") == []
+
+
+def test_a_bare_item_among_numbered_cells_is_still_empty(tmp_path):
+    # the column numbers its texts (7、界面显示 … 9、…): a cell left at 8、 lost its text
+    rows = [["模块", "进度", "说明"], ["图片", "50%", "7、界面显示"], ["数据", "80%", "8、"],
+            ["列表", "50%", "9、需要病理的数据"]]
+    blocks = ["项目工作汇报", "一、进度", ("table", rows), "二、计划", "下周联调。"]
+    assert docx_codes(make_docx(tmp_path / "汇报.docx", blocks), "KJ303") == [("KJ303", 11)]
+
+
+def test_an_underscore_joining_two_words_is_no_blank(tmp_path):
+    notes = ["周报", "1.【驾驶舱】惠聚客_搭建推广页面：接口联调", "2.学习：虚幻四入坑指南合集版_哔哩哔哩_bilibili"]
+    assert docx_codes(make_docx(tmp_path / "周报.docx", notes), "KJ203") == []
+    # a blank stands where a value goes: before its unit, or in a date
+    blanks = ["总结", "全乡现有党支部_个，共有党员_名。", "申请人：张三", "时间：2024年_月"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", blanks), "KJ203") == [("KJ203", 2), ("KJ203", 2), ("KJ203", 4)]
+
+
+_MONITOR = "具备测试数据监控、采集与管理功能，以列表、波形等形式显示监控结果，并以固定速率刷新当前监控结果，支持历史数据的保存与显示。"
+_CLOSING = "提供可视化、易于操作的控制工具，以满足用户对上述功能的控制。"
+
+
+def test_an_item_restated_in_another_section_is_no_repeat(tmp_path):
+    # a 方案's design restates its requirement (1); each function list ends with the same item
+    spec = ["测试平台设计方案", "一、设计要求", "平台的功能要求如下：", "（1）" + _MONITOR,
+            "（2）具备用户权限管理功能，支持设置管理员、开发与调试人员、测试使用人员等操作角色。",
+            "二、设计内容", "（一）测试执行功能", "a）支持测试执行随时开始、中止、停止，实现测试全过程受控；", "b）" + _CLOSING,
+            "（二）数据监控功能", "本模块" + _MONITOR, "a）支持监控历史数据的导出与打印；", "b）" + _CLOSING]
+    assert docx_codes(make_docx(tmp_path / "方案.docx", spec), "KJ1") == []
+
+
+def test_a_paragraph_pasted_twice_is_still_a_repeat(tmp_path):
+    # prose copied under the next heading, and an item repeated in its own list: paste slips
+    notes = ["会议记录", "一、启动流程", "主控端" + _MONITOR, "二、监视流程", "主控端" + _MONITOR,
+             "三、换届条件", "（1）" + _MONITOR, "（2）在校期间无违反校规校纪的行为。", "（3）" + _MONITOR]
+    assert docx_codes(make_docx(tmp_path / "纪要.docx", notes), "KJ1") == [("KJ101", 5), ("KJ101", 9)]
+
+
+def test_a_labeled_reference_link_is_the_writers_own(tmp_path):
+    plan = ["项目开发计划", "1.4参考资料", "Django官方文档：https://docs.djangoproject.com/zh-hans/4.2/",
+            "●检测系统代码：https://github.com/example/alignment/", "2.项目概述", "本项目开发一个音乐控制网站。"]
+    assert docx_codes(make_docx(tmp_path / "计划.docx", plan), "KJ601") == []
+    # a link about the page itself came with a copied web page
+    page = ["学习笔记", "本项目开发一个音乐控制网站。", "如若转载，请注明出处：https://www.example.com/1.html"]
+    assert docx_codes(make_docx(tmp_path / "笔记.docx", page), "KJ601") == [("KJ601", 3)]
