@@ -1,0 +1,39 @@
+"""Mechanisms that the fourth fresh batch of real pages (/tmp/fresh4 g001-g050, not in the
+repository) showed missing, on synthetic text: each test fails without its change."""
+from __future__ import annotations
+
+import pytest
+
+from kjlint.engine import lint_text
+
+TITLE = "某县2025年重点工作责任分解方案\n"
+
+
+def findings(text: str, prefix: str) -> list[tuple[int, str]]:
+    """(line, flagged text) of the default rules' findings whose code starts with `prefix`."""
+    return [(f.line, text[f.offset:f.end_offset]) for f in lint_text(text) if f.code.startswith(prefix)]
+
+
+def test_a_year_run_into_its_month_lost_its_year_character():
+    text = TITLE + "各单位于20251月20日前报送方案，并于20254月8日前报送进展。\n"
+    assert [hit for _, hit in findings(text, "KJ412")] == ["20251月", "20254月"]
+    # a year and a date written out, and a count before a month, are whole
+    assert findings(TITLE + "各单位于2025年1月20日前报送，共计120份。\n", "KJ412") == []
+
+
+@pytest.mark.parametrize("text, mask", [
+    (TITLE + "固定资产投资比增21.X%，增速较快。\n", "X"),  # a decimal digit masked
+    (TITLE + "农民人均纯收入X112元，比上年增长。\n", "X"),  # a figure's first digit masked
+    (TITLE + "明大公司投资X00万元的技改项目已投产。\n", "X"),
+    (TITLE + "每年开展应急演练不少于[X]次。\n", "[X]"),  # a bracketed X between words
+])
+def test_a_lone_x_inside_a_figure_is_a_mask(text, mask):
+    assert mask in [hit for _, hit in findings(text, "KJ2")]
+
+
+@pytest.mark.parametrize("text", [
+    TITLE + "- [x] 完成方案报送\n",  # a Markdown check box
+    TITLE + "采购X100型设备3台，版本为V2.X。\n",  # a model name, a version
+])
+def test_an_x_that_is_no_digit_is_no_mask(text):
+    assert findings(text, "KJ2") == []
