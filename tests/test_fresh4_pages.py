@@ -37,3 +37,15 @@ def test_a_lone_x_inside_a_figure_is_a_mask(text, mask):
 ])
 def test_an_x_that_is_no_digit_is_no_mask(text):
     assert findings(text, "KJ2") == []
+
+
+@pytest.mark.parametrize("footer", [
+    "述职报告范文 | 述职报告开头结尾 | 述职报告模板 | 个人述职报告",  # a bar of links
+    "某某研究院主办 | 某某网络信息办公室 主管",  # a site's footer fields
+])
+def test_a_bar_of_links_or_fields_ending_a_page_is_no_cut_sentence(footer):
+    text = TITLE + "各单位要按时报送工作进展，确保各项任务落到实处。\n" + footer + "\n"
+    assert findings(text, "KJ302") == []
+    # a last sentence that is cut is still found above such a bar
+    cut = TITLE + "各单位要按时报送工作进展，确保各项任务落到实处\n" + footer + "\n"
+    assert [code for code, _ in findings(cut, "KJ302")]
