@@ -49,3 +49,14 @@ def test_a_bar_of_links_or_fields_ending_a_page_is_no_cut_sentence(footer):
     # a last sentence that is cut is still found above such a bar
     cut = TITLE + "各单位要按时报送工作进展，确保各项任务落到实处\n" + footer + "\n"
     assert [code for code, _ in findings(cut, "KJ302")]
+
+
+def test_a_heading_run_onto_a_paragraphs_end_parents_the_list_below_it():
+    item = "：我们将加大投入，推动各项工作取得实效，确保全年目标任务全面完成并争取更好成绩"
+    text = "\n".join([
+        "某区2025年政府工作报告", "一、经济发展目标",
+        "1.经济增长" + item + "。", "2.产业发展" + item + "。",
+        "3.创新驱动" + item + "。 二、社会发展举措",
+        "1.教育培训" + item + "。", "2.医疗卫生" + item + "。",
+        "三、环境保护", "1.生态建设" + item + "。", ""])
+    assert findings(text, "KJ5") == []

@@ -349,7 +349,13 @@ def _lost_mark_parent(paras: list[Span], prior: int | None) -> Span | None:
 def _looks_cut(prev: Span | None) -> bool:
     """A long paragraph that stops without punctuation: the next line's `3、` is likely a page
     number from a document-sharing site (KJ6), not a list item."""
-    return prev is not None and len(prev.text) > 40 and prev.text[-1] not in SENTENCE_END + "”）)》」』"
+    return (prev is not None and len(prev.text) > 40 and prev.text[-1] not in SENTENCE_END + "”）)》」』"
+            and GLUED_END.search(prev.text) is None)
+
+
+# A top-level heading run onto the end of a paragraph, after its last sentence and a space, with
+# nothing after it but its short name (…成果转化。 二、社会发展举措): the paragraph is not cut.
+GLUED_END = compile_regex(rf"[。；！？][ \t\u3000]*(?P<n>[{CN_NUM}]{{1,2}})、[^\s。，；！？]{{1,20}}[ \t\u3000]*$")
 
 
 # A bullet opening a line: the item of an unnumbered list (●第二阶段（…）), whose own list of
@@ -651,6 +657,12 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             last[1], carried[1] = head.number, head.number
             for deeper in range(2, 5):
                 last[deeper] = None
+        if lost is None and n == 1 and lv > 1 and last[1] is not None and _glued_heading(previous_text, last[1] + 1):
+            # …成果转化。 二、社会发展举措 / 1.教育与培训: heading 二、 glued to the end of the last
+            # paragraph is the parent of the list that starts again below it
+            last[1] = carried[1] = last[1] + 1
+            for deeper in range(2, 5):
+                last[deeper] = None
         cell = _cell(doc, p.start) if doc.line_sources else None
         other_cell = cell is not None and item_cell.get(lv, cell) != cell
         item_cell[lv] = cell
@@ -900,6 +912,13 @@ def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None
     # unless struck out by dashes typed before it (--1、旧接口（已废弃）)
     return re.search(r"(?:[^\s][ \t\u3000]+|[：:][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3})" + re.escape(want),
                      before, re.MULTILINE) is not None
+
+
+def _glued_heading(paragraph: str, n: int) -> bool:
+    """Does the paragraph end with top-level heading n run onto it (GLUED_END: …成果转化。
+    二、社会发展举措)?"""
+    glued = GLUED_END.search(paragraph.rstrip())
+    return glued is not None and cn_number(glued.group("n")) == n
 
 
 def _glued_first(text: str, it: Numbered) -> bool:
