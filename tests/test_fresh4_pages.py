@@ -60,3 +60,13 @@ def test_a_heading_run_onto_a_paragraphs_end_parents_the_list_below_it():
         "1.教育培训" + item + "。", "2.医疗卫生" + item + "。",
         "三、环境保护", "1.生态建设" + item + "。", ""])
     assert findings(text, "KJ5") == []
+
+
+def test_an_item_run_on_after_the_clause_of_the_item_before_it_is_there():
+    text = "\n".join([
+        "某校教师考核办法", "一、月度考核", "如有下列情形的，实行一票否决：",
+        "（1）参与赌博被查处或情节严重；（2）体罚与变相体罚；",
+        "（3）以营利为目的的有偿家教；（4）其他违反政策法规的情节。", ""])
+    assert findings(text, "KJ5") == []
+    # an item missing from the line is still a gap
+    assert findings(text.replace("（2）", ""), "KJ502") == [(5, "（3）")]

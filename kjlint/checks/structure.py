@@ -522,9 +522,12 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         elif n > expected and prior is None and n == 2 and (_inline_predecessor(doc.text, it, recent_text)
                                                           or _glued_first(doc.text, it)):
             pass  # 本论文属于 1、保密囗 / 2、不保密囗: item 1 runs on at the end of the line above
-        elif n == expected + 1 and prior is not None and _inline_predecessor(
-                doc.text, it, doc.text[since_prior.get(lv, p_start):it.para.start], expected):
-            pass  # …按期完成。 二．体会 / … / 三．打算: item 二 glued to a paragraph's end
+        elif n == expected + 1 and prior is not None and (_inline_predecessor(
+                doc.text, it, doc.text[since_prior.get(lv, p_start):it.para.start], expected)
+                or _run_on_item(doc.text, it, doc.text[prior_start.get(lv, p_start):since_prior.get(lv, p_start)])):
+            # …按期完成。 二．体会 / … / 三．打算: item 二 glued to a paragraph's end; (1)参与赌博;(2)体罚
+            # / (3)…: item (2) runs on after the clause of item (1)
+            pass
         elif run_on is not None and n > run_on + 2 and all(_inline_predecessor(
                 doc.text, it, doc.text[prior_start.get(lv, p_start):it.para.start], k) for k in (run_on + 1, n - 1)):
             # a list run on inline (1．背叛国家罪 2．分裂国家罪 … 35．… / 36．…), also across a
@@ -919,6 +922,17 @@ def _glued_heading(paragraph: str, n: int) -> bool:
     二、社会发展举措)?"""
     glued = GLUED_END.search(paragraph.rstrip())
     return glued is not None and cn_number(glued.group("n")) == n
+
+
+def _run_on_item(text: str, it: Numbered, prior_paragraph: str) -> bool:
+    """Does item n-1, numbered the same way, run on after a semicolon at the end of the clause
+    of the item before it ((1)参与赌博被查处;(2)体罚与变相体罚;)?"""
+    mark = text[it.para.start:it.mark_end].strip(" \t\u3000")
+    digits = re.search(r"\d+", mark)
+    if it.level < 3 or digits is None or int(digits.group()) != it.number:
+        return False
+    want = mark[:digits.start()] + str(it.number - 1) + mark[digits.end():]
+    return re.search(r"[；;][ \t\u3000]*" + re.escape(want), prior_paragraph) is not None
 
 
 def _glued_first(text: str, it: Numbered) -> bool:
