@@ -193,14 +193,17 @@ def save_programs(at_least: int = 1) -> None:
 def _entry(pattern: str, flags: int) -> tuple:
     """(flags, program, groups, groupindex, indexgroup, required characters, first characters,
     backtracking risk (False until `backtracking_risk` asks: only rule packs' patterns are
-    judged, and the test was a third of a cold start's pattern work), preceding characters)."""
+    judged, and the test was a third of a cold start's pattern work), preceding characters,
+    anchors (False until `anchored_finditer` asks, then tagged with _ANCHORS_FORMAT))."""
     global _programs
     if _programs is None:
         stored = _read(_REGEX_FILE)
         _programs = stored if isinstance(stored, dict) else {}
     entry = _programs.get((pattern, flags))
-    if isinstance(entry, tuple) and len(entry) == 9:
+    if isinstance(entry, tuple) and len(entry) == 10:
         return entry
+    if isinstance(entry, tuple) and len(entry) == 9:  # stored before anchors were: one more slot
+        return entry + (False,)
     from .regexinfo import first_chars, preceding_chars, required_chars
 
     parsed = _re_parser.parse(pattern, flags)  # raises re.error for a bad pattern, as re.compile
@@ -213,7 +216,7 @@ def _entry(pattern: str, flags: int) -> tuple:
     needed = required_chars(parsed, flags)
     entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup),
              "".join(sorted(needed)) if needed is not None else None,
-             "".join(sorted(first)) if first is not None else None, False, preceding_chars(parsed, flags))
+             "".join(sorted(first)) if first is not None else None, False, preceding_chars(parsed, flags), False)
     _store_entry((pattern, flags), entry)
     return entry
 
@@ -423,6 +426,146 @@ def after_chars(pattern: str, flags: int = 0) -> Callable[[str], Iterator[re.Mat
     return matches
 
 
+def anchors(pattern: str, flags: int = 0) -> tuple:
+    """regexinfo.anchors of `pattern`, computed once and kept with its program."""
+    return _anchor_slot(pattern, int(flags), True)[2]
+
+
+def first_rate(pattern: str, flags: int = 0) -> float | None:
+    """regexinfo.first_rate of `pattern`, computed once and kept with its program."""
+    return _anchor_slot(pattern, int(flags), False)[1]
+
+
+def _anchor_slot(pattern: str, flags: int, full: bool) -> tuple:
+    """(_ANCHORS_FORMAT, first_rate, anchors or False until asked) of a pattern: the analysis of
+    an alternation that is only asked how often it starts is not made."""
+    if _sre is None:  # pragma: no cover - Python 3.10
+        return _ANCHORS_FORMAT, None, (None, 0.0)
+    key = (pattern, flags)
+    entry = _entry(*key)
+    stored = entry[9]
+    known = isinstance(stored, tuple) and len(stored) == 3 and stored[0] == _ANCHORS_FORMAT
+    if not known or (full and stored[2] is False):
+        from . import regexinfo
+
+        parsed = parse(pattern, flags)
+        stored = (_ANCHORS_FORMAT, stored[1] if known else regexinfo.first_rate(parsed, flags),
+                  regexinfo.anchors(parsed, flags) if full else False)
+        _store_entry(key, entry[:9] + (stored,))
+    return stored
+
+
+_ANCHORS_FORMAT = 3  # bump when regexinfo.anchors answers in another form: stored answers are redone
+
+
+# re's own scan for patterns with first characters is kept below this estimate (regexinfo's
+# nanoseconds per character): measured on ../shared/corpus, the anchors won only above it
+# (KJ301's patterns with first characters, estimated 26: 0.19 s by re, 0.11 s by anchors;
+# KJ207, 18: 0.22 s, 0.12 s; KJ205, 13: 0.05 s, 0.07 s; KJ604's, 5: 0.04 s, 0.08 s).
+RE_SCAN_NS_AT_MOST = 15.0
+
+
+@lru_cache(maxsize=None)
+def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[str], Iterator[re.Match]] | None:
+    """finditer of the alternation of `patterns` (as build_pattern joins them), through their
+    anchors (regexinfo.anchors: rare literal runs at a bounded distance from every match's
+    start), or None when some pattern has neither anchors nor first characters. For patterns
+    re cannot scan for (no first characters: re runs them at every character, or after every
+    blank and line break): one C-speed scan finds every place a run occurs (overlapping ones
+    too); a pattern whose anchors cost more than its own scan is found by that scan (after a
+    line break for one that starts lines). The alternation is tried only at the starts those
+    places allow, and at the text's start, in order, resuming where the last match ended: the
+    same matches as finditer, since every match starts at one of those places (and none is
+    empty). On ../shared/corpus KJ204's and KJ301's patterns without first characters took
+    0.04 s each this way instead of 0.34 s and 0.13 s; with first characters, re's own scan is
+    faster unless it tries many alternatives at common characters (RE_SCAN_NS_AT_MOST)."""
+    from .regexinfo import SCAN_NS, TRY_NS
+
+    if _sre is None:  # pragma: no cover - Python 3.10
+        return None
+    runs: list[tuple[tuple[tuple[str, ...], ...], int, int]] = []
+    own: list[tuple[str, int]] = []
+    combined = "|".join(f"(?:{p})" for p in patterns)
+    rate = first_rate(combined, flags) if first_chars(combined, flags) else None
+    if rate is not None and SCAN_NS + TRY_NS * rate * len(patterns) < RE_SCAN_NS_AT_MOST:
+        return None
+    for p in patterns:
+        (found, anchor_cost), rate = anchors(p, flags), first_rate(p, flags)
+        own_cost = TRY_NS * rate if rate is not None else None  # in a scan shared with others (SCAN_NS for the first)
+        if found is not None and (own_cost is None or anchor_cost < own_cost + SCAN_NS):
+            runs.extend(found)
+        elif own_cost is not None:
+            own.append((p, -1 if line_anchored(p, flags) else 0))
+        else:
+            return None
+    if not runs:
+        return None
+    regex = compile_regex(combined, flags)
+    windows: dict[tuple[str, ...], tuple[int, int]] = {}  # each run once, with every start it allows
+    for group, lo, hi in runs:
+        for run in group:
+            was = windows.get(run, (lo, hi))
+            windows[run] = (min(lo, was[0]), max(hi, was[1]))
+    # One scan for every run, written as a tree of their shared beginnings (re tries each
+    # alternative of a group at each place one may start: fewer, faster); a hit is then told
+    # apart by its first character: the runs that can start with it are tested there.
+    scan = compile_regex(_tree(list(windows))).search
+    by_first: dict[str, list[tuple[Callable, int, int]]] = {}
+    for run, (lo, hi) in windows.items():
+        source = "".join(run)
+        if not first_chars(source):  # pragma: no cover - runs start with a few characters
+            return None
+        for c in first_chars(source):
+            by_first.setdefault(c, []).append((compile_regex(source).match, lo, hi))
+    # The patterns found by their own scan: one scan for those that start lines (after a line
+    # break), one for the others; each finds every place one of its patterns matches.
+    own_scans = [(compile_regex("|".join(f"(?:{p})" for p, at in own if at == k) if not k
+                                else "\\n(?:" + "|".join(f"(?:{p})" for p, at in own if at == k) + ")", flags).search, k)
+                 for k in (0, -1) if any(at == k for _p, at in own)]
+
+    def matches(text: str) -> Iterator[re.Match]:
+        starts = {0}
+        hit = scan(text)
+        while hit is not None:
+            p = hit.start()
+            for test, lo, hi in by_first[text[p]]:
+                if test(text, p):
+                    starts.update(range(max(0, p - hi), max(0, p - lo + 1)))
+            hit = scan(text, p + 1)
+        for search, at in own_scans:
+            hit = search(text)
+            while hit is not None:
+                starts.add(hit.start() - at)
+                hit = search(text, hit.start() + 1)
+        pos = 0
+        for s in sorted(starts):
+            if s >= pos and (m := regex.match(text, s)) is not None:
+                yield m
+                pos = m.end()
+
+    return matches
+
+
+def _tree(runs: list[tuple[str, ...]]) -> str:
+    """A regex matching where one of `runs` (tuples of one-character sources) starts, with
+    their shared beginnings written once: 年(?:工作(?:总结|计划)|上半年). A run that ends
+    where a longer one goes on is enough to find the place: the longer is left out."""
+    tree: dict = {}
+    for run in runs:
+        node = tree
+        for element in run:
+            node = node.setdefault(element, {})
+        node[""] = {}
+
+    def write(node: dict) -> str:
+        if "" in node:
+            return ""
+        alternatives = [element + write(child) for element, child in node.items()]
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return write(tree)
+
+
 @lru_cache(maxsize=None)
 def finditer_alternatives(patterns: tuple[str, ...], flags: int = 0) -> Callable[[str], list[re.Match]]:
     """Matches of the alternation of `patterns`, when some of them may start at any character
@@ -439,7 +582,8 @@ def finditer_alternatives(patterns: tuple[str, ...], flags: int = 0) -> Callable
         if group:
             combined = "|".join(f"(?:{p})" for p in group)
             needed = required_chars(combined, flags) if k else None
-            scans.append((after_chars(combined, flags) if k else fast_finditer(compile_regex(combined, flags)),
+            scans.append((anchored_finditer(tuple(group), flags)
+                          or (after_chars(combined, flags) if k else fast_finditer(compile_regex(combined, flags))),
                           compile_regex(f"[{re.escape(needed)}]").search if needed else None))
 
     def matches(text: str) -> list[re.Match]:

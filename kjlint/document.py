@@ -6,6 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, repeat
+from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
 from .diskcache import compile_regex
@@ -26,6 +27,9 @@ class Span(NamedTuple):
     start: int
     end: int
     text: str
+
+
+_START = itemgetter(0)  # a Span's start
 
 
 def _spans(starts, ends, texts) -> list[Span]:
@@ -161,6 +165,18 @@ class Document:
     def plain(self, span: Span) -> str:
         """The plain form (see `plain_lines`) of a paragraph, or of a line without its blanks."""
         return self.plain_lines[self.line_index(span.start)].strip(BLANK_CHARS)
+
+    def plains(self, spans: list[Span]) -> list[str]:
+        """`plain` of each of `spans`, all at once: the lines' plain forms stripped once, each
+        span's line found by a bisect at C speed (no Python call per span)."""
+        stripped = self._stripped_plain_lines
+        return list(map(stripped.__getitem__, map(bisect_right, repeat(self.line_starts), map(_START, spans))))
+
+    @cached_property
+    def _stripped_plain_lines(self) -> list[str]:
+        """Each line's plain form without its blanks, after a placeholder: index i + 1 holds
+        line i, so that bisect_right's result indexes it directly."""
+        return ["", *map(methodcaller("strip", BLANK_CHARS), self.plain_lines)]
 
     @cached_property
     def technical_lines(self) -> frozenset[int]:

@@ -480,3 +480,338 @@ def _overlap(a: tuple[bool, frozenset], b: tuple[bool, frozenset]) -> bool:
     if neg_a and neg_b:
         return True
     return bool(set_b - set_a) if neg_a else bool(set_a - set_b)
+
+
+# --- anchors: rare literal runs near every match ---------------------------------------------
+# A pattern that opens with a lookbehind, an optional part or a common character (`年`, `的`,
+# a blank) is tried by `re` at each place it might start: most of a pattern rule's time. Its
+# rarest literal run at a bounded distance from the match's start (`工作总结` in a lookahead,
+# `[到至]` in a lookbehind, `电话` after up to eight other characters) is found first, by one
+# C-speed scan, and the pattern tried only in the few places that run allows.
+
+_Run = tuple  # a run: consecutive characters, each from a small set (tuple of frozensets)
+
+
+def first_rate(parsed, flags: int) -> float | None:
+    """How often one of the pattern's first characters (or of those it must follow, for one that
+    starts lines) occurs at a place of a Chinese text (None: neither is known), for the cost of
+    re's own scan (`SCAN_NS`, `TRY_NS`)."""
+    first = first_chars(parsed, flags)
+    if first is not None:
+        return _rate(first)
+    before = preceding_chars(parsed, flags)
+    return _rate(before[0]) if before and before[0] else None
+
+
+def anchors(parsed, flags: int) -> tuple[tuple[tuple[tuple[tuple[str, ...], ...], int, int], ...] | None, float]:
+    """(anchors, their cost) of a pattern. Anchors: (runs, lo,
+    hi) for each of the pattern's alternatives: every match of the alternative starting at t > 0
+    has one of the runs (each a tuple of regex sources of one character) starting between t + lo
+    and t + hi; None when
+    some alternative has none, a match could be empty or case is ignored. Cost: what finding
+    them and trying the pattern where they allow costs per character of a Chinese text, in
+    nanoseconds, roughly (`_scan_cost`)."""
+    if (flags | parsed.state.flags) & C.SRE_FLAG_IGNORECASE or parsed.getwidth()[0] == 0:
+        return None, 0.0
+    items = list(parsed)
+    alternatives = [list(a) for a in items[0][1][1]] if len(items) == 1 and items[0][0] is C.BRANCH else [items]
+    out, cost = [], 0.0
+    for alternative in _expanded(alternatives):
+        found: list[tuple[tuple[_Run, ...], int, int]] = []
+        try:
+            _walk(alternative, 0, 0, found, parsed.state)
+        except _Unknown:
+            pass
+        if not found:
+            return None, 0.0
+        usable = [a for a in _pieces(_joined(found)) if all(isinstance(run[0], frozenset) for run in a[0])]
+        if not usable:
+            return None, 0.0
+        runs, lo, hi = min(usable, key=_scan_cost)
+        cost += _scan_cost((runs, lo, hi))
+        out.append((tuple(tuple(map(_class_source, run)) for run in runs), lo, hi))
+    return tuple(out), cost
+
+
+# Costs of finding matches, in nanoseconds, measured on ../shared/corpus (CPython 3.11): re's
+# scan for a set of first characters, per character of the text; re trying one alternative of
+# a pattern where one of them occurs; a hit of an anchor handled in Python; a start tried from
+# Python.
+SCAN_NS, TRY_NS, HIT_NS, PLACE_NS = 2.0, 7.0, 300.0, 500.0
+
+
+def _expanded(alternatives: list[list]) -> list[list]:
+    """The alternatives with the groups of alternatives they open with and their optional
+    parts spelt out (`(?:未完，)?全文共` is `未完，全文共` or `全文共`; `[额值](?:万|亿)?元`
+    is `[额值]万元`, `[额值]亿元` or `[额值]元`), so that each starts with what it needs and
+    its runs meet; up to 32 sequences (the rest left as they are: still true of every match)."""
+    out: list[list] = []
+    todo = [_flatten(a) for a in alternatives]
+    while todo:
+        items = todo.pop(0)
+        if len(out) + len(todo) >= 31:
+            out.append(items)
+            continue
+        if items and items[0][0] is C.BRANCH:
+            todo[:0] = [_flatten(list(a) + items[1:]) for a in items[0][1][1]]
+            continue
+        optional = next((k for k, (op, av) in enumerate(items)
+                         if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] == 0 and av[1] == 1), None)
+        if optional is None:
+            out.append(items)
+        else:
+            rest = items[optional + 1:]
+            todo[:0] = [_flatten(items[:optional] + list(items[optional][1][2]) + rest), items[:optional] + rest]
+    return out
+
+
+class _Unknown(Exception):
+    """An item whose width is unknown: no anchor past it."""
+
+
+def _walk(items: list, lo: int, hi: int | None, found: list, state) -> tuple[int, int | None]:
+    """Collect into `found` the anchors of a sequence starting between lo and hi characters
+    after the match's start (hi None: unbounded, no anchor usable); returns where it ends."""
+    run: list[frozenset[str]] = []
+    at = (lo, hi)
+
+    def close() -> None:
+        if run and at[1] is not None:
+            found.append(((tuple(run),), at[0], at[1]))
+
+    for k, (op, av) in enumerate(items):
+        chars = _single(op, av)
+        if chars is not None:
+            if not run:
+                at = (lo, hi)
+            run.append(chars)
+        elif op is C.ASSERT_NOT:
+            # `(?<![^\n])`: a line break before, or the text's start (tried anyway: see the
+            # docstring of `anchors`), where its offset cannot reach before the match
+            direction, sub = av
+            before = _negated_single(list(sub)) if direction == -1 and lo >= 0 else None
+            if before is not None and hi is not None:
+                found.append((((before,),), lo - 1, hi - 1))
+            continue
+        elif op is C.AT:
+            continue  # zero width: the run goes on
+        elif op is C.ASSERT:
+            direction, sub = av
+            if direction == 1:
+                try:
+                    _walk(list(sub), lo, hi, found, state)
+                except _Unknown:
+                    pass
+            else:
+                low, high = sub.getwidth()
+                if low == high:  # always so in Python: a lookbehind has a fixed width
+                    try:
+                        _walk(list(sub), lo - low, None if hi is None else hi - low, found, state)
+                    except _Unknown:
+                        pass
+            continue
+        else:
+            close()
+            run = []
+            if op is C.BRANCH:
+                prefixes = _prefix_runs(items[k:])
+                if hi is not None and prefixes:
+                    found.append((tuple(prefixes), lo, hi))
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+                body = list(av[2])
+                chars = _single(*body[0]) if len(body) == 1 else None
+                if chars is not None:  # `\\.{3,}`: a run of three, then up to the rest
+                    run = [chars] * av[0]
+                    at = (lo, hi)
+                    lo += av[0]
+                    hi = None if hi is None else hi + av[0]
+                    if av[1] == av[0]:
+                        continue
+                    close()
+                    run = []
+                    hi = None if hi is None or av[1] >= C.MAXREPEAT else hi + av[1] - av[0]
+                    continue
+                try:
+                    _walk(list(av[2]), lo, hi, found, state)  # its first repetition
+                except _Unknown:
+                    pass
+            elif op is C.SUBPATTERN and not av[1] and not av[2]:
+                try:
+                    _walk(list(av[3]), lo, hi, found, state)
+                except _Unknown:
+                    pass
+            elif op in (C.GROUPREF, C.GROUPREF_EXISTS):
+                raise _Unknown
+            low, high = _width(op, av, state)
+            lo += low
+            hi = None if hi is None or high is None else hi + high
+            continue
+        lo += 1
+        hi = None if hi is None else hi + 1
+    close()
+    return lo, hi
+
+
+def _negated_single(items: list) -> frozenset[str] | None:
+    """The characters of `[^…]` or a negated literal when that is the whole sequence."""
+    if len(items) != 1:
+        return None
+    op, av = items[0]
+    if op is C.NOT_LITERAL:
+        return frozenset(chr(av))
+    if op is C.IN and av and av[0][0] is C.NEGATE:
+        return _char_class(av[1:])
+    return None
+
+
+def _joined(found: list) -> list:
+    """`found` with runs at exact offsets that follow each other joined into one longer, rarer
+    run (`[到至]` of a lookbehind, `的`, `[0-9]` of a lookahead): only runs whose offset from
+    the match's start is fixed, so that they are known to be adjacent."""
+    out = list(found)
+    exact = [a for a in found if a[1] == a[2] and len(a[0]) == 1]
+    for _round in range(4):
+        new = []
+        for runs, lo, _hi in exact:
+            end = lo + len(runs[0])
+            for runs2, lo2, hi2 in out:
+                if lo2 == hi2 == end:
+                    item = (tuple(runs[0] + r for r in runs2), lo, lo)
+                    if item not in out and item not in new:
+                        new.append(item)
+        if not new:
+            break
+        out.extend(new)
+        exact = [a for a in new if len(a[0]) == 1]
+    return out
+
+
+def _single(op, av) -> frozenset[str] | str | None:
+    """What an item that matches exactly one character of a few, or a digit, can match: the
+    characters, or `\\d` (any decimal digit: a run's later character, not its first)."""
+    if op is C.LITERAL:
+        return frozenset(chr(av))
+    if op is C.IN:
+        if list(av) == [(C.CATEGORY, C.CATEGORY_DIGIT)]:
+            return "\\d"
+        return _char_class(av)
+    return None
+
+
+def _prefix_runs(items: list) -> list[_Run] | None:
+    """The runs of few-character items a sequence can start with, or None: zero-width items
+    skipped, groups and groups of alternatives followed into and out of (`(?:工作(?:总结|计划)
+    |上半年)` starts with 工作总结, 工作计划 or 上半年); at most 64 runs, else the runs up to
+    the group."""
+    run: list = []
+    for k, (op, av) in enumerate(items):
+        chars = _single(op, av)
+        if chars is not None:
+            run.append(chars)
+            continue
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero width: the next item follows the run at once
+        rest = items[k + 1:]
+        inner: list[_Run] | None = None
+        if op is C.SUBPATTERN and not av[1] and not av[2]:
+            inner = _prefix_runs(list(av[3]) + rest)
+        elif op is C.BRANCH:
+            inner = []
+            for alternative in av[1]:
+                found = _prefix_runs(list(alternative) + rest)
+                if found is None or len(inner) + len(found) > 64:
+                    inner = None
+                    break
+                inner += found
+        if inner is not None and (run or all(isinstance(r[0], frozenset) for r in inner)):
+            return list(dict.fromkeys(tuple(run) + r for r in inner))
+        break
+    return [tuple(run)] if run and isinstance(run[0], frozenset) else None
+
+
+def _width(op, av, state) -> tuple[int, int | None]:
+    from re import _parser  # type: ignore[attr-defined]
+
+    low, high = _parser.SubPattern(state, [(op, av)]).getwidth()
+    return low, (None if high >= C.MAXREPEAT else high)
+
+
+def _class_source(chars: frozenset[str] | str) -> str:
+    if isinstance(chars, str):
+        return chars
+    if len(chars) == 1:
+        return re.escape(next(iter(chars)))
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def _pieces(found: list) -> list:
+    """`found` and every part of a single run (`年工作总结` of `[，。：]年工作总结`): a part
+    that opens with a rarer character is cheaper to scan for."""
+    out = list(found)
+    for runs, lo, hi in found:
+        if len(runs) == 1:
+            run = runs[0]
+            out += [((run[i:j],), lo + i, hi + i) for i in range(len(run)) for j in range(i + 1, len(run) + 1)
+                    if (i, j) != (0, len(run))]
+        else:  # the same first characters dropped from each of the runs of a group of alternatives
+            out += [(tuple(dict.fromkeys(run[i:] for run in runs)), lo + i, hi + i)
+                    for i in range(1, min(map(len, runs)))]
+    return out
+
+
+def _scan_cost(anchor: tuple) -> float:
+    """What finding an anchor costs per character of a Chinese text (nanoseconds): re tries
+    its runs at each of their first characters, each run found is handled in Python, and the
+    pattern is tried at each start the run allows."""
+    runs, lo, hi = anchor
+    first = _rate(frozenset().union(*(run[0] for run in runs)))  # re tries them all at one place
+    return TRY_NS * first + (HIT_NS + PLACE_NS * (hi - lo + 1)) * _anchor_cost(runs)
+
+
+@lru_cache(maxsize=None)
+def _rate(chars: frozenset[str]) -> float:
+    """How often one of `chars` occurs at a place of a Chinese text, roughly."""
+    return min(1.0, sum(_frequency(c) for c in chars))
+
+
+def _anchor_cost(runs: tuple[_Run, ...]) -> float:
+    """How often one of the runs occurs at a place of a Chinese text, roughly."""
+    total = 0.0
+    for run in runs:
+        p = 1.0
+        for chars in run:
+            p *= DIGIT_RATE if isinstance(chars, str) else _rate(chars)
+        total += p
+    return total
+
+
+_FREQUENCY: dict[str, float] | None = None
+DIGIT_RATE = 10 * 2.0 ** -7  # `\\d`: ten digits (see `_frequency`)
+
+
+def _frequency(c: str) -> float:
+    """A character's share of the characters of a Chinese document, roughly: ideographs from
+    kjlint/data/hanzi_freq.txt (log2 counts in a dictionary), blanks, line breaks, digits and
+    Chinese punctuation are common, Latin letters less so, other symbols rare."""
+    global _FREQUENCY
+    if _FREQUENCY is None:
+        from pathlib import Path
+
+        table: dict[str, float] = {}
+        data = Path(__file__).resolve().parent / "data" / "hanzi_freq.txt"
+        for line in data.read_text(encoding="utf-8").splitlines():
+            word, _tab, count = line.partition("\t")
+            if len(word) == 1 and count.isdigit():
+                table[word] = 2.0 ** (int(count) - 26)
+        _FREQUENCY = table
+    if c in _FREQUENCY:
+        return _FREQUENCY[c]
+    if "\u3400" <= c <= "\u9fff":
+        return 2.0 ** -20
+    if c in " \t\n\u3000，。、：；（）“”《》,.:;()" :
+        return 2.0 ** -5
+    if c.isdigit():
+        return 2.0 ** -7
+    if c.isascii() and c.isalpha():
+        return 2.0 ** -9
+    return 2.0 ** -14

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .packs import Catalog, PackError, Rule, _as_list, compile_pattern, parse_text, rule_where
 from .document import BLANK_CHARS, Document
 from .findings import Fix, Related
-from .diskcache import (after_chars, compile_regex, fast_finditer, finditer_alternatives, first_chars, line_anchored,
+from .diskcache import (after_chars, anchored_finditer, compile_regex, fast_finditer, finditer_alternatives, first_chars, line_anchored,
                         required_chars)
 from .i18n import _, pick
 from .technical import glued_to_han
@@ -299,7 +299,7 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     elif len(patterns) > 1 and not first_chars(combined, flags) and any(first_chars(p, flags) for p in patterns):
         matches = finditer_alternatives(tuple(patterns), flags)
     else:
-        matches = fast_finditer(regex)
+        matches = anchored_finditer(tuple(patterns), flags) or fast_finditer(regex)
     exceptions = [compile_pattern(p, _where(rule, "exceptions"), flags, shown)
                   for shown, p in _written_and_traditional(rule, "exceptions")]
     # Exceptions for one source format only: `docx-exceptions` hold in a Word file (a form's

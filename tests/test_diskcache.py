@@ -226,3 +226,15 @@ def test_parallel_workers_store_what_they_compiled(tmp_path):
         out = run_python(_WORKER_SAVE_SCRIPT, str(docs), threshold, env=env, check=True).stdout
         counts.append(int(out))
     assert counts[0] > counts[1] + 32
+
+
+def test_anchors_stored_in_another_form_are_redone(fresh_cache):
+    """A pattern's anchors kept by an older kjlint (another form in the same slot) are found
+    again, not read as runs."""
+    pattern, flags = "(?<=[到至])的(?=[0-9])", 0
+    expected = diskcache.anchors(pattern, flags)
+    key = (pattern, flags)
+    diskcache._programs[key] = diskcache._entry(*key)[:9] + (((("[到至]的[0-9]", -1, -1),), 0.1, None),)
+    assert diskcache.anchors(pattern, flags) == expected
+    assert expected[0] == (((("[到至]", "的", "[0123456789]"),), -1, -1),)
+    assert diskcache.first_rate(pattern, flags) is not None  # 的

@@ -74,3 +74,52 @@ def test_unusual_chars_holds_every_character_the_encoding_detectors_start_from()
     # a UTF-8 lead byte or a GBK first byte read as Latin-1 (KJ405, KJ406)
     for c in "锟ï\u200b\u200c\u200d\u2060\ufeff\u00ad" + "".join(map(chr, range(0xA1, 0xF8))):
         assert _UNUSUAL.fullmatch(c), hex(ord(c))
+
+
+def test_anchored_matching_finds_what_finditer_finds(monkeypatch):
+    """Trying a pattern only where its anchors (regexinfo.anchors: literal runs near every
+    match's start) allow, or where its own scan finds it, gives finditer's matches: every
+    pattern rule's alternation, the groups finditer_alternatives splits it into, and each
+    pattern alone, forced through the anchors whatever re's own scan would cost, on the rules'
+    examples and on random splices of pieces of them with blanks, line breaks and punctuation."""
+    from kjlint import diskcache
+    from kjlint.catalog import load_catalog
+    from kjlint.ruletypes import _patterns, _with_traditional
+
+    monkeypatch.setattr(diskcache, "RE_SCAN_NS_AT_MOST", -1.0)
+    catalog = load_catalog()
+    examples = [e for r in catalog.rules.values() for e in r.bad + r.good]
+    rng = random.Random(12)
+    pieces = [e[i:i + rng.randint(1, 6)] for e in examples for i in range(0, len(e), 3)]
+    pieces += list("\n \t\u3000，。：:（）()、.…0123456789年的元") + ["...", "\n\n", "工作总结", "查看"]
+    texts = examples + ["".join(rng.choices(pieces, k=rng.randint(1, 60))) for _ in range(4000)]
+    tried = found = 0
+    for rule in (r for r in catalog.rules.values() if r.type == "pattern"):
+        flags = re.MULTILINE | (re.IGNORECASE if rule.params.get("ignorecase") else 0)
+        patterns = tuple(_with_traditional(rule, _patterns(rule, "pattern", True)))
+        groups = {patterns, tuple(p for p in patterns if diskcache.first_chars(p, flags)),
+                  tuple(p for p in patterns if not diskcache.first_chars(p, flags))} | {(p,) for p in patterns}
+        for group in filter(None, groups):
+            matches = diskcache.anchored_finditer.__wrapped__(group, flags)
+            if matches is None:
+                continue
+            rx = re.compile("|".join(f"(?:{p})" for p in group), flags)
+            for text in texts:
+                expected = [m.span() for m in rx.finditer(text)]
+                assert [m.span() for m in matches(text)] == expected, (rule.code, group, text)
+                found += len(expected)
+            tried += 1
+    assert tried > 20 and found > 500, (tried, found)
+
+
+def test_plains_is_plain_of_each_span():
+    """Document.plains (one bisect per span at C speed) gives Document.plain of each span, on
+    texts with blank lines, CRLF and lone CR endings, traditional script and pinyin glosses."""
+    from kjlint.document import Document
+
+    rng = random.Random(13)
+    pieces = ["\n", "\r\n", "\r", " ", "\u3000", "總結(zǒng jié)", "工作", "一、", "。", "\t", "x"]
+    for _ in range(2000):
+        doc = Document("".join(rng.choices(pieces, k=rng.randint(0, 30))))
+        spans = doc.paragraphs + doc.lines
+        assert doc.plains(spans) == [doc.plain(s) for s in spans], doc.text

@@ -260,7 +260,7 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     max_len = int(rule.params.get("max-heading-length", 40))
     word = doc.source_format == "docx"
     paras = reading_paragraphs(doc, ctx)
-    plain = [doc.plain(p) for p in paras]
+    plain = doc.plains(paras)
     # numbered items with inline text too (the first character spares most paragraphs the call)
     marks = [mark_level(text) if text[:1] in HEADING_FIRST or text[:1].isdigit() else None for text in plain]
     # a heading is a numbered item first: no need to parse the marks of the others twice
