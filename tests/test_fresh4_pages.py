@@ -70,3 +70,11 @@ def test_an_item_run_on_after_the_clause_of_the_item_before_it_is_there():
     assert findings(text, "KJ5") == []
     # an item missing from the line is still a gap
     assert findings(text.replace("（2）", ""), "KJ502") == [(5, "（3）")]
+
+
+def test_a_count_or_a_list_number_deleted_outright():
+    text = TITLE + "全年整治取得实效。\n\n、开展清理整顿专项行动。小组先后次到各镇督查，对违法排污的家企业作出处罚。\n"
+    assert [hit for _, hit in findings(text, "KJ207")] == ["、", "次", "家"]
+    # a line broken inside a list, 先后次序 and a family's business are whole
+    whole = TITLE + "合作国家包括新西兰\n、马来西亚等。按先后次序排队，扶持回乡创业的家庭企业。\n"
+    assert findings(whole, "KJ207") == []
