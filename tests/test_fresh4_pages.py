@@ -78,3 +78,9 @@ def test_a_count_or_a_list_number_deleted_outright():
     # a line broken inside a list, 先后次序 and a family's business are whole
     whole = TITLE + "合作国家包括新西兰\n、马来西亚等。按先后次序排队，扶持回乡创业的家庭企业。\n"
     assert findings(whole, "KJ207") == []
+
+
+def test_asterisk_masks_on_one_line_are_no_markdown_bold_pair():
+    text = TITLE + "根据《中共**县委办公室 **县人民政府办公室关于印发<**>县评价办法>的通知》要求。\n"
+    assert len(findings(text, "KJ202")) == 3
+    assert findings(TITLE + "一是 **重点工作** 稳步推进。\n", "KJ202") == []
