@@ -33,6 +33,27 @@ def required_chars(parsed, flags: int) -> frozenset[str] | None:
     return _sequence(list(parsed))
 
 
+def required_char_sets(parsed, flags: int) -> list[frozenset[str]]:
+    """Every set of characters of which each match of `parsed` contains one: one per item of
+    its top-level sequence that requires some (`required_chars` keeps the rarest of them),
+    those of a positive lookaround's sequence included (the text it looks at is the line's). A
+    text lacking one of the sets cannot match; testing two or three of them rules out far more
+    texts than the rarest alone."""
+    if (flags | parsed.state.flags) & C.SRE_FLAG_IGNORECASE:
+        return lookaround_chars(parsed)
+    out: list[frozenset[str]] = []
+    items = list(parsed)
+    while items:
+        op, av = items.pop(0)
+        if op is C.SUBPATTERN and not av[1] & C.SRE_FLAG_IGNORECASE:
+            items[:0] = list(av[3])  # a group's items are all required, in sequence
+        elif op is C.ASSERT:
+            items[:0] = list(av[1])  # so are a positive lookaround's
+        elif (chars := _item(op, av)) is not None and chars not in out:
+            out.append(chars)
+    return out
+
+
 def lookaround_chars(parsed) -> list[frozenset[str]]:
     """Characters the positive lookarounds of a pattern's top level need, each a set of which
     the text holds one (`required_chars` leaves lookarounds out)."""

@@ -76,6 +76,82 @@ def test_unusual_chars_holds_every_character_the_encoding_detectors_start_from()
         assert _UNUSUAL.fullmatch(c), hex(ord(c))
 
 
+def _kj601_matcher():
+    from kjlint.catalog import load_catalog
+    from kjlint.checks.contamination import _compiled_boilerplate
+
+    return _compiled_boilerplate(load_catalog(()).rules["KJ601"])
+
+
+def _kj601_lines(matcher, n: int, seed: int) -> list[str]:
+    """Lines the gates must not turn away: every fixture line, and random lines of the
+    characters KJ601's patterns are written with (their literals, digits, blanks, punctuation)."""
+    from pathlib import Path
+
+    from kjlint.checks.contamination import normalize_line
+
+    lines = [normalize_line(line) for path in sorted(Path(__file__).parent.parent.joinpath("fixtures").rglob("*.txt"))
+             for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+    patterns = "".join(pat for _limit, _anchored, named in matcher.pattern_groups for pat in named)
+    alphabet = sorted({c for c in patterns if not c.isascii() or c.isalnum()} | set("0123456789 -:/|.【】()（）"))
+    rng = random.Random(seed)
+    for _ in range(n):
+        line = "".join(rng.choices(alphabet, k=rng.randrange(1, 30)))
+        lines.append(line)
+        if lines[rng.randrange(len(lines))]:  # a real line with some of it replaced
+            real = lines[rng.randrange(len(lines))]
+            cut = rng.randrange(len(real) + 1)
+            lines.append(real[:cut] + "".join(rng.choices(alphabet, k=rng.randrange(0, 8))) + real[cut:])
+    return lines
+
+
+def test_kj601_gated_patterns_find_what_the_alternation_of_each_group_finds():
+    """_patterns_function tries a test only on lines holding a character of each set its matches
+    need (regexinfo.required_char_sets): it must find what each group's plain alternation finds."""
+    import re as re_
+
+    matcher = _kj601_matcher()
+    plain = [(limit, (re_.compile("|".join(named)).match if anchored else re_.compile("|".join(named)).search))
+             for limit, anchored, named in matcher.pattern_groups]
+    for text in _kj601_lines(matcher, 20000, 5):
+        expected = None
+        for limit, find in plain:
+            if len(text) <= limit and (m := find(text)):
+                expected = m.group(0)
+                break
+        found = matcher.patterns_match(text)
+        assert (found and found[1]) == expected, text
+
+
+def test_kj601_in_text_gates_pass_every_line_a_pattern_matches():
+    from kjlint.checks.contamination import _at_line_start
+
+    matcher = _kj601_matcher()
+    finds = [re.compile(pattern) for pattern in matcher.in_text_named]
+    assert finds
+    for text in _kj601_lines(matcher, 20000, 6) + ["2023年工作总结篇一 加快推进", "第1页共3页", "ab c d e f g h"]:
+        expected = any((f.match if _at_line_start(f.pattern) else f.search)(text) for f in finds)
+        assert bool(matcher.in_text_passes(text)) == expected, text
+
+
+def test_required_char_sets_hold_in_every_match():
+    """Every set regexinfo.required_char_sets gives has a character in every match."""
+    from kjlint.diskcache import parse
+    from kjlint.regexinfo import required_char_sets
+
+    matcher = _kj601_matcher()
+    lines = _kj601_lines(matcher, 5000, 7)
+    for _limit, _anchored, named in matcher.pattern_groups:
+        for pattern in named:
+            sets = required_char_sets(parse(pattern), 0)
+            regex = re.compile(pattern)
+            for text in lines:
+                for m in regex.finditer(text):
+                    for chars in sets:
+                        if not any(c in text for c in chars):  # a lookahead's may lie past the match
+                            raise AssertionError((pattern, text, sorted(chars)))
+
+
 def test_anchored_matching_finds_what_finditer_finds(monkeypatch):
     """Trying a pattern only where its anchors (regexinfo.anchors: literal runs near every
     match's start) allow, or where its own scan finds it, gives finditer's matches: every

@@ -26,9 +26,9 @@ from ..normalize import fold_line_width, is_page_counter_line, line_form, to_sim
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
 from .layout import flagged_lines, text_before_trailing_furniture
 from .truncation import TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
-from ..diskcache import (compile_regex, finditer_alternatives, first_chars, required_chars,
+from ..diskcache import (compile_regex, finditer_alternatives, first_chars,
                          load_or_build_item, parse)
-from ..regexinfo import anchored_at_text_start, lookaround_chars
+from ..regexinfo import anchored_at_text_start, required_char_sets
 from ..i18n import _, pick
 from ..words import is_word
 
@@ -116,10 +116,13 @@ class _Boilerplate:
         # Per line limit, the patterns anchored at the line start (tried there only, re.match) and
         # the rest (searched), in tests: the patterns whose first characters are known in one regex,
         # tried when the line starts with one of them (anchored) or holds one (searched), each other
-        # pattern in a regex of its own, tried when the line holds a character it needs (_gate).
-        # Most lines pass no gate: one C-speed scan each instead of the engine trying every
-        # alternative (a pattern opening with a lookahead scans the whole line).
-        self.patterns: list[tuple[int, bool, list[tuple[re.Pattern, Callable | None]], dict[str, str]]] = []
+        # pattern in a regex of its own, tried when the line holds a character of each set it
+        # needs (_needed). Most lines pass no gate: a few C-speed scans each instead of the engine
+        # trying every alternative (a pattern opening with a lookahead scans the whole line). The
+        # tests of all groups run as one function (_patterns_function): gates written out in it,
+        # not a call each.
+        groups: list[tuple[int, list[Test], bool, dict[str, str]]] = []
+        self.pattern_groups: list[tuple[int, bool, list[str]]] = []  # (limit, anchored, alternatives), as written
         for limit, pats in sorted(patterns.items()):
             for anchored in (True, False):
                 chosen = [(pat[1:] if anchored else pat, label) for pat, label in pats
@@ -127,7 +130,9 @@ class _Boilerplate:
                 if chosen:
                     names = {f"p{k}": label for k, (_, label) in enumerate(chosen)}
                     named = [f"(?P<p{k}>{pat})" for k, (pat, _) in enumerate(chosen)]
-                    self.patterns.append((limit, anchored, _gated_tests(named, anchored), names))
+                    groups.append((limit, _gated_tests(named, anchored), anchored, names))
+                    self.pattern_groups.append((limit, anchored, named))
+        self.patterns_match = _patterns_function(groups)
         # Lines up to this long had their in-sentences phrases looked for by match() already.
         self.sentence_checked = min((self.group_max[label] for label in self.sentence_labels), default=0)
         named = tuple(f"(?P<t{k}>{pat})" for k, (pat, _) in enumerate(in_text))
@@ -136,11 +141,12 @@ class _Boilerplate:
         self.in_text_labels = {f"t{k}": label for k, (_, label) in enumerate(in_text)}
         # Whether a line can hold in-text furniture at all (a line that no pattern matches has
         # none: most lines, and the merge of in_text_matches costs several searches): each pattern
-        # tried where a character it needs occurs (_gate), at the line start only when it is
+        # tried where the characters it needs occur (_needed), at the line start only when it is
         # anchored there.
-        self.in_text_tests: list[Test] = [
-            (compile_regex(pat).match if _at_line_start(pat) else compile_regex(pat).search,
-             needed and _holds_any(needed), needed and _holds_any(needed)) for pat in named for needed in [_needed(pat)]]
+        self.in_text_named = named  # as written (tests compare with them)
+        self.in_text_passes = _any_passes_function(
+            [(compile_regex(pat).match if _at_line_start(pat) else compile_regex(pat).search, ("holds", _needed(pat)))
+             for pat in named])
         if count:
             self.automaton.make_automaton()
         self.has_phrases = bool(count)
@@ -179,25 +185,18 @@ class _Boilerplate:
         self.matched = _LineMemo()
         self.furniture = _LineMemo()
 
-    def live(self, lines: list[str], text: str) -> tuple[list, list[Test]]:
-        """(patterns, in-text tests) that may match a line of a document (its normalized lines,
-        its text), for match() and furniture_in_line(): what cannot is not tried on every line."""
-        joined = "\n".join(lines)
-        return ([(limit, anchored, live_tests(tests, joined), names) for limit, anchored, tests, names in self.patterns],
-                live_tests(self.in_text_tests, text))
-
-    def match(self, text: str, patterns: list | None = None) -> tuple[str, str] | None:
+    def match(self, text: str) -> tuple[str, str] | None:
         """(label, matched text) when a normalized line is boilerplate. A line that starts with
         a line-start phrase may be up to max-line-start-length long; anything else is body text
-        when longer than max-line-length. `patterns`: those of live() for the line's document."""
+        when longer than max-line-length."""
         if not text or len(text) > self.longest:
             return None
         found = self.matched.get(text, _UNSEEN)
         if found is _UNSEEN:
-            found = self.matched.put(text, len(text), self._match(text, self.patterns if patterns is None else patterns))
+            found = self.matched.put(text, len(text), self._match(text))
         return found
 
-    def _match(self, text: str, patterns: list) -> tuple[str, str] | None:
+    def _match(self, text: str) -> tuple[str, str] | None:
         if len(text) <= self.max_start_len and (starting := self.starts_by_first.get(text[0])) \
                 and text.startswith(starting):
             phrase = next(p for p in starting if text.startswith(p))  # the longest
@@ -212,12 +211,7 @@ class _Boilerplate:
             return self.page_label, text
         if text[-1] in "。！？" and ("，" in text or "," in text):
             return None  # a sentence: furniture that reads as one is matched by phrases above
-        for limit, anchored, tests, names in patterns:
-            if len(text) <= limit:
-                m = _first_match(tests, anchored, text)
-                if m:
-                    return names[m.lastgroup], m.group(0)
-        return None
+        return self.patterns_match(text)
 
     def sentence_phrase(self, text: str) -> tuple[str, str] | None:
         """(label, phrase) when a normalized text holds a phrase of an in-sentences group."""
@@ -231,27 +225,23 @@ class _Boilerplate:
         return any(self.sentence_phrase(m.group(0)) is None for m in _SENTENCE_SPAN.finditer(text)
                    if m.group(0).strip(BLANK_CHARS + " 。！？!?"))
 
-    def furniture_in_line(self, line: str, normalized: str, in_prose: bool = False,
-                          tests: list[Test] | None = None) -> tuple[tuple[int, int, str, str], ...]:
+    def furniture_in_line(self, line: str, normalized: str, in_prose: bool = False) -> tuple[tuple[int, int, str, str], ...]:
         """(start, end, label, phrase) of furniture inside a line that is not furniture as a whole:
         in-text pattern matches, and sentences holding an in-sentences phrase (each no longer
         than its group's line limit, so a paragraph is never taken for a blurb). `normalized`
-        is normalize_line of `line`; `tests`: the in-text tests of live() for its document."""
-        if tests is None:
-            tests = self.in_text_tests
-        if not (self.in_text is not None and _any_passes(tests, line)) and (
+        is normalize_line of `line`."""
+        if not (self.in_text is not None and self.in_text_passes(line)) and (
                 (len(normalized) <= self.sentence_checked and not in_prose) or self.sentence_phrase(normalized) is None):
             return ()  # most lines: the tests _furniture_in_line starts with fail (cheaper than the memo)
         key = (line, normalized, in_prose)
         found = self.furniture.get(key, _UNSEEN)
         if found is _UNSEEN:
             found = self.furniture.put(key, len(line) + len(normalized), tuple(self._furniture_in_line(
-                line, normalized, in_prose, tests)))
+                line, normalized, in_prose)))
         return found
 
-    def _furniture_in_line(self, line: str, normalized: str, in_prose: bool,
-                           tests: list[Test]) -> Iterator[tuple[int, int, str, str]]:
-        if self.in_text is not None and _any_passes(tests, line):
+    def _furniture_in_line(self, line: str, normalized: str, in_prose: bool) -> Iterator[tuple[int, int, str, str]]:
+        if self.in_text is not None and self.in_text_passes(line):
             for m in self.in_text_matches(line):
                 if m.end() > m.start():
                     yield m.start(), m.end(), self.in_text_labels[m.lastgroup], m.group(0)
@@ -286,95 +276,122 @@ def _phrases_pattern(words: list[str]) -> str:
                     for ch, rests in sorted(by_anchor.items()))
 
 
-# A test: a regex, the gate a line passes before it is tried (None: every line), and the test of a
-# whole document that holds no line the regex can match when it fails (None: every document).
-Test = tuple[Any, Callable[[str], Any] | None, Callable[[str], Any] | None]
+# A test: a regex, and the gate a line passes before it is tried: ("start", characters) the
+# line starts with one of them, ("holds", sets of characters) it holds one of each set (none:
+# every line).
+Test = tuple[Callable[[str], Any], tuple[str, Any]]
 
 
 def _gated_tests(named: list[str], anchored: bool) -> list[Test]:
-    """Alternatives of one regex as separately gated tests (see `_first_match`): those whose first
-    characters are known together, gated by those characters at the line start (anchored; a
-    searched regex skips to them by itself), each other one alone, gated by `_needed`."""
+    """Alternatives of one regex as separately gated tests (see `_patterns_function`): those
+    whose first characters are known together, gated by those characters at the line start
+    (anchored; a searched regex skips to them by itself), each other one alone, gated by `_needed`."""
     started = [pat for pat in named if first_chars(pat)]
     tests: list[Test] = []
     if started:
         combined = "|".join(started)
-        firsts = first_chars(combined)
-        needed = _needed(combined)
-        tests.append((compile_regex(combined),
-                      compile_regex(f"[{re.escape(firsts)}]").match if anchored else needed and _holds_any(needed),
-                      _holds_any(needed or firsts)))
+        regex = compile_regex(combined)
+        tests.append((regex.match, ("start", first_chars(combined))) if anchored
+                     else (regex.search, ("holds", _needed(combined))))
     for pat in named:
         if pat not in started:
-            needed = _needed(pat)
-            tests.append((compile_regex(pat), needed and _holds_any(needed), needed and _holds_any(needed)))
+            regex = compile_regex(pat)
+            tests.append((regex.match if anchored else regex.search, ("holds", _needed(pat))))
     return tests
 
 
-def _any_passes(tests: list[Test], line: str) -> bool:
-    """Whether some test's gate passes and its regex matches `line`."""
-    for find, gate, _whole in tests:
-        if (gate is None or gate(line)) and find(line):
-            return True
-    return False
+def _gate_source(gate: tuple[str, Any], scope: dict[str, Any]) -> str:
+    """A gate as a Python expression on `text` (its sets and regexes put in `scope`): `c in
+    text` for each character of a set up to HOLDS_ANY_MAX (str's own scan for one character
+    runs several times faster than a regex class, which is tested at every position), a regex
+    class for a larger set."""
+    kind, chars = gate
+    if kind == "start":
+        name = f"_f{len(scope)}"
+        scope[name] = frozenset(chars)
+        return f"text[:1] in {name}"
+    terms = []
+    for needed in sorted(chars, key=lambda needed: len(needed) > HOLDS_ANY_MAX):  # the scans in C first
+        if len(needed) > HOLDS_ANY_MAX:
+            name = f"_c{len(scope)}"
+            scope[name] = compile_regex(f"[{re.escape(needed)}]").search
+            terms.append(f"{name}(text) is not None")
+        else:
+            terms.append("(" + " or ".join(f"{c!r} in text" for c in needed) + ")")
+    return " and ".join(terms) or "True"
 
 
-def live_tests(tests: list[Test], text: str) -> list[Test]:
-    """The tests that may match some line of `text` (a document's lines, joined): one scan of the
-    document for a test's characters instead of one for each of its lines."""
-    return [test for test in tests if test[2] is None or test[2](text)]
+def _patterns_function(groups: list[tuple[int, list[Test], bool, dict[str, str]]]) -> Callable[[str], Any]:
+    """A function finding the first group (limit, tests, anchored, names of its alternatives)
+    whose limit a line is within and which matches it: (label, matched text), or None. In a
+    group, what the alternation of all its tests' alternatives (named p0, p1, … in order) finds:
+    the leftmost match, and at one place the first alternative; each test tried only when the
+    line passes its gate. Written out as one function (the gates inline, no call or loop per
+    group or test): most lines pass no gate, and the calls cost more than the tests."""
+    scope: dict[str, Any] = {}
+    code = ["def patterns_match(text):", "    n = len(text)"]
+    for g, (limit, tests, anchored, names) in enumerate(groups):
+        scope[f"_names{g}"] = names
+        code += [f"    if n <= {limit}:", "        best = None"]
+        for find, gate in tests:
+            name = f"_t{len(scope)}"
+            scope[name] = find
+            code += [f"        if {_gate_source(gate, scope)}:",
+                     f"            m = {name}(text)",
+                     "            if m is not None and (best is None or (m.start(), int(m.lastgroup[1:]))"
+                     " < (best.start(), int(best.lastgroup[1:]))):",
+                     "                best = m"]
+        code += ["        if best:", f"            return _names{g}[best.lastgroup], best.group(0)"]
+    code.append("    return None")
+    exec("\n".join(code), scope)  # noqa: S102 (generated from the tests' own sets)
+    return scope["patterns_match"]
 
 
-def _first_match(tests: list[tuple[re.Pattern, Callable | None]], anchored: bool, text: str) -> re.Match | None:
-    """The match the alternation of all tests' alternatives (named p0, p1, … in order) finds:
-    the leftmost, and at one place the first alternative."""
-    best = None
-    for regex, gate, _whole in tests:
-        if gate is None or gate(text):
-            m = regex.match(text) if anchored else regex.search(text)
-            if m is not None and (best is None or (m.start(), int(m.lastgroup[1:])) < (best.start(), int(best.lastgroup[1:]))):
-                best = m
-    return best
+def _any_passes_function(tests: list[Test]) -> Callable[[str], bool]:
+    """A function telling whether some test's gate passes and its regex matches a line, written
+    out as _patterns_function is."""
+    scope: dict[str, Any] = {}
+    terms = []
+    for k, (find, gate) in enumerate(tests):
+        scope[f"_t{k}"] = find
+        terms.append(f"({_gate_source(gate, scope)} and _t{k}(text) is not None)")
+    exec("def passes(text):\n    return " + (" or ".join(terms) or "False"), scope)  # noqa: S102
+    return scope["passes"]
 
 
-def _needed(pattern: str) -> str | None:
+def _needed(pattern: str) -> tuple[str, ...]:
     """_needed_chars(pattern), from the start-up cache (_pattern_facts)."""
     return _pattern_facts(pattern)[0]
 
 
 @lru_cache(maxsize=None)
-def _pattern_facts(pattern: str) -> tuple[str | None, bool]:
+def _pattern_facts(pattern: str) -> tuple[tuple[str, ...], bool]:
     """(_needed_chars, _at_line_start) of a pattern, kept in the start-up cache: parsing every
     pattern again in each process would cost a short draft's check more than its KJ601 does."""
-    return tuple(load_or_build_item("kj601-pattern-facts", pattern, 1,
-                                    lambda: [_needed_chars(pattern), anchored_at_text_start(parse(pattern))], keep=1024))
+    needed, at_start = load_or_build_item("kj601-pattern-facts", pattern, 3,
+                                          lambda: [_needed_chars(pattern), anchored_at_text_start(parse(pattern))],
+                                          keep=1024)
+    return tuple(needed), at_start
 
 
-def _needed_chars(pattern: str) -> str | None:
-    """The rarest set of characters of which every match of `pattern` holds one (by the
-    dictionary's character frequencies), the text a lookahead requires included (a line's web
-    address for a watermark, not its 。), or None when there is no such set."""
+NEEDED_SETS = 3  # character sets a gate tests at most: the rarest (most lines fail it), then two more
+
+
+def _needed_chars(pattern: str) -> list[str]:
+    """The rarest sets of characters (by the dictionary's character frequencies, rarest first,
+    NEEDED_SETS at most) of each of which every match of `pattern` holds one, the text a
+    lookahead requires included (a line's web address for a watermark, not its 。); none when
+    there is no such set. A line lacking one of them cannot match: the rarest rules out most
+    lines, the next ones most of those left (第 and 页 and 共 for 第3页共10页)."""
     from .textspans import frequency_table
 
     single = frequency_table()[0]
-    sets = [frozenset(chars) for chars in (required_chars(pattern), *lookaround_chars(parse(pattern))) if chars]
-    if not sets:
-        return None
-    rarest = min(sets, key=lambda chars: sum(2 ** single.get(c, 16 if c.isalnum() else 24) for c in chars))
-    return "".join(sorted(rarest))
+    sets = [chars for chars in required_char_sets(parse(pattern), 0) if chars]
+    sets.sort(key=lambda chars: (sum(2 ** single.get(c, 16 if c.isalnum() else 24) for c in chars), sorted(chars)))
+    return ["".join(sorted(chars)) for chars in sets[:NEEDED_SETS]]
 
 
 HOLDS_ANY_MAX = 8  # characters looked for one by one at most; a regex class beyond
-
-
-@lru_cache(maxsize=None)
-def _holds_any(chars: str) -> Callable[[str], Any]:
-    """Whether a text holds one of `chars`: `c in text` for each, written out (str's own scan for
-    one character runs several times faster than a regex class, which is tested at every
-    position); a regex class for a larger set."""
-    if len(chars) > HOLDS_ANY_MAX:
-        return compile_regex(f"[{re.escape(chars)}]").search
-    return eval("lambda text: " + " or ".join(f"{c!r} in text" for c in chars))  # noqa: S307 (repr'd literals)
 
 
 def _at_line_start(pattern: str) -> bool:
@@ -484,7 +501,6 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     dated_log = None  # whether a Word file is a log of dated entries
     seen = ctx.memo.get(("boilerplate-match", rule.code), {})  # lines surely_boilerplate matched
     lines = normalized_lines(doc, ctx)
-    patterns, in_text = matcher.live(lines, doc.text)
     abstract = False  # an article's 摘要 came before, and no furniture since
     above = False  # a line of the page that is not furniture came before this one
     prose_above = False  # ... and one that is not a title either: the body has started
@@ -492,7 +508,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     for i, (line, text) in enumerate(zip(doc.lines, lines)):
         if not line.text:
             continue  # an empty line (half of most texts) changes nothing below and holds nothing
-        found = seen[i] if i in seen else matcher.match(text, patterns)
+        found = seen[i] if i in seen else matcher.match(text)
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
         if in_prose or (found is None and text and not prose_above and len(text) <= LEAD_BLURB_MAX):
             titled = _title_like(_following(lines, i), 60)
@@ -513,7 +529,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             found = ("navigation", text)  # 网站首页 个人文档 个人总结 工作总结 述职报告 心得体会 …
         if found is None and "---" in text and _TABLE_RULE.match(text):
             # the rule row of a table the page's metadata fills (索引号: | … under 标题: | …)
-            found = matcher.match(_following(lines, i), patterns)
+            found = matcher.match(_following(lines, i))
         if found is not None and found[0] == KEYWORD_LINE and abstract:
             found = None  # an article's own 关键词 line, under its 摘要: not the site's tags
         abstract = (abstract or ("摘" in text[:2] and bool(_ABSTRACT.match(text)))) if found is None else False
@@ -532,7 +548,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if found is None:
             if own:
                 continue  # a Word file's own sentences: no site glues its chrome into them
-            for start, end, label, phrase in matcher.furniture_in_line(line.text, text, in_prose, in_text):
+            for start, end, label, phrase in matcher.furniture_in_line(line.text, text, in_prose):
                 at, stop = line.start + start, line.start + end
                 yield Hit(at, stop, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
                                       "match": doc.text[at:stop]},
