@@ -228,6 +228,7 @@ def signatures(texts: Sequence[str], perms: Permutations | None = None, k: int =
     inside = np.arange(ends[-1] if len(ends) else 0) + np.repeat(np.cumsum(lengths) - lengths - (ends - counts), counts)
     hashes = (_fmix64(h[inside]) >> np.uint64(32)).astype(np.uint32)
     out = np.full((len(texts), perms.num_perm), EMPTY, dtype=np.uint32)
+    buf = np.empty((min(chunk_rows, len(hashes)), perms.num_perm), dtype=np.uint32)  # one block's products, reused
     i = 0
     while i < len(texts):
         first_row = int(ends[i] - counts[i])
@@ -235,7 +236,8 @@ def signatures(texts: Sequence[str], perms: Permutations | None = None, k: int =
         if counts[i] > chunk_rows:  # a long text: sign_hashes goes through it in blocks
             out[i] = sign_hashes([hashes[first_row:ends[i]]], perms, chunk_rows)[0]
         elif ends[j - 1] > first_row:
-            m = _fmix32(hashes[first_row:ends[j - 1]])[:, None] * perms.a[None, :]
+            m = buf[:ends[j - 1] - first_row]
+            np.multiply(_fmix32(hashes[first_row:ends[j - 1]])[:, None], perms.a[None, :], out=m)
             m += perms.b
             signed = counts[i:j] > 0
             out[i:j][signed] = np.minimum.reduceat(m, (ends[i:j] - counts[i:j] - first_row)[signed], axis=0)

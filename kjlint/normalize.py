@@ -270,8 +270,8 @@ class MatchingSlices:
     """fast_normalize of slices of one text, from one vectorized pass over the whole text: KJ1
     normalizes every paragraph of a document, and per-paragraph str.translate looked up each
     character through a Python mapping (0.5 CPU-s on ../shared/corpus). The same table
-    (`_TRANSLATE`, filled by char_norm) maps code points through numpy (a text with a
-    character that normalizes to several characters is translated whole); a slice holding a
+    (`_TRANSLATE`, filled by char_norm) maps code points through numpy (a character that
+    normalizes to several characters has its form spliced in); a slice holding a
     pinyin annotation, which depends on the text around it, takes the per-slice path."""
 
     def __init__(self, text: str):
@@ -303,12 +303,23 @@ class MatchingSlices:
         keep = mapped != _DELETED
         several = mapped == _SEVERAL
         if several.any():
-            # a character that normalizes to several (⑩ -> 10, ㎡ -> m2): the form is the text's
-            # translation, each character counted with the length of its own
+            # a character that normalizes to several (⑩ -> 10, ㎡ -> m2): the form is the others'
+            # (vectorized) with each such character's own spliced in, each character counted
+            # with the length of its own
+            at = np.flatnonzero(several)
+            own = [_TRANSLATE[cp] for cp in codes[at].tolist()]
+            single = keep.copy()
+            single[at] = False
+            one = mapped[single].tobytes().decode("utf-32-le", "surrogatepass")
             count = keep.astype(np.int64)
-            for cp in np.unique(codes[several]).tolist():
-                count[codes == cp] = len(_TRANSLATE[cp])
-            self._out = self.text.translate(_TRANSLATE)
+            count[at] = [len(x) for x in own]
+            cut = np.cumsum(single)[at].tolist()  # where each goes in `one`
+            parts, prev = [], 0
+            for c, x in zip(cut, own):
+                parts += (one[prev:c], x)
+                prev = c
+            parts.append(one[prev:])
+            self._out = "".join(parts)
             self._kept = np.zeros(len(codes) + 1, dtype=np.int64)
             np.cumsum(count, out=self._kept[1:])
             return

@@ -390,6 +390,33 @@ def _last_positions(text: str, k: int) -> list[int]:
     return [text.rfind(text[p:p + k]) for p in range(len(text) - k + 1)]
 
 
+def test_extend_is_the_length_of_the_common_prefix():
+    """_extend (rapidfuzz's Prefix on doubling blocks) against comparing character by character,
+    for repeats short and long (past several blocks), astral characters and every limit."""
+    from rapidfuzz.distance.Prefix import similarity
+
+    rng = random.Random(11)
+    body = "".join(rng.choice("甲乙丙丁𠀀ab") for _ in range(9000))
+    for _ in range(3000):
+        size = rng.choice([5, 70, 300, 9000])
+        noise = "".join(rng.choice("甲乙丙丁𠀀ab") for _ in range(rng.randrange(0, 40)))
+        copy = list(body[:size])
+        for _ in range(rng.randrange(0, 4)):  # a few characters of the copy changed
+            copy[rng.randrange(size)] = "子"
+        text = body[:size] + noise + "".join(copy)
+        j = rng.randrange(size)
+        i = j + size + len(noise) if rng.random() < 0.8 else rng.randrange(len(text))
+        limit = rng.choice([0, 1, 17, 64, 65, 5000, len(text)])
+        limit = min(limit, len(text) - max(i, j))
+        expected = 0
+        while expected < limit and text[i + expected] == text[j + expected]:
+            expected += 1
+        assert duplication._extend(text, i, j, limit, similarity) == expected
+    # a copy of the whole body, from its start: a long common prefix
+    text = body + "子" + body
+    assert duplication._extend(text, len(body) + 1, 0, len(body), similarity) == len(body)
+
+
 def test_the_kgram_indexes_agree(monkeypatch):
     """numpy hashes (long streams), str.find (drafts) and a dict (the streams between) give
     the same first positions and repeats (also with a character outside the Basic Multilingual

@@ -25,7 +25,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from .registry import check
 from ..document import BLANK_CHARS, Document, Span
@@ -639,21 +639,18 @@ def _bag_bound(texts: list[str], lows: list[int], cutoff: float) -> list[tuple[i
 # --- repeated stretches of the stream -----------------------------------------------------
 
 
-def _extend(s: str, i: int, j: int, limit: int) -> int:
-    """Length of the common prefix of s[i:] and s[j:], at most `limit` (compares in blocks)."""
+def _extend(s: str, i: int, j: int, limit: int, similarity: Callable[[str, str], int]) -> int:
+    """Length of the common prefix of s[i:] and s[j:], at most `limit`: `similarity`
+    (rapidfuzz's Prefix) measures it in C, on blocks that double while they match (a repeat is
+    mostly a dozen characters, a copied body a hundred thousand)."""
     n, step = 0, 64
     while n < limit:
         m = min(step, limit - n)
-        if s[i + n:i + n + m] == s[j + n:j + n + m]:
-            n += m
-            step = min(step * 2, 4096)
-            continue
-        if step > 64 or m > 16:
-            step = 16 if m > 16 else 1
-            continue
-        while n < limit and s[i + n] == s[j + n]:
-            n += 1
-        break
+        same = similarity(s[i + n:i + n + m], s[j + n:j + n + m])
+        n += same
+        if same < m:
+            break
+        step = min(step * 2, 4096)
     return n
 
 
@@ -892,6 +889,7 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
     earliest, hits, latest = first_sampled(s, k, step)
     if not hits:
         return []
+    from rapidfuzz.distance.Prefix import similarity as prefix
     i = hits[0]
     # Remembered positions per k-gram, keyed by the k-gram's first sampled position (its
     # `earliest`): no slicing and hashing of k-grams in the loop. A position before the first
@@ -913,7 +911,7 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
             # equal k-grams have the same first sampled copy: a cheap test that rules out most
             # positions after a repeat before comparing any characters
             if earliest[i] == earliest[jd]:
-                length = _extend(s, i, jd, min(n - i, copy_start - jd))
+                length = _extend(s, i, jd, min(n - i, copy_start - jd), prefix)
                 if length >= k:
                     best_j, best_len, diagonal = jd, length, True
         if not diagonal:
@@ -941,7 +939,7 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
             for j in cands:
                 if j >= i:
                     break
-                length = _extend(s, i, j, min(n - i, i - j))
+                length = _extend(s, i, j, min(n - i, i - j), prefix)
                 if length > best_len:
                     best_j, best_len = j, length
             if i % step == 0 and len(cands) < max_candidates:
