@@ -18,7 +18,11 @@ still judged:
   a template of rules whose date is masked too): wording in quotation marks, the rest of a
   paragraph after a declared format or wording (…格式为：, 规范用语是：; the next paragraph
   when the declaration ends its own), and a mask the text defines (`其中，第一位X代表`,
-  `××××3为…`) wherever that indexed mask recurs.
+  `××××3为…`) wherever that indexed mask recurs;
+- in any text, a mask inside quotation marks or title marks that the sentence gives as an example
+  of how to write something: a text about format quotes the pattern (标题一般为“关于××的报告”,
+  如“××县人民政府”, 标明“×年×月×日制定”字样, 如《××省…规划》,《××省…规划》等). A report quoting a
+  name with a mask in it (荣获“×××市先进集体”称号) gives no example: that name is missing.
 """
 from __future__ import annotations
 
@@ -55,12 +59,21 @@ _INSTRUCTIONS = compile_regex(
     rf"^[{_BLANK}]*(?:填[{_BLANK}]*[表写报]|申[{_BLANK}]*报)[{_BLANK}]*说[{_BLANK}]*明[{_BLANK}]*[：:]?[{_BLANK}]*$", re.MULTILINE)
 _BLANK_LINE = compile_regex(rf"\n[{_BLANK}\r]*(?=\n)")
 _MAX_INSTRUCTIONS = 3000
+# A quoted pattern: quotation or title marks around a mask.
+_QUOTED_MASK = compile_regex(r"[“「《](?=[^“”「」《》\n]{0,60}[×xXｘＸ*＊])[^“”「」《》\n]{1,60}[”」》]")
+# The sentence before it talks about format, or introduces an example right before the mark
+# (如“…”, 一般为“…”, 标明“…”); or the words after it name it an example (“…”字样).
+_EXAMPLE_SENTENCE = compile_regex(r"格式|样式|式样|写法|示例|范例|范本|模板|例如|比如|举例")
+_EXAMPLE_LEAD = compile_regex(r"(?:如|一般为|通常为|一般是|应为|可写为|写为|写成|写作|标明|注明)[：:]?[ \t\u3000]*$")
+_EXAMPLE_TAIL = compile_regex(r"(?:等)?(?:字样|的格式|格式|样式|的写法)")
+_SENTENCE_END = "。！？!?；;\n"
+_LIST_GLUE = compile_regex(r"[ \t\u3000]*[，,、和及或与][ \t\u3000]*")
 
 
 def form_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) offsets of the text's published forms, prescribed wording and defined
     notation, in order, overlapping ones merged."""
-    spans = _attached_forms(text) + _filling_instructions(text)
+    spans = _attached_forms(text) + _filling_instructions(text) + _quoted_examples(text)
     if next(itertools.islice(_ARTICLE.finditer(text), 2, None), None) is not None and _ADOPTED.search(text):
         spans += _prescribed(text)  # a regulation (three articles) adopted on a real date
     merged: list[tuple[int, int]] = []
@@ -103,6 +116,22 @@ def _filling_instructions(text: str) -> list[tuple[int, int]]:
     for m in _INSTRUCTIONS.finditer(text):
         stop = _BLANK_LINE.search(text, m.end(), m.end() + _MAX_INSTRUCTIONS)
         out.append((m.start(), stop.start() if stop else min(len(text), m.end() + _MAX_INSTRUCTIONS)))
+    return out
+
+
+def _quoted_examples(text: str) -> list[tuple[int, int]]:
+    """Quoted masks that the sentence around them gives as examples of a format (see the module
+    docstring); one right after another such example (《A》,《B》等) is one too."""
+    out: list[tuple[int, int]] = []
+    for m in _QUOTED_MASK.finditer(text):
+        start = m.start()
+        lo = max(0, start - 80)
+        cut = max(text.rfind(ch, lo, start) for ch in _SENTENCE_END) + 1
+        before = text[max(cut, lo):start]
+        if (_EXAMPLE_SENTENCE.search(before) or _EXAMPLE_LEAD.search(before)
+                or _EXAMPLE_TAIL.match(text, m.end())
+                or (out and out[-1][1] < start and _LIST_GLUE.fullmatch(text, out[-1][1], start))):
+            out.append(m.span())
     return out
 
 

@@ -78,3 +78,27 @@ def test_a_unit_that_is_a_product_is_no_mask():
 def test_a_name_or_unit_name_alternative_is_no_template_slot():
     assert kj2("所有人姓名（单位名称）变更的，应当申请变更登记。") == []
     assert kj2("报送单位：（单位名称）") == [("KJ205", "（单位名称）")]
+
+
+def test_a_mask_quoted_as_an_example_of_a_format_is_no_value_left_out():
+    """A text on how to write a document quotes its patterns (issue 11, fresh4 g025/g043/g045)."""
+    guide = "\n".join([
+        "1. 标题",
+        "标题应简洁明了，一般为“关于××的报告”。",
+        "2. 收文单位",
+        "明确写出收件单位名称，如“××县人民政府”。",
+        "计划一般不以文件形式下发，往往还要在文后标明“×年×月×日制定”字样。",
+        "从内容和写法上说，规划比较概括，如《××省经济发展十年规划》，《××省产业结构调整规划》等。",
+    ])
+    assert kj2(guide) == []
+    # the same masks quoted as names in a report give no example: they are values left out
+    report = "我局荣获“×××市先进集体”称号，承办了《××省经济发展十年规划》编制工作。"
+    assert kj2(report) == [("KJ201", "×××"), ("KJ201", "××")]
+    # and a mask outside the quotation marks of an example is still judged
+    assert kj2("标题一般为“关于××的报告”，全年完成××项。") == [("KJ201", "××")]
+
+
+def test_an_instruction_to_fill_in_an_attachment_is_no_slot():
+    text = "请于1月20日前书面报区政府督查室（填写附件1），并报送电子版（填写附件2）。"
+    assert kj2(text) == []
+    assert kj2("报送时间：（填写日期）") == [("KJ205", "（填写日期）")]

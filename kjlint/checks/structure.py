@@ -349,7 +349,13 @@ def _lost_mark_parent(paras: list[Span], prior: int | None) -> Span | None:
 def _looks_cut(prev: Span | None) -> bool:
     """A long paragraph that stops without punctuation: the next line's `3、` is likely a page
     number from a document-sharing site (KJ6), not a list item."""
-    return prev is not None and len(prev.text) > 40 and prev.text[-1] not in SENTENCE_END + "”）)》」』"
+    return (prev is not None and len(prev.text) > 40 and prev.text[-1] not in SENTENCE_END + "”）)》」』"
+            and GLUED_END.search(prev.text) is None)
+
+
+# A top-level heading run onto the end of a paragraph, after its last sentence and a space, with
+# nothing after it but its short name (…成果转化。 二、社会发展举措): the paragraph is not cut.
+GLUED_END = compile_regex(rf"[。；！？][ \t\u3000]*(?P<n>[{CN_NUM}]{{1,2}})、[^\s。，；！？]{{1,20}}[ \t\u3000]*$")
 
 
 # A bullet opening a line: the item of an unnumbered list (●第二阶段（…）), whose own list of
@@ -516,9 +522,12 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         elif n > expected and prior is None and n == 2 and (_inline_predecessor(doc.text, it, recent_text)
                                                           or _glued_first(doc.text, it)):
             pass  # 本论文属于 1、保密囗 / 2、不保密囗: item 1 runs on at the end of the line above
-        elif n == expected + 1 and prior is not None and _inline_predecessor(
-                doc.text, it, doc.text[since_prior.get(lv, p_start):it.para.start], expected):
-            pass  # …按期完成。 二．体会 / … / 三．打算: item 二 glued to a paragraph's end
+        elif n == expected + 1 and prior is not None and (_inline_predecessor(
+                doc.text, it, doc.text[since_prior.get(lv, p_start):it.para.start], expected)
+                or _run_on_item(doc.text, it, doc.text[prior_start.get(lv, p_start):since_prior.get(lv, p_start)])):
+            # …按期完成。 二．体会 / … / 三．打算: item 二 glued to a paragraph's end; (1)参与赌博;(2)体罚
+            # / (3)…: item (2) runs on after the clause of item (1)
+            pass
         elif run_on is not None and n > run_on + 2 and all(_inline_predecessor(
                 doc.text, it, doc.text[prior_start.get(lv, p_start):it.para.start], k) for k in (run_on + 1, n - 1)):
             # a list run on inline (1．背叛国家罪 2．分裂国家罪 … 35．… / 36．…), also across a
@@ -649,6 +658,12 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             issues.append(NumberingIssue("repeat", head, "lost-mark", {"number": numeral(1, head.number),
                                                                       "prior": numeral(2, last[2])}))
             last[1], carried[1] = head.number, head.number
+            for deeper in range(2, 5):
+                last[deeper] = None
+        if lost is None and n == 1 and lv > 1 and last[1] is not None and _glued_heading(previous_text, last[1] + 1):
+            # …成果转化。 二、社会发展举措 / 1.教育与培训: heading 二、 glued to the end of the last
+            # paragraph is the parent of the list that starts again below it
+            last[1] = carried[1] = last[1] + 1
             for deeper in range(2, 5):
                 last[deeper] = None
         cell = _cell(doc, p.start) if doc.line_sources else None
@@ -900,6 +915,24 @@ def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None
     # unless struck out by dashes typed before it (--1、旧接口（已废弃）)
     return re.search(r"(?:[^\s][ \t\u3000]+|[：:][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3})" + re.escape(want),
                      before, re.MULTILINE) is not None
+
+
+def _glued_heading(paragraph: str, n: int) -> bool:
+    """Does the paragraph end with top-level heading n run onto it (GLUED_END: …成果转化。
+    二、社会发展举措)?"""
+    glued = GLUED_END.search(paragraph.rstrip())
+    return glued is not None and cn_number(glued.group("n")) == n
+
+
+def _run_on_item(text: str, it: Numbered, prior_paragraph: str) -> bool:
+    """Does item n-1, numbered the same way, run on after a semicolon at the end of the clause
+    of the item before it ((1)参与赌博被查处;(2)体罚与变相体罚;)?"""
+    mark = text[it.para.start:it.mark_end].strip(" \t\u3000")
+    digits = re.search(r"\d+", mark)
+    if it.level < 3 or digits is None or int(digits.group()) != it.number:
+        return False
+    want = mark[:digits.start()] + str(it.number - 1) + mark[digits.end():]
+    return re.search(r"[；;][ \t\u3000]*" + re.escape(want), prior_paragraph) is not None
 
 
 def _glued_first(text: str, it: Numbered) -> bool:

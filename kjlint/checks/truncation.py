@@ -155,7 +155,7 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if doc.line_sources and TABLE_CELL.search(doc.where(p.start)):
             return  # a Word document ending with a table: a cell is not a sentence
         text = plain_text(p.text).strip(BLANK_CHARS) if trimmed else doc.plain(p)
-        if is_signature_or_date(text, max_signature):
+        if is_signature_or_date(text, max_signature) or _is_bar(text):
             continue
         if DOTS_CUT.search(text):
             cut = DOTS_CUT.search(p.text)
@@ -178,6 +178,19 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         tail = p.text[-8:]
         yield Hit(max(p.start, p.end - 8), p.end, {"tail": tail})
         return
+
+
+# A bar of links or fields set apart by `|` (述职报告范文 | 述职报告模板 | …; …主办 | …主管): a
+# site's footer or navigation, no sentence however it ends.
+BAR_PART = compile_regex(r"[^|｜，。；！？,;!?]{1,30}")
+BAR_SPLIT = compile_regex(r"[ \t\u3000]*[|｜][ \t\u3000]*")
+
+
+def _is_bar(text: str) -> bool:
+    if "|" not in text and "｜" not in text:
+        return False
+    parts = BAR_SPLIT.split(text.strip(" \t\u3000|｜"))
+    return len(parts) >= 2 and all(BAR_PART.fullmatch(part) for part in parts)
 
 
 # A last paragraph ending in an ellipsis set apart by a space (…重点监管;要点 ……): a preview's

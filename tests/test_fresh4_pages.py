@@ -1,0 +1,86 @@
+"""Mechanisms that the fourth fresh batch of real pages (/tmp/fresh4 g001-g050, not in the
+repository) showed missing, on synthetic text: each test fails without its change."""
+from __future__ import annotations
+
+import pytest
+
+from kjlint.engine import lint_text
+
+TITLE = "某县2025年重点工作责任分解方案\n"
+
+
+def findings(text: str, prefix: str) -> list[tuple[int, str]]:
+    """(line, flagged text) of the default rules' findings whose code starts with `prefix`."""
+    return [(f.line, text[f.offset:f.end_offset]) for f in lint_text(text) if f.code.startswith(prefix)]
+
+
+def test_a_year_run_into_its_month_lost_its_year_character():
+    text = TITLE + "各单位于20251月20日前报送方案，并于20254月8日前报送进展。\n"
+    assert [hit for _, hit in findings(text, "KJ412")] == ["20251月", "20254月"]
+    # a year and a date written out, and a count before a month, are whole
+    assert findings(TITLE + "各单位于2025年1月20日前报送，共计120份。\n", "KJ412") == []
+
+
+@pytest.mark.parametrize("text, mask", [
+    (TITLE + "固定资产投资比增21.X%，增速较快。\n", "X"),  # a decimal digit masked
+    (TITLE + "农民人均纯收入X112元，比上年增长。\n", "X"),  # a figure's first digit masked
+    (TITLE + "明大公司投资X00万元的技改项目已投产。\n", "X"),
+    (TITLE + "每年开展应急演练不少于[X]次。\n", "[X]"),  # a bracketed X between words
+])
+def test_a_lone_x_inside_a_figure_is_a_mask(text, mask):
+    assert mask in [hit for _, hit in findings(text, "KJ2")]
+
+
+@pytest.mark.parametrize("text", [
+    TITLE + "- [x] 完成方案报送\n",  # a Markdown check box
+    TITLE + "采购X100型设备3台，版本为V2.X。\n",  # a model name, a version
+])
+def test_an_x_that_is_no_digit_is_no_mask(text):
+    assert findings(text, "KJ2") == []
+
+
+@pytest.mark.parametrize("footer", [
+    "述职报告范文 | 述职报告开头结尾 | 述职报告模板 | 个人述职报告",  # a bar of links
+    "某某研究院主办 | 某某网络信息办公室 主管",  # a site's footer fields
+])
+def test_a_bar_of_links_or_fields_ending_a_page_is_no_cut_sentence(footer):
+    text = TITLE + "各单位要按时报送工作进展，确保各项任务落到实处。\n" + footer + "\n"
+    assert findings(text, "KJ302") == []
+    # a last sentence that is cut is still found above such a bar
+    cut = TITLE + "各单位要按时报送工作进展，确保各项任务落到实处\n" + footer + "\n"
+    assert [code for code, _ in findings(cut, "KJ302")]
+
+
+def test_a_heading_run_onto_a_paragraphs_end_parents_the_list_below_it():
+    item = "：我们将加大投入，推动各项工作取得实效，确保全年目标任务全面完成并争取更好成绩"
+    text = "\n".join([
+        "某区2025年政府工作报告", "一、经济发展目标",
+        "1.经济增长" + item + "。", "2.产业发展" + item + "。",
+        "3.创新驱动" + item + "。 二、社会发展举措",
+        "1.教育培训" + item + "。", "2.医疗卫生" + item + "。",
+        "三、环境保护", "1.生态建设" + item + "。", ""])
+    assert findings(text, "KJ5") == []
+
+
+def test_an_item_run_on_after_the_clause_of_the_item_before_it_is_there():
+    text = "\n".join([
+        "某校教师考核办法", "一、月度考核", "如有下列情形的，实行一票否决：",
+        "（1）参与赌博被查处或情节严重；（2）体罚与变相体罚；",
+        "（3）以营利为目的的有偿家教；（4）其他违反政策法规的情节。", ""])
+    assert findings(text, "KJ5") == []
+    # an item missing from the line is still a gap
+    assert findings(text.replace("（2）", ""), "KJ502") == [(5, "（3）")]
+
+
+def test_a_count_or_a_list_number_deleted_outright():
+    text = TITLE + "全年整治取得实效。\n\n、开展清理整顿专项行动。小组先后次到各镇督查，对违法排污的家企业作出处罚。\n"
+    assert [hit for _, hit in findings(text, "KJ207")] == ["、", "次", "家"]
+    # a line broken inside a list, 先后次序 and a family's business are whole
+    whole = TITLE + "合作国家包括新西兰\n、马来西亚等。按先后次序排队，扶持回乡创业的家庭企业。\n"
+    assert findings(whole, "KJ207") == []
+
+
+def test_asterisk_masks_on_one_line_are_no_markdown_bold_pair():
+    text = TITLE + "根据《中共**县委办公室 **县人民政府办公室关于印发<**>县评价办法>的通知》要求。\n"
+    assert len(findings(text, "KJ202")) == 3
+    assert findings(TITLE + "一是 **重点工作** 稳步推进。\n", "KJ202") == []
