@@ -37,7 +37,6 @@ from ..diskcache import compile_regex
 from ..i18n import _
 from ..diskcache import fast_finditer
 from .layout import reading_paragraphs
-from ..wordplace import restated_item
 
 # List numbering at the start of a paragraph; a renumbered copy is still a copy.
 LIST_MARK = compile_regex(
@@ -1102,7 +1101,10 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
     word = doc.source_format == "docx"
 
     def restated(later: list[Unit], earlier: list[Unit]) -> bool:  # an item restated elsewhere (Word)
-        return word and restated_item(doc, [u.span.start for u in later], [u.span.start for u in earlier])
+        if not word:
+            return False
+        from ..wordplace import restated_item  # Word files only: plain-text runs never import it
+        return restated_item(doc, [u.span.start for u in later], [u.span.start for u in earlier])
 
     fields: dict[str, int] = {}  # label -> paragraphs `label：…`, counted when first needed
 

@@ -18,7 +18,6 @@ from .layout import flagged_lines, reading_paragraphs, text_before_trailing_furn
 from .structure import HEADING_FIRST, heading_level as outline_level
 from ..diskcache import after_chars, compile_regex
 from ..words import is_word
-from ..wordplace import row_number_lines
 
 # Characters a finished sentence (or a closed quotation/bracket after one) may end with.
 TERMINAL = "。！？!?；;…”’\"'）)】」』》.．~～|}"
@@ -265,6 +264,7 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     # numbered items with inline text too (the first character spares most paragraphs the call)
     marks = [mark_level(text) if text[:1] in HEADING_FIRST or text[:1].isdigit() else None for text in plain]
     if word and doc.line_sources:  # a table row's number (序号 1.) heads nothing: a cell of its row
+        from ..wordplace import row_number_lines  # Word files only: plain-text runs never import it
         numbers = row_number_lines(doc)
         marks = [None if numbers and doc.line_index(p.start) in numbers else m for p, m in zip(paras, marks)]
     # a heading is a numbered item first: no need to parse the marks of the others twice
