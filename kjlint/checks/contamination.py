@@ -261,7 +261,17 @@ def _phrases_pattern(words: list[str]) -> str:
     """A regex that finds any of the given words, each found from its rarest character (by the
     dictionary's character frequencies): 的文章 as 章(?<=的文章). The regex engine skips in C to
     the next place one of those characters occurs, and those are few; words written from their
-    first character would stop it at every 的 and 是. Words sharing that character share a branch."""
+    first character would stop it at every 的 and 是. Words sharing that character share a branch.
+    Kept in the start-up cache: loading the frequency table costs a short draft's check more
+    than its KJ601 does."""
+    from ..diskcache import file_key
+    from .textspans import _DATA
+
+    return load_or_build_item("kj601-phrase-patterns", "\n".join(words), (1, file_key(_DATA)),
+                              lambda: _build_phrases_pattern(words), keep=64)
+
+
+def _build_phrases_pattern(words: list[str]) -> str:
     from .textspans import frequency_table
 
     single = frequency_table()[0]
