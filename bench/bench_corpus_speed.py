@@ -24,13 +24,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchenv import bench_env, run_timed
+from benchenv import bench_env, run_timed, spread
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -73,9 +72,6 @@ def check_run(corpus: Path, jobs: int) -> tuple[float, float, int]:
             sys.exit(f"kjlint check -j {jobs} failed ({r.returncode}): {r.stderr.decode()[-2000:]}")
         return wall, cpu, report.stat().st_size
 
-
-def spread(values: list[float]) -> str:
-    return f"median {statistics.median(values):.2f} (min {min(values):.2f}, max {max(values):.2f})"
 
 
 def main() -> None:

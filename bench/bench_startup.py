@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from benchenv import bench_env, run_timed
+from benchenv import bench_env, run_timed, spread
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -114,9 +113,6 @@ def cold_start(cache: str) -> float:
     return cpu
 
 
-def spread(values: list[float]) -> str:
-    return f"median {statistics.median(values):.3f} (min {min(values):.3f}, max {max(values):.3f})"
-
 
 def main() -> None:
     ap = argparse.ArgumentParser()
@@ -134,10 +130,10 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as cache:
             first_fresh.append(float(python(FIRST_USE, str(args.corpus), cache=cache)))
             first_warm.append(float(python(FIRST_USE, str(args.corpus), cache=cache)))
-    print(f"cold start, `kjlint check {DRAFT.name} --format json`, CPU s: fresh cache {spread(fresh)}; "
-          f"warm cache {spread(warm)}")
+    print(f"cold start, `kjlint check {DRAFT.name} --format json`, CPU s: fresh cache {spread(fresh, 3)}; "
+          f"warm cache {spread(warm, 3)}")
     print(f"a -j N worker's first use (40 corpus files, first lint minus second), CPU s: fresh cache "
-          f"{spread(first_fresh)}; warm cache {spread(first_warm)}")
+          f"{spread(first_fresh, 3)}; warm cache {spread(first_warm, 3)}")
     with tempfile.TemporaryDirectory() as cache:
         lines = python(BUILDS, str(args.corpus), cache=cache).splitlines()
     print(f"what a first run builds while linting {args.corpus} in one process ({lines[0]} CPU s in all), "

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import resource
+import statistics
 import subprocess
 import time
 
@@ -24,3 +25,9 @@ def run_timed(args: list[str], env: dict[str, str]) -> tuple[float, float, subpr
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, result
+
+
+def spread(values: list[float], digits: int = 2) -> str:
+    """Median, min and max of repeated measurements, as the bench scripts print them."""
+    return (f"median {statistics.median(values):.{digits}f} "
+            f"(min {min(values):.{digits}f}, max {max(values):.{digits}f})")

@@ -276,6 +276,24 @@ _NUMBERED_TEXT = re.compile(r"[ \t\u3000]*(?:\d{1,3}(?:[.．]\d{1,3})*[.．、)�
 _CELL_OF = re.compile(r"^(.*), row \d+, cell (\d+)$")
 
 
+def table_cells(doc: Document) -> dict[str, dict[str, dict[int, list[int]]]]:
+    """table -> row -> cell number -> its 0-based lines, in document order, from a Word draft's
+    line sources ("table 1, row 2, cell 3"; a nested table's rows are rows of their own table),
+    memoized on the document: the layout the form and numbering checks read."""
+    cached = getattr(doc, "_table_cells", None)
+    if cached is not None:
+        return cached
+    tables: dict[str, dict[str, dict[int, list[int]]]] = {}
+    for i, source in enumerate((doc.line_sources or [])[:len(doc.lines)]):
+        m = _CELL_OF.match(source)
+        if m is None:
+            continue
+        row = source[:source.rindex(", cell ")]
+        tables.setdefault(row[:row.rindex(", row ")], {}).setdefault(row, {}).setdefault(int(m.group(2)), []).append(i)
+    object.__setattr__(doc, "_table_cells", tables)
+    return tables
+
+
 def row_number_lines(doc: Document) -> frozenset[int]:
     """0-based lines of a Word draft that are a table row's number: a cell holding only `1.`
     (the 序号 column of a 术语表 or a 进度计划表) in a row whose other cells hold text, in a column
@@ -284,29 +302,20 @@ def row_number_lines(doc: Document) -> frozenset[int]:
     cached = getattr(doc, "_row_number_lines", None)
     if cached is not None:
         return cached
-    sources = doc.line_sources or []
-    cells: dict[str, list[str]] = {}  # full cell source -> its non-blank lines' text
-    lines_of: dict[str, list[int]] = {}
-    for i, source in enumerate(sources[:len(doc.lines)]):
-        if _in_table(source) and doc.lines[i].text.strip(BLANK_CHARS):
-            cells.setdefault(source, []).append(doc.lines[i].text)
-            lines_of.setdefault(source, []).append(i)
-    filled: dict[str, int] = {}  # row -> how many of its cells hold text
-    itemised: set[tuple[str, str]] = set()  # (table, column) where a cell numbers a text
-    for source, texts in cells.items():
-        m = _CELL_OF.match(source)
-        if m:
-            row = source[:source.rindex(", cell ")]
-            filled[row] = filled.get(row, 0) + 1
-            if any(_NUMBERED_TEXT.match(t) for t in texts):
-                itemised.add((source[:source.rindex(", row ")], m.group(2)))
+    lines = doc.lines
     out: set[int] = set()
-    for source, texts in cells.items():
-        m = _CELL_OF.match(source)
-        if (m and len(texts) == 1 and _ROW_NUMBER.fullmatch(texts[0])
-                and filled[source[:source.rindex(", cell ")]] > 1
-                and (source[:source.rindex(", row ")], m.group(2)) not in itemised):
-            out.update(lines_of[source])
+    for rows in table_cells(doc).values():
+        # each cell's lines with text; the columns where a cell numbers a text
+        texts = [[[i for i in cell if lines[i].text.strip(BLANK_CHARS)] for cell in cells.values()]
+                 for cells in rows.values()]
+        itemised = {c for cells in rows.values() for c, cell in cells.items()
+                    if any(_NUMBERED_TEXT.match(lines[i].text) for i in cell if lines[i].text.strip(BLANK_CHARS))}
+        for cells, kept in zip(rows.values(), texts):
+            if sum(1 for k in kept if k) < 2:
+                continue
+            for c, k in zip(cells, kept):
+                if len(k) == 1 and _ROW_NUMBER.fullmatch(lines[k[0]].text) and c not in itemised:
+                    out.update(k)
     found = frozenset(out)
     object.__setattr__(doc, "_row_number_lines", found)
     return found

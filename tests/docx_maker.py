@@ -382,3 +382,16 @@ def accept_all(data: bytes) -> bytes:
                 content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             zout.writestr(info, content)
     return out.getvalue()
+
+
+def docx_codes(path, *select: str) -> list[tuple[str, int]]:
+    """(code, line) of each finding `kjlint check PATH --format json --select …` reports."""
+    import json
+
+    from click.testing import CliRunner
+
+    from kjlint.cli import main
+
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json", "--select", ",".join(select)])
+    assert result.exit_code in (0, 1), result.output
+    return [(f["code"], f["line"]) for f in json.loads(result.stdout)]

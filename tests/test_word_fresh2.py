@@ -8,15 +8,9 @@ import json
 
 from click.testing import CliRunner
 
-from docx_maker import make_docx
+from docx_maker import docx_codes, make_docx
 from kjlint.cli import main
 from kjlint.docx import read_docx
-
-
-def docx_codes(path, *select: str) -> list[tuple[str, int]]:
-    result = CliRunner().invoke(main, ["check", str(path), "--format", "json", "--select", ",".join(select)])
-    assert result.exit_code in (0, 1), result.output
-    return [(f["code"], f["line"]) for f in json.loads(result.stdout)]
 
 
 def test_dated_entries_of_a_log_are_no_source_lines(tmp_path):

@@ -4,22 +4,11 @@ a heading, a reviewer's field of a form, a label cell and its value cell. Each m
 shown both ways: the look-alike is left alone, the defect still found."""
 from __future__ import annotations
 
-import json
-
-from click.testing import CliRunner
-
-from docx_maker import make_docx
-from kjlint.cli import main
+from docx_maker import docx_codes, make_docx
 
 _BODY = ["全年组织企业申报项目12项，争取资金1200万元，超额完成年度目标任务。",
          "新培育高新技术企业8家，科技型中小企业入库42家，创新主体不断壮大。",
          "举办各类培训班6期，培训企业技术人员500余人次，人才支撑持续增强。"]
-
-
-def docx_codes(path, *select: str) -> list[tuple[str, int]]:
-    result = CliRunner().invoke(main, ["check", str(path), "--format", "json", "--select", ",".join(select)])
-    assert result.exit_code in (0, 1), result.output
-    return [(f["code"], f["line"]) for f in json.loads(result.stdout)]
 
 
 def text_codes(tmp_path, lines: list[str], *select: str) -> list[tuple[str, int]]:
@@ -83,7 +72,6 @@ def test_a_word_forms_label_cell_and_its_choice_boxes_are_no_blanks(tmp_path):
     assert docx_codes(make_docx(tmp_path / "申报表.docx", form), "KJ204") == []
     form.append("请于（    ）前报送。")
     assert docx_codes(make_docx(tmp_path / "留空.docx", form), "KJ204") == [("KJ204", 7)]
-
 
 
 def _form_with_cells(path, cells: list[list[str]], after: list[str] = ()):

@@ -2,18 +2,7 @@
 Each is shown both ways: the look-alike is left alone, the defect still found."""
 from __future__ import annotations
 
-import json
-
-from click.testing import CliRunner
-
-from docx_maker import make_docx
-from kjlint.cli import main
-
-
-def docx_codes(path, *select: str) -> list[tuple[str, int]]:
-    result = CliRunner().invoke(main, ["check", str(path), "--format", "json", "--select", ",".join(select)])
-    assert result.exit_code in (0, 1), result.output
-    return [(f["code"], f["line"]) for f in json.loads(result.stdout)]
+from docx_maker import docx_codes, make_docx
 
 
 def test_a_tables_number_column_is_no_empty_heading(tmp_path):

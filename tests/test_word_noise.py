@@ -2,25 +2,15 @@
 notes. Each mechanism is shown both ways: the look-alike is left alone, the defect still found."""
 from __future__ import annotations
 
-import json
-
 import pytest
-from click.testing import CliRunner
 
-from docx_maker import make_docx
-from kjlint.cli import main
+from docx_maker import docx_codes, make_docx
 from kjlint.engine import lint_text
 from kjlint.technical import is_technical
 
 
 def codes(text: str, select: list[str]) -> list[tuple[str, int]]:
     return [(f.code, f.line) for f in lint_text(text, select=select)]
-
-
-def docx_codes(path, *select: str) -> list[tuple[str, int]]:
-    result = CliRunner().invoke(main, ["check", str(path), "--format", "json", "--select", ",".join(select)])
-    assert result.exit_code in (0, 1), result.output
-    return [(f["code"], f["line"]) for f in json.loads(result.stdout)]
 
 
 @pytest.mark.parametrize("line", [

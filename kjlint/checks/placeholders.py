@@ -28,7 +28,6 @@ def empty_form_field(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 
 # -- Fields a Word form's writer left empty (KJ204, `empty_fields`) -------------------------------
 
-_CELL = compile_regex(r"table \d+, row \d+, cell (\d+)$")
 _CELL_BLANK = _BLANK + "\r"
 # A field's label: a few words, no sentence in it (作品分类, 参赛组别（本科或高职高专）, 3、算法).
 _LABEL = compile_regex(r"[^\s。！？；，,;!?：:]{1,20}")
@@ -67,14 +66,16 @@ def empty_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
 
 
 def _empty_cells(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
-    # table -> row -> cell -> its lines (a nested table's rows are rows of their own table)
+    from ..wordplace import table_cells
+
+    # the cells' lines in the body (a header's or footer's table is no form)
     tables: dict[str, dict[str, dict[int, list[int]]]] = {}
-    for i, source in enumerate(doc.line_sources or ()):
-        m = _CELL.search(source)
-        if m is None or doc.part(i) != "body":
-            continue
-        row = source[:source.rfind(", cell ")]
-        tables.setdefault(row[:row.rfind(", row ")], {}).setdefault(row, {}).setdefault(int(m.group(1)), []).append(i)
+    for table, rows in table_cells(doc).items():
+        for row, cells in rows.items():
+            for cell, cell_lines in cells.items():
+                body = [i for i in cell_lines if doc.part(i) == "body"]
+                if body:
+                    tables.setdefault(table, {}).setdefault(row, {})[cell] = body
     lines = doc.lines
 
     def has_text(i: int) -> bool:
