@@ -55,3 +55,24 @@ def test_a_labeled_reference_link_is_the_writers_own(tmp_path):
     # a link about the page itself came with a copied web page
     page = ["学习笔记", "本项目开发一个音乐控制网站。", "如若转载，请注明出处：https://www.example.com/1.html"]
     assert docx_codes(make_docx(tmp_path / "笔记.docx", page), "KJ601") == [("KJ601", 3)]
+
+
+_REQUIREMENT = "测试平台需具备用户管理功能，支持设置管理员、开发与调试人员、测试使用人员等角色，并为各角色分配不同的操作权限。"
+
+
+def test_a_point_restated_in_other_words_or_a_sentence_quoted_again_is_no_slip(tmp_path):
+    # a Word file's writer restates on purpose: reworded (here 94% alike), or one sentence quoted again
+    reworded = _REQUIREMENT.replace("测试平台需具备", "平台应具备").replace("并为", "还为")
+    spec = ["测试平台设计方案", "一、需求", _REQUIREMENT, "平台支持测试用例的开发与管理。", "二、设计", reworded,
+            "三、权限", "根据需求，" + _REQUIREMENT + "权限在登录时校验。"]
+    assert docx_codes(make_docx(tmp_path / "方案.docx", spec), "KJ1") == []
+    # the same text as a scraped page: reworded copies and sentences pasted again are scraping faults there
+    from kjlint.engine import lint_text
+
+    assert {f.code for f in lint_text("\n".join(spec), select=["KJ1"])} == {"KJ102", "KJ103"}
+
+
+def test_a_paragraph_pasted_nearly_word_for_word_is_still_a_repeat(tmp_path):
+    notes = ["项目技术总结", "一、布线", _REQUIREMENT + "各角色的权限由管理员统一配置。", "二、平台",
+             _REQUIREMENT + "各角色的权限由管理员统筹配置。"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", notes), "KJ1") == [("KJ102", 5)]
