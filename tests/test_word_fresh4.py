@@ -92,3 +92,28 @@ def test_a_list_inside_an_item_restarts_without_breaking_the_outer_list():
     assert [(f.code, f.line) for f in lint_text(marked.replace("1.水准仪", "1、水准仪").replace("2.全站仪", "2、全站仪"),
                                                 select=["KJ503"])] == [("KJ503", 5)]
     assert [(f.code, f.line) for f in lint_text(led.replace("  下周工作计划：", ""), select=["KJ503"])] == [("KJ503", 5)]
+
+
+_PASTED = ["软件开发计划",
+           "开发人员培训计划：开发人员自行加强各方面的知识贮备，查阅和学习个方面的知识要", "点。并积极讨论相关要点。",
+           "质量保证计划：力求做到严谨细致设计该系统，并有指导教师的检视修改，加上后期的", "测试和修改计划，在质量上有一定的保证。",
+           "配置管理计划：该系统的配置要求不高，管理操作简单，对用户稍作培训即可达到相关", "要求。"]
+
+
+def test_a_paragraph_broken_inside_a_sentence_is_found_in_a_word_file(tmp_path):
+    # two sure breaks (要 / 点 spell 要点; 的 ends no sentence) make the third, a sentence running on, one too
+    assert docx_codes(make_docx(tmp_path / "计划.docx", _PASTED), "KJ413") == [("KJ413", 2), ("KJ413", 4), ("KJ413", 6)]
+    # alone, a sentence running on over a paragraph's end may be a writer's own line: left alone
+    assert docx_codes(make_docx(tmp_path / "单处.docx", [_PASTED[0], *_PASTED[5:]]), "KJ413") == []
+    # a text file's line ends may be hard wraps; no paragraph mark is in it
+    from kjlint.engine import lint_text
+
+    assert [f.code for f in lint_text("\n".join(_PASTED), select=["KJ413"])] == []
+
+
+def test_headings_labels_cells_and_lines_between_words_are_no_broken_sentence(tmp_path):
+    blocks = ["工作总结", "一、工作方面，思想方面和学习方面", "热爱自己的本职工作，能够认真的对待每一项工作。",
+              "参会人员：张三、李四、王五、赵六、钱七、孙八", "会议内容",
+              "研发进度：3月底完成联调，政务网通过内网访问，不让外网访问", "询问李航，张博意图如何。",
+              ("table", [["说明", "该系统仅有本小组成员和指导教师有权知晓详情，因此安全性"], ["要求", "高。"]])]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", blocks), "KJ413") == []
