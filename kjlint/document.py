@@ -77,6 +77,9 @@ class Document:
     # lines of the comment's own text (part "comment"). A comment holding a kjlint directive
     # suppresses findings in the text it is on (kjlint.suppression).
     comment_anchors: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # The 0-based [first, end) lines of each comment of a Word draft that opens a thread (a reply
+    # to another is left out): a reviewer's note still in the file (KJ208).
+    comment_threads: list[tuple[int, int]] = field(default_factory=list)
     # The text as read when it differs from `text`: there a lone CR became '\n', one character
     # for one, so offsets hold in both. Fixes are applied to it, so a file keeps its line endings.
     source: str | None = field(default=None, repr=False)

@@ -465,6 +465,8 @@ class _Extractor:
         self.comment_marks: dict[str, dict[str, int]] = {}
         # The comments' own lines: (comment id, first line, end line) as 0-based [first, end).
         self.comment_lines: list[tuple[str, int, int]] = []
+        # [first, end) lines of each comment that opens a thread (not a reply to another)
+        self.comment_threads: list[tuple[int, int]] = []
         self.lines: list[str] = []
         self.sources: list[str] = []
         self.parts: dict[int, str] = {}  # 0-based line -> part, when not "body"
@@ -820,7 +822,7 @@ def _read(data: bytes, shown: str, max_bytes: int, record: bool):
     doc = Document("\n".join(ex.lines) + ("\n" if ex.lines else ""), shown, "utf-8",
                    source_format="docx", line_sources=ex.sources, style_headings=ex.headings,
                    list_labels=ex.labels, parts=ex.parts, math_spans=ex.math_spans, pictures=frozenset(ex.pictures),
-                   comment_anchors=ex.comment_anchors())
+                   comment_anchors=ex.comment_anchors(), comment_threads=ex.comment_threads)
     return doc, ex, main, root
 
 
@@ -1139,7 +1141,29 @@ def _notes_and_comments(package: _Package, main: str, ex: _Extractor) -> None:
     name = package.related(main, "comments")
     if name is not None:
         drafts = [c for c in package.parse(name).iterfind(W + "comment") if c.get(W + "author") != REVIEW_AUTHOR]
+        replies = _replies(package, main, drafts)
         for n, comment in enumerate(drafts, 1):
             first = len(ex.lines)
             ex.story(comment, f"comment {n}", "comment", name)
             ex.comment_lines.append((comment.get(W + "id") or "", first, len(ex.lines)))
+            if id(comment) not in replies:
+                ex.comment_threads.append((first, len(ex.lines)))
+
+
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+
+
+def _replies(package: _Package, main: str, comments: list) -> set[int]:
+    """The comments (by id()) that answer another: Word 2013+ records a reply in
+    commentsExtended.xml, keyed by the paraId of the comment's last paragraph."""
+    root = package.related_root(main, "commentsExtended")
+    if root is None:
+        return set()
+    answering = {e.get(W15 + "paraId") for e in root.iter(W15 + "commentEx") if e.get(W15 + "paraIdParent")}
+    out = set()
+    for comment in comments:
+        paragraphs = comment.findall(W + "p")
+        if paragraphs and paragraphs[-1].get(W14 + "paraId") in answering:
+            out.add(id(comment))
+    return out

@@ -414,13 +414,27 @@ def build_phrases(rule: Rule, catalog: Catalog) -> Checker:
     return check
 
 
+COMMENT_EXAMPLE = "批注："  # a line of a Word-only rule's example that is a review comment
+
+
+def example_document(rule: Rule, example: str, path: str) -> Document:
+    """A rule's example as a file of the first kind the rule judges. A Word-only rule's example
+    is written as the Word reader gives the file: its paragraphs, then each comment on a line of
+    its own starting `批注：`."""
+    fmt = (rule.params.get("source-formats") or ["text"])[0]
+    if fmt != "docx" or COMMENT_EXAMPLE not in example:
+        return Document(example, path=path, source_format=fmt)
+    lines = example.split("\n")
+    comments = [i for i, line in enumerate(lines) if line.startswith(COMMENT_EXAMPLE)]
+    return Document(example, path=path, source_format=fmt, parts={i: "comment" for i in comments},
+                    comment_threads=[(i, i + 1) for i in comments])
+
+
 def verify_rule_examples(rule: Rule, catalog: Catalog) -> None:
     """A rule must flag each of its bad examples and none of its good ones."""
     for kind, examples in (("bad", rule.bad), ("good", rule.good)):
         for i, example in enumerate(examples):
-            # as a file of the first kind the rule judges (a Word-only rule's examples are Word paragraphs)
-            doc = Document(example, path=f"<{rule.code} {kind} example>",
-                           source_format=(rule.params.get("source-formats") or ["text"])[0])
+            doc = example_document(rule, example, f"<{rule.code} {kind} example>")
             try:
                 hits = list(rule.run(doc, Context(catalog)))
             except Exception as exc:  # a crashing rule is a broken pack, say where

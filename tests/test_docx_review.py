@@ -121,6 +121,8 @@ def test_annotate_writes_a_comment_on_exactly_each_flagged_text_and_leaves_the_r
         mine = [i for i in ours if f["message"] in ours[i] and f"{f['code']} " in ours[i].replace("(", " ")]
         if f["place"]["part"] == "header":  # Word allows no comment there: on the title
             assert f"header (section 1) › “xx区科技局”: {f['message']}" in ours[title]
+        elif f["place"]["part"] == "comment":  # the reviewer's comment left in (KJ208): on the title too
+            assert f["code"] == "KJ208" and f"{f['message']} (KJ208" in ours[title]
         elif f["place"]["part"] == "footnote":  # on the footnote's reference mark in the body
             assert any(anchored[i] == "[footnote]" and "footnote 1 › " in ours[i] for i in mine), f
         else:

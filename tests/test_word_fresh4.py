@@ -117,3 +117,56 @@ def test_headings_labels_cells_and_lines_between_words_are_no_broken_sentence(tm
               "研发进度：3月底完成联调，政务网通过内网访问，不让外网访问", "询问李航，张博意图如何。",
               ("table", [["说明", "该系统仅有本小组成员和指导教师有权知晓详情，因此安全性"], ["要求", "高。"]])]
     assert docx_codes(make_docx(tmp_path / "总结.docx", blocks), "KJ413") == []
+
+
+def test_markdown_pasted_into_a_word_file_is_residue_not_masks(tmp_path):
+    chat = ["系统设计", "**1. 引言**", "本文提出一种隐私保护框架。", "## 二、总体设计", "本周完成 **接口联调**，下周测试。",
+            "*基于用户兴趣的推荐算法研究*"]
+    codes = docx_codes(make_docx(tmp_path / "设计.docx", chat), "KJ")
+    assert [(c, line) for c, line in codes if c in ("KJ610", "KJ202")] == [("KJ610", 2), ("KJ610", 4), ("KJ610", 5)]
+    # masks are still masks, and a text file's Markdown is its own
+    assert docx_codes(make_docx(tmp_path / "总结.docx", ["工作总结", "全乡共**个村完成改造。"]), "KJ202") == [("KJ202", 2)]
+    from kjlint.engine import lint_text
+
+    assert [f.code for f in lint_text("\n".join(chat), select=["KJ610", "KJ202"])] == []
+
+
+def test_kj610_reads_markdown_bold_as_kj202s_exceptions_do():
+    from kjlint.catalog import load_catalog
+
+    rules = load_catalog().rules
+    bold = [p for p in rules["KJ610"].params["pattern"] if "\\*\\*" in p and not p.startswith("^[ \\t\\u3000]*#")]
+    assert bold[0] in rules["KJ202"].params["exceptions"]
+    assert bold[1].replace("(\\*\\*)", "(\\*\\*?)") in rules["KJ202"].params["exceptions"]
+
+
+def test_braces_of_code_in_study_notes_are_no_template_slots():
+    from kjlint.engine import lint_text
+
+    notes = ("学习笔记\n模板字符串的使用：`${表达式}`。\n箭头函数：(参数)=>{函数体 内部要有return 返回};\n"
+             "要想返回对象需要在对象外加括号：(参数)=>({对象内容})\n")
+    assert [f.code for f in lint_text(notes, select=["KJ205"])] == []
+    assert [f.code for f in lint_text("通知\n请{单位名称}于本周报送。\n", select=["KJ205"])] == ["KJ205"]
+
+
+def test_a_review_comment_left_in_the_draft_is_reported_once_at_the_comment(tmp_path):
+    draft = ["需求分析报告", ("commented", "平台支持多工位并行测试。", "硬件要求确定一下"), "二、设计", "平台采用浏览器结构。"]
+    doc_codes = docx_codes(make_docx(tmp_path / "报告.docx", draft), "KJ208")
+    assert doc_codes == [("KJ208", 5)]  # the comment's own line, after the body
+    # a comment that is a kjlint directive is the writer's setting
+    quiet = ["需求分析报告", ("commented", "平台支持多工位并行测试。", "kjlint-disable KJ303"), "二、设计", "平台采用浏览器结构。"]
+    assert docx_codes(make_docx(tmp_path / "设置.docx", quiet), "KJ208") == []
+
+
+def test_a_reply_belongs_to_the_comment_it_answers():
+    from pathlib import Path
+
+    from kjlint.engine import lint_document
+    from kjlint.catalog import load_catalog
+    from kjlint.engine import LintOptions
+    from kjlint.reading import read_document
+
+    # a real draft (fixtures/realworld/docx/w073.docx): 21 comments, comment 4 (是) answers comment 3
+    doc = read_document(Path(__file__).parent.parent / "fixtures/realworld/docx/w073.docx")
+    found = [f for f in lint_document(doc, load_catalog(), LintOptions()) if f.code == "KJ208"]
+    assert len(found) == 20 and not any(doc.text[f.offset:f.end_offset].strip() == "是" for f in found)

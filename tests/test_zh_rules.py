@@ -38,7 +38,7 @@ FAMILIES = {"KJ0", "KJ1", "KJ2", "KJ3", "KJ4", "KJ5", "KJ6", "KJ7"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # What may stay in Latin letters in a Chinese message: codes, technical names a Chinese reader of
 # such messages knows, code points and byte values, the document's encoding.
-ALLOWED = re.compile(r"KJ\d+|U\+[0-9A-F]{4,6}|0x[0-9A-F]{2}|GB/T|GBK|UTF-8|Latin-1|CP1252|OCR|HTML|"
+ALLOWED = re.compile(r"KJ\d+|U\+[0-9A-F]{4,6}|0x[0-9A-F]{2}|GB/T|GBK|UTF-8|Latin-1|CP1252|OCR|HTML|Markdown|"
                      r"gb18030|utf-8|utf-16|latin-1|cp1252|gbk|big5", re.I)
 QUOTED = re.compile(r"“[^”]*”|`[^`]*`")
 

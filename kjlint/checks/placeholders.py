@@ -1,6 +1,6 @@
 """KJ2 placeholders: what a pattern cannot see. Most KJ2 rules are patterns (rules/kj2-…yaml);
 a Word form's empty fields are judged by the form's layout (`empty_fields`) and reported by
-KJ204 beside its pattern hits."""
+KJ204 beside its pattern hits; a Word draft's review comments are read from its comments part."""
 from __future__ import annotations
 
 import re
@@ -10,6 +10,7 @@ from .registry import check
 from .structure import cn_number
 from ..diskcache import compile_regex
 from ..document import Document
+from ..i18n import _
 from ..ruletypes import Context, Hit
 
 _BLANK = " \t\u3000"
@@ -24,6 +25,30 @@ def empty_form_field(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     hand_filled = compile_regex("|".join(f"(?:{p})" for p in rule.params.get("hand-filled", ())) or r"(?!)")
     for start, end in empty_fields(doc, hand_filled):
         yield Hit(start, end, {"label": doc.text[start:end]}, key="field")
+
+
+@check("review-comment")
+def review_comment(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """A reviewer's comment still in a Word draft, resolved or not: it travels with the file
+    and prints with its markup. One finding per thread (a reply is its thread's), on the
+    comment's text, related to the text it is on; a comment that is a kjlint directive is the
+    writer's own setting, and kjlint's own review comments are never read as the draft's."""
+    from ..findings import Related
+    from ..suppression import DIRECTIVE
+
+    anchors = {first: (start, end) for start, end, first, _stop in doc.comment_anchors}
+    for first, stop in doc.comment_threads:
+        lines = [doc.lines[i] for i in range(first, stop) if doc.lines[i].text.strip()]
+        if not lines or any(DIRECTIVE.search(line.text) for line in lines):
+            continue
+        related = []
+        if first in anchors:
+            start, end = anchors[first]
+            line, column = doc.position(start)
+            related.append(Related(doc.path, line, column, _("the commented text"), start, end))
+        text = lines[0].text.strip()
+        yield Hit(lines[0].start, lines[-1].end, {"comment": text[:30] + ("…" if len(text) > 30 or len(lines) > 1 else "")},
+                  related=related)
 
 
 # -- Fields a Word form's writer left empty (KJ204, `empty_fields`) -------------------------------
