@@ -1,5 +1,6 @@
 """KJ207 (deleted-value) by what a deletion leaves, not by phrases (issue #11, item 4): a unit that
-cannot stand without a number, a year deleted before what it dates, a name deleted before 同志.
+cannot stand without a number, a year deleted before what it dates, a name deleted before 同志, a
+dot left for a deleted word in a text whose full stop is 。.
 Synthetic text; each bad case fails without its pattern, each good case guards a look-alike."""
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ def kj207(text: str) -> list[str]:
 
 @pytest.mark.parametrize("line, hit", [
     ("累计拆除违章建筑物平方米。", "平方米"),
-    ("接待外地参观人员批多人次，反响良好。", "多人次"),  # 多 with nothing before it
-    ("新增注册资本金.亿元，增长较快。", ".亿元"),  # a decimal point with nothing before it
+    ("接待外地参观人员批多人次，反响良好。", "人次"),  # 多 with nothing before it
+    ("新增注册资本金.亿元，增长较快。", "亿元"),  # a decimal point with nothing before it
     ("引进明华科技有限公司（注册资本万元）。", "万元"),
     ("完成造林公顷，新修道路公里。", "公顷"),
     ("其中：万以上项目12个。", "万"),
@@ -67,3 +68,13 @@ def test_a_name_deleted_before_tongzhi():
     # an address, a named comrade and the guests of a session are whole
     whole = TITLE + "同志们：\n刚才，李明同志作了工作安排，请列席同志提出意见。\n"
     assert kj207(whole) == []
+
+
+def test_a_dot_left_for_a_deleted_word_in_a_text_that_ends_sentences_with_the_chinese_full_stop():
+    text = TITLE + "深入学习贯彻党的.精神及.系列重要讲话精神。全面推进各项工作。年底前完成验收。\n"
+    assert kj207(text) == [".", "."]
+    # where `.` is the text's full stop, a dot after 的 ends a sentence
+    stops = TITLE + "我们的成绩是巨大的.但是任务仍然艰巨.全面推进各项工作.年底前完成验收。\n"
+    assert kj207(stops) == []
+    # a dot after a character that ends words (经济.事业, a domain name 教育部.政务) is no gap here
+    assert kj207(TITLE + "发展三大经济.事业。全面推进各项工作。年底前完成验收。\n") == []
