@@ -1,6 +1,8 @@
 """KJ2 placeholders: what a pattern cannot see. Most KJ2 rules are patterns (rules/kj2-…yaml);
 a Word form's empty fields are judged by the form's layout (`empty_fields`) and reported by
-KJ204 beside its pattern hits; a Word draft's review comments are read from its comments part."""
+KJ204 beside its pattern hits; a dot left for a deleted word is judged by the text's own full
+stop (`dot_for_a_word`) and reported by KJ207 beside its pattern hits; a Word draft's review
+comments are read from its comments part (KJ208)."""
 from __future__ import annotations
 
 import re
@@ -49,6 +51,27 @@ def review_comment(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         text = lines[0].text.strip()
         yield Hit(lines[0].start, lines[-1].end, {"comment": text[:30] + ("…" if len(text) > 30 or len(lines) > 1 else "")},
                   related=related)
+
+
+# A dot between Chinese characters, after one that no sentence ends with (党的.精神, 及.系列), and
+# any dot between Chinese characters (the text's own use of `.`).
+# (The dot first: re then scans for it in C instead of trying a lookbehind at every character.)
+_DOT_AFTER_NON_FINAL = re.compile(r"[.．](?<=[的及和与與或之把被将將对對][.．])(?=[\u4e00-\u9fff])")
+_DOT_BETWEEN_HANZI = re.compile(r"[.．](?<=[\u4e00-\u9fff][.．])(?=[\u4e00-\u9fff])")
+
+
+@check("dot-for-a-word")
+def dot_for_a_word(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """A word deleted and a dot left in its place (`党的.精神`, `及.系列`), in a text whose full
+    stop is 。 (more 。 than dots between Chinese characters): where `.` is the text's full stop,
+    a dot after 的 ends a sentence (`成绩是巨大的.但是`)."""
+    text = doc.text
+    if "." not in text and "．" not in text:
+        return
+    hits = [m.start() for m in _DOT_AFTER_NON_FINAL.finditer(text)]
+    if hits and text.count("。") > sum(1 for _ in _DOT_BETWEEN_HANZI.finditer(text)):
+        for at in hits:
+            yield Hit(at, at + 1, {"match": text[at]}, key="dot")
 
 
 # -- Fields a Word form's writer left empty (KJ204, `empty_fields`) -------------------------------
