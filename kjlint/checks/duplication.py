@@ -36,6 +36,7 @@ from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
 from ..i18n import _
 from ..diskcache import fast_finditer
+from ..technical import is_technical_line
 from .layout import reading_paragraphs
 
 # List numbering at the start of a paragraph; a renumbered copy is still a copy.
@@ -114,7 +115,10 @@ class Unit:
     informative: bool | None = None  # worth reporting on its own (see `informative`)
     table: str | None = None  # the table a cell belongs to ("table 3"; nested: "table 1, … > table 4")
     boxed: bool = False  # in a text box of a Word file
-    code: bool = False  # on a line in a technical notation (kjlint.technical), or a bare web address
+    # on a line in a technical notation (kjlint.technical), or a bare web address; None: not
+    # known yet (`is_code` tells from the unit's line, when a rule first asks)
+    code: bool | None = False
+    doc: Document | None = None
     bib: bool = False  # an entry of a reference list
     article: int = 0  # articles (第X条) and chapters begun before it
     abstract: bool = False  # in the abstract of a thesis (ABSTRACT_HEAD)
@@ -186,7 +190,6 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
     forms = iter(MatchingSlices(doc.text).many(starts, ends, doc.pinyin_spans))
     units = []
     sources = doc.line_sources
-    technical = doc.technical_lines
     articles = 0
     amending = "修改《" in doc.text  # (an amending decision's items: see ARTICLE_START)
     abstract_left = 0  # paragraphs of an abstract still to come
@@ -211,9 +214,8 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
         # (an APA entry opens with a capital letter, a web address with h or w)
         bib = ((("[" in text or "［" in text) and BIB_ENTRY.search(text) is not None)
                or ("A" <= first <= "Z" and APA_ENTRY.match(text) is not None))
-        code = not bib and ((bool(technical) and doc.line_index(p.start) in technical)
-                            or (first in "hw" and URL_LINE.match(text) is not None))
-        unit = Unit(index, p, norm, piece, code=code, bib=bib, article=articles, abstract=abstract)
+        code = False if bib else True if first in "hw" and URL_LINE.match(text) is not None else None
+        unit = Unit(index, p, norm, piece, code=code, doc=doc, bib=bib, article=articles, abstract=abstract)
         if sources:
             line = doc.line_index(p.start)
             cell = TABLE_CELL.match(sources[line]) if line < len(sources) else None
@@ -221,6 +223,17 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
             unit.boxed = doc.part(line) == "textbox"
         units.append(unit)
     return units
+
+
+def is_code(u: Unit) -> bool:
+    """Unit.code, its line's notation judged when first asked: most documents never ask (their
+    paragraphs repeat nothing), and judging every line cost KJ1 0.12 CPU s on ../shared/corpus."""
+    if u.code is None:
+        doc = u.doc
+        line = doc.line_index(u.span.start)
+        known = doc.__dict__.get("technical_lines")  # (Document.technical_lines, if worked out)
+        u.code = line in known if known is not None else is_technical_line(doc.lines[line].text)
+    return u.code
 
 
 def _unit_offsets(u: Unit) -> list[int]:
@@ -331,7 +344,7 @@ def informative(u: Unit, p: dict) -> bool:
     if u.informative is None:
         distinct = int(p["min-distinct"])
         # the cheap tests first: the set of characters costs most
-        u.informative = (len(u.norm) >= int(p["min-length"]) and not u.code
+        u.informative = (len(u.norm) >= int(p["min-length"]) and not is_code(u)
                          and not _is_heading_like(u, int(p["heading-max-length"]))
                          and _distinct_at_least(u.norm, distinct))
     return u.informative
@@ -1190,7 +1203,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             # a law's formula; parallel provisions (other article numbers); the same conditions
             # under two articles or in two lists of one article
             continue
-        content = sum(min(u.s1, c.i1) - max(u.s0, c.i0) for u in later_units if not (u.code or _label(u, heading_max)))
+        content = sum(min(u.s1, c.i1) - max(u.s0, c.i0) for u in later_units if not (is_code(u) or _label(u, heading_max)))
         if content < min(min_passage, length):
             continue  # labels, captions, table headers and code around little text: a template
         opening = [*_mostly_in(later_units, c.i0, c.i1), *_mostly_in(earlier_units, c.j0, c.j1)]
