@@ -4,8 +4,8 @@ asserts the floors).
 1. The real-world corpus (fixtures/realworld: real scraped and government pages, labeled per
    docs/labeling.md): precision, recall and F1 per family and per rule, false alarms per
    10,000 characters on the government texts, findings on must-not-flag spans; then per family
-   for the first collection, the fresh batch (f001-f040), the second (f041-f082) and the third
-   (f083-f126) alone.
+   for the first collection, the fresh batch (f001-f040), the second (f041-f082), the third
+   (f083-f126) and the fourth (g001-g050) alone.
    Then the real Word files (fixtures/realworld/docx, batch `word`), as their own part: per family
    and per rule, the share of all findings that are true (issue #11's Word bar), and every false
    alarm and miss. They are not in the pages' figures.
@@ -58,7 +58,8 @@ def main() -> None:
     print("== Real-world corpus (fixtures/realworld), default rules\n" + realworld_report(res))
     for batch, name in (("", "first collection"), ("fresh", "fresh batch (f001-f040)"),
                         ("fresh2", "second fresh batch (f041-f082)"),
-                        ("fresh3", "third fresh batch (f083-f126)")):
+                        ("fresh3", "third fresh batch (f083-f126)"),
+                        ("fresh4", "fourth fresh batch (g001-g050)")):
         table = realworld_report(score_realworld(batch=batch))
         print(f"\n== Real-world corpus, {name} alone\n" + table.split("\n\n")[0]
               + "\n" + "\n".join(table.rsplit("\n", 2)[-2:]))

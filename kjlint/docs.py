@@ -96,6 +96,8 @@ def _generic_meaning(name: str, value: Any, rule: Rule) -> str | None:
         return _("Values of the message's fields, told from the text around what was found.")
     if name == "skip-source-formats":
         return _("Kinds of file the rule does not judge.")
+    if name == "source-formats":
+        return _("The only kinds of file the rule judges.")
     if name == "skip-flagged-by":
         return _("Lines these rules report (site furniture) are passed over.")
     if name == "example-reference":

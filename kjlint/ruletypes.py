@@ -60,8 +60,11 @@ def rule_hits(rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
     key = ("hits", rule.code)
     hits = ctx.memo.get(key)
     if hits is None:
-        if doc.source_format in (rule.params.get("skip-source-formats") or ()):
-            hits = []  # e.g. a sharing site's page numbers and a web page's markup: no Word file has them
+        if doc.source_format in (rule.params.get("skip-source-formats") or ()) or (
+                doc.source_format not in (rule.params.get("source-formats") or (doc.source_format,))):
+            # e.g. a sharing site's page numbers and a web page's markup: no Word file has them;
+            # a paragraph mark inside a sentence: only a Word file has paragraph marks
+            hits = []
         else:
             hits = list(rule.run(doc, ctx))
         if doc.math_spans and rule.code.startswith(MATH_EXEMPT):
@@ -415,7 +418,9 @@ def verify_rule_examples(rule: Rule, catalog: Catalog) -> None:
     """A rule must flag each of its bad examples and none of its good ones."""
     for kind, examples in (("bad", rule.bad), ("good", rule.good)):
         for i, example in enumerate(examples):
-            doc = Document(example, path=f"<{rule.code} {kind} example>")
+            # as a file of the first kind the rule judges (a Word-only rule's examples are Word paragraphs)
+            doc = Document(example, path=f"<{rule.code} {kind} example>",
+                           source_format=(rule.params.get("source-formats") or ["text"])[0])
             try:
                 hits = list(rule.run(doc, Context(catalog)))
             except Exception as exc:  # a crashing rule is a broken pack, say where

@@ -1,6 +1,7 @@
 """jieba's word list: is a run of characters a dictionary word? KJ6 asks it where a page marker
-split a line (does joining the halves give a word), KJ305 where one character stands alone after a
-word (转化思，): both read the same index, so it lives here and not in either family."""
+split a line (does joining the halves give a word), KJ413 where a Word paragraph ends inside a
+sentence, KJ305 where one character stands alone after a word (转化思，): they read the same
+index, so it lives here and not in any one family."""
 from __future__ import annotations
 
 import re
@@ -46,3 +47,21 @@ def _word_index() -> dict[str, str]:
 def is_word(text: str) -> bool:
     """Is `text` (2 to 4 characters) a word of jieba's dictionary?"""
     return len(text) >= 2 and f"\n{text}\n" in _word_index().get(text[0], "")
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def joins_into_word(left: str, right: str, longest: int = 4) -> bool:
+    """Does some dictionary word span the boundary between `left` and `right`?"""
+    for a in range(1, min(len(left), longest - 1) + 1):
+        tail = left[-a:]
+        if not _CJK.search(tail):
+            break
+        for b in range(1, min(len(right), longest - a) + 1):
+            head = right[:b]
+            if not _CJK.fullmatch(head[-1]):
+                break
+            if is_word(tail + head):
+                return True
+    return False

@@ -20,11 +20,17 @@ FOLDER_OVERRIDES = {
 }
 
 
+# Real Word files (the labeled corpus's): what Word-only rules (KJ413) and the Word reader give.
+WORD_DIRS = ("realworld/docx",)
+
+
 def fixture_files() -> list[Path]:
     files = []
     for d in FIXTURE_DIRS:
         base = ROOT / "fixtures" / d
         files += sorted(p for p in base.glob("*.txt") if p.is_file())
+    for d in WORD_DIRS:
+        files += sorted((ROOT / "fixtures" / d).glob("*.docx"))
     return files
 
 

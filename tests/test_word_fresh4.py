@@ -55,3 +55,65 @@ def test_a_labeled_reference_link_is_the_writers_own(tmp_path):
     # a link about the page itself came with a copied web page
     page = ["学习笔记", "本项目开发一个音乐控制网站。", "如若转载，请注明出处：https://www.example.com/1.html"]
     assert docx_codes(make_docx(tmp_path / "笔记.docx", page), "KJ601") == [("KJ601", 3)]
+
+
+_REQUIREMENT = "测试平台需具备用户管理功能，支持设置管理员、开发与调试人员、测试使用人员等角色，并为各角色分配不同的操作权限。"
+
+
+def test_a_point_restated_in_other_words_or_a_sentence_quoted_again_is_no_slip(tmp_path):
+    # a Word file's writer restates on purpose: reworded (here 94% alike), or one sentence quoted again
+    reworded = _REQUIREMENT.replace("测试平台需具备", "平台应具备").replace("并为", "还为")
+    spec = ["测试平台设计方案", "一、需求", _REQUIREMENT, "平台支持测试用例的开发与管理。", "二、设计", reworded,
+            "三、权限", "根据需求，" + _REQUIREMENT + "权限在登录时校验。"]
+    assert docx_codes(make_docx(tmp_path / "方案.docx", spec), "KJ1") == []
+    # the same text as a scraped page: reworded copies and sentences pasted again are scraping faults there
+    from kjlint.engine import lint_text
+
+    assert {f.code for f in lint_text("\n".join(spec), select=["KJ1"])} == {"KJ102", "KJ103"}
+
+
+def test_a_paragraph_pasted_nearly_word_for_word_is_still_a_repeat(tmp_path):
+    notes = ["项目技术总结", "一、布线", _REQUIREMENT + "各角色的权限由管理员统一配置。", "二、平台",
+             _REQUIREMENT + "各角色的权限由管理员统筹配置。"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", notes), "KJ1") == [("KJ102", 5)]
+
+
+def test_a_list_inside_an_item_restarts_without_breaking_the_outer_list():
+    from kjlint.engine import lint_text
+
+    # the inner list is marked otherwise (1. under 2、), or its lead-in ends the item's line
+    marked = ("实习报告\n1、实习内容\n完成了控制测量和碎部测量。\n2、实习中遇到的问题及解决的办法\n1.水准仪超限，更换仪器。\n"
+              "2.全站仪加常数过大，反复检查后开始测量。\n3、本次实习的体会\n实习让我学到了很多。\n")
+    led = ("周报\n本周工作：\n1. 完成推广页面的列表页 2d\n2. 审查代码和熟悉项目架构 1d  下周工作计划：\n"
+           "1. 推广页面接口联调\n2. 内购定向测试跟进\n")
+    for text in (marked, led):
+        assert [f.code for f in lint_text(text, select=["KJ5"])] == []
+    # the same lists with one mark and no lead-in: the numbering goes back
+    assert [(f.code, f.line) for f in lint_text(marked.replace("1.水准仪", "1、水准仪").replace("2.全站仪", "2、全站仪"),
+                                                select=["KJ503"])] == [("KJ503", 5)]
+    assert [(f.code, f.line) for f in lint_text(led.replace("  下周工作计划：", ""), select=["KJ503"])] == [("KJ503", 5)]
+
+
+_PASTED = ["软件开发计划",
+           "开发人员培训计划：开发人员自行加强各方面的知识贮备，查阅和学习个方面的知识要", "点。并积极讨论相关要点。",
+           "质量保证计划：力求做到严谨细致设计该系统，并有指导教师的检视修改，加上后期的", "测试和修改计划，在质量上有一定的保证。",
+           "配置管理计划：该系统的配置要求不高，管理操作简单，对用户稍作培训即可达到相关", "要求。"]
+
+
+def test_a_paragraph_broken_inside_a_sentence_is_found_in_a_word_file(tmp_path):
+    # two sure breaks (要 / 点 spell 要点; 的 ends no sentence) make the third, a sentence running on, one too
+    assert docx_codes(make_docx(tmp_path / "计划.docx", _PASTED), "KJ413") == [("KJ413", 2), ("KJ413", 4), ("KJ413", 6)]
+    # alone, a sentence running on over a paragraph's end may be a writer's own line: left alone
+    assert docx_codes(make_docx(tmp_path / "单处.docx", [_PASTED[0], *_PASTED[5:]]), "KJ413") == []
+    # a text file's line ends may be hard wraps; no paragraph mark is in it
+    from kjlint.engine import lint_text
+
+    assert [f.code for f in lint_text("\n".join(_PASTED), select=["KJ413"])] == []
+
+
+def test_headings_labels_cells_and_lines_between_words_are_no_broken_sentence(tmp_path):
+    blocks = ["工作总结", "一、工作方面，思想方面和学习方面", "热爱自己的本职工作，能够认真的对待每一项工作。",
+              "参会人员：张三、李四、王五、赵六、钱七、孙八", "会议内容",
+              "研发进度：3月底完成联调，政务网通过内网访问，不让外网访问", "询问李航，张博意图如何。",
+              ("table", [["说明", "该系统仅有本小组成员和指导教师有权知晓详情，因此安全性"], ["要求", "高。"]])]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", blocks), "KJ413") == []

@@ -30,7 +30,7 @@ from ..diskcache import (compile_regex, finditer_alternatives, first_chars,
                          load_or_build_item, parse)
 from ..regexinfo import anchored_at_text_start, required_char_sets
 from ..i18n import _, pick
-from ..words import is_word
+from ..words import joins_into_word
 
 BULLETS = "-*#>•·"
 _LINE_END_TAIL = compile_regex(r"[:\s★☆]*")  # what may follow a line-end phrase: 推荐度:★★★
@@ -729,21 +729,6 @@ _PAGE_MARK_LINE = compile_regex(f"\n[{re.escape(BLANK_CHARS)}]*\\d{{1,3}}、")
 LIST_MARK = compile_regex(r"^(\d{1,3})[、.．]")
 LONE_NUMERAL = compile_regex(r"^(?:[一二三四五六七八九十]+|第[一二三四五六七八九十]+|[（(][一二三四五六七八九十]+)$")
 CJK = compile_regex(r"[\u4e00-\u9fff]")
-
-
-def joins_into_word(left: str, right: str, longest: int = 4) -> bool:
-    """Does some dictionary word span the boundary between `left` and `right`?"""
-    for a in range(1, min(len(left), longest - 1) + 1):
-        tail = left[-a:]
-        if not CJK.search(tail):
-            break
-        for b in range(1, min(len(right), longest - a) + 1):
-            head = right[:b]
-            if not CJK.fullmatch(head[-1]):
-                break
-            if is_word(tail + head):
-                return True
-    return False
 
 
 def _looks_like_heading(text: str) -> bool:

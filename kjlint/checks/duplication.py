@@ -1162,8 +1162,10 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
 
     exact = [x for x in exact_pairs(units, p_dup) if not record(units[x.later])
              and not restated([units[x.later]], [units[x.earlier]])]
+    # A Word file's writer restates points on purpose, in other words: only a (nearly) verbatim copy is a slip.
+    near_floor = float(p_near["word-threshold"] if word else p_near["threshold"]) * 100
     near = [x for x in near_pairs(units, {x.later for x in exact}, p_near, p_dup)
-            if not designed([units[x.later]], [units[x.earlier]]) and not parallel(units[x.later], units[x.earlier])
+            if x.score >= near_floor and not designed([units[x.later]], [units[x.earlier]]) and not parallel(units[x.later], units[x.earlier])
             and not _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]])
             and not restated([units[x.later]], [units[x.earlier]])]
     exact = [x for x in exact if not designed([units[x.later]], [units[x.earlier]])
@@ -1186,6 +1188,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         widen_chain(stream, c, lower)
         lower = c.i1
     min_passage = int(p_pass["min-length"])
+    min_word_passage = int(p_pass["word-min-length"]) if word else min_passage  # a sentence or two restated on purpose
     min_block = int(p_block["min-paragraphs"])
     body_fraction = float(p_block["body-fraction"])
     passage_cutoff = float(p_pass["threshold"]) * 100
@@ -1206,7 +1209,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         elif inside and aligned and (len(inside) == len(inside_earlier) <= 2
                                      or all(u.index in paired for u in inside)):
             continue  # one or two whole paragraphs: the paragraph rules judge them
-        elif length >= min_passage:
+        elif length >= min_word_passage:
             kind = "repeated-passage"
             touched = _units_overlapping(units, unit_starts, c.i0, c.i1)
             if touched and all(u.index in paired for u in touched):

@@ -491,3 +491,69 @@ def zero_width_in_word(doc: Document, ctx: Context, rule) -> list[Hit]:
     return group_by_line(doc, edits, lambda g, s: ("characters", {
         "characters": sum(e.end - e.start for e in g), "codes": " ".join(e.label for e in g)[:60]}),
         safe=rule.fixable == "safe")
+
+
+# A Word paragraph ended inside a sentence: text pasted from a PDF keeps the PDF's line ends as
+# paragraph marks (…查阅和学习个方面的知识要 / 点。并积极讨论…).
+_CLAUSE_MARK = compile_regex(r"[，、；,;]")
+_SENTENCE_END = compile_regex(r"[。！？!?]")
+_ANY_MARK = compile_regex(r"[，。；、！？,;.!?：:]")
+# characters that cannot end a sentence (的, a conjunction or preposition) or start one (了, 们)
+_NO_END = frozenset("的地得和与及或把被对从向将于而并但让使给跟同")
+_NO_START = frozenset("的地得了着过们等之吗呢吧和与及")
+_BROKEN_MIN_TAIL = 12  # characters since the last full stop: a sentence is under way, not a heading
+
+
+def _is_han_char(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def _word_at(text: str, end: bool) -> bool:
+    """Does `text` end (start) with a dictionary word? Then its line end may fall between two
+    words (…不让外网访问 / 询问…), whatever word the joined halves also spell."""
+    from ..words import is_word
+
+    return any(is_word(text[-k:] if end else text[:k]) for k in (2, 3, 4) if len(text) >= k)
+
+
+@check("broken-line")
+def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
+    """A paragraph mark inside a sentence, as a PDF's line ends become when its text is pasted.
+    A break is sure where joining the halves gives a word and neither half ends or starts with one
+    of its own (知识要 / 点), or where the first half
+    ends on a word that cannot end a sentence (…加上后期的 / 测试…) or the second starts on one
+    that cannot start it (温固 / 和对…); a document with two sure breaks was pasted so, and
+    there a sentence that runs on over a line end (…达到相关 / 要求。) is broken too.
+    Headings, list items, table cells and lines without a sentence under way are left alone."""
+    from ..words import joins_into_word
+    from .structure import heading_level
+
+    lines = doc.text.split("\n")
+    sources = doc.line_sources
+    found: list[tuple[int, int, int, bool]] = []  # (offset of the break's last char, of the next line's first, line, sure)
+    at = 0
+    for i in range(len(lines) - 1):
+        raw, after = lines[i], lines[i + 1]
+        start = at
+        at += len(raw) + 1
+        a, b = raw.rstrip(), after.lstrip()
+        if not a or not b or not _is_han_char(a[-1]) or not _is_han_char(b[0]):
+            continue
+        if sources and not (sources[i].startswith("paragraph ") and i + 1 < len(sources)
+                            and sources[i + 1].startswith("paragraph ")):
+            continue  # a table's cells, a header, a text box: each ends where its box ends
+        if (i + 1) in doc.style_headings or (i + 2) in doc.style_headings or (i + 2) in doc.list_labels:
+            continue
+        tail = _SENTENCE_END.split(a)[-1].strip()
+        if len(tail) < _BROKEN_MIN_TAIL or not _CLAUSE_MARK.search(tail) or heading_level(a.strip()) is not None:
+            continue
+        if heading_level(b) is not None or (len(b) <= 15 and not _ANY_MARK.search(b)):
+            continue  # the next line is a heading or a label of its own
+        sure = a[-1] in _NO_END or b[0] in _NO_START or (
+            joins_into_word(a, b) and not _word_at(a, end=True) and not _word_at(b, end=False))
+        found.append((start + len(a) - 1, at + len(after) - len(b), i + 1, sure))
+    if sum(1 for f in found if f[3]) < 2:
+        found = [f for f in found if f[3]]
+    return [Hit(last, first + 1, {"before": doc.text[max(last - 5, 0):last + 1].lstrip(), "after": doc.text[first:first + 5]},
+                Fix("", last + 1, first, safe=False))
+            for last, first, _, _ in found]

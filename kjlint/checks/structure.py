@@ -455,6 +455,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     # level -> the Word table cell of its last item: a list starting at 1 in another cell is a
     # list of that cell (each meeting's 讨论内容 一、…, each question's answers 1. 2.), not a repeat.
     item_cell: dict[int, str | None] = {}
+    item_mark: dict[int, str] = {}  # level -> the mark after the last item's number (、 or .)
     # A body that opens at （一） under its title (nothing above it but the title, maybe repeated,
     # and the page's short date or source lines), in a document with no 一、 anywhere: （一） is
     # the document's top level, not a level whose parent was lost (issue #11). Prose or an
@@ -675,7 +676,13 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             doc.text.count("\n", previous.end, p.start) > 2
             or (bool(since_paras) and last_item_end is not None
                 and doc.text.count("\n", last_item_end, since_paras[0].start) > 1))
-        if n == 1 and (new_list or parted or other_cell or spaced
+        # 2、实习中遇到的问题 / 1.水准仪超限 … 18.… / 3、体会: a list marked otherwise is a list inside
+        # the item; …熟悉项目架构 1d  下周工作计划： / 1.…: a lead-in ending the item starts a list
+        mark = _MARK_KIND.get(doc.text[it.mark_end - 1:it.mark_end], "")
+        other_mark = bool(mark) and item_mark.get(lv, mark) != mark
+        led_in = previous_numbered and previous_text.rstrip().endswith((":", "："))
+        item_mark[lv] = mark
+        if n == 1 and (new_list or parted or other_cell or spaced or (last[lv] is not None and (other_mark or led_in))
                        or (lv >= 3 and any(_label(t) or t[0] in BULLET_MARKS for t in since_item))):
             if last[lv] is not None:
                 interrupted.setdefault(lv, []).append(last[lv])
@@ -697,6 +704,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     ctx.memo["numbering"] = issues
     return issues
 
+
+# The mark after an item's number: 1、 and 1. are one level, but one list keeps one mark.
+_MARK_KIND = {"、": "、", ".": ".", "．": "."}
 
 # 一、 run into the end of the line above its first subsection (…工作總結一、引言).
 GLUED_TOP = compile_regex(r"(?<=[\u4e00-\u9fff)）])一、\S")
