@@ -6,9 +6,10 @@ asserts the floors).
    10,000 characters on the government texts, findings on must-not-flag spans; then per family
    for the first collection, the fresh batch (f001-f040), the second (f041-f082), the third
    (f083-f126) and the fourth (g001-g050) alone.
-   Then the real Word files (fixtures/realworld/docx, batch `word`), as their own part: per family
-   and per rule, the share of all findings that are true (issue #11's Word bar), and every false
-   alarm and miss. They are not in the pages' figures.
+   Then the real Word files (fixtures/realworld/docx), each batch as its own part (`word`:
+   w001-w050, `word2`: w051-w095): per family and per rule, the share of all findings that are
+   true (issue #11's Word bar), and every false alarm and miss; then all Word files together. They
+   are not in the pages' figures.
 2. The labeled fixtures written by the team (fixtures/labeled) and the clean fixtures.
 3. With ../shared/corpus present: findings per 10,000 characters on 878 real official texts
    (government work reports, laws) with the default rules — the quiet side at scale.
@@ -25,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from quality import (clean_false_positives, realworld_report, report, score_labeled,  # noqa: E402
-                     score_realworld)
+from quality import (WORD_BATCHES, clean_false_positives, realworld_report, report,  # noqa: E402
+                     score_labeled, score_realworld)
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -69,14 +70,17 @@ def main() -> None:
             print(f"-- {fam}: false alarms ({len(t.false_alarms)})\n  " + "\n  ".join(t.false_alarms[:args.misses]))
     if res.must_not_flag_hits:
         print("\n-- findings on must-not-flag spans\n  " + "\n  ".join(res.must_not_flag_hits))
-    word = score_realworld(batch="word")
-    print("\n== Real Word files (fixtures/realworld/docx), default rules\n" + realworld_report(word))
-    for fam, t in sorted(word.families.items()):
-        for what, items in (("misses", t.misses), ("false alarms", t.false_alarms)):
-            if items:
-                print(f"\n-- Word {fam}: {what} ({len(items)})\n  " + "\n  ".join(items))
-    if word.must_not_flag_hits:
-        print("\n-- Word: findings on must-not-flag spans\n  " + "\n  ".join(word.must_not_flag_hits))
+    for batch, name in (("word", "w001-w050"), ("word2", "w051-w095")):
+        word = score_realworld(batch=batch)
+        print(f"\n== Real Word files, batch {batch} ({name}), default rules\n" + realworld_report(word))
+        for fam, t in sorted(word.families.items()):
+            for what, items in (("misses", t.misses), ("false alarms", t.false_alarms)):
+                if items:
+                    print(f"\n-- Word {batch} {fam}: {what} ({len(items)})\n  " + "\n  ".join(items))
+        if word.must_not_flag_hits:
+            print(f"\n-- Word {batch}: findings on must-not-flag spans\n  " + "\n  ".join(word.must_not_flag_hits))
+    print("\n== Real Word files, all batches (fixtures/realworld/docx)\n"
+          + realworld_report(score_realworld(batch=WORD_BATCHES)))
     scores, ndocs, nlabels = score_labeled()
     fps, ncleandocs, chars = clean_false_positives()
     print(f"\n== Labeled fixtures ({ndocs} documents, {nlabels} labels)\n" + report(scores))

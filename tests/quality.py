@@ -165,6 +165,9 @@ def load_labels(spec: dict, text: str, where: str) -> tuple[list[Label], list[tu
     return labels, keep_out
 
 
+WORD_BATCHES = ("word", "word2")  # the real Word files (w001-w050, w051-w095): scored apart from the pages
+
+
 def realworld_manifest() -> list[dict]:
     path = REALWORLD / "manifest.jsonl"
     if not path.is_file():
@@ -204,14 +207,15 @@ class RealworldResult:
 
 
 def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | None = None,
-                    batch: str | None = None) -> RealworldResult:
+                    batch: str | tuple[str, ...] | None = None) -> RealworldResult:
     """Lint every labeled real-world document with the default rules and match findings to labels.
 
     A finding is true when it overlaps a label of its family (document-wide labels match any
     finding of the family); a label is found when a finding of its family overlaps it (for the
     per-rule table: a finding of its rule). Findings on must-not-flag spans are listed apart.
-    Word files (`kind: word`, batch `word`) have their own figures (issue #11): they are scored
-    only when asked for with batch="word", never in the pages' totals."""
+    Word files (`kind: word`, batches `word` and `word2`) have their own figures (issue #11): they
+    are scored only when asked for by batch (batch=WORD_BATCHES: all of them), never in the pages'
+    totals."""
     labels_dir = labels_dir or REALWORLD / "labels"
     catalog = load_catalog()
     opt_in = {code for code, rule in catalog.rules.items() if not rule.enabled}
@@ -220,7 +224,7 @@ def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | Non
     for entry in realworld_manifest():
         if kinds and entry.get("kind") not in kinds:
             continue
-        if batch is not None and entry.get("batch", "") != batch:
+        if batch is not None and entry.get("batch", "") not in ((batch,) if isinstance(batch, str) else batch):
             continue
         if batch is None and entry.get("kind") == "word":
             continue

@@ -72,15 +72,51 @@ def test_an_item_run_on_after_the_clause_of_the_item_before_it_is_there():
     assert findings(text.replace("（2）", ""), "KJ502") == [(5, "（3）")]
 
 
-def test_a_count_or_a_list_number_deleted_outright():
+def test_a_count_deleted_outright_and_a_heading_number_lost_to_its_mark():
     text = TITLE + "全年整治取得实效。\n\n、开展清理整顿专项行动。小组先后次到各镇督查，对违法排污的家企业作出处罚。\n"
-    assert [hit for _, hit in findings(text, "KJ207")] == ["、", "次", "家"]
+    assert [hit for _, hit in findings(text, "KJ207")] == ["次", "家"]
+    # the heading's number is gone, its 、 left: a malformed heading number, not a deleted value
+    assert [hit for _, hit in findings(text, "KJ507")] == ["、"]
     # a line broken inside a list, 先后次序 and a family's business are whole
     whole = TITLE + "合作国家包括新西兰\n、马来西亚等。按先后次序排队，扶持回乡创业的家庭企业。\n"
-    assert findings(whole, "KJ207") == []
+    assert findings(whole, "KJ207") == [] and findings(whole, "KJ507") == []
 
 
 def test_asterisk_masks_on_one_line_are_no_markdown_bold_pair():
     text = TITLE + "根据《中共**县委办公室 **县人民政府办公室关于印发<**>县评价办法>的通知》要求。\n"
     assert len(findings(text, "KJ202")) == 3
     assert findings(TITLE + "一是 **重点工作** 稳步推进。\n", "KJ202") == []
+
+
+def test_a_government_pages_info_table_and_its_title_broken_over_lines():
+    title = "县人民政府办公室关于印发2025年县重点工作责任分解方案的通知"
+    page = "\n\n".join([
+        "文      号 县政办〔2025〕3号 信息分类: 综合政务", "标     题 " + title, title,
+        "发布时间:2025-01-06 10:00 |  来源:县人民政府办公室",
+        "县人民政府办公室关于印发2025", "县重点工作责任分解方案的通知",  # 年 lost where the title broke
+        "各乡镇人民政府，县直各单位：", "现将方案印发给你们，请认真贯彻执行。"]) + "\n"
+    assert [(line, hit[:6]) for line, hit in findings(page, "KJ6")] == [
+        (1, "文     "), (3, "标     "), (7, "发布时间:2"), (9, "县人民政府办")]
+    # a title broken over lines that words itself otherwise is the document's own
+    own = page.replace("\n\n县重点工作责任分解方案的通知\n", "\n\n县重点工作任务分工的通知\n")
+    assert own != page
+    assert [line for line, _ in findings(own, "KJ607")] == []
+
+
+def test_a_page_opening_with_a_numbered_section_has_no_title():
+    text = "一、述职报告的概念\n述职报告是干部向本单位陈述任职情况的报告。\n二、述职报告的特点\n述职报告重在写实。\n"
+    assert findings(text, "KJ506") == [(1, "一、述职报告的概念")]
+    assert findings("述职报告的写法\n" + text, "KJ506") == []
+
+
+def test_a_breadcrumb_written_as_an_ordered_list_is_the_sites():
+    text = ("1. 首页\n  2. 年终工作总结\n\n2020年司法工作总结\n\n全年司法工作稳步推进。\n\n"
+            "1.深入推进司法体制改革，完善运行机制。\n\n2.加强司法公正教育，提升职业素养。\n")
+    assert findings(text, "KJ5") == []
+    assert [line for line, _ in findings(text, "KJ601")] == [1, 2]
+
+
+def test_a_stray_mark_in_place_of_a_list_numbers_bracket():
+    text = TITLE + "一、检查内容\n。1)检查教学楼的照明设施和电路。\n。2)检查食堂的卫生情况。\n"
+    assert [hit for _, hit in findings(text, "KJ507")] == ["。1)", "。2)"]
+    assert findings(TITLE + "一、检查内容\n（1）检查教学楼的照明设施。\n", "KJ507") == []

@@ -66,12 +66,25 @@ BATCH_FLOORS = {  # batch: {family: (precision, recall)}
     # fields): KJ2 35/37 findings true, 35/40 labels found; KJ506 a Word file opening with a
     # lead-in, a sentence or a field of prose (KJ5 16/16 -> 20/20 true, 17/23 -> 21/23 found).
     "word": {"KJ2": (0.94, 0.87), "KJ3": (0.99, 0.26), "KJ4": (0.99, 0.46), "KJ5": (0.99, 0.91)},
+    # `word2` (w051-w095, w091 dropped: a second file of one repository): 44 more real .docx files
+    # from 44 more repositories (README's fifth Word set, whose findings were judged before and
+    # prompted fixes), labeled twice without kjlint's output and settled; the floors at what the
+    # labels measure (after main's KJ1 16061c6, KJ503 465e16d, KJ413 f89688e), rounded down: KJ2 5/15
+    # findings true, 5/53 labels found
+    # (template instructions in 【】, Word review comments, placeholder names 张三 and a phone number
+    # 1234567890 missed; `${表达式}` and Markdown `**` read as slots and masks), KJ3 4/4 and 4/14,
+    # KJ4 9/9 and 9/23 (most hard line breaks inside sentences missed), KJ5 11/12 and 12/19. KJ6 (15
+    # labels: chat-tool prompt and Markdown, a spliced chat answer, CSDN counters) finds none and has
+    # no floor to keep.
+    "word2": {"KJ2": (0.33, 0.09), "KJ3": (0.99, 0.28), "KJ4": (0.99, 0.39), "KJ5": (0.91, 0.63)},
 }
 # Issue #11's bar for Word files is the share of all findings that are true: at least 0.80. The
-# floor is what the Word files measure now (67 of 70; 46 of 49 on the first run), rounded down, and the findings on their
-# must-not-flag spans (20xx年xx县网格属性表, a template table's own name: two KJ201).
-WORD_PRECISION = 0.95
-WORD_MUST_NOT_FLAG = 2
+# floors are what each Word batch measures now, rounded down, and the findings on their must-not-flag
+# spans. `word`: 67 of 70 (46 of 49 on the first run); two KJ201 on 20xx年xx县网格属性表, a template
+# table's own name. `word2`: 30 of 46, below the bar (all Word files together 104 of 122); three
+# KJ202 on the `*` that opens a reference in a list (w068).
+WORD_PRECISION = {"word": 0.95, "word2": 0.65}
+WORD_MUST_NOT_FLAG = {"word": 2, "word2": 3}
 REALWORLD_CLEAN_RATE = 0.4  # false alarms per 10,000 characters of government text, at most
 REALWORLD_MUST_NOT_FLAG = 0  # findings on must-not-flag spans, at most
 
@@ -115,11 +128,11 @@ def test_realworld_precision_and_recall_per_family(realworld_batches, batch):
         assert res.documents >= 300 and res.sites >= 25
     else:
         assert res.documents >= 40
-    if batch == "word":
+    if batch in WORD_PRECISION:
         every = res.findings
-        assert every.precision >= WORD_PRECISION, "\n  ".join(
+        assert every.precision >= WORD_PRECISION[batch], "\n  ".join(
             a for t in res.families.values() for a in t.false_alarms)
-        assert len(res.must_not_flag_hits) <= WORD_MUST_NOT_FLAG, "\n  ".join(res.must_not_flag_hits)
+        assert len(res.must_not_flag_hits) <= WORD_MUST_NOT_FLAG[batch], "\n  ".join(res.must_not_flag_hits)
     for fam, (p_floor, r_floor) in BATCH_FLOORS[batch].items():
         t = res.families[fam]
         detail = "\n  ".join(t.misses[:8] + t.false_alarms[:8])

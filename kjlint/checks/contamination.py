@@ -556,8 +556,10 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             elif toc is not None and CJK.search(text):
                 toc = None  # the line under 目录 is no site furniture: the document's own contents
         if found is None and notice is not None and text:
-            if _LIST_ITEM.match(text) and _SITE_NOTICE.search(text) and (tip is None or _item_number(text) == tip + 1):
-                found = notice  # 1. 下载前请仔细阅读文档内容… under 温馨提示:
+            if _LIST_ITEM.match(text) and (tip is None or _item_number(text) == tip + 1) and (
+                    _SITE_NOTICE.search(text) or (notice[0] == "navigation" and _CRUMB.match(text))):
+                # 1. 下载前请仔细阅读文档内容… under 温馨提示:; 2. 年终工作总结 under the crumb 1. 首页
+                found = notice
                 if tip is not None:
                     tip += 1
             else:
@@ -574,9 +576,9 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         label, phrase = found
         if text.endswith(":") or text == phrase:
             notice, tip = found, None  # 温馨提示: or a line that is the heading alone (友情提示): its items follow
-        elif notice is None and _LIST_ITEM.match(text) and _SITE_NOTICE.search(text):
-            notice = found  # the panel's first tip (1、本文档共6页,可阅读全部内容。): the tips after it too,
-            tip = _item_number(text)  # numbered on from it
+        elif notice is None and _LIST_ITEM.match(text) and (_SITE_NOTICE.search(text) or label == "navigation"):
+            notice = found  # the panel's first tip (1、本文档共6页,可阅读全部内容。), a breadcrumb's first
+            tip = _item_number(text)  # crumb (1. 首页): the items after it too, numbered on from it
         if toc is not None and not own:
             # the heading of the site's list of the pieces it collects (目录 above 1.…工作总结 3)
             yield Hit(toc.start, toc.end, {"kind": matcher.shown[label], "group": label, "phrase": toc.text.strip(),
@@ -663,6 +665,10 @@ _NAV_SEPARATORS = " |/\\>»›·-_:：,，"
 _LIST_ITEM = compile_regex(r"\d{1,2}\s*[.、．]")
 # A notice that is about the download or the site, not about the text it sits in.
 _SITE_NOTICE = compile_regex(r"下载|文档|预览|本站|网站|会员|VIP|vip|页|阅读|上传|举报|版权|付费|积分|客服")
+
+
+# A crumb of a breadcrumb written as an ordered list (1. 首页 / 2. 年终工作总结): a name, no sentence.
+_CRUMB = compile_regex(r"\d{1,2}\s*[.、．]\s*[^，。,；;:：!?！？\s]{2,16}$")
 
 
 def _item_number(text: str) -> int:
@@ -1020,6 +1026,7 @@ def _title_core(key: str) -> str:
 
 
 TITLE_LIKENESS = 75  # rapidfuzz ratio of two copies of one title
+BROKEN_TITLE_LIKENESS = 95  # ... and of a title broken over lines, a character lost, to its copy above
 # Where a report title may end: titles run together on a flattened page split at these.
 _TITLE_END = compile_regex(r"(?:总结|計劃|计划|安排|打算|思路|要点|方案|报告|汇报|谋划|總結|報告|讲话|规则|细则|办法|意见|通知|纪要)"
                            r"(?:范文|範文|范本)?")
@@ -1184,21 +1191,31 @@ def _broken_title(doc: Document, paras: list[Span], k: int, lines: list[str], sk
                   seen: dict[str, Span], max_len: int) -> tuple[int, Span] | None:
     """A title seen above broken over this paragraph and the next one or two (关于…预算执行和 /
     其他财政收支的审计工作报告; 巫溪县 / …公开的 / 说  明): (index of its last paragraph, the first
-    copy), or None. Each piece is a line that is not a sentence."""
-    key = _title_key(lines[doc.line_index(paras[k].start)])
+    copy), or None. Each piece is a line that is not a sentence. Failing the same words, the
+    longest run of pieces that starts as the title above, ends as a title does and differs from it
+    in a character or two (…印发2025 / 区《…》… / …方案的通知 under …印发2025年区《…》…方案的通知:
+    a character lost in the break)."""
+    from rapidfuzz import fuzz
+
+    key = first_piece = _title_key(lines[doc.line_index(paras[k].start)])
+    alike = None
     for j in range(k + 1, min(k + 3, len(paras))):
         lj = doc.line_index(paras[j].start)
         piece = _title_key(lines[lj])
         if lj in skip or not piece or not _title_piece(piece):
-            return None
+            break
         key += piece
         if len(key) > max_len:
-            return None
+            break
         core = _title_core(key)
         first = next((span for other, span in seen.items() if core == _title_core(other)), None)
         if first is not None and len(key) >= 8:
             return j, first  # the whole title, nothing else: a piece of furniture joined to it is not
-    return None
+        if len(key) >= 8 and _TITLE_END.search(key):
+            other = next((span for other, span in seen.items() if other.startswith(first_piece)
+                          and fuzz.ratio(key, other) >= BROKEN_TITLE_LIKENESS), None)
+            alike = (j, other) if other is not None else alike
+    return alike
 
 
 def _copy_end(text: str, at: int, key: str) -> int | None:

@@ -1024,8 +1024,9 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     # top above the first one, and no title run into it.
     kinds = [*rule.params.get("title-words", []), *rule.params.get("lead-in-title-words", [])]
     word = _word_prose(first.text, kinds) if doc.source_format == "docx" else None
-    if word is None and _glued_title(doc.plain(first)[:max_len], ctx, list(rule.params.get("title-words", []))):
-        return []  # a title run into the body (a flattened page): the title is there
+    numbered = any(pat.match(first.text) for _, pat in LEVEL_PATTERNS)
+    if word is None and not numbered and _glued_title(doc.plain(first)[:max_len], ctx, list(rule.params.get("title-words", []))):
+        return []  # a title run into the body (a flattened page): the title is there; 一、述职报告的概念 is a section
     repeat_rule = ctx.catalog.rules.get(rule.params.get("repeated-title", "KJ607"))
     if repeat_rule is not None and repeat_rule.run is not None and repeat_rule.enabled and any(
             first.start <= h.offset < first.end for h in rule_hits(repeat_rule, doc, ctx)):
@@ -1035,7 +1036,7 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     if found and len(paras) > 1 and _chapter_heading(Numbered(found[0], found[1], first, first.start + found[2]),
                                                        paras[1].text):
         return []  # 3. 系统设计 above 3.1…: a chapter file, its heading is its title
-    if any(pat.match(first.text) for _, pat in LEVEL_PATTERNS):
+    if numbered:
         reason = "numbered"
     elif first.text[-1] in "。；;！!？?":
         reason = "sentence"
