@@ -6,6 +6,7 @@
                                          # whole process (target <= 0.3 s)
     python bench/bench_kj1.py threshold  # similarity of real distinct paragraphs vs edited copies
     python bench/bench_kj1.py phases     # CPU seconds of KJ1's parts, linting all of ../shared/corpus
+    python bench/bench_kj1.py alone      # CPU seconds of KJ1's analysis alone on ../shared/corpus
     python bench/bench_kj1.py            # doc, index and threshold
 
 Needs ../shared/corpus (real documents, not in the repository). Prints figures; asserts nothing,
@@ -267,9 +268,44 @@ def bench_phases(rounds: int = 3) -> None:
         print(f"  {name:<20} {statistics.median(values):6.2f}")
 
 
+def bench_alone(rounds: int = 3) -> None:
+    """KJ1's own analysis (duplication.analyse) on every document of the corpus, nothing else
+    timed: each document is read afresh and its furniture view (layout.reading_paragraphs, which
+    other rules read too) worked out before the timing; median of `rounds`. Less noisy than
+    `phases` on a shared machine, and the figure of issue 15's target for KJ1."""
+    import kjlint.checks.duplication as dup
+    from kjlint.catalog import load_catalog
+    from kjlint.document import Document
+    from kjlint.ruletypes import Context
+
+    import numpy  # noqa: F401  (linting a corpus loads it: the analysis takes its numpy paths)
+
+    catalog = load_catalog()
+    docs = [(p.read_text(encoding="utf-8"), p.name) for p in sorted(CORPUS.rglob("*.txt"))]
+    reading = dup.reading_paragraphs
+    ready: list = [None]
+    figures = []
+    try:
+        dup.reading_paragraphs = lambda doc, ctx: ready[0]
+        for _ in range(rounds):
+            spent = 0.0
+            for text, name in docs:
+                doc = Document(text, name)
+                ready[0] = reading(doc, Context(catalog, None, None, {}))
+                c = time.process_time()
+                dup.analyse(doc, Context(catalog, None, None, {}))
+                spent += time.process_time() - c
+            figures.append(spent)
+    finally:
+        dup.reading_paragraphs = reading
+    print(f"alone: KJ1 analysis of {len(docs)} documents, reading_paragraphs excluded: "
+          f"median {statistics.median(figures):.2f} CPU s (rounds: {', '.join(f'{x:.2f}' for x in figures)})")
+
+
 if __name__ == "__main__":
     if not CORPUS.is_dir():
         sys.exit(f"{CORPUS} not found: the benchmarks need the shared corpus")
     which = sys.argv[1:] or ["doc", "index", "threshold"]
     for name in which:
-        {"doc": bench_doc, "index": bench_index, "threshold": bench_threshold, "phases": bench_phases}[name]()
+        {"doc": bench_doc, "index": bench_index, "threshold": bench_threshold, "phases": bench_phases,
+         "alone": bench_alone}[name]()

@@ -65,9 +65,14 @@ def is_technical(line: str) -> bool:
     return len(_NOT_HAN.sub("", text)) * 2 < visible and _CODE.search(text) is not None
 
 
+def is_technical_line(line: str) -> bool:
+    """is_technical, the lines without a Latin letter (most) ruled out by one scan."""
+    return _LETTER.search(line) is not None and is_technical(line)
+
+
 def technical_lines(lines: list[str]) -> frozenset[int]:
     """0-based indexes of the technical lines among `lines`."""
-    return frozenset(i for i, line in enumerate(lines) if _LETTER.search(line) and is_technical(line))
+    return frozenset(i for i, line in enumerate(lines) if is_technical_line(line))
 
 
 def glued_to_han(text: str, start: int, end: int) -> bool:

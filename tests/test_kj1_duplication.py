@@ -539,3 +539,42 @@ def test_similar_pairs_compares_only_similar_lengths_and_misses_nothing(cutoff, 
     every = sorted((a, b) for b in range(len(texts)) for a in range(b) if fuzz.ratio(texts[a], texts[b]) >= cutoff)
     assert sorted(duplication._similar_pairs(texts, cutoff)) == every
     assert cutoff == 0.0 or 0 < len(every) < len(texts) * (len(texts) - 1) // 2
+
+
+@pytest.mark.parametrize("with_numpy", [True, False])
+def test_unit_bounds_in_the_stream_are_those_of_one_conversion_each(with_numpy, monkeypatch):
+    """Stream converts every unit's bounds to stream positions at once (numpy) or one by one:
+    the same positions as `_raw_to_s` of each, bounds inside and at the edges of the
+    formulaic phrases left out."""
+    import types
+    from types import SimpleNamespace
+
+    if not with_numpy:
+        monkeypatch.setattr(duplication, "sys", types.SimpleNamespace(modules={}))
+    rng = random.Random(5)
+    formulaic = ["贯彻(?:落实)?", "党的[一二三四五六七八九十]{2,3}大", "甲乙"]
+    for _ in range(2000):
+        pieces = ["".join(rng.choice("贯彻落实党的二十大精神甲乙") for _ in range(rng.randrange(0, 12)))
+                  for _ in range(rng.randrange(1, 8))]
+        units = [duplication.Unit(i, SimpleNamespace(text=p, start=0), p, p) for i, p in enumerate(pieces)]
+        stream = duplication.Stream(units, formulaic)
+        bounds = [0]
+        for p in pieces:
+            bounds.append(bounds[-1] + len(p))
+        one_by_one = list(map(stream._raw_to_s, bounds))
+        assert stream._raw_to_s_many(bounds) == one_by_one
+        assert [(u.s0, u.s1) for u in units] == list(zip(one_by_one, one_by_one[1:]))
+
+
+def test_informative_is_the_same_with_the_text_tests_known():
+    """exact_pairs tests a repeated text once (informative_text) for all its paragraphs: the
+    same verdict as testing each paragraph in full."""
+    p = duplication.DEFAULTS["duplicate-paragraph"]
+    texts = ["一、总体要求", "全年组织辖区企业申报省级科技项目十二项，争取上级资金八百万元。", "xx xx xx xx xx xx",
+             "scaleX(n) 沿 X 轴缩放元素", "第一条 为了规范管理，根据有关规定，制定本办法。", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa"]
+    doc = Document("\n".join(texts) + "\n")
+    ctx = Context(load_catalog(), None, None, {})
+    for u in duplication.build_units(doc, ctx):
+        full = duplication.informative(u, p)
+        u.informative = None
+        assert duplication.informative(u, p, duplication.informative_text(u.norm, p)) == full

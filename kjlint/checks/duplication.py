@@ -36,6 +36,7 @@ from ..ruletypes import Context, Hit
 from ..diskcache import compile_regex
 from ..i18n import _
 from ..diskcache import fast_finditer
+from ..technical import is_technical_line
 from .layout import reading_paragraphs
 
 # List numbering at the start of a paragraph; a renumbered copy is still a copy.
@@ -114,7 +115,10 @@ class Unit:
     informative: bool | None = None  # worth reporting on its own (see `informative`)
     table: str | None = None  # the table a cell belongs to ("table 3"; nested: "table 1, … > table 4")
     boxed: bool = False  # in a text box of a Word file
-    code: bool = False  # on a line in a technical notation (kjlint.technical), or a bare web address
+    # on a line in a technical notation (kjlint.technical), or a bare web address; None: not
+    # known yet (`is_code` tells from the unit's line, when a rule first asks)
+    code: bool | None = False
+    doc: Document | None = None
     bib: bool = False  # an entry of a reference list
     article: int = 0  # articles (第X条) and chapters begun before it
     abstract: bool = False  # in the abstract of a thesis (ABSTRACT_HEAD)
@@ -186,7 +190,6 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
     forms = iter(MatchingSlices(doc.text).many(starts, ends, doc.pinyin_spans))
     units = []
     sources = doc.line_sources
-    technical = doc.technical_lines
     articles = 0
     amending = "修改《" in doc.text  # (an amending decision's items: see ARTICLE_START)
     abstract_left = 0  # paragraphs of an abstract still to come
@@ -211,9 +214,8 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
         # (an APA entry opens with a capital letter, a web address with h or w)
         bib = ((("[" in text or "［" in text) and BIB_ENTRY.search(text) is not None)
                or ("A" <= first <= "Z" and APA_ENTRY.match(text) is not None))
-        code = not bib and ((bool(technical) and doc.line_index(p.start) in technical)
-                            or (first in "hw" and URL_LINE.match(text) is not None))
-        unit = Unit(index, p, norm, piece, code=code, bib=bib, article=articles, abstract=abstract)
+        code = False if bib else True if first in "hw" and URL_LINE.match(text) is not None else None
+        unit = Unit(index, p, norm, piece, code=code, doc=doc, bib=bib, article=articles, abstract=abstract)
         if sources:
             line = doc.line_index(p.start)
             cell = TABLE_CELL.match(sources[line]) if line < len(sources) else None
@@ -221,6 +223,17 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
             unit.boxed = doc.part(line) == "textbox"
         units.append(unit)
     return units
+
+
+def is_code(u: Unit) -> bool:
+    """Unit.code, its line's notation judged when first asked: most documents never ask (their
+    paragraphs repeat nothing), and judging every line cost KJ1 0.12 CPU s on ../shared/corpus."""
+    if u.code is None:
+        doc = u.doc
+        line = doc.line_index(u.span.start)
+        known = doc.__dict__.get("technical_lines")  # (Document.technical_lines, if worked out)
+        u.code = line in known if known is not None else is_technical_line(doc.lines[line].text)
+    return u.code
 
 
 def _unit_offsets(u: Unit) -> list[int]:
@@ -262,7 +275,7 @@ class Stream:
         self.text = "".join(kept)
         # a unit ends where the next one starts: each boundary converted once
         if removed:
-            bounds = list(map(self._raw_to_s, bounds))
+            bounds = self._raw_to_s_many(bounds)
         # (nothing left out, no formulaic phrases: stream positions are raw positions)
         for u, s0, s1 in zip(units, bounds, bounds[1:]):
             u.s0, u.s1 = s0, s1
@@ -272,6 +285,21 @@ class Stream:
         k = bisect_right(self.seg_r, r) - 1
         return self.seg_s[k] + min(r - self.seg_r[k], (self.seg_s[k + 1] - self.seg_s[k])
                                    if k + 1 < len(self.seg_s) else r - self.seg_r[k])
+
+    def _raw_to_s_many(self, rs: list[int]) -> list[int]:
+        """list(map(self._raw_to_s, rs)) for ascending `rs`, in one numpy pass when numpy is
+        loaded (every unit's bounds: a bisect each cost 0.03 CPU s on ../shared/corpus)."""
+        if "numpy" not in sys.modules:
+            return list(map(self._raw_to_s, rs))
+        import numpy as np
+
+        r = np.asarray(rs, dtype=np.int64)
+        seg_s, seg_r = np.asarray(self.seg_s, dtype=np.int64), np.asarray(self.seg_r, dtype=np.int64)
+        k = np.searchsorted(seg_r, r, side="right") - 1
+        into = r - seg_r[k]
+        # a position inside a removed span maps to the end of the kept segment before it
+        room = np.append(np.diff(seg_s), np.iinfo(np.int64).max)[k]
+        return (seg_s[k] + np.minimum(into, room)).tolist()
 
     def offset(self, pos: int) -> int:
         """Source offset of stream character `pos`."""
@@ -325,16 +353,23 @@ def _distinct_at_least(text: str, count: int) -> bool:
     return len(set(text[:4 * count])) >= count or len(set(text)) >= count
 
 
-def informative(u: Unit, p: dict) -> bool:
+def informative(u: Unit, p: dict, text_ok: bool | None = None) -> bool:
     """Worth reporting on its own: long and varied enough, not a heading or label, not code
-    (program code repeats its statements and calls by nature) nor a bare web address."""
+    (program code repeats its statements and calls by nature) nor a bare web address.
+    `text_ok`: `informative_text` of the unit's text, when known (from a paragraph of the same
+    text: a copied body repeats thousands of paragraphs)."""
     if u.informative is None:
-        distinct = int(p["min-distinct"])
-        # the cheap tests first: the set of characters costs most
-        u.informative = (len(u.norm) >= int(p["min-length"]) and not u.code
-                         and not _is_heading_like(u, int(p["heading-max-length"]))
-                         and _distinct_at_least(u.norm, distinct))
+        if text_ok is None:
+            text_ok = informative_text(u.norm, p)
+        # the cheap tests first: the set of characters and the line's notation cost most
+        u.informative = (text_ok and not _is_heading_like(u, int(p["heading-max-length"]))
+                         and not is_code(u))
     return u.informative
+
+
+def informative_text(norm: str, p: dict) -> bool:
+    """The part of `informative` that depends on the normalized text alone."""
+    return len(norm) >= int(p["min-length"]) and _distinct_at_least(norm, int(p["min-distinct"]))
 
 
 # --- repeats that are the document's design ---------------------------------------------------
@@ -508,10 +543,14 @@ def exact_pairs(units: list[Unit], p: dict) -> list[Pair]:
     if not again:
         return []
     first: dict[str, int] = {}
+    text_ok: dict[str, bool] = {}  # informative_text, once per text
     out = []
     for i in sorted({seen[u.norm] for u in again}.union(u.index for u in again)):
         u = units[i]
-        if not informative(u, p):
+        ok = text_ok.get(u.norm)
+        if ok is None:
+            ok = text_ok[u.norm] = informative_text(u.norm, p)
+        if not informative(u, p, ok):
             continue
         q = first.setdefault(u.norm, u.index)
         if q != u.index:
@@ -1193,7 +1232,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             # a law's formula; parallel provisions (other article numbers); the same conditions
             # under two articles or in two lists of one article
             continue
-        content = sum(min(u.s1, c.i1) - max(u.s0, c.i0) for u in later_units if not (u.code or _label(u, heading_max)))
+        content = sum(min(u.s1, c.i1) - max(u.s0, c.i0) for u in later_units if not (is_code(u) or _label(u, heading_max)))
         if content < min(min_passage, length):
             continue  # labels, captions, table headers and code around little text: a template
         opening = [*_mostly_in(later_units, c.i0, c.i1), *_mostly_in(earlier_units, c.j0, c.j1)]
