@@ -56,7 +56,10 @@ BATCH_FLOORS = {  # batch: {family: (precision, recall)}
     # settled measurement, rounded down (bench/quality.py): KJ2 67/70 findings true, 67/88 labels
     # found (g024's deleted values and 某省, g019's empty fields); KJ4 34/35, 42/50 (年 lost, hard
     # line breaks); KJ5 9/11, 8/16 (g018's 。1), g050's lost heading numbers); KJ6 94/97, 81/101.
-    "fresh4": {"KJ2": (0.95, 0.76), "KJ4": (0.97, 0.84), "KJ5": (0.81, 0.5), "KJ6": (0.96, 0.8)},
+    # Then (session 10) a numbered first section is no title, 。1) and a lone 、 are malformed numbers,
+    # a portal's letter-spaced info fields are its metadata, an ordered-list breadcrumb is navigation,
+    # and KJ207 finds deleted values by what they leave: KJ2 74/75, 74/88; KJ5 17/17, 16/16; KJ6 100/102, 85/101.
+    "fresh4": {"KJ2": (0.98, 0.84), "KJ4": (0.97, 0.84), "KJ5": (0.99, 0.99), "KJ6": (0.97, 0.84)},
     # `word` (w001-w050): 50 real .docx files from 50 public repositories, labeled twice and settled
     # (issue #11's Word files, figures of their own, never in the pages' totals); first run
     # KJ2 20/22 findings true, 20/40 labels found (empty form fields and mail-merge slots missed);
@@ -65,7 +68,8 @@ BATCH_FLOORS = {  # batch: {family: (precision, recall)}
     # form's empty field by the form's layout (table label and empty cells, `label：` among filled
     # fields): KJ2 35/37 findings true, 35/40 labels found; KJ506 a Word file opening with a
     # lead-in, a sentence or a field of prose (KJ5 16/16 -> 20/20 true, 17/23 -> 21/23 found).
-    "word": {"KJ2": (0.94, 0.87), "KJ3": (0.99, 0.26), "KJ4": (0.99, 0.46), "KJ5": (0.99, 0.91)},
+    # KJ413 then found the paragraphs broken inside a sentence by a PDF's line ends: KJ4 14/14, 14/15.
+    "word": {"KJ2": (0.94, 0.87), "KJ3": (0.99, 0.26), "KJ4": (0.99, 0.93), "KJ5": (0.99, 0.91)},
     # `word2` (w051-w095, w091 dropped: a second file of one repository): 44 more real .docx files
     # from 44 more repositories (README's fifth Word set, whose findings were judged before and
     # prompted fixes), labeled twice without kjlint's output and settled; the floors at what the
@@ -76,15 +80,19 @@ BATCH_FLOORS = {  # batch: {family: (precision, recall)}
     # KJ4 9/9 and 9/23 (most hard line breaks inside sentences missed), KJ5 11/12 and 12/19. KJ6 (15
     # labels: chat-tool prompt and Markdown, a spliced chat answer, CSDN counters) finds none and has
     # no floor to keep.
-    "word2": {"KJ2": (0.33, 0.09), "KJ3": (0.99, 0.28), "KJ4": (0.99, 0.39), "KJ5": (0.91, 0.63)},
+    # Then (session 10) KJ208 reported the review comments, KJ205 the template's guidance in 【】 and no
+    # longer code's braces, KJ610 the Markdown (KJ202 no longer reads it as masks): KJ2 38/39, 38/53;
+    # KJ6 12/13, 9/15.
+    "word2": {"KJ2": (0.97, 0.71), "KJ3": (0.99, 0.28), "KJ4": (0.99, 0.39), "KJ5": (0.91, 0.63),
+              "KJ6": (0.92, 0.6)},
 }
 # Issue #11's bar for Word files is the share of all findings that are true: at least 0.80. The
 # floors are what each Word batch measures now, rounded down, and the findings on their must-not-flag
 # spans. `word`: 67 of 70 (46 of 49 on the first run); two KJ201 on 20xx年xx县网格属性表, a template
-# table's own name. `word2`: 30 of 46, below the bar (all Word files together 104 of 122); three
-# KJ202 on the `*` that opens a reference in a list (w068).
-WORD_PRECISION = {"word": 0.95, "word2": 0.65}
-WORD_MUST_NOT_FLAG = {"word": 2, "word2": 3}
+# table's own name. `word2`: 30 of 46 at first, 75 of 82 after the changes above (all Word files
+# together 149 of 158); one KJ202 on the `*` that opens a reference in a list (w068).
+WORD_PRECISION = {"word": 0.97, "word2": 0.91}
+WORD_MUST_NOT_FLAG = {"word": 2, "word2": 1}
 REALWORLD_CLEAN_RATE = 0.4  # false alarms per 10,000 characters of government text, at most
 REALWORLD_MUST_NOT_FLAG = 0  # findings on must-not-flag spans, at most
 
