@@ -120,3 +120,12 @@ def test_a_stray_mark_in_place_of_a_list_numbers_bracket():
     text = TITLE + "一、检查内容\n。1)检查教学楼的照明设施和电路。\n。2)检查食堂的卫生情况。\n"
     assert [hit for _, hit in findings(text, "KJ507")] == ["。1)", "。2)"]
     assert findings(TITLE + "一、检查内容\n（1）检查教学楼的照明设施。\n", "KJ507") == []
+
+
+def test_a_pages_copyright_notice_a_reporters_photo_credit_and_casino_spam_are_furniture():
+    text = ("县应急管理局2022年工作总结-九游会官网真人游戏第一品牌\n全年未发生较大以上安全事故。\n"
+            "局长接受本报专访。 本报记者王某某 图\n版权声明:本文内容由互联网用户自发贡献\n")
+    assert [line for line, _ in findings(text, "KJ601")] == [1, 3, 4]
+    # a figure's caption in a report and a report's own section on copyright are the writer's
+    own = "县版权局工作总结\n全年查处侵权案件12起，如下图\n七、版权声明工作\n全年办理版权登记300件。\n"
+    assert findings(own, "KJ601") == []
