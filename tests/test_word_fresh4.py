@@ -170,3 +170,15 @@ def test_a_reply_belongs_to_the_comment_it_answers():
     doc = read_document(Path(__file__).parent.parent / "fixtures/realworld/docx/w073.docx")
     found = [f for f in lint_document(doc, load_catalog(), LintOptions()) if f.code == "KJ208"]
     assert len(found) == 20 and not any(doc.text[f.offset:f.end_offset].strip() == "是" for f in found)
+
+
+def test_a_word_item_whose_sibling_heads_items_is_an_empty_heading(tmp_path):
+    notice = ["关于开展年度工作总结的通知", "一、工作总结内容", "（一）年度工作完成情况", "1.重点工作任务", "（1）完成年度目标制定",
+              "（2）推进各项改革措施", "2.常规工作内容", "（二）存在问题与不足", "各部门要实事求是查找问题。"]
+    assert docx_codes(make_docx(tmp_path / "通知.docx", notice), "KJ303") == [("KJ303", 7)]
+    # a list of one-line items is still a list, and a budget table's rows are rows
+    plain = [notice[0], notice[1], notice[2], "1.重点工作任务", "2.常规工作内容", "（二）存在问题与不足", "各部门要实事求是查找问题。"]
+    assert docx_codes(make_docx(tmp_path / "列表.docx", plain), "KJ303") == []
+    budget = ["经费预算", ("table", [["科目", "金额"], ["1. 业务费", ""], ["（1）论文出版费", "10000"], ["2. 仪器设备购置费", ""],
+                                   ["3. 材料费", ""]])]
+    assert docx_codes(make_docx(tmp_path / "预算.docx", budget), "KJ303") == []

@@ -275,6 +275,9 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     # a list, so bare 一、 headings after it are empty (their tables or text dropped) even in a run.
     top_had_body: bool | None = None
     inline_item: dict[int, bool] = {}  # level -> whether its latest item had its text inline
+    # level -> whether the latest heading at that level has numbered items under it (1. 重点工作 /
+    # （1）… / （2）…): a sibling of such a heading heads items too
+    with_items: dict[int, bool] = {}
     notices = flagged_lines(doc, ctx, list(rule.params.get("cut-by", [])))
     for i, (p, level) in enumerate(zip(paras, levels)):
         if (notices and i + 1 < len(paras) and doc.line_index(paras[i + 1].start) in notices
@@ -286,6 +289,10 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             # notice but the site's: its body is what was cut
             yield Hit(p.start, p.end, {"heading": p.text})
             continue
+        mark = marks[i] if level is None else level
+        if mark is not None:
+            for upper in [lv for lv in with_items if lv < mark]:
+                with_items[upper] = True
         if level is None:
             inline = marks[i]
             if inline is not None:  # a numbered item with its text inline: a sibling with a body,
@@ -315,6 +322,11 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         for deeper in [lv for lv in sibling_had_body if lv > level]:
             del sibling_had_body[deeper]
         sibling_had_body[level] = has_body
+        sibling_with_items = (previous_sibling is True and with_items.get(level, False)
+                              and not (word and doc.in_table(doc.line_index(p.start))))  # a budget table's rows
+        for deeper in [lv for lv in with_items if lv >= level]:
+            del with_items[deeper]
+        with_items[level] = False
         if level == 1 and top_had_body is None:
             top_had_body = has_body
         # 一、 or 5. with no words at all in a Word file: a heading or an item never written, even
@@ -327,8 +339,11 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         # caption of a table shown as a picture (一、收入支出决算表 / 第二部分).
         empty = (previous_sibling is True or (previous_sibling is None and i + 1 == len(paras))
                  or (level == 1 and top_had_body is True))
-        if word and level >= 3 and not bare and doc.line_index(p.start) + 1 not in doc.style_headings:
-            continue  # a Word list item (1、 （1）) its writer left one line long: a list, not a cut
+        if (word and level >= 3 and not bare and doc.line_index(p.start) + 1 not in doc.style_headings
+                and not sibling_with_items):
+            # a Word list item (1、 （1）) its writer left one line long: a list, not a cut; but
+            # 2.常规工作内容 after 1.重点工作任务 / （1）… / （2）…: a heading whose sibling heads items
+            continue
         if word and _REVIEWER_FIELD.search(plain[i]):
             continue  # 五、老师点评 / 导师意见: a form's field left for its reviewer to fill in
         if bare:
