@@ -182,3 +182,13 @@ def test_a_word_item_whose_sibling_heads_items_is_an_empty_heading(tmp_path):
     budget = ["经费预算", ("table", [["科目", "金额"], ["1. 业务费", ""], ["（1）论文出版费", "10000"], ["2. 仪器设备购置费", ""],
                                    ["3. 材料费", ""]])]
     assert docx_codes(make_docx(tmp_path / "预算.docx", budget), "KJ303") == []
+
+
+def test_a_title_its_writer_dated_is_no_site_date_line(tmp_path):
+    report = ["2025-06-06周报", "马某", "主要工作", "（1）筛选数据源，保留文中提到IOC信息的源。"]
+    assert docx_codes(make_docx(tmp_path / "周报.docx", report), "KJ6") == []
+    # a page's date stamp with its section name, above the title, is still the site's
+    from kjlint.engine import lint_text
+
+    page = "2026/02/10经典总结\n\n学校安全工作总结\n\n全年未发生安全事故。\n"
+    assert [f.code for f in lint_text(page, select=["KJ601"])] == ["KJ601"]

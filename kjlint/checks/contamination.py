@@ -676,14 +676,22 @@ def _item_number(text: str) -> int:
     return int(text[:2]) if text[1:2].isdigit() else int(text[0])
 
 
+# A title a writer dates (2025-06-06周报, 2024.3.1会议纪要): a date, then the kind of document.
+_DATED_TITLE = compile_regex(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*[\u4e00-\u9fff]{0,4}"
+                             r"(?:周报|月报|日报|总结|计划|纪要|记录|报告|汇报|方案|安排)$")
+
+
 def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, matcher: _Boilerplate) -> bool:
     """A line of a Word file that only looks like site chrome: a navigation word starting an
     ordinary sentence or a note (返回结果集，传给…; 首页表头; 返回：), a 温馨提示 about the
     text itself, a numbered heading that is the phrase alone, a separator line without a word on it, a phrase that is part of a longer word
     (文档网格), a widget's name read on into the writer's sentence (微信扫码点餐小程序), a form's
-    field (日期：    年  月  日) and a form's value in a table cell (2015/10/25 8:30, 3/4)."""
+    field (日期：    年  月  日), a form's value in a table cell (2015/10/25 8:30, 3/4) and a
+    title its writer dated, opening the file (2025-06-06周报)."""
     if label == "site widget" and text.startswith(phrase) and phrase.endswith(":"):
         return True  # 日期：    年  月  日, 审核：[审核人]: the writer's own form field
+    if label == "source line" and _DATED_TITLE.match(text) and not any(q.text.strip() for q in doc.lines[:i]):
+        return True  # 2025-06-06周报 opening the file: its title, dated by its writer
     if label == "navigation" and text.startswith(phrase):
         rest = text[len(phrase):]
         for p in matcher.start_tuple:
