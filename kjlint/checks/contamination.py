@@ -677,7 +677,8 @@ def _item_number(text: str) -> int:
 
 
 # A title a writer dates (2025-06-06周报, 2024.3.1会议纪要): a date, then the kind of document.
-_DATED_TITLE = compile_regex(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*[\u4e00-\u9fff]{0,4}"
+# (2026/02/10经典总结 is a page's date stamp and its section)
+_DATED_TITLE = compile_regex(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?:工作|会议|项目|个人|学习|部门)?"
                              r"(?:周报|月报|日报|总结|计划|纪要|记录|报告|汇报|方案|安排)$")
 
 
