@@ -93,13 +93,12 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
         out = []
         in_contents = False
         contents = "目" in doc.text  # what a 目录 line needs (most texts have none)
-        line_of = doc.line_index
         if not contents and not residue and not doc.parts:  # most texts: only furniture lines left out
-            out = [p for p in doc.paragraphs if line_of(p.start) not in furniture] if furniture else list(doc.paragraphs)
+            out = [p for p, index in zip(doc.paragraphs, doc.paragraph_lines) if index not in furniture] \
+                if furniture else list(doc.paragraphs)
             ctx.memo["reading-paragraphs"] = out
             return out
-        for p in doc.paragraphs:
-            index = line_of(p.start)
+        for p, index in zip(doc.paragraphs, doc.paragraph_lines):  # each one's line, known (no bisect)
             if contents and CONTENTS_TITLE.match(p.text) and doc.in_reading(index):
                 in_contents, entries = True, set()  # a table of contents typed as text (or a site's: KJ601)
                 continue
