@@ -4,12 +4,11 @@ sentence, KJ305 where one character stands alone after a word (转化思，): th
 index, so it lives here and not in any one family."""
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from .diskcache import file_key, load_or_build
+from .diskcache import compile_regex, file_key, load_or_build
 
 
 def jieba_dictionary() -> Path:
@@ -24,7 +23,7 @@ def jieba_dictionary() -> Path:
 # "word frequency [tag]" lines whose word has 2 to 4 characters and a frequency that is there and
 # not 0, in the dictionary's text with a line break added at each end: a pattern that opens with
 # a line break is searched for in C (MULTILINE `^` was tried at every character of the 5 MB).
-_DICTIONARY_WORD = re.compile(r"\n([^ \n]{2,4}) (?!0?[ \n])")
+_DICTIONARY_WORD = compile_regex(r"\n([^ \n]{2,4}) (?!0?[ \n])")
 
 
 def _build_word_index() -> dict[str, str]:
@@ -49,7 +48,7 @@ def is_word(text: str) -> bool:
     return len(text) >= 2 and f"\n{text}\n" in _word_index().get(text[0], "")
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = compile_regex(r"[\u4e00-\u9fff]")
 
 
 def joins_into_word(left: str, right: str, longest: int = 4) -> bool:

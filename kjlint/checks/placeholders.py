@@ -56,8 +56,8 @@ def review_comment(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 # A dot between Chinese characters, after one that no sentence ends with (党的.精神, 及.系列), and
 # any dot between Chinese characters (the text's own use of `.`).
 # (The dot first: re then scans for it in C instead of trying a lookbehind at every character.)
-_DOT_AFTER_NON_FINAL = re.compile(r"[.．](?<=[的及和与與或之把被将將对對][.．])(?=[\u4e00-\u9fff])")
-_DOT_BETWEEN_HANZI = re.compile(r"[.．](?<=[\u4e00-\u9fff][.．])(?=[\u4e00-\u9fff])")
+_DOT_AFTER_NON_FINAL = compile_regex(r"[.．](?<=[的及和与與或之把被将將对對][.．])(?=[\u4e00-\u9fff])")
+_DOT_BETWEEN_HANZI = compile_regex(r"[.．](?<=[\u4e00-\u9fff][.．])(?=[\u4e00-\u9fff])")
 
 
 @check("dot-for-a-word")
