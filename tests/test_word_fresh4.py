@@ -193,3 +193,26 @@ def test_a_title_its_writer_dated_is_no_site_date_line(tmp_path):
 
     page = "2026/02/10经典总结\n\n学校安全工作总结\n\n全年未发生安全事故。\n"
     assert [f.code for f in lint_text(page, select=["KJ601"])] == ["KJ601"]
+
+
+def test_signature_blanks_and_label_lines_are_the_forms_own(tmp_path):
+    form = ["毕业设计任务书", "一、设计内容", "完成一个校园二手交易平台的设计与实现，撰写设计说明书。",
+            "学    生（签字）__________", "指导教师（签字）__________"]
+    assert docx_codes(make_docx(tmp_path / "任务书.docx", form), "KJ203") == []
+    # each line a field of its own, even after one that ends on 的 (as a label's line may)
+    spec = ["游戏策划书", "1.同个障碍物不得连续大量出现，避免难度过高或过低，这是设计的",
+            "核心规则：在任意10个连续出现的障碍物中，同个障碍物出现次数不得超过4次，这是规则的",
+            "具体实现：维护一个容量为10的滑动窗口队列，结合频次统计实施动态剪枝"]
+    assert docx_codes(make_docx(tmp_path / "策划书.docx", spec), "KJ413") == []
+
+
+def test_instruction_slots_and_a_signing_organ_are_what_they_are(tmp_path):
+    from kjlint.engine import lint_text
+
+    notice = "通知标题\n[各单位]：\n[此处输入正文内容]\n论文题目：（请拟定具体的题目）\n（此处插入图1）\n"
+    assert [f.code for f in lint_text(notice, select=["KJ205"])] == ["KJ205"] * 4
+    assert [f.code for f in lint_text("工作总结\n【微信公众号配置说明(内部使用)】\n配置步骤如下。\n", select=["KJ205"])] == []
+    # the 落款 under the text repeats the 发文机关 (GB/T 9704): no repeated title
+    # (a template: its body not written yet, so the top of the page has not ended)
+    official = ["某县人民政府", "关于做好春季防火工作的通知", "各乡镇：", "[此处输入正文内容]", "某县人民政府", "2020年2月19日"]
+    assert docx_codes(make_docx(tmp_path / "通知.docx", official), "KJ607") == []

@@ -1180,6 +1180,8 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if first is None:
             seen[key] = p
             continue
+        if k + 1 < len(paras) and _SIGNING_DATE.match(lines[doc.line_index(paras[k + 1].start)]):
+            continue  # XXXX人民政府 / 2020年2月19日: the 落款 repeats the 发文机关 by design (GB/T 9704)
         fix = Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe")
         line, _ = doc.position(first.start)
         yield Hit(p.start, p.end, {"match": p.text, "first_line": line}, fix)
@@ -1288,6 +1290,8 @@ def _starts_document(text: str, max_len: int) -> bool:
             or bool(_OFFICIAL_HEAD.search(text)) or bool(_DATELINE.search(text)))
 
 
+# A 落款's date under the issuing organ: 2020年2月19日, 二〇二四年三月一日 (nothing after it)
+_SIGNING_DATE = compile_regex(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
 _DATELINE = compile_regex(r"\d+月\d+日电$|^\d{4}年\d{1,2}月\d{1,2}日")  # a news dateline, a date under a title
 
 _OFFICIAL_HEAD = compile_regex(r"文件$|〔\d{4}〕|[发字函]〔\d{4}|\[\d{4}\]\s*\d+\s*号|签发人|密级|机密|秘密|绝密|★|特急|加急|^\d{6}$|^——|^—")

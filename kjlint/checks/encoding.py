@@ -501,6 +501,7 @@ _ANY_MARK = compile_regex(r"[，。；、！？,;.!?：:]")
 # characters that cannot end a sentence (的, a conjunction or preposition) or start one (了, 们)
 _NO_END = frozenset("的地得和与及或把被对从向将于而并但让使给跟同")
 _NO_START = frozenset("的地得了着过们等之吗呢吧和与及")
+_LABEL_LEAD = compile_regex(r"[^，。；、,;\s]{1,10}[：:]")  # 核心规则：… / 等级1（简单）：…
 _BROKEN_MIN_TAIL = 12  # characters since the last full stop: a sentence is under way, not a heading
 
 
@@ -547,8 +548,8 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
         tail = _SENTENCE_END.split(a)[-1].strip()
         if len(tail) < _BROKEN_MIN_TAIL or not _CLAUSE_MARK.search(tail) or heading_level(a.strip()) is not None:
             continue
-        if heading_level(b) is not None or (len(b) <= 15 and not _ANY_MARK.search(b)):
-            continue  # the next line is a heading or a label of its own
+        if heading_level(b) is not None or (len(b) <= 15 and not _ANY_MARK.search(b)) or _LABEL_LEAD.match(b):
+            continue  # the next line is a heading, a label or a field of its own (具体实现：…)
         sure = a[-1] in _NO_END or b[0] in _NO_START or (
             joins_into_word(a, b) and not _word_at(a, end=True) and not _word_at(b, end=False))
         found.append((start + len(a) - 1, at + len(after) - len(b), i + 1, sure))
