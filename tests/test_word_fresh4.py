@@ -216,3 +216,13 @@ def test_instruction_slots_and_a_signing_organ_are_what_they_are(tmp_path):
     # (a template: its body not written yet, so the top of the page has not ended)
     official = ["某县人民政府", "关于做好春季防火工作的通知", "各乡镇：", "[此处输入正文内容]", "某县人民政府", "2020年2月19日"]
     assert docx_codes(make_docx(tmp_path / "通知.docx", official), "KJ607") == []
+
+
+def test_a_table_of_contents_typed_with_dot_leaders_is_no_body(tmp_path):
+    report = ["结题报告", "目录页", "一、引言…………………………1", "二、文献综述……………………2", "    （一）数据清洗…………3",
+              "三、结语…………………………4", "一．引入", "英语写作是语言学习的重要组成部分，本研究探究教师反馈的影响。",
+              "二．文献综述", "教师反馈在二语写作教学中扮演着重要角色。"]
+    assert docx_codes(make_docx(tmp_path / "报告.docx", report), "KJ") == []
+    # the body's first heading after the contents is read as the body's (a gap after it is found)
+    gap = report[:8] + ["三．文献综述", "教师反馈在二语写作教学中扮演着重要角色。"]
+    assert ("KJ502", 9) in docx_codes(make_docx(tmp_path / "跳号.docx", gap), "KJ5")

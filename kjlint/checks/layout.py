@@ -17,10 +17,11 @@ FURNITURE = ("KJ601", "KJ602", "KJ609")  # whole lines that are not part of the 
 # What can stand at the start of a paragraph without being part of it: a page number of a
 # sharing site (the paragraph continues the one before) and web markup such as <p> or [NextPage].
 LEADING = ("KJ605", "KJ608")
-CONTENTS_TITLE = compile_regex(r"^[ \t\u3000]*目[ \t\u3000]*[录次][ \t\u3000]*$")
+CONTENTS_TITLE = compile_regex(r"^[ \t\u3000]*目[ \t\u3000]*[录次][ \t\u3000]*页?[ \t\u3000]*$")  # 目录, 目 录, 目录页
 # An entry of a table of contents: short, no sentence in it, often ending in dots and a page number.
 CONTENTS_ENTRY = compile_regex(r"^[^。；;！？!?]{1,50}$")
 CONTENTS_PAGE = compile_regex(r"[\s.．…·_-]*\d*$")  # dot leaders and the page number
+CONTENTS_LEADER = compile_regex(r"[.．…·_-]{3,}[ \t\u3000]*\d{1,4}[ \t\u3000]*$")  # ……………3
 
 
 def flagged_lines(doc: Document, ctx: Context, codes: list[str] | tuple[str, ...]) -> set[int]:
@@ -91,7 +92,7 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
         furniture = flagged_lines(doc, ctx, FURNITURE)
         residue = leading_residue(doc, ctx)
         out = []
-        in_contents = False
+        in_contents = led = False
         contents = "目" in doc.text  # what a 目录 line needs (most texts have none)
         if not contents and not residue and not doc.parts:  # most texts: only furniture lines left out
             out = [p for p, index in zip(doc.paragraphs, doc.paragraph_lines) if index not in furniture] \
@@ -100,16 +101,21 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
             return out
         for p, index in zip(doc.paragraphs, doc.paragraph_lines):  # each one's line, known (no bisect)
             if contents and CONTENTS_TITLE.match(p.text) and doc.in_reading(index):
-                in_contents, entries = True, set()  # a table of contents typed as text (or a site's: KJ601)
+                in_contents, entries, led = True, set(), False  # a table of contents typed as text (or a site's: KJ601)
                 continue
             if index in furniture or not doc.in_reading(index):
                 continue
             # A Word heading (style 标题 1…) is the body's, never an entry: a 目录 line whose table
             # Word left empty (not updated) is followed by the first chapter.
-            if in_contents and CONTENTS_ENTRY.match(p.text) and index + 1 not in doc.style_headings:
+            # Entries written with dot leaders and page numbers end at the first line without them
+            # (一、引言……1 … 十、参考文献……13 / 一．引入: the body's first heading, worded otherwise).
+            paged = CONTENTS_LEADER.search(p.text) is not None
+            if (in_contents and CONTENTS_ENTRY.match(p.text) and index + 1 not in doc.style_headings
+                    and (paged or not led)):
                 key = CONTENTS_PAGE.sub("", p.text).replace(" ", "").replace("\u3000", "")
                 if key not in entries:  # an entry again: the body has begun with the first heading
                     entries.add(key)
+                    led = led or paged
                     continue
             in_contents = False
             start = p.start
