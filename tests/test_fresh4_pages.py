@@ -129,3 +129,12 @@ def test_a_pages_copyright_notice_a_reporters_photo_credit_and_casino_spam_are_f
     # a figure's caption in a report and a report's own section on copyright are the writer's
     own = "县版权局工作总结\n全年查处侵权案件12起，如下图\n七、版权声明工作\n全年办理版权登记300件。\n"
     assert findings(own, "KJ601") == []
+
+
+def test_a_pages_summary_quoting_its_text_makes_no_repeat_of_the_text():
+    opening = ("2015年12月23日至24日，最高人民法院在北京召开第八次全国法院民事商事审判工作会议，"
+               "时隔近一年，最高人民法院出台了会议纪要，对审判实践中的若干问题作出规定。")
+    page = f"民事审判工作会议初探\n来源:未知 作者:admin 发布时间:2017-03-17\n摘要:{opening}\n{opening}会议纪要共分七个部分。\n"
+    assert findings(page, "KJ1") == []
+    # the same passage twice in the text itself is still a repeat
+    assert [line for line, _ in findings(page.replace("摘要:", "前言："), "KJ1")] == [4]

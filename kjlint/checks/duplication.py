@@ -102,6 +102,10 @@ def params_for(ctx: Context, name: str, rule=None) -> dict[str, Any]:
     return out
 
 
+# A web page's summary line above its text, quoting the text's opening: 摘要:…, 内容提要:…
+_SITE_EXCERPT = compile_regex(r"[ \t\u3000]*(?:摘要|简介|导读|导语|内容提要|内容摘要|文章摘要)[:：]")
+
+
 @dataclass(slots=True)
 class Unit:
     """A paragraph taking part in matching (page-number lines excluded)."""
@@ -1132,8 +1136,26 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         or (doc.source_format == "docx" and WORD_RULES_TITLE.search(units[0].span.text) is not None))
     item_max = int(p_block["legal-item-max-length"])
 
+    excerpt_lines: set[int] | None = None
+
+    def site_excerpt(earlier: list[Unit]) -> bool:
+        """A page's excerpt of its text above the text (摘要:… quoting its opening, an editor's
+        blurb quoting a sentence): the copy is the text's, the excerpt the site's (KJ601's)."""
+        nonlocal excerpt_lines
+        if doc.source_format == "docx" or not earlier:
+            return False
+        if excerpt_lines is None:
+            from ..ruletypes import rule_hits
+
+            furniture = ctx.catalog.rules.get("KJ601")
+            excerpt_lines = set()
+            if furniture is not None and furniture.run is not None and furniture.enabled:
+                excerpt_lines = {doc.line_index(h.offset) for h in rule_hits(furniture, doc, ctx)}
+        return all(_SITE_EXCERPT.match(u.span.text) or doc.line_index(u.span.start) in excerpt_lines
+                   for u in earlier)
+
     def designed(later: list[Unit], earlier: list[Unit]) -> bool:
-        return (_layout_repeat(later, earlier, table_size)
+        return (site_excerpt(earlier) or _layout_repeat(later, earlier, table_size)
                 or any(u.abstract for u in later) != any(u.abstract for u in earlier)  # an abstract sums up the text
                 or _enumerated_in_articles(later, earlier, legal, item_max))
 
