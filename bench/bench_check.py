@@ -16,10 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchenv import bench_env, run_timed
+from benchenv import CORPUS, bench_env, run_timed
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
 PHRASES = ["一是加强组织领导，", "二是强化资金保障，", "进一步推动高质量发展，", "全年完成固定资产投资3.6亿元，",
            "新认定高新技术企业18家，", "组织xx家企业参加培训，", "争取上级资金*万元。", "深化放管服改革。"]
 

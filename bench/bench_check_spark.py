@@ -14,7 +14,6 @@ Usage: python bench/bench_check_spark.py [--rounds 2] [--jobs 2] [--corpus DIR] 
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import resource
@@ -24,10 +23,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchenv import bench_env, run_timed
+from benchenv import ROOT, bench_env, corpus_parser, parse_corpus_args, run_timed
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def make_jsonl(folder: Path, out: Path, repeat: int) -> int:
@@ -66,12 +63,10 @@ def run(corpus: Path, engine: str, jobs: int, tmp: Path) -> tuple[float, int, st
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--rounds", type=int, default=2)
+    ap = corpus_parser(2)
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--repeat", type=int, default=1, help="Copies of the folder's documents in the JSONL.")
-    args = ap.parse_args()
+    args = parse_corpus_args(ap)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         corpus = tmp / "corpus.jsonl"

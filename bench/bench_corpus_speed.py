@@ -22,17 +22,14 @@ Usage: python bench/bench_corpus_speed.py [--rounds 3] [--corpus DIR]
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchenv import bench_env, run_timed, spread
+from benchenv import ROOT, bench_env, corpus_parser, parse_corpus_args, run_timed, spread
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def autocorrect_pass(docs: list[tuple[str, str]]) -> tuple[float, float, int]:
@@ -75,12 +72,7 @@ def check_run(corpus: Path, jobs: int) -> tuple[float, float, int]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--corpus", type=Path, default=CORPUS)
-    args = ap.parse_args()
-    if not args.corpus.is_dir():
-        sys.exit(f"no corpus at {args.corpus}")
+    args = parse_corpus_args(corpus_parser(3))
     paths = sorted(args.corpus.rglob("*.txt"))
     docs = [(p.name, p.read_text(encoding="utf-8")) for p in paths]
     mb = sum(len(text.encode("utf-8")) for _, text in docs) / 1e6

@@ -23,14 +23,12 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+from benchenv import CORPUS, ROOT, bench_env, run_timed
+
 IN_DOMAIN = ("national_gov_reports_wikisource", "provincial_gov_reports_2026", "district_gov_reports_hailar",
              "cpc_congress_reports_wikisource")
 KJLINT = str(Path(sys.executable).with_name("kjlint"))
 sys.path.insert(0, str(ROOT))
-
-from benchenv import bench_env, run_timed  # noqa: E402
 
 
 def corpus_paragraphs(min_len: int = 20) -> list[list[str]]:

@@ -18,17 +18,13 @@ Asserts nothing. Usage: python bench/bench_startup.py [--rounds 3] [--corpus DIR
 """
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
 
-from benchenv import bench_env, run_timed, spread
+from benchenv import ROOT, bench_env, corpus_parser, parse_corpus_args, run_timed, spread
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
 DRAFT = ROOT / "fixtures" / "drafts" / "2024年工作计划.txt"
 
 # Run in a fresh interpreter: times each builder of the cache (the outermost one, when one
@@ -36,7 +32,6 @@ DRAFT = ROOT / "fixtures" / "drafts" / "2024年工作计划.txt"
 BUILDS = r"""
 import sys, time
 from collections import defaultdict
-from pathlib import Path
 from kjlint import diskcache as D
 spent, count, depth = defaultdict(float), defaultdict(int), [0]
 def timed(label, build):
@@ -77,7 +72,6 @@ for label, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
 # Run in a fresh interpreter: a worker's state at fork, then 40 corpus files linted twice.
 FIRST_USE = r"""
 import sys, time
-from pathlib import Path
 from kjlint import cli, formats  # noqa: F401 - what the CLI has imported when it forks
 from kjlint.config import ConfigResolver
 from kjlint.runner import Overrides, _import_for_workers, catalog_for, lint_one
@@ -115,12 +109,7 @@ def cold_start(cache: str) -> float:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--corpus", type=Path, default=CORPUS)
-    args = ap.parse_args()
-    if not args.corpus.is_dir():
-        sys.exit(f"no corpus at {args.corpus}")
+    args = parse_corpus_args(corpus_parser(3))
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     fresh, warm, first_fresh, first_warm = [], [], [], []
     for _ in range(args.rounds):

@@ -1,11 +1,32 @@
 """Shared by the benchmarks: how to run kjlint as a user would, and how to time it."""
 from __future__ import annotations
 
+import argparse
 import os
 import resource
 import statistics
 import subprocess
 import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"  # the real documents beside the clone
+
+
+def corpus_parser(rounds: int) -> argparse.ArgumentParser:
+    """The options every corpus benchmark takes: --rounds, and --corpus (../shared/corpus)."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=rounds)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    return ap
+
+
+def parse_corpus_args(ap: argparse.ArgumentParser) -> argparse.Namespace:
+    """The parsed options; a benchmark without its corpus stops, naming the folder it looked in."""
+    args = ap.parse_args()
+    if not args.corpus.is_dir():
+        raise SystemExit(f"no corpus at {args.corpus}")
+    return args
 
 
 def bench_env(**extra: str) -> dict[str, str]:

@@ -162,9 +162,8 @@ def test_a_review_comment_left_in_the_draft_is_reported_once_at_the_comment(tmp_
 def test_a_reply_belongs_to_the_comment_it_answers():
     from pathlib import Path
 
-    from kjlint.engine import lint_document
     from kjlint.catalog import load_catalog
-    from kjlint.engine import LintOptions
+    from kjlint.engine import LintOptions, lint_document
     from kjlint.reading import read_document
 
     # a real draft (fixtures/realworld/docx/w073.docx): 21 comments, comment 4 (是) answers comment 3

@@ -531,7 +531,7 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
 
     lines = doc.text.split("\n")
     sources = doc.line_sources
-    found: list[tuple[int, int, int, bool]] = []  # (offset of the break's last char, of the next line's first, line, sure)
+    found: list[tuple[int, int, bool]] = []  # (offset of the break's last character, of the next line's first, sure)
     at = 0
     for i in range(len(lines) - 1):
         raw, after = lines[i], lines[i + 1]
@@ -552,9 +552,9 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
             continue  # the next line is a heading, a label or a field of its own (具体实现：…)
         sure = a[-1] in _NO_END or b[0] in _NO_START or (
             joins_into_word(a, b) and not _word_at(a, end=True) and not _word_at(b, end=False))
-        found.append((start + len(a) - 1, at + len(after) - len(b), i + 1, sure))
-    if sum(1 for f in found if f[3]) < 2:
-        found = [f for f in found if f[3]]
+        found.append((start + len(a) - 1, at + len(after) - len(b), sure))
+    if sum(1 for f in found if f[2]) < 2:
+        found = [f for f in found if f[2]]
     return [Hit(last, first + 1, {"before": doc.text[max(last - 5, 0):last + 1].lstrip(), "after": doc.text[first:first + 5]},
                 Fix("", last + 1, first, safe=False))
-            for last, first, _, _ in found]
+            for last, first, _ in found]
