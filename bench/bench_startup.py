@@ -32,6 +32,7 @@ DRAFT = ROOT / "fixtures" / "drafts" / "2024年工作计划.txt"
 BUILDS = r"""
 import sys, time
 from collections import defaultdict
+from pathlib import Path
 from kjlint import diskcache as D
 spent, count, depth = defaultdict(float), defaultdict(int), [0]
 def timed(label, build):
@@ -72,6 +73,7 @@ for label, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
 # Run in a fresh interpreter: a worker's state at fork, then 40 corpus files linted twice.
 FIRST_USE = r"""
 import sys, time
+from pathlib import Path
 from kjlint import cli, formats  # noqa: F401 - what the CLI has imported when it forks
 from kjlint.config import ConfigResolver
 from kjlint.runner import Overrides, _import_for_workers, catalog_for, lint_one
