@@ -145,3 +145,34 @@ def test_latin1_runs_that_look_like_utf8_but_are_not_well_formed_are_no_crash(te
     # (found by the fuzz test, and by dedupe --keep best at 200,000 documents)
     found = lint_text(text, select=["KJ4"])  # raised UnicodeDecodeError
     assert all(f.code != "KJ405" for f in found)  # and none of them is read as UTF-8 mojibake
+
+
+def punctuation_shifted(sentence: str, at: int) -> str:
+    """`sentence` (GBK) after the first byte of the punctuation mark at `at` was written as `?`,
+    as a page shows it: full-width marks printed as ASCII."""
+    data = sentence.encode("gbk")
+    pos = len(sentence[:at].encode("gbk"))
+    out = (data[:pos] + b"?" + data[pos + 1:]).decode("gbk", errors="replace")
+    return out.translate({ord(c) + 0xFEE0: c for c in "!,;:?()"})
+
+
+@pytest.mark.parametrize("sentence, at, garbage, reading", [
+    ("為全面建設提供了強大的思想保證。現總結匯報如下：", 15, "?,F", "。現"),
+    ("縣域治理是國家治理的重要組成部分。縣域經濟治理與國家層面不同。", 16, "??h", "。縣"),
+    ("這是工作的主幹。總結工作的目的是提高工作水平。", 7, "??偨Y", "。總結"),
+])
+def test_a_punctuation_mark_that_lost_its_first_byte_is_byte_shift(sentence, at, garbage, reading):
+    text = punctuation_shifted(sentence, at)
+    assert garbage in text
+    (f,) = [f for f in lint_text(text) if f.code == "KJ404"]
+    assert text[f.offset:f.end_offset] == garbage and f"'{reading}'" in f.message and f.fix is None
+
+
+@pytest.mark.parametrize("text", [
+    "真的完成了吗?!我们还要继续努力。",
+    "要不要申报?,由企业自己决定。",
+    "人員(rén yuán)到位了嗎?y",  # a letter after a question, no garbage
+    "网址是 www.example.cn/a?F=1 ，欢迎访问。",
+])
+def test_question_marks_before_marks_and_letters_are_not_punctuation_shift(text):
+    assert "KJ404" not in codes(text)
