@@ -176,3 +176,32 @@ def test_a_punctuation_mark_that_lost_its_first_byte_is_byte_shift(sentence, at,
 ])
 def test_question_marks_before_marks_and_letters_are_not_punctuation_shift(text):
     assert "KJ404" not in codes(text)
+
+
+@pytest.mark.parametrize("text, lost", [
+    ("我们坚持以理论和?三个代表?重要思想为指导。", "?三个代表?"),
+    ("全力实施?生态立县、工业强县?发展战略。", "?生态立县、工业强县?"),
+    ("调研组于20218月上旬到各县开展调研。", "20218月"),
+])
+def test_quotation_marks_and_a_year_character_lost_in_a_conversion(text, lost):
+    found = [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ412"]
+    assert found == [lost]
+
+
+@pytest.mark.parametrize("text", [
+    "你们吃饭了吗?我们吃过了?好的。",  # questions, one after 吗
+    "这是为什么?怎么办?我们要想办法。",
+    "那么总结有什么格式呢?下面是小编收集整理的范文。",
+    "2021年8月上旬完成，20218名群众参加。",
+])
+def test_questions_and_whole_dates_are_no_lost_characters(text):
+    assert "KJ412" not in codes(text)
+
+
+def test_implausible_characters_after_a_mark_that_follows_the_question_mark_are_byte_shift():
+    """提升。“十四五”時期 lost a punctuation mark's first byte and more: no realignment reads, but
+    the characters after the shifted mark are no Chinese."""
+    text = "自然灾害防治能力大幅提升?!笆奈濉薄笆逦濉睍r期，重点任务。\n"
+    (f,) = [f for f in lint_text(text) if f.code == "KJ404"]
+    assert text[f.offset:f.end_offset] == "?!笆奈濉薄笆逦濉睍" and f.fix is None
+    assert "KJ404" not in codes("这项工作完成得怎么样?!我们还要继续努力。\n")

@@ -113,6 +113,9 @@ _PUNCT_SHIFT_CANDIDATE = compile_regex(
     rf"(?<=[{HAN_RANGES},，。；;：:、])[?？](?=(?P<run>(?:(?![(（][{PINYIN_LETTERS}]{{1,6}} ?[)）])\S){{1,12}}))")
 # Pages print full-width punctuation as ASCII: put it back before re-encoding.
 _TO_WIDE = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in "!,;:?()"})
+# The mark's second byte read as a mark of its own, then Han garbage: ?!笆奈濉薄 (a `?` before a
+# semicolon is KJ412's)
+_MARK_THEN_GARBAGE = compile_regex(rf"[?？][!,:?！，：？。](?P<run>[{HAN_RANGES}ぁ-んァ-ヶㄅ-ㄩ]{{4,24}})")
 # GBK's punctuation marks: first byte A1 (。、“”《》…) or A3 (！，；：？（）).
 _PUNCT_LEADS = (0xA1, 0xA3)
 _CJK_PUNCT = "。，、；：！？“”‘’（）《》"
@@ -225,7 +228,7 @@ def byte_shift_hits(doc: Document, ctx: Context, min_gain: float = 5.0, min_scor
     key = ("gbk-byte-shift", min_gain, min_score, max_garbage)
     if key not in ctx.memo:
         hits = list(_byte_shift(doc, min_gain, min_score, max_garbage))
-        hits += [h for h in _punctuation_shift(doc.text) if not any(h.offset < o.end and o.offset < h.end for o in hits)]
+        hits += [h for h in _punctuation_shift(doc.text, max_garbage) if not any(h.offset < o.end and o.offset < h.end for o in hits)]
         ctx.memo[key] = hits
     return ctx.memo[key]
 
@@ -297,8 +300,9 @@ def realign_punctuation(run: str, min_chars: int = 1) -> tuple[int, str] | None:
     return k, rep
 
 
-def _punctuation_shift(text: str) -> Iterator[Hit]:
-    """`保證?,F(xiàn)總結` for 保證。現總結: a punctuation mark lost its first byte (KJ404)."""
+def _punctuation_shift(text: str, max_garbage: float) -> Iterator[Hit]:
+    """`保證?,F(xiàn)總結` for 保證。現總結: a punctuation mark lost its first byte (KJ404); where more
+    bytes were lost (`提升?!笆奈濉薄…` for 提升。“十四五”…), implausible characters after the mark."""
     if "?" not in text and "？" not in text:
         return
     done = 0  # the end of the last garbage reported: a `?` inside it is no new candidate
@@ -318,6 +322,11 @@ def _punctuation_shift(text: str) -> Iterator[Hit]:
                 yield Hit(start, at + k, {"match": text[start:at + k], "repaired": rep}, key="punctuation")
                 done = at + k
                 break
+        else:
+            garbage = _MARK_THEN_GARBAGE.match(text, start)
+            if garbage and plausibility(garbage.group("run")) < max_garbage and not question:
+                yield Hit(start, garbage.end(), {"match": garbage.group(0), "repaired": ""}, key="implausible")
+                done = garbage.end()
 
 
 # --- Latin-1 / CP1252 mojibake ---------------------------------------------------------------
