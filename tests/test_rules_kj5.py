@@ -401,3 +401,13 @@ def test_a_theses_outline_of_chapters_described_in_sentences_skips_a_chapter():
                "第二章 说明系统的总体结构和主要模块；\n第三章 介绍硬件设计，包括电路和传感器；\n")
     assert kj5(outline + "第五章 总结全文，提出今后的改进方向。\n") == [("KJ502", 6)]
     assert kj5(outline + "第四章 总结全文，提出今后的改进方向。\n") == []
+
+
+def test_a_contents_entry_whose_leader_is_one_ellipsis_is_still_an_entry():
+    """A government page's 目录 typed as text: one entry's leader is the shortest, ……; the entries
+    after it are the contents', not a list of the body starting at 六、 (a numbering gap)."""
+    entries = ["一、部门职责………………4", "二、机构设置………………6", "三、收入决算情况说明……11",
+               "四、支出决算情况说明……………12", "五、财政拨款支出说明……………13", "六、基本支出决算情况说明……16",
+               "七、政府性基金支出说明…………19", "第二部分 附表……………39"]
+    text = "某县财政局部门决算\n目 录\n" + "\n".join(entries) + "\n一、部门职责\n本局负责全县财政工作。\n"
+    assert [f.code for f in lint_text(text) if f.code.startswith("KJ5")] == []
