@@ -59,3 +59,20 @@ def test_a_value_deleted_where_a_clause_needs_it(line, found):
 ])
 def test_units_and_years_of_whole_prose_are_no_gap(line):
     assert hits(TITLE + line + "\n", "KJ207") == []
+
+
+def test_a_note_on_a_fax_number_is_no_writers_instruction():
+    text = TITLE + "传真:0951—6888965(请注明某市水务局收)。报告请（请拟定具体的题目）。\n"
+    assert hits(text, "KJ205") == ["（请拟定具体的题目）"]
+
+
+def test_a_templates_guidance_in_round_brackets_under_a_heading_is_a_slot():
+    guidance = "（召开村民代表会议，广泛发动、积极宣传；详细描述怎么宣传的，比如发放宣传册、悬挂条幅等）"
+    text = TITLE + "一、工作开展情况\n（二）全村广泛动员，营造良好氛围\n" + guidance + "\n（三）加强排查\n全村共排查线索5条。\n"
+    assert hits(text, "KJ205") == [guidance]
+    # a law's dates under its title, a list item, a note without a word telling the writer what to write
+    whole = (TITLE + "某省机关运行保障条例\n（2025年7月30日某省第十四届人民代表大会常务委员会第十七次会议通过）\n"
+             "一、整改内容\n（1）将脱贫人口指标集中安排给当年计划退出村，无指标的即时调整到位。\n"
+             "二、工作成效\n（全年共召开会议12次，培训干部300人次，发放宣传材料5000份，群众满意度明显提升）\n"
+             "三、订单字段\n（类型选择、尺寸选择、材质选择、色彩选择、补充描述、交货时间、交货地点、用户信息）\n")
+    assert hits(whole, "KJ205") == []
