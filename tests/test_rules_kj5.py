@@ -411,3 +411,13 @@ def test_a_contents_entry_whose_leader_is_one_ellipsis_is_still_an_entry():
                "七、政府性基金支出说明…………19", "第二部分 附表……………39"]
     text = "某县财政局部门决算\n目 录\n" + "\n".join(entries) + "\n一、部门职责\n本局负责全县财政工作。\n"
     assert [f.code for f in lint_text(text) if f.code.startswith("KJ5")] == []
+
+
+def test_a_line_naming_a_meeting_below_the_first_prose_paragraph_is_no_title():
+    """A news page without its title: the lead, then a photo's caption naming a meeting."""
+    lead = ("7月中旬，市里组织3个专项巡察组进驻各区开展扶贫领域专项巡察。连日来，各巡察组深入基层调查走访，"
+            "查阅资料、受理举报、核实情况，全面了解基层存在的问题。")
+    text = lead + "\n组织村里老党员召开座谈会，听取他们的心声\n巡察组还将继续开展工作。\n"
+    assert [c for c, _ in kj5(text)] == ["KJ506"]
+    # above the prose, the same kind of line is the title
+    assert kj5("全市扶贫领域专项巡察工作座谈会召开\n" + lead + "\n") == []

@@ -45,8 +45,10 @@ def find_title(doc: Document, ctx: Context) -> tuple[Span | None, Profile | None
         return ctx.memo["title"]
     result: tuple[Span | None, Profile | None] = (None, None)
     profiles = list(ctx.catalog.profiles.values())
+    body = False  # a paragraph of the body's prose seen (a news lead): what names an event below it is no title
     for p in reading_paragraphs(doc, ctx)[:TITLE_SCAN]:
         if len(p.text) > 60 or p.text[-1] in "。；;":
+            body = body or (len(p.text) > 60 and p.text[-1] in SENTENCE_END)
             continue
         plain = doc.plain(p)
         if HEADING_MARK.match(plain):
@@ -54,6 +56,8 @@ def find_title(doc: Document, ctx: Context) -> tuple[Span | None, Profile | None
         if NOT_TITLE.search(plain):
             continue
         if NOT_A_REPORT.search(plain):
+            if body:
+                continue  # a line naming an event below the text's prose is a caption or a link, no title
             result = (p, None)
             break
         for profile in profiles:
