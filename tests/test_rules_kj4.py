@@ -205,3 +205,11 @@ def test_implausible_characters_after_a_mark_that_follows_the_question_mark_are_
     (f,) = [f for f in lint_text(text) if f.code == "KJ404"]
     assert text[f.offset:f.end_offset] == "?!笆奈濉薄笆逦濉睍" and f.fix is None
     assert "KJ404" not in codes("这项工作完成得怎么样?!我们还要继续努力。\n")
+
+
+def test_a_pinyin_annotation_closed_after_a_space_is_one_too():
+    text = "深入貫徹黨的十九屆二中全會(huì )精神，建設社會(huì )主義現代化國家。\n"
+    found = [f for f in lint_text(text) if f.code == "KJ403"]
+    assert found and found[0].message.startswith("2 pinyin")
+    fixed, _ = apply_fixes(text, [f.fix for f in found])
+    assert fixed == "深入貫徹黨的十九屆二中全會精神，建設社會主義現代化國家。\n"
