@@ -213,3 +213,24 @@ def test_a_pinyin_annotation_closed_after_a_space_is_one_too():
     assert found and found[0].message.startswith("2 pinyin")
     fixed, _ = apply_fixes(text, [f.fix for f in found])
     assert fixed == "深入貫徹黨的十九屆二中全會精神，建設社會主義現代化國家。\n"
+
+
+@pytest.mark.parametrize("text, lost", [
+    ("一、构建社区基层组织建设的新格??\n镇党委制定了方案。", "??"),
+    ("——2018724日在市第十三届人民代表大会上", "2018724日"),
+    ("——2021年1228日在县人民代表大会上", "1228日"),
+    ("按照《法治政府建设实施纲要(20212025年)》要求。", "20212025年"),
+    ("這部片子我在初中讀書的時候?qū)W校曾組織觀看過。", "?qū)"),
+])
+def test_characters_lost_around_question_marks_and_in_dates(text, lost):
+    found = [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ412"]
+    assert found == [lost]
+
+
+@pytest.mark.parametrize("text", [
+    "这项工作到底怎么办??大家商量。\n",
+    "真的完成了吗??我们还要努力。",
+    "全年365日值守，2021年12月28日通过，一年3日休假。",
+])
+def test_doubled_question_marks_of_questions_and_whole_dates_are_whole(text):
+    assert "KJ412" not in codes(text)
