@@ -217,6 +217,7 @@ def test_a_pinyin_annotation_closed_after_a_space_is_one_too():
 
 @pytest.mark.parametrize("text, lost", [
     ("一、构建社区基层组织建设的新格??\n镇党委制定了方案。", "??"),
+    ("统??计\n1. 报刊转载情况", "统??计"),
     ("——2018724日在市第十三届人民代表大会上", "2018724日"),
     ("——2021年1228日在县人民代表大会上", "1228日"),
     ("按照《法治政府建设实施纲要(20212025年)》要求。", "20212025年"),
@@ -230,6 +231,7 @@ def test_characters_lost_around_question_marks_and_in_dates(text, lost):
 @pytest.mark.parametrize("text", [
     "这项工作到底怎么办??大家商量。\n",
     "真的完成了吗??我们还要努力。",
+    "继续实施瀛︽牎寤鸿??工程，推进教育均衡发展。",  # ?? inside mojibake: KJ407's
     "全年365日值守，2021年12月28日通过，一年3日休假。",
 ])
 def test_doubled_question_marks_of_questions_and_whole_dates_are_whole(text):
