@@ -421,3 +421,21 @@ def test_a_line_naming_a_meeting_below_the_first_prose_paragraph_is_no_title():
     assert [c for c, _ in kj5(text)] == ["KJ506"]
     # above the prose, the same kind of line is the title
     assert kj5("全市扶贫领域专项巡察工作座谈会召开\n" + lead + "\n") == []
+
+
+def test_an_article_skipped_in_a_run_of_articles_is_a_gap():
+    text = ("某公司项目跟投管理办法\n第一条 为规范项目跟投，制定本办法。\n第二条 本办法适用于公司各项目。\n"
+            "第三条 跟投以自愿为原则。\n第五条 领导小组负责审议跟投方案。\n第六条 本办法自发布之日起施行。\n")
+    found = [f for f in lint_text(text) if f.code == "KJ502"]
+    assert [(f.line, text[f.offset:f.end_offset]) for f in found] == [(5, "第五条")]
+    assert "第四条 missing" in found[0].message
+    # a complete run, an excerpt starting at 第十条, a second text starting again at 第一条
+    whole = ("某条例\n第十条 本条例自公布之日起施行。\n第十一条 本条例由市政府负责解释。\n"
+             "附件\n第一条 为加强管理，制定本细则。\n第二条 本细则由市局负责解释。\n")
+    assert [f for f in lint_text(whole) if f.code == "KJ502"] == []
+
+
+def test_a_heading_mark_with_a_stray_comma_before_its_dun_hao_is_the_heading():
+    """A page whose converter doubles its marks writes 二,、 for 二、 (one of this page's ,, and ,。)."""
+    text = "某局工作计划\n二,、工作目标\n（一）优化发展环境,。积极协助政府改善环境。\n（二）规范办学行为,。加强管理。\n"
+    assert kj5(text) == [("KJ502", 2)]  # 一、 missing, and （一） has its parent

@@ -132,7 +132,8 @@ CN_NUM = "一二三四五六七八九十"
 # The official hierarchy (GB/T 9704 and common practice): 一、 → （一） → 1. / 1、 → （1）.
 # Half-width and full-width brackets and points are all accepted.
 _LEVEL_BODIES = (
-    rf"(?P<n>[{CN_NUM}]{{1,3}})(?:、(?!、)|[.．](?!\d))",
+    # (a page whose converter doubles its marks writes 二,、 for 二、: the comma is a stray)
+    rf"(?P<n>[{CN_NUM}]{{1,3}})(?:,?、(?!、)|[.．](?!\d))",
     rf"[（(]?(?P<n>[{CN_NUM}]{{1,3}})[）)]",  # 三） lost its （ (KJ507 reports it)
     r"(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．]))",
     r"[（(](?P<n>\d{1,2})[）)]",
@@ -724,7 +725,8 @@ def _numbering_hits(doc: Document, ctx: Context, kinds: set[str]) -> list[Hit]:
 
 @check("heading-number-gap")
 def heading_number_gap(doc: Document, ctx: Context, rule) -> list[Hit]:
-    return sorted(_numbering_hits(doc, ctx, {"gap"}) + _chapter_gaps(doc, ctx), key=lambda h: h.offset)
+    return sorted(_numbering_hits(doc, ctx, {"gap"}) + _chapter_gaps(doc, ctx) + _article_gaps(doc, ctx),
+                  key=lambda h: h.offset)
 
 
 # A chapter heading on its own line: 第二章 责任, 第3章 系统设计 (a short title, no sentence).
@@ -770,6 +772,39 @@ def _chapter_gaps(doc: Document, ctx: Context) -> list[Hit]:
             hits.append(Hit(p.start, end, {"match": mark, "number": mark, "prior": f"第{numeral(1, prior)[:-1]}章",
                                            "missing": missing}, key="gap"))
         prior = n
+    return hits
+
+
+# An article opening its paragraph: 第五条 公司“共享”领导小组… (its number written out, under 100:
+# cn_number's reach; a number it cannot read breaks the run)
+_ARTICLE = compile_regex(r"第(?P<n>[一二三四五六七八九十百零〇\d]{1,6})条(?=[ \t\u3000]|[\u4e00-\u9fff“《（(])")
+
+
+def _article_gaps(doc: Document, ctx: Context) -> list[Hit]:
+    """Articles run 第一条, 第二条 … across chapters: an article past the next number, right after
+    the one before it (第三条 … 第五条), is a gap. A 第一条 starts the run afresh (a second text on
+    the page), and a run starts only at the first article seen (an excerpt may start anywhere)."""
+    if "条" not in doc.text:
+        return []
+    hits: list[Hit] = []
+    prior: int | None = None
+    for p in reading_paragraphs(doc, ctx):
+        m = _ARTICLE.match(p.text)
+        if m is None:
+            continue
+        n = cn_number(m.group("n"))
+        if n is None:
+            prior = None
+            continue
+        if prior is not None and n > prior + 1:
+            written = m.group("n").isdigit()
+            name = (lambda k: f"第{k}条") if written else (lambda k: f"第{numeral(1, k)[:-1]}条")
+            missing = name(prior + 1) + ("" if n == prior + 2 else f"–{name(n - 1)}")
+            hits.append(Hit(p.start, p.start + m.end(), {"match": m.group(0), "number": m.group(0),
+                                                         "prior": name(prior), "missing": missing}, key="gap"))
+        # a 第一条 starts a new run; an article back in the run (moved, or a cross-reference set as
+        # a paragraph) ends it
+        prior = n if n == 1 or prior is None or n >= prior else None
     return hits
 
 
