@@ -357,3 +357,18 @@ def test_the_whole_text_scan_finds_every_line_that_can_hold_a_cut_word():
         seen[expected] += 1
     assert seen[True] > 100 and seen[False] > 100
     assert not cut_possible(["全年工业增加值增长8%。", "继续抓好项目建设。"], {"加值增": ("长", False)})
+
+
+@pytest.mark.parametrize("text, notice", [
+    ("某区教育工作汇报\n资料部分内容试读\n全区一直把教育放在优先发展的位置。\n", "部分内容试读"),
+    ("某区教育工作汇报\n全区一直把教育放在优先发展的位置。\n还有 3 页未读 ,您可以 继续阅读\n", "还有 3 页未读"),
+    ("某区教育工作汇报\n全区一直把教育放在优先发展的战略位置,为\n✂\n", "✂"),
+])
+def test_preview_notices_said_otherwise(text, notice):
+    found = [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ301"]
+    assert found == [notice]
+
+
+def test_a_viewer_saying_no_page_is_left_unread_cuts_nothing():
+    text = "某区教育工作汇报\n全区一直把教育放在优先发展的位置。\n还有 0 页未读 ,您可以 继续阅读\n"
+    assert [f for f in lint_text(text) if f.code == "KJ301"] == []
