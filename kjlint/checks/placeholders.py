@@ -74,6 +74,58 @@ def dot_for_a_word(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield Hit(at, at + 1, {"match": text[at]}, key="dot")
 
 
+# -- A template's guidance for a section, left where the section's text belongs (KJ205) -------------
+
+# Sentence marks inside the brackets: guidance is written as sentences (【结合…提供该软件的总体结构图表。】),
+# a bracketed title or label is not (【工作亮点】, 【服务条款】).
+_GUIDANCE_SENTENCE = compile_regex(r"[，,。；;、：:]")
+
+
+@check("section-guidance")
+def section_guidance(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """A Word section whose only text is one bracketed passage written as sentences, right under
+    its heading (1.5性能 / 【给出一般情况下的运行性能指数。】 / 1.6安全保密): the template's guidance
+    for that section, left in place of the text it asks for. Judged by its place, not its
+    wording: a bracketed note inside a section's text, or one before a text, is the writer's."""
+    if doc.source_format != "docx" or "【" not in doc.text:
+        return
+    lines = doc.lines
+    body = [i for i, line in enumerate(lines) if line.text.strip(_CELL_BLANK) and doc.part(i) == "body"]
+    for k, i in enumerate(body):
+        text = lines[i].text.strip(_CELL_BLANK)
+        if not text.startswith("【") or k == 0 or not _is_heading(doc, body[k - 1]) or doc.in_table(i):
+            continue
+        # the bracket closes at the end of this paragraph or of one below it (a list inside: 如：/ a.… / d.…。】)
+        last = next((m for m in range(k, min(k + 12, len(body)))
+                     if "】" in lines[body[m]].text or _is_heading(doc, body[m]) and m > k), None)
+        if last is None or not lines[body[last]].text.strip(_CELL_BLANK).endswith("】"):
+            continue
+        inner = "\n".join(lines[body[m]].text.strip(_CELL_BLANK) for m in range(k, last + 1))[1:-1]
+        if "【" in inner or "】" in inner or len(inner) < 8 or not _GUIDANCE_SENTENCE.search(inner):
+            continue
+        if last + 1 < len(body) and not _is_heading(doc, body[last + 1], sections_only=True):
+            continue  # the section's text follows (a list's 1. too): a note of the writer's
+        start = lines[i].start + lines[i].text.index("【")
+        end_line = lines[body[last]]
+        end = end_line.start + end_line.text.rindex("】") + 1
+        quote = doc.text[start:end].split("\n")[0]
+        yield Hit(start, end, {"match": quote[:40] + ("…" if len(quote) > 40 else "")}, key="guidance")
+
+
+def _is_heading(doc: Document, i: int, sections_only: bool = False) -> bool:
+    """Is line i a heading: styled as one in Word, or numbered as one (一、, 1.1编写目的, 5 结论)?
+    With `sections_only`, a list's item (1. （1）) is no heading: it may be the section's text."""
+    from .structure import DECIMAL_HEADING, heading_level
+
+    text = doc.lines[i].text.strip(_CELL_BLANK)
+    if not text or len(text) > 40 or _SENTENCE.search(text) or text[-1] in "：:":
+        return False
+    if i + 1 in doc.style_headings or DECIMAL_HEADING.match(text) is not None:
+        return True
+    level = heading_level(text)
+    return level is not None and (level[0] <= 2 or not sections_only)
+
+
 # -- Fields a Word form's writer left empty (KJ204, `empty_fields`) -------------------------------
 
 _CELL_BLANK = _BLANK + "\r"
