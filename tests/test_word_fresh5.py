@@ -20,3 +20,18 @@ def test_a_bracketed_note_beside_the_sections_text_is_the_writers(tmp_path):
              "全年完成营业收入三千万元，同比增长百分之十。", ("heading", 1, "二、亮点"), "【工作亮点】",
              ("heading", 1, "三、问题"), "人手不足。【下一步拟增加两名人员，报领导审定。】"]
     assert docx_codes(make_docx(tmp_path / "总结.docx", notes), "KJ205") == []
+
+
+def test_a_run_of_numbered_fields_left_empty_is_reported(tmp_path):
+    # a plan's numbered fields, none filled in: each is followed by the next with nothing between
+    plan = ["活动计划书", "(1)活动宗旨：", "(2)活动地点：", "", "(3)主办单位：", "(4)参加对象（若无可放－）：",
+            "(5)经费预算：", ("table", [["项目", "金额"], ["", ""]]), "以上计划报团委审定。"]
+    assert docx_codes(make_docx(tmp_path / "计划书.docx", plan), "KJ204") == [
+        ("KJ204", 2), ("KJ204", 3), ("KJ204", 5), ("KJ204", 6)]
+
+
+def test_fields_with_their_values_below_or_too_few_are_no_run(tmp_path):
+    # each lead-in has its text below it; two empty items are no form's run
+    report = ["工作总结", "(1)主要成绩：", "全年完成营业收入三千万元。", "(2)存在问题：", "人手不足，经费紧张。",
+              "(3)下步打算：", "增加两名人员。", "1.负责人：", "2.联系人：", "以上情况特此报告。"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", report), "KJ204") == []

@@ -161,8 +161,8 @@ def empty_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
     field are never reported."""
     if doc.source_format != "docx" or not doc.line_sources:
         return []
-    spans = _empty_cells(doc, hand_filled) + _empty_paragraph_fields(doc, hand_filled)
-    return sorted(spans)
+    spans = _empty_cells(doc, hand_filled) + _empty_paragraph_fields(doc, hand_filled) + _empty_run(doc, hand_filled)
+    return sorted(set(spans))
 
 
 def _empty_cells(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
@@ -227,6 +227,43 @@ def _empty_paragraph_fields(doc: Document, hand_filled: re.Pattern) -> list[tupl
             continue
         if _filled_neighbour(doc, i) and _nothing_under(doc, i):
             out.append((start + len(text) - len(text.lstrip(_BLANK)), start + m.end("label") + 1))
+    return out
+
+
+# A numbered field with nothing after its colon; its label may carry a note in brackets:
+# (6)联办单位／协办单位（若有，若无可放－）：
+_RUN_FIELD = compile_regex(
+    rf"^[{_BLANK}]*(?P<number>{_NUMBER})[{_BLANK}]*(?P<label>[^\s。！？；，,;!?：:（(]{{1,12}})"
+    rf"(?:[{_BLANK}]*[（(][^）)\n]{{0,24}}[）)])?[{_BLANK}]*[：:][{_BLANK}\r]*$")
+_RUN = 3  # fields in a row, numbered in sequence: a form's skeleton, not a lead-in
+
+
+def _empty_run(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
+    """The empty fields of a run of numbered `label：` paragraphs left empty, numbered in
+    sequence ((1)活动宗旨： / (2)活动地点： / (3)主办单位： …, tables or blank lines between
+    them): a form's fields its writer never filled in, though no field of the run has a value
+    to show it. Reported where the next item follows with nothing between (`_nothing_under`);
+    a field followed by a table or text has that as its value."""
+    lines = doc.lines
+    fields = []  # (line, number, match) of each empty numbered field, in order
+    for i, (_start, _end, text) in enumerate(lines):
+        if ("：" in text or ":" in text) and doc.part(i) == "body" and not doc.in_table(i) and not _PEN_ROOM.search(text):
+            m = _RUN_FIELD.match(text)
+            if m is not None:
+                fields.append((i, m.group("number"), m))
+    out: list[tuple[int, int]] = []
+    run: list = []
+    for field in fields + [None]:
+        if field is not None and run and _next_number(run[-1][1], field[1]):
+            run.append(field)
+            continue
+        if len(run) >= _RUN:
+            for i, _number, m in run:
+                label = m.group("label")
+                if _is_label(label) and not hand_filled.search(label) and _nothing_under(doc, i):
+                    start = lines[i].start
+                    out.append((start + m.start("number"), start + lines[i].text.rstrip(_CELL_BLANK).rstrip(_BLANK).__len__()))
+        run = [field] if field is not None else []
     return out
 
 
