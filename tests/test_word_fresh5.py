@@ -35,3 +35,18 @@ def test_fields_with_their_values_below_or_too_few_are_no_run(tmp_path):
     report = ["工作总结", "(1)主要成绩：", "全年完成营业收入三千万元。", "(2)存在问题：", "人手不足，经费紧张。",
               "(3)下步打算：", "增加两名人员。", "1.负责人：", "2.联系人：", "以上情况特此报告。"]
     assert docx_codes(make_docx(tmp_path / "总结.docx", report), "KJ204") == []
+
+
+def test_a_decimal_section_followed_by_the_next_section_is_empty(tmp_path):
+    # 4.2 has its text; 4.3 is followed straight by 5. (the next section of the outline)
+    report = ["开题报告", "4.研究进展", "4.1 数据采集", "完成了现场数据的采集。", "4.2 特征分析", "分析了电阻率的变化规律。",
+              "4.3 下一步研究计划", "5.时间安排", "论文进度如下。"]
+    assert docx_codes(make_docx(tmp_path / "开题.docx", report), "KJ303") == [("KJ303", 7)]
+
+
+def test_an_outline_of_titles_or_dated_notes_is_no_empty_section(tmp_path):
+    # a list of planned sections with no text yet (its first has none either), and dated notes
+    outline = ["论文大纲", "1.绪论", "1.1 研究背景", "1.2 研究意义", "2.方法", "2.1 数据", "2.2 模型", "3.结论"]
+    assert docx_codes(make_docx(tmp_path / "大纲.docx", outline), "KJ303") == []
+    notes = ["会议记录", "5.24 讨论需求", "确定了三个模块。", "5.25 分工", "各自完成任务。", "5.26:因故取消", "6.1 总结"]
+    assert docx_codes(make_docx(tmp_path / "记录.docx", notes), "KJ303") == []
