@@ -50,3 +50,19 @@ def test_an_outline_of_titles_or_dated_notes_is_no_empty_section(tmp_path):
     assert docx_codes(make_docx(tmp_path / "大纲.docx", outline), "KJ303") == []
     notes = ["会议记录", "5.24 讨论需求", "确定了三个模块。", "5.25 分工", "各自完成任务。", "5.26:因故取消", "6.1 总结"]
     assert docx_codes(make_docx(tmp_path / "记录.docx", notes), "KJ303") == []
+
+
+def test_a_word_file_cut_mid_sentence_is_truncated(tmp_path):
+    # a sentence begun after the full stop and stopped a few words in; a phrase cut before its noun
+    talk = ["演讲稿", "我们的系统采用前后端分离的结构。", "数据方面，我们使用数据库存储数据。我们将功能"]
+    assert docx_codes(make_docx(tmp_path / "演讲.docx", talk), "KJ302") == [("KJ302", 3)]
+    notes = ["调研报告", "这将启动一个容器，并映射端口。", "对于分布式计算框架的"]
+    assert docx_codes(make_docx(tmp_path / "报告.docx", notes), "KJ302") == [("KJ302", 3)]
+
+
+def test_a_word_file_ending_without_its_full_stop_is_not_cut(tmp_path):
+    # a whole sentence without its 。, a list item, a name after a semicolon: the writer's ending
+    for i, last in enumerate(["也希望为不同工种的员工定制一些个性化的培训", "3.完成项目打包，导出数据库，制作使用说明",
+                              "登录页面代码设计；张三", "联系人：李四，电话：010-12345678"]):
+        doc = make_docx(tmp_path / f"总结{i}.docx", ["工作总结", "本月完成了三项工作。", last])
+        assert docx_codes(doc, "KJ302") == []

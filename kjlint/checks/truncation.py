@@ -111,7 +111,9 @@ def is_signature_or_date(text: str, max_signature: int) -> bool:
         return True
     # A signature or an organization's name is not a sentence: it has no sentence punctuation
     # inside and does not end with a question or an exclamation (想要认识他嘛？ is a sentence).
-    return len(text) <= max_signature and not re.search(r"[，,。；;、]", text) and text[-1] not in "？?！!"
+    # Nor does one end with the particle 的: 对于Delta计算框架的 is a phrase cut before its noun.
+    return (len(text) <= max_signature and not re.search(r"[，,。；;、]", text) and text[-1] not in "？?！!"
+            and not text.endswith("的"))
 
 
 # The source of a line in a Word table (kjlint.docx line_sources: "table 1, row 2, cell 3").
@@ -171,12 +173,25 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if (heading_level(text) is not None or index + 1 in doc.style_headings or text[-1] in TERMINAL
                 or len(text) < min_length):
             return
+        if doc.source_format == "docx" and not _word_cut(text):
+            return  # a Word draft often ends without its full stop: only a plain cut is its rest lost
         stops = list(SENTENCE_STOP.finditer(text))
         if stops and is_closing_block(text[stops[-1].end():].strip()):
             return  # the last sentence is finished; a signature block follows on the same line
         tail = p.text[-8:]
         yield Hit(max(p.start, p.end - 8), p.end, {"tail": tail})
         return
+
+
+# The last sentence of a paragraph begun after a full stop and stopped a few words in (…存储数据。我们将功能).
+_SHORT_TAIL = compile_regex(r"[。！？!?][\u4e00-\u9fff]{1,6}$")
+
+
+def _word_cut(text: str) -> bool:
+    """Is a Word file's unpunctuated last paragraph plainly cut, not just missing its full stop:
+    it ends with the particle 的 (对于Delta计算框架的: its noun is lost), or a new sentence stops a
+    few characters after the full stop of the one before (…存储数据。我们将功能)?"""
+    return text.endswith("的") or _SHORT_TAIL.search(text) is not None
 
 
 # A bar of links or fields set apart by `|` (述职报告范文 | 述职报告模板 | …; …主办 | …主管): a
