@@ -25,7 +25,7 @@ def test_a_bracketed_note_beside_the_sections_text_is_the_writers(tmp_path):
 def test_a_run_of_numbered_fields_left_empty_is_reported(tmp_path):
     # a plan's numbered fields, none filled in: each is followed by the next with nothing between
     plan = ["活动计划书", "(1)活动宗旨：", "(2)活动地点：", "", "(3)主办单位：", "(4)参加对象（若无可放－）：",
-            "(5)经费预算：", ("table", [["项目", "金额"], ["", ""]]), "以上计划报团委审定。"]
+            "(5)经费预算：", ("table", [["项目", "金额"], ["场地", "500元"]]), "以上计划报团委审定。"]
     assert docx_codes(make_docx(tmp_path / "计划书.docx", plan), "KJ204") == [
         ("KJ204", 2), ("KJ204", 3), ("KJ204", 5), ("KJ204", 6)]
 
@@ -66,3 +66,16 @@ def test_a_word_file_ending_without_its_full_stop_is_not_cut(tmp_path):
                               "登录页面代码设计；张三", "联系人：李四，电话：010-12345678"]):
         doc = make_docx(tmp_path / f"总结{i}.docx", ["工作总结", "本月完成了三项工作。", last])
         assert docx_codes(doc, "KJ302") == []
+
+
+def test_a_fields_table_left_with_only_its_header_is_empty(tmp_path):
+    plan = ["活动计划书", "活动名称：迎新晚会", "(12)工作进度表：", ("table", [["日期", "工作内容"], ["", ""], ["", ""]]),
+            "(13)活动流程：", ("table", [["时间", "流程"], ["19:00", "开场"]]), "以上计划报团委审定。"]
+    assert docx_codes(make_docx(tmp_path / "计划书.docx", plan), "KJ204") == [("KJ204", 3)]
+
+
+def test_a_table_for_another_hand_or_without_a_label_is_no_empty_field(tmp_path):
+    # the reviewer's table is filled in on paper; a table under a sentence is no field's value
+    form = ["结题报告", "本项目已按计划完成。", "专家评审意见：", ("table", [["专家", "意见"], ["", ""]]),
+            "各成员的分工如下表所示。", ("table", [["姓名", "分工"], ["", ""]])]
+    assert docx_codes(make_docx(tmp_path / "结题.docx", form), "KJ204") == []

@@ -161,7 +161,8 @@ def empty_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
     field are never reported."""
     if doc.source_format != "docx" or not doc.line_sources:
         return []
-    spans = _empty_cells(doc, hand_filled) + _empty_paragraph_fields(doc, hand_filled) + _empty_run(doc, hand_filled)
+    spans = (_empty_cells(doc, hand_filled) + _empty_paragraph_fields(doc, hand_filled) + _empty_run(doc, hand_filled)
+             + _empty_tables(doc, hand_filled))
     return sorted(set(spans))
 
 
@@ -264,6 +265,41 @@ def _empty_run(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
                     start = lines[i].start
                     out.append((start + m.start("number"), start + lines[i].text.rstrip(_CELL_BLANK).rstrip(_BLANK).__len__()))
         run = [field] if field is not None else []
+    return out
+
+
+# A paragraph that is a field's label and its colon, a list number first or not: 工作进度表：
+_LEAD_FIELD = compile_regex(
+    rf"^[{_BLANK}]*(?:{_NUMBER}[{_BLANK}]*)?(?P<label>[^\s。！？；，,;!?：:（(]{{1,12}})"
+    rf"(?:[{_BLANK}]*[（(][^）)\n]{{0,24}}[）)])?[{_BLANK}]*[：:][{_BLANK}\r]*$")
+
+
+def _empty_tables(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
+    """A `label：` paragraph whose value is the table right below it, a header row and rows
+    all empty ((12)工作进度表： / 日期 | 工作内容 / and empty rows): the table was never filled in."""
+    from ..wordplace import table_cells
+
+    lines = doc.lines
+    out = []
+    for rows in table_cells(doc).values():
+        order = list(rows.values())
+        first = min(i for cells in order for cell in cells.values() for i in cell)
+        if len(order) < 2 or doc.part(first) != "body":
+            continue
+        head, rest = order[0], order[1:]
+        if not any(lines[i].text.strip(_CELL_BLANK) for cell in head.values() for i in cell):
+            continue
+        if any(lines[i].text.strip(_CELL_BLANK) or i in doc.pictures for cells in rest for cell in cells.values() for i in cell):
+            continue
+        j = first - 1
+        while j >= 0 and not lines[j].text.strip(_CELL_BLANK) and not doc.in_table(j) and j not in doc.pictures:
+            j -= 1
+        if j < 0 or doc.in_table(j) or doc.part(j) != "body":
+            continue
+        m = _LEAD_FIELD.match(lines[j].text)
+        if m is not None and _is_label(m.group("label")) and not hand_filled.search(m.group("label")):
+            text = lines[j].text
+            out.append((lines[j].start + len(text) - len(text.lstrip(_BLANK)), lines[j].start + len(text.rstrip(_CELL_BLANK))))
     return out
 
 
