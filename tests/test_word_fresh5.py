@@ -63,6 +63,7 @@ def test_a_word_file_cut_mid_sentence_is_truncated(tmp_path):
 def test_a_word_file_ending_without_its_full_stop_is_not_cut(tmp_path):
     # a whole sentence without its 。, a list item, a name after a semicolon: the writer's ending
     for i, last in enumerate(["也希望为不同工种的员工定制一些个性化的培训", "3.完成项目打包，导出数据库，制作使用说明",
+                              "我们的工作离不开各位的支持。谢谢大家",
                               "登录页面代码设计；张三", "联系人：李四，电话：010-12345678"]):
         doc = make_docx(tmp_path / f"总结{i}.docx", ["工作总结", "本月完成了三项工作。", last])
         assert docx_codes(doc, "KJ302") == []

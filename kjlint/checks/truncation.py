@@ -183,14 +183,17 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         return
 
 
-# The last sentence of a paragraph begun after a full stop and stopped a few words in (…存储数据。我们将功能).
-_SHORT_TAIL = compile_regex(r"[。！？!?][\u4e00-\u9fff]{1,6}$")
+# The last sentence of a paragraph begun after a full stop and stopped a few words in, on a word
+# that opens what must follow (a preposition or conjunction: 将 把 对 从 和 与 …): …存储数据。我们将功能.
+# A short closing line is a whole sentence (…。谢谢大家): it has none.
+_SHORT_TAIL = compile_regex(r"[。！？!?](?=[\u4e00-\u9fff]{0,5}[将把被对从向在为与和及或])[\u4e00-\u9fff]{1,6}$")
 
 
 def _word_cut(text: str) -> bool:
     """Is a Word file's unpunctuated last paragraph plainly cut, not just missing its full stop:
     it ends with the particle 的 (对于Delta计算框架的: its noun is lost), or a new sentence stops a
-    few characters after the full stop of the one before (…存储数据。我们将功能)?"""
+    few characters after the full stop of the one before, after a word that opens what must
+    follow (…存储数据。我们将功能)?"""
     return text.endswith("的") or _SHORT_TAIL.search(text) is not None
 
 
