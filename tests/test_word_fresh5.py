@@ -24,8 +24,9 @@ def test_a_bracketed_note_beside_the_sections_text_is_the_writers(tmp_path):
 
 def test_a_run_of_numbered_fields_left_empty_is_reported(tmp_path):
     # a plan's numbered fields, none filled in: each is followed by the next with nothing between
-    plan = ["活动计划书", "(1)活动宗旨：", "(2)活动地点：", "", "(3)主办单位：", "(4)参加对象（若无可放－）：",
-            "(5)经费预算：", ("table", [["项目", "金额"], ["场地", "500元"]]), "以上计划报团委审定。"]
+    # (the event's date is the writer's, in such a run: only a signature is another hand's)
+    plan = ["活动计划书", "(1)活动宗旨：", "(2)活动日期：", "", "(3)主办单位：", "(4)参加对象（若无可放－）：",
+            "(5)负责人签名：", "(6)经费预算：", ("table", [["项目", "金额"], ["场地", "500元"]]), "以上计划报团委审定。"]
     assert docx_codes(make_docx(tmp_path / "计划书.docx", plan), "KJ204") == [
         ("KJ204", 2), ("KJ204", 3), ("KJ204", 5), ("KJ204", 6)]
 

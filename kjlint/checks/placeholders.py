@@ -237,6 +237,7 @@ _RUN_FIELD = compile_regex(
     rf"^[{_BLANK}]*(?P<number>{_NUMBER})[{_BLANK}]*(?P<label>[^\s。！？；，,;!?：:（(]{{1,12}})"
     rf"(?:[{_BLANK}]*[（(][^）)\n]{{0,24}}[）)])?[{_BLANK}]*[：:][{_BLANK}\r]*$")
 _RUN = 3  # fields in a row, numbered in sequence: a form's skeleton, not a lead-in
+_WHEN = compile_regex(rf"[日][{_BLANK}]*期|[时][{_BLANK}]*间")
 
 
 def _empty_run(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
@@ -261,7 +262,9 @@ def _empty_run(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
         if len(run) >= _RUN:
             for i, _number, m in run:
                 label = m.group("label")
-                if _is_label(label) and not hand_filled.search(label) and _nothing_under(doc, i):
+                # the date or time of what the run describes is the writer's (活动日期): only a
+                # signature, a seal or a reviewer's field in it is another hand's
+                if _is_label(label) and not hand_filled.search(_WHEN.sub("", label)) and _nothing_under(doc, i):
                     start = lines[i].start
                     out.append((start + m.start("number"), start + lines[i].text.rstrip(_CELL_BLANK).rstrip(_BLANK).__len__()))
         run = [field] if field is not None else []
