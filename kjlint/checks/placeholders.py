@@ -231,10 +231,10 @@ def _empty_paragraph_fields(doc: Document, hand_filled: re.Pattern) -> list[tupl
     return out
 
 
-# A numbered field with nothing after its colon; its label may carry a note in brackets:
-# (6)联办单位／协办单位（若有，若无可放－）：
-_RUN_FIELD = compile_regex(
-    rf"^[{_BLANK}]*(?P<number>{_NUMBER})[{_BLANK}]*(?P<label>[^\s。！？；，,;!?：:（(]{{1,12}})"
+# A paragraph that is only a field's label and its colon, a list number first or not; the label
+# may carry a note in brackets: (6)联办单位／协办单位（若有，若无可放－）：, 工作进度表：
+_LEAD_FIELD = compile_regex(
+    rf"^[{_BLANK}]*(?:(?P<number>{_NUMBER})[{_BLANK}]*)?(?P<label>[^\s。！？；，,;!?：:（(]{{1,12}})"
     rf"(?:[{_BLANK}]*[（(][^）)\n]{{0,24}}[）)])?[{_BLANK}]*[：:][{_BLANK}\r]*$")
 _RUN = 3  # fields in a row, numbered in sequence: a form's skeleton, not a lead-in
 _WHEN = compile_regex(rf"[日][{_BLANK}]*期|[时][{_BLANK}]*间")
@@ -250,8 +250,8 @@ def _empty_run(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
     fields = []  # (line, number, match) of each empty numbered field, in order
     for i, (_start, _end, text) in enumerate(lines):
         if ("：" in text or ":" in text) and doc.part(i) == "body" and not doc.in_table(i) and not _PEN_ROOM.search(text):
-            m = _RUN_FIELD.match(text)
-            if m is not None:
+            m = _LEAD_FIELD.match(text)
+            if m is not None and m.group("number"):
                 fields.append((i, m.group("number"), m))
     out: list[tuple[int, int]] = []
     run: list = []
@@ -265,16 +265,9 @@ def _empty_run(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
                 # the date or time of what the run describes is the writer's (活动日期): only a
                 # signature, a seal or a reviewer's field in it is another hand's
                 if _is_label(label) and not hand_filled.search(_WHEN.sub("", label)) and _nothing_under(doc, i):
-                    start = lines[i].start
-                    out.append((start + m.start("number"), start + lines[i].text.rstrip(_CELL_BLANK).rstrip(_BLANK).__len__()))
+                    out.append(_label_span(doc, i))
         run = [field] if field is not None else []
     return out
-
-
-# A paragraph that is a field's label and its colon, a list number first or not: 工作进度表：
-_LEAD_FIELD = compile_regex(
-    rf"^[{_BLANK}]*(?:{_NUMBER}[{_BLANK}]*)?(?P<label>[^\s。！？；，,;!?：:（(]{{1,12}})"
-    rf"(?:[{_BLANK}]*[（(][^）)\n]{{0,24}}[）)])?[{_BLANK}]*[：:][{_BLANK}\r]*$")
 
 
 def _empty_tables(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
@@ -301,8 +294,7 @@ def _empty_tables(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int
             continue
         m = _LEAD_FIELD.match(lines[j].text)
         if m is not None and _is_label(m.group("label")) and not hand_filled.search(m.group("label")):
-            text = lines[j].text
-            out.append((lines[j].start + len(text) - len(text.lstrip(_BLANK)), lines[j].start + len(text.rstrip(_CELL_BLANK))))
+            out.append(_label_span(doc, j))
     return out
 
 

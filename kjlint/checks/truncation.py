@@ -405,12 +405,12 @@ def _empty_decimal_sections(doc: Document, paras: list[Span], plain: list[str], 
             body = any(j in doc.pictures for j in range(line, upto))
         parent = number[:-1]
         before = had_body.get(parent)
-        had_body[parent] = body or i + 1 == len(paras)
+        had_body[parent] = body
         if body or nxt is None or before is not True or number[-1] < 2:
             continue
-        # the next section in the outline: a sibling (4.4) or a section above it (5, 5.1)
-        follows = any(nxt[:k] == number[:k - 1] + (number[k - 1] + 1,) for k in range(1, len(number) + 1))
-        if follows and len(nxt) <= len(number) or follows and nxt[len(number) - 1:] in ((1,),):
+        # the next section in the outline (no deeper than this one, else it is its body): a
+        # sibling (4.4) or a section above it (5, 5.1)
+        if any(nxt[:k] == number[:k - 1] + (number[k - 1] + 1,) for k in range(1, len(number) + 1)):
             yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
 
 
