@@ -249,7 +249,8 @@ def _empty_run(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
     lines = doc.lines
     fields = []  # (line, number, match) of each empty numbered field, in order
     for i, (_start, _end, text) in enumerate(lines):
-        if ("：" in text or ":" in text) and doc.part(i) == "body" and not doc.in_table(i) and not _PEN_ROOM.search(text):
+        if text.rstrip(_CELL_BLANK)[-1:] in ("：", ":") and doc.part(i) == "body" and not doc.in_table(i) \
+                and not _PEN_ROOM.search(text):
             m = _LEAD_FIELD.match(text)
             if m is not None and m.group("number"):
                 fields.append((i, m.group("number"), m))
