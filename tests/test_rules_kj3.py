@@ -397,3 +397,9 @@ def test_a_line_ending_in_a_count_after_a_closing_title_mark_was_cut():
     whole = ("关于印发《经济责任审计》等两项准则的通知\n会议审议了“十四五”规划。他说的是“第一”\n\n"
              "人民法院应当出具《诉讼材料收取清单》一\n式两份，一份入卷。\n\n各单位遵照执行。\n")  # a wrapped line
     assert [f for f in lint_text(whole) if f.code == "KJ305"] == []
+
+
+def test_a_pages_loading_indicator_is_no_excerpt_cut():
+    text = "视频加载中...\n记者从全市应急管理工作会议上获悉，今年以来全市安全生产形势平稳。\n"
+    assert [f for f in lint_text(text) if f.code == "KJ301"] == []
+    assert [f.code for f in lint_text("相关新闻\n全市召开安全生产工作会议，部署...\n正文到此结束。\n") if f.code == "KJ301"] == ["KJ301"]
