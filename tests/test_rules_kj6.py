@@ -664,3 +664,42 @@ def test_sales_words_before_a_dash_opening_a_title_and_after_a_blank_ending_it_a
     # the writer's words: a dash in a sentence, a quality named at a sentence's end
     own = "某县2023年工作总结\n最新-数据显示，全年完成工作方案12个。\n全年打造文旅线路12条，件件精品\n"
     assert lint_text(own, select=["KJ604"]) == []
+
+
+def test_rows_of_a_page_info_panel_next_to_its_known_rows_are_page_chrome():
+    # Fields in wordings no phrase list holds ([ 体裁分类 ], 施行日期:, 整理者:), read outward from a
+    # row KJ601 knows (索引号 above, a `|` rule below); a label alone (分享:) between two rows.
+    panel = ("您当前的位置:首页> 政策文件\n[ 索引号 ] 1150022700/2025-00030 [ 发文字号 ]\n"
+             "[ 主题分类 ] 其他 [ 体裁分类 ] 规范性文件\n[ 发布机构 ] 某某区统计局\n"
+             "某某区统计局关于印发统计质量管理办法的通知\n各镇人民政府,街道办事处:\n现将办法印发给你们,请认真贯彻执行。\n")
+    assert [f.line for f in lint_text(panel) if f.code == "KJ609"] == [3, 4]
+    law = ("|\n某某法院关于审理某类案件若干问题的规定\n|\n发布部门:某某法院\n施行日期:2016/8/2\n"
+           "整理者:张某 阅读:2341 |\n|\n第一条 本规定所称案件,是指发生在辖区内的案件。\n")
+    assert [f.line for f in lint_text(law) if f.code == "KJ609"] == [4, 5, 6]
+    buttons = ("学习体会\n日期:2022-12-22 14:50 来源:某某工作委员会\n分享:\n字号:\n"
+               "党的二十大是在全党全国各族人民迈上新征程的关键时刻召开的一次十分重要的大会。\n")
+    assert [f.line for f in lint_text(buttons) if f.code == "KJ609"] == [3]
+    # not the page's: a salutation between the page's rows, a document's contact fields above a
+    # QR prompt, an author's name before the title at the top, a contract's parties
+    speech = "某某述职报告 篇1\n尊敬的领导:\n某某述职报告(通用12篇)\n当今社会的竞争,归根结底是人才的竞争。\n"
+    assert [f for f in lint_text(speech) if f.code == "KJ609" and f.line == 2] == []
+    contact = ("三、保障措施\n县政府办公室将定期开展工作调度。\n解读机构及咨询方式\n政策解读单位:某某县人民政府办公室\n"
+               "具体联系人:张某\n咨询电话:0635-7219958\n扫一扫在手机打开当前页\n")
+    assert [f for f in lint_text(contact) if f.code == "KJ609"] == []
+    titled = "标题:2023年县统计局工作总结\n关 键 词:统计 工作总结\n2023年,县统计局扎实做好各项统计工作。\n"
+    assert [f for f in lint_text(titled) if f.code == "KJ609"] == []
+    author = "范某:关于法律解释的几个问题\n选择字号: 本文共阅读 3643 次 更新时间:2005-12-19 19:37\n法律解释是法律适用的前提。\n"
+    assert [f for f in lint_text(author) if f.code == "KJ609"] == []
+
+
+def test_a_page_time_stamp_above_the_body_is_page_chrome():
+    # a date with the time of day, beside a channel's name or a source field, above the first
+    # sentence: the page's header, whatever it says
+    for stamp in ("某某党建全媒体 2023-06-28 09:24", "2025年11月28日14:26    来源:《某某党建》杂志222",
+                  "2018年8月17日23:55:20某某研究报告已关闭评论"):
+        page = f"国企书记讲党课,带来了什么\n{stamp}\n10月15日,由省委组织部主办的活动在成都举行。\n"
+        assert [f.line for f in lint_text(page) if f.code == "KJ609"] == [2], stamp
+    # a meeting's time is a field the document labels, or part of its sentence; a date by the day is a document's
+    for line in ("时间:2023年3月1日14:30", "2023年3月1日14:30,县政府召开常务会议", "2023年3月1日"):
+        page = f"县政府常务会议纪要\n{line}\n会议研究了当前重点工作。\n"
+        assert [f for f in lint_text(page) if f.code == "KJ609"] == [], line

@@ -1338,6 +1338,14 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield h
         keep = [i for i, li in enumerate(line_of) if li not in done]
         paras, line_of = [paras[i] for i in keep], [line_of[i] for i in keep]
+        for h in _field_rows(doc, lines, skip | done, words, rule):
+            done.add(doc.line_index(h.offset))
+            yield h
+        for h in _page_stamps(doc, lines, skip | done, max_len, rule):
+            done.add(doc.line_index(h.offset))
+            yield h
+        keep = [i for i, li in enumerate(line_of) if li not in done]
+        paras, line_of = [paras[i] for i in keep], [line_of[i] for i in keep]
     title = next((i for i, li in enumerate(line_of)
                   if _title_like(lines[li], 60) and not lines[li].startswith("—") and any(w in lines[li] for w in words)),
                  None)
@@ -1384,6 +1392,89 @@ def _date_lines(doc: Document, paras: list[Span], furniture: set[int], lines: li
         if li not in furniture and _DATE_ONLY.match(lines[li]) and (
                 (k > 0 and idx[k - 1] in furniture) or (k + 1 < len(idx) and idx[k + 1] in furniture)):
             yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule))
+
+
+# A field or cell of a page's info panel: a short label with a colon or in brackets, or a cell
+# rule ([ 发布机构 ] 璧山区统计局, 施行日期:2016/8/2, 阅读:2341 |, 分享:, 监制|高延平, admin |).
+_FIELD_MARK = compile_regex(r"[\[［]\s*[\u4e00-\u9fff][\u4e00-\u9fff ]{0,7}[\]］]|(?:^|(?<=[\s|]))[\u4e00-\u9fff][\u4e00-\u9fff ]{0,7}:|[|｜]")
+_NOT_FIELDS = compile_regex(r"[。！？!?；;，,、《》“”]|^附件")  # a sentence, a list, a title, an attachment
+_EMPTY_FIELD = compile_regex(r"^[\u4e00-\u9fff][\u4e00-\u9fff ]{0,7}:$")  # 分享: (or a salutation: 同志们:)
+# A page's button or label alone (分享:, 字号:), not an address (同志们:, 尊敬的领导:, 各位代表:).
+_WIDGET_LABEL = compile_regex(r"^(?![^:]*[们的])(?!各位)[\u4e00-\u9fff ]{1,4}:$")
+_OFFICIAL_FIELD = compile_regex(r"签发人|密级|紧急程度")  # a 公文's header fields
+_DATA_ROW = compile_regex(r"\d|[|｜\[［]")  # a count, a date, a cell rule, a bracketed label
+FIELD_VALUE_MAX = 24  # characters of a field's value: a name, a date, a count
+
+
+def _field_row(text: str) -> bool:
+    """Whether a line is made of a page's fields and cells only: labels with a colon or in
+    brackets, cells split by |, each value short, nothing a sentence or a title is made of."""
+    if not text or len(text) > 60 or not _FIELD_MARK.search(text) or _NOT_FIELDS.search(text) \
+            or _OFFICIAL_FIELD.search(text):
+        return False
+    return all(len(v.strip()) <= FIELD_VALUE_MAX for v in _FIELD_MARK.split(text))
+
+
+def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tuple[str, ...],
+                rule) -> Iterator[Hit]:
+    """Rows of a page's info panel next to its known rows (索引号 above, a `|` rule below):
+    lines made of fields and cells (_field_row) whatever their labels say (主题分类, 施行日期,
+    整理者, 监制), the panel read outward from the furniture line by line. The page's first line
+    of its own may be its title (作者:题目), and is taken only with a count, a date or cells. A label alone (分享:)
+    needs furniture on both sides and no words of an address: under a page's header a
+    salutation (同志们:, 尊敬的领导:) opens the text."""
+    rows = [i for i, text in enumerate(lines) if text and i not in furniture
+            and (":" in text or "|" in text or "[" in text or "｜" in text or "［" in text) and _field_row(text)
+            and not any(len(v) >= 8 and any(w in v for w in words) for v in _FIELD_MARK.split(text))]
+    if not rows or not furniture:
+        return
+    shown = [i for i, text in enumerate(lines) if text]
+    at = {i: k for k, i in enumerate(shown)}
+    # the panel's known rows: furniture made of fields or cells itself (a QR prompt or a
+    # disclaimer under a 落款's contact fields, 联系人:…, is the page's, the fields the document's)
+    marked = {i for i in furniture if i < len(lines) and _FIELD_MARK.search(lines[i])}
+    own = next((i for i in shown if i not in furniture), None)  # the page's first line of its own: maybe its title
+    grown = True
+    found: set[int] = set()
+    while grown:
+        grown = False
+        for i in rows:
+            if i in found:
+                continue
+            k = at[i]
+            before = k > 0 and shown[k - 1] in marked
+            after = k + 1 < len(shown) and shown[k + 1] in marked
+            if i == own and not _DATA_ROW.search(lines[i]):
+                continue  # 范愉:关于法律解释的几个问题 at the top: an author's name before the title
+            if ((before and after and _WIDGET_LABEL.match(lines[i]))
+                    or ((before or after) and not _EMPTY_FIELD.match(lines[i]))):
+                found.add(i)
+                marked.add(i)
+                grown = True
+    for i in sorted(found):
+        p = next(doc.paragraphs_in_line(doc.lines[i]))
+        yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule), key="fields")
+
+
+# A page's time stamp: a date with the time of day (四川党的建设全媒体 2023-06-28 09:24,
+# 2025年11月28日14:26 来源:…, 2018年8月17日23:55:20…已关闭评论). A document dates by the day; a
+# meeting's time is a field it labels (时间:2023年3月1日14:30) or a sentence's.
+_STAMP = compile_regex(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+_LABEL_FIRST = compile_regex(r"^[^:\d]{1,8}:")
+
+
+def _page_stamps(doc: Document, lines: list[str], furniture: set[int], max_len: int, rule) -> Iterator[Hit]:
+    """Above the body's first sentence, a short line holding the page's time stamp (_STAMP) and
+    no sentence: the page's header (its date and source, its channel's name)."""
+    for i, text in enumerate(lines):
+        if not text or i in furniture:
+            continue
+        if len(text) > 60 or _SENTENCE.search(text):
+            return  # the body has begun
+        if len(text) <= max_len and "，" not in text and "," not in text and not _LABEL_FIRST.match(text) \
+                and _STAMP.search(text):
+            p = next(doc.paragraphs_in_line(doc.lines[i]))
+            yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule))
 
 
 _BROKEN_TITLE_END = compile_regex(r"[和及与的暨、]$")
