@@ -703,3 +703,14 @@ def test_a_page_time_stamp_above_the_body_is_page_chrome():
     for line in ("时间:2023年3月1日14:30", "2023年3月1日14:30,县政府召开常务会议", "2023年3月1日"):
         page = f"县政府常务会议纪要\n{line}\n会议研究了当前重点工作。\n"
         assert [f for f in lint_text(page) if f.code == "KJ609"] == [], line
+
+
+def test_an_editor_credit_in_brackets_closing_a_news_piece_is_boilerplate():
+    text = ("全县召开巡察工作会议\n会议要求,要切实提高政治站位,抓好问题整改。\n(责任编辑 杨某)\n")
+    assert [(f.code, f.line) for f in lint_text(text, select=["KJ601"])] == [("KJ601", 3)]
+    glued = "全县召开巡察工作会议\n被巡察党组织表示,巡察是一次“政治体检”。(张某 || 责任编辑 李某)\n"
+    hits = [f for f in lint_text(glued, select=["KJ601"])]
+    assert [glued[f.offset:f.end_offset] for f in hits] == ["(张某 || 责任编辑 李某)"]
+    # a sentence about the editor's work is the report's
+    assert lint_text("全县召开会议\n会议由责任编辑张某主持,研究了编辑部的工作安排。\n", select=["KJ601"]) == []
+
