@@ -714,3 +714,9 @@ def test_an_editor_credit_in_brackets_closing_a_news_piece_is_boilerplate():
     # a sentence about the editor's work is the report's
     assert lint_text("全县召开会议\n会议由责任编辑张某主持,研究了编辑部的工作安排。\n", select=["KJ601"]) == []
 
+
+def test_a_collection_count_followed_by_the_site_remark_in_brackets_is_a_sales_label():
+    text = "2023年基层党建工作总结7篇(全文完整)\n20xx年,团县委党支部在上级的领导下认真学习。\n"
+    assert [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ604"])] == ["7篇(全文完整)"]
+    # a count in a sentence, with its own note, is the report's
+    assert lint_text("一、主要工作\n全年在省级刊物发表调研文章7篇(核心期刊)\n", select=["KJ604"]) == []
