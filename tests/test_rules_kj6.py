@@ -705,6 +705,24 @@ def test_a_page_time_stamp_above_the_body_is_page_chrome():
         assert [f for f in lint_text(page) if f.code == "KJ609"] == [], line
 
 
+def test_the_site_introduction_above_the_first_piece_of_a_collection_is_page_chrome():
+    # the first piece starts at its counter (篇一, 第1篇): a paragraph of text above it, under the
+    # page's title and header, is the site's, whatever it says
+    page = ("教育局年度工作计划(大全9篇)\n上传日期:2023-11-11 21:58:01 |\n"
+            "计划是成功的基石,它让我们能够在有限的时间内达到更多的目标。看看以下的计划实施案例,或许能提供一些思路。\n"
+            "教育局年度工作计划篇一\n20xx年工作将以教育质量年活动为契机,全面提高教育教学质量。\n")
+    assert [f.line for f in lint_text(page) if f.code == "KJ609"] == [3]
+    flat = ("某某公司合伙人制度方案4篇\n合伙人制度是指多个股东共同出资、共享风险和利益的制度。本文将介绍几种方案。\n"
+            "第1篇\n第一条 为激励项目运营团队,制定本办法。\n")
+    assert [f.line for f in lint_text(flat) if f.code == "KJ609"] == [2]
+    # a piece's own opening above a heading is not an introduction, nor text with no counter below
+    assert [f for f in lint_text("某某局工作总结\n一、主要工作\n全年完成投资1.2亿元,同比增长12%。\n"
+                                 "二、存在问题\n项目推进仍然偏慢。\n") if f.code == "KJ609"] == []
+    headed = ("某某局工作总结\n一、主要工作\n全年完成投资1.2亿元,同比增长12%。\n某某局工作总结篇一\n"
+              "全年完成各项目标任务。\n")
+    assert [f for f in lint_text(headed) if f.code == "KJ609" and f.line == 3] == []
+
+
 def test_an_editor_credit_in_brackets_closing_a_news_piece_is_boilerplate():
     text = ("全县召开巡察工作会议\n会议要求,要切实提高政治站位,抓好问题整改。\n(责任编辑 杨某)\n")
     assert [(f.code, f.line) for f in lint_text(text, select=["KJ601"])] == [("KJ601", 3)]

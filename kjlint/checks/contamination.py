@@ -1344,6 +1344,9 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         for h in _page_stamps(doc, lines, skip | done, max_len, rule):
             done.add(doc.line_index(h.offset))
             yield h
+        for h in _collection_intro(doc, ctx, lines, skip | done, top, rule):
+            done.add(doc.line_index(h.offset))
+            yield h
         keep = [i for i, li in enumerate(line_of) if li not in done]
         paras, line_of = [paras[i] for i in keep], [line_of[i] for i in keep]
     title = next((i for i, li in enumerate(line_of)
@@ -1475,6 +1478,51 @@ def _page_stamps(doc: Document, lines: list[str], furniture: set[int], max_len: 
                 and _STAMP.search(text):
             p = next(doc.paragraphs_in_line(doc.lines[i]))
             yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule))
+
+
+# The counter of a collection's first piece, as KJ601 or KJ604 found it: 篇一, 【篇1】, 第1篇, 篇(1)
+_FIRST_PIECE = compile_regex(r"篇\s*[(（【]?\s*[一1](?![\d一二三四五六七八九十])|第\s*[一1]\s*篇")
+COUNTERS = ("KJ601", "KJ604")  # the rules that find a collection's piece counters
+
+
+def _collection_intro(doc: Document, ctx: Context, lines: list[str], furniture: set[int], top: int,
+                      rule) -> Iterator[Hit]:
+    """On a page that collects pieces, the first piece starts at its counter (…工作计划篇一, 第1篇):
+    a paragraph of text above that counter, under the page's title and header, is the site's
+    introduction to the collection (计划是成功的基石,…编写计划前,我们需要先…), whatever it
+    says. Only when nothing above the counter reads as a piece's own: no heading, no more than
+    two paragraphs of text."""
+    paras = doc.paragraphs[:top]
+    if not paras or "篇" not in doc.text[:paras[-1].end]:
+        return  # most texts: no counter at the top
+    counter = None
+    for code in COUNTERS:
+        r = ctx.catalog.rules.get(code)
+        if r is None or r.run is None or not r.enabled:
+            continue
+        for h in rule_hits(r, doc, ctx):
+            if h.offset >= paras[-1].end:
+                break
+            if _FIRST_PIECE.search(doc.text[h.offset:h.end]) and (counter is None or h.offset < counter):
+                counter = h.offset
+    if counter is None:
+        return
+    intro = []
+    for p in paras:
+        if p.end > counter:
+            break
+        li = doc.line_index(p.start)
+        text = lines[li]
+        if li in furniture or not text:
+            continue
+        if heading_level(text) is not None:
+            return  # the piece's own heading: the text above the counter is no introduction
+        if len(text) > 60 or _SENTENCE.search(text):
+            intro.append((p, li))
+    if len(intro) > 2:
+        return
+    for p, li in intro:
+        yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule), key="intro")
 
 
 _BROKEN_TITLE_END = compile_regex(r"[和及与的暨、]$")
