@@ -738,3 +738,12 @@ def test_a_collection_count_followed_by_the_site_remark_in_brackets_is_a_sales_l
     assert [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ604"])] == ["7篇(全文完整)"]
     # a count in a sentence, with its own note, is the report's
     assert lint_text("一、主要工作\n全年在省级刊物发表调研文章7篇(核心期刊)\n", select=["KJ604"]) == []
+
+
+def test_a_short_line_above_a_title_the_page_repeats_as_it_stands_is_no_first_half_of_it():
+    page = ("无障碍阅读 关怀版 返回首页\n政府信息公开\n某某街道2022年工作总结\n\n"
+            "某某街道2022年工作总结\n2022年,某某街道在区委、区政府的坚强领导下,推动各项工作取得新成效。\n")
+    assert [f.line for f in lint_text(page) if f.code == "KJ609"] == [2]
+    # a title broken over two lines after the page's header: the first half is the title's
+    broken = "某某网\n\n某某区2023年政府信息\n公开工作年度报告\n根据《条例》规定,编制本报告。\n"
+    assert [f.line for f in lint_text(broken) if f.code == "KJ609"] == [1]

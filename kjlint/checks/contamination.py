@@ -1360,16 +1360,20 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     # 清 华 大 学, 题目：…) is its own.
     zone = [] if doc.source_format == "docx" or any(
         _starts_document(lines[line_of[i]], max_len) for i in range(title)) else list(range(title))
-    head = lines[line_of[title]]
-    while zone and line_of[zone[-1]] + 1 == line_of[zone[-1] + 1] and _VISIBLE.search(lines[line_of[zone[-1]]]) \
-            and _title_like(lines[line_of[zone[-1]]] + head, 60):
-        head = lines[line_of[zone.pop()]] + head  # a title broken over lines: …2023年政府信息 / 公开工作年度报告
+    repeats: list[Hit] = []
     repeat_rule = ctx.catalog.rules.get(rule.params.get("repeated-title", "KJ607"))
     if repeat_rule is not None and repeat_rule.run is not None and repeat_rule.enabled:
-        repeats = [h.offset for h in rule_hits(repeat_rule, doc, ctx)
+        repeats = [h for h in rule_hits(repeat_rule, doc, ctx)
                    if h.key == "glued" or h.fields.get("first_line") == line_of[title] + 1]  # of this title
-        if repeats:
-            zone += [i for i, p in enumerate(paras) if title < i and p.start < repeats[0]]
+    head = lines[line_of[title]]
+    # The page repeats the title line as it stands (中大槐树街道2022年工作总结 … the same line
+    # again): the title is that line alone, and a short line above it (政府信息公开) is no first half.
+    whole = any(h.key != "glued" and lines[doc.line_index(h.offset)] == head for h in repeats)
+    while not whole and zone and line_of[zone[-1]] + 1 == line_of[zone[-1] + 1] \
+            and _VISIBLE.search(lines[line_of[zone[-1]]]) and _title_like(lines[line_of[zone[-1]]] + head, 60):
+        head = lines[line_of[zone.pop()]] + head  # a title broken over lines: …2023年政府信息 / 公开工作年度报告
+    if repeats:
+        zone += [i for i, p in enumerate(paras) if title < i and p.start < repeats[0].offset]
     for i in zone:
         p, li = paras[i], line_of[i]
         text = lines[li]
