@@ -747,3 +747,8 @@ def test_a_short_line_above_a_title_the_page_repeats_as_it_stands_is_no_first_ha
     # a title broken over two lines after the page's header: the first half is the title's
     broken = "某某网\n\n某某区2023年政府信息\n公开工作年度报告\n根据《条例》规定,编制本报告。\n"
     assert [f.line for f in lint_text(broken) if f.code == "KJ609"] == [1]
+
+
+def test_the_title_below_the_site_title_line_with_a_count_and_a_sales_word_is_a_repeat():
+    page = "社区服务站日常集锦9篇\n\n时间:2022-10-27 03:31:19\n\n社区服务站日常\n\n一、编制原则\n\n坚持量入为出。\n"
+    assert [f.line for f in lint_text(page) if f.code == "KJ607"] == [5]

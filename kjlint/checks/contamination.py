@@ -1013,12 +1013,12 @@ _TITLE_NOISE = compile_regex(r"[\dxX×*＊\s]+|范文|範文|范本|精选|参�
 
 # What a site puts around a document's title on its own copy: a piece counter before or after
 # it (第一篇: / 篇一 / 【精选6篇】 / -22篇 / (七篇) / (9)), a category tag in brackets before
-# it (【工作总结】), sales words after it (精品, 大全, 汇编, 范文, 模板).
+# it (【工作总结】), sales words after it (精品, 大全, 汇编, 集锦, 范文, 模板: KJ604's words).
 _TITLE_DECOR_HEAD = compile_regex(r"^(?:第[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3})[:：]?"
                                   r"|^[【\[][^】\]]{1,8}[】\]]")
 _TITLE_DECOR_TAIL = compile_regex(r"(?:[-—_]*[(（【\[]?(?:精选|精品|优秀|热门)?[\d一二三四五六七八九十]{1,3}篇[)）】\]]?"
                                   r"|篇[(（]?[\d一二三四五六七八九十]{1,3}[)）]?|[(（]\d{1,2}[)）]"
-                                  r"|精品|精选|大全|汇编|彙編|范文|範文|范本|模板|参考)$")
+                                  r"|精品|精选|大全|汇编|彙編|汇总|合集|集锦|锦集|范文|範文|范本|模板|参考)$")
 
 
 @lru_cache(maxsize=4096)
