@@ -752,3 +752,15 @@ def test_a_short_line_above_a_title_the_page_repeats_as_it_stands_is_no_first_ha
 def test_the_title_below_the_site_title_line_with_a_count_and_a_sales_word_is_a_repeat():
     page = "社区服务站日常集锦9篇\n\n时间:2022-10-27 03:31:19\n\n社区服务站日常\n\n一、编制原则\n\n坚持量入为出。\n"
     assert [f.line for f in lint_text(page) if f.code == "KJ607"] == [5]
+
+
+def test_a_row_holding_a_known_page_field_after_the_site_name_is_page_chrome_above_the_body():
+    page = ("水利部2020年政府信息公开工作年度报告\n某某河务局门户网站 时间:2021-1-26 来源:水利部\n"
+            "根据《中华人民共和国政府信息公开条例》的规定,编制本报告。\n")
+    assert [f.line for f in lint_text(page) if f.code == "KJ609"] == [2]
+    # below the body's first sentence, or with no known field in it, the row is the document's
+    later = ("水利部2020年政府信息公开工作年度报告\n根据《条例》的规定,编制本报告。\n"
+             "某某河务局门户网站 时间:2021-1-26 来源:水利部\n")
+    assert [f for f in lint_text(later) if f.code == "KJ609"] == []
+    minutes = "县政府常务会议纪要\n主持人:张某 记录人:李某\n会议研究了当前重点工作。\n"
+    assert [f for f in lint_text(minutes) if f.code == "KJ609"] == []

@@ -1338,7 +1338,11 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield h
         keep = [i for i, li in enumerate(line_of) if li not in done]
         paras, line_of = [paras[i] for i in keep], [line_of[i] for i in keep]
-        for h in _field_rows(doc, lines, skip | done, words, rule):
+        boilerplate = ctx.catalog.rules.get("KJ601")
+        known = _compiled_boilerplate(boilerplate) if (
+            boilerplate is not None and boilerplate.run is not None and boilerplate.enabled
+            and boilerplate.params.get("check") == "boilerplate-lines") else None
+        for h in _field_rows(doc, lines, skip | done, words, known, rule):
             done.add(doc.line_index(h.offset))
             yield h
         for h in _page_stamps(doc, lines, skip | done, max_len, rule):
@@ -1423,26 +1427,38 @@ def _field_row(text: str) -> bool:
 
 
 def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tuple[str, ...],
-                rule) -> Iterator[Hit]:
+                known: _Boilerplate | None, rule) -> Iterator[Hit]:
     """Rows of a page's info panel next to its known rows (索引号 above, a `|` rule below):
     lines made of fields and cells (_field_row) whatever their labels say (主题分类, 施行日期,
     整理者, 监制), the panel read outward from the furniture line by line. The page's first line
     of its own may be its title (作者:题目), and is taken only with a count, a date or cells. A label alone (分享:)
     needs furniture on both sides and no words of an address: under a page's header a
-    salutation (同志们:, 尊敬的领导:) opens the text."""
+    salutation (同志们:, 尊敬的领导:) opens the text. Above the body's first sentence, a row one
+    of whose later fields is known furniture taken alone (某某门户网站 时间:2021-1-26 来源:水利部:
+    时间:…, 来源:…) is a panel row itself, its neighbours read from it."""
     rows = [i for i, text in enumerate(lines) if text and i not in furniture
             and (":" in text or "|" in text or "[" in text or "｜" in text or "［" in text) and _field_row(text)
             and not any(len(v) >= 8 and any(w in v for w in words) for v in _FIELD_MARK.split(text))]
-    if not rows or not furniture:
+    if not rows:
         return
     shown = [i for i, text in enumerate(lines) if text]
     at = {i: k for k, i in enumerate(shown)}
     # the panel's known rows: furniture made of fields or cells itself (a QR prompt or a
     # disclaimer under a 落款's contact fields, 联系人:…, is the page's, the fields the document's)
     marked = {i for i in furniture if i < len(lines) and _FIELD_MARK.search(lines[i])}
+    found: set[int] = set()
+    if known is not None:
+        body = next((i for i in shown if len(lines[i]) > 60 or _SENTENCE.search(lines[i])), len(lines))
+        for i in rows:
+            if i < body and any((m := known.match(lines[i][f.start():].strip())) is not None
+                                and m[0] not in known.sentence_labels
+                                for f in _FIELD_MARK.finditer(lines[i]) if f.start() > 0 and lines[i][f.start()] not in "|｜"):
+                found.add(i)
+                marked.add(i)
+    if not marked:
+        return
     own = next((i for i in shown if i not in furniture), None)  # the page's first line of its own: maybe its title
     grown = True
-    found: set[int] = set()
     while grown:
         grown = False
         for i in rows:
