@@ -764,3 +764,10 @@ def test_a_row_holding_a_known_page_field_after_the_site_name_is_page_chrome_abo
     assert [f for f in lint_text(later) if f.code == "KJ609"] == []
     minutes = "县政府常务会议纪要\n主持人:张某 记录人:李某\n会议研究了当前重点工作。\n"
     assert [f for f in lint_text(minutes) if f.code == "KJ609"] == []
+
+
+def test_a_closing_tag_that_lost_its_angle_bracket_and_a_word_paragraph_code_are_markup_residue():
+    text = "一、基本情况\n控告书要注明送某局接收。完了?!?/p>\n有必要对各种原因进行认真深入分析^p ,不断更新观念。\n"
+    assert [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ608"])] == ["/p>", "^p"]
+    # a power written with a caret and a path are not residue
+    assert lint_text("一、基本情况\n增长率按 (1+r)^p 计算,文件存放在 docs/p 目录。\n", select=["KJ608"]) == []
