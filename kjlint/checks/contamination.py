@@ -1436,19 +1436,17 @@ def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tup
     salutation (同志们:, 尊敬的领导:) opens the text. Above the body's first sentence, a row one
     of whose later fields is known furniture taken alone (某某门户网站 时间:2021-1-26 来源:水利部:
     时间:…, 来源:…) is a panel row itself, its neighbours read from it."""
-    rows = [i for i, text in enumerate(lines) if text and i not in furniture
+    rows = [i for i, text in enumerate(lines) if text and len(text) <= 60 and i not in furniture
             and (":" in text or "|" in text or "[" in text or "｜" in text or "［" in text) and _field_row(text)
             and not any(len(v) >= 8 and any(w in v for w in words) for v in _FIELD_MARK.split(text))]
     if not rows:
-        return
-    shown = [i for i, text in enumerate(lines) if text]
-    at = {i: k for k, i in enumerate(shown)}
+        return  # most texts: no line made of fields
     # the panel's known rows: furniture made of fields or cells itself (a QR prompt or a
     # disclaimer under a 落款's contact fields, 联系人:…, is the page's, the fields the document's)
     marked = {i for i in furniture if i < len(lines) and _FIELD_MARK.search(lines[i])}
     found: set[int] = set()
     if known is not None:
-        body = next((i for i in shown if len(lines[i]) > 60 or _SENTENCE.search(lines[i])), len(lines))
+        body = next((i for i, text in enumerate(lines) if len(text) > 60 or _SENTENCE.search(text)), len(lines))
         for i in rows:
             if i < body and any((m := known.match(lines[i][f.start():].strip())) is not None
                                 and m[0] not in known.sentence_labels
@@ -1457,6 +1455,8 @@ def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tup
                 marked.add(i)
     if not marked:
         return
+    shown = [i for i, text in enumerate(lines) if text]
+    at = {i: k for k, i in enumerate(shown)}
     own = next((i for i in shown if i not in furniture), None)  # the page's first line of its own: maybe its title
     grown = True
     while grown:
