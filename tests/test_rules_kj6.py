@@ -771,3 +771,17 @@ def test_a_closing_tag_that_lost_its_angle_bracket_and_a_word_paragraph_code_are
     assert [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ608"])] == ["/p>", "^p"]
     # a power written with a caret and a path are not residue
     assert lint_text("一、基本情况\n增长率按 (1+r)^p 计算,文件存放在 docs/p 目录。\n", select=["KJ608"]) == []
+
+
+def test_captions_left_between_two_paragraphs_of_a_story_without_their_pictures_are_page_chrome():
+    story = ("7月中旬,某市组织3个专项巡察组进驻各区开展专项巡察。连日来,各巡察组深入基层调查走访,全面了解基层存在的问题。\n"
+             "组织村里老党员召开座谈会,听取他们的心声\n烈日炎炎下到农户家中核实了解情况\n实地调研农业专业合作社发展\n"
+             "截至目前,3个巡察组已走访97个村443户农户,发现主要问题53条,问题线索192条,涉及村干部26人。\n")
+    assert [f.line for f in lint_text(story) if f.code == "KJ609"] == [2, 3, 4]
+    # a 落款 and the next title between two paragraphs, a title broken over lines, and two short
+    # lines only, are the document's
+    signed = ("现将方案印发给你们,请结合实际认真贯彻执行,确保各项工作任务落到实处、取得实效。\n某某市司法局\n2023年2月2日\n"
+              "2022年全市司法行政工作总结\n2022年,全市司法行政系统坚持以习近平新时代中国特色社会主义思想为指导,扎实推进各项工作。\n")
+    assert [f for f in lint_text(signed) if f.code == "KJ609"] == []
+    two = story.replace("实地调研农业专业合作社发展\n", "")
+    assert [f for f in lint_text(two) if f.code == "KJ609"] == []

@@ -1323,6 +1323,7 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     line_of = [doc.line_index(p.start) for p in paras]
     if doc.source_format != "docx":
         yield from _menu_runs(doc, lines, skip, int(rule.params.get("menu-run", 4)))
+        yield from _caption_runs(doc, lines, skip, words, rule)
         yield from _page_tail(doc, lines, flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", []))),
                               max_len, rule)
         above = _above_breadcrumb(doc, ctx, rule, paras, line_of, lines, max_len)
@@ -1645,6 +1646,41 @@ def _menu_runs(doc: Document, lines: list[str], skip: set[int], least: int) -> I
                           key="menu")
         run = []
         before = p
+
+
+CAPTION_RUN = 3  # short lines in a row between two paragraphs of a story: its pictures' captions
+_CAPTION = compile_regex(r"^[^。！？!?；;：:、《》“”()（）\[\]【】]{6,30}$")  # no sentence, list, title, quote or note in it
+_CAPTION_END = compile_regex(r"[，,]$")
+_HAS_DATE = compile_regex(r"\d{4}|[〇○]|\d月|\d日")
+_PROSE_END = compile_regex(r"[。！？!?]$")
+
+
+def _caption_runs(doc: Document, lines: list[str], skip: set[int], words: tuple[str, ...], rule) -> Iterator[Hit]:
+    """Between two paragraphs of a story (each a long line ending a sentence), a run of three or
+    more short lines that are not sentences, headings, dates, issuers or titles, and that do not
+    join into words (组织村里老党员召开座谈会,听取他们的心声 / 烈日炎炎下到贫困户家中核实了解情况 / …):
+    the captions of the story's pictures, left without them. A 落款 and a title (某某局 / 2023年2月2日 /
+    …工作总结) hold an issuer, a date or a title word."""
+    fits = [i for i, text in enumerate(lines) if 6 <= len(text) <= 30]  # most lines: longer or empty
+    if len(fits) < CAPTION_RUN:
+        return
+    fits = [i for i in fits if i not in skip and _CAPTION.match(lines[i]) and heading_level(lines[i]) is None
+            and not _CAPTION_END.search(lines[i]) and not _HAS_DATE.search(lines[i])
+            and not _ISSUER.search(lines[i]) and not any(w in lines[i] for w in words)]
+    run: list[int] = []
+    for i in fits + [-1]:
+        if run and i > 0 and not any(lines[k] for k in range(run[-1] + 1, i)):
+            run.append(i)  # the next line with text is a caption too
+            continue
+        if len(run) >= CAPTION_RUN:
+            before = next((lines[k] for k in range(run[0] - 1, -1, -1) if lines[k]), "")
+            after = next((lines[k] for k in range(run[-1] + 1, len(lines)) if lines[k]), "")
+            if (len(before) > 40 and _PROSE_END.search(before) and len(after) > 40
+                    and not any(joins_into_word(lines[x], lines[y]) for x, y in zip(run, run[1:]))):
+                for li in run:
+                    q = next(doc.paragraphs_in_line(doc.lines[li]))
+                    yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, li, rule), key="captions")
+        run = [i]
 
 
 # The name of an issuing body on a line of its own: the first part of a title broken over lines.
