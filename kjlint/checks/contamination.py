@@ -1442,9 +1442,10 @@ def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tup
             and not any(len(v) >= 8 and any(w in v for w in words) for v in _FIELD_MARK.split(text))]
     if not rows:
         return  # most texts: no line made of fields
-    # the panel's known rows: furniture made of fields or cells itself (a QR prompt or a
-    # disclaimer under a 落款's contact fields, 联系人:…, is the page's, the fields the document's)
-    marked = {i for i in furniture if i < len(lines) and _FIELD_MARK.search(lines[i])}
+    # the panel's known rows: furniture made of fields or cells itself, or holding the page's time
+    # stamp (2024-07-22 11:17:52 - 某某网); a QR prompt or a disclaimer under a 落款's contact
+    # fields (联系人:…) is the page's, the fields the document's
+    marked = {i for i in furniture if i < len(lines) and (_FIELD_MARK.search(lines[i]) or _STAMP.search(lines[i]))}
     found: set[int] = set()
     if known is not None:
         body = next((i for i, text in enumerate(lines) if len(text) > 60 or _SENTENCE.search(text)), len(lines))
