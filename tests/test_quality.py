@@ -60,6 +60,13 @@ BATCH_FLOORS = {  # batch: {family: (precision, recall)}
     # a portal's letter-spaced info fields are its metadata, an ordered-list breadcrumb is navigation,
     # and KJ207 finds deleted values by what they leave: KJ2 74/75, 74/88; KJ5 17/17, 16/16; KJ6 100/102, 85/101.
     "fresh4": {"KJ2": (0.98, 0.84), "KJ4": (0.97, 0.84), "KJ5": (0.99, 0.99), "KJ6": (0.97, 0.84)},
+    # `fresh5` (h001-h142, h111 left out: 141 pages from 141 sites), labeled twice and settled
+    # before kjlint was scored on them (the first labeling before any run, the second from the guide
+    # and the texts only); never tuned on. The floors are its first settled measurement, rounded
+    # down (bench/quality.py): KJ2 149/160 findings true, 149/183 labels found; KJ3 7/11, 7/14;
+    # KJ4 374/374, 1008/1041; KJ5 15/19, 15/25; KJ6 232/235, 227/326.
+    "fresh5": {"KJ2": (0.93, 0.81), "KJ3": (0.63, 0.5), "KJ4": (0.99, 0.96), "KJ5": (0.78, 0.6),
+               "KJ6": (0.98, 0.69)},
     # `word` (w001-w050): 50 real .docx files from 50 public repositories, labeled twice and settled
     # (issue #11's Word files, figures of their own, never in the pages' totals); first run
     # KJ2 20/22 findings true, 20/40 labels found (empty form fields and mail-merge slots missed);
@@ -85,14 +92,29 @@ BATCH_FLOORS = {  # batch: {family: (precision, recall)}
     # KJ6 12/13, 9/15.
     "word2": {"KJ2": (0.97, 0.71), "KJ3": (0.99, 0.28), "KJ4": (0.99, 0.39), "KJ5": (0.91, 0.63),
               "KJ6": (0.92, 0.6)},
+    # `word3` (w096-w143): 48 more real .docx files from 48 more repositories (the sixth Word set,
+    # /tmp/freshdocx5 of session 10), labeled twice (the first labeling before kjlint ran on them, the
+    # second from the guide and the texts only) and settled by the guide before it was scored here.
+    # The floors are its first settled measurement, rounded down (bench/quality.py): KJ1 6/9 findings
+    # true, 6/12 labels found; KJ2 25/26, 25/79 (a form's empty fields, template guidance in 【】,
+    # a letter or 某某 for a name missed); KJ3 2/5, 2/8; KJ4 1/1, 1/10 (hard line ends inside a
+    # sentence, pinyin left in a word missed); KJ5 14/23, 14/31. KJ6 (9 labels: ChatGPT's `Copy code`,
+    # Markdown and wiki markup, a reference manager's report, a spliced agreement) and KJ7 (5) find
+    # none and have no floor to keep.
+    "word3": {"KJ1": (0.66, 0.5), "KJ2": (0.96, 0.31), "KJ3": (0.4, 0.25), "KJ4": (0.99, 0.1),
+              "KJ5": (0.6, 0.45)},
 }
 # Issue #11's bar for Word files is the share of all findings that are true: at least 0.80. The
 # floors are what each Word batch measures now, rounded down, and the findings on their must-not-flag
 # spans. `word`: 67 of 70 (46 of 49 on the first run); two KJ201 on 20xx年xx县网格属性表, a template
 # table's own name. `word2`: 30 of 46 at first, 75 of 82 after the changes above (all Word files
 # together 149 of 158); one KJ202 on the `*` that opens a reference in a list (w068).
-WORD_PRECISION = {"word": 0.97, "word2": 0.91}
-WORD_MUST_NOT_FLAG = {"word": 2, "word2": 1}
+# `word3`: 48 of 79 (0.61) on its first settled measurement, below the bar; two findings on its
+# must-not-flag spans (KJ201 on the key name “X”键, KJ601 on an arrow chain 摄像头采集 -> …). Two of
+# its 31 false findings are real defects neither labeling marked (w120: an empty heading, KJ303; a
+# passage of 1.1 repeated in 2.1, KJ103); the labels stay as settled before the run.
+WORD_PRECISION = {"word": 0.97, "word2": 0.91, "word3": 0.6}
+WORD_MUST_NOT_FLAG = {"word": 2, "word2": 1, "word3": 2}
 REALWORLD_CLEAN_RATE = 0.4  # false alarms per 10,000 characters of government text, at most
 REALWORLD_MUST_NOT_FLAG = 0  # findings on must-not-flag spans, at most
 
