@@ -1322,10 +1322,13 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     paras = [p for p in doc.paragraphs[:top] if doc.line_index(p.start) not in skip]
     line_of = [doc.line_index(p.start) for p in paras]
     if doc.source_format != "docx":
-        yield from _menu_runs(doc, lines, skip, int(rule.params.get("menu-run", 4)))
-        yield from _caption_runs(doc, lines, skip, words, rule)
-        yield from _page_tail(doc, lines, flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", []))),
-                              max_len, rule)
+        earlier = set()  # lines reported below as a menu, captions or the page's footer: not again
+        for h in (*_menu_runs(doc, lines, skip, int(rule.params.get("menu-run", 4))),
+                  *_caption_runs(doc, lines, skip, words, rule),
+                  *_page_tail(doc, lines, flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", []))),
+                              max_len, rule)):
+            earlier.add(doc.line_index(h.offset))
+            yield h
         above = _above_breadcrumb(doc, ctx, rule, paras, line_of, lines, max_len)
         yield from above
         done = {doc.line_index(h.offset) for h in above}
@@ -1343,13 +1346,13 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         known = _compiled_boilerplate(boilerplate) if (
             boilerplate is not None and boilerplate.run is not None and boilerplate.enabled
             and boilerplate.params.get("check") == "boilerplate-lines") else None
-        for h in _field_rows(doc, lines, skip | done, words, known, rule):
+        for h in _field_rows(doc, lines, skip | done | earlier, words, known, rule):
             done.add(doc.line_index(h.offset))
             yield h
-        for h in _page_stamps(doc, lines, skip | done, max_len, rule):
+        for h in _page_stamps(doc, lines, skip | done | earlier, max_len, rule):
             done.add(doc.line_index(h.offset))
             yield h
-        for h in _collection_intro(doc, ctx, lines, skip | done, top, rule):
+        for h in _collection_intro(doc, ctx, lines, skip | done | earlier, top, rule):
             done.add(doc.line_index(h.offset))
             yield h
         keep = [i for i, li in enumerate(line_of) if li not in done]
