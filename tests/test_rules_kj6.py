@@ -789,3 +789,11 @@ def test_captions_left_between_two_paragraphs_of_a_story_without_their_pictures_
     assert [f for f in lint_text(signed) if f.code == "KJ609"] == []
     two = story.replace("实地调研农业专业合作社发展\n", "")
     assert [f for f in lint_text(two) if f.code == "KJ609"] == []
+
+
+def test_a_title_whose_words_open_the_first_sentence_before_a_comma_is_its_subject_not_a_copy():
+    resolution = ("某某市第十届人民代表大会第五次会议\n关于某某市人民检察院工作报告的决议\n"
+                  "某某市第十届人民代表大会第五次会议,听取并审议了市人民检察院检察长所作的工作报告。\n")
+    assert [f for f in lint_text(resolution) if f.code == "KJ607"] == []
+    glued = "某某市第十届人民代表大会第五次会议\n某某市第十届人民代表大会第五次会议听取并审议了工作报告。\n"
+    assert [f.line for f in lint_text(glued) if f.code == "KJ607"] == [2]

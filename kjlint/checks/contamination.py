@@ -1267,7 +1267,10 @@ def _inline_title(doc: Document, p: Span, seen: dict[str, Span], rule) -> Iterat
             # glued to the body, the copy is the title's when the title ends as titles do, or is
             # too long to be the body's own opening words (高塘镇述职述廉(惠民县胡集镇述职评议)回顾…)
             titled = len(key) >= INLINE_TITLE_LONG or any(m.end() == len(key) for m in _TITLE_END.finditer(key))
-            if at < len(text) and (spaced or (not dated and titled)):
+            # a comma after the words makes them the sentence's subject (某某人民代表大会第五次会议,听取
+            # 并审议了…: a 决议 opens with its meeting's name), not a copy of the title run into it
+            subject = at < len(text) and text[at] in "，,、"
+            if at < len(text) and not subject and (spaced or (not dated and titled)):
                 while at < len(text) and text[at] in " \t\u3000":
                     at += 1
                 line, _ = doc.position(first.start)
