@@ -83,9 +83,6 @@ def _generic_meaning(name: str, value: Any, rule: Rule) -> str | None:
     if name == "docx-exceptions":
         return _("Exceptions that hold in Word files only, such as a form's fields left for the pen "
                  "(listed in {pack}).").format(pack=pack)
-    if name == "text-exceptions":
-        return _("Exceptions that hold in text files only, such as a scraped page's own widgets "
-                 "(listed in {pack}).").format(pack=pack)
     if name == "traditional":
         return _("When true, the patterns also match their traditional-script spelling.")
     if name == "ignorecase":

@@ -2,7 +2,7 @@
 type; kjlint.catalog builds each rule through its type, turning its parameters into a checker:
 
 - `pattern`: regular-expression existence, with exception patterns (`exceptions`, and
-  `docx-exceptions` / `text-exceptions` that hold in Word files / text files only) and an optional fix.
+  `docx-exceptions` that hold in Word files only) and an optional fix.
 - `pattern` options: `traditional: true` also matches the patterns' traditional spelling;
   `context-fields` derive message fields from the text around a match.
 - `phrases`: many literal phrases found in one Aho-Corasick pass (optionally also in traditional
@@ -307,11 +307,10 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     exceptions = [compile_pattern(p, _where(rule, "exceptions"), flags, shown)
                   for shown, p in _written_and_traditional(rule, "exceptions")]
     # Exceptions for one source format only: `docx-exceptions` hold in a Word file (a form's
-    # signature and date blanks are its design there, a value left out in a published text),
-    # `text-exceptions` in a text file (a scraped page's own widgets above its text).
+    # signature and date blanks are its design there, a value left out in a published text).
     format_exceptions = {fmt: [compile_pattern(p, _where(rule, f"{fmt}-exceptions"), flags, shown)
                                for shown, p in _written_and_traditional(rule, f"{fmt}-exceptions")]
-                         for fmt in ("docx", "text") if rule.params.get(f"{fmt}-exceptions")}
+                         for fmt in ("docx",) if rule.params.get(f"{fmt}-exceptions")}
     context_fields = _context_fields(rule)
     fix = rule.params.get("fix")
     if fix is not None and not isinstance(fix, dict):

@@ -76,11 +76,3 @@ def test_a_templates_guidance_in_round_brackets_under_a_heading_is_a_slot():
              "二、工作成效\n（全年共召开会议12次，培训干部300人次，发放宣传材料5000份，群众满意度明显提升）\n"
              "三、订单字段\n（类型选择、尺寸选择、材质选择、色彩选择、补充描述、交货时间、交货地点、用户信息）\n")
     assert hits(whole, "KJ205") == []
-
-
-def test_a_pages_own_template_bindings_above_its_text_are_no_slots(tmp_path):
-    page = "{{ title }}\n{{ errorMessage }}\n\n{{ registerSuccessMessage }}\n\n某局2020年政府信息公开工作年度报告\n全年完成投资{{ amount }}万元。\n"
-    assert hits(page, "KJ205") == ["{{ amount }}"]  # the document's own slot is still one
-    from docx_maker import docx_codes, make_docx  # a Word template's first line is its slot
-    path = make_docx(tmp_path / "t.docx", ["{{ title }}", "全年完成投资{{ amount }}万元。"])
-    assert docx_codes(path, "KJ205") == [("KJ205", 1), ("KJ205", 2)]
