@@ -664,3 +664,14 @@ def test_sales_words_before_a_dash_opening_a_title_and_after_a_blank_ending_it_a
     # the writer's words: a dash in a sentence, a quality named at a sentence's end
     own = "某县2023年工作总结\n最新-数据显示，全年完成工作方案12个。\n全年打造文旅线路12条，件件精品\n"
     assert lint_text(own, select=["KJ604"]) == []
+
+
+def test_the_next_part_of_a_weekly_series_is_no_spliced_document():
+    """A file collecting its writer's parts (第一周…, 第二周…) is one document; a different
+    report, or the same frame a year later, still is another."""
+    weekly = ("第一周工作计划\n" + BODY + "第二周工作计划\n" + BODY + "第三周工作计划\n" + BODY)
+    assert found(weekly, select=["KJ606"]) == []
+    skipped = "第一周工作计划\n" + BODY + "第三周工作总结\n" + BODY
+    assert found(skipped, select=["KJ606"]) == [("KJ606", 5)]
+    yearly = "2022年科技局工作总结\n" + BODY + "2023年科技局工作总结\n" + BODY
+    assert found(yearly, select=["KJ606"]) == [("KJ606", 5)]

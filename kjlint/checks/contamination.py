@@ -25,6 +25,7 @@ from ..findings import Fix
 from ..normalize import fold_line_width, is_page_counter_line, line_form, to_simplified
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
 from .layout import flagged_lines, text_before_trailing_furniture
+from .structure import cn_number
 from .truncation import TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
 from ..diskcache import (compile_regex, finditer_alternatives, first_chars,
                          load_or_build_item, parse)
@@ -936,7 +937,7 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             seen_titles.append(text)
             continue
         if is_title:
-            known = any(text in t or t in text for t in seen_titles)
+            known = any(text in t or t in text for t in seen_titles) or _next_in_series(seen_titles[-1], text)
             seen_titles.append(text)
             del seen_titles[:-64]  # bounded: page headers repeat the same few titles
             if body_since_title >= min_body and not known:
@@ -945,6 +946,21 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 continue
         if len(text) > 40 or (text and text[-1] in "。；;"):
             body_since_title += 1
+
+
+_ORDINAL = compile_regex(r"\d+|[一二三四五六七八九十]{1,3}")
+
+
+def _next_in_series(before: str, title: str) -> bool:
+    """Is `title` the next part of a series that `before` opens: the same words around a number
+    one higher, below 100 (第一周工作计划 → 第二周工作计划, 3月工作总结 → 4月工作总结)? A file that
+    collects its writer's weekly or monthly parts is one document, not pasted pieces."""
+    if _ORDINAL.sub("#", before) != _ORDINAL.sub("#", title):
+        return False
+    pairs = [(cn_number(a), cn_number(b)) for a, b in zip(_ORDINAL.findall(before), _ORDINAL.findall(title))
+             if a != b]
+    # a week, a month, a part: a year (2020年总结 → 2021年总结) is another document's
+    return len(pairs) == 1 and None not in pairs[0] and pairs[0][1] == pairs[0][0] + 1 < 100
 
 
 # A section number typed before a heading (1.2 工作总结, 3.1需求调研与分析阶段实施方案).
