@@ -368,8 +368,9 @@ _ITEM_FIRST = HEADING_FIRST | frozenset(WIDE_SPACES + "#" + BULLET_MARKS)
 
 def _label(text: str) -> bool:
     """A short line naming what follows (`Description 基本事件流描述`, `B．输出`, `API`,
-    `2017-10-26`): a `1.` below it starts a list of its own."""
-    return len(text) <= 25 and text[-1] not in SENTENCE_END and not any(c in text for c in "，,。")
+    `2017-10-26`), or asking what follows answers (`常见的几个问题？`): a `1.` below it starts
+    a list of its own."""
+    return len(text) <= 25 and (text[-1] not in SENTENCE_END or text[-1] in "？?") and not any(c in text for c in "，,。")
 
 
 _CHAPTER_NUMBER = compile_regex(r"(\d{1,2})[ \t\u3000]")  # a decimal outline's chapter: `5 技术保证指标`
@@ -396,9 +397,12 @@ def _notice_offsets(doc: Document, ctx: Context) -> list[int]:
     return [h.offset for h in rule_hits(rule, doc, ctx)]
 
 
-# What a section's first line starts with besides a digit (第三条, ## 第二章, 附件2), or blanks
-# before 附件.
-_SECTION_FIRST = "第#附 \t\u3000"
+# What a section's first line starts with besides a digit (第三条, ## 第二章, 附件2, 【服务条款】),
+# or blanks before 附件.
+_SECTION_FIRST = "第#附【 \t\u3000"
+# A section's title in lenticular brackets opening a line (【知识产权声明】, 【服务条款】1.关于账户):
+# the lists below it are numbered afresh.
+_BRACKET_TITLE = compile_regex(r"【[^】\s，。；：,.:;]{1,12}】")
 
 
 TOP_LINE_MAX = 40  # the longest date or source line of a page above a body's first heading
@@ -595,7 +599,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             continue
         first = p.text[:1]
         if it is None and (word_level is not None
-                           or (first in _SECTION_FIRST and (ARTICLE.match(_unmarked(p.text)) or is_attachment_head(p.text)))
+                           or (first in _SECTION_FIRST and (ARTICLE.match(_unmarked(p.text)) or is_attachment_head(p.text)
+                                                            or _BRACKET_TITLE.match(p.text)))
                            or (first.isdigit() and _decimal_heading(p.text))):
             # 第三条 / 第二章 / a Word heading / 2.1.3 / 附件2: lists are numbered inside each section.
             new_section()
@@ -683,7 +688,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         led_in = previous_numbered and previous_text.rstrip().endswith((":", "："))
         item_mark[lv] = mark
         if n == 1 and (new_list or parted or other_cell or spaced or (last[lv] is not None and (other_mark or led_in))
-                       or (lv >= 3 and any(_label(t) or t[0] in BULLET_MARKS for t in since_item))):
+                       or (lv >= 3 and any(_label(t) or t[0] in BULLET_MARKS for t in since_item))
+                       # 内部风险 / （一）经营风险 after 外部风险's （二）: an unnumbered title right above
+                       or (lv == 2 and not previous_numbered and bool(since_item) and _label(previous_text))):
             if last[lv] is not None:
                 interrupted.setdefault(lv, []).append(last[lv])
             for k in range(lv, 5):
@@ -907,7 +914,8 @@ def _chapter_heading(it: Numbered, following: str) -> bool:
 
 def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None = None) -> bool:
     """Is item `number` (n-1 unless given), numbered the same way (1、 for 2、, 二． for 三．),
-    inside the text before item n, after a space or a colon (本学位论文属于 1、保密囗 / 2、不保密囗;
+    inside the text before item n, after a space, a colon or a bracketed title (本学位论文属于
+    1、保密囗 / 2、不保密囗; 【服务条款】1.关于账户 / 2.…;
     效果：1、输入值… / 2、点击…; …按期完成。 二．体会 / … / 三．打算)?"""
     mark = text[it.para.start:it.mark_end].strip(" \t\u3000")
     number = it.number - 1 if number is None else number
@@ -923,7 +931,7 @@ def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None
         want = mark[:digits.start()] + str(number) + mark[digits.end():]
     # inside a line: after a word and a space, or after a colon; not an item starting a line,
     # unless struck out by dashes typed before it (--1、旧接口（已废弃）)
-    return re.search(r"(?:[^\s][ \t\u3000]+|[：:][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3})" + re.escape(want),
+    return re.search(r"(?:[^\s][ \t\u3000]+|[：:】][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3})" + re.escape(want),
                      before, re.MULTILINE) is not None
 
 
