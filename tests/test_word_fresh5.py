@@ -27,3 +27,17 @@ def test_a_bracketed_section_title_numbers_its_list_afresh(tmp_path):
     # without the title between them the list goes back
     plain = [t for t in terms if not t.startswith("【")]
     assert docx_codes(make_docx(tmp_path / "无标题.docx", plain), "KJ502", "KJ503") == [("KJ503", 7)]
+
+
+def test_an_arabic_top_level_heads_its_chinese_numbered_list(tmp_path):
+    # 1．/ 2．headings with （一）（二） under them: the Arabic heading is the parent
+    proposal = ["开题报告", "1．课题来源", "本课题来自社会实践。", "2．研究现状", "（一）国内现状",
+                "国内起步较晚。", "（二）国外现状", "国外发展成熟。", "3．研究方案", "（一）网站定位",
+                "面向公益组织。", "（二）开发环境", "操作系统：Windows 10。"]
+    assert docx_codes(make_docx(tmp_path / "开题.docx", proposal), "KJ303", "KJ503", "KJ504") == []
+    # under a sentence, or a （二） right under a heading: still an orphan, a step back, an empty heading
+    orphan = ["开题报告", "1．课题来源", "本课题来自社会实践，国内起步较晚。", "（一）国内现状", "国内起步较晚。"]
+    assert docx_codes(make_docx(tmp_path / "孤项.docx", orphan), "KJ504") == [("KJ504", 4)]
+    empty = ["工作总结", "一、工作开展情况", "（一）主要工作", "1.重点工作任务", "（1）完成年度目标制定",
+             "（2）推进各项改革措施", "2.常规工作内容", "（二）存在问题与不足", "人手不足。"]
+    assert docx_codes(make_docx(tmp_path / "空.docx", empty), "KJ303") == [("KJ303", 7)]

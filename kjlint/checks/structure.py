@@ -687,7 +687,14 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         other_mark = bool(mark) and item_mark.get(lv, mark) != mark
         led_in = previous_numbered and previous_text.rstrip().endswith((":", "："))
         item_mark[lv] = mark
-        if n == 1 and (new_list or parted or other_cell or spaced or (last[lv] is not None and (other_mark or led_in))
+        # 2．国内外研究现状 / （一）我国…: a writer whose top level is Arabic puts its （一） list
+        # right under an Arabic heading (short, no sentence end), which is that list's parent
+        above = items.get(previous.start) if previous_numbered and lv == 2 and n == 1 else None
+        arabic_parent = above is not None and above.level == 3 and _label(doc.text[above.mark_end:previous.end].strip())
+        if arabic_parent:
+            orphan_reported[2] = True  # its siblings have that parent too
+        if n == 1 and (arabic_parent or new_list or parted or other_cell or spaced
+                       or (last[lv] is not None and (other_mark or led_in))
                        or (lv >= 3 and any(_label(t) or t[0] in BULLET_MARKS for t in since_item))
                        # 内部风险 / （一）经营风险 after 外部风险's （二）: an unnumbered title right above
                        or (lv == 2 and not previous_numbered and bool(since_item) and _label(previous_text))):
@@ -698,7 +705,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         new_list = False
         since_item.clear()
         since_paras.clear()
-        judge(it, last[lv], False)
+        judge(it, last[lv], arabic_parent)
         last[lv] = n
         since_prior[lv] = last_item_end = p.end
         prior_start[lv] = p.start

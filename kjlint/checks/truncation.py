@@ -312,6 +312,8 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         inline_item[level] = False
         nxt = marks[i + 1] if i + 1 < len(paras) else 0  # 0: end of document
         has_body = i + 1 < len(paras) and (nxt is None or nxt > level)
+        if not has_body and level == 3 and nxt == 2 and _number(plain[i + 1]) == 1:
+            has_body = True  # 4. 研究方案 / （一）网站定位: an Arabic top level heads its （一） list
         if not has_body and doc.pictures:  # a Word heading whose body is a picture (三、现场图片)
             line = doc.line_index(p.start)
             upto = doc.line_index(paras[i + 1].start) if i + 1 < len(paras) else len(doc.lines)
