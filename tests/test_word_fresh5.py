@@ -41,3 +41,13 @@ def test_an_arabic_top_level_heads_its_chinese_numbered_list(tmp_path):
     empty = ["工作总结", "一、工作开展情况", "（一）主要工作", "1.重点工作任务", "（1）完成年度目标制定",
              "（2）推进各项改革措施", "2.常规工作内容", "（二）存在问题与不足", "人手不足。"]
     assert docx_codes(make_docx(tmp_path / "空.docx", empty), "KJ303") == [("KJ303", 7)]
+
+
+def test_a_list_marked_otherwise_under_a_heading_is_its_body(tmp_path):
+    plan = ["实践策划书", "七、活动安排", "线上开展，分两个阶段。", "八、实践预期", "一．选出一至两种农产品并总结其优势。",
+            "二．制作扶贫视频，累计观看量达到十万。"]
+    assert docx_codes(make_docx(tmp_path / "策划.docx", plan), "KJ303") == []
+    # the next heading of its kind right below it: 八、 is empty
+    empty = plan[:4] + ["九、经费预算", "资料费一百元。"]
+    assert docx_codes(make_docx(tmp_path / "空.docx", empty), "KJ303") == [("KJ303", 4)]
+
