@@ -63,3 +63,17 @@ def test_a_forms_field_restated_by_the_plan_it_heads_is_no_repeat(tmp_path):
     # a table of terms whose definition is pasted again as text is a repeat
     notes = ["学习笔记", ("table", [["term", "definition"], ["fixed", ACTIVITY]]), "一、补充", ACTIVITY]
     assert docx_codes(make_docx(tmp_path / "笔记.docx", notes), "KJ1") == [("KJ101", 7)]
+
+
+def test_site_phrases_in_the_writers_own_lines_are_no_furniture(tmp_path):
+    own = ["系统设计方案", "一、功能",
+           "设置页的作用是设置语音播报开关、默认医生风格和隐私授权。",  # a feature, not a download panel
+           "商家如需改用自己的收款账号，需要联系客服并提交纸质材料。",  # a step, not a disclaimer
+           "其核心处理链路为：",
+           "图像采集 -> 关键点提取 -> 特征计算 -> 模型推理 -> 告警",  # a flow typed with arrows
+           "信息来源：收集信息的方式主要有线上收集与线下走访。线上信息真假难辨。",  # the writer's label
+           "二、倡议", "让我们一起行动起来！", "\t\t\t\t某某村村委", "\t\t\t\t2021年1月17日星期日"]  # a 落款
+    assert docx_codes(make_docx(tmp_path / "方案.docx", own), "KJ601") == []
+    pasted = ["2021年1月17日星期日", "系统设计方案", "首页 > 工作总结 > 年度总结", "来源：某某网", "一、功能",
+              "设置页用于设置提醒开关。", "二、倡议", "让我们一起行动起来！"]
+    assert docx_codes(make_docx(tmp_path / "网页.docx", pasted), "KJ601") == [("KJ601", 1), ("KJ601", 3), ("KJ601", 4)]
