@@ -77,3 +77,10 @@ def test_site_phrases_in_the_writers_own_lines_are_no_furniture(tmp_path):
     pasted = ["2021年1月17日星期日", "系统设计方案", "首页 > 工作总结 > 年度总结", "来源：某某网", "一、功能",
               "设置页用于设置提醒开关。", "二、倡议", "让我们一起行动起来！"]
     assert docx_codes(make_docx(tmp_path / "网页.docx", pasted), "KJ601") == [("KJ601", 1), ("KJ601", 3), ("KJ601", 4)]
+
+
+def test_what_a_user_sees_once_logged_in_is_no_paywall():
+    from kjlint.engine import lint_text
+
+    assert [f.code for f in lint_text("平台功能：教师登录后可以查看学生打卡时长。", select=["KJ301"])] == []
+    assert [f.code for f in lint_text("二是强化保障……登录后可以查看全文", select=["KJ301"])] == ["KJ301"]
