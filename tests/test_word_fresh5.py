@@ -79,6 +79,15 @@ def test_site_phrases_in_the_writers_own_lines_are_no_furniture(tmp_path):
     assert docx_codes(make_docx(tmp_path / "网页.docx", pasted), "KJ601") == [("KJ601", 1), ("KJ601", 3), ("KJ601", 4)]
 
 
+def test_a_numbered_line_under_an_example_lead_is_no_heading(tmp_path):
+    # a form's instructions show how headings are numbered: 例如： / 三、市场分析
+    form = ["创业计划书", "填写说明", "1.标题使用仿宋二号加粗。", "例如：", "三、市场分析", "2.正文使用仿宋四号。",
+            "一、执行总结", "本公司主营校园服务。", "二、公司概况", "公司成立于2018年。"]
+    assert docx_codes(make_docx(tmp_path / "计划.docx", form), "KJ502") == []
+    shown = form[:3] + ["示范如下", *form[4:]]  # no example lead: 三、 opens the outline
+    assert docx_codes(make_docx(tmp_path / "无例.docx", shown), "KJ502") == [("KJ502", 5)]
+
+
 def test_what_a_user_sees_once_logged_in_is_no_paywall():
     from kjlint.engine import lint_text
 

@@ -257,7 +257,8 @@ def heading_level(text: str) -> tuple[int, int, int] | None:
 def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
     """Paragraphs that start with official heading numbering (memoized per document). Word's
     typographic spaces (en and em spaces) in front of the number are indentation. Items inside
-    a quotation (see `_quoted`) are the quoted text's, not the document's outline."""
+    a quotation (see `_quoted`) and an item right under a line announcing an example (例如：)
+    are the quoted text's, not the document's outline."""
     out = ctx.memo.get("numbered-paragraphs")
     if out is None:
         out = ctx.memo["numbered-paragraphs"] = []
@@ -275,6 +276,8 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
             elif text[:1] in BULLET_MARKS and text[1:2] in _BLANK_OR_DIGIT:
                 text = text[1:].lstrip(BLANK_CHARS)  # •1.  Bug report: a bullet Word drew before a typed number
             found = heading_level(text)
+            if found and i and _EXAMPLE_LEAD.match(paras[i - 1].text):
+                continue  # 例如： / 三、市场分析: a form's instructions showing how to number
             if found and quoted is None:
                 quoted = _quoted(paras)
             if found and i not in quoted:
@@ -284,6 +287,8 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
 
 
 _MARKDOWN_HEADING = compile_regex(r"#{1,6}[ \t]+")
+# A line announcing an example, alone: the numbered line under it is shown, not the outline's.
+_EXAMPLE_LEAD = compile_regex(r"^[ \t\u3000]*(?:例如|比如|示例|样例|范例|举例|例)[ \t\u3000]*[:：]?[ \t\u3000]*$")
 
 
 def _unmarked(text: str) -> str:
