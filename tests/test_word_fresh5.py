@@ -3,6 +3,7 @@ Each is shown both ways: the look-alike is left alone, the defect still found.""
 from __future__ import annotations
 
 from docx_maker import docx_codes, make_docx
+from kjlint.docx import read_docx
 
 
 def test_a_list_under_a_new_unnumbered_title_starts_afresh(tmp_path):
@@ -93,3 +94,15 @@ def test_what_a_user_sees_once_logged_in_is_no_paywall():
 
     assert [f.code for f in lint_text("平台功能：教师登录后可以查看学生打卡时长。", select=["KJ301"])] == []
     assert [f.code for f in lint_text("二是强化保障……登录后可以查看全文", select=["KJ301"])] == ["KJ301"]
+
+
+def test_a_first_page_of_numbered_form_fields_is_no_cover(tmp_path):
+    # a plan form: its fields (1)…(3) fill the first page, the body goes on at (4)
+    frame = ["活动计划书", "(1)活动宗旨：服务同学", "(2)活动日期：五月", "(3)活动地点：礼堂"]
+    body = ["(4)活动宣传方式：海报与公众号。", "(5)工作进度表：按周推进。", "(6)经费预算：五百元。"]
+    path = make_docx(tmp_path / "计划.docx", [*frame, ("page break",), *body])
+    doc = read_docx(path)
+    assert all(doc.part(i) == "body" for i in range(len(frame)))
+    assert docx_codes(path, "KJ502", "KJ504") == []
+    gap = make_docx(tmp_path / "缺号.docx", [*frame, ("page break",), *body[1:]])
+    assert docx_codes(gap, "KJ502") == [("KJ502", 6)]
