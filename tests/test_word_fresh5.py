@@ -106,3 +106,13 @@ def test_a_first_page_of_numbered_form_fields_is_no_cover(tmp_path):
     assert docx_codes(path, "KJ502", "KJ504") == []
     gap = make_docx(tmp_path / "缺号.docx", [*frame, ("page break",), *body[1:]])
     assert docx_codes(gap, "KJ502") == [("KJ502", 6)]
+
+
+def test_a_heading_left_without_its_style_still_numbers_the_headings(tmp_path):
+    # 二.财务分析 typed like its styled siblings but left unstyled, tables of 一、… below it
+    plan = ["创业计划书", ("heading", 1, "一.团队管理"), "团队共五人。", "二.财务分析", ("heading", 2, "收入预测"),
+            ("table", [["一、业务收入", "100"], ["二、营业成本", "60"], ["三、营业利润", "40"], ["四、净利润", "30"]]),
+            ("heading", 1, "三.融资方案"), "拟融资五十万元。"]
+    assert docx_codes(make_docx(tmp_path / "计划.docx", plan), "KJ502") == []
+    lost = [b for b in plan if b != "二.财务分析"]
+    assert docx_codes(make_docx(tmp_path / "缺章.docx", lost), "KJ502") == [("KJ502", 13)]

@@ -447,6 +447,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     # Word heading level -> (numbering level, number) of the last Word heading at that level;
     # (0, 0) for an unnumbered one.
     outline: dict[int, tuple[int, int]] = {}
+    heading_start: dict[int, int] = {}  # Word heading level -> where the last one starts
     issues: list[NumberingIssue] = []
     prev: Span | None = None
     previous: Span | None = None
@@ -643,10 +644,14 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             prior = before[1] if before and before[0] == lv else None
             if prior is not None and carried.get(lv) == n - 1:
                 prior = n - 1  # 1.【引言】 … 2.【任务概述】 not styled … 3.【需求规定】
+            elif prior is not None and n > prior + 1 and all(
+                    _unstyled_sibling(doc.text, it, heading_start.get(word_level, 0), k) for k in range(prior + 1, n)):
+                prior = n - 1  # 八.团队管理 … 九.财务分析 not styled, tables of 一、…五、 below it … 十.融资方案
             judge(it, prior, any(k < word_level for k in outline))
             since_prior[lv], prior_start[lv] = p.end, p.start
             new_section()
             outline[word_level] = (lv, n)
+            heading_start[word_level] = p.start
             carried[lv] = n
             new_list = False
             since_item.clear()
@@ -945,6 +950,22 @@ def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None
     # unless struck out by dashes typed before it (--1、旧接口（已废弃）)
     return re.search(r"(?:[^\s][ \t\u3000]+|[：:】][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3})" + re.escape(want),
                      before, re.MULTILINE) is not None
+
+
+def _unstyled_sibling(text: str, it: Numbered, since: int, number: int) -> bool:
+    """Does a line numbered `number` the way Word heading `it` is (九. for 十.), short and
+    without a sentence, stand between `since` and it: the writer's heading left without the
+    heading style?"""
+    mark = text[it.para.start:it.mark_end].strip(" \t\u3000")
+    if it.level in (1, 2):
+        shown = numeral(it.level, it.number).strip("（）、")
+        want = mark.replace(shown, numeral(it.level, number).strip("（）、"), 1) if shown in mark else None
+    else:
+        digits = re.search(r"\d+", mark)
+        want = mark[:digits.start()] + str(number) + mark[digits.end():] if digits else None
+    # a heading's line: short, no sentence in it (3.论文结构。 is an item of a list)
+    return want is not None and re.search(r"(?m)^[ \t\u3000]*" + re.escape(want) + r"[^\n。；;，,：:]{1,30}$",
+                                          text[since:it.para.start]) is not None
 
 
 def _glued_heading(paragraph: str, n: int) -> bool:
