@@ -5,7 +5,7 @@ asserts the floors).
    docs/labeling.md): precision, recall and F1 per family and per rule, false alarms per
    10,000 characters on the government texts, findings on must-not-flag spans; then per family
    for the first collection, the fresh batch (f001-f040), the second (f041-f082), the third
-   (f083-f126) and the fourth (g001-g050) alone.
+   (f083-f126), the fourth (g001-g050) and the fifth (h001-h142) alone.
    Then the real Word files (fixtures/realworld/docx), each batch as its own part (`word`:
    w001-w050, `word2`: w051-w095): per family and per rule, the share of all findings that are
    true (issue #11's Word bar), and every false alarm and miss; then all Word files together. They
@@ -60,7 +60,8 @@ def main() -> None:
     for batch, name in (("", "first collection"), ("fresh", "fresh batch (f001-f040)"),
                         ("fresh2", "second fresh batch (f041-f082)"),
                         ("fresh3", "third fresh batch (f083-f126)"),
-                        ("fresh4", "fourth fresh batch (g001-g050)")):
+                        ("fresh4", "fourth fresh batch (g001-g050)"),
+                        ("fresh5", "fifth fresh batch (h001-h142)")):
         table = realworld_report(score_realworld(batch=batch))
         print(f"\n== Real-world corpus, {name} alone\n" + table.split("\n\n")[0]
               + "\n" + "\n".join(table.rsplit("\n", 2)[-2:]))
