@@ -296,7 +296,7 @@ class MatchingSlices:
         mapped = table[codes]
         unknown = mapped == _UNKNOWN
         if unknown.any():
-            for cp in np.unique(codes[unknown]).tolist():
+            for cp in set(codes[unknown].tolist()):  # (np.unique would import numpy.ma: 7 ms a process)
                 n = _TRANSLATE[cp]
                 table[cp] = _DELETED if not n else ord(n) if len(n) == 1 else _SEVERAL
             mapped = table[codes]

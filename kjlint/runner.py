@@ -342,11 +342,11 @@ def _size(path: str) -> int:
 
 WORKER_SAVE_PROGRAMS = 32  # programs a worker must have compiled for it to rewrite the regex cache
 # What the rules import on first use, kept out of a one-file start-up: a parallel run imports it
-# once before forking instead of once in each worker (numpy alone: 0.085 CPU s a worker, its
-# np.unique importing numpy.ma on first use). numpy only with a file long enough for KJ1 to
-# need it (normalize.NUMPY_FROM characters): short drafts never import it.
+# once before forking instead of once in each worker (numpy alone: 0.085 CPU s a worker).
+# numpy only with a file long enough for KJ1 to need it (normalize.NUMPY_FROM characters):
+# short drafts never import it.
 WORKER_MODULES = ("rapidfuzz", "ahocorasick")
-WORKER_MODULES_LONG = ("numpy", "numpy.ma", "kjlint.reference")
+WORKER_MODULES_LONG = ("numpy", "kjlint.reference")
 
 
 def _import_for_workers(largest: int) -> None:

@@ -200,6 +200,16 @@ def test_checks_do_not_import_numpy_or_datasketch_for_a_small_draft():
     assert out.stdout.split() == ["False", "False"], out.stderr
 
 
+def test_linting_with_numpy_does_not_import_numpy_ma():
+    """numpy's masked arrays (np.unique imports them on first use) cost every process 7 ms; the
+    matching form's characters not met before are collected without it."""
+    code = ("import sys\nimport numpy\nfrom kjlint import lint_text\n"  # (as linting a corpus has it)
+            f"lint_text({P1 + chr(10) + P2 + chr(10) + P1 + '①②' + chr(10)!r} * 20)\n"
+            "print('numpy' in sys.modules, 'numpy.ma' in sys.modules)\n")
+    out = run_python(code, timeout=120)
+    assert out.stdout.split() == ["True", "False"], out.stderr
+
+
 def test_all_kj1_checks_share_one_analysis_per_document():
     catalog = load_catalog()
     ctx = Context(catalog)

@@ -78,7 +78,7 @@ PARTIES = set("甲乙丙丁")
 
 DEFAULTS: dict[str, dict[str, Any]] = {
     "duplicate-paragraph": {"min-length": 16, "min-distinct": 8, "heading-max-length": 60},
-    "near-duplicate-paragraph": {"min-length": 20, "threshold": 0.9, "exhaustive-below": 200},
+    "near-duplicate-paragraph": {"min-length": 20, "threshold": 0.9, "exhaustive-below": 600},
     "repeated-passage": {"min-length": 50, "min-distinct": 16, "seed-length": 12, "max-gap": 12,
                          "threshold": 0.95, "formulaic": []},
     "repeated-block": {"min-paragraphs": 3, "body-fraction": 0.3, "threshold": 0.9,
