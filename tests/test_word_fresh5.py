@@ -53,19 +53,6 @@ def test_a_list_marked_otherwise_under_a_heading_is_its_body(tmp_path):
     assert docx_codes(make_docx(tmp_path / "空.docx", empty), "KJ303") == [("KJ303", 4)]
 
 
-ACTIVITY = "本次社会实践以短视频助力乡村振兴为主题，团队成员分工协作，走访农户并记录农产品的种植与销售情况。"
-
-
-def test_a_forms_field_restated_by_the_plan_it_heads_is_no_repeat(tmp_path):
-    # an application form's cell (主要活动内容 | …) and the plan attached below say the same
-    form = ["社会实践申报表", ("table", [["项目名称", "短视频助农"], ["主要活动内容", ACTIVITY]]),
-            "附：实践策划书", "一、活动内容", ACTIVITY, "二、活动安排", "七月下旬线上开展。"]
-    assert docx_codes(make_docx(tmp_path / "申报.docx", form), "KJ1") == []
-    # a table of terms whose definition is pasted again as text is a repeat
-    notes = ["学习笔记", ("table", [["term", "definition"], ["fixed", ACTIVITY]]), "一、补充", ACTIVITY]
-    assert docx_codes(make_docx(tmp_path / "笔记.docx", notes), "KJ1") == [("KJ101", 7)]
-
-
 def test_site_phrases_in_the_writers_own_lines_are_no_furniture(tmp_path):
     own = ["系统设计方案", "一、功能",
            "设置页的作用是设置语音播报开关、默认医生风格和隐私授权。",  # a feature, not a download panel

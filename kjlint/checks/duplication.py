@@ -382,8 +382,7 @@ def _layout_repeat(later: list[Unit], earlier: list[Unit], table_size: dict[str,
     """A repeat that a Word file's layout makes: cells of tables repeating other cells (a header
     row over every table, the same value down a column, a role table restated in another
     chapter) unless a whole table is repeated; a form filled in again (`_refilled_form`); a text
-    box or a table's cells repeating the body (a sample page, a callout, an application form's
-    项目简介 cell and the plan it sums up) or the body repeating them."""
+    box repeating the body (a sample page, a callout) or the body repeating one."""
     if not later or not earlier:
         return False
     if all(u.table for u in later) and all(u.table for u in earlier):
@@ -397,49 +396,7 @@ def _layout_repeat(later: list[Unit], earlier: list[Unit], table_size: dict[str,
             return True
     if _refilled_form(later, earlier):
         return True
-    both = later + earlier
-    # a form's cell restating the body (an application's 项目简介 cell, then the plan it heads),
-    # or the body restating a cell, like a text box and the body
-    return ((any(u.boxed for u in both) and not all(u.boxed for u in both))
-            or _in_cells_and_body(later, earlier) or _in_cells_and_body(earlier, later))
-
-
-def _in_cells_and_body(cells: list[Unit], body: list[Unit]) -> bool:
-    """Is one copy all in the value cells of a form (`_form_value`) and the other all outside
-    tables?"""
-    return not any(u.table for u in body) and all(u.table and _form_value(u) for u in cells)
-
-
-_CELL_SOURCE = compile_regex(r"^(.*), row \d+, cell (\d+)$")
-_FORM_LABEL = compile_regex(r"^[\u4e00-\u9fff0-9（）()、/ \t\u3000]{2,20}$")
-
-
-def _form_value(u: Unit) -> bool:
-    """Is the unit in a form: a cell of a row whose first cell (its own, or one merged down
-    from a row above) is a Chinese field label (主要活动内容, 项 目 概 述 written down the cell),
-    or that label itself? A glossary's or a specification's table (fixed | 生成固定定位的元素,
-    User.Login | …) is no form."""
-    doc = u.doc
-    sources = doc.line_sources if doc is not None else None
-    line = doc.line_index(u.span.start) if sources else 0
-    m = _CELL_SOURCE.match(sources[line]) if sources and line < len(sources) else None
-    if m is None:
-        return False
-    if m.group(2) == "1":
-        return _label_text(u.span.text.strip())
-    table = m.group(1) + ", row "
-    label: list[str] = []
-    for k in range(line - 1, max(-1, line - 400), -1):
-        source = sources[k]
-        if source.startswith(table) and source.endswith(", cell 1"):
-            label.append(doc.lines[k].text.strip())
-        elif label or not source.startswith(table):
-            break
-    return _label_text("".join(reversed(label)))
-
-
-def _label_text(text: str) -> bool:
-    return _FORM_LABEL.match(text) is not None and re.search(r"[\u4e00-\u9fff]", text) is not None
+    return any(u.boxed for u in later + earlier) and not all(u.boxed for u in later + earlier)
 
 
 def _refilled_form(later: list[Unit], earlier: list[Unit]) -> bool:
