@@ -664,13 +664,12 @@ class _Extractor:
 
 
 COVER_MAX_LINES = 20
-_COVER_SENTENCE = compile_regex(r"[。！？；!?;]\s*$|^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．.](?!\d)"
-                                r"|[（(]\d{1,2}[）)])")
+_COVER_SENTENCE = compile_regex(
+    r"[。！？；!?;]\s*$|^\s*(?:[一二三四五六七八九十]+[、．.]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|\d{1,2}[、．.](?!\d))")
 
 
 def _not_cover_line(text: str) -> bool:
-    """A line no cover page shows: a sentence, a numbered heading or item (（1）活动宗旨：, a form's
-    field the body's numbering goes on from), or a paragraph of text."""
+    """A line no cover page shows: a sentence, a numbered heading, or a paragraph of text."""
     return len(re.sub(r"[\s\u3000]+", "", text)) > 40 or bool(_COVER_SENTENCE.search(text))
 
 
