@@ -808,3 +808,16 @@ def test_a_title_whose_words_open_the_first_sentence_before_a_comma_is_its_subje
     assert [f for f in lint_text(resolution) if f.code == "KJ607"] == []
     glued = "某某市第十届人民代表大会第五次会议\n某某市第十届人民代表大会第五次会议听取并审议了工作报告。\n"
     assert [f.line for f in lint_text(glued) if f.code == "KJ607"] == [2]
+
+
+def test_a_page_templates_engine_markup_is_markup_residue_holding_its_slot():
+    """`{{ errorMessage }}` on a scraped page is the CMS template's code: KJ608 reports it, and the
+    slot KJ205 reads in it is folded into that finding; in a Word file it stays the template's slot."""
+    text = "{{ title }}\n{{ errorMessage }}\n某某局2020年政府信息公开工作年度报告\n本报告由本局编制。\n"
+    page = lint_text(text, "page.txt")
+    codes = [f.code for f in page]
+    assert codes.count("KJ608") == 2 and "KJ205" not in codes
+    assert any("KJ205" in r.message for f in page if f.code == "KJ608" for r in f.related)
+    doc = Document(text, "draft.docx", source_format="docx")
+    word = lint_document(doc, load_catalog(), LintOptions())
+    assert [f.code for f in word].count("KJ205") == 2 and "KJ608" not in {f.code for f in word}
