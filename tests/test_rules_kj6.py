@@ -821,3 +821,11 @@ def test_a_page_templates_engine_markup_is_markup_residue_holding_its_slot():
     doc = Document(text, "draft.docx", source_format="docx")
     word = lint_document(doc, load_catalog(), LintOptions())
     assert [f.code for f in word].count("KJ205") == 2 and "KJ608" not in {f.code for f in word}
+
+
+def test_a_title_shown_twice_above_a_pages_metadata_keeps_its_first_copy():
+    """The title line, the same line again, then the page's file details: the second line is the
+    repeat (KJ607); the first is the title, not a section name above it (KJ609)."""
+    text = "某镇政府换届工作报告\n\n某镇政府换届工作报告\n\nID:10590117\n\n大小:61.50 KB\n\n各位代表：现在，我代表镇人民政府作工作报告，请予审议。\n"
+    hits = {(f.code, f.line) for f in lint_text(text, "page.txt") if f.family == "KJ6"}
+    assert ("KJ607", 3) in hits and not any(line == 1 for _, line in hits)

@@ -1615,7 +1615,8 @@ def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lin
     """On a news or portal page the line right above the article's metadata (发布时间:…, 来源:…)
     is its title, whatever words it holds; short lines above that title that are not sentences
     are the page's section name or edition (公司新闻, 第一版), not the document. An issuer
-    (…人民政府) and the first half of a title broken over lines (…预算执行和) are kept."""
+    (…人民政府), the first half of a title broken over lines (…预算执行和) and the title's
+    first copy (the page showing the title twice: KJ607 reports the second) are kept."""
     idx = [doc.line_index(p.start) for p in paras]
     for f in range(1, len(paras)):
         if idx[f] not in furniture or idx[f - 1] in furniture:
@@ -1629,7 +1630,8 @@ def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lin
             if not (_VISIBLE.search(text) and len(text) <= 12 and not _SENTENCE.search(text)
                     and heading_level(text) is None and not _OFFICIAL_HEAD.search(text)
                     and not _ISSUER.search(text) and not _DATELINE.search(text)
-                    and not (i == f - 2 and _BROKEN_TITLE_END.search(text))):
+                    and not (i == f - 2 and _BROKEN_TITLE_END.search(text))
+                    and text != lines[idx[f - 1]]):  # the title's own first copy is KJ607's
                 return
         for i in range(f - 1):
             if idx[i] not in furniture:
