@@ -666,6 +666,17 @@ def test_sales_words_before_a_dash_opening_a_title_and_after_a_blank_ending_it_a
     assert lint_text(own, select=["KJ604"]) == []
 
 
+def test_the_next_part_of_a_weekly_series_is_no_spliced_document():
+    """A file collecting its writer's parts (第一周…, 第二周…) is one document; a different
+    report, or the same frame a year later, still is another."""
+    weekly = ("第一周工作计划\n" + BODY + "第二周工作计划\n" + BODY + "第三周工作计划\n" + BODY)
+    assert found(weekly, select=["KJ606"]) == []
+    skipped = "第一周工作计划\n" + BODY + "第三周工作总结\n" + BODY
+    assert found(skipped, select=["KJ606"]) == [("KJ606", 5)]
+    yearly = "2022年科技局工作总结\n" + BODY + "2023年科技局工作总结\n" + BODY
+    assert found(yearly, select=["KJ606"]) == [("KJ606", 5)]
+
+
 def test_rows_of_a_page_info_panel_next_to_its_known_rows_are_page_chrome():
     # Fields in wordings no phrase list holds ([ 体裁分类 ], 施行日期:, 整理者:), read outward from a
     # row KJ601 knows (索引号 above, a `|` rule below); a label alone (分享:) between two rows.

@@ -262,7 +262,8 @@ def heading_level(text: str) -> tuple[int, int, int] | None:
 def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
     """Paragraphs that start with official heading numbering (memoized per document). Word's
     typographic spaces (en and em spaces) in front of the number are indentation. Items inside
-    a quotation (see `_quoted`) are the quoted text's, not the document's outline."""
+    a quotation (see `_quoted`) and an item right under a line announcing an example (例如：)
+    are the quoted text's, not the document's outline."""
     out = ctx.memo.get("numbered-paragraphs")
     if out is None:
         out = ctx.memo["numbered-paragraphs"] = []
@@ -280,6 +281,8 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
             elif text[:1] in BULLET_MARKS and text[1:2] in _BLANK_OR_DIGIT:
                 text = text[1:].lstrip(BLANK_CHARS)  # •1.  Bug report: a bullet Word drew before a typed number
             found = heading_level(text)
+            if found and i and _EXAMPLE_LEAD.match(paras[i - 1].text):
+                continue  # 例如： / 三、市场分析: a form's instructions showing how to number
             if found and quoted is None:
                 quoted = _quoted(paras)
             if found and i not in quoted:
@@ -289,6 +292,8 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
 
 
 _MARKDOWN_HEADING = compile_regex(r"#{1,6}[ \t]+")
+# A line announcing an example, alone: the numbered line under it is shown, not the outline's.
+_EXAMPLE_LEAD = compile_regex(r"^[ \t\u3000]*(?:例如|比如|示例|样例|范例|举例|例)[ \t\u3000]*[:：]?[ \t\u3000]*$")
 
 
 def _unmarked(text: str) -> str:
@@ -373,8 +378,9 @@ _ITEM_FIRST = HEADING_FIRST | frozenset(WIDE_SPACES + "#" + BULLET_MARKS)
 
 def _label(text: str) -> bool:
     """A short line naming what follows (`Description 基本事件流描述`, `B．输出`, `API`,
-    `2017-10-26`): a `1.` below it starts a list of its own."""
-    return len(text) <= 25 and text[-1] not in SENTENCE_END and not any(c in text for c in "，,。")
+    `2017-10-26`), or asking what follows answers (`常见的几个问题？`): a `1.` below it starts
+    a list of its own."""
+    return len(text) <= 25 and (text[-1] not in SENTENCE_END or text[-1] in "？?") and not any(c in text for c in "，,。")
 
 
 _CHAPTER_NUMBER = compile_regex(r"(\d{1,2})[ \t\u3000]")  # a decimal outline's chapter: `5 技术保证指标`
@@ -401,9 +407,12 @@ def _notice_offsets(doc: Document, ctx: Context) -> list[int]:
     return [h.offset for h in rule_hits(rule, doc, ctx)]
 
 
-# What a section's first line starts with besides a digit (第三条, ## 第二章, 附件2), or blanks
-# before 附件.
-_SECTION_FIRST = "第#附 \t\u3000"
+# What a section's first line starts with besides a digit (第三条, ## 第二章, 附件2, 【服务条款】),
+# or blanks before 附件.
+_SECTION_FIRST = "第#附【 \t\u3000"
+# A section's title in lenticular brackets opening a line (【知识产权声明】, 【服务条款】1.关于账户):
+# the lists below it are numbered afresh.
+_BRACKET_TITLE = compile_regex(r"【[^】\s，。；：,.:;]{1,12}】")
 
 
 TOP_LINE_MAX = 40  # the longest date or source line of a page above a body's first heading
@@ -443,6 +452,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     # Word heading level -> (numbering level, number) of the last Word heading at that level;
     # (0, 0) for an unnumbered one.
     outline: dict[int, tuple[int, int]] = {}
+    heading_start: dict[int, int] = {}  # Word heading level -> where the last one starts
     issues: list[NumberingIssue] = []
     prev: Span | None = None
     previous: Span | None = None
@@ -600,7 +610,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             continue
         first = p.text[:1]
         if it is None and (word_level is not None
-                           or (first in _SECTION_FIRST and (ARTICLE.match(_unmarked(p.text)) or is_attachment_head(p.text)))
+                           or (first in _SECTION_FIRST and (ARTICLE.match(_unmarked(p.text)) or is_attachment_head(p.text)
+                                                            or _BRACKET_TITLE.match(p.text)))
                            or (first.isdigit() and _decimal_heading(p.text))):
             # 第三条 / 第二章 / a Word heading / 2.1.3 / 附件2: lists are numbered inside each section.
             new_section()
@@ -638,10 +649,14 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             prior = before[1] if before and before[0] == lv else None
             if prior is not None and carried.get(lv) == n - 1:
                 prior = n - 1  # 1.【引言】 … 2.【任务概述】 not styled … 3.【需求规定】
+            elif prior is not None and n > prior + 1 and all(
+                    _unstyled_sibling(doc.text, it, heading_start.get(word_level, 0), k) for k in range(prior + 1, n)):
+                prior = n - 1  # 八.团队管理 … 九.财务分析 not styled, tables of 一、…五、 below it … 十.融资方案
             judge(it, prior, any(k < word_level for k in outline))
             since_prior[lv], prior_start[lv] = p.end, p.start
             new_section()
             outline[word_level] = (lv, n)
+            heading_start[word_level] = p.start
             carried[lv] = n
             new_list = False
             since_item.clear()
@@ -687,8 +702,17 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         other_mark = bool(mark) and item_mark.get(lv, mark) != mark
         led_in = previous_numbered and previous_text.rstrip().endswith((":", "："))
         item_mark[lv] = mark
-        if n == 1 and (new_list or parted or other_cell or spaced or (last[lv] is not None and (other_mark or led_in))
-                       or (lv >= 3 and any(_label(t) or t[0] in BULLET_MARKS for t in since_item))):
+        # 2．国内外研究现状 / （一）我国…: a writer whose top level is Arabic puts its （一） list
+        # right under an Arabic heading (short, no sentence end), which is that list's parent
+        above = items.get(previous.start) if previous_numbered and lv == 2 and n == 1 else None
+        arabic_parent = above is not None and above.level == 3 and _label(doc.text[above.mark_end:previous.end].strip())
+        if arabic_parent:
+            orphan_reported[2] = True  # its siblings have that parent too
+        if n == 1 and (arabic_parent or new_list or parted or other_cell or spaced
+                       or (last[lv] is not None and (other_mark or led_in))
+                       or (lv >= 3 and any(_label(t) or t[0] in BULLET_MARKS for t in since_item))
+                       # 内部风险 / （一）经营风险 after 外部风险's （二）: an unnumbered title right above
+                       or (lv == 2 and not previous_numbered and bool(since_item) and _label(previous_text))):
             if last[lv] is not None:
                 interrupted.setdefault(lv, []).append(last[lv])
             for k in range(lv, 5):
@@ -696,7 +720,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         new_list = False
         since_item.clear()
         since_paras.clear()
-        judge(it, last[lv], False)
+        judge(it, last[lv], arabic_parent)
         last[lv] = n
         since_prior[lv] = last_item_end = p.end
         prior_start[lv] = p.start
@@ -946,7 +970,8 @@ def _chapter_heading(it: Numbered, following: str) -> bool:
 
 def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None = None) -> bool:
     """Is item `number` (n-1 unless given), numbered the same way (1、 for 2、, 二． for 三．),
-    inside the text before item n, after a space or a colon (本学位论文属于 1、保密囗 / 2、不保密囗;
+    inside the text before item n, after a space, a colon or a bracketed title (本学位论文属于
+    1、保密囗 / 2、不保密囗; 【服务条款】1.关于账户 / 2.…;
     效果：1、输入值… / 2、点击…; …按期完成。 二．体会 / … / 三．打算)?"""
     mark = text[it.para.start:it.mark_end].strip(" \t\u3000")
     number = it.number - 1 if number is None else number
@@ -962,8 +987,24 @@ def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None
         want = mark[:digits.start()] + str(number) + mark[digits.end():]
     # inside a line: after a word and a space, or after a colon; not an item starting a line,
     # unless struck out by dashes typed before it (--1、旧接口（已废弃）)
-    return re.search(r"(?:[^\s][ \t\u3000]+|[：:][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3})" + re.escape(want),
+    return re.search(r"(?:[^\s][ \t\u3000]+|[：:】][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3})" + re.escape(want),
                      before, re.MULTILINE) is not None
+
+
+def _unstyled_sibling(text: str, it: Numbered, since: int, number: int) -> bool:
+    """Does a line numbered `number` the way Word heading `it` is (九. for 十.), short and
+    without a sentence, stand between `since` and it: the writer's heading left without the
+    heading style?"""
+    mark = text[it.para.start:it.mark_end].strip(" \t\u3000")
+    if it.level in (1, 2):
+        shown = numeral(it.level, it.number).strip("（）、")
+        want = mark.replace(shown, numeral(it.level, number).strip("（）、"), 1) if shown in mark else None
+    else:
+        digits = re.search(r"\d+", mark)
+        want = mark[:digits.start()] + str(number) + mark[digits.end():] if digits else None
+    # a heading's line: short, no sentence in it (3.论文结构。 is an item of a list)
+    return want is not None and re.search(r"(?m)^[ \t\u3000]*" + re.escape(want) + r"[^\n。；;，,：:]{1,30}$",
+                                          text[since:it.para.start]) is not None
 
 
 def _glued_heading(paragraph: str, n: int) -> bool:

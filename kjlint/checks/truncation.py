@@ -34,6 +34,15 @@ def mark_level(text: str) -> int | None:
     return found[0] if found else None
 
 
+_MARK = compile_regex(r"^[ \t\u3000]*[（(]?[一二三四五六七八九十\d]+([）)]?[、．.]?)")
+
+
+def _mark(text: str) -> str:
+    """The punctuation of a paragraph's numbering mark (、 of 八、, ． of 一．, ） of （一）)."""
+    m = _MARK.match(text)
+    return m.group(1) if m else ""
+
+
 def _number(text: str) -> int | None:
     """The number of a paragraph's heading or item mark (1 for 一、, （一）, 1., （1）)."""
     found = outline_level(text)
@@ -335,6 +344,11 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         inline_item[level] = False
         nxt = marks[i + 1] if i + 1 < len(paras) else 0  # 0: end of document
         has_body = i + 1 < len(paras) and (nxt is None or nxt > level)
+        if not has_body and _number(plain[i + 1] if i + 1 < len(paras) else "") == 1 and (
+                (level == 3 and nxt == 2)  # 4. 研究方案 / （一）网站定位: an Arabic top level heads its （一） list
+                or (nxt == level and (_number(plain[i]) or 0) > 1 and _mark(plain[i]) != _mark(plain[i + 1]))):
+            # 八、实践预期 / 一．选出… / 二．…: a 1 marked otherwise under heading 8 is no sibling of it
+            has_body = True
         if not has_body and doc.pictures:  # a Word heading whose body is a picture (三、现场图片)
             line = doc.line_index(p.start)
             upto = doc.line_index(paras[i + 1].start) if i + 1 < len(paras) else len(doc.lines)
