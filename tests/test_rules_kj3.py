@@ -203,6 +203,18 @@ def test_the_price_of_a_download_is_not_a_truncation_notice():
     assert [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ301"])] == ["扣点券"]  # reading gated: a cut
 
 
+def test_dots_with_running_prose_below_them_are_no_cut():
+    """ASCII dots end a cut excerpt only where the page stops (or a notice follows): with a
+    sentence of prose below them they end a loading label, a teaser or a summary."""
+    prose = "全年组织企业申报项目12项,完成科技成果转化8项,培育高新技术企业6家。\n"
+    cut = "全年组织企业申报项目12项,完成科技成果转化8项,培育高新技...\n"
+    assert codes(cut, select=["KJ301"]) == [("KJ301", 1)]
+    assert codes(cut + "预览结束,免费获取全文!\n", select=["KJ301"]) == [("KJ301", 1), ("KJ301", 2)]
+    assert codes("视频加载中...\n" + prose, select=["KJ301"]) == []
+    assert codes(prose + "相关推荐\n" + cut + "本站简介,讲述家乡的故事。看家乡事,品故乡情,家的声音天涯咫尺。\n",
+                 select=["KJ301"]) == []
+
+
 def test_an_ending_in_an_ellipsis_or_an_unclosed_quotation_is_cut():
     """A preview stops in an ellipsis; a cut the site closed with a full stop leaves a quotation or
     a 《title》 open. Notices and furniture after the text are not its end."""
