@@ -401,3 +401,11 @@ def test_a_theses_outline_of_chapters_described_in_sentences_skips_a_chapter():
                "第二章 说明系统的总体结构和主要模块；\n第三章 介绍硬件设计，包括电路和传感器；\n")
     assert kj5(outline + "第五章 总结全文，提出今后的改进方向。\n") == [("KJ502", 6)]
     assert kj5(outline + "第四章 总结全文，提出今后的改进方向。\n") == []
+
+
+def test_a_mark_with_a_stray_comma_before_its_enumeration_comma_is_the_mark():
+    """二,、 (a converter's comma left before the 、) still numbers its heading: its （一） has a
+    parent, and the 一、 the outline lacks is reported there."""
+    text = "工作计划\n以科学发展观为指导,深入推进教育改革。\n二,、工作目标\n(一)优化发展环境。\n(二)规范办学行为。\n"
+    assert kj5(text) == [("KJ502", 3)]
+    assert kj5(text.replace("二,、", "一,、")) == []

@@ -128,7 +128,7 @@ CN_NUM = "一二三四五六七八九十"
 # The official hierarchy (GB/T 9704 and common practice): 一、 → （一） → 1. / 1、 → （1）.
 # Half-width and full-width brackets and points are all accepted.
 _LEVEL_BODIES = (
-    rf"(?P<n>[{CN_NUM}]{{1,3}})(?:、(?!、)|[.．](?!\d))",
+    rf"(?P<n>[{CN_NUM}]{{1,3}})(?:[,，]?、(?!、)|[.．](?!\d))",  # 二,、: a stray comma before the 、
     rf"[（(]?(?P<n>[{CN_NUM}]{{1,3}})[）)]",  # 三） lost its （ (KJ507 reports it)
     r"(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．]))",
     r"[（(](?P<n>\d{1,2})[）)]",
