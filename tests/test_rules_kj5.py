@@ -409,3 +409,14 @@ def test_a_mark_with_a_stray_comma_before_its_enumeration_comma_is_the_mark():
     text = "工作计划\n以科学发展观为指导,深入推进教育改革。\n二,、工作目标\n(一)优化发展环境。\n(二)规范办学行为。\n"
     assert kj5(text) == [("KJ502", 3)]
     assert kj5(text.replace("二,、", "一,、")) == []
+
+
+def test_a_heading_is_as_long_as_it_reads_without_its_pinyin_annotations():
+    """A long line without a full stop makes the `1.` below it a page number, but a heading whose
+    words all carry pinyin (實(shí)施…工程) is short as it reads: its `1.` starts a list."""
+    heading = "(一)實(shí)施災(zāi)害風(fēng)險(xiǎn)調(diào)查和重點(diǎn)隱患排查工程"
+    assert len(heading) > 40
+    items = "".join(f"{n}.開展地震災(zāi)害風(fēng)險(xiǎn)調(diào)查,完成第{n}批排查。\n" for n in (1, 2, 3))
+    text = f"工作方案\n一、重點(diǎn)任務(wù)\n{heading}\n{items}"
+    assert kj5(text) == []
+    assert kj5(text.replace(heading + "\n", "")) == []  # the list under 一、 alone

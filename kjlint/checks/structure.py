@@ -346,11 +346,12 @@ def _lost_mark_parent(paras: list[Span], prior: int | None) -> Span | None:
     return None
 
 
-def _looks_cut(prev: Span | None) -> bool:
+def _looks_cut(doc: Document, prev: Span | None) -> bool:
     """A long paragraph that stops without punctuation: the next line's `3、` is likely a page
-    number from a document-sharing site (KJ6), not a list item."""
+    number from a document-sharing site (KJ6), not a list item. Long as it reads: a heading
+    whose every word carries a pinyin annotation (實(shí)施災(zāi)害…工程) is still a heading."""
     return (prev is not None and len(prev.text) > 40 and prev.text[-1] not in SENTENCE_END + "”）)》」』"
-            and GLUED_END.search(prev.text) is None)
+            and GLUED_END.search(prev.text) is None and (not doc.pinyin_spans or len(doc.plain(prev)) > 40))
 
 
 # A top-level heading run onto the end of a paragraph, after its last sentence and a space, with
@@ -609,7 +610,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             since_paras.clear()
             prev = p
             continue
-        if it is None or (page_cuts and it.level == 3 and _looks_cut(prev)):
+        if it is None or (page_cuts and it.level == 3 and _looks_cut(doc, prev)):
             if it is None and list_intro(p.text):
                 new_list = True  # "有下列情形之一的：" introduces a fresh list
             elif it is None:
