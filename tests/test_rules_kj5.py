@@ -420,3 +420,11 @@ def test_a_heading_is_as_long_as_it_reads_without_its_pinyin_annotations():
     text = f"工作方案\n一、重點(diǎn)任務(wù)\n{heading}\n{items}"
     assert kj5(text) == []
     assert kj5(text.replace(heading + "\n", "")) == []  # the list under 一、 alone
+
+
+def test_a_numeral_after_a_line_broken_at_di_is_no_heading():
+    """第 ends no sentence: the 一、 starting the next line (完成新村第 / 一、二期工程) is the
+    numeral it takes, not a heading out of order."""
+    text = "工作计划\n二、主要工作任务\n1、深入开展调研。全面掌握基本情况。\n2、积极推进新村建设。年内要完成新村第\n一、二期工程,完善功能。\n3、抓好服务站建设。\n"
+    assert kj5(text) == [("KJ502", 2)]
+    assert ("KJ503", 5) in kj5(text.replace("新村第\n", "新村\n"))

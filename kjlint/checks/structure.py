@@ -275,6 +275,8 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
             elif text[:1] in BULLET_MARKS and text[1:2] in _BLANK_OR_DIGIT:
                 text = text[1:].lstrip(BLANK_CHARS)  # •1.  Bug report: a bullet Word drew before a typed number
             found = heading_level(text)
+            if found and i and paras[i - 1].text.rstrip(BLANK_CHARS)[-1:] == "第":
+                continue  # 完成新村第 / 一、二期工程: a sentence broken after 第, whose numeral this is
             if found and quoted is None:
                 quoted = _quoted(paras)
             if found and i not in quoted:
