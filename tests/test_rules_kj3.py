@@ -215,6 +215,26 @@ def test_dots_with_running_prose_below_them_are_no_cut():
                  select=["KJ301"]) == []
 
 
+def test_a_line_saying_the_rest_is_hidden_or_only_part_is_shown_is_a_notice():
+    """What the line says about the page (the rest hidden, part of it shown, a cut mark), not a
+    site's wording: the notice is one finding, and the text above it ends where it was cut."""
+    text = "讲话稿\n一、认清形势\n从国家层面来看，生态\n本文档其余内容已隐藏，如需全文请联系客服获取\n范文大全\n"
+    found = lint_text(text, select=["KJ3"])
+    assert [(f.code, f.line) for f in found] == [("KJ302", 3), ("KJ301", 4)]
+    assert text[found[1].offset:found[1].end_offset] == "本文档其余内容已隐藏，如需全文请联系客服获取"
+    assert codes("资料详情\n本资料部分预览\n关于教育工作的自评报告\n一、基本情况\n全区共有学校12所。\n✂\n",
+                 select=["KJ301"]) == [("KJ301", 2), ("KJ301", 6)]
+
+
+@pytest.mark.parametrize("text", [
+    "对涉密内容隐藏处理后公开，共公开文件120件。\n",
+    "温馨提示：\n2、“仅部分预览”的文档，不可在线预览部分如存在完整性等问题，可反馈申请退款。\n",
+    "大部分预览功能已上线运行，群众满意度明显提高。\n",
+])
+def test_hidden_and_partial_in_a_sentence_are_no_notice(text):
+    assert lint_text(text, select=["KJ301"]) == []
+
+
 def test_an_ending_in_an_ellipsis_or_an_unclosed_quotation_is_cut():
     """A preview stops in an ellipsis; a cut the site closed with a full stop leaves a quotation or
     a 《title》 open. Notices and furniture after the text are not its end."""
