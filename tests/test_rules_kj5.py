@@ -428,3 +428,16 @@ def test_a_numeral_after_a_line_broken_at_di_is_no_heading():
     text = "工作计划\n二、主要工作任务\n1、深入开展调研。全面掌握基本情况。\n2、积极推进新村建设。年内要完成新村第\n一、二期工程,完善功能。\n3、抓好服务站建设。\n"
     assert kj5(text) == [("KJ502", 2)]
     assert ("KJ503", 5) in kj5(text.replace("新村第\n", "新村\n"))
+
+
+def test_articles_that_skip_a_number_in_a_run_from_the_first():
+    """第一条 … 第三条 / 第五条: article 4 is missing; articles quoted from elsewhere (a run that
+    does not start at 第一条) or a second text starting at 第一条 again are no gap."""
+    arts = ["第一条 为规范管理,制定本办法。", "第二条 本办法适用于各部门。", "第三条 项目实行跟投制度。",
+            "第五条 领导小组负责审议。", "第六条 本办法自发布之日起施行。"]
+    text = "管理办法\n" + "\n".join(arts) + "\n"
+    found = [(f.code, f.line, text[f.offset:f.end_offset]) for f in lint_text(text, select=["KJ502"])]
+    assert found == [("KJ502", 5, "第五条")]
+    assert lint_text("管理办法\n" + "\n".join(arts[2:]) + "\n", select=["KJ502"]) == []
+    restart = "\n".join(arts[:3]) + "\n另一办法\n第一条 为加强管理,制定本办法。\n第二条 本办法适用于全市。\n"
+    assert lint_text("管理办法\n" + restart, select=["KJ502"]) == []

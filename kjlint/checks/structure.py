@@ -723,7 +723,8 @@ def _numbering_hits(doc: Document, ctx: Context, kinds: set[str]) -> list[Hit]:
 
 @check("heading-number-gap")
 def heading_number_gap(doc: Document, ctx: Context, rule) -> list[Hit]:
-    return sorted(_numbering_hits(doc, ctx, {"gap"}) + _chapter_gaps(doc, ctx), key=lambda h: h.offset)
+    return sorted(_numbering_hits(doc, ctx, {"gap"}) + _chapter_gaps(doc, ctx) + _article_gaps(doc, ctx),
+                  key=lambda h: h.offset)
 
 
 # A chapter heading on its own line: 第二章 责任, 第3章 系统设计 (a short title, no sentence).
@@ -768,6 +769,36 @@ def _chapter_gaps(doc: Document, ctx: Context) -> list[Hit]:
             missing = f"第{numeral(1, prior + 1)[:-1]}章" + ("" if n == prior + 2 else f"–第{numeral(1, n - 1)[:-1]}章")
             hits.append(Hit(p.start, end, {"match": mark, "number": mark, "prior": f"第{numeral(1, prior)[:-1]}章",
                                            "missing": missing}, key="gap"))
+        prior = n
+    return hits
+
+
+# An article at a paragraph's start, its text set apart by a blank: 第五条 公司…
+_ARTICLE_AT_START = compile_regex(r"[ \t\u3000]*第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})条[ \t\u3000]")
+
+
+def _article_gaps(doc: Document, ctx: Context) -> list[Hit]:
+    """Articles run 第一条, 第二条 … through a whole regulation, chapters or not: in a run that
+    starts at 第一条, an article past the next number (第三条 … 第五条) is a gap. A run that does
+    not start at 第一条 (articles quoted, an amendment listing the ones it changes) or that steps
+    back is no sequence of the document's."""
+    if "条" not in doc.text:
+        return []
+    hits: list[Hit] = []
+    prior: int | None = None
+    for p in reading_paragraphs(doc, ctx):
+        m = _ARTICLE_AT_START.match(p.text) if "条" in p.text[:12] else None
+        if m is None:
+            continue
+        n = cn_number(m.group("n"))
+        if n == 1 or prior is None or n is None or n <= prior:
+            prior = 1 if n == 1 else None
+            continue
+        if n > prior + 1:
+            mark, before = f"第{m.group('n')}条", f"第{numeral(1, prior)[:-1]}条"
+            missing = f"第{numeral(1, prior + 1)[:-1]}条" + ("" if n == prior + 2 else f"–第{numeral(1, n - 1)[:-1]}条")
+            hits.append(Hit(p.start + m.start("n") - 1, p.start + m.end("n") + 1,
+                            {"match": mark, "number": mark, "prior": before, "missing": missing}, key="gap"))
         prior = n
     return hits
 
