@@ -235,6 +235,20 @@ def test_hidden_and_partial_in_a_sentence_are_no_notice(text):
     assert lint_text(text, select=["KJ301"]) == []
 
 
+def test_a_heading_written_as_a_sentence_between_siblings_with_a_body_is_empty():
+    """Sections headed by one short sentence each (一、领导重视食品安全工作。 / its paragraph): one
+    followed straight by the next lost its body. Not a list of such sentences, not items under
+    a lead-in ending in a colon whose notes come and go, not a provision worded as a clause."""
+    body = "开学初,学校专门召开会议,研究部署食堂食品安全工作,落实责任分工。\n"
+    text = ("自查报告\n现将自查情况报告如下。\n一、领导重视食品安全工作。\n" + body
+            + "二、确保从业人员持证上岗。\n三、健全管理制度,做到责任到人。\n" + body)
+    assert codes(text, select=["KJ303"]) == [("KJ303", 5)]
+    assert codes(text.replace("二、确保从业人员持证上岗。", "二、确保从业人员持证上岗,定期体检。"), select=["KJ303"]) == []
+    assert codes(text.replace("报告如下。", "报告如下:"), select=["KJ303"]) == []
+    listed = "自查报告\n一、领导重视食品安全工作。\n二、确保从业人员持证上岗。\n三、健全管理制度。\n"
+    assert codes(listed, select=["KJ303"]) == []
+
+
 def test_an_ending_in_an_ellipsis_or_an_unclosed_quotation_is_cut():
     """A preview stops in an ellipsis; a cut the site closed with a full stop leaves a quotation or
     a 《title》 open. Notices and furniture after the text are not its end."""

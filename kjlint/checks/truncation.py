@@ -350,9 +350,48 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             empty = True
         if empty and not TABLE_CAPTION.search(plain[i]) and not plain[i].endswith(("/", "／")):  # ：/ = none
             yield Hit(p.start, p.end, {"heading": p.text})
+    yield from _empty_full_stop_headings(paras, plain, marks, levels, max_len)
+
+
+def _empty_full_stop_headings(paras: list[Span], plain: list[str], marks: list[int | None],
+                              levels: list[int | None], max_len: int) -> Iterator[Hit]:
+    """Headings written as one short sentence (一、学校领导重视食品安全工作。): where the
+    sibling before and the sibling after each head a paragraph of their own, the document's
+    sections are so written, and one followed straight by its next sibling lost its body. A list
+    of such sentences with no body under any of them is a list, and so are items under a lead-in
+    (管辖下列案件: / （一）…。 / a note / （二）…。), whose notes come and go; an item worded as a
+    clause (23.…的送达，适用…。) is a provision, complete without a note."""
+    def full_stop(i: int) -> bool:
+        text = plain[i]
+        return (levels[i] is None and marks[i] is not None and text.endswith("。")
+                and heading_level(text[:-1], max_len) is not None)
+
+    def led_in(i: int) -> bool:  # the run of i's level opens under a lead-in ending in a colon
+        first = i
+        for j in range(i - 1, -1, -1):
+            if marks[j] is not None and marks[j] < marks[i]:
+                break
+            if marks[j] == marks[i]:
+                first = j
+        return first > 0 and plain[first - 1].endswith((":", "："))  # 现将…报告如下。 opens sections
+
+    def heads_body(i: int) -> bool:  # a full-stop heading with an unnumbered paragraph under it
+        return full_stop(i) and i + 1 < len(paras) and marks[i + 1] is None
+
+    for i in range(1, len(paras) - 1):
+        if marks[i] is None or not full_stop(i) or heads_body(i) or _CLAUSE_MARK.search(plain[i]):
+            continue
+        level, nxt = marks[i], i + 1
+        prev = i - 1
+        while prev >= 0 and marks[prev] is None:
+            prev -= 1  # back over the body of the sibling before
+        if (prev >= 0 and prev < i - 1 and marks[prev] == level and heads_body(prev)
+                and marks[nxt] == level and heads_body(nxt) and not led_in(i)):
+            yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
 
 
 # The field of a form its reviewer fills in, not the writer: 老师点评, 导师意见, 学院审核意见, 单位盖章.
+_CLAUSE_MARK = compile_regex(r"[，,；;：:]")  # a heading is a phrase: an item with these is a clause
 _REVIEWER_FIELD = compile_regex(r"(?:老师|教师|导师|专家|评委|领导|学院|学校|单位|部门|支部|组织|评审|审核|审批)"
                                 r"(?:点评|评语|评价|审核意见|审批意见|意见|签字|签名|盖章)[：:]?[ \t\u3000]*$")
 _BARE_HEADING = compile_regex(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]"
