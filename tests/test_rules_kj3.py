@@ -249,6 +249,16 @@ def test_a_heading_written_as_a_sentence_between_siblings_with_a_body_is_empty()
     assert codes(listed, select=["KJ303"]) == []
 
 
+def test_a_section_name_alone_between_sections_that_open_with_their_names_is_empty():
+    """卫生保健。在继续抓好… / 工会工作 / 司法信访。认真接待…: the sections' names open their
+    paragraphs, so a name standing alone between two of them lost its text."""
+    text = ("镇年度工作总结\n卫生保健。在继续抓好儿童计划免疫和传染病防治工作的同时,全面完成了各项任务。\n工会工作\n"
+            "司法信访。认真接待,及时处理群众来信来访事件,全年无重大民间纠纷转化为刑事案件。\n")
+    assert codes(text, select=["KJ303"]) == [("KJ303", 3)]
+    assert codes(text.replace("工会工作\n", "工会工作。组织职工参加技能竞赛和文体活动,维护职工合法权益。\n"), select=["KJ303"]) == []
+    assert codes(text.replace("司法信访。", "我们认真接待,"), select=["KJ303"]) == []
+
+
 def test_an_ending_in_an_ellipsis_or_an_unclosed_quotation_is_cut():
     """A preview stops in an ellipsis; a cut the site closed with a full stop leaves a quotation or
     a 《title》 open. Notices and furniture after the text are not its end."""

@@ -369,6 +369,7 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if empty and not TABLE_CAPTION.search(plain[i]) and not plain[i].endswith(("/", "／")):  # ：/ = none
             yield Hit(p.start, p.end, {"heading": p.text})
     yield from _empty_full_stop_headings(paras, plain, marks, levels, max_len)
+    yield from _empty_run_in_headings(paras, plain)
     if word:
         yield from _empty_decimal_sections(doc, paras, plain, max_len)
 
@@ -407,6 +408,21 @@ def _empty_full_stop_headings(paras: list[Span], plain: list[str], marks: list[i
             prev -= 1  # back over the body of the sibling before
         if (prev >= 0 and prev < i - 1 and marks[prev] == level and heads_body(prev)
                 and marks[nxt] == level and heads_body(nxt) and not led_in(i)):
+            yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
+
+
+# A paragraph opening with its section's name as a sentence of a few characters (司法信访。认真接待…)
+_RUN_IN = compile_regex(r"[\u4e00-\u9fff]{2,8}[ \t\u3000]*。[^。]{20}")
+_NAME_ONLY = compile_regex(r"[\u4e00-\u9fff]{2,8}")
+
+
+def _empty_run_in_headings(paras: list[Span], plain: list[str]) -> Iterator[Hit]:
+    """Sections whose name opens their paragraph (卫生保健。在继续抓好… / 司法信访。认真接待…): a
+    name of the same few characters standing alone between two of them (工会工作) is a section
+    whose text was lost."""
+    for i in range(1, len(paras) - 1):
+        if (_NAME_ONLY.fullmatch(plain[i]) and _RUN_IN.match(plain[i - 1]) is not None
+                and _RUN_IN.match(plain[i + 1]) is not None):
             yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
 
 
