@@ -441,3 +441,5 @@ def test_articles_that_skip_a_number_in_a_run_from_the_first():
     assert lint_text("管理办法\n" + "\n".join(arts[2:]) + "\n", select=["KJ502"]) == []
     restart = "\n".join(arts[:3]) + "\n另一办法\n第一条 为加强管理,制定本办法。\n第二条 本办法适用于全市。\n"
     assert lint_text("管理办法\n" + restart, select=["KJ502"]) == []
+    garbled = text.replace("第五条 领导小组", "第四鐶 确定跟投比例。\n第五条 领导小组")
+    assert lint_text(garbled, select=["KJ502"]) == []  # article 4 is there, its mark garbled

@@ -777,6 +777,10 @@ def _chapter_gaps(doc: Document, ctx: Context) -> list[Hit]:
 _ARTICLE_AT_START = compile_regex(r"[ \t\u3000]*第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})条[ \t\u3000]")
 
 
+# A paragraph that starts as an article whose mark was garbled or broken (第癆一条 , 第六鐶 , 第十条岖…, 六条 …)
+_DAMAGED_ARTICLE = compile_regex(r"[ \t\u3000]*(?:第\S{1,4}[ \t\u3000]|第[一二三四五六七八九十]{1,3}条|\S{0,3}条[ \t\u3000])")
+
+
 def _article_gaps(doc: Document, ctx: Context) -> list[Hit]:
     """Articles run 第一条, 第二条 … through a whole regulation, chapters or not: in a run that
     starts at 第一条, an article past the next number (第三条 … 第五条) is a gap. A run that does
@@ -786,15 +790,19 @@ def _article_gaps(doc: Document, ctx: Context) -> list[Hit]:
         return []
     hits: list[Hit] = []
     prior: int | None = None
+    damaged = 0  # paragraphs since the last article that look like one with a damaged mark
     for p in reading_paragraphs(doc, ctx):
         m = _ARTICLE_AT_START.match(p.text) if "条" in p.text[:12] else None
         if m is None:
+            if prior is not None:
+                damaged += _DAMAGED_ARTICLE.match(p.text) is not None
             continue
         n = cn_number(m.group("n"))
+        gone, damaged = damaged, 0
         if n == 1 or prior is None or n is None or n <= prior:
             prior = 1 if n == 1 else None
             continue
-        if n > prior + 1:
+        if n > prior + 1 + gone:  # 第六鐶 / 第七条: the articles between are there, their marks garbled
             mark, before = f"第{m.group('n')}条", f"第{numeral(1, prior)[:-1]}条"
             missing = f"第{numeral(1, prior + 1)[:-1]}条" + ("" if n == prior + 2 else f"–第{numeral(1, n - 1)[:-1]}条")
             hits.append(Hit(p.start + m.start("n") - 1, p.start + m.end("n") + 1,

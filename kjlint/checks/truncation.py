@@ -368,10 +368,11 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             empty = True
         if empty and not TABLE_CAPTION.search(plain[i]) and not plain[i].endswith(("/", "／")):  # ：/ = none
             yield Hit(p.start, p.end, {"heading": p.text})
-    yield from _empty_full_stop_headings(paras, plain, marks, levels, max_len)
-    yield from _empty_run_in_headings(paras, plain)
-    if word:
+    if word:  # a Word list of steps (1、用户进入后台管理系统。) has its notes where its writer put them
         yield from _empty_decimal_sections(doc, paras, plain, max_len)
+    else:
+        yield from _empty_full_stop_headings(paras, plain, marks, levels, max_len)
+        yield from _empty_run_in_headings(paras, plain)
 
 
 def _empty_full_stop_headings(paras: list[Span], plain: list[str], marks: list[int | None],
