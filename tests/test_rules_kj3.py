@@ -203,6 +203,62 @@ def test_the_price_of_a_download_is_not_a_truncation_notice():
     assert [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ301"])] == ["扣点券"]  # reading gated: a cut
 
 
+def test_dots_with_running_prose_below_them_are_no_cut():
+    """ASCII dots end a cut excerpt only where the page stops (or a notice follows): with a
+    sentence of prose below them they end a loading label, a teaser or a summary."""
+    prose = "全年组织企业申报项目12项,完成科技成果转化8项,培育高新技术企业6家。\n"
+    cut = "全年组织企业申报项目12项,完成科技成果转化8项,培育高新技...\n"
+    assert codes(cut, select=["KJ301"]) == [("KJ301", 1)]
+    assert codes(cut + "预览结束,免费获取全文!\n", select=["KJ301"]) == [("KJ301", 1), ("KJ301", 2)]
+    assert codes("视频加载中...\n" + prose, select=["KJ301"]) == []
+    assert codes(prose + "相关推荐\n" + cut + "本站简介,讲述家乡的故事。看家乡事,品故乡情,家的声音天涯咫尺。\n",
+                 select=["KJ301"]) == []
+
+
+def test_a_line_saying_the_rest_is_hidden_or_only_part_is_shown_is_a_notice():
+    """What the line says about the page (the rest hidden, part of it shown, a cut mark), not a
+    site's wording: the notice is one finding, and the text above it ends where it was cut."""
+    text = "讲话稿\n一、认清形势\n从国家层面来看，生态\n本文档其余内容已隐藏，如需全文请联系客服获取\n范文大全\n"
+    found = lint_text(text, select=["KJ3"])
+    assert [(f.code, f.line) for f in found] == [("KJ302", 3), ("KJ301", 4)]
+    assert text[found[1].offset:found[1].end_offset] == "本文档其余内容已隐藏，如需全文请联系客服获取"
+    assert codes("资料详情\n本资料部分预览\n关于教育工作的自评报告\n一、基本情况\n全区共有学校12所。\n✂\n",
+                 select=["KJ301"]) == [("KJ301", 2), ("KJ301", 6)]
+
+
+@pytest.mark.parametrize("text", [
+    "对涉密内容隐藏处理后公开，共公开文件120件。\n",
+    "温馨提示：\n2、“仅部分预览”的文档，不可在线预览部分如存在完整性等问题，可反馈申请退款。\n",
+    "大部分预览功能已上线运行，群众满意度明显提高。\n",
+])
+def test_hidden_and_partial_in_a_sentence_are_no_notice(text):
+    assert lint_text(text, select=["KJ301"]) == []
+
+
+def test_a_heading_written_as_a_sentence_between_siblings_with_a_body_is_empty():
+    """Sections headed by one short sentence each (一、领导重视食品安全工作。 / its paragraph): one
+    followed straight by the next lost its body. Not a list of such sentences, not items under
+    a lead-in ending in a colon whose notes come and go, not a provision worded as a clause."""
+    body = "开学初,学校专门召开会议,研究部署食堂食品安全工作,落实责任分工。\n"
+    text = ("自查报告\n现将自查情况报告如下。\n一、领导重视食品安全工作。\n" + body
+            + "二、确保从业人员持证上岗。\n三、健全管理制度,做到责任到人。\n" + body)
+    assert codes(text, select=["KJ303"]) == [("KJ303", 5)]
+    assert codes(text.replace("二、确保从业人员持证上岗。", "二、确保从业人员持证上岗,定期体检。"), select=["KJ303"]) == []
+    assert codes(text.replace("报告如下。", "报告如下:"), select=["KJ303"]) == []
+    listed = "自查报告\n一、领导重视食品安全工作。\n二、确保从业人员持证上岗。\n三、健全管理制度。\n"
+    assert codes(listed, select=["KJ303"]) == []
+
+
+def test_a_section_name_alone_between_sections_that_open_with_their_names_is_empty():
+    """卫生保健。在继续抓好… / 工会工作 / 司法信访。认真接待…: the sections' names open their
+    paragraphs, so a name standing alone between two of them lost its text."""
+    text = ("镇年度工作总结\n卫生保健。在继续抓好儿童计划免疫和传染病防治工作的同时,全面完成了各项任务。\n工会工作\n"
+            "司法信访。认真接待,及时处理群众来信来访事件,全年无重大民间纠纷转化为刑事案件。\n")
+    assert codes(text, select=["KJ303"]) == [("KJ303", 3)]
+    assert codes(text.replace("工会工作\n", "工会工作。组织职工参加技能竞赛和文体活动,维护职工合法权益。\n"), select=["KJ303"]) == []
+    assert codes(text.replace("司法信访。", "我们认真接待,"), select=["KJ303"]) == []
+
+
 def test_an_ending_in_an_ellipsis_or_an_unclosed_quotation_is_cut():
     """A preview stops in an ellipsis; a cut the site closed with a full stop leaves a quotation or
     a 《title》 open. Notices and furniture after the text are not its end."""
@@ -360,7 +416,7 @@ def test_the_whole_text_scan_finds_every_line_that_can_hold_a_cut_word():
 
 
 @pytest.mark.parametrize("text, notice", [
-    ("某区教育工作汇报\n资料部分内容试读\n全区一直把教育放在优先发展的位置。\n", "部分内容试读"),
+    ("某区教育工作汇报\n资料部分内容试读\n全区一直把教育放在优先发展的位置。\n", "资料部分内容试读"),
     ("某区教育工作汇报\n全区一直把教育放在优先发展的位置。\n还有 3 页未读 ,您可以 继续阅读\n", "还有 3 页未读"),
     ("某区教育工作汇报\n全区一直把教育放在优先发展的战略位置,为\n✂\n", "✂"),
 ])

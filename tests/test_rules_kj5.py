@@ -439,3 +439,45 @@ def test_a_heading_mark_with_a_stray_comma_before_its_dun_hao_is_the_heading():
     """A page whose converter doubles its marks writes 二,、 for 二、 (one of this page's ,, and ,。)."""
     text = "某局工作计划\n二,、工作目标\n（一）优化发展环境,。积极协助政府改善环境。\n（二）规范办学行为,。加强管理。\n"
     assert kj5(text) == [("KJ502", 2)]  # 一、 missing, and （一） has its parent
+
+
+def test_a_mark_with_a_stray_comma_before_its_enumeration_comma_is_the_mark():
+    """二,、 (a converter's comma left before the 、) still numbers its heading: its （一） has a
+    parent, and the 一、 the outline lacks is reported there."""
+    text = "工作计划\n以科学发展观为指导,深入推进教育改革。\n二,、工作目标\n(一)优化发展环境。\n(二)规范办学行为。\n"
+    assert kj5(text) == [("KJ502", 3)]
+    assert kj5(text.replace("二,、", "一,、")) == []
+
+
+def test_a_heading_is_as_long_as_it_reads_without_its_pinyin_annotations():
+    """A long line without a full stop makes the `1.` below it a page number, but a heading whose
+    words all carry pinyin (實(shí)施…工程) is short as it reads: its `1.` starts a list."""
+    heading = "(一)實(shí)施災(zāi)害風(fēng)險(xiǎn)調(diào)查和重點(diǎn)隱患排查工程"
+    assert len(heading) > 40
+    items = "".join(f"{n}.開展地震災(zāi)害風(fēng)險(xiǎn)調(diào)查,完成第{n}批排查。\n" for n in (1, 2, 3))
+    text = f"工作方案\n一、重點(diǎn)任務(wù)\n{heading}\n{items}"
+    assert kj5(text) == []
+    assert kj5(text.replace(heading + "\n", "")) == []  # the list under 一、 alone
+
+
+def test_a_numeral_after_a_line_broken_at_di_is_no_heading():
+    """第 ends no sentence: the 一、 starting the next line (完成新村第 / 一、二期工程) is the
+    numeral it takes, not a heading out of order."""
+    text = "工作计划\n二、主要工作任务\n1、深入开展调研。全面掌握基本情况。\n2、积极推进新村建设。年内要完成新村第\n一、二期工程,完善功能。\n3、抓好服务站建设。\n"
+    assert kj5(text) == [("KJ502", 2)]
+    assert ("KJ503", 5) in kj5(text.replace("新村第\n", "新村\n"))
+
+
+def test_articles_that_skip_a_number_in_a_run_from_the_first():
+    """第一条 … 第三条 / 第五条: article 4 is missing; articles quoted from elsewhere (a run that
+    does not start at 第一条) or a second text starting at 第一条 again are no gap."""
+    arts = ["第一条 为规范管理,制定本办法。", "第二条 本办法适用于各部门。", "第三条 项目实行跟投制度。",
+            "第五条 领导小组负责审议。", "第六条 本办法自发布之日起施行。"]
+    text = "管理办法\n" + "\n".join(arts) + "\n"
+    found = [(f.code, f.line, text[f.offset:f.end_offset]) for f in lint_text(text, select=["KJ502"])]
+    assert found == [("KJ502", 5, "第五条")]
+    assert lint_text("管理办法\n" + "\n".join(arts[2:]) + "\n", select=["KJ502"]) == []
+    restart = "\n".join(arts[:3]) + "\n另一办法\n第一条 为加强管理,制定本办法。\n第二条 本办法适用于全市。\n"
+    assert lint_text("管理办法\n" + restart, select=["KJ502"]) == []
+    garbled = text.replace("第五条 领导小组", "第四鐶 确定跟投比例。\n第五条 领导小组")
+    assert lint_text(garbled, select=["KJ502"]) == []  # article 4 is there, its mark garbled

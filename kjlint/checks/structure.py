@@ -132,8 +132,7 @@ CN_NUM = "一二三四五六七八九十"
 # The official hierarchy (GB/T 9704 and common practice): 一、 → （一） → 1. / 1、 → （1）.
 # Half-width and full-width brackets and points are all accepted.
 _LEVEL_BODIES = (
-    # (a page whose converter doubles its marks writes 二,、 for 二、: the comma is a stray)
-    rf"(?P<n>[{CN_NUM}]{{1,3}})(?:,?、(?!、)|[.．](?!\d))",
+    rf"(?P<n>[{CN_NUM}]{{1,3}})(?:[,，]?、(?!、)|[.．](?!\d))",  # 二,、: a stray comma before the 、
     rf"[（(]?(?P<n>[{CN_NUM}]{{1,3}})[）)]",  # 三） lost its （ (KJ507 reports it)
     r"(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．]))",
     r"[（(](?P<n>\d{1,2})[）)]",
@@ -283,6 +282,8 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
             found = heading_level(text)
             if found and i and _EXAMPLE_LEAD.match(paras[i - 1].text):
                 continue  # 例如： / 三、市场分析: a form's instructions showing how to number
+            if found and i and paras[i - 1].text.rstrip(BLANK_CHARS)[-1:] == "第":
+                continue  # 完成新村第 / 一、二期工程: a sentence broken after 第, whose numeral this is
             if found and quoted is None:
                 quoted = _quoted(paras)
             if found and i not in quoted:
@@ -356,11 +357,12 @@ def _lost_mark_parent(paras: list[Span], prior: int | None) -> Span | None:
     return None
 
 
-def _looks_cut(prev: Span | None) -> bool:
+def _looks_cut(doc: Document, prev: Span | None) -> bool:
     """A long paragraph that stops without punctuation: the next line's `3、` is likely a page
-    number from a document-sharing site (KJ6), not a list item."""
+    number from a document-sharing site (KJ6), not a list item. Long as it reads: a heading
+    whose every word carries a pinyin annotation (實(shí)施災(zāi)害…工程) is still a heading."""
     return (prev is not None and len(prev.text) > 40 and prev.text[-1] not in SENTENCE_END + "”）)》」』"
-            and GLUED_END.search(prev.text) is None)
+            and GLUED_END.search(prev.text) is None and (not doc.pinyin_spans or len(doc.plain(prev)) > 40))
 
 
 # A top-level heading run onto the end of a paragraph, after its last sentence and a space, with
@@ -625,7 +627,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             since_paras.clear()
             prev = p
             continue
-        if it is None or (page_cuts and it.level == 3 and _looks_cut(prev)):
+        if it is None or (page_cuts and it.level == 3 and _looks_cut(doc, prev)):
             if it is None and list_intro(p.text):
                 new_list = True  # "有下列情形之一的：" introduces a fresh list
             elif it is None:
@@ -799,36 +801,41 @@ def _chapter_gaps(doc: Document, ctx: Context) -> list[Hit]:
     return hits
 
 
-# An article opening its paragraph: 第五条 公司“共享”领导小组… (its number written out, under 100:
-# cn_number's reach; a number it cannot read breaks the run)
-_ARTICLE = compile_regex(r"第(?P<n>[一二三四五六七八九十百零〇\d]{1,6})条(?=[ \t\u3000]|[\u4e00-\u9fff“《（(])")
+# An article at a paragraph's start, its text set apart by a blank: 第五条 公司…
+_ARTICLE_AT_START = compile_regex(r"[ \t\u3000]*第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})条[ \t\u3000]")
+
+
+# A paragraph that starts as an article whose mark was garbled or broken (第癆一条 , 第六鐶 , 第十条岖…, 六条 …)
+_DAMAGED_ARTICLE = compile_regex(r"[ \t\u3000]*(?:第\S{1,4}[ \t\u3000]|第[一二三四五六七八九十]{1,3}条|\S{0,3}条[ \t\u3000])")
 
 
 def _article_gaps(doc: Document, ctx: Context) -> list[Hit]:
-    """Articles run 第一条, 第二条 … across chapters: an article past the next number, right after
-    the one before it (第三条 … 第五条), is a gap. A 第一条 starts the run afresh (a second text on
-    the page), and a run starts only at the first article seen (an excerpt may start anywhere)."""
+    """Articles run 第一条, 第二条 … through a whole regulation, chapters or not: in a run that
+    starts at 第一条, an article past the next number (第三条 … 第五条) is a gap. A run that does
+    not start at 第一条 (articles quoted, an amendment listing the ones it changes) or that steps
+    back is no sequence of the document's."""
     if "条" not in doc.text:
         return []
     hits: list[Hit] = []
     prior: int | None = None
+    damaged = 0  # paragraphs since the last article that look like one with a damaged mark
     for p in reading_paragraphs(doc, ctx):
-        m = _ARTICLE.match(p.text)
+        m = _ARTICLE_AT_START.match(p.text) if "条" in p.text[:12] else None
         if m is None:
+            if prior is not None:
+                damaged += _DAMAGED_ARTICLE.match(p.text) is not None
             continue
         n = cn_number(m.group("n"))
-        if n is None:
-            prior = None
+        gone, damaged = damaged, 0
+        if n == 1 or prior is None or n is None or n <= prior:
+            prior = 1 if n == 1 else None
             continue
-        if prior is not None and n > prior + 1:
-            written = m.group("n").isdigit()
-            name = (lambda k: f"第{k}条") if written else (lambda k: f"第{numeral(1, k)[:-1]}条")
-            missing = name(prior + 1) + ("" if n == prior + 2 else f"–{name(n - 1)}")
-            hits.append(Hit(p.start, p.start + m.end(), {"match": m.group(0), "number": m.group(0),
-                                                         "prior": name(prior), "missing": missing}, key="gap"))
-        # a 第一条 starts a new run; an article back in the run (moved, or a cross-reference set as
-        # a paragraph) ends it
-        prior = n if n == 1 or prior is None or n >= prior else None
+        if n > prior + 1 + gone:  # 第六鐶 / 第七条: the articles between are there, their marks garbled
+            mark, before = f"第{m.group('n')}条", f"第{numeral(1, prior)[:-1]}条"
+            missing = f"第{numeral(1, prior + 1)[:-1]}条" + ("" if n == prior + 2 else f"–第{numeral(1, n - 1)[:-1]}条")
+            hits.append(Hit(p.start + m.start("n") - 1, p.start + m.end("n") + 1,
+                            {"match": mark, "number": mark, "prior": before, "missing": missing}, key="gap"))
+        prior = n
     return hits
 
 

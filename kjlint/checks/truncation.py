@@ -387,8 +387,63 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             empty = True
         if empty and not TABLE_CAPTION.search(plain[i]) and not plain[i].endswith(("/", "／")):  # ：/ = none
             yield Hit(p.start, p.end, {"heading": p.text})
-    if word:
+    if word:  # a Word list of steps (1、用户进入后台管理系统。) has its notes where its writer put them
         yield from _empty_decimal_sections(doc, paras, plain, max_len)
+    else:
+        yield from _empty_full_stop_headings(paras, plain, marks, levels, max_len)
+        yield from _empty_run_in_headings(paras, plain)
+
+
+def _empty_full_stop_headings(paras: list[Span], plain: list[str], marks: list[int | None],
+                              levels: list[int | None], max_len: int) -> Iterator[Hit]:
+    """Headings written as one short sentence (一、学校领导重视食品安全工作。): where the
+    sibling before and the sibling after each head a paragraph of their own, the document's
+    sections are so written, and one followed straight by its next sibling lost its body. A list
+    of such sentences with no body under any of them is a list, and so are items under a lead-in
+    (管辖下列案件: / （一）…。 / a note / （二）…。), whose notes come and go; an item worded as a
+    clause (23.…的送达，适用…。) is a provision, complete without a note."""
+    def full_stop(i: int) -> bool:
+        text = plain[i]
+        return (levels[i] is None and marks[i] is not None and text.endswith("。")
+                and heading_level(text[:-1], max_len) is not None)
+
+    def led_in(i: int) -> bool:  # the run of i's level opens under a lead-in ending in a colon
+        first = i
+        for j in range(i - 1, -1, -1):
+            if marks[j] is not None and marks[j] < marks[i]:
+                break
+            if marks[j] == marks[i]:
+                first = j
+        return first > 0 and plain[first - 1].endswith((":", "："))  # 现将…报告如下。 opens sections
+
+    def heads_body(i: int) -> bool:  # a full-stop heading with an unnumbered paragraph under it
+        return full_stop(i) and i + 1 < len(paras) and marks[i + 1] is None
+
+    for i in range(1, len(paras) - 1):
+        if marks[i] is None or not full_stop(i) or heads_body(i) or _CLAUSE_MARK.search(plain[i]):
+            continue
+        level, nxt = marks[i], i + 1
+        prev = i - 1
+        while prev >= 0 and marks[prev] is None:
+            prev -= 1  # back over the body of the sibling before
+        if (prev >= 0 and prev < i - 1 and marks[prev] == level and heads_body(prev)
+                and marks[nxt] == level and heads_body(nxt) and not led_in(i)):
+            yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
+
+
+# A paragraph opening with its section's name as a sentence of a few characters (司法信访。认真接待…)
+_RUN_IN = compile_regex(r"[\u4e00-\u9fff]{2,8}[ \t\u3000]*。[^。]{20}")
+_NAME_ONLY = compile_regex(r"[\u4e00-\u9fff]{2,8}")
+
+
+def _empty_run_in_headings(paras: list[Span], plain: list[str]) -> Iterator[Hit]:
+    """Sections whose name opens their paragraph (卫生保健。在继续抓好… / 司法信访。认真接待…): a
+    name of the same few characters standing alone between two of them (工会工作) is a section
+    whose text was lost."""
+    for i in range(1, len(paras) - 1):
+        if (_NAME_ONLY.fullmatch(plain[i]) and _RUN_IN.match(plain[i - 1]) is not None
+                and _RUN_IN.match(plain[i + 1]) is not None):
+            yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
 
 
 # A section number of a decimal outline and its title: 4.3 下一步研究计划, 2.1.3项目可交付成果, 5.时间安排
@@ -433,6 +488,7 @@ def _empty_decimal_sections(doc: Document, paras: list[Span], plain: list[str], 
             yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
 
 
+_CLAUSE_MARK = compile_regex(r"[，,；;：:]")  # a heading is a phrase: an item with these is a clause
 # The field of a form its reviewer fills in, not the writer: 老师点评, 导师意见, 学院审核意见, 单位盖章.
 _REVIEWER_FIELD = compile_regex(r"(?:老师|教师|导师|专家|评委|领导|学院|学校|单位|部门|支部|组织|评审|审核|审批)"
                                 r"(?:点评|评语|评价|审核意见|审批意见|意见|签字|签名|盖章)[：:]?[ \t\u3000]*$")
