@@ -33,6 +33,8 @@ def found(text: str, select=("KJ6",)):
     "【科技局工作總結(jié)】相關(guān)文章:",
     "第一季度工作總結(jié)12-31",
     "2023年工作总结.docx 由会员分享,可在线阅读,更多相关文档请在文库网上搜索",
+    "《2023年科技局工作总结》由会员上传分享,免费在线阅读,更多相关内容在某某文库",  # the viewer site's own notice
+    "本文系作者原创投稿,仅供学习参考,请勿照搬照抄!",  # a site's disclaimer above its piece
     "关 键 词：工作总结 科技局",
     "配套讲稿：2023年工作总结汇报",
     "打印 | 收藏",                               # a line of the page's buttons
