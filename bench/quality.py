@@ -7,9 +7,9 @@ asserts the floors).
    for the first collection, the fresh batch (f001-f040), the second (f041-f082), the third
    (f083-f126), the fourth (g001-g050) and the fifth (h001-h142) alone.
    Then the real Word files (fixtures/realworld/docx), each batch as its own part (`word`:
-   w001-w050, `word2`: w051-w095): per family and per rule, the share of all findings that are
-   true (issue #11's Word bar), and every false alarm and miss; then all Word files together. They
-   are not in the pages' figures.
+   w001-w050, `word2`: w051-w095, `word3`: w096-w143): per family and per rule, the share of all
+   findings that are true (issue #11's Word bar), and every false alarm and miss; then all Word
+   files together. They are not in the pages' figures.
 2. The labeled fixtures written by the team (fixtures/labeled) and the clean fixtures.
 3. With ../shared/corpus present: findings per 10,000 characters on 878 real official texts
    (government work reports, laws) with the default rules — the quiet side at scale.
@@ -71,7 +71,7 @@ def main() -> None:
             print(f"-- {fam}: false alarms ({len(t.false_alarms)})\n  " + "\n  ".join(t.false_alarms[:args.misses]))
     if res.must_not_flag_hits:
         print("\n-- findings on must-not-flag spans\n  " + "\n  ".join(res.must_not_flag_hits))
-    for batch, name in (("word", "w001-w050"), ("word2", "w051-w095")):
+    for batch, name in (("word", "w001-w050"), ("word2", "w051-w095"), ("word3", "w096-w143")):
         word = score_realworld(batch=batch)
         print(f"\n== Real Word files, batch {batch} ({name}), default rules\n" + realworld_report(word))
         for fam, t in sorted(word.families.items()):

@@ -165,7 +165,8 @@ def load_labels(spec: dict, text: str, where: str) -> tuple[list[Label], list[tu
     return labels, keep_out
 
 
-WORD_BATCHES = ("word", "word2")  # the real Word files (w001-w050, w051-w095): scored apart from the pages
+# the real Word files (w001-w050, w051-w095, w096-w143): scored apart from the pages
+WORD_BATCHES = ("word", "word2", "word3")
 
 
 def realworld_manifest() -> list[dict]:
@@ -213,9 +214,9 @@ def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | Non
     A finding is true when it overlaps a label of its family (document-wide labels match any
     finding of the family); a label is found when a finding of its family overlaps it (for the
     per-rule table: a finding of its rule). Findings on must-not-flag spans are listed apart.
-    Word files (`kind: word`, batches `word` and `word2`) have their own figures (issue #11): they
-    are scored only when asked for by batch (batch=WORD_BATCHES: all of them), never in the pages'
-    totals."""
+    Word files (`kind: word`, batches `word`, `word2`, `word3`) have their own figures (issue #11):
+    they are scored only when asked for by batch (batch=WORD_BATCHES: all of them), never in the
+    pages' totals."""
     labels_dir = labels_dir or REALWORLD / "labels"
     catalog = load_catalog()
     opt_in = {code for code, rule in catalog.rules.items() if not rule.enabled}

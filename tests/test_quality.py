@@ -92,14 +92,29 @@ BATCH_FLOORS = {  # batch: {family: (precision, recall)}
     # KJ6 12/13, 9/15.
     "word2": {"KJ2": (0.97, 0.71), "KJ3": (0.99, 0.28), "KJ4": (0.99, 0.39), "KJ5": (0.91, 0.63),
               "KJ6": (0.92, 0.6)},
+    # `word3` (w096-w143): 48 more real .docx files from 48 more repositories (the sixth Word set,
+    # /tmp/freshdocx5 of session 10), labeled twice (the first labeling before kjlint ran on them, the
+    # second from the guide and the texts only) and settled by the guide before it was scored here.
+    # The floors are its first settled measurement, rounded down (bench/quality.py): KJ1 6/9 findings
+    # true, 6/12 labels found; KJ2 25/26, 25/79 (a form's empty fields, template guidance in 【】,
+    # a letter or 某某 for a name missed); KJ3 2/5, 2/8; KJ4 1/1, 1/10 (hard line ends inside a
+    # sentence, pinyin left in a word missed); KJ5 14/23, 14/31. KJ6 (9 labels: ChatGPT's `Copy code`,
+    # Markdown and wiki markup, a reference manager's report, a spliced agreement) and KJ7 (5) find
+    # none and have no floor to keep.
+    "word3": {"KJ1": (0.66, 0.5), "KJ2": (0.96, 0.31), "KJ3": (0.4, 0.25), "KJ4": (0.99, 0.1),
+              "KJ5": (0.6, 0.45)},
 }
 # Issue #11's bar for Word files is the share of all findings that are true: at least 0.80. The
 # floors are what each Word batch measures now, rounded down, and the findings on their must-not-flag
 # spans. `word`: 67 of 70 (46 of 49 on the first run); two KJ201 on 20xx年xx县网格属性表, a template
 # table's own name. `word2`: 30 of 46 at first, 75 of 82 after the changes above (all Word files
 # together 149 of 158); one KJ202 on the `*` that opens a reference in a list (w068).
-WORD_PRECISION = {"word": 0.97, "word2": 0.91}
-WORD_MUST_NOT_FLAG = {"word": 2, "word2": 1}
+# `word3`: 48 of 79 (0.61) on its first settled measurement, below the bar; two findings on its
+# must-not-flag spans (KJ201 on the key name “X”键, KJ601 on an arrow chain 摄像头采集 -> …). Two of
+# its 31 false findings are real defects neither labeling marked (w120: an empty heading, KJ303; a
+# passage of 1.1 repeated in 2.1, KJ103); the labels stay as settled before the run.
+WORD_PRECISION = {"word": 0.97, "word2": 0.91, "word3": 0.6}
+WORD_MUST_NOT_FLAG = {"word": 2, "word2": 1, "word3": 2}
 REALWORLD_CLEAN_RATE = 0.4  # false alarms per 10,000 characters of government text, at most
 REALWORLD_MUST_NOT_FLAG = 0  # findings on must-not-flag spans, at most
 
