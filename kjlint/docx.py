@@ -664,7 +664,8 @@ class _Extractor:
 
 
 COVER_MAX_LINES = 20
-_COVER_SENTENCE = compile_regex(r"[。！？；!?;]\s*$|^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．.](?!\d))")
+_COVER_SENTENCE = compile_regex(
+    r"[。！？；!?;]\s*$|^\s*(?:[一二三四五六七八九十]+[、．.]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|\d{1,2}[、．.](?!\d))")
 
 
 def _not_cover_line(text: str) -> bool:

@@ -396,6 +396,16 @@ def test_cover_page_content_control_is_marked(tmp_path):
     assert [doc.part(i) for i in range(4)] == ["cover", "cover", "body", "body"]
 
 
+def test_a_first_page_of_numbered_items_is_no_cover(tmp_path):
+    # a title page (short lines, a page break) is a cover; a page of a form's numbered fields,
+    # (1) (2) … written with Arabic numerals as 一、 or 1. are, is the document's own text
+    cover = ["某某大学", "本科毕业论文", "学生姓名", ("page break",), "正文第一段。", "正文第二段。", "正文第三段。"]
+    assert read_docx(make_docx(tmp_path / "论文.docx", cover)).part(0) == "cover"
+    form = ["活动计划书", "(1)活动宗旨：", "(2)活动地点：", ("page break",), "正文第一段。", "正文第二段。", "正文第三段。"]
+    doc = read_docx(make_docx(tmp_path / "计划书.docx", form))
+    assert [doc.part(i) for i in range(3)] == ["body", "body", "body"]
+
+
 @pytest.mark.parametrize("bullets, shown", [
     ("wingdings-square", "▪"), ("wingdings-arrow", "➢"), ("symbol-dot", "•"), ("wingdings-bytes", "▪"),
 ])

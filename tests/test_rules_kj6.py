@@ -664,3 +664,136 @@ def test_sales_words_before_a_dash_opening_a_title_and_after_a_blank_ending_it_a
     # the writer's words: a dash in a sentence, a quality named at a sentence's end
     own = "某县2023年工作总结\n最新-数据显示，全年完成工作方案12个。\n全年打造文旅线路12条，件件精品\n"
     assert lint_text(own, select=["KJ604"]) == []
+
+
+def test_rows_of_a_page_info_panel_next_to_its_known_rows_are_page_chrome():
+    # Fields in wordings no phrase list holds ([ 体裁分类 ], 施行日期:, 整理者:), read outward from a
+    # row KJ601 knows (索引号 above, a `|` rule below); a label alone (分享:) between two rows.
+    panel = ("您当前的位置:首页> 政策文件\n[ 索引号 ] 1150022700/2025-00030 [ 发文字号 ]\n"
+             "[ 主题分类 ] 其他 [ 体裁分类 ] 规范性文件\n[ 发布机构 ] 某某区统计局\n"
+             "某某区统计局关于印发统计质量管理办法的通知\n各镇人民政府,街道办事处:\n现将办法印发给你们,请认真贯彻执行。\n")
+    assert [f.line for f in lint_text(panel) if f.code == "KJ609"] == [3, 4]
+    law = ("|\n某某法院关于审理某类案件若干问题的规定\n|\n发布部门:某某法院\n施行日期:2016/8/2\n"
+           "整理者:张某 阅读:2341 |\n|\n第一条 本规定所称案件,是指发生在辖区内的案件。\n")
+    assert [f.line for f in lint_text(law) if f.code == "KJ609"] == [4, 5, 6]
+    buttons = ("学习体会\n日期:2022-12-22 14:50 来源:某某工作委员会\n分享:\n字号:\n"
+               "党的二十大是在全党全国各族人民迈上新征程的关键时刻召开的一次十分重要的大会。\n")
+    assert [f.line for f in lint_text(buttons) if f.code == "KJ609"] == [3]
+    # a row under the page's time stamp (a furniture line without a field label)
+    stamped = ("某某局召开2024年半年度工作会议\n2024-07-22 11:17:52 - 某某网\n转自:某某区人民政府网站\n"
+               "7月18日,某某局召开了2024年半年度工作会议,会议由党组书记、局长主持。\n")
+    assert [f.line for f in lint_text(stamped) if f.code == "KJ609"] == [3]
+    # not the page's: a salutation between the page's rows, a document's contact fields above a
+    # QR prompt, an author's name before the title at the top, a contract's parties
+    speech = "某某述职报告 篇1\n尊敬的领导:\n某某述职报告(通用12篇)\n当今社会的竞争,归根结底是人才的竞争。\n"
+    assert [f for f in lint_text(speech) if f.code == "KJ609" and f.line == 2] == []
+    contact = ("三、保障措施\n县政府办公室将定期开展工作调度。\n解读机构及咨询方式\n政策解读单位:某某县人民政府办公室\n"
+               "具体联系人:张某\n咨询电话:0635-7219958\n扫一扫在手机打开当前页\n")
+    assert [f for f in lint_text(contact) if f.code == "KJ609"] == []
+    titled = "标题:2023年县统计局工作总结\n关 键 词:统计 工作总结\n2023年,县统计局扎实做好各项统计工作。\n"
+    assert [f for f in lint_text(titled) if f.code == "KJ609"] == []
+    author = "范某:关于法律解释的几个问题\n选择字号: 本文共阅读 3643 次 更新时间:2005-12-19 19:37\n法律解释是法律适用的前提。\n"
+    assert [f for f in lint_text(author) if f.code == "KJ609"] == []
+
+
+def test_a_page_time_stamp_above_the_body_is_page_chrome():
+    # a date with the time of day, beside a channel's name or a source field, above the first
+    # sentence: the page's header, whatever it says
+    for stamp in ("某某党建全媒体 2023-06-28 09:24", "2025年11月28日14:26    来源:《某某党建》杂志222",
+                  "2018年8月17日23:55:20某某研究报告已关闭评论"):
+        page = f"国企书记讲党课,带来了什么\n{stamp}\n10月15日,由省委组织部主办的活动在成都举行。\n"
+        assert [f.line for f in lint_text(page) if f.code == "KJ609"] == [2], stamp
+    # a meeting's time is a field the document labels, or part of its sentence; a date by the day is a document's
+    for line in ("时间:2023年3月1日14:30", "2023年3月1日14:30,县政府召开常务会议", "2023年3月1日"):
+        page = f"县政府常务会议纪要\n{line}\n会议研究了当前重点工作。\n"
+        assert [f for f in lint_text(page) if f.code == "KJ609"] == [], line
+
+
+def test_the_site_introduction_above_the_first_piece_of_a_collection_is_page_chrome():
+    # the first piece starts at its counter (篇一, 第1篇): a paragraph of text above it, under the
+    # page's title and header, is the site's, whatever it says
+    page = ("教育局年度工作计划(大全9篇)\n上传日期:2023-11-11 21:58:01 |\n"
+            "计划是成功的基石,它让我们能够在有限的时间内达到更多的目标。看看以下的计划实施案例,或许能提供一些思路。\n"
+            "教育局年度工作计划篇一\n20xx年工作将以教育质量年活动为契机,全面提高教育教学质量。\n")
+    assert [f.line for f in lint_text(page) if f.code == "KJ609"] == [3]
+    flat = ("某某公司合伙人制度方案4篇\n合伙人制度是指多个股东共同出资、共享风险和利益的制度。本文将介绍几种方案。\n"
+            "第1篇\n第一条 为激励项目运营团队,制定本办法。\n")
+    assert [f.line for f in lint_text(flat) if f.code == "KJ609"] == [2]
+    # a piece's own opening above a heading is not an introduction, nor text with no counter below
+    assert [f for f in lint_text("某某局工作总结\n一、主要工作\n全年完成投资1.2亿元,同比增长12%。\n"
+                                 "二、存在问题\n项目推进仍然偏慢。\n") if f.code == "KJ609"] == []
+    headed = ("某某局工作总结\n一、主要工作\n全年完成投资1.2亿元,同比增长12%。\n某某局工作总结篇一\n"
+              "全年完成各项目标任务。\n")
+    assert [f for f in lint_text(headed) if f.code == "KJ609" and f.line == 3] == []
+
+
+def test_an_editor_credit_in_brackets_closing_a_news_piece_is_boilerplate():
+    text = ("全县召开巡察工作会议\n会议要求,要切实提高政治站位,抓好问题整改。\n(责任编辑 杨某)\n")
+    assert [(f.code, f.line) for f in lint_text(text, select=["KJ601"])] == [("KJ601", 3)]
+    glued = "全县召开巡察工作会议\n被巡察党组织表示,巡察是一次“政治体检”。(张某 || 责任编辑 李某)\n"
+    hits = [f for f in lint_text(glued, select=["KJ601"])]
+    assert [glued[f.offset:f.end_offset] for f in hits] == ["(张某 || 责任编辑 李某)"]
+    # a sentence about the editor's work is the report's
+    assert lint_text("全县召开会议\n会议由责任编辑张某主持,研究了编辑部的工作安排。\n", select=["KJ601"]) == []
+
+
+def test_a_collection_count_followed_by_the_site_remark_in_brackets_is_a_sales_label():
+    text = "2023年基层党建工作总结7篇(全文完整)\n20xx年,团县委党支部在上级的领导下认真学习。\n"
+    assert [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ604"])] == ["7篇(全文完整)"]
+    # a count in a sentence, with its own note, is the report's
+    assert lint_text("一、主要工作\n全年在省级刊物发表调研文章7篇(核心期刊)\n", select=["KJ604"]) == []
+
+
+def test_a_short_line_above_a_title_the_page_repeats_as_it_stands_is_no_first_half_of_it():
+    page = ("无障碍阅读 关怀版 返回首页\n政府信息公开\n某某街道2022年工作总结\n\n"
+            "某某街道2022年工作总结\n2022年,某某街道在区委、区政府的坚强领导下,推动各项工作取得新成效。\n")
+    assert [f.line for f in lint_text(page) if f.code == "KJ609"] == [2]
+    # a title broken over two lines after the page's header: the first half is the title's
+    broken = "某某网\n\n某某区2023年政府信息\n公开工作年度报告\n根据《条例》规定,编制本报告。\n"
+    assert [f.line for f in lint_text(broken) if f.code == "KJ609"] == [1]
+
+
+def test_the_title_below_the_site_title_line_with_a_count_and_a_sales_word_is_a_repeat():
+    page = "社区服务站日常集锦9篇\n\n时间:2022-10-27 03:31:19\n\n社区服务站日常\n\n一、编制原则\n\n坚持量入为出。\n"
+    assert [f.line for f in lint_text(page) if f.code == "KJ607"] == [5]
+
+
+def test_a_row_holding_a_known_page_field_after_the_site_name_is_page_chrome_above_the_body():
+    page = ("水利部2020年政府信息公开工作年度报告\n某某河务局门户网站 时间:2021-1-26 来源:水利部\n"
+            "根据《中华人民共和国政府信息公开条例》的规定,编制本报告。\n")
+    assert [f.line for f in lint_text(page) if f.code == "KJ609"] == [2]
+    # below the body's first sentence, or with no known field in it, the row is the document's
+    later = ("水利部2020年政府信息公开工作年度报告\n根据《条例》的规定,编制本报告。\n"
+             "某某河务局门户网站 时间:2021-1-26 来源:水利部\n")
+    assert [f for f in lint_text(later) if f.code == "KJ609"] == []
+    minutes = "县政府常务会议纪要\n主持人:张某 记录人:李某\n会议研究了当前重点工作。\n"
+    assert [f for f in lint_text(minutes) if f.code == "KJ609"] == []
+
+
+def test_a_closing_tag_that_lost_its_angle_bracket_and_a_word_paragraph_code_are_markup_residue():
+    text = "一、基本情况\n控告书要注明送某局接收。完了?!?/p>\n有必要对各种原因进行认真深入分析^p ,不断更新观念。\n"
+    assert [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ608"])] == ["/p>", "^p"]
+    # a power written with a caret and a path are not residue
+    assert lint_text("一、基本情况\n增长率按 (1+r)^p 计算,文件存放在 docs/p 目录。\n", select=["KJ608"]) == []
+
+
+def test_captions_left_between_two_paragraphs_of_a_story_without_their_pictures_are_page_chrome():
+    story = ("7月中旬,某市组织3个专项巡察组进驻各区开展专项巡察。连日来,各巡察组深入基层调查走访,全面了解基层存在的问题。\n"
+             "组织村里老党员召开座谈会,听取他们的心声\n烈日炎炎下到农户家中核实了解情况\n实地调研农业专业合作社发展\n"
+             "截至目前,3个巡察组已走访97个村443户农户,发现主要问题53条,问题线索192条,涉及村干部26人。\n")
+    assert [f.line for f in lint_text(story) if f.code == "KJ609"] == [2, 3, 4]
+    # a 落款 and the next title between two paragraphs, a title broken over lines, and two short
+    # lines only, are the document's
+    signed = ("现将方案印发给你们,请结合实际认真贯彻执行,确保各项工作任务落到实处、取得实效。\n某某市司法局\n2023年2月2日\n"
+              "2022年全市司法行政工作总结\n2022年,全市司法行政系统坚持以习近平新时代中国特色社会主义思想为指导,扎实推进各项工作。\n")
+    assert [f for f in lint_text(signed) if f.code == "KJ609"] == []
+    two = story.replace("实地调研农业专业合作社发展\n", "")
+    assert [f for f in lint_text(two) if f.code == "KJ609"] == []
+
+
+def test_a_title_whose_words_open_the_first_sentence_before_a_comma_is_its_subject_not_a_copy():
+    resolution = ("某某市第十届人民代表大会第五次会议\n关于某某市人民检察院工作报告的决议\n"
+                  "某某市第十届人民代表大会第五次会议,听取并审议了市人民检察院检察长所作的工作报告。\n")
+    assert [f for f in lint_text(resolution) if f.code == "KJ607"] == []
+    glued = "某某市第十届人民代表大会第五次会议\n某某市第十届人民代表大会第五次会议听取并审议了工作报告。\n"
+    assert [f.line for f in lint_text(glued) if f.code == "KJ607"] == [2]

@@ -1013,12 +1013,12 @@ _TITLE_NOISE = compile_regex(r"[\dxX×*＊\s]+|范文|範文|范本|精选|参�
 
 # What a site puts around a document's title on its own copy: a piece counter before or after
 # it (第一篇: / 篇一 / 【精选6篇】 / -22篇 / (七篇) / (9)), a category tag in brackets before
-# it (【工作总结】), sales words after it (精品, 大全, 汇编, 范文, 模板).
+# it (【工作总结】), sales words after it (精品, 大全, 汇编, 集锦, 范文, 模板: KJ604's words).
 _TITLE_DECOR_HEAD = compile_regex(r"^(?:第[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3})[:：]?"
                                   r"|^[【\[][^】\]]{1,8}[】\]]")
 _TITLE_DECOR_TAIL = compile_regex(r"(?:[-—_]*[(（【\[]?(?:精选|精品|优秀|热门)?[\d一二三四五六七八九十]{1,3}篇[)）】\]]?"
                                   r"|篇[(（]?[\d一二三四五六七八九十]{1,3}[)）]?|[(（]\d{1,2}[)）]"
-                                  r"|精品|精选|大全|汇编|彙編|范文|範文|范本|模板|参考)$")
+                                  r"|精品|精选|大全|汇编|彙編|汇总|合集|集锦|锦集|范文|範文|范本|模板|参考)$")
 
 
 @lru_cache(maxsize=4096)
@@ -1267,7 +1267,10 @@ def _inline_title(doc: Document, p: Span, seen: dict[str, Span], rule) -> Iterat
             # glued to the body, the copy is the title's when the title ends as titles do, or is
             # too long to be the body's own opening words (高塘镇述职述廉(惠民县胡集镇述职评议)回顾…)
             titled = len(key) >= INLINE_TITLE_LONG or any(m.end() == len(key) for m in _TITLE_END.finditer(key))
-            if at < len(text) and (spaced or (not dated and titled)):
+            # a comma after the words makes them the sentence's subject (某某人民代表大会第五次会议,听取
+            # 并审议了…: a 决议 opens with its meeting's name), not a copy of the title run into it
+            subject = at < len(text) and text[at] in "，,、"
+            if at < len(text) and not subject and (spaced or (not dated and titled)):
                 while at < len(text) and text[at] in " \t\u3000":
                     at += 1
                 line, _ = doc.position(first.start)
@@ -1322,9 +1325,13 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     paras = [p for p in doc.paragraphs[:top] if doc.line_index(p.start) not in skip]
     line_of = [doc.line_index(p.start) for p in paras]
     if doc.source_format != "docx":
-        yield from _menu_runs(doc, lines, skip, int(rule.params.get("menu-run", 4)))
-        yield from _page_tail(doc, lines, flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", []))),
-                              max_len, rule)
+        earlier = set()  # lines reported below as a menu, captions or the page's footer: not again
+        for h in (*_menu_runs(doc, lines, skip, int(rule.params.get("menu-run", 4))),
+                  *_caption_runs(doc, lines, skip, words, rule),
+                  *_page_tail(doc, lines, flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", []))),
+                              max_len, rule)):
+            earlier.add(doc.line_index(h.offset))
+            yield h
         above = _above_breadcrumb(doc, ctx, rule, paras, line_of, lines, max_len)
         yield from above
         done = {doc.line_index(h.offset) for h in above}
@@ -1334,6 +1341,21 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         line_of = line_of[len(above):]  # the page starts below its header
         paras = paras[len(above):]
         for h in _above_page_title(doc, doc.paragraphs[:top], skip | done, lines, rule):
+            done.add(doc.line_index(h.offset))
+            yield h
+        keep = [i for i, li in enumerate(line_of) if li not in done]
+        paras, line_of = [paras[i] for i in keep], [line_of[i] for i in keep]
+        boilerplate = ctx.catalog.rules.get("KJ601")
+        known = _compiled_boilerplate(boilerplate) if (
+            boilerplate is not None and boilerplate.run is not None and boilerplate.enabled
+            and boilerplate.params.get("check") == "boilerplate-lines") else None
+        for h in _field_rows(doc, lines, skip | done | earlier, words, known, rule):
+            done.add(doc.line_index(h.offset))
+            yield h
+        for h in _page_stamps(doc, lines, skip | done | earlier, max_len, rule):
+            done.add(doc.line_index(h.offset))
+            yield h
+        for h in _collection_intro(doc, ctx, lines, skip | done | earlier, top, rule):
             done.add(doc.line_index(h.offset))
             yield h
         keep = [i for i, li in enumerate(line_of) if li not in done]
@@ -1349,16 +1371,20 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     # 清 华 大 学, 题目：…) is its own.
     zone = [] if doc.source_format == "docx" or any(
         _starts_document(lines[line_of[i]], max_len) for i in range(title)) else list(range(title))
-    head = lines[line_of[title]]
-    while zone and line_of[zone[-1]] + 1 == line_of[zone[-1] + 1] and _VISIBLE.search(lines[line_of[zone[-1]]]) \
-            and _title_like(lines[line_of[zone[-1]]] + head, 60):
-        head = lines[line_of[zone.pop()]] + head  # a title broken over lines: …2023年政府信息 / 公开工作年度报告
+    repeats: list[Hit] = []
     repeat_rule = ctx.catalog.rules.get(rule.params.get("repeated-title", "KJ607"))
     if repeat_rule is not None and repeat_rule.run is not None and repeat_rule.enabled:
-        repeats = [h.offset for h in rule_hits(repeat_rule, doc, ctx)
+        repeats = [h for h in rule_hits(repeat_rule, doc, ctx)
                    if h.key == "glued" or h.fields.get("first_line") == line_of[title] + 1]  # of this title
-        if repeats:
-            zone += [i for i, p in enumerate(paras) if title < i and p.start < repeats[0]]
+    head = lines[line_of[title]]
+    # The page repeats the title line as it stands (中大槐树街道2022年工作总结 … the same line
+    # again): the title is that line alone, and a short line above it (政府信息公开) is no first half.
+    whole = any(h.key != "glued" and lines[doc.line_index(h.offset)] == head for h in repeats)
+    while not whole and zone and line_of[zone[-1]] + 1 == line_of[zone[-1] + 1] \
+            and _VISIBLE.search(lines[line_of[zone[-1]]]) and _title_like(lines[line_of[zone[-1]]] + head, 60):
+        head = lines[line_of[zone.pop()]] + head  # a title broken over lines: …2023年政府信息 / 公开工作年度报告
+    if repeats:
+        zone += [i for i, p in enumerate(paras) if title < i and p.start < repeats[0].offset]
     for i in zone:
         p, li = paras[i], line_of[i]
         text = lines[li]
@@ -1384,6 +1410,147 @@ def _date_lines(doc: Document, paras: list[Span], furniture: set[int], lines: li
         if li not in furniture and _DATE_ONLY.match(lines[li]) and (
                 (k > 0 and idx[k - 1] in furniture) or (k + 1 < len(idx) and idx[k + 1] in furniture)):
             yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule))
+
+
+# A field or cell of a page's info panel: a short label with a colon or in brackets, or a cell
+# rule ([ 发布机构 ] 璧山区统计局, 施行日期:2016/8/2, 阅读:2341 |, 分享:, 监制|高延平, admin |).
+_FIELD_MARK = compile_regex(r"[\[［]\s*[\u4e00-\u9fff][\u4e00-\u9fff ]{0,7}[\]］]|(?:^|(?<=[\s|]))[\u4e00-\u9fff][\u4e00-\u9fff ]{0,7}:|[|｜]")
+_NOT_FIELDS = compile_regex(r"[。！？!?；;，,、《》“”]|^附件")  # a sentence, a list, a title, an attachment
+_EMPTY_FIELD = compile_regex(r"^[\u4e00-\u9fff][\u4e00-\u9fff ]{0,7}:$")  # 分享: (or a salutation: 同志们:)
+# A page's button or label alone (分享:, 字号:), not an address (同志们:, 尊敬的领导:, 各位代表:).
+_WIDGET_LABEL = compile_regex(r"^(?![^:]*[们的])(?!各位)[\u4e00-\u9fff ]{1,4}:$")
+_OFFICIAL_FIELD = compile_regex(r"签发人|密级|紧急程度")  # a 公文's header fields
+_DATA_ROW = compile_regex(r"\d|[|｜\[［]")  # a count, a date, a cell rule, a bracketed label
+FIELD_VALUE_MAX = 24  # characters of a field's value: a name, a date, a count
+
+
+def _field_row(text: str) -> bool:
+    """Whether a line is made of a page's fields and cells only: labels with a colon or in
+    brackets, cells split by |, each value short, nothing a sentence or a title is made of."""
+    if not text or len(text) > 60 or not _FIELD_MARK.search(text) or _NOT_FIELDS.search(text) \
+            or _OFFICIAL_FIELD.search(text):
+        return False
+    return all(len(v.strip()) <= FIELD_VALUE_MAX for v in _FIELD_MARK.split(text))
+
+
+def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tuple[str, ...],
+                known: _Boilerplate | None, rule) -> Iterator[Hit]:
+    """Rows of a page's info panel next to its known rows (索引号 above, a `|` rule below):
+    lines made of fields and cells (_field_row) whatever their labels say (主题分类, 施行日期,
+    整理者, 监制), the panel read outward from the furniture line by line. The page's first line
+    of its own may be its title (作者:题目), and is taken only with a count, a date or cells. A label alone (分享:)
+    needs furniture on both sides and no words of an address: under a page's header a
+    salutation (同志们:, 尊敬的领导:) opens the text. Above the body's first sentence, a row one
+    of whose later fields is known furniture taken alone (某某门户网站 时间:2021-1-26 来源:水利部:
+    时间:…, 来源:…) is a panel row itself, its neighbours read from it."""
+    rows = [i for i, text in enumerate(lines) if text and len(text) <= 60 and i not in furniture
+            and (":" in text or "|" in text or "[" in text or "｜" in text or "［" in text) and _field_row(text)
+            and not any(len(v) >= 8 and any(w in v for w in words) for v in _FIELD_MARK.split(text))]
+    if not rows:
+        return  # most texts: no line made of fields
+    # the panel's known rows: furniture made of fields or cells itself, or holding the page's time
+    # stamp (2024-07-22 11:17:52 - 某某网); a QR prompt or a disclaimer under a 落款's contact
+    # fields (联系人:…) is the page's, the fields the document's
+    marked = {i for i in furniture if i < len(lines) and (_FIELD_MARK.search(lines[i]) or _STAMP.search(lines[i]))}
+    found: set[int] = set()
+    if known is not None:
+        body = next((i for i, text in enumerate(lines) if len(text) > 60 or _SENTENCE.search(text)), len(lines))
+        for i in rows:
+            if i < body and any((m := known.match(lines[i][f.start():].strip())) is not None
+                                and m[0] not in known.sentence_labels
+                                for f in _FIELD_MARK.finditer(lines[i]) if f.start() > 0 and lines[i][f.start()] not in "|｜"):
+                found.add(i)
+                marked.add(i)
+    if not marked:
+        return
+    shown = [i for i, text in enumerate(lines) if text]
+    at = {i: k for k, i in enumerate(shown)}
+    own = next((i for i in shown if i not in furniture), None)  # the page's first line of its own: maybe its title
+    grown = True
+    while grown:
+        grown = False
+        for i in rows:
+            if i in found:
+                continue
+            k = at[i]
+            before = k > 0 and shown[k - 1] in marked
+            after = k + 1 < len(shown) and shown[k + 1] in marked
+            if i == own and not _DATA_ROW.search(lines[i]):
+                continue  # 范愉:关于法律解释的几个问题 at the top: an author's name before the title
+            if ((before and after and _WIDGET_LABEL.match(lines[i]))
+                    or ((before or after) and not _EMPTY_FIELD.match(lines[i]))):
+                found.add(i)
+                marked.add(i)
+                grown = True
+    for i in sorted(found):
+        p = next(doc.paragraphs_in_line(doc.lines[i]))
+        yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule), key="fields")
+
+
+# A page's time stamp: a date with the time of day (四川党的建设全媒体 2023-06-28 09:24,
+# 2025年11月28日14:26 来源:…, 2018年8月17日23:55:20…已关闭评论). A document dates by the day; a
+# meeting's time is a field it labels (时间:2023年3月1日14:30) or a sentence's.
+_STAMP = compile_regex(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+_LABEL_FIRST = compile_regex(r"^[^:\d]{1,8}:")
+
+
+def _page_stamps(doc: Document, lines: list[str], furniture: set[int], max_len: int, rule) -> Iterator[Hit]:
+    """Above the body's first sentence, a short line holding the page's time stamp (_STAMP) and
+    no sentence: the page's header (its date and source, its channel's name)."""
+    for i, text in enumerate(lines):
+        if not text or i in furniture:
+            continue
+        if len(text) > 60 or _SENTENCE.search(text):
+            return  # the body has begun
+        if len(text) <= max_len and "，" not in text and "," not in text and not _LABEL_FIRST.match(text) \
+                and _STAMP.search(text):
+            p = next(doc.paragraphs_in_line(doc.lines[i]))
+            yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule))
+
+
+# The counter of a collection's first piece, as KJ601 or KJ604 found it: 篇一, 【篇1】, 第1篇, 篇(1)
+_FIRST_PIECE = compile_regex(r"篇\s*[(（【]?\s*[一1](?![\d一二三四五六七八九十])|第\s*[一1]\s*篇")
+COUNTERS = ("KJ601", "KJ604")  # the rules that find a collection's piece counters
+
+
+def _collection_intro(doc: Document, ctx: Context, lines: list[str], furniture: set[int], top: int,
+                      rule) -> Iterator[Hit]:
+    """On a page that collects pieces, the first piece starts at its counter (…工作计划篇一, 第1篇):
+    a paragraph of text above that counter, under the page's title and header, is the site's
+    introduction to the collection (计划是成功的基石,…编写计划前,我们需要先…), whatever it
+    says. Only when nothing above the counter reads as a piece's own: no heading, no more than
+    two paragraphs of text."""
+    paras = doc.paragraphs[:top]
+    if not paras or "篇" not in doc.text[:paras[-1].end]:
+        return  # most texts: no counter at the top
+    counter = None
+    for code in COUNTERS:
+        r = ctx.catalog.rules.get(code)
+        if r is None or r.run is None or not r.enabled:
+            continue
+        for h in rule_hits(r, doc, ctx):
+            if h.offset >= paras[-1].end:
+                break
+            if _FIRST_PIECE.search(doc.text[h.offset:h.end]) and (counter is None or h.offset < counter):
+                counter = h.offset
+    if counter is None:
+        return
+    intro = []
+    for p in paras:
+        if p.end > counter:
+            break
+        li = doc.line_index(p.start)
+        text = lines[li]
+        if li in furniture or not text:
+            continue
+        if heading_level(text) is not None:
+            return  # the piece's own heading: the text above the counter is no introduction
+        if len(text) > 60 or _SENTENCE.search(text):
+            intro.append((p, li))
+    if len(intro) > 2:
+        return
+    for p, li in intro:
+        yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule), key="intro")
 
 
 _BROKEN_TITLE_END = compile_regex(r"[和及与的暨、]$")
@@ -1486,6 +1653,41 @@ def _menu_runs(doc: Document, lines: list[str], skip: set[int], least: int) -> I
                           key="menu")
         run = []
         before = p
+
+
+CAPTION_RUN = 3  # short lines in a row between two paragraphs of a story: its pictures' captions
+_CAPTION = compile_regex(r"^[^。！？!?；;：:、《》“”()（）\[\]【】]{6,30}$")  # no sentence, list, title, quote or note in it
+_CAPTION_END = compile_regex(r"[，,]$")
+_HAS_DATE = compile_regex(r"\d{4}|[〇○]|\d月|\d日")
+_PROSE_END = compile_regex(r"[。！？!?]$")
+
+
+def _caption_runs(doc: Document, lines: list[str], skip: set[int], words: tuple[str, ...], rule) -> Iterator[Hit]:
+    """Between two paragraphs of a story (each a long line ending a sentence), a run of three or
+    more short lines that are not sentences, headings, dates, issuers or titles, and that do not
+    join into words (组织村里老党员召开座谈会,听取他们的心声 / 烈日炎炎下到贫困户家中核实了解情况 / …):
+    the captions of the story's pictures, left without them. A 落款 and a title (某某局 / 2023年2月2日 /
+    …工作总结) hold an issuer, a date or a title word."""
+    fits = [i for i, text in enumerate(lines) if 6 <= len(text) <= 30]  # most lines: longer or empty
+    if len(fits) < CAPTION_RUN:
+        return
+    fits = [i for i in fits if i not in skip and _CAPTION.match(lines[i]) and heading_level(lines[i]) is None
+            and not _CAPTION_END.search(lines[i]) and not _HAS_DATE.search(lines[i])
+            and not _ISSUER.search(lines[i]) and not any(w in lines[i] for w in words)]
+    run: list[int] = []
+    for i in fits + [-1]:
+        if run and i > 0 and not any(lines[k] for k in range(run[-1] + 1, i)):
+            run.append(i)  # the next line with text is a caption too
+            continue
+        if len(run) >= CAPTION_RUN:
+            before = next((lines[k] for k in range(run[0] - 1, -1, -1) if lines[k]), "")
+            after = next((lines[k] for k in range(run[-1] + 1, len(lines)) if lines[k]), "")
+            if (len(before) > 40 and _PROSE_END.search(before) and len(after) > 40
+                    and not any(joins_into_word(lines[x], lines[y]) for x, y in zip(run, run[1:]))):
+                for li in run:
+                    q = next(doc.paragraphs_in_line(doc.lines[li]))
+                    yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, li, rule), key="captions")
+        run = [i]
 
 
 # The name of an issuing body on a line of its own: the first part of a title broken over lines.

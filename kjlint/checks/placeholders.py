@@ -74,6 +74,58 @@ def dot_for_a_word(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield Hit(at, at + 1, {"match": text[at]}, key="dot")
 
 
+# -- A template's guidance for a section, left where the section's text belongs (KJ205) -------------
+
+# Sentence marks inside the brackets: guidance is written as sentences (【结合…提供该软件的总体结构图表。】),
+# a bracketed title or label is not (【工作亮点】, 【服务条款】).
+_GUIDANCE_SENTENCE = compile_regex(r"[，,。；;、：:]")
+
+
+@check("section-guidance")
+def section_guidance(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """A Word section whose only text is one bracketed passage written as sentences, right under
+    its heading (1.5性能 / 【给出一般情况下的运行性能指数。】 / 1.6安全保密): the template's guidance
+    for that section, left in place of the text it asks for. Judged by its place, not its
+    wording: a bracketed note inside a section's text, or one before a text, is the writer's."""
+    if doc.source_format != "docx" or "【" not in doc.text:
+        return
+    lines = doc.lines
+    body = [i for i, line in enumerate(lines) if line.text.strip(_CELL_BLANK) and doc.part(i) == "body"]
+    for k, i in enumerate(body):
+        text = lines[i].text.strip(_CELL_BLANK)
+        if not text.startswith("【") or k == 0 or not _is_heading(doc, body[k - 1]) or doc.in_table(i):
+            continue
+        # the bracket closes at the end of this paragraph or of one below it (a list inside: 如：/ a.… / d.…。】)
+        last = next((m for m in range(k, min(k + 12, len(body)))
+                     if "】" in lines[body[m]].text or _is_heading(doc, body[m]) and m > k), None)
+        if last is None or not lines[body[last]].text.strip(_CELL_BLANK).endswith("】"):
+            continue
+        inner = "\n".join(lines[body[m]].text.strip(_CELL_BLANK) for m in range(k, last + 1))[1:-1]
+        if "【" in inner or "】" in inner or len(inner) < 8 or not _GUIDANCE_SENTENCE.search(inner):
+            continue
+        if last + 1 < len(body) and not _is_heading(doc, body[last + 1], sections_only=True):
+            continue  # the section's text follows (a list's 1. too): a note of the writer's
+        start = lines[i].start + lines[i].text.index("【")
+        end_line = lines[body[last]]
+        end = end_line.start + end_line.text.rindex("】") + 1
+        quote = doc.text[start:end].split("\n")[0]
+        yield Hit(start, end, {"match": quote[:40] + ("…" if len(quote) > 40 else "")}, key="guidance")
+
+
+def _is_heading(doc: Document, i: int, sections_only: bool = False) -> bool:
+    """Is line i a heading: styled as one in Word, or numbered as one (一、, 1.1编写目的, 5 结论)?
+    With `sections_only`, a list's item (1. （1）) is no heading: it may be the section's text."""
+    from .structure import DECIMAL_HEADING, heading_level
+
+    text = doc.lines[i].text.strip(_CELL_BLANK)
+    if not text or len(text) > 40 or _SENTENCE.search(text) or text[-1] in "：:":
+        return False
+    if i + 1 in doc.style_headings or DECIMAL_HEADING.match(text) is not None:
+        return True
+    level = heading_level(text)
+    return level is not None and (level[0] <= 2 or not sections_only)
+
+
 # -- Fields a Word form's writer left empty (KJ204, `empty_fields`) -------------------------------
 
 _CELL_BLANK = _BLANK + "\r"
@@ -109,8 +161,9 @@ def empty_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
     field are never reported."""
     if doc.source_format != "docx" or not doc.line_sources:
         return []
-    spans = _empty_cells(doc, hand_filled) + _empty_paragraph_fields(doc, hand_filled)
-    return sorted(spans)
+    spans = (_empty_cells(doc, hand_filled) + _empty_paragraph_fields(doc, hand_filled) + _empty_run(doc, hand_filled)
+             + _empty_tables(doc, hand_filled))
+    return sorted(set(spans))
 
 
 def _empty_cells(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
@@ -175,6 +228,74 @@ def _empty_paragraph_fields(doc: Document, hand_filled: re.Pattern) -> list[tupl
             continue
         if _filled_neighbour(doc, i) and _nothing_under(doc, i):
             out.append((start + len(text) - len(text.lstrip(_BLANK)), start + m.end("label") + 1))
+    return out
+
+
+# A paragraph that is only a field's label and its colon, a list number first or not; the label
+# may carry a note in brackets: (6)联办单位／协办单位（若有，若无可放－）：, 工作进度表：
+_LEAD_FIELD = compile_regex(
+    rf"^[{_BLANK}]*(?:(?P<number>{_NUMBER})[{_BLANK}]*)?(?P<label>[^\s。！？；，,;!?：:（(]{{1,12}})"
+    rf"(?:[{_BLANK}]*[（(][^）)\n]{{0,24}}[）)])?[{_BLANK}]*[：:][{_BLANK}\r]*$")
+_RUN = 3  # fields in a row, numbered in sequence: a form's skeleton, not a lead-in
+_WHEN = compile_regex(rf"[日][{_BLANK}]*期|[时][{_BLANK}]*间")
+
+
+def _empty_run(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
+    """The empty fields of a run of numbered `label：` paragraphs left empty, numbered in
+    sequence ((1)活动宗旨： / (2)活动地点： / (3)主办单位： …, tables or blank lines between
+    them): a form's fields its writer never filled in, though no field of the run has a value
+    to show it. Reported where the next item follows with nothing between (`_nothing_under`);
+    a field followed by a table or text has that as its value."""
+    lines = doc.lines
+    fields = []  # (line, number, match) of each empty numbered field, in order
+    for i, (_start, _end, text) in enumerate(lines):
+        if text.rstrip(_CELL_BLANK)[-1:] in ("：", ":") and doc.part(i) == "body" and not doc.in_table(i) \
+                and not _PEN_ROOM.search(text):
+            m = _LEAD_FIELD.match(text)
+            if m is not None and m.group("number"):
+                fields.append((i, m.group("number"), m))
+    out: list[tuple[int, int]] = []
+    run: list = []
+    for field in fields + [None]:
+        if field is not None and run and _next_number(run[-1][1], field[1]):
+            run.append(field)
+            continue
+        if len(run) >= _RUN:
+            for i, _number, m in run:
+                label = m.group("label")
+                # the date or time of what the run describes is the writer's (活动日期): only a
+                # signature, a seal or a reviewer's field in it is another hand's
+                if _is_label(label) and not hand_filled.search(_WHEN.sub("", label)) and _nothing_under(doc, i):
+                    out.append(_label_span(doc, i))
+        run = [field] if field is not None else []
+    return out
+
+
+def _empty_tables(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
+    """A `label：` paragraph whose value is the table right below it, a header row and rows
+    all empty ((12)工作进度表： / 日期 | 工作内容 / and empty rows): the table was never filled in."""
+    from ..wordplace import table_cells
+
+    lines = doc.lines
+    out = []
+    for rows in table_cells(doc).values():
+        order = list(rows.values())
+        first = min(i for cells in order for cell in cells.values() for i in cell)
+        if len(order) < 2 or doc.part(first) != "body":
+            continue
+        head, rest = order[0], order[1:]
+        if not any(lines[i].text.strip(_CELL_BLANK) for cell in head.values() for i in cell):
+            continue
+        if any(lines[i].text.strip(_CELL_BLANK) or i in doc.pictures for cells in rest for cell in cells.values() for i in cell):
+            continue
+        j = first - 1
+        while j >= 0 and not lines[j].text.strip(_CELL_BLANK) and not doc.in_table(j) and j not in doc.pictures:
+            j -= 1
+        if j < 0 or doc.in_table(j) or doc.part(j) != "body":
+            continue
+        m = _LEAD_FIELD.match(lines[j].text)
+        if m is not None and _is_label(m.group("label")) and not hand_filled.search(m.group("label")):
+            out.append(_label_span(doc, j))
     return out
 
 

@@ -111,7 +111,9 @@ def is_signature_or_date(text: str, max_signature: int) -> bool:
         return True
     # A signature or an organization's name is not a sentence: it has no sentence punctuation
     # inside and does not end with a question or an exclamation (想要认识他嘛？ is a sentence).
-    return len(text) <= max_signature and not re.search(r"[，,。；;、]", text) and text[-1] not in "？?！!"
+    # Nor does one end with the particle 的: 对于Delta计算框架的 is a phrase cut before its noun.
+    return (len(text) <= max_signature and not re.search(r"[，,。；;、]", text) and text[-1] not in "？?！!"
+            and not text.endswith("的"))
 
 
 # The source of a line in a Word table (kjlint.docx line_sources: "table 1, row 2, cell 3").
@@ -171,12 +173,28 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if (heading_level(text) is not None or index + 1 in doc.style_headings or text[-1] in TERMINAL
                 or len(text) < min_length):
             return
+        if doc.source_format == "docx" and not _word_cut(text):
+            return  # a Word draft often ends without its full stop: only a plain cut is its rest lost
         stops = list(SENTENCE_STOP.finditer(text))
         if stops and is_closing_block(text[stops[-1].end():].strip()):
             return  # the last sentence is finished; a signature block follows on the same line
         tail = p.text[-8:]
         yield Hit(max(p.start, p.end - 8), p.end, {"tail": tail})
         return
+
+
+# The last sentence of a paragraph begun after a full stop and stopped a few words in, on a word
+# that opens what must follow (a preposition or conjunction: 将 把 对 从 和 与 …): …存储数据。我们将功能.
+# A short closing line is a whole sentence (…。谢谢大家): it has none.
+_SHORT_TAIL = compile_regex(r"[。！？!?](?=[\u4e00-\u9fff]{0,5}[将把被对从向在为与和及或])[\u4e00-\u9fff]{1,6}$")
+
+
+def _word_cut(text: str) -> bool:
+    """Is a Word file's unpunctuated last paragraph plainly cut, not just missing its full stop:
+    it ends with the particle 的 (对于Delta计算框架的: its noun is lost), or a new sentence stops a
+    few characters after the full stop of the one before, after a word that opens what must
+    follow (…存储数据。我们将功能)?"""
+    return text.endswith("的") or _SHORT_TAIL.search(text) is not None
 
 
 # A bar of links or fields set apart by `|` (述职报告范文 | 述职报告模板 | …; …主办 | …主管): a
@@ -350,6 +368,50 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             empty = True
         if empty and not TABLE_CAPTION.search(plain[i]) and not plain[i].endswith(("/", "／")):  # ：/ = none
             yield Hit(p.start, p.end, {"heading": p.text})
+    if word:
+        yield from _empty_decimal_sections(doc, paras, plain, max_len)
+
+
+# A section number of a decimal outline and its title: 4.3 下一步研究计划, 2.1.3项目可交付成果, 5.时间安排
+_DECIMAL_SECTION = compile_regex(r"^(\d{1,2}(?:[.．]\d{1,2}){0,3})(?:[.．、]|(?=[ \t\u3000]*[^\d\s.．、：:]))[ \t\u3000]*(?=[^\d\s：:])")
+
+
+def _decimal_number(text: str, max_len: int) -> tuple[int, ...] | None:
+    """The section number (4, 3) of a decimal outline's heading (`4.3 下一步研究计划`), else None:
+    a heading is short, no sentence, and no table of contents' line (its page number after a tab)."""
+    if len(text) > max_len or _CLAUSE_PUNCT.search(text) or text[-1] in "：:" or re.search(r"\t\s*\d+$", text):
+        return None
+    m = _DECIMAL_SECTION.match(text)
+    if m is None or re.search(r"[ \t\u3000]{3,}\S", text[m.end():]):
+        return None  # 3.4困难及解决方案     ***: text set apart on the heading's line is its body
+    return tuple(int(n) for n in re.split(r"[.．]", m.group(1)))
+
+
+def _empty_decimal_sections(doc: Document, paras: list[Span], plain: list[str], max_len: int) -> Iterator[Hit]:
+    """A Word file's decimal section (4.3 下一步研究计划) followed directly by the next section of
+    its outline at its own level or above (5.时间费用安排, 4.4 …), when the section before it at its
+    level had a body (4.2 and its text): the section's text was never written. The next number
+    must follow in the outline, so a list or a heading's subtitle is not read as a section."""
+    numbers = [_decimal_number(text, max_len) for text in plain]
+    had_body: dict[tuple[int, ...], bool] = {}  # parent's number -> whether its latest child had a body
+    for i, number in enumerate(numbers):
+        if number is None or len(number) < 2:
+            continue
+        nxt = numbers[i + 1] if i + 1 < len(numbers) else None
+        body = nxt is None and i + 1 < len(paras) or nxt is not None and len(nxt) > len(number)
+        if not body and doc.pictures:  # a section whose body is a picture (2.2 类图 and the diagram)
+            line = doc.line_index(paras[i].start)
+            upto = doc.line_index(paras[i + 1].start) if i + 1 < len(paras) else len(doc.lines)
+            body = any(j in doc.pictures for j in range(line, upto))
+        parent = number[:-1]
+        before = had_body.get(parent)
+        had_body[parent] = body
+        if body or nxt is None or before is not True or number[-1] < 2:
+            continue
+        # the next section in the outline (no deeper than this one, else it is its body): a
+        # sibling (4.4) or a section above it (5, 5.1)
+        if any(nxt[:k] == number[:k - 1] + (number[k - 1] + 1,) for k in range(1, len(number) + 1)):
+            yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
 
 
 # The field of a form its reviewer fills in, not the writer: 老师点评, 导师意见, 学院审核意见, 单位盖章.
