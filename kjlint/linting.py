@@ -28,6 +28,7 @@ META_UNUSED = "KJ002"
 META_UNKNOWN = "KJ003"
 REPEATED_BLOCK = "KJ104"
 BOILERPLATE_LINE = "KJ601"
+MARKUP_RESIDUE = "KJ608"
 FOLDED_SHOWN = 10  # related locations listed per repeated block; the rest are counted
 _FINGERPRINT_STRIP = compile_regex(r"[\s\u3000]+")
 
@@ -114,6 +115,8 @@ def lint_with(doc: Document, catalog: Catalog, opts: LintOptions, ctx: Context |
 CONTAINERS = {
     REPEATED_BLOCK: ("the copy", lambda f: f.family != "KJ1"),  # a second copy of a body or list
     BOILERPLATE_LINE: ("the line", lambda f: f.family == "KJ6" and f.code != BOILERPLATE_LINE),
+    # a page template's {{ title }} reads as a slot too, but it is the page's code, deleted with it
+    MARKUP_RESIDUE: ("the markup", lambda f: f.family == "KJ2"),
 }
 
 
@@ -140,8 +143,9 @@ def fold_into_containers(findings: list[Finding]) -> list[Finding]:
         counts = Counter(f.code for f in inside)
         codes = pick({"en": ", ", "zh": "、"}).join(
             f"{code}×{n}" if n > 1 else code for code, n in sorted(counts.items()))
-        template = (_("{message} — also inside the copy: {codes}") if CONTAINERS[h.code][0] == "the copy"
-                    else _("{message} — also inside the line: {codes}"))
+        template = {"the copy": _("{message} — also inside the copy: {codes}"),
+                    "the line": _("{message} — also inside the line: {codes}"),
+                    "the markup": _("{message} — also inside the markup: {codes}")}[CONTAINERS[h.code][0]]
         h.message = template.format(message=h.message, codes=codes)
         h.related += [Related(f.path, f.line, f.column, f"{f.code} {f.message}", f.offset, f.end_offset)
                       for f in inside[:FOLDED_SHOWN]]

@@ -38,11 +38,12 @@ from typing import Any, Iterable
 from .diskcache import compile_regex, file_key, load_or_build
 
 # A CJK character followed by its pinyin in parentheses, as left by some web converters:
-# 總結(jié), 關(guān). A tone mark is required so ordinary "(a)" or "(de)" is never touched.
+# 總結(jié), 關(guān), 會(huì ) (a space may close it). A tone mark is required so ordinary "(a)" or "(de)" is
+# never touched.
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 PINYIN_LETTERS = "a-zü" + TONED
 PINYIN_ANNOTATION = compile_regex(
-    rf"(?<=[\u3400-\u9fff])[(（](?=[{PINYIN_LETTERS}]{{0,5}}[{TONED}])[{PINYIN_LETTERS}]{{1,6}}[)）]"
+    rf"(?<=[\u3400-\u9fff])[(（](?=[{PINYIN_LETTERS}]{{0,5}}[{TONED}])[{PINYIN_LETTERS}]{{1,6}} ?[)）]"
 )
 
 _CJK_PUNCT_AND_SPACE = compile_regex(r"[\s\u3000\u00a0\ufeff\u200b-\u200f\u2060]+")

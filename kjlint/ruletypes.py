@@ -77,9 +77,11 @@ def rule_hits(rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
         if hits and rule.code.startswith(TECHNICAL_EXEMPT):
             technical = doc.technical_lines
             if technical:
-                whole = rule.code.startswith("KJ1")  # a repeated line; a mask is judged where it stands
+                # a mask glued to a Chinese word is judged where it stands; a repeated line, an
+                # emoji or Markdown in a program's string is the program's, wherever it is glued
+                mask = rule.code.startswith("KJ2")
                 hits = [h for h in hits if doc.line_index(h.offset) not in technical
-                        or (not whole and glued_to_han(doc.text, h.offset, h.end))]
+                        or (mask and glued_to_han(doc.text, h.offset, h.end))]
         ctx.memo[key] = hits
     return hits
 

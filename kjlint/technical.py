@@ -11,7 +11,9 @@ A line is technical when it shows code syntax (a call `name(…)`, an assignment
 `;`, a markup tag, a dotted name `System.IO.File`, a path `/Area/Page/Index`, a `//` comment)
 or opens with an identifier being defined (`RetryInterval：…`, `bordercolor<TAB>…`),
 and, for code syntax, Chinese characters are less than half of what it holds: prose that
-mentions one function stays prose.
+mentions one function stays prose. A program's string literals are its own text, not the
+line's language: `st.error("❌ 请求超时，请重试")` is a call whose message is Chinese, so the
+code patterns and the share are judged with ASCII-quoted strings emptied.
 """
 from __future__ import annotations
 
@@ -43,6 +45,8 @@ _DEFINED = compile_regex(
 # (int\xa0mid\xa0=\xa0low;): read as spaces.
 _NBSP = "\u00a0"
 MAX_LINE = 1000
+# A string literal in ASCII quotes (Chinese prose quotes with “…”): "…" or '…', on one line.
+_LITERAL = compile_regex(r'"[^"\n]*"|\'[^\'\n]*\'')
 _LETTER = compile_regex(r"[A-Za-z]")
 _HAN_CLASS = "\u3400-\u9fff\uf900-\ufaff"
 _HAN = compile_regex(f"[{_HAN_CLASS}]")
@@ -61,6 +65,13 @@ def is_technical(line: str) -> bool:
         return True
     # The share of Chinese first: it is cheaper than the code patterns, and a line that is half
     # Chinese or more is prose whatever code it shows.
+    if _code_shaped(text):
+        return True
+    return ('"' in text or "'" in text) and _code_shaped(_LITERAL.sub('""', text))
+
+
+def _code_shaped(text: str) -> bool:
+    """Less than half Chinese, and code syntax somewhere."""
     visible = len(text) - sum(text.count(c) for c in " \t\u3000")
     return len(_NOT_HAN.sub("", text)) * 2 < visible and _CODE.search(text) is not None
 

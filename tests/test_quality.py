@@ -101,8 +101,12 @@ BATCH_FLOORS = {  # batch: {family: (precision, recall)}
     # sentence, pinyin left in a word missed); KJ5 14/23, 14/31. KJ6 (9 labels: ChatGPT's `Copy code`,
     # Markdown and wiki markup, a reference manager's report, a spliced agreement) and KJ7 (5) find
     # none and have no floor to keep.
-    "word3": {"KJ1": (0.66, 0.5), "KJ2": (0.96, 0.31), "KJ3": (0.4, 0.25), "KJ4": (0.99, 0.1),
-              "KJ5": (0.6, 0.45)},
+    # Then (session 11, the false findings' mechanisms, with the misses' work merged, main 703a00c)
+    # KJ3 5/6, KJ5 13/15 (14/22 before), KJ6 0 findings (9 before), KJ7 1 (6 before). KJ5 recall 14/31 -> 13/31: the 14th was w117's document-level KJ506 label
+    # (its first line names only the first of two projects), credited to the false KJ503 `1. after
+    # 2.` under a question heading, gone now; w117 had no KJ506 finding before either.
+    "word3": {"KJ1": (0.66, 0.5), "KJ2": (0.96, 0.31), "KJ3": (0.66, 0.25), "KJ4": (0.99, 0.1),
+              "KJ5": (0.86, 0.41)},
 }
 # Issue #11's bar for Word files is the share of all findings that are true: at least 0.80. The
 # floors are what each Word batch measures now, rounded down, and the findings on their must-not-flag
@@ -112,9 +116,11 @@ BATCH_FLOORS = {  # batch: {family: (precision, recall)}
 # `word3`: 48 of 79 (0.61) on its first settled measurement, below the bar; two findings on its
 # must-not-flag spans (KJ201 on the key name “X”键, KJ601 on an arrow chain 摄像头采集 -> …). Two of
 # its 31 false findings are real defects neither labeling marked (w120: an empty heading, KJ303; a
-# passage of 1.1 repeated in 2.1, KJ103); the labels stay as settled before the run.
-WORD_PRECISION = {"word": 0.97, "word2": 0.91, "word3": 0.6}
-WORD_MUST_NOT_FLAG = {"word": 2, "word2": 1, "word3": 2}
+# passage of 1.1 repeated in 2.1, KJ103); the labels stay as settled before the run. After session
+# 11's changes 82 of 90 (0.91; 83 of 113 at main 703a00c), one finding on a must-not-flag span
+# (the key name).
+WORD_PRECISION = {"word": 0.97, "word2": 0.91, "word3": 0.9}
+WORD_MUST_NOT_FLAG = {"word": 2, "word2": 1, "word3": 1}
 REALWORLD_CLEAN_RATE = 0.4  # false alarms per 10,000 characters of government text, at most
 REALWORLD_MUST_NOT_FLAG = 0  # findings on must-not-flag spans, at most
 

@@ -357,3 +357,49 @@ def test_the_whole_text_scan_finds_every_line_that_can_hold_a_cut_word():
         seen[expected] += 1
     assert seen[True] > 100 and seen[False] > 100
     assert not cut_possible(["全年工业增加值增长8%。", "继续抓好项目建设。"], {"加值增": ("长", False)})
+
+
+@pytest.mark.parametrize("text, notice", [
+    ("某区教育工作汇报\n资料部分内容试读\n全区一直把教育放在优先发展的位置。\n", "部分内容试读"),
+    ("某区教育工作汇报\n全区一直把教育放在优先发展的位置。\n还有 3 页未读 ,您可以 继续阅读\n", "还有 3 页未读"),
+    ("某区教育工作汇报\n全区一直把教育放在优先发展的战略位置,为\n✂\n", "✂"),
+])
+def test_preview_notices_said_otherwise(text, notice):
+    found = [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ301"]
+    assert found == [notice]
+
+
+def test_a_viewer_saying_no_page_is_left_unread_cuts_nothing():
+    text = "某区教育工作汇报\n全区一直把教育放在优先发展的位置。\n还有 0 页未读 ,您可以 继续阅读\n"
+    assert [f for f in lint_text(text) if f.code == "KJ301"] == []
+
+
+def test_an_ellipsis_on_the_last_word_above_a_truncation_notice_is_the_previews_cut():
+    text = "某镇人居环境整治情况\n全镇已建成无害化厕所约占总户数11.2%，两个村的“厕所革命”正……\n试读结束,开通会员文档无限下载使用\n"
+    assert sorted(f.code for f in lint_text(text) if f.code.startswith("KJ3")) == ["KJ301", "KJ302"]
+    # the writer's own 等等…… at the end, no notice below it
+    assert [f.code for f in lint_text("某镇工作总结\n全镇开展了环境整治、道路硬化、绿化美化等等……\n")
+            if f.code.startswith("KJ3")] == []
+
+
+def test_a_hidden_content_notice_leaves_the_cut_sentence_above_it_the_last():
+    text = ("在全县大气污染治理动员会上的讲话\n同志们：\n今天召开动员会，安排部署重点任务。\n一、认清形势\n从国家层面来看,生态\n"
+            "该文档完整内容已自动隐藏,想阅读全文,请加微信9.9元领取\n")
+    found = [(f.code, f.line) for f in lint_text(text) if f.code.startswith("KJ3")]
+    assert ("KJ302", 5) in found and any(code == "KJ301" and line == 6 for code, line in found)
+
+
+def test_a_line_ending_in_a_count_after_a_closing_title_mark_was_cut():
+    text = ("某协会关于印发《经济责任审计》、《审计档案工作》两\n\n发布日期:2016-03-07\n"
+            "各会员单位：现将两项准则印发给你们，请遵照执行。\n")
+    found = [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ305"]
+    assert found == ["》两"]
+    whole = ("关于印发《经济责任审计》等两项准则的通知\n会议审议了“十四五”规划。他说的是“第一”\n\n"
+             "人民法院应当出具《诉讼材料收取清单》一\n式两份，一份入卷。\n\n各单位遵照执行。\n")  # a wrapped line
+    assert [f for f in lint_text(whole) if f.code == "KJ305"] == []
+
+
+def test_a_pages_loading_indicator_is_no_excerpt_cut():
+    text = "视频加载中...\n记者从全市应急管理工作会议上获悉，今年以来全市安全生产形势平稳。\n"
+    assert [f for f in lint_text(text) if f.code == "KJ301"] == []
+    assert [f.code for f in lint_text("相关新闻\n全市召开安全生产工作会议，部署...\n正文到此结束。\n") if f.code == "KJ301"] == ["KJ301"]

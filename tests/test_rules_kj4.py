@@ -145,3 +145,94 @@ def test_latin1_runs_that_look_like_utf8_but_are_not_well_formed_are_no_crash(te
     # (found by the fuzz test, and by dedupe --keep best at 200,000 documents)
     found = lint_text(text, select=["KJ4"])  # raised UnicodeDecodeError
     assert all(f.code != "KJ405" for f in found)  # and none of them is read as UTF-8 mojibake
+
+
+def punctuation_shifted(sentence: str, at: int) -> str:
+    """`sentence` (GBK) after the first byte of the punctuation mark at `at` was written as `?`,
+    as a page shows it: full-width marks printed as ASCII."""
+    data = sentence.encode("gbk")
+    pos = len(sentence[:at].encode("gbk"))
+    out = (data[:pos] + b"?" + data[pos + 1:]).decode("gbk", errors="replace")
+    return out.translate({ord(c) + 0xFEE0: c for c in "!,;:?()"})
+
+
+@pytest.mark.parametrize("sentence, at, garbage, reading", [
+    ("為全面建設提供了強大的思想保證。現總結匯報如下：", 15, "?,F", "。現"),
+    ("縣域治理是國家治理的重要組成部分。縣域經濟治理與國家層面不同。", 16, "??h", "。縣"),
+    ("這是工作的主幹。總結工作的目的是提高工作水平。", 7, "??偨Y", "。總結"),
+])
+def test_a_punctuation_mark_that_lost_its_first_byte_is_byte_shift(sentence, at, garbage, reading):
+    text = punctuation_shifted(sentence, at)
+    assert garbage in text
+    (f,) = [f for f in lint_text(text) if f.code == "KJ404"]
+    assert text[f.offset:f.end_offset] == garbage and f"'{reading}'" in f.message and f.fix is None
+
+
+@pytest.mark.parametrize("text", [
+    "真的完成了吗?!我们还要继续努力。",
+    "要不要申报?,由企业自己决定。",
+    "人員(rén yuán)到位了嗎?y",  # a letter after a question, no garbage
+    "网址是 www.example.cn/a?F=1 ，欢迎访问。",
+])
+def test_question_marks_before_marks_and_letters_are_not_punctuation_shift(text):
+    assert "KJ404" not in codes(text)
+
+
+@pytest.mark.parametrize("text, lost", [
+    ("我们坚持以理论和?三个代表?重要思想为指导。", "?三个代表?"),
+    ("全力实施?生态立县、工业强县?发展战略。", "?生态立县、工业强县?"),
+    ("调研组于20218月上旬到各县开展调研。", "20218月"),
+])
+def test_quotation_marks_and_a_year_character_lost_in_a_conversion(text, lost):
+    found = [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ412"]
+    assert found == [lost]
+
+
+@pytest.mark.parametrize("text", [
+    "你们吃饭了吗?我们吃过了?好的。",  # questions, one after 吗
+    "这是为什么?怎么办?我们要想办法。",
+    "那么总结有什么格式呢?下面是小编收集整理的范文。",
+    "2021年8月上旬完成，20218名群众参加。",
+])
+def test_questions_and_whole_dates_are_no_lost_characters(text):
+    assert "KJ412" not in codes(text)
+
+
+def test_implausible_characters_after_a_mark_that_follows_the_question_mark_are_byte_shift():
+    """提升。“十四五”時期 lost a punctuation mark's first byte and more: no realignment reads, but
+    the characters after the shifted mark are no Chinese."""
+    text = "自然灾害防治能力大幅提升?!笆奈濉薄笆逦濉睍r期，重点任务。\n"
+    (f,) = [f for f in lint_text(text) if f.code == "KJ404"]
+    assert text[f.offset:f.end_offset] == "?!笆奈濉薄笆逦濉睍" and f.fix is None
+    assert "KJ404" not in codes("这项工作完成得怎么样?!我们还要继续努力。\n")
+
+
+def test_a_pinyin_annotation_closed_after_a_space_is_one_too():
+    text = "深入貫徹黨的十九屆二中全會(huì )精神，建設社會(huì )主義現代化國家。\n"
+    found = [f for f in lint_text(text) if f.code == "KJ403"]
+    assert found and found[0].message.startswith("2 pinyin")
+    fixed, _ = apply_fixes(text, [f.fix for f in found])
+    assert fixed == "深入貫徹黨的十九屆二中全會精神，建設社會主義現代化國家。\n"
+
+
+@pytest.mark.parametrize("text, lost", [
+    ("一、构建社区基层组织建设的新格??\n镇党委制定了方案。", "??"),
+    ("统??计\n1. 报刊转载情况", "统??计"),
+    ("——2018724日在市第十三届人民代表大会上", "2018724日"),
+    ("——2021年1228日在县人民代表大会上", "1228日"),
+    ("按照《法治政府建设实施纲要(20212025年)》要求。", "20212025年"),
+    ("這部片子我在初中讀書的時候?qū)W校曾組織觀看過。", "?qū)"),
+])
+def test_characters_lost_around_question_marks_and_in_dates(text, lost):
+    found = [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ412"]
+    assert found == [lost]
+
+
+@pytest.mark.parametrize("text", [
+    "这项工作到底怎么办??大家商量。\n",
+    "真的完成了吗??我们还要努力。",
+    "继续实施瀛︽牎寤鸿??工程，推进教育均衡发展。",  # ?? inside mojibake: KJ407's
+    "全年365日值守，2021年12月28日通过，一年3日休假。",
+])
+def test_doubled_question_marks_of_questions_and_whole_dates_are_whole(text):
+    assert "KJ412" not in codes(text)

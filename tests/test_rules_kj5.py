@@ -401,3 +401,41 @@ def test_a_theses_outline_of_chapters_described_in_sentences_skips_a_chapter():
                "第二章 说明系统的总体结构和主要模块；\n第三章 介绍硬件设计，包括电路和传感器；\n")
     assert kj5(outline + "第五章 总结全文，提出今后的改进方向。\n") == [("KJ502", 6)]
     assert kj5(outline + "第四章 总结全文，提出今后的改进方向。\n") == []
+
+
+def test_a_contents_entry_whose_leader_is_one_ellipsis_is_still_an_entry():
+    """A government page's 目录 typed as text: one entry's leader is the shortest, ……; the entries
+    after it are the contents', not a list of the body starting at 六、 (a numbering gap)."""
+    entries = ["一、部门职责………………4", "二、机构设置………………6", "三、收入决算情况说明……11",
+               "四、支出决算情况说明……………12", "五、财政拨款支出说明……………13", "六、基本支出决算情况说明……16",
+               "七、政府性基金支出说明…………19", "第二部分 附表……………39"]
+    text = "某县财政局部门决算\n目 录\n" + "\n".join(entries) + "\n一、部门职责\n本局负责全县财政工作。\n"
+    assert [f.code for f in lint_text(text) if f.code.startswith("KJ5")] == []
+
+
+def test_a_line_naming_a_meeting_below_the_first_prose_paragraph_is_no_title():
+    """A news page without its title: the lead, then a photo's caption naming a meeting."""
+    lead = ("7月中旬，市里组织3个专项巡察组进驻各区开展扶贫领域专项巡察。连日来，各巡察组深入基层调查走访，"
+            "查阅资料、受理举报、核实情况，全面了解基层存在的问题。")
+    text = lead + "\n组织村里老党员召开座谈会，听取他们的心声\n巡察组还将继续开展工作。\n"
+    assert [c for c, _ in kj5(text)] == ["KJ506"]
+    # above the prose, the same kind of line is the title
+    assert kj5("全市扶贫领域专项巡察工作座谈会召开\n" + lead + "\n") == []
+
+
+def test_an_article_skipped_in_a_run_of_articles_is_a_gap():
+    text = ("某公司项目跟投管理办法\n第一条 为规范项目跟投，制定本办法。\n第二条 本办法适用于公司各项目。\n"
+            "第三条 跟投以自愿为原则。\n第五条 领导小组负责审议跟投方案。\n第六条 本办法自发布之日起施行。\n")
+    found = [f for f in lint_text(text) if f.code == "KJ502"]
+    assert [(f.line, text[f.offset:f.end_offset]) for f in found] == [(5, "第五条")]
+    assert "第四条 missing" in found[0].message
+    # a complete run, an excerpt starting at 第十条, a second text starting again at 第一条
+    whole = ("某条例\n第十条 本条例自公布之日起施行。\n第十一条 本条例由市政府负责解释。\n"
+             "附件\n第一条 为加强管理，制定本细则。\n第二条 本细则由市局负责解释。\n")
+    assert [f for f in lint_text(whole) if f.code == "KJ502"] == []
+
+
+def test_a_heading_mark_with_a_stray_comma_before_its_dun_hao_is_the_heading():
+    """A page whose converter doubles its marks writes 二,、 for 二、 (one of this page's ,, and ,。)."""
+    text = "某局工作计划\n二,、工作目标\n（一）优化发展环境,。积极协助政府改善环境。\n（二）规范办学行为,。加强管理。\n"
+    assert kj5(text) == [("KJ502", 2)]  # 一、 missing, and （一） has its parent

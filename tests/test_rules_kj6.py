@@ -666,6 +666,17 @@ def test_sales_words_before_a_dash_opening_a_title_and_after_a_blank_ending_it_a
     assert lint_text(own, select=["KJ604"]) == []
 
 
+def test_the_next_part_of_a_weekly_series_is_no_spliced_document():
+    """A file collecting its writer's parts (第一周…, 第二周…) is one document; a different
+    report, or the same frame a year later, still is another."""
+    weekly = ("第一周工作计划\n" + BODY + "第二周工作计划\n" + BODY + "第三周工作计划\n" + BODY)
+    assert found(weekly, select=["KJ606"]) == []
+    skipped = "第一周工作计划\n" + BODY + "第三周工作总结\n" + BODY
+    assert found(skipped, select=["KJ606"]) == [("KJ606", 5)]
+    yearly = "2022年科技局工作总结\n" + BODY + "2023年科技局工作总结\n" + BODY
+    assert found(yearly, select=["KJ606"]) == [("KJ606", 5)]
+
+
 def test_rows_of_a_page_info_panel_next_to_its_known_rows_are_page_chrome():
     # Fields in wordings no phrase list holds ([ 体裁分类 ], 施行日期:, 整理者:), read outward from a
     # row KJ601 knows (索引号 above, a `|` rule below); a label alone (分享:) between two rows.
@@ -797,3 +808,24 @@ def test_a_title_whose_words_open_the_first_sentence_before_a_comma_is_its_subje
     assert [f for f in lint_text(resolution) if f.code == "KJ607"] == []
     glued = "某某市第十届人民代表大会第五次会议\n某某市第十届人民代表大会第五次会议听取并审议了工作报告。\n"
     assert [f.line for f in lint_text(glued) if f.code == "KJ607"] == [2]
+
+
+def test_a_page_templates_engine_markup_is_markup_residue_holding_its_slot():
+    """`{{ errorMessage }}` on a scraped page is the CMS template's code: KJ608 reports it, and the
+    slot KJ205 reads in it is folded into that finding; in a Word file it stays the template's slot."""
+    text = "{{ title }}\n{{ errorMessage }}\n某某局2020年政府信息公开工作年度报告\n本报告由本局编制。\n"
+    page = lint_text(text, "page.txt")
+    codes = [f.code for f in page]
+    assert codes.count("KJ608") == 2 and "KJ205" not in codes
+    assert any("KJ205" in r.message for f in page if f.code == "KJ608" for r in f.related)
+    doc = Document(text, "draft.docx", source_format="docx")
+    word = lint_document(doc, load_catalog(), LintOptions())
+    assert [f.code for f in word].count("KJ205") == 2 and "KJ608" not in {f.code for f in word}
+
+
+def test_a_title_shown_twice_above_a_pages_metadata_keeps_its_first_copy():
+    """The title line, the same line again, then the page's file details: the second line is the
+    repeat (KJ607); the first is the title, not a section name above it (KJ609)."""
+    text = "某镇政府换届工作报告\n\n某镇政府换届工作报告\n\nID:10590117\n\n大小:61.50 KB\n\n各位代表：现在，我代表镇人民政府作工作报告，请予审议。\n"
+    hits = {(f.code, f.line) for f in lint_text(text, "page.txt") if f.family == "KJ6"}
+    assert ("KJ607", 3) in hits and not any(line == 1 for _, line in hits)

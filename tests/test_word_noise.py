@@ -21,6 +21,8 @@ def codes(text: str, select: list[str]) -> list[tuple[str, int]]:
     "\tmax-width\t元素的最大宽度，可以是像素或百分比",
     "RetryInterval：Gets or sets the time to wait before a failed request is sent again.",
     '\t<span title="**">提示</span>',
+    '        st.error("❌ 连接超时，请稍后重试或切换网络")',  # a program's Chinese message
+    "    label = '🔍查询结果：'",
 ])
 def test_code_markup_and_api_listings_are_technical(line):
     assert is_technical(line)
@@ -33,6 +35,7 @@ def test_code_markup_and_api_listings_are_technical(line):
     "全区GDP(5%)稳步增长，详见http://www.xx.gov.cn/xx.html。",
     "本季度完成了数据接口改造，调用 Convert.ToInt32(null) 时返回0的问题已经修复，下一步将组织开发人员培训。",
     "a" * 5000 + "(x)=1;",
+    '会议强调"要抓好落实"，确保(1)项目按期完成。',  # ASCII quotes in prose: still prose
 ])
 def test_prose_and_form_labels_are_not_technical(line):
     assert not is_technical(line)
@@ -47,6 +50,16 @@ def test_masks_on_technical_lines_are_variables_not_placeholders():
              "\t内网地址：10.1.*.* （*为任意数字）\n"
              "本月共走访企业xx家，争取资金**万元。\n")
     assert codes(notes, ["KJ201", "KJ202"]) == [("KJ201", 7), ("KJ202", 7)]
+
+
+def test_emoji_in_the_strings_of_listed_code_are_the_programs_own():
+    listing = ("附录 程序清单\n"
+               "if not answer:\n"
+               '    st.warning("⚠️ 没有查到结果，请换个问法")\n'
+               "else:\n"
+               '    st.subheader("🤖助手回答：")\n'
+               "本月完成接口联调。🚀\n")
+    assert codes(listing, ["KJ704"]) == [("KJ704", 6)]
 
 
 def test_parallel_code_lines_are_no_repeated_paragraphs():

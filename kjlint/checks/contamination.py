@@ -25,6 +25,7 @@ from ..findings import Fix
 from ..normalize import fold_line_width, is_page_counter_line, line_form, to_simplified
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
 from .layout import flagged_lines, text_before_trailing_furniture
+from .structure import cn_number
 from .truncation import TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
 from ..diskcache import (compile_regex, finditer_alternatives, first_chars,
                          load_or_build_item, parse)
@@ -710,17 +711,36 @@ def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, ma
     at = text.find(phrase)
     if at >= 0 and CJK.search(phrase[-1:]) and joins_into_word(phrase, text[at + len(phrase):]):
         return True
-    if (label == "site widget" and at >= 0 and len(text) >= 16
+    if (at >= 0 and len(text) >= 16 and (label == "site widget" or not phrase.endswith(":"))
             and (CJK.match(text[at + len(phrase):at + len(phrase) + 1])
                  or (at >= 8 and CJK.match(text[at - 1:at])))):
-        # 关于微信扫码点餐小程序的调研, 用管理员微信登录就可以查看, 对这些数据进行全部下载到本地:
-        # the writer's sentence names it, read on into it or leading up to it
+        # 关于微信扫码点餐小程序的调研, 用管理员微信登录就可以查看, 对这些数据进行全部下载到本地,
+        # 是否启用语音播报, 需要联系客服QQ: the writer's sentence names it, read on into it or
+        # leading up to it (a label such as 来源: opens the site's line whatever follows it)
         return True
+    if label == "source line" and at == 0 and phrase.endswith(":") and "。" in text[len(phrase):-1]:
+        return True  # 信息来源：收集信息的方式主要有…。线上…: a label of the writer's, then sentences
+    if label == "breadcrumb" and ">" in text and all(text[k - 1:k] in "-=" for k in range(len(text)) if text[k] == ">"):
+        return True  # 摄像头采集 -> 关键点提取 -> …: a flow typed with arrows, not a site's path
+    if label == "site widget" and _SIGNING_WEEKDAY.match(text) and _under_signature(doc, i):
+        return True  # 上小河村村委 / 2021年1月17日星期日: the 落款's date, weekday and all
     if label in FORM_CELL_LABELS:
         sources = doc.line_sources
         if sources and i < len(sources) and ", cell " in sources[i]:
             return True
     return False
+
+
+_SIGNING_WEEKDAY = compile_regex(r"^\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]$")
+
+
+def _under_signature(doc: Document, i: int) -> bool:
+    """Is line i right under a signature (a short line without sentence punctuation, after the
+    body's text) with nothing but blank lines below it: a 落款?"""
+    above = [line.text.strip(BLANK_CHARS) for line in doc.lines[:i] if line.text.strip(BLANK_CHARS)]
+    below = [line.text for line in doc.lines[i + 1:] if line.text.strip(BLANK_CHARS)]
+    return (len(above) >= 2 and not below and len(above[-1]) <= 25
+            and not any(c in above[-1] for c in "。，；,;：:"))
 
 
 _BOILERPLATE_CACHE: dict[int, tuple[object, _Boilerplate]] = {}
@@ -936,7 +956,7 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             seen_titles.append(text)
             continue
         if is_title:
-            known = any(text in t or t in text for t in seen_titles)
+            known = any(text in t or t in text for t in seen_titles) or _next_in_series(seen_titles[-1], text)
             seen_titles.append(text)
             del seen_titles[:-64]  # bounded: page headers repeat the same few titles
             if body_since_title >= min_body and not known:
@@ -945,6 +965,21 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 continue
         if len(text) > 40 or (text and text[-1] in "。；;"):
             body_since_title += 1
+
+
+_ORDINAL = compile_regex(r"\d+|[一二三四五六七八九十]{1,3}")
+
+
+def _next_in_series(before: str, title: str) -> bool:
+    """Is `title` the next part of a series that `before` opens: the same words around a number
+    one higher, below 100 (第一周工作计划 → 第二周工作计划, 3月工作总结 → 4月工作总结)? A file that
+    collects its writer's weekly or monthly parts is one document, not pasted pieces."""
+    if _ORDINAL.sub("#", before) != _ORDINAL.sub("#", title):
+        return False
+    pairs = [(cn_number(a), cn_number(b)) for a, b in zip(_ORDINAL.findall(before), _ORDINAL.findall(title))
+             if a != b]
+    # a week, a month, a part: a year (2020年总结 → 2021年总结) is another document's
+    return len(pairs) == 1 and None not in pairs[0] and pairs[0][1] == pairs[0][0] + 1 < 100
 
 
 # A section number typed before a heading (1.2 工作总结, 3.1需求调研与分析阶段实施方案).
@@ -1580,7 +1615,8 @@ def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lin
     """On a news or portal page the line right above the article's metadata (发布时间:…, 来源:…)
     is its title, whatever words it holds; short lines above that title that are not sentences
     are the page's section name or edition (公司新闻, 第一版), not the document. An issuer
-    (…人民政府) and the first half of a title broken over lines (…预算执行和) are kept."""
+    (…人民政府), the first half of a title broken over lines (…预算执行和) and the title's
+    first copy (the page showing the title twice: KJ607 reports the second) are kept."""
     idx = [doc.line_index(p.start) for p in paras]
     for f in range(1, len(paras)):
         if idx[f] not in furniture or idx[f - 1] in furniture:
@@ -1594,7 +1630,8 @@ def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lin
             if not (_VISIBLE.search(text) and len(text) <= 12 and not _SENTENCE.search(text)
                     and heading_level(text) is None and not _OFFICIAL_HEAD.search(text)
                     and not _ISSUER.search(text) and not _DATELINE.search(text)
-                    and not (i == f - 2 and _BROKEN_TITLE_END.search(text))):
+                    and not (i == f - 2 and _BROKEN_TITLE_END.search(text))
+                    and text != lines[idx[f - 1]]):  # the title's own first copy is KJ607's
                 return
         for i in range(f - 1):
             if idx[i] not in furniture:

@@ -13,7 +13,7 @@ from typing import Iterator
 from .registry import check
 from ..document import Document
 from ..findings import Fix
-from ..normalize import PINYIN_LETTERS, script_sets, to_simplified, to_traditional
+from ..normalize import PINYIN_LETTERS, TONED, script_sets, to_simplified, to_traditional
 from ..ruletypes import Context, Hit
 from .textspans import HAN_RANGES, Edit, SpanSet, frequency_table, group_by_line, is_han, plausibility
 from ..diskcache import compile_regex
@@ -104,6 +104,24 @@ def pinyin_annotation(doc: Document, ctx: Context, rule) -> list[Hit]:
 _SHIFT_CANDIDATE = compile_regex(
     rf"(?<=[{HAN_RANGES}])(?:[(（][{PINYIN_LETTERS}]{{1,6}}[)）])?[?？](?P<run>[{HAN_RANGES}]{{2,24}})")
 _QUESTION_WORDS = compile_regex("[吗呢么嘛吧]$|什么|怎么|怎样|如何|为何|为什么|哪|谁|几|多少|是否|能否|可否|难道|岂")
+# A `?` after Chinese text or a clause mark, then the garbage left where a punctuation mark lost its
+# first byte: the mark's second byte and the next character's first byte read as one character
+# (`？` of A3 BF, `，` of A3 AC, which pages print as ASCII), until a one-byte character (`h`, `F`,
+# `Y`, `@`) puts the pairs back in step. The run stops before a pinyin annotation; a lookahead,
+# so that a `?` inside another's run is a candidate too.
+_PUNCT_SHIFT_CANDIDATE = compile_regex(
+    rf"(?<=[{HAN_RANGES},，。；;：:、])[?？](?=(?P<run>(?:(?![(（][{PINYIN_LETTERS}]{{1,6}} ?[)）])\S){{1,12}}))")
+# Pages print full-width punctuation as ASCII: put it back before re-encoding.
+_TO_WIDE = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in "!,;:?()"})
+# The mark's second byte read as a mark of its own, then Han garbage: ?!笆奈濉薄 (a `?` before a
+# semicolon is KJ412's)
+_MARK_THEN_GARBAGE = compile_regex(rf"[?？][!,:?！，：？。](?P<run>[{HAN_RANGES}ぁ-んァ-ヶㄅ-ㄩ]{{4,24}})")
+# GBK's punctuation marks: first byte A1 (。、“”《》…) or A3 (！，；：？（）).
+_PUNCT_LEADS = (0xA1, 0xA3)
+_CJK_PUNCT = "。，、；：！？“”‘’（）《》"
+# The one or two characters such a realignment reads must be common ones (score in context, as
+# MIN_CHAR_SCORE): a rarer one (縴 for `?y`) is what any stray letter after a question realigns to.
+PUNCT_MIN_CHAR_SCORE = 15
 
 
 def _gbk_bytes(text: str) -> bytes | None:
@@ -209,7 +227,9 @@ def byte_shift_hits(doc: Document, ctx: Context, min_gain: float = 5.0, min_scor
     """KJ404's hits for these parameters, once per document (KJ702 also skips these spans)."""
     key = ("gbk-byte-shift", min_gain, min_score, max_garbage)
     if key not in ctx.memo:
-        ctx.memo[key] = list(_byte_shift(doc, min_gain, min_score, max_garbage))
+        hits = list(_byte_shift(doc, min_gain, min_score, max_garbage))
+        hits += [h for h in _punctuation_shift(doc.text, max_garbage) if not any(h.offset < o.end and o.offset < h.end for o in hits)]
+        ctx.memo[key] = hits
     return ctx.memo[key]
 
 
@@ -239,6 +259,74 @@ def _byte_shift(doc: Document, min_gain: float, min_score: float, max_garbage: f
                 yield Hit(start - 1, start + k, {**fields, "weak": text[weak]}, key="unverified")
         elif len(run) >= 4 and plausibility(run) < max_garbage and not _QUESTION_WORDS.search(before):
             yield Hit(m.start("run") - 1, m.end("run"), {"match": run, "repaired": ""}, key="implausible")
+
+
+def realign_punctuation(run: str, min_chars: int = 1) -> tuple[int, str] | None:
+    """(garbage length, realigned text) when putting back a punctuation mark's lost first byte
+    before `run` reads as that mark and at least `min_chars` verified characters and ends in step
+    with `run`'s own characters (a one-byte character resynchronised the pairs); None otherwise."""
+    simple = to_simplified(run).translate(_TO_WIDE)
+    data = _gbk_bytes(simple)
+    if data is None:
+        return None
+    bounds, pos = {}, 0  # byte offset -> characters of run before it
+    for i, c in enumerate(simple):
+        bounds[pos] = i
+        pos += len(c.encode("gb18030"))
+    bounds[pos] = len(simple)
+    best: tuple[int, str] | None = None
+    for lead in _PUNCT_LEADS:
+        cand = _decode_prefix(bytes([lead]) + data)
+        if not cand or cand[0] not in _CJK_PUNCT:
+            continue
+        used = -1  # bytes of `data` the realigned characters take (the lead is not run's)
+        for j, c in enumerate(cand):
+            used += len(c.encode("gbk"))
+            if j == 0 or used not in bounds or bounds[used] == 0:
+                continue
+            rep = cand[:j + 1]
+            scores = _local_scores(rep)
+            hans = [i for i in range(1, len(rep)) if is_han(rep[i])]
+            if len(hans) >= min_chars and all(scores[i] >= PUNCT_MIN_CHAR_SCORE for i in hans) \
+                    and (best is None or len(rep) > len(best[1])):
+                best = (bounds[used], rep)
+    if best is None:
+        return None
+    k, rep = best
+    while len(rep) > 2 and k > 1 and rep[-1] == simple[k - 1]:  # in step again: not garbage
+        k, rep = k - 1, rep[:-1]
+    if k < len(run) and (run[k] in ")）" or "a" <= run[k] <= "z" or run[k] in TONED):
+        return None  # the one-byte character was a pinyin annotation's letter, not the original's
+    return k, rep
+
+
+def _punctuation_shift(text: str, max_garbage: float) -> Iterator[Hit]:
+    """`保證?,F(xiàn)總結` for 保證。現總結: a punctuation mark lost its first byte (KJ404); where more
+    bytes were lost (`提升?!笆奈濉薄…` for 提升。“十四五”…), implausible characters after the mark."""
+    if "?" not in text and "？" not in text:
+        return
+    done = 0  # the end of the last garbage reported: a `?` inside it is no new candidate
+    for m in fast_finditer(_PUNCT_SHIFT_CANDIDATE)(text):
+        start = m.start()
+        if start < done:
+            continue
+        # the `?` is the lost byte, or it is the mark's second byte with the next one (？ of A3 BF);
+        # after a question, where one letter may follow the `?` by chance, two characters must read
+        question = _QUESTION_WORDS.search(text[max(0, start - 12):start])
+        for at in (start + 1, start):
+            found = realign_punctuation(text[at:m.end("run")], 2 if question and at == start else 1)
+            if found:
+                k, rep = found
+                if _traditional_context(text[max(0, start - 40):start + 40]):
+                    rep = to_traditional(rep)
+                yield Hit(start, at + k, {"match": text[start:at + k], "repaired": rep}, key="punctuation")
+                done = at + k
+                break
+        else:
+            garbage = _MARK_THEN_GARBAGE.match(text, start)
+            if garbage and plausibility(garbage.group("run")) < max_garbage and not question:
+                yield Hit(start, garbage.end(), {"match": garbage.group(0), "repaired": ""}, key="implausible")
+                done = garbage.end()
 
 
 # --- Latin-1 / CP1252 mojibake ---------------------------------------------------------------

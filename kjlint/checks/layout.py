@@ -21,7 +21,8 @@ CONTENTS_TITLE = compile_regex(r"^[ \t\u3000]*目[ \t\u3000]*[录次][ \t\u3000]
 # An entry of a table of contents: short, no sentence in it, often ending in dots and a page number.
 CONTENTS_ENTRY = compile_regex(r"^[^。；;！？!?]{1,50}$")
 CONTENTS_PAGE = compile_regex(r"[\s.．…·_-]*\d*$")  # dot leaders and the page number
-CONTENTS_LEADER = compile_regex(r"[.．…·_-]{3,}[ \t\u3000]*\d{1,4}[ \t\u3000]*$")  # ……………3
+# ……………3, and the shortest leader, one ellipsis (两个…: 六、…情况说明……16)
+CONTENTS_LEADER = compile_regex(r"(?:…{2,}|[.．…·_-]{3,})[ \t\u3000]*\d{1,4}[ \t\u3000]*$")
 
 
 def flagged_lines(doc: Document, ctx: Context, codes: list[str] | tuple[str, ...]) -> set[int]:

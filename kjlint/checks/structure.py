@@ -45,8 +45,10 @@ def find_title(doc: Document, ctx: Context) -> tuple[Span | None, Profile | None
         return ctx.memo["title"]
     result: tuple[Span | None, Profile | None] = (None, None)
     profiles = list(ctx.catalog.profiles.values())
+    body = False  # a paragraph of the body's prose seen (a news lead): what names an event below it is no title
     for p in reading_paragraphs(doc, ctx)[:TITLE_SCAN]:
         if len(p.text) > 60 or p.text[-1] in "。；;":
+            body = body or (len(p.text) > 60 and p.text[-1] in SENTENCE_END)
             continue
         plain = doc.plain(p)
         if HEADING_MARK.match(plain):
@@ -54,6 +56,8 @@ def find_title(doc: Document, ctx: Context) -> tuple[Span | None, Profile | None
         if NOT_TITLE.search(plain):
             continue
         if NOT_A_REPORT.search(plain):
+            if body:
+                continue  # a line naming an event below the text's prose is a caption or a link, no title
             result = (p, None)
             break
         for profile in profiles:
@@ -128,7 +132,8 @@ CN_NUM = "一二三四五六七八九十"
 # The official hierarchy (GB/T 9704 and common practice): 一、 → （一） → 1. / 1、 → （1）.
 # Half-width and full-width brackets and points are all accepted.
 _LEVEL_BODIES = (
-    rf"(?P<n>[{CN_NUM}]{{1,3}})(?:、(?!、)|[.．](?!\d))",
+    # (a page whose converter doubles its marks writes 二,、 for 二、: the comma is a stray)
+    rf"(?P<n>[{CN_NUM}]{{1,3}})(?:,?、(?!、)|[.．](?!\d))",
     rf"[（(]?(?P<n>[{CN_NUM}]{{1,3}})[）)]",  # 三） lost its （ (KJ507 reports it)
     r"(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．]))",
     r"[（(](?P<n>\d{1,2})[）)]",
@@ -257,7 +262,8 @@ def heading_level(text: str) -> tuple[int, int, int] | None:
 def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
     """Paragraphs that start with official heading numbering (memoized per document). Word's
     typographic spaces (en and em spaces) in front of the number are indentation. Items inside
-    a quotation (see `_quoted`) are the quoted text's, not the document's outline."""
+    a quotation (see `_quoted`) and an item right under a line announcing an example (例如：)
+    are the quoted text's, not the document's outline."""
     out = ctx.memo.get("numbered-paragraphs")
     if out is None:
         out = ctx.memo["numbered-paragraphs"] = []
@@ -275,6 +281,8 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
             elif text[:1] in BULLET_MARKS and text[1:2] in _BLANK_OR_DIGIT:
                 text = text[1:].lstrip(BLANK_CHARS)  # •1.  Bug report: a bullet Word drew before a typed number
             found = heading_level(text)
+            if found and i and _EXAMPLE_LEAD.match(paras[i - 1].text):
+                continue  # 例如： / 三、市场分析: a form's instructions showing how to number
             if found and quoted is None:
                 quoted = _quoted(paras)
             if found and i not in quoted:
@@ -284,6 +292,8 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
 
 
 _MARKDOWN_HEADING = compile_regex(r"#{1,6}[ \t]+")
+# A line announcing an example, alone: the numbered line under it is shown, not the outline's.
+_EXAMPLE_LEAD = compile_regex(r"^[ \t\u3000]*(?:例如|比如|示例|样例|范例|举例|例)[ \t\u3000]*[:：]?[ \t\u3000]*$")
 
 
 def _unmarked(text: str) -> str:
@@ -368,8 +378,9 @@ _ITEM_FIRST = HEADING_FIRST | frozenset(WIDE_SPACES + "#" + BULLET_MARKS)
 
 def _label(text: str) -> bool:
     """A short line naming what follows (`Description 基本事件流描述`, `B．输出`, `API`,
-    `2017-10-26`): a `1.` below it starts a list of its own."""
-    return len(text) <= 25 and text[-1] not in SENTENCE_END and not any(c in text for c in "，,。")
+    `2017-10-26`), or asking what follows answers (`常见的几个问题？`): a `1.` below it starts
+    a list of its own."""
+    return len(text) <= 25 and (text[-1] not in SENTENCE_END or text[-1] in "？?") and not any(c in text for c in "，,。")
 
 
 _CHAPTER_NUMBER = compile_regex(r"(\d{1,2})[ \t\u3000]")  # a decimal outline's chapter: `5 技术保证指标`
@@ -396,9 +407,12 @@ def _notice_offsets(doc: Document, ctx: Context) -> list[int]:
     return [h.offset for h in rule_hits(rule, doc, ctx)]
 
 
-# What a section's first line starts with besides a digit (第三条, ## 第二章, 附件2), or blanks
-# before 附件.
-_SECTION_FIRST = "第#附 \t\u3000"
+# What a section's first line starts with besides a digit (第三条, ## 第二章, 附件2, 【服务条款】),
+# or blanks before 附件.
+_SECTION_FIRST = "第#附【 \t\u3000"
+# A section's title in lenticular brackets opening a line (【知识产权声明】, 【服务条款】1.关于账户):
+# the lists below it are numbered afresh.
+_BRACKET_TITLE = compile_regex(r"【[^】\s，。；：,.:;]{1,12}】")
 
 
 TOP_LINE_MAX = 40  # the longest date or source line of a page above a body's first heading
@@ -438,6 +452,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     # Word heading level -> (numbering level, number) of the last Word heading at that level;
     # (0, 0) for an unnumbered one.
     outline: dict[int, tuple[int, int]] = {}
+    heading_start: dict[int, int] = {}  # Word heading level -> where the last one starts
     issues: list[NumberingIssue] = []
     prev: Span | None = None
     previous: Span | None = None
@@ -595,7 +610,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             continue
         first = p.text[:1]
         if it is None and (word_level is not None
-                           or (first in _SECTION_FIRST and (ARTICLE.match(_unmarked(p.text)) or is_attachment_head(p.text)))
+                           or (first in _SECTION_FIRST and (ARTICLE.match(_unmarked(p.text)) or is_attachment_head(p.text)
+                                                            or _BRACKET_TITLE.match(p.text)))
                            or (first.isdigit() and _decimal_heading(p.text))):
             # 第三条 / 第二章 / a Word heading / 2.1.3 / 附件2: lists are numbered inside each section.
             new_section()
@@ -633,10 +649,14 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             prior = before[1] if before and before[0] == lv else None
             if prior is not None and carried.get(lv) == n - 1:
                 prior = n - 1  # 1.【引言】 … 2.【任务概述】 not styled … 3.【需求规定】
+            elif prior is not None and n > prior + 1 and all(
+                    _unstyled_sibling(doc.text, it, heading_start.get(word_level, 0), k) for k in range(prior + 1, n)):
+                prior = n - 1  # 八.团队管理 … 九.财务分析 not styled, tables of 一、…五、 below it … 十.融资方案
             judge(it, prior, any(k < word_level for k in outline))
             since_prior[lv], prior_start[lv] = p.end, p.start
             new_section()
             outline[word_level] = (lv, n)
+            heading_start[word_level] = p.start
             carried[lv] = n
             new_list = False
             since_item.clear()
@@ -682,8 +702,17 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         other_mark = bool(mark) and item_mark.get(lv, mark) != mark
         led_in = previous_numbered and previous_text.rstrip().endswith((":", "："))
         item_mark[lv] = mark
-        if n == 1 and (new_list or parted or other_cell or spaced or (last[lv] is not None and (other_mark or led_in))
-                       or (lv >= 3 and any(_label(t) or t[0] in BULLET_MARKS for t in since_item))):
+        # 2．国内外研究现状 / （一）我国…: a writer whose top level is Arabic puts its （一） list
+        # right under an Arabic heading (short, no sentence end), which is that list's parent
+        above = items.get(previous.start) if previous_numbered and lv == 2 and n == 1 else None
+        arabic_parent = above is not None and above.level == 3 and _label(doc.text[above.mark_end:previous.end].strip())
+        if arabic_parent:
+            orphan_reported[2] = True  # its siblings have that parent too
+        if n == 1 and (arabic_parent or new_list or parted or other_cell or spaced
+                       or (last[lv] is not None and (other_mark or led_in))
+                       or (lv >= 3 and any(_label(t) or t[0] in BULLET_MARKS for t in since_item))
+                       # 内部风险 / （一）经营风险 after 外部风险's （二）: an unnumbered title right above
+                       or (lv == 2 and not previous_numbered and bool(since_item) and _label(previous_text))):
             if last[lv] is not None:
                 interrupted.setdefault(lv, []).append(last[lv])
             for k in range(lv, 5):
@@ -691,7 +720,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         new_list = False
         since_item.clear()
         since_paras.clear()
-        judge(it, last[lv], False)
+        judge(it, last[lv], arabic_parent)
         last[lv] = n
         since_prior[lv] = last_item_end = p.end
         prior_start[lv] = p.start
@@ -720,7 +749,8 @@ def _numbering_hits(doc: Document, ctx: Context, kinds: set[str]) -> list[Hit]:
 
 @check("heading-number-gap")
 def heading_number_gap(doc: Document, ctx: Context, rule) -> list[Hit]:
-    return sorted(_numbering_hits(doc, ctx, {"gap"}) + _chapter_gaps(doc, ctx), key=lambda h: h.offset)
+    return sorted(_numbering_hits(doc, ctx, {"gap"}) + _chapter_gaps(doc, ctx) + _article_gaps(doc, ctx),
+                  key=lambda h: h.offset)
 
 
 # A chapter heading on its own line: 第二章 责任, 第3章 系统设计 (a short title, no sentence).
@@ -766,6 +796,39 @@ def _chapter_gaps(doc: Document, ctx: Context) -> list[Hit]:
             hits.append(Hit(p.start, end, {"match": mark, "number": mark, "prior": f"第{numeral(1, prior)[:-1]}章",
                                            "missing": missing}, key="gap"))
         prior = n
+    return hits
+
+
+# An article opening its paragraph: 第五条 公司“共享”领导小组… (its number written out, under 100:
+# cn_number's reach; a number it cannot read breaks the run)
+_ARTICLE = compile_regex(r"第(?P<n>[一二三四五六七八九十百零〇\d]{1,6})条(?=[ \t\u3000]|[\u4e00-\u9fff“《（(])")
+
+
+def _article_gaps(doc: Document, ctx: Context) -> list[Hit]:
+    """Articles run 第一条, 第二条 … across chapters: an article past the next number, right after
+    the one before it (第三条 … 第五条), is a gap. A 第一条 starts the run afresh (a second text on
+    the page), and a run starts only at the first article seen (an excerpt may start anywhere)."""
+    if "条" not in doc.text:
+        return []
+    hits: list[Hit] = []
+    prior: int | None = None
+    for p in reading_paragraphs(doc, ctx):
+        m = _ARTICLE.match(p.text)
+        if m is None:
+            continue
+        n = cn_number(m.group("n"))
+        if n is None:
+            prior = None
+            continue
+        if prior is not None and n > prior + 1:
+            written = m.group("n").isdigit()
+            name = (lambda k: f"第{k}条") if written else (lambda k: f"第{numeral(1, k)[:-1]}条")
+            missing = name(prior + 1) + ("" if n == prior + 2 else f"–{name(n - 1)}")
+            hits.append(Hit(p.start, p.start + m.end(), {"match": m.group(0), "number": m.group(0),
+                                                         "prior": name(prior), "missing": missing}, key="gap"))
+        # a 第一条 starts a new run; an article back in the run (moved, or a cross-reference set as
+        # a paragraph) ends it
+        prior = n if n == 1 or prior is None or n >= prior else None
     return hits
 
 
@@ -907,7 +970,8 @@ def _chapter_heading(it: Numbered, following: str) -> bool:
 
 def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None = None) -> bool:
     """Is item `number` (n-1 unless given), numbered the same way (1、 for 2、, 二． for 三．),
-    inside the text before item n, after a space or a colon (本学位论文属于 1、保密囗 / 2、不保密囗;
+    inside the text before item n, after a space, a colon or a bracketed title (本学位论文属于
+    1、保密囗 / 2、不保密囗; 【服务条款】1.关于账户 / 2.…;
     效果：1、输入值… / 2、点击…; …按期完成。 二．体会 / … / 三．打算)?"""
     mark = text[it.para.start:it.mark_end].strip(" \t\u3000")
     number = it.number - 1 if number is None else number
@@ -923,8 +987,24 @@ def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None
         want = mark[:digits.start()] + str(number) + mark[digits.end():]
     # inside a line: after a word and a space, or after a colon; not an item starting a line,
     # unless struck out by dashes typed before it (--1、旧接口（已废弃）)
-    return re.search(r"(?:[^\s][ \t\u3000]+|[：:][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3})" + re.escape(want),
+    return re.search(r"(?:[^\s][ \t\u3000]+|[：:】][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3})" + re.escape(want),
                      before, re.MULTILINE) is not None
+
+
+def _unstyled_sibling(text: str, it: Numbered, since: int, number: int) -> bool:
+    """Does a line numbered `number` the way Word heading `it` is (九. for 十.), short and
+    without a sentence, stand between `since` and it: the writer's heading left without the
+    heading style?"""
+    mark = text[it.para.start:it.mark_end].strip(" \t\u3000")
+    if it.level in (1, 2):
+        shown = numeral(it.level, it.number).strip("（）、")
+        want = mark.replace(shown, numeral(it.level, number).strip("（）、"), 1) if shown in mark else None
+    else:
+        digits = re.search(r"\d+", mark)
+        want = mark[:digits.start()] + str(number) + mark[digits.end():] if digits else None
+    # a heading's line: short, no sentence in it (3.论文结构。 is an item of a list)
+    return want is not None and re.search(r"(?m)^[ \t\u3000]*" + re.escape(want) + r"[^\n。；;，,：:]{1,30}$",
+                                          text[since:it.para.start]) is not None
 
 
 def _glued_heading(paragraph: str, n: int) -> bool:

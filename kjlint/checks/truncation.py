@@ -34,6 +34,15 @@ def mark_level(text: str) -> int | None:
     return found[0] if found else None
 
 
+_MARK = compile_regex(r"^[ \t\u3000]*[（(]?[一二三四五六七八九十\d]+([）)]?[、．.]?)")
+
+
+def _mark(text: str) -> str:
+    """The punctuation of a paragraph's numbering mark (、 of 八、, ． of 一．, ） of （一）)."""
+    m = _MARK.match(text)
+    return m.group(1) if m else ""
+
+
 def _number(text: str) -> int | None:
     """The number of a paragraph's heading or item mark (1 for 一、, （一）, 1., （1）)."""
     found = outline_level(text)
@@ -134,6 +143,8 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     furniture = list(rule.params.get("skip-flagged-by", []))
     flagged = [(h.offset, h.end) for code in furniture if (r := ctx.catalog.rules.get(code)) is not None
                and r.run is not None and r.enabled for h in rule_hits(r, doc, ctx)]
+    notices = [(h.offset, h.end) for code in rule.params.get("cut-by", []) if (r := ctx.catalog.rules.get(code))
+               is not None and r.run is not None and r.enabled for h in rule_hits(r, doc, ctx)]
     for p in reversed(paras):
         index = doc.line_index(p.start)
         if doc.part(index) != "body":  # a text box or an equation is not where the text ends
@@ -141,6 +152,7 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         covered = sum(max(0, min(e, p.end) - max(s, p.start)) for s, e in flagged)
         if covered * 10 >= 6 * len(p.text.strip()):
             continue  # mostly a notice or furniture (請登錄後識別閱讀權限!): not the text's end
+        after_notice = any(s >= p.end for s, _ in notices)  # a truncation notice below the paragraph judged
         last_page = PAGE_OF.search(p.text)
         if last_page and int(last_page.group(1)) < int(last_page.group(2)):
             n, of = last_page.group(1), last_page.group(2)
@@ -164,9 +176,9 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield Hit(p.start + max(0, start - 6), p.end, {"tail": p.text[max(0, start - 6):]})
             return  # 专项行动实......: a web page's excerpt cut mid-word, its dots left behind
         if len(text) >= min_length and heading_level(text) is None:
-            if ELLIPSIS_END.search(text):
+            if ELLIPSIS_END.search(text) or (after_notice and ELLIPSIS_GLUED.search(text)):
                 yield Hit(max(p.start, p.end - 8), p.end, {"tail": p.text[-8:]}, key="ellipsis")
-                return  # …重点监管;要点 ……: a preview's cut, the paywall after it
+                return  # …重点监管;要点 ……, or 厕所革命”正…… above 试读结束: a preview's cut, the paywall after it
             if _unclosed(text):
                 yield Hit(max(p.start, p.end - 8), p.end, {"tail": p.text[-8:]}, key="unclosed")
                 return
@@ -213,6 +225,8 @@ def _is_bar(text: str) -> bool:
 # A last paragraph ending in an ellipsis set apart by a space (…重点监管;要点 ……): a preview's
 # mark where it stopped, not the writer's 等等…… written onto the word.
 ELLIPSIS_END = compile_regex(r"[ \t\u3000](?:…+|\.{3,})\s*$")
+# An ellipsis written onto the word: the preview's mark too when a truncation notice follows it.
+ELLIPSIS_GLUED = compile_regex(r"(?<=[\u4e00-\u9fff“”])(?:…+|\.{3,})\s*$")
 PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
 
 
@@ -330,6 +344,11 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         inline_item[level] = False
         nxt = marks[i + 1] if i + 1 < len(paras) else 0  # 0: end of document
         has_body = i + 1 < len(paras) and (nxt is None or nxt > level)
+        if not has_body and _number(plain[i + 1] if i + 1 < len(paras) else "") == 1 and (
+                (level == 3 and nxt == 2)  # 4. 研究方案 / （一）网站定位: an Arabic top level heads its （一） list
+                or (nxt == level and (_number(plain[i]) or 0) > 1 and _mark(plain[i]) != _mark(plain[i + 1]))):
+            # 八、实践预期 / 一．选出… / 二．…: a 1 marked otherwise under heading 8 is no sibling of it
+            has_body = True
         if not has_body and doc.pictures:  # a Word heading whose body is a picture (三、现场图片)
             line = doc.line_index(p.start)
             upto = doc.line_index(paras[i + 1].start) if i + 1 < len(paras) else len(doc.lines)
@@ -578,6 +597,12 @@ def _notice_lines(doc: Document, ctx: Context, codes) -> set[int]:
     return out
 
 
+# A number ending a line right after a closing title or quotation mark, a blank line after it
+# (印发《…》、《…》兩 / / 發布日期…): a count needs its counter and noun (两项…), so the line was cut
+# there; a line that goes on below (《清单》一 / 式两份) was only wrapped.
+_COUNT_CUT = compile_regex(r"[》”][一二三四五六七八九十两兩]+(?=[ \t\u3000]*\n[ \t\u3000]*\n)")
+
+
 @check("cut-inside")
 def cut_inside(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """Text lost inside the document: a word cut mid-way (statistics of real official prose),
@@ -593,7 +618,8 @@ def cut_inside(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     # is looked for either.
     cuts = cut_possible(lines, table, doc.plain_text)
     notices = _notice_lines(doc, ctx, rule.params.get("cut-by", []))
-    if not cuts and not notices and next(iter(_numeral_heading_lines(doc.text)), None) is None:
+    counts = _COUNT_CUT.search(doc.text) is not None
+    if not cuts and not notices and not counts and next(iter(_numeral_heading_lines(doc.text)), None) is None:
         return
     last_line = doc.line_index(paras[-1].start)
     done: set[int] = set()
@@ -610,6 +636,10 @@ def cut_inside(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 and len(doc.plain(p)) >= int(rule.params.get("min-length", 10)) and heading_level(doc.plain(p)) is None):
             # …大力开展“消费提振年 / ……(某某网…省略912字,正式会员可完整阅读)…… / 4个。低改…
             yield Hit(max(p.start, p.end - 8), p.end, {"tail": p.text[-8:]}, key="notice")
+            continue
+        if counts and index < last_line and (m := _COUNT_CUT.search(doc.text, p.start, min(p.end + 8, len(doc.text)))):
+            # 关于印发《…》、《…》兩 / 發布日期…: a count whose counter and noun were cut off the line
+            yield Hit(m.start(), m.end(), {"word": m.group(0)})
             continue
         if not cuts:
             continue
