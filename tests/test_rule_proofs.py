@@ -188,6 +188,45 @@ def test_anchored_matching_finds_what_finditer_finds(monkeypatch):
     assert tried > 20 and found > 500, (tried, found)
 
 
+def test_line_starters_tried_apart_find_what_finditer_finds():
+    """An alternation whose patterns that start lines are tried after line breaks only (the
+    others by their own scan: diskcache._line_starters_apart, where re's own scan would try
+    every pattern at an indentation's blanks, 一 and （) gives finditer's matches: an invented
+    list-mark group and every pattern rule's groups it applies to, on random texts."""
+    from kjlint import diskcache
+    from kjlint.catalog import load_catalog
+    from kjlint.ruletypes import _patterns, _with_traditional
+
+    invented = (r"^[ \t\u3000]*[（(][一二三四五六七八九十]{1,3}[）)][、.．，,]",
+                r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}[）)](?=[\u4e00-\u9fff])",
+                r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}、、",
+                r"^[ \t\u3000]*[。，、,][ \t\u3000]*[一二三四五六七八九十]{1,3}[)）]",
+                r"(?<=[。！？]\n)、(?=[\u4e00-\u9fff])")
+    flags = re.MULTILINE
+    groups = {(invented, flags)}
+    for rule in (r for r in load_catalog().rules.values() if r.type == "pattern"):
+        rule_flags = re.MULTILINE | (re.IGNORECASE if rule.params.get("ignorecase") else 0)
+        patterns = tuple(_with_traditional(rule, _patterns(rule, "pattern", True)))
+        for group in (patterns, tuple(p for p in patterns if diskcache.first_chars(p, rule_flags))):
+            if group and any(diskcache.line_anchored(p, rule_flags) for p in group):
+                groups.add((group, rule_flags))
+    rng = random.Random(14)
+    pieces = list("一二三十（()）、，,。！？.． \t\u3000\n工作要求") + ["\n\n", "\r\n", "（一）", "一、、", "。\n、"]
+    texts = ["".join(rng.choices(pieces, k=rng.randint(1, 40))) for _ in range(3000)]
+    found = 0
+    for group, group_flags in groups:
+        matches = diskcache.anchored_finditer.__wrapped__(group, group_flags)
+        if matches is None:
+            assert group != invented  # re's scan would try all five at every blank, 一 and （
+            continue
+        rx = re.compile("|".join(f"(?:{p})" for p in group), group_flags)
+        for text in texts:
+            expected = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in matches(text)] == expected, (group, text)
+            found += len(expected)
+    assert found > 500, found
+
+
 def test_plains_is_plain_of_each_span():
     """Document.plains (one bisect per span at C speed) gives Document.plain of each span, on
     texts with blank lines, CRLF and lone CR endings, traditional script and pinyin glosses."""
