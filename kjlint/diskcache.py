@@ -568,7 +568,7 @@ def _line_starters_apart(patterns: tuple[str, ...], flags: int, re_cost: float) 
 
     started = [p for p in patterns if line_anchored(p, flags)]
     rest = [p for p in patterns if p not in started]
-    if not started or any(parse(p, flags).getwidth()[0] == 0 for p in patterns):
+    if not started:
         return None
     rest_rate = 0.0
     if rest:
@@ -577,7 +577,10 @@ def _line_starters_apart(patterns: tuple[str, ...], flags: int, re_cost: float) 
             return None
         rest_rate = first_rate(joined, flags)
     cost = SCAN_NS * (1 + bool(rest)) + TRY_NS * (rest_rate * len(rest) + first_rate("\n") * len(started))
-    return [(p, -1 if p in started else 0) for p in patterns] if cost < re_cost else None
+    # the parse last: it is not kept on disk, and most groups stop at the cost above
+    if cost >= re_cost or any(parse(p, flags).getwidth()[0] == 0 for p in patterns):
+        return None
+    return [(p, -1 if p in started else 0) for p in patterns]
 
 
 def _tree(runs: list[tuple[str, ...]]) -> str:
