@@ -103,3 +103,16 @@ def test_a_heading_left_without_its_style_still_numbers_the_headings(tmp_path):
     assert docx_codes(make_docx(tmp_path / "计划.docx", plan), "KJ502") == []
     lost = [b for b in plan if b != "二.财务分析"]
     assert docx_codes(make_docx(tmp_path / "缺章.docx", lost), "KJ502") == [("KJ502", 13)]
+
+
+def test_a_paragraph_of_underscores_between_text_is_a_rule(tmp_path):
+    # a writer's tool turns Markdown `---` into a line of underscores between sections
+    rule = ["技术方案", "1.1 建设目标", "实现业务数据互联互通。", "_" * 80, "1.2 建设内容", "为租户提供移动端服务。"]
+    assert docx_codes(make_docx(tmp_path / "方案.docx", rule), "KJ203") == []
+    # under a label, in a run of lines to write on, or above its caption: a fill-in line
+    label = ["审批表", "审核意见：", "_" * 30, "部门负责人审核后报送。"]
+    assert docx_codes(make_docx(tmp_path / "审批.docx", label), "KJ203") == [("KJ203", 3)]
+    room = ["心得体会", "请写下本次活动的收获。", "_" * 30, "_" * 30, "交回班长。"]
+    assert docx_codes(make_docx(tmp_path / "心得.docx", room), "KJ203") == [("KJ203", 3), ("KJ203", 4)]
+    caption = ["承诺书", "本人承诺遵守以上规定。", "_" * 12, "（签名）"]
+    assert docx_codes(make_docx(tmp_path / "承诺.docx", caption), "KJ203") == [("KJ203", 3)]
