@@ -29,6 +29,7 @@ META_UNKNOWN = "KJ003"
 REPEATED_BLOCK = "KJ104"
 BOILERPLATE_LINE = "KJ601"
 MARKUP_RESIDUE = "KJ608"
+REVIEW_COMMENT = "KJ208"
 FOLDED_SHOWN = 10  # related locations listed per repeated block; the rest are counted
 _FINGERPRINT_STRIP = compile_regex(r"[\s\u3000]+")
 
@@ -117,6 +118,8 @@ CONTAINERS = {
     BOILERPLATE_LINE: ("the line", lambda f: f.family == "KJ6" and f.code != BOILERPLATE_LINE),
     # a page template's {{ title }} reads as a slot too, but it is the page's code, deleted with it
     MARKUP_RESIDUE: ("the markup", lambda f: f.family == "KJ2"),
+    # a reviewer's model sentence (为解决XXX问题…) is the comment's text, deleted with the comment
+    REVIEW_COMMENT: ("the comment", lambda f: True),
 }
 
 
@@ -145,7 +148,8 @@ def fold_into_containers(findings: list[Finding]) -> list[Finding]:
             f"{code}×{n}" if n > 1 else code for code, n in sorted(counts.items()))
         template = {"the copy": _("{message} — also inside the copy: {codes}"),
                     "the line": _("{message} — also inside the line: {codes}"),
-                    "the markup": _("{message} — also inside the markup: {codes}")}[CONTAINERS[h.code][0]]
+                    "the markup": _("{message} — also inside the markup: {codes}"),
+                    "the comment": _("{message} — also inside the comment: {codes}")}[CONTAINERS[h.code][0]]
         h.message = template.format(message=h.message, codes=codes)
         h.related += [Related(f.path, f.line, f.column, f"{f.code} {f.message}", f.offset, f.end_offset)
                       for f in inside[:FOLDED_SHOWN]]

@@ -116,3 +116,22 @@ def test_a_paragraph_of_underscores_between_text_is_a_rule(tmp_path):
     assert docx_codes(make_docx(tmp_path / "心得.docx", room), "KJ203") == [("KJ203", 3), ("KJ203", 4)]
     caption = ["承诺书", "本人承诺遵守以上规定。", "_" * 12, "（签名）"]
     assert docx_codes(make_docx(tmp_path / "承诺.docx", caption), "KJ203") == [("KJ203", 3)]
+
+
+def test_a_placeholder_in_a_review_comment_is_the_comments(tmp_path):
+    # the reviewer's model sentence (为解决XXX问题…) goes with the comment (KJ208), listed under it
+    import json
+
+    from click.testing import CliRunner
+
+    from kjlint.cli import main
+
+    path = make_docx(tmp_path / "开题.docx", ["开题报告", "一、研究目标", ("commented", "本课题研究检测方法。",
+                                                                       "改为：为解决XXX问题，提出一种XX方法。")])
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json", "--select", "KJ201,KJ208"])
+    findings = json.loads(result.stdout)
+    assert [f["code"] for f in findings] == ["KJ208"]
+    assert [r["message"][:5] for r in findings[0]["related"] if r["message"].startswith("KJ")] == ["KJ201", "KJ201"]
+    # the same placeholder in the body is reported on its own
+    body = make_docx(tmp_path / "正文.docx", ["开题报告", "一、研究目标", "为解决XXX问题，提出一种方法。"])
+    assert docx_codes(body, "KJ201", "KJ208") == [("KJ201", 3)]
