@@ -135,3 +135,12 @@ def test_a_placeholder_in_a_review_comment_is_the_comments(tmp_path):
     # the same placeholder in the body is reported on its own
     body = make_docx(tmp_path / "正文.docx", ["开题报告", "一、研究目标", "为解决XXX问题，提出一种方法。"])
     assert docx_codes(body, "KJ201", "KJ208") == [("KJ201", 3)]
+
+
+def test_bare_numbers_each_over_their_text_number_untitled_parts(tmp_path):
+    # a weekly report numbering its weeks: 5. / that week's text / 6. / the next week's
+    weeks = ["5.", "本周搭建了开发环境。", "配置了服务器。", "6.", "本周完成了数据库设计。", "7.", "本周编写了接口。"]
+    assert docx_codes(make_docx(tmp_path / "周报.docx", weeks), "KJ303") == []
+    # among titled siblings a bare number over text lost its title
+    titled = ["实践报告", "1. 社会调研", "走访了三个社区。", "2. 经典阅读", "读了两本书。", "3.", "参观了纪念馆。"]
+    assert docx_codes(make_docx(tmp_path / "报告.docx", titled), "KJ303") == [("KJ303", 6)]

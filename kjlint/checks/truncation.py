@@ -371,6 +371,8 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         bare = word and _BARE_HEADING.match(plain[i]) is not None
         if has_body and not bare:
             continue
+        if bare and has_body and _numbers_untitled_parts(i, plain, marks, level):
+            continue  # 5. / that week's text / 6. / the next week's: parts numbered without titles
         # A bare item after bare siblings is a list; the first item of a level is empty only
         # where the document ends, since a bare first item before the next part is a list or the
         # caption of a table shown as a picture (一、收入支出决算表 / 第二部分).
@@ -392,6 +394,23 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     else:
         yield from _empty_full_stop_headings(paras, plain, marks, levels, max_len)
         yield from _empty_run_in_headings(paras, plain)
+
+
+def _numbers_untitled_parts(i: int, plain: list[str], marks: list[int | None], level: int) -> bool:
+    """Whether the sibling before or after bare heading `i` is bare too and heads text as well:
+    the writer numbers the parts (a weekly report's week numbers) without titles, so a bare
+    number over its text is that style, not a title left out; among titled siblings it is one."""
+    def bare_with_body(j: int) -> bool:
+        return (_BARE_HEADING.match(plain[j]) is not None and j + 1 < len(plain)
+                and (marks[j + 1] is None or marks[j + 1] > level))
+
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(plain) and (marks[j] is None or marks[j] > level):
+            j += step
+        if 0 <= j < len(plain) and marks[j] == level and bare_with_body(j):
+            return True
+    return False
 
 
 def _empty_full_stop_headings(paras: list[Span], plain: list[str], marks: list[int | None],
