@@ -19,7 +19,7 @@ from typing import Iterable
 from .document import Document
 from .diskcache import compile_regex
 from .findings import Finding, Related
-from .i18n import _, pick
+from .i18n import N_, _, pick
 from .packs import Catalog, Rule
 from .ruletypes import Context, Hit, format_message, rule_hits
 from .suppression import parse_directives, regions, unsuppressed
@@ -114,12 +114,14 @@ def lint_with(doc: Document, catalog: Catalog, opts: LintOptions, ctx: Context |
 # A finding that contains others: deleting what it flags removes them too, so they are listed as
 # its related locations instead of being reported (and fixed) a second time.
 CONTAINERS = {
-    REPEATED_BLOCK: ("the copy", lambda f: f.family != "KJ1"),  # a second copy of a body or list
-    BOILERPLATE_LINE: ("the line", lambda f: f.family == "KJ6" and f.code != BOILERPLATE_LINE),
+    # a second copy of a body or list
+    REPEATED_BLOCK: (N_("{message} — also inside the copy: {codes}"), lambda f: f.family != "KJ1"),
+    BOILERPLATE_LINE: (N_("{message} — also inside the line: {codes}"),
+                       lambda f: f.family == "KJ6" and f.code != BOILERPLATE_LINE),
     # a page template's {{ title }} reads as a slot too, but it is the page's code, deleted with it
-    MARKUP_RESIDUE: ("the markup", lambda f: f.family == "KJ2"),
+    MARKUP_RESIDUE: (N_("{message} — also inside the markup: {codes}"), lambda f: f.family == "KJ2"),
     # a reviewer's model sentence (为解决XXX问题…) is the comment's text, deleted with the comment
-    REVIEW_COMMENT: ("the comment", lambda f: True),
+    REVIEW_COMMENT: (N_("{message} — also inside the comment: {codes}"), lambda f: True),
 }
 
 
@@ -146,11 +148,7 @@ def fold_into_containers(findings: list[Finding]) -> list[Finding]:
         counts = Counter(f.code for f in inside)
         codes = pick({"en": ", ", "zh": "、"}).join(
             f"{code}×{n}" if n > 1 else code for code, n in sorted(counts.items()))
-        template = {"the copy": _("{message} — also inside the copy: {codes}"),
-                    "the line": _("{message} — also inside the line: {codes}"),
-                    "the markup": _("{message} — also inside the markup: {codes}"),
-                    "the comment": _("{message} — also inside the comment: {codes}")}[CONTAINERS[h.code][0]]
-        h.message = template.format(message=h.message, codes=codes)
+        h.message = _(CONTAINERS[h.code][0]).format(message=h.message, codes=codes)
         h.related += [Related(f.path, f.line, f.column, f"{f.code} {f.message}", f.offset, f.end_offset)
                       for f in inside[:FOLDED_SHOWN]]
     return kept
