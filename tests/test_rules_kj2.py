@@ -118,3 +118,11 @@ def test_an_unmerged_mail_merge_field_of_a_word_file_is_a_slot(tmp_path):
 def test_a_slot_that_says_its_value_is_still_to_come():
     assert [doc for doc in kj2("通过[保障方式，待核实]等方式落实必要条件。") if doc.code == "KJ205"]
     assert not kj2("该刊物名为«Le Monde»，创刊于1944年。")
+
+
+def test_a_blank_on_a_choice_to_tick_is_the_respondents():
+    # a questionnaire's option `( ) 其他（请说明）____`: written in by whoever ticks it
+    text = "调查问卷\n\n5. 您的职业是？\n   - ( ) 学生\n   - ( ) 其他（请说明）__________\n□其他____"
+    assert [f.code for f in lint_text(text, select=["KJ203"])] == []
+    # the same blank in a sentence of the report is a value left out
+    assert [f.code for f in lint_text(text + "\n共有____人参加。", select=["KJ203"])] == ["KJ203"]
