@@ -126,3 +126,10 @@ def test_a_blank_on_a_choice_to_tick_is_the_respondents():
     assert [f.code for f in lint_text(text, select=["KJ203"])] == []
     # the same blank in a sentence of the report is a value left out
     assert [f.code for f in lint_text(text + "\n共有____人参加。", select=["KJ203"])] == ["KJ203"]
+
+
+def test_an_x_in_a_series_with_y_in_the_same_place_is_an_axis():
+    for text in ("每行依次为时间戳，加速度x，加速度y，加速度z。", "机器人右边为x正方向，前方为y正方向，头顶上方为z正方向。"):
+        assert [f.code for f in lint_text(text, select=["KJ201"])] == [], text
+    # an x alone in the same words is a figure left out
+    assert [f.code for f in lint_text("加速度x，共x人参加。", select=["KJ201"])] == ["KJ201", "KJ201"]
