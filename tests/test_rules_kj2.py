@@ -133,3 +133,10 @@ def test_an_x_in_a_series_with_y_in_the_same_place_is_an_axis():
         assert [f.code for f in lint_text(text, select=["KJ201"])] == [], text
     # an x alone in the same words is a figure left out
     assert [f.code for f in lint_text("加速度x，共x人参加。", select=["KJ201"])] == ["KJ201", "KJ201"]
+
+
+def test_a_bracket_naming_an_enumeration_or_a_widget_asks_for_nothing():
+    for text in ("IPO：Input & Process & Output(输入、处理、输出)", "配置项包含区域名称（输入框）、停车场（输入框）。"):
+        assert [f.code for f in lint_text(text, select=["KJ205"])] == [], text
+    # an instruction to type a value still is a slot
+    assert [f.code for f in lint_text("姓名：（输入姓名）", select=["KJ205"])] == ["KJ205"]
