@@ -39,3 +39,22 @@ def test_a_pasted_pages_chrome_is_still_reported(tmp_path):
     page = ["关于开展安全检查的通知", "发布时间：2021-03-01 来源：某某区政府网", "各单位：",
             "为做好安全生产工作，现将有关事项通知如下。", "一、检查范围", "全区各企业。"]
     assert docx_codes(make_docx(tmp_path / "网页.docx", page), "KJ601") == [("KJ601", 2)]
+
+
+RULES = ["上班时间玩游戏、听音乐、看与工作无关的视频。", "利用兼职教师代课费从中获得私利，造成课时标准不统一。",
+         "不按工作职责检查、考核教学计划、教案和考核及归档情况。", "不及时宣贯、执行学校制度、政策和各项工作任务。"]
+
+
+def _job_form(job: str) -> list:
+    """One form of a series: its title and date line, then its table ending in the standard rules."""
+    return ["岗 位 说 明 书", "填报日期：    年  月  日",
+            ("table", [["岗位名称", job], ["部门", "教学管理部"], *[["岗位禁止行为", rule] for rule in RULES]])]
+
+
+def test_a_series_of_forms_repeats_its_standard_rows_by_design(tmp_path):
+    # the rules ending one form, the next form's title and date line, its first rows: the series' layout
+    forms = [*_job_form("教研组长"), *_job_form("各学科组长"), *_job_form("班主任")]
+    assert docx_codes(make_docx(tmp_path / "岗位.docx", forms), "KJ1") == []
+    # the same rules pasted twice into the writer's own text are still a repeated block
+    pasted = ["学校管理制度", "一、岗位禁止行为", *RULES, "二、其他规定", "严格遵守作息时间。", *RULES]
+    assert [code for code, _ in docx_codes(make_docx(tmp_path / "制度.docx", pasted), "KJ1")] == ["KJ104"]

@@ -405,22 +405,38 @@ def informative_text(norm: str, p: dict) -> bool:
 def _layout_repeat(later: list[Unit], earlier: list[Unit], table_size: dict[str, int]) -> bool:
     """A repeat that a Word file's layout makes: cells of tables repeating other cells (a header
     row over every table, the same value down a column, a role table restated in another
-    chapter) unless a whole table is repeated; a form filled in again (`_refilled_form`); a text
+    chapter, the end of one form of a series and the start of the next) unless a whole table is
+    repeated; a form filled in again (`_refilled_form`); a text
     box repeating the body (a sample page, a callout) or the body repeating one."""
     if not later or not earlier:
         return False
-    if all(u.table for u in later) and all(u.table for u in earlier):
-        def whole(units: list[Unit]) -> bool:
-            counts: dict[str, int] = {}
-            for u in units:
-                counts[u.table] = counts.get(u.table, 0) + 1
-            return all(table_size[t] == n for t, n in counts.items())
 
+    def whole(units: list[Unit]) -> bool:
+        counts: dict[str, int] = {}
+        for u in units:
+            if u.table:
+                counts[u.table] = counts.get(u.table, 0) + 1
+        return all(table_size[t] == n for t, n in counts.items())
+
+    if all(u.table for u in later) and all(u.table for u in earlier):
         if not (whole(later) and whole(earlier)):
             return True
+    elif _bridges_forms(later) and _bridges_forms(earlier) and not (whole(later) and whole(earlier)):
+        return True
     if _refilled_form(later, earlier):
         return True
     return any(u.boxed for u in later + earlier) and not all(u.boxed for u in later + earlier)
+
+
+_FORM_CAPTION_MAX = 20
+
+
+def _bridges_forms(units: list[Unit]) -> bool:
+    """Does a stretch run from one table into the next with only short lines between them (the
+    end of one 岗位说明书 form, the next form's title 岗 位 说 明 书 and 填报日期：…, its first
+    rows)? A series of forms repeats its standard rows and captions by design."""
+    return (len({u.table for u in units if u.table}) >= 2
+            and all(u.table or len(u.norm) <= _FORM_CAPTION_MAX for u in units))
 
 
 def _refilled_form(later: list[Unit], earlier: list[Unit]) -> bool:
