@@ -58,3 +58,14 @@ def test_a_series_of_forms_repeats_its_standard_rows_by_design(tmp_path):
     # the same rules pasted twice into the writer's own text are still a repeated block
     pasted = ["学校管理制度", "一、岗位禁止行为", *RULES, "二、其他规定", "严格遵守作息时间。", *RULES]
     assert [code for code, _ in docx_codes(make_docx(tmp_path / "制度.docx", pasted), "KJ1")] == ["KJ104"]
+
+
+def test_a_sanction_clause_under_each_section_of_rules_set_off_by_a_no_break_space(tmp_path):
+    # a Word file of rules numbers its sections 1.2\xa0处理: each section's clause is its own
+    clause = "引起客户主动投诉1次的，属于严重违反公司规章制度，公司解除劳动合同。"
+    rules = ["员工违纪处理制度", "1.1\xa0定义", "不接听客户电话的。", "1.2\xa0处理", clause,
+             "2.1\xa0定义", "服务过程中态度不端正的。", "2.2\xa0处理", clause]
+    assert docx_codes(make_docx(tmp_path / "制度.docx", rules), "KJ1") == []
+    # the same clause twice within one section is a paragraph repeated
+    twice = rules[:5] + [clause]
+    assert docx_codes(make_docx(tmp_path / "重复.docx", twice), "KJ1") == [("KJ101", 6)]

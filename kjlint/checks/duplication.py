@@ -70,7 +70,7 @@ FIGURE_REF = compile_regex(
 # A Word file of rules (…运营管理规范, …管理办法) numbers its provisions as decimal sections
 # (5.1 联系表单, 5.2 反馈表单) and words parallel ones alike, as a law does its articles.
 WORD_RULES_TITLE = compile_regex(r"(?:规范|办法|制度|规定|细则|章程|守则|准则|规则)(?:[（(][^）)\n]{1,12}[）)])?[ \t\u3000]*$")
-RULES_SECTION = compile_regex(r"^[ \t\u3000]*\d{1,2}[.．]\d{1,2}(?![.．\d])[ \t\u3000]*[\u4e00-\u9fff]")
+RULES_SECTION = compile_regex(r"^[ \t\u3000\xa0]*\d{1,2}[.．]\d{1,2}(?![.．\d])[ \t\u3000\xa0]*[\u4e00-\u9fff]")
 BIB_TYPE = compile_regex(r"[\[［]((?:[JMCDRNPSZGA]|EB/OL|DB/OL|J/OL|M/OL))[\]］]")
 # A field of a form or a specification: a short label, a colon, its value (三级标题：黑体，小4号…).
 FIELD = compile_regex(r"^([^：:，。；,;]{1,16})[：:](.*)$")
