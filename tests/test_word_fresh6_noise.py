@@ -69,3 +69,13 @@ def test_a_sanction_clause_under_each_section_of_rules_set_off_by_a_no_break_spa
     # the same clause twice within one section is a paragraph repeated
     twice = rules[:5] + [clause]
     assert docx_codes(make_docx(tmp_path / "重复.docx", twice), "KJ1") == [("KJ101", 6)]
+
+
+def test_underscores_under_a_filled_in_cover_value_or_above_a_signature_caption(tmp_path):
+    cover = ["卓越班本科生企业实践报告", "题        目：__某某业务中心实习报告__",
+             "姓        名：   陈某         __________", "校外指导教师：           __________     （签名）",
+             "实 习 单 位 ： 某某业务中心     __   _", "一、实习概况", "我在某某业务中心实习了三个月。"]
+    assert docx_codes(make_docx(tmp_path / "报告.docx", cover), "KJ203") == []
+    # a field with nothing but the line, or a blank in a sentence: still a value left out
+    empty = cover[:2] + ["学        号：______________", "本次实习共____天。"]
+    assert docx_codes(make_docx(tmp_path / "空.docx", empty), "KJ203") == [("KJ203", 3), ("KJ203", 4)]
