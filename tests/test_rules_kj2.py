@@ -140,3 +140,9 @@ def test_a_bracket_naming_an_enumeration_or_a_widget_asks_for_nothing():
         assert [f.code for f in lint_text(text, select=["KJ205"])] == [], text
     # an instruction to type a value still is a slot
     assert [f.code for f in lint_text("姓名：（输入姓名）", select=["KJ205"])] == ["KJ205"]
+
+
+def test_a_format_verb_of_quoted_code_is_no_deleted_percentage():
+    code = '调用 kv.log("shardTogid:%v, gid:%v, status: %d", id) 打印日志。'
+    assert [f.code for f in lint_text(code, select=["KJ207"])] == []
+    assert [f.code for f in lint_text("占比：%，同比增长%。", select=["KJ207"])] == ["KJ207", "KJ207"]
