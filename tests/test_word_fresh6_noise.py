@@ -79,3 +79,13 @@ def test_underscores_under_a_filled_in_cover_value_or_above_a_signature_caption(
     # a field with nothing but the line, or a blank in a sentence: still a value left out
     empty = cover[:2] + ["学        号：______________", "本次实习共____天。"]
     assert docx_codes(make_docx(tmp_path / "空.docx", empty), "KJ203") == [("KJ203", 3), ("KJ203", 4)]
+
+
+def test_a_label_spread_over_the_line_is_no_filled_field(tmp_path):
+    # the two parties' columns of a contract's signing block: 地    址： … 地    址：
+    block = ["合同", "本合同一式两份。", "甲方：（盖章）                    乙方：（盖章）",
+             "地    址：                         地    址：", "电    话：                         电    话："]
+    assert docx_codes(make_docx(tmp_path / "合同.docx", block), "KJ204") == []
+    # a line of fields whose first one is filled still has its last one left empty
+    found = ["劳动仲裁申请书", "被申请人：某科技有限公司", "法定代表人：闻某 职务：", "请求事项：", "一、裁决支付经济补偿金。"]
+    assert docx_codes(make_docx(tmp_path / "申请书.docx", found), "KJ204") == [("KJ204", 3)]
