@@ -89,3 +89,18 @@ def test_a_label_spread_over_the_line_is_no_filled_field(tmp_path):
     # a line of fields whose first one is filled still has its last one left empty
     found = ["劳动仲裁申请书", "被申请人：某科技有限公司", "法定代表人：闻某 职务：", "请求事项：", "一、裁决支付经济补偿金。"]
     assert docx_codes(make_docx(tmp_path / "申请书.docx", found), "KJ204") == [("KJ204", 3)]
+
+
+
+def test_a_templates_bracketed_guidance_repeated_in_a_second_outline_is_the_standards(tmp_path):
+    guidance = "一步一步地说明为使用本软件而需要进行的安装与初始化过程，包括程序的存储形式、安装与初始化过程中的全部操作命令。"
+    again = guidance.replace("全部操作命令", "全部操作命令和反馈")
+
+    def outlines(first: str, second: str) -> list[str]:
+        return ["软件文档模板", "用户手册", "3 安装与初始化", first, "4 运行说明", "[说明每一种可能的运行情况。]",
+                "操作手册", "2 软件的安装", second, "5 非常规过程"]
+
+    bracketed = outlines(f"[{guidance}]", f"[{again}]")
+    assert docx_codes(make_docx(tmp_path / "模板.docx", bracketed), "KJ1") == []
+    # the writer's own paragraph restated nearly word for word is still reported
+    assert docx_codes(make_docx(tmp_path / "自写.docx", outlines(guidance, again)), "KJ1") == [("KJ102", 9)]

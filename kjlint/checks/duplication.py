@@ -375,6 +375,15 @@ def _label(u: Unit, heading_max: int) -> bool:
     return _is_heading_like(u, heading_max) and len(HAN.findall(u.span.text)) <= 12
 
 
+# A template's guidance, a whole paragraph in square or black brackets: [列出本文件中用到的专门
+# 术语的定义。], 【阐明编写的目的】. Two outlines of a standard repeat it (KJ205 reports it left in).
+_GUIDANCE = compile_regex(r"[ \t\u3000]*(?:\[[^\[\]\n]+\]|【[^【】\n]+】)[ \t\u3000]*")
+
+
+def _guidance(u: Unit) -> bool:
+    return u.span.text[-1:] in "]】 \t\u3000" and _GUIDANCE.fullmatch(u.span.text) is not None
+
+
 def _distinct_at_least(text: str, count: int) -> bool:
     """Whether `text` holds `count` different characters; its opening usually shows it, and a
     copied body runs to hundreds of thousands of characters."""
@@ -391,7 +400,7 @@ def informative(u: Unit, p: dict, text_ok: bool | None = None) -> bool:
             text_ok = informative_text(u.norm, p)
         # the cheap tests first: the set of characters and the line's notation cost most
         u.informative = (text_ok and not _is_heading_like(u, int(p["heading-max-length"]))
-                         and not is_code(u))
+                         and not is_code(u) and not _guidance(u))
     return u.informative
 
 
@@ -1294,7 +1303,8 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             # a law's formula; parallel provisions (other article numbers); the same conditions
             # under two articles or in two lists of one article
             continue
-        content = sum(min(u.s1, c.i1) - max(u.s0, c.i0) for u in later_units if not (is_code(u) or _label(u, heading_max)))
+        content = sum(min(u.s1, c.i1) - max(u.s0, c.i0) for u in later_units
+                      if not (is_code(u) or _label(u, heading_max) or _guidance(u)))
         if content < min(min_passage, length):
             continue  # labels, captions, table headers and code around little text: a template
         opening = [*_mostly_in(later_units, c.i0, c.i1), *_mostly_in(earlier_units, c.j0, c.j1)]
