@@ -67,12 +67,13 @@ _INSTRUCTIONS = compile_regex(
     rf"^[{_BLANK}]*(?:填[{_BLANK}]*[表写报]|申[{_BLANK}]*报)[{_BLANK}]*说[{_BLANK}]*明[{_BLANK}]*[：:]?[{_BLANK}]*$", re.MULTILINE)
 _BLANK_LINE = compile_regex(rf"\n[{_BLANK}\r]*(?=\n)")
 _MAX_INSTRUCTIONS = 3000
-# A quoted pattern: quotation or title marks around a mask.
-_QUOTED_MASK = compile_regex(r"[“「《](?=[^“”「」《》\n]{0,60}[×xXｘＸ*＊])[^“”「」《》\n]{1,60}[”」》]")
+# A quoted pattern: quotation or title marks around a mask, a blank or a bracketed slot.
+_QUOTED_MASK = compile_regex(r"[“「《](?=[^“”「」《》\n]{0,60}[×xXｘＸ*＊_（(])[^“”「」《》\n]{1,60}[”」》]")
 # The sentence before it talks about format, or introduces an example right before the mark
-# (如“…”, 一般为“…”, 标明“…”); or the words after it name it an example (“…”字样).
+# (如“…”, 一般为“…”, 标明“…”, the name or the words the reader is told to give: 命名“xxx支队__…”,
+# 加上“（姓名）”); or the words after it name it an example (“…”字样).
 _EXAMPLE_SENTENCE = compile_regex(r"格式|样式|式样|写法|示例|范例|范本|模板|例如|比如|举例")
-_EXAMPLE_LEAD = compile_regex(r"(?:如|一般为|通常为|一般是|应为|可写为|写为|写成|写作|标明|注明)[：:]?[ \t\u3000]*$")
+_EXAMPLE_LEAD = compile_regex(r"(?:如|一般为|通常为|一般是|应为|可写为|写为|写成|写作|标明|注明|命名为?|加上|写上|标上)[：:]?[ \t\u3000]*$")
 _EXAMPLE_TAIL = compile_regex(r"(?:等)?(?:字样|的格式|格式|样式|的写法)")
 _SENTENCE_END = "。！？!?；;\n"
 _LIST_GLUE = compile_regex(r"[ \t\u3000]*[，,、和及或与][ \t\u3000]*")

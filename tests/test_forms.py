@@ -151,3 +151,11 @@ def test_an_attachment_inside_a_chapter_ends_with_that_chapter():
     text = "\n\n".join(TENDER_OWN + ["第3章 响应文件格式", "附件：密封袋格式", "项目编号：",
                                      "（公章）", "第4章 合同条款", "本合同一式XX份。"])
     assert [(f.code, text[f.offset:f.end_offset]) for f in lint_text(text, select=["KJ2"])] == [("KJ201", "XX")]
+
+
+def test_a_name_or_words_the_reader_is_told_to_give_are_a_pattern():
+    # 命名“…”, 加上“…”: the instruction quotes what to write, its slots included
+    text = "请另起一个文件夹，命名“xxx支队__活动材料”，并在每个人的总结最后加上“（姓名）”，以便区分。"
+    assert kj2(text) == []
+    # a report quoting a name with a slot in it still left the slot unfilled
+    assert kj2("本次活动由“xxx支队”承办，共____人参加。") == [("KJ201", "xxx"), ("KJ203", "____")]
