@@ -10,7 +10,9 @@ and Wingdings fonts (list bullets, `w:sym`) are rendered as the Unicode characte
 
 Layout of the extracted text (`Document.text`): body paragraphs and table cells in document
 order (each table cell paragraph on its own line; text boxes after the paragraph holding them),
-then headers and footers, footnotes, endnotes and comments. Every line gets a source in
+then headers and footers, footnotes, endnotes and comments. A soft line break (w:br) reads as a
+space, except around a line that opens with a heading or list number, which is a line of its own
+as Word shows it (`_numbered_line_ends`; the break is the line end, one character for one). Every line gets a source in
 `Document.line_sources` ("paragraph 12", "table 1, row 2, cell 3", "header (section 1)",
 "footnote 2"), which findings carry as `Finding.where`, and a part in `Document.parts` when it is
 not body text: "header", "footer", "footnote", "endnote", "comment", "textbox", "toc" (a table of
@@ -296,6 +298,8 @@ class _Text:
         self.length = 0
         self.math = False  # an equation contributed text
         self.picture = False  # a picture, drawing or embedded object is shown in the paragraph
+        self.picture_at = 0  # where the first picture shows, an offset in `text()`
+        self.breaks: list[int] = []  # offsets in `text()` of the soft line breaks (w:br, w:cr)
         self.other = False  # visible text outside equations
         self.math_spans: list[tuple[int, int]] = []  # [start, end) of equation text in `text()`
         # (start, length, element) of each piece of text outside equations: the w:t, w:tab, w:sym …
@@ -341,6 +345,8 @@ class _Text:
                 self.add("\t", math, child)
             elif tag in (W + "br", W + "cr"):
                 if child.get(W + "type") in (None, "textWrapping"):
+                    if not math:
+                        self.breaks.append(self.length)
                     self.add(LINE_BREAK_SUBSTITUTE, math, child)
             elif tag == W + "noBreakHyphen":
                 self.add("-", math, child)
@@ -354,8 +360,8 @@ class _Text:
             elif tag.startswith(M):
                 self.math_element(child, tag[len(M):])
             else:
-                if tag in PICTURES:
-                    self.picture = True
+                if tag in PICTURES and not self.picture:
+                    self.picture, self.picture_at = True, self.length
                 self.walk(child, font, math)
 
     def math_element(self, el, name: str) -> None:
@@ -541,15 +547,26 @@ class _Extractor:
         self.math_spans.extend((start + a, start + b) for a, b in collected.math_spans)
         for kind, comment_id, at in collected.comment_marks:
             self.comment_marks.setdefault(comment_id, {}).setdefault(kind, start + at)
-        if self.record:
-            self.source_lines.append(SourceLine(p, start, collected.pieces, self.partname))
-        if collected.picture:
-            self.pictures.add(len(self.lines))
-        self.lines.append(text)
-        self.sources.append(where)
-        self.offset += len(text) + 1
+        # Lines as Word shows them where a soft line break sets off a numbered line: the break
+        # becomes the line end, one character for one, so offsets are those of one line.
+        ends = _numbered_line_ends(text, [len(label) + b for b in collected.breaks]) if collected.breaks else []
+        bounds = [0, *(e + 1 for e in ends)]
+        for a, b in zip(bounds, [*ends, len(text)]):
+            if a and part != "body":
+                self.parts[len(self.lines)] = part
+            if self.record:  # the pieces of this line, from where its own characters begin
+                own = max(a, len(label))
+                self.source_lines.append(SourceLine(p, self.offset + own - a, [
+                    (at + len(label) - own, n, el) for at, n, el in collected.pieces
+                    if a <= at + len(label) < b], self.partname))
+            if collected.picture and a <= collected.picture_at + len(label) <= b:
+                self.pictures.add(len(self.lines))
+            self.lines.append(text[a:b])
+            self.sources.append(where)
+            self.offset += b - a + 1
         if self.first_page is None and part == "body" and where.startswith("paragraph "):
-            self.first_page = _page_break(p, ppr, len(self.lines))
+            end = _page_break(p, ppr, len(self.lines))
+            self.first_page = end if end is None or end == len(self.lines) else len(self.lines) - len(bounds)
         box_part = "textbox" if part in ("body", "equation") else part
         for box in _text_boxes(p):
             outer, self.fields = self.fields, []  # a text box is a story of its own
@@ -671,6 +688,25 @@ _COVER_SENTENCE = compile_regex(
 def _not_cover_line(text: str) -> bool:
     """A line no cover page shows: a sentence, a numbered heading, or a paragraph of text."""
     return len(re.sub(r"[\s\u3000]+", "", text)) > 40 or bool(_COVER_SENTENCE.search(text))
+
+
+def _numbered_line_ends(text: str, breaks: list[int]) -> list[int]:
+    """The soft line breaks of a paragraph (offsets in `text`) that end a line of its own: those
+    around a line that opens with a heading or list number (一、 （二） 3. 1.1.3 第四章), as
+    Word shows it. Writers who type a report in one paragraph set off each heading with w:br
+    (…机密。<br><br>三、计算机应用方面…): read as one line, the outline loses 一、 to 三、. A run
+    of breaks with only blanks between ends as many lines, the blank lines Word shows."""
+    from .checks.structure import starts_numbered
+
+    runs: list[list[int]] = []
+    for b in breaks:
+        if runs and not text[runs[-1][-1] + 1:b].strip(" \t\u3000"):
+            runs[-1].append(b)
+        else:
+            runs.append([b])
+    starts = [0, *(run[-1] + 1 for run in runs)]
+    numbered = [starts_numbered(text[a:b]) for a, b in zip(starts, [*(run[0] for run in runs), len(text)])]
+    return [b for j, run in enumerate(runs) if numbered[j] or numbered[j + 1] for b in run]
 
 
 def _page_break(p, ppr, lines: int) -> int | None:

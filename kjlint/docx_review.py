@@ -276,7 +276,7 @@ class _Writer:
                 and text[b - 1] == "\n"):
             lines = tuple(range(first, self.line_of(b - 1) + 1))
             if len({self.source.lines[i].partname for i in lines}) == 1 and not any(
-                    _last_in_container(self.source.lines[i].paragraph) for i in lines):
+                    _last_in_container(self.source.lines[i].paragraph) for i in lines) and self._whole(lines):
                 return _FixPlan("lines", a, b, lines=lines)
             return None  # Word keeps the last paragraph of a cell or of the document
         if first != last or "\n" in text[a:b] or not self.mapped(a, b):
@@ -284,6 +284,15 @@ class _Writer:
         if a == b and not self.covered_loose(a - 1, a + 1):
             return None
         return _FixPlan("inline", a, b, new)
+
+    def _whole(self, lines: tuple[int, ...]) -> bool:
+        """Whether `lines` are whole paragraphs: a line that a soft line break sets off (kjlint.docx)
+        shares its paragraph with the line before or after it, which deleting the paragraph
+        would take too."""
+        src = self.source.lines
+        first, last = lines[0], lines[-1]
+        return ((first == 0 or src[first - 1].paragraph is not src[first].paragraph)
+                and (last + 1 >= len(src) or src[last + 1].paragraph is not src[last].paragraph))
 
     def plan_comments(self, findings: list[Finding]) -> tuple[list[tuple[Finding, tuple[int, int]]], list[Finding]]:
         """(finding, anchor range) of the findings that get a comment of their own, and those

@@ -7,7 +7,7 @@
   ("style", name, text)          any paragraph style by name, e.g. a custom "标题 2"
   ("list", list_name, ilvl, text) a paragraph numbered by Word (see LISTS, INSTANCES) at level ilvl
   ("table", [[cell, ...], ...])  a table, one string per cell
-  ("break", text_before, text_after) one paragraph with a soft line break
+  ("break", text, text, ...)     one paragraph, a soft line break between its texts
   ("toc", how, [entry, ...])     a table of contents: how = "field" (a TOC field spanning the
                                  entries), "sdt" (a Table of Contents content control with a 目录
                                  title) or "style" (paragraphs styled "toc 1", under a 目录 title)
@@ -244,8 +244,9 @@ def make_docx(path: str | Path, blocks, header: str | None = None, footer: str |
                     table.cell(r, c).text = value
         elif kind == "break":
             p = document.add_paragraph(block[1])
-            p.add_run().add_break()
-            p.add_run(block[2])
+            for part in block[2:]:
+                p.add_run().add_break()
+                p.add_run(part)
         elif kind == "toc":
             _toc(document, block[1], block[2])
         elif kind == "cover":

@@ -90,7 +90,11 @@ BATCH_FLOORS = {  # batch: {family: (precision, recall)}
     # Then (session 10) KJ208 reported the review comments, KJ205 the template's guidance in 【】 and no
     # longer code's braces, KJ610 the Markdown (KJ202 no longer reads it as masks): KJ2 38/39, 38/53;
     # KJ6 12/13, 9/15.
-    "word2": {"KJ2": (0.97, 0.71), "KJ3": (0.99, 0.28), "KJ4": (0.99, 0.39), "KJ5": (0.91, 0.63),
+    # Then (session 12, wbr7) KJ5 11/12, 12/19 -> 10/11, 11/19: the 12th was w082's document-level
+    # KJ506 label (the file opens with `Hi All`), credited to the false KJ503 `2. used twice` whose
+    # item 1. sits on the lead line, gone now (a soft line break sets it off); w082 had no KJ506
+    # finding before either.
+    "word2": {"KJ2": (0.97, 0.71), "KJ3": (0.99, 0.28), "KJ4": (0.99, 0.39), "KJ5": (0.9, 0.57),
               "KJ6": (0.92, 0.6)},
     # `word3` (w096-w143): 48 more real .docx files from 48 more repositories (the sixth Word set,
     # /tmp/freshdocx5 of session 10), labeled twice (the first labeling before kjlint ran on them, the

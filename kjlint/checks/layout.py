@@ -18,7 +18,8 @@ FURNITURE = ("KJ601", "KJ602", "KJ609")  # whole lines that are not part of the 
 # sharing site (the paragraph continues the one before) and web markup such as <p> or [NextPage].
 LEADING = ("KJ605", "KJ608")
 CONTENTS_TITLE = compile_regex(r"^[ \t\u3000]*目[ \t\u3000]*[录次][ \t\u3000]*页?[ \t\u3000]*$")  # 目录, 目 录, 目录页
-# An entry of a table of contents: short, no sentence in it, often ending in dots and a page number.
+# An entry of a table of contents: short once its dot leaders and page number are cut off (a
+# leader may be a hundred dots long), no sentence in it.
 CONTENTS_ENTRY = compile_regex(r"^[^。；;！？!?]{1,50}$")
 CONTENTS_PAGE = compile_regex(r"[\s.．…·_-]*\d*$")  # dot leaders and the page number
 # ……………3, and the shortest leader, one ellipsis (两个…: 六、…情况说明……16)
@@ -111,7 +112,7 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
             # Entries written with dot leaders and page numbers end at the first line without them
             # (一、引言……1 … 十、参考文献……13 / 一．引入: the body's first heading, worded otherwise).
             paged = CONTENTS_LEADER.search(p.text) is not None
-            if (in_contents and CONTENTS_ENTRY.match(p.text) and index + 1 not in doc.style_headings
+            if (in_contents and CONTENTS_ENTRY.match(CONTENTS_PAGE.sub("", p.text) or p.text) and index + 1 not in doc.style_headings
                     and (paged or not led)):
                 key = CONTENTS_PAGE.sub("", p.text).replace(" ", "").replace("\u3000", "")
                 if key not in entries:  # an entry again: the body has begun with the first heading

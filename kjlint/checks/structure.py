@@ -195,8 +195,10 @@ ARTICLE = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+[条�
 # theses, specifications and contracts number their sections so, and number the lists inside
 # each section from 1 again. Not a quantity: 2.5亿元, 12 月份, 3 个百分点.
 _UNIT = "年月日号时点分秒个项条元万亿千百倍米吨台家人次"
+# A number of three parts or more (1.1.3人力资源, 2.3.1 人员) measures nothing: a unit may follow.
 DECIMAL_HEADING = compile_regex(
-    rf"^\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}}[.．]?(?![\d.．%‰{_UNIT}])\s*\S"
+    rf"^\d{{1,2}}(?:[.．]\d{{1,2}}){{2,3}}[.．]?(?![\d.．%‰])\s*\S"
+    rf"|^\d{{1,2}}[.．]\d{{1,2}}[.．]?(?![\d.．%‰{_UNIT}])\s*\S"
     rf"|^\d{{1,2}}[ \t\u3000]+(?![\d.．%‰{_UNIT}])\S"
 )
 # An item of a `1.` list whose text starts with a number (4.11MW …, 2.2026 年 3 月…).
@@ -367,6 +369,15 @@ def _looks_cut(doc: Document, prev: Span | None) -> bool:
 
 # A top-level heading run onto the end of a paragraph, after its last sentence and a space, with
 # nothing after it but its short name (…成果转化。 二、社会发展举措): the paragraph is not cut.
+def starts_numbered(text: str) -> bool:
+    """Whether `text` opens with a number the outline reads (after blanks and Word's wide
+    spaces): 一、 （一） 1. （1） ⒈ (heading_level), a decimal section (2.1.3 …, 5 技术指标) or an
+    article or chapter (第三条, 第二章)."""
+    text = text.lstrip(BLANK_CHARS + WIDE_SPACES)
+    return (heading_level(text) is not None or ARTICLE.match(text) is not None
+            or (text[:1].isdigit() and DECIMAL_HEADING.match(text) is not None))
+
+
 GLUED_END = compile_regex(rf"[。；！？][ \t\u3000]*(?P<n>[{CN_NUM}]{{1,2}})、[^\s。，；！？]{{1,20}}[ \t\u3000]*$")
 
 
