@@ -77,3 +77,34 @@ def test_a_typed_contents_with_long_dot_leaders_is_no_outline(tmp_path):
     lines = ["社团管理系统用户手册", "目录", f"一．引言 {leader} 3", f"二．软件概述 {leader} 3", f"三．运行环境 {leader} 4",
              "一．引言", "本手册说明系统的使用。", "二．软件概述", "系统管理社团成员。", "三．运行环境", "需要浏览器。"]
     assert docx_codes(make_docx(tmp_path / "手册.docx", lines), "KJ5") == []
+
+
+def test_heading_numbers_in_their_other_forms(tmp_path):
+    # 二 .软件概述: a blank before the mark; 1：/3: list numbers ending in a colon
+    manual = ["用户手册", "一．引言", "本手册说明系统的使用。", "二 .软件概述", "系统管理社团成员。", "三．运行环境", "需要浏览器。"]
+    assert docx_codes(make_docx(tmp_path / "手册.docx", manual), "KJ5") == []
+    minutes = ["例会记录", "内容：", "1：建立项目仓库；", "2：分配实验负责人；", "3:上传源码", "4.提高要求：由一人实现。"]
+    assert docx_codes(make_docx(tmp_path / "例会.docx", minutes), "KJ5") == []
+    # a time range is no list number (12:-19:00), and a list with a real gap is still reported
+    log = ["工作日志", "1、讲卡", "2、实现样式", "3、调整布局", "12:-19:00", "5、实现弹出框"]
+    assert docx_codes(make_docx(tmp_path / "日志.docx", log), "KJ5") == [("KJ502", 6)]
+
+
+def test_item_one_on_the_lead_line(tmp_path):
+    # 会议决定，一、… : item 一 after a lead-in's comma; 功能需求1.… : item 1 glued to a label
+    decided = ["专题会议纪要", ("break", "会议决定，一、原则同意统一口径。", "二、同意作为观察样本。", "三、同意持续跟踪。")]
+    assert docx_codes(make_docx(tmp_path / "纪要.docx", decided), "KJ5") == []
+    needs = ["小组会议记录", "会议总结：功能需求1.系统能自动更新教室信息", "2.系统根据偏好推荐教室",
+             "用户需求：1.用户能查看可以自习的教室", "2.用户可以反馈教室情况", "3.用户可以自习打卡"]
+    assert docx_codes(make_docx(tmp_path / "记录.docx", needs), "KJ5") == []
+    # a second speaker's (1) (2), the (1) on the speaker's line
+    speakers = ["例会记录", "发言总结：", "邓某:（1）做一个考试类应用", "（2）考虑开发工具的适用性",
+                "夏某：（1）实现简单棋牌类的集合", "（2）联网功能"]
+    assert docx_codes(make_docx(tmp_path / "例会.docx", speakers), "KJ5") == []
+    # item 1 with a mistyped mark on the line above (1，… / 2:…)
+    ended = ["数据恢复协议", "甲方和乙方同意本协议因以下情况而终止：", "1，甲方中途放弃恢复", "2:不可抗力的灾害",
+             "3：硬件或软件失效"]
+    assert docx_codes(make_docx(tmp_path / "协议.docx", ended), "KJ5") == []
+    # a list that does repeat its number is still reported
+    again = ["小组会议记录", "会议总结：", "1.系统能自动更新教室信息", "2.系统根据偏好推荐教室", "2.系统提供反馈入口"]
+    assert ("KJ503", 5) in docx_codes(make_docx(tmp_path / "重复.docx", again), "KJ5")

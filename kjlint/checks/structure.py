@@ -131,10 +131,12 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CN_NUM = "一二三四五六七八九十"
 # The official hierarchy (GB/T 9704 and common practice): 一、 → （一） → 1. / 1、 → （1）.
 # Half-width and full-width brackets and points are all accepted.
+# A mark may stand after a blank (二 .软件概述) and a list's number may end in a colon before
+# its words (1：建立项目, 3:上传源码; not 1:1, 8:30 or the time range 12:-19:00).
 _LEVEL_BODIES = (
-    rf"(?P<n>[{CN_NUM}]{{1,3}})(?:[,，]?、(?!、)|[.．](?!\d))",  # 二,、: a stray comma before the 、
+    rf"(?P<n>[{CN_NUM}]{{1,3}})[ \t\u3000]?(?:[,，]?、(?!、)|[.．](?!\d))",  # 二,、: a stray comma before the 、
     rf"[（(]?(?P<n>[{CN_NUM}]{{1,3}})[）)]",  # 三） lost its （ (KJ507 reports it)
-    r"(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．]))",
+    r"(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．])|[:：](?=[ \t\u3000]*[^\W\d_]))",
     r"[（(](?P<n>\d{1,2})[）)]",
 )
 LEVEL_PATTERNS = tuple((level, compile_regex("^" + body)) for level, body in enumerate(_LEVEL_BODIES, 1))
@@ -549,8 +551,11 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             stack = interrupted[lv]
             del stack[len(stack) - 1 - stack[::-1].index(n - 1):]  # the interrupted list resumes
         elif n > expected and prior is None and n == 2 and (_inline_predecessor(doc.text, it, recent_text)
-                                                          or _glued_first(doc.text, it)):
-            pass  # 本论文属于 1、保密囗 / 2、不保密囗: item 1 runs on at the end of the line above
+                                                          or _glued_first(doc.text, it)
+                                                          or _marked_otherwise(previous_text, it)):
+            # 本论文属于 1、保密囗 / 2、不保密囗: item 1 runs on at the end of the line above;
+            # 1，甲方中途放弃… / 2:不可抗…: item 1 is the line above, its mark mistyped
+            pass
         elif n == expected + 1 and prior is not None and (_inline_predecessor(
                 doc.text, it, doc.text[since_prior.get(lv, p_start):it.para.start], expected)
                 or _run_on_item(doc.text, it, doc.text[prior_start.get(lv, p_start):since_prior.get(lv, p_start)])):
@@ -730,6 +735,11 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                 interrupted.setdefault(lv, []).append(last[lv])
             for k in range(lv, 5):
                 last[k] = None  # a fresh list under an introduction or a label
+        if n == 2 and (last[lv] or 0) >= 2 and _inline_predecessor(
+                doc.text, it, doc.text[since_prior.get(lv, p_start):p.start], 1):
+            # 用户需求：1.用户能… / 2.… after a list of the line before; 夏明鑫：（1）… / （2）… after
+            # another speaker's (1) (2): item 1 on the lead line starts the list afresh
+            last[lv] = 1
         new_list = False
         since_item.clear()
         since_paras.clear()
@@ -1003,10 +1013,18 @@ def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None
         if digits is None or int(digits.group()) != it.number:
             return False
         want = mark[:digits.start()] + str(number) + mark[digits.end():]
-    # inside a line: after a word and a space, or after a colon; not an item starting a line,
+    # inside a line: after a word and a space, after a colon or a lead-in's comma (会议决定，一、…),
+    # an Arabic number also glued to a label (功能需求1.系统能…); not an item starting a line,
     # unless struck out by dashes typed before it (--1、旧接口（已废弃）)
-    return re.search(r"(?:[^\s][ \t\u3000]+|[：:】][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3})" + re.escape(want),
-                     before, re.MULTILINE) is not None
+    glued = r"|[\u4e00-\u9fff]" if it.level > 2 else ""
+    return re.search(r"(?:[^\s][ \t\u3000]+|[：:】，,][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3}" + glued + ")"
+                     + re.escape(want) + r"(?!\d)", before, re.MULTILINE) is not None
+
+
+def _marked_otherwise(previous: str, it: Numbered) -> bool:
+    """Does the paragraph above open with item n-1 of Arabic item `it` under another mark (1，
+    above 2:, 1) above 2.)?"""
+    return it.level == 3 and re.match(rf"[ \t\u3000]*{it.number - 1}[，,;；、.．:：)）](?!\d)", previous) is not None
 
 
 def _unstyled_sibling(text: str, it: Numbered, since: int, number: int) -> bool:
