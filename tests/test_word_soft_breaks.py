@@ -108,3 +108,16 @@ def test_item_one_on_the_lead_line(tmp_path):
     # a list that does repeat its number is still reported
     again = ["小组会议记录", "会议总结：", "1.系统能自动更新教室信息", "2.系统根据偏好推荐教室", "2.系统提供反馈入口"]
     assert ("KJ503", 5) in docx_codes(make_docx(tmp_path / "重复.docx", again), "KJ5")
+
+
+def test_a_forms_section_row_has_its_content_in_the_cell_below(tmp_path):
+    # 二、周报内容 alone in its row, the row below holding its items numbered 一、… again: that
+    # cell's own list, not siblings of the section row (nor bare sections of the document)
+    items = "\n".join(["一、系统正式运行，驻场辅助", "二、系统流程", "1.业务员录入流程", "2.财务申报流程",
+                       "三、系统错误处理", "1.记录错误", "2.联系开发", "四、重新部署系统", "在测试版查看问题是否已修改"])
+    weekly = ["项目周报", ("table", [["一、基本信息"], ["周报日期：2018-04-09至2018-04-13"], ["二、周报内容"], [items]])]
+    assert docx_codes(make_docx(tmp_path / "周报.docx", weekly), "KJ3") == []
+    # a section row with nothing under it before the next section row is still empty
+    empty = ["项目周报", ("table", [["一、基本信息"], ["周报日期：2018-04-09"], ["二、周报内容"], ["三、下周计划"],
+                                    ["继续部署系统。"]])]
+    assert ("KJ303", 4) in docx_codes(make_docx(tmp_path / "空.docx", empty), "KJ3")

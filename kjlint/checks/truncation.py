@@ -349,6 +349,11 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 or (nxt == level and (_number(plain[i]) or 0) > 1 and _mark(plain[i]) != _mark(plain[i + 1]))):
             # 八、实践预期 / 一．选出… / 二．…: a 1 marked otherwise under heading 8 is no sibling of it
             has_body = True
+        if (not has_body and word and i + 1 < len(paras) and _number(plain[i + 1]) == 1
+                and _cell_of(doc, paras[i + 1]) not in (None, _cell_of(doc, p))):
+            # 二、周报内容 / (next row) 一、系统上线 …: a form's section row, its content in the cell
+            # below, whose list is that cell's own (numbered from 1 again)
+            has_body = True
         if not has_body and doc.pictures:  # a Word heading whose body is a picture (三、现场图片)
             line = doc.line_index(p.start)
             upto = doc.line_index(paras[i + 1].start) if i + 1 < len(paras) else len(doc.lines)
@@ -364,6 +369,9 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         for deeper in [lv for lv in with_items if lv >= level]:
             del with_items[deeper]
         with_items[level] = False
+        if (word and _number(plain[i]) == 1 and i and _cell_of(doc, p) is not None
+                and _cell_of(doc, p) != _cell_of(doc, paras[i - 1])):
+            top_had_body = None  # item 1 opening a table cell: the cell's own list, no section of the text's
         if level == 1 and top_had_body is None:
             top_had_body = has_body
         # 一、 or 5. with no words at all in a Word file: a heading or an item never written, even
@@ -394,6 +402,12 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     else:
         yield from _empty_full_stop_headings(paras, plain, marks, levels, max_len)
         yield from _empty_run_in_headings(paras, plain)
+
+
+def _cell_of(doc: Document, p: Span) -> str | None:
+    """The Word table cell ("table 1, row 7, cell 1") paragraph `p` is in, None outside a table."""
+    where = doc.where(p.start)
+    return where if TABLE_CELL.search(where) else None
 
 
 def _numbers_untitled_parts(i: int, plain: list[str], marks: list[int | None], level: int) -> bool:
