@@ -121,3 +121,16 @@ def test_a_forms_section_row_has_its_content_in_the_cell_below(tmp_path):
     empty = ["项目周报", ("table", [["一、基本信息"], ["周报日期：2018-04-09"], ["二、周报内容"], ["三、下周计划"],
                                     ["继续部署系统。"]])]
     assert ("KJ303", 4) in docx_codes(make_docx(tmp_path / "空.docx", empty), "KJ3")
+
+
+def test_a_chapter_number_typed_twice_is_a_repeat_not_gaps(tmp_path):
+    # 第一章\xa0\xa0总则: a no-break space between the number and the title is a chapter heading;
+    # 第二章 typed twice (the writer's 第三章) is one repeat, the chapters after it follow it
+    rules = ["考勤管理制度", "第一章\u00a0\u00a0总则", "第一条 为规范考勤管理，制定本制度。", "第二章\u00a0\u00a0考勤日常管理",
+             "第二条 员工应按时上下班。", "第二章加班与值班管理", "第三条 加班须经批准。", "第三章\u00a0公事外出的管理",
+             "第四条 外出须登记。", "第四章休假的考勤管理", "第五条 休假须提前申请。"]
+    assert docx_codes(make_docx(tmp_path / "制度.docx", rules), "KJ5") == [("KJ503", 6)]
+    # a chapter left out is still a gap
+    gap = ["考勤管理制度", "第一章\u00a0总则", "第一条 为规范考勤管理，制定本制度。", "第二章\u00a0日常管理",
+           "第二条 员工应按时上下班。", "第四章\u00a0休假管理", "第三条 休假须提前申请。"]
+    assert docx_codes(make_docx(tmp_path / "缺章.docx", gap), "KJ5") == [("KJ502", 6)]

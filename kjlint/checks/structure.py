@@ -772,24 +772,34 @@ def _numbering_hits(doc: Document, ctx: Context, kinds: set[str]) -> list[Hit]:
 
 @check("heading-number-gap")
 def heading_number_gap(doc: Document, ctx: Context, rule) -> list[Hit]:
-    return sorted(_numbering_hits(doc, ctx, {"gap"}) + _chapter_gaps(doc, ctx) + _article_gaps(doc, ctx),
+    return sorted(_numbering_hits(doc, ctx, {"gap"}) + _chapter_issues(doc, ctx)[0] + _article_gaps(doc, ctx),
                   key=lambda h: h.offset)
 
 
-# A chapter heading on its own line: 第二章 责任, 第3章 系统设计 (a short title, no sentence).
-_CHAPTER = compile_regex(r"第(?P<n>[一二三四五六七八九十\d]{1,3})章(?![^\n]{0,30}[。；;，,])(?=[ \t\u3000]*\S)")
+# A chapter heading on its own line: 第二章 责任, 第3章 系统设计, 第一章\xa0\xa0总则 (a short title,
+# no sentence).
+_CHAPTER = compile_regex(r"第(?P<n>[一二三四五六七八九十\d]{1,3})章(?![^\n]{0,30}[。；;，,])(?=[ \t\u3000\u00a0]*[^\s])")
 _CHAPTER_LED = compile_regex(r"第(?P<n>[一二三四五六七八九十\d]{1,3})章[ \t\u3000]*[\u4e00-\u9fff]")
 _ARTICLE_ONE = compile_regex(r"第[一1]条")
 _CHAPTER_TITLE_MAX = 30
 
 
-def _chapter_gaps(doc: Document, ctx: Context) -> list[Hit]:
-    """Chapters run 第一章, 第二章 …: a chapter past the next number (第二章 … 第四章), or a first
-    chapter past 第一章 under articles that start at 第一条 (a regulation whose 第一章 总则 heading
-    was lost), is a gap. A 第一章 starts the sequence afresh (a site's outline, then the text)."""
+def _chapter_issues(doc: Document, ctx: Context) -> tuple[list[Hit], list[Hit]]:
+    """(gaps, repeats) of the chapters (memoized). Chapters run 第一章, 第二章 …: a chapter past
+    the next number (第二章 … 第四章), or a first chapter past 第一章 under articles that start at
+    第一条 (a regulation whose 第一章 总则 heading was lost), is a gap; the same chapter number
+    twice in a row (第二章 … 第二章, the writer's 第三章) is a repeat, and the chapters after it
+    follow it. A 第一章 starts the sequence afresh (a site's outline, then the text)."""
     if "章" not in doc.text:
-        return []
+        return [], []
+    if "chapters" not in ctx.memo:
+        ctx.memo["chapters"] = _chapters(doc, ctx)
+    return ctx.memo["chapters"]
+
+
+def _chapters(doc: Document, ctx: Context) -> tuple[list[Hit], list[Hit]]:
     hits: list[Hit] = []
+    repeats: list[Hit] = []
     prior: int | None = None
     articles_before = False
     paras = reading_paragraphs(doc, ctx)
@@ -818,8 +828,10 @@ def _chapter_gaps(doc: Document, ctx: Context) -> list[Hit]:
             missing = f"第{numeral(1, prior + 1)[:-1]}章" + ("" if n == prior + 2 else f"–第{numeral(1, n - 1)[:-1]}章")
             hits.append(Hit(p.start, end, {"match": mark, "number": mark, "prior": f"第{numeral(1, prior)[:-1]}章",
                                            "missing": missing}, key="gap"))
+        elif prior is not None and n == prior and not in_run:
+            repeats.append(Hit(p.start, end, {"match": mark, "number": mark}, key="repeat"))
         prior = n
-    return hits
+    return hits, repeats
 
 
 # An article at a paragraph's start, its text set apart by a blank: 第五条 公司…
@@ -862,7 +874,8 @@ def _article_gaps(doc: Document, ctx: Context) -> list[Hit]:
 
 @check("heading-number-repeat")
 def heading_number_repeat(doc: Document, ctx: Context, rule) -> list[Hit]:
-    return _numbering_hits(doc, ctx, {"repeat", "order"})
+    return sorted(_numbering_hits(doc, ctx, {"repeat", "order"}) + _chapter_issues(doc, ctx)[1],
+                  key=lambda h: h.offset)
 
 
 @check("heading-without-parent")
