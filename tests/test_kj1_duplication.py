@@ -553,16 +553,30 @@ def test_similar_pairs_compares_only_similar_lengths_and_misses_nothing(cutoff, 
     assert cutoff == 0.0 or 0 < len(every) < len(texts) * (len(texts) - 1) // 2
 
 
+def test_common_prefix_is_rapidfuzz_prefix_similarity():
+    from rapidfuzz.distance.Prefix import similarity
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        a = "".join(rng.choice("甲乙") for _ in range(rng.randint(0, 70)))
+        b = a[:rng.randint(0, len(a))] + "".join(rng.choice("甲乙丙") for _ in range(rng.randint(0, 9)))
+        assert duplication._common_prefix(a, b) == duplication._common_prefix(b, a) == similarity(a, b)
+
+
 def test_short_draft_without_similar_paragraphs_never_imports_rapidfuzz():
-    """A short draft's paragraphs are bounded by their characters first (_bag_bound_py): with
-    none alike, rapidfuzz (9 ms to import) is not loaded; with two alike, it confirms them."""
+    """A short draft's paragraphs are bounded by their characters first (_bag_bound_py) and its
+    repeated phrases measured by _common_prefix: with no paragraphs alike, rapidfuzz (9 ms to
+    import) is not loaded; with two alike, it confirms them."""
     code = ("import sys\nfrom kjlint import lint_text\n"
             "codes = [f.code for f in lint_text(sys.argv[1], 'd.txt')]\n"
             "print('rapidfuzz' in sys.modules, 'KJ102' in codes)")
     apart = "某局工作总结\n一是加强组织领导，健全工作机制。\n二是强化资金保障，全年争取上级资金三千万元。\n三是深化改革创新，优化营商环境。\n"
+    # a clean report with a phrase said twice: its repeat measured by _common_prefix
+    repeats = (Path(__file__).parent.parent / "fixtures" / "clean" / "development-zone-annual.txt").read_text(encoding="utf-8")
     alike = apart + ("我们坚持以人民为中心的发展思想，扎实推进各项工作落实落地见效。\n"
                      "我们坚持以人民为中心的发展思想，扎实推进各项工作落实落地见成效。\n")
     assert run_python(code, apart, check=True).stdout.split() == ["False", "False"]
+    assert run_python(code, repeats, check=True).stdout.split() == ["False", "False"]
     assert run_python(code, alike, check=True).stdout.split() == ["True", "True"]
 
 

@@ -744,6 +744,22 @@ def _extend(s: str, i: int, j: int, limit: int, similarity: Callable[[str, str],
     return n
 
 
+PY_PREFIX_MAX = 20_000  # characters of a stream whose repeats _common_prefix measures when rapidfuzz is not loaded
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """rapidfuzz's Prefix similarity (the length of the common prefix) by halving: slices compared
+    in C, a dozen for a block of 4,096."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
 def first_sampled(s: str, k: int, step: int) -> tuple[Sequence[int] | Mapping[int, int], Sequence[int], Sequence[int]]:
     """(for every position p of s up to len(s) - k, the first position t that is a multiple of
     `step` and whose k-gram equals p's, len(s) when there is none; the positions p with such a t
@@ -979,7 +995,10 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
     earliest, hits, latest = first_sampled(s, k, step)
     if not hits:
         return []
-    from rapidfuzz.distance.Prefix import similarity as prefix
+    if "rapidfuzz" in sys.modules or n > PY_PREFIX_MAX:
+        from rapidfuzz.distance.Prefix import similarity as prefix
+    else:
+        prefix = _common_prefix  # a short text's repeats: not worth rapidfuzz's import (9 ms)
     i = hits[0]
     # Remembered positions per k-gram, keyed by the k-gram's first sampled position (its
     # `earliest`): no slicing and hashing of k-grams in the loop. A position before the first
