@@ -637,9 +637,9 @@ def _similar_pairs(texts: list[str], cutoff: float) -> list[tuple[int, int]]:
     the texts of similar length (sorted by length): a ratio of `cutoff` allows a length
     difference of (1 - cutoff/100) of both lengths at most, and most pairs of paragraphs differ
     more (measured: 1.8x faster on the corpus). With numpy loaded, `_bag_bound` rules out
-    nearly all of the remaining pairs before rapidfuzz compares any; without, a short draft's
-    few pairs are bounded so in Python (`_bag_bound_py`), and rapidfuzz's C loop compares the
-    pairs of a longer text (no numpy import for a short draft)."""
+    nearly all of the remaining pairs before rapidfuzz compares any; without, rapidfuzz's C loop
+    compares them all (no numpy import for a short draft), unless rapidfuzz is not loaded yet
+    and the pairs are few: they are bounded so in Python first (`_bag_bound_py`)."""
     share = min(max(cutoff, 0.0), 100.0) / (200 - min(max(cutoff, 0.0), 100.0))
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     ordered = [texts[i] for i in order]
@@ -648,7 +648,8 @@ def _similar_pairs(texts: list[str], cutoff: float) -> list[tuple[int, int]]:
     lows = [bisect_left(lengths, int(lengths[x] * share) - 1, 0, x) for x in range(len(ordered))]
     out = []
     bounded = (_bag_bound(ordered, lows, cutoff) if "numpy" in sys.modules
-               else _bag_bound_py(ordered, lows, cutoff) if sum(x - lo for x, lo in enumerate(lows)) <= PY_BOUND_PAIRS
+               else _bag_bound_py(ordered, lows, cutoff)
+               if "rapidfuzz" not in sys.modules and sum(x - lo for x, lo in enumerate(lows)) <= PY_BOUND_PAIRS
                else None)
     if bounded is not None:
         if bounded:
@@ -669,8 +670,8 @@ def _similar_pairs(texts: list[str], cutoff: float) -> list[tuple[int, int]]:
     return out
 
 
-# Pairs of similar length that _bag_bound_py bounds at most (a short draft's): beyond, rapidfuzz's
-# C loop compares them faster than Python counts their characters.
+# Pairs of similar length that _bag_bound_py bounds at most (a short draft's), and only while
+# rapidfuzz is not loaded: its C loop compares them faster than Python counts their characters.
 PY_BOUND_PAIRS = 200
 
 
