@@ -1,0 +1,43 @@
+"""Word files nobody here wrote (issue 11, seventh set): Markdown pasted into Word beyond `**`,
+merge-field slots, asterisk masks in an outline. Each mechanism is shown both ways: the defect is
+found, the look-alike is left alone."""
+from __future__ import annotations
+
+from docx_maker import docx_codes, make_docx
+
+
+def _findings(path, code: str) -> list[dict]:
+    """The findings `kjlint check PATH --format json --select CODE` reports."""
+    import json
+
+    from click.testing import CliRunner
+
+    from kjlint.cli import main
+
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json", "--select", code])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def test_markdown_marks_paragraphs_begin_with_are_residue_in_a_file_that_shows_markdown(tmp_path):
+    # a heading's hashes before a numbered heading show the paste on their own; the file's
+    # bullets, quotation marks and task boxes are then its marks too, one finding per run
+    spec = ["技术方案", "##### 2.1.3.1 资格申诉", "系统自动校验申请人资格。", "* 社保信息", "* 婚姻信息", "* 学历信息",
+            ">", "关键信息字段", "•[ ] 项目名称", "•[ ] 项目编号"]
+    found = _findings(make_docx(tmp_path / "方案.docx", spec), "KJ610")
+    assert [(f["line"], f["message"].split("`")[1]) for f in found] == [(2, "#####"), (4, "*"), (7, ">"), (9, "[ ]")]
+    assert [r["line"] for r in found[1]["related"]] == [5, 6]
+    # a Markdown editor's table of contents macro is one wherever it is
+    assert docx_codes(make_docx(tmp_path / "报告.docx", ["实践报告", "[TOC]", "一、实践目的"]), "KJ610") == [("KJ610", 2)]
+
+
+def test_a_dash_list_or_a_code_comment_without_other_markdown_is_left_alone(tmp_path):
+    plan = ["工作安排", "- 完成需求调研。", "- 完成接口联调。", "# 读取配置文件", "> 大于", "[ ]草稿  [ ] 正式发布"]
+    assert docx_codes(make_docx(tmp_path / "安排.docx", plan), "KJ610") == []
+    # the same lines after bold marks: pasted Markdown
+    assert docx_codes(make_docx(tmp_path / "问卷.docx", ["调查问卷", "**基本信息**", "- ( ) 男", "- ( ) 女"]),
+                      "KJ610") == [("KJ610", 2), ("KJ610", 3)]
+    # a text file is Markdown's own
+    from kjlint.engine import lint_text
+
+    assert lint_text("技术方案\n##### 2.1 资格申诉\n* 社保信息\n[TOC]\n", select=["KJ610"]) == []
