@@ -41,3 +41,15 @@ def test_a_dash_list_or_a_code_comment_without_other_markdown_is_left_alone(tmp_
     from kjlint.engine import lint_text
 
     assert lint_text("技术方案\n##### 2.1 资格申诉\n* 社保信息\n[TOC]\n", select=["KJ610"]) == []
+
+
+def test_merge_fields_of_other_template_engines_are_slots(tmp_path):
+    # a lesson-plan system's numbered slots, each alone in its cell, and a named one after a label
+    plan = ["教案", ("table", [["任务", "&1&"], ["内容分析", "&2&"], ["学生姓名", "姓名：&姓名&"]])]
+    assert docx_codes(make_docx(tmp_path / "教案.docx", plan), "KJ205") == [("KJ205", 3), ("KJ205", 5), ("KJ205", 7)]
+    from kjlint.engine import lint_text
+
+    assert [f.code for f in lint_text("通知\n尊敬的<%=客户名称%>：\n", select=["KJ205"])] == ["KJ205"]
+    # an ampersand joining words or names, and a template's code expression, are no slots
+    text = "说明\n公司设研发&生产&销售三个中心，R&D&A 团队负责，模板写 <%= user.name %>。\n"
+    assert lint_text(text, select=["KJ205"]) == []
