@@ -53,3 +53,14 @@ def test_merge_fields_of_other_template_engines_are_slots(tmp_path):
     # an ampersand joining words or names, and a template's code expression, are no slots
     text = "说明\n公司设研发&生产&销售三个中心，R&D&A 团队负责，模板写 <%= user.name %>。\n"
     assert lint_text(text, select=["KJ205"]) == []
+
+
+def test_asterisks_in_place_of_an_outlines_titles_and_text_are_masks():
+    from kjlint.engine import lint_text
+
+    outline = ("开题报告\n2国内外研究进展\n2.1***********\n*********\n2.2 研究现状\n3.1研究目标     *********\n"
+               "3.5预期创新点     （1）******     （2）*******\n第2章 *****\n")
+    assert [(f.line, f.message.split("`")[1]) for f in lint_text(outline, select=["KJ202"])] == [
+        (3, "***********"), (4, "*********"), (6, "*********"), (7, "******"), (7, "*******"), (8, "*****")]
+    # without such headings a paragraph of asterisks is a separator, and a rating is no outline
+    assert lint_text("工作总结\n一、工作回顾\n*********\n二、下步打算\n推荐：***\n", select=["KJ202"]) == []
