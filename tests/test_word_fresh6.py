@@ -64,3 +64,15 @@ def test_asterisks_in_place_of_an_outlines_titles_and_text_are_masks():
         (3, "***********"), (4, "*********"), (6, "*********"), (7, "******"), (7, "*******"), (8, "*****")]
     # without such headings a paragraph of asterisks is a separator, and a rating is no outline
     assert lint_text("工作总结\n一、工作回顾\n*********\n二、下步打算\n推荐：***\n", select=["KJ202"]) == []
+
+
+def test_in_a_template_never_filled_in_every_bare_section_is_unwritten(tmp_path):
+    # a section holds only the template's guidance: the bare sections around it, first ones and
+    # runs included, were never written either
+    outline = ["可行性研究报告", "2.3运行环境", "【可包括：运行的最短寿命；经费来源和使用限制。】",
+               "2.4可行性研究方法", "2.5决定可行性的主要因素", "3．对现有系统的分析", "3.1处理流程和数据流程",
+               "3.2工作负荷", "3.3费用支出", "人力费用每年约二十万元。"]
+    assert [line for _, line in docx_codes(make_docx(tmp_path / "报告.docx", outline), "KJ303")] == [4, 5, 7, 8]
+    # the same outline in a written report: an outline of bare sections is a list of topics
+    report = [line if not line.startswith("【") else "系统运行五年，经费由财政拨付。" for line in outline]
+    assert docx_codes(make_docx(tmp_path / "写完.docx", report), "KJ303") == [("KJ303", 4)]
