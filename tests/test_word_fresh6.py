@@ -76,3 +76,16 @@ def test_in_a_template_never_filled_in_every_bare_section_is_unwritten(tmp_path)
     # the same outline in a written report: an outline of bare sections is a list of topics
     report = [line if not line.startswith("【") else "系统运行五年，经费由财政拨付。" for line in outline]
     assert docx_codes(make_docx(tmp_path / "写完.docx", report), "KJ303") == [("KJ303", 4)]
+
+
+def test_a_paragraph_mark_inside_a_title_mark_or_a_list_items_word_breaks_the_line(tmp_path):
+    text = ["学习心得", "1.推荐几本书，对初学者非常重要，一本是《深入理解某某", "原理》，一本是《编程艺术》。",
+            "调查显示公众关注度提高。根据《全国数字产业发展年度报告", "》显示，去年总收入为九百亿元。",
+            "（1）顾问期届满前十日内，主办律师应就法", "律顾问工作进行总结，报主任审批。"]
+    assert docx_codes(make_docx(tmp_path / "心得.docx", text), "KJ413") == [("KJ413", 2), ("KJ413", 4), ("KJ413", 6)]
+
+
+def test_a_list_items_note_and_a_title_on_two_lines_are_no_broken_line(tmp_path):
+    text = ["关于印发《某市档案管理", "办法》的通知", "3、调用父类的同名方法，在父部件中调用了同样的方法",
+            "等同于另一种写法的调用，参数相同。", "（2）乙方负责现场安全，费用由乙方承担", "甲方负责协调周边关系。"]
+    assert docx_codes(make_docx(tmp_path / "笔记.docx", text), "KJ413") == []
