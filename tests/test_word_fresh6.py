@@ -89,3 +89,11 @@ def test_a_list_items_note_and_a_title_on_two_lines_are_no_broken_line(tmp_path)
     text = ["关于印发《某市档案管理", "办法》的通知", "3、调用父类的同名方法，在父部件中调用了同样的方法",
             "等同于另一种写法的调用，参数相同。", "（2）乙方负责现场安全，费用由乙方承担", "甲方负责协调周边关系。"]
     assert docx_codes(make_docx(tmp_path / "笔记.docx", text), "KJ413") == []
+
+
+def test_a_word_file_ending_on_a_comma_is_cut(tmp_path):
+    notes = ["小组会议记录", "会议内容：讨论系统上线后的效果。", "目标：在运用该系统后，教室利用率提高了百分之十，"]
+    assert docx_codes(make_docx(tmp_path / "记录.docx", notes), "KJ302") == [("KJ302", 3)]
+    # a Word draft that only lacks its full stop is no cut
+    notes[-1] = "目标：在运用该系统后，教室利用率提高了百分之十"
+    assert docx_codes(make_docx(tmp_path / "草稿.docx", notes), "KJ302") == []
