@@ -97,3 +97,9 @@ def test_a_word_file_ending_on_a_comma_is_cut(tmp_path):
     # a Word draft that only lacks its full stop is no cut
     notes[-1] = "目标：在运用该系统后，教室利用率提高了百分之十"
     assert docx_codes(make_docx(tmp_path / "草稿.docx", notes), "KJ302") == []
+
+
+def test_a_word_bullet_with_no_text_is_an_empty_item(tmp_path):
+    plan = ["活动策划书", "六、发展计划", ("list", "symbol-dot", 0, "继续保证平台良好口碑"), ("list", "symbol-dot", 0, ""),
+            "七、成本预算", "软件开发费用五万元。", ("table", [["是否参加", "●"]])]
+    assert docx_codes(make_docx(tmp_path / "策划书.docx", plan), "KJ303") == [("KJ303", 4)]

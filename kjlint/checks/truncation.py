@@ -391,6 +391,7 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield Hit(p.start, p.end, {"heading": p.text})
     if word:  # a Word list of steps (1、用户进入后台管理系统。) has its notes where its writer put them
         yield from _empty_decimal_sections(doc, ctx, paras, plain, max_len)
+        yield from _empty_bullets(doc)
     else:
         yield from _empty_full_stop_headings(paras, plain, marks, levels, max_len)
         yield from _empty_run_in_headings(paras, plain)
@@ -515,6 +516,19 @@ def _empty_decimal_sections(doc: Document, ctx: Context, paras: list[Span], plai
             template = unfilled_template(doc, ctx)
         if template and len(nxt) <= len(number):
             yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
+
+
+def _empty_bullets(doc: Document) -> Iterator[Hit]:
+    """A Word list paragraph with no text, only the bullet Word draws for it (•, ●): an item
+    begun and never written, printed as a lone bullet. A table's cell is left alone (● marks a
+    choice there), and so is a numbered item: its bare number is judged as a heading."""
+    for line, label in doc.list_labels.items():
+        i = line - 1
+        if (i < len(doc.lines) and doc.lines[i].text.strip(BLANK_CHARS) == label.strip(BLANK_CHARS)
+                and label.strip(BLANK_CHARS) and not any(c.isalnum() for c in label)
+                and doc.part(i) == "body" and not doc.in_table(i)):
+            start = doc.lines[i].start + doc.lines[i].text.index(label.strip(BLANK_CHARS)[0])
+            yield Hit(start, start + len(label.strip(BLANK_CHARS)), {"heading": label.strip(BLANK_CHARS)}, key="bullet")
 
 
 def unfilled_template(doc: Document, ctx: Context) -> bool:
