@@ -1740,6 +1740,8 @@ _MD_SIGN_HEADING = compile_regex(
     r"^[ \t\u3000]*(#{2,6})[ \t]+(?:\d{1,2}(?:[.．]\d{1,2})*[.．、]?[ \t]*\S|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十\d]{1,3}[章节部分]"
     r"|[^\s#。！？；，,;!?]{2,30}[ \t\u3000]*$)")
 _MD_TOC = compile_regex(r"^[ \t\u3000]*\[TOC\][ \t\u3000]*$", re.IGNORECASE)
+_MD_SIGN_HEADING_ANY = compile_regex(_MD_SIGN_HEADING.pattern, re.MULTILINE)
+_MD_TOC_ANY = compile_regex(_MD_TOC.pattern, re.IGNORECASE | re.MULTILINE)
 # The marks a paragraph may begin with in Markdown, where the file shows Markdown elsewhere: a
 # heading's hashes, a list item's `* `/`- `/`+ ` (before text, not before a figure: `- 1 -` is a page
 # number), a quotation's `>`, a task list's `[ ]` (after the bullet Word draws, •[ ] 项目名称).
@@ -1763,7 +1765,10 @@ def markdown_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     from ..findings import Related
 
     text = doc.text
-    if not any(c in text for c in "#*-+>[【"):
+    bold = compile_regex("|".join(f"(?:{p})" for p in rule.params.get("pattern", ())), re.MULTILINE)
+    # most files show no sign at all: one scan of the whole text each, before any line is read
+    if not (("[" in text and _MD_TOC_ANY.search(text)) or ("#" in text and _MD_SIGN_HEADING_ANY.search(text))
+            or ("**" in text and bold.search(text))):
         return
     lines = doc.lines
     technical = doc.technical_lines
@@ -1772,7 +1777,6 @@ def markdown_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     for i in toc:
         start = lines[i].start + lines[i].text.index("[")
         yield Hit(start, start + 5, {"match": text[start:start + 5]})
-    bold = compile_regex("|".join(f"(?:{p})" for p in rule.params.get("pattern", ())), re.MULTILINE)
     if not (toc or any(_MD_SIGN_HEADING.match(lines[i].text) or bold.search(lines[i].text) for i in body)):
         return
     run: list[tuple[int, int, int]] = []  # (line, start, end) of the marks of the current run
