@@ -175,7 +175,12 @@ def _build_fix(rule: Rule, m: re.Match) -> Fix | None:
     spec = rule.params.get("fix")
     if not spec:
         return None
-    replacement = m.expand(spec.get("replacement", ""))
+    # `groups` maps a named group of a pattern to its own replacement: what a match means
+    # depends on which alternative found it (a stray `l` is deleted, an `l` in a figure is a 1).
+    replacement = next((value for name, value in (spec.get("groups") or {}).items()
+                        if m.re.groupindex.get(name) and m.group(name) is not None), None)
+    if replacement is None:
+        replacement = m.expand(spec.get("replacement", ""))
     return Fix(replacement, m.start(), m.end(), safe=bool(spec.get("safe", rule.fixable == "safe")))
 
 
@@ -346,13 +351,20 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
             fields.update({k2: v for k2, v in m.groupdict().items() if v is not None})
             for cf in context_fields:
                 fields[cf.name] = cf.value(text, start, end)
-            yield start, end, fields, _build_fix(rule, m)
+            yield start, end, fields, _build_fix(rule, m), _message_key(m)
+
+    # A named group that is also a key of the rule's `messages` picks that template when it
+    # matched: one rule, several alternatives, each worded for what it finds.
+    keyed = [name for name in regex.groupindex if name in rule.messages]
+
+    def _message_key(m: re.Match) -> str | None:
+        return next((name for name in keyed if m.group(name) is not None), None)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         spans = []
-        for start, end, fields, fix in hits_in(doc.text, doc.source_format):
+        for start, end, fields, fix, key in hits_in(doc.text, doc.source_format):
             spans.append((start, end))
-            yield Hit(start, end, fields, fix)
+            yield Hit(start, end, fields, fix, key=key)
         # Pages that annotate characters with pinyin (繼續(xù)閱讀) hide every phrase from the
         # patterns: they are also tried on the text without the annotations, positions mapped
         # back (no fix there: a replacement was written for the text the pattern saw).
@@ -360,13 +372,13 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
         if view is None:
             return
         plain, where = view
-        for start, end, fields, _ in hits_in(plain, doc.source_format):
+        for start, end, fields, _, key in hits_in(plain, doc.source_format):
             if where[end - 1] - where[start] == end - 1 - start:
                 continue  # no annotation inside: the text as written was judged above
             start, end = where[start], where[end - 1] + 1
             if not any(s < end and start < e for s, e in spans):
                 fields["match"] = doc.text[start:end]
-                yield Hit(start, end, fields, None)
+                yield Hit(start, end, fields, None, key=key)
 
     return check
 
