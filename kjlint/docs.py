@@ -96,6 +96,9 @@ def _generic_meaning(name: str, value: Any, rule: Rule) -> str | None:
             text += " " + _("What some of its patterns find is written as {replacements} instead.").format(
                 replacements=", ".join(f"`{repl}`" for repl in groups.values()))
         return text
+    if name == "echo":
+        return _("Characters of a mask: every other copy of a token the text already shows as a mask "
+                 "twice is reported too, wherever it stands (a page masks one way throughout).")
     if name == "context-fields":
         return _("Values of the message's fields, told from the text around what was found.")
     if name == "skip-source-formats":
