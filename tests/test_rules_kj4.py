@@ -229,3 +229,12 @@ def test_characters_lost_around_question_marks_and_in_dates_and_quotation_marks(
 ])
 def test_doubled_question_marks_of_questions_and_whole_dates_are_whole(text):
     assert "KJ412" not in codes(text)
+
+
+def test_a_date_that_lost_its_month_mark_without_a_year_before_it():
+    """Four digits that read as a month and a day before 日: 月 was lost (公路1218日正式动工); a
+    count of days is not."""
+    text = "关于重点项目的通报\n公路1218日正式动工。\n"
+    assert [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ412"] == ["1218日"]
+    counts = "关于办理期限的通知\n自受理之日起1230日内办结，期限为1120日，历时1212日，共1020日。\n"
+    assert [f for f in lint_text(counts) if f.code == "KJ412"] == []
