@@ -136,3 +136,5 @@ def test_every_copy_of_a_mask_the_page_shows_twice_is_one():
     text = "Linux系统xx台，xx家企业，Exxon公司，3x3矩阵x%，x%，file__name，__县__镇。\n"
     assert {t for _, t, o in masks(text)} == {"xx", "x", "__"}
     assert not [o for _, _, o in masks(text) if text[o - 1].isascii() and text[o - 1].isalnum()]
+    # a letter joined to a Latin word by a hyphen is an axis or a term: x-pitch
+    assert masks("前x月增长x%，坐标系中x-pitch，y-roll。\n") == [("KJ201", "x", 1), ("KJ201", "x", 5)]
