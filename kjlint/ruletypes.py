@@ -322,12 +322,13 @@ def mask_echoes(text: str, reported: list[tuple[int, int]], chars: str,
         while i != -1:
             j = i + len(token)
             before, after = text[i - 1] if i else "\n", text[j] if j < len(text) else "\n"
-            # past a joiner, the word it joins: x-pitch, a.x is a Latin compound, not a mask
-            beyond = (text[i - 2] if i > 1 and before in _JOINERS else before,
-                      text[j + 1] if j + 1 < len(text) and after in _JOINERS else after)
+            # past a joiner, a Latin word joined to it makes a term (x-pitch, a.x), not a mask;
+            # a figure does not (1.×亿千瓦)
+            beyond = (text[i - 2] if i > 1 and before in _JOINERS else "",
+                      text[j + 1] if j + 1 < len(text) and after in _JOINERS else "")
             if (before not in chars and after not in chars
                     and (_TEXT_SIDE.match(before) or _TEXT_SIDE.match(after))
-                    and all(_echo_side(token, c) for c in (before, after, *beyond))
+                    and all(_echo_side(token, c) for c in (before, after)) and not any(c in _LATIN for c in beyond)
                     and not any(s < j and i < e for s, e in taken)):
                 out.append((i, j))
             i = text.find(token, j)

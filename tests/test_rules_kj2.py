@@ -138,6 +138,8 @@ def test_every_copy_of_a_mask_the_page_shows_twice_is_one():
     assert not [o for _, _, o in masks(text) if text[o - 1].isascii() and text[o - 1].isalnum()]
     # a letter joined to a Latin word by a hyphen is an axis or a term: x-pitch
     assert masks("前x月增长x%，坐标系中x-pitch，y-roll。\n") == [("KJ201", "x", 1), ("KJ201", "x", 5)]
+    # a figure past the joiner leaves it a masked digit: 1.×亿
+    assert ("KJ201", "×", 8) in masks("装机×万，达1.×亿千瓦，新增×家。\n")
 
 
 def test_a_blank_on_a_choice_to_tick_is_the_respondents():
