@@ -86,8 +86,54 @@ def section_guidance(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """A Word section whose only text is one bracketed passage written as sentences, right under
     its heading (1.5性能 / 【给出一般情况下的运行性能指数。】 / 1.6安全保密): the template's guidance
     for that section, left in place of the text it asks for. Judged by its place, not its
-    wording: a bracketed note inside a section's text, or one before a text, is the writer's."""
-    if doc.source_format != "docx" or "【" not in doc.text:
+    wording: a bracketed note inside a section's text, or one before a text, is the writer's.
+    Paragraphs that are each one bracketed passage written as sentences, recurring through the
+    file, are a template's writing instructions wherever they stand (`_instruction_paragraphs`)."""
+    if doc.source_format != "docx":
+        return
+    spans = []
+    for hit in _guidance_under_headings(doc):
+        spans.append((hit.offset, hit.end))
+        yield hit
+    for hit in _instruction_paragraphs(doc):
+        if not any(s < hit.end and hit.offset < e for s, e in spans):
+            yield hit
+
+
+# A paragraph that is one bracketed passage: [说明编写这份手册的目的，指出预期的读者。]
+_BRACKET_PAIRS = {"[": "]", "［": "］", "【": "】"}
+_ANY_BRACKET = compile_regex(r"[\[\]［］【】]")
+_MIN_INSTRUCTIONS = 3  # a template's instructions recur through it; a writer's bracketed note does not
+
+
+def _instruction_paragraphs(doc: Document) -> Iterator[Hit]:
+    """Paragraphs each wholly one bracketed passage written as sentences ([说明编写这份用户手册的
+    目的，指出预期的读者。] / [列出有用的参考资料，如：] / [对每项输出作出说明.]), at least
+    `_MIN_INSTRUCTIONS` of them in the body: a template's instructions to its writer, left in
+    whatever their wording. Written text is not set wholly in brackets paragraph after paragraph;
+    a bracketed label or title has no sentence in it ([开放式问题], 【工作亮点】)."""
+    if "[" not in doc.text and "［" not in doc.text and "【" not in doc.text:
+        return
+    found = []
+    for i, line in enumerate(doc.lines):
+        text = line.text.strip(_CELL_BLANK)
+        if len(text) < 4 or _BRACKET_PAIRS.get(text[0]) != text[-1] or doc.part(i) != "body":
+            continue
+        inner = text[1:-1].strip(_CELL_BLANK)
+        if _ANY_BRACKET.search(inner) or len(_HAN.findall(inner)) < 2:
+            continue
+        if _GUIDANCE_SENTENCE.search(inner) or inner.endswith((".", "．")):
+            start = line.start + line.text.index(text[0])
+            found.append((start, start + len(text), text))
+    if len(found) < _MIN_INSTRUCTIONS:
+        return
+    for start, end, text in found:
+        yield Hit(start, end, {"match": text[:40] + ("…" if len(text) > 40 else "")}, key="instruction")
+
+
+def _guidance_under_headings(doc: Document) -> Iterator[Hit]:
+    """The bracketed guidance that is all its section holds (see `section_guidance`)."""
+    if "【" not in doc.text:
         return
     lines = doc.lines
     body = [i for i, line in enumerate(lines) if line.text.strip(_CELL_BLANK) and doc.part(i) == "body"]
