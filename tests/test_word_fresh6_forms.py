@@ -21,3 +21,23 @@ def test_a_bracketed_note_or_bracketed_labels_are_no_instructions(tmp_path):
     notes = ["工作总结", "一、主要工作", "[本节数据截至十二月底，来源为财务报表。]", "全年完成营业收入三千万元。",
              "二、问题", "[下一步拟增加两名人员，报领导审定。]", "[开放式问题]", "[开放式问题]", "[开放式问题]"]
     assert docx_codes(make_docx(tmp_path / "总结.docx", notes), "KJ205") == []
+
+
+def test_an_empty_field_of_two_side_by_side_in_a_filled_form_is_reported(tmp_path):
+    # label | value | label | value rows; Word's no-break space in an empty cell, and a column
+    # blank from top to bottom at the edge of the grid
+    form = ["岗位说明书", ("table", [["岗位名称", "出纳", "岗位代码", "\u00a0", ""],
+                                   ["部门", "总校", "所属部门", "财务部", ""],
+                                   ["每周工作时间", "5天", "薪资级别", "\u00a0", ""],
+                                   ["提议权限", "校长", "批准权限", "执行校长", ""]])]
+    assert docx_codes(make_docx(tmp_path / "岗位.docx", form), "KJ204") == [("KJ204", 4), ("KJ204", 14)]
+
+
+def test_records_under_a_header_or_a_blank_form_have_no_empty_field(tmp_path):
+    # rows laid out as the header are records (a second person there is none of); a form
+    # whose fields are all empty is still to be handed out
+    staff = ["人员名单", ("table", [["姓名", "职务", "姓名", "职务"], ["张三", "科长", "李四", "科员"],
+                                ["王五", "主任", "赵六", ""], ["孙七", "干事", "", ""], ["周八", "干事", "", ""]])]
+    assert docx_codes(make_docx(tmp_path / "名单.docx", staff), "KJ204") == []
+    blank = ["申请表", ("table", [["姓名", "", "性别", ""], ["学校", "", "专业", ""], ["手机", "", "邮箱", ""]])]
+    assert docx_codes(make_docx(tmp_path / "申请表.docx", blank), "KJ204") == []

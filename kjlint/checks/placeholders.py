@@ -174,7 +174,7 @@ def _is_heading(doc: Document, i: int, sections_only: bool = False) -> bool:
 
 # -- Fields a Word form's writer left empty (KJ204, `empty_fields`) -------------------------------
 
-_CELL_BLANK = _BLANK + "\r"
+_CELL_BLANK = _BLANK + "\r\u00a0"  # Word fills an empty cell with a no-break space
 # A field's label: a few words, no sentence in it (作品分类, 参赛组别（本科或高职高专）, 3、算法).
 _LABEL = compile_regex(r"[^\s。！？；，,;!?：:]{1,20}")
 _HAN = compile_regex(r"[\u4e00-\u9fff]")
@@ -228,32 +228,62 @@ def _empty_cells(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
     def has_text(i: int) -> bool:
         return bool(lines[i].text.strip(_CELL_BLANK)) or i in doc.pictures  # a picture fills a cell too
 
+    def text_of(cell: list[int]) -> str:
+        return "".join(lines[i].text for i in cell)
+
     out = []
     for rows in tables.values():
         filled, empties, empty = 0, 0, []
         above_whole = True  # the row above has no empty cell
+        records = _is_record_table(rows, text_of)
+        # a column blank from top to bottom is the grid's, not a field's (an extra column at the edge)
+        blank = {c for cells in rows.values() for c in cells}
+        blank -= {c for cells in rows.values() for c, cell in cells.items() if any(map(has_text, cell))}
         for cells in rows.values():
+            cells = {c: cell for c, cell in cells.items() if c not in blank}
+            if not cells:
+                above_whole = False
+                continue
             order = sorted(cells)
             first = cells[order[0]]
             whole = all(any(map(has_text, cells[c])) for c in order)
-            if len(order) >= 2:  # label | value …
-                label, value = "".join(lines[i].text for i in first), [i for c in order[1:] for i in cells[c]]
+            if len(order) == 4 and not records and _is_label(text_of(first)) and _is_label(text_of(cells[order[2]])):
+                # two fields side by side: label | value | label | value
+                fields = [(first, cells[order[1]]), (cells[order[2]], cells[order[3]])]
+            elif len(order) >= 2:  # label | value …
+                fields = [(first, [i for c in order[1:] for i in cells[c]])]
             elif len(first) >= 2 and lines[first[0]].text.rstrip(_CELL_BLANK)[-1:] in "：:":  # label： and room below
-                label, value = lines[first[0]].text.rstrip(_CELL_BLANK)[:-1], first[1:]
+                fields = [(first[:1], first[1:])]
             else:
                 above_whole = whole
                 continue
-            if _is_label(label):
+            for label_cell, value in fields:
+                label = text_of(label_cell).rstrip(_CELL_BLANK).rstrip("：:")
+                if not _is_label(label):
+                    continue
                 if any(map(has_text, value)):
                     filled += 1
                 elif not hand_filled.search(label):  # another hand's field is not the writer's
                     empties += 1
                     if above_whole:
-                        empty.append(first[0])
+                        empty.append(label_cell[0])
             above_whole = whole
         if filled > empties:
             out += [_label_span(doc, i) for i in empty]
     return out
+
+
+_RECORDS = 3  # rows laid out as the header row: a table of records
+
+
+def _is_record_table(rows: dict[str, dict[int, list[int]]], text_of) -> bool:
+    """Is the table a header row of labels over records laid out like it (姓名 | 职务 | 姓名 | 职务
+    / 张三 | 科长 | 李四 | ): its rows are records, not a form's label | value pairs."""
+    order = list(rows.values())
+    if not order or not all(_is_label(text_of(cell)) for cell in order[0].values()):
+        return False
+    head = sorted(order[0])
+    return sum(1 for cells in order[1:] if sorted(cells) == head) >= _RECORDS
 
 
 def _empty_paragraph_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
