@@ -3,6 +3,7 @@ instructions and template prompts left in. Each mechanism is shown both ways: th
 found, the look-alike is left alone."""
 from __future__ import annotations
 
+import docx
 from docx_maker import docx_codes, make_docx
 
 
@@ -41,3 +42,30 @@ def test_records_under_a_header_or_a_blank_form_have_no_empty_field(tmp_path):
     assert docx_codes(make_docx(tmp_path / "名单.docx", staff), "KJ204") == []
     blank = ["申请表", ("table", [["姓名", "", "性别", ""], ["学校", "", "专业", ""], ["手机", "", "邮箱", ""]])]
     assert docx_codes(make_docx(tmp_path / "申请表.docx", blank), "KJ204") == []
+
+
+def test_an_empty_field_among_filled_siblings_is_reported(tmp_path):
+    # in a cell: a lead-in, then fields, one left empty between filled ones; among paragraphs:
+    # party A's name left empty above party B's
+    document = docx.Document()
+    document.add_paragraph("岗位说明书")
+    cell = document.add_table(rows=1, cols=1).rows[0].cells[0]
+    cell.text = "工作关系："
+    for text in ["直接主管：校长", "隔级领导：", "平级：会计，出纳", "直接下属：无"]:
+        cell.add_paragraph(text)
+    document.save(str(tmp_path / "岗位.docx"))
+    assert docx_codes(tmp_path / "岗位.docx", "KJ204") == [("KJ204", 4)]
+    deal = ["协议书", "甲方：", "乙方：刘西川", "", "甲方请乙方开发一个管理系统，总价1400元。"]
+    assert docx_codes(make_docx(tmp_path / "协议.docx", deal), "KJ204") == [("KJ204", 2)]
+
+
+def test_lead_ins_and_blank_blocks_among_fields_are_not_empty_fields(tmp_path):
+    # a lead-in whose list is set out under it, one naming a group, and another party's blank
+    # block of fields (several in a row, or at the end of the block)
+    notes = ["会议记录", "任务进展：", "魏卿：数据的解析基本完成", "苗旭：界面完成", "下一阶段任务分配：",
+             "魏卿：设定信息", "苗旭：动态创建界面", "", "实现平台：", "•船体：某软件上实现", "•管系：某软件上实现",
+             "", "5.搜索：", "a)关键词搜索：GET /search", "6.点赞：POST /like"]
+    assert docx_codes(make_docx(tmp_path / "记录.docx", notes), "KJ204") == []
+    contract = ["合同", "甲方：某科技有限公司", "开户银行：某银行", "税号：91330110", "电话：", "传真：", "联系人：",
+                "", "乙方：", "地址：", "开户银行："]
+    assert docx_codes(make_docx(tmp_path / "合同.docx", contract), "KJ204") == []

@@ -184,7 +184,7 @@ _LIST_ITEM = compile_regex(rf"^[{_BLANK}]*(?P<number>{_NUMBER})[{_BLANK}]*")
 _FIRST_ITEM = compile_regex(r"^(?:[1１][、.．]|[（(][1１一][）)]|一、)")
 # A paragraph that is a field: `label：value` or `label：` (a list number may come first).
 _FIELD_LINE = compile_regex(
-    rf"^[{_BLANK}]*(?:{_NUMBER}[{_BLANK}]*)?(?P<label>[^\s。！？；，,;!?：:]{{1,12}})[：:][{_BLANK}]*(?P<value>.*?)[{_BLANK}\r]*$")
+    rf"^[{_BLANK}]*(?:{_NUMBER}[{_BLANK}]*)?(?P<label>[^\s。！？；，,;!?：:]{{1,12}})[：:][{_BLANK}\u00a0]*(?P<value>.*?)[{_BLANK}\r\u00a0]*$")
 _PEN_ROOM = compile_regex(rf"[：:][{_BLANK}]{{2,}}\r?$")
 _SENTENCE = compile_regex(r"[，。；！？,;!?]")
 _LEAD_IN = compile_regex(r"以下|如下|下列")
@@ -290,7 +290,13 @@ def _empty_paragraph_fields(doc: Document, hand_filled: re.Pattern) -> list[tupl
     lines = doc.lines
     out = []
     for i, (start, _end, text) in enumerate(lines):
-        if ("：" not in text and ":" not in text) or doc.in_table(i) or doc.part(i) != "body" or i in doc.pictures:
+        if ("：" not in text and ":" not in text) or doc.part(i) != "body" or i in doc.pictures:
+            continue
+        if doc.in_table(i):  # a cell's paragraphs of fields (工作关系： / 直接主管：校长 / 隔级领导：)
+            m = _field(text)
+            if m is not None and not m.group("value") and _is_label(m.group("label")) \
+                    and not hand_filled.search(m.group("label")) and _among_fields(doc, i):
+                out.append((start + len(text) - len(text.lstrip(_BLANK)), start + m.end("label") + 1))
             continue
         if _PEN_ROOM.search(text):
             continue  # room left after the colon: filled in by hand (乙方：        beside 甲方：…)
@@ -302,9 +308,69 @@ def _empty_paragraph_fields(doc: Document, hand_filled: re.Pattern) -> list[tupl
         m = _field(text)
         if m is None or m.group("value") or not _is_label(m.group("label")) or hand_filled.search(m.group("label")):
             continue
-        if _filled_neighbour(doc, i) and _nothing_under(doc, i):
+        if _filled_neighbour(doc, i) and (_nothing_under(doc, i) or _among_fields(doc, i)):
             out.append((start + len(text) - len(text.lstrip(_BLANK)), start + m.end("label") + 1))
     return out
+
+
+def _among_fields(doc: Document, i: int) -> bool:
+    """Is the empty field on line i one among filled fields of its block, so that nothing under
+    it is its value? In a table's cell, its siblings (fields set out as it is: the same indent,
+    bullet and kind of number) are filled right above it and right below it, one other empty
+    field between them at most (隔级领导： between 直接主管：校长 and 平级：会计); anywhere, it is the
+    first of a block followed by a filled sibling whose label is as long and ends alike (甲方： /
+    乙方：刘西川). A lead-in is first and its label differs (工作关系： / 直接主管：校长), or its list
+    is set out under it (5.搜索： / a)关键词搜索：…); among paragraphs, fields around an empty one
+    may be the items it leads in; empty fields in a row, or at a block's end, are a blank part of
+    the form (the other party's 电话： 传真： 联系人：)."""
+    block = set(_block(doc, i))
+    own = _field(doc.lines[i].text)
+    shape = _shape(doc.lines[i].text)
+
+    def sibling(j: int) -> re.Match | None:
+        if j not in block or _shape(doc.lines[j].text) != shape:
+            return None
+        m = _SIBLING.match(doc.lines[j].text)
+        return m if m is not None and _is_label(m.group("label")) else None
+
+    def filled_beyond(j: int, step: int) -> bool:  # a filled sibling at j, or after one more empty one
+        m = sibling(j)
+        if m is not None and not m.group("value"):
+            j += step
+            m = sibling(j)
+        return m is not None and bool(m.group("value")) and (j - i) * step <= 2
+
+    above, below = sibling(i - 1), sibling(i + 1)
+    if above is not None:
+        # a table's cell is a form's; among paragraphs, fields around an empty one may be the
+        # items it leads in (时间：… / 任务分配： / 魏某：进行…)
+        return doc.in_table(i) and filled_beyond(i - 1, -1) and filled_beyond(i + 1, 1) \
+            and not (not above.group("value") and below is not None and not below.group("value"))
+    if below is None or not below.group("value"):
+        return False
+    label, next_label = own.group("label"), below.group("label")
+    return len(label) == len(next_label) and label[-1] == next_label[-1] and label != next_label
+
+
+# The indent, bullet and list number a paragraph of a list opens with; a field as its sibling
+# field (its value may hold commas: 平级：教育咨询师，学管师).
+_MARK = compile_regex(r"[ \t\u3000\u00a0•●○■□◆◇▪·\-*]*(?:[（(]?(?:[0-9０-９]{1,3}|[A-Za-z]{1,4}|[一二三四五六七八九十]{1,3})[、.．)）]|[①-⑳])?")
+_MARK_KIND = [(compile_regex(r"[0-9０-９]+"), "9"), (compile_regex(r"[A-Za-z]+"), "a"),
+              (compile_regex(r"[一二三四五六七八九十]+"), "一"), (compile_regex(r"[①-⑳]"), "①")]
+
+
+def _shape(text: str) -> str:
+    """How a list's paragraph is set out: its indent, bullet and kind of number (5. and 4. alike,
+    5. and a) not)."""
+    mark = _MARK.match(text).group()
+    for pattern, kind in _MARK_KIND:
+        mark = pattern.sub(kind, mark)
+    return mark
+
+
+_SIBLING = compile_regex(
+    rf"^[{_BLANK}\u00a0]*(?:[•●○■□◆◇▪·\-*][{_BLANK}]*)?(?:{_NUMBER}[{_BLANK}]*)?(?P<label>[^\s。！？；，,;!?：:]{{1,12}})[：:]"
+    rf"[{_BLANK}\u00a0]*(?P<value>[^\n。！？]{{0,40}}?)[{_BLANK}\r\u00a0]*$")
 
 
 # A paragraph that is only a field's label and its colon, a list number first or not; the label
@@ -376,11 +442,13 @@ def _empty_tables(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int
 
 
 def _block(doc: Document, i: int) -> Iterator[int]:
-    """The paragraphs around line `i` up to a blank line or a table, nearest first."""
+    """The paragraphs around line `i` up to a blank line or a table (in a table: its cell), nearest first."""
     lines, n = doc.lines, len(doc.lines)
+    cell = doc.line_sources[i] if doc.in_table(i) else None
     for step in (-1, 1):
         j = i + step
-        while 0 <= j < n and lines[j].text.strip(_CELL_BLANK) and not doc.in_table(j) and doc.part(j) == "body":
+        while 0 <= j < n and lines[j].text.strip(_CELL_BLANK) and doc.part(j) == "body" \
+                and (doc.line_sources[j] == cell if cell is not None else not doc.in_table(j)):
             yield j
             j += step
 
