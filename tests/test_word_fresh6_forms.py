@@ -6,6 +6,8 @@ from __future__ import annotations
 import docx
 from docx_maker import docx_codes, make_docx
 
+from kjlint.engine import lint_text
+
 
 def test_bracketed_instructions_recurring_through_a_template_are_left_in(tmp_path):
     # each section's writing instruction in square brackets, whatever its wording; the text
@@ -69,3 +71,24 @@ def test_lead_ins_and_blank_blocks_among_fields_are_not_empty_fields(tmp_path):
     contract = ["合同", "甲方：某科技有限公司", "开户银行：某银行", "税号：91330110", "电话：", "传真：", "联系人：",
                 "", "乙方：", "地址：", "开户银行："]
     assert docx_codes(make_docx(tmp_path / "合同.docx", contract), "KJ204") == []
+
+
+def _slots(text: str) -> list[str]:
+    return [text[f.offset:f.end_offset] for f in lint_text(text, path="a.txt") if f.code == "KJ205"]
+
+
+def test_notes_that_a_value_is_still_to_come_are_slots():
+    plan = "同学聚会策划书\n2.主题\n全员征集, 待补充\n3.日程\n报道地点：TBD……备选酒店待实地考察。\n18:30 晚餐   地点TBD\nTBC……\n"
+    assert _slots(plan) == ["待补充", "TBD", "TBD", "TBC"]
+    # a text stating that something is still to be supplemented, and TB inside a word or a code
+    prose = "某局2023年工作总结\n有关数据尚待补充。统计制度有待补充。\n开展TBDX试点，检测TBC1型样本。\n"
+    assert _slots(prose) == []
+
+
+def test_a_templates_note_to_delete_its_guidance_or_rename_is_left_in(tmp_path):
+    blog = ["文章模板", "使用说明", "1.上传方式：访问网站后台。", "请删除以上使用说明，开始撰写您的文章。", "文章标题",
+            "（特大）支队——情系附中零字班支队", "（请改成自己支队的大小和名称）"]
+    assert docx_codes(make_docx(tmp_path / "模板.docx", blog), "KJ205") == [("KJ205", 4), ("KJ205", 7)]
+    # a procedure telling its reader to delete a file is no template's note
+    manual = ["操作手册", "卸载时请删除安装目录下的缓存文件。", "如需重装，请删除旧版本后再安装。"]
+    assert docx_codes(make_docx(tmp_path / "手册.docx", manual), "KJ205") == []

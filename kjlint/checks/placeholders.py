@@ -5,6 +5,7 @@ stop (`dot_for_a_word`) and reported by KJ207 beside its pattern hits; a Word dr
 comments are read from its comments part (KJ208)."""
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Iterator
 
@@ -95,9 +96,26 @@ def section_guidance(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     for hit in _guidance_under_headings(doc):
         spans.append((hit.offset, hit.end))
         yield hit
-    for hit in _instruction_paragraphs(doc):
+    for hit in itertools.chain(_instruction_paragraphs(doc), _deletion_notes(doc)):
         if not any(s < hit.end and hit.offset < e for s, e in spans):
+            spans.append((hit.offset, hit.end))
             yield hit
+
+
+# A template's note telling its writer to delete its guidance (請刪除以上使用說明，開始撰寫您的文章。):
+# what it names is the template's own text, so the note itself was to go.
+_DELETION_NOTE = compile_regex(
+    r"[请請][^\n。，,]{0,4}(?:删除|刪除|删去|刪去|删掉|刪掉)[^\n。，,]{0,12}?"
+    r"(?:说明|說明|提示|指南|模板|範本|范本|示例|範例|范例|本段|此段|本页|本頁|此页|此頁)[^\n。]{0,40}[。.]?")
+
+
+def _deletion_notes(doc: Document) -> Iterator[Hit]:
+    if "删" not in doc.text and "刪" not in doc.text:
+        return
+    for m in _DELETION_NOTE.finditer(doc.text):
+        if doc.part(doc.line_index(m.start())) == "body":
+            text = m.group()
+            yield Hit(m.start(), m.end(), {"match": text[:40] + ("…" if len(text) > 40 else "")}, key="instruction")
 
 
 # A paragraph that is one bracketed passage: [说明编写这份手册的目的，指出预期的读者。]
