@@ -92,3 +92,19 @@ def test_a_templates_note_to_delete_its_guidance_or_rename_is_left_in(tmp_path):
     # a procedure telling its reader to delete a file is no template's note
     manual = ["操作手册", "卸载时请删除安装目录下的缓存文件。", "如需重装，请删除旧版本后再安装。"]
     assert docx_codes(make_docx(tmp_path / "手册.docx", manual), "KJ205") == []
+
+
+def test_a_column_skipped_in_every_record_is_reported(tmp_path):
+    # 电话 empty in every row, between columns filled in each; a spare row wholly empty
+    table = [["序号", "组名", "人员", "电话", "工作职责"], ["1", "策划组", "罗某", "", "方案确定"],
+             ["2", "联络组", "朴某", "", "联系同学"], ["3", "协调组", "张某", "", "酒店预订"], ["", "", "", "", ""]]
+    assert docx_codes(make_docx(tmp_path / "策划.docx", ["聚会策划书", ("table", table)]), "KJ204") == [("KJ204", 5)]
+
+
+def test_a_last_column_or_a_blank_form_of_records_is_no_skipped_column(tmp_path):
+    # the result of an acceptance test comes later; a bidder's price table is all empty
+    checks = [["序号", "功能名称", "详细操作", "检验情况"], ["1", "登录", "输入账号密码", ""], ["2", "打卡", "点击开始打卡", ""],
+              ["3", "查阅", "点击搜索资源", ""]]
+    assert docx_codes(make_docx(tmp_path / "计划.docx", ["验收计划", ("table", checks)]), "KJ204") == []
+    prices = [["序号", "货物名称", "规格型号", "数量", "单价"], ["1", "", "", "", ""], ["2", "", "", "", ""], ["3", "", "", "", ""]]
+    assert docx_codes(make_docx(tmp_path / "报价.docx", ["投标报价表", ("table", prices)]), "KJ204") == []

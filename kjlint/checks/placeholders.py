@@ -226,7 +226,7 @@ def empty_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
     if doc.source_format != "docx" or not doc.line_sources:
         return []
     spans = (_empty_cells(doc, hand_filled) + _empty_paragraph_fields(doc, hand_filled) + _empty_run(doc, hand_filled)
-             + _empty_tables(doc, hand_filled))
+             + _empty_tables(doc, hand_filled) + _empty_columns(doc, hand_filled))
     return sorted(set(spans))
 
 
@@ -428,6 +428,42 @@ def _empty_run(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
                 if _is_label(label) and not hand_filled.search(_WHEN.sub("", label)) and _nothing_under(doc, i):
                     out.append(_label_span(doc, i))
         run = [field] if field is not None else []
+    return out
+
+
+def _empty_columns(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
+    """A column of a table of records left empty in every record, between columns filled in
+    each of them (序号 | 组名 | 人员 | 电话 | 工作职责 and no 电话 in any row): the writer skipped
+    it. Reported at its header's label. A last column may be for what comes later (检验情况, 版本3),
+    rows left wholly empty (spare rows) are no records, and what another hand fills in (签名,
+    备注, 评语…) is not the writer's."""
+    from ..wordplace import table_cells
+
+    lines = doc.lines
+
+    def has_text(cell: list[int]) -> bool:
+        return any(lines[i].text.strip(_CELL_BLANK) or i in doc.pictures for i in cell)
+
+    def text_of(cell: list[int]) -> str:
+        return "".join(lines[i].text for i in cell)
+
+    out = []
+    for rows in table_cells(doc).values():
+        order = list(rows.values())
+        if doc.part(next(iter(order[0].values()))[0]) != "body" or not _is_record_table(rows, text_of):
+            continue
+        head, records = order[0], [cells for cells in order[1:] if any(map(has_text, cells.values()))]
+        columns = sorted(head)
+        for left, column, right in zip(columns, columns[1:], columns[2:]):
+            label = text_of(head[column]).strip(_CELL_BLANK)
+            if not _is_label(label) or hand_filled.search(label):
+                continue
+            own = [cells for cells in records if column in cells]
+            if any(has_text(cells[column]) for cells in own) \
+                    or any(not has_text(cells[side]) for cells in own for side in (left, right) if side in cells):
+                continue
+            if sum(1 for cells in own if left in cells and right in cells) >= _RECORDS:
+                out.append(_label_span(doc, head[column][0]))
     return out
 
 
