@@ -108,3 +108,18 @@ def test_a_last_column_or_a_blank_form_of_records_is_no_skipped_column(tmp_path)
     assert docx_codes(make_docx(tmp_path / "计划.docx", ["验收计划", ("table", checks)]), "KJ204") == []
     prices = [["序号", "货物名称", "规格型号", "数量", "单价"], ["1", "", "", "", ""], ["2", "", "", "", ""], ["3", "", "", "", ""]]
     assert docx_codes(make_docx(tmp_path / "报价.docx", ["投标报价表", ("table", prices)]), "KJ204") == []
+
+
+def test_a_numbered_row_left_empty_after_filled_records_is_reported(tmp_path):
+    table = [["", "反馈形式", "内容概括", "优势分析"], ["1", "调查问卷", "家长认为很有帮助", "覆盖面较广"],
+             ["2", "", "", ""], ["...", "", "", ""]]
+    found = docx_codes(make_docx(tmp_path / "总结.docx", ["活动总结", ("table", table)]), "KJ204")
+    assert found == [("KJ204", 10), ("KJ204", 14)]
+
+
+def test_numbered_rows_of_a_blank_table_or_unnumbered_spare_rows_are_left_alone(tmp_path):
+    # no record filled: a form for another party; spare rows without a number
+    blank = [["序号", "货物名称", "数量"], ["1", "", ""], ["2", "", ""], ["...", "", ""]]
+    assert docx_codes(make_docx(tmp_path / "报价.docx", ["报价表", ("table", blank)]), "KJ204") == []
+    versions = [["版本号", "修改人", "备注"], ["0.1", "罗某", "起草大纲"], ["", "", ""], ["", "", ""]]
+    assert docx_codes(make_docx(tmp_path / "策划.docx", ["策划书", ("table", versions)]), "KJ204") == []

@@ -22,12 +22,14 @@ _BLANK = " \t\u3000"
 @check("empty-form-field")
 def empty_form_field(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """A field of a Word form left empty, quoted at its label (`hand-filled`: the labels of
-    what another hand fills in on the printed page)."""
+    what another hand fills in on the printed page), and a row of a table of records left
+    empty but for its number, quoted at the number."""
     if doc.source_format != "docx":
         return
     hand_filled = compile_regex("|".join(f"(?:{p})" for p in rule.params.get("hand-filled", ())) or r"(?!)")
-    for start, end in empty_fields(doc, hand_filled):
-        yield Hit(start, end, {"label": doc.text[start:end]}, key="field")
+    hits = [Hit(start, end, {"label": doc.text[start:end]}, key="field") for start, end in empty_fields(doc, hand_filled)]
+    hits += [Hit(start, end, {"row": doc.text[start:end]}, key="row") for start, end in _spare_rows(doc)]
+    yield from sorted(hits, key=lambda hit: hit.offset)
 
 
 @check("review-comment")
@@ -464,6 +466,50 @@ def _empty_columns(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, in
                 continue
             if sum(1 for cells in own if left in cells and right in cells) >= _RECORDS:
                 out.append(_label_span(doc, head[column][0]))
+    return out
+
+
+# A record's number in its table's first column, or the ellipsis a template's row of "and so on" holds.
+_ROW_NUMBER = compile_regex(r"[0-9０-９]{1,3}[.．、]?|\.{3,}|…{1,2}|。{3,}")
+
+
+def _spare_rows(doc: Document) -> list[tuple[int, int]]:
+    """Rows of a table of records its writer never filled in: under a header row and after a
+    filled record, a row holding only the next number or an ellipsis (1 | 微信截图 | 同学们认为… /
+    2 |  |  / ... |  | ): the template's rows for more records, left empty. Reported at the number;
+    rows without a number (spare lines at the end) and a table with no record filled (a form for
+    another party) are not."""
+    from ..wordplace import table_cells
+
+    lines = doc.lines
+
+    def text_of(cell: list[int]) -> str:
+        return "".join(lines[i].text for i in cell).strip(_CELL_BLANK)
+
+    out = []
+    for rows in table_cells(doc).values():
+        layout, header, filled, number = None, False, False, 0
+        for cells in rows.values():
+            order = sorted(cells)
+            first = text_of(cells[order[0]])
+            rest = [text_of(cells[c]) for c in order[1:]]
+            if order != layout:  # a new run of rows laid out alike: is its first row a header?
+                layout, filled, number = order, False, 0
+                header = len(order) >= 3 and not _ROW_NUMBER.fullmatch(first) and any(map(_is_label, rest)) \
+                    and not any(t.endswith("。") for t in rest)
+                continue
+            if not header or doc.part(cells[order[0]][0]) != "body":
+                continue
+            m = _ROW_NUMBER.fullmatch(first)
+            if m is None:
+                header = False
+                continue
+            digits = re.sub(r"[^0-9０-９]", "", first)
+            if any(rest):
+                filled, number = True, int(digits) if digits else number
+            elif filled and (not digits or int(digits) == number + 1):
+                out.append(_label_span(doc, cells[order[0]][0]))
+                number = int(digits) if digits else number
     return out
 
 
