@@ -19,6 +19,14 @@ def test_bracketed_instructions_recurring_through_a_template_are_left_in(tmp_pat
         ("KJ205", 4), ("KJ205", 6), ("KJ205", 7), ("KJ205", 9)]
 
 
+def test_in_a_template_with_its_instructions_left_every_bracketed_sentence_is_one(tmp_path):
+    # three whole paragraphs show the template; the others are glued to a heading's text
+    manual = ["用户手册", "[交代这份手册为谁而写，读者是谁。]", "[写清项目来源、委托单位。]", "[硬件的最小配置，如：]",
+              "6. 非常规过程 [提供应急操作的信息，如出错处理。] 7. 操作命令", "总体上运行良好。[见附件一]"]
+    found = docx_codes(make_docx(tmp_path / "手册.docx", manual), "KJ205")
+    assert found == [("KJ205", 2), ("KJ205", 3), ("KJ205", 4), ("KJ205", 5)]
+
+
 def test_a_bracketed_note_or_bracketed_labels_are_no_instructions(tmp_path):
     # one or two bracketed notes of the writer's; bracketed labels without a sentence
     notes = ["工作总结", "一、主要工作", "[本节数据截至十二月底，来源为财务报表。]", "全年完成营业收入三千万元。",

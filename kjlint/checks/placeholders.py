@@ -147,8 +147,20 @@ def _instruction_paragraphs(doc: Document) -> Iterator[Hit]:
             found.append((start, start + len(text), text))
     if len(found) < _MIN_INSTRUCTIONS:
         return
-    for start, end, text in found:
+    # the file is a template with its instructions left in: so is every other bracketed passage
+    # written as sentences (【列出有关资料的作者、标题…】 1.4参考资料, 6. 非常规过程 【提供应急…】)
+    whole = {start for start, _end, _text in found}
+    for m in _BRACKETED.finditer(doc.text):
+        inner = m.group()[1:-1]
+        if m.start() in whole or _BRACKET_PAIRS[m.group()[0]] != m.group()[-1] or len(_HAN.findall(inner)) < 2 \
+                or not _GUIDANCE_SENTENCE.search(inner) or doc.part(doc.line_index(m.start())) != "body":
+            continue
+        found.append((m.start(), m.end(), m.group()))
+    for start, end, text in sorted(found):
         yield Hit(start, end, {"match": text[:40] + ("…" if len(text) > 40 else "")}, key="instruction")
+
+
+_BRACKETED = compile_regex(r"[\[［【][^\[\]［］【】\n]{2,400}[\]］】]")
 
 
 def _guidance_under_headings(doc: Document) -> Iterator[Hit]:
