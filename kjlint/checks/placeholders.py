@@ -91,7 +91,8 @@ def section_guidance(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     for that section, left in place of the text it asks for. Judged by its place, not its
     wording: a bracketed note inside a section's text, or one before a text, is the writer's.
     Paragraphs that are each one bracketed passage written as sentences, recurring through the
-    file, are a template's writing instructions wherever they stand (`_instruction_paragraphs`)."""
+    file, are a template's writing instructions wherever they stand (`_instruction_paragraphs`),
+    and so is a template's note telling its writer to delete its guidance (`_deletion_notes`)."""
     if doc.source_format != "docx":
         return
     spans = []
@@ -229,12 +230,14 @@ def empty_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
     """[start, end) of the labels of a Word form's fields its writer left empty, in order.
 
     A form is judged by its own layout, not by the names of its fields. In a table: a row that
-    is a label and empty cells (作品分类 | ), or a cell that is only a label and its colon above
-    empty paragraphs (作品安装说明： and the room to write), when most of that table's fields
-    are filled (a blank template's fields are all empty: it is a form still to be handed out).
+    is a label and empty cells (作品分类 | ), either of two fields side by side (岗位名称 | 出纳 |
+    岗位代码 | ), or a cell that is only a label and its colon above empty paragraphs (作品安装说明：
+    and the room to write), when most of that table's fields are filled (a blank template's
+    fields are all empty: it is a form still to be handed out); a cell's `label：` paragraph
+    between filled ones (`_among_fields`); a column of records skipped (`_empty_columns`).
     Among paragraphs: `label：` with nothing after it among fields that are filled (3、算法：
-    between 2、Shell：函数… and 4、…; 项目管理工具： under 开发工具：Xcode), or the last field of
-    a line whose other fields are filled (法定代表人：闻龙 职务：). What another hand fills in on
+    between 2、Shell：函数… and 4、…; 项目管理工具： under 开发工具：Xcode; 甲方： over 乙方：刘西川),
+    or the last field of a line whose other fields are filled (法定代表人：闻龙 职务：). What another hand fills in on
     the printed page (a signature, a date, a reviewer's comment: `hand_filled`) and an optional
     field are never reported."""
     if doc.source_format != "docx" or not doc.line_sources:
@@ -560,7 +563,7 @@ def _block(doc: Document, i: int) -> Iterator[int]:
     for step in (-1, 1):
         j = i + step
         while 0 <= j < n and lines[j].text.strip(_CELL_BLANK) and doc.part(j) == "body" \
-                and (doc.line_sources[j] == cell if cell is not None else not doc.in_table(j)):
+                and (doc.in_table(j) and doc.line_sources[j] == cell if cell is not None else not doc.in_table(j)):
             yield j
             j += step
 
