@@ -90,6 +90,7 @@ def test_notes_that_a_value_is_still_to_come_are_slots():
     assert _slots(plan) == ["待补充", "TBD", "TBD", "TBC"]
     outline = "文章模板\n第一个小标题 (二级标题)\n这是第一个段落。\n更详细的子标题（三级标题）\n"
     assert _slots(outline) == ["第一个小标题 (二级标题)", "更详细的子标题（三级标题）"]
+    assert _slots(plan.replace("\n", "\r\n")) == ["待补充", "TBD", "TBD", "TBC"]  # CRLF line ends
     # a text stating that something is still to be supplemented, and TB inside a word or a code
     prose = ("某局2023年工作总结\n有关数据尚待补充。统计制度有待补充。\n开展TBDX试点，检测TBC1型样本。\n"
              "公文标题一般用二号小标宋体字（一级标题）排在红色分隔线下。\n")
