@@ -585,8 +585,8 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield Hit(toc.start, toc.end, {"kind": matcher.shown[label], "group": label, "phrase": toc.text.strip(),
                                            "match": toc.text}, delete_line_fix(doc, doc.line_index(toc.start), rule))
         toc = None
-        if own and (phrase in own or _BARE_URL.match(phrase) or _LABELED_URL.match(phrase)):
-            continue  # the document's own keyword, author or reference line
+        if own and (phrase in own or label == "byline" or _BARE_URL.match(phrase) or _LABELED_URL.match(phrase)):
+            continue  # the document's own keyword, author, byline (通讯员：…) or reference line
         if own and label == "source line" and _DATED_LINE.match(text):
             if dated_log is None:
                 dated_log = _dated_log(lines)
@@ -617,6 +617,9 @@ def _following(lines: list[str], i: int) -> str:
 # A form field written as a line: a short label, a colon, its value (时间:2025.10.14 16:30,
 # 签订日期:«year»年…, Format2:用户上传的文件…).
 _FIELD_LINE = compile_regex(r"^[^:\s]{1,12}:\s*\S")
+# A row of a form's labels with nothing after any of them (姓    名:    性别:    年龄:): left for
+# whoever fills the form in. A page's metadata row has a value after each label.
+_BLANK_FORM_ROW = compile_regex(r"^(?:[^:\s](?:[^:\s]|[ \u3000]+(?=[^:\s])){0,11}:[ \u3000]*){2,}$")
 
 
 def _in_field_block(lines: list[str], i: int, matcher: _Boilerplate) -> bool:
@@ -637,16 +640,20 @@ def _in_field_block(lines: list[str], i: int, matcher: _Boilerplate) -> bool:
 
 
 _PAGE_NUMBER = compile_regex(r"\d{1,4}")
-_DATED_LINE = compile_regex(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+# A line starting with a date, maybe behind a short label of a record's field (时间:2015-4-25下午).
+_DATED_LINE = compile_regex(r"^(?:(?P<label>[^:\s\d]{1,6}):\s*)?(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
 def _dated_log(texts: list[str]) -> bool:
     """Whether a Word file is a log of dated entries: lines starting with two different dates
-    or more (minutes meeting after meeting: 2019.3.17 第一次会议 … 2019.3.19 第二次会议, a
-    diary's 2017.12.27周三). A web page's own date line (2026/02/10经典总结) stands once, above
-    its text."""
-    dates = {tuple(map(int, m.groups())) for text in texts if (m := _DATED_LINE.match(text))}
-    return len(dates) >= 2
+    or more, behind the same label if any (minutes meeting after meeting: 2019.3.17 第一次会议 …
+    2019.3.19 第二次会议, or each record's 时间:2015-4-25 … 时间:2015-5-2; a diary's 2017.12.27周三).
+    A web page's own date line (2026/02/10经典总结, 发布时间:2021-03-01) stands once, above its text."""
+    dates: dict[str | None, set[tuple[int, ...]]] = {}
+    for text in texts:
+        if m := _DATED_LINE.match(text):
+            dates.setdefault(m.group("label"), set()).add(tuple(map(int, m.groups()[1:])))
+    return any(len(found) >= 2 for found in dates.values())
 
 
 def _pages_cited(texts: list[str]) -> bool:
@@ -660,8 +667,10 @@ def _pages_cited(texts: list[str]) -> bool:
 
 
 # What a Word file's author writes that reads like site chrome on a web page: a form's date,
-# time and page values in table cells, a rule of ===== typed between notes.
-FORM_CELL_LABELS = frozenset({"page counter", "source line", "government page metadata", "site widget", "file details"})
+# time and page values in table cells (a 周报日期 cell's 2018-04-09至2018-04-13), a page of the
+# product named in a requirements table (首页), a rule of ===== typed between notes.
+FORM_CELL_LABELS = frozenset({"page counter", "source line", "government page metadata", "site widget", "file details",
+                              "navigation", "related-article link"})
 _NAV_SEPARATORS = " |/\\>»›·-_:：,，"
 _LIST_ITEM = compile_regex(r"\d{1,2}\s*[.、．]")
 # A notice that is about the download or the site, not about the text it sits in.
@@ -677,9 +686,10 @@ def _item_number(text: str) -> int:
     return int(text[:2]) if text[1:2].isdigit() else int(text[0])
 
 
-# A title a writer dates (2025-06-06周报, 2024.3.1会议纪要): a date, then the kind of document.
+# A title a writer dates (2025-06-06周报, 2024.3.1会议纪要, 2022-01-09组会记录): a date, then the
+# kind of document, maybe of a kind of meeting or work (组会, 项目).
 # (2026/02/10经典总结 is a page's date stamp and its section)
-_DATED_TITLE = compile_regex(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?:工作|会议|项目|个人|学习|部门)?"
+_DATED_TITLE = compile_regex(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?:工作|会议|项目|个人|学习|部门|组会|例会|周会|班会|小组会议?)?"
                              r"(?:周报|月报|日报|总结|计划|纪要|记录|报告|汇报|方案|安排)$")
 
 
@@ -706,6 +716,8 @@ def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, ma
     item = _LIST_ITEM.match(text)
     if item and text[item.end():].strip(BLANK_CHARS + ":") == phrase.strip(":"):
         return True  # 2.文档完整性： a numbered heading of the writer's own (acceptance criteria)
+    if _BLANK_FORM_ROW.match(text):
+        return True  # 姓    名:    性别:    年龄: the labels of a form row left to fill in
     if not any(ch.isalnum() for ch in text):
         return True  # ===== or ||| typed by the author: no site writes its chrome in a .docx
     at = text.find(phrase)
