@@ -1741,3 +1741,83 @@ def _caption_runs(doc: Document, lines: list[str], skip: set[int], words: tuple[
 
 # The name of an issuing body on a line of its own: the first part of a title broken over lines.
 _ISSUER = compile_regex(r"(?:法院|检察院|政府|委员会|常委会|人大|政协|办公厅|办公室|部|局|厅|委|院|公司|集团|大学|学校|中心)$")
+
+
+# -- Markdown a Word paragraph begins with (KJ610) ------------------------------------------------
+
+# What only Markdown writes at a paragraph's start: a heading's hashes before a numbered or short
+# heading (##### 2.1.3.1 资格申诉, ## 二、总体设计) or a Markdown editor's [TOC] line. A lone `#` before a
+# sentence is as often a code comment, so it is no sign on its own.
+_MD_SIGN_HEADING = compile_regex(
+    r"^[ \t\u3000]*(#{2,6})[ \t]+(?:\d{1,2}(?:[.．]\d{1,2})*[.．、]?[ \t]*\S|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十\d]{1,3}[章节部分]"
+    r"|[^\s#。！？；，,;!?]{2,30}[ \t\u3000]*$)")
+_MD_TOC = compile_regex(r"^[ \t\u3000]*\[TOC\][ \t\u3000]*$", re.IGNORECASE)
+_MD_SIGN_HEADING_ANY = compile_regex(_MD_SIGN_HEADING.pattern, re.MULTILINE)
+_MD_TOC_ANY = compile_regex(_MD_TOC.pattern, re.IGNORECASE | re.MULTILINE)
+# The marks a paragraph may begin with in Markdown, where the file shows Markdown elsewhere: a
+# heading's hashes, a list item's `* `/`- `/`+ ` (before text, not before a figure: `- 1 -` is a page
+# number), a quotation's `>`, a task list's `[ ]` (after the bullet Word draws, •[ ] 项目名称).
+_MD_LINE_MARK = compile_regex(
+    r"^[ \t\u3000]*(?:(?P<heading>#{1,6})[ \t]+(?=\S)"
+    r"|(?P<bullet>[*+-])[ \t]+(?=[\u4e00-\u9fff(（\[【“])"
+    r"|(?P<quote>>)(?=[ \t\u3000]|$)"
+    r"|[•·▪◦●○■□◆◇]?[ \t]*(?P<task>\[[ xX]\])[ \t]+(?=\S))")
+
+
+@check("markdown-lines")
+def markdown_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """Markdown marks that begin a Word paragraph (heading hashes, list bullets, quotation marks,
+    task boxes), in a file that shows it was pasted from Markdown: its bold marks (the rule's
+    patterns), a heading's hashes before a numbered or short heading, or a [TOC] line. One
+    finding per run of paragraphs beginning with the same mark, the others related: the marks
+    are one paste. A `# ` or `- ` alone in a file without other Markdown is left alone: a code
+    comment, a hand-typed dash list. [TOC] is reported wherever it is."""
+    if doc.source_format != "docx":
+        return
+    from ..findings import Related
+
+    text = doc.text
+    bold = compile_regex("|".join(f"(?:{p})" for p in rule.params.get("pattern", ())), re.MULTILINE)
+    # most files show no sign at all: one scan of the whole text each, before any line is read
+    if not (("[" in text and _MD_TOC_ANY.search(text)) or ("#" in text and _MD_SIGN_HEADING_ANY.search(text))
+            or ("**" in text and bold.search(text))):
+        return
+    lines = doc.lines
+    technical = doc.technical_lines
+    body = [i for i, line in enumerate(lines) if doc.part(i) == "body" and i not in technical]
+    toc = [i for i in body if "[" in lines[i].text and _MD_TOC.match(lines[i].text)]
+    for i in toc:
+        start = lines[i].start + lines[i].text.index("[")
+        yield Hit(start, start + 5, {"match": text[start:start + 5]})
+    if not (toc or any(_MD_SIGN_HEADING.match(lines[i].text) or bold.search(lines[i].text) for i in body)):
+        return
+    run: list[tuple[int, int, int]] = []  # (line, start, end) of the marks of the current run
+    kind = None
+
+    def finish() -> Iterator[Hit]:
+        if not run:
+            return
+        start, end = run[0][1:]
+        related = []
+        for line, s, e in run[1:]:
+            ln, col = doc.position(s)
+            related.append(Related(doc.path, ln, col, _("the same Markdown mark"), s, e))
+        yield Hit(start, end, {"match": text[start:end], "count": len(run)}, related=related,
+                  key="lines" if len(run) > 1 else None)
+
+    for i in body:
+        line = lines[i]
+        m = _MD_LINE_MARK.match(line.text) if line.text.strip(BLANK_CHARS) else None
+        if m is None:
+            if line.text.strip(BLANK_CHARS):  # a blank paragraph does not end a run
+                yield from finish()
+                run, kind = [], None
+            continue
+        name = m.lastgroup
+        mark = m.group(name)
+        if (name, mark) != kind:
+            yield from finish()
+            run, kind = [], (name, mark)
+        s = line.start + m.start(name)
+        run.append((i, s, s + len(mark)))
+    yield from finish()
