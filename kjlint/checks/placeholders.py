@@ -96,7 +96,7 @@ def section_guidance(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     if doc.source_format != "docx":
         return
     spans = []
-    for hit in _guidance_under_headings(doc):
+    for hit in guidance_under_headings(doc):
         spans.append((hit.offset, hit.end))
         yield hit
     for hit in itertools.chain(_instruction_paragraphs(doc), _deletion_notes(doc)):
@@ -164,8 +164,9 @@ def _instruction_paragraphs(doc: Document) -> Iterator[Hit]:
 _BRACKETED = compile_regex(r"[\[［【][^\[\]［］【】\n]{2,400}[\]］】]")
 
 
-def _guidance_under_headings(doc: Document) -> Iterator[Hit]:
-    """The bracketed guidance that is all its section holds (see `section_guidance`)."""
+def guidance_under_headings(doc: Document) -> Iterator[Hit]:
+    """The bracketed guidance that is all its section holds (see `section_guidance`): what shows
+    a template never filled in (truncation.unfilled_template)."""
     if "【" not in doc.text:
         return
     lines = doc.lines
