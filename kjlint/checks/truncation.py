@@ -534,10 +534,10 @@ def _empty_bullets(doc: Document) -> Iterator[Hit]:
 def unfilled_template(doc: Document, ctx: Context) -> bool:
     """Whether a Word file is a template never filled in: some section holds only the template's
     guidance (1.5性能 / 【给出一般情况下的运行性能指数。】 / 1.6安全保密, as KJ205 reports it)."""
-    from .placeholders import section_guidance
+    from .placeholders import guidance_under_headings
 
     rule = ctx.catalog.rules.get("KJ205")
-    return rule is not None and next(iter(section_guidance(doc, ctx, rule)), None) is not None
+    return rule is not None and doc.source_format == "docx" and next(iter(guidance_under_headings(doc)), None) is not None
 
 
 _CLAUSE_MARK = compile_regex(r"[，,；;：:]")  # a heading is a phrase: an item with these is a clause
