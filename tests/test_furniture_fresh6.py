@@ -32,3 +32,37 @@ def test_a_word_field_code_is_known_by_its_grammar(line, code):
 ])
 def test_field_keywords_in_prose_are_no_field_code(line):
     assert kj6(TITLE + "二、机构设置\n" + line + "\n全年收入1200万元。\n") == []
+
+
+BODY = "全年收入1200万元，支出1100万元。\n"
+
+
+@pytest.mark.parametrize("line, found", [
+    ("[供稿:某某市统计局 张 某 李某某]", "[供稿:某某市统计局 张 某 李某某]"),
+    ("[責任編輯:王某]", "[責任編輯:王某]"),
+    ("(撰稿人:某某办 一审:王某某 二审:李某 三审:赵某某)", "(撰稿人:某某办 一审:王某某 二审:李某 三审:赵某某)"),
+    ("全年收入稳步增长。[审核:刘某]", "[审核:刘某]"),
+])
+def test_an_editorial_credit_in_brackets_is_a_role_and_a_name(line, found):
+    assert found in kj6(TITLE + BODY + line + "\n")
+
+
+@pytest.mark.parametrize("line", [
+    "【作者】: 王某某 【编辑】:李某",
+    "【发布部门】某某人民法院【发文字号】某发[2019]7号【发布日期】2019.01.24",
+    "废止时间: 2020-01-23 名称: ",
+    "施行日期2017年11月01日",
+])
+def test_a_row_of_metadata_fields_is_known_by_its_shape(line):
+    assert kj6(TITLE + line + "\n" + BODY) == [line.strip()]
+
+
+@pytest.mark.parametrize("line", [
+    "全国生产总值增长5%(来源:国家统计局)。",  # a citation's source
+    "联系人：张某  联系电话：0830-1234567",  # a notice's contact line: filled, no page date
+    "地点：局三楼会议室  主持人：王某某  记录：李某",  # a meeting's fields, filled
+    "【案例一】某镇推行网格化管理，群众满意度明显提升。",
+    "成立工作专班(组长:王某某 副组长:李某)。",  # a team's members: no editorial role
+])
+def test_fields_of_a_notice_and_brackets_of_prose_are_no_metadata(line):
+    assert kj6(TITLE + BODY + line + "\n" + BODY) == []
