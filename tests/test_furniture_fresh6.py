@@ -66,3 +66,32 @@ def test_a_row_of_metadata_fields_is_known_by_its_shape(line):
 ])
 def test_fields_of_a_notice_and_brackets_of_prose_are_no_metadata(line):
     assert kj6(TITLE + BODY + line + "\n" + BODY) == []
+
+
+def kj604(text: str) -> list[str]:
+    return [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ604"]
+
+
+@pytest.mark.parametrize("title, label", [
+    ("某医院年会领导讲话致辞(精选11篇)作文", "(精选11篇)"),  # words after the count
+    ("《某镇乡村振兴调研报告(通用七篇)》", "(通用七篇)"),  # inside the title's quotes
+    ("2024年度某局工作总结和工作计划【完整版】", "【完整版】"),
+    ("《某校教学工作计划模板合集》", "模板合集"),
+])
+def test_a_sales_label_glued_to_a_title_is_reported(title, label):
+    assert label in kj604(title + "\n" + BODY)
+
+
+def test_a_counter_glued_between_the_title_and_its_first_heading():
+    assert kj604("2022年某镇妇联工作计划1一、加强教育培训\n" + BODY) == ["1"]
+
+
+@pytest.mark.parametrize("line", [
+    "某某市人民政府工作规则(试行)",
+    "关于印发《某某管理办法(2023年修订)》的通知",
+    "全年编印工作简报(12篇)，报送信息30条。",  # a count of the writer's
+    "征集优秀作品(精选11篇)，择优推荐参评。",  # a sentence follows the bracket
+    "全市合集资金1200万元。",
+])
+def test_a_documents_own_brackets_and_counts_are_no_sales_label(line):
+    assert kj604(TITLE + line + "\n" + BODY) == []
