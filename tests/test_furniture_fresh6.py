@@ -95,3 +95,40 @@ def test_a_counter_glued_between_the_title_and_its_first_heading():
 ])
 def test_a_documents_own_brackets_and_counts_are_no_sales_label(line):
     assert kj604(TITLE + line + "\n" + BODY) == []
+
+
+def codes(text: str) -> list[tuple[str, str]]:
+    return [(f.code, text[f.offset:f.end_offset]) for f in lint_text(text) if f.code.startswith("KJ6")]
+
+
+def test_a_title_with_its_copy_in_brackets_on_one_line():
+    text = "2022年某村妇联工作总结汇报(2022年某村妇联工作总结汇报)\n2022年某村妇联工作总结汇报\n一、工作回顾\n" + BODY
+    assert codes(text) == [("KJ607", "(2022年某村妇联工作总结汇报)"), ("KJ607", "2022年某村妇联工作总结汇报")]
+
+
+def test_a_title_after_a_long_tag_in_brackets_is_the_same_title():
+    text = ("[某村的乡村振兴之路]某村“乡村振兴之路”调研报告\n发布时间:2023-03-16 08:51:08\n"
+            "某村“乡村振兴之路”调研报告\n" + BODY)
+    assert ("KJ607", "某村“乡村振兴之路”调研报告") in codes(text)
+
+
+def test_a_ticker_of_notices_and_a_columns_home_are_navigation():
+    text = ("公告: 关于复核某某课程网址的通知 | 关于某某课程上网公示的通知 | 关于2010年度课程公示的通知 |\n"
+            "新闻资讯首页 新闻资讯\n某部 2010年工作要点\n发布时间:2010-04-13\n某部 2010 年工作要点\n" + BODY)
+    found = codes(text)
+    assert [c for c, _ in found] == ["KJ601", "KJ601", "KJ601", "KJ607"]
+    assert found[3][1] == "某部 2010 年工作要点"
+
+
+def test_a_sites_domain_after_its_slogan_is_a_link_line():
+    assert kj6("某某之家!您身边的写作助手!请记住我们域名:4218.cn\n" + TITLE + BODY) == [
+        "某某之家!您身边的写作助手!请记住我们域名:4218.cn"]
+
+
+@pytest.mark.parametrize("line", [
+    "某某市人民政府办公室关于印发某某方案(某某方案)的通知",  # different words in the brackets
+    "详见网址:abc.gov.cn",
+    "| 序号 | 实施方案 | 责任单位 |",
+])
+def test_titles_tables_and_addresses_of_a_document_stay(line):
+    assert kj6(TITLE + BODY + line + "\n" + BODY) == []

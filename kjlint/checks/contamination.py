@@ -1050,7 +1050,7 @@ _TITLE_NOISE = compile_regex(r"[\dxX×*＊\s]+|范文|範文|范本|精选|参�
 # it (第一篇: / 篇一 / 【精选6篇】 / -22篇 / (七篇) / (9)), a category tag in brackets before
 # it (【工作总结】), sales words after it (精品, 大全, 汇编, 集锦, 范文, 模板: KJ604's words).
 _TITLE_DECOR_HEAD = compile_regex(r"^(?:第[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3})[:：]?"
-                                  r"|^[【\[][^】\]]{1,8}[】\]]")
+                                  r"|^[【\[][^】\]]{1,12}[】\]]")
 _TITLE_DECOR_TAIL = compile_regex(r"(?:[-—_]*[(（【\[]?(?:精选|精品|优秀|热门)?[\d一二三四五六七八九十]{1,3}篇[)）】\]]?"
                                   r"|篇[(（]?[\d一二三四五六七八九十]{1,3}[)）]?|[(（]\d{1,2}[)）]"
                                   r"|精品|精选|大全|汇编|彙編|汇总|合集|集锦|锦集|范文|範文|范本|模板|参考)$")
@@ -1211,6 +1211,16 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 continue  # mostly furniture (an editor's blurb after one sentence of its own): not the body
             body, first_body = True, lines[li]  # the body has started
             continue
+        copy = _BRACKETED_COPY.match(key)
+        if copy is not None and copy.group(1) == copy.group(2) and _han_at_least(copy.group(1), 6):
+            # 2022年村妇联工作总结汇报(2022年村妇联工作总结汇报): the page's title with the
+            # article's in brackets after it, on one line; the bracketed copy goes
+            at = p.start + max(p.text.rfind(c) for c in "(（【[")
+            stop = p.start + len(p.text.rstrip(BLANK_CHARS + " "))
+            seen.setdefault(copy.group(1), p)
+            line, _ = doc.position(p.start)
+            yield Hit(at, stop, {"match": doc.text[at:stop], "first_line": line}, Fix("", at, stop, safe=False))
+            continue
         first = _same_title(key, seen)
         if first is None:
             seen[key] = p
@@ -1220,6 +1230,10 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         fix = Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe")
         line, _ = doc.position(first.start)
         yield Hit(p.start, p.end, {"match": p.text, "first_line": line}, fix)
+
+
+# A title and its copy in brackets on one line (a title key: spaces out): the page's and the article's.
+_BRACKETED_COPY = compile_regex(r"^(.{6,60}?)[(（【\[](.{6,60})[)）】\]]$")
 
 
 def _han_at_least(text: str, count: int) -> bool:
