@@ -132,3 +132,37 @@ def test_a_sites_domain_after_its_slogan_is_a_link_line():
 ])
 def test_titles_tables_and_addresses_of_a_document_stay(line):
     assert kj6(TITLE + BODY + line + "\n" + BODY) == []
+
+
+@pytest.mark.parametrize("line", [
+    ">> 政务公开 >> 通知公告",  # two crumbs, the first separator read as a bullet
+    "某某网  >   新闻中心  >   热点聚焦  >   2017  >   2017两会专题  >   工作报告",  # a year as a crumb
+    "调研报告 时间:2022-08-03",  # the section's name and the page's numeric date
+    "【www.example.com--调研报告】",  # the site's address and section in black brackets
+])
+def test_crumbs_dates_and_addresses_of_a_page_header(line):
+    assert kj6(line + "\n" + TITLE + BODY) == [line]
+
+
+def test_the_page_header_above_a_breadcrumb_may_be_long():
+    header = "某某市人民政府门户网站 某某市交通运输局 政务公告 中共某某市交通运输局党组关于巡察整改情况的通报"
+    text = header + "\n当前位置:首页 > 政务公开 > 政务公告\n" + TITLE + BODY
+    assert header in kj6(text)
+
+
+def test_bulleted_labels_beside_a_bulleted_panel_row():
+    text = TITLE + "  • 阅读:\n  • 时间:2022-04-29\n  • 发布:\n" + BODY
+    assert kj6(text) == ["• 阅读:", "• 时间:2022-04-29", "• 发布:"]
+
+
+def test_a_time_field_without_its_date_under_the_title():
+    assert kj6("某医院领导演讲致辞\n时间: 新华 发言致辞\n" + BODY) == ["时间: 新华 发言致辞"]
+
+
+@pytest.mark.parametrize("text", [
+    "会议记录\n时间:\n地点:\n主持人:\n" + BODY,  # a form's fields stand together
+    TITLE + "收入 > 支出\n" + BODY,  # a single > between two words
+    TITLE + "各位代表:\n" + BODY,
+])
+def test_a_forms_fields_and_a_comparison_stay(text):
+    assert kj6(text) == []

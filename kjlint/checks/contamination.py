@@ -1527,7 +1527,11 @@ def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tup
             if i == own and not _DATA_ROW.search(lines[i]):
                 continue  # 范愉:关于法律解释的几个问题 at the top: an author's name before the title
             if ((before and after and _WIDGET_LABEL.match(lines[i]))
-                    or ((before or after) and not _EMPTY_FIELD.match(lines[i]))):
+                    or ((before or after) and not _EMPTY_FIELD.match(lines[i]))
+                    or (_WIDGET_LABEL.match(lines[i]) and ((before and _same_bullet(doc, i, shown[k - 1]))
+                                                           or (after and _same_bullet(doc, i, shown[k + 1]))))):
+                # (a label alone beside a row that the page bullets as it bullets this one:
+                # • 阅读: above • 时间:2022-04-29, the panel's items, not a salutation)
                 found.add(i)
                 marked.add(i)
                 grown = True
@@ -1536,11 +1540,32 @@ def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tup
         yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule), key="fields")
 
 
+def _same_bullet(doc: Document, i: int, j: int) -> bool:
+    """Whether lines i and j both open with the same bullet mark (•, ·): items of one list."""
+    a, b = doc.lines[i].text.lstrip(_BLANKS), doc.lines[j].text.lstrip(_BLANKS)
+    return bool(a) and a[0] in "•·" and b[:1] == a[0]
+
+
 # A page's time stamp: a date with the time of day (四川党的建设全媒体 2023-06-28 09:24,
 # 2025年11月28日14:26 来源:…, 2018年8月17日23:55:20…已关闭评论). A document dates by the day; a
 # meeting's time is a field it labels (时间:2023年3月1日14:30) or a sentence's.
 _STAMP = compile_regex(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 _LABEL_FIRST = compile_regex(r"^[^:\d]{1,8}:")
+
+
+_UNDATED_TIME = compile_regex(r"^(?:发布|更新)?(?:时间|日期)\s*:[^\d:年月日]{0,12}$")
+_FIELD_LABEL = compile_regex(r"^[^:\s]{1,12}:")
+
+
+def _beside_field(lines: list[str], i: int) -> bool:
+    """Whether the line with text above or below line i is a field (label:) too: a form's rows."""
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(lines) and not lines[k]:
+            k += step
+        if 0 <= k < len(lines) and _FIELD_LABEL.match(lines[k]):
+            return True
+    return False
 
 
 def _page_stamps(doc: Document, lines: list[str], furniture: set[int], max_len: int, rule) -> Iterator[Hit]:
@@ -1551,8 +1576,10 @@ def _page_stamps(doc: Document, lines: list[str], furniture: set[int], max_len: 
             continue
         if len(text) > 60 or _SENTENCE.search(text):
             return  # the body has begun
-        if len(text) <= max_len and "，" not in text and "," not in text and not _LABEL_FIRST.match(text) \
-                and _STAMP.search(text):
+        if (len(text) <= max_len and "，" not in text and "," not in text and not _LABEL_FIRST.match(text)
+                and _STAMP.search(text)) or (_UNDATED_TIME.match(text) and not _beside_field(lines, i)):
+            # (or the page's time field whose date was not copied, alone among the page's lines:
+            # 时间:, 时间: 新华 发言致辞; a form's 时间: stands with its 地点:)
             p = next(doc.paragraphs_in_line(doc.lines[i]))
             yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule))
 
@@ -1653,6 +1680,10 @@ def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lin
         return
 
 
+# A long line of a page's header: names side by side, no clause (某某市人民政府门户网站 某某局 政务公告 …的通报)
+_HEADER_ROW = compile_regex(r"^(?:[^\s，,、：:]{2,40} +){2,}[^\s，,、：:]{2,40}$")
+
+
 def _above_breadcrumb(doc: Document, ctx: Context, rule, paras: list[Span], line_of: list[int],
                       lines: list[str], max_len: int) -> list[Hit]:
     """Short lines above the page's breadcrumb (当前位置：首页 > …): the site's header (its name,
@@ -1668,7 +1699,7 @@ def _above_breadcrumb(doc: Document, ctx: Context, rule, paras: list[Span], line
         if p.start >= crumbs[0]:
             break
         text = lines[li]
-        if not _VISIBLE.search(text) or len(text) > max_len or _SENTENCE.search(text):
+        if not _VISIBLE.search(text) or _SENTENCE.search(text) or (len(text) > max_len and not _HEADER_ROW.match(text)):
             return []  # the page shows text above its breadcrumb: not a header
         out.append(Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule)))
     return out
