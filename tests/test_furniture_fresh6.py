@@ -166,3 +166,19 @@ def test_a_time_field_without_its_date_under_the_title():
 ])
 def test_a_forms_fields_and_a_comparison_stay(text):
     assert kj6(text) == []
+
+
+def test_a_sites_phones_and_slogans_under_its_welcome_line():
+    header = ["24小时应诊电话:0830-1234567", "预约挂号电话:0830-7654321(接电话时间8:00-11:30,13:30-17:00)",
+              "国家三级甲等医院", "国家级胸痛中心、国家级心衰中心", "全国文明单位"]  # (a name right above
+    # the title may be its issuer: kept)
+    text = "欢迎来到某某市医院\n" + "\n\n".join(header) + "\n\n某某市医院2023年度单位决算\n来源:某某市医院    发布时间:2024-09-24 16:08:34\n" + BODY
+    found = kj6(text)
+    assert all(h.split("(")[0] in " ".join(found) for h in header)
+    assert "某某市医院2023年度单位决算" not in found
+
+
+def test_a_news_title_above_the_pages_time_stamp_stays():
+    text = ("ad9_210*60\n當前位置:某某網 > 新聞中心 > 熱點聚焦\n\n某某:2015年某某法院受理案件15985件 同比升42.6%\n\n"
+            "2017年03月06日 13:52:00  來源:某某網\n字號:\n" + BODY)
+    assert "某某:2015年某某法院受理案件15985件 同比升42.6%" not in kj6(text)

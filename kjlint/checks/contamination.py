@@ -1651,6 +1651,9 @@ def _page_tail(doc: Document, lines: list[str], furniture: set[int], max_len: in
             yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule), key="tail")
 
 
+HEADER_LINE_MAX = 60  # characters of a page header's line under the page's first furniture line
+
+
 def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lines: list[str],
                       rule) -> Iterator[Hit]:
     """On a news or portal page the line right above the article's metadata (发布时间:…, 来源:…)
@@ -1662,15 +1665,19 @@ def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lin
     for f in range(1, len(paras)):
         if idx[f] not in furniture or idx[f - 1] in furniture:
             continue
-        if not _title_like(lines[idx[f - 1]], 60):
-            return
+        if not _title_like(lines[idx[f - 1]], 60) or _STAMP.search(lines[idx[f - 1]]):
+            return  # (a time stamp is the page's metadata, not its title: 2017年03月06日 13:52:00 来源:…)
+        # under a header line the page opens with (欢迎来到某某医院), the site's phone numbers and
+        # slogans too (预约挂号电话:…, 国家三级甲等中医医院): longer lines, and a name is an issuer
+        # only right above the title
+        longest = HEADER_LINE_MAX if idx[0] in furniture else 12
         for i in range(f - 1):
             text = lines[idx[i]]
             if idx[i] in furniture:
                 continue
-            if not (_VISIBLE.search(text) and len(text) <= 12 and not _SENTENCE.search(text)
+            if not (_VISIBLE.search(text) and len(text) <= longest and not _SENTENCE.search(text)
                     and heading_level(text) is None and not _OFFICIAL_HEAD.search(text)
-                    and not _ISSUER.search(text) and not _DATELINE.search(text)
+                    and not (_ISSUER.search(text) and (longest == 12 or i == f - 2)) and not _DATELINE.search(text)
                     and not (i == f - 2 and _BROKEN_TITLE_END.search(text))
                     and text != lines[idx[f - 1]]):  # the title's own first copy is KJ607's
                 return
