@@ -182,3 +182,28 @@ def test_a_news_title_above_the_pages_time_stamp_stays():
     text = ("ad9_210*60\n當前位置:某某網 > 新聞中心 > 熱點聚焦\n\n某某:2015年某某法院受理案件15985件 同比升42.6%\n\n"
             "2017年03月06日 13:52:00  來源:某某網\n字號:\n" + BODY)
     assert "某某:2015年某某法院受理案件15985件 同比升42.6%" not in kj6(text)
+
+
+@pytest.mark.parametrize("line, found", [
+    ("篇一:某医院年会领导讲话致辞", "篇一:某医院年会领导讲话致辞"),  # the site's number before a piece's title
+    ("本文已影响 6.5W人", "本文已影响 6.5W人"),  # the page's count of its readers
+    ("导读: 某县文化局2023年工作总结2023年以来,县局认真贯彻落实。", "导读:"),  # the lead label only
+    ("【導讀】活,嚴格團員管理,加強團員教育。", "【導讀】"),
+])
+def test_a_pages_counters_and_lead_labels(line, found):
+    assert found in kj6(line + "\n" + BODY)
+
+
+@pytest.mark.parametrize("line", [
+    "篇一:关于开展工作的通知，请各单位认真落实。",  # a sentence after the counter
+    "全年阅读 1200 人次的活动共举办12场。",
+])
+def test_counters_in_a_sentence_stay(line):
+    assert kj6(TITLE + line + "\n" + BODY) == []
+
+
+def test_a_title_broken_over_lines_under_the_pages_title_is_no_header():
+    text = ("文      号 某政办〔2025〕1号 信息分类: 综合政务\n\n某区人民政府办公室关于印发2025年工作要点的通知\n\n"
+            "发布时间:2025-01-06 10:00 |  来源:某区人民政府办公室\n\n某区人民政府办公室关于印发\n\n2025年工作要点的通知\n\n"
+            "字号:\n" + BODY)
+    assert "某区人民政府办公室关于印发2025年工作要点的通知" not in kj6(text)

@@ -1389,7 +1389,7 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield h
         line_of = line_of[len(above):]  # the page starts below its header
         paras = paras[len(above):]
-        for h in _above_page_title(doc, doc.paragraphs[:top], skip | done, lines, rule):
+        for h in _above_page_title(doc, doc.paragraphs[:top], skip | done, lines, words, rule):
             done.add(doc.line_index(h.offset))
             yield h
         keep = [i for i, li in enumerate(line_of) if li not in done]
@@ -1655,7 +1655,7 @@ HEADER_LINE_MAX = 60  # characters of a page header's line under the page's firs
 
 
 def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lines: list[str],
-                      rule) -> Iterator[Hit]:
+                      words: tuple[str, ...], rule) -> Iterator[Hit]:
     """On a news or portal page the line right above the article's metadata (发布时间:…, 来源:…)
     is its title, whatever words it holds; short lines above that title that are not sentences
     are the page's section name or edition (公司新闻, 第一版), not the document. An issuer
@@ -1668,14 +1668,17 @@ def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lin
         if not _title_like(lines[idx[f - 1]], 60) or _STAMP.search(lines[idx[f - 1]]):
             return  # (a time stamp is the page's metadata, not its title: 2017年03月06日 13:52:00 来源:…)
         # under a header line the page opens with (欢迎来到某某医院), the site's phone numbers and
-        # slogans too (预约挂号电话:…, 国家三级甲等中医医院): longer lines, and a name is an issuer
-        # only right above the title
-        longest = HEADER_LINE_MAX if idx[0] in furniture else 12
+        # slogans too (预约挂号电话:…, 国家三级甲等中医医院): longer lines, none holding a title's
+        # word (the page's own title above a title broken over lines), and a name is an issuer only
+        # right above the title
+        header = idx[0] in furniture and _han_at_least(lines[idx[f - 1]], 4)
+        longest = HEADER_LINE_MAX if header else 12
         for i in range(f - 1):
             text = lines[idx[i]]
             if idx[i] in furniture:
                 continue
             if not (_VISIBLE.search(text) and len(text) <= longest and not _SENTENCE.search(text)
+                    and (len(text) <= 12 or not any(w in text for w in words))
                     and heading_level(text) is None and not _OFFICIAL_HEAD.search(text)
                     and not (_ISSUER.search(text) and (longest == 12 or i == f - 2)) and not _DATELINE.search(text)
                     and not (i == f - 2 and _BROKEN_TITLE_END.search(text))
