@@ -207,3 +207,24 @@ def test_a_title_broken_over_lines_under_the_pages_title_is_no_header():
             "发布时间:2025-01-06 10:00 |  来源:某区人民政府办公室\n\n某区人民政府办公室关于印发\n\n2025年工作要点的通知\n\n"
             "字号:\n" + BODY)
     assert "某区人民政府办公室关于印发2025年工作要点的通知" not in kj6(text)
+
+
+@pytest.mark.parametrize("line", [
+    "页:",  # a forum's pager
+    "[1] [2] [3] 下一页",
+    "人工智能朗读:",  # a read-aloud button
+    "某某国投先锋公众号",  # the account the item comes from
+    "http://www.example.com  2008-01-21 17:47:05  来源:某某日报",  # the page's address before its stamp
+])
+def test_pagers_buttons_and_accounts_of_a_page(line):
+    assert kj6(line + "\n" + TITLE + BODY) == [line]
+
+
+@pytest.mark.parametrize("line", [
+    "[1] 张某. 基层治理研究[J]. 某某学报, 2020.",  # a reference
+    "[1]",  # a note's number alone
+    "二、加强公众号建设，全年发布信息120条。",
+    "详见 http://www.example.com 网站公告",
+])
+def test_references_notes_and_sentences_stay(line):
+    assert kj6(TITLE + BODY + line + "\n" + BODY) == []
