@@ -228,3 +228,17 @@ def test_pagers_buttons_and_accounts_of_a_page(line):
 ])
 def test_references_notes_and_sentences_stay(line):
     assert kj6(TITLE + BODY + line + "\n" + BODY) == []
+
+
+@pytest.mark.parametrize("line", ["2022年某镇妇联工作总结 |", "全年完成目标任务，群众满意度明显提升。 |"])
+def test_a_cell_rule_left_at_the_end_of_a_line_of_words(line):
+    assert kj6(TITLE + line + "\n" + BODY) == [" |"]
+
+
+@pytest.mark.parametrize("line", [
+    "| 序号 | 任务名称 | 负责人 |",  # a table's row
+    "收入 | 支出",
+    "整理者:某某 阅读:2341 |",  # a row of the page's panel: reported whole, not its rule
+])
+def test_table_rows_and_panel_rows_keep_their_rules(line):
+    assert " |" not in kj6(TITLE + BODY + line + "\n" + BODY)

@@ -568,6 +568,20 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if found is None:
             if own:
                 continue  # a Word file's own sentences: no site glues its chrome into them
+            if (text.endswith("|") and text.count("|") == 1 and _han_at_least(text, 4)
+                    and not _field_row(text[:-1].rstrip()) and not _framed(lines, i)):
+                # a table cell's rule left alone at the end of a line of words that is no table row
+                # (…工作总结 |, …的重要意义。 |): the page's layout, not the text (a row of the
+                # page's panel, 阅读:2341 |, 37.5 KB |, is KJ609's as a whole)
+                raw = line.text.rstrip(_BLANKS)
+                at = len(raw.rstrip("|｜").rstrip(_BLANKS))
+                if 0 < at < len(raw) and raw[at:at + 1] in _BLANKS:
+                    shown = matcher.shown.get(CELL_RULE_LABEL)
+                    if shown is not None:
+                        at, stop = line.start + at, line.start + len(raw)
+                        yield Hit(at, stop, {"kind": shown, "group": CELL_RULE_LABEL, "phrase": "|",
+                                             "match": doc.text[at:stop]},
+                                  Fix("", at, stop, safe=False) if rule.fixable != "none" else None)
             for start, end, label, phrase in matcher.furniture_in_line(line.text, text, in_prose):
                 at, stop = line.start + start, line.start + end
                 yield Hit(at, stop, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
@@ -604,6 +618,21 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         fix = delete_line_fix(doc, i, rule)
         yield Hit(p.start, p.end, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
                                  "match": p.text}, fix)
+
+
+CELL_RULE_LABEL = "file details"  # the group of lines made of cell rules only (| |): a stray one is its kind
+
+
+def _framed(lines: list[str], i: int) -> bool:
+    """Whether the line with text above or below line i is made of cell rules alone (||||): the
+    page drew a frame around line i, whose border its end is (the frame's lines are reported)."""
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(lines) and not lines[k]:
+            k += step
+        if 0 <= k < len(lines) and not lines[k].strip("|｜ \t"):
+            return True
+    return False
 
 
 def _following(lines: list[str], i: int) -> str:
