@@ -12,6 +12,9 @@ still judged:
 - an attachment (from a short line 附件/附表/附录… to the next one or the end) is a form when
   its heading names one (样式, 格式, 范本, 文书…) or its text has a form's layout: a seal's
   place on a line of its own (（院印）, （公章）) or a writing instruction (（以上写明…）);
+- a chapter of a procurement document that names the formats of the replies (第四章 响应文件格式,
+  第7章 投标文件格式: to the next chapter) is the other party's forms when its text has a
+  signature or seal line: the supplier fills in its blanks, sections and signature blocks;
 - a form's instructions for filling it in (填表说明 and its items, to the next blank line) show
   the pattern of a value with masks (中南大学×××（学院）, 例：湖南省××市××区);
 - in a regulation (at least three articles 第X条, adopted or in force on a date written out: not
@@ -52,6 +55,11 @@ _DEFINED_AFTER = compile_regex(
     rf"其中[，,：:]?[{_BLANK}]*(?:第[^，。；\n]{{1,8}}位)?(?P<token>{_MASK}[0-9]?)(?=为|代表|表示|是指)")
 _DEFINED_LINE = compile_regex(rf"\n[{_BLANK}]*(?P<token>{_MASK}[0-9])(?=为|代表|表示|是指)")
 _MAX_ATTACHMENT_LINE = 40
+# A chapter heading (第7章, 第四章, 第二部分) naming a format; a form's layout under it: a line
+# to sign or seal (投标人名称（公章）：, 法定代表人(签字或盖章)：).
+_CHAPTER = compile_regex(rf"^[{_BLANK}]*第[0-9０-９一二三四五六七八九十百]+(?P<kind>[章部篇编])", re.MULTILINE)
+_FORMAT_NAME = compile_regex(r"格式|样式|式样|范本|样表")
+_SIGNATURE = compile_regex(r"(?:签[字名章]|盖章|公章)[^\n：:]{0,8}[）)]?[ \t\u3000]*[：:]")
 _ANY_ATTACHMENT = compile_regex(r"附[件表录]")
 _LINE = compile_regex(r"^.*$", re.MULTILINE)
 _NEXT_PARAGRAPH = compile_regex(r"\n\s*[^\n]*")
@@ -59,12 +67,13 @@ _INSTRUCTIONS = compile_regex(
     rf"^[{_BLANK}]*(?:填[{_BLANK}]*[表写报]|申[{_BLANK}]*报)[{_BLANK}]*说[{_BLANK}]*明[{_BLANK}]*[：:]?[{_BLANK}]*$", re.MULTILINE)
 _BLANK_LINE = compile_regex(rf"\n[{_BLANK}\r]*(?=\n)")
 _MAX_INSTRUCTIONS = 3000
-# A quoted pattern: quotation or title marks around a mask.
-_QUOTED_MASK = compile_regex(r"[“「《](?=[^“”「」《》\n]{0,60}[×xXｘＸ*＊])[^“”「」《》\n]{1,60}[”」》]")
+# A quoted pattern: quotation or title marks around a mask, a blank or a bracketed slot.
+_QUOTED_MASK = compile_regex(r"[“「《](?=[^“”「」《》\n]{0,60}[×xXｘＸ*＊_（(])[^“”「」《》\n]{1,60}[”」》]")
 # The sentence before it talks about format, or introduces an example right before the mark
-# (如“…”, 一般为“…”, 标明“…”); or the words after it name it an example (“…”字样).
+# (如“…”, 一般为“…”, 标明“…”, the name or the words the reader is told to give: 命名“xxx支队__…”,
+# 加上“（姓名）”); or the words after it name it an example (“…”字样).
 _EXAMPLE_SENTENCE = compile_regex(r"格式|样式|式样|写法|示例|范例|范本|模板|例如|比如|举例")
-_EXAMPLE_LEAD = compile_regex(r"(?:如|一般为|通常为|一般是|应为|可写为|写为|写成|写作|标明|注明)[：:]?[ \t\u3000]*$")
+_EXAMPLE_LEAD = compile_regex(r"(?:如|一般为|通常为|一般是|应为|可写为|写为|写成|写作|标明|注明|命名为?|加上|写上|标上)[：:]?[ \t\u3000]*$")
 _EXAMPLE_TAIL = compile_regex(r"(?:等)?(?:字样|的格式|格式|样式|的写法)")
 _SENTENCE_END = "。！？!?；;\n"
 _LIST_GLUE = compile_regex(r"[ \t\u3000]*[，,、和及或与][ \t\u3000]*")
@@ -73,7 +82,7 @@ _LIST_GLUE = compile_regex(r"[ \t\u3000]*[，,、和及或与][ \t\u3000]*")
 def form_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) offsets of the text's published forms, prescribed wording and defined
     notation, in order, overlapping ones merged."""
-    spans = _attached_forms(text) + _filling_instructions(text) + _quoted_examples(text)
+    spans = _attached_forms(text) + _format_chapters(text) + _filling_instructions(text) + _quoted_examples(text)
     if next(itertools.islice(_ARTICLE.finditer(text), 2, None), None) is not None and _ADOPTED.search(text):
         spans += _prescribed(text)  # a regulation (three articles) adopted on a real date
     merged: list[tuple[int, int]] = []
@@ -95,12 +104,61 @@ def _attached_forms(text: str) -> list[tuple[int, int]]:
     if not _ANY_ATTACHMENT.search(text):
         return []  # most texts: no line is looked at
     heads = [m for m in _LINE.finditer(text) if is_attachment_head(m.group())]
+    chapters = list(_CHAPTER.finditer(text))
     out = []
     for i, head in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        end = min(end, _chapter_end(chapters, head.start(), end))
         body = text[head.start():end]
         title = "\n".join(line for line in body.split("\n")[:4] if line.strip(_BLANK + "\r"))
         if _FORM_NAME.search(title) or _FORM_LAYOUT.search(body):
+            out.append((head.start(), end))
+    return out
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+
+
+def _chapter_number(head: re.Match) -> int | None:
+    """第7章 → 7, 第十二章 → 12 (up to 99); None otherwise."""
+    n = head.group().strip(_BLANK)[1:-1]
+    if n.isdigit():
+        return int(n)
+    tens, ten, ones = n.partition("十")
+    if not ten:
+        return _CN_DIGITS.get(n) if len(n) == 1 else None
+    t, o = _CN_DIGITS.get(tens, 1 if not tens else None), _CN_DIGITS.get(ones, 0 if not ones else None)
+    return None if t is None or o is None else t * 10 + o
+
+
+def _chapter_end(chapters: list[re.Match], start: int, end: int) -> int:
+    """Where the chapter holding `start` ends, if before `end`: at the next chapter of its kind
+    numbered one more (an attachment inside 第四章 ends at 第五章; a 章程 template attached at
+    the end keeps its own 第一章, 第二章…)."""
+    before = [c for c in chapters if c.start() < start]
+    if not before or (n := _chapter_number(before[-1])) is None:
+        return end
+    kind = before[-1].group("kind")
+    return next((c.start() for c in chapters if start < c.start() < end and c.group("kind") == kind
+                 and _chapter_number(c) == n + 1), end)
+
+
+def _format_chapters(text: str) -> list[tuple[int, int]]:
+    """Chapters whose heading names a format and whose text has a line to sign or seal: the
+    reply forms a procurement document gives the supplier (投标函, 授权委托书, 报价表…), from
+    the heading to the next chapter of its kind. A chapter on a data format (第三章 数据格式设计)
+    has no signature line and is judged."""
+    if not _FORMAT_NAME.search(text):
+        return []  # most texts: no line is looked at
+    heads = list(_CHAPTER.finditer(text))
+    out = []
+    for i, head in enumerate(heads):
+        eol = text.find("\n", head.start())
+        line = text[head.start():eol if eol >= 0 else len(text)]
+        if len(line.strip(_BLANK + "\r")) > _MAX_ATTACHMENT_LINE or not _FORMAT_NAME.search(line):
+            continue
+        end = next((h.start() for h in heads[i + 1:] if h.group("kind") == head.group("kind")), len(text))
+        if _SIGNATURE.search(text, head.start(), end):
             out.append((head.start(), end))
     return out
 

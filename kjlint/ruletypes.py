@@ -101,9 +101,11 @@ PART_EXEMPT = {"KJ6": frozenset({"header", "footer", "toc", "cover"}), "KJ204": 
 # are its own.
 TECHNICAL_EXEMPT = ("KJ1", "KJ201", "KJ202", "KJ610", "KJ704")
 # Rules that do not judge the forms a text publishes on purpose (Document.form_spans: a 文书样式
-# attached to a regulation, wording a provision prescribes, a code format it defines): a mask
-# or a bracketed slot there is left for whoever fills in the form.
-FORM_EXEMPT = ("KJ2",)
+# attached to a regulation, a procurement document's reply forms, wording a provision
+# prescribes, a code format it defines): a mask or a bracketed slot there is left for whoever
+# fills in the form, a section under its heading is theirs to write (KJ303), and each form
+# repeats its signature block and notes by design (KJ1).
+FORM_EXEMPT = ("KJ1", "KJ2", "KJ303")
 
 
 class _SafeDict(dict):

@@ -102,3 +102,60 @@ def test_an_instruction_to_fill_in_an_attachment_is_no_slot():
     text = "请于1月20日前书面报区政府督查室（填写附件1），并报送电子版（填写附件2）。"
     assert kj2(text) == []
     assert kj2("报送时间：（填写日期）") == [("KJ205", "（填写日期）")]
+
+
+# A procurement document (invented): its own chapters, then the chapter of reply forms the
+# supplier fills in (a letter, a price table, sections to write), each signed and sealed.
+TENDER_OWN = [
+    "设备采购招标文件",
+    "第1章 投标邀请",
+    "采购人邀请合格供应商参加投标。",
+    "第2章 投标人须知",
+    "投标截止时间另行通知。",
+]
+TENDER_FORMS = [
+    "第3章 投标文件格式",
+    "投标函",
+    "我方愿以人民币______________元的报价完成本项目。",
+    "投标人名称（公章）：____________________",
+    "日期：______年______月______日",
+    "报价表",
+    "报价应包含全部费用。",
+    "投标人名称（公章）：____________________",
+    "日期：______年______月______日",
+    "一、供应商制定的《服务方案》",
+    "二、供应商制定的《实施计划》",
+]
+
+
+def test_a_chapter_of_reply_forms_is_the_suppliers_to_fill_in():
+    text = "\n\n".join(TENDER_OWN + TENDER_FORMS + ["第4章 评标办法", "评标委员会按综合评分法评审。"])
+    found = [(f.code, text[f.offset:f.end_offset]) for f in lint_text(text, select=["KJ1", "KJ2", "KJ303"])]
+    assert found == []
+    # a blank in the purchaser's own chapter (after the forms) is still a value left out
+    own_blank = text + "\n\n评标委员会由______人组成。"
+    assert [f.code for f in lint_text(own_blank, select=["KJ2"])] == ["KJ203"]
+
+
+def test_a_chapter_named_for_a_format_without_a_signature_is_judged():
+    # a technical report's chapter on a data format: no form in it, its blanks are left out
+    text = "\n\n".join(TENDER_OWN + ["第3章 数据格式设计", "每条记录长______字节。", "第4章 评标办法", "按综合评分法。"])
+    assert [f.code for f in lint_text(text, select=["KJ2"])] == ["KJ203"]
+    # the same lines in a draft without the chapter: every blank is reported
+    body = "\n\n".join(TENDER_OWN + TENDER_FORMS[1:])
+    assert sum(f.code == "KJ203" for f in lint_text(body, select=["KJ2"])) >= 5
+
+
+def test_an_attachment_inside_a_chapter_ends_with_that_chapter():
+    # 附件：密封袋格式 under 第3章 is a form; 第4章's contract template after it is the purchaser's
+    text = "\n\n".join(TENDER_OWN + ["第3章 响应文件格式", "附件：密封袋格式", "项目编号：",
+                                     "（公章）", "第4章 合同条款", "本合同一式XX份。"])
+    assert [(f.code, text[f.offset:f.end_offset]) for f in lint_text(text, select=["KJ2"])] == [("KJ201", "XX")]
+
+
+def test_a_name_or_words_the_reader_is_told_to_give_are_a_pattern():
+    # 命名“…”, 加上“…”: the instruction quotes what to write, its slots included
+    text = "请另起一个文件夹，命名“xxx支队__活动材料”，并在每个人的总结最后加上“（姓名）”，以便区分。"
+    assert kj2(text) == []
+    # a report quoting a name with a slot in it still left the slot unfilled
+    assert kj2("本次活动由“xxx支队”承办，共____人参加。") == [("KJ201", "xxx"), ("KJ203", "____")]

@@ -118,3 +118,31 @@ def test_an_unmerged_mail_merge_field_of_a_word_file_is_a_slot(tmp_path):
 def test_a_slot_that_says_its_value_is_still_to_come():
     assert [doc for doc in kj2("通过[保障方式，待核实]等方式落实必要条件。") if doc.code == "KJ205"]
     assert not kj2("该刊物名为«Le Monde»，创刊于1944年。")
+
+
+def test_a_blank_on_a_choice_to_tick_is_the_respondents():
+    # a questionnaire's option `( ) 其他（请说明）____`: written in by whoever ticks it
+    text = "调查问卷\n\n5. 您的职业是？\n   - ( ) 学生\n   - ( ) 其他（请说明）__________\n□其他____"
+    assert [f.code for f in lint_text(text, select=["KJ203"])] == []
+    # the same blank in a sentence of the report is a value left out
+    assert [f.code for f in lint_text(text + "\n共有____人参加。", select=["KJ203"])] == ["KJ203"]
+
+
+def test_an_x_in_a_series_with_y_in_the_same_place_is_an_axis():
+    for text in ("每行依次为时间戳，加速度x，加速度y，加速度z。", "机器人右边为x正方向，前方为y正方向，头顶上方为z正方向。"):
+        assert [f.code for f in lint_text(text, select=["KJ201"])] == [], text
+    # an x alone in the same words is a figure left out
+    assert [f.code for f in lint_text("加速度x，共x人参加。", select=["KJ201"])] == ["KJ201", "KJ201"]
+
+
+def test_a_bracket_naming_an_enumeration_or_a_widget_asks_for_nothing():
+    for text in ("IPO：Input & Process & Output(输入、处理、输出)", "配置项包含区域名称（输入框）、停车场（输入框）。"):
+        assert [f.code for f in lint_text(text, select=["KJ205"])] == [], text
+    # an instruction to type a value still is a slot
+    assert [f.code for f in lint_text("姓名：（输入姓名）", select=["KJ205"])] == ["KJ205"]
+
+
+def test_a_format_verb_of_quoted_code_is_no_deleted_percentage():
+    code = '调用 kv.log("shardTogid:%v, gid:%v, status: %d", id) 打印日志。'
+    assert [f.code for f in lint_text(code, select=["KJ207"])] == []
+    assert [f.code for f in lint_text("占比：%，同比增长%。", select=["KJ207"])] == ["KJ207", "KJ207"]

@@ -599,8 +599,8 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield Hit(toc.start, toc.end, {"kind": matcher.shown[label], "group": label, "phrase": toc.text.strip(),
                                            "match": toc.text}, delete_line_fix(doc, doc.line_index(toc.start), rule))
         toc = None
-        if own and (phrase in own or _BARE_URL.match(phrase) or _LABELED_URL.match(phrase)):
-            continue  # the document's own keyword, author or reference line
+        if own and (phrase in own or label == "byline" or _BARE_URL.match(phrase) or _LABELED_URL.match(phrase)):
+            continue  # the document's own keyword, author, byline (通讯员：…) or reference line
         if own and label == "source line" and _DATED_LINE.match(text):
             if dated_log is None:
                 dated_log = _dated_log(lines)
@@ -646,6 +646,9 @@ def _following(lines: list[str], i: int) -> str:
 # A form field written as a line: a short label, a colon, its value (时间:2025.10.14 16:30,
 # 签订日期:«year»年…, Format2:用户上传的文件…).
 _FIELD_LINE = compile_regex(r"^[^:\s]{1,12}:\s*\S")
+# A row of a form's labels with nothing after any of them (姓    名:    性别:    年龄:): left for
+# whoever fills the form in. A page's metadata row has a value after each label.
+_BLANK_FORM_ROW = compile_regex(r"^(?:[^:\s](?:[^:\s]|[ \u3000]+(?=[^:\s])){0,11}:[ \u3000]*){2,}$")
 
 
 def _in_field_block(lines: list[str], i: int, matcher: _Boilerplate) -> bool:
@@ -666,16 +669,20 @@ def _in_field_block(lines: list[str], i: int, matcher: _Boilerplate) -> bool:
 
 
 _PAGE_NUMBER = compile_regex(r"\d{1,4}")
-_DATED_LINE = compile_regex(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+# A line starting with a date, maybe behind a short label of a record's field (时间:2015-4-25下午).
+_DATED_LINE = compile_regex(r"^(?:(?P<label>[^:\s\d]{1,6}):\s*)?(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
 def _dated_log(texts: list[str]) -> bool:
     """Whether a Word file is a log of dated entries: lines starting with two different dates
-    or more (minutes meeting after meeting: 2019.3.17 第一次会议 … 2019.3.19 第二次会议, a
-    diary's 2017.12.27周三). A web page's own date line (2026/02/10经典总结) stands once, above
-    its text."""
-    dates = {tuple(map(int, m.groups())) for text in texts if (m := _DATED_LINE.match(text))}
-    return len(dates) >= 2
+    or more, behind the same label if any (minutes meeting after meeting: 2019.3.17 第一次会议 …
+    2019.3.19 第二次会议, or each record's 时间:2015-4-25 … 时间:2015-5-2; a diary's 2017.12.27周三).
+    A web page's own date line (2026/02/10经典总结, 发布时间:2021-03-01) stands once, above its text."""
+    dates: dict[str | None, set[tuple[int, ...]]] = {}
+    for text in texts:
+        if m := _DATED_LINE.match(text):
+            dates.setdefault(m.group("label"), set()).add(tuple(map(int, m.groups()[1:])))
+    return any(len(found) >= 2 for found in dates.values())
 
 
 def _pages_cited(texts: list[str]) -> bool:
@@ -689,8 +696,10 @@ def _pages_cited(texts: list[str]) -> bool:
 
 
 # What a Word file's author writes that reads like site chrome on a web page: a form's date,
-# time and page values in table cells, a rule of ===== typed between notes.
-FORM_CELL_LABELS = frozenset({"page counter", "source line", "government page metadata", "site widget", "file details"})
+# time and page values in table cells (a 周报日期 cell's 2018-04-09至2018-04-13), a page of the
+# product named in a requirements table (首页), a rule of ===== typed between notes.
+FORM_CELL_LABELS = frozenset({"page counter", "source line", "government page metadata", "site widget", "file details",
+                              "navigation", "related-article link"})
 _NAV_SEPARATORS = " |/\\>»›·-_:：,，"
 _LIST_ITEM = compile_regex(r"\d{1,2}\s*[.、．]")
 # A notice that is about the download or the site, not about the text it sits in.
@@ -706,9 +715,10 @@ def _item_number(text: str) -> int:
     return int(text[:2]) if text[1:2].isdigit() else int(text[0])
 
 
-# A title a writer dates (2025-06-06周报, 2024.3.1会议纪要): a date, then the kind of document.
+# A title a writer dates (2025-06-06周报, 2024.3.1会议纪要, 2022-01-09组会记录): a date, then the
+# kind of document, maybe of a kind of meeting or work (组会, 项目).
 # (2026/02/10经典总结 is a page's date stamp and its section)
-_DATED_TITLE = compile_regex(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?:工作|会议|项目|个人|学习|部门)?"
+_DATED_TITLE = compile_regex(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?:工作|会议|项目|个人|学习|部门|组会|例会|周会|班会|小组会议?)?"
                              r"(?:周报|月报|日报|总结|计划|纪要|记录|报告|汇报|方案|安排)$")
 
 
@@ -735,6 +745,8 @@ def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, ma
     item = _LIST_ITEM.match(text)
     if item and text[item.end():].strip(BLANK_CHARS + ":") == phrase.strip(":"):
         return True  # 2.文档完整性： a numbered heading of the writer's own (acceptance criteria)
+    if _BLANK_FORM_ROW.match(text):
+        return True  # 姓    名:    性别:    年龄: the labels of a form row left to fill in
     if not any(ch.isalnum() for ch in text):
         return True  # ===== or ||| typed by the author: no site writes its chrome in a .docx
     at = text.find(phrase)
@@ -1813,3 +1825,83 @@ def _caption_runs(doc: Document, lines: list[str], skip: set[int], words: tuple[
 
 # The name of an issuing body on a line of its own: the first part of a title broken over lines.
 _ISSUER = compile_regex(r"(?:法院|检察院|政府|委员会|常委会|人大|政协|办公厅|办公室|部|局|厅|委|院|公司|集团|大学|学校|中心)$")
+
+
+# -- Markdown a Word paragraph begins with (KJ610) ------------------------------------------------
+
+# What only Markdown writes at a paragraph's start: a heading's hashes before a numbered or short
+# heading (##### 2.1.3.1 资格申诉, ## 二、总体设计) or a Markdown editor's [TOC] line. A lone `#` before a
+# sentence is as often a code comment, so it is no sign on its own.
+_MD_SIGN_HEADING = compile_regex(
+    r"^[ \t\u3000]*(#{2,6})[ \t]+(?:\d{1,2}(?:[.．]\d{1,2})*[.．、]?[ \t]*\S|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十\d]{1,3}[章节部分]"
+    r"|[^\s#。！？；，,;!?]{2,30}[ \t\u3000]*$)")
+_MD_TOC = compile_regex(r"^[ \t\u3000]*\[TOC\][ \t\u3000]*$", re.IGNORECASE)
+_MD_SIGN_HEADING_ANY = compile_regex(_MD_SIGN_HEADING.pattern, re.MULTILINE)
+_MD_TOC_ANY = compile_regex(_MD_TOC.pattern, re.IGNORECASE | re.MULTILINE)
+# The marks a paragraph may begin with in Markdown, where the file shows Markdown elsewhere: a
+# heading's hashes, a list item's `* `/`- `/`+ ` (before text, not before a figure: `- 1 -` is a page
+# number), a quotation's `>`, a task list's `[ ]` (after the bullet Word draws, •[ ] 项目名称).
+_MD_LINE_MARK = compile_regex(
+    r"^[ \t\u3000]*(?:(?P<heading>#{1,6})[ \t]+(?=\S)"
+    r"|(?P<bullet>[*+-])[ \t]+(?=[\u4e00-\u9fff(（\[【“])"
+    r"|(?P<quote>>)(?=[ \t\u3000]|$)"
+    r"|[•·▪◦●○■□◆◇]?[ \t]*(?P<task>\[[ xX]\])[ \t]+(?=\S))")
+
+
+@check("markdown-lines")
+def markdown_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """Markdown marks that begin a Word paragraph (heading hashes, list bullets, quotation marks,
+    task boxes), in a file that shows it was pasted from Markdown: its bold marks (the rule's
+    patterns), a heading's hashes before a numbered or short heading, or a [TOC] line. One
+    finding per run of paragraphs beginning with the same mark, the others related: the marks
+    are one paste. A `# ` or `- ` alone in a file without other Markdown is left alone: a code
+    comment, a hand-typed dash list. [TOC] is reported wherever it is."""
+    if doc.source_format != "docx":
+        return
+    from ..findings import Related
+
+    text = doc.text
+    bold = compile_regex("|".join(f"(?:{p})" for p in rule.params.get("pattern", ())), re.MULTILINE)
+    # most files show no sign at all: one scan of the whole text each, before any line is read
+    if not (("[" in text and _MD_TOC_ANY.search(text)) or ("#" in text and _MD_SIGN_HEADING_ANY.search(text))
+            or ("**" in text and bold.search(text))):
+        return
+    lines = doc.lines
+    technical = doc.technical_lines
+    body = [i for i, line in enumerate(lines) if doc.part(i) == "body" and i not in technical]
+    toc = [i for i in body if "[" in lines[i].text and _MD_TOC.match(lines[i].text)]
+    for i in toc:
+        start = lines[i].start + lines[i].text.index("[")
+        yield Hit(start, start + 5, {"match": text[start:start + 5]})
+    if not (toc or any(_MD_SIGN_HEADING.match(lines[i].text) or bold.search(lines[i].text) for i in body)):
+        return
+    run: list[tuple[int, int, int]] = []  # (line, start, end) of the marks of the current run
+    kind = None
+
+    def finish() -> Iterator[Hit]:
+        if not run:
+            return
+        start, end = run[0][1:]
+        related = []
+        for line, s, e in run[1:]:
+            ln, col = doc.position(s)
+            related.append(Related(doc.path, ln, col, _("the same Markdown mark"), s, e))
+        yield Hit(start, end, {"match": text[start:end], "count": len(run)}, related=related,
+                  key="lines" if len(run) > 1 else None)
+
+    for i in body:
+        line = lines[i]
+        m = _MD_LINE_MARK.match(line.text) if line.text.strip(BLANK_CHARS) else None
+        if m is None:
+            if line.text.strip(BLANK_CHARS):  # a blank paragraph does not end a run
+                yield from finish()
+                run, kind = [], None
+            continue
+        name = m.lastgroup
+        mark = m.group(name)
+        if (name, mark) != kind:
+            yield from finish()
+            run, kind = [], (name, mark)
+        s = line.start + m.start(name)
+        run.append((i, s, s + len(mark)))
+    yield from finish()

@@ -70,7 +70,7 @@ FIGURE_REF = compile_regex(
 # A Word file of rules (…运营管理规范, …管理办法) numbers its provisions as decimal sections
 # (5.1 联系表单, 5.2 反馈表单) and words parallel ones alike, as a law does its articles.
 WORD_RULES_TITLE = compile_regex(r"(?:规范|办法|制度|规定|细则|章程|守则|准则|规则)(?:[（(][^）)\n]{1,12}[）)])?[ \t\u3000]*$")
-RULES_SECTION = compile_regex(r"^[ \t\u3000]*\d{1,2}[.．]\d{1,2}(?![.．\d])[ \t\u3000]*[\u4e00-\u9fff]")
+RULES_SECTION = compile_regex(r"^[ \t\u3000\xa0]*\d{1,2}[.．]\d{1,2}(?![.．\d])[ \t\u3000\xa0]*[\u4e00-\u9fff]")
 BIB_TYPE = compile_regex(r"[\[［]((?:[JMCDRNPSZGA]|EB/OL|DB/OL|J/OL|M/OL))[\]］]")
 # A field of a form or a specification: a short label, a colon, its value (三级标题：黑体，小4号…).
 FIELD = compile_regex(r"^([^：:，。；,;]{1,16})[：:](.*)$")
@@ -375,6 +375,15 @@ def _label(u: Unit, heading_max: int) -> bool:
     return _is_heading_like(u, heading_max) and len(HAN.findall(u.span.text)) <= 12
 
 
+# A template's guidance, a whole paragraph in square or black brackets: [列出本文件中用到的专门
+# 术语的定义。], 【阐明编写的目的】. Two outlines of a standard repeat it (KJ205 reports it left in).
+_GUIDANCE = compile_regex(r"[ \t\u3000]*(?:\[[^\[\]\n]+\]|【[^【】\n]+】)[ \t\u3000]*")
+
+
+def _guidance(u: Unit) -> bool:
+    return u.span.text[-1:] in "]】 \t\u3000" and _GUIDANCE.fullmatch(u.span.text) is not None
+
+
 def _distinct_at_least(text: str, count: int) -> bool:
     """Whether `text` holds `count` different characters; its opening usually shows it, and a
     copied body runs to hundreds of thousands of characters."""
@@ -391,7 +400,7 @@ def informative(u: Unit, p: dict, text_ok: bool | None = None) -> bool:
             text_ok = informative_text(u.norm, p)
         # the cheap tests first: the set of characters and the line's notation cost most
         u.informative = (text_ok and not _is_heading_like(u, int(p["heading-max-length"]))
-                         and not is_code(u))
+                         and not is_code(u) and not _guidance(u))
     return u.informative
 
 
@@ -405,22 +414,38 @@ def informative_text(norm: str, p: dict) -> bool:
 def _layout_repeat(later: list[Unit], earlier: list[Unit], table_size: dict[str, int]) -> bool:
     """A repeat that a Word file's layout makes: cells of tables repeating other cells (a header
     row over every table, the same value down a column, a role table restated in another
-    chapter) unless a whole table is repeated; a form filled in again (`_refilled_form`); a text
+    chapter, the end of one form of a series and the start of the next) unless a whole table is
+    repeated; a form filled in again (`_refilled_form`); a text
     box repeating the body (a sample page, a callout) or the body repeating one."""
     if not later or not earlier:
         return False
-    if all(u.table for u in later) and all(u.table for u in earlier):
-        def whole(units: list[Unit]) -> bool:
-            counts: dict[str, int] = {}
-            for u in units:
-                counts[u.table] = counts.get(u.table, 0) + 1
-            return all(table_size[t] == n for t, n in counts.items())
 
+    def whole(units: list[Unit]) -> bool:
+        counts: dict[str, int] = {}
+        for u in units:
+            if u.table:
+                counts[u.table] = counts.get(u.table, 0) + 1
+        return all(table_size[t] == n for t, n in counts.items())
+
+    if all(u.table for u in later) and all(u.table for u in earlier):
         if not (whole(later) and whole(earlier)):
             return True
+    elif _bridges_forms(later) and _bridges_forms(earlier) and not (whole(later) and whole(earlier)):
+        return True
     if _refilled_form(later, earlier):
         return True
     return any(u.boxed for u in later + earlier) and not all(u.boxed for u in later + earlier)
+
+
+_FORM_CAPTION_MAX = 20
+
+
+def _bridges_forms(units: list[Unit]) -> bool:
+    """Does a stretch run from one table into the next with only short lines between them (the
+    end of one 岗位说明书 form, the next form's title 岗 位 说 明 书 and 填报日期：…, its first
+    rows)? A series of forms repeats its standard rows and captions by design."""
+    return (len({u.table for u in units if u.table}) >= 2
+            and all(u.table or len(u.norm) <= _FORM_CAPTION_MAX for u in units))
 
 
 def _refilled_form(later: list[Unit], earlier: list[Unit]) -> bool:
@@ -1278,7 +1303,8 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             # a law's formula; parallel provisions (other article numbers); the same conditions
             # under two articles or in two lists of one article
             continue
-        content = sum(min(u.s1, c.i1) - max(u.s0, c.i0) for u in later_units if not (is_code(u) or _label(u, heading_max)))
+        content = sum(min(u.s1, c.i1) - max(u.s0, c.i0) for u in later_units
+                      if not (is_code(u) or _label(u, heading_max) or _guidance(u)))
         if content < min(min_passage, length):
             continue  # labels, captions, table headers and code around little text: a template
         opening = [*_mostly_in(later_units, c.i0, c.i1), *_mostly_in(earlier_units, c.j0, c.j1)]

@@ -593,6 +593,21 @@ _LABEL_LEAD = compile_regex(r"[^，。；、,;\s]{1,10}[：:]")  # 核心规则�
 _BROKEN_MIN_TAIL = 12  # characters since the last full stop: a sentence is under way, not a heading
 
 
+_OPENERS = {"《": "》", "（": "）", "(": ")"}
+
+
+def _bracket_across(a: str, b: str) -> bool:
+    """Does paragraph `a` leave a title mark or bracket open that `b` closes right away, before
+    opening one of its own (…一本是《深入理解JVM / 虚拟机》，…; …年度报告 / 》显示…)? A title or a
+    note is one run of text: its paragraph mark fell inside it."""
+    for opener, closer in _OPENERS.items():
+        if a.rfind(opener) > a.rfind(closer):
+            k = b.find(closer)
+            if 0 <= k <= 30 and not 0 <= b.find(opener) < k:
+                return True
+    return False
+
+
 def _is_han_char(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
@@ -626,7 +641,10 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
         start = at
         at += len(raw) + 1
         a, b = raw.rstrip(), after.lstrip()
-        if not a or not b or not _is_han_char(a[-1]) or not _is_han_char(b[0]):
+        if not a or not b:
+            continue
+        bracket = _bracket_across(a, b)
+        if not bracket and not (_is_han_char(a[-1]) and _is_han_char(b[0])):
             continue
         if sources and not (sources[i].startswith("paragraph ") and i + 1 < len(sources)
                             and sources[i + 1].startswith("paragraph ")):
@@ -634,15 +652,19 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
         if (i + 1) in doc.style_headings or (i + 2) in doc.style_headings or (i + 2) in doc.list_labels:
             continue
         tail = _SENTENCE_END.split(a)[-1].strip()
-        if len(tail) < _BROKEN_MIN_TAIL or not _CLAUSE_MARK.search(tail) or heading_level(a.strip()) is not None:
+        # a sentence under way: a clause in it, or a title mark left open after a sentence of prose
+        if len(tail) < _BROKEN_MIN_TAIL or not (_CLAUSE_MARK.search(tail) or bracket and len(tail) < len(a)):
             continue
         if heading_level(b) is not None or (len(b) <= 15 and not _ANY_MARK.search(b)) or _LABEL_LEAD.match(b):
             continue  # the next line is a heading, a label or a field of its own (具体实现：…)
-        sure = a[-1] in _NO_END or b[0] in _NO_START or (
-            joins_into_word(a, b) and not _word_at(a, end=True) and not _word_at(b, end=False))
-        found.append((start + len(a) - 1, at + len(after) - len(b), sure))
-    if sum(1 for f in found if f[2]) < 2:
+        # the halves spell a word, or a title or bracket runs on: the text itself runs on
+        joined = bracket or (joins_into_word(a, b) and not _word_at(a, end=True) and not _word_at(b, end=False))
+        item = heading_level(a.strip()) is not None
+        if item and not joined:
+            continue  # a list item one line long and a note under it (…调用了同样的方法 / 等同于…)
+        found.append((start + len(a) - 1, at + len(after) - len(b), joined or a[-1] in _NO_END or b[0] in _NO_START, item))
+    if sum(1 for f in found if f[2] and not f[3]) < 2:
         found = [f for f in found if f[2]]
     return [Hit(last, first + 1, {"before": doc.text[max(last - 5, 0):last + 1].lstrip(), "after": doc.text[first:first + 5]},
                 Fix("", last + 1, first, safe=False))
-            for last, first, _ in found]
+            for last, first, _, _ in found]

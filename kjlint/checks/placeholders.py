@@ -142,9 +142,10 @@ _FIELD_LINE = compile_regex(
 _PEN_ROOM = compile_regex(rf"[：:][{_BLANK}]{{2,}}\r?$")
 _SENTENCE = compile_regex(r"[，。；！？,;!?]")
 _LEAD_IN = compile_regex(r"以下|如下|下列")
-# The last field of a line of fields, empty: 法定代表人：闻龙 职务：
+# The last field of a line of fields, empty: 法定代表人：闻龙 职务：; not a label spread over
+# the line with blanks (地    址：  …  地    址：, the two parties' columns: 地 is no value)
 _LAST_FIELD = compile_regex(
-    rf"[：:][{_BLANK}]*[^\s：:]+[{_BLANK}]+(?P<label>[^\s。！？；，,;!?：:]{{1,8}})[：:][{_BLANK}\r]*$")
+    rf"[：:][{_BLANK}]*(?![^\s：:][{_BLANK}]+[^\s。！？；，,;!?：:][：:])[^\s：:]+[{_BLANK}]+(?P<label>[^\s。！？；，,;!?：:]{{1,8}})[：:][{_BLANK}\r]*$")
 
 
 def empty_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
@@ -371,3 +372,35 @@ def _label_span(doc: Document, i: int) -> tuple[int, int]:
     start, end, text = doc.lines[i]
     lead = len(text) - len(text.lstrip(_CELL_BLANK))
     return start + lead, start + len(text.rstrip(_CELL_BLANK))
+
+
+# -- Asterisks standing where an outline's titles and text belong (KJ202) ------------------------------
+
+_STARS = "[*＊]{3,}"
+# Asterisks right after a heading's or an item's number, up to the line's end or the next item:
+# 2.1***********, 第2章 *****, （1）******     （2）******* (a template's outline with its titles masked)
+_NUMBER_THEN_STARS = compile_regex(
+    r"(?:^|(?<=[ \t\u3000]))[ \t\u3000]*(?:\d{1,2}(?:[.．]\d{1,2})*[.．、]?|第[一二三四五六七八九十\d]{1,3}[章节篇部分]+"
+    r"|[（(][0-9一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,3}、)[ \t\u3000]*(" + _STARS + r")(?=[ \t\u3000]|$)",
+    re.MULTILINE)
+# Asterisks set off by spaces after a heading's title, ending its line: 3.1研究目标     ********* (the
+# section's text masked in a one-line outline)
+_TITLE_THEN_STARS = compile_regex(r"[\u4e00-\u9fff][ \t\u3000]+(" + _STARS + r")[ \t\u3000]*$", re.MULTILINE)
+_STARS_LINE = compile_regex(r"^[ \t\u3000]*(" + _STARS + r")[ \t\u3000]*$", re.MULTILINE)
+
+
+@check("outline-mask")
+def outline_mask(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """Asterisks where an outline's titles or a section's text belong: after a heading's or
+    item's number (2.1***********, 第2章 *****), or set off by spaces after a heading's title at its
+    line's end (3.1研究目标     *********); in a text that has them, a paragraph of asterisks alone
+    is a masked paragraph too. Without such headings a line of asterisks is a separator, left alone."""
+    text = doc.text
+    if "*" not in text and "＊" not in text:
+        return
+    hits = [m.span(1) for rx in (_NUMBER_THEN_STARS, _TITLE_THEN_STARS) for m in rx.finditer(text)]
+    if not hits:
+        return
+    hits += [m.span(1) for m in _STARS_LINE.finditer(text)]
+    for start, end in sorted(set(hits)):
+        yield Hit(start, end, {"match": text[start:end]}, key="outline")

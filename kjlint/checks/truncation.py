@@ -203,10 +203,10 @@ _SHORT_TAIL = compile_regex(r"[。！？!?](?=[\u4e00-\u9fff]{0,5}[将把被对�
 
 def _word_cut(text: str) -> bool:
     """Is a Word file's unpunctuated last paragraph plainly cut, not just missing its full stop:
-    it ends with the particle 的 (对于Delta计算框架的: its noun is lost), or a new sentence stops a
-    few characters after the full stop of the one before, after a word that opens what must
-    follow (…存储数据。我们将功能)?"""
-    return text.endswith("的") or _SHORT_TAIL.search(text) is not None
+    it ends with the particle 的 (对于Delta计算框架的: its noun is lost) or on a comma, its next
+    clause lost (…找教室速率提高了10%，), or a new sentence stops a few characters after the full
+    stop of the one before, after a word that opens what must follow (…存储数据。我们将功能)?"""
+    return text.endswith(("的", "，", ",")) or _SHORT_TAIL.search(text) is not None
 
 
 # A bar of links or fields set apart by `|` (述职报告范文 | 述职报告模板 | …; …主办 | …主管): a
@@ -390,7 +390,8 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if empty and not TABLE_CAPTION.search(plain[i]) and not plain[i].endswith(("/", "／")):  # ：/ = none
             yield Hit(p.start, p.end, {"heading": p.text})
     if word:  # a Word list of steps (1、用户进入后台管理系统。) has its notes where its writer put them
-        yield from _empty_decimal_sections(doc, paras, plain, max_len)
+        yield from _empty_decimal_sections(doc, ctx, paras, plain, max_len)
+        yield from _empty_bullets(doc)
     else:
         yield from _empty_full_stop_headings(paras, plain, marks, levels, max_len)
         yield from _empty_run_in_headings(paras, plain)
@@ -480,13 +481,17 @@ def _decimal_number(text: str, max_len: int) -> tuple[int, ...] | None:
     return tuple(int(n) for n in re.split(r"[.．]", m.group(1)))
 
 
-def _empty_decimal_sections(doc: Document, paras: list[Span], plain: list[str], max_len: int) -> Iterator[Hit]:
+def _empty_decimal_sections(doc: Document, ctx: Context, paras: list[Span], plain: list[str],
+                            max_len: int) -> Iterator[Hit]:
     """A Word file's decimal section (4.3 下一步研究计划) followed directly by the next section of
     its outline at its own level or above (5.时间费用安排, 4.4 …), when the section before it at its
     level had a body (4.2 and its text): the section's text was never written. The next number
-    must follow in the outline, so a list or a heading's subtitle is not read as a section."""
+    must follow in the outline, so a list or a heading's subtitle is not read as a section. In a
+    template never filled in (a section holds only the template's guidance), every such section
+    is one never written, a first one or one in a run included (5.1.1基建投资 / 5.1.2… / 5.2效益)."""
     numbers = [_decimal_number(text, max_len) for text in plain]
     had_body: dict[tuple[int, ...], bool] = {}  # parent's number -> whether its latest child had a body
+    template: bool | None = None  # computed when first needed
     for i, number in enumerate(numbers):
         if number is None or len(number) < 2:
             continue
@@ -499,12 +504,40 @@ def _empty_decimal_sections(doc: Document, paras: list[Span], plain: list[str], 
         parent = number[:-1]
         before = had_body.get(parent)
         had_body[parent] = body
-        if body or nxt is None or before is not True or number[-1] < 2:
+        if body or nxt is None:
             continue
         # the next section in the outline (no deeper than this one, else it is its body): a
         # sibling (4.4) or a section above it (5, 5.1)
-        if any(nxt[:k] == number[:k - 1] + (number[k - 1] + 1,) for k in range(1, len(number) + 1)):
+        if before is True and number[-1] >= 2 and any(
+                nxt[:k] == number[:k - 1] + (number[k - 1] + 1,) for k in range(1, len(number) + 1)):
             yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
+            continue
+        if template is None:
+            template = unfilled_template(doc, ctx)
+        if template and len(nxt) <= len(number):
+            yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
+
+
+def _empty_bullets(doc: Document) -> Iterator[Hit]:
+    """A Word list paragraph with no text, only the bullet Word draws for it (•, ●): an item
+    begun and never written, printed as a lone bullet. A table's cell is left alone (● marks a
+    choice there), and so is a numbered item: its bare number is judged as a heading."""
+    for line, label in doc.list_labels.items():
+        i = line - 1
+        if (i < len(doc.lines) and doc.lines[i].text.strip(BLANK_CHARS) == label.strip(BLANK_CHARS)
+                and label.strip(BLANK_CHARS) and not any(c.isalnum() for c in label)
+                and doc.part(i) == "body" and not doc.in_table(i)):
+            start = doc.lines[i].start + doc.lines[i].text.index(label.strip(BLANK_CHARS)[0])
+            yield Hit(start, start + len(label.strip(BLANK_CHARS)), {"heading": label.strip(BLANK_CHARS)}, key="bullet")
+
+
+def unfilled_template(doc: Document, ctx: Context) -> bool:
+    """Whether a Word file is a template never filled in: some section holds only the template's
+    guidance (1.5性能 / 【给出一般情况下的运行性能指数。】 / 1.6安全保密, as KJ205 reports it)."""
+    from .placeholders import section_guidance
+
+    rule = ctx.catalog.rules.get("KJ205")
+    return rule is not None and next(iter(section_guidance(doc, ctx, rule)), None) is not None
 
 
 _CLAUSE_MARK = compile_regex(r"[，,；;：:]")  # a heading is a phrase: an item with these is a clause
