@@ -4,11 +4,14 @@ sentence, KJ305 where one character stands alone after a word (转化思，): th
 index, so it lives here and not in any one family."""
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
+from typing import Any
 
-from .diskcache import compile_regex, file_key, load_or_build
+from .diskcache import compile_regex, file_key, load_or_build_mapped
 
 
 def jieba_dictionary() -> Path:
@@ -26,26 +29,42 @@ def jieba_dictionary() -> Path:
 _DICTIONARY_WORD = compile_regex(r"\n([^ \n]{2,4}) (?!0?[ \n])")
 
 
-def _build_word_index() -> dict[str, str]:
-    """Words of 2 to 4 characters from jieba's dictionary, grouped by first character, each
-    group one newline-separated string (fast to load, fast to search)."""
+def _build_word_index() -> tuple[tuple[str, bytes], bytes]:
+    """Words of 2 to 4 characters from jieba's dictionary, grouped by first character: one run
+    of UTF-8 holding the groups one after another, each group newline-separated words, with the
+    first characters in group order and where each group starts (array 'I', one more for the
+    end). The run stays in the cache file, mapped (load_or_build_mapped): it is 3.2 MB, and
+    decoding it, as a string per group, cost a draft's first lint 12 ms of its 54 (KJ305 asks
+    for a word before most drafts' first comma); flat, the rest loads in 0.04 ms, where a dict
+    of 5,650 groups took 1.5. UTF-8 finds `\nword\n` where the text has it: a line break is
+    one byte that no other character's encoding holds."""
     groups: defaultdict[str, list[str]] = defaultdict(list)
     text = "\n" + jieba_dictionary().read_text(encoding="utf-8") + "\n"
     for word in _DICTIONARY_WORD.findall(text):
         groups[word[0]].append(word)
-    return {first: "\n" + "\n".join(words) + "\n" for first, words in groups.items()}
+    runs = [("\n" + "\n".join(words) + "\n").encode("utf-8") for words in groups.values()]
+    starts = array("I", accumulate(map(len, runs), initial=0))
+    return ("".join(groups), starts.tobytes()), b"".join(runs)
 
 
 @lru_cache(maxsize=1)
-def _word_index() -> dict[str, str]:
+def _word_index() -> tuple[str, array, Any, int]:
     """jieba's word list, read once per jieba install and cached: importing and initializing
-    jieba itself takes seconds, far more than a lint run."""
-    return load_or_build("jieba-words", file_key(jieba_dictionary()), _build_word_index)
+    jieba itself takes seconds, far more than a lint run. (first characters, group starts,
+    words, where the words begin)."""
+    (firsts, starts), words, base = load_or_build_mapped("jieba-words", file_key(jieba_dictionary()),
+                                                         _build_word_index)
+    return firsts, array("I", starts), words, base
 
 
 def is_word(text: str) -> bool:
     """Is `text` (2 to 4 characters) a word of jieba's dictionary?"""
-    return len(text) >= 2 and f"\n{text}\n" in _word_index().get(text[0], "")
+    if len(text) < 2:
+        return False
+    firsts, starts, words, base = _word_index()
+    group = firsts.find(text[0])
+    return group >= 0 and words.find(f"\n{text}\n".encode("utf-8", "surrogatepass"),
+                                     base + starts[group], base + starts[group + 1]) >= 0
 
 
 _CJK = compile_regex(r"[\u4e00-\u9fff]")

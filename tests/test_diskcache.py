@@ -72,6 +72,42 @@ def test_load_or_build_rebuilds_on_key_change_and_corruption(fresh_cache):
     assert len(calls) == 3
 
 
+
+def test_mapped_run_is_read_from_the_file_and_rebuilt_on_key_change_or_cut_file(fresh_cache):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"n": len(calls)}, b"\nalpha\nbeta\n" * len(calls)
+
+    def found(result, word):
+        data, run, start = result
+        return data, run.find(word, start) >= 0, type(run).__name__
+
+    assert found(diskcache.load_or_build_mapped("words", 1, build), b"\nbeta\n") == ({"n": 1}, True, "bytes")
+    assert found(diskcache.load_or_build_mapped("words", 1, build), b"\nbeta\n") == ({"n": 1}, True, "mmap")
+    assert found(diskcache.load_or_build_mapped("words", 1, build), b"\ngamma\n")[1] is False
+    assert diskcache.load_or_build_mapped("words", 2, build)[0] == {"n": 2}  # key changed
+    path = fresh_cache / "words.mapped"
+    path.write_bytes(path.read_bytes()[:-3])  # cut short
+    data, run, start = diskcache.load_or_build_mapped("words", 2, build)
+    assert data == {"n": 3} and run[start:] == b"\nalpha\nbeta\n" * 3
+    path.write_bytes(b"\x00garbage")
+    assert diskcache.load_or_build_mapped("words", 2, build)[0] == {"n": 4}
+    assert len(calls) == 4
+
+
+def test_dictionary_words_found_from_the_mapped_index(fresh_cache, monkeypatch):
+    from kjlint import words
+
+    words._word_index.cache_clear()
+    built = [words.is_word(w) for w in ("思想", "工作", "想思", "思", "\ud800想")]
+    words._word_index.cache_clear()  # as in a new process: the index mapped from the file
+    assert [words.is_word(w) for w in ("思想", "工作", "想思", "思", "\ud800想")] == built == [True, True, False,
+                                                                                          False, False]
+    words._word_index.cache_clear()
+
+
 def test_edited_pack_is_reparsed(tmp_path, monkeypatch):
     """A house pack edited between runs takes effect (the parse cache is keyed on the file)."""
     monkeypatch.setenv("KJLINT_CACHE_DIR", str(tmp_path / "cache"))

@@ -523,18 +523,20 @@ def test_equal_high_bits_of_different_hashes_fall_back(monkeypatch):
     assert list(map(list, duplication.first_sampled(text, 4, 4))) == list(map(list, duplication._first_sampled_dict(text, 4, 4)))
 
 
-@pytest.mark.parametrize("with_numpy", [True, False])
+@pytest.mark.parametrize("way", ["numpy", "python", "rapidfuzz"])
 @pytest.mark.parametrize("cutoff", [0.0, 50.0, 90.0, 97.5, 100.0])
-def test_similar_pairs_compares_only_similar_lengths_and_misses_nothing(cutoff, with_numpy, monkeypatch):
-    """Both ways: with numpy loaded, character counts rule pairs out first (_bag_bound); without,
-    rapidfuzz compares every pair of similar length."""
+def test_similar_pairs_compares_only_similar_lengths_and_misses_nothing(cutoff, way, monkeypatch):
+    """Every way: with numpy loaded, character counts rule pairs out first (_bag_bound); without,
+    counted in Python for a few pairs (_bag_bound_py), or rapidfuzz compares every pair of
+    similar length."""
     import types
 
     import numpy  # noqa: F401
     from rapidfuzz import fuzz
 
-    if not with_numpy:
+    if way != "numpy":
         monkeypatch.setattr(duplication, "sys", types.SimpleNamespace(modules={}))
+    monkeypatch.setattr(duplication, "PY_BOUND_PAIRS", 10**6 if way == "python" else 0)
     rng = random.Random(int(cutoff))
     # 40 characters: the bucket counts of the numpy way hold several characters each
     base = "".join(chr(0x4E00 + rng.randrange(40)) for _ in range(120))
@@ -549,6 +551,33 @@ def test_similar_pairs_compares_only_similar_lengths_and_misses_nothing(cutoff, 
     every = sorted((a, b) for b in range(len(texts)) for a in range(b) if fuzz.ratio(texts[a], texts[b]) >= cutoff)
     assert sorted(duplication._similar_pairs(texts, cutoff)) == every
     assert cutoff == 0.0 or 0 < len(every) < len(texts) * (len(texts) - 1) // 2
+
+
+def test_common_prefix_is_rapidfuzz_prefix_similarity():
+    from rapidfuzz.distance.Prefix import similarity
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        a = "".join(rng.choice("甲乙") for _ in range(rng.randint(0, 70)))
+        b = a[:rng.randint(0, len(a))] + "".join(rng.choice("甲乙丙") for _ in range(rng.randint(0, 9)))
+        assert duplication._common_prefix(a, b) == duplication._common_prefix(b, a) == similarity(a, b)
+
+
+def test_short_draft_without_similar_paragraphs_never_imports_rapidfuzz():
+    """A short draft's paragraphs are bounded by their characters first (_bag_bound_py) and its
+    repeated phrases measured by _common_prefix: with no paragraphs alike, rapidfuzz (9 ms to
+    import) is not loaded; with two alike, it confirms them."""
+    code = ("import sys\nfrom kjlint import lint_text\n"
+            "codes = [f.code for f in lint_text(sys.argv[1], 'd.txt')]\n"
+            "print('rapidfuzz' in sys.modules, 'KJ102' in codes)")
+    apart = "某局工作总结\n一是加强组织领导，健全工作机制。\n二是强化资金保障，全年争取上级资金三千万元。\n三是深化改革创新，优化营商环境。\n"
+    # a clean report with a phrase said twice: its repeat measured by _common_prefix
+    repeats = (Path(__file__).parent.parent / "fixtures" / "clean" / "development-zone-annual.txt").read_text(encoding="utf-8")
+    alike = apart + ("我们坚持以人民为中心的发展思想，扎实推进各项工作落实落地见效。\n"
+                     "我们坚持以人民为中心的发展思想，扎实推进各项工作落实落地见成效。\n")
+    assert run_python(code, apart, check=True).stdout.split() == ["False", "False"]
+    assert run_python(code, repeats, check=True).stdout.split() == ["False", "False"]
+    assert run_python(code, alike, check=True).stdout.split() == ["True", "True"]
 
 
 @pytest.mark.parametrize("with_numpy", [True, False])

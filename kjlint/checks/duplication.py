@@ -613,8 +613,6 @@ def exact_pairs(units: list[Unit], p: dict) -> list[Pair]:
 
 def near_pairs(units: list[Unit], exact_later: set[int], p: dict, dup_p: dict) -> list[Pair]:
     """Later paragraphs similar (>= threshold) but not equal to an earlier one; best match each."""
-    from rapidfuzz import fuzz
-
     cutoff = float(p["threshold"]) * 100
     # Exact copies of an earlier paragraph are already reported; leaving them out also keeps a
     # paragraph repeated a thousand times from filling one LSH bucket.
@@ -634,7 +632,7 @@ def near_pairs(units: list[Unit], exact_later: set[int], p: dict, dup_p: dict) -
             cands = _similar_pairs(texts, cutoff)
         else:
             import numpy as np
-            from rapidfuzz import process
+            from rapidfuzz import fuzz, process
 
             from ..reference import candidate_pairs
 
@@ -648,6 +646,8 @@ def near_pairs(units: list[Unit], exact_later: set[int], p: dict, dup_p: dict) -
         ua, ub = eligible[a], eligible[b]
         if ub.index in exact_later or ua.norm == ub.norm or not (informative(ua, dup_p) and informative(ub, dup_p)):
             continue
+        from rapidfuzz import fuzz  # not before a pair needs it: most drafts have none (_similar_pairs)
+
         score = fuzz.ratio(ua.norm, ub.norm, score_cutoff=cutoff)
         if not score:
             continue
@@ -663,9 +663,8 @@ def _similar_pairs(texts: list[str], cutoff: float) -> list[tuple[int, int]]:
     difference of (1 - cutoff/100) of both lengths at most, and most pairs of paragraphs differ
     more (measured: 1.8x faster on the corpus). With numpy loaded, `_bag_bound` rules out
     nearly all of the remaining pairs before rapidfuzz compares any; without, rapidfuzz's C loop
-    compares them all (no numpy import for a short draft)."""
-    from rapidfuzz import fuzz, process
-
+    compares them all (no numpy import for a short draft), unless rapidfuzz is not loaded yet
+    and the pairs are few: they are bounded so in Python first (`_bag_bound_py`)."""
     share = min(max(cutoff, 0.0), 100.0) / (200 - min(max(cutoff, 0.0), 100.0))
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     ordered = [texts[i] for i in order]
@@ -673,12 +672,20 @@ def _similar_pairs(texts: list[str], cutoff: float) -> list[tuple[int, int]]:
     # the shortest text that can reach the cutoff (one character of slack for rounding)
     lows = [bisect_left(lengths, int(lengths[x] * share) - 1, 0, x) for x in range(len(ordered))]
     out = []
-    if "numpy" in sys.modules:
-        for x, y in _bag_bound(ordered, lows, cutoff):
+    bounded = (_bag_bound(ordered, lows, cutoff) if "numpy" in sys.modules
+               else _bag_bound_py(ordered, lows, cutoff)
+               if "rapidfuzz" not in sys.modules and sum(x - lo for x, lo in enumerate(lows)) <= PY_BOUND_PAIRS
+               else None)
+    if bounded is not None:
+        if bounded:
+            from rapidfuzz import fuzz
+        for x, y in bounded:
             if cutoff <= 0 or fuzz.ratio(ordered[x], ordered[y], score_cutoff=cutoff):
                 a, b = order[y], order[x]
                 out.append((a, b) if a < b else (b, a))
         return out
+    from rapidfuzz import fuzz, process
+
     for x in range(1, len(ordered)):
         lo = lows[x]
         for _, _, y in process.extract(ordered[x], ordered[lo:x], scorer=fuzz.ratio,
@@ -686,6 +693,23 @@ def _similar_pairs(texts: list[str], cutoff: float) -> list[tuple[int, int]]:
             a, b = order[lo + y], order[x]
             out.append((a, b) if a < b else (b, a))
     return out
+
+
+# Pairs of similar length that _bag_bound_py bounds at most (a short draft's), and only while
+# rapidfuzz is not loaded: its C loop compares them faster than Python counts their characters.
+PY_BOUND_PAIRS = 200
+
+
+def _bag_bound_py(texts: list[str], lows: list[int], cutoff: float) -> list[tuple[int, int]]:
+    """_bag_bound without numpy, for a few pairs: the characters two texts have in common (each
+    as often as the text with fewer of it has it) bound their longest common subsequence, with
+    the same slack. Most drafts hold no pair that passes, and then rapidfuzz is never imported
+    (its import was 9 ms of a one-draft check)."""
+    from collections import Counter
+
+    bags = [Counter(t) for t in texts]
+    return [(x, y) for x in range(1, len(texts)) for y in range(lows[x], x)
+            if 200 * sum((bags[x] & bags[y]).values()) >= cutoff * (len(texts[x]) + len(texts[y])) - 200]
 
 
 _BAG_BUCKETS = 64  # a power of two
@@ -744,6 +768,22 @@ def _extend(s: str, i: int, j: int, limit: int, similarity: Callable[[str, str],
             break
         step = min(step * 2, 4096)
     return n
+
+
+PY_PREFIX_MAX = 20_000  # characters of a stream whose repeats _common_prefix measures when rapidfuzz is not loaded
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """rapidfuzz's Prefix similarity (the length of the common prefix) by halving: slices compared
+    in C, a dozen for a block of 4,096."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def first_sampled(s: str, k: int, step: int) -> tuple[Sequence[int] | Mapping[int, int], Sequence[int], Sequence[int]]:
@@ -981,7 +1021,10 @@ def repeated_stretches(s: str, k: int, max_candidates: int = 8, step: int = 4) -
     earliest, hits, latest = first_sampled(s, k, step)
     if not hits:
         return []
-    from rapidfuzz.distance.Prefix import similarity as prefix
+    if "rapidfuzz" in sys.modules or n > PY_PREFIX_MAX:
+        from rapidfuzz.distance.Prefix import similarity as prefix
+    else:
+        prefix = _common_prefix  # a short text's repeats: not worth rapidfuzz's import (9 ms)
     i = hits[0]
     # Remembered positions per k-gram, keyed by the k-gram's first sampled position (its
     # `earliest`): no slicing and hashing of k-grams in the loop. A position before the first
@@ -1164,8 +1207,6 @@ def _related(doc: Document, offset: int, end: int, what: str) -> Related:
 def analyse(doc: Document, ctx: Context) -> Analysis:
     if "kj1" in ctx.memo:
         return ctx.memo["kj1"]
-    from rapidfuzz import fuzz
-
     p_dup = params_for(ctx, "duplicate-paragraph")
     p_near = params_for(ctx, "near-duplicate-paragraph")
     p_pass = params_for(ctx, "repeated-passage")
@@ -1320,6 +1361,8 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         exact_copy = later == earlier
         cutoff = block_cutoff if kind == "repeated-block" else passage_cutoff
         # (below the cutoff rapidfuzz stops early and returns 0; at or above it, the score)
+        if not exact_copy:
+            from rapidfuzz import fuzz  # imported where a draft needs it (_similar_pairs)
         score = 100.0 if exact_copy else fuzz.ratio(later, earlier, score_cutoff=cutoff)
         if score < cutoff:
             continue
