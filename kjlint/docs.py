@@ -89,9 +89,16 @@ def _generic_meaning(name: str, value: Any, rule: Rule) -> str | None:
         return _("When true, upper and lower case are not told apart.")
     if name == "fix":
         replacement = value.get("replacement", "") if isinstance(value, dict) else ""
-        if replacement == "":
-            return _("The fix deletes the text found.")
-        return _("The fix replaces the text found with {replacement}.").format(replacement=replacement)
+        text = (_("The fix deletes the text found.") if replacement == "" else
+                _("The fix replaces the text found with {replacement}.").format(replacement=replacement))
+        groups = value.get("groups") if isinstance(value, dict) else None
+        if groups:
+            text += " " + _("What some of its patterns find is written as {replacements} instead.").format(
+                replacements=", ".join(f"`{repl}`" for repl in groups.values()))
+        return text
+    if name == "echo":
+        return _("Characters of a mask: every other copy of a token the text already shows as a mask "
+                 "twice is reported too, wherever it stands (a page masks one way throughout).")
     if name == "context-fields":
         return _("Values of the message's fields, told from the text around what was found.")
     if name == "skip-source-formats":

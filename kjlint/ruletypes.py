@@ -4,7 +4,8 @@ type; kjlint.catalog builds each rule through its type, turning its parameters i
 - `pattern`: regular-expression existence, with exception patterns (`exceptions`, and
   `docx-exceptions` that hold in Word files only) and an optional fix.
 - `pattern` options: `traditional: true` also matches the patterns' traditional spelling;
-  `context-fields` derive message fields from the text around a match.
+  `context-fields` derive message fields from the text around a match; `echo` (a mask's
+  characters) also reports every other copy of a token the text already shows as a mask twice.
 - `phrases`: many literal phrases found in one Aho-Corasick pass (optionally also in traditional
   script, at line starts only, or covering the whole line with a delete-line fix: scope `line`
   when the phrase starts the line, `line-containing` when it is anywhere in it).
@@ -177,7 +178,12 @@ def _build_fix(rule: Rule, m: re.Match) -> Fix | None:
     spec = rule.params.get("fix")
     if not spec:
         return None
-    replacement = m.expand(spec.get("replacement", ""))
+    # `groups` maps a named group of a pattern to its own replacement: what a match means
+    # depends on which alternative found it (a stray `l` is deleted, an `l` in a figure is a 1).
+    replacement = next((value for name, value in (spec.get("groups") or {}).items()
+                        if m.re.groupindex.get(name) and m.group(name) is not None), None)
+    if replacement is None:
+        replacement = m.expand(spec.get("replacement", ""))
     return Fix(replacement, m.start(), m.end(), safe=bool(spec.get("safe", rule.fixable == "safe")))
 
 
@@ -288,6 +294,57 @@ def _has_any(chars: str) -> Callable[[str], bool]:
     return lambda text: any(c in text for c in ordered)
 
 
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
+                   "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ")
+_JOINERS = frozenset("-./_")
+_TEXT_SIDE = re.compile(r"[\u4e00-\u9fff\u3001-\u3011\uff01-\uff1f0-9０-９%％‰]")
+
+
+def mask_echoes(text: str, reported: list[tuple[int, int]], chars: str,
+                excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Other copies of a mask token (`xxxx`, `**`, `__`) that the text already shows as a mask at
+    least twice. A page masks one way throughout, so a copy in a position the patterns do not
+    know (`GDPxxxx万元`, `、**、`, `回望20__，`, `x‰`) is the same mask. A copy counts where it is
+    a whole run of the mask characters beside text (a Chinese character or mark, a digit, %),
+    not inside a Latin word (a letter beside it only in the other case: GDPxxxx, not Linux) and,
+    for a single character, with no letter or digit beside it (3x3, a_b, 2*3)."""
+    seen: dict[str, int] = {}
+    for start, end in reported:
+        token = text[start:end]
+        if all(c in chars for c in token):
+            seen[token] = seen.get(token, 0) + 1
+    taken = list(reported) + list(excluded)
+    out: list[tuple[int, int]] = []
+    for token, count in seen.items():
+        if count < 2:
+            continue
+        i = text.find(token)
+        while i != -1:
+            j = i + len(token)
+            before, after = text[i - 1] if i else "\n", text[j] if j < len(text) else "\n"
+            # past a joiner, a Latin word joined to it makes a term (x-pitch, a.x), not a mask;
+            # a figure does not (1.×亿千瓦)
+            beyond = (text[i - 2] if i > 1 and before in _JOINERS else "",
+                      text[j + 1] if j + 1 < len(text) and after in _JOINERS else "")
+            if (before not in chars and after not in chars
+                    and (_TEXT_SIDE.match(before) or _TEXT_SIDE.match(after))
+                    and all(_echo_side(token, c) for c in (before, after)) and not any(c in _LATIN for c in beyond)
+                    and not any(s < j and i < e for s, e in taken)):
+                out.append((i, j))
+            i = text.find(token, j)
+    return sorted(out)
+
+
+def _echo_side(token: str, c: str) -> bool:
+    """Whether `c` beside a copy of `token` leaves it a mask of its own (see mask_echoes)."""
+    if len(token) == 1:
+        return c not in _LATIN and not c.isdigit()
+    if c not in _LATIN:
+        return True
+    letters = [ch for ch in token if ch in _LATIN]
+    return bool(letters) and all(ch.islower() != c.islower() for ch in letters)
+
+
 def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     flags = _flags(rule) | re.MULTILINE
     written = _patterns(rule, "pattern", True)
@@ -316,6 +373,7 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
                                for shown, p in _written_and_traditional(rule, f"{fmt}-exceptions")]
                          for fmt in ("docx",) if rule.params.get(f"{fmt}-exceptions")}
     context_fields = _context_fields(rule)
+    echo = "".join(_as_list(rule.params.get("echo") or [], rule_where(rule.source, rule.code), "params.echo"))
     fix = rule.params.get("fix")
     if fix is not None and not isinstance(fix, dict):
         raise PackError(_("{where} must be a mapping with 'replacement'").format(where=_where(rule, "fix")))
@@ -330,6 +388,7 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
         for ex in exceptions + format_exceptions.get(source_format, []):
             excluded.extend(m.span() for m in ex.finditer(text))
         excluded.sort()
+        reported: list[tuple[int, int]] = []
         j = 0
         for m in found:
             # Skip matches that lie inside an exception match (both lists are in offset order).
@@ -348,13 +407,27 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
             fields.update({k2: v for k2, v in m.groupdict().items() if v is not None})
             for cf in context_fields:
                 fields[cf.name] = cf.value(text, start, end)
-            yield start, end, fields, _build_fix(rule, m)
+            reported.append((start, end))
+            yield start, end, fields, _build_fix(rule, m), _message_key(m)
+        if echo:
+            for start, end in mask_echoes(text, reported, echo, excluded):
+                fields = {"match": text[start:end]}
+                for cf in context_fields:
+                    fields[cf.name] = cf.value(text, start, end)
+                yield start, end, fields, None, None
+
+    # A named group that is also a key of the rule's `messages` picks that template when it
+    # matched: one rule, several alternatives, each worded for what it finds.
+    keyed = [name for name in regex.groupindex if name in rule.messages]
+
+    def _message_key(m: re.Match) -> str | None:
+        return next((name for name in keyed if m.group(name) is not None), None)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         spans = []
-        for start, end, fields, fix in hits_in(doc.text, doc.source_format):
+        for start, end, fields, fix, key in hits_in(doc.text, doc.source_format):
             spans.append((start, end))
-            yield Hit(start, end, fields, fix)
+            yield Hit(start, end, fields, fix, key=key)
         # Pages that annotate characters with pinyin (繼續(xù)閱讀) hide every phrase from the
         # patterns: they are also tried on the text without the annotations, positions mapped
         # back (no fix there: a replacement was written for the text the pattern saw).
@@ -362,13 +435,13 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
         if view is None:
             return
         plain, where = view
-        for start, end, fields, _ in hits_in(plain, doc.source_format):
+        for start, end, fields, _, key in hits_in(plain, doc.source_format):
             if where[end - 1] - where[start] == end - 1 - start:
                 continue  # no annotation inside: the text as written was judged above
             start, end = where[start], where[end - 1] + 1
             if not any(s < end and start < e for s, e in spans):
                 fields["match"] = doc.text[start:end]
-                yield Hit(start, end, fields, None)
+                yield Hit(start, end, fields, None, key=key)
 
     return check
 

@@ -78,3 +78,12 @@ def test_a_dot_left_for_a_deleted_word_in_a_text_that_ends_sentences_with_the_ch
     assert kj207(stops) == []
     # a dot after a character that ends words (经济.事业, a domain name 教育部.政务) is no gap here
     assert kj207(TITLE + "发展三大经济.事业。全面推进各项工作。年底前完成验收。\n") == []
+
+
+def test_count_deleted_between_its_verb_and_its_counter():
+    """新增户， / 达台次； : the verb takes a number, the counter closes the clause, nothing between."""
+    text = "对公客户较年初新增户，完成全年计划。全年手术量达台次；门诊量达12万人次，新增5户，达到3台次。\n"
+    found = [(f.code, text[f.offset:f.end_offset]) for f in lint_text(text) if f.code == "KJ207"]
+    assert found == [("KJ207", "户"), ("KJ207", "台次")]
+    # a word that ends in the counter, and a quantity's name: no count left out
+    assert [f for f in lint_text("帮扶贫困户，调查出动车辆台次、人次，新增户数稳定。\n") if f.code == "KJ207"] == []

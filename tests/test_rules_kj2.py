@@ -120,6 +120,28 @@ def test_a_slot_that_says_its_value_is_still_to_come():
     assert not kj2("该刊物名为«Le Monde»，创刊于1944年。")
 
 
+def test_every_copy_of_a_mask_the_page_shows_twice_is_one():
+    """A page masks one way throughout: a copy of `xxxx`, `**` or `__` the patterns do not place
+    is reported once the same token is found twice elsewhere; Latin words and formulas are not."""
+    def masks(text):
+        return [(f.code, text[f.offset:f.end_offset], f.offset) for f in lint_text(text) if f.code.startswith("KJ2")]
+    assert ("KJ201", "xxxx", 5) in masks("实现GDPxxxx万元，增长xx%，完成xxxx万元，全年xxxx亿元。\n")
+    assert ("KJ201", "x", 16) in masks("全乡x-x月增长x%，人口控制在x‰以内，税收增长x%。\n")
+    assert ("KJ203", "__", 4) in masks("回望20__，__县中医医院，20__年我们__县。\n")
+    found = masks("做大**码头、**万达、**、**、**公园。\n")
+    assert [o for _, _, o in found] == [2, 7, 12, 15, 18]
+    # once only: no page-wide mask to go by
+    assert masks("实现GDPxxxx万元，完成xxxx万元。\n") == [("KJ201", "xxxx", 14)]
+    # a letter or digit beside a copy in the same case: a word, a formula, an identifier
+    text = "Linux系统xx台，xx家企业，Exxon公司，3x3矩阵x%，x%，file__name，__县__镇。\n"
+    assert {t for _, t, o in masks(text)} == {"xx", "x", "__"}
+    assert not [o for _, _, o in masks(text) if text[o - 1].isascii() and text[o - 1].isalnum()]
+    # a letter joined to a Latin word by a hyphen is an axis or a term: x-pitch
+    assert masks("前x月增长x%，坐标系中x-pitch，y-roll。\n") == [("KJ201", "x", 1), ("KJ201", "x", 5)]
+    # a figure past the joiner leaves it a masked digit: 1.×亿
+    assert ("KJ201", "×", 8) in masks("装机×万，达1.×亿千瓦，新增×家。\n")
+
+
 def test_a_blank_on_a_choice_to_tick_is_the_respondents():
     # a questionnaire's option `( ) 其他（请说明）____`: written in by whoever ticks it
     text = "调查问卷\n\n5. 您的职业是？\n   - ( ) 学生\n   - ( ) 其他（请说明）__________\n□其他____"

@@ -309,6 +309,8 @@ def test_a_word_cut_mid_way_inside_the_text(text, cut):
     "继续抓好项目建设。\n全年新建项目12个，推动民生实事发展工",
     # a Chinese numeral may stop anywhere: 百分之九十
     "全县贫困人口减少百分之九十，群众满意度明显提升。\n继续抓好项目建设。\n",
+    # a one-character adjective after a degree adverb is a whole predicate: 还不够严，
+    "少数干部作风还不够严，纪律意识有待加强。\n继续抓好项目建设。\n",
 ])
 def test_whole_words_and_wrapped_lines_are_not_cuts(text):
     assert cut_spans(text) == []

@@ -229,3 +229,25 @@ def test_characters_lost_around_question_marks_and_in_dates_and_quotation_marks(
 ])
 def test_doubled_question_marks_of_questions_and_whole_dates_are_whole(text):
     assert "KJ412" not in codes(text)
+
+
+def test_a_date_that_lost_its_month_mark_without_a_year_before_it():
+    """Four digits that read as a month and a day before 日: 月 was lost (公路1218日正式动工); a
+    count of days is not."""
+    text = "关于重点项目的通报\n公路1218日正式动工。\n"
+    assert [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ412"] == ["1218日"]
+    counts = "关于办理期限的通知\n自受理之日起1230日内办结，期限为1120日，历时1212日，共1020日。\n"
+    assert [f for f in lint_text(counts) if f.code == "KJ412"] == []
+
+
+def test_list_numbers_glued_to_the_figures_opening_their_items():
+    """1、180项 / 2、87项 / 3、69项 read as 1180项 / 287项 / 369项: the leading digits run 1, 2, 3."""
+    text = "全年重点项目进展顺利。\n1180项在建项目完成投资。\n\n287项新开工项目完成投资。\n  369项预备项目稳步推进。\n"
+    found = [f for f in lint_text(text) if f.code == "KJ414"]
+    assert [text[f.offset:f.end_offset] for f in found] == ["1180", "287", "369"]
+    fixed, _ = apply_fixes(text, [f.fix for f in found])
+    assert "1、180项" in fixed and "2、87项" in fixed and "3、69项" in fixed
+    # two items, dates, whole numbers (10个, 20家) and a run that does not start at 1
+    for clean in ("1180项在建。\n287项新开工。\n", "12月完成。\n25日开工。\n31日验收。\n",
+                  "10个项目。\n20家企业。\n30所学校。\n", "287项新开工。\n369项预备。\n412项储备。\n"):
+        assert [f for f in lint_text(clean) if f.code == "KJ414"] == [], clean

@@ -70,6 +70,18 @@ def test_missing_title():
     assert kj5("关于安全生产检查情况的报告\n全年检查12次。\n") == []
 
 
+def test_a_page_opening_with_a_lead_in_has_no_title():
+    """A first paragraph of clauses ending with a colon introduces what follows (a notice's
+    addressees, 采取了三项举措：), on a page as in a Word file."""
+    for text in ("各乡镇人民政府，县政府各部门，县属各单位：\n现将有关事项通知如下。\n",
+                 "为提高统计质量，加强基层基础建设，区统计局采取了三项举措：\n一是认识到位。\n"):
+        assert ("KJ506", 1) in kj5(text), text
+    # a title, a label and a title run into the body are still titles
+    assert kj5("关于开展安全检查的通知\n各乡镇人民政府，县政府各部门：\n现将有关事项通知如下。\n") == []
+    assert kj5("联系方式：\n电话12345。\n") == []
+    assert kj5("某镇2023年工作计划 一年来，全镇上下共同努力，完成任务。\n") == []
+
+
 @pytest.mark.parametrize("title,profile", [
     ("2020年農業局第三季度工作總結(jié)", "quarterly-summary"),
     ("2023年上半年工作总结", "half-year-summary"),

@@ -50,3 +50,17 @@ def test_ocr_stray_letters():
     found = kj7("开展培训I，人数增加。\n占比5.9%o。\n", "KJ703")
     assert [f.line for f in found] == [1, 2]
     assert kj7("维生素C，A股，第I期，B超，增长5.9%。\n", "KJ703") == []
+
+
+def test_letter_l_where_a_figure_needs_the_digit_one():
+    """OCR reads 1 as l: judged by what the token is made of, and fixed to 1 (not deleted)."""
+    text = ("采伐量l9万立方米。\n损失2704.l亿元。\n20l9年全年。\n东路88号 l,215,467 泰兴\n嘉苑l幢1单元。\n")
+    found = kj7(text, "KJ703")
+    assert [(f.line, text[f.offset:f.end_offset]) for f in found] == [(1, "l"), (2, "l"), (3, "l"), (4, "l"), (5, "l")]
+    assert all("digit 1" in f.message for f in found)
+    fixed, _ = apply_fixes(text, [f.fix for f in found])
+    assert fixed == "采伐量19万立方米。\n损失2704.1亿元。\n2019年全年。\n东路88号 1,215,467 泰兴\n嘉苑1幢1单元。\n"
+    # a Latin word or code, chemistry and scattered anti-copy letters are no figure
+    assert kj7("臭氧O3浓度，O2O模式，Html5页面，x7 l4 Z+ 文字。\n", "KJ703") == []
+    stray = kj7("开展培训I，人数增加。\n", "KJ703")
+    assert stray[0].fix.replacement == "" and "Stray" in stray[0].message

@@ -5,6 +5,7 @@ stop (`dot_for_a_word`) and reported by KJ207 beside its pattern hits; a Word dr
 comments are read from its comments part (KJ208)."""
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Iterator
 
@@ -21,12 +22,14 @@ _BLANK = " \t\u3000"
 @check("empty-form-field")
 def empty_form_field(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """A field of a Word form left empty, quoted at its label (`hand-filled`: the labels of
-    what another hand fills in on the printed page)."""
+    what another hand fills in on the printed page), and a row of a table of records left
+    empty but for its number, quoted at the number."""
     if doc.source_format != "docx":
         return
     hand_filled = compile_regex("|".join(f"(?:{p})" for p in rule.params.get("hand-filled", ())) or r"(?!)")
-    for start, end in empty_fields(doc, hand_filled):
-        yield Hit(start, end, {"label": doc.text[start:end]}, key="field")
+    hits = [Hit(start, end, {"label": doc.text[start:end]}, key="field") for start, end in empty_fields(doc, hand_filled)]
+    hits += [Hit(start, end, {"row": doc.text[start:end]}, key="row") for start, end in _spare_rows(doc)]
+    yield from sorted(hits, key=lambda hit: hit.offset)
 
 
 @check("review-comment")
@@ -86,8 +89,85 @@ def section_guidance(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """A Word section whose only text is one bracketed passage written as sentences, right under
     its heading (1.5性能 / 【给出一般情况下的运行性能指数。】 / 1.6安全保密): the template's guidance
     for that section, left in place of the text it asks for. Judged by its place, not its
-    wording: a bracketed note inside a section's text, or one before a text, is the writer's."""
-    if doc.source_format != "docx" or "【" not in doc.text:
+    wording: a bracketed note inside a section's text, or one before a text, is the writer's.
+    Paragraphs that are each one bracketed passage written as sentences, recurring through the
+    file, are a template's writing instructions wherever they stand (`_instruction_paragraphs`),
+    and so is a template's note telling its writer to delete its guidance (`_deletion_notes`)."""
+    if doc.source_format != "docx":
+        return
+    spans = []
+    for hit in guidance_under_headings(doc):
+        spans.append((hit.offset, hit.end))
+        yield hit
+    for hit in itertools.chain(_instruction_paragraphs(doc), _deletion_notes(doc)):
+        if not any(s < hit.end and hit.offset < e for s, e in spans):
+            spans.append((hit.offset, hit.end))
+            yield hit
+
+
+# A template's note telling its writer to delete its guidance (請刪除以上使用說明，開始撰寫您的文章。):
+# what it names is the template's own text, so the note itself was to go.
+_DELETION_NOTE = compile_regex(
+    r"[请請][^\n。，,]{0,4}(?:删除|刪除|删去|刪去|删掉|刪掉)[^\n。，,]{0,12}?"
+    r"(?:说明|說明|提示|指南|模板|範本|范本|示例|範例|范例|本段|此段|本页|本頁|此页|此頁)[^\n。]{0,40}[。.]?")
+
+
+def _deletion_notes(doc: Document) -> Iterator[Hit]:
+    if "删" not in doc.text and "刪" not in doc.text:
+        return
+    for m in _DELETION_NOTE.finditer(doc.text):
+        if doc.part(doc.line_index(m.start())) == "body":
+            text = m.group()
+            yield Hit(m.start(), m.end(), {"match": text[:40] + ("…" if len(text) > 40 else "")}, key="instruction")
+
+
+# A paragraph that is one bracketed passage: [说明编写这份手册的目的，指出预期的读者。]
+_BRACKET_PAIRS = {"[": "]", "［": "］", "【": "】"}
+_ANY_BRACKET = compile_regex(r"[\[\]［］【】]")
+_MIN_INSTRUCTIONS = 3  # a template's instructions recur through it; a writer's bracketed note does not
+
+
+def _instruction_paragraphs(doc: Document) -> Iterator[Hit]:
+    """Paragraphs each wholly one bracketed passage written as sentences ([说明编写这份用户手册的
+    目的，指出预期的读者。] / [列出有用的参考资料，如：] / [对每项输出作出说明.]), at least
+    `_MIN_INSTRUCTIONS` of them in the body: a template's instructions to its writer, left in
+    whatever their wording. Written text is not set wholly in brackets paragraph after paragraph;
+    a bracketed label or title has no sentence in it ([开放式问题], 【工作亮点】)."""
+    if "[" not in doc.text and "［" not in doc.text and "【" not in doc.text:
+        return
+    found = []
+    for i, line in enumerate(doc.lines):
+        text = line.text.strip(_CELL_BLANK)
+        if len(text) < 4 or _BRACKET_PAIRS.get(text[0]) != text[-1] or doc.part(i) != "body":
+            continue
+        inner = text[1:-1].strip(_CELL_BLANK)
+        if _ANY_BRACKET.search(inner) or len(_HAN.findall(inner)) < 2:
+            continue
+        if _GUIDANCE_SENTENCE.search(inner) or inner.endswith((".", "．")):
+            start = line.start + line.text.index(text[0])
+            found.append((start, start + len(text), text))
+    if len(found) < _MIN_INSTRUCTIONS:
+        return
+    # the file is a template with its instructions left in: so is every other bracketed passage
+    # written as sentences (【列出有关资料的作者、标题…】 1.4参考资料, 6. 非常规过程 【提供应急…】)
+    whole = {start for start, _end, _text in found}
+    for m in _BRACKETED.finditer(doc.text):
+        inner = m.group()[1:-1]
+        if m.start() in whole or _BRACKET_PAIRS[m.group()[0]] != m.group()[-1] or len(_HAN.findall(inner)) < 2 \
+                or not _GUIDANCE_SENTENCE.search(inner) or doc.part(doc.line_index(m.start())) != "body":
+            continue
+        found.append((m.start(), m.end(), m.group()))
+    for start, end, text in sorted(found):
+        yield Hit(start, end, {"match": text[:40] + ("…" if len(text) > 40 else "")}, key="instruction")
+
+
+_BRACKETED = compile_regex(r"[\[［【][^\[\]［］【】\n]{2,400}[\]］】]")
+
+
+def guidance_under_headings(doc: Document) -> Iterator[Hit]:
+    """The bracketed guidance that is all its section holds (see `section_guidance`): what shows
+    a template never filled in (truncation.unfilled_template)."""
+    if "【" not in doc.text:
         return
     lines = doc.lines
     body = [i for i, line in enumerate(lines) if line.text.strip(_CELL_BLANK) and doc.part(i) == "body"]
@@ -128,7 +208,7 @@ def _is_heading(doc: Document, i: int, sections_only: bool = False) -> bool:
 
 # -- Fields a Word form's writer left empty (KJ204, `empty_fields`) -------------------------------
 
-_CELL_BLANK = _BLANK + "\r"
+_CELL_BLANK = _BLANK + "\r\u00a0"  # Word fills an empty cell with a no-break space
 # A field's label: a few words, no sentence in it (作品分类, 参赛组别（本科或高职高专）, 3、算法).
 _LABEL = compile_regex(r"[^\s。！？；，,;!?：:]{1,20}")
 _HAN = compile_regex(r"[\u4e00-\u9fff]")
@@ -138,7 +218,7 @@ _LIST_ITEM = compile_regex(rf"^[{_BLANK}]*(?P<number>{_NUMBER})[{_BLANK}]*")
 _FIRST_ITEM = compile_regex(r"^(?:[1１][、.．]|[（(][1１一][）)]|一、)")
 # A paragraph that is a field: `label：value` or `label：` (a list number may come first).
 _FIELD_LINE = compile_regex(
-    rf"^[{_BLANK}]*(?:{_NUMBER}[{_BLANK}]*)?(?P<label>[^\s。！？；，,;!?：:]{{1,12}})[：:][{_BLANK}]*(?P<value>.*?)[{_BLANK}\r]*$")
+    rf"^[{_BLANK}]*(?:{_NUMBER}[{_BLANK}]*)?(?P<label>[^\s。！？；，,;!?：:]{{1,12}})[：:][{_BLANK}\u00a0]*(?P<value>.*?)[{_BLANK}\r\u00a0]*$")
 _PEN_ROOM = compile_regex(rf"[：:][{_BLANK}]{{2,}}\r?$")
 _SENTENCE = compile_regex(r"[，。；！？,;!?]")
 _LEAD_IN = compile_regex(r"以下|如下|下列")
@@ -152,18 +232,20 @@ def empty_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
     """[start, end) of the labels of a Word form's fields its writer left empty, in order.
 
     A form is judged by its own layout, not by the names of its fields. In a table: a row that
-    is a label and empty cells (作品分类 | ), or a cell that is only a label and its colon above
-    empty paragraphs (作品安装说明： and the room to write), when most of that table's fields
-    are filled (a blank template's fields are all empty: it is a form still to be handed out).
+    is a label and empty cells (作品分类 | ), either of two fields side by side (岗位名称 | 出纳 |
+    岗位代码 | ), or a cell that is only a label and its colon above empty paragraphs (作品安装说明：
+    and the room to write), when most of that table's fields are filled (a blank template's
+    fields are all empty: it is a form still to be handed out); a cell's `label：` paragraph
+    between filled ones (`_among_fields`); a column of records skipped (`_empty_columns`).
     Among paragraphs: `label：` with nothing after it among fields that are filled (3、算法：
-    between 2、Shell：函数… and 4、…; 项目管理工具： under 开发工具：Xcode), or the last field of
-    a line whose other fields are filled (法定代表人：闻龙 职务：). What another hand fills in on
+    between 2、Shell：函数… and 4、…; 项目管理工具： under 开发工具：Xcode; 甲方： over 乙方：刘西川),
+    or the last field of a line whose other fields are filled (法定代表人：闻龙 职务：). What another hand fills in on
     the printed page (a signature, a date, a reviewer's comment: `hand_filled`) and an optional
     field are never reported."""
     if doc.source_format != "docx" or not doc.line_sources:
         return []
     spans = (_empty_cells(doc, hand_filled) + _empty_paragraph_fields(doc, hand_filled) + _empty_run(doc, hand_filled)
-             + _empty_tables(doc, hand_filled))
+             + _empty_tables(doc, hand_filled) + _empty_columns(doc, hand_filled))
     return sorted(set(spans))
 
 
@@ -183,39 +265,75 @@ def _empty_cells(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
     def has_text(i: int) -> bool:
         return bool(lines[i].text.strip(_CELL_BLANK)) or i in doc.pictures  # a picture fills a cell too
 
+    def text_of(cell: list[int]) -> str:
+        return "".join(lines[i].text for i in cell)
+
     out = []
     for rows in tables.values():
         filled, empties, empty = 0, 0, []
         above_whole = True  # the row above has no empty cell
+        records = _is_record_table(rows, text_of)
+        # a column blank from top to bottom is the grid's, not a field's (an extra column at the edge)
+        blank = {c for cells in rows.values() for c in cells}
+        blank -= {c for cells in rows.values() for c, cell in cells.items() if any(map(has_text, cell))}
         for cells in rows.values():
+            cells = {c: cell for c, cell in cells.items() if c not in blank}
+            if not cells:
+                above_whole = False
+                continue
             order = sorted(cells)
             first = cells[order[0]]
             whole = all(any(map(has_text, cells[c])) for c in order)
-            if len(order) >= 2:  # label | value …
-                label, value = "".join(lines[i].text for i in first), [i for c in order[1:] for i in cells[c]]
+            if len(order) == 4 and not records and _is_label(text_of(first)) and _is_label(text_of(cells[order[2]])):
+                # two fields side by side: label | value | label | value
+                fields = [(first, cells[order[1]]), (cells[order[2]], cells[order[3]])]
+            elif len(order) >= 2:  # label | value …
+                fields = [(first, [i for c in order[1:] for i in cells[c]])]
             elif len(first) >= 2 and lines[first[0]].text.rstrip(_CELL_BLANK)[-1:] in "：:":  # label： and room below
-                label, value = lines[first[0]].text.rstrip(_CELL_BLANK)[:-1], first[1:]
+                fields = [(first[:1], first[1:])]
             else:
                 above_whole = whole
                 continue
-            if _is_label(label):
+            for label_cell, value in fields:
+                label = text_of(label_cell).rstrip(_CELL_BLANK).rstrip("：:")
+                if not _is_label(label):
+                    continue
                 if any(map(has_text, value)):
                     filled += 1
                 elif not hand_filled.search(label):  # another hand's field is not the writer's
                     empties += 1
                     if above_whole:
-                        empty.append(first[0])
+                        empty.append(label_cell[0])
             above_whole = whole
         if filled > empties:
             out += [_label_span(doc, i) for i in empty]
     return out
 
 
+_RECORDS = 3  # rows laid out as the header row: a table of records
+
+
+def _is_record_table(rows: dict[str, dict[int, list[int]]], text_of) -> bool:
+    """Is the table a header row of labels over records laid out like it (姓名 | 职务 | 姓名 | 职务
+    / 张三 | 科长 | 李四 | ): its rows are records, not a form's label | value pairs."""
+    order = list(rows.values())
+    if not order or not all(_is_label(text_of(cell)) for cell in order[0].values()):
+        return False
+    head = sorted(order[0])
+    return sum(1 for cells in order[1:] if sorted(cells) == head) >= _RECORDS
+
+
 def _empty_paragraph_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
     lines = doc.lines
     out = []
     for i, (start, _end, text) in enumerate(lines):
-        if ("：" not in text and ":" not in text) or doc.in_table(i) or doc.part(i) != "body" or i in doc.pictures:
+        if ("：" not in text and ":" not in text) or doc.part(i) != "body" or i in doc.pictures:
+            continue
+        if doc.in_table(i):  # a cell's paragraphs of fields (工作关系： / 直接主管：校长 / 隔级领导：)
+            m = _field(text)
+            if m is not None and not m.group("value") and _is_label(m.group("label")) \
+                    and not hand_filled.search(m.group("label")) and _among_fields(doc, i):
+                out.append((start + len(text) - len(text.lstrip(_BLANK)), start + m.end("label") + 1))
             continue
         if _PEN_ROOM.search(text):
             continue  # room left after the colon: filled in by hand (乙方：        beside 甲方：…)
@@ -227,9 +345,69 @@ def _empty_paragraph_fields(doc: Document, hand_filled: re.Pattern) -> list[tupl
         m = _field(text)
         if m is None or m.group("value") or not _is_label(m.group("label")) or hand_filled.search(m.group("label")):
             continue
-        if _filled_neighbour(doc, i) and _nothing_under(doc, i):
+        if _filled_neighbour(doc, i) and (_nothing_under(doc, i) or _among_fields(doc, i)):
             out.append((start + len(text) - len(text.lstrip(_BLANK)), start + m.end("label") + 1))
     return out
+
+
+def _among_fields(doc: Document, i: int) -> bool:
+    """Is the empty field on line i one among filled fields of its block, so that nothing under
+    it is its value? In a table's cell, its siblings (fields set out as it is: the same indent,
+    bullet and kind of number) are filled right above it and right below it, one other empty
+    field between them at most (隔级领导： between 直接主管：校长 and 平级：会计); anywhere, it is the
+    first of a block followed by a filled sibling whose label is as long and ends alike (甲方： /
+    乙方：刘西川). A lead-in is first and its label differs (工作关系： / 直接主管：校长), or its list
+    is set out under it (5.搜索： / a)关键词搜索：…); among paragraphs, fields around an empty one
+    may be the items it leads in; empty fields in a row, or at a block's end, are a blank part of
+    the form (the other party's 电话： 传真： 联系人：)."""
+    block = set(_block(doc, i))
+    own = _field(doc.lines[i].text)
+    shape = _shape(doc.lines[i].text)
+
+    def sibling(j: int) -> re.Match | None:
+        if j not in block or _shape(doc.lines[j].text) != shape:
+            return None
+        m = _SIBLING.match(doc.lines[j].text)
+        return m if m is not None and _is_label(m.group("label")) else None
+
+    def filled_beyond(j: int, step: int) -> bool:  # a filled sibling at j, or after one more empty one
+        m = sibling(j)
+        if m is not None and not m.group("value"):
+            j += step
+            m = sibling(j)
+        return m is not None and bool(m.group("value")) and (j - i) * step <= 2
+
+    above, below = sibling(i - 1), sibling(i + 1)
+    if above is not None:
+        # a table's cell is a form's; among paragraphs, fields around an empty one may be the
+        # items it leads in (时间：… / 任务分配： / 魏某：进行…)
+        return doc.in_table(i) and filled_beyond(i - 1, -1) and filled_beyond(i + 1, 1) \
+            and not (not above.group("value") and below is not None and not below.group("value"))
+    if below is None or not below.group("value"):
+        return False
+    label, next_label = own.group("label"), below.group("label")
+    return len(label) == len(next_label) and label[-1] == next_label[-1] and label != next_label
+
+
+# The indent, bullet and list number a paragraph of a list opens with; a field as its sibling
+# field (its value may hold commas: 平级：教育咨询师，学管师).
+_MARK = compile_regex(r"[ \t\u3000\u00a0•●○■□◆◇▪·\-*]*(?:[（(]?(?:[0-9０-９]{1,3}|[A-Za-z]{1,4}|[一二三四五六七八九十]{1,3})[、.．)）]|[①-⑳])?")
+_MARK_KIND = [(compile_regex(r"[0-9０-９]+"), "9"), (compile_regex(r"[A-Za-z]+"), "a"),
+              (compile_regex(r"[一二三四五六七八九十]+"), "一"), (compile_regex(r"[①-⑳]"), "①")]
+
+
+def _shape(text: str) -> str:
+    """How a list's paragraph is set out: its indent, bullet and kind of number (5. and 4. alike,
+    5. and a) not)."""
+    mark = _MARK.match(text).group()
+    for pattern, kind in _MARK_KIND:
+        mark = pattern.sub(kind, mark)
+    return mark
+
+
+_SIBLING = compile_regex(
+    rf"^[{_BLANK}\u00a0]*(?:[•●○■□◆◇▪·\-*][{_BLANK}]*)?(?:{_NUMBER}[{_BLANK}]*)?(?P<label>[^\s。！？；，,;!?：:]{{1,12}})[：:]"
+    rf"[{_BLANK}\u00a0]*(?P<value>[^\n。！？]{{0,40}}?)[{_BLANK}\r\u00a0]*$")
 
 
 # A paragraph that is only a field's label and its colon, a list number first or not; the label
@@ -272,6 +450,86 @@ def _empty_run(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
     return out
 
 
+def _empty_columns(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
+    """A column of a table of records left empty in every record, between columns filled in
+    each of them (序号 | 组名 | 人员 | 电话 | 工作职责 and no 电话 in any row): the writer skipped
+    it. Reported at its header's label. A last column may be for what comes later (检验情况, 版本3),
+    rows left wholly empty (spare rows) are no records, and what another hand fills in (签名,
+    备注, 评语…) is not the writer's."""
+    from ..wordplace import table_cells
+
+    lines = doc.lines
+
+    def has_text(cell: list[int]) -> bool:
+        return any(lines[i].text.strip(_CELL_BLANK) or i in doc.pictures for i in cell)
+
+    def text_of(cell: list[int]) -> str:
+        return "".join(lines[i].text for i in cell)
+
+    out = []
+    for rows in table_cells(doc).values():
+        order = list(rows.values())
+        if doc.part(next(iter(order[0].values()))[0]) != "body" or not _is_record_table(rows, text_of):
+            continue
+        head, records = order[0], [cells for cells in order[1:] if any(map(has_text, cells.values()))]
+        columns = sorted(head)
+        for left, column, right in zip(columns, columns[1:], columns[2:]):
+            label = text_of(head[column]).strip(_CELL_BLANK)
+            if not _is_label(label) or hand_filled.search(label):
+                continue
+            own = [cells for cells in records if column in cells]
+            if any(has_text(cells[column]) for cells in own) \
+                    or any(not has_text(cells[side]) for cells in own for side in (left, right) if side in cells):
+                continue
+            if sum(1 for cells in own if left in cells and right in cells) >= _RECORDS:
+                out.append(_label_span(doc, head[column][0]))
+    return out
+
+
+# A record's number in its table's first column, or the ellipsis a template's row of "and so on" holds.
+_ROW_NUMBER = compile_regex(r"[0-9０-９]{1,3}[.．、]?|\.{3,}|…{1,2}|。{3,}")
+
+
+def _spare_rows(doc: Document) -> list[tuple[int, int]]:
+    """Rows of a table of records its writer never filled in: under a header row and after a
+    filled record, a row holding only the next number or an ellipsis (1 | 微信截图 | 同学们认为… /
+    2 |  |  / ... |  | ): the template's rows for more records, left empty. Reported at the number;
+    rows without a number (spare lines at the end) and a table with no record filled (a form for
+    another party) are not."""
+    from ..wordplace import table_cells
+
+    lines = doc.lines
+
+    def text_of(cell: list[int]) -> str:
+        return "".join(lines[i].text for i in cell).strip(_CELL_BLANK)
+
+    out = []
+    for rows in table_cells(doc).values():
+        layout, header, filled, number = None, False, False, 0
+        for cells in rows.values():
+            order = sorted(cells)
+            first = text_of(cells[order[0]])
+            rest = [text_of(cells[c]) for c in order[1:]]
+            if order != layout:  # a new run of rows laid out alike: is its first row a header?
+                layout, filled, number = order, False, 0
+                header = len(order) >= 3 and not _ROW_NUMBER.fullmatch(first) and any(map(_is_label, rest)) \
+                    and not any(t.endswith("。") for t in rest)
+                continue
+            if not header or doc.part(cells[order[0]][0]) != "body":
+                continue
+            m = _ROW_NUMBER.fullmatch(first)
+            if m is None:
+                header = False
+                continue
+            digits = re.sub(r"[^0-9０-９]", "", first)
+            if any(rest):
+                filled, number = True, int(digits) if digits else number
+            elif filled and (not digits or int(digits) == number + 1):
+                out.append(_label_span(doc, cells[order[0]][0]))
+                number = int(digits) if digits else number
+    return out
+
+
 def _empty_tables(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
     """A `label：` paragraph whose value is the table right below it, a header row and rows
     all empty ((12)工作进度表： / 日期 | 工作内容 / and empty rows): the table was never filled in."""
@@ -301,11 +559,13 @@ def _empty_tables(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int
 
 
 def _block(doc: Document, i: int) -> Iterator[int]:
-    """The paragraphs around line `i` up to a blank line or a table, nearest first."""
+    """The paragraphs around line `i` up to a blank line or a table (in a table: its cell), nearest first."""
     lines, n = doc.lines, len(doc.lines)
+    cell = doc.line_sources[i] if doc.in_table(i) else None
     for step in (-1, 1):
         j = i + step
-        while 0 <= j < n and lines[j].text.strip(_CELL_BLANK) and not doc.in_table(j) and doc.part(j) == "body":
+        while 0 <= j < n and lines[j].text.strip(_CELL_BLANK) and doc.part(j) == "body" \
+                and (doc.in_table(j) and doc.line_sources[j] == cell if cell is not None else not doc.in_table(j)):
             yield j
             j += step
 

@@ -1080,6 +1080,9 @@ def _symbols_only(text: str) -> bool:
 # (新API设计：, 任务一：), holds a sentence's end (上机第16周，来机考就可以。学生成绩评定方法) or is
 # a field whose value is a clause (开发人员培训计划：开发人员自行加强…，查阅和学习…).
 _WORD_LEAD_IN = compile_regex(r"[：:]$")
+# On a page too, a first paragraph of clauses that ends with a colon introduces what follows (…采取了
+# 三项举措：, a notice's addressees 各乡镇人民政府，县政府各部门：): a label (标题：) has no clause.
+_PAGE_LEAD_IN = compile_regex(r"[，,、；;][^\n]*[：:]$")
 _WORD_PROSE = compile_regex(r"[。！？；!?;]|[：:][^，,]*[，,]")
 
 
@@ -1131,6 +1134,8 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
         reason = "long"
     elif word is not None:
         reason = word
+    elif doc.source_format != "docx" and _PAGE_LEAD_IN.search(first.text):
+        reason = "lead-in"  # a Word file's lead-ins are judged above (_word_prose)
     if reason is None:
         return []
     # The defect is where a title should stand: the opening the message quotes, not a whole

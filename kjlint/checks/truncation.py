@@ -534,10 +534,10 @@ def _empty_bullets(doc: Document) -> Iterator[Hit]:
 def unfilled_template(doc: Document, ctx: Context) -> bool:
     """Whether a Word file is a template never filled in: some section holds only the template's
     guidance (1.5性能 / 【给出一般情况下的运行性能指数。】 / 1.6安全保密, as KJ205 reports it)."""
-    from .placeholders import section_guidance
+    from .placeholders import guidance_under_headings
 
     rule = ctx.catalog.rules.get("KJ205")
-    return rule is not None and next(iter(section_guidance(doc, ctx, rule)), None) is not None
+    return rule is not None and doc.source_format == "docx" and next(iter(guidance_under_headings(doc)), None) is not None
 
 
 _CLAUSE_MARK = compile_regex(r"[，,；;：:]")  # a heading is a phrase: an item with these is a clause
@@ -616,11 +616,17 @@ def _before_mark(table: CutTable) -> re.Pattern:
     return entry[1]
 
 
+# Degree adverbs: a one-character adjective after one is a whole predicate (还不够严，, 比较宽), not
+# the first character of a cut word. A closed class, unlike the words the table learns from counts.
+_DEGREE = frozenset({"不够", "不太", "非常", "比较", "过于", "十分", "更加", "极其", "相当", "特别", "尤为",
+                     "越发", "较为", "颇为", "不甚", "最为"})
+
+
 def _stands_alone(three: str, table: CutTable) -> bool:
     """Is the last of three characters one of the table's lone characters, after a dictionary
-    word that does not end a word with it?"""
+    word that does not end a word with it (nor a degree adverb, after which it is a predicate)?"""
     entry = table.get(three[2])
-    return entry is not None and three[1] not in entry[0] and is_word(three[:2])
+    return entry is not None and three[1] not in entry[0] and is_word(three[:2]) and three[:2] not in _DEGREE
 
 
 def lone_characters(line: str, table: CutTable) -> list[tuple[int, int]]:
