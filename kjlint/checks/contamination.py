@@ -568,6 +568,20 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if found is None:
             if own:
                 continue  # a Word file's own sentences: no site glues its chrome into them
+            if (text.endswith("|") and text.count("|") == 1 and _han_at_least(text, 4)
+                    and not _field_row(text[:-1].rstrip()) and not _framed(lines, i)):
+                # a table cell's rule left alone at the end of a line of words that is no table row
+                # (…工作总结 |, …的重要意义。 |): the page's layout, not the text (a row of the
+                # page's panel, 阅读:2341 |, 37.5 KB |, is KJ609's as a whole)
+                raw = line.text.rstrip(_BLANKS)
+                at = len(raw.rstrip("|｜").rstrip(_BLANKS))
+                if 0 < at < len(raw) and raw[at:at + 1] in _BLANKS:
+                    shown = matcher.shown.get(CELL_RULE_LABEL)
+                    if shown is not None:
+                        at, stop = line.start + at, line.start + len(raw)
+                        yield Hit(at, stop, {"kind": shown, "group": CELL_RULE_LABEL, "phrase": "|",
+                                             "match": doc.text[at:stop]},
+                                  Fix("", at, stop, safe=False) if rule.fixable != "none" else None)
             for start, end, label, phrase in matcher.furniture_in_line(line.text, text, in_prose):
                 at, stop = line.start + start, line.start + end
                 yield Hit(at, stop, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
@@ -604,6 +618,21 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         fix = delete_line_fix(doc, i, rule)
         yield Hit(p.start, p.end, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
                                  "match": p.text}, fix)
+
+
+CELL_RULE_LABEL = "file details"  # the group of lines made of cell rules only (| |): a stray one is its kind
+
+
+def _framed(lines: list[str], i: int) -> bool:
+    """Whether the line with text above or below line i is made of cell rules alone (||||): the
+    page drew a frame around line i, whose border its end is (the frame's lines are reported)."""
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(lines) and not lines[k]:
+            k += step
+        if 0 <= k < len(lines) and not lines[k].strip("|｜ \t"):
+            return True
+    return False
 
 
 def _following(lines: list[str], i: int) -> str:
@@ -1062,7 +1091,7 @@ _TITLE_NOISE = compile_regex(r"[\dxX×*＊\s]+|范文|範文|范本|精选|参�
 # it (第一篇: / 篇一 / 【精选6篇】 / -22篇 / (七篇) / (9)), a category tag in brackets before
 # it (【工作总结】), sales words after it (精品, 大全, 汇编, 集锦, 范文, 模板: KJ604's words).
 _TITLE_DECOR_HEAD = compile_regex(r"^(?:第[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3})[:：]?"
-                                  r"|^[【\[][^】\]]{1,8}[】\]]")
+                                  r"|^[【\[][^】\]]{1,12}[】\]]")
 _TITLE_DECOR_TAIL = compile_regex(r"(?:[-—_]*[(（【\[]?(?:精选|精品|优秀|热门)?[\d一二三四五六七八九十]{1,3}篇[)）】\]]?"
                                   r"|篇[(（]?[\d一二三四五六七八九十]{1,3}[)）]?|[(（]\d{1,2}[)）]"
                                   r"|精品|精选|大全|汇编|彙編|汇总|合集|集锦|锦集|范文|範文|范本|模板|参考)$")
@@ -1223,6 +1252,16 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 continue  # mostly furniture (an editor's blurb after one sentence of its own): not the body
             body, first_body = True, lines[li]  # the body has started
             continue
+        copy = _BRACKETED_COPY.match(key)
+        if copy is not None and copy.group(1) == copy.group(2) and _han_at_least(copy.group(1), 6):
+            # 2022年村妇联工作总结汇报(2022年村妇联工作总结汇报): the page's title with the
+            # article's in brackets after it, on one line; the bracketed copy goes
+            at = p.start + max(p.text.rfind(c) for c in "(（【[")
+            stop = p.start + len(p.text.rstrip(BLANK_CHARS + " "))
+            seen.setdefault(copy.group(1), p)
+            line, _ = doc.position(p.start)
+            yield Hit(at, stop, {"match": doc.text[at:stop], "first_line": line}, Fix("", at, stop, safe=False))
+            continue
         first = _same_title(key, seen)
         if first is None:
             seen[key] = p
@@ -1232,6 +1271,10 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         fix = Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe")
         line, _ = doc.position(first.start)
         yield Hit(p.start, p.end, {"match": p.text, "first_line": line}, fix)
+
+
+# A title and its copy in brackets on one line (a title key: spaces out): the page's and the article's.
+_BRACKETED_COPY = compile_regex(r"^(.{6,60}?)[(（【\[](.{6,60})[)）】\]]$")
 
 
 def _han_at_least(text: str, count: int) -> bool:
@@ -1387,7 +1430,7 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield h
         line_of = line_of[len(above):]  # the page starts below its header
         paras = paras[len(above):]
-        for h in _above_page_title(doc, doc.paragraphs[:top], skip | done, lines, rule):
+        for h in _above_page_title(doc, doc.paragraphs[:top], skip | done, lines, words, rule):
             done.add(doc.line_index(h.offset))
             yield h
         keep = [i for i, li in enumerate(line_of) if li not in done]
@@ -1525,7 +1568,11 @@ def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tup
             if i == own and not _DATA_ROW.search(lines[i]):
                 continue  # 范愉:关于法律解释的几个问题 at the top: an author's name before the title
             if ((before and after and _WIDGET_LABEL.match(lines[i]))
-                    or ((before or after) and not _EMPTY_FIELD.match(lines[i]))):
+                    or ((before or after) and not _EMPTY_FIELD.match(lines[i]))
+                    or (_WIDGET_LABEL.match(lines[i]) and ((before and _same_bullet(doc, i, shown[k - 1]))
+                                                           or (after and _same_bullet(doc, i, shown[k + 1]))))):
+                # (a label alone beside a row that the page bullets as it bullets this one:
+                # • 阅读: above • 时间:2022-04-29, the panel's items, not a salutation)
                 found.add(i)
                 marked.add(i)
                 grown = True
@@ -1534,11 +1581,32 @@ def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tup
         yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule), key="fields")
 
 
+def _same_bullet(doc: Document, i: int, j: int) -> bool:
+    """Whether lines i and j both open with the same bullet mark (•, ·): items of one list."""
+    a, b = doc.lines[i].text.lstrip(_BLANKS), doc.lines[j].text.lstrip(_BLANKS)
+    return bool(a) and a[0] in "•·" and b[:1] == a[0]
+
+
 # A page's time stamp: a date with the time of day (四川党的建设全媒体 2023-06-28 09:24,
 # 2025年11月28日14:26 来源:…, 2018年8月17日23:55:20…已关闭评论). A document dates by the day; a
 # meeting's time is a field it labels (时间:2023年3月1日14:30) or a sentence's.
 _STAMP = compile_regex(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 _LABEL_FIRST = compile_regex(r"^[^:\d]{1,8}:")
+
+
+_UNDATED_TIME = compile_regex(r"^(?:发布|更新)?(?:时间|日期)\s*:[^\d:年月日]{0,12}$")
+_FIELD_LABEL = compile_regex(r"^[^:\s]{1,12}:")
+
+
+def _beside_field(lines: list[str], i: int) -> bool:
+    """Whether the line with text above or below line i is a field (label:) too: a form's rows."""
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(lines) and not lines[k]:
+            k += step
+        if 0 <= k < len(lines) and _FIELD_LABEL.match(lines[k]):
+            return True
+    return False
 
 
 def _page_stamps(doc: Document, lines: list[str], furniture: set[int], max_len: int, rule) -> Iterator[Hit]:
@@ -1549,8 +1617,10 @@ def _page_stamps(doc: Document, lines: list[str], furniture: set[int], max_len: 
             continue
         if len(text) > 60 or _SENTENCE.search(text):
             return  # the body has begun
-        if len(text) <= max_len and "，" not in text and "," not in text and not _LABEL_FIRST.match(text) \
-                and _STAMP.search(text):
+        if (len(text) <= max_len and "，" not in text and "," not in text and not _LABEL_FIRST.match(text)
+                and _STAMP.search(text)) or (_UNDATED_TIME.match(text) and not _beside_field(lines, i)):
+            # (or the page's time field whose date was not copied, alone among the page's lines:
+            # 时间:, 时间: 新华 发言致辞; a form's 时间: stands with its 地点:)
             p = next(doc.paragraphs_in_line(doc.lines[i]))
             yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule))
 
@@ -1622,8 +1692,11 @@ def _page_tail(doc: Document, lines: list[str], furniture: set[int], max_len: in
             yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule), key="tail")
 
 
+HEADER_LINE_MAX = 60  # characters of a page header's line under the page's first furniture line
+
+
 def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lines: list[str],
-                      rule) -> Iterator[Hit]:
+                      words: tuple[str, ...], rule) -> Iterator[Hit]:
     """On a news or portal page the line right above the article's metadata (发布时间:…, 来源:…)
     is its title, whatever words it holds; short lines above that title that are not sentences
     are the page's section name or edition (公司新闻, 第一版), not the document. An issuer
@@ -1633,15 +1706,22 @@ def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lin
     for f in range(1, len(paras)):
         if idx[f] not in furniture or idx[f - 1] in furniture:
             continue
-        if not _title_like(lines[idx[f - 1]], 60):
-            return
+        if not _title_like(lines[idx[f - 1]], 60) or _STAMP.search(lines[idx[f - 1]]):
+            return  # (a time stamp is the page's metadata, not its title: 2017年03月06日 13:52:00 来源:…)
+        # under a header line the page opens with (欢迎来到某某医院), the site's phone numbers and
+        # slogans too (预约挂号电话:…, 国家三级甲等中医医院): longer lines, none holding a title's
+        # word (the page's own title above a title broken over lines), and a name is an issuer only
+        # right above the title
+        header = idx[0] in furniture and _han_at_least(lines[idx[f - 1]], 4)
+        longest = HEADER_LINE_MAX if header else 12
         for i in range(f - 1):
             text = lines[idx[i]]
             if idx[i] in furniture:
                 continue
-            if not (_VISIBLE.search(text) and len(text) <= 12 and not _SENTENCE.search(text)
+            if not (_VISIBLE.search(text) and len(text) <= longest and not _SENTENCE.search(text)
+                    and (len(text) <= 12 or not any(w in text for w in words))
                     and heading_level(text) is None and not _OFFICIAL_HEAD.search(text)
-                    and not _ISSUER.search(text) and not _DATELINE.search(text)
+                    and not (_ISSUER.search(text) and (longest == 12 or i == f - 2)) and not _DATELINE.search(text)
                     and not (i == f - 2 and _BROKEN_TITLE_END.search(text))
                     and text != lines[idx[f - 1]]):  # the title's own first copy is KJ607's
                 return
@@ -1649,6 +1729,10 @@ def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lin
             if idx[i] not in furniture:
                 yield Hit(paras[i].start, paras[i].end, {"match": paras[i].text}, delete_line_fix(doc, idx[i], rule))
         return
+
+
+# A long line of a page's header: names side by side, no clause (某某市人民政府门户网站 某某局 政务公告 …的通报)
+_HEADER_ROW = compile_regex(r"^(?:[^\s，,、：:]{2,40} +){2,}[^\s，,、：:]{2,40}$")
 
 
 def _above_breadcrumb(doc: Document, ctx: Context, rule, paras: list[Span], line_of: list[int],
@@ -1666,7 +1750,7 @@ def _above_breadcrumb(doc: Document, ctx: Context, rule, paras: list[Span], line
         if p.start >= crumbs[0]:
             break
         text = lines[li]
-        if not _VISIBLE.search(text) or len(text) > max_len or _SENTENCE.search(text):
+        if not _VISIBLE.search(text) or _SENTENCE.search(text) or (len(text) > max_len and not _HEADER_ROW.match(text)):
             return []  # the page shows text above its breadcrumb: not a header
         out.append(Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule)))
     return out
