@@ -461,3 +461,42 @@ def test_a_pages_loading_indicator_is_no_excerpt_cut():
     text = "视频加载中...\n记者从全市应急管理工作会议上获悉，今年以来全市安全生产形势平稳。\n"
     assert [f for f in lint_text(text) if f.code == "KJ301"] == []
     assert [f.code for f in lint_text("相关新闻\n全市召开安全生产工作会议，部署...\n正文到此结束。\n") if f.code == "KJ301"] == ["KJ301"]
+
+
+OUTLINE_ON_TOP = """某区某局2019年部门决算公开
+{title}一、部门基本情况
+（一）机构设置
+（二）人员情况
+二、收入支出决算情况说明
+三、“三公”经费支出情况
+四、政府采购说明
+五、名词解释
+一、部门基本情况
+（一）机构设置
+局机关内设股室5个，下属事业单位2个。
+（二）人员情况
+年末实有人员42人，其中行政编制20人。
+二、收入支出决算情况说明
+本年收入合计1200万元，支出合计1180万元。
+三、“三公”经费支出情况
+“三公”经费支出12万元，比上年下降8%。
+四、政府采购说明
+全年政府采购支出85万元。
+五、名词解释
+财政拨款收入：指本级财政当年拨付的资金。
+"""
+
+
+@pytest.mark.parametrize("title", ["", "决算公开目录\n"])
+def test_a_contents_list_typed_above_the_body_has_no_empty_headings(title):
+    """A 决算公开's outline at the top, with or without a title ending in 目录, whose entries come
+    back below as the body's headings: the entries head nothing by design (no KJ303, and the
+    body's 一、 after the list's 五、 is no repeat)."""
+    assert codes(OUTLINE_ON_TOP.format(title=title), select=("KJ3", "KJ5")) == []
+
+
+def test_headings_written_once_without_bodies_are_still_empty():
+    """The same outline with no body below it to come back to: its headings lost their text."""
+    text = OUTLINE_ON_TOP.format(title="").split("一、部门基本情况\n（一）机构设置\n局机关")[0]
+    text += "六、下一步工作\n继续加强预算管理，提高资金使用效益。\n"
+    assert ("KJ303", 5) in codes(text)

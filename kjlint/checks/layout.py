@@ -17,12 +17,17 @@ FURNITURE = ("KJ601", "KJ602", "KJ609")  # whole lines that are not part of the 
 # What can stand at the start of a paragraph without being part of it: a page number of a
 # sharing site (the paragraph continues the one before) and web markup such as <p> or [NextPage].
 LEADING = ("KJ605", "KJ608")
-CONTENTS_TITLE = compile_regex(r"^[ \t\u3000]*目[ \t\u3000]*[录次][ \t\u3000]*页?[ \t\u3000]*$")  # 目录, 目 录, 目录页
+# 目录, 目 录, 目录页, and a report's own name for it (决算公开目录, 报告目录).
+CONTENTS_TITLE = compile_regex(r"^[ \t\u3000]*(?:[^\s。，；：:,;>|｜]{1,10})?目[ \t\u3000]*[录次][ \t\u3000]*页?[ \t\u3000]*$")
 # An entry of a table of contents: short once its dot leaders and page number are cut off (a
 # leader may be a hundred dots long), no sentence in it.
 CONTENTS_ENTRY = compile_regex(r"^[^。；;！？!?]{1,50}$")
 CONTENTS_PAGE = compile_regex(r"[\s.．…·_-]*\d*$")  # dot leaders and the page number
 # ……………3, and the shortest leader, one ellipsis (两个…: 六、…情况说明……16)
+# A line opening with an outline's number (一、 （一） 1、 第一部分 第二章): an entry of an untitled contents list.
+OUTLINE_NUMBER = compile_regex(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)"
+    r"|第[一二三四五六七八九十\d]{1,3}[部章篇节])")
 CONTENTS_LEADER = compile_regex(r"(?:…{2,}|[.．…·_-]{3,})[ \t\u3000]*\d{1,4}[ \t\u3000]*$")
 
 
@@ -99,6 +104,7 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
         if not contents and not residue and not doc.parts:  # most texts: only furniture lines left out
             out = [p for p, index in zip(doc.paragraphs, doc.paragraph_lines) if index not in furniture] \
                 if furniture else list(doc.paragraphs)
+            out = _without_untitled_contents(out)
             ctx.memo["reading-paragraphs"] = out
             return out
         for p, index in zip(doc.paragraphs, doc.paragraph_lines):  # each one's line, known (no bisect)
@@ -130,5 +136,47 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
             if start != p.start:
                 p = Span(start, p.end, doc.text[start:p.end])
             out.append(p)
+        out = _without_untitled_contents(out)
         ctx.memo["reading-paragraphs"] = out
     return out
+
+
+def _entry_key(text: str) -> str:
+    return CONTENTS_PAGE.sub("", text).replace(" ", "").replace("\u3000", "").replace("\t", "")
+
+
+def _without_untitled_contents(paras: list[Span], scan: int = 80, least: int = 4) -> list[Span]:
+    """Leave out a contents list typed without its 目录 title (a 决算公开's outline at the top):
+    among a run of short lines, `least` or more of them numbered as an outline's, the first
+    numbered entry that comes back below starts the list and its return ends it, when the list
+    runs straight into that return or a second entry comes back after it too. An outline written
+    once and then filled in (a site's generated outline above the text), not a plan's empty
+    headings."""
+    n = min(len(paras), scan)
+    i = 0
+    while i < n:
+        if not CONTENTS_ENTRY.match(paras[i].text):
+            i += 1
+            continue
+        j = i
+        while j < len(paras) and CONTENTS_ENTRY.match(paras[j].text):
+            j += 1
+        numbered = [k for k in range(i, j) if OUTLINE_NUMBER.match(paras[k].text)]
+        if len(numbered) >= least:
+            where: dict[str, list[int]] = {}
+            for k in range(i, len(paras)):
+                where.setdefault(_entry_key(paras[k].text), []).append(k)
+
+            def next_after(k: int, after: int) -> int | None:
+                return next((m for m in where[_entry_key(paras[k].text)] if m > after), None)
+
+            for k in numbered:
+                back = next_after(k, k)
+                if back is None:
+                    continue
+                between = [m for m in numbered if k < m < back]
+                if len(between) >= least - 1 and (back < j or any(next_after(m, back) is not None for m in between)):
+                    return paras[:k] + paras[back:]
+                break
+        i = j
+    return paras
