@@ -17,7 +17,7 @@ import re
 import sys
 import threading
 from pathlib import Path
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, Callable, Iterator
 
 _FORMAT = 2  # bump when the layout of any entry changes
@@ -515,24 +515,17 @@ _ANCHORS_FORMAT = 3  # bump when regexinfo.anchors answers in another form: stor
 RE_SCAN_NS_AT_MOST = 15.0
 
 
-@lru_cache(maxsize=None)
-def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[str], Iterator[re.Match]] | None:
-    """finditer of the alternation of `patterns` (as build_pattern joins them), through their
-    anchors (regexinfo.anchors: rare literal runs at a bounded distance from every match's
-    start), or None when some pattern has neither anchors nor first characters. For patterns
-    re cannot scan for (no first characters: re runs them at every character, or after every
-    blank and line break): one C-speed scan finds every place a run occurs (overlapping ones
-    too); a pattern whose anchors cost more than its own scan is found by that scan (after a
-    line break for one that starts lines). The alternation is tried only at the starts those
-    places allow, and at the text's start, in order, resuming where the last match ended: the
-    same matches as finditer, since every match starts at one of those places (and none is
-    empty). On ../shared/corpus KJ204's and KJ301's patterns without first characters took
-    0.04 s each this way instead of 0.34 s and 0.13 s; with first characters, re's own scan is
-    faster unless it tries many alternatives at common characters (RE_SCAN_NS_AT_MOST)."""
+_PLAN_FORMAT = 2  # bump when _anchored_plan decides otherwise: stored plans are redone
+
+
+def _anchored_plan(patterns: tuple[str, ...], flags: int) -> tuple | None:
+    """How anchored_finditer finds `patterns` (plain data, kept on disk): the patterns found by
+    their own scan with where they start ([(pattern, 0 or -1)]), each anchor run with the
+    window of starts it allows and its first characters ([(source, lo, hi, firsts)]), and the
+    one regex that scans for every run; None when some pattern has neither anchors nor first
+    characters."""
     from .regexinfo import SCAN_NS, TRY_NS
 
-    if _sre is None:  # pragma: no cover - Python 3.10
-        return None
     runs: list[tuple[tuple[tuple[str, ...], ...], int, int]] = []
     own: list[tuple[str, int]] = []
     combined = "|".join(f"(?:{p})" for p in patterns)
@@ -554,23 +547,64 @@ def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[st
                 return None
         if not runs:
             return None
-    regex = compile_regex(combined, flags)
     windows: dict[tuple[str, ...], tuple[int, int]] = {}  # each run once, with every start it allows
     for group, lo, hi in runs:
         for run in group:
             was = windows.get(run, (lo, hi))
             windows[run] = (min(lo, was[0]), max(hi, was[1]))
+    from .regexinfo import first_chars as starting
+
+    # A run's first characters from its first element's parse, and a run of plain characters as
+    # the string it is: nothing compiled or stored per run (a program per run, a thousand of
+    # them, made every process's start load a third more programs).
+    planned = []
+    for run, (lo, hi) in windows.items():
+        firsts = starting(parse(run[0]), 0)
+        if not firsts:  # pragma: no cover - runs start with a few characters
+            return None
+        planned.append(("".join(run), lo, hi, "".join(sorted(firsts)), _plain(run)))
     # One scan for every run, written as a tree of their shared beginnings (re tries each
     # alternative of a group at each place one may start: fewer, faster); a hit is then told
     # apart by its first character: the runs that can start with it are tested there.
-    scan = compile_regex(_tree(list(windows))).search if windows else None
-    by_first: dict[str, list[tuple[Callable, int, int]]] = {}
-    for run, (lo, hi) in windows.items():
-        source = "".join(run)
-        if not first_chars(source):  # pragma: no cover - runs start with a few characters
-            return None
-        for c in first_chars(source):
-            by_first.setdefault(c, []).append((compile_regex(source).match, lo, hi))
+    return [list(p) for p in own], planned, _tree(list(windows)) if windows else ""
+
+
+@lru_cache(maxsize=None)
+def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[str], Iterator[re.Match]] | None:
+    """finditer of the alternation of `patterns` (as build_pattern joins them), through their
+    anchors (regexinfo.anchors: rare literal runs at a bounded distance from every match's
+    start), or None when some pattern has neither anchors nor first characters. For patterns
+    re cannot scan for (no first characters: re runs them at every character, or after every
+    blank and line break): one C-speed scan finds every place a run occurs (overlapping ones
+    too); a pattern whose anchors cost more than its own scan is found by that scan (after a
+    line break for one that starts lines). The alternation is tried only at the starts those
+    places allow, and at the text's start, in order, resuming where the last match ended: the
+    same matches as finditer, since every match starts at one of those places (and none is
+    empty). On ../shared/corpus KJ204's and KJ301's patterns without first characters took
+    0.04 s each this way instead of 0.34 s and 0.13 s; with first characters, re's own scan is
+    faster unless it tries many alternatives at common characters (RE_SCAN_NS_AT_MOST)."""
+    if _sre is None:  # pragma: no cover - Python 3.10
+        return None
+    from .regexinfo import SCAN_NS, TRY_NS
+
+    # The plan is kept on disk: made anew, a thousand runs of KJ601's phrases cost each
+    # process ~5 ms before it read anything.
+    plan = load_or_build_item("anchored-plans", f"{int(flags)}\x1e" + "\x1f".join(patterns),
+                              (_PLAN_FORMAT, _ANCHORS_FORMAT, RE_SCAN_NS_AT_MOST, SCAN_NS, TRY_NS),
+                              lambda: _anchored_plan(patterns, flags), keep=512)
+    if plan is None:
+        return None
+    own, windows, tree = plan
+    regex = compile_regex("|".join(f"(?:{p})" for p in patterns), flags)
+    scan = compile_regex(tree).search if tree else None
+    # A run's own pattern is compiled when the scan first stops at it: a text meets few of the
+    # runs, and compiling a thousand of them cost each process ~10 ms before it read anything.
+    by_first: dict[str, list[tuple[str, int, int]]] = {}
+    for source, lo, hi, firsts, plain in windows:
+        for c in firsts:
+            by_first.setdefault(c, []).append((plain or source, lo, hi))
+    plains = {plain for _s, _l, _h, _f, plain in windows if plain}
+    tests: dict[str, Callable] = {}
     # The patterns found by their own scan: one scan for those that start lines (after a line
     # break), one for the others; each finds every place one of its patterns matches.
     own_scans = [(compile_regex("|".join(f"(?:{p})" for p, at in own if at == k) if not k
@@ -582,7 +616,11 @@ def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[st
         hit = scan(text) if scan is not None else None
         while hit is not None:
             p = hit.start()
-            for test, lo, hi in by_first[text[p]]:
+            for source, lo, hi in by_first[text[p]]:
+                test = tests.get(source)
+                if test is None:
+                    test = tests[source] = (partial(_starts_with, source) if source in plains
+                                            else compile_regex(source).match)
                 if test(text, p):
                     starts.update(range(max(0, p - hi), max(0, p - lo + 1)))
             hit = scan(text, p + 1)
@@ -625,6 +663,24 @@ def _line_starters_apart(patterns: tuple[str, ...], flags: int, re_cost: float) 
     if cost >= re_cost or any(parse(p, flags).getwidth()[0] == 0 for p in patterns):
         return None
     return [(p, -1 if p in started else 0) for p in patterns]
+
+
+def _starts_with(literal: str, text: str, at: int) -> bool:
+    return text.startswith(literal, at)
+
+
+def _plain(run: tuple[str, ...]) -> str:
+    """The characters a run of one-character sources stands for when none is a class or a
+    special character (`年`, `\\.`), else ''."""
+    chars = []
+    for element in run:
+        if len(element) == 1 and element not in ".^$*+?{}[]\\|()":
+            chars.append(element)
+        elif len(element) == 2 and element[0] == "\\" and not element[1].isalnum():
+            chars.append(element[1])
+        else:
+            return ""
+    return "".join(chars)
 
 
 def _tree(runs: list[tuple[str, ...]]) -> str:

@@ -274,3 +274,21 @@ def test_anchors_stored_in_another_form_are_redone(fresh_cache):
     assert diskcache.anchors(pattern, flags) == expected
     assert expected[0] == (((("[到至]", "的", "[0123456789]"),), -1, -1),)
     assert diskcache.first_rate(pattern, flags) is not None  # 的
+
+
+def test_anchored_plan_read_back_from_disk_finds_what_re_finds(fresh_cache, monkeypatch):
+    """anchored_finditer's plan (runs, windows, the scan's tree) is kept on disk; a later
+    process that reads it back, with plain runs tested as strings and the others compiled when
+    first met, finds finditer's matches."""
+    patterns = (r"[^\n，。]{0,6}新增(?:台次|户次)", r"[^\n，。]{0,4}(?:累计|达到)[个件\.]家", r"[^\n]{0,3}新\.增")
+    texts = ["今年新增台次，累计个家；达到.家。", "x新.增y", "没有", "新增户次新增台次\n达到件家"] * 3
+    rx = re.compile("|".join(f"(?:{p})" for p in patterns))
+    built = diskcache.anchored_finditer.__wrapped__(patterns)
+    assert built is not None
+    diskcache.save_stores()
+    monkeypatch.setattr(diskcache, "_stores", {})
+    read_back = diskcache.anchored_finditer.__wrapped__(patterns)
+    assert "anchored-plans" in diskcache._stores and diskcache._stores["anchored-plans"]
+    for text in texts:
+        expected = [m.span() for m in rx.finditer(text)]
+        assert [m.span() for m in built(text)] == expected == [m.span() for m in read_back(text)], text
