@@ -500,3 +500,14 @@ def test_headings_written_once_without_bodies_are_still_empty():
     text = OUTLINE_ON_TOP.format(title="").split("一、部门基本情况\n（一）机构设置\n局机关")[0]
     text += "六、下一步工作\n继续加强预算管理，提高资金使用效益。\n"
     assert ("KJ303", 5) in codes(text)
+
+
+def test_a_list_of_bare_numbers_numbered_again_below_is_no_contents_list():
+    """A glossary numbered `1.` / term / meaning, and a list below that numbers from 1. again:
+    the bare numbers repeat, but no titled entry comes back as a heading, so the text between
+    is read and its numbering still judged (the repeated （2） is reported)."""
+    glossary = "".join(f"{n}.\n{term}\n{meaning}\n" for n, term, meaning in [
+        (1, "ICD", "接口控制文件"), (2, "XML", "可扩展标记语言"), (3, "I/O", "输入/输出"), (4, "B/S", "浏览器/服务器结构")])
+    text = ("测试平台技术要求\n" + glossary + "一、功能要求\n平台主要功能包括：\n（1）具备测试资源管理功能；\n"
+            "（2）具备测试数据采集功能；\n（2）具备用户权限管理功能。\n二、接口要求\n1.\n接口应符合相关标准。\n2.\n接口应留有余量。\n")
+    assert any(code == "KJ503" for code, _ in codes(text, select=("KJ5",)))

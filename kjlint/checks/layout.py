@@ -28,6 +28,7 @@ CONTENTS_PAGE = compile_regex(r"[\s.．…·_-]*\d*$")  # dot leaders and the pa
 OUTLINE_NUMBER = compile_regex(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)"
     r"|第[一二三四五六七八九十\d]{1,3}[部章篇节])")
+HAN = compile_regex(r"[\u4e00-\u9fff]")
 CONTENTS_LEADER = compile_regex(r"(?:…{2,}|[.．…·_-]{3,})[ \t\u3000]*\d{1,4}[ \t\u3000]*$")
 
 
@@ -147,11 +148,10 @@ def _entry_key(text: str) -> str:
 
 def _without_untitled_contents(paras: list[Span], scan: int = 80, least: int = 4) -> list[Span]:
     """Leave out a contents list typed without its 目录 title (a 决算公开's outline at the top):
-    among a run of short lines, `least` or more of them numbered as an outline's, the first
-    numbered entry that comes back below starts the list and its return ends it, when the list
-    runs straight into that return or a second entry comes back after it too. An outline written
-    once and then filled in (a site's generated outline above the text), not a plan's empty
-    headings."""
+    in a run of short lines, `least` or more titled outline entries (a number and words), the
+    first entry that the run itself repeats starts the list and its repeat, the body's first
+    heading, ends it. An outline written once and then filled in, not a plan's empty headings
+    nor a list of bare numbers (`1.` / `ICD` / `2.` …) that another list numbers again."""
     n = min(len(paras), scan)
     i = 0
     while i < n:
@@ -161,22 +161,17 @@ def _without_untitled_contents(paras: list[Span], scan: int = 80, least: int = 4
         j = i
         while j < len(paras) and CONTENTS_ENTRY.match(paras[j].text):
             j += 1
-        numbered = [k for k in range(i, j) if OUTLINE_NUMBER.match(paras[k].text)]
-        if len(numbered) >= least:
-            where: dict[str, list[int]] = {}
-            for k in range(i, len(paras)):
-                where.setdefault(_entry_key(paras[k].text), []).append(k)
-
-            def next_after(k: int, after: int) -> int | None:
-                return next((m for m in where[_entry_key(paras[k].text)] if m > after), None)
-
-            for k in numbered:
-                back = next_after(k, k)
-                if back is None:
-                    continue
-                between = [m for m in numbered if k < m < back]
-                if len(between) >= least - 1 and (back < j or any(next_after(m, back) is not None for m in between)):
-                    return paras[:k] + paras[back:]
-                break
+        titled = [k for k in range(i, j) if (m := OUTLINE_NUMBER.match(paras[k].text))
+                  and len(HAN.findall(paras[k].text, m.end())) >= 2]
+        if len(titled) >= least:
+            first_seen: dict[str, int] = {}
+            for k in titled:
+                key = _entry_key(paras[k].text)
+                if key in first_seen:
+                    start = first_seen[key]
+                    if sum(1 for m in titled if start < m < k) >= least - 1:
+                        return paras[:start] + paras[k:]
+                    break
+                first_seen[key] = k
         i = j
     return paras
