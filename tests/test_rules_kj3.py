@@ -511,3 +511,10 @@ def test_a_list_of_bare_numbers_numbered_again_below_is_no_contents_list():
     text = ("测试平台技术要求\n" + glossary + "一、功能要求\n平台主要功能包括：\n（1）具备测试资源管理功能；\n"
             "（2）具备测试数据采集功能；\n（2）具备用户权限管理功能。\n二、接口要求\n1.\n接口应符合相关标准。\n2.\n接口应留有余量。\n")
     assert any(code == "KJ503" for code, _ in codes(text, select=("KJ5",)))
+
+
+def test_a_bracketed_number_with_a_blank_inside_keeps_its_place():
+    """`( 二)` as a page types it is （二）: no gap reported before （三）."""
+    text = ("某局2022年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开情况。全年主动公开信息120条。\n"
+            "( 二)依申请公开情况。全年收到申请5件，均已办结。\n（三）政府信息管理。制定了管理办法。\n")
+    assert codes(text, select=("KJ5",)) == []

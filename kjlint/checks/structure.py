@@ -132,12 +132,13 @@ CN_NUM = "一二三四五六七八九十"
 # The official hierarchy (GB/T 9704 and common practice): 一、 → （一） → 1. / 1、 → （1）.
 # Half-width and full-width brackets and points are all accepted.
 # A mark may stand after a blank (二 .软件概述) and a list's number may end in a colon before
-# its words (1：建立项目, 3:上传源码; not 1:1, 8:30 or the time range 12:-19:00).
+# its words (1：建立项目, 3:上传源码; not 1:1, 8:30 or the time range 12:-19:00). A bracketed
+# number may have a blank inside its brackets, as pages typed or converted write it (( 二)).
 _LEVEL_BODIES = (
     rf"(?P<n>[{CN_NUM}]{{1,3}})[ \t\u3000]?(?:[,，]?、(?!、)|[.．](?!\d))",  # 二,、: a stray comma before the 、
-    rf"[（(]?(?P<n>[{CN_NUM}]{{1,3}})[）)]",  # 三） lost its （ (KJ507 reports it)
+    rf"(?:[（(][ \t\u3000]?)?(?P<n>[{CN_NUM}]{{1,3}})[ \t\u3000]?[）)]",  # 三） lost its （ (KJ507 reports it); ( 二)
     r"(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．])|[:：](?=[ \t\u3000]*[^\W\d_]))",
-    r"[（(](?P<n>\d{1,2})[）)]",
+    r"[（(][ \t\u3000]?(?P<n>\d{1,2})[ \t\u3000]?[）)]",
 )
 LEVEL_PATTERNS = tuple((level, compile_regex("^" + body)) for level, body in enumerate(_LEVEL_BODIES, 1))
 # The four in one, tried in their order (the first that matches is the level, as when each is
