@@ -65,16 +65,10 @@ _OPENCC_FILES = ("TSCharacters.txt", "STCharacters.txt", "TWVariants.txt", "HKVa
 
 
 @lru_cache(maxsize=1)
-def opencc_key() -> tuple:
-    """What the conversion tables derive from (the OpenCC install's files): the key of anything
-    cached from a conversion."""
-    return file_key(*(_opencc_dictionary_dir() / name for name in _OPENCC_FILES))
-
-
-@lru_cache(maxsize=1)
 def _tables() -> tuple[dict[int, str], dict[int, str], frozenset[str], frozenset[str]]:
     """(t2s, s2t, traditional-only, simplified-only), derived once per OpenCC install."""
-    return tuple(load_or_build("opencc-tables", opencc_key(), _build_tables))
+    key = file_key(*(_opencc_dictionary_dir() / name for name in _OPENCC_FILES))
+    return tuple(load_or_build("opencc-tables", key, _build_tables))
 
 
 def _build_tables() -> tuple:

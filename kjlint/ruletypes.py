@@ -199,16 +199,6 @@ def _with_traditional(rule: Rule | None, patterns: list[str]) -> list[str]:
     negated classes and lookbehinds keep their meaning in both scripts."""
     if rule is not None and not rule.params.get("traditional"):
         return patterns
-    from .diskcache import load_or_build_item
-    from .normalize import opencc_key
-
-    # Kept on disk: converting every pack's patterns character by character took a few
-    # milliseconds of each process's start.
-    return load_or_build_item("traditional-patterns", "\x1f".join(patterns), opencc_key(),
-                              lambda: _traditional_forms(patterns), keep=4096)
-
-
-def _traditional_forms(patterns: list[str]) -> list[str]:
     from .normalize import to_traditional
 
     out = []

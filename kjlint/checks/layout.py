@@ -121,7 +121,7 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
             paged = CONTENTS_LEADER.search(p.text) is not None
             if (in_contents and CONTENTS_ENTRY.match(CONTENTS_PAGE.sub("", p.text) or p.text) and index + 1 not in doc.style_headings
                     and (paged or not led)):
-                key = CONTENTS_PAGE.sub("", p.text).replace(" ", "").replace("\u3000", "")
+                key = _entry_key(p.text)
                 if key not in entries:  # an entry again: the body has begun with the first heading
                     entries.add(key)
                     led = led or paged
