@@ -1488,6 +1488,8 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule))
 
 
+# A numeric date after a blank at the end of a headline's line (…调研指导工作 2023-01-31).
+_TITLE_DATE = compile_regex(r"(?<=[\u4e00-\u9fff）)》])[ \t\u3000]+\d{4}-\d{1,2}-\d{1,2}[ \t\u3000]*$")
 _DATE_ONLY = compile_regex(r"^[\s•·|-]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\s|]*$")
 
 
@@ -1497,9 +1499,14 @@ def _date_lines(doc: Document, paras: list[Span], furniture: set[int], lines: li
     writes its dates in words (2025年4月1日), and those are kept."""
     idx = [doc.line_index(p.start) for p in paras]
     for k, (p, li) in enumerate(zip(paras, idx)):
-        if li not in furniture and _DATE_ONLY.match(lines[li]) and (
-                (k > 0 and idx[k - 1] in furniture) or (k + 1 < len(idx) and idx[k + 1] in furniture)):
+        if li in furniture or not ((k > 0 and idx[k - 1] in furniture) or (k + 1 < len(idx) and idx[k + 1] in furniture)):
+            continue
+        if _DATE_ONLY.match(lines[li]):
             yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule))
+        elif (m := _TITLE_DATE.search(p.text)) is not None and _title_like(p.text[:m.start()].strip(), 60):
+            # the stamp after the title on its line (…赴区统计局调研指导工作 2023-01-31): the title stays
+            start = p.start + m.start()
+            yield Hit(start, p.start + m.end(), {"match": m.group(0).strip()}, Fix("", start, p.start + m.end()))
 
 
 # A field or cell of a page's info panel: a short label with a colon or in brackets, or a cell
@@ -1510,6 +1517,9 @@ _EMPTY_FIELD = compile_regex(r"^[\u4e00-\u9fff][\u4e00-\u9fff ]{0,7}:$")  # 分�
 # A page's button or label alone (分享:, 字号:), not an address (同志们:, 尊敬的领导:, 各位代表:).
 _WIDGET_LABEL = compile_regex(r"^(?![^:]*[们的])(?!各位)[\u4e00-\u9fff ]{1,4}:$")
 _OFFICIAL_FIELD = compile_regex(r"签发人|密级|紧急程度")  # a 公文's header fields
+# A page's title with the site's name after a bar (县长调研春耕生产 | 某某县人民政府网, …工作 |): a
+# headline of six characters or more, no field's label in it, then one cell at most.
+_HEADLINE_BAR = compile_regex(r"^(?=(?:[^|｜:\[［]*?[\u4e00-\u9fff]){6})[^|｜:\[［]{6,60}?[ \t]*[|｜][^|｜:]{0,24}$")
 _DATA_ROW = compile_regex(r"\d|[|｜\[［]")  # a count, a date, a cell rule, a bracketed label
 FIELD_VALUE_MAX = 24  # characters of a field's value: a name, a date, a count
 
@@ -1556,11 +1566,14 @@ def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tup
     shown = [i for i, text in enumerate(lines) if text]
     at = {i: k for k, i in enumerate(shown)}
     own = next((i for i in shown if i not in furniture), None)  # the page's first line of its own: maybe its title
+    headline = None  # the page's first line of its own as its title, the site's name after a bar
+    if own is not None and own in rows and _HEADLINE_BAR.match(lines[own]) is not None:
+        headline = own
     grown = True
     while grown:
         grown = False
         for i in rows:
-            if i in found:
+            if i in found or i == headline:
                 continue
             k = at[i]
             before = k > 0 and shown[k - 1] in marked
@@ -1579,6 +1592,16 @@ def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tup
     for i in sorted(found):
         p = next(doc.paragraphs_in_line(doc.lines[i]))
         yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule), key="fields")
+    if headline is not None and (headline + 1 < len(lines) and any(
+            j in marked for j in shown[at[headline] + 1:at[headline] + 2])):
+        # 县长调研春耕生产 | 某某县人民政府网 above the panel: the title stays, the bar and the site's name go
+        line = doc.lines[headline]
+        bar = min(k for k in (line.text.find("|"), line.text.find("｜")) if k >= 0)
+        while bar > 0 and line.text[bar - 1] in _BLANKS:
+            bar -= 1
+        end = line.start + len(line.text.rstrip(_BLANKS))
+        yield Hit(line.start + bar, end, {"match": doc.text[line.start + bar:end]},
+                  Fix("", line.start + bar, end), key="fields")
 
 
 def _same_bullet(doc: Document, i: int, j: int) -> bool:
@@ -1779,6 +1802,9 @@ def _menu_runs(doc: Document, lines: list[str], skip: set[int], least: int) -> I
         # Not a menu: lines that join into words (a sentence broken by a PDF: 园蓝 / 莓 / 销量达),
         # or the cells of a table flattened to lines (a 表 caption above, figures below).
         table = (before is not None and "表" in before.text) or (p is not None and _FIGURE_CELL.match(p.text))
+        if len(run) > 2 and not _list_mark(doc, run[0][1]) and _list_mark(doc, run[1][1]) \
+                and all(_list_mark(doc, qi) == _list_mark(doc, run[1][1]) for _, qi in run[2:]):
+            run = run[1:]  # a heading above a bulleted list (工作总结 / • 政务公开 / • 通知公告): not an item of it
         if len(run) >= least and not table and not any(
                 joins_into_word(a.text, b.text) for (a, _), (b, _) in zip(run, run[1:])):
             for q, qi in run:
@@ -1786,6 +1812,12 @@ def _menu_runs(doc: Document, lines: list[str], skip: set[int], least: int) -> I
                           key="menu")
         run = []
         before = p
+
+
+def _list_mark(doc: Document, i: int) -> str:
+    """The bullet or dash line i opens with (•, ·, -, *), else the empty string."""
+    text = doc.lines[i].text.lstrip(_BLANKS)
+    return text[0] if text[:1] in ("•", "·", "-", "*", "–", "—", "▪", "◆", "●") and text[1:2] != text[:1] else ""
 
 
 CAPTION_RUN = 3  # short lines in a row between two paragraphs of a story: its pictures' captions

@@ -1111,6 +1111,11 @@ _LONG_TITLE = compile_regex(r"[^，。；,;：:！!？?]*(?:解释|规定|决定
 def _long_title(text: str) -> bool:
     """Is a paragraph longer than a title usually is a title all the same (see _LONG_TITLE)?"""
     return _LONG_TITLE.fullmatch(text) is not None
+# A news headline ends with an exclamation or a question (决战决胜2024,奋力开创高质量发展新局面!,
+# …有哪些变化值得关注?): one line of a title's length, no full stop, semicolon or speaker's colon in
+# it, and no salutation (各位代表！, 尊敬的各位领导、各位来宾！, 同志们好！).
+_HEADLINE = compile_regex(r"(?!尊敬的|各位|亲爱的|同志们)[^。；;：:\n]{8,40}"
+                          r"(?<![们好表宾导友志员])[！!？?]")
 _SENTENCE_OPENER = compile_regex(r"(?:根据|根據|按照|依据|依據|为了|為了|为|為|经|經|在|随着|隨著|截至|近日|今年|去年)")
 
 
@@ -1171,7 +1176,7 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
         return []  # 3. 系统设计 above 3.1…: a chapter file, its heading is its title
     if numbered:
         reason = "numbered"
-    elif first.text[-1] in "。；;！!？?":
+    elif first.text[-1] in "。；;！!？?" and not (len(paras) > 1 and _HEADLINE.fullmatch(first.text)):
         reason = "sentence"
     elif len(first.text) > max_len and not _long_title(first.text):
         reason = "long"
