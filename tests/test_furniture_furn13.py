@@ -130,3 +130,25 @@ def test_a_word_count_sold_with_a_title_is_a_sales_label():
 ])
 def test_official_prose_that_looks_like_furniture_is_kept(line):
     assert found(TITLE + BODY + line + "\n") == []
+
+
+def test_menu_items_bulleted_as_a_known_menu_item_are_the_menu():
+    """• 首页 is known navigation; the short items bulleted as it is below it are the rest of the
+    menu, however few; the title above, without the bullet, is kept."""
+    text = "首页 > 政务公开 > 政府工作报告\n某某县2023年政府工作报告\n• 首页\n• 政务公开\n• 通知公告\n各位代表:\n" + BODY
+    assert [t for c, t in found(text) if c == "KJ609"] == ["• 政务公开", "• 通知公告"]
+
+
+def test_a_bulleted_list_of_the_text_is_no_menu():
+    text = "某某县2023年工作要点\n重点抓好以下工作:\n• 安全生产\n• 环境保护\n• 民生保障\n" + BODY
+    assert found(text) == []
+
+
+def test_the_title_again_as_the_first_item_of_the_sites_list_is_a_repeat():
+    text = "中央水利建设基金财务管理暂行办法\n\n2024-05-13 13:42\n\n1. 中央水利建设基金财务管理暂行办法\n\n第一条 为加强中央水利建设基金的使用管理,制定本办法。\n"
+    assert ("KJ607", "1. 中央水利建设基金财务管理暂行办法") in found(text)
+
+
+def test_a_first_heading_that_is_not_the_title_is_kept():
+    text = "中央水利建设基金财务管理暂行办法\n\n1. 总则\n\n第一条 为加强中央水利建设基金的使用管理,制定本办法。\n"
+    assert [c for c, _ in found(text) if c == "KJ607"] == []

@@ -1241,6 +1241,14 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue  # a date, a counter, a form's blank (身份证号:______): not a title
         if len(key) < 4 and not _SENTENCE.search(key):
             continue
+        numbered = _FIRST_ITEM.match(key) if seen else None
+        if numbered is not None and _han_at_least(key[numbered.end():], 8) and key[numbered.end():] in seen:
+            # the title again as the first item of the site's list of pieces (标题 / 2024-05-13 /
+            # 1. 标题 / 第一条…): no heading of the text's, the same words numbered
+            line, _ = doc.position(seen[key[numbered.end():]].start)
+            yield Hit(p.start, p.end, {"match": p.text, "first_line": line},
+                      Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe"))
+            continue
         if not (len(key) <= max_len) or _SENTENCE.search(key) or heading_level(key) is not None:
             found = [*_inline_title(doc, p, seen, rule), *filter(None, [_glued_titles(doc, p)])]
             glued = sorted(found, key=lambda h: -h.end)[:1]  # the copy that takes most of the opening
@@ -1273,6 +1281,7 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         yield Hit(p.start, p.end, {"match": p.text, "first_line": line}, fix)
 
 
+_FIRST_ITEM = compile_regex(r"^1[.．、]")  # a list's first number (title keys have no spaces)
 # A title and its copy in brackets on one line (a title key: spaces out): the page's and the article's.
 _BRACKETED_COPY = compile_regex(r"^(.{6,60}?)[(（【\[](.{6,60})[)）】\]]$")
 
@@ -1417,6 +1426,7 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     if doc.source_format != "docx":
         earlier = set()  # lines reported below as a menu, captions or the page's footer: not again
         for h in (*_menu_runs(doc, lines, skip, int(rule.params.get("menu-run", 4))),
+                  *_bulleted_menu(doc, lines, skip),
                   *_caption_runs(doc, lines, skip, words, rule),
                   *_page_tail(doc, lines, flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", []))),
                               max_len, rule)):
@@ -1812,6 +1822,26 @@ def _menu_runs(doc: Document, lines: list[str], skip: set[int], least: int) -> I
                           key="menu")
         run = []
         before = p
+
+
+def _bulleted_menu(doc: Document, lines: list[str], furniture: set[int]) -> Iterator[Hit]:
+    """Next to a line of known furniture that a bullet opens (• 首页), the short items bulleted as it is
+    (• 政务公开 / • 通知公告): the rest of the page's menu, however few (a run of short lines needs
+    four, _menu_runs)."""
+    taken: set[int] = set()
+    for i in sorted(furniture):
+        mark = _list_mark(doc, i) if i < len(doc.lines) else ""
+        if not mark:
+            continue
+        for step in (1, -1):
+            j = i + step
+            while 0 <= j < len(lines) and j not in furniture and j not in taken and (
+                    not lines[j] or (_list_mark(doc, j) == mark and _MENU_ITEM.match(lines[j]))):
+                if lines[j]:
+                    taken.add(j)
+                    p = next(doc.paragraphs_in_line(doc.lines[j]))
+                    yield Hit(p.start, p.end, {"match": p.text}, Fix("", doc.lines[j].start, doc.line_stop(j)), key="menu")
+                j += step
 
 
 def _list_mark(doc: Document, i: int) -> str:
