@@ -26,7 +26,7 @@ from ..normalize import fold_line_width, is_page_counter_line, line_form, to_sim
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
 from .layout import flagged_lines, text_before_trailing_furniture
 from .structure import cn_number
-from .truncation import TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
+from .truncation import BLANK_DATE_FIELD, TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
 from ..diskcache import (compile_regex, finditer_alternatives, first_chars,
                          load_or_build_item, parse)
 from ..regexinfo import anchored_at_text_start, required_char_sets
@@ -1237,8 +1237,8 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                           Fix("", doc.lines[li].start, stop, safe=rule.fixable != "unsafe"))
                 taken = last
                 continue
-        if not _han_at_least(key, 4) or "__" in key:
-            continue  # a date, a counter, a form's blank (身份证号:______): not a title
+        if not _han_at_least(key, 4) or "__" in key or BLANK_DATE_FIELD.match(lines[li]):
+            continue  # a date, a counter, a form's blank (身份证号:______, 日期：  年  月  日): not a title
         if len(key) < 4 and not _SENTENCE.search(key):
             continue
         if not (len(key) <= max_len) or _SENTENCE.search(key) or heading_level(key) is not None:
