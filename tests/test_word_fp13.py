@@ -35,3 +35,53 @@ def test_a_forms_signature_dates_are_no_repeated_title(tmp_path):
     # the title itself twice at the top is still a repeated title
     page = ["2023年度安全生产工作总结", "2023年度安全生产工作总结", "今年以来，我局认真落实安全生产责任制，全年未发生安全事故。"]
     assert docx_codes(make_docx(tmp_path / "总结.docx", page), "KJ607") == [("KJ607", 2)]
+
+
+SKIPPED = "该关卡任务已完成，实施情况本报告略过。"
+
+
+def test_a_short_note_the_writer_repeats_at_each_place_is_no_duplicate(tmp_path):
+    # a lab report's note under every task it skips: the writer's refrain
+    report = ["数据库实践报告", "2.1 建表", SKIPPED, "2.2 插入数据", "插入了三张表的测试数据，共计一百二十条记录。",
+              "2.3 查询", SKIPPED, "2.4 视图", SKIPPED, "2.5 触发器", SKIPPED]
+    assert docx_codes(make_docx(tmp_path / "报告.docx", report), "KJ1") == []
+    # the same sentence pasted twice, or a longer paragraph met three times, is still a repeat
+    twice = ["数据库实践报告", "2.1 建表", SKIPPED, "2.2 查询", SKIPPED]
+    assert docx_codes(make_docx(tmp_path / "两次.docx", twice), "KJ101") == [("KJ101", 5)]
+    long_ = "本关任务要求建立学生、课程和选课三张表，并为每张表定义主码和外码约束。"
+    thrice = ["数据库实践报告", "2.1 建表", long_, "2.2 查询", long_, "2.3 视图", long_]
+    assert [code for code, _ in docx_codes(make_docx(tmp_path / "三次.docx", thrice), "KJ101")] == ["KJ101", "KJ101"]
+
+
+def test_a_reports_letters_and_wildcards_are_no_masks(tmp_path):
+    lab = ["QuickSort实验报告", "Partition函数为划分函数，变量x存储着划分主元，low与i之间的元素均小于等于x,其余均大于x。",
+           "邮件名按: 学号-姓名-第x次试验, 例如: SA2101100x-张三-第一次试验。",
+           "输入字符可以是：‘0’~‘9’ ； ‘x’ ； ‘X’ ； ‘^’ 。",
+           "每当指令中出现?或*时，将该指令存入文本中；最开始想写一个匹配*与？的程序。",
+           "请将申请表转为pdf发送，命名为 报名表_学号_姓名，邮件主题同文件命名。",
+           "（答辩时由老师填写如下内容）", "*此表纸质版打印一式两份"]
+    assert docx_codes(make_docx(tmp_path / "实验报告.docx", lab), "KJ2") == []
+    # masks of the same letters in a report's sentences are still masks
+    masked = ["工作总结", "全年共走访企业x家，争取资金*万元。", "组织**区企业参加培训，学员名单另附_表_页。", "（请填写单位名称）"]
+    assert [code for code, _ in docx_codes(make_docx(tmp_path / "总结.docx", masked), "KJ2")] == \
+        ["KJ201", "KJ202", "KJ202", "KJ203", "KJ203", "KJ205"]
+
+
+def test_a_forms_rows_left_for_hand_entry_are_no_spare_rows(tmp_path):
+    # a record form printed with numbered rows for the entries to come
+    rows = [["序号", "日期", "内容", "记录人"], ["1", "3月1日", "安装环境", "张三"], ["2", "", "", ""], ["3", "", "", ""]]
+    assert docx_codes(make_docx(tmp_path / "记录表.docx", ["实验室使用记录表", ("table", rows)]), "KJ204") == []
+    # the same rows left empty in a report's table are still reported
+    assert docx_codes(make_docx(tmp_path / "总结.docx", ["实验室工作总结", ("table", rows)]), "KJ204") == \
+        [("KJ204", 10), ("KJ204", 14)]
+
+
+def test_a_count_of_pieces_in_a_word_file_is_the_writers(tmp_path):
+    # 一篇 read on into the sentence, in a cell, in brackets; a part of the writer's course; a reading plan
+    notes = ["读书笔记", "今天读了", "一篇", "论文，很受启发。", ("table", [["论文数量", "一篇"], ["专利", "两项"]]),
+             "（一篇）", "第一篇：绪论", "本篇介绍研究背景。", "第二篇：方法", "本篇介绍研究方法。", "每周阅读英文文献一篇"]
+    assert docx_codes(make_docx(tmp_path / "笔记.docx", notes), "KJ6") == []
+    # a site's number on the reports it collects, pasted into Word with them, is still its furniture
+    page = ["第一篇：2023年安全生产工作总结", "今年以来，我局认真落实安全生产责任制，全年未发生安全事故。",
+            "第二篇：2023年安全生产工作总结", "今年以来，我县扎实开展隐患排查治理，安全形势总体平稳。"]
+    assert [code for code, _ in docx_codes(make_docx(tmp_path / "范文.docx", page), "KJ601")] == ["KJ601", "KJ601"]
