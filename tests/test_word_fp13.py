@@ -79,9 +79,59 @@ def test_a_forms_rows_left_for_hand_entry_are_no_spare_rows(tmp_path):
 def test_a_count_of_pieces_in_a_word_file_is_the_writers(tmp_path):
     # 一篇 read on into the sentence, in a cell, in brackets; a part of the writer's course; a reading plan
     notes = ["读书笔记", "今天读了", "一篇", "论文，很受启发。", ("table", [["论文数量", "一篇"], ["专利", "两项"]]),
-             "（一篇）", "第一篇：绪论", "本篇介绍研究背景。", "第二篇：方法", "本篇介绍研究方法。", "每周阅读英文文献一篇"]
+             "（一篇）", "第一篇：绪论", "本篇介绍研究背景。", "第二篇：方法", "本篇介绍研究方法。", "每周阅读英文文献一篇",
+             "附录：实验报告模板"]
     assert docx_codes(make_docx(tmp_path / "笔记.docx", notes), "KJ6") == []
     # a site's number on the reports it collects, pasted into Word with them, is still its furniture
     page = ["第一篇：2023年安全生产工作总结", "今年以来，我局认真落实安全生产责任制，全年未发生安全事故。",
             "第二篇：2023年安全生产工作总结", "今年以来，我县扎实开展隐患排查治理，安全形势总体平稳。"]
     assert [code for code, _ in docx_codes(make_docx(tmp_path / "范文.docx", page), "KJ601")] == ["KJ601", "KJ601"]
+
+
+def _boxed(path, anchor: int, boxes: list[list[str]]):
+    """The Word file at `path` with text boxes (each a list of paragraphs) anchored in paragraph `anchor`."""
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+    word = docx.Document(str(path))
+    for box in boxes:
+        paras = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in box)
+        word.paragraphs[anchor]._p.append(parse_xml(
+            f"<w:r {ns}><w:drawing><wps:txbx><w:txbxContent>{paras}</w:txbxContent></wps:txbx></w:drawing></w:r>"))
+    word.save(str(path))
+    return path
+
+
+def test_a_text_box_is_no_part_of_the_bodys_outline(tmp_path):
+    # a diagram's numbered boxes anchored under （一）: read after it, numbered on their own
+    body = ["实验报告", "一、实验目的", "掌握链表的基本操作。", "二、实验内容", "（一）建立链表", "建立一个单链表。",
+            "（二）插入节点", "在指定位置插入节点。"]
+    path = _boxed(make_docx(tmp_path / "报告.docx", body), 4, [["（一）头结点", "（二）数据结点", "（三）尾结点"]])
+    assert docx_codes(path, "KJ3", "KJ5") == []
+    # a heading whose only content is a flowchart of boxes, one of them a bare number, is not empty
+    flow = ["系统设计报告", "一、总体设计", "", "二、模块设计", "系统由三个模块组成。"]
+    path = _boxed(make_docx(tmp_path / "设计.docx", flow), 2, [["开始"], ["1."], ["2.处理数据"], ["结束"]])
+    assert docx_codes(path, "KJ3", "KJ5") == []
+    # the body's own gap is still reported around the boxes
+    gap = ["实验报告", "一、实验目的", "掌握链表的基本操作。", "三、实验内容", "建立一个单链表。"]
+    path = _boxed(make_docx(tmp_path / "缺号.docx", gap), 2, [["二、示意"]])
+    assert docx_codes(path, "KJ502") == [("KJ502", 5)]
+
+
+def test_a_forms_field_whose_content_is_attached_is_not_empty(tmp_path):
+    rows = [["课程设计名称", "计算机网络课程设计"], ["学院", "计算机学院"], ["指导教师", "高某"],
+            ["课程设计内容", "设计并实现一个DNS中继服务器，支持不良网站拦截和中继功能。"], ["学生课程设计报告（附页）", ""]]
+    assert docx_codes(make_docx(tmp_path / "报告.docx", ["北京某大学课程设计报告", ("table", rows)]), "KJ204") == []
+    # a field of the writer's left empty in the same form is still reported
+    rows[1] = ["学院", ""]
+    assert docx_codes(make_docx(tmp_path / "空.docx", ["北京某大学课程设计报告", ("table", rows)]), "KJ204") == [("KJ204", 4)]
+
+
+def test_the_first_of_a_roman_numbered_series_is_no_stray_letter(tmp_path):
+    series = ["协作文档测试", "表2  测试用例I", "上传并编辑示例文档。", "表3  测试用例II", "多用户同时编辑同一文档。"]
+    assert docx_codes(make_docx(tmp_path / "测试.docx", series), "KJ703") == []
+    # a lone I glued to a word, no series: still a stray letter
+    stray = ["工作总结", "全年开展技术培训I，培训246人次。"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", stray), "KJ703") == [("KJ703", 2)]

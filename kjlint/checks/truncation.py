@@ -298,6 +298,10 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     plain = doc.plains(paras)
     # numbered items with inline text too (the first character spares most paragraphs the call)
     marks = [mark_level(text) if text[:1] in HEADING_FIRST or text[:1].isdigit() else None for text in plain]
+    if word and doc.parts and "textbox" in doc.parts.values():
+        # a text box's numbered lines (a diagram's 1.读取文件) head nothing of the body's; the box
+        # is the body of the heading it sits under, as a picture is
+        marks = [None if doc.part(doc.line_index(p.start)) == "textbox" else m for p, m in zip(paras, marks)]
     if word and doc.line_sources:  # a table row's number (序号 1.) heads nothing: a cell of its row
         from ..wordplace import row_number_lines  # Word files only: plain-text runs never import it
         numbers = row_number_lines(doc)
