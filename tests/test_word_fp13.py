@@ -130,8 +130,18 @@ def test_a_forms_field_whose_content_is_attached_is_not_empty(tmp_path):
 
 
 def test_the_first_of_a_roman_numbered_series_is_no_stray_letter(tmp_path):
-    series = ["协作文档测试", "表2  测试用例I", "上传并编辑示例文档。", "表3  测试用例II", "多用户同时编辑同一文档。"]
+    series = ["协作文档测试", "表2  测试用例I", "图9  测试用例截图I", "上传并编辑示例文档。", "表3  测试用例II",
+              "多用户同时编辑同一文档。"]
     assert docx_codes(make_docx(tmp_path / "测试.docx", series), "KJ703") == []
     # a lone I glued to a word, no series: still a stray letter
     stray = ["工作总结", "全年开展技术培训I，培训246人次。"]
     assert docx_codes(make_docx(tmp_path / "总结.docx", stray), "KJ703") == [("KJ703", 2)]
+
+
+def test_an_items_keyword_set_off_in_braces_is_no_slot(tmp_path):
+    talk = ["述职报告", "三【我的体会】", "1{服务意识}以用户为中心，站在用户的立场去做服务。",
+            "2.{责任感}我们的手里紧握着三个主要责任：客户的健康、团队的荣誉和公司的形象。"]
+    assert docx_codes(make_docx(tmp_path / "述职.docx", talk), "KJ205") == []
+    # a merge field in braces before the text is still a slot never filled
+    letter = ["邀请函", "{单位名称}：", "兹定于5月10日召开年度工作会议，请届时参加。", "尊敬的{姓名}先生，诚挚邀请您出席本次会议并讲话。"]
+    assert [code for code, _ in docx_codes(make_docx(tmp_path / "邀请.docx", letter), "KJ205")] == ["KJ205", "KJ205"]
