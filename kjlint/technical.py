@@ -81,9 +81,52 @@ def is_technical_line(line: str) -> bool:
     return _LETTER.search(line) is not None and is_technical(line)
 
 
+# A line of a listing copied with its line numbers (a blog's code block: `1./* 节点 */`, `2.struct
+# node {`, `6.` for an empty line): the number, then the code or nothing.
+_NUMBERED = compile_regex(r"^[ \t]*(\d{1,4})[.．](?!\d)[ \t]*(.*)$")
+MIN_LISTING = 5  # consecutive numbered lines that make a listing
+_BRACES = compile_regex(r"[{};]")
+
+
 def technical_lines(lines: list[str]) -> frozenset[int]:
-    """0-based indexes of the technical lines among `lines`."""
-    return frozenset(i for i, line in enumerate(lines) if is_technical_line(line))
+    """0-based indexes of the technical lines among `lines`, with every line of a listing quoted
+    with its line numbers (see `_numbered_listings`)."""
+    found = {i for i, line in enumerate(lines) if is_technical_line(line)}
+    if found:  # a listing holds code: no code line, no listing
+        found.update(_numbered_listings(lines, found))
+    return frozenset(found)
+
+
+def _numbered_listings(lines: list[str], code: set[int]) -> list[int]:
+    """The lines of code listings copied with their line numbers: MIN_LISTING lines or more in a
+    row numbered one up from the line before (1. 2. 3. …), half of those with text or more code.
+    A listing's empty line keeps its number alone (`6.`) and a line of prose inside it (a comment
+    worded in Chinese) is still the listing's: read as numbered headings they would be items
+    with no text. A numbered list of sentences has no code in it and stays prose."""
+    out: list[int] = []
+    run: list[int] = []
+    last = None
+
+    def close() -> None:
+        worded = [i for i in run if _NUMBERED.match(lines[i]).group(2).strip()]
+        if len(run) >= MIN_LISTING and worded and sum(map(coded, worded)) * 2 >= len(worded):
+            out.extend(run)
+
+    def coded(i: int) -> bool:  # code by its syntax, or a line of braces and statements (struct node {, };)
+        rest = _NUMBERED.match(lines[i]).group(2)
+        return i in code or (_BRACES.search(rest) is not None and _HAN.search(rest) is None)
+
+    for i, line in enumerate(lines):
+        m = _NUMBERED.match(line) if line[:8].lstrip(" \t")[:1].isdigit() else None
+        number = int(m.group(1)) if m else None
+        if number is not None and run and last is not None and number == last + 1 and run[-1] == i - 1:
+            run.append(i)
+        else:
+            close()
+            run = [i] if number is not None else []
+        last = number
+    close()
+    return out
 
 
 def glued_to_han(text: str, start: int, end: int) -> bool:

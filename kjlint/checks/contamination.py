@@ -26,7 +26,7 @@ from ..normalize import fold_line_width, is_page_counter_line, line_form, to_sim
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
 from .layout import flagged_lines, text_before_trailing_furniture
 from .structure import cn_number
-from .truncation import TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
+from .truncation import BLANK_DATE_FIELD, TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
 from ..diskcache import (compile_regex, finditer_alternatives, first_chars,
                          load_or_build_item, parse)
 from ..regexinfo import anchored_at_text_start, required_char_sets
@@ -699,7 +699,12 @@ def _pages_cited(texts: list[str]) -> bool:
 # time and page values in table cells (a 周报日期 cell's 2018-04-09至2018-04-13), a page of the
 # product named in a requirements table (首页), a rule of ===== typed between notes.
 FORM_CELL_LABELS = frozenset({"page counter", "source line", "government page metadata", "site widget", "file details",
-                              "navigation", "related-article link"})
+                              "navigation", "related-article link", "article counter"})
+# In a Word file, a count of pieces alone on a line (一篇, （两篇）: 发表了 / 一篇 / 论文) is the writer's
+# count read on into the sentence, and 第一篇：绪论 a part of the writer's own book or course (a short
+# name, no kind of document): a site numbers the reports it collects (第一篇: 2023年…工作总结).
+_WORD_COUNT = compile_regex(r"^[(（]?[\d一二三四五六七八九十两]{1,3}[ \t]*篇[)）]?$")
+_WORD_PART = compile_regex(r"^第[\d一二三四五六七八九十]{1,3}篇[ \t]*[:：]?[ \t]*(?![^\n]*(?:总结|计划|报告|方案|讲话|致辞|心得|范文|汇报))[^\s，。,；;！？!?]{1,8}$")
 _NAV_SEPARATORS = " |/\\>»›·-_:：,，"
 _LIST_ITEM = compile_regex(r"\d{1,2}\s*[.、．]")
 # A notice that is about the download or the site, not about the text it sits in.
@@ -765,6 +770,8 @@ def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, ma
         return True  # 摄像头采集 -> 关键点提取 -> …: a flow typed with arrows, not a site's path
     if label == "site widget" and _SIGNING_WEEKDAY.match(text) and _under_signature(doc, i):
         return True  # 上小河村村委 / 2021年1月17日星期日: the 落款's date, weekday and all
+    if label == "article counter" and (_WORD_COUNT.match(text) or _WORD_PART.match(text)):
+        return True
     if label in FORM_CELL_LABELS:
         sources = doc.line_sources
         if sources and i < len(sources) and ", cell " in sources[i]:
@@ -1237,8 +1244,8 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                           Fix("", doc.lines[li].start, stop, safe=rule.fixable != "unsafe"))
                 taken = last
                 continue
-        if not _han_at_least(key, 4) or "__" in key:
-            continue  # a date, a counter, a form's blank (身份证号:______): not a title
+        if not _han_at_least(key, 4) or "__" in key or BLANK_DATE_FIELD.match(lines[li]):
+            continue  # a date, a counter, a form's blank (身份证号:______, 日期：  年  月  日): not a title
         if len(key) < 4 and not _SENTENCE.search(key):
             continue
         numbered = _FIRST_ITEM.match(key) if seen else None

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
 from typing import Any, Callable, Mapping, Sequence
@@ -77,7 +78,8 @@ FIELD = compile_regex(r"^([^：:，。；,;]{1,16})[：:](.*)$")
 PARTIES = set("甲乙丙丁")
 
 DEFAULTS: dict[str, dict[str, Any]] = {
-    "duplicate-paragraph": {"min-length": 16, "min-distinct": 8, "heading-max-length": 60},
+    "duplicate-paragraph": {"min-length": 16, "min-distinct": 8, "heading-max-length": 60,
+                            "word-refrain-count": 3, "word-refrain-max-length": 30},
     "near-duplicate-paragraph": {"min-length": 20, "threshold": 0.9, "exhaustive-below": 600},
     "repeated-passage": {"min-length": 50, "min-distinct": 16, "seed-length": 12, "max-gap": 12,
                          "threshold": 0.95, "formulaic": []},
@@ -705,8 +707,6 @@ def _bag_bound_py(texts: list[str], lows: list[int], cutoff: float) -> list[tupl
     as often as the text with fewer of it has it) bound their longest common subsequence, with
     the same slack. Most drafts hold no pair that passes, and then rapidfuzz is never imported
     (its import was 9 ms of a one-draft check)."""
-    from collections import Counter
-
     bags = [Counter(t) for t in texts]
     return [(x, y) for x in range(1, len(texts)) for y in range(lows[x], x)
             if 200 * sum((bags[x] & bags[y]).values()) >= cutoff * (len(texts[x]) + len(texts[y])) - 200]
@@ -1274,6 +1274,12 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
 
     exact = [x for x in exact_pairs(units, p_dup) if not record(units[x.later])
              and not restated([units[x.later]], [units[x.earlier]])]
+    if word and exact:
+        # a short note the writer puts at each place it applies (该关卡任务已完成，实施情况本报告略过。
+        # under every task a lab report skips): a refrain of the document, not a paragraph pasted twice
+        refrain_max, refrain_count = int(p_dup["word-refrain-max-length"]), int(p_dup["word-refrain-count"])
+        count = Counter(u.norm for u in units if len(u.norm) <= refrain_max)
+        exact = [x for x in exact if count.get(units[x.later].norm, 0) < refrain_count]
     # A Word file's writer restates points on purpose, in other words: only a (nearly) verbatim copy is a slip.
     near_floor = float(p_near["word-threshold"] if word else p_near["threshold"]) * 100
     near = [x for x in near_pairs(units, {x.later for x in exact}, p_near, p_dup)

@@ -91,6 +91,19 @@ def leading_residue(doc: Document, ctx: Context) -> dict[int, int]:
     return ctx.memo[key]
 
 
+def outline_paragraphs(doc: Document, ctx: Context) -> list[Span]:
+    """`reading_paragraphs` without the text boxes of a Word file: a text box is a story of its
+    own (a diagram's steps （一）头结点 （二）数据结点, a margin note), read after the paragraph
+    that anchors it but no part of the body's outline, whose numbers and headings run around it."""
+    out = ctx.memo.get("outline-paragraphs")
+    if out is None:
+        paras = reading_paragraphs(doc, ctx)
+        if doc.parts and "textbox" in doc.parts.values():
+            paras = [p for p in paras if doc.part(doc.line_index(p.start)) != "textbox"]
+        out = ctx.memo["outline-paragraphs"] = paras
+    return out
+
+
 def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
     """The paragraphs of the document as it reads: furniture lines and the furniture parts of a
     Word file (see `Document.in_reading`) left out, page numbers and markup cut off the

@@ -490,15 +490,32 @@ def _empty_columns(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, in
 _ROW_NUMBER = compile_regex(r"[0-9０-９]{1,3}[.．、]?|\.{3,}|…{1,2}|。{3,}")
 
 
+# A form's title: its name ends in the kind of form (签到表, 实验记录表, 经费报销单, 物品领用登记簿).
+_FORM_NAME = compile_regex(r"(?:表|单|簿|台账)$")
+
+
+def _form_title(doc: Document) -> bool:
+    """Whether the Word file's first line of text, before any table, names a form (its spaces
+    left out: 报 名 表)."""
+    for i, line in enumerate(doc.lines):
+        text = "".join(line.text.split())
+        if text and doc.part(i) == "body":
+            return not doc.in_table(i) and len(text) <= 40 and _FORM_NAME.search(text) is not None
+    return False
+
+
 def _spare_rows(doc: Document) -> list[tuple[int, int]]:
     """Rows of a table of records its writer never filled in: under a header row and after a
     filled record, a row holding only the next number or an ellipsis (1 | 微信截图 | 同学们认为… /
     2 |  |  / ... |  | ): the template's rows for more records, left empty. Reported at the number;
     rows without a number (spare lines at the end) and a table with no record filled (a form for
-    another party) are not."""
+    another party) are not, nor are the rows of a file that is itself a form (its title names one:
+    …签到表, …登记表, …报销单): printed with rows for more entries by hand."""
     from ..wordplace import table_cells
 
     lines = doc.lines
+    if _form_title(doc):
+        return []
 
     def text_of(cell: list[int]) -> str:
         return "".join(lines[i].text for i in cell).strip(_CELL_BLANK)

@@ -13,7 +13,7 @@ from ..normalize import to_simplified
 from ..ruletypes import Context, Hit, rule_hits
 from ..diskcache import compile_regex
 from ..i18n import _, pick
-from .layout import FURNITURE, flagged_lines, reading_paragraphs
+from .layout import FURNITURE, flagged_lines, outline_paragraphs, reading_paragraphs
 
 # Heading numbering of the official hierarchy: 一、 （一） 1. 1、 （1）, and 第一部分/第一章.
 HEADING_MARK = compile_regex(
@@ -271,7 +271,7 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
     out = ctx.memo.get("numbered-paragraphs")
     if out is None:
         out = ctx.memo["numbered-paragraphs"] = []
-        paras = reading_paragraphs(doc, ctx)
+        paras = outline_paragraphs(doc, ctx)
         quoted: set[int] | None = None
         for i, p in enumerate(paras):
             text = p.text

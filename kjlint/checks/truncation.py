@@ -88,6 +88,9 @@ CLOSING_LINE = compile_regex(r"^(?:联系人|联系电话|电话|报送|抄送|�
 ISSUED_LINE = compile_regex(rf"{_NUM}{{2,4}}\s*年\s*{_NUM}{{1,3}}\s*月\s*{_NUM}{{1,3}}\s*日\s*(?:印发|发布|印制|翻印)$")
 # A date to be filled in by hand: "    年  月  日", "20  年  月  日".
 BLANK_DATE = compile_regex(r"^[\s_＿\u3000]*(?:\d{2,4}[\s_＿\u3000]*)?年[\s_＿\u3000]+月[\s_＿\u3000]+日$")
+# ...also after its field's label (日期：    年  月  日, 签字日期：年 月 日): a form's line for the pen.
+BLANK_DATE_FIELD = compile_regex(
+    r"^[^\n：:。，]{0,10}[：:][\s_＿\u3000]*(?:\d{2,4}[\s_＿\u3000]*)?年[\s_＿\u3000]+月[\s_＿\u3000]+日[\s_＿\u3000]*$")
 # Labels of a signature block or a form: 甲方（盖章）：, 日期：, 授权代表：, 审核：, 联系电话：…
 SIGN_LABEL = compile_regex(
     r"甲方|乙方|丙方|签字|签名|签章|盖章|公章|日期|时间|代表|委托|授权|联系|电话|手机|地址|邮编|开户|账号|帐号|传真|邮箱"
@@ -295,6 +298,10 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     plain = doc.plains(paras)
     # numbered items with inline text too (the first character spares most paragraphs the call)
     marks = [mark_level(text) if text[:1] in HEADING_FIRST or text[:1].isdigit() else None for text in plain]
+    if word and doc.parts and "textbox" in doc.parts.values():
+        # a text box's numbered lines (a diagram's 1.读取文件) head nothing of the body's; the box
+        # is the body of the heading it sits under, as a picture is
+        marks = [None if doc.part(doc.line_index(p.start)) == "textbox" else m for p, m in zip(paras, marks)]
     if word and doc.line_sources:  # a table row's number (序号 1.) heads nothing: a cell of its row
         from ..wordplace import row_number_lines  # Word files only: plain-text runs never import it
         numbers = row_number_lines(doc)
