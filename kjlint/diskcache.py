@@ -622,12 +622,18 @@ def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[st
 
     def matches(text: str) -> Iterator[re.Match]:
         starts = {0}
+        add = starts.add
         hit = scan(text) if scan is not None else None
         while hit is not None:
             p = hit.start()
             window = uniform.get(text[p])
             if window is not None:
-                starts.update(range(max(0, p - window[1]), max(0, p - window[0] + 1)))
+                lo, hi = window
+                if lo == hi:  # most runs: the match starts at a fixed distance from the run
+                    if p >= lo:
+                        add(p - lo)
+                else:
+                    starts.update(range(max(0, p - hi), max(0, p - lo + 1)))
             else:
                 for source, lo, hi in by_first[text[p]]:
                     test = tests.get(source)
