@@ -292,3 +292,24 @@ def test_anchored_plan_read_back_from_disk_finds_what_re_finds(fresh_cache, monk
     for text in texts:
         expected = [m.span() for m in rx.finditer(text)]
         assert [m.span() for m in built(text)] == expected == [m.span() for m in read_back(text)], text
+
+
+def test_anchored_finditer_tests_no_run_where_one_window_holds(monkeypatch):
+    """Where every run a character starts allows the same window of starts, a place of the
+    scan there is not tested run by run (the scan proves one is there): KJ207's 共培育家, 共家,
+    共计户次… all start their match where they stand. Matches stay finditer's; the runs of a
+    character with several windows (万元 / 万多元 apart from 万以上) are still tested."""
+    patterns = (r"(?<![公总一])共(?:(?:培育|新增|认定)[家个项]|[家个项])(?=[\u4e00-\u9fff])",
+                r"(?<![0-9])(?:万|亿)[多余]元", r"[^\n，。]{0,3}万以上")
+    texts = ["共培育家企业，共家单位，公共家园", "经费万多元，其中：万以上项目", "共认定个", "没有"] * 2
+    rx = re.compile("|".join(f"(?:{p})" for p in patterns))
+    matches = diskcache.anchored_finditer.__wrapped__(patterns)
+    assert matches is not None
+    tested = []  # the runs compiled to be tested (when first met) or tested as strings
+    real_compile, real_starts = diskcache.compile_regex, diskcache._starts_with
+    monkeypatch.setattr(diskcache, "compile_regex", lambda p, f=0: tested.append(p) or real_compile(p, f))
+    monkeypatch.setattr(diskcache, "_starts_with", lambda literal, text, at: tested.append(literal) or real_starts(literal, text, at))
+    for text in texts:
+        assert [m.span() for m in matches(text)] == [m.span() for m in rx.finditer(text)], text
+    assert "[万亿][余多]元" in tested and "万以上" in tested  # 万: two windows, each run tested
+    assert not [run for run in tested if run.startswith("共")]

@@ -155,6 +155,33 @@ def test_a_table_of_contents_typed_as_text_is_not_read_as_headings():
     assert "KJ503" in [f.code for f in lint_text("某县2024年工作要点\n" + toc + body, select=["KJ5"])]
 
 
+def test_a_text_without_a_contents_title_is_read_without_looking_for_one(monkeypatch):
+    """A 目 alone (项目, 目标: most reports) is no 目录: its paragraphs are read without trying
+    each for a contents title or dot leaders. A 目 录 line is still found (above)."""
+    from kjlint.checks import layout
+
+    tried = []
+
+    class Counting:
+        def __init__(self, regex):
+            self.regex = regex
+
+        def match(self, *args):
+            tried.append(args[0])
+            return self.regex.match(*args)
+
+        def search(self, *args):
+            tried.append(args[0])
+            return self.regex.search(*args)
+
+    monkeypatch.setattr(layout, "CONTENTS_TITLE", Counting(layout.CONTENTS_TITLE))
+    monkeypatch.setattr(layout, "CONTENTS_LEADER", Counting(layout.CONTENTS_LEADER))
+    doc = Document("某县2024年工作要点\n一、重点项目\n推进项目建设，实现目标。\n二、保障措施\n加强领导。\n")
+    paras = layout.reading_paragraphs(doc, Context(load_catalog()))
+    assert [p.text for p in paras] == [p.text for p in doc.paragraphs]
+    assert tried == []
+
+
 def test_lists_restart_under_decimal_outline_headings():
     """Specifications, theses and contracts number sections 2.1.3 / 5 and lists inside each from 1."""
     text = ("软件项目管理计划书\n2.1.3 项目可交付成果\n项目可交付成果如下\n1.程序\n2.文档\n3.培训\n"

@@ -21,6 +21,7 @@ LEADING = ("KJ605", "KJ608")
 CONTENTS_TITLE = compile_regex(r"^[ \t\u3000]*(?:[^\s。，；：:,;>|｜]{1,10})?目[ \t\u3000]*[录次][ \t\u3000]*页?[ \t\u3000]*$")
 # An entry of a table of contents: short once its dot leaders and page number are cut off (a
 # leader may be a hundred dots long), no sentence in it.
+CONTENTS_WORD = compile_regex(r"目[ \t\u3000]*[录次]")  # in every line CONTENTS_TITLE matches
 CONTENTS_ENTRY = compile_regex(r"^[^。；;！？!?]{1,50}$")
 CONTENTS_PAGE = compile_regex(r"[\s.．…·_-]*\d*$")  # dot leaders and the page number
 # ……………3, and the shortest leader, one ellipsis (两个…: 六、…情况说明……16)
@@ -114,7 +115,8 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
         residue = leading_residue(doc, ctx)
         out = []
         in_contents = led = False
-        contents = "目" in doc.text  # what a 目录 line needs (most texts have none)
+        # What a 目录 line needs (most texts have none; a bare 目 is in every 项目)
+        contents = "目" in doc.text and CONTENTS_WORD.search(doc.text) is not None
         if not contents and not residue and not doc.parts:  # most texts: only furniture lines left out
             out = [p for p, index in zip(doc.paragraphs, doc.paragraph_lines) if index not in furniture] \
                 if furniture else list(doc.paragraphs)
@@ -131,7 +133,7 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
             # Word left empty (not updated) is followed by the first chapter.
             # Entries written with dot leaders and page numbers end at the first line without them
             # (一、引言……1 … 十、参考文献……13 / 一．引入: the body's first heading, worded otherwise).
-            paged = CONTENTS_LEADER.search(p.text) is not None
+            paged = in_contents and CONTENTS_LEADER.search(p.text) is not None
             if (in_contents and CONTENTS_ENTRY.match(CONTENTS_PAGE.sub("", p.text) or p.text) and index + 1 not in doc.style_headings
                     and (paged or not led)):
                 key = _entry_key(p.text)
