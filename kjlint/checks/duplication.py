@@ -1280,18 +1280,35 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             if x.score >= near_floor and not designed([units[x.later]], [units[x.earlier]]) and not parallel(units[x.later], units[x.earlier])
             and not _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]])
             and not restated([units[x.later]], [units[x.earlier]])]
-    exact = [x for x in exact if not designed([units[x.later]], [units[x.earlier]])
-             and not (units[x.later].article != units[x.earlier].article
-                      and _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]]))
-             and not (legal and _LIST_ITEM.match(units[x.later].span.text)
-                      and _in_two_lists(units, [units[x.later]], [units[x.earlier]]))]
+    # The exact copies' other tests are made when the copy is asked about (a repeated passage's
+    # paragraphs) or reported: a body copied whole pairs thousands of paragraphs, and its block
+    # covers them all (the tests cost KJ1 a fifth of its time on the copied bodies of ../shared/corpus).
+    exact_at = {x.later: x for x in exact}  # (a paragraph is the later copy of one pair at most)
+    near_later = {x.later for x in near}
+    kept: dict[int, bool] = {}
+
+    def exact_kept(x: Pair) -> bool:
+        ok = kept.get(x.later)
+        if ok is None:
+            ok = kept[x.later] = not (
+                designed([units[x.later]], [units[x.earlier]])
+                or (units[x.later].article != units[x.earlier].article
+                    and _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]]))
+                or (legal and _LIST_ITEM.match(units[x.later].span.text) is not None
+                    and _in_two_lists(units, [units[x.later]], [units[x.earlier]])))
+        return ok
+
+    def paired(i: int) -> bool:
+        """Is paragraph i reported as a (near) repeat of an earlier one, unless a stretch covers it?"""
+        x = exact_at.get(i)
+        return i in near_later if x is None else exact_kept(x)
+
     st = Stream(units, p_pass.get("formulaic") or [])
     stream = st.text
     offs = st.offset
     n = len(stream)
     unit_starts = [u.s0 for u in units]
     covered_by_stretch: set[int] = set()
-    paired = {x.later for x in exact} | {x.later for x in near}
 
     k = max(4, int(p_pass["seed-length"]))
     chains = chain_stretches(repeated_stretches(stream, k), int(p_pass["max-gap"]))
@@ -1319,12 +1336,12 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         if min(len(inside), len(inside_earlier)) >= min_block or (is_body and len(inside) != 1):
             kind = "repeated-block"
         elif inside and aligned and (len(inside) == len(inside_earlier) <= 2
-                                     or all(u.index in paired for u in inside)):
+                                     or all(paired(u.index) for u in inside)):
             continue  # one or two whole paragraphs: the paragraph rules judge them
         elif length >= min_word_passage:
             kind = "repeated-passage"
             touched = _units_overlapping(units, unit_starts, c.i0, c.i1)
-            if touched and all(u.index in paired for u in touched):
+            if touched and all(paired(u.index) for u in touched):
                 continue  # inside paragraphs that are already reported as (near) repeats
         else:
             continue
@@ -1397,7 +1414,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
     # delete fix: near-duplicates are reported, never auto-deleted.
     for kind, pairs in (("duplicate-paragraph", exact), ("near-duplicate-paragraph", near)):
         for pair in pairs:
-            if pair.later in covered_by_stretch:
+            if pair.later in covered_by_stretch or (kind == "duplicate-paragraph" and not exact_kept(pair)):
                 continue
             u, q = units[pair.later], units[pair.earlier]
             exact_copy = kind == "duplicate-paragraph"
