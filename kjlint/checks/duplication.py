@@ -879,6 +879,20 @@ _HASH_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
                      0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53)
 
 
+_POSITIONS: dict[Any, Any] = {}  # dtype -> 0, 1, 2, … (numpy), as long as the longest stream so far
+
+
+def _positions(m: int, dtype: Any) -> Any:
+    """numpy.arange(m, dtype=dtype), a read-only view of one array kept for the process."""
+    import numpy as np
+
+    have = _POSITIONS.get(dtype)
+    if have is None or len(have) < m:
+        have = _POSITIONS[dtype] = np.arange(max(m, 2 * len(have) if have is not None else m), dtype=dtype)
+        have.flags.writeable = False
+    return have[:m]
+
+
 def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]] | None:
     """first_sampled by 64-bit hashes of the k-grams; None on a hash collision (two different
     k-grams with equal high bits: every k-gram of a group is compared with the one before it).
@@ -901,29 +915,36 @@ def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Seq
     words = np.ndarray((n,), dtype="<u8", buffer=raw + bytes(8), strides=(width,)).copy()
     offsets = sorted(set(range(0, k - per + 1, per)) | {k - per})  # words that cover a k-gram
     mult = [np.uint64(x) for x in _HASH_MULTIPLIERS]
+    # (the arrays as long as the text are few, and reused in place: each new one is pages the
+    # kernel maps and zeroes, 62,000 page faults over ../shared/corpus)
     with np.errstate(over="ignore"):
-        h = words[:m] * mult[0]
+        h = np.multiply(words[:m], mult[0])
+        spare = np.empty_like(h)
         for j, o in enumerate(offsets[1:], 1):
-            h += words[o:o + m] * mult[j % len(mult)]
+            h += np.multiply(words[o:o + m], mult[j % len(mult)], out=spare)
     # keys: the hash's high bits, the position in the low ones; sorted, a run of equal high bits
     # is a group of (probably) equal k-grams, its positions ascending
     pbits = max(m - 1, 1).bit_length()
     low = np.uint64((1 << pbits) - 1)
-    key = h & ~low
-    key |= np.arange(m, dtype=np.uint64)
+    key = h
+    key &= ~low
+    key |= _positions(m, np.uint64)
     key.sort()
-    same_next = (key[1:] ^ key[:-1]) <= low
+    same_next = np.bitwise_xor(key[1:], key[:-1], out=spare[:m - 1]) <= low
+    del spare
     multi = np.zeros(m, dtype=bool)  # in a group of two or more
     multi[1:] = same_next
     multi[:-1] |= same_next
     at = np.flatnonzero(multi)
+    del multi
     # positions in 32 bits where they fit: half the bytes to gather and scatter
     dt, code = (np.int32, "i") if n < 1 << 31 else (np.int64, "q")
     grouped = (key[at] & low).astype(dt)
-    del key
+    del key, h
+    positions = _positions(m, dt)
     first = np.full(m, n, dtype=dt)
-    first[::step] = np.arange(0, m, step, dtype=dt)
-    latest = np.arange(m, dtype=dt)
+    first[::step] = positions[::step]
+    latest = positions.copy()
     if len(grouped):
         new = np.empty(len(grouped), dtype=bool)
         new[0] = True
@@ -936,7 +957,7 @@ def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Seq
         counts = np.diff(starts, append=len(grouped))
         first[grouped] = np.repeat(np.minimum.reduceat(first[grouped], starts), counts)
         latest[grouped] = np.repeat(grouped[starts + counts - 1], counts)
-    earlier = np.flatnonzero(first < np.arange(m, dtype=dt)).astype(dt)
+    earlier = np.flatnonzero(first < positions).astype(dt)
     return memoryview(first).cast("B").cast(code), memoryview(earlier).cast("B").cast(code), \
         memoryview(latest).cast("B").cast(code)
 
