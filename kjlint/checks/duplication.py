@@ -582,7 +582,10 @@ def _record_field(u: Unit, fields: dict[str, int]) -> bool:
 
 def _field(u: Unit) -> tuple[str, str] | None:
     """(label, value) of a `label：value` line, the label short and no sentence."""
-    m = FIELD.match(LIST_MARK.sub("", u.span.text, count=1))
+    text = u.span.text
+    if "：" not in text and ":" not in text:
+        return None  # (no colon, no field: most paragraphs, and a copied body asks for each one)
+    m = FIELD.match(LIST_MARK.sub("", text, count=1))
     if m is None or _SENTENCE_MARK.search(m.group(1)):
         return None
     return m.group(1).strip(BLANK_CHARS), m.group(2).strip(BLANK_CHARS)
