@@ -192,6 +192,45 @@ def test_analysis_is_linear_not_all_pairs():
     assert small > 100 and large <= 2.2 * small
 
 
+def test_a_body_copied_whole_is_not_judged_paragraph_by_paragraph(monkeypatch):
+    """A body copied whole pairs each of its paragraphs with the first copy; the block covers
+    them all, so the pairs' design tests (`_layout_repeat`: tables, text boxes) are made for the
+    block and for what is reported or asked about, not for every pair."""
+    rng = random.Random(3)
+    body = ["".join(chr(0x4E00 + rng.randrange(3000)) for _ in range(30)) + "。" for _ in range(200)]
+    calls = []
+    real = duplication._layout_repeat
+
+    def counting(*a):
+        calls.append(1)
+        return real(*a)
+
+    monkeypatch.setattr(duplication, "_layout_repeat", counting)
+    found = kj1("\n".join(["标题", *body, *body]) + "\n")
+    assert [f.code for f in found] == ["KJ104"]
+    assert 0 < len(calls) < 20
+
+
+def test_kgram_index_reuses_its_position_array_across_streams():
+    """_first_sampled_hashed reads positions 0..m from one array kept for the process (a new
+    one per stream faulted its pages in each time): the array grows for a longer stream and
+    stays read-only, and a short stream after a long one (and the long one again) gets the
+    same first positions, repeats and last positions as the dict."""
+    import numpy as np
+
+    texts = _repetitive_texts()
+    longest = max(texts, key=len)
+    for text in [longest, *texts[:20], longest * 3, *texts[:5]]:
+        if len(text) < 12:
+            continue
+        hashed = _index(duplication._first_sampled_hashed(text, 12, 4), text, 12)
+        by_dict = _index(duplication._first_sampled_dict(text, 12, 4), text, 12)
+        assert hashed[:2] == by_dict[:2]
+        assert hashed[2] == _last_positions(text, 12)
+    positions = duplication._positions(len(longest) * 3, np.int32)
+    assert positions.tolist() == list(range(len(longest) * 3)) and not positions.flags.writeable
+
+
 def test_checks_do_not_import_numpy_or_datasketch_for_a_small_draft():
     code = ("import sys\nfrom kjlint import lint_text\n"
             f"lint_text({(P1 + chr(10) + P2 + chr(10) + P1 + chr(10))!r}, select=['KJ1'])\n"

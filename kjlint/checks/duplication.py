@@ -584,7 +584,10 @@ def _record_field(u: Unit, fields: dict[str, int]) -> bool:
 
 def _field(u: Unit) -> tuple[str, str] | None:
     """(label, value) of a `label：value` line, the label short and no sentence."""
-    m = FIELD.match(LIST_MARK.sub("", u.span.text, count=1))
+    text = u.span.text
+    if "：" not in text and ":" not in text:
+        return None  # (no colon, no field: most paragraphs, and a copied body asks for each one)
+    m = FIELD.match(LIST_MARK.sub("", text, count=1))
     if m is None or _SENTENCE_MARK.search(m.group(1)):
         return None
     return m.group(1).strip(BLANK_CHARS), m.group(2).strip(BLANK_CHARS)
@@ -879,6 +882,20 @@ _HASH_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
                      0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53)
 
 
+_POSITIONS: dict[Any, Any] = {}  # dtype -> 0, 1, 2, … (numpy), as long as the longest stream so far
+
+
+def _positions(m: int, dtype: Any) -> Any:
+    """numpy.arange(m, dtype=dtype), a read-only view of one array kept for the process."""
+    import numpy as np
+
+    have = _POSITIONS.get(dtype)
+    if have is None or len(have) < m:
+        have = _POSITIONS[dtype] = np.arange(max(m, 2 * len(have) if have is not None else m), dtype=dtype)
+        have.flags.writeable = False
+    return have[:m]
+
+
 def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]] | None:
     """first_sampled by 64-bit hashes of the k-grams; None on a hash collision (two different
     k-grams with equal high bits: every k-gram of a group is compared with the one before it).
@@ -901,29 +918,36 @@ def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Seq
     words = np.ndarray((n,), dtype="<u8", buffer=raw + bytes(8), strides=(width,)).copy()
     offsets = sorted(set(range(0, k - per + 1, per)) | {k - per})  # words that cover a k-gram
     mult = [np.uint64(x) for x in _HASH_MULTIPLIERS]
+    # (the arrays as long as the text are few, and reused in place: each new one is pages the
+    # kernel maps and zeroes, 62,000 page faults over ../shared/corpus)
     with np.errstate(over="ignore"):
-        h = words[:m] * mult[0]
+        h = np.multiply(words[:m], mult[0])
+        spare = np.empty_like(h)
         for j, o in enumerate(offsets[1:], 1):
-            h += words[o:o + m] * mult[j % len(mult)]
+            h += np.multiply(words[o:o + m], mult[j % len(mult)], out=spare)
     # keys: the hash's high bits, the position in the low ones; sorted, a run of equal high bits
     # is a group of (probably) equal k-grams, its positions ascending
     pbits = max(m - 1, 1).bit_length()
     low = np.uint64((1 << pbits) - 1)
-    key = h & ~low
-    key |= np.arange(m, dtype=np.uint64)
+    key = h
+    key &= ~low
+    key |= _positions(m, np.uint64)
     key.sort()
-    same_next = (key[1:] ^ key[:-1]) <= low
+    same_next = np.bitwise_xor(key[1:], key[:-1], out=spare[:m - 1]) <= low
+    del spare
     multi = np.zeros(m, dtype=bool)  # in a group of two or more
     multi[1:] = same_next
     multi[:-1] |= same_next
     at = np.flatnonzero(multi)
+    del multi
     # positions in 32 bits where they fit: half the bytes to gather and scatter
     dt, code = (np.int32, "i") if n < 1 << 31 else (np.int64, "q")
     grouped = (key[at] & low).astype(dt)
-    del key
+    del key, h
+    positions = _positions(m, dt)
     first = np.full(m, n, dtype=dt)
-    first[::step] = np.arange(0, m, step, dtype=dt)
-    latest = np.arange(m, dtype=dt)
+    first[::step] = positions[::step]
+    latest = positions.copy()
     if len(grouped):
         new = np.empty(len(grouped), dtype=bool)
         new[0] = True
@@ -936,7 +960,7 @@ def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Seq
         counts = np.diff(starts, append=len(grouped))
         first[grouped] = np.repeat(np.minimum.reduceat(first[grouped], starts), counts)
         latest[grouped] = np.repeat(grouped[starts + counts - 1], counts)
-    earlier = np.flatnonzero(first < np.arange(m, dtype=dt)).astype(dt)
+    earlier = np.flatnonzero(first < positions).astype(dt)
     return memoryview(first).cast("B").cast(code), memoryview(earlier).cast("B").cast(code), \
         memoryview(latest).cast("B").cast(code)
 
@@ -1286,18 +1310,35 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             if x.score >= near_floor and not designed([units[x.later]], [units[x.earlier]]) and not parallel(units[x.later], units[x.earlier])
             and not _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]])
             and not restated([units[x.later]], [units[x.earlier]])]
-    exact = [x for x in exact if not designed([units[x.later]], [units[x.earlier]])
-             and not (units[x.later].article != units[x.earlier].article
-                      and _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]]))
-             and not (legal and _LIST_ITEM.match(units[x.later].span.text)
-                      and _in_two_lists(units, [units[x.later]], [units[x.earlier]]))]
+    # The exact copies' other tests are made when the copy is asked about (a repeated passage's
+    # paragraphs) or reported: a body copied whole pairs thousands of paragraphs, and its block
+    # covers them all (the tests cost KJ1 a fifth of its time on the copied bodies of ../shared/corpus).
+    exact_at = {x.later: x for x in exact}  # (a paragraph is the later copy of one pair at most)
+    near_later = {x.later for x in near}
+    kept: dict[int, bool] = {}
+
+    def exact_kept(x: Pair) -> bool:
+        ok = kept.get(x.later)
+        if ok is None:
+            ok = kept[x.later] = not (
+                designed([units[x.later]], [units[x.earlier]])
+                or (units[x.later].article != units[x.earlier].article
+                    and _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]]))
+                or (legal and _LIST_ITEM.match(units[x.later].span.text) is not None
+                    and _in_two_lists(units, [units[x.later]], [units[x.earlier]])))
+        return ok
+
+    def paired(i: int) -> bool:
+        """Is paragraph i reported as a (near) repeat of an earlier one, unless a stretch covers it?"""
+        x = exact_at.get(i)
+        return i in near_later if x is None else exact_kept(x)
+
     st = Stream(units, p_pass.get("formulaic") or [])
     stream = st.text
     offs = st.offset
     n = len(stream)
     unit_starts = [u.s0 for u in units]
     covered_by_stretch: set[int] = set()
-    paired = {x.later for x in exact} | {x.later for x in near}
 
     k = max(4, int(p_pass["seed-length"]))
     chains = chain_stretches(repeated_stretches(stream, k), int(p_pass["max-gap"]))
@@ -1325,12 +1366,12 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         if min(len(inside), len(inside_earlier)) >= min_block or (is_body and len(inside) != 1):
             kind = "repeated-block"
         elif inside and aligned and (len(inside) == len(inside_earlier) <= 2
-                                     or all(u.index in paired for u in inside)):
+                                     or all(paired(u.index) for u in inside)):
             continue  # one or two whole paragraphs: the paragraph rules judge them
         elif length >= min_word_passage:
             kind = "repeated-passage"
             touched = _units_overlapping(units, unit_starts, c.i0, c.i1)
-            if touched and all(u.index in paired for u in touched):
+            if touched and all(paired(u.index) for u in touched):
                 continue  # inside paragraphs that are already reported as (near) repeats
         else:
             continue
@@ -1403,7 +1444,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
     # delete fix: near-duplicates are reported, never auto-deleted.
     for kind, pairs in (("duplicate-paragraph", exact), ("near-duplicate-paragraph", near)):
         for pair in pairs:
-            if pair.later in covered_by_stretch:
+            if pair.later in covered_by_stretch or (kind == "duplicate-paragraph" and not exact_kept(pair)):
                 continue
             u, q = units[pair.later], units[pair.earlier]
             exact_copy = kind == "duplicate-paragraph"
