@@ -79,6 +79,12 @@ def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
     where = sorted(i for c in minority if c not in both for i in _positions(text, c))
     edits = [Edit(i, i + 1, convert(text[i]), text[i]) for i in where
              if i not in garbage and not _in_garbled_run(text, i)]
+    skip = rule.params.get("skip-flagged-by")
+    if edits and skip:  # the site's lines are in the site's script (a header, injected spam)
+        from .layout import flagged_lines
+
+        furniture = flagged_lines(doc, ctx, list(skip))
+        edits = [e for e in edits if doc.line_index(e.start) not in furniture]
     total = len(edits)
     if not edits:
         return []
