@@ -27,3 +27,9 @@ def test_a_percent_sign_lost_after_a_growth_or_a_share():
 ])
 def test_whole_figures_lists_and_separators_are_left_alone(line):
     assert kj412(TITLE + line + "\n") == []
+
+
+def test_a_headings_number_turned_to_garbage_at_a_lines_start():
+    text = "開發區2020年工作匯報\n一、各項工作順利開展\n。ㄒ唬┕(jiān)打擂勇扛紅旗\n?。ㄒ唬?shí)施災後重建\n"
+    assert kj412(text) == ["。ㄒ", "?。ㄒ", "?shí)"]  # the last: a gloss whose character was lost
+    assert kj412("注音符號教學\nㄅㄆㄇㄈ是注音符號的前四個。\n") == []
