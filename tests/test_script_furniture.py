@@ -24,3 +24,18 @@ def test_a_spam_line_in_the_other_script_is_the_sites():
 def test_the_documents_own_minority_characters_are_still_reported():
     text = SPAM + BODY.replace("全年督促", "全年督促完成专项检查,")  # 专, 项, 检 are simplified
     assert kj7(text) == [("KJ701", 5)]
+
+
+REPORT = ("重庆市大足区人民政府关于2020年财政决算的报告\n"
+          "——2021年9月27日在区二届人大常委会第三十四次会议上\n"
+          "区财政局 席捲澜\n"
+          "主任、各位副主任，各位委员：\n"
+          "根据《预算法》有关规定，受区人民政府委托，现将2020年全区和区级决算情况报告如下，请予审议。\n")
+
+
+def test_a_name_in_a_byline_keeps_its_registered_characters():
+    assert kj7(REPORT) == []
+
+
+def test_a_lone_character_of_the_other_script_in_a_sentence_is_still_reported():
+    assert kj7(REPORT.replace("决算情况报告如下", "决算情況报告如下")) == [("KJ701", 5)]
