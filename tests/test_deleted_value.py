@@ -87,3 +87,33 @@ def test_count_deleted_between_its_verb_and_its_counter():
     assert found == [("KJ207", "户"), ("KJ207", "台次")]
     # a word that ends in the counter, and a quantity's name: no count left out
     assert [f for f in lint_text("帮扶贫困户，调查出动车辆台次、人次，新增户数稳定。\n") if f.code == "KJ207"] == []
+
+
+# Shapes the lost13 pages showed (sharing sites that delete figures rather than mask them): a
+# multiple, a unit after a quoted name, 万余/万人次 with no number, a rate's figure before its
+# slash, a date's month and day, a count between a noun and its counter, a rank.
+@pytest.mark.parametrize("line, hits", [
+    ("全社会固定资产投资比“九五”增长倍。", ["倍"]),
+    ("财政收入是上年的倍。", ["倍"]),
+    ("年均增长11%，高于“九五”个百分点。", ["个百分点"]),
+    ("发放宣传资料万余份，累计完成核酸筛查万人次，接种疫苗万剂次。", ["万余", "万人次", "万剂次"]),
+    ("检测能力从最初的份/日提升至万份/日。", ["份", "万份"]),
+    ("截至月日，今年月日——月日开展宣传周活动，于年月日召开总结会。", ["月日", "月日", "月日", "月日"]),
+    ("共办理法律援助案件件，其中民事案件件、刑事案件件，获赠锦旗面、调解纠纷起。",
+     ["件", "件", "件", "面", "起"]),
+    ("在绩效考核中上升至第名，位居全国前，数量全市第位。", ["名", "前", "位"]),
+])
+def test_a_figure_deleted_before_its_multiple_date_counter_or_rank(line, hits):
+    assert kj207(TITLE + line + "\n") == hits
+
+
+@pytest.mark.parametrize("line", [
+    "收入成倍增长，实施倍增计划，产量增长数倍，倍数效应明显，收入翻了一倍。",
+    "参加活动十万余人，全年接待游客数万人次，法律援助公示牌进万村。",
+    "出生年月日：\n每月日均接待群众，日清月结。",
+    "做好项目个性化服务，会议次日召开，活动场所对外开放。",
+    "位居全省前列，名列全国前茅，第一名。",
+    "检测能力达到5000份/日，人均100元/人。",
+])
+def test_whole_multiples_dates_counters_and_ranks_are_no_gaps(line):
+    assert kj207(TITLE + line + "\n") == []

@@ -632,6 +632,8 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
     from ..words import joins_into_word
     from .structure import heading_level
 
+    if doc.source_format != "docx":
+        return _semicolon_breaks(doc, heading_level)
     lines = doc.text.split("\n")
     sources = doc.line_sources
     found: list[tuple[int, int, bool]] = []  # (offset of the break's last character, of the next line's first, sure)
@@ -668,6 +670,53 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
     return [Hit(last, first + 1, {"before": doc.text[max(last - 5, 0):last + 1].lstrip(), "after": doc.text[first:first + 5]},
                 Fix("", last + 1, first, safe=False))
             for last, first, _, _ in found]
+
+
+# A text file's paragraph split into lines after each ；, one sentence's clauses on lines of their own
+# (…能力建设。截止10月，组织排查入境人员169人，落实管控37人；/ 排查国内重点地区人员50000余人次，…；/
+# 60周岁以上人群…排名第一。稳进提质…), as a site's copy of a report lays it out. A real list has a lead-in
+# and items of their own (numbered, or each its own sentence from the line's start): the run is
+# taken for a split sentence only where its first line ends a sentence and goes on into the clause
+# the ； ends (a full stop before it), and no line of it opens with a heading or an item's mark.
+_SEMICOLON_BREAK = compile_regex(r"[；;][ \t\u3000]*\n(?=[ \t\u3000]*[^\s])")
+_ITEM_LEAD = compile_regex(r"[ \t\u3000]*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十\d]+[、，,.．条章节项]"
+                           r"|\d+[、.．)）]|[（(][\d一二三四五六七八九十]+[)）]|[①-⑳⑴-⒇❶-❿●○■□◆◇▲△★☆•·—]|[-*＊](?=[ \t\u3000]))")
+_SEMICOLON_MIN_CLAUSE = 4  # characters of the clause between the first line's full stop and its ；
+
+
+def _semicolon_breaks(doc: Document, heading_level) -> list[Hit]:
+    text = doc.text
+    if "；\n" not in text and ";\n" not in text and not _SEMICOLON_BREAK.search(text):
+        return []  # most texts: no line ends with a semicolon
+    hits: list[Hit] = []
+    for m in _SEMICOLON_BREAK.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        nxt_start = m.end() + len(text[m.end():m.end() + 8]) - len(text[m.end():m.end() + 8].lstrip(" \t\u3000"))
+        nxt_end = text.find("\n", nxt_start)
+        nxt = text[nxt_start:nxt_end if nxt_end >= 0 else len(text)]
+        if heading_level(nxt) is not None or _ITEM_LEAD.match(nxt) or _LABEL_LEAD.match(nxt):
+            continue  # the next line is a heading, an item or a field of its own
+        # the run's first line: back over the lines before that end with ；, none an item or a heading
+        first_start, ok = line_start, True
+        while first_start > 0:
+            prev_start = text.rfind("\n", 0, first_start - 1) + 1
+            prev = text[prev_start:first_start - 1].rstrip(" \t\u3000")
+            if not prev or prev[-1] not in "；;":
+                break
+            first_start = prev_start
+        run = text[first_start:m.start()].split("\n")
+        if any(heading_level(r.strip()) is not None or _ITEM_LEAD.match(r) for r in run[1:]):
+            continue
+        first = run[0].rstrip(" \t\u3000")
+        if first and first[-1] in "；;":
+            first = first[:-1]
+        stops = [k for k in _SENTENCE_END.finditer(first)]
+        if not stops or len(first) - stops[-1].end() < _SEMICOLON_MIN_CLAUSE:
+            continue  # no sentence ends before the clause: a list's item or a line of its own
+        last = m.start()
+        hits.append(Hit(last, nxt_start + 1, {"before": text[max(last - 5, line_start):last + 1], "after": text[nxt_start:nxt_start + 5]},
+                        Fix("", last + 1, nxt_start, safe=False)))
+    return hits
 
 
 # A list whose numbers lost their marks in a conversion, each glued to the figure that opens its

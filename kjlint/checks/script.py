@@ -79,6 +79,14 @@ def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
     where = sorted(i for c in minority if c not in both for i in _positions(text, c))
     edits = [Edit(i, i + 1, convert(text[i]), text[i]) for i in where
              if i not in garbage and not _in_garbled_run(text, i)]
+    skip = rule.params.get("skip-flagged-by")
+    if edits and skip:  # the site's lines are in the site's script (a header, injected spam)
+        from .layout import flagged_lines
+
+        furniture = flagged_lines(doc, ctx, list(skip))
+        edits = [e for e in edits if doc.line_index(e.start) not in furniture]
+    if 0 < len(edits) <= _BYLINE_MAX_CHARS:  # a name keeps its registered characters (区财政局 席捲澜)
+        edits = [e for e in edits if not _byline(doc, e.start)]
     total = len(edits)
     if not edits:
         return []
@@ -90,6 +98,19 @@ def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
         return minor_name, {"characters": shown, "total": total, "dominant": dominant}
 
     return group_by_line(doc, edits, describe, safe=False)
+
+
+# A byline or a signature (区财政局 席捲澜, a short line with no clause mark): a person's name there
+# keeps the characters it is registered with, one or two of the other script in a whole document.
+_BYLINE_MAX_CHARS = 2
+_BYLINE_MAX_LEN = 20
+_CLAUSE_PUNCT = compile_regex(r"[，。；：！？,;:!?、]")
+
+
+def _byline(doc: Document, i: int) -> bool:
+    line = doc.lines[doc.line_index(i)]
+    text = doc.text[line.start:line.end].strip()
+    return len(text) <= _BYLINE_MAX_LEN and not _CLAUSE_PUNCT.search(text)
 
 
 def _positions(text: str, char: str) -> list[int]:
