@@ -1,0 +1,32 @@
+"""Word files nobody here wrote (issue 11, wrec13 set: recall on real Word files). Each mechanism is
+shown both ways: the defect is found, the look-alike is left alone."""
+from __future__ import annotations
+
+from docx_maker import docx_codes, make_docx
+
+
+def _report(*tail):
+    # a lab report whose decimal sections mostly have their text
+    return ["实验报告", "1 实验要求", "1.1 实验目的", "掌握处理器的设计方法。", "1.2 实验内容", "设计一个单周期处理器。",
+            "2 实验设计", "2.1 总体方案", "整个实验分成四个部分。", "2.2 汇编程序", "汇编程序计算最大公约数。",
+            "2.3 编译器", "编译器逐条处理汇编指令。", *tail]
+
+
+def test_a_run_of_sections_never_written_in_a_written_report_is_empty(tmp_path):
+    # 2.4 heads 2.4.1 … 2.4.2 with no text, 3.1 and 3.2 have none, and the last section 4 is bare
+    report = _report("2.4 单周期处理器", "2.4.1 指令存储器", "2.4.2 控制器", "3 仿真情况", "3.1 ALU仿真",
+                     "3.2 处理器仿真", "4 总结")
+    assert docx_codes(make_docx(tmp_path / "报告.docx", report), "KJ303") == [
+        ("KJ303", 15), ("KJ303", 16), ("KJ303", 18), ("KJ303", 19), ("KJ303", 20)]
+
+
+def test_sections_of_an_outline_or_a_list_restarting_are_not_sections_never_written(tmp_path):
+    # the same report with its sections all written: nothing; an outline where fewer sections have a text than have none: nothing;
+    # a section followed by a list numbered from 1 (no section of the outline): nothing
+    written = _report("3 总结", "本次实验完成了全部要求。")
+    assert docx_codes(make_docx(tmp_path / "报告.docx", written), "KJ303") == []
+    outline = _report("2.4 测试", "测试全部通过。", "3 仿真", "3.1 ALU仿真", "3.2 处理器仿真", "3.3 外设仿真",
+                      "4 综合", "4.1 时序", "4.2 面积", "4.3 功耗")
+    assert docx_codes(make_docx(tmp_path / "大纲.docx", outline), "KJ303") == []
+    listed = _report("2.4 测试用例", "1. 登录", "2. 注销", "3 总结", "实验完成。")
+    assert docx_codes(make_docx(tmp_path / "用例.docx", listed), "KJ303") == []
