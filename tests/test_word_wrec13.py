@@ -30,3 +30,28 @@ def test_sections_of_an_outline_or_a_list_restarting_are_not_sections_never_writ
     assert docx_codes(make_docx(tmp_path / "大纲.docx", outline), "KJ303") == []
     listed = _report("2.4 测试用例", "1. 登录", "2. 注销", "3 总结", "实验完成。")
     assert docx_codes(make_docx(tmp_path / "用例.docx", listed), "KJ303") == []
+
+
+def test_a_field_cell_alone_in_its_column_left_empty_is_reported(tmp_path):
+    # the second field of a row (职  称) whose value cell is the only one of its grid column (the
+    # cell above it spans two columns): the row's own cell, not a blank column of the grid
+    form = ["毕业论文任务书", ("table", [["学生姓名", "张三", "专业", "软件工程", None, "本科"],
+                                   ["指导教师姓名", "李四", None, "职  称", "", None],
+                                   ["论文题目", "个人博客管理系统的设计与实现", None, None, None, None]]),
+            "一、主要内容", "完成博客的前台和后台模块。"]
+    assert [code for code, _line in docx_codes(make_docx(tmp_path / "任务书.docx", form), "KJ204")] == ["KJ204"]
+    filled = ["毕业论文任务书", ("table", [["学生姓名", "张三", "专业", "软件工程", None, "本科"],
+                                     ["指导教师姓名", "李四", None, "职  称", "副教授", None],
+                                     ["论文题目", "个人博客管理系统的设计与实现", None, None, None, None]]),
+              "一、主要内容", "完成博客的前台和后台模块。"]
+    assert docx_codes(make_docx(tmp_path / "任务书2.docx", filled), "KJ204") == []
+
+
+def test_a_circled_numbers_field_left_empty_among_filled_ones_is_reported(tmp_path):
+    # ② has no value and ③ follows it: the writer skipped it (a lead-in's items are not its siblings)
+    budget = ["创业策划书", "七、成本预算", "①软件开发费用：5-10万", "②服务器及日常运维费用：", "③公司注册费用：1818元",
+              "④初期营销费用预估：10000元", "八、利润分配", "按股权比例分配。"]
+    assert docx_codes(make_docx(tmp_path / "策划书.docx", budget), "KJ204") == [("KJ204", 4)]
+    lead = ["创业策划书", "七、成本预算", "①软件开发费用：5-10万", "②其他费用：", "1. 注册费：360元", "2. 公告费：200元",
+            "八、利润分配", "按股权比例分配。"]
+    assert docx_codes(make_docx(tmp_path / "策划书2.docx", lead), "KJ204") == []

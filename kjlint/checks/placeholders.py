@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from typing import Iterator
 
 from .registry import check
@@ -212,8 +213,8 @@ _CELL_BLANK = _BLANK + "\r\u00a0"  # Word fills an empty cell with a no-break sp
 # A field's label: a few words, no sentence in it (作品分类, 参赛组别（本科或高职高专）, 3、算法).
 _LABEL = compile_regex(r"[^\s。！？；，,;!?：:]{1,20}")
 _HAN = compile_regex(r"[\u4e00-\u9fff]")
-# A list number before a field's label (3、算法：, （二）职务：, 1. 名称：) and the one a line opens with.
-_NUMBER = r"(?:[0-9０-９]{1,2}[、.．]|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
+# A list number before a field's label (3、算法：, （二）职务：, 1. 名称：, ②费用：) and the one a line opens with.
+_NUMBER = r"(?:[0-9０-９]{1,2}[、.．]|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[①-⑳])"
 _LIST_ITEM = compile_regex(rf"^[{_BLANK}]*(?P<number>{_NUMBER})[{_BLANK}]*")
 _FIRST_ITEM = compile_regex(r"^(?:[1１][、.．]|[（(][1１一][）)]|一、)")
 # A paragraph that is a field: `label：value` or `label：` (a list number may come first).
@@ -273,8 +274,10 @@ def _empty_cells(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
         filled, empties, empty = 0, 0, []
         above_whole = True  # the row above has no empty cell
         records = _is_record_table(rows, text_of)
-        # a column blank from top to bottom is the grid's, not a field's (an extra column at the edge)
-        blank = {c for cells in rows.values() for c in cells}
+        # a column blank from top to bottom is the grid's, not a field's (an extra column at the edge);
+        # a cell that is its column in one row only is that row's own (职  称 | its empty value)
+        rows_of = Counter(c for cells in rows.values() for c in cells)
+        blank = {c for c, n in rows_of.items() if n > 1}
         blank -= {c for cells in rows.values() for c, cell in cells.items() if any(map(has_text, cell))}
         for cells in rows.values():
             cells = {c: cell for c, cell in cells.items() if c not in blank}
@@ -614,8 +617,13 @@ def _nothing_under(doc: Document, i: int) -> bool:
     return False
 
 
+_CIRCLED = frozenset(map(chr, range(ord("①"), ord("⑳") + 1)))
+
+
 def _next_number(first: str, second: str) -> bool:
     """Is list number `second` the one after `first`, written the same way (3、 → 4、, （二） → （三））?"""
+    if first in _CIRCLED or second in _CIRCLED:  # ② → ③ (int() reads no circled digit)
+        return first in _CIRCLED and second in _CIRCLED and ord(second) == ord(first) + 1
     a, b = (re.fullmatch(r"(\D*)(\w+?)(\W*)", x) for x in (first, second))
     if a is None or b is None or (a.group(1), a.group(3)) != (b.group(1), b.group(3)):
         return False
