@@ -55,3 +55,21 @@ def test_a_circled_numbers_field_left_empty_among_filled_ones_is_reported(tmp_pa
     lead = ["创业策划书", "七、成本预算", "①软件开发费用：5-10万", "②其他费用：", "1. 注册费：360元", "2. 公告费：200元",
             "八、利润分配", "按股权比例分配。"]
     assert docx_codes(make_docx(tmp_path / "策划书2.docx", lead), "KJ204") == []
+
+
+def test_a_sections_only_text_being_its_guidance_in_round_brackets_is_a_slot(tmp_path):
+    # a 开题报告 whose later sections hold only the template's instructions, in round brackets
+    report = ["开题报告", "一、课题来源、目的、意义", "本课题借助多目标优化方法同时优化神经网络的权值和结构。",
+              "二、方案论证", "（对各种方案进行简单论证说明，并加以比较，简述所选方案）", "三、设计任务", "（按照任务书填写）",
+              "四、进度安排", "第一周查阅文献，第二周完成设计。"]
+    assert docx_codes(make_docx(tmp_path / "开题.docx", report), "KJ205") == [("KJ205", 5), ("KJ205", 7)]
+
+
+def test_a_bracketed_note_before_its_text_or_pointing_elsewhere_is_no_guidance(tmp_path):
+    # the form's note before the section's text, a pointer to an appendix, a law's adoption note
+    report = ["申请书", "一、项目简介", "（200字左右，简要说明项目内容）", "本项目开发卫星地面管理终端。", "二、经费预算",
+              "（详见附件2经费预算明细表）", "三、承诺", "本人保证申请书内容真实。"]
+    assert docx_codes(make_docx(tmp_path / "申请书.docx", report), "KJ205") == []
+    law = [("title", "某市物业管理条例"), "（2023年5月10日市人民代表大会常务委员会审议通过）", ("heading", 1, "第一章 总则"),
+           "第一条 为了规范物业管理活动，制定本条例。"]
+    assert docx_codes(make_docx(tmp_path / "条例.docx", law), "KJ205") == []

@@ -100,7 +100,7 @@ def section_guidance(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     for hit in guidance_under_headings(doc):
         spans.append((hit.offset, hit.end))
         yield hit
-    for hit in itertools.chain(_instruction_paragraphs(doc), _deletion_notes(doc)):
+    for hit in itertools.chain(_instruction_paragraphs(doc), _deletion_notes(doc), _parenthesized_guidance(doc)):
         if not any(s < hit.end and hit.offset < e for s, e in spans):
             spans.append((hit.offset, hit.end))
             yield hit
@@ -120,6 +120,47 @@ def _deletion_notes(doc: Document) -> Iterator[Hit]:
         if doc.part(doc.line_index(m.start())) == "body":
             text = m.group()
             yield Hit(m.start(), m.end(), {"match": text[:40] + ("…" if len(text) > 40 else "")}, key="instruction")
+
+
+# A section's only text in round brackets, six characters or more, no pointer elsewhere (（见附件2）) nor
+# a note that the section is empty (（无）, （略）: a slot of its own, KJ205's pattern)
+_PARENTHESIZED = compile_regex(r"[（(]([^（()）\n]{6,200})[）)]")
+_POINTER = compile_regex(r"^[ \t\u3000]*(?:详见|见|参见|另见|参照|同上|无|略)")
+
+
+def _parenthesized_guidance(doc: Document) -> Iterator[Hit]:
+    """A numbered section whose only text is one passage in round brackets, the next numbered
+    section right after it (三、方案论证 / （对各种方案进行简单论证说明，并加以比较…） / 四、设计任务 /
+    （按照任务书填写） / 五、…): the template's guidance for that section, left in place of the text it
+    asks for. Judged by its place: a bracketed note before the section's text (项目简介 / （200字左右） /
+    its text) is the form's, and one under a title that is no numbered section (a law's
+    （2023年5月10日审议通过） under its name) is the document's."""
+    if "（" not in doc.text and "(" not in doc.text:
+        return
+    lines = doc.lines
+    body = [i for i, line in enumerate(lines) if line.text.strip(_CELL_BLANK) and doc.part(i) == "body"]
+    for k in range(1, len(body) - 1):
+        i = body[k]
+        text = lines[i].text.strip(_CELL_BLANK)
+        if text[:1] not in "（(" or doc.in_table(i):
+            continue
+        m = _PARENTHESIZED.fullmatch(text)
+        if m is None or len(_HAN.findall(m.group(1))) < 6 or _POINTER.match(m.group(1)):
+            continue
+        if _numbered_section(doc, body[k - 1]) and _numbered_section(doc, body[k + 1]):
+            start = lines[i].start + lines[i].text.index(text[0])
+            yield Hit(start, start + len(text), {"match": text[:40] + ("…" if len(text) > 40 else "")}, key="guidance")
+
+
+def _numbered_section(doc: Document, i: int) -> bool:
+    """Is line i a section heading with its number (四、设计任务, 1.5 性能), a list item (（1）) no?"""
+    from .structure import DECIMAL_HEADING, heading_level
+
+    text = doc.lines[i].text.strip(_CELL_BLANK)
+    if not text or len(text) > 40 or _SENTENCE.search(text) or text[-1] in "：:" or doc.in_table(i):
+        return False
+    level = heading_level(text)
+    return DECIMAL_HEADING.match(text) is not None or level is not None and level[0] <= 2
 
 
 # A paragraph that is one bracketed passage: [说明编写这份手册的目的，指出预期的读者。]
