@@ -73,3 +73,12 @@ def test_a_bracketed_note_before_its_text_or_pointing_elsewhere_is_no_guidance(t
     law = [("title", "某市物业管理条例"), "（2023年5月10日市人民代表大会常务委员会审议通过）", ("heading", 1, "第一章 总则"),
            "第一条 为了规范物业管理活动，制定本条例。"]
     assert docx_codes(make_docx(tmp_path / "条例.docx", law), "KJ205") == []
+
+
+def test_a_fields_name_in_angle_brackets_is_a_slot_but_not_a_signature_or_code():
+    from kjlint.engine import lint_text
+
+    slots = [(f.code, f.end_column - f.column) for f in lint_text(
+        "任务：<任务名>\n事件：<事件名>\n5.1 <方法名称>\n报告人：〈签名〉\nMap<String, Object> orderMap\n如果x<5且y>3则跳过。",
+        select=["KJ205"])]
+    assert slots == [("KJ205", 5), ("KJ205", 5), ("KJ205", 6)]
