@@ -82,3 +82,23 @@ def test_a_fields_name_in_angle_brackets_is_a_slot_but_not_a_signature_or_code()
         "任务：<任务名>\n事件：<事件名>\n5.1 <方法名称>\n报告人：〈签名〉\nMap<String, Object> orderMap\n如果x<5且y>3则跳过。",
         select=["KJ205"])]
     assert slots == [("KJ205", 5), ("KJ205", 5), ("KJ205", 6)]
+
+
+_TEMPLATE = ["1.引言", "1.1编写目的", "[说明编写这份测试计划的目的，指出预期的读者。]", "1.2定义",
+             "[列出本文件中用到的专门术语的定义。]", "1.3参考资料", "[列出有关的参考资料。]", "2.测试内容", "2.1测试1",
+             "[给出这项测试的参与单位及被测试的部位。]", "[……]"]
+
+
+def test_a_templates_author_note_and_bracketed_ellipsis_are_its_guidance(tmp_path):
+    template = ["集成测试计划", "编者说明：", "本模块用来指导编写集成测试计划，可根据项目的实际情况裁剪。", *_TEMPLATE]
+    found = docx_codes(make_docx(tmp_path / "测试计划.docx", template), "KJ205")
+    assert found == [("KJ205", 2), ("KJ205", 6), ("KJ205", 8), ("KJ205", 10), ("KJ205", 13), ("KJ205", 14)]
+
+
+def test_an_editors_note_outside_a_template_or_a_forms_instructions_are_the_documents(tmp_path):
+    # no template around it: a bulletin's editor's note is its text
+    bulletin = ["工作简报", "编者说明：", "本期简报刊登各单位上半年安全生产工作的经验做法，供学习参考。", "一、市应急局", "全面开展隐患排查。"]
+    assert docx_codes(make_docx(tmp_path / "简报.docx", bulletin), "KJ205") == []
+    # in a template, a form's own instructions (填写说明) stay the form's
+    form = ["项目申报书", "填写说明：", "本表由项目负责人填写，内容须真实准确，不得改变表格结构。", *_TEMPLATE]
+    assert ("KJ205", 2) not in docx_codes(make_docx(tmp_path / "申报书.docx", form), "KJ205")

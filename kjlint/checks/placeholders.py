@@ -199,8 +199,42 @@ def _instruction_paragraphs(doc: Document) -> Iterator[Hit]:
                 or not _GUIDANCE_SENTENCE.search(inner) or doc.part(doc.line_index(m.start())) != "body":
             continue
         found.append((m.start(), m.end(), m.group()))
+    found += _template_notes(doc, whole)
     for start, end, text in sorted(found):
         yield Hit(start, end, {"match": text[:40] + ("…" if len(text) > 40 else "")}, key="instruction")
+
+
+# In a template with its instructions left in, its author's notes to the writer (编者说明： and the
+# paragraph under it) and a bracketed ellipsis standing for more of the same ([……]) are its too; a
+# form's own notes (填表说明, 注：…) are the form's.
+_TEMPLATE_NOTE = compile_regex(r"^(?:编者|编写|使用|模板)说明[ \t\u3000]*[：:]")
+_BRACKETED_ELLIPSIS = compile_regex(r"[\[［【](?:…|\.|。|．){2,}[\]］】]")
+
+
+def _template_notes(doc: Document, taken: set[int]) -> list[tuple[int, int, str]]:
+    lines, out = doc.lines, []
+    for i, line in enumerate(lines):
+        text = line.text.strip(_CELL_BLANK)
+        if not text or doc.part(i) != "body" or doc.in_table(i):
+            continue
+        start = line.start + line.text.index(text[0])
+        if start in taken:
+            continue
+        if _BRACKETED_ELLIPSIS.fullmatch(text):
+            out.append((start, start + len(text), text))
+            continue
+        m = _TEMPLATE_NOTE.match(text)
+        if m is None:
+            continue
+        end = start + len(text)
+        if m.end() == len(text):  # the label alone: its note is the paragraph under it
+            j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].text.strip(_CELL_BLANK)), None)
+            if j is None or _is_heading(doc, j) or _ANY_BRACKET.match(lines[j].text.strip(_CELL_BLANK)):
+                continue
+            end = lines[j].start + len(lines[j].text.rstrip(_CELL_BLANK))
+        if len(_HAN.findall(doc.text[start:end])) >= 8:
+            out.append((start, end, doc.text[start:end].split("\n")[0]))
+    return out
 
 
 _BRACKETED = compile_regex(r"[\[［【][^\[\]［］【】\n]{2,400}[\]］】]")
