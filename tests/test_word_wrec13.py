@@ -102,3 +102,28 @@ def test_an_editors_note_outside_a_template_or_a_forms_instructions_are_the_docu
     # in a template, a form's own instructions (填写说明) stay the form's
     form = ["项目申报书", "填写说明：", "本表由项目负责人填写，内容须真实准确，不得改变表格结构。", *_TEMPLATE]
     assert ("KJ205", 2) not in docx_codes(make_docx(tmp_path / "申报书.docx", form), "KJ205")
+
+
+_BODY = ["一、毕业设计的内容与要求", "采用单片机技术及无线通信技术，设计并制作一套可调光、调色的灯具控制系统，智能手机能在无线网络下与单片机通信，"
+         "控制灯具的亮度、色温和开关，并能显示灯具的工作状态。系统应具有良好的人机界面，操作简单，运行稳定可靠。",
+         "二、毕业设计应完成的工作", "设计分析、最佳方案分析与选择；设计方案阐述，介绍方案组成，列出设计的框图、流程图等；写出有关的设计依据、"
+         "设计计算过程等；绘制整机原理图及电路图；组装能展示成果的硬件实物；论文中应该记录相应的检测数据，并对数据进行分析和整理；"
+         "对设计进行总结性评价，指出存在问题与解决措施，以及进一步的发展方向。", "三、进程安排", "第一周确定题目，第二周收集资料，"
+         "第三周确定设计方案并拟出设计提纲，第四周至第八周进行硬件设计与调试，第九周至第十二周编写程序，第十三周起撰写论文并准备答辩。",
+         "四、参考文献", "谭浩强编写的程序设计教材，以及单片机原理与应用的相关资料。"]
+
+
+def test_a_cover_tables_fields_left_empty_in_a_written_document_are_reported(tmp_path):
+    # the cover's label | value rows: fewer filled than empty, but the document under them is written
+    cover = ["本科生毕业设计任务书", ("table", [["题目名称", ""], ["学    院", "物理与光电工程学院"], ["专业班级", "电子科学与技术"],
+                                          ["姓    名", ""], ["学    号", ""]]), *_BODY]
+    assert docx_codes(make_docx(tmp_path / "任务书.docx", cover), "KJ204") == [("KJ204", 2), ("KJ204", 8), ("KJ204", 10)]
+
+
+def test_a_blank_forms_table_or_a_grid_of_names_is_no_field_left_empty(tmp_path):
+    # the same cover with no text under it is a form to hand out; a grid of names has no label | value rows
+    blank = ["本科生毕业设计任务书", ("table", [["题目名称", ""], ["学    院", "物理与光电工程学院"], ["专业班级", "电子科学与技术"],
+                                          ["姓    名", ""], ["学    号", ""]]), "注：此表一式三份。"]
+    assert docx_codes(make_docx(tmp_path / "空表.docx", blank), "KJ204") == []
+    names = ["暑期社会实践团队安全承诺", ("table", [["李观泰", "王博宇", "李林烨", "刘世宇", "陈奕桢"], ["张玉飞", "", "", "", ""]]), *_BODY]
+    assert docx_codes(make_docx(tmp_path / "承诺.docx", names), "KJ204") == []

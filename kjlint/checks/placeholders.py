@@ -28,7 +28,8 @@ def empty_form_field(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     if doc.source_format != "docx":
         return
     hand_filled = compile_regex("|".join(f"(?:{p})" for p in rule.params.get("hand-filled", ())) or r"(?!)")
-    hits = [Hit(start, end, {"label": doc.text[start:end]}, key="field") for start, end in empty_fields(doc, hand_filled)]
+    hits = [Hit(start, end, {"label": doc.text[start:end].replace("\n", "")}, key="field")  # a label over two lines: one
+            for start, end in empty_fields(doc, hand_filled)]
     hits += [Hit(start, end, {"row": doc.text[start:end]}, key="row") for start, end in _spare_rows(doc)]
     yield from sorted(hits, key=lambda hit: hit.offset)
 
@@ -345,8 +346,10 @@ def _empty_cells(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
         return "".join(lines[i].text for i in cell)
 
     out = []
+    written: bool | None = None  # computed when first needed
     for rows in tables.values():
         filled, empties, empty = 0, 0, []
+        pairs = []  # label cells of empty fields set out as label | value (one or two in their row)
         above_whole = True  # the row above has no empty cell
         records = _is_record_table(rows, text_of)
         # a column blank from top to bottom is the grid's, not a field's (an extra column at the edge);
@@ -382,10 +385,36 @@ def _empty_cells(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
                     empties += 1
                     if above_whole:
                         empty.append(label_cell[0])
+                    if len(order) in (2, 4):
+                        pairs.append(label_cell)
             above_whole = whole
-        if filled > empties:
+        if filled > empties:  # a form whose fields are mostly filled
             out += [_label_span(doc, i) for i in empty]
+        if filled and pairs:
+            # a table of label | value rows in a document whose text is written: its empty fields
+            # were never filled in, after a row with a blank too (题目名称 | and 姓名 | , 学号 | above
+            # a 任务书's sections); a grid of names (李观泰 | 王博宇 | … / 张玉飞 | | |) has no such rows
+            if written is None:
+                written = _written(doc)
+            if written:
+                out += [(_label_span(doc, cell[0])[0], _label_span(doc, cell[-1])[1]) for cell in pairs
+                        if cell[0] not in empty or filled <= empties]
     return out
+
+
+_WRITTEN = 300  # characters of sentences outside tables: a document written, not a form to hand out
+
+
+def _written(doc: Document) -> bool:
+    """Has the Word file's body text of its own, sentences outside its tables (a blank form has
+    a line or two of instructions or pledges at most)?"""
+    n = 0
+    for i, line in enumerate(doc.lines):
+        if doc.part(i) == "body" and not doc.in_table(i) and _SENTENCE.search(line.text):
+            n += len(_HAN.findall(line.text))
+            if n >= _WRITTEN:
+                return True
+    return False
 
 
 _RECORDS = 3  # rows laid out as the header row: a table of records
