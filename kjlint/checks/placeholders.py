@@ -346,7 +346,7 @@ def _empty_cells(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
         return "".join(lines[i].text for i in cell)
 
     out = []
-    written: bool | None = None  # computed when first needed
+    prose: list[int] | None = None  # computed when first needed
     for rows in tables.values():
         filled, empties, empty = 0, 0, []
         pairs = []  # label cells of empty fields set out as label | value (one or two in their row)
@@ -391,30 +391,35 @@ def _empty_cells(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
         if filled > empties:  # a form whose fields are mostly filled
             out += [_label_span(doc, i) for i in empty]
         if filled and pairs:
-            # a table of label | value rows in a document whose text is written: its empty fields
-            # were never filled in, after a row with a blank too (题目名称 | and 姓名 | , 学号 | above
-            # a 任务书's sections); a grid of names (李观泰 | 王博宇 | … / 张玉飞 | | |) has no such rows
-            if written is None:
-                written = _written(doc)
-            if written:
+            # a cover's table of label | value rows above a document's written text: its empty
+            # fields were never filled in, after a row with a blank too (题目名称 | and 姓名 | , 学号 |
+            # above a 任务书's sections); a grid of names (李观泰 | 王博宇 | … / 张玉飞 | | |) has no
+            # such rows, and a table below text (a grading table's 总成绩 | , an optional second
+            # supervisor's block after a form's instructions) is no cover
+            if prose is None:
+                prose = _prose_before(doc)
+            first = min(cell[0] for cells in rows.values() for cell in cells.values())
+            if prose[first] <= _COVER_TEXT and prose[-1] - prose[first] >= _WRITTEN:
                 out += [(_label_span(doc, cell[0])[0], _label_span(doc, cell[-1])[1]) for cell in pairs
                         if cell[0] not in empty or filled <= empties]
     return out
 
 
-_WRITTEN = 300  # characters of sentences outside tables: a document written, not a form to hand out
+_WRITTEN = 300  # characters of sentences outside tables below a cover: a document written, no form to hand out
+_COVER_TEXT = 40  # characters of sentences above a cover's table at most (a title's line or two)
 
 
-def _written(doc: Document) -> bool:
-    """Has the Word file's body text of its own, sentences outside its tables (a blank form has
-    a line or two of instructions or pledges at most)?"""
-    n = 0
+def _prose_before(doc: Document) -> list[int]:
+    """Characters of sentences outside tables in the Word file's body before each line (and in all,
+    last): what a document has written around a table (a blank form has a line or two of
+    instructions or pledges at most)."""
+    counts, n = [], 0
     for i, line in enumerate(doc.lines):
+        counts.append(n)
         if doc.part(i) == "body" and not doc.in_table(i) and _SENTENCE.search(line.text):
             n += len(_HAN.findall(line.text))
-            if n >= _WRITTEN:
-                return True
-    return False
+    counts.append(n)
+    return counts
 
 
 _RECORDS = 3  # rows laid out as the header row: a table of records
