@@ -6,7 +6,7 @@
   ("heading", level, text)       Heading N style (shown as 标题 N in Chinese Word)
   ("style", name, text)          any paragraph style by name, e.g. a custom "标题 2"
   ("list", list_name, ilvl, text) a paragraph numbered by Word (see LISTS, INSTANCES) at level ilvl
-  ("table", [[cell, ...], ...])  a table, one string per cell
+  ("table", [[cell, ...], ...])  a table, one string per cell (None: the cell on its left spans it)
   ("break", text, text, ...)     one paragraph, a soft line break between its texts
   ("toc", how, [entry, ...])     a table of contents: how = "field" (a TOC field spanning the
                                  entries), "sdt" (a Table of Contents content control with a 目录
@@ -241,7 +241,11 @@ def make_docx(path: str | Path, blocks, header: str | None = None, footer: str |
             table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
             for r, row in enumerate(rows):
                 for c, value in enumerate(row):
-                    table.cell(r, c).text = value
+                    if value is not None:
+                        table.cell(r, c).text = value
+                for c in reversed(range(1, len(row))):  # None: the cell to its left spans it
+                    if row[c] is None:
+                        table.cell(r, c - 1).merge(table.cell(r, c))
         elif kind == "break":
             p = document.add_paragraph(block[1])
             for part in block[2:]:

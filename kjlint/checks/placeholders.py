@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from typing import Iterator
 
 from .registry import check
@@ -27,7 +28,8 @@ def empty_form_field(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     if doc.source_format != "docx":
         return
     hand_filled = compile_regex("|".join(f"(?:{p})" for p in rule.params.get("hand-filled", ())) or r"(?!)")
-    hits = [Hit(start, end, {"label": doc.text[start:end]}, key="field") for start, end in empty_fields(doc, hand_filled)]
+    hits = [Hit(start, end, {"label": doc.text[start:end].replace("\n", "")}, key="field")  # a label over two lines: one
+            for start, end in empty_fields(doc, hand_filled)]
     hits += [Hit(start, end, {"row": doc.text[start:end]}, key="row") for start, end in _spare_rows(doc)]
     yield from sorted(hits, key=lambda hit: hit.offset)
 
@@ -99,7 +101,7 @@ def section_guidance(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     for hit in guidance_under_headings(doc):
         spans.append((hit.offset, hit.end))
         yield hit
-    for hit in itertools.chain(_instruction_paragraphs(doc), _deletion_notes(doc)):
+    for hit in itertools.chain(_instruction_paragraphs(doc), _deletion_notes(doc), _parenthesized_guidance(doc)):
         if not any(s < hit.end and hit.offset < e for s, e in spans):
             spans.append((hit.offset, hit.end))
             yield hit
@@ -119,6 +121,47 @@ def _deletion_notes(doc: Document) -> Iterator[Hit]:
         if doc.part(doc.line_index(m.start())) == "body":
             text = m.group()
             yield Hit(m.start(), m.end(), {"match": text[:40] + ("…" if len(text) > 40 else "")}, key="instruction")
+
+
+# A section's only text in round brackets, six characters or more, no pointer elsewhere (（见附件2）) nor
+# a note that the section is empty (（无）, （略）: a slot of its own, KJ205's pattern)
+_PARENTHESIZED = compile_regex(r"[（(]([^（()）\n]{6,200})[）)]")
+_POINTER = compile_regex(r"^[ \t\u3000]*(?:详见|见|参见|另见|参照|同上|无|略)")
+
+
+def _parenthesized_guidance(doc: Document) -> Iterator[Hit]:
+    """A numbered section whose only text is one passage in round brackets, the next numbered
+    section right after it (三、方案论证 / （对各种方案进行简单论证说明，并加以比较…） / 四、设计任务 /
+    （按照任务书填写） / 五、…): the template's guidance for that section, left in place of the text it
+    asks for. Judged by its place: a bracketed note before the section's text (项目简介 / （200字左右） /
+    its text) is the form's, and one under a title that is no numbered section (a law's
+    （2023年5月10日审议通过） under its name) is the document's."""
+    if "（" not in doc.text and "(" not in doc.text:
+        return
+    lines = doc.lines
+    body = [i for i, line in enumerate(lines) if line.text.strip(_CELL_BLANK) and doc.part(i) == "body"]
+    for k in range(1, len(body) - 1):
+        i = body[k]
+        text = lines[i].text.strip(_CELL_BLANK)
+        if text[:1] not in "（(" or doc.in_table(i):
+            continue
+        m = _PARENTHESIZED.fullmatch(text)
+        if m is None or len(_HAN.findall(m.group(1))) < 6 or _POINTER.match(m.group(1)):
+            continue
+        if _numbered_section(doc, body[k - 1]) and _numbered_section(doc, body[k + 1]):
+            start = lines[i].start + lines[i].text.index(text[0])
+            yield Hit(start, start + len(text), {"match": text[:40] + ("…" if len(text) > 40 else "")}, key="guidance")
+
+
+def _numbered_section(doc: Document, i: int) -> bool:
+    """Is line i a section heading with its number (四、设计任务, 1.5 性能), a list item (（1）) no?"""
+    from .structure import DECIMAL_HEADING, heading_level
+
+    text = doc.lines[i].text.strip(_CELL_BLANK)
+    if not text or len(text) > 40 or _SENTENCE.search(text) or text[-1] in "：:" or doc.in_table(i):
+        return False
+    level = heading_level(text)
+    return DECIMAL_HEADING.match(text) is not None or level is not None and level[0] <= 2
 
 
 # A paragraph that is one bracketed passage: [说明编写这份手册的目的，指出预期的读者。]
@@ -157,8 +200,42 @@ def _instruction_paragraphs(doc: Document) -> Iterator[Hit]:
                 or not _GUIDANCE_SENTENCE.search(inner) or doc.part(doc.line_index(m.start())) != "body":
             continue
         found.append((m.start(), m.end(), m.group()))
+    found += _template_notes(doc, whole)
     for start, end, text in sorted(found):
         yield Hit(start, end, {"match": text[:40] + ("…" if len(text) > 40 else "")}, key="instruction")
+
+
+# In a template with its instructions left in, its author's notes to the writer (编者说明： and the
+# paragraph under it) and a bracketed ellipsis standing for more of the same ([……]) are its too; a
+# form's own notes (填表说明, 注：…) are the form's.
+_TEMPLATE_NOTE = compile_regex(r"^(?:编者|编写|使用|模板)说明[ \t\u3000]*[：:]")
+_BRACKETED_ELLIPSIS = compile_regex(r"[\[［【](?:…|\.|。|．){2,}[\]］】]")
+
+
+def _template_notes(doc: Document, taken: set[int]) -> list[tuple[int, int, str]]:
+    lines, out = doc.lines, []
+    for i, line in enumerate(lines):
+        text = line.text.strip(_CELL_BLANK)
+        if not text or doc.part(i) != "body" or doc.in_table(i):
+            continue
+        start = line.start + line.text.index(text[0])
+        if start in taken:
+            continue
+        if _BRACKETED_ELLIPSIS.fullmatch(text):
+            out.append((start, start + len(text), text))
+            continue
+        m = _TEMPLATE_NOTE.match(text)
+        if m is None:
+            continue
+        end = start + len(text)
+        if m.end() == len(text):  # the label alone: its note is the paragraph under it
+            j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].text.strip(_CELL_BLANK)), None)
+            if j is None or _is_heading(doc, j) or _ANY_BRACKET.match(lines[j].text.strip(_CELL_BLANK)):
+                continue
+            end = lines[j].start + len(lines[j].text.rstrip(_CELL_BLANK))
+        if len(_HAN.findall(doc.text[start:end])) >= 8:
+            out.append((start, end, doc.text[start:end].split("\n")[0]))
+    return out
 
 
 _BRACKETED = compile_regex(r"[\[［【][^\[\]［］【】\n]{2,400}[\]］】]")
@@ -212,8 +289,8 @@ _CELL_BLANK = _BLANK + "\r\u00a0"  # Word fills an empty cell with a no-break sp
 # A field's label: a few words, no sentence in it (作品分类, 参赛组别（本科或高职高专）, 3、算法).
 _LABEL = compile_regex(r"[^\s。！？；，,;!?：:]{1,20}")
 _HAN = compile_regex(r"[\u4e00-\u9fff]")
-# A list number before a field's label (3、算法：, （二）职务：, 1. 名称：) and the one a line opens with.
-_NUMBER = r"(?:[0-9０-９]{1,2}[、.．]|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
+# A list number before a field's label (3、算法：, （二）职务：, 1. 名称：, ②费用：) and the one a line opens with.
+_NUMBER = r"(?:[0-9０-９]{1,2}[、.．]|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[①-⑳])"
 _LIST_ITEM = compile_regex(rf"^[{_BLANK}]*(?P<number>{_NUMBER})[{_BLANK}]*")
 _FIRST_ITEM = compile_regex(r"^(?:[1１][、.．]|[（(][1１一][）)]|一、)")
 # A paragraph that is a field: `label：value` or `label：` (a list number may come first).
@@ -269,12 +346,16 @@ def _empty_cells(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
         return "".join(lines[i].text for i in cell)
 
     out = []
+    prose: list[int] | None = None  # computed when first needed
     for rows in tables.values():
         filled, empties, empty = 0, 0, []
+        pairs = []  # label cells of empty fields set out as label | value (one or two in their row)
         above_whole = True  # the row above has no empty cell
         records = _is_record_table(rows, text_of)
-        # a column blank from top to bottom is the grid's, not a field's (an extra column at the edge)
-        blank = {c for cells in rows.values() for c in cells}
+        # a column blank from top to bottom is the grid's, not a field's (an extra column at the edge);
+        # a cell that is its column in one row only is that row's own (职  称 | its empty value)
+        rows_of = Counter(c for cells in rows.values() for c in cells)
+        blank = {c for c, n in rows_of.items() if n > 1}
         blank -= {c for cells in rows.values() for c, cell in cells.items() if any(map(has_text, cell))}
         for cells in rows.values():
             cells = {c: cell for c, cell in cells.items() if c not in blank}
@@ -304,10 +385,41 @@ def _empty_cells(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
                     empties += 1
                     if above_whole:
                         empty.append(label_cell[0])
+                    if len(order) in (2, 4):
+                        pairs.append(label_cell)
             above_whole = whole
-        if filled > empties:
+        if filled > empties:  # a form whose fields are mostly filled
             out += [_label_span(doc, i) for i in empty]
+        if filled and pairs:
+            # a cover's table of label | value rows above a document's written text: its empty
+            # fields were never filled in, after a row with a blank too (题目名称 | and 姓名 | , 学号 |
+            # above a 任务书's sections); a grid of names (李观泰 | 王博宇 | … / 张玉飞 | | |) has no
+            # such rows, and a table below text (a grading table's 总成绩 | , an optional second
+            # supervisor's block after a form's instructions) is no cover
+            if prose is None:
+                prose = _prose_before(doc)
+            first = min(cell[0] for cells in rows.values() for cell in cells.values())
+            if prose[first] <= _COVER_TEXT and prose[-1] - prose[first] >= _WRITTEN:
+                out += [(_label_span(doc, cell[0])[0], _label_span(doc, cell[-1])[1]) for cell in pairs
+                        if cell[0] not in empty or filled <= empties]
     return out
+
+
+_WRITTEN = 300  # characters of sentences outside tables below a cover: a document written, no form to hand out
+_COVER_TEXT = 40  # characters of sentences above a cover's table at most (a title's line or two)
+
+
+def _prose_before(doc: Document) -> list[int]:
+    """Characters of sentences outside tables in the Word file's body before each line (and in all,
+    last): what a document has written around a table (a blank form has a line or two of
+    instructions or pledges at most)."""
+    counts, n = [], 0
+    for i, line in enumerate(doc.lines):
+        counts.append(n)
+        if doc.part(i) == "body" and not doc.in_table(i) and _SENTENCE.search(line.text):
+            n += len(_HAN.findall(line.text))
+    counts.append(n)
+    return counts
 
 
 _RECORDS = 3  # rows laid out as the header row: a table of records
@@ -631,8 +743,13 @@ def _nothing_under(doc: Document, i: int) -> bool:
     return False
 
 
+_CIRCLED = frozenset(map(chr, range(ord("①"), ord("⑳") + 1)))
+
+
 def _next_number(first: str, second: str) -> bool:
     """Is list number `second` the one after `first`, written the same way (3、 → 4、, （二） → （三））?"""
+    if first in _CIRCLED or second in _CIRCLED:  # ② → ③ (int() reads no circled digit)
+        return first in _CIRCLED and second in _CIRCLED and ord(second) == ord(first) + 1
     a, b = (re.fullmatch(r"(\D*)(\w+?)(\W*)", x) for x in (first, second))
     if a is None or b is None or (a.group(1), a.group(3)) != (b.group(1), b.group(3)):
         return False

@@ -5,6 +5,7 @@ needs the document's shape lives here.
 """
 from __future__ import annotations
 
+from collections import Counter
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -511,32 +512,76 @@ def _empty_decimal_sections(doc: Document, ctx: Context, paras: list[Span], plai
     template never filled in (a section holds only the template's guidance), every such section
     is one never written, a first one or one in a run included (5.1.1基建投资 / 5.1.2… / 5.2效益)."""
     numbers = [_decimal_number(text, max_len) for text in plain]
+    sections = [i for i, number in enumerate(numbers) if number is not None]
+    if not any(len(numbers[i]) >= 2 for i in sections):
+        return
+    bodies = {i: _decimal_body(doc, paras, numbers, i) for i in sections}
+    filled = _filled_outline(numbers, plain, bodies)
     had_body: dict[tuple[int, ...], bool] = {}  # parent's number -> whether its latest child had a body
     template: bool | None = None  # computed when first needed
-    for i, number in enumerate(numbers):
-        if number is None or len(number) < 2:
-            continue
+    for i in sections:
+        number, body = numbers[i], bodies[i]
         nxt = numbers[i + 1] if i + 1 < len(numbers) else None
-        body = nxt is None and i + 1 < len(paras) or nxt is not None and len(nxt) > len(number)
-        if not body and doc.pictures:  # a section whose body is a picture (2.2 类图 and the diagram)
-            line = doc.line_index(paras[i].start)
-            upto = doc.line_index(paras[i + 1].start) if i + 1 < len(paras) else len(doc.lines)
-            body = any(j in doc.pictures for j in range(line, upto))
         parent = number[:-1]
         before = had_body.get(parent)
         had_body[parent] = body
-        if body or nxt is None:
+        if body:
+            continue
+        if nxt is None:
+            if filled and i + 1 == len(paras) and filled.get(number[:-1] + (number[-1] - 1,)) is True:
+                # 6 总结 last in a report whose sections are written, after 5 and its text
+                yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
             continue
         # the next section in the outline (no deeper than this one, else it is its body): a
         # sibling (4.4) or a section above it (5, 5.1)
-        if before is True and number[-1] >= 2 and any(
-                nxt[:k] == number[:k - 1] + (number[k - 1] + 1,) for k in range(1, len(number) + 1)):
+        follows = any(nxt[:k] == number[:k - 1] + (number[k - 1] + 1,) for k in range(1, len(number) + 1))
+        if follows and len(number) >= 2 and (before is True and number[-1] >= 2 or filled):
+            # in a report whose outline is mostly written (its sections have their text), a run
+            # of sections with none (3.5.1 指令存储器 / 3.5.2 控制器 / … / 3.6) is sections never
+            # written, the first of the run included
             yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
+            continue
+        if len(number) < 2:
             continue
         if template is None:
             template = unfilled_template(doc, ctx)
         if template and len(nxt) <= len(number):
             yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
+
+
+def _decimal_body(doc: Document, paras: list[Span], numbers: list, i: int) -> bool:
+    """Has decimal section i a body: a paragraph under it that is no section (or a deeper one),
+    or a picture before the next paragraph."""
+    nxt = numbers[i + 1] if i + 1 < len(numbers) else None
+    body = nxt is None and i + 1 < len(paras) or nxt is not None and len(nxt) > len(numbers[i])
+    if not body and doc.pictures:  # a section whose body is a picture (2.2 类图 and the diagram)
+        line = doc.line_index(paras[i].start)
+        upto = doc.line_index(paras[i + 1].start) if i + 1 < len(paras) else len(doc.lines)
+        body = any(j in doc.pictures for j in range(line, upto))
+    return body
+
+
+_FILLED_SECTIONS = 5  # written sections that show a report, not an outline or a list
+
+
+def _filled_outline(numbers: list, plain: list[str], bodies: dict[int, bool]) -> dict[tuple[int, ...], bool] | None:
+    """The sections of a decimal outline that is mostly written (number -> has a body), or None.
+    Written: more of its subsections (1.1, 3.2.1) have a text than have none, and at least
+    `_FILLED_SECTIONS` do; each number once, in order (a list restarting at 1.1, or an outline
+    typed twice as a table of contents and as headings, is no such report)."""
+    subsections = [i for i in bodies if len(numbers[i]) >= 2]
+    written = sum(bodies[i] for i in subsections)
+    if written < _FILLED_SECTIONS or written <= len(subsections) - written:
+        return None
+    seen: dict[tuple[int, ...], bool] = {}
+    previous: tuple[int, ...] = ()
+    headings = Counter(plain[i] for i in bodies)
+    for i in sorted(bodies):
+        number = numbers[i]
+        if number in seen or number < previous or headings[plain[i]] > 1:
+            return None
+        seen[number], previous = bodies[i], number
+    return seen
 
 
 def _empty_bullets(doc: Document) -> Iterator[Hit]:
