@@ -169,8 +169,8 @@ def load_labels(spec: dict, text: str, where: str) -> tuple[list[Label], list[tu
 WORD_BATCHES = ("word", "word2", "word3")
 
 
-def realworld_manifest() -> list[dict]:
-    path = REALWORLD / "manifest.jsonl"
+def realworld_manifest(root: Path | None = None) -> list[dict]:
+    path = (root or REALWORLD) / "manifest.jsonl"
     if not path.is_file():
         return []
     import json
@@ -208,7 +208,7 @@ class RealworldResult:
 
 
 def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | None = None,
-                    batch: str | tuple[str, ...] | None = None) -> RealworldResult:
+                    batch: str | tuple[str, ...] | None = None, root: Path | None = None) -> RealworldResult:
     """Lint every labeled real-world document with the default rules and match findings to labels.
 
     A finding is true when it overlaps a label of its family (document-wide labels match any
@@ -217,12 +217,13 @@ def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | Non
     Word files (`kind: word`, batches `word`, `word2`, `word3`) have their own figures (issue #11):
     they are scored only when asked for by batch (batch=WORD_BATCHES: all of them), never in the
     pages' totals."""
-    labels_dir = labels_dir or REALWORLD / "labels"
+    root = root or REALWORLD  # another labeled set in the corpus's layout: fixtures/devsets/<name>
+    labels_dir = labels_dir or root / "labels"
     catalog = load_catalog()
     opt_in = {code for code, rule in catalog.rules.items() if not rule.enabled}
     res = RealworldResult(defaultdict(Tally), defaultdict(Tally))
     sites = set()
-    for entry in realworld_manifest():
+    for entry in realworld_manifest(root):
         if kinds and entry.get("kind") not in kinds:
             continue
         if batch is not None and entry.get("batch", "") not in ((batch,) if isinstance(batch, str) else batch):
@@ -232,7 +233,7 @@ def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | Non
         spec_path = labels_dir / f"{entry['id']}.yaml"
         if not spec_path.is_file():
             continue
-        doc = read_document(REALWORLD / entry["file"])
+        doc = read_document(root / entry["file"])
         text = doc.text
         labels, keep_out = load_labels(yaml.safe_load(spec_path.read_text(encoding="utf-8")) or {}, text,
                                        str(spec_path))

@@ -197,3 +197,25 @@ def test_the_whole_realworld_corpus_meets_the_issue_bar_per_family(realworld):
 def test_realworld_government_texts_are_quiet(realworld):
     assert realworld.clean_rate <= REALWORLD_CLEAN_RATE, "\n  ".join(realworld.clean_false_alarms[:20])
     assert len(realworld.must_not_flag_hits) <= REALWORLD_MUST_NOT_FLAG, "\n  ".join(realworld.must_not_flag_hits)
+
+
+def test_a_labeled_set_in_the_corpus_layout_is_scored_from_its_own_folder(tmp_path):
+    """bench/devsets.py scores fixtures/devsets/<name> with the corpus's scorer: the set's own
+    manifest, pages and labels, a government page's false alarm counted on its side."""
+    from quality import score_realworld
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "labels").mkdir()
+    (tmp_path / "pages" / "s1.txt").write_text("县科技局工作总结\n全年争取上级资金xx万元，完成各项任务。\n", encoding="utf-8")
+    (tmp_path / "pages" / "s2.txt").write_text("县财政局工作总结\n全年组织培训12期，共培育家企业。\n", encoding="utf-8")
+    (tmp_path / "manifest.jsonl").write_text(
+        '{"id": "s1", "file": "pages/s1.txt", "site": "a.example", "kind": "scraped"}\n'
+        '{"id": "s2", "file": "pages/s2.txt", "site": "b.example", "kind": "government"}\n', encoding="utf-8")
+    (tmp_path / "labels" / "s1.yaml").write_text(
+        "doc: s1\ndefects:\n- {family: KJ2, rule: KJ201, text: xx}\n", encoding="utf-8")
+    (tmp_path / "labels" / "s2.yaml").write_text("doc: s2\ndefects: []\n", encoding="utf-8")
+    res = score_realworld(root=tmp_path)
+    assert (res.documents, res.sites, res.labels) == (2, 2, 1)
+    assert res.families["KJ2"].found == 1
+    # s2's deleted count (共培育家企业) is unlabeled here: a false alarm on the government side
+    assert len(res.clean_false_alarms) == 1 and res.clean_false_alarms[0].startswith("s2:")
