@@ -838,6 +838,8 @@ def test_a_title_shown_twice_above_a_pages_metadata_keeps_its_first_copy():
     ("全县 500彩票网 宣传", "500彩票网"),                               # after a blank
     ("(3699体育官网)新闻", "3699体育官网"),                             # after a bracket: four digits
     ("１８８比分直播《某某镇工作报告》", "１８８比分直播"),               # full-width digits are digits too
+    ("会议指出,BET365体育平台,bet365娱乐官网要加强监管。", "BET365体育平台,bet365娱乐官网"),  # a brand's
+    # letters in either case (the brands' pattern opens each with a character, B… or b…, not a class)
 ])
 def test_a_number_brand_is_found_from_its_first_digit(line, part):
     """The number brand's pattern starts at a digit and looks behind it (the regex engine skips
