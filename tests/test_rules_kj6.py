@@ -831,3 +831,36 @@ def test_a_title_shown_twice_above_a_pages_metadata_keeps_its_first_copy():
     text = "某镇政府换届工作报告\n\n某镇政府换届工作报告\n\nID:10590117\n\n大小:61.50 KB\n\n各位代表：现在，我代表镇人民政府作工作报告，请予审议。\n"
     hits = {(f.code, f.line) for f in lint_text(text, "page.txt") if f.family == "KJ6"}
     assert ("KJ607", 3) in hits and not any(line == 1 for _, line in hits)
+
+
+@pytest.mark.parametrize("line, part", [
+    ("188比分直播《2023年某某镇政府工作报告》政策解读", "188比分直播"),  # at the line's start
+    ("全县 500彩票网 宣传", "500彩票网"),                               # after a blank
+    ("(3699体育官网)新闻", "3699体育官网"),                             # after a bracket: four digits
+    ("１８８比分直播《某某镇工作报告》", "１８８比分直播"),               # full-width digits are digits too
+    ("会议指出,BET365体育平台,bet365娱乐官网要加强监管。", "BET365体育平台,bet365娱乐官网"),  # a brand's
+    # letters in either case (the brands' pattern opens each with a character, B… or b…, not a class)
+])
+def test_a_number_brand_is_found_from_its_first_digit(line, part):
+    """The number brand's pattern starts at a digit and looks behind it (the regex engine skips
+    to the digits of a line): the brand is found wherever the digits start a run."""
+    text = line + "\n" + "全年收入稳步增长,增幅较上年提高2个百分点。" * 3
+    assert part in [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ601"])]
+
+
+@pytest.mark.parametrize("line", [
+    "镇188比分直播",          # digits glued to a word before them: part of the sentence
+    "12345彩票网",           # five digits: no brand's number
+    "第1188比分直播",
+])
+def test_digits_inside_a_word_or_a_longer_number_are_no_number_brand(line):
+    text = line + "\n" + "全年收入稳步增长,增幅较上年提高2个百分点。" * 3
+    assert not [f for f in lint_text(text, select=["KJ601"]) if "比分" in text[f.offset:f.end_offset]
+                or "彩票" in text[f.offset:f.end_offset]]
+
+
+@pytest.mark.parametrize("words", [(), ("总结", "计划"), ("", "报告"), ("工作", "工作总结", "总结")])
+def test_any_word_tells_what_a_loop_over_the_words_tells(words):
+    from kjlint.checks.contamination import _any_word
+    for text in ("", "2023年工作总结", "工作计划", "某某镇报告", "会议纪要", "总", "作总"):
+        assert (_any_word(words)(text) is not None) == any(w in text for w in words)

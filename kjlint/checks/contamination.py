@@ -975,6 +975,7 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """A lead-in such as 以下内容供阅读: followed by a title, or a second report title after the
     first document's body (a different one: an identical title is a duplicate, KJ1's job)."""
     words = _simplified(tuple(rule.params.get("title-words", [])))
+    has_word = _any_word(words)
     leadins = _lead_ins(tuple(rule.params.get("lead-ins", [])))
     max_len = int(rule.params.get("max-title-length", 40))
     min_body = int(rule.params.get("min-body-paragraphs", 3))
@@ -997,7 +998,7 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             first_title, body_since_title = nxt, 0
             seen_titles.append(nxt)
             continue
-        is_title = (4 <= len(text) <= max_len and _title_like(text, max_len) and any(w in text for w in words)
+        is_title = (4 <= len(text) <= max_len and has_word(text) is not None and _title_like(text, max_len)
                     and not (word and _word_section(doc, doc.line_index(p.start), text, first_title)))
         if is_title and first_title is None:
             first_title, body_since_title = text, 0
@@ -1416,6 +1417,14 @@ def _lead_ins(words: tuple[str, ...]) -> tuple[str, ...]:
 def _simplified(words: tuple[str, ...]) -> tuple[str, ...]:
     """A rule's words in simplified script, converted once, not for every document."""
     return tuple(to_simplified(w) for w in words)
+
+
+@lru_cache(maxsize=16)
+def _any_word(words: tuple[str, ...]) -> Callable[[str], Any]:
+    """A search finding some of `words` in a text (None when it holds none): what
+    `any(w in text for w in words)` tells, in one scan in C rather than a Python loop over the
+    words (KJ606 asks it of every short paragraph of a document, 30-odd title words each)."""
+    return compile_regex("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)").search
 
 
 @check("page-chrome")
