@@ -518,3 +518,23 @@ def test_a_bracketed_number_with_a_blank_inside_keeps_its_place():
     text = ("某局2022年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开情况。全年主动公开信息120条。\n"
             "( 二)依申请公开情况。全年收到申请5件，均已办结。\n（三）政府信息管理。制定了管理办法。\n")
     assert codes(text, select=("KJ5",)) == []
+
+
+NEWS = ("某县人大常委会调研养老服务工作\n"
+        "3月16日，县人大常委会有关负责人带领调研组到某镇敬老院调研养老服务工作。"
+        "调研组充分肯定了该镇在养老服务方面所做的工作，表示将整理形成代表建议。")
+
+
+@pytest.mark.parametrize("tail", [
+    "\nhttp://www.example.com/shijian/442130.html 点此复制本页地址\n",  # an address and its link text
+    "\n\nsitemap.xml sitemap2.xml sitemap3.xml sitemap4.xml\n",  # a site's file list
+    "\n(深圳)86-755-83510000 83510001 83510002\n",  # telephone numbers
+    "(某县人大 李某) 信息来源:某市某县\n",  # a credit run onto the last sentence
+])
+def test_a_page_ending_in_a_line_that_is_no_sentence_is_whole(tail):
+    assert [c for c, _ in codes(NEWS + tail)] == []
+
+
+def test_a_cut_sentence_above_such_a_line_is_still_reported():
+    text = NEWS[:-len("表示将整理形成代表建议。")] + "表示将整理形成代表建议并"
+    assert codes(text + "\nhttp://www.example.com/shijian/442130.html 点此复制本页地址\n") == [("KJ302", 2)]
