@@ -538,3 +538,16 @@ def test_a_page_ending_in_a_line_that_is_no_sentence_is_whole(tail):
 def test_a_cut_sentence_above_such_a_line_is_still_reported():
     text = NEWS[:-len("表示将整理形成代表建议。")] + "表示将整理形成代表建议并"
     assert codes(text + "\nhttp://www.example.com/shijian/442130.html 点此复制本页地址\n") == [("KJ302", 2)]
+
+
+def test_a_clause_item_in_a_page_list_of_paragraphs_lost_its_full_stop_not_its_body():
+    # a page's plan numbered by paragraphs, one item written as a clause without its full stop
+    text = ("宣传部2024年工作计划\n"
+            "一、宣传部的工作主要是向同学宣传学院的各项工作，我们将探索新的工作思路，把学院的活动办得有声有色。\n"
+            "二、努力做好各部门活动的宣传工作,在宣传方式上创新\n"
+            "三、宣传部在学生会各部门当中是相对繁忙的部门，我们将在指定时间内完成海报和展板的制作。\n")
+    assert codes(text) == []
+    # a short title-like item there still heads nothing when its siblings head paragraphs
+    sections = ("一、工作回顾\n全年完成各项任务，成效明显，群众满意度持续提升。\n二、存在问题\n"
+                "三、下步打算\n继续加强队伍建设，提升服务水平，推动各项工作再上新台阶。\n")
+    assert codes(sections) == [("KJ303", 3)]

@@ -365,9 +365,10 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                     len(text) > max_len or bool(SENTENCE_STOP.search(text[:-1])))  # 标题。正文…
                 inline_item[inline] = True
             continue
-        # A Word list of sentences (请求事项: 一、裁决…元。 二、签合同日期为…，其中…应补齐): an item
-        # worded as a clause after an item with its text inline lost its full stop, it heads nothing.
-        if word and inline_item.get(level) and len(plain[i]) > 20 and ("，" in plain[i] or "," in plain[i]):
+        # A list of sentences (请求事项: 一、裁决…元。 二、签合同日期为…，其中…应补齐; a page's 一、设计部的
+        # 工作主要是…。 二、努力做好…的宣传工作,在宣传方式上创新): an item worded as a clause after an item
+        # with its text inline lost its full stop, it heads nothing.
+        if inline_item.get(level) and len(plain[i]) > 20 and ("，" in plain[i] or "," in plain[i]):
             continue
         inline_item[level] = False
         nxt = marks[i + 1] if i + 1 < len(paras) else 0  # 0: end of document
