@@ -85,14 +85,16 @@ def rule_hits(rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
                         or (mask and glued_to_han(doc.text, h.offset, h.end))]
         inside = rule.params.get("skip-inside") if hits else None
         if inside:
-            # a hit inside what another rule found not to be the document is that rule's defect:
-            # in a site's header or injected spam, an underscore joining two words is the site's
-            # title separator (金沙城中心赌场_澳门金沙官网, 管理辦法_第1頁); a blank in a figure or a
-            # date there (an editor's blurb quoting the text: 工作总结20_年) is still the text's
+            # a hit inside what another rule reports is that rule's defect, reported once (a title
+            # repeated at the top is KJ607's, not a duplicated paragraph). A mask must join two
+            # words there: in a site's header or injected spam, that underscore is the site's title
+            # separator (金沙城中心赌场_澳门金沙官网, 管理辦法_第1頁); a blank in a figure or a date
+            # there (an editor's blurb quoting the text: 工作总结20_年) is still the text's
+            mask = rule.code.startswith("KJ2")
             spans = [(h.offset, h.end) for code in inside
                      if (other := ctx.catalog.rules.get(code)) is not None and other.run is not None
                      and other.enabled for h in rule_hits(other, doc, ctx)]
-            hits = [h for h in hits if not (between_han(doc.text, h.offset, h.end)
+            hits = [h for h in hits if not ((not mask or between_han(doc.text, h.offset, h.end))
                                             and any(s <= h.offset and h.end <= e for s, e in spans))]
         ctx.memo[key] = hits
     return hits
