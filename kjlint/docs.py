@@ -107,6 +107,8 @@ def _generic_meaning(name: str, value: Any, rule: Rule) -> str | None:
         return _("The only kinds of file the rule judges.")
     if name == "skip-flagged-by":
         return _("Lines these rules report (site furniture) are passed over.")
+    if name == "skip-inside":
+        return _("What lies inside text these rules report (site furniture, injected spam) is passed over.")
     if name == "example-reference":
         return _("Reference documents used only when the rule checks its own examples.")
     if name == "phrases":

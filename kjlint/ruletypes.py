@@ -25,7 +25,7 @@ from .findings import Fix, Related
 from .diskcache import (after_chars, anchored_finditer, compile_regex, fast_finditer, finditer_alternatives, first_chars, line_anchored,
                         required_chars)
 from .i18n import _, pick
-from .technical import glued_to_han
+from .technical import between_han, glued_to_han
 
 
 @dataclass
@@ -83,6 +83,19 @@ def rule_hits(rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
                 mask = rule.code.startswith("KJ2")
                 hits = [h for h in hits if doc.line_index(h.offset) not in technical
                         or (mask and glued_to_han(doc.text, h.offset, h.end))]
+        inside = rule.params.get("skip-inside") if hits else None
+        if inside:
+            # a hit inside what another rule reports is that rule's defect, reported once (a title
+            # repeated at the top is KJ607's, not a duplicated paragraph). A mask must join two
+            # words there: in a site's header or injected spam, that underscore is the site's title
+            # separator (金沙城中心赌场_澳门金沙官网, 管理辦法_第1頁); a blank in a figure or a date
+            # there (an editor's blurb quoting the text: 工作总结20_年) is still the text's
+            mask = rule.code.startswith("KJ2")
+            spans = [(h.offset, h.end) for code in inside
+                     if (other := ctx.catalog.rules.get(code)) is not None and other.run is not None
+                     and other.enabled for h in rule_hits(other, doc, ctx)]
+            hits = [h for h in hits if not ((not mask or between_han(doc.text, h.offset, h.end))
+                                            and any(s <= h.offset and h.end <= e for s, e in spans))]
         ctx.memo[key] = hits
     return hits
 

@@ -133,3 +133,8 @@ def glued_to_han(text: str, start: int, end: int) -> bool:
     """Is text[start:end] written against a Chinese character (`*万元`, `共xx家`)? Such a mask
     stands in Chinese prose even on a line that also holds code."""
     return bool((start > 0 and _HAN.match(text[start - 1])) or (end < len(text) and _HAN.match(text[end])))
+
+
+def between_han(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] join two Chinese characters (`赌场_澳门`, `辦法_第1頁`)?"""
+    return bool(start > 0 and end < len(text) and _HAN.match(text[start - 1]) and _HAN.match(text[end]))

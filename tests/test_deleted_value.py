@@ -36,6 +36,9 @@ def test_a_unit_with_no_number_before_it(line, hit):
     "罚没金额（万元）见下表。",  # a table's heading
     "本题有效填写人次\n188",  # a table's row label
     "投入资金锟斤拷锟斤拷万元，改善办学条件。",  # a figure turned to mojibake (KJ4)
+    # 万/亿 is the number after a verb of passing it: 新增就业人员突破万人 (ten thousand)
+    "新增城镇就业人员突破万人，吸纳高校毕业生7450人。",
+    "全年交易额首次破亿元，带动农户增收突破万余元，服务群众突破万余人次。",
 ])
 def test_a_unit_after_a_number_or_naming_a_quantity_is_whole(line):
     assert kj207(TITLE + line + "\n") == []

@@ -656,3 +656,18 @@ def test_informative_is_the_same_with_the_text_tests_known():
         full = duplication.informative(u, p)
         u.informative = None
         assert duplication.informative(u, p, duplication.informative_text(u.norm, p)) == full
+
+
+def test_a_title_repeated_at_the_top_is_reported_once_as_the_repeated_title():
+    # a news page's headline copied twice above the text: KJ607's, not a duplicated paragraph
+    from kjlint.engine import lint_text
+
+    title = "人社部：就业持续增长、工资稳步提高、社保运行平稳"
+    text = (f"{title}\n{title}\n"
+            "新华社北京6月3日电 记者3日从人力资源和社会保障部了解到，全国就业持续增长，工资稳步提高。\n"
+            "人社部相关负责人介绍，截至2016年末，全国就业人员达到77603万人，比上年末增加152万人。\n")
+    assert [(f.code, f.line) for f in lint_text(text)] == [("KJ607", 2)]
+    # the same paragraph repeated further down is still KJ101's
+    body = text.splitlines()[2]
+    again = text + body + "\n"
+    assert ("KJ101", 5) in [(f.code, f.line) for f in lint_text(again)]

@@ -168,3 +168,9 @@ def test_a_format_verb_of_quoted_code_is_no_deleted_percentage():
     code = '调用 kv.log("shardTogid:%v, gid:%v, status: %d", id) 打印日志。'
     assert [f.code for f in lint_text(code, select=["KJ207"])] == []
     assert [f.code for f in lint_text("占比：%，同比增长%。", select=["KJ207"])] == ["KJ207", "KJ207"]
+
+
+def test_a_symbol_run_opening_a_line_before_a_space_is_a_marker_not_a_mask():
+    # Modelled on a news page whose section heads open with `■■■ ` and a separator line.
+    text = "■■■ 坚持稳中求进工作总基调\n全年新增就业岗位1200个。\n■■■■■■\n□□局负责组织实施。"
+    assert [(f.code, text[f.offset:f.end_offset]) for f in kj2(text)] == [("KJ206", "□□")]

@@ -518,3 +518,36 @@ def test_a_bracketed_number_with_a_blank_inside_keeps_its_place():
     text = ("某局2022年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开情况。全年主动公开信息120条。\n"
             "( 二)依申请公开情况。全年收到申请5件，均已办结。\n（三）政府信息管理。制定了管理办法。\n")
     assert codes(text, select=("KJ5",)) == []
+
+
+NEWS = ("某县人大常委会调研养老服务工作\n"
+        "3月16日，县人大常委会有关负责人带领调研组到某镇敬老院调研养老服务工作。"
+        "调研组充分肯定了该镇在养老服务方面所做的工作，表示将整理形成代表建议。")
+
+
+@pytest.mark.parametrize("tail", [
+    "\nhttp://www.example.com/shijian/442130.html 点此复制本页地址\n",  # an address and its link text
+    "\n\nsitemap.xml sitemap2.xml sitemap3.xml sitemap4.xml\n",  # a site's file list
+    "\n(深圳)86-755-83510000 83510001 83510002\n",  # telephone numbers
+    "(某县人大 李某) 信息来源:某市某县\n",  # a credit run onto the last sentence
+])
+def test_a_page_ending_in_a_line_that_is_no_sentence_is_whole(tail):
+    assert [c for c, _ in codes(NEWS + tail)] == []
+
+
+def test_a_cut_sentence_above_such_a_line_is_still_reported():
+    text = NEWS[:-len("表示将整理形成代表建议。")] + "表示将整理形成代表建议并"
+    assert codes(text + "\nhttp://www.example.com/shijian/442130.html 点此复制本页地址\n") == [("KJ302", 2)]
+
+
+def test_a_clause_item_in_a_page_list_of_paragraphs_lost_its_full_stop_not_its_body():
+    # a page's plan numbered by paragraphs, one item written as a clause without its full stop
+    text = ("宣传部2024年工作计划\n"
+            "一、宣传部的工作主要是向同学宣传学院的各项工作，我们将探索新的工作思路，把学院的活动办得有声有色。\n"
+            "二、努力做好各部门活动的宣传工作,在宣传方式上创新\n"
+            "三、宣传部在学生会各部门当中是相对繁忙的部门，我们将在指定时间内完成海报和展板的制作。\n")
+    assert codes(text) == []
+    # a short title-like item there still heads nothing when its siblings head paragraphs
+    sections = ("一、工作回顾\n全年完成各项任务，成效明显，群众满意度持续提升。\n二、存在问题\n"
+                "三、下步打算\n继续加强队伍建设，提升服务水平，推动各项工作再上新台阶。\n")
+    assert codes(sections) == [("KJ303", 3)]

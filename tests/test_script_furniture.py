@@ -39,3 +39,23 @@ def test_a_name_in_a_byline_keeps_its_registered_characters():
 
 def test_a_lone_character_of_the_other_script_in_a_sentence_is_still_reported():
     assert kj7(REPORT.replace("决算情况报告如下", "决算情況报告如下")) == [("KJ701", 5)]
+
+
+# KJ203 and the site's lines: an underscore joining two words inside a breadcrumb or injected
+# gambling spam is the spammer's title separator, not the document's blank (fresh8's pattern).
+CRUMB = "当前位置 > 金沙城中心赌场_澳门金沙官网: > 某市教育局 > 政府信息公开年报\n"
+PROSE = "全年主动公开政策解读4条、金沙城中心赌场_澳门金沙官网1条、部门文件等111条。\n"
+
+
+def kj203(text: str) -> list[tuple[int, str]]:
+    return [(f.line, text[f.offset:f.end_offset]) for f in lint_text(text) if f.code == "KJ203"]
+
+
+def test_an_underscore_inside_spam_or_a_breadcrumb_is_the_sites():
+    assert kj203(CRUMB + PROSE) == []
+    assert any(f.code == "KJ601" and f.line == 2 for f in lint_text(CRUMB + PROSE))
+
+
+def test_the_documents_blanks_are_still_reported_next_to_spam():
+    text = CRUMB + PROSE + "认真贯彻__会议精神，全年培训_人。\n"
+    assert kj203(text) == [(3, "__"), (3, "_")]

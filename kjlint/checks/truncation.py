@@ -172,7 +172,7 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if doc.line_sources and TABLE_CELL.search(doc.where(p.start)):
             return  # a Word document ending with a table: a cell is not a sentence
         text = plain_text(p.text).strip(BLANK_CHARS) if trimmed else doc.plain(p)
-        if is_signature_or_date(text, max_signature) or _is_bar(text):
+        if is_signature_or_date(text, max_signature) or _is_bar(text) or _no_prose(text):
             continue
         if DOTS_CUT.search(text):
             cut = DOTS_CUT.search(p.text)
@@ -192,8 +192,8 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if doc.source_format == "docx" and not _word_cut(text):
             return  # a Word draft often ends without its full stop: only a plain cut is its rest lost
         stops = list(SENTENCE_STOP.finditer(text))
-        if stops and is_closing_block(text[stops[-1].end():].strip()):
-            return  # the last sentence is finished; a signature block follows on the same line
+        if stops and (is_closing_block(text[stops[-1].end():].strip()) or CREDIT.match(text, stops[-1].end())):
+            return  # the last sentence is finished; a signature block or a credit follows on the same line
         tail = p.text[-8:]
         yield Hit(max(p.start, p.end - 8), p.end, {"tail": tail})
         return
@@ -217,6 +217,26 @@ def _word_cut(text: str) -> bool:
 # site's footer or navigation, no sentence however it ends.
 BAR_PART = compile_regex(r"[^|｜，。；！？,;!?]{1,30}")
 BAR_SPLIT = compile_regex(r"[ \t\u3000]*[|｜][ \t\u3000]*")
+
+
+# A news item's credit after its last sentence: the writer in brackets, then the source
+# (…再上新台阶。(某县人大 李某) 信息来源:某市某县), or the source or editor alone.
+CREDIT = compile_regex(r"[ \t\u3000]*(?:[(（][^()（）\n]{1,20}[)）][ \t\u3000]*)?"
+                       r"(?:信息来源|稿件来源|文章来源|来源|供稿|作者|责任编辑|编辑|通讯员|记者|审核|校对)[ \t\u3000]*[:：]"
+                       r"[^。！？!?\n]{0,30}$")
+# Han characters and the rest of a line, blanks aside.
+_HAN_CHAR = compile_regex(r"[\u4e00-\u9fff]")
+_CLAUSE = compile_regex(r"[，,。；;、]")
+
+
+def _no_prose(text: str) -> bool:
+    """A last line that is no sentence of the text: mostly addresses, file names or numbers
+    with no clause mark (http://… 点此复制本页地址; sitemap.xml sitemap2.xml; 86-755-83518792
+    83517835): the page's furniture, whatever it ends with."""
+    if _CLAUSE.search(text):
+        return False
+    solid = len(text) - text.count(" ") - text.count("\t") - text.count("\u3000")
+    return len(_HAN_CHAR.findall(text)) * 3 < solid
 
 
 def _is_bar(text: str) -> bool:
@@ -345,9 +365,10 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                     len(text) > max_len or bool(SENTENCE_STOP.search(text[:-1])))  # 标题。正文…
                 inline_item[inline] = True
             continue
-        # A Word list of sentences (请求事项: 一、裁决…元。 二、签合同日期为…，其中…应补齐): an item
-        # worded as a clause after an item with its text inline lost its full stop, it heads nothing.
-        if word and inline_item.get(level) and len(plain[i]) > 20 and ("，" in plain[i] or "," in plain[i]):
+        # A list of sentences (请求事项: 一、裁决…元。 二、签合同日期为…，其中…应补齐; a page's 一、设计部的
+        # 工作主要是…。 二、努力做好…的宣传工作,在宣传方式上创新): an item worded as a clause after an item
+        # with its text inline lost its full stop, it heads nothing.
+        if inline_item.get(level) and len(plain[i]) > 20 and ("，" in plain[i] or "," in plain[i]):
             continue
         inline_item[level] = False
         nxt = marks[i + 1] if i + 1 < len(paras) else 0  # 0: end of document
