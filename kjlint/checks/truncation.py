@@ -319,7 +319,11 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     # （1）… / （2）…): a sibling of such a heading heads items too
     with_items: dict[int, bool] = {}
     notices = flagged_lines(doc, ctx, list(rule.params.get("cut-by", [])))
-    for i, (p, level) in enumerate(zip(paras, levels)):
+    # A paragraph without a mark (then without a level) changes nothing below but where a notice
+    # line may follow it: without notices only the numbered paragraphs are walked.
+    walk = range(len(paras)) if notices else [i for i, mark in enumerate(marks) if mark is not None]
+    for i in walk:
+        p, level = paras[i], levels[i]
         if (notices and i + 1 < len(paras) and doc.line_index(paras[i + 1].start) in notices
                 and heading_level(plain[i].rstrip("。"), max_len) is not None
                 and all(len(plain[j]) <= 30 and "。" not in plain[j] for j in range(i + 2, len(paras))
@@ -461,8 +465,8 @@ def _empty_full_stop_headings(paras: list[Span], plain: list[str], marks: list[i
     def heads_body(i: int) -> bool:  # a full-stop heading with an unnumbered paragraph under it
         return full_stop(i) and i + 1 < len(paras) and marks[i + 1] is None
 
-    for i in range(1, len(paras) - 1):
-        if marks[i] is None or not full_stop(i) or heads_body(i) or _CLAUSE_MARK.search(plain[i]):
+    for i in [i for i, mark in enumerate(marks[1:-1], 1) if mark is not None]:  # numbered ones only
+        if not full_stop(i) or heads_body(i) or _CLAUSE_MARK.search(plain[i]):
             continue
         level, nxt = marks[i], i + 1
         prev = i - 1
@@ -482,8 +486,9 @@ def _empty_run_in_headings(paras: list[Span], plain: list[str]) -> Iterator[Hit]
     """Sections whose name opens their paragraph (卫生保健。在继续抓好… / 司法信访。认真接待…): a
     name of the same few characters standing alone between two of them (工会工作) is a section
     whose text was lost."""
-    for i in range(1, len(paras) - 1):
-        if (_NAME_ONLY.fullmatch(plain[i]) and _RUN_IN.match(plain[i - 1]) is not None
+    # the names alone first: one C call a paragraph, no Python step for the others
+    for i in [i for i, name in enumerate(map(_NAME_ONLY.fullmatch, plain[1:-1]), 1) if name]:
+        if (_RUN_IN.match(plain[i - 1]) is not None
                 and _RUN_IN.match(plain[i + 1]) is not None):
             yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
 
