@@ -843,12 +843,16 @@ _ARTICLE_AT_START = compile_regex(r"[ \t\u3000]*第(?P<n>[一二三四五六七�
 _DAMAGED_ARTICLE = compile_regex(r"[ \t\u3000]*(?:第\S{1,4}[ \t\u3000]|第[一二三四五六七八九十]{1,3}条|\S{0,3}条[ \t\u3000])")
 
 
+_FIRST_ARTICLES = ("第一条", "第1条", "第01条")  # what _ARTICLE_AT_START reads as article 1
+
+
 def _article_gaps(doc: Document, ctx: Context) -> list[Hit]:
     """Articles run 第一条, 第二条 … through a whole regulation, chapters or not: in a run that
     starts at 第一条, an article past the next number (第三条 … 第五条) is a gap. A run that does
     not start at 第一条 (articles quoted, an amendment listing the ones it changes) or that steps
     back is no sequence of the document's."""
-    if "条" not in doc.text:
+    # A gap needs a run started at 第一条 (第1条, 第01条): without one, `prior` stays None.
+    if not any(first in doc.text for first in _FIRST_ARTICLES):
         return []
     hits: list[Hit] = []
     prior: int | None = None
