@@ -518,3 +518,14 @@ def test_a_bracketed_number_with_a_blank_inside_keeps_its_place():
     text = ("某局2022年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开情况。全年主动公开信息120条。\n"
             "( 二)依申请公开情况。全年收到申请5件，均已办结。\n（三）政府信息管理。制定了管理办法。\n")
     assert codes(text, select=("KJ5",)) == []
+
+
+def test_a_count_cut_after_a_closing_quotation_mark_too():
+    """The count-cut pre-scan runs one pattern per closing mark (》 and ”): both are found, as
+    the whole pattern finds them."""
+    from kjlint.checks.truncation import _COUNT_CUT, _COUNT_CUT_BY_MARK
+
+    text = "关于开展“质量提升”两\n\n发布日期:2016-03-07\n各单位：请遵照执行。\n"
+    assert [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ305"] == ["”两"]
+    for sample in (text, text.replace("”", "》"), text.replace("两\n\n", "两\n")):
+        assert any(p.search(sample) for p in _COUNT_CUT_BY_MARK) == (_COUNT_CUT.search(sample) is not None)
