@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import islice
 
 from .registry import check
 from ..packs import PackError, Profile
@@ -447,7 +448,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     title, _ = find_title(doc, ctx)
     title_text = title.text if title else None
     items = {p.start: it for it in numbered_paragraphs(doc, ctx) for p in [it.para]}
-    number_led = _number_led_items(doc, ctx)
+    number_led = _number_led_items(doc, ctx) if items else {}  # an item after a numbered one only
     paras = reading_paragraphs(doc, ctx)
     styled = doc.style_headings
     # Title is the document's title; a writer who gives it to several paragraphs (摘 要, 附 录)
@@ -1154,7 +1155,8 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     """The first paragraph is body text or a numbered heading, not a title. Lines of bare
     symbols (a page's `-` separators) are no paragraph of the document's: the first with a word
     or a number is judged."""
-    paras = [p for p in reading_paragraphs(doc, ctx) if not _symbols_only(p.text)]
+    # the first two such paragraphs are all it reads (the first, and whether a second follows)
+    paras = list(islice((p for p in reading_paragraphs(doc, ctx) if not _symbols_only(p.text)), 2))
     if not paras:
         return []
     title, _ = find_title(doc, ctx)
