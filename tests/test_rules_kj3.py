@@ -551,3 +551,14 @@ def test_a_clause_item_in_a_page_list_of_paragraphs_lost_its_full_stop_not_its_b
     sections = ("一、工作回顾\n全年完成各项任务，成效明显，群众满意度持续提升。\n二、存在问题\n"
                 "三、下步打算\n继续加强队伍建设，提升服务水平，推动各项工作再上新台阶。\n")
     assert codes(sections) == [("KJ303", 3)]
+
+
+def test_a_count_cut_after_a_closing_quotation_mark_too():
+    """The count-cut pre-scan runs one pattern per closing mark (》 and ”): both are found, as
+    the whole pattern finds them."""
+    from kjlint.checks.truncation import _COUNT_CUT, _COUNT_CUT_BY_MARK
+
+    text = "关于开展“质量提升”两\n\n发布日期:2016-03-07\n各单位：请遵照执行。\n"
+    assert [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ305"] == ["”两"]
+    for sample in (text, text.replace("”", "》"), text.replace("两\n\n", "两\n")):
+        assert any(p.search(sample) for p in _COUNT_CUT_BY_MARK) == (_COUNT_CUT.search(sample) is not None)

@@ -520,3 +520,23 @@ def test_articles_that_skip_a_number_in_a_run_from_the_first():
     assert lint_text("管理办法\n" + restart, select=["KJ502"]) == []
     garbled = text.replace("第五条 领导小组", "第四鐶 确定跟投比例。\n第五条 领导小组")
     assert lint_text(garbled, select=["KJ502"]) == []  # article 4 is there, its mark garbled
+
+
+def test_articles_numbered_in_arabic_from_the_first_also_skip_a_number():
+    """第1条 and 第01条 start a run of articles as 第一条 does (_article_gaps' pre-test looks for
+    all three): 第01条 … 第03条 is a gap too."""
+    for first, third, fifth in (("第1条", "第3条", "第5条"), ("第01条", "第03条", "第05条")):
+        text = (f"管理办法\n{first} 为规范管理，制定本办法。\n{first.replace('1', '2')} 本办法适用于各部门。\n"
+                f"{third} 项目实行跟投制度。\n{fifth} 领导小组负责审议。\n")
+        found = [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ502"])]
+        assert found == [fifth], first
+
+
+def test_the_numeral_is_prescan_finds_each_numeral_before_shi():
+    """enumeration_sequence's candidates are where the numeral before 是 stands, at the text's
+    very start too (the scan finds the 是 and looks behind it)."""
+    from kjlint.checks.structure import _NUMERAL_IS
+
+    text = "一是甲。这是乙，三是丙；十是丁。是"
+    assert [m.start() - 1 for m in _NUMERAL_IS.finditer(text)] == [0, 8, 12]
+    assert ("KJ505", 1) in kj5("一是甲。三是乙。\n")  # the gap, its 一是 at offset 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import islice
 
 from .registry import check
 from ..packs import PackError, Profile
@@ -447,7 +448,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     title, _ = find_title(doc, ctx)
     title_text = title.text if title else None
     items = {p.start: it for it in numbered_paragraphs(doc, ctx) for p in [it.para]}
-    number_led = _number_led_items(doc, ctx)
+    number_led = _number_led_items(doc, ctx) if items else {}  # an item after a numbered one only
     paras = reading_paragraphs(doc, ctx)
     styled = doc.style_headings
     # Title is the document's title; a writer who gives it to several paragraphs (摘 要, 附 录)
@@ -843,12 +844,16 @@ _ARTICLE_AT_START = compile_regex(r"[ \t\u3000]*第(?P<n>[一二三四五六七�
 _DAMAGED_ARTICLE = compile_regex(r"[ \t\u3000]*(?:第\S{1,4}[ \t\u3000]|第[一二三四五六七八九十]{1,3}条|\S{0,3}条[ \t\u3000])")
 
 
+_FIRST_ARTICLES = ("第一条", "第1条", "第01条")  # what _ARTICLE_AT_START reads as article 1
+
+
 def _article_gaps(doc: Document, ctx: Context) -> list[Hit]:
     """Articles run 第一条, 第二条 … through a whole regulation, chapters or not: in a run that
     starts at 第一条, an article past the next number (第三条 … 第五条) is a gap. A run that does
     not start at 第一条 (articles quoted, an amendment listing the ones it changes) or that steps
     back is no sequence of the document's."""
-    if "条" not in doc.text:
+    # A gap needs a run started at 第一条 (第1条, 第01条): without one, `prior` stays None.
+    if not any(first in doc.text for first in _FIRST_ARTICLES):
         return []
     hits: list[Hit] = []
     prior: int | None = None
@@ -888,7 +893,9 @@ def heading_without_parent(doc: Document, ctx: Context, rule) -> list[Hit]:
 
 ENUMERATOR = compile_regex(rf"(?:^|(?<=[。；;，,：:！!？?\s]))(?P<n>[{CN_NUM}]{{1,2}})是(?![否非])")
 # What every ENUMERATOR match holds: a document without it (most) has no sequence to walk.
-_NUMERAL_IS = compile_regex(rf"[{CN_NUM}]是")
+# Found from its 是 (a pattern opening with one character is searched for it by a tight C loop;
+# one opening with a set of characters tests the set at every position: seven times the CPU).
+_NUMERAL_IS = compile_regex(rf"是(?<=[{CN_NUM}]是)")
 
 
 @check("enumeration-sequence")
@@ -899,7 +906,7 @@ def enumeration_sequence(doc: Document, ctx: Context, rule) -> list[Hit]:
     a scraped page) is no heading: it does not end the sequence."""
     # Only the paragraphs holding a candidate are walked; a heading matters as the last one at
     # or before such a paragraph, looked for backwards from it (most paragraphs are never tried).
-    candidates = [m.start() for m in _NUMERAL_IS.finditer(doc.text)]
+    candidates = [m.start() - 1 for m in _NUMERAL_IS.finditer(doc.text)]  # where the numeral is
     if not candidates:
         return []
     hits = []
@@ -1148,7 +1155,8 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     """The first paragraph is body text or a numbered heading, not a title. Lines of bare
     symbols (a page's `-` separators) are no paragraph of the document's: the first with a word
     or a number is judged."""
-    paras = [p for p in reading_paragraphs(doc, ctx) if not _symbols_only(p.text)]
+    # the first two such paragraphs are all it reads (the first, and whether a second follows)
+    paras = list(islice((p for p in reading_paragraphs(doc, ctx) if not _symbols_only(p.text)), 2))
     if not paras:
         return []
     title, _ = find_title(doc, ctx)
