@@ -22,3 +22,25 @@ def test_an_asterisk_the_document_explains_marks_terms_and_is_no_mask(tmp_path):
     # without a legend the asterisk after a term stays suspect
     bare = ["工作总结", "其它功能包括：成绩查询*、课表导出*、数据备份*等。"]
     assert docx_codes(make_docx(tmp_path / "无说明.docx", bare), "KJ202")
+
+
+def test_a_forms_dates_for_the_pen_are_no_blanks(tmp_path):
+    # a task book's cover: the office fills in the issue and return dates; a box's signature and date
+    form = ["毕业设计任务书", ("table", [["学生姓名", "张三", "学号", "2019001"]]),
+            "下发       年   月   日  上交       年   月   日",
+            ("table", [["指导教师意见：同意开题。"], ["             （签名）                 年    月    日"]])]
+    assert docx_codes(make_docx(tmp_path / "任务书.docx", form), "KJ204") == []
+    # a date the writer left out of a sentence is still reported
+    report = ["工作总结", "我局于    年   月   日召开专题会议，部署全年工作。"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", report), "KJ204") == [("KJ204", 2)]
+
+
+def test_a_records_numbered_room_for_the_pen_is_no_empty_item(tmp_path):
+    # a defence record: three questions numbered, each with blank lines to write in
+    room = "\n\n\n\n"
+    record = ["答辩情况记录", ("table", [["三个主要问题记录"], ["1．" + room + "2．" + room + "3．" + room]]),
+              "答辩小组组长签名："]
+    assert docx_codes(make_docx(tmp_path / "记录.docx", record), "KJ303") == []
+    # numbered items left bare with the next one right below are still empty items
+    plan = ["工作计划", ("table", [["主要内容"], ["1．完成系统设计。\n2．\n3．完成联调测试。"]])]
+    assert docx_codes(make_docx(tmp_path / "计划.docx", plan), "KJ303")
