@@ -44,3 +44,12 @@ def test_a_records_numbered_room_for_the_pen_is_no_empty_item(tmp_path):
     # numbered items left bare with the next one right below are still empty items
     plan = ["工作计划", ("table", [["主要内容"], ["1．完成系统设计。\n2．\n3．完成联调测试。"]])]
     assert docx_codes(make_docx(tmp_path / "计划.docx", plan), "KJ303")
+
+
+def test_a_blank_the_text_describes_is_no_blank_of_its_own(tmp_path):
+    # a developer's log about converting exam papers: it names the blank a question is rendered with
+    log = ["开发日志", "填空题的留空渲染为 ______，与原卷一致。", "提示词要求“下划线必须保留为 ______”，避免丢失。"]
+    assert docx_codes(make_docx(tmp_path / "日志.docx", log), "KJ203") == []
+    # a blank left in a sentence of a report is still one
+    report = ["工作总结", "全年共完成培训 ______ 人次，较上年有所增长。"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", report), "KJ203") == [("KJ203", 2)]
