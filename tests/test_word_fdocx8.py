@@ -53,3 +53,17 @@ def test_a_blank_the_text_describes_is_no_blank_of_its_own(tmp_path):
     # a blank left in a sentence of a report is still one
     report = ["工作总结", "全年共完成培训 ______ 人次，较上年有所增长。"]
     assert docx_codes(make_docx(tmp_path / "总结.docx", report), "KJ203") == [("KJ203", 2)]
+
+
+def test_a_lead_in_before_each_parts_listing_is_a_refrain(tmp_path):
+    # a design document opens each class's code with the same lead-in ending in a colon
+    lead = "对实体类的属性进行封装（可以使用开发工具的快捷键一次完成全部封装）如下："
+    classes = ["系统实现说明", "系统的实体类和数据访问类实现如下，各类的代码分别列出。"]
+    for name, field in (("Reader", "rdName"), ("Book", "bkTitle"), ("Borrow", "borrowDate"), ("Admin", "userPwd")):
+        classes += [("heading", 2, f"{name}类"), lead, f"public string {field} {{ get; set; }}",
+                    f"{name}类用于保存{field}等数据，供业务逻辑层调用。"]
+    assert docx_codes(make_docx(tmp_path / "实现.docx", classes), "KJ1") == []
+    # the same lead-in pasted twice is still a repeated paragraph
+    twice = ["系统实现说明", ("heading", 2, "Reader类"), lead, "public string rdName { get; set; }",
+             ("heading", 2, "Book类"), lead, "public string bkTitle { get; set; }"]
+    assert [code for code, _ in docx_codes(make_docx(tmp_path / "两次.docx", twice), "KJ1")] == ["KJ101"]
