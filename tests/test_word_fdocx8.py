@@ -67,3 +67,12 @@ def test_a_lead_in_before_each_parts_listing_is_a_refrain(tmp_path):
     twice = ["系统实现说明", ("heading", 2, "Reader类"), lead, "public string rdName { get; set; }",
              ("heading", 2, "Book类"), lead, "public string bkTitle { get; set; }"]
     assert [code for code, _ in docx_codes(make_docx(tmp_path / "两次.docx", twice), "KJ1")] == ["KJ101"]
+
+
+def test_a_format_the_text_describes_is_no_slot(tmp_path):
+    # a developer's log describes the caption it generates, its field in braces
+    log = ["开发日志", "落单的插图在“第 N 题图”风格的页面里补默认图注 第{本题号}题图。", "导出文件命名为{学号}_{姓名}.pdf，便于归档。"]
+    assert docx_codes(make_docx(tmp_path / "日志.docx", log), "KJ205") == []
+    # a template's slot in a sentence is still reported
+    notice = ["会议通知", "请{单位名称}于本周五前报送材料。"]
+    assert docx_codes(make_docx(tmp_path / "通知.docx", notice), "KJ205") == [("KJ205", 2)]
