@@ -83,6 +83,12 @@ def _generic_meaning(name: str, value: Any, rule: Rule) -> str | None:
     if name == "docx-exceptions":
         return _("Exceptions that hold in Word files only, such as a form's fields left for the pen "
                  "(listed in {pack}).").format(pack=pack)
+    if name == "legend":
+        return _("A note explaining the sign the rule looks for (listed in {pack}): a text carrying one "
+                 "uses the sign on purpose.").format(pack=pack)
+    if name == "legend-exceptions":
+        return _("Exceptions that hold only in a text carrying a legend: the sign used as the legend "
+                 "explains it (listed in {pack}).").format(pack=pack)
     if name == "traditional":
         return _("When true, the patterns also match their traditional-script spelling.")
     if name == "ignorecase":

@@ -2,7 +2,8 @@
 type; kjlint.catalog builds each rule through its type, turning its parameters into a checker:
 
 - `pattern`: regular-expression existence, with exception patterns (`exceptions`, and
-  `docx-exceptions` that hold in Word files only) and an optional fix.
+  `docx-exceptions` that hold in Word files only, and `legend-exceptions` that hold in a text
+  carrying a `legend`, a note explaining the sign) and an optional fix.
 - `pattern` options: `traditional: true` also matches the patterns' traditional spelling;
   `context-fields` derive message fields from the text around a match; `echo` (a mask's
   characters) also reports every other copy of a token the text already shows as a mask twice.
@@ -385,6 +386,15 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     format_exceptions = {fmt: [compile_pattern(p, _where(rule, f"{fmt}-exceptions"), flags, shown)
                                for shown, p in _written_and_traditional(rule, f"{fmt}-exceptions")]
                          for fmt in ("docx",) if rule.params.get(f"{fmt}-exceptions")}
+    # Exceptions that hold only in a text that explains its sign (`legend`): a document saying
+    # `（* 表示留待以后完成）` or `带*为必填项` uses a `*` after a term as that marker, not as a mask.
+    legend = [compile_pattern(p, _where(rule, "legend"), flags, shown)
+              for shown, p in _written_and_traditional(rule, "legend")]
+    legend_exceptions = [compile_pattern(p, _where(rule, "legend-exceptions"), flags, shown)
+                         for shown, p in _written_and_traditional(rule, "legend-exceptions")]
+    if bool(legend) != bool(legend_exceptions):
+        raise PackError(_("{where}: fields 'params.legend' and 'params.legend-exceptions' go together").format(
+            where=rule_where(rule.source, rule.code)))
     context_fields = _context_fields(rule)
     echo = "".join(_as_list(rule.params.get("echo") or [], rule_where(rule.source, rule.code), "params.echo"))
     fix = rule.params.get("fix")
@@ -398,7 +408,10 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
         if not found:
             return  # most documents: no exception needs to be searched for
         excluded: list[tuple[int, int]] = []
-        for ex in exceptions + format_exceptions.get(source_format, []):
+        active = exceptions + format_exceptions.get(source_format, [])
+        if legend and any(lg.search(text) for lg in legend):  # searched only once something is found
+            active = active + legend + legend_exceptions  # the legend's own sign is no finding either
+        for ex in active:
             excluded.extend(m.span() for m in ex.finditer(text))
         excluded.sort()
         reported: list[tuple[int, int]] = []

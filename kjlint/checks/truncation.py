@@ -426,6 +426,8 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue
         if word and _REVIEWER_FIELD.search(plain[i]):
             continue  # 五、老师点评 / 导师意见: a form's field left for its reviewer to fill in
+        if bare and word and _room_to_write(doc, p):
+            continue  # 答辩记录 / 1． and blank lines / 2．: a form's numbered room for the recorder's pen
         if bare:
             empty = True
         if empty and not TABLE_CAPTION.search(plain[i]) and not plain[i].endswith(("/", "／")):  # ：/ = none
@@ -436,6 +438,22 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     else:
         yield from _empty_full_stop_headings(paras, plain, marks, levels, max_len)
         yield from _empty_run_in_headings(paras, plain)
+
+
+ROOM_TO_WRITE = 3  # blank lines after a bare number in a table cell: room left to write in by hand
+
+
+def _room_to_write(doc: Document, p: Span) -> bool:
+    """Whether bare number `p` (1．) stands in a Word table cell followed by blank lines of that
+    cell: a printed form's numbered room for a hand (a defence record's questions), no item
+    its writer left out."""
+    cell = _cell_of(doc, p)
+    if cell is None:
+        return False
+    line = doc.line_index(p.start)
+    after = doc.lines[line + 1:line + 1 + ROOM_TO_WRITE]
+    return (len(after) == ROOM_TO_WRITE and all(not ln.text.strip() for ln in after)
+            and _cell_of(doc, after[-1]) == cell)
 
 
 def _cell_of(doc: Document, p: Span) -> str | None:
