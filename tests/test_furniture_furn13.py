@@ -152,3 +152,32 @@ def test_the_title_again_as_the_first_item_of_the_sites_list_is_a_repeat():
 def test_a_first_heading_that_is_not_the_title_is_kept():
     text = "中央水利建设基金财务管理暂行办法\n\n1. 总则\n\n第一条 为加强中央水利建设基金的使用管理,制定本办法。\n"
     assert [c for c, _ in found(text) if c == "KJ607"] == []
+
+
+# --- a portal's chrome in traditional script and a converter's empty pictures (fresh8, after its run)
+
+@pytest.mark.parametrize("line", [
+    ":::",
+    "跳至主要內容",
+    "跳到主要内容",
+    "您的瀏覽器不支援JavaScript功能，若網頁功能無法正常使用時，請開啟瀏覽器JavaScript狀態",
+    "您的浏览器不支持JavaScript功能",
+    "友善列印 :",
+    "字級設定 :",
+    "請利用鍵盤按住Ctrl + P開啟列印功能",
+    "![]()",
+    "![图片](https://example.com/a.png)",
+])
+def test_a_portals_chrome_and_an_empty_picture_are_furniture(line):
+    text = "某某區公所112年度工作報告\n" + line + "\n" + BODY
+    assert [t for c, t in found(text) if c == "KJ601"] == [line]
+
+
+@pytest.mark.parametrize("line", [
+    "会议指出：要利用键盘录入等方式提高效率。",
+    "浏览器兼容性测试：支持JavaScript的浏览器均可使用。",
+    "第三条 字级设定应符合公文格式要求。",
+])
+def test_prose_about_browsers_and_keyboards_is_no_chrome(line):
+    text = "某某區公所112年度工作報告\n" + line + "\n" + BODY
+    assert "KJ601" not in codes(text)
