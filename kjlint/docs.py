@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .packs import Catalog, Rule
-from .i18n import _, language, ngettext, pick
+from .i18n import N_, _, language, ngettext, pick
 
 
 def family_title(rule: Rule) -> str:
@@ -70,29 +70,39 @@ def heading(rule: Rule) -> str:
 _REGEX_CHARS = re.compile(r"[\\()\[\]?*+|^${}]")
 
 
+# What each parameter of the rule types means (kjlint.ruletypes), shown by `kjlint rule CODE`;
+# `{pack}` is the pack file the parameter's list is in. The fix is worded from its value.
+_PARAM_MEANINGS: dict[str, str] = {
+    "check": N_("The built-in check (algorithm) the rule runs."),
+    "pattern": N_("What the rule looks for (listed in {pack})."),
+    "exceptions": N_("Text that looks like a finding but is none: what is found inside it is not reported "
+                     "(listed in {pack})."),
+    "docx-exceptions": N_("Exceptions that hold in Word files only, such as a form's fields left for the pen "
+                          "(listed in {pack})."),
+    "legend": N_("A note explaining the sign the rule looks for (listed in {pack}): a text carrying one uses "
+                 "the sign on purpose."),
+    "legend-exceptions": N_("Exceptions that hold only in a text carrying a legend: the sign used as the "
+                            "legend explains it (listed in {pack})."),
+    "traditional": N_("When true, the patterns also match their traditional-script spelling."),
+    "ignorecase": N_("When true, upper and lower case are not told apart."),
+    "echo": N_("Characters of a mask: every other copy of a token the text already shows as a mask twice is "
+               "reported too, wherever it stands (a page masks one way throughout)."),
+    "context-fields": N_("Values of the message's fields, told from the text around what was found."),
+    "skip-source-formats": N_("Kinds of file the rule does not judge."),
+    "source-formats": N_("The only kinds of file the rule judges."),
+    "skip-flagged-by": N_("Lines these rules report (site furniture) are passed over."),
+    "skip-inside": N_("What lies inside text these rules report (site furniture, injected spam) is passed "
+                      "over."),
+    "example-reference": N_("Reference documents used only when the rule checks its own examples."),
+    "phrases": N_("Phrases the rule looks for (their traditional spelling too)."),
+    "scope": N_("Where a phrase must stand: anywhere, line-start, line (the line starts with it) or "
+                "line-containing (anywhere in the line)."),
+    "max-line-length": N_("Lines longer than this many characters are not flagged."),
+}
+
+
 def _generic_meaning(name: str, value: Any, rule: Rule) -> str | None:
     """What a parameter of the rule types means (kjlint.ruletypes), in words."""
-    pack = Path(rule.source).name if rule.source else ""
-    if name == "check":
-        return _("The built-in check (algorithm) the rule runs.")
-    if name == "pattern":
-        return _("What the rule looks for (listed in {pack}).").format(pack=pack)
-    if name == "exceptions":
-        return _("Text that looks like a finding but is none: what is found inside it is not reported "
-                 "(listed in {pack}).").format(pack=pack)
-    if name == "docx-exceptions":
-        return _("Exceptions that hold in Word files only, such as a form's fields left for the pen "
-                 "(listed in {pack}).").format(pack=pack)
-    if name == "legend":
-        return _("A note explaining the sign the rule looks for (listed in {pack}): a text carrying one "
-                 "uses the sign on purpose.").format(pack=pack)
-    if name == "legend-exceptions":
-        return _("Exceptions that hold only in a text carrying a legend: the sign used as the legend "
-                 "explains it (listed in {pack}).").format(pack=pack)
-    if name == "traditional":
-        return _("When true, the patterns also match their traditional-script spelling.")
-    if name == "ignorecase":
-        return _("When true, upper and lower case are not told apart.")
     if name == "fix":
         replacement = value.get("replacement", "") if isinstance(value, dict) else ""
         text = (_("The fix deletes the text found.") if replacement == "" else
@@ -102,29 +112,8 @@ def _generic_meaning(name: str, value: Any, rule: Rule) -> str | None:
             text += " " + _("What some of its patterns find is written as {replacements} instead.").format(
                 replacements=", ".join(f"`{repl}`" for repl in groups.values()))
         return text
-    if name == "echo":
-        return _("Characters of a mask: every other copy of a token the text already shows as a mask "
-                 "twice is reported too, wherever it stands (a page masks one way throughout).")
-    if name == "context-fields":
-        return _("Values of the message's fields, told from the text around what was found.")
-    if name == "skip-source-formats":
-        return _("Kinds of file the rule does not judge.")
-    if name == "source-formats":
-        return _("The only kinds of file the rule judges.")
-    if name == "skip-flagged-by":
-        return _("Lines these rules report (site furniture) are passed over.")
-    if name == "skip-inside":
-        return _("What lies inside text these rules report (site furniture, injected spam) is passed over.")
-    if name == "example-reference":
-        return _("Reference documents used only when the rule checks its own examples.")
-    if name == "phrases":
-        return _("Phrases the rule looks for (their traditional spelling too).")
-    if name == "scope":
-        return _("Where a phrase must stand: anywhere, line-start, line (the line starts with it) or "
-                 "line-containing (anywhere in the line).")
-    if name == "max-line-length":
-        return _("Lines longer than this many characters are not flagged.")
-    return None
+    meaning = _PARAM_MEANINGS.get(name)
+    return _(meaning).format(pack=Path(rule.source).name if rule.source else "") if meaning else None
 
 
 def _shown_value(name: str, value: Any, rule: Rule) -> str:
