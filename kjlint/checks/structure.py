@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 
 from .registry import check
@@ -255,6 +256,15 @@ def heading_level(text: str) -> tuple[int, int, int] | None:
     first = text[:1]
     if not (first in HEADING_FIRST or first.isdigit()):
         return None  # most paragraphs: no pattern can match, none is tried
+    return _numbered_heading_level(text)
+
+
+@lru_cache(maxsize=4096)
+def _numbered_heading_level(text: str) -> tuple[int, int, int] | None:
+    """heading_level of a text that starts as numbering may, remembered: the outline walks
+    (KJ5's numbered paragraphs, KJ3's empty headings in plain script, titles and full stops)
+    ask about the same paragraphs again: two thirds of the calls on ../shared/corpus (45.7k of 69.1k)."""
+    first = text[:1]
     if "\u2488" <= first <= "\u249b":
         return 3, ord(first) - 0x2487, 1  # ⒈ … ⒛: one character for 1. … 20.
     m = _ANY_LEVEL.match(text)
