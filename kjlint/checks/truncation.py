@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections import Counter
 import re
 from functools import lru_cache
-from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Iterator
 
@@ -707,12 +706,10 @@ def cut_possible(lines: list[str], table: CutTable, text: str | None = None) -> 
         return False
     found = set(_before_mark(table).findall("\n".join(lines) if text is None else text))
     return (not table.keys().isdisjoint(found)
-            or not table.keys().isdisjoint(map(_LAST_THREE, map(_RSTRIP_BLANKS, lines)))
+            or not table.keys().isdisjoint(line.rstrip(" \t\u3000")[-3:] for line in lines)
             or any(_stands_alone(three, table) for three in found if three[2] in table))
 
 
-_RSTRIP_BLANKS = methodcaller("rstrip", " \t\u3000")
-_LAST_THREE = itemgetter(slice(-3, None))  # a line's last three characters, at C speed
 _BEFORE_MARK_OF: dict[int, tuple[CutTable, re.Pattern]] = {}  # by table: (table, pattern)
 
 
