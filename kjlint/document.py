@@ -132,10 +132,12 @@ class Document:
     def pinyin_spans(self) -> list[tuple[int, int]]:
         """[start, end) of the pinyin annotations (總結(zǒng jié)): found once for the rules
         that report them, skip them or read the text without them."""
-        from .normalize import PINYIN_ANNOTATION
+        from .normalize import PINYIN_ANNOTATION, TONED
 
         if "(" not in self.text and "（" not in self.text:
             return []
+        if not any(c in self.text for c in TONED):
+            return []  # each annotation has a tone mark (the pattern requires one): most texts none
         return [m.span() for m in PINYIN_ANNOTATION.finditer(self.text)]
 
     @cached_property

@@ -18,7 +18,6 @@ code patterns and the share are judged with ASCII-quoted strings emptied.
 from __future__ import annotations
 
 import re
-from itertools import compress
 
 from .diskcache import compile_regex
 
@@ -92,8 +91,7 @@ _BRACES = compile_regex(r"[{};]")
 def technical_lines(lines: list[str]) -> frozenset[int]:
     """0-based indexes of the technical lines among `lines`, with every line of a listing quoted
     with its line numbers (see `_numbered_listings`)."""
-    # the lines without a Latin letter (most) ruled out at C speed, no Python call for each
-    found = {i for i in compress(range(len(lines)), map(_LETTER.search, lines)) if is_technical(lines[i])}
+    found = {i for i, line in enumerate(lines) if is_technical_line(line)}
     if found:  # a listing holds code: no code line, no listing
         found.update(_numbered_listings(lines, found))
     return frozenset(found)

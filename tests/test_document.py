@@ -26,3 +26,18 @@ def test_display_width_counts_wide_characters_twice():
     assert display_width("ab") == 2
     assert display_width("科技") == 4
     assert display_width("ｘ，") == 4
+
+
+def test_pinyin_spans_skip_the_scan_in_a_text_without_a_tone_mark(monkeypatch):
+    # Every annotation has a tone mark (總結(zǒng jié)): a text with parentheses but none (most
+    # documents: (一), (a), (2024)) is not scanned for them at all.
+    from kjlint import normalize
+
+    class Refused:
+        def finditer(self, text):
+            raise AssertionError("scanned for pinyin annotations in a text without a tone mark")
+
+    found = Document("總結(zǒng)與計劃").pinyin_spans
+    monkeypatch.setattr(normalize, "PINYIN_ANNOTATION", Refused())
+    assert Document("（一）工作(a)总结(2024)，(de)").pinyin_spans == []
+    assert found == [(2, 8)]

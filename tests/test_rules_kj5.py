@@ -540,3 +540,27 @@ def test_the_numeral_is_prescan_finds_each_numeral_before_shi():
     text = "一是甲。这是乙，三是丙；十是丁。是"
     assert [m.start() - 1 for m in _NUMERAL_IS.finditer(text)] == [0, 8, 12]
     assert ("KJ505", 1) in kj5("一是甲。三是乙。\n")  # the gap, its 一是 at offset 0
+
+
+def test_heading_level_parses_a_paragraph_once(monkeypatch):
+    # KJ5's outline and KJ3's empty headings ask about the same paragraphs again: the parse of a
+    # text that starts as numbering may is remembered (not that of the others: refused at once).
+    from kjlint.checks import structure as S
+
+    calls = []
+
+    class Counting:
+        def __init__(self, regex):
+            self.regex = regex
+
+        def match(self, text):
+            calls.append(text)
+            return self.regex.match(text)
+
+    monkeypatch.setattr(S, "_ANY_LEVEL", Counting(S._ANY_LEVEL))
+    S._numbered_heading_level.cache_clear()
+    first = [S.heading_level(t) for t in ("（二）保障措施", "3．完善制度", "正文一段。")]
+    again = [S.heading_level(t) for t in ("（二）保障措施", "3．完善制度", "正文一段。")]
+    assert first == again == [(2, 2, 3), (3, 3, 2), None]
+    assert calls == ["（二）保障措施", "3．完善制度"]
+    S._numbered_heading_level.cache_clear()  # the counting wrapper's answers are not kept
