@@ -226,7 +226,8 @@ def test_kgram_index_reuses_its_position_array_across_streams():
         hashed = _index(duplication._first_sampled_hashed(text, 12, 4), text, 12)
         by_dict = _index(duplication._first_sampled_dict(text, 12, 4), text, 12)
         assert hashed[:2] == by_dict[:2]
-        assert hashed[2] == _last_positions(text, 12)
+        exact = _last_positions(text, 12)
+        assert hashed[2][::4] == exact[::4] and all(a >= b for a, b in zip(hashed[2], exact))
     positions = duplication._positions(len(longest) * 3, np.int32)
     assert positions.tolist() == list(range(len(longest) * 3)) and not positions.flags.writeable
 
@@ -484,8 +485,7 @@ def test_the_kgram_indexes_agree(monkeypatch):
             hashed = _index(duplication._first_sampled_hashed(text, k, 4), text, k)
             exact = _last_positions(text, k)
             assert by_find[:2] == by_dict[:2] == hashed[:2]
-            assert hashed[2] == exact
-            for latest in (by_find[2], by_dict[2]):
+            for latest in (by_find[2], by_dict[2], hashed[2]):
                 assert latest[::4] == exact[::4]
                 assert all(a >= b for a, b in zip(latest, exact))
             stretches = duplication.repeated_stretches(text, k)

@@ -925,17 +925,29 @@ def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Seq
         spare = np.empty_like(h)
         for j, o in enumerate(offsets[1:], 1):
             h += np.multiply(words[o:o + m], mult[j % len(mult)], out=spare)
-    # keys: the hash's high bits, the position in the low ones; sorted, a run of equal high bits
-    # is a group of (probably) equal k-grams, its positions ascending
     pbits = max(m - 1, 1).bit_length()
     low = np.uint64((1 << pbits) - 1)
-    key = h
+    # Only a position whose hash falls in the bucket of a sampled position's hash can share a
+    # sampled k-gram, and only those are sorted: a table of about eight buckets per sampled
+    # position (the hash's top bits) picks them, a copied body's half and a few per cent of the
+    # rest. The groups of equal k-grams that hold a sampled position are all there; a group
+    # without one keeps no first copy (len(s)), and the scan never reads its last positions.
+    tb = max(pbits + 3 - step.bit_length(), 6)
+    bucket = (h >> np.uint64(64 - tb)).astype(np.intp)
+    table = np.zeros(1 << tb, dtype=bool)
+    table[bucket[::step]] = True
+    picked = np.flatnonzero(table[bucket])
+    del bucket, table
+    # keys: the hash's high bits, the position in the low ones; sorted, a run of equal high bits
+    # is a group of (probably) equal k-grams, its positions ascending
+    key = h[picked]
     key &= ~low
-    key |= _positions(m, np.uint64)
+    key |= picked.view(np.uint64)
     key.sort()
-    same_next = np.bitwise_xor(key[1:], key[:-1], out=spare[:m - 1]) <= low
-    del spare
-    multi = np.zeros(m, dtype=bool)  # in a group of two or more
+    mk = len(key)
+    same_next = np.bitwise_xor(key[1:], key[:-1], out=spare[:mk - 1]) <= low
+    del spare, picked
+    multi = np.zeros(mk, dtype=bool)  # in a group of two or more
     multi[1:] = same_next
     multi[:-1] |= same_next
     at = np.flatnonzero(multi)
@@ -947,7 +959,10 @@ def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Seq
     positions = _positions(m, dt)
     first = np.full(m, n, dtype=dt)
     first[::step] = positions[::step]
-    latest = positions.copy()
+    # the last positions: exact at the sampled ones (and in the groups that hold one), an upper
+    # bound elsewhere, as the dict's
+    latest = np.full(m, m - 1, dtype=dt)
+    latest[::step] = positions[::step]
     if len(grouped):
         new = np.empty(len(grouped), dtype=bool)
         new[0] = True
