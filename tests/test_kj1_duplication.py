@@ -671,3 +671,18 @@ def test_a_title_repeated_at_the_top_is_reported_once_as_the_repeated_title():
     body = text.splitlines()[2]
     again = text + body + "\n"
     assert ("KJ101", 5) in [(f.code, f.line) for f in lint_text(again)]
+
+
+def test_a_copied_paragraph_s_line_is_judged_for_code_once():
+    """A body pasted twice asks whether each paragraph is code in both copies (`exact_pairs`):
+    the second copy's line, the same text, is not judged again (is_technical_line runs its code
+    patterns on every line with a Latin letter: GDP, 5G, a name)."""
+    body = ["全市GDP增长百分之六点五，经济运行总体平稳，主要指标好于预期。",
+            "新建5G基站一千二百个，千兆光网覆盖所有城区和重点乡镇。",
+            "引进ICT企业十八家，数字经济核心产业增加值占比提高两个百分点。",
+            "PM2.5平均浓度下降百分之八，优良天数比例达到百分之九十。"]
+    duplication._technical_line.cache_clear()
+    found = kj1("\n".join(["标题", *body, *body]) + "\n")
+    assert [f.code for f in found] == ["KJ104"]
+    info = duplication._technical_line.cache_info()
+    assert (info.misses, info.hits) == (len(body), len(body))

@@ -25,6 +25,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate, repeat
 from typing import Any, Callable, Mapping, Sequence
 
@@ -262,8 +263,14 @@ def is_code(u: Unit) -> bool:
         doc = u.doc
         line = doc.line_index(u.span.start)
         known = doc.__dict__.get("technical_lines")  # (Document.technical_lines, if worked out)
-        u.code = line in known if known is not None else is_technical_line(doc.lines[line].text)
+        u.code = line in known if known is not None else _technical_line(doc.lines[line].text)
     return u.code
+
+
+# is_technical_line, remembered for the last lines judged: a copied body's paragraphs are asked
+# about twice (each copy, `exact_pairs`), on the same line text; a line with Latin letters in it
+# (GDP, 5G, a name) is judged by its code patterns, 0.1 CPU s a body of a thousand paragraphs.
+_technical_line = lru_cache(maxsize=1 << 13)(is_technical_line)
 
 
 def _unit_offsets(u: Unit) -> list[int]:
