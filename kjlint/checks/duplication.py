@@ -903,6 +903,14 @@ def _positions(m: int, dtype: Any) -> Any:
     return have[:m]
 
 
+@lru_cache(maxsize=None)
+def _hash_words(k: int, per: int) -> tuple[list[int], list[Any]]:
+    """The words (of `per` characters) that cover a k-gram, by offset, and their multipliers."""
+    import numpy as np
+
+    return sorted(set(range(0, k - per + 1, per)) | {k - per}), [np.uint64(x) for x in _HASH_MULTIPLIERS]
+
+
 def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]] | None:
     """first_sampled by 64-bit hashes of the k-grams; None on a hash collision (two different
     k-grams with equal high bits: every k-gram of a group is compared with the one before it).
@@ -923,15 +931,14 @@ def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Seq
     per = 8 // width
     # words[p]: characters p .. p+per-1 (zeros past the end), exactly
     words = np.ndarray((n,), dtype="<u8", buffer=raw + bytes(8), strides=(width,)).copy()
-    offsets = sorted(set(range(0, k - per + 1, per)) | {k - per})  # words that cover a k-gram
-    mult = [np.uint64(x) for x in _HASH_MULTIPLIERS]
+    offsets, mult = _hash_words(k, per)
     # (the arrays as long as the text are few, and reused in place: each new one is pages the
-    # kernel maps and zeroes, 62,000 page faults over ../shared/corpus)
-    with np.errstate(over="ignore"):
-        h = np.multiply(words[:m], mult[0])
-        spare = np.empty_like(h)
-        for j, o in enumerate(offsets[1:], 1):
-            h += np.multiply(words[o:o + m], mult[j % len(mult)], out=spare)
+    # kernel maps and zeroes, 62,000 page faults over ../shared/corpus; products of arrays wrap
+    # around without a warning, no np.errstate needed: it cost a short stream a tenth of its time)
+    h = np.multiply(words[:m], mult[0])
+    spare = np.empty_like(h)
+    for j, o in enumerate(offsets[1:], 1):
+        h += np.multiply(words[o:o + m], mult[j % len(mult)], out=spare)
     pbits = max(m - 1, 1).bit_length()
     low = np.uint64((1 << pbits) - 1)
     # Only a position whose hash falls in the bucket of a sampled position's hash can share a
@@ -979,7 +986,9 @@ def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Seq
             if not (new[1:] | (w[1:] == w[:-1])).all():
                 return None  # equal high bits of different k-grams: rare, and the dict is exact
         starts = np.flatnonzero(new)
-        counts = np.diff(starts, append=len(grouped))
+        counts = np.empty_like(starts)
+        np.subtract(starts[1:], starts[:-1], out=counts[:-1])
+        counts[-1] = len(grouped) - starts[-1]
         first[grouped] = np.repeat(np.minimum.reduceat(first[grouped], starts), counts)
         latest[grouped] = np.repeat(grouped[starts + counts - 1], counts)
     earlier = np.flatnonzero(first < positions).astype(dt)
