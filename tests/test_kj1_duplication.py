@@ -550,9 +550,10 @@ def test_a_hash_collision_falls_back_to_comparing_kgrams(monkeypatch):
 def test_equal_high_bits_of_different_hashes_fall_back(monkeypatch):
     """The sort groups k-grams by the high bits of their hashes (the position takes the low
     bits): two k-grams that differ only there are told apart, not merged."""
-    # 甲乙丙丁 at 1 and its neighbour in the lowest bit at 6: no earlier sampled copy of either,
-    # so only the hashes can tell them apart
-    text = "子甲乙丙丁戊" + chr(ord("甲") + 1) + "乙丙丁己"
+    # 甲乙丙丁 at 0 (a sampled position) and its neighbour in the lowest bit at 5: their hashes'
+    # top bits are equal (both end in 丁), so both are sorted, and only the hashes' low bits,
+    # which the position takes, tell them apart
+    text = "甲乙丙丁戊" + chr(ord("甲") + 1) + "乙丙丁己"
     # a 4-gram's hash is its 4 UTF-16 units, the first in the lowest 16 bits
     monkeypatch.setattr(duplication, "_HASH_MULTIPLIERS", (1,))
     assert duplication._first_sampled_hashed(text, 4, 4) is None

@@ -904,11 +904,11 @@ def _positions(m: int, dtype: Any) -> Any:
 
 
 @lru_cache(maxsize=None)
-def _hash_words(k: int, per: int) -> tuple[list[int], list[Any]]:
+def _hash_words(k: int, per: int, multipliers: tuple[int, ...]) -> tuple[list[int], list[Any]]:
     """The words (of `per` characters) that cover a k-gram, by offset, and their multipliers."""
     import numpy as np
 
-    return sorted(set(range(0, k - per + 1, per)) | {k - per}), [np.uint64(x) for x in _HASH_MULTIPLIERS]
+    return sorted(set(range(0, k - per + 1, per)) | {k - per}), [np.uint64(x) for x in multipliers]
 
 
 def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]] | None:
@@ -931,7 +931,7 @@ def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Seq
     per = 8 // width
     # words[p]: characters p .. p+per-1 (zeros past the end), exactly
     words = np.ndarray((n,), dtype="<u8", buffer=raw + bytes(8), strides=(width,)).copy()
-    offsets, mult = _hash_words(k, per)
+    offsets, mult = _hash_words(k, per, _HASH_MULTIPLIERS)
     # (the arrays as long as the text are few, and reused in place: each new one is pages the
     # kernel maps and zeroes, 62,000 page faults over ../shared/corpus; products of arrays wrap
     # around without a warning, no np.errstate needed: it cost a short stream a tenth of its time)
