@@ -687,3 +687,18 @@ def test_a_copied_paragraph_s_line_is_judged_for_code_once():
     assert [f.code for f in found] == ["KJ104"]
     info = duplication._technical_line.cache_info()
     assert (info.misses, info.hits) == (len(body), len(body))
+
+
+def test_list_marks_leave_the_norm_and_keep_the_piece():
+    """build_units cuts the norms of all paragraphs in one batch and the pieces' heads of the
+    marked ones in another: each paragraph's norm is its text without the list mark, its piece
+    the whole text (a mark with an annotation right after it, or nothing after it, normalized
+    with what follows), as normalizing each paragraph alone gives them."""
+    from kjlint.normalize import fast_normalize
+
+    texts = ["一是(shì)加强組織領導，全年召開專題會議十二次。", "（二）完善制度建设, 修订管理办法三项.", "3、", "1. 全年完成投资八亿元",
+             "没有编号的段落，照常比较。", "①推进项目建设，新开工项目二十个。", "- 第一页要点"]
+    doc = Document("\n".join(texts) + "\n")
+    units = duplication.build_units(doc, Context(load_catalog(), None, None, {}))
+    assert [u.norm for u in units] == [duplication.paragraph_norm(t) for t in texts]
+    assert [u.piece for u in units] == [fast_normalize(t) for t in texts]

@@ -175,40 +175,34 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
     rules = doc.source_format == "docx" and bool(paragraphs) and WORD_RULES_TITLE.search(paragraphs[0].text) is not None
     # (a paragraph longer than any page number line, not opening or closing with a blank that
     # strip() takes off, is none: no call)
-    paras = [p for p in paragraphs
-             if not ((len(p.text) <= MAX_PAGE_NUMBER_LINE or p.text[0].isspace() or p.text[-1].isspace())
-                     and is_page_number_line(p.text))]
+    texts = [p.text for p in paragraphs]
+    dropped = {i for i, t in enumerate(texts)
+               if (len(t) <= MAX_PAGE_NUMBER_LINE or t[0].isspace() or t[-1].isspace()) and is_page_number_line(t)}
+    paras = paragraphs
+    if dropped:
+        paras = [p for i, p in enumerate(paragraphs) if i not in dropped]
+        texts = [t for i, t in enumerate(texts) if i not in dropped]
     if not paras:
         return []
-    texts = [p.text for p in paras]
     # per paragraph: where its list numbering ends; the piece is cut whole when there is none,
     # or an annotation follows it right away (一是(shì) needs the mark's character)
     marks = list(map(LIST_MARK.match, texts))
     if not any(marks):  # (most documents' paragraphs: one slice each)
         forms = MatchingSlices(doc.text).many([p.start for p in paras], [p.end for p in paras], doc.pinyin_spans)
         return _units(doc, paras, texts, forms, forms, rules)
-    starts, ends = [], []
-    for p, m in zip(paras, marks):
-        if m is None or not m.end():
-            starts.append(p.start)
-            ends.append(p.end)
-        else:
-            mark_end = p.start + m.end()
-            starts += (mark_end, p.start)
-            ends += (p.end, p.end if p.text[m.end():m.end() + 1] in "(（" else mark_end)
-    forms = MatchingSlices(doc.text).many(starts, ends, doc.pinyin_spans)
-    norms, pieces = [], []
-    f = 0
-    for p, m in zip(paras, marks):
-        norm = forms[f]
-        if m is None or not m.end():
-            pieces.append(norm)
-            f += 1
-        else:
-            rest = forms[f + 1]
-            pieces.append(rest if p.text[m.end():m.end() + 1] in "(（" else rest + norm)
-            f += 2
-        norms.append(norm)
+    # the norms, every paragraph's from its mark's end, in one batch; then the pieces' heads, of
+    # the marked paragraphs only (a Python loop over every paragraph cost 0.25 CPU s on the corpus)
+    slices = MatchingSlices(doc.text)
+    mark_ends = [0 if m is None else m.end() for m in marks]
+    norms = slices.many([p.start + e for p, e in zip(paras, mark_ends)], [p.end for p in paras], doc.pinyin_spans)
+    marked = [i for i, e in enumerate(mark_ends) if e]
+    whole = [texts[i][mark_ends[i]:mark_ends[i] + 1] in "(（" for i in marked]
+    heads = slices.many([paras[i].start for i in marked],
+                        [paras[i].end if w else paras[i].start + mark_ends[i] for i, w in zip(marked, whole)],
+                        doc.pinyin_spans)
+    pieces = list(norms)
+    for i, w, head in zip(marked, whole, heads):
+        pieces[i] = head if w else head + norms[i]
     return _units(doc, paras, texts, norms, pieces, rules)
 
 
