@@ -936,7 +936,7 @@ def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Seq
     pbits = max(m - 1, 1).bit_length()
     low = np.uint64((1 << pbits) - 1)
     # Only a position whose hash falls in the bucket of a sampled position's hash can share a
-    # sampled k-gram, and only those are sorted: a table of about eight buckets per sampled
+    # sampled k-gram, and only those are sorted: a table of four to eight buckets per sampled
     # position (the hash's top bits) picks them, a copied body's half and a few per cent of the
     # rest. The groups of equal k-grams that hold a sampled position are all there; a group
     # without one keeps no first copy (len(s)), and the scan never reads its last positions.
