@@ -25,6 +25,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate, repeat
 from typing import Any, Callable, Mapping, Sequence
 
@@ -174,40 +175,34 @@ def build_units(doc: Document, ctx: Context) -> list[Unit]:
     rules = doc.source_format == "docx" and bool(paragraphs) and WORD_RULES_TITLE.search(paragraphs[0].text) is not None
     # (a paragraph longer than any page number line, not opening or closing with a blank that
     # strip() takes off, is none: no call)
-    paras = [p for p in paragraphs
-             if not ((len(p.text) <= MAX_PAGE_NUMBER_LINE or p.text[0].isspace() or p.text[-1].isspace())
-                     and is_page_number_line(p.text))]
+    texts = [p.text for p in paragraphs]
+    dropped = {i for i, t in enumerate(texts)
+               if (len(t) <= MAX_PAGE_NUMBER_LINE or t[0].isspace() or t[-1].isspace()) and is_page_number_line(t)}
+    paras = paragraphs
+    if dropped:
+        paras = [p for i, p in enumerate(paragraphs) if i not in dropped]
+        texts = [t for i, t in enumerate(texts) if i not in dropped]
     if not paras:
         return []
-    texts = [p.text for p in paras]
     # per paragraph: where its list numbering ends; the piece is cut whole when there is none,
     # or an annotation follows it right away (一是(shì) needs the mark's character)
     marks = list(map(LIST_MARK.match, texts))
     if not any(marks):  # (most documents' paragraphs: one slice each)
         forms = MatchingSlices(doc.text).many([p.start for p in paras], [p.end for p in paras], doc.pinyin_spans)
         return _units(doc, paras, texts, forms, forms, rules)
-    starts, ends = [], []
-    for p, m in zip(paras, marks):
-        if m is None or not m.end():
-            starts.append(p.start)
-            ends.append(p.end)
-        else:
-            mark_end = p.start + m.end()
-            starts += (mark_end, p.start)
-            ends += (p.end, p.end if p.text[m.end():m.end() + 1] in "(（" else mark_end)
-    forms = MatchingSlices(doc.text).many(starts, ends, doc.pinyin_spans)
-    norms, pieces = [], []
-    f = 0
-    for p, m in zip(paras, marks):
-        norm = forms[f]
-        if m is None or not m.end():
-            pieces.append(norm)
-            f += 1
-        else:
-            rest = forms[f + 1]
-            pieces.append(rest if p.text[m.end():m.end() + 1] in "(（" else rest + norm)
-            f += 2
-        norms.append(norm)
+    # the norms, every paragraph's from its mark's end, in one batch; then the pieces' heads, of
+    # the marked paragraphs only (a Python loop over every paragraph cost 0.25 CPU s on the corpus)
+    slices = MatchingSlices(doc.text)
+    mark_ends = [0 if m is None else m.end() for m in marks]
+    norms = slices.many([p.start + e for p, e in zip(paras, mark_ends)], [p.end for p in paras], doc.pinyin_spans)
+    marked = [i for i, e in enumerate(mark_ends) if e]
+    whole = [texts[i][mark_ends[i]:mark_ends[i] + 1] in "(（" for i in marked]
+    heads = slices.many([paras[i].start for i in marked],
+                        [paras[i].end if w else paras[i].start + mark_ends[i] for i, w in zip(marked, whole)],
+                        doc.pinyin_spans)
+    pieces = list(norms)
+    for i, w, head in zip(marked, whole, heads):
+        pieces[i] = head if w else head + norms[i]
     return _units(doc, paras, texts, norms, pieces, rules)
 
 
@@ -262,8 +257,14 @@ def is_code(u: Unit) -> bool:
         doc = u.doc
         line = doc.line_index(u.span.start)
         known = doc.__dict__.get("technical_lines")  # (Document.technical_lines, if worked out)
-        u.code = line in known if known is not None else is_technical_line(doc.lines[line].text)
+        u.code = line in known if known is not None else _technical_line(doc.lines[line].text)
     return u.code
+
+
+# is_technical_line, remembered for the last lines judged: a copied body's paragraphs are asked
+# about twice (each copy, `exact_pairs`), on the same line text; a line with Latin letters in it
+# (GDP, 5G, a name) is judged by its code patterns, 0.1 CPU s a body of a thousand paragraphs.
+_technical_line = lru_cache(maxsize=1 << 13)(is_technical_line)
 
 
 def _unit_offsets(u: Unit) -> list[int]:
@@ -896,6 +897,14 @@ def _positions(m: int, dtype: Any) -> Any:
     return have[:m]
 
 
+@lru_cache(maxsize=None)
+def _hash_words(k: int, per: int, multipliers: tuple[int, ...]) -> tuple[list[int], list[Any]]:
+    """The words (of `per` characters) that cover a k-gram, by offset, and their multipliers."""
+    import numpy as np
+
+    return sorted(set(range(0, k - per + 1, per)) | {k - per}), [np.uint64(x) for x in multipliers]
+
+
 def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Sequence[int], Sequence[int]] | None:
     """first_sampled by 64-bit hashes of the k-grams; None on a hash collision (two different
     k-grams with equal high bits: every k-gram of a group is compared with the one before it).
@@ -916,26 +925,37 @@ def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Seq
     per = 8 // width
     # words[p]: characters p .. p+per-1 (zeros past the end), exactly
     words = np.ndarray((n,), dtype="<u8", buffer=raw + bytes(8), strides=(width,)).copy()
-    offsets = sorted(set(range(0, k - per + 1, per)) | {k - per})  # words that cover a k-gram
-    mult = [np.uint64(x) for x in _HASH_MULTIPLIERS]
+    offsets, mult = _hash_words(k, per, _HASH_MULTIPLIERS)
     # (the arrays as long as the text are few, and reused in place: each new one is pages the
-    # kernel maps and zeroes, 62,000 page faults over ../shared/corpus)
-    with np.errstate(over="ignore"):
-        h = np.multiply(words[:m], mult[0])
-        spare = np.empty_like(h)
-        for j, o in enumerate(offsets[1:], 1):
-            h += np.multiply(words[o:o + m], mult[j % len(mult)], out=spare)
-    # keys: the hash's high bits, the position in the low ones; sorted, a run of equal high bits
-    # is a group of (probably) equal k-grams, its positions ascending
+    # kernel maps and zeroes, 62,000 page faults over ../shared/corpus; products of arrays wrap
+    # around without a warning, no np.errstate needed: it cost a short stream a tenth of its time)
+    h = np.multiply(words[:m], mult[0])
+    spare = np.empty_like(h)
+    for j, o in enumerate(offsets[1:], 1):
+        h += np.multiply(words[o:o + m], mult[j % len(mult)], out=spare)
     pbits = max(m - 1, 1).bit_length()
     low = np.uint64((1 << pbits) - 1)
-    key = h
+    # Only a position whose hash falls in the bucket of a sampled position's hash can share a
+    # sampled k-gram, and only those are sorted: a table of four to eight buckets per sampled
+    # position (the hash's top bits) picks them, a copied body's half and a few per cent of the
+    # rest. The groups of equal k-grams that hold a sampled position are all there; a group
+    # without one keeps no first copy (len(s)), and the scan never reads its last positions.
+    tb = max(pbits + 3 - step.bit_length(), 6)
+    bucket = (h >> np.uint64(64 - tb)).astype(np.intp)
+    table = np.zeros(1 << tb, dtype=bool)
+    table[bucket[::step]] = True
+    picked = np.flatnonzero(table[bucket])
+    del bucket, table
+    # keys: the hash's high bits, the position in the low ones; sorted, a run of equal high bits
+    # is a group of (probably) equal k-grams, its positions ascending
+    key = h[picked]
     key &= ~low
-    key |= _positions(m, np.uint64)
+    key |= picked.view(np.uint64)
     key.sort()
-    same_next = np.bitwise_xor(key[1:], key[:-1], out=spare[:m - 1]) <= low
-    del spare
-    multi = np.zeros(m, dtype=bool)  # in a group of two or more
+    mk = len(key)
+    same_next = np.bitwise_xor(key[1:], key[:-1], out=spare[:mk - 1]) <= low
+    del spare, picked
+    multi = np.zeros(mk, dtype=bool)  # in a group of two or more
     multi[1:] = same_next
     multi[:-1] |= same_next
     at = np.flatnonzero(multi)
@@ -947,7 +967,10 @@ def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Seq
     positions = _positions(m, dt)
     first = np.full(m, n, dtype=dt)
     first[::step] = positions[::step]
-    latest = positions.copy()
+    # the last positions: exact at the sampled ones (and in the groups that hold one), an upper
+    # bound elsewhere, as the dict's
+    latest = np.full(m, m - 1, dtype=dt)
+    latest[::step] = positions[::step]
     if len(grouped):
         new = np.empty(len(grouped), dtype=bool)
         new[0] = True
@@ -957,7 +980,9 @@ def _first_sampled_hashed(s: str, k: int, step: int) -> tuple[Sequence[int], Seq
             if not (new[1:] | (w[1:] == w[:-1])).all():
                 return None  # equal high bits of different k-grams: rare, and the dict is exact
         starts = np.flatnonzero(new)
-        counts = np.diff(starts, append=len(grouped))
+        counts = np.empty_like(starts)
+        np.subtract(starts[1:], starts[:-1], out=counts[:-1])
+        counts[-1] = len(grouped) - starts[-1]
         first[grouped] = np.repeat(np.minimum.reduceat(first[grouped], starts), counts)
         latest[grouped] = np.repeat(grouped[starts + counts - 1], counts)
     earlier = np.flatnonzero(first < positions).astype(dt)
