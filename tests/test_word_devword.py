@@ -42,3 +42,40 @@ def test_word_headings_with_their_text_or_a_picture_or_deeper_headings_are_not_e
     outline = ["论文提纲", ("heading", 1, "第一章 绪论"), ("heading", 1, "第二章 相关理论"),
                ("heading", 1, "第三章 系统设计"), BODY, ("heading", 1, "第四章 实验"), ("heading", 1, "第五章 总结")]
     assert docx_codes(make_docx(tmp_path / "提纲.docx", outline), "KJ303") == []
+
+
+TEXT = ("本系统采用前后端分离的结构，前端负责界面展示与交互，后端负责业务处理与数据存储。"
+        "系统分为登录、查询、统计三个模块，各模块之间通过接口调用。") * 6
+
+
+def test_a_written_reports_cover_fields_left_empty(tmp_path):
+    # a cover's fields, one a line, padded for the underline: the writer filled some, left others
+    cover = ["课程设计报告", "          课程名称： 程序设计与数据结构        ", "          学    号：       31501365      ",
+             "          姓    名：         黄鹏羽          ", "          所在学院：                     ", TEXT]
+    assert [line for _, line in docx_codes(make_docx(tmp_path / "封面.docx", cover), "KJ204")] == [5]
+    # spaced labels with the room drawn after them, the title filled; the grade is the teacher's
+    bare = ["综合试题", "题 目： 在可视窗口下，模拟停车场车位信息的显示      ", "姓 名                             ",
+            "学 号                             ", "成 绩                             ", TEXT]
+    assert [line for _, line in docx_codes(make_docx(tmp_path / "试题.docx", bare), "KJ204")] == [3, 4]
+    # a cover's table, label | value: the faculty filled, the student's name and number not
+    table = ["软件课程设计总报告", ("table", [["学  生：", "", "学 号：", ""], ["学  院：", "计算机科学与工程学院", None, None],
+                                          ["专  业：", "软件工程", None, None]]), TEXT]
+    assert len(docx_codes(make_docx(tmp_path / "总报告.docx", table), "KJ204")) == 2
+    # several fields on a line: each member's share of the work left empty, the grade is the teacher's
+    shares = ["课程设计报告", "设计分工", "组长学号及姓名：E11514080  曹泽宇", "分工：             成绩：",
+              "组员1学号及姓名：E11514024  江婉榕", "分工：             成绩：", TEXT]
+    assert [line for _, line in docx_codes(make_docx(tmp_path / "分工.docx", shares), "KJ204")] == [4, 6]
+
+
+def test_a_cover_whose_fields_are_filled_or_a_form_still_to_fill_is_no_blank(tmp_path):
+    # each value on the line under its label; a lead-in (界面内容如下：) is no field
+    below = ["开题报告", "项目名称：    ", "       记账本app        ", "负责人：     ", "  莫允扬      ",
+             "学号：      ", "   180110719     ", "界面内容基本如下：", ("picture", ""), TEXT]
+    assert docx_codes(make_docx(tmp_path / "开题.docx", below), "KJ204") == []
+    # a blank form: its fields are all for the writer to fill, and nothing is written under them
+    form = ["数据结构课程设计报告", "学院：    信息科学与技术学院  ", "专业：       ", "班级：       ", "姓名：       ",
+            "一、实验目的和要求：（所涉及并要求掌握的知识点）", "二、实验环境：（所需要的平台和软件）"]
+    assert docx_codes(make_docx(tmp_path / "模板.docx", form), "KJ204") == []
+    # the office's fields (编号, 批准) and the signature's date are another hand's
+    office = ["任务书", "编号：", "批 准：", "题目：基于深度学习的图像识别", "日期：", TEXT]
+    assert docx_codes(make_docx(tmp_path / "任务书.docx", office), "KJ204") == []
