@@ -44,8 +44,17 @@ def test_word_headings_with_their_text_or_a_picture_or_deeper_headings_are_not_e
     assert docx_codes(make_docx(tmp_path / "提纲.docx", outline), "KJ303") == []
 
 
-TEXT = ("本系统采用前后端分离的结构，前端负责界面展示与交互，后端负责业务处理与数据存储。"
-        "系统分为登录、查询、统计三个模块，各模块之间通过接口调用。") * 6
+TEXT = "".join([
+    "本系统采用前后端分离的结构，前端负责界面展示与交互，后端负责业务处理与数据存储。",
+    "系统分为登录、查询、统计三个模块，各模块之间通过接口调用，互不依赖。",
+    "数据库选用关系型数据库，按照第三范式设计表结构，减少冗余并保证一致性。",
+    "测试阶段分别进行了单元测试和集成测试，发现的问题均已记录并逐一修正。",
+    "在开发过程中，小组成员按周汇报进度，遇到困难时共同讨论解决办法。",
+    "通过这次课程设计，我们加深了对软件工程方法的理解，也提高了动手能力。",
+    "今后还可以增加权限管理和日志审计功能，使系统更加完善、安全、可靠。",
+    "界面设计力求简洁明了，常用操作放在首页，减少用户的点击次数和等待时间。",
+    "部署时使用容器打包应用，配置文件与代码分开保存，便于在不同环境之间迁移。",
+    "文档部分包括需求说明、设计说明和使用手册，均按照课程要求的格式编写完成。"])
 
 
 def test_a_written_reports_cover_fields_left_empty(tmp_path):
@@ -79,3 +88,19 @@ def test_a_cover_whose_fields_are_filled_or_a_form_still_to_fill_is_no_blank(tmp
     # the office's fields (编号, 批准) and the signature's date are another hand's
     office = ["任务书", "编号：", "批 准：", "题目：基于深度学习的图像识别", "日期：", TEXT]
     assert docx_codes(make_docx(tmp_path / "任务书.docx", office), "KJ204") == []
+
+
+def test_a_code_listing_repeated_in_a_report_is_no_repeated_paragraph(tmp_path):
+    # a struct's field with its comment in Chinese, and a class's declaration, shown in the design
+    # section and again in the source listing: the program's lines, not the report's paragraphs
+    listing = ["课程设计报告", "三、详细设计", "患者结构体如下：", "typedef struct Pat {", "\tchar name[10];      //患者姓名",
+               "\tint flag;           //判断第几次诊断(主要针对B类患者)", "}patient;", "进程类的声明：",
+               "class SProcess : public QPushButton", "{", "public:", "};", TEXT, "四、实现部分", "//源代码",
+               "typedef struct Pat {", "\tchar name[10];      //患者姓名",
+               "\tint flag;           //判断第几次诊断(主要针对B类患者)", "}patient;",
+               "class SProcess : public QPushButton", "{", "public:", "};"]
+    assert docx_codes(make_docx(tmp_path / "设计.docx", listing), "KJ1") == []
+    # a paragraph of the report's own pasted twice is still reported
+    twice = ["课程设计报告", "系统使用浏览器/服务器两种模式，用户只要能连接网络，就可以在任何地方使用本系统完成选课。",
+             "系统使用浏览器/服务器两种模式，用户只要能连接网络，就可以在任何地方使用本系统完成选课。", TEXT]
+    assert [code for code, _ in docx_codes(make_docx(tmp_path / "重复.docx", twice), "KJ1")] == ["KJ101"]
