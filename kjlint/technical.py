@@ -13,7 +13,8 @@ or opens with an identifier being defined (`RetryInterval：…`, `bordercolor<T
 and, for code syntax, Chinese characters are less than half of what it holds: prose that
 mentions one function stays prose. A program's string literals are its own text, not the
 line's language: `st.error("❌ 请求超时，请重试")` is a call whose message is Chinese, so the
-code patterns and the share are judged with ASCII-quoted strings emptied.
+code patterns and the share are judged with ASCII-quoted strings emptied; so is a comment after a
+statement (`int flag;   //判断第几次诊断(主要针对B类患者)`).
 """
 from __future__ import annotations
 
@@ -31,9 +32,14 @@ _CODE = compile_regex(
     r"|\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,}"  # a dotted name: System.IO.File, a.b.c
     r"|\b[A-Za-z_]*[a-wyz][A-Za-z_]*\.[A-Za-z_]*[a-wyz][A-Za-z_]*\b"  # sys.syscolumns (not x.xx)
     r"|(?<![\w:/])/[A-Za-z_]\w*/[A-Za-z_]"  # a path: "/Shop/Order/Query"
-    r"|(?<![:/])//[ \t]*\S",  # a comment: //已测试
+    r"|(?<![:/])//[ \t]*\S"  # a comment: //已测试
+    # a class's declaration: class SProcess : public QPushButton, struct node {, class A extends B
+    r"|\b(?:class|struct|interface|enum)[ \t]+[A-Za-z_]\w*[ \t]*(?::[ \t]*(?:public|private|protected)\b|\{|extends\b|implements\b)",
     re.ASCII,
 )
+# A comment after a statement (int flag;   //判断第几次诊断(主要针对B类患者)): the program's own note,
+# in whatever language, not the line's
+_TRAILING_COMMENT = compile_regex(r"(?<=[;{}),])[ \t]*//.*$")
 # An identifier defined at the start of the line: camelCase, hyphenated or dotted names and
 # lower-case words before a tab; not a form label (Tel：, Email：, GDP：).
 _DEFINED = compile_regex(
@@ -66,6 +72,8 @@ def is_technical(line: str) -> bool:
     # The share of Chinese first: it is cheaper than the code patterns, and a line that is half
     # Chinese or more is prose whatever code it shows.
     if _code_shaped(text):
+        return True
+    if "//" in text and _code_shaped(_TRAILING_COMMENT.sub(";", text)):
         return True
     return ('"' in text or "'" in text) and _code_shaped(_LITERAL.sub('""', text))
 

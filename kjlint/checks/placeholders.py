@@ -322,7 +322,7 @@ def empty_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
     if doc.source_format != "docx" or not doc.line_sources:
         return []
     spans = (_empty_cells(doc, hand_filled) + _empty_paragraph_fields(doc, hand_filled) + _empty_run(doc, hand_filled)
-             + _empty_tables(doc, hand_filled) + _empty_columns(doc, hand_filled))
+             + _empty_tables(doc, hand_filled) + _empty_columns(doc, hand_filled) + _empty_front_fields(doc, hand_filled))
     return sorted(set(spans))
 
 
@@ -403,6 +403,90 @@ def _empty_cells(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
                 out += [(_label_span(doc, cell[0])[0], _label_span(doc, cell[-1])[1]) for cell in pairs
                         if cell[0] not in empty or filled <= empties]
     return out
+
+
+# A cover's field: its label, letters spaced out or not (学 生 姓  名, 所在学院), and its colon; on a
+# line of its own without a colon, a spaced label and the room drawn after it (姓 名          ) or
+# its value set apart (专    业      软件工程).
+_COVER_LABEL = r"[\u4e00-\u9fff](?:[ \t\u3000]{0,4}[\u4e00-\u9fff]){1,7}"
+_COVER_COLON = compile_regex(rf"(?:^|(?<=[ \t\u3000\u00a0]))(?P<label>{_COVER_LABEL})[ \t\u3000]*[：:]")
+_COVER_BARE = compile_regex(
+    rf"^[ \t\u3000]*(?P<label>[\u4e00-\u9fff](?:[ \t\u3000]{{0,4}}[\u4e00-\u9fff]){{1,3}})(?:[ \t\u3000\u00a0]{{4,}}|[ \t\u3000]{{2,}}(?P<value>[^ \t\u3000：:].*?)[ \t\u3000]*)$")
+_COVER_FIELDS = 3  # fields at least on a cover (题目, 姓名, 学号…)
+
+
+def _empty_front_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
+    """The fields of a cover left empty in a document that is written: `label：` with nothing
+    after it (所在学院：, 学  生：; several on a line: 学生姓名：    班级：    学号：, 分工：    成绩：), a
+    cell's `label：` with nothing below it, a spaced label on its own line with the room drawn
+    after it (姓 名         ), among three fields or more above the document's text, one of them
+    at least filled (题目, 学院), when 300 characters of sentences follow. A blank form has
+    hardly any text of its own; what another hand fills in (`hand_filled`: 成绩, 日期, 签名, 编号)
+    is not the writer's."""
+    fields: list[tuple[int, int, bool]] = []  # (start, end, filled) of the cover's fields, in order
+    lines = doc.lines
+    values = set()  # lines holding the value of the field above them (项目名称： / “WAD t-book”记账本app)
+    for i, (start, _end, text) in enumerate(lines):
+        if doc.part(i) not in ("body", "cover") or i in values:
+            continue
+        cell = doc.line_sources[i] if doc.in_table(i) else None
+        colons = list(_COVER_COLON.finditer(text))
+        told = text[colons[0].end():] if colons else text
+        if len(_HAN.findall(told)) >= 10 and (_SENTENCE_END.search(told) or len(_HAN.findall(text)) >= 40
+                                              or cell is None and not colons and _SENTENCE.search(text)):
+            break  # the document's text begins (项目目标：实现…。): the cover is above it
+        if colons:
+            for m, nxt in zip(colons, colons[1:] + [None]):
+                value = text[m.end():nxt.start() if nxt is not None else len(text)].strip(_CELL_BLANK)
+                if not value and nxt is None:
+                    value = _value_below(doc, i, cell, values)
+                if not _LEAD_IN.search(m.group("label")):  # 界面内容基本如下： leads in what follows
+                    fields.append((start + m.start("label"), start + m.end(), bool(value)))
+            continue
+        m = _COVER_BARE.match(text)
+        if m is not None and cell is None:
+            fields.append((start + m.start("label"), start + m.end("label"), bool(m.group("value"))))
+    if len(fields) < _COVER_FIELDS or not any(filled for *_, filled in fields):
+        return []
+    end = max(e for _, e, _f in fields)
+    prose = _prose_before(doc)
+    if prose[-1] - prose[doc.text.count("\n", 0, end) + 1] < _WRITTEN:
+        return []  # a form to fill in, not a document written after its cover
+    return [(s, e) for s, e, filled in fields if not filled and _is_label(doc.text[s:e].rstrip("：:"))
+            and not hand_filled.search(doc.text[s:e])]
+
+
+_UNDERLINE_ROOM = compile_regex(rf"[：:][{_BLANK}\u00a0]{{4,}}$")  # 所在学院：        : its value belongs on the line
+_SENTENCE_END = compile_regex(r"[。！？!?；;]")
+
+
+def _value_below(doc: Document, i: int, cell: str | None, values: set[int]) -> str:
+    """The value of a cover's `label：` on line i with nothing after it on its line: the lines
+    under it in its cell up to the next field (项目名称： / “WAD t-book”记账本app), else the next cell
+    of its row (学  院： | 计算机科学与工程学院); outside a table, the line below when it is no field
+    (负责人： / 莫允扬) and no underline's room is drawn after the colon on the label's line
+    (所在学院：         ). Lines taken as a value are added to `values`."""
+    lines = doc.lines
+    if cell is not None:
+        # the rest of its cell (a list of names under 团队分工： is its value too), else the next cell of its row
+        own = [j for j in range(i + 1, min(i + 40, len(lines))) if doc.in_table(j) and doc.line_sources[j] == cell]
+        value = "".join(lines[j].text for j in own).strip(_CELL_BLANK)
+        if value:
+            return value
+        row, _, number = cell.rpartition(" ")
+        beside = [(int(src.rpartition(" ")[2]), j) for j in range(i + 1, min(i + 40, len(lines))) if doc.in_table(j)
+                  for src in [doc.line_sources[j]] if src.rpartition(" ")[0] == row and src.rpartition(" ")[2].isdigit()]
+        if not number.isdigit() or not beside:
+            return ""
+        first = min(n for n, _ in beside)
+        return "".join(lines[j].text for n, j in beside if n == first).strip(_CELL_BLANK)
+    if i + 1 < len(lines) and not doc.in_table(i + 1) and not _UNDERLINE_ROOM.search(lines[i].text):
+        below = lines[i + 1].text.strip(_CELL_BLANK)
+        if below and not _COVER_COLON.search(lines[i + 1].text):
+            if not _SENTENCE.search(below):
+                values.add(i + 1)
+            return below  # its value on the line below, or the text it heads (请求事项： / 一、裁决…。)
+    return ""
 
 
 _WRITTEN = 300  # characters of sentences outside tables below a cover: a document written, no form to hand out

@@ -435,6 +435,7 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     if word:  # a Word list of steps (1、用户进入后台管理系统。) has its notes where its writer put them
         yield from _empty_decimal_sections(doc, ctx, paras, plain, max_len)
         yield from _empty_bullets(doc)
+        yield from _empty_styled_headings(doc, paras, plain, max_len)
     else:
         yield from _empty_full_stop_headings(paras, plain, marks, levels, max_len)
         yield from _empty_run_in_headings(paras, plain)
@@ -591,6 +592,84 @@ def _empty_decimal_sections(doc: Document, ctx: Context, paras: list[Span], plai
             template = unfilled_template(doc, ctx)
         if template and len(nxt) <= len(number):
             yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
+
+
+_CHAPTER = compile_regex(r"[ \t\u3000]*第[一二三四五六七八九十\d]{1,3}[章节部分篇]")
+_DATED = compile_regex(r"[ \t\u3000]*\d{1,4}[ \t\u3000]*[-/~～—–年月日号周]")  # 11-24, 12月: a note's date
+_STYLED_WRITTEN = 3  # Word headings with their text that show a document written under its headings
+# A line of a page's furniture left in the body after the last heading: a page number (18, II, - 3 -)
+_PAGE_FURNITURE = compile_regex(r"[ \t\u3000\-—–·.]*(?:\d{1,4}|[IVXLCivxlc]{1,6})?[ \t\u3000\-—–·.]*")
+
+
+def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], max_len: int) -> Iterator[Hit]:
+    """A Word heading (a paragraph in a heading style, its outline level from the style)
+    followed directly by a heading of its own level or above, or by the end of the file (a page
+    number at most after it), in a document written under its headings: more of its headings
+    have their text than have none, at least `_STYLED_WRITTEN` (3 详细设计 / 4 程序测试 / 5 总结 /
+    附录 after 1 and 2 with theirs; 二、网络仿真 / 1原理 / 2.改进的地方 / 3.收获 at the end). Its
+    number or lack of one does not matter: Word's outline says what a heading is. A paragraph in
+    a heading style that is no heading (a sentence, a long paragraph) is not one; a heading
+    whose body is a picture, a table or a text box has one; a table's cell is a form's, and a
+    reviewer's section (导师意见) is left for another hand."""
+    if not doc.style_headings:
+        return
+    body = [i for i, p in enumerate(paras) if doc.part(doc.line_index(p.start)) == "body"]
+    level: dict[int, int] = {}  # paragraph -> outline level, for the headings among the body's paragraphs
+    for i in body:
+        line = doc.line_index(paras[i].start)
+        if (line + 1 in doc.style_headings and len(plain[i]) <= max_len and not SENTENCE_STOP.search(plain[i])
+                and plain[i][-1:] not in "：:" and not doc.in_table(line)):  # 李兴虎： heads what follows it
+            level[i] = doc.style_headings[line + 1]
+    if len(level) < _STYLED_WRITTEN + 1:
+        return
+    numbers = {i: _decimal_number(plain[i], max_len) for i in level}
+    # a section of the document's outline carries its number (2.9, 3 详细设计, 一、, （二）, 第三章): a
+    # styled line without one may be a sentence set in a heading style (本节主要涉及…), a date or
+    # an attachment's name in notes or a contract (11-24, 第五周, 附件 7 …（格式）)
+    numbered = {i for i in level if (numbers[i] is not None or mark_level(plain[i]) is not None
+                                     or _CHAPTER.match(plain[i]) is not None) and not _DATED.match(plain[i])}
+
+    def follows(nxt: int, i: int) -> bool:
+        """Is heading nxt the next section at i's level or above (3 详细设计 / 4 程序测试; 二、 /
+        三、), not one opening i's own list (3.4 核心代码实现 / 1. 构建函数) or set deeper?"""
+        a, b = numbers[i], numbers[nxt]
+        if a is not None and b is not None:  # a deeper one (3.2.6 / 3.2.7.1, misnumbered) is its body
+            return len(b) <= len(a) and any(b[:k] == a[:k - 1] + (a[k - 1] + 1,) for k in range(1, len(a) + 1))
+        la, lb = mark_level(plain[i]), mark_level(plain[nxt])
+        if la is not None and la == lb and a is None and b is None:
+            return _number(plain[nxt]) == (_number(plain[i]) or 0) + 1
+        # numbered otherwise ((3)借还书功能 / 1.借书; 第三章 / 第四章): by Word's outline, a list's
+        # first item under it
+        return level[nxt] <= level[i] and _number(plain[nxt]) != 1
+
+    def has_text(first: int, upto: int) -> bool:  # lines first..upto-1 of the body: any text, picture, table?
+        return any(doc.part(j) in ("body", "textbox") and (
+            j in doc.pictures or doc.in_table(j) or doc.part(j) == "textbox"
+            or not _PAGE_FURNITURE.fullmatch(doc.lines[j].text.strip(BLANK_CHARS)))
+            for j in range(first, upto))
+
+    empty = []
+    written = 0
+    text_seen = False  # a title's lines (ElectrocarManager / 需求分析与概要设计) come before any text
+    for k, i in enumerate(body):
+        if i not in level:
+            text_seen = text_seen or not _PAGE_FURNITURE.fullmatch(plain[i])
+            continue
+        nxt = next((j for j in body[k + 1:] if not _PAGE_FURNITURE.fullmatch(plain[j])), None)
+        line = doc.line_index(paras[i].start)
+        # every line up to the next paragraph, or to the end: a line no paragraph holds (a file's
+        # name, dropped as furniture) is text too
+        upto = doc.line_index(paras[nxt].start) if nxt is not None else len(doc.lines)
+        if has_text(line + 1, upto) or (nxt is not None and not (nxt in numbered and follows(nxt, i))):
+            written += 1
+        elif text_seen and i in numbered:
+            empty.append(i)
+    if written < _STYLED_WRITTEN or written <= len(empty):
+        return
+    for i in empty:
+        if _REVIEWER_FIELD.search(plain[i]) or TABLE_CAPTION.search(plain[i]):
+            continue
+        yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
 
 
 def _decimal_body(doc: Document, paras: list[Span], numbers: list, i: int) -> bool:
