@@ -109,3 +109,36 @@ def test_a_portals_boxes_and_notices_are_furniture(line):
 def test_report_lines_like_them_are_kept(line):
     text = f"某某县召开年度工作会议\n{BODY}\n{line}\n{BODY}\n"
     assert kj6(text) == []
+
+
+PARA = "今年以来，某局认真贯彻落实上级决策部署，统筹推进各项重点工作，全年各项目标任务顺利完成，得到了上级的充分肯定。"
+PARA2 = "会议指出，要进一步提高政治站位，压实工作责任，确保各项工作落地见效，以优异成绩迎接新一年的各项任务。"
+
+
+@pytest.mark.parametrize("caption", [
+    "党委宣传部部长王某某讲话",                 # a person named with his post, at work on the picture
+    "新闻中心主任曾某作工作汇报",
+    "某某研究院主某院长发表讲话",
+    "副区长黄某某(右二)代表区委、区政府接过喜报",   # a place in the picture given to him
+    "图为第32届评选活动现场。(张某 摄/某某图片)",     # the photo agency's 图为
+    "交流会现场",                                   # a scene
+])
+def test_a_caption_alone_between_two_paragraphs_of_a_story_is_furniture(caption):
+    text = f"某局召开年度工作总结会议\n{PARA}\n{caption}\n{PARA2}\n"
+    assert kj6(text) == [("KJ609", 3, caption)]
+
+
+@pytest.mark.parametrize("line", [
+    "一、主要工作",                                   # a heading
+    "全县发展与改革工作汇报",                         # a title: 作 is part of 工作
+    "县长在全县经济工作会议上的讲话",                 # a speech's title: 在, 的
+    "2023年政府工作报告",
+    "加强基层网格员队伍建设",
+])
+def test_a_heading_or_title_between_paragraphs_is_no_caption(line):
+    assert kj6(f"某局召开年度工作总结会议\n{PARA}\n{line}\n{PARA2}\n") == []
+
+
+def test_a_caption_needs_a_storys_paragraph_on_both_sides():
+    assert kj6(f"交流会现场\n{PARA}\n{PARA2}\n") == []                    # the page's first line
+    assert kj6(f"某局召开年度工作总结会议\n{PARA}\n交流会现场\n") == []     # nothing below it
