@@ -142,3 +142,23 @@ def test_a_heading_or_title_between_paragraphs_is_no_caption(line):
 def test_a_caption_needs_a_storys_paragraph_on_both_sides():
     assert kj6(f"交流会现场\n{PARA}\n{PARA2}\n") == []                    # the page's first line
     assert kj6(f"某局召开年度工作总结会议\n{PARA}\n交流会现场\n") == []     # nothing below it
+
+
+def test_a_run_of_asterisks_closing_a_headline_or_alone_is_decoration_not_a_mask():
+    text = f"某学会八届五次理事会在线上举行******\n{PARA}\n****************\n{PARA2}\n"
+    found = [(f.code, f.line, text[f.offset:f.end_offset]) for f in lint_text(text, select=["KJ2", "KJ6"])]
+    assert found == [("KJ601", 1, "******"), ("KJ601", 3, "****************")]
+
+
+@pytest.mark.parametrize("text", [
+    "全年实现销售收入**万元，同比增长**%。\n",          # masks inside the sentence
+    "全年完成固定资产投资****\n",                       # a figure masked at a line's end
+    "全年实现工业产值******万元。\n",                  # six inside the sentence
+])
+def test_asterisk_masks_stay_masks(text):
+    assert {f.code for f in lint_text(text, select=["KJ2", "KJ6"])} == {"KJ202"}
+
+
+def test_a_page_number_between_tildes_is_a_page_counter():
+    text = f"某局召开年度工作总结会议\n{PARA}\n~727~\n{PARA2}\n"
+    assert [(code, ln) for code, ln, _ in kj6(text)] == [("KJ601", 3)]
