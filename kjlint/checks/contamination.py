@@ -1918,19 +1918,19 @@ _LONE_CAPTION = compile_regex(
 def _lone_captions(doc: Document, lines: list[str], skip: set[int], rule) -> Iterator[Hit]:
     """A caption alone between two paragraphs of a story (_LONE_CAPTION), its picture left out:
     the line above ends a sentence and is longer than a caption, and so is the line below (a
-    caption run of two lines: the first, when it is no sentence, goes with it)."""
-    texts = [i for i, text in enumerate(lines) if text]
-    for k, i in enumerate(texts):
-        text = lines[i]
-        if k == 0 or k + 1 == len(texts) or i in skip or len(text) > 120 or heading_level(text) is not None \
-                or not _LONE_CAPTION.match(text):
+    caption of two lines: the first, when it is no sentence, goes with it)."""
+    for i in [i for i, text in enumerate(lines) if text and _LONE_CAPTION.match(text)]:  # most texts: none
+        if i in skip or heading_level(lines[i]) is not None:
             continue
-        before, after = lines[texts[k - 1]], lines[texts[k + 1]]
-        first = i
-        if not (len(before) > 40 and _PROSE_END.search(before)) and k > 1 and len(before) <= 40 \
+        above = list(islice((k for k in range(i - 1, -1, -1) if lines[k]), 2))
+        below = next((k for k in range(i + 1, len(lines)) if lines[k]), None)
+        if not above or below is None or len(lines[below]) <= 40:
+            continue
+        first, before = i, lines[above[0]]
+        if not (len(before) > 40 and _PROSE_END.search(before)) and len(above) == 2 and len(before) <= 40 \
                 and not _SENTENCE.search(before) and heading_level(before) is None:
-            first, before = texts[k - 1], lines[texts[k - 2]]  # the caption's first line above it
-        if len(before) > 40 and _PROSE_END.search(before) and len(after) > 40:
+            first, before = above[0], lines[above[1]]  # the caption's first line above it
+        if len(before) > 40 and _PROSE_END.search(before):
             for li in range(first, i + 1):
                 if lines[li] and li not in skip:
                     q = next(doc.paragraphs_in_line(doc.lines[li]))
