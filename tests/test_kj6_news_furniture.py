@@ -82,6 +82,7 @@ def test_a_storys_own_dateline_signature_and_title_are_kept(text):
     "某某 · 2024-07-01 13:48:58",                                 # a post's header: who, and when
     "来自某某学院-韦某某发布于:2022-11-19 23:20:22",
     "19.03.2015  12:43",
+    "发表于 2005 年 11 月 9 日 09:41:51",                   # a forum's header, its date spaced out
     "為達最佳瀏覽效果,建議使用 Chrome、Firefox 或 Microsoft Edge 的瀏覽器。",   # the page on itself
     "請同意我們的隱私權規範,才能啟用聽新聞的功能。",
     "不用抽 不用搶 現在用APP看新聞 保證天天中獎  點我下載APP",
