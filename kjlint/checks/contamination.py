@@ -1444,6 +1444,7 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         for h in (*_menu_runs(doc, lines, skip, int(rule.params.get("menu-run", 4))),
                   *_bulleted_menu(doc, lines, skip),
                   *_caption_runs(doc, lines, skip, words, rule),
+                  *_lone_captions(doc, lines, skip, rule),
                   *_page_tail(doc, lines, flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", []))),
                               max_len, rule)):
             earlier.add(doc.line_index(h.offset))
@@ -1899,6 +1900,41 @@ def _caption_runs(doc: Document, lines: list[str], skip: set[int], words: tuple[
                     q = next(doc.paragraphs_in_line(doc.lines[li]))
                     yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, li, rule), key="captions")
         run = [i]
+
+
+# A caption by its grammar, where a story's paragraph stands above it and another below: a place in
+# the picture given to a person ((右二), （左一）), the photo agency's 图为…, a person named with his
+# post and what he does on the picture (新闻中心主任某某作工作汇报, 某某副总裁发表讲话: no 在 or 的, which
+# a speech's title has, and 作 no part of 工作), a scene (交流会现场). A heading names a subject, not a
+# person at work, and no report's heading ends in 现场 between two paragraphs of a story.
+_LONE_CAPTION = compile_regex(
+    r"^(?:(?=[^\n]{4,80}$)[^\n]*[(（](?:左|右|中|前排|后排)[一二三四五六七八九十\d]{0,2}[)）][^\n]*"
+    r"|图为[^\n]{4,118}"
+    r"|(?![^\n]*[的在])[^\s，。,；;：:！？!?、《》“”()（）]{2,22}?"
+    r"(?:讲话|发言|致辞|(?<!工)作[^\s，。,；;：:]{0,8}(?:汇报|报告|讲话)|主持会议)"
+    r"|[\u4e00-\u9fff]{2,10}现场)$")
+
+
+def _lone_captions(doc: Document, lines: list[str], skip: set[int], rule) -> Iterator[Hit]:
+    """A caption alone between two paragraphs of a story (_LONE_CAPTION), its picture left out:
+    the line above ends a sentence and is longer than a caption, and so is the line below (a
+    caption of two lines: the first, when it is no sentence, goes with it)."""
+    for i in [i for i, text in enumerate(lines) if text and _LONE_CAPTION.match(text)]:  # most texts: none
+        if i in skip or heading_level(lines[i]) is not None:
+            continue
+        above = list(islice((k for k in range(i - 1, -1, -1) if lines[k]), 2))
+        below = next((k for k in range(i + 1, len(lines)) if lines[k]), None)
+        if not above or below is None or len(lines[below]) <= 40:
+            continue
+        first, before = i, lines[above[0]]
+        if not (len(before) > 40 and _PROSE_END.search(before)) and len(above) == 2 and len(before) <= 40 \
+                and not _SENTENCE.search(before) and heading_level(before) is None:
+            first, before = above[0], lines[above[1]]  # the caption's first line above it
+        if len(before) > 40 and _PROSE_END.search(before):
+            for li in range(first, i + 1):
+                if lines[li] and li not in skip:
+                    q = next(doc.paragraphs_in_line(doc.lines[li]))
+                    yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, li, rule), key="captions")
 
 
 # The name of an issuing body on a line of its own: the first part of a title broken over lines.
