@@ -738,6 +738,7 @@ _RUN_ON_END = compile_regex(r"\n(?:(?<=[^\s。！？!?；;：:…”’」』\"�
 _LONE_FIGURE = compile_regex(r"[ \t\u3000]*\d[\d.,，]*[ \t]*[%％‰]?[ \t\u3000]*")
 _LONE_FIGURE_LINE = compile_regex(r"\n[ \t\u3000]*\d[\d.,，]*[ \t]*[%％‰]?[ \t\u3000]*\n[ \t\u3000]*[^\s\d]")
 _CLAUSE_ANY = compile_regex(r"[，、；。,;]")
+_FIELD_ROW = compile_regex(r"[^，。；、,;：:]{1,12}[：:]")  # a field's name, spaced or not (标  题：)
 _TITLE_END = compile_regex(r"(?:总结|總結|报告|報告|计划|計劃|方案|讲话|講話|规划|規劃|要点|要點|汇报|匯報|情况|情況)$")
 _WRAP_MIN_WIDTH = 48  # printed width (a Chinese character 2) of the narrowest fixed-width layout
 _WRAP_MAX_OVER = 1.25  # no line of a fixed-width run is much wider than its run-on lines
@@ -823,6 +824,8 @@ def _run_breaks(run: list[str], heading_level, wrapped: bool, split: bool) -> li
             return not _ends_sentence(a, closing)
         if heading_level(b) is not None or (not lone(a) and opens_own(b, label=not item)):
             return False  # at a fixed width, 括：办公用房… after …主要包 is no label of its own
+        if _FIELD_ROW.match(a) and _FIELD_ROW.match(b):
+            return False  # rows of an info panel (发布机构： … / 标  题： …)
         return item or lone(a) or heading_level(a) is None
     def number_only(k: int) -> bool:
         """Is line k a heading's number alone (1. / 一、), its text on the next line?"""
@@ -838,15 +841,18 @@ def _run_breaks(run: list[str], heading_level, wrapped: bool, split: bool) -> li
                     and not _TITLE_END.search(run[k].strip()) and not number_only(k)]
     if not wrapped:
         return []
-    candidates = [k for k in range(len(run) - 1) if runs_on(k, item=True)]
+    candidates = [k for k in range(len(run) - 1) if runs_on(k, item=True, closing=_SPLIT_CLOSE)]
     if len(candidates) < 2:
         return []
     widths = {k: _printed_width(run[k]) for k in candidates}
     widest = max(widths.values())
     if widest < _WRAP_MIN_WIDTH:
         return []  # short lines: verse, cells, menu items, a title set on two lines
-    full = [k for k in candidates if widths[k] >= widest - max(6, widest // 8) and _text_across(run[k], run[k + 1])]
-    if len(full) < 2 or len(full) < _WRAP_MIN_SHARE * len(candidates):
+    full = [k for k in candidates if widths[k] >= widest - max(6, widest // 5) and _text_across(run[k], run[k + 1])]
+    # the share is taken of the run-on line ends of its text: a short title above it and a short
+    # heading (二、存在的问题) end where they end at any width
+    short_heads = sum(1 for k in candidates if k not in full and (k == 0 or heading_level(run[k].strip()) is not None))
+    if len(full) < 2 or len(full) < _WRAP_MIN_SHARE * (len(candidates) - short_heads):
         return []
     if 2 * sum(1 for line in run if _printed_width(line) > widest * _WRAP_MAX_OVER) >= len(full):
         return []  # lines much wider than the width: paragraphs a line each, under headings of one length
