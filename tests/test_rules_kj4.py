@@ -215,6 +215,8 @@ def test_a_pinyin_annotation_closed_after_a_space_is_one_too():
     ("——2021年1228日在县人民代表大会上", "1228日"),
     ("按照《法治政府建设实施纲要(20212025年)》要求。", "20212025年"),
     ("這部片子我在初中讀書的時候?qū)W校曾組織觀看過。", "?qū)"),
+    ("三次产业比重由去年的19.4922.2658.25调整为18.36。", "19.4922.2658.25"),  # table cells run together
+    ("两项指标分别为6.12345.8和3.1。", "6.12345.8"),
 ])
 def test_characters_lost_around_question_marks_and_in_dates_and_quotation_marks(text, lost):
     found = [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ412"]
@@ -226,6 +228,8 @@ def test_characters_lost_around_question_marks_and_in_dates_and_quotation_marks(
     "真的完成了吗??我们还要努力。",
     "继续实施瀛︽牎寤鸿??工程，推进教育均衡发展。",  # ?? inside mojibake: KJ407's
     "全年365日值守，2021年12月28日通过，一年3日休假。",
+    # an outline's numbers, a date, an address, a version: no decimals run together
+    "1.1.2 安全工作总结的内容\n2023.01.05印发，服务器192.168.1.10，版本V2.3.1，增长12.5%。",
 ])
 def test_doubled_question_marks_of_questions_and_whole_dates_are_whole(text):
     assert "KJ412" not in codes(text)

@@ -633,7 +633,9 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
     from .structure import heading_level
 
     if doc.source_format != "docx":
-        return _semicolon_breaks(doc, heading_level)
+        hits = _semicolon_breaks(doc, heading_level)
+        seen = {h.offset for h in hits}
+        return hits + [h for h in _hard_wrap_breaks(doc, heading_level) if h.offset not in seen]
     lines = doc.text.split("\n")
     sources = doc.line_sources
     found: list[tuple[int, int, bool]] = []  # (offset of the break's last character, of the next line's first, sure)
@@ -717,6 +719,144 @@ def _semicolon_breaks(doc: Document, heading_level) -> list[Hit]:
         hits.append(Hit(last, nxt_start + 1, {"before": text[max(last - 5, line_start):last + 1], "after": text[nxt_start:nxt_start + 5]},
                         Fix("", last + 1, nxt_start, safe=False)))
     return hits
+
+
+# A text file whose lines were cut as a PDF's or a print's were, copied as they were. Two layouts:
+# (1) fixed width: within a paragraph every line that ends inside a sentence ends at the same
+# printed width (…推动基 / 础及应用…, …技术评估， / 发展…), the layout of a page and not of the text;
+# (2) split spans: a PDF turned into a web page puts each figure on a line of its own, the sentence
+# running on around it (…出动 / 8000 / 余人次，出动…). A line that ends a sentence, a heading, an item
+# or a label is never a break; a page of short lines (verse, table cells, menus) is neither layout.
+_SENTENCE_CLOSE = frozenset("。！？!?；;：:….")  # . : a half-width full stop or a cut (...
+_SPLIT_CLOSE = frozenset("。！？!?：:….")
+_CLOSERS = frozenset("”’」』\"）)")
+# one column: digits, letters, spaces; ,;:!?() are a PDF's full-width marks made half-width by the copy
+_NARROW = compile_regex(r"[^\u2001-\U0010ffff,;:!?()]")
+# a line end after a character that ends no sentence (a space before it at most), text after it;
+# written from the line end so that only line ends are tried
+_RUN_ON_END = compile_regex(r"\n(?:(?<=[^\s。！？!?；;：:…”’」』\"）).]\n)|(?<=[^\s。！？!?；;：:…”’」』\"）).][ \t\u3000]\n))[ \t\u3000]*[^\s]")
+_LONE_FIGURE = compile_regex(r"[ \t\u3000]*\d[\d.,，]*[ \t]*[%％‰]?[ \t\u3000]*")
+_LONE_FIGURE_LINE = compile_regex(r"\n[ \t\u3000]*\d[\d.,，]*[ \t]*[%％‰]?[ \t\u3000]*\n[ \t\u3000]*[^\s\d]")
+_CLAUSE_ANY = compile_regex(r"[，、；。,;]")
+_FIELD_ROW = compile_regex(r"[^，。；、,;：:]{1,12}[：:]")  # a field's name, spaced or not (标  题：)
+_TITLE_END = compile_regex(r"(?:总结|總結|报告|報告|计划|計劃|方案|讲话|講話|规划|規劃|要点|要點|汇报|匯報|情况|情況)$")
+_WRAP_MIN_WIDTH = 48  # printed width (a Chinese character 2) of the narrowest fixed-width layout
+_WRAP_MAX_OVER = 1.25  # no line of a fixed-width run is much wider than its run-on lines
+_WRAP_MIN_SHARE = 0.75  # of a paragraph's run-on line ends at its width
+_SPLIT_MIN_FIGURES = 3  # lone figures a sentence runs on around, in one run of lines
+
+
+def _printed_width(line: str) -> int:
+    """Width `line` took on the page: Chinese characters and full-width marks 2, and the ASCII
+    punctuation a copy made of a PDF's full-width marks 2 as well; digits and letters 1."""
+    return 2 * len(line) - len(_NARROW.findall(line))
+
+
+def _text_across(a: str, b: str) -> bool:
+    """Is there Chinese text on both sides of the line end (not a Latin word, code or a symbol)?"""
+    a, b = a.rstrip(), b.lstrip()
+    return bool(a and b) and not (a[-1].isascii() and a[-1].isalpha()) and (_is_han_char(b[0]) or b[0].isdigit() or b[0] in "“《（(，、")
+
+
+def _ends_sentence(line: str, closing: frozenset = _SENTENCE_CLOSE) -> bool:
+    last = line[-1]
+    return last in closing or (last in _CLOSERS and len(line) > 1 and line[-2] in closing)
+
+
+def _hard_wrap_breaks(doc: Document, heading_level) -> list[Hit]:
+    text = doc.text
+    # the runs of lines worth a look: two long lines that end inside a sentence (a wrap), or lone figures
+    wrap_at = [m.start() for m in fast_finditer(_RUN_ON_END)(text)
+               if m.start() - text.rfind("\n", 0, m.start()) > _WRAP_MIN_WIDTH // 2]
+    split_at = [m.start() + 1 for m in fast_finditer(_LONE_FIGURE_LINE)(text)]
+    wrapped, split = len(wrap_at) >= 2, len(split_at) >= _SPLIT_MIN_FIGURES
+    if not wrapped and not split:
+        return []  # most texts: one paragraph a line, ended by its full stop
+    lines = text.split("\n")
+    seen: set[int] = set()  # first lines of the runs looked at
+    hits: list[Hit] = []
+    n = previous = 0
+    for at in sorted((wrap_at if wrapped else []) + (split_at if split else [])):
+        n += text.count("\n", previous, at)  # the line that ends at `at` (a wrap) or starts there (a figure)
+        previous, i, j = at, n, n
+        if not lines[i].strip():
+            continue
+        while i > 0 and lines[i - 1].strip():
+            i -= 1
+        if i in seen:
+            continue
+        seen.add(i)
+        while j + 1 < len(lines) and lines[j + 1].strip():
+            j += 1
+        if i == j:
+            continue
+        run = [lines[k].rstrip() for k in range(i, j + 1)]
+        offsets = [text.rfind("\n", 0, at) + 1 - sum(len(lines[k]) + 1 for k in range(i, n))]
+        for k in range(i, j):
+            offsets.append(offsets[-1] + len(lines[k]) + 1)
+        for k in _run_breaks(run, heading_level, wrapped, split):
+            a, b = run[k], lines[i + k + 1]
+            last = offsets[k] + len(a) - 1
+            first = offsets[k + 1] + len(b) - len(b.lstrip())
+            hits.append(Hit(last, first + 1, {"before": a[-5:].lstrip(), "after": b.strip()[:5]},
+                            Fix("", last + 1, first, safe=False)))
+    return hits
+
+
+def _run_breaks(run: list[str], heading_level, wrapped: bool, split: bool) -> list[int]:
+    """Indexes k of the run's lines whose line end (k, k + 1) falls inside a sentence."""
+    def opens_own(b: str, label: bool = True) -> bool:
+        """Does line `b` open a paragraph of its own (a heading, an item, a `label` if asked)?"""
+        return heading_level(b) is not None or bool(_ITEM_LEAD.match(b)) or (label and bool(_LABEL_LEAD.match(b)))
+
+    def lone(line: str) -> bool:
+        """A figure alone on its line (not a heading's number, 1. / 2.)"""
+        return len(line.strip()) >= 2 and bool(_LONE_FIGURE.fullmatch(line)) and heading_level(line.strip()) is None
+
+    def runs_on(k: int, item: bool = False, closing: frozenset = _SENTENCE_CLOSE) -> bool:
+        """Does the sentence run on over line k's end? A heading or an item of its own ends there,
+        unless `item` (at a fixed width, an item running to the full width goes on too); after a
+        lone figure only a heading starts anew (2023 / 年工作报告如下：)."""
+        a, b = run[k].strip(), run[k + 1].strip()
+        if not item and not lone(a) and heading_level(a) is not None:
+            return False
+        if _ends_sentence(a, closing) or lone(b):
+            return not _ends_sentence(a, closing)
+        if heading_level(b) is not None or (not lone(a) and opens_own(b, label=not item)):
+            return False  # at a fixed width, 括：办公用房… after …主要包 is no label of its own
+        if _FIELD_ROW.match(a) and _FIELD_ROW.match(b):
+            return False  # rows of an info panel (发布机构： … / 标  题： …)
+        return item or lone(a) or heading_level(a) is None
+    def number_only(k: int) -> bool:
+        """Is line k a heading's number alone (1. / 一、), its text on the next line?"""
+        mark = heading_level(run[k].strip())
+        return mark is not None and mark[2] == len(run[k].strip())
+    if split:
+        figures = sum(1 for k in range(1, len(run) - 1) if lone(run[k]) and runs_on(k - 1) and runs_on(k)
+                      and (_CLAUSE_ANY.search(run[k - 1]) or _CLAUSE_ANY.search(run[k + 1])))
+        figures += bool(len(run) > 1 and lone(run[0]) and runs_on(0))  # a figure opening the run (2020 / 年工作总结)
+        if figures >= _SPLIT_MIN_FIGURES:
+            # a ； between figures goes on with the sentence (5% / ； / 1—10 / 月份…)
+            return [k for k in range(len(run) - 1) if runs_on(k, closing=_SPLIT_CLOSE)
+                    and not _TITLE_END.search(run[k].strip()) and not number_only(k)]
+    if not wrapped:
+        return []
+    candidates = [k for k in range(len(run) - 1) if runs_on(k, item=True, closing=_SPLIT_CLOSE)]
+    if len(candidates) < 2:
+        return []
+    widths = {k: _printed_width(run[k]) for k in candidates}
+    widest = max(widths.values())
+    if widest < _WRAP_MIN_WIDTH:
+        return []  # short lines: verse, cells, menu items, a title set on two lines
+    full = [k for k in candidates if widths[k] >= widest - max(6, widest // 5) and _text_across(run[k], run[k + 1])]
+    # the share is taken of the run-on line ends of its text: a short title above it and a short
+    # heading (二、存在的问题) end where they end at any width
+    short_heads = sum(1 for k in candidates if k not in full and (k == 0 or heading_level(run[k].strip()) is not None))
+    if len(full) < 2 or len(full) < _WRAP_MIN_SHARE * (len(candidates) - short_heads):
+        return []
+    if 2 * sum(1 for line in run if _printed_width(line) > widest * _WRAP_MAX_OVER) >= len(full):
+        return []  # lines much wider than the width: paragraphs a line each, under headings of one length
+    return full
 
 
 # A list whose numbers lost their marks in a conversion, each glued to the figure that opens its
