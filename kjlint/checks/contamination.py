@@ -1305,9 +1305,13 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                           Fix("", doc.lines[li].start, stop, safe=rule.fixable != "unsafe"))
                 taken = last
                 continue
-        if not _han_at_least(key, 4) or ("__" in key and len(key) <= max_len) or BLANK_DATE_FIELD.match(lines[li]):
+        if not _han_at_least(key, 4) or "__" in key or BLANK_DATE_FIELD.match(lines[li]):
+            if "__" in key and len(key) > max_len and _han_at_least(key, 4):
+                # a flattened page whose fields hold blanks is no form line, but its opening may
+                # double the title (标题 标题 撰写人: ____ 日期: ____ 今年…); the top goes on below it
+                found = [*_inline_title(doc, p, seen, rule), *filter(None, [_glued_titles(doc, p)])]
+                yield from sorted(found, key=lambda h: -h.end)[:1]
             continue  # a date, a counter, a form's blank (身份证号:______, 日期：  年  月  日): not a title
-            # (a flattened page whose fields hold blanks is no form line: its opening is read below)
         if len(key) < 4 and not _SENTENCE.search(key):
             continue
         numbered = _FIRST_ITEM.match(key) if seen else None
