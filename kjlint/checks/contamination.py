@@ -895,6 +895,57 @@ def _flat_page_run(text: str) -> list[tuple[int, int]]:
     return ([(0, 1)] if first else []) + run
 
 
+# A converted document's page number between dashes (— 2 —, －3－, - 4 -: the footer of a 公文's page)
+# left in its text, glued inside a sentence or on a line of its own. A dash-number-dash alone says
+# nothing (a code, a range); a run of them numbered n, n+1, n+2… at page-sized intervals is the
+# pagination of the document the text was copied from.
+_DASHED_PAGE = compile_regex(r"(?<![0-9A-Za-z\-—－–])(?:[—－–][ \t\u3000]*(\d{1,3})[ \t\u3000]*[—－–]"
+                             r"|-[ \t\u3000]+(\d{1,3})[ \t\u3000]+-)(?![0-9A-Za-z\-—－–])")
+
+
+# The number of a converted document's first page before the year that opens its title, a blank
+# between them (1 2021 年…工作总结): no title or sentence opens with a lone 1 before a year.
+_FIRST_PAGE_SPACED = compile_regex(r"(1)[ \t\u3000]+(?=(?:19|20)\d{2}[ \t\u3000]*年)")
+
+
+def _dashed_page_run(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the dashed page numbers that form a run: two or more numbered one after
+    another, each at least FLAT_PAGE_MIN characters after the one before (pages, not list items)."""
+    if "—" not in text and "－" not in text and "–" not in text and " - " not in text:
+        return []
+    best: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    last_n = None
+    for m in _DASHED_PAGE.finditer(text):
+        n = int(m.group(1) or m.group(2))
+        if run and n == last_n + 1 and m.start() - run[-1][1] >= FLAT_PAGE_MIN:
+            run.append((m.start(), m.end()))
+        else:
+            if len(run) > len(best):
+                best = run
+            run = [(m.start(), m.end())]
+        last_n = n
+    if len(run) > len(best):
+        best = run
+    return best if len(best) >= 2 else []
+
+
+def _dashed_pages(doc: Document, furniture: set[int], rule) -> Iterator[Hit]:
+    """The dashed page numbers of a run (_dashed_page_run) that no furniture line already holds."""
+    for start, end in _dashed_page_run(doc.text):
+        if doc.line_index(start) in furniture:
+            continue  # a line `— 3 —` of its own is a page counter KJ601 reports
+        text = doc.text
+        marker = text[start:end]
+        stop = end + len(text[end:end + 3]) - len(text[end:end + 3].lstrip(" \t\u3000"))
+        fix = Fix("", start, stop, safe=rule.fixable != "unsafe")
+        before = text[max(0, start - 4):start]
+        if not before.strip() or before.endswith("\n"):
+            yield Hit(start, end, {"marker": marker, "start": text[end:end + 8].strip()}, fix, key="first-page")
+        else:
+            yield Hit(start, end, {"marker": marker, "joined": before + text[stop:stop + 4]}, fix)
+
+
 @check("page-number-artifact")
 def page_number_artifact(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """`N、` at a line start that is a page number of a document-sharing site, not a list item.
@@ -905,6 +956,13 @@ def page_number_artifact(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     continue the list above it."""
     paras = doc.paragraphs
     furniture = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))
+    yield from _dashed_pages(doc, furniture, rule)
+    first = next((p for p in paras if doc.line_index(p.start) not in furniture), None)
+    m = _FIRST_PAGE_SPACED.match(first.text) if first is not None else None
+    if m is not None:
+        # page 1 of a converted document before the year its title opens with: 1 2021 年…上半年工作总结
+        yield Hit(first.start, first.start + m.end(1), {"marker": m.group(1), "start": first.text[m.end():m.end() + 8]},
+                  Fix("", first.start, first.start + m.end(), safe=rule.fixable != "unsafe"), key="first-page")
     for p in paras:
         if len(p.text) >= 3 * FLAT_PAGE_MIN and doc.line_index(p.start) not in furniture:
             for start, end in _flat_page_run(p.text):
@@ -1100,7 +1158,7 @@ _TITLE_NOISE = compile_regex(r"[\dxX×*＊\s]+|范文|範文|范本|精选|参�
 # it (【工作总结】), sales words after it (精品, 大全, 汇编, 集锦, 范文, 模板: KJ604's words).
 _TITLE_DECOR_HEAD = compile_regex(r"^(?:第[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3})[:：]?"
                                   r"|^[【\[][^】\]]{1,12}[】\]]")
-_TITLE_DECOR_TAIL = compile_regex(r"(?:[-—_]*[(（【\[]?(?:精选|精品|优秀|热门)?[\d一二三四五六七八九十]{1,3}篇[)）】\]]?"
+_TITLE_DECOR_TAIL = compile_regex(r"(?:[-—_]*[(（【\[]?(?:精选|精品|优秀|热门|通用|最新|实用|经典)?[\d一二三四五六七八九十]{1,3}篇[)）】\]]?"
                                   r"|篇[(（]?[\d一二三四五六七八九十]{1,3}[)）]?|[(（]\d{1,2}[)）]"
                                   r"|精品|精选|大全|汇编|彙編|汇总|合集|集锦|锦集|范文|範文|范本|模板|参考)$")
 
@@ -1172,8 +1230,8 @@ def _doubled_opening(head: str, least: int = 8, most: int = 70, lead: int = 40) 
         j = chars.find(chars[s:s + least], s + least, s + most + least)  # where a second copy may start
         while j != -1:
             n = j - s
-            if chars[j:j + n] == chars[s:j] and not _SENTENCE.search(chars[s:j]) \
-                    and "，" not in chars[s:j] and len(CJK.findall(chars[s:j])) >= least // 2:
+            if chars[j:j + n] == chars[s:j] and not _SENTENCE.search(chars[s:j]) and "__" not in chars[s:j] \
+                    and "，" not in chars[s:j] and len(CJK.findall(chars[s:j])) >= least // 2:  # a blank is no title
                 compact = [i for i, ch in enumerate(head) if ch not in " \t\u3000"]  # only for a finding
                 return (0 if s == 0 else compact[j]), compact[j + n - 1] + 1
             j = chars.find(chars[s:s + least], j + 1, s + most + least)
@@ -1224,9 +1282,11 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 continue
             nxt = next((lines[doc.line_index(q.start)] for q in islice(paras, k + 1, None)
                         if doc.line_index(q.start) not in skip), "") if key in seen else ""
-            if (nxt and _han_at_least(key, 6) and heading_level(nxt) is not None and nxt != first_body):
+            if nxt and _han_at_least(key, 6) and nxt != first_body \
+                    and (heading_level(nxt) is not None or _previewed(first_body, nxt)):
                 # the page's excerpt of the text, then the text under its title (标题 / 摘要… /
-                # 标题 / 一、…); a second copy of the whole text is KJ1's (its body starts the same)
+                # 标题 / 一、…, or 标题 / the text's opening cut off / 标题 / the text); a second
+                # copy of the whole text is KJ1's (its body starts the same)
                 line, _ = doc.position(seen[key].start)
                 yield Hit(p.start, p.end, {"match": p.text, "first_line": line},
                           Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe"))
@@ -1246,6 +1306,11 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 taken = last
                 continue
         if not _han_at_least(key, 4) or "__" in key or BLANK_DATE_FIELD.match(lines[li]):
+            if "__" in key and len(key) > max_len and _han_at_least(key, 4):
+                # a flattened page whose fields hold blanks is no form line, but its opening may
+                # double the title (标题 标题 撰写人: ____ 日期: ____ 今年…); the top goes on below it
+                found = [*_inline_title(doc, p, seen, rule), *filter(None, [_glued_titles(doc, p)])]
+                yield from sorted(found, key=lambda h: -h.end)[:1]
             continue  # a date, a counter, a form's blank (身份证号:______, 日期：  年  月  日): not a title
         if len(key) < 4 and not _SENTENCE.search(key):
             continue
@@ -1287,6 +1352,17 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         fix = Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe")
         line, _ = doc.position(first.start)
         yield Hit(p.start, p.end, {"match": p.text, "first_line": line}, fix)
+
+
+PREVIEW_OPENING = 30  # characters a page's preview of the text shares with the text's opening
+
+
+def _previewed(preview: str, text: str) -> bool:
+    """Whether `preview` (the first body paragraph above a title's repeat) is the page's preview
+    of `text` (the paragraph under the repeat): the same opening, cut off where the whole text
+    goes on (no sentence end), so not a second copy of the text."""
+    return (len(preview) >= PREVIEW_OPENING and preview[-1] not in TERMINAL
+            and text[:PREVIEW_OPENING] == preview[:PREVIEW_OPENING] and text != preview)
 
 
 _FIRST_ITEM = compile_regex(r"^1[.．、]")  # a list's first number (title keys have no spaces)
