@@ -114,7 +114,8 @@ PART_EXEMPT = {"KJ6": frozenset({"header", "footer", "toc", "cover"}), "KJ204": 
 # Chinese word: `*万元` stays a mask), lines of a listing that differ in one identifier are
 # parallel entries, not a repeated passage, and a program's `**kwargs` or emoji in its strings
 # are its own; a code line is no heading, empty or not (a listing's `6.` is its empty line 6).
-TECHNICAL_EXEMPT = ("KJ1", "KJ201", "KJ202", "KJ303", "KJ610", "KJ704")
+# The lines of an SQL statement are no sentence broken by a paragraph mark (KJ413).
+TECHNICAL_EXEMPT = ("KJ1", "KJ201", "KJ202", "KJ303", "KJ413", "KJ610", "KJ704")
 # Rules that do not judge the forms a text publishes on purpose (Document.form_spans: a 文书样式
 # attached to a regulation, a procurement document's reply forms, wording a provision
 # prescribes, a code format it defines): a mask or a bracketed slot there is left for whoever

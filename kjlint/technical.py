@@ -33,6 +33,12 @@ _CODE = compile_regex(
     r"|\b[A-Za-z_]*[a-wyz][A-Za-z_]*\.[A-Za-z_]*[a-wyz][A-Za-z_]*\b"  # sys.syscolumns (not x.xx)
     r"|(?<![\w:/])/[A-Za-z_]\w*/[A-Za-z_]"  # a path: "/Shop/Order/Query"
     r"|(?<![:/])//[ \t]*\S"  # a comment: //已测试
+    # an SQL statement's opening: INSERT INTO aud_log (…, SELECT 'UF', voucher_id, UPDATE t SET
+    r"|^[ \t]*(?:INSERT[ \t]+INTO|DELETE[ \t]+FROM|UPDATE[ \t]+[A-Za-z_]\w*[ \t]+SET|SELECT[ \t]+(?:DISTINCT[ \t]+)?[A-Za-z_*'\"(]"
+    r"|(?:CREATE[ \t]+(?:TABLE|VIEW|INDEX|DATABASE|PROCEDURE)|ALTER[ \t]+TABLE|DROP[ \t]+(?:TABLE|VIEW|INDEX|DATABASE))\b)"
+    # a command line's options, after a blank or a colon: -Xms2048M -Xmx1048M, -XX:+PrintFlagsFinal,
+    # --user=root (not COVID-19, 2-3, 区-A1)
+    r"|(?<![^ \t：:])(?:--[A-Za-z][\w-]*(?:=\S+)?|[-+][A-Za-z]+(?::[+\-<\[A-Za-z]|\d))"
     # a class's declaration: class SProcess : public QPushButton, struct node {, class A extends B
     r"|\b(?:class|struct|interface|enum)[ \t]+[A-Za-z_]\w*[ \t]*(?::[ \t]*(?:public|private|protected)\b|\{|extends\b|implements\b)",
     re.ASCII,
@@ -102,7 +108,32 @@ def technical_lines(lines: list[str]) -> frozenset[int]:
     found = {i for i, line in enumerate(lines) if is_technical_line(line)}
     if found:  # a listing holds code: no code line, no listing
         found.update(_numbered_listings(lines, found))
+        found.update(_sql_statements(lines, found))
     return frozenset(found)
+
+
+# An SQL statement's first line; the statement runs on to the line that ends it with `;`.
+_SQL_OPEN = compile_regex(r"^[ \t]*(?:INSERT|DELETE|UPDATE|SELECT|CREATE|ALTER|DROP)[ \t]")
+MAX_STATEMENT = 40  # lines an SQL statement may run over
+
+
+def _sql_statements(lines: list[str], code: set[int]) -> list[int]:
+    """The continuation lines of the SQL statements opening on `code` lines (INSERT INTO aud_log
+    (batch_id, …, / rows_affected, status) / VALUES ('BATCH-001', 'UF日期标准化', / …);): each
+    line up to the one ending with `;`, no blank line between. A line of values with Chinese
+    strings in it is the statement's, not prose broken inside a sentence."""
+    out: list[int] = []
+    for i in sorted(code):
+        if not _SQL_OPEN.match(lines[i]):
+            continue
+        for j in range(i, min(len(lines), i + MAX_STATEMENT)):
+            text = lines[j].rstrip()
+            if not text:
+                break
+            if text.endswith(";"):
+                out.extend(range(i + 1, j + 1))
+                break
+    return out
 
 
 def _numbered_listings(lines: list[str], code: set[int]) -> list[int]:

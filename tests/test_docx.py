@@ -769,3 +769,16 @@ def test_a_numbered_item_with_no_text_in_a_word_file_is_empty_even_with_text_bel
               ("list", "decimal", 0, ""), "2019年度工作计划", "维护、优化以及持续开发后台系统。"]
     path = make_docx(tmp_path / "总结.docx", blocks)
     assert [(f["code"], f["line"]) for f in _json(path, "--select", "KJ303")] == [("KJ303", 6)]
+
+
+def test_an_empty_word_section_is_reported_once(tmp_path):
+    """A Word section left bare (`2.3  项目的目标` between `2.2` and `2.4`, all in heading styles) is
+    empty both as a numbered heading and as a styled decimal section: one defect, one finding
+    (it was reported twice at the same place)."""
+    blocks = [("title", "项目计划书"), ("heading", 1, "1 项目背景"), "本项目面向城市公共安全管理。",
+              ("heading", 2, "1.1 项目来源"), "来源于学校创新项目。", ("heading", 2, "1.2 研究现状"), "国内外已有相关研究。",
+              ("heading", 1, "2 需求分析"), "系统需要完成以下功能。", ("heading", 2, "2.1 功能需求"), "实时识别人流。",
+              ("heading", 2, "2.2 性能需求"), "响应时间不超过一秒。", ("heading", 2, "2.3  项目的目标"),
+              ("heading", 2, "2.4 项目的环境"), "后端使用Python开发。", ("heading", 1, "3 总结"), "项目按计划推进。"]
+    path = make_docx(tmp_path / "计划书.docx", blocks)
+    assert [(f["code"], f["line"]) for f in _json(path, "--select", "KJ303")] == [("KJ303", 14)]

@@ -84,6 +84,8 @@ class _Boilerplate:
         self.sentence_labels: set[str] = set()
         self.shown: dict[str, Any] = {}
         self.page_label: str | None = None  # the group that page counter lines belong to
+        # groups whose labels head code as well (格式：-Xms2048M -Xmx1048M): not on technical lines
+        self.skip_technical: set[str] = set()
         in_text: list[tuple[str, str]] = []
         count = 0
         for i, group in enumerate(groups):
@@ -97,6 +99,8 @@ class _Boilerplate:
                 self.sentence_labels.add(label)
             if group.get("page-counters"):
                 self.page_label = label
+            if group.get("skip-technical"):
+                self.skip_technical.add(label)
             for pat in group.get("in-text", []) or []:
                 compile_pattern(pat, f"{where}[{i}].in-text")  # refused now if bad or exponential
                 in_text.append((pat, label))
@@ -609,6 +613,8 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if own and (doc.part(i) == "textbox" or _word_own_line(doc, i, text, label, phrase, matcher)
                     or _in_field_block(lines, i, matcher)):
             continue  # a text box holds a diagram's labels (注册, 登录), no site's buttons
+        if label in matcher.skip_technical and i in doc.technical_lines:
+            continue  # 格式：-XX:<name>=<value>: a command's syntax, no file's details
         if own and label == matcher.page_label:
             if cited_pages is None:
                 cited_pages = _pages_cited(lines)

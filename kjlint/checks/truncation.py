@@ -309,6 +309,16 @@ TABLE_CAPTION = compile_regex(r"(?:表|图|附件\d*|清单|目录)$")  # a capt
 
 @check("empty-heading")
 def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """`_empty_headings`, each heading once: in a Word file a section may be found empty both as a
+    numbered heading and as a decimal or styled section (`3.2  项目的目标`), one defect."""
+    seen: set[tuple[int, int]] = set()
+    for hit in _empty_headings(doc, ctx, rule):
+        if (hit.offset, hit.end) not in seen:
+            seen.add((hit.offset, hit.end))
+            yield hit
+
+
+def _empty_headings(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """A numbered heading followed directly by a heading of the same or a higher level, or by
     the end of the document. Runs of short numbered items with no body at all are lists, not
     empty headings, so a same-level successor only counts when the heading's earlier siblings
