@@ -1048,10 +1048,23 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     seen_titles: list[str] = []  # titles met so far (the latest 64): page headers repeat them
     body_since_title = 0
     skip_next = False
+    attachments = False  # in the document's list of its attachments (附件:1. … / 2. …)
     for i, (p, text) in enumerate(zip(paras, plain)):
         if skip_next:
             skip_next = False
             continue
+        head = _ATTACHMENT_LIST.match(text) if text.startswith("附件") else None
+        if head is not None or (attachments and _LIST_ITEM.match(text)):
+            # 附件:1. …分解表 / 2. …分解表: the notice's list of its attachments, no other document
+            # starting; an attachment's title further down is one of the document's own
+            attachments = True
+            name = text[head.end():].strip() if head is not None else text
+            number = _LIST_ITEM.match(name)
+            name = name[number.end():].strip() if number else name
+            if len(name) >= 4:
+                seen_titles.append(name)
+            continue
+        attachments = False
         nxt = plain[i + 1] if i + 1 < len(plain) else ""
         if len(text) <= 30 and text.startswith(leadins) and nxt and _title_like(nxt, max_len) and i > 0:
             yield Hit(p.start, p.end, {"match": p.text, "title": paras[i + 1].text})
@@ -1078,6 +1091,8 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 
 
 _ORDINAL = compile_regex(r"\d+|[一二三四五六七八九十]{1,3}")
+# The line of a notice naming its attachments: 附件:1. …, 附件1:…, 附件：…
+_ATTACHMENT_LIST = compile_regex(r"附件[ \t\u3000]*[\d一二三四五六七八九十]{0,2}[ \t\u3000]*[:：]")
 
 
 def _next_in_series(before: str, title: str) -> bool:
