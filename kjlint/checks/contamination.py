@@ -24,7 +24,7 @@ from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix
 from ..normalize import fold_line_width, is_page_counter_line, line_form, to_simplified
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
-from .layout import flagged_lines, text_before_trailing_furniture
+from .layout import flagged_lines, flat_table_lines, text_before_trailing_furniture
 from .structure import cn_number
 from .truncation import BLANK_DATE_FIELD, TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
 from ..diskcache import (compile_regex, finditer_alternatives, first_chars,
@@ -525,10 +525,13 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     above = False  # a line of the page that is not furniture came before this one
     prose_above = False  # ... and one that is not a title either: the body has started
     toc: Span | None = None  # a 目录 line, until the next line with words tells what it heads
+    table = flat_table_lines(doc, ctx)  # a table read as lines: its | are its layout
     for i, (line, text) in enumerate(zip(doc.lines, lines)):
         if not line.text:
             continue  # an empty line (half of most texts) changes nothing below and holds nothing
         found = seen[i] if i in seen else matcher.match(text)
+        if found is not None and found[0] == CELL_RULE_LABEL and i in table and not text.strip("|｜ "):
+            continue  # where a row of a table read as lines ends (|, ||||): the table's, not the page's
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
         if in_prose or (found is None and text and not prose_above and len(text) <= LEAD_BLURB_MAX):
             titled = _title_like(_following(lines, i), 60)
@@ -572,7 +575,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if found is None:
             if own:
                 continue  # a Word file's own sentences: no site glues its chrome into them
-            if (text.endswith("|") and text.count("|") == 1 and _han_at_least(text, 4)
+            if (text.endswith("|") and text.count("|") == 1 and _han_at_least(text, 4) and i not in table
                     and not _field_row(text[:-1].rstrip()) and not _framed(lines, i)):
                 # a table cell's rule left alone at the end of a line of words that is no table row
                 # (…工作总结 |, …的重要意义。 |): the page's layout, not the text (a row of the
@@ -1051,10 +1054,23 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     seen_titles: list[str] = []  # titles met so far (the latest 64): page headers repeat them
     body_since_title = 0
     skip_next = False
+    attachments = False  # in the document's list of its attachments (附件:1. … / 2. …)
     for i, (p, text) in enumerate(zip(paras, plain)):
         if skip_next:
             skip_next = False
             continue
+        head = _ATTACHMENT_LIST.match(text) if text.startswith("附件") else None
+        if head is not None or (attachments and _LIST_ITEM.match(text)):
+            # 附件:1. …分解表 / 2. …分解表: the notice's list of its attachments, no other document
+            # starting; an attachment's title further down is one of the document's own
+            attachments = True
+            name = text[head.end():].strip() if head is not None else text
+            number = _LIST_ITEM.match(name)
+            name = name[number.end():].strip() if number else name
+            if len(name) >= 4:
+                seen_titles.append(name)
+            continue
+        attachments = False
         nxt = plain[i + 1] if i + 1 < len(plain) else ""
         if len(text) <= 30 and text.startswith(leadins) and nxt and _title_like(nxt, max_len) and i > 0:
             yield Hit(p.start, p.end, {"match": p.text, "title": paras[i + 1].text})
@@ -1081,6 +1097,8 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 
 
 _ORDINAL = compile_regex(r"\d+|[一二三四五六七八九十]{1,3}")
+# The line of a notice naming its attachments: 附件:1. …, 附件1:…, 附件：…
+_ATTACHMENT_LIST = compile_regex(r"附件[ \t\u3000]*[\d一二三四五六七八九十]{0,2}[ \t\u3000]*[:：]")
 
 
 def _next_in_series(before: str, title: str) -> bool:
@@ -1513,7 +1531,16 @@ def _any_word(words: tuple[str, ...]) -> Callable[[str], Any]:
 def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """Short lines above the title, and between the title and its repeat (KJ607), that are not
     sentences: the page's own furniture (site names, dates, counters, share buttons) in wording
-    no phrase list knows. A 公文's header (发文机关标志, 文号, 签发人, 密级) and a subtitle are kept."""
+    no phrase list knows. A 公文's header (发文机关标志, 文号, 签发人, 密级) and a subtitle are kept.
+    The cells of a table read as lines (序号 |, 很好 |, 5.1 |) are the document's content, however
+    short: none of them is reported."""
+    table = flat_table_lines(doc, ctx)
+    for h in _page_chrome(doc, ctx, rule):
+        if not table or doc.line_index(h.offset) not in table:
+            yield h
+
+
+def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     top = int(rule.params.get("top-paragraphs", 15))
     max_len = int(rule.params.get("max-length", 40))
     words = _simplified(tuple(rule.params.get("title-words", [])))

@@ -9,7 +9,7 @@ way: headers, footers, footnotes, endnotes, comments, the table of contents and 
 """
 from __future__ import annotations
 
-from ..document import Document, Span
+from ..document import BLANK_CHARS, Document, Span
 from ..diskcache import compile_regex
 from ..ruletypes import Context, rule_hits
 
@@ -49,6 +49,46 @@ def flagged_lines(doc: Document, ctx: Context, codes: list[str] | tuple[str, ...
                     lines.update(i for i in range(first, last + 1) if _covers(doc, i, hit.offset, hit.end))
             ctx.memo[key] = lines
         out |= ctx.memo[key]
+    return out
+
+
+# A table a page gave as text, one cell per line: each cell's text, then a blank and its rule
+# (序号 |, 坚持服务跟着项目走，… |, 5.1 |), and a line of rules alone where a row ends (|, ||||).
+_FLAT_TABLE_LINE = compile_regex(
+    r"(?m)^(?:[^\n|｜]*[^\s|｜][ \t\u3000]+[|｜]|[ \t\u3000]*[|｜][|｜ \t\u3000]*)[ \t\u3000\r]*$")
+FLAT_TABLE_CELLS = 4  # cells in a run that make it a table (a page's panel row shows one or two: 37.5 KB |)
+FLAT_TABLE_GAP = 2  # lines with text in a run that do not end with a rule: a cell's text going on
+
+
+def flat_table_lines(doc: Document, ctx: Context) -> frozenset[int]:
+    """0-based indexes of the lines of a table read as lines (memoized per document): a run of
+    four cells or more, each on its own line ending with ` |`, maybe with lone `|` lines where
+    rows end and a cell's text going on over a line or two. Its cells are the document's
+    content, its `|` the table's layout: no site's chrome, no short lines of a menu or a footer,
+    no headings. A line of words ending with ` |` alone, or a lone `|` above the text, is a
+    page's frame (reported by KJ601)."""
+    out = ctx.memo.get("flat-table-lines")
+    if out is None:
+        out = frozenset()
+        if doc.source_format != "docx" and ("|" in doc.text or "｜" in doc.text):
+            found: set[int] = set()
+            run: list[int] = []
+            cells = 0
+            last = -1
+            for m in _FLAT_TABLE_LINE.finditer(doc.text):
+                i = doc.line_index(m.start())
+                if run and (i - last > FLAT_TABLE_GAP + 1 and sum(
+                        1 for k in range(last + 1, i) if doc.lines[k].text.strip(BLANK_CHARS)) > FLAT_TABLE_GAP):
+                    if cells >= FLAT_TABLE_CELLS:
+                        found.update(range(run[0], run[-1] + 1))
+                    run, cells = [], 0
+                run.append(i)
+                cells += any(ch.isalnum() for ch in m.group(0))  # a word or a figure, no bullet (• |)
+                last = i
+            if cells >= FLAT_TABLE_CELLS:
+                found.update(range(run[0], run[-1] + 1))
+            out = frozenset(found)
+        ctx.memo["flat-table-lines"] = out
     return out
 
 
