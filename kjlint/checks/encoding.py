@@ -772,13 +772,12 @@ def _hard_wrap_breaks(doc: Document, heading_level) -> list[Hit]:
     wrapped, split = len(wrap_at) >= 2, len(split_at) >= _SPLIT_MIN_FIGURES
     if not wrapped and not split:
         return []  # most texts: one paragraph a line, ended by its full stop
-    lines = text.split("\n")
+    lines = [line.text for line in doc.lines]
+    starts = doc.line_starts
     seen: set[int] = set()  # first lines of the runs looked at
     hits: list[Hit] = []
-    n = previous = 0
     for at in sorted((wrap_at if wrapped else []) + (split_at if split else [])):
-        n += text.count("\n", previous, at)  # the line that ends at `at` (a wrap) or starts there (a figure)
-        previous, i, j = at, n, n
+        i = j = doc.line_index(at)  # the line that ends at `at` (a wrap) or starts there (a figure)
         if not lines[i].strip():
             continue
         while i > 0 and lines[i - 1].strip():
@@ -791,13 +790,10 @@ def _hard_wrap_breaks(doc: Document, heading_level) -> list[Hit]:
         if i == j:
             continue
         run = [lines[k].rstrip() for k in range(i, j + 1)]
-        offsets = [text.rfind("\n", 0, at) + 1 - sum(len(lines[k]) + 1 for k in range(i, n))]
-        for k in range(i, j):
-            offsets.append(offsets[-1] + len(lines[k]) + 1)
         for k in _run_breaks(run, heading_level, wrapped, split):
             a, b = run[k], lines[i + k + 1]
-            last = offsets[k] + len(a) - 1
-            first = offsets[k + 1] + len(b) - len(b.lstrip())
+            last = starts[i + k] + len(a) - 1
+            first = starts[i + k + 1] + len(b) - len(b.lstrip())
             hits.append(Hit(last, first + 1, {"before": a[-5:].lstrip(), "after": b.strip()[:5]},
                             Fix("", last + 1, first, safe=False)))
     return hits
