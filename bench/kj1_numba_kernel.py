@@ -2,11 +2,17 @@
 first_sampled (kjlint.checks.duplication) as a numba kernel, exact (same first copies, hits, and
 last copies at the sampled positions as the numpy path).
 
-Not used by kjlint: loading numba and this one cached kernel costs 0.65-0.8 CPU s per process
-(warm disk cache), and the kernel saves 0.17-0.29 CPU s over the whole of ../shared/corpus
+Not used by kjlint: loading numba and this one cached kernel costs 0.65-0.87 CPU s per process
+(warm disk cache), and the kernel saves 0.16-0.32 CPU s over the whole of ../shared/corpus
 (34 MB): on large streams both it and the numpy path are bound by memory (random table probes
 here, the sort there, 50-65 ns per position on a 2,000,000-character stream), so compiling
-gains little where the time is. See the bench for the break-even input size.
+gains little where the time is. See the bench for the break-even input size. Nor would more
+kernels pay: all of KJ1's array work together (first_sampled 0.5-0.7, the scan's Python loop
+about 0.3, _bag_bound about 0.2 CPU s on the corpus, bench/bench_kj1.py phases) is about what one
+process pays to load numba: even free kernels would save nothing below about 30 MB a process
+(and `check -j 2` splits the corpus in two).
+The rest of KJ1's time is build_units' paragraphs, most of it the furniture lines that KJ601
+finds for every rule (reading_paragraphs).
 """
 from __future__ import annotations
 
