@@ -86,3 +86,21 @@ def test_the_outlet_glued_after_the_last_sentence_is_reported_alone(end, tail):
 ])
 def test_the_storys_own_dateline_signature_and_text_stay_silent(text):
     assert kj6(text) == []
+
+
+def test_a_report_introducing_its_figure_stays_silent():
+    assert kj6(f"{TITLE}\n{BODY}\n下图为系统的整个架构：\n图为系统总体架构：\n{BODY}\n") == []
+
+
+def test_a_word_file_keeps_its_captions_and_credit_lines(tmp_path):
+    """A Word file has its pictures and writes its own news items: 图为… under a picture, a
+    credit line, a post's date line are the author's; the same lines on a page are the site's."""
+    from docx_maker import make_docx
+    from kjlint.docx import read_docx
+    from kjlint.engine import LintOptions, lint_document
+
+    lines = ["图为会议现场", "记者 王某某 报道:", "原标题:某某部召开年度工作会议", "某某县妇联 2018-1-18"]
+    doc = read_docx(make_docx(tmp_path / "简报.docx", [("title", TITLE), BODY, *lines, BODY]))
+    assert [f.message for f in lint_document(doc, opts=LintOptions(codes={"KJ601"}))] == []
+    page = "\n".join([TITLE, BODY, *lines, BODY]) + "\n"
+    assert [line for _, _, line in kj6(page)] == lines
