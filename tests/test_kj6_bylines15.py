@@ -50,6 +50,11 @@ def test_a_mangled_outlets_byline_is_reported_alone(byline, rest):
     "abcde 总结与计划1阅读模式",
     "文章字数:849",
     "某某县妇联 2018-1-18",                             # ... or a name and the day the post went up
+    "某某某 · 2024-07-01 13:48:58 來源:某某網 2167",     # ... or the time and the page's fields after it
+    "正文字数:1589",
+    "本文采编:CY",                                      # who edited or submitted it, under a key
+    "供稿人:王某某",
+    "范文一:某某工作总结 投稿:王某某",
 ])
 def test_a_credit_caption_or_post_header_line_is_the_sites(line):
     text = f"{TITLE}\n{line}\n{BODY}\n"
@@ -59,10 +64,12 @@ def test_a_credit_caption_or_post_header_line_is_the_sites(line):
 @pytest.mark.parametrize("end, tail", [
     ("全力促進項目建設順利推進。", "來源:某某日報"),
     ("各项工作取得明显成效。", "来源：某某新闻网"),
+    # the page's own field names whatever the source, after the story's closing credit too
+    ("再上新台阶。(某某县人大 李某某) ", "信息来源:某某市某某县"),
 ])
 def test_the_outlet_glued_after_the_last_sentence_is_reported_alone(end, tail):
     text = f"{TITLE}\n{BODY}\n{end}{tail}\n"
-    assert kj6(text) == [("KJ601", 3, tail)]
+    assert [(code, line, found.strip()) for code, line, found in kj6(text)] == [("KJ601", 3, tail)]
 
 
 @pytest.mark.parametrize("text", [
