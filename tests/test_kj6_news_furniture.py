@@ -121,12 +121,20 @@ PARA2 = "会议指出，要进一步提高政治站位，压实工作责任，�
     "新闻中心主任曾某作工作汇报",
     "某某研究院主某院长发表讲话",
     "副区长黄某某(右二)代表区委、区政府接过喜报",   # a place in the picture given to him
-    "图为第32届评选活动现场。(张某 摄/某某图片)",     # the photo agency's 图为
     "交流会现场",                                   # a scene
 ])
 def test_a_caption_alone_between_two_paragraphs_of_a_story_is_furniture(caption):
     text = f"某局召开年度工作总结会议\n{PARA}\n{caption}\n{PARA2}\n"
     assert kj6(text) == [("KJ609", 3, caption)]
+
+
+def test_the_photo_agencys_caption_is_known_by_its_grammar_wherever_it_stands():
+    """图为… says what the picture shows: KJ601's photo caption group reports it on a line of its
+    own (session 15), between two paragraphs as above the first one; the layout (KJ609) is for
+    captions only their place tells."""
+    caption = "图为第32届评选活动现场。(张某 摄/某某图片)"
+    assert kj6(f"某局召开年度工作总结会议\n{PARA}\n{caption}\n{PARA2}\n") == [("KJ601", 3, caption)]
+    assert kj6(f"某局召开年度工作总结会议\n{caption}\n{PARA}\n") == [("KJ601", 2, caption)]
 
 
 @pytest.mark.parametrize("line", [

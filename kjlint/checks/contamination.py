@@ -606,7 +606,9 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield Hit(toc.start, toc.end, {"kind": matcher.shown[label], "group": label, "phrase": toc.text.strip(),
                                            "match": toc.text}, delete_line_fix(doc, doc.line_index(toc.start), rule))
         toc = None
-        if own and (phrase in own or label == "byline" or _BARE_URL.match(phrase) or _LABELED_URL.match(phrase)):
+        if own and (phrase in own or label in _WORD_OWN_LABELS or _BARE_URL.match(phrase) or _LABELED_URL.match(phrase)
+                    or (label == "photo caption" and text.startswith(("图为", "图片为")))):
+            # (and a caption saying what its picture shows, 图为…: the Word file has the picture)
             continue  # the document's own keyword, author, byline (通讯员：…) or reference line
         if own and label == "source line" and _DATED_LINE.match(text):
             if dated_log is None:
@@ -628,6 +630,9 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         yield Hit(p.start, p.end, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
                                  "match": p.text}, fix)
 
+
+# groups whose lines a Word file writes itself: a news story's byline (通讯员：…), a credit line
+_WORD_OWN_LABELS = ("byline", "news credit")
 
 CELL_RULE_LABEL = "file details"  # the group of lines made of cell rules only (| |): a stray one is its kind
 

@@ -1,0 +1,113 @@
+"""KJ601 on news and blog pages: the credit and header forms session 15 found missed (issue #11).
+
+Invented text in the shapes scraped pages show (fresh9 and session 15's pages): a story's lead
+whose outlet name the page mangled (pinyin glosses, a ? for a lost character), a credit line with
+the verb of filing, the story's original title, where the page says it was printed, a paper's
+masthead and edition line, a caption whose picture is gone, a post's header (a user's name with the
+page's counters or the date it went up), and the outlet glued after the last sentence. What stays
+the story's own by docs/labeling.md's byline decision: a bare 讯 tag, every …电 dateline, a credit
+in brackets closing the story, the closing (完)."""
+from __future__ import annotations
+
+import pytest
+
+from kjlint.engine import lint_text
+
+TITLE = "某某县召开年度工作会议"
+BODY = "全年组织企业申报项目12项，新增高新技术企业8家，各项工作取得明显成效。"
+TRAD_BODY = "全年組織企業申報項目12項，新增高新技術企業8家，各項工作取得明顯成效。"
+
+
+def kj6(text: str):
+    return [(f.code, f.line, text[f.offset:f.end_offset]) for f in lint_text(text, select=["KJ6"])]
+
+
+@pytest.mark.parametrize("byline, rest", [
+    # the outlet's name with pinyin glosses after its characters, in either script
+    ("某某新聞網(wǎng)訊(記者 王某)", " 日前，我市召開科技工作會議。"),
+    ("某某新聞網(wǎng)3月5日訊 (通訊員 李某 張某(zhāng))", " 3月1日，某縣召開投資調度會。"),
+    ("某某新闻网(wǎng)讯(通讯员 李某)", "近日，某镇召开工作会议。"),
+    # ... or a ? where a character was lost, the gloss's bracket with it
+    ("某某日?qǐng)?bào)訊(記者 王某 通訊員 李某)", "近日，市公安局某派出所獲評先進集體。"),
+])
+def test_a_mangled_outlets_byline_is_reported_alone(byline, rest):
+    text = f"{TITLE}\n{byline}{rest}\n{TRAD_BODY}\n"
+    assert kj6(text) == [("KJ601", 2, byline)]
+
+
+@pytest.mark.parametrize("line", [
+    "记者 王某某 报道:",                              # a credit line with the verb of filing
+    "本报记者 李某 张某 报道",
+    "原标题:某某部:严防死守,确保各项任务落实到位",     # the story's original title
+    "原標題：某某部召開年度工作會議",
+    "(本文刊发于《某某周刊》2018年第10期)",             # where the page says it was printed
+    "某某日报 2012年11月10日 星期一",                  # a paper's masthead with the weekday
+    "《某某日报》(2012年11月10日 03版)",                # ... and its edition line
+    "图为会议现场",                                     # a caption whose picture is gone
+    "圖為某某市紀委全會現場，工作人員收取測評表。(某某市紀委供圖)",
+    "【资料图】",
+    "某某咖 人氣:3.07W",                                # a post's header: a name and the page's counters
+    "abcde 总结与计划1阅读模式",
+    "文章字数:849",
+    "某某县妇联 2018-1-18",                             # ... or a name and the day the post went up
+    "某某某 · 2024-07-01 13:48:58 來源:某某網 2167",     # ... or the time and the page's fields after it
+    "正文字数:1589",
+    "本文采编:CY",                                      # who edited or submitted it, under a key
+    "供稿人:王某某",
+    "范文一:某某工作总结 投稿:王某某",
+])
+def test_a_credit_caption_or_post_header_line_is_the_sites(line):
+    text = f"{TITLE}\n{line}\n{BODY}\n"
+    assert kj6(text) == [("KJ601", 2, line)]
+
+
+@pytest.mark.parametrize("end, tail", [
+    ("全力促進項目建設順利推進。", "來源:某某日報"),
+    ("各项工作取得明显成效。", "来源：某某新闻网"),
+    # the page's own field names whatever the source, after the story's closing credit too
+    ("再上新台阶。(某某县人大 李某某) ", "信息来源:某某市某某县"),
+])
+def test_the_outlet_glued_after_the_last_sentence_is_reported_alone(end, tail):
+    text = f"{TITLE}\n{BODY}\n{end}{tail}\n"
+    assert [(code, line, found.strip()) for code, line, found in kj6(text)] == [("KJ601", 3, tail)]
+
+
+@pytest.mark.parametrize("text", [
+    # a bare tag, and every …电 dateline, credit or not: the story's own
+    f"{TITLE}\n本报讯 2月14日，某省供销合作社召开经济运行分析会。\n{BODY}\n",
+    f"{TITLE}\n人民日报北京1月4日电 (记者某某某)记者从全国工作会议上获悉。\n{BODY}\n",
+    f"{TITLE}\n中評社北京7月3日電/記者從某部獲悉：今年前5個月就業形勢穩定。\n{TRAD_BODY}\n",
+    # a credit in brackets closing the story, whatever it holds, and the closing (完)
+    f"{TITLE}\n{BODY}\n会议强调，要确保各项任务落实到位。(区妇联)\n",
+    f"{TITLE}\n{BODY}\n(某某市财政局办公室)\n",
+    f"{TITLE}\n{BODY}\n(吉某)\n",
+    f"{TITLE}\n{BODY}\n(某某 文)\n(某某 摄)\n",
+    f"{TITLE}\n{BODY}\n谱写新篇章！(完)\n",
+    # a signature dates in 年月日 under the text; a citation's 来源 inside a sentence is the writer's
+    f"{TITLE}\n{BODY}\n某某县妇联\n2018年1月18日\n",
+    f"{TITLE}\n全年粮食产量增长2.1%(来源：国家统计局)，好于预期。\n",
+    f"{TITLE}\n{BODY}数据来源:某某统计局\n",
+    # a sentence that starts with 图为 and goes on is the text's; so is reading about a reading mode
+    f"{TITLE}\n图为民办实事，我们今年新建了8所幼儿园，新增学位2400个，缓解了入园难的问题，受到群众好评，全县入园率提高到92%，比上年提高3个百分点。\n",
+    f"{TITLE}\n推广图书馆阅读模式\n{BODY}\n",
+])
+def test_the_storys_own_dateline_signature_and_text_stay_silent(text):
+    assert kj6(text) == []
+
+
+def test_a_report_introducing_its_figure_stays_silent():
+    assert kj6(f"{TITLE}\n{BODY}\n下图为系统的整个架构：\n图为系统总体架构：\n{BODY}\n") == []
+
+
+def test_a_word_file_keeps_its_captions_and_credit_lines(tmp_path):
+    """A Word file has its pictures and writes its own news items: 图为… under a picture, a
+    credit line, a post's date line are the author's; the same lines on a page are the site's."""
+    from docx_maker import make_docx
+    from kjlint.docx import read_docx
+    from kjlint.engine import LintOptions, lint_document
+
+    lines = ["图为会议现场", "记者 王某某 报道:", "原标题:某某部召开年度工作会议", "某某县妇联 2018-1-18"]
+    doc = read_docx(make_docx(tmp_path / "简报.docx", [("title", TITLE), BODY, *lines, BODY]))
+    assert [f.message for f in lint_document(doc, opts=LintOptions(codes={"KJ601"}))] == []
+    page = "\n".join([TITLE, BODY, *lines, BODY]) + "\n"
+    assert [line for _, _, line in kj6(page)] == lines
