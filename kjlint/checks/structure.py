@@ -730,7 +730,10 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         # the item; …熟悉项目架构 1d  下周工作计划： / 1.…: a lead-in ending the item starts a list
         mark = _MARK_KIND.get(doc.text[it.mark_end - 1:it.mark_end], "")
         other_mark = bool(mark) and item_mark.get(lv, mark) != mark
-        led_in = previous_numbered and previous_text.rstrip().endswith((":", "："))
+        # …an item announcing a list (2.缺陷严重程度：…分为以下几种情况。 / 1.致命… 4.细微…,
+        # （1）…运行并回答以下问题 / 1.…): the list below it is the item's own, its numbers
+        # start afresh and the outer list resumes after it
+        led_in = previous_numbered and (previous_text.rstrip().endswith((":", "：")) or list_intro(previous_text))
         item_mark[lv] = mark
         # 2．国内外研究现状 / （一）我国…: a writer whose top level is Arabic puts its （一） list
         # right under an Arabic heading (short, no sentence end), which is that list's parent
@@ -1160,6 +1163,18 @@ def _word_prose(text: str, title_words: list[str]) -> str | None:
     return "sentence" if _WORD_PROSE.search(text) else None
 
 
+def _first_of_sections(doc: Document, first: Span) -> bool:
+    """Whether a Word file's first paragraph is the first of its sections by layout: a numbered
+    heading (`1 引言` by its text, `一、` by its Word list label) in a heading style or outline
+    level that a later paragraph of the body has too (`2 系统定义`). A title is above its
+    sections, not one of them; a numbered heading without a sibling may head a chapter file."""
+    line = doc.line_index(first.start) + 1
+    level = doc.style_headings.get(line)
+    if not level or not (line in doc.list_labels or _decimal_heading(first.text.strip())):
+        return False
+    return any(later > line and lv == level for later, lv in doc.style_headings.items())
+
+
 @check("missing-title")
 def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     """The first paragraph is body text or a numbered heading, not a title. Lines of bare
@@ -1194,6 +1209,8 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
         return []  # 3. 系统设计 above 3.1…: a chapter file, its heading is its title
     if numbered:
         reason = "numbered"
+    elif doc.source_format == "docx" and _first_of_sections(doc, first):
+        reason = "section"
     elif first.text[-1] in "。；;！!？?" and not (len(paras) > 1 and _HEADLINE.fullmatch(first.text)):
         reason = "sentence"
     elif len(first.text) > max_len and not _long_title(first.text):

@@ -1,0 +1,88 @@
+"""Word files decided by their layout (session 15, issue #11): site furniture, nested lists, no title.
+
+Patterns from real Word files of kinds the earlier sets had few of (data dictionaries, user
+manuals, test reports, requirement specifications; /tmp/s15/wordprec15, fdocx9), rebuilt with
+invented text.
+"""
+from __future__ import annotations
+
+from docx_maker import make_docx
+from kjlint.docx import read_docx
+from kjlint.engine import LintOptions, lint_document, lint_text
+
+TITLE = ("title", "学生考勤系统数据字典")
+BODY = "本文档说明考勤系统各数据表的字段、类型与含义，供开发与测试人员查阅。"
+
+
+def findings(tmp_path, blocks, codes, name="文档.docx"):
+    doc = read_docx(make_docx(tmp_path / name, blocks))
+    return [(f.code, f.message) for f in lint_document(doc, opts=LintOptions(codes=set(codes)))]
+
+
+# --- KJ601: a Word table's cells and a Word heading are the writer's layout, no site's chrome ---
+
+def test_furniture_words_in_word_table_cells_are_content(tmp_path):
+    # a data dictionary's column of field meanings: 链接地址, 友情链接 name the writer's fields
+    table = ("table", [["字段", "类型", "注释"], ["url", "text", "链接地址"],
+                       ["friendlink", "varchar(20)", "友情链接"], ["img_url", "text", "图片链接地址"]])
+    assert findings(tmp_path, [TITLE, BODY, table], {"KJ601"}) == []
+
+
+def test_furniture_words_in_word_headings_are_content(tmp_path):
+    # a manual's own chapter on its disclaimer, a note's heading over its list of links
+    blocks = [TITLE, BODY, ("heading", 1, "第十三章  注意事项与免责声明"), "本软件推荐结果仅供参考。",
+              ("heading", 2, "13.2  免责声明"), "开发团队不对因使用本软件造成的损失负责。",
+              ("heading", 3, "相关链接"), "https://example.org/docs/manual.html"]
+    assert findings(tmp_path, blocks, {"KJ601"}) == []
+
+
+def test_same_words_as_plain_paragraphs_still_flagged(tmp_path):
+    # pasted from a page into plain paragraphs they are the page's chrome, as before
+    blocks = [TITLE, BODY, "友情链接", "免责声明：本站部分内容来自网络，如有侵权请联系删除。"]
+    assert len(findings(tmp_path, blocks, {"KJ601"})) == 2
+
+
+# --- KJ503: an item announcing a list heads the list under it ---
+
+def test_list_under_an_item_announcing_it_is_no_step_back(tmp_path):
+    blocks = [("title", "缺陷报告填写说明"), "表中相关项说明：",
+              "1.缺陷编号：为每个缺陷赋予一个唯一的编号。",
+              "2.缺陷严重程度：缺陷可以根据严重程度分为以下几种情况。",
+              "1.致命：测试执行直接导致系统死机。", "2.严重：系统的次要功能没有实现。",
+              "3.一般：不影响系统的正常使用。", "4.细微：对功能几乎没有影响。",
+              "3.功能模块：出现该缺陷的功能模块名称。", "4.缺陷标题：描述缺陷的标题。"]
+    assert findings(tmp_path, blocks, {"KJ502", "KJ503"}) == []
+    # the same text as a plain page: the announced list is the item's there too
+    text = "\n".join(b if isinstance(b, str) else b[1] for b in blocks) + "\n"
+    assert [f.code for f in lint_text(text, select=["KJ502", "KJ503"])] == []
+
+
+def test_list_starting_again_without_an_announcement_still_flagged(tmp_path):
+    blocks = [("title", "课题研究计划"), "1.研究背景：阐述课题的来源。", "2.研究目标：明确要达到的目标。",
+              "3.研究内容：列出主要研究内容。", "4.系统测试与优化：进行多轮功能测试。",
+              "1.研究方法", "主要使用调查研究法。"]
+    assert [code for code, _ in findings(tmp_path, blocks, {"KJ503"})] == ["KJ503"]
+
+
+# --- KJ506: a Word file opening with the first of its numbered sections has no title ---
+
+SECTIONS = [("heading", 1, "1 引言"), "水是人类生活的源泉，智慧水务应运而生。",
+            ("heading", 1, "2 系统定义"), "系统以智慧管理、高效服务为目标。",
+            ("heading", 1, "3 应用环境"), "系统对城市各项水务功能实现一体化管理。"]
+
+
+def test_word_file_opening_with_its_first_section_has_no_title(tmp_path):
+    found = findings(tmp_path, SECTIONS, {"KJ506"})
+    assert [code for code, _ in found] == ["KJ506"] and "section heading" in found[0][1]
+
+
+def test_word_file_with_a_title_above_its_sections(tmp_path):
+    assert findings(tmp_path, [("heading", 1, "智慧水务系统需求规格说明书"), *SECTIONS], {"KJ506"}) == []
+    assert findings(tmp_path, [("title", "智慧水务系统需求规格说明书"), *SECTIONS], {"KJ506"}) == []
+
+
+def test_chapter_file_opening_with_its_only_chapter(tmp_path):
+    # one numbered chapter and its subsections: the chapter's heading is the file's title
+    blocks = [("heading", 1, "3 系统设计"), ("heading", 2, "3.1 总体架构"), "系统采用三层架构。",
+              ("heading", 2, "3.2 模块划分"), "系统分为采集、分析、展示三个模块。"]
+    assert findings(tmp_path, blocks, {"KJ506"}) == []
