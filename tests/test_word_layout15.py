@@ -86,3 +86,14 @@ def test_chapter_file_opening_with_its_only_chapter(tmp_path):
     blocks = [("heading", 1, "3 系统设计"), ("heading", 2, "3.1 总体架构"), "系统采用三层架构。",
               ("heading", 2, "3.2 模块划分"), "系统分为采集、分析、展示三个模块。"]
     assert findings(tmp_path, blocks, {"KJ506"}) == []
+
+
+def test_list_in_a_word_table_cell_is_no_sibling_of_the_body_chapters(tmp_path):
+    # a requirement specification: chapters 1.–3. in the body, a 用户/功能 table whose cells list
+    # functions 1.–3. and 1.–5., then chapter 3 with its sections
+    table = ("table", [["用户", "功能"], ["企业用户", "1. 修改企业信息\n2. 填报就业人数\n3. 查询数据状态"],
+                       ["省用户", "1. 查看备案企业\n2. 查询企业\n3. 审核数据\n4. 修改数据\n5. 删除数据"]])
+    blocks = [("title", "就业监测系统需求规格说明书"), "1. 范围", "本文档说明系统的需求。", "2. 总体概述",
+              "2.1 产品描述", "系统供企业与省级用户使用。", "2.2 软件功能", table,
+              "2.3 一般约束", "开发语言为C++。", "3. 具体需求", "3.1 功能需求", "系统提供以下功能。"]
+    assert findings(tmp_path, blocks, {"KJ502", "KJ503"}) == []

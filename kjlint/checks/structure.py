@@ -498,6 +498,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     # list of that cell (each meeting's 讨论内容 一、…, each question's answers 1. 2.), not a repeat.
     item_cell: dict[int, str | None] = {}
     item_mark: dict[int, str] = {}  # level -> the mark after the last item's number (、 or .)
+    body_number: dict[int, int] = {}  # level -> the number of its last item outside Word tables
     # A body that opens at （一） under its title (nothing above it but the title, maybe repeated,
     # and the page's short date or source lines), in a document with no 一、 anywhere: （一） is
     # the document's top level, not a level whose parent was lost (issue #11). Prose or an
@@ -630,10 +631,15 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             # chapters (a chapter file may start at any number, an outline starts again at 1) and the
             # parent of the lists below.
             prior = last[3] if last[3] is not None else carried.get(3)
+            if item_cell.get(3) is not None and 3 in body_number and not (doc.line_sources and _cell(doc, p.start)):
+                # after a list in a Word table's cell (功能: 1. … 11. in the 用户/功能 table), the
+                # cell's own: the chapters go on from the body's last item at their level
+                prior = body_number[3]
             if prior is not None and it.number > 1:
                 judge(it, prior, True)
             new_section()
-            carried[3] = it.number
+            carried[3] = body_number[3] = it.number
+            item_cell[3] = None
             new_list = False
             since_item.clear()
             prev = p
@@ -760,6 +766,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         since_paras.clear()
         judge(it, last[lv], arabic_parent)
         last[lv] = n
+        if cell is None:
+            body_number[lv] = n
         since_prior[lv] = last_item_end = p.end
         prior_start[lv] = p.start
         carried[lv] = n
