@@ -97,3 +97,28 @@ def test_list_in_a_word_table_cell_is_no_sibling_of_the_body_chapters(tmp_path):
               "2.1 产品描述", "系统供企业与省级用户使用。", "2.2 软件功能", table,
               "2.3 一般约束", "开发语言为C++。", "3. 具体需求", "3.1 功能需求", "系统提供以下功能。"]
     assert findings(tmp_path, blocks, {"KJ502", "KJ503"}) == []
+
+
+# --- KJ304: no site previews in a Word table's cells or in a template's bracketed notes ---
+
+def test_equal_cells_of_a_word_test_table_are_no_preview(tmp_path):
+    # a test report's 预期结果 and 实际结果 columns holding the same long text
+    cell = "可以将已查询过的翻译添加到单词本中，此外还可以对单词本中的单词进行删除"
+    table = ("table", [["编号", "功能", "状态", "预期结果", "实际结果"], ["1", "单词本", "已完成", cell, cell]])
+    blocks = [("title", "翻译软件测试报告"), "本报告记录各功能的测试结果。", table, "以上功能均已通过测试。"]
+    assert findings(tmp_path, blocks, {"KJ304"}) == []
+
+
+def test_repeated_bracketed_template_note_is_no_preview(tmp_path):
+    note = "[对于您已选择使用的各种评测，指出其结果。与以前的结果进行比较，并讨论变化趋势。]"
+    # its sections numbered by Word (3.1, 3.2 are list labels, not text)
+    blocks = [("title", "测试报告"), ("list", "decimal", 0, "覆盖率分析"), ("list", "decimal", 1, "基于需求的测试覆盖"),
+              note, ("list", "decimal", 1, "基于代码的测试覆盖"), note, ("list", "decimal", 0, "建议措施"),
+              "根据测试结果，建议优化数据库查询。"]
+    assert findings(tmp_path, blocks, {"KJ304"}) == []
+
+
+def test_preview_paragraph_cut_before_its_text_still_flagged(tmp_path):
+    full = "今年以来，我局坚持以习近平新时代中国特色社会主义思想为指导，全面推进各项工作取得新成效。"
+    blocks = [("title", "某局2023年工作总结"), full[:30], full, "一是加强学习。二是完善制度。"]
+    assert [code for code, _ in findings(tmp_path, blocks, {"KJ304"})] == ["KJ304"]
