@@ -615,7 +615,8 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 dated_log = _dated_log(lines)
             if dated_log:
                 continue  # 2019.3.17 第一次会议: an entry of the writer's log, not the page's date
-        if own and (doc.part(i) == "textbox" or _word_own_line(doc, i, text, label, phrase, matcher)
+        if own and (doc.part(i) == "textbox" or _word_layout_line(doc, i)
+                    or _word_own_line(doc, i, text, label, phrase, matcher)
                     or _in_field_block(lines, i, matcher)):
             continue  # a text box holds a diagram's labels (注册, 登录), no site's buttons
         if label in matcher.skip_technical and i in doc.technical_lines:
@@ -739,6 +740,15 @@ def _item_number(text: str) -> int:
 # (2026/02/10经典总结 is a page's date stamp and its section)
 _DATED_TITLE = compile_regex(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?:工作|会议|项目|个人|学习|部门|组会|例会|周会|班会|小组会议?)?"
                              r"(?:周报|月报|日报|总结|计划|纪要|记录|报告|汇报|方案|安排)$")
+
+
+def _word_layout_line(doc: Document, i: int) -> bool:
+    """Whether line i of a Word file is laid out by its writer as part of the document: a cell of
+    a Word table (a data dictionary's 链接地址, a test table's 前后两个轨迹点…) or a heading by
+    paragraph style or outline level (第十三章 注意事项与免责声明, 相关链接 heading the notes'
+    links). A site's chrome reaches a Word file only as pasted text, in plain paragraphs: its
+    menus and notices are neither Word headings nor Word table cells."""
+    return doc.in_table(i) or (i + 1) in doc.style_headings
 
 
 def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, matcher: _Boilerplate) -> bool:

@@ -498,6 +498,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     # list of that cell (each meeting's 讨论内容 一、…, each question's answers 1. 2.), not a repeat.
     item_cell: dict[int, str | None] = {}
     item_mark: dict[int, str] = {}  # level -> the mark after the last item's number (、 or .)
+    body_number: dict[int, int] = {}  # level -> the number of its last item outside Word tables
     # A body that opens at （一） under its title (nothing above it but the title, maybe repeated,
     # and the page's short date or source lines), in a document with no 一、 anywhere: （一） is
     # the document's top level, not a level whose parent was lost (issue #11). Prose or an
@@ -630,10 +631,15 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             # chapters (a chapter file may start at any number, an outline starts again at 1) and the
             # parent of the lists below.
             prior = last[3] if last[3] is not None else carried.get(3)
+            if item_cell.get(3) is not None and 3 in body_number and not (doc.line_sources and _cell(doc, p.start)):
+                # after a list in a Word table's cell (功能: 1. … 11. in the 用户/功能 table), the
+                # cell's own: the chapters go on from the body's last item at their level
+                prior = body_number[3]
             if prior is not None and it.number > 1:
                 judge(it, prior, True)
             new_section()
-            carried[3] = it.number
+            carried[3] = body_number[3] = it.number
+            item_cell[3] = None
             new_list = False
             since_item.clear()
             prev = p
@@ -730,7 +736,10 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         # the item; …熟悉项目架构 1d  下周工作计划： / 1.…: a lead-in ending the item starts a list
         mark = _MARK_KIND.get(doc.text[it.mark_end - 1:it.mark_end], "")
         other_mark = bool(mark) and item_mark.get(lv, mark) != mark
-        led_in = previous_numbered and previous_text.rstrip().endswith((":", "："))
+        # …an item announcing a list (2.缺陷严重程度：…分为以下几种情况。 / 1.致命… 4.细微…,
+        # （1）…运行并回答以下问题 / 1.…): the list below it is the item's own, its numbers
+        # start afresh and the outer list resumes after it
+        led_in = previous_numbered and (previous_text.rstrip().endswith((":", "：")) or list_intro(previous_text))
         item_mark[lv] = mark
         # 2．国内外研究现状 / （一）我国…: a writer whose top level is Arabic puts its （一） list
         # right under an Arabic heading (short, no sentence end), which is that list's parent
@@ -757,6 +766,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         since_paras.clear()
         judge(it, last[lv], arabic_parent)
         last[lv] = n
+        if cell is None:
+            body_number[lv] = n
         since_prior[lv] = last_item_end = p.end
         prior_start[lv] = p.start
         carried[lv] = n
@@ -1160,6 +1171,18 @@ def _word_prose(text: str, title_words: list[str]) -> str | None:
     return "sentence" if _WORD_PROSE.search(text) else None
 
 
+def _first_of_sections(doc: Document, first: Span) -> bool:
+    """Whether a Word file's first paragraph is the first of its sections by layout: a numbered
+    heading (`1 引言` by its text, `一、` by its Word list label) in a heading style or outline
+    level that a later paragraph of the body has too (`2 系统定义`). A title is above its
+    sections, not one of them; a numbered heading without a sibling may head a chapter file."""
+    line = doc.line_index(first.start) + 1
+    level = doc.style_headings.get(line)
+    if not level or not (line in doc.list_labels or _decimal_heading(first.text.strip())):
+        return False
+    return any(later > line and lv == level for later, lv in doc.style_headings.items())
+
+
 @check("missing-title")
 def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     """The first paragraph is body text or a numbered heading, not a title. Lines of bare
@@ -1194,6 +1217,8 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
         return []  # 3. 系统设计 above 3.1…: a chapter file, its heading is its title
     if numbered:
         reason = "numbered"
+    elif doc.source_format == "docx" and _first_of_sections(doc, first):
+        reason = "section"
     elif first.text[-1] in "。；;！!？?" and not (len(paras) > 1 and _HEADLINE.fullmatch(first.text)):
         reason = "sentence"
     elif len(first.text) > max_len and not _long_title(first.text):

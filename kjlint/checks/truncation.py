@@ -276,9 +276,14 @@ def truncated_preview(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             compact[i] = _BLANKS.sub("", doc.plain(paras[i])) if i < len(paras) else ""
         return compact[i]
 
+    word_table = doc.source_format == "docx" and doc.line_sources is not None
     for i, p in enumerate(paras[:-1]):
         if p.text.rstrip()[-1:] in TERMINAL or p.end - p.start < min_length:
             continue  # most paragraphs: finished, or too short to be a preview
+        if p.text.rstrip().rstrip("]］")[-1:] in TERMINAL:
+            continue  # [对于…讨论变化趋势。]: a template's bracketed note, finished inside its brackets
+        if word_table and doc.in_table(doc.line_index(p.start)):
+            continue  # a Word table's cell (预期结果 / 实际结果 alike): the row's columns, no site's preview
         text = squeezed(i)
         if len(text) < min_length or text[-1] in TERMINAL or not _CLAUSE_PUNCT.search(text):
             continue  # a title or a heading repeated above the text is KJ607's
