@@ -880,7 +880,7 @@ def _empty_boxes(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
                 continue
             # the cell's lines under its label, a table nested in it too (its lines' sources extend the cell's)
             source, under = doc.line_sources[cell[0]], []
-            for i in range(cell[0] + 1, len(lines)):
+            for i in range(cell[0] + 1, min(len(lines), len(doc.line_sources))):
                 if not doc.line_sources[i].startswith(source):
                     break
                 under.append(i)
