@@ -27,6 +27,9 @@ def test_an_order_to_the_writer_leading_in_its_examples_is_guidance(tmp_path):
            "B.推出美食评价系统；", "2.3条件、假定和限制", "说明对这项开发中给出的条件、假定和所受到的限制，如：",
            "a．订单数量过多，可能会导致餐厅无法及时接单；", *TEXT]
     assert _lines(make_docx(tmp_path / "可行性.docx", doc), "KJ205") == [3, 7]
+    # a third order, after its topic (对于…，说明…): the file's orders are the template's
+    third = doc[:8] + ["4.1支出", "对于所选择的方案，说明所需的费用。", *TEXT]
+    assert _lines(make_docx(tmp_path / "支出.docx", third), "KJ205") == [3, 7, 10]
     # the writer's answer after 如： is the writer's: the finding ends at the lead-in
     answered = ["可行性研究报告", "说明能够用人民币数目表示的一次性收益，如：学校使用该系统需一次性提交2万元。", *TEXT]
     path = make_docx(tmp_path / "收益.docx", answered)

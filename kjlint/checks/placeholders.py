@@ -937,12 +937,13 @@ def outline_mask(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 # -- A template's guidance written as plain prose, left in a written Word file (KJ205) -----------------
 
 # The verbs a template tells its writer what to write with, the sentence's first word and no subject
-# before it (说明…, 列出…, 给出…; 请详细列出…, 可以说明…): an order to the writer. Not the verb that
+# before it (说明…, 列出…, 给出…; 请详细列出…, 可以说明…; after its topic: 对于所选择的方案，说明所需的
+# 费用): an order to the writer. Not the verb that
 # concludes (说明了…), nor a noun (说明书, 说明会, 给出的…), nor a note's label (说明：).
 _WRITE_VERB = r"(?:请|应|须|需|要|可以?)?(?:简要|简单|详细|具体|逐项|分别|逐一|扼要)?(?:说明|列出|给出|阐明|叙述|简述|概述|阐述|写出)"
 _PROSE_GUIDANCE = compile_regex(
     rf"^[{_BLANK}\u00a0]*(?P<head>(?:{_NUMBER}[{_BLANK}]*)?[^\s，。；：:,;!?！？]{{1,14}}[：:][{_BLANK}]*)?"
-    rf"(?P<order>{_WRITE_VERB})(?![了过着书会的：:{_BLANK}])")
+    rf"(?:对于[^，,。；;\n]{{1,16}}[，,])?(?P<order>{_WRITE_VERB})(?![了过着书会的：:{_BLANK}])")
 # An order that leads in the template's examples (说明…的基本要求，如： / 列出…的费用，包括：)
 _EXAMPLES_LEAD_IN = compile_regex(r"(?:如|例如|比如|包括|如下)[：:]")
 _GUIDANCE_ORDERS = 3  # orders through a file: a template's guidance, whatever leads them in
