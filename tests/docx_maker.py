@@ -6,12 +6,14 @@
   ("heading", level, text)       Heading N style (shown as 标题 N in Chinese Word)
   ("style", name, text)          any paragraph style by name, e.g. a custom "标题 2"
   ("list", list_name, ilvl, text) a paragraph numbered by Word (see LISTS, INSTANCES) at level ilvl
-  ("table", [[cell, ...], ...])  a table, one string per cell (None: the cell on its left spans it)
+  ("table", [[cell, ...], ...])  a table, one string per cell (None: the cell on its left spans it;
+                                 a list: the cell's paragraphs)
   ("break", text, text, ...)     one paragraph, a soft line break between its texts
   ("toc", how, [entry, ...])     a table of contents: how = "field" (a TOC field spanning the
                                  entries), "sdt" (a Table of Contents content control with a 目录
                                  title) or "style" (paragraphs styled "toc 1", under a 目录 title)
   ("cover", [text, ...])         a Cover Pages content control
+  ("textbox", [text, ...])       an empty paragraph holding a text box (wps:txbx), one paragraph a text
   ("sym", before, font, char, after) a w:sym symbol (font "Wingdings", char "F0FC") in a sentence
   ("math", before, [math, ...], after) a sentence with inline equations (OMML m:oMath, one per
                                  item; a tuple (num, den) is a fraction)
@@ -241,7 +243,12 @@ def make_docx(path: str | Path, blocks, header: str | None = None, footer: str |
             table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
             for r, row in enumerate(rows):
                 for c, value in enumerate(row):
-                    if value is not None:
+                    if isinstance(value, list):  # one paragraph an item
+                        cell = table.cell(r, c)
+                        cell.text = value[0]
+                        for more in value[1:]:
+                            cell.add_paragraph(more)
+                    elif value is not None:
                         table.cell(r, c).text = value
                 for c in reversed(range(1, len(row))):  # None: the cell to its left spans it
                     if row[c] is None:
@@ -257,6 +264,11 @@ def make_docx(path: str | Path, blocks, header: str | None = None, footer: str |
             paragraphs = "".join(f"<w:p>{_run(t)}</w:p>" for t in block[1])
             _body_xml(document, f'<w:sdt {NS}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Cover Pages"/>'
                                 f'</w:docPartObj></w:sdtPr><w:sdtContent>{paragraphs}</w:sdtContent></w:sdt>')
+        elif kind == "textbox":
+            paragraphs = "".join(f"<w:p>{_run(t)}</w:p>" for t in block[1])
+            wps = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+            _body_xml(document, f'<w:p {NS} {wps}><w:r><w:drawing><wps:txbx><w:txbxContent>{paragraphs}'
+                                f'</w:txbxContent></wps:txbx></w:drawing></w:r></w:p>')
         elif kind == "sym":
             _, before, font, char, after = block
             _append_xml(document.add_paragraph(), _run(before) + f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>'

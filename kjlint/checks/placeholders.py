@@ -101,7 +101,8 @@ def section_guidance(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     for hit in guidance_under_headings(doc):
         spans.append((hit.offset, hit.end))
         yield hit
-    for hit in itertools.chain(_instruction_paragraphs(doc), _deletion_notes(doc), _parenthesized_guidance(doc)):
+    for hit in itertools.chain(_instruction_paragraphs(doc), _deletion_notes(doc), _parenthesized_guidance(doc),
+                               _prose_guidance(doc)):
         if not any(s < hit.end and hit.offset < e for s, e in spans):
             spans.append((hit.offset, hit.end))
             yield hit
@@ -322,7 +323,8 @@ def empty_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
     if doc.source_format != "docx" or not doc.line_sources:
         return []
     spans = (_empty_cells(doc, hand_filled) + _empty_paragraph_fields(doc, hand_filled) + _empty_run(doc, hand_filled)
-             + _empty_tables(doc, hand_filled) + _empty_columns(doc, hand_filled) + _empty_front_fields(doc, hand_filled))
+             + _empty_tables(doc, hand_filled) + _empty_columns(doc, hand_filled) + _empty_front_fields(doc, hand_filled)
+             + _empty_boxes(doc, hand_filled))
     return sorted(set(spans))
 
 
@@ -427,7 +429,7 @@ def _empty_front_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[in
     lines = doc.lines
     values = set()  # lines holding the value of the field above them (项目名称： / “WAD t-book”记账本app)
     for i, (start, _end, text) in enumerate(lines):
-        if doc.part(i) not in ("body", "cover") or i in values:
+        if doc.part(i) not in ("body", "cover", "textbox") or i in values:
             continue
         cell = doc.line_sources[i] if doc.in_table(i) else None
         colons = list(_COVER_COLON.finditer(text))
@@ -846,6 +848,54 @@ def _is_label(label: str) -> bool:
     return _LABEL.fullmatch(label.replace(" ", "").replace("\u3000", "")) is not None and _HAN.search(label) is not None
 
 
+# A box of a Word form: a table row that is one cell, its label on the cell's first line and the
+# writer's text under it in the same cell (计划及进度安排 / 目前主要论文工作已经完成…)
+_BOX_LABEL = 20  # characters of a box's label at most
+_BOX_TEXT = 20  # characters of the writer's text in a box that is filled, at least
+_FORM_NOTE = compile_regex(r"说明|须知|注意|提示|要求|承诺|声明")  # a form's own text in a box of its own
+
+
+def _empty_boxes(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:
+    """The boxes of a Word form left empty: the last row of a table, one cell holding only its
+    label (研究内容简介, 问题及整改方案: the room to write is the cell's), in a file where another such
+    box holds the writer's text under its label (计划及进度安排 / 目前主要论文工作已经完成…). A one-cell
+    row above other rows is a heading or a caption (论文进展情况 over 工作成果, 资产负债表 over its grid);
+    what another hand fills in (`hand_filled`) and a box of the form's own notes (填表说明 and its
+    text) are not the writer's. A blank form has no box filled: nothing is reported."""
+    from ..wordplace import table_cells
+
+    lines = doc.lines
+    boxes: list[tuple[int, bool]] = []  # (label line, filled) in order
+    for rows in table_cells(doc).values():
+        order = list(rows.values())
+        for k, cells in enumerate(order):
+            if len(cells) != 1:
+                continue
+            cell = next(iter(cells.values()))
+            if doc.part(cell[0]) != "body":
+                continue
+            label = lines[cell[0]].text.strip(_CELL_BLANK).rstrip("：:")
+            if not label or len(label) > _BOX_LABEL or _SENTENCE.search(label) or not _is_label(label) \
+                    or hand_filled.search(label):
+                continue
+            # the cell's lines under its label, a table nested in it too (its lines' sources extend the cell's)
+            source, under = doc.line_sources[cell[0]], []
+            for i in range(cell[0] + 1, min(len(lines), len(doc.line_sources))):
+                if not doc.line_sources[i].startswith(source):
+                    break
+                under.append(i)
+            written = sum(len(_HAN.findall(lines[i].text)) for i in under) + 100 * sum(i in doc.pictures for i in under)
+            if written >= _BOX_TEXT:
+                if not _FORM_NOTE.search(label):
+                    boxes.append((cell[0], True))
+            elif k == len(order) - 1 and not any(lines[i].text.strip(_CELL_BLANK) for i in under) \
+                    and cell[0] not in doc.pictures:
+                boxes.append((cell[0], False))
+    if not any(filled for _i, filled in boxes):
+        return []
+    return [_label_span(doc, i) for i, filled in boxes if not filled]
+
+
 def _label_span(doc: Document, i: int) -> tuple[int, int]:
     start, end, text = doc.lines[i]
     lead = len(text) - len(text.lstrip(_CELL_BLANK))
@@ -882,3 +932,63 @@ def outline_mask(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     hits += [m.span(1) for m in _STARS_LINE.finditer(text)]
     for start, end in sorted(set(hits)):
         yield Hit(start, end, {"match": text[start:end]}, key="outline")
+
+
+# -- A template's guidance written as plain prose, left in a written Word file (KJ205) -----------------
+
+# The verbs a template tells its writer what to write with, the sentence's first word and no subject
+# before it (说明…, 列出…, 给出…; 请详细列出…, 可以说明…; after its topic: 对于所选择的方案，说明所需的
+# 费用): an order to the writer. Not the verb that
+# concludes (说明了…), nor a noun (说明书, 说明会, 给出的…), nor a note's label (说明：).
+_WRITE_VERB = r"(?:请|应|须|需|要|可以?)?(?:简要|简单|详细|具体|逐项|分别|逐一|扼要)?(?:说明|列出|给出|阐明|叙述|简述|概述|阐述|写出)"
+_PROSE_GUIDANCE = compile_regex(
+    rf"^[{_BLANK}\u00a0]*(?P<head>(?:{_NUMBER}[{_BLANK}]*)?[^\s，。；：:,;!?！？]{{1,14}}[：:][{_BLANK}]*)?"
+    rf"(?:对于[^，,。；;\n]{{1,16}}[，,])?(?P<order>{_WRITE_VERB})(?![了过着书会的：:{_BLANK}])")
+# An order that leads in the template's examples (说明…的基本要求，如： / 列出…的费用，包括：)
+_EXAMPLES_LEAD_IN = compile_regex(r"(?:如|例如|比如|包括|如下)[：:]")
+_GUIDANCE_ORDERS = 3  # orders through a file: a template's guidance, whatever leads them in
+_HEADED_ORDERS = 2  # headings whose text is an order (（1）引言：说明编写本文档的目的…): the template's own
+
+
+def _prose_guidance(doc: Document) -> Iterator[Hit]:
+    """A template's guidance to its writer written as plain prose, left in a Word file its writer
+    has filled in: a paragraph that is an order to the writer, the writing verb first and no
+    subject (说明所建议系统的主要开发目标，如： / 列出在该系统生命期内按月…支出的费用), taken as the
+    template's when it leads in examples (…，如：), when it is the text of a numbered heading's label
+    in a file with another such (（1）引言：说明编写本文档的目的… / ③　操作可行性分析：说明系统操作
+    方式对用户组织的影响), or when the file holds three of them. Quoted from the verb up to its examples'
+    lead-in or its first sentence's end (the writer's answer after 如： is the writer's). Judged by
+    grammar, not by wording: a text's own sentences have their subject or follow a clause (从图中
+    可以看出…，说明…); a form's cells and a blank template (no written text besides its guidance)
+    are not looked at."""
+    if not any(verb in doc.text for verb in ("说明", "列出", "给出", "阐明", "叙述", "简述", "概述", "阐述", "写出")):
+        return
+    orders = []
+    for i, line in enumerate(doc.lines):
+        if doc.part(i) != "body" or doc.in_table(i):
+            continue
+        m = _PROSE_GUIDANCE.match(line.text)
+        if m is None:
+            continue
+        text = line.text[m.start("order"):].rstrip(_CELL_BLANK)
+        if len(_HAN.findall(text)) < 6:
+            continue
+        lead_in = _EXAMPLES_LEAD_IN.search(text)
+        stop = _SENTENCE_END.search(text)
+        end = lead_in.end() if lead_in else stop.end() if stop else len(text)
+        orders.append((i, line.start + m.start("order"), end, bool(m.group("head")), lead_in is not None))
+    if not orders:
+        return
+    headed = sum(1 for *_, head, _lead in orders if head)
+    taken = [o for o in orders if len(orders) >= _GUIDANCE_ORDERS or o[3] and headed >= _HEADED_ORDERS
+             or o[4] and not o[3]]
+    if not taken:
+        return
+    # a file that is written: sentences of the writer's besides the orders (a blank template has none)
+    prose = _prose_before(doc)
+    own = sum(prose[i + 1] - prose[i] for i, *_ in orders)
+    if prose[-1] - own < _WRITTEN:
+        return
+    for _i, start, length, _head, _lead in taken:
+        quote = doc.text[start:start + length]
+        yield Hit(start, start + length, {"match": quote[:40] + ("…" if len(quote) > 40 else "")}, key="instruction")
