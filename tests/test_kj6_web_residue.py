@@ -1,0 +1,67 @@
+"""Web residue other than bylines on scraped pages (session 15, issue #11): tag residue of any
+element name, betting brands injected into sentences, a portal's metadata table, a navigation row
+split by bars and a ranked list of related titles. Every text here is invented in the shape of the
+real pages (fixtures/devsets/fresh9, /tmp/s15/web15)."""
+from __future__ import annotations
+
+import pytest
+
+from kjlint.engine import lint_text
+
+BODY = "全年组织企业申报项目12项，争取资金1200万元，各项工作取得明显成效。\n"
+
+
+def parts(text: str, select, path: str = "page.txt") -> list[tuple[str, int, str]]:
+    return [(f.code, f.line, text[f.offset:f.end_offset]) for f in lint_text(text, path, select=select)]
+
+
+# -- tag residue: `<name attr="…">` whatever the element's name -------------------------------
+
+@pytest.mark.parametrize("line, tags", [
+    ('<legend id="k2x9"></legend><samp id="k2x9"></samp>', '<legend id="k2x9"></legend><samp id="k2x9"></samp>'),
+    ('  • <input id="k2x9"><address id="k2x9"></address>', '<input id="k2x9"><address id="k2x9"></address>'),
+    ('    1. <blockquote id="k2x9"><rt id="k2x9"></rt></blockquote>', '<blockquote id="k2x9"><rt id="k2x9"></rt></blockquote>'),
+    ('<wbr data-x="1">', '<wbr data-x="1">'),
+])
+def test_a_run_of_tags_with_an_attribute_is_one_markup_finding(line, tags):
+    text = "某某局2023年工作总结\n" + line + "\n" + BODY
+    assert parts(text, ["KJ608"]) == [("KJ608", 2, tags)]
+
+
+@pytest.mark.parametrize("line", [
+    "HTML <form> 标签的语义作用是收集用户输入。",   # a tag named in prose: no attribute
+    "<form> 与表单元素",
+    '指标<目标值="100"的项目>全部完成',           # no element name after the bracket
+])
+def test_a_tag_named_in_prose_is_no_markup(line):
+    assert parts(line + "\n" + BODY, ["KJ608"]) == []
+
+
+# -- betting brands injected into sentences --------------------------------------------------
+
+@pytest.mark.parametrize("line, spam", [
+    ("3月21日晚,abcd必贏唯一官網組織管理學院第一支部召開組織生活會。", "abcd必贏唯一官網"),  # traditional script
+    ("QX江北·体育下载人民网11月26日电 某市创新实行述责述廉。", "QX江北·体育下载"),
+    ("解读《2023年777bet电脑网站_777777bet娱乐场_777淘房APP官网下载大气污染防治考核办法》", "777bet电脑网站_777777bet娱乐场_777淘房APP官网下载"),
+    ("2月15日上午,某国某某公司_官方网站:第十七届人民代表大会举行全体会议。", "某国某某公司_官方网站"),
+])
+def test_a_betting_brand_glued_into_a_sentence_is_reported_alone(line, spam):
+    text = "某某学院工作简报\n" + line + "\n" + BODY
+    assert [p for _, _, p in parts(text, ["KJ601"])] == [spam]
+
+
+def test_a_betting_brand_hung_on_a_title_by_a_dash_is_reported():
+    text = "某市生态环境局2022年工作总结和2023年工作安排-xy凯发娱乐\n" + BODY
+    assert [p for _, _, p in parts(text, ["KJ601"])] == ["-xy凯发娱乐"]
+
+
+@pytest.mark.parametrize("line", [
+    "推进5G体育场馆建设，打造全民健身平台。",          # one letter: no brand
+    "CCTV5体育频道全程直播了开幕式。",                 # a channel, no site word after the sport
+    "建设WiFi娱乐设施和AI体育课堂。",
+    "登录APP官网下载办事指南。",                        # a site word without a betting word
+    "市体育局官网发布了赛事通知。",
+    "上传文件名为工作总结_第2页。",                    # an underscore without a betting or site word
+])
+def test_letters_before_a_sport_or_a_site_word_are_no_betting_brand(line):
+    assert parts(line + "\n" + BODY, ["KJ601"]) == []
