@@ -65,3 +65,29 @@ def test_a_betting_brand_hung_on_a_title_by_a_dash_is_reported():
 ])
 def test_letters_before_a_sport_or_a_site_word_are_no_betting_brand(line):
     assert parts(line + "\n" + BODY, ["KJ601"]) == []
+
+
+# -- a portal's metadata table: rows naming its keys ---------------------------------------
+
+def test_a_markdown_table_of_a_portals_metadata_keys_is_furniture():
+    text = ("| 索引号 | 000000001/2025-00003 | 发文字号 | 某林发〔2025〕3号 |\n|---|---|---|---|\n"
+            "| 关键词 | 发布机构 | 某县林业局 | |\n| 公开形式 | 责任部门 | ||\n"
+            "2024年,我局法治政府建设坚持以习近平新时代中国特色社会主义思想为指导,全面推进依法行政,各项工作取得明显成效。\n"
+            "一、主要举措和成效\n" + BODY)
+    assert [(code, line) for code, line, _ in parts(text, ["KJ609"])] == [("KJ609", k) for k in (1, 2, 3, 4)]
+
+
+def test_a_panel_with_its_keys_spaced_out_is_furniture():
+    text = ("索   引   号 000000-111 分        类 其他; 市人民政府办公室;\n发 布 机 构 市人民政府办公室 发 文 日 期 2019-11-29\n"
+            "某市人民政府办公室关于印发某市政务云平台管理细则的通知\n各县(市)、区人民政府,市政府各委、办、局:\n" + BODY)
+    assert [line for _, line, _ in parts(text, ["KJ609"])] == [1, 2]
+
+
+def test_a_reports_own_table_and_a_title_given_only_in_the_panel_are_kept():
+    table = ("某县2024年财政决算说明\n| 项目 | 金额 | 占比 |\n|---|---|---|\n| 一般公共预算 | 1200 | 60% |\n"
+             "| 政府性基金 | 800 | 40% |\n" + BODY)
+    assert parts(table, ["KJ609"]) == []
+    # 名称: | 某某局2023年工作总结 | with no other copy of the title: the page's title line, not furniture
+    only = ("名称: | 某县卫健委2023年工作总结及2024年工作安排 | 分类: | |\n"
+            "2023年,县卫生健康委坚持以人民为中心,不断提升医疗服务水平,各项工作取得明显成效。\n" + BODY)
+    assert [line for _, line, _ in parts(only, ["KJ609"])] == []

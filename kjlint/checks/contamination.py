@@ -1682,12 +1682,18 @@ def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tup
     rows = [i for i, text in enumerate(lines) if text and len(text) <= 60 and i not in furniture
             and (":" in text or "|" in text or "[" in text or "｜" in text or "［" in text) and _field_row(text)
             and not any(len(v) >= 8 and any(w in v for w in words) for v in _FIELD_MARK.split(text))]
+    keyed = _panel_key_rows(doc, lines, furniture, tuple(rule.params.get("panel-keys", ())), words)
+    if keyed:
+        rows = sorted(set(rows) | set(keyed))
     if not rows:
         return  # most texts: no line made of fields
     # the panel's known rows: furniture made of fields or cells itself, or holding the page's time
     # stamp (2024-07-22 11:17:52 - 某某网); a QR prompt or a disclaimer under a 落款's contact
     # fields (联系人:…) is the page's, the fields the document's
     marked = {i for i in furniture if i < len(lines) and (_FIELD_MARK.search(lines[i]) or _STAMP.search(lines[i]))}
+    # a row naming two of a portal's metadata keys (| 索引号 | … | 发文字号 | …, 发 布 机 构 … 发 文 日 期 …)
+    # is the panel's, whatever its cells hold: its neighbours are read from it
+    seeds = {i for i, count in keyed.items() if count >= 2}
     found: set[int] = set()
     if known is not None:
         body = next((i for i, text in enumerate(lines) if len(text) > 60 or _SENTENCE.search(text)), len(lines))
@@ -1697,6 +1703,8 @@ def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tup
                                 for f in _FIELD_MARK.finditer(lines[i]) if f.start() > 0 and lines[i][f.start()] not in "|｜"):
                 found.add(i)
                 marked.add(i)
+    found |= seeds
+    marked |= seeds
     if not marked:
         return
     shown = [i for i, text in enumerate(lines) if text]
@@ -1738,6 +1746,42 @@ def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tup
         end = line.start + len(line.text.rstrip(_BLANKS))
         yield Hit(line.start + bar, end, {"match": doc.text[line.start + bar:end]},
                   Fix("", line.start + bar, end), key="fields")
+
+
+@lru_cache(maxsize=8)
+def _panel_key_pattern(keys: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A portal's metadata keys, their characters maybe spaced out (索   引   号), each standing
+    as a label: at a line's start or after a cell rule, a bracket or a blank, and followed by a
+    colon, a rule, a bracket, a blank or the line's end."""
+    if not keys:
+        return None
+    alts = "|".join("[ \t\u3000]*".join(re.escape(ch) for ch in key) for key in sorted(keys, key=len, reverse=True))
+    return compile_regex(f"(?:^|(?<=[|｜\\s\\[［【]))(?:{alts})(?=[ \t\u3000]*(?:[:：|｜\\]］】]|[ \t\u3000]|$))")
+
+
+_PANEL_VALUE_NOISE = compile_regex(r"[|｜:：\[\]［］【】\s]+")
+
+
+def _panel_key_rows(doc: Document, lines: list[str], furniture: set[int], keys: tuple[str, ...],
+                    words: tuple[str, ...]) -> dict[int, int]:
+    """Short lines (up to 80 characters) that open with a portal's metadata key, or with a cell
+    rule and a key, mapped to how many different keys they name (| 索引号 | … | 发文字号 | … names
+    two): the rows of a page's metadata panel, with colons, in cells or spaced out. A row whose
+    value is the document's title (名称: | 某某局2023年工作总结 |, 标题:…) counts only when the
+    title stands again on a line of its own: otherwise the row is where the page gives its title
+    (words side by side, 主题词: 罗湖区 司法局 总结, are keywords, not a title)."""
+    pattern = _panel_key_pattern(keys)
+    if pattern is None or pattern.search(doc.text) is None:
+        return {}  # most texts: none of the keys anywhere
+    out = {}
+    for i, text in enumerate(lines):
+        if text and len(text) <= 80 and i not in furniture and pattern.match(text.lstrip("|｜ \t")) is not None:
+            value = _PANEL_VALUE_NOISE.sub(" ", pattern.sub("", text)).strip()
+            if len(value) >= 8 and " " not in value and any(w in value for w in words) and not any(
+                    value in other for j, other in enumerate(lines) if j != i and not pattern.match(other.lstrip("|｜ \t"))):
+                continue
+            out[i] = len({re.sub(r"[ \t\u3000]", "", k.group(0)) for k in pattern.finditer(text)})
+    return out
 
 
 def _same_bullet(doc: Document, i: int, j: int) -> bool:
