@@ -91,3 +91,31 @@ def test_a_reports_own_table_and_a_title_given_only_in_the_panel_are_kept():
     only = ("名称: | 某县卫健委2023年工作总结及2024年工作安排 | 分类: | |\n"
             "2023年,县卫生健康委坚持以人民为中心,不断提升医疗服务水平,各项工作取得明显成效。\n" + BODY)
     assert [line for _, line, _ in parts(only, ["KJ609"])] == []
+
+
+# -- a menu row split by bars, a ranked list of other articles -------------------------------
+
+def test_a_row_of_names_split_by_bars_is_the_pages_menu():
+    text = "信息公开 | 政策文件 | 区政府文件 |\n各街道办事处、乡镇人民政府,区政府直属各单位:\n" + BODY
+    assert [(code, line) for code, line, _ in parts(text, ["KJ609"])] == [("KJ609", 1)]
+
+
+def test_a_tables_header_row_is_no_menu():
+    text = "二、重点工作\n工作内容 | 具体措施 | 成效 |\n市容整治 | 开展专项行动 | 占道经营减少 |\n" + BODY
+    assert parts(text, ["KJ609"]) == []
+
+
+def test_a_bulleted_ranked_list_of_headlines_is_the_sites():
+    items = ["某某——干惊天事业 传淡薄家风", "把好年轻干部教育监督关", "纪检监察机关坚持问题导向", "天津市市管干部提任前公示",
+             "片区协作破解基层监督难"]
+    text = "".join(f"- {k} {t}\n" for k, t in enumerate(items, 1)) + "真述真评真出汗\n" + BODY
+    assert [line for code, line, _ in parts(text, ["KJ609"]) if code == "KJ609"] == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize("text", [
+    "".join(f"{k}. 第{k}项工作已经完成\n" for k in range(1, 6)),                 # a document's numbered list
+    "".join(f"- {k} 项目已于年内完工并投入使用。\n" for k in range(1, 6)),       # sentences, not headlines
+    "- 1 加强组织领导\n- 3 强化资金保障\n- 4 严格考核\n- 5 抓好宣传\n",          # no run of ranks
+])
+def test_numbered_items_that_are_no_ranked_list_are_kept(text):
+    assert [line for code, line, _ in parts(text + BODY, ["KJ609"]) if code == "KJ609"] == []

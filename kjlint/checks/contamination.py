@@ -1552,6 +1552,8 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         earlier = set()  # lines reported below as a menu, captions or the page's footer: not again
         for h in (*_menu_runs(doc, lines, skip, int(rule.params.get("menu-run", 4))),
                   *_bulleted_menu(doc, lines, skip),
+                  *_bar_menu(doc, lines, skip),
+                  *_ranked_lists(doc, skip, int(rule.params.get("ranked-run", 4))),
                   *_caption_runs(doc, lines, skip, words, rule),
                   *_lone_captions(doc, lines, skip, rule),
                   *_page_tail(doc, lines, flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", []))),
@@ -2012,6 +2014,52 @@ def _bulleted_menu(doc: Document, lines: list[str], furniture: set[int]) -> Iter
                     p = next(doc.paragraphs_in_line(doc.lines[j]))
                     yield Hit(p.start, p.end, {"match": p.text}, Fix("", doc.lines[j].start, doc.line_stop(j)), key="menu")
                 j += step
+
+
+# A row of the page's menu, short names split by bars and nothing else (信息公开 | 政策文件 | 区政府文件 |).
+_BAR_MENU = compile_regex(r"^(?:[\u4e00-\u9fff]{2,8}[ \t\u3000]*[|｜][ \t\u3000]*){2,}[\u4e00-\u9fff]{2,8}[ \t\u3000]*[|｜]?$")
+
+
+def _bar_menu(doc: Document, lines: list[str], skip: set[int]) -> Iterator[Hit]:
+    """A line of three names or more split by bars, with no figure, mark or sentence (信息公开 |
+    政策文件 | 区政府文件 |, 微信 | 微博 | 抖音): the page's menu row, unless a line next to it has
+    bars too (项目 | 金额 | 占比 | above a row of figures: the header of a table)."""
+    if "|" not in doc.text and "｜" not in doc.text:
+        return  # most texts
+    shown = [i for i, text in enumerate(lines) if text]
+    for k, i in enumerate(shown):
+        if i in skip or _BAR_MENU.match(lines[i]) is None:
+            continue
+        if any("|" in lines[j] or "｜" in lines[j] for j in shown[max(0, k - 1):k] + shown[k + 1:k + 2]):
+            continue  # a table's header row
+        p = next(doc.paragraphs_in_line(doc.lines[i]))
+        yield Hit(p.start, p.end, {"match": p.text}, Fix("", doc.lines[i].start, doc.line_stop(i)), key="menu")
+
+
+# A ranked list's item: a bullet, the rank and a headline (- 1 于敏——干惊天事业…, • 10 监督下沉…).
+_RANKED_ITEM = compile_regex(r"^[ \t\u3000]*[-•·*][ \t\u3000]*(\d{1,2})[ \t\u3000]+(?=\S)(?![^\n]*[。；;！!？?]$)[^\n]{2,80}$",
+                             re.MULTILINE)
+
+
+def _ranked_lists(doc: Document, skip: set[int], least: int = 4) -> Iterator[Hit]:
+    """A run of `least` or more bulleted items ranked 1, 2, 3… whose text is a headline, not a
+    sentence (- 1 于敏——干惊天事业 … - 10 监督下沉 聚焦群众…): a site's list of other articles (its
+    most read, its related). A document numbers its list items (1. 2. or 1、 2、), it does not
+    bullet a rank."""
+    if "1" not in doc.text:
+        return
+    run: list[int] = []
+    for m in [*_RANKED_ITEM.finditer(doc.text), None]:
+        i = doc.line_index(m.start()) if m is not None else -1
+        if m is not None and run and i == run[-1] + 1 and int(m.group(1)) == len(run) + 1 and i not in skip:
+            run.append(i)
+            continue
+        if len(run) >= least:
+            for qi in run:
+                line = doc.lines[qi]
+                yield Hit(line.start + len(line.text) - len(line.text.lstrip(_BLANKS)), line.start + len(line.text.rstrip(_BLANKS)),
+                          {"match": line.text.strip(_BLANKS)}, Fix("", line.start, doc.line_stop(qi)), key="ranked")
+        run = [i] if m is not None and m.group(1) == "1" and i not in skip else []
 
 
 def _list_mark(doc: Document, i: int) -> str:
