@@ -55,6 +55,14 @@ def test_a_betting_brand_hung_on_a_title_by_a_dash_is_reported():
     assert [p for _, _, p in parts(text, ["KJ601"])] == ["-xy凯发娱乐"]
 
 
+def test_a_betting_brands_name_is_spam_wherever_the_page_repeats_it_with_a_betting_word():
+    """Found once with its letters (QX江北·体育下载), the brand's Chinese name with a betting or site
+    word elsewhere on the page is the same spam (…陈述完毕江北体育官网,由…); the name alone is a word."""
+    text = ("QX江北·体育下载人民网11月26日电 某市创新实行述责述廉。\n"
+            "会上,各镇党委书记一一陈述个人廉洁自律情况。陈述完毕江北体育官网,由市纪委委员提问。江北新区建设稳步推进。\n" + BODY)
+    assert [p for _, _, p in parts(text, ["KJ601"])] == ["QX江北·体育下载", "江北体育官网"]
+
+
 @pytest.mark.parametrize("line", [
     "推进5G体育场馆建设，打造全民健身平台。",          # one letter: no brand
     "CCTV5体育频道全程直播了开幕式。",                 # a channel, no site word after the sport

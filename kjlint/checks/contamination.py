@@ -509,8 +509,30 @@ def surely_boilerplate(doc: Document, ctx: Context, rule, max_len: int = 40) -> 
     return False
 
 
+# A betting brand's name after its letters, as the injected-spam patterns find it (JN江南·体育下载,
+# -ag凯发娱乐): the Chinese name, then a betting or site word. The same name elsewhere on the page
+# with such a word (…陈述完毕江南体育官网,由…) is the same spam without its letters.
+_BRAND_NAME = compile_regex(r"^[-_－]?[A-Za-z0-9]+([\u4e00-\u9fff]{2,4}?)[·・]?(?=必[赢贏]|[娱娛][乐樂]|[体體]育|[电電][竞競]|彩票|博彩|棋牌|真人)")
+_BETTING_TAIL = (r"[·・]?(?:必[赢贏]|[娱娛][乐樂][场城場]?|[体體]育|[电電][竞競]|彩票|博彩|棋牌|真人)"
+                 r"(?:官方[网網]站|官[网網]|下[载載]|入口|[登註注][录錄册冊]|[网網]址|[Aa][Pp][Pp]|平[台臺])*")
+
+
 @check("boilerplate-lines")
 def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    brands: dict[str, list[tuple[int, int]]] = {}  # a betting brand's Chinese name: where spam was found
+    for h in _boilerplate_lines(doc, ctx, rule):
+        if h.fields.get("group") == "injected spam" and (m := _BRAND_NAME.match(h.fields.get("match", ""))) is not None:
+            brands.setdefault(m.group(1), []).append((h.offset, h.end))
+        yield h
+    for name, spans in brands.items():
+        for m in re.finditer(re.escape(name) + _BETTING_TAIL, doc.text):
+            if not any(a < m.end() and m.start() < b for a, b in spans):
+                yield Hit(m.start(), m.end(), {"kind": _compiled_boilerplate(rule).shown["injected spam"], "group": "injected spam",
+                                               "phrase": m.group(0), "match": m.group(0)},
+                          Fix("", m.start(), m.end(), safe=False) if rule.fixable != "none" else None)
+
+
+def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     matcher = _compiled_boilerplate(rule)
     own = ()
     if doc.source_format == "docx":
