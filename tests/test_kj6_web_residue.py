@@ -127,3 +127,23 @@ def test_a_bulleted_ranked_list_of_headlines_is_the_sites():
 ])
 def test_numbered_items_that_are_no_ranked_list_are_kept(text):
     assert [line for code, line, _ in parts(text + BODY, ["KJ609"]) if code == "KJ609"] == []
+
+
+# -- widgets: a player's, a form's and a font button's placeholders, a subscription account ---------
+
+@pytest.mark.parametrize("line, part", [
+    ("视频播放位置", "视频播放位置"),
+    ("下载安装Flash播放器二、对宏观经济形势的判断", "下载安装Flash播放器"),   # glued to the heading below
+    ("请输入验证码", "请输入验证码"),
+    ("字体:", "字体:"),
+    ("某某微信订阅号", "某某微信订阅号"),
+    ("以上文章僅代表作者個人觀點,本網只是轉載。", "以上文章僅代表作者個人觀點,本網只是轉載。"),
+])
+def test_a_widgets_placeholder_is_furniture(line, part):
+    text = "某某市2023年工作总结\n" + line + "\n" + BODY
+    assert part in [p for _, _, p in parts(text, ["KJ601"])]
+
+
+@pytest.mark.parametrize("line", ["请输入您的意见和建议。", "视频播放量达到120万次。", "字体设计大赛圆满结束。"])
+def test_sentences_about_players_forms_and_fonts_are_kept(line):
+    assert parts("某某市2023年工作总结\n" + line + "\n" + BODY, ["KJ601"]) == []
