@@ -63,6 +63,16 @@ def test_a_betting_brands_name_is_spam_wherever_the_page_repeats_it_with_a_betti
     assert [p for _, _, p in parts(text, ["KJ601"])] == ["QX江北·体育下载", "江北体育官网"]
 
 
+def test_a_prefix_hung_on_three_titles_by_a_dash_is_spam():
+    text = ("东岛平台-2020年全国新开工改造城镇老旧小区4万个\n来源:住房和城乡建设部\n东岛平台-2020年全国新开工改造城镇老旧小区4万个\n"
+            "2020年,全国新开工改造城镇老旧小区4.03万个,惠及居民736万户。\n相关阅读: 东岛平台-江西通报保障性安居工程信息公开情况\n")
+    assert [(line, p) for _, line, p in parts(text, ["KJ601"]) if p.startswith("东岛")] == [
+        (1, "东岛平台-"), (3, "东岛平台-"), (5, "东岛平台-")]
+    # the same words twice only, or a platform named in a sentence: kept
+    twice = "政务服务平台-办事指南\n" + BODY + "政务服务平台-办事指南\n"
+    assert not [p for _, _, p in parts(twice, ["KJ601"]) if p.startswith("政务服务平台")]
+
+
 @pytest.mark.parametrize("line", [
     "推进5G体育场馆建设，打造全民健身平台。",          # one letter: no brand
     "CCTV5体育频道全程直播了开幕式。",                 # a channel, no site word after the sport

@@ -517,14 +517,37 @@ _BETTING_TAIL = (r"[·・]?(?:必[赢贏]|[娱娛][乐樂][场城場]?|[体體]�
                  r"(?:官方[网網]站|官[网網]|下[载載]|入口|[登註注][录錄册冊]|[网網]址|[Aa][Pp][Pp]|平[台臺])*")
 
 
+# ... and a brand's name with a site word, hung by a dash on a title at a line's start or after a
+# link's label (半岛平台-…, 上一篇: 半岛平台-…)
+_SPAM_PREFIX = compile_regex(r"(?:^|(?<=[:：]))[ \t\u3000]*([\u4e00-\u9fff]{2,4}(?:平[台臺]|官[网網]|[体體]育|[娱娛][乐樂]))[-－](?=[\u4e00-\u9fff\d])",
+                             re.MULTILINE)
+
+
 @check("boilerplate-lines")
 def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
-    brands: dict[str, list[tuple[int, int]]] = {}  # a betting brand's Chinese name: where spam was found
+    brands: set[str] = set()  # betting brands' Chinese names (江南 of JN江南·体育下载)
+    spans: list[tuple[int, int]] = []  # what the lines' furniture covers: not reported again
     for h in _boilerplate_lines(doc, ctx, rule):
         if h.fields.get("group") == "injected spam" and (m := _BRAND_NAME.match(h.fields.get("match", ""))) is not None:
-            brands.setdefault(m.group(1), []).append((h.offset, h.end))
+            brands.add(m.group(1))
+        spans.append((h.offset, h.end))
         yield h
-    for name, spans in brands.items():
+    # a spammer's prefix hung on the page's titles by a dash, the same on three of them or more
+    # (半岛平台-2020年全国新开工… on the headline, its copy and the next-article link)
+    if "-" in doc.text or "－" in doc.text:
+        prefixes: dict[str, list[re.Match[str]]] = {}
+        for m in _SPAM_PREFIX.finditer(doc.text):
+            prefixes.setdefault(m.group(1), []).append(m)
+        shown = _compiled_boilerplate(rule).shown["injected spam"]
+        for found in prefixes.values():
+            if len(found) >= 3:
+                for m in found:
+                    a, b = m.start(1), m.end()
+                    if any(x < b and a < y for x, y in spans):
+                        continue
+                    yield Hit(a, b, {"kind": shown, "group": "injected spam", "phrase": m.group(1), "match": doc.text[a:b]},
+                              Fix("", a, b, safe=False) if rule.fixable != "none" else None)
+    for name in brands:
         for m in re.finditer(re.escape(name) + _BETTING_TAIL, doc.text):
             if not any(a < m.end() and m.start() < b for a, b in spans):
                 yield Hit(m.start(), m.end(), {"kind": _compiled_boilerplate(rule).shown["injected spam"], "group": "injected spam",
