@@ -509,8 +509,53 @@ def surely_boilerplate(doc: Document, ctx: Context, rule, max_len: int = 40) -> 
     return False
 
 
+# A betting brand's name after its letters, as the injected-spam patterns find it (JN江南·体育下载,
+# -ag凯发娱乐): the Chinese name, then a betting or site word. The same name elsewhere on the page
+# with such a word (…陈述完毕江南体育官网,由…) is the same spam without its letters.
+_BRAND_NAME = compile_regex(r"^[-_－]?[A-Za-z0-9]+([\u4e00-\u9fff]{2,4}?)[·・]?(?=必[赢贏]|[娱娛][乐樂]|[体體]育|[电電][竞競]|彩票|博彩|棋牌|真人)")
+_BETTING_TAIL = (r"[·・]?(?:必[赢贏]|[娱娛][乐樂][场城場]?|[体體]育|[电電][竞競]|彩票|博彩|棋牌|真人)"
+                 r"(?:官方[网網]站|官[网網]|下[载載]|入口|[登註注][录錄册冊]|[网網]址|[Aa][Pp][Pp]|平[台臺])*")
+
+
+# ... and a brand's name with a site word, hung by a dash on a title at a line's start or after a
+# link's label (半岛平台-…, 上一篇: 半岛平台-…)
+_SPAM_PREFIX = compile_regex(r"(?:^|(?<=[:：]))[ \t\u3000]*([\u4e00-\u9fff]{2,4}(?:平[台臺]|官[网網]|[体體]育|[娱娛][乐樂]))[-－](?=[\u4e00-\u9fff\d])",
+                             re.MULTILINE)
+
+
 @check("boilerplate-lines")
 def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    brands: set[str] = set()  # betting brands' Chinese names (江南 of JN江南·体育下载)
+    spans: list[tuple[int, int]] = []  # what the lines' furniture covers: not reported again
+    for h in _boilerplate_lines(doc, ctx, rule):
+        if h.fields.get("group") == "injected spam" and (m := _BRAND_NAME.match(h.fields.get("match", ""))) is not None:
+            brands.add(m.group(1))
+        spans.append((h.offset, h.end))
+        yield h
+    # a spammer's prefix hung on the page's titles by a dash, the same on three of them or more
+    # (半岛平台-2020年全国新开工… on the headline, its copy and the next-article link)
+    if "-" in doc.text or "－" in doc.text:
+        prefixes: dict[str, list[re.Match[str]]] = {}
+        for m in _SPAM_PREFIX.finditer(doc.text):
+            prefixes.setdefault(m.group(1), []).append(m)
+        shown = _compiled_boilerplate(rule).shown["injected spam"]
+        for found in prefixes.values():
+            if len(found) >= 3:
+                for m in found:
+                    a, b = m.start(1), m.end()
+                    if any(x < b and a < y for x, y in spans):
+                        continue
+                    yield Hit(a, b, {"kind": shown, "group": "injected spam", "phrase": m.group(1), "match": doc.text[a:b]},
+                              Fix("", a, b, safe=False) if rule.fixable != "none" else None)
+    for name in brands:
+        for m in re.finditer(re.escape(name) + _BETTING_TAIL, doc.text):
+            if not any(a < m.end() and m.start() < b for a, b in spans):
+                yield Hit(m.start(), m.end(), {"kind": _compiled_boilerplate(rule).shown["injected spam"], "group": "injected spam",
+                                               "phrase": m.group(0), "match": m.group(0)},
+                          Fix("", m.start(), m.end(), safe=False) if rule.fixable != "none" else None)
+
+
+def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     matcher = _compiled_boilerplate(rule)
     own = ()
     if doc.source_format == "docx":
@@ -1567,6 +1612,8 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         earlier = set()  # lines reported below as a menu, captions or the page's footer: not again
         for h in (*_menu_runs(doc, lines, skip, int(rule.params.get("menu-run", 4))),
                   *_bulleted_menu(doc, lines, skip),
+                  *_bar_menu(doc, lines, skip),
+                  *_ranked_lists(doc, skip, int(rule.params.get("ranked-run", 4))),
                   *_caption_runs(doc, lines, skip, words, rule),
                   *_lone_captions(doc, lines, skip, rule),
                   *_page_tail(doc, lines, flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", []))),
@@ -1697,12 +1744,18 @@ def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tup
     rows = [i for i, text in enumerate(lines) if text and len(text) <= 60 and i not in furniture
             and (":" in text or "|" in text or "[" in text or "｜" in text or "［" in text) and _field_row(text)
             and not any(len(v) >= 8 and any(w in v for w in words) for v in _FIELD_MARK.split(text))]
+    keyed = _panel_key_rows(doc, lines, furniture, tuple(rule.params.get("panel-keys", ())), words)
+    if keyed:
+        rows = sorted(set(rows) | set(keyed))
     if not rows:
         return  # most texts: no line made of fields
     # the panel's known rows: furniture made of fields or cells itself, or holding the page's time
     # stamp (2024-07-22 11:17:52 - 某某网); a QR prompt or a disclaimer under a 落款's contact
     # fields (联系人:…) is the page's, the fields the document's
     marked = {i for i in furniture if i < len(lines) and (_FIELD_MARK.search(lines[i]) or _STAMP.search(lines[i]))}
+    # a row naming two of a portal's metadata keys (| 索引号 | … | 发文字号 | …, 发 布 机 构 … 发 文 日 期 …)
+    # is the panel's, whatever its cells hold: its neighbours are read from it
+    seeds = {i for i, count in keyed.items() if count >= 2}
     found: set[int] = set()
     if known is not None:
         body = next((i for i, text in enumerate(lines) if len(text) > 60 or _SENTENCE.search(text)), len(lines))
@@ -1712,6 +1765,8 @@ def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tup
                                 for f in _FIELD_MARK.finditer(lines[i]) if f.start() > 0 and lines[i][f.start()] not in "|｜"):
                 found.add(i)
                 marked.add(i)
+    found |= seeds
+    marked |= seeds
     if not marked:
         return
     shown = [i for i, text in enumerate(lines) if text]
@@ -1753,6 +1808,42 @@ def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tup
         end = line.start + len(line.text.rstrip(_BLANKS))
         yield Hit(line.start + bar, end, {"match": doc.text[line.start + bar:end]},
                   Fix("", line.start + bar, end), key="fields")
+
+
+@lru_cache(maxsize=8)
+def _panel_key_pattern(keys: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A portal's metadata keys, their characters maybe spaced out (索   引   号), each standing
+    as a label: at a line's start or after a cell rule, a bracket or a blank, and followed by a
+    colon, a rule, a bracket, a blank or the line's end."""
+    if not keys:
+        return None
+    alts = "|".join("[ \t\u3000]*".join(re.escape(ch) for ch in key) for key in sorted(keys, key=len, reverse=True))
+    return compile_regex(f"(?:^|(?<=[|｜\\s\\[［【]))(?:{alts})(?=[ \t\u3000]*(?:[:：|｜\\]］】]|[ \t\u3000]|$))")
+
+
+_PANEL_VALUE_NOISE = compile_regex(r"[|｜:：\[\]［］【】\s]+")
+
+
+def _panel_key_rows(doc: Document, lines: list[str], furniture: set[int], keys: tuple[str, ...],
+                    words: tuple[str, ...]) -> dict[int, int]:
+    """Short lines (up to 80 characters) that open with a portal's metadata key, or with a cell
+    rule and a key, mapped to how many different keys they name (| 索引号 | … | 发文字号 | … names
+    two): the rows of a page's metadata panel, with colons, in cells or spaced out. A row whose
+    value is the document's title (名称: | 某某局2023年工作总结 |, 标题:…) counts only when the
+    title stands again on a line of its own: otherwise the row is where the page gives its title
+    (words side by side, 主题词: 罗湖区 司法局 总结, are keywords, not a title)."""
+    pattern = _panel_key_pattern(keys)
+    if pattern is None or pattern.search(doc.text) is None:
+        return {}  # most texts: none of the keys anywhere
+    out = {}
+    for i, text in enumerate(lines):
+        if text and len(text) <= 80 and i not in furniture and pattern.match(text.lstrip("|｜ \t")) is not None:
+            value = _PANEL_VALUE_NOISE.sub(" ", pattern.sub("", text)).strip()
+            if len(value) >= 8 and " " not in value and any(w in value for w in words) and not any(
+                    value in other for j, other in enumerate(lines) if j != i and not pattern.match(other.lstrip("|｜ \t"))):
+                continue
+            out[i] = len({re.sub(r"[ \t\u3000]", "", k.group(0)) for k in pattern.finditer(text)})
+    return out
 
 
 def _same_bullet(doc: Document, i: int, j: int) -> bool:
@@ -1983,6 +2074,52 @@ def _bulleted_menu(doc: Document, lines: list[str], furniture: set[int]) -> Iter
                     p = next(doc.paragraphs_in_line(doc.lines[j]))
                     yield Hit(p.start, p.end, {"match": p.text}, Fix("", doc.lines[j].start, doc.line_stop(j)), key="menu")
                 j += step
+
+
+# A row of the page's menu, short names split by bars and nothing else (信息公开 | 政策文件 | 区政府文件 |).
+_BAR_MENU = compile_regex(r"^(?:[\u4e00-\u9fff]{2,8}[ \t\u3000]*[|｜][ \t\u3000]*){2,}[\u4e00-\u9fff]{2,8}[ \t\u3000]*[|｜]?$")
+
+
+def _bar_menu(doc: Document, lines: list[str], skip: set[int]) -> Iterator[Hit]:
+    """A line of three names or more split by bars, with no figure, mark or sentence (信息公开 |
+    政策文件 | 区政府文件 |, 微信 | 微博 | 抖音): the page's menu row, unless a line next to it has
+    bars too (项目 | 金额 | 占比 | above a row of figures: the header of a table)."""
+    if "|" not in doc.text and "｜" not in doc.text:
+        return  # most texts
+    shown = [i for i, text in enumerate(lines) if text]
+    for k, i in enumerate(shown):
+        if i in skip or _BAR_MENU.match(lines[i]) is None:
+            continue
+        if any("|" in lines[j] or "｜" in lines[j] for j in shown[max(0, k - 1):k] + shown[k + 1:k + 2]):
+            continue  # a table's header row
+        p = next(doc.paragraphs_in_line(doc.lines[i]))
+        yield Hit(p.start, p.end, {"match": p.text}, Fix("", doc.lines[i].start, doc.line_stop(i)), key="menu")
+
+
+# A ranked list's item: a bullet, the rank and a headline (- 1 于敏——干惊天事业…, • 10 监督下沉…).
+_RANKED_ITEM = compile_regex(r"^[ \t\u3000]*[-•·*][ \t\u3000]*(\d{1,2})[ \t\u3000]+(?=\S)(?![^\n]*[。；;！!？?]$)[^\n]{2,80}$",
+                             re.MULTILINE)
+
+
+def _ranked_lists(doc: Document, skip: set[int], least: int = 4) -> Iterator[Hit]:
+    """A run of `least` or more bulleted items ranked 1, 2, 3… whose text is a headline, not a
+    sentence (- 1 于敏——干惊天事业 … - 10 监督下沉 聚焦群众…): a site's list of other articles (its
+    most read, its related). A document numbers its list items (1. 2. or 1、 2、), it does not
+    bullet a rank."""
+    if "1" not in doc.text:
+        return
+    run: list[int] = []
+    for m in [*_RANKED_ITEM.finditer(doc.text), None]:
+        i = doc.line_index(m.start()) if m is not None else -1
+        if m is not None and run and i == run[-1] + 1 and int(m.group(1)) == len(run) + 1 and i not in skip:
+            run.append(i)
+            continue
+        if len(run) >= least:
+            for qi in run:
+                line = doc.lines[qi]
+                yield Hit(line.start + len(line.text) - len(line.text.lstrip(_BLANKS)), line.start + len(line.text.rstrip(_BLANKS)),
+                          {"match": line.text.strip(_BLANKS)}, Fix("", line.start, doc.line_stop(qi)), key="ranked")
+        run = [i] if m is not None and m.group(1) == "1" and i not in skip else []
 
 
 def _list_mark(doc: Document, i: int) -> str:
