@@ -255,3 +255,27 @@ def test_list_numbers_glued_to_the_figures_opening_their_items():
     for clean in ("1180项在建。\n287项新开工。\n", "12月完成。\n25日开工。\n31日验收。\n",
                   "10个项目。\n20家企业。\n30所学校。\n", "287项新开工。\n369项预备。\n412项储备。\n"):
         assert [f for f in lint_text(clean) if f.code == "KJ414"] == [], clean
+
+
+def test_a_year_run_into_the_month_whatever_follows_the_month():
+    """20193月正式挂牌成立: a year and a month glued, 年 lost, before any text (not only before a
+    day or a clause mark); five or six digits before 月 are never a count in official prose."""
+    text = "关于机构改革的情况说明\n县应急管理局于20193月正式挂牌成立，202211月起承担全县应急救援职责。\n"
+    assert [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ412"] == ["20193月", "202211月"]
+    clean = "关于机构改革的情况说明\n2022—2023学年共20193人次参加培训，2023年1—5月累计完成，2019年3月挂牌。\n"
+    assert [f for f in lint_text(clean) if f.code == "KJ412"] == []
+
+
+def test_figures_doubled_by_a_pdfs_bold_text():
+    """A PDF's bold or shadowed figures extracted twice (（2 2 分）, （1 1 ）, 2 2 、勤): the same figure,
+    a blank between, in a bracket or as a heading's number at a line's start."""
+    text = ("公务员考核实施方案\n考核分德、能、勤、绩、廉五项。\n1 1 、能（10 分）\n"
+            "(1 1 )政策理论水平(2 2 分):熟悉本职工作。\n(12 12 )文字表达能力（3 3 分）\n")
+    found = [text[f.offset:f.end_offset].strip() for f in lint_text(text) if f.code == "KJ415"]
+    assert found == ["1 1", "1 1", "2 2", "12 12", "3 3"]
+    clean = ("公务员考核实施方案\n1、能（10 分）\n(1)政策理论水平（1 2 分）\n（2 个）项目，第1 1项，"
+             "(2)业务工作能力(2分)\n1 2 、勤\n")
+    assert [f for f in lint_text(clean) if f.code == "KJ415"] == []
+    # a Word file holds what its writer typed
+    doc = Document("考核方案\n(1 1 )政策理论水平(2 2 分)\n", "x.docx", source_format="docx")
+    assert [f for f in lint_document(doc) if f.code == "KJ415"] == []
