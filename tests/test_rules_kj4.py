@@ -279,3 +279,15 @@ def test_figures_doubled_by_a_pdfs_bold_text():
     # a Word file holds what its writer typed
     doc = Document("考核方案\n(1 1 )政策理论水平(2 2 分)\n", "x.docx", source_format="docx")
     assert [f for f in lint_document(doc) if f.code == "KJ415"] == []
+
+
+def test_a_month_span_a_percentage_and_quotation_marks_damaged_in_a_conversion():
+    """20084-6月 (a year run into a span of months), 20.4%36-60岁 (a percentage run into the figure after
+    it), &党要管党、从严治党& (quotation marks read as bare ampersands): KJ412, not in clean text."""
+    text = ("关于社区物业的调查\n受委托，20084-6月开展专题调查。35岁及以下的占20.4%36-60岁的占73.5%，分别占29.1%45.6%。\n"
+            "要落实&党要管党、从严治党&要求，履行&一岗双责&责任。\n")
+    found = [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ412"]
+    assert found == ["20084-6月", "%", "%", "&党要管党、从严治党&", "&一岗双责&"]
+    clean = ("关于社区物业的调查\n2008年4-6月开展调查，占20.4%、36-60岁的占73.5%，R&D经费增长2.1%，"
+             "“党要管党、从严治党”要求，A&B两类，增长3.6%38个大类增长。\n")
+    assert [f for f in lint_text(clean) if f.code == "KJ412"] == []
