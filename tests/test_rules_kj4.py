@@ -291,3 +291,23 @@ def test_a_month_span_a_percentage_and_quotation_marks_damaged_in_a_conversion()
     clean = ("关于社区物业的调查\n2008年4-6月开展调查，占20.4%、36-60岁的占73.5%，R&D经费增长2.1%，"
              "“党要管党、从严治党”要求，A&B两类，增长3.6%38个大类增长。\n")
     assert [f for f in lint_text(clean) if f.code == "KJ412"] == []
+
+
+def test_a_word_cut_by_a_line_end_in_a_text_of_paragraphs_a_line_each():
+    """…县域经济的发 / 展。 and …思想为指 / (blank line) / 导，: the next line opens with a word's tail that
+    ends a clause at once, in a text whose paragraphs are a line each. A label's line (…会议上 / 来源：…),
+    a heading, and a page laid out in wrapped lines (_hard_wrap_breaks's) are left alone."""
+    text = ("关于加快县域经济发展的报告\n去年初，省委、省政府召开了全省县域经济工作会议，有力地推动了县域经济的发\n"
+            "展。各级政府充分认识加快发展的重要性。\n坚持以习近平新时代中国特色社会主义思想为指\n\n 导，坚持防汛与抗旱并举。\n")
+    found = [f for f in lint_text(text) if f.code == "KJ413"]
+    assert [(f.line, text[f.offset:f.end_offset].replace("\n", "/")) for f in found] == [(2, "发/展"), (4, "指// 导")]
+    label = "政府工作报告\n——2026年1月在省第十四届人民代表大会第四次会议上\n来源：省政府网站\n各位代表：现在向大会报告工作。\n"
+    assert [f for f in lint_text(label) if f.code == "KJ413"] == []
+    from kjlint.checks.encoding import _cut_word_breaks
+    from kjlint.checks.structure import heading_level
+
+    wrapped = "关于乡村振兴的调研报告\n" + "".join(
+        f"第{i}段山区乡村振兴工作取得显著成效，特色农业、林业和旅游业等产业得到了快速发\n展，农民生活质量进一步提高，基础设施得到了全面覆盖和\n提升，乡村面貌焕然一新，群众的获得感不断增强起\n来。\n"
+        for i in range(1, 3))
+    assert len(_cut_word_breaks(Document(text, "x.txt"), heading_level)) == 2
+    assert _cut_word_breaks(Document(wrapped, "x.txt"), heading_level) == []
