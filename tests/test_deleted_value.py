@@ -120,3 +120,13 @@ def test_a_figure_deleted_before_its_multiple_date_counter_or_rank(line, hits):
 ])
 def test_whole_multiples_dates_counters_and_ranks_are_no_gaps(line):
     assert kj207(TITLE + line + "\n") == []
+
+
+def test_a_session_or_meeting_number_deleted_before_the_congress_or_meeting():
+    """届 needs the number of its session (某市届人民代表大会), 第…会议 the meeting's (常务委员会第会议):
+    a place or an organ right before them shows the number was deleted."""
+    text = "关于征求意见的公告\n某市届人民代表大会常务委员会第会议对条例草案进行了初次审议，县届政协委员列席。\n"
+    assert kj207(text) == ["届", "会议", "届"]
+    clean = ("关于征求意见的公告\n市十五届人民代表大会常务委员会第二十次会议听取了本届和历届人大代表的意见，"
+             "第一次全体会议、首届政协委员座谈会和换届委员会会议如期召开，次第会议不再举行。\n")
+    assert kj207(clean) == []

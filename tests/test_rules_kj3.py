@@ -562,3 +562,12 @@ def test_a_count_cut_after_a_closing_quotation_mark_too():
     assert [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ305"] == ["”两"]
     for sample in (text, text.replace("”", "》"), text.replace("两\n\n", "两\n")):
         assert any(p.search(sample) for p in _COUNT_CUT_BY_MARK) == (_COUNT_CUT.search(sample) is not None)
+
+
+def test_a_list_sharing_its_head_before_a_caesura_mark_is_no_cut():
+    """国有企、事业单位 is 国有企业、事业单位: the context before 、 goes on with the character after it (企事业),
+    so the list shares its head; the same context before 、 and a word it never goes on with is a cut."""
+    shared = "关于落实主体责任的实施方案\n全市各级党的机关、人民团体、国有企、事业单位党委要切实履行责任。\n"
+    assert cut_spans(shared) == []
+    cut = "关于落实主体责任的实施方案\n在整治中发现国有企、部分单位未落实责任。\n"
+    assert cut_spans(cut) == ["国有企"]

@@ -255,3 +255,59 @@ def test_list_numbers_glued_to_the_figures_opening_their_items():
     for clean in ("1180项在建。\n287项新开工。\n", "12月完成。\n25日开工。\n31日验收。\n",
                   "10个项目。\n20家企业。\n30所学校。\n", "287项新开工。\n369项预备。\n412项储备。\n"):
         assert [f for f in lint_text(clean) if f.code == "KJ414"] == [], clean
+
+
+def test_a_year_run_into_the_month_whatever_follows_the_month():
+    """20193月正式挂牌成立: a year and a month glued, 年 lost, before any text (not only before a
+    day or a clause mark); five or six digits before 月 are never a count in official prose."""
+    text = "关于机构改革的情况说明\n县应急管理局于20193月正式挂牌成立，202211月起承担全县应急救援职责。\n"
+    assert [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ412"] == ["20193月", "202211月"]
+    clean = "关于机构改革的情况说明\n2022—2023学年共20193人次参加培训，2023年1—5月累计完成，2019年3月挂牌。\n"
+    assert [f for f in lint_text(clean) if f.code == "KJ412"] == []
+
+
+def test_figures_doubled_by_a_pdfs_bold_text():
+    """A PDF's bold or shadowed figures extracted twice (（2 2 分）, （1 1 ）, 2 2 、勤): the same figure,
+    a blank between, in a bracket or as a heading's number at a line's start."""
+    text = ("公务员考核实施方案\n考核分德、能、勤、绩、廉五项。\n1 1 、能（10 分）\n"
+            "(1 1 )政策理论水平(2 2 分):熟悉本职工作。\n(12 12 )文字表达能力（3 3 分）\n")
+    found = [text[f.offset:f.end_offset].strip() for f in lint_text(text) if f.code == "KJ415"]
+    assert found == ["1 1", "1 1", "2 2", "12 12", "3 3"]
+    clean = ("公务员考核实施方案\n1、能（10 分）\n(1)政策理论水平（1 2 分）\n（2 个）项目，第1 1项，"
+             "(2)业务工作能力(2分)\n1 2 、勤\n")
+    assert [f for f in lint_text(clean) if f.code == "KJ415"] == []
+    # a Word file holds what its writer typed
+    doc = Document("考核方案\n(1 1 )政策理论水平(2 2 分)\n", "x.docx", source_format="docx")
+    assert [f for f in lint_document(doc) if f.code == "KJ415"] == []
+
+
+def test_a_month_span_a_percentage_and_quotation_marks_damaged_in_a_conversion():
+    """20084-6月 (a year run into a span of months), 20.4%36-60岁 (a percentage run into the figure after
+    it), &党要管党、从严治党& (quotation marks read as bare ampersands): KJ412, not in clean text."""
+    text = ("关于社区物业的调查\n受委托，20084-6月开展专题调查。35岁及以下的占20.4%36-60岁的占73.5%，分别占29.1%45.6%。\n"
+            "要落实&党要管党、从严治党&要求，履行&一岗双责&责任。\n")
+    found = [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ412"]
+    assert found == ["20084-6月", "%", "%", "&党要管党、从严治党&", "&一岗双责&"]
+    clean = ("关于社区物业的调查\n2008年4-6月开展调查，占20.4%、36-60岁的占73.5%，R&D经费增长2.1%，"
+             "“党要管党、从严治党”要求，A&B两类，增长3.6%38个大类增长。\n")
+    assert [f for f in lint_text(clean) if f.code == "KJ412"] == []
+
+
+def test_a_word_cut_by_a_line_end_in_a_text_of_paragraphs_a_line_each():
+    """…县域经济的发 / 展。 and …思想为指 / (blank line) / 导，: the next line opens with a word's tail that
+    ends a clause at once, in a text whose paragraphs are a line each. A label's line (…会议上 / 来源：…),
+    a heading, and a page laid out in wrapped lines (_hard_wrap_breaks's) are left alone."""
+    text = ("关于加快县域经济发展的报告\n去年初，省委、省政府召开了全省县域经济工作会议，有力地推动了县域经济的发\n"
+            "展。各级政府充分认识加快发展的重要性。\n坚持以习近平新时代中国特色社会主义思想为指\n\n 导，坚持防汛与抗旱并举。\n")
+    found = [f for f in lint_text(text) if f.code == "KJ413"]
+    assert [(f.line, text[f.offset:f.end_offset].replace("\n", "/")) for f in found] == [(2, "发/展"), (4, "指// 导")]
+    label = "政府工作报告\n——2026年1月在省第十四届人民代表大会第四次会议上\n来源：省政府网站\n各位代表：现在向大会报告工作。\n"
+    assert [f for f in lint_text(label) if f.code == "KJ413"] == []
+    from kjlint.checks.encoding import _cut_word_breaks
+    from kjlint.checks.structure import heading_level
+
+    wrapped = "关于乡村振兴的调研报告\n" + "".join(
+        f"第{i}段山区乡村振兴工作取得显著成效，特色农业、林业和旅游业等产业得到了快速发\n展，农民生活质量进一步提高，基础设施得到了全面覆盖和\n提升，乡村面貌焕然一新，群众的获得感不断增强起\n来。\n"
+        for i in range(1, 3))
+    assert len(_cut_word_breaks(Document(text, "x.txt"), heading_level)) == 2
+    assert _cut_word_breaks(Document(wrapped, "x.txt"), heading_level) == []

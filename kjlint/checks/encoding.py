@@ -634,8 +634,9 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
 
     if doc.source_format != "docx":
         hits = _semicolon_breaks(doc, heading_level)
+        hits += [h for h in _hard_wrap_breaks(doc, heading_level) if h.offset not in {h.offset for h in hits}]
         seen = {h.offset for h in hits}
-        return hits + [h for h in _hard_wrap_breaks(doc, heading_level) if h.offset not in seen]
+        return hits + [h for h in _cut_word_breaks(doc, heading_level) if h.offset not in seen]
     lines = doc.text.split("\n")
     sources = doc.line_sources
     found: list[tuple[int, int, bool]] = []  # (offset of the break's last character, of the next line's first, sure)
@@ -853,6 +854,43 @@ def _run_breaks(run: list[str], heading_level, wrapped: bool, split: bool) -> li
     if 2 * sum(1 for line in run if _printed_width(line) > widest * _WRAP_MAX_OVER) >= len(full):
         return []  # lines much wider than the width: paragraphs a line each, under headings of one length
     return full
+
+
+# A text file's line end inside a word, the word's last one or two characters opening the next line
+# right before a clause mark (…有力地推动了县域经济的发 / 展。各级…, …思想为指 / 导,坚持…): no line of
+# prose opens with a word's tail that ends a clause at once. Found from the mark (one scan in C); the
+# halves must spell a word that neither half ends or starts with a word of its own, after a sentence
+# under way (a label's line, 会议上 / 来源：…, is followed by a colon, which is no clause mark here), in a
+# text of paragraphs a line each (a page laid out in wrapped lines is _hard_wrap_breaks's).
+_CUT_WORD_BREAK = compile_regex(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*"
+                                r"(?P<tail>[\u4e00-\u9fff]{1,2})(?=[。，,；;、！？!?])")
+_CUT_WORD_MAX_RUN_ONS = 2  # long lines ending inside a sentence: more, and the page is laid out in lines
+
+
+def _cut_word_breaks(doc: Document, heading_level) -> list[Hit]:
+    from ..words import joins_into_word
+
+    text = doc.text
+    hits: list[Hit] = []
+    matches = list(fast_finditer(_CUT_WORD_BREAK)(text))
+    if not matches:
+        return hits
+    run_ons = sum(1 for r in fast_finditer(_RUN_ON_END)(text) if r.start() - text.rfind("\n", 0, r.start()) > _WRAP_MIN_WIDTH // 2)
+    if run_ons > _CUT_WORD_MAX_RUN_ONS:
+        return hits  # a page laid out in lines, each line end _hard_wrap_breaks's to judge
+    for m in matches:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        a = text[line_start:m.start()].strip()
+        tail = _SENTENCE_END.split(a)[-1]
+        b = m.group("tail") + text[m.end():m.end() + 1]
+        if len(tail) < _BROKEN_MIN_TAIL or heading_level(a) is not None:
+            continue  # no sentence under way: a title, a heading, a label
+        if not joins_into_word(a, b) or _word_at(a, end=True):
+            continue
+        last, first = m.start() - 1, m.start("tail")
+        hits.append(Hit(last, first + 1, {"before": text[max(last - 4, line_start):last + 1], "after": text[first:first + 5]},
+                        Fix("", last + 1, first, safe=False)))
+    return hits
 
 
 # A list whose numbers lost their marks in a conversion, each glued to the figure that opens its

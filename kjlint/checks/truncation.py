@@ -864,8 +864,8 @@ def cut_words(lines: list[str], i: int, table: CutTable) -> list[tuple[int, int]
             continue
         followers, before_list = entry
         mark = line[m.end():m.end() + 1]
-        if mark == "、" and not before_list:
-            continue
+        if mark == "、" and (not before_list or line[m.end() + 1:m.end() + 2] in followers):
+            continue  # a list sharing its head: 国有企、事业单位 is 国有企业、事业单位 (企 goes on with 事 too)
         if mark in ("", " ", "\t", "\u3000"):
             nxt = next((s for s in lines[i + 1:] if s.strip(_INVISIBLE)), None)
             if nxt is None:
