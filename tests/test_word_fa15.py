@@ -52,3 +52,25 @@ def test_a_latin_initial_glossing_a_field_label_is_no_stray_letter(tmp_path):
     # a stray stroke glued to a word before punctuation is still reported
     text = ["培训总结", "本月组织业务培训I，参训人员共计五十人。"]
     assert docx_codes(make_docx(tmp_path / "培训.docx", text), "KJ703") == [("KJ703", 2)]
+
+
+def test_a_symbol_bullet_typed_after_a_word_lists_own_bullet_is_layout(tmp_path):
+    # a list drawn with Wingdings ➢ whose items also begin with the bullet's private-use code
+    items = [("list", "wingdings-arrow", 0, f"\uf0d8本次测试结果依据被测系统的{what}。") for what in ("程序版本", "网络环境")]
+    assert docx_codes(make_docx(tmp_path / "测试.docx", ["2.3 测试环境约束", *items]), "KJ409") == []
+    # a private-use character inside the text is still reported, in a list item or not
+    text = ["2.3 测试环境约束", ("list", "wingdings-arrow", 0, "本次测试\uf0d8结果依据被测系统的程序版本。"),
+            "\uf0d8测试数据量以实际为准。"]
+    assert docx_codes(make_docx(tmp_path / "混入.docx", text), "KJ409") == [("KJ409", 2), ("KJ409", 3)]
+
+
+def test_a_covers_filled_fields_keep_their_underline_and_sign_off_names_are_hand_written(tmp_path):
+    cover = ["毕业设计开题报告", "指导教师：__ 陈文辉  _职称：     讲师______ ",
+             "     学生姓名               张文杰              _____      ",
+             "   学    号              04121109         _______         ",
+             "执笔：_______审核：________校验：________                 2020.5.13", "1.引言", "本文档说明系统的设计。"]
+    assert docx_codes(make_docx(tmp_path / "封面.docx", cover), "KJ203") == []
+    # a field whose value is missing is still a blank, alone or beside a filled one
+    blank = ["毕业设计开题报告", "姓名：______  学号：______", "   专    业              _______         ",
+             "指导教师：______  职称：讲师", "1.引言", "本文档说明系统的设计。"]
+    assert [line for _, line in docx_codes(make_docx(tmp_path / "空白.docx", blank), "KJ203")] == [2, 2, 3, 4]
