@@ -74,3 +74,14 @@ def test_a_covers_filled_fields_keep_their_underline_and_sign_off_names_are_hand
     blank = ["毕业设计开题报告", "姓名：______  学号：______", "   专    业              _______         ",
              "指导教师：______  职称：讲师", "1.引言", "本文档说明系统的设计。"]
     assert [line for _, line in docx_codes(make_docx(tmp_path / "空白.docx", blank), "KJ203")] == [2, 2, 3, 4]
+
+
+def test_a_word_files_own_list_of_files_is_no_download_leftover(tmp_path):
+    manual = ["使用说明", "点击【选择文件】按钮，选择投档统计文件。支持文件：",
+              ("list", "symbol-dot", 0, "2024年投档情况统计物理.xlsx"), ("list", "symbol-dot", 0, "2024年投档情况统计历史.xlsx"),
+              "1.4参考资料", ("table", [["序号", "名称"], ["1", "概要设计文档.docx"], ["2", "网页搭建.pptx"]]),
+              "2.测试概要", "本次测试覆盖全部功能。"]
+    assert docx_codes(make_docx(tmp_path / "说明.docx", manual), "KJ602") == []
+    # a file name standing alone above the title is still a download page's leftover
+    page = ["2023年工作总结.docx", "2023年工作总结", "今年以来，我局认真履行职责，各项工作取得明显成效。"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", page), "KJ602") == [("KJ602", 1)]
