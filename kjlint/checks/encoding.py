@@ -534,8 +534,17 @@ def private_use_character(doc: Document, ctx: Context, rule) -> list[Hit]:
     chars = unusual_chars(doc, ctx)
     if not (_any_in(chars, "\ue000", "\uf8ff") or _any_in(chars, "\U000f0000", "\U0010fffd")):
         return []
+    # A symbol-font bullet typed at the start of a Word list item, right after the bullet Word
+    # draws for the list (➢ + U+F0D8 本次测试…): the list's marker again, layout, not text
+    text, labels = doc.text, doc.list_labels
+
+    def after_label(start: int) -> bool:
+        line = doc.line_index(start)
+        label = labels.get(line + 1)
+        return bool(label) and text[doc.line_starts[line]:start].strip() == label.strip()
+
     edits = [Edit(m.start(), m.end(), None, " ".join(f"U+{ord(c):04X}" for c in m.group(0)))
-             for m in _PRIVATE_USE.finditer(doc.text)]
+             for m in _PRIVATE_USE.finditer(text) if not (labels and after_label(m.start()))]
     return group_by_line(doc, edits, lambda g, s: ("characters", {
         "characters": sum(e.end - e.start for e in g), "codes": " ".join(e.label for e in g)[:60]}),
         fixable=False)
