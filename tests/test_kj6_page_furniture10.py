@@ -123,3 +123,20 @@ def test_a_counter_or_an_empty_picture_inside_a_line_is_reported_alone(text, jun
 ])
 def test_words_like_the_furniture_in_a_report_are_no_furniture(line):
     assert [p for _, _, p in parts(TITLE + line + "\n" + BODY) if p != "第三版"] == []
+
+
+# -- a banner of slogans above the body -----------------------------------------------------
+
+def test_lines_of_paired_four_character_slogans_above_the_body_are_the_sites_banner():
+    banner = "发展为要 民生为本\n消息汇总 前沿观察\n\n权威发布 基层声音\n"
+    text = banner + "今年,某局将扎实推进各项工作,全年预计新增公路里程120公里。\n" + BODY
+    assert [(ln, p) for _, ln, p in parts(text)] == [(1, "发展为要 民生为本"), (2, "消息汇总 前沿观察"),
+                                                    (4, "权威发布 基层声音")]
+
+
+@pytest.mark.parametrize("text", [
+    "第一部分 单位概况\n第二部分 收支情况\n" + BODY,                 # two headings: no banner
+    TITLE + BODY + "发展为要 民生为本\n消息汇总 前沿观察\n权威发布 基层声音\n",  # below the body's start
+])
+def test_paired_phrases_that_are_headings_or_in_the_body_are_no_banner(text):
+    assert parts(text) == []

@@ -468,6 +468,29 @@ def _menu_line(text: str) -> bool:
     return len(items) >= 8 and all(_MENU_ITEM.fullmatch(item) for item in items)
 
 
+_SLOGAN_PAIR = compile_regex(r"[\u4e00-\u9fff]{4}[ \u3000]+[\u4e00-\u9fff]{4}")
+SLOGAN_RUN_MIN = 3  # lines of paired phrases in a row: one or two may be a report's heading
+
+
+def _slogan_run(lines: list[str], i: int) -> bool:
+    """A site's banner of slogans above the body: line i and the lines next to it (blank lines
+    between skipped) are pairs of four-character phrases, nothing else (战略选择 中国样本 /
+    消息总汇 瞭望高地 / 权威发布 民声前沿), SLOGAN_RUN_MIN lines of them at least; a report's
+    heading (第一部分 单位概况, 以德树人  以爱育人) stands alone."""
+    if not _SLOGAN_PAIR.fullmatch(lines[i]):
+        return False
+    run = 1
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and run < SLOGAN_RUN_MIN:
+            if lines[j]:
+                if not _SLOGAN_PAIR.fullmatch(lines[j]):
+                    break
+                run += 1
+            j += step
+    return run >= SLOGAN_RUN_MIN
+
+
 def _keyword_stuffing(text: str) -> bool:
     """An SEO spammer's line of search phrases (亚洲一区亚洲二区亚洲三区,国产成人高清在线,…,
     国产成人精品在线-国产成人精品综合-…): six or more phrases of 5 characters on average, no
@@ -611,6 +634,8 @@ def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             found = ("injected spam", text)  # 亚洲一区亚洲二区…,国产成人高清在线,… above the title
         if found is None and not prose_above and _menu_line(text):
             found = ("navigation", text)  # 网站首页 个人文档 个人总结 工作总结 述职报告 心得体会 …
+        if found is None and not prose_above and _slogan_run(lines, i):
+            found = ("site slogan", text)  # 战略选择 中国样本 / 消息总汇 瞭望高地 / 权威发布 民声前沿
         if found is None and "---" in text and _TABLE_RULE.match(text):
             # the rule row of a table the page's metadata fills (索引号: | … under 标题: | …)
             found = matcher.match(_following(lines, i))
