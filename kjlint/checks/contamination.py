@@ -72,6 +72,9 @@ class _Boilerplate:
                 where=where))
         self.automaton = ahocorasick.Automaton()
         patterns: dict[int, list[tuple[str, str]]] = {}  # a group's line limit: its (pattern, label)s
+        # ... and the patterns tried on a line that reads as a sentence too (a site's notice about
+        # itself written as one: 未经本网允许,不得转载使用。): the others are not
+        sentence_patterns: dict[int, list[tuple[str, str]]] = {}
         self.max_len = int(rule.params.get("max-line-length", 120))
         self.group_max: dict[str, int] = {}  # a group's own limit: notices of one site run long
         # Line-start phrases are tested with one str.startswith over all of them (C speed); the
@@ -118,6 +121,10 @@ class _Boilerplate:
             for pat in group.get("patterns", []) or []:
                 compile_pattern(pat, f"{where}[{i}].patterns")
                 patterns.setdefault(self.group_max[label], []).append((pat, label))
+            for pat in group.get("sentence-patterns", []) or []:
+                compile_pattern(pat, f"{where}[{i}].sentence-patterns")
+                patterns.setdefault(self.group_max[label], []).append((pat, label))
+                sentence_patterns.setdefault(self.group_max[label], []).append((pat, label))
         # Per line limit, the patterns anchored at the line start (tried there only, re.match) and
         # the rest (searched), in tests: the patterns whose first characters are known in one regex,
         # tried when the line starts with one of them (anchored) or holds one (searched), each other
@@ -126,18 +133,9 @@ class _Boilerplate:
         # trying every alternative (a pattern opening with a lookahead scans the whole line). The
         # tests of all groups run as one function (_patterns_function): gates written out in it,
         # not a call each.
-        groups: list[tuple[int, list[Test], bool, dict[str, str]]] = []
         self.pattern_groups: list[tuple[int, bool, list[str]]] = []  # (limit, anchored, alternatives), as written
-        for limit, pats in sorted(patterns.items()):
-            for anchored in (True, False):
-                chosen = [(pat[1:] if anchored else pat, label) for pat, label in pats
-                          if pat.startswith("^") == anchored]
-                if chosen:
-                    names = {f"p{k}": label for k, (_, label) in enumerate(chosen)}
-                    named = [f"(?P<p{k}>{pat})" for k, (pat, _) in enumerate(chosen)]
-                    groups.append((limit, _gated_tests(named, anchored), anchored, names))
-                    self.pattern_groups.append((limit, anchored, named))
-        self.patterns_match = _patterns_function(groups)
+        self.patterns_match = _patterns_function(self._pattern_tests(patterns, self.pattern_groups))
+        self.sentence_patterns_match = _patterns_function(self._pattern_tests(sentence_patterns, []))
         # Lines up to this long had their in-sentences phrases looked for by match() already.
         self.sentence_checked = min((self.group_max[label] for label in self.sentence_labels), default=0)
         named = tuple(f"(?P<t{k}>{pat})" for k, (pat, _) in enumerate(in_text))
@@ -190,6 +188,22 @@ class _Boilerplate:
         self.matched = _LineMemo()
         self.furniture = _LineMemo()
 
+    @staticmethod
+    def _pattern_tests(patterns: dict[int, list[tuple[str, str]]], written: list) -> list:
+        """The groups _patterns_function takes, per line limit anchored and searched patterns
+        apart (each (limit, anchored, alternatives) appended to `written`)."""
+        groups: list[tuple[int, list[Test], bool, dict[str, str]]] = []
+        for limit, pats in sorted(patterns.items()):
+            for anchored in (True, False):
+                chosen = [(pat[1:] if anchored else pat, label) for pat, label in pats
+                          if pat.startswith("^") == anchored]
+                if chosen:
+                    names = {f"p{k}": label for k, (_, label) in enumerate(chosen)}
+                    named = [f"(?P<p{k}>{pat})" for k, (pat, _) in enumerate(chosen)]
+                    groups.append((limit, _gated_tests(named, anchored), anchored, names))
+                    written.append((limit, anchored, named))
+        return groups
+
     def match(self, text: str) -> tuple[str, str] | None:
         """(label, matched text) when a normalized line is boilerplate. A line that starts with
         a line-start phrase may be up to max-line-start-length long; anything else is body text
@@ -215,7 +229,9 @@ class _Boilerplate:
         if self.page_label is not None and is_page_counter_line(text):
             return self.page_label, text
         if text[-1] in "。！？" and ("，" in text or "," in text):
-            return None  # a sentence: furniture that reads as one is matched by phrases above
+            # a sentence: furniture that reads as one is matched by phrases above, or by the
+            # patterns written for such sentences
+            return self.sentence_patterns_match(text)
         return self.patterns_match(text)
 
     def sentence_phrase(self, text: str) -> tuple[str, str] | None:
@@ -452,6 +468,29 @@ def _menu_line(text: str) -> bool:
     return len(items) >= 8 and all(_MENU_ITEM.fullmatch(item) for item in items)
 
 
+_SLOGAN_PAIR = compile_regex(r"[\u4e00-\u9fff]{4}[ \u3000]+[\u4e00-\u9fff]{4}")
+SLOGAN_RUN_MIN = 3  # lines of paired phrases in a row: one or two may be a report's heading
+
+
+def _slogan_run(lines: list[str], i: int) -> bool:
+    """A site's banner of slogans above the body: line i and the lines next to it (blank lines
+    between skipped) are pairs of four-character phrases, nothing else (战略选择 中国样本 /
+    消息总汇 瞭望高地 / 权威发布 民声前沿), SLOGAN_RUN_MIN lines of them at least; a report's
+    heading (第一部分 单位概况, 以德树人  以爱育人) stands alone."""
+    if not _SLOGAN_PAIR.fullmatch(lines[i]):
+        return False
+    run = 1
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and run < SLOGAN_RUN_MIN:
+            if lines[j]:
+                if not _SLOGAN_PAIR.fullmatch(lines[j]):
+                    break
+                run += 1
+            j += step
+    return run >= SLOGAN_RUN_MIN
+
+
 def _keyword_stuffing(text: str) -> bool:
     """An SEO spammer's line of search phrases (亚洲一区亚洲二区亚洲三区,国产成人高清在线,…,
     国产成人精品在线-国产成人精品综合-…): six or more phrases of 5 characters on average, no
@@ -595,6 +634,8 @@ def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             found = ("injected spam", text)  # 亚洲一区亚洲二区…,国产成人高清在线,… above the title
         if found is None and not prose_above and _menu_line(text):
             found = ("navigation", text)  # 网站首页 个人文档 个人总结 工作总结 述职报告 心得体会 …
+        if found is None and not prose_above and _slogan_run(lines, i):
+            found = ("site slogan", text)  # 战略选择 中国样本 / 消息总汇 瞭望高地 / 权威发布 民声前沿
         if found is None and "---" in text and _TABLE_RULE.match(text):
             # the rule row of a table the page's metadata fills (索引号: | … under 标题: | …)
             found = matcher.match(_following(lines, i))
