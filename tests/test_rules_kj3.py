@@ -571,3 +571,26 @@ def test_a_list_sharing_its_head_before_a_caesura_mark_is_no_cut():
     assert cut_spans(shared) == []
     cut = "关于落实主体责任的实施方案\n在整治中发现国有企、部分单位未落实责任。\n"
     assert cut_spans(cut) == ["国有企"]
+
+
+
+CONTENTS_WITH_STOPS = (
+    "某区某局2019年部门决算公开说明\n目 录\n第一部分 基本情况\n一、部门主要职能\n二、机构设置情况\n"
+    "第二部分 决算情况说明\n一、收入支出决算总体情况。\n二、财政拨款支出决算情况。\n三、“三公”经费支出决算情况。\n"
+    "四、政府性基金支出决算情况\n第三部分 其他重要事项说明\n一、关于机关运行经费支出说明\n二、关于政府采购支出说明\n"
+    "三、关于国有资产占用情况说明\n四、政府购买服务情况\n第四部分 名词解释\n"
+    "第一部分 基本情况\n一、部门主要职能\n负责全区财政收支管理工作。\n二、机构设置情况\n局机关内设股室5个。\n")
+
+
+def test_a_contents_entry_that_keeps_its_headings_full_stop_is_still_an_entry():
+    """Under 目 录, entries copied with the full stop of the heading they name (一、收入支出决算总体
+    情况。): the list goes on past them, and the entries below them head nothing by design (fresh10)."""
+    assert codes(CONTENTS_WITH_STOPS, select=("KJ3", "KJ5")) == []
+
+
+def test_a_short_sentence_under_a_contents_list_still_ends_it():
+    """Only a numbered line keeps its full stop as an entry: an unnumbered sentence is the body."""
+    from kjlint.checks.layout import CONTENTS_ENTRY
+
+    assert CONTENTS_ENTRY.match("一、收入支出决算总体情况。") and CONTENTS_ENTRY.match("（二）人员情况。")
+    assert not CONTENTS_ENTRY.match("本年收入合计1200万元。") and not CONTENTS_ENTRY.match("一、收入增长。支出下降。")
