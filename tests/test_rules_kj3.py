@@ -594,3 +594,13 @@ def test_a_short_sentence_under_a_contents_list_still_ends_it():
 
     assert CONTENTS_ENTRY.match("一、收入支出决算总体情况。") and CONTENTS_ENTRY.match("（二）人员情况。")
     assert not CONTENTS_ENTRY.match("本年收入合计1200万元。") and not CONTENTS_ENTRY.match("一、收入增长。支出下降。")
+
+
+def test_an_organs_name_ending_a_line_is_no_cut_word():
+    """A ministry's name on a line of its own or as a field's value (a signature, 发布单位:…): 管理部,
+    保障部 end it whole; in running prose the same three characters before a mark are a cut (fresh10)."""
+    text = ("某部关于做好安全生产工作的通知\n发布单位:应急管理部\n各地要切实做好安全生产工作，压实各方责任。\n"
+            "人力资源社会保障部\n2024年5月10日\n")
+    assert [f for f in lint_text(text) if f.code == "KJ305"] == []
+    cut = "某部关于做好安全生产工作的通知\n各地要会同有关管理部，切实做好安全生产工作。\n应急管理部\n"
+    assert [cut[f.offset:f.end_offset] for f in lint_text(cut) if f.code == "KJ305"] == ["管理部"]
