@@ -65,11 +65,14 @@ def test_a_table_given_one_row_per_line_and_its_caption_are_content():
     assert kj6(TITLE + ROW_PER_LINE) == []
 
 
-def test_a_bar_menu_of_two_lines_is_no_table_of_figures():
+def test_a_bar_menu_or_a_metadata_panel_is_no_table_of_figures():
     from kjlint.checks.layout import _row_table_lines
     from kjlint.document import Document
 
     menu = Document("首页 | 政务公开 | 办事服务 |\n互动交流 | 走进某某 | 专题专栏 |\n" + BODY)
     assert _row_table_lines(menu) == set()
+    panel = Document("[ 索引号 ] | 11500113/2024-00007 | [ 发文字号 ] | 某府发〔2024〕2号 |\n"
+                     "[ 主题分类 ] | 综合政务 | [ 成文日期 ] | 2024-01-16 |\n" + BODY)
+    assert _row_table_lines(panel) == set()  # a portal's metadata panel: codes and dates, no quantities
     table = Document(ROW_PER_LINE)
     assert _row_table_lines(table) == {2, 3}

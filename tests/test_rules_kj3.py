@@ -604,3 +604,13 @@ def test_an_organs_name_ending_a_line_is_no_cut_word():
     assert [f for f in lint_text(text) if f.code == "KJ305"] == []
     cut = "某部关于做好安全生产工作的通知\n各地要会同有关管理部，切实做好安全生产工作。\n应急管理部\n"
     assert [cut[f.offset:f.end_offset] for f in lint_text(cut) if f.code == "KJ305"] == ["管理部"]
+
+
+def test_a_body_numbering_its_headings_otherwise_than_its_contents_still_ends_the_list():
+    """Entries 1.…。 in the list, the same headings as 1、… below, stopped otherwise: the first one
+    ends the list and the body's numbering is read from it (no 1、 missing before 2、)."""
+    text = ("课程设计报告\n目录\n1.系统设计目标、功能介绍。\n2.系统的详细设计思路。\n3.心得体会。\n"
+            "1、系统设计目标，功能介绍\n本次课程设计选择的题目是一个简易的图书管理系统，实现图书信息的添加和查询\n"
+            "2、系统的详细设计思路\n系统分为数据存储和功能实现两大步骤，先设计数据结构再编写代码。\n"
+            "3、心得体会\n通过本次课程设计，我加深了对面向对象方法的理解。\n")
+    assert codes(text, select=("KJ3", "KJ5")) == []

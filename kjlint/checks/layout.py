@@ -68,19 +68,21 @@ FLAT_TABLE_GAP = 2  # lines with text in a run that do not end with a rule: a ce
 # 数字图文 | 微信 |, 3次 | 2次 | 21条 | 400余条 |), a rule maybe before the first and after the last.
 _FLAT_TABLE_ROW = compile_regex(
     r"(?m)^[ \t\u3000]*[|｜]?[ \t\u3000]*[^\s|｜][^\n|｜]*(?:[|｜][ \t\u3000]*[^\s|｜][^\n|｜]*)+[|｜]?[ \t\u3000\r]*$")
-_TABLE_FIGURE = compile_regex(r"\d")
+# A quantity in a cell: a figure and its unit at most (3次, 400余条, 12.5万元, 98%), no code, date or number of a file
+_TABLE_FIGURE = compile_regex(r"^[ \t\u3000]*\d[\d.,]*[ \t]*(?:[余多]?[\u4e00-\u9fff]{0,2}|%|％)[ \t\u3000]*$")
 
 
 def _row_table_lines(doc: Document) -> set[int]:
     """Lines of tables given one row per line: two rows or more in a run (blank lines between
-    them), each with the same number of cells, and a row of figures among them (3次 | 2次 | 21条):
-    a statistics table. A site's bar menu (首页 | 新闻 | 政务公开) has words in its cells, no figures."""
+    them), each with the same number of cells, and a row of quantities among them (3次 | 2次 | 21条):
+    a statistics table. A site's bar menu (首页 | 新闻 | 政务公开) has words in its cells, and a portal's
+    metadata panel (索引号 | 1150…/2024-00007 | 发文字号 | …〔2024〕2号 |) codes, dates and labels."""
     found: set[int] = set()
     run: list[tuple[int, list[str]]] = []
 
     def close() -> None:
         if len(run) >= 2 and len({len(cells) for _, cells in run}) == 1 and any(
-                2 * sum(1 for c in cells if _TABLE_FIGURE.search(c)) >= len(cells) for _, cells in run):
+                2 * sum(1 for c in cells if _TABLE_FIGURE.match(c)) >= len(cells) for _, cells in run):
             found.update(i for i, _ in run)
 
     for m in _FLAT_TABLE_ROW.finditer(doc.text):
@@ -210,8 +212,13 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
             if (in_contents and CONTENTS_ENTRY.match(CONTENTS_PAGE.sub("", p.text) or p.text) and index + 1 not in doc.style_headings
                     and (paged or not led)):
                 key = _entry_key(p.text)
-                if key not in entries:  # an entry again: the body has begun with the first heading
+                # an entry again: the body has begun with the first heading, maybe numbered and
+                # stopped otherwise (1.系统设计目标、功能介绍。 in the list, 1、系统设计目标，功能介绍 below)
+                bare = _bare_key(key)
+                if key not in entries and (not bare or bare not in entries):
                     entries.add(key)
+                    if bare:
+                        entries.add(bare)
                     led = led or paged
                     continue
             in_contents = False
@@ -232,6 +239,17 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
 
 def _entry_key(text: str) -> str:
     return CONTENTS_PAGE.sub("", text).replace(" ", "").replace("\u3000", "").replace("\t", "")
+
+
+_ENTRY_MARKS = compile_regex(r"[，、。,.．：:；;（）()]")
+
+
+def _bare_key(key: str) -> str:
+    """An entry's key without its outline number and punctuation ('' when it has no number): a
+    heading is known again below however the body numbers and stops it. Kept apart from the key
+    (prefixed) so that an unnumbered line never matches it."""
+    m = OUTLINE_NUMBER.match(key)
+    return "\x00" + _ENTRY_MARKS.sub("", key[m.end():]) if m else ""
 
 
 def _without_untitled_contents(paras: list[Span], scan: int = 80, least: int = 4) -> list[Span]:
