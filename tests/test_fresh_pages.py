@@ -35,6 +35,17 @@ def test_forum_junk_runs_of_symbols_glued_into_sentences_are_furniture_and_no_ma
     assert findings(text, "KJ207") == []
 
 
+def test_a_download_notice_ending_a_preview_is_a_notice_and_its_link_sign_no_emoji():
+    """A sharing site's preview ends with a line sending the reader to the download, a link's sign
+    before it (fresh10 p145, invented text): KJ301 reports the line, the sign is no emoji of the
+    report (KJ704). An emoji in the report's own sentence still is; a notice's 下载附件 is the text's."""
+    text = ("某局创建文明城市工作总结\n全局上下齐抓共管，创建工作取得明显成效。\n🔗更多内容请下载文档\n")
+    assert [t for _, t in findings(text, "KJ301")] == ["🔗更多内容请下载文档"]
+    assert findings(text, "KJ704") == []
+    own = "某局创建文明城市工作总结\n全局上下齐抓共管，创建工作取得明显成效🎉。\n更多内容请下载附件。\n"
+    assert findings(own, "KJ301") == [] and [t for _, t in findings(own, "KJ704")] == ["🎉"]
+
+
 def test_short_label_before_a_web_address_and_date_before_source_are_furniture():
     text = ("镇政府2023年政府信息公开工作总结\n"
             "2023-02-14    来源:厅财务处\n"
