@@ -95,11 +95,17 @@ def rule_hits(rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
             spans = [(h.offset, h.end) for code in inside
                      if (other := ctx.catalog.rules.get(code)) is not None and other.run is not None
                      and other.enabled for h in rule_hits(other, doc, ctx)]
-            # A span of symbols alone (a forum's anti-copy junk run, @**%*) is no text a mask stands in
-            symbols = [(s, e) for s, e in spans if mask and not any(c.isalnum() for c in doc.text[s:e])]
-            hits = [h for h in hits if not (
-                ((not mask or between_han(doc.text, h.offset, h.end)) and any(s <= h.offset and h.end <= e for s, e in spans))
-                or any(s <= h.offset and h.end <= e for s, e in symbols))]
+            hits = [h for h in hits if not ((not mask or between_han(doc.text, h.offset, h.end))
+                                            and any(s <= h.offset and h.end <= e for s, e in spans))]
+        inside = rule.params.get("skip-symbols-inside") if hits else None
+        if inside:
+            # a span of symbols alone that another rule reports (a forum's anti-copy junk run, @**%*)
+            # holds no mask and no figure's percent sign: only words and figures are masked
+            spans = [(h.offset, h.end) for code in inside
+                     if (other := ctx.catalog.rules.get(code)) is not None and other.run is not None
+                     and other.enabled for h in rule_hits(other, doc, ctx)
+                     if not any(c.isalnum() for c in doc.text[h.offset:h.end])]
+            hits = [h for h in hits if not any(s <= h.offset and h.end <= e for s, e in spans)]
         ctx.memo[key] = hits
     return hits
 
