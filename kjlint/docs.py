@@ -93,6 +93,10 @@ _PARAM_MEANINGS: dict[str, str] = {
     "skip-flagged-by": N_("Lines these rules report (site furniture) are passed over."),
     "skip-inside": N_("What lies inside text these rules report (site furniture, injected spam) is passed "
                       "over."),
+    "skip-symbols-inside": N_("What lies inside a run of symbols these rules report (a forum's anti-copy junk) "
+                              "is passed over."),
+    "head-flagged-by": N_("Above the text's first paragraph, the lines up to the last one these rules or the "
+                          "furniture rules report are the page's head and are passed over."),
     "example-reference": N_("Reference documents used only when the rule checks its own examples."),
     "phrases": N_("Phrases the rule looks for (their traditional spelling too)."),
     "scope": N_("Where a phrase must stand: anywhere, line-start, line (the line starts with it) or "

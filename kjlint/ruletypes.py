@@ -97,6 +97,17 @@ def rule_hits(rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
                      and other.enabled for h in rule_hits(other, doc, ctx)]
             hits = [h for h in hits if not ((not mask or between_han(doc.text, h.offset, h.end))
                                             and any(s <= h.offset and h.end <= e for s, e in spans))]
+        inside = rule.params.get("skip-symbols-inside") if hits else None
+        if inside:
+            # a span of symbols alone, two kinds of them at least, that another rule reports (a
+            # forum's anti-copy junk run, @**%*) holds no mask and no figure's percent sign; a run
+            # of one symbol (a line of ******) may be the mask itself
+            spans = [(h.offset, h.end) for code in inside
+                     if (other := ctx.catalog.rules.get(code)) is not None and other.run is not None
+                     and other.enabled for h in rule_hits(other, doc, ctx)
+                     if not any(c.isalnum() for c in doc.text[h.offset:h.end])
+                     and len(set(doc.text[h.offset:h.end]) - set(" \t\u3000")) >= 2]
+            hits = [h for h in hits if not any(s <= h.offset and h.end <= e for s, e in spans)]
         ctx.memo[key] = hits
     return hits
 

@@ -53,3 +53,26 @@ PANEL = "  • 来源:某某网\n  • |\n  • 2023-01-09\n  • |\n  • 0 条
 ], ids=["frame-above", "one-line-of-words", "frame-below", "bulleted-panel"])
 def test_a_pages_frame_and_a_panels_rules_are_still_furniture(text, found):
     assert kj6(text) == found
+
+
+# one row per line, its cells parted by ` | `, under a caption line (the fresh10 pattern, invented text)
+ROW_PER_LINE = ("全年召开新闻发布会5次，接受媒体采访3次，编发政务信息300余条，及时回应了群众关切的热点问题。\n"
+                "宣传解读情况\n发布会 | 媒体采访 | 图文解读 | 公众号 |\n5次 | 3次 | 16条 | 300余条 |\n"
+                "全年受理依申请公开12件，全部在规定时间内办结，未发生因信息公开引发的行政复议和诉讼。\n")
+
+
+def test_a_table_given_one_row_per_line_and_its_caption_are_content():
+    assert kj6(TITLE + ROW_PER_LINE) == []
+
+
+def test_a_bar_menu_or_a_metadata_panel_is_no_table_of_figures():
+    from kjlint.checks.layout import _row_table_lines
+    from kjlint.document import Document
+
+    menu = Document("首页 | 政务公开 | 办事服务 |\n互动交流 | 走进某某 | 专题专栏 |\n" + BODY)
+    assert _row_table_lines(menu) == set()
+    panel = Document("[ 索引号 ] | 11500113/2024-00007 | [ 发文字号 ] | 某府发〔2024〕2号 |\n"
+                     "[ 主题分类 ] | 综合政务 | [ 成文日期 ] | 2024-01-16 |\n" + BODY)
+    assert _row_table_lines(panel) == set()  # a portal's metadata panel: codes and dates, no quantities
+    table = Document(ROW_PER_LINE)
+    assert _row_table_lines(table) == {2, 3}

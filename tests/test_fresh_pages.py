@@ -22,6 +22,30 @@ def test_forum_anti_copy_jammer_is_furniture_but_letters_and_numbers_are_not():
     assert not [h for h in hits if h[0] == 4]
 
 
+def test_forum_junk_runs_of_symbols_glued_into_sentences_are_furniture_and_no_masks():
+    """A forum's anti-copy junk, runs of # % * @ & glued into its sentences (fresh10 p029, invented
+    text): KJ601 reports each run; the * and % in them are no masks nor deleted percentages (KJ202,
+    KJ207). A mask (***, **%) and a figure's percent sign stay."""
+    text = ("某区关爱队成立一周年工作总结\n"
+            "今年全区成立关爱队伍%%#,目的是凝聚社区资源@**%*,支援地区工作、加强地区网络%#@#%。"
+            "当日*%*%,区长主持启动仪式#%##。\n"
+            "全年服务群众***人次，满意率达**%，比上年提高5%。\n")
+    assert [t for _, t in findings(text, "KJ601")] == ["%%#", "@**%*", "%#@#%", "*%*%", "#%##"]
+    assert [t for _, t in findings(text, "KJ202")] == ["***", "**"]
+    assert findings(text, "KJ207") == []
+
+
+def test_a_download_notice_ending_a_preview_is_a_notice_and_its_link_sign_no_emoji():
+    """A sharing site's preview ends with a line sending the reader to the download, a link's sign
+    before it (fresh10 p145, invented text): KJ301 reports the line, the sign is no emoji of the
+    report (KJ704). An emoji in the report's own sentence still is; a notice's 下载附件 is the text's."""
+    text = ("某局创建文明城市工作总结\n全局上下齐抓共管，创建工作取得明显成效。\n🔗更多内容请下载文档\n")
+    assert [t for _, t in findings(text, "KJ301")] == ["🔗更多内容请下载文档"]
+    assert findings(text, "KJ704") == []
+    own = "某局创建文明城市工作总结\n全局上下齐抓共管，创建工作取得明显成效🎉。\n更多内容请下载附件。\n"
+    assert findings(own, "KJ301") == [] and [t for _, t in findings(own, "KJ704")] == ["🎉"]
+
+
 def test_short_label_before_a_web_address_and_date_before_source_are_furniture():
     text = ("镇政府2023年政府信息公开工作总结\n"
             "2023-02-14    来源:厅财务处\n"

@@ -56,6 +56,7 @@ def test_a_value_deleted_where_a_clause_needs_it(line, found):
     "全县年度工作会议召开，全市年终工作总结已经报送，全县年均增长8%。",
     "作风建设年工作要点已经印发。",  # a campaign year (建设年) is a name, not a gap
     "_代表一个字符,%代表任意多个字符。",  # SQL's wildcard after an ASCII comma
+    "全区政府性基金预算支出50,612,万元,为预算的100%。",  # a stray comma inside the figure (fresh10)
 ])
 def test_units_and_years_of_whole_prose_are_no_gap(line):
     assert hits(TITLE + line + "\n", "KJ207") == []

@@ -111,3 +111,17 @@ def test_a_figure_split_from_its_unit_and_a_semicolon_line():
 ])
 def test_short_lines_and_one_line_paragraphs_are_not_cut_lines(text):
     assert kj413(text) == []
+
+
+def test_the_line_ends_of_a_pages_metadata_rows_are_no_breaks():
+    """A portal's metadata rows above the title (索引号… / 成文日期… / the title / its date and
+    counter), about one width each: each row is the page's furniture (KJ601), no sentence runs
+    over their line ends into the title (fresh10 p097's layout, invented text)."""
+    text = ("索引号: 11223344/2024-00123 主题分类: 综合政务 发布机构: 某城县政府办\n"
+            "成文日期: 2024-01-20 文件编号: 有  效  性: 有效\n"
+            "某城满族自治县人民政府办公室2023年度政府信息公开工作年度报告\n"
+            "2024-01-20 09时15分浏览次数:\n\n"
+            "根据《中华人民共和国政府信息公开条例》要求，现向社会公布2023年信息公开工作年度报告。\n\n"
+            "一、总体情况\n\n(一)主动公开方面。2023年，我办依托政府门户网站发布信息3000条。\n")
+    assert [f.code for f in lint_text(text) if f.code.startswith("KJ6")] == ["KJ601"] * 3
+    assert kj413(text) == []

@@ -702,3 +702,19 @@ def test_list_marks_leave_the_norm_and_keep_the_piece():
     units = duplication.build_units(doc, Context(load_catalog(), None, None, {}))
     assert [u.norm for u in units] == [duplication.paragraph_norm(t) for t in texts]
     assert [u.piece for u in units] == [fast_normalize(t) for t in texts]
+
+
+def test_a_pages_summary_cut_with_an_ellipsis_above_its_text_is_no_near_repeat():
+    """A site's summary quoting the text from its start, cut at a length and closed by dots
+    (各省气象局,…中心:  为进一步提高人...), above the addressee it quotes (fresh10 p116, invented
+    text): the text's first paragraph is no near repeat of it."""
+    from kjlint.engine import lint_text
+
+    head = "某局关于印发某某工作指导意见的通知\n"
+    addressee = "各省（区、市）气象局，各直属单位，各内设机构，某某区域人工影响天气中心："
+    body = "为进一步提高人工影响天气的作业能力、管理水平和服务效益，现将指导意见印发给你们，请认真贯彻落实。\n"
+    text = head + addressee + "  为进一步提高人...\n\n" + addressee + "\n\n" + body
+    assert [f.code for f in lint_text(text) if f.code.startswith("KJ1")] == []
+    # dots after words the text below does not start with: no summary of it, a near repeat
+    other = head + addressee + "  请认真落实...\n\n" + addressee + "\n\n" + body
+    assert "KJ102" in [f.code for f in lint_text(other)]

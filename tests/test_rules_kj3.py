@@ -571,3 +571,46 @@ def test_a_list_sharing_its_head_before_a_caesura_mark_is_no_cut():
     assert cut_spans(shared) == []
     cut = "关于落实主体责任的实施方案\n在整治中发现国有企、部分单位未落实责任。\n"
     assert cut_spans(cut) == ["国有企"]
+
+
+
+CONTENTS_WITH_STOPS = (
+    "某区某局2019年部门决算公开说明\n目 录\n第一部分 基本情况\n一、部门主要职能\n二、机构设置情况\n"
+    "第二部分 决算情况说明\n一、收入支出决算总体情况。\n二、财政拨款支出决算情况。\n三、“三公”经费支出决算情况。\n"
+    "四、政府性基金支出决算情况\n第三部分 其他重要事项说明\n一、关于机关运行经费支出说明\n二、关于政府采购支出说明\n"
+    "三、关于国有资产占用情况说明\n四、政府购买服务情况\n第四部分 名词解释\n"
+    "第一部分 基本情况\n一、部门主要职能\n负责全区财政收支管理工作。\n二、机构设置情况\n局机关内设股室5个。\n")
+
+
+def test_a_contents_entry_that_keeps_its_headings_full_stop_is_still_an_entry():
+    """Under 目 录, entries copied with the full stop of the heading they name (一、收入支出决算总体
+    情况。): the list goes on past them, and the entries below them head nothing by design (fresh10)."""
+    assert codes(CONTENTS_WITH_STOPS, select=("KJ3", "KJ5")) == []
+
+
+def test_a_short_sentence_under_a_contents_list_still_ends_it():
+    """Only a numbered line keeps its full stop as an entry: an unnumbered sentence is the body."""
+    from kjlint.checks.layout import CONTENTS_ENTRY
+
+    assert CONTENTS_ENTRY.match("一、收入支出决算总体情况。") and CONTENTS_ENTRY.match("（二）人员情况。")
+    assert not CONTENTS_ENTRY.match("本年收入合计1200万元。") and not CONTENTS_ENTRY.match("一、收入增长。支出下降。")
+
+
+def test_an_organs_name_ending_a_line_is_no_cut_word():
+    """A ministry's name on a line of its own or as a field's value (a signature, 发布单位:…): 管理部,
+    保障部 end it whole; in running prose the same three characters before a mark are a cut (fresh10)."""
+    text = ("某部关于做好安全生产工作的通知\n发布单位:应急管理部\n各地要切实做好安全生产工作，压实各方责任。\n"
+            "人力资源社会保障部\n2024年5月10日\n")
+    assert [f for f in lint_text(text) if f.code == "KJ305"] == []
+    cut = "某部关于做好安全生产工作的通知\n各地要会同有关管理部，切实做好安全生产工作。\n应急管理部\n"
+    assert [cut[f.offset:f.end_offset] for f in lint_text(cut) if f.code == "KJ305"] == ["管理部"]
+
+
+def test_a_body_numbering_its_headings_otherwise_than_its_contents_still_ends_the_list():
+    """Entries 1.…。 in the list, the same headings as 1、… below, stopped otherwise: the first one
+    ends the list and the body's numbering is read from it (no 1、 missing before 2、)."""
+    text = ("课程设计报告\n目录\n1.系统设计目标、功能介绍。\n2.系统的详细设计思路。\n3.心得体会。\n"
+            "1、系统设计目标，功能介绍\n本次课程设计选择的题目是一个简易的图书管理系统，实现图书信息的添加和查询\n"
+            "2、系统的详细设计思路\n系统分为数据存储和功能实现两大步骤，先设计数据结构再编写代码。\n"
+            "3、心得体会\n通过本次课程设计，我加深了对面向对象方法的理解。\n")
+    assert codes(text, select=("KJ3", "KJ5")) == []

@@ -564,3 +564,13 @@ def test_heading_level_parses_a_paragraph_once(monkeypatch):
     assert first == again == [(2, 2, 3), (3, 3, 2), None]
     assert calls == ["（二）保障措施", "3．完善制度"]
     S._numbered_heading_level.cache_clear()  # the counting wrapper's answers are not kept
+
+
+def test_a_first_heading_run_on_after_the_intro_paragraphs_last_sentence_is_the_parent():
+    """…全力推进教育高质量发展。一、成绩亮点 / （一）…: the 一、 is there, glued to the paragraph
+    above (fresh10 p103, invented text); without it （一） still has no parent."""
+    intro = "今年以来，全区教育系统全面落实立德树人根本任务，全力推进教育高质量发展。"
+    items = "\n（一）彰显担当：政府履职评价再度夺冠。全年完成各项任务。\n（二）幼有善育：学前教育工程全面达标。公办园增至12所。\n"
+    title = "某区教育局2023年工作总结\n"
+    assert [f for f in lint_text(title + intro + "一、成绩亮点" + items) if f.code == "KJ504"] == []
+    assert [f.code for f in lint_text(title + intro + items) if f.code == "KJ504"] == ["KJ504"]

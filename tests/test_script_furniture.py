@@ -4,6 +4,8 @@
 Synthetic text modelled on the lost13 pages (a traditional mirror with a spam header)."""
 from __future__ import annotations
 
+import pytest
+
 from kjlint.engine import lint_text
 
 SPAM = "人成午夜性刺激免费,久久久噜噜噜久久网,美乳在线播放,伊人久久中文字幕,91天天干,国产福利毛片,狠狠色婷婷综合天天久久丁香\n\n"
@@ -24,6 +26,22 @@ def test_a_spam_line_in_the_other_script_is_the_sites():
 def test_the_documents_own_minority_characters_are_still_reported():
     text = SPAM + BODY.replace("全年督促", "全年督促完成专项检查,")  # 专, 项, 检 are simplified
     assert kj7(text) == [("KJ701", 5)]
+
+
+# fresh10's patterns (invented text): the page's head above its breadcrumb or a line it repeats,
+# a spam title no phrase list knows in full, in the site's script
+HEADS = [
+    "体彩排列五走势图网易|排列五走势图表带坐标连线\n  •  \n\n您現在的位置:網站首頁>> 法律法規>> 國家市場監督管理總局\n\n",
+    "香蕉視頻在線精品視頻,成在人线av无码喷水,久久精品亚洲人成影院,少妇人妻偷人视蜜桃\n\n  • 臺灣網移動版\n\n臺灣網移動版\n\n",
+]
+
+
+@pytest.mark.parametrize("head", HEADS, ids=["breadcrumb", "repeated-site-name"])
+def test_minority_characters_in_the_pages_head_above_its_furniture_are_the_sites(head):
+    assert kj7(head + BODY) == []
+    # the document's own sentence below the head is still judged
+    lines = (head + BODY).count("\n")
+    assert kj7(head + BODY.replace("全年督促", "全年督促完成专项检查,")) == [("KJ701", lines)]
 
 
 REPORT = ("重庆市大足区人民政府关于2020年财政决算的报告\n"

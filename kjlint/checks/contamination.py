@@ -1655,7 +1655,8 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                   *_bulleted_menu(doc, lines, skip),
                   *_bar_menu(doc, lines, skip),
                   *_ranked_lists(doc, skip, int(rule.params.get("ranked-run", 4))),
-                  *_caption_runs(doc, lines, skip, words, rule),
+                  # no caption runs over a table's rows (its caption above them is no picture's)
+                  *_caption_runs(doc, lines, skip | flat_table_lines(doc, ctx), words, rule),
                   *_lone_captions(doc, lines, skip, rule),
                   *_page_tail(doc, lines, flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", []))),
                               max_len, rule)):

@@ -105,6 +105,9 @@ def params_for(ctx: Context, name: str, rule=None) -> dict[str, Any]:
     return out
 
 
+# The ellipsis a site's summary ends with where it cut the text (…为进一步提高人...)
+_CUT_SUMMARY_END = compile_regex(r"(?:\.{3,}|…+)[ \t\u3000]*$")
+_BLANK_RUN = compile_regex(r"\s+")
 # A web page's summary line above its text, quoting the text's opening: 摘要:…, 内容提要:…
 _SITE_EXCERPT = compile_regex(r"[ \t\u3000]*(?:摘要|简介|导读|导语|内容提要|内容摘要|文章摘要)[:：]")
 
@@ -1293,8 +1296,20 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         return all(_SITE_EXCERPT.match(u.span.text) or doc.line_index(u.span.start) in excerpt_lines
                    for u in earlier)
 
+    def cut_summary(later: list[Unit], earlier: list[Unit]) -> bool:
+        """A page's summary of its text cut at a length, its ellipsis after the cut (各省气象局,…:
+        为进一步提高人...), above the text it quotes from the start: the text is the document's."""
+        if word or len(earlier) != 1:
+            return False
+        m = _CUT_SUMMARY_END.search(earlier[0].span.text)
+        if m is None:
+            return False
+        quoted = _BLANK_RUN.sub("", earlier[0].span.text[:m.start()])
+        start = later[0].span.start
+        return len(quoted) >= 10 and _BLANK_RUN.sub("", doc.text[start:start + 3 * len(quoted)]).startswith(quoted)
+
     def designed(later: list[Unit], earlier: list[Unit]) -> bool:
-        return (site_excerpt(earlier) or _layout_repeat(later, earlier, table_size)
+        return (site_excerpt(earlier) or cut_summary(later, earlier) or _layout_repeat(later, earlier, table_size)
                 or any(u.abstract for u in later) != any(u.abstract for u in earlier)  # an abstract sums up the text
                 or _enumerated_in_articles(later, earlier, legal, item_max))
 

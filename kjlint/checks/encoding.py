@@ -645,7 +645,16 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
         hits = _semicolon_breaks(doc, heading_level)
         hits += [h for h in _hard_wrap_breaks(doc, heading_level) if h.offset not in {h.offset for h in hits}]
         seen = {h.offset for h in hits}
-        return hits + [h for h in _cut_word_breaks(doc, heading_level) if h.offset not in seen]
+        hits += [h for h in _cut_word_breaks(doc, heading_level) if h.offset not in seen]
+        if hits:  # a line of the page's furniture (索引号… / 成文日期… above the title) ends no sentence
+            # of the text, nor does the line above it run on into it: no break to join there
+            from .layout import FURNITURE, flagged_lines
+
+            furniture = flagged_lines(doc, ctx, FURNITURE)
+            if furniture:
+                hits = [h for h in hits if doc.line_index(h.offset) not in furniture
+                        and doc.line_index(h.end - 1) not in furniture]
+        return hits
     lines = doc.text.split("\n")
     sources = doc.line_sources
     found: list[tuple[int, int, bool]] = []  # (offset of the break's last character, of the next line's first, sure)

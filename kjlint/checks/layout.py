@@ -9,6 +9,8 @@ way: headers, footers, footnotes, endnotes, comments, the table of contents and 
 """
 from __future__ import annotations
 
+import re
+
 from ..document import BLANK_CHARS, Document, Span
 from ..diskcache import compile_regex
 from ..ruletypes import Context, rule_hits
@@ -22,13 +24,15 @@ CONTENTS_TITLE = compile_regex(r"^[ \t\u3000]*(?:[^\s。，；：:,;>|｜]{1,10}
 # An entry of a table of contents: short once its dot leaders and page number are cut off (a
 # leader may be a hundred dots long), no sentence in it.
 CONTENTS_WORD = compile_regex(r"目[ \t\u3000]*[录次]")  # in every line CONTENTS_TITLE matches
-CONTENTS_ENTRY = compile_regex(r"^[^。；;！？!?]{1,50}$")
 CONTENTS_PAGE = compile_regex(r"[\s.．…·_-]*\d*$")  # dot leaders and the page number
 # ……………3, and the shortest leader, one ellipsis (两个…: 六、…情况说明……16)
 # A line opening with an outline's number (一、 （一） 1、 第一部分 第二章): an entry of an untitled contents list.
 OUTLINE_NUMBER = compile_regex(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)"
     r"|第[一二三四五六七八九十\d]{1,3}[部章篇节])")
+# An entry may keep the full stop of the heading it copies (一、2018年度收入支出决算总体及增减变动情况。):
+# a numbered line, one sentence no longer than an entry.
+CONTENTS_ENTRY = compile_regex(r"^[^。；;！？!?]{1,50}$|" + OUTLINE_NUMBER.pattern + r"[^。；;！？!?]{1,48}。$")
 HAN = compile_regex(r"[\u4e00-\u9fff]")
 CONTENTS_LEADER = compile_regex(r"(?:…{2,}|[.．…·_-]{3,})[ \t\u3000]*\d{1,4}[ \t\u3000]*$")
 
@@ -60,6 +64,37 @@ FLAT_TABLE_CELLS = 4  # cells in a run that make it a table (a page's panel row 
 FLAT_TABLE_GAP = 2  # lines with text in a run that do not end with a rule: a cell's text going on
 
 
+# A table a page gave as text, one row per line: two cells or more parted by `|` (新闻发布会 | 电视采访 |
+# 数字图文 | 微信 |, 3次 | 2次 | 21条 | 400余条 |), a rule maybe before the first and after the last.
+_FLAT_TABLE_ROW = compile_regex(
+    r"(?m)^[ \t\u3000]*[|｜]?[ \t\u3000]*[^\s|｜][^\n|｜]*(?:[|｜][ \t\u3000]*[^\s|｜][^\n|｜]*)+[|｜]?[ \t\u3000\r]*$")
+# A quantity in a cell: a figure and its unit at most (3次, 400余条, 12.5万元, 98%), no code, date or number of a file
+_TABLE_FIGURE = compile_regex(r"^[ \t\u3000]*\d[\d.,]*[ \t]*(?:[余多]?[\u4e00-\u9fff]{0,2}|%|％)[ \t\u3000]*$")
+
+
+def _row_table_lines(doc: Document) -> set[int]:
+    """Lines of tables given one row per line: two rows or more in a run (blank lines between
+    them), each with the same number of cells, and a row of quantities among them (3次 | 2次 | 21条):
+    a statistics table. A site's bar menu (首页 | 新闻 | 政务公开) has words in its cells, and a portal's
+    metadata panel (索引号 | 1150…/2024-00007 | 发文字号 | …〔2024〕2号 |) codes, dates and labels."""
+    found: set[int] = set()
+    run: list[tuple[int, list[str]]] = []
+
+    def close() -> None:
+        if len(run) >= 2 and len({len(cells) for _, cells in run}) == 1 and any(
+                2 * sum(1 for c in cells if _TABLE_FIGURE.match(c)) >= len(cells) for _, cells in run):
+            found.update(i for i, _ in run)
+
+    for m in _FLAT_TABLE_ROW.finditer(doc.text):
+        i = doc.line_index(m.start())
+        if run and any(doc.lines[k].text.strip(BLANK_CHARS) for k in range(run[-1][0] + 1, i)):
+            close()
+            run = []
+        run.append((i, [c for c in re.split(r"[|｜]", m.group(0)) if c.strip(BLANK_CHARS)]))
+    close()
+    return found
+
+
 def flat_table_lines(doc: Document, ctx: Context) -> frozenset[int]:
     """0-based indexes of the lines of a table read as lines (memoized per document): a run of
     four cells or more, each on its own line ending with ` |`, maybe with lone `|` lines where
@@ -87,7 +122,7 @@ def flat_table_lines(doc: Document, ctx: Context) -> frozenset[int]:
                 last = i
             if cells >= FLAT_TABLE_CELLS:
                 found.update(range(run[0], run[-1] + 1))
-            out = frozenset(found)
+            out = frozenset(found | _row_table_lines(doc))
         ctx.memo["flat-table-lines"] = out
     return out
 
@@ -177,8 +212,13 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
             if (in_contents and CONTENTS_ENTRY.match(CONTENTS_PAGE.sub("", p.text) or p.text) and index + 1 not in doc.style_headings
                     and (paged or not led)):
                 key = _entry_key(p.text)
-                if key not in entries:  # an entry again: the body has begun with the first heading
+                # an entry again: the body has begun with the first heading, maybe numbered and
+                # stopped otherwise (1.系统设计目标、功能介绍。 in the list, 1、系统设计目标，功能介绍 below)
+                bare = _bare_key(key)
+                if key not in entries and (not bare or bare not in entries):
                     entries.add(key)
+                    if bare:
+                        entries.add(bare)
                     led = led or paged
                     continue
             in_contents = False
@@ -199,6 +239,17 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
 
 def _entry_key(text: str) -> str:
     return CONTENTS_PAGE.sub("", text).replace(" ", "").replace("\u3000", "").replace("\t", "")
+
+
+_ENTRY_MARKS = compile_regex(r"[，、。,.．：:；;（）()]")
+
+
+def _bare_key(key: str) -> str:
+    """An entry's key without its outline number and punctuation ('' when it has no number): a
+    heading is known again below however the body numbers and stops it. Kept apart from the key
+    (prefixed) so that an unnumbered line never matches it."""
+    m = OUTLINE_NUMBER.match(key)
+    return "\x00" + _ENTRY_MARKS.sub("", key[m.end():]) if m else ""
 
 
 def _without_untitled_contents(paras: list[Span], scan: int = 80, least: int = 4) -> list[Span]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .registry import check
 from ..document import Document
 from ..normalize import PINYIN_ANNOTATION, script_sets, to_simplified, to_traditional
-from ..ruletypes import Context, Hit
+from ..ruletypes import Context, Hit, rule_hits
 from .textspans import Edit, SpanSet, frequency_table, group_by_line, is_cjk, is_han
 from ..diskcache import compile_regex
 
@@ -85,6 +85,13 @@ def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
 
         furniture = flagged_lines(doc, ctx, list(skip))
         edits = [e for e in edits if doc.line_index(e.start) not in furniture]
+        if edits:  # ... and so is what those rules report inside a line (…聚焦-重慶爱拼物流信息網 |…)
+            spans = SpanSet([(h.offset, h.end) for code in skip if (other := ctx.catalog.rules.get(code)) is not None
+                             and other.run is not None and other.enabled for h in rule_hits(other, doc, ctx)])
+            edits = [e for e in edits if e.start not in spans]
+        if edits:
+            head = _page_head(doc, ctx, furniture | flagged_lines(doc, ctx, list(rule.params.get("head-flagged-by", []))))
+            edits = [e for e in edits if doc.line_index(e.start) >= head]
     if 0 < len(edits) <= _BYLINE_MAX_CHARS:  # a name keeps its registered characters (区财政局 席捲澜)
         edits = [e for e in edits if not _byline(doc, e.start)]
     total = len(edits)
@@ -98,6 +105,30 @@ def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
         return minor_name, {"characters": shown, "total": total, "dominant": dominant}
 
     return group_by_line(doc, edits, describe, safe=False)
+
+
+_PROSE_LINE = compile_regex(r"[，。；,;][^\n]*[。！？!?]")  # a clause mark, then a sentence ended: a paragraph
+_HEAD_SCAN = 20  # lines with text looked at for the page's head
+
+
+def _page_head(doc: Document, ctx: Context, furniture: set[int]) -> int:
+    """Where the page's head ends (0 when it has none): above the first paragraph of prose, the
+    lines up to the last one the furniture rules (or a repeated title, KJ607) report. A page's
+    title and its site's lines above that line (a spam title, 体彩走势图|…, a site name glued to
+    the title) are in the site's script, not the writer's."""
+    last = -1
+    seen = 0
+    for i, line in enumerate(doc.lines):
+        if not line.text.strip():
+            continue
+        if i not in furniture and len(line.text) > 60 and _PROSE_LINE.search(line.text):
+            break  # the text's first paragraph
+        if i in furniture:
+            last = i
+        seen += 1
+        if seen >= _HEAD_SCAN:
+            break
+    return last + 1
 
 
 # A byline or a signature (区财政局 席捲澜, a short line with no clause mark): a person's name there

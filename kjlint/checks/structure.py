@@ -783,8 +783,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
 # The mark after an item's number: 1、 and 1. are one level, but one list keeps one mark.
 _MARK_KIND = {"、": "、", ".": ".", "．": "."}
 
-# 一、 run into the end of the line above its first subsection (…工作總結一、引言).
-GLUED_TOP = compile_regex(r"(?<=[\u4e00-\u9fff)）])一、\S")
+# 一、 run into the end of the line above its first subsection (…工作總結一、引言), or a heading
+# 一、 run on after the last sentence of the paragraph above (…全力推进教育高质量发展。一、成绩亮点).
+GLUED_TOP = compile_regex(r"(?<=[\u4e00-\u9fff)）])一、\S|(?<=[。；;！？!?])[ \t\u3000]*一、[^。；;！？!?\n]{1,30}$")
 
 
 def _numbering_hits(doc: Document, ctx: Context, kinds: set[str]) -> list[Hit]:

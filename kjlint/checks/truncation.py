@@ -765,6 +765,10 @@ CUT_MARKS = "，,。；;：:！？!?、"
 _CUT_CANDIDATE = compile_regex(rf"[\u4e00-\u9fff]{{3}}(?=[{CUT_MARKS}]|[ \t\u3000]*$)")
 _LINE_LEAD = compile_regex(r"^[\s\d、.．\-—]*")  # a page marker (2、) before a wrapped line's rest
 CutTable = dict[str, tuple[str, bool]]
+# A line holding a name and nothing else, maybe as a field's value (发布单位:应急管理部): a
+# ministry's or an office's name ends there whole (管理部, 保障部 end no word in running prose).
+_ORGAN_END = frozenset("部委局厅办")
+_NAME_LINE = compile_regex(r"^[ \t\u3000]*(?:[^\s，。；：:,;、]{1,8}[:：][ \t\u3000]*)?[\u4e00-\u9fff]{5,24}[ \t\u3000]*$")
 _INVISIBLE = BLANK_CHARS + "\u200b\u200c\u200d\u2060"  # a line of a zero-width space is blank to a reader
 
 
@@ -867,6 +871,8 @@ def cut_words(lines: list[str], i: int, table: CutTable) -> list[tuple[int, int]
         if mark == "、" and (not before_list or line[m.end() + 1:m.end() + 2] in followers):
             continue  # a list sharing its head: 国有企、事业单位 is 国有企业、事业单位 (企 goes on with 事 too)
         if mark in ("", " ", "\t", "\u3000"):
+            if m.group()[-1] in _ORGAN_END and _NAME_LINE.match(line):
+                continue  # a line that is an organ's name (应急管理部, 发布单位:生态环境部): a signature or a field's value
             nxt = next((s for s in lines[i + 1:] if s.strip(_INVISIBLE)), None)
             if nxt is None:
                 continue
