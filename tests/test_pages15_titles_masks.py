@@ -111,3 +111,31 @@ def test_a_thumbnail_caption_in_traditional_script_behind_a_gloss_is_no_blank():
     # 工作總結(jié)_第1頁: the gloss out, the `_` joins the caption to its page number
     text = "某某所工作總結(jié)\n\n某某所工作總結(jié)_第1頁\n\n我所全年調解糾紛120件，調解成功率達到98%。\n"
     assert parts(text, ["KJ203"]) == []
+
+
+# -- a page cut mid-word before unrelated text ----------------------------------------------
+
+def test_a_paragraph_cut_mid_word_before_another_article_is_a_cut():
+    text = ("某某局2017年就业工作情况\n\n"
+            "全年城镇新增就业1351万人，均超额完成全年目标任务。他说，全年共有20个地区调整了最低工资标准，平均调\n"
+            "就业是最大的民生。当前，正值高校毕业生就业高峰期，就业话题再次成为社会关注的焦点。\n")
+    assert [p for p in parts(text, ["KJ305"])] == [("KJ305", 3, "平均调")]
+
+
+def test_a_clause_cut_mid_word_before_english_prose_is_a_cut():
+    text = ("某某局上半年就业工作情况\n\n"
+            "二季度全国招聘信息公共服务网开通试运行。实时发布招聘信息10余万条，就业信息全国联网覆 "
+            "The Ministry of Human Resources said on the 25th that the employment situation is stable.\n\n"
+            "下半年，我们将继续做好就业工作。\n")
+    assert [p for p in parts(text, ["KJ305"])] == [("KJ305", 3, "联网覆")]
+
+
+@pytest.mark.parametrize("tail, nxt", [
+    ("但是，美国却", "利用英法被削弱的形势，竭力扩张势力范围。"),      # an adverb: the sentence goes on
+    ("他说，全年共有20个地区调整了最低工资标准，平均调", "整幅度为10.5%。"),  # a wrapped line: 调整
+    ("他说，全年投资约", "4200万元。"),                                     # a figure goes on
+    ("他说，全年共有20个地区调整了最低工资标准", "就业是最大的民生。"),        # a whole word ends it
+])
+def test_a_line_that_goes_on_or_ends_a_word_is_no_cut(tail, nxt):
+    text = "某某局就业工作情况\n\n全年城镇新增就业1351万人。" + tail + "\n" + nxt + "\n\n今后继续做好就业工作。\n"
+    assert parts(text, ["KJ305"]) == []
