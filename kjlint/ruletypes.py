@@ -459,7 +459,8 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     keyed = [name for name in regex.groupindex if name in rule.messages]
 
     def _message_key(m: re.Match) -> str | None:
-        return next((name for name in keyed if m.group(name) is not None), None)
+        # (a match of one alternative tried on its own holds only that alternative's groups)
+        return next((name for name in keyed if name in m.re.groupindex and m.group(name) is not None), None)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
         spans = []
@@ -474,8 +475,11 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
             return
         plain, where = view
         for start, end, fields, _, key in hits_in(plain, doc.source_format):
-            if where[end - 1] - where[start] == end - 1 - start:
-                continue  # no annotation inside: the text as written was judged above
+            lo, hi = max(start - 1, 0), min(end, len(where) - 1)
+            if where[hi] - where[lo] == hi - lo:
+                continue  # no annotation inside or next to it: the text as written was judged above
+            # (an annotation next to the match hid the character a lookbehind or lookahead needs:
+            # 總結(jié)范文 is a sales word after a title's last word)
             start, end = where[start], where[end - 1] + 1
             if not any(s < end and start < e for s, e in spans):
                 fields["match"] = doc.text[start:end]

@@ -1257,9 +1257,12 @@ def _same_title(key: str, seen: dict[str, Span]) -> Span | None:
     if key in seen:
         return seen[key]
     core = _title_core(key)
+    main = _main_title(key)
     for other, span in seen.items():
         if len(core) >= 6 and core == _title_core(other):
             return span  # the site's copy with a piece counter or sales word (…汇报【精选6篇】)
+        if main is not None and main == _main_title(other) and (main == key) != (main == other):
+            return span  # the page's one-line title with its subtitle or author, then the main title alone
         short, long_ = sorted((key, other), key=len)
         if len(short) >= 8 and ((short in long_ and len(short) >= 0.7 * len(long_))
                                 or (_TITLE_END.search(key) and not _DATELINE.search(key) and _alike(key, other))):
@@ -1299,6 +1302,19 @@ def _title_core(key: str) -> str:
             break
         key = cut
     return key
+
+
+# A title's subtitle (——…) or the site's author suffix (/某某) after its main words.
+_TITLE_SUFFIX = compile_regex(r"(?:——|—|/).*$")
+
+
+@lru_cache(maxsize=4096)
+def _main_title(key: str) -> str | None:
+    """A title key's main words: what stands before its subtitle (论…——从…谈起) or the site's
+    `/author` suffix, when that is a title of six Chinese characters or more; the key itself
+    when it has neither; None when the main words are too short to tell one title."""
+    main = _TITLE_SUFFIX.sub("", key, count=1)
+    return main if len(main) >= 6 and _han_at_least(main, 6) and not _SENTENCE.search(main) else None
 
 
 TITLE_LIKENESS = 75  # rapidfuzz ratio of two copies of one title
@@ -1380,6 +1396,7 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     read = 0
     body = False  # the body has started: only the title again, word for word, is looked for
     first_body = ""
+    body_sentences = 0  # body paragraphs read that hold a sentence
     taken = -1  # the last paragraph a title broken over lines took
     furniture_above = False  # a web page's: a file's own heading block is not compared piece by piece
     for k, p in enumerate(paras):
@@ -1407,6 +1424,20 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 continue
             nxt = next((lines[doc.line_index(q.start)] for q in islice(paras, k + 1, None)
                         if doc.line_index(q.start) not in skip), "") if key in seen else ""
+            if body_sentences == 1 and _han_at_least(key, 6) and heading_level(key) is None \
+                    and not _SENTENCE.search(key) and len(key) <= max_len:
+                first = _same_title(key, seen)
+                if first is not None and _title_core(key) in first_body:
+                    # the site's blurb about the piece by its name (《…工作总结》旨在…, 在您撰写…总结时),
+                    # then the piece under its title: the title again, the blurb no text of the piece's
+                    line, _ = doc.position(first.start)
+                    yield Hit(p.start, p.end, {"match": p.text, "first_line": line},
+                              Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe"))
+                    return
+            if _SENTENCE.search(key):
+                body_sentences += 1
+            elif key.startswith("附件") or _SIGNING_DATE.match(key):
+                body_sentences = 2  # a notice's signing date or its attachment's name: the text went on
             if nxt and _han_at_least(key, 6) and nxt != first_body \
                     and (heading_level(nxt) is not None or _previewed(first_body, nxt)):
                 # the page's excerpt of the text, then the text under its title (标题 / 摘要… /
@@ -1447,6 +1478,8 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield Hit(p.start, p.end, {"match": p.text, "first_line": line},
                       Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe"))
             continue
+        if not (len(key) <= max_len) and _KEYWORD_LIST.match(lines[li]):
+            continue  # the site's keywords strung by `_` (…免费_…网站_…): neither the title nor the body
         if not (len(key) <= max_len) or _SENTENCE.search(key) or heading_level(key) is not None:
             found = [*_inline_title(doc, p, seen, rule), *filter(None, [_glued_titles(doc, p)])]
             glued = sorted(found, key=lambda h: -h.end)[:1]  # the copy that takes most of the opening
@@ -1456,7 +1489,7 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             if text_before_trailing_furniture(doc, ctx, p, list(rule.params.get("skip-flagged-by", []))) - p.start \
                     < len(p.text) / 2 and not glued:
                 continue  # mostly furniture (an editor's blurb after one sentence of its own): not the body
-            body, first_body = True, lines[li]  # the body has started
+            body, first_body, body_sentences = True, lines[li], 1  # the body has started
             continue
         copy = _BRACKETED_COPY.match(key)
         if copy is not None and copy.group(1) == copy.group(2) and _han_at_least(copy.group(1), 6):
@@ -1490,6 +1523,8 @@ def _previewed(preview: str, text: str) -> bool:
             and text[:PREVIEW_OPENING] == preview[:PREVIEW_OPENING] and text != preview)
 
 
+# A line of a site's keywords: four or more short names strung by `_` or `|`, no sentence in it.
+_KEYWORD_LIST = compile_regex(r"^[^_|，,。；;！!？?]{1,16}(?:[_|][^_|，,。；;！!？?]{1,16}){3,}[_|]?$")
 _FIRST_ITEM = compile_regex(r"^1[.．、]")  # a list's first number (title keys have no spaces)
 # A title and its copy in brackets on one line (a title key: spaces out): the page's and the article's.
 _BRACKETED_COPY = compile_regex(r"^(.{6,60}?)[(（【\[](.{6,60})[)）】\]]$")

@@ -18,7 +18,7 @@ from ..ruletypes import Context, Hit, rule_hits
 from .layout import flagged_lines, reading_paragraphs, text_before_trailing_furniture
 from .structure import HEADING_FIRST, heading_level as outline_level
 from ..diskcache import after_chars, compile_regex
-from ..words import is_word
+from ..words import is_word, joins_into_word
 
 # Characters a finished sentence (or a closed quotation/bracket after one) may end with.
 TERMINAL = "。！？!?；;…”’\"'）)】」』》.．~～|}"
@@ -936,6 +936,50 @@ _COUNT_CUT = compile_regex(r"[》”]" + _COUNT_AFTER_MARK)
 _COUNT_CUT_BY_MARK = tuple(compile_regex(mark + _COUNT_AFTER_MARK) for mark in "》”")
 
 
+# A sentence's end followed by text that ends its line in Chinese, or Chinese run into English
+# prose (…全国联网覆 The Ministry of …): where a page may have been cut off before unrelated text.
+# One scan of the text tells whether any line can be (a possessive run: no backtracking).
+_SEAM = compile_regex(r"。[^。！？!?；;\n]*+(?<=[\u4e00-\u9fff])[ \t\u3000]*\n"
+                      r"| (?<=[\u4e00-\u9fff] )[A-Z][a-z]+(?: [A-Za-z]+){3,}")
+_SEAM_LATIN = compile_regex(r"(?<=[\u4e00-\u9fff]{3}) (?=[A-Z][a-z]+(?: [A-Za-z]+){3,})")
+# Characters a line may stop at by grammar without being cut: particles, localizers, suffixes,
+# conjunctions, prepositions, adverbs and auxiliaries before the verb the next line brings
+# (美国却 / 利用…: the sentence goes on across a page break).
+_CLAUSE_ENDERS = frozenset("的了着过们等地得中上下里内外时后前者性化度率及和与或并而也都就又还再才所以为是有在把被将"
+                           "从向对于到给让使很最更太之其此该各每却仍已曾正要会能可应须必乃则即便亦皆")
+
+
+def _ends_inside_word(text: str) -> bool:
+    """Does `text` end inside a word: its last character ends no dictionary word with the
+    characters before it (…平均调, …联网覆), is no character a clause ends with by grammar, and
+    follows a dictionary word (平均, 联网) that it does not belong to?"""
+    if len(text) < 4 or text[-1] in _CLAUSE_ENDERS or not "\u4e00" <= text[-1] <= "\u9fff":
+        return False
+    return is_word(text[-3:-1]) and not any(is_word(text[-k:]) for k in (2, 3, 4))
+
+
+def _seam_cut(lines: list[str], i: int) -> tuple[int, int] | None:
+    """Span (in plain line `lines[i]`) of the half word a page cut leaves where unrelated text
+    follows: a prose paragraph (a sentence ends in it) whose last clause, begun with a comma, ends
+    inside a word (`_ends_inside_word`) at the line's end, the next paragraph not going on with it
+    (no word across the break, no digit or page marker opening it: 平均调 / 就业是最大的民生。),
+    or runs into English prose on its line (…全国联网覆 The Ministry of …). None for any other line."""
+    line = lines[i].rstrip(" \t\u3000")
+    latin = _SEAM_LATIN.search(line) if " " in line else None
+    end = latin.start() if latin is not None else len(line)
+    if end < 4 or line[end - 1] in _CLAUSE_ENDERS or not "\u4e00" <= line[end - 1] <= "\u9fff":
+        return None  # most lines: one look at the last character
+    head = line[:end]
+    last = max(head.rfind(c) for c in "。！？!?；;")
+    if last < 0 or not any(c in head[last:] for c in "，,") or not _ends_inside_word(head):
+        return None
+    if latin is None:
+        nxt = next((s.strip(_INVISIBLE) for s in lines[i + 1:] if s.strip(_INVISIBLE)), None)
+        if nxt is None or not "\u4e00" <= nxt[0] <= "\u9fff" or joins_into_word(head[-3:], nxt[:3]):
+            return None  # the document's end is KJ302's; a wrapped line goes on with the word
+    return end - 3, end
+
+
 @check("cut-inside")
 def cut_inside(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """Text lost inside the document: a word cut mid-way (statistics of real official prose),
@@ -952,7 +996,9 @@ def cut_inside(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     cuts = cut_possible(lines, table, doc.plain_text)
     notices = _notice_lines(doc, ctx, rule.params.get("cut-by", []))
     counts = any(pattern.search(doc.text) is not None for pattern in _COUNT_CUT_BY_MARK)
-    if not cuts and not notices and not counts and next(iter(_numeral_heading_lines(doc.text)), None) is None:
+    seams = _SEAM.search(doc.plain_text) is not None
+    if not cuts and not notices and not counts and not seams \
+            and next(iter(_numeral_heading_lines(doc.text)), None) is None:
         return
     last_line = doc.line_index(paras[-1].start)
     done: set[int] = set()
@@ -973,6 +1019,11 @@ def cut_inside(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if counts and index < last_line and (m := _COUNT_CUT.search(doc.text, p.start, min(p.end + 8, len(doc.text)))):
             # 关于印发《…》、《…》兩 / 發布日期…: a count whose counter and noun were cut off the line
             yield Hit(m.start(), m.end(), {"word": m.group(0)})
+            continue
+        if seams and (seam := _seam_cut(lines[:index + 1] if index == last_line else lines, index)) is not None:
+            # …平均调 / 就业是最大的民生。: the page cut off mid-word before unrelated text
+            s, e = _raw_offset(raw, seam[0]), _raw_offset(raw, seam[1] - 1) + 1
+            yield Hit(doc.line_starts[index] + s, doc.line_starts[index] + e, {"word": raw[s:e]})
             continue
         if not cuts:
             continue
