@@ -1,0 +1,94 @@
+"""Word files written to a template on purpose (issue 11, session 15's wprec15 / wguide15): the
+sections of a specification written to the same headings, the forms of a requirements list, the
+test cases of a test report repeat their wording by design; a passage pasted twice is still a
+repeat. Each mechanism is shown both ways."""
+from __future__ import annotations
+
+from docx_maker import docx_codes, make_docx
+
+_LIMIT = "由于每次响应相关请求都会调用本程序，因此程序的处理时间和数据库访问时间的总和不能过长，否则影响整体响应。"
+
+
+def _module(n: int, name: str, what: str, limit: str) -> list:
+    # one module of a detailed design, under the template's headings
+    return [("heading", 1, f"{n}{name}模块设计说明"),
+            ("heading", 2, f"{n}.1程序描述"), f"该程序用于处理{what}，判断请求的类型后分发到子模块进行处理。",
+            ("heading", 2, f"{n}.2性能"), f"{name}模块在一秒内返回{what}的处理结果。",
+            ("heading", 2, f"{n}.3限制条件"), limit]
+
+
+def test_the_same_section_of_modules_written_to_one_template_is_no_repeat(tmp_path):
+    spec = ["详细设计说明书", *_module(1, "输入", "网页表单", "本程序只接受网页表单提交的请求，其他来源的请求一律拒绝。"),
+            *_module(2, "注册登录", "登录和注册请求", _LIMIT), *_module(3, "管理信息", "管理请求", _LIMIT),
+            *_module(4, "投票", "投票请求", _LIMIT)]
+    assert docx_codes(make_docx(tmp_path / "设计.docx", spec), "KJ1") == []
+    # the same paragraph pasted under a heading of another name is a paste slip
+    pasted = ["详细设计说明书", *_module(1, "输入", "网页表单", "本程序只接受网页表单提交的请求，其他来源的请求一律拒绝。"),
+              *_module(2, "注册登录", "登录和注册请求", _LIMIT), *_module(3, "管理信息", "管理请求", _LIMIT),
+              *_module(4, "投票", "投票请求", "本程序只接受网页表单提交的请求。")]
+    pasted[pasted.index("该程序用于处理投票请求，判断请求的类型后分发到子模块进行处理。")] = _LIMIT
+    assert ("KJ101", 25) in docx_codes(make_docx(tmp_path / "粘贴.docx", pasted), "KJ1")
+    # a heading found under two sections only is no template: a summary restating a chapter
+    two = ["详细设计说明书", *_module(1, "注册登录", "登录和注册请求", _LIMIT), *_module(2, "管理信息", "管理请求", _LIMIT)]
+    assert [c for c, _ in docx_codes(make_docx(tmp_path / "两节.docx", two), "KJ1")] == ["KJ101"]
+
+
+def _use_case(title: str, does: str, given: str, wants: str, returns: str) -> list:
+    # one function of a requirements list: its heading, then the form label | value
+    return [title, ("table", [["功能描述", does], ["输入/前置条件", given], ["需求描述", wants], ["输出/后置条件", returns]])]
+
+
+def test_forms_of_a_requirements_list_filled_in_for_each_function_are_no_repeated_block(tmp_path):
+    spec = ["需求规格说明书", "2.2资金账户模块",
+            *_use_case("2.2.1取款", "用户通过界面操作可以取出资金账户内的存款", "输入用户姓名、身份证号码和取款金额",
+                       "用户通过取款界面，输入姓名、身份证号码和取款金额进行取款操作", "返回取款成功的返回信息"),
+            *_use_case("2.2.2存款", "用户通过界面操作可以存入资金账户内的存款", "输入用户姓名、身份证号码和存款金额",
+                       "用户通过取款界面，输入姓名、身份证号码和存款金额进行存款操作", "返回存款成功的返回信息")]
+    assert docx_codes(make_docx(tmp_path / "需求.docx", spec), "KJ1") == []
+    # a form pasted whole, every value kept, is a repeated block
+    same = _use_case("2.2.2存款", "用户通过界面操作可以取出资金账户内的存款", "输入用户姓名、身份证号码和取款金额",
+                     "用户通过取款界面，输入姓名、身份证号码和取款金额进行取款操作", "返回取款成功的返回信息")
+    pasted = ["需求规格说明书", "2.2资金账户模块", *_use_case("2.2.1取款", *[r[1] for r in same[1][1]]), *same]
+    assert [c for c, _ in docx_codes(make_docx(tmp_path / "粘贴.docx", pasted), "KJ1")] == ["KJ104"]
+
+
+def test_the_same_row_in_the_forms_of_two_functions_is_no_repeated_block(tmp_path):
+    # the same description given to two functions, the heading line over each form: one form each
+    opening = "办理证券账户是走进股市的第一步。证券账户可以视为投资者进入股票交易市场的通行证，只有拥有它，才能进入买卖证券。"
+    spec = ["需求规格说明书", "2.1开通证券账户",
+            *_use_case("2.1.1个人账户开通", opening, "用户输入自己的姓名、性别、身份证号、职业、学历等信息。",
+                       "自然人开立的证券账户为个人账户，投资者必须填入真实可靠的用户信息。", "返回开通个人账户成功的信息"),
+            *_use_case("2.1.2法人账户开通", opening, "用户输入法人的名称、营业执照、联系电话等信息。",
+                       "法人开立的证券账户为法人账户，投资者必须上传营业执照的扫描件。", "返回开通法人账户成功的信息")]
+    assert docx_codes(make_docx(tmp_path / "开户.docx", spec), "KJ1") == []
+    # a function's heading and its whole form pasted again: a repeated block
+    pasted = [*spec[:4], *spec[2:4]]
+    assert [c for c, _ in docx_codes(make_docx(tmp_path / "粘贴.docx", pasted), "KJ1")] == ["KJ104"]
+
+
+def _test_case(n: int, title: str, steps: list[str], expected: str, actual: str, status: str) -> list:
+    return [f"{n:03d}", f"测试用例标题：{title}", f"测试用例ID：{n:03d}", "相关需求：无", "前提条件：小程序已打开", "测试步骤：",
+            *[f"{i}. {s}" for i, s in enumerate(steps, 1)], f"预期结果：{expected}", f"实际结果：{actual}",
+            f"测试状态：{status}", "备注：无", "测试日期：2024-08-23", ""]
+
+
+def test_test_cases_written_to_one_template_are_no_repeated_block(tmp_path):
+    cases = [_test_case(1, "用户注册功能测试", ["打开小程序。", "点击“个人中心”按钮，点击“注册”。", "输入注册手机号及密码。"],
+                        "系统显示“注册成功”", "点击注册，没有响应。", "失败"),
+             _test_case(2, "用户登录功能测试", ["打开小程序。", "点击“个人中心”按钮。", "输入手机号及密码。"],
+                        "系统显示“登录成功”", "点击登录，没有响应。", "失败"),
+             _test_case(3, "推荐队伍功能测试", ["打开小程序。", "点击“首页”按钮。", "点击“更多推荐”。"],
+                        "成功跳转至推荐队伍界面", "成功跳转至推荐队伍界面", "成功"),
+             _test_case(4, "搜索队伍功能测试", ["打开小程序。", "点击“加入队伍”按钮。", "在搜索框内输入后点击搜索。"],
+                        "显示未找到队伍", "无响应", "失败")]
+    report = ["LINKYOU测试报告", *[p for case in cases for p in case]]
+    assert docx_codes(make_docx(tmp_path / "测试.docx", report), "KJ1") == []
+    # a test case's steps and results pasted into the next one: more than its fields again
+    pasted = list(cases[1])
+    pasted[7:13] = ["1. 打开小程序，进入首页后等待推荐列表加载完成，确认网络连接正常且账号已经登录。",
+                    "2. 点击“个人中心”按钮，在个人中心页面找到注册入口后点击“注册”，进入注册界面。",
+                    "预期结果：系统显示“注册成功”，并跳转到主界面，个人中心显示新注册的手机号。"]
+    first = list(cases[0])
+    first[7:13] = pasted[7:13]
+    report = ["LINKYOU测试报告", *first, *pasted, *cases[2]]
+    assert "KJ104" in [c for c, _ in docx_codes(make_docx(tmp_path / "粘贴.docx", report), "KJ1")]
