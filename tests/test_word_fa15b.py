@@ -92,3 +92,31 @@ def test_test_cases_written_to_one_template_are_no_repeated_block(tmp_path):
     first[7:13] = pasted[7:13]
     report = ["LINKYOU测试报告", *first, *pasted, *cases[2]]
     assert "KJ104" in [c for c, _ in docx_codes(make_docx(tmp_path / "粘贴.docx", report), "KJ1")]
+
+
+_BODY = ["一、研究背景", "近年来，大语言模型在表格问答任务上的表现不断提升，本文研究其在常识推理中的应用，并比较多种提示方法的效果。" * 3]
+
+
+def test_what_the_office_gives_and_a_default_value_may_stay_empty(tmp_path):
+    # the credits beside the grade, a thesis cover's secrecy class (empty: public), a data
+    # dictionary's default values (most columns have none)
+    grading = [["课程名称", "自然语言处理"], ["学生姓名", "张三"], ["学号", "2020001"], ["学分", ""], ["成绩", ""]]
+    cover = [["学校代码：", "10284"], ["学号：", "532024150155"], ["密级：", ""], ["姓名：", "李四"]]
+    columns = [["字段", "数据类型", "必填项", "默认值", "中文说明"], ["id", "int", "是", "", "编号"],
+               ["name", "varchar", "是", "", "姓名"], ["phone", "varchar", "否", "", "电话"]]
+    assert docx_codes(make_docx(tmp_path / "成绩.docx", ["课程论文", ("table", grading), *_BODY]), "KJ204") == []
+    assert docx_codes(make_docx(tmp_path / "封面.docx", [("table", cover), "硕士学位论文", *_BODY]), "KJ204") == []
+    assert docx_codes(make_docx(tmp_path / "字典.docx", ["数据库设计", "管理员表", ("table", columns), *_BODY]), "KJ204") == []
+    # the writer's own field left empty is still reported
+    grading[1][1] = ""
+    assert docx_codes(make_docx(tmp_path / "漏填.docx", ["课程论文", ("table", grading), *_BODY]), "KJ204") == [("KJ204", 4)]
+
+
+def test_the_letters_of_a_formula_the_text_defines_are_no_mask(tmp_path):
+    spec = ["考试系统数据字典", "4.3、成绩统计", "成绩统计按题目分别计算得分率。", "主观题计算方法：", "P=X/M",
+            "X为该题的平均得分，M为该题满分", "客观题计算方法：", "P=R/N", "N为参加考试的人数，X为答对人数"]
+    assert docx_codes(make_docx(tmp_path / "字典.docx", spec), "KJ201") == []
+    # a letter standing for a name the sentence does not define with others is still a mask
+    spec[5] = "X为本次考试的命题人，负责主观题的阅卷。"
+    spec[8] = "答对人数除以参加考试的人数。"
+    assert docx_codes(make_docx(tmp_path / "掩码.docx", spec), "KJ201") == [("KJ201", 6)]
