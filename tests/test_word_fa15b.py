@@ -120,3 +120,14 @@ def test_the_letters_of_a_formula_the_text_defines_are_no_mask(tmp_path):
     spec[5] = "X为本次考试的命题人，负责主观题的阅卷。"
     spec[8] = "答对人数除以参加考试的人数。"
     assert docx_codes(make_docx(tmp_path / "掩码.docx", spec), "KJ201") == [("KJ201", 6)]
+
+
+def test_an_asterisk_in_a_file_name_the_text_lists_is_a_wildcard(tmp_path):
+    manual = ["高考志愿填报系统使用说明", "第一步：选择文件", "点击【选择Excel文件】按钮，从文件浏览器中选择投档统计Excel文件。支持文件：",
+              "●*年河北省普通高校招生本科批平行志愿投档情况统计物理.xlsx", "●*年河北省普通高校招生本科批平行志愿投档情况统计历史.xlsx",
+              "第二步：填写信息", "系统读取文件后自动生成各院校的投档线。"]
+    assert docx_codes(make_docx(tmp_path / "说明.docx", manual), "KJ202") == []
+    # a masked name in a file name, a masked year and figure in a sentence are still masks
+    manual[3] = "2023年**县普通高校招生本科批平行志愿投档情况统计.xlsx"
+    manual[4] = "●*年河北省普通高校招生工作总结，全省共录取考生*万人。"
+    assert docx_codes(make_docx(tmp_path / "掩码.docx", manual), "KJ202") == [("KJ202", 4), ("KJ202", 5), ("KJ202", 5)]
