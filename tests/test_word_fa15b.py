@@ -131,3 +131,15 @@ def test_an_asterisk_in_a_file_name_the_text_lists_is_a_wildcard(tmp_path):
     manual[3] = "2023年**县普通高校招生本科批平行志愿投档情况统计.xlsx"
     manual[4] = "●*年河北省普通高校招生工作总结，全省共录取考生*万人。"
     assert docx_codes(make_docx(tmp_path / "掩码.docx", manual), "KJ202") == [("KJ202", 4), ("KJ202", 5), ("KJ202", 5)]
+
+
+def test_a_cell_listing_numbers_is_no_numbered_item(tmp_path):
+    # a plan's table: each task's predecessors by number (迭代总结1 after 6、7、8、9)
+    rows = [["编号", "任务名称", "前置任务", "工期", "负责人"]]
+    rows += [[str(i), f"功能{i}单元测试", str(i - 1) if i > 1 else "", "1", "张三"] for i in range(1, 10)]
+    rows += [["10", "迭代总结1", "6、7、8、9", "2", "李四"], ["11", "集成测试", "10", "3", "王五"]]
+    plan = ["项目开发计划", "一、进度安排", "项目的任务安排如下表所示。", ("table", rows), "二、资源需求", "项目需要三名开发人员。"]
+    assert docx_codes(make_docx(tmp_path / "计划.docx", plan), "KJ502", "KJ503") == []
+    # an item numbered 10、 after 2、 is still a gap
+    plan[2:4] = ["项目的任务安排如下：", "1、需求分析", "2、概要设计", "6、7、8、9", "10、详细设计"]
+    assert docx_codes(make_docx(tmp_path / "跳号.docx", plan), "KJ502") == [("KJ502", 7)]
