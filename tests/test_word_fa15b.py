@@ -143,3 +143,12 @@ def test_a_cell_listing_numbers_is_no_numbered_item(tmp_path):
     # an item numbered 10、 after 2、 is still a gap
     plan[2:4] = ["项目的任务安排如下：", "1、需求分析", "2、概要设计", "6、7、8、9", "10、详细设计"]
     assert docx_codes(make_docx(tmp_path / "跳号.docx", plan), "KJ502") == [("KJ502", 7)]
+
+
+def test_a_step_of_a_flow_drawn_with_arrows_is_no_template_slot(tmp_path):
+    manual = ["高考志愿填报系统用户手册", "第三章  界面总览", "系统分为三个标签页：",
+              "推荐操作顺序：数据管理（确认数据已导入）→ 考生信息与推荐（填写信息并生成）→ 志愿结果（查看并导出）",
+              "第四章  数据管理", "点击顶部【数据管理】标签进入数据管理页面。"]
+    assert docx_codes(make_docx(tmp_path / "手册.docx", manual), "KJ205") == []
+    manual[3] = "推荐操作顺序：先导入数据，再填写考生信息。考生姓名：（填写姓名）"
+    assert docx_codes(make_docx(tmp_path / "模板.docx", manual), "KJ205") == [("KJ205", 4)]
