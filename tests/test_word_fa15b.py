@@ -152,3 +152,13 @@ def test_a_step_of_a_flow_drawn_with_arrows_is_no_template_slot(tmp_path):
     assert docx_codes(make_docx(tmp_path / "手册.docx", manual), "KJ205") == []
     manual[3] = "推荐操作顺序：先导入数据，再填写考生信息。考生姓名：（填写姓名）"
     assert docx_codes(make_docx(tmp_path / "模板.docx", manual), "KJ205") == [("KJ205", 4)]
+
+
+def test_a_title_as_the_subject_of_the_first_sentence_is_no_repeated_title(tmp_path):
+    manual = ["河北省高考志愿填报系统 2026", "用户手册", "第一章  系统概述", "1.1  功能简介",
+              "河北省高考志愿填报系统 2026 是一款专为河北省高考模式设计的智能志愿填报辅助工具。核心功能包括智能推荐和数据管理。",
+              "1.2  运行环境", "Windows 10及以上。"]
+    assert docx_codes(make_docx(tmp_path / "手册.docx", manual), "KJ607") == []
+    # the title run into a sentence that does not go on from it is still a copy
+    manual[4] = "河北省高考志愿填报系统 2026 本手册介绍系统的安装和使用方法。"
+    assert docx_codes(make_docx(tmp_path / "重复.docx", manual), "KJ607") == [("KJ607", 5)]
