@@ -347,3 +347,55 @@ def restated_item(doc: Document, later: list[int], earlier: list[int]) -> bool:
         return i + 1 in doc.list_labels or _ITEM.match(doc.lines[i].text) is not None
 
     return any(item(o) for o in (*later, *earlier))
+
+
+# The number of a heading (3.10, 4、, （二）, 第三章), left off to compare two headings' names.
+_HEADING_NUMBER = re.compile(r"[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[章节部分篇]|[（(]?(?:[一二三四五六七八九十]{1,3}|\d{1,3}(?:[.．]\d{1,3})*)[)）]?[.．、]?)[ \t\u3000]*")
+
+
+def parallel_sections(doc: Document, later: list[int], earlier: list[int]) -> bool:
+    """Are the two copies of a repeat in a Word draft the same part of two sections written to one
+    template? A design specification describes each module under the same headings (3.10注释设计
+    under module 3, 4.10注释设计 under module 4; 限制条件, 测试计划 …) and says the same of several
+    modules on purpose. `later` and `earlier` are the starts of the copies' paragraphs, taken in
+    pairs: under one pair at least the headings read the same but for their numbers, while the
+    headings above them are named differently (two sections, one template), and no pair stands in
+    one section. A paste slip repeats text within its section, into a section of another name, or
+    a section whole under its own name again (3.6 最新热点新闻推送的需求 after 3.1 …需求); a
+    heading copied inside the copy (a short list item read as one) tells nothing. The template is
+    one when the heading recurs under three sections or more (a summary's 1.1公司简介 restating the
+    chapter 2.1公司简介 word for word is a copy to check)."""
+    places = line_places(doc)
+    recurring = _recurring_headings(doc, places)
+    inside = {_heading_text(doc.lines[doc.line_index(o)].text) for o in (*later[1:], *earlier[1:])}
+    found = False
+    for x, y in zip(later, earlier):
+        a, b = places[doc.line_index(x)], places[doc.line_index(y)]
+        if a.headings == b.headings:
+            return False
+        if (found or len(a.headings) < 2 or len(a.headings) != len(b.headings)
+                or a.headings[-1] in inside or b.headings[-1] in inside):
+            continue
+        name = _HEADING_NUMBER.sub("", a.headings[-1], count=1)
+        found = (len(name) >= 2 and name in recurring and name == _HEADING_NUMBER.sub("", b.headings[-1], count=1)
+                 and [_HEADING_NUMBER.sub("", h, count=1) for h in a.headings[:-1]]
+                 != [_HEADING_NUMBER.sub("", h, count=1) for h in b.headings[:-1]])
+    return found
+
+
+_TEMPLATE_SECTIONS = 3  # sections holding a heading of one name: written to one template
+
+
+def _recurring_headings(doc: Document, places: list[WordPlace]) -> set[str]:
+    """The names of headings (numbers left off) found under `_TEMPLATE_SECTIONS` differently
+    named sections or more (memoized on the document)."""
+    cached = getattr(doc, "_recurring_headings", None)
+    if cached is not None:
+        return cached
+    parents: dict[str, set[str]] = {}
+    for path in {p.headings for p in places if len(p.headings) >= 2}:
+        parents.setdefault(_HEADING_NUMBER.sub("", path[-1], count=1), set()).add(
+            _HEADING_NUMBER.sub("", path[-2], count=1))
+    found = {name for name, above in parents.items() if len(above) >= _TEMPLATE_SECTIONS}
+    object.__setattr__(doc, "_recurring_headings", found)
+    return found

@@ -1586,6 +1586,10 @@ def _copy_end(text: str, at: int, key: str) -> int | None:
 _YEAR_FIRST = compile_regex(r"(?:19|20)\d{2}(?:年度|年)?")
 
 
+# What a sentence about the thing its subject names goes on with (…系统 2026 是一款…, …平台旨在…).
+_PREDICATE = compile_regex(r"[ \t\u3000]*(?:是一|是专|是基于|是面向|系一|旨在|面向|基于|采用|能够|支持|提供了?|主要[由用包])")
+
+
 INLINE_TITLE_LONG = 16  # characters of a title glued to the body that no body opens with by chance
 
 
@@ -1612,7 +1616,9 @@ def _inline_title(doc: Document, p: Span, seen: dict[str, Span], rule) -> Iterat
             titled = len(key) >= INLINE_TITLE_LONG or any(m.end() == len(key) for m in _TITLE_END.finditer(key))
             # a comma after the words makes them the sentence's subject (某某人民代表大会第五次会议,听取
             # 并审议了…: a 决议 opens with its meeting's name), not a copy of the title run into it
-            subject = at < len(text) and text[at] in "，,、"
+            # ...and so does a predicate saying what the titled thing is or does (河北省高考志愿填报系统
+            # 2026 是一款…辅助工具: a manual's first sentence about its program)
+            subject = at < len(text) and (text[at] in "，,、" or _PREDICATE.match(text, at) is not None)
             if at < len(text) and not subject and (spaced or (not dated and titled)):
                 while at < len(text) and text[at] in " \t\u3000":
                     at += 1

@@ -436,6 +436,8 @@ def _layout_repeat(later: list[Unit], earlier: list[Unit], table_size: dict[str,
     if all(u.table for u in later) and all(u.table for u in earlier):
         if not (whole(later) and whole(earlier)):
             return True
+    elif _in_form(later) and _in_form(earlier) and not (whole(later) or whole(earlier)):
+        return True  # cells with the caption or the heading line over their table
     elif _bridges_forms(later) and _bridges_forms(earlier) and not (whole(later) and whole(earlier)):
         return True
     if _refilled_form(later, earlier):
@@ -454,16 +456,29 @@ def _bridges_forms(units: list[Unit]) -> bool:
             and all(u.table or len(u.norm) <= _FORM_CAPTION_MAX for u in units))
 
 
+def _in_form(units: list[Unit]) -> bool:
+    """Cells of one table with the short line over it (its caption, the heading of the entry the
+    form describes: 2.1.3法人账户开通 over the form 功能描述 / 输入/前置条件 …)."""
+    return (len({u.table for u in units if u.table}) == 1
+            and all(u.table or len(u.norm) <= _FORM_CAPTION_MAX for u in units))
+
+
 def _refilled_form(later: list[Unit], earlier: list[Unit]) -> bool:
     """A table again with a field's value in a cell changed (编译号：1-1 / 编译号：2-1, 面谈ID：M1 /
     面谈ID：M2): the same form filled in once more (a second test round, the next interview), not
     a pasted copy, which keeps every value."""
     if len(later) != len(earlier):
         return False
-    for a, b in zip(later, earlier):
+    for k, (a, b) in enumerate(zip(later, earlier)):
         if a.norm != b.norm and a.table and b.table:
             fa, fb = _field(a), _field(b)
             if fa and fb and fa[0] == fb[0] and fa[1] != fb[1]:
+                return True
+            # a row's label in its own cell, the value after it (功能描述 | 用户通过界面操作可以取出… /
+            # 功能描述 | …存入…): the form of the next entry
+            la, lb = later[k - 1], earlier[k - 1]
+            if (k and la.norm == lb.norm and la.table == a.table and lb.table == b.table
+                    and 0 < len(la.norm) <= _FORM_CAPTION_MAX and not _SENTENCE_MARK.search(la.span.text)):
                 return True
     return False
 
@@ -1308,12 +1323,17 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         start = later[0].span.start
         return len(quoted) >= 10 and _BLANK_RUN.sub("", doc.text[start:start + 3 * len(quoted)]).startswith(quoted)
 
+    word = doc.source_format == "docx"
+
     def designed(later: list[Unit], earlier: list[Unit]) -> bool:
         return (site_excerpt(earlier) or cut_summary(later, earlier) or _layout_repeat(later, earlier, table_size)
                 or any(u.abstract for u in later) != any(u.abstract for u in earlier)  # an abstract sums up the text
-                or _enumerated_in_articles(later, earlier, legal, item_max))
+                or _enumerated_in_articles(later, earlier, legal, item_max)
+                or (word and template_sections(later, earlier)))
 
-    word = doc.source_format == "docx"
+    def template_sections(later: list[Unit], earlier: list[Unit]) -> bool:  # (Word)
+        from ..wordplace import parallel_sections
+        return parallel_sections(doc, [u.span.start for u in later], [u.span.start for u in earlier])
 
     def restated(later: list[Unit], earlier: list[Unit]) -> bool:  # an item restated elsewhere (Word)
         if not word:
@@ -1435,8 +1455,11 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             # a law's formula; parallel provisions (other article numbers); the same conditions
             # under two articles or in two lists of one article
             continue
+        # a copy mostly of the fields of a record (测试用例ID：… 前提条件：… 测试步骤： under each test
+        # case): its few other lines (the steps 1. 打开小程序。) fill the template, like its labels
+        records = 2 * sum(map(record, later_units)) >= len(later_units)
         content = sum(min(u.s1, c.i1) - max(u.s0, c.i0) for u in later_units
-                      if not (is_code(u) or _label(u, heading_max) or _guidance(u)))
+                      if not (is_code(u) or _label(u, heading_max) or _guidance(u) or (records and record(u))))
         if content < min(min_passage, length):
             continue  # labels, captions, table headers and code around little text: a template
         opening = [*_mostly_in(later_units, c.i0, c.i1), *_mostly_in(earlier_units, c.j0, c.j1)]

@@ -300,6 +300,8 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
                 continue  # 例如： / 三、市场分析: a form's instructions showing how to number
             if found and i and paras[i - 1].text.rstrip(BLANK_CHARS)[-1:] == "第":
                 continue  # 完成新村第 / 一、二期工程: a sentence broken after 第, whose numeral this is
+            if found and _NUMBER_LIST.match(text):
+                continue  # 10、11、12、13 (a task's predecessors in a plan's table): numbers listed, no item
             if found and quoted is None:
                 quoted = _quoted(paras)
             if found and i not in quoted:
@@ -309,6 +311,8 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
 
 
 _MARKDOWN_HEADING = compile_regex(r"#{1,6}[ \t]+")
+# A paragraph that is only numbers joined by 、 or commas: a list of numbers, not a numbered item.
+_NUMBER_LIST = compile_regex(r"^[0-9０-９]{1,3}(?:[ \t]*[、，,][ \t]*[0-9０-９]{1,3})+[ \t\u3000。.]*$")
 # A line announcing an example, alone: the numbered line under it is shown, not the outline's.
 _EXAMPLE_LEAD = compile_regex(r"^[ \t\u3000]*(?:例如|比如|示例|样例|范例|举例|例)[ \t\u3000]*[:：]?[ \t\u3000]*$")
 
