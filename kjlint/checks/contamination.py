@@ -24,7 +24,7 @@ from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix
 from ..normalize import fold_line_width, is_page_counter_line, line_form, to_simplified
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
-from .layout import flagged_lines, flat_table_lines, text_before_trailing_furniture
+from .layout import CONTENTS_LEADER, flagged_lines, flat_table_lines, text_before_trailing_furniture
 from .structure import cn_number
 from .truncation import BLANK_DATE_FIELD, TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
 from ..diskcache import (compile_regex, finditer_alternatives, first_chars,
@@ -1352,13 +1352,14 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         read += 1
         if read > top:
             return
-        if k <= taken or doc.in_table(li) or doc.part(li) == "cover":
+        if k <= taken or doc.in_table(li) or doc.part(li) in ("cover", "textbox"):
             # a cell of a Word table (a cover's 作者/导师 form) is no title; a Word cover page
-            # shows the title that the first page then heads its text with, by design
+            # shows the title that the first page then heads its text with, by design, and so
+            # does a text box (a template's letterhead) placed on the page above the text
             continue
         key = _title_key(lines[li])
-        if key in ("目录", "目次"):
-            return  # a table of contents repeats the headings by design
+        if key in ("目录", "目次") or CONTENTS_LEADER.search(p.text):
+            return  # a table of contents (目录, or entries with leaders: 项目介绍-----2) repeats the headings by design
         if body:
             inline = list(_inline_title(doc, p, seen, rule))
             if inline:
