@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from docx_maker import docx_codes, make_docx
 from kjlint.docx import read_docx
+from kjlint.engine import lint_text
 
 _BODY = ["研究课题来源", "教师或学生富有创新和实际意义的自拟题目。",
          "随着社会的飞速发展，人们的生活节奏日益加快，任务清单类应用层出不穷。",
@@ -40,3 +41,19 @@ def test_a_typed_table_of_contents_and_a_letterhead_text_box_repeat_no_title(tmp
     # the title typed twice in the body is still reported
     twice = ["某某系统项目项目计划书", "某某系统项目项目计划书", *_PLAN]
     assert [c for c, _ in docx_codes(make_docx(tmp_path / "两遍.docx", twice), "KJ607")] == ["KJ607"]
+
+
+def test_a_plans_numbered_list_mentioning_a_site_widget_is_no_notice_panel(tmp_path):
+    # item 2 names 友情链接 in the writer's sentence (kept as his): the items after it, about the
+    # site he promotes, are his list, not a page's numbered download tips
+    items = ["1．在网站制作完成之后，将其放在Web服务器上，然后进行推广，提高网站的知名度。",
+             "2．与一些国内公益网站建立友情链接，如国内有名的大型公益网站。",
+             "3．通过各种新闻、媒体进行报道，扩大网站的影响力度。",
+             "4．将网站推到微博、知乎的热搜排行榜，让人们在消遣娱乐时也能关注到本网站。",
+             "5．在相关的论坛中宣传、推广本网站，并成立相应的贴吧等。", "6．使用标题广告来进行宣传"]
+    plan = ["公益网站项目计划书", "发布与推行", "主要采用搜索引擎网站推广法，媒体、论坛辅助进行推广。", *items]
+    assert docx_codes(make_docx(tmp_path / "计划书.docx", plan), "KJ601", "KJ502") == []
+    # a page's notice panel: its first tip is the site's, the tips numbered on from it are too
+    page = "\n".join(["某某工作总结", "今年以来，全局各项工作稳步推进。", "1、本文档共6页，可阅读全部内容。",
+                      "2、文档内容仅供参考。", "3、下载前请仔细核对页数。"])
+    assert [f.line for f in lint_text(page, select=["KJ601"]) if f.code == "KJ601"] == [3, 4, 5]

@@ -641,11 +641,13 @@ def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                           Fix("", at, stop, safe=False) if rule.fixable != "none" else None)
             continue
         label, phrase = found
+        opened = None  # the notice this line opens, once it is reported itself (not a writer's own line)
         if text.endswith(":") or text == phrase:
-            notice, tip = found, None  # 温馨提示: or a line that is the heading alone (友情提示): its items follow
+            opened = (found, None)  # 温馨提示: or a line that is the heading alone (友情提示): its items follow
         elif notice is None and _LIST_ITEM.match(text) and (_SITE_NOTICE.search(text) or label == "navigation"):
-            notice = found  # the panel's first tip (1、本文档共6页,可阅读全部内容。), a breadcrumb's first
-            tip = _item_number(text)  # crumb (1. 首页): the items after it too, numbered on from it
+            # the panel's first tip (1、本文档共6页,可阅读全部内容。), a breadcrumb's first crumb
+            # (1. 首页): the items after it too, numbered on from it
+            opened = (found, _item_number(text))
         if toc is not None and not own:
             # the heading of the site's list of the pieces it collects (目录 above 1.…工作总结 3)
             yield Hit(toc.start, toc.end, {"kind": matcher.shown[label], "group": label, "phrase": toc.text.strip(),
@@ -671,6 +673,8 @@ def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 cited_pages = _pages_cited(lines)
             if cited_pages:
                 continue
+        if opened is not None:
+            notice, tip = opened
         p = next(doc.paragraphs_in_line(line))
         fix = delete_line_fix(doc, i, rule)
         yield Hit(p.start, p.end, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
