@@ -57,3 +57,18 @@ def test_a_plans_numbered_list_mentioning_a_site_widget_is_no_notice_panel(tmp_p
     page = "\n".join(["某某工作总结", "今年以来，全局各项工作稳步推进。", "1、本文档共6页，可阅读全部内容。",
                       "2、文档内容仅供参考。", "3、下载前请仔细核对页数。"])
     assert [f.line for f in lint_text(page, select=["KJ601"]) if f.code == "KJ601"] == [3, 4, 5]
+
+
+_TEXT = ["一、项目概要", *["本项目面向高校学生，设计并实现一个二手物品交易平台，支持发布、检索、下单和评价等功能，"
+                       "并通过消息提醒提高交易效率。"] * 6]
+
+
+def test_a_cover_label_whose_parts_are_set_out_below_it_is_filled(tmp_path):
+    # 小组成员： with its value on the next lines as the fields of its parts (组长：… / 组员：…)
+    cover = ["软件工程课程设计报告", "题目：校园二手交易平台", "学院：计算机学院", "小组成员：", "组长：张某某 2019001",
+             "组员：李某某、王某某、赵某某"]
+    assert docx_codes(make_docx(tmp_path / "报告.docx", [*cover, "", *_TEXT]), "KJ204") == []
+    # a field left empty above fields of their own is still reported
+    cover = ["软件工程课程设计报告", "题目：校园二手交易平台", "学院：计算机学院", "指导教师：", "学号：2019001",
+             "班级：软件1901"]
+    assert docx_codes(make_docx(tmp_path / "空着.docx", [*cover, "", *_TEXT]), "KJ204") == [("KJ204", 4)]
