@@ -1362,7 +1362,8 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             # does a text box (a template's letterhead) placed on the page above the text
             continue
         key = _title_key(lines[li])
-        if key in ("目录", "目次") or CONTENTS_LEADER.search(p.text):
+        if key in ("目录", "目次") or (len(p.text) <= 120 and p.text.rstrip()[-1:].isdigit()
+                                       and CONTENTS_LEADER.search(p.text)):
             return  # a table of contents (目录, or entries with leaders: 项目介绍-----2) repeats the headings by design
         if body:
             inline = list(_inline_title(doc, p, seen, rule))
