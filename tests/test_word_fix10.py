@@ -72,3 +72,11 @@ def test_a_cover_label_whose_parts_are_set_out_below_it_is_filled(tmp_path):
     cover = ["软件工程课程设计报告", "题目：校园二手交易平台", "学院：计算机学院", "指导教师：", "学号：2019001",
              "班级：软件1901"]
     assert docx_codes(make_docx(tmp_path / "空着.docx", [*cover, "", *_TEXT]), "KJ204") == [("KJ204", 4)]
+
+
+def test_a_captions_unit_list_ending_in_percent_is_no_deleted_figure():
+    # 单位：元，% names the units of a table's columns (amounts and shares)
+    for caption in ["表8-1 注册资本构成表             单位：元，%", "表2 收入构成  单位：万元、%"]:
+        assert [f.code for f in lint_text(caption + "\n", select=["KJ207"])] == []
+    # a percentage whose figure was deleted after a clause mark is still reported
+    assert [f.code for f in lint_text("全年实现营业收入5000万元，同比增长12%，占比%。\n", select=["KJ207"])] == ["KJ207"]
