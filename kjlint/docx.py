@@ -655,18 +655,27 @@ class _Extractor:
     def mark_cover(self) -> None:
         """The body's first page is a cover page when it holds only a few short lines, none a
         sentence or a numbered heading (学校 / 本科毕业论文 / 题  目 … / 姓  名 … / 日期), and the
-        document goes on after the page or section break that ends it."""
+        document goes on after the page or section break that ends it. Writers who push the text
+        onto the next page with empty paragraphs end the page too: a run of COVER_BLANK_RUN empty
+        lines or more, after two lines of text at least, ends it when the page that the first break
+        ends is no cover (or no break comes)."""
         end = self.first_page
-        if not end:
-            return
-        shown = [i for i in range(end) if self.lines[i].strip(" \t\u3000")]
-        rest = sum(1 for line in self.lines[end:] if line.strip(" \t\u3000"))
-        if not shown or len(shown) > COVER_MAX_LINES or rest < 3 or any(
-                self.parts.get(i, "body") != "body" or _not_cover_line(self.lines[i]) for i in shown):
-            return
+        if not self.is_cover(end):
+            end = _blank_run(self.lines, end if end is not None else len(self.lines))
+            if not self.is_cover(end):
+                return
         for i in range(end):
             self.parts[i] = "cover"
             self.headings.pop(i + 1, None)
+
+    def is_cover(self, end: int | None) -> bool:
+        """Whether the body's lines before `end` make a cover page (see `mark_cover`)."""
+        if not end:
+            return False
+        shown = [i for i in range(end) if self.lines[i].strip(" \t\u3000")]
+        rest = sum(1 for line in self.lines[end:] if line.strip(" \t\u3000"))
+        return bool(shown) and len(shown) <= COVER_MAX_LINES and rest >= 3 and not any(
+            self.parts.get(i, "body") != "body" or _not_cover_line(self.lines[i]) for i in shown)
 
     def mark_toc_titles(self) -> None:
         """The 目录 paragraph right above a table of contents belongs to it."""
@@ -681,6 +690,21 @@ class _Extractor:
 
 
 COVER_MAX_LINES = 20
+COVER_BLANK_RUN = 5  # empty paragraphs in a row that push the text onto the next page
+
+
+def _blank_run(lines: list[str], stop: int) -> int | None:
+    """Where the first run of COVER_BLANK_RUN empty lines or more before `stop` begins, when two
+    lines of text at least come before it; else None."""
+    shown = blank = 0
+    for i, line in enumerate(lines[:stop]):
+        if line.strip(" \t\u3000"):
+            if blank >= COVER_BLANK_RUN and shown >= 2:
+                return i - blank
+            shown, blank = shown + 1, 0
+        else:
+            blank += 1
+    return None
 _COVER_SENTENCE = compile_regex(
     r"[。！？；!?;]\s*$|^\s*(?:[一二三四五六七八九十]+[、．.]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|\d{1,2}[、．.](?!\d))")
 

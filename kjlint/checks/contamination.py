@@ -24,7 +24,7 @@ from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix
 from ..normalize import fold_line_width, is_page_counter_line, line_form, to_simplified
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
-from .layout import flagged_lines, flat_table_lines, text_before_trailing_furniture
+from .layout import CONTENTS_LEADER, flagged_lines, flat_table_lines, text_before_trailing_furniture
 from .structure import cn_number
 from .truncation import BLANK_DATE_FIELD, TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
 from ..diskcache import (compile_regex, finditer_alternatives, first_chars,
@@ -682,11 +682,13 @@ def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                           Fix("", at, stop, safe=False) if rule.fixable != "none" else None)
             continue
         label, phrase = found
+        opened = None  # the notice this line opens, once it is reported itself (not a writer's own line)
         if text.endswith(":") or text == phrase:
-            notice, tip = found, None  # 温馨提示: or a line that is the heading alone (友情提示): its items follow
+            opened = (found, None)  # 温馨提示: or a line that is the heading alone (友情提示): its items follow
         elif notice is None and _LIST_ITEM.match(text) and (_SITE_NOTICE.search(text) or label == "navigation"):
-            notice = found  # the panel's first tip (1、本文档共6页,可阅读全部内容。), a breadcrumb's first
-            tip = _item_number(text)  # crumb (1. 首页): the items after it too, numbered on from it
+            # the panel's first tip (1、本文档共6页,可阅读全部内容。), a breadcrumb's first crumb
+            # (1. 首页): the items after it too, numbered on from it
+            opened = (found, _item_number(text))
         if toc is not None and not own:
             # the heading of the site's list of the pieces it collects (目录 above 1.…工作总结 3)
             yield Hit(toc.start, toc.end, {"kind": matcher.shown[label], "group": label, "phrase": toc.text.strip(),
@@ -712,6 +714,8 @@ def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 cited_pages = _pages_cited(lines)
             if cited_pages:
                 continue
+        if opened is not None:
+            notice, tip = opened
         p = next(doc.paragraphs_in_line(line))
         fix = delete_line_fix(doc, i, rule)
         yield Hit(p.start, p.end, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
@@ -1410,13 +1414,15 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         read += 1
         if read > top:
             return
-        if k <= taken or doc.in_table(li) or doc.part(li) == "cover":
+        if k <= taken or doc.in_table(li) or doc.part(li) in ("cover", "textbox"):
             # a cell of a Word table (a cover's 作者/导师 form) is no title; a Word cover page
-            # shows the title that the first page then heads its text with, by design
+            # shows the title that the first page then heads its text with, by design, and so
+            # does a text box (a template's letterhead) placed on the page above the text
             continue
         key = _title_key(lines[li])
-        if key in ("目录", "目次"):
-            return  # a table of contents repeats the headings by design
+        if key in ("目录", "目次") or (len(p.text) <= 120 and p.text.rstrip()[-1:].isdigit()
+                                       and CONTENTS_LEADER.search(p.text)):
+            return  # a table of contents (目录, or entries with leaders: 项目介绍-----2) repeats the headings by design
         if body:
             inline = list(_inline_title(doc, p, seen, rule))
             if inline:

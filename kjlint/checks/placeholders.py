@@ -503,7 +503,34 @@ def _value_below(doc: Document, i: int, cell: str | None, values: set[int]) -> s
             if not _SENTENCE.search(below):
                 values.add(i + 1)
             return below  # its value on the line below, or the text it heads (请求事项： / 一、裁决…。)
+        return _parts_below(doc, i, values)
     return ""
+
+
+def _parts_below(doc: Document, i: int, values: set[int]) -> str:
+    """The value of a cover's `label：` set out below it as filled fields of its parts (小组成员：
+    / 组长：某某 / 组员：某某、某某): two lines or more right under it, each one field with its
+    value whose label is shorter than the label above and shares a character with it. Fields
+    of their own (指导教师： / 学号：… / 班级：…; 联系人： / 联系电话：…) are no parts of it."""
+    lines = doc.lines
+    heads = list(_COVER_COLON.finditer(lines[i].text))
+    if not heads:
+        return ""
+    label = re.sub(r"[ \t\u3000]", "", heads[-1].group("label"))
+    parts = []
+    for j in range(i + 1, min(i + 12, len(lines))):
+        text = lines[j].text.strip(_CELL_BLANK)
+        fields = list(_COVER_COLON.finditer(text))
+        if doc.in_table(j) or len(fields) != 1 or fields[0].start() != 0:
+            break
+        part = re.sub(r"[ \t\u3000]", "", fields[0].group("label"))
+        if not text[fields[0].end():].strip(_CELL_BLANK) or len(part) >= len(label) or not set(part) & set(label):
+            break
+        parts.append(j)
+    if len(parts) < 2:
+        return ""
+    values.update(parts)
+    return "".join(lines[j].text for j in parts)
 
 
 _WRITTEN = 300  # characters of sentences outside tables below a cover: a document written, no form to hand out
