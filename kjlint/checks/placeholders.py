@@ -79,6 +79,38 @@ def dot_for_a_word(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield Hit(at, at + 1, {"match": text[at]}, key="dot")
 
 
+# -- 某 put in place of a place's name (KJ201) -------------------------------------------------------
+
+# 某 or 某某 before the unit of a place (某县, 某市, 某乡): the place's name hidden. Not a word that goes
+# on after the unit (某市场, 某区域, 某县级, 某省份, 某乡村, 某市民, 某区间).
+_MOU_PLACE = compile_regex(r"(?<!某)某某?[省市县区镇乡](?!场|域|级|份|村|民|间|长)")
+# A person named by surname and 某 (张某, 王某某): a text that hides names on purpose (a judgment, a case
+# told as an example, a news story) - its 某县 is anonymous on purpose too
+_MOU_PERSON = compile_regex(
+    r"[王李张刘陈杨黄赵吴徐孙马朱胡郭林罗郑梁宋唐许韩冯邓曹彭肖田董袁潘蒋蔡杜叶苏魏吕丁沈"
+    r"姚卢姜崔钟谭汪范廖贾夏韦白邹熊秦邱尹薛闫雷侯龙陶黎顾毛郝龚邵钱严覃武戴莫孔汤]"
+    r"某某?(?![省市县区镇乡某些种一个项方年月日时处单部企地类])")
+# (surnames that are also words before 某 are left out: 关于某, 提高某, 资金某, 担任某, 每周某, 任何某)
+
+
+@check("mou-mask")
+def mou_mask(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """某 put in place of a place's name, in a document about that place: the same 某县 (某市, 某镇…)
+    twice or more. Mentioned once in passing (`听到某县分管安全生产的副县长说`), or in a text that
+    hides people's names as 张某, it is anonymous on purpose. (A title alone, `某县科技局工作总结`,
+    is left alone: examples and test records write their stand-in that way.)"""
+    text = doc.text
+    if "某" not in text:
+        return
+    found = list(_MOU_PLACE.finditer(text))
+    if len(found) < 2 or _MOU_PERSON.search(text):
+        return
+    counts = Counter(m.group() for m in found)
+    for m in found:
+        if counts[m.group()] >= 2:
+            yield Hit(m.start(), m.end() - 1, {"match": m.group()[:-1]}, key="mou")
+
+
 # -- A template's guidance for a section, left where the section's text belongs (KJ205) -------------
 
 # Sentence marks inside the brackets: guidance is written as sentences (【结合…提供该软件的总体结构图表。】),
