@@ -311,3 +311,16 @@ def test_a_word_cut_by_a_line_end_in_a_text_of_paragraphs_a_line_each():
         for i in range(1, 3))
     assert len(_cut_word_breaks(Document(text, "x.txt"), heading_level)) == 2
     assert _cut_word_breaks(Document(wrapped, "x.txt"), heading_level) == []
+
+
+def test_kj412_year_before_the_period_or_report_it_names_lost_its_nian():
+    """A year glued to the period or the report it names has lost its 年 (`镇长2023工作总结`,
+    `2020上半年`, `2022全年开展`): KJ412 at the year. A range, a date, a school year, a count before
+    its measure word, a name in quotes and an event's name are written so on purpose."""
+    text = ("镇长2023工作总结\n关于2022乡镇疫情防控工作情况的报告\n2022全年开展执法检查4次，"
+            "对2016上半年的工作计划进行部署。")
+    found = [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ412"]
+    assert found == ["2023", "2022", "2022", "2016"]
+    clean = ("2022年度工作总结\n承办2025全球工业互联网大会，编制2026—2030年发展规划，2018学年度第一学期"
+             "新建户厕2000余个，实施“2030启航计划”，2018-04-05 工作计划范文，2025人参加总结大会。")
+    assert [clean[f.offset:f.end_offset] for f in lint_text(clean) if f.code == "KJ412"] == []
