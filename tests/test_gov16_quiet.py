@@ -162,3 +162,26 @@ def test_an_asterisk_closing_a_sentence_is_a_notes_mark():
 def test_asterisks_for_a_figure_at_a_lines_end_are_still_a_mask():
     text = "某某县2023年工作总结\n全年完成投资过****\n"
     assert [p for _, _, p in found(text, ("KJ202",))] == ["****"]
+
+
+# -- KJ3/KJ5 false alarms of the kept development sets (fresh9, web15) --------------------------
+
+def test_a_contents_entry_may_ask_its_question():
+    text = ("HTML 表单深度解析\n目录\n  1. 引言:表单简介\n    • 1.1 什么是 HTML 表单?\n    • 1.2 表单的语义作用\n"
+            "  2. 表单详解\n  3. 可访问性考量\n  4. 总结\n\n1. 引言:表单简介\n\n在网页中,表单是用户与网站交互的基础方式。\n\n"
+            "1.1 什么是 HTML 表单?\n\nHTML 表单是收集用户输入的元素集合。\n\n1.2 表单的语义作用\n\n表单把控件组织在一起。\n\n"
+            "2. 表单详解\n\n表单有多个属性。\n")
+    assert found(text, ("KJ3", "KJ5")) == []
+
+
+def test_a_title_above_a_notice_that_the_opening_was_left_out_is_no_broken_sentence():
+    text = ("某某乡2024年上半年安全生产工作总结\n……(开头部分已省略1935字)\n"
+            "(六)坚持预防为主,专项整治工作成效明显。全乡开展隐患排查2次,整改隐患15处。\n"
+            "二、存在的问题和不足\n部分企业主体责任落实不到位。\n")
+    assert [c for c, _, _ in found(text, ("KJ305",))] == []
+
+
+def test_a_sentence_broken_off_by_a_notice_is_still_reported():
+    text = ("某某县2023年政府工作报告\n各位代表:\n一年来,我们大力开展“消费提振年\n"
+            "……(某某网省略912字,正式会员可完整阅读)……\n4个。低改新建油茶3.1万亩,培育油茶基地4家。\n")
+    assert [c for c, _, _ in found(text, ("KJ305",))] == ["KJ305"]

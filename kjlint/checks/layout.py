@@ -31,8 +31,8 @@ OUTLINE_NUMBER = compile_regex(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)"
     r"|第[一二三四五六七八九十\d]{1,3}[部章篇节])")
 # An entry may keep the full stop of the heading it copies (一、2018年度收入支出决算总体及增减变动情况。):
-# a numbered line, one sentence no longer than an entry.
-CONTENTS_ENTRY = compile_regex(r"^[^。；;！？!?]{1,50}$|" + OUTLINE_NUMBER.pattern + r"[^。；;！？!?]{1,48}。$")
+# a numbered line, one sentence no longer than an entry; and a heading that asks its question (1.1 什么是 HTML 表单?).
+CONTENTS_ENTRY = compile_regex(r"^[^。；;！？!?]{1,50}[？?]?$|" + OUTLINE_NUMBER.pattern + r"[^。；;！？!?]{1,48}。$")
 HAN = compile_regex(r"[\u4e00-\u9fff]")
 # A 落款's date under the issuing organ, alone on its line: 2020年2月19日, 二〇二四年三月一日, 二零二零年二月七日
 SIGNING_DATE = compile_regex(r"^[ \t\u3000]*(?:\d{4}|[〇○零一二三四五六七八九]{4})[ \t\u3000]*年[ \t\u3000]*[\d一二三四五六七八九十]{1,3}"
