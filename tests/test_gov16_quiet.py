@@ -185,3 +185,16 @@ def test_a_sentence_broken_off_by_a_notice_is_still_reported():
     text = ("某某县2023年政府工作报告\n各位代表:\n一年来,我们大力开展“消费提振年\n"
             "……(某某网省略912字,正式会员可完整阅读)……\n4个。低改新建油茶3.1万亩,培育油茶基地4家。\n")
     assert [c for c, _, _ in found(text, ("KJ305",))] == ["KJ305"]
+
+
+# -- a rule between the 落款 and the attachment ------------------------------------------------
+
+def test_a_rule_above_the_attachment_is_the_documents():
+    text = ("第166/2024號行政長官批示\n一、重新公佈某某法律的全文,其載於附件一。\n二零二四年十月十七日\n行政長官 某某某\n"
+            "———\n附件一\n(第一款所指者)\n第2/2020號法律\n")
+    assert found(text, ("KJ601",)) == []
+
+
+def test_a_rule_above_the_sites_footer_is_still_the_pages():
+    text = "某某县2023年工作总结\n全年完成招商引资项目12个。\n———\n某某网 版权所有\n"
+    assert [p for _, _, p in found(text, ("KJ601",))] == ["———", "某某网 版权所有"]

@@ -26,6 +26,7 @@ from ..normalize import fold_line_width, is_page_counter_line, line_form, to_sim
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
 from .layout import CONTENTS_LEADER, SIGNING_DATE, flagged_lines, flat_table_lines, text_before_trailing_furniture
 from .structure import cn_number
+from ..forms import is_attachment_head
 from .truncation import BLANK_DATE_FIELD, TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
 from ..diskcache import (compile_regex, finditer_alternatives, first_chars,
                          load_or_build_item, parse)
@@ -616,6 +617,8 @@ def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         found = seen[i] if i in seen else matcher.match(text)
         if found is not None and found[0] == CELL_RULE_LABEL and i in table and not text.strip("|｜ "):
             continue  # where a row of a table read as lines ends (|, ||||): the table's, not the page's
+        if found is not None and found[0] == CELL_RULE_LABEL and _RULE_LINE.match(text) and is_attachment_head(_following(lines, i)):
+            continue  # ——— above 附件一: the document's own rule between its 落款 and its attachment
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
         if in_prose or (found is None and text and not prose_above and len(text) <= LEAD_BLURB_MAX):
             titled = _title_like(_following(lines, i), 60)
@@ -738,6 +741,9 @@ def _framed(lines: list[str], i: int) -> bool:
         if 0 <= k < len(lines) and not lines[k].strip("|｜ \t"):
             return True
     return False
+
+
+_RULE_LINE = compile_regex(r"^[-－—–=_]{3,}$")  # a rule typed as a line of dashes
 
 
 def _following(lines: list[str], i: int) -> str:
