@@ -24,8 +24,9 @@ from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix
 from ..normalize import fold_line_width, is_page_counter_line, line_form, to_simplified
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
-from .layout import CONTENTS_LEADER, flagged_lines, flat_table_lines, text_before_trailing_furniture
+from .layout import CONTENTS_LEADER, SIGNING_DATE, flagged_lines, flat_table_lines, text_before_trailing_furniture
 from .structure import cn_number
+from ..forms import is_attachment_head
 from .truncation import BLANK_DATE_FIELD, TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
 from ..diskcache import (compile_regex, finditer_alternatives, first_chars,
                          load_or_build_item, parse)
@@ -616,6 +617,8 @@ def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         found = seen[i] if i in seen else matcher.match(text)
         if found is not None and found[0] == CELL_RULE_LABEL and i in table and not text.strip("|｜ "):
             continue  # where a row of a table read as lines ends (|, ||||): the table's, not the page's
+        if found is not None and found[0] == CELL_RULE_LABEL and _RULE_LINE.match(text) and is_attachment_head(_following(lines, i)):
+            continue  # ——— above 附件一: the document's own rule between its 落款 and its attachment
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
         if in_prose or (found is None and text and not prose_above and len(text) <= LEAD_BLURB_MAX):
             titled = _title_like(_following(lines, i), 60)
@@ -738,6 +741,9 @@ def _framed(lines: list[str], i: int) -> bool:
         if 0 <= k < len(lines) and not lines[k].strip("|｜ \t"):
             return True
     return False
+
+
+_RULE_LINE = compile_regex(r"^[-－—–=_]{3,}$")  # a rule typed as a line of dashes
 
 
 def _following(lines: list[str], i: int) -> str:
@@ -1648,8 +1654,7 @@ def _starts_document(text: str, max_len: int) -> bool:
             or bool(_OFFICIAL_HEAD.search(text)) or bool(_DATELINE.search(text)))
 
 
-# A 落款's date under the issuing organ: 2020年2月19日, 二〇二四年三月一日 (nothing after it)
-_SIGNING_DATE = compile_regex(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
+_SIGNING_DATE = SIGNING_DATE  # a 落款's date under the issuing organ: 2020年2月19日 (nothing after it)
 _DATELINE = compile_regex(r"\d+月\d+日电$|^\d{4}年\d{1,2}月\d{1,2}日")  # a news dateline, a date under a title
 
 _OFFICIAL_HEAD = compile_regex(r"文件$|〔\d{4}〕|[发字函]〔\d{4}|\[\d{4}\]\s*\d+\s*号|签发人|密级|机密|秘密|绝密|★|特急|加急|^\d{6}$|^——|^—")
@@ -2137,12 +2142,30 @@ def _menu_runs(doc: Document, lines: list[str], skip: set[int], least: int) -> I
                 and all(_list_mark(doc, qi) == _list_mark(doc, run[1][1]) for _, qi in run[2:]):
             run = run[1:]  # a heading above a bulleted list (工作总结 / • 政务公开 / • 通知公告): not an item of it
         if len(run) >= least and not table and not any(
-                joins_into_word(a.text, b.text) for (a, _), (b, _) in zip(run, run[1:])):
+                joins_into_word(a.text, b.text) for (a, _), (b, _) in zip(run, run[1:])) and not _outline_or_roll(lines, run):
             for q, qi in run:
                 yield Hit(q.start, q.end, {"match": q.text}, Fix("", doc.lines[qi].start, doc.line_stop(qi)),
                           key="menu")
         run = []
         before = p
+
+
+# A law's divisions, each on its own line above its caption (第一章 / 一般規定 / 第一條 / 標的及範圍)
+_LEGAL_DIVISION = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+[条條章节節编編篇款]$")
+# A name with a person's title or office (李某議員, 王某同志): a roll of those present, no menu
+_PERSON_TITLE = compile_regex(
+    r"(?:議員|议员|委員|委员|代表|先生|女士|同志|主任|局長|局长|書記|书记|院長|院长|部長|部长|縣長|县长|市長|市长"
+    r"|鎮長|镇长|科長|科长|處長|处长|廳長|厅长|法官|檢察官|检察官)$")
+
+
+def _outline_or_roll(lines: list[str], run: list[tuple[Span, int]]) -> bool:
+    """Are the short lines of a run a document's own: a law's outline (a division 第一章, 第一條
+    among them, each line above its caption) or a roll of people, every name with the same title
+    (李某議員 / 張某議員 / 吳某議員 under 出席委員:)?"""
+    if any(_LEGAL_DIVISION.match(lines[i]) for _, i in run):
+        return True
+    titles = {m.group(0) if (m := _PERSON_TITLE.search(lines[i])) else None for _, i in run}
+    return len(titles) == 1 and None not in titles
 
 
 def _bulleted_menu(doc: Document, lines: list[str], furniture: set[int]) -> Iterator[Hit]:

@@ -19,11 +19,11 @@ FURNITURE = ("KJ601", "KJ602", "KJ609")  # whole lines that are not part of the 
 # What can stand at the start of a paragraph without being part of it: a page number of a
 # sharing site (the paragraph continues the one before) and web markup such as <p> or [NextPage].
 LEADING = ("KJ605", "KJ608")
-# 目录, 目 录, 目录页, and a report's own name for it (决算公开目录, 报告目录).
-CONTENTS_TITLE = compile_regex(r"^[ \t\u3000]*(?:[^\s。，；：:,;>|｜]{1,10})?目[ \t\u3000]*[录次][ \t\u3000]*页?[ \t\u3000]*$")
+# 目录, 目 录, 目录页 (目 錄 in traditional script), and a report's own name for it (决算公开目录, 报告目录).
+CONTENTS_TITLE = compile_regex(r"^[ \t\u3000]*(?:[^\s。，；：:,;>|｜]{1,10})?目[ \t\u3000]*[录錄次][ \t\u3000]*页?[ \t\u3000]*$")
 # An entry of a table of contents: short once its dot leaders and page number are cut off (a
 # leader may be a hundred dots long), no sentence in it.
-CONTENTS_WORD = compile_regex(r"目[ \t\u3000]*[录次]")  # in every line CONTENTS_TITLE matches
+CONTENTS_WORD = compile_regex(r"目[ \t\u3000]*[录錄次]")  # in every line CONTENTS_TITLE matches
 CONTENTS_PAGE = compile_regex(r"[\s.．…·_-]*\d*$")  # dot leaders and the page number
 # ……………3, and the shortest leader, one ellipsis (两个…: 六、…情况说明……16)
 # A line opening with an outline's number (一、 （一） 1、 第一部分 第二章): an entry of an untitled contents list.
@@ -31,9 +31,12 @@ OUTLINE_NUMBER = compile_regex(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)"
     r"|第[一二三四五六七八九十\d]{1,3}[部章篇节])")
 # An entry may keep the full stop of the heading it copies (一、2018年度收入支出决算总体及增减变动情况。):
-# a numbered line, one sentence no longer than an entry.
-CONTENTS_ENTRY = compile_regex(r"^[^。；;！？!?]{1,50}$|" + OUTLINE_NUMBER.pattern + r"[^。；;！？!?]{1,48}。$")
+# a numbered line, one sentence no longer than an entry; and a heading that asks its question (1.1 什么是 HTML 表单?).
+CONTENTS_ENTRY = compile_regex(r"^[^。；;！？!?]{1,50}[？?]?$|" + OUTLINE_NUMBER.pattern + r"[^。；;！？!?]{1,48}。$")
 HAN = compile_regex(r"[\u4e00-\u9fff]")
+# A 落款's date under the issuing organ, alone on its line: 2020年2月19日, 二〇二四年三月一日, 二零二零年二月七日
+SIGNING_DATE = compile_regex(r"^[ \t\u3000]*(?:\d{4}|[〇○零一二三四五六七八九]{4})[ \t\u3000]*年[ \t\u3000]*[\d一二三四五六七八九十]{1,3}"
+                             r"[ \t\u3000]*月[ \t\u3000]*[\d一二三四五六七八九十]{1,3}[ \t\u3000]*日[ \t\u3000]*$")
 CONTENTS_LEADER = compile_regex(r"(?:…{2,}|[.．…·_-]{3,})[ \t\u3000]*\d{1,4}[ \t\u3000]*$")
 
 
@@ -70,6 +73,42 @@ _FLAT_TABLE_ROW = compile_regex(
     r"(?m)^[ \t\u3000]*[|｜]?[ \t\u3000]*[^\s|｜][^\n|｜]*(?:[|｜][ \t\u3000]*[^\s|｜][^\n|｜]*)+[|｜]?[ \t\u3000\r]*$")
 # A quantity in a cell: a figure and its unit at most (3次, 400余条, 12.5万元, 98%), no code, date or number of a file
 _TABLE_FIGURE = compile_regex(r"^[ \t\u3000]*\d[\d.,]*[ \t]*(?:[余多]?[\u4e00-\u9fff]{0,2}|%|％)[ \t\u3000]*$")
+
+
+# A table a page gave as text one row per line, its cells parted by `|` (1. | 《…公告》 | 60/2009), and a
+# lone `|` line where each row ends; a cell's text may go on over a line or two (2007-08年度年报).
+_ROW_END = compile_regex(r"(?m)^[ \t\u3000]*[|｜][ \t\u3000\r]*$")
+_CELL_BAR = compile_regex(r"[^\s|｜][ \t\u3000]*[|｜][ \t\u3000]*[^\s|｜]")
+
+
+def _barred_row_lines(doc: Document) -> set[int]:
+    """Lines of tables given one row per line with a lone `|` closing each row: a run of such
+    bars and rows (cells parted by `|`), at most FLAT_TABLE_GAP other lines of text between one and
+    the next, with two rows or more and a bar between two of them. A lone `|` above or under a
+    text without such rows is the page's frame (KJ601)."""
+    if _ROW_END.search(doc.text) is None:
+        return set()  # most texts
+    events = sorted({(doc.line_index(m.start()), True) for m in _ROW_END.finditer(doc.text)}
+                    | {(doc.line_index(m.start()), False) for m in _CELL_BAR.finditer(doc.text)},
+                    key=lambda e: (e[0], not e[1]))
+    found: set[int] = set()
+    run: list[tuple[int, bool]] = []
+
+    def close() -> None:
+        kinds = [bar for _, bar in run]
+        if kinds.count(False) >= 2 and any(
+                bar and False in kinds[:k] and False in kinds[k + 1:] for k, bar in enumerate(kinds)):
+            found.update(range(run[0][0], run[-1][0] + 1))
+
+    for i, bar in events:
+        if run and run[-1][0] == i:
+            continue  # a row's line holds several bars
+        if run and sum(1 for k in range(run[-1][0] + 1, i) if doc.lines[k].text.strip(BLANK_CHARS)) > FLAT_TABLE_GAP:
+            close()
+            run = []
+        run.append((i, bar))
+    close()
+    return found
 
 
 def _row_table_lines(doc: Document) -> set[int]:
@@ -122,7 +161,7 @@ def flat_table_lines(doc: Document, ctx: Context) -> frozenset[int]:
                 last = i
             if cells >= FLAT_TABLE_CELLS:
                 found.update(range(run[0], run[-1] + 1))
-            out = frozenset(found | _row_table_lines(doc))
+            out = frozenset(found | _row_table_lines(doc) | _barred_row_lines(doc))
         ctx.memo["flat-table-lines"] = out
     return out
 

@@ -15,7 +15,7 @@ from ..normalize import to_simplified
 from ..ruletypes import Context, Hit, rule_hits
 from ..diskcache import compile_regex
 from ..i18n import _, pick
-from .layout import FURNITURE, flagged_lines, outline_paragraphs, reading_paragraphs
+from .layout import FURNITURE, SIGNING_DATE, flagged_lines, outline_paragraphs, reading_paragraphs
 
 # Heading numbering of the official hierarchy: 一、 （一） 1. 1、 （1）, and 第一部分/第一章.
 HEADING_MARK = compile_regex(
@@ -441,6 +441,7 @@ def _notice_offsets(doc: Document, ctx: Context) -> list[int]:
 # What a section's first line starts with besides a digit (第三条, ## 第二章, 附件2, 【服务条款】),
 # or blanks before 附件.
 _SECTION_FIRST = "第#附【 \t\u3000"
+_DATE_FIRST = "〇○零一二"  # the first character of a 落款's date in Chinese numerals (二〇二四年…, 二零二零年…)
 # A section's title in lenticular brackets opening a line (【知识产权声明】, 【服务条款】1.关于账户):
 # the lists below it are numbered afresh.
 _BRACKET_TITLE = compile_regex(r"【[^】\s，。；：,.:;]{1,12}】")
@@ -606,7 +607,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     stop = candidates[-1] + 1 if candidates else 0
     walk = range(stop) if styled else [
         i for i in range(stop) if (p := paras[i]).start in items or p.start in number_led or p.text == title_text
-        or (first := p.text[:1]) in _SECTION_FIRST or first.isdigit() or _may_introduce_list(p.text)]
+        or (first := p.text[:1]) in _SECTION_FIRST or first.isdigit() or _may_introduce_list(p.text)
+        or (first in _DATE_FIRST and SIGNING_DATE.match(p.text) is not None)]
     walked = -1
     for i in walk:
         if i > walked + 1:
@@ -649,6 +651,17 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             prev = p
             continue
         first = p.text[:1]
+        if it is None and SIGNING_DATE.match(p.text) and any(v is not None for v in last.values()):
+            # the 落款's date closes a document that numbered its parts: what follows it (its
+            # attachment, the next 批示 of a gazette) numbers its own from 一、 again
+            carried.update({k: v for k, v in last.items() if v is not None})
+            last = {k: None for k in last}
+            interrupted.clear()
+            orphan_reported.clear()
+            since_item.clear()
+            since_paras.clear()
+            prev = p
+            continue
         if it is None and (word_level is not None
                            or (first in _SECTION_FIRST and (ARTICLE.match(_unmarked(p.text)) or is_attachment_head(p.text)
                                                             or _BRACKET_TITLE.match(p.text)))

@@ -16,7 +16,7 @@ from ..document import BLANK_CHARS, Document, Span
 from ..normalize import PINYIN_ANNOTATION, plain_text
 from ..ruletypes import Context, Hit, rule_hits
 from .layout import flagged_lines, reading_paragraphs, text_before_trailing_furniture
-from .structure import HEADING_FIRST, heading_level as outline_level
+from .structure import HEADING_FIRST, find_title, heading_level as outline_level
 from ..diskcache import after_chars, compile_regex
 from ..words import is_word, joins_into_word
 
@@ -980,6 +980,13 @@ def _seam_cut(lines: list[str], i: int) -> tuple[int, int] | None:
     return end - 3, end
 
 
+def _is_title(doc: Document, ctx: Context, p: Span) -> bool:
+    """Is `p` the document's title (a title above a notice that the opening was left out,
+    某某工作总结 / ……(开头部分已省略1935字), is no sentence broken off)?"""
+    title, _ = find_title(doc, ctx)
+    return title is not None and title.start == p.start
+
+
 @check("cut-inside")
 def cut_inside(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """Text lost inside the document: a word cut mid-way (statistics of real official prose),
@@ -1012,7 +1019,8 @@ def cut_inside(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield Hit(p.start, p.end, {"text": p.text.strip()}, key="heading")
             continue
         if (index + 1 in notices and index < last_line and p.text.rstrip()[-1:] not in TERMINAL
-                and len(doc.plain(p)) >= int(rule.params.get("min-length", 10)) and heading_level(doc.plain(p)) is None):
+                and len(doc.plain(p)) >= int(rule.params.get("min-length", 10)) and heading_level(doc.plain(p)) is None
+                and not _is_title(doc, ctx, p)):
             # …大力开展“消费提振年 / ……(某某网…省略912字,正式会员可完整阅读)…… / 4个。低改…
             yield Hit(max(p.start, p.end - 8), p.end, {"tail": p.text[-8:]}, key="notice")
             continue
