@@ -141,6 +141,32 @@ def test_kj601_patterns_function_compares_matches_out_of_line():
     assert _earlier(at0_p2, at0_p0) is at0_p0 and _earlier(at0_p0, at0_p2) is at0_p0  # then first
 
 
+def test_any_passes_scans_once_for_the_first_sets_and_passes_what_the_gates_pass():
+    """_any_passes_function: a line holding no character of any test's first (rarest) needed set
+    is rejected by one scan before the tests; every other line is judged by the gates and the
+    regexes as before. Checked against the plain definition on random tests and lines."""
+    import random
+    import re as re_
+
+    from kjlint.checks.contamination import _any_passes_function
+
+    rng = random.Random(11)
+    alphabet = "甲乙丙丁戊己庚辛：:%.（(）)ab 1"
+    for _ in range(200):
+        tests = []
+        for _k in range(rng.randint(1, 5)):
+            sets = tuple("".join(sorted(set(rng.sample(alphabet, rng.randint(1, 10))))) for _s in range(rng.randint(1, 3)))
+            regex = re_.compile(re_.escape(rng.choice(sets)[0]) + rng.choice(["", ".", "[^x]?"]))
+            tests.append((regex.search, ("holds", sets)))
+        passes = _any_passes_function(tests)
+        assert "_some_first" in passes.__code__.co_names
+        for _line in range(20):
+            line = "".join(rng.choices(alphabet + "xyz天地", k=rng.randint(0, 12)))
+            expected = any(all(any(c in line for c in chars) for chars in sets) and find(line) is not None
+                           for find, (_kind, sets) in tests)
+            assert bool(passes(line)) == expected, (line, tests)
+
+
 def test_kj601_in_text_gates_pass_every_line_a_pattern_matches():
     from kjlint.checks.contamination import _at_line_start
 
