@@ -150,3 +150,36 @@ def test_worker_chunks_balance_bytes_and_keep_every_task_in_order():
     small = chunks[2:]
     assert small and all(len(c) >= 4 for c in small)  # drafts share a chunk, at least min_bytes
     assert len(small[0]) > len(small[-1])  # and the chunks shrink towards the end
+
+
+def test_parallel_run_lints_one_file_in_the_parent_before_forking(tmp_path, monkeypatch):
+    """What the rules build on their first document is built once, in the parent, and shared by
+    the forked workers: the parent lints the smallest file of at least WARMING_BYTES itself, the
+    workers lint the others, and the findings are those of a one-process run."""
+    from kjlint import runner
+
+    if not hasattr(os, "fork"):
+        pytest.skip("workers are forked only where fork exists")
+    line = "今年以来，我局认真贯彻落实上级部署，组织xx家企业参加培训，争取上级资金*万元。\n"
+    sizes = [60, 45, 30, 20, 10, 5, 3, 2, 1]  # lines of ~118 bytes: 45 lines is the smallest >= 4 KB
+    for k, n in enumerate(sizes):
+        (tmp_path / f"d{k}.txt").write_text(f"关于2023年工作情况的总结\n{line * n}", encoding="utf-8")
+    warming = min((p for p in tmp_path.iterdir() if p.stat().st_size >= runner.WARMING_BYTES),
+                  key=lambda p: p.stat().st_size)
+    log = tmp_path / "pids.log"
+    real = runner.lint_one
+
+    def logged(path, *args):
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()}\t{path}\n")
+        return real(path, *args)
+
+    monkeypatch.setattr(runner, "lint_one", logged)
+    files = [str(p) for p in sorted(tmp_path.glob("d*.txt"))]
+    parallel = runner.lint_paths(files, jobs=2)
+    calls = [row.split("\t") for row in log.read_text(encoding="utf-8").splitlines()]
+    assert [p for pid, p in calls if int(pid) == os.getpid()] == [str(warming)]
+    assert sorted(p for _pid, p in calls) == sorted(files)
+    serial = runner.lint_paths(files, jobs=1)
+    assert [(r.path, [f.to_dict() for f in r.findings]) for r in parallel] == \
+        [(r.path, [f.to_dict() for f in r.findings]) for r in serial]

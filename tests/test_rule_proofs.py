@@ -123,6 +123,50 @@ def test_kj601_gated_patterns_find_what_the_alternation_of_each_group_finds():
         assert (found and found[1]) == expected, text
 
 
+def test_kj601_patterns_function_compares_matches_out_of_line():
+    """Every process compiles KJ601's generated patterns_match: the comparison of a test's match
+    with the group's best so far is a call made on a match, not code written after each of ~70
+    tests (a third of the source). It keeps the alternation's choice: leftmost, then first."""
+    import re as re_
+
+    from kjlint.checks.contamination import _earlier
+
+    matcher = _kj601_matcher()
+    assert "start" not in matcher.patterns_match.__code__.co_names
+    rx = re_.compile("(?P<p0>乙丙)|(?P<p1>甲乙)|(?P<p2>乙)")
+    at0_p0, at2_p2, at0_p2 = rx.match("乙丙乙"), rx.match("乙丙乙", 2), rx.match("乙x")
+    assert (at0_p0.lastgroup, at2_p2.lastgroup, at0_p2.lastgroup) == ("p0", "p2", "p2")
+    assert _earlier(at2_p2, None) is at2_p2
+    assert _earlier(at2_p2, at0_p2) is at0_p2 and _earlier(at0_p2, at2_p2) is at0_p2  # leftmost
+    assert _earlier(at0_p2, at0_p0) is at0_p0 and _earlier(at0_p0, at0_p2) is at0_p0  # then first
+
+
+def test_any_passes_scans_once_for_the_first_sets_and_passes_what_the_gates_pass():
+    """_any_passes_function: a line holding no character of any test's first (rarest) needed set
+    is rejected by one scan before the tests; every other line is judged by the gates and the
+    regexes as before. Checked against the plain definition on random tests and lines."""
+    import random
+    import re as re_
+
+    from kjlint.checks.contamination import _any_passes_function
+
+    rng = random.Random(11)
+    alphabet = "甲乙丙丁戊己庚辛：:%.（(）)ab 1"
+    for _ in range(200):
+        tests = []
+        for _k in range(rng.randint(1, 5)):
+            sets = tuple("".join(sorted(set(rng.sample(alphabet, rng.randint(1, 10))))) for _s in range(rng.randint(1, 3)))
+            regex = re_.compile(re_.escape(rng.choice(sets)[0]) + rng.choice(["", ".", "[^x]?"]))
+            tests.append((regex.search, ("holds", sets)))
+        passes = _any_passes_function(tests)
+        assert "_some_first" in passes.__code__.co_names
+        for _line in range(20):
+            line = "".join(rng.choices(alphabet + "xyz天地", k=rng.randint(0, 12)))
+            expected = any(all(any(c in line for c in chars) for chars in sets) and find(line) is not None
+                           for find, (_kind, sets) in tests)
+            assert bool(passes(line)) == expected, (line, tests)
+
+
 def test_kj601_in_text_gates_pass_every_line_a_pattern_matches():
     from kjlint.checks.contamination import _at_line_start
 
