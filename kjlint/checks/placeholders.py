@@ -134,7 +134,7 @@ def section_guidance(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         spans.append((hit.offset, hit.end))
         yield hit
     for hit in itertools.chain(_instruction_paragraphs(doc), _deletion_notes(doc), _parenthesized_guidance(doc),
-                               _prose_guidance(doc)):
+                               _prose_guidance(doc), _clause_guidance(doc)):
         if not any(s < hit.end and hit.offset < e for s, e in spans):
             spans.append((hit.offset, hit.end))
             yield hit
@@ -1064,5 +1064,55 @@ def _prose_guidance(doc: Document) -> Iterator[Hit]:
     if prose[-1] - own < _WRITTEN:
         return
     for _i, start, length, _head, _lead in taken:
+        quote = doc.text[start:start + length]
+        yield Hit(start, start + length, {"match": quote[:40] + ("…" if len(quote) > 40 else "")}, key="instruction")
+
+
+# -- A standard's clauses about what a section holds, left in a written Word file (KJ205) ----------
+
+# The software documentation standards (GB/T 8567, GJB 438) word their guidance as clauses about the
+# section itself: 本条应描述…, 本章应包含…, 本条的标题应标识…, (若有)本条应指明…, 如果适用于该软件的话，
+# 本条应为…, 合适的话，本条应描述以下内容：. A writer's own text does not say what its clause shall
+# hold; a law's 本条应当… (its article binding someone) is not this.
+_CLAUSE_GUIDANCE = compile_regex(
+    rf"^[{_BLANK}\u00a0]*(?:[（(](?:若有|如有|若适用|如适用)[）)][{_BLANK}]*)?"
+    rf"(?:(?:如果|若)?(?:适用于该软件的话|合适的话|适用的话)[，,][{_BLANK}]*)?"
+    rf"本(?:条|章|节)(?:的标题)?应(?![当该])")
+# A template's heading for sections repeated as needed, numbered `x` and naming what each is about:
+# 3.4.x(CSCI能力), 5.3.x(软件使用的方面), 3.5.x(接口的项目唯一标识符).
+_X_SECTION = compile_regex(rf"^[{_BLANK}]*\d{{1,2}}(?:[.．]\d{{1,2}}){{0,3}}[.．][xX][{_BLANK}]*[（(][^（()）\n]{{2,30}}[）)]")
+_CLAUSES = 2  # such clauses through a file: the standard's guidance, left in
+
+
+def _clause_guidance(doc: Document) -> Iterator[Hit]:
+    """A documentation standard's guidance left in a Word file its writer has filled in: paragraphs
+    that say what their clause or chapter shall hold (本条应分条详细描述…, (若有)本条应指明…,
+    本章应包含…) and the standard's headings of sections to repeat, numbered `x` (3.4.x(CSCI能力)),
+    at least `_CLAUSES` of them in the body's running text. Judged by grammar: the clause is the
+    sentence's subject and `应` its verb (a law's 本条应当… binds a party, not the text). Quoted up to
+    the first sentence's end or its examples' lead-in; a blank template (no text of the writer's
+    besides the guidance) is not looked at."""
+    if "本" not in doc.text and "x(" not in doc.text and "x（" not in doc.text:
+        return
+    found = []
+    for i, line in enumerate(doc.lines):
+        if doc.part(i) != "body" or doc.in_table(i):
+            continue
+        m = _CLAUSE_GUIDANCE.match(line.text) or _X_SECTION.match(line.text)
+        if m is None:
+            continue
+        start = line.start + len(line.text) - len(line.text.lstrip(_CELL_BLANK))
+        text = doc.text[start:line.end].rstrip(_CELL_BLANK)
+        lead_in = _EXAMPLES_LEAD_IN.search(text)
+        stop = _SENTENCE_END.search(text)
+        end = lead_in.end() if lead_in else stop.end() if stop else len(text)
+        found.append((i, start, end))
+    if len(found) < _CLAUSES:
+        return
+    prose = _prose_before(doc)
+    own = sum(prose[i + 1] - prose[i] for i, *_ in found)
+    if prose[-1] - own < _WRITTEN:
+        return
+    for _i, start, length in found:
         quote = doc.text[start:start + length]
         yield Hit(start, start + length, {"match": quote[:40] + ("…" if len(quote) > 40 else "")}, key="instruction")

@@ -813,8 +813,131 @@ def _numbering_hits(doc: Document, ctx: Context, kinds: set[str]) -> list[Hit]:
 
 @check("heading-number-gap")
 def heading_number_gap(doc: Document, ctx: Context, rule) -> list[Hit]:
-    return sorted(_numbering_hits(doc, ctx, {"gap"}) + _chapter_issues(doc, ctx)[0] + _article_gaps(doc, ctx),
-                  key=lambda h: h.offset)
+    hits = _numbering_hits(doc, ctx, {"gap"}) + _chapter_issues(doc, ctx)[0] + _article_gaps(doc, ctx)
+    return sorted(hits + _beside(_decimal_outline_issues(doc, ctx)[0], hits), key=lambda h: h.offset)
+
+
+def _beside(extra: list[Hit], hits: list[Hit]) -> list[Hit]:
+    """The hits of `extra` at a place none of `hits` reports already."""
+    taken = {h.offset for h in hits}
+    return [h for h in extra if h.offset not in taken]
+
+
+# A Word heading of a decimal outline: 3.3 需求规格, 11.2.3配置管理员, 2.2用户权重 (a section number of two to
+# four parts, its title after it); a table of contents' entry ends in its page number (1.1标识\t3).
+_OUTLINE_NUMBER = compile_regex(r"(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![.．]?\d|[.．][A-Za-z]|[%‰]|[.．]{2}|[ \t]*(?:[-~～—–]|[至到][ \t]*\d))[.．]?")
+_TOC_ENTRY = compile_regex(r"[^\d.．\s][\t\u3000 .…·]+\d{1,3}$")
+_BLANKS = " \t\u3000\u00a0"
+_OUTLINE_LEAST = 3  # decimal headings a file needs to be numbered as an outline
+_CLAUSE = compile_regex(r"[，,；;。！!？?：:]")  # a heading is a title: no clause, no sentence
+# A chapter of the outline, one number: 1．标题, 4.下个月工作计划, 2 引言 (a list's 1、 is an item).
+_OUTLINE_CHAPTER = compile_regex(r"(\d{1,2})([.．、]|[ \t\u3000]+)(?![\d.．%‰])(?=[ \t\u3000]*[\u4e00-\u9fffA-Za-z])")
+
+
+def _decimal_outline_issues(doc: Document, ctx: Context) -> tuple[list[Hit], list[Hit]]:
+    """(gaps, repeats) among the decimal headings of a Word file (memoized): each section number
+    follows the one before it at its level under the same parent (3.1 … 3.2, 11.2.1 … 11.2.2).
+    A number past the next one (3.1 … 3.3, 11.2.1 … 11.2.3) is a gap; the same number again
+    (3.5.1 … 3.5.1, 2.2 … 2.2) a repeat (not after a gap of one, 2.2.1, 2.2.3, 2.2.3: the gap told
+    it), after which the next number may follow either (2.2, 2.2,
+    2.3 or 1.1.1, 1.1.1, 1.1.3); a subsection of the fourth level numbered under another section
+    than the one it stands in (3.2.7.1 under 3.2.5) is out of order. Judged on the headings of the body as its writer
+    numbered them (a title of 40 characters at most, no clause in it): table cells, a table of
+    contents' entries (a page number at the end) and a log's dates (5.12: …, 9.17-10.2 …) are not
+    sections; a number back in an earlier chapter, or a chapter 1 again, starts the outline afresh
+    (a typed table of contents, then the text; a second template); a first subsection past 1 is
+    not judged (a chapter may open on its text's own points), nor is a chapter of one number."""
+    if doc.source_format != "docx":
+        return [], []
+    if "decimal-outline" in ctx.memo:
+        return ctx.memo["decimal-outline"]
+    # every paragraph the body opens with a section number: (paragraph, number, length of the
+    # number, whether it is a heading)
+    heads: list[tuple[Span, tuple[int, ...], int, bool]] = []
+    dated = 0  # numbers followed by a colon: a log's dates (5.12: 因故取消), not sections
+    for para in reading_paragraphs(doc, ctx):
+        text = para.text.lstrip(_BLANKS)
+        if not text[:1].isdigit() or _TOC_ENTRY.search(text):
+            continue
+        indent = len(para.text) - len(text)
+        line = doc.line_index(para.start)
+        if doc.list_labels.get(line + 1, "").strip() == text.strip():
+            continue  # an empty paragraph showing only the number Word draws for it: no section
+        heading = len(text) <= 40 and not _CLAUSE.search(text)
+        m = _OUTLINE_NUMBER.match(text)
+        if m is None:
+            chapter = _OUTLINE_CHAPTER.match(text) if heading else None
+            if chapter is not None and not doc.in_table(line) and doc.part(line) == "body":
+                # 1．标题, a styled 1、登录名: an outline's first chapter; a list's 1、 only numbers its items
+                first = chapter.group(2) != "、" or line + 1 in doc.style_headings
+                heads.append((para, (int(chapter.group(1)),), indent + chapter.end(1), first))
+            continue
+        if doc.in_table(line) or doc.part(line) != "body":
+            continue
+        if text[m.end():m.end() + 1] in (":", "："):
+            dated += 1
+            continue
+        number = tuple(int(n) for n in re.split(r"[.．]", m.group(1)))
+        if 0 in number[1:]:
+            continue  # 1.0 版本: a version, not a section
+        heading = heading and (_decimal_heading(text) or line + 1 in doc.style_headings)  # 1.2项目简介 in a heading style
+        heads.append((para, number, indent + m.end(1), heading))
+    gaps: list[Hit] = []
+    repeats: list[Hit] = []
+    if dated < 2 and sum(1 for _p, number, _n, heading in heads if heading and len(number) > 1) >= _OUTLINE_LEAST:
+        last: dict[tuple[int, ...], int] = {}  # parent -> the last number under it
+        above: dict[int, tuple[int, ...]] = {}  # depth -> the last section at that depth
+        repeated: set[tuple[int, ...]] = set()  # parents whose last number was given twice
+        skipped: set[tuple[int, ...]] = set()  # parents whose last number skipped one (2.2.1, 2.2.3)
+        top = 0  # the chapter the outline is in
+        for para, number, length, heading in heads:
+            depth, n, parent = len(number), number[-1], number[:-1]
+            if number[0] < top or (depth == 1 and n == 1 and heading):
+                last.clear(), above.clear(), repeated.clear(), skipped.clear()  # a fresh outline
+            top = number[0]
+            if depth == 1:  # a chapter: its sections start afresh under it
+                for key in [k for k in last if k[:1] == number]:
+                    del last[key]
+                continue
+            mark = doc.text[para.start:para.start + length]
+            shown = ".".join(map(str, number))
+            before = last.get(parent)
+            up = above.get(depth - 1)
+            if heading and depth >= 4 and up is not None and up[:-1] == parent[:-1] and up != parent:
+                repeats.append(Hit(para.start, para.start + length,
+                                   {"match": mark, "number": shown, "prior": ".".join(map(str, up))}, key="order"))
+            elif heading and before is not None:
+                where = {"match": mark, "number": shown, "prior": ".".join(map(str, (*parent, before)))}
+                if n > before + 1 and not (parent in repeated and n == before + 2) \
+                        and not _numbered_between(heads, para, (*parent, before + 1)):
+                    missing = ".".join(map(str, (*parent, before + 1)))
+                    if n > before + 2:
+                        missing += "–" + ".".join(map(str, (*parent, n - 1)))
+                    gaps.append(Hit(para.start, para.start + length, {**where, "missing": missing}, key="gap"))
+                elif n == before and parent not in skipped:  # 2.2.1, 2.2.3, 2.2.3: the gap told it
+                    repeats.append(Hit(para.start, para.start + length, where, key="repeat"))
+            if before is not None and n == before:
+                repeated.add(parent)
+            else:
+                repeated.discard(parent)
+            if before is not None and n == before + 2:
+                skipped.add(parent)
+            elif before is None or n != before:
+                skipped.discard(parent)
+            last[parent] = n
+            for key in [k for k in last if len(k) > depth - 1 and k[:depth] == number]:
+                del last[key]  # a section's own subsections start afresh under it
+            if heading:  # the section a subsection stands in is a heading
+                above[depth] = number
+                for deeper in [d for d in above if d > depth]:
+                    del above[deeper]
+    ctx.memo["decimal-outline"] = (gaps, repeats)
+    return gaps, repeats
+
+
+def _numbered_between(heads: list[tuple[Span, tuple[int, ...], int, bool]], para: Span, want: tuple[int, ...]) -> bool:
+    """Is section `want` among the numbered paragraphs before `para` (one this reading did not take in order)?"""
+    return any(number == want for p, number, *_ in heads if p.start < para.start)
 
 
 # A chapter heading on its own line: 第二章 责任, 第3章 系统设计, 第一章\xa0\xa0总则 (a short title,
@@ -919,8 +1042,8 @@ def _article_gaps(doc: Document, ctx: Context) -> list[Hit]:
 
 @check("heading-number-repeat")
 def heading_number_repeat(doc: Document, ctx: Context, rule) -> list[Hit]:
-    return sorted(_numbering_hits(doc, ctx, {"repeat", "order"}) + _chapter_issues(doc, ctx)[1],
-                  key=lambda h: h.offset)
+    hits = _numbering_hits(doc, ctx, {"repeat", "order"}) + _chapter_issues(doc, ctx)[1]
+    return sorted(hits + _beside(_decimal_outline_issues(doc, ctx)[1], hits), key=lambda h: h.offset)
 
 
 @check("heading-without-parent")
@@ -1201,6 +1324,14 @@ def _first_of_sections(doc: Document, first: Span) -> bool:
     return any(later > line and lv == level for later, lv in doc.style_headings.items())
 
 
+def _opens_list(doc: Document, first: Span) -> bool:
+    """Whether a Word file's first paragraph is an item of a Word list (a bullet or a number Word
+    draws for it, `●资源模块` above `●事件系统`) outside a table: the file opens with its first
+    point, as one typed `1、` does. A title is no item of a list."""
+    line = doc.line_index(first.start)
+    return line + 1 in doc.list_labels and not doc.in_table(line)
+
+
 @check("missing-title")
 def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     """The first paragraph is body text or a numbered heading, not a title. Lines of bare
@@ -1211,6 +1342,9 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     if not paras:
         return []
     title, _ = find_title(doc, ctx)
+    if title is not None and title.start == paras[0].start and doc.source_format == "docx" \
+            and _first_of_sections(doc, paras[0]):
+        title = None  # 第1章配置管理计划 above 第2章项目时间计划, both 标题 1: a chapter, not the file's title
     if title is not None or 0 in doc.style_headings.values():
         return []
     if any(part == "cover" and doc.text[doc.lines[i].start:doc.lines[i].end].strip() for i, part in doc.parts.items()):
@@ -1222,7 +1356,8 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     kinds = [*rule.params.get("title-words", []), *rule.params.get("lead-in-title-words", [])]
     word = _word_prose(first.text, kinds) if doc.source_format == "docx" else None
     numbered = any(pat.match(first.text) for _, pat in LEVEL_PATTERNS)
-    if word is None and not numbered and _glued_title(doc.plain(first)[:max_len], ctx, list(rule.params.get("title-words", []))):
+    sections = doc.source_format == "docx" and _first_of_sections(doc, first)
+    if word is None and not numbered and not sections and _glued_title(doc.plain(first)[:max_len], ctx, list(rule.params.get("title-words", []))):
         return []  # a title run into the body (a flattened page): the title is there; 一、述职报告的概念 is a section
     repeat_rule = ctx.catalog.rules.get(rule.params.get("repeated-title", "KJ607"))
     if repeat_rule is not None and repeat_rule.run is not None and repeat_rule.enabled and any(
@@ -1235,8 +1370,10 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
         return []  # 3. 系统设计 above 3.1…: a chapter file, its heading is its title
     if numbered:
         reason = "numbered"
-    elif doc.source_format == "docx" and _first_of_sections(doc, first):
+    elif sections:
         reason = "section"
+    elif doc.source_format == "docx" and _opens_list(doc, first):
+        reason = "list-item"
     elif first.text[-1] in "。；;！!？?" and not (len(paras) > 1 and _HEADLINE.fullmatch(first.text)):
         reason = "sentence"
     elif len(first.text) > max_len and not _long_title(first.text):
