@@ -1705,6 +1705,7 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                   # no caption runs over a table's rows (its caption above them is no picture's)
                   *_caption_runs(doc, lines, skip | flat_table_lines(doc, ctx), words, rule),
                   *_lone_captions(doc, lines, skip, rule),
+                  *_outside_body(doc, lines, skip, max_len, rule),
                   *_page_tail(doc, lines, flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", []))),
                               max_len, rule)):
             earlier.add(doc.line_index(h.offset))
@@ -2083,6 +2084,53 @@ def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lin
             if idx[i] not in furniture:
                 yield Hit(paras[i].start, paras[i].end, {"match": paras[i].text}, delete_line_fix(doc, idx[i], rule))
         return
+
+
+# Lines outside the body (above its first sentence, below its last) that no document writes there,
+# known by their shape, not their words: Latin letters only above the body, where a Chinese page
+# shows its widgets and its template's words (`Document`, `A+A-`, `Asset Publisher`); below it an
+# English phrase or sentence (`Comments are closed.`, `free hit counter script`) or the time the page
+# took to build (`0.169522s`); a row of buttons in brackets (`【返回】 |`, `[打印] [关闭]`); and below
+# the last sentence a picture's caption naming a scene (`会议现场`, `志愿者合影`, `团建活动`).
+_LATIN_WIDGET = compile_regex(r"^(?![xX×]+$)[A-Za-z][A-Za-z +\-]{0,39}$")  # (XX alone is a mask: KJ201's)
+_LATIN_PHRASE = compile_regex(r"^[A-Za-z]+(?:[ '’-][A-Za-z]+){2,}[.!]?$|^[A-Za-z][A-Za-z ,'’-]{1,60}[.!]$")
+_PAGE_TIMER = compile_regex(r"^\d+\.\d{3,}\s?(?:s|ms|秒)$")
+_BUTTON = r"[【\[［][ \t\u3000]*[\u4e00-\u9fff]{2,6}[ \t\u3000]*[】\]］]"
+# two buttons or more, or one with the bar that divides it from the next (a heading 【概述】, a slot 【单位名称】 stand alone)
+_BUTTON_ROW = compile_regex(rf"^(?:{_BUTTON}[ \t\u3000]*(?:[|｜][ \t\u3000]*)*(?:{_BUTTON}[ \t\u3000|｜]*)+|{_BUTTON}[ \t\u3000]*[|｜][ \t\u3000|｜]*)$")
+_SCENE_CAPTION = compile_regex(
+    r"^[\u4e00-\u9fff]{2,8}(?:现场|現場|合影|留念|展示|掠影|剪影|一角|风采|風采|集锦|集錦|活动|活動)$")
+_CJK = compile_regex(r"[\u4e00-\u9fff]")
+
+
+def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int, rule) -> Iterator[Hit]:
+    """Lines above the body's first sentence or below its last that are no sentence of a
+    document: a line of Latin letters only above it, an English phrase, the page's build time,
+    a row of bracketed buttons, a scene's caption below it. The body is the run of lines that
+    are sentences (a long line or one with a sentence's stop): a 落款, a date, 附件 and 抄送
+    lines stand below it and hold none of these shapes."""
+    prose = [i for i, text in enumerate(lines) if text and i not in skip and (len(text) > max_len or _SENTENCE.search(text))]
+    if not prose or not _CJK.search(lines[prose[0]]):
+        return  # no body of Chinese sentences to stand outside of
+    first, last = prose[0], prose[-1]
+    for i, text in enumerate(lines):
+        if not text or i in skip or first <= i <= last:
+            continue
+        key = None
+        if _BUTTON_ROW.match(text):
+            key = "tail" if i > last else ""
+        elif i < first:
+            if not _LATIN_WIDGET.match(text):
+                continue
+            key = ""
+        elif _LATIN_PHRASE.match(text) or _PAGE_TIMER.match(text):
+            key = "tail"
+        elif _SCENE_CAPTION.match(text) and not _ISSUER.search(text) and heading_level(text) is None:
+            key = "captions"
+        else:
+            continue
+        p = next(doc.paragraphs_in_line(doc.lines[i]))
+        yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule), **({"key": key} if key else {}))
 
 
 # A long line of a page's header: names side by side, no clause (某某市人民政府门户网站 某某局 政务公告 …的通报)

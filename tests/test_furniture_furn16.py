@@ -1,0 +1,82 @@
+"""Site furniture judged by where a line stands and what it is, not by its words (issue #11, session
+16): the body is the run of lines that are sentences; a line above it or below it that is no
+sentence of a document (Latin widgets, an English phrase, a page's build time, a row of bracketed
+buttons, a scene's caption, a panel of fields with a counter) is the page's. Each test's bad cases fail
+without its mechanism, its good cases guard what official documents write in the same places.
+Invented text throughout."""
+from __future__ import annotations
+
+import pytest
+
+from kjlint.engine import lint_text
+
+TITLE = "某某街道召开年度工作总结会\n"
+BODY = ("1月5日上午，某某街道在三楼会议室召开年度工作总结会，全体干部职工参加会议。\n"
+        "会上，各科室负责人汇报了全年工作完成情况，分析了存在的问题，并对下一年度工作作了安排。\n")
+
+
+def kj6(text: str) -> list[str]:
+    """The text of each KJ6 finding with the default rules."""
+    return [text[f.offset:f.end_offset].strip() for f in lint_text(text) if f.code.startswith("KJ6")]
+
+
+def codes(text: str) -> list[str]:
+    return [f.code for f in lint_text(text)]
+
+
+@pytest.mark.parametrize("line", ["Document", "A+A-", "Portlet Viewer Portlet Viewer", "Blog Home"])
+def test_latin_widget_above_the_body(line):
+    assert line in kj6(line + "\n" + TITLE + BODY)
+
+
+@pytest.mark.parametrize("line", ["Comments are closed.", "free web counter code", "0.238811s", "Powered by the site engine."])
+def test_english_phrase_or_build_time_below_the_body(line):
+    assert line in kj6(TITLE + BODY + line + "\n")
+
+
+@pytest.mark.parametrize("text", [
+    TITLE + BODY + "XX\n",  # a mask alone: KJ201's
+    TITLE + BODY + "某某街道办事处\n2024年1月6日\n",  # a 落款
+    "XX\n" + TITLE + BODY,
+    TITLE + BODY + "Public domain\n",  # two words of English: not a phrase it can tell from a name
+    "附件：1.工作安排\n" + TITLE + BODY,
+])
+def test_what_a_document_writes_outside_its_body_stays(text):
+    assert kj6(text) == []
+
+
+@pytest.mark.parametrize("line", ["【返回】 |", "【打印】 【关闭】", "[ 收藏本页 ] | [ 返回顶部 ]"])
+def test_a_row_of_bracketed_buttons_outside_the_body(line):
+    assert line in kj6(TITLE + BODY + line + "\n")
+
+
+@pytest.mark.parametrize("line", ["【概述】", "【单位名称】", "【附件】"])
+def test_one_bracketed_word_alone_is_a_heading_or_a_slot(line):
+    assert line not in kj6(TITLE + BODY + line + "\n")
+    assert line not in kj6(line + "\n" + TITLE + BODY)
+
+
+@pytest.mark.parametrize("line", ["会议现场", "团建活动", "志愿者合影", "活动掠影"])
+def test_a_scene_caption_below_the_last_sentence(line):
+    assert line in kj6(TITLE + BODY + line + "\n")
+
+
+@pytest.mark.parametrize("tail", [
+    "某某县文化活动中心\n",  # an issuer signing
+    "三、下一步活动\n",  # a numbered heading
+    "联系人：王某某\n联系电话：12345678\n",  # contact lines under the text
+])
+def test_a_signature_or_heading_is_no_caption(tail):
+    assert kj6(TITLE + BODY + tail) == []
+
+
+def test_a_scene_word_inside_the_body_is_the_documents():
+    text = TITLE + "一、开展文体活动\n" + BODY + "二、工作现场\n" + BODY
+    assert kj6(text) == []
+
+
+def test_a_site_title_with_its_counter_is_a_title_for_kj506():
+    # the page's title line carries the site's counter (reported as furniture), a widget under it
+    text = "2024学校工作年度总结精选8篇\n\n时间:\nJohnDoe\n分享\n下载本文\n\n" + BODY
+    assert "JohnDoe" in kj6(text)
+    assert "KJ506" not in codes(text)
