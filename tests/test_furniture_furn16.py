@@ -80,3 +80,27 @@ def test_a_site_title_with_its_counter_is_a_title_for_kj506():
     text = "2024学校工作年度总结精选8篇\n\n时间:\nJohnDoe\n分享\n下载本文\n\n" + BODY
     assert "JohnDoe" in kj6(text)
     assert "KJ506" not in codes(text)
+
+
+@pytest.mark.parametrize("line", ["会议现场", "12320", "4874268"])
+def test_a_caption_or_a_number_alone_above_the_body(line):
+    assert line in kj6(line + "\n" + BODY)
+
+
+@pytest.mark.parametrize("line", ["2023", "000123", "一、工作回顾"])
+def test_a_year_a_copy_number_or_a_heading_above_the_body_stays(line):
+    assert line not in kj6(line + "\n" + TITLE + BODY)
+
+
+def test_a_long_address_alone_below_the_body():
+    url = "http://mp.example.com/s?__biz=MzAwODYz&mid=207970393&idx=1&sn=4d09d0352dd0729a7376ee2e6e3a433b&3rd=MzA3MDU4==&scene=6#rd"
+    assert url in kj6(TITLE + BODY + url + "\n")
+
+
+@pytest.mark.parametrize("panel", [
+    "编号:-10565255-X\n所在地:长沙市\n风采数量:16\n",  # a profile's panel opening the page
+    TITLE + "文档序号:7981976阅读:122来源:某某局\n",  # labels glued to the counts before them
+])
+def test_a_panel_of_fields_with_a_count_above_the_body(panel):
+    found = kj6(panel + BODY)
+    assert [x for x in panel.splitlines() if ":" in x] == [x for x in found if ":" in x]

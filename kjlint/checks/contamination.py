@@ -2101,6 +2101,52 @@ _BUTTON_ROW = compile_regex(rf"^(?:{_BUTTON}[ \t\u3000]*(?:[|｜][ \t\u3000]*)*(
 _SCENE_CAPTION = compile_regex(
     r"^[\u4e00-\u9fff]{2,8}(?:现场|現場|合影|留念|展示|掠影|剪影|一角|风采|風采|集锦|集錦|活动|活動)$")
 _CJK = compile_regex(r"[\u4e00-\u9fff]")
+# above the body: a scene's caption that is no headline (会议现场, 活动合影), a hotline or counter alone
+# (12320, 2702; not a year, not a 公文's six-digit 份号)
+_SCENE_HEAD_CAPTION = compile_regex(r"^[\u4e00-\u9fff]{2,8}(?:现场|現場|合影|留念|掠影|剪影)$")
+_BARE_NUMBER = compile_regex(r"^(?!(?:19|20)\d\d$)(?!\d{6}$)\d{3,12}$")
+_BARE_URL = compile_regex(r"^(?:https?://|www\.)\S+$")  # below the body, however long
+# A field of a page's panel: a short label and its colon at the line's start or after a blank, a
+# bar or the figure of the field before it (文档序号:7981976阅读:122来源:国知局: no writer glues a label
+# to the value before it).
+_PANEL_FIELD = compile_regex(r"(?:^|(?<=[\s\d|｜]))[\u4e00-\u9fff]{2,6}[ \t]*:[ \t]*")
+_GLUED_FIELD = compile_regex(r"\d[\u4e00-\u9fff]{2,6}[ \t]*:")
+_COUNT = compile_regex(r"^\d[\d,.]*$")
+
+
+def _panel_values(text: str) -> list[str] | None:
+    """The values of a line made of fields only (label: value, each value short), else None."""
+    if not text or len(text) > 60 or _NOT_FIELDS.search(text) or _OFFICIAL_FIELD.search(text) or _SENTENCE.search(text):
+        return None
+    marks = list(_PANEL_FIELD.finditer(text))
+    if not marks or marks[0].start() != 0:
+        return None
+    values = [text[m.end():n.start() if n is not None else len(text)].strip() for m, n in zip(marks, [*marks[1:], None])]
+    return values if all(len(v) <= FIELD_VALUE_MAX for v in values) else None
+
+
+def _head_panel(doc: Document, lines: list[str], skip: set[int], first: int, rule) -> Iterator[Hit]:
+    """Above the body's first sentence, rows made of fields only (编号:…, 所在地:…, 风采数量:16) that
+    hold three fields or more and a count among their values: a post's or a profile's panel, when it
+    opens the page (nothing of the document above it) or when a label is glued to the count before it
+    (文档序号:7981976阅读:122来源:国知局). A meeting's fields (时间:…, 地点:…, 主持人:…) hold no count."""
+    run: list[int] = []
+    values: list[str] = []
+    for i in [*range(first), first]:
+        text = lines[i] if i < first else ""
+        if i < first and (not text or i in skip):
+            continue
+        v = _panel_values(text) if i < first else None
+        if v is not None:
+            run.append(i)
+            values += v
+            continue
+        if len(values) >= 3 and any(_COUNT.match(x) for x in values) and (
+                not any(lines[k] and k not in skip for k in range(run[0])) or any(_GLUED_FIELD.search(lines[k]) for k in run)):
+            for k in run:
+                p = next(doc.paragraphs_in_line(doc.lines[k]))
+                yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, k, rule), key="fields")
+        run, values = [], []
 
 
 def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int, rule) -> Iterator[Hit]:
@@ -2109,21 +2155,26 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
     a row of bracketed buttons, a scene's caption below it. The body is the run of lines that
     are sentences (a long line or one with a sentence's stop): a 落款, a date, 附件 and 抄送
     lines stand below it and hold none of these shapes."""
-    prose = [i for i, text in enumerate(lines) if text and i not in skip and (len(text) > max_len or _SENTENCE.search(text))]
-    if not prose or not _CJK.search(lines[prose[0]]):
+    prose = [i for i, text in enumerate(lines)
+             if text and i not in skip and (len(text) > max_len or _SENTENCE.search(text)) and _CJK.search(text)]
+    if not prose:
         return  # no body of Chinese sentences to stand outside of
     first, last = prose[0], prose[-1]
+    panel = {doc.line_index(h.offset) for h in _head_panel(doc, lines, skip, first, rule)}
     for i, text in enumerate(lines):
         if not text or i in skip or first <= i <= last:
             continue
         key = None
-        if _BUTTON_ROW.match(text):
+        if i in panel:
+            key = "fields"
+        elif _BUTTON_ROW.match(text):
             key = "tail" if i > last else ""
         elif i < first:
-            if not _LATIN_WIDGET.match(text):
+            if not ((_LATIN_WIDGET.match(text) and doc.lines[i].text.strip(BLANK_CHARS + "•·▪◦●")[:1] == text[:1])  # (no Markdown heading)
+                    or _SCENE_HEAD_CAPTION.match(text) or _BARE_NUMBER.match(text)):
                 continue
             key = ""
-        elif _LATIN_PHRASE.match(text) or _PAGE_TIMER.match(text):
+        elif _LATIN_PHRASE.match(text) or _PAGE_TIMER.match(text) or _BARE_URL.match(text):
             key = "tail"
         elif _SCENE_CAPTION.match(text) and not _ISSUER.search(text) and heading_level(text) is None:
             key = "captions"
