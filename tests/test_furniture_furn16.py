@@ -104,3 +104,25 @@ def test_a_long_address_alone_below_the_body():
 def test_a_panel_of_fields_with_a_count_above_the_body(panel):
     found = kj6(panel + BODY)
     assert [x for x in panel.splitlines() if ":" in x] == [x for x in found if ":" in x]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("本帖最后由 某某网友 于 2015-7-19 16:34 编辑前日，某某区启动主题征文活动，全区中小学生参与。\n",
+     "本帖最后由 某某网友 于 2015-7-19 16:34 编辑"),
+    (TITLE + BODY.rstrip("\n") + "(供稿/王某 编辑校对/李某 审核/赵某)\n", "(供稿/王某 编辑校对/李某 审核/赵某)"),
+    (TITLE + BODY.rstrip("\n") + " 全媒体记者:刘某某 王某\n", "全媒体记者:刘某某 王某"),
+    ("参加誓师动员大会的官兵整装待发。新华社发\n" + TITLE + BODY, "参加誓师动员大会的官兵整装待发。新华社发"),
+    (TITLE + BODY + "本文为某某频道原创文章，转载请附上原文出处链接和本声明。\n", "本文为某某频道原创文章，转载请附上原文出处链接和本声明。"),
+])
+def test_credits_stamps_and_notices_in_the_forms_sites_print_them(text, found):
+    assert found in kj6(text)
+
+
+@pytest.mark.parametrize("text", [
+    TITLE + BODY.rstrip("\n") + "(文/王某)\n",  # a credit in brackets closing the story is its signature
+    TITLE + BODY.rstrip("\n") + "(记者/王某 摄影/李某)\n",  # no editor or reviewer among the credits
+    TITLE + "会上，记者:问题由谁解决？局长作了回答。\n" + BODY,  # a colon after 记者 inside the text
+    TITLE + BODY + "该村合作社发放分红款12万元，惠及农户86户。\n",
+])
+def test_a_storys_own_credits_and_words_stay(text):
+    assert kj6(text) == []
