@@ -1727,6 +1727,7 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                   # no caption runs over a table's rows (its caption above them is no picture's)
                   *_caption_runs(doc, lines, skip | flat_table_lines(doc, ctx), words, rule),
                   *_lone_captions(doc, lines, skip, rule),
+                  *_outside_body(doc, lines, skip, max_len, rule),
                   *_page_tail(doc, lines, flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", []))),
                               max_len, rule)):
             earlier.add(doc.line_index(h.offset))
@@ -2105,6 +2106,110 @@ def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lin
             if idx[i] not in furniture:
                 yield Hit(paras[i].start, paras[i].end, {"match": paras[i].text}, delete_line_fix(doc, idx[i], rule))
         return
+
+
+# Lines outside the body (above its first sentence, below its last) that no document writes there,
+# known by their shape, not their words: Latin letters only above the body, where a Chinese page
+# shows its widgets and its template's words (`Document`, `A+A-`, `Asset Publisher`); below it an
+# English phrase or sentence (`Comments are closed.`, `free hit counter script`) or the time the page
+# took to build (`0.169522s`); a row of buttons in brackets (`【返回】 |`, `[打印] [关闭]`); and below
+# the last sentence a picture's caption naming a scene (`会议现场`, `志愿者合影`, `团建活动`).
+_LATIN_WIDGET = compile_regex(r"^(?![xX×]+$)[A-Za-z][A-Za-z +\-]{0,39}$")  # (XX alone is a mask: KJ201's)
+_LATIN_PHRASE = compile_regex(r"^[A-Za-z]+(?:[ '’-][A-Za-z]+){2,}[.!]?$|^[A-Za-z][A-Za-z ,'’-]{1,60}[.!]$")
+_PAGE_TIMER = compile_regex(r"^\d+\.\d{3,}\s?(?:s|ms|秒)$")
+_BUTTON = r"[【\[［][ \t\u3000]*[\u4e00-\u9fff]{2,6}[ \t\u3000]*[】\]］]"
+# two buttons or more, or one with the bar that divides it from the next (a heading 【概述】, a slot 【单位名称】 stand alone)
+_BUTTON_ROW = compile_regex(rf"^(?:{_BUTTON}[ \t\u3000]*(?:[|｜][ \t\u3000]*)*(?:{_BUTTON}[ \t\u3000|｜]*)+|{_BUTTON}[ \t\u3000]*[|｜][ \t\u3000|｜]*)$")
+_SCENE_CAPTION = compile_regex(
+    r"^[\u4e00-\u9fff]{2,8}(?:现场|現場|合影|留念|展示|掠影|剪影|一角|风采|風采|集锦|集錦|活动|活動)$")
+_CJK = compile_regex(r"[\u4e00-\u9fff]")
+# above the body: a scene's caption that is no headline (会议现场, 活动合影), a hotline or counter alone
+# (12320, 2702; not a year, not a 公文's six-digit 份号)
+_SCENE_HEAD_CAPTION = compile_regex(r"^[\u4e00-\u9fff]{2,8}(?:现场|現場|合影|留念|掠影|剪影)$")
+_BARE_NUMBER = compile_regex(r"^(?!(?:19|20)\d\d$)(?!\d{6}$)\d{3,12}$")
+_BARE_URL = compile_regex(r"^(?:https?://|www\.)\S+$")  # below the body, however long
+# A field of a page's panel: a short label and its colon at the line's start or after a blank, a
+# bar or the figure of the field before it (文档序号:7981976阅读:122来源:国知局: no writer glues a label
+# to the value before it).
+_PANEL_FIELD = compile_regex(r"(?:^|(?<=[\s\d|｜]))[\u4e00-\u9fff]{2,6}[ \t]*:[ \t]*")
+_GLUED_FIELD = compile_regex(r"\d[\u4e00-\u9fff]{2,6}[ \t]*:")
+_COUNT = compile_regex(r"^\d[\d,.]*$")
+
+
+def _panel_values(text: str) -> list[str] | None:
+    """The values of a line made of fields only (label: value, each value short), else None."""
+    if not text or len(text) > 60 or _NOT_FIELDS.search(text) or _OFFICIAL_FIELD.search(text) or _SENTENCE.search(text):
+        return None
+    marks = list(_PANEL_FIELD.finditer(text))
+    if not marks or marks[0].start() != 0:
+        return None
+    values = [text[m.end():n.start() if n is not None else len(text)].strip() for m, n in zip(marks, [*marks[1:], None])]
+    return values if all(len(v) <= FIELD_VALUE_MAX for v in values) else None
+
+
+def _head_panel(doc: Document, lines: list[str], skip: set[int], first: int, rule) -> Iterator[Hit]:
+    """Above the body's first sentence, rows made of fields only (编号:…, 所在地:…, 风采数量:16) that
+    hold three fields or more and a count among their values: a post's or a profile's panel, when it
+    opens the page (nothing of the document above it) or when a label is glued to the count before it
+    (文档序号:7981976阅读:122来源:国知局). A meeting's fields (时间:…, 地点:…, 主持人:…) hold no count."""
+    run: list[int] = []
+    values: list[str] = []
+    for i in [*range(first), first]:
+        text = lines[i] if i < first else ""
+        if i < first and (not text or i in skip):
+            continue
+        v = _panel_values(text) if i < first else None
+        if v is not None:
+            run.append(i)
+            values += v
+            continue
+        if len(values) >= 3 and any(_COUNT.match(x) for x in values) and (
+                not any(lines[k] and k not in skip for k in range(run[0])) or any(_GLUED_FIELD.search(lines[k]) for k in run)):
+            for k in run:
+                p = next(doc.paragraphs_in_line(doc.lines[k]))
+                yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, k, rule), key="fields")
+        run, values = [], []
+
+
+def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int, rule) -> Iterator[Hit]:
+    """Lines above the body's first sentence or below its last that are no sentence of a
+    document: a line of Latin letters only above it, an English phrase, the page's build time,
+    a row of bracketed buttons, a scene's caption below it. The body is the run of lines that
+    are sentences (a long line or one with a sentence's stop): a 落款, a date, 附件 and 抄送
+    lines stand below it and hold none of these shapes."""
+    def prose(i: int) -> bool:
+        text = lines[i]
+        return bool(text) and i not in skip and (len(text) > max_len or _SENTENCE.search(text) is not None) \
+            and _CJK.search(text) is not None
+
+    # read inward from both ends: most pages have a few lines around the body, not a scan of all
+    first = next((i for i in range(len(lines)) if prose(i)), None)
+    if first is None:
+        return  # no body of Chinese sentences to stand outside of
+    last = next(i for i in range(len(lines) - 1, first - 1, -1) if prose(i))
+    panel = {doc.line_index(h.offset) for h in _head_panel(doc, lines, skip, first, rule)}
+    for i in (*range(first), *range(last + 1, len(lines))):
+        text = lines[i]
+        if not text or i in skip:
+            continue
+        key = None
+        if i in panel:
+            key = "fields"
+        elif _BUTTON_ROW.match(text):
+            key = "tail" if i > last else ""
+        elif i < first:
+            if not ((_LATIN_WIDGET.match(text) and doc.lines[i].text.strip(BLANK_CHARS + "•·▪◦●")[:1] == text[:1])  # (no Markdown heading)
+                    or _SCENE_HEAD_CAPTION.match(text) or _BARE_NUMBER.match(text)):
+                continue
+            key = ""
+        elif _LATIN_PHRASE.match(text) or _PAGE_TIMER.match(text) or _BARE_URL.match(text):
+            key = "tail"
+        elif _SCENE_CAPTION.match(text) and not _ISSUER.search(text) and heading_level(text) is None:
+            key = "captions"
+        else:
+            continue
+        p = next(doc.paragraphs_in_line(doc.lines[i]))
+        yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule), **({"key": key} if key else {}))
 
 
 # A long line of a page's header: names side by side, no clause (某某市人民政府门户网站 某某局 政务公告 …的通报)

@@ -1332,6 +1332,10 @@ def _opens_list(doc: Document, first: Span) -> bool:
     return line + 1 in doc.list_labels and not doc.in_table(line)
 
 
+# A title line a page shows above the text, the site's counter or edition label on it: no sentence, field or path.
+_SITE_TITLE = compile_regex(r"^[^。；;：:>|｜]{4,60}$")
+
+
 @check("missing-title")
 def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     """The first paragraph is body text or a numbered heading, not a title. Lines of bare
@@ -1363,6 +1367,10 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     if repeat_rule is not None and repeat_rule.run is not None and repeat_rule.enabled and any(
             first.start <= h.offset < first.end for h in rule_hits(repeat_rule, doc, ctx)):
         return []  # a title run into the body twice (编号:…工作总结汇报…工作总结2019年以来…): it is there
+    if doc.source_format != "docx" and any(
+            _SITE_TITLE.match(p.text) and any(w in p.text for w in rule.params.get("title-words", []))
+            for p in doc.paragraphs if p.end <= first.start):
+        return []  # a title stands above, reported as the site's line for its counter (…工作总结精选8篇)
     reason = None  # the key of the rule's message saying why the first paragraph is no title
     found = heading_level(first.text)
     if found and len(paras) > 1 and _chapter_heading(Numbered(found[0], found[1], first, first.start + found[2]),
