@@ -95,3 +95,35 @@ def test_a_heading_or_field_each_entry_repeats_left_empty_in_most_copies_is_opti
              "进程调度与内存分配是操作系统中核心的软件机构。进程调度的任务主要有三个：保存处理机的现场信息、按某种算法选取进程、"
              "把处理器分配给进程。为了让进程装入内存，必须为它分配一定大小的内存空间。" * 4]
     assert [code for code, _ in docx_codes(make_docx(tmp_path / "封面.docx", cover), "KJ204")] == ["KJ204"] * 3
+
+
+def test_a_word_writers_own_lead_in_before_a_caption_is_no_spliced_document(tmp_path):
+    # 以下是… in a lab report introduces its own screenshots and steps
+    lab = ["网络编程实验报告", "一、实验内容", "本实验使用winpcap捕获数据包，并解析IP、TCP、UDP报文。",
+           "程序运行正常，能够按网卡和协议过滤，显示每个报文的首部字段。", "B.增加一些选项",
+           "以下是各个新增选项的截图，具体代码见cpp文件", "网卡选择/过滤选择", "ICMP选项", "二、收获",
+           "对winpcap编程有了直观的认识。"]
+    assert docx_codes(make_docx(tmp_path / "实验.docx", lab), "KJ606") == []
+    # a lead-in before another report's title is still a document pasted on
+    pasted = ["网络编程实验报告", "一、实验内容", "本实验使用winpcap捕获数据包，并解析IP、TCP、UDP报文。",
+              "以下内容供参考", "2023年科技局工作总结", "全年组织企业申报项目12项，争取资金1200万元，超额完成任务。"]
+    assert docx_codes(make_docx(tmp_path / "粘贴.docx", pasted), "KJ606") == [("KJ606", 4)]
+
+
+def test_a_fields_chinese_gloss_after_its_name_is_no_slot(tmp_path):
+    model = ["数据库设计", "QuestionSet模型：", "oname（问题集合名称）：使用CharField类型，最大长度为100。",
+             "ogroup（组名称）：使用CharField类型，如果访问权限为组内可见则存储组名。"]
+    assert docx_codes(make_docx(tmp_path / "设计.docx", model), "KJ205") == []
+    # the same bracket after a Chinese word in a letter is a slot never filled in
+    letter = ["关于召开年度工作会议的通知", "请通知（参会人员姓名）于下周一到会议室参加年度工作会议。"]
+    assert docx_codes(make_docx(tmp_path / "通知.docx", letter), "KJ205") == [("KJ205", 2)]
+
+
+def test_a_record_of_one_field_in_a_data_dictionarys_brace_notation_is_no_slot(tmp_path):
+    # the file writes its compositions as {a + b + …}; a flow of one field keeps the braces
+    entries = ["数据字典", "数据流“病人信息”", "组成：{ 病人号 + 病人姓名 + 性别 + 手机号 }", "流量：一条",
+               "数据流“病人报到信息”", "组成：{ 报到时间}", "流量：一条"]
+    assert docx_codes(make_docx(tmp_path / "字典.docx", entries), "KJ205") == []
+    # braces holding one name in a file without that notation are a slot never filled in
+    letter = ["关于召开年度工作会议的通知", "{报到时间}前到会议室报到。", "定于下周一召开年度工作会议，请准时参加。"]
+    assert docx_codes(make_docx(tmp_path / "通知.docx", letter), "KJ205") == [("KJ205", 2)]

@@ -1177,7 +1177,10 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue
         attachments = False
         nxt = plain[i + 1] if i + 1 < len(plain) else ""
-        if len(text) <= 30 and text.startswith(leadins) and nxt and _title_like(nxt, max_len) and i > 0:
+        if (len(text) <= 30 and text.startswith(leadins) and nxt and _title_like(nxt, max_len) and i > 0
+                and not (word and has_word(nxt) is None)):
+            # (in a Word file its writer's 以下是… leads in the file's own content, a figure's caption
+            # or a step: only a report's title after it shows another document pasted on)
             yield Hit(p.start, p.end, {"match": p.text, "title": paras[i + 1].text})
             skip_next = True
             first_title, body_since_title = nxt, 0
