@@ -127,3 +127,14 @@ def test_a_record_of_one_field_in_a_data_dictionarys_brace_notation_is_no_slot(t
     # braces holding one name in a file without that notation are a slot never filled in
     letter = ["关于召开年度工作会议的通知", "{报到时间}前到会议室报到。", "定于下周一召开年度工作会议，请准时参加。"]
     assert docx_codes(make_docx(tmp_path / "通知.docx", letter), "KJ205") == [("KJ205", 2)]
+
+
+def test_a_line_of_form_fields_repeated_for_each_member_is_no_repeated_title(tmp_path):
+    cover = ["课程设计报告", "设计题目：进程调度与内存分配管理模拟", "班    级：计算机科学与技术二班", "设计分工",
+             "组长学号及姓名：E11514080  曹泽宇", "分工：             成绩：", "组员1学号及姓名：E11514024  江婉榕",
+             "分工：             成绩：", "组员2学号及姓名：E11514084  戚林莉", "分工：             成绩：", "摘  要",
+             "进程调度与内存分配是操作系统中核心的软件机构，本设计模拟了抢占式优先级调度。"]
+    assert docx_codes(make_docx(tmp_path / "封面.docx", cover), "KJ607") == []
+    # a report's title given twice at the top of a Word file is still reported
+    doubled = ["2023年科技局工作总结", "2023年科技局工作总结", "一、主要工作", "全年组织企业申报项目12项，争取资金1200万元。"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", doubled), "KJ607") == [("KJ607", 2)]
