@@ -100,6 +100,7 @@ def is_technical_line(line: str) -> bool:
 _NUMBERED = compile_regex(r"^[ \t]*(\d{1,4})[.．](?!\d)[ \t]*(.*)$")
 MIN_LISTING = 5  # consecutive numbered lines that make a listing
 _BRACES = compile_regex(r"[{};]")
+_LISTING_COMMENT = compile_regex(r"[ \t\u00a0]*(?:/\*|//|#(?![0-9]))")
 
 
 def technical_lines(lines: list[str]) -> frozenset[int]:
@@ -151,9 +152,14 @@ def _numbered_listings(lines: list[str], code: set[int]) -> list[int]:
         if len(run) >= MIN_LISTING and worded and sum(map(coded, worded)) * 2 >= len(worded):
             out.extend(run)
 
-    def coded(i: int) -> bool:  # code by its syntax, or a line of braces and statements (struct node {, };)
+    def coded(i: int) -> bool:
+        # code by its syntax, a line of braces and statements (struct node {, };), a line of a
+        # language's words without Chinese inside a listing (Verilog's begin, end, always@(…)), or
+        # a comment worded in Chinese (/*选择输出*/, // 初始化)
         rest = _NUMBERED.match(lines[i]).group(2)
-        return i in code or (_BRACES.search(rest) is not None and _HAN.search(rest) is None)
+        if i in code or _LISTING_COMMENT.match(rest):
+            return True
+        return _HAN.search(rest) is None and (_BRACES.search(rest) is not None or _LETTER.search(rest) is not None)
 
     for i, line in enumerate(lines):
         m = _NUMBERED.match(line) if line[:8].lstrip(" \t")[:1].isdigit() else None

@@ -1200,7 +1200,10 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue
         attachments = False
         nxt = plain[i + 1] if i + 1 < len(plain) else ""
-        if len(text) <= 30 and text.startswith(leadins) and nxt and _title_like(nxt, max_len) and i > 0:
+        if (len(text) <= 30 and text.startswith(leadins) and nxt and _title_like(nxt, max_len) and i > 0
+                and not (word and has_word(nxt) is None)):
+            # (in a Word file its writer's 以下是… leads in the file's own content, a figure's caption
+            # or a step: only a report's title after it shows another document pasted on)
             yield Hit(p.start, p.end, {"match": p.text, "title": paras[i + 1].text})
             skip_next = True
             first_title, body_since_title = nxt, 0
@@ -1406,6 +1409,11 @@ def _doubled_opening(head: str, least: int = 8, most: int = 70, lead: int = 40) 
     return 0, 0
 
 
+# A line of a Word form's fields, two labels and their colons, the first value left to fill in or
+# not (分工：             成绩：, 姓名：张三  学号：): the form's line for each member, no title.
+_FORM_FIELDS = compile_regex(r"^[ \t\u3000]*[\u4e00-\u9fff]{1,8}[：:][ \t\u3000]*(?:[^\s：:]{1,20}[ \t\u3000]+)?[\u4e00-\u9fff]{1,8}[：:]")
+
+
 @check("repeated-title")
 def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """The same title again before any body text: the site's page title and the article title
@@ -1490,7 +1498,8 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                           Fix("", doc.lines[li].start, stop, safe=rule.fixable != "unsafe"))
                 taken = last
                 continue
-        if not _han_at_least(key, 4) or "__" in key or BLANK_DATE_FIELD.match(lines[li]):
+        if (not _han_at_least(key, 4) or "__" in key or BLANK_DATE_FIELD.match(lines[li])
+                or (doc.source_format == "docx" and _FORM_FIELDS.match(lines[li]))):
             if "__" in key and len(key) > max_len and _han_at_least(key, 4):
                 # a flattened page whose fields hold blanks is no form line, but its opening may
                 # double the title (标题 标题 撰写人: ____ 日期: ____ 今年…); the top goes on below it

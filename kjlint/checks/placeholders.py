@@ -357,7 +357,51 @@ def empty_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]
     spans = (_empty_cells(doc, hand_filled) + _empty_paragraph_fields(doc, hand_filled) + _empty_run(doc, hand_filled)
              + _empty_tables(doc, hand_filled) + _empty_columns(doc, hand_filled) + _empty_front_fields(doc, hand_filled)
              + _empty_boxes(doc, hand_filled))
-    return sorted(set(spans))
+    return sorted(left_empty_by_practice(doc, set(spans)))
+
+
+# The indent, bullet and number before an entry's field or heading (•, 1., 3.1, （二）): the same
+# field in every copy of the entry once they are taken off (3.1进度安排 / 4.1进度安排 -> 进度安排).
+_ENTRY_MARK = compile_regex(
+    r"[ \t\u3000\u00a0•●○■□◆◇▪·\-*]*(?:[（(]?(?:[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3})*|[一二三四五六七八九十]{1,3})[、.．)）]?)?[ \t\u3000\u00a0]*")
+_FIELD_END = compile_regex(r"[：:]")
+
+
+def entry_label(text: str) -> str:
+    """The label of a field or heading line without its mark and what follows its colon."""
+    rest = text[_ENTRY_MARK.match(text).end():]
+    m = _FIELD_END.search(rest)
+    return (rest[:m.start()] if m else rest).strip(_CELL_BLANK)
+
+
+def left_empty_by_practice(doc: Document, spans) -> list[tuple[int, int]]:
+    """`spans` (labels of empty fields, or empty headings) without those of a part the Word file
+    repeats for each of its entries (its copies _ENTRY_LINES lines apart or more) that its writer
+    left empty in _REPEATED_FORM copies or more, a third of its copies at least (a test plan's 3.1进度安排, 4.1进度安排 … under each test, all
+    empty; a test's 1.错误推测法： in four of five): optional there by the writer's practice, as a
+    table's field is (`_empty_cells`). One copy of many left empty is still reported."""
+    spans = list(spans)
+    if len(spans) < _REPEATED_FORM or doc.source_format != "docx":
+        return spans
+    text = doc.text
+    labels = [entry_label(text[start:end]) for start, end in spans]
+    empty = Counter(label for label in labels if label)
+    wanted = {label for label, n in empty.items() if n >= _REPEATED_FORM}
+    if not wanted:
+        return spans
+    where: dict[str, list[int]] = {}
+    for i, line in enumerate(doc.lines):
+        label = entry_label(line.text)
+        if label in wanted:
+            where.setdefault(label, []).append(i)
+    # copies a few lines apart are one block's fields (each member's 分工： under his name, all to
+    # fill in), not a field of entries that each have their own part of the file
+    optional = {label for label in wanted if 3 * empty[label] >= len(where[label])
+                and min(b - a for a, b in zip(where[label], where[label][1:])) >= _ENTRY_LINES}
+    return [span for span, label in zip(spans, labels) if label not in optional]
+
+
+_ENTRY_LINES = 5  # lines at least from one copy of a repeated entry's field to the next
 
 
 def _empty_cells(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:

@@ -318,10 +318,22 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """`_empty_headings`, each heading once: in a Word file a section may be found empty both as a
     numbered heading and as a decimal or styled section (`3.2  项目的目标`), one defect."""
     seen: set[tuple[int, int]] = set()
+    hits = []
     for hit in _empty_headings(doc, ctx, rule):
         if (hit.offset, hit.end) not in seen:
             seen.add((hit.offset, hit.end))
-            yield hit
+            hits.append(hit)
+    yield from _kept_by_practice(doc, hits)
+
+
+def _kept_by_practice(doc: Document, hits: list[Hit]) -> list[Hit]:
+    """The empty headings but those of a part a Word file repeats for each entry that its writer
+    left empty in most copies (placeholders.left_empty_by_practice: 进度安排 under every test)."""
+    if doc.source_format != "docx" or len(hits) < 3:
+        return hits
+    from .placeholders import left_empty_by_practice
+    kept = set(left_empty_by_practice(doc, [(hit.offset, hit.end) for hit in hits]))
+    return [hit for hit in hits if (hit.offset, hit.end) in kept]
 
 
 def _empty_headings(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
