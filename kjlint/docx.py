@@ -209,6 +209,14 @@ def _val(el, tag: str) -> str | None:
     return child.get(W + "val") if child is not None else None
 
 
+def _hidden(rpr) -> bool:
+    """Whether a run is hidden text (w:vanish, not switched off by val 0/false/off)."""
+    if rpr is None:
+        return False
+    vanish = rpr.find(W + "vanish")
+    return vanish is not None and vanish.get(W + "val", "true").lower() not in ("0", "false", "off")
+
+
 def _run_font(rpr) -> str | None:
     """The font of a run's Latin characters (rFonts ascii, else hAnsi), where symbol fonts are set."""
     fonts = rpr.find(W + "rFonts") if rpr is not None else None
@@ -338,7 +346,10 @@ class _Text:
                     self.comment_marks.append(("reference", child.get(W + "id") or "", self.length))
                 continue
             if tag == W + "r":
-                self.walk(child, symbol_font(_run_font(child.find(W + "rPr"))), math)
+                rpr = child.find(W + "rPr")
+                if _hidden(rpr):
+                    continue  # hidden text (Font > Hidden): Word neither shows nor prints it
+                self.walk(child, symbol_font(_run_font(rpr)), math)
             elif tag == W + "t":
                 self.add(render_symbols(child.text or "", font), math, child)
             elif tag == W + "tab" or tag == W + "ptab":

@@ -21,7 +21,7 @@
   ("footnoted", text, note)      a paragraph with a footnote reference; the note's text is `note`
   ("commented", text, comment)   a paragraph with a comment on it
   ("runs", [piece, ...])         one paragraph of several runs: a piece is a string or (text,
-                                 "bold" | "italic" | "red"), formatted so
+                                 "bold" | "italic" | "red" | "hidden"), formatted so
   ("tracked", before, inserted, deleted, after) a paragraph with an existing tracked insertion
                                  and deletion by 审核人
   ("picture", text)              a paragraph with a small picture after `text`
@@ -302,6 +302,8 @@ def make_docx(path: str | Path, blocks, header: str | None = None, footer: str |
                     run.bold = True
                 elif fmt == "italic":
                     run.italic = True
+                elif fmt == "hidden":
+                    run.font.hidden = True
                 elif fmt == "red":
                     from docx.shared import RGBColor
 

@@ -782,3 +782,17 @@ def test_an_empty_word_section_is_reported_once(tmp_path):
               ("heading", 2, "2.4 项目的环境"), "后端使用Python开发。", ("heading", 1, "3 总结"), "项目按计划推进。"]
     path = make_docx(tmp_path / "计划书.docx", blocks)
     assert [(f["code"], f["line"]) for f in _json(path, "--select", "KJ303")] == [("KJ303", 14)]
+
+
+def test_hidden_text_is_not_read(tmp_path):
+    """Runs formatted as hidden text (Font > Hidden, w:vanish) are neither shown nor printed by
+    Word: the reader leaves them out, so a field name's hidden copy does not mangle the word
+    beside it (`SerialNumbermber`) and hidden notes are not linted."""
+    path = make_docx(tmp_path / "hidden.docx", [
+        "关于做好年度工作总结的通知",
+        ("runs", ["字段名", ("AME", "hidden"), "为序列号。"]),
+        ("runs", ["全年完成项目12项。", ("窗体底端", "hidden")]),
+    ])
+    text = read_docx(path).text
+    assert "字段名为序列号。" in text and "全年完成项目12项。" in text
+    assert "AME" not in text and "窗体底端" not in text
