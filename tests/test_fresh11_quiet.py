@@ -67,3 +67,42 @@ def test_a_columns_head_closing_with_percent_in_such_a_table_is_no_deleted_figur
     assert found(TABLE, ("KJ207",)) == []
     rows = "指标 | 产量 | 比上年增长% |\n粮食 | 12.3 | 2.1 |\n蔬菜 | 36.8 | 5.4 |\n"
     assert found("2023年全镇主要农业指标\n" + rows, ("KJ207",)) == []
+
+
+# -- a title shown twice whose length or question mark reads it as a sentence ------------------
+
+def test_a_question_title_shown_again_at_the_top_is_the_repeated_title():
+    text = ("2024年元旦放假安排公布了吗?具体放假时间是什么?\n"
+            "作者:佚名|分类:生活问答|浏览:231|发布时间:2023-12-20\n"
+            "2024年元旦放假安排公布了吗?具体放假时间是什么?\n"
+            "根据国务院办公厅发布的通知,2024年元旦放假时间为12月30日至1月1日,共3天。各单位要妥善安排值班工作。\n")
+    assert [(c, ln) for c, ln, _ in found(text, ("KJ101", "KJ607"))] == [("KJ607", 3)]
+
+
+LONG_TITLE = ("某某县人民检察院关于贯彻执行《领导干部干预司法活动、插手具体案件处理的记录、通报和责任追究规定》"
+              "和《司法机关内部人员过问案件的记录和责任追究规定》的实施细则(试行)")
+
+
+def test_a_long_title_shown_again_and_quoted_by_the_text_is_reported_once_as_a_title():
+    text = (f"{LONG_TITLE}\n{LONG_TITLE}\n某某县人民检察院\n"
+            "为认真贯彻执行《领导干部干预司法活动、插手具体案件处理的记录、通报和责任追究规定》"
+            "和《司法机关内部人员过问案件的记录和责任追究规定》,结合本院工作实际,制定本细则。\n"
+            "第一条 本院检察人员应当严格遵守上述规定,如实记录有关情况。\n")
+    assert [(c, ln) for c, ln, _ in found(text, ("KJ101", "KJ103", "KJ607"))] == [("KJ607", 2)]
+
+
+def test_a_first_paragraph_pasted_twice_is_still_a_duplicate_paragraph():
+    para = "今年以来,我镇认真贯彻落实县委县政府各项决策部署,全面推进各项工作,取得了明显成效。"
+    text = f"{para}\n{para}\n一、主要工作\n全年完成招商引资项目12个,总投资8亿元。\n"
+    assert [c for c, _, _ in found(text, ("KJ101", "KJ607"))] == ["KJ101"]
+
+
+# -- a news page's summary box above the story it sums up ---------------------------------------
+
+def test_a_core_summary_box_is_the_sites_and_the_story_under_it_no_repeat():
+    lead = "昨日下午,市妇联召开执委扩大会议,研究部署今年任务,引领广大妇女建功新时代,在新的实践中奉献巾帼力量"
+    text = (f"引领巾帼力量建功新时代\n\n核心提示: {lead}。\n\n引领巾帼力量建功新时代\n\n"
+            f"本报讯 {lead},会议由市妇联主席主持。\n\n过去一年,全市各级妇联组织紧紧围绕市委部署,锐意进取、主动作为。\n")
+    got = found(text, ("KJ103", "KJ601", "KJ607"))
+    assert [(c, ln) for c, ln, _ in got] == [("KJ601", 3), ("KJ607", 5)]
+    assert got[0][2].startswith("核心提示:")

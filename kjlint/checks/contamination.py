@@ -1434,6 +1434,7 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     body_sentences = 0  # body paragraphs read that hold a sentence
     taken = -1  # the last paragraph a title broken over lines took
     furniture_above = False  # a web page's: a file's own heading block is not compared piece by piece
+    opening: Span | None = None  # the page's first line, read as the body (too long or asking a question)
     for k, p in enumerate(paras):
         li = doc.line_index(p.start)
         if li in skip:
@@ -1455,6 +1456,13 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                                        and CONTENTS_LEADER.search(p.text)):
             return  # a table of contents (目录, or entries with leaders: 项目介绍-----2) repeats the headings by design
         if body:
+            if opening is not None and body_sentences == 1 and key == _title_key(first_body):
+                # the page's first line again, word for word, before any other sentence: a title too
+                # long or asking its question (…公布了吗?具体放假时间是什么?) shown twice, no paragraph
+                line, _ = doc.position(opening.start)
+                yield Hit(p.start, p.end, {"match": p.text, "first_line": line},
+                          Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe"))
+                continue
             inline = list(_inline_title(doc, p, seen, rule))
             if inline:
                 yield from inline  # the title run into a paragraph again (a preview, then the text)
@@ -1528,6 +1536,8 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                     < len(p.text) / 2 and not glued:
                 continue  # mostly furniture (an editor's blurb after one sentence of its own): not the body
             body, first_body, body_sentences = True, lines[li], 1  # the body has started
+            if read == 1 and not glued and "。" not in key and doc.lines[li].end >= p.end:
+                opening = p  # one line opening the page, no full stop in it: maybe its title
             continue
         copy = _BRACKETED_COPY.match(key)
         if copy is not None and copy.group(1) == copy.group(2) and _han_at_least(copy.group(1), 6):
