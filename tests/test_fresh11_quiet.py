@@ -106,3 +106,38 @@ def test_a_core_summary_box_is_the_sites_and_the_story_under_it_no_repeat():
     got = found(text, ("KJ103", "KJ601", "KJ607"))
     assert [(c, ln) for c, ln, _ in got] == [("KJ601", 3), ("KJ607", 5)]
     assert got[0][2].startswith("核心提示:")
+
+
+# -- a page's first line of keywords strung by `_` ------------------------------------------------
+
+def test_a_first_line_of_keywords_strung_by_underscores_is_the_sites_and_holds_no_blank():
+    # (an injected spammer's phrases, none of them a word a rule knows)
+    text = ("亚洲综合色亚洲综合色_欧美一区二区三区免费看_日韩高清视频在线观看_天天综合网国产精品\n"
+            "某某县发展改革委2023年工作总结\n全年完成固定资产投资86亿元,同比增长6.5%。\n")
+    got = found(text, ("KJ601", "KJ203"))
+    assert [(c, ln) for c, ln, _ in got] == [("KJ601", 1)]
+
+
+def test_an_underscore_blank_in_the_texts_first_line_is_still_a_blank():
+    text = "某某县2023年工作总结\n全年新增就业____人,完成招商引资项目12个。\n"
+    assert [c for c, _, _ in found(text, ("KJ601", "KJ203"))] == ["KJ203"]
+
+
+# -- a word ending in 到 before a figure's 的 ---------------------------------------------------
+
+def test_a_verb_ending_in_dao_before_a_figure_is_no_deleted_time():
+    text = "某某街道2023年工作总结\n组织到社区报到的256名在职党员参加志愿服务,收到的12份意见全部办结。\n"
+    assert found(text, ("KJ207",)) == []
+
+
+def test_a_time_deleted_between_dao_and_de_is_still_reported():
+    text = "某某县2023年工作总结\n全县生产总值由2018年的124亿元提高到的195亿元,年均增长6%。\n"
+    assert [(c, p) for c, _, p in found(text, ("KJ207",))] == [("KJ207", "的")]
+
+
+# -- a `?` that stands for a lost character before its pinyin gloss ------------------------------
+
+def test_a_question_mark_before_a_pinyin_gloss_is_a_lost_character_no_cut_word():
+    text = ("2020年脫貧攻堅(jiān)工作紮實推進,全年完成各項任務。對於脫貧攻?jiān)工作來說,這是一道加試題,"
+            "我們必須保證貧困戶如期脫貧。\n各項工作穩步推進。\n")
+    assert found(text, ("KJ305",)) == []

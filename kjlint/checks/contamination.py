@@ -652,6 +652,10 @@ def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             found = matcher.sentence_phrase(_last_sentence(text))
         if found is None and not prose_above and _keyword_stuffing(text):
             found = ("injected spam", text)  # 亚洲一区亚洲二区…,国产成人高清在线,… above the title
+        if found is None and not above and doc.source_format != "docx" and _UNDERSCORED_KEYWORDS.match(text):
+            # the page's first line, phrases strung by `_` as a page's <title> lists its keywords
+            # (…综合色欲_欧美一区…免费播放_…_…国产成人网): no writer joins Chinese words with `_`
+            found = ("keyword line", text)
         if found is None and not prose_above and _menu_line(text):
             found = ("navigation", text)  # 网站首页 个人文档 个人总结 工作总结 述职报告 心得体会 …
         if found is None and not prose_above and _slogan_run(lines, i):
@@ -1573,6 +1577,8 @@ def _previewed(preview: str, text: str) -> bool:
 
 # A line of a site's keywords: four or more short names strung by `_` or `|`, no sentence in it.
 _KEYWORD_LIST = compile_regex(r"^[^_|，,。；;！!？?]{1,16}(?:[_|][^_|，,。；;！!？?]{1,16}){3,}[_|]?$")
+# ... strung by `_` alone, each a phrase of Chinese (a blank's `____` or a file name's `a_b` is none)
+_UNDERSCORED_KEYWORDS = compile_regex(r"^[ \t\u3000]*(?:[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,23}_){3,}[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,23}[ \t\u3000]*$")
 _FIRST_ITEM = compile_regex(r"^1[.．、]")  # a list's first number (title keys have no spaces)
 # A title and its copy in brackets on one line (a title key: spaces out): the page's and the article's.
 _BRACKETED_COPY = compile_regex(r"^(.{6,60}?)[(（【\[](.{6,60})[)）】\]]$")
