@@ -141,3 +141,21 @@ def test_a_question_mark_before_a_pinyin_gloss_is_a_lost_character_no_cut_word()
     text = ("2020年脫貧攻堅(jiān)工作紮實推進,全年完成各項任務。對於脫貧攻?jiān)工作來說,這是一道加試題,"
             "我們必須保證貧困戶如期脫貧。\n各項工作穩步推進。\n")
     assert found(text, ("KJ305",)) == []
+
+
+# -- the title again between a heading and its first subheading --------------------------------
+
+def test_the_title_again_between_a_heading_and_its_first_subheading_is_a_running_head():
+    text = ("某某区教育局2021年工作总结\n2021年,区教育局在区委、区政府的正确领导下,各项工作取得新成效。\n"
+            "一、抓党建聚人心,发展保障进一步夯实\n某某区教育局2021年工作总结\n"
+            "(一)党建品牌持续深化。深入开展党史学习教育,组织专题学习12次。\n"
+            "(二)队伍建设不断加强。全年培训干部教师3000余人次。\n"
+            "二、抓改革促发展,办学水平进一步提升\n(一)学前教育普惠发展。新建幼儿园3所。\n")
+    assert found(text, ("KJ502", "KJ503", "KJ504")) == []
+
+
+def test_a_second_copy_under_the_title_again_still_starts_over():
+    body = "(一)党建品牌持续深化。深入开展党史学习教育,组织专题学习12次。\n"
+    text = (f"某某区教育局2021年工作总结\n一、抓党建聚人心\n{body}二、抓改革促发展\n"
+            f"某某区教育局2021年工作总结\n一、抓党建聚人心\n{body}二、抓改革促发展\n")
+    assert [c for c, _, _ in found(text, ("KJ502", "KJ503", "KJ504"))] == []
