@@ -159,3 +159,19 @@ def test_a_second_copy_under_the_title_again_still_starts_over():
     text = (f"某某区教育局2021年工作总结\n一、抓党建聚人心\n{body}二、抓改革促发展\n"
             f"某某区教育局2021年工作总结\n一、抓党建聚人心\n{body}二、抓改革促发展\n")
     assert [c for c, _, _ in found(text, ("KJ502", "KJ503", "KJ504"))] == []
+
+
+# -- a page cut off mid-sentence on a line that reads like a title --------------------------------
+
+def test_a_last_line_cut_off_is_no_document_spliced_on():
+    text = ("【工作总结的格式】\n工作总结的基本格式有三种,其中常用的有两种,各有所长,使用时要根据实际情况加以选择。\n"
+            "(一)三段式:\n第一部分是基本情况,写明一年来做了哪些工作,取得了哪些成绩。\n"
+            "第二部分是存在的问题,要实事求是地分析原因,不回避矛盾。\n第三部分是下一步打算,要具体可行。\n"
+            "(二)多段式:\n目前有两种做法,年度工作总结的时\n")
+    assert found(text, ("KJ606",)) == []
+
+
+def test_a_title_with_its_text_after_a_body_is_still_a_spliced_document():
+    body = "今年以来,我局认真贯彻落实上级决策部署,扎实推进各项工作,取得了明显成效。\n"
+    text = f"某某局2023年工作总结\n{body * 3}某某镇2023年工作计划\n{body}"
+    assert [c for c, _, _ in found(text, ("KJ606",))] == ["KJ606"]

@@ -1223,7 +1223,9 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             known = any(text in t or t in text for t in seen_titles) or _next_in_series(seen_titles[-1], text)
             seen_titles.append(text)
             del seen_titles[:-64]  # bounded: page headers repeat the same few titles
-            if body_since_title >= min_body and not known:
+            if body_since_title >= min_body and not known and i + 1 < len(paras):
+                # (the text's last line, nothing under it, starts no document: a page cut off
+                # mid-sentence, …目前有二种情况,政府工作报告的时, is KJ3's)
                 yield Hit(p.start, p.end, {"match": p.text, "title": p.text})
                 first_title, body_since_title = text, 0
                 continue
