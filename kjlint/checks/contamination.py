@@ -652,6 +652,10 @@ def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             found = matcher.sentence_phrase(_last_sentence(text))
         if found is None and not prose_above and _keyword_stuffing(text):
             found = ("injected spam", text)  # 亚洲一区亚洲二区…,国产成人高清在线,… above the title
+        if found is None and not above and doc.source_format != "docx" and _UNDERSCORED_KEYWORDS.match(text):
+            # the page's first line, phrases strung by `_` as a page's <title> lists its keywords
+            # (…综合色欲_欧美一区…免费播放_…_…国产成人网): no writer joins Chinese words with `_`
+            found = ("keyword line", text)
         if found is None and not prose_above and _menu_line(text):
             found = ("navigation", text)  # 网站首页 个人文档 个人总结 工作总结 述职报告 心得体会 …
         if found is None and not prose_above and _slogan_run(lines, i):
@@ -1219,7 +1223,9 @@ def spliced_document(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             known = any(text in t or t in text for t in seen_titles) or _next_in_series(seen_titles[-1], text)
             seen_titles.append(text)
             del seen_titles[:-64]  # bounded: page headers repeat the same few titles
-            if body_since_title >= min_body and not known:
+            if body_since_title >= min_body and not known and i + 1 < len(paras):
+                # (the text's last line, nothing under it, starts no document: a page cut off
+                # mid-sentence, …目前有二种情况,政府工作报告的时, is KJ3's)
                 yield Hit(p.start, p.end, {"match": p.text, "title": p.text})
                 first_title, body_since_title = text, 0
                 continue
@@ -1434,6 +1440,7 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     body_sentences = 0  # body paragraphs read that hold a sentence
     taken = -1  # the last paragraph a title broken over lines took
     furniture_above = False  # a web page's: a file's own heading block is not compared piece by piece
+    opening: Span | None = None  # the page's first line, read as the body (too long or asking a question)
     for k, p in enumerate(paras):
         li = doc.line_index(p.start)
         if li in skip:
@@ -1455,6 +1462,13 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                                        and CONTENTS_LEADER.search(p.text)):
             return  # a table of contents (目录, or entries with leaders: 项目介绍-----2) repeats the headings by design
         if body:
+            if opening is not None and body_sentences == 1 and key == _title_key(first_body):
+                # the page's first line again, word for word, before any other sentence: a title too
+                # long or asking its question (…公布了吗?具体放假时间是什么?) shown twice, no paragraph
+                line, _ = doc.position(opening.start)
+                yield Hit(p.start, p.end, {"match": p.text, "first_line": line},
+                          Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe"))
+                continue
             inline = list(_inline_title(doc, p, seen, rule))
             if inline:
                 yield from inline  # the title run into a paragraph again (a preview, then the text)
@@ -1528,6 +1542,8 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                     < len(p.text) / 2 and not glued:
                 continue  # mostly furniture (an editor's blurb after one sentence of its own): not the body
             body, first_body, body_sentences = True, lines[li], 1  # the body has started
+            if read == 1 and not glued and "。" not in key and doc.lines[li].end >= p.end:
+                opening = p  # one line opening the page, no full stop in it: maybe its title
             continue
         copy = _BRACKETED_COPY.match(key)
         if copy is not None and copy.group(1) == copy.group(2) and _han_at_least(copy.group(1), 6):
@@ -1563,6 +1579,8 @@ def _previewed(preview: str, text: str) -> bool:
 
 # A line of a site's keywords: four or more short names strung by `_` or `|`, no sentence in it.
 _KEYWORD_LIST = compile_regex(r"^[^_|，,。；;！!？?]{1,16}(?:[_|][^_|，,。；;！!？?]{1,16}){3,}[_|]?$")
+# ... strung by `_` alone, each a phrase of Chinese (a blank's `____` or a file name's `a_b` is none)
+_UNDERSCORED_KEYWORDS = compile_regex(r"^[ \t\u3000]*(?:[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,23}_){3,}[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,23}[ \t\u3000]*$")
 _FIRST_ITEM = compile_regex(r"^1[.．、]")  # a list's first number (title keys have no spaces)
 # A title and its copy in brackets on one line (a title key: spaces out): the page's and the article's.
 _BRACKETED_COPY = compile_regex(r"^(.{6,60}?)[(（【\[](.{6,60})[)）】\]]$")

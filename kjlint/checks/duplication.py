@@ -1311,6 +1311,22 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         return all(_SITE_EXCERPT.match(u.span.text) or doc.line_index(u.span.start) in excerpt_lines
                    for u in earlier)
 
+    title_lines: set[int] | None = None
+
+    def in_title(earlier: list[Unit]) -> bool:
+        """Whether the earlier copy lies in the document's title: its first paragraph, one line
+        without a full stop, or a whole line KJ607 reports as its copy. A text names what its title names
+        (…关于检察机关贯彻执行《…规定》的实施办法 / 为认真贯彻执行《…规定》…): no passage pasted twice."""
+        nonlocal title_lines
+        if title_lines is None:
+            from .layout import flagged_lines
+
+            title_lines = set(flagged_lines(doc, ctx, ("KJ607",)))  # whole lines only: no preview the title opens
+            first = units[0].span
+            if "。" not in first.text and doc.line_index(first.start) == doc.line_index(max(first.start, first.end - 1)):
+                title_lines.add(doc.line_index(first.start))
+        return bool(earlier) and all(doc.line_index(u.span.start) in title_lines for u in earlier)
+
     def cut_summary(later: list[Unit], earlier: list[Unit]) -> bool:
         """A page's summary of its text cut at a length, its ellipsis after the cut (各省气象局,…:
         为进一步提高人...), above the text it quotes from the start: the text is the document's."""
@@ -1445,7 +1461,8 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             continue  # "<U+00A0><U+00A0>…", rows of dashes or figures: no content repeated
         later_units = _units_overlapping(units, unit_starts, c.i0, c.i1)
         earlier_units = _units_overlapping(units, unit_starts, c.j0, c.j1)
-        if designed(later_units, earlier_units) or (kind == "repeated-passage" and restated(later_units, earlier_units)):
+        if designed(later_units, earlier_units) or (kind == "repeated-passage" and (
+                restated(later_units, earlier_units) or in_title(earlier_units))):
             continue
         starting = [u for u in later_units if c.i0 <= u.s0 < c.i1]
         if _drafted_in_articles(legal, starting, [u for u in earlier_units if c.j0 <= u.s0 < c.j1]) and (

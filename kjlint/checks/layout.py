@@ -84,8 +84,10 @@ _CELL_BAR = compile_regex(r"[^\s|｜][ \t\u3000]*[|｜][ \t\u3000]*[^\s|｜]")
 def _barred_row_lines(doc: Document) -> set[int]:
     """Lines of tables given one row per line with a lone `|` closing each row: a run of such
     bars and rows (cells parted by `|`), at most FLAT_TABLE_GAP other lines of text between one and
-    the next, with two rows or more and a bar between two of them. A lone `|` above or under a
-    text without such rows is the page's frame (KJ601)."""
+    the next, with two rows or more and a bar between two of them. A table may also give one cell
+    per line with a lone `|` after each (指 标 / | / 绝对数 / | / 295.4 / |): FLAT_TABLE_CELLS bars or
+    more, one line of text between each and the next, and quantities among those cells. A lone `|`
+    above or under a text without such rows is the page's frame (KJ601)."""
     if _ROW_END.search(doc.text) is None:
         return set()  # most texts
     events = sorted({(doc.line_index(m.start()), True) for m in _ROW_END.finditer(doc.text)}
@@ -99,6 +101,8 @@ def _barred_row_lines(doc: Document) -> set[int]:
         if kinds.count(False) >= 2 and any(
                 bar and False in kinds[:k] and False in kinds[k + 1:] for k, bar in enumerate(kinds)):
             found.update(range(run[0][0], run[-1][0] + 1))
+        elif len(run) >= FLAT_TABLE_CELLS and all(kinds) and _cell_per_line(doc, [i for i, _ in run]):
+            found.update(range(run[0][0], run[-1][0] + 1))
 
     for i, bar in events:
         if run and run[-1][0] == i:
@@ -109,6 +113,18 @@ def _barred_row_lines(doc: Document) -> set[int]:
         run.append((i, bar))
     close()
     return found
+
+
+def _cell_per_line(doc: Document, bars: list[int]) -> bool:
+    """Whether lone `|` lines at `bars` part one cell per line: exactly one line of text between
+    each bar and the next, and two of those cells or more quantities (295.4, 7.7, 24.4亿元)."""
+    figures = 0
+    for a, b in zip(bars, bars[1:]):
+        cells = [doc.lines[k].text for k in range(a + 1, b) if doc.lines[k].text.strip(BLANK_CHARS)]
+        if len(cells) != 1:
+            return False
+        figures += _TABLE_FIGURE.match(cells[0]) is not None
+    return figures >= 2
 
 
 def _row_table_lines(doc: Document) -> set[int]:

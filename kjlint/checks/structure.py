@@ -364,6 +364,14 @@ def _number_led_items(doc: Document, ctx: Context) -> dict[int, Numbered]:
 _NOT_LOST_MARK = set("是要则年月日个项次批名家人期届位条种点大小些方")
 
 
+def _goes_on_below(paras: list[Span], items: dict[int, Numbered], i: int, last: dict[int, int | None]) -> bool:
+    """Whether the paragraph right below the title's copy at `i` is an item going on under a heading
+    left open above it (一、… / 标题 / （一）…): the title is a page's running head between the
+    heading and its first subheading, no second copy starting over from 一、."""
+    nxt = items.get(paras[i + 1].start) if i + 1 < len(paras) else None  # right below the title
+    return nxt is not None and nxt.number == 1 and nxt.level > 1 and last.get(nxt.level - 1) is not None
+
+
 def _lost_mark_parent(paras: list[Span], prior: int | None) -> Span | None:
     """Among the paragraphs between two items of a list, one that starts with a Chinese numeral run
     straight into its words (四以打造特色社区为着力点…): a top-level heading whose 、 was lost,
@@ -618,7 +626,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             prev = run[-1]
         walked = i
         p = paras[i]
-        if title_text and p.text == title_text and title is not None and p.start != title.start:
+        if title_text and p.text == title_text and title is not None and p.start != title.start and not _goes_on_below(
+                paras, items, i, last):
             last = {k: None for k in last}  # the title again: a second copy starts over
             outline.clear()
         it = items.get(p.start)

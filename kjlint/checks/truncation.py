@@ -13,7 +13,7 @@ from typing import Iterator
 
 from .registry import check
 from ..document import BLANK_CHARS, Document, Span
-from ..normalize import PINYIN_ANNOTATION, plain_text
+from ..normalize import PINYIN_ANNOTATION, PINYIN_LETTERS, TONED, plain_text
 from ..ruletypes import Context, Hit, rule_hits
 from .layout import flagged_lines, reading_paragraphs, text_before_trailing_furniture
 from .structure import HEADING_FIRST, find_title, heading_level as outline_level
@@ -775,6 +775,9 @@ _BARE_HEADING = compile_regex(r"^[ \t\u3000]*(?:[一二三四五六七八九十]
 # an abbreviation that stops where the full word would go on.
 CUT_MARKS = "，,。；;：:！？!?、"
 _CUT_CANDIDATE = compile_regex(rf"[\u4e00-\u9fff]{{3}}(?=[{CUT_MARKS}]|[ \t\u3000]*$)")
+# A pinyin gloss `(jiān)` right after a `?`, its opening bracket maybe lost with it (攻?jiān)工作): the `?`
+# stands for the glossed character a conversion lost.
+_GLOSS = compile_regex(rf"[(（]?(?=[{PINYIN_LETTERS}]{{0,5}}[{TONED}])[{PINYIN_LETTERS}]{{1,6}} ?[)）]")
 _LINE_LEAD = compile_regex(r"^[\s\d、.．\-—]*")  # a page marker (2、) before a wrapped line's rest
 CutTable = dict[str, tuple[str, bool]]
 # A line holding a name and nothing else, maybe as a field's value (发布单位:应急管理部): a
@@ -880,6 +883,8 @@ def cut_words(lines: list[str], i: int, table: CutTable) -> list[tuple[int, int]
             continue
         followers, before_list = entry
         mark = line[m.end():m.end() + 1]
+        if mark in "?？" and mark and _GLOSS.match(line, m.end() + 1):
+            continue  # 脫貧攻?jiān)工作: a character the conversion lost (KJ4), its pinyin gloss still there
         if mark == "、" and (not before_list or line[m.end() + 1:m.end() + 2] in followers):
             continue  # a list sharing its head: 国有企、事业单位 is 国有企业、事业单位 (企 goes on with 事 too)
         if mark in ("", " ", "\t", "\u3000"):
