@@ -95,3 +95,26 @@ def test_a_year_that_lost_its_nian_before_a_government_report(line, part):
     text = BODY + line + "\n" + BODY
     found = [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ412"])]
     assert part in found, found
+
+
+@pytest.mark.parametrize("line, part", [
+    ("欢迎加入某某法治网!", "欢迎加入某某法治网!"),      # a site's greeting, the site named
+    ("08版", "08版"),                                   # a paper's edition alone on its line
+    ("A07版", "A07版"),
+    ("□据某某新闻报道", "□据某某新闻报道"),             # the source a paper credits above the story
+    ("核心提示: 昨日下午，市妇联召开执委会议，研究部署年度任务。", "核心提示:"),   # a news page's lead label
+    ("[导读] 摘要:疫情是近百年来影响范围最广的公共卫生事件。", "[导读]"),       # a journal site's lead tag
+])
+def test_news_page_labels_and_lines(line, part):
+    text = BODY + line + "\n" + BODY
+    assert any(part in s for s in spans(text)), spans(text)
+
+
+@pytest.mark.parametrize("line", [
+    "欢迎加入志愿者队伍，共建美好家园。",   # an invitation in a sentence
+    "据统计，全年共完成项目12个。",          # 据 opening a sentence
+    "核心提示词的设计由课题组完成。",        # 核心提示 inside a word
+])
+def test_sentences_with_these_words_are_the_texts(line):
+    text = BODY + line + "\n" + BODY
+    assert not [s for s in spans(text) if s.strip() and s.strip() in line], spans(text)
