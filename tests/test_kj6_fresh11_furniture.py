@@ -118,3 +118,35 @@ def test_news_page_labels_and_lines(line, part):
 def test_sentences_with_these_words_are_the_texts(line):
     text = BODY + line + "\n" + BODY
     assert not [s for s in spans(text) if s.strip() and s.strip() in line], spans(text)
+
+
+@pytest.mark.parametrize("line, part", [
+    ("??? 三是扎实推进政府信息公开平台建设，确保全年安全平稳运行。", "???"),   # a blank after them
+    ("请严格按文件要求整改?!苯?,某某纪委监委驻市公安局纪检监察组指出。", "?!苯?"),  # 。” misread
+    ("某某县人民政府督查室           2022年8月19", "2022年8月19"),           # 日 lost at a line's end
+])
+def test_characters_lost_in_a_conversion(line, part):
+    text = BODY + line + "\n" + BODY
+    found = [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ412"])]
+    assert part in found, found
+
+
+@pytest.mark.parametrize("line", [
+    "真的要这样做吗?!大家议论纷纷。",         # an interrobang in a sentence, no ? after it
+    "会议于2022年8月19日召开。",              # a whole date
+    "2022年8月19日",                          # a date alone with its 日
+    "? 如何进一步提高服务质量",               # one question mark before a question
+])
+def test_question_marks_and_dates_of_the_text(line):
+    text = BODY + line + "\n" + BODY
+    assert lint_text(text, select=["KJ412"]) == []
+
+
+@pytest.mark.parametrize("title, part", [
+    ("某某局2023年城市管理工作汇报(精选文档)", "(精选文档)"),
+    ("某某局2021年工作总结范例范本", "范例范本"),
+])
+def test_sales_labels_on_a_title(title, part):
+    text = title + "\n" + BODY
+    found = [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ604"])]
+    assert part in found, found
