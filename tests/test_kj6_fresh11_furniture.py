@@ -123,6 +123,7 @@ def test_sentences_with_these_words_are_the_texts(line):
 @pytest.mark.parametrize("line, part", [
     ("??? 三是扎实推进政府信息公开平台建设，确保全年安全平稳运行。", "???"),   # a blank after them
     ("请严格按文件要求整改?!苯?,某某纪委监委驻市公安局纪检监察组指出。", "?!苯?"),  # 。” misread
+    ("兜牢基层“三?!钡拙€,某某局强化资金管理。", "?!钡"),   # 保” misread, no ? after it
     ("某某县人民政府督查室           2022年8月19", "2022年8月19"),           # 日 lost at a line's end
 ])
 def test_characters_lost_in_a_conversion(line, part):
