@@ -151,3 +151,18 @@ def test_sales_labels_on_a_title(title, part):
     text = title + "\n" + BODY
     found = [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ604"])]
     assert part in found, found
+
+
+@pytest.mark.parametrize("line, part", [
+    ("【某雲特派員王某某/某某縣報導】五合一選舉落幕，連任的縣長今天銷假上班。", "【某雲特派員王某某/某某縣報導】"),
+    ("健康某某人讯(通讯员 王某某 李某某)3月31日，某某镇召开安全生产动员会。", "健康某某人讯(通讯员 王某某 李某某)"),
+])
+def test_bylines_of_special_correspondents_and_any_outlet(line, part):
+    text = line + "\n" + BODY
+    assert part in spans(text), spans(text)
+
+
+def test_a_bare_tag_and_a_wire_dateline_stay_the_storys():
+    for line in ("本报讯 4月28日，某某镇召开安全生产动员会。", "新华社北京3月8日电(记者王某)全国人大会议开幕。"):
+        text = line + "\n" + BODY
+        assert not [s for s in spans(text) if s and s in line], spans(text)
