@@ -353,6 +353,11 @@ def restated_item(doc: Document, later: list[int], earlier: list[int]) -> bool:
 _HEADING_NUMBER = re.compile(r"[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[章节部分篇]|[（(]?(?:[一二三四五六七八九十]{1,3}|\d{1,3}(?:[.．]\d{1,3})*)[)）]?[.．、]?)[ \t\u3000]*")
 
 
+def _heading_name(heading: str) -> str:
+    """A heading's words without its number (3.10注释设计 -> 注释设计)."""
+    return _HEADING_NUMBER.sub("", heading, count=1)
+
+
 def parallel_sections(doc: Document, later: list[int], earlier: list[int]) -> bool:
     """Are the two copies of a repeat in a Word draft the same part of two sections written to one
     template? A design specification describes each module under the same headings (3.10注释设计
@@ -376,10 +381,9 @@ def parallel_sections(doc: Document, later: list[int], earlier: list[int]) -> bo
         if (found or len(a.headings) < 2 or len(a.headings) != len(b.headings)
                 or a.headings[-1] in inside or b.headings[-1] in inside):
             continue
-        name = _HEADING_NUMBER.sub("", a.headings[-1], count=1)
-        found = (len(name) >= 2 and name in recurring and name == _HEADING_NUMBER.sub("", b.headings[-1], count=1)
-                 and [_HEADING_NUMBER.sub("", h, count=1) for h in a.headings[:-1]]
-                 != [_HEADING_NUMBER.sub("", h, count=1) for h in b.headings[:-1]])
+        name = _heading_name(a.headings[-1])
+        found = (len(name) >= 2 and name in recurring and name == _heading_name(b.headings[-1])
+                 and list(map(_heading_name, a.headings[:-1])) != list(map(_heading_name, b.headings[:-1])))
     return found
 
 
@@ -394,8 +398,7 @@ def _recurring_headings(doc: Document, places: list[WordPlace]) -> set[str]:
         return cached
     parents: dict[str, set[str]] = {}
     for path in {p.headings for p in places if len(p.headings) >= 2}:
-        parents.setdefault(_HEADING_NUMBER.sub("", path[-1], count=1), set()).add(
-            _HEADING_NUMBER.sub("", path[-2], count=1))
+        parents.setdefault(_heading_name(path[-1]), set()).add(_heading_name(path[-2]))
     found = {name for name, above in parents.items() if len(above) >= _TEMPLATE_SECTIONS}
     object.__setattr__(doc, "_recurring_headings", found)
     return found

@@ -589,27 +589,27 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             brands.add(m.group(1))
         spans.append((h.offset, h.end))
         yield h
+
+    def spam(a: int, b: int, phrase: str) -> Iterator[Hit]:
+        """The injected spam at [a, b), unless the lines' furniture covers it already."""
+        if not any(x < b and a < y for x, y in spans):
+            yield Hit(a, b, {"kind": _compiled_boilerplate(rule).shown["injected spam"], "group": "injected spam",
+                             "phrase": phrase, "match": doc.text[a:b]},
+                      Fix("", a, b, safe=False) if rule.fixable != "none" else None)
+
     # a spammer's prefix hung on the page's titles by a dash, the same on three of them or more
     # (半岛平台-2020年全国新开工… on the headline, its copy and the next-article link)
     if "-" in doc.text or "－" in doc.text:
         prefixes: dict[str, list[re.Match[str]]] = {}
         for m in _SPAM_PREFIX.finditer(doc.text):
             prefixes.setdefault(m.group(1), []).append(m)
-        shown = _compiled_boilerplate(rule).shown["injected spam"]
         for found in prefixes.values():
             if len(found) >= 3:
                 for m in found:
-                    a, b = m.start(1), m.end()
-                    if any(x < b and a < y for x, y in spans):
-                        continue
-                    yield Hit(a, b, {"kind": shown, "group": "injected spam", "phrase": m.group(1), "match": doc.text[a:b]},
-                              Fix("", a, b, safe=False) if rule.fixable != "none" else None)
+                    yield from spam(m.start(1), m.end(), m.group(1))
     for name in brands:
         for m in re.finditer(re.escape(name) + _BETTING_TAIL, doc.text):
-            if not any(a < m.end() and m.start() < b for a, b in spans):
-                yield Hit(m.start(), m.end(), {"kind": _compiled_boilerplate(rule).shown["injected spam"], "group": "injected spam",
-                                               "phrase": m.group(0), "match": m.group(0)},
-                          Fix("", m.start(), m.end(), safe=False) if rule.fixable != "none" else None)
+            yield from spam(m.start(), m.end(), m.group(0))
 
 
 def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
@@ -1487,7 +1487,7 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                     return
             if _SENTENCE.search(key):
                 body_sentences += 1
-            elif key.startswith("附件") or _SIGNING_DATE.match(key):
+            elif key.startswith("附件") or SIGNING_DATE.match(key):
                 body_sentences = 2  # a notice's signing date or its attachment's name: the text went on
             if nxt and _han_at_least(key, 6) and nxt != first_body \
                     and (heading_level(nxt) is not None or _previewed(first_body, nxt)):
@@ -1559,7 +1559,7 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if first is None:
             seen[key] = p
             continue
-        if k + 1 < len(paras) and _SIGNING_DATE.match(lines[doc.line_index(paras[k + 1].start)]):
+        if k + 1 < len(paras) and SIGNING_DATE.match(lines[doc.line_index(paras[k + 1].start)]):
             continue  # XXXX人民政府 / 2020年2月19日: the 落款 repeats the 发文机关 by design (GB/T 9704)
         fix = Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe")
         line, _ = doc.position(first.start)
@@ -1698,7 +1698,6 @@ def _starts_document(text: str, max_len: int) -> bool:
             or bool(_OFFICIAL_HEAD.search(text)) or bool(_DATELINE.search(text)))
 
 
-_SIGNING_DATE = SIGNING_DATE  # a 落款's date under the issuing organ: 2020年2月19日 (nothing after it)
 _DATELINE = compile_regex(r"\d+月\d+日电$|^\d{4}年\d{1,2}月\d{1,2}日")  # a news dateline, a date under a title
 
 _OFFICIAL_HEAD = compile_regex(r"文件$|〔\d{4}〕|[发字函]〔\d{4}|\[\d{4}\]\s*\d+\s*号|签发人|密级|机密|秘密|绝密|★|特急|加急|^\d{6}$|^——|^—")

@@ -834,9 +834,8 @@ def _beside(extra: list[Hit], hits: list[Hit]) -> list[Hit]:
 
 # A Word heading of a decimal outline: 3.3 需求规格, 11.2.3配置管理员, 2.2用户权重 (a section number of two to
 # four parts, its title after it); a table of contents' entry ends in its page number (1.1标识\t3).
-_OUTLINE_NUMBER = compile_regex(r"(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![.．]?\d|[.．][A-Za-z]|[%‰]|[.．]{2}|[ \t]*(?:[-~～—–]|[至到][ \t]*\d))[.．]?")
+_DECIMAL_NUMBER = compile_regex(r"(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![.．]?\d|[.．][A-Za-z]|[%‰]|[.．]{2}|[ \t]*(?:[-~～—–]|[至到][ \t]*\d))[.．]?")
 _TOC_ENTRY = compile_regex(r"[^\d.．\s][\t\u3000 .…·]+\d{1,3}$")
-_BLANKS = " \t\u3000\u00a0"
 _OUTLINE_LEAST = 3  # decimal headings a file needs to be numbered as an outline
 _CLAUSE = compile_regex(r"[，,；;。！!？?：:]")  # a heading is a title: no clause, no sentence
 # A chapter of the outline, one number: 1．标题, 4.下个月工作计划, 2 引言 (a list's 1、 is an item).
@@ -865,7 +864,7 @@ def _decimal_outline_issues(doc: Document, ctx: Context) -> tuple[list[Hit], lis
     heads: list[tuple[Span, tuple[int, ...], int, bool]] = []
     dated = 0  # numbers followed by a colon: a log's dates (5.12: 因故取消), not sections
     for para in reading_paragraphs(doc, ctx):
-        text = para.text.lstrip(_BLANKS)
+        text = para.text.lstrip(BLANK_CHARS)
         if not text[:1].isdigit() or _TOC_ENTRY.search(text):
             continue
         indent = len(para.text) - len(text)
@@ -873,7 +872,7 @@ def _decimal_outline_issues(doc: Document, ctx: Context) -> tuple[list[Hit], lis
         if doc.list_labels.get(line + 1, "").strip() == text.strip():
             continue  # an empty paragraph showing only the number Word draws for it: no section
         heading = len(text) <= 40 and not _CLAUSE.search(text)
-        m = _OUTLINE_NUMBER.match(text)
+        m = _DECIMAL_NUMBER.match(text)
         if m is None:
             chapter = _OUTLINE_CHAPTER.match(text) if heading else None
             if chapter is not None and not doc.in_table(line) and doc.part(line) == "body":
