@@ -2148,7 +2148,6 @@ _BUTTON = r"[【\[［][ \t\u3000]*[\u4e00-\u9fff]{2,6}[ \t\u3000]*[】\]］]"
 _BUTTON_ROW = compile_regex(rf"^(?:{_BUTTON}[ \t\u3000]*(?:[|｜][ \t\u3000]*)*(?:{_BUTTON}[ \t\u3000|｜]*)+|{_BUTTON}[ \t\u3000]*[|｜][ \t\u3000|｜]*)$")
 _SCENE_CAPTION = compile_regex(
     r"^[\u4e00-\u9fff]{2,8}(?:现场|現場|合影|留念|展示|掠影|剪影|一角|风采|風采|集锦|集錦|活动|活動)$")
-_CJK = compile_regex(r"[\u4e00-\u9fff]")
 # above the body: a scene's caption that is no headline (会议现场, 活动合影), a hotline or counter alone
 # (12320, 2702; not a year, not a 公文's six-digit 份号)
 _SCENE_HEAD_CAPTION = compile_regex(r"^[\u4e00-\u9fff]{2,8}(?:现场|現場|合影|留念|掠影|剪影)$")
@@ -2206,7 +2205,7 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
     def prose(i: int) -> bool:
         text = lines[i]
         return bool(text) and i not in skip and (len(text) > max_len or _SENTENCE.search(text) is not None) \
-            and _CJK.search(text) is not None
+            and CJK.search(text) is not None
 
     # read inward from both ends: most pages have a few lines around the body, not a scan of all
     first = next((i for i in range(len(lines)) if prose(i)), None)
