@@ -207,7 +207,7 @@ try:
     from re import _compiler as _re_compiler
     from re import _parser as _re_parser
 
-    _REGEX_FILE = f"regex-4-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    _REGEX_FILE = f"regex-5-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
     _plain_charset = _re_compiler._optimize_charset
 except (ImportError, AttributeError):  # Python 3.10 or another implementation: plain re.compile
     _sre = None
@@ -258,7 +258,7 @@ def _entry(pattern: str, flags: int) -> tuple:
 
     parsed = _parsed[(pattern, flags)] = _re_parser.parse(pattern, flags)  # raises re.error, as re.compile
     first = first_chars(parsed, flags)
-    code = _with_first_chars(_program(parsed, flags), parsed, first)
+    code = tuple(_with_first_chars(_program(parsed, flags), parsed, first))
     groupindex = dict(parsed.state.groupdict)
     indexgroup = [None] * parsed.state.groups
     for name, index in groupindex.items():
@@ -388,7 +388,7 @@ def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
         return re.compile(pattern, flags)
     entry = _entry(pattern, flags)
     try:
-        return _sre.compile(pattern, *entry[:5])
+        return _sre.compile(pattern, entry[0], list(entry[1]), *entry[2:5])
     except Exception:  # a corrupt entry: let re build it
         return re.compile(pattern, flags)
 

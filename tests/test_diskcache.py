@@ -44,6 +44,25 @@ def test_cached_programs_match_exactly_like_re_compile(fresh_cache):
         assert _behaviour(a) == _behaviour(b) == _behaviour(re.compile(p, f))
 
 
+def test_stored_programs_drop_out_of_the_collectors_walks(fresh_cache):
+    """A program read back from the store is a tuple of codes, which the collector stops
+    tracking the first time it meets it: a list (the layout before) stayed tracked, and the
+    store's 580,000 codes were walked again by each older generation's collection."""
+    if diskcache._sre is None:
+        pytest.skip("no program cache on this Python")
+    import gc
+
+    for p, f in PATTERNS:
+        diskcache.compile_regex(p, f)
+    diskcache.save_programs()
+    diskcache._programs = None  # as in a new process: read back from disk
+    programs = [diskcache._entry(p, f)[1] for p, f in PATTERNS]
+    gc.collect()
+    assert not any(gc.is_tracked(code) for code in programs)
+    assert [diskcache.compile_regex(p, f).findall(s) for p, f in PATTERNS for s in SAMPLES] == \
+        [re.compile(p, f).findall(s) for p, f in PATTERNS for s in SAMPLES]
+
+
 def test_corrupt_program_cache_is_ignored(fresh_cache):
     if diskcache._sre is None:
         pytest.skip("no program cache on this Python")
