@@ -63,6 +63,25 @@ def test_stored_programs_drop_out_of_the_collectors_walks(fresh_cache):
         [re.compile(p, f).findall(s) for p, f in PATTERNS for s in SAMPLES]
 
 
+def test_stored_programs_share_their_repeated_codes(fresh_cache):
+    """Equal codes of the stored programs are written once and read back as one int object
+    (marshal references), not one new int per code: a class of Han characters and a few marks
+    repeats its block numbers dozens of times in one program, and again in the next one."""
+    if diskcache._sre is None:
+        pytest.skip("no program cache on this Python")
+    patterns = [("[\u4e00-\u9fff，、：]+年", 0), ("[^\u4e00-\u9fff。；！]{3,}", 0)]
+    for p, f in patterns:
+        diskcache.compile_regex(p, f)
+    diskcache.save_programs()
+    diskcache._programs = None  # as in a new process: read back from disk
+    codes = [code for p, f in patterns for code in diskcache._entry(p, f)[1] if code > 256]
+    assert len(codes) > len(set(codes)) > 1  # big classes: repeated codes beyond the small ints
+    first = {}
+    assert all(first.setdefault(code, code) is code for code in codes)
+    assert [diskcache.compile_regex(p, f).findall(s) for p, f in patterns for s in ("二〇二四年，、：年", "ab，c。")] == \
+        [re.compile(p, f).findall(s) for p, f in patterns for s in ("二〇二四年，、：年", "ab，c。")]
+
+
 def test_corrupt_program_cache_is_ignored(fresh_cache):
     if diskcache._sre is None:
         pytest.skip("no program cache on this Python")
