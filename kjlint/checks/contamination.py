@@ -578,6 +578,10 @@ _BETTING_TAIL = (r"[·・]?(?:必[赢贏]|[娱娛][乐樂][场城場]?|[体體]�
 # link's label (半岛平台-…, 上一篇: 半岛平台-…)
 _SPAM_PREFIX = compile_regex(r"(?:^|(?<=[:：]))[ \t\u3000]*([\u4e00-\u9fff]{2,4}(?:平[台臺]|官[网網]|[体體]育|[娱娛][乐樂]))[-－](?=[\u4e00-\u9fff\d])",
                              re.MULTILINE)
+# What every prefix holds: its site word's last character, then the dash. Searched first (a scan
+# for one of 7 characters): the prefix pattern may start at any line start or colon and cost
+# 0.36 CPU s on ../shared/corpus, where no text has this pair (0.06 s for the test).
+_SPAM_DASH = compile_regex(r"[台臺网網育乐樂][-－]")
 
 
 @check("boilerplate-lines")
@@ -599,7 +603,7 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 
     # a spammer's prefix hung on the page's titles by a dash, the same on three of them or more
     # (半岛平台-2020年全国新开工… on the headline, its copy and the next-article link)
-    if "-" in doc.text or "－" in doc.text:
+    if ("-" in doc.text or "－" in doc.text) and _SPAM_DASH.search(doc.text) is not None:
         prefixes: dict[str, list[re.Match[str]]] = {}
         for m in _SPAM_PREFIX.finditer(doc.text):
             prefixes.setdefault(m.group(1), []).append(m)
