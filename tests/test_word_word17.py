@@ -80,3 +80,11 @@ def test_a_versions_wildcard_is_no_mask():
     assert lint_text(text, select=["KJ201"]) == []
     # a digit of a figure left as x after a Chinese word is still a mask
     assert [t.code for t in lint_text("工作总结\n全年增长3.x%，同比增长2.x个百分点。\n", select=["KJ201"])] == ["KJ201"] * 2
+
+
+def test_a_block_comment_of_asterisks_in_a_listing_is_code_not_a_mask(tmp_path):
+    listing = ["硬件初始化", "void UserAPP(void)", "{", "\u00a0 \u00a0 /**************设置皮肤色*******************/",
+               "    PROGBAR_SetDefaultSkin(PROGBAR_SKIN_FLEX);", "}"]
+    assert docx_codes(make_docx(tmp_path / "设计.docx", listing), "KJ202") == []
+    # asterisks in a sentence stay a mask
+    assert docx_codes(make_docx(tmp_path / "总结.docx", ["工作总结", "全乡共**个村完成改造。"]), "KJ202") == [("KJ202", 2)]
