@@ -2486,6 +2486,46 @@ _MD_LINE_MARK = compile_regex(
     r"|[•·▪◦●○■□◆◇]?[ \t]*(?P<task>\[[ xX]\])[ \t]+(?=\S))")
 
 
+# The language tag of a Markdown code block (```python) that a paste into Word left as a line of
+# its own above the code: a fence's tag is written in lower case (a chat tool's label over the
+# block, `Python`, `JavaScript`, is taken only right above a line of code; an acronym in capitals,
+# `XML`, `SQL`, is as often the writer's caption). One letter (`c`, `r`), words that head other
+# lines (`text`, `log`, `http`) and programs run by their name alone (`nginx`, `mysql`, `go`)
+# are no sign.
+_FENCE_TAGS = ("bash|sh|shell|zsh|powershell|ps1|cmd|bat|batch|python|py|python3|json|jsonc|json5|yaml|yml|toml|ini"
+               "|xml|html|css|scss|less|javascript|js|typescript|ts|jsx|tsx|vue|java|kotlin|swift|cpp|c\\+\\+|csharp|cs"
+               "|golang|rust|php|ruby|perl|lua|matlab|sql|plsql|plaintext|markdown|mermaid|dockerfile"
+               "|makefile|cmake|gradle|groovy|scala|dart|pascal|delphi|verilog|vhdl|latex|diff|graphql"
+               "|proto|protobuf|properties|arduino|asm|nasm|objectivec|vbnet|solidity")
+_FENCE_TAG = compile_regex(rf"^[ \t]*(?:{_FENCE_TAGS})[ \t]*$")
+_FENCE_TAG_ANY = compile_regex(rf"^[ \t]*(?:{_FENCE_TAGS})[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_FENCE_LABEL = compile_regex(rf"^[ \t]*(?:{_FENCE_TAGS}|c#)[ \t]*$", re.IGNORECASE)
+
+
+def _fence_tags(doc: Document) -> Iterator[Hit]:
+    """Lines that are a Markdown code block's language tag (`python`, `json`, `plaintext` alone on
+    a line above the code) in a Word file's body: the ``` marks were dropped by the paste, the tag
+    stayed. Not a table cell (a technology table's `Python`), and not one of a run of such lines
+    (a list of languages); a tag not in lower case only right above a line of code."""
+    lines = doc.lines
+    technical = doc.technical_lines
+    n = len(lines)
+    for m in _FENCE_TAG_ANY.finditer(doc.text):
+        i = doc.line_index(m.start())
+        if doc.part(i) != "body" or doc.in_table(i) or i in technical:
+            continue
+        above = next((k for k in range(i - 1, -1, -1) if lines[k].text.strip(BLANK_CHARS)), None)
+        below = next((k for k in range(i + 1, n) if lines[k].text.strip(BLANK_CHARS)), None)
+        if below is None or _FENCE_LABEL.match(lines[below].text) or (
+                above is not None and _FENCE_LABEL.match(lines[above].text)):
+            continue
+        if not _FENCE_TAG.match(lines[i].text) and (below not in technical or m.group(0).strip().isupper()):
+            continue
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t"))
+        end = m.start() + len(m.group(0).rstrip(" \t"))
+        yield Hit(start, end, {"match": doc.text[start:end]}, key="fence")
+
+
 @check("markdown-lines")
 def markdown_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """Markdown marks that begin a Word paragraph (heading hashes, list bullets, quotation marks,
@@ -2499,6 +2539,7 @@ def markdown_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     from ..findings import Related
 
     text = doc.text
+    yield from _fence_tags(doc)
     bold = compile_regex("|".join(f"(?:{p})" for p in rule.params.get("pattern", ())), re.MULTILINE)
     # most files show no sign at all: one scan of the whole text each, before any line is read
     if not (("[" in text and _MD_TOC_ANY.search(text)) or ("#" in text and _MD_SIGN_HEADING_ANY.search(text))
