@@ -291,6 +291,10 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
                 continue  # most paragraphs: heading_level would refuse them at once
             if first in WIDE_SPACES:
                 text = text.lstrip(WIDE_SPACES + BLANK_CHARS)
+            elif first in "?？":
+                if (m := _LOST_INDENT.match(text)) is None:
+                    continue
+                text = text[m.end():]
             elif text[:1] == "#":
                 text = _unmarked(text)
             elif text[:1] in BULLET_MARKS and text[1:2] in _BLANK_OR_DIGIT:
@@ -412,7 +416,10 @@ GLUED_END = compile_regex(rf"[。；！？][ \t\u3000]*(?P<n>[{CN_NUM}]{{1,2}})�
 BULLET_MARKS = "●○■□◆◇▪•·➢►▶★☆"
 _BLANK_OR_DIGIT = BLANK_CHARS + "0123456789"
 # What a numbered paragraph can start with (see numbered_paragraphs), besides a digit.
-_ITEM_FIRST = HEADING_FIRST | frozenset(WIDE_SPACES + "#" + BULLET_MARKS)
+_ITEM_FIRST = HEADING_FIRST | frozenset(WIDE_SPACES + "#" + BULLET_MARKS + "?？")
+# A paragraph's indent a conversion turned into question marks (????一、经济增长…: ideographic spaces
+# through a code page without them): the mark after it numbers the paragraph (KJ412 reports the marks)
+_LOST_INDENT = compile_regex(r"^[?？]{2,8}(?=[^?？\s])")
 
 
 def _label(text: str) -> bool:
