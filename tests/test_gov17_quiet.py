@@ -112,3 +112,41 @@ def test_bulleted_attributes_with_their_values_are_no_template_slots():
 def test_a_bulleted_slot_left_empty_is_still_one():
     text = "- 【单位名称】\n- 【联系电话】\n某某单位工作总结\n今年以来,我单位扎实推进各项工作。\n"
     assert [p for _, _, p in found(text, ("KJ205",))] == ["【单位名称】", "【联系电话】"]
+
+
+# -- items dated by a year right after their number: 1.2020年6月11日前… --------------------------
+
+def test_items_opening_with_a_year_after_their_number_are_items_1_and_2():
+    text = ("某某区2020年秋期招生工作方案\n一、招生对象\n根据有关规定,招生对象如下:\n"
+            "1.2020年6月11日前,户籍在本区的适龄儿童少年;\n2.2020年6月11日前,在本区购买商品住宅的房屋产权人子女;\n"
+            "3.具有本区有效期内居住证的随迁子女。\n二、招生时间\n报名时间另行通知。\n")
+    assert found(text, ("KJ502", "KJ503")) == []
+
+
+def test_a_decimal_figure_after_a_number_is_still_no_item():
+    text = ("某某区工作情况\n一、主要指标\n全年增长情况如下:\n1.5亿元用于道路建设。\n3.其他资金用于绿化。\n")
+    assert [(c, p) for c, _, p in found(text, ("KJ502",))] == [("KJ502", "3.")]
+
+
+# -- a table numbering its rows under its header, cut after its first row ------------------------
+
+def test_a_header_row_over_row_1_closed_by_a_bar_is_a_table_not_the_pages_panel():
+    text = ("根据有关规定,我局受理4个建设项目环境影响评价文件。现将受理情况予以公告。\n"
+            "联系电话:0818-8222502。\n"
+            "序号 | 项目名称 | 建设 地点 | 建设 单位 | 环境影响评价机构 | 类别 | 受理 时间 |\n"
+            "1 | 某某县某某河山洪沟治理工程\n|\n")
+    assert found(text, ("KJ601", "KJ609")) == []
+
+
+def test_a_lone_bar_under_prose_is_still_the_pages_frame():
+    text = ("根据有关规定,我局受理4个建设项目环境影响评价文件。现将受理情况予以公告。\n"
+            "公示期为5个工作日。\n|\n")
+    assert [(c, p) for c, _, p in found(text, ("KJ601",))] == [("KJ601", "|")]
+
+
+def test_attachments_listed_from_1_on_the_label_line_dated_by_their_year():
+    text = ("某某县人民政府办公室关于印发2025年重点工作任务分解的通知\n各乡镇人民政府,县直各单位:\n"
+            "一、提高站位,压实责任。各单位要高度重视。\n二、强化调度,确保实效。各单位要按期完成。\n"
+            "附件:1.2025年县《政府工作报告》任务清单\n2.2025年十五件民生实事任务分解\n3.2025年县政府重点工作备忘录任务分解\n"
+            "某某县人民政府办公室\n2025年5月18日\n")
+    assert found(text, ("KJ502", "KJ503")) == []
