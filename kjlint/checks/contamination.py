@@ -1861,6 +1861,10 @@ _OFFICIAL_FIELD = compile_regex(r"签发人|密级|紧急程度")  # a 公文's 
 # headline of six characters or more, no field's label in it, then one cell at most.
 _HEADLINE_BAR = compile_regex(r"^(?=(?:[^|｜:\[［]*?[\u4e00-\u9fff]){6})[^|｜:\[［]{6,60}?[ \t]*[|｜][^|｜:]{0,24}$")
 _DATA_ROW = compile_regex(r"\d|[|｜\[［]")  # a count, a date, a cell rule, a bracketed label
+# A headline that an organ speaks (国家统计局:三季度GDP同比增长4.9%, 外交部:…): the organ's name,
+# a colon, then a clause of words (not a field's short value: 来源:国家统计局, 阅读:2341)
+_ATTRIBUTED_HEADLINE = compile_regex(
+    r"^[\u4e00-\u9fff]{1,12}(?:局|部|委|院|厅|署|办|中心|政府|银行)[:：](?=(?:[^:：|｜\[［\d]*?[\u4e00-\u9fff]){6})[^:：|｜\[［]{8,50}$")
 FIELD_VALUE_MAX = 24  # characters of a field's value: a name, a date, a count
 
 
@@ -1926,8 +1930,10 @@ def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tup
             k = at[i]
             before = k > 0 and shown[k - 1] in marked
             after = k + 1 < len(shown) and shown[k + 1] in marked
-            if i == own and not _DATA_ROW.search(lines[i]):
-                continue  # 范愉:关于法律解释的几个问题 at the top: an author's name before the title
+            if i == own and (not _DATA_ROW.search(lines[i]) or _ATTRIBUTED_HEADLINE.match(lines[i])):
+                # 范愉:关于法律解释的几个问题 at the top: an author's name before the title; a
+                # headline an organ speaks, its figures in it (国家统计局:三季度GDP同比增长4.9%)
+                continue
             if ((before and after and _WIDGET_LABEL.match(lines[i]))
                     or ((before or after) and not _EMPTY_FIELD.match(lines[i]))
                     or (_WIDGET_LABEL.match(lines[i]) and ((before and _same_bullet(doc, i, shown[k - 1]))
@@ -1964,6 +1970,8 @@ def _panel_key_pattern(keys: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 _PANEL_VALUE_NOISE = compile_regex(r"[|｜:：\[\]［］【】\s]+")
+# What opens a panel's row before its first key: a cell rule, blanks, the key's bracket (| [ 索引号 ] | …)
+_PANEL_ROW_OPEN = "|｜ \t\u3000[［【"
 
 
 def _panel_key_rows(doc: Document, lines: list[str], furniture: set[int], keys: tuple[str, ...],
@@ -1975,14 +1983,14 @@ def _panel_key_rows(doc: Document, lines: list[str], furniture: set[int], keys: 
     title stands again on a line of its own: otherwise the row is where the page gives its title
     (words side by side, 主题词: 罗湖区 司法局 总结, are keywords, not a title)."""
     pattern = _panel_key_pattern(keys)
-    if pattern is None or pattern.search(doc.text) is None:
-        return {}  # most texts: none of the keys anywhere
+    if pattern is None or pattern.search(doc.simplified) is None:
+        return {}  # most texts: none of the keys anywhere (the lines are simplified: 索引號, 發文字號)
     out = {}
     for i, text in enumerate(lines):
-        if text and len(text) <= 80 and i not in furniture and pattern.match(text.lstrip("|｜ \t")) is not None:
+        if text and len(text) <= 80 and i not in furniture and pattern.match(text.lstrip(_PANEL_ROW_OPEN)) is not None:
             value = _PANEL_VALUE_NOISE.sub(" ", pattern.sub("", text)).strip()
             if len(value) >= 8 and " " not in value and any(w in value for w in words) and not any(
-                    value in other for j, other in enumerate(lines) if j != i and not pattern.match(other.lstrip("|｜ \t"))):
+                    value in other for j, other in enumerate(lines) if j != i and not pattern.match(other.lstrip(_PANEL_ROW_OPEN))):
                 continue
             out[i] = len({re.sub(r"[ \t\u3000]", "", k.group(0)) for k in pattern.finditer(text)})
     return out

@@ -98,8 +98,11 @@ def _barred_row_lines(doc: Document) -> set[int]:
 
     def close() -> None:
         kinds = [bar for _, bar in run]
-        if kinds.count(False) >= 2 and any(
-                bar and False in kinds[:k] and False in kinds[k + 1:] for k, bar in enumerate(kinds)):
+        if kinds.count(False) >= 2 and (any(
+                bar and False in kinds[:k] and False in kinds[k + 1:] for k, bar in enumerate(kinds))
+                or (kinds[-1] and _first_row_numbered(doc, [i for i, bar in run if not bar]))):
+            # (or a header row over rows numbered from 1, a bar closing the last: 序号 | 项目名称 | … /
+            # 1 | 某某工程 / |, the text cut before the next row's)
             found.update(range(run[0][0], run[-1][0] + 1))
         elif len(run) >= FLAT_TABLE_CELLS and all(kinds) and _cell_per_line(doc, [i for i, _ in run]):
             found.update(range(run[0][0], run[-1][0] + 1))
@@ -113,6 +116,15 @@ def _barred_row_lines(doc: Document) -> set[int]:
         run.append((i, bar))
     close()
     return found
+
+
+_ROW_NUMBER_ONE = compile_regex(r"^[ \t\u3000]*[|｜]?[ \t\u3000]*1[ \t\u3000]*[|｜]")
+
+
+def _first_row_numbered(doc: Document, rows: list[int]) -> bool:
+    """Whether the row under the first of `rows` opens with the number 1 in a cell of its own:
+    a table numbering its rows under its header (序号 | 项目名称 | … / 1 | 某某工程 |)."""
+    return len(rows) >= 2 and _ROW_NUMBER_ONE.match(doc.lines[rows[1]].text) is not None
 
 
 def _cell_per_line(doc: Document, bars: list[int]) -> bool:

@@ -139,7 +139,8 @@ CN_NUM = "一二三四五六七八九十"
 _LEVEL_BODIES = (
     rf"(?P<n>[{CN_NUM}]{{1,3}})[ \t\u3000]?(?:[,，]?、(?!、)|[.．](?!\d))",  # 二,、: a stray comma before the 、
     rf"(?:[（(][ \t\u3000]?)?(?P<n>[{CN_NUM}]{{1,3}})[ \t\u3000]?[）)]",  # 三） lost its （ (KJ507 reports it); ( 二)
-    r"(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．])|[:：](?=[ \t\u3000]*[^\W\d_]))",
+    # (1. before a year opens an item dated by it, 1.2020年6月11日前…; other figures after the dot are a decimal)
+    r"(?P<n>\d{1,2})(?:、(?!、)|[.．](?![\d.．])|[.．](?=(?:19|20)\d\d年)|[:：](?=[ \t\u3000]*[^\W\d_]))",
     r"[（(][ \t\u3000]?(?P<n>\d{1,2})[ \t\u3000]?[）)]",
 )
 LEVEL_PATTERNS = tuple((level, compile_regex("^" + body)) for level, body in enumerate(_LEVEL_BODIES, 1))
@@ -291,6 +292,10 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
                 continue  # most paragraphs: heading_level would refuse them at once
             if first in WIDE_SPACES:
                 text = text.lstrip(WIDE_SPACES + BLANK_CHARS)
+            elif first in "?？":
+                if (m := _LOST_INDENT.match(text)) is None:
+                    continue
+                text = text[m.end():]
             elif text[:1] == "#":
                 text = _unmarked(text)
             elif text[:1] in BULLET_MARKS and text[1:2] in _BLANK_OR_DIGIT:
@@ -412,7 +417,10 @@ GLUED_END = compile_regex(rf"[。；！？][ \t\u3000]*(?P<n>[{CN_NUM}]{{1,2}})�
 BULLET_MARKS = "●○■□◆◇▪•·➢►▶★☆"
 _BLANK_OR_DIGIT = BLANK_CHARS + "0123456789"
 # What a numbered paragraph can start with (see numbered_paragraphs), besides a digit.
-_ITEM_FIRST = HEADING_FIRST | frozenset(WIDE_SPACES + "#" + BULLET_MARKS)
+_ITEM_FIRST = HEADING_FIRST | frozenset(WIDE_SPACES + "#" + BULLET_MARKS + "?？")
+# A paragraph's indent a conversion turned into question marks (????一、经济增长…: ideographic spaces
+# through a code page without them): the mark after it numbers the paragraph (KJ412 reports the marks)
+_LOST_INDENT = compile_regex(r"^[?？]{2,8}(?=[^?？\s])")
 
 
 def _label(text: str) -> bool:
@@ -1209,7 +1217,8 @@ def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None
     # unless struck out by dashes typed before it (--1、旧接口（已废弃）)
     glued = r"|[\u4e00-\u9fff]" if it.level > 2 else ""
     return re.search(r"(?:[^\s][ \t\u3000]+|[：:】，,][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3}" + glued + ")"
-                     + re.escape(want) + r"(?!\d)", before, re.MULTILINE) is not None
+                     + re.escape(want) + r"(?:(?!\d)|(?=(?:19|20)\d\d年))", before, re.MULTILINE) is not None
+    # (附件:1.2018年《政府工作报告》任务分解表 / 2.…: item 1 dated by its year, the way heading_level reads it)
 
 
 def _marked_otherwise(previous: str, it: Numbered) -> bool:

@@ -27,6 +27,7 @@ DATE_LINE = compile_regex(
     rf"^(?:{_NUM}{{2,4}}\s*年\s*{_NUM}{{1,2}}\s*月(?:\s*{_NUM}{{1,3}}\s*[日号])?|\d{{4}}[-./]\d{{1,2}}(?:[-./]\d{{1,2}})?)$")
 SENTENCE_STOP = compile_regex(r"[。！？!?；;]")
 _ANY_MARK = compile_regex(r"[。！？!?；;，,：:、]")  # any mark a sentence is cut by
+_ITEM_NOTE = compile_regex(r"[（(][^（()）\n]*[）)]")  # a note in brackets: (国务院令第493号), (2021年修订)
 
 
 def mark_level(text: str) -> int | None:
@@ -394,10 +395,13 @@ def _empty_headings(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                 # item among them is an item that lost its full stop, not an empty heading
                 text = plain[i]
                 # A long item without a mark of punctuation in it is one long name, not a heading
-                # with its text run in (an agenda's 2.审查区2021年国民经济和社会发展计划执行情况与…)
+                # with its text run in (an agenda's 2.审查区2021年国民经济和社会发展计划执行情况与…);
+                # nor are the marks of its bracketed note (a law's citation: 9.《…管理办法》(…令第88号,
+                # …令第2号修改)) a text run in
+                bare = _ITEM_NOTE.sub("", text) or text
                 sibling_had_body[inline] = text[-1] not in "；;，,、" and (
-                    (len(text) > max_len and _ANY_MARK.search(text) is not None)
-                    or bool(SENTENCE_STOP.search(text[:-1])))  # 标题。正文…
+                    (len(text) > max_len and _ANY_MARK.search(bare) is not None)
+                    or bool(SENTENCE_STOP.search(bare[:-1])))  # 标题。正文…
                 inline_item[inline] = True
             continue
         # A list of sentences (请求事项: 一、裁决…元。 二、签合同日期为…，其中…应补齐; a page's 一、设计部的
