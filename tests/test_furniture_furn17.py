@@ -68,11 +68,27 @@ def test_a_hotline_above_the_body(line):
     assert line in kj6(line + "\n" + TITLE + BODY)
 
 
+@pytest.mark.parametrize("line", ["新闻频道 > 时政要闻", "网站首页 > 头部新闻", "> 业务审计 > 绩效审计"])
+def test_a_breadcrumb_of_two_crumbs_above_the_body(line):
+    assert line in kj6(line + "\n" + TITLE + BODY)
+
+
+def test_two_names_with_a_sign_inside_the_body_stay():
+    assert kj6(TITLE + BODY + "收入 > 支出\n" + BODY) == []
+
+
+@pytest.mark.parametrize("line", ["详细信息", "微信 | 微博 | 抖音"])
+def test_a_line_above_the_breadcrumb_is_reported_once(line):
+    # a button or a menu row that is also above the page's breadcrumb: one finding, not one per reason
+    text = line + "\n当前位置: 首页 > 业务发展 > 通知公告\n" + TITLE + BODY
+    assert kj6(text).count(line) == 1
+
+
 def test_contact_lines_under_the_text_stay():
     assert kj6(TITLE + BODY + "联系人：王某某\n联系电话：0571-88886666\n") == []
 
 
-@pytest.mark.parametrize("line", ["关闭", "APP下载", "下载APP"])
+@pytest.mark.parametrize("line", ["关闭", "APP下载", "下载APP", "回上一頁", "列印", "详细信息"])
 def test_a_single_buttons_word_outside_the_body(line):
     assert line in kj6(line + "\n" + TITLE + BODY)
     assert line in kj6(TITLE + BODY + line + "\n")
@@ -88,6 +104,9 @@ def test_a_single_buttons_word_outside_the_body(line):
     "| 12人阅读",
     "由 某网友 發表于 人文2023-01-14",
     "• 0 条评论",
+    "转自:某某部",
+    "您好,欢迎来到您的网站!",
+    "足球竞彩网",
 ])
 def test_a_pages_stamp_in_any_wording(line):
     assert line in kj6(TITLE + line + "\n" + BODY)

@@ -1759,7 +1759,7 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             earlier.add(doc.line_index(h.offset))
             yield h
         above = _above_breadcrumb(doc, ctx, rule, paras, line_of, lines, max_len)
-        yield from above
+        yield from (h for h in above if doc.line_index(h.offset) not in earlier)  # (a button there: once)
         done = {doc.line_index(h.offset) for h in above}
         for h in _date_lines(doc, doc.paragraphs[:top], skip, lines, rule):
             done.add(doc.line_index(h.offset))
@@ -2177,7 +2177,11 @@ _HOTLINE = compile_regex(r"(?:电话|電話|热线|熱線|咨询|諮詢|客服|�
                          r"(?:\(?0\d{2,3}\)?[-－ ]?\d{7,8}|[48]00[-－ ]?\d{3,4}[-－ ]?\d{3,4}|1[3-9]\d{9})$")
 # A single button's word alone on a line outside the body (关闭, 返回顶部, APP下载): no document writes one there
 _LONE_BUTTON = compile_regex(r"^(?:关闭|關閉|关闭窗口|關閉窗口|返回|返回顶部|返回頂部|返回列表|APP下载|APP下載|下载APP|下載APP|"
-                             r"打开APP|打開APP|客户端下载|客戶端下載|展开全文|展開全文|收起)$", re.IGNORECASE)
+                             r"打开APP|打開APP|客户端下载|客戶端下載|展开全文|展開全文|收起|列印|"
+                             r"(?:返|回|返回)上一?[页頁]|详细信息|詳細信息|查看详情|查看詳情)$", re.IGNORECASE)
+# A breadcrumb of two crumbs above the body (新闻频道 > 时政要闻, 网站首页 > 头部新闻): names only, no
+# figure (a known breadcrumb of three crumbs or more is KJ601's wherever it stands)
+_TWO_CRUMBS = compile_regex(r"^[\u4e00-\u9fff]{2,10}[ \t\u3000]*(?:>>?|›|»)[ \t\u3000]*[\u4e00-\u9fff]{2,10}$")
 
 
 def _panel_values(text: str) -> list[str] | None:
@@ -2255,7 +2259,8 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
             end = line.start + len(line.text.rstrip(_BLANKS))
             yield Hit(line.start + bar, end, {"match": doc.text[line.start + bar:end]}, Fix("", line.start + bar, end))
             continue
-        elif i < first and _HOTLINE.search(text) and len(text) <= max_len and _SENTENCE.search(text) is None:
+        elif i < first and ((_HOTLINE.search(text) and len(text) <= max_len and _SENTENCE.search(text) is None)
+                            or _TWO_CRUMBS.match(text)):
             key = ""
         elif i > last and i in credits:
             key = "tail"
