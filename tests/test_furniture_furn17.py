@@ -107,6 +107,8 @@ def test_a_single_buttons_word_outside_the_body(line):
     "转自:某某部",
     "您好,欢迎来到您的网站!",
     "足球竞彩网",
+    "本篇文章174字,读完约1分钟",
+    "阅读时间:约3分钟",
 ])
 def test_a_pages_stamp_in_any_wording(line):
     assert line in kj6(TITLE + line + "\n" + BODY)
@@ -116,6 +118,7 @@ def test_a_pages_stamp_in_any_wording(line):
     "2023年第3期",  # a 简报 numbers its own issue with 第
     "全年累计点击12000次",  # a count the report gives
     "共编印工作简报12期",
+    "全文约3000字",
 ])
 def test_a_documents_own_issue_or_count_stays(line):
     assert kj6("工作简报\n" + line + "\n" + BODY) == []
