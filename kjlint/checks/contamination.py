@@ -2179,8 +2179,9 @@ _HOTLINE = compile_regex(r"(?:电话|電話|热线|熱線|咨询|諮詢|客服|�
 _LONE_BUTTON = compile_regex(r"^(?:关闭|關閉|关闭窗口|關閉窗口|返回|返回顶部|返回頂部|返回列表|APP下载|APP下載|下载APP|下載APP|"
                              r"打开APP|打開APP|客户端下载|客戶端下載|展开全文|展開全文|收起|列印|"
                              r"(?:返|回|返回)上一?[页頁]|详细信息|詳細信息|查看详情|查看詳情)$", re.IGNORECASE)
-# A breadcrumb of two crumbs above the body (新闻频道 > 时政要闻, 网站首页 > 头部新闻): names only, no
-# figure (a known breadcrumb of three crumbs or more is KJ601's wherever it stands)
+# A breadcrumb of two crumbs opening the page, nothing but furniture above it (新闻频道 > 时政要闻, 网站首页 >
+# 头部新闻): names only, no figure; under a title it may be a comparison (收入 > 支出). (A known
+# breadcrumb of three crumbs or more is KJ601's wherever it stands.)
 _TWO_CRUMBS = compile_regex(r"^[\u4e00-\u9fff]{2,10}[ \t\u3000]*(?:>>?|›|»)[ \t\u3000]*[\u4e00-\u9fff]{2,10}$")
 
 
@@ -2260,7 +2261,7 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
             yield Hit(line.start + bar, end, {"match": doc.text[line.start + bar:end]}, Fix("", line.start + bar, end))
             continue
         elif i < first and ((_HOTLINE.search(text) and len(text) <= max_len and _SENTENCE.search(text) is None)
-                            or _TWO_CRUMBS.match(text)):
+                            or (_TWO_CRUMBS.match(text) and not any(lines[k] and k not in skip for k in range(i)))):
             key = ""
         elif i > last and i in credits:
             key = "tail"
