@@ -49,7 +49,7 @@ PANEL = "  • 来源:某某网\n  • |\n  • 2023-01-09\n  • |\n  • 0 条
     ("|\n" + TITLE + BODY, ["|"]),  # the page's frame above the text, no table
     (TITLE + "全年完成目标任务，群众满意度明显提升。 |\n" + BODY, [" |"]),  # one line of words in a cell
     (TITLE + BODY + "某某街道 王某某\n|\n", ["|"]),  # a frame's end under the byline
-    (TITLE + PANEL + BODY * 2, ["• 来源:某某网", "• |", "• 2023-01-09", "• |", "• |", "• |"]),  # no cell: bullets
+    (TITLE + PANEL + BODY * 2, ["• 来源:某某网", "• |", "• 2023-01-09", "• |", "• 0 条评论", "• |", "• |"]),  # no cell: bullets
 ], ids=["frame-above", "one-line-of-words", "frame-below", "bulleted-panel"])
 def test_a_pages_frame_and_a_panels_rules_are_still_furniture(text, found):
     assert kj6(text) == found

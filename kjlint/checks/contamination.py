@@ -1763,7 +1763,7 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             earlier.add(doc.line_index(h.offset))
             yield h
         above = _above_breadcrumb(doc, ctx, rule, paras, line_of, lines, max_len)
-        yield from above
+        yield from (h for h in above if doc.line_index(h.offset) not in earlier)  # (a button there: once)
         done = {doc.line_index(h.offset) for h in above}
         for h in _date_lines(doc, doc.paragraphs[:top], skip, lines, rule):
             done.add(doc.line_index(h.offset))
@@ -2171,6 +2171,30 @@ _BARE_URL = compile_regex(r"^(?:https?://|www\.)\S+$")  # below the body, howeve
 _PANEL_FIELD = compile_regex(r"(?:^|(?<=[\s\d|｜]))[\u4e00-\u9fff]{2,6}[ \t]*:[ \t]*")
 _GLUED_FIELD = compile_regex(r"\d[\u4e00-\u9fff]{2,6}[ \t]*:")
 _COUNT = compile_regex(r"^\d[\d,.]*$")
+# A page's title line with the site's name hung after a spaced dash, an underscore or a bar (某局2023年
+# 工作情况报告 - 某某人大网, …通知_某某市人民政府门户网站): the name ends in a site's word (not a
+# subtitle after ——, which may end in an event's name: …举办新闻工作论坛).
+_SITE_SUFFIX = compile_regex(
+    r"(?<=[\u4e00-\u9fff\d）)》”])(?:[ \t\u3000]+[-–][ \t\u3000]+|[ \t\u3000]*[_|｜][ \t\u3000]*)[\u4e00-\u9fffA-Za-z]{1,16}?"
+    r"(?:网|網|网站|網站|门户|門戶|平台|平臺|官网|官網|在线|在線|之窗)$")
+# A credit of the page's block below the story, a role and a name split by a bar (文 字丨某办公室,
+# 美 编丨郭某, 文/图|叶某): the role one to four characters, maybe letter-spaced or slashed, the
+# name or office with no figure (a table's cell holds one: 合计 | 100).
+_BAR_CREDIT = compile_regex(
+    r"^[\u4e00-\u9fff](?:[ \t\u3000/／]{0,3}[\u4e00-\u9fff]){0,3}[ \t\u3000]*[丨|｜][ \t\u3000]*"
+    r"[^\s|｜丨\d，。,；;:：][^|｜丨\d，。,；;:：\n]{0,20}$")
+BAR_CREDIT_RUN = 2  # such credits in a row below the story: one alone may be a table's row
+# A hotline or an ad's phone number closing a short line above the body (申请免费试用、咨询电话:400-8352-114)
+_HOTLINE = compile_regex(r"(?:电话|電話|热线|熱線|咨询|諮詢|客服|手机|手機|QQ|微信)[^\n。！？!?]{0,8}?[:：]?[ \t\u3000]*"
+                         r"(?:\(?0\d{2,3}\)?[-－ ]?\d{7,8}|[48]00[-－ ]?\d{3,4}[-－ ]?\d{3,4}|1[3-9]\d{9})$")
+# A single button's word alone on a line outside the body (关闭, 返回顶部, APP下载): no document writes one there
+_LONE_BUTTON = compile_regex(r"^(?:关闭|關閉|关闭窗口|關閉窗口|返回|返回顶部|返回頂部|返回列表|APP下载|APP下載|下载APP|下載APP|"
+                             r"打开APP|打開APP|客户端下载|客戶端下載|展开全文|展開全文|收起|列印|"
+                             r"(?:返|回|返回)上一?[页頁]|详细信息|詳細信息|查看详情|查看詳情)$", re.IGNORECASE)
+# A breadcrumb of two crumbs opening the page, nothing but furniture above it (新闻频道 > 时政要闻, 网站首页 >
+# 头部新闻): names only, no figure; under a title it may be a comparison (收入 > 支出). (A known
+# breadcrumb of three crumbs or more is KJ601's wherever it stands.)
+_TWO_CRUMBS = compile_regex(r"^[\u4e00-\u9fff]{2,10}[ \t\u3000]*(?:>>?|›|»)[ \t\u3000]*[\u4e00-\u9fff]{2,10}$")
 
 
 def _panel_values(text: str) -> list[str] | None:
@@ -2225,6 +2249,7 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
         return  # no body of Chinese sentences to stand outside of
     last = next(i for i in range(len(lines) - 1, first - 1, -1) if prose(i))
     panel = {doc.line_index(h.offset) for h in _head_panel(doc, lines, skip, first, rule)}
+    credits = _bar_credits(lines, skip, last)
     for i in (*range(first), *range(last + 1, len(lines))):
         text = lines[i]
         if not text or i in skip:
@@ -2234,6 +2259,24 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
             key = "fields"
         elif _BUTTON_ROW.match(text):
             key = "tail" if i > last else ""
+        elif _LONE_BUTTON.match(text):
+            key = "tail" if i > last else ""
+        elif i < first and (m := _SITE_SUFFIX.search(text)) is not None and len(text) - len(m.group(0)) >= 6 \
+                and _SENTENCE.search(text) is None:
+            # 某局2023年工作情况报告 - 某某人大网: the title stays, the dash and the site's name go
+            line = doc.lines[i]
+            start = line.text.rfind(m.group(0).strip(_BLANKS))
+            bar = start
+            while bar > 0 and line.text[bar - 1] in _BLANKS + "-_|｜–—":
+                bar -= 1
+            end = line.start + len(line.text.rstrip(_BLANKS))
+            yield Hit(line.start + bar, end, {"match": doc.text[line.start + bar:end]}, Fix("", line.start + bar, end))
+            continue
+        elif i < first and ((_HOTLINE.search(text) and len(text) <= max_len and _SENTENCE.search(text) is None)
+                            or (_TWO_CRUMBS.match(text) and not any(lines[k] and k not in skip for k in range(i)))):
+            key = ""
+        elif i > last and i in credits:
+            key = "tail"
         elif i < first:
             if not ((_LATIN_WIDGET.match(text) and doc.lines[i].text.strip(BLANK_CHARS + "•·▪◦●")[:1] == text[:1])  # (no Markdown heading)
                     or _SCENE_HEAD_CAPTION.match(text) or _BARE_NUMBER.match(text)):
@@ -2247,6 +2290,23 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
             continue
         p = next(doc.paragraphs_in_line(doc.lines[i]))
         yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule), **({"key": key} if key else {}))
+
+
+def _bar_credits(lines: list[str], skip: set[int], last: int) -> set[int]:
+    """Below the body's last sentence, runs of BAR_CREDIT_RUN lines or more each a role and a name
+    split by a bar (文 字丨某办公室 / 美 编丨郭某 / 责 编丨邹某): the page's credit block."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in [*range(last + 1, len(lines)), None]:
+        if i is not None and not lines[i]:
+            continue
+        if i is not None and i not in skip and _BAR_CREDIT.match(lines[i]):
+            run.append(i)
+            continue
+        if len(run) >= BAR_CREDIT_RUN:
+            out.update(run)
+        run = []
+    return out
 
 
 # A long line of a page's header: names side by side, no clause (某某市人民政府门户网站 某某局 政务公告 …的通报)
