@@ -646,6 +646,8 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
         hits += [h for h in _hard_wrap_breaks(doc, heading_level) if h.offset not in {h.offset for h in hits}]
         seen = {h.offset for h in hits}
         hits += [h for h in _cut_word_breaks(doc, heading_level) if h.offset not in seen]
+        seen = {h.offset for h in hits}
+        hits += [h for h in _seen_unbroken_breaks(doc, heading_level) if h.offset not in seen]
         if hits:  # a line of the page's furniture (索引号… / 成文日期… above the title) ends no sentence
             # of the text, nor does the line above it run on into it: no break to join there
             from .layout import FURNITURE, flagged_lines
@@ -907,6 +909,85 @@ def _cut_word_breaks(doc: Document, heading_level) -> list[Hit]:
             continue
         last, first = m.start() - 1, m.start("tail")
         hits.append(Hit(last, first + 1, {"before": text[max(last - 4, line_start):last + 1], "after": text[first:first + 5]},
+                        Fix("", last + 1, first, safe=False)))
+    return hits
+
+
+# A text file's line end inside a word or a phrase that the document itself writes unbroken elsewhere:
+# a contents entry cut before its last characters (三、…培训费及会议费支出情 / 况说明, with 情况说明 in
+# the entries around it; 表七：…经费支出 / 决算表 beside …支出决算表), a heading wrapped inside its phrase
+# (…支撐高質量 / 發展新篇章 where the text writes 高質量發展), a word of the text split at a lone line end
+# (…奋战在抗 / 疫一线 where the text writes 抗疫). The document's own spelling is the evidence no word
+# list gives (phrases, traditional script): a line end inside a dictionary word that neither half ends or
+# starts with a word of its own, after four characters at least and before two, whose word the text holds
+# on one line elsewhere; or, after a numbered line (an outline's heading, a table's or a contents
+# entry's number) and before a short line of words with no mark of its own, two characters each side that
+# the text holds together elsewhere. A title set on two lines (最高人民法院 / 关于…的解释) is no numbered
+# line, and a break between two words of running text is not taken on this evidence.
+# from the line break (a pattern opening with one is searched for in C), a Chinese character before it
+_HAN_LINE_END = compile_regex(r"\n(?<=[\u4e00-\u9fff]\n)(?:[ \t\u3000]*\n)?[ \t\u3000]*(?=[\u4e00-\u9fff])")
+_NUMBERED_LABEL = compile_regex(r"[表图圖][一二三四五六七八九十\d]{1,3}[:：、.．]|第[一二三四五六七八九十百\d]{1,3}[章节節部篇条條]")
+_SHORT_TAIL = 8  # characters of the short line a numbered line's last words run onto
+_ALL_HAN = compile_regex(r"[\u4e00-\u9fff]+")
+
+
+def _seen_unbroken_breaks(doc: Document, heading_level) -> list[Hit]:
+    from ..words import joins_into_word
+
+    from .layout import OUTLINE_NUMBER
+
+    text = doc.text
+    hits: list[Hit] = []
+    ends = list(fast_finditer(_HAN_LINE_END)(text))
+    if not ends:
+        return hits
+    wrapped: list[bool] = []  # worked out once, for the first word split: is the page laid out in lines?
+
+    def laid_out_in_lines() -> bool:
+        """A page laid out in lines: each line end inside its running text is _hard_wrap_breaks's to judge."""
+        if not wrapped:
+            wrapped.append(sum(1 for r in fast_finditer(_RUN_ON_END)(text)
+                               if r.start() - text.rfind("\n", 0, r.start()) > _WRAP_MIN_WIDTH // 2) > _CUT_WORD_MAX_RUN_ONS)
+        return wrapped[0]
+
+    for m in ends:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        # the lines' ends near the break and their starts: a paragraph a line may be thousands of characters
+        b = text[m.end():min(line_end, m.end() + 40)].rstrip()
+        if heading_level(b) is not None:
+            continue
+        a = text[max(line_start, m.start() - 40):m.start()].rstrip()
+        long_a, long_b = m.start() - line_start, line_end - m.end()
+        mark_end: list[int | None] = []  # where the line's own number ends, None for a line without one
+
+        def number_end() -> int | None:
+            if not mark_end:
+                head = text[line_start:min(m.start(), line_start + 20)].lstrip()
+                level = heading_level(head)
+                mark = None if level else OUTLINE_NUMBER.match(head) or _NUMBERED_LABEL.match(head)
+                end = level[2] if level else mark.end() if mark else None
+                mark_end.append(None if end is None else end + len(text[line_start:line_start + 20]) - len(head))
+            return mark_end[0]
+
+        # a word split inside a sentence under way (a clause before the line end) or a numbered line's words
+        inside = (long_a >= 4 and long_b >= 2
+                  and (_CLAUSE_MARK.search(_SENTENCE_END.split(a)[-1]) or number_end() is not None)
+                  and joins_into_word(a, b) and not _word_at(a, end=True) and not _word_at(b, end=False)
+                  and not laid_out_in_lines())
+        numbered = False
+        if not inside and long_b <= _SHORT_TAIL and not _ANY_MARK.search(b):
+            # the number's own words end on this line (第一部分 / 华容县司法局概况 is a number, its title under it)
+            numbered = number_end() is not None and long_a - number_end() >= 2
+        if not inside and not numbered:
+            continue
+        least = 1 if inside else 2  # characters each side of the line end the text must hold together
+        if not any(_ALL_HAN.fullmatch(a[-k:] + b[:n]) and a[-k:] + b[:n] in text
+                   for k in range(least, min(4, len(a)) + 1) for n in range(least, min(4, len(b)) + 1)):
+            continue
+        last, first = m.start() - 1, m.end()
+        hits.append(Hit(last, first + 1, {"before": text[max(last - 4, line_start):last + 1], "after": b[:5]},
                         Fix("", last + 1, first, safe=False)))
     return hits
 
