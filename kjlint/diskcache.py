@@ -16,7 +16,9 @@ import os
 import re
 import sys
 import threading
+from array import array
 from pathlib import Path
+from types import MappingProxyType
 from functools import lru_cache, partial
 from typing import Any, Callable, Iterator
 
@@ -207,9 +209,13 @@ try:
     from re import _compiler as _re_compiler
     from re import _parser as _re_parser
 
-    _REGEX_FILE = f"regex-5-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    _REGEX_FILE = f"regex-6-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    # Layout 6: a program is stored as the bytes of an array of codes, which marshal reads as
+    # one copy (a tuple of codes made marshal decode ~580,000 ints for a store of 1,280
+    # programs at every start, most of them never run); compile_regex unpacks one when asked.
+    _CODE_TYPE = next(t for t in "IL" if array(t).itemsize == _sre.CODESIZE)
     _plain_charset = _re_compiler._optimize_charset
-except (ImportError, AttributeError):  # Python 3.10 or another implementation: plain re.compile
+except (ImportError, AttributeError, StopIteration):  # Python 3.10 or another implementation: plain re.compile
     _sre = None
     _REGEX_FILE = ""
 
@@ -236,23 +242,12 @@ def save_programs(at_least: int = 1) -> None:
         current = _read(_REGEX_FILE)
         merged = dict(current) if isinstance(current, dict) else {}
         merged.update(_programs)
-        _write(_REGEX_FILE, _with_shared_codes(merged if len(merged) <= MAX_PROGRAMS else _programs))
+        _write(_REGEX_FILE, merged if len(merged) <= MAX_PROGRAMS else _programs)
         _new_programs = 0
 
 
-def _with_shared_codes(programs: dict) -> dict:
-    """The store as it is written: every code of every program that equals another one the same
-    int object, which marshal writes once and then as references to it; a reader resolves a
-    reference without making a new int (the store's ~580,000 codes are mostly repeats: the
-    blocks of the big character classes). Decoding the store: -11% of its instructions."""
-    share = {}.setdefault
-    return {key: entry[:1] + (tuple(map(share, entry[1], entry[1])),) + entry[2:]
-            if isinstance(entry, tuple) and len(entry) == 10 and isinstance(entry[1], tuple) else entry
-            for key, entry in programs.items()}
-
-
 def _entry(pattern: str, flags: int) -> tuple:
-    """(flags, program, groups, groupindex, indexgroup, required characters, first characters,
+    """(flags, program (the bytes of an array of codes), groups, groupindex, indexgroup, required characters, first characters,
     backtracking risk (False until `backtracking_risk` asks: only rule packs' patterns are
     judged, and the test was a third of a cold start's pattern work), preceding characters,
     anchors (False until `anchored_finditer` asks, then tagged with _ANCHORS_FORMAT))."""
@@ -263,13 +258,11 @@ def _entry(pattern: str, flags: int) -> tuple:
     entry = _programs.get((pattern, flags))
     if isinstance(entry, tuple) and len(entry) == 10:
         return entry
-    if isinstance(entry, tuple) and len(entry) == 9:  # stored before anchors were: one more slot
-        return entry + (False,)
     from .regexinfo import first_chars, preceding_chars, required_chars
 
     parsed = _parsed[(pattern, flags)] = _re_parser.parse(pattern, flags)  # raises re.error, as re.compile
     first = first_chars(parsed, flags)
-    code = tuple(_with_first_chars(_program(parsed, flags), parsed, first))
+    code = array(_CODE_TYPE, _with_first_chars(_program(parsed, flags), parsed, first)).tobytes()
     groupindex = dict(parsed.state.groupdict)
     indexgroup = [None] * parsed.state.groups
     for name, index in groupindex.items():
@@ -392,16 +385,85 @@ def _ranges(chars: frozenset[str]) -> list[tuple]:
     return items
 
 
+def _codes(entry: tuple) -> list[int]:
+    """The matcher program of a store entry, as the list of codes `_sre.compile` takes."""
+    return array(_CODE_TYPE, entry[1]).tolist()
+
+
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
+
+
+class _LazyPattern:
+    """A compiled pattern whose matcher is made from its stored program on first use: a
+    process compiles only the patterns it runs (a draft's check runs a fraction of the ~1,280
+    that modules and rule packs define; unpacking and compiling them all was ~75M of its ~960M
+    instructions). The first attribute other than `pattern` and `flags` compiles it and puts
+    the compiled pattern's bound methods in the slots, so that later calls go straight to the
+    C matcher. Two threads meeting an uncompiled pattern both compile it: the same result."""
+
+    __slots__ = ("pattern", "flags", "_key", "_compiled") + _METHODS
+
+    def __init__(self, pattern: str, flags: int, entry_flags: int) -> None:
+        self.pattern = pattern
+        self.flags = entry_flags
+        self._key = flags
+
+    def _compile(self) -> re.Pattern:
+        try:
+            return self._compiled
+        except AttributeError:
+            pass
+        entry = _entry(self.pattern, self._key)
+        try:
+            compiled = _sre.compile(self.pattern, entry[0], _codes(entry), *entry[2:5])
+        except Exception:  # a corrupt entry: let re build it
+            compiled = re.compile(self.pattern, self._key)
+        for name in _METHODS:
+            setattr(self, name, getattr(compiled, name))
+        self._compiled = compiled
+        return compiled
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == "_compiled":
+            raise AttributeError(name)
+        if name == "groupindex" and not hasattr(self, "_compiled"):  # asked when rules are built: no matcher yet
+            return MappingProxyType(_entry(self.pattern, self._key)[3])
+        if name == "groups" and not hasattr(self, "_compiled"):
+            return _entry(self.pattern, self._key)[2]
+        return getattr(self._compile(), name)
+
+    def __repr__(self) -> str:
+        return repr(self._compile())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _LazyPattern):
+            other = other._compile()
+        return self._compile() == other
+
+    def __hash__(self) -> int:
+        return hash(self._compile())
+
+    def __copy__(self) -> _LazyPattern:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> _LazyPattern:
+        return self
+
+    def __reduce__(self) -> tuple:
+        return compile_regex, (self.pattern, self._key)
+
+
 def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
-    """`re.compile`, with the generated matcher program cached on disk across runs."""
+    """`re.compile`, with the generated matcher program cached on disk across runs, and made
+    into a matcher on first use (`_LazyPattern`). A pattern `re` rejects raises re.error here,
+    as re.compile does (its program is made, or found in the store, now)."""
     flags = int(flags)
     if _sre is None:
         return re.compile(pattern, flags)
-    entry = _entry(pattern, flags)
-    try:
-        return _sre.compile(pattern, entry[0], list(entry[1]), *entry[2:5])
-    except Exception:  # a corrupt entry: let re build it
+    if not isinstance(pattern, str):
         return re.compile(pattern, flags)
+    entry = _entry(pattern, flags)
+    return _LazyPattern(pattern, flags, entry[0])  # type: ignore[return-value]
 
 
 def required_chars(pattern: str, flags: int = 0) -> str | None:
