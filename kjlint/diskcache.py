@@ -435,13 +435,16 @@ class _LazyPattern:
     def __repr__(self) -> str:
         return repr(self._compile())
 
+    # Equal and hashed as its pattern and flags, without a matcher (fast_finditer's cache of a
+    # rule's pattern hashes it when the catalogue is built): the same pattern and flags make
+    # the same program. Not equal to a pattern re.compile made.
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, _LazyPattern):
-            other = other._compile()
-        return self._compile() == other
+        if not isinstance(other, _LazyPattern):
+            return NotImplemented
+        return (self.pattern, self.flags, self._key) == (other.pattern, other.flags, other._key)
 
     def __hash__(self) -> int:
-        return hash(self._compile())
+        return hash((self.pattern, self.flags, self._key))
 
     def __copy__(self) -> _LazyPattern:
         return self
@@ -451,6 +454,15 @@ class _LazyPattern:
 
     def __reduce__(self) -> tuple:
         return compile_regex, (self.pattern, self._key)
+
+
+def _deferred(regex: re.Pattern, name: str) -> Callable:
+    """`regex`'s method `name` for a caller that keeps it: a pattern not compiled yet gives a
+    function that looks the method up when called, so that the matcher is made only if it runs
+    (a rule's scan, made with the catalogue, runs only on a document its pre-test passes)."""
+    if not isinstance(regex, _LazyPattern) or hasattr(regex, "_compiled"):
+        return getattr(regex, name)
+    return lambda *args: getattr(regex, name)(*args)
 
 
 def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
@@ -515,7 +527,7 @@ def fast_finditer(regex: re.Pattern) -> Callable[[str], Iterator[re.Match]]:
     first characters occurs."""
     if _sre is None or not isinstance(regex.pattern, str):
         return regex.finditer
-    return compile_regex(regex.pattern, regex.flags & ~re.UNICODE).finditer
+    return _deferred(compile_regex(regex.pattern, regex.flags & ~re.UNICODE), "finditer")
 
 
 @lru_cache(maxsize=None)
@@ -532,7 +544,7 @@ def after_chars(pattern: str, flags: int = 0) -> Callable[[str], Iterator[re.Mat
     chars, at_start = after
     # One scan, in C, for a boundary character with a match of the pattern right after it (its
     # lookbehinds see the boundary as before); Python only runs once per match.
-    scan = compile_regex(f"[{re.escape(''.join(sorted(chars)))}](?:{pattern})", flags).search if chars else None
+    scan = _deferred(compile_regex(f"[{re.escape(''.join(sorted(chars)))}](?:{pattern})", flags), "search") if chars else None
 
     def matches(text: str) -> Iterator[re.Match]:
         m = regex.match(text) if at_start else None
@@ -669,7 +681,7 @@ def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[st
         return None
     own, windows, tree = plan
     regex = compile_regex("|".join(f"(?:{p})" for p in patterns), flags)
-    scan = compile_regex(tree).search if tree else None
+    scan = _deferred(compile_regex(tree), "search") if tree else None
     # A run's own pattern is compiled when the scan first stops at it: a text meets few of the
     # runs, and compiling a thousand of them cost each process ~10 ms before it read anything.
     by_first: dict[str, list[tuple[str, int, int]]] = {}
@@ -689,8 +701,9 @@ def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[st
     tests: dict[str, Callable] = {}
     # The patterns found by their own scan: one scan for those that start lines (after a line
     # break), one for the others; each finds every place one of its patterns matches.
-    own_scans = [(compile_regex("|".join(f"(?:{p})" for p, at in own if at == k) if not k
-                                else "\\n(?:" + "|".join(f"(?:{p})" for p, at in own if at == k) + ")", flags).search, k)
+    own_scans = [(_deferred(compile_regex("|".join(f"(?:{p})" for p, at in own if at == k) if not k
+                                          else "\\n(?:" + "|".join(f"(?:{p})" for p, at in own if at == k) + ")", flags),
+                            "search"), k)
                  for k in (0, -1) if any(at == k for _p, at in own)]
 
     def matches(text: str) -> Iterator[re.Match]:
@@ -816,7 +829,7 @@ def finditer_alternatives(patterns: tuple[str, ...], flags: int = 0) -> Callable
             needed = required_chars(combined, flags) if k else None
             scans.append((anchored_finditer(tuple(group), flags)
                           or (after_chars(combined, flags) if k else fast_finditer(compile_regex(combined, flags))),
-                          compile_regex(f"[{re.escape(needed)}]").search if needed else None))
+                          _deferred(compile_regex(f"[{re.escape(needed)}]"), "search") if needed else None))
 
     def matches(text: str) -> list[re.Match]:
         found = sorted((m for scan, gate in scans if gate is None or gate(text) for m in scan(text)),

@@ -95,6 +95,28 @@ def test_patterns_compile_on_first_use_only(fresh_cache, monkeypatch):
         diskcache.compile_regex("[unclosed")
 
 
+def test_kept_scans_compile_when_first_run(fresh_cache, monkeypatch):
+    """A scan made with the catalogue (fast_finditer, after_chars, finditer_alternatives) holds
+    no matcher until it runs: a rule whose pre-test fails on every document costs no compile.
+    Hashing a pattern (fast_finditer's cache) makes none either."""
+    if diskcache._sre is None:
+        pytest.skip("no program cache on this Python")
+    plain = [re.compile("(?<![0-9])[xX]{2,}"), re.compile(r"(?<![^\n ])_{3,}", re.MULTILINE),
+             re.compile("[^:\n]{0,8}：甲|乙方")]
+    made = []
+    real = diskcache._sre.compile
+    monkeypatch.setattr(diskcache._sre, "compile", lambda *a: made.append(a[0]) or real(*a))
+    scans = [diskcache.fast_finditer(diskcache.compile_regex("(?<![0-9])[xX]{2,}")),
+             diskcache.after_chars(r"(?<![^\n ])_{3,}", re.MULTILINE),
+             diskcache.finditer_alternatives(("[^:\n]{0,8}：甲", "乙方"))]
+    assert len({diskcache.compile_regex("a+b"), diskcache.compile_regex("a+b")}) == 1
+    assert made == []
+    text = "甲xx乙方\n___ 1XX\n签名：甲"
+    assert [[m.span() for m in scan(text)] for scan in scans] == \
+        [[m.span() for m in rx.finditer(text)] for rx in plain]
+    assert made
+
+
 def test_corrupt_program_cache_is_ignored(fresh_cache):
     if diskcache._sre is None:
         pytest.skip("no program cache on this Python")
