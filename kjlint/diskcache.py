@@ -16,7 +16,9 @@ import os
 import re
 import sys
 import threading
+from array import array
 from pathlib import Path
+from types import MappingProxyType
 from functools import lru_cache, partial
 from typing import Any, Callable, Iterator
 
@@ -207,9 +209,13 @@ try:
     from re import _compiler as _re_compiler
     from re import _parser as _re_parser
 
-    _REGEX_FILE = f"regex-5-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    _REGEX_FILE = f"regex-6-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    # Layout 6: a program is stored as the bytes of an array of codes, which marshal reads as
+    # one copy (a tuple of codes made marshal decode ~580,000 ints for a store of 1,280
+    # programs at every start, most of them never run); compile_regex unpacks one when asked.
+    _CODE_TYPE = next(t for t in "IL" if array(t).itemsize == _sre.CODESIZE)
     _plain_charset = _re_compiler._optimize_charset
-except (ImportError, AttributeError):  # Python 3.10 or another implementation: plain re.compile
+except (ImportError, AttributeError, StopIteration):  # Python 3.10 or another implementation: plain re.compile
     _sre = None
     _REGEX_FILE = ""
 
@@ -236,23 +242,12 @@ def save_programs(at_least: int = 1) -> None:
         current = _read(_REGEX_FILE)
         merged = dict(current) if isinstance(current, dict) else {}
         merged.update(_programs)
-        _write(_REGEX_FILE, _with_shared_codes(merged if len(merged) <= MAX_PROGRAMS else _programs))
+        _write(_REGEX_FILE, merged if len(merged) <= MAX_PROGRAMS else _programs)
         _new_programs = 0
 
 
-def _with_shared_codes(programs: dict) -> dict:
-    """The store as it is written: every code of every program that equals another one the same
-    int object, which marshal writes once and then as references to it; a reader resolves a
-    reference without making a new int (the store's ~580,000 codes are mostly repeats: the
-    blocks of the big character classes). Decoding the store: -11% of its instructions."""
-    share = {}.setdefault
-    return {key: entry[:1] + (tuple(map(share, entry[1], entry[1])),) + entry[2:]
-            if isinstance(entry, tuple) and len(entry) == 10 and isinstance(entry[1], tuple) else entry
-            for key, entry in programs.items()}
-
-
 def _entry(pattern: str, flags: int) -> tuple:
-    """(flags, program, groups, groupindex, indexgroup, required characters, first characters,
+    """(flags, program (the bytes of an array of codes), groups, groupindex, indexgroup, required characters, first characters,
     backtracking risk (False until `backtracking_risk` asks: only rule packs' patterns are
     judged, and the test was a third of a cold start's pattern work), preceding characters,
     anchors (False until `anchored_finditer` asks, then tagged with _ANCHORS_FORMAT))."""
@@ -263,13 +258,11 @@ def _entry(pattern: str, flags: int) -> tuple:
     entry = _programs.get((pattern, flags))
     if isinstance(entry, tuple) and len(entry) == 10:
         return entry
-    if isinstance(entry, tuple) and len(entry) == 9:  # stored before anchors were: one more slot
-        return entry + (False,)
     from .regexinfo import first_chars, preceding_chars, required_chars
 
     parsed = _parsed[(pattern, flags)] = _re_parser.parse(pattern, flags)  # raises re.error, as re.compile
     first = first_chars(parsed, flags)
-    code = tuple(_with_first_chars(_program(parsed, flags), parsed, first))
+    code = array(_CODE_TYPE, _with_first_chars(_program(parsed, flags), parsed, first)).tobytes()
     groupindex = dict(parsed.state.groupdict)
     indexgroup = [None] * parsed.state.groups
     for name, index in groupindex.items():
@@ -392,16 +385,97 @@ def _ranges(chars: frozenset[str]) -> list[tuple]:
     return items
 
 
+def _codes(entry: tuple) -> list[int]:
+    """The matcher program of a store entry, as the list of codes `_sre.compile` takes."""
+    return array(_CODE_TYPE, entry[1]).tolist()
+
+
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
+
+
+class _LazyPattern:
+    """A compiled pattern whose matcher is made from its stored program on first use: a
+    process compiles only the patterns it runs (a draft's check runs a fraction of the ~1,280
+    that modules and rule packs define; unpacking and compiling them all was ~75M of its ~960M
+    instructions). The first attribute other than `pattern` and `flags` compiles it and puts
+    the compiled pattern's bound methods in the slots, so that later calls go straight to the
+    C matcher. Two threads meeting an uncompiled pattern both compile it: the same result."""
+
+    __slots__ = ("pattern", "flags", "_key", "_compiled") + _METHODS
+
+    def __init__(self, pattern: str, flags: int, entry_flags: int) -> None:
+        self.pattern = pattern
+        self.flags = entry_flags
+        self._key = flags
+
+    def _compile(self) -> re.Pattern:
+        try:
+            return self._compiled
+        except AttributeError:
+            pass
+        entry = _entry(self.pattern, self._key)
+        try:
+            compiled = _sre.compile(self.pattern, entry[0], _codes(entry), *entry[2:5])
+        except Exception:  # a corrupt entry: let re build it
+            compiled = re.compile(self.pattern, self._key)
+        for name in _METHODS:
+            setattr(self, name, getattr(compiled, name))
+        self._compiled = compiled
+        return compiled
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == "_compiled":
+            raise AttributeError(name)
+        if name == "groupindex" and not hasattr(self, "_compiled"):  # asked when rules are built: no matcher yet
+            return MappingProxyType(_entry(self.pattern, self._key)[3])
+        if name == "groups" and not hasattr(self, "_compiled"):
+            return _entry(self.pattern, self._key)[2]
+        return getattr(self._compile(), name)
+
+    def __repr__(self) -> str:
+        return repr(self._compile())
+
+    # Equal and hashed as its pattern and flags, without a matcher (fast_finditer's cache of a
+    # rule's pattern hashes it when the catalogue is built): the same pattern and flags make
+    # the same program. Not equal to a pattern re.compile made.
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _LazyPattern):
+            return NotImplemented
+        return (self.pattern, self.flags, self._key) == (other.pattern, other.flags, other._key)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags, self._key))
+
+    def __copy__(self) -> _LazyPattern:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> _LazyPattern:
+        return self
+
+    def __reduce__(self) -> tuple:
+        return compile_regex, (self.pattern, self._key)
+
+
+def _deferred(regex: re.Pattern, name: str) -> Callable:
+    """`regex`'s method `name` for a caller that keeps it: a pattern not compiled yet gives a
+    function that looks the method up when called, so that the matcher is made only if it runs
+    (a rule's scan, made with the catalogue, runs only on a document its pre-test passes)."""
+    if not isinstance(regex, _LazyPattern) or hasattr(regex, "_compiled"):
+        return getattr(regex, name)
+    return lambda *args: getattr(regex, name)(*args)
+
+
 def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
-    """`re.compile`, with the generated matcher program cached on disk across runs."""
+    """`re.compile`, with the generated matcher program cached on disk across runs, and made
+    into a matcher on first use (`_LazyPattern`). A pattern `re` rejects raises re.error here,
+    as re.compile does (its program is made, or found in the store, now)."""
     flags = int(flags)
     if _sre is None:
         return re.compile(pattern, flags)
-    entry = _entry(pattern, flags)
-    try:
-        return _sre.compile(pattern, entry[0], list(entry[1]), *entry[2:5])
-    except Exception:  # a corrupt entry: let re build it
+    if not isinstance(pattern, str):
         return re.compile(pattern, flags)
+    entry = _entry(pattern, flags)
+    return _LazyPattern(pattern, flags, entry[0])  # type: ignore[return-value]
 
 
 def required_chars(pattern: str, flags: int = 0) -> str | None:
@@ -453,7 +527,7 @@ def fast_finditer(regex: re.Pattern) -> Callable[[str], Iterator[re.Match]]:
     first characters occurs."""
     if _sre is None or not isinstance(regex.pattern, str):
         return regex.finditer
-    return compile_regex(regex.pattern, regex.flags & ~re.UNICODE).finditer
+    return _deferred(compile_regex(regex.pattern, regex.flags & ~re.UNICODE), "finditer")
 
 
 @lru_cache(maxsize=None)
@@ -470,7 +544,7 @@ def after_chars(pattern: str, flags: int = 0) -> Callable[[str], Iterator[re.Mat
     chars, at_start = after
     # One scan, in C, for a boundary character with a match of the pattern right after it (its
     # lookbehinds see the boundary as before); Python only runs once per match.
-    scan = compile_regex(f"[{re.escape(''.join(sorted(chars)))}](?:{pattern})", flags).search if chars else None
+    scan = _deferred(compile_regex(f"[{re.escape(''.join(sorted(chars)))}](?:{pattern})", flags), "search") if chars else None
 
     def matches(text: str) -> Iterator[re.Match]:
         m = regex.match(text) if at_start else None
@@ -607,7 +681,7 @@ def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[st
         return None
     own, windows, tree = plan
     regex = compile_regex("|".join(f"(?:{p})" for p in patterns), flags)
-    scan = compile_regex(tree).search if tree else None
+    scan = _deferred(compile_regex(tree), "search") if tree else None
     # A run's own pattern is compiled when the scan first stops at it: a text meets few of the
     # runs, and compiling a thousand of them cost each process ~10 ms before it read anything.
     by_first: dict[str, list[tuple[str, int, int]]] = {}
@@ -627,8 +701,9 @@ def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[st
     tests: dict[str, Callable] = {}
     # The patterns found by their own scan: one scan for those that start lines (after a line
     # break), one for the others; each finds every place one of its patterns matches.
-    own_scans = [(compile_regex("|".join(f"(?:{p})" for p, at in own if at == k) if not k
-                                else "\\n(?:" + "|".join(f"(?:{p})" for p, at in own if at == k) + ")", flags).search, k)
+    own_scans = [(_deferred(compile_regex("|".join(f"(?:{p})" for p, at in own if at == k) if not k
+                                          else "\\n(?:" + "|".join(f"(?:{p})" for p, at in own if at == k) + ")", flags),
+                            "search"), k)
                  for k in (0, -1) if any(at == k for _p, at in own)]
 
     def matches(text: str) -> Iterator[re.Match]:
@@ -754,7 +829,7 @@ def finditer_alternatives(patterns: tuple[str, ...], flags: int = 0) -> Callable
             needed = required_chars(combined, flags) if k else None
             scans.append((anchored_finditer(tuple(group), flags)
                           or (after_chars(combined, flags) if k else fast_finditer(compile_regex(combined, flags))),
-                          compile_regex(f"[{re.escape(needed)}]").search if needed else None))
+                          _deferred(compile_regex(f"[{re.escape(needed)}]"), "search") if needed else None))
 
     def matches(text: str) -> list[re.Match]:
         found = sorted((m for scan, gate in scans if gate is None or gate(text) for m in scan(text)),

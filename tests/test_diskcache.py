@@ -45,9 +45,9 @@ def test_cached_programs_match_exactly_like_re_compile(fresh_cache):
 
 
 def test_stored_programs_drop_out_of_the_collectors_walks(fresh_cache):
-    """A program read back from the store is a tuple of codes, which the collector stops
-    tracking the first time it meets it: a list (the layout before) stayed tracked, and the
-    store's 580,000 codes were walked again by each older generation's collection."""
+    """A program read back from the store is the bytes of its codes, which the collector never
+    tracks: a list (layout 4) stayed tracked, and the store's 580,000 codes were walked again by
+    each older generation's collection."""
     if diskcache._sre is None:
         pytest.skip("no program cache on this Python")
     import gc
@@ -63,23 +63,58 @@ def test_stored_programs_drop_out_of_the_collectors_walks(fresh_cache):
         [re.compile(p, f).findall(s) for p, f in PATTERNS for s in SAMPLES]
 
 
-def test_stored_programs_share_their_repeated_codes(fresh_cache):
-    """Equal codes of the stored programs are written once and read back as one int object
-    (marshal references), not one new int per code: a class of Han characters and a few marks
-    repeats its block numbers dozens of times in one program, and again in the next one."""
+def test_patterns_compile_on_first_use_only(fresh_cache, monkeypatch):
+    """compile_regex makes the matcher from the stored program when the pattern is first used,
+    not when it is defined: a process compiles only the patterns it runs (a draft's check runs
+    ~400 of the ~1,300 that modules and rule packs define). `pattern`, `flags`, `groups` and
+    `groupindex` come from the store without a matcher; a pattern re rejects still raises at once."""
     if diskcache._sre is None:
         pytest.skip("no program cache on this Python")
-    patterns = [("[\u4e00-\u9fff，、：]+年", 0), ("[^\u4e00-\u9fff。；！]{3,}", 0)]
+    patterns = [("(?P<year>[\u4e00-\u9fff，、：]+)年", 0), ("[^\u4e00-\u9fff。；！]{3,}", re.MULTILINE)]
     for p, f in patterns:
         diskcache.compile_regex(p, f)
     diskcache.save_programs()
     diskcache._programs = None  # as in a new process: read back from disk
-    codes = [code for p, f in patterns for code in diskcache._entry(p, f)[1] if code > 256]
-    assert len(codes) > len(set(codes)) > 1  # big classes: repeated codes beyond the small ints
-    first = {}
-    assert all(first.setdefault(code, code) is code for code in codes)
-    assert [diskcache.compile_regex(p, f).findall(s) for p, f in patterns for s in ("二〇二四年，、：年", "ab，c。")] == \
-        [re.compile(p, f).findall(s) for p, f in patterns for s in ("二〇二四年，、：年", "ab，c。")]
+    assert all(isinstance(entry[1], bytes) for entry in diskcache._read(diskcache._REGEX_FILE).values())
+    theirs = [re.compile(p, f) for p, f in patterns]
+    made = []
+    real = diskcache._sre.compile
+    monkeypatch.setattr(diskcache._sre, "compile", lambda *a: made.append(a[0]) or real(*a))
+    ours = [diskcache.compile_regex(p, f) for p, f in patterns]
+    assert [(rx.pattern, rx.flags, rx.groups, dict(rx.groupindex)) for rx in ours] == \
+        [(rx.pattern, rx.flags, rx.groups, dict(rx.groupindex)) for rx in theirs]
+    assert made == []
+    texts = ("二〇二四年，、：年", "ab，c。\nxyz年")
+    assert [ours[0].findall(s) for s in texts] == [theirs[0].findall(s) for s in texts]
+    assert made == [patterns[0][0]]  # the one used, once
+    assert [m.span() for rx in ours for s in texts for m in rx.finditer(s)] == \
+        [m.span() for rx in theirs for s in texts for m in rx.finditer(s)]
+    assert ours[1].sub("#", texts[1]) == theirs[1].sub("#", texts[1]) and len(made) == 2
+    assert ours[0].search(texts[0]).re.groupindex == theirs[0].groupindex
+    with pytest.raises(re.error):
+        diskcache.compile_regex("[unclosed")
+
+
+def test_kept_scans_compile_when_first_run(fresh_cache, monkeypatch):
+    """A scan made with the catalogue (fast_finditer, after_chars, finditer_alternatives) holds
+    no matcher until it runs: a rule whose pre-test fails on every document costs no compile.
+    Hashing a pattern (fast_finditer's cache) makes none either."""
+    if diskcache._sre is None:
+        pytest.skip("no program cache on this Python")
+    plain = [re.compile("(?<![0-9])[xX]{2,}"), re.compile(r"(?<![^\n ])_{3,}", re.MULTILINE),
+             re.compile("[^:\n]{0,8}：甲|乙方")]
+    made = []
+    real = diskcache._sre.compile
+    monkeypatch.setattr(diskcache._sre, "compile", lambda *a: made.append(a[0]) or real(*a))
+    scans = [diskcache.fast_finditer(diskcache.compile_regex("(?<![0-9])[xX]{2,}")),
+             diskcache.after_chars(r"(?<![^\n ])_{3,}", re.MULTILINE),
+             diskcache.finditer_alternatives(("[^:\n]{0,8}：甲", "乙方"))]
+    assert len({diskcache.compile_regex("a+b"), diskcache.compile_regex("a+b")}) == 1
+    assert made == []
+    text = "甲xx乙方\n___ 1XX\n签名：甲"
+    assert [[m.span() for m in scan(text)] for scan in scans] == \
+        [[m.span() for m in rx.finditer(text)] for rx in plain]
+    assert made
 
 
 def test_corrupt_program_cache_is_ignored(fresh_cache):
@@ -243,15 +278,15 @@ def test_programs_skip_to_possible_first_characters_and_match_like_re(fresh_cach
     alphabet = "xX×0如见图表12Ab甲乙方第页共cd ba\n\u3000\u2003\t\ue000\uf8ff\U000f0001_"
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(300)]
     for pattern in OPENING_UNKNOWN_TO_RE:
-        assert diskcache._entry(pattern, 0)[1][2] == _constants.SRE_INFO_CHARSET, pattern
+        assert diskcache._codes(diskcache._entry(pattern, 0))[2] == _constants.SRE_INFO_CHARSET, pattern
         ours, theirs = diskcache.compile_regex(pattern), re.compile(pattern)
         for text in texts:
             assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]
             assert ours.sub("#", text) == theirs.sub("#", text)
     # a pattern anchored at the start keeps re's one-position search; one that can match "" gets no set
-    assert diskcache._entry(r"^(?:[ab]|\bc)", 0)[1][2] == 0
-    assert diskcache._entry(r"(?<!a)b*", 0)[1][2] == 0
-    assert diskcache._entry(r"[a-z]+", re.IGNORECASE)[1][2] == 0  # a repeated class, case ignored: as re made it
+    assert diskcache._codes(diskcache._entry(r"^(?:[ab]|\bc)", 0))[2] == 0
+    assert diskcache._codes(diskcache._entry(r"(?<!a)b*", 0))[2] == 0
+    assert diskcache._codes(diskcache._entry(r"[a-z]+", re.IGNORECASE))[2] == 0  # a repeated class, case ignored: as re made it
 
 
 def test_shared_class_optimization_gives_re_own_program():
