@@ -44,3 +44,27 @@ def test_a_long_instruction_to_fill_in_a_value_is_a_slot(tmp_path):
     # a bracket that explains a form to its reader, without 此处填写, stays
     spec2 = ["报名说明", "报名表由各单位统一收齐后报送（表格内容请如实填写，不得涂改，逾期不予受理，特此说明。）"]
     assert _matches(make_docx(tmp_path / "说明.docx", spec2), "KJ205") == []
+
+
+def test_a_numbered_heading_closed_by_omitted_is_an_empty_section(tmp_path):
+    spec = ["中期报告", "1  研究背景", "图形渲染需要大量计算，实时降噪是关键。", "2  研究方法",
+            "本项目采用时空滤波方法。", "3  实验结果与分析/Results and Analysis （略）", "4  特色与创新（略）",
+            "参考文献"]
+    assert _matches(make_docx(tmp_path / "中期.docx", spec), "KJ303") == [
+        "3  实验结果与分析/Results and Analysis （略）", "4  特色与创新（略）"]
+    # an attachment left out of a copy, a sentence ending in （略）, an unnumbered note stay
+    spec2 = ["工作总结", "一、主要工作", "全年完成项目12个。", "二、附件（略）", "会议听取了各部门汇报（略）",
+             "具体数据（略）"]
+    assert _matches(make_docx(tmp_path / "总结.docx", spec2), "KJ303") == []
+    # a page keeps its own （略）: a site's omission is not the writer's empty section
+    from kjlint.engine import lint_text
+
+    assert lint_text("工作总结\n一、主要工作\n全年完成项目12个。\n二、下一步计划（略）\n继续做好项目申报工作。\n", select=["KJ303"]) == []
+
+
+def test_an_omitted_heading_over_subsections_leaves_them_to_report(tmp_path):
+    spec = ["测试分析报告", "一、引言", "本报告分析系统测试结果。", "二、分析摘要（略）", "1.能力", "2.建议",
+            "三、测试资源消耗", "共投入测试人员三名。"]
+    assert "二、分析摘要（略）" not in _matches(make_docx(tmp_path / "报告.docx", spec), "KJ303")
+    bare = [line for line in spec if line not in ("1.能力", "2.建议")]
+    assert _matches(make_docx(tmp_path / "报告2.docx", bare), "KJ303") == ["二、分析摘要（略）"]
