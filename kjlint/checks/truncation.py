@@ -320,11 +320,38 @@ def empty_heading(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     numbered heading and as a decimal or styled section (`3.2  项目的目标`), one defect."""
     seen: set[tuple[int, int]] = set()
     hits = []
-    for hit in _empty_headings(doc, ctx, rule):
+    for hit in [*_empty_headings(doc, ctx, rule), *_omitted_bodies(doc)]:
         if (hit.offset, hit.end) not in seen:
             seen.add((hit.offset, hit.end))
             hits.append(hit)
     yield from _kept_by_practice(doc, hits)
+
+
+# a heading that says its body is left out: `4  实验结果与分析 （略）` (its title, no sentence, then 略)
+_OMITTED_BODY = compile_regex(r"(?m)^[ \t\u3000]*(?P<title>[^\n。！？；!?;]{2,80}?)[ \t\u3000]*[（(]略[）)][ \t\u3000]*$")
+# an appendix or attachment left out of a copy is the writer's own note (附件（略）, 附录2（略）)
+_APPENDIX = compile_regex(r"附[件表录图]")
+
+
+def _omitted_bodies(doc: Document) -> Iterator[Hit]:
+    """In a Word file, a numbered heading closed by （略）: the section the outline announces is
+    written as omitted, its body never written (`4  实验结果与分析/Experiment Results （略）`); an
+    appendix or attachment marked so (`三、附件（略）`) is the writer's choice and stays."""
+    if doc.source_format != "docx" or "略" not in doc.text:
+        return
+    from .structure import starts_numbered
+    for m in _OMITTED_BODY.finditer(doc.text):
+        title = m.group("title")
+        if not starts_numbered(title) or _APPENDIX.search(title) or doc.part(doc.line_index(m.start())) != "body":
+            continue
+        # a heading over subsections (五、分析摘要（略） / 1.能力 / 2.建议): they are its body, each
+        # reported on its own when empty
+        below = doc.text[m.end():].lstrip("\n \t\u3000").split("\n", 1)[0]
+        level, deeper = outline_level(title.strip()), outline_level(below)
+        level, deeper = level and level[0], deeper and deeper[0]
+        if level is not None and deeper is not None and deeper > level:
+            continue
+        yield Hit(m.start("title"), m.end(), {"heading": m.group(0).strip()})
 
 
 def _kept_by_practice(doc: Document, hits: list[Hit]) -> list[Hit]:
