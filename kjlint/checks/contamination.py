@@ -1790,8 +1790,11 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield h
         keep = [i for i, li in enumerate(line_of) if li not in done]
         paras, line_of = [paras[i] for i in keep], [line_of[i] for i in keep]
+    # (a cell of a table given one cell per line, 说明 |, is no title: the page's title stands above the table)
+    cells = flat_table_lines(doc, ctx) if doc.source_format != "docx" else frozenset()
     title = next((i for i, li in enumerate(line_of)
-                  if _title_like(lines[li], 60) and not lines[li].startswith("—") and any(w in lines[li] for w in words)),
+                  if li not in cells and _title_like(lines[li], 60) and not lines[li].startswith("—")
+                  and any(w in lines[li] for w in words)),
                  None)
     if title is None:
         return
@@ -2153,6 +2156,11 @@ def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lin
 # took to build (`0.169522s`); a row of buttons in brackets (`【返回】 |`, `[打印] [关闭]`); and below
 # the last sentence a picture's caption naming a scene (`会议现场`, `志愿者合影`, `团建活动`).
 _LATIN_WIDGET = compile_regex(r"^(?![xX×]+$)[A-Za-z][A-Za-z +\-]{0,39}$")  # (XX alone is a mask: KJ201's)
+# ... but a document's own English title names its kind (Progress Report, Work Plan, Policy Address):
+# a widget or a template's word never does
+_LATIN_TITLE = compile_regex(
+    r"(?i)\b(?:reports?|plans?|programmes?|summary|address|budget|estimates|statements?|minutes|agenda|"
+    r"notice|circular|regulations?|measures|accounts)$")
 _LATIN_PHRASE = compile_regex(r"^[A-Za-z]+(?:[ '’-][A-Za-z]+){2,}[.!]?$|^[A-Za-z][A-Za-z ,'’-]{1,60}[.!]$")
 _PAGE_TIMER = compile_regex(r"^\d+\.\d{3,}\s?(?:s|ms|秒)$")
 _BUTTON = r"[【\[［][ \t\u3000]*[\u4e00-\u9fff]{2,6}[ \t\u3000]*[】\]］]"
@@ -2163,7 +2171,9 @@ _SCENE_CAPTION = compile_regex(
 # above the body: a scene's caption that is no headline (会议现场, 活动合影), a hotline or counter alone
 # (12320, 2702; not a year, not a 公文's six-digit 份号)
 _SCENE_HEAD_CAPTION = compile_regex(r"^[\u4e00-\u9fff]{2,8}(?:现场|現場|合影|留念|掠影|剪影)$")
-_BARE_NUMBER = compile_regex(r"^(?!(?:19|20)\d\d$)(?!\d{6}$)\d{3,12}$")
+# (nor a date whose 年/月/日 a conversion lost, 2018525: KJ4's damage, not furniture)
+_BARE_NUMBER = compile_regex(
+    r"^(?!(?:19|20)\d\d$)(?!\d{6}$)(?!(?:19|20)\d\d(?:0?[1-9]|1[0-2])(?:0?[1-9]|[12]\d|3[01])$)\d{3,12}$")
 _BARE_URL = compile_regex(r"^(?:https?://|www\.)\S+$")  # below the body, however long
 # A field of a page's panel: a short label and its colon at the line's start or after a blank, a
 # bar or the figure of the field before it (文档序号:7981976阅读:122来源:国知局: no writer glues a label
@@ -2278,7 +2288,8 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
         elif i > last and i in credits:
             key = "tail"
         elif i < first:
-            if not ((_LATIN_WIDGET.match(text) and doc.lines[i].text.strip(BLANK_CHARS + "•·▪◦●")[:1] == text[:1])  # (no Markdown heading)
+            if not ((_LATIN_WIDGET.match(text) and doc.lines[i].text.strip(BLANK_CHARS + "•·▪◦●")[:1] == text[:1]  # (no Markdown heading)
+                     and not _LATIN_TITLE.search(text))
                     or _SCENE_HEAD_CAPTION.match(text) or _BARE_NUMBER.match(text)):
                 continue
             key = ""
