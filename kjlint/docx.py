@@ -41,7 +41,7 @@ from .document import Document
 from .i18n import _
 from .inputbytes import DEFAULT_MAX_FILE_SIZE, InputError, read_bytes
 from .diskcache import compile_regex
-from .symbolfonts import render as render_symbols, symbol_char, symbol_font
+from .symbolfonts import fontless_bullet, render as render_symbols, symbol_char, symbol_font
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -298,6 +298,9 @@ class _Styles:
         return any(TOC_STYLE.match((_val(s, "name") or "").strip()) for s in self.chain(style_id))
 
 
+_BULLET_GAP = " \t\u3000\xa0"  # what separates a list bullet from the item's text
+
+
 class _Text:
     """The characters Word displays for one paragraph, and whether they are all an equation."""
 
@@ -316,6 +319,7 @@ class _Text:
         # (kind, comment id, offset) of comment anchors: commentRangeStart, commentRangeEnd and
         # commentReference, so that a comment's text can be tied to the text it is on.
         self.comment_marks: list[tuple[str, str, int]] = []
+        self.bullet_pending: tuple[int, int, str] | None = None  # see `leading_bullet`
 
     def text(self) -> str:
         return "".join(self.out).replace("\r", LINE_BREAK_SUBSTITUTE).replace("\n", LINE_BREAK_SUBSTITUTE)
@@ -323,6 +327,11 @@ class _Text:
     def add(self, text: str, math: bool, source=None) -> None:
         if not text:
             return
+        if self.bullet_pending is not None and self.bullet_pending[0] < len(self.out):
+            index, at, shown = self.bullet_pending
+            self.bullet_pending = None
+            if not math and text[0] in _BULLET_GAP:
+                self.out[index] = self.out[index][:at] + shown + self.out[index][at + 1:]
         self.out.append(text)
         start, self.length = self.length, self.length + len(text)
         if source is not None and not math:
@@ -335,6 +344,24 @@ class _Text:
                 self.math_spans.append((start, self.length))
         elif text.strip(" \t\u3000"):
             self.other = True
+
+    def leading_bullet(self, text: str, font, math: bool) -> str:
+        """A private-use symbol code opening the paragraph in a run of no symbol font, followed by a
+        tab or space, is a list bullet that lost its font (kjlint.symbolfonts.fontless_bullet): shown as that bullet, one
+        character for one, so that no private-use character reaches the text."""
+        if font is not None or math or self.other or self.math:
+            return text
+        body = text.lstrip(" \t\u3000")
+        # the bullet's own separator follows it (a tab or space, as a list's suffix): a code glued
+        # to the words may be conversion damage and stays for KJ409
+        shown = fontless_bullet(ord(body[0])) if body else None
+        if shown is None:
+            return text
+        at = len(text) - len(body)
+        if len(body) == 1:  # the separator may come in the next run (a w:tab): decided in `add`
+            self.bullet_pending = (len(self.out), at, shown)
+            return text
+        return text[:at] + shown + text[at + 1:] if body[1] in _BULLET_GAP else text
 
     def walk(self, el, font=None, math: bool = False) -> None:
         for child in el:
@@ -351,7 +378,7 @@ class _Text:
                     continue  # hidden text (Font > Hidden): Word neither shows nor prints it
                 self.walk(child, symbol_font(_run_font(rpr)), math)
             elif tag == W + "t":
-                self.add(render_symbols(child.text or "", font), math, child)
+                self.add(self.leading_bullet(render_symbols(child.text or "", font), font, math), math, child)
             elif tag == W + "tab" or tag == W + "ptab":
                 self.add("\t", math, child)
             elif tag in (W + "br", W + "cr"):

@@ -83,3 +83,17 @@ def render(text: str, table: dict[int, str] | None) -> str:
         shown = symbol_char(ord(ch), table) if (ord(ch) <= 0xFF or 0xF000 <= ord(ch) <= 0xF0FF) else None
         out.append(shown if shown is not None else ch)
     return "".join(out)
+
+
+def fontless_bullet(code: int) -> str | None:
+    """What a paragraph-leading private-use code U+F020–U+F0FF set in no symbol font stands for: a
+    list bullet pasted with its character but not its font (WPS and copied lists leave `\uf0d8`
+    in a plain run). Word shows it in whatever symbol font it falls back to; the text reads it as
+    the bullet it is: Symbol's • for U+F0B7 (the usual Symbol bullet), else the Wingdings shape
+    (➢ ▪ ● ◆ ✓ …), else •. Never a private-use character, never an emoji."""
+    if not 0xF020 <= code <= 0xF0FF:
+        return None
+    if code == 0xF0B7:
+        return "•"
+    shown = WINGDINGS.get(code - 0xF000)
+    return shown if shown is not None and shown.strip() and ord(shown) <= 0xFFFF else "•"

@@ -697,6 +697,8 @@ def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], m
         a, b = numbers[i], numbers[nxt]
         if a is not None and b is not None:  # a deeper one (3.2.6 / 3.2.7.1, misnumbered) is its body
             return len(b) <= len(a) and any(b[:k] == a[:k - 1] + (a[k - 1] + 1,) for k in range(1, len(a) + 1))
+        if a is None and b is not None and len(b) >= 2 and b[0] == _number(plain[i]):
+            return False  # 四、项目概要说明书 / 4.1 项目名称: its own subsection, numbered by its chapter
         la, lb = mark_level(plain[i]), mark_level(plain[nxt])
         if la is not None and la == lb and a is None and b is None:
             return _number(plain[nxt]) == (_number(plain[i]) or 0) + 1
