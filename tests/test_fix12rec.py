@@ -53,3 +53,10 @@ def test_symbols_sprinkled_inside_words():
     assert [m for _, _, m in found(text, ("KJ703",))] == ["⊙", "≡", "▂", "▲", "∮", "╱"]
     clean = "配比为1∶2,张○○同志,是□否□,二〇二〇年,工作──学习,首页│新闻,年龄≥60岁。\n"
     assert found(clean, ("KJ703",)) == []
+
+
+def test_symbols_in_gbk_text_read_a_byte_off_are_mojibake():
+    # the `?` a converter left, then characters of GBK read one byte off: its symbols are no
+    # sprinkled marks (KJ404 and KJ412 report the run)
+    text = "会议指出,??偟哪繕艘笫牵河鼋▏詠碜畲蠛樗,确保安全度汛。\n"
+    assert found(text, ("KJ703",)) == []
