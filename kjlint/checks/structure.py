@@ -447,6 +447,19 @@ def _cell(doc: Document, start: int) -> str | None:
     return source if source.startswith("table ") else None
 
 
+# A page's table given one row per line, its cells parted by `|`: an item numbered at the row's
+# start (一、本年新收政府信息公开申请数量 | 0 | 0 |) labels that row.
+_BARRED_ITEM = compile_regex(r"^[^\n|｜]*[^\s|｜][ \t\u3000]*[|｜][ \t\u3000]*[^\s|｜]")
+
+
+def _row_label(doc: Document, p: Span) -> str | None:
+    """"row" for a paragraph of a text page that is a row of a table given as text (its first line
+    has cells parted by `|`), None otherwise: a list of row labels (一、本年新收… | 0 | 0 |, 二、…) is
+    numbered apart from the headings around the table (三、收到和处理政府信息公开申请情况 above it),
+    as a list in a Word table's cell is."""
+    return "row" if _BARRED_ITEM.match(p.text) else None
+
+
 def _notice_offsets(doc: Document, ctx: Context) -> list[int]:
     """Where the truncation notices (KJ301) are: the text around them is not continuous."""
     rule = ctx.catalog.rules.get("KJ301")
@@ -758,7 +771,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             last[1] = carried[1] = last[1] + 1
             for deeper in range(2, 5):
                 last[deeper] = None
-        cell = _cell(doc, p.start) if doc.line_sources else None
+        cell = _cell(doc, p.start) if doc.line_sources else (
+            _row_label(doc, p) if page_cuts and "|" in p.text else None)
         other_cell = cell is not None and item_cell.get(lv, cell) != cell
         item_cell[lv] = cell
         # Word: two empty paragraphs or more right before it, or an empty paragraph before the
