@@ -887,6 +887,12 @@ _CUT_WORD_BREAK = compile_regex(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n(?:[ \t\u300
 _CUT_WORD_MAX_RUN_ONS = 2  # long lines ending inside a sentence: more, and the page is laid out in lines
 
 
+def _laid_out_in_lines(text: str) -> bool:
+    """A page laid out in wrapped lines: each line end inside its running text is _hard_wrap_breaks's to judge."""
+    return sum(1 for r in fast_finditer(_RUN_ON_END)(text)
+               if r.start() - text.rfind("\n", 0, r.start()) > _WRAP_MIN_WIDTH // 2) > _CUT_WORD_MAX_RUN_ONS
+
+
 def _cut_word_breaks(doc: Document, heading_level) -> list[Hit]:
     from ..words import joins_into_word
 
@@ -895,9 +901,8 @@ def _cut_word_breaks(doc: Document, heading_level) -> list[Hit]:
     matches = list(fast_finditer(_CUT_WORD_BREAK)(text))
     if not matches:
         return hits
-    run_ons = sum(1 for r in fast_finditer(_RUN_ON_END)(text) if r.start() - text.rfind("\n", 0, r.start()) > _WRAP_MIN_WIDTH // 2)
-    if run_ons > _CUT_WORD_MAX_RUN_ONS:
-        return hits  # a page laid out in lines, each line end _hard_wrap_breaks's to judge
+    if _laid_out_in_lines(text):
+        return hits
     for m in matches:
         line_start = text.rfind("\n", 0, m.start()) + 1
         a = text[line_start:m.start()].strip()
@@ -941,13 +946,11 @@ def _seen_unbroken_breaks(doc: Document, heading_level) -> list[Hit]:
     ends = list(fast_finditer(_HAN_LINE_END)(text))
     if not ends:
         return hits
-    wrapped: list[bool] = []  # worked out once, for the first word split: is the page laid out in lines?
+    wrapped: list[bool] = []  # worked out once, for the first word split
 
     def laid_out_in_lines() -> bool:
-        """A page laid out in lines: each line end inside its running text is _hard_wrap_breaks's to judge."""
         if not wrapped:
-            wrapped.append(sum(1 for r in fast_finditer(_RUN_ON_END)(text)
-                               if r.start() - text.rfind("\n", 0, r.start()) > _WRAP_MIN_WIDTH // 2) > _CUT_WORD_MAX_RUN_ONS)
+            wrapped.append(_laid_out_in_lines(text))
         return wrapped[0]
 
     for m in ends:
