@@ -2267,9 +2267,7 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
         key = None
         if i in panel:
             key = "fields"
-        elif _BUTTON_ROW.match(text):
-            key = "tail" if i > last else ""
-        elif _LONE_BUTTON.match(text):
+        elif _BUTTON_ROW.match(text) or _LONE_BUTTON.match(text):
             key = "tail" if i > last else ""
         elif i < first and (m := _SITE_SUFFIX.search(text)) is not None and len(text) - len(m.group(0)) >= 6 \
                 and _SENTENCE.search(text) is None:
