@@ -1,0 +1,104 @@
+"""Clean official texts kept quiet (issue #11: at most 0.5 findings per 10,000 characters of
+government prose): what session 18's government pages from portals nobody had used showed
+(fixtures/devsets/gov18: a 决算's list of its parts with two blanks after each part's number, a
+district council's agenda headed by its meeting's date, hour and place in table rows, an item
+dated by a year in Chinese numerals in brackets, a 环评 公示's table of the project's particulars
+ending in the date its file was received). Every text here is invented in the shape of those pages."""
+from __future__ import annotations
+
+from kjlint.engine import lint_text
+
+
+def found(text: str, select: tuple[str, ...]) -> list[tuple[str, int, str]]:
+    return [(f.code, f.line, text[f.offset:f.end_offset]) for f in lint_text(text, "page.txt", select=list(select))]
+
+
+# -- a part heading of a 决算's contents, two blanks after 第X部分: no count left blank -------------
+
+def test_blanks_after_a_part_number_are_its_heading_layout_not_a_count_left_blank():
+    text = ("某某中心2023年度部门决算目录\n\n第一部分  某某中心概况\n\n第二部分  人员情况\n\n"
+            "第五部分  名词解释\n\n一、主要职能\n")
+    assert found(text, ("KJ204",)) == []
+
+
+def test_a_count_left_blank_in_a_sentence_is_still_reported():
+    text = "全年共  名干部参加培训,培训合格率100%。\n"
+    assert [c for c, _, _ in found(text, ("KJ204",))] == ["KJ204"]
+
+
+# -- a year in Chinese numerals opening a bracket: no heading number lost its bracket -----------
+
+def test_a_bracketed_year_in_chinese_numerals_is_no_malformed_heading_number():
+    text = ("7 |\n批核本会辖下各委员会的增选委员名单\n(二零一八至二零一九年度) (本会文件第4/2018号) |\n"
+            "(一九九八年度工作计划)\n")
+    assert found(text, ("KJ507",)) == []
+
+
+def test_a_heading_number_without_its_closing_bracket_is_still_reported():
+    assert [c for c, _, _ in found("（三加强督查考核\n", ("KJ507",))] == ["KJ507"]
+
+
+# -- a meeting's date and hour beside its place: the agenda's particulars, no page stamp ---------
+
+AGENDA = """某区议会第十二次会议
+日期: | 2018-01-04 (星期四) |
+时间: | 下午2时30分 |
+地点: |
+某某道38号 政府大楼14楼 区议会会议室 |
+议程 | 讨论时间 | |
+1 |
+通过会议议程
+|
+|
+2 |
+通过上次会议纪录
+|
+(约1分钟) |
+3 |
+主席报告
+|
+(约1分钟) |
+4 |
+某某项目简介
+(本会文件第7/2018号) |
+(约53分钟) |
+"""
+
+
+def test_an_agendas_date_and_hour_beside_its_place_are_the_agendas():
+    assert found(AGENDA, ("KJ601", "KJ609")) == []
+    traditional = AGENDA.replace("时间", "時間").replace("地点", "地點").replace("议", "議").replace("会", "會")
+    assert found(traditional, ("KJ601", "KJ609")) == []
+
+
+def test_a_pages_date_field_without_a_place_is_still_its_stamp():
+    text = "某区召开安全生产工作会议\n日期: 2018-01-04\n1月4日,某区召开安全生产工作会议,部署今冬明春安全生产工作。\n"
+    assert [(c, line) for c, line, _ in found(text, ("KJ601", "KJ609"))] == [("KJ601", 2)]
+
+
+# -- a 公示's table of particulars, one row per line: the document's table, no portal panel --------
+
+NOTICE = """根据有关规定,我局于2026年3月4日受理下列建设项目环境影响评价文件,现予公开,征求公众意见。
+联系电话:0633-0000000
+通讯地址:某某市生态环境局某某分局
+项目名称 | 年产10万立方米新型建筑木结构材料项目 |
+环评报告书(表) | 某某有限公司年产10万立方米新型建筑木结构材料项目 |
+建设地点 | 某某县某某镇工业聚集区某某南路(206国道)以西、某某路以北 |
+建设单位 | 某某有限公司 |
+环境影响评价机构 | 某某环保科技有限公司 |
+受理日期 | 2026-3-4 |
+备注 |
+"""
+
+
+def test_a_table_of_a_projects_particulars_is_the_documents():
+    assert found(NOTICE, ("KJ601", "KJ609")) == []
+
+
+def test_a_portal_panel_under_its_known_keys_is_still_the_pages():
+    text = """发布机构 | 某某市生态环境局某某分局 |
+发布日期 | 2026-03-04 |
+标题 | 关于某某有限公司年产10万立方米新型建筑木结构材料项目环境影响评价文件受理情况的公示 |
+根据有关规定,我局于2026年3月4日受理下列建设项目环境影响评价文件,现予公开,征求公众意见。
+"""
+    assert {line for _, line, _ in found(text, ("KJ601", "KJ609"))} >= {1, 2}
