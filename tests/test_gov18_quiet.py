@@ -102,3 +102,15 @@ def test_a_portal_panel_under_its_known_keys_is_still_the_pages():
 根据有关规定,我局于2026年3月4日受理下列建设项目环境影响评价文件,现予公开,征求公众意见。
 """
     assert {line for _, line, _ in found(text, ("KJ601", "KJ609"))} >= {1, 2}
+
+
+# -- a 公告's number whose year was deleted (a page that lost every year: 税总发〔〕58号 beside it) ----
+
+def test_a_notices_number_without_its_year_is_a_deleted_value():
+    text = ("办理依据:《国家税务总局关于调整增值税纳税申报有关事项的公告》(国家税务总局公告年第27号)、"
+            "《关于全面推进政务公开工作的意见》(税总发〔〕50号)。\n")
+    assert [(c, t) for c, _, t in found(text, ("KJ207",))] == [("KJ207", "年"), ("KJ207", "〔〕")]
+
+
+def test_a_notices_number_with_its_year_is_kept():
+    assert found("(国家税务总局公告2016年第27号)\n本公告自2016年5月1日起施行。\n", ("KJ207",)) == []
