@@ -114,3 +114,20 @@ def test_a_notices_number_without_its_year_is_a_deleted_value():
 
 def test_a_notices_number_with_its_year_is_kept():
     assert found("(国家税务总局公告2016年第27号)\n本公告自2016年5月1日起施行。\n", ("KJ207",)) == []
+
+
+# -- a list of a government's rules, one numbered row a line: no sentence runs on between rows ---
+
+def test_rows_numbered_in_turn_are_no_sentence_broken_over_a_line_end():
+    text = ("序号标题下载\n"
+            "1 (2019年9月19日市政府令第1号公布  根据2021年2月22日第一次修订) 下载文字版 下载图片版\n"
+            "2 (2019年12月12日市政府令第2号公布  自2020年1月12日起施行) 下载文字版 下载图片版\n"
+            "3 (2021年2月22日市政府令第3号公布  自2021年3月24日起施行) 下载文字版 下载图片版\n")
+    assert found(text, ("KJ413",)) == []
+
+
+def test_a_wrapped_paragraph_is_still_broken_where_a_figure_opens_the_next_line():
+    text = ("全年共开展安全生产检查行动,累计检查各类企业和经营场所,出动执法人员\n"
+            "8000余人次,排查整改各类隐患问题,推动全县安全生产形势持续稳定向好发\n"
+            "展,群众的安全感和满意度明显提升,各项工作取得了较好的成效和进展。\n")
+    assert [c for c, _, _ in found(text, ("KJ413",))] == ["KJ413", "KJ413"]
