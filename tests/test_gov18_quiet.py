@@ -3,7 +3,9 @@ government prose): what session 18's government pages from portals nobody had us
 (fixtures/devsets/gov18: a 决算's list of its parts with two blanks after each part's number, a
 district council's agenda headed by its meeting's date, hour and place in table rows, an item
 dated by a year in Chinese numerals in brackets, a 环评 公示's table of the project's particulars
-ending in the date its file was received). Every text here is invented in the shape of those pages."""
+ending in the date its file was received, a city's rules library listed one numbered row a line) and
+one defect they hid (a tax bureau's page that lost every year: 国家税务总局公告年第13号). Every text
+here is invented in the shape of those pages."""
 from __future__ import annotations
 
 from kjlint.engine import lint_text
