@@ -24,7 +24,8 @@ from ..document import BLANK_CHARS, Document, Span
 from ..findings import Fix
 from ..normalize import fold_line_width, is_page_counter_line, line_form, to_simplified
 from ..ruletypes import Context, Hit, rule_hits, delete_line_fix
-from .layout import CONTENTS_LEADER, SIGNING_DATE, flagged_lines, flat_table_lines, text_before_trailing_furniture
+from .layout import (CONTENTS_LEADER, SIGNING_DATE, flagged_lines, flat_table_lines, pair_table_lines,
+                     text_before_trailing_furniture)
 from .structure import cn_number
 from ..forms import is_attachment_head
 from .truncation import BLANK_DATE_FIELD, TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
@@ -640,6 +641,10 @@ def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue  # where a row of a table read as lines ends (|, ||||): the table's, not the page's
         if found is not None and found[0] == CELL_RULE_LABEL and _RULE_LINE.match(text) and is_attachment_head(_following(lines, i)):
             continue  # ——— above 附件一: the document's own rule between its 落款 and its attachment
+        if found is not None and i in table and i in pair_table_lines(doc, ctx):
+            continue  # 受理日期 | 2026-3-4 | among a 公示's rows of particulars: the document's table, no panel
+        if found is not None and _meeting_particulars(lines, i):
+            found = None  # 日期: / 时间: beside 地点:: a meeting's particulars (an agenda's, a notice's), no page stamp
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
         if in_prose or (found is None and text and not prose_above and len(text) <= LEAD_BLURB_MAX):
             titled = _title_like(_following(lines, i), 60)
@@ -769,6 +774,29 @@ def _framed(lines: list[str], i: int) -> bool:
 
 
 _RULE_LINE = compile_regex(r"^[-－—–=_]{3,}$")  # a rule typed as a line of dashes
+
+
+# A meeting's particulars, each a field of its own (an agenda's or a notice's head, a table's rows:
+# 日期: | 2018-01-04 (星期四) | / 时间: | 下午2时30分 | / 地点: | …会议室 |): its day or hour beside its
+# place. A page's metadata stamps when it was published, never where.
+_WHEN_FIELD = compile_regex(r"^(?:会议|开会|活动)?(?:日期|时间)\s*:")
+_WHERE_FIELD = compile_regex(r"^(?:会议|开会|活动)?(?:地点|会场|地址)\s*:")
+
+
+def _meeting_particulars(lines: list[str], i: int, reach: int = 2) -> bool:
+    """Whether line i is a meeting's date or time field with its place field among the `reach`
+    lines with text above or below it (lines in the line form: simplified, half-width colons)."""
+    if not _WHEN_FIELD.match(lines[i]):
+        return False
+    for step in (-1, 1):
+        k, seen = i + step, 0
+        while 0 <= k < len(lines) and seen < reach:
+            if lines[k]:
+                if _WHERE_FIELD.match(lines[k]):
+                    return True
+                seen += 1
+            k += step
+    return False
 
 
 def _following(lines: list[str], i: int) -> str:

@@ -820,6 +820,17 @@ def _hard_wrap_breaks(doc: Document, heading_level) -> list[Hit]:
     return hits
 
 
+# A row's number opening its line, a blank or a bracket after it (1 (…), 12 《…》): a table or a list read as lines.
+_ROW_NUMBER = compile_regex(r"(\d{1,3})(?=[ \t\u3000(（《【])")
+
+
+def _numbered_rows(a: str, b: str) -> bool:
+    """Do lines `a` and `b` open with row numbers in turn (1 … / 2 …)? Then each is a row of its own: a
+    list of a page's entries (a rules library's 1 (2019年…公布) 下载文字版 / 2 (…)), no sentence running on."""
+    ma, mb = _ROW_NUMBER.match(a), _ROW_NUMBER.match(b)
+    return ma is not None and mb is not None and int(mb.group(1)) == int(ma.group(1)) + 1
+
+
 def _run_breaks(run: list[str], heading_level, wrapped: bool, split: bool) -> list[int]:
     """Indexes k of the run's lines whose line end (k, k + 1) falls inside a sentence."""
     def opens_own(b: str, label: bool = True) -> bool:
@@ -843,6 +854,8 @@ def _run_breaks(run: list[str], heading_level, wrapped: bool, split: bool) -> li
             return False  # at a fixed width, 括：办公用房… after …主要包 is no label of its own
         if _FIELD_ROW.match(a) and _FIELD_ROW.match(b):
             return False  # rows of an info panel (发布机构： … / 标  题： …)
+        if _numbered_rows(a, b):
+            return False  # rows of a list numbered in turn (1 (…公布) 下载文字版 / 2 (…施行) 下载文字版)
         return item or lone(a) or heading_level(a) is None
     def number_only(k: int) -> bool:
         """Is line k a heading's number alone (1. / 一、), its text on the next line?"""

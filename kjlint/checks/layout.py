@@ -189,8 +189,53 @@ def flat_table_lines(doc: Document, ctx: Context) -> frozenset[int]:
                 last = i
             if cells >= FLAT_TABLE_CELLS:
                 found.update(range(run[0], run[-1] + 1))
-            out = frozenset(found | _row_table_lines(doc) | _barred_row_lines(doc))
+            out = frozenset(found | _row_table_lines(doc) | _barred_row_lines(doc) | pair_table_lines(doc, ctx))
         ctx.memo["flat-table-lines"] = out
+    return out
+
+
+# A row of a table of particulars a page gave as text, one row per line: a short label, a bar, its
+# value, maybe a closing bar (项目名称 | 年产10万立方米…项目 |, 建设地点 | …以北 |, 备注 |).
+_PAIR_ROW = compile_regex(
+    r"(?m)^[ \t\u3000]*(?P<key>[^\s|｜][^\n|｜]{0,23}?)[ \t\u3000]*[|｜]"
+    r"(?:[ \t\u3000]*(?P<value>[^\s|｜][^\n|｜]*?)[ \t\u3000]*[|｜]?)?[ \t\u3000\r]*$")
+_NUMERIC_DATE = compile_regex(r"^\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+PAIR_TABLE_ROWS = 3  # rows with a value that make a table of particulars
+PAIR_VALUE_LONG = 24  # a value longer than any of a portal panel's (a name, a date, a code): a project's, a place's
+
+
+def pair_table_lines(doc: Document, ctx: Context) -> frozenset[int]:
+    """0-based indexes of the lines of a table of particulars given one row per line (memoized): a run
+    of PAIR_TABLE_ROWS rows or more, each a label and its value parted by `|`, on consecutive lines, one
+    value at least longer than PAIR_VALUE_LONG (a project's name, a place: 建设地点 | 莒县…以北 |) and
+    at most one a numeric date (受理日期 | 2026-3-4 |). A 公示 or a 决算 gives its particulars so. A portal's
+    metadata panel holds short values (codes, dates, an office) under its known keys (KJ609's
+    panel-keys: 索引号 | …, 发布机构 | …): a run with one of those keys is the panel's."""
+    out = ctx.memo.get("pair-table-lines")
+    if out is None:
+        out = frozenset()
+        if doc.source_format != "docx" and ("|" in doc.text or "｜" in doc.text):
+            panel = ctx.catalog.rules.get("KJ609")
+            keys = frozenset(panel.params.get("panel-keys", ())) if panel is not None else frozenset()
+            found: set[int] = set()
+            run: list[tuple[int, str, str | None]] = []
+
+            def close() -> None:
+                values = [v for _, _, v in run if v]
+                if (len(values) >= PAIR_TABLE_ROWS and any(len(v) > PAIR_VALUE_LONG for v in values)
+                        and sum(1 for v in values if _NUMERIC_DATE.match(v)) <= 1
+                        and not any(k.strip("[]［］【】:： \t\u3000") in keys for _, k, _ in run)):
+                    found.update(i for i, _, _ in run)
+
+            for m in _PAIR_ROW.finditer(doc.text):
+                i = doc.line_index(m.start())
+                if run and i != run[-1][0] + 1:
+                    close()
+                    run = []
+                run.append((i, m.group("key"), m.group("value")))
+            close()
+            out = frozenset(found)
+        ctx.memo["pair-table-lines"] = out
     return out
 
 
