@@ -57,9 +57,9 @@ def fingerprint(doc: Document, code: str, offset: int, end: int) -> str:
     line_start = doc.line_starts[doc.line_index(offset)]
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    ctx = _FINGERPRINT_STRIP.sub("", text[max(line_start, offset - 12):offset]) + "\x00" + \
-        _FINGERPRINT_STRIP.sub("", text[offset:min(end, offset + 200)]) + "\x00" + \
-        _FINGERPRINT_STRIP.sub("", text[end:min(line_end, end + 12)])
+    # one pass over the three pieces: no blank run spans a \x00, so each piece loses its own
+    ctx = _FINGERPRINT_STRIP.sub("", text[max(line_start, offset - 12):offset] + "\x00"
+                                 + text[offset:min(end, offset + 200)] + "\x00" + text[end:min(line_end, end + 12)])
     return hashlib.sha1(f"{code}\x00{ctx}".encode("utf-8")).hexdigest()[:16]
 
 

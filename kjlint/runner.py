@@ -359,6 +359,13 @@ def _import_for_workers(largest: int) -> None:
 
     for module in WORKER_MODULES + (WORKER_MODULES_LONG if largest >= NUMPY_FROM else ()):
         importlib.import_module(module)
+    # ... and the character frequency table several rules read on first use (KJ404's byte shifts,
+    # KJ702's script, KJ601's anchors), which the warming file seldom needs: each worker of a
+    # `-j 2` run over the bench's 500 drafts loaded it on its own, 55M of the 146M instructions a
+    # worker still spent on one-time work (callgrind, 100 drafts after the warming file)
+    from .checks.textspans import frequency_table
+
+    frequency_table()
 
 
 WARMING_BYTES = 4096  # the file a parallel run's parent lints first: the smallest this long

@@ -152,6 +152,17 @@ def test_worker_chunks_balance_bytes_and_keep_every_task_in_order():
     assert len(small[0]) > len(small[-1])  # and the chunks shrink towards the end
 
 
+def test_parallel_run_loads_the_frequency_table_before_forking():
+    """Forked workers share what the parent loaded: the character frequency table, read by
+    several rules on first use, is loaded once before forking, not once in each worker."""
+    from kjlint import runner
+    from kjlint.checks.textspans import frequency_table
+
+    frequency_table.cache_clear()
+    runner._import_for_workers(1_000)
+    assert frequency_table.cache_info().currsize == 1
+
+
 def test_parallel_run_lints_one_file_in_the_parent_before_forking(tmp_path, monkeypatch):
     """What the rules build on their first document is built once, in the parent, and shared by
     the forked workers: the parent lints the smallest file of at least WARMING_BYTES itself, the
