@@ -615,7 +615,7 @@ _ANCHORS_FORMAT = 3  # bump when regexinfo.anchors answers in another form: stor
 RE_SCAN_NS_AT_MOST = 15.0
 
 
-_PLAN_FORMAT = 2  # bump when _anchored_plan decides otherwise: stored plans are redone
+_PLAN_FORMAT = 3  # bump when _anchored_plan decides otherwise: stored plans are redone
 
 
 def _anchored_plan(patterns: tuple[str, ...], flags: int) -> tuple | None:
@@ -823,7 +823,25 @@ def _tree(runs: list[tuple[str, ...]]) -> str:
         alternatives = [element + write(child) for element, child in node.items()]
         return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
-    return write(tree)
+    if len(tree) < TREE_SPLIT_FROM or "" in tree:
+        return write(tree)
+    # re tries every alternative of a group at each place the scan stops (each a quick test of
+    # its first character, and all of them where the one that starts there fails, as it mostly
+    # does): a long group is cut into halves, each tried behind a test of its first characters
+    # (KJ207's 81 runs: 0.29 -> 0.23 CPU s on half of ../shared/corpus). The same places match.
+    elements = list(tree)
+    starting = [first_chars(e) for e in elements]
+    if not all(starting):  # (a class too large to list)
+        return write(tree)
+    half = (len(elements) + 1) // 2
+    parts = []
+    for lo, hi in ((0, half), (half, len(elements))):
+        firsts = "".join(sorted(set("".join(starting[lo:hi]))))
+        parts.append(f"(?=[{re.escape(firsts)}])" + write({e: tree[e] for e in elements[lo:hi]}))
+    return "(?:" + "|".join(parts) + ")"
+
+
+TREE_SPLIT_FROM = 48  # runs' first elements from which _tree writes their group as two halves
 
 
 @lru_cache(maxsize=None)
