@@ -265,6 +265,10 @@ OPENING_UNKNOWN_TO_RE = [
     "[^a\n]+b",
     # too large to list; tried from b to d: c, between the class's ranges, starts no match
     "[\u4e00-\u9fffb\ufa00-\ufaffd]+c",
+    # one class too large to list after lookarounds (KJ703's symbols between two characters):
+    # re gives a pattern opening with a lookbehind no set
+    "(?<=[\u4e00-\u9fff])[\u2200-\u2235\u2237-\u22ffx](?=[\u4e00-\u9fff])",
+    "(?<![a\n])(?=[^b])[\u4e00-\u9fffcd]{2}",
 ]
 
 
@@ -275,7 +279,7 @@ def test_programs_skip_to_possible_first_characters_and_match_like_re(fresh_cach
     from re import _constants
 
     rng = random.Random(7)
-    alphabet = "xX×0如见图表12Ab甲乙方第页共cd ba\n\u3000\u2003\t\ue000\uf8ff\U000f0001_"
+    alphabet = "xX×0如见图表12Ab甲乙方第页共cd ba\n\u3000\u2003\t\ue000\uf8ff\U000f0001_\u2200\u2236\u22ff"
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(300)]
     for pattern in OPENING_UNKNOWN_TO_RE:
         assert diskcache._codes(diskcache._entry(pattern, 0))[2] == _constants.SRE_INFO_CHARSET, pattern
@@ -391,3 +395,30 @@ def test_anchored_finditer_tests_no_run_where_one_window_holds(monkeypatch):
         assert [m.span() for m in matches(text)] == [m.span() for m in rx.finditer(text)], text
     assert "[万亿][余多]元" in tested and "万以上" in tested  # 万: two windows, each run tested
     assert not [run for run in tested if run.startswith("共")]
+
+
+def test_a_long_tree_of_runs_is_split_in_two_halves_that_match_the_same_places():
+    """_tree writes a group of TREE_SPLIT_FROM first elements or more as two halves, each behind a
+    test of its first characters (re tries every alternative of one group where each fails): the
+    scan must stop at the same places as the alternation of the runs."""
+    import random
+
+    rng = random.Random(11)
+    heads = [chr(0x4e00 + i) for i in range(diskcache.TREE_SPLIT_FROM + 12)] + ["[xy]", "\\."]
+    runs = sorted({(rng.choice(heads), *rng.sample(["a", "b", "[cd]", "年", "\\?"], rng.randint(0, 2)))
+                   for _ in range(150)})
+    tree = diskcache._tree(runs)
+    assert tree.startswith("(?:(?=[") and tree.count("(?=[") == 2  # split
+    plain = re.compile("|".join("".join(run) for run in runs))
+    ours = diskcache.compile_regex(tree)
+    alphabet = "".join(heads[:20]) + heads[-3] + "xyabcd年?.\n "
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        places = [p for p in range(len(text) + 1) if plain.match(text, p)]
+        found, hit = [], ours.search(text)
+        while hit is not None:
+            found.append(hit.start())
+            hit = ours.search(text, hit.start() + 1)
+        assert found == places, (text, found, places)
+    few = diskcache._tree(runs[:10])
+    assert "(?=[" not in few  # a short group as it was
