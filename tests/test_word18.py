@@ -1,0 +1,73 @@
+"""Word files: numbering an editor marks, or not, in student specifications and test documents
+(issue 11, session 18's word18): a run of sections numbered under the wrong chapter (the writer
+copied 3.6–3.8 from chapter 3 into chapter 7), and numbers in table cells read as the table uses
+them (a row's number typed in a column of row numbers, equivalence classes numbered across a
+row's cells). Each mechanism is shown both ways; the texts are invented, after the patterns of
+real files."""
+from __future__ import annotations
+
+from docx_maker import docx_codes, make_docx
+
+_SAY = ("本模块面向系统的注册用户，用户在页面上填写信息后提交，系统校验输入并把结果写入数据库，"
+        "成功或失败都在页面上给出提示，便于用户继续后续的操作。")
+
+
+def _lines(path, code: str) -> list[int]:
+    return [line for c, line in docx_codes(path, code, "KJ502", "KJ503") if c == code]
+
+
+def _chapter(n: int, name: str, sections: list[str]) -> list[str]:
+    out = [f"{n}{name}"]
+    for s in sections:
+        out += [s, _SAY]
+    return out
+
+
+def test_sections_numbered_under_another_chapter_are_out_of_order(tmp_path):
+    spec = ["详细设计说明书",
+            *_chapter(3, "注册设计说明", ["3.1程序描述", "3.2功能", "3.3性能", "3.4输入项", "3.5输出项", "3.6算法"]),
+            *_chapter(7, "搜索设计说明", ["7.1程序描述", "7.2功能", "7.3性能", "7.4输入项", "7.5输出项",
+                                       "3.6算法", "3.7流程逻辑", "3.8接口", "7.9存储分配", "7.10注释设计"])]
+    path = make_docx(tmp_path / "设计.docx", spec)
+    wrong = spec.index("3.6算法", spec.index("7.5输出项")) + 1
+    assert _lines(path, "KJ503") == [wrong]  # the run's first number; 3.7, 3.8 follow it
+    assert _lines(path, "KJ502") == []  # 7.9 goes on from the run: no 7.6–7.8 missing
+    # a subsection of 2.1 numbered 3.1.5 … 3.1.7, then 2.2
+    rules = ["编码规范", "2代码规范", "2.1有关命名", "2.1.1包命名", _SAY, "2.1.2类命名", _SAY, "2.1.3方法命名", _SAY,
+             "2.1.4变量命名", _SAY, "3.1.5常量命名", _SAY, "3.1.6资源文件命名", _SAY, "2.2有关注释", _SAY,
+             "3格式规范", "3.1缩进", _SAY, "3.2换行", _SAY]
+    assert _lines(make_docx(tmp_path / "规范.docx", rules), "KJ503") == [rules.index("3.1.5常量命名") + 1]
+
+
+def test_a_chapter_that_goes_on_under_the_new_number_is_no_misnumbered_run(tmp_path):
+    # 6.1 opens chapter 3 by mistake, then 3.2, 3.3 …: the outline goes on under 3, not back under 6
+    spec = ["项目总结", *_chapter(2, "项目实施", ["2.1进度", "2.2分工"]), "3项目不足与改进", "6.1项目的不足", _SAY,
+            "3.2改进方向", _SAY, "3.3后续计划", _SAY, *_chapter(4, "致谢", ["4.1指导教师", "4.2小组成员"])]
+    assert _lines(make_docx(tmp_path / "总结.docx", spec), "KJ503") == []
+    # a typed contents without page numbers, then the text from 1.1 again: a fresh outline
+    contents = ["需求说明", "1引言", "1.1编写目的", "1.2背景", "2任务概述", "2.1目标", "2.2环境",
+                "1引言", "1.1编写目的", _SAY, "1.2背景", _SAY, "2任务概述", "2.1目标", _SAY, "2.2环境", _SAY]
+    path = make_docx(tmp_path / "目录.docx", contents)
+    assert _lines(path, "KJ503") == [] and _lines(path, "KJ502") == []
+
+
+_CLASSES = [["输入条件", "有效等价类", "无效等价类"],
+            ["搜索框", ["1.正常填写", "3.不存在的类别", "4.含有无效字符"], ["2.为空"]],
+            ["价格", ["5.正常输入"], ["6.为空", "7.不为数字"]]]
+
+
+def test_classes_numbered_across_a_rows_cells_are_the_rows_labels(tmp_path):
+    cases = ["测试用例设计", "1.搜索商品", _SAY, ("table", _CLASSES[:2]), _SAY, "2.发布商品", _SAY]
+    path = make_docx(tmp_path / "用例.docx", cases)
+    assert _lines(path, "KJ502") == [] and _lines(path, "KJ503") == []
+    # one cell's list that skips a number is still a gap
+    steps = ["测试用例设计", "1.搜索商品", _SAY,
+             ("table", [["步骤", "预期结果"], [["1.打开首页", "3.输入关键词", "4.点击搜索"], "显示结果"]]), "2.发布商品", _SAY]
+    assert len(_lines(make_docx(tmp_path / "步骤.docx", steps), "KJ502")) == 1
+
+
+def test_a_row_number_typed_with_a_dot_is_the_rows_number(tmp_path):
+    rows = [["批次", "日期", "操作内容"]] + [[f"{n}." if n == 6 else str(n), f"6月{n}日", f"提交第{n}份文件"] for n in range(1, 10)]
+    log = ["配置管理报告", "1.基本信息", _SAY, "2.成员权限", _SAY, "3.操作日志", ("table", rows), "4.总结", _SAY]
+    path = make_docx(tmp_path / "日志.docx", log)
+    assert _lines(path, "KJ502") == [] and _lines(path, "KJ503") == []
