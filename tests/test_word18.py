@@ -71,3 +71,14 @@ def test_a_row_number_typed_with_a_dot_is_the_rows_number(tmp_path):
     log = ["配置管理报告", "1.基本信息", _SAY, "2.成员权限", _SAY, "3.操作日志", ("table", rows), "4.总结", _SAY]
     path = make_docx(tmp_path / "日志.docx", log)
     assert _lines(path, "KJ502") == [] and _lines(path, "KJ503") == []
+
+
+def test_a_letter_the_text_writes_as_a_functions_argument_is_its_variable(tmp_path):
+    gan = ["开题报告", "图中：z服从Pz(z)分布，G(z)表示生成器生成的数据，x服从pdata(x)分布，D表示判别器。",
+           "随机变量z通过生成器G，生成的数据样本和真实的数据样本x通过判别器，判别器判断输入来自哪里。",
+           "本课题在xx实验室完成。"]
+    found = [line for code, line in docx_codes(make_docx(tmp_path / "gan.docx", gan), "KJ201")]
+    assert found == [4]  # the lab's xx is a mask; the sample x is the variable
+    # without the function written out, a lone x before a word is a mask
+    plain = ["开题报告", "随机变量z通过生成器G，生成的数据样本和真实的数据样本x通过判别器，判别器判断输入来自哪里。"]
+    assert [line for code, line in docx_codes(make_docx(tmp_path / "plain.docx", plain), "KJ201")] == [2]
