@@ -82,3 +82,13 @@ def test_a_letter_the_text_writes_as_a_functions_argument_is_its_variable(tmp_pa
     # without the function written out, a lone x before a word is a mask
     plain = ["开题报告", "随机变量z通过生成器G，生成的数据样本和真实的数据样本x通过判别器，判别器判断输入来自哪里。"]
     assert [line for code, line in docx_codes(make_docx(tmp_path / "plain.docx", plain), "KJ201")] == [2]
+
+
+def test_a_cover_label_over_a_table_is_the_tables_name(tmp_path):
+    table = ("table", [["标题", "需求规格说明书"], ["版本", "1.0"]])
+    body = [_SAY] * 8
+    cover = ["需求规格说明书", "项目名称：学生选课系统", "编写人：张三", "文档信息：", table, *body]
+    assert docx_codes(make_docx(tmp_path / "封面.docx", cover), "KJ204") == []
+    # the same label over the next field, nothing in between: left empty
+    blank = ["需求规格说明书", "项目名称：学生选课系统", "编写人：张三", "所在学院：", "文档信息：", table, *body]
+    assert [line for _c, line in docx_codes(make_docx(tmp_path / "空.docx", blank), "KJ204")] == [4]
