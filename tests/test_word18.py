@@ -92,3 +92,12 @@ def test_a_cover_label_over_a_table_is_the_tables_name(tmp_path):
     # the same label over the next field, nothing in between: left empty
     blank = ["需求规格说明书", "项目名称：学生选课系统", "编写人：张三", "所在学院：", "文档信息：", table, *body]
     assert [line for _c, line in docx_codes(make_docx(tmp_path / "空.docx", blank), "KJ204")] == [4]
+
+
+def test_an_emoji_opening_a_fields_value_or_a_quoted_buttons_name_is_layout(tmp_path):
+    report = ["测试报告", "4.2 测试质量评估", "•功能完整性： ✅ 优秀 - 所有需求功能均已实现",
+              "•数据准确性： ✅ 良好 - 计算结果准确无误", "筛选：点击顶部的 “🔍 日期筛选”，可以设定开始和结束日期。", _SAY]
+    assert docx_codes(make_docx(tmp_path / "评估.docx", report), "KJ704") == []
+    # inside a sentence, or closing one, it is pasted text
+    pasted = ["测试报告", "所有需求功能均已实现✅，计算结果准确无误。", "测试全部通过，效果很好 🔍", _SAY]
+    assert [line for _c, line in docx_codes(make_docx(tmp_path / "贴.docx", pasted), "KJ704")] == [2, 3]
