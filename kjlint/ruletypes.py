@@ -71,6 +71,10 @@ def rule_hits(rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
             hits = list(rule.run(doc, ctx))
         if doc.math_spans and rule.code.startswith(MATH_EXEMPT):
             hits = [h for h in hits if not doc.in_math(h.offset, h.end)]
+        if hits and rule.code.startswith(MATH_EXEMPT):
+            arguments = function_arguments(doc, ctx)
+            if arguments:
+                hits = [h for h in hits if doc.text[h.offset:h.end] not in arguments]
         exempt = (PART_EXEMPT.get(rule.code) or PART_EXEMPT.get(rule.code[:3])) if doc.parts else None
         if exempt:
             hits = [h for h in hits if doc.part(doc.line_index(h.offset)) not in exempt]
@@ -110,6 +114,21 @@ def rule_hits(rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
             hits = [h for h in hits if not any(s <= h.offset and h.end <= e for s, e in spans)]
         ctx.memo[key] = hits
     return hits
+
+
+# A function of one letter's argument written out in the text: pdata(x), fx(x), p(.|x), P(A|B, x).
+_ARGUMENT = compile_regex(r"(?<![A-Za-z])[A-Za-z]{1,6}\((?:[^()\n]{0,6}[|,，;])?[ \t]*([A-Za-z])[ \t]*\)")
+
+
+def function_arguments(doc: Document, ctx: Context) -> frozenset[str]:
+    """Letters the document writes as a function's argument (`x服从pdata(x)分布`, `如果p(.|x)中最大值…`):
+    the text does mathematics with them, so each such letter standing alone elsewhere in it
+    (`样本x通过判别器`, `系统使用x来更新`) is that variable, not a mask (memoized)."""
+    found = ctx.memo.get("function-arguments")
+    if found is None:
+        found = ctx.memo["function-arguments"] = frozenset(m.group(1) for m in _ARGUMENT.finditer(doc.text)) \
+            if "(" in doc.text else frozenset()
+    return found
 
 
 # Rule families that do not judge the text of an equation in a Word file (Document.math_spans):

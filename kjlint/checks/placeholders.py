@@ -558,8 +558,11 @@ def _value_below(doc: Document, i: int, cell: str | None, values: set[int]) -> s
     under it in its cell up to the next field (项目名称： / “WAD t-book”记账本app), else the next cell
     of its row (学  院： | 计算机科学与工程学院); outside a table, the line below when it is no field
     (负责人： / 莫允扬) and no underline's room is drawn after the colon on the label's line
-    (所在学院：         ). Lines taken as a value are added to `values`."""
+    (所在学院：         ), and the Word table right under it (文档信息： and 文档变更历史： above
+    the tables they name). Lines taken as a value are added to `values`."""
     lines = doc.lines
+    if cell is None and i + 1 < len(lines) and doc.in_table(i + 1):
+        return doc.line_sources[i + 1]  # the table under the label is what it names
     if cell is not None:
         # the rest of its cell (a list of names under 团队分工： is its value too), else the next cell of its row
         own = [j for j in range(i + 1, min(i + 40, len(lines))) if doc.in_table(j) and doc.line_sources[j] == cell]

@@ -313,7 +313,37 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
             if found and i not in quoted:
                 level, n, mark = found
                 out.append(Numbered(level, n, p, p.start + len(p.text) - len(text) + mark))
+        if doc.line_sources and out:
+            out[:] = _cell_items(doc, out)
     return out
+
+
+def _cell_items(doc: Document, items: list[Numbered]) -> list[Numbered]:
+    """The numbered items of a Word file as an editor reads its tables: a cell holding only a
+    number (`6.` among the rows 1, 2 … 9 of a log's first column) is the row's number, not a list
+    item; the items of one table row spread over its cells and numbered as one set, each of 1…k
+    once but not in reading order (an equivalence-class table: `1.正常填写` `3.不存在类别` in the
+    valid column, `2.为空` in the invalid one), are the row's labels that its test cases cite,
+    not a list whose order went wrong."""
+    rows: dict[str, list[tuple[Numbered, str]]] = {}
+    kept: list[Numbered] = []
+    for it in items:
+        cell = _cell(doc, it.para.start)
+        if cell is None:
+            kept.append(it)
+            continue
+        if doc.line_index(it.para.start) + 1 not in doc.list_labels \
+                and not doc.text[it.mark_end:it.para.end].strip(BLANK_CHARS + "。.．、"):
+            continue  # a bare `6.` typed in a cell: the row's number (one Word draws numbers a listing's line)
+        rows.setdefault(cell.rsplit(",", 1)[0], []).append((it, cell))
+        kept.append(it)
+    labels: set[int] = set()
+    for row in rows.values():
+        numbers = [it.number for it, _cell_of in row]
+        if len(row) >= 3 and len({c for _it, c in row}) >= 2 and len({it.level for it, _c in row}) == 1 \
+                and sorted(numbers) == list(range(1, len(row) + 1)) and numbers != sorted(numbers):
+            labels.update(id(it) for it, _c in row)
+    return [it for it in kept if id(it) not in labels] if labels else kept
 
 
 _MARKDOWN_HEADING = compile_regex(r"#{1,6}[ \t]+")
@@ -872,7 +902,9 @@ def _decimal_outline_issues(doc: Document, ctx: Context) -> tuple[list[Hit], lis
     (3.5.1 … 3.5.1, 2.2 … 2.2) a repeat (not after a gap of one, 2.2.1, 2.2.3, 2.2.3: the gap told
     it), after which the next number may follow either (2.2, 2.2,
     2.3 or 1.1.1, 1.1.1, 1.1.3); a subsection of the fourth level numbered under another section
-    than the one it stands in (3.2.7.1 under 3.2.5) is out of order. Judged on the headings of the body as its writer
+    than the one it stands in (3.2.7.1 under 3.2.5) is out of order, and so is a section
+    numbered as the next one under another parent than the one before it (7.5 … 3.6, 3.7 … 7.9;
+    2.1.4 … 3.1.5): it stands for 7.6, a run after it follows it and the count goes on from it. Judged on the headings of the body as its writer
     numbered them (a title of 40 characters at most, no clause in it): table cells, a table of
     contents' entries (a page number at the end) and a log's dates (5.12: …, 9.17-10.2 …) are not
     sections; a number back in an earlier chapter, or a chapter 1 again, starts the outline afresh
@@ -921,8 +953,29 @@ def _decimal_outline_issues(doc: Document, ctx: Context) -> tuple[list[Hit], lis
         repeated: set[tuple[int, ...]] = set()  # parents whose last number was given twice
         skipped: set[tuple[int, ...]] = set()  # parents whose last number skipped one (2.2.1, 2.2.3)
         top = 0  # the chapter the outline is in
-        for para, number, length, heading in heads:
+        prev: tuple[int, ...] | None = None  # the last section number, as the section it stands for
+        misplaced: tuple[int, ...] | None = None  # the parent a run of misnumbered sections was written under
+        for at, (para, number, length, heading) in enumerate(heads):
             depth, n, parent = len(number), number[-1], number[:-1]
+            if heading and prev is not None and depth >= 2 and len(prev) == depth and prev[:-1] != parent \
+                    and n == prev[-1] + 1 and number[:depth // 2] != number[depth - depth // 2:] \
+                    and (parent == misplaced or _outline_returns(heads, at, prev[:-1])):
+                # 7.5 输出项 … 3.6 算法 … 7.9: the next section of 7 numbered under another parent
+                # (the writer copied 3.6–3.8 from chapter 3), the outline going on under 7 after the
+                # run: it stands for 7.6, and the run after it (3.7, 3.8) follows it (3.2.3.2 is
+                # Word's 3.2. drawn before the typed 3.2, not a section of 3.2.3; 6.1 … 3.2 … 3.3,
+                # going on under 3, was 6.1 the slip)
+                if parent != misplaced:
+                    repeats.append(Hit(para.start, para.start + length,
+                                       {"match": doc.text[para.start:para.start + length],
+                                        "number": ".".join(map(str, number)), "prior": ".".join(map(str, prev))},
+                                       key="order"))
+                misplaced = parent
+                last[prev[:-1]] = n
+                prev = (*prev[:-1], n)
+                continue
+            misplaced = None
+            prev = number
             if number[0] < top or (depth == 1 and n == 1 and heading):
                 last.clear(), above.clear(), repeated.clear(), skipped.clear()  # a fresh outline
             top = number[0]
@@ -964,6 +1017,22 @@ def _decimal_outline_issues(doc: Document, ctx: Context) -> tuple[list[Hit], lis
                     del above[deeper]
     ctx.memo["decimal-outline"] = (gaps, repeats)
     return gaps, repeats
+
+
+def _outline_returns(heads: list[tuple[Span, tuple[int, ...], int, bool]], at: int, stands: tuple[int, ...]) -> bool:
+    """Does the outline go on under `stands` after the run of sections that heads[at] opens
+    (numbered under another parent, each the next of the one before)? The first number after the
+    run is the next section under `stands` (7.9 after 3.6–3.8 in chapter 7), or the next of one of
+    its parents (2.2 after 3.1.5–3.1.7 in 2.1)."""
+    written = heads[at][1][:-1]
+    n = heads[at][1][-1]
+    j = at + 1
+    while j < len(heads) and heads[j][1][:-1] == written and heads[j][1][-1] == n + 1:
+        n, j = n + 1, j + 1
+    if j >= len(heads):
+        return False
+    after, last = heads[j][1], (*stands, n)
+    return any(after[:k] == (*last[:k - 1], last[k - 1] + 1) for k in range(1, len(last) + 1))
 
 
 def _numbered_between(heads: list[tuple[Span, tuple[int, ...], int, bool]], para: Span, want: tuple[int, ...]) -> bool:
