@@ -1854,10 +1854,6 @@ def _date_lines(doc: Document, paras: list[Span], furniture: set[int], lines: li
         if li in furniture:
             continue
         if not ((k > 0 and idx[k - 1] in furniture) or (k + 1 < len(idx) and idx[k + 1] in furniture)):
-            # a page's date alone between its headline, the page's first line, and the body's first
-            # sentence (【党建】某街道参观… / 2020-08-31 / 8月26日上午,…): the page's stamp
-            if k == 1 == first - 1 and _DATE_ONLY.match(lines[li]) and _title_like(lines[idx[0]], 60):
-                yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule))
             continue
         if _DATE_ONLY.match(lines[li]) or (k < first and _PADDED_DATE_ONLY.match(lines[li])):
             yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule))
