@@ -1801,6 +1801,9 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         for h in _above_page_title(doc, doc.paragraphs[:top], skip | done, lines, words, rule):
             done.add(doc.line_index(h.offset))
             yield h
+        for h in _page_opener(doc, lines, skip | done | earlier, words, rule):
+            done.add(doc.line_index(h.offset))
+            yield h
         keep = [i for i, li in enumerate(line_of) if li not in done]
         paras, line_of = [paras[i] for i in keep], [line_of[i] for i in keep]
         boilerplate = ctx.catalog.rules.get("KJ601")
@@ -1862,6 +1865,9 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 # A numeric date after a blank at the end of a headline's line (…调研指导工作 2023-01-31).
 _TITLE_DATE = compile_regex(r"(?<=[\u4e00-\u9fff）)》])[ \t\u3000]+\d{4}-\d{1,2}-\d{1,2}[ \t\u3000]*$")
 _DATE_ONLY = compile_regex(r"^[\s•·|-]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\s|]*$")
+# ... and a date in words that a page's template pads with zeros (2020年01月20日, 2022年3月05日): a writer
+# writes 2020年1月20日; only above the body's first sentence (a 落款's date below it is the document's)
+_PADDED_DATE_ONLY = compile_regex(r"^[\s•·|-]*\d{4}年(?:0\d月\d{1,2}|\d{1,2}月0\d)日(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?[\s|]*$")
 
 
 def _date_lines(doc: Document, paras: list[Span], furniture: set[int], lines: list[str], rule) -> Iterator[Hit]:
@@ -1869,10 +1875,15 @@ def _date_lines(doc: Document, paras: list[Span], furniture: set[int], lines: li
     2021-1-26 12:33) right above or below furniture: the page's publication stamp. A document
     writes its dates in words (2025年4月1日), and those are kept."""
     idx = [doc.line_index(p.start) for p in paras]
+    # the body's first sentence among these paragraphs (a long line or a sentence's stop)
+    first = next((k for k, li in enumerate(idx) if li not in furniture
+                  and (len(lines[li]) > HEADER_LINE_MAX or _SENTENCE.search(lines[li]))), len(idx))
     for k, (p, li) in enumerate(zip(paras, idx)):
-        if li in furniture or not ((k > 0 and idx[k - 1] in furniture) or (k + 1 < len(idx) and idx[k + 1] in furniture)):
+        if li in furniture:
             continue
-        if _DATE_ONLY.match(lines[li]):
+        if not ((k > 0 and idx[k - 1] in furniture) or (k + 1 < len(idx) and idx[k + 1] in furniture)):
+            continue
+        if _DATE_ONLY.match(lines[li]) or (k < first and _PADDED_DATE_ONLY.match(lines[li])):
             yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule))
         elif (m := _TITLE_DATE.search(p.text)) is not None and _title_like(p.text[:m.start()].strip(), 60):
             # the stamp after the title on its line (…赴区统计局调研指导工作 2023-01-31): the title stays
@@ -2139,6 +2150,45 @@ def _page_tail(doc: Document, lines: list[str], furniture: set[int], max_len: in
 
 
 HEADER_LINE_MAX = 60  # characters of a page header's line under the page's first furniture line
+
+# A name that heads a page as its site, channel or edition, not as an issuer above a title: …县, …街道, …党委
+_PLACE_OR_BODY = compile_regex(r"(?:[省市县縣区區镇鎮乡鄉村州旗盟会會]|街道|社区|社區|党委|黨委|党组|黨組|支部|工会|工會|协会|協會|学会|學會|医院|醫院|银行|銀行)$")
+_NAME_MARKS = compile_regex(r"[，,、:：()（）《》“”\"\[\]【】<>|｜/]")
+_PAGE_DATE = compile_regex(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+OPENER_MAX = 6  # characters of a site's, a channel's or an edition's name (a title's first half is longer:
+# 决胜全面建成小康社会 / 为夺取…伟大胜利, blank lines between)
+
+
+def _page_opener(doc: Document, lines: list[str], furniture: set[int], words: tuple[str, ...], rule) -> Iterator[Hit]:
+    """The page's first line (below its furniture only), a short name standing alone above the
+    page's headline: the site's, the channel's or the edition's name (華文網, 海外版, 学校要闻 given
+    twice), whatever it says. Kept: a name with a title's word, an issuer or a place (…人民政府,
+    …县, …党委 above their document), a 公文's head, a heading, a date; and the first half of a
+    title broken over lines, which stands right above its second half (no blank line between)."""
+    visible = (i for i in range(len(lines)) if lines[i] and _VISIBLE.search(lines[i]))
+    first = next((i for i in islice(visible, 6) if i not in furniture), None)
+    if first is None:
+        return
+    text = lines[first]
+    if not (2 <= len(text) <= OPENER_MAX and CJK.search(text) and not _SENTENCE.search(text)
+            and not _NAME_MARKS.search(text) and heading_level(text) is None
+            and not _ISSUER.search(text) and not _PLACE_OR_BODY.search(text)
+            and not _OFFICIAL_HEAD.search(text) and not _DATELINE.search(text)
+            and not any(w in text for w in words)):
+        return
+    run = [first]
+    nxt = next(visible, None)
+    while nxt is not None and lines[nxt] == text:  # the name given twice (学校要闻 / 学校要闻)
+        run.append(nxt)
+        nxt = next(visible, None)
+    if nxt is None or nxt in furniture or nxt == run[-1] + 1:
+        return  # nothing under it, or right above it a line it may be the first half of
+    head = lines[nxt]
+    if not (_title_like(head, 60) and _han_at_least(head, 6) and len(head) > len(text)) or _PAGE_DATE.search(head):
+        return  # the page's headline stands under a site's name (a byline with its date stands under the title)
+    for i in run:
+        p = next(doc.paragraphs_in_line(doc.lines[i]))
+        yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule))
 
 
 def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lines: list[str],
