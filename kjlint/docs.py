@@ -91,6 +91,8 @@ _PARAM_MEANINGS: dict[str, str] = {
     "skip-source-formats": N_("Kinds of file the rule does not judge."),
     "source-formats": N_("The only kinds of file the rule judges."),
     "skip-flagged-by": N_("Lines these rules report (site furniture) are passed over."),
+    "skip-near-lost-characters": N_("Characters within this reach of what these rules report as characters lost in a "
+                                    "conversion are passed over (GBK garbage, not mixed script)."),
     "skip-inside": N_("What lies inside text these rules report (site furniture, injected spam) is passed "
                       "over."),
     "skip-symbols-inside": N_("What lies inside a run of symbols these rules report (a forum's anti-copy junk) "

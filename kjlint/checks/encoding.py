@@ -1047,3 +1047,53 @@ def glued_list_number(doc: Document, ctx: Context, rule) -> list[Hit]:
         run.append((m.start(1), m.end(1), want))
     flush()
     return hits
+
+
+# -- a signing date that lost 年, 月 and 日 (KJ412) ---------------------------------------------------
+
+# A line that holds nothing but six to eight digits opening with a year (202256, 2018525, 20171116), blanks
+# around them: the signing date of a PDF's right-aligned 落款 once its 年, 月 and 日 were lost.
+_DIGITS_LINE = compile_regex(r"(?m)^[ \t\u3000]*((?:19|20)[0-9]{4,6})[ \t\u3000]*$")
+# the last character of the organ that signs (…办公室, …人民政府, …委员会, …局)
+_SIGNING_ORGAN = frozenset("会局室厅府院部委处办社司队所心會廳處辦隊")
+_BLANK_LINE_CHARS = " \t\u3000\r"
+
+
+def _calendar_date(digits: str) -> bool:
+    """Do the digits after the year read as a month and a day that exist (2018525: May 25;
+    20171116: November 16)? The calendar is the document's evidence that a count is no date."""
+    import datetime
+
+    year, rest = int(digits[:4]), digits[4:]
+    for cut in (1, 2):
+        month, day = rest[:cut], rest[cut:]
+        if not 1 <= len(day) <= 2 or month.startswith("0") and cut == 1:
+            continue
+        try:
+            datetime.date(year, int(month), int(day))
+        except ValueError:
+            continue
+        return True
+    return False
+
+
+@check("signing-date-digits")
+def signing_date_digits(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """A signing date whose 年, 月 and 日 were lost, alone on its line under the organ that signs,
+    blanks and up to three blank lines between them (`兴城市人民政府办公室` / `` / `  20171116`),
+    its digits a date of the calendar."""
+    text = doc.text
+    for m in _DIGITS_LINE.finditer(text):
+        if not _calendar_date(m.group(1)):
+            continue
+        end = m.start() - 1  # the newline that ends the line above
+        for _ in range(4):
+            if end < 0:
+                break
+            start = text.rfind("\n", 0, end) + 1
+            above = text[start:end].rstrip(_BLANK_LINE_CHARS)
+            if above:
+                if above[-1] in _SIGNING_ORGAN:
+                    yield Hit(m.start(1), m.end(1), {"match": m.group(1)})
+                break
+            end = start - 1

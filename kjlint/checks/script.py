@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import Iterator
 
 from .registry import check
 from ..document import Document
@@ -92,6 +93,14 @@ def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
         if edits:
             head = _page_head(doc, ctx, furniture | flagged_lines(doc, ctx, list(rule.params.get("head-flagged-by", []))))
             edits = [e for e in edits if doc.line_index(e.start) >= head]
+    near = rule.params.get("skip-near-lost-characters")
+    if edits and near:  # GBK read a byte off between two marks of lost characters (莊重?zé)崃业乃拖矆?bào):
+        # its characters are garbage that happens to be of the other script, KJ4's finding
+        reach = int(near.get("within", 0))
+        lost = SpanSet([(max(0, h.offset - reach), h.end + reach) for code in near.get("rules", [])
+                        if (other := ctx.catalog.rules.get(code)) is not None and other.run is not None
+                        and other.enabled for h in rule_hits(other, doc, ctx)])
+        edits = [e for e in edits if e.start not in lost]
     if 0 < len(edits) <= _BYLINE_MAX_CHARS:  # a name keeps its registered characters (区财政局 席捲澜)
         edits = [e for e in edits if not _byline(doc, e.start)]
     total = len(edits)
@@ -271,3 +280,35 @@ def halfwidth_punctuation(doc: Document, ctx: Context, rule) -> list[Hit]:
 
     return group_by_line(doc, halfwidth_edits(doc, ctx), describe, safe=rule.fixable == "safe", join=0)
 
+
+
+# --- a symbol inside a word the text writes whole elsewhere (KJ703) ---------------------------------
+
+# A square, circle, star or iteration mark between two Chinese characters (corner brackets are a
+# traditional text's quotation marks: 「…」 stays; the triangles, diamonds and box drawing KJ703's patterns report wherever they stand are not here)
+_SYMBOL_BETWEEN_HANZI = compile_regex(r"[■▪▫●◎○〇々〃※★☆◇△▽](?<=[\u4e00-\u9fff].)(?=[\u4e00-\u9fff])")
+# a numeral's 〇 (二〇二三) is the text's own (a check box between two options, 是□否, is not looked at)
+_NUMERALS = frozenset("〇○零一二三四五六七八九十百千万亿两")
+# the symbols KJ703's patterns report between two characters (math operators, box drawing, blocks)
+_SPRINKLED = compile_regex(r"[\u2200-\u2235\u2237-\u2263\u2266-\u22ff\u250c-\u257f\u2580-\u259f\u25b2\u25bc\u25c6](?<=[\u4e00-\u9fff].)(?=[\u4e00-\u9fff])")
+
+
+@check("symbol-in-word")
+def symbol_in_word(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """A symbol between the two characters of a word the text writes whole elsewhere (`报■告`
+    beside `报告`, `相々关` beside `相关`): a mark a converter or a site put inside the word. Told
+    by the document's own evidence: closed up, the two characters are a word it writes; a masked
+    name's ○ (`张○明`) closes up to nothing the text writes."""
+    text = doc.text
+    found = [m for m in _SYMBOL_BETWEEN_HANZI.finditer(text)
+             if text[m.start() - 1] not in _NUMERALS and text[m.end()] not in _NUMERALS]
+    if not found:
+        return
+    # a page that sprinkles symbols of three kinds or more between characters (工作⊙部署, 报■告, 相々关)
+    # put each one there: a mask uses one symbol throughout (张○○, 李○○)
+    sprinkled = len({m.group() for m in found} | set(_SPRINKLED.findall(text))) >= 3
+    for m in found:
+        at = m.start()
+        word = text[at - 1] + text[at + 1]
+        if word in text or sprinkled and m.group() != "○":
+            yield Hit(at, at + 1, {"match": m.group(), "word": word}, key="symbol")
