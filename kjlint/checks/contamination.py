@@ -1073,7 +1073,12 @@ def _flat_page_run(text: str) -> list[tuple[int, int]]:
 # nothing (a code, a range); a run of them numbered n, n+1, n+2… at page-sized intervals is the
 # pagination of the document the text was copied from.
 _DASHED_PAGE = compile_regex(r"(?<![0-9A-Za-z\-—－–])(?:[—－–][ \t\u3000]*(\d{1,3})[ \t\u3000]*[—－–]"
-                             r"|-[ \t\u3000]+(\d{1,3})[ \t\u3000]+-)(?![0-9A-Za-z\-—－–])")
+                             r"|-[ \t\u3000]+(\d{1,3})[ \t\u3000]+-"
+                             # (or tight between hyphens, blanks around them: a PDF's page foot -1- flattened into its text)
+                             r"|(?<=[ \t\u3000])-(\d{1,3})-(?=[ \t\u3000]))(?![0-9A-Za-z\-—－–])")
+
+
+_TIGHT_DASHED_PAGE = compile_regex(r"[ \t\u3000]-\d{1,3}-[ \t\u3000]")
 
 
 # The number of a converted document's first page before the year that opens its title, a blank
@@ -1084,13 +1089,14 @@ _FIRST_PAGE_SPACED = compile_regex(r"(1)[ \t\u3000]+(?=(?:19|20)\d{2}[ \t\u3000]
 def _dashed_page_run(text: str) -> list[tuple[int, int]]:
     """(start, end) of the dashed page numbers that form a run: two or more numbered one after
     another, each at least FLAT_PAGE_MIN characters after the one before (pages, not list items)."""
-    if "—" not in text and "－" not in text and "–" not in text and " - " not in text:
+    if "—" not in text and "－" not in text and "–" not in text and " - " not in text and (
+            "-" not in text or _TIGHT_DASHED_PAGE.search(text) is None):
         return []
     best: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
     last_n = None
     for m in _DASHED_PAGE.finditer(text):
-        n = int(m.group(1) or m.group(2))
+        n = int(m.group(1) or m.group(2) or m.group(3))
         if run and n == last_n + 1 and m.start() - run[-1][1] >= FLAT_PAGE_MIN:
             run.append((m.start(), m.end()))
         else:
@@ -1785,6 +1791,7 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                   # no caption runs over a table's rows (its caption above them is no picture's)
                   *_caption_runs(doc, lines, skip | flat_table_lines(doc, ctx), words, rule),
                   *_lone_captions(doc, lines, skip, rule),
+                  *_credited_captions(doc, lines, skip, rule),
                   *_outside_body(doc, lines, skip, max_len, rule),
                   *_page_tail(doc, lines, flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", []))),
                               max_len, rule)):
@@ -1802,6 +1809,9 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             done.add(doc.line_index(h.offset))
             yield h
         for h in _page_opener(doc, lines, skip | done | earlier, words, rule):
+            done.add(doc.line_index(h.offset))
+            yield h
+        for h in _publisher_lines(doc, lines, skip | done | earlier, rule):
             done.add(doc.line_index(h.offset))
             yield h
         keep = [i for i, li in enumerate(line_of) if li not in done]
@@ -1855,11 +1865,22 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if not _VISIBLE.search(text) and not p.text.strip(BLANK_CHARS + "\u200b\u200c\u200d\u2060"):
             continue
         if (len(text) > max_len or _SENTENCE.search(text) or _OFFICIAL_HEAD.search(text)
-                or _DATELINE.search(text) or _ISSUER.search(text) or _SALUTATION.search(text)):
+                or _DATELINE.search(text) or _ISSUER.search(text) or _SALUTATION.search(text)
+                or _headline_with_figure(text)):
             continue  # a date or 施行 line under the title, an issuer (最高人民法院) above it,
             # a speech's salutation (各位代表,同志们:) that opens the text below;
             # a line of symbols only (----, +, -) is the page's separator or a button
         yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule))
+
+
+# A figure with its unit (443億, 3.2万, 86.5%): a site's name, a date, a counter or a button holds none
+_FIGURE_UNIT = compile_regex(r"\d(?:[\d.,]*\d)?[億亿萬万元%％]")
+
+
+def _headline_with_figure(text: str) -> bool:
+    """A news headline's first line above the title (前年動用443億財儲餘67億未花): words that
+    report a figure with its unit, eight Chinese characters or more: the story's, no site's."""
+    return _FIGURE_UNIT.search(text) is not None and _han_at_least(text, 8)
 
 
 # A numeric date after a blank at the end of a headline's line (…调研指导工作 2023-01-31).
@@ -2191,6 +2212,32 @@ def _page_opener(doc: Document, lines: list[str], furniture: set[int], words: tu
         yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule))
 
 
+PUBLISHER_MAX = 20  # characters of a publishing body's name heading a page's metadata
+
+
+def _publisher_lines(doc: Document, lines: list[str], furniture: set[int], rule) -> Iterator[Hit]:
+    """Above the body, a body's name alone on its line (…应急管理局, 行政长官办公室) that heads the
+    page's metadata right under it: the first row of a bulleted panel whose next row, furniture, has
+    the same bullet (• 某某局 / • 索引号 …), or the publisher between the title and the page's time
+    stamp (a date with the time of day, furniture: 某某报告 / …办公室 / 2021-11-16 15:37). A 公文's issuer stands above its title or
+    its 落款 above a date by the day, neither of them a page's stamp."""
+    visible = [i for i in range(min(len(lines), 40)) if lines[i] and _VISIBLE.search(lines[i])]
+    for i, j in zip(visible, visible[1:]):
+        if i in furniture or j not in furniture:
+            continue
+        text = lines[i]
+        if (len(lines[i]) > 40 or _SENTENCE.search(text)) and CJK.search(text):
+            return  # the body has started
+        if not (2 <= len(text) <= PUBLISHER_MAX and CJK.search(text) and not _NAME_MARKS.search(text)
+                and heading_level(text) is None and _ISSUER.search(text)):
+            continue
+        if not ((_same_bullet(doc, i, j) and i == visible[0])
+                or (j == i + 1 and i != visible[0] and _STAMP.search(lines[j]))):
+            continue  # (the page's first line above its stamp is its title: 学习体会 / 日期:… 14:50)
+        p = next(doc.paragraphs_in_line(doc.lines[i]))
+        yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule))
+
+
 def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lines: list[str],
                       words: tuple[str, ...], rule) -> Iterator[Hit]:
     """On a news or portal page the line right above the article's metadata (发布时间:…, 来源:…)
@@ -2278,7 +2325,7 @@ _HOTLINE = compile_regex(r"(?:电话|電話|热线|熱線|咨询|諮詢|客服|�
 # A single button's word alone on a line outside the body (关闭, 返回顶部, APP下载): no document writes one there
 _LONE_BUTTON = compile_regex(r"^(?:关闭|關閉|关闭窗口|關閉窗口|返回|返回顶部|返回頂部|返回列表|APP下载|APP下載|下载APP|下載APP|"
                              r"打开APP|打開APP|客户端下载|客戶端下載|展开全文|展開全文|收起|列印|"
-                             r"(?:返|回|返回)上一?[页頁]|详细信息|詳細信息|查看详情|查看詳情)$", re.IGNORECASE)
+                             r"(?:返|回|返回)上一?[页頁]|回到?[页頁]首|回到?[顶頂][端部]|详细信息|詳細信息|查看详情|查看詳情)$", re.IGNORECASE)
 # A breadcrumb of two crumbs opening the page, nothing but furniture above it (新闻频道 > 时政要闻, 网站首页 >
 # 头部新闻): names only, no figure; under a title it may be a comparison (收入 > 支出). (A known
 # breadcrumb of three crumbs or more is KJ601's wherever it stands.)
@@ -2338,6 +2385,7 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
     last = next(i for i in range(len(lines) - 1, first - 1, -1) if prose(i))
     panel = {doc.line_index(h.offset) for h in _head_panel(doc, lines, skip, first, rule)}
     credits = _bar_credits(lines, skip, last)
+    latin = _latin_chrome(doc, lines, skip, first)
     for i in (*range(first), *range(last + 1, len(lines))):
         text = lines[i]
         if not text or i in skip:
@@ -2363,6 +2411,8 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
             key = ""
         elif i > last and i in credits:
             key = "tail"
+        elif i in latin:
+            key = ""
         elif i < first:
             if not ((_LATIN_WIDGET.match(text) and doc.lines[i].text.strip(BLANK_CHARS + "•·▪◦●")[:1] == text[:1]  # (no Markdown heading)
                      and not _LATIN_TITLE.search(text))
@@ -2377,6 +2427,27 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
             continue
         p = next(doc.paragraphs_in_line(doc.lines[i]))
         yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule), **({"key": key} if key else {}))
+
+
+# A line of an English interface (a sentence, a date, a label and its colon: Published on Sep 21,2022,
+# Followers:, P:03) or one adding its Latin buttons to Chinese words (某某专辑_电子书 Read More)
+_LATIN_LINE = compile_regex(r"^[^\u4e00-\u9fff]*[A-Za-z][^\u4e00-\u9fff]*$|(?:(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])[^\n]*?){2}")
+_CJK_STOP = compile_regex(r"[。！？；，]")  # a Chinese sentence: the document's
+LATIN_CHROME_MIN = 3  # Latin widgets above the body that tell its Latin lines are an interface
+
+
+def _latin_chrome(doc: Document, lines: list[str], skip: set[int], first: int) -> set[int]:
+    """Above the body's first Chinese sentence of a page whose top holds LATIN_CHROME_MIN Latin
+    widgets or more (Like, Share, Download, Read more: the page's own evidence that an English
+    interface stands there), every line in Latin letters or adding Latin words to Chinese
+    ones: the interface's sentences, dates and labels (We invite you to…, Published on…,
+    Followers:). A document's English title names its kind (_LATIN_TITLE) and stays."""
+    widgets = [i for i in range(first) if lines[i] and i not in skip and _LATIN_WIDGET.match(lines[i])
+               and not _LATIN_TITLE.search(lines[i])]
+    if len(widgets) < LATIN_CHROME_MIN:
+        return set()
+    return {i for i in range(first) if lines[i] and i not in skip and _LATIN_LINE.search(lines[i])
+            and not _LATIN_TITLE.search(lines[i]) and not _CJK_STOP.search(lines[i])}
 
 
 def _bar_credits(lines: list[str], skip: set[int], last: int) -> set[int]:
@@ -2614,6 +2685,31 @@ def _lone_captions(doc: Document, lines: list[str], skip: set[int], rule) -> Ite
                 if lines[li] and li not in skip:
                     q = next(doc.paragraphs_in_line(doc.lines[li]))
                     yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, li, rule), key="captions")
+
+
+
+# A news photo's caption, its picture left out: one or two sentences (or none after the ▲ that points
+# at the picture) closed by the photo's credit in brackets: the photographer's 攝/摄, a 圖/ credit, an
+# office that supplied it (…主持會議。(某某鎮公所提供), …出席。(記者王某攝), ▲…。(圖/某某市公所)).
+_CREDITED_CAPTION = compile_regex(
+    r"^(?:[▲△][^\n]{0,100}|[^\n▲△]{6,100}。)[(（](?:[圖图][ \t]*[/／:：][^()（）\n。，,]{2,16}"
+    r"|[^()（）\n。，,:：]{2,14}?(?:[攝摄](?:影)?|提供))[)）]$")
+
+
+def _credited_captions(doc: Document, lines: list[str], skip: set[int], rule) -> Iterator[Hit]:
+    """A photo's caption with its bracketed credit (_CREDITED_CAPTION) where the story goes on below
+    it (a paragraph longer than a caption ending a sentence), or under the ▲ that points at the
+    picture: a credit in brackets closing the story's last paragraph, or on the line under it,
+    is the story's own signature (docs/labeling.md), so nothing below the last paragraph is one."""
+    found = [i for i, text in enumerate(lines) if text and text[-1] in ")）" and _CREDITED_CAPTION.match(text)]
+    if not found:  # (most texts: no line ends with a bracket)
+        return
+    story = [i for i, text in enumerate(lines) if len(text) > 40 and _PROSE_END.search(text)]
+    for i in found:
+        if i in skip or (not lines[i].startswith(("▲", "△")) and not any(k > i for k in story)):
+            continue
+        q = next(doc.paragraphs_in_line(doc.lines[i]))
+        yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, i, rule), key="captions")
 
 
 # The name of an issuing body on a line of its own: the first part of a title broken over lines.
