@@ -138,3 +138,14 @@ def test_tight_dashed_page_numbers_in_flattened_text():
     page = "某某局2021年度部门决算" + "第一部分 部门概况 一、部门职责 二、机构设置 " * 12
     text = f"{page} -1- {page} -2- {page}\n"
     assert [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ605"])] == ["-1-", "-2-"]
+
+
+@pytest.mark.parametrize("line", ["  • 發布單位:公共關係室", "2026年 / 1 月 22日 / 星期四", "人气: 1"])
+def test_page_fields_and_widgets_in_other_wordings(line):
+    assert 1 in [f.line for f in lint_text(f"{line}\n{STORY}\n{STORY2}\n", select=["KJ601"])]
+
+
+def test_slashed_credits_glued_after_the_last_sentence():
+    text = f"{STORY}\n{STORY2}另感謝某某等人無私奉獻。圖/市議會提供、文/高某某\n"
+    hits = [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ601"])]
+    assert "圖/市議會提供、文/高某某" in hits
