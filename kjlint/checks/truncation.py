@@ -472,6 +472,8 @@ def _empty_headings(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         # 一、 or 5. with no words at all in a Word file: a heading or an item never written, even
         # with text below it (a sharing site's page marker is no Word line)
         bare = word and _BARE_HEADING.match(plain[i]) is not None
+        if bare and _shows_picture(doc, p):
+            continue  # 1. and a screenshot in its own paragraph: the item's content is the picture
         if has_body and not bare:
             continue
         if bare and has_body and _numbers_untitled_parts(i, plain, marks, level):
@@ -501,6 +503,11 @@ def _empty_headings(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     else:
         yield from _empty_full_stop_headings(paras, plain, marks, levels, max_len)
         yield from _empty_run_in_headings(paras, plain)
+
+
+def _shows_picture(doc: Document, p: Span) -> bool:
+    """Whether Word paragraph `p` itself shows a picture (a bare `3.` whose content is a screenshot)."""
+    return bool(doc.pictures) and doc.line_index(p.start) in doc.pictures
 
 
 ROOM_TO_WRITE = 3  # blank lines after a bare number in a table cell: room left to write in by hand
