@@ -17,3 +17,18 @@ def test_a_bare_item_holding_its_screenshot_is_not_empty(tmp_path):
     # the same items without their screenshots are items never written
     bare = [x if isinstance(x, str) else x[1] for x in report]
     assert docx_codes(make_docx(tmp_path / "空.docx", bare), "KJ303") == [("KJ303", 7), ("KJ303", 8)]
+
+
+def test_blanks_padding_a_column_typed_with_spaces_are_no_blank(tmp_path):
+    # a reference list laid out as a table with spaces: each gap ends at the same column,
+    # the same words after it, after names of other widths
+    refs = ["开题报告", "（四）主要参考文献",
+            "[1]. 电子学报                     期刊，2010～2018年",
+            "[2]. 通信技术与应用               期刊，2010～2018年",
+            "[3]. 计算机应用研究               期刊，2010～2018年"]
+    assert docx_codes(make_docx(tmp_path / "文献.docx", refs), "KJ204") == []
+    # gaps that are not in step with their neighbours are values left out
+    uneven = [*refs[:2], "[1]. 电子学报      期刊，2010～2018年", "[2]. 通信技术与应用  期刊，2010～2018年"]
+    assert docx_codes(make_docx(tmp_path / "错位.docx", uneven), "KJ204") == [("KJ204", 3), ("KJ204", 4)]
+    form = ["统计表", "本季度新增企业    家，", "本季度注销企业    家，"]
+    assert docx_codes(make_docx(tmp_path / "表.docx", form), "KJ204") == [("KJ204", 2), ("KJ204", 3)]
