@@ -32,3 +32,21 @@ def test_blanks_padding_a_column_typed_with_spaces_are_no_blank(tmp_path):
     assert docx_codes(make_docx(tmp_path / "错位.docx", uneven), "KJ204") == [("KJ204", 3), ("KJ204", 4)]
     form = ["统计表", "本季度新增企业    家，", "本季度注销企业    家，"]
     assert docx_codes(make_docx(tmp_path / "表.docx", form), "KJ204") == [("KJ204", 2), ("KJ204", 3)]
+
+
+def _styled(lines: list[str], level: int = 2) -> list:
+    """Every line in a heading style, as some writers set a whole file."""
+    return [("heading", level, line) for line in lines]
+
+
+def test_items_led_in_by_an_unnumbered_line_are_a_list_even_in_a_heading_style(tmp_path):
+    spec = ["接口说明", ("heading", 1, "一、接口概述"), _BODY[0], ("heading", 1, "二、接口列表"), _BODY[1],
+            *_styled(["Examiner：（主试特有的功能）", "1.发布实验 （实验表）", "2.获取我发布的实验 （实验表）",
+                      "3.取消已发布的实验 （实验表）", "Public：（普通功能）", "1.获取所有实验 （实验表）",
+                      "2.获取科普文", "3.获取对应实验详细信息 （实验表）"]),
+            ("heading", 1, "三、返回格式"), _BODY[0], ("heading", 1, "四、错误码"), _BODY[1]]
+    assert docx_codes(make_docx(tmp_path / "接口.docx", spec), "KJ303") == []
+    # the same sections under a numbered heading, or a paragraph of text, are sections left empty
+    numbered = [*spec[:5], *_styled(["1.发布实验", "2.获取我发布的实验", "3.取消已发布的实验"]),
+                ("heading", 1, "三、返回格式"), _BODY[0], ("heading", 1, "四、错误码"), _BODY[1]]
+    assert docx_codes(make_docx(tmp_path / "空.docx", numbered), "KJ303") == [("KJ303", 6), ("KJ303", 7), ("KJ303", 8)]
