@@ -143,9 +143,11 @@ PART_EXEMPT = {"KJ6": frozenset({"header", "footer", "toc", "cover"}), "KJ204": 
 # API listings): an x or a * there is a variable, an axis or a wildcard (unless it is glued to a
 # Chinese word: `*万元` stays a mask), lines of a listing that differ in one identifier are
 # parallel entries, not a repeated passage, and a program's `**kwargs` or emoji in its strings
-# are its own; a code line is no heading, empty or not (a listing's `6.` is its empty line 6).
+# are its own, as a template engine's `{{msg}}` or a block `{成功的函数}` in a code line (KJ205); a code
+# line is no heading, empty or not (a listing's `6.` is its empty line 6). A diagram drawn with ASCII
+# boxes is technical too: a caption in a box (`|  （输入用户信息并保存）  |`) is no slot.
 # The lines of an SQL statement are no sentence broken by a paragraph mark (KJ413).
-TECHNICAL_EXEMPT = ("KJ1", "KJ201", "KJ202", "KJ303", "KJ413", "KJ610", "KJ704")
+TECHNICAL_EXEMPT = ("KJ1", "KJ201", "KJ202", "KJ205", "KJ303", "KJ413", "KJ610", "KJ704")
 # Rules that do not judge the forms a text publishes on purpose (Document.form_spans: a 文书样式
 # attached to a regulation, a procurement document's reply forms, wording a provision
 # prescribes, a code format it defines): a mask or a bracketed slot there is left for whoever

@@ -110,7 +110,40 @@ def technical_lines(lines: list[str]) -> frozenset[int]:
     if found:  # a listing holds code: no code line, no listing
         found.update(_numbered_listings(lines, found))
         found.update(_sql_statements(lines, found))
+    found.update(_box_diagrams(lines))
     return frozenset(found)
+
+
+# A box's edge in a diagram drawn with ASCII characters: +------+, +----^----+, a corner and a run of dashes.
+_BOX_EDGE = compile_regex(r"^[ \t]*[+|](?=[^\n]*-{3})[-=+|^v<>* \t]*$")
+MIN_DIAGRAM = 3  # lines of a box diagram, its edges with them
+
+
+def _box_diagrams(lines: list[str]) -> list[int]:
+    """The lines of diagrams drawn with ASCII characters (a layered architecture's boxes:
+    `+----------+` / `|  Controller  |` / `+----^-----+` / `     | 用户交互`): each run of lines next to
+    a box's edge that are edges or open or close with a `|`, MIN_DIAGRAM lines or more. A caption
+    in a box or beside an arrow is the drawing's, not prose: no template slot, no source line.
+    A Markdown table has no `+` corners."""
+    edges = [i for i, line in enumerate(lines) if "---" in line and "+" in line and _BOX_EDGE.match(line)]
+    out: set[int] = set()
+
+    def drawn(i: int) -> bool:
+        text = lines[i].strip(" \t\u3000")
+        return bool(text) and (text[0] in "|｜" or text[-1] in "|｜" or _BOX_EDGE.match(lines[i]) is not None)
+
+    for i in edges:
+        if i in out:
+            continue
+        a = i
+        while a > 0 and drawn(a - 1):
+            a -= 1
+        b = i
+        while b + 1 < len(lines) and drawn(b + 1):
+            b += 1
+        if b - a + 1 >= MIN_DIAGRAM:
+            out.update(range(a, b + 1))
+    return sorted(out)
 
 
 # An SQL statement's first line; the statement runs on to the line that ends it with `;`.

@@ -50,3 +50,23 @@ def test_items_led_in_by_an_unnumbered_line_are_a_list_even_in_a_heading_style(t
     numbered = [*spec[:5], *_styled(["1.发布实验", "2.获取我发布的实验", "3.取消已发布的实验"]),
                 ("heading", 1, "三、返回格式"), _BODY[0], ("heading", 1, "四、错误码"), _BODY[1]]
     assert docx_codes(make_docx(tmp_path / "空.docx", numbered), "KJ303") == [("KJ303", 6), ("KJ303", 7), ("KJ303", 8)]
+
+
+def test_a_diagram_drawn_with_ascii_boxes_holds_no_slot_and_no_source_line(tmp_path):
+    design = ["系统设计说明", "一、总体结构", _BODY[0], "二、分层结构",
+              "+----------------------+", "|        View          |", "|  （输入用户信息并保存）  |",
+              "+----------^-----------+", "           |", "           | 用户交互", "           |",
+              "+----------+-----------+", "|      Controller      |", "+----------------------+",
+              "三、模块说明", _BODY[1]]
+    assert docx_codes(make_docx(tmp_path / "设计.docx", design), "KJ205", "KJ601") == []
+    # the same lines outside a drawing: a template's instruction and an uploader's name
+    loose = ["系统设计说明", "一、总体结构", _BODY[0], "（输入用户信息并保存）", "| 用户交互", "二、模块说明", _BODY[1]]
+    assert docx_codes(make_docx(tmp_path / "散.docx", loose), "KJ205", "KJ601") == [("KJ205", 4), ("KJ601", 5)]
+
+
+def test_a_template_engines_syntax_in_a_code_line_is_no_slot(tmp_path):
+    notes = ["前端学习笔记", "一、Vue基础", "- 声明式渲染: {{msg}} 非声明式: document.getElementById('app').innerHTML = msg;",
+             "xhr.onreadystatechange = function (){成功的函数}", "二、小结", _BODY[1]]
+    assert docx_codes(make_docx(tmp_path / "笔记.docx", notes), "KJ205") == []
+    notes.append("本单位{{单位名称}}全年完成培训任务。")
+    assert docx_codes(make_docx(tmp_path / "槽.docx", notes), "KJ205") == [("KJ205", 7)]
