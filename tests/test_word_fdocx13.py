@@ -70,3 +70,15 @@ def test_a_template_engines_syntax_in_a_code_line_is_no_slot(tmp_path):
     assert docx_codes(make_docx(tmp_path / "笔记.docx", notes), "KJ205") == []
     notes.append("本单位{{单位名称}}全年完成培训任务。")
     assert docx_codes(make_docx(tmp_path / "槽.docx", notes), "KJ205") == [("KJ205", 7)]
+
+
+def test_an_inline_first_item_counts_however_its_mark_is_typed(tmp_path):
+    # 思考：（1）… on one line, (2）… on the next; 附：1、… then 2.…: item 1 is there, inline
+    report = ["实验报告", "一、实验内容", "思考：（1）如果输入a为负，运行时会出现什么情况？",
+              "(2）能否把精度提高到10的负10次方？请试一下。", "二、经费说明", "附：1、可参加创业比赛，奖金作为或有资产",
+              "2.未能确定是否获得投资，只能作为或有资产"]
+    assert docx_codes(make_docx(tmp_path / "报告.docx", report), "KJ502") == []
+    # with no item 1 anywhere before them, the lists open at 2
+    gap = [report[0], report[1], "思考：如果输入a为负，运行时会出现什么情况？", report[3], report[4],
+           "附：可参加创业比赛，奖金作为或有资产", report[6]]
+    assert docx_codes(make_docx(tmp_path / "缺.docx", gap), "KJ502") == [("KJ502", 4), ("KJ502", 7)]

@@ -1301,8 +1301,18 @@ def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None
     # unless struck out by dashes typed before it (--1、旧接口（已废弃）)
     glued = r"|[\u4e00-\u9fff]" if it.level > 2 else ""
     return re.search(r"(?:[^\s][ \t\u3000]+|[：:】，,][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3}" + glued + ")"
-                     + re.escape(want) + r"(?:(?!\d)|(?=(?:19|20)\d\d年))", before, re.MULTILINE) is not None
+                     + _any_width_mark(want) + r"(?:(?!\d)|(?=(?:19|20)\d\d年))", before, re.MULTILINE) is not None
     # (附件:1.2018年《政府工作报告》任务分解表 / 2.…: item 1 dated by its year, the way heading_level reads it)
+
+
+_MARK_FORMS = {"(": "[(（]", "（": "[(（]", ")": "[)）]", "）": "[)）]", ".": "[.．、]", "．": "[.．、]", "、": "[.．、]"}
+
+
+def _any_width_mark(mark: str) -> str:
+    """A regex for item mark `mark` however its brackets and its stop are typed: a writer who
+    numbers `思考：（1）…` on one line types `(2）` on the next, or `附：1、…` then `2.…`; the
+    number says which item it is, the half- or full-width mark does not."""
+    return "".join(_MARK_FORMS.get(c) or re.escape(c) for c in mark)
 
 
 def _marked_otherwise(previous: str, it: Numbered) -> bool:
