@@ -82,3 +82,13 @@ def test_an_inline_first_item_counts_however_its_mark_is_typed(tmp_path):
     gap = [report[0], report[1], "思考：如果输入a为负，运行时会出现什么情况？", report[3], report[4],
            "附：可参加创业比赛，奖金作为或有资产", report[6]]
     assert docx_codes(make_docx(tmp_path / "缺.docx", gap), "KJ502") == [("KJ502", 4), ("KJ502", 7)]
+
+
+def test_a_list_word_numbers_afresh_under_a_typed_item_is_its_own(tmp_path):
+    # 1./2. numbered by Word, 3. typed by hand, then Word's own list 1．客户管理 below it
+    body = ["营销系统设计报告", ("list", "decimal", 0, "营销系统的功能模块"), _BODY[0],
+            ("list", "decimal", 0, "营销系统的技术方案"), _BODY[1], "3.营销系统的部分模块详细设计与实现"]
+    sub = ("list", "chinese", 2, "客户管理：")  # another list of Word's, its first item
+    assert docx_codes(make_docx(tmp_path / "报告.docx", [*body, sub, _BODY[0]]), "KJ503") == []
+    # typed by hand, the list going back to 1 after 3. is out of order
+    assert docx_codes(make_docx(tmp_path / "乱.docx", [*body, "1.客户管理：", _BODY[0]]), "KJ503") == [("KJ503", 7)]
