@@ -92,3 +92,21 @@ def test_a_list_word_numbers_afresh_under_a_typed_item_is_its_own(tmp_path):
     assert docx_codes(make_docx(tmp_path / "报告.docx", [*body, sub, _BODY[0]]), "KJ503") == []
     # typed by hand, the list going back to 1 after 3. is out of order
     assert docx_codes(make_docx(tmp_path / "乱.docx", [*body, "1.客户管理：", _BODY[0]]), "KJ503") == [("KJ503", 7)]
+
+
+def test_an_item_numbered_with_a_comma_is_the_parent_of_the_items_below(tmp_path):
+    report = ["课程设计报告", "本次课程设计我总共实现了两项功能:", "1,查看所有用户的功能", _BODY[0],
+              "2, 用户的修改和删除", "(1)用户的删除", _BODY[1], "(2)用户的修改", _BODY[0]]
+    assert docx_codes(make_docx(tmp_path / "报告.docx", report), "KJ504") == []
+    # a comma inside a sentence numbers nothing: the (1) items there have no parent
+    no_parent = [*report[:4], "2,用户的修改和删除由管理员完成。", *report[5:]]
+    assert docx_codes(make_docx(tmp_path / "缺.docx", no_parent), "KJ504") == [("KJ504", 6)]
+
+
+def test_items_set_in_deeper_are_an_inner_list(tmp_path):
+    plan = ["应用前景分析", "未来应用方向：", "1.舆论情绪的探测和引导", "例如：1.在重大社会灾害发生时了解大众的心态；",
+            "\t  2.在制定规则的准备阶段调研民众的态度", "\t  3.通过情绪关键词了解百姓最关心的问题",
+            "2.探测民众态度（商业、社会研究）", "3.辅助心理健康筛查"]
+    assert docx_codes(make_docx(tmp_path / "方向.docx", plan), "KJ503") == []
+    flat = [line.lstrip("\t ") for line in plan]
+    assert docx_codes(make_docx(tmp_path / "平.docx", flat), "KJ503") == [("KJ503", 7)]

@@ -616,6 +616,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                                                                    "parent": LEVEL_STYLE[1]}))
         elif lv == 4 and last[2] is None and last[3] is None and _introduces_list(previous_text, previous_numbered):
             orphan_reported[lv] = True  # （1）（2） under 三、…区别： or under a label (●存在问题): a list of its own
+        elif lv == 4 and last[2] is None and last[3] is None and _comma_numbered(previous_text):
+            orphan_reported[lv] = True  # 2, 用户的修改和删除 / (1)用户的删除: its parent, numbered with a comma
         elif lv == 4 and last[2] is None and last[3] is None:
             issues.append(NumberingIssue("parent", it, "item", {"number": numeral(4, n), "parent": LEVEL_STYLE[3],
                                                                 "grandparent": LEVEL_STYLE[2]}))
@@ -656,6 +658,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             issues.append(NumberingIssue("repeat", it, "repeat", {"number": numeral(lv, n)}))
         elif prior is not None and n == 1 and lv in prior_start and _word_list_restart(doc, it, prior_start[lv]):
             pass  # 3.部分模块详细设计 (typed) / 1．客户管理 (Word's own list): a list of its own below it
+        elif prior is not None and n < prior and lv in prior_start and _indent(doc.text, prior_start[lv]) > _indent(doc.text, it.para.start):
+            pass  # 例如：1.… / ⇥2.… / ⇥3.… / 2.探测…: the items set in deeper were an inner list
         elif prior is not None and n < prior:
             issues.append(NumberingIssue("order", it, "order", {"number": numeral(lv, n),
                                                                  "prior": numeral(lv, prior)}))
@@ -1314,6 +1318,29 @@ def _word_list_restart(doc: Document, it: Numbered, prior_at: int) -> bool:
     labels = doc.list_labels
     return (bool(labels) and doc.line_index(it.para.start) + 1 in labels
             and doc.line_index(prior_at) + 1 not in labels)
+
+
+_COMMA_ITEM = re.compile(r"[ \t\u3000]*\d{1,2}[，,][ \t\u3000]*[\u4e00-\u9fff][^。！？!?；;\n]{0,30}$")
+
+
+def _comma_numbered(paragraph: str) -> bool:
+    """Is `paragraph` a short Arabic item marked with a comma (`2, 用户的修改和删除`): a parent the
+    mark parser does not read as 2., of the `(1)` items below it?"""
+    return _COMMA_ITEM.match(paragraph) is not None
+
+
+def _indent(text: str, start: int) -> int:
+    """Display columns of the blanks opening the line of offset `start` (a tab as four)."""
+    width = 0
+    line = text.rfind("\n", 0, start) + 1
+    for c in text[line:line + 40]:
+        if c == "\t":
+            width += 4
+        elif c in " \u3000\u00a0":
+            width += 2 if c == "\u3000" else 1
+        else:
+            break
+    return width
 
 
 _MARK_FORMS = {"(": "[(（]", "（": "[(（]", ")": "[)）]", "）": "[)）]", ".": "[.．、]", "．": "[.．、]", "、": "[.．、]"}
