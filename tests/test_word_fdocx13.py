@@ -110,3 +110,11 @@ def test_items_set_in_deeper_are_an_inner_list(tmp_path):
     assert docx_codes(make_docx(tmp_path / "方向.docx", plan), "KJ503") == []
     flat = [line.lstrip("\t ") for line in plan]
     assert docx_codes(make_docx(tmp_path / "平.docx", flat), "KJ503") == [("KJ503", 7)]
+
+
+def test_a_banner_of_asterisks_around_a_label_is_no_mask(tmp_path):
+    spec = ["通信协议说明", "一、消息定义", "/**************************心跳消息**************************",
+            "GateServer通知GameServer用户掉线。", "**************************心跳消息结束**************************"]
+    assert docx_codes(make_docx(tmp_path / "协议.docx", spec), "KJ202") == []
+    spec.append("本次共联系**********单位。")
+    assert docx_codes(make_docx(tmp_path / "掩码.docx", spec), "KJ202") == [("KJ202", 6)]
