@@ -72,7 +72,8 @@ def is_technical(line: str) -> bool:
         return False
     text = line.replace(_NBSP, " ") if _NBSP in line else line
     if "@" in text or "://" in text or "www." in text:  # what every address holds
-        text = _ADDRESS.sub(" ", text)
+        # (a value of its own where it stands: String username = "-@qq.com"; stays an assignment)
+        text = _ADDRESS.sub(" _ ", text)
     if _DEFINED.search(text):
         return True
     # The share of Chinese first: it is cheaper than the code patterns, and a line that is half

@@ -118,3 +118,25 @@ def test_a_banner_of_asterisks_around_a_label_is_no_mask(tmp_path):
     assert docx_codes(make_docx(tmp_path / "协议.docx", spec), "KJ202") == []
     spec.append("本次共联系**********单位。")
     assert docx_codes(make_docx(tmp_path / "掩码.docx", spec), "KJ202") == [("KJ202", 6)]
+
+
+def test_a_code_line_assigning_an_address_is_code(tmp_path):
+    # two test values of a mail sender's listing, the second left as the first: the listing's
+    code = ["邮件发送模块", "一、详细编码", "public class MailSender {", '\t\tString username = "-@qq.com";',
+            '\t\tString password = "secret";', '\t\tString username = "-@qq.com";', "}", "二、小结", _BODY[1]]
+    assert docx_codes(make_docx(tmp_path / "代码.docx", code), "KJ101") == []
+    prose = ["邮件发送模块", "一、说明", "发件邮箱统一使用-@qq.com，由管理员分配。", _BODY[0],
+             "发件邮箱统一使用-@qq.com，由管理员分配。", "二、小结", _BODY[1]]
+    assert docx_codes(make_docx(tmp_path / "重复.docx", prose), "KJ101") == [("KJ101", 5)]
+
+
+def test_options_of_a_choice_question_are_no_repeat(tmp_path):
+    quiz = ["Java基础测验", "一、单选题", "①　类的初始化顺序正确的是 D",
+            "A.父类静态初始化---->子类静态初始化---->子类非静态初始化---->父类构造方法初始化。",
+            "B.父类静态初始化---->子类静态初始化---->父类非静态初始化---->父类构造方法初始化---->子类非静态初始化---->子类构造方法初始化。",
+            "C.子类静态初始化---->父类静态初始化---->父类构造方法初始化。",
+            "D.父类静态初始化---->子类静态初始化---->父类非静态初始化---->父类构造方法初始化---->子类非静态初始化---->子类构造方法初始化。。",
+            "二、小结", _BODY[1]]
+    assert docx_codes(make_docx(tmp_path / "测验.docx", quiz), "KJ102") == []
+    pasted = [*quiz[:6], quiz[4][2:] + "。", *quiz[7:]]
+    assert docx_codes(make_docx(tmp_path / "粘贴.docx", pasted), "KJ102") == [("KJ102", 7)]

@@ -547,7 +547,8 @@ def _parallel(a: Unit, b: Unit, fields: dict[str, int]) -> bool:
         diff = [(x, y) for x, y in zip(a.norm, b.norm) if x != y]
         if diff and all(x in PARTIES and y in PARTIES for x, y in diff):
             return True
-    return _consecutive_items(a, b) or (not (a.bib or b.bib) and _differs_in_names(a.span.text, b.span.text))
+    return (_consecutive_items(a, b) or _choice_options(a, b)
+            or (not (a.bib or b.bib) and _differs_in_names(a.span.text, b.span.text)))
 
 
 # A name or a figure: what parallel statements about different things differ in.
@@ -591,6 +592,17 @@ def _consecutive_items(a: Unit, b: Unit) -> bool:
     specification or an amendment list says the same of each thing in turn."""
     ma, mb = _ITEM_NUMBER.match(a.span.text.lstrip(BLANK_CHARS)), _ITEM_NUMBER.match(b.span.text.lstrip(BLANK_CHARS))
     return bool(ma and mb) and abs(int(ma.group(1)) - int(mb.group(1))) == 1
+
+
+_OPTION = compile_regex(r"^[（(]?([A-H])[)）、．.](?![A-Za-z0-9])")
+
+
+def _choice_options(a: Unit, b: Unit) -> bool:
+    """Two options of a multiple-choice question (B.父类静态初始化---->…父类构造方法… / D.父类静态
+    初始化---->…父类非静态…), lettered apart: they differ in one step on purpose, the question
+    asks which is right."""
+    ma, mb = _OPTION.match(a.span.text.lstrip(BLANK_CHARS)), _OPTION.match(b.span.text.lstrip(BLANK_CHARS))
+    return bool(ma and mb) and ma.group(1) != mb.group(1)
 
 
 def _record_field(u: Unit, fields: dict[str, int]) -> bool:
