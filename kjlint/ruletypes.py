@@ -26,7 +26,7 @@ from .findings import Fix, Related
 from .diskcache import (after_chars, anchored_finditer, compile_regex, fast_finditer, finditer_alternatives, first_chars, line_anchored,
                         required_chars)
 from .i18n import _, pick
-from .technical import between_han, glued_to_han
+from .technical import between_han, glued_to_han, in_worded_string
 
 
 @dataclass
@@ -87,7 +87,8 @@ def rule_hits(rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
                 # emoji or Markdown in a program's string is the program's, wherever it is glued
                 mask = rule.code.startswith("KJ2")
                 hits = [h for h in hits if doc.line_index(h.offset) not in technical
-                        or (mask and glued_to_han(doc.text, h.offset, h.end))]
+                        or (mask and (glued_to_han(doc.text, h.offset, h.end)
+                                      or in_worded_string(doc.text, h.offset, h.end)))]
         inside = rule.params.get("skip-inside") if hits else None
         if inside:
             # a hit inside what another rule reports is that rule's defect, reported once (a title

@@ -53,6 +53,11 @@ _DEFINED = compile_regex(
     r"[ \t]*(?:\t|[：:])"
     r"|^[ \t]*[a-z][a-z0-9]{3,}[ \t]*\t",
 )
+# A field of a data sample (an API's response, a JSON or YAML object shown field by field): an
+# identifier, a colon and a literal or nothing (name:"holyZhengs", user_id:3, data:Array(5), user:).
+_DATA_FIELD = compile_regex(
+    r"^[ \t]*[\"']?[A-Za-z_][A-Za-z0-9_]*[\"']?[ \t]*:[ \t]*"
+    r"(?:\"[^\"\n]*\"|'[^'\n]*'|-?\d+(?:\.\d+)?|true|false|null|None|\[\]|\{\}|Array\(\d+\)|[\[{])?[ \t]*,?[ \t]*$")
 # No-break spaces, which code copied from a web page's code block keeps between its words
 # (int\xa0mid\xa0=\xa0low;): read as spaces.
 _NBSP = "\u00a0"
@@ -74,7 +79,7 @@ def is_technical(line: str) -> bool:
     if "@" in text or "://" in text or "www." in text:  # what every address holds
         # (a value of its own where it stands: String username = "-@qq.com"; stays an assignment)
         text = _ADDRESS.sub(" _ ", text)
-    if _DEFINED.search(text):
+    if _DEFINED.search(text) or _DATA_FIELD.match(text):
         return True
     # The share of Chinese first: it is cheaper than the code patterns, and a line that is half
     # Chinese or more is prose whatever code it shows.
@@ -212,6 +217,16 @@ def glued_to_han(text: str, start: int, end: int) -> bool:
     """Is text[start:end] written against a Chinese character (`*万元`, `共xx家`)? Such a mask
     stands in Chinese prose even on a line that also holds code."""
     return bool((start > 0 and _HAN.match(text[start - 1])) or (end < len(text) and _HAN.match(text[end])))
+
+
+def in_worded_string(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] inside an ASCII-quoted string worded in Chinese (a data sample's
+    `application:"电话号码 156250xxxx"`)? The string is the sample's text, a mask in it a mask."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    return any(m.start() < start and end < m.end() and _HAN.search(m.group()) is not None
+               for m in _LITERAL.finditer(text, lo, hi))
 
 
 def between_han(text: str, start: int, end: int) -> bool:

@@ -140,3 +140,18 @@ def test_options_of_a_choice_question_are_no_repeat(tmp_path):
     assert docx_codes(make_docx(tmp_path / "测验.docx", quiz), "KJ102") == []
     pasted = [*quiz[:6], quiz[4][2:] + "。", *quiz[7:]]
     assert docx_codes(make_docx(tmp_path / "粘贴.docx", pasted), "KJ102") == [("KJ102", 7)]
+
+
+def test_an_api_sample_response_shown_twice_is_no_repeat(tmp_path):
+    sample = ['duration:"15"', "experiment_id:10", 'others:"无"', 'pay:"10"', 'period:"12:00~14:00"',
+              'position:"华师"', "publisher_id:3", 'publisher_name:"holy"', 'request:"无"', 'title:"实验测试title"',
+              'type:"皮肤电"', "user:", 'name:"holyZhengs"', "user_id:3"]
+    api = ["接口文档", "获取所有实验", "方法：GET", "返回", "data:", "code:200", "data:Array(5)", *sample, "",
+           "获取对应实验的详细信息", "方法：GET", "返回", *sample, 'application:"电话号码 156250xxxx"']
+    # the same object shown as each endpoint's response: the listing's, no repeated passage; a
+    # mask in a string worded in Chinese is still found
+    assert docx_codes(make_docx(tmp_path / "接口.docx", api), "KJ1", "KJ201") == [("KJ201", len(api))]
+    # the same lines as prose fields (名称：…) pasted twice are a repeat
+    prose = ["接口文档", "获取所有实验", *[f"第{i}项说明：本字段记录实验的基本信息，由发布者填写。" for i in range(8)],
+             "获取对应实验的详细信息", *[f"第{i}项说明：本字段记录实验的基本信息，由发布者填写。" for i in range(8)]]
+    assert docx_codes(make_docx(tmp_path / "重复.docx", prose), "KJ1")
