@@ -155,3 +155,12 @@ def test_an_api_sample_response_shown_twice_is_no_repeat(tmp_path):
     prose = ["接口文档", "获取所有实验", *[f"第{i}项说明：本字段记录实验的基本信息，由发布者填写。" for i in range(8)],
              "获取对应实验的详细信息", *[f"第{i}项说明：本字段记录实验的基本信息，由发布者填写。" for i in range(8)]]
     assert docx_codes(make_docx(tmp_path / "重复.docx", prose), "KJ1")
+
+
+def test_a_navigation_word_above_a_listing_names_what_a_call_returns(tmp_path):
+    api = ["接口文档", "获取所有实验", "Url   /public/getAllElements", "方法：GET", "返回",
+           "code:200", "data:Array(5)", 'title:"实验测试title"', "二、说明", _BODY[1]]
+    assert docx_codes(make_docx(tmp_path / "接口.docx", api), "KJ601") == []
+    # above a paragraph of text, the word alone is a link pasted with a page
+    page = ["接口文档", _BODY[0], "返回", _BODY[1]]
+    assert docx_codes(make_docx(tmp_path / "页.docx", page), "KJ601") == [("KJ601", 3)]
