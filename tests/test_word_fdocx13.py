@@ -164,3 +164,15 @@ def test_a_navigation_word_above_a_listing_names_what_a_call_returns(tmp_path):
     # above a paragraph of text, the word alone is a link pasted with a page
     page = ["接口文档", _BODY[0], "返回", _BODY[1]]
     assert docx_codes(make_docx(tmp_path / "页.docx", page), "KJ601") == [("KJ601", 3)]
+
+
+def test_an_outline_typed_under_a_contents_title_with_a_colon_is_the_contents(tmp_path):
+    entries = ["一、市场分析", "1.国家政策", "2.大众需求", "二、项目特色", "三、盈利模式", "1.会员制度", "2.广告模式"]
+    body = ["（一）市场分析：", "1.国家政策：国家提倡大众创业，万众创新，政策环境良好。", "2.大众需求：年轻人乐于参与各种线下活动。",
+            "（二）项目特色：", "线上组局、线下见面，活动安全有保障。", "（三）盈利模式：", "1.会员制度：会员享受专属折扣。",
+            "2.广告模式：为商家提供精准投放。"]
+    plan = ["项目计划书", "目录：", *entries, *body]
+    assert docx_codes(make_docx(tmp_path / "计划书.docx", plan), "KJ303") == []
+    # without its contents title, an outline section without sub-entries is a heading left empty
+    bare = ["项目计划书", *entries[:3], "二、项目特色", "三、盈利模式", "1.会员制度：会员享受专属折扣。"]
+    assert docx_codes(make_docx(tmp_path / "空.docx", bare), "KJ303") == [("KJ303", 5)]
