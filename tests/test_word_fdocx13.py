@@ -176,3 +176,14 @@ def test_an_outline_typed_under_a_contents_title_with_a_colon_is_the_contents(tm
     # without its contents title, an outline section without sub-entries is a heading left empty
     bare = ["项目计划书", *entries[:3], "二、项目特色", "三、盈利模式", "1.会员制度：会员享受专属折扣。"]
     assert docx_codes(make_docx(tmp_path / "空.docx", bare), "KJ303") == [("KJ303", 5)]
+
+
+def test_two_write_ups_in_one_file_share_their_common_parts(tmp_path):
+    stack = ["技术栈", "•Vue 3：构建页面组件和响应式交互", "•Element Plus：提供表格、表单、对话框等UI组件",
+             "启动", "cd backend-demo", "mvn spring-boot:run"]
+    work = ["简要说明：作业1", "本次作业实现了图书借阅管理的增删改查功能。", *stack,
+            "简要说明：作业2", "本次作业实现了看板扫码签到功能，支持二维码生成与解析。", *stack]
+    assert docx_codes(make_docx(tmp_path / "作业.docx", work), "KJ1") == []
+    # in one write-up, the same lines given twice are a paste slip
+    once = ["简要说明：作业1", "本次作业实现了图书借阅管理的增删改查功能。", *stack, "本次作业实现了看板扫码签到功能。", *stack]
+    assert docx_codes(make_docx(tmp_path / "一份.docx", once), "KJ1")
