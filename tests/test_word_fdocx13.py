@@ -187,3 +187,10 @@ def test_two_write_ups_in_one_file_share_their_common_parts(tmp_path):
     # in one write-up, the same lines given twice are a paste slip
     once = ["简要说明：作业1", "本次作业实现了图书借阅管理的增删改查功能。", *stack, "本次作业实现了看板扫码签到功能。", *stack]
     assert docx_codes(make_docx(tmp_path / "一份.docx", once), "KJ1")
+
+
+def test_a_functions_input_paired_with_its_output_is_no_slot(tmp_path):
+    report = ["单片机课程设计报告", "一、硬件资源", "定时器TIM模块（输入捕捉，输出比较）用于测量脉宽。", "二、小结", _BODY[1]]
+    assert docx_codes(make_docx(tmp_path / "报告.docx", report), "KJ205") == []
+    report.append("联系人（输入姓名，不超过十个字）")
+    assert docx_codes(make_docx(tmp_path / "槽.docx", report), "KJ205") == [("KJ205", 6)]
