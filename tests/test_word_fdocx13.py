@@ -194,3 +194,23 @@ def test_a_functions_input_paired_with_its_output_is_no_slot(tmp_path):
     assert docx_codes(make_docx(tmp_path / "报告.docx", report), "KJ205") == []
     report.append("联系人（输入姓名，不超过十个字）")
     assert docx_codes(make_docx(tmp_path / "槽.docx", report), "KJ205") == [("KJ205", 6)]
+
+
+_WRITTEN = [f"第{n}次实验中，我们按照实验指导书完成了程序的编写、调试与运行，记录了每一步的输出结果，并分析了出现错误的原因和解决办法，实验达到了预期目的。"
+            for n in "一二三四五"]
+
+
+def test_a_cover_field_for_the_teacher_who_grades_is_left_to_that_hand(tmp_path):
+    cover = ["计算机程序设计基础实验报告", "专业班级：   软工2301班", "学    号： 8209230131", "姓    名：  文路遥",
+             "批阅教师：", "", "", *_WRITTEN]
+    assert docx_codes(make_docx(tmp_path / "报告.docx", cover), "KJ204") == []
+    cover[4] = "指导单位："
+    assert docx_codes(make_docx(tmp_path / "空.docx", cover), "KJ204") == [("KJ204", 5)]
+
+
+def test_a_spaced_name_before_the_tail_of_its_underline_is_a_value(tmp_path):
+    cover = ["软件工程课程设计报告", "学生姓名       张   涛                _____", "学    号        14010520033       _______",
+             "", *_WRITTEN]
+    assert docx_codes(make_docx(tmp_path / "封面.docx", cover), "KJ203") == []
+    cover[1] = "学生姓名                _____"
+    assert docx_codes(make_docx(tmp_path / "空.docx", cover), "KJ203") == [("KJ203", 2)]
