@@ -53,10 +53,10 @@ _DEFINED = compile_regex(
     r"[ \t]*(?:\t|[：:])"
     r"|^[ \t]*[a-z][a-z0-9]{3,}[ \t]*\t",
 )
-# A field of a data sample (an API's response, a JSON or YAML object shown field by field): an
-# identifier, a colon and a literal or nothing (name:"holyZhengs", user_id:3, data:Array(5), user:).
+# A field of a data sample (an API's response, a JSON or YAML object shown field by field): a
+# lower-case identifier (a page's `ID:10590117` is its metadata), a colon and a literal or nothing (name:"holyZhengs", user_id:3, data:Array(5), user:).
 _DATA_FIELD = compile_regex(
-    r"^[ \t]*[\"']?[A-Za-z_][A-Za-z0-9_]*[\"']?[ \t]*:[ \t]*"
+    r"^[ \t]*[\"']?[a-z_][A-Za-z0-9_]+[\"']?[ \t]*:[ \t]*"
     r"(?:\"[^\"\n]*\"|'[^'\n]*'|-?\d+(?:\.\d+)?|true|false|null|None|\[\]|\{\}|Array\(\d+\)|[\[{])?[ \t]*,?[ \t]*$")
 # No-break spaces, which code copied from a web page's code block keeps between its words
 # (int\xa0mid\xa0=\xa0low;): read as spaces.
