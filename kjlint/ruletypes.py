@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
 from .packs import Catalog, PackError, Rule, _as_list, compile_pattern, parse_text, rule_where
-from .document import BLANK_CHARS, Document
+from .document import BLANK_CHARS, Document, display_width
 from .findings import Fix, Related
 from .diskcache import (after_chars, anchored_finditer, compile_regex, fast_finditer, finditer_alternatives, first_chars, line_anchored,
                         required_chars)
 from .i18n import _, pick
-from .technical import between_han, glued_to_han
+from .technical import between_han, glued_to_han, in_worded_string
 
 
 @dataclass
@@ -87,7 +87,8 @@ def rule_hits(rule: Rule, doc: Document, ctx: Context) -> list[Hit]:
                 # emoji or Markdown in a program's string is the program's, wherever it is glued
                 mask = rule.code.startswith("KJ2")
                 hits = [h for h in hits if doc.line_index(h.offset) not in technical
-                        or (mask and glued_to_han(doc.text, h.offset, h.end))]
+                        or (mask and (glued_to_han(doc.text, h.offset, h.end)
+                                      or in_worded_string(doc.text, h.offset, h.end)))]
         inside = rule.params.get("skip-inside") if hits else None
         if inside:
             # a hit inside what another rule reports is that rule's defect, reported once (a title
@@ -143,9 +144,11 @@ PART_EXEMPT = {"KJ6": frozenset({"header", "footer", "toc", "cover"}), "KJ204": 
 # API listings): an x or a * there is a variable, an axis or a wildcard (unless it is glued to a
 # Chinese word: `*万元` stays a mask), lines of a listing that differ in one identifier are
 # parallel entries, not a repeated passage, and a program's `**kwargs` or emoji in its strings
-# are its own; a code line is no heading, empty or not (a listing's `6.` is its empty line 6).
+# are its own, as a template engine's `{{msg}}` or a block `{成功的函数}` in a code line (KJ205); a code
+# line is no heading, empty or not (a listing's `6.` is its empty line 6). A diagram drawn with ASCII
+# boxes is technical too: a caption in a box (`|  （输入用户信息并保存）  |`) is no slot.
 # The lines of an SQL statement are no sentence broken by a paragraph mark (KJ413).
-TECHNICAL_EXEMPT = ("KJ1", "KJ201", "KJ202", "KJ303", "KJ413", "KJ610", "KJ704")
+TECHNICAL_EXEMPT = ("KJ1", "KJ201", "KJ202", "KJ205", "KJ303", "KJ413", "KJ610", "KJ704")
 # Rules that do not judge the forms a text publishes on purpose (Document.form_spans: a 文书样式
 # attached to a regulation, a procurement document's reply forms, wording a provision
 # prescribes, a code format it defines): a mask or a bracketed slot there is left for whoever
@@ -390,6 +393,54 @@ def _echo_side(token: str, c: str) -> bool:
     return bool(letters) and all(ch.islower() != c.islower() for ch in letters)
 
 
+def pads_a_column(text: str, start: int, end: int) -> bool:
+    """Whether the blanks text[start:end] pad a column typed with spaces: the lines around it
+    (a run of them, each next to the other) have blanks ending at the same display column with
+    the same words after them, one at least after text of another width (`汽车工程        期刊，…` /
+    `传感技术学报    期刊，…`: a reference list laid out as a table). A value left out leaves its
+    gap where its own line needs it, not in step with its neighbours'."""
+    gap = text[start:end]
+    if len(gap) < 2 or gap.strip(BLANK_CHARS):
+        return False
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    after = text[end:min(end + 2, hi)]
+    if len(after) < 2 or not after.strip(BLANK_CHARS):
+        return False
+    column, before = display_width(text[lo:end]), display_width(text[lo:start])
+
+    def in_step(a: int, b: int) -> int | None:  # the width before the line's matching gap, if any
+        line = text[a:b]
+        for m in _BLANK_RUN.finditer(line):
+            if line[m.end():m.end() + 2] == after and display_width(line[:m.end()]) == column:
+                return display_width(line[:m.start()])
+        return None
+
+    a = lo  # lines above
+    while a > 0:
+        a, b = text.rfind("\n", 0, a - 1) + 1, a - 1
+        width = in_step(a, b)
+        if width is None:
+            break
+        if width != before:
+            return True
+    b = hi  # lines below
+    while b < len(text):
+        a = b + 1
+        b = text.find("\n", a)
+        b = len(text) if b < 0 else b
+        width = in_step(a, b)
+        if width is None:
+            break
+        if width != before:
+            return True
+    return False
+
+
+_BLANK_RUN = re.compile(r"[ \t\u3000]{2,}")
+
+
 def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     flags = _flags(rule) | re.MULTILINE
     written = _patterns(rule, "pattern", True)
@@ -431,6 +482,7 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     fix = rule.params.get("fix")
     if fix is not None and not isinstance(fix, dict):
         raise PackError(_("{where} must be a mapping with 'replacement'").format(where=_where(rule, "fix")))
+    column_padding = bool(rule.params.get("column-padding-exception"))
 
     def hits_in(text: str, source_format: str) -> Iterator[tuple[int, int, dict, Fix | None]]:
         if precheck is not None and not precheck(text):
@@ -460,6 +512,8 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
             if covered:
                 continue
             start, end = reported_span(m)
+            if column_padding and pads_a_column(text, start, end):
+                continue
             fields = {"match": text[start:end]}
             fields.update({k2: v for k2, v in m.groupdict().items() if v is not None})
             for cf in context_fields:

@@ -53,6 +53,11 @@ _DEFINED = compile_regex(
     r"[ \t]*(?:\t|[：:])"
     r"|^[ \t]*[a-z][a-z0-9]{3,}[ \t]*\t",
 )
+# A field of a data sample (an API's response, a JSON or YAML object shown field by field): a
+# lower-case identifier (a page's `ID:10590117` is its metadata), a colon and a literal or nothing (name:"holyZhengs", user_id:3, data:Array(5), user:).
+_DATA_FIELD = compile_regex(
+    r"^[ \t]*[\"']?[a-z_][A-Za-z0-9_]+[\"']?[ \t]*:[ \t]*"
+    r"(?:\"[^\"\n]*\"|'[^'\n]*'|-?\d+(?:\.\d+)?|true|false|null|None|\[\]|\{\}|Array\(\d+\)|[\[{])?[ \t]*,?[ \t]*$")
 # No-break spaces, which code copied from a web page's code block keeps between its words
 # (int\xa0mid\xa0=\xa0low;): read as spaces.
 _NBSP = "\u00a0"
@@ -72,8 +77,9 @@ def is_technical(line: str) -> bool:
         return False
     text = line.replace(_NBSP, " ") if _NBSP in line else line
     if "@" in text or "://" in text or "www." in text:  # what every address holds
-        text = _ADDRESS.sub(" ", text)
-    if _DEFINED.search(text):
+        # (a value of its own where it stands: String username = "-@qq.com"; stays an assignment)
+        text = _ADDRESS.sub(" _ ", text)
+    if _DEFINED.search(text) or _DATA_FIELD.match(text):
         return True
     # The share of Chinese first: it is cheaper than the code patterns, and a line that is half
     # Chinese or more is prose whatever code it shows.
@@ -110,7 +116,40 @@ def technical_lines(lines: list[str]) -> frozenset[int]:
     if found:  # a listing holds code: no code line, no listing
         found.update(_numbered_listings(lines, found))
         found.update(_sql_statements(lines, found))
+    found.update(_box_diagrams(lines))
     return frozenset(found)
+
+
+# A box's edge in a diagram drawn with ASCII characters: +------+, +----^----+, a corner and a run of dashes.
+_BOX_EDGE = compile_regex(r"^[ \t]*[+|](?=[^\n]*-{3})[-=+|^v<>* \t]*$")
+MIN_DIAGRAM = 3  # lines of a box diagram, its edges with them
+
+
+def _box_diagrams(lines: list[str]) -> list[int]:
+    """The lines of diagrams drawn with ASCII characters (a layered architecture's boxes:
+    `+----------+` / `|  Controller  |` / `+----^-----+` / `     | 用户交互`): each run of lines next to
+    a box's edge that are edges or open or close with a `|`, MIN_DIAGRAM lines or more. A caption
+    in a box or beside an arrow is the drawing's, not prose: no template slot, no source line.
+    A Markdown table has no `+` corners."""
+    edges = [i for i, line in enumerate(lines) if "---" in line and "+" in line and _BOX_EDGE.match(line)]
+    out: set[int] = set()
+
+    def drawn(i: int) -> bool:
+        text = lines[i].strip(" \t\u3000")
+        return bool(text) and (text[0] in "|｜" or text[-1] in "|｜" or _BOX_EDGE.match(lines[i]) is not None)
+
+    for i in edges:
+        if i in out:
+            continue
+        a = i
+        while a > 0 and drawn(a - 1):
+            a -= 1
+        b = i
+        while b + 1 < len(lines) and drawn(b + 1):
+            b += 1
+        if b - a + 1 >= MIN_DIAGRAM:
+            out.update(range(a, b + 1))
+    return sorted(out)
 
 
 # An SQL statement's first line; the statement runs on to the line that ends it with `;`.
@@ -178,6 +217,16 @@ def glued_to_han(text: str, start: int, end: int) -> bool:
     """Is text[start:end] written against a Chinese character (`*万元`, `共xx家`)? Such a mask
     stands in Chinese prose even on a line that also holds code."""
     return bool((start > 0 and _HAN.match(text[start - 1])) or (end < len(text) and _HAN.match(text[end])))
+
+
+def in_worded_string(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] inside an ASCII-quoted string worded in Chinese (a data sample's
+    `application:"电话号码 156250xxxx"`)? The string is the sample's text, a mask in it a mask."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    return any(m.start() < start and end < m.end() and _HAN.search(m.group()) is not None
+               for m in _LITERAL.finditer(text, lo, hi))
 
 
 def between_han(text: str, start: int, end: int) -> bool:

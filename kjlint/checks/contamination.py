@@ -900,6 +900,15 @@ def _word_layout_line(doc: Document, i: int) -> bool:
     return doc.in_table(i) or (i + 1) in doc.style_headings
 
 
+def _above_listing(doc: Document, i: int) -> bool:
+    """Is the next line with text after line i a technical one (code, a data sample's field)?"""
+    technical = doc.technical_lines
+    for j in range(i + 1, min(i + 3, len(doc.lines))):
+        if doc.lines[j].text.strip(BLANK_CHARS):
+            return j in technical
+    return False
+
+
 def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, matcher: _Boilerplate) -> bool:
     """A line of a Word file that only looks like site chrome: a navigation word starting an
     ordinary sentence or a note (返回结果集，传给…; 首页表头; 返回：), a 温馨提示 about the
@@ -911,6 +920,8 @@ def _word_own_line(doc: Document, i: int, text: str, label: str, phrase: str, ma
         return True  # 日期：    年  月  日, 审核：[审核人]: the writer's own form field
     if label == "source line" and _DATED_TITLE.match(text) and not any(q.text.strip() for q in doc.lines[:i]):
         return True  # 2025-06-06周报 opening the file: its title, dated by its writer
+    if label == "navigation" and text.strip(BLANK_CHARS) == phrase and _above_listing(doc, i):
+        return True  # 方法：GET / 返回 / data: / code:200: what the call returns, shown as a listing
     if label == "navigation" and text.startswith(phrase):
         rest = text[len(phrase):]
         for p in matcher.start_tuple:

@@ -547,7 +547,8 @@ def _parallel(a: Unit, b: Unit, fields: dict[str, int]) -> bool:
         diff = [(x, y) for x, y in zip(a.norm, b.norm) if x != y]
         if diff and all(x in PARTIES and y in PARTIES for x, y in diff):
             return True
-    return _consecutive_items(a, b) or (not (a.bib or b.bib) and _differs_in_names(a.span.text, b.span.text))
+    return (_consecutive_items(a, b) or _choice_options(a, b)
+            or (not (a.bib or b.bib) and _differs_in_names(a.span.text, b.span.text)))
 
 
 # A name or a figure: what parallel statements about different things differ in.
@@ -591,6 +592,52 @@ def _consecutive_items(a: Unit, b: Unit) -> bool:
     specification or an amendment list says the same of each thing in turn."""
     ma, mb = _ITEM_NUMBER.match(a.span.text.lstrip(BLANK_CHARS)), _ITEM_NUMBER.match(b.span.text.lstrip(BLANK_CHARS))
     return bool(ma and mb) and abs(int(ma.group(1)) - int(mb.group(1))) == 1
+
+
+_PART_NUMBER = compile_regex(r"(?<=[\u4e00-\u9fffA-Za-z：:])[ \t\u3000]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[ \t\u3000]*$")
+
+
+def _in_numbered_parts(doc: Document, later: int, earlier: int) -> bool:
+    """Whether offsets `later` and `earlier` lie in two parts of a Word file that holds several
+    write-ups, each opened by the same short line but for its number at the end (简要说明：作业1 …
+    简要说明：作业2; 实验一 … 实验二): each write-up says what it shares with the other (the stack,
+    the start commands) in its own place, not a passage pasted twice."""
+    starts = getattr(doc, "_numbered_parts", None)
+    if starts is None:
+        seen: dict[str, list[tuple[int, str]]] = {}
+        for i, line in enumerate(doc.lines):
+            text = line.text.strip(BLANK_CHARS)
+            if not text or len(text) > 30 or not (text[-1].isdigit() or text[-1] in "一二三四五六七八九十"):
+                continue
+            m = _PART_NUMBER.search(text)
+            if m is None:
+                continue
+            seen.setdefault(text[:m.start()], []).append((i, m.group().strip(BLANK_CHARS)))
+        starts = []
+        for marks in seen.values():
+            if len(marks) >= 2 and len({n for _, n in marks}) == len(marks):
+                starts = sorted(i for i, _ in marks)
+                break
+        object.__setattr__(doc, "_numbered_parts", starts)
+    if not starts:
+        return False
+    a, b = doc.line_index(later), doc.line_index(earlier)
+
+    def part(line: int) -> int:
+        return sum(1 for s in starts if s <= line)
+
+    return part(a) != part(b) and part(b) >= 1
+
+
+_OPTION = compile_regex(r"^[（(]?([A-H])[)）、．.](?![A-Za-z0-9])")
+
+
+def _choice_options(a: Unit, b: Unit) -> bool:
+    """Two options of a multiple-choice question (B.父类静态初始化---->…父类构造方法… / D.父类静态
+    初始化---->…父类非静态…), lettered apart: they differ in one step on purpose, the question
+    asks which is right."""
+    ma, mb = _OPTION.match(a.span.text.lstrip(BLANK_CHARS)), _OPTION.match(b.span.text.lstrip(BLANK_CHARS))
+    return bool(ma and mb) and ma.group(1) != mb.group(1)
 
 
 def _record_field(u: Unit, fields: dict[str, int]) -> bool:
@@ -1345,7 +1392,8 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         return (site_excerpt(earlier) or cut_summary(later, earlier) or _layout_repeat(later, earlier, table_size)
                 or any(u.abstract for u in later) != any(u.abstract for u in earlier)  # an abstract sums up the text
                 or _enumerated_in_articles(later, earlier, legal, item_max)
-                or (word and template_sections(later, earlier)))
+                or (word and template_sections(later, earlier))
+                or (word and _in_numbered_parts(doc, later[0].span.start, earlier[0].span.start)))
 
     def template_sections(later: list[Unit], earlier: list[Unit]) -> bool:  # (Word)
         from ..wordplace import parallel_sections

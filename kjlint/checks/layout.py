@@ -19,8 +19,9 @@ FURNITURE = ("KJ601", "KJ602", "KJ609")  # whole lines that are not part of the 
 # What can stand at the start of a paragraph without being part of it: a page number of a
 # sharing site (the paragraph continues the one before) and web markup such as <p> or [NextPage].
 LEADING = ("KJ605", "KJ608")
-# 目录, 目 录, 目录页 (目 錄 in traditional script), and a report's own name for it (决算公开目录, 报告目录).
-CONTENTS_TITLE = compile_regex(r"^[ \t\u3000]*(?:[^\s。，；：:,;>|｜]{1,10})?目[ \t\u3000]*[录錄次][ \t\u3000]*页?[ \t\u3000]*$")
+# 目录, 目 录, 目录页 (目 錄 in traditional script), and a report's own name for it (决算公开目录, 报告目录);
+# a writer may end it with a colon, as a lead-in (目录： above the outline typed as text).
+CONTENTS_TITLE = compile_regex(r"^[ \t\u3000]*(?:[^\s。，；：:,;>|｜]{1,10})?目[ \t\u3000]*[录錄次][ \t\u3000]*页?[ \t\u3000]*[:：]?[ \t\u3000]*$")
 # An entry of a table of contents: short once its dot leaders and page number are cut off (a
 # leader may be a hundred dots long), no sentence in it.
 CONTENTS_WORD = compile_regex(r"目[ \t\u3000]*[录錄次]")  # in every line CONTENTS_TITLE matches

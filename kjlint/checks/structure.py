@@ -616,6 +616,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                                                                    "parent": LEVEL_STYLE[1]}))
         elif lv == 4 and last[2] is None and last[3] is None and _introduces_list(previous_text, previous_numbered):
             orphan_reported[lv] = True  # （1）（2） under 三、…区别： or under a label (●存在问题): a list of its own
+        elif lv == 4 and last[2] is None and last[3] is None and _comma_numbered(previous_text):
+            orphan_reported[lv] = True  # 2, 用户的修改和删除 / (1)用户的删除: its parent, numbered with a comma
         elif lv == 4 and last[2] is None and last[3] is None:
             issues.append(NumberingIssue("parent", it, "item", {"number": numeral(4, n), "parent": LEVEL_STYLE[3],
                                                                 "grandparent": LEVEL_STYLE[2]}))
@@ -654,6 +656,10 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                 issues.append(NumberingIssue("gap", it, "gap-at-start", fields))
         elif prior is not None and n == prior:
             issues.append(NumberingIssue("repeat", it, "repeat", {"number": numeral(lv, n)}))
+        elif prior is not None and n == 1 and lv in prior_start and _word_list_restart(doc, it, prior_start[lv]):
+            pass  # 3.部分模块详细设计 (typed) / 1．客户管理 (Word's own list): a list of its own below it
+        elif prior is not None and n < prior and lv in prior_start and _indent(doc.text, prior_start[lv]) > _indent(doc.text, it.para.start):
+            pass  # 例如：1.… / ⇥2.… / ⇥3.… / 2.探测…: the items set in deeper were an inner list
         elif prior is not None and n < prior:
             issues.append(NumberingIssue("order", it, "order", {"number": numeral(lv, n),
                                                                  "prior": numeral(lv, prior)}))
@@ -1301,8 +1307,50 @@ def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None
     # unless struck out by dashes typed before it (--1、旧接口（已废弃）)
     glued = r"|[\u4e00-\u9fff]" if it.level > 2 else ""
     return re.search(r"(?:[^\s][ \t\u3000]+|[：:】，,][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3}" + glued + ")"
-                     + re.escape(want) + r"(?:(?!\d)|(?=(?:19|20)\d\d年))", before, re.MULTILINE) is not None
+                     + _any_width_mark(want) + r"(?:(?!\d)|(?=(?:19|20)\d\d年))", before, re.MULTILINE) is not None
     # (附件:1.2018年《政府工作报告》任务分解表 / 2.…: item 1 dated by its year, the way heading_level reads it)
+
+
+def _word_list_restart(doc: Document, it: Numbered, prior_at: int) -> bool:
+    """Whether item 1 `it` is numbered by Word (its number a list label the reader generated)
+    after a previous item typed by hand: a list Word numbers afresh, the writer's sub-list under
+    the typed item (`3.部分模块详细设计` / `1．客户管理：`), not that list going back to 1."""
+    labels = doc.list_labels
+    return (bool(labels) and doc.line_index(it.para.start) + 1 in labels
+            and doc.line_index(prior_at) + 1 not in labels)
+
+
+_COMMA_ITEM = re.compile(r"[ \t\u3000]*\d{1,2}[，,][ \t\u3000]*[\u4e00-\u9fff][^。！？!?；;\n]{0,30}$")
+
+
+def _comma_numbered(paragraph: str) -> bool:
+    """Is `paragraph` a short Arabic item marked with a comma (`2, 用户的修改和删除`): a parent the
+    mark parser does not read as 2., of the `(1)` items below it?"""
+    return _COMMA_ITEM.match(paragraph) is not None
+
+
+def _indent(text: str, start: int) -> int:
+    """Display columns of the blanks opening the line of offset `start` (a tab as four)."""
+    width = 0
+    line = text.rfind("\n", 0, start) + 1
+    for c in text[line:line + 40]:
+        if c == "\t":
+            width += 4
+        elif c in " \u3000\u00a0":
+            width += 2 if c == "\u3000" else 1
+        else:
+            break
+    return width
+
+
+_MARK_FORMS = {"(": "[(（]", "（": "[(（]", ")": "[)）]", "）": "[)）]", ".": "[.．、]", "．": "[.．、]", "、": "[.．、]"}
+
+
+def _any_width_mark(mark: str) -> str:
+    """A regex for item mark `mark` however its brackets and its stop are typed: a writer who
+    numbers `思考：（1）…` on one line types `(2）` on the next, or `附：1、…` then `2.…`; the
+    number says which item it is, the half- or full-width mark does not."""
+    return "".join(_MARK_FORMS.get(c) or re.escape(c) for c in mark)
 
 
 def _marked_otherwise(previous: str, it: Numbered) -> bool:

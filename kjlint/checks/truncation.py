@@ -472,6 +472,8 @@ def _empty_headings(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         # 一、 or 5. with no words at all in a Word file: a heading or an item never written, even
         # with text below it (a sharing site's page marker is no Word line)
         bare = word and _BARE_HEADING.match(plain[i]) is not None
+        if bare and _shows_picture(doc, p):
+            continue  # 1. and a screenshot in its own paragraph: the item's content is the picture
         if has_body and not bare:
             continue
         if bare and has_body and _numbers_untitled_parts(i, plain, marks, level):
@@ -501,6 +503,11 @@ def _empty_headings(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     else:
         yield from _empty_full_stop_headings(paras, plain, marks, levels, max_len)
         yield from _empty_run_in_headings(paras, plain)
+
+
+def _shows_picture(doc: Document, p: Span) -> bool:
+    """Whether Word paragraph `p` itself shows a picture (a bare `3.` whose content is a screenshot)."""
+    return bool(doc.pictures) and doc.line_index(p.start) in doc.pictures
 
 
 ROOM_TO_WRITE = 3  # blank lines after a bare number in a table cell: room left to write in by hand
@@ -730,10 +737,39 @@ def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], m
             empty.append(i)
     if written < _STYLED_WRITTEN or written <= len(empty):
         return
+    shown = [i for i in body if not _PAGE_FURNITURE.fullmatch(plain[i])]
     for i in empty:
         if _REVIEWER_FIELD.search(plain[i]) or TABLE_CAPTION.search(plain[i]):
             continue
+        if _led_in_list(shown, shown.index(i), plain, set(level) - numbered):
+            continue
         yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
+
+
+def _led_in_list(shown: list[int], k: int, plain: list[str], labels: set[int]) -> bool:
+    """Whether paragraph shown[k] is an item of a list of one-line items numbered from 1, two at
+    least, right under an unnumbered line that leads them in, a heading-styled label (`labels`)
+    or a line ending in a colon (`Public：（普通功能）` / `1.获取所有实验` / `2.获取科普文` / `3.…`):
+    a writer who sets every line in a heading style still writes a list there, not sections
+    left empty. Under a numbered heading or a paragraph of text they are sections."""
+    level = mark_level(plain[shown[k]])
+    if level is None or _number(plain[shown[k]]) is None:
+        return False
+
+    def sibling(a: int, b: int) -> bool:  # shown[b] is the item after shown[a] in one list
+        return (0 <= a < len(shown) and 0 <= b < len(shown) and mark_level(plain[shown[b]]) == level
+                and _number(plain[shown[b]]) == (_number(plain[shown[a]]) or -9) + 1)
+
+    first = k
+    while sibling(first - 1, first):
+        first -= 1
+    last = k
+    while sibling(last, last + 1):
+        last += 1
+    if _number(plain[shown[first]]) != 1 or last == first or first == 0:
+        return False
+    lead = shown[first - 1]
+    return lead in labels or plain[lead].rstrip(BLANK_CHARS)[-1:] in "：:" and mark_level(plain[lead]) is None
 
 
 def _decimal_body(doc: Document, paras: list[Span], numbers: list, i: int) -> bool:
