@@ -1,0 +1,54 @@
+"""What session 18's independent page set (fixtures/devsets/fresh13) showed outside site furniture:
+a 决算's typed contents whose part four lists `四、部门绩效自评情况` with its own `（一）…自评情况`
+sub-entry under it, worded like part two's `十二、…自评情况` (an entry known again under another
+number is no end of the list), and a Taiwanese budget book's contents with dashed leaders whose
+group entries (`二、主要表`) carry no page number of their own, one entry wrapped over two lines.
+Every text here is invented in the shape of those pages."""
+from __future__ import annotations
+
+from kjlint.engine import lint_text
+
+
+def found(text: str, select: tuple[str, ...]) -> list[tuple[str, int, str]]:
+    return [(f.code, f.line, text[f.offset:f.end_offset]) for f in lint_text(text, "page.txt", select=list(select))]
+
+
+# -- a contents entry worded like an earlier one but numbered otherwise: still the contents -------
+
+_FINAL_ACCOUNTS = (
+    "某某局2023年度部门决算\n\n目录\n\n第一部分  某某局概况\n\n一、主要职能\n\n二、部门基本情况\n\n"
+    "第二部分  2023年度部门决算表\n\n一、收入支出决算表\n\n二、收入决算表\n\n三、部门整体支出绩效自评情况\n\n"
+    "四、项目支出绩效自评表\n\n第三部分  其他重要事项情况说明\n\n一、机关运行经费支出情况\n\n二、国有资产占用情况\n\n"
+    "三、部门绩效自评情况\n\n(一)部门整体支出绩效自评情况\n\n(二)项目支出绩效自评表\n\n四、其他重要事项情况说明\n\n"
+    "第一部分  某某局概况\n\n一、主要职能\n\n负责全县安全生产综合监督管理工作，组织编制应急体系建设规划。\n\n"
+    "二、部门基本情况\n\n本部门内设机构5个，编制人数30人，实有人数28人。\n")
+
+
+def test_an_entry_worded_like_an_earlier_one_under_another_number_does_not_end_the_contents():
+    assert found(_FINAL_ACCOUNTS, ("KJ5",)) == []
+
+
+def test_the_body_heading_numbered_as_its_entry_still_ends_the_contents():
+    """The body's 一、主要职能 after the list is read: a gap below it is still reported."""
+    text = _FINAL_ACCOUNTS + "\n四、其他情况\n\n无。\n"
+    assert [(c, t) for c, _, t in found(text, ("KJ502",))] == [("KJ502", "四、")]
+
+
+# -- a contents list with leaders whose group entries have no page number ---------------------
+
+_BUDGET_BOOK = (
+    "某某署\n          目  次\n         中華民國 112 年度\n\n"
+    "一、預算總說明 ---------------------------------- 1\n二、主要表\n"
+    "  (一)歲入來源別預算表 --------------------------23\n  (二)歲出機關別預算表 --------------------------26\n"
+    "三、附屬表\n  (一)歲入項目說明提要表 ------------------------29\n"
+    "  (二)立法院審議總預算案所提決議、附帶決議\n      及注意辦理事項辦理情形報告表 ------------93\n"
+    "  (三)國庫券及短期借款應付利息明細表 --------------125\n")
+
+
+def test_a_group_entry_without_a_page_number_above_entries_with_leaders_is_still_the_contents():
+    assert found(_BUDGET_BOOK, ("KJ3", "KJ5")) == []
+
+
+def test_a_heading_after_a_contents_list_with_leaders_is_the_body():
+    text = _BUDGET_BOOK + "三、預算執行\n本年度歲入預算數為新臺幣1000億元。\n"
+    assert [(c, t) for c, _, t in found(text, ("KJ502",))] == [("KJ502", "三、")]
