@@ -52,3 +52,38 @@ def test_a_group_entry_without_a_page_number_above_entries_with_leaders_is_still
 def test_a_heading_after_a_contents_list_with_leaders_is_the_body():
     text = _BUDGET_BOOK + "三、預算執行\n本年度歲入預算數為新臺幣1000億元。\n"
     assert [(c, t) for c, _, t in found(text, ("KJ502",))] == [("KJ502", "三、")]
+
+
+# -- a heading number typed wrong: a numeral twice, a full stop for its mark ----------------------
+
+def test_a_numeral_typed_twice_before_its_mark_is_a_malformed_heading_number():
+    text = "第一部分\n某镇人民政府概况\n一一、部门职责\n①贯彻执行党的路线、方针、政策。\n"
+    assert [(c, t) for c, _, t in found(text, ("KJ507",))] == [("KJ507", "一一、")]
+
+
+def test_a_full_stop_for_the_mark_of_a_heading_opening_its_paragraph_is_malformed():
+    text = ("本次调查问卷发放100份，回收100份，得到一些结论。\n\n一。农村小学基础设施有所欠缺\n\n"
+            "全市现有义务教育学校208所。\n\n1。义务教育经费投入逐年增长。市委始终将教育摆在优先位置。\n")
+    assert [(c, t) for c, _, t in found(text, ("KJ507",))] == [("KJ507", "一。"), ("KJ507", "1。")]
+
+
+def test_a_line_broken_inside_a_word_before_a_full_stop_is_no_heading():
+    assert found("全市各校的收费标准实现统\n一。此后各校按新标准办学。\n", ("KJ507",)) == []
+
+
+# -- a date that lost its 月, a year that lost the 年 of 年度 -----------------------------------
+
+def test_a_one_digit_months_date_that_lost_its_month_mark_is_reported():
+    text = "2024年7月17日至830日，市委第六巡察组进行了巡察。914日，巡察组反馈了巡察意见。\n"
+    assert [t for c, _, t in found(text, ("KJ412",))] == ["830日", "914日"]
+
+
+def test_counts_of_days_and_quantities_in_degrees_are_no_lost_marks():
+    text = ("自受理之日起120日内办结。全年节约用电2000度，历时130日，完成改造。"
+            "自2024年1月1日至120日后另行通知。\n")
+    assert found(text, ("KJ412",)) == []
+
+
+def test_a_year_opening_a_sentence_that_lost_the_nian_of_niandu_is_reported():
+    text = "2021度，依托县政府门户网站开展政务公开工作。\n"
+    assert [t for c, _, t in found(text, ("KJ412",))] == ["2021度"]
