@@ -87,3 +87,19 @@ def test_counts_of_days_and_quantities_in_degrees_are_no_lost_marks():
 def test_a_year_opening_a_sentence_that_lost_the_nian_of_niandu_is_reported():
     text = "2021度，依托县政府门户网站开展政务公开工作。\n"
     assert [t for c, _, t in found(text, ("KJ412",))] == ["2021度"]
+
+
+# -- 昇 in a name of a simplified text: standard since the 2013 table -------------------------------
+
+def test_sheng_in_a_personal_name_of_a_simplified_text_is_no_mixed_script():
+    text = "市长在施政报告中介绍市府团队，由市府参议代理的劳工局长林晖月，以及安南区公所区长颜昇祺。\n"
+    assert found(text, ("KJ701",)) == []
+    assert [c for c, _, _ in found(text + "全年完成项目申報12项。\n", ("KJ701",))] == ["KJ701"]
+
+
+# -- an office's short name ending in 办 is no cut word ------------------------------------------
+
+def test_an_offices_short_name_ending_in_ban_is_no_cut_word():
+    text = "该工程经区发改局批准立项，计划投资31万元，项目建设单位是盐田街道办。工程于去年11月开工。\n"
+    assert found(text, ("KJ305",)) == []
+    assert found(text.replace("盐田街道办", "盐田街道辦").replace("项目", "項目"), ("KJ305",)) == []
