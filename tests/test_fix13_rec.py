@@ -103,3 +103,11 @@ def test_an_offices_short_name_ending_in_ban_is_no_cut_word():
     text = "该工程经区发改局批准立项，计划投资31万元，项目建设单位是盐田街道办。工程于去年11月开工。\n"
     assert found(text, ("KJ305",)) == []
     assert found(text.replace("盐田街道办", "盐田街道辦").replace("项目", "項目"), ("KJ305",)) == []
+
+
+# -- a forum rank's grade after its level: a Roman numeral, no stray letter ----------------------
+
+def test_a_forum_ranks_roman_grade_after_its_level_is_no_stray_letter():
+    text = "---|\n签到天数: 5 天 [LV.2]偶尔看看I\n|\n本次活动圆满结束。\n"
+    assert found(text, ("KJ703",)) == []
+    assert [t for c, _, t in found("开展业务培训I，提高能力。\n", ("KJ703",))] == ["I"]
