@@ -111,3 +111,22 @@ def test_a_forum_ranks_roman_grade_after_its_level_is_no_stray_letter():
     text = "---|\n签到天数: 5 天 [LV.2]偶尔看看I\n|\n本次活动圆满结束。\n"
     assert found(text, ("KJ703",)) == []
     assert [t for c, _, t in found("开展业务培训I，提高能力。\n", ("KJ703",))] == ["I"]
+
+
+# -- a site's outline block (目錄/提綱:…… … ……) above the text: its entries are cut, no outline --------
+
+_OUTLINE_BLOCK = ("目录/提纲:……\n一、2021年度目标任务完成情况\n(一)主要指标完成情况\n(二)存在问题及短板\n"
+                  "二、2022年度重点工作谋划情况\n(一)基本思路\n三、项目谋划情况\n四、要素保障\n"
+                  "(三)全力推进精准治污、科学治污、依法治污,杜绝“一刀切”\n"
+                  "(四)结合“万人助万企”活动,持续开展“一厂一策”、“三化”改造,帮助企业解决环保难题,提升企业治污水平和能力\n"
+                  "……\n市生态环境局工作汇报\n一、2021年度目标任务完成情况\n(一)主要指标完成情况\n"
+                  "截至11月底，全市PM10平均浓度88微克/立方米，同比下降5%。\n")
+
+
+def test_a_sites_outline_block_closed_by_an_ellipsis_line_is_no_outline():
+    assert found(_OUTLINE_BLOCK, ("KJ3", "KJ5")) == []
+
+
+def test_the_text_after_a_sites_outline_block_is_still_read():
+    text = _OUTLINE_BLOCK + "(三)存在问题\n部分企业治污设施运行不稳定。\n"
+    assert [(c, t) for c, _, t in found(text, ("KJ502",))] == [("KJ502", "(三)")]

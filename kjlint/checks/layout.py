@@ -20,7 +20,9 @@ FURNITURE = ("KJ601", "KJ602", "KJ609")  # whole lines that are not part of the 
 # sharing site (the paragraph continues the one before) and web markup such as <p> or [NextPage].
 LEADING = ("KJ605", "KJ608")
 # 目录, 目 录, 目录页 (目 錄 in traditional script), and a report's own name for it (决算公开目录, 报告目录).
-CONTENTS_TITLE = compile_regex(r"^[ \t\u3000]*(?:[^\s。，；：:,;>|｜]{1,10})?目[ \t\u3000]*[录錄次][ \t\u3000]*页?[ \t\u3000]*$")
+# A site's outline block names itself so too, with a second name and its lead-in: 目錄/提綱:……
+CONTENTS_TITLE = compile_regex(r"^[ \t\u3000]*(?:[^\s。，；：:,;>|｜]{1,10})?目[ \t\u3000]*[录錄次][ \t\u3000]*页?"
+                               r"(?:[/／][提大][纲綱][:：]?[…]*)?[ \t\u3000]*$")
 # An entry of a table of contents: short once its dot leaders and page number are cut off (a
 # leader may be a hundred dots long), no sentence in it.
 CONTENTS_WORD = compile_regex(r"目[ \t\u3000]*[录錄次]")  # in every line CONTENTS_TITLE matches
@@ -311,11 +313,16 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
             ctx.memo["reading-paragraphs"] = out
             return out
         paragraphs = doc.paragraphs
+        closed_at: int | None = None
         for k, (p, index) in enumerate(zip(paragraphs, doc.paragraph_lines)):  # each one's line, known (no bisect)
             if contents and CONTENTS_TITLE.match(p.text) and doc.in_reading(index):
                 in_contents, entries, led = True, set(), False  # a table of contents typed as text (or a site's: KJ601)
+                closed_at = _elided_outline_end(paragraphs, k)
                 continue
             if index in furniture or not doc.in_reading(index):
+                continue
+            if in_contents and closed_at is not None and k <= closed_at:
+                in_contents = k < closed_at  # a site's outline block, its entries cut, up to its closing ……
                 continue
             # A Word heading (style 标题 1…) is the body's, never an entry: a 目录 line whose table
             # Word left empty (not updated) is followed by the first chapter.
@@ -348,6 +355,22 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
         out = _without_untitled_contents(out)
         ctx.memo["reading-paragraphs"] = out
     return out
+
+
+_ELLIPSIS_LINE = compile_regex(r"[ \t\u3000]*(?:…+|\.{3,})[ \t\u3000]*")
+_OUTLINE_REACH = 40  # paragraphs a site's outline block may hold
+
+
+def _elided_outline_end(paragraphs: list[Span], k: int) -> int | None:
+    """Where a site's outline block ends: its title opens with an ellipsis (目錄/提綱:……) and a line of
+    one closes it (……) a few lines down; its entries are the text's headings, some cut to any
+    length (（四）結合“萬人助萬企”活動，持續開展…). None when no such line follows."""
+    if not paragraphs[k].text.rstrip().endswith(("…", "...")):
+        return None
+    for j in range(k + 1, min(len(paragraphs), k + 1 + _OUTLINE_REACH)):
+        if _ELLIPSIS_LINE.fullmatch(paragraphs[j].text):
+            return j
+    return None
 
 
 def _heads_paged_entry(paragraphs: list[Span], k: int) -> bool:
