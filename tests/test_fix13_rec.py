@@ -130,3 +130,31 @@ def test_a_sites_outline_block_closed_by_an_ellipsis_line_is_no_outline():
 def test_the_text_after_a_sites_outline_block_is_still_read():
     text = _OUTLINE_BLOCK + "(三)存在问题\n部分企业治污设施运行不稳定。\n"
     assert [(c, t) for c, _, t in found(text, ("KJ502",))] == [("KJ502", "(三)")]
+
+
+# -- a page laid out in lines with a blank line after each (a flipbook's text) ----------------------
+
+_FLIPBOOK = ("鄉長序\n\n某某鄉鄉長 王某某\n\n"
+             "「幸福某鄉」是我嚮往的願景，也是我施政的理念。三年前，在鄉\n\n"
+             "親的支持下，有幸能為某鄉服務，實現自己對家鄉的承諾。一上任，我即\n\n"
+             "親自走訪鄉內各個角落，盤點地方資源，了解鄉親的需求，傾聽民眾意見，\n\n"
+             "努力規劃地方建設及便民措施等，首辦月子津貼補助，提升生育意願。\n\n"
+             "為減緩人口老化之衝擊，我們整建老舊活動中心，將待修\n\n"
+             "的危橋發揮巧思，加入色彩的元素，整建為各村的明顯地標，發揮輔助救災\n\n"
+             "的功能；於各個公園內，規劃特色熱門打卡景點，改善道路鋪面，展現某鄉\n\n"
+             "之美；同時持續爭取各項水利工程更新設施，讓農民能有良好的\n\n"
+             "耕種環境，生產優質農產品，以不負「蔬菜的故鄉」的美名。\n")
+
+
+def test_line_ends_inside_sentences_of_a_double_spaced_page_laid_out_in_lines_are_broken_lines():
+    got = [t for c, _, t in found(_FLIPBOOK, ("KJ413",))]
+    assert len(got) == 6
+
+
+def test_paragraphs_parted_by_blank_lines_are_no_double_spaced_layout():
+    text = ("某鄉工作報告\n\n一、工作回顧\n\n今年以來，全鄉上下團結一心，攻堅克難，各項工作取得了新的進展，經濟持續健康發展。\n\n"
+            "全鄉完成農業總產值3億元，比上年增長5%\n\n二、主要措施\n\n"
+            "我們堅持把發展作為第一要務，推動產業轉型升級，培育特色產業，打造農產品品牌，增加農民收入\n\n"
+            "同時加強基礎設施建設，完成道路改造10公里，整治河道5公里，改善了群眾的生產生活條件，提升了鄉村面貌\n\n"
+            "三、下步打算\n\n明年將繼續鞏固成果，推進鄉村振興。\n")
+    assert found(text, ("KJ413",)) == []

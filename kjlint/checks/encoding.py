@@ -645,6 +645,8 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
         hits = _semicolon_breaks(doc, heading_level)
         hits += [h for h in _hard_wrap_breaks(doc, heading_level) if h.offset not in {h.offset for h in hits}]
         seen = {h.offset for h in hits}
+        hits += [h for h in _double_spaced_wrap_breaks(doc, heading_level) if h.offset not in seen]
+        seen = {h.offset for h in hits}
         hits += [h for h in _cut_word_breaks(doc, heading_level) if h.offset not in seen]
         seen = {h.offset for h in hits}
         hits += [h for h in _seen_unbroken_breaks(doc, heading_level) if h.offset not in seen]
@@ -815,6 +817,49 @@ def _hard_wrap_breaks(doc: Document, heading_level) -> list[Hit]:
             a, b = run[k], lines[i + k + 1]
             last = starts[i + k] + len(a) - 1
             first = starts[i + k + 1] + len(b) - len(b.lstrip())
+            hits.append(Hit(last, first + 1, {"before": a[-5:].lstrip(), "after": b.strip()[:5]},
+                            Fix("", last + 1, first, safe=False)))
+    return hits
+
+
+# a line end inside a sentence, then one blank line and text: a page laid out in lines, double-spaced
+_RUN_ON_END_SPACED = compile_regex(r"\n(?<=[^\s。！？!?；;：:…”’」』\"）).]\n)[ \t\u3000]*\n[ \t\u3000]*[^\s]")
+_SPACED_MIN_LINES = 6  # lines of a double-spaced run (a flipbook's page), each followed by one blank line
+
+
+def _double_spaced_wrap_breaks(doc: Document, heading_level) -> list[Hit]:
+    """`_hard_wrap_breaks` for a page laid out in lines with a blank line after each (a flipbook's or a
+    PDF's text: …三年前，在鄉 / (blank) / 親的支持下，…): the run is its lines without the blank ones,
+    judged by the same fixed width; a page of paragraphs parted by blank lines has no such width."""
+    text = doc.text
+    wrap_at = [m.start() for m in fast_finditer(_RUN_ON_END_SPACED)(text)
+               if m.start() - text.rfind("\n", 0, m.start()) > _WRAP_MIN_WIDTH // 2]
+    if len(wrap_at) < 2:
+        return []
+    lines = [line.text for line in doc.lines]
+    starts = doc.line_starts
+
+    def spaced(k: int) -> bool:  # line k has text and one blank line after it, then text
+        return k + 2 < len(lines) and bool(lines[k].strip()) and not lines[k + 1].strip() and bool(lines[k + 2].strip())
+
+    seen: set[int] = set()
+    hits: list[Hit] = []
+    for at in wrap_at:
+        i = j = doc.line_index(at)
+        while i >= 2 and spaced(i - 2) and (i < 3 or not lines[i - 3].strip()):
+            i -= 2
+        if i in seen or (i > 0 and lines[i - 1].strip()):
+            continue
+        seen.add(i)
+        while spaced(j) and (j + 3 >= len(lines) or not lines[j + 3].strip()):
+            j += 2
+        if (j - i) // 2 + 1 < _SPACED_MIN_LINES:
+            continue
+        run = [lines[k].rstrip() for k in range(i, j + 1, 2)]
+        for k in _run_breaks(run, heading_level, True, False):
+            a, b = run[k], lines[i + 2 * k + 2]
+            last = starts[i + 2 * k] + len(a) - 1
+            first = starts[i + 2 * k + 2] + len(b) - len(b.lstrip())
             hits.append(Hit(last, first + 1, {"before": a[-5:].lstrip(), "after": b.strip()[:5]},
                             Fix("", last + 1, first, safe=False)))
     return hits
