@@ -158,3 +158,13 @@ def test_paragraphs_parted_by_blank_lines_are_no_double_spaced_layout():
             "同時加強基礎設施建設，完成道路改造10公里，整治河道5公里，改善了群眾的生產生活條件，提升了鄉村面貌\n\n"
             "三、下步打算\n\n明年將繼續鞏固成果，推進鄉村振興。\n")
     assert found(text, ("KJ413",)) == []
+
+
+# -- a government's office cited as a document's issuer without its place -------------------------
+
+def test_a_government_office_issuing_a_cited_document_without_its_place_is_a_deleted_name():
+    text = ("为深入贯彻政务公开工作决策部署和省政府办公厅《关于印发重大政策宣传解读工作方案的通知》"
+            "(冀政办字〔2021〕39号)和人民政府办公室《关于印发重大政策宣传解读工作方案的通知》要求，制定本方案。\n")
+    assert [t for c, _, t in found(text, ("KJ207",))] == ["人民政府办公室"]
+    named = text.replace("和人民政府办公室", "和石家庄市人民政府办公室")
+    assert found(named + "县级以上各级人民政府办公室《政府信息公开指南》应当及时更新。\n", ("KJ207",)) == []
