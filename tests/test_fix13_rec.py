@@ -168,3 +168,10 @@ def test_a_government_office_issuing_a_cited_document_without_its_place_is_a_del
     assert [t for c, _, t in found(text, ("KJ207",))] == ["人民政府办公室"]
     named = text.replace("和人民政府办公室", "和石家庄市人民政府办公室")
     assert found(named + "县级以上各级人民政府办公室《政府信息公开指南》应当及时更新。\n", ("KJ207",)) == []
+
+
+# -- GBK garbage for a mark after a character that keeps its pinyin gloss ----------------------------
+
+def test_a_marks_byte_shift_garbage_after_a_glossed_character_is_reported():
+    text = "形成了“排查-整改-銷號-防范”的安全管理閉環(huán)?,F(xiàn)將具體情況報告如下:\n"
+    assert [(c, t) for c, _, t in found(text, ("KJ404",))] == [("KJ404", "?,F")]

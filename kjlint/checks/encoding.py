@@ -107,10 +107,11 @@ _QUESTION_WORDS = compile_regex("[吗呢么嘛吧]$|什么|怎么|怎样|如何|
 # A `?` after Chinese text or a clause mark, then the garbage left where a punctuation mark lost its
 # first byte: the mark's second byte and the next character's first byte read as one character
 # (`？` of A3 BF, `，` of A3 AC, which pages print as ASCII), until a one-byte character (`h`, `F`,
-# `Y`, `@`) puts the pairs back in step. The run stops before a pinyin annotation; a lookahead,
+# `Y`, `@`) puts the pairs back in step; the character before may carry its pinyin annotation
+# (閉環(huán)?,F(xiàn)將). The run stops before a pinyin annotation; a lookahead,
 # so that a `?` inside another's run is a candidate too.
 _PUNCT_SHIFT_CANDIDATE = compile_regex(
-    rf"(?<=[{HAN_RANGES},，。；;：:、])[?？](?=(?P<run>(?:(?![(（][{PINYIN_LETTERS}]{{1,6}} ?[)）])\S){{1,12}}))")
+    rf"(?:(?<=[{HAN_RANGES},，。；;：:、])|(?<=[{PINYIN_LETTERS}][)）]))[?？](?=(?P<run>(?:(?![(（][{PINYIN_LETTERS}]{{1,6}} ?[)）])\S){{1,12}}))")
 # Pages print full-width punctuation as ASCII: put it back before re-encoding.
 _TO_WIDE = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in "!,;:?()"})
 # The mark's second byte read as a mark of its own, then Han garbage: ?!笆奈濉薄 (a `?` before a
