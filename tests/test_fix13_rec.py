@@ -175,3 +175,12 @@ def test_a_government_office_issuing_a_cited_document_without_its_place_is_a_del
 def test_a_marks_byte_shift_garbage_after_a_glossed_character_is_reported():
     text = "形成了“排查-整改-銷號-防范”的安全管理閉環(huán)?,F(xiàn)將具體情況報告如下:\n"
     assert [(c, t) for c, _, t in found(text, ("KJ404",))] == [("KJ404", "?,F")]
+
+
+def test_a_double_spaced_contents_list_is_no_page_laid_out_in_lines():
+    text = ("某某自治州农产品质量检测中心2019年度部门决算公开\n\n某某自治州农产品质量检测中心2019年度部门决算目录\n\n"
+            "第一部分  某某自治州农产品质量检测中心概况\n\n一、主要职能\n\n二、部门基本情况\n\n"
+            "第二部分  某某自治州农产品质量检测中心2019年度部门决算情况说明\n\n一、收入支出决算总体情况说明\n\n"
+            "二、收入决算情况说明\n\n三、支出决算情况说明\n\n四、财政拨款收入支出决算总体情况说明\n\n"
+            "第三部分  名词解释\n\n第四部分  2019年度部门决算表\n")
+    assert found(text, ("KJ413",)) == []

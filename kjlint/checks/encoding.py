@@ -832,6 +832,9 @@ def _double_spaced_wrap_breaks(doc: Document, heading_level) -> list[Hit]:
     """`_hard_wrap_breaks` for a page laid out in lines with a blank line after each (a flipbook's or a
     PDF's text: …三年前，在鄉 / (blank) / 親的支持下，…): the run is its lines without the blank ones,
     judged by the same fixed width; a page of paragraphs parted by blank lines has no such width."""
+    from .layout import CONTENTS_TITLE
+    from .structure import ARTICLE
+
     text = doc.text
     wrap_at = [m.start() for m in fast_finditer(_RUN_ON_END_SPACED)(text)
                if m.start() - text.rfind("\n", 0, m.start()) > _WRAP_MIN_WIDTH // 2]
@@ -857,7 +860,11 @@ def _double_spaced_wrap_breaks(doc: Document, heading_level) -> list[Hit]:
         if (j - i) // 2 + 1 < _SPACED_MIN_LINES:
             continue
         run = [lines[k].rstrip() for k in range(i, j + 1, 2)]
+        if any(CONTENTS_TITLE.match(line) for line in run):
+            continue  # a typed contents list, its entries a line each (…决算目录 / 第一部分  概况 / 一、…)
         for k in _run_breaks(run, heading_level, True, False):
+            if ARTICLE.match(run[k + 1].lstrip()):
+                continue  # a part, chapter or article opens its own paragraph (第三部分  …情况说明)
             a, b = run[k], lines[i + 2 * k + 2]
             last = starts[i + 2 * k] + len(a) - 1
             first = starts[i + 2 * k + 2] + len(b) - len(b.lstrip())
