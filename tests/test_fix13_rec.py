@@ -178,9 +178,15 @@ def test_a_marks_byte_shift_garbage_after_a_glossed_character_is_reported():
 
 
 def test_a_double_spaced_contents_list_is_no_page_laid_out_in_lines():
-    text = ("某某自治州农产品质量检测中心2019年度部门决算公开\n\n某某自治州农产品质量检测中心2019年度部门决算目录\n\n"
-            "第一部分  某某自治州农产品质量检测中心概况\n\n一、主要职能\n\n二、部门基本情况\n\n"
-            "第二部分  某某自治州农产品质量检测中心2019年度部门决算情况说明\n\n一、收入支出决算总体情况说明\n\n"
-            "二、收入决算情况说明\n\n三、支出决算情况说明\n\n四、财政拨款收入支出决算总体情况说明\n\n"
-            "第三部分  名词解释\n\n第四部分  2019年度部门决算表\n")
-    assert found(text, ("KJ413",)) == []
+    """Entries a line each under a 目录 line, the long ones near one width (…情况表 / 第三部分  …): no
+    sentence runs on over their line ends."""
+    body = ("第一部分  某某自治州农产品质量检测中心概况\n\n一、主要职能\n\n二、部门基本情况\n\n"
+            "第二部分  2019年度部门决算表\n\n一、收入支出决算总表\n\n二、一般公共预算财政拨款收入支出决算表\n\n"
+            "三、一般公共预算财政拨款基本支出决算表\n\n四、“三公”经费、行政参公单位机关运行经费情况表\n\n"
+            "第三部分  2019年度部门决算情况说明\n\n一、收入决算情况说明\n\n二、支出决算情况说明\n\n"
+            "三、一般公共预算财政拨款“三公”经费支出决算情况说明\n\n第四部分  其他重要事项及相关口径情况说明\n\n"
+            "一、机关运行经费支出情况\n\n二、国有资产占有情况\n")
+    titled = "楚雄彝族自治州农产品质量检测中心2019年度部门决算目录\n\n" + body
+    assert found(titled, ("KJ413",)) == []
+    # without its 目录 line, the parts still open their own paragraphs
+    assert found("楚雄彝族自治州农产品质量检测中心2019年度部门决算公开说明\n\n" + body, ("KJ413",)) == []
