@@ -190,13 +190,3 @@ def test_a_double_spaced_contents_list_is_no_page_laid_out_in_lines():
     assert found(titled, ("KJ413",)) == []
     # without its 目录 line, the parts still open their own paragraphs
     assert found("楚雄彝族自治州农产品质量检测中心2019年度部门决算公开说明\n\n" + body, ("KJ413",)) == []
-
-
-# -- a congress's session number at a line's end, the congress on the next line ----------------------
-
-def test_a_session_number_split_from_the_congress_it_numbers_is_a_broken_line():
-    text = ("2022年某旗人民政府工作报告\n\n2022年1月6日在某旗第十六届\n\n人民代表大会第一次会议上\n\n"
-            "旗人民政府代旗长 某某\n\n各位代表：\n\n现在，我代表旗人民政府向大会报告工作。\n")
-    assert [c for c, _, _ in found(text, ("KJ413",))] == ["KJ413"]
-    whole = text.replace("第十六届\n\n人民", "第十六届人民")
-    assert found(whole + "本届\n委员会换届工作顺利完成。\n", ("KJ413",)) == []

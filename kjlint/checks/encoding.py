@@ -648,8 +648,6 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
         seen = {h.offset for h in hits}
         hits += [h for h in _double_spaced_wrap_breaks(doc, heading_level) if h.offset not in seen]
         seen = {h.offset for h in hits}
-        hits += [h for h in _session_breaks(doc.text) if h.offset not in seen]
-        seen = {h.offset for h in hits}
         hits += [h for h in _cut_word_breaks(doc, heading_level) if h.offset not in seen]
         seen = {h.offset for h in hits}
         hits += [h for h in _seen_unbroken_breaks(doc, heading_level) if h.offset not in seen]
@@ -872,27 +870,6 @@ def _double_spaced_wrap_breaks(doc: Document, heading_level) -> list[Hit]:
             first = starts[i + 2 * k + 2] + len(b) - len(b.lstrip())
             hits.append(Hit(last, first + 1, {"before": a[-5:].lstrip(), "after": b.strip()[:5]},
                             Fix("", last + 1, first, safe=False)))
-    return hits
-
-
-# A congress's session number at a line's end, the congress it numbers opening the next line (a blank
-# line between at most): …在某旗第十六届 / 人民代表大会第一次会议上. 第N届 ends no sentence or title:
-# it is bound to the body it numbers.
-_SESSION_BREAK = compile_regex(r"(?<=第[一二三四五六七八九十\d]届|[一二三四五六七八九十\d]{2}届)[ \t\u3000]*\n"
-                               r"(?:[ \t\u3000]*\n)?[ \t\u3000]*(?=人民代表大会|人大常委会|政协|政治协商会议|代表大会|委员会)")
-
-
-def _session_breaks(text: str) -> list[Hit]:
-    hits: list[Hit] = []
-    if "届" not in text:
-        return hits
-    for m in fast_finditer(_SESSION_BREAK)(text):
-        if "第" not in text[max(0, m.start() - 5):m.start()]:
-            continue
-        last, first = m.start() - 1, m.end()
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        hits.append(Hit(last, first + 1, {"before": text[max(last - 4, line_start):last + 1], "after": text[first:first + 5]},
-                        Fix("", last + 1, first, safe=False)))
     return hits
 
 
