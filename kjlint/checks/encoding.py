@@ -840,23 +840,35 @@ def _double_spaced_wrap_breaks(doc: Document, heading_level) -> list[Hit]:
                if m.start() - text.rfind("\n", 0, m.start()) > _WRAP_MIN_WIDTH // 2]
     if len(wrap_at) < 2:
         return []
+    # the layout's mark, before any run is built: most run-on line ends at one width (within a few
+    # characters); a page of paragraphs parted by blank lines runs on at headings and labels of any width
+    ends = sorted(at - text.rfind("\n", 0, at) for at in wrap_at)
+    lo, most = 0, 0
+    for hi, width in enumerate(ends):
+        while width - ends[lo] > 4:
+            lo += 1
+        most = max(most, hi - lo + 1)
+    if most < 2 or 2 * most < len(ends):
+        return []
     lines = [line.text for line in doc.lines]
     starts = doc.line_starts
 
     def spaced(k: int) -> bool:  # line k has text and one blank line after it, then text
         return k + 2 < len(lines) and bool(lines[k].strip()) and not lines[k + 1].strip() and bool(lines[k + 2].strip())
 
-    seen: set[int] = set()
     hits: list[Hit] = []
+    done = -1  # the last line of the last run looked at: its other line ends are in it
     for at in wrap_at:
         i = j = doc.line_index(at)
+        if i <= done:
+            continue
         while i >= 2 and spaced(i - 2) and (i < 3 or not lines[i - 3].strip()):
             i -= 2
-        if i in seen or (i > 0 and lines[i - 1].strip()):
+        if i > 0 and lines[i - 1].strip():
             continue
-        seen.add(i)
         while spaced(j) and (j + 3 >= len(lines) or not lines[j + 3].strip()):
             j += 2
+        done = j
         if (j - i) // 2 + 1 < _SPACED_MIN_LINES:
             continue
         run = [lines[k].rstrip() for k in range(i, j + 1, 2)]
