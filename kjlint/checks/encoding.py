@@ -107,10 +107,11 @@ _QUESTION_WORDS = compile_regex("[吗呢么嘛吧]$|什么|怎么|怎样|如何|
 # A `?` after Chinese text or a clause mark, then the garbage left where a punctuation mark lost its
 # first byte: the mark's second byte and the next character's first byte read as one character
 # (`？` of A3 BF, `，` of A3 AC, which pages print as ASCII), until a one-byte character (`h`, `F`,
-# `Y`, `@`) puts the pairs back in step. The run stops before a pinyin annotation; a lookahead,
+# `Y`, `@`) puts the pairs back in step; the character before may carry its pinyin annotation
+# (閉環(huán)?,F(xiàn)將). The run stops before a pinyin annotation; a lookahead,
 # so that a `?` inside another's run is a candidate too.
 _PUNCT_SHIFT_CANDIDATE = compile_regex(
-    rf"(?<=[{HAN_RANGES},，。；;：:、])[?？](?=(?P<run>(?:(?![(（][{PINYIN_LETTERS}]{{1,6}} ?[)）])\S){{1,12}}))")
+    rf"(?:(?<=[{HAN_RANGES},，。；;：:、])|(?<=[{PINYIN_LETTERS}][)）]))[?？](?=(?P<run>(?:(?![(（][{PINYIN_LETTERS}]{{1,6}} ?[)）])\S){{1,12}}))")
 # Pages print full-width punctuation as ASCII: put it back before re-encoding.
 _TO_WIDE = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in "!,;:?()"})
 # The mark's second byte read as a mark of its own, then Han garbage: ?!笆奈濉薄 (a `?` before a
@@ -645,6 +646,8 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
         hits = _semicolon_breaks(doc, heading_level)
         hits += [h for h in _hard_wrap_breaks(doc, heading_level) if h.offset not in {h.offset for h in hits}]
         seen = {h.offset for h in hits}
+        hits += [h for h in _double_spaced_wrap_breaks(doc, heading_level) if h.offset not in seen]
+        seen = {h.offset for h in hits}
         hits += [h for h in _cut_word_breaks(doc, heading_level) if h.offset not in seen]
         seen = {h.offset for h in hits}
         hits += [h for h in _seen_unbroken_breaks(doc, heading_level) if h.offset not in seen]
@@ -815,6 +818,68 @@ def _hard_wrap_breaks(doc: Document, heading_level) -> list[Hit]:
             a, b = run[k], lines[i + k + 1]
             last = starts[i + k] + len(a) - 1
             first = starts[i + k + 1] + len(b) - len(b.lstrip())
+            hits.append(Hit(last, first + 1, {"before": a[-5:].lstrip(), "after": b.strip()[:5]},
+                            Fix("", last + 1, first, safe=False)))
+    return hits
+
+
+# a line end inside a sentence, then one blank line and text: a page laid out in lines, double-spaced
+_RUN_ON_END_SPACED = compile_regex(r"\n(?<=[^\s。！？!?；;：:…”’」』\"）).]\n)[ \t\u3000]*\n[ \t\u3000]*[^\s]")
+_SPACED_MIN_LINES = 6  # lines of a double-spaced run (a flipbook's page), each followed by one blank line
+
+
+def _double_spaced_wrap_breaks(doc: Document, heading_level) -> list[Hit]:
+    """`_hard_wrap_breaks` for a page laid out in lines with a blank line after each (a flipbook's or a
+    PDF's text: …三年前，在鄉 / (blank) / 親的支持下，…): the run is its lines without the blank ones,
+    judged by the same fixed width; a page of paragraphs parted by blank lines has no such width."""
+    from .layout import CONTENTS_TITLE
+    from .structure import ARTICLE
+
+    text = doc.text
+    wrap_at = [m.start() for m in fast_finditer(_RUN_ON_END_SPACED)(text)
+               if m.start() - text.rfind("\n", 0, m.start()) > _WRAP_MIN_WIDTH // 2]
+    if len(wrap_at) < 2:
+        return []
+    # the layout's mark, before any run is built: most run-on line ends at one width (within a few
+    # characters); a page of paragraphs parted by blank lines runs on at headings and labels of any width
+    ends = sorted(at - text.rfind("\n", 0, at) for at in wrap_at)
+    lo, most = 0, 0
+    for hi, width in enumerate(ends):
+        while width - ends[lo] > 4:
+            lo += 1
+        most = max(most, hi - lo + 1)
+    if most < 2 or 2 * most < len(ends):
+        return []
+    lines = [line.text for line in doc.lines]
+    starts = doc.line_starts
+
+    def spaced(k: int) -> bool:  # line k has text and one blank line after it, then text
+        return k + 2 < len(lines) and bool(lines[k].strip()) and not lines[k + 1].strip() and bool(lines[k + 2].strip())
+
+    hits: list[Hit] = []
+    done = -1  # the last line of the last run looked at: its other line ends are in it
+    for at in wrap_at:
+        i = j = doc.line_index(at)
+        if i <= done:
+            continue
+        while i >= 2 and spaced(i - 2) and (i < 3 or not lines[i - 3].strip()):
+            i -= 2
+        if i > 0 and lines[i - 1].strip():
+            continue
+        while spaced(j) and (j + 3 >= len(lines) or not lines[j + 3].strip()):
+            j += 2
+        done = j
+        if (j - i) // 2 + 1 < _SPACED_MIN_LINES:
+            continue
+        run = [lines[k].rstrip() for k in range(i, j + 1, 2)]
+        if any(CONTENTS_TITLE.match(line) for line in run):
+            continue  # a typed contents list, its entries a line each (…决算目录 / 第一部分  概况 / 一、…)
+        for k in _run_breaks(run, heading_level, True, False):
+            if ARTICLE.match(run[k + 1].lstrip()):
+                continue  # a part, chapter or article opens its own paragraph (第三部分  …情况说明)
+            a, b = run[k], lines[i + 2 * k + 2]
+            last = starts[i + 2 * k] + len(a) - 1
+            first = starts[i + 2 * k + 2] + len(b) - len(b.lstrip())
             hits.append(Hit(last, first + 1, {"before": a[-5:].lstrip(), "after": b.strip()[:5]},
                             Fix("", last + 1, first, safe=False)))
     return hits

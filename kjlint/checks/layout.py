@@ -20,8 +20,10 @@ FURNITURE = ("KJ601", "KJ602", "KJ609")  # whole lines that are not part of the 
 # sharing site (the paragraph continues the one before) and web markup such as <p> or [NextPage].
 LEADING = ("KJ605", "KJ608")
 # 目录, 目 录, 目录页 (目 錄 in traditional script), and a report's own name for it (决算公开目录, 报告目录);
-# a writer may end it with a colon, as a lead-in (目录： above the outline typed as text).
-CONTENTS_TITLE = compile_regex(r"^[ \t\u3000]*(?:[^\s。，；：:,;>|｜]{1,10})?目[ \t\u3000]*[录錄次][ \t\u3000]*页?[ \t\u3000]*[:：]?[ \t\u3000]*$")
+# a writer may end it with a colon, as a lead-in (目录： above the outline typed as text). A site's
+# outline block names itself so too, with a second name and its lead-in: 目錄/提綱:……
+CONTENTS_TITLE = compile_regex(r"^[ \t\u3000]*(?:[^\s。，；：:,;>|｜]{1,10})?目[ \t\u3000]*[录錄次][ \t\u3000]*页?"
+                               r"(?:[/／][提大][纲綱][:：]?[…]*)?[ \t\u3000]*[:：]?[ \t\u3000]*$")
 # An entry of a table of contents: short once its dot leaders and page number are cut off (a
 # leader may be a hundred dots long), no sentence in it.
 CONTENTS_WORD = compile_regex(r"目[ \t\u3000]*[录錄次]")  # in every line CONTENTS_TITLE matches
@@ -311,11 +313,17 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
             out = _without_untitled_contents(out)
             ctx.memo["reading-paragraphs"] = out
             return out
-        for p, index in zip(doc.paragraphs, doc.paragraph_lines):  # each one's line, known (no bisect)
+        paragraphs = doc.paragraphs
+        closed_at: int | None = None
+        for k, (p, index) in enumerate(zip(paragraphs, doc.paragraph_lines)):  # each one's line, known (no bisect)
             if contents and CONTENTS_TITLE.match(p.text) and doc.in_reading(index):
                 in_contents, entries, led = True, set(), False  # a table of contents typed as text (or a site's: KJ601)
+                closed_at = _elided_outline_end(paragraphs, k)
                 continue
             if index in furniture or not doc.in_reading(index):
+                continue
+            if in_contents and closed_at is not None and k <= closed_at:
+                in_contents = k < closed_at  # a site's outline block, its entries cut, up to its closing ……
                 continue
             # A Word heading (style 标题 1…) is the body's, never an entry: a 目录 line whose table
             # Word left empty (not updated) is followed by the first chapter.
@@ -323,7 +331,7 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
             # (一、引言……1 … 十、参考文献……13 / 一．引入: the body's first heading, worded otherwise).
             paged = in_contents and CONTENTS_LEADER.search(p.text) is not None
             if (in_contents and CONTENTS_ENTRY.match(CONTENTS_PAGE.sub("", p.text) or p.text) and index + 1 not in doc.style_headings
-                    and (paged or not led)):
+                    and (paged or not led or _heads_paged_entry(paragraphs, k))):
                 key = _entry_key(p.text)
                 # an entry again: the body has begun with the first heading, maybe numbered and
                 # stopped otherwise (1.系统设计目标、功能介绍。 in the list, 1、系统设计目标，功能介绍 below)
@@ -350,6 +358,30 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
     return out
 
 
+_ELLIPSIS_LINE = compile_regex(r"[ \t\u3000]*(?:…+|\.{3,})[ \t\u3000]*")
+_OUTLINE_REACH = 40  # paragraphs a site's outline block may hold
+
+
+def _elided_outline_end(paragraphs: list[Span], k: int) -> int | None:
+    """Where a site's outline block ends: its title opens with an ellipsis (目錄/提綱:……) and a line of
+    one closes it (……) a few lines down; its entries are the text's headings, some cut to any
+    length (（四）結合“萬人助萬企”活動，持續開展…). None when no such line follows."""
+    if not paragraphs[k].text.rstrip().endswith(("…", "...")):
+        return None
+    for j in range(k + 1, min(len(paragraphs), k + 1 + _OUTLINE_REACH)):
+        if _ELLIPSIS_LINE.fullmatch(paragraphs[j].text):
+            return j
+    return None
+
+
+def _heads_paged_entry(paragraphs: list[Span], k: int) -> bool:
+    """An entry without a page number among entries with leaders, right above one with them: a
+    group's heading whose entries carry the pages (二、主要表 / (一)歲入來源別預算表 ----23) or an
+    entry wrapped over two lines (…附帶決議 / 及注意辦理事項…報告表 ----93). The body's first
+    heading has prose under it, no leader."""
+    return k + 1 < len(paragraphs) and CONTENTS_LEADER.search(paragraphs[k + 1].text) is not None
+
+
 def _entry_key(text: str) -> str:
     return CONTENTS_PAGE.sub("", text).replace(" ", "").replace("\u3000", "").replace("\t", "")
 
@@ -357,12 +389,33 @@ def _entry_key(text: str) -> str:
 _ENTRY_MARKS = compile_regex(r"[，、。,.．：:；;（）()]")
 
 
+_OUTLINE_DIGITS = compile_regex(r"[一二三四五六七八九十]+|\d+")
+_CN_VALUE = {c: v for v, c in enumerate("一二三四五六七八九", 1)}
+
+
+def _outline_value(number: str) -> str:
+    """The value of an outline number (十二、 → 12, （1） → 1, 第三部分 → 3): a heading is known
+    again under another mark (一、 in the list, 1、 below) but not under another value (十二、部门整体
+    支出绩效自评情况 in the list, （一）部门整体支出绩效自评情况 a sub-heading of the body's 四、)."""
+    m = _OUTLINE_DIGITS.search(number)
+    if m is None:
+        return ""
+    digits = m.group()
+    if digits.isdigit():
+        return str(int(digits))
+    tens, ten, ones = digits.partition("十")
+    if not ten:
+        return str(_CN_VALUE.get(digits[-1], 0))
+    return str(_CN_VALUE.get(tens[-1:], 1) * 10 + _CN_VALUE.get(ones[:1], 0))
+
+
 def _bare_key(key: str) -> str:
-    """An entry's key without its outline number and punctuation ('' when it has no number): a
-    heading is known again below however the body numbers and stops it. Kept apart from the key
-    (prefixed) so that an unnumbered line never matches it."""
+    """An entry's key without its outline mark and punctuation ('' when it has no number): a
+    heading is known again below however the body marks and stops it, numbered the same
+    (`_outline_value`). Kept apart from the key (prefixed) so that an unnumbered line never
+    matches it."""
     m = OUTLINE_NUMBER.match(key)
-    return "\x00" + _ENTRY_MARKS.sub("", key[m.end():]) if m else ""
+    return "\x00" + _outline_value(m.group()) + "\x00" + _ENTRY_MARKS.sub("", key[m.end():]) if m else ""
 
 
 def _without_untitled_contents(paras: list[Span], scan: int = 80, least: int = 4) -> list[Span]:

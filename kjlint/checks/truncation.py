@@ -937,6 +937,12 @@ def lone_characters(line: str, table: CutTable) -> list[tuple[int, int]]:
             if _stands_alone(m.group(1), table) and (m.group() != "、" or table[line[m.start() - 1]][1])]
 
 
+def _office_short_name(context: str, followers: str) -> bool:
+    """An office's short name (鹽田街道辦。, 项目建设单位是某某街道办，): 办 ends it for 办事处 or
+    办公室, whatever the table saw after it; a context that goes on otherwise too (管理办法) is judged."""
+    return context[-1] in "办辦" and set(followers) <= {"事", "公"}
+
+
 def cut_words(lines: list[str], i: int, table: CutTable) -> list[tuple[int, int]]:
     """Spans (in plain line `lines[i]`) of three characters that real prose never ends a word
     with, followed by a mark or the end of the line (发展工 / 指导思、), and `lone_characters`: a
@@ -951,6 +957,8 @@ def cut_words(lines: list[str], i: int, table: CutTable) -> list[tuple[int, int]
         if entry is None:
             continue
         followers, before_list = entry
+        if _office_short_name(m.group(), followers):
+            continue
         mark = line[m.end():m.end() + 1]
         if mark in "?？" and mark and _GLOSS.match(line, m.end() + 1):
             continue  # 脫貧攻?jiān)工作: a character the conversion lost (KJ4), its pinyin gloss still there
