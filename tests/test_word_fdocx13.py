@@ -1,0 +1,78 @@
+"""Word files nobody here wrote (issue 11, session 18's fdocx13 set, its misses): defects an editor
+marks that the Word layout and the file's own evidence show. Each mechanism is shown both ways:
+the defect is found, the look-alike is left alone."""
+from __future__ import annotations
+
+from docx_maker import docx_codes, make_docx
+
+
+def _matches(path, code: str) -> list[str]:
+    from kjlint.catalog import load_catalog
+    from kjlint.engine import LintOptions, lint_document
+    from kjlint.reading import read_document
+
+    doc = read_document(path)
+    return [doc.text[f.offset:f.end_offset] for f in lint_document(doc, load_catalog(), LintOptions(codes={code}))]
+
+
+def test_a_code_boxs_language_tag_is_markdown_residue(tmp_path):
+    # a web editor's code block pastes into Word as a table of one cell: its language tag, in
+    # whatever case, heads the box above the code (a caption may come between)
+    spec = ["Spring 常见问题", "@Bean 注解使用示例如下。",
+            ("table", [[["Java", "@Bean注解使用示例", "@Configuration", "public class AppConfig {", "}"]]]),
+            "AOF 持久化的配置：", ("table", [[["YAML", "appendonly yes", "appendfsync everysec"]]])]
+    assert _matches(make_docx(tmp_path / "笔记.docx", spec), "KJ610") == ["Java", "YAML"]
+
+
+def test_a_language_name_heading_a_table_of_several_cells_is_left_alone(tmp_path):
+    # a technology table's column, a box holding the name alone, a box whose lines are languages
+    spec = ["技术选型", ("table", [[["Java", "后端开发", "Spring Boot"], ["Vue", "前端"]]]),
+            ("table", [[["Python"]]]), ("table", [[["Java", "Python", "Go", "C"]]]),
+            ("table", [[["Java", "后端服务"], ["MySQL", "存储"]]])]
+    assert docx_codes(make_docx(tmp_path / "选型.docx", spec), "KJ610") == []
+
+
+def test_a_markdown_code_fence_pasted_into_a_word_file_is_residue(tmp_path):
+    spec = ["课程设计报告", "下图是一个简化的MVC架构示意图：", "```", "+--------+", "|  View  |", "+--------+", "```",
+            "在这个架构中，用户通过视图层与系统进行交互。", "```java", "int a = 1;", "```"]
+    assert _matches(make_docx(tmp_path / "报告.docx", spec), "KJ610") == ["```", "```", "```java", "```"]
+    # a lone fence is as often a tutorial's sample of the syntax
+    lone = ["Markdown 语法", "代码块用三个反引号开头：", "```", "再以同样的符号结尾。"]
+    assert _matches(make_docx(tmp_path / "语法.docx", lone), "KJ610") == []
+
+
+def test_a_paragraph_mark_inside_a_sentence_of_a_forms_box_is_a_hard_line_end(tmp_path):
+    # a 中期报告 written inside one cell of the form: its paragraphs are the cell's, and a mark
+    # typed where the line wrapped splits a word there as in the body
+    box = ["（2）客户分组：",
+           "全局黑名单：提供内置筛选包括邮件退订、短信退订系统分组。短信退订内的客户从短信回复退订后进入，这些用户无法收到短信；邮件退",
+           "订内的客户代表从邮件内点击退订后进入的客户，这些客户将无法收到邮件。"]
+    spec = ["中期报告", ("table", [["课题名称", "营销系统"], [box, None]])]
+    assert _matches(make_docx(tmp_path / "中期.docx", spec), "KJ413") == ["退\n订"]
+    # two cells of a row end where their cells end
+    cells = ["中期报告", ("table", [["短信退订内的客户从短信回复退订后进入，这些用户无法收到短信；邮件退",
+                                   "订内的客户代表从邮件内点击退订后进入的客户。"]])]
+    assert _matches(make_docx(tmp_path / "两格.docx", cells), "KJ413") == []
+
+
+def test_a_reference_entry_wrapped_onto_a_paragraph_of_its_own_is_a_hard_line_end(tmp_path):
+    spec = ["开题报告", "参考文献", "[1]. 余志生. 汽车理论[M]. 5版. 北京：机械工业出版社,2009.",
+            "[2]. 王宜怀. 嵌入式系统设计和应用 [M]. 北京：北京航空航天", "大学出版社，2008.3.",
+            "[3]. 于蕾艳, 林逸. 汽车线控转向技术概述[J]. 农业装备与汽车工程, 2007(5):3-6.",
+            "[4]. 高路. 基于线控技术的汽车转向系统建模与控制方法研究. 中国科学院沈阳自动化研究", "所博士学位论文，2006."]
+    assert _matches(make_docx(tmp_path / "开题.docx", spec), "KJ413") == ["天\n大", "究\n所"]
+    # a note under each entry, a list that is no reference list, a paragraph after the list
+    notes = ["读书笔记", "[1] 余志生. 汽车理论[M]. 北京：机械工业出版社,2009.", "摘要：讲汽车的动力性。",
+             "[2] 王宜怀. 嵌入式系统[M]. 北京：北京航空航天大学出版社，2008.", "[3] 于蕾艳. 汽车线控转向技术概述[J]. 2007.",
+             "以上文献是本课题的主要参考。"]
+    assert _matches(make_docx(tmp_path / "笔记.docx", notes), "KJ413") == []
+
+
+def test_a_cover_field_whose_value_is_still_the_templates_empty_slot_is_unfilled(tmp_path):
+    spec = ["__大学本科生期末作业", "科目：思想概论", "学年学期：[]", "姓名：[your name]", "学号：[ ]", "任课教师：[]",
+            "《摆脱贫困》读后感", "随着阅读的深入，我深刻意识到这实际上是一部蕴含着深刻哲学思维的教材。"]
+    assert _matches(make_docx(tmp_path / "作业.docx", spec), "KJ205") == [
+        "学年学期：[]", "姓名：[your name]", "学号：[ ]", "任课教师：[]"]
+    # an empty list an interface returns, a sample's value, a filled field, a bracket inside a sentence
+    api = ["接口说明", "查询无结果时返回值：[]", "输出：[]", "示例：[ ]", "学号：[2021001]", "则此项为[]。"]
+    assert _matches(make_docx(tmp_path / "接口.docx", api), "KJ205") == []
