@@ -76,3 +76,40 @@ def test_a_cover_field_whose_value_is_still_the_templates_empty_slot_is_unfilled
     # an empty list an interface returns, a sample's value, a filled field, a bracket inside a sentence
     api = ["接口说明", "查询无结果时返回值：[]", "输出：[]", "示例：[ ]", "学号：[2021001]", "则此项为[]。"]
     assert _matches(make_docx(tmp_path / "接口.docx", api), "KJ205") == []
+
+
+def test_an_unnumbered_heading_followed_straight_by_its_sibling_is_empty(tmp_path):
+    # a notes file of topics, each a Heading 1 without a number, most with their text
+    spec = [("title", "框架学习笔记")]
+    for name, text in (("WebService", "基于SOAP协议的远程调用。"), ("Ehcache", "纯Java开源缓存框架。"), ("Shiro", None),
+                       ("Comet4j", "服务器推送框架。"), ("Quartz", None), ("Log4j", None), ("Jsp", "页面标签库的用法。"),
+                       ("Xml", "XSL 样式表用于转换 XML 文档。")):
+        spec.append(("heading", 1, name))
+        if text:
+            spec.append(text)
+    assert _matches(make_docx(tmp_path / "笔记.docx", spec), "KJ303") == ["Shiro", "Quartz", "Log4j"]
+
+
+def test_unnumbered_headings_mostly_without_text_are_no_outline_to_fill(tmp_path):
+    # a file that sets its labels in a heading style, most of them with nothing under them
+    spec = [("title", "会议记录"), "本次会议讨论了项目分工。", ("heading", 1, "参会人员"), ("heading", 1, "会议地点"),
+            ("heading", 1, "会议内容"), "确定了接口文档。", ("heading", 1, "备注"), ("heading", 1, "附件")]
+    assert _matches(make_docx(tmp_path / "记录.docx", spec), "KJ303") == []
+
+
+_SECTION = ("本课题面向零售行业的线上营销需求，设计并实现一套基于微服务架构的营销系统，"
+            "系统包括客户管理、素材管理、营销任务和数据统计四个子系统，各子系统独立部署并通过网关对外提供服务。")
+
+
+def test_an_empty_cover_field_of_a_report_written_in_its_forms_boxes_is_reported(tmp_path):
+    cover = ["西安某某大学", "专业学位硕士学位论文中期考核报告表", "论文题目：基于微服务架构的营销系统的设计与实现",
+             "             姓    名              ", "学位类别      专业硕士    ", "领    域        ",
+             "学    院 计算机科学与技术 "]
+    # the report is written inside the form's boxes, one cell a section
+    written = cover + [("table", [[["一、研究目标及研究内容", *[_SECTION] * 5]], [["二、已完成的工作", *[_SECTION] * 5]],
+                                  [["三、下一步计划", *[_SECTION] * 5]]])]
+    assert _matches(make_docx(tmp_path / "中期.docx", written), "KJ204") == ["姓    名", "领    域"]
+    # a blank form: its boxes hold the headings and a short note each, no text written yet
+    blank = cover + [("table", [[["一、研究目标及研究内容", "（与开题报告中的研究目标和研究内容一致。）"]],
+                                [["二、已完成的工作", "（列出已完成的工作。）"]]])]
+    assert _matches(make_docx(tmp_path / "空表.docx", blank), "KJ204") == []

@@ -543,7 +543,8 @@ def _empty_front_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[in
         return []
     end = max(e for _, e, _f in fields)
     prose = _prose_before(doc)
-    if prose[-1] - prose[doc.text.count("\n", 0, end) + 1] < _WRITTEN:
+    after = doc.text.count("\n", 0, end) + 1
+    if prose[-1] - prose[after] < _WRITTEN and _boxed_prose(doc, after) < _BOXED_WRITTEN:
         return []  # a form to fill in, not a document written after its cover
     return [(s, e) for s, e, filled in fields if not filled and _is_label(doc.text[s:e].rstrip("：:"))
             and not hand_filled.search(doc.text[s:e])]
@@ -614,6 +615,26 @@ def _parts_below(doc: Document, i: int, values: set[int]) -> str:
 
 _WRITTEN = 300  # characters of sentences outside tables below a cover: a document written, no form to hand out
 _COVER_TEXT = 40  # characters of sentences above a cover's table at most (a title's line or two)
+
+
+_BOXED_WRITTEN = 900  # characters of long paragraphs of sentences in a form's boxes: a report written in them
+_BOXED_PARAGRAPH = 40  # characters of a box's paragraph that is written text, not a label or a note
+
+
+def _boxed_prose(doc: Document, first: int) -> int:
+    """Characters of the long paragraphs of sentences in the Word file's table cells from line
+    `first` on: a report written inside a form's boxes (a 中期考核报告表 whose sections are cells),
+    which a blank form's short notes and labels never reach."""
+    n = 0
+    for i in range(first, len(doc.lines)):
+        if doc.part(i) == "body" and doc.in_table(i):
+            text = doc.lines[i].text
+            han = len(_HAN.findall(text))
+            if han >= _BOXED_PARAGRAPH and _SENTENCE.search(text):
+                n += han
+                if n >= _BOXED_WRITTEN:
+                    break
+    return n
 
 
 def _prose_before(doc: Document) -> list[int]:

@@ -663,6 +663,14 @@ _STYLED_WRITTEN = 3  # Word headings with their text that show a document writte
 _PAGE_FURNITURE = compile_regex(r"[ \t\u3000\-—–·.]*(?:\d{1,4}|[IVXLCivxlc]{1,6})?[ \t\u3000\-—–·.]*")
 
 
+def _unnumbered_sibling(i: int, nxt: int, level: dict[int, int], numbered: set[int], plain: list[str]) -> bool:
+    """Are styled headings i and nxt, right after it, both without a number, nxt at i's outline
+    level or above (a notes file's topics, `Shiro` / `Comet4j`, Heading 1 each)? Then i's section is
+    empty by Word's outline as a numbered one is; a date (11-24) is no topic."""
+    return (nxt in level and i not in numbered and nxt not in numbered and level[nxt] <= level[i]
+            and not _DATED.match(plain[i]) and not _DATED.match(plain[nxt]))
+
+
 def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], max_len: int) -> Iterator[Hit]:
     """A Word heading (a paragraph in a heading style, its outline level from the style)
     followed directly by a heading of its own level or above, or by the end of the file (a page
@@ -714,7 +722,15 @@ def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], m
 
     empty = []
     written = 0
+    # unnumbered headings followed straight by their unnumbered sibling (Shiro / Comet4j), and the
+    # unnumbered headings that have their text
+    named: list[int] = []
+    named_written = 0
     text_seen = False  # a title's lines (ElectrocarManager / 需求分析与概要设计) come before any text
+    first_text = next((i for i in body if i not in level and not _PAGE_FURNITURE.fullmatch(plain[i])), len(paras))
+
+    def text_seen_before(i: int) -> bool:
+        return first_text < i
     for k, i in enumerate(body):
         if i not in level:
             text_seen = text_seen or not _PAGE_FURNITURE.fullmatch(plain[i])
@@ -725,11 +741,17 @@ def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], m
         # name, dropped as furniture) is text too
         upto = doc.line_index(paras[nxt].start) if nxt is not None else len(doc.lines)
         if has_text(line + 1, upto) or (nxt is not None and not (nxt in numbered and follows(nxt, i))):
-            written += 1
+            if nxt is not None and _unnumbered_sibling(i, nxt, level, numbered, plain) and not has_text(line + 1, upto):
+                named.append(i)
+            else:
+                written += 1
+                named_written += i not in numbered
         elif text_seen and i in numbered:
             empty.append(i)
-    if written < _STYLED_WRITTEN or written <= len(empty):
+    if written < _STYLED_WRITTEN or written <= len(empty) + len(named):
         return
+    if named_written >= _STYLED_WRITTEN and named_written > len(named):
+        empty = sorted(empty + [i for i in named if text_seen_before(i)])
     for i in empty:
         if _REVIEWER_FIELD.search(plain[i]) or TABLE_CAPTION.search(plain[i]):
             continue
