@@ -113,3 +113,13 @@ def test_an_empty_cover_field_of_a_report_written_in_its_forms_boxes_is_reported
     blank = cover + [("table", [[["一、研究目标及研究内容", "（与开题报告中的研究目标和研究内容一致。）"]],
                                 [["二、已完成的工作", "（列出已完成的工作。）"]]])]
     assert _matches(make_docx(tmp_path / "空表.docx", blank), "KJ204") == []
+
+
+def test_a_fields_list_stopping_at_its_enumeration_comma_lost_its_last_items(tmp_path):
+    spec = ["项目例会会议纪要", "1. 会议出席者", "议会成员：罗侨、罗南希、", "代理代表：无", "嘉宾：无",
+            "•举例 ：热门网站每日访问 ip 数统计、热门帖子 uv 统计、", "•相关命令 ：PFADD、PFCOUNT"]
+    assert _matches(make_docx(tmp_path / "纪要.docx", spec), "KJ305") == ["罗侨、罗南希、", "每日访问 ip 数统计、热门帖子 uv 统计、"[-10:]]
+    # the list goes on below (a line end), a single item, a list ended by its full stop
+    kept = ["项目说明", "前端：vue.js、vue-admin-template、", "          element-ui、axios", "后端：Python django",
+            "成员：罗侨、", "组长：张三", "功能：登录、注册。", "备注：无"]
+    assert _matches(make_docx(tmp_path / "说明.docx", kept), "KJ305") == []

@@ -1059,10 +1059,33 @@ def _is_title(doc: Document, ctx: Context, p: Span) -> bool:
     return title is not None and title.start == p.start
 
 
+# A Word paragraph that is a field (`议会成员：`, `•举例 ：`) whose value, a list, stops at its 、, the
+# next paragraph another field: the list's last items were lost (罗侨、罗南希、 / 代理代表：无).
+_FIELD_LEAD = r"[ \t\u3000]*(?:[•·●▪◆■□○◦\-*][ \t\u3000]*)?[\u4e00-\u9fffA-Za-z][^：:，。；、\n]{0,11}[ \t\u3000]*[：:]"
+_CUT_LIST = compile_regex(rf"(?m)^{_FIELD_LEAD}(?P<value>[^\n]*?、[^\n]*?(?<=\S)、)[ \t\u3000]*\n(?:[ \t\u3000]*\n)?(?={_FIELD_LEAD})")
+
+
+def _cut_enumerations(doc: Document) -> Iterator[Hit]:
+    """Fields of a Word file whose list stops at a 、, the next paragraph a field of its own
+    (see _CUT_LIST); a line that goes on with the list below (…、 / element-ui、axios) is a line
+    end's, and a value with no 、 inside (a single item) is no list."""
+    if doc.source_format != "docx" or "、\n" not in doc.text and not _CUT_LIST.search(doc.text):
+        return
+    for m in _CUT_LIST.finditer(doc.text):
+        if doc.part(doc.line_index(m.start())) != "body":
+            continue
+        tail = m.group("value")[-10:]
+        yield Hit(m.end("value") - len(tail), m.end("value"), {"tail": tail}, key="list")
+
+
 @check("cut-inside")
 def cut_inside(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """Text lost inside the document: a word cut mid-way (statistics of real official prose),
-    a heading of one character, a sentence broken off by a truncation notice."""
+    a heading of one character, a sentence broken off by a truncation notice, a field's list
+    stopping at its 、."""
+    if doc.source_format == "docx":  # what its writer wrote: no scraper cut it, but a list may stop
+        yield from _cut_enumerations(doc)
+        return
     paras = body_paragraphs(doc, ctx, rule)
     if not paras:
         return
