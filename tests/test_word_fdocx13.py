@@ -123,3 +123,12 @@ def test_a_fields_list_stopping_at_its_enumeration_comma_lost_its_last_items(tmp
     kept = ["项目说明", "前端：vue.js、vue-admin-template、", "          element-ui、axios", "后端：Python django",
             "成员：罗侨、", "组长：张三", "功能：登录、注册。", "备注：无"]
     assert _matches(make_docx(tmp_path / "说明.docx", kept), "KJ305") == []
+
+
+def test_a_closing_bracket_no_bracket_opens_is_a_stray_character(tmp_path):
+    spec = ["开题报告", "故通过转向电机带动齿轮齿条确定位移量来确定前轮位置（也可由电机转动位置来确定）。该过程由特定传感器采集）。",
+            "熟悉C++编程环境，可以使用VS；对已经能熟练掌握C++开发环境的同学，可", "以跳过本部分内容）"]
+    assert _matches(make_docx(tmp_path / "开题.docx", spec), "KJ703") == ["）", "）"]
+    # a note over two paragraphs, brackets of either width, a list item's mark
+    kept = ["实验报告", "（说明：本实验分两部分，", "第二部分可选做）", "通过邮箱通知注册(未实现）", "1）编辑输入程序。", "a）找出错误。"]
+    assert _matches(make_docx(tmp_path / "实验.docx", kept), "KJ703") == []
