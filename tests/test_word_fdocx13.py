@@ -132,3 +132,15 @@ def test_a_closing_bracket_no_bracket_opens_is_a_stray_character(tmp_path):
     # a note over two paragraphs, brackets of either width, a list item's mark
     kept = ["实验报告", "（说明：本实验分两部分，", "第二部分可选做）", "通过邮箱通知注册(未实现）", "1）编辑输入程序。", "a）找出错误。"]
     assert _matches(make_docx(tmp_path / "实验.docx", kept), "KJ703") == []
+
+
+def test_a_course_templates_question_to_its_student_is_guidance_left_in(tmp_path):
+    spec = ["课程设计报告", "一、功能介绍", "主要介绍在该课程设计中你所实现的功能，这些功能需要满足哪些要求。",
+            "本系统实现了用户的增删改查。", "二、设计体会", "此次课程设计中你觉得哪一部分做的是比较满意的？",
+            "我们在这次课程设计中学会了分层开发。"]
+    assert _matches(make_docx(tmp_path / "报告.docx", spec), "KJ205") == [
+        "主要介绍在该课程设计中你所实现的功能，这些功能需要满足哪些要求。", "此次课程设计中你觉得哪一部分做的是比较满意的？"]
+    # a report's own words, a teacher's question quoted, a manual speaking to its reader
+    kept = ["实验报告", "本实验中我们遇到了哪些问题，如何解决的，下面逐一说明。", "老师问：“本实验中你用了什么方法？”",
+            "你可以点击右上角的按钮，查看如何导出数据。", "你们在本项目中是否使用了缓存？"]
+    assert _matches(make_docx(tmp_path / "实验.docx", kept), "KJ205") == []

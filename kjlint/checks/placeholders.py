@@ -134,10 +134,31 @@ def section_guidance(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         spans.append((hit.offset, hit.end))
         yield hit
     for hit in itertools.chain(_instruction_paragraphs(doc), _deletion_notes(doc), _parenthesized_guidance(doc),
-                               _prose_guidance(doc), _clause_guidance(doc)):
+                               _prose_guidance(doc), _clause_guidance(doc), _addressed_guidance(doc)):
         if not any(s < hit.end and hit.offset < e for s, e in spans):
             spans.append((hit.offset, hit.end))
             yield hit
+
+
+# A course template's question to its student about the assignment (主要介绍在该课程设计中你所实现的功能，
+# 这些功能需要满足哪些要求。; 此次课程设计中你觉得哪一部分做的是比较满意的): the template speaks to the
+# writer as 你 about 该/此次/本 课程设计 (实验, 作业…) and asks what to write; a report speaks of its work
+# as 我/我们/本文. Quoted to its first sentence's end.
+_ADDRESSED = compile_regex(
+    r"(?m)^[ \t\u3000]*(?=[^\n“”\"]*(?:该|此次|本次|本)(?:课程设计|课设|实验|实训|作业|大作业|项目))"
+    r"(?=[^\n“”\"]*你(?!们))(?=[^\n“”\"]*(?:哪些|哪一|什么|如何|怎样|怎么|是否))[^\n“”\"]{8,160}?(?:[。？?；;]|$)")
+
+
+def _addressed_guidance(doc: Document) -> Iterator[Hit]:
+    if "你" not in doc.text:
+        return
+    for m in _ADDRESSED.finditer(doc.text):
+        line = doc.line_index(m.start())
+        if doc.part(line) != "body":
+            continue
+        start = m.start() + len(m.group()) - len(m.group().lstrip(_BLANK))
+        text = doc.text[start:m.end()]
+        yield Hit(start, m.end(), {"match": text[:40] + ("…" if len(text) > 40 else "")}, key="instruction")
 
 
 # A template's note telling its writer to delete its guidance (請刪除以上使用說明，開始撰寫您的文章。):
