@@ -73,8 +73,9 @@ def test_a_cover_field_whose_value_is_still_the_templates_empty_slot_is_unfilled
             "《摆脱贫困》读后感", "随着阅读的深入，我深刻意识到这实际上是一部蕴含着深刻哲学思维的教材。"]
     assert _matches(make_docx(tmp_path / "作业.docx", spec), "KJ205") == [
         "学年学期：[]", "姓名：[your name]", "学号：[ ]", "任课教师：[]"]
-    # an empty list an interface returns, a sample's value, a filled field, a bracket inside a sentence
-    api = ["接口说明", "查询无结果时返回值：[]", "输出：[]", "示例：[ ]", "学号：[2021001]", "则此项为[]。"]
+    # an empty list an interface returns, a sample's value, a filled field, a bracket inside a
+    # sentence, a page's font-size switch that lost its choices
+    api = ["接口说明", "查询无结果时返回值：[]", "输出：[]", "示例：[ ]", "学号：[2021001]", "则此项为[]。", "字号：[ ]"]
     assert _matches(make_docx(tmp_path / "接口.docx", api), "KJ205") == []
 
 
@@ -144,3 +145,12 @@ def test_a_course_templates_question_to_its_student_is_guidance_left_in(tmp_path
     kept = ["实验报告", "本实验中我们遇到了哪些问题，如何解决的，下面逐一说明。", "老师问：“本实验中你用了什么方法？”",
             "你可以点击右上角的按钮，查看如何导出数据。", "你们在本项目中是否使用了缓存？"]
     assert _matches(make_docx(tmp_path / "实验.docx", kept), "KJ205") == []
+
+
+def test_a_cover_fields_value_is_no_part_of_the_next_label(tmp_path):
+    # 指导教师:   朱天生   职称：讲师 holds two fields, both filled
+    cover = ["本科生毕业论文（设计）开题报告", "题    目：慢性病风险因素分析与预测模型研究", "姓    名:             陈佳豪",
+             "学　　号:          202205130112", "专业班级:  ", "指导教师:   朱天生   职称：     讲师      "]
+    spec = cover + [("table", [[["一、研究的目的与意义", *[_SECTION] * 5]], [["二、研究内容", *[_SECTION] * 5]],
+                               [["三、研究方法", *[_SECTION] * 5]]])]
+    assert _matches(make_docx(tmp_path / "开题.docx", spec), "KJ204") == ["专业班级:"]

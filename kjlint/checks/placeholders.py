@@ -522,7 +522,9 @@ _REPEATED_FORM = 3  # copies of a form with a field left empty from which that f
 # A cover's field: its label, letters spaced out or not (学 生 姓  名, 所在学院), and its colon; on a
 # line of its own without a colon, a spaced label and the room drawn after it (姓 名          ) or
 # its value set apart (专    业      软件工程).
-_COVER_LABEL = r"[\u4e00-\u9fff](?:[ \t\u3000]{0,4}[\u4e00-\u9fff]){1,7}"
+# a cover's label: its characters run together (指导教师) or each set apart (姓    名, 学　　号), not a
+# value and the next label with blanks between (指导教师:   朱天生   职称： is two fields, 朱天生 filled)
+_COVER_LABEL = r"(?:[\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff](?:[ \t\u3000]{1,4}[\u4e00-\u9fff]){1,7})"
 _COVER_COLON = compile_regex(rf"(?:^|(?<=[ \t\u3000\u00a0]))(?P<label>{_COVER_LABEL})[ \t\u3000]*[：:]")
 _COVER_BARE = compile_regex(
     rf"^[ \t\u3000]*(?P<label>[\u4e00-\u9fff](?:[ \t\u3000]{{0,4}}[\u4e00-\u9fff]){{1,3}})(?:[ \t\u3000\u00a0]{{4,}}|[ \t\u3000]{{2,}}(?P<value>[^ \t\u3000：:].*?)[ \t\u3000]*)$")

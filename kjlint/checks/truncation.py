@@ -663,6 +663,9 @@ _STYLED_WRITTEN = 3  # Word headings with their text that show a document writte
 _PAGE_FURNITURE = compile_regex(r"[ \t\u3000\-—–·.]*(?:\d{1,4}|[IVXLCivxlc]{1,6})?[ \t\u3000\-—–·.]*")
 
 
+_NAMED_WRITTEN = 5  # the file's unnumbered chapters with their text, at least: an outline of topics written
+
+
 def _unnumbered_sibling(i: int, nxt: int, level: dict[int, int], numbered: set[int], plain: list[str]) -> bool:
     """Are styled headings i and nxt, right after it, both without a number, nxt at i's outline
     level or above (a notes file's topics, `Shiro` / `Comet4j`, Heading 1 each)? Then i's section is
@@ -725,7 +728,7 @@ def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], m
     # unnumbered headings followed straight by their unnumbered sibling (Shiro / Comet4j), and the
     # unnumbered headings that have their text
     named: list[int] = []
-    named_written = 0
+    named_level: dict[int, int] = {}  # outline level -> unnumbered headings there with their text
     text_seen = False  # a title's lines (ElectrocarManager / 需求分析与概要设计) come before any text
     first_text = next((i for i in body if i not in level and not _PAGE_FURNITURE.fullmatch(plain[i])), len(paras))
 
@@ -741,17 +744,21 @@ def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], m
         # name, dropped as furniture) is text too
         upto = doc.line_index(paras[nxt].start) if nxt is not None else len(doc.lines)
         if has_text(line + 1, upto) or (nxt is not None and not (nxt in numbered and follows(nxt, i))):
+            written += 1
             if nxt is not None and _unnumbered_sibling(i, nxt, level, numbered, plain) and not has_text(line + 1, upto):
                 named.append(i)
-            else:
-                written += 1
-                named_written += i not in numbered
+            elif i not in numbered:
+                named_level[level[i]] = named_level.get(level[i], 0) + 1
         elif text_seen and i in numbered:
             empty.append(i)
-    if written < _STYLED_WRITTEN or written <= len(empty) + len(named):
+    if written < _STYLED_WRITTEN or written <= len(empty):
         return
-    if named_written >= _STYLED_WRITTEN and named_written > len(named):
-        empty = sorted(empty + [i for i in named if text_seen_before(i)])
+    if named:
+        # the file's chapters (its top outline level, a title's aside), most of them with their text
+        top = min((lv for lv in level.values() if lv >= 1), default=None)
+        chapters = [i for i in named if level[i] == top and not _ANY_MARK.search(plain[i])]
+        if named_level.get(top, 0) >= _NAMED_WRITTEN and named_level[top] > len(chapters):
+            empty = sorted(empty + [i for i in chapters if text_seen_before(i)])
     for i in empty:
         if _REVIEWER_FIELD.search(plain[i]) or TABLE_CAPTION.search(plain[i]):
             continue
