@@ -154,3 +154,10 @@ def test_a_cover_fields_value_is_no_part_of_the_next_label(tmp_path):
     spec = cover + [("table", [[["一、研究的目的与意义", *[_SECTION] * 5]], [["二、研究内容", *[_SECTION] * 5]],
                                [["三、研究方法", *[_SECTION] * 5]]])]
     assert _matches(make_docx(tmp_path / "开题.docx", spec), "KJ204") == ["专业班级:"]
+
+
+def test_a_list_in_a_sentence_and_a_bracket_among_lost_bytes_are_left_alone(tmp_path):
+    spec = ["开发笔记", "网页bug：首页，用户虽然没有权限，但是都可以看到：运单、结算、", "职位管理：选空数据后不能使用",
+            "付款方式：微信、支付宝、账单\ufffd\ufffd可多选）"]
+    assert _matches(make_docx(tmp_path / "笔记.docx", spec), "KJ305") == []
+    assert _matches(make_docx(tmp_path / "笔记2.docx", spec), "KJ703") == []

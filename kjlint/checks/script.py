@@ -315,7 +315,9 @@ def _lone_closing_brackets(doc: Document) -> Iterator[Hit]:
             depth -= 1
         elif m.group() == "）" and "\u4e00" <= text[m.start() - 1:m.start()] <= "\u9fff":
             line = doc.line_index(m.start())
-            if doc.part(line) == "body" and not _ITEM_CLOSE.fullmatch(text[doc.line_starts[line]:m.start()]):
+            before = text[doc.line_starts[line]:m.start()]
+            # a line with replacement characters may have lost its opening bracket among them (KJ4's)
+            if doc.part(line) == "body" and not _ITEM_CLOSE.fullmatch(before) and "\ufffd" not in before:
                 yield Hit(m.start(), m.end(), {"match": m.group(), "before": text[max(doc.line_starts[line], m.start() - 8):m.start()]},
                           key="bracket")
 

@@ -1069,13 +1069,14 @@ def _is_title(doc: Document, ctx: Context, p: Span) -> bool:
 # A Word paragraph that is a field (`议会成员：`, `•举例 ：`) whose value, a list, stops at its 、, the
 # next paragraph another field: the list's last items were lost (罗侨、罗南希、 / 代理代表：无).
 _FIELD_LEAD = r"[ \t\u3000]*(?:[•·●▪◆■□○◦\-*][ \t\u3000]*)?[\u4e00-\u9fffA-Za-z][^：:，。；、\n]{0,11}[ \t\u3000]*[：:]"
-_CUT_LIST = compile_regex(rf"(?m)^{_FIELD_LEAD}(?P<value>[^\n]*?、[^\n]*?(?<=\S)、)[ \t\u3000]*\n(?:[ \t\u3000]*\n)?(?={_FIELD_LEAD})")
+_CUT_LIST = compile_regex(rf"(?m)^{_FIELD_LEAD}(?P<value>[^\n，。；,;]*?、[^\n，。；,;]*?(?<=\S)、)[ \t\u3000]*\n(?:[ \t\u3000]*\n)?(?={_FIELD_LEAD})")
 
 
 def _cut_enumerations(doc: Document) -> Iterator[Hit]:
     """Fields of a Word file whose list stops at a 、, the next paragraph a field of its own
     (see _CUT_LIST); a line that goes on with the list below (…、 / element-ui、axios) is a line
-    end's, and a value with no 、 inside (a single item) is no list."""
+    end's, and a value with no 、 inside (a single item) or a sentence's clauses (…，都可以看到：运单、结算、)
+    is no list the field gives."""
     if doc.source_format != "docx" or "、\n" not in doc.text and not _CUT_LIST.search(doc.text):
         return
     for m in _CUT_LIST.finditer(doc.text):
