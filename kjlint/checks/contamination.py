@@ -2767,14 +2767,21 @@ _FENCE_LABEL = compile_regex(rf"^[ \t]*(?:{_FENCE_TAGS}|c#)[ \t]*$", re.IGNORECA
 def _fence_tags(doc: Document) -> Iterator[Hit]:
     """Lines that are a Markdown code block's language tag (`python`, `json`, `plaintext` alone on
     a line above the code) in a Word file's body: the ``` marks were dropped by the paste, the tag
-    stayed. Not a table cell (a technology table's `Python`), and not one of a run of such lines
-    (a list of languages); a tag not in lower case only right above a line of code."""
+    stayed. Not a table cell (a technology table's `Python`) unless it heads a code box (a table
+    of one cell, a web editor's code block), and not one of a run of such lines (a list of
+    languages); a tag not in lower case only right above a line of code."""
     lines = doc.lines
     technical = doc.technical_lines
     n = len(lines)
     for m in _FENCE_TAG_ANY.finditer(doc.text):
         i = doc.line_index(m.start())
-        if doc.part(i) != "body" or doc.in_table(i) or i in technical:
+        if doc.part(i) != "body" or i in technical:
+            continue
+        if doc.in_table(i):
+            if _code_box_head(doc, i):
+                start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t"))
+                yield Hit(start, m.start() + len(m.group(0).rstrip(" \t")),
+                          {"match": m.group(0).strip(" \t")}, key="fence")
             continue
         above = next((k for k in range(i - 1, -1, -1) if lines[k].text.strip(BLANK_CHARS)), None)
         below = next((k for k in range(i + 1, n) if lines[k].text.strip(BLANK_CHARS)), None)
@@ -2786,6 +2793,45 @@ def _fence_tags(doc: Document) -> Iterator[Hit]:
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t"))
         end = m.start() + len(m.group(0).rstrip(" \t"))
         yield Hit(start, end, {"match": doc.text[start:end]}, key="fence")
+
+
+# A Markdown code block's fence, ``` alone on a line (or with its language tag, ```java): Word has
+# no such mark, so a paste from Markdown left it. Taken only as a pair, the fences opening and
+# closing one block: a lone ``` line is as often a tutorial's sample of the syntax.
+_FENCE_LINE = compile_regex(r"^[ \t\u3000]*```[A-Za-z0-9+#._-]{0,20}[ \t\u3000]*$", re.MULTILINE)
+
+
+def _fence_lines(doc: Document) -> Iterator[Hit]:
+    """The ``` lines of the Markdown code blocks a Word file's body holds, fences in pairs (an
+    opening one followed by a closing one): each fence is reported."""
+    if "```" not in doc.text:
+        return
+    found = [m for m in _FENCE_LINE.finditer(doc.text) if doc.part(doc.line_index(m.start())) == "body"]
+    for opening, closing in zip(found[::2], found[1::2]):
+        for m in (opening, closing):
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000"))
+            end = m.start() + len(m.group(0).rstrip(" \t\u3000"))
+            yield Hit(start, end, {"match": doc.text[start:end]})
+
+
+def _code_box_head(doc: Document, i: int) -> bool:
+    """Is line `i` the first line of a code box, a table of one cell that holds the code, as a
+    web editor's code block (Yuque, Feishu, CSDN) pastes into Word, with the block's language
+    tag (`Java`, `YAML`) above the code? In a box the tag is no technology table's cell, whatever
+    its case: the lines of code below it are the box's. A one-cell table holding the tag alone
+    (a caption's box, a label) is not."""
+    from ..wordplace import table_cells
+
+    source = doc.line_sources[i]
+    table = source[:source.rindex(", row ")]
+    rows = table_cells(doc).get(table, {})
+    if len(rows) != 1:
+        return False
+    cells = next(iter(rows.values()))
+    if len(cells) != 1:
+        return False
+    kept = [k for k in next(iter(cells.values())) if doc.lines[k].text.strip(BLANK_CHARS)]
+    return len(kept) >= 3 and kept[0] == i and not _FENCE_LABEL.match(doc.lines[kept[1]].text)
 
 
 @check("markdown-lines")
@@ -2802,6 +2848,7 @@ def markdown_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 
     text = doc.text
     yield from _fence_tags(doc)
+    yield from _fence_lines(doc)
     bold = compile_regex("|".join(f"(?:{p})" for p in rule.params.get("pattern", ())), re.MULTILINE)
     # most files show no sign at all: one scan of the whole text each, before any line is read
     if not (("[" in text and _MD_TOC_ANY.search(text)) or ("#" in text and _MD_SIGN_HEADING_ANY.search(text))

@@ -630,6 +630,55 @@ def _word_at(text: str, end: bool) -> bool:
     return any(is_word(text[-k:] if end else text[:k]) for k in (2, 3, 4) if len(text) >= k)
 
 
+def _same_cell(source: str, next_source: str) -> bool:
+    """Are two lines paragraphs of one table cell (a form's box the report is written in, `table 1,
+    row 2, cell 1` twice)? A paragraph mark between them falls inside the cell's running text, as
+    between two paragraphs of the body; one cell's end and the next cell's start are no such mark."""
+    return source == next_source and source.startswith("table ")
+
+
+# A reference list's entry ([6]. 王宜怀. …[M]. 北京：北京航空航天 / 大学出版社，2008.3.): numbered in turn, an
+# entry a paragraph. A line between entry k and entry k + 1 that carries no number of its own is the
+# rest of entry k, its paragraph mark typed where the line wrapped (a PDF's or a print's reference list
+# pasted line by line); so is a short line after the last entry that ends as an entry ends.
+_REFERENCE_ENTRY = compile_regex(r"^[ \t\u3000]*[\[［](\d{1,3})[\]］]")
+_REFERENCE_END = compile_regex(r"(?:\d|[.．。])[ \t\u3000]*$")
+_REFERENCE_WRAP_MAX = 60  # characters of a wrapped entry's rest: a line, not a note under the entry
+
+
+def _reference_wraps(doc: Document) -> list[Hit]:
+    """Line ends inside a Word file's reference entries (see _REFERENCE_ENTRY)."""
+    if "[" not in doc.text and "［" not in doc.text:
+        return []
+    lines = doc.lines
+    sources = doc.line_sources or []
+    entries = [(i, int(m.group(1))) for i in range(len(lines)) if (m := _REFERENCE_ENTRY.match(lines[i].text))]
+    if len(entries) < 3:
+        return []
+    hits: list[Hit] = []
+    for (i, k), (j, after) in zip(entries, entries[1:] + [(None, None)]):
+        if j is None:  # the last entry: its rest is a short line ending as an entry ends
+            j = i + 2 if i + 1 < len(lines) else i + 1
+            if j > i + 1 and not (_REFERENCE_END.search(lines[i + 1].text) and len(lines[i + 1].text.strip()) <= 40
+                                  and not _REFERENCE_END.search(lines[i].text)):
+                continue
+        elif after != k + 1 or not 1 < j - i <= 3:
+            continue
+        rest = range(i + 1, j)
+        if any(not lines[r].text.strip(" \t\u3000") or len(lines[r].text.strip()) > _REFERENCE_WRAP_MAX
+               or _LABEL_LEAD.match(lines[r].text.strip()) or (sources and not (sources[r].startswith("paragraph ") and sources[i].startswith("paragraph ")
+                                   or _same_cell(sources[i], sources[r]))) for r in rest):
+            continue
+        for r in rest:
+            a, b = lines[r - 1].text, lines[r].text
+            last = lines[r - 1].start + len(a.rstrip()) - 1
+            first = lines[r].start + len(b) - len(b.lstrip())
+            hits.append(Hit(last, first + 1, {"before": doc.text[max(last - 5, lines[r - 1].start):last + 1].lstrip(),
+                                              "after": doc.text[first:first + 5]},
+                            Fix("", last + 1, first, safe=False)))
+    return hits
+
+
 @check("broken-line")
 def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
     """A paragraph mark inside a sentence, as a PDF's line ends become when its text is pasted.
@@ -674,8 +723,9 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
         bracket = _bracket_across(a, b)
         if not bracket and not (_is_han_char(a[-1]) and _is_han_char(b[0])):
             continue
-        if sources and not (sources[i].startswith("paragraph ") and i + 1 < len(sources)
-                            and sources[i + 1].startswith("paragraph ")):
+        if sources and not (i + 1 < len(sources) and (
+                sources[i].startswith("paragraph ") and sources[i + 1].startswith("paragraph ")
+                or _same_cell(sources[i], sources[i + 1]))):
             continue  # a table's cells, a header, a text box: each ends where its box ends
         if (i + 1) in doc.style_headings or (i + 2) in doc.style_headings or (i + 2) in doc.list_labels:
             continue
@@ -693,7 +743,8 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
         found.append((start + len(a) - 1, at + len(after) - len(b), joined or a[-1] in _NO_END or b[0] in _NO_START, item))
     if sum(1 for f in found if f[2] and not f[3]) < 2:
         found = [f for f in found if f[2]]
-    return [Hit(last, first + 1, {"before": doc.text[max(last - 5, 0):last + 1].lstrip(), "after": doc.text[first:first + 5]},
+    seen = {f[0] for f in found}
+    return [h for h in _reference_wraps(doc) if h.offset not in seen] + [Hit(last, first + 1, {"before": doc.text[max(last - 5, 0):last + 1].lstrip(), "after": doc.text[first:first + 5]},
                 Fix("", last + 1, first, safe=False))
             for last, first, _, _ in found]
 

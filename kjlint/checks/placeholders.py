@@ -134,10 +134,31 @@ def section_guidance(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         spans.append((hit.offset, hit.end))
         yield hit
     for hit in itertools.chain(_instruction_paragraphs(doc), _deletion_notes(doc), _parenthesized_guidance(doc),
-                               _prose_guidance(doc), _clause_guidance(doc)):
+                               _prose_guidance(doc), _clause_guidance(doc), _addressed_guidance(doc)):
         if not any(s < hit.end and hit.offset < e for s, e in spans):
             spans.append((hit.offset, hit.end))
             yield hit
+
+
+# A course template's question to its student about the assignment (主要介绍在该课程设计中你所实现的功能，
+# 这些功能需要满足哪些要求。; 此次课程设计中你觉得哪一部分做的是比较满意的): the template speaks to the
+# writer as 你 about 该/此次/本 课程设计 (实验, 作业…) and asks what to write; a report speaks of its work
+# as 我/我们/本文. Quoted to its first sentence's end.
+_ADDRESSED = compile_regex(
+    r"(?m)^[ \t\u3000]*(?=[^\n“”\"]*(?:该|此次|本次|本)(?:课程设计|课设|实验|实训|作业|大作业|项目))"
+    r"(?=[^\n“”\"]*你(?!们))(?=[^\n“”\"]*(?:哪些|哪一|什么|如何|怎样|怎么|是否))[^\n“”\"]{8,160}?(?:[。？?；;]|$)")
+
+
+def _addressed_guidance(doc: Document) -> Iterator[Hit]:
+    if "你" not in doc.text:
+        return
+    for m in _ADDRESSED.finditer(doc.text):
+        line = doc.line_index(m.start())
+        if doc.part(line) != "body":
+            continue
+        start = m.start() + len(m.group()) - len(m.group().lstrip(_BLANK))
+        text = doc.text[start:m.end()]
+        yield Hit(start, m.end(), {"match": text[:40] + ("…" if len(text) > 40 else "")}, key="instruction")
 
 
 # A template's note telling its writer to delete its guidance (請刪除以上使用說明，開始撰寫您的文章。):
@@ -501,7 +522,9 @@ _REPEATED_FORM = 3  # copies of a form with a field left empty from which that f
 # A cover's field: its label, letters spaced out or not (学 生 姓  名, 所在学院), and its colon; on a
 # line of its own without a colon, a spaced label and the room drawn after it (姓 名          ) or
 # its value set apart (专    业      软件工程).
-_COVER_LABEL = r"[\u4e00-\u9fff](?:[ \t\u3000]{0,4}[\u4e00-\u9fff]){1,7}"
+# a cover's label: its characters run together (指导教师) or each set apart (姓    名, 学　　号), not a
+# value and the next label with blanks between (指导教师:   朱天生   职称： is two fields, 朱天生 filled)
+_COVER_LABEL = r"(?:[\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff](?:[ \t\u3000]{1,4}[\u4e00-\u9fff]){1,7})"
 _COVER_COLON = compile_regex(rf"(?:^|(?<=[ \t\u3000\u00a0]))(?P<label>{_COVER_LABEL})[ \t\u3000]*[：:]")
 _COVER_BARE = compile_regex(
     rf"^[ \t\u3000]*(?P<label>[\u4e00-\u9fff](?:[ \t\u3000]{{0,4}}[\u4e00-\u9fff]){{1,3}})(?:[ \t\u3000\u00a0]{{4,}}|[ \t\u3000]{{2,}}(?P<value>[^ \t\u3000：:].*?)[ \t\u3000]*)$")
@@ -543,7 +566,8 @@ def _empty_front_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[in
         return []
     end = max(e for _, e, _f in fields)
     prose = _prose_before(doc)
-    if prose[-1] - prose[doc.text.count("\n", 0, end) + 1] < _WRITTEN:
+    after = doc.text.count("\n", 0, end) + 1
+    if prose[-1] - prose[after] < _WRITTEN and _boxed_prose(doc, after) < _BOXED_WRITTEN:
         return []  # a form to fill in, not a document written after its cover
     return [(s, e) for s, e, filled in fields if not filled and _is_label(doc.text[s:e].rstrip("：:"))
             and not hand_filled.search(doc.text[s:e])]
@@ -614,6 +638,26 @@ def _parts_below(doc: Document, i: int, values: set[int]) -> str:
 
 _WRITTEN = 300  # characters of sentences outside tables below a cover: a document written, no form to hand out
 _COVER_TEXT = 40  # characters of sentences above a cover's table at most (a title's line or two)
+
+
+_BOXED_WRITTEN = 900  # characters of long paragraphs of sentences in a form's boxes: a report written in them
+_BOXED_PARAGRAPH = 40  # characters of a box's paragraph that is written text, not a label or a note
+
+
+def _boxed_prose(doc: Document, first: int) -> int:
+    """Characters of the long paragraphs of sentences in the Word file's table cells from line
+    `first` on: a report written inside a form's boxes (a 中期考核报告表 whose sections are cells),
+    which a blank form's short notes and labels never reach."""
+    n = 0
+    for i in range(first, len(doc.lines)):
+        if doc.part(i) == "body" and doc.in_table(i):
+            text = doc.lines[i].text
+            han = len(_HAN.findall(text))
+            if han >= _BOXED_PARAGRAPH and _SENTENCE.search(text):
+                n += han
+                if n >= _BOXED_WRITTEN:
+                    break
+    return n
 
 
 def _prose_before(doc: Document) -> list[int]:

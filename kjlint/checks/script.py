@@ -293,12 +293,43 @@ _NUMERALS = frozenset("〇○零一二三四五六七八九十百千万亿两")
 _SPRINKLED = compile_regex(r"[\u2200-\u2235\u2237-\u2263\u2266-\u22ff\u250c-\u257f\u2580-\u259f\u25b2\u25bc\u25c6](?<=[\u4e00-\u9fff].)(?=[\u4e00-\u9fff])")
 
 
+# Round brackets, either width: a Word file's writer mixes them (（未实现), (加个排行榜）).
+_ROUND = compile_regex(r"[（()）]")
+# a list item's mark closed by a bracket (1）, a）, 十）) at a line's start opens nothing
+_ITEM_CLOSE = compile_regex(r"[ \t\u3000]*[\dA-Za-z一二三四五六七八九十①-⑳]{1,3}$")
+
+
+def _lone_closing_brackets(doc: Document) -> Iterator[Hit]:
+    """In a Word file, a full-width closing bracket right after a Chinese character when no
+    bracket is open anywhere before it (…确定位移量（也可由电机确定）。该过程由传感器采集）。): the
+    writer's stray key or the trace of a passage deleted with its opening bracket. Brackets are
+    counted over the whole text, either width, so that a note running over paragraphs closes."""
+    text = doc.text
+    if doc.source_format != "docx" or "）" not in text:
+        return
+    depth = 0
+    for m in _ROUND.finditer(text):
+        if m.group() in "（(":
+            depth += 1
+        elif depth:
+            depth -= 1
+        elif m.group() == "）" and "\u4e00" <= text[m.start() - 1:m.start()] <= "\u9fff":
+            line = doc.line_index(m.start())
+            before = text[doc.line_starts[line]:m.start()]
+            # a line with replacement characters may have lost its opening bracket among them (KJ4's)
+            if doc.part(line) == "body" and not _ITEM_CLOSE.fullmatch(before) and "\ufffd" not in before:
+                yield Hit(m.start(), m.end(), {"match": m.group(), "before": text[max(doc.line_starts[line], m.start() - 8):m.start()]},
+                          key="bracket")
+
+
 @check("symbol-in-word")
 def symbol_in_word(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """A symbol between the two characters of a word the text writes whole elsewhere (`报■告`
     beside `报告`, `相々关` beside `相关`): a mark a converter or a site put inside the word. Told
     by the document's own evidence: closed up, the two characters are a word it writes; a masked
-    name's ○ (`张○明`) closes up to nothing the text writes."""
+    name's ○ (`张○明`) closes up to nothing the text writes. In a Word file, a closing bracket
+    no bracket opens (`_lone_closing_brackets`)."""
+    yield from _lone_closing_brackets(doc)
     text = doc.text
     found = [m for m in _SYMBOL_BETWEEN_HANZI.finditer(text)
              if text[m.start() - 1] not in _NUMERALS and text[m.end()] not in _NUMERALS]

@@ -670,6 +670,17 @@ _STYLED_WRITTEN = 3  # Word headings with their text that show a document writte
 _PAGE_FURNITURE = compile_regex(r"[ \t\u3000\-—–·.]*(?:\d{1,4}|[IVXLCivxlc]{1,6})?[ \t\u3000\-—–·.]*")
 
 
+_NAMED_WRITTEN = 5  # the file's unnumbered chapters with their text, at least: an outline of topics written
+
+
+def _unnumbered_sibling(i: int, nxt: int, level: dict[int, int], numbered: set[int], plain: list[str]) -> bool:
+    """Are styled headings i and nxt, right after it, both without a number, nxt at i's outline
+    level or above (a notes file's topics, `Shiro` / `Comet4j`, Heading 1 each)? Then i's section is
+    empty by Word's outline as a numbered one is; a date (11-24) is no topic."""
+    return (nxt in level and i not in numbered and nxt not in numbered and level[nxt] <= level[i]
+            and not _DATED.match(plain[i]) and not _DATED.match(plain[nxt]))
+
+
 def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], max_len: int) -> Iterator[Hit]:
     """A Word heading (a paragraph in a heading style, its outline level from the style)
     followed directly by a heading of its own level or above, or by the end of the file (a page
@@ -721,7 +732,15 @@ def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], m
 
     empty = []
     written = 0
+    # unnumbered headings followed straight by their unnumbered sibling (Shiro / Comet4j), and the
+    # unnumbered headings that have their text
+    named: list[int] = []
+    named_level: dict[int, int] = {}  # outline level -> unnumbered headings there with their text
     text_seen = False  # a title's lines (ElectrocarManager / 需求分析与概要设计) come before any text
+    first_text = next((i for i in body if i not in level and not _PAGE_FURNITURE.fullmatch(plain[i])), len(paras))
+
+    def text_seen_before(i: int) -> bool:
+        return first_text < i
     for k, i in enumerate(body):
         if i not in level:
             text_seen = text_seen or not _PAGE_FURNITURE.fullmatch(plain[i])
@@ -733,10 +752,20 @@ def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], m
         upto = doc.line_index(paras[nxt].start) if nxt is not None else len(doc.lines)
         if has_text(line + 1, upto) or (nxt is not None and not (nxt in numbered and follows(nxt, i))):
             written += 1
+            if nxt is not None and _unnumbered_sibling(i, nxt, level, numbered, plain) and not has_text(line + 1, upto):
+                named.append(i)
+            elif i not in numbered:
+                named_level[level[i]] = named_level.get(level[i], 0) + 1
         elif text_seen and i in numbered:
             empty.append(i)
     if written < _STYLED_WRITTEN or written <= len(empty):
         return
+    if named:
+        # the file's chapters (its top outline level, a title's aside), most of them with their text
+        top = min((lv for lv in level.values() if lv >= 1), default=None)
+        chapters = [i for i in named if level[i] == top and not _ANY_MARK.search(plain[i])]
+        if named_level.get(top, 0) >= _NAMED_WRITTEN and named_level[top] > len(chapters):
+            empty = sorted(empty + [i for i in chapters if text_seen_before(i)])
     shown = [i for i in body if not _PAGE_FURNITURE.fullmatch(plain[i])]
     for i in empty:
         if _REVIEWER_FIELD.search(plain[i]) or TABLE_CAPTION.search(plain[i]):
@@ -1081,10 +1110,34 @@ def _is_title(doc: Document, ctx: Context, p: Span) -> bool:
     return title is not None and title.start == p.start
 
 
+# A Word paragraph that is a field (`议会成员：`, `•举例 ：`) whose value, a list, stops at its 、, the
+# next paragraph another field: the list's last items were lost (罗侨、罗南希、 / 代理代表：无).
+_FIELD_LEAD = r"[ \t\u3000]*(?:[•·●▪◆■□○◦\-*][ \t\u3000]*)?[\u4e00-\u9fffA-Za-z][^：:，。；、\n]{0,11}[ \t\u3000]*[：:]"
+_CUT_LIST = compile_regex(rf"(?m)^{_FIELD_LEAD}(?P<value>[^\n，。；,;]*?、[^\n，。；,;]*?(?<=\S)、)[ \t\u3000]*\n(?:[ \t\u3000]*\n)?(?={_FIELD_LEAD})")
+
+
+def _cut_enumerations(doc: Document) -> Iterator[Hit]:
+    """Fields of a Word file whose list stops at a 、, the next paragraph a field of its own
+    (see _CUT_LIST); a line that goes on with the list below (…、 / element-ui、axios) is a line
+    end's, and a value with no 、 inside (a single item) or a sentence's clauses (…，都可以看到：运单、结算、)
+    is no list the field gives."""
+    if doc.source_format != "docx" or "、\n" not in doc.text and not _CUT_LIST.search(doc.text):
+        return
+    for m in _CUT_LIST.finditer(doc.text):
+        if doc.part(doc.line_index(m.start())) != "body":
+            continue
+        tail = m.group("value")[-10:]
+        yield Hit(m.end("value") - len(tail), m.end("value"), {"tail": tail}, key="list")
+
+
 @check("cut-inside")
 def cut_inside(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """Text lost inside the document: a word cut mid-way (statistics of real official prose),
-    a heading of one character, a sentence broken off by a truncation notice."""
+    a heading of one character, a sentence broken off by a truncation notice, a field's list
+    stopping at its 、."""
+    if doc.source_format == "docx":  # what its writer wrote: no scraper cut it, but a list may stop
+        yield from _cut_enumerations(doc)
+        return
     paras = body_paragraphs(doc, ctx, rule)
     if not paras:
         return
