@@ -767,10 +767,11 @@ def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], m
         if named_level.get(top, 0) >= _NAMED_WRITTEN and named_level[top] > len(chapters):
             empty = sorted(empty + [i for i in chapters if text_seen_before(i)])
     shown = [i for i in body if not _PAGE_FURNITURE.fullmatch(plain[i])]
+    place = {i: k for k, i in enumerate(shown)}
     for i in empty:
         if _REVIEWER_FIELD.search(plain[i]) or TABLE_CAPTION.search(plain[i]):
             continue
-        if _led_in_list(shown, shown.index(i), plain, set(level) - numbered):
+        if i in place and _led_in_list(shown, place[i], plain, set(level) - numbered):
             continue
         yield Hit(paras[i].start, paras[i].end, {"heading": paras[i].text})
 
