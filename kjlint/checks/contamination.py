@@ -2698,7 +2698,6 @@ def _lone_captions(doc: Document, lines: list[str], skip: set[int], rule) -> Ite
                     yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, li, rule), key="captions")
 
 
-
 # A news photo's caption, its picture left out: one or two sentences (or none after the ▲ that points
 # at the picture) closed by the photo's credit in brackets: the photographer's 攝/摄, a 圖/ credit, an
 # office that supplied it (…主持會議。(某某鎮公所提供), …出席。(記者王某攝), ▲…。(圖/某某市公所)).

@@ -693,13 +693,12 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
 
     if doc.source_format != "docx":
         hits = _semicolon_breaks(doc, heading_level)
-        hits += [h for h in _hard_wrap_breaks(doc, heading_level) if h.offset not in {h.offset for h in hits}]
         seen = {h.offset for h in hits}
-        hits += [h for h in _double_spaced_wrap_breaks(doc, heading_level) if h.offset not in seen]
-        seen = {h.offset for h in hits}
-        hits += [h for h in _cut_word_breaks(doc, heading_level) if h.offset not in seen]
-        seen = {h.offset for h in hits}
-        hits += [h for h in _seen_unbroken_breaks(doc, heading_level) if h.offset not in seen]
+        # each kind of break adds the line ends the kinds before it did not report
+        for kind in (_hard_wrap_breaks, _double_spaced_wrap_breaks, _cut_word_breaks, _seen_unbroken_breaks):
+            new = [h for h in kind(doc, heading_level) if h.offset not in seen]
+            hits += new
+            seen.update(h.offset for h in new)
         if hits:  # a line of the page's furniture (索引号… / 成文日期… above the title) ends no sentence
             # of the text, nor does the line above it run on into it: no break to join there
             from .layout import FURNITURE, flagged_lines

@@ -281,7 +281,6 @@ def halfwidth_punctuation(doc: Document, ctx: Context, rule) -> list[Hit]:
     return group_by_line(doc, halfwidth_edits(doc, ctx), describe, safe=rule.fixable == "safe", join=0)
 
 
-
 # --- a symbol inside a word the text writes whole elsewhere (KJ703) ---------------------------------
 
 # A square, circle, star or iteration mark between two Chinese characters (corner brackets are a
