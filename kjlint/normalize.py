@@ -71,6 +71,13 @@ def _tables() -> tuple[dict[int, str], dict[int, str], frozenset[str], frozenset
     return tuple(load_or_build("opencc-tables", key, _build_tables))
 
 
+@lru_cache(maxsize=None)
+def conversion_key() -> tuple:
+    """What to_simplified and to_traditional depend on (OpenCC's dictionaries and this module),
+    for results of them kept on disk."""
+    return file_key(__file__, *(_opencc_dictionary_dir() / name for name in _OPENCC_FILES))
+
+
 def _build_tables() -> tuple:
     t2s = {ord(k): v for k, v in _read_char_table("TSCharacters.txt").items() if k != v}
     s2t = {ord(k): v for k, v in _read_char_table("STCharacters.txt").items() if k != v}

@@ -422,3 +422,37 @@ def test_a_long_tree_of_runs_is_split_in_two_halves_that_match_the_same_places()
         assert found == places, (text, found, places)
     few = diskcache._tree(runs[:10])
     assert "(?=[" not in few  # a short group as it was
+
+
+def test_generated_functions_run_from_their_stored_code(fresh_cache, monkeypatch):
+    """A function kjlint writes out (KJ601's gates) is compiled once: a later process runs the
+    stored code, and another source gets its own code, never a stale one."""
+    monkeypatch.setattr(diskcache, "_stores", {})
+    compiled = []
+    real_compile = compile
+    monkeypatch.setattr("builtins.compile", lambda *a, **k: compiled.append(a[0]) or real_compile(*a, **k))
+    scope: dict = {"_t": re.compile("通知").search}
+    diskcache.exec_generated("def passes(text):\n    return _t(text) is not None", scope, "<test>")
+    assert scope["passes"]("关于通知") and not scope["passes"]("报告")
+    diskcache.save_stores()
+    monkeypatch.setattr(diskcache, "_stores", {})  # as in a new process: read back from disk
+    again: dict = {"_t": re.compile("报告").search}
+    diskcache.exec_generated("def passes(text):\n    return _t(text) is not None", again, "<test>")
+    assert again["passes"]("工作报告") and len(compiled) == 1
+    other: dict = {}
+    diskcache.exec_generated("def passes(text):\n    return False", other, "<test>")
+    assert other["passes"]("工作报告") is False and len(compiled) == 2
+
+
+def test_traditional_forms_of_patterns_are_stored_and_match_the_conversion(fresh_cache, monkeypatch):
+    """_with_traditional's conversion read back from the store is the conversion itself."""
+    from kjlint import ruletypes
+
+    monkeypatch.setattr(diskcache, "_stores", {})
+    patterns = ["工作总结[页]", "(?<![^\\n])关于"]
+    made = ruletypes._with_traditional(None, patterns)
+    assert made == ruletypes._traditional_patterns(patterns) and made[0].startswith("工作[总總][结結]")
+    diskcache.save_stores()
+    monkeypatch.setattr(diskcache, "_stores", {})
+    monkeypatch.setattr(ruletypes, "_traditional_patterns", lambda p: pytest.fail("converted again"))
+    assert ruletypes._with_traditional(None, patterns) == made

@@ -29,7 +29,7 @@ from .layout import (CONTENTS_LEADER, SIGNING_DATE, flagged_lines, flat_table_li
 from .structure import cn_number
 from ..forms import is_attachment_head
 from .truncation import BLANK_DATE_FIELD, TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
-from ..diskcache import (compile_regex, finditer_alternatives, first_chars,
+from ..diskcache import (compile_regex, exec_generated, finditer_alternatives, first_chars,
                          load_or_build_item, parse)
 from ..regexinfo import anchored_at_text_start, required_char_sets
 from ..i18n import _, pick
@@ -377,7 +377,7 @@ def _patterns_function(groups: list[tuple[int, list[Test], bool, dict[str, str]]
                      "                best = _earlier(m, best)"]
         code += ["        if best:", f"            return _names{g}[best.lastgroup], best.group(0)"]
     code.append("    return None")
-    exec("\n".join(code), scope)  # noqa: S102 (generated from the tests' own sets)
+    exec_generated("\n".join(code), scope, "<kjlint: KJ601 line patterns>")
     return scope["patterns_match"]
 
 
@@ -404,8 +404,8 @@ def _any_passes_function(tests: list[Test]) -> Callable[[str], bool]:
         kind == "holds" and chars for _find, (kind, chars) in tests) else ""
     if firsts:
         scope["_some_first"] = compile_regex(f"[{re.escape(firsts)}]").search
-    exec("def passes(text):\n    return " + ("_some_first(text) is not None and (" if firsts else "(")  # noqa: S102
-         + (" or ".join(terms) or "False") + ")", scope)
+    exec_generated("def passes(text):\n    return " + ("_some_first(text) is not None and (" if firsts else "(")
+                   + (" or ".join(terms) or "False") + ")", scope, "<kjlint: KJ601 in-text gate>")
     return scope["passes"]
 
 
