@@ -72,6 +72,18 @@ FIGURE_REF = compile_regex(
 # A Word file of rules (…运营管理规范, …管理办法) numbers its provisions as decimal sections
 # (5.1 联系表单, 5.2 反馈表单) and words parallel ones alike, as a law does its articles.
 WORD_RULES_TITLE = compile_regex(r"(?:规范|办法|制度|规定|细则|章程|守则|准则|规则)(?:[（(][^）)\n]{1,12}[）)])?[ \t\u3000]*$")
+# A judicial interpretation, a legislature's decision or a reply on the law, told by its head: a
+# title naming the court, procuratorate or legislature that issues it and a normative kind
+# (最高人民法院关于…的解释, …的批复), or the line recording its adoption (最高人民法院审判委员会
+# 第1745次会议通过) or its number (法释〔2022〕17号). Such a text numbers its provisions 一、 二、
+# or 1. 2. instead of 第X条, and words parallel provisions alike on purpose, as a law does.
+LEGAL_HEAD = compile_regex(
+    r"(?:最高人民法院|最高人民检察院|人民代表大会|人大常委会)[^\n]{0,60}(?:解释|规定|批复|决定|答复|意见|办法|条例|细则)[ \t\u3000]*$"
+    r"|(?:审判委员会|检察委员会|常务委员会)第[一二三四五六七八九十百零〇\d]+次会议(?:通过|讨论通过|修正|修订)"
+    r"|法释[〔\[［(（]\d{4}[〕\]］)）]|高检发释字", re.MULTILINE)
+LEGAL_HEAD_CHARS = 400  # where a legal text's title and adoption line stand
+# A provision of such a text: 一、 (a Markdown heading's too) or 1.
+LEGAL_PROVISION = compile_regex(r"^(?:#{1,6}[ \t]*)?(?:[一二三四五六七八九十百]{1,4}、|\d{1,3}[.．](?!\d))")
 RULES_SECTION = compile_regex(r"^[ \t\u3000\xa0]*\d{1,2}[.．]\d{1,2}(?![.．\d])[ \t\u3000\xa0]*[\u4e00-\u9fff]")
 BIB_TYPE = compile_regex(r"[\[［]((?:[JMCDRNPSZGA]|EB/OL|DB/OL|J/OL|M/OL))[\]］]")
 # A field of a form or a specification: a short label, a colon, its value (三级标题：黑体，小4号…).
@@ -215,9 +227,11 @@ def _units(doc: Document, paras: list[Span], texts: list[str], norms: list[str],
     n = len(paras)
     # articles (and chapters) begun up to each paragraph
     amending = "修改《" in doc.text  # (an amending decision's items: see ARTICLE_START)
+    interpretation = legal_head(doc)
     opened = [i for i, t in enumerate(texts)
               if ((t[0] == "第" or (amending and t.find("修改《", 1, 5) >= 0)) and ARTICLE_START.match(t))
-              or (rules and len(t) <= 30 and RULES_SECTION.match(t))]  # 5.2 反馈表单: a Word file's own rules
+              or (rules and len(t) <= 30 and RULES_SECTION.match(t))  # 5.2 反馈表单: a Word file's own rules
+              or (interpretation and LEGAL_PROVISION.match(t))]  # 一、/1. of a judicial interpretation
     if opened:
         begun = [0] * n
         for i in opened:
@@ -483,6 +497,11 @@ def _refilled_form(later: list[Unit], earlier: list[Unit]) -> bool:
     return False
 
 
+def legal_head(doc: Document) -> bool:
+    """Does the document open as a judicial interpretation or a legislature's decision (LEGAL_HEAD)?"""
+    return LEGAL_HEAD.search(doc.text, 0, LEGAL_HEAD_CHARS) is not None
+
+
 def _enumerated_in_articles(later: list[Unit], earlier: list[Unit], legal: bool, max_len: int) -> bool:
     """Legal texts repeat short enumerated conditions under different articles on purpose
     (第四条 （一）…（四）, 第六条 （一）…（六）); a copy that holds articles itself is a copy."""
@@ -514,7 +533,9 @@ def _in_two_lists(units: list[Unit], later: list[Unit], earlier: list[Unit]) -> 
     (情节严重的情形 …： （三）…; 实施前款规定的行为，具有下列情形之一的： （三）…)? The law states
     the conditions for each list on purpose."""
     first, last = max(u.index for u in earlier) + 1, min(u.index for u in later)
-    return any(u.span.text.rstrip(BLANK_CHARS).endswith(("：", ":")) for u in units[first:last])
+    # (the later list's own lead-in may open the copy: 具有下列情形之一的，属于…“情节严重”： (一)…
+    # then 具有下列情形之一的，属于…“情节特别严重”： (一)…, figures raised)
+    return any(u.span.text.rstrip(BLANK_CHARS).endswith(("：", ":")) for u in units[first:last + 1])
 
 
 def _figures(text: str) -> set[str]:
@@ -1337,7 +1358,8 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
             table_size[u.table] = table_size.get(u.table, 0) + 1
     legal = units[-1].article >= 2 and (
         sum(1 for u in units if LEGAL_ARTICLE.match(u.span.text)) >= 2
-        or (doc.source_format == "docx" and WORD_RULES_TITLE.search(units[0].span.text) is not None))
+        or (doc.source_format == "docx" and WORD_RULES_TITLE.search(units[0].span.text) is not None)
+        or legal_head(doc))
     item_max = int(p_block["legal-item-max-length"])
 
     excerpt_lines: set[int] | None = None
