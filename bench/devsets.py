@@ -31,10 +31,11 @@ PINYIN = "KJ403"
 def set_report(root: Path, misses: int) -> str:
     entries = realworld_manifest(root)
     word_batches = tuple(sorted({e.get("batch", "") for e in entries if e.get("kind") == "word"}))
+    absent = [e["file"] for e in entries if not (root / e["file"]).is_file()]
+    if absent:
+        what = "Word files" if word_batches else "pages"
+        return f"{root.name}: {len(absent)} of {len(entries)} {what} absent (fetch them from the manifest's urls)"
     if word_batches:
-        absent = [e["file"] for e in entries if not (root / e["file"]).is_file()]
-        if absent:
-            return f"{root.name}: {len(absent)} of {len(entries)} Word files absent (fetch them from the manifest's urls)"
         res = score_realworld(root=root, batch=word_batches)
     else:
         res = score_realworld(root=root)
