@@ -221,12 +221,13 @@ try:
     from re import _compiler as _re_compiler
     from re import _parser as _re_parser
 
-    _REGEX_FILE = f"regex-7-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    _REGEX_FILE = f"regex-8-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
     # Layout 6: a program is stored as the bytes of an array of codes, which marshal reads as
     # one copy (a tuple of codes made marshal decode ~580,000 ints for a store of 1,280
     # programs at every start, most of them never run); compile_regex unpacks one when asked.
     # Layout 7: a pattern opening with lookarounds before a class too large to list carries the
-    # class (_opening_class): a store of layout 6 holds those programs without it.
+    # class (_opening_class): a store of layout 6 holds those programs without it. Layout 8:
+    # required and first characters include classes of rare scripts (regexinfo._rare).
     _CODE_TYPE = next(t for t in "IL" if array(t).itemsize == _sre.CODESIZE)
     _plain_charset = _re_compiler._optimize_charset
 except (ImportError, AttributeError, StopIteration):  # Python 3.10 or another implementation: plain re.compile
@@ -627,7 +628,7 @@ _ANCHORS_FORMAT = 3  # bump when regexinfo.anchors answers in another form: stor
 RE_SCAN_NS_AT_MOST = 15.0
 
 
-_PLAN_FORMAT = 3  # bump when _anchored_plan decides otherwise: stored plans are redone
+_PLAN_FORMAT = 4  # bump when _anchored_plan decides otherwise: stored plans are redone
 
 
 def _anchored_plan(patterns: tuple[str, ...], flags: int) -> tuple | None:

@@ -24,6 +24,17 @@ except ImportError:  # Python 3.10
     import sre_constants as C  # type: ignore[no-redef]
 
 MAX_CLASS_SIZE = 64  # a class wider than this (e.g. every CJK ideograph) is not a useful filter
+# ...unless all its characters are of scripts Chinese prose never holds: Cyrillic, box drawing,
+# kana (GBK read as another encoding leaves them, KJ412's `政府Ж`): a filter for the rare text
+# that holds one (KJ412's Cyrillic pattern was tried at every ideograph of every document)
+MAX_RARE_CLASS_SIZE = 512
+_COMMON_BLOCKS = ((0x0000, 0x036F), (0x2000, 0x206F), (0x3000, 0x303F), (0x3400, 0x9FFF),
+                  (0xF900, 0xFAFF), (0xFF00, 0xFFEF))
+
+
+def _rare(low: int, high: int) -> bool:
+    """Whether no character from `low` to `high` is of a block Chinese prose uses."""
+    return all(high < a or low > b for a, b in _COMMON_BLOCKS)
 
 
 def required_chars(parsed, flags: int) -> frozenset[str] | None:
@@ -119,17 +130,20 @@ def _item(op, av) -> frozenset[str] | None:
 
 def _char_class(items) -> frozenset[str] | None:
     chars: set[str] = set()
+    rare = True  # every character of a script Chinese prose never holds (_rare)
     for op, av in items:
         if op is C.LITERAL:
             chars.add(chr(av))
+            rare = rare and _rare(av, av)
         elif op is C.RANGE:
             low, high = av
-            if high - low >= MAX_CLASS_SIZE:
+            rare = rare and _rare(low, high)
+            if high - low >= (MAX_RARE_CLASS_SIZE if rare else MAX_CLASS_SIZE):
                 return None
             chars.update(chr(c) for c in range(low, high + 1))
         else:  # NEGATE, CATEGORY (\d, \s…), charset internals: no small precondition
             return None
-        if len(chars) > MAX_CLASS_SIZE:
+        if len(chars) > (MAX_RARE_CLASS_SIZE if rare else MAX_CLASS_SIZE):
             return None
     return frozenset(chars)
 

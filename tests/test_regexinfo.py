@@ -220,3 +220,14 @@ def test_character_sets_are_built_exactly():
                 else:
                     union = regexinfo._union(union, regexinfo._category(av))
             assert regexinfo._class_set(items, False) == ((not union[0], union[1]) if negate else union), cls
+
+
+def test_a_wide_class_of_a_script_chinese_prose_never_holds_is_a_requirement():
+    """KJ412's GBK garbage (`政府Ж`): every match holds a Cyrillic letter, so a text without one is
+    skipped; a class as wide of ideographs, or one mixing them in, filters nothing."""
+    cyrillic = {chr(c) for c in range(0x400, 0x500)}
+    assert req(r"[\u4e00-\u9fff]{1,2}[\u0400-\u04ff](?![\u0400-\u04ff])|(?<![\u0400-\u04ff])[\u0400-\u04ff](?=[\u4e00-\u9fff])") == cyrillic
+    assert req(r"[\u2500-\u257f]+") == {chr(c) for c in range(0x2500, 0x2580)}
+    assert req(r"[\u4e00-\u4fff]") is None
+    assert req(r"[\u0400-\u04ff\u4e00]") is None
+    assert req(r"[\u0400-\u07ff]") is None  # wider than MAX_RARE_CLASS_SIZE

@@ -418,7 +418,7 @@ def _needed(pattern: str) -> tuple[str, ...]:
 def _pattern_facts(pattern: str) -> tuple[tuple[str, ...], bool]:
     """(_needed_chars, _at_line_start) of a pattern, kept in the start-up cache: parsing every
     pattern again in each process would cost a short draft's check more than its KJ601 does."""
-    needed, at_start = load_or_build_item("kj601-pattern-facts", pattern, 3,
+    needed, at_start = load_or_build_item("kj601-pattern-facts", pattern, 4,
                                           lambda: [_needed_chars(pattern), anchored_at_text_start(parse(pattern))],
                                           keep=1024)
     return tuple(needed), at_start
