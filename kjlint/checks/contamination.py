@@ -396,16 +396,44 @@ def _any_passes_function(tests: list[Test]) -> Callable[[str], bool]:
     (KJ601's ~40 in-text patterns: 59% of ../shared/corpus's lines hold none, and their ~100
     tests one by one, some of them scans for large classes, cost several times that scan)."""
     scope: dict[str, Any] = {}
+    if tests and all(kind == "holds" and chars for _find, (kind, chars) in tests):
+        return _dispatched_passes_function(tests, scope)
     terms = []
     for k, (find, gate) in enumerate(tests):
         scope[f"_t{k}"] = find
         terms.append(f"({_gate_source(gate, scope)} and _t{k}(text) is not None)")
-    firsts = "".join(sorted({c for _find, (kind, chars) in tests for c in chars[0]})) if tests and all(
-        kind == "holds" and chars for _find, (kind, chars) in tests) else ""
-    if firsts:
-        scope["_some_first"] = compile_regex(f"[{re.escape(firsts)}]").search
-    exec_generated("def passes(text):\n    return " + ("_some_first(text) is not None and (" if firsts else "(")
-                   + (" or ".join(terms) or "False") + ")", scope, "<kjlint: KJ601 in-text gate>")
+    exec_generated("def passes(text):\n    return (" + (" or ".join(terms) or "False") + ")", scope,
+                   "<kjlint: KJ601 in-text gate>")
+    return scope["passes"]
+
+
+def _dispatched_passes_function(tests: list[Test], scope: dict[str, Any]) -> Callable[[str], bool]:
+    """_any_passes_function when every gate names the sets a line must hold: one scan finds the
+    characters of the first (rarest) sets the line holds, and only the tests whose first set
+    one of them is in are tried, each its other sets and then its regex. On KJ601's ~60 tests
+    a line held characters of 4 tests' first sets on average (89% of a draft's lines hold
+    some), and the chain of all gates cost ~5 µs a line (d50 5.4 -> 3.8 µs, the same answers)."""
+    by_first: dict[str, list[int]] = {}
+    rests = []
+    for k, (find, (_kind, chars)) in enumerate(tests):
+        scope[f"_t{k}"] = find
+        rest = _gate_source(("holds", chars[1:]), scope) if len(chars) > 1 else "True"
+        rests.append(f"lambda text: {rest} and _t{k}(text) is not None")
+        for c in chars[0]:
+            by_first.setdefault(c, []).append(k)
+    scope["_firsts"] = compile_regex(f"[{re.escape(''.join(sorted(by_first)))}]").findall
+    scope["_by_first"] = {c: tuple(ks) for c, ks in by_first.items()}
+    exec_generated("_rests = (" + ", ".join(rests) + ",)\n"
+                   "def passes(text):\n"
+                   "    found = _firsts(text)\n"
+                   "    if not found:\n"
+                   "        return False\n"
+                   "    if len(found) == 1:\n"
+                   "        return any(_rests[k](text) for k in _by_first[found[0]])\n"
+                   "    tried = set()\n"
+                   "    for c in set(found):\n"
+                   "        tried.update(_by_first[c])\n"
+                   "    return any(_rests[k](text) for k in tried)\n", scope, "<kjlint: KJ601 in-text gate>")
     return scope["passes"]
 
 
