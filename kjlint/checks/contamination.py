@@ -429,11 +429,15 @@ def _dispatched_passes_function(tests: list[Test], scope: dict[str, Any]) -> Cal
                    "    if not found:\n"
                    "        return False\n"
                    "    if len(found) == 1:\n"
-                   "        return any(_rests[k](text) for k in _by_first[found[0]])\n"
-                   "    tried = set()\n"
-                   "    for c in set(found):\n"
-                   "        tried.update(_by_first[c])\n"
-                   "    return any(_rests[k](text) for k in tried)\n", scope, "<kjlint: KJ601 in-text gate>")
+                   "        tried = _by_first[found[0]]\n"
+                   "    else:\n"
+                   "        tried = set()\n"
+                   "        for c in set(found):\n"
+                   "            tried.update(_by_first[c])\n"
+                   "    for k in tried:\n"
+                   "        if _rests[k](text):\n"
+                   "            return True\n"
+                   "    return False\n", scope, "<kjlint: KJ601 in-text gate>")
     return scope["passes"]
 
 
