@@ -141,10 +141,11 @@ def test_kj601_patterns_function_compares_matches_out_of_line():
     assert _earlier(at0_p2, at0_p0) is at0_p0 and _earlier(at0_p0, at0_p2) is at0_p0  # then first
 
 
-def test_any_passes_scans_once_for_the_first_sets_and_passes_what_the_gates_pass():
-    """_any_passes_function: a line holding no character of any test's first (rarest) needed set
-    is rejected by one scan before the tests; every other line is judged by the gates and the
-    regexes as before. Checked against the plain definition on random tests and lines."""
+def test_any_passes_tries_only_the_tests_whose_first_set_a_line_holds():
+    """_any_passes_function: one scan finds the characters of the tests' first (rarest) needed
+    sets a line holds (none: rejected), and only the tests whose first set holds one of them are
+    tried, by their other sets and their regexes. Checked against the plain definition on
+    random tests and lines."""
     import random
     import re as re_
 
@@ -159,7 +160,7 @@ def test_any_passes_scans_once_for_the_first_sets_and_passes_what_the_gates_pass
             regex = re_.compile(re_.escape(rng.choice(sets)[0]) + rng.choice(["", ".", "[^x]?"]))
             tests.append((regex.search, ("holds", sets)))
         passes = _any_passes_function(tests)
-        assert "_some_first" in passes.__code__.co_names
+        assert "_firsts" in passes.__code__.co_names
         for _line in range(20):
             line = "".join(rng.choices(alphabet + "xyz天地", k=rng.randint(0, 12)))
             expected = any(all(any(c in line for c in chars) for chars in sets) and find(line) is not None
