@@ -50,14 +50,14 @@ def test_a_diagram_label_in_a_text_box_is_no_site_widget(tmp_path):
     import docx
     from docx.oxml import parse_xml
 
-    path = make_docx(tmp_path / "设计.docx", ["概要设计说明书", "用户注册流程如下图所示。", "注册"])
+    path = make_docx(tmp_path / "设计.docx", ["概要设计说明书", "用户注册流程如下图所示。", "返回顶部"])
     assert docx_codes(path, "KJ601") == [("KJ601", 3)]  # a line of its own in the body: a site button
     word = docx.Document(str(path))
     body = word.paragraphs[2]._p
     body.getparent().remove(body)
     ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
           'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
-    box = '<w:txbxContent><w:p><w:r><w:t>注册</w:t></w:r></w:p></w:txbxContent>'
+    box = '<w:txbxContent><w:p><w:r><w:t>返回顶部</w:t></w:r></w:p></w:txbxContent>'
     word.paragraphs[1]._p.append(parse_xml(f'<w:r {ns}><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></w:r>'))
     word.save(str(path))
     assert docx_codes(path, "KJ601") == []

@@ -37,9 +37,10 @@ def test_furniture_words_in_word_headings_are_content(tmp_path):
 
 
 def test_same_words_as_plain_paragraphs_still_flagged(tmp_path):
-    # pasted from a page into plain paragraphs they are the page's chrome, as before
+    # pasted from a page into plain paragraphs, the site's disclaimer is the page's chrome; a bare
+    # 友情链接 is a name a Word file uses itself (tests/test_word_page_furniture.py)
     blocks = [TITLE, BODY, "友情链接", "免责声明：本站部分内容来自网络，如有侵权请联系删除。"]
-    assert len(findings(tmp_path, blocks, {"KJ601"})) == 2
+    assert [message.split("(")[1].split(",")[0] for _, message in findings(tmp_path, blocks, {"KJ601"})] == ["disclaimer"]
 
 
 # --- KJ503: an item announcing a list heads the list under it ---
