@@ -3,7 +3,8 @@ type; kjlint.catalog builds each rule through its type, turning its parameters i
 
 - `pattern`: regular-expression existence, with exception patterns (`exceptions`, and
   `docx-exceptions` that hold in Word files only, and `legend-exceptions` that hold in a text
-  carrying a `legend`, a note explaining the sign) and an optional fix.
+  carrying a `legend`, a note explaining the sign), `docx-lone` matches that count in a Word file
+  only beside another finding of the rule, and an optional fix.
 - `pattern` options: `traditional: true` also matches the patterns' traditional spelling;
   `context-fields` derive message fields from the text around a match; `echo` (a mask's
   characters) also reports every other copy of a token the text already shows as a mask twice.
@@ -495,6 +496,12 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
               for shown, p in _written_and_traditional(rule, "legend")]
     legend_exceptions = [compile_pattern(p, _where(rule, "legend-exceptions"), flags, shown)
                          for shown, p in _written_and_traditional(rule, "legend-exceptions")]
+    # Matches that count in a file of one format only beside another finding of the rule
+    # (`docx-lone`): in a Word file a single x is a mask only where the file masks with x
+    # elsewhere (xx, XXX); alone it is a variable, a coordinate, a multiplication sign.
+    format_lone = {fmt: [compile_pattern(p, _where(rule, f"{fmt}-lone"), flags, shown)
+                         for shown, p in _written_and_traditional(rule, f"{fmt}-lone")]
+                   for fmt in ("docx",) if rule.params.get(f"{fmt}-lone")}
     if bool(legend) != bool(legend_exceptions):
         raise PackError(_("{where}: fields 'params.legend' and 'params.legend-exceptions' go together").format(
             where=rule_where(rule.source, rule.code)))
@@ -557,6 +564,15 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
         return next((name for name in keyed if name in m.re.groupindex and m.group(name) is not None), None)
 
     def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        found = found_in(doc, ctx)
+        lone = format_lone.get(doc.source_format)
+        if lone:
+            found = list(found)
+            if all(any(p.fullmatch(h.fields["match"]) for p in lone) for h in found):
+                return  # only lone ones: nothing in the file masks so
+        yield from found
+
+    def found_in(doc: Document, ctx: Context) -> Iterator[Hit]:
         spans = []
         for start, end, fields, fix, key in hits_in(doc.text, doc.source_format):
             spans.append((start, end))

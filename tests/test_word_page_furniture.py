@@ -35,3 +35,16 @@ def test_an_order_written_with_arrows_is_no_breadcrumb_in_a_word_file(tmp_path):
 def test_a_web_page_pasted_into_a_word_file_keeps_its_labeled_furniture(tmp_path):
     # a breadcrumb from the home page, a source line, the page's navigation
     assert docx_codes(make_docx(tmp_path / "通知.docx", _PASTED), "KJ601") == [("KJ601", 2), ("KJ601", 3), ("KJ601", 6)]
+
+
+def test_a_single_x_in_a_word_file_is_a_mask_only_where_the_file_masks_with_x(tmp_path):
+    """KJ201 in Word files: 26 of the 27 single-letter findings on six independent Word sets were
+    false (a variable, a coordinate, a multiplication sign); a file that masks with xx shows its x."""
+    spec = ["停车场管理系统需求说明", "系统在车辆离场时提示：共停放x小时，请缴费。", "收费标准按小时计算。"]
+    assert docx_codes(make_docx(tmp_path / "需求.docx", spec), "KJ201") == []
+    masked = ["停车场管理系统需求说明", "系统在车辆离场时提示：共停放x小时，请缴费。", "本系统由xx公司开发。"]
+    assert docx_codes(make_docx(tmp_path / "模板.docx", masked), "KJ201") == [("KJ201", 2), ("KJ201", 3)]
+    # on a scraped page the single x is judged alone, as before
+    page = tmp_path / "page.txt"
+    page.write_text("\n".join(spec) + "\n", encoding="utf-8")
+    assert docx_codes(page, "KJ201") == [("KJ201", 2)]
