@@ -79,8 +79,8 @@ _PARAM_MEANINGS: dict[str, str] = {
                      "(listed in {pack})."),
     "docx-exceptions": N_("Exceptions that hold in Word files only, such as a form's fields left for the pen "
                           "(listed in {pack})."),
-    "docx-lone": N_("In a Word file, what these patterns match whole is reported only when the rule finds "
-                    "something else in the file too (listed in {pack})."),
+    "docx-lone": N_("In a Word file, a finding these patterns match where it stands is reported only when the "
+                    "rule finds something else in the file too (listed in {pack})."),
     "legend": N_("A note explaining the sign the rule looks for (listed in {pack}): a text carrying one uses "
                  "the sign on purpose."),
     "legend-exceptions": N_("Exceptions that hold only in a text carrying a legend: the sign used as the "

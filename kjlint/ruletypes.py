@@ -497,8 +497,9 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
     legend_exceptions = [compile_pattern(p, _where(rule, "legend-exceptions"), flags, shown)
                          for shown, p in _written_and_traditional(rule, "legend-exceptions")]
     # Matches that count in a file of one format only beside another finding of the rule
-    # (`docx-lone`): in a Word file a single x is a mask only where the file masks with x
-    # elsewhere (xx, XXX); alone it is a variable, a coordinate, a multiplication sign.
+    # (`docx-lone`: a pattern matching a finding where it stands, lookarounds judged in the
+    # text): in a Word file a single x is a mask only where the file masks with x elsewhere
+    # (xx, XXX) or a counter follows it (x家); alone it is a variable, a coordinate, a sign.
     format_lone = {fmt: [compile_pattern(p, _where(rule, f"{fmt}-lone"), flags, shown)
                          for shown, p in _written_and_traditional(rule, f"{fmt}-lone")]
                    for fmt in ("docx",) if rule.params.get(f"{fmt}-lone")}
@@ -568,7 +569,8 @@ def build_pattern(rule: Rule, catalog: Catalog) -> Checker:
         lone = format_lone.get(doc.source_format)
         if lone:
             found = list(found)
-            if all(any(p.fullmatch(h.fields["match"]) for p in lone) for h in found):
+            if all(any((m := p.match(doc.text, h.offset)) is not None and m.end() == h.end for p in lone)
+                   for h in found):
                 return  # only lone ones: nothing in the file masks so
         yield from found
 

@@ -116,8 +116,9 @@ def test_the_letters_of_a_formula_the_text_defines_are_no_mask(tmp_path):
     spec = ["考试系统数据字典", "4.3、成绩统计", "成绩统计按题目分别计算得分率。", "主观题计算方法：", "P=X/M",
             "X为该题的平均得分，M为该题满分", "客观题计算方法：", "P=R/N", "N为参加考试的人数，X为答对人数"]
     assert docx_codes(make_docx(tmp_path / "字典.docx", spec), "KJ201") == []
-    # a letter standing for a name the sentence does not define with others is still a mask
-    spec[5] = "X为本次考试的命题人，负责主观题的阅卷。"
+    # a name masked with XX beside the formulas is still a mask (a lone X in a Word file counts only
+    # beside another mask: KJ201's docx-lone)
+    spec[5] = "XX为本次考试的命题人，负责主观题的阅卷。"
     spec[8] = "答对人数除以参加考试的人数。"
     assert docx_codes(make_docx(tmp_path / "掩码.docx", spec), "KJ201") == [("KJ201", 6)]
 

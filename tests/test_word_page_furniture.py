@@ -48,3 +48,8 @@ def test_a_single_x_in_a_word_file_is_a_mask_only_where_the_file_masks_with_x(tm
     page = tmp_path / "page.txt"
     page.write_text("\n".join(spec) + "\n", encoding="utf-8")
     assert docx_codes(page, "KJ201") == [("KJ201", 2)]
+
+
+def test_a_single_x_before_a_counter_in_a_word_file_is_a_mask(tmp_path):
+    report = ["培训工作总结", "本月组织业务培训x次，参训人员共计五十人。"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", report), "KJ201") == [("KJ201", 2)]
