@@ -90,8 +90,9 @@ def test_a_list_word_numbers_afresh_under_a_typed_item_is_its_own(tmp_path):
             ("list", "decimal", 0, "营销系统的技术方案"), _BODY[1], "3.营销系统的部分模块详细设计与实现"]
     sub = ("list", "chinese", 2, "客户管理：")  # another list of Word's, its first item
     assert docx_codes(make_docx(tmp_path / "报告.docx", [*body, sub, _BODY[0]]), "KJ503") == []
-    # typed by hand, the list going back to 1 after 3. is out of order
-    assert docx_codes(make_docx(tmp_path / "乱.docx", [*body, "1.客户管理：", _BODY[0]]), "KJ503") == [("KJ503", 7)]
+    # typed by hand too: a Word file's list going back to 1 is a list of its own (fdocx13's labeler
+    # judged this very case no defect; tests/test_word_page_furniture.py)
+    assert docx_codes(make_docx(tmp_path / "乱.docx", [*body, "1.客户管理：", _BODY[0]]), "KJ503") == []
 
 
 def test_an_item_numbered_with_a_comma_is_the_parent_of_the_items_below(tmp_path):

@@ -17,7 +17,10 @@ def test_a_list_under_a_new_unnumbered_title_starts_afresh(tmp_path):
     assert docx_codes(make_docx(tmp_path / "风险.docx", risks), "KJ503") == []
     stepback = ["项目总结", "一、收获", "1.熟悉了开发流程。", "2.掌握了数据库设计。",
                 "这些收获来自三个月的实践，也离不开导师的指导。", "1.学会了写文档。"]
-    assert docx_codes(make_docx(tmp_path / "退回.docx", stepback), "KJ503") == [("KJ503", 6)]
+    # on a page (in a Word file a list going back to 1 is a list of its own: tests/test_word_page_furniture.py)
+    page = tmp_path / "退回.txt"
+    page.write_text("\n".join(stepback) + "\n", encoding="utf-8")
+    assert docx_codes(page, "KJ503") == [("KJ503", 6)]
 
 
 def test_a_bracketed_section_title_numbers_its_list_afresh(tmp_path):

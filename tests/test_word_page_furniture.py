@@ -53,3 +53,15 @@ def test_a_single_x_in_a_word_file_is_a_mask_only_where_the_file_masks_with_x(tm
 def test_a_single_x_before_a_counter_in_a_word_file_is_a_mask(tmp_path):
     report = ["培训工作总结", "本月组织业务培训x次，参训人员共计五十人。"]
     assert docx_codes(make_docx(tmp_path / "总结.docx", report), "KJ201") == [("KJ201", 2)]
+
+
+def test_a_word_list_going_back_to_one_is_a_list_of_its_own(tmp_path):
+    """KJ503 in Word files: on six independent Word sets all 10 findings of a list going back to
+    its first number (1. after 3.) were false: sub-lists in the same format, a section's own list."""
+    spec = ["系统设计说明书", "1.系统概述", "本系统用于管理学生选课。", "2.运行环境", "服务器采用Linux系统。",
+            "3.部分模块详细设计", "1.客户管理", "2.订单管理"]
+    assert docx_codes(make_docx(tmp_path / "设计.docx", spec), "KJ503") == []
+    # a Word list out of order otherwise is still reported
+    wrong = ["系统设计说明书", "1.系统概述", "本系统用于管理学生选课。", "3.运行环境", "服务器采用Linux系统。",
+             "2.部分模块详细设计", "本节说明各模块。"]
+    assert docx_codes(make_docx(tmp_path / "错序.docx", wrong), "KJ503") == [("KJ503", 6)]

@@ -656,8 +656,13 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                 issues.append(NumberingIssue("gap", it, "gap-at-start", fields))
         elif prior is not None and n == prior:
             issues.append(NumberingIssue("repeat", it, "repeat", {"number": numeral(lv, n)}))
-        elif prior is not None and n == 1 and lv in prior_start and _word_list_restart(doc, it, prior_start[lv]):
-            pass  # 3.部分模块详细设计 (typed) / 1．客户管理 (Word's own list): a list of its own below it
+        elif prior is not None and n == 1 and doc.source_format == "docx":
+            # a Word file's list going back to its first number is a list of its own: a sub-list
+            # in the same format under an item (3.部分模块详细设计 / 1．客户管理), a new section's
+            # list, an example's steps. On six sets of Word files nobody here had seen
+            # (fdocx8-13, judged at their first run), all 10 such findings were false, and none
+            # of the true ones out of order went back to the first number.
+            pass
         elif prior is not None and n < prior and lv in prior_start and _indent(doc.text, prior_start[lv]) > _indent(doc.text, it.para.start):
             pass  # 例如：1.… / ⇥2.… / ⇥3.… / 2.探测…: the items set in deeper were an inner list
         elif prior is not None and n < prior:
@@ -1309,15 +1314,6 @@ def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None
     return re.search(r"(?:[^\s][ \t\u3000]+|[：:】，,][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3}" + glued + ")"
                      + _any_width_mark(want) + r"(?:(?!\d)|(?=(?:19|20)\d\d年))", before, re.MULTILINE) is not None
     # (附件:1.2018年《政府工作报告》任务分解表 / 2.…: item 1 dated by its year, the way heading_level reads it)
-
-
-def _word_list_restart(doc: Document, it: Numbered, prior_at: int) -> bool:
-    """Whether item 1 `it` is numbered by Word (its number a list label the reader generated)
-    after a previous item typed by hand: a list Word numbers afresh, the writer's sub-list under
-    the typed item (`3.部分模块详细设计` / `1．客户管理：`), not that list going back to 1."""
-    labels = doc.list_labels
-    return (bool(labels) and doc.line_index(it.para.start) + 1 in labels
-            and doc.line_index(prior_at) + 1 not in labels)
 
 
 _COMMA_ITEM = re.compile(r"[ \t\u3000]*\d{1,2}[，,][ \t\u3000]*[\u4e00-\u9fff][^。！？!?；;\n]{0,30}$")
