@@ -506,6 +506,22 @@ def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
     return _LazyPattern(pattern, flags, entry[0])  # type: ignore[return-value]
 
 
+def bind_on_first_call(scope: dict[str, Any], name: str, pattern: re.Pattern, method: str) -> None:
+    """Put `pattern.<method>` in `scope`, the globals of a generated function, as `name`, the
+    pattern compiled on its first call, which puts the compiled method there for later calls
+    (no wrapper left on the way). KJ601's generated tests held ~180 patterns' methods, compiled
+    when the rule was built although a draft runs a few of them."""
+    if not isinstance(pattern, _LazyPattern) or hasattr(pattern, "_compiled"):
+        scope[name] = getattr(pattern, method)
+        return
+
+    def first_call(*args: Any) -> Any:
+        found = scope[name] = getattr(pattern, method)
+        return found(*args)
+
+    scope[name] = first_call
+
+
 def required_chars(pattern: str, flags: int = 0) -> str | None:
     """Characters of which every match of `pattern` contains one (None: no such small set)."""
     return _entry(pattern, int(flags))[5] if _sre is not None else None
@@ -590,8 +606,11 @@ def after_chars(pattern: str, flags: int = 0) -> Callable[[str], Iterator[re.Mat
 
 
 def anchors(pattern: str, flags: int = 0) -> tuple:
-    """regexinfo.anchors of `pattern`, computed once and kept with its program."""
-    return _anchor_slot(pattern, int(flags), True)[2]
+    """regexinfo.anchors of `pattern`, computed once and kept with its program. Kept as marshal
+    bytes, decoded here: only building an anchored plan (itself cached) asks for them, and the
+    store's tens of thousands of one-character strings of KJ601's alternations were decoded at
+    every start (13M of a one-file run's ~600M instructions)."""
+    return marshal.loads(_anchor_slot(pattern, int(flags), True)[2])
 
 
 def first_rate(pattern: str, flags: int = 0) -> float | None:
@@ -603,7 +622,7 @@ def _anchor_slot(pattern: str, flags: int, full: bool) -> tuple:
     """(_ANCHORS_FORMAT, first_rate, anchors or False until asked) of a pattern: the analysis of
     an alternation that is only asked how often it starts is not made."""
     if _sre is None:  # pragma: no cover - Python 3.10
-        return _ANCHORS_FORMAT, None, (None, 0.0)
+        return _ANCHORS_FORMAT, None, marshal.dumps((None, 0.0))
     key = (pattern, flags)
     entry = _entry(*key)
     stored = entry[9]
@@ -613,12 +632,12 @@ def _anchor_slot(pattern: str, flags: int, full: bool) -> tuple:
 
         parsed = parse(pattern, flags)
         stored = (_ANCHORS_FORMAT, stored[1] if known else regexinfo.first_rate(parsed, flags),
-                  regexinfo.anchors(parsed, flags) if full else False)
+                  marshal.dumps(regexinfo.anchors(parsed, flags)) if full else False)
         _store_entry(key, entry[:9] + (stored,))
     return stored
 
 
-_ANCHORS_FORMAT = 3  # bump when regexinfo.anchors answers in another form: stored answers are redone
+_ANCHORS_FORMAT = 4  # bump when regexinfo.anchors answers in another form: stored answers are redone
 
 
 # re's own scan for patterns with first characters is kept below this estimate (regexinfo's

@@ -158,13 +158,13 @@ def test_any_passes_tries_only_the_tests_whose_first_set_a_line_holds():
         for _k in range(rng.randint(1, 5)):
             sets = tuple("".join(sorted(set(rng.sample(alphabet, rng.randint(1, 10))))) for _s in range(rng.randint(1, 3)))
             regex = re_.compile(re_.escape(rng.choice(sets)[0]) + rng.choice(["", ".", "[^x]?"]))
-            tests.append((regex.search, ("holds", sets)))
+            tests.append(((regex, "search"), ("holds", sets)))
         passes = _any_passes_function(tests)
         assert "_firsts" in passes.__code__.co_names
         for _line in range(20):
             line = "".join(rng.choices(alphabet + "xyz天地", k=rng.randint(0, 12)))
-            expected = any(all(any(c in line for c in chars) for chars in sets) and find(line) is not None
-                           for find, (_kind, sets) in tests)
+            expected = any(all(any(c in line for c in chars) for chars in sets) and regex.search(line) is not None
+                           for (regex, _method), (_kind, sets) in tests)
             assert bool(passes(line)) == expected, (line, tests)
 
 
@@ -283,3 +283,21 @@ def test_plains_is_plain_of_each_span():
         doc = Document("".join(rng.choices(pieces, k=rng.randint(0, 30))))
         spans = doc.paragraphs + doc.lines
         assert doc.plains(spans) == [doc.plain(s) for s in spans], doc.text
+
+
+def test_bind_on_first_call_compiles_a_pattern_when_first_called_then_leaves_its_method():
+    """KJ601's generated functions hold their tests' patterns uncompiled until a line reaches
+    one: the first call compiles it and puts the compiled method in the function's globals."""
+    from kjlint.diskcache import bind_on_first_call, compile_regex
+
+    pattern = compile_regex("鲜[有见]于此(?=。)")
+    scope: dict = {}
+    bind_on_first_call(scope, "_t0", pattern, "search")
+    exec("def find(text):\n    return _t0(text)", scope)
+    if hasattr(pattern, "_compiled"):  # a plain re.Pattern (another Python): bound at once
+        assert scope["_t0"] == pattern.search
+    else:
+        assert scope["_t0"].__name__ == "first_call"
+    assert scope["find"]("甲鲜见于此。").group() == "鲜见于此"
+    assert scope["_t0"] == pattern.search and scope["_t0"].__self__ is getattr(pattern, "_compiled", pattern)
+    assert scope["find"]("鲜见于此") is None

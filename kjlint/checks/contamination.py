@@ -29,7 +29,7 @@ from .layout import (CONTENTS_LEADER, SIGNING_DATE, flagged_lines, flat_table_li
 from .structure import cn_number
 from ..forms import is_attachment_head
 from .truncation import BLANK_DATE_FIELD, TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
-from ..diskcache import (compile_regex, exec_generated, finditer_alternatives, first_chars,
+from ..diskcache import (bind_on_first_call, compile_regex, exec_generated, finditer_alternatives, first_chars,
                          load_or_build_item, parse)
 from ..regexinfo import anchored_at_text_start, required_char_sets
 from ..i18n import _, pick
@@ -150,7 +150,7 @@ class _Boilerplate:
         # anchored there.
         self.in_text_named = named  # as written (tests compare with them)
         self.in_text_passes = _any_passes_function(
-            [(compile_regex(pat).match if _at_line_start(pat) else compile_regex(pat).search, ("holds", _needed(pat)))
+            [((compile_regex(pat), "match" if _at_line_start(pat) else "search"), ("holds", _needed(pat)))
              for pat in named])
         if count:
             self.automaton.make_automaton()
@@ -309,10 +309,11 @@ def _build_phrases_pattern(words: list[str]) -> str:
                     for ch, rests in sorted(by_anchor.items()))
 
 
-# A test: a regex, and the gate a line passes before it is tried: ("start", characters) the
-# line starts with one of them, ("holds", sets of characters) it holds one of each set (none:
-# every line).
-Test = tuple[Callable[[str], Any], tuple[str, Any]]
+# A test: a regex and the method that tries it (match, search), and the gate a line passes
+# before it is tried: ("start", characters) the line starts with one of them, ("holds", sets of
+# characters) it holds one of each set (none: every line). The generated functions compile a
+# test's regex on its first call (bind_on_first_call).
+Test = tuple[tuple[re.Pattern, str], tuple[str, Any]]
 
 
 def _gated_tests(named: list[str], anchored: bool) -> list[Test]:
@@ -324,12 +325,12 @@ def _gated_tests(named: list[str], anchored: bool) -> list[Test]:
     if started:
         combined = "|".join(started)
         regex = compile_regex(combined)
-        tests.append((regex.match, ("start", first_chars(combined))) if anchored
-                     else (regex.search, ("holds", _needed(combined))))
+        tests.append(((regex, "match"), ("start", first_chars(combined))) if anchored
+                     else ((regex, "search"), ("holds", _needed(combined))))
     for pat in named:
         if pat not in started:
             regex = compile_regex(pat)
-            tests.append((regex.match if anchored else regex.search, ("holds", _needed(pat))))
+            tests.append(((regex, "match" if anchored else "search"), ("holds", _needed(pat))))
     return tests
 
 
@@ -347,7 +348,7 @@ def _gate_source(gate: tuple[str, Any], scope: dict[str, Any]) -> str:
     for needed in sorted(chars, key=lambda needed: len(needed) > HOLDS_ANY_MAX):  # the scans in C first
         if len(needed) > HOLDS_ANY_MAX:
             name = f"_c{len(scope)}"
-            scope[name] = compile_regex(f"[{re.escape(needed)}]").search
+            bind_on_first_call(scope, name, compile_regex(f"[{re.escape(needed)}]"), "search")
             terms.append(f"{name}(text) is not None")
         else:
             terms.append("(" + " or ".join(f"{c!r} in text" for c in needed) + ")")
@@ -368,7 +369,7 @@ def _patterns_function(groups: list[tuple[int, list[Test], bool, dict[str, str]]
         code += [f"    if n <= {limit}:", "        best = None"]
         for find, gate in tests:
             name = f"_t{len(scope)}"
-            scope[name] = find
+            bind_on_first_call(scope, name, *find)
             # the comparison in a function called on a match only: written out after each of
             # ~70 tests, it was a third of the source every process compiles (4.6 -> 2.7 ms)
             code += [f"        if {_gate_source(gate, scope)}:",
@@ -400,7 +401,7 @@ def _any_passes_function(tests: list[Test]) -> Callable[[str], bool]:
         return _dispatched_passes_function(tests, scope)
     terms = []
     for k, (find, gate) in enumerate(tests):
-        scope[f"_t{k}"] = find
+        bind_on_first_call(scope, f"_t{k}", *find)
         terms.append(f"({_gate_source(gate, scope)} and _t{k}(text) is not None)")
     exec_generated("def passes(text):\n    return (" + (" or ".join(terms) or "False") + ")", scope,
                    "<kjlint: KJ601 in-text gate>")
@@ -416,7 +417,7 @@ def _dispatched_passes_function(tests: list[Test], scope: dict[str, Any]) -> Cal
     by_first: dict[str, list[int]] = {}
     rests = []
     for k, (find, (_kind, chars)) in enumerate(tests):
-        scope[f"_t{k}"] = find
+        bind_on_first_call(scope, f"_t{k}", *find)
         rest = _gate_source(("holds", chars[1:]), scope) if len(chars) > 1 else "True"
         rests.append(f"lambda text: {rest} and _t{k}(text) is not None")
         for c in chars[0]:
