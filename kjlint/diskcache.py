@@ -493,6 +493,22 @@ def _deferred(regex: re.Pattern, name: str) -> Callable:
     return lambda *args: getattr(regex, name)(*args)
 
 
+def bind_on_first_call(scope: dict[str, Any], name: str, pattern: re.Pattern, method: str) -> None:
+    """_deferred for a generated function: put `pattern.<method>` in `scope`, its globals, as
+    `name`, the pattern compiled on its first call, which puts the compiled method there for
+    later calls (no wrapper left on the way). KJ601's generated tests held ~180 patterns'
+    methods, compiled when the rule was built although a draft runs a few of them."""
+    if not isinstance(pattern, _LazyPattern) or hasattr(pattern, "_compiled"):
+        scope[name] = getattr(pattern, method)
+        return
+
+    def first_call(*args: Any) -> Any:
+        found = scope[name] = getattr(pattern, method)
+        return found(*args)
+
+    scope[name] = first_call
+
+
 def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
     """`re.compile`, with the generated matcher program cached on disk across runs, and made
     into a matcher on first use (`_LazyPattern`). A pattern `re` rejects raises re.error here,
@@ -504,22 +520,6 @@ def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
         return re.compile(pattern, flags)
     entry = _entry(pattern, flags)
     return _LazyPattern(pattern, flags, entry[0])  # type: ignore[return-value]
-
-
-def bind_on_first_call(scope: dict[str, Any], name: str, pattern: re.Pattern, method: str) -> None:
-    """Put `pattern.<method>` in `scope`, the globals of a generated function, as `name`, the
-    pattern compiled on its first call, which puts the compiled method there for later calls
-    (no wrapper left on the way). KJ601's generated tests held ~180 patterns' methods, compiled
-    when the rule was built although a draft runs a few of them."""
-    if not isinstance(pattern, _LazyPattern) or hasattr(pattern, "_compiled"):
-        scope[name] = getattr(pattern, method)
-        return
-
-    def first_call(*args: Any) -> Any:
-        found = scope[name] = getattr(pattern, method)
-        return found(*args)
-
-    scope[name] = first_call
 
 
 def required_chars(pattern: str, flags: int = 0) -> str | None:
@@ -538,14 +538,16 @@ def parse(pattern: str, flags: int = 0):
 
 def backtracking_risk(pattern: str, flags: int = 0) -> str | None:
     """Why `pattern` can take exponential time (kjlint.regexinfo.backtracking_risk), or None;
-    computed once and kept with the pattern's program."""
-    from .regexinfo import backtracking_risk as risk
-
+    computed once and kept with the pattern's program (kjlint.regexinfo is loaded only then)."""
     if _sre is None:  # pragma: no cover - Python 3.10
+        from .regexinfo import backtracking_risk as risk
+
         return risk(parse(pattern, flags))
     key = (pattern, int(flags))
     entry = _entry(*key)
     if entry[7] is False:
+        from .regexinfo import backtracking_risk as risk
+
         entry = entry[:7] + (risk(parse(pattern, int(flags))),) + entry[8:]
         _store_entry(key, entry)
     return entry[7]
@@ -701,6 +703,11 @@ def _anchored_plan(patterns: tuple[str, ...], flags: int) -> tuple | None:
     return [list(p) for p in own], planned, _tree(list(windows)) if windows else ""
 
 
+@lru_cache(maxsize=1)
+def _regexinfo_key() -> tuple:
+    return file_key(os.path.join(os.path.dirname(os.path.abspath(__file__)), "regexinfo.py"))
+
+
 @lru_cache(maxsize=None)
 def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[str], Iterator[re.Match]] | None:
     """finditer of the alternation of `patterns` (as build_pattern joins them), through their
@@ -717,12 +724,11 @@ def anchored_finditer(patterns: tuple[str, ...], flags: int = 0) -> Callable[[st
     faster unless it tries many alternatives at common characters (RE_SCAN_NS_AT_MOST)."""
     if _sre is None:  # pragma: no cover - Python 3.10
         return None
-    from .regexinfo import SCAN_NS, TRY_NS
-
     # The plan is kept on disk: made anew, a thousand runs of KJ601's phrases cost each
-    # process ~5 ms before it read anything.
+    # process ~5 ms before it read anything. It depends on regexinfo's analyses and cost
+    # estimates: keyed on that module's file, which a warm run then need not load.
     plan = load_or_build_item("anchored-plans", f"{int(flags)}\x1e" + "\x1f".join(patterns),
-                              (_PLAN_FORMAT, _ANCHORS_FORMAT, RE_SCAN_NS_AT_MOST, SCAN_NS, TRY_NS),
+                              (_PLAN_FORMAT, _ANCHORS_FORMAT, RE_SCAN_NS_AT_MOST, _regexinfo_key()),
                               lambda: _anchored_plan(patterns, flags), keep=512)
     if plan is None:
         return None

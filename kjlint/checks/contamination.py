@@ -31,7 +31,6 @@ from ..forms import is_attachment_head
 from .truncation import BLANK_DATE_FIELD, TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
 from ..diskcache import (bind_on_first_call, compile_regex, exec_generated, finditer_alternatives, first_chars,
                          load_or_build_item, parse)
-from ..regexinfo import anchored_at_text_start, required_char_sets
 from ..i18n import _, pick
 from ..words import joins_into_word
 
@@ -451,10 +450,15 @@ def _needed(pattern: str) -> tuple[str, ...]:
 def _pattern_facts(pattern: str) -> tuple[tuple[str, ...], bool]:
     """(_needed_chars, _at_line_start) of a pattern, kept in the start-up cache: parsing every
     pattern again in each process would cost a short draft's check more than its KJ601 does."""
-    needed, at_start = load_or_build_item("kj601-pattern-facts", pattern, 4,
-                                          lambda: [_needed_chars(pattern), anchored_at_text_start(parse(pattern))],
-                                          keep=1024)
+    needed, at_start = load_or_build_item("kj601-pattern-facts", pattern, 4, lambda: _build_pattern_facts(pattern), keep=1024)
     return tuple(needed), at_start
+
+
+def _build_pattern_facts(pattern: str) -> list:
+    # kjlint.regexinfo (pattern analysis) is loaded only when the cache misses
+    from ..regexinfo import anchored_at_text_start
+
+    return [_needed_chars(pattern), anchored_at_text_start(parse(pattern))]
 
 
 NEEDED_SETS = 3  # character sets a gate tests at most: the rarest (most lines fail it), then two more
@@ -466,6 +470,7 @@ def _needed_chars(pattern: str) -> list[str]:
     lookahead requires included (a line's web address for a watermark, not its 。); none when
     there is no such set. A line lacking one of them cannot match: the rarest rules out most
     lines, the next ones most of those left (第 and 页 and 共 for 第3页共10页)."""
+    from ..regexinfo import required_char_sets
     from .textspans import frequency_table
 
     single = frequency_table()[0]
