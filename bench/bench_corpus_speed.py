@@ -9,7 +9,9 @@ round (the order of the measurements alternates between rounds, because the mach
 - kjlint `lint_text` over every document, in this process (the rules alone);
 - `kjlint check -j 1` and `-j 2` on the corpus folder, whole process from start to exit, the JSON
   report written to a file, each run with a fresh, empty KJLINT_CACHE_DIR (start-up pays for
-  parsing rule packs and compiling patterns, as on a user's first run);
+  parsing rule packs and compiling patterns, as on a user's first run), and again (`warm`) with
+  a cache an untimed run filled, as on every later run: the cold start is serial work that
+  bounds `-j 2 / -j 1`, the warm runs show the scaling of the parallel part;
 - the cold start alone: `kjlint check` on the two short drafts of fixtures/drafts with a fresh
   cache, CPU seconds. Start-up runs on one core before any worker lints, so it is the serial
   part that bounds -j 2 / -j 1 (Amdahl), and its CPU time is little distorted by a loaded machine.
@@ -22,7 +24,9 @@ Usage: python bench/bench_corpus_speed.py [--rounds 3] [--corpus DIR]
 """
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -57,12 +61,12 @@ def kjlint_pass(docs: list[tuple[str, str]]) -> tuple[float, float, int]:
     return time.perf_counter() - t, time.process_time() - c, findings
 
 
-def check_run(corpus: Path, jobs: int) -> tuple[float, float, int]:
+def check_run(corpus: Path, jobs: int, cache: Path | None = None) -> tuple[float, float, int]:
     """(wall seconds, CPU seconds of the process and its workers, bytes of the JSON report) of
-    one `kjlint check -j N` process."""
+    one `kjlint check -j N` process, with `cache` as its KJLINT_CACHE_DIR (None: a fresh one)."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
-        env = bench_env(KJLINT_CACHE_DIR=str(Path(tmp) / "cache"))
+        env = bench_env(KJLINT_CACHE_DIR=str(cache or Path(tmp) / "cache"))
         wall, cpu, r = run_timed([sys.executable, "-m", "kjlint", "check", "-j", str(jobs), "--no-progress",
                                   "-q", "--exit-zero", "--format", "json", "-o", str(report), str(corpus)], env)
         if r.returncode != 0:
@@ -80,7 +84,10 @@ def main() -> None:
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     kjlint_pass(docs[:1])  # imports and the rule catalogue, outside the timing
 
-    names = ["autocorrect", "lint_text", "check -j 1", "check -j 2"]
+    names = ["autocorrect", "lint_text", "check -j 1", "check -j 2", "warm -j 1", "warm -j 2"]
+    warm_cache = Path(tempfile.mkdtemp(prefix="kjlint-bench-cache-"))
+    atexit.register(shutil.rmtree, warm_cache, True)
+    check_run(args.corpus, 1, warm_cache)  # fills the cache the warm runs share, untimed
     rates: dict[str, list[float]] = {name: [] for name in names}  # MB per wall second
     per_cpu: dict[str, list[float]] = {name: [] for name in names}  # MB per CPU second
     failed = findings = 0
@@ -89,10 +96,13 @@ def main() -> None:
         "lint_text": lambda: kjlint_pass(docs),
         "check -j 1": lambda: check_run(args.corpus, 1),
         "check -j 2": lambda: check_run(args.corpus, 2),
+        "warm -j 1": lambda: check_run(args.corpus, 1, warm_cache),
+        "warm -j 2": lambda: check_run(args.corpus, 2, warm_cache),
     }
     cold: list[float] = []  # CPU seconds of a cold start
     ratios: dict[str, list[float]] = {"check -j 1 / autocorrect": [], "lint_text / autocorrect": [],
-                                      "check -j 2 / check -j 1": []}
+                                      "check -j 2 / check -j 1": [], "warm -j 2 / warm -j 1": [],
+                                      "warm -j 1 / autocorrect": []}
     cpu_ratios: dict[str, list[float]] = {"check -j 1 / autocorrect": [], "lint_text / autocorrect": []}
     for rnd in range(args.rounds):
         order = names if rnd % 2 == 0 else names[::-1]
@@ -113,6 +123,8 @@ def main() -> None:
             later, earlier = key.split(" / ")
             table[key].append(figures[later] / figures[earlier])
         ratios["check -j 2 / check -j 1"].append(this["check -j 2"] / this["check -j 1"])
+        ratios["warm -j 2 / warm -j 1"].append(this["warm -j 2"] / this["warm -j 1"])
+        ratios["warm -j 1 / autocorrect"].append(this["warm -j 1"] / this["autocorrect"])
         cold.append(check_run(ROOT / "fixtures" / "drafts", 1)[1])  # the cold start alone
         print(f"round {rnd + 1}: " + ", ".join(f"{k} {this[k]:.2f} MB/s ({this_cpu[k]:.2f} MB/CPU s)" for k in names),
               flush=True)
