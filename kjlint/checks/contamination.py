@@ -1799,7 +1799,8 @@ def _starts_document(text: str, max_len: int) -> bool:
 
 _DATELINE = compile_regex(r"\d+月\d+日电$|^\d{4}年\d{1,2}月\d{1,2}日")  # a news dateline, a date under a title
 
-_OFFICIAL_HEAD = compile_regex(r"文件$|〔\d{4}〕|[发字函]〔\d{4}|\[\d{4}\]\s*\d+\s*号|签发人|密级|机密|秘密|绝密|★|特急|加急|^\d{6}$|^——|^—")
+# (a congress's documents are numbered: …人大三次会议文件(9), 大会文件之九)
+_OFFICIAL_HEAD = compile_regex(r"文件(?:[(（][\d一二三四五六七八九十]{1,3}[)）]|之[一二三四五六七八九十]{1,3})?$|〔\d{4}〕|[发字函]〔\d{4}|\[\d{4}\]\s*\d+\s*号|签发人|密级|机密|秘密|绝密|★|特急|加急|^\d{6}$|^——|^—")
 
 
 @lru_cache(maxsize=16)
@@ -2101,7 +2102,9 @@ _PANEL_ROW_OPEN = "|｜ \t\u3000[［【"
 def _panel_key_rows(doc: Document, lines: list[str], furniture: set[int], keys: tuple[str, ...],
                     words: tuple[str, ...]) -> dict[int, int]:
     """Short lines (up to 80 characters) that open with a portal's metadata key, or with a cell
-    rule and a key, mapped to how many different keys they name (| 索引号 | … | 发文字号 | … names
+    rule and a key, and rows of the panel's table of any length whose key cell opens them (`内容概述
+    | …`: the page's summary of the body, which the body repeats), mapped to how many different
+    keys they name (| 索引号 | … | 发文字号 | … names
     two): the rows of a page's metadata panel, with colons, in cells or spaced out. A row whose
     value is the document's title (名称: | 某某局2023年工作总结 |, 标题:…) counts only when the
     title stands again on a line of its own: otherwise the row is where the page gives its title
@@ -2111,7 +2114,8 @@ def _panel_key_rows(doc: Document, lines: list[str], furniture: set[int], keys: 
         return {}  # most texts: none of the keys anywhere (the lines are simplified: 索引號, 發文字號)
     out = {}
     for i, text in enumerate(lines):
-        if text and len(text) <= 80 and i not in furniture and pattern.match(text.lstrip(_PANEL_ROW_OPEN)) is not None:
+        if text and i not in furniture and (m := pattern.match(text.lstrip(_PANEL_ROW_OPEN))) is not None and (
+                len(text) <= 80 or text.lstrip(_PANEL_ROW_OPEN)[m.end():].lstrip(" \t\u3000")[:1] in ("|", "｜")):
             value = _PANEL_VALUE_NOISE.sub(" ", pattern.sub("", text)).strip()
             if len(value) >= 8 and " " not in value and any(w in value for w in words) and not any(
                     value in other for j, other in enumerate(lines) if j != i and not pattern.match(other.lstrip(_PANEL_ROW_OPEN))):

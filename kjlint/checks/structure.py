@@ -424,9 +424,15 @@ def _lost_mark_parent(paras: list[Span], prior: int | None) -> Span | None:
 def _looks_cut(doc: Document, prev: Span | None) -> bool:
     """A long paragraph that stops without punctuation: the next line's `3、` is likely a page
     number from a document-sharing site (KJ6), not a list item. Long as it reads: a heading
-    whose every word carries a pinyin annotation (實(shí)施災(zāi)害…工程) is still a heading."""
+    whose every word carries a pinyin annotation (實(shí)施災(zāi)害…工程) is still a heading; and a
+    paragraph ending with a file's name is whole (an attachment list on a portal: `附件:1.…名单.wps`
+    / `2.…`)."""
     return (prev is not None and len(prev.text) > 40 and prev.text[-1] not in SENTENCE_END + "”）)》」』"
-            and GLUED_END.search(prev.text) is None and (not doc.pinyin_spans or len(doc.plain(prev)) > 40))
+            and GLUED_END.search(prev.text) is None and (not doc.pinyin_spans or len(doc.plain(prev)) > 40)
+            and _FILE_NAME_END.search(prev.text) is None)
+
+
+_FILE_NAME_END = compile_regex(r"\.(?i:docx?|wps|et|dps|pdf|ofd|xlsx?|pptx?|rtf|txt|zip|rar|7z|jpe?g|png)[ \t\u3000]*$")
 
 
 # A top-level heading run onto the end of a paragraph, after its last sentence and a space, with
@@ -636,12 +642,14 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             # 本论文属于 1、保密囗 / 2、不保密囗: item 1 runs on at the end of the line above;
             # 1，甲方中途放弃… / 2:不可抗…: item 1 is the line above, its mark mistyped
             pass
-        elif n == expected + 1 and prior is not None and (_inline_predecessor(
-                doc.text, it, doc.text[since_prior.get(lv, p_start):it.para.start], expected)
-                or _run_on_item(doc.text, it, doc.text[prior_start.get(lv, p_start):since_prior.get(lv, p_start)])):
+        elif n == expected + 1 and prior is not None and _inline_predecessor(
+                doc.text, it, run_on_text := doc.text[prior_start.get(lv, p_start):it.para.start], expected):
             # …按期完成。 二．体会 / … / 三．打算: item 二 glued to a paragraph's end; (1)参与赌博;(2)体罚
-            # / (3)…: item (2) runs on after the clause of item (1)
-            pass
+            # / (3)…, (一)…政策。 (二)起草… / (三)…: item n-1 runs on after the clause or the
+            # sentence of the item before it; when item n ran on there too (一、…；二、…；三、… /
+            # 三、…), the line repeats it
+            if _inline_predecessor(doc.text, it, run_on_text, n):
+                issues.append(NumberingIssue("repeat", it, "repeat", {"number": numeral(lv, n)}))
         elif run_on is not None and n > run_on + 2 and all(_inline_predecessor(
                 doc.text, it, doc.text[prior_start.get(lv, p_start):it.para.start], k) for k in (run_on + 1, n - 1)):
             # a list run on inline (1．背叛国家罪 2．分裂国家罪 … 35．… / 36．…), also across a
@@ -1311,7 +1319,7 @@ def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None
     # an Arabic number also glued to a label (功能需求1.系统能…); not an item starting a line,
     # unless struck out by dashes typed before it (--1、旧接口（已废弃）)
     glued = r"|[\u4e00-\u9fff]" if it.level > 2 else ""
-    return re.search(r"(?:[^\s][ \t\u3000]+|[：:】，,][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3}" + glued + ")"
+    return re.search(r"(?:[^\s][ \t\u3000]+|[：:】，,。；;][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3}" + glued + ")"
                      + _any_width_mark(want) + r"(?:(?!\d)|(?=(?:19|20)\d\d年))", before, re.MULTILINE) is not None
     # (附件:1.2018年《政府工作报告》任务分解表 / 2.…: item 1 dated by its year, the way heading_level reads it)
 
@@ -1376,17 +1384,6 @@ def _glued_heading(paragraph: str, n: int) -> bool:
     二、社会发展举措)?"""
     glued = GLUED_END.search(paragraph.rstrip())
     return glued is not None and cn_number(glued.group("n")) == n
-
-
-def _run_on_item(text: str, it: Numbered, prior_paragraph: str) -> bool:
-    """Does item n-1, numbered the same way, run on after a semicolon at the end of the clause
-    of the item before it ((1)参与赌博被查处;(2)体罚与变相体罚;)?"""
-    mark = text[it.para.start:it.mark_end].strip(" \t\u3000")
-    digits = re.search(r"\d+", mark)
-    if it.level < 3 or digits is None or int(digits.group()) != it.number:
-        return False
-    want = mark[:digits.start()] + str(it.number - 1) + mark[digits.end():]
-    return re.search(r"[；;][ \t\u3000]*" + re.escape(want), prior_paragraph) is not None
 
 
 def _glued_first(text: str, it: Numbered) -> bool:

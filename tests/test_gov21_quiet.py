@@ -1,0 +1,88 @@
+"""Clean official texts kept quiet (issue #11: at most 0.5 findings per 10,000 characters of
+government prose): the false alarms of session 21's independent first run on government pages
+(fixtures/devsets/fresh14): a notice's attachment list of file names (`附件:1.…名单.wps` / `2.…`)
+read as a page cut, a 决算's duties run on one after the other in one paragraph (`(一)…。 (二)…`)
+read as a gap, a portal's metadata panel whose summary row the body repeats read as a
+duplicated paragraph, and a congress's numbered document header (`…人大三次会议文件(9)`) read as
+page furniture. Every text here is invented in the shape of those pages."""
+from __future__ import annotations
+
+from kjlint.engine import lint_text
+
+
+def found(text: str, select: tuple[str, ...]) -> list[tuple[str, int]]:
+    return [(f.code, f.line) for f in lint_text(text, "page.txt", select=list(select))]
+
+
+# -- an attachment list of file names: each item ends whole, no page cut between them ---------------
+
+_ATTACHMENTS = ("关于某某年度工作报告情况的通报\n各有关单位:\n现将有关情况通报如下。\n"
+                "附件:1.未参加2020年度工作报告的社会团体名单(不含连续两年及以上未参加的).wps\n"
+                "2.未经业务主管单位初审2020年度工作报告的社会团体名单.wps\n"
+                "3.未参加2019、2020年度工作报告的社会团体名单(不含连续三年未参加的).wps\n"
+                "4.未参加2018、2019、2020年度工作报告的社会团体名单.wps\n某某省民政厅\n2021年8月27日\n")
+
+
+def test_an_attachment_list_of_file_names_is_one_list():
+    assert found(_ATTACHMENTS, ("KJ502", "KJ503")) == []
+
+
+# -- items run on after the sentence of the item before them ------------------------------------------
+
+_DUTIES = ("某某市财政局2022年部门决算\n第一部分 部门概况\n一、主要职责\n"
+           "(一)贯彻执行国家和省财税方针政策,拟订全市财税发展规划并组织实施,参与制定各项宏观经济政策。 "
+           "(二)起草财政、财务、会计管理等规章草案,研究全市经济社会发展中的重大问题\n"
+           "(三)统筹管理市本级一般公共预算、政府性基金预算。 (四)承担市本级各项财政收支管理责任。\n")
+
+
+def test_an_item_run_on_after_the_sentence_of_the_item_before_is_there():
+    assert found(_DUTIES, ("KJ502",)) == []
+
+
+def test_a_gap_is_still_reported_when_no_item_runs_on():
+    gap = _DUTIES.replace(" (二)起草", "起草")
+    assert found(gap, ("KJ502",)) == [("KJ502", 5)]
+
+
+def test_a_line_repeating_the_last_item_run_on_above_it_is_a_repeat():
+    minutes = ("验收会议纪要\n现将会议决定事项纪要如下:\n"
+               "一、会议就验收流程进行分工;二、会议听取了项目开发过程的汇报;三、会议指出,应加强对老年人需求的关注;\n"
+               "三、会议就项目验收系统、运行环境、测试数据等进行验收;\n记录:某某\n")
+    assert found(minutes, ("KJ502", "KJ503")) == [("KJ503", 4)]
+
+
+# -- a portal's metadata panel: its summary row is the panel's, the body below the original ----------
+
+_PANEL = ("索 引 号 | 01425812-5/2020-00001 | 分 类 | 其他/其他 / 报告 |\n"
+          "发布机构 | 某某街道 | 发文日期 | 2020-01-09 |\n"
+          "标 题 | 某某街道2019年度政府信息公开工作报告 | ||\n"
+          "文 号 | 无号 | 主 题 词 | |\n"
+          "内容概述 | 为了总结推动政府信息公开工作的开展,提高某某街道信息公开水平,根据《中华人民共和国政府信息公开条例》,"
+          "特向社会公布2019年度某某街道政府信息公开年度报告。本报告由政务信息公开情况概述、主动公开政府信息情况等几部分构成。 | ||\n"
+          "时 效 | 有效 |\n"
+          "某某街道2019年度政府信息公开工作报告\n"
+          "为了总结推动政府信息公开工作的开展,提高某某街道信息公开水平,根据《中华人民共和国政府信息公开条例》,"
+          "特向社会公布2019年度某某街道政府信息公开年度报告。本报告由政务信息公开情况概述、主动公开政府信息情况等几部分构成。\n"
+          "一、政务信息公开情况概述\n今年以来,街道认真落实政府信息公开各项要求,公开信息一百余条。\n")
+
+
+def test_a_panels_summary_row_is_furniture_and_the_body_no_duplicate():
+    codes = found(_PANEL, ("KJ101", "KJ102", "KJ601", "KJ609"))
+    assert not any(code in ("KJ101", "KJ102") for code, _ in codes)
+    assert ("KJ609", 5) in codes and ("KJ609", 6) in codes
+
+
+def test_a_paragraph_repeated_in_the_body_itself_is_still_a_duplicate():
+    body = _PANEL.split("时 效 | 有效 |\n")[1]
+    repeated = body + body.split("\n")[1] + "\n"
+    assert any(code in ("KJ101", "KJ102") for code, _ in found(repeated, ("KJ101", "KJ102")))
+
+
+# -- a congress's numbered document header above the title -------------------------------------------
+
+def test_a_congress_documents_numbered_header_is_the_documents_own():
+    text = ("您当前的位置:首页 > 某某法院 > 司法统计 > 工作报告\n某某县人民法院2023年度工作报告\n"
+            "时间:2024-03-05  来源:  作者:  点击数:\n\n某某县十七届人大三次会议文件(9)\n\n"
+            "某某县人民法院工作报告\n——2024年2月1日在某某县第十七届人民代表大会第三次会议上\n"
+            "各位代表:\n现在,我代表县人民法院向大会报告工作,请予审议。\n")
+    assert ("KJ609", 5) not in found(text, ("KJ609",))
