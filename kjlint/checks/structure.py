@@ -669,8 +669,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             # in the same format under an item (3.部分模块详细设计 / 1．客户管理), a new section's
             # list, an example's steps. On six sets of Word files nobody here had seen
             # (fdocx8-13, judged at their first run), all 10 such findings were false, and none
-            # of the true ones out of order went back to the first number.
-            pass
+            # of the true ones out of order went back to the first number. The list it interrupts
+            # resumes after it (3.用户设置 / 1.… / 2.… / 4.词汇统计: no 3. missing before 4.).
+            interrupted.setdefault(lv, []).append(prior)
         elif prior is not None and n < prior and lv in prior_start and _indent(doc.text, prior_start[lv]) > _indent(doc.text, it.para.start):
             pass  # 例如：1.… / ⇥2.… / ⇥3.… / 2.探测…: the items set in deeper were an inner list
         elif prior is not None and n < prior:
@@ -823,6 +824,15 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         cell = _cell(doc, p.start) if doc.line_sources else (
             _row_label(doc, p) if page_cuts and "|" in p.text else None)
         other_cell = cell is not None and item_cell.get(lv, cell) != cell
+        # In a Word table the numbers of a cell go on from another cell's (1.1-10位 | 2．<1位 3.>10位:
+        # equivalence classes, test steps, the ids of a row): a cell's list opening past the next
+        # number is not judged (a number repeated down a column still is), and a list item of the body after the table may go on from the body's last item
+        # at its level (3.上架商品 / a table of test cases / 4.冻结商品).
+        word_table = doc.source_format == "docx" and doc.line_sources and (
+            cell is not None or item_cell.get(lv) is not None)
+        cell_opens = word_table and cell is not None and lv >= 3 and n > (last[lv] or 0) + 1 and (
+            other_cell or last[lv] is None)
+        after_table = word_table and cell is None and lv >= 3 and body_number.get(lv) == n - 1
         item_cell[lv] = cell
         # Word: two empty paragraphs or more right before it, or an empty paragraph before the
         # lines since the last item (6、… / (empty) / 这周解决了什么问题？ / 1、…): a list of its own
@@ -850,9 +860,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                        or (lv >= 3 and any(_label(t) or t[0] in BULLET_MARKS for t in since_item))
                        # 内部风险 / （一）经营风险 after 外部风险's （二）: an unnumbered title right above
                        or (lv == 2 and not previous_numbered and bool(since_item) and _label(previous_text))):
-            if last[lv] is not None:
-                interrupted.setdefault(lv, []).append(last[lv])
             for k in range(lv, 5):
+                if last[k] is not None and (k == lv or doc.source_format == "docx"):
+                    interrupted.setdefault(k, []).append(last[k])  # (a Word writer's lists nest in any format)
                 last[k] = None  # a fresh list under an introduction or a label
         if n == 2 and (last[lv] or 0) >= 2 and _inline_predecessor(
                 doc.text, it, doc.text[since_prior.get(lv, p_start):p.start], 1):
@@ -862,7 +872,10 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         new_list = False
         since_item.clear()
         since_paras.clear()
-        judge(it, last[lv], arabic_parent)
+        if after_table:
+            last[lv] = n - 1  # the body's list goes on after the table
+        if not cell_opens:
+            judge(it, last[lv], arabic_parent)
         last[lv] = n
         if cell is None:
             body_number[lv] = n
@@ -872,6 +885,10 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         for deeper in range(lv + 1, 5):
             if last[deeper] is not None:
                 carried[deeper] = last[deeper]
+                if doc.source_format == "docx":
+                    # a Word writer nests lists in any format (2.系统功能设计 / 一、学生模块： / 1.… /
+                    # 二、… / 3.系统架构设计): the list a higher level interrupts may resume
+                    interrupted.setdefault(deeper, []).append(last[deeper])
             last[deeper] = None
             orphan_reported[deeper] = False
     ctx.memo["numbering"] = issues
