@@ -569,7 +569,27 @@ def _parallel(a: Unit, b: Unit, fields: dict[str, int]) -> bool:
         if diff and all(x in PARTIES and y in PARTIES for x, y in diff):
             return True
     return (_consecutive_items(a, b) or _choice_options(a, b)
-            or (not (a.bib or b.bib) and _differs_in_names(a.span.text, b.span.text)))
+            or (not (a.bib or b.bib) and _differs_in_names(a.span.text, b.span.text,
+                                                           1 if _under_items(a, b) else 2)))
+
+
+def _under_items(a: Unit, b: Unit) -> bool:
+    """Do the two paragraphs stand right under two different items of a numbered list (1、版本1的demo版本： /
+    截至…有36个… ; 2、版本1的重构版本： / 截至…有45个…): each the write-up of its item."""
+    if a.doc is None or b.doc is None:
+        return False
+    numbers = []
+    for unit in (a, b):
+        doc = unit.doc
+        k = doc.line_index(unit.span.start) - 1
+        while k >= 0 and not doc.lines[k].text.strip(BLANK_CHARS):
+            k -= 1
+        head = doc.lines[k].text.strip(BLANK_CHARS) if k >= 0 else ""
+        m = _ITEM_NUMBER.match(head)
+        if m is None or len(head) > 40:
+            return False
+        numbers.append(m.group(1))
+    return numbers[0] != numbers[1]
 
 
 # A name or a figure: what parallel statements about different things differ in.
@@ -580,8 +600,8 @@ _SENTENCE_END = compile_regex(r"[。！？；!?;]")
 _ITEM_NUMBER = compile_regex(r"^[（(]?(\d{1,3})[)）、．.，,]")
 
 
-def _differs_in_names(a: str, b: str) -> bool:
-    """Two texts that differ only in names and figures, in two places or more (rotateX … X 轴 /
+def _differs_in_names(a: str, b: str, places: int = 2) -> bool:
+    """Two texts that differ only in names and figures, in `places` places or more (rotateX … X 轴 /
     rotateY … Y 轴; 模式1占63%，模式2占37% / 39.3% … 60.7%; selectOrgById … OrgService /
     selectEnrollActivity … Activity1Service): the same sentence said of different objects or
     results, not a copy edited."""
@@ -605,7 +625,7 @@ def _differs_in_names(a: str, b: str) -> bool:
         if not (_WORD_CHAR.search(a, ia, ja) and _WORD_CHAR.search(b, ib, jb)):
             return False  # a full stop or a per cent sign added: an edit
         spans.add((ia, ja))
-    return len(spans) >= 2
+    return len(spans) >= places
 
 
 def _consecutive_items(a: Unit, b: Unit) -> bool:

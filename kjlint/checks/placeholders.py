@@ -989,8 +989,27 @@ def _nothing_under(doc: Document, i: int) -> bool:
         if number is None:
             return False
         if own is not None:
-            return _next_number(own.group("number"), number.group("number"))
+            return _next_number(own.group("number"), number.group("number")) and _item_fields(doc, i)
         return blank and not _FIRST_ITEM.match(number.group("number"))
+    return False
+
+
+def _item_fields(doc: Document, i: int) -> bool:
+    """Are the items of the list around line i fields themselves (2、Shell：函数、流程 / 3、算法： /
+    4、…), some other item a `label：` one? In a list of names ((2) 更新异常 / (3) 插入异常： / (4) 删除异常)
+    the colon after one of them opens no field."""
+    lines = doc.lines
+    for step in (-1, 1):
+        j, seen = i + step, 0
+        while 0 <= j < len(lines) and seen < 2:  # the nearest item on each side, blank lines between
+            text = lines[j].text
+            if text.strip(_CELL_BLANK):
+                if doc.in_table(j) != doc.in_table(i) or not _LIST_ITEM.match(text):
+                    break
+                if _field(text) is not None:
+                    return True
+                seen += 1
+            j += step
     return False
 
 
