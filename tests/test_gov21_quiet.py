@@ -86,3 +86,25 @@ def test_a_congress_documents_numbered_header_is_the_documents_own():
             "某某县人民法院工作报告\n——2024年2月1日在某某县第十七届人民代表大会第三次会议上\n"
             "各位代表:\n现在,我代表县人民法院向大会报告工作,请予审议。\n")
     assert ("KJ609", 5) not in found(text, ("KJ609",))
+
+
+# -- site furniture of the set's pages, by its shape -------------------------------------------------
+
+def test_a_copy_protected_pages_watermark_is_furniture_on_its_line_and_glued_after_a_sentence():
+    text = ("某某市人大常委会工作报告\n过去一年，常委会依法履行监督职责，推动各项工作取得新进展。\n"
+            " 文章源自某某英语-https://www.example.com/9308.html\n"
+            "坚持正确监督、有效监督，聚焦权力依法正确行使。文章源自某某英语-https://www.example.com/9308.html\n")
+    assert found(text, ("KJ601",)) == [("KJ601", 3), ("KJ601", 4)]
+
+
+def test_a_report_sending_its_reader_to_an_address_is_its_own_text():
+    text = "关于开展线上报名的通知\n报名网址：https://www.example.gov.cn/apply\n请于3月1日前完成报名。\n"
+    assert found(text, ("KJ601",)) == []
+
+
+def test_a_gallerys_pictures_left_as_alternative_text_and_caption_are_furniture():
+    text = ("東區守望相助暨環保志工表揚活動\n\n  • 里長大合照 里長大合照\n  • 文化局長致詞 文化局長致詞\n\n"
+            "東區區公所今日舉辦績優守望相助隊員暨環保志工表揚活動，感謝志工齊心守護家園。\n")
+    assert found(text, ("KJ601",)) == [("KJ601", 3), ("KJ601", 4)]
+    # a heading written once is the text's
+    assert found("東區區公所工作報告\n一、文化局長致詞\n感謝各位志工。\n", ("KJ601",)) == []
