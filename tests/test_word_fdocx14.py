@@ -58,3 +58,16 @@ def test_a_paragraph_pasted_again_with_one_figure_edited_is_still_a_near_repeat(
             "开展科技下乡活动五次，培训农民一千二百人次。\n"
             "全年组织辖区企业申报省级科技项目十三项，争取上级资金八百万元，带动企业研发投入。\n")
     assert codes(text, "KJ101", "KJ102") == [("KJ102", 4)]
+
+
+def test_a_word_file_opening_with_the_first_of_its_lower_level_sections_has_no_title(tmp_path):
+    blocks = [("heading", 2, "运行环境"), "墨刀，原型在浏览器中打开。", ("heading", 2, "简要操作"),
+              "与应用的使用方式一样，点击各按钮进入对应页面。"]
+    assert docx_codes(make_docx(tmp_path / "原型说明.docx", blocks), "KJ506") == [("KJ506", 1)]
+
+
+def test_a_title_styled_as_the_sections_or_naming_its_kind_is_a_title(tmp_path):
+    named = [("heading", 2, "原型设计说明书"), "本文说明原型的运行方式。", ("heading", 2, "简要操作"), "点击各按钮。"]
+    assert docx_codes(make_docx(tmp_path / "说明书.docx", named), "KJ506") == []
+    above = [("heading", 1, "背单词软件"), ("heading", 2, "运行环境"), "墨刀。", ("heading", 2, "简要操作"), "点击。"]
+    assert docx_codes(make_docx(tmp_path / "软件.docx", above), "KJ506") == []

@@ -1483,6 +1483,20 @@ def _first_of_sections(doc: Document, first: Span) -> bool:
     return any(later > line and lv == level for later, lv in doc.style_headings.items())
 
 
+def _first_of_subsections(doc: Document, first: Span, title_words: list[str]) -> bool:
+    """Whether a Word file's first paragraph, unnumbered, is the first of parallel subsections:
+    in a heading style below the top (标题 2, 标题 3) that later headings share, with no heading
+    above that level anywhere and no word of a title (运行环境 / … / 简要操作, all 标题 2). A
+    title styled as a heading is styled as the top one, or names the document's kind."""
+    line = doc.line_index(first.start) + 1
+    level = doc.style_headings.get(line)
+    if not level or level < 2 or any(w in first.text for w in title_words):
+        return False
+    levels = doc.style_headings
+    return (min(levels.values()) >= level
+            and any(later > line and lv == level for later, lv in levels.items()))
+
+
 def _opens_list(doc: Document, first: Span) -> bool:
     """Whether a Word file's first paragraph is an item of a Word list (a bullet or a number Word
     draws for it, `●资源模块` above `●事件系统`) outside a table: the file opens with its first
@@ -1520,7 +1534,9 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     word = _word_prose(first.text, kinds) if doc.source_format == "docx" else None
     numbered = any(pat.match(first.text) for _, pat in LEVEL_PATTERNS)
     sections = doc.source_format == "docx" and _first_of_sections(doc, first)
-    if word is None and not numbered and not sections and _glued_title(doc.plain(first)[:max_len], ctx, list(rule.params.get("title-words", []))):
+    subsections = doc.source_format == "docx" and not sections and _first_of_subsections(
+        doc, first, [*rule.params.get("title-words", []), *rule.params.get("word-title-words", [])])
+    if word is None and not numbered and not sections and not subsections and _glued_title(doc.plain(first)[:max_len], ctx, list(rule.params.get("title-words", []))):
         return []  # a title run into the body (a flattened page): the title is there; 一、述职报告的概念 is a section
     repeat_rule = ctx.catalog.rules.get(rule.params.get("repeated-title", "KJ607"))
     if repeat_rule is not None and repeat_rule.run is not None and repeat_rule.enabled and any(
@@ -1539,6 +1555,8 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
         reason = "numbered"
     elif sections:
         reason = "section"
+    elif subsections:
+        reason = "subsection"
     elif doc.source_format == "docx" and _opens_list(doc, first):
         reason = "list-item"
     elif first.text[-1] in "。；;！!？?" and not (len(paras) > 1 and _HEADLINE.fullmatch(first.text)):
