@@ -108,3 +108,17 @@ def test_a_gallerys_pictures_left_as_alternative_text_and_caption_are_furniture(
     assert found(text, ("KJ601",)) == [("KJ601", 3), ("KJ601", 4)]
     # a heading written once is the text's
     assert found("東區區公所工作報告\n一、文化局長致詞\n感謝各位志工。\n", ("KJ601",)) == []
+
+
+def test_a_teaser_cut_off_with_its_link_to_the_rest_is_a_truncation_notice():
+    text = ("基隆市審計室決算報告\n〔記者某某/基隆報導〕基隆市審計室決算報告指重大建設計畫執行率偏低,審計室報告指… 阅读全文>>\n")
+    assert [c for c, _ in found(text, ("KJ301",))] == ["KJ301"]
+    text = "防空演習公告\n本市將於7月16日實施防空演習,屆時將同步進行疏散避難演練,籲請民眾配合...詳全文\n"
+    assert [c for c, _ in found(text, ("KJ301",))] == ["KJ301"]
+    # reading the whole text, as a sentence asks it, is the text's
+    assert found("关于征求意见的通知\n请各单位阅读全文后提出修改意见。\n", ("KJ301",)) == []
+
+
+def test_a_paper_sites_line_above_the_part_it_shows_is_its_notice():
+    text = "论文部分内容阅读\n一、深刻认识防汛抗旱面临的新形势\n今年是全面贯彻落实各项部署的关键之年。\n"
+    assert ("KJ601", 1) in found(text, ("KJ601",))
