@@ -122,3 +122,19 @@ def test_a_teaser_cut_off_with_its_link_to_the_rest_is_a_truncation_notice():
 def test_a_paper_sites_line_above_the_part_it_shows_is_its_notice():
     text = "论文部分内容阅读\n一、深刻认识防汛抗旱面临的新形势\n今年是全面贯彻落实各项部署的关键之年。\n"
     assert ("KJ601", 1) in found(text, ("KJ601",))
+
+
+# -- a contents list the page cut short: the body's first heading is no entry -------------------------
+
+def test_the_body_heading_under_a_cut_contents_list_is_the_bodys():
+    text = ("某某市政务服务中心2023年度部门决算公开说明\n目 录\n九、国有资本经营预算财政拨款收入支出决算情况说明\n"
+            "十二、其他需说明的事项\n第一部分 单位概况\n一、主要职能\n贯彻执行国家和我市有关政务服务工作的方针、政策和法律法规。\n"
+            "二、机构设置及人员情况\n本中心2023年度实有人数11人。\n")
+    assert found(text, ("KJ502", "KJ503", "KJ504")) == []
+
+
+def test_a_contents_list_followed_by_prose_keeps_its_entries():
+    # its last entry, not the first of a list, before the prose: the contents' entry, not a heading
+    text = ("某某局2023年度部门决算\n目 录\n一、部门概况\n二、收入支出决算总体情况\n三、其他重要事项\n"
+            "本单位是市政府工作部门，负责全市有关工作。\n")
+    assert found(text, ("KJ502", "KJ503", "KJ303")) == []

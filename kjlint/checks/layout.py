@@ -331,7 +331,8 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
             # (一、引言……1 … 十、参考文献……13 / 一．引入: the body's first heading, worded otherwise).
             paged = in_contents and CONTENTS_LEADER.search(p.text) is not None
             if (in_contents and CONTENTS_ENTRY.match(CONTENTS_PAGE.sub("", p.text) or p.text) and index + 1 not in doc.style_headings
-                    and (paged or not led or _heads_paged_entry(paragraphs, k))):
+                    and (paged or not led or _heads_paged_entry(paragraphs, k))
+                    and not (len(entries) >= 2 and _opens_body(paragraphs, k))):
                 key = _entry_key(p.text)
                 # an entry again: the body has begun with the first heading, maybe numbered and
                 # stopped otherwise (1.系统设计目标、功能介绍。 in the list, 1、系统设计目标，功能介绍 below)
@@ -356,6 +357,20 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
         out = _without_untitled_contents(out)
         ctx.memo["reading-paragraphs"] = out
     return out
+
+
+# The first heading of an outline (一、, （一）, 1.): after entries of a contents list, with prose
+# right under it, it is the body's first heading (目 錄 / 九、… / 十二、… / 第一部分 單位概況 /
+# 一、主要職能 / 貫徹執行…: a contents list the page cut short)
+_FIRST_HEADING = compile_regex(r"^[ \t\u3000]*(?:一[、．.]|[（(]一[）)]|1[、．.](?!\d))")
+
+
+def _opens_body(paragraphs: list[Span], k: int) -> bool:
+    """Is paragraph k the body's first heading rather than an entry of the contents above it?"""
+    if _FIRST_HEADING.match(paragraphs[k].text) is None or k + 1 >= len(paragraphs):
+        return False
+    below = paragraphs[k + 1].text
+    return CONTENTS_ENTRY.match(CONTENTS_PAGE.sub("", below) or below) is None
 
 
 _ELLIPSIS_LINE = compile_regex(r"[ \t\u3000]*(?:…+|\.{3,})[ \t\u3000]*")
