@@ -138,3 +138,12 @@ def test_a_contents_list_followed_by_prose_keeps_its_entries():
     text = ("某某局2023年度部门决算\n目 录\n一、部门概况\n二、收入支出决算总体情况\n三、其他重要事项\n"
             "本单位是市政府工作部门，负责全市有关工作。\n")
     assert found(text, ("KJ502", "KJ503", "KJ303")) == []
+
+
+def test_a_line_of_a_porn_spammers_search_phrases_is_injected_spam():
+    text = ("日韩欧美一级特黄大片视频,日韩免费视频一区二区,国产亚洲\n\n某某省环境保护科学研究院\n"
+            "全省公众环保状况满意率报告\n2023年全省公众对环境保护工作的满意率继续提高。\n")
+    assert ("KJ601", 1) in found(text, ("KJ601",))
+    # districts numbered in a plan are the plan's
+    plan = "某某区城市更新规划\n全区划分为一区二区三区三个片区，分别推进老旧小区改造。\n"
+    assert found(plan, ("KJ601",)) == []
