@@ -147,3 +147,10 @@ def test_a_line_of_a_porn_spammers_search_phrases_is_injected_spam():
     # districts numbered in a plan are the plan's
     plan = "某某区城市更新规划\n全区划分为一区二区三区三个片区，分别推进老旧小区改造。\n"
     assert found(plan, ("KJ601",)) == []
+
+
+def test_a_byline_without_xun_right_before_the_storys_date_is_the_pages():
+    text = "某某融媒(通讯员 王某)4月11日,复兴镇第十九届人民代表大会第四次会议召开。\n会议听取了镇政府工作报告。\n"
+    assert found(text, ("KJ601",)) == [("KJ601", 1)]
+    # a bracketed note on a name before a date, no reporter's role in it, is the text's
+    assert found("某某公司(原某某厂)4月11日完成改制。\n", ("KJ601",)) == []
