@@ -1555,8 +1555,6 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
         reason = "numbered"
     elif sections:
         reason = "section"
-    elif subsections:
-        reason = "subsection"
     elif doc.source_format == "docx" and _opens_list(doc, first):
         reason = "list-item"
     elif first.text[-1] in "。；;！!？?" and not (len(paras) > 1 and _HEADLINE.fullmatch(first.text)):
@@ -1565,6 +1563,8 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
         reason = "long"
     elif word is not None:
         reason = word
+    elif subsections:
+        reason = "subsection"
     elif doc.source_format != "docx" and _PAGE_LEAD_IN.search(first.text):
         reason = "lead-in"  # a Word file's lead-ins are judged above (_word_prose)
     if reason is None:
