@@ -71,3 +71,20 @@ def test_a_title_styled_as_the_sections_or_naming_its_kind_is_a_title(tmp_path):
     assert docx_codes(make_docx(tmp_path / "说明书.docx", named), "KJ506") == []
     above = [("heading", 1, "背单词软件"), ("heading", 2, "运行环境"), "墨刀。", ("heading", 2, "简要操作"), "点击。"]
     assert docx_codes(make_docx(tmp_path / "软件.docx", above), "KJ506") == []
+
+
+# (from the helper session word21, built on fdocx14 m008)
+_CASE = ("table", [["id", "username", "预期结果", "实际结果"], ["1", "admin", "admin", "admin"]])
+
+
+def test_a_drawn_number_before_a_typed_one_is_no_chapter(tmp_path):
+    # items typed 1. 2. under 二、 that Word numbers in the chapters' list too (drawn 三、1.username):
+    # the typed number places them under 二、, which has its body
+    report = ["基线测试报告", ("list", "chinese", 0, "功能分析"), "买家可以浏览商品并提交订单。",
+              ("list", "chinese", 0, "基于主要功能函数的单元测试"),
+              ("list", "chinese", 0, "1.username：用户名为admin"), _CASE,
+              ("list", "chinese", 0, "2.password：密码为admin"), _CASE]
+    assert docx_codes(make_docx(tmp_path / "测试.docx", report), "KJ303") == []
+    # drawn chapters over no typed number: 二、 is a chapter left empty
+    bare = [*report[:4], ("list", "chinese", 0, "用户名测试"), _CASE, ("list", "chinese", 0, "密码测试"), _CASE]
+    assert docx_codes(make_docx(tmp_path / "空.docx", bare), "KJ303") == [("KJ303", 4)]

@@ -375,6 +375,18 @@ def _empty_headings(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     plain = doc.plains(paras)
     # numbered items with inline text too (the first character spares most paragraphs the call)
     marks = [mark_level(text) if text[:1] in HEADING_FIRST or text[:1].isdigit() else None for text in plain]
+    if word and doc.list_labels:
+        plain = list(plain)
+        for k, p in enumerate(paras):
+            label = doc.list_labels.get(doc.line_index(p.start) + 1) if marks[k] is not None else None
+            rest = plain[k][len(label):].lstrip(BLANK_CHARS) if label and plain[k].startswith(label) else ""
+            if rest[:1] in HEADING_FIRST or rest[:1].isdigit():
+                # 三、1.username：… under 二、: Word drew a number before the writer's own typed one,
+                # which says where the paragraph stands (an item under the heading above); the
+                # drawn one is no chapter that would leave 二、 without a body
+                own = mark_level(rest)
+                if own is not None:
+                    marks[k], plain[k] = own, rest
     if word and doc.parts and "textbox" in doc.parts.values():
         # a text box's numbered lines (a diagram's 1.读取文件) head nothing of the body's; the box
         # is the body of the heading it sits under, as a picture is
