@@ -88,3 +88,9 @@ def test_a_drawn_number_before_a_typed_one_is_no_chapter(tmp_path):
     # drawn chapters over no typed number: 二、 is a chapter left empty
     bare = [*report[:4], ("list", "chinese", 0, "用户名测试"), _CASE, ("list", "chinese", 0, "密码测试"), _CASE]
     assert docx_codes(make_docx(tmp_path / "空.docx", bare), "KJ303") == [("KJ303", 4)]
+
+
+def test_a_bracket_saying_how_is_no_template_slot():
+    text = "课程设计任务书\n（3）客户信息管理：添加、删除、修改、查询（按编号/名称）、显示全部。\n"
+    assert codes(text, "KJ205") == []
+    assert codes("关于开展检查的通知\n请于（日期）前报送（单位名称）的自查报告。\n", "KJ205") != []
