@@ -154,3 +154,18 @@ def test_a_byline_without_xun_right_before_the_storys_date_is_the_pages():
     assert found(text, ("KJ601",)) == [("KJ601", 1)]
     # a bracketed note on a name before a date, no reporter's role in it, is the text's
     assert found("某某公司(原某某厂)4月11日完成改制。\n", ("KJ601",)) == []
+
+
+# -- a disclosure report's table given one cell a line, a lone rule under each cell (fresh15 p048) ----
+
+def test_a_table_with_a_rule_line_under_each_cell_is_the_documents_table():
+    # an excerpt of fresh15 p048, a disclosure report: the table below the lead-in is the text's
+    text = ("三、收到和处理政府信息公开申请情况\n该部分以表格形式报告。表格如下:\n"
+            "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)\n|\n申请人情况\n|\n自然人\n|\n"
+            "法人或其他组织\n|\n总计\n|\n商业\n企业\n|\n科研\n")
+    assert found(text, ("KJ601", "KJ609")) == []
+
+
+def test_a_lone_rule_under_a_line_of_words_above_the_text_is_still_the_pages_frame():
+    text = "某某网 首页 新闻中心 |\n|\n关于开展安全检查的通知\n各单位：现将有关事项通知如下。\n"
+    assert [c for c, _ in found(text, ("KJ601", "KJ609"))] != []

@@ -167,8 +167,8 @@ def _row_table_lines(doc: Document) -> set[int]:
 
 def flat_table_lines(doc: Document, ctx: Context) -> frozenset[int]:
     """0-based indexes of the lines of a table read as lines (memoized per document): a run of
-    four cells or more, each on its own line ending with ` |`, maybe with lone `|` lines where
-    rows end and a cell's text going on over a line or two. Its cells are the document's
+    four cells or more, each on its own line ending with ` |` or closed by a lone `|` line under
+    it, maybe with lone `|` lines where rows end and a cell's text going on over a line or two. Its cells are the document's
     content, its `|` the table's layout: no site's chrome, no short lines of a menu or a footer,
     no headings. A line of words ending with ` |` alone, or a lone `|` above the text, is a
     page's frame (reported by KJ601)."""
@@ -188,7 +188,11 @@ def flat_table_lines(doc: Document, ctx: Context) -> frozenset[int]:
                         found.update(range(run[0], run[-1] + 1))
                     run, cells = [], 0
                 run.append(i)
-                cells += any(ch.isalnum() for ch in m.group(0))  # a word or a figure, no bullet (• |)
+                # a word or a figure, no bullet (• |); or a lone rule closing the cell on the line
+                # above it (第二十条第(一)项 / | / 信息内容 / | / …: a page's table, a rule a line)
+                cells += any(ch.isalnum() for ch in m.group(0)) or (
+                    i > 0 and last != i - 1 and any(ch.isalnum() for ch in doc.lines[i - 1].text)
+                    and not any(ch.isalnum() for ch in m.group(0)))
                 last = i
             if cells >= FLAT_TABLE_CELLS:
                 found.update(range(run[0], run[-1] + 1))
