@@ -169,3 +169,18 @@ def test_a_table_with_a_rule_line_under_each_cell_is_the_documents_table():
 def test_a_lone_rule_under_a_line_of_words_above_the_text_is_still_the_pages_frame():
     text = "某某网 首页 新闻中心 |\n|\n关于开展安全检查的通知\n各单位：现将有关事项通知如下。\n"
     assert [c for c, _ in found(text, ("KJ601", "KJ609"))] != []
+
+
+# -- a GBK page read as Latin-1: GBK's byte pairs that happen to be UTF-8 are no UTF-8 mojibake ------
+
+_GBK_AS_LATIN1 = 'ÖйúÉç»á¿ÆÑ§Ôº·¢²¼µÄ2012Äê¡¶Ãñ¼ä×éÖ¯À¶Æ¤Êé¡·Ö¸³ö£¬ÎÒ¹úÃñ¼ä×éÖ¯Ôö³¤ËٶȳÖÐø×ߵͣ¬ÕûÌåÔöËÙ´´Àúʷе͡£½ØÖÁ2010Äêµ×£¬È«¹ú¹'  # an excerpt of fresh15 p008
+
+
+def test_a_gbk_page_read_as_latin1_is_reported_as_gbk_not_as_utf8_in_places():
+    codes = [c for c, _ in found(_GBK_AS_LATIN1 + "\n", ("KJ405", "KJ406"))]
+    assert codes and set(codes) == {"KJ406"}
+
+
+def test_utf8_read_as_latin1_is_still_reported_as_utf8():
+    text = "工作总结\n".encode("utf-8").decode("latin-1") + "\n"
+    assert [c for c, _ in found(text, ("KJ405", "KJ406"))] == ["KJ405"]
