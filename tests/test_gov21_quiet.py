@@ -184,3 +184,13 @@ def test_a_gbk_page_read_as_latin1_is_reported_as_gbk_not_as_utf8_in_places():
 def test_utf8_read_as_latin1_is_still_reported_as_utf8():
     text = "工作总结\n".encode("utf-8").decode("latin-1") + "\n"
     assert [c for c, _ in found(text, ("KJ405", "KJ406"))] == ["KJ405"]
+
+
+def test_fresh15s_furniture_by_its_shape():
+    story = "会议强调,今年是改革开放40周年。(来源:某某市住房和城乡建设网)\n"
+    assert found("全市住房城乡建设工作会议召开\n" + story, ("KJ601",)) == [("KJ601", 2)]
+    # a citation's bare 来源 is the writer's
+    assert found("统计公报\n全年生产总值增长5%。(来源:国家统计局)\n", ("KJ601",)) == []
+    assert found("第2版\n放大 缩小 默认\n404 Not Found\n", ("KJ601",))[-2:] == [("KJ601", 2), ("KJ601", 3)]
+    byline = "某某新闻网讯 特约记者王某、通讯员李某报道:3月1日,全市安全生产工作会议召开。\n"
+    assert found(byline, ("KJ601",)) == [("KJ601", 1)]
