@@ -162,8 +162,15 @@ def test_a_table_with_a_rule_line_under_each_cell_is_the_documents_table():
     # an excerpt of fresh15 p048, a disclosure report: the table below the lead-in is the text's
     text = ("三、收到和处理政府信息公开申请情况\n该部分以表格形式报告。表格如下:\n"
             "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)\n|\n申请人情况\n|\n自然人\n|\n"
-            "法人或其他组织\n|\n总计\n|\n商业\n企业\n|\n科研\n")
+            "法人或其他组织\n|\n总计\n|\n商业\n企业\n|\n科研\n机构\n|\n社会公益组织\n|\n法律服务机构\n|\n其他\n|\n"
+            "一、本年新收政府信息公开申请数量\n|\n0\n|\n0\n|\n0\n|\n")
     assert found(text, ("KJ601", "KJ609")) == []
+
+
+def test_a_menu_drawn_an_item_a_line_with_rules_between_is_no_table():
+    # no figure among its cells: a site's menu (test_fresh11_quiet has it above a report's text)
+    text = "首页\n|\n新闻中心\n|\n政务公开\n|\n办事服务\n|\n互动交流\n|\n"
+    assert [c for c, _ in found(text, ("KJ601",))].count("KJ601") >= 4
 
 
 def test_a_lone_rule_under_a_line_of_words_above_the_text_is_still_the_pages_frame():

@@ -179,22 +179,33 @@ def flat_table_lines(doc: Document, ctx: Context) -> frozenset[int]:
             found: set[int] = set()
             run: list[int] = []
             cells = 0
+            closed = figures = 0  # cells closed by a lone rule under them, and those holding a figure
             last = -1
+
+            def is_table() -> bool:
+                # a run whose cells are all closed by lone rules is a table when it holds a figure
+                # (第二十条第(一)项 / | / … / 0 / |); without one, a site's menu drawn an item a line
+                # (首页 / | / 新闻中心 / | / …)
+                return cells >= FLAT_TABLE_CELLS and (closed < cells or figures > 0)
+
             for m in _FLAT_TABLE_LINE.finditer(doc.text):
                 i = doc.line_index(m.start())
                 if run and (i - last > FLAT_TABLE_GAP + 1 and sum(
                         1 for k in range(last + 1, i) if doc.lines[k].text.strip(BLANK_CHARS)) > FLAT_TABLE_GAP):
-                    if cells >= FLAT_TABLE_CELLS:
+                    if is_table():
                         found.update(range(run[0], run[-1] + 1))
-                    run, cells = [], 0
+                    run, cells, closed, figures = [], 0, 0, 0
                 run.append(i)
                 # a word or a figure, no bullet (• |); or a lone rule closing the cell on the line
                 # above it (第二十条第(一)项 / | / 信息内容 / | / …: a page's table, a rule a line)
-                cells += any(ch.isalnum() for ch in m.group(0)) or (
-                    i > 0 and last != i - 1 and any(ch.isalnum() for ch in doc.lines[i - 1].text)
-                    and not any(ch.isalnum() for ch in m.group(0)))
+                if any(ch.isalnum() for ch in m.group(0)):
+                    cells += 1
+                elif i > 0 and last != i - 1 and any(ch.isalnum() for ch in doc.lines[i - 1].text):
+                    cells += 1
+                    closed += 1
+                    figures += any(ch.isdigit() for ch in doc.lines[i - 1].text)
                 last = i
-            if cells >= FLAT_TABLE_CELLS:
+            if is_table():
                 found.update(range(run[0], run[-1] + 1))
             out = frozenset(found | _row_table_lines(doc) | _barred_row_lines(doc) | pair_table_lines(doc, ctx))
         ctx.memo["flat-table-lines"] = out
