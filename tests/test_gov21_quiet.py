@@ -201,3 +201,10 @@ def test_fresh15s_furniture_by_its_shape():
     assert found("第2版\n放大 缩小 默认\n404 Not Found\n", ("KJ601",))[-2:] == [("KJ601", 2), ("KJ601", 3)]
     byline = "某某新闻网讯 特约记者王某、通讯员李某报道:3月1日,全市安全生产工作会议召开。\n"
     assert found(byline, ("KJ601",)) == [("KJ601", 1)]
+
+
+def test_a_caption_line_closed_by_a_kind_of_picture_in_brackets_is_the_pages():
+    text = "千强镇名单公布\n“千强镇”集中在长三角和珠三角地区 东莞市虎门镇(资料图片)\n国家统计局公布了名单。\n"
+    assert ("KJ601", 2) in found(text, ("KJ601",))
+    # a sentence citing a picture is the text's
+    assert found("报告\n图中显示了全市的分布情况，详见附图(资料图片)。\n", ("KJ601",)) == []
