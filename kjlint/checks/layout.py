@@ -168,9 +168,9 @@ def _row_table_lines(doc: Document) -> set[int]:
 def flat_table_lines(doc: Document, ctx: Context) -> frozenset[int]:
     """0-based indexes of the lines of a table read as lines (memoized per document): a run of
     four cells or more, each on its own line ending with ` |` or closed by a lone `|` line under
-    it, maybe with lone `|` lines where rows end and a cell's text going on over a line or two. Its cells are the document's
-    content, its `|` the table's layout: no site's chrome, no short lines of a menu or a footer,
-    no headings. A line of words ending with ` |` alone, or a lone `|` above the text, is a
+    it, maybe with lone `|` lines where rows end and a cell's text going on over a line or two.
+    Its cells are the document's content, its `|` the table's layout: no site's chrome, no short
+    lines of a menu or a footer, no headings. A line of words ending with ` |` alone, or a lone `|` above the text, is a
     page's frame (reported by KJ601)."""
     out = ctx.memo.get("flat-table-lines")
     if out is None:
