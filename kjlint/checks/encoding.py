@@ -354,27 +354,13 @@ _UTF8_SEQ = compile_regex(rb"(?:[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf
 _GBK_SEQ = compile_regex(rb"(?:[\xb0-\xf7][\xa1-\xfe]|[\xa1-\xa3][\xa1-\xfe]){2,}")
 
 
-def _cjk_mark(c: str) -> bool:
-    """A Chinese text's punctuation or full-width form (。，、“” U+3000-U+303F, U+FF00-U+FFEF, U+2010-U+2027)."""
-    return "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or "\u2010" <= c <= "\u2027"
-
-
-def _gbk_reads_more(data: bytes) -> bool:
-    """Does GBK read more of a run's bytes as plausible Chinese than UTF-8 reads as Chinese?"""
-    gbk = utf8 = 0
-    for s in _GBK_SEQ.finditer(data):
-        try:
-            decoded = s.group(0).decode("gbk")
-        except UnicodeDecodeError:
-            continue
-        if sum(is_han(c) for c in decoded) >= 2 and plausibility(decoded) >= 12:
-            gbk += s.end() - s.start()
-    if not gbk:
-        return False
-    for s in _UTF8_SEQ.finditer(data):
-        if any(is_han(c) for c in s.group(0).decode("utf-8")):
-            utf8 += s.end() - s.start()
-    return gbk > utf8
+def _gbk_reading(seq: bytes) -> str | None:
+    """What a run of GBK byte pairs reads, when that is plausible Chinese (two ideographs or more)."""
+    try:
+        decoded = seq.decode("gbk")
+    except UnicodeDecodeError:
+        return None
+    return decoded if sum(is_han(c) for c in decoded) >= 2 and plausibility(decoded) >= 12 else None
 
 
 def _latin_bytes(run: str) -> bytes:
@@ -395,27 +381,23 @@ def latin1_mojibake(doc: Document, ctx: Context) -> tuple[list[Edit], list[Edit]
         data = _latin_bytes(m.group(0))
         covered = bytearray(len(data))
         latin_only = []
+        utf8 = [(s, s.group(0).decode("utf-8")) for s in _UTF8_SEQ.finditer(data)]
+        gbk = [(s, decoded) for s in _GBK_SEQ.finditer(data) if (decoded := _gbk_reading(s.group(0))) is not None]
         # A run is one encoding's bytes: GBK's byte pairs read as UTF-8 in places (ê¡¶ for ꡶, Ç¹«Ä¼
         # for ǹļ); when GBK reads more of the run as plausible Chinese, UTF-8 is not tried there.
-        for s in (() if _gbk_reads_more(data) else _UTF8_SEQ.finditer(data)):
-            decoded = s.group(0).decode("utf-8")
+        gbk_bytes = sum(s.end() - s.start() for s, _ in gbk)
+        if gbk_bytes > sum(s.end() - s.start() for s, decoded in utf8 if any(is_han(c) for c in decoded)):
+            utf8 = []
+        for s, decoded in utf8:
             if set(decoded) == {"\ufffd"}:
                 continue  # ï¿½: a garbled replacement character (KJ402)
             if any(ord(c) >= 0x800 for c in decoded):  # Chinese: three-byte sequences
-                if not all(ord(c) < 0x800 or is_han(c) or _cjk_mark(c) for c in decoded):
-                    continue  # ê¡¶ reads ꡶, no Chinese: GBK's byte pairs that happen to be UTF-8
                 utf8_edits.append(Edit(m.start() + s.start(), m.start() + s.end(), decoded))
                 covered[s.start():s.end()] = b"\x01" * (s.end() - s.start())
             elif all(0xC0 <= ord(c) <= 0x24F for c in decoded):  # é read as Ã©
                 latin_only.append((s, decoded))
-        for s in _GBK_SEQ.finditer(data):
-            if any(covered[s.start():s.end()]):
-                continue
-            try:
-                decoded = s.group(0).decode("gbk")
-            except UnicodeDecodeError:
-                continue
-            if sum(is_han(c) for c in decoded) >= 2 and plausibility(decoded) >= 12:
+        for s, decoded in gbk:
+            if not any(covered[s.start():s.end()]):
                 gbk_edits.append(Edit(m.start() + s.start(), m.start() + s.end(), decoded))
                 covered[s.start():s.end()] = b"\x01" * (s.end() - s.start())
         for s, decoded in latin_only:

@@ -826,8 +826,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         other_cell = cell is not None and item_cell.get(lv, cell) != cell
         # In a Word table the numbers of a cell go on from another cell's (1.1-10位 | 2．<1位 3.>10位:
         # equivalence classes, test steps, the ids of a row): a cell's list opening past the next
-        # number is not judged (a number repeated down a column still is), and a list item of the body after the table may go on from the body's last item
-        # at its level (3.上架商品 / a table of test cases / 4.冻结商品).
+        # number is not judged (a number repeated down a column still is), and a list item of the
+        # body after the table may go on from the body's last item at its level (3.上架商品 / a
+        # table of test cases / 4.冻结商品).
         word_table = doc.source_format == "docx" and doc.line_sources and (
             cell is not None or item_cell.get(lv) is not None)
         cell_opens = word_table and cell is not None and lv >= 3 and n > (last[lv] or 0) + 1 and (
