@@ -221,13 +221,14 @@ try:
     from re import _compiler as _re_compiler
     from re import _parser as _re_parser
 
-    _REGEX_FILE = f"regex-8-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    _REGEX_FILE = f"regex-9-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.mapped"
     # Layout 6: a program is stored as the bytes of an array of codes, which marshal reads as
     # one copy (a tuple of codes made marshal decode ~580,000 ints for a store of 1,280
     # programs at every start, most of them never run); compile_regex unpacks one when asked.
     # Layout 7: a pattern opening with lookarounds before a class too large to list carries the
     # class (_opening_class): a store of layout 6 holds those programs without it. Layout 8:
-    # required and first characters include classes of rare scripts (regexinfo._rare).
+    # required and first characters include classes of rare scripts (regexinfo._rare). Layout 9:
+    # the programs follow the index in the file, mapped rather than read (_read_programs).
     _CODE_TYPE = next(t for t in "IL" if array(t).itemsize == _sre.CODESIZE)
     _plain_charset = _re_compiler._optimize_charset
 except (ImportError, AttributeError, StopIteration):  # Python 3.10 or another implementation: plain re.compile
@@ -235,6 +236,7 @@ except (ImportError, AttributeError, StopIteration):  # Python 3.10 or another i
     _REGEX_FILE = ""
 
 _programs: dict | None = None
+_program_run: Any = None  # the mapped store that stored entries' programs, (offset, length), are in
 _new_programs = 0  # built since the last save
 # Parse trees of the patterns compiled in this process, for `parse`: on a cold start the
 # analyses that follow a compile (backtracking_risk, KJ601's pattern facts) parsed each pattern
@@ -252,13 +254,73 @@ def save_programs(at_least: int = 1) -> None:
     with those other processes stored meanwhile. Called at exit; by a parallel run once its
     workers are busy (the main process only waits then); and by a worker after a chunk that
     compiled the patterns rules compile on first use (a worker ends without exit hooks)."""
-    global _new_programs
+    global _new_programs, _program_run
     if _new_programs >= max(1, at_least) and _programs is not None:
-        current = _read(_REGEX_FILE)
-        merged = dict(current) if isinstance(current, dict) else {}
+        # This process's programs are read out of its mapping, which is then closed (a mapped
+        # file cannot be replaced on Windows); the other processes' come from the file as it is now.
+        _programs.update(_with_programs(_programs, _program_run))
+        if _program_run is not None:
+            _program_run.close()
+            _program_run = None
+        stored, run = _read_programs()
+        merged = _with_programs(stored, run)
+        if run is not None:
+            run.close()
         merged.update(_programs)
-        _write(_REGEX_FILE, merged if len(merged) <= MAX_PROGRAMS else _programs)
+        _write_programs(merged if len(merged) <= MAX_PROGRAMS else _programs)
         _new_programs = 0
+
+
+def _read_programs() -> tuple[dict, Any]:
+    """The stored entries, each program as (offset, length) in the mapped file returned with
+    them (None when there is no readable store). A run compiles ~100 of the ~1,500 stored
+    programs: reading and copying them all (2.8 of the store's 3.3 MB) was ~2-3 ms of each start."""
+    import mmap
+
+    enabled = gc.isenabled()
+    try:
+        with open(cache_dir() / _REGEX_FILE, "rb") as fh:
+            size = int.from_bytes(fh.read(8), "little")
+            head = fh.read(size)
+            gc.disable()  # as _read: plain data without cycles
+            entries, length = marshal.loads(head)
+            run = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        if isinstance(entries, dict) and len(run) == 8 + size + length:  # else cut short: ignored
+            return entries, run
+        run.close()
+    except Exception:  # missing, truncated or written by another Python
+        pass
+    finally:
+        if enabled:
+            gc.enable()
+    return {}, None
+
+
+def _program_bytes(entry: tuple, run: Any) -> bytes:
+    """An entry's program as bytes: kept so by an entry built in this process, else read from
+    the mapped store `run` (8 bytes of length, then the index, then the programs)."""
+    code = entry[1]
+    if isinstance(code, bytes):
+        return code
+    start = 8 + int.from_bytes(run[:8], "little") + code[0]
+    return run[start:start + code[1]]
+
+
+def _with_programs(entries: dict, run: Any) -> dict:
+    """`entries` with every program as bytes (for writing them elsewhere)."""
+    return {key: entry[:1] + (_program_bytes(entry, run),) + entry[2:] for key, entry in entries.items()
+            if isinstance(entry, tuple) and len(entry) == 10}
+
+
+def _write_programs(entries: dict) -> None:
+    """Write the store as _read_programs reads it, atomically (_write_bytes)."""
+    index, runs, at = {}, [], 0
+    for key, entry in entries.items():
+        runs.append(entry[1])
+        index[key] = entry[:1] + ((at, len(entry[1])),) + entry[2:]
+        at += len(entry[1])
+    head = marshal.dumps((index, at))
+    _write_bytes(_REGEX_FILE, len(head).to_bytes(8, "little") + head + b"".join(runs))
 
 
 def _entry(pattern: str, flags: int) -> tuple:
@@ -266,10 +328,9 @@ def _entry(pattern: str, flags: int) -> tuple:
     backtracking risk (False until `backtracking_risk` asks: only rule packs' patterns are
     judged, and the test was a third of a cold start's pattern work), preceding characters,
     anchors (False until `anchored_finditer` asks, then tagged with _ANCHORS_FORMAT))."""
-    global _programs
+    global _programs, _program_run
     if _programs is None:
-        stored = _read(_REGEX_FILE)
-        _programs = stored if isinstance(stored, dict) else {}
+        _programs, _program_run = _read_programs()
     entry = _programs.get((pattern, flags))
     if isinstance(entry, tuple) and len(entry) == 10:
         return entry
@@ -415,7 +476,7 @@ def _ranges(chars: frozenset[str]) -> list[tuple]:
 
 def _codes(entry: tuple) -> list[int]:
     """The matcher program of a store entry, as the list of codes `_sre.compile` takes."""
-    return array(_CODE_TYPE, entry[1]).tolist()
+    return array(_CODE_TYPE, _program_bytes(entry, _program_run)).tolist()
 
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
@@ -520,6 +581,14 @@ def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
         return re.compile(pattern, flags)
     entry = _entry(pattern, flags)
     return _LazyPattern(pattern, flags, entry[0])  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=1024)
+def built_regex(pattern: str, flags: int = 0) -> re.Pattern:
+    """compile_regex, kept for the process: for a pattern a check writes from what it read (an
+    item's mark in its other forms), which re.search would compile in Python once per process
+    (0.5-1 ms each) and compile_regex would look up and wrap at every call."""
+    return compile_regex(pattern, flags)
 
 
 def required_chars(pattern: str, flags: int = 0) -> str | None:

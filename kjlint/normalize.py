@@ -145,15 +145,48 @@ def _script_sets() -> tuple[frozenset[str], frozenset[str]]:
     return trad_only, simp_only
 
 
-@lru_cache(maxsize=2)
-def _convertible(table_name: str) -> re.Pattern:
-    """A character class of the table's keys: one C-speed scan tells whether `translate` (a
+def _class_of(chars: Iterable[str]) -> str:
+    """A regex character class of `chars`. Those beyond the BMP would be tried one by one for
+    every scanned character: when there are any, every character beyond the BMP (rare) counts
+    as one of them."""
+    chars = sorted(chars)
+    bmp = "".join(re.escape(c) for c in chars if c <= "\uffff")
+    return f"[{bmp}\U00010000-\U0010ffff]" if chars and chars[-1] > "\uffff" else f"[{bmp}]"
+
+
+def _build_classes() -> tuple[str, str, str, bool]:
+    t2s, _s2t, trad, simp = _tables()
+    return (_class_of(map(chr, t2s)), _class_of(trad), _class_of(simp), trad <= set(map(chr, t2s)))
+
+
+@lru_cache(maxsize=1)
+def _classes() -> tuple[str, str, str, bool]:
+    """(class of the characters to_simplified converts, class of the traditional-only ones, of
+    the simplified-only ones, whether every traditional-only character converts), kept on disk
+    beside the tables: a document in one script, most of them, is then judged by a scan or two
+    without the tables read (3-4 ms) or the classes written out (~8,000 re.escape calls)."""
+    key = file_key(*(_opencc_dictionary_dir() / name for name in _OPENCC_FILES))
+    return tuple(load_or_build("opencc-classes", key, _build_classes))
+
+
+@lru_cache(maxsize=1)
+def _convertible() -> re.Pattern:
+    """The characters to_simplified converts: one C-speed scan tells whether `translate` (a
     dictionary lookup per character) has anything to do; in most documents it has not."""
-    table = t2s_table() if table_name == "t2s" else s2t_table()
-    # Keys beyond the BMP would be tried one by one for every scanned character: any character
-    # beyond the BMP (rare) sends the text to translate instead.
-    bmp = "".join(re.escape(chr(cp)) for cp in sorted(table) if cp <= 0xFFFF)
-    return compile_regex(f"[{bmp}\U00010000-\U0010ffff]")
+    return compile_regex(_classes()[0])
+
+
+@lru_cache(maxsize=2)
+def script_class(script: str) -> re.Pattern:
+    """The characters only `script` ("traditional" or "simplified") has: one C-speed scan says
+    whether a document has any (most documents are in one script only)."""
+    return compile_regex(_classes()[1 if script == "traditional" else 2])
+
+
+def traditional_all_convert() -> bool:
+    """Whether every traditional-only character is one to_simplified converts (so a text it
+    leaves unchanged has none): true of OpenCC's tables, checked rather than assumed."""
+    return _classes()[3]
 
 
 def to_simplified(text: str) -> str:
@@ -161,7 +194,7 @@ def to_simplified(text: str) -> str:
     name, a rare character) has only those replaced, found by one C-speed scan, instead of a
     dictionary lookup for each of its characters (about 160 µs for 2,500 characters); a text in
     traditional script (many in the 400 characters from the first) is translated."""
-    regex = _convertible("t2s")
+    regex = _convertible()
     first = regex.search(text)
     if first is None:
         return text

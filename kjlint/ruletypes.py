@@ -367,7 +367,7 @@ def _has_any(chars: str) -> Callable[[str], bool]:
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
                    "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ")
 _JOINERS = frozenset("-./_")
-_TEXT_SIDE = re.compile(r"[\u4e00-\u9fff\u3001-\u3011\uff01-\uff1f0-9０-９%％‰]")
+_TEXT_SIDE = compile_regex(r"[\u4e00-\u9fff\u3001-\u3011\uff01-\uff1f0-9０-９%％‰]")
 
 
 def mask_echoes(text: str, reported: list[tuple[int, int]], chars: str,
@@ -460,7 +460,7 @@ def pads_a_column(text: str, start: int, end: int) -> bool:
     return False
 
 
-_BLANK_RUN = re.compile(r"[ \t\u3000]{2,}")
+_BLANK_RUN = compile_regex(r"[ \t\u3000]{2,}")
 
 
 def build_pattern(rule: Rule, catalog: Catalog) -> Checker:

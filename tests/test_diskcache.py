@@ -75,7 +75,8 @@ def test_patterns_compile_on_first_use_only(fresh_cache, monkeypatch):
         diskcache.compile_regex(p, f)
     diskcache.save_programs()
     diskcache._programs = None  # as in a new process: read back from disk
-    assert all(isinstance(entry[1], bytes) for entry in diskcache._read(diskcache._REGEX_FILE).values())
+    stored, run = diskcache._read_programs()  # programs stay in the mapped file: (offset, length)
+    assert len(stored) == 2 and all(isinstance(entry[1], tuple) for entry in stored.values()) and run is not None
     theirs = [re.compile(p, f) for p, f in patterns]
     made = []
     real = diskcache._sre.compile
@@ -115,6 +116,31 @@ def test_kept_scans_compile_when_first_run(fresh_cache, monkeypatch):
     assert [[m.span() for m in scan(text)] for scan in scans] == \
         [[m.span() for m in rx.finditer(text)] for rx in plain]
     assert made
+
+
+def test_mapped_program_store_merges_saves_and_ignores_a_cut_file(fresh_cache):
+    """A process that read its programs from the mapped store and built new ones saves both
+    (and what other processes stored meanwhile); a store cut short is ignored, not misread."""
+    if diskcache._sre is None:
+        pytest.skip("no program cache on this Python")
+    first, second = PATTERNS[:3], PATTERNS[3:]
+    for p, f in first:
+        diskcache.compile_regex(p, f)
+    diskcache.save_programs()
+    diskcache._programs = None  # a new process: its programs are mapped
+    for p, f in second:
+        diskcache.compile_regex(p, f)
+    other = diskcache.compile_regex(PATTERNS[0][0], PATTERNS[0][1])  # used after the save below
+    diskcache.save_programs()
+    diskcache._programs = None
+    stored, run = diskcache._read_programs()
+    assert set(stored) == {(p, f) for p, f in PATTERNS} and run is not None
+    for p, f in PATTERNS:
+        assert _behaviour(diskcache.compile_regex(p, f)) == _behaviour(re.compile(p, f))
+    assert _behaviour(other) == _behaviour(re.compile(*PATTERNS[0]))
+    data = (fresh_cache / diskcache._REGEX_FILE).read_bytes()
+    (fresh_cache / diskcache._REGEX_FILE).write_bytes(data[:-3])
+    assert diskcache._read_programs() == ({}, None)
 
 
 def test_corrupt_program_cache_is_ignored(fresh_cache):
@@ -311,7 +337,7 @@ def test_shared_class_optimization_gives_re_own_program():
 
 
 _WORKER_SAVE_SCRIPT = """
-import glob, marshal, os, sys
+import os, sys
 from kjlint import diskcache, runner
 folder = sys.argv[1]
 for i in range(8):
@@ -322,7 +348,7 @@ if sys.argv[2] == "catalogue":  # the programs of the catalogue alone, stored as
 else:
     runner.WORKER_SAVE_PROGRAMS = int(sys.argv[2])
     runner.lint_paths([folder], jobs=2)
-print(len(marshal.load(open(glob.glob(os.path.join(os.environ["KJLINT_CACHE_DIR"], "regex-*"))[0], "rb"))))
+print(len(diskcache._read_programs()[0]))
 os._exit(0)  # before the exit hooks: what the run stored while it linted
 """
 

@@ -29,8 +29,8 @@ from .layout import (CONTENTS_LEADER, SIGNING_DATE, flagged_lines, flat_table_li
 from .structure import cn_number
 from ..forms import is_attachment_head
 from .truncation import BLANK_DATE_FIELD, TERMINAL, body_paragraph_lines, body_paragraphs, heading_level
-from ..diskcache import (bind_on_first_call, compile_regex, exec_generated, finditer_alternatives, first_chars,
-                         load_or_build_item, parse)
+from ..diskcache import (bind_on_first_call, compile_regex, exec_generated, file_key, finditer_alternatives,
+                         first_chars, load_or_build_item, parse)
 from ..i18n import _, pick
 from ..words import joins_into_word
 
@@ -58,6 +58,22 @@ def normalized_lines(doc: Document, ctx: Context) -> list[str]:
         out = ctx.memo["normalized-lines"] = [
             line and line.strip(_BLANKS).lstrip(_LEAD) for line in fold_line_width("\n".join(doc.plain_lines)).split("\n")]
     return out
+
+
+def _phrase_keys(phrases: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """(kind, phrase) -> the form a line is compared in: a line-start phrase's line form, another
+    phrase simplified with its widths folded. Kept on disk: the pack's traditional phrases made
+    every start read OpenCC's tables (3-4 ms), which a document in simplified script never needs."""
+    import hashlib
+
+    from ..normalize import conversion_key
+
+    digest = hashlib.blake2b("\x1f".join(f"{kind}\x1e{phrase}" for kind, phrase in phrases).encode("utf-8"),
+                             digest_size=16).hexdigest()
+    keys = load_or_build_item("boilerplate-phrases", digest, (conversion_key(), file_key(__file__)), lambda: [
+        normalize_line(phrase) if kind == "line-start" else fold_line_width(to_simplified(phrase))
+        for kind, phrase in phrases], keep=64)
+    return dict(zip(phrases, keys))
 
 
 class _Boilerplate:
@@ -92,6 +108,9 @@ class _Boilerplate:
         self.skip_technical: set[str] = set()
         in_text: list[tuple[str, str]] = []
         count = 0
+        phrase_keys = _phrase_keys([(kind, str(phrase)) for group in groups if isinstance(group, dict)
+                                    for kind in ("line-start", "anywhere", "line-end")
+                                    for phrase in group.get(kind, []) or []])
         for i, group in enumerate(groups):
             if not isinstance(group, dict) or "label" not in group:
                 raise PackError(_("{where}[{index}] needs a 'label'").format(where=where, index=i))
@@ -110,7 +129,7 @@ class _Boilerplate:
                 in_text.append((pat, label))
             for kind in ("line-start", "anywhere", "line-end"):
                 for phrase in group.get(kind, []) or []:
-                    key = normalize_line(str(phrase)) if kind == "line-start" else fold_line_width(to_simplified(str(phrase)))
+                    key = phrase_keys[(kind, str(phrase))]
                     if not key:
                         raise PackError(_("{where} contains an empty phrase").format(where=f"{where}[{i}].{kind}"))
                     if kind == "line-start":

@@ -6,14 +6,13 @@ document that uses half-width commas throughout gets one finding per line, not h
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
-from functools import lru_cache
 from typing import Iterator
 
 from .registry import check
 from ..document import Document
-from ..normalize import PINYIN_ANNOTATION, script_sets, to_simplified, to_traditional
+from ..normalize import (PINYIN_ANNOTATION, script_class, script_sets, to_simplified, to_traditional,
+                         traditional_all_convert)
 from ..ruletypes import Context, Hit, rule_hits
 from .textspans import Edit, SpanSet, frequency_table, group_by_line, is_cjk, is_han
 from ..diskcache import compile_regex
@@ -21,36 +20,17 @@ from ..diskcache import compile_regex
 # --- mixed traditional and simplified script ------------------------------------------------
 
 
-@lru_cache(maxsize=2)
-def _script_class(script: str) -> re.Pattern:
-    """A character class of the script's own characters: one C-speed scan says whether a
-    document has any (most documents are in one script only)."""
-    chars = script_sets()[0 if script == "traditional" else 1]
-    bmp = "".join(re.escape(c) for c in sorted(chars) if c <= "\uffff")
-    wide = "\U00010000-\U0010ffff" if any(c > "\uffff" for c in chars) else ""
-    return compile_regex(f"[{bmp}{wide}]")
-
-
-@lru_cache(maxsize=1)
-def _traditional_all_convert() -> bool:
-    """Whether every traditional-only character is one to_simplified converts (so a text it
-    leaves unchanged has none): true of OpenCC's tables, checked rather than assumed."""
-    from ..normalize import t2s_table
-
-    return script_sets()[0] <= set(map(chr, t2s_table()))
-
-
 def script_counts(doc: Document, ctx: Context) -> tuple[Counter, Counter]:
     """(traditional-only, simplified-only) character counts of the document (memoized)."""
     if "script-counts" not in ctx.memo:
-        trad, simp = script_sets()
         # A text that to_simplified leaves as it is (Document.simplified, which the plain lines
         # of the KJ3 rules have made by now) has no traditional-only character.
-        no_traditional = doc.simplified is doc.text and _traditional_all_convert()
-        if no_traditional or not (_script_class("traditional").search(doc.text)
-                                  and _script_class("simplified").search(doc.text)):
+        no_traditional = doc.simplified is doc.text and traditional_all_convert()
+        if no_traditional or not (script_class("traditional").search(doc.text)
+                                  and script_class("simplified").search(doc.text)):
             ctx.memo["script-counts"] = (Counter(), Counter())  # one script only: nothing to count
         else:
+            trad, simp = script_sets()
             every = Counter(doc.text)  # counted in C; the few hundred distinct characters are then sorted
             ctx.memo["script-counts"] = (Counter({c: n for c, n in every.items() if c in trad}),
                                          Counter({c: n for c, n in every.items() if c in simp}))

@@ -13,7 +13,7 @@ from ..document import BLANK_CHARS, Document, Span
 from ..forms import is_attachment_head
 from ..normalize import to_simplified
 from ..ruletypes import Context, Hit, rule_hits
-from ..diskcache import compile_regex
+from ..diskcache import built_regex, compile_regex
 from ..i18n import _, pick
 from .layout import FURNITURE, SIGNING_DATE, flagged_lines, outline_paragraphs, reading_paragraphs
 
@@ -1337,12 +1337,12 @@ def _inline_predecessor(text: str, it: Numbered, before: str, number: int | None
     # an Arabic number also glued to a label (功能需求1.系统能…); not an item starting a line,
     # unless struck out by dashes typed before it (--1、旧接口（已废弃）)
     glued = r"|[\u4e00-\u9fff]" if it.level > 2 else ""
-    return re.search(r"(?:[^\s][ \t\u3000]+|[：:】，,。；;][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3}" + glued + ")"
-                     + _any_width_mark(want) + r"(?:(?!\d)|(?=(?:19|20)\d\d年))", before, re.MULTILINE) is not None
+    return built_regex(r"(?:[^\s][ \t\u3000]+|[：:】，,。；;][ \t\u3000]*|^[ \t\u3000]*[-–—]{1,3}" + glued + ")"
+                       + _any_width_mark(want) + r"(?:(?!\d)|(?=(?:19|20)\d\d年))", re.MULTILINE).search(before) is not None
     # (附件:1.2018年《政府工作报告》任务分解表 / 2.…: item 1 dated by its year, the way heading_level reads it)
 
 
-_COMMA_ITEM = re.compile(r"[ \t\u3000]*\d{1,2}[，,][ \t\u3000]*[\u4e00-\u9fff][^。！？!?；;\n]{0,30}$")
+_COMMA_ITEM = compile_regex(r"[ \t\u3000]*\d{1,2}[，,][ \t\u3000]*[\u4e00-\u9fff][^。！？!?；;\n]{0,30}$")
 
 
 def _comma_numbered(paragraph: str) -> bool:
@@ -1378,7 +1378,7 @@ def _any_width_mark(mark: str) -> str:
 def _marked_otherwise(previous: str, it: Numbered) -> bool:
     """Does the paragraph above open with item n-1 of Arabic item `it` under another mark (1，
     above 2:, 1) above 2.)?"""
-    return it.level == 3 and re.match(rf"[ \t\u3000]*{it.number - 1}[，,;；、.．:：)）](?!\d)", previous) is not None
+    return it.level == 3 and built_regex(rf"[ \t\u3000]*{it.number - 1}[，,;；、.．:：)）](?!\d)").match(previous) is not None
 
 
 def _unstyled_sibling(text: str, it: Numbered, since: int, number: int) -> bool:

@@ -26,6 +26,7 @@ _NUM = r"[\d〇○零一二三四五六七八九十]"
 DATE_LINE = compile_regex(
     rf"^(?:{_NUM}{{2,4}}\s*年\s*{_NUM}{{1,2}}\s*月(?:\s*{_NUM}{{1,3}}\s*[日号])?|\d{{4}}[-./]\d{{1,2}}(?:[-./]\d{{1,2}})?)$")
 SENTENCE_STOP = compile_regex(r"[。！？!?；;]")
+_PROSE_MARK = compile_regex(r"[，,。；;、]")
 _ANY_MARK = compile_regex(r"[。！？!?；;，,：:、]")  # any mark a sentence is cut by
 _ITEM_NOTE = compile_regex(r"[（(][^（()）\n]*[）)]")  # a note in brackets: (国务院令第493号), (2021年修订)
 
@@ -127,7 +128,7 @@ def is_signature_or_date(text: str, max_signature: int) -> bool:
     # A signature or an organization's name is not a sentence: it has no sentence punctuation
     # inside and does not end with a question or an exclamation (想要认识他嘛？ is a sentence).
     # Nor does one end with the particle 的: 对于Delta计算框架的 is a phrase cut before its noun.
-    return (len(text) <= max_signature and not re.search(r"[，,。；;、]", text) and text[-1] not in "？?！!"
+    return (len(text) <= max_signature and _PROSE_MARK.search(text) is None and text[-1] not in "？?！!"
             and not text.endswith("的"))
 
 
