@@ -29,6 +29,9 @@ def kj6(text: str):
     ("某某新闻网(wǎng)讯(通讯员 李某)", "近日，某镇召开工作会议。"),
     # ... or a ? where a character was lost, the gloss's bracket with it
     ("某某日?qǐng)?bào)訊(記者 王某 通訊員 李某)", "近日，市公安局某派出所獲評先進集體。"),
+    # 消息 for 讯 (session 22, fresh15 p038 and fresh12 p035), mangled or not
+    ("安陸新聞網(wǎng)消息(通訊員 蔣海平)", "為確保節日期間安全生產形勢穩定，市安委會決定開展大檢查。"),
+    ("国际在线消息(记者 蔡靖骉)", ":5日上午，十二届全国人大一次会议在北京开幕。"),
 ])
 def test_a_mangled_outlets_byline_is_reported_alone(byline, rest):
     text = f"{TITLE}\n{byline}{rest}\n{TRAD_BODY}\n"
@@ -111,3 +114,24 @@ def test_a_word_file_keeps_its_captions_and_credit_lines(tmp_path):
     assert [f.message for f in lint_document(doc, opts=LintOptions(codes={"KJ601"}))] == []
     page = "\n".join([TITLE, BODY, *lines, BODY]) + "\n"
     assert [line for _, _, line in kj6(page)] == lines
+
+
+@pytest.mark.parametrize("line, note", [
+    # (session 22: fresh14 p039, fresh12 p133, p132, p123) the page's note of where it took the piece
+    # from, in brackets wherever it stands or after dashes closing a line, and a picture's source line
+    ("(轉載自香港特別行政區政府新聞公報)", "(轉載自香港特別行政區政府新聞公報)"),
+    ("「本文来源:工人日报」工人日报客户端记者田某1月6日上午到企业走访。", "「本文来源:工人日报」"),
+    ("汉寿总工会举行2023年“送温暖”活动暨万达爱心仪式 ----摘录自《汉寿融媒》", "----摘录自《汉寿融媒》"),
+    ("图片来源:摄图网", "图片来源:摄图网"),
+])
+def test_the_pages_note_of_its_source_is_reported(line, note):
+    text = f"{TITLE}\n{BODY}\n{line}\n{BODY}\n"
+    assert [(code, n, found) for code, n, found in kj6(text) if n == 3] == [("KJ601", 3, note)]
+
+
+@pytest.mark.parametrize("line", [
+    "以上数据摘自《中国统计年鉴2023》，口径与上年一致。",   # a citation in the writer's sentence
+    "根据有关规定（来源于省财政厅文件），资金已全部拨付到位。",
+])
+def test_a_citation_of_a_source_in_prose_stays_the_texts(line):
+    assert kj6(f"{TITLE}\n{BODY}\n{line}\n{BODY}\n") == []
