@@ -135,3 +135,36 @@ def test_the_pages_note_of_its_source_is_reported(line, note):
 ])
 def test_a_citation_of_a_source_in_prose_stays_the_texts(line):
     assert kj6(f"{TITLE}\n{BODY}\n{line}\n{BODY}\n") == []
+
+
+def test_the_pages_english_date_field_at_the_top_is_reported_alone():
+    """(session 22: five pages of four sets, each labeled KJ601) the search store's page opens with
+    its template's date field in English, the story glued after it."""
+    line = " date 2026-01-13 苗栗縣政府十三日召開今年第二次縣務會議，會中討論通過多項議案。"
+    assert kj6(f"{line}\n{TRAD_BODY}\n") == [("KJ601", 1, " date 2026-01-13")]
+
+
+@pytest.mark.parametrize("line", ["THE END", "—END—", "发表日期:2020-01-16 11:31:35 发布机构:某某区街道办事处"])
+def test_a_posts_end_mark_and_the_pages_published_field_are_reported(line):
+    assert [(code, n) for code, n, _found in kj6(f"{TITLE}\n{BODY}\n{line}\n{BODY}\n")] == [("KJ601", 3)]
+
+
+def test_an_end_inside_prose_and_a_date_in_a_sentence_stay_the_texts():
+    text = f"{TITLE}\n{BODY}\nThe end of the year review was held on 2026-01-13 in the hall.\n{BODY}\n"
+    assert kj6(text) == []
+
+
+@pytest.mark.parametrize("line, spam", [
+    # (session 22: fresh11-fresh14's hijacked portal pages) betting brands glued into the copied text
+    ("出了建议，强调学通社做好威廉希尔外宣工作的重要性。", "威廉希尔"),
+    ("部门及内设科室工作职责,尊龙ag旗舰厅的联系方式。", "尊龙ag旗舰厅"),
+    ("关于印发安全生产工作要点的通知云南省应急管理厅-凯发优惠", "凯发优惠"),
+    ("半岛全站2022年,全市参加职工基本医疗保险人数稳步增长。", "半岛全站"),
+])
+def test_a_betting_brand_glued_into_the_text_is_reported(line, spam):
+    assert [found for code, n, found in kj6(f"{TITLE}\n{BODY}\n{line}\n") if n == 3] == [spam]
+
+
+def test_a_peninsula_and_a_company_name_stay_the_texts():
+    text = f"{TITLE}\n辽东半岛沿海经济带建设稳步推进，凯旋发展公司完成投资。\n{BODY}\n"
+    assert kj6(text) == []
