@@ -168,3 +168,16 @@ def test_a_betting_brand_glued_into_the_text_is_reported(line, spam):
 def test_a_peninsula_and_a_company_name_stay_the_texts():
     text = f"{TITLE}\n辽东半岛沿海经济带建设稳步推进，凯旋发展公司完成投资。\n{BODY}\n"
     assert kj6(text) == []
+
+
+@pytest.mark.parametrize("line", ["二维码", "我要分享", "赞赏支持", "未登錄", "扫描关注", "Copied!", "©原创   07-30 19:01",
+                                  "© 2025 Jinbay.com All rights reserved.", "以下為文字實錄:"])
+def test_a_pages_button_badge_or_transcript_lead_in_is_reported(line):
+    """(session 22: fresh12-fresh15's pages) a page's button or badge alone on its line."""
+    text = f"{TITLE}\n{BODY}\n{line}\n会议要求各部门认真落实。\n"
+    assert [(code, n) for code, n, _found in kj6(text)] == [("KJ601", 3)]
+
+
+def test_the_words_inside_a_sentence_stay_the_texts():
+    text = f"{TITLE}\n{BODY}\n二维码扫描功能已上线运行，群众可扫描关注政务号。\n会议要求各部门认真落实。\n"
+    assert kj6(text) == []
