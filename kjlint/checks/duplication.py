@@ -526,6 +526,27 @@ def _drafted_in_articles(legal: bool, later: list[Unit], earlier: list[Unit]) ->
 
 
 _LIST_ITEM = compile_regex(r"^[（(][一二三四五六七八九十]{1,3}[)）]|^\d{1,2}[.．、]")
+# A list's lead-in: 设下列各课、室,分别掌理下列事项:, 主要包括以下内容：
+_LEAD_IN = compile_regex(r"(?:下列|如下|以下|下述)[^\n]{0,12}[：:][ \t\u3000]*$")
+
+
+def _lead_in(units: list[Unit], i: int) -> str | None:
+    """The lead-in of the list that paragraph i opens or stands in: the nearest paragraph above
+    it ending with a colon, if it announces a list (_LEAD_IN)."""
+    for k in range(i - 1, max(-1, i - 40), -1):
+        text = units[k].span.text.rstrip(BLANK_CHARS)
+        if text.endswith(("：", ":")):
+            return units[k].norm if _LEAD_IN.search(text) else None
+    return None
+
+
+def _under_two_lead_ins(units: list[Unit], later: int, earlier: int) -> bool:
+    """Are two copies of a list item in two lists, each under a lead-in of its own (一 區人口在五十萬人
+    以上者設下列各課、室,分別掌理下列事項: (一)民政課:… / 二 區人口在四十萬人以上…分別掌理下列事項:
+    (一)民政課:…)? A regulation states the items again for each case on purpose; a page's copy of a
+    list repeats its lead-in with it."""
+    first, second = _lead_in(units, earlier), _lead_in(units, later)
+    return first is not None and second is not None and first != second
 
 
 def _in_two_lists(units: list[Unit], later: list[Unit], earlier: list[Unit]) -> bool:
@@ -1494,8 +1515,9 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
                 designed([units[x.later]], [units[x.earlier]])
                 or (units[x.later].article != units[x.earlier].article
                     and _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]]))
-                or (legal and _LIST_ITEM.match(units[x.later].span.text) is not None
-                    and _in_two_lists(units, [units[x.later]], [units[x.earlier]])))
+                or (_LIST_ITEM.match(units[x.later].span.text) is not None
+                    and (_under_two_lead_ins(units, x.later, x.earlier) if not legal
+                         else _in_two_lists(units, [units[x.later]], [units[x.earlier]]))))
         return ok
 
     def paired(i: int) -> bool:
@@ -1554,6 +1576,12 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         if designed(later_units, earlier_units) or (kind == "repeated-passage" and (
                 restated(later_units, earlier_units) or in_title(earlier_units))):
             continue
+        if not legal:  # (a law's lists: below, with its articles)
+            later_item = next((u.index for u in later_units if _LIST_ITEM.match(u.span.text)), None)
+            earlier_item = next((u.index for u in earlier_units if _LIST_ITEM.match(u.span.text)), None)
+            if later_item is not None and earlier_item is not None \
+                    and _under_two_lead_ins(units, later_item, earlier_item):
+                continue
         starting = [u for u in later_units if c.i0 <= u.s0 < c.i1]
         if _drafted_in_articles(legal, starting, [u for u in earlier_units if c.j0 <= u.s0 < c.j1]) and (
                 kind == "repeated-passage" or any(ARTICLE_START.match(u.span.text) for u in starting)

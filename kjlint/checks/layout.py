@@ -343,10 +343,13 @@ def reading_paragraphs(doc: Document, ctx: Context) -> list[Span]:
             # A Word heading (style 标题 1…) is the body's, never an entry: a 目录 line whose table
             # Word left empty (not updated) is followed by the first chapter.
             # Entries written with dot leaders and page numbers end at the first line without them
-            # (一、引言……1 … 十、参考文献……13 / 一．引入: the body's first heading, worded otherwise).
+            # (一、引言……1 … 十、参考文献……13 / 一．引入: the body's first heading, worded otherwise),
+            # unless nothing is read after it: the page cut the list inside an entry (一、收入支出决算总表……32 /
+            # 二、收入决算, the text's end), no body of one heading.
             paged = in_contents and CONTENTS_LEADER.search(p.text) is not None
             if (in_contents and CONTENTS_ENTRY.match(CONTENTS_PAGE.sub("", p.text) or p.text) and index + 1 not in doc.style_headings
-                    and (paged or not led or _heads_paged_entry(paragraphs, k))
+                    and (paged or not led or _heads_paged_entry(paragraphs, k)
+                         or not any(j not in furniture and doc.in_reading(j) for j in doc.paragraph_lines[k + 1:]))
                     and not (len(entries) >= 2 and _opens_body(paragraphs, k))):
                 key = _entry_key(p.text)
                 # an entry again: the body has begun with the first heading, maybe numbered and
