@@ -1535,7 +1535,10 @@ def _doubled_opening(head: str, least: int = 8, most: int = 70, lead: int = 40) 
 
 # A line of a Word form's fields, two labels and their colons, the first value left to fill in or
 # not (分工：             成绩：, 姓名：张三  学号：): the form's line for each member, no title.
-_FORM_FIELDS = compile_regex(r"^[ \t\u3000]*[\u4e00-\u9fff]{1,8}[：:][ \t\u3000]*(?:[^\s：:]{1,20}[ \t\u3000]+)?[\u4e00-\u9fff]{1,8}[：:]")
+_FORM_FIELDS = compile_regex(r"^[ \t\u3000]*[\u4e00-\u9fff]{1,8}[：:][ \t\u3000]*(?:[^\s：:]{1,20}[ \t\u3000]+)?[\u4e00-\u9fff]{1,8}[：:]"
+                          # ... or one field whose value has no Chinese (预期结果：true, 输入参数："12330@"): a test
+                          # case's or a record's field, which the next case or record gives again
+                          r"|^[ \t\u3000]*[\u4e00-\u9fff]{2,8}[：:][ \t\u3000]*[^\u4e00-\u9fff\s][^\u4e00-\u9fff\n]{0,39}$")
 
 
 @check("repeated-title")

@@ -536,15 +536,19 @@ def _empty_front_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[in
     after it (所在学院：, 学  生：; several on a line: 学生姓名：    班级：    学号：, 分工：    成绩：), a
     cell's `label：` with nothing below it, a spaced label on its own line with the room drawn
     after it (姓 名         ), among three fields or more above the document's text, one of them
-    at least filled (题目, 学院), when 300 characters of sentences follow. A blank form has
+    at least filled (题目, 学院), when 300 characters of sentences follow, and no code above them
+    (a study note's topics, 面向对象: / 创建: over their code, are no cover). A blank form has
     hardly any text of its own; what another hand fills in (`hand_filled`: 成绩, 日期, 签名, 编号)
     is not the writer's."""
     fields: list[tuple[int, int, bool]] = []  # (start, end, filled) of the cover's fields, in order
     lines = doc.lines
     values = set()  # lines holding the value of the field above them (项目名称： / “WAD t-book”记账本app)
+    technical = doc.technical_lines
     for i, (start, _end, text) in enumerate(lines):
         if doc.part(i) not in ("body", "cover", "textbox") or i in values:
             continue
+        if i in technical and doc.part(i) == "body":
+            break  # code (JSON.parse(): 将字符串 --> json对象): notes have begun, a cover holds none
         cell = doc.line_sources[i] if doc.in_table(i) else None
         colons = list(_COVER_COLON.finditer(text))
         told = text[colons[0].end():] if colons else text
@@ -702,7 +706,8 @@ def _empty_paragraph_fields(doc: Document, hand_filled: re.Pattern) -> list[tupl
             continue  # room left after the colon: filled in by hand (乙方：        beside 甲方：…)
         last = _LAST_FIELD.search(text)
         if last is not None and not _LIST_ITEM.match(text[last.start("label"):]):
-            if _is_label(last.group("label")) and not hand_filled.search(last.group("label")):
+            if _is_label(last.group("label")) and not hand_filled.search(last.group("label")) \
+                    and not _list_under(doc, i):
                 out.append((start + last.start("label"), start + last.end("label") + 1))
             continue
         m = _field(text)
@@ -711,6 +716,16 @@ def _empty_paragraph_fields(doc: Document, hand_filled: re.Pattern) -> list[tupl
         if _filled_neighbour(doc, i) and (_nothing_under(doc, i) or _among_fields(doc, i)):
             out.append((start + len(text) - len(text.lstrip(_BLANK)), start + m.end("label") + 1))
     return out
+
+
+def _list_under(doc: Document, i: int) -> bool:
+    """Does a numbered list start right under line i (…主要投入：人力开支。 业务流程： / 1.选择风格… /
+    2.微信预约…)? The last field of a line is then its lead-in, the list its value."""
+    for j in range(i + 1, min(i + 3, len(doc.lines))):
+        text = doc.lines[j].text
+        if text.strip(_CELL_BLANK):
+            return doc.part(j) == "body" and _FIRST_ITEM.match(text.strip(_CELL_BLANK)) is not None
+    return False
 
 
 def _among_fields(doc: Document, i: int) -> bool:

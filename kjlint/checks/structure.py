@@ -1437,6 +1437,19 @@ _LONG_TITLE = compile_regex(r"[^，。；,;：:！!？?]*(?:解释|规定|决定
                             r"(?:[（(][^（()）]{1,10}[）)])?")
 
 
+_LATIN_WORD = compile_regex(r"[A-Za-z][A-Za-z'-]*")
+_LATIN_TITLE = compile_regex(r"[A-Za-z][A-Za-z0-9 ,:;'’()&.\-–—]*")  # words and a title's marks, no markup
+LATIN_WORD_WIDTH = 3  # characters of a Chinese title one word of an English title is counted as
+
+
+def _title_length(text: str) -> int:
+    """A title's length in characters of Chinese: an English one (a paper's, Expression recognition
+    based on convolutional neural network, …) is counted by its words (LATIN_WORD_WIDTH each)."""
+    if _LATIN_TITLE.fullmatch(text.strip()) is None:
+        return len(text)
+    return LATIN_WORD_WIDTH * sum(1 for _ in _LATIN_WORD.finditer(text)) or len(text)
+
+
 def _long_title(text: str) -> bool:
     """Is a paragraph longer than a title usually is a title all the same (see _LONG_TITLE)?"""
     return _LONG_TITLE.fullmatch(text) is not None
@@ -1560,7 +1573,7 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
         reason = "list-item"
     elif first.text[-1] in "。；;！!？?" and not (len(paras) > 1 and _HEADLINE.fullmatch(first.text)):
         reason = "sentence"
-    elif len(first.text) > max_len and not _long_title(first.text):
+    elif _title_length(first.text) > max_len and not _long_title(first.text):
         reason = "long"
     elif word is not None:
         reason = word

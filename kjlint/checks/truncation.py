@@ -487,6 +487,8 @@ def _empty_headings(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         bare = word and _BARE_HEADING.match(plain[i]) is not None
         if bare and _shows_picture(doc, p):
             continue  # 1. and a screenshot in its own paragraph: the item's content is the picture
+        if bare and i + 1 < len(paras) and doc.line_index(paras[i + 1].start) in doc.technical_lines:
+            continue  # 64. / int main() {…}: the item's content is the code under it
         if has_body and not bare:
             continue
         if bare and has_body and _numbers_untitled_parts(i, plain, marks, level):
