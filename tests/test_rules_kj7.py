@@ -64,3 +64,13 @@ def test_letter_l_where_a_figure_needs_the_digit_one():
     assert kj7("臭氧O3浓度，O2O模式，Html5页面，x7 l4 Z+ 文字。\n", "KJ703") == []
     stray = kj7("开展培训I，人数增加。\n", "KJ703")
     assert stray[0].fix.replacement == "" and "Stray" in stray[0].message
+
+
+def test_a_letter_of_another_script_sprinkled_into_a_sentence_is_stray():
+    """(session 22: fresh16 p006) Thai and Hangul letters and a heart sprinkled against copying."""
+    from kjlint.engine import lint_text
+
+    text = "春耕工作方案\n结合今年春播时间短、任务急的特点,对ณ当前春耕工作分为三阶段进行。\n从现在开始到❤3月25日前,任务웃急。\n"
+    assert [(f.code, f.line) for f in lint_text(text, select=["KJ7"])] == [("KJ703", 2), ("KJ704", 3), ("KJ703", 3)]
+    # a Greek letter of a formula and a Japanese name's kana are the text's
+    assert lint_text("实验报告\nα粒子的能量为5兆电子伏。\n", select=["KJ703"]) == []
