@@ -61,3 +61,9 @@ def test_an_english_title_is_measured_by_its_words(tmp_path):
     assert docx_codes(make_docx(tmp_path / "论文.docx", [title, *body]), "KJ506") == []
     long = "This document describes how the system was designed and tested by the team during the whole of the term, with notes"
     assert docx_codes(make_docx(tmp_path / "说明.docx", [long, *body]), "KJ506") == [("KJ506", 1)]
+
+
+def test_an_emoji_alone_over_a_heading_is_its_mark(tmp_path):
+    blocks = ["论文精读笔记", "下面是第3.4节的中文精读翻译和表格总结。", "✅", "中文精读翻译",
+              "物理信息神经网络把方程的残差加入损失函数。", "这一节写得很好👍，值得反复阅读。"]
+    assert docx_codes(make_docx(tmp_path / "笔记.docx", blocks), "KJ704") == [("KJ704", 6)]
