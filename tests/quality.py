@@ -1,6 +1,7 @@
 """Precision/recall of kjlint's findings against the labeled fixtures (shared by tests and bench)."""
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,6 +131,7 @@ class Label:
     start: int | None  # None: the whole document
     end: int | None
     text: str = ""
+    block: tuple[int, int] | None = None  # 0-based first and last line of the block it quotes the first line of
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start is None or (start < self.end and self.start < max(end, start + 1))
@@ -146,6 +148,11 @@ def locate(text: str, quote: str, nth: int = 1) -> tuple[int, int] | None:
     return at, at + len(quote)
 
 
+# A block label's note naming its lines (docs/labeling.md: a block of furniture quoted at its first
+# line, `note: weather and air-quality widget, lines 2-34`): a finding on those lines is the block's.
+_BLOCK_NOTE = re.compile(r"\blines? (\d+)\s*[-–]\s*(\d+)\b")
+
+
 def load_labels(spec: dict, text: str, where: str) -> tuple[list[Label], list[tuple[int, int]]]:
     """Labels and must-not-flag ranges of one settled label file; a quote not found is an error."""
     labels, keep_out = [], []
@@ -156,7 +163,9 @@ def load_labels(spec: dict, text: str, where: str) -> tuple[list[Label], list[tu
         span = locate(text, item["text"], int(item.get("nth", 1)))
         if span is None:
             raise ValueError(f"{where}: {item['text']!r} (nth {item.get('nth', 1)}) not in the document")
-        labels.append(Label(item["family"], item.get("rule"), *span, text=item["text"]))
+        block = _BLOCK_NOTE.search(str(item.get("note") or ""))
+        labels.append(Label(item["family"], item.get("rule"), *span, text=item["text"],
+                            block=(int(block.group(1)) - 1, int(block.group(2)) - 1) if block else None))
     for item in spec.get("must_not_flag") or []:
         span = locate(text, item["text"], int(item.get("nth", 1)))
         if span is None:
@@ -257,6 +266,8 @@ def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | Non
         for lab in labels:
             if lab.start is not None:
                 true_lines[lab.family].update(range(doc.line_index(lab.start), doc.line_index(max(lab.start, lab.end - 1)) + 1))
+            if lab.block is not None:
+                true_lines[lab.family].update(range(lab.block[0], lab.block[1] + 1))
         for f in findings:
             hits = [lab for lab in labels if _matches(doc, labels, lab, f)]
             if hits or (f.family in BLOCK_FAMILIES and _below_block(doc, f, true_lines[f.family])):
