@@ -258,7 +258,9 @@ def save_programs(at_least: int = 1) -> None:
     if _new_programs >= max(1, at_least) and _programs is not None:
         # This process's programs are read out of its mapping, which is then closed (a mapped
         # file cannot be replaced on Windows); the other processes' come from the file as it is now.
-        _programs.update(_with_programs(_programs, _program_run))
+        readable = _with_programs(_programs, _program_run)
+        _programs.clear()
+        _programs.update(readable)
         if _program_run is not None:
             _program_run.close()
             _program_run = None
@@ -296,20 +298,28 @@ def _read_programs() -> tuple[dict, Any]:
     return {}, None
 
 
-def _program_bytes(entry: tuple, run: Any) -> bytes:
+def _program_bytes(entry: tuple, run: Any) -> bytes | None:
     """An entry's program as bytes: kept so by an entry built in this process, else read from
-    the mapped store `run` (8 bytes of length, then the index, then the programs)."""
+    the mapped store `run` (8 bytes of length, then the index, then the programs); None when
+    that store is no longer mapped (the entry is then built again)."""
     code = entry[1]
     if isinstance(code, bytes):
         return code
-    start = 8 + int.from_bytes(run[:8], "little") + code[0]
-    return run[start:start + code[1]]
+    try:
+        start = 8 + int.from_bytes(run[:8], "little") + code[0]
+        return run[start:start + code[1]]
+    except (TypeError, ValueError):  # no run, or a closed one
+        return None
 
 
 def _with_programs(entries: dict, run: Any) -> dict:
-    """`entries` with every program as bytes (for writing them elsewhere)."""
-    return {key: entry[:1] + (_program_bytes(entry, run),) + entry[2:] for key, entry in entries.items()
-            if isinstance(entry, tuple) and len(entry) == 10}
+    """`entries` with every program as bytes (for writing them elsewhere); those whose bytes
+    cannot be read are left out."""
+    out = {}
+    for key, entry in entries.items():
+        if isinstance(entry, tuple) and len(entry) == 10 and (code := _program_bytes(entry, run)) is not None:
+            out[key] = entry[:1] + (code,) + entry[2:]
+    return out
 
 
 def _write_programs(entries: dict) -> None:

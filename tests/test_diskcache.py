@@ -22,6 +22,7 @@ SAMPLES = ["组织xx家企业", "一、总体情况\n二、存在问题", "TOTAL
 def fresh_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("KJLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(diskcache, "_programs", None)
+    monkeypatch.setattr(diskcache, "_program_run", None)
     monkeypatch.setattr(diskcache, "_new_programs", 0)
     return tmp_path
 
@@ -482,3 +483,19 @@ def test_traditional_forms_of_patterns_are_stored_and_match_the_conversion(fresh
     monkeypatch.setattr(diskcache, "_stores", {})
     monkeypatch.setattr(ruletypes, "_traditional_patterns", lambda p: pytest.fail("converted again"))
     assert ruletypes._with_traditional(None, patterns) == made
+
+
+def test_a_save_drops_entries_whose_mapped_store_is_gone(fresh_cache):
+    """An entry read from a store no longer mapped (a test restoring an older dict, a closed map)
+    is left out of the save and built again when asked, not a crash at exit."""
+    if diskcache._sre is None:
+        pytest.skip("no program cache on this Python")
+    p, f = PATTERNS[0]
+    built = diskcache._entry(p, f)
+    diskcache._programs[("x{3}", 0)] = built[:1] + ((0, 4),) + built[2:]  # points into no mapped store
+    diskcache._new_programs = 1
+    diskcache.save_programs()
+    diskcache._programs = None
+    stored, _run = diskcache._read_programs()
+    assert (p, f) in stored and ("x{3}", 0) not in stored
+    assert diskcache.compile_regex("x{3}").findall("axxxxb") == ["xxx"]
