@@ -1491,12 +1491,12 @@ def _glued_titles(doc: Document, p: Span) -> Hit | None:
     best = None
     for i, cut in enumerate(ends):
         first = head[:cut]
-        if len(first) > 70 or _SENTENCE.search(first) or "，" in first:
+        if len(first) > 70 or _SENTENCE.search(first) or "，" in first or "," in first:
             break
         for stop in ends[i + 1:]:
             second = head[cut:stop]
-            if len(second) > 70 or _SENTENCE.search(second) or "，" in second:
-                break
+            if len(second) > 70 or _SENTENCE.search(second) or "，" in second or "," in second:
+                break  # a comma, full-width or as a page's copy writes it (…服務,為有意申請…): a sentence
             key1, key2 = first.replace(" ", ""), second.replace(" ", "")
             if _alike(key1, key2) or (min(len(key1), len(key2)) >= 8 and (key1 in key2 or key2 in key1)):
                 best = stop
@@ -1562,6 +1562,12 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     taken = -1  # the last paragraph a title broken over lines took
     furniture_above = False  # a web page's: a file's own heading block is not compared piece by piece
     opening: Span | None = None  # the page's first line, read as the body (too long or asking a question)
+
+    def _signed(k: int) -> bool:
+        """Is paragraph k a 落款, a signing date under it (XXXX人民政府 / 2020年2月19日)? It repeats the
+        发文机关 by design (GB/T 9704), also after a notice's one sentence naming the office."""
+        return k + 1 < len(paras) and SIGNING_DATE.match(lines[doc.line_index(paras[k + 1].start)]) is not None
+
     for k, p in enumerate(paras):
         li = doc.line_index(p.start)
         if li in skip:
@@ -1599,7 +1605,7 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             if body_sentences == 1 and _han_at_least(key, 6) and heading_level(key) is None \
                     and not _SENTENCE.search(key) and len(key) <= max_len:
                 first = _same_title(key, seen)
-                if first is not None and _title_core(key) in first_body:
+                if first is not None and _title_core(key) in first_body and not _signed(k):
                     # the site's blurb about the piece by its name (《…工作总结》旨在…, 在您撰写…总结时),
                     # then the piece under its title: the title again, the blurb no text of the piece's
                     line, _ = doc.position(first.start)
@@ -1680,7 +1686,7 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if first is None:
             seen[key] = p
             continue
-        if k + 1 < len(paras) and SIGNING_DATE.match(lines[doc.line_index(paras[k + 1].start)]):
+        if _signed(k):
             continue  # XXXX人民政府 / 2020年2月19日: the 落款 repeats the 发文机关 by design (GB/T 9704)
         fix = Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe")
         line, _ = doc.position(first.start)

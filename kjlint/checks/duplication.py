@@ -65,6 +65,8 @@ APA_ENTRY = compile_regex(r"^[A-Z][A-Za-z'’-]+,\s(?:[A-Z]\.[\s-]?){1,3}[^()\n]
 _AMENDMENT = r"|^[一二三四五六七八九十百]{1,4}、(?=修改《)"
 ARTICLE_START = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+[条章节]" + _AMENDMENT)
 LEGAL_ARTICLE = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+条" + _AMENDMENT)
+# A row of a page's table whose other cells are empty, its text spanning the row (注：… | |||, 1、本地生产总值 | |||)
+_EMPTY_CELLS_END = compile_regex(r"[|｜][ \t\u3000]*[|｜][|｜ \t\u3000]*$")
 # A figure or table a sentence names: 图5-9, 如表4-2所示, 见图 3.1, Figure 2, Table 4 (not 代表3名).
 FIGURE_REF = compile_regex(
     r"(?:(?<![\u4e00-\u9fff])|(?<=[如见据由从在下上附]))[图表]\s*\d+(?:\s*[.\-－–—]\s*\d+)*"
@@ -1450,9 +1452,26 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
         return len(quoted) >= 10 and _BLANK_RUN.sub("", doc.text[start:start + 3 * len(quoted)]).startswith(quoted)
 
     word = doc.source_format == "docx"
+    table_lines: frozenset[int] | None = None
+
+    def in_page_table(later: list[Unit], earlier: list[Unit]) -> bool:
+        """Both copies are lines of tables a page gave as text (a row of cells parted by `|`): a note
+        under each table (注：绝对数按现行价计算… | |||, its other cells empty), a header row over each, repeated by the tables'
+        layout as a Word table's cells are (_layout_repeat), no paragraph pasted twice."""
+        nonlocal table_lines
+        if word:
+            return False
+        if table_lines is None:
+            from .layout import flat_table_lines
+
+            table_lines = flat_table_lines(doc, ctx)
+        return bool(table_lines) and all(doc.line_index(u.span.start) in table_lines
+                                         or _EMPTY_CELLS_END.search(doc.lines[doc.line_index(u.span.start)].text)
+                                         for u in later + earlier)
 
     def designed(later: list[Unit], earlier: list[Unit]) -> bool:
         return (site_excerpt(earlier) or cut_summary(later, earlier) or _layout_repeat(later, earlier, table_size)
+                or in_page_table(later, earlier)
                 or any(u.abstract for u in later) != any(u.abstract for u in earlier)  # an abstract sums up the text
                 or _enumerated_in_articles(later, earlier, legal, item_max)
                 or (word and template_sections(later, earlier))

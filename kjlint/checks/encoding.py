@@ -955,6 +955,17 @@ def _numbered_rows(a: str, b: str) -> bool:
     return ma is not None and mb is not None and int(mb.group(1)) == int(ma.group(1)) + 1
 
 
+_PARALLEL_LEAD = 4  # Han characters two lines open with alike: entries of a list, each a line
+
+
+def _parallel_rows(a: str, b: str) -> bool:
+    """Do lines `a` and `b` open with the same words (中華民國100年… / 中華民國101年…, each a dated entry
+    of a rule's history)? Then each is an entry of its own: a paragraph wrapped at a width goes on
+    with other words on each line, and no sentence runs on from one entry into the next."""
+    lead = a[:_PARALLEL_LEAD]
+    return len(lead) == _PARALLEL_LEAD and b.startswith(lead) and all(_is_han_char(ch) for ch in lead)
+
+
 def _run_breaks(run: list[str], heading_level, wrapped: bool, split: bool) -> list[int]:
     """Indexes k of the run's lines whose line end (k, k + 1) falls inside a sentence."""
     def opens_own(b: str, label: bool = True) -> bool:
@@ -980,6 +991,8 @@ def _run_breaks(run: list[str], heading_level, wrapped: bool, split: bool) -> li
             return False  # rows of an info panel (发布机构： … / 标  题： …)
         if _numbered_rows(a, b):
             return False  # rows of a list numbered in turn (1 (…公布) 下载文字版 / 2 (…施行) 下载文字版)
+        if _parallel_rows(a, b):
+            return False  # entries opening alike (中華民國100年…生效 / 中華民國101年…生效)
         return item or lone(a) or heading_level(a) is None
     def number_only(k: int) -> bool:
         """Is line k a heading's number alone (1. / 一、), its text on the next line?"""
