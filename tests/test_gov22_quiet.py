@@ -45,3 +45,11 @@ def test_a_regulation_stating_a_list_again_for_another_case_is_no_repeat():
 def test_a_list_copied_with_its_lead_in_is_still_a_repeat():
     block = _CASES.split("\n", 2)[2].split("二 ")[0]
     assert found(_CASES.split("二 ")[0] + block, ("KJ1",)) != []
+
+
+def test_a_lottery_spam_line_is_no_title_and_the_title_above_it_stays():
+    """(session 22: gov22 g40, a hijacked page) the spammer's lottery phrases are spam (KJ601), and
+    their 计划 makes no title of their line: the real title above it is no page furniture (KJ609)."""
+    text = ("穿越高原的河长制暗访小组\n\npk10冠军四码规律计划:长江水利网 pk10四码两期必中方法:陈某 赵某\n\n"
+            "根据水利部、长江委部署，水文局选派了4个小组对四川省41个县的河长制落实情况开展暗访。\n")
+    assert found(text, ("KJ6",)) == [("KJ601", 3), ("KJ601", 3)]

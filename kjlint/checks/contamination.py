@@ -1864,6 +1864,22 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield h
 
 
+def _glued_furniture(doc: Document, ctx: Context) -> dict[int, str]:
+    """Line index -> its line form without the furniture KJ601 found inside it (injected spam,
+    a byline): a title's word there (pk10冠军四码规律计划) makes no title of the line."""
+    rule = ctx.catalog.rules.get("KJ601")
+    if rule is None or rule.run is None or not rule.enabled:
+        return {}
+    out: dict[int, str] = {}
+    for h in rule_hits(rule, doc, ctx):
+        li = doc.line_index(h.offset)
+        line = doc.lines[li]
+        if h.offset > line.start or h.end < line.start + len(line.text.rstrip()):  # inside the line
+            rest = out.get(li, line.text)
+            out[li] = rest.replace(doc.text[h.offset:h.end], " ")
+    return {li: normalize_line(text) for li, text in out.items()}
+
+
 def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     top = int(rule.params.get("top-paragraphs", 15))
     max_len = int(rule.params.get("max-length", 40))
@@ -1923,9 +1939,10 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         paras, line_of = [paras[i] for i in keep], [line_of[i] for i in keep]
     # (a cell of a table given one cell per line, 说明 |, is no title: the page's title stands above the table)
     cells = flat_table_lines(doc, ctx) if doc.source_format != "docx" else frozenset()
+    glued = _glued_furniture(doc, ctx)
     title = next((i for i, li in enumerate(line_of)
                   if li not in cells and _title_like(lines[li], 60) and not lines[li].startswith("—")
-                  and any(w in lines[li] for w in words)),
+                  and any(w in (lines[li] if li not in glued else glued[li]) for w in words)),
                  None)
     if title is None:
         return
