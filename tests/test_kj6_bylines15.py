@@ -181,3 +181,16 @@ def test_a_pages_button_badge_or_transcript_lead_in_is_reported(line):
 def test_the_words_inside_a_sentence_stay_the_texts():
     text = f"{TITLE}\n{BODY}\n二维码扫描功能已上线运行，群众可扫描关注政务号。\n会议要求各部门认真落实。\n"
     assert kj6(text) == []
+
+
+@pytest.mark.parametrize("line", ["作 者:西城街道 杨柳青", "来 源:某某日报", "信息提供日期 : 2024-01-26 18:00来源 : 某某区人民法院"])
+def test_a_source_label_set_out_letter_by_letter_is_the_label(line):
+    """(session 22: gov22 g32, g13, fresh13 p036)"""
+    assert [(code, n) for code, n, _found in kj6(f"{TITLE}\n{line}\n{BODY}\n")] == [("KJ601", 2)]
+
+
+def test_a_meetings_letter_spaced_fields_are_its_own():
+    """An agenda's own 日 期:/時 間:/地 點: stay the document's (gov16 g026): only source and metadata
+    labels are matched letter by letter."""
+    text = "財務委員會會議議程\n日 期:1998年9月21日(星期一)\n時 間:下午2時30分\n地 點:立法會大樓會議室A\n會議將討論年度預算。\n"
+    assert kj6(text) == []

@@ -76,6 +76,11 @@ def _phrase_keys(phrases: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
     return dict(zip(phrases, keys))
 
 
+# A label set out letter by letter, one blank between its characters, and its colon (作 者:, 来 源:):
+# a web panel's field (a Word cover aligns its labels with runs of blanks: 作    者：, the writer's)
+_SPACED_LABEL = compile_regex(r"(?:[\u4e00-\u9fff] ){1,5}[\u4e00-\u9fff] ?(?=:)")
+
+
 class _Boilerplate:
     """Compiled phrase and pattern groups of a boilerplate-lines rule."""
 
@@ -97,6 +102,7 @@ class _Boilerplate:
         # Line-start phrases are tested with one str.startswith over all of them (C speed); the
         # automaton holds the phrases that may stand anywhere or end the line.
         self.starts: dict[str, str] = {}
+        self.spaced: set[str] = set()  # ... those a web panel may set out letter by letter (作 者:)
         self.phrase_max = 0
         # Groups whose phrases mark a whole sentence as furniture wherever it sits (an editor's
         # blurb inside a long paragraph), and patterns of furniture glued into the text itself
@@ -134,6 +140,8 @@ class _Boilerplate:
                         raise PackError(_("{where} contains an empty phrase").format(where=f"{where}[{i}].{kind}"))
                     if kind == "line-start":
                         self.starts.setdefault(key, label)
+                        if group.get("letter-spaced"):
+                            self.spaced.add(key)
                     else:
                         self.automaton.add_word(key, (len(key), kind, label))
                         self.phrase_max = max(self.phrase_max, self.group_max[label])
@@ -236,10 +244,17 @@ class _Boilerplate:
         return found
 
     def _match(self, text: str) -> tuple[str, str] | None:
-        if len(text) <= self.max_start_len and (starting := self.starts_by_first.get(text[0])) \
-                and text.startswith(starting):
-            phrase = next(p for p in starting if text.startswith(p))  # the longest
-            return self.starts[phrase], phrase
+        if len(text) <= self.max_start_len and (starting := self.starts_by_first.get(text[0])):
+            # a panel's label set out letter by letter (作 者:, 发 布 时 间:) is the label
+            if text.startswith(starting):
+                phrase = next(p for p in starting if text.startswith(p))  # the longest
+                return self.starts[phrase], phrase
+            head = _SPACED_LABEL.match(text)
+            if head is not None:
+                label = head.group(0).replace(" ", "") + text[head.end():]
+                phrase = next((p for p in starting if label.startswith(p) and p in self.spaced), None)
+                if phrase is not None:
+                    return self.starts[phrase], text[:head.end() + 1]
         if self.has_phrases and len(text) <= self.phrase_max and self.phrase_gates[len(text)](text):
             for end, (length, kind, label) in self.automaton.iter(text):
                 start = end - length + 1
