@@ -614,3 +614,15 @@ def test_a_body_numbering_its_headings_otherwise_than_its_contents_still_ends_th
             "2、系统的详细设计思路\n系统分为数据存储和功能实现两大步骤，先设计数据结构再编写代码。\n"
             "3、心得体会\n通过本次课程设计，我加深了对面向对象方法的理解。\n")
     assert codes(text, select=("KJ3", "KJ5")) == []
+
+
+def test_a_teasers_link_to_the_rest_in_book_title_brackets_or_in_english_is_a_notice():
+    """(session 22: fresh16 p051, p064)"""
+    from kjlint.engine import lint_text
+
+    text = "台東縣河道疏濬工程\n縣長強調工程攸關居民交通安全與河防穩定,施工品質與進度均須確保安全無虞。 《詳全文...》\n"
+    assert [(f.code, f.line) for f in lint_text(text, select=["KJ301"])] == [("KJ301", 2)]
+    text = "康文署場地開放\n康文署邀請有興趣的機構就其轄下指定場地提交意向書。 ... read full story\n"
+    assert [(f.code, f.line) for f in lint_text(text, select=["KJ301"])] == [("KJ301", 2)]
+    # a book's title in a sentence is the text's
+    assert lint_text("学习心得\n我认真学习了《详情》一书。\n", select=["KJ301"]) == []
