@@ -194,3 +194,9 @@ def test_a_meetings_letter_spaced_fields_are_its_own():
     labels are matched letter by letter."""
     text = "財務委員會會議議程\n日 期:1998年9月21日(星期一)\n時 間:下午2時30分\n地 點:立法會大樓會議室A\n會議將討論年度預算。\n"
     assert kj6(text) == []
+
+
+def test_a_caption_under_its_label_opening_the_story_is_reported_alone():
+    """(session 22: fresh16 p062) the page's caption, its label 圖說:, glued before the story."""
+    text = f"{TITLE}\n▲圖說:台中市府元旦升旗典禮,市長率市府各局處首長參與。{TRAD_BODY}\n"
+    assert kj6(text) == [("KJ601", 2, "▲圖說:台中市府元旦升旗典禮,市長率市府各局處首長參與。")]
