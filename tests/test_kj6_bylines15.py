@@ -200,3 +200,10 @@ def test_a_caption_under_its_label_opening_the_story_is_reported_alone():
     """(session 22: fresh16 p062) the page's caption, its label 圖說:, glued before the story."""
     text = f"{TITLE}\n▲圖說:台中市府元旦升旗典禮,市長率市府各局處首長參與。{TRAD_BODY}\n"
     assert kj6(text) == [("KJ601", 2, "▲圖說:台中市府元旦升旗典禮,市長率市府各局處首長參與。")]
+
+
+def test_a_comment_boxs_labels_and_buttons_are_reported():
+    """(session 22: fresh16 p025, p020) a comment box under the story, each label on its line."""
+    lines = ["请输入文字", "发表评论", "请登录后提交", "评论列表(0条)", "查看更多评论"]
+    text = f"{TITLE}\n{BODY}\n{BODY}\n" + "\n".join(lines) + "\n"
+    assert [n for code, n, _found in kj6(text)] == [4, 5, 6, 7, 8]
