@@ -207,3 +207,11 @@ def test_a_comment_boxs_labels_and_buttons_are_reported():
     lines = ["请输入文字", "发表评论", "请登录后提交", "评论列表(0条)", "查看更多评论"]
     text = f"{TITLE}\n{BODY}\n{BODY}\n" + "\n".join(lines) + "\n"
     assert [n for code, n, _found in kj6(text)] == [4, 5, 6, 7, 8]
+
+
+def test_a_sites_address_line_with_its_contact_phone_opens_the_footer():
+    """(session 22: fresh16 p022) 地址:… 联系电话:… is the site's footer, and the links above it the
+    footer's too, below the story's last sentence."""
+    text = (f"{TITLE}\n{BODY}\n审议过程中，代表们充分肯定了法院自换届以来的工作，认为各项工作取得新进展。\n责任编辑:湖法宣\n"
+            "友情链接\n\n最高人民法院\n\n中国法院网\n\n联系我们\n地址:江西省湖口县人民法院   联系电话:0792-6322000\n")
+    assert [n for _code, n, _found in kj6(text)] == [4, 5, 7, 9, 11, 12]
