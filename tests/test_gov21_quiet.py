@@ -124,6 +124,8 @@ def test_a_paper_sites_line_above_the_part_it_shows_is_its_notice():
     shows part of the paper (session 22 moved it from KJ601)."""
     text = "论文部分内容阅读\n一、深刻认识防汛抗旱面临的新形势\n今年是全面贯彻落实各项部署的关键之年。\n"
     assert found(text, ("KJ301", "KJ601")) == [("KJ301", 1)]
+    # the notice is no title either: the page still has none (its text opens with its first section)
+    assert found(text, ("KJ506",)) == [("KJ506", 2)]
 
 
 # -- a contents list the page cut short: the body's first heading is no entry -------------------------

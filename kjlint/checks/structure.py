@@ -1529,7 +1529,10 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     symbols (a page's `-` separators) are no paragraph of the document's: the first with a word
     or a number is judged."""
     # the first two such paragraphs are all it reads (the first, and whether a second follows)
-    paras = list(islice((p for p in reading_paragraphs(doc, ctx) if not _symbols_only(p.text)), 2))
+    # (nor is a site's notice that only part is shown, 论文部分内容阅读 above the text: KJ301's line)
+    notices = flagged_lines(doc, ctx, ("KJ301",))
+    paras = list(islice((p for p in reading_paragraphs(doc, ctx) if not _symbols_only(p.text)
+                         and doc.line_index(p.start) not in notices), 2))
     if not paras:
         return []
     title, _ = find_title(doc, ctx)
