@@ -67,3 +67,12 @@ def test_an_emoji_alone_over_a_heading_is_its_mark(tmp_path):
     blocks = ["论文精读笔记", "下面是第3.4节的中文精读翻译和表格总结。", "✅", "中文精读翻译",
               "物理信息神经网络把方程的残差加入损失函数。", "这一节写得很好👍，值得反复阅读。"]
     assert docx_codes(make_docx(tmp_path / "笔记.docx", blocks), "KJ704") == [("KJ704", 6)]
+
+
+def test_a_list_resumes_after_a_list_marked_otherwise(tmp_path):
+    """Answers numbered 1、 2、 under questions numbered 1. (fdocx16 m029) are the question's own: the
+    questions' list resumes after them, and a question number given twice is still reported."""
+    blocks = ["前端作业", "1.九宫格的布局有哪些办法实现？", "答：1、布局上,方格使用浮动。", "2、方格的高度:",
+              "2.IDE是什么？它和文本编辑器相比有什么优缺点？", "IDE是用于提供程序开发环境的应用程序。",
+              "2.HTML文件里开头的Doctype有什么作用？", "DOCTYPE标签是一种文档类型声明。"]
+    assert docx_codes(make_docx(tmp_path / "作业.docx", blocks), "KJ5") == [("KJ503", 7)]

@@ -569,6 +569,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     # list of that cell (each meeting's 讨论内容 一、…, each question's answers 1. 2.), not a repeat.
     item_cell: dict[int, str | None] = {}
     item_mark: dict[int, str] = {}  # level -> the mark after the last item's number (、 or .)
+    mark_last: dict[tuple[int, str], int] = {}  # (level, mark) -> the number of its last item
     body_number: dict[int, int] = {}  # level -> the number of its last item outside Word tables
     # A body that opens at （一） under its title (nothing above it but the title, maybe repeated,
     # and the page's short date or source lines), in a document with no 一、 anywhere: （一） is
@@ -875,9 +876,15 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         since_paras.clear()
         if after_table:
             last[lv] = n - 1  # the body's list goes on after the table
+        if other_mark and last[lv] is not None and n != last[lv] + 1 and mark_last.get((lv, mark)) == n - 1:
+            # 2.研究现状 / … / 1．职务管理 … 4． / 3.参考文献; 1.…？ / 1、… 2、… / 2.…？: the list marked
+            # otherwise was the item's own, and the list of this mark resumes after it
+            last[lv] = n - 1
         if not cell_opens:
             judge(it, last[lv], arabic_parent)
         last[lv] = n
+        if mark:
+            mark_last[(lv, mark)] = n
         if cell is None:
             body_number[lv] = n
         since_prior[lv] = last_item_end = p.end
@@ -896,8 +903,9 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
     return issues
 
 
-# The mark after an item's number: 1、 and 1. are one level, but one list keeps one mark.
-_MARK_KIND = {"、": "、", ".": ".", "．": "."}
+# The mark after an item's number: 1、 and 1. are one level, but one list keeps one mark (a
+# sub-list typed with the full-width 1． under items with 1. is a list of its own too).
+_MARK_KIND = {"、": "、", ".": ".", "．": "．"}
 
 # 一、 run into the end of the line above its first subsection (…工作總結一、引言), or a heading
 # 一、 run on after the last sentence of the paragraph above (…全力推进教育高质量发展。一、成绩亮点).
