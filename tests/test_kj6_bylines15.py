@@ -215,3 +215,9 @@ def test_a_sites_address_line_with_its_contact_phone_opens_the_footer():
     text = (f"{TITLE}\n{BODY}\n审议过程中，代表们充分肯定了法院自换届以来的工作，认为各项工作取得新进展。\n责任编辑:湖法宣\n"
             "友情链接\n\n最高人民法院\n\n中国法院网\n\n联系我们\n地址:江西省湖口县人民法院   联系电话:0792-6322000\n")
     assert [n for _code, n, _found in kj6(text)] == [4, 5, 7, 9, 11, 12]
+
+
+@pytest.mark.parametrize("line", ["請選擇... 進入行動版 | 繼續瀏覽電腦版", "搜尋結果: 63個", "發佈於:2023-1-30 20:41:35", "焦點新聞"])
+def test_a_pages_mobile_switch_search_count_post_stamp_and_box_heading_are_reported(line):
+    """(session 22: fresh16 p059, p054, p060)"""
+    assert [(code, n) for code, n, _found in kj6(f"{TITLE}\n{BODY}\n{line}\n{BODY[:-1]}，成效明显。\n")] == [("KJ601", 3)]
