@@ -221,3 +221,11 @@ def test_a_sites_address_line_with_its_contact_phone_opens_the_footer():
 def test_a_pages_mobile_switch_search_count_post_stamp_and_box_heading_are_reported(line):
     """(session 22: fresh16 p059, p054, p060)"""
     assert [(code, n) for code, n, _found in kj6(f"{TITLE}\n{BODY}\n{line}\n{BODY[:-1]}，成效明显。\n")] == [("KJ601", 3)]
+
+
+def test_a_law_databases_path_readers_and_name_label_are_its_panel():
+    """(session 22: fresh16 p017, a Taiwan law database's page)"""
+    text = ("跳至主要內容\n瀏覽路徑: > 相關實務見解\n瀏覽人數:25771906人\n法規名稱: 新北市各區公所組織規程 第 4 條\n"
+            "區公所組織依各區人口數之多寡設置課、室數,分別辦理本府授權之各項業務、本府所屬一級機關委託辦理事項。\n")
+    codes = [(code, n) for code, n, _found in kj6(text)]
+    assert ("KJ601", 2) in codes and ("KJ601", 3) in codes and ("KJ603", 4) in codes
