@@ -229,3 +229,12 @@ def test_a_law_databases_path_readers_and_name_label_are_its_panel():
             "區公所組織依各區人口數之多寡設置課、室數,分別辦理本府授權之各項業務、本府所屬一級機關委託辦理事項。\n")
     codes = [(code, n) for code, n, _found in kj6(text)]
     assert ("KJ601", 2) in codes and ("KJ601", 3) in codes and ("KJ603", 4) in codes
+
+
+def test_a_government_panels_rows_without_colons_and_a_correction_button_are_reported():
+    """(session 22: fresh16 p038, p033)"""
+    text = ("索引号 014437529/2018-00693 主题分类 城乡建设、环境保护\n发布单位 靖江市政府办 发文日期 2018-09-25\n"
+            "文号 靖政发〔2018〕53号 时效 有效\n\n市政府关于印发生态河湖行动实施方案的通知\n"
+            "各镇人民政府，各有关部门：现将实施方案印发给你们，请认真贯彻执行。\n【我要糾錯】 責任編輯:張某\n")
+    assert [(code, n) for code, n, _found in kj6(text) if code == "KJ601"] == [
+        ("KJ601", 1), ("KJ601", 2), ("KJ601", 3), ("KJ601", 7)]
