@@ -174,3 +174,14 @@ def test_a_symbol_run_opening_a_line_before_a_space_is_a_marker_not_a_mask():
     # Modelled on a news page whose section heads open with `■■■ ` and a separator line.
     text = "■■■ 坚持稳中求进工作总基调\n全年新增就业岗位1200个。\n■■■■■■\n□□局负责组织实施。"
     assert [(f.code, text[f.offset:f.end_offset]) for f in kj2(text)] == [("KJ206", "□□")]
+
+
+def test_an_x_opening_each_line_of_a_sites_menu_is_its_icon():
+    """(session 22: fresh17 p015, a data site's menu) the icon an x stands for, line after line; an x
+    line alone and an x in a sentence stay masks."""
+    from kjlint.engine import lint_text
+
+    menu = "在线数据\nx中国宏观月度数据\nx中国宏观年度全国数据\nx中国城市统计数据\n"
+    assert lint_text(menu + "全年组织企业参加培训。\n", select=["KJ201"]) == []
+    text = "x中国数据\n组织x家企业参加培训。\n"
+    assert [f.line for f in lint_text(text, select=["KJ201"])] == [1, 2]
