@@ -1129,47 +1129,63 @@ def _stream_body(package: _Package, main: str, ex: _Extractor) -> list:
         if parent is not None:
             parent.remove(el)
 
-    try:
-        with package.zip.open(main) as fh:
-            for event, el in etree.iterparse(fh, events=("start", "end"), tag=STREAMED, **XML_PARSER_OPTIONS):
-                tag = el.tag
-                if event == "start":
-                    if tag == W + "tbl":
-                        chain = _block_chain(el)
-                        if chain is not None:
-                            tables[id(el)] = (ex.start_table(""), _part_of(chain), [0])
-                    continue
-                parent = el.getparent()
-                if tag == W + "body":
-                    sect = el.find(W + "sectPr")
-                    if sect is not None:
-                        sections.append(_section_refs(sect))
-                elif parent is None:
-                    continue
-                elif tag == W + "tr":
-                    tbl = _row_table(el)
-                    if tbl is not None and id(tbl) in tables:
-                        name, part, rows = tables[id(tbl)]
-                        rows[0] += 1
-                        ex.row(el, name, rows[0], part)
-                        drop(el)
-                elif parent.tag in BLOCK_CONTAINERS and in_body_flow(parent):
-                    if tag == W + "p":
-                        ex.body_paragraphs += 1
-                        ex.paragraph(el, f"paragraph {ex.body_paragraphs}", _part_of(_block_chain(el)))
-                        sect = el.find(f"{W}pPr/{W}sectPr") if parent.tag == W + "body" else None
-                        if sect is not None:
-                            sections.append(_section_refs(sect))
-                    elif tag == W + "tbl":
-                        tables.pop(id(el), None)
-                    drop(el)
-                elif tag in ROWS and parent.tag in ROW_CONTAINERS:
-                    tbl = _row_table(el)
-                    if tbl is not None and id(tbl) in tables:
-                        drop(el)  # a content control around rows, its rows taken
-    except etree.XMLSyntaxError as exc:
-        raise _Damaged(main, exc) from None
-    return sections
+    def take(event: str, el) -> None:
+        tag = el.tag
+        if event == "start":
+            if tag == W + "tbl":
+                chain = _block_chain(el)
+                if chain is not None:
+                    tables[id(el)] = (ex.start_table(""), _part_of(chain), [0])
+            return
+        parent = el.getparent()
+        if tag == W + "body":
+            sect = el.find(W + "sectPr")
+            if sect is not None:
+                sections.append(_section_refs(sect))
+        elif parent is None:
+            return
+        elif tag == W + "tr":
+            tbl = _row_table(el)
+            if tbl is not None and id(tbl) in tables:
+                name, part, rows = tables[id(tbl)]
+                rows[0] += 1
+                ex.row(el, name, rows[0], part)
+                drop(el)
+        elif parent.tag in BLOCK_CONTAINERS and in_body_flow(parent):
+            if tag == W + "p":
+                ex.body_paragraphs += 1
+                ex.paragraph(el, f"paragraph {ex.body_paragraphs}", _part_of(_block_chain(el)))
+                sect = el.find(f"{W}pPr/{W}sectPr") if parent.tag == W + "body" else None
+                if sect is not None:
+                    sections.append(_section_refs(sect))
+            elif tag == W + "tbl":
+                tables.pop(id(el), None)
+            drop(el)
+        elif tag in ROWS and parent.tag in ROW_CONTAINERS:
+            tbl = _row_table(el)
+            if tbl is not None and id(tbl) in tables:
+                drop(el)  # a content control around rows, its rows taken
+
+    # A pull parser, fed in chunks: the paragraphs parsed before a syntax error are still taken
+    # (iterparse may drop the events of the chunk holding the error), so a damaged file is
+    # described by the last paragraph read whole, whatever lxml's buffering.
+    parser = etree.XMLPullParser(events=("start", "end"), tag=STREAMED, **XML_PARSER_OPTIONS)
+    with package.zip.open(main) as fh:
+        while True:
+            chunk = fh.read(1 << 16)
+            try:
+                if chunk:
+                    parser.feed(chunk)
+                else:
+                    parser.close()
+            except etree.XMLSyntaxError as exc:
+                for event, el in parser.read_events():
+                    take(event, el)
+                raise _Damaged(main, exc) from None
+            for event, el in parser.read_events():
+                take(event, el)
+            if not chunk:
+                return sections
 
 
 def _body_sections(body) -> list:
