@@ -74,3 +74,14 @@ def test_a_letter_of_another_script_sprinkled_into_a_sentence_is_stray():
     assert [(f.code, f.line) for f in lint_text(text, select=["KJ7"])] == [("KJ703", 2), ("KJ704", 3), ("KJ703", 3)]
     # a Greek letter of a formula and a Japanese name's kana are the text's
     assert lint_text("实验报告\nα粒子的能量为5兆电子伏。\n", select=["KJ703"]) == []
+
+
+def test_a_diagonal_between_two_names_is_a_slash_not_a_sprinkled_mark():
+    """Hong Kong texts write ╱ for a slash between place names (落馬洲╱新田): fresh18's three false alarms."""
+    text = "政府會推展落馬洲╱新田一帶的土地規劃，並研究洪水橋╱厦村新發展區及古洞北╱粉嶺北的交通配套。\n"
+    assert not [f for f in lint_text(text, select=["KJ703"])]
+    # inside a word the text writes whole elsewhere, or among symbols of other kinds, it is a mark
+    inside = "空气质量总体改善。\n今年空气质量总╱体向好。\n"
+    assert [f.code for f in lint_text(inside, select=["KJ703"])] == ["KJ703"]
+    sprinkled = "对2020年的工作⊙部署，空气质量总体╱改善，环境▲治理。\n"
+    assert len(lint_text(sprinkled, select=["KJ703"])) == 3

@@ -265,7 +265,9 @@ def halfwidth_punctuation(doc: Document, ctx: Context, rule) -> list[Hit]:
 
 # A square, circle, star or iteration mark between two Chinese characters (corner brackets are a
 # traditional text's quotation marks: 「…」 stays; the triangles, diamonds and box drawing KJ703's patterns report wherever they stand are not here)
-_SYMBOL_BETWEEN_HANZI = compile_regex(r"[■▪▫●◎○〇々〃※★☆◇△▽](?<=[\u4e00-\u9fff].)(?=[\u4e00-\u9fff])")
+# The diagonals ╱ ╲ are here too: Hong Kong and Taiwan texts write them for a slash between names
+# (落馬洲╱新田), so one is a site's mark only inside a word or among other sprinkled symbols.
+_SYMBOL_BETWEEN_HANZI = compile_regex(r"[■▪▫●◎○〇々〃※★☆◇△▽╱╲](?<=[\u4e00-\u9fff].)(?=[\u4e00-\u9fff])")
 # a numeral's 〇 (二〇二三) is the text's own (a check box between two options, 是□否, is not looked at)
 _NUMERALS = frozenset("〇○零一二三四五六七八九十百千万亿两")
 # the symbols KJ703's patterns report between two characters (math operators, box drawing, blocks)
