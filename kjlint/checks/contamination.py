@@ -2332,12 +2332,25 @@ def _page_opener(doc: Document, lines: list[str], furniture: set[int], words: tu
     head = lines[nxt]
     if not (_title_like(head, 60) and _han_at_least(head, 6) and len(head) > len(text)) or _PAGE_DATE.search(head):
         return  # the page's headline stands under a site's name (a byline with its date stands under the title)
+    if _slogan(head):
+        return  # a motto under a chapter's name (施政重點 / 促經濟,重民生,穩發展): the name is the title
     for i in run:
         p = next(doc.paragraphs_in_line(doc.lines[i]))
         yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule))
 
 
 PUBLISHER_MAX = 20  # characters of a publishing body's name heading a page's metadata
+
+
+_SLOGAN_PARTS = compile_regex(r"[\u4e00-\u9fff]{2,5}(?:[,，、 \u3000][\u4e00-\u9fff]{2,5}){1,5}")
+
+
+def _slogan(text: str) -> bool:
+    """Parallel phrases of one length parted by commas (促經濟,重民生,穩發展; 稳增长、促改革、惠民生):
+    a motto, which no headline is."""
+    if not _SLOGAN_PARTS.fullmatch(text):
+        return False
+    return len({len(part) for part in re.split(r"[,，、 \u3000]", text)}) == 1
 
 
 def _publisher_lines(doc: Document, lines: list[str], furniture: set[int], rule) -> Iterator[Hit]:

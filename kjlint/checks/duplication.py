@@ -551,6 +551,30 @@ def _under_two_lead_ins(units: list[Unit], later: int, earlier: int) -> bool:
     return first is not None and second is not None and first != second
 
 
+TEMPLATE_NEIGHBOURS = 2  # paragraphs above each copy compared as the entries' other fields
+
+
+def _template_entries(units: list[Unit], later: int, earlier: int) -> bool:
+    """Is the repeat one field of two entries filled from one template (a service guide's
+    procedure for each form: 可至…下載…道路標高申請書 / 檢附…影本乙份 / 郵寄、親送至… then 可至…下載…
+    樁恢復申請書 / 檢附… / 郵寄、親送至…)? The paragraphs right above the two copies are alike but
+    not the same: each entry says the shared step beside steps of its own. A paste slip copies
+    the paragraphs around it too (one repeated stretch), or lands among different ones."""
+    from rapidfuzz.distance import Indel
+
+    found = False
+    for d in range(1, TEMPLATE_NEIGHBOURS + 1):
+        a, b = later - d, earlier - d
+        if b < 0 or a <= earlier:
+            break
+        x, y = units[a].norm, units[b].norm
+        if x == y:
+            return False  # copied with its neighbours: a repeated stretch
+        if Indel.normalized_similarity(x, y) >= 0.6:
+            found = True
+    return found
+
+
 def _in_two_lists(units: list[Unit], later: list[Unit], earlier: list[Unit]) -> bool:
     """Are the copies in two lists of a law's article, a lead-in ending with a colon between them
     (情节严重的情形 …： （三）…; 实施前款规定的行为，具有下列情形之一的： （三）…)? The law states
@@ -1534,6 +1558,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
                 designed([units[x.later]], [units[x.earlier]])
                 or (units[x.later].article != units[x.earlier].article
                     and _drafted_in_articles(legal, [units[x.later]], [units[x.earlier]]))
+                or _template_entries(units, x.later, x.earlier)
                 or (_LIST_ITEM.match(units[x.later].span.text) is not None
                     and (_under_two_lead_ins(units, x.later, x.earlier) if not legal
                          else _in_two_lists(units, [units[x.later]], [units[x.earlier]]))))
