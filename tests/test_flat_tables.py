@@ -76,3 +76,20 @@ def test_a_bar_menu_or_a_metadata_panel_is_no_table_of_figures():
     assert _row_table_lines(panel) == set()  # a portal's metadata panel: codes and dates, no quantities
     table = Document(ROW_PER_LINE)
     assert _row_table_lines(table) == {2, 3}
+
+
+ARTICLES = ("本辦法依某某條例第十條規定訂定之。\n|\n某某公所置主任一人,綜理公所事務並指揮監督\n所屬機關及員工。\n"
+            "某某事務所主任應兼受公所主任之指導監督。\n|\n公所置秘書一人,承主任之命,處理事務。\n|\n"
+            "公所之組設單位,依左列規定辦理:\n一、設民政、財政二課。\n")
+
+
+def test_lone_bars_between_a_laws_articles_close_its_rows():
+    """gov22 g42: a law given as a table's rows, the article numbers' column lost."""
+    assert [f for f in lint_text(ARTICLES, select=["KJ601", "KJ609"])] == []
+
+
+def test_a_lone_bar_above_or_under_the_text_or_between_menu_items_stays_the_frame():
+    framed = "|\n" + ARTICLES.replace("\n|\n", "\n") + "|\n"
+    assert [f.code for f in lint_text(framed, select=["KJ601"])] == ["KJ601", "KJ601"]
+    once = ARTICLES.replace("\n|\n公所置秘書", "\n公所置秘書").replace("\n|\n公所之組設", "\n公所之組設")
+    assert [f.code for f in lint_text(once, select=["KJ601"])] == ["KJ601"]  # one bar: no table

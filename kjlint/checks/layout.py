@@ -84,6 +84,34 @@ _ROW_END = compile_regex(r"(?m)^[ \t\u3000]*[|｜][ \t\u3000\r]*$")
 _CELL_BAR = compile_regex(r"[^\s|｜][ \t\u3000]*[|｜][ \t\u3000]*[^\s|｜]")
 
 
+PROSE_ROW_BARS = 2  # lone bars between prose that make them a table's row ends
+_PROSE_CELL_END = compile_regex(r"[。；;]$")  # the cell above ends a sentence: no label, no menu item
+
+
+def _prose_row_bars(doc: Document) -> set[int]:
+    """Lone `|` lines between paragraphs of prose, PROSE_ROW_BARS or more (a law's articles given
+    as a table's rows whose number column the copy lost: …訂定之。 / | / 鄉鎮縣轄市公所置…): each closes
+    a row whose cell is the text above it, as a table's border does; a menu's bars part short
+    names (首页 / | / 新闻中心), and a bar above the first line or under the last is the page's frame."""
+    bars = [doc.line_index(m.start()) for m in _ROW_END.finditer(doc.text)]
+    if len(bars) < PROSE_ROW_BARS:
+        return set()
+    text_lines = [i for i, line in enumerate(doc.lines) if line.text.strip(BLANK_CHARS + "|｜")]
+    if not text_lines:
+        return set()
+    first, last = text_lines[0], text_lines[-1]
+    found = set()
+    for i in bars:
+        if not first < i < last:
+            continue
+        above = next(k for k in range(i - 1, -1, -1) if doc.lines[k].text.strip(BLANK_CHARS))
+        below = next(k for k in range(i + 1, len(doc.lines)) if doc.lines[k].text.strip(BLANK_CHARS))
+        if (_ROW_END.fullmatch(doc.lines[above].text) is None and _ROW_END.fullmatch(doc.lines[below].text) is None
+                and _PROSE_CELL_END.search(doc.lines[above].text.strip(BLANK_CHARS))):
+            found.add(i)
+    return found if len(found) >= PROSE_ROW_BARS else set()
+
+
 def _barred_row_lines(doc: Document) -> set[int]:
     """Lines of tables given one row per line with a lone `|` closing each row: a run of such
     bars and rows (cells parted by `|`), at most FLAT_TABLE_GAP other lines of text between one and
@@ -207,7 +235,8 @@ def flat_table_lines(doc: Document, ctx: Context) -> frozenset[int]:
                 last = i
             if is_table():
                 found.update(range(run[0], run[-1] + 1))
-            out = frozenset(found | _row_table_lines(doc) | _barred_row_lines(doc) | pair_table_lines(doc, ctx))
+            out = frozenset(found | _row_table_lines(doc) | _barred_row_lines(doc) | _prose_row_bars(doc)
+                            | pair_table_lines(doc, ctx))
         ctx.memo["flat-table-lines"] = out
     return out
 
