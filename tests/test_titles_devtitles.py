@@ -137,3 +137,22 @@ def test_a_word_count_for_members_is_a_truncation_notice():
 @pytest.mark.parametrize("line", ["全文共分三章,计12000字。", "本文共5248字,分为三个部分。"])
 def test_a_word_count_alone_is_no_notice(line):
     assert found(f"编写说明\n{line}\n", "KJ301") == []
+
+
+# --- KJ607: a report's title again after the site's lead paragraph (fresh10 p068, p144) --------
+
+LEAD_PAGE = ("當前位置:某某文庫>實用文案>調研報告>\n\n基層走訪調研報告\n\n某某文庫 人氣:1.52W\n\n"
+             "今年十月,我從省城趕赴縣裡,下午參加完座談會後,當晚就踏上了走訪基層的路途。\n\n"
+             "基層走訪調研報告\n\n按照縣政府的要求,我先到部門、鄉鎮和企業走走,瞭解一下基層的情況。\n")
+
+
+def test_a_reports_title_again_after_the_sites_lead_paragraph_is_a_repeat():
+    assert found(LEAD_PAGE, "KJ607") == ["基層走訪調研報告"]
+
+
+def test_an_issuers_name_or_an_attachments_title_after_one_paragraph_is_no_repeat():
+    issuer = LEAD_PAGE.replace("基層走訪調研報告", "某某區統計局")
+    assert found(issuer, "KJ607") == []
+    twice = LEAD_PAGE.replace("按照縣政府的要求,我先到部門、鄉鎮和企業走走,瞭解一下基層的情況。",
+                              "今年十月,我從省城趕赴縣裡,下午參加完座談會後,當晚就踏上了走訪基層的路途。")
+    assert found(twice, "KJ607") == []  # the text again under its title: KJ1's

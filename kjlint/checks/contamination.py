@@ -1620,9 +1620,12 @@ def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             if body_sentences == 1 and _han_at_least(key, 6) and heading_level(key) is None \
                     and not _SENTENCE.search(key) and len(key) <= max_len:
                 first = _same_title(key, seen)
-                if first is not None and _title_core(key) in first_body and not _signed(k):
+                if first is not None and (_title_core(key) in first_body or (
+                        furniture_above and nxt != first_body and _lead_above_title(doc, key, seen, skip))) and not _signed(k):
                     # the site's blurb about the piece by its name (《…工作总结》旨在…, 在您撰写…总结时),
-                    # then the piece under its title: the title again, the blurb no text of the piece's
+                    # then the piece under its title: the title again, the blurb no text of the piece's;
+                    # on a page with furniture, also after one paragraph not naming it (标题 / 人氣 /
+                    # a paragraph / 标题 / the text: the site put its excerpt or lead above the title again)
                     line, _ = doc.position(first.start)
                     yield Hit(p.start, p.end, {"match": p.text, "first_line": line},
                               Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe"))
@@ -1732,6 +1735,20 @@ def _han_at_least(text: str, count: int) -> bool:
     """Whether `text` holds `count` Chinese characters or more (CJK), looked for no further: a
     body paragraph may be a whole flattened page."""
     return sum(1 for _ in islice(CJK.finditer(text), count)) >= count
+
+
+# A report's title ends with its kind (…调研报告, …工作汇报, …活动总结): no issuer's or school's name, no
+# attachment's measures (附件:…暂行办法), which a page or a notice gives again on purpose.
+_REPORT_TITLE = compile_regex(r"(?:总结|總結|报告|報告|计划|計劃|汇报|彙報|方案|要点|要點|述职|述職)$")
+
+
+def _lead_above_title(doc: Document, key: str, seen: dict[str, Span], skip: set[int]) -> bool:
+    """Is `key` a report's title given again, word for word, on its own line after one paragraph
+    (标题 / 人氣 / a paragraph / 标题 / the text: the site put its lead above the title again)? The
+    first copy stands on its own line too, no furniture's (a panel's `标 题 | …` field)."""
+    first = seen.get(key)
+    return (first is not None and _REPORT_TITLE.search(key) is not None
+            and doc.line_index(first.start) not in skip)
 
 
 def _title_piece(key: str) -> bool:
