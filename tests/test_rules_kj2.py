@@ -185,3 +185,17 @@ def test_an_x_opening_each_line_of_a_sites_menu_is_its_icon():
     assert lint_text(menu + "全年组织企业参加培训。\n", select=["KJ201"]) == []
     text = "x中国数据\n组织x家企业参加培训。\n"
     assert [f.line for f in lint_text(text, select=["KJ201"])] == [1, 2]
+
+
+def test_a_signing_date_whose_day_was_left_blank_is_a_blank():
+    """gov22 g04, fresh12 p044: 2020年4月 日 under the issuer, ——2022年1月 日在…会议上."""
+    for text in ("某某县人民政府\n2020年4月 日\n", "——2022年1月 日在某某市第六届人民代表大会第一次会议上\n"):
+        assert [f.code for f in lint_text(text, select=["KJ204"])] == ["KJ204"], text
+    assert lint_text("2020年4月 日常监督检查共开展12次。\n", select=["KJ204"]) == []
+
+
+def test_a_contact_fields_value_given_as_asterisks_is_a_mask():
+    """gov18 g20, gov17 v040: 聯系電話:******, 邮编:*, 0479-*."""
+    text = "聯系電話:******\n邮编:*\n公众反馈意见联系方式:某某局0479-*\n"
+    assert [f.code for f in lint_text(text, select=["KJ202"])] == ["KJ202"] * 3
+    assert lint_text("注:*表示必填项。\n计算公式为0479-1234。\n", select=["KJ202"]) == []
