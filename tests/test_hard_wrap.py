@@ -125,3 +125,22 @@ def test_the_line_ends_of_a_pages_metadata_rows_are_no_breaks():
             "一、总体情况\n\n(一)主动公开方面。2023年，我办依托政府门户网站发布信息3000条。\n")
     assert [f.code for f in lint_text(text) if f.code.startswith("KJ6")] == ["KJ601"] * 3
     assert kj413(text) == []
+
+
+def test_a_law_wrapped_at_a_width_with_bars_closing_its_rows_is_broken_at_each_wrap():
+    """gov22 g42: each article a table's row closed by a lone `|`, its text wrapped at one width;
+    the bars part the runs as blank lines do, so the width is read over the articles' lines."""
+    rows = [
+        "本辦法依某某條例第十條規定訂定之。",
+        "|",
+        "某某公所置主任一人，綜理公所事務，並依法律規定指揮監督",
+        "所屬機關及員工。",
+        "某某事務所、衛生所主任應兼受公所主任之指導；對於協助公",
+        "所辦理自治事項應兼受公所主任之監督。",
+        "|",
+        "公所置秘書一人，承主任之命，處理事務，並得依業務需要，",
+        "分設各課辦事。",
+        "|",
+    ]
+    found = [f for f in lint_text("\n".join(rows) + "\n", select=["KJ413"])]
+    assert [f.line for f in found] == [3, 5]

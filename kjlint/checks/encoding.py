@@ -855,7 +855,9 @@ def _hard_wrap_breaks(doc: Document, heading_level) -> list[Hit]:
     wrapped, split = len(wrap_at) >= 2, len(split_at) >= _SPLIT_MIN_FIGURES
     if not wrapped and not split:
         return []  # most texts: one paragraph a line, ended by its full stop
-    lines = [line.text for line in doc.lines]
+    # a lone `|` closing a table's row parts runs as a blank line does (a law given as rows, each
+    # article's text wrapped at the page's width: …訂定之。 / | / 鄉鎮…)
+    lines = ["" if line.text.strip() in ("|", "｜") else line.text for line in doc.lines]
     starts = doc.line_starts
     seen: set[int] = set()  # first lines of the runs looked at
     hits: list[Hit] = []
