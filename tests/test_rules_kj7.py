@@ -85,3 +85,13 @@ def test_a_diagonal_between_two_names_is_a_slash_not_a_sprinkled_mark():
     assert [f.code for f in lint_text(inside, select=["KJ703"])] == ["KJ703"]
     sprinkled = "对2020年的工作⊙部署，空气质量总体╱改善，环境▲治理。\n"
     assert len(lint_text(sprinkled, select=["KJ703"])) == 3
+
+
+def test_a_lone_question_mark_line_is_a_stray_mark_and_a_run_of_them_lost_characters():
+    """docs/labeling.md's decision on lines of `?` (bylines15 q11, fresh8 p016 / realworld b084)."""
+    lone = "与会人员认为，报告求真务实、高屋建瓴。\n?\n责编：某某\n"
+    assert [f.code for f in lint_text(lone, select=["KJ4", "KJ7"])] == ["KJ703"]
+    run = "一季度工作讲评会召开。\n?\n?\n?\n会议通报了一季度的工作。\n"
+    assert [f.code for f in lint_text(run, select=["KJ4", "KJ7"])] == ["KJ412"] * 3
+    asked = "这项工作到底怎么办？\n大家商量。\n"
+    assert lint_text(asked, select=["KJ4", "KJ7"]) == []
