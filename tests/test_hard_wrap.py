@@ -144,3 +144,13 @@ def test_a_law_wrapped_at_a_width_with_bars_closing_its_rows_is_broken_at_each_w
     ]
     found = [f for f in lint_text("\n".join(rows) + "\n", select=["KJ413"])]
     assert [f.line for f in found] == [3, 5]
+
+
+def test_a_table_one_cell_per_line_with_thousands_separators_is_no_wrapped_text():
+    """fresh19 p055 (41 government false alarms): a 決算 table given a cell a line under a sentence; the
+    commas inside 160,909 separate thousands, no clause runs on around the figures."""
+    rows = ["基金113年度預算案編列固定資產建設改良擴充計畫95億元,較上年度增加42億元,增幅79.64%(詳表1)。",
+            "表1 近年固定資產預算編列及執行概況表 單位:新臺幣千元", "科目", "110年度決算", "111年度決算",
+            "112年度法定預算", "土地", "160,909", "350,984", "353,623", "土地改良物", "2,795,957",
+            "3,727,051", "4,095,295", "房屋及建築", "246,013", "461,891", "676,390", "資料來源:各年度預決算書。"]
+    assert lint_text("\n".join(rows) + "\n", select=["KJ413"]) == []

@@ -820,7 +820,8 @@ _NARROW = compile_regex(r"[^\u2001-\U0010ffff,;:!?()]")
 _RUN_ON_END = compile_regex(r"\n(?:(?<=[^\s。！？!?；;：:…”’」』\"）).]\n)|(?<=[^\s。！？!?；;：:…”’」』\"）).][ \t\u3000]\n))[ \t\u3000]*[^\s]")
 _LONE_FIGURE = compile_regex(r"[ \t\u3000]*\d[\d.,，]*[ \t]*[%％‰]?[ \t\u3000]*")
 _LONE_FIGURE_LINE = compile_regex(r"\n[ \t\u3000]*\d[\d.,，]*[ \t]*[%％‰]?[ \t\u3000]*\n[ \t\u3000]*[^\s\d]")
-_CLAUSE_ANY = compile_regex(r"[，、；。,;]")
+# a clause mark; a comma before three digits is a figure's thousands separator (160,909), no clause
+_CLAUSE_ANY = compile_regex(r"[、；。;]|[，,](?!\d{3}(?!\d))")
 _FIELD_ROW = compile_regex(r"[^，。；、,;：:]{1,12}[：:]")  # a field's name, spaced or not (标  题：)
 _TITLE_END = compile_regex(r"(?:总结|總結|报告|報告|计划|計劃|方案|讲话|講話|规划|規劃|要点|要點|汇报|匯報|情况|情況)$")
 _WRAP_MIN_WIDTH = 48  # printed width (a Chinese character 2) of the narrowest fixed-width layout
