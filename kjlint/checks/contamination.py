@@ -2064,9 +2064,10 @@ _OFFICIAL_FIELD = compile_regex(r"签发人|密级|紧急程度")  # a 公文's 
 _HEADLINE_BAR = compile_regex(r"^(?=(?:[^|｜:\[［]*?[\u4e00-\u9fff]){6})[^|｜:\[［]{6,60}?[ \t]*[|｜][^|｜:]{0,24}$")
 _DATA_ROW = compile_regex(r"\d|[|｜\[［]")  # a count, a date, a cell rule, a bracketed label
 # A headline that an organ speaks (国家统计局:三季度GDP同比增长4.9%, 外交部:…): the organ's name,
-# a colon, then a clause of words (not a field's short value: 来源:国家统计局, 阅读:2341)
+# a colon, then a clause of six words or more, figures among them (发改委:11大类…工程包已累计完成投资50564亿;
+# not a field's short value: 来源:国家统计局, 阅读:2341)
 _ATTRIBUTED_HEADLINE = compile_regex(
-    r"^[\u4e00-\u9fff]{1,12}(?:局|部|委|院|厅|署|办|中心|政府|银行)[:：](?=(?:[^:：|｜\[［\d]*?[\u4e00-\u9fff]){6})[^:：|｜\[［]{8,50}$")
+    r"^[\u4e00-\u9fff]{1,12}(?:局|部|委|院|厅|署|办|中心|政府|银行)[:：](?=(?:[^:：|｜\[［]*?[\u4e00-\u9fff]){6})[^:：|｜\[［]{8,50}$")
 FIELD_VALUE_MAX = 24  # characters of a field's value: a name, a date, a count
 
 
