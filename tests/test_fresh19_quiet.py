@@ -1,5 +1,6 @@
-"""False alarms of fresh19 (session 23's independent pages) at the session's start: a headline an
-organ speaks with figures right after its colon (KJ609). Invented text."""
+"""What fresh19 (session 23's independent pages) showed at the session's start: a headline an organ
+speaks with figures right after its colon (KJ609, a false alarm); a sharing site's page numbers
+`N、` when a page break cut a decimal (KJ605, missed). Invented text."""
 from __future__ import annotations
 
 from kjlint.engine import lint_text
@@ -15,3 +16,20 @@ def test_a_headline_an_organ_speaks_with_a_figure_after_its_colon_is_the_title()
 def test_a_short_field_under_the_title_is_still_the_panels():
     panel = PAGE.replace("来源:某某网财经 发布时间:2016-02-17 10:50:00", "来源:某某网财经\n阅读:2341")
     assert "阅读:2341" in [panel[f.offset:f.end_offset] for f in lint_text(panel) if f.code.startswith("KJ6")]
+
+
+SENTENCE = "坚持以人民为中心的发展思想，认真落实各项惠民政策，切实保障困难群众基本生活，"
+
+
+def test_page_numbers_of_a_sharing_site_when_a_break_cuts_a_decimal():
+    """fresh19 p061: 1、 opens the first page, 2、 splits 9.14万元 (资金9. / 2、14万元), 3、 a sentence."""
+    pages = ["1、某某县民政局2011年上半年工作总结" + SENTENCE * 8 + "发放医疗救助资金9.",
+             "2、14万元，救助34人次" + SENTENCE * 8 + "增强群众防灾减灾意识，",
+             "3、提高自救互救技能" + SENTENCE * 6 + "全面完成各项任务。"]
+    found = [f for f in lint_text("\n".join(pages) + "\n") if f.code == "KJ605"]
+    assert [f.line for f in found] == [1, 2, 3]
+
+
+def test_a_list_whose_items_end_with_figures_is_no_pagination():
+    items = ["1、全年发放救助资金9.14万元。", "2、救助困难群众34人次。", "3、开展培训2次。"]
+    assert [f for f in lint_text("工作总结\n" + "\n".join(items) + "\n") if f.code == "KJ605"] == []

@@ -1089,6 +1089,12 @@ def _looks_like_heading(text: str) -> bool:
 PAGE_MIN_CHARS = 200  # mean characters between page markers of one run: pages are long, list items short
 
 
+def _splits_figure(before: str, after: str) -> bool:
+    """Does a line end cut a figure, its digits going on after the marker (20 / 4、23年, 资金9. /
+    2、14万元: 9.14万元)? A full stop after a digit is then the figure's decimal point."""
+    return after[:1].isdigit() and (before[-1:].isdigit() or (before[-1:] in ".．" and before[-2:-1].isdigit()))
+
+
 def _page_run(paras: list[Span], furniture: set[int], line_of) -> dict[int, bool]:
     """Markers that belong to the run of page numbers 1, 2, 3… of a document-sharing site,
     judged by the whole document's layout: {paragraph index: starts the first page}.
@@ -1115,7 +1121,8 @@ def _page_run(paras: list[Span], furniture: set[int], line_of) -> dict[int, bool
         if expected is None and n == 1 and body_before < 3:
             run.append(i)  # the first page starts the document, after whatever the site put above
             continue
-        page_like = prev is None or prev.text[-1] not in TERMINAL or joins_into_word(prev.text, p.text[m.end():])
+        page_like = (prev is None or prev.text[-1] not in TERMINAL or joins_into_word(prev.text, p.text[m.end():])
+                     or _splits_figure(prev.text, p.text[m.end():]))
         prev_item = LIST_MARK.match(prev.text) if prev is not None else None
         if prev_item and int(prev_item.group(1)) == n - 1 and len(prev.text) < PAGE_MIN_CHARS:
             page_like = False  # right after a short item n-1: a list, not a page
@@ -1266,7 +1273,7 @@ def page_number_artifact(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         prev = paras[i - 1].text if i else ""
         artifact = i in in_run
         if not artifact and n >= 2 and prev and prev[-1] not in TERMINAL + "，,、:：" and n > last_page:
-            if rest.startswith("、") or LONE_NUMERAL.match(prev) or (prev[-1].isdigit() and rest[:1].isdigit()):
+            if rest.startswith("、") or LONE_NUMERAL.match(prev) or _splits_figure(prev, rest):
                 artifact = True  # a split heading mark or number: 二 / 9、、加强, 20 / 4、23年
             elif LIST_MARK.match(prev) and int(LIST_MARK.match(prev).group(1)) == n - 1:
                 artifact = False  # the item right before is number n-1: a real list
