@@ -33,3 +33,16 @@ def test_page_numbers_of_a_sharing_site_when_a_break_cuts_a_decimal():
 def test_a_list_whose_items_end_with_figures_is_no_pagination():
     items = ["1、全年发放救助资金9.14万元。", "2、救助困难群众34人次。", "3、开展培训2次。"]
     assert [f for f in lint_text("工作总结\n" + "\n".join(items) + "\n") if f.code == "KJ605"] == []
+
+
+def test_a_reports_title_under_the_news_headline_that_ends_with_it_is_a_repeat():
+    """fresh19 p046, p018 (gov.cn's copies of 政府工作报告): the page's headline adds the year and the
+    issuer, the report's own title follows under the dateline."""
+    page = ("当前位置: 首页>> 中国概况>> 中国简况\n2006年国务院政府工作报告\n"
+            "中央政府门户网站 www.gov.cn 2009年03月16日 来源:新华社\n新华社北京2006年3月15日电\n"
+            "政 府 工 作 报 告\n——2006年3月5日在第十届全国人民代表大会第四次会议上\n"
+            "各位代表:\n现在,我代表国务院向大会作政府工作报告,请各位代表审议。\n")
+    assert [page[f.offset:f.end_offset] for f in lint_text(page) if f.code == "KJ607"] == ["政 府 工 作 报 告"]
+    # a heading that only ends like the title, in the body, is no repeat
+    body = page + "一、2005年工作回顾\n过去一年,各项工作取得新进展。\n二、政府工作报告\n"
+    assert len([f for f in lint_text(body) if f.code == "KJ607"]) == 1

@@ -1440,6 +1440,8 @@ def _same_title(key: str, seen: dict[str, Span]) -> Span | None:
         if main is not None and main == _main_title(other) and (main == key) != (main == other):
             return span  # the page's one-line title with its subtitle or author, then the main title alone
         short, long_ = sorted((key, other), key=len)
+        if len(short) >= 6 and long_.endswith(short) and _REPORT_TITLE.search(short):
+            return span  # a news page's headline over the report it carries: 2006年国务院政府工作报告 / 政府工作报告
         if len(short) >= 8 and ((short in long_ and len(short) >= 0.7 * len(long_))
                                 or (_TITLE_END.search(key) and not _DATELINE.search(key) and _alike(key, other))):
             return span
