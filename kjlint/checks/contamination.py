@@ -1440,12 +1440,19 @@ def _same_title(key: str, seen: dict[str, Span]) -> Span | None:
         if main is not None and main == _main_title(other) and (main == key) != (main == other):
             return span  # the page's one-line title with its subtitle or author, then the main title alone
         short, long_ = sorted((key, other), key=len)
-        if len(short) >= 6 and long_.endswith(short) and _REPORT_TITLE.search(short):
+        if (len(short) >= 6 and long_.endswith(short) and _REPORT_TITLE.search(short)
+                and _HEADLINE_LEAD.search(long_[:-len(short)])):
             return span  # a news page's headline over the report it carries: 2006年国务院政府工作报告 / 政府工作报告
         if len(short) >= 8 and ((short in long_ and len(short) >= 0.7 * len(long_))
                                 or (_TITLE_END.search(key) and not _DATELINE.search(key) and _alike(key, other))):
             return span
     return None
+
+
+# What a news page's headline puts before the title of the report it carries: the year, the issuer
+# or a tag in brackets (2006年国务院…, (两会受权发布)…); not the first half of the title broken over
+# lines (关于…预算执行和 / 其他财政收支的审计工作报告).
+_HEADLINE_LEAD = compile_regex(r"(?:年|年度|院|局|委|府|部|县|市|省|区|镇|乡|[)）】\]])$")
 
 
 def _alike(a: str, b: str) -> bool:
