@@ -552,10 +552,14 @@ _CJK_PAIR = compile_regex(r"(?=([\u4e00-\u9fff]{2}))")
 _MENU_ITEM = compile_regex(r"[\u4e00-\u9fff]{2,6}")
 
 
+_MENU_LABEL = compile_regex(r"^[^\s:：]{1,10}[:：][ \t\u3000]*")  # 乡镇(街道)分站: before the menu's words
+
+
 def _menu_line(text: str) -> bool:
     """A site's menu above the body: eight or more words of 2 to 6 characters, spaces between,
-    nothing else (网站首页 个人文档 个人总结 工作总结 述职报告 心得体会 演讲稿 …)."""
-    items = text.split()
+    nothing else (网站首页 个人文档 个人总结 工作总结 述职报告 心得体会 演讲稿 …), maybe after the
+    menu's label and its colon (乡镇分站: 苏湾镇 栏杆集镇 …): a sentence never strings eight bare names."""
+    items = _MENU_LABEL.sub("", text, count=1).split()
     return len(items) >= 8 and all(_MENU_ITEM.fullmatch(item) for item in items)
 
 
@@ -1913,11 +1917,18 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                   *_caption_runs(doc, lines, skip | flat_table_lines(doc, ctx), words, rule),
                   *_lone_captions(doc, lines, skip, rule),
                   *_credited_captions(doc, lines, skip, rule),
-                  *_outside_body(doc, lines, skip, max_len, rule),
-                  *_page_tail(doc, lines, flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", []))),
-                              max_len, rule)):
+                  *_outside_body(doc, lines, skip, max_len, rule, words),
+                  *_picture_sentences(doc, lines, skip, max_len, rule),
+                  *_open_buttons(doc, lines, skip, rule)):
             earlier.add(doc.line_index(h.offset))
             yield h
+        # the page's footer begins at its first line of furniture below the body, this rule's own
+        # (a scene's caption, a button) as much as a known phrase's
+        for h in (*_tail_fields(doc, lines, skip | earlier, max_len, rule),
+                  *_page_tail(doc, lines, skip | earlier, max_len, rule)):
+            if doc.line_index(h.offset) not in earlier:
+                earlier.add(doc.line_index(h.offset))
+                yield h
         above = _above_breadcrumb(doc, ctx, rule, paras, line_of, lines, max_len)
         yield from (h for h in above if doc.line_index(h.offset) not in earlier)  # (a button there: once)
         done = {doc.line_index(h.offset) for h in above}
@@ -1948,6 +1959,9 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             done.add(doc.line_index(h.offset))
             yield h
         for h in _collection_intro(doc, ctx, lines, skip | done | earlier, top, rule):
+            done.add(doc.line_index(h.offset))
+            yield h
+        for h in _under_metadata(doc, lines, skip | done | earlier, max_len, words, rule):
             done.add(doc.line_index(h.offset))
             yield h
         keep = [i for i, li in enumerate(line_of) if li not in done]
@@ -2450,11 +2464,45 @@ _HOTLINE = compile_regex(r"(?:电话|電話|热线|熱線|咨询|諮詢|客服|�
 # A single button's word alone on a line outside the body (关闭, 返回顶部, APP下载): no document writes one there
 _LONE_BUTTON = compile_regex(r"^(?:关闭|關閉|关闭窗口|關閉窗口|返回|返回顶部|返回頂部|返回列表|APP下载|APP下載|下载APP|下載APP|"
                              r"打开APP|打開APP|客户端下载|客戶端下載|展开全文|展開全文|收起|列印|"
-                             r"(?:返|回|返回)上一?[页頁]|回到?[页頁]首|回到?[顶頂][端部]|详细信息|詳細信息|查看详情|查看詳情)$", re.IGNORECASE)
+                             r"(?:返|回|返回)上一?[页頁]|回到?[页頁]首|回到?[顶頂][端部]|详细信息|詳細信息|查看详情|查看詳情)"
+                             r"[ \t\u3000]*[×✕✖Xx]?$", re.IGNORECASE)  # (关闭×: the button's close mark)
 # A breadcrumb of two crumbs opening the page, nothing but furniture above it (新闻频道 > 时政要闻, 网站首页 >
 # 头部新闻): names only, no figure; under a title it may be a comparison (收入 > 支出). (A known
 # breadcrumb of three crumbs or more is KJ601's wherever it stands.)
 _TWO_CRUMBS = compile_regex(r"^[\u4e00-\u9fff]{2,10}[ \t\u3000]*(?:>>?|›|»)[ \t\u3000]*[\u4e00-\u9fff]{2,10}$")
+
+
+# A page's widget line of short words spaced apart, outside the body (关灯 巨大 直达底部, 大 中 小,
+# 咨询律师 找律师 案件委托): three words or more of one to four characters, one of them shorter than
+# four (a slogan pairs four-character phrases), not all of two or three (a roll of names: 张某 李某某 王某)
+_SPACED_WORDS = compile_regex(r"^(?:[\u4e00-\u9fff]{1,4}[ \t\u3000]+){2,}[\u4e00-\u9fff]{1,4}$")
+
+
+def _widget_words(text: str, words: tuple[str, ...]) -> bool:
+    """A line of short words spaced apart that no heading, title or roll of names is (_SPACED_WORDS);
+    a letter-spaced title or issuer (通 知, 决 定 书, 某 某 局) is kept."""
+    if len(text) > 24 or not _SPACED_WORDS.match(text):
+        return False
+    items = text.split()
+    joined = "".join(items)
+    if all(len(x) == 1 for x in items) or heading_level(text) is not None or _LEGAL_DIVISION.match(items[0]):
+        return False  # a word or a name letter-spaced (通 知, 习 近 平), a chapter's heading (第一章 总 则)
+    if all(2 <= len(x) <= 3 for x in items) or all(len(x) == 4 for x in items):
+        return False  # names, a slogan
+    return not _SPACED_ISSUER.search(joined) and not any(w in joined for w in words)
+
+
+# An issuer's name spaced apart (某某 人民政府): the longer endings of _ISSUER (底部 is no 部)
+_SPACED_ISSUER = compile_regex(r"(?:法院|检察院|政府|委员会|常委会|人大|政协|办公厅|办公室|公司|集团|大学|学校|中心|[省市县区镇乡村]委)$")
+
+
+# A breadcrumb's piece on a line of its own, opening or closing with the separator of the crumbs the
+# line above or below holds (> 期刊发表知识库, 新闻中心 >>): a title never begins or ends with one.
+_CRUMB_SEP = r"(?:>>?|»|›|＞)"
+_CRUMB_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,11}"  # a crumb names a channel: Chinese first (not <U+00A0>)
+_CRUMB_PIECE = compile_regex(
+    rf"^(?:{_CRUMB_SEP}[ \t\u3000]*{_CRUMB_NAME}(?:[ \t\u3000]*{_CRUMB_SEP}[ \t\u3000]*{_CRUMB_NAME})*[ \t\u3000]*{_CRUMB_SEP}?"
+    rf"|{_CRUMB_NAME}(?:[ \t\u3000]*{_CRUMB_SEP}[ \t\u3000]*{_CRUMB_NAME})*[ \t\u3000]*{_CRUMB_SEP})$")
 
 
 def _panel_values(text: str) -> list[str] | None:
@@ -2492,7 +2540,8 @@ def _head_panel(doc: Document, lines: list[str], skip: set[int], first: int, rul
         run, values = [], []
 
 
-def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int, rule) -> Iterator[Hit]:
+def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int, rule,
+                  words: tuple[str, ...] = ()) -> Iterator[Hit]:
     """Lines above the body's first sentence or below its last that are no sentence of a
     document: a line of Latin letters only above it, an English phrase, the page's build time,
     a row of bracketed buttons, a scene's caption below it. The body is the run of lines that
@@ -2541,17 +2590,132 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
         elif i < first:
             if not ((_LATIN_WIDGET.match(text) and doc.lines[i].text.strip(BLANK_CHARS + "•·▪◦●")[:1] == text[:1]  # (no Markdown heading)
                      and not _LATIN_TITLE.search(text))
-                    or _SCENE_HEAD_CAPTION.match(text) or _BARE_NUMBER.match(text)):
+                    or _SCENE_HEAD_CAPTION.match(text) or _BARE_NUMBER.match(text)
+                    or _widget_words(text, words) or _CRUMB_PIECE.match(doc.lines[i].text.strip(_BLANKS))):
                 continue
             key = ""
         elif _LATIN_PHRASE.match(text) or _PAGE_TIMER.match(text) or _BARE_URL.match(text):
             key = "tail"
         elif _SCENE_CAPTION.match(text) and not _ISSUER.search(text) and heading_level(text) is None:
             key = "captions"
+        elif _widget_words(text, words):
+            key = "tail"
         else:
             continue
         p = next(doc.paragraphs_in_line(doc.lines[i]))
         yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule), **({"key": key} if key else {}))
+
+
+def _body_span(lines: list[str], furniture: set[int], max_len: int) -> tuple[int, int] | None:
+    """First and last line of the body: the lines that are Chinese sentences (a long line or one
+    with a sentence's stop), not known furniture. None when the page has no such line."""
+    def prose(i: int) -> bool:
+        text = lines[i]
+        return bool(text) and i not in furniture and (len(text) > max_len or _SENTENCE.search(text) is not None) \
+            and CJK.search(text) is not None
+    first = next((i for i in range(len(lines)) if prose(i)), None)
+    if first is None:
+        return None
+    return first, next(i for i in range(len(lines) - 1, first - 1, -1) if prose(i))
+
+
+CHROME_LINE_MAX = 20  # characters of a page's short line between its metadata and the body
+
+
+def _chrome_shaped(text: str, words: tuple[str, ...]) -> bool:
+    """A short line that is no part of a document's head: no sentence, no field (label: value), no
+    heading number, no 公文 header, date, issuer, title word or bracketed note (此件公开发布). A line
+    framed by dashes (—分享—) is a widget's label, not a subtitle (——在某会上的讲话)."""
+    core = text.strip("—－- \u3000") if len(text) > 2 and text[0] in "—－" and text[-1] in "—－" else text
+    return (bool(core) and len(text) <= CHROME_LINE_MAX and _VISIBLE.search(core) is not None
+            and _SENTENCE.search(text) is None and ":" not in text and "：" not in text
+            and heading_level(core) is None and _OFFICIAL_HEAD.search(core) is None
+            and _DATELINE.search(core) is None and _ISSUER.search(core) is None
+            and core[:1] not in "(（[［【" and not any(w in core for w in words))
+
+
+def _under_metadata(doc: Document, lines: list[str], furniture: set[int], max_len: int,
+                    words: tuple[str, ...], rule) -> Iterator[Hit]:
+    """Between the page's metadata under a title (来源:…, 时间:…) and the body's first sentence,
+    short lines that are no part of a document's head (_chrome_shaped) are the page's widgets and
+    credits (公众号二维码, —分享—, ■某某): a document's own lines there (a subtitle, a salutation,
+    文号, a heading) stop the run, and nothing is reported unless a title stands above the metadata."""
+    bounds = _body_span(lines, furniture, max_len)
+    if bounds is None:
+        return
+    run: list[int] = []
+    j = bounds[0] - 1
+    while j >= 0 and (not lines[j] or j not in furniture):
+        if lines[j]:
+            if not _chrome_shaped(lines[j], words):
+                return
+            run.append(j)
+        j -= 1
+    if j < 0 or not run or not any(lines[k] and k not in furniture and _title_like(lines[k], 60) for k in range(j)):
+        return
+    if any(lines[k].startswith(("—", "－")) for k in range(j)):
+        return  # a speech's head (its title, ——在某会议上, the metadata): the speaker's line comes next
+    for k in reversed(run):
+        q = next(doc.paragraphs_in_line(doc.lines[k]))
+        yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, k, rule))
+
+
+_NAME_VALUE = compile_regex(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _tail_fields(doc: Document, lines: list[str], furniture: set[int], max_len: int, rule) -> Iterator[Hit]:
+    """Below the body's last sentence, a row of three fields or more, each value a person's name
+    (初审: 某某 复审:某某 终审:某某, 编辑:… 校对:… 审核:…): the page's chain of editors. A document's
+    closing fields give a phone, an address or a date (联系人:某某 电话:…), or fewer of them."""
+    bounds = _body_span(lines, furniture, max_len)
+    if bounds is None:
+        return
+    for i in range(bounds[1] + 1, len(lines)):
+        text = lines[i]
+        if not text or i in furniture:
+            continue
+        values = _panel_values(text)
+        if values is not None and len(values) >= 3 and all(_NAME_VALUE.fullmatch(v) for v in values):
+            q = next(doc.paragraphs_in_line(doc.lines[i]))
+            yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, i, rule), key="tail")
+
+
+# A sentence that tells what a picture shows (图为…, 下图为…, 圖為…): the picture is not in the text,
+# so the sentence describes nothing there; glued after the story's last sentence or on its own line
+_PICTURE_SENTENCE = compile_regex(r"(?:^|(?<=[。！？!?]))[ \t\u3000]*[上下左右]?[图圖]片?[为為][^。！？!?\n]{4,100}[。！？!?]?")
+
+
+def _picture_sentences(doc: Document, lines: list[str], skip: set[int], max_len: int, rule) -> Iterator[Hit]:
+    """A picture's caption sentence (_PICTURE_SENTENCE) glued after a sentence of the story, or on a
+    line of its own with no paragraph of the story below it (one between two paragraphs is
+    _lone_captions')."""
+    for i, line in enumerate(doc.lines):
+        if i in skip or ("图" not in line.text and "圖" not in line.text):
+            continue
+        for m in _PICTURE_SENTENCE.finditer(line.text):
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000"))
+            if start == 0 or not line.text[:start].strip(_BLANKS):
+                below = next((k for k in range(i + 1, len(lines)) if lines[k]), None)
+                if below is not None and len(lines[below]) > 40:
+                    continue  # between two paragraphs: a lone caption
+            a, b = line.start + start, line.start + m.end()
+            yield Hit(a, b, {"match": doc.text[a:b]}, Fix("", a, b), key="captions")
+
+
+# A button whose closing bracket the copy lost, after the line's last sentence (…开创了新局面。【详细,
+# …工作报告。【直播回放): a document closes what it opens
+_OPEN_BUTTON = compile_regex(r"(?<=[。！？!?\s])[【\[［][\u4e00-\u9fff]{2,6}[ \t\u3000]*$")
+
+
+def _open_buttons(doc: Document, lines: list[str], skip: set[int], rule) -> Iterator[Hit]:
+    """A button left open at a line's end (_OPEN_BUTTON)."""
+    for i, line in enumerate(doc.lines):
+        if i in skip or ("【" not in line.text and "[" not in line.text and "［" not in line.text):
+            continue
+        m = _OPEN_BUTTON.search(line.text)
+        if m is not None:
+            a, b = line.start + m.start(), line.start + len(line.text.rstrip(_BLANKS))
+            yield Hit(a, b, {"match": doc.text[a:b]}, Fix("", a, b))
 
 
 # A line of an English interface (a sentence, a date, a label and its colon: Published on Sep 21,2022,
