@@ -1919,6 +1919,8 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                   *_credited_captions(doc, lines, skip, rule),
                   *_outside_body(doc, lines, skip, max_len, rule, words),
                   *_picture_sentences(doc, lines, skip, max_len, rule),
+                  *_watermarks(doc, skip, rule),
+                  *_placeholders(doc, lines, skip, rule),
                   *_open_buttons(doc, lines, skip, rule)):
             earlier.add(doc.line_index(h.offset))
             yield h
@@ -2622,10 +2624,24 @@ def _body_span(lines: list[str], furniture: set[int], max_len: int) -> tuple[int
 CHROME_LINE_MAX = 20  # characters of a page's short line between its metadata and the body
 
 
+# A credit line opened by a box mark (■通讯员 某某 某某 记者 某某, ■某某, □ 某某市司法局): names, roles and
+# an office spaced apart, no punctuation; a document's ■ heading says what it does (■加强组织领导), above or
+# below the body no document writes a bare name after one
+_MARKED_CREDIT = compile_regex(r"^[■□◆◇●○][ \t\u3000]*[\u4e00-\u9fff]{2,12}(?:[ \t\u3000]+[\u4e00-\u9fff]{2,12}){0,7}$")
+
+
+def _marked_credit(text: str) -> bool:
+    """A box-marked credit (_MARKED_CREDIT): a role or a name after the mark, or an office's name."""
+    return len(text) <= 50 and _MARKED_CREDIT.match(text) is not None and (
+        " " in text.strip() or len(text.lstrip("■□◆◇●○ \t\u3000")) <= 4 or _ISSUER.search(text) is not None)
+
+
 def _chrome_shaped(text: str, words: tuple[str, ...]) -> bool:
     """A short line that is no part of a document's head: no sentence, no field (label: value), no
     heading number, no 公文 header, date, issuer, title word or bracketed note (此件公开发布). A line
     framed by dashes (—分享—) is a widget's label, not a subtitle (——在某会上的讲话)."""
+    if _marked_credit(text):
+        return True
     core = text.strip("—－- \u3000") if len(text) > 2 and text[0] in "—－" and text[-1] in "—－" else text
     return (bool(core) and len(text) <= CHROME_LINE_MAX and _VISIBLE.search(core) is not None
             and _SENTENCE.search(text) is None and ":" not in text and "：" not in text
@@ -2675,9 +2691,70 @@ def _tail_fields(doc: Document, lines: list[str], furniture: set[int], max_len: 
         if not text or i in furniture:
             continue
         values = _panel_values(text)
-        if values is not None and len(values) >= 3 and all(_NAME_VALUE.fullmatch(v) for v in values):
+        if (values is not None and len(values) >= 3 and all(_NAME_VALUE.fullmatch(v) for v in values)) \
+                or _marked_credit(doc.lines[i].text.strip(_BLANKS)):
             q = next(doc.paragraphs_in_line(doc.lines[i]))
             yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, i, rule), key="tail")
+
+
+WATERMARK_LEAST = 3  # times a site's mark is glued after the text's sentences, or stands alone
+_WATERMARK = compile_regex(r"^(?![(（\[［【])(?=[^\n]*(?:[\u4e00-\u9fff]{2}|[A-Za-z]{4}))[^\s。！？!?；;，,、:：()（）]{4,24}$")
+_GLUED_END = "。！？!?"
+
+
+def _line_marks(line: str) -> list[tuple[int, str]]:
+    """(offset, text) of what may be a mark glued at the line's end: the line's last word after a
+    sentence's end, or after a blank behind a sentence; or the whole line when it is one word."""
+    text = line.rstrip(_BLANKS)
+    out: list[tuple[int, str]] = []
+    stripped = text.lstrip(_BLANKS)
+    if stripped and _WATERMARK.match(stripped):
+        return [(len(text) - len(stripped), stripped)]
+    cut = max(text.rfind(c) for c in _GLUED_END)
+    if 0 <= cut < len(text) - 1:
+        tail = text[cut + 1:]
+        word = tail.strip(_BLANKS)
+        if _WATERMARK.match(word):
+            out.append((len(text) - len(tail.lstrip(_BLANKS)) - (len(tail.lstrip(_BLANKS)) - len(word)), word))
+    space = max(text.rfind(" "), text.rfind("\u3000"), text.rfind("\t"))
+    if 0 < space < len(text) - 1 and _SENTENCE.search(text[:space]) is not None:
+        word = text[space + 1:]
+        if _WATERMARK.match(word) and not any(w == word for _, w in out):
+            out.append((space + 1, word))
+    return out
+
+
+def _watermarks(doc: Document, skip: set[int], rule) -> Iterator[Hit]:
+    """A site's mark repeated through the text: the same word of four characters or more glued
+    after the end of WATERMARK_LEAST sentences or more, or standing alone, its other copies glued
+    (某某新闻网 after each paragraph, copyright 某某社, 某某.org): no writer closes sentences with one
+    word again and again. A word repeated on lines of its own only (a table's 合计) is kept."""
+    found: dict[str, list[tuple[int, int, bool]]] = {}
+    for i, line in enumerate(doc.lines):
+        if i in skip:
+            continue
+        for at, word in _line_marks(line.text):
+            found.setdefault(word, []).append((i, at, len(line.text.strip(_BLANKS)) > len(word)))
+    for word, places in found.items():
+        if len(places) < WATERMARK_LEAST or sum(glued for _, _, glued in places) < 2:
+            continue
+        for i, at, _ in places:
+            a = doc.lines[i].start + at
+            yield Hit(a, a + len(word), {"match": word}, Fix("", a, a + len(word)))
+
+
+# A line of one word of lower-case letters and figures (bauteva1zt): a picture's file name or a
+# placeholder the copy kept in place of an image, not a word of any language
+_PLACEHOLDER = compile_regex(r"^(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z]{3})[a-z0-9]{6,20}$")
+
+
+def _placeholders(doc: Document, lines: list[str], skip: set[int], rule) -> Iterator[Hit]:
+    """Two lines or more that are each one placeholder word (_PLACEHOLDER)."""
+    found = [i for i, text in enumerate(lines) if text and i not in skip and _PLACEHOLDER.match(text)]
+    if len(found) >= 2:
+        for i in found:
+            q = next(doc.paragraphs_in_line(doc.lines[i]))
+            yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, i, rule))
 
 
 # A sentence that tells what a picture shows (图为…, 下图为…, 圖為…): the picture is not in the text,
