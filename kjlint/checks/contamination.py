@@ -2669,13 +2669,14 @@ def _under_metadata(doc: Document, lines: list[str], furniture: set[int], max_le
         j -= 1
     if j < 0 or not run or not any(lines[k] and k not in furniture and _title_like(lines[k], 60) for k in range(j)):
         return
-    if any(lines[k].startswith(("—", "－")) for k in range(j)):
+    if any(_SPEECH_OCCASION.match(lines[k]) for k in range(j)):
         return  # a speech's head (its title, ——在某会议上, the metadata): the speaker's line comes next
     for k in reversed(run):
         q = next(doc.paragraphs_in_line(doc.lines[k]))
         yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, k, rule))
 
 
+_SPEECH_OCCASION = compile_regex(r"^[—－]+.*在.+上")  # ——2026年1月26日在某市第十八届人民代表大会第四次会议上
 _NAME_VALUE = compile_regex(r"[\u4e00-\u9fff]{2,4}")
 
 
@@ -2735,8 +2736,10 @@ def _watermarks(doc: Document, skip: set[int], rule) -> Iterator[Hit]:
             continue
         for at, word in _line_marks(line.text):
             found.setdefault(word, []).append((i, at, len(line.text.strip(_BLANKS)) > len(word)))
-    for word, places in found.items():
-        if len(places) < WATERMARK_LEAST or sum(glued for _, _, glued in places) < 2:
+    marks = [w for w, places in found.items()
+             if len(places) >= WATERMARK_LEAST and sum(glued for _, _, glued in places) >= 2]
+    for word, places in found.items():  # (the mark's copies with a word before it: 内容来自某某社)
+        if word not in marks and not any(m in word for m in marks):
             continue
         for i, at, _ in places:
             a = doc.lines[i].start + at
