@@ -2507,6 +2507,13 @@ _CRUMB_PIECE = compile_regex(
     rf"|{_CRUMB_NAME}(?:[ \t\u3000]*{_CRUMB_SEP}[ \t\u3000]*{_CRUMB_NAME})*[ \t\u3000]*{_CRUMB_SEP})$")
 
 
+# Outside the body, a line of a breadcrumb's separators only (>, »): the crumbs they divided are gone
+# (a lone bar is a table's row end as often as the page's frame: KJ601 tells them apart)
+_LONE_SEPARATOR = compile_regex(r"^[>»›＞](?:[ \t\u3000]*[>»›＞])*$")
+# A field in brackets with no value (【责任编辑:】, [来源:]): a template's slot the page left empty
+_EMPTY_BRACKET_FIELD = compile_regex(r"^[【\[［][ \t\u3000]*[\u4e00-\u9fff]{2,6}[ \t\u3000]*[:：][ \t\u3000]*[】\]］]$")
+
+
 def _panel_values(text: str) -> list[str] | None:
     """The values of a line made of fields only (label: value, each value short), else None."""
     if not text or len(text) > 60 or _NOT_FIELDS.search(text) or _OFFICIAL_FIELD.search(text) or _SENTENCE.search(text):
@@ -2569,7 +2576,8 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
         key = None
         if i in panel:
             key = "fields"
-        elif _BUTTON_ROW.match(text) or _LONE_BUTTON.match(text):
+        elif _BUTTON_ROW.match(text) or _LONE_BUTTON.match(text) or _EMPTY_BRACKET_FIELD.match(text) \
+                or _LONE_SEPARATOR.match(doc.lines[i].text.strip(_BLANKS)):
             key = "tail" if i > last else ""
         elif i < first and (m := _SITE_SUFFIX.search(text)) is not None and len(text) - len(m.group(0)) >= 6 \
                 and _SENTENCE.search(text) is None:
