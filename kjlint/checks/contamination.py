@@ -1562,6 +1562,46 @@ _FORM_FIELDS = compile_regex(r"^[ \t\u3000]*[\u4e00-\u9fff]{1,8}[：:][ \t\u3000
 
 @check("repeated-title")
 def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """The title again at the top (_repeated_title_top), or word for word on a line of its own
+    between two paragraphs of the body (_title_in_body)."""
+    top = list(_repeated_title_top(doc, ctx, rule))
+    yield from top
+    if doc.source_format != "docx":
+        done = {h.offset for h in top}
+        yield from (h for h in _title_in_body(doc, ctx, rule) if h.offset not in done)
+
+
+def _title_in_body(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """The page's title (its first line of six Chinese characters or more naming a report, a plan, a
+    summary: _TITLE_END) again, word for word, on a line of its own between two paragraphs of
+    prose: the site printed its title over each page of the text. A 落款 over its date, a heading
+    and an attachment's own title (附件 above it) are no such copy."""
+    max_len = int(rule.params.get("max-title-length", 60))
+    skip = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))
+    lines = normalized_lines(doc, ctx)
+    title = next((i for i, text in enumerate(lines[:80]) if text and i not in skip), None)
+    if title is None or not (_title_like(lines[title], max_len) and _han_at_least(lines[title], 6)
+                             and _TITLE_END.search(lines[title])):
+        return
+    key = _title_key(lines[title])
+    prose = [i for i, text in enumerate(lines) if len(text) > 40 and _SENTENCE.search(text)]
+    if not prose:
+        return
+    for i in range(max(prose[0], title) + 1, prose[-1]):
+        if not lines[i] or i in skip or _title_key(lines[i]) != key:
+            continue
+        before = next((k for k in range(i - 1, -1, -1) if lines[k]), None)
+        after = next((k for k in range(i + 1, len(lines)) if lines[k]), None)
+        if before is None or after is None or len(lines[before]) <= 40 or len(lines[after]) <= 40 \
+                or lines[before].startswith("附件") or SIGNING_DATE.match(lines[after]):
+            continue
+        q = next(doc.paragraphs_in_line(doc.lines[i]))
+        line, _ = doc.position(doc.lines[title].start)
+        yield Hit(q.start, q.end, {"match": q.text, "first_line": line},
+                  Fix("", doc.lines[i].start, doc.line_stop(i), safe=rule.fixable != "unsafe"))
+
+
+def _repeated_title_top(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """The same title again before any body text: the site's page title and the article title
     (or a title field) both copied, the title broken over two or three lines below its one-line
     copy, or the title run into a body paragraph at the top. Only the first copy is kept by the
