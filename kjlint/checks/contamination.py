@@ -1598,7 +1598,7 @@ def _title_in_body(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         q = next(doc.paragraphs_in_line(doc.lines[i]))
         line, _ = doc.position(doc.lines[title].start)
         yield Hit(q.start, q.end, {"match": q.text, "first_line": line},
-                  Fix("", doc.lines[i].start, doc.line_stop(i), safe=rule.fixable != "unsafe"))
+                  Fix("", doc.lines[i].start, doc.line_stop(i), safe=rule.fixable != "unsafe"), key="body")
 
 
 def _repeated_title_top(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
@@ -2791,7 +2791,7 @@ def _watermarks(doc: Document, skip: set[int], rule) -> Iterator[Hit]:
             continue
         for i, at, _ in places:
             a = doc.lines[i].start + at
-            yield Hit(a, a + len(word), {"match": word}, Fix("", a, a + len(word)))
+            yield Hit(a, a + len(word), {"match": word}, Fix("", a, a + len(word)), key="mark")
 
 
 # A line of one word of lower-case letters and figures (bauteva1zt): a picture's file name or a
@@ -2805,7 +2805,7 @@ def _placeholders(doc: Document, lines: list[str], skip: set[int], rule) -> Iter
     if len(found) >= 2:
         for i in found:
             q = next(doc.paragraphs_in_line(doc.lines[i]))
-            yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, i, rule))
+            yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, i, rule), key="placeholder")
 
 
 # A sentence that tells what a picture shows (图为…, 下图为…, 圖為…): the picture is not in the text,
@@ -2843,7 +2843,7 @@ def _open_buttons(doc: Document, lines: list[str], skip: set[int], rule) -> Iter
         m = _OPEN_BUTTON.search(line.text)
         if m is not None:
             a, b = line.start + m.start(), line.start + len(line.text.rstrip(_BLANKS))
-            yield Hit(a, b, {"match": doc.text[a:b]}, Fix("", a, b))
+            yield Hit(a, b, {"match": doc.text[a:b]}, Fix("", a, b), key="button")
 
 
 # A line of an English interface (a sentence, a date, a label and its colon: Published on Sep 21,2022,
