@@ -1587,14 +1587,16 @@ def _title_in_body(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     prose = [i for i, text in enumerate(lines) if len(text) > 40 and _SENTENCE.search(text)]
     if not prose:
         return
+    opening = next((lines[k] for k in range(title + 1, len(lines)) if lines[k] and k not in skip), "")
     for i in range(max(prose[0], title) + 1, prose[-1]):
         if not lines[i] or i in skip or _title_key(lines[i]) != key:
             continue
         before = next((k for k in range(i - 1, -1, -1) if lines[k]), None)
         after = next((k for k in range(i + 1, len(lines)) if lines[k]), None)
         if before is None or after is None or len(lines[before]) <= 40 or len(lines[after]) <= 40 \
-                or lines[before].startswith("附件") or SIGNING_DATE.match(lines[after]):
-            continue
+                or lines[before].startswith("附件") or SIGNING_DATE.match(lines[after]) \
+                or lines[after][:20] == opening[:20]:
+            continue  # (the whole text again under its title: KJ1's second copy)
         q = next(doc.paragraphs_in_line(doc.lines[i]))
         line, _ = doc.position(doc.lines[title].start)
         yield Hit(q.start, q.end, {"match": q.text, "first_line": line},
@@ -2611,8 +2613,8 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
     latin = _latin_chrome(doc, lines, skip, first)
     for i in (*range(first), *range(last + 1, len(lines))):
         text = lines[i]
-        if not text or i in skip:
-            continue
+        if i in skip or not (text or _LONE_SEPARATOR.match(doc.lines[i].text.strip(_BLANKS))):
+            continue  # (a lone `>` reads as a bullet and nothing else)
         key = None
         if i in panel:
             key = "fields"
