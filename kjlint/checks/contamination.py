@@ -2613,13 +2613,13 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
     latin = _latin_chrome(doc, lines, skip, first)
     for i in (*range(first), *range(last + 1, len(lines))):
         text = lines[i]
-        if i in skip or not (text or _LONE_SEPARATOR.match(doc.lines[i].text.strip(_BLANKS))):
-            continue  # (a lone `>` reads as a bullet and nothing else)
+        if i in skip or not (text or (i > last and _LONE_SEPARATOR.match(doc.lines[i].text.strip(_BLANKS)))):
+            continue  # (a lone `>` reads as a bullet and nothing else; above the body it divides crumbs kept)
         key = None
         if i in panel:
             key = "fields"
         elif _BUTTON_ROW.match(text) or _LONE_BUTTON.match(text) or _EMPTY_BRACKET_FIELD.match(text) \
-                or _LONE_SEPARATOR.match(doc.lines[i].text.strip(_BLANKS)):
+                or (i > last and _LONE_SEPARATOR.match(doc.lines[i].text.strip(_BLANKS))):
             key = "tail" if i > last else ""
         elif i < first and (m := _SITE_SUFFIX.search(text)) is not None and len(text) - len(m.group(0)) >= 6 \
                 and _SENTENCE.search(text) is None:
