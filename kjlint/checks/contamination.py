@@ -1960,7 +1960,7 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                   *_lone_captions(doc, lines, skip, rule),
                   *_credited_captions(doc, lines, skip, rule),
                   *_outside_body(doc, lines, skip, max_len, rule, words),
-                  *_picture_sentences(doc, lines, skip, max_len, rule),
+                  *_picture_sentences(doc, lines, skip, rule),
                   *_watermarks(doc, skip, rule),
                   *_placeholders(doc, lines, skip, rule),
                   *_open_buttons(doc, lines, skip, rule)):
@@ -2766,7 +2766,7 @@ def _line_marks(line: str) -> list[tuple[int, str]]:
         tail = text[cut + 1:]
         word = tail.strip(_BLANKS)
         if _WATERMARK.match(word):
-            out.append((len(text) - len(tail.lstrip(_BLANKS)) - (len(tail.lstrip(_BLANKS)) - len(word)), word))
+            out.append((len(text) - len(word), word))  # (the line ends with the word: it was right-stripped)
     space = max(text.rfind(" "), text.rfind("\u3000"), text.rfind("\t"))
     if 0 < space < len(text) - 1 and _SENTENCE.search(text[:space]) is not None:
         word = text[space + 1:]
@@ -2815,7 +2815,7 @@ def _placeholders(doc: Document, lines: list[str], skip: set[int], rule) -> Iter
 _PICTURE_SENTENCE = compile_regex(r"(?:^|(?<=[。！？!?]))[ \t\u3000]*[上下左右]?[图圖]片?[为為][^。！？!?\n]{4,100}[。！？!?]?")
 
 
-def _picture_sentences(doc: Document, lines: list[str], skip: set[int], max_len: int, rule) -> Iterator[Hit]:
+def _picture_sentences(doc: Document, lines: list[str], skip: set[int], rule) -> Iterator[Hit]:
     """A picture's caption sentence (_PICTURE_SENTENCE) glued after a sentence of the story, or on a
     line of its own with no paragraph of the story below it (one between two paragraphs is
     _lone_captions')."""
