@@ -2005,7 +2005,7 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         for h in _collection_intro(doc, ctx, lines, skip | done | earlier, top, rule):
             done.add(doc.line_index(h.offset))
             yield h
-        for h in _under_metadata(doc, lines, skip | done | earlier, max_len, words, rule):
+        for h in _under_metadata(doc, lines, skip | done | earlier, skip | done, max_len, words, rule):
             done.add(doc.line_index(h.offset))
             yield h
         keep = [i for i, li in enumerate(line_of) if li not in done]
@@ -2529,8 +2529,9 @@ def _widget_words(text: str, words: tuple[str, ...]) -> bool:
         return False
     items = text.split()
     joined = "".join(items)
-    if all(len(x) == 1 for x in items) or heading_level(text) is not None or _LEGAL_DIVISION.match(items[0]):
-        return False  # a word or a name letter-spaced (通 知, 习 近 平), a chapter's heading (第一章 总 则)
+    if any(len(a) == 1 and len(b) == 1 for a, b in zip(items, items[1:])) or heading_level(text) is not None \
+            or _LEGAL_DIVISION.match(items[0]):
+        return False  # a word or a name letter-spaced (通 知, 习 近 平, 地 点 本院议场), a chapter's heading (第一章 总 则)
     if all(2 <= len(x) <= 3 for x in items) or all(len(x) == 4 for x in items):
         return False  # names, a slogan
     return not _SPACED_ISSUER.search(joined) and not any(w in joined for w in words)
@@ -2672,6 +2673,9 @@ def _body_span(lines: list[str], furniture: set[int], max_len: int) -> tuple[int
 
 
 CHROME_LINE_MAX = 20  # characters of a page's short line between its metadata and the body
+UNDER_METADATA_MAX = 4  # such lines in a row at most: a page's widgets and credits are few
+CHROME_WORDS_MAX = 8  # Chinese characters of such a line: a widget's label or a name (a section's
+# unnumbered heading says more: 国家信用体系建设的政策背景)
 
 
 # A credit line opened by a box mark (■通讯员 某某 某某 记者 某某, ■某某, □ 某某市司法局): names, roles and
@@ -2693,16 +2697,17 @@ def _chrome_shaped(text: str, words: tuple[str, ...]) -> bool:
     if _marked_credit(text):
         return True
     core = text.strip("—－- \u3000") if len(text) > 2 and text[0] in "—－" and text[-1] in "—－" else text
-    return (bool(core) and len(text) <= CHROME_LINE_MAX and _VISIBLE.search(core) is not None
+    return (bool(core) and len(text) <= CHROME_LINE_MAX and len(CJK.findall(core)) <= CHROME_WORDS_MAX and _VISIBLE.search(core) is not None
             and _SENTENCE.search(text) is None and ":" not in text and "：" not in text
             and heading_level(core) is None and _OFFICIAL_HEAD.search(core) is None
             and _DATELINE.search(core) is None and _ISSUER.search(core) is None
-            and core[:1] not in "(（[［【" and not any(w in core for w in words))
+            and core[:1] not in "(（[［【" and not any(w in core for w in words)
+            and core.replace(" ", "").replace("\u3000", "") not in ("目录", "目次"))  # (the document's contents)
 
 
-def _under_metadata(doc: Document, lines: list[str], furniture: set[int], max_len: int,
+def _under_metadata(doc: Document, lines: list[str], furniture: set[int], metadata: set[int], max_len: int,
                     words: tuple[str, ...], rule) -> Iterator[Hit]:
-    """Between the page's metadata under a title (来源:…, 时间:…) and the body's first sentence,
+    """Between the page's metadata under a title (来源:…, 时间:…: `metadata`, known furniture) and the body's first sentence,
     short lines that are no part of a document's head (_chrome_shaped) are the page's widgets and
     credits (公众号二维码, —分享—, ■某某): a document's own lines there (a subtitle, a salutation,
     文号, a heading) stop the run, and nothing is reported unless a title stands above the metadata."""
@@ -2717,8 +2722,9 @@ def _under_metadata(doc: Document, lines: list[str], furniture: set[int], max_le
                 return
             run.append(j)
         j -= 1
-    if j < 0 or not run or not any(lines[k] and k not in furniture and _title_like(lines[k], 60) for k in range(j)):
-        return
+    if j < 0 or j not in metadata or not run or len(run) > UNDER_METADATA_MAX \
+            or not any(lines[k] and k not in furniture and _title_like(lines[k], 60) for k in range(j)):
+        return  # (more short lines than a page's widgets: a poem's lines, a list of the document's)
     if any(_SPEECH_OCCASION.match(lines[k]) for k in range(j)):
         return  # a speech's head (its title, ——在某会议上, the metadata): the speaker's line comes next
     for k in reversed(run):
