@@ -139,3 +139,22 @@ def test_an_attachments_own_title_is_kept():
     text = (TITLE + "\n" + BODY + BODY2 + "附件：某某县2021年重点项目清单及上半年工作情况报告汇总表（详见附表）\n"
             + TITLE + "\n" + BODY)
     assert 5 not in {line for _, line, _ in found(text, ["KJ607"])}
+
+
+# -- credits opened by a box mark ------------------------------------------------------------
+
+@pytest.mark.parametrize("line", ["□ 某某市司法局", "■通讯员 王某 李某"])
+def test_a_box_marked_credit_below_the_body(line):
+    text = "某某局2023年工作总结\n" + BODY + BODY2 + line + "\n"
+    assert 4 in lines_found(text)
+
+
+def test_a_box_marked_heading_is_the_documents():
+    # a ■ heading says what is done; no credit names only a person or an office after its mark
+    text = "某某局2023年工作总结\n" + BODY + "■加强组织领导\n" + BODY2 + "■强化督查考核\n"
+    assert not {3, 5} & lines_found(text)
+
+
+def test_a_section_heading_under_the_metadata_is_kept():
+    text = "某某局2023年工作总结\n来源:某某日报 2021-03-05 10:20\n国家信用体系建设的政策背景\n" + BODY + BODY2
+    assert 3 not in lines_found(text)
