@@ -28,7 +28,7 @@ DEVSETS = ROOT / "fixtures" / "devsets"
 PINYIN = "KJ403"
 
 
-def set_report(root: Path, misses: int) -> str:
+def set_report(root: Path, misses: int, split: str | None = None) -> str:
     entries = realworld_manifest(root)
     word_batches = tuple(sorted({e.get("batch", "") for e in entries if e.get("kind") == "word"}))
     absent = [e["file"] for e in entries if not (root / e["file"]).is_file()]
@@ -36,10 +36,10 @@ def set_report(root: Path, misses: int) -> str:
         what = "Word files" if word_batches else "pages"
         return f"{root.name}: {len(absent)} of {len(entries)} {what} absent (fetch them from the manifest's urls)"
     if word_batches:
-        res = score_realworld(root=root, batch=word_batches)
+        res = score_realworld(root=root, batch=word_batches, split=split)
     else:
-        res = score_realworld(root=root)
-    lines = [f"== {root.name}", realworld_report(res)]
+        res = score_realworld(root=root, split=split)
+    lines = [f"== {root.name}" + (f" ({split} part)" if split else ""), realworld_report(res)]
     total = res.findings
     pinyin = res.rules.get(PINYIN)
     if pinyin is not None:
@@ -62,10 +62,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help="sets to score (default: every set)")
     parser.add_argument("--misses", type=int, default=0, help="list this many misses and false alarms per family")
+    parser.add_argument("--split", help="score only the entries whose manifest `split` is this (dev, check); "
+                        "sets without splits then score nothing")
     args = parser.parse_args()
     roots = [DEVSETS / n for n in args.names] if args.names else sorted(p for p in DEVSETS.iterdir() if p.is_dir())
     for root in roots:
-        print(set_report(root, args.misses))
+        print(set_report(root, args.misses, args.split))
         print()
 
 

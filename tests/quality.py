@@ -217,7 +217,8 @@ class RealworldResult:
 
 
 def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | None = None,
-                    batch: str | tuple[str, ...] | None = None, root: Path | None = None) -> RealworldResult:
+                    batch: str | tuple[str, ...] | None = None, root: Path | None = None,
+                    split: str | None = None) -> RealworldResult:
     """Lint every labeled real-world document with the default rules and match findings to labels.
 
     A finding is true when it overlaps a label of its family (document-wide labels match any
@@ -225,7 +226,8 @@ def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | Non
     per-rule table: a finding of its rule). Findings on must-not-flag spans are listed apart.
     Word files (`kind: word`, batches `word`, `word2`, `word3`) have their own figures (issue #11):
     they are scored only when asked for by batch (batch=WORD_BATCHES: all of them), never in the
-    pages' totals."""
+    pages' totals. `split` keeps only the entries whose manifest `split` is that name (a set's
+    `dev` pages, built from, apart from its `check` pages, held out)."""
     root = root or REALWORLD  # another labeled set in the corpus's layout: fixtures/devsets/<name>
     labels_dir = labels_dir or root / "labels"
     catalog = load_catalog()
@@ -238,6 +240,8 @@ def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | Non
         if batch is not None and entry.get("batch", "") not in ((batch,) if isinstance(batch, str) else batch):
             continue
         if batch is None and entry.get("kind") == "word":
+            continue
+        if split is not None and entry.get("split") != split:
             continue
         spec_path = labels_dir / f"{entry['id']}.yaml"
         if not spec_path.is_file():

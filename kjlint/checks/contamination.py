@@ -552,10 +552,14 @@ _CJK_PAIR = compile_regex(r"(?=([\u4e00-\u9fff]{2}))")
 _MENU_ITEM = compile_regex(r"[\u4e00-\u9fff]{2,6}")
 
 
+_MENU_LABEL = compile_regex(r"^[^\s:：]{1,10}[:：][ \t\u3000]*")  # 乡镇(街道)分站: before the menu's words
+
+
 def _menu_line(text: str) -> bool:
     """A site's menu above the body: eight or more words of 2 to 6 characters, spaces between,
-    nothing else (网站首页 个人文档 个人总结 工作总结 述职报告 心得体会 演讲稿 …)."""
-    items = text.split()
+    nothing else (网站首页 个人文档 个人总结 工作总结 述职报告 心得体会 演讲稿 …), maybe after the
+    menu's label and its colon (乡镇分站: 苏湾镇 栏杆集镇 …): a sentence never strings eight bare names."""
+    items = _MENU_LABEL.sub("", text, count=1).split()
     return len(items) >= 8 and all(_MENU_ITEM.fullmatch(item) for item in items)
 
 
@@ -1574,6 +1578,48 @@ _FORM_FIELDS = compile_regex(r"^[ \t\u3000]*[\u4e00-\u9fff]{1,8}[：:][ \t\u3000
 
 @check("repeated-title")
 def repeated_title(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """The title again at the top (_repeated_title_top), or word for word on a line of its own
+    between two paragraphs of the body (_title_in_body)."""
+    top = list(_repeated_title_top(doc, ctx, rule))
+    yield from top
+    if doc.source_format != "docx":
+        done = {h.offset for h in top}
+        yield from (h for h in _title_in_body(doc, ctx, rule) if h.offset not in done)
+
+
+def _title_in_body(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """The page's title (its first line of six Chinese characters or more naming a report, a plan, a
+    summary: _TITLE_END) again, word for word, on a line of its own between two paragraphs of
+    prose: the site printed its title over each page of the text. A 落款 over its date, a heading
+    and an attachment's own title (附件 above it) are no such copy."""
+    max_len = int(rule.params.get("max-title-length", 60))
+    skip = flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", [])))
+    lines = normalized_lines(doc, ctx)
+    title = next((i for i, text in enumerate(lines[:80]) if text and i not in skip), None)
+    if title is None or not (_title_like(lines[title], max_len) and _han_at_least(lines[title], 6)
+                             and _TITLE_END.search(lines[title])):
+        return
+    key = _title_key(lines[title])
+    prose = [i for i, text in enumerate(lines) if len(text) > 40 and _SENTENCE.search(text)]
+    if not prose:
+        return
+    opening = next((lines[k] for k in range(title + 1, len(lines)) if lines[k] and k not in skip), "")
+    for i in range(max(prose[0], title) + 1, prose[-1]):
+        if not lines[i] or i in skip or _title_key(lines[i]) != key:
+            continue
+        before = next((k for k in range(i - 1, -1, -1) if lines[k]), None)
+        after = next((k for k in range(i + 1, len(lines)) if lines[k]), None)
+        if before is None or after is None or len(lines[before]) <= 40 or len(lines[after]) <= 40 \
+                or lines[before].startswith("附件") or SIGNING_DATE.match(lines[after]) \
+                or lines[after][:20] == opening[:20]:
+            continue  # (the whole text again under its title: KJ1's second copy)
+        q = next(doc.paragraphs_in_line(doc.lines[i]))
+        line, _ = doc.position(doc.lines[title].start)
+        yield Hit(q.start, q.end, {"match": q.text, "first_line": line},
+                  Fix("", doc.lines[i].start, doc.line_stop(i), safe=rule.fixable != "unsafe"), key="body")
+
+
+def _repeated_title_top(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     """The same title again before any body text: the site's page title and the article title
     (or a title field) both copied, the title broken over two or three lines below its one-line
     copy, or the title run into a body paragraph at the top. Only the first copy is kept by the
@@ -1946,11 +1992,20 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                   *_caption_runs(doc, lines, skip | flat_table_lines(doc, ctx), words, rule),
                   *_lone_captions(doc, lines, skip, rule),
                   *_credited_captions(doc, lines, skip, rule),
-                  *_outside_body(doc, lines, skip, max_len, rule),
-                  *_page_tail(doc, lines, flagged_lines(doc, ctx, list(rule.params.get("skip-flagged-by", []))),
-                              max_len, rule)):
+                  *_outside_body(doc, lines, skip, max_len, rule, words),
+                  *_picture_sentences(doc, lines, skip, rule),
+                  *_watermarks(doc, skip, rule),
+                  *_placeholders(doc, lines, skip, rule),
+                  *_open_buttons(doc, lines, skip, rule)):
             earlier.add(doc.line_index(h.offset))
             yield h
+        # the page's footer begins at its first line of furniture below the body, this rule's own
+        # (a scene's caption, a button) as much as a known phrase's
+        for h in (*_tail_fields(doc, lines, skip | earlier, max_len, rule),
+                  *_page_tail(doc, lines, skip | earlier, max_len, rule)):
+            if doc.line_index(h.offset) not in earlier:
+                earlier.add(doc.line_index(h.offset))
+                yield h
         above = _above_breadcrumb(doc, ctx, rule, paras, line_of, lines, max_len)
         yield from (h for h in above if doc.line_index(h.offset) not in earlier)  # (a button there: once)
         done = {doc.line_index(h.offset) for h in above}
@@ -1981,6 +2036,9 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             done.add(doc.line_index(h.offset))
             yield h
         for h in _collection_intro(doc, ctx, lines, skip | done | earlier, top, rule):
+            done.add(doc.line_index(h.offset))
+            yield h
+        for h in _under_metadata(doc, lines, skip | done | earlier, skip | done, max_len, words, rule):
             done.add(doc.line_index(h.offset))
             yield h
         keep = [i for i, li in enumerate(line_of) if li not in done]
@@ -2497,11 +2555,53 @@ _HOTLINE = compile_regex(r"(?:电话|電話|热线|熱線|咨询|諮詢|客服|�
 # A single button's word alone on a line outside the body (关闭, 返回顶部, APP下载): no document writes one there
 _LONE_BUTTON = compile_regex(r"^(?:关闭|關閉|关闭窗口|關閉窗口|返回|返回顶部|返回頂部|返回列表|APP下载|APP下載|下载APP|下載APP|"
                              r"打开APP|打開APP|客户端下载|客戶端下載|展开全文|展開全文|收起|列印|"
-                             r"(?:返|回|返回)上一?[页頁]|回到?[页頁]首|回到?[顶頂][端部]|详细信息|詳細信息|查看详情|查看詳情)$", re.IGNORECASE)
+                             r"(?:返|回|返回)上一?[页頁]|回到?[页頁]首|回到?[顶頂][端部]|详细信息|詳細信息|查看详情|查看詳情)"
+                             r"[ \t\u3000]*[×✕✖Xx]?$", re.IGNORECASE)  # (关闭×: the button's close mark)
 # A breadcrumb of two crumbs opening the page, nothing but furniture above it (新闻频道 > 时政要闻, 网站首页 >
 # 头部新闻): names only, no figure; under a title it may be a comparison (收入 > 支出). (A known
 # breadcrumb of three crumbs or more is KJ601's wherever it stands.)
 _TWO_CRUMBS = compile_regex(r"^[\u4e00-\u9fff]{2,10}[ \t\u3000]*(?:>>?|›|»)[ \t\u3000]*[\u4e00-\u9fff]{2,10}$")
+
+
+# A page's widget line of short words spaced apart, outside the body (关灯 巨大 直达底部, 大 中 小,
+# 咨询律师 找律师 案件委托): three words or more of one to four characters, one of them shorter than
+# four (a slogan pairs four-character phrases), not all of two or three (a roll of names: 张某 李某某 王某)
+_SPACED_WORDS = compile_regex(r"^(?:[\u4e00-\u9fff]{1,4}[ \t\u3000]+){2,}[\u4e00-\u9fff]{1,4}$")
+
+
+def _widget_words(text: str, words: tuple[str, ...]) -> bool:
+    """A line of short words spaced apart that no heading, title or roll of names is (_SPACED_WORDS);
+    a letter-spaced title or issuer (通 知, 决 定 书, 某 某 局) is kept."""
+    if len(text) > 24 or not _SPACED_WORDS.match(text):
+        return False
+    items = text.split()
+    joined = "".join(items)
+    if any(len(a) == 1 and len(b) == 1 for a, b in zip(items, items[1:])) or heading_level(text) is not None \
+            or _LEGAL_DIVISION.match(items[0]):
+        return False  # a word or a name letter-spaced (通 知, 习 近 平, 地 点 本院议场), a chapter's heading (第一章 总 则)
+    if all(2 <= len(x) <= 3 for x in items) or all(len(x) == 4 for x in items):
+        return False  # names, a slogan
+    return not _SPACED_ISSUER.search(joined) and not any(w in joined for w in words)
+
+
+# An issuer's name spaced apart (某某 人民政府): the longer endings of _ISSUER (底部 is no 部)
+_SPACED_ISSUER = compile_regex(r"(?:法院|检察院|政府|委员会|常委会|人大|政协|办公厅|办公室|公司|集团|大学|学校|中心|[省市县区镇乡村]委)$")
+
+
+# A breadcrumb's piece on a line of its own, opening or closing with the separator of the crumbs the
+# line above or below holds (> 期刊发表知识库, 新闻中心 >>): a title never begins or ends with one.
+_CRUMB_SEP = r"(?:>>?|»|›|＞)"
+_CRUMB_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,11}"  # a crumb names a channel: Chinese first (not <U+00A0>)
+_CRUMB_PIECE = compile_regex(
+    rf"^(?:{_CRUMB_SEP}[ \t\u3000]*{_CRUMB_NAME}(?:[ \t\u3000]*{_CRUMB_SEP}[ \t\u3000]*{_CRUMB_NAME})*[ \t\u3000]*{_CRUMB_SEP}?"
+    rf"|{_CRUMB_NAME}(?:[ \t\u3000]*{_CRUMB_SEP}[ \t\u3000]*{_CRUMB_NAME})*[ \t\u3000]*{_CRUMB_SEP})$")
+
+
+# Outside the body, a line of a breadcrumb's separators only (>, »): the crumbs they divided are gone
+# (a lone bar is a table's row end as often as the page's frame: KJ601 tells them apart)
+_LONE_SEPARATOR = compile_regex(r"^[>»›＞](?:[ \t\u3000]*[>»›＞])*$")
+# A field in brackets with no value (【责任编辑:】, [来源:]): a template's slot the page left empty
+_EMPTY_BRACKET_FIELD = compile_regex(r"^[【\[［][ \t\u3000]*[\u4e00-\u9fff]{2,6}[ \t\u3000]*[:：][ \t\u3000]*[】\]］]$")
 
 
 def _panel_values(text: str) -> list[str] | None:
@@ -2539,7 +2639,8 @@ def _head_panel(doc: Document, lines: list[str], skip: set[int], first: int, rul
         run, values = [], []
 
 
-def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int, rule) -> Iterator[Hit]:
+def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int, rule,
+                  words: tuple[str, ...] = ()) -> Iterator[Hit]:
     """Lines above the body's first sentence or below its last that are no sentence of a
     document: a line of Latin letters only above it, an English phrase, the page's build time,
     a row of bracketed buttons, a scene's caption below it. The body is the run of lines that
@@ -2560,12 +2661,13 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
     latin = _latin_chrome(doc, lines, skip, first)
     for i in (*range(first), *range(last + 1, len(lines))):
         text = lines[i]
-        if not text or i in skip:
-            continue
+        if i in skip or not (text or (i > last and _LONE_SEPARATOR.match(doc.lines[i].text.strip(_BLANKS)))):
+            continue  # (a lone `>` reads as a bullet and nothing else; above the body it divides crumbs kept)
         key = None
         if i in panel:
             key = "fields"
-        elif _BUTTON_ROW.match(text) or _LONE_BUTTON.match(text):
+        elif _BUTTON_ROW.match(text) or _LONE_BUTTON.match(text) or _EMPTY_BRACKET_FIELD.match(text) \
+                or (i > last and _LONE_SEPARATOR.match(doc.lines[i].text.strip(_BLANKS))):
             key = "tail" if i > last else ""
         elif i < first and (m := _SITE_SUFFIX.search(text)) is not None and len(text) - len(m.group(0)) >= 6 \
                 and _SENTENCE.search(text) is None:
@@ -2588,17 +2690,223 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
         elif i < first:
             if not ((_LATIN_WIDGET.match(text) and doc.lines[i].text.strip(BLANK_CHARS + "•·▪◦●")[:1] == text[:1]  # (no Markdown heading)
                      and not _LATIN_TITLE.search(text))
-                    or _SCENE_HEAD_CAPTION.match(text) or _BARE_NUMBER.match(text)):
+                    or _SCENE_HEAD_CAPTION.match(text) or _BARE_NUMBER.match(text)
+                    or _widget_words(text, words) or _CRUMB_PIECE.match(doc.lines[i].text.strip(_BLANKS))):
                 continue
             key = ""
         elif _LATIN_PHRASE.match(text) or _PAGE_TIMER.match(text) or _BARE_URL.match(text):
             key = "tail"
         elif _SCENE_CAPTION.match(text) and not _ISSUER.search(text) and heading_level(text) is None:
             key = "captions"
+        elif _widget_words(text, words):
+            key = "tail"
         else:
             continue
         p = next(doc.paragraphs_in_line(doc.lines[i]))
         yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule), **({"key": key} if key else {}))
+
+
+def _body_span(lines: list[str], furniture: set[int], max_len: int) -> tuple[int, int] | None:
+    """First and last line of the body: the lines that are Chinese sentences (a long line or one
+    with a sentence's stop), not known furniture. None when the page has no such line."""
+    def prose(i: int) -> bool:
+        text = lines[i]
+        return bool(text) and i not in furniture and (len(text) > max_len or _SENTENCE.search(text) is not None) \
+            and CJK.search(text) is not None
+    first = next((i for i in range(len(lines)) if prose(i)), None)
+    if first is None:
+        return None
+    return first, next(i for i in range(len(lines) - 1, first - 1, -1) if prose(i))
+
+
+CHROME_LINE_MAX = 20  # characters of a page's short line between its metadata and the body
+UNDER_METADATA_MAX = 4  # such lines in a row at most: a page's widgets and credits are few
+CHROME_WORDS_MAX = 8  # Chinese characters of such a line: a widget's label or a name (a section's
+# unnumbered heading says more: 国家信用体系建设的政策背景)
+
+
+# A credit line opened by a box mark (■通讯员 某某 某某 记者 某某, ■某某, □ 某某市司法局): names, roles and
+# an office spaced apart, no punctuation; a document's ■ heading says what it does (■加强组织领导), above or
+# below the body no document writes a bare name after one
+_MARKED_CREDIT = compile_regex(r"^[■□◆◇●○][ \t\u3000]*[\u4e00-\u9fff]{2,12}(?:[ \t\u3000]+[\u4e00-\u9fff]{2,12}){0,7}$")
+
+
+def _marked_credit(text: str) -> bool:
+    """A box-marked credit (_MARKED_CREDIT): a role or a name after the mark, or an office's name."""
+    return len(text) <= 50 and _MARKED_CREDIT.match(text) is not None and (
+        " " in text.strip() or len(text.lstrip("■□◆◇●○ \t\u3000")) <= 4 or _ISSUER.search(text) is not None)
+
+
+def _chrome_shaped(text: str, words: tuple[str, ...]) -> bool:
+    """A short line that is no part of a document's head: no sentence, no field (label: value), no
+    heading number, no 公文 header, date, issuer, title word or bracketed note (此件公开发布). A line
+    framed by dashes (—分享—) is a widget's label, not a subtitle (——在某会上的讲话)."""
+    if _marked_credit(text):
+        return True
+    core = text.strip("—－- \u3000") if len(text) > 2 and text[0] in "—－" and text[-1] in "—－" else text
+    return (bool(core) and len(text) <= CHROME_LINE_MAX and len(CJK.findall(core)) <= CHROME_WORDS_MAX and _VISIBLE.search(core) is not None
+            and _SENTENCE.search(text) is None and ":" not in text and "：" not in text
+            and heading_level(core) is None and _OFFICIAL_HEAD.search(core) is None
+            and _DATELINE.search(core) is None and _ISSUER.search(core) is None
+            and core[:1] not in "(（[［【" and not any(w in core for w in words)
+            and core.replace(" ", "").replace("\u3000", "") not in ("目录", "目次"))  # (the document's contents)
+
+
+def _under_metadata(doc: Document, lines: list[str], furniture: set[int], metadata: set[int], max_len: int,
+                    words: tuple[str, ...], rule) -> Iterator[Hit]:
+    """Between the page's metadata under a title (来源:…, 时间:…: `metadata`, known furniture) and the body's first sentence,
+    short lines that are no part of a document's head (_chrome_shaped) are the page's widgets and
+    credits (公众号二维码, —分享—, ■某某): a document's own lines there (a subtitle, a salutation,
+    文号, a heading) stop the run, and nothing is reported unless a title stands above the metadata."""
+    bounds = _body_span(lines, furniture, max_len)
+    if bounds is None:
+        return
+    run: list[int] = []
+    j = bounds[0] - 1
+    while j >= 0 and (not lines[j] or j not in furniture):
+        if lines[j]:
+            if not _chrome_shaped(lines[j], words):
+                return
+            run.append(j)
+        j -= 1
+    if j < 0 or j not in metadata or not run or len(run) > UNDER_METADATA_MAX \
+            or not any(lines[k] and k not in furniture and _title_like(lines[k], 60) for k in range(j)):
+        return  # (more short lines than a page's widgets: a poem's lines, a list of the document's)
+    if any(_SPEECH_OCCASION.match(lines[k]) for k in range(j)):
+        return  # a speech's head (its title, ——在某会议上, the metadata): the speaker's line comes next
+    for k in reversed(run):
+        q = next(doc.paragraphs_in_line(doc.lines[k]))
+        yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, k, rule))
+
+
+_SPEECH_OCCASION = compile_regex(r"^[—－]+.*在.+上")  # ——2026年1月26日在某市第十八届人民代表大会第四次会议上
+_NAME_VALUE = compile_regex(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _tail_fields(doc: Document, lines: list[str], furniture: set[int], max_len: int, rule) -> Iterator[Hit]:
+    """Below the body's last sentence, a row of three fields or more, each value a person's name
+    (初审: 某某 复审:某某 终审:某某, 编辑:… 校对:… 审核:…): the page's chain of editors. A document's
+    closing fields give a phone, an address or a date (联系人:某某 电话:…), or fewer of them."""
+    bounds = _body_span(lines, furniture, max_len)
+    if bounds is None:
+        return
+    for i in range(bounds[1] + 1, len(lines)):
+        text = lines[i]
+        if not text or i in furniture:
+            continue
+        values = _panel_values(text)
+        if (values is not None and len(values) >= 3 and all(_NAME_VALUE.fullmatch(v) for v in values)) \
+                or _marked_credit(doc.lines[i].text.strip(_BLANKS)):
+            q = next(doc.paragraphs_in_line(doc.lines[i]))
+            yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, i, rule), key="tail")
+
+
+WATERMARK_LEAST = 3  # times a site's mark is glued after the text's sentences, or stands alone
+_WATERMARK = compile_regex(r"^(?![(（\[［【])(?=[^\n]*(?:[\u4e00-\u9fff]{2}|[A-Za-z]{4}))[^\s。！？!?；;，,、:：()（）]{4,24}$")
+_GLUED_END = "。！？!?"
+
+
+def _line_marks(line: str) -> list[tuple[int, str]]:
+    """(offset, text) of what may be a mark glued at the line's end: the line's last word after a
+    sentence's end, or after a blank behind a sentence; or the whole line when it is one word."""
+    text = line.rstrip(_BLANKS)
+    out: list[tuple[int, str]] = []
+    stripped = text.lstrip(_BLANKS)
+    if stripped and _WATERMARK.match(stripped):
+        return [(len(text) - len(stripped), stripped)]
+    cut = max(text.rfind(c) for c in _GLUED_END)
+    if 0 <= cut < len(text) - 1:
+        tail = text[cut + 1:]
+        word = tail.strip(_BLANKS)
+        if _WATERMARK.match(word):
+            out.append((len(text) - len(word), word))  # (the line ends with the word: it was right-stripped)
+    space = max(text.rfind(" "), text.rfind("\u3000"), text.rfind("\t"))
+    if 0 < space < len(text) - 1 and _SENTENCE.search(text[:space]) is not None:
+        word = text[space + 1:]
+        if _WATERMARK.match(word) and not any(w == word for _, w in out):
+            out.append((space + 1, word))
+    return out
+
+
+def _watermarks(doc: Document, skip: set[int], rule) -> Iterator[Hit]:
+    """A site's mark repeated through the text: the same word of four characters or more glued
+    after the end of WATERMARK_LEAST sentences or more, or standing alone, its other copies glued
+    (某某新闻网 after each paragraph, copyright 某某社, 某某.org): no writer closes sentences with one
+    word again and again. A word repeated on lines of its own only (a table's 合计) is kept."""
+    found: dict[str, list[tuple[int, int, bool]]] = {}
+    for i, line in enumerate(doc.lines):
+        if i in skip:
+            continue
+        for at, word in _line_marks(line.text):
+            found.setdefault(word, []).append((i, at, len(line.text.strip(_BLANKS)) > len(word)))
+    marks = [w for w, places in found.items()
+             if len(places) >= WATERMARK_LEAST and sum(glued for _, _, glued in places) >= 2]
+    for word, places in found.items():  # (the mark's copies with a word before it: 内容来自某某社)
+        if word not in marks and not any(m in word for m in marks):
+            continue
+        for i, at, _ in places:
+            a = doc.lines[i].start + at
+            yield Hit(a, a + len(word), {"match": word}, Fix("", a, a + len(word)), key="mark")
+
+
+# A line of one word of lower-case letters and figures (bauteva1zt): a picture's file name or a
+# placeholder the copy kept in place of an image, not a word of any language
+_PLACEHOLDER = compile_regex(r"^(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z]{3})[a-z0-9]{6,20}$")
+
+
+def _placeholders(doc: Document, lines: list[str], skip: set[int], rule) -> Iterator[Hit]:
+    """Two lines or more that are each one placeholder word (_PLACEHOLDER)."""
+    found = [i for i, text in enumerate(lines) if text and i not in skip and _PLACEHOLDER.match(text)]
+    if len(found) >= 2:
+        for i in found:
+            q = next(doc.paragraphs_in_line(doc.lines[i]))
+            yield Hit(q.start, q.end, {"match": q.text}, delete_line_fix(doc, i, rule), key="placeholder")
+
+
+# A sentence that tells what a picture shows (图为…, 下图为…, 圖為…): the picture is not in the text,
+# so the sentence describes nothing there; glued after the story's last sentence or on its own line
+_PICTURE_SENTENCE = compile_regex(r"(?:^|(?<=[。！？!?]))[ \t\u3000]*[上下左右]?[图圖]片?[为為][^。！？!?\n]{4,100}[。！？!?]?")
+
+
+_CAPTION_CLAUSES = compile_regex(r"[，,；;]")
+CAPTION_MAX_COMMAS = 2  # a caption names a scene in a clause or three; a story's sentence runs on
+
+
+def _picture_sentences(doc: Document, lines: list[str], skip: set[int], rule) -> Iterator[Hit]:
+    """A picture's caption sentence (_PICTURE_SENTENCE) glued after a sentence of the story, or on a
+    line of its own with no paragraph of the story below it (one between two paragraphs is
+    _lone_captions')."""
+    for i, line in enumerate(doc.lines):
+        if i in skip or ("图" not in line.text and "圖" not in line.text):
+            continue
+        for m in _PICTURE_SENTENCE.finditer(line.text):
+            said = m.group(0).rstrip(_BLANKS)
+            if said.endswith(("：", ":")) or line.text.rstrip(_BLANKS).endswith(("：", ":")) \
+                    or len(_CAPTION_CLAUSES.findall(said)) > CAPTION_MAX_COMMAS:
+                continue  # a report introducing its own figure below (下图为…架构：), or a story's sentence
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000"))
+            if start == 0 or not line.text[:start].strip(_BLANKS):
+                below = next((k for k in range(i + 1, len(lines)) if lines[k]), None)
+                if below is not None and len(lines[below]) > 40:
+                    continue  # between two paragraphs: a lone caption
+            a, b = line.start + start, line.start + m.end()
+            yield Hit(a, b, {"match": doc.text[a:b]}, Fix("", a, b), key="captions")
+
+
+# A button whose closing bracket the copy lost, after the line's last sentence (…开创了新局面。【详细,
+# …工作报告。【直播回放): a document closes what it opens
+_OPEN_BUTTON = compile_regex(r"(?<=[。！？!?\s])[【\[［][\u4e00-\u9fff]{2,6}[ \t\u3000]*$")
+
+
+def _open_buttons(doc: Document, lines: list[str], skip: set[int], rule) -> Iterator[Hit]:
+    """A button left open at a line's end (_OPEN_BUTTON)."""
+    for i, line in enumerate(doc.lines):
+        if i in skip or ("【" not in line.text and "[" not in line.text and "［" not in line.text):
+            continue
+        m = _OPEN_BUTTON.search(line.text)
+        if m is not None:
+            a, b = line.start + m.start(), line.start + len(line.text.rstrip(_BLANKS))
+            yield Hit(a, b, {"match": doc.text[a:b]}, Fix("", a, b), key="button")
 
 
 # A line of an English interface (a sentence, a date, a label and its colon: Published on Sep 21,2022,
