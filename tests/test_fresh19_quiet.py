@@ -46,3 +46,11 @@ def test_a_reports_title_under_the_news_headline_that_ends_with_it_is_a_repeat()
     # a heading that only ends like the title, in the body, is no repeat
     body = page + "一、2005年工作回顾\n过去一年,各项工作取得新进展。\n二、政府工作报告\n"
     assert len([f for f in lint_text(body) if f.code == "KJ607"]) == 1
+
+
+def test_a_question_mark_glued_before_a_figures_digits_is_a_lost_character():
+    """fresh19 p009: GBK text whose unmapped bytes became ? and took a digit with them."""
+    text = "根据条例要求，由某某市教育局编制?016年度报告，地址:某某大道1280号，邮编?13022。\n"
+    assert [f.code for f in lint_text(text, select=["KJ412"])] == ["KJ412", "KJ412"]
+    asked = "会议内容有什么特点?3月5日上午，代表们进行了分组讨论。\n"
+    assert lint_text(asked, select=["KJ412"]) == []
