@@ -717,6 +717,12 @@ def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], m
             level[i] = doc.style_headings[line + 1]
     if len(level) < _STYLED_WRITTEN + 1:
         return
+    # a heading paragraph whose only text is the number Word draws for it (`1` under 第二部分 综合应用设计说明,
+    # its subsections 1.1 … below): that number heads nothing, it is a heading left without its title;
+    # the heading above it goes on to the text below
+    bare_numbers = {i for i in level if plain[i].strip(BLANK_CHARS)
+                    and doc.list_labels.get(doc.line_index(paras[i].start) + 1, "").strip(BLANK_CHARS)
+                    == plain[i].strip(BLANK_CHARS)}
     numbers = {i: _decimal_number(plain[i], max_len) for i in level}
     # a section of the document's outline carries its number (2.9, 3 详细设计, 一、, （二）, 第三章): a
     # styled line without one may be a sentence set in a heading style (本节主要涉及…), a date or
@@ -732,6 +738,8 @@ def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], m
             return len(b) <= len(a) and any(b[:k] == a[:k - 1] + (a[k - 1] + 1,) for k in range(1, len(a) + 1))
         if a is None and b is not None and len(b) >= 2 and b[0] == _number(plain[i]):
             return False  # 四、项目概要说明书 / 4.1 项目名称: its own subsection, numbered by its chapter
+        if a is None and b is not None and len(b) >= 2 and b[-1] == 1 and mark_level(plain[i]) is None:
+            return False  # 第二部分 综合应用设计说明 / 1.1题目: an unnumbered part opens on its first subsection
         la, lb = mark_level(plain[i]), mark_level(plain[nxt])
         if la is not None and la == lb and a is None and b is None:
             return _number(plain[nxt]) == (_number(plain[i]) or 0) + 1
@@ -760,7 +768,9 @@ def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], m
         if i not in level:
             text_seen = text_seen or not _PAGE_FURNITURE.fullmatch(plain[i])
             continue
-        nxt = next((j for j in body[k + 1:] if not _PAGE_FURNITURE.fullmatch(plain[j])), None)
+        if i in bare_numbers:
+            continue
+        nxt = next((j for j in body[k + 1:] if not _PAGE_FURNITURE.fullmatch(plain[j]) and j not in bare_numbers), None)
         line = doc.line_index(paras[i].start)
         # every line up to the next paragraph, or to the end: a line no paragraph holds (a file's
         # name, dropped as furniture) is text too
@@ -775,6 +785,8 @@ def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], m
             empty.append(i)
     if written < _STYLED_WRITTEN or written <= len(empty):
         return
+    if bare_numbers:
+        empty = sorted(empty + [i for i in bare_numbers if text_seen_before(i)])
     if named:
         # the file's chapters (its top outline level, a title's aside), most of them with their text
         top = min((lv for lv in level.values() if lv >= 1), default=None)
