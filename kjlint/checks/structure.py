@@ -1038,7 +1038,8 @@ def _decimal_outline_issues(doc: Document, ctx: Context) -> tuple[list[Hit], lis
             elif heading and before is not None:
                 where = {"match": mark, "number": shown, "prior": ".".join(map(str, (*parent, before)))}
                 if n > before + 1 and not (parent in repeated and n == before + 2) \
-                        and not _numbered_between(heads, para, (*parent, before + 1)):
+                        and not _numbered_between(heads, para, (*parent, before + 1)) \
+                        and not _glued_between(doc, heads, para, (*parent, before), (*parent, before + 1)):
                     missing = ".".join(map(str, (*parent, before + 1)))
                     if n > before + 2:
                         missing += "–" + ".".join(map(str, (*parent, n - 1)))
@@ -1078,6 +1079,19 @@ def _outline_returns(heads: list[tuple[Span, tuple[int, ...], int, bool]], at: i
         return False
     after, last = heads[j][1], (*stands, n)
     return any(after[:k] == (*last[:k - 1], last[k - 1] + 1) for k in range(1, len(last) + 1))
+
+
+def _glued_between(doc: Document, heads: list[tuple[Span, tuple[int, ...], int, bool]], para: Span,
+                   since: tuple[int, ...], want: tuple[int, ...]) -> bool:
+    """Is section `want` written after section `since` and before `para` inside a paragraph, run on
+    after its text (`…取[τ]=35MPa 8.1.2初算轴径` between 8.1.1 and 8.1.3): a heading whose paragraph
+    break was lost, there with its number, not a number skipped."""
+    start = max((p.start for p, number, *_ in heads if number == since and p.start < para.start), default=None)
+    if start is None:
+        return False
+    shown = r"[.．]".join(map(str, want))
+    return re.search(r"(?<=[ \t\u3000。；;，,）)\]])" + shown + r"(?![.．]?\d)[ \t\u3000]*[\u4e00-\u9fff]",
+                     doc.text[start:para.start]) is not None
 
 
 def _numbered_between(heads: list[tuple[Span, tuple[int, ...], int, bool]], para: Span, want: tuple[int, ...]) -> bool:
