@@ -689,6 +689,10 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield from spam(m.start(), m.end(), m.group(0))
 
 
+# a Word line that ends in a tab and a page number: a typed contents entry (3.2.总结与收获<TAB>20)
+_TAB_PAGE = compile_regex(r"[^\s]\t+[ \t]*\d{1,3}[ \t]*$")
+
+
 def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     matcher = _compiled_boilerplate(rule)
     own: tuple[str, ...] = ()
@@ -719,6 +723,9 @@ def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue  # ——— above 附件一: the document's own rule between its 落款 and its attachment
         if found is not None and i in table and i in pair_table_lines(doc, ctx):
             continue  # 受理日期 | 2026-3-4 | among a 公示's rows of particulars: the document's table, no panel
+        if found is not None and found[0] == "article counter" and doc.source_format == "docx" \
+                and _TAB_PAGE.search(line.text):
+            found = None  # 第三部分 实践总结<TAB>20: an entry of a typed table of contents, its page after the tab
         if found is not None and _meeting_particulars(lines, i):
             found = None  # 日期: / 时间: beside 地点:: a meeting's particulars (an agenda's, a notice's), no page stamp
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)
