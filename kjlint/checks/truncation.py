@@ -632,6 +632,10 @@ def _decimal_number(text: str, max_len: int) -> tuple[int, ...] | None:
     return tuple(int(n) for n in re.split(r"[.．]", m.group(1)))
 
 
+# a value stated in a section's own line (6.1.4初选螺旋角β=15°, 3.2 取K≈1.3): the step is its text
+_STATED_VALUE = compile_regex(r"[=＝≈][ \t]*[-+]?\d")
+
+
 def _empty_decimal_sections(doc: Document, ctx: Context, paras: list[Span], plain: list[str],
                             max_len: int) -> Iterator[Hit]:
     """A Word file's decimal section (4.3 下一步研究计划) followed directly by the next section of
@@ -654,8 +658,8 @@ def _empty_decimal_sections(doc: Document, ctx: Context, paras: list[Span], plai
         parent = number[:-1]
         before = had_body.get(parent)
         had_body[parent] = body
-        if body:
-            continue
+        if body or _STATED_VALUE.search(plain[i]):
+            continue  # 6.1.4初选螺旋角β=15°: a step of a calculation that gives its value, complete
         if nxt is None:
             if filled and i + 1 == len(paras) and filled.get(number[:-1] + (number[-1] - 1,)) is True:
                 # 6 总结 last in a report whose sections are written, after 5 and its text
