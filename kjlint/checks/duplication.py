@@ -1475,7 +1475,12 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
                 or any(u.abstract for u in later) != any(u.abstract for u in earlier)  # an abstract sums up the text
                 or _enumerated_in_articles(later, earlier, legal, item_max)
                 or (word and template_sections(later, earlier))
-                or (word and _in_numbered_parts(doc, later[0].span.start, earlier[0].span.start)))
+                or (word and _in_numbered_parts(doc, later[0].span.start, earlier[0].span.start))
+                or (word and in_parallel_write_ups(later[0].span.start, earlier[0].span.start)))
+
+    def in_parallel_write_ups(later: int, earlier: int) -> bool:  # (Word)
+        from ..wordplace import in_parallel_write_ups as parallel_write_ups
+        return parallel_write_ups(doc, later, earlier)
 
     def template_sections(later: list[Unit], earlier: list[Unit]) -> bool:  # (Word)
         from ..wordplace import parallel_sections
