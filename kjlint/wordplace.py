@@ -404,23 +404,25 @@ def _recurring_headings(doc: Document, places: list[WordPlace]) -> set[str]:
     return found
 
 
-_OUTLINE_RUN = 3  # heading names a second write-up repeats in order: the file holds two to one outline
+_OUTLINE_RUN = 5  # top headings a second write-up repeats in order: the file holds two to one outline
 
 
 def _outline_heads(doc: Document, places: list[WordPlace]) -> list[tuple[int, str]]:
-    """(line, name without its number) of each heading of a Word file's body, in order."""
-    heads: list[tuple[int, str]] = []
-    for i, place in enumerate(places):
-        if i + 1 in doc.style_headings and place.part == "body" and doc.lines[i].text.strip():
-            heads.append((i, _heading_name(_heading_text(doc.lines[i].text))))
-    return heads
+    """(line, name without its number) of each heading at the top level of a Word file's outline
+    (a Title aside), in order."""
+    body = [i for i, place in enumerate(places)
+            if doc.style_headings.get(i + 1, 0) >= 1 and place.part == "body" and doc.lines[i].text.strip()]
+    top = min((doc.style_headings[i + 1] for i in body), default=0)
+    return [(i, _heading_name(_heading_text(doc.lines[i].text))) for i in body if doc.style_headings[i + 1] == top]
 
 
 def _write_up_starts(doc: Document, places: list[WordPlace]) -> tuple[list[int], list[tuple[int, str]]]:
     """The lines where each write-up of a Word file starts when it holds several written to one
     outline (a course report's 第一部分 and 第二部分, each 1.1题目 / 1.2软件功能 / 1.3设计思想 …): a run
-    of `_OUTLINE_RUN` heading names or more that recurs in the same order, traced back to where the
-    two runs part; and the file's headings (memoized on the document). None found: []."""
+    of `_OUTLINE_RUN` top-level heading names that recurs in the same order, traced back to where the
+    two runs part; and those headings (memoized on the document). None found: []. Sections of one
+    template under differently named chapters (2.1程序描述 / 2.2性能 under each module) are
+    `parallel_sections`' to judge: they are no top-level run."""
     cached = getattr(doc, "_write_up_starts", None)
     if cached is not None:
         return cached
