@@ -1503,12 +1503,15 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
                 or _enumerated_in_articles(later, earlier, legal, item_max)
                 or (word and template_sections(later, earlier))
                 or (word and _in_numbered_parts(doc, later[0].span.start, earlier[0].span.start))
-                or (word and in_parallel_write_ups(later[0].span.start, earlier[0].span.start))
+                or (word and in_parallel_write_ups(later, earlier))
                 or _about_two_names(units, later, earlier))
 
-    def in_parallel_write_ups(later: int, earlier: int) -> bool:  # (Word)
+    def in_parallel_write_ups(later: list[Unit], earlier: list[Unit]) -> bool:  # (Word)
         from ..wordplace import in_parallel_write_ups as parallel_write_ups
-        return parallel_write_ups(doc, later, earlier)
+        # paragraph by paragraph; a copy's first paragraph may be a part's heading it only ends in
+        # (…设计说明 / 1.1题目 after …设计说明 / 2.1题目)
+        pairs = list(zip(later, earlier))
+        return all(parallel_write_ups(doc, a.span.start, b.span.start) for a, b in (pairs[1:] or pairs))
 
     def template_sections(later: list[Unit], earlier: list[Unit]) -> bool:  # (Word)
         from ..wordplace import parallel_sections

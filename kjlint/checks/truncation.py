@@ -779,6 +779,10 @@ def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], m
         # every line up to the next paragraph, or to the end: a line no paragraph holds (a file's
         # name, dropped as furniture) is text too
         upto = doc.line_index(paras[nxt].start) if nxt is not None else len(doc.lines)
+        under = next((j for j in body[k + 1:] if j in bare_numbers or not _PAGE_FURNITURE.fullmatch(plain[j])), None)
+        if under in bare_numbers and nxt is not None:
+            written += 1  # 第二部分 / 1 (a number with no title) / 1.1题目 …: the part has its sections
+            continue
         if has_text(line + 1, upto) or (nxt is not None and not (nxt in numbered and follows(nxt, i))):
             written += 1
             if nxt is not None and _unnumbered_sibling(i, nxt, level, numbered, plain) and not has_text(line + 1, upto):
