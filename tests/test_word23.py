@@ -135,3 +135,42 @@ def test_a_typed_contents_entry_is_no_article_counter(tmp_path):
            "1.2软件功能\t3", "第二部分 综合应用设计说明\t11", "2.1题目\t11", "第三部分 实践总结\t20",
            "3.1所做的工作\t20", ("heading", 1, "第一部分 算法实现设计说明"), "本部分实现链表的演示。"]
     assert docx_codes(make_docx(tmp_path / "目录.docx", toc), "KJ601") == []
+
+
+# Found on the check part (w21–w30) after the fixes above were measured: dev data from then on.
+
+def test_a_cover_field_line_is_no_sentence_broken_at_its_end(tmp_path):
+    cover = ["自主学习进度管理器需求说明书", "同 组 人   折湫婷、彭梦、陈坷航、黄彦山、李茁航", "班    级              计算机2306",
+             "1.概述", "此需求说明书旨在详细定义工具的功能需求。"]
+    assert docx_codes(make_docx(tmp_path / "封面.docx", cover), "KJ413") == []
+    pdf = ["实验报告", "本实验的目的是掌握链表的插入和删除，通过编写程序加深对指针的理解，并学会调试程序的基本方", "法。",
+           "实验中遇到的问题主要是指针越界，经过反复调试，最终找到了原因并解决了问", "题。"]
+    assert "KJ413" in [c for c, _ in docx_codes(make_docx(tmp_path / "断行.docx", pdf), "KJ413")]
+
+
+def test_a_section_title_opening_with_latin_letters_is_read_as_a_section(tmp_path):
+    def outline(fourth: str) -> list:
+        return ["需求说明书", "3.1.功能需求", "3.1.1.计划管理", "用户能够建立自己的学习仓库。", "3.1.2.进度追踪",
+                "集成专注计时器。", "3.1.3.提醒与激励", "设置每日学习目标。", fourth, "系统内嵌AI智能体。",
+                "3.1.5.笔记记录", "用户可创建私人笔记。"]
+    assert docx_codes(make_docx(tmp_path / "英文.docx", outline("3.1.4.AI智能体")), "KJ502") == []
+    path = make_docx(tmp_path / "缺号.docx", outline("智能体"))
+    assert docx_codes(path, "KJ502") == [("KJ502", _line(path, "3.1.5.笔记记录"))]
+
+
+def test_an_untitled_part_number_over_its_text_is_no_empty_heading(tmp_path):
+    notes = ["层次架构", "Problems", "1.", "星际那篇用3人训练的网络可扩展到更多人，但若减少至单人情况是否适用？",
+             "敌人不同种类如何处理？", "2."]
+    path = make_docx(tmp_path / "笔记.docx", notes)
+    # 1. heads its text below it; the 2. left empty at the end is still reported
+    assert docx_codes(path, "KJ303") == [("KJ303", _line(path, "2."))]
+
+
+def test_a_reference_link_behind_a_label_is_the_writers_own(tmp_path):
+    refs = ["小说推荐工具需求说明书", ("heading", 2, "1.3参考资料"),
+            "Python爬虫案例  https://blog.csdn.net/weixin_44552215/article/details/103668739",
+            "文章相似度比较算法 http://www.ruanyifeng.com/blog/2013/03/cosine_similarity.html"]
+    assert docx_codes(make_docx(tmp_path / "参考.docx", refs), "KJ601") == []
+    # a label about the copied page itself, set apart by blanks too, is the page's
+    copied = ["小说推荐工具需求说明书", "原文地址 http://www.example.com/a/1.html", "本工具推荐类似的小说。"]
+    assert [c for c, _ in docx_codes(make_docx(tmp_path / "转载.docx", copied), "KJ601")] == ["KJ601"]

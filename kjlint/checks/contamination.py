@@ -615,9 +615,9 @@ def _ends_with_blurb(matcher: _Boilerplate, text: str) -> bool:
 WORD_OWN_PHRASES = ("关键词:", "关 键 词", "关键字:", "标签:", "tags:", "作者:")
 _BARE_URL = compile_regex(r"^(?:https?://|www\.)\S+$")
 # A Word file's link behind a label naming what it links (Django官方文档:https://…, ●检测系统代码:
-# https://…): the writer's reference. A label about the page itself (原文链接, 转载请注明出处:) is
-# the copied page's.
-_LABELED_URL = compile_regex(r"^(?![^\n:]*(?:本文|原文|本页|出处|转载|来源))[^\n:]{1,24}:\s*(?:https?://|www\.)\S+$")
+# https://…, a reference list's 文章相似度比较算法 http://…, set apart by blanks): the writer's
+# reference. A label about the page itself (原文链接, 转载请注明出处:) is the copied page's.
+_LABELED_URL = compile_regex(r"^(?![^\n:]*(?:本文|原文|本页|出处|转载|来源))[^\n:]{1,24}(?::\s*|[ \t\u3000]+)(?:https?://|www\.)\S+$")
 
 
 def surely_boilerplate(doc: Document, ctx: Context, rule, max_len: int = 40) -> bool:

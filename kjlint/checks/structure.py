@@ -932,7 +932,9 @@ def _beside(extra: list[Hit], hits: list[Hit]) -> list[Hit]:
 
 # A Word heading of a decimal outline: 3.3 需求规格, 11.2.3配置管理员, 2.2用户权重 (a section number of two to
 # four parts, its title after it); a table of contents' entry ends in its page number (1.1标识\t3).
-_DECIMAL_NUMBER = compile_regex(r"(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![.．]?\d|[.．][A-Za-z]|[%‰]|[.．]{2}|[ \t]*(?:[-~～—–]|[至到][ \t]*\d))[.．]?")
+# (a Latin word after the number's dot is a version's or a name's, 1.2.x, 3.0.RELEASE, unless Chinese
+# follows it: 3.1.4.AI智能体 is section 3.1.4)
+_DECIMAL_NUMBER = compile_regex(r"(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![.．]?\d|[.．][A-Za-z](?![A-Za-z]{0,10}[\u4e00-\u9fff])|[%‰]|[.．]{2}|[ \t]*(?:[-~～—–]|[至到][ \t]*\d))[.．]?")
 _TOC_ENTRY = compile_regex(r"[^\d.．\s][\t\u3000 .…·]+\d{1,3}$")
 _OUTLINE_LEAST = 3  # decimal headings a file needs to be numbered as an outline
 _CLAUSE = compile_regex(r"[，,；;。！!？?：:]")  # a heading is a title: no clause, no sentence
