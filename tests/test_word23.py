@@ -164,6 +164,12 @@ def test_an_untitled_part_number_over_its_text_is_no_empty_heading(tmp_path):
     path = make_docx(tmp_path / "笔记.docx", notes)
     # 1. heads its text below it; the 2. left empty at the end is still reported
     assert docx_codes(path, "KJ303") == [("KJ303", _line(path, "2."))]
+    # a pasted list whose items lost their text to the paragraphs between them: every bare item is empty
+    pasted = ["卫星核查方法", "操作方法很简单：", ("list", "decimal", 0, ""), "输入港口或油田名称；",
+              ("list", "decimal", 0, ""), ("list", "decimal", 0, ""), "选择袭击前一周的影像；",
+              ("list", "decimal", 0, ""), "对比前后影像。"]
+    path = make_docx(tmp_path / "粘贴.docx", pasted)
+    assert ("KJ303", _line(path, "1.")) in docx_codes(path, "KJ303")
 
 
 def test_a_reference_link_behind_a_label_is_the_writers_own(tmp_path):

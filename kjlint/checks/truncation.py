@@ -549,8 +549,8 @@ def _cell_of(doc: Document, p: Span) -> str | None:
 
 def _numbers_untitled_parts(i: int, plain: list[str], marks: list[int | None], level: int) -> bool:
     """Whether the sibling before or after bare heading `i` is bare too and heads text as well, or
-    the sibling after it is bare, with text or not (1. / its text / 2. left empty, reported on its
-    own): the writer numbers the parts (a weekly report's week numbers) without titles, so a bare
+    the sibling after it is bare and ends the file (1. / its text / 2. left empty, reported on its
+    own; not a pasted list's empty items, 1. / text / 2. / 3. / text …): the writer numbers the parts (a weekly report's week numbers) without titles, so a bare
     number over its text is that style, not a title left out; among titled siblings it is one."""
     def bare_with_body(j: int) -> bool:
         return (_BARE_HEADING.match(plain[j]) is not None and j + 1 < len(plain)
@@ -561,8 +561,9 @@ def _numbers_untitled_parts(i: int, plain: list[str], marks: list[int | None], l
         while 0 <= j < len(plain) and (marks[j] is None or marks[j] > level):
             j += step
         if 0 <= j < len(plain) and marks[j] == level and (
-                bare_with_body(j) or (step == 1 and _BARE_HEADING.match(plain[j]) is not None)):
-            return True  # 1. / its text / 2. left empty at the end: untitled parts, the last one empty
+                bare_with_body(j) or (step == 1 and _BARE_HEADING.match(plain[j]) is not None
+                                      and not any(t.strip(BLANK_CHARS) for t in plain[j + 1:]))):
+            return True  # 1. / its text / 2. left empty, the file's last line: untitled parts, the last one empty
     return False
 
 
