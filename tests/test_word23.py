@@ -180,3 +180,16 @@ def test_a_reference_link_behind_a_label_is_the_writers_own(tmp_path):
     # a label about the copied page itself, set apart by blanks too, is the page's
     copied = ["小说推荐工具需求说明书", "原文地址 http://www.example.com/a/1.html", "本工具推荐类似的小说。"]
     assert [c for c, _ in docx_codes(make_docx(tmp_path / "转载.docx", copied), "KJ601")] == ["KJ601"]
+
+
+def test_a_graph_query_shown_again_in_a_worked_example_is_code(tmp_path):
+    query = ['MATCH (p:Person {id: $person_id})-[:负责]->(proj:Project)', 'MATCH (proj)-[:存在风险]->(risk:Risk {name: "延期"})',
+             'MATCH (proj)-[:影响]->(c:Customer)', 'RETURN p, proj, risk, c']
+    blocks = ["图谱问答方案", ("heading", 2, "3. 指定关系路径查询"), "适合：张三负责的延期项目影响哪些客户？", "Cypher 示例：", *query,
+              ("heading", 2, "第三步：Neo4j 查询"), "查询：", query[0].replace("$person_id", '"person_001"'), *query[1:],
+              "返回：张三负责项目A，项目A影响客户甲。"]
+    assert docx_codes(make_docx(tmp_path / "查询.docx", blocks), "KJ1") == []
+    # prose pasted twice is still a repeat
+    prose = "系统先识别问题中的实体，再到图谱中查找结构化事实，最后到向量库中查找原始文档证据，把两者融合后交给大模型生成答案。"
+    twice = ["图谱问答方案", ("heading", 2, "一、整体架构"), prose, ("heading", 2, "二、核心模块"), "模块划分如下。", prose]
+    assert [c for c, _ in docx_codes(make_docx(tmp_path / "重复.docx", twice), "KJ1")] == ["KJ101"]
