@@ -35,7 +35,9 @@ _CODE = compile_regex(
     r"|(?<![:/])//[ \t]*\S"  # a comment: //已测试
     # an SQL statement's opening: INSERT INTO aud_log (…, SELECT 'UF', voucher_id, UPDATE t SET
     r"|^[ \t]*(?:INSERT[ \t]+INTO|DELETE[ \t]+FROM|UPDATE[ \t]+[A-Za-z_]\w*[ \t]+SET|SELECT[ \t]+(?:DISTINCT[ \t]+)?[A-Za-z_*'\"(]"
-    r"|(?:CREATE[ \t]+(?:TABLE|VIEW|INDEX|DATABASE|PROCEDURE)|ALTER[ \t]+TABLE|DROP[ \t]+(?:TABLE|VIEW|INDEX|DATABASE))\b)"
+    r"|(?:CREATE[ \t]+(?:TABLE|VIEW|INDEX|DATABASE|PROCEDURE)|ALTER[ \t]+TABLE|DROP[ \t]+(?:TABLE|VIEW|INDEX|DATABASE))\b"
+    # a graph query's clause (Cypher): MATCH (p:Person)-[:负责]->(proj), MERGE (n…, RETURN p, proj, c
+    r"|(?:OPTIONAL[ \t]+)?MATCH[ \t]*\(|MERGE[ \t]*\(|RETURN[ \t]+[A-Za-z_]\w*(?:\.\w+)?[ \t]*(?:,|$))"
     # a command line's options, after a blank or a colon: -Xms2048M -Xmx1048M, -XX:+PrintFlagsFinal,
     # --user=root (not COVID-19, 2-3, 区-A1)
     r"|(?<![^ \t：:])(?:--[A-Za-z][\w-]*(?:=\S+)?|[-+][A-Za-z]+(?::[+\-<\[A-Za-z]|\d))"

@@ -402,3 +402,65 @@ def _recurring_headings(doc: Document, places: list[WordPlace]) -> set[str]:
     found = {name for name, above in parents.items() if len(above) >= _TEMPLATE_SECTIONS}
     object.__setattr__(doc, "_recurring_headings", found)
     return found
+
+
+_OUTLINE_RUN = 5  # top headings a second write-up repeats in order: the file holds two to one outline
+
+
+def _outline_heads(doc: Document, places: list[WordPlace]) -> list[tuple[int, str]]:
+    """(line, name without its number) of each heading at the top level of a Word file's outline
+    (a Title aside), in order."""
+    body = [i for i, place in enumerate(places)
+            if doc.style_headings.get(i + 1, 0) >= 1 and place.part == "body" and doc.lines[i].text.strip()]
+    top = min((doc.style_headings[i + 1] for i in body), default=0)
+    return [(i, _heading_name(_heading_text(doc.lines[i].text))) for i in body if doc.style_headings[i + 1] == top]
+
+
+def _write_up_starts(doc: Document, places: list[WordPlace]) -> tuple[list[int], list[tuple[int, str]]]:
+    """The lines where each write-up of a Word file starts when it holds several written to one
+    outline (a course report's 第一部分 and 第二部分, each 1.1题目 / 1.2软件功能 / 1.3设计思想 …): a run
+    of `_OUTLINE_RUN` top-level heading names that recurs in the same order, traced back to where the
+    two runs part; and those headings (memoized on the document). None found: []. Sections of one
+    template under differently named chapters (2.1程序描述 / 2.2性能 under each module) are
+    `parallel_sections`' to judge: they are no top-level run."""
+    cached = getattr(doc, "_write_up_starts", None)
+    if cached is not None:
+        return cached
+    heads = _outline_heads(doc, places)
+    names = [name for _, name in heads]
+    starts: list[int] = []
+    for a in range(len(names) - _OUTLINE_RUN):
+        run = names[a:a + _OUTLINE_RUN]
+        if min(map(len, run)) < 2:
+            continue
+        again = [b for b in range(a + _OUTLINE_RUN, len(names)) if names[b:b + _OUTLINE_RUN] == run]
+        if again:
+            back = 0
+            while a - back - 1 >= 0 and names[a - back - 1] == names[again[0] - back - 1] \
+                    and a - back - 1 < again[0] - back - 1 - _OUTLINE_RUN:
+                back += 1
+            starts = [heads[a - back][0], *(heads[b - back][0] for b in again)]
+            break
+    found = (starts, heads)
+    object.__setattr__(doc, "_write_up_starts", found)
+    return found
+
+
+def in_parallel_write_ups(doc: Document, later: int, earlier: int) -> bool:
+    """Do offsets `later` and `earlier` stand in the same-named section of two write-ups of one
+    Word file written to one outline (`_write_up_starts`: the platform section of each course
+    report, 1.5开发平台 / 计算机型号：…)? Each write-up states what it shares with the other in its
+    own place: no passage pasted twice."""
+    starts, heads = _write_up_starts(doc, line_places(doc))
+    if not starts:
+        return False
+    a, b = doc.line_index(later), doc.line_index(earlier)
+
+    def part(line: int) -> int:
+        return sum(1 for s in starts if s <= line)
+
+    def section(line: int) -> str | None:  # the name of the heading at or above the line
+        k = bisect_right([h for h, _ in heads], line) - 1
+        return heads[k][1] if k >= 0 else None
+
+    return part(a) != part(b) and part(b) >= 1 and section(a) is not None and section(a) == section(b)

@@ -6,6 +6,7 @@
   ("heading", level, text)       Heading N style (shown as 标题 N in Chinese Word)
   ("style", name, text)          any paragraph style by name, e.g. a custom "标题 2"
   ("list", list_name, ilvl, text) a paragraph numbered by Word (see LISTS, INSTANCES) at level ilvl
+  ("heading list", level, list_name, ilvl, text) a Heading N paragraph numbered by Word so
   ("table", [[cell, ...], ...])  a table, one string per cell (None: the cell on its left spans it;
                                  a list: the cell's paragraphs)
   ("break", text, text, ...)     one paragraph, a soft line break between its texts
@@ -238,6 +239,8 @@ def make_docx(path: str | Path, blocks, header: str | None = None, footer: str |
             document.add_paragraph(block[2], style=block[1])
         elif kind == "list":
             _number(document.add_paragraph(block[3]), lists[block[1]], block[2])
+        elif kind == "heading list":
+            _number(document.add_heading(block[4], level=block[1]), lists[block[2]], block[3])
         elif kind == "table":
             rows = block[1]
             table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))

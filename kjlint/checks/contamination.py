@@ -619,9 +619,9 @@ def _ends_with_blurb(matcher: _Boilerplate, text: str) -> bool:
 WORD_OWN_PHRASES = ("关键词:", "关 键 词", "关键字:", "标签:", "tags:", "作者:")
 _BARE_URL = compile_regex(r"^(?:https?://|www\.)\S+$")
 # A Word file's link behind a label naming what it links (Django官方文档:https://…, ●检测系统代码:
-# https://…): the writer's reference. A label about the page itself (原文链接, 转载请注明出处:) is
-# the copied page's.
-_LABELED_URL = compile_regex(r"^(?![^\n:]*(?:本文|原文|本页|出处|转载|来源))[^\n:]{1,24}:\s*(?:https?://|www\.)\S+$")
+# https://…, a reference list's 文章相似度比较算法 http://…, set apart by blanks): the writer's
+# reference. A label about the page itself (原文链接, 转载请注明出处:) is the copied page's.
+_LABELED_URL = compile_regex(r"^(?![^\n:]*(?:本文|原文|本页|出处|转载|来源))[^\n:]{1,24}(?::\s*|[ \t\u3000]+)(?:https?://|www\.)\S+$")
 
 
 def surely_boilerplate(doc: Document, ctx: Context, rule, max_len: int = 40) -> bool:
@@ -693,6 +693,10 @@ def boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             yield from spam(m.start(), m.end(), m.group(0))
 
 
+# a Word line that ends in a tab and a page number: a typed contents entry (3.2.总结与收获<TAB>20)
+_TAB_PAGE = compile_regex(r"[^\s]\t+[ \t]*\d{1,3}[ \t]*$")
+
+
 def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     matcher = _compiled_boilerplate(rule)
     own: tuple[str, ...] = ()
@@ -723,6 +727,9 @@ def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue  # ——— above 附件一: the document's own rule between its 落款 and its attachment
         if found is not None and i in table and i in pair_table_lines(doc, ctx):
             continue  # 受理日期 | 2026-3-4 | among a 公示's rows of particulars: the document's table, no panel
+        if found is not None and found[0] == "article counter" and doc.source_format == "docx" \
+                and _TAB_PAGE.search(line.text):
+            found = None  # 第三部分 实践总结<TAB>20: an entry of a typed table of contents, its page after the tab
         if found is not None and _meeting_particulars(lines, i):
             found = None  # 日期: / 时间: beside 地点:: a meeting's particulars (an agenda's, a notice's), no page stamp
         in_prose = found is not None and found[0] in matcher.sentence_labels and matcher.has_other_sentences(text)

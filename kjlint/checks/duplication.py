@@ -585,6 +585,33 @@ def _in_two_lists(units: list[Unit], later: list[Unit], earlier: list[Unit]) -> 
     return any(u.span.text.rstrip(BLANK_CHARS).endswith(("：", ":")) for u in units[first:last + 1])
 
 
+_NAME_LEAD_MAX = 12  # a lead-in that names what its list is about: 单链表：, 循环链表：
+
+
+def _named_lead(units: list[Unit], i: int) -> str | None:
+    """The name a short lead-in line ending in a colon gives the list that unit i stands in (单链表：
+    above ●查看单链表定义…), the nearest such line within the list above it, else None."""
+    for k in range(i - 1, max(-1, i - 20), -1):
+        text = units[k].span.text.strip(BLANK_CHARS)
+        if text.endswith(("：", ":")):
+            name = paragraph_norm(text[:-1])
+            return name if 2 <= len(name) <= _NAME_LEAD_MAX else None
+    return None
+
+
+def _about_two_names(units: list[Unit], later: list[Unit], earlier: list[Unit]) -> bool:
+    """Are two copies two lists about two things, each under a lead-in naming its thing, that read
+    the same once the one name is put for the other (循环链表： / ●查看循环链表定义… and 双向链表： /
+    ●查看双向链表定义…), or one line leading in what follows it under each (最短时间查询： / 例如选择…，
+    线路如下： and 最少换乘查询： / the same line)? A writer states the same of each thing on purpose."""
+    a, b = _named_lead(units, earlier[0].index), _named_lead(units, later[0].index)
+    if a is None or b is None or a == b:
+        return False
+    if len(later) == 1 and later[0].span.text.rstrip(BLANK_CHARS).endswith(("：", ":")):
+        return True  # 最短时间查询： / 例如选择…，线路如下： and 最少换乘查询： / the same: each leads in its own figure
+    return a in earlier[0].norm and "".join(u.norm for u in earlier).replace(a, b) == "".join(u.norm for u in later)
+
+
 def _figures(text: str) -> set[str]:
     return {re.sub(r"\s", "", m.group(0)).lower() for m in FIGURE_REF.finditer(text)}
 
@@ -1499,7 +1526,16 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
                 or any(u.abstract for u in later) != any(u.abstract for u in earlier)  # an abstract sums up the text
                 or _enumerated_in_articles(later, earlier, legal, item_max)
                 or (word and template_sections(later, earlier))
-                or (word and _in_numbered_parts(doc, later[0].span.start, earlier[0].span.start)))
+                or (word and _in_numbered_parts(doc, later[0].span.start, earlier[0].span.start))
+                or (word and in_parallel_write_ups(later, earlier))
+                or _about_two_names(units, later, earlier))
+
+    def in_parallel_write_ups(later: list[Unit], earlier: list[Unit]) -> bool:  # (Word)
+        from ..wordplace import in_parallel_write_ups as parallel_write_ups
+        # paragraph by paragraph; a copy's first paragraph may be a part's heading it only ends in
+        # (…设计说明 / 1.1题目 after …设计说明 / 2.1题目)
+        pairs = list(zip(later, earlier))
+        return all(parallel_write_ups(doc, a.span.start, b.span.start) for a, b in (pairs[1:] or pairs))
 
     def template_sections(later: list[Unit], earlier: list[Unit]) -> bool:  # (Word)
         from ..wordplace import parallel_sections

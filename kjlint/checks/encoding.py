@@ -688,6 +688,11 @@ def _reference_wraps(doc: Document) -> list[Hit]:
     return hits
 
 
+# a cover's field line: a label spread over its width with blanks, then blanks and its value
+# (班    级              计算机2306, 同 组 人   张三、李四)
+_SPACED_FIELD = compile_regex(r"[\u4e00-\u9fff](?:[ \t\u3000]{1,8}[\u4e00-\u9fff]){1,5}[ \t\u3000]{2,}\S")
+
+
 @check("broken-line")
 def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
     """A paragraph mark inside a sentence, as a PDF's line ends become when its text is pasted.
@@ -741,8 +746,9 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
         # a sentence under way: a clause in it, or a title mark left open after a sentence of prose
         if len(tail) < _BROKEN_MIN_TAIL or not (_CLAUSE_MARK.search(tail) or bracket and len(tail) < len(a)):
             continue
-        if heading_level(b) is not None or (len(b) <= 15 and not _ANY_MARK.search(b)) or _LABEL_LEAD.match(b):
-            continue  # the next line is a heading, a label or a field of its own (具体实现：…)
+        if heading_level(b) is not None or (len(b) <= 15 and not _ANY_MARK.search(b)) or _LABEL_LEAD.match(b) \
+                or _SPACED_FIELD.match(b):
+            continue  # the next line is a heading, a label or a field of its own (具体实现：…, 班    级    计算机2306)
         # the halves spell a word, or a title or bracket runs on: the text itself runs on
         joined = bracket or (joins_into_word(a, b) and not _word_at(a, end=True) and not _word_at(b, end=False))
         item = heading_level(a.strip()) is not None

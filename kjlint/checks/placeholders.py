@@ -354,9 +354,11 @@ _PEN_ROOM = compile_regex(rf"[：:][{_BLANK}]{{2,}}\r?$")
 _SENTENCE = compile_regex(r"[，。；！？,;!?]")
 _LEAD_IN = compile_regex(r"以下|如下|下列")
 # The last field of a line of fields, empty: 法定代表人：闻龙 职务：; not a label spread over
-# the line with blanks (地    址：  …  地    址：, the two parties' columns: 地 is no value)
+# the line with blanks (地    址：  …  地    址：, the two parties' columns: 地 is no value), nor
+# the end of a paragraph of sentences (…分别为：表现层、数据层和服务层。其中… 如图 4-1所示：, the
+# figure below it): a field's value holds no full stop
 _LAST_FIELD = compile_regex(
-    rf"[：:][{_BLANK}]*(?![^\s：:][{_BLANK}]+[^\s。！？；，,;!?：:][：:])[^\s：:]+[{_BLANK}]+(?P<label>[^\s。！？；，,;!?：:]{{1,8}})[：:][{_BLANK}\r]*$")
+    rf"[：:][{_BLANK}]*(?![^\s：:][{_BLANK}]+[^\s。！？；，,;!?：:][：:])[^\s：:。！？!?]+[{_BLANK}]+(?P<label>[^\s。！？；，,;!?：:]{{1,8}})[：:][{_BLANK}\r]*$")
 
 
 def empty_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[int, int]]:

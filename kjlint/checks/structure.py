@@ -932,7 +932,9 @@ def _beside(extra: list[Hit], hits: list[Hit]) -> list[Hit]:
 
 # A Word heading of a decimal outline: 3.3 需求规格, 11.2.3配置管理员, 2.2用户权重 (a section number of two to
 # four parts, its title after it); a table of contents' entry ends in its page number (1.1标识\t3).
-_DECIMAL_NUMBER = compile_regex(r"(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![.．]?\d|[.．][A-Za-z]|[%‰]|[.．]{2}|[ \t]*(?:[-~～—–]|[至到][ \t]*\d))[.．]?")
+# (a Latin word after the number's dot is a version's or a name's, 1.2.x, 3.0.RELEASE, unless Chinese
+# follows it: 3.1.4.AI智能体 is section 3.1.4)
+_DECIMAL_NUMBER = compile_regex(r"(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![.．]?\d|[.．][A-Za-z](?![A-Za-z]{0,10}[\u4e00-\u9fff])|[%‰]|[.．]{2}|[ \t]*(?:[-~～—–]|[至到][ \t]*\d))[.．]?")
 _TOC_ENTRY = compile_regex(r"[^\d.．\s][\t\u3000 .…·]+\d{1,3}$")
 _OUTLINE_LEAST = 3  # decimal headings a file needs to be numbered as an outline
 _CLAUSE = compile_regex(r"[，,；;。！!？?：:]")  # a heading is a title: no clause, no sentence
@@ -1038,7 +1040,8 @@ def _decimal_outline_issues(doc: Document, ctx: Context) -> tuple[list[Hit], lis
             elif heading and before is not None:
                 where = {"match": mark, "number": shown, "prior": ".".join(map(str, (*parent, before)))}
                 if n > before + 1 and not (parent in repeated and n == before + 2) \
-                        and not _numbered_between(heads, para, (*parent, before + 1)):
+                        and not _numbered_between(heads, para, (*parent, before + 1)) \
+                        and not _glued_between(doc, heads, para, (*parent, before), (*parent, before + 1)):
                     missing = ".".join(map(str, (*parent, before + 1)))
                     if n > before + 2:
                         missing += "–" + ".".join(map(str, (*parent, n - 1)))
@@ -1078,6 +1081,19 @@ def _outline_returns(heads: list[tuple[Span, tuple[int, ...], int, bool]], at: i
         return False
     after, last = heads[j][1], (*stands, n)
     return any(after[:k] == (*last[:k - 1], last[k - 1] + 1) for k in range(1, len(last) + 1))
+
+
+def _glued_between(doc: Document, heads: list[tuple[Span, tuple[int, ...], int, bool]], para: Span,
+                   since: tuple[int, ...], want: tuple[int, ...]) -> bool:
+    """Is section `want` written after section `since` and before `para` inside a paragraph, run on
+    after its text (`…取[τ]=35MPa 8.1.2初算轴径` between 8.1.1 and 8.1.3): a heading whose paragraph
+    break was lost, there with its number, not a number skipped."""
+    start = max((p.start for p, number, *_ in heads if number == since and p.start < para.start), default=None)
+    if start is None:
+        return False
+    shown = r"[.．]".join(map(str, want))
+    return re.search(r"(?<=[ \t\u3000。；;，,）)\]])" + shown + r"(?![.．]?\d)[ \t\u3000]*[\u4e00-\u9fff]",
+                     doc.text[start:para.start]) is not None
 
 
 def _numbered_between(heads: list[tuple[Span, tuple[int, ...], int, bool]], para: Span, want: tuple[int, ...]) -> bool:

@@ -548,8 +548,9 @@ def _cell_of(doc: Document, p: Span) -> str | None:
 
 
 def _numbers_untitled_parts(i: int, plain: list[str], marks: list[int | None], level: int) -> bool:
-    """Whether the sibling before or after bare heading `i` is bare too and heads text as well:
-    the writer numbers the parts (a weekly report's week numbers) without titles, so a bare
+    """Whether the sibling before or after bare heading `i` is bare too and heads text as well, or
+    the sibling after it is bare and ends the file (1. / its text / 2. left empty, reported on its
+    own; not a pasted list's empty items, 1. / text / 2. / 3. / text …): the writer numbers the parts (a weekly report's week numbers) without titles, so a bare
     number over its text is that style, not a title left out; among titled siblings it is one."""
     def bare_with_body(j: int) -> bool:
         return (_BARE_HEADING.match(plain[j]) is not None and j + 1 < len(plain)
@@ -559,8 +560,10 @@ def _numbers_untitled_parts(i: int, plain: list[str], marks: list[int | None], l
         j = i + step
         while 0 <= j < len(plain) and (marks[j] is None or marks[j] > level):
             j += step
-        if 0 <= j < len(plain) and marks[j] == level and bare_with_body(j):
-            return True
+        if 0 <= j < len(plain) and marks[j] == level and (
+                bare_with_body(j) or (step == 1 and _BARE_HEADING.match(plain[j]) is not None
+                                      and not any(t.strip(BLANK_CHARS) for t in plain[j + 1:]))):
+            return True  # 1. / its text / 2. left empty, the file's last line: untitled parts, the last one empty
     return False
 
 
@@ -632,6 +635,10 @@ def _decimal_number(text: str, max_len: int) -> tuple[int, ...] | None:
     return tuple(int(n) for n in re.split(r"[.．]", m.group(1)))
 
 
+# a value stated in a section's own line (6.1.4初选螺旋角β=15°, 3.2 取K≈1.3): the step is its text
+_STATED_VALUE = compile_regex(r"[=＝≈][ \t]*[-+]?\d")
+
+
 def _empty_decimal_sections(doc: Document, ctx: Context, paras: list[Span], plain: list[str],
                             max_len: int) -> Iterator[Hit]:
     """A Word file's decimal section (4.3 下一步研究计划) followed directly by the next section of
@@ -654,8 +661,8 @@ def _empty_decimal_sections(doc: Document, ctx: Context, paras: list[Span], plai
         parent = number[:-1]
         before = had_body.get(parent)
         had_body[parent] = body
-        if body:
-            continue
+        if body or _STATED_VALUE.search(plain[i]):
+            continue  # 6.1.4初选螺旋角β=15°: a step of a calculation that gives its value, complete
         if nxt is None:
             if filled and i + 1 == len(paras) and filled.get(number[:-1] + (number[-1] - 1,)) is True:
                 # 6 总结 last in a report whose sections are written, after 5 and its text
@@ -717,6 +724,12 @@ def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], m
             level[i] = doc.style_headings[line + 1]
     if len(level) < _STYLED_WRITTEN + 1:
         return
+    # a heading paragraph whose only text is the number Word draws for it (`1` under 第二部分 综合应用设计说明,
+    # its subsections 1.1 … below): that number heads nothing, it is a heading left without its title;
+    # the heading above it goes on to the text below
+    bare_numbers = {i for i in level if plain[i].strip(BLANK_CHARS)
+                    and doc.list_labels.get(doc.line_index(paras[i].start) + 1, "").strip(BLANK_CHARS)
+                    == plain[i].strip(BLANK_CHARS)}
     numbers = {i: _decimal_number(plain[i], max_len) for i in level}
     # a section of the document's outline carries its number (2.9, 3 详细设计, 一、, （二）, 第三章): a
     # styled line without one may be a sentence set in a heading style (本节主要涉及…), a date or
@@ -732,6 +745,8 @@ def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], m
             return len(b) <= len(a) and any(b[:k] == a[:k - 1] + (a[k - 1] + 1,) for k in range(1, len(a) + 1))
         if a is None and b is not None and len(b) >= 2 and b[0] == _number(plain[i]):
             return False  # 四、项目概要说明书 / 4.1 项目名称: its own subsection, numbered by its chapter
+        if a is None and b is not None and len(b) >= 2 and b[-1] == 1 and mark_level(plain[i]) is None:
+            return False  # 第二部分 综合应用设计说明 / 1.1题目: an unnumbered part opens on its first subsection
         la, lb = mark_level(plain[i]), mark_level(plain[nxt])
         if la is not None and la == lb and a is None and b is None:
             return _number(plain[nxt]) == (_number(plain[i]) or 0) + 1
@@ -760,11 +775,17 @@ def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], m
         if i not in level:
             text_seen = text_seen or not _PAGE_FURNITURE.fullmatch(plain[i])
             continue
-        nxt = next((j for j in body[k + 1:] if not _PAGE_FURNITURE.fullmatch(plain[j])), None)
+        if i in bare_numbers:
+            continue
+        nxt = next((j for j in body[k + 1:] if not _PAGE_FURNITURE.fullmatch(plain[j]) and j not in bare_numbers), None)
         line = doc.line_index(paras[i].start)
         # every line up to the next paragraph, or to the end: a line no paragraph holds (a file's
         # name, dropped as furniture) is text too
         upto = doc.line_index(paras[nxt].start) if nxt is not None else len(doc.lines)
+        under = next((j for j in body[k + 1:] if j in bare_numbers or not _PAGE_FURNITURE.fullmatch(plain[j])), None)
+        if under in bare_numbers and nxt is not None:
+            written += 1  # 第二部分 / 1 (a number with no title) / 1.1题目 …: the part has its sections
+            continue
         if has_text(line + 1, upto) or (nxt is not None and not (nxt in numbered and follows(nxt, i))):
             written += 1
             if nxt is not None and _unnumbered_sibling(i, nxt, level, numbered, plain) and not has_text(line + 1, upto):
@@ -775,6 +796,8 @@ def _empty_styled_headings(doc: Document, paras: list[Span], plain: list[str], m
             empty.append(i)
     if written < _STYLED_WRITTEN or written <= len(empty):
         return
+    if bare_numbers:
+        empty = sorted(empty + [i for i in bare_numbers if text_seen_before(i)])
     if named:
         # the file's chapters (its top outline level, a title's aside), most of them with their text
         top = min((lv for lv in level.values() if lv >= 1), default=None)
