@@ -30,6 +30,21 @@ def source_text() -> str:
     return "\n".join("".join(rnd.choice(PHRASES) for _ in range(12)) for _ in range(20000))
 
 
+def write_drafts(folder: Path, text: str, files: int) -> int:
+    """`files` drafts of 1,000-2,400 characters cut from `text` (the same ones every run) written
+    to `folder`, made here; their size in bytes."""
+    folder.mkdir()
+    rnd = random.Random(2)
+    total = 0
+    for i in range(files):
+        size = rnd.randint(1000, 2400)  # about 5 MB of UTF-8 for 1,000 drafts
+        s = rnd.randrange(0, max(1, len(text) - size))
+        chunk = text[s:s + size]
+        (folder / f"d{i:04}.txt").write_text(chunk, encoding="utf-8")
+        total += len(chunk.encode("utf-8"))
+    return total
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=15)
@@ -56,15 +71,7 @@ def main() -> None:
               f"(bare python start-up {bare:.3f} s; target <= 0.25 s)")
 
         docs = tmp / "drafts"
-        docs.mkdir()
-        rnd = random.Random(2)
-        total = 0
-        for i in range(args.files):
-            size = rnd.randint(1000, 2400)  # about 5 MB of UTF-8 for 1,000 drafts
-            s = rnd.randrange(0, max(1, len(text) - size))
-            chunk = text[s:s + size]
-            (docs / f"d{i:04}.txt").write_text(chunk, encoding="utf-8")
-            total += len(chunk.encode("utf-8"))
+        total = write_drafts(docs, text, args.files)
         for jobs in (1, os.cpu_count() or 1):
             wall, cpu, r = run_timed(kjlint + ["-j", str(jobs), "--format", "json", str(docs)], env)
             n = r.stdout.count(b'"code"')

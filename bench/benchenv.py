@@ -31,8 +31,14 @@ def parse_corpus_args(ap: argparse.ArgumentParser) -> argparse.Namespace:
 
 def bench_env(**extra: str) -> dict[str, str]:
     """The environment for timed kjlint processes: a user's, with bytecode caching on
-    (PYTHONDONTWRITEBYTECODE, set in some sandboxes, would recompile edited modules every run)."""
+    (PYTHONDONTWRITEBYTECODE, set in some sandboxes, would recompile edited modules every run),
+    and the kjlint of PYTHONPATH (this clone's when unset) whatever the working directory.
+    `python -m kjlint` puts the working directory first on sys.path: run from a clone, it timed
+    that clone's kjlint whatever PYTHONPATH named (two trees compared from one clone timed one
+    tree twice). PYTHONSAFEPATH (Python 3.11+) leaves the working directory out."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONSAFEPATH"] = "1"
+    env.setdefault("PYTHONPATH", str(ROOT))
     env.update(extra)
     return env
 

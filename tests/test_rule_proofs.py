@@ -301,3 +301,16 @@ def test_bind_on_first_call_compiles_a_pattern_when_first_called_then_leaves_its
     assert scope["find"]("甲鲜见于此。").group() == "鲜见于此"
     assert scope["_t0"] == pattern.search and scope["_t0"].__self__ is getattr(pattern, "_compiled", pattern)
     assert scope["find"]("鲜见于此") is None
+
+
+def test_kj601_gates_test_first_the_set_fewest_lines_hold():
+    """A gate tests first the set of characters the fewest lines of real documents hold
+    (textspans.line_shares): a bracket before 作, which half the lines of a report hold in 工作.
+    Ranked by the dictionary's word frequencies, which know no punctuation, 作 came first, and
+    KJ601 tried a test on most lines."""
+    from kjlint.checks.contamination import _needed_chars
+    from kjlint.checks.textspans import line_shares
+
+    shares, unseen = line_shares()
+    assert shares["作"] > 10 * shares["【"] and 0 < unseen < shares["【"]
+    assert _needed_chars("作[【\\[]") == ["[【", "作"]
