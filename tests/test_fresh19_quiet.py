@@ -54,3 +54,16 @@ def test_a_question_mark_glued_before_a_figures_digits_is_a_lost_character():
     assert [f.code for f in lint_text(text, select=["KJ412"])] == ["KJ412", "KJ412"]
     asked = "会议内容有什么特点?3月5日上午，代表们进行了分组讨论。\n"
     assert lint_text(asked, select=["KJ412"]) == []
+
+
+BODY = "全县坚持稳中求进工作总基调，各项工作取得新成效，经济社会发展稳中有进。\n"
+
+
+def test_a_row_of_buttons_a_link_prompt_and_lone_labels_are_the_pages():
+    """fresh19 p041, p039, p024, p013: 打印本页 关闭窗口, the leave-site prompt, 熱門:, 立即咨询."""
+    for line in ("打印本页 关闭窗口", "您所访问的页面将跳转到第三方网站,确定要继续吗?", "熱門:", "立即咨询"):
+        text = "某某县2023年工作总结\n" + BODY * 2 + line + "\n"
+        assert [f.line for f in lint_text(text) if f.code.startswith("KJ6")] == [4], line
+    # the same words inside a sentence are the text's
+    said = "某某县2023年工作总结\n" + BODY + "群众可以立即咨询各窗口，打印本页所列材料后关闭窗口。\n"
+    assert [f for f in lint_text(said) if f.code.startswith("KJ6")] == []

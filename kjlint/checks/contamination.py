@@ -2582,7 +2582,8 @@ _HOTLINE = compile_regex(r"(?:电话|電話|热线|熱線|咨询|諮詢|客服|�
                          r"(?:\(?0\d{2,3}\)?[-－ ]?\d{7,8}|[48]00[-－ ]?\d{3,4}[-－ ]?\d{3,4}|1[3-9]\d{9})$")
 # A single button's word alone on a line outside the body (关闭, 返回顶部, APP下载): no document writes one there
 _LONE_BUTTON = compile_regex(r"^(?:关闭|關閉|关闭窗口|關閉窗口|返回|返回顶部|返回頂部|返回列表|APP下载|APP下載|下载APP|下載APP|"
-                             r"打开APP|打開APP|客户端下载|客戶端下載|展开全文|展開全文|收起|列印|"
+                             r"打开APP|打開APP|客户端下载|客戶端下載|展开全文|展開全文|收起|列印|立即咨询|立即諮詢|在线咨询|在線諮詢|"
+                             r"热门[:：]|熱門[:：]|"
                              r"(?:返|回|返回)上一?[页頁]|回到?[页頁]首|回到?[顶頂][端部]|详细信息|詳細信息|查看详情|查看詳情)"
                              r"[ \t\u3000]*[×✕✖Xx]?$", re.IGNORECASE)  # (关闭×: the button's close mark)
 # A breadcrumb of two crumbs opening the page, nothing but furniture above it (新闻频道 > 时政要闻, 网站首页 >
