@@ -67,3 +67,11 @@ def test_a_row_of_buttons_a_link_prompt_and_lone_labels_are_the_pages():
     # the same words inside a sentence are the text's
     said = "某某县2023年工作总结\n" + BODY + "群众可以立即咨询各窗口，打印本页所列材料后关闭窗口。\n"
     assert [f for f in lint_text(said) if f.code.startswith("KJ6")] == []
+
+
+def test_a_doubled_heading_mark_inside_a_flattened_line_is_malformed():
+    """fresh19 p009: …汇报如下 (一)、渠道公开。 in a page given as one line."""
+    text = "某某局2016年政府信息公开年度报告\n现将有关情况汇报如下 (一)、渠道公开。本局通过网站公开信息。(二)、主动公开。本局公开信息12条。\n"
+    assert [f.code for f in lint_text(text, select=["KJ507"])] == ["KJ507", "KJ507"]
+    cited = "某某局2016年政府信息公开年度报告\n依据条例第二十条第(一)、(二)项的规定，本局主动公开了有关信息。\n"
+    assert lint_text(cited, select=["KJ507"]) == []
