@@ -75,3 +75,14 @@ def test_a_doubled_heading_mark_inside_a_flattened_line_is_malformed():
     assert [f.code for f in lint_text(text, select=["KJ507"])] == ["KJ507", "KJ507"]
     cited = "某某局2016年政府信息公开年度报告\n依据条例第二十条第(一)、(二)项的规定，本局主动公开了有关信息。\n"
     assert lint_text(cited, select=["KJ507"]) == []
+
+
+def test_characters_deleted_from_a_set_phrase_of_official_prose():
+    """fresh19 p002: 新疆尔自治区 (维吾 gone); a mirror's 以习新时代中国特色社会主义思想为指导 (近平 gone)."""
+    text = ("某某县2021年工作总结\n坚持以习新时代中国特色社会主义思想为指导，深入贯彻党的精神。\n"
+            "新疆尔自治区某某县召开会议，部署党风廉政建设工作。\n")
+    found = [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ207"])]
+    assert found == ["习新时代中国特色社会主义思想", "新疆尔自治区"]
+    whole = ("某某县2021年工作总结\n坚持马克思主义，以习近平新时代中国特色社会主义思想为指导，召开党的全国代表大会，"
+             "加强党风建设，全面建成社会主义现代化强国。\n新疆維吾爾自治區某縣召開會議。\n")
+    assert lint_text(whole, select=["KJ207"]) == []

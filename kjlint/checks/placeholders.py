@@ -1,10 +1,11 @@
 """KJ2 placeholders: what a pattern cannot see. Most KJ2 rules are patterns (rules/kj2-…yaml);
 a Word form's empty fields are judged by the form's layout (`empty_fields`) and reported by
 KJ204 beside its pattern hits; a dot left for a deleted word is judged by the text's own full
-stop (`dot_for_a_word`) and reported by KJ207 beside its pattern hits; a Word draft's review
+stop (`deleted_word`) and reported by KJ207 beside its pattern hits; a Word draft's review
 comments are read from its comments part (KJ208)."""
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -65,18 +66,61 @@ _DOT_AFTER_NON_FINAL = compile_regex(r"[.．](?<=[的及和与與或之把被将
 _DOT_BETWEEN_HANZI = compile_regex(r"[.．](?<=[\u4e00-\u9fff][.．])(?=[\u4e00-\u9fff])")
 
 
-@check("dot-for-a-word")
-def dot_for_a_word(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
-    """A word deleted and a dot left in its place (`党的.精神`, `及.系列`), in a text whose full
-    stop is 。 (more 。 than dots between Chinese characters): where `.` is the text's full stop,
-    a dot after 的 ends a sentence (`成绩是巨大的.但是`)."""
+@check("deleted-word")
+def deleted_word(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
+    """A word deleted from the text: a dot left in its place (`党的.精神`, `及.系列`), in a text
+    whose full stop is 。 (more 。 than dots between Chinese characters: where `.` is the text's
+    full stop, a dot after 的 ends a sentence, `成绩是巨大的.但是`); or a few characters gone from
+    inside a fixed name or formula of official prose (`新疆尔自治区`, `习新时代中国特色社会主义思想`,
+    `中国特色主义`), which is never written shortened that way."""
     text = doc.text
+    yield from _phrase_gaps(text, tuple(rule.params.get("set-phrases", ())),
+                            frozenset(rule.params.get("set-phrase-words", ())))
     if "." not in text and "．" not in text:
         return
     hits = [m.start() for m in _DOT_AFTER_NON_FINAL.finditer(text)]
     if hits and text.count("。") > sum(1 for _ in _DOT_BETWEEN_HANZI.finditer(text)):
         for at in hits:
             yield Hit(at, at + 1, {"match": text[at]}, key="dot")
+
+
+PHRASE_GAP_MAX = 3  # characters a deletion takes from inside a set phrase (近平, 维吾, 社会, 党)
+PHRASE_GAP_MIN_LEFT = 4  # characters of the phrase left: fewer may spell a word of their own (中国)
+PHRASE_GAP_LONG = 8  # a form this long reads as the phrase however few characters open it (习新时代…思想)
+
+
+@functools.lru_cache(maxsize=8)
+def _gap_matcher(phrases: tuple[str, ...], words: frozenset[str] = frozenset()) -> tuple[re.Pattern | None, dict[str, str]]:
+    """One pattern for every set phrase with an inner run of 1..PHRASE_GAP_MAX characters removed
+    (a character at least kept at each end), and what each such form is short of; `words` are
+    forms that official prose writes as words of their own (马克思主义, 全国代表大会)."""
+    from ..normalize import to_traditional
+
+    whole = set(phrases) | {to_traditional(p) for p in phrases}  # 新疆維吾爾自治區 too
+    words = words | {to_traditional(w) for w in words}
+    phrases = tuple(sorted(whole))
+    forms: dict[str, str] = {}
+    for phrase in phrases:
+        for i in range(1, len(phrase) - 1):
+            for n in range(1, PHRASE_GAP_MAX + 1):
+                if i + n >= len(phrase):
+                    break
+                form = phrase[:i] + phrase[i + n:]
+                # (one character kept before the gap may end a word of the text: 过程中|社会主义)
+                if (len(form) >= PHRASE_GAP_MIN_LEFT and (i >= 2 or len(form) >= PHRASE_GAP_LONG)
+                        and form not in whole and form not in words and not any(form in p for p in whole)):
+                    forms.setdefault(form, phrase)
+    if not forms:
+        return None, forms
+    return compile_regex("|".join(map(re.escape, sorted(forms, key=len, reverse=True)))), forms
+
+
+def _phrase_gaps(text: str, phrases: tuple[str, ...], words: frozenset[str]) -> Iterator[Hit]:
+    pattern, forms = _gap_matcher(phrases, words)
+    if pattern is None:
+        return
+    for m in pattern.finditer(text):
+        yield Hit(m.start(), m.end(), {"match": m.group(), "phrase": forms[m.group()]}, key="phrase")
 
 
 # -- 某 put in place of a place's name (KJ201) -------------------------------------------------------
