@@ -112,7 +112,29 @@ def _gap_matcher(phrases: tuple[str, ...], words: frozenset[str] = frozenset()) 
                     forms.setdefault(form, phrase)
     if not forms:
         return None, forms
-    return compile_regex("|".join(map(re.escape, sorted(forms, key=len, reverse=True)))), forms
+    return compile_regex(_literal_trie(forms)), forms
+
+
+def _literal_trie(words) -> str:
+    """A regex matching the longest of `words` at a place, their shared beginnings written once
+    (中国(?:特色主义|…)): re tries a flat alternation of 461 literals one by one at each place, a
+    trie by its first character (0.44 -> 0.06 s on ../shared/corpus). Unlike diskcache._tree, which
+    finds where a run starts, it matches a word whole."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def write(node: dict) -> str:
+        alternatives = [re.escape(char) + write(child) for char, child in node.items() if char]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return write(tree)
 
 
 def _phrase_gaps(text: str, phrases: tuple[str, ...], words: frozenset[str]) -> Iterator[Hit]:
