@@ -86,3 +86,11 @@ def test_characters_deleted_from_a_set_phrase_of_official_prose():
     whole = ("某某县2021年工作总结\n坚持马克思主义，以习近平新时代中国特色社会主义思想为指导，召开党的全国代表大会，"
              "加强党风建设，全面建成社会主义现代化强国。\n新疆維吾爾自治區某縣召開會議。\n")
     assert lint_text(whole, select=["KJ207"]) == []
+
+
+def test_empty_title_marks_and_a_citation_mark_after_a_quotation_are_slots():
+    """fresh19 p044 (根据《》()文件精神), gov16 g025 (“四字之问”[],)."""
+    text = "某某县2021年工作总结\n根据《》()文件精神，我们认真落实。\n会议提出的“四字之问”[],奋力推进农业发展。\n"
+    assert [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ205"])] == ["《》()", "[]"]
+    kept = "某某县2021年工作总结\n根据《条例》(国务院令第711号)精神，认真落实“四字之问”[1]要求。\n"
+    assert lint_text(kept, select=["KJ205"]) == []
