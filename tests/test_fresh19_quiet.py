@@ -94,3 +94,12 @@ def test_empty_title_marks_and_a_citation_mark_after_a_quotation_are_slots():
     assert [text[f.offset:f.end_offset] for f in lint_text(text, select=["KJ205"])] == ["《》()", "[]"]
     kept = "某某县2021年工作总结\n根据《条例》(国务院令第711号)精神，认真落实“四字之问”[1]要求。\n"
     assert lint_text(kept, select=["KJ205"]) == []
+
+
+def test_a_teasers_word_count_and_its_read_button_at_the_end():
+    """fresh19 p030: …民營企業發 (共 5245 字) [閱讀本文] >>."""
+    text = "某某县2021年工作总结\n我县资源匮乏，农业生产条件较差，民营企业发 (共 5245 字) [閱讀本文] >>\n"
+    found = {f.code: text[f.offset:f.end_offset].strip() for f in lint_text(text, select=["KJ301", "KJ601"])}
+    assert found == {"KJ601": "(共 5245 字)", "KJ301": "[閱讀本文] >>"}
+    said = "某某县2021年工作总结\n全文共5245字，请大家阅读本文后提出意见。\n"
+    assert lint_text(said, select=["KJ301", "KJ601"]) == []
