@@ -103,3 +103,10 @@ def test_a_teasers_word_count_and_its_read_button_at_the_end():
     assert found == {"KJ601": "(共 5245 字)", "KJ301": "[閱讀本文] >>"}
     said = "某某县2021年工作总结\n本报告共三个部分，请大家阅读本文后提出意见。\n"
     assert lint_text(said, select=["KJ301", "KJ601"]) == []
+
+
+def test_a_breadcrumbs_crumb_naming_the_reports_kind_is_no_repeated_title():
+    page = ("分享:\n某某省2026年政府工作报告\n首页\n>\n政府信息公开\n>\n政府工作报告\n>\n省政府工作报告\n"
+            "某某省2026年政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n")
+    found = {(f.code, page[f.offset:f.end_offset]) for f in lint_text(page) if f.code.startswith("KJ6")}
+    assert ("KJ607", "政府工作报告") not in found and ("KJ609", "政府工作报告") in found

@@ -1459,9 +1459,10 @@ def _title_key(line: str) -> str:
     return key
 
 
-def _same_title(key: str, seen: dict[str, Span]) -> Span | None:
+def _same_title(key: str, seen: dict[str, Span], carried: bool = True) -> Span | None:
     """The earlier title this key repeats: the same text, or one containing the other when the
-    shorter is most of the longer (a site adds the year or 范文 to the document's own title)."""
+    shorter is most of the longer (a site adds the year or 范文 to the document's own title), or,
+    when `carried`, the report's own title under a news headline that ends with it."""
     if key in seen:
         return seen[key]
     core = _title_core(key)
@@ -1472,13 +1473,27 @@ def _same_title(key: str, seen: dict[str, Span]) -> Span | None:
         if main is not None and main == _main_title(other) and (main == key) != (main == other):
             return span  # the page's one-line title with its subtitle or author, then the main title alone
         short, long_ = sorted((key, other), key=len)
-        if (len(short) >= 6 and long_.endswith(short) and _REPORT_TITLE.search(short)
+        if (carried and len(short) >= 6 and long_.endswith(short) and _REPORT_TITLE.search(short)
                 and _HEADLINE_LEAD.search(long_[:-len(short)])):
             return span  # a news page's headline over the report it carries: 2006年国务院政府工作报告 / 政府工作报告
         if len(short) >= 8 and ((short in long_ and len(short) >= 0.7 * len(long_))
                                 or (_TITLE_END.search(key) and not _DATELINE.search(key) and _alike(key, other))):
             return span
     return None
+
+
+_SEPARATOR_LINE = compile_regex(r"[ \t\u3000]*(?:>>?|›|»|/|[|｜])[ \t\u3000]*")
+
+
+def _between_separators(doc: Document, li: int) -> bool:
+    """Is line `li` next to a line holding only a breadcrumb's or a menu's separator (`>`, `|`)?"""
+    for step in (-1, 1):
+        k = li + step
+        while 0 <= k < len(doc.lines) and not doc.lines[k].text.strip(BLANK_CHARS):
+            k += step
+        if 0 <= k < len(doc.lines) and _SEPARATOR_LINE.fullmatch(doc.lines[k].text):
+            return True
+    return False
 
 
 # What a news page's headline puts before the title of the report it carries: the year, the issuer
@@ -1790,7 +1805,9 @@ def _repeated_title_top(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             line, _ = doc.position(p.start)
             yield Hit(at, stop, {"match": doc.text[at:stop], "first_line": line}, Fix("", at, stop, safe=False))
             continue
-        first = _same_title(key, seen)
+        # (a crumb of the page's breadcrumb given a line each, 首页 / > / 政府工作报告 / >, names a
+        # section, not the report under a headline)
+        first = _same_title(key, seen, carried=not _between_separators(doc, li))
         if first is None:
             seen[key] = p
             continue
