@@ -923,16 +923,22 @@ def _plain(run: tuple[str, ...]) -> str:
     return "".join(chars)
 
 
+def trie(sequences) -> dict:
+    """The sequences as nested dicts of their elements, shared beginnings once; "" marks an end."""
+    tree: dict = {}
+    for sequence in sequences:
+        node = tree
+        for element in sequence:
+            node = node.setdefault(element, {})
+        node[""] = {}
+    return tree
+
+
 def _tree(runs: list[tuple[str, ...]]) -> str:
     """A regex matching where one of `runs` (tuples of one-character sources) starts, with
     their shared beginnings written once: 年(?:工作(?:总结|计划)|上半年). A run that ends
     where a longer one goes on is enough to find the place: the longer is left out."""
-    tree: dict = {}
-    for run in runs:
-        node = tree
-        for element in run:
-            node = node.setdefault(element, {})
-        node[""] = {}
+    tree = trie(runs)
 
     def write(node: dict) -> str:
         if "" in node:

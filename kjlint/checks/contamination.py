@@ -2692,16 +2692,11 @@ def _outside_body(doc: Document, lines: list[str], skip: set[int], max_len: int,
     a row of bracketed buttons, a scene's caption below it. The body is the run of lines that
     are sentences (a long line or one with a sentence's stop): a 落款, a date, 附件 and 抄送
     lines stand below it and hold none of these shapes."""
-    def prose(i: int) -> bool:
-        text = lines[i]
-        return bool(text) and i not in skip and (len(text) > max_len or _SENTENCE.search(text) is not None) \
-            and CJK.search(text) is not None
-
     # read inward from both ends: most pages have a few lines around the body, not a scan of all
-    first = next((i for i in range(len(lines)) if prose(i)), None)
-    if first is None:
+    span = _body_span(lines, skip, max_len)
+    if span is None:
         return  # no body of Chinese sentences to stand outside of
-    last = next(i for i in range(len(lines) - 1, first - 1, -1) if prose(i))
+    first, last = span
     panel = {doc.line_index(h.offset) for h in _head_panel(doc, lines, skip, first, rule)}
     credits = _bar_credits(lines, skip, last)
     latin = _latin_chrome(doc, lines, skip, first)
