@@ -110,3 +110,11 @@ def test_a_breadcrumbs_crumb_naming_the_reports_kind_is_no_repeated_title():
             "某某省2026年政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n")
     found = {(f.code, page[f.offset:f.end_offset]) for f in lint_text(page) if f.code.startswith("KJ6")}
     assert ("KJ607", "政府工作报告") not in found and ("KJ609", "政府工作报告") in found
+
+
+def test_an_entity_whose_ampersand_the_encoding_lost_is_markup():
+    """fresh19 p009: ?nbsp;言 at a line's start (前&nbsp;言 with 前 and & gone)."""
+    for line in ("?nbsp;言 根据条例要求编制本报告。", "前?nbsp;言 根据条例要求编制本报告。"):
+        text = "某某局2016年政府信息公开年度报告\n" + line + "\n"
+        assert [f.code for f in lint_text(text, select=["KJ608"])] == ["KJ608"], line
+    assert lint_text("某某局报告\n变量 nbsp; 在程序中表示空格。\n", select=["KJ608"]) == []
