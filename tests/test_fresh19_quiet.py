@@ -118,3 +118,11 @@ def test_an_entity_whose_ampersand_the_encoding_lost_is_markup():
         text = "某某局2016年政府信息公开年度报告\n" + line + "\n"
         assert [f.code for f in lint_text(text, select=["KJ608"])] == ["KJ608"], line
     assert lint_text("某某局报告\n变量 nbsp; 在程序中表示空格。\n", select=["KJ608"]) == []
+
+
+def test_a_question_mark_standing_for_a_lost_figure_before_its_unit():
+    """fresh19 p009: 1280?号楼, 举办?次 (GBK bytes lost with a digit)."""
+    text = "某某局报告\n地址:某某大道1280?号楼,共举办?次培训。\n"
+    assert [f.code for f in lint_text(text, select=["KJ412"])] == ["KJ412", "KJ412"]
+    asked = "某某局报告\n共有多少?个人参加?你们去了吗?个人觉得很好。\n"
+    assert lint_text(asked, select=["KJ412"]) == []
