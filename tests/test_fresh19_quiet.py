@@ -126,3 +126,11 @@ def test_a_question_mark_standing_for_a_lost_figure_before_its_unit():
     assert [f.code for f in lint_text(text, select=["KJ412"])] == ["KJ412", "KJ412"]
     asked = "某某局报告\n共有多少?个人参加?你们去了吗?个人觉得很好。\n"
     assert lint_text(asked, select=["KJ412"]) == []
+
+
+def test_an_email_address_that_lost_its_at_sign():
+    """fresh19 p043: 电子邮箱:sqkjjbgs163.com."""
+    text = "某某局报告\n联系方式(电子邮箱:sqkjjbgs163.com)。\n"
+    assert [f.code for f in lint_text(text, select=["KJ412"])] == ["KJ412"]
+    whole = "某某局报告\n联系方式(电子邮箱:sqkjjbgs@163.com;网站:www.163.com)。\n"
+    assert lint_text(whole, select=["KJ412"]) == []
