@@ -2843,28 +2843,33 @@ def _tail_fields(doc: Document, lines: list[str], furniture: set[int], max_len: 
 
 
 WATERMARK_LEAST = 3  # times a site's mark is glued after the text's sentences, or stands alone
-_WATERMARK = compile_regex(r"^(?![(（\[［【])(?=[^\n]*(?:[\u4e00-\u9fff]{2}|[A-Za-z]{4}))[^\s。！？!?；;，,、:：()（）]{4,24}$")
-_GLUED_END = "。！？!?"
+WATERMARK_LONGEST = 24  # characters of a mark (a site's name, a copyright line's owner)
+_WATERMARK = compile_regex(r"^(?![(（\[［【])(?=[^\n]*(?:[\u4e00-\u9fff]{2}|[A-Za-z]{4}))[^\s。！？!?；;，,、:：()（）]{4,%d}$"
+                           % WATERMARK_LONGEST)
+_MARK_STOPS = "。！？!?；;，,、:：()（）"
 
 
 def _line_marks(line: str) -> list[tuple[int, str]]:
     """(offset, text) of what may be a mark glued at the line's end: the line's last word after a
     sentence's end, or after a blank behind a sentence; or the whole line when it is one word."""
     text = line.rstrip(_BLANKS)
+    if not text or text[-1] in _MARK_STOPS:
+        return []  # (most lines: a mark holds none of these, and each reading below ends the line with it)
     out: list[tuple[int, str]] = []
     stripped = text.lstrip(_BLANKS)
-    if stripped and _WATERMARK.match(stripped):
+    if 4 <= len(stripped) <= WATERMARK_LONGEST and _WATERMARK.match(stripped):
         return [(len(text) - len(stripped), stripped)]
-    cut = max(text.rfind(c) for c in _GLUED_END)
+    cut = max(text.rfind("。"), text.rfind("！"), text.rfind("？"), text.rfind("!"), text.rfind("?"))
     if 0 <= cut < len(text) - 1:
         tail = text[cut + 1:]
         word = tail.strip(_BLANKS)
-        if _WATERMARK.match(word):
+        if len(word) <= WATERMARK_LONGEST and _WATERMARK.match(word):
             out.append((len(text) - len(word), word))  # (the line ends with the word: it was right-stripped)
     space = max(text.rfind(" "), text.rfind("\u3000"), text.rfind("\t"))
-    if 0 < space < len(text) - 1 and _SENTENCE.search(text[:space]) is not None:
+    if 0 < space < len(text) - 1:
         word = text[space + 1:]
-        if _WATERMARK.match(word) and not any(w == word for _, w in out):
+        if len(word) <= WATERMARK_LONGEST and _WATERMARK.match(word) and not any(w == word for _, w in out) \
+                and _SENTENCE.search(text, 0, space) is not None:
             out.append((space + 1, word))
     return out
 
