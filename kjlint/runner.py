@@ -347,6 +347,18 @@ WORKER_SAVE_PROGRAMS = 32  # programs a worker must have compiled for it to rewr
 # short drafts never import it.
 WORKER_MODULES = ("rapidfuzz", "ahocorasick")
 WORKER_MODULES_LONG = ("numpy", "kjlint.reference")
+# Bytes of files in one run from which numpy is imported for KJ1 however short each file: its
+# vectorized paths save ~0.11 ms per 1,000 characters of drafts (bench_check's 1,000 drafts:
+# KJ1 0.67 -> 0.55 CPU s) and the import costs ~0.085 CPU s once, so a run of ~2.3 MB of
+# Chinese text (~0.8M characters) pays for it; a one-file run or a pre-commit hook's few
+# drafts never imports it.
+NUMPY_RUN_BYTES = 3_000_000
+
+
+def _numpy_for_run(sizes: list[int]) -> None:
+    """Import numpy when the run's files (their sizes in bytes) are many enough to pay for it."""
+    if sum(sizes) >= NUMPY_RUN_BYTES:
+        import numpy  # noqa: F401  (KJ1 and normalize take their vectorized paths once it is loaded)
 
 
 def _import_for_workers(largest: int) -> None:
@@ -489,6 +501,7 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, overrides: Ov
         # worker's last chunk while the other cores sat idle (results are sorted by path below).
         sized = sorted(((t, _size(t[0])) for t in tasks), key=lambda ts: ts[1], reverse=True)
         if ctx is not None:  # forked workers share what the parent imported
+            _numpy_for_run([n for _, n in sized])
             _import_for_workers(sized[0][1])
             # ... and what it built on its first file: the parent lints one itself first
             first = sized.pop(_warming_file([n for _, n in sized]))[0]
@@ -513,6 +526,8 @@ def lint_paths(paths: Iterable[str], *, config: str | None = None, overrides: Ov
             # interpreter joins them at exit (concurrent.futures' own exit hook).
             pool.shutdown(wait=False, cancel_futures=True)
     else:
+        if len(tasks) > 1:
+            _numpy_for_run([_size(t[0]) for t in tasks if t[0] != "-"])
         for i, t in enumerate(tasks):
             results.append(lint_one(*t))
             if progress:

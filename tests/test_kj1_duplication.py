@@ -718,3 +718,18 @@ def test_a_pages_summary_cut_with_an_ellipsis_above_its_text_is_no_near_repeat()
     # dots after words the text below does not start with: no summary of it, a near repeat
     other = head + addressee + "  请认真落实...\n\n" + addressee + "\n\n" + body
     assert "KJ102" in [f.code for f in lint_text(other)]
+
+
+def test_a_run_of_many_drafts_imports_numpy_and_a_few_drafts_do_not(tmp_path):
+    """numpy's import pays for itself over megabytes of drafts (runner.NUMPY_RUN_BYTES), not over
+    a pre-commit hook's few files (here the threshold lies between two drafts and three)."""
+    for i in range(3):
+        (tmp_path / f"d{i}.txt").write_text(P1 + P2, encoding="utf-8")
+    code = ("import sys\nfrom kjlint import runner\n"
+            f"runner.NUMPY_RUN_BYTES = {2 * len((P1 + P2).encode('utf-8')) + 10}\n"
+            "files = sys.argv[1:]\n"
+            "runner.lint_paths(files, jobs=1)\n"
+            "print('numpy' in sys.modules)\n")
+    few = run_python(code, *[str(tmp_path / "d0.txt"), str(tmp_path / "d1.txt")], timeout=120)
+    many = run_python(code, *[str(tmp_path / f"d{i}.txt") for i in range(3)], timeout=120)
+    assert (few.stdout.split(), many.stdout.split()) == (["False"], ["True"]), (few.stderr, many.stderr)
