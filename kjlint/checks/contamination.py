@@ -2051,6 +2051,8 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             if doc.line_index(h.offset) not in earlier:
                 earlier.add(doc.line_index(h.offset))
                 yield h
+        # (a link glued before a section's text leaves that line the text's: no footer begins there)
+        yield from (h for h in _edit_links(doc, skip, rule) if doc.line_index(h.offset) not in earlier)
         above = _above_breadcrumb(doc, ctx, rule, paras, line_of, lines, max_len)
         yield from (h for h in above if doc.line_index(h.offset) not in earlier)  # (a button there: once)
         done = {doc.line_index(h.offset) for h in above}
@@ -2420,7 +2422,8 @@ def _page_tail(doc: Document, lines: list[str], furniture: set[int], max_len: in
     paras = doc.paragraphs
     last = next((k for k in range(len(paras) - 1, -1, -1)  # from the end: most pages end with a sentence
                  if (li := doc.line_index(paras[k].start)) not in furniture
-                 and (len(lines[li]) > max_len or _SENTENCE.search(lines[li]))), None)
+                 and ((len(lines[li]) > max_len and _han_at_least(lines[li], max_len // 2)) or _SENTENCE.search(lines[li]))
+                 and not _runs_on_from_furniture(lines, li, furniture)), None)
     if last is None:
         return
     start = next((k for k in range(last + 1, len(paras)) if doc.line_index(paras[k].start) in furniture), None)
@@ -2430,6 +2433,17 @@ def _page_tail(doc: Document, lines: list[str], furniture: set[int], max_len: in
         li = doc.line_index(p.start)
         if li not in furniture and _VISIBLE.search(lines[li]) and heading_level(lines[li]) is None:
             yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule), key="tail")
+
+
+_CLAUSE_MARK = compile_regex(r"[，,、；;]")
+
+
+def _runs_on_from_furniture(lines: list[str], li: int, furniture: set[int]) -> bool:
+    """Is line `li` the rest of a furniture line right above it that stops in mid-sentence (a
+    footer's copyright notice wrapped: …非经本场同意不 / 得引用於…。)? It is that furniture too."""
+    above = lines[li - 1] if li else ""
+    return (li - 1) in furniture and bool(above) and _CLAUSE_MARK.search(above) is not None \
+        and ("\u4e00" <= above[-1] <= "\u9fff" or above[-1] in "，,、；;")
 
 
 HEADER_LINE_MAX = 60  # characters of a page header's line under the page's first furniture line
@@ -2893,6 +2907,31 @@ def _watermarks(doc: Document, skip: set[int], rule) -> Iterator[Hit]:
         for i, at, _ in places:
             a = doc.lines[i].start + at
             yield Hit(a, a + len(word), {"match": word}, Fix("", a, a + len(word)), key="mark")
+
+
+# A wiki's link to edit a section, glued by the copy to the start of the section's first line
+# (第一條 標的 / 编辑本法律旨在…)
+_EDIT_LINK = compile_regex(r"^[ \t\u3000]*(?:编辑|編輯)(?=[^\s:：])")
+EDIT_LINKS_LEAST = 2  # sections whose first line opens with the link
+
+
+def _edit_links(doc: Document, skip: set[int], rule) -> Iterator[Hit]:
+    """`编辑` opening the first line under each of EDIT_LINKS_LEAST headings or more (a short line
+    without a sentence above it): the wiki's edit link of each section. A writer's 编辑 opening
+    a sentence (编辑部认为…) does not follow every heading."""
+    found = []
+    previous = ""
+    for i, line in enumerate(doc.lines):
+        text = line.text
+        if not text.strip():
+            continue
+        if i not in skip and (m := _EDIT_LINK.match(text)) and previous and len(previous) <= 30 \
+                and not _SENTENCE.search(previous):
+            found.append((line.start + m.end() - 2, line.start + m.end()))
+        previous = text.strip()
+    if len(found) >= EDIT_LINKS_LEAST:
+        for a, b in found:
+            yield Hit(a, b, {"match": doc.text[a:b]}, Fix("", a, b), key="button")
 
 
 # A line of one word of lower-case letters and figures (bauteva1zt): a picture's file name or a

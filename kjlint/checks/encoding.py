@@ -721,6 +721,11 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
             if furniture:
                 hits = [h for h in hits if doc.line_index(h.offset) not in furniture
                         and doc.line_index(h.end - 1) not in furniture]
+        if hits:  # nor does a sentence run on into a date alone on its line (a rule's name, then
+            # 民國 105 年 12 月 23 日 under it; a 落款's date): the date is a line of its own
+            from .layout import SIGNING_DATE
+
+            hits = [h for h in hits if not SIGNING_DATE.match(doc.lines[doc.line_index(h.end - 1)].text)]
         return hits
     lines = doc.text.split("\n")
     sources = doc.line_sources

@@ -37,8 +37,10 @@ OUTLINE_NUMBER = compile_regex(
 # a numbered line, one sentence no longer than an entry; and a heading that asks its question (1.1 什么是 HTML 表单?).
 CONTENTS_ENTRY = compile_regex(r"^[^。；;！？!?]{1,50}[？?]?$|" + OUTLINE_NUMBER.pattern + r"[^。；;！？!?]{1,48}。$")
 HAN = compile_regex(r"[\u4e00-\u9fff]")
-# A 落款's date under the issuing organ, alone on its line: 2020年2月19日, 二〇二四年三月一日, 二零二零年二月七日
-SIGNING_DATE = compile_regex(r"^[ \t\u3000]*(?:\d{4}|[〇○零一二三四五六七八九]{4})[ \t\u3000]*年[ \t\u3000]*[\d一二三四五六七八九十]{1,3}"
+# A 落款's date under the issuing organ, alone on its line, in any era a document counts in:
+# 2020年2月19日, 二〇二四年三月一日, 二00七年十二月九日, a Taiwan rule's 民國 105 年 12 月 23 日
+SIGNING_DATE = compile_regex(r"^[ \t\u3000]*(?:(?:中華民國|中华民国|民國|民国)[ \t\u3000]*(?:\d{2,3}|[〇○零一二三四五六七八九十百]{1,4})"
+                             r"|\d{4}|[〇○零0０一二三四五六七八九]{4})[ \t\u3000]*年[ \t\u3000]*[\d一二三四五六七八九十]{1,3}"
                              r"[ \t\u3000]*月[ \t\u3000]*[\d一二三四五六七八九十]{1,3}[ \t\u3000]*日[ \t\u3000]*$")
 CONTENTS_LEADER = compile_regex(r"(?:…{2,}|[.．…·_-]{3,})[ \t\u3000]*\d{1,4}[ \t\u3000]*$")
 

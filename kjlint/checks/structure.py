@@ -656,6 +656,8 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             # a list run on inline (1．背叛国家罪 2．分裂国家罪 … 35．… / 36．…), also across a
             # chapter heading: the items between are there
             pass
+        elif n > expected and _cited_above(doc.text, it):
+            pass  # 第一款(八)項、(十一)項…修改如下: an amendment quotes the items it changes, by their numbers
         elif n > expected:
             missing = numeral(lv, expected) + ("" if n - expected == 1 else f"–{numeral(lv, n - 1)}")
             fields = {"number": numeral(lv, n), "missing": missing}
@@ -1397,6 +1399,18 @@ def _any_width_mark(mark: str) -> str:
     numbers `思考：（1）…` on one line types `(2）` on the next, or `附：1、…` then `2.…`; the
     number says which item it is, the half- or full-width mark does not."""
     return "".join(_MARK_FORMS.get(c) or re.escape(c) for c in mark)
+
+
+def _cited_above(text: str, it: Numbered) -> bool:
+    """Does the lead-in of item `it`'s list (the nearest line above it ending with a colon) cite
+    the item's number as an item (第一款(八)項、(十一)項…修改如下:)? An amendment quotes the items
+    it changes, so its numbering skips by design; a list whose lead-in cites nothing does not."""
+    colon = max(text.rfind(":\n", 0, it.para.start), text.rfind("：\n", 0, it.para.start))
+    if colon < 0:
+        return False
+    lead = text[text.rfind("\n", 0, colon) + 1:colon]
+    number = str(it.number) if it.level in (3, 4) else numeral(1, it.number).rstrip("、")
+    return built_regex(rf"(?:[(（]{number}[)）]|第{number})[ \t\u3000]*[項项款目]").search(lead) is not None
 
 
 def _marked_otherwise(previous: str, it: Numbered) -> bool:

@@ -1,0 +1,92 @@
+"""What gov24 (session 24's independent government pages) showed at its first run: five false
+alarms on clean official prose, each from a layout the rules misread. Invented text."""
+from __future__ import annotations
+
+from kjlint.engine import lint_text
+
+
+def codes(text: str, prefix: str = "KJ") -> list[tuple[int, str]]:
+    return [(f.line, f.code) for f in lint_text(text) if f.code.startswith(prefix)]
+
+
+def test_a_video_placeholder_is_furniture_and_the_body_may_open_at_its_second_level():
+    """g008: a policy address's part, its source and date, the player's `未能播放Youtube視頻`, then (一)."""
+    page = ("二○二三年施政報告(1)\n行政長官辦公室\n2022-11-15 16:22\n未能播放Youtube視頻\n\n"
+            "(一)施政總體方向\n\n展望來年,國際局勢仍然複雜多變,各項工作穩步推進。\n")
+    found = codes(page)
+    assert (4, "KJ601") in found
+    assert not [c for _, c in found if c == "KJ504"]
+
+
+RULE = ("法規名稱: 經濟部暨所屬各機關個案計畫管制及評核作業注意事項\n民國 105 年 12 月 23 日\n法規內容:\n"
+        "一、經濟部(以下簡稱本部)為利個案計畫管制作業有所依循,以落實個\n    案計畫之執行,特訂定本注意事項。\n"
+        "    本部個案計畫之管制作業,依行政院各管考機關之相關規定及本注意\n    事項相關規定辦理。\n"
+        "二、本部及所屬各機關應指定專責單位辦理個案計畫之管制,由本部技術\n    處統籌辦理;各機關應設置專人。\n")
+
+
+def test_a_line_does_not_run_on_into_a_date_alone_on_the_next():
+    """g009: a rule wrapped at a fixed width, its name above its date in the ROC era: the rule's
+    lines are broken, the name's end is not."""
+    assert [line for line, code in codes(RULE) if code == "KJ413"] == [4, 6, 8]
+
+
+AMENDMENT = ("第1/2015號批示\n\n一、第66/2014號批示第一款(八)項、(十一)項、(十二)項及(十六)項修改如下:\n\n"
+             "“(八)按照法律規定,批准向有關人員發放經法令核准的津貼,以及批准有關人員前往外地參加培訓;\n\n"
+             "(十一)批准辦公室人員前往健康檢查委員會作檢查;\n\n(十二)決定有權收取日津貼的工作人員出外公幹;\n\n"
+             "(十六)批准作出由預算支付的開支\n")
+
+
+def test_an_amendment_quoting_the_items_it_changes_skips_numbers_by_design():
+    """g011: (八) (十一) (十二), the items the lead-in names."""
+    assert [c for _, c in codes(AMENDMENT, "KJ50")] == []
+
+
+def test_a_gap_whose_number_is_cited_outside_the_lists_lead_in_is_kept():
+    """The judicial texts of ../shared/corpus cite 第（三）项 everywhere: only a citation of the item
+    itself, in the list's own lead-in, explains its number (sfjs_0001: the marks （一）（二） lost)."""
+    text = ("第九条 依照刑事诉讼法第七十九条第一款第(三)项的规定办理。\n\n第十条 有下列情形之一的:\n\n"
+            "(一)未履行批准手续的;\n\n(三)有其他违反规定的行为的。\n")
+    assert "KJ502" in [c for _, c in codes(text, "KJ50")]
+
+
+FOOTER = ("某某農業改良場公告\n瀏覽次數:53次\n依據:農業天然災害救助辦法第六條,公告本次救助地區及項目,"
+          "救助對象應符合本辦法之規定。\n\n花蓮本場\n電話:03-852-1108 | 傳真:03-853-5902\n本場服務專線\n"
+          "農業諮詢服務:0800-521-108 | 作物病蟲害診斷:0800-069-880\n土壤及作物營養:03-853-4914\n"
+          "土壤及作物營養:03-853-4914\n自114年1月1日瀏覽人次: 670002 本月瀏覽人次:176300\n"
+          "某某農業改良場 © 版權所有 All Rights Reserved\n"
+          "Copyright ©本網站發表之所有文章、圖文係版權所有,係為學術研究成果,非經本場同意;\n"
+          "不得引用於產品之標示、宣傳及廣告。若不當引用,應自負法律責任。\n最佳瀏覽解析度1920 x1080以上\n")
+
+
+def test_a_footer_goes_on_below_a_wrapped_copyright_notice_and_a_visit_counter():
+    """g031: the footer's lines (a phone line twice) are the page's, not a repeated paragraph."""
+    found = codes(FOOTER)
+    assert not [c for _, c in found if c.startswith("KJ1")]
+    flagged = {line for line, c in found if c.startswith("KJ6")}
+    assert {7, 8, 9, 10, 11, 14, 15} <= flagged and not flagged & {1, 3}
+
+
+WIKI = ("第26/2024號法律\n第一條 標的\n编辑本法律旨在對若干法律及法令進行適應化及整合。\n"
+        "第二條 適應化\n编辑一、對附件一所載法律進行適應化。\n第三條 生效\n编辑本法律自公佈翌日起生效。\n")
+
+
+def test_a_wikis_edit_links_glued_under_each_heading_are_buttons():
+    """g012: wikisource's section edit link `编辑` before each section's first line (and no mixed
+    script reported for them in a traditional text)."""
+    found = [(f.line, f.code, WIKI[f.offset:f.end_offset]) for f in lint_text(WIKI)]
+    assert [(line, text) for line, code, text in found if code == "KJ609"] == [(3, "编辑"), (5, "编辑"), (7, "编辑")]
+    assert not [code for _, code, _ in found if code == "KJ701"]
+
+
+def test_a_sentence_opening_with_the_word_once_is_the_writers():
+    text = "第一條 標的\n编辑部認為本法律應當修改。\n第二條 生效\n本法律自公佈翌日起生效。\n"
+    assert not [c for _, c in codes(text) if c == "KJ609"]
+
+
+def test_the_attached_rule_under_a_notice_signed_with_a_mixed_year_is_no_repeated_title():
+    """g005: a 印发 notice (signed 二00七年…), then the rule it issues under its own title."""
+    page = ("关于印发某某市廉租住房保障暂行办法的通知\n\n作者:法律资料网 时间:2024-07-21 23:47:30\n\n"
+            "关于印发某某市廉租住房保障暂行办法的通知\n某政〔2007〕134号\n\n各县、区人民政府,市政府各部门:\n"
+            "  现将《某某市廉租住房保障暂行办法》印发给你们,请认真贯彻执行。\n\n二00七年十二月九日\n\n\n"
+            "某某市廉租住房保障暂行办法\n\n  第一章 总  则\n\n  第一条 为建立健全城市廉租住房制度,制定本办法。\n")
+    assert [line for line, c in codes(page) if c == "KJ607"] == [5]
