@@ -90,3 +90,19 @@ def test_the_attached_rule_under_a_notice_signed_with_a_mixed_year_is_no_repeate
             "  现将《某某市廉租住房保障暂行办法》印发给你们,请认真贯彻执行。\n\n二00七年十二月九日\n\n\n"
             "某某市廉租住房保障暂行办法\n\n  第一章 总  则\n\n  第一条 为建立健全城市廉租住房制度,制定本办法。\n")
     assert [line for line, c in codes(page) if c == "KJ607"] == [5]
+
+
+def test_a_courts_report_with_its_years_and_counts_deleted():
+    """g022 (a court's report whose figures were taken out): a year after 对 before the work it
+    dates, alone between a colon and a comma, after 的 before a colon; a count after 审执结."""
+    text = ("某区法院工作报告\n报告全面回顾了区法院不忘初心、牢记使命的年:一年来,区法院始终坚持司法为民。"
+            "区法院共受理各类案件3000件,审执结件,同比分别上升25%、27.9%。"
+            "报告指出了存在的问题,并对年工作进行了谋划:年,区法院将认真落实区委的决策部署。\n")
+    found = [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ207"]
+    assert found == ["年", "件", "年", "年"]
+
+
+def test_years_that_are_words_or_units_are_kept():
+    text = ("某区法院工作报告\n针对年轻干部工作经验不足的问题,开展了培训。计量单位:年,按实际填报。"
+            "会议对年度工作进行了部署,对年终工作提出了要求。\n")
+    assert [f for f in lint_text(text) if f.code == "KJ207"] == []

@@ -2435,15 +2435,11 @@ def _page_tail(doc: Document, lines: list[str], furniture: set[int], max_len: in
             yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule), key="tail")
 
 
-_CLAUSE_MARK = compile_regex(r"[，,、；;]")
-
-
 def _runs_on_from_furniture(lines: list[str], li: int, furniture: set[int]) -> bool:
     """Is line `li` the rest of a furniture line right above it that stops in mid-sentence (a
     footer's copyright notice wrapped: …非经本场同意不 / 得引用於…。)? It is that furniture too."""
     above = lines[li - 1] if li else ""
-    return (li - 1) in furniture and bool(above) and _CLAUSE_MARK.search(above) is not None \
-        and ("\u4e00" <= above[-1] <= "\u9fff" or above[-1] in "，,、；;")
+    return (li - 1) in furniture and bool(above) and above[-1] in "，,、；;"
 
 
 HEADER_LINE_MAX = 60  # characters of a page header's line under the page's first furniture line
