@@ -106,3 +106,14 @@ def test_years_that_are_words_or_units_are_kept():
     text = ("某区法院工作报告\n针对年轻干部工作经验不足的问题,开展了培训。计量单位:年,按实际填报。"
             "会议对年度工作进行了部署,对年终工作提出了要求。\n")
     assert [f for f in lint_text(text) if f.code == "KJ207"] == []
+
+
+def test_an_adoption_line_whose_day_was_never_filled_in():
+    """g027: (2025年7月 日某某市人民代表大会常务委员会第二十八次会议通过)."""
+    text = "某某市物业管理条例\n(2025年7月 日某某市第十四届人民代表大会常务委员会第二十八次会议通过)\n第一条 为了规范物业管理活动,制定本条例。\n"
+    assert [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ204"] == [" 日"]
+
+
+def test_a_month_then_a_word_opening_with_ri_is_no_blank():
+    text = "某某新闻\n2025年7月 日本政府宣布了新的措施。2025年7月 日前已完成全部任务。\n"
+    assert [f for f in lint_text(text) if f.code == "KJ204"] == []
