@@ -117,3 +117,17 @@ def test_an_adoption_line_whose_day_was_never_filled_in():
 def test_a_month_then_a_word_opening_with_ri_is_no_blank():
     text = "某某新闻\n2025年7月 日本政府宣布了新的措施。2025年7月 日前已完成全部任务。\n"
     assert [f for f in lint_text(text) if f.code == "KJ204"] == []
+
+
+def test_a_portals_greeting_share_links_lead_label_and_download_size_are_furniture():
+    """gov24's misses: g026 `欢迎您,下午好!`, g033 a share link per network, g040 `导语`, g046 a
+    download link's format and size in brackets after the report's name."""
+    page = ("欢迎您,下午好!\n导语\n某市政府工作报告\n今年以来,全市经济运行稳中有进。\n"
+            "市议会大会施政报告(书面报告Pdf档/1076KB)\nFacebook\nTwitter\nLINE\n")
+    shown = [page[f.offset:f.end_offset] for f in lint_text(page) if f.code == "KJ601"]
+    assert shown == ["欢迎您,下午好!", "导语", "(书面报告Pdf档/1076KB)", "Facebook", "Twitter", "LINE"]
+
+
+def test_a_network_named_in_a_sentence_is_the_writers():
+    text = "某局工作总结\n今年以来,我局在Facebook和LINE上开设了政务账号,发布信息120条。\n"
+    assert [f for f in lint_text(text) if f.code.startswith("KJ6")] == []
