@@ -131,3 +131,9 @@ def test_a_portals_greeting_share_links_lead_label_and_download_size_are_furnitu
 def test_a_network_named_in_a_sentence_is_the_writers():
     text = "某局工作总结\n今年以来,我局在Facebook和LINE上开设了政务账号,发布信息120条。\n"
     assert [f for f in lint_text(text) if f.code.startswith("KJ6")] == []
+
+
+def test_a_skip_link_and_a_back_link_are_navigation():
+    """g020 (a Hong Kong office's release): `跳過導航欄 …` heads the page, `< 返回 新聞及資源` above the release."""
+    page = "跳過導航欄 申訴專員發表工作簡報 - 某某申訴專員公署\n\n< 返回 新聞及資源\n\n申訴專員今日發表二〇一八年工作簡報,介紹公署的工作。\n"
+    assert [f.line for f in lint_text(page) if f.code == "KJ601"] == [1, 3]
