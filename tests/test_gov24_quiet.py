@@ -137,3 +137,17 @@ def test_a_skip_link_and_a_back_link_are_navigation():
     """g020 (a Hong Kong office's release): `跳過導航欄 …` heads the page, `< 返回 新聞及資源` above the release."""
     page = "跳過導航欄 申訴專員發表工作簡報 - 某某申訴專員公署\n\n< 返回 新聞及資源\n\n申訴專員今日發表二〇一八年工作簡報,介紹公署的工作。\n"
     assert [f.line for f in lint_text(page) if f.code == "KJ601"] == [1, 3]
+
+
+def test_page_ones_dashed_foot_alone_a_page_into_the_text_is_a_page_number():
+    """fresh19 p021 (a 决算 copied flat from a PDF, cut before page 2's foot): `- 1 -` alone."""
+    items = "".join(f"{k}. 负责全区城市管理有关工作的组织协调、监督检查和考核评价。 " for k in range(1, 7))
+    text = "某区城市管理局2020年度部门决算情况说明 " + items + "- 1 - 7. 指导监督城市户外广告设置管理工作。\n"
+    found = [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ605"]
+    assert found == ["- 1 -"]
+
+
+def test_a_lone_dashed_number_near_the_start_or_not_one_says_nothing():
+    for text in ("某局工作总结 - 1 - 今年以来,各项工作稳步推进。\n",
+                 "某局工作总结 " + "各项工作稳步推进,取得明显成效。" * 12 + " - 3 - 全年完成目标任务。\n"):
+        assert [f for f in lint_text(text) if f.code == "KJ605"] == []

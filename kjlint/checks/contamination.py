@@ -1222,15 +1222,18 @@ _FIRST_PAGE_SPACED = compile_regex(r"(1)[ \t\u3000]+(?=(?:19|20)\d{2}[ \t\u3000]
 
 def _dashed_page_run(text: str) -> list[tuple[int, int]]:
     """(start, end) of the dashed page numbers that form a run: two or more numbered one after
-    another, each at least FLAT_PAGE_MIN characters after the one before (pages, not list items)."""
+    another, each at least FLAT_PAGE_MIN characters after the one before (pages, not list items);
+    or the text's only one, `1` at least FLAT_PAGE_MIN characters into it (page 1's foot)."""
     if "—" not in text and "－" not in text and "–" not in text and " - " not in text and (
             "-" not in text or _TIGHT_DASHED_PAGE.search(text) is None):
         return []
     best: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
     last_n = None
+    found = []  # (start, end, number) of every dashed number
     for m in _DASHED_PAGE.finditer(text):
         n = int(m.group(1) or m.group(2) or m.group(3))
+        found.append((m.start(), m.end(), n))
         if run and n == last_n + 1 and m.start() - run[-1][1] >= FLAT_PAGE_MIN:
             run.append((m.start(), m.end()))
         else:
@@ -1240,6 +1243,8 @@ def _dashed_page_run(text: str) -> list[tuple[int, int]]:
         last_n = n
     if len(run) > len(best):
         best = run
+    if len(best) == 1 == len(found) and found[0][2] == 1 and found[0][0] >= FLAT_PAGE_MIN:
+        return best  # page 1's foot alone, a page's length into the text: a copy cut before page 2's
     return best if len(best) >= 2 else []
 
 
