@@ -151,3 +151,20 @@ def test_a_lone_dashed_number_near_the_start_or_not_one_says_nothing():
     for text in ("某局工作总结 - 1 - 今年以来,各项工作稳步推进。\n",
                  "某局工作总结 " + "各项工作稳步推进,取得明显成效。" * 12 + " - 3 - 全年完成目标任务。\n"):
         assert [f for f in lint_text(text) if f.code == "KJ605"] == []
+
+
+STORY = ("首页>政协提案\n区政协视察区教体局提案办理工作\n发布日期:2019-06-19 15:27 浏览次数:\n\n"
+         "6月19日,区政协主席带领部分提案委员对区教体局提案办理工作进行了视察。\n\n"
+         "主席一行实地察看了幼儿园、小学,听取了区教体局关于提案办理工作的情况汇报。\n\n"
+         "{gap}\n\n\n打印本页 关闭窗口\n设为首页 加入收藏 联系我们\n")
+
+
+def test_short_lines_between_the_last_sentence_and_the_footer_are_the_pages():
+    """fresh19 p041: the captions of a story's pictures, left above the footer without their pictures."""
+    page = STORY.format(gap="听取区教体局提案办理工作汇报\n\n实地察看幼儿园\n\n主席作重要讲话")
+    assert [f.line for f in lint_text(page) if f.code == "KJ609"] == [9, 11, 13]
+
+
+def test_a_signature_or_a_contact_between_the_last_sentence_and_the_footer_is_the_documents():
+    for gap in ("某某区政协办公室\n\n2019年6月19日", "联络人:区政协办公室 王先生\n\n联络电话:0571-12345678"):
+        assert [f for f in lint_text(STORY.format(gap=gap)) if f.code == "KJ609"] == []

@@ -2434,6 +2434,7 @@ def _page_tail(doc: Document, lines: list[str], furniture: set[int], max_len: in
     start = next((k for k in range(last + 1, len(paras)) if doc.line_index(paras[k].start) in furniture), None)
     if start is None:
         return
+    yield from _above_footer(doc, lines, paras[last + 1:start], max_len, rule)
     for p in paras[start + 1:]:
         li = doc.line_index(p.start)
         if li not in furniture and _VISIBLE.search(lines[li]) and heading_level(lines[li]) is None:
@@ -2445,6 +2446,26 @@ def _runs_on_from_furniture(lines: list[str], li: int, furniture: set[int]) -> b
     footer's copyright notice wrapped: …非经本场同意不 / 得引用於…。)? It is that furniture too."""
     above = lines[li - 1] if li else ""
     return (li - 1) in furniture and bool(above) and above[-1] in "，,、；;"
+
+
+ABOVE_FOOTER_LEAST = 2  # short lines between the body's last sentence and the footer
+
+
+def _above_footer(doc: Document, lines: list[str], gap: list[Span], max_len: int, rule) -> Iterator[Hit]:
+    """Between the body's last sentence and the page's footer, ABOVE_FOOTER_LEAST lines or more,
+    every one short and no sentence, heading, date or issuer: the captions of pictures the copy
+    left out, or the page's related links (听取…工作汇报 / 实地察看… / …作重要讲话 / 打印本页).
+    A 落款 there (an issuer, its date) or a field (a release's 聯絡人: and 聯絡電話:) is the
+    document's, and then nothing is reported."""
+    texts = [lines[doc.line_index(p.start)] for p in gap]
+    if len(gap) < ABOVE_FOOTER_LEAST or not all(
+            len(t) <= max_len and _han_at_least(t, 4) and not _SENTENCE.search(t) and heading_level(t) is None
+            and not SIGNING_DATE.match(t) and not _PAGE_DATE.search(t) and not _ISSUER.search(t)
+            and ":" not in t and "：" not in t for t in texts):
+        return
+    for p in gap:
+        li = doc.line_index(p.start)
+        yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, li, rule), key="tail")
 
 
 HEADER_LINE_MAX = 60  # characters of a page header's line under the page's first furniture line
