@@ -2442,8 +2442,9 @@ def _page_tail(doc: Document, lines: list[str], furniture: set[int], max_len: in
 
 
 def _runs_on_from_furniture(lines: list[str], li: int, furniture: set[int]) -> bool:
-    """Is line `li` the rest of a furniture line right above it that stops in mid-sentence (a
-    footer's copyright notice wrapped: …非经本场同意不 / 得引用於…。)? It is that furniture too."""
+    """Is line `li` the rest of a furniture line right above it that stops at a clause mark (a
+    footer's copyright notice wrapped: …非经本场同意; / 不得引用於…。)? It is that furniture too.
+    (A caption ending in a word stands alone between two paragraphs of the story.)"""
     above = lines[li - 1] if li else ""
     return (li - 1) in furniture and bool(above) and above[-1] in "，,、；;"
 
@@ -2933,7 +2934,7 @@ def _watermarks(doc: Document, skip: set[int], rule) -> Iterator[Hit]:
 
 # A wiki's link to edit a section, glued by the copy to the start of the section's first line
 # (第一條 標的 / 编辑本法律旨在…)
-_EDIT_LINK = compile_regex(r"^[ \t\u3000]*(?:编辑|編輯)(?=[^\s:：])")
+_EDIT_LINK = compile_regex(r"^[ \t\u3000]*(?P<link>编辑|編輯)(?=[^\s:：])")
 EDIT_LINKS_LEAST = 2  # sections whose first line opens with the link
 
 
@@ -2949,7 +2950,7 @@ def _edit_links(doc: Document, skip: set[int], rule) -> Iterator[Hit]:
             continue
         if i not in skip and (m := _EDIT_LINK.match(text)) and previous and len(previous) <= 30 \
                 and not _SENTENCE.search(previous):
-            found.append((line.start + m.end() - 2, line.start + m.end()))
+            found.append((line.start + m.start("link"), line.start + m.end("link")))
         previous = text.strip()
     if len(found) >= EDIT_LINKS_LEAST:
         for a, b in found:

@@ -714,18 +714,15 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
             hits += new
             seen.update(h.offset for h in new)
         if hits:  # a line of the page's furniture (索引号… / 成文日期… above the title) ends no sentence
-            # of the text, nor does the line above it run on into it: no break to join there
-            from .layout import FURNITURE, flagged_lines
+            # of the text, nor does the line above it run on into it: no break to join there; nor
+            # does a sentence run on into a date alone on its line (a rule's name, then 民國 105 年
+            # 12 月 23 日 under it; a 落款's date)
+            from .layout import FURNITURE, SIGNING_DATE, flagged_lines
 
             furniture = flagged_lines(doc, ctx, FURNITURE)
-            if furniture:
-                hits = [h for h in hits if doc.line_index(h.offset) not in furniture
-                        and doc.line_index(h.end - 1) not in furniture]
-        if hits:  # nor does a sentence run on into a date alone on its line (a rule's name, then
-            # 民國 105 年 12 月 23 日 under it; a 落款's date): the date is a line of its own
-            from .layout import SIGNING_DATE
-
-            hits = [h for h in hits if not SIGNING_DATE.match(doc.lines[doc.line_index(h.end - 1)].text)]
+            hits = [h for h in hits if doc.line_index(h.offset) not in furniture
+                    and (after := doc.line_index(h.end - 1)) not in furniture
+                    and not SIGNING_DATE.match(doc.lines[after].text)]
         return hits
     lines = doc.text.split("\n")
     sources = doc.line_sources
