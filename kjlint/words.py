@@ -23,6 +23,12 @@ def jieba_dictionary() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "dict.txt"
 
 
+# The hundred commonest Chinese surnames, simplified: a person named by surname and 某 (KJ201), a
+# name alone on its line under a title (KJ609's speaker or author)
+COMMON_SURNAMES = ("王李张刘陈杨黄赵吴徐孙马朱胡郭林罗郑梁宋唐许韩冯邓曹彭肖田董袁潘蒋蔡杜叶苏魏吕丁沈"
+                   "姚卢姜崔钟谭汪范廖贾夏韦白邹熊秦邱尹薛闫雷侯龙陶黎顾毛郝龚邵钱严覃武戴莫孔汤")
+
+
 # "word frequency [tag]" lines whose word has 2 to 4 characters and a frequency that is there and
 # not 0, in the dictionary's text with a line break added at each end: a pattern that opens with
 # a line break is searched for in C (MULTILINE `^` was tried at every character of the 5 MB).

@@ -274,7 +274,10 @@ def score_realworld(labels_dir: Path | None = None, kinds: tuple[str, ...] | Non
                 true_lines[lab.family].update(range(lab.block[0], lab.block[1] + 1))
         for f in findings:
             hits = [lab for lab in labels if _matches(doc, labels, lab, f)]
-            if hits or (f.family in BLOCK_FAMILIES and _below_block(doc, f, true_lines[f.family])):
+            # a block's next line is not credited when the labeler kept most of it out (the
+            # document's title under a page's metadata; a 文号 inside a metadata row is credited)
+            if hits or (f.family in BLOCK_FAMILIES and not _mostly_kept_out(f, keep_out)
+                        and _below_block(doc, f, true_lines[f.family])):
                 true_lines[f.family].update(range(f.line - 1, f.end_line))
                 hits = hits or [None]
             where = f"{entry['id']}:{f.line}:{f.column}: {f.code} {text[f.offset:f.end_offset][:30]!r} {f.message[:70]}"
@@ -324,6 +327,12 @@ def _matches(doc, labels: list[Label], lab: Label, f) -> bool:
 
 
 BLOCK_GAP = 3  # short lines (a field's value) that may sit between two lines of one block
+
+
+def _mostly_kept_out(f, keep_out: list[tuple[int, int]]) -> bool:
+    """Does one must-not-flag span cover half of the finding's text or more?"""
+    size = max(f.end_offset - f.offset, 1)
+    return any(min(e, f.offset + size) - max(s, f.offset) >= size / 2 for s, e in keep_out)
 
 
 def _below_block(doc, f, lines: set[int]) -> bool:

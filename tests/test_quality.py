@@ -219,3 +219,26 @@ def test_a_labeled_set_in_the_corpus_layout_is_scored_from_its_own_folder(tmp_pa
     assert res.families["KJ2"].found == 1
     # s2's deleted count (共培育家企业) is unlabeled here: a false alarm on the government side
     assert len(res.clean_false_alarms) == 1 and res.clean_false_alarms[0].startswith("s2:")
+
+
+def test_a_finding_below_a_labeled_block_is_not_credited_on_a_span_kept_out(tmp_path):
+    """A block of furniture may be labeled by its first line, so a finding of the family right under
+    a true one is credited; not when the labeler kept that text out (must_not_flag): the title under
+    a page's metadata was credited so, which hid eleven false alarms of KJ607 and KJ609."""
+    from quality import score_realworld
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "labels").mkdir()
+    (tmp_path / "pages" / "s1.txt").write_text(
+        "当前位置:首页 > 工作总结\n发布时间:2023-01-05 来源:本网\n某县科技局工作总结\n全年完成各项任务，成效明显。\n",
+        encoding="utf-8")
+    (tmp_path / "manifest.jsonl").write_text(
+        '{"id": "s1", "file": "pages/s1.txt", "site": "a.example", "kind": "government"}\n', encoding="utf-8")
+    label = "doc: s1\ndefects:\n- {family: KJ6, rule: KJ601, text: '当前位置:首页 > 工作总结'}\n"
+    (tmp_path / "labels" / "s1.yaml").write_text(label, encoding="utf-8")
+    credited = score_realworld(root=tmp_path)
+    assert credited.families["KJ6"].false_findings == 0 and credited.families["KJ6"].true_findings == 2
+    (tmp_path / "labels" / "s1.yaml").write_text(label + "must_not_flag:\n- text: '发布时间:2023-01-05 来源:本网'\n",
+                                                 encoding="utf-8")
+    kept_out = score_realworld(root=tmp_path)
+    assert kept_out.families["KJ6"].false_findings == 1 and len(kept_out.must_not_flag_hits) == 1

@@ -32,7 +32,7 @@ from .truncation import BLANK_DATE_FIELD, TERMINAL, body_paragraph_lines, body_p
 from ..diskcache import (bind_on_first_call, compile_regex, exec_generated, file_key, finditer_alternatives,
                          first_chars, load_or_build_item, parse)
 from ..i18n import _, pick
-from ..words import joins_into_word
+from ..words import COMMON_SURNAMES, joins_into_word
 
 BULLETS = "-*#>•·"
 _LINE_END_TAIL = compile_regex(r"[:\s★☆]*")  # what may follow a line-end phrase: 推荐度:★★★
@@ -1818,9 +1818,21 @@ def _repeated_title_top(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue
         if _signed(k):
             continue  # XXXX人民政府 / 2020年2月19日: the 落款 repeats the 发文机关 by design (GB/T 9704)
+        if not _TITLE_FIELD.match(lines[li]) and any(_TITLE_FIELD.match(lines[j]) and not _TITLE_LABEL.match(lines[j])
+                                                     for j in range(doc.line_index(first.start), li)):
+            # the page's panel names the document (名称: …): the title under it is the document's own
+            seen[key] = p
+            continue
         fix = Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe")
         line, _ = doc.position(first.start)
         yield Hit(p.start, p.end, {"match": p.text, "first_line": line}, fix)
+
+
+# A field of a government page's panel holding the document's name (名称: …, 信息名称 …, 标 题 | …,
+# 标题…): the panel is furniture, and the title under it is no second copy but the document's own.
+# (A page that opens `标题: …` labels its title: KJ603 takes the label, and the title again is a copy.)
+_TITLE_FIELD = compile_regex(r"^[ \t\u3000]*(?:信息名称|文件名称|名[ \t\u3000]*称|标[ \t\u3000]*题|標[ \t\u3000]*題|題[ \t\u3000]*名)"
+                             r"(?:[ \t\u3000]*[:：|｜])*[ \t\u3000]*[^ \t\u3000:：|｜]")
 
 
 PREVIEW_OPENING = 30  # characters a page's preview of the text shares with the text's opening
@@ -1972,7 +1984,9 @@ def _starts_document(text: str, max_len: int) -> bool:
 _DATELINE = compile_regex(r"\d+月\d+日电$|^\d{4}年\d{1,2}月\d{1,2}日")  # a news dateline, a date under a title
 
 # (a congress's documents are numbered: …人大三次会议文件(9), 大会文件之九)
-_OFFICIAL_HEAD = compile_regex(r"文件(?:[(（][\d一二三四五六七八九十]{1,3}[)）]|之[一二三四五六七八九十]{1,3})?$|〔\d{4}〕|[发字函]〔\d{4}|\[\d{4}\]\s*\d+\s*号|签发人|密级|机密|秘密|绝密|★|特急|加急|^\d{6}$|^——|^—")
+# (a 文号 typed with other brackets, its 号 left off: 南政发[2013]05, 西政【2012】144号, 师财行(2023)38号)
+_OFFICIAL_HEAD = compile_regex(r"文件(?:[(（][\d一二三四五六七八九十]{1,3}[)）]|之[一二三四五六七八九十]{1,3})?$|〔\d{4}〕|[发字函]〔\d{4}|\[\d{4}\]\s*\d+\s*号|签发人|密级|机密|秘密|绝密|★|特急|加急|^\d{6}$|^——|^—"
+                               r"|[\u4e00-\u9fff][\[【(（](?:19|20)\d\d[\]】)）]\s*第?\d{1,4}\s*号?$")
 
 
 @lru_cache(maxsize=16)
@@ -2827,7 +2841,15 @@ def _chrome_shaped(text: str, words: tuple[str, ...]) -> bool:
             and heading_level(core) is None and _OFFICIAL_HEAD.search(core) is None
             and _DATELINE.search(core) is None and _ISSUER.search(core) is None
             and core[:1] not in "(（[［【" and not any(w in core for w in words)
-            and core.replace(" ", "").replace("\u3000", "") not in ("目录", "目次"))  # (the document's contents)
+            and core.replace(" ", "").replace("\u3000", "") not in _SECTION_WORDS  # (the document's contents, 概  述)
+            and not _PERSON_NAME.match(core))  # (the speaker or the author under the title: 郑国光)
+
+
+# What a document's first lines may be besides its title: its contents, or the heading of its first
+# part, often letter-spaced (概  述, 前　言)
+_SECTION_WORDS = frozenset(("目录", "目次", "概述", "前言", "引言", "序言", "导言", "总则", "摘要", "说明", "总述", "绪论"))
+# A person's name alone on a line: a common surname and one or two characters
+_PERSON_NAME = compile_regex(rf"^[{COMMON_SURNAMES}][\u4e00-\u9fff]{{1,2}}$")
 
 
 def _under_metadata(doc: Document, lines: list[str], furniture: set[int], metadata: set[int], max_len: int,

@@ -17,6 +17,7 @@ from ..diskcache import compile_regex, trie
 from ..document import Document
 from ..i18n import _
 from ..ruletypes import Context, Hit
+from ..words import COMMON_SURNAMES
 
 _BLANK = " \t\u3000"
 
@@ -145,10 +146,7 @@ def _phrase_gaps(text: str, phrases: tuple[str, ...], words: frozenset[str]) -> 
 _MOU_PLACE = compile_regex(r"(?<!某)某某?[省市县区镇乡](?!场|域|级|份|村|民|间|长)")
 # A person named by surname and 某 (张某, 王某某): a text that hides names on purpose (a judgment, a case
 # told as an example, a news story) - its 某县 is anonymous on purpose too
-_MOU_PERSON = compile_regex(
-    r"[王李张刘陈杨黄赵吴徐孙马朱胡郭林罗郑梁宋唐许韩冯邓曹彭肖田董袁潘蒋蔡杜叶苏魏吕丁沈"
-    r"姚卢姜崔钟谭汪范廖贾夏韦白邹熊秦邱尹薛闫雷侯龙陶黎顾毛郝龚邵钱严覃武戴莫孔汤]"
-    r"某某?(?![省市县区镇乡某些种一个项方年月日时处单部企地类])")
+_MOU_PERSON = compile_regex(rf"[{COMMON_SURNAMES}]某某?(?![省市县区镇乡某些种一个项方年月日时处单部企地类])")
 # (surnames that are also words before 某 are left out: 关于某, 提高某, 资金某, 担任某, 每周某, 任何某)
 
 
