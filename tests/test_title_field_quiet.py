@@ -45,3 +45,20 @@ def test_lines_of_the_documents_head_under_the_metadata_stay():
 
 def test_a_widget_under_the_metadata_is_still_furniture():
     assert (4, "KJ609") in codes(under_metadata("公众号二维码"))
+
+
+STORY = ("某某县召开农村公路养护工作推进会\n记者从县交通运输局获悉,全县今年将新改建农村公路120公里,养护工作全面铺开。\n"
+         "会议强调,要压实养护责任,确保路况稳定。\n编辑:张某\n审核:李某\n{tail}")
+
+
+def test_headlines_under_a_storys_editor_credits_are_the_pages():
+    """conv17 c24: a list of other stories' headlines under 编辑:/审核:, some of them exclaiming
+    (which read as sentences, so the page's footer was not found below the story)."""
+    found = codes(STORY.format(tail="春运第一天,多部门联合巡航演练来啦\n全网点赞的“大衣侠”,找到了!\n2025年交通运输短视频大赛\n"
+                                    "欢迎试用!某某智能审校系统上线\n"))
+    assert {line for line, code in found if code == "KJ609"} >= {6, 7, 8, 9}
+
+
+def test_prose_under_the_credits_stops_the_list():
+    found = codes(STORY.format(tail="附:全县农村公路养护任务分解表已印发各乡镇,请认真贯彻落实。\n2025年交通运输短视频大赛\n"))
+    assert not [line for line, code in found if code == "KJ609" and line >= 6]

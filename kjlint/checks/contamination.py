@@ -2070,6 +2070,9 @@ def _page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             if doc.line_index(h.offset) not in earlier:
                 earlier.add(doc.line_index(h.offset))
                 yield h
+        for h in _under_editor_credit(doc, lines, skip | earlier, max_len, rule):
+            earlier.add(doc.line_index(h.offset))
+            yield h
         # (a link glued before a section's text leaves that line the text's: no footer begins there)
         yield from (h for h in _edit_links(doc, skip, rule) if doc.line_index(h.offset) not in earlier)
         above = _above_breadcrumb(doc, ctx, rule, paras, line_of, lines, max_len)
@@ -2562,6 +2565,39 @@ def _publisher_lines(doc: Document, lines: list[str], furniture: set[int], rule)
             continue  # (the page's first line above its stamp is its title: 学习体会 / 日期:… 14:50)
         p = next(doc.paragraphs_in_line(doc.lines[i]))
         yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule))
+
+
+# A news page's editor credits, the story's last lines (编辑:某某, 审核:某某, 责任编辑 某某)
+_EDITOR_CREDIT = compile_regex(
+    r"^[ \t\u3000]*[(（\[【]?(?:责任编辑|值班编辑|编辑|责编|审核|审校|校对|终审|复审|初审|编审|监制|美编)[ \t\u3000]*[:：/|丨]")
+HEADLINES_LEAST = 2  # headlines in a row under the credits: one line may be the story's own note
+
+
+def _under_editor_credit(doc: Document, lines: list[str], furniture: set[int], max_len: int, rule) -> Iterator[Hit]:
+    """Below the editor credits that close a news story (known furniture), the short lines with no
+    sentence's full stop are the page's lists of other stories' headlines (回家的路或许漫长… /
+    2025年交通运输短视频创摄大赛), up to the first line of prose."""
+    span = _body_span(lines, furniture, max_len)
+    if span is None:
+        return
+    credit = next((i for i in range(len(lines) - 1, span[0], -1)
+                   if i in furniture and _EDITOR_CREDIT.match(lines[i])), None)
+    if credit is None:
+        return
+    run = []
+    for i in range(credit + 1, len(lines)):
+        text = lines[i]
+        if i in furniture or not _VISIBLE.search(text):
+            continue
+        if len(text) > max_len or "。" in text or "；" in text or ";" in text or SIGNING_DATE.match(text) \
+                or _ISSUER.search(text) or heading_level(text) is not None:
+            break
+        run.append(i)
+    if len(run) < HEADLINES_LEAST:
+        return
+    for i in run:
+        p = next(doc.paragraphs_in_line(doc.lines[i]))
+        yield Hit(p.start, p.end, {"match": p.text}, delete_line_fix(doc, i, rule), key="tail")
 
 
 def _above_page_title(doc: Document, paras: list[Span], furniture: set[int], lines: list[str],
