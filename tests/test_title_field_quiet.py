@@ -20,6 +20,9 @@ def test_the_title_under_the_panel_that_names_it_is_the_documents_own():
     assert (6, "KJ607") not in codes(PANEL)
     spaced = PANEL.replace("名称: ", "标 题: | ").replace("统计开放日活动\n文号", "统计开放日活动 |\n文号")
     assert (6, "KJ607") not in codes(spaced)
+    # fresh11 p148: each field's label alone on its line, its value under it
+    apart = PANEL.replace("名称: ", "• 文件名称:\n\n")
+    assert (8, "KJ607") not in codes(apart)
 
 
 def test_the_panels_title_field_given_twice_is_still_a_repeat():

@@ -1818,8 +1818,10 @@ def _repeated_title_top(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue
         if _signed(k):
             continue  # XXXX人民政府 / 2020年2月19日: the 落款 repeats the 发文机关 by design (GB/T 9704)
+        at = doc.line_index(first.start)
+        label = next((j for j in range(at - 1, -1, -1) if lines[j]), at)  # (文件名称: / its value on the next line)
         if not _TITLE_FIELD.match(lines[li]) and any(_TITLE_FIELD.match(lines[j]) and not _TITLE_LABEL.match(lines[j])
-                                                     for j in range(doc.line_index(first.start), li)):
+                                                     for j in range(min(label, at), li)):
             # the page's panel names the document (名称: …): the title under it is the document's own
             seen[key] = p
             continue
@@ -1831,8 +1833,11 @@ def _repeated_title_top(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 # A field of a government page's panel holding the document's name (名称: …, 信息名称 …, 标 题 | …,
 # 标题…): the panel is furniture, and the title under it is no second copy but the document's own.
 # (A page that opens `标题: …` labels its title: KJ603 takes the label, and the title again is a copy.)
-_TITLE_FIELD = compile_regex(r"^[ \t\u3000]*(?:信息名称|文件名称|名[ \t\u3000]*称|标[ \t\u3000]*题|標[ \t\u3000]*題|題[ \t\u3000]*名)"
-                             r"(?:[ \t\u3000]*[:：|｜])*[ \t\u3000]*[^ \t\u3000:：|｜]")
+# (a value glued to its label is a title's length: 标题水城区…年度报告, not 标题导航; a label alone on its
+# line, its value under it, has its colon: • 文件名称:)
+_TITLE_FIELD = compile_regex(r"^[ \t\u3000]*(?:[•·▪●][ \t\u3000]*)?(?:信息名称|文件名称|名[ \t\u3000]*称|标[ \t\u3000]*题|標[ \t\u3000]*題|題[ \t\u3000]*名)"
+                             r"(?:(?:[ \t\u3000]*[:：|｜])+[ \t\u3000]*$|(?:[ \t\u3000]*[:：|｜]|[ \t\u3000])[ \t\u3000:：|｜]*[^ \t\u3000:：|｜]"
+                             r"|[\u4e00-\u9fff\d]{6})")
 
 
 PREVIEW_OPENING = 30  # characters a page's preview of the text shares with the text's opening
