@@ -2581,7 +2581,7 @@ HEADLINES_LEAST = 2  # headlines in a row under the credits: one line may be the
 def _under_editor_credit(doc: Document, lines: list[str], furniture: set[int], max_len: int, rule) -> Iterator[Hit]:
     """Below the editor credits that close a news story (known furniture), the short lines with no
     sentence's full stop are the page's lists of other stories' headlines (回家的路或许漫长… /
-    2025年交通运输短视频创摄大赛), up to the first line of prose."""
+    2025年交通运输短视频创摄大赛), up to the first line of prose or the page's closing button."""
     span = _body_span(lines, furniture, max_len)
     if span is None:
         return
@@ -2592,6 +2592,8 @@ def _under_editor_credit(doc: Document, lines: list[str], furniture: set[int], m
     run = []
     for i in range(credit + 1, len(lines)):
         text = lines[i]
+        if i in furniture and _LONE_BUTTON.match(text):
+            break  # the page's last buttons (关闭窗口): what a copy shows below them is no headline list
         if i in furniture or not _VISIBLE.search(text):
             continue
         if len(text) > max_len or "。" in text or "；" in text or ";" in text or SIGNING_DATE.match(text) \
