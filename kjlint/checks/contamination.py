@@ -2285,6 +2285,8 @@ def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tup
                 # 范愉:关于法律解释的几个问题 at the top: an author's name before the title; a
                 # headline an organ speaks, its figures in it (国家统计局:三季度GDP同比增长4.9%)
                 continue
+            if _CONTACT_FIELD.match(lines[i]):
+                continue  # a release's or a notice's own contact (聯絡人:…, 联系电话:…), above the page's panel
             if ((before and after and _WIDGET_LABEL.match(lines[i]))
                     or ((before or after) and not _EMPTY_FIELD.match(lines[i]))
                     or (_WIDGET_LABEL.match(lines[i]) and ((before and _same_bullet(doc, i, shown[k - 1]))
@@ -2307,6 +2309,10 @@ def _field_rows(doc: Document, lines: list[str], furniture: set[int], words: tup
         end = line.start + len(line.text.rstrip(_BLANKS))
         yield Hit(line.start + bar, end, {"match": doc.text[line.start + bar:end]},
                   Fix("", line.start + bar, end), key="fields")
+
+
+# A document's contact field: whom to call about it (联系人, 聯絡電話, 承辦人)
+_CONTACT_FIELD = compile_regex(r"^(?:联系|聯絡|聯繫|連絡|联络)(?:人|电话|電話|方式|窗口)|^(?:承办人|承辦人)")
 
 
 @lru_cache(maxsize=8)

@@ -58,6 +58,10 @@ def mixed_script(doc: Document, ctx: Context, rule) -> list[Hit]:
     # Where the minority's characters stand, found with str.find (a few dozen in a long text)
     # rather than by a Python step per character of the text.
     where = sorted(i for c in minority if c not in both for i in _positions(text, c))
+    # ... and words a traditional text writes with such a character as they are (客庄, Taiwan's term)
+    kept = {j for word in rule.params.get("words-valid-in-both", []) for at in _positions(text, word)
+            for j in range(at, at + len(word))} if where else set()
+    where = [i for i in where if i not in kept]
     edits = [Edit(i, i + 1, convert(text[i]), text[i]) for i in where
              if i not in garbage and not _in_garbled_run(text, i)]
     skip = rule.params.get("skip-flagged-by")
@@ -134,7 +138,7 @@ def _byline(doc: Document, i: int) -> bool:
 
 
 def _positions(text: str, char: str) -> list[int]:
-    """Every offset of `char` in `text`."""
+    """Every offset of `char` (a character or a word) in `text`."""
     out, i = [], text.find(char)
     while i >= 0:
         out.append(i)

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from .registry import check
 from ..document import BLANK_CHARS, Document, Span
-from ..normalize import PINYIN_ANNOTATION, PINYIN_LETTERS, TONED, plain_text
+from ..normalize import PINYIN_ANNOTATION, PINYIN_LETTERS, TONED, plain_text, to_simplified
 from ..ruletypes import Context, Hit, rule_hits
 from .layout import flagged_lines, reading_paragraphs, text_before_trailing_furniture
 from .structure import HEADING_FIRST, find_title, heading_level as outline_level
@@ -136,6 +136,14 @@ def is_signature_or_date(text: str, max_signature: int) -> bool:
 TABLE_CELL = compile_regex(r"\brow \d+, cell \d+$")
 
 
+# A link after the last sentence, maybe under a short label (知多啲:www.example.gov.hk/…)
+_LINK_TAIL = compile_regex(r"^(?:[^\s:：。，]{1,12}[:：][ \t\u3000]*)?(?:https?://|www\.)\S+$")
+
+
+# An entry of a list of contents: a heading, a blank, its page number (第三章 母體參數推定公式 7)
+_CONTENTS_ENTRY = compile_regex(r"[\u4e00-\u9fff)）][ \t\u3000]+\d{1,4}$")
+
+
 # ASCII dots right after a Chinese character at the end: an excerpt's cut (Chinese text writes
 # an ellipsis as ……, never as ......).
 DOTS_CUT = compile_regex(r"(?<=[\u4e00-\u9fff])\.{3,}\s*$")
@@ -152,7 +160,8 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                and r.run is not None and r.enabled for h in rule_hits(r, doc, ctx)]
     notices = [(h.offset, h.end) for code in rule.params.get("cut-by", []) if (r := ctx.catalog.rules.get(code))
                is not None and r.run is not None and r.enabled for h in rule_hits(r, doc, ctx)]
-    for p in reversed(paras):
+    for k in range(len(paras) - 1, -1, -1):
+        p = paras[k]
         index = doc.line_index(p.start)
         if doc.part(index) != "body":  # a text box or an equation is not where the text ends
             continue
@@ -177,6 +186,8 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         text = plain_text(p.text).strip(BLANK_CHARS) if trimmed else doc.plain(p)
         if is_signature_or_date(text, max_signature) or _is_bar(text) or _no_prose(text):
             continue
+        if _CONTENTS_ENTRY.search(text) and k > 0 and _CONTENTS_ENTRY.search(paras[k - 1].text.rstrip(BLANK_CHARS)):
+            return  # a list of contents, each entry with its page (表 9 …按住宅狀況分 74): no sentence
         if DOTS_CUT.search(text):
             cut = DOTS_CUT.search(p.text)
             start = cut.start() if cut else max(p.start, p.end - 8) - p.start
@@ -195,8 +206,9 @@ def truncated_ending(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if doc.source_format == "docx" and not _word_cut(text):
             return  # a Word draft often ends without its full stop: only a plain cut is its rest lost
         stops = list(SENTENCE_STOP.finditer(text))
-        if stops and (is_closing_block(text[stops[-1].end():].strip()) or CREDIT.match(text, stops[-1].end())):
-            return  # the last sentence is finished; a signature block or a credit follows on the same line
+        if stops and (is_closing_block(text[stops[-1].end():].strip()) or CREDIT.match(text, stops[-1].end())
+                      or _LINK_TAIL.match(text[stops[-1].end():].strip())):
+            return  # the last sentence is finished; a signature block, a credit or a link follows on the same line
         tail = p.text[-8:]
         yield Hit(max(p.start, p.end - 8), p.end, {"tail": tail})
         return
@@ -1047,6 +1059,17 @@ def cut_words(lines: list[str], i: int, table: CutTable) -> list[tuple[int, int]
     return sorted(out)
 
 
+def _wrapped_lines(doc: Document, ctx: Context, codes) -> set[int]:
+    """0-based lines whose end the rules `codes` (KJ413) report as a sentence broken over lines."""
+    out: set[int] = set()
+    for code in codes:
+        other = ctx.catalog.rules.get(code)
+        if other is not None and other.run is not None and other.enabled:
+            out.update(doc.line_index(h.offset) for h in rule_hits(other, doc, ctx)
+                       if doc.line_index(max(h.offset, h.end - 1)) > doc.line_index(h.offset))
+    return out
+
+
 def _raw_offset(raw: str, plain_index: int) -> int:
     """Where character `plain_index` of a line's plain form is in the line itself (the plain form
     drops pinyin annotations: 指導(dǎo)思)."""
@@ -1195,6 +1218,7 @@ def cut_inside(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         return
     last_line = doc.line_index(paras[-1].start)
     done: set[int] = set()
+    wrapped: set[int] | None = None  # lines whose end these rules report as a broken line, asked once
     for p in paras:
         index = doc.line_index(p.start)
         if index in done:
@@ -1228,4 +1252,12 @@ def cut_inside(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         line_start = doc.line_starts[index]
         for start, end in cut_words(lines_here, index, table):
             s, e = _raw_offset(raw, start), _raw_offset(raw, end - 1) + 1
-            yield Hit(line_start + s, line_start + e, {"word": raw[s:e]})
+            word = raw[s:e]
+            if word[-1] == "之" and to_simplified(word) != word:
+                continue  # Taiwan's legal prose ends a clause on a verb and 之 (得跨所申請之:, 由主管機關決定之。)
+            if not raw[e:].strip(BLANK_CHARS):
+                if wrapped is None:
+                    wrapped = _wrapped_lines(doc, ctx, rule.params.get("wrapped-by", []))
+                if index in wrapped:
+                    continue  # the line goes on in the next (決定或 / 解決): a wrap KJ413 reports, no loss
+            yield Hit(line_start + s, line_start + e, {"word": word})

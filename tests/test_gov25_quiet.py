@@ -1,0 +1,69 @@
+"""What gov25 (session 25's independent government pages) showed at its first run: eight false
+alarms on clean official prose, each a layout or a usage the rules misread. Invented text."""
+from __future__ import annotations
+
+from kjlint.engine import lint_text
+
+
+def codes(text: str, prefix: str = "KJ") -> list[tuple[int, str]]:
+    return [(f.line, f.code) for f in lint_text(text) if f.code.startswith(prefix)]
+
+
+WRAPPED = ("某某縣議會議事規則\n縣議會係以合議制來行使職權,凡\n制定規章、審議預算及通過提案等,都要以開會的方式來決定或\n"
+           "解決。因此本會係以會議為首要之務,其開會會期除每屆成立大\n會外,分為定期會及臨時會兩種。定期會每六個月開會一次,每\n"
+           "次會期包括例假日或停會在內,不得超過三十日,必要時得經議\n員三分之一以上連署延長之。\n")
+
+
+def test_a_line_end_that_goes_on_in_the_next_line_is_a_wrap_not_a_cut():
+    """g004: 決定或 / 解決, a law wrapped at a fixed width: KJ413 reports the break, KJ305 no loss."""
+    found = codes(WRAPPED)
+    assert (3, "KJ413") in found
+    assert (3, "KJ305") not in found
+
+
+def test_a_verb_and_zhi_ends_a_clause_in_taiwans_legal_prose():
+    """g037: 得跨所申請之: (之, the classical object pronoun)."""
+    text = ("土地登記跨所申請作業要點\n三、土地登記除有下列各款之一者外,得跨所申請之:(一)囑託登記。(二)逕為登記。\n"
+            "四、跨所申請之登記案件,由受理地政事務所收件後,依規定辦理。\n")
+    assert not [c for _, c in codes(text, "KJ305")]
+
+
+def test_a_note_on_what_a_reporter_asked_is_no_slot():
+    """g022: a transcript's 記者:(有關旺角昨日再次發生衝突); a role to fill in is still a slot."""
+    transcript = "行政長官會見傳媒開場發言\n以下是行政長官今日會見傳媒的談話內容:\n記者:(有關旺角昨日再次發生衝突)\n行政長官:我們會嚴肅跟進。\n"
+    assert not [c for _, c in codes(transcript, "KJ205")]
+    form = "领导小组成员名单\n各科室:\n组长:(校长)\n副组长:(分管领导)\n"
+    assert [c for _, c in codes(form, "KJ205")]
+
+
+def test_taiwans_term_for_hakka_villages_is_no_simplified_character():
+    """g027: 客庄 in a traditional text (the Hakka Affairs Council's word)."""
+    text = "臺中市客家事務委員會新聞稿\n本市將擴大辦理客庄節慶活動,邀請市民一同參與,體驗客家文化之美,歡迎闔家蒞臨。\n"
+    assert not [c for _, c in codes(text, "KJ701")]
+    assert [c for _, c in codes(text.replace("客庄", "村庄"), "KJ701")]
+
+
+RELEASE = ("臺中市政府新聞稿\n市府推動區里行政效能提升,今年度各區公所辦理里政業務講習共計二十場次,參與人員踴躍。\n"
+           "市府表示,將持續精進便民服務,提升市民滿意度。\n\n聯絡人:臺中市政府民政局楊小姐\n\n"
+           "聯絡電話:04-22289111分機29106\n\n  • 市府分類: 區里行政\n  • 發布日期: 2014-02-18\n  • 點閱次數: 372\n")
+
+
+def test_a_releases_contact_lines_above_the_pages_panel_are_its_own():
+    """g031: 聯絡人: and 聯絡電話: read as rows of the panel under them."""
+    found = codes(RELEASE, "KJ6")
+    assert not [line for line, _ in found if line in (5, 7)]
+    assert [line for line, _ in found if line >= 9]
+
+
+def test_a_link_after_the_last_sentence_is_no_cut():
+    """g039: …指定袋。知多啲:www.example.gov.hk/tc/intro.htm at the page's end."""
+    text = ("環境局局長參觀回收便利點\n局長鼓勵市民積極實踐減廢回收,同時儲積分換領日常生活用品,將來亦可以換領指定袋。"
+            "知多啲:www.example.gov.hk/tc/community/intro.htm\n")
+    assert not [c for _, c in codes(text, "KJ302")]
+
+
+def test_a_document_ending_with_its_contents_ends_no_sentence():
+    """g023: a survey report's page ending with its list of tables and their pages."""
+    text = ("家庭收支調查報告\n本報告提供本市家庭收支之統計結果,供各界參考。\n目次\n表 1 家庭收支按經濟戶長職業別分 32\n"
+            "表 2 平均每戶家庭收支按經濟戶長行業別分 40\n表 3 平均每戶家庭收支按住宅狀況分 74\n")
+    assert not [c for _, c in codes(text, "KJ302")]
