@@ -15,7 +15,7 @@ from ..normalize import to_simplified
 from ..ruletypes import Context, Hit, rule_hits
 from ..diskcache import built_regex, compile_regex
 from ..i18n import _, pick
-from .layout import FURNITURE, SIGNING_DATE, flagged_lines, outline_paragraphs, reading_paragraphs
+from .layout import FURNITURE, SIGNING_DATE, flagged_lines, flat_table_lines, outline_paragraphs, reading_paragraphs
 
 # Heading numbering of the official hierarchy: 一、 （一） 1. 1、 （1）, and 第一部分/第一章.
 HEADING_MARK = compile_regex(
@@ -286,11 +286,17 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
         out = ctx.memo["numbered-paragraphs"] = []
         paras = outline_paragraphs(doc, ctx)
         quoted: set[int] | None = None
+        cells: frozenset[int] | None = None  # a table read as lines: its rows' numbers are no outline
         for i, p in enumerate(paras):
             text = p.text
             first = text[:1]
             if first not in _ITEM_FIRST and not first.isdigit():
                 continue  # most paragraphs: heading_level would refuse them at once
+            if text.rstrip(BLANK_CHARS)[-1:] in "|｜":
+                if cells is None:
+                    cells = flat_table_lines(doc, ctx)
+                if doc.line_index(p.start) in cells:
+                    continue  # 一、本年新收政府信息公开申请数量 | (a disclosure report's table, a cell a line)
             if first in WIDE_SPACES:
                 text = text.lstrip(WIDE_SPACES + BLANK_CHARS)
             elif first in "?？":
