@@ -943,6 +943,10 @@ def _beside(extra: list[Hit], hits: list[Hit]) -> list[Hit]:
 # (a Latin word after the number's dot is a version's or a name's, 1.2.x, 3.0.RELEASE, unless Chinese
 # follows it: 3.1.4.AI智能体 is section 3.1.4)
 _DECIMAL_NUMBER = compile_regex(r"(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![.．]?\d|[.．][A-Za-z](?![A-Za-z]{0,10}[\u4e00-\u9fff])|[%‰]|[.．]{2}|[ \t]*(?:[-~～—–]|[至到][ \t]*\d))[.．]?")
+# ... a section titled in English, its number of two to four parts and a dot before a capital
+# (7.3.EAS, 5.1.1.4.MOP Cache): a heading of the outline, where a version's word is lower case or
+# follows a 0 (1.2.x, 3.0.RELEASE)
+_LATIN_SECTION = compile_regex(r"(\d{1,2}(?:[.．]\d{1,2}){1,3})[.．](?=[A-Z])")
 _TOC_ENTRY = compile_regex(r"[^\d.．\s][\t\u3000 .…·]+\d{1,3}$")
 _OUTLINE_LEAST = 3  # decimal headings a file needs to be numbered as an outline
 _CLAUSE = compile_regex(r"[，,；;。！!？?：:]")  # a heading is a title: no clause, no sentence
@@ -983,6 +987,13 @@ def _decimal_outline_issues(doc: Document, ctx: Context) -> tuple[list[Hit], lis
             continue  # an empty paragraph showing only the number Word draws for it: no section
         heading = len(text) <= 40 and not _CLAUSE.search(text)
         m = _DECIMAL_NUMBER.match(text)
+        if m is None and (latin := _LATIN_SECTION.match(text)) is not None \
+                and not doc.in_table(line) and doc.part(line) == "body":
+            number = tuple(int(n) for n in re.split(r"[.．]", latin.group(1)))
+            if 0 not in number[1:]:  # 7.3.EAS, 5.4.3.Latency: a section titled in English (7.7.CLPC：PID
+                # is one too: no heading for the outline, but its number is written)
+                heads.append((para, number, indent + latin.end(1), heading))
+            continue
         if m is None:
             chapter = _OUTLINE_CHAPTER.match(text) if heading else None
             if chapter is not None and not doc.in_table(line) and doc.part(line) == "body":

@@ -1,0 +1,24 @@
+"""What word25 (session 25's independent Word files) showed at its first run: false findings on
+writers' own text, each a mechanism. Invented text."""
+from __future__ import annotations
+
+from docx_maker import docx_codes, make_docx
+
+
+def test_sections_titled_in_english_are_numbers_of_the_outline(tmp_path):
+    """w15: 5.1.1.4.MOP Cache, 7.3.EAS: the numbers KJ502 called missing were there."""
+    notes = ["处理器笔记", "5.1.微架构", "5.1.1.前端", "5.1.1.1.取指带宽", "5.1.1.2.译码宽度", "5.1.1.3.指令缓存",
+             "5.1.1.4.MOP Cache", "对于小规模指令，微操作缓存可以显著加速译码。", "5.1.1.5.分支预测",
+             "分支预测器的精度要和预取宽度相适应。", "5.2.后端", "5.2.1.执行单元", "5.2.2.调度队列", "5.3.Cache",
+             "5.3.1.硬件设计", "5.3.2.Latency", "5.3.3.预取算法"]
+    assert docx_codes(make_docx(tmp_path / "笔记.docx", notes), "KJ502") == []
+    gap = [p for p in notes if not p.startswith("5.1.1.4")]
+    assert docx_codes(make_docx(tmp_path / "缺号.docx", gap), "KJ502") != []
+
+
+def test_a_web_address_percent_encoding_and_nezha_are_the_writers(tmp_path):
+    """w02: a letter l between digits inside a URL; w04: ％编码; w10: 吒 of 哪吒."""
+    text = ["学习笔记", "参考链接：https://mp.weixin.qq.com/s?__biz=MzI1&mid=2247497029&sn=9fa02cb7da23a262l5bb06",
+            "nofilter：将加载的内容中有html标签的转换成％编码的格式。",
+            "以上是电影哪吒之魔童降世的词云图，可见大部分观众对这部电影是认可的。"]
+    assert docx_codes(make_docx(tmp_path / "笔记.docx", text), "KJ") == []
