@@ -22,3 +22,12 @@ def test_a_web_address_percent_encoding_and_nezha_are_the_writers(tmp_path):
             "nofilter：将加载的内容中有html标签的转换成％编码的格式。",
             "以上是电影哪吒之魔童降世的词云图，可见大部分观众对这部电影是认可的。"]
     assert docx_codes(make_docx(tmp_path / "笔记.docx", text), "KJ") == []
+
+
+def test_an_identifiers_wildcard_is_no_mask(tmp_path):
+    """word25b w05: a SCSS variable $xxx and the text naming it a variable; word25 w15: wake_up_xxx."""
+    notes = ["前端学习总结", "scss中定义变量用$符号：", "$xxx{ color: #222},此时xxx就代表是一个变量，可以在接下来的样式中使用",
+             "中断上下文中没有进程的概念，所有的wake_up_xxx都是针对某个进程而言的。"]
+    assert docx_codes(make_docx(tmp_path / "笔记.docx", notes), "KJ201") == []
+    masked = ["工作总结", "全年完成投资xxx万元，新增企业xx家。"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", masked), "KJ201") != []
