@@ -67,3 +67,11 @@ def test_a_document_ending_with_its_contents_ends_no_sentence():
     text = ("家庭收支調查報告\n本報告提供本市家庭收支之統計結果,供各界參考。\n目次\n表 1 家庭收支按經濟戶長職業別分 32\n"
             "表 2 平均每戶家庭收支按經濟戶長行業別分 40\n表 3 平均每戶家庭收支按住宅狀況分 74\n")
     assert not [c for _, c in codes(text, "KJ302")]
+
+
+def test_a_year_deleted_from_a_speechs_date_and_a_count_after_sanctioning():
+    """gov25 g006 (from its misses): ——年11月27日 under the report's title, 共处分人。"""
+    text = ("关于2022年度省级预算执行情况的审计工作报告\n——年11月27日在省人大常委会第六次会议上\n"
+            "审计发现问题后，有关部门共处分人。被处分人可以申请复核。\n")
+    found = [(f.line, f.code, text[f.offset:f.end_offset]) for f in lint_text(text) if f.code == "KJ207"]
+    assert (2, "KJ207", "年") in found and (3, "KJ207", "人") in found and len(found) == 2
