@@ -1,6 +1,8 @@
-"""What gov25 (session 25's independent government pages) showed at its first run: eight false
+"""What gov25 and fresh25 (session 25's independent pages) showed at their first runs: false
 alarms on clean official prose, each a layout or a usage the rules misread. Invented text."""
 from __future__ import annotations
+
+import pytest
 
 from kjlint.engine import lint_text
 
@@ -36,11 +38,17 @@ def test_a_note_on_what_a_reporter_asked_is_no_slot():
     assert [c for _, c in codes(form, "KJ205")]
 
 
-def test_taiwans_term_for_hakka_villages_is_no_simplified_character():
-    """g027: 客庄 in a traditional text (the Hakka Affairs Council's word)."""
-    text = "臺中市客家事務委員會新聞稿\n本市將擴大辦理客庄節慶活動,邀請市民一同參與,體驗客家文化之美,歡迎闔家蒞臨。\n"
-    assert not [c for _, c in codes(text, "KJ701")]
-    assert [c for _, c in codes(text.replace("客庄", "村庄"), "KJ701")]
+@pytest.mark.parametrize("text, code, word, other", [
+    # g027: 客庄 in a traditional text (the word of Taiwan's Hakka Affairs Council); 村庄 is mixed script
+    ("臺中市客家事務委員會新聞稿\n本市將擴大辦理客庄節慶活動,邀請市民一同參與,體驗客家文化之美,歡迎闔家蒞臨。\n",
+     "KJ701", "客庄", "村庄"),
+    # fresh25 p012: 关于乡财政体制改革 (乡财政); 关于镇平安建设 is still a town's name deleted
+    ("区政府常务会议纪要\n会议听取了区财政局关于乡财政体制改革、上半年财政收支情况的汇报。\n",
+     "KJ207", "关于乡财政体制改革", "关于镇平安建设工作"),
+])
+def test_a_word_is_no_defect_where_its_look_alike_is(text, code, word, other):
+    assert not [c for _, c in codes(text, code)]
+    assert [c for _, c in codes(text.replace(word, other), code)]
 
 
 RELEASE = ("臺中市政府新聞稿\n市府推動區里行政效能提升,今年度各區公所辦理里政業務講習共計二十場次,參與人員踴躍。\n"
@@ -75,3 +83,15 @@ def test_a_year_deleted_from_a_speechs_date_and_a_count_after_sanctioning():
             "审计发现问题后，有关部门共处分人。被处分人可以申请复核。\n")
     found = [(f.line, f.code, text[f.offset:f.end_offset]) for f in lint_text(text) if f.code == "KJ207"]
     assert (2, "KJ207", "年") in found and (3, "KJ207", "人") in found and len(found) == 2
+
+
+DISCLOSURE = ("区政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息120条。\n二、主动公开政府信息情况\n"
+              "三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+              "申请人情况 |\n自然人 |\n法人或其他组织 |\n商业企业 |\n科研机构 |\n|||||\n"
+              "一、本年新收政府信息公开申请数量 |\n3 |\n0 |\n0 |\n二、上年结转政府信息公开申请数量 |\n0 |\n0 |\n0 |\n"
+              "四、政府信息公开行政复议、行政诉讼情况\n全年未发生行政复议和行政诉讼。\n")
+
+
+def test_the_rows_of_a_table_read_as_lines_are_no_outline():
+    """fresh25 p025: a disclosure report's table, a cell a line, its rows numbered 一、二、 under 三、."""
+    assert not [c for _, c in codes(DISCLOSURE, "KJ50")]
