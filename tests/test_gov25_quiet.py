@@ -95,3 +95,11 @@ DISCLOSURE = ("区政府信息公开工作年度报告\n一、总体情况\n全�
 def test_the_rows_of_a_table_read_as_lines_are_no_outline():
     """fresh25 p025: a disclosure report's table, a cell a line, its rows numbered 一、二、 under 三、."""
     assert not [c for _, c in codes(DISCLOSURE, "KJ50")]
+
+
+def test_a_count_deleted_after_le_and_a_year_opening_a_sentence():
+    """fresh25b p013, p007, p037 (from its misses): 设置了个职能窗口, 开展了轮全区, 。年，全市."""
+    text = ("某区政务服务中心工作总结\n中心设置了个职能窗口，月内开展了轮全区大排查，排名位居全市前列。年，全市继续推进改革。\n"
+            "除了个别事项外，均已办结，并进行了轮岗交流，大家心里有了个方向。\n")
+    found = [(f.line, text[f.offset:f.end_offset]) for f in lint_text(text) if f.code == "KJ207"]
+    assert found == [(2, "个"), (2, "轮"), (2, "年")]
