@@ -103,3 +103,10 @@ def test_a_count_deleted_after_le_and_a_year_opening_a_sentence():
             "除了个别事项外，均已办结，并进行了轮岗交流，大家心里有了个方向。\n")
     found = [(f.line, text[f.offset:f.end_offset]) for f in lint_text(text) if f.code == "KJ207"]
     assert found == [(2, "个"), (2, "轮"), (2, "年")]
+
+
+def test_a_taiwan_portals_date_and_counter_fields_are_its_own():
+    """gov25 g003 (from its misses): - 新聞日期:98-06-11, - 最後異動日期:…, - 點閱次數:…"""
+    text = ("金門縣議會定期會開幕\n- 新聞日期:98-06-11\n金門縣議會第六屆第一次定期會今日開幕,議長致詞時表示,本次大會將審查縣府總預算案。\n"
+            "議會將持續監督縣政,為鄉親爭取更多福利。\n- 最後異動日期:108-04-10\n- 點閱次數:1247\n")
+    assert [line for line, code in codes(text, "KJ6")] == [2, 5, 6]
