@@ -110,3 +110,11 @@ def test_a_taiwan_portals_date_and_counter_fields_are_its_own():
     text = ("金門縣議會定期會開幕\n- 新聞日期:98-06-11\n金門縣議會第六屆第一次定期會今日開幕,議長致詞時表示,本次大會將審查縣府總預算案。\n"
             "議會將持續監督縣政,為鄉親爭取更多福利。\n- 最後異動日期:108-04-10\n- 點閱次數:1247\n")
     assert [line for line, code in codes(text, "KJ6")] == [2, 5, 6]
+
+
+def test_a_casinos_club_under_a_number_brand_is_spam():
+    """gov25 g025 (from its misses): 99贵宾会(中国)官方网站 glued before a bureau's title, and in its text."""
+    text = ("99贵宾会(中国)官方网站 农业农村局2024年工作总结\n全年新建改造高标准农田1.65万亩,粮食播种面积达32.5万亩。\n"
+            "持续推进“99贵宾会 莲藕”产业发展,贵宾会员服务中心接待来访群众。\n")
+    found = [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ601"]
+    assert found == ["99贵宾会", "99贵宾会"]
