@@ -118,3 +118,12 @@ def test_a_casinos_club_under_a_number_brand_is_spam():
             "持续推进“99贵宾会 莲藕”产业发展,贵宾会员服务中心接待来访群众。\n")
     found = [text[f.offset:f.end_offset] for f in lint_text(text) if f.code == "KJ601"]
     assert found == ["99贵宾会", "99贵宾会"]
+
+
+def test_a_report_describing_an_organs_own_website_is_no_link_line():
+    """fresh25 p005: 官方网站:www.….edu.cn作为学校信息发布主平台… (and the list under it no footer)."""
+    text = ("某学院信息化建设调研报告\n一、学校概况\n学校位于主城区核心地段,交通便利,办学条件优越。\n二、官网功能架构与信息服务\n"
+            "官方网站:www.example.edu.cn作为学校信息发布主平台,构建了三大服务板块:\n- 资讯中心:实时更新政策解读、学校公告\n"
+            "- 教学管理:在线成绩查询、课表下载\n三、存在问题\n网站更新不及时。\n")
+    assert not [c for _, c in codes(text, "KJ6")]
+    assert [c for _, c in codes(text.replace("官方网站:", "某某范文宝典:"), "KJ601")]
