@@ -31,3 +31,14 @@ def test_an_identifiers_wildcard_is_no_mask(tmp_path):
     assert docx_codes(make_docx(tmp_path / "笔记.docx", notes), "KJ201") == []
     masked = ["工作总结", "全年完成投资xxx万元，新增企业xx家。"]
     assert docx_codes(make_docx(tmp_path / "总结.docx", masked), "KJ201") != []
+
+
+def test_a_label_over_a_numbered_list_is_filled_by_it(tmp_path):
+    """word25 w20: under a cover's fields, 网站制作注意事项： and, after a blank paragraph, its
+    numbered rules (read as a cover's field left empty)."""
+    prose = ("本网站面向企业全体员工开放，用于发布安全管理制度、登记隐患、跟踪整改情况，管理员负责维护网站内容，"
+             "各部门按期上报本部门的安全检查结果，形成发现、整改、复查的闭环管理。")
+    plan = [("cover", ["项目计划书", "项目名称：安全管家网站", "小组组长：蔡某", "小组成员：纪某、吴某、郑某"]),
+            "网站制作注意事项：", "", "1.在创建网站时，统一格式：", "1、文件夹名称为SafeManager，其根目录有文件夹img、js和css。",
+            "2、html文件必须放在根目录下，且命名为当前页面的中文拼音名称。", "3、主页要为index名称。"] + [prose] * 6
+    assert docx_codes(make_docx(tmp_path / "计划书.docx", plan), "KJ204") == []

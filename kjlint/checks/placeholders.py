@@ -619,7 +619,9 @@ def _empty_front_fields(doc: Document, hand_filled: re.Pattern) -> list[tuple[in
                 value = text[m.end():nxt.start() if nxt is not None else len(text)].strip(_CELL_BLANK)
                 if not value and nxt is None:
                     value = _value_below(doc, i, cell, values)
-                if not _LEAD_IN.search(m.group("label")):  # 界面内容基本如下： leads in what follows
+                if not _LEAD_IN.search(m.group("label")) and not (nxt is None and not value and _list_under(doc, i)):
+                    # (界面内容基本如下： leads in what follows, and so does a label over a numbered list:
+                    # 网站制作注意事项： / 1.在创建网站时…)
                     fields.append((start + m.start("label"), start + m.end(), bool(value)))
             continue
         m = _COVER_BARE.match(text)
