@@ -1821,7 +1821,7 @@ def _repeated_title_top(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         at = doc.line_index(first.start)
         label = next((j for j in range(at - 1, -1, -1) if lines[j]), at)  # (文件名称: / its value on the next line)
         if not _TITLE_FIELD.match(lines[li]) and any(_TITLE_FIELD.match(lines[j]) and not _TITLE_LABEL.match(lines[j])
-                                                     for j in range(min(label, at), li)):
+                                                     for j in range(label, li)):
             # the page's panel names the document (名称: …): the title under it is the document's own
             seen[key] = p
             continue

@@ -292,7 +292,7 @@ def numbered_paragraphs(doc: Document, ctx: Context) -> list[Numbered]:
             first = text[:1]
             if first not in _ITEM_FIRST and not first.isdigit():
                 continue  # most paragraphs: heading_level would refuse them at once
-            if text.rstrip(BLANK_CHARS)[-1:] in "|｜":
+            if text.rstrip(BLANK_CHARS).endswith(("|", "｜")):
                 if cells is None:
                     cells = flat_table_lines(doc, ctx)
                 if doc.line_index(p.start) in cells:
@@ -987,20 +987,15 @@ def _decimal_outline_issues(doc: Document, ctx: Context) -> tuple[list[Hit], lis
             continue  # an empty paragraph showing only the number Word draws for it: no section
         heading = len(text) <= 40 and not _CLAUSE.search(text)
         m = _DECIMAL_NUMBER.match(text)
-        if m is None and (latin := _LATIN_SECTION.match(text)) is not None \
-                and not doc.in_table(line) and doc.part(line) == "body":
-            number = tuple(int(n) for n in re.split(r"[.．]", latin.group(1)))
-            if 0 not in number[1:]:  # 7.3.EAS, 5.4.3.Latency: a section titled in English (7.7.CLPC：PID
-                # is one too: no heading for the outline, but its number is written)
-                heads.append((para, number, indent + latin.end(1), heading))
-            continue
-        if m is None:
+        latin = _LATIN_SECTION.match(text) if m is None else None  # 7.3.EAS, 5.4.3.Latency
+        if m is None and latin is None:
             chapter = _OUTLINE_CHAPTER.match(text) if heading else None
             if chapter is not None and not doc.in_table(line) and doc.part(line) == "body":
                 # 1．标题, a styled 1、登录名: an outline's first chapter; a list's 1、 only numbers its items
                 first = chapter.group(2) != "、" or line + 1 in doc.style_headings
                 heads.append((para, (int(chapter.group(1)),), indent + chapter.end(1), first))
             continue
+        m = m or latin
         if doc.in_table(line) or doc.part(line) != "body":
             continue
         if text[m.end():m.end() + 1] in (":", "："):
@@ -1009,7 +1004,9 @@ def _decimal_outline_issues(doc: Document, ctx: Context) -> tuple[list[Hit], lis
         number = tuple(int(n) for n in re.split(r"[.．]", m.group(1)))
         if 0 in number[1:]:
             continue  # 1.0 版本: a version, not a section
-        heading = heading and (_decimal_heading(text) or line + 1 in doc.style_headings)  # 1.2项目简介 in a heading style
+        if latin is None:  # (a section titled in English is a heading by its shape alone; 7.7.CLPC：PID,
+            # no heading for the outline, still has its number written)
+            heading = heading and (_decimal_heading(text) or line + 1 in doc.style_headings)  # 1.2项目简介 in a heading style
         heads.append((para, number, indent + m.end(1), heading))
     gaps: list[Hit] = []
     repeats: list[Hit] = []
