@@ -42,3 +42,20 @@ def test_a_label_over_a_numbered_list_is_filled_by_it(tmp_path):
             "网站制作注意事项：", "", "1.在创建网站时，统一格式：", "1、文件夹名称为SafeManager，其根目录有文件夹img、js和css。",
             "2、html文件必须放在根目录下，且命名为当前页面的中文拼音名称。", "3、主页要为index名称。"] + [prose] * 6
     assert docx_codes(make_docx(tmp_path / "计划书.docx", plan), "KJ204") == []
+
+
+def test_the_same_allowed_values_under_two_fields_are_no_copy(tmp_path):
+    """w18: a specification lists the allowed values of each field under it (cam_view / rgbd_view:
+    the same four views), and KJ104 called the second list a pasted block."""
+    views = ["-'ego-centric'：第一人称，一般指头顶相机", "-'third-person'：第三人称，一般指环境相机",
+             "-'left_wrist'：安装在左臂腕部的相机", "-'right_wrist'：安装在右臂腕部的相机"]
+    spec = ["数据采集规范", "●camera_num: 相机数量，如：2", "●cam_view: 相机安装视角，列表长度应等于相机数量，可选范围：", *views,
+            "●cam_file: 相机的标定参数文件，列表长度应等于相机数量，参数文件放在与配置文件相同的路径下。",
+            "●rgbd_num: rgbd相机数量，如：1", "●rgbd_view: rgbd相机安装视角，列表长度应等于相机数量，可选范围：", *views,
+            "●touch_num: 触摸传感器数量，有多少个传感器，下面就要根据示例填多少个信息。"]
+    assert docx_codes(make_docx(tmp_path / "规范.docx", spec), "KJ1") == []
+    # a list of sentences given again under another heading is a copy
+    plans = ["- 继续完善安全生产责任制，层层签订责任书。", "- 深入开展隐患排查治理，建立整改台账。",
+             "- 加强应急演练，提升应急处置能力。", "- 抓好教育培训，提高全员安全意识。"]
+    report = ["安全工作总结", "一、主要工作：", *plans, "二、下一步计划：", *plans]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", report), "KJ1") != []

@@ -612,6 +612,38 @@ def _about_two_names(units: list[Unit], later: list[Unit], earlier: list[Unit]) 
     return a in earlier[0].norm and "".join(u.norm for u in earlier).replace(a, b) == "".join(u.norm for u in later)
 
 
+# A list item that gives a value, not a sentence: a bullet or dash, then a short entry
+# (-'head'：机器人头部, • 第一人称)
+_VALUE_ITEM = compile_regex(r"^[ \t\u3000]*[-–•●○◦·▪][ \t\u3000]*[^\s。！？；!?;]")
+VALUE_ITEM_MAX = 40  # characters of a value's entry: an option and its gloss
+
+
+def _value_lists(units: list[Unit], later: list[Unit], earlier: list[Unit]) -> bool:
+    """Are the copies two lists of values, each under a field of its own that leads it in with a
+    colon (●lidar_position: …可选范围： -'head'… -'bottom' and ●IMU_position: …可选范围： the same)?
+    A specification gives the same allowed values for each field on purpose. A list pasted twice
+    holds sentences, or repeats its lead-in with it."""
+    def lead_and_items(copy: list[Unit]) -> tuple[Unit | None, list[Unit]]:
+        if copy and copy[0].span.text.rstrip(BLANK_CHARS).endswith(("：", ":")):
+            return copy[0], copy[1:]  # the copy starts inside its lead-in (…，可选范围：)
+        k = copy[0].index - 1 if copy else -1
+        while k >= 0 and value(units[k]):  # (a copy of the list's later items: its lead-in is above the first)
+            k -= 1
+        return (units[k] if k >= 0 else None), copy
+
+    def value(u: Unit) -> bool:
+        text = u.span.text.rstrip(BLANK_CHARS)
+        return _VALUE_ITEM.match(text) is not None and len(u.norm) <= VALUE_ITEM_MAX \
+            and not _SENTENCE_END.search(text) and not text.endswith(("：", ":"))  # (a lead-in of its own)
+
+    (lead_a, items_a), (lead_b, items_b) = lead_and_items(earlier), lead_and_items(later)
+    if lead_a is None or lead_b is None or not items_a or not items_b or lead_a.norm == lead_b.norm:
+        return False
+    if not all(u.span.text.rstrip(BLANK_CHARS).endswith(("：", ":")) for u in (lead_a, lead_b)):
+        return False
+    return all(map(value, items_a + items_b))
+
+
 def _figures(text: str) -> set[str]:
     return {re.sub(r"\s", "", m.group(0)).lower() for m in FIGURE_REF.finditer(text)}
 
@@ -1528,7 +1560,7 @@ def analyse(doc: Document, ctx: Context) -> Analysis:
                 or (word and template_sections(later, earlier))
                 or (word and _in_numbered_parts(doc, later[0].span.start, earlier[0].span.start))
                 or (word and in_parallel_write_ups(later, earlier))
-                or _about_two_names(units, later, earlier))
+                or _about_two_names(units, later, earlier) or _value_lists(units, later, earlier))
 
     def in_parallel_write_ups(later: list[Unit], earlier: list[Unit]) -> bool:  # (Word)
         from ..wordplace import in_parallel_write_ups as parallel_write_ups
