@@ -59,3 +59,16 @@ def test_the_same_allowed_values_under_two_fields_are_no_copy(tmp_path):
              "- 加强应急演练，提升应急处置能力。", "- 抓好教育培训，提高全员安全意识。"]
     report = ["安全工作总结", "一、主要工作：", *plans, "二、下一步计划：", *plans]
     assert docx_codes(make_docx(tmp_path / "总结.docx", report), "KJ1") != []
+
+
+def test_a_paragraph_given_again_with_its_stop_is_no_preview():
+    """w15: a paragraph without its closing 。, then under a heading the same paragraph with it: the
+    paragraph given twice (KJ101 reports the second copy), not a site's preview cut at a length."""
+    from kjlint import lint_text
+
+    body = ("在内核的实现中，经常会遇到这样的场景：共享数据被中断上下文和进程上下文访问，该如何保护呢？"
+            "如果只有进程上下文的访问，那么可以考虑使用信号量或者互斥锁，这时候，可以考虑使用自旋锁")
+    notes = f"学习笔记\n\n{body}\n\n自旋锁的使用\n{body}。\n"
+    assert [f.code for f in lint_text(notes) if f.code == "KJ304"] == []
+    preview = f"学习笔记\n\n{body[:60]}\n\n{body}。其他内容从略。\n"
+    assert [f.code for f in lint_text(preview) if f.code == "KJ304"] == ["KJ304"]

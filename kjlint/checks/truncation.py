@@ -309,6 +309,8 @@ def truncated_preview(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         for start in {i + 1, i + 1 + skip}:
             following = "".join(squeezed(j) for j in range(start, min(start + 3, len(paras))))
             if len(following) > len(text) and following.startswith(text):
+                if squeezed(start).rstrip(TERMINAL) == text:
+                    break  # the same paragraph with its stop: a paragraph given twice (KJ101's), no preview cut at a length
                 yield Hit(max(p.start, p.end - 8), p.end, {"tail": p.text[-8:]})
                 break
 
