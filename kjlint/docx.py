@@ -75,6 +75,7 @@ class _Level:
     restart: int | None = None  # restart after this level (1-based); None: after any higher level
     legal: bool = False  # isLgl: show every level as decimal
     font: str | None = None  # the label's font (rPr/rFonts): Symbol and Wingdings bullets
+    suffix: str = "tab"  # what Word shows after the label (w:suff): a tab, a space or nothing
 
 
 @dataclass
@@ -238,7 +239,8 @@ def _load_numbering(root) -> _Numbering:
             restart = _val(lvl, "lvlRestart")
             levels[ilvl] = _Level(start=int(_val(lvl, "start") or 1), fmt=_val(lvl, "numFmt") or "decimal",
                                   text=_val(lvl, "lvlText") or "", restart=int(restart) if restart else None,
-                                  legal=lvl.find(W + "isLgl") is not None, font=_run_font(lvl.find(W + "rPr")))
+                                  legal=lvl.find(W + "isLgl") is not None, font=_run_font(lvl.find(W + "rPr")),
+                                  suffix=_val(lvl, "suff") or "tab")
         abstract[an.get(W + "abstractNumId")] = levels
     for num in root.iterfind(W + "num"):
         num_id, abstract_id = num.get(W + "numId"), _val(num, "abstractNumId") or ""
@@ -569,6 +571,10 @@ class _Extractor:
             num_id = _val(num_pr, "numId") or num_id
             ilvl = int(_val(num_pr, "ilvl") or ilvl)
         label = self.numbering.label(num_id, ilvl) if num_id and num_id != "0" else ""
+        if label[-1:].isdigit() and text[:1].isdigit() and self.numbering.levels[num_id][ilvl].suffix != "nothing":
+            # Word shows the label's tab (or space) between it and a paragraph opening with a figure
+            # (2 → 2019年9月3日): glued, the two would read as one number (22019年)
+            label += " "
         line_no = len(self.lines) + 1
         if label:
             self.labels[line_no] = label

@@ -45,6 +45,7 @@ LISTS = {
     "wingdings-arrow": [("bullet", "\uf0d8", "Wingdings")],
     "symbol-dot": [("bullet", "\uf0b7", "Symbol")],
     "wingdings-bytes": [("bullet", "\u00a7", "Wingdings")],
+    "bare": [("decimal", "%1")],  # a number alone, Word's tab after it (a diary's days)
 }
 # Further w:num instances of a list above: name -> (list name, {ilvl: startOverride}).
 INSTANCES = {

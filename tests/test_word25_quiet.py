@@ -72,3 +72,15 @@ def test_a_paragraph_given_again_with_its_stop_is_no_preview():
     assert [f.code for f in lint_text(notes) if f.code == "KJ304"] == []
     preview = f"学习笔记\n\n{body[:60]}\n\n{body}。其他内容从略。\n"
     assert [f.code for f in lint_text(preview) if f.code == "KJ304"] == ["KJ304"]
+
+
+def test_a_word_list_number_before_a_date_is_set_off_as_word_shows_it(tmp_path):
+    """w02: a diary's days numbered by Word (`1`, `2` with Word's tab after them) over dates
+    (2019年9月3日): read glued, `22019年` looked like a number run into a year (KJ507)."""
+    from kjlint.reading import read_document
+
+    diary = ["学习日志", ("list", "bare", 0, "2019年9月2日星期一"), "给导师发了调研内容，整理论文笔记的特征选择部分。",
+             ("list", "bare", 0, "2019年9月3日星期二"), "对振动数据做相关性分析，明天继续复习机器学习。"]
+    path = make_docx(tmp_path / "日志.docx", diary)
+    assert read_document(str(path)).text.split("\n")[3] == "2 2019年9月3日星期二"
+    assert docx_codes(path, "KJ507") == []
