@@ -571,6 +571,11 @@ class _Extractor:
             num_id = _val(num_pr, "numId") or num_id
             ilvl = int(_val(num_pr, "ilvl") or ilvl)
         label = self.numbering.label(num_id, ilvl) if num_id and num_id != "0" else ""
+        if not text and _hidden(ppr.find(W + "rPr") if ppr is not None else None) and not collected.picture \
+                and next(_text_boxes(p), None) is None:
+            # an empty paragraph whose mark is hidden: Word shows no line, not even its number, which
+            # still counts (a thesis template hides numbered paragraphs to set its chapters' numbers)
+            return
         if label[-1:].isdigit() and text[:1].isdigit() and self.numbering.levels[num_id][ilvl].suffix != "nothing":
             # Word shows the label's tab (or space) between it and a paragraph opening with a figure
             # (2 → 2019年9月3日): glued, the two would read as one number (22019年)

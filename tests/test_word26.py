@@ -14,3 +14,28 @@ def test_status_emoji_opening_the_items_of_a_flattened_list_are_marks(tmp_path):
     assert docx_codes(make_docx(tmp_path / "报告.docx", plan), "KJ704") == []
     pasted = ["项目进度报告", "本月完成了设备管理模块的开发🎉，下月继续推进监控模块👍。"]
     assert len(docx_codes(make_docx(tmp_path / "月报.docx", pasted), "KJ704")) == 2
+
+
+def test_an_empty_paragraph_with_a_hidden_mark_is_no_line(tmp_path):
+    """wsweep26 w17: a thesis template's hidden numbered paragraphs (the mark w:vanish, no text),
+    which set the chapters' numbers: Word shows nothing there, and 30 of them were read as empty
+    headings. The number still counts, as in Word."""
+    import docx
+    from docx.oxml import OxmlElement
+
+    from kjlint.reading import read_document
+
+    body = "本章介绍系统的总体设计，包括架构、模块划分和接口约定，各模块之间通过消息队列通信。"
+    path = make_docx(tmp_path / "论文.docx", ["课程设计报告", ("list", "decimal", 0, "占位"),
+                                             ("list", "decimal", 0, "系统设计"), body])
+    document = docx.Document(str(path))
+    hidden = next(p for p in document.paragraphs if p.text == "占位")
+    for run in hidden.runs:
+        run._r.getparent().remove(run._r)
+    rpr = OxmlElement("w:rPr")
+    rpr.append(OxmlElement("w:vanish"))
+    hidden._p.get_or_add_pPr().append(rpr)
+    document.save(str(path))
+    lines = read_document(str(path)).text.split("\n")
+    assert lines[:3] == ["课程设计报告", "2.系统设计", body]
+    assert docx_codes(path, "KJ303") == []
