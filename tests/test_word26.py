@@ -39,3 +39,12 @@ def test_an_empty_paragraph_with_a_hidden_mark_is_no_line(tmp_path):
     lines = read_document(str(path)).text.split("\n")
     assert lines[:3] == ["课程设计报告", "2.系统设计", body]
     assert docx_codes(path, "KJ303") == []
+
+
+def test_an_arabic_number_with_its_bracket_and_a_dunhao_is_malformed(tmp_path):
+    """word26 w11 (15 labels): 1）、在消费… — a number given both its bracket and a 、 (as 3.、 and
+    (一)、 are); 1） and (1) alone are well formed."""
+    plan = ["项目计划书", "一、市场分析", "1）、在消费升级的背景下，公益需求逐年增长。", "2）、采取公益与商业结合的方式运营。",
+            "二、推广方案", "(1) 官网发布项目介绍。", "(2) 采用官方账号持续推送。"]
+    found = docx_codes(make_docx(tmp_path / "计划书.docx", plan), "KJ507")
+    assert [line for _, line in found] == [3, 4]
