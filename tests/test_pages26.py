@@ -1,0 +1,21 @@
+"""What session 26's independent page sets (fresh26, fresh26b, gov26) showed at their first run:
+false alarms and misses, each a mechanism. Invented text."""
+from __future__ import annotations
+
+from kjlint import lint_text
+
+
+def codes(text: str, prefix: str = "KJ") -> list[tuple[str, int]]:
+    return [(f.code, f.line) for f in lint_text(text) if f.code.startswith(prefix)]
+
+
+def test_an_underscore_joining_the_words_of_injected_spam_is_no_blank():
+    """fresh26b p032: gambling spam put in place of the city's name everywhere
+    (澳门皇冠体育_中国竞彩网$【官网娱乐平台】市…), reported by KJ601 as its keyword 皇冠体育; the `_` glued to it
+    is the spam name's separator, not a blank left to fill in (six KJ203)."""
+    spam = "澳门皇冠体育_中国竞彩网$【官网娱乐平台】"
+    page = (f"{spam}市2015年政府信息公开工作年度报告\n根据《条例》有关规定，按照{spam}市人民政府办公室要求，"
+            f"现将{spam}市2015年政府信息公开工作年度报告公布如下。\n")
+    found = codes(page)
+    assert ("KJ601", 1) in found and not [c for c in found if c[0] == "KJ203"]
+    assert ("KJ203", 1) in codes("项目负责人：_签名日期：2024年3月1日\n")
