@@ -48,3 +48,11 @@ def test_an_arabic_number_with_its_bracket_and_a_dunhao_is_malformed(tmp_path):
             "二、推广方案", "(1) 官网发布项目介绍。", "(2) 采用官方账号持续推送。"]
     found = docx_codes(make_docx(tmp_path / "计划书.docx", plan), "KJ507")
     assert [line for _, line in found] == [3, 4]
+
+
+def test_a_title_with_a_stop_typed_after_it_is_a_title(tmp_path):
+    """word26 w15: 「声入华夏」项目计划书（V1.0）。 — one stop after a short line naming its kind of
+    document: the title, not a sentence (KJ506). A first line that says something stays a sentence."""
+    body = "本项目面向中小学开展普通话朗读训练，提供录音、评分和学习记录，计划于明年春季学期在三所学校试用。"
+    assert docx_codes(make_docx(tmp_path / "计划书.docx", ["「声入华夏」项目计划书（V1.0）。", body]), "KJ506") == []
+    assert docx_codes(make_docx(tmp_path / "说明.docx", ["本项目计划于明年春季完成。", body]), "KJ506") != []

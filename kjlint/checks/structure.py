@@ -1575,6 +1575,20 @@ def _opens_list(doc: Document, first: Span) -> bool:
 _SITE_TITLE = compile_regex(r"^[^。；;：:>|｜]{4,60}$")
 
 
+# A title's version or edition in brackets after its kind (项目计划书（V1.0）, 工作总结(修订稿))
+_TITLE_TAIL = compile_regex(r"[（(][^（）()\n]{1,12}[)）]$")
+
+
+def _title_with_stop(text: str, kinds: list[str], max_len: int) -> bool:
+    """A title with a full stop typed after it (「声入华夏」项目计划书（V1.0）。): one stop at the end of a
+    short line that names its kind of document at its end, and no other mark of a sentence."""
+    body = text.strip(BLANK_CHARS)
+    if not body.endswith("。") or len(body) > max_len:
+        return False
+    body = _TITLE_TAIL.sub("", body[:-1]).rstrip(BLANK_CHARS)
+    return not any(c in body for c in "，,。；;：:！!？?") and any(k in body[-5:] for k in kinds)  # (计划书, 报告)
+
+
 @check("missing-title")
 def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
     """The first paragraph is body text or a numbered heading, not a title. Lines of bare
@@ -1615,6 +1629,9 @@ def missing_title(doc: Document, ctx: Context, rule) -> list[Hit]:
             _SITE_TITLE.match(p.text) and any(w in p.text for w in rule.params.get("title-words", []))
             for p in doc.paragraphs if p.end <= first.start):
         return []  # a title stands above, reported as the site's line for its counter (…工作总结精选8篇)
+    if _title_with_stop(first.text, [*rule.params.get("title-words", []), *rule.params.get("word-title-words", [])],
+                        max_len):
+        return []  # a title with a stop typed after it: the title is there
     reason = None  # the key of the rule's message saying why the first paragraph is no title
     found = heading_level(first.text)
     if found and len(paras) > 1 and _chapter_heading(Numbered(found[0], found[1], first, first.start + found[2]),
