@@ -141,7 +141,8 @@ _LEVEL_BODIES = (
     rf"(?:[（(][ \t\u3000]?)?(?P<n>[{CN_NUM}]{{1,3}})[ \t\u3000]?[）)]",  # 三） lost its （ (KJ507 reports it); ( 二)
     # 1. before a year opens an item dated by it (1.2020年6月11日前…), 1.1月28日 is item 1. dated 1月28日
     # (a list of dated items: 1.1月27日 / 1.2月4日); other figures after the dot are a decimal
-    r"(?P<n>\d{1,2})(?:、(?!、)|[.．](?![.．])(?!\d(?!\d?月\d{1,2}[日号]))|[.．](?=(?:19|20)\d\d年)|[:：](?=[ \t\u3000]*[^\W\d_]))",
+    # (a version's wildcard, 5.x, 18.x in a table of versions, is no number of a list)
+    r"(?P<n>\d{1,2})(?:、(?!、)|[.．](?![.．])(?![xX](?:$|[ \t\u3000]))(?!\d(?!\d?月\d{1,2}[日号]))|[.．](?=(?:19|20)\d\d年)|[:：](?=[ \t\u3000]*[^\W\d_]))",
     r"[（(][ \t\u3000]?(?P<n>\d{1,2})[ \t\u3000]?[）)]",
 )
 LEVEL_PATTERNS = tuple((level, compile_regex("^" + body)) for level, body in enumerate(_LEVEL_BODIES, 1))
