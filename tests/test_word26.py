@@ -56,3 +56,15 @@ def test_a_title_with_a_stop_typed_after_it_is_a_title(tmp_path):
     body = "本项目面向中小学开展普通话朗读训练，提供录音、评分和学习记录，计划于明年春季学期在三所学校试用。"
     assert docx_codes(make_docx(tmp_path / "计划书.docx", ["「声入华夏」项目计划书（V1.0）。", body]), "KJ506") == []
     assert docx_codes(make_docx(tmp_path / "说明.docx", ["本项目计划于明年春季完成。", body]), "KJ506") != []
+
+
+def test_a_heading_over_its_own_list_numbered_from_one_has_a_body(tmp_path):
+    """word26 w08 and wsweep26 w33: 3. 心得 / 1. 通过对常用的程序模块进行封装，… / 2. …: the items
+    (their text inline) are the heading's list, numbered from 1 again, not its siblings (KJ303)."""
+    report = ["课程设计报告", ("heading", 2, "1. 设计目标"), "本次课程设计实现一个贪吃蛇游戏，要求界面流畅、操作简单，并能记录最高分。",
+              ("heading", 2, "2. 实现过程"), "游戏主循环读取键盘输入，判断蛇头前方的格子，再刷新画面和分数。", ("heading", 2, "3. 心得"),
+              "1. 通过对常用的程序模块进行封装，能够提高开发效率，增加代码复用，并方便维护。",
+              "2. 更新画面时将要打印的内容先存起来再一起输出，能够让画面更加流畅。"]
+    assert docx_codes(make_docx(tmp_path / "报告.docx", report), "KJ303") == []
+    empty = report[:5] + [("heading", 2, "3. 心得"), ("heading", 2, "4. 参考资料"), "《C程序设计》，清华大学出版社。"]
+    assert docx_codes(make_docx(tmp_path / "空.docx", empty), "KJ303") != []
