@@ -68,3 +68,11 @@ def test_a_heading_over_its_own_list_numbered_from_one_has_a_body(tmp_path):
     assert docx_codes(make_docx(tmp_path / "报告.docx", report), "KJ303") == []
     empty = report[:5] + [("heading", 2, "3. 心得"), ("heading", 2, "4. 参考资料"), "《C程序设计》，清华大学出版社。"]
     assert docx_codes(make_docx(tmp_path / "空.docx", empty), "KJ303") != []
+
+
+def test_a_word_heading_over_plain_items_numbered_from_one_has_a_body(tmp_path):
+    """word26b w06: 15.面试 in a heading style, then 1.介绍项目 / 2.项目中有什么难点? … as plain paragraphs:
+    the items are the heading's, however short (KJ303)."""
+    notes = ["项目总结", ("heading", 1, "14.部署"), "服务器使用宝塔面板部署，数据库每天凌晨自动备份一次。",
+             ("heading", 1, "15.面试"), "1.介绍项目", "2.项目中有什么难点?怎么解决?", "3.角色权限体系"]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", notes), "KJ303") == []

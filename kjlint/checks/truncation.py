@@ -469,10 +469,13 @@ def _empty_headings(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if not has_body and _number(plain[i + 1] if i + 1 < len(paras) else "") == 1 and (
                 (level == 3 and nxt == 2)  # 4. 研究方案 / （一）网站定位: an Arabic top level heads its （一） list
                 or (nxt == level and (_number(plain[i]) or 0) > 1
-                    and (_mark(plain[i]) != _mark(plain[i + 1]) or levels[i + 1] is None))):
+                    and (_mark(plain[i]) != _mark(plain[i + 1]) or levels[i + 1] is None
+                         or (word and doc.line_index(p.start) + 1 in doc.style_headings
+                             and doc.line_index(paras[i + 1].start) + 1 not in doc.style_headings)))):
             # 八、实践预期 / 一．选出… / 二．…: a 1 marked otherwise under heading 8 is no sibling of it;
             # nor is 1. with its text inline under 3. 心得 (1. 通过对常用的程序模块进行封装，…): the
-            # heading's list, numbered from 1 again
+            # heading's list, numbered from 1 again, as 1. under a Word heading 15.面试 is when it is
+            # no heading itself
             has_body = True
         if (not has_body and word and i + 1 < len(paras) and _number(plain[i + 1]) == 1
                 and _cell_of(doc, paras[i + 1]) not in (None, _cell_of(doc, p))):
