@@ -76,3 +76,12 @@ def test_a_word_heading_over_plain_items_numbered_from_one_has_a_body(tmp_path):
     notes = ["项目总结", ("heading", 1, "14.部署"), "服务器使用宝塔面板部署，数据库每天凌晨自动备份一次。",
              ("heading", 1, "15.面试"), "1.介绍项目", "2.项目中有什么难点?怎么解决?", "3.角色权限体系"]
     assert docx_codes(make_docx(tmp_path / "总结.docx", notes), "KJ303") == []
+
+
+def test_a_module_names_pattern_between_hyphens_is_no_mask(tmp_path):
+    """word26b w18: 写在服务层(gmall-xxx-service)而不写在控制层(gmall-xxx-web): the module names' pattern;
+    a date's XX between hyphens stays a mask."""
+    notes = ["项目笔记", "业务逻辑写在服务层(gmall-user-manage、gmall-xxx-service)而不写在控制层(gmall-xxx-web)。"]
+    assert docx_codes(make_docx(tmp_path / "笔记.docx", notes), "KJ201") == []
+    masked = ["会议纪要", "会议时间：2021-XX-XX，地点：xx会议室。"]
+    assert docx_codes(make_docx(tmp_path / "纪要.docx", masked), "KJ201") != []
