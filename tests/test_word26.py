@@ -85,3 +85,19 @@ def test_a_module_names_pattern_between_hyphens_is_no_mask(tmp_path):
     assert docx_codes(make_docx(tmp_path / "笔记.docx", notes), "KJ201") == []
     masked = ["会议纪要", "会议时间：2021-XX-XX，地点：xx会议室。"]
     assert docx_codes(make_docx(tmp_path / "纪要.docx", masked), "KJ201") != []
+
+
+def test_word_drawn_and_typed_numbers_are_two_lists(tmp_path):
+    """word26b w06: 1.管理员增删改查（ numbered by Word, then 1.加密 / 2.验证密码 typed inside its bracket,
+    then Word's 2.管理员登录; w15: Word's list restarted at 1. under each lead-in paragraph. Neither is
+    a number used twice (KJ503). A typed 一、 then Word's 一、 for the next sibling still is."""
+    nested = ["后台管理需求", ("list", "decimal", 0, "管理员增删改查（"), "1.加密", "$password = hash('123456');",
+              "2.验证密码", "$ok = validate($password);）", ("list", "decimal", 0, "管理员登录和注销"),
+              ("list", "decimal", 0, "自动登录")]
+    assert docx_codes(make_docx(tmp_path / "需求.docx", nested), "KJ503") == []
+    restarted = ["工作总结", "消息盒子优化：统计店铺下快过期的代理数，查询量接近每秒五千次。",
+                 ("list", "decimal", 0, "考虑到实时性要求不高，使用离线表优化查询。"),
+                 "商品异常打标签：商品绑定的代理异常会影响销售，需要展示异常信息。",
+                 ("list", "decimal", 0, "根据各种异常口径使用离线表对商品打标签。"),
+                 ("list", "decimal", 0, "构建检索服务供业务方快速查询。")]
+    assert docx_codes(make_docx(tmp_path / "总结.docx", restarted), "KJ503") == []

@@ -609,6 +609,21 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                 return None
         return None
 
+    labels = doc.list_labels if doc.source_format == "docx" else {}
+
+    def word_drawn(start: int) -> bool:
+        """Is the number of the paragraph starting at `start` one Word draws (a list's label)?"""
+        return bool(labels) and doc.line_index(start) + 1 in labels
+
+    def nested_apart(it: Numbered) -> bool:
+        """Is item `it` the first of a list typed by hand right under an item Word numbered, or the
+        other way round (1.管理员增删改查（ drawn / 1.加密 typed inside its bracket / 2.验证密码 /
+        2.管理员登录 drawn)? Two lists, the second inside the first item."""
+        return (bool(labels) and not text_between and it.level in prior_start
+                and word_drawn(it.para.start) != word_drawn(prior_start[it.level]))
+
+    text_between = False  # whether paragraphs other than items stand between the last item and this one
+
     def judge(it: Numbered, prior: int | None, parent_known: bool) -> None:
         nonlocal section_top
         lv, n = it.level, it.number
@@ -672,7 +687,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                 issues.append(NumberingIssue("gap", it, "gap", {**fields, "prior": numeral(lv, prior)}))
             else:
                 issues.append(NumberingIssue("gap", it, "gap-at-start", fields))
-        elif prior is not None and n == prior:
+        elif prior is not None and n == prior and not (n == 1 and nested_apart(it)):
             issues.append(NumberingIssue("repeat", it, "repeat", {"number": numeral(lv, n)}))
         elif prior is not None and n == 1 and doc.source_format == "docx":
             # a Word file's list going back to its first number is a list of its own: a sub-list
@@ -866,8 +881,13 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         arabic_parent = above is not None and above.level == 3 and _label(doc.text[above.mark_end:previous.end].strip())
         if arabic_parent:
             orphan_reported[2] = True  # its siblings have that parent too
+        text_between = bool(since_item)
         if n == 1 and (arabic_parent or new_list or parted or other_cell or spaced
                        or (last[lv] is not None and (other_mark or led_in))
+                       # Word drew this 1. after a paragraph of text, and the item before it: its
+                       # writer started a new list of Word's there
+                       or (text_between and word_drawn(p.start) and lv in prior_start
+                           and word_drawn(prior_start[lv]))
                        or (lv >= 3 and any(_label(t) or t[0] in BULLET_MARKS for t in since_item))
                        # 内部风险 / （一）经营风险 after 外部风险's （二）: an unnumbered title right above
                        or (lv == 2 and not previous_numbered and bool(since_item) and _label(previous_text))):
