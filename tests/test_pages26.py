@@ -19,3 +19,15 @@ def test_an_underscore_joining_the_words_of_injected_spam_is_no_blank():
     found = codes(page)
     assert ("KJ601", 1) in found and not [c for c in found if c[0] == "KJ203"]
     assert ("KJ203", 1) in codes("项目负责人：_签名日期：2024年3月1日\n")
+
+
+def test_a_title_under_the_panels_title_field_is_the_documents_own():
+    """fresh26 p047 (and gov18 g01): • 标题:… as one row of a government page's panel (under • 发布机构:…):
+    the title shown under the panel is the document's own, not a repeat (KJ607). A page that opens
+    with 标题:… keeps KJ603 for the label and KJ607 for the title again."""
+    title = "某镇人民政府2011年政府信息公开工作年度报告"
+    body = "根据《中华人民共和国政府信息公开条例》要求，现将本镇2011年政府信息公开工作情况报告如下。\n一、基本情况\n本镇成立信息公开领导小组，明确专人负责日常工作。\n"
+    panel = f"• 索 引 号:QZ05905-0200-2012-00001\n    • 发布机构:某镇人民政府\n    • 标题:{title}\n    • 发布日期:2012-01-19\n    {title}\n{body}"
+    assert [c for c in codes(panel) if c[0] == "KJ607"] == []
+    opening = f"标题:{title}\n{title}\n{body}"
+    assert ("KJ607", 2) in codes(opening)

@@ -1820,7 +1820,8 @@ def _repeated_title_top(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue  # XXXX人民政府 / 2020年2月19日: the 落款 repeats the 发文机关 by design (GB/T 9704)
         at = doc.line_index(first.start)
         label = next((j for j in range(at - 1, -1, -1) if lines[j]), at)  # (文件名称: / its value on the next line)
-        if not _TITLE_FIELD.match(lines[li]) and any(_TITLE_FIELD.match(lines[j]) and not _TITLE_LABEL.match(lines[j])
+        if not _TITLE_FIELD.match(lines[li]) and any(_TITLE_FIELD.match(lines[j])
+                                                     and (not _TITLE_LABEL.match(lines[j]) or _under_field(lines, j))
                                                      for j in range(label, li)):
             # the page's panel names the document (名称: …): the title under it is the document's own
             seen[key] = p
@@ -1838,6 +1839,17 @@ def _repeated_title_top(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
 _TITLE_FIELD = compile_regex(r"^[ \t\u3000]*(?:[•·▪●][ \t\u3000]*)?(?:信息名称|文件名称|名[ \t\u3000]*称|标[ \t\u3000]*题|標[ \t\u3000]*題|題[ \t\u3000]*名)"
                              r"(?:(?:[ \t\u3000]*[:：|｜])+[ \t\u3000]*$|(?:[ \t\u3000]*[:：|｜]|[ \t\u3000])[ \t\u3000:：|｜]*[^ \t\u3000:：|｜]"
                              r"|[\u4e00-\u9fff\d]{6})")
+
+
+# A panel's field: a short label and its colon (• 发布机构:蚶江镇人民政府, 索 引 号:…)
+_PANEL_FIELD = compile_regex(r"^[ \t\u3000•·▪●]*[\u4e00-\u9fff][\u4e00-\u9fff \t\u3000]{1,9}[:：]")
+
+
+def _under_field(lines: list[str], j: int) -> bool:
+    """Is line j (标题:…) a row of a panel, right under another field (• 发布机构:…), rather than
+    the label opening the page (KJ603's)?"""
+    above = next((lines[k] for k in range(j - 1, -1, -1) if lines[k]), "")
+    return _PANEL_FIELD.match(above) is not None
 
 
 PREVIEW_OPENING = 30  # characters a page's preview of the text shares with the text's opening
