@@ -31,3 +31,12 @@ def test_a_title_under_the_panels_title_field_is_the_documents_own():
     assert [c for c in codes(panel) if c[0] == "KJ607"] == []
     opening = f"标题:{title}\n{title}\n{body}"
     assert ("KJ607", 2) in codes(opening)
+
+
+def test_a_journal_articles_code_labels_with_their_values_are_no_slots():
+    """fresh26 p020: a journal article's header, [中图分类号]F810.7[文献标识码]A[文章编号]1672-2426(2010)03-0047-04:
+    each label is followed by its value (KJ205). An empty [文章编号] is still a slot."""
+    page = ("[关键词]欠发达地区;财政收支结构 [中图分类号]F810.7[文献标识码]A[文章编号]1672-2426(2010)03-0047-04 "
+            "财政收支结构是衡量一个地区财政质量的重要标准。\n")
+    assert [c for c in codes(page) if c[0] == "KJ205"] == []
+    assert ("KJ205", 2) in codes("投稿须知\n[文章编号]：\n")
