@@ -40,3 +40,16 @@ def test_a_journal_articles_code_labels_with_their_values_are_no_slots():
             "财政收支结构是衡量一个地区财政质量的重要标准。\n")
     assert [c for c in codes(page) if c[0] == "KJ205"] == []
     assert ("KJ205", 2) in codes("投稿须知\n[文章编号]：\n")
+
+
+def test_a_figures_empty_brackets_in_a_template_are_slots():
+    """fresh26 p044: a plan drafted from a template, its figures still empty brackets (办学机构()个,
+    在校生()人, 入学率()): 25 values never filled in (KJ205). A call's brackets in code, a filled
+    figure (比例为(51.97)) and a page's comment counter (参与评论()人, furniture) are none."""
+    plan = ("某镇教育事业发展规划纲要\n某镇共有各级各类办学机构()个，在校生()人；幼儿园()所，在园幼儿()人。\n"
+            "目前残疾儿童入学率()，升入普通高中比例为(51.97)，专任教师()人，研究生学历占()。\n")
+    slots = [c for c in codes(plan) if c[0] == "KJ205"]
+    assert len(slots) == 7
+    quiet = ("某市政府工作报告\n2017-03-19 19:57:21  中国政府网    参与评论()人\n"
+             "程序启动时先调用init()函数完成初始化，再进入主循环。\n")
+    assert [c for c in codes(quiet) if c[0] == "KJ205"] == []
