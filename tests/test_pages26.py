@@ -53,3 +53,14 @@ def test_a_figures_empty_brackets_in_a_template_are_slots():
     quiet = ("某市政府工作报告\n2017-03-19 19:57:21  中国政府网    参与评论()人\n"
              "程序启动时先调用init()函数完成初始化，再进入主循环。\n")
     assert [c for c in codes(quiet) if c[0] == "KJ205"] == []
+
+
+def test_a_credit_in_brackets_under_the_last_sentence_is_the_storys_signature():
+    """gov26 g017: (某某融媒记者 王某 李某 报道) on the line under the story's last sentence: the
+    story's own signature (docs/labeling.md), not the paper's credit heading a story (KJ601)."""
+    story = ("12月7日，县委退役军人事务工作领导小组召开会议，听取年度工作情况汇报。\n"
+             "会议强调，要加强组织领导和协调配合，把党和政府的温暖送到每一位退役军人心坎上。\n"
+             "(某某融媒记者 王某 李某 报道)\n")
+    assert [c for c in codes(story) if c[0] == "KJ601"] == []
+    heading = "〔記者王某/台北報導〕立法院昨日三讀通過預算案，各部會將依法執行。\n"
+    assert ("KJ601", 1) in codes(heading)

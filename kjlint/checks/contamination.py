@@ -817,6 +817,8 @@ def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
                                              "match": doc.text[at:stop]},
                                   Fix("", at, stop, safe=False) if rule.fixable != "none" else None)
             for start, end, label, phrase in matcher.furniture_in_line(line.text, text, in_prose):
+                if label == "byline" and _closing_credit(doc, i):
+                    continue  # (桓台融媒记者 某某 某某 报道) under the story's last sentence: its signature
                 at, stop = line.start + start, line.start + end
                 yield Hit(at, stop, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
                                       "match": doc.text[at:stop]},
@@ -862,6 +864,18 @@ def _boilerplate_lines(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         fix = delete_line_fix(doc, i, rule)
         yield Hit(p.start, p.end, {"kind": matcher.shown[label], "group": label, "phrase": phrase,
                                  "match": p.text}, fix)
+
+
+def _closing_credit(doc: Document, i: int) -> bool:
+    """Is line i a credit in brackets alone on its line, right under the story's last sentence?
+    A credit in brackets closing the story is its own signature, whatever it holds (docs/labeling.md);
+    the paper's credit heading the story (〔記者王某/台北報導〕) stands above its first sentence."""
+    text = doc.lines[i].text.strip(BLANK_CHARS)
+    if not (text[:1] in "(（" and text[-1:] in ")）"):
+        return False
+    above = next((doc.lines[k].text.strip(BLANK_CHARS) for k in range(i - 1, -1, -1)
+                  if doc.lines[k].text.strip(BLANK_CHARS)), "")
+    return above[-1:] in "。！？!?”"
 
 
 # Groups whose lines a Word file writes itself: a news story's byline (通讯员：…), a credit line.
