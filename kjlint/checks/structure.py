@@ -203,11 +203,14 @@ ARTICLE = compile_regex(r"^第[一二三四五六七八九十百零〇\d]+[条�
 # theses, specifications and contracts number their sections so, and number the lists inside
 # each section from 1 again. Not a quantity: 2.5亿元, 12 月份, 3 个百分点.
 _UNIT = "年月日号时点分秒个项条元万亿千百倍米吨台家人次"
+# ... but a word a heading opens with, whose first character is a unit's (6 项目管理, 2 人员安排,
+# 3 时间安排, 4 分析与设计): a section's name, not a quantity
+_UNIT_WORD = "项目|人员|人才|时间|时期|分析|分配|分工|点评|家庭|台账|次要"
 # A number of three parts or more (1.1.3人力资源, 2.3.1 人员) measures nothing: a unit may follow.
 DECIMAL_HEADING = compile_regex(
     rf"^\d{{1,2}}(?:[.．]\d{{1,2}}){{2,3}}[.．]?(?![\d.．%‰])\s*\S"
     rf"|^\d{{1,2}}[.．]\d{{1,2}}[.．]?(?![\d.．%‰{_UNIT}])\s*\S"
-    rf"|^\d{{1,2}}[ \t\u3000]+(?![\d.．%‰{_UNIT}])\S"
+    rf"|^\d{{1,2}}[ \t\u3000]+(?!(?!{_UNIT_WORD})[\d.．%‰{_UNIT}])\S"
 )
 # An item of a `1.` list whose text starts with a number (4.11MW …, 2.2026 年 3 月…).
 NUMBER_LED_ITEM = compile_regex(r"^(?P<n>\d{1,2})[.．](?=\d)")
