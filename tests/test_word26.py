@@ -101,3 +101,16 @@ def test_word_drawn_and_typed_numbers_are_two_lists(tmp_path):
                  ("list", "decimal", 0, "根据各种异常口径使用离线表对商品打标签。"),
                  ("list", "decimal", 0, "构建检索服务供业务方快速查询。")]
     assert docx_codes(make_docx(tmp_path / "总结.docx", restarted), "KJ503") == []
+
+
+def test_a_chapter_named_by_a_word_opening_with_a_units_character_is_a_chapter(tmp_path):
+    """wsweep26 w22: chapters 1 研究背景 … 6 项目管理 (项 is also a unit's character: 6 项 = six items),
+    then 7. 总结与反思: the outline's chapter 7, no list missing 1.–6. (KJ502). 12 月份 stays a quantity."""
+    from kjlint.checks.structure import _decimal_heading
+
+    assert _decimal_heading("6 项目管理(对应课程目标5，6)") and _decimal_heading("2 人员安排")
+    assert not _decimal_heading("12 月份") and not _decimal_heading("3 个百分点")
+    body = "本节说明项目的完成情况与存在的不足，并给出下一步改进的计划和分工安排。"
+    report = ["课程项目报告", "1 研究背景和项目目标", body, "2 项目总体设计", body, "3 项目关键技术", body,
+              "4 项目实现", body, "5 项目测试", body, "6 项目管理", body, "7. 总结与反思", body]
+    assert docx_codes(make_docx(tmp_path / "报告.docx", report), "KJ502") == []
