@@ -64,3 +64,15 @@ def test_a_credit_in_brackets_under_the_last_sentence_is_the_storys_signature():
     assert [c for c in codes(story) if c[0] == "KJ601"] == []
     heading = "〔記者王某/台北報導〕立法院昨日三讀通過預算案，各部會將依法執行。\n"
     assert ("KJ601", 1) in codes(heading)
+
+
+def test_a_panels_rows_are_no_repeated_titles():
+    """gsweep26 g087 and g062: a government page's panel given twice, its rows in square brackets
+    ([ 主题分类 ] 公安、安全、司法、法制), and its 名  称: row naming the document: the panel's rows (KJ609),
+    not repeats of the title (KJ607)."""
+    page = ("您当前所在位置:首页>政务公开>法治政府建设报告\n\n"
+            "[ 索引号 ] 11500230008689762A/2026-00004 [ 发文字号 ]\n[ 主题分类 ] 公安、安全、司法、法制 [ 体裁分类 ] 工作报告\n"
+            "[ 发布机构 ] 某某乡人民政府 [ 有效性 ]\n[ 索引号 ] 11500230008689762A/2026-00004\n"
+            "[ 主题分类 ] 公安、安全、司法、法制\n[ 体裁分类 ] 工作报告\n[ 发布机构 ] 某某乡人民政府\n"
+            "某某乡2025年法治政府建设年度报告\n2025年，我乡坚持以习近平法治思想为指导，扎实推进法治政府建设。\n")
+    assert [c for c in codes(page) if c[0] == "KJ607"] == []

@@ -1770,6 +1770,8 @@ def _repeated_title_top(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             if heading_level(key) is not None:
                 return  # the text's own sections have begun
             continue
+        if seen and (_BRACKET_FIELD.match(lines[li]) or (_TITLE_FIELD.match(lines[li]) and not _TITLE_LABEL.match(lines[li]))):
+            continue  # a row of a government page's panel ([ 主题分类 ] …, 名  称: …): the panel's, no title
         if seen and furniture_above and key and _title_piece(key) and _same_title(key, seen) is None:
             broken = _broken_title(doc, paras, k, lines, skip, seen, max_len)
             if broken is not None:
@@ -1843,6 +1845,10 @@ def _repeated_title_top(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         fix = Fix("", doc.lines[li].start, doc.line_stop(li), safe=rule.fixable != "unsafe")
         line, _ = doc.position(first.start)
         yield Hit(p.start, p.end, {"match": p.text, "first_line": line}, fix)
+
+
+# A field of a government page's panel in square brackets ([ 主题分类 ] 公安、司法 [ 体裁分类 ] 工作报告)
+_BRACKET_FIELD = compile_regex(r"^[ \t\u3000]*[\[［【][ \t\u3000]*[\u4e00-\u9fff]{2,6}[ \t\u3000]*[\]］】][ \t\u3000]*\S")
 
 
 # A field of a government page's panel holding the document's name (名称: …, 信息名称 …, 标 题 | …,
