@@ -76,3 +76,13 @@ def test_a_panels_rows_are_no_repeated_titles():
             "[ 主题分类 ] 公安、安全、司法、法制\n[ 体裁分类 ] 工作报告\n[ 发布机构 ] 某某乡人民政府\n"
             "某某乡2025年法治政府建设年度报告\n2025年，我乡坚持以习近平法治思想为指导，扎实推进法治政府建设。\n")
     assert [c for c in codes(page) if c[0] == "KJ607"] == []
+
+
+def test_a_title_broken_over_lines_under_the_panels_title_row_is_the_documents_own():
+    """gsweep26 g031 (and web15 w02): 标题: 关于…报告 as a row of the panel (under 有效性: 发布日期: …),
+    the title broken over two lines under it: the document's own title, not a repeat (KJ607)."""
+    page = ("您现在的位置:首页 / 政务公开 / 预算\n信息索引号 115003820093257252/2022-00479 主题分类: 财政\n"
+            "有效性: 发布日期: 2022-01-27\n标题: 关于某区2021年预算执行情况和2022年预算草案的报告\n\n"
+            "关于某区2021年预算执行情况\n和2022年预算草案的报告\n\n"
+            "受区人民政府委托，现将某区2021年预算执行情况和2022年预算草案提请会议审议。\n")
+    assert [c for c in codes(page) if c[0] == "KJ607"] == []

@@ -1774,7 +1774,8 @@ def _repeated_title_top(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
             continue  # a row of a government page's panel ([ 主题分类 ] …, 名  称: …): the panel's, no title
         if seen and furniture_above and key and _title_piece(key) and _same_title(key, seen) is None:
             broken = _broken_title(doc, paras, k, lines, skip, seen, max_len)
-            if broken is not None:
+            if broken is not None and not _panel_row_naming(lines, doc.line_index(broken[1].start)):
+                # (a title broken over lines under the panel's row that names it, 标题: …, is the document's own)
                 last, first = broken
                 line, _ = doc.position(first.start)
                 stop = doc.line_stop(doc.line_index(paras[last].start))
@@ -1835,10 +1836,7 @@ def _repeated_title_top(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
         if _signed(k):
             continue  # XXXX人民政府 / 2020年2月19日: the 落款 repeats the 发文机关 by design (GB/T 9704)
         at = doc.line_index(first.start)
-        label = next((j for j in range(at - 1, -1, -1) if lines[j]), at)  # (文件名称: / its value on the next line)
-        if not _TITLE_FIELD.match(lines[li]) and any(_TITLE_FIELD.match(lines[j])
-                                                     and (not _TITLE_LABEL.match(lines[j]) or _under_field(lines, j))
-                                                     for j in range(label, li)):
+        if not _TITLE_FIELD.match(lines[li]) and _named_by_panel(lines, at, li):
             # the page's panel names the document (名称: …): the title under it is the document's own
             seen[key] = p
             continue
@@ -1863,6 +1861,23 @@ _TITLE_FIELD = compile_regex(r"^[ \t\u3000]*(?:[•·▪●][ \t\u3000]*)?(?:信
 
 # A panel's field: a short label and its colon (• 发布机构:蚶江镇人民政府, 索 引 号:…)
 _PANEL_FIELD = compile_regex(r"^[ \t\u3000•·▪●]*[\u4e00-\u9fff][\u4e00-\u9fff \t\u3000]{1,9}[:：]")
+
+
+def _named_by_panel(lines: list[str], at: int, li: int) -> bool:
+    """Does a row of the page's panel name the document (名称: …, 标题: … under 发布日期: …) at line
+    `at`, the first copy of the title, or between it and line `li` below? Then the title at `li`
+    is the document's own, under its panel (docs/labeling.md)."""
+    label = next((j for j in range(at - 1, -1, -1) if lines[j]), at)  # (文件名称: / its value on the next line)
+    return any(_TITLE_FIELD.match(lines[j]) and (not _TITLE_LABEL.match(lines[j]) or _under_field(lines, j))
+               for j in range(label, li))
+
+
+def _panel_row_naming(lines: list[str], at: int) -> bool:
+    """Is line `at` a row of the page's panel naming the document (标题: …, 名称: …), or the value
+    under such a row's label (• 文件名称: / …)?"""
+    above = next((j for j in range(at - 1, -1, -1) if lines[j]), None)
+    return any(_TITLE_FIELD.match(lines[j]) and (not _TITLE_LABEL.match(lines[j]) or _under_field(lines, j))
+               for j in ([at] if above is None or lines[above].rstrip(" |｜")[-1:] not in ":：" else [above, at]))
 
 
 def _under_field(lines: list[str], j: int) -> bool:
