@@ -86,3 +86,14 @@ def test_a_title_broken_over_lines_under_the_panels_title_row_is_the_documents_o
             "关于某区2021年预算执行情况\n和2022年预算草案的报告\n\n"
             "受区人民政府委托，现将某区2021年预算执行情况和2022年预算草案提请会议审议。\n")
     assert [c for c in codes(page) if c[0] == "KJ607"] == []
+
+
+def test_a_table_the_page_cut_after_three_cells_is_the_documents():
+    """gsweep26 g057: a disclosure report's table, a cell a line, the page cut after three of its
+    header's cells (第二十条第(一)项 | / 信息内容 | / 本年新 制作数量 | / 本年新 公…): the table's rules,
+    not the page's frame (KJ601). Long lines ending with ` |` stay a frame."""
+    page = ("二、主动公开政府信息情况\n第二十条第(一)项 |\n信息内容 |\n本年新 制作数量 |\n本年新 公")
+    assert [c for c in codes("某镇2019年政府信息公开工作年度报告\n" + page) if c[0] == "KJ601"] == []
+    framed = ("某镇村官首次述职 |\n" + "某某网讯 三乡镇18位村官先后上台述职，村民代表现场打分，述职结果与年终考核挂钩。" * 3
+              + " |\n观生 立秋 |\n")
+    assert len([c for c in codes(framed) if c[0] == "KJ601"]) >= 2

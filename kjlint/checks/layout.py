@@ -69,6 +69,7 @@ def flagged_lines(doc: Document, ctx: Context, codes: list[str] | tuple[str, ...
 _FLAT_TABLE_LINE = compile_regex(
     r"(?m)^(?:[^\n|｜]*[^\s|｜][ \t\u3000]+[|｜]|[ \t\u3000]*[|｜][|｜ \t\u3000]*)[ \t\u3000\r]*$")
 FLAT_TABLE_CELLS = 4  # cells in a run that make it a table (a page's panel row shows one or two: 37.5 KB |)
+FLAT_CELL_MAX = 20  # characters of a cell in a table a page cut short (a header's cell: 本年新 制作数量 |)
 FLAT_TABLE_GAP = 2  # lines with text in a run that do not end with a rule: a cell's text going on
 
 
@@ -235,7 +236,12 @@ def flat_table_lines(doc: Document, ctx: Context) -> frozenset[int]:
                     closed += 1
                     figures += any(ch.isdigit() for ch in doc.lines[i - 1].text)
                 last = i
-            if is_table():
+            if is_table() or (run and cells >= FLAT_TABLE_CELLS - 1 and closed == 0
+                              and all(len(doc.lines[k].text.strip(BLANK_CHARS)) <= FLAT_CELL_MAX for k in run)
+                              and sum(1 for k in range(run[-1] + 1, len(doc.lines))
+                                      if doc.lines[k].text.strip(BLANK_CHARS)) <= 1):
+                # (a page cut inside its table, three cells shown: 第二十条第(一)项 | / 信息内容 | /
+                # 本年新 制作数量 | / 本年新 公… where the text ends)
                 found.update(range(run[0], run[-1] + 1))
             out = frozenset(found | _row_table_lines(doc) | _barred_row_lines(doc) | _prose_row_bars(doc)
                             | pair_table_lines(doc, ctx))
