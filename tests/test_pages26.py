@@ -97,3 +97,13 @@ def test_a_table_the_page_cut_after_three_cells_is_the_documents():
     framed = ("某镇村官首次述职 |\n" + "某某网讯 三乡镇18位村官先后上台述职，村民代表现场打分，述职结果与年终考核挂钩。" * 3
               + " |\n观生 立秋 |\n")
     assert len([c for c in codes(framed) if c[0] == "KJ601"]) >= 2
+
+
+def test_a_line_of_page_chrome_is_reported_once():
+    """gsweep26 g019 (and 60-odd lines of earlier sets): a line two of KJ609's readings took, its
+    widget above the title (详细信息), was reported twice, the same finding."""
+    page = ("归档时间:2023-06-15\n当前位置: 首页 > 公开领域 > 城乡规划\n\n某县住房和城乡建设局2018年度整体支出 绩效评价报告\n\n"
+            "详细信息\n\n公开具体内容\n\n某县住房和城乡建设局2018年度整体支出\n绩效评价报告\n\n"
+            "根据县财政局的统一部署，我局对2018年度整体支出开展了绩效自评，现将有关情况报告如下。\n")
+    found = [(f.code, f.line, f.column) for f in lint_text(page) if f.code == "KJ609"]
+    assert found and len(found) == len(set(found))

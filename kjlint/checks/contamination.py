@@ -2069,8 +2069,10 @@ def page_chrome(doc: Document, ctx: Context, rule) -> Iterator[Hit]:
     The cells of a table read as lines (序号 |, 很好 |, 5.1 |) are the document's content, however
     short: none of them is reported."""
     table = flat_table_lines(doc, ctx)
+    given: set[tuple[int, int]] = set()  # (a line two of the readings below take: reported once)
     for h in _page_chrome(doc, ctx, rule):
-        if not table or doc.line_index(h.offset) not in table:
+        if (not table or doc.line_index(h.offset) not in table) and (h.offset, h.end) not in given:
+            given.add((h.offset, h.end))
             yield h
 
 
