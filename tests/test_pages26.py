@@ -107,3 +107,11 @@ def test_a_line_of_page_chrome_is_reported_once():
             "根据县财政局的统一部署，我局对2018年度整体支出开展了绩效自评，现将有关情况报告如下。\n")
     found = [(f.code, f.line, f.column) for f in lint_text(page) if f.code == "KJ609"]
     assert found and len(found) == len(set(found))
+
+
+def test_questions_asked_with_he_are_no_lost_characters():
+    """gsweep26 g075: 《报告》是如何起草的?经历了哪些过程?有何特点? — three questions, 有何 asking the third;
+    furn17 s12: 奈何?奈何? A ? between words that ask nothing stays lost characters (KJ412)."""
+    text = "市长代表市人民政府作《政府工作报告》。《报告》是如何起草的?经历了哪些过程?有何特点?记者了解了相关情况。\n"
+    assert [c for c in codes(text) if c[0] == "KJ412"] == []
+    assert [c[0] for c in codes("全市?国民经济?运行平稳，全年增长5.2%。\n") if c[0] == "KJ412"] == ["KJ412"]
