@@ -115,3 +115,12 @@ def test_questions_asked_with_he_are_no_lost_characters():
     text = "市长代表市人民政府作《政府工作报告》。《报告》是如何起草的?经历了哪些过程?有何特点?记者了解了相关情况。\n"
     assert [c for c in codes(text) if c[0] == "KJ412"] == []
     assert [c[0] for c in codes("全市?国民经济?运行平稳，全年增长5.2%。\n") if c[0] == "KJ412"] == ["KJ412"]
+
+
+def test_a_reports_unnumbered_first_part_under_the_metadata_is_its_own():
+    """gsweep26 g050: 2017工作回顾 between the page's metadata and the body's first sentence: the
+    report's first part, unnumbered, not a widget (KJ609). A widget's label there stays reported."""
+    head = ("当前位置:首页>>本院概况>>工作报告\n2017年某市人民检察院工作报告\n时间:2018-07-12  作者:  新闻来源:  【字号: | |\n\n")
+    body = "2017年，全市检察机关深入贯彻落实党的十九大精神，忠实履行法律监督职责，各项工作取得新进展。\n"
+    assert [c for c in codes(head + "2017工作回顾\n\n" + body) if c[0] == "KJ609"] == []
+    assert ("KJ609", 5) in codes(head + "公众号二维码\n\n" + body)

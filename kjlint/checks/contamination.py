@@ -2940,12 +2940,15 @@ def _chrome_shaped(text: str, words: tuple[str, ...]) -> bool:
             and _DATELINE.search(core) is None and _ISSUER.search(core) is None
             and core[:1] not in "(（[［【" and not any(w in core for w in words)
             and core.replace(" ", "").replace("\u3000", "") not in _SECTION_WORDS  # (the document's contents, 概  述)
+            and _PART_HEAD.search(core) is None  # (2017工作回顾: the report's first part, unnumbered)
             and not _PERSON_NAME.match(core))  # (the speaker or the author under the title: 郑国光)
 
 
 # What a document's first lines may be besides its title: its contents, or the heading of its first
 # part, often letter-spaced (概  述, 前　言)
 _SECTION_WORDS = frozenset(("目录", "目次", "概述", "前言", "引言", "序言", "导言", "总则", "摘要", "说明", "总述", "绪论"))
+# The name of a report's part, unnumbered, opening its text: 2017工作回顾, 过去一年工作回顾, 下步打算
+_PART_HEAD = compile_regex(r"(?:回顾|展望|打算|成效|做法|体会|思路)$")
 # A person's name alone on a line: a common surname and one or two characters
 _PERSON_NAME = compile_regex(rf"^[{COMMON_SURNAMES}][\u4e00-\u9fff]{{1,2}}$")
 
