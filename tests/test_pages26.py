@@ -124,3 +124,13 @@ def test_a_reports_unnumbered_first_part_under_the_metadata_is_its_own():
     body = "2017年，全市检察机关深入贯彻落实党的十九大精神，忠实履行法律监督职责，各项工作取得新进展。\n"
     assert [c for c in codes(head + "2017工作回顾\n\n" + body) if c[0] == "KJ609"] == []
     assert ("KJ609", 5) in codes(head + "公众号二维码\n\n" + body)
+
+
+def test_a_bulletins_head_is_the_documents():
+    """gsweep26 g043 (and fresh11 p106, the same page): 寿县政务督查 / 20期 / 寿县人民政府督查室 2022年8月19日:
+    the head of the bulletin the notice was issued in, its name, issue, office and date (KJ609)."""
+    page = ("关于印发2022年《政府工作报告》主要任务上半年落实情况的通报\n\n发布时间:2022-08-23 14:52信息来源:某县人民政府\n\n"
+            "某县政务督查\n\n20期\n\n某县人民政府督查室           2022年8月19日\n\n"
+            "关于印发2022年《政府工作报告》主要任务上半年落实情况的通报\n\n"
+            "各乡镇人民政府，县政府各部门：现将2022年《政府工作报告》主要任务上半年落实情况通报如下。\n")
+    assert [c for c in codes(page) if c[0] == "KJ609"] == []
