@@ -114,3 +114,12 @@ def test_a_chapter_named_by_a_word_opening_with_a_units_character_is_a_chapter(t
     report = ["课程项目报告", "1 研究背景和项目目标", body, "2 项目总体设计", body, "3 项目关键技术", body,
               "4 项目实现", body, "5 项目测试", body, "6 项目管理", body, "7. 总结与反思", body]
     assert docx_codes(make_docx(tmp_path / "报告.docx", report), "KJ502") == []
+
+
+def test_a_sentence_about_what_a_user_sees_after_logging_in_is_no_paywall(tmp_path):
+    """wsweep26 w25: 报表用户登录后能查看自己拥有查看权限的数据报表: a requirement, not a site's notice to
+    log in and read on (KJ301). 登录后查看全文 stays one."""
+    spec = ["需求分析", "2)报表用户登录后能查看自己拥有查看权限的数据报表，可以导出该数据报表。"]
+    assert docx_codes(make_docx(tmp_path / "需求.docx", spec), "KJ301") == []
+    from kjlint import lint_text
+    assert [f.code for f in lint_text("某县2023年工作总结\n一、主要工作\n今年以来，我县…\n登录后查看全文\n") if f.code == "KJ301"]
