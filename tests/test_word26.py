@@ -123,3 +123,12 @@ def test_a_sentence_about_what_a_user_sees_after_logging_in_is_no_paywall(tmp_pa
     assert docx_codes(make_docx(tmp_path / "需求.docx", spec), "KJ301") == []
     from kjlint import lint_text
     assert [f.code for f in lint_text("某县2023年工作总结\n一、主要工作\n今年以来，我县…\n登录后查看全文\n") if f.code == "KJ301"]
+
+
+def test_a_typed_chapter_after_chapters_word_numbered_with_bare_figures_goes_on_from_them(tmp_path):
+    """wsweep26 w28: Word's chapters 1概论 / 2算法设计 (bare figures as labels, in a heading style), then
+    3.运行测试 typed: chapter 3 of the same outline, no list missing 1.–2. (KJ502)."""
+    body = "本章给出算法的思路、数据结构和主要函数的说明，并分析其时间复杂度与空间复杂度。"
+    report = ["课程设计报告", ("heading list", 1, "bare", 0, "概论"), body, ("heading list", 1, "bare", 0, "算法设计"), body,
+              ("heading", 1, "3.运行测试"), body, ("heading", 1, "4.总结与心得"), body]
+    assert docx_codes(make_docx(tmp_path / "报告.docx", report), "KJ502") == []

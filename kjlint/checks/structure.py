@@ -778,8 +778,11 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
             # 第三条 / 第二章 / a Word heading / 2.1.3 / 附件2: lists are numbered inside each section.
             new_section()
             chapter = _CHAPTER_NUMBER.match(p.text)
+            drawn = labels.get(doc.line_index(p.start) + 1, "").strip() if labels else ""
             if chapter and _decimal_heading(p.text):
                 carried[3] = int(chapter.group(1))  # 1 前期工作基础 … 2. 预期结果: chapter 2 follows it
+            elif drawn.isdigit() and len(drawn) <= 2:
+                carried[3] = int(drawn)  # Word's chapter 2 (2算法设计, its number a bare label): 3.运行测试 follows it
             if word_level is not None:
                 outline[word_level] = (0, 0)
             new_list = False
