@@ -1868,15 +1868,19 @@ def _named_by_panel(lines: list[str], at: int, li: int) -> bool:
     `at`, the first copy of the title, or between it and line `li` below? Then the title at `li`
     is the document's own, under its panel (docs/labeling.md)."""
     label = next((j for j in range(at - 1, -1, -1) if lines[j]), at)  # (文件名称: / its value on the next line)
-    return any(_TITLE_FIELD.match(lines[j]) and (not _TITLE_LABEL.match(lines[j]) or _under_field(lines, j))
-               for j in range(label, li))
+    return any(_title_row(lines, j) for j in range(label, li))
+
+
+def _title_row(lines: list[str], j: int) -> bool:
+    """Is line j the panel's row naming the document (名称: …, or 标题: … under another field)?"""
+    return _TITLE_FIELD.match(lines[j]) is not None and (not _TITLE_LABEL.match(lines[j]) or _under_field(lines, j))
 
 
 def _panel_row_naming(lines: list[str], at: int) -> bool:
     """Is line `at` a row of the page's panel naming the document (标题: …, 名称: …), or the value
     under such a row's label (• 文件名称: / …)?"""
     above = next((j for j in range(at - 1, -1, -1) if lines[j]), None)
-    return any(_TITLE_FIELD.match(lines[j]) and (not _TITLE_LABEL.match(lines[j]) or _under_field(lines, j))
+    return any(_title_row(lines, j)
                for j in ([at] if above is None or lines[above].rstrip(" |｜")[-1:] not in ":：" else [above, at]))
 
 
