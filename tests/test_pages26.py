@@ -134,3 +134,14 @@ def test_a_bulletins_head_is_the_documents():
             "关于印发2022年《政府工作报告》主要任务上半年落实情况的通报\n\n"
             "各乡镇人民政府，县政府各部门：现将2022年《政府工作报告》主要任务上半年落实情况通报如下。\n")
     assert [c for c in codes(page) if c[0] == "KJ609"] == []
+
+
+def test_a_line_broken_after_an_opening_mark_is_a_hard_line_end():
+    """fresh26 p017 (and ../shared/corpus's Wikisource pages): 根据《 / 中华人民共和国政府信息公开条例》…:
+    the scrape set a link's text on a line of its own; no sentence ends on 《 (KJ413). A title's 《…》
+    whole on its line after a finished sentence is no break."""
+    page = ("某市人民政府办公室关于公布2009年度政府信息公开工作年度报告的通知\n"
+            "各县（区）人民政府，市直各单位：\n按照《\n中华人民共和国政府信息公开条例》要求，现将年度报告予以公布。\n")
+    assert ("KJ413", 3) in codes(page)
+    quiet = "某市2009年度政府信息公开工作年度报告\n现将有关情况报告如下。\n《某市政府信息公开目录》\n"
+    assert [c for c in codes(quiet) if c[0] == "KJ413"] == []

@@ -709,7 +709,8 @@ def broken_line(doc: Document, ctx: Context, rule) -> list[Hit]:
         hits = _semicolon_breaks(doc, heading_level)
         seen = {h.offset for h in hits}
         # each kind of break adds the line ends the kinds before it did not report
-        for kind in (_hard_wrap_breaks, _double_spaced_wrap_breaks, _cut_word_breaks, _seen_unbroken_breaks):
+        for kind in (_open_mark_breaks, _hard_wrap_breaks, _double_spaced_wrap_breaks, _cut_word_breaks,
+                     _seen_unbroken_breaks):
             new = [h for h in kind(doc, heading_level) if h.offset not in seen]
             hits += new
             seen.update(h.offset for h in new)
@@ -1052,6 +1053,23 @@ def _laid_out_in_lines(text: str) -> bool:
     """A page laid out in wrapped lines: each line end inside its running text is _hard_wrap_breaks's to judge."""
     return sum(1 for r in fast_finditer(_RUN_ON_END)(text)
                if r.start() - text.rfind("\n", 0, r.start()) > _WRAP_MIN_WIDTH // 2) > _CUT_WORD_MAX_RUN_ONS
+
+
+# A line ending on an opening mark after words (根据《 / 中华人民共和国…法》…, 指出：“ / 社会主义…): no
+# sentence, heading or cell ends on 《, “ or （; the page broke the line there (a link's text set on a
+# line of its own by the scrape)
+_OPEN_MARK_BREAK = compile_regex(r"(?<=[\u4e00-\u9fff，,、：:])[《“「『（(【][ \t\u3000]*\n[ \t\u3000]*(?=[\u4e00-\u9fff])")
+
+
+def _open_mark_breaks(doc: Document, heading_level) -> list[Hit]:
+    text = doc.text
+    hits: list[Hit] = []
+    for m in fast_finditer(_OPEN_MARK_BREAK)(text):
+        last, first = m.start(), m.end()
+        line_start = text.rfind("\n", 0, last) + 1
+        hits.append(Hit(last, first + 1, {"before": text[max(last - 4, line_start):last + 1], "after": text[first:first + 5]},
+                        Fix(text[last], last, first, safe=False)))
+    return hits
 
 
 def _cut_word_breaks(doc: Document, heading_level) -> list[Hit]:
