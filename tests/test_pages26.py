@@ -150,3 +150,16 @@ def test_a_line_broken_after_an_opening_mark_is_a_hard_line_end():
     assert ("KJ413", 3) in codes(page)
     quiet = "某市2009年度政府信息公开工作年度报告\n现将有关情况报告如下。\n《某市政府信息公开目录》\n"
     assert lines_of(quiet, "KJ413") == []
+
+
+def test_a_pages_greeting_loading_notices_pager_and_partial_text_notice():
+    """fresh26's misses (p040, p029, p018): 欢迎您访问…网站!, a survey widget's 加载中,请稍候 and 请刷新本页面
+    (KJ601), a pager 第 [1] [2] [3] 页 共[4]页 (KJ601) and 上面法规内容为部分内容,如果要查看全文请点击此处 (KJ301)."""
+    body = "根据《中华人民共和国政府信息公开条例》要求，现将本会2019年工作情况报告如下。\n"
+    greeting = "欢迎您访问某市妇女联合会网站!\n某市妇联2019年工作总结\n" + body
+    assert 1 in lines_of(greeting, "KJ601")
+    widget = "某市2019年工作总结\n" + body + "调查问题加载中,请稍候。\n若长时间无响应,请刷新本页面\n"
+    assert lines_of(widget, "KJ601") == [3, 4]
+    law = ("某市物业管理条例\n" + body + "第 [1] [2] [3] 页 共[4]页\n"
+           "上面法规内容为部分内容,如果要查看全文请点击此处:查看全文\n")
+    assert 3 in lines_of(law, "KJ601") and 4 in lines_of(law, "KJ301")
