@@ -163,3 +163,11 @@ def test_a_pages_greeting_loading_notices_pager_and_partial_text_notice():
     law = ("某市物业管理条例\n" + body + "第 [1] [2] [3] 页 共[4]页\n"
            "上面法规内容为部分内容,如果要查看全文请点击此处:查看全文\n")
     assert 3 in lines_of(law, "KJ601") and 4 in lines_of(law, "KJ301")
+
+
+def test_a_read_more_button_alone_on_its_line_is_furniture():
+    """gov26 g010: 閱讀更多 alone on a line under a story: the page's button (KJ601), in either script."""
+    for page in ("某县政府工作报告\n今年以来，全县经济运行平稳，主要指标好于预期。\n阅读更多\n",
+                 "某縣政府工作報告\n今年以來，全縣經濟運行平穩，主要指標好於預期。\n閱讀更多\n"):
+        assert lines_of(page, "KJ601") == [3]
+    assert lines_of("某县政府工作报告\n想阅读更多的材料，请到档案馆查阅。\n", "KJ601") == []
