@@ -623,25 +623,26 @@ def _value_lists(units: list[Unit], later: list[Unit], earlier: list[Unit]) -> b
     colon (●lidar_position: …可选范围： -'head'… -'bottom' and ●IMU_position: …可选范围： the same)?
     A specification gives the same allowed values for each field on purpose. A list pasted twice
     holds sentences, or repeats its lead-in with it."""
+    def leads_in(u: Unit) -> bool:
+        return u.span.text.rstrip(BLANK_CHARS).endswith(("：", ":"))
+
+    def value(u: Unit) -> bool:
+        text = u.span.text.rstrip(BLANK_CHARS)
+        return _VALUE_ITEM.match(text) is not None and len(u.norm) <= VALUE_ITEM_MAX \
+            and not _SENTENCE_END.search(text) and not leads_in(u)  # (a lead-in of its own)
+
     def lead_and_items(copy: list[Unit]) -> tuple[Unit | None, list[Unit]]:
-        if copy and copy[0].span.text.rstrip(BLANK_CHARS).endswith(("：", ":")):
+        if copy and leads_in(copy[0]):
             return copy[0], copy[1:]  # the copy starts inside its lead-in (…，可选范围：)
         k = copy[0].index - 1 if copy else -1
         while k >= 0 and value(units[k]):  # (a copy of the list's later items: its lead-in is above the first)
             k -= 1
         return (units[k] if k >= 0 else None), copy
 
-    def value(u: Unit) -> bool:
-        text = u.span.text.rstrip(BLANK_CHARS)
-        return _VALUE_ITEM.match(text) is not None and len(u.norm) <= VALUE_ITEM_MAX \
-            and not _SENTENCE_END.search(text) and not text.endswith(("：", ":"))  # (a lead-in of its own)
-
     (lead_a, items_a), (lead_b, items_b) = lead_and_items(earlier), lead_and_items(later)
     if lead_a is None or lead_b is None or not items_a or not items_b or lead_a.norm == lead_b.norm:
         return False
-    if not all(u.span.text.rstrip(BLANK_CHARS).endswith(("：", ":")) for u in (lead_a, lead_b)):
-        return False
-    return all(map(value, items_a + items_b))
+    return leads_in(lead_a) and leads_in(lead_b) and all(map(value, items_a + items_b))
 
 
 def _figures(text: str) -> set[str]:

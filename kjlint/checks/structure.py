@@ -613,19 +613,22 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
         return None
 
     labels = doc.list_labels if doc.source_format == "docx" else {}
+    text_between = False  # whether paragraphs other than items stand between the last item and this one
 
     def word_drawn(start: int) -> bool:
         """Is the number of the paragraph starting at `start` one Word draws (a list's label)?"""
         return bool(labels) and doc.line_index(start) + 1 in labels
 
+    def prior_drawn(level: int) -> bool | None:
+        """Whether Word drew the number of the last item at `level` (None: no item there yet)."""
+        return word_drawn(prior_start[level]) if level in prior_start else None
+
     def nested_apart(it: Numbered) -> bool:
         """Is item `it` the first of a list typed by hand right under an item Word numbered, or the
         other way round (1.管理员增删改查（ drawn / 1.加密 typed inside its bracket / 2.验证密码 /
         2.管理员登录 drawn)? Two lists, the second inside the first item."""
-        return (bool(labels) and not text_between and it.level in prior_start
-                and word_drawn(it.para.start) != word_drawn(prior_start[it.level]))
-
-    text_between = False  # whether paragraphs other than items stand between the last item and this one
+        before = prior_drawn(it.level)
+        return bool(labels) and not text_between and before is not None and word_drawn(it.para.start) != before
 
     def judge(it: Numbered, prior: int | None, parent_known: bool) -> None:
         nonlocal section_top
@@ -892,8 +895,7 @@ def numbering_issues(doc: Document, ctx: Context) -> list[NumberingIssue]:
                        or (last[lv] is not None and (other_mark or led_in))
                        # Word drew this 1. after a paragraph of text, and the item before it: its
                        # writer started a new list of Word's there
-                       or (text_between and word_drawn(p.start) and lv in prior_start
-                           and word_drawn(prior_start[lv]))
+                       or (text_between and word_drawn(p.start) and prior_drawn(lv))
                        or (lv >= 3 and any(_label(t) or t[0] in BULLET_MARKS for t in since_item))
                        # 内部风险 / （一）经营风险 after 外部风险's （二）: an unnumbered title right above
                        or (lv == 2 and not previous_numbered and bool(since_item) and _label(previous_text))):
